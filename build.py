@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Tertulia's command line: build, serve, check or scaffold a bilingual site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tertulia.cli import run
+
+COMMANDS = ("build", "serve", "check", "new")
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The contract's command line; `build` is the default command."""
+    if not argv or argv[0] not in COMMANDS + ("-h", "--help"):
+        argv = ["build"] + argv
+    parser = argparse.ArgumentParser(prog="python build.py", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="render content/ into output/ (the default)")
+    _content_options(build)
+    build.add_argument("--drafts", action="store_true", help="include posts marked draft: true")
+
+    serve = commands.add_parser("serve", help="build, then serve on 127.0.0.1 with live reload")
+    _content_options(serve)
+    serve.add_argument("--drafts", action="store_true", help="include posts marked draft: true")
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+
+    check = commands.add_parser("check", help="validate content without writing output")
+    check.add_argument("--content", type=Path, default=Path("content"), help="content folder")
+
+    new = commands.add_parser("new", help="start a post, a translation or a comment")
+    new.add_argument("kind", choices=("post", "translation", "comment"))
+    new.add_argument("slug", help="the post's slug")
+    new.add_argument("--lang", required=True, help="language of the new file")
+    new.add_argument("--reply-to", default="", help="for a comment: the id it answers")
+    new.add_argument("--content", type=Path, default=Path("content"), help="content folder")
+    return parser.parse_args(argv)
+
+
+def _content_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, default=Path("content"), help="content folder")
+    parser.add_argument("--output", type=Path, default=Path("output"), help="output folder")
+    parser.add_argument("--base-url", default=None, help="override base_url of site.yml")
+    parser.add_argument("--no-cache", action="store_true", help="convert every text afresh")
+
+
+if __name__ == "__main__":
+    sys.exit(run(parse(sys.argv[1:])))

@@ -1,0 +1,65 @@
+"""Commands behind build.py: each returns the exit status of the contract (0, 1 or 2)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .errors import ContentErrors
+from .pipeline import Options, build, load_site
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def run(args) -> int:
+    """Dispatch a parsed command line; content errors become messages, never tracebacks."""
+    if not args.content.is_dir():
+        print(f"{args.content}: no such content folder", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.command == "build":
+            return _build(args)
+        if args.command == "check":
+            return _check(args)
+        if args.command == "serve":
+            from .serve import serve
+            return serve(_options(args), args.port)
+        from .scaffold import scaffold
+        return scaffold(args.content, args.kind, args.slug, args.lang, args.reply_to)
+    except ContentErrors as problem:
+        for error in problem.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(problem.errors)} content error(s); nothing was written", file=sys.stderr)
+        return EXIT_CONTENT
+    except KeyboardInterrupt:
+        print("interrupted; the previous output is untouched", file=sys.stderr)
+        return 130
+
+
+def _options(args) -> Options:
+    cache = None if getattr(args, "no_cache", False) else args.content.resolve().parent / ".tertulia-cache"
+    return Options(content=args.content, output=getattr(args, "output", None),
+                   base_url=getattr(args, "base_url", None), drafts=getattr(args, "drafts", False),
+                   cache_dir=cache)
+
+
+def progress(message: str) -> None:
+    print(f"  … {message}", file=sys.stderr, flush=True)
+
+
+def _build(args) -> int:
+    report = build(_options(args), progress)
+    for warning in report.warnings:
+        print(warning.as_warning(), file=sys.stderr)
+    print(report.summary())
+    return EXIT_OK
+
+
+def _check(args) -> int:
+    """Every validation, and the warnings, without writing anything."""
+    loaded = load_site(_options(args))
+    for warning in loaded.warnings:
+        print(warning.as_warning(), file=sys.stderr)
+    essays = len(loaded.site.essays)
+    print(f"content is valid: {essays} essays, {len(loaded.warnings)} warnings")
+    return EXIT_OK

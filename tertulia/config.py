@@ -1,0 +1,129 @@
+"""site.yml -> a validated SiteConfig, or every problem in it at once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from .errors import ContentError, ContentErrors
+from .model import SiteConfig, Tag
+from .yamltext import key_lines, load_yaml
+
+LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
+REQUIRED = ("title", "base_url", "languages", "main_language")
+KNOWN = REQUIRED + ("description", "tags", "cname", "per_page")
+
+
+def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteConfig:
+    """Read site.yml; raise ContentErrors naming each bad key and its line."""
+    if not path.is_file():
+        raise ContentErrors([ContentError(shown_as, 0, "site.yml is missing")])
+    text = path.read_text(encoding="utf-8")
+    data, error = load_yaml(text, shown_as, first_line=1)
+    if error:
+        raise ContentErrors([error])
+    if not isinstance(data, dict):
+        raise ContentErrors([ContentError(shown_as, 1, "site.yml must be a mapping of settings")])
+    lines = key_lines(text, first_line=1)
+    errors: list[ContentError] = []
+
+    def fail(key: str, message: str) -> None:
+        errors.append(ContentError(shown_as, lines.get(key, 0), message))
+
+    for key in REQUIRED:
+        if key not in data:
+            fail(key, f"missing required key `{key}`")
+    for key in data:
+        if key not in KNOWN:
+            fail(str(key), f"unknown key `{key}` (known: {', '.join(KNOWN)})")
+    languages = _languages(data.get("languages"), fail)
+    main = str(data.get("main_language", ""))
+    if languages and "main_language" in data and main not in dict(languages):
+        fail("main_language", f"main_language `{main}` is not one of languages ({', '.join(dict(languages))})")
+    url = _base_url(base_url if base_url is not None else data.get("base_url"), fail)
+    config = SiteConfig(
+        title=_per_language(data.get("title"), "title", fail),
+        description=_per_language(data.get("description", {}), "description", fail),
+        base_url=url,
+        languages=languages,
+        main_language=main,
+        tags=_tags(data.get("tags", {}), fail),
+        cname=_cname(data.get("cname", ""), fail),
+        per_page=_per_page(data.get("per_page", 20), fail),
+    )
+    if errors:
+        raise ContentErrors(errors)
+    return config
+
+
+def _languages(value, fail) -> tuple[tuple[str, str], ...]:
+    """`languages`: an ordered map of BCP 47 tag -> display name."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict) or not value:
+        fail("languages", "languages must map language tags to their names, e.g. `en: English`")
+        return ()
+    result = []
+    for code, name in value.items():
+        if not isinstance(code, str) or not LANGUAGE_TAG.fullmatch(code):
+            fail("languages", f"`{code}` is not a BCP 47 language tag such as `en` or `pt-BR`")
+            continue
+        result.append((code, str(name)))
+    return tuple(result)
+
+
+def _per_language(value, key: str, fail) -> tuple[tuple[str, str], ...]:
+    """A per-language text: a map of language -> text, or one plain string."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (("", value),)
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        fail(key, f"`{key}` must be text, or a map of language -> text")
+        return ()
+    return tuple((str(lang), text) for lang, text in value.items())
+
+
+def _base_url(value, fail) -> str:
+    """An absolute http(s) URL, always ending in `/` so paths join cleanly."""
+    if value is None:
+        return "/"
+    if not isinstance(value, str) or not re.fullmatch(r"https?://[^/\s]+(/\S*)?", value):
+        fail("base_url", f"base_url must be an absolute http(s) URL, not `{value}`")
+        return "/"
+    return value if value.endswith("/") else value + "/"
+
+
+def _tags(value, fail) -> tuple[Tag, ...]:
+    """`tags`: key -> labels per language (a label may be missing)."""
+    if not isinstance(value, dict):
+        fail("tags", "tags must map each tag key to its labels, e.g. `values: {en: values}`")
+        return ()
+    tags = []
+    for key, labels in value.items():
+        if not isinstance(key, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", key.lower()):
+            fail("tags", f"tag key `{key}` must be lowercase letters, digits and hyphens")
+            continue
+        if labels is None:
+            labels = {}
+        if not isinstance(labels, dict):
+            fail("tags", f"tag `{key}` must map languages to labels")
+            continue
+        tags.append(Tag(key=key.lower(), labels=tuple((str(l), str(t)) for l, t in labels.items())))
+    return tuple(tags)
+
+
+def _cname(value, fail) -> str:
+    if not isinstance(value, str) or (value and not re.fullmatch(r"[A-Za-z0-9.-]+\.[A-Za-z]{2,}", value)):
+        fail("cname", f"cname must be a domain name such as `example.org`, not `{value}`")
+        return ""
+    return value
+
+
+def _per_page(value, fail) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        fail("per_page", f"per_page must be a positive whole number, not `{value}`")
+        return 20
+    return value

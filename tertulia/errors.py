@@ -1,0 +1,32 @@
+"""Problems an author can fix, reported as `path:line: message`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """One problem in one file; line 0 means the whole file."""
+
+    path: str
+    line: int
+    message: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+    def as_warning(self) -> str:
+        return f"{self.where}: warning: {self.message}"
+
+
+class ContentErrors(Exception):
+    """Every content error of one run, raised together so the author sees them all."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = sorted(set(errors))
+        super().__init__("\n".join(str(e) for e in self.errors))

@@ -1,0 +1,77 @@
+"""Markdown -> one HTML string per top-level block; comment HTML sanitized."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+from markdown.treeprocessors import Treeprocessor
+
+# A non-character: never in real text, and ElementTree writes it through unescaped.
+BLOCK_MARK = "\ufdd0tertulia-block\ufdd0"
+EXTENSIONS = ("tables", "fenced_code", "sane_lists")
+MARKUP_VERSION = "1"  # bump when conversion output changes, to invalidate caches
+
+COMMENT_TAGS = {"a", "abbr", "b", "blockquote", "br", "code", "del", "em", "hr", "i", "li",
+                "ol", "p", "pre", "q", "s", "strong", "sub", "sup", "table", "tbody", "td", "th",
+                "thead", "tr", "ul"}
+COMMENT_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+COMMENT_DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscript",
+                                "template", "textarea", "select"}
+SAFE_SCHEMES = {"http", "https", "mailto"}
+COMMENT_LINK_REL = "nofollow ugc noopener"
+
+
+class _MarkBlocks(Treeprocessor):
+    """Put a marker after each top-level element so the HTML can be cut into blocks."""
+
+    def run(self, root):
+        for child in root:
+            child.tail = "\n" + BLOCK_MARK + "\n"
+
+
+class Converter:
+    """A reusable Markdown converter; one per process, since Markdown objects hold state."""
+
+    def __init__(self):
+        self._md = markdown.Markdown(extensions=list(EXTENSIONS), output_format="html")
+        # lowest priority: runs after every other tree processor, before raw HTML is restored
+        self._md.treeprocessors.register(_MarkBlocks(self._md), "tertulia-blocks", -100)
+
+    def blocks(self, text: str, trusted: bool) -> tuple[str, ...]:
+        """Top-level blocks of `text` as HTML; untrusted text is sanitized block by block."""
+        self._md.reset()
+        rendered = self._md.convert(text)
+        parts = [part.strip() for part in rendered.split(BLOCK_MARK)]
+        blocks = [part for part in parts if part]
+        if not trusted:
+            blocks = [sanitize(block).strip() for block in blocks]
+        return tuple(blocks)
+
+
+def sanitize(fragment: str) -> str:
+    """Reduce untrusted HTML to a small safe subset; links get rel=nofollow ugc noopener."""
+    return nh3.clean(
+        fragment,
+        tags=COMMENT_TAGS,
+        clean_content_tags=COMMENT_DROPPED_WITH_CONTENT,
+        attributes=COMMENT_ATTRIBUTES,
+        url_schemes=SAFE_SCHEMES,
+        link_rel=COMMENT_LINK_REL,
+        strip_comments=True,
+    )
+
+
+def is_safe_url(url: str) -> bool:
+    """True for absolute http(s) URLs, the only kind a commenter's website may be."""
+    return bool(re.fullmatch(r"https?://[^\s\"'<>]+", url))
+
+
+TAG = re.compile(r"<[^>]*>")
+
+
+def plain_text(block_html: str) -> str:
+    """The visible text of an HTML block, for lengths, excerpts and feeds."""
+    return " ".join(html.unescape(TAG.sub(" ", block_html)).split())

@@ -1,0 +1,167 @@
+"""The content model: immutable, validated, handed whole to planning and rendering."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+DATE_PATTERN = re.compile(
+    r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})(?: (?P<hour>\d{2}):(?P<minute>\d{2}))?)?)?"
+)
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known only as precisely as its source gives it (year, month, day, time)."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+    hour: int = -1
+    minute: int = -1
+
+    @property
+    def iso(self) -> str:
+        """The date in the same form and precision as the author wrote it."""
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        if self.hour >= 0:
+            text += f"T{self.hour:02d}:{self.minute:02d}"
+        return text
+
+    @property
+    def timestamp(self) -> str:
+        """A full RFC 3339 time for feeds, which cannot express less precision."""
+        hour, minute = max(self.hour, 0), max(self.minute, 0)
+        return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}T{hour:02d}:{minute:02d}:00Z"
+
+
+@dataclass(frozen=True)
+class Text:
+    """One language version of an essay or a comment."""
+
+    lang: str
+    path: str
+    blocks: tuple[str, ...]
+    title: str = ""
+    summary: str = ""
+    translator: str = ""
+    is_original: bool = False
+
+
+@dataclass(frozen=True)
+class Comment:
+    """One comment, all its language versions, and the replies shown under it."""
+
+    id: str
+    author: str
+    texts: tuple[Text, ...]
+    date: PartialDate | None = None
+    reply_to: str = ""
+    status: str = "published"
+    url: str = ""
+    replies: tuple["Comment", ...] = ()
+
+    @property
+    def original(self) -> Text:
+        return next(t for t in self.texts if t.is_original)
+
+    def text(self, lang: str) -> Text | None:
+        return next((t for t in self.texts if t.lang == lang), None)
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag key and its label in each language."""
+
+    key: str
+    labels: tuple[tuple[str, str], ...]
+
+    def label(self, lang: str, fallback: str) -> tuple[str, str]:
+        """The label in `lang`, else `fallback`, else any, else the key: (text, its language)."""
+        labels = dict(self.labels)
+        for wanted in (lang, fallback):
+            if wanted in labels:
+                return labels[wanted], wanted
+        if labels:
+            other = next(iter(labels))
+            return labels[other], other
+        return self.key, fallback
+
+
+@dataclass(frozen=True)
+class Essay:
+    """A post: its language versions, its metadata and its published comment threads."""
+
+    slug: str
+    author: str
+    texts: tuple[Text, ...]
+    date: PartialDate | None = None
+    tags: tuple[str, ...] = ()
+    source: str = ""
+    draft: bool = False
+    threads: tuple[Comment, ...] = ()
+    comments: tuple[Comment, ...] = field(default=(), repr=False)
+    files: tuple[str, ...] = ()
+
+    @property
+    def original(self) -> Text:
+        return next(t for t in self.texts if t.is_original)
+
+    def text(self, lang: str) -> Text | None:
+        return next((t for t in self.texts if t.lang == lang), None)
+
+    @property
+    def translations(self) -> tuple[Text, ...]:
+        return tuple(t for t in self.texts if not t.is_original)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The validated settings of site.yml."""
+
+    title: tuple[tuple[str, str], ...]
+    base_url: str
+    languages: tuple[tuple[str, str], ...]
+    main_language: str
+    description: tuple[tuple[str, str], ...] = ()
+    tags: tuple[Tag, ...] = ()
+    cname: str = ""
+    per_page: int = 20
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, e.g. `/repo/` on a GitHub project site."""
+        after_host = self.base_url.split("://", 1)[-1]
+        return "/" + after_host.split("/", 1)[1] if "/" in after_host else "/"
+
+    @property
+    def language_codes(self) -> tuple[str, ...]:
+        return tuple(code for code, _ in self.languages)
+
+    def language_name(self, code: str) -> str:
+        return dict(self.languages).get(code, code)
+
+    def localized(self, values: tuple[tuple[str, str], ...], lang: str) -> tuple[str, str]:
+        """A per-language value in `lang`, else main_language, else any: (text, its language)."""
+        mapping = dict(values)
+        for wanted in (lang, self.main_language):
+            if wanted in mapping:
+                return mapping[wanted], wanted
+        if mapping:
+            other = next(iter(mapping))
+            return mapping[other], other
+        return "", lang
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything a build publishes."""
+
+    config: SiteConfig
+    essays: tuple[Essay, ...]
+    tags: tuple[Tag, ...]
+    held_back: int = 0

@@ -1,0 +1,55 @@
+"""Every URL of the site, relative to base_url; the one place that knows the layout."""
+
+from __future__ import annotations
+
+
+def home(page: int = 1) -> str:
+    return _paged("", page)
+
+
+def essay(slug: str) -> str:
+    """The side-by-side page: original beside its main_language translation."""
+    return f"posts/{slug}/"
+
+
+def essay_with(slug: str, lang: str) -> str:
+    """The side-by-side page with another translation chosen (an addition to the contract)."""
+    return f"posts/{slug}/with-{lang}/"
+
+
+def single(lang: str, slug: str) -> str:
+    return f"{lang}/posts/{slug}/"
+
+
+def comment(slug: str, comment_id: str) -> str:
+    return f"{essay(slug)}#comment-{comment_id}"
+
+
+def tags() -> str:
+    return "tags/"
+
+
+def tag(key: str, page: int = 1) -> str:
+    return _paged(f"tags/{key}/", page)
+
+
+def comments(page: int = 1) -> str:
+    return _paged("comments/", page)
+
+
+def _paged(first: str, page: int) -> str:
+    """Long listings go on at <listing>/page/<n>/; the first page keeps the listing's URL."""
+    return first if page == 1 else f"{first}page/{page}/"
+
+
+FEED = "feed.xml"
+COMMENTS_FEED = "comments/feed.xml"
+SITEMAP = "sitemap.xml"
+NOT_FOUND = "404.html"
+STYLE = "assets/style.css"
+SCRIPT = "assets/reader.js"
+
+
+def file_path(url: str) -> str:
+    """Where a URL's file lives in output/: directories get an index.html."""
+    return url + "index.html" if url == "" or url.endswith("/") else url

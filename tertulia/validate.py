@@ -1,0 +1,340 @@
+"""Records + their HTML blocks -> the Site model, or every content error at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from .align import block_lines, locate_mismatch
+from .errors import ContentError, ContentErrors
+from .markup import is_safe_url
+from .model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, Tag, Text
+from .read import ContentFiles, Record
+
+STATUSES = ("published", "pending", "spam")
+ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url"}
+ESSAY_KEYS = {"title", "author", "date", "tags", "source", "summary", "draft", "translation_of", "translator"}
+COMMENT_KEYS = {"author", "date", "reply_to", "status", "url", "translation_of", "translator"}
+
+
+@dataclass
+class Findings:
+    """Errors stop the build; warnings are worth an author's look but publish fine."""
+
+    errors: list[ContentError] = field(default_factory=list)
+    warnings: list[ContentError] = field(default_factory=list)
+
+    def error(self, record: Record, key: str | None, message: str) -> None:
+        self.errors.append(ContentError(record.path, record.line(key) if key else 0, message))
+
+    def warn(self, record: Record, key: str | None, message: str) -> None:
+        self.warnings.append(ContentError(record.path, record.line(key) if key else 0, message))
+
+
+def build_model(config: SiteConfig, files: ContentFiles, blocks: dict[str, tuple[str, ...]],
+                include_drafts: bool = False) -> tuple[Site, list[ContentError]]:
+    """Validate everything; return the site and its warnings, or raise every error together."""
+    found = Findings(errors=list(files.errors))
+    essay_records, comment_records = _group(files.records, config, found)
+    essays, held_back = [], 0
+    for slug in sorted(essay_records.keys() | comment_records.keys()):
+        _warn_untranslated(config.main_language, essay_records.get(slug, {}), comment_records.get(slug, {}), found)
+        essay, held = _essay(slug, essay_records.get(slug, {}), comment_records.get(slug, {}),
+                             blocks, files, found)
+        if essay and (include_drafts or not essay.draft):
+            essays.append(essay)
+            held_back += held
+    if found.errors:
+        raise ContentErrors(found.errors)
+    tags = _site_tags(config, essays, essay_records, found)
+    essays.sort(key=_newest_first)
+    site = Site(config=config, essays=tuple(essays), tags=tags, held_back=held_back)
+    return site, sorted(set(found.warnings))
+
+
+def _warn_untranslated(main: str, essay_versions, comment_versions, found: Findings) -> None:
+    """Readers read in main_language by default; say where a text has no version in it."""
+    for kind, versions in [("essay", essay_versions)] + [("comment", v) for v in comment_versions.values()]:
+        if versions and main not in versions:
+            record = _original_record(versions)
+            if record.meta.get("status", "published") == "published":
+                found.warn(record, None, f"this {kind} has no `{main}` translation (main_language)")
+
+
+def _newest_first(essay: Essay):
+    """Dated essays newest first, then undated ones, each tie broken by slug."""
+    if essay.date is None:
+        return (1, (0,), essay.slug)
+    d = essay.date
+    return (0, (-d.year, -d.month, -d.day, -d.hour, -d.minute), essay.slug)
+
+
+def _group(records, config: SiteConfig, found: Findings):
+    """Sort records into essays[slug][lang] and comments[slug][id][lang]; check languages."""
+    essays: dict = defaultdict(dict)
+    comments: dict = defaultdict(lambda: defaultdict(dict))
+    for record in records:
+        if record.lang not in config.language_codes:
+            found.error(record, None, f"language `{record.lang}` is not in site.yml languages "
+                                      f"({', '.join(config.language_codes)})")
+            continue
+        if record.comment_id:
+            comments[record.slug][record.comment_id][record.lang] = record
+        else:
+            essays[record.slug][record.lang] = record
+    return essays, comments
+
+
+def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record | None:
+    """The one file without translation_of; say so when there are none or several."""
+    originals = [r for r in versions.values() if "translation_of" not in r.meta]
+    if not originals:
+        for record in versions.values():
+            found.error(record, "translation_of", f"this {kind} has no original: every language "
+                                                  "file says translation_of; remove it from the original")
+        return None
+    for extra in originals[1:]:
+        found.error(extra, None, f"this {kind} has two originals: {originals[0].path} and this file both lack "
+                                 "translation_of; a translation must name its original's language")
+    return originals[0]
+
+
+def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys: set[str]):
+    """Validate the language files of one essay or comment into Texts, original first."""
+    original = _original(versions, found, kind)
+    if original is None:
+        return None, ()
+    texts = [_text(original, blocks, found, True, kind, keys)]
+    for lang, record in sorted(versions.items()):
+        if record is original:
+            continue
+        target = record.meta.get("translation_of")
+        if target == original.lang:
+            _check_alignment(original, record, blocks, found)
+        elif target in versions:
+            found.error(record, "translation_of", f"translation_of must name the original (`{original.lang}`), "
+                                                  f"not `{target}`, which is itself a translation")
+        else:
+            found.error(record, "translation_of", f"translation_of names `{target}`, but there is no "
+                                                  f"`{target}` file beside this one")
+        texts.append(_text(record, blocks, found, False, kind, keys))
+    return original, tuple(texts)
+
+
+def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str, keys: set[str]) -> Text:
+    """One language file's own fields; warns about keys that belong elsewhere."""
+    for key in record.meta:
+        if key not in keys:
+            found.warn(record, key, f"unknown key `{key}` is ignored")
+        elif not is_original and key in ORIGINAL_ONLY:
+            found.warn(record, key, f"`{key}` belongs in the original, not a translation; it is ignored here")
+    needs_title = kind == "essay"
+    return Text(
+        lang=record.lang,
+        path=record.path,
+        blocks=blocks[record.path],
+        title=_string(record, "title", needs_title, found),
+        summary=_string(record, "summary", False, found),
+        translator=_string(record, "translator", False, found) if not is_original else "",
+        is_original=is_original,
+    )
+
+
+def _check_alignment(original: Record, translation: Record, blocks, found: Findings) -> None:
+    """A translation must have exactly as many top-level blocks as its original."""
+    source, target = blocks[original.path], blocks[translation.path]
+    if len(source) == len(target):
+        return
+    lines = block_lines(translation.body, translation.body_line)
+    line, where = locate_mismatch(source, target, lines)
+    message = f"translation has {len(target)} blocks, original has {len(source)}"
+    if where:
+        message += f"; {where}"
+    found.errors.append(ContentError(translation.path, line or translation.body_line, message))
+
+
+def _string(record: Record, key: str, required: bool, found: Findings) -> str:
+    value = record.meta.get(key)
+    if value is None:
+        if required:
+            found.error(record, None, f"missing required key `{key}`")
+        return ""
+    if isinstance(value, (dict, list, bool)):
+        found.error(record, key, f"`{key}` must be text")
+        return ""
+    text = str(value).strip()
+    if required and not text:
+        found.error(record, key, f"`{key}` must not be empty")
+    return text
+
+
+def parse_date(value) -> PartialDate | None:
+    """A date in one of the contract's forms, or None when it is in none of them."""
+    if isinstance(value, dt.datetime):
+        return None  # YAML only builds these from forms with seconds or a T, which are not allowed
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    match = DATE_PATTERN.fullmatch(text)
+    if not match:
+        return None
+    parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
+    try:
+        dt.datetime(parts["year"], parts.get("month", 1), parts.get("day", 1),
+                    parts.get("hour", 0), parts.get("minute", 0))
+    except ValueError:
+        return None
+    return PartialDate(**parts)
+
+
+def _date(record: Record, found: Findings) -> PartialDate | None:
+    value = record.meta.get("date")
+    if value is None:
+        return None
+    date = parse_date(value)
+    if date is None:
+        found.error(record, "date", f"date `{value}` is in none of the forms YYYY, YYYY-MM, "
+                                    "YYYY-MM-DD, YYYY-MM-DD HH:MM")
+    return date
+
+
+def _essay(slug, versions, comment_versions, blocks, files: ContentFiles, found: Findings):
+    """One post folder -> an Essay with its published threads, and how many comments it held back."""
+    if not versions:
+        for by_lang in comment_versions.values():
+            for record in by_lang.values():
+                found.error(record, None, f"comment of post `{slug}`, which has no index.<lang>.md")
+        return None, 0
+    original, texts = _texts(versions, blocks, found, "essay", ESSAY_KEYS)
+    comments = [_comment(cid, by_lang, blocks, found) for cid, by_lang in sorted(comment_versions.items())]
+    comments = [c for c in comments if c is not None]
+    _check_replies(comments, comment_versions, found)
+    if original is None:
+        return None, 0
+    threads = _threads(comments)
+    published = tuple(c for c in comments if c.status == "published")
+    essay = Essay(
+        slug=slug,
+        author=_string(original, "author", True, found),
+        texts=texts,
+        date=_date(original, found),
+        tags=_tag_keys(original, found),
+        source=_url(original, "source", found),
+        draft=_flag(original, "draft", found),
+        threads=threads,
+        comments=published,
+        files=tuple(url for url, _ in files.assets if url.startswith(f"posts/{slug}/")),
+    )
+    return essay, len(comments) - len(published)
+
+
+def _comment(comment_id: str, versions, blocks, found: Findings) -> Comment | None:
+    original, texts = _texts(versions, blocks, found, "comment", COMMENT_KEYS)
+    if original is None:
+        return None
+    status = original.meta.get("status", "published")
+    if status not in STATUSES:
+        found.error(original, "status", f"unknown status `{status}`: use one of {', '.join(STATUSES)}")
+    reply_to = original.meta.get("reply_to", "")
+    url = _string(original, "url", False, found)
+    if url and not is_safe_url(url):
+        found.warn(original, "url", f"url `{url}` is not an http(s) address; it is left out")
+        url = ""
+    return Comment(id=comment_id, author=_string(original, "author", True, found), texts=texts,
+                   date=_date(original, found), reply_to=str(reply_to) if reply_to is not None else "",
+                   status=status, url=url)
+
+
+def _check_replies(comments: list[Comment], versions, found: Findings) -> None:
+    """reply_to must name a comment of the same post, and replies must not go round in a circle."""
+    by_id = {c.id: c for c in comments}
+    for comment in comments:
+        record = _original_record(versions[comment.id])
+        if comment.reply_to and comment.reply_to not in versions:
+            found.error(record, "reply_to", f"reply_to names `{comment.reply_to}`, but this post has no "
+                                            "comment with that id")
+        elif comment.reply_to and _in_cycle(comment, by_id):
+            found.error(record, "reply_to", f"reply cycle: `{comment.id}` ends up answering itself "
+                                            f"through reply_to `{comment.reply_to}`")
+        elif comment.reply_to in by_id and comment.status == "published" \
+                and by_id[comment.reply_to].status != "published":
+            found.warn(record, "reply_to", f"answers `{comment.reply_to}`, which is not published; "
+                                           "it is shown at the top of the thread")
+
+
+def _original_record(by_lang: dict[str, Record]) -> Record:
+    return next((r for r in by_lang.values() if "translation_of" not in r.meta), next(iter(by_lang.values())))
+
+
+def _in_cycle(comment: Comment, by_id: dict[str, Comment]) -> bool:
+    seen, current = {comment.id}, comment.reply_to
+    while current in by_id:
+        if current in seen:
+            return True
+        seen.add(current)
+        current = by_id[current].reply_to
+    return False
+
+
+def thread_order(comment: Comment):
+    """Each thread level in order of date (undated last), then id."""
+    return (comment.date is None, comment.date or PartialDate(0), comment.id)
+
+
+def _threads(comments: list[Comment]) -> tuple[Comment, ...]:
+    """Published comments as nested threads; a reply to a hidden comment moves to the top."""
+    published = {c.id: c for c in comments if c.status == "published"}
+    children = defaultdict(list)
+    for comment in published.values():
+        parent = comment.reply_to if comment.reply_to in published else ""
+        children[parent].append(comment)
+
+    def nest(parent: str, depth: int) -> tuple[Comment, ...]:
+        level = sorted(children.get(parent, []), key=thread_order)
+        if depth > len(published):  # only reached through a cycle, which is reported as an error
+            return ()
+        return tuple(_with_replies(c, nest(c.id, depth + 1)) for c in level)
+
+    return nest("", 0)
+
+
+def _with_replies(comment: Comment, replies: tuple[Comment, ...]) -> Comment:
+    return replace(comment, replies=replies)
+
+
+def _tag_keys(record: Record, found: Findings) -> tuple[str, ...]:
+    value = record.meta.get("tags", [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        found.error(record, "tags", "tags must be a list of tag keys, e.g. `[values, cluetrain]`")
+        return ()
+    return tuple(dict.fromkeys(v.strip().lower() for v in value))
+
+
+def _url(record: Record, key: str, found: Findings) -> str:
+    url = _string(record, key, False, found)
+    if url and not is_safe_url(url):
+        found.error(record, key, f"`{key}` must be an absolute http(s) URL, not `{url}`")
+        return ""
+    return url
+
+
+def _flag(record: Record, key: str, found: Findings) -> bool:
+    value = record.meta.get(key, False)
+    if not isinstance(value, bool):
+        found.error(record, key, f"`{key}` must be true or false, not `{value}`")
+        return False
+    return value
+
+
+def _site_tags(config: SiteConfig, essays: list[Essay], essay_records, found: Findings) -> tuple[Tag, ...]:
+    """The tags of site.yml, plus any an essay uses that site.yml lacks (with a warning)."""
+    known = {t.key: t for t in config.tags}
+    extra = {}
+    for essay in essays:
+        for key in essay.tags:
+            if key not in known and key not in extra:
+                record = essay_records[essay.slug][essay.original.lang]
+                found.warn(record, "tags", f"tag `{key}` is not in site.yml tags; its label is its key")
+                extra[key] = Tag(key=key, labels=())
+    return tuple(known.values()) + tuple(extra[k] for k in sorted(extra))

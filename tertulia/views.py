@@ -1,0 +1,117 @@
+"""The model reshaped for templates: rows of aligned blocks, nested comment views, links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import zip_longest
+
+from markupsafe import Markup, escape
+
+from . import routes
+from .markup import plain_text
+from .model import Comment, Essay, PartialDate, Site, Tag, Text
+
+
+@dataclass(frozen=True)
+class Side:
+    """One language's block in a row, or its title."""
+
+    lang: str
+    html: Markup
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link with the language of its text (and of its target, for hreflang)."""
+
+    url: str
+    text: str
+    lang: str
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class CommentView:
+    """A comment as one page shows it: rows of sides, then its replies."""
+
+    id: str
+    author: str
+    website: str
+    date: PartialDate | None
+    reply_to: str
+    rows: tuple[tuple[Side, ...], ...]
+    untranslated: bool
+    replies: tuple["CommentView", ...]
+
+
+def rows(texts: list[Text]) -> tuple[tuple[Side, ...], ...]:
+    """Aligned blocks, one row per block pair (validation guarantees equal counts)."""
+    columns = [[Side(t.lang, Markup(b)) for b in t.blocks] for t in texts]
+    return tuple(tuple(s for s in row if s is not None) for row in zip_longest(*columns))
+
+
+def title_sides(texts: list[Text]) -> tuple[Side, ...]:
+    """The titles of the texts shown side by side, as one row."""
+    return tuple(Side(t.lang, escape(t.title)) for t in texts)
+
+
+def comment_views(comments: tuple[Comment, ...], langs: list[str]) -> tuple[CommentView, ...]:
+    """Threads for a page that reads `langs` (one language, or original + translation)."""
+    return tuple(_comment_view(c, langs) for c in comments)
+
+
+def _comment_view(comment: Comment, langs: list[str]) -> CommentView:
+    if len(langs) == 1:
+        shown = [comment.text(langs[0]) or comment.original]
+    else:
+        shown = [comment.original] + [t for t in (comment.text(l) for l in langs) if t and not t.is_original][:1]
+    return CommentView(
+        id=comment.id, author=comment.author, website=comment.url, date=comment.date,
+        reply_to=comment.reply_to, rows=rows(shown),
+        untranslated=len(langs) == 1 and shown[0].lang != langs[0],
+        replies=comment_views(comment.replies, langs),
+    )
+
+
+def title_link(essay: Essay, lang: str, url: str) -> Link:
+    """An essay's title in `lang` when it has one, else in its original language."""
+    text = essay.text(lang) or essay.original
+    return Link(url=url, text=text.title, lang=text.lang)
+
+
+def tag_links(site: Site, keys: tuple[str, ...], lang: str) -> tuple[Link, ...]:
+    by_key = {t.key: t for t in site.tags}
+    return tuple(_tag_link(by_key[k], lang, site.config.main_language) for k in keys)
+
+
+def _tag_link(tag: Tag, lang: str, fallback: str) -> Link:
+    label, label_lang = tag.label(lang, fallback)
+    return Link(url=routes.tag(tag.key), text=label, lang=label_lang)
+
+
+def tag_link(site: Site, tag: Tag, lang: str) -> Link:
+    return _tag_link(tag, lang, site.config.main_language)
+
+
+def language_links(site: Site, essay: Essay, current: str = "") -> tuple[Link, ...]:
+    """The essay's single-language pages, in the display order of site.yml."""
+    return tuple(Link(url=routes.single(code, essay.slug), text=site.config.language_name(code), lang=code,
+                      current=code == current)
+                 for code in site.config.language_codes if essay.text(code))
+
+
+def excerpt(text: Text, words: int = 40) -> str:
+    """The first words of a text, for the comment archive."""
+    all_words = " ".join(plain_text(b) for b in text.blocks).split()
+    return " ".join(all_words[:words]) + ("…" if len(all_words) > words else "")
+
+
+def default_translation(essay: Essay, main_language: str, order: tuple[str, ...]) -> Text | None:
+    """Shown beside the original: the main_language version, else the first in display order."""
+    if not essay.original.lang == main_language and essay.text(main_language):
+        return essay.text(main_language)
+    for code in order:
+        text = essay.text(code)
+        if text and not text.is_original:
+            return text
+    return None

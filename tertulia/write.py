@@ -1,0 +1,55 @@
+"""Write the whole site into a fresh folder beside output/, then swap it in: all or nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class SiteWriter:
+    """Files go into a hidden temporary folder; only finish() makes them the output."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.count = 0
+
+    def write(self, relative: str, data: bytes) -> None:
+        target = self.folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.count += 1
+
+    def copy(self, relative: str, source: Path) -> None:
+        target = self.folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        self.count += 1
+
+
+@contextmanager
+def atomic_output(output: Path):
+    """Yield a SiteWriter; on success replace `output` whole, on any failure leave it untouched."""
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    try:
+        yield SiteWriter(staging)
+        _swap(staging, output)
+    except BaseException:  # Ctrl-C too: the half-written folder must not survive
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap(staging: Path, output: Path) -> None:
+    """Two renames; the old site is deleted only once the new one is in place."""
+    os.chmod(staging, 0o755)  # mkdtemp makes it private; a published folder should not be
+    retired = None
+    if output.exists():
+        retired = output.parent / f".{output.name}.old-{os.getpid()}"
+        os.rename(output, retired)
+    os.rename(staging, output)
+    if retired:
+        shutil.rmtree(retired, ignore_errors=True)
