@@ -10,6 +10,7 @@ from .markup import plain_text
 # Gale & Church (1993): priors of each alignment step and the variance of length ratios.
 STEP_PRIORS = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2}
 VARIANCE = 6.8
+CLOSE_MATCH = 0.5  # deviations: closer than this, a block surely is the other's counterpart
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 LIST_ITEM = re.compile(r"^\s{0,3}([-*+]|\d+[.)])\s")
 HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|[-*_]{3,}\s*$)")
@@ -33,12 +34,17 @@ def block_lines(body: str, first_line: int) -> list[int]:
     return starts
 
 
+def _delta(source_len: int, target_len: int, ratio: float) -> float:
+    """How many standard deviations apart two lengths are, for texts that should match."""
+    mean = (source_len + target_len / ratio) / 2
+    return (target_len - source_len * ratio) / math.sqrt(max(mean, 1) * VARIANCE)
+
+
 def _step_cost(source_len: int, target_len: int, ratio: float, step) -> float:
     """-log probability of one step, from the lengths it pairs (Gale & Church)."""
     if source_len == 0 and target_len == 0:
         return 0.0
-    mean = (source_len + target_len / ratio) / 2
-    delta = (target_len - source_len * ratio) / math.sqrt(max(mean, 1) * VARIANCE)
+    delta = _delta(source_len, target_len, ratio)
     match = max(math.erfc(abs(delta) / math.sqrt(2)), 1e-300)
     return -math.log(match) - math.log(STEP_PRIORS[step])
 
@@ -82,8 +88,21 @@ def locate_mismatch(original: tuple[str, ...], translation: tuple[str, ...],
     return 0, ""
 
 
+def _lone_match(whole: str, parts: tuple[str, str]) -> int | None:
+    """Which of two blocks alone matches `whole` closely, if one does: then the other is extra."""
+    lengths = [len(plain_text(p)) for p in parts]
+    target = len(plain_text(whole))
+    deltas = [abs(_delta(target, length, 1.0)) for length in lengths]
+    best = min(range(2), key=deltas.__getitem__)
+    return best if deltas[best] < CLOSE_MATCH else None
+
+
 def _describe(di, dj, i, j, original, translation, lines) -> tuple[int, str]:
     """One sentence naming the block that was probably added, dropped, merged or split."""
+    if (di, dj) == (1, 2) and (kept := _lone_match(original[i], translation[j:j + 2])) is not None:
+        di, dj, j = 0, 1, j + 1 - kept  # one part matches the original alone: the other was added
+    elif (di, dj) == (2, 1) and (kept := _lone_match(translation[j], original[i:i + 2])) is not None:
+        di, dj, i, j = 1, 0, i + 1 - kept, j + 1 - kept  # one original alone matches: the other was dropped
     line = lines[min(j, len(lines) - 1)] if len(lines) == len(translation) and lines else 0
     if (di, dj) == (0, 1):
         return line, f"translation block {j + 1} {_quote(translation[j])} has no counterpart: probably added"

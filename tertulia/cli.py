@@ -44,11 +44,15 @@ def _options(args) -> Options:
 
 
 def progress(message: str) -> None:
-    print(f"  … {message}", file=sys.stderr, flush=True)
+    """Progress for a person watching; logs and pipes get only the summary and the problems."""
+    if sys.stderr.isatty():
+        print(f"\r\033[K  … {message}", end="", file=sys.stderr, flush=True)
 
 
 def _build(args) -> int:
     report = build(_options(args), progress)
+    if sys.stderr.isatty():
+        print("\r\033[K", end="", file=sys.stderr)
     for warning in report.warnings:
         print(warning.as_warning(), file=sys.stderr)
     print(report.summary())

@@ -70,6 +70,12 @@ def is_safe_url(url: str) -> bool:
 
 
 TAG = re.compile(r"<[^>]*>")
+RELATIVE_LINK = re.compile(r'(\s(?:src|href)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)')
+
+
+def rebase_links(block_html: str, prefix: str) -> str:
+    """Point an essay's relative links (its images) at the post folder from another page."""
+    return RELATIVE_LINK.sub(lambda m: m.group(1) + prefix, block_html) if prefix else block_html
 
 
 def plain_text(block_html: str) -> str:

@@ -66,13 +66,14 @@ def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | N
         choices = tuple(Link(routes.essay(essay.slug) if t is translation else routes.essay_with(essay.slug, t.lang),
                              site.config.language_name(t.lang), t.lang, current=t is chosen)
                         for t in [translation] + [t for t in essay.translations if t is not translation] if t)
-        context = dict(common, texts=shown, title_row=title_sides(shown), rows=rows(shown),
+        context = dict(common, texts=shown, title_row=title_sides(shown),
+                       rows=rows(shown, routes.folder_prefix(url, routes.essay(essay.slug))),
                        choices=choices if len(choices) > 1 else (),
                        threads=comment_views(essay.threads, [t.lang for t in shown]))
-        pages.append(Page(url, "essay.html", main, context, alternates, chosen is translation,
-                          _essay_sources(essay)))
+        pages.append(Page(url, "essay.html", main, context, alternates, sources=_essay_sources(essay)))
     for text in essay.texts:
-        context = dict(common, text=text, rows=rows([text]),
+        url = routes.single(text.lang, essay.slug)
+        context = dict(common, text=text, rows=rows([text], routes.folder_prefix(url, routes.essay(essay.slug))),
                        tags=tag_links(site, essay.tags, text.lang),
                        languages=language_links(site, essay, current=text.lang),
                        newer=title_link(newer, text.lang, routes.single(text.lang, newer.slug))
@@ -80,8 +81,7 @@ def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | N
                        older=title_link(older, text.lang, routes.single(text.lang, older.slug))
                        if older and older.text(text.lang) else common["older"],
                        threads=comment_views(essay.threads, [text.lang]))
-        pages.append(Page(routes.single(text.lang, essay.slug), "single.html", text.lang, context,
-                          alternates, True, _essay_sources(essay)))
+        pages.append(Page(url, "single.html", text.lang, context, alternates, sources=_essay_sources(essay)))
     return pages
 
 

@@ -125,16 +125,17 @@ def read_record(path: Path, shown: str, slug: str, comment_id: str, lang: str):
         front, body = FRONT_MATTER.split(text)
     except ValueError:
         return None, ContentError(shown, 1, "front matter is not closed by a `---` line")
-    meta, error = load_yaml(front, shown, first_line=2)
+    front_line = text.count("\n", 0, text.find(front)) + 1
+    meta, error = load_yaml(front, shown, first_line=front_line)
     if error:
         return None, error
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         return None, ContentError(shown, 2, "front matter must be a mapping of `key: value` lines")
-    body_line = front.count("\n") + 3
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
     record = Record(path=shown, slug=slug, comment_id=comment_id, lang=lang, meta=meta,
-                    lines=key_lines(front, first_line=2), body=body, body_line=body_line,
+                    lines=key_lines(front, first_line=front_line), body=body, body_line=body_line,
                     digest=hashlib.sha256(raw).hexdigest())
     return record, None
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import routes
+from .routes import relative_url
 from .model import Site
 from .plan import Page
 from .ui import Words
@@ -22,18 +22,6 @@ def make_environment(templates_dir: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-
-
-def relative_url(from_url: str, to_url: str) -> str:
-    """A link from one page to another that works wherever the site is mounted."""
-    target, _, fragment = to_url.partition("#")
-    folder = posixpath.dirname(from_url)
-    if target == from_url and fragment:
-        return "#" + fragment
-    link = posixpath.relpath(target or ".", folder or ".") if target or folder else "."
-    if target.endswith("/") or target == "":
-        link = link.rstrip("/") + "/" if link != "." else "./"
-    return link + ("#" + fragment if fragment else "")
 
 
 def render_page(env: Environment, site: Site, page: Page) -> bytes:

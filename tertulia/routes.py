@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 
 def home(page: int = 1) -> str:
     return _paged("", page)
@@ -53,3 +55,21 @@ SCRIPT = "assets/reader.js"
 def file_path(url: str) -> str:
     """Where a URL's file lives in output/: directories get an index.html."""
     return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from one page to another that works wherever the site is mounted."""
+    target, _, fragment = to_url.partition("#")
+    folder = posixpath.dirname(from_url)
+    if target == from_url and fragment:
+        return "#" + fragment
+    link = posixpath.relpath(target or ".", folder or ".") if target or folder else "."
+    if target.endswith("/") or target == "":
+        link = link.rstrip("/") + "/" if link != "." else "./"
+    return link + ("#" + fragment if fragment else "")
+
+
+def folder_prefix(from_url: str, folder_url: str) -> str:
+    """What to put before a link relative to `folder_url` so it works from `from_url`."""
+    link = relative_url(from_url, folder_url)
+    return "" if link == "./" else link

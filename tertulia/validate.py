@@ -107,8 +107,8 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         return None, ()
     texts = [_text(original, blocks, found, True, kind, keys)]
     for lang, record in sorted(versions.items()):
-        if record is original:
-            continue
+        if "translation_of" not in record.meta:
+            continue  # the original, or a second one already reported
         target = record.meta.get("translation_of")
         if target == original.lang:
             _check_alignment(original, record, blocks, found)

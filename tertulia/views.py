@@ -8,7 +8,7 @@ from itertools import zip_longest
 from markupsafe import Markup, escape
 
 from . import routes
-from .markup import plain_text
+from .markup import plain_text, rebase_links
 from .model import Comment, Essay, PartialDate, Site, Tag, Text
 
 
@@ -44,9 +44,9 @@ class CommentView:
     replies: tuple["CommentView", ...]
 
 
-def rows(texts: list[Text]) -> tuple[tuple[Side, ...], ...]:
-    """Aligned blocks, one row per block pair (validation guarantees equal counts)."""
-    columns = [[Side(t.lang, Markup(b)) for b in t.blocks] for t in texts]
+def rows(texts: list[Text], prefix: str = "") -> tuple[tuple[Side, ...], ...]:
+    """Aligned blocks, one row per block pair; `prefix` leads relative links to the post folder."""
+    columns = [[Side(t.lang, Markup(rebase_links(b, prefix))) for b in t.blocks] for t in texts]
     return tuple(tuple(s for s in row if s is not None) for row in zip_longest(*columns))
 
 

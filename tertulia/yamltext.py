@@ -13,13 +13,24 @@ try:  # the C loader is ten times faster; both refuse tags that would build obje
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     SafeLoader = yaml.SafeLoader
 
+
+
+class _AuthorLoader(SafeLoader):
+    """Safe loading that leaves dates as the author wrote them, for our own date rules."""
+
+
+_AuthorLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in SafeLoader.yaml_implicit_resolvers.items()
+}
+
 TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
 
 
 def load_yaml(text: str, path: str, first_line: int):
     """Parse YAML safely: (data, None) or (None, ContentError at the offending line)."""
     try:
-        return yaml.load(text, Loader=SafeLoader), None
+        return yaml.load(text, Loader=_AuthorLoader), None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + mark.line if mark else first_line

@@ -1,0 +1,64 @@
+"""The command line as an author meets it: messages, exit codes, and output kept safe."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ESSAY_EN, FIXTURE, make_content, run_cli
+
+
+def snapshot(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_build_prints_a_one_line_summary(tmp_path):
+    result = run_cli("build", "--content", str(FIXTURE), "--output", str(tmp_path / "out"), "--no-cache")
+    assert result.returncode == 0
+    assert re.fullmatch(r"built \d+ files: 3 essays, 6 comments published, 2 held back \(spam or pending\), "
+                        r"3 warnings, in \d+\.\d\d s\n", result.stdout)
+
+
+def test_build_is_the_default_command(tmp_path):
+    content = make_content(tmp_path)
+    result = run_cli("--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0 and (tmp_path / "out" / "posts/hola/index.html").is_file()
+
+
+def test_content_errors_exit_1_name_file_and_line_and_leave_output_untouched(tmp_path):
+    out = tmp_path / "out"
+    good = make_content(tmp_path / "good")
+    assert run_cli("build", "--content", str(good), "--output", str(out)).returncode == 0
+    before = snapshot(out)
+    bad = make_content(tmp_path / "bad", {
+        "posts/hola/index.en.md": ESSAY_EN.replace("Second paragraph.\n", "Second.\n\nThird, extra.\n"),
+        "posts/hola/comments/c1.es.md": "---\nauthor: B\nreply_to: ghost\n---\n\nHola.\n",
+    })
+    result = run_cli("build", "--content", str(bad), "--output", str(out))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == "content/posts/hola/comments/c1.es.md:3: reply_to names `ghost`, but this post has no comment with that id"
+    assert lines[1].startswith("content/posts/hola/index.en.md:10: translation has 3 blocks, original has 2")
+    assert "Traceback" not in result.stderr
+    assert snapshot(out) == before
+    assert sorted(p.name for p in out.parent.iterdir()) == ["bad", "good", "out"]
+
+
+def test_check_validates_without_writing(tmp_path):
+    content = make_content(tmp_path)
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 0 and "content is valid" in result.stdout
+    assert not (tmp_path / "output").exists()
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run_cli("build", "--no-such-flag").returncode == 2
+    assert run_cli("build", "--content", str(tmp_path / "missing")).returncode == 2
+
+
+def test_base_url_can_be_overridden(tmp_path):
+    content = make_content(tmp_path)
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--output", str(out),
+                   "--base-url", "https://me.github.io/other/").returncode == 0
+    assert "https://me.github.io/other/posts/hola/" in (out / "sitemap.xml").read_text()
+    assert 'href="/other/assets/style.css"' in (out / "404.html").read_text()

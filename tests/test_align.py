@@ -1,0 +1,42 @@
+"""Locating where a translation stops matching its original (Gale & Church lengths)."""
+
+from __future__ import annotations
+
+from tertulia.align import align_lengths, block_lines, locate_mismatch
+
+ORIGINAL = tuple(f"<p>{text}</p>" for text in (
+    "El primer párrafo habla de los clientes y de cómo los tratamos cada día.",
+    "El segundo párrafo, bastante más largo, explica por qué la verticalidad ya no funciona en las agencias.",
+    "El tercero cierra con una pregunta al lector.",
+))
+
+
+def test_equal_lists_align_one_to_one():
+    assert align_lengths([70, 100, 45], [68, 104, 44]) == [(1, 1), (1, 1), (1, 1)]
+
+
+def test_a_dropped_block_is_named():
+    translation = (ORIGINAL[0].replace("El primer", "The first"), ORIGINAL[2].replace("El tercero", "The third"))
+    _, message = locate_mismatch(ORIGINAL, translation, [])
+    assert message == ("original block 2 “El segundo párrafo, bastante más largo,…” has no counterpart: "
+                       "probably dropped before translation block 2")
+
+
+def test_a_merged_pair_is_named():
+    merged = (ORIGINAL[0] + ORIGINAL[1], ORIGINAL[2])
+    line, message = locate_mismatch(ORIGINAL, merged, [5, 7])
+    assert message == "original blocks 1 and 2 “El primer párrafo habla de los…” seem merged into translation block 1"
+    assert line == 5
+
+
+def test_a_split_block_is_named():
+    half = "<p>El segundo párrafo, bastante más largo, explica</p>", "<p>por qué la verticalidad ya no funciona.</p>"
+    split = (ORIGINAL[0], *half, ORIGINAL[2])
+    line, message = locate_mismatch(ORIGINAL, split, [6, 8, 10, 12])
+    assert message.startswith("original block 2 “El segundo") and message.endswith("translation blocks 2 and 3")
+    assert line == 8
+
+
+def test_block_lines_follow_markdown_structure():
+    body = "\n# Title\nText right under.\n\n- a\n- b\n\n- c\n\n```\ncode\n\nmore\n```\n\nLast.\n"
+    assert block_lines(body, 4) == [5, 6, 8, 13, 19]

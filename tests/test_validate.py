@@ -1,0 +1,180 @@
+"""One test per content rule: each names the file, the line and what is wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from tertulia.errors import ContentErrors
+from tertulia.pipeline import Options, load_site
+
+from conftest import ESSAY_EN, ESSAY_ES, make_content
+
+
+def errors_for(tmp_path, files, with_essay=True) -> list[str]:
+    content = make_content(tmp_path, files, with_essay)
+    with pytest.raises(ContentErrors) as caught:
+        load_site(Options(content=content))
+    return [str(e) for e in caught.value.errors]
+
+
+def loads(tmp_path, files, with_essay=True):
+    return load_site(Options(content=make_content(tmp_path, files, with_essay)))
+
+
+def test_a_valid_site_loads(tmp_path):
+    loaded = loads(tmp_path, {})
+    essay = loaded.site.essays[0]
+    assert essay.original.lang == "es" and essay.text("en").title == "Hello"
+    assert len(essay.original.blocks) == 2
+
+
+def test_yaml_that_does_not_parse_names_its_line(tmp_path):
+    errors = errors_for(tmp_path, {"posts/x/index.en.md": "---\ntitle: [unclosed\nauthor: A\n---\n\nText.\n"})
+    assert len(errors) == 1
+    assert errors[0].startswith("content/posts/x/index.en.md:3: YAML does not parse")
+
+
+def test_yaml_tags_that_construct_objects_are_refused_not_run(tmp_path):
+    marker = tmp_path / "pwned"
+    evil = f"---\ntitle: x\nauthor: !!python/object/apply:os.system ['touch {marker}']\n---\n\nText.\n"
+    errors = errors_for(tmp_path, {"posts/x/index.en.md": evil})
+    assert errors == [f"content/posts/x/index.en.md:3: YAML does not parse: YAML tags that construct objects "
+                      "are not allowed: 'tag:yaml.org,2002:python/object/apply:os.system'"]
+    assert not marker.exists()
+
+
+def test_a_language_not_in_site_yml(tmp_path):
+    errors = errors_for(tmp_path, {"posts/hola/index.fr.md": "---\ntitle: Salut\ntranslation_of: es\n---\n\nA.\n\nB.\n"})
+    assert errors == ["content/posts/hola/index.fr.md: language `fr` is not in site.yml languages (en, es, ro)"]
+
+
+@pytest.mark.parametrize("key", ["title", "author"])
+def test_a_missing_required_key_in_an_original(tmp_path, key):
+    text = ESSAY_ES.replace("title: \"Hola\"\n" if key == "title" else "author: Ana\n", "")
+    errors = errors_for(tmp_path, {"posts/hola/index.es.md": text})
+    assert errors == [f"content/posts/hola/index.es.md: missing required key `{key}`"]
+
+
+def test_a_comment_without_author(tmp_path):
+    errors = errors_for(tmp_path, {"posts/hola/comments/c1.es.md": "---\ndate: 2020\n---\n\nHola.\n"})
+    assert errors == ["content/posts/hola/comments/c1.es.md: missing required key `author`"]
+
+
+def test_no_original(tmp_path):
+    errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", "translation_of: en")})
+    assert "content/posts/hola/index.es.md:3: this essay has no original: every language file says " \
+           "translation_of; remove it from the original" in errors
+
+
+def test_two_originals(tmp_path):
+    errors = errors_for(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "author: Ana")})
+    assert errors == ["content/posts/hola/index.es.md: this essay has two originals: content/posts/hola/index.en.md "
+                      "and this file both lack translation_of; a translation must name its original's language"]
+
+
+def test_translation_of_a_language_with_no_file(tmp_path):
+    errors = errors_for(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "translation_of: ro")})
+    assert errors == ["content/posts/hola/index.en.md:3: translation_of names `ro`, but there is no `ro` file "
+                      "beside this one"]
+
+
+def test_block_counts_must_match_and_the_mismatch_is_located(tmp_path):
+    added = ESSAY_EN.replace("First paragraph.\n", "First paragraph.\n\nAn extra paragraph, added by mistake.\n")
+    errors = errors_for(tmp_path, {"posts/hola/index.en.md": added})
+    assert len(errors) == 1
+    assert errors[0].startswith("content/posts/hola/index.en.md:8: translation has 3 blocks, original has 2; ")
+    assert "“An extra paragraph, added by mistake.”" in errors[0]
+
+
+def test_reply_to_a_missing_comment(tmp_path):
+    errors = errors_for(tmp_path, {"posts/hola/comments/c1.es.md": "---\nauthor: B\nreply_to: nope\n---\n\nHola.\n"})
+    assert errors == ["content/posts/hola/comments/c1.es.md:3: reply_to names `nope`, but this post has no comment "
+                      "with that id"]
+
+
+def test_a_reply_cycle(tmp_path):
+    errors = errors_for(tmp_path, {
+        "posts/hola/comments/a.es.md": "---\nauthor: A\nreply_to: b\n---\n\nUno.\n",
+        "posts/hola/comments/b.es.md": "---\nauthor: B\nreply_to: a\n---\n\nDos.\n",
+    })
+    assert errors == [
+        "content/posts/hola/comments/a.es.md:3: reply cycle: `a` ends up answering itself through reply_to `b`",
+        "content/posts/hola/comments/b.es.md:3: reply cycle: `b` ends up answering itself through reply_to `a`",
+    ]
+
+
+def test_a_bad_slug(tmp_path):
+    errors = errors_for(tmp_path, {"posts/Bad_Slug/index.es.md": ESSAY_ES})
+    assert errors == ["content/posts/Bad_Slug: bad slug `Bad_Slug`: use lowercase letters, digits and single hyphens"]
+
+
+def test_a_bad_comment_id(tmp_path):
+    errors = errors_for(tmp_path, {"posts/hola/comments/No-Good.es.md": "---\nauthor: B\n---\n\nHola.\n"})
+    assert errors == ["content/posts/hola/comments/No-Good.es.md: bad comment id `No-Good`: use lowercase letters, "
+                      "digits and single hyphens"]
+
+
+def test_an_unknown_status(tmp_path):
+    errors = errors_for(tmp_path, {"posts/hola/comments/c1.es.md": "---\nauthor: B\nstatus: hidden\n---\n\nHola.\n"})
+    assert errors == ["content/posts/hola/comments/c1.es.md:3: unknown status `hidden`: use one of published, "
+                      "pending, spam"]
+
+
+@pytest.mark.parametrize("date", ["12/09/2012", "2012-13-01", "2012-09-11T10:27", "2012-09-11 10:27:00", "yesterday"])
+def test_a_date_in_none_of_the_allowed_forms(tmp_path, date):
+    errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", f"author: Ana\ndate: {date}")})
+    assert len(errors) == 1
+    assert errors[0].startswith("content/posts/hola/index.es.md:4: date `")
+    assert errors[0].endswith("is in none of the forms YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM")
+
+
+@pytest.mark.parametrize("date, iso", [("2012", "2012"), ("2012-09", "2012-09"), ("2012-09-11", "2012-09-11"),
+                                       ('"2012-09-11 10:27"', "2012-09-11T10:27")])
+def test_every_allowed_date_form_keeps_its_precision(tmp_path, date, iso):
+    loaded = loads(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", f"author: Ana\ndate: {date}")})
+    assert loaded.site.essays[0].date.iso == iso
+
+
+def test_every_error_of_a_run_is_reported_together(tmp_path):
+    errors = errors_for(tmp_path, {
+        "posts/hola/comments/c1.es.md": "---\nauthor: B\nstatus: hidden\n---\n\nHola.\n",
+        "posts/other/index.xx.md": "---\ntitle: t\nauthor: a\n---\n\nText.\n",
+        "posts/third/index.en.md": "---\ntitle: [\n---\n\nText.\n",
+    })
+    assert len(errors) == 3
+    assert [e.split(":")[0] for e in errors] == ["content/posts/hola/comments/c1.es.md",
+                                                 "content/posts/other/index.xx.md", "content/posts/third/index.en.md"]
+
+
+def test_a_file_without_front_matter(tmp_path):
+    errors = errors_for(tmp_path, {"posts/hola/comments/c1.es.md": "Just text.\n"})
+    assert errors == ["content/posts/hola/comments/c1.es.md:1: no front matter: the file must start with a `---` line"]
+
+
+def test_tags_match_case_insensitively_and_unknown_tags_warn(tmp_path):
+    loaded = loads(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\ntags: [Values, mystery]")})
+    assert loaded.site.essays[0].tags == ("values", "mystery")
+    assert [str(w) for w in loaded.warnings] == [
+        "content/posts/hola/index.es.md:4: tag `mystery` is not in site.yml tags; its label is its key"]
+
+
+def test_drafts_are_left_out_unless_asked_for(tmp_path):
+    files = {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\ndraft: true")}
+    assert loads(tmp_path, files).site.essays == ()
+    content = tmp_path / "content"
+    assert len(load_site(Options(content=content, drafts=True)).site.essays) == 1
+
+
+def test_replies_nest_in_date_then_id_order_and_hidden_comments_never_appear(tmp_path):
+    loaded = loads(tmp_path, {
+        "posts/hola/comments/b.es.md": "---\nauthor: B\ndate: 2020-01-02\n---\n\nB.\n",
+        "posts/hola/comments/a.es.md": "---\nauthor: A\ndate: 2020-01-02\n---\n\nA.\n",
+        "posts/hola/comments/z.es.md": "---\nauthor: Z\ndate: 2019\n---\n\nZ.\n",
+        "posts/hola/comments/u.es.md": "---\nauthor: U\n---\n\nUndated.\n",
+        "posts/hola/comments/r.es.md": "---\nauthor: R\nreply_to: a\ndate: 2020-02\n---\n\nR.\n",
+        "posts/hola/comments/s.es.md": "---\nauthor: S\nstatus: spam\n---\n\nSpam.\n",
+    })
+    threads = loaded.site.essays[0].threads
+    assert [c.id for c in threads] == ["z", "a", "b", "u"]
+    assert [c.id for c in threads[1].replies] == ["r"]
+    assert loaded.site.held_back == 1
