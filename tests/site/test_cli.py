@@ -30,14 +30,15 @@ def test_content_errors_exit_1_name_file_and_line_and_leave_output_untouched(tmp
     assert run_cli("build", "--content", str(good), "--output", str(out)).returncode == 0
     before = snapshot(out)
     bad = make_content(tmp_path / "bad", {
-        "posts/hola/index.en.md": ESSAY_EN.replace("Second paragraph.\n", "Second.\n\nThird, extra.\n"),
+        "posts/hola/index.en.md": ESSAY_EN.replace("Second paragraph.\n", "Second paragraph.\n\nA third paragraph that was added.\n"),
         "posts/hola/comments/c1.es.md": "---\nauthor: B\nreply_to: ghost\n---\n\nHola.\n",
     })
     result = run_cli("build", "--content", str(bad), "--output", str(out))
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert lines[0] == "content/posts/hola/comments/c1.es.md:3: reply_to names `ghost`, but this post has no comment with that id"
-    assert lines[1].startswith("content/posts/hola/index.en.md:10: translation has 3 blocks, original has 2")
+    assert lines[1] == ("content/posts/hola/index.en.md:10: translation has 3 blocks, original has 2; "
+                        "translation block 3 “A third paragraph that was added.” has no counterpart: probably added")
     assert "Traceback" not in result.stderr
     assert snapshot(out) == before
     assert sorted(p.name for p in out.parent.iterdir()) == ["bad", "good", "out"]
