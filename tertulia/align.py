@@ -51,7 +51,7 @@ def _step_cost(source_len: int, target_len: int, ratio: float, step) -> float:
 
 def align_lengths(source: list[int], target: list[int]) -> list[tuple[int, int]]:
     """The likeliest sequence of steps ((1,1), (1,0), (0,1), (2,1), (1,2)) pairing two lists."""
-    ratio = (sum(target) or 1) / (sum(source) or 1)
+    ratio = 1.0  # as Gale & Church: estimating it from totals is skewed by the very block that was added
     inf = float("inf")
     cost = [[inf] * (len(target) + 1) for _ in range(len(source) + 1)]
     back = [[None] * (len(target) + 1) for _ in range(len(source) + 1)]
