@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
+import hashlib
 from importlib.metadata import version
+from pathlib import Path
 
 from .cache import Cache, content_key
-from .markup import MARKUP_VERSION, Converter
+from .markup import Converter
 from .read import Record
 
 PARALLEL_THRESHOLD = 200  # below this, starting processes costs more than it saves
-CONVERTER_VERSION = "|".join((MARKUP_VERSION, version("markdown"), version("nh3")))
+# Everything that shapes a conversion: our converter's own code and the libraries it calls.
+# Hashing the source, not a hand-kept number, makes a stale cache impossible after an edit.
+CONVERTER_VERSION = "|".join((
+    hashlib.sha256(Path(__file__).with_name("markup.py").read_bytes()).hexdigest(),
+    version("markdown"), version("nh3"),
+))
 
 
 def is_trusted(record: Record) -> bool:

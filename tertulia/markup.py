@@ -12,7 +12,6 @@ from markdown.treeprocessors import Treeprocessor
 # A non-character: never in real text, and ElementTree writes it through unescaped.
 BLOCK_MARK = "\ufdd0tertulia-block\ufdd0"
 EXTENSIONS = ("tables", "fenced_code", "sane_lists")
-MARKUP_VERSION = "1"  # bump when conversion output changes, to invalidate caches
 
 COMMENT_TAGS = {"a", "abbr", "b", "blockquote", "br", "code", "del", "em", "hr", "i", "li",
                 "ol", "p", "pre", "q", "s", "strong", "sub", "sup", "table", "tbody", "td", "th",
@@ -51,9 +50,17 @@ class Converter:
         return tuple(blocks)
 
 
+LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
+
+
+def _unlink_without_href(match: re.Match) -> str:
+    """A link whose unsafe address was dropped is just its text."""
+    return match.group(0) if " href=" in match.group(1) else match.group(2)
+
+
 def sanitize(fragment: str) -> str:
     """Reduce untrusted HTML to a small safe subset; links get rel=nofollow ugc noopener."""
-    return nh3.clean(
+    cleaned = nh3.clean(
         fragment,
         tags=COMMENT_TAGS,
         clean_content_tags=COMMENT_DROPPED_WITH_CONTENT,
@@ -62,6 +69,7 @@ def sanitize(fragment: str) -> str:
         link_rel=COMMENT_LINK_REL,
         strip_comments=True,
     )
+    return LINK.sub(_unlink_without_href, cleaned)
 
 
 def is_safe_url(url: str) -> bool:

@@ -86,6 +86,11 @@ class Words:
             return escape(messages[key])
         return Markup('<span lang="en">{}</span>').format(MESSAGES["en"][key])
 
+    def attr(self, key: str) -> str:
+        """The word as plain text, for attributes, where no element can mark a fallback's language."""
+        messages = MESSAGES.get(self.lang) or MESSAGES.get(self._base) or {}
+        return messages.get(key, MESSAGES["en"][key])
+
     def date(self, date: PartialDate) -> Markup:
         """A <time> element at the precision the source gave, in this language's form."""
         lang = self.lang if self.lang in MONTHS else self._base if self._base in MONTHS else "en"

@@ -47,7 +47,8 @@ class CommentView:
 def rows(texts: list[Text], prefix: str = "") -> tuple[tuple[Side, ...], ...]:
     """Aligned blocks, one row per block pair; `prefix` leads relative links to the post folder."""
     columns = [[Side(t.lang, Markup(rebase_links(b, prefix))) for b in t.blocks] for t in texts]
-    return tuple(tuple(s for s in row if s is not None) for row in zip_longest(*columns))
+    paired = (tuple(s for s in row if s is not None) for row in zip_longest(*columns))
+    return tuple(row for row in paired if any(side.html for side in row))  # sanitizing can empty a block
 
 
 def title_sides(texts: list[Text]) -> tuple[Side, ...]:

@@ -9,7 +9,7 @@ import pytest
 
 from tertulia.pipeline import Options, build, load_site
 
-from conftest import ROOT
+from helpers import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 CONTENT = ROOT / "content"

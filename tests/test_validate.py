@@ -7,7 +7,7 @@ import pytest
 from tertulia.errors import ContentErrors
 from tertulia.pipeline import Options, load_site
 
-from conftest import ESSAY_EN, ESSAY_ES, make_content
+from helpers import ESSAY_EN, ESSAY_ES, make_content
 
 
 def errors_for(tmp_path, files, with_essay=True) -> list[str]:

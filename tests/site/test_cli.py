@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ESSAY_EN, FIXTURE, make_content, run_cli
+from helpers import ESSAY_EN, FIXTURE, make_content, run_cli
 
 
 def snapshot(folder):

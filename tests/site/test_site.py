@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import FIXTURE, run_cli
+from helpers import FIXTURE, run_cli
 from site_pages import html_files, read_page, resolve, url_of
 
 BASE_PATH = "/fixture-repo/"

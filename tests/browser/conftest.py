@@ -1,0 +1,63 @@
+"""A real browser over the built sites, served on 127.0.0.1 under sub-paths as on GitHub Pages."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from helpers import FIXTURE, ROOT, run_cli
+from tools import CHROMIUM_ARGS, ensure_chromium
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # the test output is for failures, not for requests
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """Both sites under one root: the fixture at /fixture-repo/, the real content at /tertulia/."""
+    root = tmp_path_factory.mktemp("www")
+    for content, prefix in ((FIXTURE, "fixture-repo"), (ROOT / "content", "tertulia")):
+        result = run_cli("build", "--content", str(content), "--output", str(root / prefix), "--no-cache",
+                         "--base-url", f"https://example.github.io/{prefix}/")
+        assert result.returncode == 0, result.stderr
+    handler = functools.partial(QuietHandler, directory=str(root))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield {"root": root, "url": f"http://127.0.0.1:{httpd.server_address[1]}"}
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = ensure_chromium()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """Open a URL at a width, with JavaScript on or off, failing on any console error."""
+    contexts = []
+
+    def opener(url: str, width: int = 1280, javascript: bool = True, dark: bool = False):
+        context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript,
+                                      color_scheme="dark" if dark else "light")
+        contexts.append(context)
+        page = context.new_page()
+        page.problems = []
+        page.on("console", lambda message: message.type == "error" and page.problems.append(message.text))
+        page.on("pageerror", lambda error: page.problems.append(str(error)))
+        page.goto(url)
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()

@@ -1,0 +1,43 @@
+"""The Nu HTML Checker on every page, and axe-core in the browser on each kind of page."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from tools import AXE_JS, VNU_JAR, ensure_node_tools
+
+KINDS_OF_PAGE = [
+    "/tertulia/", "/tertulia/posts/los-clientes-no-son-todos-iguales/", "/tertulia/posts/client-sau-partener/",
+    "/tertulia/es/posts/los-clientes-no-son-todos-iguales/", "/tertulia/ro/posts/client-sau-partener/",
+    "/tertulia/tags/", "/tertulia/tags/verticality/", "/tertulia/comments/", "/tertulia/404.html",
+    "/fixture-repo/posts/alpha/", "/fixture-repo/comments/page/2/",
+]
+
+
+def test_the_nu_checker_finds_no_error_on_any_page(server):
+    ensure_node_tools()
+    pages = sorted(str(p) for p in server["root"].rglob("*.html"))
+    styles = sorted(str(p) for p in server["root"].rglob("*.css"))
+    assert len(pages) > 30
+    result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--also-check-css", "--format", "json",
+                             *pages, *styles],
+                            capture_output=True, text=True, timeout=600)
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    problems = [f"{m.get('url', '').split('/www')[-1]}:{m.get('lastLine')}: {m['message']}"
+                for m in messages if m["type"] in ("error", "non-document-error")]
+    assert problems == []
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("path", KINDS_OF_PAGE)
+def test_axe_finds_no_serious_or_critical_violation(server, open_page, path, dark):
+    ensure_node_tools()
+    page = open_page(server["url"] + path, dark=dark)
+    page.add_script_tag(path=str(AXE_JS))
+    violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))""")
+    assert violations == []

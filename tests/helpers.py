@@ -1,0 +1,79 @@
+"""Shared helpers: small content trees written on the fly, the command line, built pages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
+
+SITE_YML = """\
+title: {en: "Test site"}
+base_url: "https://example.github.io/repo/"
+languages: {en: English, es: Español, ro: Română}
+main_language: en
+tags:
+  values: {en: values, es: valores}
+"""
+
+ESSAY_ES = """\
+---
+title: "Hola"
+author: Ana
+---
+
+Primer párrafo.
+
+Segundo párrafo.
+"""
+
+ESSAY_EN = """\
+---
+title: "Hello"
+translation_of: es
+---
+
+First paragraph.
+
+Second paragraph.
+"""
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    """Write {relative path: text} under root; text is dedented so tests can indent it."""
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+def make_content(tmp_path: Path, files: dict[str, str] | None = None, with_essay: bool = True) -> Path:
+    """A content folder with a valid site.yml, one valid essay (unless told not) and `files`."""
+    content = tmp_path / "content"
+    base = {"site.yml": SITE_YML}
+    if with_essay:
+        base.update({"posts/hola/index.es.md": ESSAY_ES, "posts/hola/index.en.md": ESSAY_EN})
+    base.update(files or {})
+    return write_tree(content, base)
+
+
+def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run `python build.py ...` as an author would, capturing what they would see."""
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+def site_pages(root: Path, prefix: str) -> list[str]:
+    """Every HTML page of a built site under root/prefix, as URL paths."""
+    base = root / prefix
+    urls = []
+    for path in sorted(base.rglob("*.html")):
+        relative = path.relative_to(base).as_posix()
+        urls.append(f"/{prefix}/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative))
+    return urls
