@@ -106,6 +106,7 @@ class Essay:
     threads: tuple[Comment, ...] = ()
     comments: tuple[Comment, ...] = field(default=(), repr=False)
     files: tuple[str, ...] = ()
+    source_files: tuple[str, ...] = ()  # every content file of the post, hidden comments included
 
     @property
     def original(self) -> Text:

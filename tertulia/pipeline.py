@@ -8,19 +8,20 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .cache import Cache
+from .cache import Cache, PageMemo, content_key, tree_key
 from .config import load_config
 from .convert import convert_records
 from .errors import ContentError
 from .model import Site
-from .plan import plan_site
+from .plan import Page, plan_site
 from .read import read_content
 from .render import make_environment, render_page
 from .routes import file_path
 from .validate import build_model
 from .write import atomic_output
 
-PROJECT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
+PROJECT = PACKAGE.parent
 TEMPLATES = PROJECT / "templates"
 ASSETS = PROJECT / "assets"
 
@@ -47,6 +48,7 @@ class Report:
     warnings: list[ContentError] = field(default_factory=list)
     files: int = 0
     seconds: float = 0.0
+    drawn: int = 0
 
     def summary(self) -> str:
         essays = len(self.site.essays)
@@ -63,6 +65,7 @@ class Loaded:
     site: Site
     warnings: list[ContentError]
     assets: tuple[tuple[str, Path], ...]
+    digests: dict[str, str]  # content file -> hash of its bytes
 
 
 def load_site(options: Options, progress=None) -> Loaded:
@@ -76,7 +79,7 @@ def load_site(options: Options, progress=None) -> Loaded:
     blocks = convert_records(files.records, cache, options.workers, progress)
     cache.save()
     site, warnings = build_model(config, files, blocks, include_drafts=options.drafts)
-    return Loaded(site, warnings, files.assets)
+    return Loaded(site, warnings, files.assets, {r.path: r.digest for r in files.records})
 
 
 def build(options: Options, progress=None) -> Report:
@@ -84,15 +87,45 @@ def build(options: Options, progress=None) -> Report:
     started = time.perf_counter()
     loaded = load_site(options, progress)
     site = loaded.site
-    pages = plan_site(site, build_time(site))
-    env = make_environment(options.templates)
+    when = build_time(site)
+    pages = plan_site(site, when)
+    memo = PageMemo(options.cache_dir / "pages.pickle" if options.cache_dir else None, options.output)
     with atomic_output(options.output) as out:
-        for done, page in enumerate(pages, 1):
-            out.write(file_path(page.url), render_page(env, site, page))
-            if progress and done % 500 == 0:
-                progress(f"rendered {done}/{len(pages)} pages")
+        drawn = _write_pages(out, pages, loaded, memo, _site_key(options, when), options.templates, progress)
         _write_extras(out, loaded, options)
-    return Report(site, loaded.warnings, out.count, time.perf_counter() - started)
+    memo.save()
+    return Report(site, loaded.warnings, out.count, time.perf_counter() - started, drawn)
+
+
+def _site_key(options: Options, when: str) -> str:
+    """Everything every page depends on: our code, the templates, site.yml and the options."""
+    return content_key(tree_key(PACKAGE, options.templates), (options.content / "site.yml").read_text("utf-8"),
+                       str(options.base_url), str(options.drafts), when)
+
+
+def page_fingerprint(site_key: str, page: Page, digests: dict[str, str]) -> str:
+    """A page's inputs, named: what it is, where it stands, and the bytes of what it shows."""
+    return content_key(site_key, page.url, page.template, page.shape, *(digests[path] for path in page.sources))
+
+
+def _write_pages(out, pages: list[Page], loaded: Loaded, memo: PageMemo, site_key: str, templates: Path,
+                 progress) -> int:
+    """Draw the pages whose inputs changed; link the rest from the previous output. Returns how many drawn."""
+    env = make_environment(templates)
+    drawn = 0
+    for done, page in enumerate(pages, 1):
+        relative = file_path(page.url)
+        fingerprint = page_fingerprint(site_key, page, loaded.digests)
+        previous = memo.reusable(relative, fingerprint)
+        if previous:
+            written = out.link(relative, previous)
+        else:
+            written = out.write(relative, render_page(env, loaded.site, page))
+            drawn += 1
+        memo.record(relative, fingerprint, written)
+        if progress and done % 500 == 0:
+            progress(f"rendered {done}/{len(pages)} pages")
+    return drawn
 
 
 def _write_extras(out, loaded: Loaded, options: Options) -> None:

@@ -1,31 +1,39 @@
-"""The model -> every page of the contract: its URL, template, language and context."""
+"""The model -> every page of the contract: its URL, template, language, and how to fill it.
+
+Each page also names what it is made of (`sources`, the content files it shows, and
+`shape`, where it stands among other pages), so an unchanged page need not be drawn again.
+Contexts are built only for the pages that are actually rendered.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Callable
 
 from . import routes
 from .model import Comment, Essay, Site
-from .validate import thread_order
-from .views import (Link, comment_views, default_translation, excerpt, language_links, rows, title_sides,
-                    tag_link, tag_links, title_link)
+from .views import (Link, comment_views, default_translation, excerpt, language_links, rows, tag_link,
+                    tag_links, title_link, title_sides)
 
 
 @dataclass(frozen=True)
 class Page:
-    """One output file: where it goes, how it is drawn, and what it shows."""
+    """One output file: where it goes, how it is drawn, and what it is made of."""
 
     url: str
     template: str
     lang: str
-    context: dict = field(hash=False, compare=False)
+    context: Callable[[], dict] = field(hash=False, compare=False)
     alternates: tuple[Link, ...] = ()
     in_sitemap: bool = True
-    sources: tuple[str, ...] = ()  # the content files this page shows, for incremental rebuilds
+    sources: tuple[str, ...] = ()  # content files whose text this page shows
+    shape: str = ""  # its place among other pages: neighbours, page number, members
 
 
 def plan_site(site: Site, build_time: str) -> list[Page]:
     """Every page, in a fixed order, so output and progress are the same on every run."""
+    main = site.config.main_language
     pages = _listing(site, site.essays, routes.home, "home.html", {})
     for index, essay in enumerate(site.essays):
         newer = site.essays[index - 1] if index > 0 else None
@@ -34,74 +42,100 @@ def plan_site(site: Site, build_time: str) -> list[Page]:
     pages += _tag_pages(site)
     pages += _archive_pages(site)
     pages += _feeds(site, build_time)
-    pages.append(Page(routes.NOT_FOUND, "404.html", site.config.main_language, {}, in_sitemap=False))
-    pages.append(Page(routes.SITEMAP, "sitemap.xml", site.config.main_language,
-                      {"pages": [p for p in pages if p.in_sitemap]}, in_sitemap=False))
+    pages.append(Page(routes.NOT_FOUND, "404.html", main, dict, in_sitemap=False))
+    listed = [p for p in pages if p.in_sitemap]
+    sitemap_shape = "\n".join(p.url + " " + " ".join(a.url for a in p.alternates) for p in listed)
+    pages.append(Page(routes.SITEMAP, "sitemap.xml", main, lambda: {"pages": listed}, in_sitemap=False,
+                      shape=sitemap_shape))
     return pages
 
 
-def _essay_sources(essay: Essay) -> tuple[str, ...]:
-    texts = [t.path for t in essay.texts]
-    return tuple(texts + [t.path for c in essay.comments for t in c.texts])
+def _titles_of(essay: Essay | None) -> tuple[str, ...]:
+    return tuple(t.path for t in essay.texts) if essay else ()
 
 
 def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | None) -> list[Page]:
     """The side-by-side page, one per other translation, and one page per language."""
-    main, order = site.config.main_language, site.config.language_codes
-    translation = default_translation(essay, main, order)
-    languages = language_links(site, essay)
-    alternates = languages + (Link(routes.essay(essay.slug), "", "x-default"),)
-    common = {
-        "essay": essay,
-        "tags": tag_links(site, essay.tags, main),
-        "languages": languages,
-        "newer": title_link(newer, main, routes.essay(newer.slug)) if newer else None,
-        "older": title_link(older, main, routes.essay(older.slug)) if older else None,
-        "comment_count": len(essay.comments),
-    }
+    translation = default_translation(essay, site.config.main_language, site.config.language_codes)
+    others = [t for t in essay.translations if t is not translation]
+    alternates = language_links(site, essay) + (Link(routes.essay(essay.slug), "", "x-default"),)
+    sources = essay.source_files + _titles_of(newer) + _titles_of(older)
+    shape = f"{newer.slug if newer else ''}|{older.slug if older else ''}"
     pages = []
-    for chosen in [translation] + [t for t in essay.translations if t is not translation]:
+    for chosen in [translation] + others:
         url = routes.essay(essay.slug) if chosen is translation else routes.essay_with(essay.slug, chosen.lang)
-        shown = [essay.original] + ([chosen] if chosen else [])
-        choices = tuple(Link(routes.essay(essay.slug) if t is translation else routes.essay_with(essay.slug, t.lang),
-                             site.config.language_name(t.lang), t.lang, current=t is chosen)
-                        for t in [translation] + [t for t in essay.translations if t is not translation] if t)
-        context = dict(common, texts=shown, title_row=title_sides(shown),
-                       rows=rows(shown, routes.folder_prefix(url, routes.essay(essay.slug))),
-                       choices=choices if len(choices) > 1 else (),
-                       threads=comment_views(essay.threads, [t.lang for t in shown]))
-        pages.append(Page(url, "essay.html", main, context, alternates, sources=_essay_sources(essay)))
+        make = partial(_side_by_side, site, essay, newer, older, url, chosen, [translation] + others)
+        pages.append(Page(url, "essay.html", site.config.main_language, make, alternates, True, sources, shape))
     for text in essay.texts:
         url = routes.single(text.lang, essay.slug)
-        context = dict(common, text=text, rows=rows([text], routes.folder_prefix(url, routes.essay(essay.slug))),
-                       tags=tag_links(site, essay.tags, text.lang),
-                       languages=language_links(site, essay, current=text.lang),
-                       newer=title_link(newer, text.lang, routes.single(text.lang, newer.slug))
-                       if newer and newer.text(text.lang) else common["newer"],
-                       older=title_link(older, text.lang, routes.single(text.lang, older.slug))
-                       if older and older.text(text.lang) else common["older"],
-                       threads=comment_views(essay.threads, [text.lang]))
-        pages.append(Page(url, "single.html", text.lang, context, alternates, sources=_essay_sources(essay)))
+        make = partial(_single, site, essay, newer, older, url, text)
+        pages.append(Page(url, "single.html", text.lang, make, alternates, True, sources, shape))
     return pages
 
 
-def _listing(site: Site, items, url_of, template: str, extra: dict) -> list[Page]:
+def _neighbour(essay: Essay | None, lang: str, single: bool) -> Link | None:
+    """A link to the next essay, to its page in `lang` when there is one."""
+    if essay is None:
+        return None
+    if single and essay.text(lang):
+        return title_link(essay, lang, routes.single(lang, essay.slug))
+    return title_link(essay, lang, routes.essay(essay.slug))
+
+
+def _side_by_side(site: Site, essay: Essay, newer, older, url: str, chosen, translations) -> dict:
+    main = site.config.main_language
+    shown = [essay.original] + ([chosen] if chosen else [])
+    choices = tuple(Link(routes.essay(essay.slug) if i == 0 else routes.essay_with(essay.slug, t.lang),
+                         site.config.language_name(t.lang), t.lang, current=t is chosen)
+                    for i, t in enumerate(translations) if t)
+    return {
+        "essay": essay, "texts": shown, "title_row": title_sides(shown),
+        "rows": rows(shown, routes.folder_prefix(url, routes.essay(essay.slug))),
+        "choices": choices if len(choices) > 1 else (),
+        "threads": comment_views(essay.threads, [t.lang for t in shown]),
+        "tags": tag_links(site, essay.tags, main), "languages": language_links(site, essay),
+        "newer": _neighbour(newer, main, False), "older": _neighbour(older, main, False),
+        "comment_count": len(essay.comments),
+    }
+
+
+def _single(site: Site, essay: Essay, newer, older, url: str, text) -> dict:
+    return {
+        "essay": essay, "text": text,
+        "rows": rows([text], routes.folder_prefix(url, routes.essay(essay.slug))),
+        "threads": comment_views(essay.threads, [text.lang]),
+        "tags": tag_links(site, essay.tags, text.lang), "languages": language_links(site, essay, text.lang),
+        "newer": _neighbour(newer, text.lang, True), "older": _neighbour(older, text.lang, True),
+        "comment_count": len(essay.comments),
+    }
+
+
+def _listing(site: Site, items, url_of, template: str, extra: dict, sources_of=None) -> list[Page]:
     """A listing split into pages of per_page items, each linking to its neighbours."""
     size = site.config.per_page
     chunks = [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
+    sources_of = sources_of or (lambda essay: essay.source_files)
     pages = []
     for number, chunk in enumerate(chunks, 1):
-        context = dict(extra, items=_listing_items(site, chunk, template), number=number, total=len(chunks),
-                       newer_page=url_of(number - 1) if number > 1 else None,
-                       older_page=url_of(number + 1) if number < len(chunks) else None)
-        pages.append(Page(url_of(number), template, site.config.main_language, context))
+        make = partial(_listing_context, site, chunk, template, extra, number, len(chunks), url_of)
+        sources = tuple(path for item in chunk for path in sources_of(item))
+        shape = f"{number}/{len(chunks)} " + " ".join(_item_key(item) for item in chunk) + repr(sorted(extra))
+        pages.append(Page(url_of(number), template, site.config.main_language, make, (), True, sources, shape))
     return pages
 
 
-def _listing_items(site: Site, chunk, template: str) -> list:
+def _item_key(item) -> str:
+    return f"{item[0].slug}#{item[1].id}" if isinstance(item, tuple) else item.slug
+
+
+def _listing_context(site: Site, chunk, template: str, extra: dict, number: int, total: int, url_of) -> dict:
     if template == "comments.html":
-        return [_archive_entry(site, essay, comment) for essay, comment in chunk]
-    return [_essay_entry(site, essay) for essay in chunk]
+        items = [_archive_entry(site, essay, comment) for essay, comment in chunk]
+    else:
+        items = [_essay_entry(site, essay) for essay in chunk]
+    return dict(extra, items=items, number=number, total=total,
+                newer_page=url_of(number - 1) if number > 1 else None,
+                older_page=url_of(number + 1) if number < total else None)
 
 
 def _essay_entry(site: Site, essay: Essay) -> dict:
@@ -120,16 +154,21 @@ def _archive_entry(site: Site, essay: Essay, comment: Comment) -> dict:
             "excerpt": excerpt(comment.original), "lang": comment.original.lang}
 
 
+def _comment_sources(entry) -> tuple[str, ...]:
+    essay, comment = entry
+    return tuple(t.path for t in comment.texts) + _titles_of(essay)
+
+
 def _tag_pages(site: Site) -> list[Page]:
     main = site.config.main_language
-    counted = [(t, [e for e in site.essays if t.key in e.tags]) for t in site.tags]
+    counted = [(t, tuple(e for e in site.essays if t.key in e.tags)) for t in site.tags]
     counted = [(t, essays) for t, essays in counted if essays]
     index = [{"link": tag_link(site, t, main), "count": len(essays)} for t, essays in counted]
-    pages = [Page(routes.tags(), "tags.html", main, {"tags": index})]
+    shape = " ".join(f"{t.key}:{len(essays)}" for t, essays in counted)
+    pages = [Page(routes.tags(), "tags.html", main, lambda: {"tags": index}, shape=shape)]
     for tag, essays in counted:
-        label = tag_link(site, tag, main)
-        pages += _listing(site, tuple(essays), lambda n, key=tag.key: routes.tag(key, n), "tag.html",
-                          {"tag": label})
+        url_of = partial(routes.tag, tag.key)
+        pages += _listing(site, essays, url_of, "tag.html", {"tag": tag_link(site, tag, main)})
     return pages
 
 
@@ -141,25 +180,33 @@ def archive_order(entry) -> tuple:
     return newest + (essay.slug, comment.id)
 
 
+def _all_comments(site: Site) -> tuple:
+    return tuple(sorted(((e, c) for e in site.essays for c in e.comments), key=archive_order))
+
+
 def _archive_pages(site: Site) -> list[Page]:
-    entries = sorted(((e, c) for e in site.essays for c in e.comments), key=archive_order)
-    return _listing(site, tuple(entries), routes.comments, "comments.html", {})
+    return _listing(site, _all_comments(site), routes.comments, "comments.html", {}, _comment_sources)
 
 
 def _feeds(site: Site, build_time: str) -> list[Page]:
     """Atom feeds of the newest essays and the newest comments."""
     main = site.config.main_language
-    essays = [_feed_entry(e.original, routes.essay(e.slug), e.author, e.date, e.original.title)
-              for e in site.essays[:50]]
-    comments = sorted(((e, c) for e in site.essays for c in e.comments), key=archive_order)[:50]
+    essays = site.essays[:50]
+    comments = _all_comments(site)[:50]
+    essay_entries = [_feed_entry(e.original, routes.essay(e.slug), e.author, e.date, e.original.title)
+                     for e in essays]
     comment_entries = [_feed_entry(c.original, routes.comment(e.slug, c.id), c.author, c.date,
                                    f"{c.author}: {e.original.title}") for e, c in comments]
     return [
-        Page(routes.FEED, "feed.xml", main, {"entries": essays, "feed_url": routes.FEED,
-                                              "updated": _updated(essays, build_time)}, in_sitemap=False),
+        Page(routes.FEED, "feed.xml", main,
+             lambda: {"entries": essay_entries, "feed_url": routes.FEED, "updated": _updated(essay_entries, build_time)},
+             in_sitemap=False, sources=tuple(p for e in essays for p in _titles_of(e)),
+             shape=build_time + " ".join(e.slug for e in essays)),
         Page(routes.COMMENTS_FEED, "feed.xml", main,
-             {"entries": comment_entries, "feed_url": routes.COMMENTS_FEED, "comments_feed": True,
-              "updated": _updated(comment_entries, build_time)}, in_sitemap=False),
+             lambda: {"entries": comment_entries, "feed_url": routes.COMMENTS_FEED, "comments_feed": True,
+                      "updated": _updated(comment_entries, build_time)},
+             in_sitemap=False, sources=tuple(p for entry in comments for p in _comment_sources(entry)),
+             shape=build_time + " ".join(_item_key(entry) for entry in comments)),
     ]
 
 

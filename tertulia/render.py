@@ -33,7 +33,7 @@ def render_page(env: Environment, site: Site, page: Page) -> bytes:
         href = lambda url: relative_url(page.url, url)  # noqa: E731
     template = env.get_template(page.template)
     html = template.render(
-        page.context, site=site, config=site.config, page=page, routes=routes, href=href,
+        page.context(), site=site, config=site.config, page=page, routes=routes, href=href,
         absolute=lambda url: site.config.base_url + url, ui=Words(page.lang),
     )
     return html.encode("utf-8")

@@ -13,6 +13,7 @@ from .model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, 
 from .read import ContentFiles, Record
 
 STATUSES = ("published", "pending", "spam")
+UNFINISHED = "TODO translate"  # what `new translation` writes in each block
 ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url"}
 ESSAY_KEYS = {"title", "author", "date", "tags", "source", "summary", "draft", "translation_of", "translator"}
 COMMENT_KEYS = {"author", "date", "reply_to", "status", "url", "translation_of", "translator"}
@@ -123,7 +124,10 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
 
 
 def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str, keys: set[str]) -> Text:
-    """One language file's own fields; warns about keys that belong elsewhere."""
+    """One language file's own fields; warns about keys that belong elsewhere and unfinished text."""
+    unfinished = sum(UNFINISHED in block for block in blocks[record.path])
+    if unfinished or UNFINISHED in str(record.meta.get("title", "")):
+        found.warn(record, None, f"{unfinished} block(s) still say `{UNFINISHED}`")
     for key in record.meta:
         if key not in keys:
             found.warn(record, key, f"unknown key `{key}` is ignored")
@@ -223,6 +227,8 @@ def _essay(slug, versions, comment_versions, blocks, files: ContentFiles, found:
         threads=threads,
         comments=published,
         files=tuple(url for url, _ in files.assets if url.startswith(f"posts/{slug}/")),
+        source_files=tuple(sorted([r.path for r in versions.values()]
+                                  + [r.path for by_lang in comment_versions.values() for r in by_lang.values()])),
     )
     return essay, len(comments) - len(published)
 

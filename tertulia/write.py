@@ -16,17 +16,28 @@ class SiteWriter:
         self.folder = folder
         self.count = 0
 
-    def write(self, relative: str, data: bytes) -> None:
+    def write(self, relative: str, data: bytes) -> Path:
+        target = self._target(relative)
+        target.write_bytes(data)
+        return target
+
+    def link(self, relative: str, previous: Path) -> Path:
+        """Reuse an unchanged file of the previous output: a hard link costs no copy."""
+        target = self._target(relative)
+        try:
+            os.link(previous, target)
+        except OSError:  # another file system, or links not allowed: copy instead
+            shutil.copy2(previous, target)
+        return target
+
+    def _target(self, relative: str) -> Path:
         target = self.folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
         self.count += 1
+        return target
 
     def copy(self, relative: str, source: Path) -> None:
-        target = self.folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-        self.count += 1
+        shutil.copyfile(source, self._target(relative))
 
 
 @contextmanager

@@ -1,0 +1,112 @@
+"""`new post|translation|comment`: start a file in the right place, never over an existing one."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from .config import load_config
+from .errors import ContentErrors
+from .markup import Converter, plain_text
+from .read import ESSAY_FILE, SLUG, read_record
+
+PLACEHOLDER = "TODO translate"
+KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
+         "ul": "list", "ol": "list", "blockquote": "quotation", "pre": "code block", "table": "table",
+         "hr": "thematic break"}
+
+
+def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "") -> int:
+    """Write the new file and say where it is; 2 for a wrong request, 1 when it would overwrite."""
+    try:
+        config = load_config(content / "site.yml", str(content / "site.yml"))
+    except ContentErrors as problem:
+        print("\n".join(str(e) for e in problem.errors), file=sys.stderr)
+        return 1
+    if not SLUG.fullmatch(slug):
+        return _usage(f"bad slug `{slug}`: use lowercase letters, digits and single hyphens")
+    if lang not in config.language_codes:
+        return _usage(f"language `{lang}` is not in site.yml languages ({', '.join(config.language_codes)})")
+    post = content / "posts" / slug
+    try:
+        path, text = _new_file(post, kind, slug, lang, reply_to)
+    except ValueError as problem:
+        return _usage(str(problem))
+    if path.exists():
+        print(f"{path}: already exists; not overwritten", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}")
+    return 0
+
+
+def _usage(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 2
+
+
+def _new_file(post: Path, kind: str, slug: str, lang: str, reply_to: str) -> tuple[Path, str]:
+    if kind == "post":
+        return post / f"index.{lang}.md", new_post()
+    if kind == "translation":
+        original = _original_of(post, slug)
+        return post / f"index.{lang}.md", new_translation(original)
+    if not any(post.glob("index.*.md")):
+        raise ValueError(f"there is no post `{slug}` to comment on")
+    if reply_to and not any((post / "comments").glob(f"{reply_to}.*.md")):
+        raise ValueError(f"post `{slug}` has no comment `{reply_to}` to reply to")
+    comment_id = next_comment_id(post / "comments")
+    return post / "comments" / f"{comment_id}.{lang}.md", new_comment(reply_to)
+
+
+def new_post() -> str:
+    """A draft, so nothing half-written is published by accident."""
+    return ('---\ntitle: "TODO title"\nauthor: "TODO author"\n# date: YYYY-MM-DD (only what the source says)\n'
+            "tags: []\ndraft: true\n---\n\nThe first paragraph.\n")
+
+
+def new_comment(reply_to: str) -> str:
+    """Pending until someone reviews it: comments come from the public."""
+    reply = f'reply_to: "{reply_to}"\n' if reply_to else ""
+    return f'---\nauthor: Anonymous\n# date: YYYY-MM-DD HH:MM\n{reply}status: pending\n---\n\nThe comment.\n'
+
+
+def new_translation(original) -> str:
+    """One placeholder paragraph per block of the original, quoting it, so blocks align from the start."""
+    blocks = Converter().blocks(original.body, trusted=True)
+    title = original.meta.get("title", "")
+    lines = [f'---\ntitle: "{PLACEHOLDER}: {_yaml_safe(title)}"\ntranslation_of: {original.lang}\n'
+             f'# translator: ""\n---\n']
+    for number, block in enumerate(blocks, 1):
+        tag = re.match(r"<(\w+)", block)
+        kind = KINDS.get(tag.group(1) if tag else "", "paragraph")
+        quoted = plain_text(block) or "(no text)"
+        lines.append(f"{PLACEHOLDER} ({kind} {number} of {len(blocks)}): {_markdown_safe(quoted)}\n")
+    return "\n".join(lines)
+
+
+def _original_of(post: Path, slug: str):
+    """The post's original: the one language file without translation_of."""
+    for path in sorted(post.glob("index.*.md")):
+        record, error = read_record(path, str(path), slug, "", ESSAY_FILE.fullmatch(path.name)["lang"])
+        if record and "translation_of" not in record.meta:
+            return record
+    raise ValueError(f"post `{slug}` has no original to translate")
+
+
+def next_comment_id(folder: Path) -> str:
+    """The next free number, since most comment ids are the source's numbering."""
+    taken = {p.name.split(".")[0] for p in folder.glob("*.md")} if folder.is_dir() else set()
+    numbers = [int(i) for i in taken if i.isdigit()]
+    return str(max(numbers, default=0) + 1)
+
+
+def _yaml_safe(text: str) -> str:
+    return str(text).replace("\\", "\\\\").replace('"', '\\"')
+
+
+def _markdown_safe(text: str) -> str:
+    """Quoted text that stays one plain paragraph whatever it holds."""
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", " ".join(text.split()))

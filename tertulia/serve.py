@@ -1,0 +1,104 @@
+"""Live preview: build, serve under the base path, rebuild on every save, reload the browser."""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import load_config
+from .errors import ContentErrors
+from .pipeline import Options, build
+
+
+@dataclass
+class PreviewState:
+    """What the preview server shows: the last build's errors, or none when it succeeded."""
+
+    base_path: str = "/"
+    errors: list[str] = field(default_factory=list)
+
+
+def rebuild(options: Options, state: PreviewState) -> None:
+    """Build once; on content errors keep the last good output and remember the errors to show."""
+    try:
+        report = build(options)
+    except ContentErrors as problem:
+        state.errors = [str(e) for e in problem.errors]
+        print("\n".join(state.errors), file=sys.stderr)
+        print(f"{len(state.errors)} content error(s); still serving the last good build", file=sys.stderr, flush=True)
+        return
+    state.errors = []
+    print(time.strftime("%H:%M:%S"), report.summary(), flush=True)
+
+
+def error_page(errors: list[str]) -> bytes:
+    """The errors as a page, so an author sees them where they were reading."""
+    items = "\n".join(f"<li><code>{html.escape(e)}</code></li>" for e in errors)
+    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Content errors</title>\n'
+            f"<style>body{{font:1rem/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}}"
+            f"li{{margin:.5rem 0}}code{{white-space:pre-wrap}}</style>\n</head>\n<body>\n"
+            f"<h1>The last save has {len(errors)} content error(s)</h1>\n<ol>\n{items}\n</ol>\n"
+            f"<p>Fix them and save: this page reloads by itself.</p>\n</body>\n</html>\n").encode("utf-8")
+
+
+def make_app(output: Path, state: PreviewState):
+    """A WSGI app serving the output under the base path, or the error page while errors stand."""
+
+    def app(environ, start_response):
+        path = environ.get("PATH_INFO", "/")
+        if not path.startswith(state.base_path):
+            start_response("302 Found", [("Location", state.base_path)])
+            return [b""]
+        relative = path[len(state.base_path):]
+        if state.errors and (relative == "" or relative.endswith(("/", ".html"))):
+            return _respond(start_response, "500 Content errors", "text/html; charset=utf-8", error_page(state.errors))
+        target = _existing_file(output, relative)
+        if target is None:
+            missing = output / "404.html"
+            body = missing.read_bytes() if missing.is_file() else b"not found"
+            return _respond(start_response, "404 Not Found", "text/html; charset=utf-8", body)
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind in ("application/javascript", "application/xml"):
+            kind += "; charset=utf-8"
+        return _respond(start_response, "200 OK", kind, target.read_bytes())
+
+    return app
+
+
+def _existing_file(output: Path, relative: str) -> Path | None:
+    """The file a URL names, never outside the output folder."""
+    target = (output / relative).resolve()
+    root = output.resolve()
+    if target != root and root not in target.parents:
+        return None
+    if target.is_dir():
+        target = target / "index.html"
+    return target if target.is_file() else None
+
+
+def _respond(start_response, status: str, kind: str, body: bytes):
+    start_response(status, [("Content-Type", kind), ("Content-Length", str(len(body))), ("Cache-Control", "no-store")])
+    return [body]
+
+
+def serve(options: Options, port: int) -> int:
+    """Serve until interrupted; every save under content/, templates/ or assets/ rebuilds."""
+    from livereload import Server  # imported here: only the preview needs tornado
+
+    config_path = options.content / "site.yml"
+    try:
+        config = load_config(config_path, str(config_path), options.base_url)
+        state = PreviewState(base_path=config.base_path)
+    except ContentErrors:
+        state = PreviewState()
+    rebuild(options, state)
+    server = Server(app=make_app(options.output, state))
+    for folder in (options.content, options.templates, options.assets):
+        server.watch(str(folder), lambda: rebuild(options, state), delay=0)
+    print(f"serving http://127.0.0.1:{port}{state.base_path} (Ctrl-C to stop)", flush=True)
+    server.serve(port=port, host="127.0.0.1", debug=False, restart_delay=0)
+    return 0

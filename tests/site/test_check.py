@@ -1,0 +1,38 @@
+"""`check`: every validation without writing, plus the warnings an author should see."""
+
+from __future__ import annotations
+
+from helpers import ESSAY_EN, make_content, run_cli
+
+
+def test_check_warns_about_missing_translations_unknown_tags_and_hidden_parents(tmp_path):
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\ntags: [mystery]\n---\n\nUno.\n\nDos.\n",
+        "posts/hola/comments/1.es.md": "---\nauthor: A\nstatus: pending\n---\n\nEspera.\n",
+        "posts/hola/comments/1.en.md": "---\ntranslation_of: es\n---\n\nWaits.\n",
+        "posts/hola/comments/2.es.md": "---\nauthor: B\nreply_to: \"1\"\n---\n\nRespuesta.\n",
+    })
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "content/posts/hola/comments/2.es.md: warning: this comment has no `en` translation (main_language)",
+        "content/posts/hola/comments/2.es.md:3: warning: answers `1`, which is not published; "
+        "it is shown at the top of the thread",
+        "content/posts/hola/index.es.md:4: warning: tag `mystery` is not in site.yml tags; its label is its key",
+    ]
+    assert not (tmp_path / "output").exists()
+
+
+def test_check_locates_a_dropped_paragraph(tmp_path):
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\nUn primer párrafo corto.\n\n"
+                                  "Un segundo párrafo bastante más largo que el primero, con muchas palabras.\n\n"
+                                  "Y un tercero.\n",
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nA short first paragraph.\n\n"
+                                  "And a third.\n",
+    })
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "content/posts/hola/index.en.md:8: translation has 2 blocks, original has 3; original block 2 "
+        "“Un segundo párrafo bastante más largo…” has no counterpart: probably dropped before translation block 2")

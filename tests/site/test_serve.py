@@ -1,0 +1,84 @@
+"""The live preview, as an author uses it: edit, see the page change; break it, see why."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from helpers import ROOT, make_content
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def poll(url: str, wanted, seconds: float = 30.0) -> tuple[int, str]:
+    """Fetch until `wanted(status, body)` holds, as a reader reloading would."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            status, body = fetch(url)
+            if wanted(status, body):
+                return status, body
+        except OSError:
+            pass
+        assert time.monotonic() < deadline, f"{url} never showed what was wanted"
+        time.sleep(0.2)
+
+
+@pytest.fixture
+def preview(tmp_path):
+    content = make_content(tmp_path)
+    port = free_port()
+    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
+                                "--content", str(content), "--output", str(tmp_path / "output")],
+                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    yield content, f"http://127.0.0.1:{port}/repo/"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_edit_break_and_fix_while_serving(preview):
+    content, base = preview
+    page = base + "posts/hola/"
+    status, body = poll(page, lambda s, b: s == 200)
+    assert "Primer párrafo." in body and "livereload.js" in body
+
+    essay = content / "posts/hola/index.es.md"
+    essay.write_text(essay.read_text().replace("Primer párrafo.", "Primer párrafo, corregido."))
+    poll(page, lambda s, b: "Primer párrafo, corregido." in b)
+
+    good = essay.read_text()
+    essay.write_text(good.replace("author: Ana", "author: [Ana"))
+    status, body = poll(page, lambda s, b: s == 500)
+    assert "content/posts/hola/index.es.md:4: YAML does not parse" in body
+    assert poll(base + "assets/style.css", lambda s, b: s == 200), "the last good site is still served"
+
+    essay.write_text(good)
+    status, body = poll(page, lambda s, b: s == 200)
+    assert "Primer párrafo, corregido." in body
+
+
+def test_the_root_redirects_to_the_base_path_and_unknown_pages_get_the_404_page(preview):
+    _, base = preview
+    poll(base, lambda s, b: s == 200)
+    status, body = fetch(base.replace("/repo/", "/"))
+    assert status == 200 and "Hello" in body  # followed the redirect to the home page
+    status, body = fetch(base + "no/such/page/")
+    assert status == 404 and "Page not found" in body

@@ -1,0 +1,59 @@
+"""`new post|translation|comment`: files in the right place that validate, and never an overwrite."""
+
+from __future__ import annotations
+
+from tertulia.pipeline import Options, load_site
+
+from helpers import make_content, run_cli
+
+
+def new(content, *args):
+    return run_cli("new", *args, "--content", str(content))
+
+
+def test_new_post_is_a_valid_draft(tmp_path):
+    content = make_content(tmp_path)
+    result = new(content, "post", "nuevo", "--lang", "es")
+    assert result.returncode == 0, result.stderr
+    assert (content / "posts/nuevo/index.es.md").is_file()
+    loaded = load_site(Options(content=content, drafts=True))
+    assert [e.slug for e in loaded.site.essays if e.draft] == ["nuevo"]
+
+
+def test_new_translation_has_one_quoting_placeholder_per_block(tmp_path):
+    content = make_content(tmp_path)
+    result = new(content, "translation", "hola", "--lang", "ro")
+    assert result.returncode == 0, result.stderr
+    text = (content / "posts/hola/index.ro.md").read_text()
+    assert "translation_of: es" in text
+    assert "TODO translate (paragraph 1 of 2): Primer párrafo." in text
+    assert "TODO translate (paragraph 2 of 2): Segundo párrafo." in text
+    loaded = load_site(Options(content=content))
+    assert len(loaded.site.essays[0].text("ro").blocks) == 2
+    assert "content/posts/hola/index.ro.md: 2 block(s) still say `TODO translate`" in [str(w) for w in loaded.warnings]
+
+
+def test_new_comment_takes_the_next_number_and_waits_for_review(tmp_path):
+    content = make_content(tmp_path, {"posts/hola/comments/1.es.md": "---\nauthor: A\n---\n\nHola.\n"})
+    result = new(content, "comment", "hola", "--lang", "es", "--reply-to", "1")
+    assert result.returncode == 0, result.stderr
+    text = (content / "posts/hola/comments/2.es.md").read_text()
+    assert 'reply_to: "1"' in text and "status: pending" in text
+    assert len(load_site(Options(content=content)).site.essays[0].comments) == 1
+
+
+def test_new_refuses_to_overwrite(tmp_path):
+    content = make_content(tmp_path)
+    before = (content / "posts/hola/index.en.md").read_text()
+    result = new(content, "translation", "hola", "--lang", "en")
+    assert result.returncode == 1 and "already exists; not overwritten" in result.stderr
+    assert (content / "posts/hola/index.en.md").read_text() == before
+
+
+def test_new_rejects_bad_requests(tmp_path):
+    content = make_content(tmp_path)
+    assert new(content, "post", "Bad_Slug", "--lang", "es").returncode == 2
+    assert new(content, "post", "ok", "--lang", "fr").returncode == 2
+    assert new(content, "comment", "missing", "--lang", "es").returncode == 2
+    assert new(content, "comment", "hola", "--lang", "es", "--reply-to", "ghost").returncode == 2
+    assert not (content / "posts/ok").exists()

