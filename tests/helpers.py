@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
 import subprocess
 import sys
 import textwrap
@@ -77,3 +82,19 @@ def site_pages(root: Path, prefix: str) -> list[str]:
         relative = path.relative_to(base).as_posix()
         urls.append(f"/{prefix}/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative))
     return urls
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # test output is for failures, not for requests
+        pass
+
+
+@contextlib.contextmanager
+def serving(root: Path):
+    """Serve a folder on 127.0.0.1 (a free port) like a static host; yields the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()

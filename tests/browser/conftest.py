@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 from playwright.sync_api import sync_playwright
 
-from helpers import FIXTURE, ROOT, run_cli
+from helpers import FIXTURE, ROOT, run_cli, serving
 from tools import CHROMIUM_ARGS, ensure_chromium
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # the test output is for failures, not for requests
-        pass
-
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
@@ -25,12 +16,8 @@ def server(tmp_path_factory):
         result = run_cli("build", "--content", str(content), "--output", str(root / prefix), "--no-cache",
                          "--base-url", f"https://example.github.io/{prefix}/")
         assert result.returncode == 0, result.stderr
-    handler = functools.partial(QuietHandler, directory=str(root))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield {"root": root, "url": f"http://127.0.0.1:{httpd.server_address[1]}"}
-    httpd.shutdown()
+    with serving(root) as url:
+        yield {"root": root, "url": url}
 
 
 @pytest.fixture(scope="session")
