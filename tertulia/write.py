@@ -36,9 +36,6 @@ class SiteWriter:
         self.count += 1
         return target
 
-    def copy(self, relative: str, source: Path) -> None:
-        shutil.copyfile(source, self._target(relative))
-
 
 @contextmanager
 def atomic_output(output: Path):

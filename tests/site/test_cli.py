@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from helpers import ESSAY_EN, FIXTURE, make_content, run_cli
 
@@ -14,8 +15,24 @@ def snapshot(folder):
 def test_a_build_prints_a_one_line_summary(tmp_path):
     result = run_cli("build", "--content", str(FIXTURE), "--output", str(tmp_path / "out"), "--no-cache")
     assert result.returncode == 0
-    assert re.fullmatch(r"built \d+ files: 3 essays, 6 comments published, 2 held back \(spam or pending\), "
-                        r"3 warnings, in \d+\.\d\d s\n", result.stdout)
+    assert re.fullmatch(r"built 29 files \(29 new or changed\): 3 essays, 6 comments published, "
+                        r"2 held back \(spam or pending\), 3 warnings, in \d+\.\d\d s\n", result.stdout)
+
+
+def test_a_second_build_keeps_what_did_not_change(tmp_path):
+    content = make_content(tmp_path)
+    out = tmp_path / "out"
+    first = run_cli("build", "--content", str(content), "--output", str(out))
+    assert "built 13 files (13 new or changed)" in first.stdout
+    before = snapshot(out)
+    again = run_cli("build", "--content", str(content), "--output", str(out))
+    assert "(0 new or changed)" in again.stdout and snapshot(out) == before
+    essay = content / "posts/hola/index.en.md"
+    essay.write_text(essay.read_text().replace("Second paragraph.", "Second paragraph, revised."))
+    edited = run_cli("build", "--content", str(content), "--output", str(out))
+    assert "new or changed" in edited.stdout and "(0 new" not in edited.stdout
+    assert "Second paragraph, revised." in (out / "posts/hola/index.html").read_text()
+    assert (out / "tags/index.html").read_bytes() == before[Path("tags/index.html")]
 
 
 def test_build_is_the_default_command(tmp_path):
