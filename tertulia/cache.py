@@ -33,17 +33,24 @@ def _save(path: Path, version: str, data) -> None:
 
 
 class Cache:
-    """key -> value in one file, for one `version` of the code that made the values.
+    """key -> value in a folder of 256 shards, for one `version` of the code that made the values.
 
-    Keys are content hashes of the inputs; a different version discards the whole file.
-    Entries a run did not use are dropped when it saves.
+    Keys end in hex content hashes of their inputs; a different version discards everything.
+    Only shards that gained or lost entries are written back, so one edit rewrites one small
+    file, not the whole cache. Entries a run did not use are dropped when it saves.
     """
 
-    def __init__(self, path: Path | None, version: str = ""):
-        self._path, self._version = path, version
-        self._old: dict = _load(path, version) or {}
+    def __init__(self, folder: Path | None, version: str = ""):
+        self._folder, self._version = folder, version
+        self._old: dict = {}
+        self._old_counts: dict = {}
+        if folder and folder.is_dir():
+            for shard in sorted(folder.glob("*.pickle")):
+                entries = _load(shard, version) or {}
+                self._old.update(entries)
+                self._old_counts[shard.stem] = len(entries)
         self._used: dict = {}
-        self._changed = False
+        self._changed: set = set()
 
     def get(self, key: str):
         if key in self._used:
@@ -55,11 +62,18 @@ class Cache:
 
     def put(self, key: str, value) -> None:
         self._used[key] = value
-        self._changed = True
+        self._changed.add(key[-2:])
 
     def save(self) -> None:
-        if self._path and (self._changed or len(self._used) != len(self._old)):
-            _save(self._path, self._version, self._used)
+        if not self._folder:
+            return
+        shards: dict = {}
+        for key, value in self._used.items():
+            shards.setdefault(key[-2:], {})[key] = value
+        for name in set(shards) | set(self._old_counts):
+            entries = shards.get(name, {})
+            if name in self._changed or len(entries) != self._old_counts.get(name, 0):
+                _save(self._folder / f"{name}.pickle", self._version, entries)
 
 
 def tree_key(*folders: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import ContentErrors
@@ -23,7 +24,7 @@ def run(args) -> int:
             return _check(args)
         if args.command == "serve":
             from .serve import serve
-            return serve(_options(args), args.port)
+            return serve(replace(_options(args), in_place=True), args.port)
         from .scaffold import scaffold
         return scaffold(args.content, args.kind, args.slug, args.lang, args.reply_to)
     except ContentErrors as problem:

@@ -20,7 +20,7 @@ from .read import find_content
 from .render import render_into
 from .routes import file_path
 from .validate import build_model
-from .write import atomic_output
+from .write import atomic_output, in_place_output
 
 PACKAGE = Path(__file__).resolve().parent
 PROJECT = PACKAGE.parent
@@ -40,6 +40,7 @@ class Options:
     workers: int | None = None
     templates: Path = TEMPLATES
     assets: Path = ASSETS
+    in_place: bool = False  # the preview's way: replace changed files one by one, not the whole tree
 
 
 @dataclass
@@ -74,7 +75,7 @@ def load_site(options: Options, progress=None) -> Loaded:
     """Read and validate everything; raise ContentErrors listing every problem."""
     config = load_config(options.content / "site.yml", _shown(options.content / "site.yml", options.content),
                          options.base_url)
-    cache = Cache(options.cache_dir / "parsed.pickle" if options.cache_dir else None, PARSER_VERSION)
+    cache = Cache(options.cache_dir / "parsed" if options.cache_dir else None, PARSER_VERSION)
     files = parse_all(find_content(options.content), cache, options.workers, progress)
     cache.save()
     site, warnings = build_model(config, files, include_drafts=options.drafts)
@@ -102,28 +103,33 @@ def _build(options: Options, started: float, progress) -> Report:
     memo = OutputMemo(options.cache_dir / "output.pickle" if options.cache_dir else None, options.output)
     if memo.unchanged(fingerprints):  # the output already is this build, file for file
         return Report(loaded.site, loaded.warnings, len(fingerprints), time.perf_counter() - started, 0)
-    with atomic_output(options.output) as out:
-        fresh = _keep_unchanged(out, pages, fingerprints, memo)
-        drawn = render_into(out.folder, loaded.site, fresh, options.templates, options.workers, progress)
-        for relative, data in extras.items():
+    writing = in_place_output(options.output, set(fingerprints)) if options.in_place else atomic_output(options.output)
+    with writing as out:
+        fresh = _keep_unchanged(out, [(file_path(p.url), p) for p in pages], fingerprints, memo, options.in_place)
+        render_into(out.folder, loaded.site, [page for _, page in fresh], options.templates, options.workers,
+                    progress)
+        new_extras = _keep_unchanged(out, list(extras.items()), fingerprints, memo, options.in_place)
+        for relative, data in new_extras:
             out.write(relative, data)
-        out.count += drawn
-        for relative in [file_path(p.url) for p in fresh] + list(extras):
-            memo.record(relative, fingerprints[relative], out.folder / relative)
+    for relative, _ in fresh + new_extras:  # recorded where the files ended up, after the swap or the moves
+        memo.record(relative, fingerprints[relative], options.output / relative)
     memo.save()
-    return Report(loaded.site, loaded.warnings, out.count, time.perf_counter() - started, drawn + len(extras))
+    return Report(loaded.site, loaded.warnings, len(fingerprints), time.perf_counter() - started,
+                  len(fresh) + len(new_extras))
 
 
-def _keep_unchanged(out, pages: list[Page], fingerprints: dict[str, str], memo: OutputMemo) -> list[Page]:
-    """Link every page whose inputs did not change from the previous output; return the others."""
+def _keep_unchanged(out, items: list[tuple[str, object]], fingerprints: dict[str, str], memo: OutputMemo,
+                    in_place: bool) -> list[tuple[str, object]]:
+    """Keep every file whose inputs did not change (linked into a new tree); return the others."""
     fresh = []
-    for page in pages:
-        relative = file_path(page.url)
+    for relative, item in items:
         previous = memo.reusable(relative, fingerprints[relative])
-        if previous:
-            memo.record(relative, fingerprints[relative], out.link(relative, previous))
+        if previous is None:
+            fresh.append((relative, item))
+        elif in_place:
+            memo.record(relative, fingerprints[relative], previous)
         else:
-            fresh.append(page)
+            memo.record(relative, fingerprints[relative], out.link(relative, previous))
     return fresh
 
 

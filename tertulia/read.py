@@ -9,6 +9,7 @@ from pathlib import Path
 
 from frontmatter.default_handlers import YAMLHandler
 
+from .align import block_lines
 from .errors import ContentError
 from .yamltext import key_lines, load_yaml
 
@@ -40,8 +41,8 @@ class Record:
     lang: str
     meta: dict
     lines: dict
-    body: str = ""
     body_line: int = 1
+    block_starts: tuple[int, ...] = ()  # where each top-level block probably starts, for errors
     digest: str = ""
 
     def line(self, key: str) -> int:
@@ -120,8 +121,9 @@ class Parsed:
 
     meta: dict = field(hash=False, compare=False)
     lines: dict = field(hash=False, compare=False)
-    body: str = ""
+    body: str = ""  # dropped once converted: only the blocks and where they start are kept
     body_line: int = 1
+    block_starts: tuple[int, ...] = ()
 
 
 def parse_text(raw: bytes, shown: str) -> tuple[Parsed | None, ContentError | None]:
@@ -145,17 +147,16 @@ def parse_text(raw: bytes, shown: str) -> tuple[Parsed | None, ContentError | No
     if not isinstance(meta, dict):
         return None, ContentError(shown, 2, "front matter must be a mapping of `key: value` lines")
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
-    return Parsed(meta, key_lines(front, first_line=front_line), body, body_line), None
+    return Parsed(meta, key_lines(front, first_line=front_line), body, body_line,
+                  tuple(block_lines(body, body_line))), None
 
 
 def make_record(source: Source, parsed: Parsed, digest: str) -> Record:
     return Record(path=source.path, slug=source.slug, comment_id=source.comment_id, lang=source.lang,
-                  meta=parsed.meta, lines=parsed.lines, body=parsed.body, body_line=parsed.body_line,
-                  digest=digest)
+                  meta=parsed.meta, lines=parsed.lines, body_line=parsed.body_line,
+                  block_starts=parsed.block_starts, digest=digest)
 
 
-def read_record(source: Source) -> tuple[Record | None, ContentError | None]:
-    """Read and parse one file on its own (the scaffold needs just one)."""
-    with open(source.file, "rb") as file:
-        parsed, error = parse_text(file.read(), source.path)
-    return (make_record(source, parsed, ""), None) if parsed else (None, error)
+def read_parsed(path: Path) -> tuple[Parsed | None, ContentError | None]:
+    """Read and parse one file on its own, body included (the scaffold needs just one)."""
+    return parse_text(path.read_bytes(), str(path))

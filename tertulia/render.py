@@ -52,15 +52,18 @@ def render_into(folder: Path, site: Site, pages: list[Page], templates: Path, wo
     if workers == 1 or len(pages) < PARALLEL_PAGES:
         return _render_range(SiteWriter(folder), make_environment(templates), site, pages, range(len(pages)))
     # Forked workers inherit the model and the pages as they are: nothing is pickled on the way in.
+    # This process renders a share too, so one fewer copy of the model is made.
     context = multiprocessing.get_context("fork")
-    step = max(20, len(pages) // (workers * 10))
-    chunks = [range(start, min(start + step, len(pages))) for start in range(0, len(pages), step)]
-    done = 0
-    with context.Pool(workers, initializer=_start_worker, initargs=(folder, site, pages, templates)) as pool:
-        for count in pool.imap_unordered(_render_chunk, chunks):
-            done += count
-            if progress:
-                progress(f"rendered {done}/{len(pages)} pages")
+    share = len(pages) // workers
+    theirs = range(share, len(pages))
+    step = max(20, len(theirs) // (workers * 4))
+    chunks = [range(start, min(start + step, len(pages))) for start in range(share, len(pages), step)]
+    with context.Pool(workers - 1, initializer=_start_worker, initargs=(folder, site, pages, templates)) as pool:
+        waiting = pool.map_async(_render_chunk, chunks)
+        done = _render_range(SiteWriter(folder), make_environment(templates), site, pages, range(share))
+        if progress:
+            progress(f"rendered {done}/{len(pages)} pages, waiting for the rest")
+        done += sum(waiting.get())
     return done
 
 

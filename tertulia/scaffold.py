@@ -9,7 +9,7 @@ from pathlib import Path
 from .config import load_config
 from .errors import ContentErrors
 from .markup import Converter, plain_text
-from .read import ESSAY_FILE, SLUG, Source, read_record
+from .read import ESSAY_FILE, SLUG, read_parsed
 
 PLACEHOLDER = "TODO translate"
 KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
@@ -75,9 +75,10 @@ def new_comment(reply_to: str) -> str:
 
 def new_translation(original) -> str:
     """One placeholder paragraph per block of the original, quoting it, so blocks align from the start."""
-    blocks = Converter().blocks(original.body, trusted=True)
-    title = original.meta.get("title", "")
-    lines = [f'---\ntitle: "{PLACEHOLDER}: {_yaml_safe(title)}"\ntranslation_of: {original.lang}\n'
+    parsed, lang = original
+    blocks = Converter().blocks(parsed.body, trusted=True)
+    title = parsed.meta.get("title", "")
+    lines = [f'---\ntitle: "{PLACEHOLDER}: {_yaml_safe(title)}"\ntranslation_of: {lang}\n'
              f'# translator: ""\n---\n']
     for number, block in enumerate(blocks, 1):
         tag = re.match(r"<(\w+)", block)
@@ -90,9 +91,9 @@ def new_translation(original) -> str:
 def _original_of(post: Path, slug: str):
     """The post's original: the one language file without translation_of."""
     for path in sorted(post.glob("index.*.md")):
-        record, _ = read_record(Source(str(path), str(path), slug, "", ESSAY_FILE.fullmatch(path.name)["lang"]))
-        if record and "translation_of" not in record.meta:
-            return record
+        parsed, _ = read_parsed(path)
+        if parsed and "translation_of" not in parsed.meta:
+            return parsed, ESSAY_FILE.fullmatch(path.name)["lang"]
     raise ValueError(f"post `{slug}` has no original to translate")
 
 

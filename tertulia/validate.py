@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from .align import block_lines, locate_mismatch
+from .align import locate_mismatch
 from .errors import ContentError, ContentErrors
 from .markup import is_safe_url
 from .model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, Tag, Text
@@ -152,8 +152,7 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
     source, target = blocks[original.path], blocks[translation.path]
     if len(source) == len(target):
         return
-    lines = block_lines(translation.body, translation.body_line)
-    line, where = locate_mismatch(source, target, lines)
+    line, where = locate_mismatch(source, target, list(translation.block_starts))
     message = f"translation has {len(target)} blocks, original has {len(source)}"
     if where:
         message += f"; {where}"

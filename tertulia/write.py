@@ -61,3 +61,40 @@ def _swap(staging: Path, output: Path) -> None:
     os.rename(staging, output)
     if retired:
         shutil.rmtree(retired, ignore_errors=True)
+
+
+@contextmanager
+def in_place_output(output: Path, keep: set[str]):
+    """For the live preview: new files go in one by one, each by an atomic rename; nothing else moves.
+
+    Faster than swapping the whole tree, and a reader of the preview never sees half a file.
+    Files not in `keep` are removed once the new ones are in.
+    """
+    output = output.resolve()
+    output.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    try:
+        writer = SiteWriter(staging)
+        yield writer
+        _move_in(staging, output)
+        _remove_others(output, keep)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _move_in(staging: Path, output: Path) -> None:
+    for folder, _, names in os.walk(staging):
+        relative = Path(folder).relative_to(staging)
+        (output / relative).mkdir(parents=True, exist_ok=True)
+        for name in names:
+            os.replace(Path(folder, name), output / relative / name)
+
+
+def _remove_others(output: Path, keep: set[str]) -> None:
+    for folder, _, names in os.walk(output, topdown=False):
+        relative = Path(folder).relative_to(output)
+        for name in names:
+            if (relative / name).as_posix() not in keep:
+                os.remove(Path(folder, name))
+        if folder != str(output) and not os.listdir(folder):
+            os.rmdir(folder)

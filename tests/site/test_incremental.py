@@ -1,0 +1,84 @@
+"""Caches and parallel work must never change a byte: compared with a plain build on a generated corpus."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+import pytest
+
+from tertulia.pipeline import TEMPLATES, Options, build
+
+from helpers import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402  (the benchmark's own corpus generator)
+
+
+def files_of(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def plain_build(content, out, templates=TEMPLATES):
+    """One process, no cache, no previous output: the reference."""
+    shutil.rmtree(out, ignore_errors=True)
+    build(Options(content=content, output=out, workers=1, templates=templates))
+    return files_of(out)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    root = tmp_path_factory.mktemp("corpus")
+    generate(root / "content", essays=120, comments=3)  # enough files and pages to use the process pools
+    return root
+
+
+@pytest.fixture
+def corpus(generated, tmp_path):
+    """A copy each test may edit."""
+    shutil.copytree(generated / "content", tmp_path / "corpus" / "content")
+    return tmp_path / "corpus"
+
+
+def test_cached_parallel_builds_match_a_plain_build_through_edits(corpus, tmp_path):
+    content, out = corpus / "content", tmp_path / "out"
+    fast = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache")
+    first = build(fast)
+    assert first.drawn == first.files and first.files > 400
+    assert files_of(out) == plain_build(content, tmp_path / "reference")
+
+    again = build(fast)
+    assert again.drawn == 0 and files_of(out) == plain_build(content, tmp_path / "reference")
+
+    comment = content / "posts/essay-00007/comments/2.en.md"
+    comment.write_text(comment.read_text().rstrip("\n") + " A few more words.\n")
+    essay = content / "posts/essay-00042/index.es.md"
+    essay.write_text(essay.read_text().replace('title: "Ensayo 42"', 'title: "Ensayo cuarenta y dos"'))
+    edited = build(fast)
+    assert 0 < edited.drawn < 40
+    assert files_of(out) == plain_build(content, tmp_path / "reference")
+
+
+def test_a_changed_template_redraws_what_it_shapes(corpus, tmp_path):
+    content, out = corpus / "content", tmp_path / "out"
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    options = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache", templates=templates)
+    build(options)
+    footer = templates / "base.html"
+    footer.write_text(footer.read_text().replace("</footer>", "<p>Changed footer</p></footer>"))
+    build(options)
+    assert b"Changed footer" in (out / "posts/essay-00001/index.html").read_bytes()
+    assert files_of(out) == plain_build(content, tmp_path / "reference", templates)
+
+
+def test_the_preview_updates_in_place_to_the_same_bytes(corpus, tmp_path):
+    content, out = corpus / "content", tmp_path / "out"
+    preview = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache", in_place=True)
+    build(preview)
+    essay = content / "posts/essay-00003/index.en.md"
+    essay.write_text(essay.read_text().replace('title: "Essay 3"', 'title: "Essay three"'))
+    shutil.rmtree(content / "posts/essay-00005")
+    build(preview)
+    assert not (out / "posts/essay-00005").exists()
+    assert files_of(out) == plain_build(content, tmp_path / "reference")
