@@ -3,9 +3,7 @@
   "use strict";
   var VIEW = "tertulia.view";
   var SWAP = "tertulia.swap";
-  var body = document.body;
-  var links = document.querySelectorAll("[data-view]");
-  var swap = document.querySelector("[data-swap]");
+  var TRANSLATION = "tertulia.translation";
 
   function load(key) {
     try { return window.localStorage.getItem(key); } catch (e) { return null; }
@@ -16,10 +14,10 @@
 
   // The first row still on screen, so a change of layout can put it back where the reader saw it.
   function rowInView() {
-    var rows = document.querySelectorAll(".pair:not(.column-heads)");
+    var rows = document.querySelectorAll(".pair[id], .comment[id]");
     for (var i = 0; i < rows.length; i++) {
       var box = rows[i].getBoundingClientRect();
-      if (box.bottom > 0) { return { row: rows[i], top: box.top }; }
+      if (box.bottom > 0) { return { id: rows[i].id, top: box.top }; }
     }
     return null;
   }
@@ -27,12 +25,14 @@
   function keepingPlace(change) {
     var before = rowInView();
     change();
-    if (before) { window.scrollBy(0, before.row.getBoundingClientRect().top - before.top); }
+    var row = before && document.getElementById(before.id);
+    if (row) { window.scrollBy(0, row.getBoundingClientRect().top - before.top); }
   }
 
   function showView(view) {
-    body.classList.remove("view-original", "view-translation");
-    if (view === "original" || view === "translation") { body.classList.add("view-" + view); }
+    var links = document.querySelectorAll("[data-view]");
+    document.body.classList.remove("view-original", "view-translation");
+    if (view === "original" || view === "translation") { document.body.classList.add("view-" + view); }
     for (var i = 0; i < links.length; i++) {
       if (links[i].getAttribute("data-view") === view) { links[i].setAttribute("aria-current", "true"); }
       else { links[i].removeAttribute("aria-current"); }
@@ -40,27 +40,64 @@
   }
 
   function showSwap(on) {
-    body.classList.toggle("swapped", on);
+    var swap = document.querySelector("[data-swap]");
+    document.body.classList.toggle("swapped", on);
     if (swap) { swap.checked = on; }
   }
 
-  if (links.length > 1) {
-    showView(load(VIEW) || "both");
-    for (var i = 0; i < links.length; i++) {
-      links[i].addEventListener("click", function (event) {
-        var view = this.getAttribute("data-view");
-        event.preventDefault();
-        keepingPlace(function () { showView(view); });
-        store(VIEW, view);
+  // Another translation comes in place: its page is fetched and its body put where this one was.
+  function chooseTranslation(link) {
+    var url = link.href;
+    return window.fetch(url).then(function (response) {
+      if (!response.ok) { throw new Error(response.status); }
+      return response.text();
+    }).then(function (html) {
+      var next = new DOMParser().parseFromString(html, "text/html");
+      keepingPlace(function () {
+        window.history.replaceState(null, "", url);  // relative links in the new body resolve from here
+        document.title = next.title;
+        document.body.replaceWith(document.adoptNode(next.body));
+        start();
+      });
+    }).catch(function () { window.location.href = url; });
+  }
+
+  function start() {
+    var links = document.querySelectorAll("[data-view]");
+    var swap = document.querySelector("[data-swap]");
+    var choices = document.querySelectorAll(".choices a[hreflang]");
+    if (links.length > 1) {
+      showView(load(VIEW) || "both");
+      Array.prototype.forEach.call(links, function (link) {
+        link.addEventListener("click", function (event) {
+          var view = link.getAttribute("data-view");
+          event.preventDefault();
+          keepingPlace(function () { showView(view); });
+          store(VIEW, view);
+        });
       });
     }
-  }
-  if (swap) {
-    showSwap(load(SWAP) === "1");
-    swap.addEventListener("change", function () {
-      var on = swap.checked;
-      keepingPlace(function () { showSwap(on); });
-      store(SWAP, on ? "1" : "0");
+    if (swap) {
+      showSwap(load(SWAP) === "1");
+      swap.addEventListener("change", function () {
+        var on = swap.checked;
+        keepingPlace(function () { showSwap(on); });
+        store(SWAP, on ? "1" : "0");
+      });
+    }
+    Array.prototype.forEach.call(choices, function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        store(TRANSLATION, link.getAttribute("hreflang"));
+        if (!link.hasAttribute("aria-current")) { chooseTranslation(link); }
+      });
     });
+    var wanted = load(TRANSLATION);
+    var current = document.querySelector(".choices a[aria-current]");
+    var preferred = document.querySelector('.choices a[hreflang="' + wanted + '"]');
+    if (preferred && current && preferred !== current) { chooseTranslation(preferred); }
   }
+
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
+  else { start(); }
 })();

@@ -137,3 +137,19 @@ def test_screenshots_of_the_essay_at_desktop_and_in_dark_mode(server, open_page)
     dark.screenshot(path=ARTIFACTS / "essay-dark.png")
     for name in ("essay-desktop.png", "essay-dark.png"):
         assert (ARTIFACTS / name).stat().st_size > 10_000
+
+
+def test_choosing_another_translation_happens_in_place_and_is_remembered(server, open_page):
+    page = open_page(server["url"] + ALPHA)
+    page.evaluate("window.notReloaded = true")
+    page.locator(".choices a[lang=pt-BR]").click()
+    page.wait_for_url("**/posts/alpha/with-pt-BR/")
+    page.locator('#p1 .translation[lang="pt-BR"]').wait_for()
+    assert page.evaluate("window.notReloaded") is True, "the page was not reloaded"
+    page.locator("[data-view=translation]").click()
+    assert page.locator("#p1 .original").is_hidden(), "the controls still work after the switch"
+    page.locator("[data-view=both]").click()
+    page.goto(server["url"] + ALPHA)
+    page.locator('#p1 .translation[lang="pt-BR"]').wait_for()
+    assert page.url.endswith("/posts/alpha/with-pt-BR/"), "the chosen translation is remembered"
+    assert page.problems == []
