@@ -119,7 +119,7 @@ def _listing(site: Site, items, url_of, template: str, extra: dict, sources_of=N
     for number, chunk in enumerate(chunks, 1):
         make = partial(_listing_context, site, chunk, template, extra, number, len(chunks), url_of)
         sources = tuple(path for item in chunk for path in sources_of(item))
-        shape = f"{number}/{len(chunks)} " + " ".join(_item_key(item) for item in chunk) + repr(sorted(extra))
+        shape = f"{number}/{len(chunks)} " + " ".join(_item_key(item) for item in chunk)
         pages.append(Page(url_of(number), template, site.config.main_language, make, (), True, sources, shape))
     return pages
 
