@@ -17,6 +17,7 @@ check: $(VENV)/.installed
 	$(BIN)/python build.py check
 
 test: $(VENV)/.installed-test node_modules/.installed
+	$(BIN)/python tests/tools.py
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 benchmark: $(VENV)/.installed

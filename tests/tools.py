@@ -32,3 +32,8 @@ def ensure_node_tools() -> None:
     """vnu-jar and axe-core from the npm registry, pinned by package-lock.json."""
     if not (VNU_JAR.exists() and AXE_JS.exists()):
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=ROOT, check=True)
+
+
+if __name__ == "__main__":  # `make test` runs this once, before pytest starts its parallel workers
+    print(f"Chromium: {ensure_chromium()}")
+    ensure_node_tools()
