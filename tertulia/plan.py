@@ -161,8 +161,7 @@ def _comment_sources(entry) -> tuple[str, ...]:
 
 def _tag_pages(site: Site) -> list[Page]:
     main = site.config.main_language
-    counted = [(t, tuple(e for e in site.essays if t.key in e.tags)) for t in site.tags]
-    counted = [(t, essays) for t, essays in counted if essays]
+    counted = [(t, tuple(e for e in site.essays if t.key in e.tags)) for t in site.tags]  # empty ones too
     index = [{"link": tag_link(site, t, main), "count": len(essays)} for t, essays in counted]
     shape = " ".join(f"{t.key}:{len(essays)}" for t, essays in counted)
     pages = [Page(routes.tags(), "tags.html", main, lambda: {"tags": index}, shape=shape)]

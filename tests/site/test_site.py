@@ -18,6 +18,7 @@ CONTRACT_FILES = [
     "es/posts/alpha/index.html", "en/posts/alpha/index.html", "pt-BR/posts/alpha/index.html",
     "en/posts/beta/index.html", "ro/posts/beta/index.html", "ro/posts/gamma/index.html", "en/posts/gamma/index.html",
     "tags/index.html", "tags/values/index.html", "tags/cluetrain/index.html", "tags/verticality/index.html",
+    "tags/unused/index.html",
     "comments/index.html", "comments/page/2/index.html", "feed.xml", "comments/feed.xml", "sitemap.xml",
     "404.html", ".nojekyll", "CNAME", "posts/alpha/diagram.png", "assets/style.css", "assets/reader.js",
 ]
@@ -131,7 +132,8 @@ def test_single_language_pages_link_each_other_and_the_side_by_side_page(fixture
 
 def test_tag_pages_count_and_list_their_essays(fixture_site):
     index = read_page(fixture_site / "tags/index.html")
-    assert "(2)" in [t for _, t in index.texts]
+    assert [t for _, t in index.texts if t.startswith("(")] == ["(2)", "(1)", "(1)", "(0)"]
+    assert "No essays have this tag yet." in (fixture_site / "tags/unused/index.html").read_text()
     values = (fixture_site / "tags/values/index.html").read_text()
     assert "Alfa: los valores" in values and "Gama" in values
     assert "Beta: verticality" not in values
