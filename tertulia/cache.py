@@ -95,7 +95,8 @@ class OutputMemo:
 
     def __init__(self, path: Path | None, output: Path):
         self._path, self._output = path, output
-        self._old: dict = _load(path, str(output.resolve())) or {}
+        saved = _load(path, str(output.resolve())) or ("", None, {})
+        self._build_key, self._counts, self._old = saved
         self.new: dict = {}
 
     def reusable(self, relative: str, fingerprint: str) -> Path | None:
@@ -109,6 +110,18 @@ class OutputMemo:
         except OSError:
             return None
         return old if (stat.st_size, stat.st_mtime_ns) == entry[1:] else None
+
+    def same_build(self, build_key: str):
+        """What the last build reported, if it had exactly these inputs and its output is intact."""
+        if not self._old or build_key != self._build_key or not self.unchanged(self._fingerprints()):
+            return None
+        return self._counts
+
+    def file_count(self) -> int:
+        return len(self._old)
+
+    def _fingerprints(self) -> dict[str, str]:
+        return {relative: entry[0] for relative, entry in self._old.items()}
 
     def unchanged(self, fingerprints: dict[str, str]) -> bool:
         """True when the output already is exactly what these fingerprints describe, and nothing else."""
@@ -126,6 +139,7 @@ class OutputMemo:
         stat = written.stat()
         self.new[relative] = (fingerprint, stat.st_size, stat.st_mtime_ns)
 
-    def save(self) -> None:
-        if self._path and self.new != self._old:
-            _save(self._path, str(self._output.resolve()), self.new)
+    def save(self, build_key: str, counts) -> None:
+        """Remember the output's files, and the inputs and summary of the build that made them."""
+        if self._path and (self.new, build_key, counts) != (self._old, self._build_key, self._counts):
+            _save(self._path, str(self._output.resolve()), (build_key, counts, self.new))

@@ -38,10 +38,15 @@ def is_trusted(source: Source) -> bool:
     return not source.comment_id
 
 
-def parse_all(found: Found, cache: Cache, workers: int | None = None, progress=None) -> ContentFiles:
-    """Read every file; parse and convert only those whose bytes the cache has not seen."""
+def read_sources(found: Found) -> tuple[list[bytes], list[str]]:
+    """Every source file's bytes and their hash."""
     raws = [_read(source.file) for source in found.sources]
-    digests = [hashlib.sha256(raw).hexdigest() for raw in raws]
+    return raws, [hashlib.sha256(raw).hexdigest() for raw in raws]
+
+
+def parse_all(found: Found, raws: list[bytes], digests: list[str], cache: Cache, workers: int | None = None,
+              progress=None) -> ContentFiles:
+    """Parse and convert only the files whose bytes the cache has not seen."""
     keys = [f"{is_trusted(s)}:{d}" for s, d in zip(found.sources, digests)]  # the cache is per PARSER_VERSION
     todo = [i for i, key in enumerate(keys) if cache.get(key) is None]
     if progress:

@@ -6,17 +6,18 @@ import gc
 import hashlib
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
+from importlib.metadata import version
 from pathlib import Path
 
 from .cache import Cache, OutputMemo, content_key, tree_key
 from .config import load_config
 from .errors import ContentError
 from .model import Site
-from .parse import PARSER_VERSION, parse_all
+from .parse import PARSER_VERSION, parse_all, read_sources
 from .plan import Page, plan_site
-from .read import find_content
+from .read import Found, find_content
 from .render import render_into
 from .routes import file_path
 from .validate import build_model
@@ -43,22 +44,38 @@ class Options:
     in_place: bool = False  # the preview's way: replace changed files one by one, not the whole tree
 
 
+@dataclass(frozen=True)
+class Counts:
+    """What a site holds, for the summary; kept with the output so an unchanged build can repeat it."""
+
+    essays: int
+    comments: int
+    held_back: int
+    warnings: tuple[ContentError, ...]
+
+    @classmethod
+    def of(cls, site: Site, warnings: list[ContentError]) -> "Counts":
+        return cls(len(site.essays), sum(len(e.comments) for e in site.essays), site.held_back, tuple(warnings))
+
+
 @dataclass
 class Report:
     """What a build did, for its one-line summary."""
 
-    site: Site | None = None
-    warnings: list[ContentError] = field(default_factory=list)
+    counts: Counts
     files: int = 0
     seconds: float = 0.0
     drawn: int = 0
 
+    @property
+    def warnings(self) -> tuple[ContentError, ...]:
+        return self.counts.warnings
+
     def summary(self) -> str:
-        essays = len(self.site.essays)
-        comments = sum(len(e.comments) for e in self.site.essays)
-        return (f"built {self.files} files ({self.drawn} new or changed): {essays} essays, "
-                f"{comments} comments published, {self.site.held_back} held back (spam or pending), "
-                f"{len(self.warnings)} warnings, in {self.seconds:.2f} s")
+        c = self.counts
+        return (f"built {self.files} files ({self.drawn} new or changed): {c.essays} essays, "
+                f"{c.comments} comments published, {c.held_back} held back (spam or pending), "
+                f"{len(c.warnings)} warnings, in {self.seconds:.2f} s")
 
 
 @dataclass(frozen=True)
@@ -73,10 +90,15 @@ class Loaded:
 
 def load_site(options: Options, progress=None) -> Loaded:
     """Read and validate everything; raise ContentErrors listing every problem."""
+    found = find_content(options.content)
+    return _load(options, found, *read_sources(found), progress)
+
+
+def _load(options: Options, found: Found, raws: list[bytes], digests: list[str], progress) -> Loaded:
     config = load_config(options.content / "site.yml", _shown(options.content / "site.yml", options.content),
                          options.base_url)
     cache = Cache(options.cache_dir / "parsed" if options.cache_dir else None, PARSER_VERSION)
-    files = parse_all(find_content(options.content), cache, options.workers, progress)
+    files = parse_all(found, raws, digests, cache, options.workers, progress)
     cache.save()
     site, warnings = build_model(config, files, include_drafts=options.drafts)
     return Loaded(site, warnings, files.assets, {r.path: r.digest for r in files.records})
@@ -93,16 +115,25 @@ def build(options: Options, progress=None) -> Report:
 
 
 def _build(options: Options, started: float, progress) -> Report:
-    loaded = load_site(options, progress)
+    found = find_content(options.content)
+    raws, digests = read_sources(found)
+    inputs = _inputs_key(options)
+    whole = _whole_site_key(inputs, found, digests)
+    memo = OutputMemo(options.cache_dir / "output.pickle" if options.cache_dir else None, options.output)
+    kept = memo.same_build(whole)
+    if kept is not None:  # every input is as it was when this very output was written
+        return Report(kept, memo.file_count(), time.perf_counter() - started, 0)
+    loaded = _load(options, found, raws, digests, progress)
+    counts = Counts.of(loaded.site, loaded.warnings)
     when = build_time(loaded.site)
     pages = plan_site(loaded.site, when)
-    site_key = _site_key(options, when)
+    site_key = content_key(inputs, when)
     fingerprints = {file_path(p.url): page_fingerprint(site_key, p, loaded.digests) for p in pages}
     extras = _extras(loaded, options)
     fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in extras.items())
-    memo = OutputMemo(options.cache_dir / "output.pickle" if options.cache_dir else None, options.output)
     if memo.unchanged(fingerprints):  # the output already is this build, file for file
-        return Report(loaded.site, loaded.warnings, len(fingerprints), time.perf_counter() - started, 0)
+        memo.save(whole, counts)
+        return Report(counts, len(fingerprints), time.perf_counter() - started, 0)
     writing = in_place_output(options.output, set(fingerprints)) if options.in_place else atomic_output(options.output)
     with writing as out:
         fresh = _keep_unchanged(out, [(file_path(p.url), p) for p in pages], fingerprints, memo, options.in_place)
@@ -113,9 +144,8 @@ def _build(options: Options, started: float, progress) -> Report:
             out.write(relative, data)
     for relative, _ in fresh + new_extras:  # recorded where the files ended up, after the swap or the moves
         memo.record(relative, fingerprints[relative], options.output / relative)
-    memo.save()
-    return Report(loaded.site, loaded.warnings, len(fingerprints), time.perf_counter() - started,
-                  len(fresh) + len(new_extras))
+    memo.save(whole, counts)
+    return Report(counts, len(fingerprints), time.perf_counter() - started, len(fresh) + len(new_extras))
 
 
 def _keep_unchanged(out, items: list[tuple[str, object]], fingerprints: dict[str, str], memo: OutputMemo,
@@ -133,10 +163,19 @@ def _keep_unchanged(out, items: list[tuple[str, object]], fingerprints: dict[str
     return fresh
 
 
-def _site_key(options: Options, when: str) -> str:
-    """Everything every page depends on: our code, the templates, site.yml and the options."""
-    return content_key(tree_key(PACKAGE, options.templates), (options.content / "site.yml").read_text("utf-8"),
-                       str(options.base_url), str(options.drafts), when)
+def _inputs_key(options: Options) -> str:
+    """Everything every page depends on besides the posts: code, libraries, templates, site.yml, options."""
+    return content_key(tree_key(PACKAGE, options.templates, options.assets), PARSER_VERSION,
+                       version("jinja2"), version("markupsafe"),
+                       (options.content / "site.yml").read_text("utf-8"), str(options.base_url), str(options.drafts))
+
+
+def _whole_site_key(inputs: str, found: Found, digests: list[str]) -> str:
+    """Every input of a build: if this matches the last build's, so does every byte of its output."""
+    files = [f"{s.path}={d}" for s, d in zip(found.sources, digests)]
+    assets = [f"{url}={hashlib.sha256(path.read_bytes()).hexdigest()}" for url, path in found.assets]
+    errors = [str(e) for e in found.errors]
+    return content_key(inputs, os.environ.get("SOURCE_DATE_EPOCH", ""), *files, *assets, *errors)
 
 
 def page_fingerprint(site_key: str, page: Page, digests: dict[str, str]) -> str:

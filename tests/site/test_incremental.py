@@ -82,3 +82,36 @@ def test_the_preview_updates_in_place_to_the_same_bytes(corpus, tmp_path):
     build(preview)
     assert not (out / "posts/essay-00005").exists()
     assert files_of(out) == plain_build(content, tmp_path / "reference")
+
+
+def test_an_unchanged_build_writes_nothing_yet_repairs_a_tampered_output(corpus, tmp_path):
+    content, out = corpus / "content", tmp_path / "out"
+    fast = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache")
+    build(fast)
+    page = out / "posts/essay-00010/index.html"
+    stamp = page.stat().st_mtime_ns
+    again = build(fast)
+    assert again.drawn == 0 and page.stat().st_mtime_ns == stamp
+    page.write_bytes(page.read_bytes().replace(b"Essay 10", b"Tampered"))
+    (out / "stray.html").write_text("not ours")
+    (out / "tags/index.html").unlink()
+    repaired = build(fast)
+    assert repaired.drawn == 2
+    assert files_of(out) == plain_build(content, tmp_path / "reference")
+
+
+def test_an_unchanged_build_repeats_the_warnings(tmp_path):
+    from helpers import make_content
+    content = make_content(tmp_path, {"posts/hola/comments/1.es.md": "---\nauthor: A\n---\n\nSin traducir.\n"})
+    options = Options(content=content, output=tmp_path / "out", cache_dir=tmp_path / "cache")
+    first, second = build(options), build(options)
+    assert second.drawn == 0
+    assert [str(w) for w in second.warnings] == [str(w) for w in first.warnings] != []
+
+
+def test_source_date_epoch_is_an_input(corpus, tmp_path, monkeypatch):
+    content, out = corpus / "content", tmp_path / "out"
+    fast = Options(content=content, output=out, cache_dir=tmp_path / "cache")
+    build(fast)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert build(fast).drawn > 0
