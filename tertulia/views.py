@@ -103,8 +103,12 @@ def language_links(site: Site, essay: Essay, current: str = "") -> tuple[Link, .
 
 def excerpt(text: Text, words: int = 40) -> str:
     """The first words of a text, for the comment archive."""
-    all_words = " ".join(plain_text(b) for b in text.blocks).split()
-    return " ".join(all_words[:words]) + ("…" if len(all_words) > words else "")
+    taken: list[str] = []
+    for block in text.blocks:  # only as many blocks as the excerpt needs
+        taken += plain_text(block).split()
+        if len(taken) > words:
+            break
+    return " ".join(taken[:words]) + ("…" if len(taken) > words else "")
 
 
 def default_translation(essay: Essay, main_language: str, order: tuple[str, ...]) -> Text | None:
