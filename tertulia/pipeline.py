@@ -80,11 +80,10 @@ class Report:
 
 @dataclass(frozen=True)
 class Loaded:
-    """The validated site, its warnings, and the files to copy beside posts."""
+    """The validated site, its warnings, and the hash of every content file."""
 
     site: Site
     warnings: list[ContentError]
-    assets: tuple[tuple[str, Path], ...]
     digests: dict[str, str]  # content file -> hash of its bytes
 
 
@@ -101,7 +100,7 @@ def _load(options: Options, found: Found, raws: list[bytes], digests: list[str],
     files = parse_all(found, raws, digests, cache, options.workers, progress)
     cache.save()
     site, warnings = build_model(config, files, include_drafts=options.drafts)
-    return Loaded(site, warnings, files.assets, {r.path: r.digest for r in files.records})
+    return Loaded(site, warnings, {r.path: r.digest for r in files.records})
 
 
 def build(options: Options, progress=None) -> Report:
@@ -117,8 +116,9 @@ def build(options: Options, progress=None) -> Report:
 def _build(options: Options, started: float, progress) -> Report:
     found = find_content(options.content)
     raws, digests = read_sources(found)
+    beside_posts = {url: path.read_bytes() for url, path in found.assets}
     inputs = _inputs_key(options)
-    whole = _whole_site_key(inputs, found, digests)
+    whole = _whole_site_key(inputs, found, digests, beside_posts)
     memo = OutputMemo(options.cache_dir / "output.pickle" if options.cache_dir else None, options.output)
     kept = memo.same_build(whole)
     if kept is not None:  # every input is as it was when this very output was written
@@ -129,7 +129,7 @@ def _build(options: Options, started: float, progress) -> Report:
     pages = plan_site(loaded.site, when)
     site_key = content_key(inputs, when)
     fingerprints = {file_path(p.url): page_fingerprint(site_key, p, loaded.digests) for p in pages}
-    extras = _extras(loaded, options)
+    extras = _extras(loaded, options, beside_posts)
     fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in extras.items())
     if memo.unchanged(fingerprints):  # the output already is this build, file for file
         memo.save(whole, counts)
@@ -165,15 +165,17 @@ def _keep_unchanged(out, items: list[tuple[str, object]], fingerprints: dict[str
 
 def _inputs_key(options: Options) -> str:
     """Everything every page depends on besides the posts: code, libraries, templates, site.yml, options."""
+    site_yml = options.content / "site.yml"
     return content_key(tree_key(PACKAGE, options.templates, options.assets), PARSER_VERSION,
                        version("jinja2"), version("markupsafe"),
-                       (options.content / "site.yml").read_text("utf-8"), str(options.base_url), str(options.drafts))
+                       site_yml.read_text("utf-8", errors="replace") if site_yml.is_file() else "",
+                       str(options.base_url), str(options.drafts))
 
 
-def _whole_site_key(inputs: str, found: Found, digests: list[str]) -> str:
+def _whole_site_key(inputs: str, found: Found, digests: list[str], beside_posts: dict[str, bytes]) -> str:
     """Every input of a build: if this matches the last build's, so does every byte of its output."""
     files = [f"{s.path}={d}" for s, d in zip(found.sources, digests)]
-    assets = [f"{url}={hashlib.sha256(path.read_bytes()).hexdigest()}" for url, path in found.assets]
+    assets = [f"{url}={hashlib.sha256(data).hexdigest()}" for url, data in beside_posts.items()]
     errors = [str(e) for e in found.errors]
     return content_key(inputs, os.environ.get("SOURCE_DATE_EPOCH", ""), *files, *assets, *errors)
 
@@ -183,16 +185,15 @@ def page_fingerprint(site_key: str, page: Page, digests: dict[str, str]) -> str:
     return content_key(site_key, page.url, page.template, page.shape, *(digests[path] for path in page.sources))
 
 
-def _extras(loaded: Loaded, options: Options) -> dict[str, bytes]:
+def _extras(loaded: Loaded, options: Options, beside_posts: dict[str, bytes]) -> dict[str, bytes]:
     """Static assets, files beside published posts, and the GitHub Pages markers, by output path."""
     extras = {}
     for asset in sorted(options.assets.rglob("*")):
         if asset.is_file():
             extras["assets/" + asset.relative_to(options.assets).as_posix()] = asset.read_bytes()
-    published = {f for e in loaded.site.essays for f in e.files}
-    for url, source in loaded.assets:
-        if url in published:
-            extras[url] = source.read_bytes()
+    for essay in loaded.site.essays:
+        for url in essay.files:
+            extras[url] = beside_posts[url]
     extras[".nojekyll"] = b""
     if loaded.site.config.cname:
         extras["CNAME"] = loaded.site.config.cname.encode() + b"\n"

@@ -80,3 +80,11 @@ def test_base_url_can_be_overridden(tmp_path):
                    "--base-url", "https://me.github.io/other/").returncode == 0
     assert "https://me.github.io/other/posts/hola/" in (out / "sitemap.xml").read_text()
     assert 'href="/other/assets/style.css"' in (out / "404.html").read_text()
+
+
+def test_a_missing_site_yml_is_a_content_error(tmp_path):
+    content = make_content(tmp_path)
+    (content / "site.yml").unlink()
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 1 and result.stderr.startswith("content/site.yml: site.yml is missing")
+    assert "Traceback" not in result.stderr
