@@ -39,6 +39,13 @@ class PartialDate:
         return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}T{hour:02d}:{minute:02d}:00Z"
 
 
+def newest_first(date: PartialDate | None) -> tuple:
+    """A sort key: the newest date first, dates of any precision, undated last."""
+    if date is None:
+        return (1, 0, 0, 0, 0, 0)
+    return (0, -date.year, -date.month, -date.day, -date.hour, -date.minute)
+
+
 @dataclass(frozen=True)
 class Text:
     """One language version of an essay or a comment."""

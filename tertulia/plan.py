@@ -12,7 +12,7 @@ from functools import partial
 from typing import Callable
 
 from . import routes
-from .model import Comment, Essay, Site
+from .model import Comment, Essay, Site, newest_first
 from .views import (Link, comment_views, default_translation, excerpt, language_links, rows, tag_link,
                     tag_links, title_link, title_sides)
 
@@ -174,9 +174,7 @@ def _tag_pages(site: Site) -> list[Page]:
 def archive_order(entry) -> tuple:
     """Newest first, undated last; ties by essay then id, so the order never wobbles."""
     essay, comment = entry
-    d = comment.date
-    newest = (0, -d.year, -d.month, -d.day, -d.hour, -d.minute) if d else (1, 0, 0, 0, 0, 0)
-    return newest + (essay.slug, comment.id)
+    return newest_first(comment.date) + (essay.slug, comment.id)
 
 
 def _all_comments(site: Site) -> tuple:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from .align import locate_mismatch
 from .errors import ContentError, ContentErrors
 from .markup import is_safe_url
-from .model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, Tag, Text
+from .model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, Tag, Text, newest_first
 from .parse import ContentFiles
 from .read import Record
 
@@ -67,10 +67,7 @@ def _warn_untranslated(main: str, essay_versions, comment_versions, found: Findi
 
 def _newest_first(essay: Essay):
     """Dated essays newest first, then undated ones, each tie broken by slug."""
-    if essay.date is None:
-        return (1, (0,), essay.slug)
-    d = essay.date
-    return (0, (-d.year, -d.month, -d.day, -d.hour, -d.minute), essay.slug)
+    return newest_first(essay.date) + (essay.slug,)
 
 
 def _group(records, config: SiteConfig, found: Findings):
