@@ -23,6 +23,7 @@ MESSAGES = {
         "source": "First published at", "comment_count": "comments", "website": "website",
         "page_nav": "Pages", "essay_nav": "Essay", "neighbours": "More essays",
         "archive": "All comments, newest first", "tagged": "Tags", "no_essays": "No essays have this tag yet.",
+        "written_in": "written in",
     },
     "es": {
         "skip": "Saltar al contenido", "essays": "Ensayos", "tags": "Etiquetas", "comments": "Comentarios",
@@ -41,7 +42,7 @@ MESSAGES = {
         "source": "Publicado originalmente en", "comment_count": "comentarios", "website": "sitio web",
         "page_nav": "Páginas", "essay_nav": "Ensayo", "neighbours": "Más ensayos",
         "archive": "Todos los comentarios, los más recientes primero", "tagged": "Etiquetas",
-        "no_essays": "Aún no hay ensayos con esta etiqueta.",
+        "no_essays": "Aún no hay ensayos con esta etiqueta.", "written_in": "escrito en",
     },
     "ro": {
         "skip": "Salt la conținut", "essays": "Eseuri", "tags": "Etichete", "comments": "Comentarii",
@@ -59,7 +60,7 @@ MESSAGES = {
         "source": "Publicat inițial la", "comment_count": "comentarii", "website": "site",
         "page_nav": "Pagini", "essay_nav": "Eseu", "neighbours": "Alte eseuri",
         "archive": "Toate comentariile, cele mai noi întâi", "tagged": "Etichete",
-        "no_essays": "Încă niciun eseu cu această etichetă.",
+        "no_essays": "Încă niciun eseu cu această etichetă.", "written_in": "scris în",
     },
 }
 

@@ -42,6 +42,7 @@ class CommentView:
     rows: tuple[tuple[Side, ...], ...]
     untranslated: bool
     replies: tuple["CommentView", ...]
+    written_in: str = ""  # the original's language, when it is not the page's first column
 
 
 def rows(texts: list[Text], prefix: str = "") -> tuple[tuple[Side, ...], ...]:
@@ -62,15 +63,19 @@ def comment_views(comments: tuple[Comment, ...], langs: list[str]) -> tuple[Comm
 
 
 def _comment_view(comment: Comment, langs: list[str]) -> CommentView:
+    """In one language, or in the page's two columns: each language under its own column heading."""
     if len(langs) == 1:
         shown = [comment.text(langs[0]) or comment.original]
-    else:
+    elif all(comment.text(lang) for lang in langs):
+        shown = [comment.text(lang) for lang in langs]
+    else:  # not in both of the page's languages: its original, beside whichever translation it has
         shown = [comment.original] + [t for t in (comment.text(l) for l in langs) if t and not t.is_original][:1]
     return CommentView(
         id=comment.id, author=comment.author, website=comment.url, date=comment.date,
         reply_to=comment.reply_to, rows=rows(shown),
         untranslated=len(langs) == 1 and shown[0].lang != langs[0],
         replies=comment_views(comment.replies, langs),
+        written_in=comment.original.lang if len(langs) > 1 and comment.original.lang != langs[0] else "",
     )
 
 

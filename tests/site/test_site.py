@@ -109,6 +109,13 @@ def test_the_side_by_side_page_pairs_blocks_row_by_row(fixture_site):
     assert 'lang="pt-BR"><p>Primeiro parágrafo' in choice
 
 
+def test_comment_columns_follow_the_page_columns_whatever_the_comment_original(fixture_site):
+    text = (fixture_site / "posts/alpha/index.html").read_text()
+    dan = text[text.index('id="comment-c2"'):text.index('id="comment-c3"')]
+    assert dan.index('lang="es"><p>Una respuesta a Carla') < dan.index('lang="en"><p>A reply to Carla')
+    assert 'written in <span lang="en">English</span>' in dan
+
+
 def test_threads_nest_replies_under_what_they_answer(fixture_site):
     text = (fixture_site / "posts/alpha/index.html").read_text()
     c1, c2, c3 = (text.index(f'id="comment-{i}"') for i in ("c1", "c2", "c3"))
