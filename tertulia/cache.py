@@ -65,15 +65,18 @@ class Cache:
         self._changed.add(key[-2:])
 
     def save(self) -> None:
-        if not self._folder:
-            return
+        """Write the shards that changed; then this run's entries become the next run's store."""
         shards: dict = {}
         for key, value in self._used.items():
             shards.setdefault(key[-2:], {})[key] = value
-        for name in set(shards) | set(self._old_counts):
-            entries = shards.get(name, {})
-            if name in self._changed or len(entries) != self._old_counts.get(name, 0):
-                _save(self._folder / f"{name}.pickle", self._version, entries)
+        if self._folder:
+            for name in set(shards) | set(self._old_counts):
+                entries = shards.get(name, {})
+                if name in self._changed or len(entries) != self._old_counts.get(name, 0):
+                    _save(self._folder / f"{name}.pickle", self._version, entries)
+        # a long-lived preview keeps using this object: start its next run from what was saved
+        self._old, self._used, self._changed = self._used, {}, set()
+        self._old_counts = {name: len(entries) for name, entries in shards.items()}
 
 
 def tree_key(*folders: Path) -> str:
@@ -119,6 +122,10 @@ class OutputMemo:
 
     def file_count(self) -> int:
         return len(self._old)
+
+    def known(self) -> set[str]:
+        """The files the output held after the last build, as far as this memo knows."""
+        return set(self._old)
 
     def _fingerprints(self) -> dict[str, str]:
         return {relative: entry[0] for relative, entry in self._old.items()}

@@ -48,15 +48,16 @@ def parse_all(found: Found, raws: list[bytes], digests: list[str], cache: Cache,
               progress=None) -> ContentFiles:
     """Parse and convert only the files whose bytes the cache has not seen."""
     keys = [f"{is_trusted(s)}:{d}" for s, d in zip(found.sources, digests)]  # the cache is per PARSER_VERSION
-    todo = [i for i, key in enumerate(keys) if cache.get(key) is None]
+    results = [cache.get(key) for key in keys]
+    todo = [i for i, result in enumerate(results) if result is None]
     if progress:
         progress(f"read {len(raws)} files, {len(todo)} to parse")
     jobs = [(found.sources[i].path, raws[i], is_trusted(found.sources[i])) for i in todo]
     for i, result in zip(todo, _run(jobs, workers, progress)):
         cache.put(keys[i], result)
+        results[i] = result
     records, blocks, errors = [], {}, list(found.errors)
-    for source, digest, key in zip(found.sources, digests, keys):
-        parsed, converted, error = cache.get(key)
+    for source, digest, (parsed, converted, error) in zip(found.sources, digests, results):
         if error:  # errors name their file, so they are made again rather than taken from the cache
             errors.append(ContentError(source.path, error.line, error.message))
             continue

@@ -6,7 +6,7 @@ import gc
 import hashlib
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib.metadata import version
 from pathlib import Path
@@ -17,8 +17,8 @@ from .errors import ContentError
 from .model import Site
 from .parse import PARSER_VERSION, parse_all, read_sources
 from .plan import Page, plan_site
-from .read import Found, find_content
-from .render import render_into
+from .read import Found, find_content, is_scratch
+from .render import make_environment, render_into
 from .routes import file_path
 from .validate import build_model
 from .write import atomic_output, in_place_output
@@ -93,37 +93,84 @@ def load_site(options: Options, progress=None) -> Loaded:
     return _load(options, found, *read_sources(found), progress)
 
 
-def _load(options: Options, found: Found, raws: list[bytes], digests: list[str], progress) -> Loaded:
+def _load(options: Options, found: Found, raws: list[bytes], digests: list[str], progress,
+          memory: "Memory | None" = None) -> Loaded:
     config = load_config(options.content / "site.yml", _shown(options.content / "site.yml", options.content),
                          options.base_url)
-    cache = Cache(options.cache_dir / "parsed" if options.cache_dir else None, PARSER_VERSION)
+    cache = memory.cache if memory else parse_cache(options)
     files = parse_all(found, raws, digests, cache, options.workers, progress)
     cache.save()
-    site, warnings = build_model(config, files, include_drafts=options.drafts)
+    site, warnings = build_model(config, files, options.drafts, memory.posts if memory else None)
     return Loaded(site, warnings, {r.path: r.digest for r in files.records})
 
 
-def build(options: Options, progress=None) -> Report:
-    """A full build; output is replaced only if every stage succeeds."""
+def parse_cache(options: Options) -> Cache:
+    return Cache(options.cache_dir / "parsed" if options.cache_dir else None, PARSER_VERSION)
+
+
+@dataclass
+class Memory:
+    """What a long-lived preview keeps between builds: every file's bytes, the parse cache, each post's model.
+
+    Only files the operating system reports as changed are read again; any other change
+    (a new or deleted file, site.yml, templates) makes the next build start from scratch.
+    """
+
+    options: Options
+    cache: Cache
+    posts: dict = field(default_factory=dict)
+    found: Found | None = None
+    raws: list = field(default_factory=list)
+    digests: list = field(default_factory=list)
+    index: dict = field(default_factory=dict)  # absolute path -> position in found.sources
+    env: object = None  # the Jinja2 environment, so templates compile once (it reloads edited ones)
+
+    def environment(self):
+        if self.env is None:
+            self.env = make_environment(self.options.templates)
+        return self.env
+
+    def take(self, changed: set[str] | None) -> None:
+        """Bring the file contents up to date: re-read the changed files, or everything."""
+        if changed is not None:
+            changed = {path for path in changed if not is_scratch(os.path.basename(path))}
+            if not changed and self.found:
+                return  # only an editor's scratch files moved
+        if not changed or any(path not in self.index or not os.path.isfile(path) for path in changed):
+            self.found = find_content(self.options.content)
+            self.raws, self.digests = read_sources(self.found)
+            self.index = {os.path.abspath(s.file): i for i, s in enumerate(self.found.sources)}
+            return
+        for path in changed:
+            with open(path, "rb") as file:
+                self.raws[self.index[path]] = file.read()
+            self.digests[self.index[path]] = hashlib.sha256(self.raws[self.index[path]]).hexdigest()
+
+
+def build(options: Options, progress=None, memory: Memory | None = None, changed: set[str] | None = None) -> Report:
+    """A build; output is replaced only if every stage succeeds. A preview passes its memory and what changed."""
     started = time.perf_counter()
     gc.disable()  # a build makes a million objects and no garbage cycles: a third faster without the collector
     try:
-        return _build(options, started, progress)
+        if memory is None:
+            found = find_content(options.content)
+            return _build(options, started, progress, found, *read_sources(found))
+        memory.take(changed)
+        return _build(options, started, progress, memory.found, memory.raws, memory.digests, memory)
     finally:
         gc.enable()
 
 
-def _build(options: Options, started: float, progress) -> Report:
-    found = find_content(options.content)
-    raws, digests = read_sources(found)
+def _build(options: Options, started: float, progress, found: Found, raws: list[bytes], digests: list[str],
+           memory: Memory | None = None) -> Report:
     beside_posts = {url: path.read_bytes() for url, path in found.assets}
     inputs = _inputs_key(options)
     whole = _whole_site_key(inputs, found, digests, beside_posts)
     memo = OutputMemo(options.cache_dir / "output.pickle" if options.cache_dir else None, options.output)
-    kept = memo.same_build(whole)
+    kept = memo.same_build(whole) if memory is None else None  # a preview needs the model in memory anyway
     if kept is not None:  # every input is as it was when this very output was written
         return Report(kept, memo.file_count(), time.perf_counter() - started, 0)
-    loaded = _load(options, found, raws, digests, progress)
+    loaded = _load(options, found, raws, digests, progress, memory)
     counts = Counts.of(loaded.site, loaded.warnings)
     when = build_time(loaded.site)
     pages = plan_site(loaded.site, when)
@@ -134,11 +181,14 @@ def _build(options: Options, started: float, progress) -> Report:
     if memo.unchanged(fingerprints):  # the output already is this build, file for file
         memo.save(whole, counts)
         return Report(counts, len(fingerprints), time.perf_counter() - started, 0)
-    writing = in_place_output(options.output, set(fingerprints)) if options.in_place else atomic_output(options.output)
+    if options.in_place:
+        writing = in_place_output(options.output, set(fingerprints), memo.known())
+    else:
+        writing = atomic_output(options.output)
     with writing as out:
         fresh = _keep_unchanged(out, [(file_path(p.url), p) for p in pages], fingerprints, memo, options.in_place)
         render_into(out.folder, loaded.site, [page for _, page in fresh], options.templates, options.workers,
-                    progress)
+                    progress, memory.environment() if memory else None)
         new_extras = _keep_unchanged(out, list(extras.items()), fingerprints, memo, options.in_place)
         for relative, data in new_extras:
             out.write(relative, data)

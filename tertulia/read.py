@@ -20,6 +20,11 @@ FRONT_MATTER = YAMLHandler()
 BAD_NAME = "use lowercase letters, digits and single hyphens"
 
 
+def is_scratch(name: str) -> bool:
+    """Editors' hidden, swap and backup files: never content, never published."""
+    return name.startswith(".") or name.endswith("~")
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """A Markdown file found under content/: where it is and what its name says."""
@@ -65,7 +70,7 @@ def find_content(content_dir: Path) -> Found:
     shown = content_dir.name + "/posts"  # paths as errors show them: from the content folder's parent
     sources, assets, errors = [], [], []
     posts = content_dir / "posts"
-    for slug in sorted(os.listdir(posts)) if posts.is_dir() else []:
+    for slug in sorted(n for n in os.listdir(posts) if not is_scratch(n)) if posts.is_dir() else []:
         folder = os.path.join(posts, slug)
         if not os.path.isdir(folder):
             continue
@@ -79,11 +84,11 @@ def find_content(content_dir: Path) -> Found:
 def _find_in_post(folder: str, slug: str, shown: str, sources, assets, errors) -> None:
     """Sort one post folder's files into essay texts, comments and copied files."""
     with os.scandir(folder) as entries:
-        names = sorted((entry.name, entry.is_dir()) for entry in entries)
+        names = sorted((entry.name, entry.is_dir()) for entry in entries if not is_scratch(entry.name))
     for name, is_dir in names:
         if name == "comments" and is_dir:
             comments = os.path.join(folder, name)
-            for comment_name in sorted(os.listdir(comments)):
+            for comment_name in sorted(n for n in os.listdir(comments) if not is_scratch(n)):
                 _find_comment(comments, comment_name, slug, f"{shown}/comments", sources, assets, errors)
         elif match := ESSAY_FILE.fullmatch(name):
             sources.append(Source(os.path.join(folder, name), f"{shown}/{name}", slug, "", match["lang"]))
@@ -109,7 +114,7 @@ def _find_comment(folder: str, name: str, slug: str, shown_folder: str, sources,
 def _collect_assets(path: Path, url_path: str, assets) -> None:
     """Files beside a post are published next to it, folders included."""
     if path.is_dir():
-        for child in sorted(os.listdir(path)):
+        for child in sorted(n for n in os.listdir(path) if not is_scratch(n)):
             _collect_assets(path / child, f"{url_path}/{child}", assets)
     else:
         assets.append((url_path, path))

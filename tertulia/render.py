@@ -46,11 +46,12 @@ def render_page(env: Environment, site: Site, page: Page) -> bytes:
 
 
 def render_into(folder: Path, site: Site, pages: list[Page], templates: Path, workers: int | None = None,
-                progress=None) -> int:
+                progress=None, env: Environment | None = None) -> int:
     """Render pages into files under folder, over every core when there are many; returns the count."""
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(pages) < PARALLEL_PAGES:
-        return _render_range(SiteWriter(folder), make_environment(templates), site, pages, range(len(pages)))
+        env = env or make_environment(templates)
+        return _render_range(SiteWriter(folder), env, site, pages, range(len(pages)))
     # Forked workers inherit the model and the pages as they are: nothing is pickled on the way in.
     # This process renders a share too, so one fewer copy of the model is made.
     context = multiprocessing.get_context("fork")

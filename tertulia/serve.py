@@ -1,17 +1,19 @@
-"""Live preview: build, serve under the base path, rebuild on every save, reload the browser."""
+"""Live preview: build, serve under the base path, rebuild what each save touches, reload the browser."""
 
 from __future__ import annotations
 
 import html
 import mimetypes
+import os
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import load_config
 from .errors import ContentErrors
-from .pipeline import Options, build
+from .pipeline import Memory, Options, parse_cache, build
 
 
 @dataclass
@@ -22,10 +24,11 @@ class PreviewState:
     errors: list[str] = field(default_factory=list)
 
 
-def rebuild(options: Options, state: PreviewState) -> None:
+def rebuild(options: Options, state: PreviewState, memory: Memory | None = None,
+            changed: set[str] | None = None) -> None:
     """Build once; on content errors keep the last good output and remember the errors to show."""
     try:
-        report = build(options)
+        report = build(options, memory=memory, changed=changed)
     except ContentErrors as problem:
         state.errors = [str(e) for e in problem.errors]
         print("\n".join(state.errors), file=sys.stderr)
@@ -85,20 +88,50 @@ def _respond(start_response, status: str, kind: str, body: bytes):
     return [body]
 
 
+def _watcher(folders: list[Path], on_change):
+    """A livereload watcher fed by the operating system's change events (watchfiles), not by polling.
+
+    The events name the files that changed, so a rebuild re-reads only those.
+    """
+    from livereload.watcher import Watcher
+    from tornado.ioloop import IOLoop
+    from watchfiles import watch
+
+    class EventWatcher(Watcher):
+        def start(self, callback):  # livereload asks; True means "I call you, do not poll me"
+            loop = IOLoop.current()
+
+            def listen():
+                for changes in watch(*folders, debounce=30, step=10):
+                    loop.add_callback(on_change, {os.path.abspath(path) for _, path in changes})
+
+            threading.Thread(target=listen, daemon=True).start()
+            return True
+
+    return EventWatcher()
+
+
 def serve(options: Options, port: int) -> int:
-    """Serve until interrupted; every save under content/, templates/ or assets/ rebuilds."""
+    """Serve until interrupted; every save under content/, templates/ or assets/ rebuilds what it touches."""
     from livereload import Server  # imported here: only the preview needs tornado
+    from livereload.handlers import LiveReloadHandler
 
     config_path = options.content / "site.yml"
     try:
-        config = load_config(config_path, str(config_path), options.base_url)
-        state = PreviewState(base_path=config.base_path)
+        state = PreviewState(base_path=load_config(config_path, str(config_path), options.base_url).base_path)
     except ContentErrors:
         state = PreviewState()
-    rebuild(options, state)
-    server = Server(app=make_app(options.output, state))
-    for folder in (options.content, options.templates, options.assets):
-        server.watch(str(folder), lambda: rebuild(options, state), delay=0)
+    memory = Memory(options, parse_cache(options))
+    rebuild(options, state, memory)
+
+    def on_change(paths: set[str]) -> None:
+        rebuild(options, state, memory, paths)
+        LiveReloadHandler.reload_waiters()
+
+    folders = [options.content, options.templates, options.assets]
+    server = Server(app=make_app(options.output, state), watcher=_watcher(folders, on_change))
+    for folder in folders:
+        server.watch(str(folder))
     print(f"serving http://127.0.0.1:{port}{state.base_path} (Ctrl-C to stop)", flush=True)
     server.serve(port=port, host="127.0.0.1", debug=False, restart_delay=0)
     return 0

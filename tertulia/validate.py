@@ -34,17 +34,21 @@ class Findings:
         self.warnings.append(ContentError(record.path, record.line(key) if key else 0, message))
 
 
-def build_model(config: SiteConfig, files: ContentFiles,
-                include_drafts: bool = False) -> tuple[Site, list[ContentError]]:
-    """Validate everything; return the site and its warnings, or raise every error together."""
+def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = False,
+                posts: dict | None = None) -> tuple[Site, list[ContentError]]:
+    """Validate everything; return the site and its warnings, or raise every error together.
+
+    `posts`, when given, remembers each post's result by the bytes of its files, so a
+    long-lived preview validates again only the posts an edit touched.
+    """
     found = Findings(errors=list(files.errors))
-    blocks = files.blocks
     essay_records, comment_records = _group(files.records, config, found)
     essays, held_back = [], 0
     for slug in sorted(essay_records.keys() | comment_records.keys()):
-        _warn_untranslated(config.main_language, essay_records.get(slug, {}), comment_records.get(slug, {}), found)
-        essay, held = _essay(slug, essay_records.get(slug, {}), comment_records.get(slug, {}),
-                             blocks, files, found)
+        essay, held, post_found = _post(config, slug, essay_records.get(slug, {}), comment_records.get(slug, {}),
+                                        files, posts)
+        found.errors += post_found.errors
+        found.warnings += post_found.warnings
         if essay and (include_drafts or not essay.draft):
             essays.append(essay)
             held_back += held
@@ -54,6 +58,22 @@ def build_model(config: SiteConfig, files: ContentFiles,
     essays.sort(key=_newest_first)
     site = Site(config=config, essays=tuple(essays), tags=tags, held_back=held_back)
     return site, sorted(set(found.warnings))
+
+
+def _post(config: SiteConfig, slug: str, versions, comment_versions, files: ContentFiles, posts: dict | None):
+    """One post folder validated on its own: (essay or None, comments held back, its findings)."""
+    records = list(versions.values()) + [r for by_lang in comment_versions.values() for r in by_lang.values()]
+    key = (config, tuple(sorted((r.path, r.lang, r.digest) for r in records)),
+           tuple(url for url, _ in files.assets if url.startswith(f"posts/{slug}/")))
+    if posts is not None and posts.get(slug, (None,))[0] == key:
+        return posts[slug][1]
+    found = Findings()
+    _warn_untranslated(config.main_language, versions, comment_versions, found)
+    essay, held = _essay(slug, versions, comment_versions, files.blocks, files, found)
+    result = (essay, held, found)
+    if posts is not None:
+        posts[slug] = (key, result)
+    return result
 
 
 def _warn_untranslated(main: str, essay_versions, comment_versions, found: Findings) -> None:
@@ -74,8 +94,9 @@ def _group(records, config: SiteConfig, found: Findings):
     """Sort records into essays[slug][lang] and comments[slug][id][lang]; check languages."""
     essays: dict = defaultdict(dict)
     comments: dict = defaultdict(lambda: defaultdict(dict))
+    languages = set(config.language_codes)
     for record in records:
-        if record.lang not in config.language_codes:
+        if record.lang not in languages:
             found.error(record, None, f"language `{record.lang}` is not in site.yml languages "
                                       f"({', '.join(config.language_codes)})")
             continue

@@ -64,11 +64,12 @@ def _swap(staging: Path, output: Path) -> None:
 
 
 @contextmanager
-def in_place_output(output: Path, keep: set[str]):
+def in_place_output(output: Path, keep: set[str], present: set[str]):
     """For the live preview: new files go in one by one, each by an atomic rename; nothing else moves.
 
     Faster than swapping the whole tree, and a reader of the preview never sees half a file.
-    Files not in `keep` are removed once the new ones are in.
+    Files not in `keep` are removed once the new ones are in, unless `keep` is just what the
+    output was known to hold (`present`), which spares a walk of the whole tree.
     """
     output = output.resolve()
     output.mkdir(parents=True, exist_ok=True)
@@ -77,7 +78,8 @@ def in_place_output(output: Path, keep: set[str]):
         writer = SiteWriter(staging)
         yield writer
         _move_in(staging, output)
-        _remove_others(output, keep)
+        if keep != present:
+            _remove_others(output, keep)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

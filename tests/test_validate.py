@@ -178,3 +178,10 @@ def test_replies_nest_in_date_then_id_order_and_hidden_comments_never_appear(tmp
     assert [c.id for c in threads] == ["z", "a", "b", "u"]
     assert [c.id for c in threads[1].replies] == ["r"]
     assert loaded.site.held_back == 1
+
+
+def test_editor_scratch_files_are_neither_content_nor_published(tmp_path):
+    loaded = loads(tmp_path, {"posts/hola/.index.es.md.swp": "x", "posts/hola/index.es.md~": "old",
+                              "posts/hola/comments/.1.es.md.swp": "x", "posts/.hidden/index.es.md": "x"})
+    assert [e.slug for e in loaded.site.essays] == ["hola"]
+    assert loaded.site.essays[0].files == ()

@@ -115,3 +115,25 @@ def test_source_date_epoch_is_an_input(corpus, tmp_path, monkeypatch):
     build(fast)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert build(fast).drawn > 0
+
+
+def test_the_preview_memory_rebuilds_from_the_changed_files_to_the_same_bytes(corpus, tmp_path):
+    from tertulia.pipeline import Memory, parse_cache
+    content, out = corpus / "content", tmp_path / "out"
+    preview = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache", in_place=True)
+    memory = Memory(preview, parse_cache(preview))
+    build(preview, memory=memory)
+
+    comment = content / "posts/essay-00011/comments/1.es.md"
+    comment.write_text(comment.read_text().replace("author: Lector 1", "author: Lectora Uno"))
+    report = build(preview, memory=memory, changed={str(comment.resolve())})
+    assert 0 < report.drawn < 20
+    assert files_of(out) == plain_build(content, tmp_path / "reference")
+
+    added = content / "posts/essay-00011/comments/9.es.md"  # a new file: the memory starts afresh
+    added.write_text("---\nauthor: Nueva\nstatus: spam\n---\n\nSpam nuevo.\n")
+    build(preview, memory=memory, changed={str(added.resolve())})
+    site = content / "site.yml"
+    site.write_text(site.read_text().replace('title: {en: "Benchmark"', 'title: {en: "Renamed"'))
+    build(preview, memory=memory, changed={str(site.resolve())})
+    assert files_of(out) == plain_build(content, tmp_path / "reference")
