@@ -102,8 +102,11 @@ def _watcher(folders: list[Path], on_change):
             loop = IOLoop.current()
 
             def listen():
-                for changes in watch(*folders, debounce=30, step=10):
-                    loop.add_callback(on_change, {os.path.abspath(path) for _, path in changes})
+                try:
+                    for changes in watch(*folders, debounce=30, step=10):
+                        loop.add_callback(on_change, {os.path.abspath(path) for _, path in changes})
+                except Exception as problem:  # e.g. the system's limit of watched folders
+                    print(f"no longer watching for changes: {problem}; restart serve", file=sys.stderr, flush=True)
 
             threading.Thread(target=listen, daemon=True).start()
             return True
