@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
-from pathlib import Path
 
 from .errors import ContentErrors
 from .pipeline import Options, build, load_site

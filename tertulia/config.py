@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 
 from .errors import ContentError, ContentErrors
 from .model import SiteConfig, Tag

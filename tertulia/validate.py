@@ -69,7 +69,7 @@ def _post(config: SiteConfig, slug: str, versions, comment_versions, files: Cont
         return posts[slug][1]
     found = Findings()
     _warn_untranslated(config.main_language, versions, comment_versions, found)
-    essay, held = _essay(slug, versions, comment_versions, files.blocks, files, found)
+    essay, held = _essay(slug, versions, comment_versions, files, found)
     result = (essay, held, found)
     if posts is not None:
         posts[slug] = (key, result)
@@ -220,8 +220,9 @@ def _date(record: Record, found: Findings) -> PartialDate | None:
     return date
 
 
-def _essay(slug, versions, comment_versions, blocks, files: ContentFiles, found: Findings):
+def _essay(slug, versions, comment_versions, files: ContentFiles, found: Findings):
     """One post folder -> an Essay with its published threads, and how many comments it held back."""
+    blocks = files.blocks
     if not versions:
         for by_lang in comment_versions.values():
             for record in by_lang.values():

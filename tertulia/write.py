@@ -10,11 +10,10 @@ from pathlib import Path
 
 
 class SiteWriter:
-    """Files go into a hidden temporary folder; only finish() makes them the output."""
+    """Writes files under a folder: a hidden staging folder that only a finished build makes the output."""
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.count = 0
 
     def write(self, relative: str, data: bytes) -> Path:
         target = self._target(relative)
@@ -33,7 +32,6 @@ class SiteWriter:
     def _target(self, relative: str) -> Path:
         target = self.folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        self.count += 1
         return target
 
 

@@ -38,7 +38,7 @@ def test_yaml_tags_that_construct_objects_are_refused_not_run(tmp_path):
     marker = tmp_path / "pwned"
     evil = f"---\ntitle: x\nauthor: !!python/object/apply:os.system ['touch {marker}']\n---\n\nText.\n"
     errors = errors_for(tmp_path, {"posts/x/index.en.md": evil})
-    assert errors == [f"content/posts/x/index.en.md:3: YAML does not parse: YAML tags that construct objects "
+    assert errors == ["content/posts/x/index.en.md:3: YAML does not parse: YAML tags that construct objects "
                       "are not allowed: 'tag:yaml.org,2002:python/object/apply:os.system'"]
     assert not marker.exists()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import ESSAY_EN, make_content, run_cli
+from helpers import make_content, run_cli
 
 
 def test_check_warns_about_missing_translations_unknown_tags_and_hidden_parents(tmp_path):
