@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-
 
 def home(page: int = 1) -> str:
     return _paged("", page)
@@ -60,13 +58,17 @@ def file_path(url: str) -> str:
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from one page to another that works wherever the site is mounted."""
     target, _, fragment = to_url.partition("#")
-    folder = posixpath.dirname(from_url)
     if target == from_url and fragment:
         return "#" + fragment
-    link = posixpath.relpath(target or ".", folder or ".") if target or folder else "."
-    if target.endswith("/") or target == "":
-        link = link.rstrip("/") + "/" if link != "." else "./"
-    return link + ("#" + fragment if fragment else "")
+    # Pure string work, not posixpath.relpath: every page makes dozens of links, and relpath
+    # asks the operating system for the working directory each time.
+    here = from_url.split("/")[:-1]  # the folder a page's links start from
+    there = target.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    link = "../" * (len(here) - common) + "/".join(there[common:])
+    return (link or "./") + ("#" + fragment if fragment else "")
 
 
 def folder_prefix(from_url: str, folder_url: str) -> str:

@@ -108,4 +108,5 @@ class Words:
         if date.hour >= 0:
             text += f", {date.hour:02d}:{date.minute:02d}"
         attrs = f' lang="{lang}"' if lang != self.lang else ""
-        return Markup('<time datetime="{}"{}>{}</time>').format(date.iso, Markup(attrs), text)
+        # An f-string, not Markup.format: this runs for every comment on every page.
+        return Markup(f'<time datetime="{date.iso}"{attrs}>{escape(text)}</time>')

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tertulia.markup import BLOCK_MARK, Converter, plain_blocks
+from tertulia.markup import BLOCK_MARK, NEUTRAL_PARAGRAPH, Converter, plain_blocks, sanitize
 from tertulia.read import parse_text
 
 from helpers import ROOT
@@ -53,3 +53,17 @@ def test_anything_with_markdown_signs_takes_the_full_path():
     for text in ("a *b*", "- item", "1. item", "> quote", "a  \nb", "    code", "a\n---", "a\n===", "<b>x</b>",
                  "a & b", "[x](y)", "`c`", "| a |", "```", "x_y"):
         assert plain_blocks(text) is None, text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.characters(blacklist_categories=["Cs"]), max_size=80) | st.text(ALPHABET[:-6], max_size=80))
+def test_a_paragraph_that_skips_the_sanitizer_is_one_the_sanitizer_would_leave_alone(text):
+    block = f"<p>{text}</p>"
+    if NEUTRAL_PARAGRAPH.fullmatch(block):
+        assert sanitize(block).strip() == block
+
+
+def test_comments_are_still_sanitized_when_they_hold_markup():
+    converter = Converter()
+    assert converter.blocks("Hola <script>x()</script> y <b>z</b>", trusted=False) == ("<p>Hola  y <b>z</b></p>",)
+    assert converter.blocks("Un & dos", trusted=False) == ("<p>Un &amp; dos</p>",)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, strategies as st
+from urllib.parse import urljoin
 
 from tertulia import routes
 from tertulia.routes import relative_url
@@ -29,3 +31,17 @@ def test_contract_urls():
 ])
 def test_relative_links(start, target, link):
     assert relative_url(start, target) == link
+
+
+segment = st.sampled_from(["posts", "x", "y", "en", "tags", "page", "2", "comments", "assets"])
+site_url = st.builds(lambda parts, kind: "/".join(parts) + kind, st.lists(segment, max_size=4),
+                     st.sampled_from(["/", "/index.html", "feed.xml", "#comment-3", ""]))
+
+
+@given(site_url, site_url)
+def test_a_relative_link_leads_where_it_points(start, target):
+    """Followed by a browser from the page at `start`, under any mount point, the link reaches `target`."""
+    start, target = start.lstrip("/"), target.lstrip("/")
+    start = "" if start.startswith("#") else start.split("#")[0]
+    for base in ("https://user.github.io/repo/", "https://example.org/"):
+        assert urljoin(base + start, relative_url(start, target)) == base + target
