@@ -63,7 +63,7 @@ def _unlink_without_href(match: re.Match) -> str:
 # times faster; tests compare both on generated text. Anything unusual takes the full path.
 MARKDOWN_SIGNS = re.compile("[\\\\`*_\\[\\]<>&!#|~=\t\x00-\x08\x0b-\x1f\x85\u2028\u2029\ufdd0-\ufdef]")
 PLAIN_LINE = re.compile(r"""(?:[^\W\d_]|[“"'‘¿¡(«„…])[^\n]*(?<! )""")  # a letter or an opening sign first
-HEADING = re.compile(r"(#{1,6}) +([^#\n]*[^#\s])")
+HEADING = re.compile(r"(#{1,6}) +([^#\s](?:[^#\n]*[^#\s])?)")  # Markdown strips any space, NBSP too
 
 
 def plain_blocks(text: str) -> list[str] | None:
