@@ -94,17 +94,25 @@ baseURL = "https://example.github.io/bench/"
 title = "Benchmark"
 defaultContentLanguage = "en"
 disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]
+[pagination]
+pagerSize = 20
 [languages.en]
 weight = 1
 [languages.es]
 weight = 2
 """
-HUGO_SINGLE = "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n"
-HUGO_LIST = "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n"
+# Like Tertulia's pages: each essay page shows its whole discussion; comments are no pages of their own.
+HUGO_SINGLE = """<!DOCTYPE html><html lang="{{ .Language.Lang }}"><head><title>{{ .Title }}</title></head><body>
+<article><h1>{{ .Title }}</h1>{{ with .Params.author }}<p>{{ . }}</p>{{ end }}{{ .Content }}</article>
+<section>{{ range .Resources.Match "comments/*" }}<article id="comment-{{ .Name }}"><p>{{ .Params.author }} {{ .Params.date }}</p>{{ .Content }}</article>{{ end }}</section>
+</body></html>
+"""
+HUGO_LIST = """<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>
+"""
 
 
 def generate_hugo(out: Path, essays: int, comments: int) -> None:
-    """The same words as a multilingual Hugo site: one page per essay and per comment, per language."""
+    """The same words as a multilingual Hugo site: a page per essay and language, showing its comments."""
     if out.exists():
         shutil.rmtree(out)
     (out / "layouts" / "_default").mkdir(parents=True)
@@ -112,14 +120,14 @@ def generate_hugo(out: Path, essays: int, comments: int) -> None:
     (out / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE)
     (out / "layouts" / "_default" / "list.html").write_text(HUGO_LIST)
     for number in range(essays):
-        slug = f"essay-{number:05d}"
+        post = out / "content" / "posts" / f"essay-{number:05d}"
         spanish, english = essay_texts(number)
-        write(out / "content" / "posts" / slug / "index.es.md", f'title: "Ensayo {number}"\n', spanish)
-        write(out / "content" / "posts" / slug / "index.en.md", f'title: "Essay {number}"\n', english)
+        write(post / "index.es.md", f'title: "Ensayo {number}"\nauthor: Autor {number % 37}\n', spanish)
+        write(post / "index.en.md", f'title: "Essay {number}"\n', english)
         for index in range(1, comments + 1):
             spanish, english = comment_texts(number, index)
-            write(out / "content" / "comments" / slug / f"c{index}.es.md", f'title: "{index}"\n', spanish)
-            write(out / "content" / "comments" / slug / f"c{index}.en.md", f'title: "{index}"\n', english)
+            write(post / "comments" / f"{index}.es.md", f'author: Lector {index}\n', spanish)
+            write(post / "comments" / f"{index}.en.md", "", english)
 
 
 def main() -> None:

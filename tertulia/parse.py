@@ -12,7 +12,7 @@ from pathlib import Path
 from .cache import Cache, content_key
 from .errors import ContentError
 from .markup import Converter
-from .read import Found, Record, Source, make_record, parse_text
+from .read import Found, Record, Source, file_bytes, make_record, parse_text
 
 PARALLEL_THRESHOLD = 200  # below this many files, starting processes costs more than it saves
 HERE = Path(__file__).parent
@@ -40,7 +40,7 @@ def is_trusted(source: Source) -> bool:
 
 def read_sources(found: Found) -> tuple[list[bytes], list[str]]:
     """Every source file's bytes and their hash."""
-    raws = [_read(source.file) for source in found.sources]
+    raws = [file_bytes(source.file) for source in found.sources]
     return raws, [hashlib.sha256(raw).hexdigest() for raw in raws]
 
 
@@ -64,11 +64,6 @@ def parse_all(found: Found, raws: list[bytes], digests: list[str], cache: Cache,
         records.append(make_record(source, parsed, digest))
         blocks[source.path] = converted
     return ContentFiles(tuple(records), blocks, found.assets, tuple(errors))
-
-
-def _read(path: str) -> bytes:
-    with open(path, "rb") as file:
-        return file.read()
 
 
 def _run(jobs, workers: int | None, progress) -> list:

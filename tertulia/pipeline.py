@@ -17,7 +17,7 @@ from .errors import ContentError
 from .model import Site
 from .parse import PARSER_VERSION, parse_all, read_sources
 from .plan import Page, plan_site
-from .read import Found, find_content, is_scratch
+from .read import Found, file_bytes, find_content, is_scratch
 from .render import make_environment, render_into
 from .routes import file_path
 from .validate import build_model
@@ -142,8 +142,7 @@ class Memory:
             self.index = {os.path.abspath(s.file): i for i, s in enumerate(self.found.sources)}
             return
         for path in changed:
-            with open(path, "rb") as file:
-                self.raws[self.index[path]] = file.read()
+            self.raws[self.index[path]] = file_bytes(path)
             self.digests[self.index[path]] = hashlib.sha256(self.raws[self.index[path]]).hexdigest()
 
 

@@ -120,6 +120,18 @@ def _collect_assets(path: Path, url_path: str, assets) -> None:
         assets.append((url_path, path))
 
 
+def file_bytes(path: str) -> bytes:
+    """A file's bytes in four system calls; open() adds a stat, a terminal check and seeks, 40,000 times a build."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        chunks = []
+        while chunk := os.read(descriptor, 1 << 16):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
 @dataclass(frozen=True)
 class Parsed:
     """The part of a record that depends only on the file's bytes, so it can be cached by them."""

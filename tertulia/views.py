@@ -12,12 +12,16 @@ from .markup import plain_text, rebase_links
 from .model import Comment, Essay, PartialDate, Site, Tag, Text
 
 
+ROLES = ("original", "translation")
+
+
 @dataclass(frozen=True)
 class Side:
     """One language's block in a row, or its title."""
 
     lang: str
     html: Markup
+    role: str = "original"  # or "translation": which column it stands in
 
 
 @dataclass(frozen=True)
@@ -47,14 +51,15 @@ class CommentView:
 
 def rows(texts: list[Text], prefix: str = "") -> tuple[tuple[Side, ...], ...]:
     """Aligned blocks, one row per block pair; `prefix` leads relative links to the post folder."""
-    columns = [[Side(t.lang, Markup(rebase_links(b, prefix))) for b in t.blocks] for t in texts]
+    columns = [[Side(t.lang, Markup(rebase_links(b, prefix)), ROLES[i > 0]) for b in t.blocks]
+               for i, t in enumerate(texts)]
     paired = (tuple(s for s in row if s is not None) for row in zip_longest(*columns))
     return tuple(row for row in paired if any(side.html for side in row))  # sanitizing can empty a block
 
 
 def title_sides(texts: list[Text]) -> tuple[Side, ...]:
     """The titles of the texts shown side by side, as one row."""
-    return tuple(Side(t.lang, escape(t.title)) for t in texts)
+    return tuple(Side(t.lang, escape(t.title), ROLES[i > 0]) for i, t in enumerate(texts))
 
 
 def comment_views(comments: tuple[Comment, ...], langs: list[str]) -> tuple[CommentView, ...]:

@@ -14,11 +14,18 @@ class SiteWriter:
 
     def __init__(self, folder: Path):
         self.folder = folder
+        self._made: set[str] = set()  # folders known to exist: a build writes thousands of files into them
 
-    def write(self, relative: str, data: bytes) -> Path:
-        target = self._target(relative)
-        target.write_bytes(data)
-        return target
+    def write(self, relative: str, data: bytes) -> None:
+        # os.open and os.write, not Path.write_bytes: a buffered file asks for a stat, a terminal
+        # check and a seek first, and a build writes thousands of files.
+        descriptor = os.open(self._target(relative), os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view):]
+        finally:
+            os.close(descriptor)
 
     def link(self, relative: str, previous: Path) -> Path:
         """Reuse an unchanged file of the previous output: a hard link costs no copy."""
@@ -27,11 +34,14 @@ class SiteWriter:
             os.link(previous, target)
         except OSError:  # another file system, or links not allowed: copy instead
             shutil.copy2(previous, target)
-        return target
+        return Path(target)
 
-    def _target(self, relative: str) -> Path:
-        target = self.folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
+    def _target(self, relative: str) -> str:
+        target = os.path.join(self.folder, relative)
+        folder = os.path.dirname(target)
+        if folder not in self._made:
+            os.makedirs(folder, exist_ok=True)
+            self._made.add(folder)
         return target
 
 

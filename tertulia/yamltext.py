@@ -26,9 +26,40 @@ _AuthorLoader.yaml_implicit_resolvers = {
 
 TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
 
+# Most front matter is a few `key: text` lines. Those are read here without the YAML library,
+# which costs 40 us a file; anything else (lists, numbers, comments, odd characters) goes to it.
+# A test compares both readings on generated front matter.
+SIMPLE_ENTRY = re.compile(r"""([A-Za-z_][A-Za-z0-9_]*): (?:"([^"\\]*)"|'([^']*)'|([^-?:,\[\]{}#&*!|>'"%@`\s][^#]*?))[ ]*""")
+ODD_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f\ufeff\u2028\u2029\ufffe\uffff]|: |:$")
+
+
+def simple_mapping(text: str) -> dict | None:
+    """`key: text` lines as YAML reads them, or None if YAML might read them otherwise."""
+    data = {}
+    for line in text.split("\n"):
+        if not line:
+            continue
+        entry = SIMPLE_ENTRY.fullmatch(line)
+        if not entry:
+            return None
+        key, quoted, single, plain = entry.groups()
+        value = quoted if quoted is not None else single if single is not None else plain
+        if ODD_CHARACTER.search(value) or _resolves_otherwise(key) or (plain is not None and _resolves_otherwise(plain)):
+            return None
+        data[key] = value
+    return data or None  # YAML reads empty front matter as null, not as a mapping
+
+
+def _resolves_otherwise(plain: str) -> bool:
+    """True when YAML would read this unquoted text as something other than a string (a number, true, null)."""
+    return any(pattern.match(plain) for _, pattern in _AuthorLoader.yaml_implicit_resolvers.get(plain[:1], ()))
+
 
 def load_yaml(text: str, path: str, first_line: int):
     """Parse YAML safely: (data, None) or (None, ContentError at the offending line)."""
+    simple = simple_mapping(text)
+    if simple is not None:
+        return simple, None
     try:
         return yaml.load(text, Loader=_AuthorLoader), None
     except yaml.YAMLError as exc:
