@@ -102,17 +102,20 @@ class OutputMemo:
         self._build_key, self._counts, self._old = saved
         self.new: dict = {}
 
-    def reusable(self, relative: str, fingerprint: str) -> Path | None:
-        """The previous output file for `relative`, if it was made from the same inputs and is intact."""
+    def reusable(self, relative: str, fingerprint: str) -> bool:
+        """True if the output's `relative` was made from the same inputs and is still as it was written."""
         entry = self._old.get(relative)
         if not entry or entry[0] != fingerprint:
-            return None
-        old = self._output / relative
+            return False
         try:
-            stat = old.stat()
+            stat = os.stat(os.path.join(self._output, relative))
         except OSError:
-            return None
-        return old if (stat.st_size, stat.st_mtime_ns) == entry[1:] else None
+            return False
+        return (stat.st_size, stat.st_mtime_ns) == entry[1:]
+
+    def keep(self, relative: str) -> None:
+        """The file stays as it is: so does what is known of it."""
+        self.new[relative] = self._old[relative]
 
     def same_build(self, build_key: str):
         """What the last build reported, if it had exactly these inputs and its output is intact."""
@@ -134,7 +137,7 @@ class OutputMemo:
         """True when the output already is exactly what these fingerprints describe, and nothing else."""
         if fingerprints.keys() != self._old.keys():
             return False
-        if any(self.reusable(relative, fp) is None for relative, fp in fingerprints.items()):
+        if not all(self.reusable(relative, fp) for relative, fp in fingerprints.items()):
             return False
         present = sum(len(files) for _, _, files in os.walk(self._output))
         if present != len(fingerprints):

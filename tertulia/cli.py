@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 
 from .errors import ContentErrors
 from .pipeline import Options, build, load_site
@@ -23,7 +22,7 @@ def run(args) -> int:
             return _check(args)
         if args.command == "serve":
             from .serve import serve
-            return serve(replace(_options(args), in_place=True), args.port)
+            return serve(_options(args), args.port)
         from .scaffold import scaffold
         return scaffold(args.content, args.kind, args.slug, args.lang, args.reply_to)
     except ContentErrors as problem:

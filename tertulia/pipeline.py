@@ -21,7 +21,7 @@ from .read import Found, file_bytes, find_content, is_scratch
 from .render import make_environment, render_into
 from .routes import file_path
 from .validate import build_model
-from .write import atomic_output, in_place_output
+from .write import staged_output
 
 PACKAGE = Path(__file__).resolve().parent
 PROJECT = PACKAGE.parent
@@ -41,7 +41,6 @@ class Options:
     workers: int | None = None
     templates: Path = TEMPLATES
     assets: Path = ASSETS
-    in_place: bool = False  # the preview's way: replace changed files one by one, not the whole tree
 
 
 @dataclass(frozen=True)
@@ -180,35 +179,31 @@ def _build(options: Options, started: float, progress, found: Found, raws: list[
     if memo.unchanged(fingerprints):  # the output already is this build, file for file
         memo.save(whole, counts)
         return Report(counts, len(fingerprints), time.perf_counter() - started, 0)
-    if options.in_place:
-        writing = in_place_output(options.output, set(fingerprints), memo.known())
-    else:
-        writing = atomic_output(options.output)
-    with writing as out:
-        fresh = _keep_unchanged(out, [(file_path(p.url), p) for p in pages], fingerprints, memo, options.in_place)
-        render_into(out.folder, loaded.site, [page for _, page in fresh], options.templates, options.workers,
+    fresh = _keep_unchanged([(file_path(p.url), p) for p in pages], fingerprints, memo)
+    new_extras = _keep_unchanged(list(extras.items()), fingerprints, memo)
+    written = [relative for relative, _ in fresh + new_extras]
+    with staged_output(options.output) as staged:
+        render_into(staged.staging, loaded.site, [page for _, page in fresh], options.templates, options.workers,
                     progress, memory.environment() if memory else None)
-        new_extras = _keep_unchanged(out, list(extras.items()), fingerprints, memo, options.in_place)
         for relative, data in new_extras:
-            out.write(relative, data)
-    for relative, _ in fresh + new_extras:  # recorded where the files ended up, after the swap or the moves
+            staged.writer.write(relative, data)
+        # a build also clears out files it does not know; the preview trusts what it wrote itself
+        staged.commit(written, set(fingerprints), memo.known(), sweep=memory is None or not memo.known())
+    for relative in written:
         memo.record(relative, fingerprints[relative], options.output / relative)
     memo.save(whole, counts)
-    return Report(counts, len(fingerprints), time.perf_counter() - started, len(fresh) + len(new_extras))
+    return Report(counts, len(fingerprints), time.perf_counter() - started, len(written))
 
 
-def _keep_unchanged(out, items: list[tuple[str, object]], fingerprints: dict[str, str], memo: OutputMemo,
-                    in_place: bool) -> list[tuple[str, object]]:
-    """Keep every file whose inputs did not change (linked into a new tree); return the others."""
+def _keep_unchanged(items: list[tuple[str, object]], fingerprints: dict[str, str],
+                    memo: OutputMemo) -> list[tuple[str, object]]:
+    """Keep every file whose inputs did not change, where it is; return the others, to be drawn."""
     fresh = []
     for relative, item in items:
-        previous = memo.reusable(relative, fingerprints[relative])
-        if previous is None:
-            fresh.append((relative, item))
-        elif in_place:
-            memo.record(relative, fingerprints[relative], previous)
+        if memo.reusable(relative, fingerprints[relative]):
+            memo.keep(relative)
         else:
-            memo.record(relative, fingerprints[relative], out.link(relative, previous))
+            fresh.append((relative, item))
     return fresh
 
 

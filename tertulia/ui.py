@@ -65,9 +65,9 @@ MESSAGES = {
 }
 
 MONTHS = {
-    "en": "January February March April May June July August September October November December",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "ro": "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",
+    "en": "January February March April May June July August September October November December".split(),
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),
+    "ro": "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie".split(),
 }
 DATE_FORMS = {  # (day month year, month year)
     "en": ("{d} {m} {y}", "{m} {y}"),
@@ -97,7 +97,7 @@ class Words:
     def date(self, date: PartialDate) -> Markup:
         """A <time> element at the precision the source gave, in this language's form."""
         lang = self.lang if self.lang in MONTHS else self._base if self._base in MONTHS else "en"
-        month = MONTHS[lang].split()[date.month - 1] if date.month else ""
+        month = MONTHS[lang][date.month - 1] if date.month else ""
         full, month_only = DATE_FORMS[lang]
         if date.day:
             text = full.format(d=date.day, m=month, y=date.year)

@@ -1,25 +1,44 @@
-"""Write the whole site into a fresh folder beside output/, then swap it in: all or nothing."""
+"""Write a build's new files beside output/, then move them in: output changes only once all are drawn.
+
+Every new or changed file is first written, flat, into a staging folder next to output/.
+Only when the whole build has succeeded are they moved into place, each by one atomic
+rename, with Ctrl-C held off until the last one is in; then files the site no longer has
+are removed. Unchanged files are never touched. So a failed or interrupted build leaves
+output/ exactly as it was, a reader never sees half a file, and an edit that changes a
+few pages costs a few renames instead of a new tree of thousands of folders.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
 
-class SiteWriter:
-    """Writes files under a folder: a hidden staging folder that only a finished build makes the output."""
+HELD = (signal.SIGINT, signal.SIGTERM)
 
-    def __init__(self, folder: Path):
-        self.folder = folder
-        self._made: set[str] = set()  # folders known to exist: a build writes thousands of files into them
+
+def staged_name(relative: str) -> str:
+    """A flat name for a file's staged copy, the same in every process that draws it."""
+    return hashlib.sha1(relative.encode("utf-8")).hexdigest()
+
+
+class SiteWriter:
+    """Writes files into the staging folder, flat: no folders to make until they are moved in."""
+
+    def __init__(self, staging: Path):
+        self.staging = staging
 
     def write(self, relative: str, data: bytes) -> None:
         # os.open and os.write, not Path.write_bytes: a buffered file asks for a stat, a terminal
         # check and a seek first, and a build writes thousands of files.
-        descriptor = os.open(self._target(relative), os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+        path = os.path.join(self.staging, staged_name(relative))
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
         try:
             view = memoryview(data)
             while view:
@@ -27,84 +46,79 @@ class SiteWriter:
         finally:
             os.close(descriptor)
 
-    def link(self, relative: str, previous: Path) -> Path:
-        """Reuse an unchanged file of the previous output: a hard link costs no copy."""
-        target = self._target(relative)
-        try:
-            os.link(previous, target)
-        except OSError:  # another file system, or links not allowed: copy instead
-            shutil.copy2(previous, target)
-        return Path(target)
 
-    def _target(self, relative: str) -> str:
-        target = os.path.join(self.folder, relative)
-        folder = os.path.dirname(target)
-        if folder not in self._made:
-            os.makedirs(folder, exist_ok=True)
-            self._made.add(folder)
-        return target
+class StagedOutput:
+    """A build's way into output/: write to `writer`, then `commit` once everything is drawn."""
 
+    def __init__(self, output: Path):
+        self.output = output.resolve()
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.new-", dir=self.output.parent))
+        self.writer = SiteWriter(self.staging)
 
-@contextmanager
-def atomic_output(output: Path):
-    """Yield a SiteWriter; on success replace `output` whole, on any failure leave it untouched."""
-    output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
-    try:
-        yield SiteWriter(staging)
-        _swap(staging, output)
-    except BaseException:  # Ctrl-C too: the half-written folder must not survive
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def _swap(staging: Path, output: Path) -> None:
-    """Two renames; the old site is deleted only once the new one is in place."""
-    os.chmod(staging, 0o755)  # mkdtemp makes it private; a published folder should not be
-    retired = None
-    if output.exists():
-        retired = output.parent / f".{output.name}.old-{os.getpid()}"
-        os.rename(output, retired)
-    os.rename(staging, output)
-    if retired:
-        shutil.rmtree(retired, ignore_errors=True)
+    def commit(self, written: list[str], keep: set[str], known: set[str], sweep: bool) -> None:
+        """Move the written files in; remove the known files not kept, and with `sweep` any other stray."""
+        with _interruptions_held():
+            made: set[str] = set()
+            for relative in written:
+                target = os.path.join(self.output, relative)
+                folder = os.path.dirname(target)
+                if folder not in made:
+                    os.makedirs(folder, exist_ok=True)
+                    made.add(folder)
+                os.replace(os.path.join(self.staging, staged_name(relative)), target)
+            _remove(self.output, sorted(known - keep))
+            if sweep:
+                _remove_strays(self.output, keep)
 
 
 @contextmanager
-def in_place_output(output: Path, keep: set[str], present: set[str]):
-    """For the live preview: new files go in one by one, each by an atomic rename; nothing else moves.
-
-    Faster than swapping the whole tree, and a reader of the preview never sees half a file.
-    Files not in `keep` are removed once the new ones are in, unless `keep` is just what the
-    output was known to hold (`present`), which spares a walk of the whole tree.
-    """
-    output = output.resolve()
-    output.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+def staged_output(output: Path):
+    """Yield a StagedOutput; whatever happens, its staging folder is gone afterwards."""
+    staged = StagedOutput(output)
     try:
-        writer = SiteWriter(staging)
-        yield writer
-        _move_in(staging, output)
-        if keep != present:
-            _remove_others(output, keep)
+        yield staged
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staged.staging, ignore_errors=True)
 
 
-def _move_in(staging: Path, output: Path) -> None:
-    for folder, _, names in os.walk(staging):
-        relative = Path(folder).relative_to(staging)
-        (output / relative).mkdir(parents=True, exist_ok=True)
-        for name in names:
-            os.replace(Path(folder, name), output / relative / name)
+@contextmanager
+def _interruptions_held():
+    """Ctrl-C (or a polite kill) waits until the moves are done, so output/ is never half old, half new."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+    caught: list[int] = []
+    previous = {number: signal.signal(number, lambda received, _: caught.append(received)) for number in HELD}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if caught:
+            signal.raise_signal(caught[0])  # now handled as it would have been
 
 
-def _remove_others(output: Path, keep: set[str]) -> None:
+def _remove(output: Path, relatives: list[str]) -> None:
+    """Remove files the site no longer has, and the folders they leave empty."""
+    for relative in relatives:
+        try:
+            os.remove(os.path.join(output, relative))
+        except FileNotFoundError:
+            continue
+        folder = os.path.dirname(relative)
+        while folder and not os.listdir(os.path.join(output, folder)):
+            os.rmdir(os.path.join(output, folder))
+            folder = os.path.dirname(folder)
+
+
+def _remove_strays(output: Path, keep: set[str]) -> None:
+    """Remove whatever else is in output/: it is the site, and only the site."""
     for folder, _, names in os.walk(output, topdown=False):
-        relative = Path(folder).relative_to(output)
+        relative = os.path.relpath(folder, output)
+        prefix = "" if relative == "." else relative + "/"
         for name in names:
-            if (relative / name).as_posix() not in keep:
-                os.remove(Path(folder, name))
+            if prefix + name not in keep:
+                os.remove(os.path.join(folder, name))
         if folder != str(output) and not os.listdir(folder):
             os.rmdir(folder)

@@ -1,30 +1,84 @@
-"""The output folder is replaced whole, or not at all."""
+"""New files reach output/ only once a build has drawn them all; a failure leaves it as it was."""
 
 from __future__ import annotations
 
+import os
+import signal
+
 import pytest
 
-from tertulia.write import atomic_output
+from tertulia import write
+from tertulia.write import staged_output
 
 
-def test_a_successful_write_replaces_the_folder(tmp_path):
+def test_a_commit_moves_new_files_in_and_removes_what_the_site_no_longer_has(tmp_path):
+    output = tmp_path / "output"
+    (output / "posts/gone").mkdir(parents=True)
+    (output / "posts/gone/index.html").write_text("old")
+    (output / "kept.html").write_text("kept")
+    (output / "stray.html").write_text("not ours")
+    with staged_output(output) as staged:
+        staged.writer.write("posts/new/index.html", b"new")
+        staged.commit(["posts/new/index.html"], {"posts/new/index.html", "kept.html"},
+                      {"posts/gone/index.html", "kept.html"}, sweep=True)
+    assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*")) == [
+        "kept.html", "posts", "posts/new", "posts/new/index.html"]
+    assert (output / "posts/new/index.html").read_text() == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]  # no staging folder left behind
+
+
+def test_without_a_sweep_only_known_files_are_removed(tmp_path):
     output = tmp_path / "output"
     output.mkdir()
-    (output / "stale.html").write_text("old")
-    with atomic_output(output) as out:
-        out.write("index.html", b"new")
-    assert sorted(p.name for p in output.iterdir()) == ["index.html"]
-    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+    (output / "old.html").write_text("old")
+    (output / "stray.html").write_text("not known")
+    with staged_output(output) as staged:
+        staged.commit([], set(), {"old.html"}, sweep=False)
+    assert [p.name for p in output.iterdir()] == ["stray.html"]
+
+
+def test_a_first_build_makes_the_output_folder_readable_by_others(tmp_path):
+    output = tmp_path / "site" / "output"
+    previous = os.umask(0o022)
+    try:
+        with staged_output(output) as staged:
+            staged.writer.write("index.html", b"new")
+            staged.commit(["index.html"], {"index.html"}, set(), sweep=True)
+    finally:
+        os.umask(previous)
+    assert (output / "index.html").read_bytes() == b"new"
+    assert output.stat().st_mode & 0o777 == 0o755 and (output / "index.html").stat().st_mode & 0o777 == 0o644
 
 
 @pytest.mark.parametrize("failure", [RuntimeError("crash"), KeyboardInterrupt()])
-def test_a_failure_leaves_the_old_folder_and_no_litter(tmp_path, failure):
+def test_a_failure_before_the_commit_leaves_the_old_folder_and_no_litter(tmp_path, failure):
     output = tmp_path / "output"
     output.mkdir()
     (output / "index.html").write_text("old")
     with pytest.raises(type(failure)):
-        with atomic_output(output) as out:
-            out.write("index.html", b"half")
+        with staged_output(output) as staged:
+            staged.writer.write("index.html", b"half")
             raise failure
     assert (output / "index.html").read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+def test_ctrl_c_during_the_commit_waits_until_every_file_is_in(tmp_path, monkeypatch):
+    output = tmp_path / "output"
+    names = [f"posts/p{i}/index.html" for i in range(50)]
+    moved = []
+
+    def replace_then_press_ctrl_c(source, target):
+        os.rename(source, target)
+        moved.append(target)
+        if len(moved) == 1:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(write.os, "replace", replace_then_press_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        with staged_output(output) as staged:
+            for name in names:
+                staged.writer.write(name, b"new")
+            staged.commit(names, set(names), set(), sweep=False)
+    assert len(moved) == 50
+    assert all((output / name).read_bytes() == b"new" for name in names)

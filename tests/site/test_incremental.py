@@ -74,7 +74,7 @@ def test_a_changed_template_redraws_what_it_shapes(corpus, tmp_path):
 
 def test_the_preview_updates_in_place_to_the_same_bytes(corpus, tmp_path):
     content, out = corpus / "content", tmp_path / "out"
-    preview = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache", in_place=True)
+    preview = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache")
     build(preview)
     essay = content / "posts/essay-00003/index.en.md"
     essay.write_text(essay.read_text().replace('title: "Essay 3"', 'title: "Essay three"'))
@@ -120,7 +120,7 @@ def test_source_date_epoch_is_an_input(corpus, tmp_path, monkeypatch):
 def test_the_preview_memory_rebuilds_from_the_changed_files_to_the_same_bytes(corpus, tmp_path):
     from tertulia.pipeline import Memory, parse_cache
     content, out = corpus / "content", tmp_path / "out"
-    preview = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache", in_place=True)
+    preview = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache")
     memory = Memory(preview, parse_cache(preview))
     build(preview, memory=memory)
 
