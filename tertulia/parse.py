@@ -6,21 +6,14 @@ import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from importlib.metadata import version
-from pathlib import Path
 
-from .cache import Cache, content_key
+from .cache import Cache
 from .errors import ContentError
+from .find import Found, Source, file_bytes
 from .markup import Converter
-from .read import Found, Record, Source, file_bytes, make_record, parse_text
+from .read import Record, make_record, parse_text
 
 PARALLEL_THRESHOLD = 200  # below this many files, starting processes costs more than it saves
-HERE = Path(__file__).parent
-PARSING_CODE = {"align.py", "markup.py", "parse.py", "read.py", "yamltext.py"}
-# Everything that shapes a parse: our parsing code and the libraries it calls. Hashing the
-# source, not a hand-kept number, makes a stale cache impossible after an edit.
-PARSER_VERSION = content_key(*(p.read_text("utf-8") for p in sorted(HERE.glob("*.py")) if p.name in PARSING_CODE),
-                             version("markdown"), version("nh3"), version("pyyaml"), version("python-frontmatter"))
 
 
 @dataclass(frozen=True)
@@ -38,23 +31,21 @@ def is_trusted(source: Source) -> bool:
     return not source.comment_id
 
 
-def read_sources(found: Found) -> tuple[list[bytes], list[str]]:
-    """Every source file's bytes and their hash."""
-    raws = [file_bytes(source.file) for source in found.sources]
-    return raws, [hashlib.sha256(raw).hexdigest() for raw in raws]
-
-
-def parse_all(found: Found, raws: list[bytes], digests: list[str], cache: Cache, workers: int | None = None,
+def parse_all(found: Found, digests: list[str], cache: Cache, workers: int | None = None,
               progress=None) -> ContentFiles:
-    """Parse and convert only the files whose bytes the cache has not seen."""
-    keys = [f"{is_trusted(s)}:{d}" for s, d in zip(found.sources, digests)]  # the cache is per PARSER_VERSION
-    results = [cache.get(key) for key in keys]
+    """Parse and convert only the files whose bytes the cache has not seen; the workers read them."""
+    keys = [f"{is_trusted(s)}:{d}" for s, d in zip(found.sources, digests)]  # the cache is per parser version
+    results = [cache.get(key) if digest else None for key, digest in zip(keys, digests)]
     todo = [i for i, result in enumerate(results) if result is None]
     if progress:
-        progress(f"read {len(raws)} files, {len(todo)} to parse")
-    jobs = [(found.sources[i].path, raws[i], is_trusted(found.sources[i])) for i in todo]
-    for i, result in zip(todo, _run(jobs, workers, progress)):
-        cache.put(keys[i], result)
+        progress(f"found {len(digests)} files, {len(todo)} to parse")
+    jobs = [(found.sources[i].file, found.sources[i].path, is_trusted(found.sources[i])) for i in todo]
+    digests = list(digests)
+    for i, (digest, result) in zip(todo, _run(jobs, workers, progress)):
+        # a file saved again since it was hashed is known by the bytes that were parsed
+        digests[i], keys[i] = digest, f"{is_trusted(found.sources[i])}:{digest}"
+        if digest:
+            cache.put(keys[i], result)
         results[i] = result
     records, blocks, errors = [], {}, list(found.errors)
     for source, digest, (parsed, converted, error) in zip(found.sources, digests, results):
@@ -82,13 +73,19 @@ def _run(jobs, workers: int | None, progress) -> list:
 
 
 def _parse_chunk(jobs) -> list:
-    """(path, bytes, trusted) -> (Parsed, blocks, None) or (None, None, ContentError)."""
+    """(file, shown path, trusted) -> (digest, (Parsed, blocks, None) or (None, None, ContentError))."""
     converter = Converter()
     results = []
-    for shown, raw, trusted in jobs:
+    for file, shown, trusted in jobs:
+        try:
+            raw = file_bytes(file)
+        except OSError as problem:
+            results.append(("", (None, None, ContentError(shown, 0, f"cannot be read: {problem.strerror}"))))
+            continue
         parsed, error = parse_text(raw, shown)
         if parsed:  # the body is not kept: its blocks are what the site needs, and it is half the memory
-            results.append((replace(parsed, body=""), converter.blocks(parsed.body, trusted), None))
+            result = (replace(parsed, body=""), converter.blocks(parsed.body, trusted), None)
         else:
-            results.append((None, None, error))
+            result = (None, None, error)
+        results.append((hashlib.sha256(raw).hexdigest(), result))
     return results

@@ -1,4 +1,10 @@
-"""The stages in order: find -> parse -> validate -> plan -> render -> write."""
+"""The stages in order: find -> parse -> validate -> plan -> render -> write.
+
+Before any of it, a build compares every input with the last build's: when nothing changed
+it only checks the output is intact and stops. That path must be quick, so the stages that
+need Markdown, YAML and Jinja2 (half a second of imports on a slow day) are imported only
+once there is something to do.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +14,19 @@ import os
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import Cache, OutputMemo, content_key, tree_key
-from .config import load_config
 from .errors import ContentError
-from .model import Site
-from .parse import PARSER_VERSION, parse_all, read_sources
-from .plan import Page, plan_site
-from .read import Found, file_bytes, find_content, is_scratch
-from .render import make_environment, render_into
+from .find import Found, digest_files, find_content, is_scratch
 from .routes import file_path
-from .validate import build_model
+from .versions import installed_libraries, parser_version
 from .write import staged_output
+
+if TYPE_CHECKING:
+    from .model import Site
+    from .plan import Page
 
 PACKAGE = Path(__file__).resolve().parent
 PROJECT = PACKAGE.parent
@@ -53,7 +58,7 @@ class Counts:
     warnings: tuple[ContentError, ...]
 
     @classmethod
-    def of(cls, site: Site, warnings: list[ContentError]) -> "Counts":
+    def of(cls, site: "Site", warnings: list[ContentError]) -> "Counts":
         return cls(len(site.essays), sum(len(e.comments) for e in site.essays), site.held_back, tuple(warnings))
 
 
@@ -81,7 +86,7 @@ class Report:
 class Loaded:
     """The validated site, its warnings, and the hash of every content file."""
 
-    site: Site
+    site: "Site"
     warnings: list[ContentError]
     digests: dict[str, str]  # content file -> hash of its bytes
 
@@ -89,27 +94,29 @@ class Loaded:
 def load_site(options: Options, progress=None) -> Loaded:
     """Read and validate everything; raise ContentErrors listing every problem."""
     found = find_content(options.content)
-    return _load(options, found, *read_sources(found), progress)
+    return _load(options, found, digest_files([s.file for s in found.sources], options.workers), progress)
 
 
-def _load(options: Options, found: Found, raws: list[bytes], digests: list[str], progress,
-          memory: "Memory | None" = None) -> Loaded:
+def _load(options: Options, found: Found, digests: list[str], progress, memory: "Memory | None" = None) -> Loaded:
+    from .config import load_config
+    from .parse import parse_all
+    from .validate import build_model
     config = load_config(options.content / "site.yml", _shown(options.content / "site.yml", options.content),
                          options.base_url)
     cache = memory.cache if memory else parse_cache(options)
-    files = parse_all(found, raws, digests, cache, options.workers, progress)
+    files = parse_all(found, digests, cache, options.workers, progress)
     cache.save()
     site, warnings = build_model(config, files, options.drafts, memory.posts if memory else None)
     return Loaded(site, warnings, {r.path: r.digest for r in files.records})
 
 
 def parse_cache(options: Options) -> Cache:
-    return Cache(options.cache_dir / "parsed" if options.cache_dir else None, PARSER_VERSION)
+    return Cache(options.cache_dir / "parsed" if options.cache_dir else None, parser_version(installed_libraries()))
 
 
 @dataclass
 class Memory:
-    """What a long-lived preview keeps between builds: every file's bytes, the parse cache, each post's model.
+    """What a long-lived preview keeps between builds: every file's hash, the parse cache, each post's model.
 
     Only files the operating system reports as changed are read again; any other change
     (a new or deleted file, site.yml, templates) makes the next build start from scratch.
@@ -119,30 +126,29 @@ class Memory:
     cache: Cache
     posts: dict = field(default_factory=dict)
     found: Found | None = None
-    raws: list = field(default_factory=list)
     digests: list = field(default_factory=list)
     index: dict = field(default_factory=dict)  # absolute path -> position in found.sources
     env: object = None  # the Jinja2 environment, so templates compile once (it reloads edited ones)
 
     def environment(self):
+        from .render import make_environment
         if self.env is None:
             self.env = make_environment(self.options.templates)
         return self.env
 
     def take(self, changed: set[str] | None) -> None:
-        """Bring the file contents up to date: re-read the changed files, or everything."""
+        """Bring the files' hashes up to date: hash the changed files again, or everything."""
         if changed is not None:
             changed = {path for path in changed if not is_scratch(os.path.basename(path))}
             if not changed and self.found:
                 return  # only an editor's scratch files moved
         if not changed or any(path not in self.index or not os.path.isfile(path) for path in changed):
             self.found = find_content(self.options.content)
-            self.raws, self.digests = read_sources(self.found)
+            self.digests = digest_files([s.file for s in self.found.sources], self.options.workers)
             self.index = {os.path.abspath(s.file): i for i, s in enumerate(self.found.sources)}
             return
         for path in changed:
-            self.raws[self.index[path]] = file_bytes(path)
-            self.digests[self.index[path]] = hashlib.sha256(self.raws[self.index[path]]).hexdigest()
+            self.digests[self.index[path]] = digest_files([path])[0]
 
 
 def build(options: Options, progress=None, memory: Memory | None = None, changed: set[str] | None = None) -> Report:
@@ -152,14 +158,15 @@ def build(options: Options, progress=None, memory: Memory | None = None, changed
     try:
         if memory is None:
             found = find_content(options.content)
-            return _build(options, started, progress, found, *read_sources(found))
+            digests = digest_files([source.file for source in found.sources], options.workers)
+            return _build(options, started, progress, found, digests)
         memory.take(changed)
-        return _build(options, started, progress, memory.found, memory.raws, memory.digests, memory)
+        return _build(options, started, progress, memory.found, memory.digests, memory)
     finally:
         gc.enable()
 
 
-def _build(options: Options, started: float, progress, found: Found, raws: list[bytes], digests: list[str],
+def _build(options: Options, started: float, progress, found: Found, digests: list[str],
            memory: Memory | None = None) -> Report:
     beside_posts = {url: path.read_bytes() for url, path in found.assets}
     inputs = _inputs_key(options)
@@ -168,7 +175,9 @@ def _build(options: Options, started: float, progress, found: Found, raws: list[
     kept = memo.same_build(whole) if memory is None else None  # a preview needs the model in memory anyway
     if kept is not None:  # every input is as it was when this very output was written
         return Report(kept, memo.file_count(), time.perf_counter() - started, 0)
-    loaded = _load(options, found, raws, digests, progress, memory)
+    from .plan import plan_site
+    from .render import render_into
+    loaded = _load(options, found, digests, progress, memory)
     counts = Counts.of(loaded.site, loaded.warnings)
     when = build_time(loaded.site)
     pages = plan_site(loaded.site, when)
@@ -210,8 +219,7 @@ def _keep_unchanged(items: list[tuple[str, object]], fingerprints: dict[str, str
 def _inputs_key(options: Options) -> str:
     """Everything every page depends on besides the posts: code, libraries, templates, site.yml, options."""
     site_yml = options.content / "site.yml"
-    return content_key(tree_key(PACKAGE, options.templates, options.assets), PARSER_VERSION,
-                       version("jinja2"), version("markupsafe"),
+    return content_key(tree_key(PACKAGE, options.templates, options.assets), installed_libraries(),
                        site_yml.read_text("utf-8", errors="replace") if site_yml.is_file() else "",
                        str(options.base_url), str(options.drafts))
 
@@ -224,7 +232,7 @@ def _whole_site_key(inputs: str, found: Found, digests: list[str], beside_posts:
     return content_key(inputs, os.environ.get("SOURCE_DATE_EPOCH", ""), *files, *assets, *errors)
 
 
-def page_fingerprint(site_key: str, page: Page, digests: dict[str, str]) -> str:
+def page_fingerprint(site_key: str, page: "Page", digests: dict[str, str]) -> str:
     """A page's inputs, named: what it is, where it stands, and the bytes of what it shows."""
     return content_key(site_key, page.url, page.template, page.shape, *(digests[path] for path in page.sources))
 
@@ -244,7 +252,7 @@ def _extras(loaded: Loaded, options: Options, beside_posts: dict[str, bytes]) ->
     return extras
 
 
-def build_time(site: Site) -> str:
+def build_time(site: "Site") -> str:
     """SOURCE_DATE_EPOCH when set, else the newest date in the content: never the clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():

@@ -1,9 +1,7 @@
-"""Find content files, and split one file's bytes into front matter and body, with line numbers."""
+"""Split one content file's bytes into front matter and body, with line numbers."""
 
 from __future__ import annotations
 
-import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,29 +9,10 @@ from frontmatter.default_handlers import YAMLHandler
 
 from .align import block_lines
 from .errors import ContentError
+from .find import Source
 from .yamltext import key_lines, load_yaml
 
-SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-ESSAY_FILE = re.compile(r"index\.(?P<lang>[^.]+)\.md")
-COMMENT_FILE = re.compile(r"(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md")
 FRONT_MATTER = YAMLHandler()
-BAD_NAME = "use lowercase letters, digits and single hyphens"
-
-
-def is_scratch(name: str) -> bool:
-    """Editors' hidden, swap and backup files: never content, never published."""
-    return name.startswith(".") or name.endswith("~")
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """A Markdown file found under content/: where it is and what its name says."""
-
-    file: str
-    path: str  # as errors show it: relative to the content folder's parent
-    slug: str
-    comment_id: str  # "" for an essay's own text
-    lang: str
 
 
 @dataclass(slots=True)  # not frozen: built 40,000 times a build, never changed after
@@ -53,83 +32,6 @@ class Record:
     def line(self, key: str) -> int:
         """The line of a front-matter key, or of the front matter itself when absent."""
         return self.lines.get(key, 1)
-
-
-@dataclass(frozen=True)
-class Found:
-    """What a walk of content/ found: Markdown sources, files to copy, and misnamed files."""
-
-    sources: tuple[Source, ...]
-    assets: tuple[tuple[str, Path], ...]
-    errors: tuple[ContentError, ...]
-
-
-def find_content(content_dir: Path) -> Found:
-    """Every post folder under content/posts, in a stable order; nothing is read yet."""
-    content_dir = content_dir.resolve()
-    shown = content_dir.name + "/posts"  # paths as errors show them: from the content folder's parent
-    sources, assets, errors = [], [], []
-    posts = content_dir / "posts"
-    for slug in sorted(n for n in os.listdir(posts) if not is_scratch(n)) if posts.is_dir() else []:
-        folder = os.path.join(posts, slug)
-        if not os.path.isdir(folder):
-            continue
-        if not SLUG.fullmatch(slug):
-            errors.append(ContentError(f"{shown}/{slug}", 0, f"bad slug `{slug}`: {BAD_NAME}"))
-            continue
-        _find_in_post(folder, slug, f"{shown}/{slug}", sources, assets, errors)
-    return Found(tuple(sources), tuple(assets), tuple(errors))
-
-
-def _find_in_post(folder: str, slug: str, shown: str, sources, assets, errors) -> None:
-    """Sort one post folder's files into essay texts, comments and copied files."""
-    with os.scandir(folder) as entries:
-        names = sorted((entry.name, entry.is_dir()) for entry in entries if not is_scratch(entry.name))
-    for name, is_dir in names:
-        if name == "comments" and is_dir:
-            comments = os.path.join(folder, name)
-            for comment_name in sorted(n for n in os.listdir(comments) if not is_scratch(n)):
-                _find_comment(comments, comment_name, slug, f"{shown}/comments", sources, assets, errors)
-        elif match := ESSAY_FILE.fullmatch(name):
-            sources.append(Source(os.path.join(folder, name), f"{shown}/{name}", slug, "", match["lang"]))
-        elif name.endswith(".md"):
-            errors.append(ContentError(f"{shown}/{name}", 0, "an essay file must be named index.<lang>.md"))
-        else:
-            _collect_assets(Path(folder, name), f"posts/{slug}/{name}", assets)
-
-
-def _find_comment(folder: str, name: str, slug: str, shown_folder: str, sources, assets, errors) -> None:
-    shown = f"{shown_folder}/{name}"
-    match = COMMENT_FILE.fullmatch(name)
-    if not name.endswith(".md"):
-        _collect_assets(Path(folder, name), f"posts/{slug}/comments/{name}", assets)
-    elif not match:
-        errors.append(ContentError(shown, 0, "a comment file must be named <id>.<lang>.md"))
-    elif not SLUG.fullmatch(match["id"]):
-        errors.append(ContentError(shown, 0, f"bad comment id `{match['id']}`: {BAD_NAME}"))
-    else:
-        sources.append(Source(os.path.join(folder, name), shown, slug, match["id"], match["lang"]))
-
-
-def _collect_assets(path: Path, url_path: str, assets) -> None:
-    """Files beside a post are published next to it, folders included."""
-    if path.is_dir():
-        for child in sorted(n for n in os.listdir(path) if not is_scratch(n)):
-            _collect_assets(path / child, f"{url_path}/{child}", assets)
-    else:
-        assets.append((url_path, path))
-
-
-def file_bytes(path: str) -> bytes:
-    """A file's bytes in four system calls; open() adds a stat, a terminal check and seeks, 40,000 times a build."""
-    descriptor = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
-    try:
-        chunks = []
-        while chunk := os.read(descriptor, 1 << 16):
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(descriptor)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from pathlib import Path
 from .config import load_config
 from .errors import ContentErrors
 from .markup import Converter, plain_text
-from .read import ESSAY_FILE, SLUG, read_parsed
+from .find import ESSAY_FILE, SLUG
+from .read import read_parsed
 
 PLACEHOLDER = "TODO translate"
 KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",

@@ -1,0 +1,35 @@
+"""Fingerprints of the code that shapes output: ours, and the libraries installed beside it.
+
+A cache keyed by these can never serve a result made by other code. They are cheap to
+take, because an unchanged build needs them before it knows it has nothing to do.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .cache import content_key
+
+HERE = Path(__file__).parent
+PARSING_CODE = ("align.py", "markup.py", "parse.py", "read.py", "yamltext.py")
+
+
+def installed_libraries() -> str:
+    """Every installed distribution with its version, as pip records them (`Name-1.2.dist-info`).
+
+    Reading the names is a few directory listings; importlib.metadata takes ten times as
+    long. Installing or upgrading any library changes this, which errs on the safe side.
+    """
+    names = []
+    for entry in sys.path:
+        if os.path.isdir(entry):
+            names += [f"{entry}/{name}" for name in os.listdir(entry) if name.endswith((".dist-info", ".egg-info"))]
+    return "\n".join(sorted(names))
+
+
+def parser_version(libraries: str) -> str:
+    """Everything that shapes a parse: our parsing code and the libraries. Hashing the source,
+    not a hand-kept number, makes a stale cache impossible after an edit."""
+    return content_key(*((HERE / name).read_text("utf-8") for name in PARSING_CODE), libraries)
