@@ -57,6 +57,23 @@ def parse_all(found: Found, digests: list[str], cache: Cache, workers: int | Non
     return ContentFiles(tuple(records), blocks, found.assets, tuple(errors))
 
 
+def reparse(previous: ContentFiles, old_digests: list[str], found: Found, digests: list[str], cache: Cache,
+            workers: int | None = None, progress=None) -> ContentFiles:
+    """parse_all for a preview after a few files changed: the others' records are kept as they were."""
+    changed = [i for i, (old, new) in enumerate(zip(old_digests, digests)) if old != new]
+    if len(old_digests) != len(digests) or len(previous.records) != len(found.sources) or previous.errors:
+        return parse_all(found, digests, cache, workers, progress)
+    subset = Found(tuple(found.sources[i] for i in changed), found.assets, ())
+    fresh = parse_all(subset, [digests[i] for i in changed], cache, workers, progress)
+    if fresh.errors:  # the whole pass lists them in the order an author expects
+        return parse_all(found, digests, cache, workers, progress)
+    records, blocks = list(previous.records), dict(previous.blocks)
+    for i, record in zip(changed, fresh.records):
+        records[i] = record
+        blocks[record.path] = fresh.blocks[record.path]
+    return ContentFiles(tuple(records), blocks, found.assets, ())
+
+
 def _run(jobs, workers: int | None, progress) -> list:
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(jobs) < PARALLEL_THRESHOLD:

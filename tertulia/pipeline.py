@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from .cache import Cache, OutputMemo, content_key, tree_key
 from .errors import ContentError
+from .model import newest_first
 from .find import Found, digest_files, find_content, is_scratch
 from .routes import file_path
 from .versions import installed_libraries, parser_version
@@ -103,8 +104,12 @@ def _load(options: Options, found: Found, digests: list[str], progress, memory: 
     from .validate import build_model
     config = load_config(options.content / "site.yml", _shown(options.content / "site.yml", options.content),
                          options.base_url)
-    cache = memory.cache if memory else parse_cache(options)
-    files = parse_all(found, digests, cache, options.workers, progress)
+    if memory is None:
+        cache = parse_cache(options)
+        files = parse_all(found, digests, cache, options.workers, progress)
+    else:
+        cache = memory.cache
+        files = memory.parsed(found, digests, progress)
     cache.save()
     site, warnings = build_model(config, files, options.drafts, memory.posts if memory else None)
     return Loaded(site, warnings, {r.path: r.digest for r in files.records})
@@ -127,6 +132,9 @@ class Memory:
     posts: dict = field(default_factory=dict)
     found: Found | None = None
     digests: list = field(default_factory=list)
+    fingerprints: dict = field(default_factory=dict)  # page URL -> (its inputs, their fingerprint)
+    files: object = None  # the last ContentFiles, and the hashes they were parsed from
+    parsed_digests: list = field(default_factory=list)
     index: dict = field(default_factory=dict)  # absolute path -> position in found.sources
     env: object = None  # the Jinja2 environment, so templates compile once (it reloads edited ones)
 
@@ -136,6 +144,17 @@ class Memory:
             self.env = make_environment(self.options.templates)
         return self.env
 
+    def parsed(self, found: Found, digests: list[str], progress):
+        """The content parsed again where its hashes changed since the last build."""
+        from .parse import parse_all, reparse
+        if self.files is None:
+            self.files = parse_all(found, digests, self.cache, self.options.workers, progress)
+        else:
+            self.files = reparse(self.files, self.parsed_digests, found, digests, self.cache, self.options.workers,
+                                 progress)
+        self.parsed_digests = list(digests)
+        return self.files
+
     def take(self, changed: set[str] | None) -> None:
         """Bring the files' hashes up to date: hash the changed files again, or everything."""
         if changed is not None:
@@ -143,7 +162,7 @@ class Memory:
             if not changed and self.found:
                 return  # only an editor's scratch files moved
         if not changed or any(path not in self.index or not os.path.isfile(path) for path in changed):
-            self.found = find_content(self.options.content)
+            self.found, self.files = find_content(self.options.content), None
             self.digests = digest_files([s.file for s in self.found.sources], self.options.workers)
             self.index = {os.path.abspath(s.file): i for i, s in enumerate(self.found.sources)}
             return
@@ -182,7 +201,9 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     when = build_time(loaded.site)
     pages = plan_site(loaded.site, when)
     site_key = content_key(inputs, when)
-    fingerprints = {file_path(p.url): page_fingerprint(site_key, p, loaded.digests) for p in pages}
+    remembered = memory.fingerprints if memory else None
+    shown: dict = {}  # an essay's pages show the same files: look their hashes up once
+    fingerprints = {file_path(p.url): page_fingerprint(site_key, p, loaded.digests, shown, remembered) for p in pages}
     extras = _extras(loaded, options, beside_posts)
     fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in extras.items())
     if memo.unchanged(fingerprints):  # the output already is this build, file for file
@@ -232,9 +253,22 @@ def _whole_site_key(inputs: str, found: Found, digests: list[str], beside_posts:
     return content_key(inputs, os.environ.get("SOURCE_DATE_EPOCH", ""), *files, *assets, *errors)
 
 
-def page_fingerprint(site_key: str, page: "Page", digests: dict[str, str]) -> str:
-    """A page's inputs, named: what it is, where it stands, and the bytes of what it shows."""
-    return content_key(site_key, page.url, page.template, page.shape, *(digests[path] for path in page.sources))
+def page_fingerprint(site_key: str, page: "Page", digests: dict[str, str], shown: dict, remembered: dict | None) -> str:
+    """A page's inputs, named: what it is, where it stands, and the bytes of what it shows.
+
+    A preview remembers the fingerprint of each page's exact inputs: comparing them is much
+    cheaper than hashing them again, and most pages' inputs do not change between saves.
+    """
+    if page.sources not in shown:
+        shown[page.sources] = tuple(digests[path] for path in page.sources)
+    inputs = (site_key, page.url, page.template, page.shape, shown[page.sources])
+    known = remembered.get(page.url) if remembered else None
+    if known and known[0] == inputs:
+        return known[1]
+    fingerprint = content_key(*inputs[:4], *inputs[4])
+    if remembered is not None:
+        remembered[page.url] = (inputs, fingerprint)
+    return fingerprint
 
 
 def _extras(loaded: Loaded, options: Options, beside_posts: dict[str, bytes]) -> dict[str, bytes]:
@@ -258,7 +292,7 @@ def build_time(site: "Site") -> str:
     if epoch and epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     dates = [e.date for e in site.essays if e.date] + [c.date for e in site.essays for c in e.comments if c.date]
-    return max(d.timestamp for d in dates) if dates else "1970-01-01T00:00:00Z"
+    return min(dates, key=newest_first).timestamp if dates else "1970-01-01T00:00:00Z"
 
 
 def _shown(path: Path, content: Path) -> str:

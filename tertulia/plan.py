@@ -40,8 +40,9 @@ def plan_site(site: Site, build_time: str) -> list[Page]:
         older = site.essays[index + 1] if index + 1 < len(site.essays) else None
         pages += _essay_pages(site, essay, newer, older)
     pages += _tag_pages(site)
-    pages += _archive_pages(site)
-    pages += _feeds(site, build_time)
+    comments = _all_comments(site)
+    pages += _listing(site, comments, routes.comments, "comments.html", {}, _comment_sources)
+    pages += _feeds(site, comments[:50], build_time)
     pages.append(Page(routes.NOT_FOUND, "404.html", main, dict, in_sitemap=False))
     listed = [p for p in pages if p.in_sitemap]
     sitemap_shape = "\n".join(p.url + " " + " ".join(a.url for a in p.alternates) for p in listed)
@@ -181,15 +182,10 @@ def _all_comments(site: Site) -> tuple:
     return tuple(sorted(((e, c) for e in site.essays for c in e.comments), key=archive_order))
 
 
-def _archive_pages(site: Site) -> list[Page]:
-    return _listing(site, _all_comments(site), routes.comments, "comments.html", {}, _comment_sources)
-
-
-def _feeds(site: Site, build_time: str) -> list[Page]:
-    """Atom feeds of the newest essays and the newest comments."""
+def _feeds(site: Site, comments: tuple, build_time: str) -> list[Page]:
+    """Atom feeds of the newest essays and of the newest comments (given, newest first)."""
     main = site.config.main_language
     essays = site.essays[:50]
-    comments = _all_comments(site)[:50]
     essay_entries = [_feed_entry(e.original, routes.essay(e.slug), e.author, e.date, e.original.title)
                      for e in essays]
     comment_entries = [_feed_entry(c.original, routes.comment(e.slug, c.id), c.author, c.date,
