@@ -1,11 +1,14 @@
 """Time Tertulia (and Hugo, when installed) on generated corpora: cold, warm and one-edit builds.
 
-    python benchmarks/run.py [--sizes 10x5 100x20 1000x20] [--serve] [--keep]
+    python benchmarks/run.py [--sizes 10x5 100x20 1000x20] [--serve] [--repeat 3] [--keep]
 
 For each size it prints wall time, peak memory (the build's whole process tree) and files
 per second for a cold build (no cache, no previous output), a warm one (nothing changed)
 and one after editing a single comment. With --serve it also times `build.py serve` from
-saving one comment to the rebuilt page on disk. Corpora live in benchmarks/corpus-*/.
+saving one comment to the rebuilt page on disk. Each kind runs --repeat times and the
+median is reported, with the range; cold builds of Tertulia and Hugo alternate, each after
+its output is removed and the disk synced, so both meet the same machine. Corpora live in
+benchmarks/corpus-*/.
 """
 
 from __future__ import annotations
@@ -88,43 +91,82 @@ def edit_one_comment(corpus: Path, mark: str) -> Path:
     return comment
 
 
-def row(label: str, wall: float, peak: int, files: int) -> str:
-    return f"  {label:<22} {wall:7.2f} s  {peak / 2**20:7.0f} MiB  {files / wall:8.0f} files/s"
+def fresh_start(*folders: Path) -> None:
+    """Move earlier outputs and caches aside, then let the disk settle, so each timed run starts alike.
+
+    Moved, not deleted: on ext4 without a journal, as here, a file system skips inodes deleted
+    in the last half minute when it makes new ones, which taxes whatever build comes next by
+    seconds. A real cold build (a fresh clone, a CI run) does not follow a mass deletion.
+    """
+    for folder in folders:
+        if folder.exists():
+            trash = folder.parent / ".trash"
+            trash.mkdir(exist_ok=True)
+            folder.rename(trash / f"{folder.name}-{time.time_ns()}")
+    os.sync()
+    time.sleep(0.5)
 
 
-def bench_size(essays: int, comments: int, with_hugo: bool, serve: bool) -> dict:
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def row(label: str, runs: list[tuple[float, int]], files: int) -> str:
+    walls = [wall for wall, _ in runs]
+    wall, peak = median(walls), max(peak for _, peak in runs)
+    spread = f"({min(walls):.2f}-{max(walls):.2f})" if len(runs) > 1 else ""
+    return f"  {label:<24} {wall:7.2f} s {spread:<13} {peak / 2**20:6.0f} MiB  {files / wall:8.0f} files/s"
+
+
+def bench_size(essays: int, comments: int, with_hugo: bool, serve: bool, repeat: int) -> dict:
+    """Cold builds of both tools alternate, so a noisy machine slows both alike; medians are compared."""
     corpus = HERE / f"corpus-{essays}x{comments}"
     generate(corpus / "content", essays, comments)
     files = sum(1 for _ in (corpus / "content").rglob("*.md"))
-    print(f"{essays} essays x {comments} comments: {files} Markdown files")
-    shutil.rmtree(corpus / "output", ignore_errors=True)
-    shutil.rmtree(corpus / ".tertulia-cache", ignore_errors=True)
-    results = {"files": files}
-    results["cold"] = measure(tertulia(corpus))
-    results["warm"] = measure(tertulia(corpus))
-    edit_one_comment(corpus, "edited")
-    results["edit"] = measure(tertulia(corpus))
-    for label in ("cold", "warm", "edit"):
-        print(row(f"tertulia {label}", *results[label], files))
-    if serve:
-        results["serve"] = time_serve(corpus)
-        print(f"  {'serve: save -> on disk':<22} {results['serve']:7.2f} s")
     hugo = hugo_binary() if with_hugo else None
     if hugo:
         generate_hugo(corpus / "hugo", essays, comments)
-        hugo_command = [hugo, "--quiet", "-d", str(corpus / "hugo-output")]
-        results["hugo_cold"] = measure(hugo_command, cwd=corpus / "hugo")
-        results["hugo_warm"] = measure(hugo_command, cwd=corpus / "hugo")
-        print(row("hugo cold", *results["hugo_cold"], files))
-        print(row("hugo again", *results["hugo_warm"], files))
-        cold, hugo_cold = results["cold"], results["hugo_cold"]
-        print(f"  ratios: cold {cold[0] / hugo_cold[0]:.2f} of Hugo's time, warm {results['warm'][0] / hugo_cold[0]:.2f},"
-              f" peak memory {cold[1] / hugo_cold[1]:.2f} of Hugo's")
+    print(f"{essays} essays x {comments} comments: {files} Markdown files; medians of {repeat} runs (min-max)")
+    ours = tertulia(corpus)
+    theirs = [hugo, "--quiet", "-d", str(corpus / "hugo-output")] if hugo else None
+    results: dict = {"files": files, "cold": [], "hugo_cold": [], "warm": [], "edit": []}
+    for attempt in range(repeat):
+        order = ["ours", "hugo"] if attempt % 2 == 0 else ["hugo", "ours"]
+        for tool in order:
+            if tool == "ours":
+                fresh_start(corpus / "output", corpus / ".tertulia-cache")
+                results["cold"].append(measure(ours))
+            elif theirs:
+                fresh_start(corpus / "hugo-output")
+                results["hugo_cold"].append(measure(theirs, cwd=corpus / "hugo"))
+    for attempt in range(repeat):
+        results["warm"].append(measure(ours))
+    for attempt in range(repeat):
+        edit_one_comment(corpus, f"edited{attempt}")
+        results["edit"].append(measure(ours))
+    for label in ("cold", "warm", "edit"):
+        print(row(f"tertulia {label}", results[label], files))
+    if theirs:
+        print(row("hugo cold", results["hugo_cold"], files))
+    shutil.rmtree(corpus / ".trash", ignore_errors=True)
+    cold = median([wall for wall, _ in results["cold"]])
+    if serve:
+        results["serve"] = time_serve(corpus, repeat)
+        print(f"  {'serve: save -> on disk':<24} {median(results['serve']):7.2f} s "
+              f"({min(results['serve']):.2f}-{max(results['serve']):.2f})  = {median(results['serve']) / cold:.1%} of cold")
+    if theirs:
+        hugo_cold = median([wall for wall, _ in results["hugo_cold"]])
+        memory = max(peak for _, peak in results["cold"]) / max(peak for _, peak in results["hugo_cold"])
+        warm = median([wall for wall, _ in results["warm"]])
+        print(f"  ratios to Hugo's cold build: cold {cold / hugo_cold:.2f}, warm {warm / hugo_cold:.3f}, "
+              f"peak memory {memory:.2f}")
     return results
 
 
-def time_serve(corpus: Path) -> float:
-    """Seconds from saving one comment to its essay page changing on disk, under `serve`."""
+def time_serve(corpus: Path, repeat: int) -> list[float]:
+    """Seconds from saving one comment to its essay page changing on disk, under `serve`, `repeat` times."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -135,16 +177,19 @@ def time_serve(corpus: Path) -> float:
         for line in server.stdout:  # wait until the first build is done and the server listens
             if line.startswith("serving"):
                 break
-        time.sleep(1.0)
         page = corpus / "output" / "posts" / "essay-00001" / "index.html"
-        mark = f"served{time.time_ns()}"
-        saved = time.perf_counter()
-        edit_one_comment(corpus, mark)
-        while mark not in page.read_text(encoding="utf-8"):
-            if time.perf_counter() - saved > 120:
-                raise SystemExit("serve never rebuilt the page")
-            time.sleep(0.01)
-        return time.perf_counter() - saved
+        times = []
+        for _ in range(repeat):
+            time.sleep(1.0)
+            mark = f"served{time.time_ns()}"
+            saved = time.perf_counter()
+            edit_one_comment(corpus, mark)
+            while mark not in page.read_text(encoding="utf-8"):
+                if time.perf_counter() - saved > 120:
+                    raise SystemExit("serve never rebuilt the page")
+                time.sleep(0.005)
+            times.append(time.perf_counter() - saved)
+        return times
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -156,10 +201,11 @@ def main() -> None:
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even when it is installed")
     parser.add_argument("--serve", action="store_true", help="also time the live preview")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpora")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each kind; medians are reported")
     args = parser.parse_args()
     for size in args.sizes:
         essays, comments = (int(n) for n in size.split("x"))
-        bench_size(essays, comments, not args.no_hugo, args.serve)
+        bench_size(essays, comments, not args.no_hugo, args.serve, args.repeat)
         if not args.keep:
             shutil.rmtree(HERE / f"corpus-{essays}x{comments}", ignore_errors=True)
 

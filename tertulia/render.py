@@ -45,13 +45,13 @@ def render_page(env: Environment, site: Site, page: Page) -> bytes:
     return html.encode("utf-8")
 
 
-def render_into(folder: Path, site: Site, pages: list[Page], templates: Path, workers: int | None = None,
+def render_into(writer: SiteWriter, site: Site, pages: list[Page], templates: Path, workers: int | None = None,
                 progress=None, env: Environment | None = None) -> int:
-    """Render pages into files under folder, over every core when there are many; returns the count."""
+    """Render pages into files through `writer`, over every core when there are many; returns the count."""
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(pages) < PARALLEL_PAGES:
         env = env or make_environment(templates)
-        return _render_range(SiteWriter(folder), env, site, pages, range(len(pages)))
+        return _render_range(writer, env, site, pages, range(len(pages)))
     # Forked workers inherit the model and the pages as they are: nothing is pickled on the way in.
     # This process renders a share too, so one fewer copy of the model is made.
     context = multiprocessing.get_context("fork")
@@ -59,17 +59,17 @@ def render_into(folder: Path, site: Site, pages: list[Page], templates: Path, wo
     theirs = range(share, len(pages))
     step = max(20, len(theirs) // (workers * 4))
     chunks = [range(start, min(start + step, len(pages))) for start in range(share, len(pages), step)]
-    with context.Pool(workers - 1, initializer=_start_worker, initargs=(folder, site, pages, templates)) as pool:
+    with context.Pool(workers - 1, initializer=_start_worker, initargs=(writer, site, pages, templates)) as pool:
         waiting = pool.map_async(_render_chunk, chunks)
-        done = _render_range(SiteWriter(folder), make_environment(templates), site, pages, range(share))
+        done = _render_range(writer, make_environment(templates), site, pages, range(share))
         if progress:
             progress(f"rendered {done}/{len(pages)} pages, waiting for the rest")
         done += sum(waiting.get())
     return done
 
 
-def _start_worker(folder: Path, site: Site, pages: list[Page], templates: Path) -> None:
-    _worker.update(writer=SiteWriter(folder), env=make_environment(templates), site=site, pages=pages)
+def _start_worker(writer: SiteWriter, site: Site, pages: list[Page], templates: Path) -> None:
+    _worker.update(writer=writer, env=make_environment(templates), site=site, pages=pages)
 
 
 def _render_chunk(indexes: range) -> int:
