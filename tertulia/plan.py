@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain
+from operator import attrgetter
 from typing import Callable
 
 from . import routes
 from .model import Comment, Essay, Site, newest_first
 from .views import (Link, comment_views, default_translation, excerpt, language_links, rows, tag_link,
                     tag_links, title_link, title_sides)
+
+
+PATH = attrgetter("path")
 
 
 @dataclass(frozen=True)
@@ -41,8 +46,9 @@ def plan_site(site: Site, build_time: str) -> list[Page]:
         pages += _essay_pages(site, essay, newer, older)
     pages += _tag_pages(site)
     comments = _all_comments(site)
-    pages += _listing(site, comments, routes.comments, "comments.html", {}, _comment_sources)
-    pages += _feeds(site, comments[:50], build_time)
+    sources_of = partial(_comment_sources, {essay.slug: _titles_of(essay) for essay in site.essays})
+    pages += _listing(site, comments, routes.comments, "comments.html", {}, sources_of)
+    pages += _feeds(site, comments[:50], build_time, sources_of)
     pages.append(Page(routes.NOT_FOUND, "404.html", main, dict, in_sitemap=False))
     listed = [p for p in pages if p.in_sitemap]
     sitemap_shape = "\n".join(p.url + " " + " ".join(a.url for a in p.alternates) for p in listed)
@@ -52,7 +58,7 @@ def plan_site(site: Site, build_time: str) -> list[Page]:
 
 
 def _titles_of(essay: Essay | None) -> tuple[str, ...]:
-    return tuple(t.path for t in essay.texts) if essay else ()
+    return tuple(map(PATH, essay.texts)) if essay else ()
 
 
 def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | None) -> list[Page]:
@@ -119,7 +125,7 @@ def _listing(site: Site, items, url_of, template: str, extra: dict, sources_of=N
     pages = []
     for number, chunk in enumerate(chunks, 1):
         make = partial(_listing_context, site, chunk, template, extra, number, len(chunks), url_of)
-        sources = tuple(path for item in chunk for path in sources_of(item))
+        sources = tuple(chain.from_iterable(map(sources_of, chunk)))
         shape = f"{number}/{len(chunks)} " + " ".join(_item_key(item) for item in chunk)
         pages.append(Page(url_of(number), template, site.config.main_language, make, (), True, sources, shape))
     return pages
@@ -155,9 +161,10 @@ def _archive_entry(site: Site, essay: Essay, comment: Comment) -> dict:
             "excerpt": excerpt(comment.original), "lang": comment.original.lang}
 
 
-def _comment_sources(entry) -> tuple[str, ...]:
+def _comment_sources(titles: dict[str, tuple[str, ...]], entry) -> tuple[str, ...]:
+    """A comment as a listing shows it: its own files, and its essay's titles (given by slug)."""
     essay, comment = entry
-    return tuple(t.path for t in comment.texts) + _titles_of(essay)
+    return tuple(map(PATH, comment.texts)) + titles[essay.slug]
 
 
 def _tag_pages(site: Site) -> list[Page]:
@@ -182,7 +189,7 @@ def _all_comments(site: Site) -> tuple:
     return tuple(sorted(((e, c) for e in site.essays for c in e.comments), key=archive_order))
 
 
-def _feeds(site: Site, comments: tuple, build_time: str) -> list[Page]:
+def _feeds(site: Site, comments: tuple, build_time: str, sources_of) -> list[Page]:
     """Atom feeds of the newest essays and of the newest comments (given, newest first)."""
     main = site.config.main_language
     essays = site.essays[:50]
@@ -198,7 +205,7 @@ def _feeds(site: Site, comments: tuple, build_time: str) -> list[Page]:
         Page(routes.COMMENTS_FEED, "feed.xml", main,
              lambda: {"entries": comment_entries, "feed_url": routes.COMMENTS_FEED, "comments_feed": True,
                       "updated": _updated(comment_entries, build_time)},
-             in_sitemap=False, sources=tuple(p for entry in comments for p in _comment_sources(entry)),
+             in_sitemap=False, sources=tuple(chain.from_iterable(map(sources_of, comments))),
              shape=build_time + " ".join(_item_key(entry) for entry in comments)),
     ]
 
