@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
 import shutil
 import socket
 import subprocess
@@ -123,10 +124,11 @@ def row(label: str, runs: list[tuple[float, int]], files: int) -> str:
 def bench_size(essays: int, comments: int, with_hugo: bool, serve: bool, repeat: int) -> dict:
     """Cold builds of both tools alternate, so a noisy machine slows both alike; medians are compared."""
     corpus = HERE / f"corpus-{essays}x{comments}"
-    generate(corpus / "content", essays, comments)
+    if not (corpus / "content").exists():  # kept corpora are reused: a fresh one is written, never rewritten
+        generate(corpus / "content", essays, comments)
     files = sum(1 for _ in (corpus / "content").rglob("*.md"))
     hugo = hugo_binary() if with_hugo else None
-    if hugo:
+    if hugo and not (corpus / "hugo").exists():
         generate_hugo(corpus / "hugo", essays, comments)
     print(f"{essays} essays x {comments} comments: {files} Markdown files; medians of {repeat} runs (min-max)")
     ours = tertulia(corpus)
@@ -166,17 +168,19 @@ def bench_size(essays: int, comments: int, with_hugo: bool, serve: bool, repeat:
 
 
 def time_serve(corpus: Path, repeat: int) -> list[float]:
-    """Seconds from saving one comment to its essay page changing on disk, under `serve`, `repeat` times."""
+    """Seconds from saving one comment until `serve` reports the rebuild done (every page it touches
+    on disk), `repeat` times."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
                                "--content", str(corpus / "content"), "--output", str(corpus / "output")],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
     try:
-        for line in server.stdout:  # wait until the first build is done and the server listens
-            if line.startswith("serving"):
-                break
+        while not lines.get(timeout=600).startswith("serving"):  # the first build is done, the server listens
+            continue
         page = corpus / "output" / "posts" / "essay-00001" / "index.html"
         times = []
         for _ in range(repeat):
@@ -184,11 +188,11 @@ def time_serve(corpus: Path, repeat: int) -> list[float]:
             mark = f"served{time.time_ns()}"
             saved = time.perf_counter()
             edit_one_comment(corpus, mark)
-            while mark not in page.read_text(encoding="utf-8"):
-                if time.perf_counter() - saved > 120:
-                    raise SystemExit("serve never rebuilt the page")
-                time.sleep(0.005)
+            while " built " not in lines.get(timeout=120):
+                continue
             times.append(time.perf_counter() - saved)
+            if mark not in page.read_text(encoding="utf-8"):
+                raise SystemExit("serve reported a rebuild without the edit on the page")
         return times
     finally:
         server.terminate()
