@@ -139,8 +139,7 @@ class OutputMemo:
             return False
         if not all(self.reusable(relative, fp) for relative, fp in fingerprints.items()):
             return False
-        present = sum(len(files) for _, _, files in os.walk(self._output))
-        if present != len(fingerprints):
+        if _count_files(self._output) != len(fingerprints):
             return False
         self.new = dict(self._old)
         return True
@@ -153,3 +152,16 @@ class OutputMemo:
         """Remember the output's files, and the inputs and summary of the build that made them."""
         if self._path and (self.new, build_key, counts) != (self._old, self._build_key, self._counts):
             _save(self._path, str(self._output.resolve()), (build_key, counts, self.new))
+
+
+def _count_files(root: Path) -> int:
+    """How many files a folder holds, at any depth; quicker than os.walk, which lists names it would drop."""
+    count, folders = 0, [str(root)]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                else:
+                    count += 1
+    return count
