@@ -31,9 +31,13 @@ def is_trusted(source: Source) -> bool:
     return not source.comment_id
 
 
-def parse_all(found: Found, digests: list[str], cache: Cache, workers: int | None = None,
+def parse_all(found: Found, digests: list[str] | None, cache: Cache, workers: int | None = None,
               progress=None) -> ContentFiles:
-    """Parse and convert only the files whose bytes the cache has not seen; the workers read them."""
+    """Parse and convert only the files whose bytes the cache has not seen; the workers read them.
+
+    Without `digests` (nothing cached to look up) every file is parsed, and hashed as it is read.
+    """
+    digests = digests if digests is not None else [""] * len(found.sources)
     keys = [f"{is_trusted(s)}:{d}" for s, d in zip(found.sources, digests)]  # the cache is per parser version
     results = [cache.get(key) if digest else None for key, digest in zip(keys, digests)]
     todo = [i for i, result in enumerate(results) if result is None]

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .model import Site
     from .plan import Page
 
+MEMO = "output.pickle"  # in the cache folder
 PACKAGE = Path(__file__).resolve().parent
 PROJECT = PACKAGE.parent
 TEMPLATES = PROJECT / "templates"
@@ -96,10 +97,11 @@ class Loaded:
 def load_site(options: Options, progress=None) -> Loaded:
     """Read and validate everything; raise ContentErrors listing every problem."""
     found = find_content(options.content)
-    return _load(options, found, digest_files([s.file for s in found.sources], options.workers), progress)
+    return _load(options, found, _digests_to_check(options, found), progress)
 
 
-def _load(options: Options, found: Found, digests: list[str], progress, memory: "Memory | None" = None) -> Loaded:
+def _load(options: Options, found: Found, digests: list[str] | None, progress,
+          memory: "Memory | None" = None) -> Loaded:
     from .config import load_config
     from .parse import parse_all
     from .validate import build_model
@@ -178,8 +180,7 @@ def build(options: Options, progress=None, memory: Memory | None = None, changed
     try:
         if memory is None:
             found = find_content(options.content)
-            digests = digest_files([source.file for source in found.sources], options.workers)
-            return _build(options, started, progress, found, digests)
+            return _build(options, started, progress, found, _digests_to_check(options, found))
         memory.take(changed)
         return _build(options, started, progress, memory.found, memory.digests, memory)
     finally:
@@ -190,18 +191,26 @@ def build(options: Options, progress=None, memory: Memory | None = None, changed
         gc.enable()
 
 
-def _build(options: Options, started: float, progress, found: Found, digests: list[str],
+def _digests_to_check(options: Options, found: Found) -> list[str] | None:
+    """The files' hashes, when a last build left a cache or an output memo to check them against.
+    With nothing kept, they are not needed up front: the parse workers hash files as they read them."""
+    kept = options.cache_dir and any((options.cache_dir / name).exists() for name in ("parsed", MEMO))
+    return digest_files([source.file for source in found.sources], options.workers) if kept else None
+
+
+def _build(options: Options, started: float, progress, found: Found, digests: list[str] | None,
            memory: Memory | None = None) -> Report:
     beside_posts = {url: path.read_bytes() for url, path in found.assets}
     inputs = _inputs_key(options)
-    whole = _whole_site_key(inputs, found, digests, beside_posts)
-    memo = OutputMemo(options.cache_dir / "output.pickle" if options.cache_dir else None, options.output)
-    kept = memo.same_build(whole) if memory is None else None  # a preview needs the model in memory anyway
-    if kept is not None:  # every input is as it was when this very output was written
-        return Report(kept, memo.file_count(), time.perf_counter() - started, 0)
+    memo = OutputMemo(options.cache_dir / MEMO if options.cache_dir else None, options.output)
+    if digests is not None and memory is None:  # a preview needs the model in memory anyway
+        kept = memo.same_build(_whole_site_key(inputs, found, digests, beside_posts))
+        if kept is not None:  # every input is as it was when this very output was written
+            return Report(kept, memo.file_count(), time.perf_counter() - started, 0)
     from .plan import plan_site
     from .render import render_into
     loaded = _load(options, found, digests, progress, memory)
+    whole = _whole_site_key(inputs, found, [loaded.digests[s.path] for s in found.sources], beside_posts)
     counts = Counts.of(loaded.site, loaded.warnings)
     when = build_time(loaded.site)
     pages = plan_site(loaded.site, when)

@@ -85,8 +85,8 @@ def staged_output(output: Path):
 @contextmanager
 def _interruptions_held():
     """Ctrl-C (or a polite kill) waits until the moves are done, so output/ is never half old, half new."""
-    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
-        yield
+    if threading.current_thread() is not threading.main_thread() or None in map(signal.getsignal, HELD):
+        yield  # only the main thread may set handlers, and one set outside Python could not be put back
         return
     caught: list[int] = []
     previous = {number: signal.signal(number, lambda received, _: caught.append(received)) for number in HELD}
