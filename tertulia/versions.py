@@ -25,8 +25,8 @@ def installed_libraries() -> str:
     names = []
     for entry in sys.path:
         if os.path.isdir(entry):
-            names += [f"{entry}/{name}" for name in os.listdir(entry) if name.endswith((".dist-info", ".egg-info"))]
-    return "\n".join(sorted(names))
+            names += [name for name in os.listdir(entry) if name.endswith((".dist-info", ".egg-info"))]
+    return "\n".join(sorted(set(names)))  # names only: how Python was started does not change the libraries
 
 
 def parser_version(libraries: str) -> str:
