@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
 from .cache import Cache
 from .errors import ContentError
-from .find import Found, Source, file_bytes
+from .find import Found, Source, contents
 from .markup import Converter
 from .read import Record, make_record, parse_text
 
@@ -39,8 +40,9 @@ def parse_all(found: Found, digests: list[str] | None, cache: Cache, workers: in
     """
     digests = digests if digests is not None else [""] * len(found.sources)
     keys = [f"{is_trusted(s)}:{d}" for s, d in zip(found.sources, digests)]  # the cache is per parser version
-    results = [cache.get(key) if digest else None for key, digest in zip(keys, digests)]
-    todo = [i for i, result in enumerate(results) if result is None]
+    # Results travel and are cached pickled, as the workers made them: pickled once, not twice.
+    pickled = [cache.get(key) if digest else None for key, digest in zip(keys, digests)]
+    todo = [i for i, result in enumerate(pickled) if result is None]
     if progress:
         progress(f"found {len(digests)} files, {len(todo)} to parse")
     jobs = [(found.sources[i].file, found.sources[i].path, is_trusted(found.sources[i])) for i in todo]
@@ -50,9 +52,9 @@ def parse_all(found: Found, digests: list[str] | None, cache: Cache, workers: in
         digests[i], keys[i] = digest, f"{is_trusted(found.sources[i])}:{digest}"
         if digest:
             cache.put(keys[i], result)
-        results[i] = result
+        pickled[i] = result
     records, blocks, errors = [], {}, list(found.errors)
-    for source, digest, (parsed, converted, error) in zip(found.sources, digests, results):
+    for source, digest, (parsed, converted, error) in zip(found.sources, digests, map(pickle.loads, pickled)):
         if error:  # errors name their file, so they are made again rather than taken from the cache
             errors.append(ContentError(source.path, error.line, error.message))
             continue
@@ -94,19 +96,18 @@ def _run(jobs, workers: int | None, progress) -> list:
 
 
 def _parse_chunk(jobs) -> list:
-    """(file, shown path, trusted) -> (digest, (Parsed, blocks, None) or (None, None, ContentError))."""
+    """(file, shown path, trusted) -> (digest, pickled (Parsed, blocks, None) or (None, None, ContentError))."""
     converter = Converter()
     results = []
-    for file, shown, trusted in jobs:
-        try:
-            raw = file_bytes(file)
-        except OSError as problem:
-            results.append(("", (None, None, ContentError(shown, 0, f"cannot be read: {problem.strerror}"))))
+    for (_, shown, trusted), raw in zip(jobs, contents([file for file, _, _ in jobs])):
+        if isinstance(raw, OSError):
+            result = (None, None, ContentError(shown, 0, f"cannot be read: {raw.strerror}"))
+            results.append(("", pickle.dumps(result, pickle.HIGHEST_PROTOCOL)))
             continue
         parsed, error = parse_text(raw, shown)
         if parsed:  # the body is not kept: its blocks are what the site needs, and it is half the memory
             result = (replace(parsed, body=""), converter.blocks(parsed.body, trusted), None)
         else:
             result = (None, None, error)
-        results.append((hashlib.sha256(raw).hexdigest(), result))
+        results.append((hashlib.sha256(raw).hexdigest(), pickle.dumps(result, pickle.HIGHEST_PROTOCOL)))
     return results
