@@ -47,14 +47,15 @@ def parse_all(found: Found, digests: list[str] | None, cache: Cache, workers: in
         progress(f"found {len(digests)} files, {len(todo)} to parse")
     jobs = [(found.sources[i].file, found.sources[i].path, is_trusted(found.sources[i])) for i in todo]
     digests = list(digests)
-    for i, (digest, result) in zip(todo, _run(jobs, workers, progress)):
+    results = [None if blob is None else pickle.loads(blob) for blob in pickled]
+    for i, (digest, blob) in zip(todo, _run(jobs, workers, progress)):  # taken in as the workers finish
         # a file saved again since it was hashed is known by the bytes that were parsed
         digests[i], keys[i] = digest, f"{is_trusted(found.sources[i])}:{digest}"
         if digest:
-            cache.put(keys[i], result)
-        pickled[i] = result
+            cache.put(keys[i], blob)
+        results[i] = pickle.loads(blob)
     records, blocks, errors = [], {}, list(found.errors)
-    for source, digest, (parsed, converted, error) in zip(found.sources, digests, map(pickle.loads, pickled)):
+    for source, digest, (parsed, converted, error) in zip(found.sources, digests, results):
         if error:  # errors name their file, so they are made again rather than taken from the cache
             errors.append(ContentError(source.path, error.line, error.message))
             continue
@@ -80,19 +81,21 @@ def reparse(previous: ContentFiles, old_digests: list[str], found: Found, digest
     return ContentFiles(tuple(records), blocks, found.assets, ())
 
 
-def _run(jobs, workers: int | None, progress) -> list:
+def _run(jobs, workers: int | None, progress):
+    """Each job's result, in order; chunk by chunk as the workers finish them, when there are many."""
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(jobs) < PARALLEL_THRESHOLD:
-        return _parse_chunk(jobs)
+        yield from _parse_chunk(jobs)
+        return
     size = max(50, len(jobs) // (workers * 8))
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
-    results = []
+    done = 0
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for chunk_result in pool.map(_parse_chunk, chunks):  # map keeps order: deterministic
-            results.extend(chunk_result)
+            yield from chunk_result
+            done += len(chunk_result)
             if progress:
-                progress(f"parsed {len(results)}/{len(jobs)} files")
-    return results
+                progress(f"parsed {done}/{len(jobs)} files")
 
 
 def _parse_chunk(jobs) -> list:
