@@ -1,11 +1,12 @@
 """Write a build's new files beside output/, then move them in: output changes only once all are drawn.
 
-Every new or changed file is first written, flat, into a staging folder next to output/.
-Only when the whole build has succeeded are they moved into place, each by one atomic
-rename, with Ctrl-C held off until the last one is in; then files the site no longer has
-are removed. Unchanged files are never touched. So a failed or interrupted build leaves
-output/ exactly as it was, a reader never sees half a file, and an edit that changes a
-few pages costs a few renames instead of a new tree of thousands of folders.
+Every new or changed file is first written into a staging folder next to output/. Only when
+the whole build has succeeded do they go in, with Ctrl-C held off until they all have: a
+first build renames its staged tree to output/ in one go; later builds move each file in
+by one atomic rename, then remove the files the site no longer has. Unchanged files are
+never touched. So a failed or interrupted build leaves output/ exactly as it was, a reader
+never sees half a file, and an edit that changes a few pages costs a few renames instead
+of a new tree of thousands of folders.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 
 HELD = (signal.SIGINT, signal.SIGTERM)
+TREE = "site"  # in the staging folder, when the output is new
 
 
 def staged_name(relative: str) -> str:
@@ -29,16 +31,17 @@ def staged_name(relative: str) -> str:
 
 
 class SiteWriter:
-    """Writes files into the staging folder, flat: no folders to make until they are moved in."""
+    """Writes files into the staging folder: flat, or as the site's own tree when `tree` is set."""
 
-    def __init__(self, staging: Path):
+    def __init__(self, staging: Path, tree: bool = False):
         self.staging = staging
+        self.tree = tree
+        self._made: set[str] = set()  # folders known to exist
 
     def write(self, relative: str, data: bytes) -> None:
         # os.open and os.write, not Path.write_bytes: a buffered file asks for a stat, a terminal
         # check and a seek first, and a build writes thousands of files.
-        path = os.path.join(self.staging, staged_name(relative))
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+        descriptor = os.open(self._target(relative), os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
         try:
             view = memoryview(data)
             while view:
@@ -46,19 +49,37 @@ class SiteWriter:
         finally:
             os.close(descriptor)
 
+    def _target(self, relative: str) -> str:
+        if not self.tree:
+            return os.path.join(self.staging, staged_name(relative))
+        target = os.path.join(self.staging, TREE, relative)
+        folder = os.path.dirname(target)
+        if folder not in self._made:
+            os.makedirs(folder, exist_ok=True)
+            self._made.add(folder)
+        return target
+
 
 class StagedOutput:
-    """A build's way into output/: write to `writer`, then `commit` once everything is drawn."""
+    """A build's way into output/: write with `writer`, then `commit` once everything is drawn.
+
+    With no output/ yet, the staging folder holds the site's own tree, which the processes
+    that draw the pages fill folder by folder, and which becomes output/ in one rename.
+    """
 
     def __init__(self, output: Path):
         self.output = output.resolve()
         self.output.parent.mkdir(parents=True, exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.new-", dir=self.output.parent))
-        self.writer = SiteWriter(self.staging)
+        self.writer = SiteWriter(self.staging, tree=not self.output.exists())
 
     def commit(self, written: list[str], keep: set[str], known: set[str], sweep: bool) -> None:
         """Move the written files in; remove the known files not kept, and with `sweep` any other stray."""
         with _interruptions_held():
+            if self.writer.tree:
+                os.makedirs(self.staging / TREE, exist_ok=True)  # a site can have no files to write
+                os.rename(self.staging / TREE, self.output)
+                return
             made: set[str] = set()
             for relative in written:
                 target = os.path.join(self.output, relative)

@@ -50,6 +50,17 @@ def test_a_first_build_makes_the_output_folder_readable_by_others(tmp_path):
     assert output.stat().st_mode & 0o777 == 0o755 and (output / "index.html").stat().st_mode & 0o777 == 0o644
 
 
+def test_a_new_output_arrives_whole_in_one_rename(tmp_path):
+    output = tmp_path / "output"
+    with staged_output(output) as staged:
+        staged.writer.write("posts/a/index.html", b"a")
+        staged.writer.write("index.html", b"home")
+        assert not output.exists()
+        staged.commit(["posts/a/index.html", "index.html"], {"posts/a/index.html", "index.html"}, set(), sweep=True)
+    assert (output / "posts/a/index.html").read_bytes() == b"a" and (output / "index.html").read_bytes() == b"home"
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
 @pytest.mark.parametrize("failure", [RuntimeError("crash"), KeyboardInterrupt()])
 def test_a_failure_before_the_commit_leaves_the_old_folder_and_no_litter(tmp_path, failure):
     output = tmp_path / "output"
@@ -65,6 +76,7 @@ def test_a_failure_before_the_commit_leaves_the_old_folder_and_no_litter(tmp_pat
 
 def test_ctrl_c_during_the_commit_waits_until_every_file_is_in(tmp_path, monkeypatch):
     output = tmp_path / "output"
+    output.mkdir()  # into an existing output, files are moved one by one
     names = [f"posts/p{i}/index.html" for i in range(50)]
     moved = []
 
