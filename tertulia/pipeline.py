@@ -136,6 +136,7 @@ class Memory:
     found: Found | None = None
     digests: list = field(default_factory=list)
     fingerprints: dict = field(default_factory=dict)  # page URL -> (its inputs, their fingerprint)
+    plan: object = None  # a PlanMemo: the pages planned last time, by what they were planned from
     files: object = None  # the last ContentFiles, and the hashes they were parsed from
     parsed_digests: list = field(default_factory=list)
     index: dict = field(default_factory=dict)  # absolute path -> position in found.sources
@@ -146,6 +147,10 @@ class Memory:
         if self.env is None:
             self.env = make_environment(self.options.templates)
         return self.env
+
+    def __post_init__(self):
+        from .plan import PlanMemo
+        self.plan = PlanMemo()
 
     def parsed(self, found: Found, digests: list[str], progress):
         """The content parsed again where its hashes changed since the last build."""
@@ -213,7 +218,7 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     whole = _whole_site_key(inputs, found, [loaded.digests[s.path] for s in found.sources], beside_posts)
     counts = Counts.of(loaded.site, loaded.warnings)
     when = build_time(loaded.site)
-    pages = plan_site(loaded.site, when)
+    pages = plan_site(loaded.site, when, memory.plan if memory else None)
     site_key = content_key(inputs, when)
     remembered = memory.fingerprints if memory else None
     shown: dict = {}  # an essay's pages show the same files: look their hashes up once

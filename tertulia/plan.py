@@ -36,18 +36,46 @@ class Page:
     shape: str = ""  # its place among other pages: neighbours, page number, members
 
 
-def plan_site(site: Site, build_time: str) -> list[Page]:
+@dataclass
+class PlanMemo:
+    """Pages planned by the last build, by the very objects they were planned from.
+
+    A preview keeps one between saves: its validation hands back the same Essay and Comment
+    objects for every post an edit did not touch, so their pages need not be planned again.
+    Pages are reused only while site.yml's settings are equal and every object is the same.
+    """
+
+    config: object = None
+    last: dict = field(default_factory=dict)
+    this: dict = field(default_factory=dict)
+
+    def start(self, config) -> None:
+        self.last, self.this = (self.this if config == self.config else {}), {}
+        self.config = config
+
+    def pages(self, key: tuple, made_of: tuple, plan: Callable[[], list[Page]]) -> list[Page]:
+        known = self.last.get(key)
+        if known is None or len(known[0]) != len(made_of) or any(a is not b for a, b in zip(known[0], made_of)):
+            known = (made_of, plan())
+        self.this[key] = known
+        return known[1]
+
+
+def plan_site(site: Site, build_time: str, memo: PlanMemo | None = None) -> list[Page]:
     """Every page, in a fixed order, so output and progress are the same on every run."""
+    memo = memo or PlanMemo()
+    memo.start(site.config)
     main = site.config.main_language
-    pages = _listing(site, site.essays, routes.home, "home.html", {})
+    pages = _listing(site, site.essays, routes.home, "home.html", {}, memo)
     for index, essay in enumerate(site.essays):
         newer = site.essays[index - 1] if index > 0 else None
         older = site.essays[index + 1] if index + 1 < len(site.essays) else None
-        pages += _essay_pages(site, essay, newer, older)
-    pages += _tag_pages(site)
+        pages += memo.pages(("essay", essay.slug), (essay, newer, older),
+                            partial(_essay_pages, site, essay, newer, older))
+    pages += _tag_pages(site, memo)
     comments = _all_comments(site)
     sources_of = partial(_comment_sources, {essay.slug: _titles_of(essay) for essay in site.essays})
-    pages += _listing(site, comments, routes.comments, "comments.html", {}, sources_of)
+    pages += _listing(site, comments, routes.comments, "comments.html", {}, memo, sources_of)
     pages += _feeds(site, comments[:50], build_time, sources_of)
     pages.append(Page(routes.NOT_FOUND, "404.html", main, dict, in_sitemap=False))
     listed = [p for p in pages if p.in_sitemap]
@@ -117,18 +145,25 @@ def _single(site: Site, essay: Essay, newer, older, url: str, text) -> dict:
     }
 
 
-def _listing(site: Site, items, url_of, template: str, extra: dict, sources_of=None) -> list[Page]:
+def _listing(site: Site, items, url_of, template: str, extra: dict, memo: PlanMemo, sources_of=None) -> list[Page]:
     """A listing split into pages of per_page items, each linking to its neighbours."""
     size = site.config.per_page
     chunks = [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
     sources_of = sources_of or (lambda essay: essay.source_files)
     pages = []
     for number, chunk in enumerate(chunks, 1):
-        make = partial(_listing_context, site, chunk, template, extra, number, len(chunks), url_of)
-        sources = tuple(chain.from_iterable(map(sources_of, chunk)))
-        shape = f"{number}/{len(chunks)} " + " ".join(_item_key(item) for item in chunk)
-        pages.append(Page(url_of(number), template, site.config.main_language, make, (), True, sources, shape))
+        made_of = tuple(chain.from_iterable(chunk)) if template == "comments.html" else chunk  # (essay, comment)s
+        pages += memo.pages((template, url_of(number), len(chunks)), made_of,
+                            partial(_listing_page, site, chunk, url_of, template, extra, number, len(chunks), sources_of))
     return pages
+
+
+def _listing_page(site: Site, chunk, url_of, template: str, extra: dict, number: int, total: int,
+                  sources_of) -> list[Page]:
+    make = partial(_listing_context, site, chunk, template, extra, number, total, url_of)
+    sources = tuple(chain.from_iterable(map(sources_of, chunk)))
+    shape = f"{number}/{total} " + " ".join(_item_key(item) for item in chunk)
+    return [Page(url_of(number), template, site.config.main_language, make, (), True, sources, shape)]
 
 
 def _item_key(item) -> str:
@@ -167,7 +202,7 @@ def _comment_sources(titles: dict[str, tuple[str, ...]], entry) -> tuple[str, ..
     return tuple(map(PATH, comment.texts)) + titles[essay.slug]
 
 
-def _tag_pages(site: Site) -> list[Page]:
+def _tag_pages(site: Site, memo: PlanMemo) -> list[Page]:
     main = site.config.main_language
     counted = [(t, tuple(e for e in site.essays if t.key in e.tags)) for t in site.tags]  # empty ones too
     index = [{"link": tag_link(site, t, main), "count": len(essays)} for t, essays in counted]
@@ -175,7 +210,7 @@ def _tag_pages(site: Site) -> list[Page]:
     pages = [Page(routes.tags(), "tags.html", main, lambda: {"tags": index}, shape=shape)]
     for tag, essays in counted:
         url_of = partial(routes.tag, tag.key)
-        pages += _listing(site, essays, url_of, "tag.html", {"tag": tag_link(site, tag, main)})
+        pages += _listing(site, essays, url_of, "tag.html", {"tag": tag_link(site, tag, main)}, memo)
     return pages
 
 

@@ -130,6 +130,16 @@ def test_the_preview_memory_rebuilds_from_the_changed_files_to_the_same_bytes(co
     assert 0 < report.drawn < 20
     assert files_of(out) == plain_build(content, tmp_path / "reference")
 
+    # edits whose effects reach other essays' pages and the listings, which the preview re-plans
+    essay = content / "posts/essay-00020/index.en.md"
+    essay.write_text(essay.read_text().replace('title: "Essay 20"', 'title: "Essay twenty"'))
+    dated = content / "posts/essay-00030/comments/2.es.md"
+    dated.write_text(dated.read_text().replace('date: "20', 'date: "19', 1))
+    build(preview, memory=memory, changed={str(essay.resolve()), str(dated.resolve())})
+    pages = files_of(out)
+    assert [path for path, data in pages.items() if b"Essay twenty" in data and "essay-00020" not in path]
+    assert pages == plain_build(content, tmp_path / "reference")
+
     added = content / "posts/essay-00011/comments/9.es.md"  # a new file: the memory starts afresh
     added.write_text("---\nauthor: Nueva\nstatus: spam\n---\n\nSpam nuevo.\n")
     build(preview, memory=memory, changed={str(added.resolve())})
