@@ -7,6 +7,7 @@ Contexts are built only for the pages that are actually rendered.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
@@ -53,6 +54,24 @@ class PlanMemo:
         self.last, self.this = (self.this if config == self.config else {}), {}
         self.config = config
 
+    def archive(self, essays: tuple[Essay, ...]) -> list[tuple]:
+        """(order, essay, comment) for every comment, sorted; after an edit, only the edited
+        essays' comments are taken out and put back in their places, not all sorted again."""
+        known = self.last.get("archive")
+        if known is None:
+            entries = sorted(_archive_entries(essays))
+        else:
+            was, entries = known
+            changed = {essay.slug for essay in essays if was.get(essay.slug) is not essay} | (was.keys() - {
+                essay.slug for essay in essays})
+            entries = [entry for entry in entries if entry[1].slug not in changed]
+            for essay in essays:
+                if essay.slug in changed:
+                    for entry in _archive_entries([essay]):
+                        bisect.insort(entries, entry)
+        self.this["archive"] = ({essay.slug: essay for essay in essays}, entries)
+        return entries
+
     def pages(self, key: tuple, made_of: tuple, plan: Callable[[], list[Page]]) -> list[Page]:
         known = self.last.get(key)
         if known is None or len(known[0]) != len(made_of) or any(a is not b for a, b in zip(known[0], made_of)):
@@ -73,7 +92,7 @@ def plan_site(site: Site, build_time: str, memo: PlanMemo | None = None) -> list
         pages += memo.pages(("essay", essay.slug), (essay, newer, older),
                             partial(_essay_pages, site, essay, newer, older))
     pages += _tag_pages(site, memo)
-    comments = _all_comments(site)
+    comments = _all_comments(site, memo)
     sources_of = partial(_comment_sources, {essay.slug: _titles_of(essay) for essay in site.essays})
     pages += _listing(site, comments, routes.comments, "comments.html", {}, memo, sources_of)
     pages += _feeds(site, comments[:50], build_time, sources_of)
@@ -214,14 +233,15 @@ def _tag_pages(site: Site, memo: PlanMemo) -> list[Page]:
     return pages
 
 
-def archive_order(entry) -> tuple:
-    """Newest first, undated last; ties by essay then id, so the order never wobbles."""
-    essay, comment = entry
-    return newest_first(comment.date) + (essay.slug, comment.id)
+def _archive_entries(essays) -> list[tuple]:
+    """(order, essay, comment): newest first, undated last, ties by essay then id, so the order
+    never wobbles; the order is unique, so entries compare by it alone."""
+    return [(newest_first(c.date) + (e.slug, c.id), e, c) for e in essays for c in e.comments]
 
 
-def _all_comments(site: Site) -> tuple:
-    return tuple(sorted(((e, c) for e in site.essays for c in e.comments), key=archive_order))
+def _all_comments(site: Site, memo: PlanMemo) -> tuple:
+    """Every published comment with its essay, newest first."""
+    return tuple((essay, comment) for _, essay, comment in memo.archive(site.essays))
 
 
 def _feeds(site: Site, comments: tuple, build_time: str, sources_of) -> list[Page]:
