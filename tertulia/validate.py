@@ -324,7 +324,7 @@ def _threads(comments: list[Comment]) -> tuple[Comment, ...]:
 
 
 def _with_replies(comment: Comment, replies: tuple[Comment, ...]) -> Comment:
-    return replace(comment, replies=replies)
+    return replace(comment, replies=replies) if replies else comment  # most have none: no copy needed
 
 
 def _tag_keys(record: Record, found: Findings) -> tuple[str, ...]:
