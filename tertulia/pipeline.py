@@ -145,7 +145,7 @@ class Memory:
     def environment(self):
         from .render import make_environment
         if self.env is None:
-            self.env = make_environment(self.options.templates)
+            self.env = make_environment(self.options.templates, reload=True)
         return self.env
 
     def __post_init__(self):

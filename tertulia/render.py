@@ -19,7 +19,9 @@ PARALLEL_PAGES = 300  # below this many pages, one process renders faster than t
 _worker: dict = {}  # what a forked render worker was handed at its start; empty in the main process
 
 
-def make_environment(templates_dir: Path) -> Environment:
+def make_environment(templates_dir: Path, reload: bool = False) -> Environment:
+    """The Jinja2 environment; `reload` (for the preview) picks up edited templates, at the cost
+    of asking the file system about them on every page."""
     return Environment(
         loader=FileSystemLoader(str(templates_dir)),
         autoescape=select_autoescape(["html", "xml"]),
@@ -27,6 +29,7 @@ def make_environment(templates_dir: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=reload,
     )
 
 
