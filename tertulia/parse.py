@@ -6,13 +6,13 @@ import hashlib
 import os
 import pickle
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .cache import Cache
 from .errors import ContentError
 from .find import Found, Source, contents
 from .markup import Converter
-from .read import Record, make_record, parse_text
+from .read import Parsed, Record, make_record, parse_text
 
 PARALLEL_THRESHOLD = 200  # below this many files, starting processes costs more than it saves
 
@@ -109,7 +109,8 @@ def _parse_chunk(jobs) -> list:
             continue
         parsed, error = parse_text(raw, shown)
         if parsed:  # the body is not kept: its blocks are what the site needs, and it is half the memory
-            result = (replace(parsed, body=""), converter.blocks(parsed.body, trusted), None)
+            without_body = Parsed(parsed.meta, parsed.lines, "", parsed.body_line, parsed.block_starts)
+            result = (without_body, converter.blocks(parsed.body, trusted), None)
         else:
             result = (None, None, error)
         results.append((hashlib.sha256(raw).hexdigest(), pickle.dumps(result, pickle.HIGHEST_PROTOCOL)))

@@ -26,7 +26,7 @@ class Record:
     meta: dict
     lines: dict
     body_line: int = 1
-    block_starts: tuple[int, ...] = ()  # where each top-level block probably starts, for errors
+    block_starts: tuple[int, ...] = ()  # where each block probably starts, for a translation's errors
     digest: str = ""
 
     def line(self, key: str) -> int:
@@ -66,8 +66,9 @@ def parse_text(raw: bytes, shown: str) -> tuple[Parsed | None, ContentError | No
     if not isinstance(meta, dict):
         return None, ContentError(shown, 2, "front matter must be a mapping of `key: value` lines")
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
-    return Parsed(meta, key_lines(front, first_line=front_line), body, body_line,
-                  tuple(block_lines(body, body_line))), None
+    # Where blocks start is only ever reported for a translation whose blocks do not match
+    starts = tuple(block_lines(body, body_line)) if "translation_of" in meta else ()
+    return Parsed(meta, key_lines(front, first_line=front_line), body, body_line, starts), None
 
 
 def make_record(source: Source, parsed: Parsed, digest: str) -> Record:
