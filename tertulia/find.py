@@ -87,10 +87,8 @@ def _find_comment(folder: str, name: str, slug: str, shown_folder: str, sources,
         _collect_assets(Path(folder, name), f"posts/{slug}/comments/{name}", assets)
     elif not match:
         errors.append(ContentError(shown, 0, "a comment file must be named <id>.<lang>.md"))
-    elif not SLUG.fullmatch(match["id"]):
+    else:  # a well-named file was taken above: what is left has a bad id
         errors.append(ContentError(shown, 0, f"bad comment id `{match['id']}`: {BAD_NAME}"))
-    else:
-        sources.append(Source(os.path.join(folder, name), shown, slug, match["id"], match["lang"]))
 
 
 def _collect_assets(path: Path, url_path: str, assets) -> None:

@@ -12,16 +12,16 @@ import gc
 import hashlib
 import os
 import time
-from operator import itemgetter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import Cache, OutputMemo, content_key, tree_key
 from .errors import ContentError
-from .model import newest_first
 from .find import Found, digest_files, find_content, is_scratch
+from .model import newest_first
 from .routes import file_path
 from .versions import installed_libraries, parser_version
 from .write import staged_output

@@ -52,12 +52,7 @@ class SiteWriter:
     def _target(self, relative: str) -> str:
         if not self.tree:
             return os.path.join(self.staging, staged_name(relative))
-        target = os.path.join(self.staging, TREE, relative)
-        folder = os.path.dirname(target)
-        if folder not in self._made:
-            os.makedirs(folder, exist_ok=True)
-            self._made.add(folder)
-        return target
+        return _with_folder(os.path.join(self.staging, TREE, relative), self._made)
 
 
 class StagedOutput:
@@ -82,15 +77,20 @@ class StagedOutput:
                 return
             made: set[str] = set()
             for relative in written:
-                target = os.path.join(self.output, relative)
-                folder = os.path.dirname(target)
-                if folder not in made:
-                    os.makedirs(folder, exist_ok=True)
-                    made.add(folder)
+                target = _with_folder(os.path.join(self.output, relative), made)
                 os.replace(os.path.join(self.staging, staged_name(relative)), target)
             _remove(self.output, sorted(known - keep))
             if sweep:
                 _remove_strays(self.output, keep)
+
+
+def _with_folder(target: str, made: set[str]) -> str:
+    """`target`, once its folder exists; `made` remembers the folders made, thousands a build."""
+    folder = os.path.dirname(target)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+    return target
 
 
 @contextmanager
