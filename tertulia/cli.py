@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 
 from .errors import ContentErrors
-from .pipeline import Options, build, load_site
+from .pipeline import ASSETS, TEMPLATES, Options, build, load_site
+from .write import OutputRefused, output_problem
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -15,6 +16,11 @@ def run(args) -> int:
     if not args.content.is_dir():
         print(f"{args.content}: no such content folder", file=sys.stderr)
         return EXIT_USAGE
+    if args.command in ("build", "serve"):
+        problem = output_problem(args.output, {"content": args.content, "templates": TEMPLATES, "assets": ASSETS})
+        if problem:
+            print(problem, file=sys.stderr)
+            return EXIT_USAGE
     try:
         if args.command == "build":
             return _build(args)
@@ -30,6 +36,9 @@ def run(args) -> int:
             print(error, file=sys.stderr)
         print(f"{len(problem.errors)} content error(s); nothing was written", file=sys.stderr)
         return EXIT_CONTENT
+    except OutputRefused as refused:
+        print(refused, file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted; the previous output is untouched", file=sys.stderr)
         return 130

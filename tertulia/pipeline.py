@@ -24,7 +24,7 @@ from .find import Found, digest_files, find_content, is_scratch
 from .model import newest_first
 from .routes import file_path
 from .versions import installed_libraries, parser_version
-from .write import staged_output
+from .write import MARK, MARK_TEXT, staged_output
 
 if TYPE_CHECKING:
     from .model import Site
@@ -301,6 +301,7 @@ def _extras(loaded: Loaded, options: Options, beside_posts: dict[str, bytes]) ->
         for url in essay.files:
             extras[url] = beside_posts[url]
     extras[".nojekyll"] = b""
+    extras[MARK] = MARK_TEXT
     if loaded.site.config.cname:
         extras["CNAME"] = loaded.site.config.cname.encode() + b"\n"
     return extras

@@ -23,6 +23,40 @@ from pathlib import Path
 
 HELD = (signal.SIGINT, signal.SIGTERM)
 TREE = "site"  # in the staging folder, when the output is new
+MARK = ".tertulia-site"  # every build writes it: a folder holding it is ours to sweep
+MARK_TEXT = b"This folder is written by Tertulia and replaced whole by every build.\n"
+EARLIER_BUILD = (".nojekyll", "sitemap.xml", "assets/reader.js")  # what builds wrote before the mark
+
+
+class OutputRefused(Exception):
+    """The output folder is not ours to fill: writing there could delete an author's files."""
+
+
+def output_problem(output: Path, protected: dict[str, Path]) -> str | None:
+    """Why `output` must not be written, or None: it is a file, overlaps the sources, or holds
+    files no build wrote. The sweep removes whatever the site does not have, so a mistyped
+    --output would otherwise delete an author's work."""
+    target = output.resolve()
+    if target.exists() and not target.is_dir():
+        return f"{output}: is a file, not a folder; the site needs a folder of its own"
+    for name, folder in protected.items():
+        source = folder.resolve()
+        if target == source or source in target.parents or target in source.parents:
+            relation = "is" if target == source else "lies inside" if source in target.parents else "contains"
+            return (f"{output}: refused as the output folder: it {relation} the {name} folder {folder}, "
+                    "and a build replaces everything in its output folder")
+    if target.is_dir() and not is_ours(target):
+        return (f"{output}: refused as the output folder: it holds files that no Tertulia build wrote "
+                f"(no {MARK} file), and a build replaces everything in its output folder; "
+                "choose a new or empty folder")
+    return None
+
+
+def is_ours(folder: Path) -> bool:
+    """Empty, or marked by an earlier build (or holding what builds wrote before the mark existed)."""
+    if not any(folder.iterdir()):
+        return True
+    return (folder / MARK).is_file() or all((folder / name).is_file() for name in EARLIER_BUILD)
 
 
 def staged_name(relative: str) -> str:
@@ -64,6 +98,8 @@ class StagedOutput:
 
     def __init__(self, output: Path):
         self.output = output.resolve()
+        if self.output.is_dir() and not is_ours(self.output):  # the command line says why; this is the backstop
+            raise OutputRefused(f"{output}: holds files that no Tertulia build wrote; not replaced")
         self.output.parent.mkdir(parents=True, exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.new-", dir=self.output.parent))
         self.writer = SiteWriter(self.staging, tree=not self.output.exists())

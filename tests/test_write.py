@@ -17,6 +17,7 @@ def test_a_commit_moves_new_files_in_and_removes_what_the_site_no_longer_has(tmp
     (output / "posts/gone/index.html").write_text("old")
     (output / "kept.html").write_text("kept")
     (output / "stray.html").write_text("not ours")
+    (output / write.MARK).write_bytes(write.MARK_TEXT)
     with staged_output(output) as staged:
         staged.writer.write("posts/new/index.html", b"new")
         staged.commit(["posts/new/index.html"], {"posts/new/index.html", "kept.html"},
@@ -32,9 +33,10 @@ def test_without_a_sweep_only_known_files_are_removed(tmp_path):
     output.mkdir()
     (output / "old.html").write_text("old")
     (output / "stray.html").write_text("not known")
+    (output / write.MARK).write_bytes(write.MARK_TEXT)
     with staged_output(output) as staged:
-        staged.commit([], set(), {"old.html"}, sweep=False)
-    assert [p.name for p in output.iterdir()] == ["stray.html"]
+        staged.commit([], {write.MARK}, {"old.html"}, sweep=False)
+    assert sorted(p.name for p in output.iterdir()) == [write.MARK, "stray.html"]
 
 
 def test_a_first_build_makes_the_output_folder_readable_by_others(tmp_path):
@@ -66,6 +68,7 @@ def test_a_failure_before_the_commit_leaves_the_old_folder_and_no_litter(tmp_pat
     output = tmp_path / "output"
     output.mkdir()
     (output / "index.html").write_text("old")
+    (output / write.MARK).write_bytes(write.MARK_TEXT)
     with pytest.raises(type(failure)):
         with staged_output(output) as staged:
             staged.writer.write("index.html", b"half")
@@ -94,3 +97,14 @@ def test_ctrl_c_during_the_commit_waits_until_every_file_is_in(tmp_path, monkeyp
             staged.commit(names, set(names), set(), sweep=False)
     assert len(moved) == 50
     assert all((output / name).read_bytes() == b"new" for name in names)
+
+
+def test_the_writer_refuses_a_folder_no_build_wrote(tmp_path):
+    output = tmp_path / "Documents"
+    output.mkdir()
+    (output / "thesis.txt").write_text("years of work")
+    with pytest.raises(write.OutputRefused):
+        with staged_output(output) as staged:
+            staged.commit([], set(), set(), sweep=True)
+    assert [p.name for p in output.iterdir()] == ["thesis.txt"]
+    assert [p.name for p in tmp_path.iterdir()] == ["Documents"]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from helpers import ESSAY_EN, FIXTURE, make_content, run_cli
+import pytest
+
+from helpers import ESSAY_EN, FIXTURE, ROOT, make_content, run_cli
 
 
 def snapshot(folder):
@@ -15,7 +17,7 @@ def snapshot(folder):
 def test_a_build_prints_a_one_line_summary(tmp_path):
     result = run_cli("build", "--content", str(FIXTURE), "--output", str(tmp_path / "out"), "--no-cache")
     assert result.returncode == 0
-    assert re.fullmatch(r"built 30 files \(30 new or changed\): 3 essays, 6 comments published, "
+    assert re.fullmatch(r"built 31 files \(31 new or changed\): 3 essays, 6 comments published, "
                         r"2 held back \(spam or pending\), 3 warnings, in \d+\.\d\d s\n", result.stdout)
 
 
@@ -23,7 +25,7 @@ def test_a_second_build_keeps_what_did_not_change(tmp_path):
     content = make_content(tmp_path)
     out = tmp_path / "out"
     first = run_cli("build", "--content", str(content), "--output", str(out))
-    assert "built 14 files (14 new or changed)" in first.stdout
+    assert "built 15 files (15 new or changed)" in first.stdout
     before = snapshot(out)
     again = run_cli("build", "--content", str(content), "--output", str(out))
     assert "(0 new or changed)" in again.stdout and snapshot(out) == before
@@ -88,3 +90,68 @@ def test_a_missing_site_yml_is_a_content_error(tmp_path):
     result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
     assert result.returncode == 1 and result.stderr.startswith("content/site.yml: site.yml is missing")
     assert "Traceback" not in result.stderr
+
+
+def every_file(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("where", ["content", ".", "content/posts", "content/posts/hola",
+                                   "content/posts/hola/out", "content/posts/hola/comments"])
+def test_an_output_folder_overlapping_the_content_is_refused_and_nothing_is_touched(tmp_path, where):
+    project = tmp_path / "project"
+    content = make_content(project, {"posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\nHola.\n"})
+    (project / "thesis.txt").write_text("years of work")
+    (project / "notes").mkdir()
+    (project / "notes/n.md").write_text("notes")
+    before = every_file(tmp_path)
+    result = run_cli("build", "--content", str(content), "--output", str(project / where))
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1 and "content folder" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert every_file(tmp_path) == before
+    assert sorted(p.name for p in project.iterdir()) == ["content", "notes", "thesis.txt"]
+
+
+@pytest.mark.parametrize("folder", ["templates", "assets"])
+def test_an_output_folder_inside_the_templates_or_assets_is_refused(tmp_path, folder):
+    content = make_content(tmp_path)
+    target = ROOT / folder
+    before = every_file(target)
+    result = run_cli("build", "--content", str(content), "--output", str(target / "site"))
+    assert result.returncode == 2 and f"the {folder} folder" in result.stderr
+    assert every_file(target) == before and not (target / "site").exists()
+
+
+def test_a_folder_no_build_wrote_is_never_emptied(tmp_path):
+    content = make_content(tmp_path / "project")
+    documents = tmp_path / "Documents"
+    (documents / "letters").mkdir(parents=True)
+    (documents / "letters/mum.txt").write_text("dear mum")
+    (documents / "cv.pdf").write_bytes(b"%PDF-1.4 cv")
+    before = every_file(documents)
+    for command in ("build", "serve"):
+        result = run_cli(command, "--content", str(content), "--output", str(documents))
+        assert result.returncode == 2
+        assert result.stderr.count("\n") == 1 and "no Tertulia build wrote" in result.stderr
+    assert every_file(documents) == before
+
+
+def test_an_output_that_names_a_file_is_a_usage_error(tmp_path):
+    content = make_content(tmp_path)
+    (tmp_path / "site.zip").write_bytes(b"zip")
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "site.zip"))
+    assert result.returncode == 2 and "is a file" in result.stderr and "Traceback" not in result.stderr
+    assert (tmp_path / "site.zip").read_bytes() == b"zip"
+
+
+def test_an_empty_folder_and_an_earlier_build_are_ours_to_fill(tmp_path):
+    content = make_content(tmp_path)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run_cli("build", "--content", str(content), "--output", str(empty), "--no-cache").returncode == 0
+    assert (empty / ".tertulia-site").is_file()
+    (empty / ".tertulia-site").unlink()  # as a build from before the mark existed left it
+    (empty / "stray.html").write_text("stray")
+    again = run_cli("build", "--content", str(content), "--output", str(empty), "--no-cache")
+    assert again.returncode == 0 and (empty / ".tertulia-site").is_file() and not (empty / "stray.html").exists()
