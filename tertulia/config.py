@@ -7,12 +7,15 @@ from pathlib import Path
 
 
 from .errors import ContentError, ContentErrors
-from .model import SiteConfig, Tag
+from .model import Discussion, SiteConfig, Tag
 from .yamltext import key_lines, load_yaml
 
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 REQUIRED = ("title", "base_url", "languages", "main_language")
-KNOWN = REQUIRED + ("description", "tags", "cname", "per_page")
+KNOWN = REQUIRED + ("description", "tags", "cname", "per_page", "discussion", "search")
+REPO = re.compile(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+")
+BRANCH = re.compile(r"(?!.*\.\.)(?!/)(?!.*/$)[A-Za-z0-9._/-]+")
+EMAIL = re.compile(r"[^@\s<>\"',;:()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 
 
 def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteConfig:
@@ -51,6 +54,8 @@ def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteC
         tags=_tags(data.get("tags", {}), fail),
         cname=_cname(data.get("cname", ""), fail),
         per_page=_per_page(data.get("per_page", 20), fail),
+        discussion=_discussion(data.get("discussion"), fail),
+        search=_search(data.get("search", True), fail),
     )
     if errors:
         raise ContentErrors(errors)
@@ -125,4 +130,31 @@ def _per_page(value, fail) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         fail("per_page", f"per_page must be a positive whole number, not `{value}`")
         return 20
+    return value
+
+
+def _discussion(value, fail) -> Discussion | None:
+    """`discussion`: where readers' proposed comments go; absent, no page offers to propose one."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) - {"repo", "branch", "email"}:
+        fail("discussion", "discussion must map `repo` (owner/name), and optionally `branch` and `email`")
+        return None
+    repo, branch, email = value.get("repo"), value.get("branch", "main"), value.get("email", "")
+    problems = []
+    if not isinstance(repo, str) or not REPO.fullmatch(repo):
+        problems.append(f"discussion repo must be a GitHub repository as `owner/name`, not `{repo}`")
+    if not isinstance(branch, str) or not BRANCH.fullmatch(branch):
+        problems.append(f"discussion branch `{branch}` is not a branch name")
+    if not isinstance(email, str) or (email and not EMAIL.fullmatch(email)):
+        problems.append(f"discussion email `{email}` is not an e-mail address")
+    for problem in problems:
+        fail("discussion", problem)
+    return None if problems else Discussion(repo=repo, branch=branch, email=email)
+
+
+def _search(value, fail) -> bool:
+    if not isinstance(value, bool):
+        fail("search", f"search must be true or false, not `{value}`")
+        return True
     return value

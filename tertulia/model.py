@@ -128,6 +128,15 @@ class Essay:
 
 
 @dataclass(frozen=True)
+class Discussion:
+    """Where readers' proposed comments go: a GitHub repository, or an e-mail address too."""
+
+    repo: str  # owner/name
+    branch: str = "main"
+    email: str = ""
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     """The validated settings of site.yml."""
 
@@ -139,6 +148,8 @@ class SiteConfig:
     tags: tuple[Tag, ...] = ()
     cname: str = ""
     per_page: int = 20
+    discussion: Discussion | None = None
+    search: bool = True
 
     @property
     def base_path(self) -> str:

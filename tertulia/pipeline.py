@@ -45,6 +45,7 @@ class Options:
     output: Path | None = None
     base_url: str | None = None
     drafts: bool = False
+    pending: bool = False  # the preview shows comments awaiting review, marked, for a moderator
     cache_dir: Path | None = None
     workers: int | None = None
     templates: Path = TEMPLATES
@@ -114,7 +115,7 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
         cache = memory.cache
         files = memory.parsed(found, digests, progress)
     cache.save()
-    site, warnings = build_model(config, files, options.drafts, memory.posts if memory else None)
+    site, warnings = build_model(config, files, options.drafts, memory.posts if memory else None, options.pending)
     return Loaded(site, warnings, {r.path: r.digest for r in files.records})
 
 
@@ -261,7 +262,7 @@ def _inputs_key(options: Options) -> str:
     site_yml = options.content / "site.yml"
     return content_key(tree_key(PACKAGE, options.templates, options.assets), installed_libraries(),
                        site_yml.read_text("utf-8", errors="replace") if site_yml.is_file() else "",
-                       str(options.base_url), str(options.drafts))
+                       str(options.base_url), str(options.drafts), str(options.pending))
 
 
 def _whole_site_key(inputs: str, found: Found, digests: list[str], beside_posts: dict[str, bytes]) -> str:

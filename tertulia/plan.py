@@ -16,6 +16,8 @@ from typing import Callable
 
 from . import routes
 from .model import Comment, Essay, Site, newest_first
+from .proposals import CONTENT_FOLDER, plain_link
+from .ui import Words
 from .views import (Link, comment_views, default_translation, excerpt, language_links, rows, tag_link,
                     tag_links, title_link, title_sides)
 
@@ -146,7 +148,7 @@ def _side_by_side(site: Site, essay: Essay, newer, older, url: str, chosen, tran
         "essay": essay, "texts": shown, "title_row": title_sides(shown),
         "rows": rows(shown, routes.folder_prefix(url, routes.essay(essay.slug))),
         "choices": choices if len(choices) > 1 else (),
-        "threads": comment_views(essay.threads, [t.lang for t in shown]),
+        **_proposals(site, essay, shown[-1].lang, [t.lang for t in shown]),
         "tags": tag_links(site, essay.tags, main), "languages": language_links(site, essay),
         "newer": _neighbour(newer, main, False), "older": _neighbour(older, main, False),
         "comment_count": len(essay.comments),
@@ -157,11 +159,27 @@ def _single(site: Site, essay: Essay, newer, older, url: str, text) -> dict:
     return {
         "essay": essay, "text": text,
         "rows": rows([text], routes.folder_prefix(url, routes.essay(essay.slug))),
-        "threads": comment_views(essay.threads, [text.lang]),
+        **_proposals(site, essay, text.lang, [text.lang]),
         "tags": tag_links(site, essay.tags, text.lang), "languages": language_links(site, essay, text.lang),
         "newer": _neighbour(newer, text.lang, True), "older": _neighbour(older, text.lang, True),
         "comment_count": len(essay.comments),
     }
+
+
+def _proposals(site: Site, essay: Essay, lang: str, langs: list[str]) -> dict:
+    """The threads, and when the site takes proposals, the links and the form's settings.
+    A reader is offered to write in `lang`, the language of the side they read."""
+    discussion = site.config.discussion
+    if discussion is None:
+        return {"threads": comment_views(essay.threads, langs), "join_url": "", "proposal": None}
+    words = Words(lang)
+    link = partial(plain_link, discussion, essay.slug, lang, len(essay.source_files),
+                   words.attr("propose_placeholder"), words.attr("propose_name_note"))
+    proposal = {"repo": discussion.repo, "branch": discussion.branch, "email": discussion.email,
+                "folder": f"{CONTENT_FOLDER}/posts/{essay.slug}/comments/", "lang": lang,
+                "languages": site.config.languages}
+    return {"threads": comment_views(essay.threads, langs, lambda parent: link(reply_to=parent)),
+            "join_url": link(), "proposal": proposal}
 
 
 def _listing(site: Site, items, url_of, template: str, extra: dict, memo: PlanMemo, sources_of=None) -> list[Page]:

@@ -48,6 +48,7 @@ SITEMAP = "sitemap.xml"
 NOT_FOUND = "404.html"
 STYLE = "assets/style.css"
 SCRIPT = "assets/reader.js"
+PROPOSE_SCRIPT = "assets/propose.js"
 
 
 def file_path(url: str) -> str:

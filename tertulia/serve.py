@@ -8,7 +8,7 @@ import os
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import load_config
@@ -119,6 +119,7 @@ def serve(options: Options, port: int) -> int:
     from livereload import Server  # imported here: only the preview needs tornado
     from livereload.handlers import LiveReloadHandler
 
+    options = replace(options, pending=True)  # a moderator reads proposals in context; builds never show them
     config_path = options.content / "site.yml"
     try:
         state = PreviewState(base_path=load_config(config_path, str(config_path), options.base_url).base_path)

@@ -35,7 +35,7 @@ class Findings:
 
 
 def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = False,
-                posts: dict | None = None) -> tuple[Site, list[ContentError]]:
+                posts: dict | None = None, include_pending: bool = False) -> tuple[Site, list[ContentError]]:
     """Validate everything; return the site and its warnings, or raise every error together.
 
     `posts`, when given, remembers each post's result by the bytes of its files, so a
@@ -46,7 +46,7 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     essays, held_back = [], 0
     for slug in sorted(essay_records.keys() | comment_records.keys()):
         essay, held, post_found = _post(config, slug, essay_records.get(slug, {}), comment_records.get(slug, {}),
-                                        files, posts)
+                                        files, posts, include_pending)
         found.errors += post_found.errors
         found.warnings += post_found.warnings
         if essay and (include_drafts or not essay.draft):
@@ -60,16 +60,17 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     return site, sorted(set(found.warnings))
 
 
-def _post(config: SiteConfig, slug: str, versions, comment_versions, files: ContentFiles, posts: dict | None):
+def _post(config: SiteConfig, slug: str, versions, comment_versions, files: ContentFiles, posts: dict | None,
+          include_pending: bool = False):
     """One post folder validated on its own: (essay or None, comments held back, its findings)."""
     records = list(versions.values()) + [r for by_lang in comment_versions.values() for r in by_lang.values()]
-    key = (config, tuple(sorted((r.path, r.lang, r.digest) for r in records)),
+    key = (config, include_pending, tuple(sorted((r.path, r.lang, r.digest) for r in records)),
            tuple(url for url, _ in files.assets if url.startswith(f"posts/{slug}/")))
     if posts is not None and posts.get(slug, (None,))[0] == key:
         return posts[slug][1]
     found = Findings()
     _warn_untranslated(config.main_language, versions, comment_versions, found)
-    essay, held = _essay(slug, versions, comment_versions, files, found)
+    essay, held = _essay(slug, versions, comment_versions, files, found, include_pending)
     result = (essay, held, found)
     if posts is not None:
         posts[slug] = (key, result)
@@ -220,7 +221,7 @@ def _date(record: Record, found: Findings) -> PartialDate | None:
     return date
 
 
-def _essay(slug, versions, comment_versions, files: ContentFiles, found: Findings):
+def _essay(slug, versions, comment_versions, files: ContentFiles, found: Findings, include_pending: bool = False):
     """One post folder -> an Essay with its published threads, and how many comments it held back."""
     blocks = files.blocks
     if not versions:
@@ -234,7 +235,7 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
     _check_replies(comments, comment_versions, found)
     if original is None:
         return None, 0
-    threads = _threads(comments)
+    threads = _threads(comments, ("published", "pending") if include_pending else ("published",))
     published = tuple(c for c in comments if c.status == "published")
     essay = Essay(
         slug=slug,
@@ -306,9 +307,9 @@ def thread_order(comment: Comment):
     return (comment.date is None, comment.date or PartialDate(0), comment.id)
 
 
-def _threads(comments: list[Comment]) -> tuple[Comment, ...]:
-    """Published comments as nested threads; a reply to a hidden comment moves to the top."""
-    published = {c.id: c for c in comments if c.status == "published"}
+def _threads(comments: list[Comment], shown: tuple[str, ...]) -> tuple[Comment, ...]:
+    """Comments of the `shown` statuses as nested threads; a reply to a hidden comment moves to the top."""
+    published = {c.id: c for c in comments if c.status in shown}
     children = defaultdict(list)
     for comment in published.values():
         parent = comment.reply_to if comment.reply_to in published else ""

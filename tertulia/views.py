@@ -47,6 +47,9 @@ class CommentView:
     untranslated: bool
     replies: tuple["CommentView", ...]
     written_in: str = ""  # the original's language, when it is not the page's first column
+    missing: str = ""  # a column's language this comment has no translation in, on a two-column page
+    reply_url: str = ""  # where a reader proposes a reply, when the site takes proposals
+    pending: bool = False  # shown only in the preview, for a moderator to read in context
 
 
 def rows(texts: list[Text], prefix: str = "") -> tuple[tuple[Side, ...], ...]:
@@ -62,12 +65,13 @@ def title_sides(texts: list[Text]) -> tuple[Side, ...]:
     return tuple(Side(t.lang, escape(t.title), ROLES[i > 0]) for i, t in enumerate(texts))
 
 
-def comment_views(comments: tuple[Comment, ...], langs: list[str]) -> tuple[CommentView, ...]:
-    """Threads for a page that reads `langs` (one language, or original + translation)."""
-    return tuple(_comment_view(c, langs) for c in comments)
+def comment_views(comments: tuple[Comment, ...], langs: list[str], reply=None) -> tuple[CommentView, ...]:
+    """Threads for a page that reads `langs` (one language, or original + translation);
+    `reply`, when the site takes proposals, gives the link for a reply to a comment id."""
+    return tuple(_comment_view(c, langs, reply) for c in comments)
 
 
-def _comment_view(comment: Comment, langs: list[str]) -> CommentView:
+def _comment_view(comment: Comment, langs: list[str], reply) -> CommentView:
     """In one language, or in the page's two columns: each language under its own column heading."""
     if len(langs) == 1:
         shown = [comment.text(langs[0]) or comment.original]
@@ -79,9 +83,19 @@ def _comment_view(comment: Comment, langs: list[str]) -> CommentView:
         id=comment.id, author=comment.author, website=comment.url, date=comment.date,
         reply_to=comment.reply_to, rows=rows(shown),
         untranslated=len(langs) == 1 and shown[0].lang != langs[0],
-        replies=comment_views(comment.replies, langs),
+        replies=comment_views(comment.replies, langs, reply),
         written_in=comment.original.lang if len(langs) > 1 and comment.original.lang != langs[0] else "",
+        missing=_missing(comment, langs),
+        reply_url=reply(comment.id) if reply else "",
+        pending=comment.status == "pending",
     )
+
+
+def _missing(comment: Comment, langs: list[str]) -> str:
+    """On a two-column page, the language whose column lacks this comment: the translation's first."""
+    if len(langs) < 2:
+        return ""
+    return next((lang for lang in reversed(langs) if not comment.text(lang)), "")
 
 
 def title_link(essay: Essay, lang: str, url: str) -> Link:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from html.parser import HTMLParser
 import functools
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -98,3 +99,35 @@ def serving(root: Path):
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
+
+
+class Proposals(HTMLParser):
+    """The proposal links of a page, and each comment's enclosing comments."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[dict] = []
+        self.parents: dict[str, list[str]] = {}  # comment id -> the comment ids around it, innermost last
+        self.open: list[tuple[str, str]] = []  # (tag, comment id or "")
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "a" and "propose" in (attributes.get("class") or "").split():
+            self.links.append(attributes)
+        comment = (attributes.get("id") or "")[len("comment-"):] if tag == "article" else ""
+        if comment and (attributes.get("id") or "").startswith("comment-"):
+            self.parents[comment] = [c for _, c in self.open if c]
+        if tag not in ("br", "img", "input", "meta", "link", "hr"):
+            self.open.append((tag, comment))
+
+    def handle_endtag(self, tag):
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag:
+                del self.open[index:]
+                break
+
+
+def read_proposals(path: Path) -> Proposals:
+    parser = Proposals()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser

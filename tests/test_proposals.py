@@ -1,0 +1,120 @@
+"""Proposed comments: hostile values come out as one well-formed file that reads back verbatim."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers import ROOT
+from tertulia.model import Discussion
+from tertulia.proposals import MAX_URL, comment_file, github_new_file, offline_id, yaml_quoted
+from tertulia.read import parse_text
+
+HOSTILE = [
+    "Eve: x", "Eve\n---\nstatus: published", "status: published", "---", "- item", "[a, b]", "{a: b}",
+    "&anchor", "*alias", "!!python/object:os.system", "'single'", '"double"', "back\\slash", "#hash",
+    "null", "~", "true", "123", "0x1F", "2012-09-11", "<script>alert(1)</script>", "javascript:alert(1)",
+    "tab\there", "cr\rhere", "\x00nul", "\x1besc", "\u202eevil", "\u2028line\u2029para", "\x85next",
+    "\ufeffbom", "emoji 🗣️", "   spaced   ", "", "%TAG", "@at", "`tick`", "|", ">", "? key",
+]
+ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def read_back(text: str) -> tuple[dict, str]:
+    """Front matter and body as the build reads a comment file."""
+    parsed, error = parse_text(text.encode("utf-8"), "c.en.md")
+    assert error is None, error
+    return parsed.meta, parsed.body
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_a_quoted_value_reads_back_exactly(value):
+    meta, _ = read_back(f"---\nauthor: {yaml_quoted(value)}\n---\n\nx\n")
+    assert meta == {"author": value}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_composed_file_has_only_the_keys_given_and_the_values_verbatim(name):
+    text = comment_file(name, "A body\n---\nstatus: spam\n", reply_to="c1", url=name, date="2026-11-29 21:05")
+    meta, body = read_back(text)
+    expected = {"author": name or "Anonymous", "url": name, "date": "2026-11-29 21:05", "reply_to": "c1"}
+    assert meta == {key: value for key, value in expected.items() if value}
+    assert "status: spam" in body and text.count("\n---\n") == 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_reads_back(value):
+    meta, _ = read_back(f"---\nauthor: {yaml_quoted(value)}\n---\n\nx\n")
+    assert meta["author"] == value
+
+
+def compose_in_browser_script(cases: list[dict]) -> list[dict]:
+    """The page's own composer (assets/propose.js), run by node on the same cases."""
+    script = """
+const p = require(process.argv[1]);
+const cases = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const crypto = require("crypto");
+const ids = [];
+const now = new Date(Date.UTC(2026, 10, 29, 21, 5));
+for (let i = 0; i < 10000; i++) ids.push(p.newId(now, (a) => crypto.getRandomValues(a)));
+console.log(JSON.stringify({
+  files: cases.map((c) => p.commentFile(c)),
+  urls: cases.map((c) => p.githubUrl("owner/repo", "main", "content/posts/x/comments/a.en.md", p.commentFile(c))),
+  ids, date: p.dateOf(now), max: p.MAX_URL,
+}));
+"""
+    result = subprocess.run(["node", "-e", script, str(ROOT / "assets" / "propose.js")], input=json.dumps(cases),
+                            capture_output=True, text=True, timeout=60, check=True)
+    return json.loads(result.stdout)
+
+
+def test_the_page_script_composes_files_that_read_back_verbatim():
+    cases = [{"author": name, "url": name, "replyTo": "c1" if i % 2 else "", "body": f"Body {i}\r\n\r\n{name}"}
+             for i, name in enumerate(HOSTILE)]
+    out = compose_in_browser_script(cases)
+    for case, text, url in zip(cases, out["files"], out["urls"]):
+        meta, body = read_back(text)
+        expected = {"author": case["author"] or "Anonymous"}
+        if case["url"]:
+            expected["url"] = case["url"]
+        if case["replyTo"]:
+            expected["reply_to"] = case["replyTo"]
+        assert meta == expected
+        assert body.strip("\n") == case["body"].replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+        query = parse_qs(urlsplit(url).query, keep_blank_values=True)
+        assert query["value"] == [text] and query["filename"] == ["content/posts/x/comments/a.en.md"]
+
+
+def test_the_page_script_ids_never_collide_and_match_the_id_pattern():
+    out = compose_in_browser_script([])
+    ids = out["ids"]
+    assert len(set(ids)) == 10000
+    assert all(ID.fullmatch(i) and i.startswith("20261129-2105-") for i in ids)
+    assert out["date"] == "2026-11-29 21:05" and out["max"] == MAX_URL == 8000
+
+
+def test_a_lone_surrogate_from_a_paste_becomes_a_replacement_character():
+    out = compose_in_browser_script([{"author": "a\ud800b", "url": "", "replyTo": "", "body": "x\udc00"}])
+    meta, body = read_back(out["files"][0])
+    assert meta["author"] == "a\ufffdb" and body.strip() == "x\ufffd"
+
+
+def test_the_github_url_round_trips_the_file():
+    text = comment_file("Ana & Eve", "¿Qué? 100% <b>sí</b>\n\nSegundo + párrafo #1")
+    url = github_new_file(Discussion("owner/repo", "feature/x"), "content/posts/a/comments/b.es.md", text)
+    parts = urlsplit(url)
+    assert parts.scheme == "https" and parts.netloc == "github.com" and parts.path == "/owner/repo/new/feature/x"
+    assert parse_qs(parts.query) == {"filename": ["content/posts/a/comments/b.es.md"], "value": [text]}
+
+
+def test_offline_ids_match_the_pattern_and_differ_per_parent_and_language():
+    ids = {offline_id("essay", parent, lang, 7) for parent in ("", "c1", "c2") for lang in ("en", "es")}
+    assert len(ids) == 6 and all(ID.fullmatch(i) for i in ids)
+    assert offline_id("essay", "c1", "en", 7) == offline_id("essay", "c1", "en", 7)
