@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tertulia.cli import run
 
-COMMANDS = ("build", "serve", "check", "new")
+COMMANDS = ("build", "serve", "check", "status", "translated", "new")
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -31,11 +31,21 @@ def parse(argv: list[str]) -> argparse.Namespace:
     check = commands.add_parser("check", help="validate content without writing output")
     check.add_argument("--content", type=Path, default=Path("content"), help="content folder")
 
+    status = commands.add_parser("status", help="translations: current, outdated (which blocks), missing")
+    status.add_argument("--content", type=Path, default=Path("content"), help="content folder")
+
+    translated = commands.add_parser("translated", help="record that a translation follows its original")
+    translated.add_argument("path", type=Path, help="the translation file, e.g. content/posts/x/index.en.md")
+    translated.add_argument("--block", type=int, default=None, help="only this block (1 is the first)")
+    translated.add_argument("--content", type=Path, default=Path("content"), help="content folder")
+
     new = commands.add_parser("new", help="start a post, a translation or a comment")
     new.add_argument("kind", choices=("post", "translation", "comment"))
     new.add_argument("slug", help="the post's slug")
     new.add_argument("--lang", required=True, help="language of the new file")
     new.add_argument("--reply-to", default="", help="for a comment: the id it answers")
+    new.add_argument("--comments", action="store_true",
+                     help="for a translation: also start every missing comment translation of the essay")
     new.add_argument("--content", type=Path, default=Path("content"), help="content folder")
     return parser.parse_args(argv)
 

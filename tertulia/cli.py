@@ -29,8 +29,12 @@ def run(args) -> int:
         if args.command == "serve":
             from .serve import serve
             return serve(_options(args), args.port)
+        if args.command == "status":
+            return _status(args)
+        if args.command == "translated":
+            return _translated(args)
         from .scaffold import scaffold
-        return scaffold(args.content, args.kind, args.slug, args.lang, args.reply_to)
+        return scaffold(args.content, args.kind, args.slug, args.lang, args.reply_to, args.comments)
     except ContentErrors as problem:
         for error in problem.errors:
             print(error, file=sys.stderr)
@@ -74,4 +78,23 @@ def _check(args) -> int:
         print(warning.as_warning(), file=sys.stderr)
     essays = len(loaded.site.essays)
     print(f"content is valid: {essays} essays, {len(loaded.warnings)} warnings")
+    return EXIT_OK
+
+
+def _status(args) -> int:
+    """Every essay's and comment's translations, drafts included: translators work on those too."""
+    from dataclasses import replace
+    from .status import status_report
+    loaded = load_site(replace(_options(args), drafts=True))
+    print("\n".join(status_report(loaded.site)))
+    return EXIT_OK
+
+
+def _translated(args) -> int:
+    from .translations import mark_translated
+    try:
+        print(mark_translated(args.content, args.path, args.block))
+    except ValueError as problem:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_OK

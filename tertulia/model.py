@@ -57,6 +57,7 @@ class Text:
     summary: str = ""
     translator: str = ""
     is_original: bool = False
+    stale: tuple[tuple[int, str, int], ...] = ()  # blocks whose original changed since: (index, old words, line)
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import Cache, OutputMemo, content_key, tree_key
-from .errors import ContentError
+from .errors import ContentError, ContentErrors
 from .find import Found, digest_files, find_content, is_scratch
 from .model import newest_first
 from .routes import file_path
+from .translations import RECORD
 from .versions import installed_libraries, parser_version
 from .write import MARK, MARK_TEXT, staged_output
 
@@ -105,9 +106,13 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
           memory: "Memory | None" = None) -> Loaded:
     from .config import load_config
     from .parse import parse_all
+    from .translations import load_record
     from .validate import build_model
     config = load_config(options.content / "site.yml", _shown(options.content / "site.yml", options.content),
                          options.base_url)
+    followed, record_errors = load_record(options.content)
+    if record_errors:
+        raise ContentErrors(record_errors)
     if memory is None:
         cache = parse_cache(options)
         files = parse_all(found, digests, cache, options.workers, progress)
@@ -115,7 +120,8 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
         cache = memory.cache
         files = memory.parsed(found, digests, progress)
     cache.save()
-    site, warnings = build_model(config, files, options.drafts, memory.posts if memory else None, options.pending)
+    site, warnings = build_model(config, files, options.drafts, memory.posts if memory else None, options.pending,
+                                 followed)
     return Loaded(site, warnings, {r.path: r.digest for r in files.records})
 
 
@@ -259,9 +265,10 @@ def _keep_unchanged(items: list[tuple[str, object]], fingerprints: dict[str, str
 
 def _inputs_key(options: Options) -> str:
     """Everything every page depends on besides the posts: code, libraries, templates, site.yml, options."""
-    site_yml = options.content / "site.yml"
+    site_yml, record = options.content / "site.yml", options.content / RECORD
     return content_key(tree_key(PACKAGE, options.templates, options.assets), installed_libraries(),
                        site_yml.read_text("utf-8", errors="replace") if site_yml.is_file() else "",
+                       record.read_text("utf-8", errors="replace") if record.is_file() else "",
                        str(options.base_url), str(options.drafts), str(options.pending))
 
 

@@ -9,8 +9,9 @@ from pathlib import Path
 from .config import load_config
 from .errors import ContentErrors
 from .markup import Converter, plain_text
-from .find import ESSAY_FILE, SLUG
+from .find import COMMENT_FILE, ESSAY_FILE, SLUG
 from .read import read_parsed
+from .translations import record_new
 
 PLACEHOLDER = "TODO translate"
 KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
@@ -18,7 +19,7 @@ KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5
          "hr": "thematic break"}
 
 
-def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "") -> int:
+def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "", comments: bool = False) -> int:
     """Write the new file and say where it is; 2 for a wrong request, 1 when it would overwrite."""
     try:
         config = load_config(content / "site.yml", str(content / "site.yml"))
@@ -30,6 +31,13 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "")
     if lang not in config.language_codes:
         return _usage(f"language `{lang}` is not in site.yml languages ({', '.join(config.language_codes)})")
     post = content / "posts" / slug
+    if comments:
+        if kind != "translation":
+            return _usage("--comments goes with `new translation`")
+        try:
+            return _translations_with_comments(content, post, slug, lang)
+        except ValueError as problem:
+            return _usage(str(problem))
     try:
         path, text = _new_file(post, kind, slug, lang, reply_to)
     except ValueError as problem:
@@ -37,10 +45,54 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "")
     if path.exists():
         print(f"{path}: already exists; not overwritten", file=sys.stderr)
         return 1
+    _write(path, text)
+    if kind == "translation":
+        _record(content, path, _original_of(post, slug), trusted=True)
+    return 0
+
+
+def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     print(f"wrote {path}")
+
+
+def _record(content: Path, path: Path, original, trusted: bool) -> None:
+    """A translation starts out following its original as it is now (see translations.py)."""
+    parsed, _, original_path = original
+    root = content.resolve()
+    shown = lambda file: f"{root.name}/{file.resolve().relative_to(root).as_posix()}"  # noqa: E731
+    record_new(content, shown(path), shown(original_path), Converter().blocks(parsed.body, trusted))
+
+
+def _translations_with_comments(content: Path, post: Path, slug: str, lang: str) -> int:
+    """The essay's translation into `lang` if it has none, and every comment's that is missing."""
+    essay = post / f"index.{lang}.md"
+    written = 0
+    if not essay.exists():  # when it exists, it is the translation or the original itself
+        original = _original_of(post, slug)
+        _write(essay, new_translation(original[:2]))
+        _record(content, essay, original, trusted=True)
+        written += 1
+    for original in _comment_originals(post):
+        parsed, original_lang, path = original
+        target = path.with_name(f"{path.name.split('.')[0]}.{lang}.md")
+        if original_lang != lang and not target.exists():
+            _write(target, new_translation((parsed, original_lang), titled=False))
+            _record(content, target, original, trusted=False)
+            written += 1
+    if not written:
+        print(f"nothing to start: post `{slug}` and its comments already have `{lang}` versions")
     return 0
+
+
+def _comment_originals(post: Path):
+    """(parsed, language, path) of each comment's original, in file order; spam is never translated."""
+    for path in sorted((post / "comments").glob("*.md")) if (post / "comments").is_dir() else []:
+        parsed, _ = read_parsed(path)
+        match = COMMENT_FILE.fullmatch(path.name)
+        if parsed and match and "translation_of" not in parsed.meta and parsed.meta.get("status") != "spam":
+            yield parsed, match["lang"], path
 
 
 def _usage(message: str) -> int:
@@ -53,7 +105,7 @@ def _new_file(post: Path, kind: str, slug: str, lang: str, reply_to: str) -> tup
         return post / f"index.{lang}.md", new_post()
     if kind == "translation":
         original = _original_of(post, slug)
-        return post / f"index.{lang}.md", new_translation(original)
+        return post / f"index.{lang}.md", new_translation(original[:2])
     if not any(post.glob("index.*.md")):
         raise ValueError(f"there is no post `{slug}` to comment on")
     if reply_to and not any((post / "comments").glob(f"{reply_to}.*.md")):
@@ -74,13 +126,12 @@ def new_comment(reply_to: str) -> str:
     return f'---\nauthor: Anonymous\n# date: YYYY-MM-DD HH:MM\n{reply}status: pending\n---\n\nThe comment.\n'
 
 
-def new_translation(original) -> str:
+def new_translation(original, titled: bool = True) -> str:
     """One placeholder paragraph per block of the original, quoting it, so blocks align from the start."""
     parsed, lang = original
-    blocks = Converter().blocks(parsed.body, trusted=True)
-    title = parsed.meta.get("title", "")
-    lines = [f'---\ntitle: "{PLACEHOLDER}: {_yaml_safe(title)}"\ntranslation_of: {lang}\n'
-             f'# translator: ""\n---\n']
+    blocks = Converter().blocks(parsed.body, trusted=titled)  # only essays have titles; comments are untrusted
+    title = f'title: "{PLACEHOLDER}: {_yaml_safe(parsed.meta.get("title", ""))}"\n' if titled else ""
+    lines = [f'---\n{title}translation_of: {lang}\n# translator: ""\n---\n']
     for number, block in enumerate(blocks, 1):
         tag = re.match(r"<(\w+)", block)
         kind = KINDS.get(tag.group(1) if tag else "", "paragraph")
@@ -94,7 +145,7 @@ def _original_of(post: Path, slug: str):
     for path in sorted(post.glob("index.*.md")):
         parsed, _ = read_parsed(path)
         if parsed and "translation_of" not in parsed.meta:
-            return parsed, ESSAY_FILE.fullmatch(path.name)["lang"]
+            return parsed, ESSAY_FILE.fullmatch(path.name)["lang"], path
     raise ValueError(f"post `{slug}` has no original to translate")
 
 

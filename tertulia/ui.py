@@ -37,6 +37,7 @@ MESSAGES = {
         "opened": "The proposal opened in a new tab. If it did not, follow this link:",
         "open_link": "Open the prefilled proposal", "empty_text": "Write your comment first.",
         "pending": "Pending review: not published", "not_yet_in": "Not yet translated into",
+        "outdated": "The original of this passage changed after it was translated.",
     },
     "es": {
         "skip": "Saltar al contenido", "essays": "Ensayos", "tags": "Etiquetas", "comments": "Comentarios",
@@ -69,6 +70,7 @@ MESSAGES = {
         "opened": "La propuesta se abrió en otra pestaña. Si no se abrió, sigue este enlace:",
         "open_link": "Abrir la propuesta", "empty_text": "Escribe primero tu comentario.",
         "pending": "Pendiente de revisión: no publicado", "not_yet_in": "Aún no traducido al",
+        "outdated": "El original de este pasaje cambió después de traducirse.",
     },
     "ro": {
         "skip": "Salt la conținut", "essays": "Eseuri", "tags": "Etichete", "comments": "Comentarii",
@@ -100,6 +102,7 @@ MESSAGES = {
         "opened": "Propunerea s-a deschis într-o filă nouă. Dacă nu, urmează această legătură:",
         "open_link": "Deschide propunerea", "empty_text": "Scrie mai întâi comentariul.",
         "pending": "În așteptare: nepublicat", "not_yet_in": "Încă netradus în",
+        "outdated": "Originalul acestui pasaj s-a schimbat după ce a fost tradus.",
     },
 }
 

@@ -12,6 +12,7 @@ from .markup import is_safe_url
 from .model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, Tag, Text, newest_first
 from .parse import ContentFiles
 from .read import Record
+from .translations import Followed, first_words, stale_blocks, words_of
 
 STATUSES = ("published", "pending", "spam")
 UNFINISHED = "TODO translate"  # what `new translation` writes in each block
@@ -35,18 +36,20 @@ class Findings:
 
 
 def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = False,
-                posts: dict | None = None, include_pending: bool = False) -> tuple[Site, list[ContentError]]:
+                posts: dict | None = None, include_pending: bool = False,
+                followed: dict | None = None) -> tuple[Site, list[ContentError]]:
     """Validate everything; return the site and its warnings, or raise every error together.
 
     `posts`, when given, remembers each post's result by the bytes of its files, so a
-    long-lived preview validates again only the posts an edit touched.
+    long-lived preview validates again only the posts an edit touched. `followed` is the
+    translation record: which version of its original each translation follows.
     """
     found = Findings(errors=list(files.errors))
     essay_records, comment_records = _group(files.records, config, found)
     essays, held_back = [], 0
     for slug in sorted(essay_records.keys() | comment_records.keys()):
         essay, held, post_found = _post(config, slug, essay_records.get(slug, {}), comment_records.get(slug, {}),
-                                        files, posts, include_pending)
+                                        files, posts, include_pending, followed or {})
         found.errors += post_found.errors
         found.warnings += post_found.warnings
         if essay and (include_drafts or not essay.draft):
@@ -61,16 +64,17 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
 
 
 def _post(config: SiteConfig, slug: str, versions, comment_versions, files: ContentFiles, posts: dict | None,
-          include_pending: bool = False):
+          include_pending: bool = False, followed: dict | None = None):
     """One post folder validated on its own: (essay or None, comments held back, its findings)."""
     records = list(versions.values()) + [r for by_lang in comment_versions.values() for r in by_lang.values()]
-    key = (config, include_pending, tuple(sorted((r.path, r.lang, r.digest) for r in records)),
+    followed = followed or {}
+    key = (config, include_pending, tuple(sorted((r.path, r.lang, r.digest, followed.get(r.path)) for r in records)),
            tuple(url for url, _ in files.assets if url.startswith(f"posts/{slug}/")))
     if posts is not None and posts.get(slug, (None,))[0] == key:
         return posts[slug][1]
     found = Findings()
     _warn_untranslated(config.main_language, versions, comment_versions, found)
-    essay, held = _essay(slug, versions, comment_versions, files, found, include_pending)
+    essay, held = _essay(slug, versions, comment_versions, files, found, include_pending, followed)
     result = (essay, held, found)
     if posts is not None:
         posts[slug] = (key, result)
@@ -122,7 +126,7 @@ def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record
     return originals[0]
 
 
-def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys: set[str]):
+def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys: set[str], followed: dict):
     """Validate the language files of one essay or comment into Texts, original first."""
     original = _original(versions, found, kind)
     if original is None:
@@ -132,15 +136,18 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         if "translation_of" not in record.meta:
             continue  # the original, or a second one already reported
         target = record.meta.get("translation_of")
+        stale = ()
         if target == original.lang:
-            _check_alignment(original, record, blocks, found)
+            if _check_alignment(original, record, blocks, found) and record.path in followed:
+                stale = _stale(original, record, blocks, followed[record.path], found)
         elif target in versions:
             found.error(record, "translation_of", f"translation_of must name the original (`{original.lang}`), "
                                                   f"not `{target}`, which is itself a translation")
         else:
             found.error(record, "translation_of", f"translation_of names `{target}`, but there is no "
                                                   f"`{target}` file beside this one")
-        texts.append(_text(record, blocks, found, False, kind, keys))
+        text = _text(record, blocks, found, False, kind, keys)
+        texts.append(replace(text, stale=stale) if stale else text)
     return original, tuple(texts)
 
 
@@ -166,16 +173,33 @@ def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str,
     )
 
 
-def _check_alignment(original: Record, translation: Record, blocks, found: Findings) -> None:
-    """A translation must have exactly as many top-level blocks as its original."""
+def _check_alignment(original: Record, translation: Record, blocks, found: Findings) -> bool:
+    """A translation must have exactly as many top-level blocks as its original; True when it has."""
     source, target = blocks[original.path], blocks[translation.path]
     if len(source) == len(target):
-        return
+        return True
     line, where = locate_mismatch(source, target, list(translation.block_starts))
     message = f"translation has {len(target)} blocks, original has {len(source)}"
     if where:
         message += f"; {where}"
     found.errors.append(ContentError(translation.path, line or translation.body_line, message))
+    return False
+
+
+def _stale(original: Record, translation: Record, blocks, followed: Followed, found: Findings) -> tuple:
+    """The translation's blocks whose original changed since a translator marked them, each warned of."""
+    if followed.original != original.path:
+        return ()  # recorded against another original: a record for a file that was renamed
+    current = words_of(blocks[original.path])
+    starts = translation.block_starts
+    stale = []
+    for index, old in stale_blocks(followed.blocks, current):
+        line = starts[index] if index < len(starts) else translation.body_line
+        found.warnings.append(ContentError(translation.path, line, (
+            f"block {index + 1} is outdated: its original (“{first_words(current[index])}”) changed after it "
+            "was translated; `build.py status` says what changed")))
+        stale.append((index, old, line))
+    return tuple(stale)
 
 
 def _string(record: Record, key: str, required: bool, found: Findings) -> str:
@@ -221,7 +245,8 @@ def _date(record: Record, found: Findings) -> PartialDate | None:
     return date
 
 
-def _essay(slug, versions, comment_versions, files: ContentFiles, found: Findings, include_pending: bool = False):
+def _essay(slug, versions, comment_versions, files: ContentFiles, found: Findings, include_pending: bool,
+           followed: dict):
     """One post folder -> an Essay with its published threads, and how many comments it held back."""
     blocks = files.blocks
     if not versions:
@@ -229,8 +254,8 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
             for record in by_lang.values():
                 found.error(record, None, f"comment of post `{slug}`, which has no index.<lang>.md")
         return None, 0
-    original, texts = _texts(versions, blocks, found, "essay", ESSAY_KEYS)
-    comments = [_comment(cid, by_lang, blocks, found) for cid, by_lang in sorted(comment_versions.items())]
+    original, texts = _texts(versions, blocks, found, "essay", ESSAY_KEYS, followed)
+    comments = [_comment(cid, by_lang, blocks, found, followed) for cid, by_lang in sorted(comment_versions.items())]
     comments = [c for c in comments if c is not None]
     _check_replies(comments, comment_versions, found)
     if original is None:
@@ -254,8 +279,8 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
     return essay, len(comments) - len(published)
 
 
-def _comment(comment_id: str, versions, blocks, found: Findings) -> Comment | None:
-    original, texts = _texts(versions, blocks, found, "comment", COMMENT_KEYS)
+def _comment(comment_id: str, versions, blocks, found: Findings, followed: dict) -> Comment | None:
+    original, texts = _texts(versions, blocks, found, "comment", COMMENT_KEYS, followed)
     if original is None:
         return None
     status = original.meta.get("status", "published")

@@ -22,6 +22,7 @@ class Side:
     lang: str
     html: Markup
     role: str = "original"  # or "translation": which column it stands in
+    outdated: bool = False  # its original changed after it was translated
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ def rows(texts: list[Text], prefix: str = "") -> tuple[tuple[Side, ...], ...]:
     """Aligned blocks, one row per block pair; `prefix` leads relative links to the post folder."""
     columns = [[Side(t.lang, Markup(rebase_links(b, prefix)), ROLES[i > 0]) for b in t.blocks]
                for i, t in enumerate(texts)]
+    for column, text in zip(columns, texts):
+        for index, *_ in text.stale:  # rare: most translations follow their original
+            column[index] = Side(text.lang, column[index].html, column[index].role, outdated=True)
     paired = (tuple(s for s in row if s is not None) for row in zip_longest(*columns))
     return tuple(row for row in paired if any(side.html for side in row))  # sanitizing can empty a block
 

@@ -1,0 +1,98 @@
+"""`status`: per essay, per comment thread and per language, which translations are current,
+outdated (which blocks, and what changed) or missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Comment, Essay, Site, Text
+from .translations import first_words, word_diff, words_of
+
+MISSING_SHOWN = 8  # ids named per language before "and N more"
+
+
+@dataclass
+class Tally:
+    """Translations counted over the whole site, for the last line."""
+
+    current: int = 0
+    outdated: int = 0
+    blocks: int = 0
+    missing: int = 0
+    details: list[tuple[str, int, str]] = field(default_factory=list)  # (path, line, line of the report)
+
+    def summary(self, essays: int, comments: int) -> str:
+        return (f"{essays} essays, {comments} comments: {self.current} translations current, {self.outdated} "
+                f"outdated ({self.blocks} blocks), {self.missing} missing")
+
+
+def status_report(site: Site) -> list[str]:
+    """The report's lines: a block per essay, the outdated blocks as `path:line:`, then a summary."""
+    tally = Tally()
+    lines = []
+    languages = site.config.language_codes
+    for essay in sorted(site.essays, key=lambda e: e.slug):
+        lines.append(f"{essay.slug} (original in {essay.original.lang})")
+        lines.append("  essay:    " + " · ".join(_essay_state(essay, lang, tally)
+                                                 for lang in languages if lang != essay.original.lang))
+        if essay.comments:
+            states = (_thread_state(essay.comments, lang, tally) for lang in languages)
+            lines.append(f"  comments ({len(essay.comments)}): " + " · ".join(state for state in states if state))
+    comments = sum(len(essay.comments) for essay in site.essays)
+    return lines + [text for *_, text in sorted(tally.details)] + [tally.summary(len(site.essays), comments)]
+
+
+def _essay_state(essay: Essay, lang: str, tally: Tally) -> str:
+    text = essay.text(lang)
+    if text is None:
+        tally.missing += 1
+        return f"{lang} missing"
+    if text.stale:
+        _outdated(essay.original, text, tally)
+        numbers = ", ".join(str(index + 1) for index, *_ in text.stale)
+        return f"{lang} outdated (block{'s' if len(text.stale) > 1 else ''} {numbers})"
+    tally.current += 1
+    return f"{lang} translated"
+
+
+def _thread_state(comments: tuple[Comment, ...], lang: str, tally: Tally) -> str:
+    """One language over a thread: how its comments written in other languages are translated into it
+    ("" when every comment was written in it)."""
+    current, outdated, missing = 0, [], []
+    for comment in comments:
+        if comment.original.lang == lang:
+            continue
+        text = comment.text(lang)
+        if text is None:
+            missing.append(comment.id)
+        elif text.stale:
+            outdated.append(comment.id)
+            _outdated(comment.original, text, tally)
+        else:
+            current += 1
+    if not (current or outdated or missing):
+        return ""
+    tally.current += current
+    tally.missing += len(missing)
+    parts = [f"{current} translated"]
+    if outdated:
+        parts.append(f"{len(outdated)} outdated ({_named(outdated)})")
+    if missing:
+        parts.append(f"{len(missing)} missing ({_named(missing)})")
+    return f"{lang} " + ", ".join(parts)
+
+
+def _named(ids: list[str]) -> str:
+    shown = ", ".join(ids[:MISSING_SHOWN])
+    return shown + (f" and {len(ids) - MISSING_SHOWN} more" if len(ids) > MISSING_SHOWN else "")
+
+
+def _outdated(original: Text, translation: Text, tally: Tally) -> None:
+    """Count a translation with stale blocks, and name each block where a translator will look."""
+    tally.outdated += 1
+    tally.blocks += len(translation.stale)
+    current = words_of(original.blocks)
+    for index, old, line in translation.stale:
+        now = current[index]
+        tally.details.append((translation.path, line, f"{translation.path}:{line}: block {index + 1} outdated; "
+                              f"the original now begins “{first_words(now)}”; changed: {word_diff(old, now)}"))

@@ -1,0 +1,198 @@
+"""Which version of its original each translation follows, block by block.
+
+The record is one machine-kept file, `content/translations.json`: for every translation a
+translator has marked, the text of each block of its original as it stood then. Keeping the
+old text itself (not a hash) lets `status` say what changed in words, with or without git,
+and keeps translators' own files free of bookkeeping. `build.py translated` writes it; a
+translation with no entry (every translation of a site that has no record yet) is current.
+
+Blocks are compared by their visible words, so a change of markup alone is not a change.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentError
+
+RECORD = "translations.json"
+NOTE = "Written by `python build.py translated`; not for editing by hand."
+
+
+@dataclass(frozen=True)
+class Followed:
+    """The original, and its blocks' words as they were when the translation was marked (None: never)."""
+
+    original: str
+    blocks: tuple[str | None, ...]
+
+
+def load_record(content: Path) -> tuple[dict[str, Followed], list[ContentError]]:
+    """The record, keyed by paths as errors show them (`content/posts/...`), or the problems in it."""
+    path = content / RECORD
+    shown = f"{content.resolve().name}/{RECORD}"
+    if not path.is_file():
+        return {}, []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as problem:
+        line = getattr(problem, "lineno", 1)
+        return {}, [ContentError(shown, line, f"the translation record does not parse ({problem}); "
+                                              "restore it from version control, or delete it to start afresh")]
+    entries = data.get("translations") if isinstance(data, dict) else None
+    if not isinstance(entries, dict) or not all(_well_formed(entry) for entry in entries.values()):
+        return {}, [ContentError(shown, 1, "the translation record is not as `build.py translated` writes it; "
+                                           "restore it from version control, or delete it to start afresh")]
+    prefix = content.resolve().name + "/"
+    return {prefix + key: Followed(prefix + entry["original"], tuple(entry["blocks"]))
+            for key, entry in entries.items()}, []
+
+
+def _well_formed(entry) -> bool:
+    return (isinstance(entry, dict) and isinstance(entry.get("original"), str)
+            and isinstance(entry.get("blocks"), list)
+            and all(block is None or isinstance(block, str) for block in entry["blocks"]))
+
+
+def save_record(content: Path, record: dict[str, Followed]) -> None:
+    """Write the whole record in one rename, in a fixed order, so it diffs well and never half-written."""
+    prefix = content.resolve().name + "/"
+    data = {"note": NOTE, "translations": {
+        key[len(prefix):]: {"original": followed.original[len(prefix):], "blocks": list(followed.blocks)}
+        for key, followed in sorted(record.items())}}
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    handle, temporary = tempfile.mkstemp(prefix=f".{RECORD}.", dir=content)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, content / RECORD)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def words_of(blocks) -> tuple[str, ...]:
+    """Each block's visible words, as the record keeps them."""
+    from .markup import plain_text  # here, not above: an unchanged build imports no Markdown
+    return tuple(plain_text(block) for block in blocks)
+
+
+def stale_blocks(followed: tuple[str | None, ...], current: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    """(index, the old words or "" for a new block) of each current block that changed since marking.
+
+    The two versions are matched block by block as a diff would match lines, so an inserted
+    paragraph makes itself stale, not every paragraph after it."""
+    stale = []
+    matcher = difflib.SequenceMatcher(None, followed, current, autojunk=False)
+    for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        if tag in ("replace", "insert"):
+            for offset, index in enumerate(range(new_start, new_end)):
+                old = followed[old_start + offset] if old_start + offset < old_end else None
+                stale.append((index, old or ""))
+    return tuple(stale)
+
+
+def marked(current: tuple[str, ...], stale: tuple[tuple[int, str], ...], block: int | None) -> tuple:
+    """The recorded blocks once one block (1-based), or all of them, is marked as following `current`."""
+    old = {index: words for index, words in stale}
+    if block is None:
+        return tuple(current)
+    return tuple(words if i == block - 1 or i not in old else (old[i] or None) for i, words in enumerate(current))
+
+
+def first_words(text: str, count: int = 8) -> str:
+    """The start of a block, as a translator would search for it."""
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+def word_diff(old: str, new: str, width: int = 120) -> str:
+    """The words that changed, as `[-old-]{+new+}`, with a little context, cut to `width`."""
+    if not old:
+        return "a new block"
+    before, after = old.split(), new.split()
+    parts = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            same = before[i1:i2]
+            parts.append(" ".join(same) if len(same) <= 6 else f"{' '.join(same[:3])} … {' '.join(same[-3:])}")
+        else:
+            removed = f"[-{' '.join(before[i1:i2])}-]" if i2 > i1 else ""
+            added = f"{{+{' '.join(after[j1:j2])}+}}" if j2 > j1 else ""
+            parts.append(removed + added)
+    text = " ".join(part for part in parts if part)
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def mark_translated(content: Path, path: Path, block: int | None) -> str:
+    """Record that the translation at `path` (or one block of it) follows its original as it is now.
+
+    Raises ContentErrors when the files are not a translation and its original with matching
+    blocks, ValueError for a request that cannot be right (a path outside the content, a block
+    number out of range)."""
+    from .errors import ContentErrors
+    translation, original, trusted = _pair(content, path)
+    prefix = content.resolve().name + "/"
+    shown = prefix + translation.relative_to(content.resolve()).as_posix()
+    original_shown = prefix + original.relative_to(content.resolve()).as_posix()
+    source, target = _blocks(original, original_shown, trusted), _blocks(translation, shown, trusted)
+    if len(source) != len(target):
+        raise ContentErrors([ContentError(shown, 0, f"translation has {len(target)} blocks, original has "
+                                                    f"{len(source)}; make them match before marking it translated")])
+    if block is not None and not 1 <= block <= len(source):
+        raise ValueError(f"{shown} has blocks 1 to {len(source)}, not {block}")
+    record, errors = load_record(content)
+    if errors:
+        raise ContentErrors(errors)
+    current = words_of(source)
+    known = record.get(shown)
+    stale = stale_blocks(known.blocks, current) if known and known.original == original_shown else ()
+    record[shown] = Followed(original_shown, marked(current, stale, block))
+    save_record(content, record)
+    which = f"block {block} of {len(source)}" if block else f"all {len(source)} blocks"
+    return f"recorded: {shown} follows {original_shown} ({which})"
+
+
+def record_new(content: Path, shown: str, original_shown: str, blocks) -> None:
+    """Record a translation just started from its original: it follows the original as it is now."""
+    record, errors = load_record(content)
+    if not errors:
+        record[shown] = Followed(original_shown, words_of(blocks))
+        save_record(content, record)
+
+
+def _pair(content: Path, path: Path) -> tuple[Path, Path, bool]:
+    """The translation file, its original beside it, and whether they are essays (trusted)."""
+    from .find import COMMENT_FILE, ESSAY_FILE
+    from .read import read_parsed
+    translation = path.resolve()
+    posts = (content / "posts").resolve()
+    if posts not in translation.parents or not translation.is_file():
+        raise ValueError(f"{path}: not a file under {content}/posts")
+    parsed, error = read_parsed(translation)
+    if error or "translation_of" not in parsed.meta:
+        raise ValueError(f"{path}: not a translation (a translation says `translation_of`)")
+    is_essay = translation.parent.name != "comments"
+    name = (ESSAY_FILE if is_essay else COMMENT_FILE).fullmatch(translation.name)
+    if not name:
+        raise ValueError(f"{path}: not an essay or comment file")
+    stem = "index" if is_essay else name["id"]
+    original = translation.with_name(f"{stem}.{parsed.meta['translation_of']}.md")
+    if not original.is_file():
+        raise ValueError(f"{path}: its original {original.name} is not beside it")
+    return translation, original, is_essay
+
+
+def _blocks(path: Path, shown: str, trusted: bool) -> list[str]:
+    from .errors import ContentErrors
+    from .markup import Converter
+    from .read import parse_text
+    parsed, error = parse_text(path.read_bytes(), shown)
+    if error:
+        raise ContentErrors([error])
+    return Converter().blocks(parsed.body, trusted)

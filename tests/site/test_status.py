@@ -1,0 +1,109 @@
+"""Translators know what to translate: status, check, the marked rows, and marking done."""
+
+from __future__ import annotations
+
+import shutil
+
+from helpers import ROOT, make_content, run_cli
+
+ESSAY = "posts/hola/index.es.md"
+TRANSLATION = "content/posts/hola/index.en.md"
+
+
+def site_with_record(tmp_path):
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\nUn comentario.\n",
+                                      "posts/hola/comments/c1.en.md": "---\ntranslation_of: es\n---\n\nA comment.\n"})
+    for path in (TRANSLATION, "content/posts/hola/comments/c1.en.md"):
+        result = run_cli("translated", path, "--content", "content", cwd=tmp_path)
+        assert result.returncode == 0 and result.stdout.startswith("recorded: "), result.stderr
+    return content
+
+
+def edit(content, relative, old, new):
+    path = content / relative
+    path.write_text(path.read_text().replace(old, new))
+
+
+def test_status_on_the_real_content_reports_everything_current(tmp_path):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    result = run_cli("status", cwd=tmp_path)
+    assert result.returncode == 0
+    assert " 0 outdated (0 blocks)" in result.stdout and "outdated (" not in result.stdout.replace("0 outdated (", "")
+    assert "los-clientes-no-son-todos-iguales (original in es)" in result.stdout
+    assert "  essay:    en translated · ro missing" in result.stdout
+
+
+def test_one_edited_word_is_named_by_status_and_check_and_marked_on_the_page(tmp_path):
+    content = site_with_record(tmp_path)
+    edit(content, ESSAY, "Segundo párrafo.", "Segundo párrafo, corregido.")
+    status = run_cli("status", cwd=tmp_path)
+    assert status.returncode == 0
+    assert "  essay:    en outdated (block 2) · ro missing" in status.stdout
+    assert (f"{TRANSLATION}:8: block 2 outdated; the original now begins “Segundo párrafo, corregido.”; "
+            "changed: Segundo [-párrafo.-]{+párrafo, corregido.+}") in status.stdout
+    assert status.stdout.count("outdated;") == 1
+    check = run_cli("check", cwd=tmp_path)
+    assert check.returncode == 0
+    assert [line for line in check.stderr.splitlines() if "outdated" in line] == [
+        f"{TRANSLATION}:8: warning: block 2 is outdated: its original (“Segundo párrafo, corregido.”) changed "
+        "after it was translated; `build.py status` says what changed"]
+    assert run_cli("build", "--output", "out", cwd=tmp_path).returncode == 0
+    for page in ("posts/hola/index.html", "en/posts/hola/index.html"):
+        html = (tmp_path / "out" / page).read_text()
+        assert html.count('class="outdated-note"') == 1
+        second = html[html.index('id="p2"'):]
+        assert second.index("outdated-note") < second.index("</div>\n") + 200
+        assert "outdated-note" not in html[html.index('id="p1"'):html.index('id="p2"')]
+    assert "outdated-note" not in (tmp_path / "out/es/posts/hola/index.html").read_text()
+
+    marked = run_cli("translated", TRANSLATION, "--block", "2", cwd=tmp_path)
+    assert marked.returncode == 0 and "(block 2 of 2)" in marked.stdout
+    assert "0 outdated" in run_cli("status", cwd=tmp_path).stdout
+    assert run_cli("build", "--output", "out", cwd=tmp_path).returncode == 0
+    assert "outdated-note" not in (tmp_path / "out/posts/hola/index.html").read_text()
+
+
+def test_an_edited_comment_is_outdated_in_its_thread(tmp_path):
+    content = site_with_record(tmp_path)
+    edit(content, "posts/hola/comments/c1.es.md", "Un comentario.", "Un comentario largo.")
+    status = run_cli("status", cwd=tmp_path).stdout
+    assert "  comments (1): en 0 translated, 1 outdated (c1)" in status
+    assert "content/posts/hola/comments/c1.en.md:5: block 1 outdated" in status
+
+
+def test_an_inserted_block_stays_a_count_error_and_the_locator_names_it(tmp_path):
+    content = site_with_record(tmp_path)
+    edit(content, ESSAY, "Segundo párrafo.", "Un párrafo nuevo en medio.\n\nSegundo párrafo.")
+    check = run_cli("check", cwd=tmp_path)
+    assert check.returncode == 1
+    assert "content/posts/hola/index.en.md" in check.stderr and "translation has 2 blocks, original has 3" in check.stderr
+    assert "Un párrafo nuevo en medio." in check.stderr
+    refused = run_cli("translated", TRANSLATION, cwd=tmp_path)
+    assert refused.returncode == 1 and "make them match before marking it translated" in refused.stderr
+
+
+def test_marking_asks_for_a_translation_and_a_block_that_exists(tmp_path):
+    site_with_record(tmp_path)
+    assert run_cli("translated", "content/posts/hola/index.es.md", cwd=tmp_path).returncode == 2
+    assert run_cli("translated", TRANSLATION, "--block", "3", cwd=tmp_path).returncode == 2
+    assert run_cli("translated", "elsewhere.md", cwd=tmp_path).returncode == 2
+
+
+def test_new_translation_with_comments_starts_every_missing_one_and_records_it(tmp_path):
+    content = make_content(tmp_path, {
+        "posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\nUno.\n\nDos.\n",
+        "posts/hola/comments/c2.en.md": "---\nauthor: C\n---\n\nIn English.\n",
+        "posts/hola/comments/c3.es.md": "---\nauthor: D\nstatus: spam\n---\n\nSpam.\n"})
+    result = run_cli("new", "translation", "hola", "--lang", "ro", "--comments", cwd=tmp_path)
+    assert result.returncode == 0
+    comments = content / "posts/hola/comments"
+    assert sorted(p.name for p in comments.iterdir()) == [
+        "c1.es.md", "c1.ro.md", "c2.en.md", "c2.ro.md", "c3.es.md"]
+    assert (comments / "c1.ro.md").read_text().count("TODO translate (paragraph") == 2
+    assert (content / "posts/hola/index.ro.md").is_file()
+    check = run_cli("check", cwd=tmp_path)
+    assert check.returncode == 0 and "still say `TODO translate`" in check.stderr
+    edit(content, "posts/hola/comments/c1.es.md", "Dos.", "Dos y tres.")
+    assert "content/posts/hola/comments/c1.ro.md:8: block 2 outdated" in run_cli("status", cwd=tmp_path).stdout
+    again = run_cli("new", "translation", "hola", "--lang", "ro", "--comments", cwd=tmp_path)
+    assert again.returncode == 0 and "nothing to start" in again.stdout

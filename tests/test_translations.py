@@ -1,0 +1,66 @@
+"""The translation record: which blocks of an original changed since a translation was marked."""
+
+from __future__ import annotations
+
+import json
+
+from tertulia.translations import Followed, load_record, marked, save_record, stale_blocks, word_diff
+
+
+def test_an_unchanged_original_has_no_stale_block():
+    assert stale_blocks(("a b", "c d"), ("a b", "c d")) == ()
+
+
+def test_one_edited_block_is_the_only_stale_one_and_keeps_its_old_words():
+    assert stale_blocks(("one", "two words", "three"), ("one", "two new words", "three")) == ((1, "two words"),)
+
+
+def test_an_inserted_block_is_stale_as_new_and_the_rest_stay_current():
+    assert stale_blocks(("one", "two", "three"), ("one", "inserted", "two", "three")) == ((1, ""),)
+
+
+def test_a_block_never_marked_is_stale():
+    assert stale_blocks(("one", None), ("one", "two")) == ((1, ""),)
+
+
+def test_marking_one_block_leaves_the_others_stale():
+    current = ("one!", "two!", "three")
+    stale = stale_blocks(("one", "two", "three"), current)
+    after = marked(current, stale, block=2)
+    assert stale_blocks(after, current) == ((0, "one"),)
+    assert stale_blocks(marked(current, stale, None), current) == ()
+
+
+def test_marking_a_new_block_of_an_insertion():
+    current = ("one", "inserted", "two")
+    after = marked(current, stale_blocks(("one", "two"), current), block=1)
+    assert stale_blocks(after, current) == ((1, ""),)
+
+
+def test_the_word_diff_names_what_changed():
+    assert word_diff("a ellos quería llegar", "a ellos quise llegar") == "a ellos [-quería-]{+quise+} llegar"
+    assert word_diff("", "anything") == "a new block"
+    long = word_diff(" ".join(map(str, range(200))), " ".join(map(str, range(1, 201))))
+    assert len(long) <= 120 and long.startswith("[-0-]")
+
+
+def test_the_record_round_trips_in_a_fixed_order(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    record = {"content/posts/b/index.en.md": Followed("content/posts/b/index.es.md", ("uno", None)),
+              "content/posts/a/index.en.md": Followed("content/posts/a/index.es.md", ("dos",))}
+    save_record(content, record)
+    text = (content / "translations.json").read_text()
+    assert text.index("posts/a/") < text.index("posts/b/") and "content/posts" not in text
+    assert load_record(content) == (record, [])
+    assert [p.name for p in content.iterdir()] == ["translations.json"]
+
+
+def test_a_broken_record_is_a_content_error_at_its_line(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "translations.json").write_text('{\n "translations": {\n  "x": \n}')
+    record, errors = load_record(content)
+    assert record == {} and errors[0].path == "content/translations.json" and errors[0].line == 4
+    (content / "translations.json").write_text(json.dumps({"translations": {"x": {"original": 1}}}))
+    assert "not as `build.py translated` writes it" in load_record(content)[1][0].message
