@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tertulia.cli import run
 
-COMMANDS = ("build", "serve", "check", "status", "translated", "new")
+COMMANDS = ("build", "serve", "check", "status", "translated", "new", "import")
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -47,6 +47,13 @@ def parse(argv: list[str]) -> argparse.Namespace:
     new.add_argument("--comments", action="store_true",
                      help="for a translation: also start every missing comment translation of the essay")
     new.add_argument("--content", type=Path, default=Path("content"), help="content folder")
+    bring = commands.add_parser("import", help="bring a blog's export in, discussions and all")
+    bring.add_argument("source", choices=("wordpress",), help="what the export comes from")
+    bring.add_argument("export", type=Path, help="the export file (WordPress: Tools → Export, all content)")
+    bring.add_argument("--content", type=Path, default=Path("content"), help="content folder (made if missing)")
+    bring.add_argument("--lang", default=None, help="language of the posts (default: the blog's)")
+    bring.add_argument("--dry-run", action="store_true", help="say what would be written; write nothing")
+    bring.add_argument("--pingbacks", action="store_true", help="import pingbacks and trackbacks, as pending")
     return parser.parse_args(argv)
 
 

@@ -13,6 +13,8 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 def run(args) -> int:
     """Dispatch a parsed command line; content errors become messages, never tracebacks."""
+    if args.command == "import":
+        return _import(args)  # into a folder that may not exist yet
     if not args.content.is_dir():
         print(f"{args.content}: no such content folder", file=sys.stderr)
         return EXIT_USAGE
@@ -97,4 +99,23 @@ def _translated(args) -> int:
     except ValueError as problem:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
+    return EXIT_OK
+
+
+def _import(args) -> int:
+    from .importers.wordpress import import_wordpress
+    from .importers.wxr import UnreadableExport
+    if not args.export.is_file():
+        print(f"{args.export}: no such export file", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        summary = import_wordpress(args.export, args.content, args.lang, args.dry_run, args.pingbacks)
+    except UnreadableExport as problem:
+        print(problem, file=sys.stderr)
+        print("the export could not be read; nothing was written", file=sys.stderr)
+        return EXIT_CONTENT
+    except ValueError as problem:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    print("\n".join(summary.lines(args.dry_run)))
     return EXIT_OK

@@ -10,25 +10,13 @@ tests compose hostile values with both and read them back).
 from __future__ import annotations
 
 import hashlib
-import re
 from urllib.parse import quote
 
 from .model import Discussion
+from .yamltext import quoted as yaml_quoted
 
 MAX_URL = 8000  # GitHub answers longer addresses with an error page
 CONTENT_FOLDER = "content"  # where the repository keeps content/, as the contract lays it out
-# Characters YAML will not take raw in a double-quoted scalar, or would read as a line break.
-UNSAFE_IN_YAML = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff\"\\\\]")
-
-
-def yaml_quoted(text: str) -> str:
-    """`text` as one double-quoted YAML scalar that reads back as exactly `text`."""
-    def escaped(match: re.Match) -> str:
-        char = match.group()
-        return "\\" + char if char in '"\\' else f"\\u{ord(char):04x}"
-    return '"' + UNSAFE_IN_YAML.sub(escaped, text) + '"'
-
-
 def comment_file(author: str, body: str, reply_to: str = "", url: str = "", date: str = "",
                  note: str = "") -> str:
     """A comment file as the contract defines it, with only the keys given; values quoted verbatim."""

@@ -77,3 +77,15 @@ def key_lines(text: str, first_line: int) -> dict[str, int]:
     for match in TOP_LEVEL_KEY.finditer(text):
         lines.setdefault(match.group(1), first_line + text.count("\n", 0, match.start()))
     return lines
+
+
+# Characters YAML will not take raw in a double-quoted scalar, or would read as a line break.
+UNSAFE_IN_YAML = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff\"\\\\]")
+
+
+def quoted(text: str) -> str:
+    """`text` as one double-quoted YAML scalar that reads back as exactly `text`."""
+    def escaped(match: re.Match) -> str:
+        char = match.group()
+        return "\\" + char if char in '"\\' else f"\\u{ord(char):04x}"
+    return '"' + UNSAFE_IN_YAML.sub(escaped, text) + '"'

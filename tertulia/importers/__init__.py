@@ -1,0 +1,1 @@
+"""Importers: other systems' exports -> content files. They write content/, never output/."""

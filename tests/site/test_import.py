@@ -1,0 +1,212 @@
+"""`import wordpress`: an export's essays and threads come across whole, and nothing else does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+
+from helpers import ROOT, read_proposals, run_cli
+
+EXPORT = ROOT / "tests" / "fixtures" / "wordpress" / "blog.xml"
+SECRETS = ("secret@example", "203.0.113.77", "198.51.100.1", "NOTE-WORDS", "TRASH-WORDS", "POST-TRASHED-WORDS",
+           "PAGE-WORDS", "BINNED-WORDS", "PINGBACK-WORDS")
+
+
+def every_file(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def imported(tmp_path, *extra, export=EXPORT):
+    result = run_cli("import", "wordpress", str(export), *extra, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_an_export_becomes_essays_and_threads_and_counts_add_up(tmp_path):
+    result = imported(tmp_path)
+    content = tmp_path / "content"
+    assert sorted(every_file(content)) == [
+        "posts/ano-nuevo-que/index.es.md", "posts/los-clientes-2/index.es.md",
+        *[f"posts/los-clientes/comments/{i}.es.md" for i in (11, 12, 13, 14, 15, 16, 17, 19, 22)],
+        "posts/los-clientes/index.es.md", "posts/nandu/index.es.md", "site.yml"]
+    assert "essays: 4 (2 published, 2 drafts) of 8 items in the export" in result.stdout
+    assert "comments: 9 (7 published, 1 pending, 1 spam) of 14 in the export" in result.stdout
+    assert ("items not imported: 1 attachment items (not posts), 1 nav_menu_item items (not posts), "
+            "1 page items (not posts), 1 posts with status trash") in result.stdout
+    assert ("comments not imported: 1 editors' notes (private), 1 on posts not imported, 1 pingbacks and "
+            "trackbacks (--pingbacks imports them), 1 trashed, 1 trashed with their post") in result.stdout
+    essay = (content / "posts/los-clientes/index.es.md").read_text()
+    assert essay.startswith('---\ntitle: "Los clientes no son todos iguales"\nauthor: "Tactil Básico"\n'
+                            'date: "2012-09-10 12:34"\ntags: ["ensayos", "cluetrain", "verticalidad"]\n'
+                            'source: "https://blog.example.org/2012/09/10/los-clientes/"\nsummary: "Habría que')
+    for markdown in ("*voluntad*", "[Manifiesto](https://www.cluetrain.com/)", "## La verticalidad era norma",
+                     "- Primero\n- Segundo", "> Una cita famosa.",
+                     '![La foto del equipo](https://blog.example.org/wp-content/uploads/foto.jpg "La foto del equipo")',
+                     "Texto con \\<script\\> escrito como texto"):
+        assert markdown in essay
+    assert "<!--more-->" not in essay and "uncategorized" not in essay
+    draft = (content / "posts/ano-nuevo-que/index.es.md").read_text()
+    assert 'title: "Año nuevo: ¿qué?"\nauthor: "ghost"\n' in draft and "date:" not in draft
+    assert 'summary: "Un resumen escrito a mano."\ndraft: true' in draft
+    assert "wp:" not in draft and "**editor de bloques**" in draft and "## Un título" in draft
+    assert "CDATA edge: a literal \\]\\]\\> inside" in (content / "posts/nandu/index.es.md").read_text()
+    site = (content / "site.yml").read_text()
+    assert 'base_url: "https://blog.example.org/"' in site and 'es: "Español"' in site
+    assert 'verticalidad: {es: "Verticalidad"}' in site and "uncategorized" not in site
+
+
+def test_comments_keep_their_status_and_threads_and_no_private_data(tmp_path):
+    imported(tmp_path)
+    comments = tmp_path / "content/posts/los-clientes/comments"
+    assert (comments / "16.es.md").read_text().count("status: pending") == 1
+    assert "status: spam" in (comments / "17.es.md").read_text()
+    assert 'reply_to: "11"' in (comments / "19.es.md").read_text()  # its parent was trashed
+    first = (comments / "11.es.md").read_text()
+    assert 'url: "https://lacommuna.example.net/"' in first and "Primer comentario.  \nCon una línea más." in first
+    hostile = (comments / "22.es.md").read_text()
+    assert "url:" not in hostile and "status: published" not in hostile
+    for path, data in every_file(tmp_path / "content").items():
+        for secret in SECRETS:
+            assert secret.encode() not in data, f"{secret} in {path}"
+
+
+def test_the_imported_site_builds_with_threads_nested_as_they_were(tmp_path):
+    imported(tmp_path)
+    check = run_cli("check", cwd=tmp_path)
+    assert check.returncode == 0 and check.stderr == "", check.stderr
+    assert run_cli("build", "--output", "out", cwd=tmp_path).returncode == 0
+    parents = read_proposals(tmp_path / "out/posts/los-clientes/index.html").parents
+    assert parents == {"11": [], "12": ["11"], "13": ["11", "12"], "14": ["11", "12", "13"],
+                       "15": ["11", "12", "13", "14"], "19": ["11"], "22": []}
+    built = b"".join(every_file(tmp_path / "out").values())
+    for hidden in (b"PENDING-WORDS", b"SPAM-WORDS", b"<img src=x", b"javascript:", b"evil.example.com", *map(
+            str.encode, SECRETS)):
+        assert hidden not in built
+    assert not (tmp_path / "out/posts/ano-nuevo-que").exists()  # a draft
+    for slug in ("los-clientes", "los-clientes-2", "ano-nuevo-que", "nandu"):
+        started = run_cli("new", "translation", slug, "--lang", "es", cwd=tmp_path)
+        assert started.returncode == 1 and "already exists" in started.stderr  # es is the original
+    site = tmp_path / "content/site.yml"
+    site.write_text(site.read_text().replace("languages:\n", "languages:\n  en: English\n"))
+    for slug in ("los-clientes", "los-clientes-2", "ano-nuevo-que", "nandu"):
+        assert run_cli("new", "translation", slug, "--lang", "en", cwd=tmp_path).returncode == 0
+    assert run_cli("check", cwd=tmp_path).returncode == 0
+
+
+def test_a_second_import_writes_nothing_that_exists_and_a_dry_run_nothing_at_all(tmp_path):
+    imported(tmp_path)
+    essay = tmp_path / "content/posts/los-clientes/index.es.md"
+    essay.write_text(essay.read_text().replace("Una cita famosa.", "Una cita famosa, corregida."))
+    before = every_file(tmp_path / "content")
+    again = imported(tmp_path)
+    assert "wrote 0 files; kept 13 that were already there" in again.stdout
+    assert every_file(tmp_path / "content") == before
+    dry = tmp_path / "dry"
+    dry.mkdir()
+    result = imported(dry, "--dry-run")
+    assert "would write 14 files" in result.stdout and "would write content/posts/nandu/index.es.md" in result.stdout
+    assert list(dry.iterdir()) == []
+
+
+def test_an_existing_site_yml_gains_only_the_missing_tags_with_its_comments_kept(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    original = ('# Our site: keep this comment\ntitle: {es: "Mío"}\nbase_url: "https://me.example.org/"\n'
+                "languages:\n  en: English   # first\n  es: Español\nmain_language: en\ntags:\n"
+                "  cluetrain: {en: Cluetrain}  # already here\n")
+    (content / "site.yml").write_text(original)
+    result = imported(tmp_path)
+    site = (content / "site.yml").read_text()
+    assert site.startswith(original)
+    assert "  ensayos:\n    es: Ensayos\n" in site and "  verticalidad:\n" in site and site.count("cluetrain") == 1
+    assert "tags added to site.yml: ensayos, verticalidad" in result.stdout
+    assert run_cli("check", cwd=tmp_path).returncode == 0
+
+
+def test_a_language_the_site_does_not_have_is_a_usage_error(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "site.yml").write_text('title: t\nbase_url: "https://x.org/"\nlanguages: {en: English}\n'
+                                      "main_language: en\n")
+    result = run_cli("import", "wordpress", str(EXPORT), cwd=tmp_path)
+    assert result.returncode == 2 and "language `es-ES` is not in" in result.stderr
+    assert sorted(every_file(content)) == ["site.yml"]
+    assert imported(tmp_path, "--lang", "en").returncode == 0
+    assert (content / "posts/nandu/index.en.md").is_file()
+
+
+@pytest.mark.parametrize("version", ["1.0", "1.1"])
+def test_older_wxr_versions_name_their_namespace_differently(tmp_path, version):
+    export = tmp_path / "old.xml"
+    export.write_text(EXPORT.read_text().replace("wordpress.org/export/1.2/", f"wordpress.org/export/{version}/"))
+    result = imported(tmp_path, export=export)
+    assert "comments: 9 (7 published, 1 pending, 1 spam)" in result.stdout
+
+
+BOMB = """<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>&lol9;</title></channel></rss>
+"""
+EXTERNAL = """<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY passwd SYSTEM "file:///etc/passwd">]>
+<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>&passwd;</title></channel></rss>
+"""
+
+
+@pytest.mark.parametrize("text, line, words", [
+    (BOMB, 3, "defines entities"),
+    (EXTERNAL, 2, "defines entities"),
+    (EXPORT.read_text().replace("<wp:post_id>7</wp:post_id>", "<wp:post_id>7</wp:post_ix>"), 128, "not well-formed"),
+    ('<?xml version="1.0"?>\n<feed><entry/></feed>\n', 1, "not a WordPress export"),
+    ('<?xml version="1.0"?>\n<rss><channel><item><title>x</title></item></channel></rss>\n', 1,
+     "not a WordPress export"),
+], ids=["entity-bomb", "external-entity", "malformed", "atom", "plain-rss"])
+def test_an_unreadable_export_exits_1_with_its_line_and_writes_nothing(tmp_path, text, line, words):
+    export = tmp_path / "export.xml"
+    export.write_text(text)
+    content = tmp_path / "content"
+    started = time.monotonic()
+    result = run_cli("import", "wordpress", str(export), "--lang", "es", cwd=tmp_path)
+    assert time.monotonic() - started < 20
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{export}:{line}: ") and words in result.stderr
+    assert not content.exists()
+
+
+def test_a_large_export_imports_in_bounded_memory(tmp_path):
+    """60 MB of posts: the importer never holds more than one item at a time."""
+    export = tmp_path / "big.xml"
+    post = ("<item><title>Post {n}</title><link>https://b.example.org/{n}/</link><content:encoded><![CDATA["
+            + "Lorem ipsum dolor sit amet. " * 700 + "]]></content:encoded><wp:post_id>{n}</wp:post_id>"
+            "<wp:post_name>post-{n}</wp:post_name><wp:status>publish</wp:status><wp:post_type>attachment"
+            "</wp:post_type></item>\n")
+    with export.open("w") as out:
+        out.write('<?xml version="1.0"?>\n<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+                  'xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Big</title>'
+                  "<link>https://b.example.org</link><language>en</language>\n")
+        for n in range(3000):
+            out.write(post.format(n=n))
+        out.write("</channel></rss>\n")
+    assert export.stat().st_size > 55_000_000
+    code = ("import resource, runpy, sys\nsys.argv = sys.argv[1:]\ntry:\n"
+            "    runpy.run_path(sys.argv[0], run_name='__main__')\nfinally:\n"
+            "    print('peak', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+    result = subprocess.run([sys.executable, "-c", code, str(ROOT / "build.py"), "import", "wordpress", str(export),
+                             "--dry-run"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert "items not imported: 3000 attachment items (not posts)" in result.stdout, result.stderr
+    peak_kib = int(result.stdout.split("peak ")[-1])
+    assert peak_kib < 150_000, f"peak {peak_kib} KiB for a 60 MB export"
