@@ -26,7 +26,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     serve = commands.add_parser("serve", help="build, then serve on 127.0.0.1 with live reload")
     _content_options(serve)
     serve.add_argument("--drafts", action="store_true", help="include posts marked draft: true")
-    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    serve.add_argument("--port", type=port, default=8000, help="port on 127.0.0.1 (default 8000)")
 
     check = commands.add_parser("check", help="validate content without writing output")
     check.add_argument("--content", type=Path, default=Path("content"), help="content folder")
@@ -55,6 +55,13 @@ def parse(argv: list[str]) -> argparse.Namespace:
     bring.add_argument("--dry-run", action="store_true", help="say what would be written; write nothing")
     bring.add_argument("--pingbacks", action="store_true", help="import pingbacks and trackbacks, as pending")
     return parser.parse_args(argv)
+
+
+def port(text: str) -> int:
+    """A TCP port number, 1 to 65535."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"`{text}` is not a port number (1 to 65535)")
+    return int(text)
 
 
 def _content_options(parser: argparse.ArgumentParser) -> None:

@@ -25,11 +25,25 @@ def _load(path: Path | None, version: str):
 
 
 def _save(path: Path, version: str, data) -> None:
-    """Write atomically, so a crash never leaves half a cache."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write atomically, so a crash never leaves half a cache; a cache that cannot be written
+    (a full disk) only makes the next build slower, and leaves no temporary file behind."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(pickle.dumps((version, data), protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(temporary, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _sweep_temporaries(path)
+        temporary.write_bytes(pickle.dumps((version, data), protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+    except BaseException:  # Ctrl-C: the temporary file goes with it
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _sweep_temporaries(path: Path) -> None:
+    """Temporary copies of this file left by a run that was killed while writing it."""
+    for stale in path.parent.glob(f"{path.name}.*.tmp"):
+        stale.unlink(missing_ok=True)
 
 
 class Cache:

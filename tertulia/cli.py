@@ -6,7 +6,7 @@ import sys
 
 from .errors import ContentErrors
 from .pipeline import ASSETS, TEMPLATES, Options, build, load_site
-from .write import OutputRefused, output_problem
+from .write import OutputBusy, OutputRefused, output_problem
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -42,11 +42,16 @@ def run(args) -> int:
             print(error, file=sys.stderr)
         print(f"{len(problem.errors)} content error(s); nothing was written", file=sys.stderr)
         return EXIT_CONTENT
-    except OutputRefused as refused:
+    except (OutputRefused, OutputBusy) as refused:
         print(refused, file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("interrupted; the previous output is untouched", file=sys.stderr)
+    except OSError as problem:  # a full disk, a folder without permission: one line, not a traceback
+        where = problem.filename or args.output if args.command in ("build", "serve") else problem.filename
+        print(f"{where}: could not be written or read: {problem.strerror or problem}; "
+              "the previous output is untouched", file=sys.stderr)
+        return EXIT_CONTENT
+    except KeyboardInterrupt as stop:
+        print(f"interrupted; {stop.args[0] if stop.args else 'the previous output is untouched'}", file=sys.stderr)
         return 130
 
 

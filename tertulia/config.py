@@ -7,6 +7,7 @@ from pathlib import Path
 
 
 from .errors import ContentError, ContentErrors
+from .find import MAX_KEY, is_key
 from .model import Discussion, SiteConfig, Tag
 from .yamltext import key_lines, load_yaml
 
@@ -22,7 +23,11 @@ def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteC
     """Read site.yml; raise ContentErrors naming each bad key and its line."""
     if not path.is_file():
         raise ContentErrors([ContentError(shown_as, 0, "site.yml is missing")])
-    text = path.read_text(encoding="utf-8")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as problem:
+        raise ContentErrors([ContentError(shown_as, raw.count(b"\n", 0, problem.start) + 1, "not valid UTF-8")])
     data, error = load_yaml(text, shown_as, first_line=1)
     if error:
         raise ContentErrors([error])
@@ -107,8 +112,9 @@ def _tags(value, fail) -> tuple[Tag, ...]:
         return ()
     tags = []
     for key, labels in value.items():
-        if not isinstance(key, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", key.lower()):
-            fail("tags", f"tag key `{key}` must be lowercase letters, digits and hyphens")
+        if not isinstance(key, str) or not is_key(key.lower()):
+            fail("tags", f"tag key `{str(key)[:60]}` must be lowercase letters, digits and hyphens, "
+                         f"at most {MAX_KEY} characters")
             continue
         if labels is None:
             labels = {}

@@ -12,10 +12,23 @@ from pathlib import Path
 from .errors import ContentError
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+MAX_KEY = 100  # a slug, id or tag key becomes a path segment; file systems take 255 bytes
 ESSAY_FILE = re.compile(r"index\.(?P<lang>[^.]+)\.md")
 COMMENT_FILE = re.compile(r"(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md")
 GOOD_COMMENT_FILE = re.compile(r"(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[^.]+)\.md")  # and a good id
 BAD_NAME = "use lowercase letters, digits and single hyphens"
+# Files beside a post are published as they are, so only kinds a reader's browser shows as media
+# or documents: never HTML, scripts, Markdown or an editor's backup of a pending comment.
+PUBLISHED_KINDS = {"png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff", "pdf", "epub",
+                   "txt", "csv", "mp3", "ogg", "oga", "opus", "wav", "flac", "m4a", "mp4", "webm", "ogv", "mov", "vtt"}
+SYMLINK = ("a symbolic link: refused, so that nothing outside the content folder can be published; "
+           "put the file itself here")
+NOT_A_FILE = "not a regular file or folder (a pipe, socket or device): refused"
+
+
+def is_key(text: str) -> bool:
+    """A slug, comment id or tag key: safe as one segment of a path or URL."""
+    return len(text) <= MAX_KEY and SLUG.fullmatch(text) is not None
 
 
 def is_scratch(name: str) -> bool:
@@ -36,74 +49,105 @@ class Source:
 
 @dataclass(frozen=True)
 class Found:
-    """What a walk of content/ found: Markdown sources, files to copy, and misnamed files."""
+    """What a walk of content/ found: Markdown sources, files to copy, misnamed files, and files
+    left unpublished (warnings)."""
 
     sources: tuple[Source, ...]
     assets: tuple[tuple[str, Path], ...]
     errors: tuple[ContentError, ...]
+    warnings: tuple[ContentError, ...] = ()
 
 
 def find_content(content_dir: Path) -> Found:
     """Every post folder under content/posts, in a stable order; nothing is read yet."""
     content_dir = content_dir.resolve()
     shown = content_dir.name + "/posts"  # paths as errors show them: from the content folder's parent
-    sources, assets, errors = [], [], []
+    sources, assets, errors, warnings = [], [], [], []
     posts = content_dir / "posts"
-    for slug in sorted(n for n in os.listdir(posts) if not is_scratch(n)) if posts.is_dir() else []:
-        folder = os.path.join(posts, slug)
-        if not os.path.isdir(folder):
+    for name, kind in _entries(posts) if posts.is_dir() and not posts.is_symlink() else []:
+        if kind != "dir":
+            if kind != "file":
+                errors.append(ContentError(f"{shown}/{name}", 0, SYMLINK if kind == "link" else NOT_A_FILE))
             continue
-        if not SLUG.fullmatch(slug):
-            errors.append(ContentError(f"{shown}/{slug}", 0, f"bad slug `{slug}`: {BAD_NAME}"))
+        if not is_key(name):
+            errors.append(ContentError(f"{shown}/{name}", 0, f"bad slug `{name}`: {BAD_NAME}"))
             continue
-        _find_in_post(folder, slug, f"{shown}/{slug}", sources, assets, errors)
-    return Found(tuple(sources), tuple(assets), tuple(errors))
+        _find_in_post(os.path.join(posts, name), name, f"{shown}/{name}", sources, assets, errors, warnings)
+    if posts.is_symlink():
+        errors.append(ContentError(shown, 0, SYMLINK))
+    return Found(tuple(sources), tuple(assets), tuple(errors), tuple(warnings))
 
 
-def _find_in_post(folder: str, slug: str, shown: str, sources, assets, errors) -> None:
-    """Sort one post folder's files into essay texts, comments and copied files."""
+def _entries(folder) -> list[tuple[str, str]]:
+    """(name, kind) of a folder's entries, sorted, scratch files left out; kind is file, dir, link or other.
+    Links are never followed: a link to /etc/passwd must not be published."""
     with os.scandir(folder) as entries:
-        names = sorted((entry.name, entry.is_dir()) for entry in entries if not is_scratch(entry.name))
-    for name, is_dir in names:
-        if name == "comments" and is_dir:
+        found = [(entry.name, _kind(entry)) for entry in entries if not is_scratch(entry.name)]
+    return sorted(found)
+
+
+def _kind(entry: os.DirEntry) -> str:
+    if entry.is_symlink():
+        return "link"
+    if entry.is_dir(follow_symlinks=False):
+        return "dir"
+    return "file" if entry.is_file(follow_symlinks=False) else "other"
+
+
+def _find_in_post(folder: str, slug: str, shown: str, sources, assets, errors, warnings) -> None:
+    """Sort one post folder's files into essay texts, comments and copied files."""
+    for name, kind in _entries(folder):
+        if kind in ("link", "other"):
+            errors.append(ContentError(f"{shown}/{name}", 0, SYMLINK if kind == "link" else NOT_A_FILE))
+        elif name == "comments" and kind == "dir":
             comments = os.path.join(folder, name)
-            for comment_name in sorted(n for n in os.listdir(comments) if not is_scratch(n)):
-                _find_comment(comments, comment_name, slug, f"{shown}/comments", sources, assets, errors)
-        elif match := ESSAY_FILE.fullmatch(name):
+            for comment_name, comment_kind in _entries(comments):
+                _find_comment(comments, comment_name, comment_kind, slug, f"{shown}/comments", sources, errors,
+                              warnings)
+        elif kind == "file" and (match := ESSAY_FILE.fullmatch(name)):
             sources.append(Source(os.path.join(folder, name), f"{shown}/{name}", slug, "", match["lang"]))
-        elif name.endswith(".md"):
+        elif kind == "file" and name.endswith(".md"):
             errors.append(ContentError(f"{shown}/{name}", 0, "an essay file must be named index.<lang>.md"))
         else:
-            _collect_assets(Path(folder, name), f"posts/{slug}/{name}", assets)
+            _collect_assets(Path(folder, name), kind, f"posts/{slug}/{name}", f"{shown}/{name}", assets, errors,
+                            warnings)
 
 
-def _find_comment(folder: str, name: str, slug: str, shown_folder: str, sources, assets, errors) -> None:
+def _find_comment(folder: str, name: str, kind: str, slug: str, shown_folder: str, sources, errors,
+                  warnings) -> None:
+    """A comment file; anything else in comments/ is never published, only named."""
     shown = f"{shown_folder}/{name}"
-    if good := GOOD_COMMENT_FILE.fullmatch(name):  # the usual case, in one match: 40,000 times a build
+    if kind == "file" and (good := GOOD_COMMENT_FILE.fullmatch(name)):  # the usual case: 40,000 times a build
         sources.append(Source(f"{folder}/{name}", shown, slug, good["id"], good["lang"]))
-        return
-    match = COMMENT_FILE.fullmatch(name)
-    if not name.endswith(".md"):
-        _collect_assets(Path(folder, name), f"posts/{slug}/comments/{name}", assets)
-    elif not match:
-        errors.append(ContentError(shown, 0, "a comment file must be named <id>.<lang>.md"))
-    else:  # a well-named file was taken above: what is left has a bad id
+    elif kind in ("link", "other"):
+        errors.append(ContentError(shown, 0, SYMLINK if kind == "link" else NOT_A_FILE))
+    elif kind == "file" and (match := COMMENT_FILE.fullmatch(name)):
         errors.append(ContentError(shown, 0, f"bad comment id `{match['id']}`: {BAD_NAME}"))
-
-
-def _collect_assets(path: Path, url_path: str, assets) -> None:
-    """Files beside a post are published next to it, folders included."""
-    if path.is_dir():
-        for child in sorted(n for n in os.listdir(path) if not is_scratch(n)):
-            _collect_assets(path / child, f"{url_path}/{child}", assets)
     else:
+        warnings.append(ContentError(shown, 0, "not published: only comment files named <id>.<lang>.md belong "
+                                               "in comments/ (an editor's copy or backup?)"))
+
+
+def _collect_assets(path: Path, kind: str, url_path: str, shown: str, assets, errors, warnings) -> None:
+    """Files beside a post are published next to it, folders included, if they are media or documents."""
+    if kind == "dir":
+        for child, child_kind in _entries(path):
+            _collect_assets(path / child, child_kind, f"{url_path}/{child}", f"{shown}/{child}", assets, errors,
+                            warnings)
+    elif kind in ("link", "other"):
+        errors.append(ContentError(shown, 0, SYMLINK if kind == "link" else NOT_A_FILE))
+    elif path.suffix[1:].lower() in PUBLISHED_KINDS:
         assets.append((url_path, path))
+    else:
+        warnings.append(ContentError(shown, 0, f"not published: `{path.suffix or path.name}` files are not among "
+                                               "the media and documents published beside a post"))
 
 
 def file_bytes(path: str, folder: int | None = None) -> bytes:
     """A file's bytes in three system calls (open() would add a stat, a terminal check and seeks);
     `folder`, an open folder's descriptor, spares the kernel walking the whole path again."""
-    descriptor = os.open(path, os.O_RDONLY | os.O_CLOEXEC, dir_fd=folder)
+    # never through a link, never waiting on a pipe: find refused both, but a file can change since
+    descriptor = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
     try:
         chunk = os.read(descriptor, 1 << 16)
         if len(chunk) < 1 << 16:  # a regular file reads short only at its end

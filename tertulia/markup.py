@@ -45,6 +45,8 @@ class Converter:
         if blocks is None:
             self._md.reset()
             rendered = self._md.convert(text)
+            if "&#" in rendered:  # `&#1;` would make every feed holding it ill-formed XML
+                rendered = CHARACTER_REFERENCE.sub(_allowed_reference, rendered)
             blocks = [part for part in (p.strip() for p in rendered.split(BLOCK_MARK)) if part]
         if not trusted:
             blocks = [block if NEUTRAL_PARAGRAPH.fullmatch(block) else sanitize(block).strip() for block in blocks]
@@ -52,6 +54,52 @@ class Converter:
 
 
 LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
+# Characters XML 1.0 forbids, which no feed reader will take: they never reach a page or a feed.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+XML_FORBIDDEN_BYTES = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+CHARACTER_REFERENCE = re.compile(r"&#(?:([0-9]{1,8})|[xX]([0-9a-fA-F]{1,8}));")
+MAX_NESTING = 100  # Python-Markdown recurses per level; past a few hundred it hits Python's limit
+MAX_COMMENT = 50_000  # characters: a long essay-length comment, far below what stalls the parser
+MAX_BRACKETS = 500  # link brackets in a comment: Markdown's link search is quadratic in them
+NESTING_PREFIX = re.compile(r"[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)]|>)[ \t]*)*")
+
+
+def clean_text(text: str) -> str:
+    """`text` without the characters XML 1.0 forbids."""
+    return XML_FORBIDDEN.sub("", text) if XML_FORBIDDEN.search(text) else text
+
+
+def _allowed_reference(match: re.Match) -> str:
+    code = int(match.group(1) or match.group(2), 16 if match.group(2) else 10)
+    allowed = code in (9, 10, 13) or 0x20 <= code <= 0xd7ff or 0xe000 <= code <= 0xfffd or 0x10000 <= code <= 0x10ffff
+    return match.group(0) if allowed else "\ufffd"
+
+
+def markup_problem(text: str, trusted: bool) -> tuple[int, str] | None:
+    """(line in `text`, message) for Markdown that would stall or crash the converter, else None.
+
+    Nesting is bounded for everyone; size and link brackets only for comments, which anyone
+    can propose. Nothing an author writes in earnest comes near these limits."""
+    if not trusted and len(text) > MAX_COMMENT:
+        return 1, f"this comment has {len(text):,} characters; at most {MAX_COMMENT:,} are taken"
+    if not trusted and text.count("[") > MAX_BRACKETS:
+        line = text.count("\n", 0, _nth(text, "[", MAX_BRACKETS + 1)) + 1
+        return line, f"this comment has {text.count('['):,} `[` signs; at most {MAX_BRACKETS} are taken"
+    for number, line in enumerate(text.split("\n"), 1):
+        prefix = NESTING_PREFIX.match(line).group()
+        if len(prefix) > MAX_NESTING:  # a cheap bound first: depth never exceeds the prefix's length
+            depth = len(prefix.expandtabs(4)) - len(prefix.lstrip(" \t").expandtabs(4))
+            depth = depth // 2 + sum(1 for char in prefix if char in "-*+>.)")
+            if depth > MAX_NESTING:
+                return number, f"Markdown nested about {depth} levels deep; at most {MAX_NESTING} are taken"
+    return None
+
+
+def _nth(text: str, char: str, count: int) -> int:
+    index = -1
+    for _ in range(count):
+        index = text.index(char, index + 1)
+    return index
 
 
 def _unlink_without_href(match: re.Match) -> str:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 DATE_PATTERN = re.compile(
-    r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})(?: (?P<hour>\d{2}):(?P<minute>\d{2}))?)?)?"
+    r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2})(?: (?P<hour>[0-9]{2}):(?P<minute>[0-9]{2}))?)?)?"
 )
 
 

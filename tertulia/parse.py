@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .cache import Cache
 from .errors import ContentError
 from .find import Found, Source, contents
-from .markup import Converter
+from .markup import Converter, markup_problem
 from .read import Parsed, Record, make_record, parse_text
 
 PARALLEL_THRESHOLD = 200  # below this many files, starting processes costs more than it saves
@@ -25,6 +25,7 @@ class ContentFiles:
     blocks: dict
     assets: tuple[tuple[str, Path], ...]
     errors: tuple[ContentError, ...]
+    warnings: tuple[ContentError, ...] = ()  # files found but not published
 
 
 def is_trusted(source: Source) -> bool:
@@ -61,7 +62,7 @@ def parse_all(found: Found, digests: list[str] | None, cache: Cache, workers: in
             continue
         records.append(make_record(source, parsed, digest))
         blocks[source.path] = converted
-    return ContentFiles(tuple(records), blocks, found.assets, tuple(errors))
+    return ContentFiles(tuple(records), blocks, found.assets, tuple(errors), found.warnings)
 
 
 def reparse(previous: ContentFiles, old_digests: list[str], found: Found, digests: list[str], cache: Cache,
@@ -70,7 +71,7 @@ def reparse(previous: ContentFiles, old_digests: list[str], found: Found, digest
     changed = [i for i, (old, new) in enumerate(zip(old_digests, digests)) if old != new]
     if len(old_digests) != len(digests) or len(previous.records) != len(found.sources) or previous.errors:
         return parse_all(found, digests, cache, workers, progress)
-    subset = Found(tuple(found.sources[i] for i in changed), found.assets, ())
+    subset = Found(tuple(found.sources[i] for i in changed), found.assets, (), found.warnings)
     fresh = parse_all(subset, [digests[i] for i in changed], cache, workers, progress)
     if fresh.errors:  # the whole pass lists them in the order an author expects
         return parse_all(found, digests, cache, workers, progress)
@@ -78,7 +79,7 @@ def reparse(previous: ContentFiles, old_digests: list[str], found: Found, digest
     for i, record in zip(changed, fresh.records):
         records[i] = record
         blocks[record.path] = fresh.blocks[record.path]
-    return ContentFiles(tuple(records), blocks, found.assets, ())
+    return ContentFiles(tuple(records), blocks, found.assets, (), found.warnings)
 
 
 def _run(jobs, workers: int | None, progress):
@@ -108,6 +109,9 @@ def _parse_chunk(jobs) -> list:
             results.append(("", pickle.dumps(result, pickle.HIGHEST_PROTOCOL)))
             continue
         parsed, error = parse_text(raw, shown)
+        problem = markup_problem(parsed.body, trusted) if parsed else None
+        if problem:
+            parsed, error = None, ContentError(shown, parsed.body_line + problem[0] - 1, problem[1])
         if parsed:  # the body is not kept: its blocks are what the site needs, and it is half the memory
             without_body = Parsed(parsed.meta, parsed.lines, "", parsed.body_line, parsed.block_starts)
             result = (without_body, converter.blocks(parsed.body, trusted), None)

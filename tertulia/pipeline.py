@@ -25,7 +25,7 @@ from .model import newest_first
 from .routes import file_path
 from .translations import RECORD
 from .versions import installed_libraries, parser_version
-from .write import MARK, MARK_TEXT, staged_output
+from .write import MARK, MARK_TEXT, output_lock, staged_output
 
 if TYPE_CHECKING:
     from .model import Site
@@ -190,11 +190,12 @@ def build(options: Options, progress=None, memory: Memory | None = None, changed
     started = time.perf_counter()
     gc.disable()  # a build makes a million objects and no garbage cycles: a third faster without the collector
     try:
-        if memory is None:
-            found = find_content(options.content)
-            return _build(options, started, progress, found, _digests_to_check(options, found))
-        memory.take(changed)
-        return _build(options, started, progress, memory.found, memory.digests, memory)
+        with output_lock(options.output):
+            if memory is None:
+                found = find_content(options.content)
+                return _build(options, started, progress, found, _digests_to_check(options, found))
+            memory.take(changed)
+            return _build(options, started, progress, memory.found, memory.digests, memory)
     finally:
         # Everything the build made was allocated with the collector off, so its first pass
         # would walk all of it (half a second at 1,000 essays). Nothing here is cyclic garbage:
@@ -276,7 +277,7 @@ def _whole_site_key(inputs: str, found: Found, digests: list[str], beside_posts:
     """Every input of a build: if this matches the last build's, so does every byte of its output."""
     files = [f"{s.path}={d}" for s, d in zip(found.sources, digests)]
     assets = [f"{url}={hashlib.sha256(data).hexdigest()}" for url, data in beside_posts.items()]
-    errors = [str(e) for e in found.errors]
+    errors = [str(e) for e in found.errors + found.warnings]  # a file left unpublished is said every build
     return content_key(inputs, os.environ.get("SOURCE_DATE_EPOCH", ""), *files, *assets, *errors)
 
 
@@ -289,11 +290,12 @@ def page_fingerprint(site_key: str, page: "Page", digests: dict[str, str], shown
     if page.sources not in shown:
         shown[page.sources] = itemgetter(*page.sources)(digests) if len(page.sources) > 1 else tuple(
             digests[path] for path in page.sources)  # itemgetter: the lookups in C, 200,000 of them a build
-    inputs = (site_key, page.url, page.template, page.shape, shown[page.sources])
+    # the files' paths too: a comment renamed with the same bytes changes its id or its language
+    inputs = (site_key, page.url, page.template, page.shape, page.sources, shown[page.sources])
     known = remembered.get(page.url) if remembered else None
     if known and known[0] == inputs:
         return known[1]
-    fingerprint = content_key(*inputs[:4], *inputs[4])
+    fingerprint = content_key(*inputs[:4], *page.sources, *inputs[5])
     if remembered is not None:
         remembered[page.url] = (inputs, fingerprint)
     return fingerprint

@@ -48,39 +48,63 @@ def error_page(errors: list[str]) -> bytes:
             f"<p>Fix them and save: this page reloads by itself.</p>\n</body>\n</html>\n").encode("utf-8")
 
 
-def make_app(output: Path, state: PreviewState):
-    """A WSGI app serving the output under the base path, or the error page while errors stand."""
+MAX_SEGMENT = 255  # a longer path segment names no file
+
+
+def make_app(output: Path, state: PreviewState, port: int | None = None):
+    """A WSGI app serving the output under the base path, or the error page while errors stand.
+
+    Only this machine's own names are answered (a page elsewhere cannot reach the preview by
+    pointing its own host name at 127.0.0.1), only GET and HEAD, and nothing outside output/."""
+    hosts = {f"{name}:{port}" for name in ("127.0.0.1", "localhost", "[::1]")} if port else None
 
     def app(environ, start_response):
-        path = environ.get("PATH_INFO", "/")
-        if not path.startswith(state.base_path):
-            start_response("302 Found", [("Location", state.base_path)])
-            return [b""]
-        relative = path[len(state.base_path):]
-        if state.errors and (relative == "" or relative.endswith(("/", ".html"))):
-            return _respond(start_response, "500 Content errors", "text/html; charset=utf-8", error_page(state.errors))
-        target = _existing_file(output, relative)
-        if target is None:
-            missing = output / "404.html"
-            body = missing.read_bytes() if missing.is_file() else b"not found"
-            return _respond(start_response, "404 Not Found", "text/html; charset=utf-8", body)
-        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        if kind.startswith("text/") or kind in ("application/javascript", "application/xml"):
-            kind += "; charset=utf-8"
-        return _respond(start_response, "200 OK", kind, target.read_bytes())
+        method, body_wanted = environ.get("REQUEST_METHOD", "GET"), environ.get("REQUEST_METHOD") != "HEAD"
+        if hosts is not None and environ.get("HTTP_HOST", "") not in hosts:
+            return _respond(start_response, "400 Bad Request", "text/plain; charset=utf-8", b"unknown host\n")
+        if method not in ("GET", "HEAD"):
+            return _respond(start_response, "405 Method Not Allowed", "text/plain; charset=utf-8", b"GET only\n")
+        status, kind, body = _answer(environ.get("PATH_INFO", "/"), output, state)
+        headers = [("Content-Type", kind), ("Content-Length", str(len(body))), ("Cache-Control", "no-store")]
+        if status.startswith("302"):
+            headers.append(("Location", state.base_path))
+        start_response(status, headers)
+        return [body if body_wanted else b""]
 
     return app
 
 
+def _answer(path: str, output: Path, state: PreviewState) -> tuple[str, str, bytes]:
+    """(status, content type, body) for a path."""
+    if not path.startswith(state.base_path):
+        return "302 Found", "text/plain; charset=utf-8", b""
+    relative = path[len(state.base_path):]
+    if state.errors and (relative == "" or relative.endswith(("/", ".html"))):
+        return "500 Content errors", "text/html; charset=utf-8", error_page(state.errors)
+    target = _existing_file(output, relative)
+    if target is None:
+        missing = output / "404.html"
+        return "404 Not Found", "text/html; charset=utf-8", missing.read_bytes() if missing.is_file() else b"not found"
+    kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+    if kind.startswith("text/") or kind in ("application/javascript", "application/xml"):
+        kind += "; charset=utf-8"
+    return "200 OK", kind, target.read_bytes()
+
+
 def _existing_file(output: Path, relative: str) -> Path | None:
-    """The file a URL names, never outside the output folder."""
-    target = (output / relative).resolve()
-    root = output.resolve()
-    if target != root and root not in target.parents:
+    """The file a URL names, never outside the output folder; None for anything odd."""
+    if "\0" in relative or any(len(segment) > MAX_SEGMENT for segment in relative.split("/")):
         return None
-    if target.is_dir():
-        target = target / "index.html"
-    return target if target.is_file() else None
+    try:
+        target = (output / relative).resolve()
+        root = output.resolve()
+        if target != root and root not in target.parents:
+            return None
+        if target.is_dir():
+            target = target / "index.html"
+        return target if target.is_file() else None
+    except (OSError, ValueError):
+        return None
 
 
 def _respond(start_response, status: str, kind: str, body: bytes):
@@ -119,6 +143,9 @@ def serve(options: Options, port: int) -> int:
     from livereload import Server  # imported here: only the preview needs tornado
     from livereload.handlers import LiveReloadHandler
 
+    if not _port_free(port):
+        print(f"port {port} is in use on 127.0.0.1; choose another with --port", file=sys.stderr)
+        return 2
     options = replace(options, pending=True)  # a moderator reads proposals in context; builds never show them
     config_path = options.content / "site.yml"
     try:
@@ -133,9 +160,22 @@ def serve(options: Options, port: int) -> int:
         LiveReloadHandler.reload_waiters()
 
     folders = [options.content, options.templates, options.assets]
-    server = Server(app=make_app(options.output, state), watcher=_watcher(folders, on_change))
+    server = Server(app=make_app(options.output, state, port), watcher=_watcher(folders, on_change))
     for folder in folders:
         server.watch(str(folder))
+    # livereload's socket takes any page's connection; only this preview's own pages may reload it
+    LiveReloadHandler.check_origin = lambda handler, origin: origin in {
+        f"http://{name}:{port}" for name in ("127.0.0.1", "localhost", "[::1]")}
     print(f"serving http://127.0.0.1:{port}{state.base_path} (Ctrl-C to stop)", flush=True)
     server.serve(port=port, host="127.0.0.1", debug=False, restart_delay=0)
     return 0
+
+
+def _port_free(port: int) -> bool:
+    import socket
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field, replace
 
 from .align import locate_mismatch
 from .errors import ContentError, ContentErrors
-from .markup import is_safe_url
+from .find import MAX_KEY, is_key
+from .markup import clean_text, is_safe_url
 from .model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, Tag, Text, newest_first
 from .parse import ContentFiles
 from .read import Record
@@ -44,7 +45,7 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     long-lived preview validates again only the posts an edit touched. `followed` is the
     translation record: which version of its original each translation follows.
     """
-    found = Findings(errors=list(files.errors))
+    found = Findings(errors=list(files.errors), warnings=list(files.warnings))
     essay_records, comment_records = _group(files.records, config, found)
     essays, held_back = [], 0
     for slug in sorted(essay_records.keys() | comment_records.keys()):
@@ -137,7 +138,9 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
             continue  # the original, or a second one already reported
         target = record.meta.get("translation_of")
         stale = ()
-        if target == original.lang:
+        if not isinstance(target, str):
+            found.error(record, "translation_of", "translation_of must be the original's language, e.g. `es`")
+        elif target == original.lang:
             if _check_alignment(original, record, blocks, found) and record.path in followed:
                 stale = _stale(original, record, blocks, followed[record.path], found)
         elif target in versions:
@@ -208,10 +211,10 @@ def _string(record: Record, key: str, required: bool, found: Findings) -> str:
         if required:
             found.error(record, None, f"missing required key `{key}`")
         return ""
-    if isinstance(value, (dict, list, bool)):
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         found.error(record, key, f"`{key}` must be text")
         return ""
-    text = str(value).strip()
+    text = clean_text(str(value)).strip()
     if required and not text:
         found.error(record, key, f"`{key}` must not be empty")
     return text
@@ -238,9 +241,10 @@ def _date(record: Record, found: Findings) -> PartialDate | None:
     value = record.meta.get("date")
     if value is None:
         return None
-    date = parse_date(value)
+    date = parse_date(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
     if date is None:
-        found.error(record, "date", f"date `{value}` is in none of the forms YYYY, YYYY-MM, "
+        shown = value if isinstance(value, (str, int)) else f"a {type(value).__name__}"
+        found.error(record, "date", f"date `{shown}` is in none of the forms YYYY, YYYY-MM, "
                                     "YYYY-MM-DD, YYYY-MM-DD HH:MM")
     return date
 
@@ -284,9 +288,13 @@ def _comment(comment_id: str, versions, blocks, found: Findings, followed: dict)
     if original is None:
         return None
     status = original.meta.get("status", "published")
-    if status not in STATUSES:
+    if not isinstance(status, str) or status not in STATUSES:
         found.error(original, "status", f"unknown status `{status}`: use one of {', '.join(STATUSES)}")
+        status = "spam"  # shown nowhere while the error stands
     reply_to = original.meta.get("reply_to", "")
+    if not isinstance(reply_to, (str, int)) or isinstance(reply_to, bool):
+        found.error(original, "reply_to", "reply_to must be the id of a comment of this post")
+        reply_to = ""
     url = _string(original, "url", False, found)
     if url and not is_safe_url(url):
         found.warn(original, "url", f"url `{url}` is not an http(s) address; it is left out")
@@ -333,20 +341,25 @@ def thread_order(comment: Comment):
 
 
 def _threads(comments: list[Comment], shown: tuple[str, ...]) -> tuple[Comment, ...]:
-    """Comments of the `shown` statuses as nested threads; a reply to a hidden comment moves to the top."""
+    """Comments of the `shown` statuses as nested threads; a reply to a hidden comment moves to the top.
+    Built from the deepest replies up, without recursion: a reply chain may be any length."""
     published = {c.id: c for c in comments if c.status in shown}
     children = defaultdict(list)
     for comment in published.values():
         parent = comment.reply_to if comment.reply_to in published else ""
         children[parent].append(comment)
-
-    def nest(parent: str, depth: int) -> tuple[Comment, ...]:
-        level = sorted(children.get(parent, []), key=thread_order)
-        if depth > len(published):  # only reached through a cycle, which is reported as an error
-            return ()
-        return tuple(_with_replies(c, nest(c.id, depth + 1)) for c in level)
-
-    return nest("", 0)
+    for level in children.values():
+        level.sort(key=thread_order)
+    order, pending = [], [""]  # every comment reachable from the top; one in a cycle is reported, not shown
+    while pending:
+        parent = pending.pop()
+        order.append(parent)
+        pending += [c.id for c in children.get(parent, ())]
+    built: dict[str, Comment] = {}
+    for comment_id in reversed(order[1:]):
+        built[comment_id] = _with_replies(published[comment_id],
+                                          tuple(built[c.id] for c in children.get(comment_id, ())))
+    return tuple(built[c.id] for c in children.get("", ()))
 
 
 def _with_replies(comment: Comment, replies: tuple[Comment, ...]) -> Comment:
@@ -360,7 +373,12 @@ def _tag_keys(record: Record, found: Findings) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         found.error(record, "tags", "tags must be a list of tag keys, e.g. `[values, cluetrain]`")
         return ()
-    return tuple(dict.fromkeys(v.strip().lower() for v in value))
+    keys = tuple(dict.fromkeys(v.strip().lower() for v in value))
+    for key in keys:
+        if not is_key(key):  # each becomes a folder of the site: nothing else may
+            found.error(record, "tags", f"tag key `{key[:60]}` must be lowercase letters, digits and single "
+                                        f"hyphens, at most {MAX_KEY} characters")
+    return tuple(key for key in keys if is_key(key))
 
 
 def _url(record: Record, key: str, found: Findings) -> str:

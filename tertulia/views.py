@@ -37,7 +37,7 @@ class Link:
 
 @dataclass(frozen=True)
 class CommentView:
-    """A comment as one page shows it: rows of sides, then its replies."""
+    """A comment as one page shows it: rows of sides; threads come flattened, in reading order."""
 
     id: str
     author: str
@@ -46,7 +46,8 @@ class CommentView:
     reply_to: str
     rows: tuple[tuple[Side, ...], ...]
     untranslated: bool
-    replies: tuple["CommentView", ...]
+    level: int  # its depth in the thread, as far as indenting goes
+    after: Markup  # what follows it: its replies' list opening, or the elements its end closes
     written_in: str = ""  # the original's language, when it is not the page's first column
     missing: str = ""  # a column's language this comment has no translation in, on a two-column page
     reply_url: str = ""  # where a reader proposes a reply, when the site takes proposals
@@ -69,13 +70,31 @@ def title_sides(texts: list[Text]) -> tuple[Side, ...]:
     return tuple(Side(t.lang, escape(t.title), ROLES[i > 0]) for i, t in enumerate(texts))
 
 
+MAX_LEVEL = 4  # replies deeper than this are not indented further
+OPEN_REPLIES = Markup('\n<ol class="thread replies">')
+CLOSE_COMMENT = "\n    </article>\n  </li>"
+CLOSE_LEVEL = "\n</ol>" + CLOSE_COMMENT
+
+
 def comment_views(comments: tuple[Comment, ...], langs: list[str], reply=None) -> tuple[CommentView, ...]:
-    """Threads for a page that reads `langs` (one language, or original + translation);
-    `reply`, when the site takes proposals, gives the link for a reply to a comment id."""
-    return tuple(_comment_view(c, langs, reply) for c in comments)
+    """Threads for a page that reads `langs` (one language, or original + translation), flattened in
+    reading order, so a thread of any depth is drawn without recursion; `reply`, when the site takes
+    proposals, gives the link for a reply to a comment id."""
+    views = []
+    pending = [(comment, 0, 0) for comment in reversed(comments)]  # (comment, depth, levels its end closes)
+    while pending:
+        comment, depth, closes = pending.pop()
+        if comment.replies:
+            after = OPEN_REPLIES
+            last = len(comment.replies) - 1
+            pending += [(r, depth + 1, closes + 1 if i == last else 0) for i, r in reversed(list(enumerate(comment.replies)))]
+        else:
+            after = Markup(CLOSE_COMMENT + CLOSE_LEVEL * closes)
+        views.append(_comment_view(comment, langs, reply, min(depth, MAX_LEVEL), after))
+    return tuple(views)
 
 
-def _comment_view(comment: Comment, langs: list[str], reply) -> CommentView:
+def _comment_view(comment: Comment, langs: list[str], reply, level: int, after: Markup) -> CommentView:
     """In one language, or in the page's two columns: each language under its own column heading."""
     if len(langs) == 1:
         shown = [comment.text(langs[0]) or comment.original]
@@ -87,7 +106,7 @@ def _comment_view(comment: Comment, langs: list[str], reply) -> CommentView:
         id=comment.id, author=comment.author, website=comment.url, date=comment.date,
         reply_to=comment.reply_to, rows=rows(shown),
         untranslated=len(langs) == 1 and shown[0].lang != langs[0],
-        replies=comment_views(comment.replies, langs, reply),
+        level=level, after=after,
         written_in=comment.original.lang if len(langs) > 1 and comment.original.lang != langs[0] else "",
         missing=_missing(comment, langs),
         reply_url=reply(comment.id) if reply else "",

@@ -11,7 +11,9 @@ of a new tree of thousands of folders.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -23,6 +25,8 @@ from pathlib import Path
 
 HELD = (signal.SIGINT, signal.SIGTERM)
 TREE = "site"  # in the staging folder, when the output is new
+JOURNAL = "commit.json"  # in the staging folder: the moves of a commit under way
+COMMITTED = "the new output was already in place"  # what an interruption held until the commit says
 MARK = ".tertulia-site"  # every build writes it: a folder holding it is ours to sweep
 MARK_TEXT = b"This folder is written by Tertulia and replaced whole by every build.\n"
 EARLIER_BUILD = (".nojekyll", "sitemap.xml", "assets/reader.js")  # what builds wrote before the mark
@@ -30,6 +34,20 @@ EARLIER_BUILD = (".nojekyll", "sitemap.xml", "assets/reader.js")  # what builds 
 
 class OutputRefused(Exception):
     """The output folder is not ours to fill: writing there could delete an author's files."""
+
+
+class OutputBusy(Exception):
+    """Another build is writing into the same place right now."""
+
+
+def checked(relative: str) -> str:
+    """`relative` if it names a file inside the output folder; the last line of defence, after
+    validation, against a value from content that would write elsewhere."""
+    parts = relative.split("/")
+    if (not relative or relative.startswith("/") or "\0" in relative or "\\" in relative
+            or any(part in ("", ".", "..") for part in parts[:-1]) or parts[-1] in (".", "..")):
+        raise OutputRefused(f"refusing to write `{relative[:80]}`: not a path inside the output folder")
+    return relative
 
 
 def output_problem(output: Path, protected: dict[str, Path]) -> str | None:
@@ -84,6 +102,7 @@ class SiteWriter:
             os.close(descriptor)
 
     def _target(self, relative: str) -> str:
+        checked(relative)
         if not self.tree:
             return os.path.join(self.staging, staged_name(relative))
         return _with_folder(os.path.join(self.staging, TREE, relative), self._made)
@@ -105,19 +124,66 @@ class StagedOutput:
         self.writer = SiteWriter(self.staging, tree=not self.output.exists())
 
     def commit(self, written: list[str], keep: set[str], known: set[str], sweep: bool) -> None:
-        """Move the written files in; remove the known files not kept, and with `sweep` any other stray."""
+        """Move the written files in; remove the known files not kept, and with `sweep` any other stray.
+
+        A first build's tree goes in by one rename. Later builds move files one by one, so the
+        moves are written down first: a build killed half way through them is finished by the
+        next run (`recover`), and output/ is never left half old, half new."""
         with _interruptions_held():
             if self.writer.tree:
                 os.makedirs(self.staging / TREE, exist_ok=True)  # a site can have no files to write
                 os.rename(self.staging / TREE, self.output)
                 return
-            made: set[str] = set()
             for relative in written:
-                target = _with_folder(os.path.join(self.output, relative), made)
-                os.replace(os.path.join(self.staging, staged_name(relative)), target)
-            _remove(self.output, sorted(known - keep))
+                checked(relative)
+            removed = sorted(known - keep)
+            journal = self.staging / JOURNAL
+            journal.write_text(json.dumps({"written": written, "removed": removed}), encoding="utf-8")
+            _finish(self.staging, self.output, written, removed)
             if sweep:
                 _remove_strays(self.output, keep)
+
+
+def _finish(staging: Path, output: Path, written: list[str], removed: list[str]) -> None:
+    """The moves of a commit; any already done (by a run that was killed) are skipped."""
+    made: set[str] = set()
+    for relative in written:
+        source = os.path.join(staging, staged_name(relative))
+        if os.path.exists(source):
+            os.replace(source, _with_folder(os.path.join(output, relative), made))
+    _remove(output, removed)
+
+
+def recover(output: Path) -> None:
+    """Before a build: finish the commit of a build that was killed during it, and clear away the
+    staging folders of builds that were killed before theirs. The caller holds the lock."""
+    output = output.resolve()
+    for staging in sorted(output.parent.glob(f".{output.name}.new-*")):
+        journal = staging / JOURNAL
+        if journal.is_file() and output.is_dir():
+            try:
+                moves = json.loads(journal.read_text(encoding="utf-8"))
+                _finish(staging, output, [checked(r) for r in moves["written"]], [checked(r) for r in moves["removed"]])
+            except (ValueError, KeyError, TypeError, OutputRefused):
+                pass  # a journal that cannot be read: the build that follows redraws what differs
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextmanager
+def output_lock(output: Path):
+    """One build at a time per output folder: a second one is refused, never interleaved."""
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(output.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputBusy(f"{output}: another build is writing there right now; try again when it is done")
+        recover(output)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
 
 
 def _with_folder(target: str, made: set[str]) -> str:
@@ -141,7 +207,8 @@ def staged_output(output: Path):
 
 @contextmanager
 def _interruptions_held():
-    """Ctrl-C (or a polite kill) waits until the moves are done, so output/ is never half old, half new."""
+    """Ctrl-C (or a polite kill) waits until the moves are done, so output/ is never half old, half new.
+    Then it is handled, saying the truth: the new output is in place."""
     if threading.current_thread() is not threading.main_thread() or None in map(signal.getsignal, HELD):
         yield  # only the main thread may set handlers, and one set outside Python could not be put back
         return
@@ -152,8 +219,10 @@ def _interruptions_held():
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
-        if caught:
-            signal.raise_signal(caught[0])  # now handled as it would have been
+    if caught and caught[0] == signal.SIGINT and previous[signal.SIGINT] is signal.default_int_handler:
+        raise KeyboardInterrupt(COMMITTED)
+    if caught:
+        signal.raise_signal(caught[0])  # now handled as it would have been
 
 
 def _remove(output: Path, relatives: list[str]) -> None:

@@ -24,7 +24,21 @@ _AuthorLoader.yaml_implicit_resolvers = {
     for first, resolvers in SafeLoader.yaml_implicit_resolvers.items()
 }
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """The pure-Python loader, refusing aliases: front matter needs none, and expanding them
+    ("billion laughs") can take a minute and all the memory. Used only when `&` or `*` appears."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (`*name`) are not allowed in front matter",
+                                              self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+_NoAliasLoader.yaml_implicit_resolvers = _AuthorLoader.yaml_implicit_resolvers
 TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
+MAYBE_ALIAS = re.compile(r"[&*]")
+MAX_DEPTH = 10  # front matter is flat: a list of tags, a map of labels
 
 # Most front matter is a few `key: text` lines. Those are read here without the YAML library,
 # which costs 40 us a file; anything else (lists, numbers, comments, odd characters) goes to it.
@@ -44,8 +58,9 @@ def simple_mapping(text: str) -> dict | None:
             return None
         key, quoted, single, plain = entry.groups()
         value = quoted if quoted is not None else single if single is not None else plain
-        if ODD_CHARACTER.search(value) or _resolves_otherwise(key) or (plain is not None and _resolves_otherwise(plain)):
-            return None
+        if key in data or ODD_CHARACTER.search(value) or _resolves_otherwise(key) or (
+                plain is not None and _resolves_otherwise(plain)):
+            return None  # the full path says what is wrong, or reads it right
         data[key] = value
     return data or None  # YAML reads empty front matter as null, not as a mapping
 
@@ -56,19 +71,58 @@ def _resolves_otherwise(plain: str) -> bool:
 
 
 def load_yaml(text: str, path: str, first_line: int):
-    """Parse YAML safely: (data, None) or (None, ContentError at the offending line)."""
+    """Parse YAML safely: (data, None) or (None, ContentError at the offending line).
+
+    Refused: tags that build objects, aliases, a key given twice, nesting past MAX_DEPTH and
+    numbers too long to read, each with the line it is on."""
     simple = simple_mapping(text)
     if simple is not None:
         return simple, None
     try:
-        return yaml.load(text, Loader=_AuthorLoader), None
+        data = yaml.load(text, Loader=_NoAliasLoader if MAYBE_ALIAS.search(text) else _AuthorLoader)
+    except (ValueError, OverflowError, RecursionError) as exc:  # e.g. an integer of 5,000 digits
+        return None, ContentError(path, first_line, f"YAML does not parse: {str(exc).split(':')[0]}")
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = first_line + mark.line if mark else first_line
-        problem = getattr(exc, "problem", None) or str(exc)
-        if "could not determine a constructor" in str(exc):
-            problem = "YAML tags that construct objects are not allowed: " + problem.split(" tag ")[-1]
-        return None, ContentError(path, line, f"YAML does not parse: {problem}")
+        return None, _yaml_error(exc, path, first_line)
+    repeated = _repeated_key(text, first_line)
+    if repeated:
+        return None, ContentError(path, repeated[1], f"`{repeated[0]}` is given twice; keep one")
+    if _too_deep(data):
+        return None, ContentError(path, first_line, f"front matter nests more than {MAX_DEPTH} levels deep")
+    return data, None
+
+
+def _repeated_key(text: str, first_line: int) -> tuple[str, int] | None:
+    """A top-level key given twice (YAML would silently keep the last), with the second's line."""
+    seen = set()
+    for match in TOP_LEVEL_KEY.finditer(text):
+        if match.group(1) in seen:
+            return match.group(1), first_line + text.count("\n", 0, match.start())
+        seen.add(match.group(1))
+    return None
+
+
+def _too_deep(data) -> bool:
+    """Nesting past MAX_DEPTH, found without recursion (a deep value would break recursion itself)."""
+    pending = [(data, 0)]
+    while pending:
+        value, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            return True
+        if isinstance(value, dict):
+            pending += [(v, depth + 1) for v in value.values()]
+        elif isinstance(value, (list, tuple, set)):
+            pending += [(v, depth + 1) for v in value]
+    return False
+
+
+def _yaml_error(exc, path: str, first_line: int) -> ContentError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = first_line + mark.line if mark else first_line
+    problem = getattr(exc, "problem", None) or str(exc)
+    if "could not determine a constructor" in str(exc):
+        problem = "YAML tags that construct objects are not allowed: " + problem.split(" tag ")[-1]
+    return ContentError(path, line, f"YAML does not parse: {problem}")
 
 
 def key_lines(text: str, first_line: int) -> dict[str, int]:

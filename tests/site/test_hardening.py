@@ -1,0 +1,400 @@
+"""Hostile and unlucky input: a clean `path:line:` error or a correct site, never a traceback, a
+write outside the output folder, a leak, a hang or a half-replaced output."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helpers import ESSAY_EN, ESSAY_ES, ROOT, make_content, run_cli, write_tree
+from tertulia.errors import ContentErrors
+from tertulia.pipeline import Options, build
+
+
+def every_file(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+            and not p.is_symlink()}
+
+
+def built_first(tmp_path: Path, content: Path) -> tuple[Path, dict]:
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    return out, every_file(out)
+
+
+def fails_cleanly(result, *words: str) -> None:
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in result.stderr, result.stderr
+
+
+def essay_with(front: str, body: str = "Primer párrafo.\n\nSegundo párrafo.\n") -> str:
+    return f"---\ntitle: Hola\n{front}\n---\n\n{body}"
+
+
+# 1. Paths from content never escape the output folder
+
+@pytest.mark.parametrize("key", ["../../../escaped", "..", ".", "", "a/b", "a\\\\b", "x" * 300, "A B", "ñ", "-a"])
+def test_a_tag_key_that_is_not_a_key_is_an_error_and_nothing_escapes(tmp_path, key):
+    content = make_content(tmp_path / "site")
+    out, before = built_first(tmp_path, content)
+    (content / "posts/hola/index.es.md").write_text(essay_with(f'author: Ana\ntags: ["{key}"]'))
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    fails_cleanly(result, "content/posts/hola/index.es.md:4: tag key")
+    assert every_file(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"]
+
+
+def test_the_writer_refuses_a_path_outside_its_folder(tmp_path):
+    from tertulia.write import OutputRefused, checked
+    for bad in ("../x", "/etc/passwd", "a/../../b", "a//b", "a\0b", "./x", ""):
+        with pytest.raises(OutputRefused):
+            checked(bad)
+    assert checked("posts/a/index.html") == "posts/a/index.html"
+
+
+# 2. Symlinks and other non-files are refused, never followed
+
+@pytest.mark.parametrize("where, target", [
+    ("posts/hola/passwd.txt", "/etc/passwd"),
+    ("posts/hola/folder", "/etc"),
+    ("posts/hola/comments/c1.es.md", "/etc/hostname"),
+    ("posts/hola/dangling.png", "/no/such/file"),
+    ("posts/hola/loop.png", "posts/hola/loop.png"),
+    ("posts/linked", "/tmp"),
+])
+def test_a_symlink_in_content_is_an_error_naming_it(tmp_path, where, target):
+    content = make_content(tmp_path / "site")
+    out, before = built_first(tmp_path, content)
+    link = content / where
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(target if target.startswith("/") else content / target)
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    fails_cleanly(result, f"content/{where}: a symbolic link: refused")
+    assert every_file(out) == before
+
+
+def test_a_fifo_is_refused_without_waiting_on_it(tmp_path):
+    content = make_content(tmp_path / "site")
+    os.mkfifo(content / "posts/hola/pipe.png")
+    started = time.monotonic()
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert time.monotonic() - started < 30
+    fails_cleanly(result, "content/posts/hola/pipe.png: not a regular file")
+
+
+# 3 and 7. Front matter: only the contract's types; YAML's traps are errors with their lines
+
+LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+
+
+@pytest.mark.parametrize("front, words", [
+    ("author: Ana\ntags: [a]\ndate: !!binary aGVsbG8=", "date `a bytes`"),
+    ("author: !!binary aGVsbG8=", "`author` must be text"),
+    ("author: !!set {a, b}", "`author` must be text"),
+    ("author: " + "9" * 5000, "YAML does not parse"),
+    ("author: Ana\ndate: \"٢٠١٢-٠٩-١١\"", "date `٢٠١٢-٠٩-١١` is in none of the forms"),
+    ("author: Ana\nauthor: Eve", "`author` is given twice"),
+    ("author: Ana\nx: " + "[" * 600 + "]" * 600, "nests more than 10 levels"),
+    ("author: Ana\n" + LAUGHS + "status: *i", "aliases (`*name`) are not allowed"),
+    ("author: &x Ana\ntitle: *x", "aliases (`*name`) are not allowed"),
+])
+def test_bad_front_matter_is_a_clean_error(tmp_path, front, words):
+    content = make_content(tmp_path, {"posts/hola/index.es.md": f"---\n{front}\n---\n\nPrimer párrafo.\n\n"
+                                                                "Segundo párrafo.\n"})
+    started = time.monotonic()
+    result = run_cli("check", "--content", str(content))
+    assert time.monotonic() - started < 30
+    fails_cleanly(result, "content/posts/hola/index.es.md:", words)
+
+
+@pytest.mark.parametrize("value", ["[es]", "{a: es}", "123"])
+def test_translation_of_must_be_a_language(tmp_path, value):
+    content = make_content(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es",
+                                                                                 f"translation_of: {value}")})
+    result = run_cli("check", "--content", str(content))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "content/posts/hola/index.en.md:" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["[a]", "{a: b}", "9" * 5000])
+def test_reply_to_must_be_an_id(tmp_path, value):
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": f"---\nauthor: B\nreply_to: {value}\n---\n\nHola.\n"})
+    fails_cleanly(run_cli("check", "--content", str(content)), "content/posts/hola/comments/c1.es.md:")
+
+
+# 4 and 18.4. Markdown that would crash or stall the converter
+
+@pytest.mark.parametrize("body", [
+    "- " * 1000 + "deep",
+    "1. " * 1000 + "deep",
+    "".join(" " * (2 * i) + "- level\n" for i in range(200)),
+    "> " * 1000 + "quoted",
+])
+@pytest.mark.parametrize("where", ["essay", "comment"])
+def test_deeply_nested_markdown_is_an_error_not_a_crash(tmp_path, body, where):
+    files = ({"posts/hola/index.es.md": essay_with("author: Ana", body + "\n\nSegundo.\n")} if where == "essay" else
+             {"posts/hola/comments/c1.es.md": f"---\nauthor: B\n---\n\n{body}\n"})
+    content = make_content(tmp_path, files)
+    fails_cleanly(run_cli("check", "--content", str(content)), "levels deep")
+
+
+@pytest.mark.parametrize("body, words", [
+    ("[" * 16_000, "`[` signs"),
+    ("[a](" * 20_000, "characters"),
+    ("<b>" * 100_000, "characters"),
+])
+def test_a_pathological_comment_is_refused_quickly(tmp_path, body, words):
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": f"---\nauthor: B\n---\n\n{body}\n"})
+    started = time.monotonic()
+    result = run_cli("check", "--content", str(content))
+    assert time.monotonic() - started < 15
+    fails_cleanly(result, "content/posts/hola/comments/c1.es.md:", words)
+
+
+def test_a_reply_chain_of_any_depth_is_drawn(tmp_path):
+    chain = {f"posts/hola/comments/r{i}.es.md": f"---\nauthor: A{i}\ndate: 2020-01-01 00:{i % 60:02d}\n"
+                                                 + (f"reply_to: r{i - 1}\n" if i else "") + f"---\n\nNivel {i}.\n"
+             for i in range(1200)}
+    content = make_content(tmp_path, chain)
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    assert result.returncode == 0, result.stderr[-2000:]
+    html = (out / "posts/hola/index.html").read_text()
+    assert html.count('<ol class="thread replies">') == 1199 and html.count("</ol>") >= 1200
+    assert html.index('id="comment-r1198"') < html.index('id="comment-r1199"')
+
+
+# 5 and 6. What a comment holds never breaks a feed, and a name never spills
+
+def test_control_characters_never_reach_a_feed_and_feeds_stay_well_formed(tmp_path):
+    content = make_content(tmp_path, {
+        "posts/hola/comments/c1.es.md": "---\nauthor: \"Eve\\x01\\x0c\"\n---\n\nForm\x0cfeed, esc\x1b, \ufffe, &#1; &#x0; &#65;.\n",
+        "posts/hola/comments/c2.es.md": "---\nauthor: Bob\x1b\n---\n\n*Bold\x07* text.\n",
+        "posts/hola/comments/c3.es.md": "---\nauthor: \"\u202eEvil name\"\n---\n\nText after.\n"})
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    for feed in ("feed.xml", "comments/feed.xml"):
+        ElementTree.parse(out / feed)  # raises on ill-formed XML
+    data = b"".join(every_file(out).values())
+    for forbidden in (b"\x01", b"\x0c", b"\x1b", b"\x07", "\ufffe".encode(), b"&#1;", b"&#x0;"):
+        assert forbidden not in data
+    page = (out / "posts/hola/index.html").read_text()
+    assert '<bdi class="author">\u202eEvil name</bdi>' in page
+
+
+# 8 and 18.3. Interrupted builds: no litter, and a killed commit is finished by the next run
+
+KILL_DURING_COMMIT = """
+import os, runpy, signal, sys
+sys.path.insert(0, sys.argv[1])
+from tertulia import write
+folders = []
+real = write._with_folder
+def with_folder_then_die(target, made):  # called before each move of a commit: die after the first
+    folders.append(target)
+    if len(folders) == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(target, made)
+write._with_folder = with_folder_then_die
+sys.argv = [os.path.join(sys.argv[1], "build.py")] + sys.argv[2:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+def test_a_build_killed_during_its_commit_is_finished_by_the_next_and_leaves_no_litter(tmp_path):
+    content = make_content(tmp_path / "site")
+    out, _ = built_first(tmp_path, content)
+    for name in ("index.es.md", "index.en.md"):
+        essay = content / "posts/hola" / name
+        essay.write_text(essay.read_text().replace("ragraph.", "ragraph, again.").replace("rrafo.", "rrafo, otra vez."))
+    killed = subprocess.run([sys.executable, "-c", KILL_DURING_COMMIT, str(ROOT), "build", "--content", str(content),
+                             "--output", str(out)], capture_output=True, text=True, timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    assert list(tmp_path.glob(".out.new-*")), "the killed build left its staging folder with its journal"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    assert not list(tmp_path.glob(".out.new-*"))
+    clean = tmp_path / "clean"
+    assert run_cli("build", "--content", str(content), "--output", str(clean), "--no-cache").returncode == 0
+    assert every_file(out) == every_file(clean)
+
+
+def test_ctrl_c_leaves_no_temporary_file_and_a_second_build_at_once_is_refused(tmp_path):
+    from tertulia.write import output_lock
+    content = make_content(tmp_path / "site")
+    out, before = built_first(tmp_path, content)
+    with output_lock(out):
+        result = run_cli("build", "--content", str(content), "--output", str(out))
+    assert result.returncode == 2 and "another build is writing there" in result.stderr
+    cache = tmp_path / "site" / ".tertulia-cache"
+    (cache / "output.pickle.99999.tmp").write_bytes(b"left by a killed run")
+    (content / "posts/hola/index.es.md").write_text(essay_with("author: Ana", "Otro.\n\nCambio.\n"))
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    assert not list(cache.rglob("*.tmp"))
+
+
+# 9. A full disk (here: a file size limit) is one clear line, the output intact, no litter
+
+FULL_DISK = """
+import resource, runpy, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (200, 200))
+sys.argv = sys.argv[1:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+def test_a_full_disk_is_one_clear_line_and_the_previous_output_stays(tmp_path):
+    content = make_content(tmp_path / "site")
+    out, before = built_first(tmp_path, content)
+    (content / "posts/hola/index.es.md").write_text(essay_with("author: Ana", "Otro " * 200 + "\n\nCambio.\n"))
+    result = subprocess.run([sys.executable, "-c", FULL_DISK, str(ROOT / "build.py"), "build", "--content",
+                             str(content), "--output", str(out)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "could not be written" in result.stderr
+    assert every_file(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"]
+
+
+# 18.1. Only what the build renders is published from comments/; beside posts, only media
+
+def test_files_that_are_not_content_are_never_published(tmp_path):
+    content = make_content(tmp_path / "site", {
+        "posts/hola/comments/evil.html": "<script>alert(1)</script>",
+        "posts/hola/comments/evil.svg": '<svg onload="alert(1)"/>',
+        "posts/hola/comments/#p.es.md#": "---\nauthor: P\nstatus: pending\n---\n\nSECRET-PENDING\n",
+        "posts/hola/comments/p.es.md.orig": "SECRET-ORIG", "posts/hola/comments/p.es.md.bak": "SECRET-BAK",
+        "posts/hola/comments/p.EN.MD": "SECRET-UPPER", "posts/hola/comments/p.es.markdown": "SECRET-MARKDOWN",
+        "posts/hola/index.html": "<p>not the essay</p>", "posts/hola/notes.md.txt~": "scratch",
+        "posts/hola/script.js": "alert(1)", "posts/hola/photo.JPG": "jpeg", "posts/hola/figures/a.png": "png",
+    })
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    published = every_file(out)
+    assert "posts/hola/photo.JPG" in published and "posts/hola/figures/a.png" in published
+    assert not any(path.startswith("posts/hola/comments/") or path.endswith((".orig", ".bak", ".markdown", ".MD"))
+                   or path == "posts/hola/script.js" for path in published)
+    assert "not the essay" not in published["posts/hola/index.html"].decode()
+    assert not any(b"SECRET" in data or b"alert(1)" in data for data in published.values())
+    for name in ("comments/evil.html", "comments/evil.svg", "comments/#p.es.md#", "comments/p.EN.MD",
+                 "index.html", "script.js"):
+        assert f"content/posts/hola/{name}: warning: not published" in result.stderr
+
+
+# 18.2. A renamed file leaves nothing stale, in a build and in the preview
+
+@pytest.mark.parametrize("new_name", ["c9.es.md", "c1.en.md"])
+def test_a_rename_with_the_same_bytes_redraws_what_it_touches(tmp_path, new_name):
+    content = make_content(tmp_path / "site", {"posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\nHola.\n"})
+    out, _ = built_first(tmp_path, content)
+    (content / "posts/hola/comments/c1.es.md").rename(content / "posts/hola/comments" / new_name)
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    clean = tmp_path / "clean"
+    assert run_cli("build", "--content", str(content), "--output", str(clean), "--no-cache").returncode == 0
+    assert every_file(out) == every_file(clean)
+
+
+# 18.5. Other accidents
+
+def test_a_site_yml_that_is_not_utf8_is_a_clean_error(tmp_path):
+    content = make_content(tmp_path)
+    (content / "site.yml").write_bytes(b'title: {en: "caf\xe9"}\n')
+    fails_cleanly(run_cli("check", "--content", str(content)), "content/site.yml:1: not valid UTF-8")
+
+
+# 18.6. The preview server
+
+def test_serve_refuses_a_port_that_is_not_one_or_in_use(tmp_path):
+    import socket
+    content = make_content(tmp_path)
+    result = run_cli("serve", "--content", str(content), "--output", str(tmp_path / "out"), "--port", "99999")
+    assert result.returncode == 2 and "not a port number" in result.stderr
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--content", str(content), "--output", str(tmp_path / "out"), "--port", str(port))
+    assert result.returncode == 2 and f"port {port} is in use" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_preview_answers_odd_requests_plainly_and_only_its_own_host(tmp_path):
+    from tertulia.serve import PreviewState, make_app
+    content = make_content(tmp_path)
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    app = make_app(out, PreviewState(base_path="/repo/"), port=8123)
+
+    def request(path, method="GET", host="127.0.0.1:8123"):
+        seen = {}
+        body = b"".join(app({"PATH_INFO": path, "REQUEST_METHOD": method, "HTTP_HOST": host},
+                            lambda status, headers: seen.update(status=status, headers=dict(headers))))
+        return seen["status"], seen["headers"], body
+
+    status, headers, body = request("/repo/posts/hola/", "HEAD")
+    assert status == "200 OK" and int(headers["Content-Length"]) > 1000 and body == b""
+    assert request("/repo/\0")[0].startswith("404") and request("/repo/" + "a" * 5000)[0].startswith("404")
+    assert request("/repo/%2e%2e/%2e%2e/etc/passwd")[0].startswith("404")
+    assert request("/repo/../../etc/passwd")[0].startswith("404")
+    assert request("/repo/", host="evil.example:8123")[0].startswith("400")
+    assert request("/repo/", host="localhost:8123")[0] == "200 OK"
+    assert request("/repo/", "POST")[0].startswith("405")
+
+
+# The whole class at once: hostile values anywhere a value goes
+
+HOSTILE_TEXT = st.one_of(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=40),
+    st.sampled_from(["../x", "..", ".", "", "\x00", "\u202e", "\x0c", "&#1;", "<script>", "a/b", "x" * 300]),
+)
+YAML_VALUE = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), HOSTILE_TEXT),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=5), inner, max_size=3)),
+    max_leaves=8)
+
+
+def yaml_scalar(value) -> str:
+    import json
+    return json.dumps(value)  # JSON is YAML: every value reaches the loader as written
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(key=st.sampled_from(["title", "author", "date", "tags", "source", "summary", "draft", "translator",
+                            "reply_to", "status", "url", "translation_of"]), value=YAML_VALUE,
+       where=st.sampled_from(["essay", "comment"]))
+def test_any_hostile_value_gives_a_site_or_a_clean_error(tmp_path_factory, key, value, where):
+    root = tmp_path_factory.mktemp("hostile")
+    content = make_content(root, {"posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\nHola.\n"})
+    target = content / ("posts/hola/index.es.md" if where == "essay" else "posts/hola/comments/c1.es.md")
+    text = target.read_text()
+    lines = [line for line in text.split("\n---\n")[0].split("\n")[1:] if not line.startswith(f"{key}:")]
+    target.write_text("---\n" + "\n".join(lines + [f"{key}: {yaml_scalar(value)}"]) + "\n---\n" +
+                      text.split("\n---\n", 1)[1])
+    out = root / "out"
+    outcomes = []
+    for attempt in range(2):
+        try:
+            build(Options(content=content, output=out / str(attempt)))
+            outcomes.append(every_file(out / str(attempt)))
+        except ContentErrors as problem:
+            assert all(str(error).startswith("content/") for error in problem.errors)
+            outcomes.append(None)
+            assert not (out / str(attempt)).exists()
+    assert outcomes[0] == outcomes[1]  # deterministic, whatever the value
+    if outcomes[0] is not None:
+        for feed in ("feed.xml", "comments/feed.xml"):
+            ElementTree.fromstring(outcomes[0][feed])
+    assert sorted(p.name for p in root.iterdir()) in (["content", "out"], [".tertulia-cache", "content", "out"])
