@@ -79,7 +79,7 @@ def _languages(value, fail) -> tuple[tuple[str, str], ...]:
         if not isinstance(code, str) or not LANGUAGE_TAG.fullmatch(code):
             fail("languages", f"`{code}` is not a BCP 47 language tag such as `en` or `pt-BR`")
             continue
-        result.append((code, str(name)))
+        result.append((code, "" if name is None else str(name)))  # no name: CLDR's, in the reader's language
     return tuple(result)
 
 

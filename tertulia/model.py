@@ -163,7 +163,8 @@ class SiteConfig:
         return tuple(code for code, _ in self.languages)
 
     def language_name(self, code: str) -> str:
-        return dict(self.languages).get(code, code)
+        """The name site.yml gives a language, else its code (pages ask CLDR for a better one)."""
+        return dict(self.languages).get(code) or code
 
     def localized(self, values: tuple[tuple[str, str], ...], lang: str) -> tuple[str, str]:
         """A per-language value in `lang`, else main_language, else any: (text, its language)."""

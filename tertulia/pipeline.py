@@ -36,6 +36,7 @@ PACKAGE = Path(__file__).resolve().parent
 PROJECT = PACKAGE.parent
 TEMPLATES = PROJECT / "templates"
 ASSETS = PROJECT / "assets"
+LOCALES = PROJECT / "locales"
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Options:
     workers: int | None = None
     templates: Path = TEMPLATES
     assets: Path = ASSETS
+    locales: Path = LOCALES
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,17 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     cache.save()
     site, warnings = build_model(config, files, options.drafts, memory.posts if memory else None, options.pending,
                                  followed)
+    warnings += _missing_catalogs(options, config)
     return Loaded(site, warnings, {r.path: r.digest for r in files.records})
+
+
+def _missing_catalogs(options: Options, config) -> list[ContentError]:
+    """One warning per declared language whose interface words would be English."""
+    from .ui import Interface
+    shown = _shown(options.content / "site.yml", options.content)
+    return [ContentError(shown, 0, f"language `{lang}` has no interface catalog "
+                                   f"(locales/{lang}/LC_MESSAGES/messages.po): its pages use English words")
+            for lang in Interface(options.locales, config).missing()]
 
 
 def parse_cache(options: Options) -> Cache:
@@ -226,7 +238,9 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     whole = _whole_site_key(inputs, found, [loaded.digests[s.path] for s in found.sources], beside_posts)
     counts = Counts.of(loaded.site, loaded.warnings)
     when = build_time(loaded.site)
-    pages = plan_site(loaded.site, when, memory.plan if memory else None)
+    from .ui import Interface
+    interface = Interface(options.locales, loaded.site.config)
+    pages = plan_site(loaded.site, when, memory.plan if memory else None, interface)
     site_key = content_key(inputs, when)
     remembered = memory.fingerprints if memory else None
     shown: dict = {}  # an essay's pages show the same files: look their hashes up once
@@ -240,7 +254,8 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     new_extras = _keep_unchanged(list(extras.items()), fingerprints, memo)
     written = [relative for relative, _ in fresh + new_extras]
     with staged_output(options.output) as staged:
-        render_into(staged.writer, loaded.site, [page for _, page in fresh], options.templates, options.workers,
+        render_into(staged.writer, loaded.site, interface, [page for _, page in fresh], options.templates,
+                    options.workers,
                     progress, memory.environment() if memory else None)
         for relative, data in new_extras:
             staged.writer.write(relative, data)
@@ -267,7 +282,7 @@ def _keep_unchanged(items: list[tuple[str, object]], fingerprints: dict[str, str
 def _inputs_key(options: Options) -> str:
     """Everything every page depends on besides the posts: code, libraries, templates, site.yml, options."""
     site_yml, record = options.content / "site.yml", options.content / RECORD
-    return content_key(tree_key(PACKAGE, options.templates, options.assets), installed_libraries(),
+    return content_key(tree_key(PACKAGE, options.templates, options.assets, options.locales), installed_libraries(),
                        site_yml.read_text("utf-8", errors="replace") if site_yml.is_file() else "",
                        record.read_text("utf-8", errors="replace") if record.is_file() else "",
                        str(options.base_url), str(options.drafts), str(options.pending))

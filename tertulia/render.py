@@ -12,7 +12,7 @@ from . import routes
 from .routes import file_path, relative_url
 from .model import Site
 from .plan import Page
-from .ui import Words
+from .ui import Interface
 from .write import SiteWriter
 
 PARALLEL_PAGES = 300  # below this many pages, one process renders faster than two can start
@@ -33,7 +33,7 @@ def make_environment(templates_dir: Path, reload: bool = False) -> Environment:
     )
 
 
-def render_page(env: Environment, site: Site, page: Page) -> bytes:
+def render_page(env: Environment, site: Site, interface: Interface, page: Page) -> bytes:
     """One page's bytes. The 404 page is served at any depth, so its links are root-absolute."""
     base_path = site.config.base_path
     if page.url == routes.NOT_FOUND:
@@ -43,18 +43,26 @@ def render_page(env: Environment, site: Site, page: Page) -> bytes:
     template = env.get_template(page.template)
     html = template.render(
         page.context(), site=site, config=site.config, page=page, routes=routes, href=href,
-        absolute=lambda url: site.config.base_url + url, ui=Words(page.lang),
+        absolute=lambda url: site.config.base_url + url, **_interface(interface, page.lang),
     )
     return html.encode("utf-8")
 
 
-def render_into(writer: SiteWriter, site: Site, pages: list[Page], templates: Path, workers: int | None = None,
-                progress=None, env: Environment | None = None) -> int:
+def _interface(interface: Interface, lang: str) -> dict:
+    """The names templates use for the interface's words (`_`, `_attr`, `ngettext`: what
+    `pybabel extract` looks for) and for dates and language names."""
+    words = interface.words(lang)
+    return {"_": words.text, "_attr": words.attr, "ngettext": words.plural, "format_date": words.date,
+            "language_name": words.language, "autonym": words.autonym}
+
+
+def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: list[Page], templates: Path,
+                workers: int | None = None, progress=None, env: Environment | None = None) -> int:
     """Render pages into files through `writer`, over every core when there are many; returns the count."""
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(pages) < PARALLEL_PAGES:
         env = env or make_environment(templates)
-        return _render_range(writer, env, site, pages, range(len(pages)))
+        return _render_range(writer, env, site, interface, pages, range(len(pages)))
     # Forked workers inherit the model and the pages as they are: nothing is pickled on the way in.
     # This process renders a share too, so one fewer copy of the model is made.
     context = multiprocessing.get_context("fork")
@@ -62,24 +70,26 @@ def render_into(writer: SiteWriter, site: Site, pages: list[Page], templates: Pa
     theirs = range(share, len(pages))
     step = max(20, len(theirs) // (workers * 4))
     chunks = [range(start, min(start + step, len(pages))) for start in range(share, len(pages), step)]
-    with context.Pool(workers - 1, initializer=_start_worker, initargs=(writer, site, pages, templates)) as pool:
+    with context.Pool(workers - 1, initializer=_start_worker, initargs=(writer, site, interface, pages, templates)) as pool:
         waiting = pool.map_async(_render_chunk, chunks)
-        done = _render_range(writer, make_environment(templates), site, pages, range(share))
+        done = _render_range(writer, make_environment(templates), site, interface, pages, range(share))
         if progress:
             progress(f"rendered {done}/{len(pages)} pages, waiting for the rest")
         done += sum(waiting.get())
     return done
 
 
-def _start_worker(writer: SiteWriter, site: Site, pages: list[Page], templates: Path) -> None:
-    _worker.update(writer=writer, env=make_environment(templates), site=site, pages=pages)
+def _start_worker(writer: SiteWriter, site: Site, interface: Interface, pages: list[Page], templates: Path) -> None:
+    _worker.update(writer=writer, env=make_environment(templates), site=site, interface=interface, pages=pages)
 
 
 def _render_chunk(indexes: range) -> int:
-    return _render_range(_worker["writer"], _worker["env"], _worker["site"], _worker["pages"], indexes)
+    return _render_range(_worker["writer"], _worker["env"], _worker["site"], _worker["interface"], _worker["pages"],
+                         indexes)
 
 
-def _render_range(writer: SiteWriter, env: Environment, site: Site, pages: list[Page], indexes) -> int:
+def _render_range(writer: SiteWriter, env: Environment, site: Site, interface: Interface, pages: list[Page],
+                  indexes) -> int:
     for index in indexes:
-        writer.write(file_path(pages[index].url), render_page(env, site, pages[index]))
+        writer.write(file_path(pages[index].url), render_page(env, site, interface, pages[index]))
     return len(indexes)

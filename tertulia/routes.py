@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 
-def home(page: int = 1) -> str:
-    return _paged("", page)
+def home(page: int = 1, lang: str = "") -> str:
+    """The home page; with `lang`, the listing in that language (`/<lang>/`)."""
+    return _paged(_in(lang), page)
+
+
+def _in(lang: str) -> str:
+    """The folder of a language's listings: the site's root for the main listings."""
+    return f"{lang}/" if lang else ""
 
 
 def essay(slug: str) -> str:
@@ -25,16 +31,24 @@ def comment(slug: str, comment_id: str) -> str:
     return f"{essay(slug)}#comment-{comment_id}"
 
 
-def tags() -> str:
-    return "tags/"
+def tags(lang: str = "") -> str:
+    return f"{_in(lang)}tags/"
 
 
-def tag(key: str, page: int = 1) -> str:
-    return _paged(f"tags/{key}/", page)
+def tag(key: str, page: int = 1, lang: str = "") -> str:
+    return _paged(f"{_in(lang)}tags/{key}/", page)
 
 
-def comments(page: int = 1) -> str:
-    return _paged("comments/", page)
+def comments(page: int = 1, lang: str = "") -> str:
+    return _paged(f"{_in(lang)}comments/", page)
+
+
+def feed(lang: str = "") -> str:
+    return f"{_in(lang)}feed.xml"
+
+
+def comments_feed(lang: str = "") -> str:
+    return f"{_in(lang)}comments/feed.xml"
 
 
 def _paged(first: str, page: int) -> str:
@@ -42,8 +56,6 @@ def _paged(first: str, page: int) -> str:
     return first if page == 1 else f"{first}page/{page}/"
 
 
-FEED = "feed.xml"
-COMMENTS_FEED = "comments/feed.xml"
 SITEMAP = "sitemap.xml"
 NOT_FOUND = "404.html"
 STYLE = "assets/style.css"

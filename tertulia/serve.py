@@ -159,7 +159,7 @@ def serve(options: Options, port: int) -> int:
         rebuild(options, state, memory, paths)
         LiveReloadHandler.reload_waiters()
 
-    folders = [options.content, options.templates, options.assets]
+    folders = [options.content, options.templates, options.assets, options.locales]
     server = Server(app=make_app(options.output, state, port), watcher=_watcher(folders, on_change))
     for folder in folders:
         server.watch(str(folder))

@@ -127,18 +127,15 @@ def title_link(essay: Essay, lang: str, url: str) -> Link:
     return Link(url=url, text=text.title, lang=text.lang)
 
 
-def tag_links(site: Site, keys: tuple[str, ...], lang: str) -> tuple[Link, ...]:
+def tag_links(site: Site, keys: tuple[str, ...], lang: str, folder: str = "") -> tuple[Link, ...]:
+    """Tags labelled in `lang`, linking to the tag pages in `folder` (a language's, or the root's)."""
     by_key = {t.key: t for t in site.tags}
-    return tuple(_tag_link(by_key[k], lang, site.config.main_language) for k in keys)
+    return tuple(tag_link(site, by_key[k], lang, folder) for k in keys)
 
 
-def _tag_link(tag: Tag, lang: str, fallback: str) -> Link:
-    label, label_lang = tag.label(lang, fallback)
-    return Link(url=routes.tag(tag.key), text=label, lang=label_lang)
-
-
-def tag_link(site: Site, tag: Tag, lang: str) -> Link:
-    return _tag_link(tag, lang, site.config.main_language)
+def tag_link(site: Site, tag: Tag, lang: str, folder: str = "") -> Link:
+    label, label_lang = tag.label(lang, site.config.main_language)
+    return Link(url=routes.tag(tag.key, 1, folder), text=label, lang=label_lang)
 
 
 def language_links(site: Site, essay: Essay, current: str = "") -> tuple[Link, ...]:

@@ -1,0 +1,190 @@
+"""The listing pages: home, tags, the comment archive and the feeds, once for the site's root (in
+main_language) and once under `/<lang>/` for every language of the site.
+
+A listing in a language shows each essay and comment in that language where it has a version,
+else in its original (marked with its `lang`), and links within that language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from itertools import chain
+from operator import attrgetter
+
+from . import routes
+from .model import Comment, Essay, Site, Text
+from .pages import Page, PlanMemo
+from .views import Link, excerpt, tag_link, tag_links, title_link
+
+PATH = attrgetter("path")
+FEED_ENTRIES = 50
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A family of listings: the root (folder "") in main_language, or one language's folder."""
+
+    folder: str
+    lang: str
+
+
+def scopes(site: Site) -> list[Scope]:
+    """The root's listings, then each language's."""
+    return [Scope("", site.config.main_language)] + [Scope(code, code) for code in site.config.language_codes]
+
+
+def listing_pages(site: Site, scope: Scope, comments: tuple, build_time: str, memo: PlanMemo) -> list[Page]:
+    """Every listing of one scope: home, tag index and tags, comment archive, both feeds."""
+    sources_of = partial(_comment_sources, {essay.slug: _titles_of(essay) for essay in site.essays})
+    pages = _listing(site, scope, site.essays, routes.home, "home.html", {}, memo)
+    pages += _tag_pages(site, scope, memo)
+    pages += _listing(site, scope, comments, routes.comments, "comments.html", {}, memo, sources_of)
+    return pages + _feeds(site, scope, comments[:FEED_ENTRIES], build_time, sources_of)
+
+
+def _alternates(site: Site, url_in) -> tuple[Link, ...]:
+    """The same listing in every language, and the root's as the default."""
+    return tuple(Link(url_in(code), site.config.language_name(code), code) for code in site.config.language_codes) + (
+        Link(url_in(""), "", "x-default"),)
+
+
+def _titles_of(essay: Essay | None) -> tuple[str, ...]:
+    return tuple(map(PATH, essay.texts)) if essay else ()
+
+
+def _listing(site: Site, scope: Scope, items, route, template: str, extra: dict, memo: PlanMemo,
+             sources_of=None) -> list[Page]:
+    """A listing split into pages of per_page items, each linking to its neighbours;
+    `route(number, lang=folder)` is the URL of its page `number` in a scope's folder."""
+    url_of = partial(route, lang=scope.folder)
+    size = site.config.per_page
+    chunks = [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
+    sources_of = sources_of or (lambda essay: essay.source_files)
+    pages = []
+    for number, chunk in enumerate(chunks, 1):
+        made_of = tuple(chain.from_iterable(chunk)) if template == "comments.html" else chunk  # (essay, comment)s
+        pages += memo.pages((template, url_of(number), len(chunks)), made_of,
+                            partial(_listing_page, site, scope, chunk, route, template, extra, number, len(chunks),
+                                    sources_of))
+    return pages
+
+
+def _listing_page(site: Site, scope: Scope, chunk, route, template: str, extra: dict, number: int, total: int,
+                  sources_of) -> list[Page]:
+    url_of = partial(route, lang=scope.folder)
+    make = partial(_listing_context, site, scope, chunk, template, extra, number, total, url_of)
+    sources = tuple(chain.from_iterable(map(sources_of, chunk)))
+    shape = f"{number}/{total} " + " ".join(_item_key(item) for item in chunk)
+    alternates = _alternates(site, lambda folder: route(number, lang=folder))
+    return [Page(url_of(number), template, scope.lang, make, alternates, True, sources, shape, scope.folder)]
+
+
+def _item_key(item) -> str:
+    return f"{item[0].slug}#{item[1].id}" if isinstance(item, tuple) else item.slug
+
+
+def _listing_context(site: Site, scope: Scope, chunk, template: str, extra: dict, number: int, total: int,
+                     url_of) -> dict:
+    if template == "comments.html":
+        items = [_archive_entry(site, scope, essay, comment) for essay, comment in chunk]
+    else:
+        items = [_essay_entry(site, scope, essay) for essay in chunk]
+    return dict(extra, items=items, number=number, total=total,
+                newer_page=url_of(number - 1) if number > 1 else None,
+                older_page=url_of(number + 1) if number < total else None)
+
+
+def essay_url(essay: Essay, lang: str) -> str:
+    """An essay for a reader of `lang`: its page in that language, else side by side."""
+    return routes.single(lang, essay.slug) if essay.text(lang) else routes.essay(essay.slug)
+
+
+def _essay_entry(site: Site, scope: Scope, essay: Essay) -> dict:
+    """An essay as a listing shows it: at the root, its titles in every language, the original first;
+    in one language, its title in that language (or the original's)."""
+    if scope.folder:
+        titles = [title_link(essay, scope.lang, essay_url(essay, scope.lang))]
+    else:
+        titles = [Link(routes.essay(essay.slug), essay.original.title, essay.original.lang)]
+        titles += [Link(routes.single(t.lang, essay.slug), t.title, t.lang) for t in essay.translations]
+    summary = essay.text(scope.lang) or essay.original
+    return {"essay": essay, "titles": titles, "summary": summary.summary, "summary_lang": summary.lang,
+            "tags": tag_links(site, essay.tags, scope.lang, scope.folder), "comment_count": len(essay.comments)}
+
+
+def _comment_in(comment: Comment, essay: Essay, scope: Scope) -> tuple[Text, str]:
+    """A comment for a listing of `scope`: its text there (or its original), and where it stands."""
+    if not scope.folder:
+        return comment.original, routes.comment(essay.slug, comment.id)
+    page = essay_url(essay, scope.lang)
+    return comment.text(scope.lang) or comment.original, f"{page}#comment-{comment.id}"
+
+
+def _archive_entry(site: Site, scope: Scope, essay: Essay, comment: Comment) -> dict:
+    text, url = _comment_in(comment, essay, scope)
+    return {"comment": comment, "url": url, "essay": title_link(essay, scope.lang, essay_url(essay, scope.lang)
+                                                                 if scope.folder else routes.essay(essay.slug)),
+            "excerpt": excerpt(text), "lang": text.lang}
+
+
+def _comment_sources(titles: dict[str, tuple[str, ...]], entry) -> tuple[str, ...]:
+    """A comment as a listing shows it: its own files, and its essay's titles (given by slug)."""
+    essay, comment = entry
+    return tuple(map(PATH, comment.texts)) + titles[essay.slug]
+
+
+def _tag_pages(site: Site, scope: Scope, memo: PlanMemo) -> list[Page]:
+    counted = [(t, tuple(e for e in site.essays if t.key in e.tags)) for t in site.tags]  # empty ones too
+    index = [{"link": tag_link(site, t, scope.lang, scope.folder), "count": len(essays)} for t, essays in counted]
+    shape = " ".join(f"{t.key}:{len(essays)}" for t, essays in counted)
+    pages = [Page(routes.tags(scope.folder), "tags.html", scope.lang, lambda: {"tags": index},
+                  _alternates(site, routes.tags), shape=shape, scope=scope.folder)]
+    for tag, essays in counted:
+        route = partial(routes.tag, tag.key)
+        link = tag_link(site, tag, scope.lang, scope.folder)
+        pages += _listing(site, scope, essays, route, "tag.html", {"tag": link}, memo)
+    return pages
+
+
+def _feeds(site: Site, scope: Scope, comments: tuple, build_time: str, sources_of) -> list[Page]:
+    """Atom feeds of the newest essays and of the newest comments (given, newest first)."""
+    essays = site.essays[:FEED_ENTRIES]
+    essay_entries = [_essay_feed_entry(essay, scope) for essay in essays]
+    comment_entries = [_comment_feed_entry(essay, comment, scope) for essay, comment in comments]
+    feed, comments_feed = routes.feed(scope.folder), routes.comments_feed(scope.folder)
+    return [
+        Page(feed, "feed.xml", scope.lang,
+             lambda: {"entries": essay_entries, "feed_url": feed, "page_url": routes.home(1, scope.folder),
+                      "updated": _updated(essay_entries, build_time)},
+             in_sitemap=False, sources=tuple(p for e in essays for p in _titles_of(e)),
+             shape=build_time + " ".join(e.slug for e in essays), scope=scope.folder),
+        Page(comments_feed, "feed.xml", scope.lang,
+             lambda: {"entries": comment_entries, "feed_url": comments_feed, "comments_feed": True,
+                      "page_url": routes.comments(1, scope.folder), "updated": _updated(comment_entries, build_time)},
+             in_sitemap=False, sources=tuple(chain.from_iterable(map(sources_of, comments))),
+             shape=build_time + " ".join(_item_key(entry) for entry in comments), scope=scope.folder),
+    ]
+
+
+def _essay_feed_entry(essay: Essay, scope: Scope) -> dict:
+    text = (essay.text(scope.lang) if scope.folder else None) or essay.original
+    url = essay_url(essay, scope.lang) if scope.folder else routes.essay(essay.slug)
+    return _feed_entry(text, url, essay.author, essay.date, text.title)
+
+
+def _comment_feed_entry(essay: Essay, comment: Comment, scope: Scope) -> dict:
+    text, url = _comment_in(comment, essay, scope)
+    title = ((essay.text(scope.lang) if scope.folder else None) or essay.original).title
+    return _feed_entry(text, url, comment.author, comment.date, f"{comment.author}: {title}")
+
+
+def _feed_entry(text, url, author, date, title) -> dict:
+    return {"url": url, "title": title, "lang": text.lang, "author": author, "date": date,
+            "content": "\n".join(text.blocks), "summary": text.summary}
+
+
+def _updated(entries: list[dict], build_time: str) -> str:
+    dated = [e["date"].timestamp for e in entries if e["date"]]
+    return max(dated) if dated else build_time
+

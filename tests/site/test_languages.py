@@ -1,0 +1,147 @@
+"""Every language a site declares gets a whole site: words, dates, names, listings and feeds."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+from babel.messages.pofile import read_po
+
+from helpers import ROOT, make_content, run_cli
+from site_pages import html_files, read_page, resolve, url_of
+
+GERMAN = {
+    "site.yml": """\
+title: {en: "Test site", es: "Sitio de prueba"}
+base_url: "https://example.github.io/repo/"
+languages: {en: English, es: Español, ro: Română, de: }
+main_language: en
+tags:
+  values: {en: values, es: valores, de: Werte}
+""",
+    "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\ndate: 2012-09-11 10:27\ntags: [values]\n---\n\n"
+                              "Primer párrafo.\n\nSegundo párrafo.\n",
+    "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nFirst paragraph.\n\nSecond paragraph.\n",
+    "posts/hola/index.de.md": "---\ntitle: Hallo\ntranslation_of: es\n---\n\nErster Absatz.\n\nZweiter Absatz.\n",
+    "posts/hola/comments/c1.es.md": "---\nauthor: Bea\ndate: 2012-09\n---\n\nUn comentario.\n",
+    "posts/hola/comments/c1.de.md": "---\ntranslation_of: es\n---\n\nEin Kommentar.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def german_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("german")
+    content = make_content(root, GERMAN, with_essay=False)
+    out = root / "out"
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    return out, result
+
+
+def test_a_language_without_a_catalog_warns_once_and_falls_back_to_marked_english(german_site):
+    out, result = german_site
+    assert result.stderr.count("no interface catalog") == 1
+    assert ("content/site.yml: warning: language `de` has no interface catalog "
+            "(locales/de/LC_MESSAGES/messages.po): its pages use English words") in result.stderr
+    page = (out / "de/posts/hola/index.html").read_text()
+    assert '<span lang="en">Skip to content</span>' in page and '<html lang="de">' in page
+
+
+def test_cldr_dates_and_language_names_in_every_language(german_site):
+    out, _ = german_site
+    german = (out / "de/posts/hola/index.html").read_text()
+    assert '<time datetime="2012-09-11T10:27">11. September 2012, 10:27</time>' in german
+    assert '<time datetime="2012-09">September 2012</time>' in german  # the comment's month, as given
+    assert '>Deutsch</a>' in german  # site.yml names no name for de: CLDR's
+    spanish = (out / "es/posts/hola/index.html").read_text()
+    assert "11 de septiembre de 2012, 10:27" in spanish and "septiembre de 2012" in spanish
+    romanian_home = (out / "ro/index.html").read_text()
+    assert "11 septembrie 2012, 10:27" in romanian_home
+
+
+def test_every_language_has_its_listings_and_they_link_only_within_it(german_site):
+    out, _ = german_site
+    for lang in ("en", "es", "ro", "de"):
+        for listing in ("", "tags/", "tags/values/", "comments/"):
+            assert (out / lang / listing / "index.html").is_file(), (lang, listing)
+        for feed in ("feed.xml", "comments/feed.xml"):
+            ElementTree.parse(out / lang / feed)
+        for listing in ("", "tags/", "tags/values/", "comments/"):
+            path = out / lang / listing / "index.html"
+            page = read_page(path)
+            nav = [link for link in page.links if not link.endswith((".css", ".js", ".xml"))]
+            for link in nav:
+                target = resolve(out, url_of(out, path), link, "/repo/")
+                if target is None or "#" in link and link.startswith("#"):
+                    continue
+                relative = target.relative_to(out).as_posix()
+                in_language = relative.startswith(f"{lang}/") or relative.startswith("posts/hola/")
+                alternate = any(relative == f"{other}/{listing}index.html" for other in ("en", "es", "ro", "de"))
+                assert in_language or alternate, f"{lang}/{listing}: {link} leads to {relative}"
+
+
+def test_a_listing_shows_titles_in_its_language_or_the_original_marked(german_site):
+    out, _ = german_site
+    german = (out / "de/index.html").read_text()
+    assert '<a href="posts/hola/" lang="de">Hallo</a>' in german
+    romanian = (out / "ro/index.html").read_text()
+    assert '<a href="../posts/hola/" lang="es">Hola</a>' in romanian  # no Romanian version: the original
+    assert '<a href="tags/values/" lang="de" rel="tag">Werte</a>' in (out / "de/index.html").read_text()
+    archive = (out / "de/comments/index.html").read_text()
+    assert '<blockquote lang="de"><p>Ein Kommentar.</p></blockquote>' in archive
+    assert 'href="../posts/hola/#comment-c1"' in archive
+    assert '<blockquote lang="es"><p>Un comentario.</p></blockquote>' in (out / "en/comments/index.html").read_text()
+    feed = (out / "de/feed.xml").read_text()
+    assert "<title>Hallo</title>" in feed and 'xml:lang="de"' in feed
+
+
+def test_every_listing_names_its_versions_and_the_sitemap_lists_them(german_site):
+    out, _ = german_site
+    home = (out / "es/index.html").read_text()
+    for lang in ("en", "es", "ro", "de"):
+        assert f'<link rel="alternate" hreflang="{lang}" href="https://example.github.io/repo/{lang}/">' in home
+    assert 'hreflang="x-default" href="https://example.github.io/repo/"' in home
+    assert '<a href="./" lang="es" hreflang="es" aria-current="page">Español</a>' in home
+    sitemap = (out / "sitemap.xml").read_text()
+    assert "<loc>https://example.github.io/repo/de/tags/</loc>" in sitemap
+    assert 'hreflang="ro" href="https://example.github.io/repo/ro/comments/"' in sitemap
+
+
+def test_the_side_by_side_interface_speaks_the_translation_side_language(german_site):
+    out, _ = german_site
+    english = (out / "posts/hola/index.html").read_text()
+    assert '<html lang="en">' in english and "Discussion" in english
+    german = (out / "posts/hola/with-de/index.html").read_text()
+    assert '<html lang="de">' in german and 'href="../../../de/tags/values/"' in german
+
+
+def test_romanian_counts_comments_in_its_three_plural_forms(tmp_path):
+    def comments(count):
+        return {f"posts/p{count}/index.ro.md": f"---\ntitle: P{count}\nauthor: A\n---\n\nText.\n",
+                **{f"posts/p{count}/comments/c{i}.ro.md": f"---\nauthor: B{i}\n---\n\nText {i}.\n"
+                   for i in range(count)}}
+    content = make_content(tmp_path, {**comments(1), **comments(2), **comments(20)})
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    home = (out / "ro/index.html").read_text()
+    assert "1 comentariu" in home and "2 comentarii" in home and "20 de comentarii" in home
+    assert "20 comments" in (out / "en/index.html").read_text()
+
+
+def test_the_catalogs_hold_every_word_the_templates_use(tmp_path):
+    pot = tmp_path / "messages.pot"
+    subprocess.run([str(ROOT / ".venv/bin/pybabel") if (ROOT / ".venv/bin/pybabel").exists() else "pybabel",
+                    "extract", "-F", "babel.cfg", "-k", "_attr", "-k", "attr", "-o", str(pot), "."],
+                   cwd=ROOT, check=True, capture_output=True)
+    with pot.open("rb") as file:
+        wanted = {m.id for m in read_po(file) if m.id}
+    assert len(wanted) > 60
+    for lang in ("en", "es", "ro"):
+        with (ROOT / "locales" / lang / "LC_MESSAGES/messages.po").open("rb") as file:
+            catalog = read_po(file)
+        done = {m.id for m in catalog if m.id and (all(m.string) if isinstance(m.id, tuple) else m.string)}
+        assert wanted <= done, f"{lang} lacks {sorted(map(str, wanted - done))[:5]}"
+        plural = next(m for m in catalog if isinstance(m.id, tuple))
+        assert len(plural.string) == catalog.num_plurals
