@@ -13,7 +13,7 @@ from .yamltext import key_lines, load_yaml
 
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 REQUIRED = ("title", "base_url", "languages", "main_language")
-KNOWN = REQUIRED + ("description", "tags", "cname", "per_page", "discussion", "search")
+KNOWN = REQUIRED + ("description", "tags", "cname", "per_page", "comments_per_page", "discussion", "search")
 REPO = re.compile(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+")
 BRANCH = re.compile(r"(?!.*\.\.)(?!/)(?!.*/$)[A-Za-z0-9._/-]+")
 EMAIL = re.compile(r"[^@\s<>\"',;:()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
@@ -59,6 +59,7 @@ def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteC
         tags=_tags(data.get("tags", {}), fail),
         cname=_cname(data.get("cname", ""), fail),
         per_page=_per_page(data.get("per_page", 20), fail),
+        comments_per_page=_per_page(data.get("comments_per_page", 50), fail, "comments_per_page"),
         discussion=_discussion(data.get("discussion"), fail),
         search=_search(data.get("search", True), fail),
     )
@@ -132,9 +133,9 @@ def _cname(value, fail) -> str:
     return value
 
 
-def _per_page(value, fail) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        fail("per_page", f"per_page must be a positive whole number, not `{value}`")
+def _per_page(value, fail, key: str = "per_page") -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 10_000:
+        fail(key, f"{key} must be a whole number from 1 to 10000, not `{value}`")
         return 20
     return value
 

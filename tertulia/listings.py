@@ -58,7 +58,7 @@ def _listing(site: Site, scope: Scope, items, route, template: str, extra: dict,
     """A listing split into pages of per_page items, each linking to its neighbours;
     `route(number, lang=folder)` is the URL of its page `number` in a scope's folder."""
     url_of = partial(route, lang=scope.folder)
-    size = site.config.per_page
+    size = site.config.comments_per_page if template == "comments.html" else site.config.per_page
     chunks = [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
     sources_of = sources_of or (lambda essay: essay.source_files)
     pages = []

@@ -58,6 +58,7 @@ class Text:
     translator: str = ""
     is_original: bool = False
     stale: tuple[tuple[int, str, int], ...] = ()  # blocks whose original changed since: (index, old words, line)
+    excerpt: str = ""  # a comment's first words, for the archive
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ class SiteConfig:
     tags: tuple[Tag, ...] = ()
     cname: str = ""
     per_page: int = 20
+    comments_per_page: int = 50  # archive excerpts are short: WordPress's own default is 50
     discussion: Discussion | None = None
     search: bool = True
 

@@ -6,12 +6,12 @@ import hashlib
 import os
 import pickle
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .cache import Cache
 from .errors import ContentError
 from .find import Found, Source, contents
-from .markup import Converter, markup_problem
+from .markup import Converter, first_words, markup_problem
 from .read import Parsed, Record, make_record, parse_text
 
 PARALLEL_THRESHOLD = 200  # below this many files, starting processes costs more than it saves
@@ -26,6 +26,7 @@ class ContentFiles:
     assets: tuple[tuple[str, Path], ...]
     errors: tuple[ContentError, ...]
     warnings: tuple[ContentError, ...] = ()  # files found but not published
+    excerpts: dict = field(default_factory=dict)  # a comment file's first words, for the archive
 
 
 def is_trusted(source: Source) -> bool:
@@ -55,14 +56,16 @@ def parse_all(found: Found, digests: list[str] | None, cache: Cache, workers: in
         if digest:
             cache.put(keys[i], blob)
         results[i] = pickle.loads(blob)
-    records, blocks, errors = [], {}, list(found.errors)
-    for source, digest, (parsed, converted, error) in zip(found.sources, digests, results):
+    records, blocks, excerpts, errors = [], {}, {}, list(found.errors)
+    for source, digest, (parsed, converted, error, first_words) in zip(found.sources, digests, results):
         if error:  # errors name their file, so they are made again rather than taken from the cache
             errors.append(ContentError(source.path, error.line, error.message))
             continue
         records.append(make_record(source, parsed, digest))
         blocks[source.path] = converted
-    return ContentFiles(tuple(records), blocks, found.assets, tuple(errors), found.warnings)
+        if first_words:
+            excerpts[source.path] = first_words
+    return ContentFiles(tuple(records), blocks, found.assets, tuple(errors), found.warnings, excerpts)
 
 
 def reparse(previous: ContentFiles, old_digests: list[str], found: Found, digests: list[str], cache: Cache,
@@ -75,11 +78,13 @@ def reparse(previous: ContentFiles, old_digests: list[str], found: Found, digest
     fresh = parse_all(subset, [digests[i] for i in changed], cache, workers, progress)
     if fresh.errors:  # the whole pass lists them in the order an author expects
         return parse_all(found, digests, cache, workers, progress)
-    records, blocks = list(previous.records), dict(previous.blocks)
+    records, blocks, excerpts = list(previous.records), dict(previous.blocks), dict(previous.excerpts)
     for i, record in zip(changed, fresh.records):
         records[i] = record
         blocks[record.path] = fresh.blocks[record.path]
-    return ContentFiles(tuple(records), blocks, found.assets, (), found.warnings)
+        excerpts.pop(record.path, None)
+    excerpts.update(fresh.excerpts)
+    return ContentFiles(tuple(records), blocks, found.assets, (), found.warnings, excerpts)
 
 
 def _run(jobs, workers: int | None, progress):
@@ -100,12 +105,12 @@ def _run(jobs, workers: int | None, progress):
 
 
 def _parse_chunk(jobs) -> list:
-    """(file, shown path, trusted) -> (digest, pickled (Parsed, blocks, None) or (None, None, ContentError))."""
+    """(file, shown path, trusted) -> (digest, pickled (Parsed, blocks, None, excerpt) or (None, None, ContentError, ""))."""
     converter = Converter()
     results = []
     for (_, shown, trusted), raw in zip(jobs, contents([file for file, _, _ in jobs])):
         if isinstance(raw, OSError):
-            result = (None, None, ContentError(shown, 0, f"cannot be read: {raw.strerror}"))
+            result = (None, None, ContentError(shown, 0, f"cannot be read: {raw.strerror}"), "")
             results.append(("", pickle.dumps(result, pickle.HIGHEST_PROTOCOL)))
             continue
         parsed, error = parse_text(raw, shown)
@@ -114,8 +119,10 @@ def _parse_chunk(jobs) -> list:
             parsed, error = None, ContentError(shown, parsed.body_line + problem[0] - 1, problem[1])
         if parsed:  # the body is not kept: its blocks are what the site needs, and it is half the memory
             without_body = Parsed(parsed.meta, parsed.lines, "", parsed.body_line, parsed.block_starts)
-            result = (without_body, converter.blocks(parsed.body, trusted), None)
+            converted = converter.blocks(parsed.body, trusted)
+            # a comment's first words are shown in the archive of every language: made once, here
+            result = (without_body, converted, None, "" if trusted else first_words(converted))
         else:
-            result = (None, None, error)
+            result = (None, None, error, "")
         results.append((hashlib.sha256(raw).hexdigest(), pickle.dumps(result, pickle.HIGHEST_PROTOCOL)))
     return results

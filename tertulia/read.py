@@ -10,7 +10,7 @@ from frontmatter.default_handlers import YAMLHandler
 from .align import block_lines
 from .errors import ContentError
 from .find import Source
-from .markup import XML_FORBIDDEN_BYTES, clean_text
+from .markup import clean_text, has_forbidden_bytes
 from .yamltext import key_lines, load_yaml
 
 FRONT_MATTER = YAMLHandler()
@@ -52,7 +52,7 @@ def parse_text(raw: bytes, shown: str) -> tuple[Parsed | None, ContentError | No
         text = raw.decode("utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
         return None, ContentError(shown, raw.count(b"\n", 0, exc.start) + 1, "not valid UTF-8")
-    if XML_FORBIDDEN_BYTES.search(raw):  # control characters: no page or feed may carry them
+    if has_forbidden_bytes(raw):  # control characters: no page or feed may carry them
         text = clean_text(text)
     if not FRONT_MATTER.detect(text):
         return None, ContentError(shown, 1, "no front matter: the file must start with a `---` line")

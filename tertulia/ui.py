@@ -82,6 +82,8 @@ class Words:
         self.config = config
         self.locale = babel_locale(lang)
         self.english = lang.split("-")[0] == ENGLISH
+        self._dates: dict[PartialDate, Markup] = {}
+        self._parts: dict[tuple, str] = {}  # (year, month, day) or (hour, minute) -> its text
 
     def text(self, message: str) -> Markup:
         """A word for an element's content; an English fallback carries its language."""
@@ -104,19 +106,38 @@ class Words:
         return escape(text) if self.english else Markup('<span lang="en">{}</span>').format(text)
 
     def date(self, date: PartialDate) -> Markup:
-        """A <time> element at the precision the source gave, as this language writes dates."""
-        locale = self.locale or Locale.parse(ENGLISH)
-        if date.day:
-            text = format_date(dt.date(date.year, date.month, date.day), "long", locale=locale)
-        elif date.month:
-            text = format_skeleton("yMMMM", dt.date(date.year, date.month, 1), locale=locale)
-        else:
-            text = str(date.year)
-        if date.hour >= 0:
-            text += ", " + format_time(dt.time(date.hour, date.minute), "short", locale=locale)
+        """A <time> element at the precision the source gave, as this language writes dates.
+
+        Every comment on every page shows one, and CLDR formatting costs 40 us: each date is
+        formatted once per language and build (most pages repeat the dates of others)."""
+        shown = self._dates.get(date)
+        if shown is None:
+            shown = self._dates[date] = self._time_element(date)
+        return shown
+
+    def _time_element(self, date: PartialDate) -> Markup:
+        text = self._part((date.year, date.month, date.day), self._day_text)
+        if date.hour >= 0:  # days and times repeat far more than whole timestamps: each is made once
+            text += ", " + self._part((date.hour, date.minute), self._clock_text)
         marked = "" if self.locale else ' lang="en"'
-        # An f-string, not Markup.format: this runs for every comment on every page.
         return Markup(f'<time datetime="{date.iso}"{marked}>{escape(text)}</time>')
+
+    def _part(self, key: tuple, make) -> str:
+        known = self._parts.get(key)
+        if known is None:
+            known = self._parts[key] = make(*key)
+        return known
+
+    def _day_text(self, year: int, month: int, day: int) -> str:
+        locale = self.locale or Locale.parse(ENGLISH)
+        if day:
+            return format_date(dt.date(year, month, day), "long", locale=locale)
+        if month:
+            return format_skeleton("yMMMM", dt.date(year, month, 1), locale=locale)
+        return str(year)
+
+    def _clock_text(self, hour: int, minute: int) -> str:
+        return format_time(dt.time(hour, minute), "short", locale=self.locale or Locale.parse(ENGLISH))
 
     def language(self, code: str) -> Markup:
         """A language's name: as site.yml gives it, else as this page's language calls it (CLDR),

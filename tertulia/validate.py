@@ -127,12 +127,14 @@ def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record
     return originals[0]
 
 
-def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys: set[str], followed: dict):
+def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys: set[str], followed: dict,
+           excerpts: dict | None = None):
     """Validate the language files of one essay or comment into Texts, original first."""
     original = _original(versions, found, kind)
     if original is None:
         return None, ()
-    texts = [_text(original, blocks, found, True, kind, keys)]
+    excerpts = excerpts or {}
+    texts = [_text(original, blocks, found, True, kind, keys, excerpts.get(original.path, ""))]
     for lang, record in sorted(versions.items()):
         if "translation_of" not in record.meta:
             continue  # the original, or a second one already reported
@@ -149,12 +151,13 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         else:
             found.error(record, "translation_of", f"translation_of names `{target}`, but there is no "
                                                   f"`{target}` file beside this one")
-        text = _text(record, blocks, found, False, kind, keys)
+        text = _text(record, blocks, found, False, kind, keys, excerpts.get(record.path, ""))
         texts.append(replace(text, stale=stale) if stale else text)
     return original, tuple(texts)
 
 
-def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str, keys: set[str]) -> Text:
+def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str, keys: set[str],
+          excerpt: str = "") -> Text:
     """One language file's own fields; warns about keys that belong elsewhere and unfinished text."""
     unfinished = "\0".join(blocks[record.path]).count(UNFINISHED)
     if unfinished or UNFINISHED in str(record.meta.get("title", "")):
@@ -173,6 +176,7 @@ def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str,
         summary=_string(record, "summary", False, found),
         translator=_string(record, "translator", False, found) if not is_original else "",
         is_original=is_original,
+        excerpt=excerpt,
     )
 
 
@@ -259,7 +263,8 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
                 found.error(record, None, f"comment of post `{slug}`, which has no index.<lang>.md")
         return None, 0
     original, texts = _texts(versions, blocks, found, "essay", ESSAY_KEYS, followed)
-    comments = [_comment(cid, by_lang, blocks, found, followed) for cid, by_lang in sorted(comment_versions.items())]
+    comments = [_comment(cid, by_lang, blocks, found, followed, files.excerpts)
+                for cid, by_lang in sorted(comment_versions.items())]
     comments = [c for c in comments if c is not None]
     _check_replies(comments, comment_versions, found)
     if original is None:
@@ -283,8 +288,8 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
     return essay, len(comments) - len(published)
 
 
-def _comment(comment_id: str, versions, blocks, found: Findings, followed: dict) -> Comment | None:
-    original, texts = _texts(versions, blocks, found, "comment", COMMENT_KEYS, followed)
+def _comment(comment_id: str, versions, blocks, found: Findings, followed: dict, excerpts: dict) -> Comment | None:
+    original, texts = _texts(versions, blocks, found, "comment", COMMENT_KEYS, followed, excerpts)
     if original is None:
         return None
     status = original.meta.get("status", "published")

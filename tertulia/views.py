@@ -8,7 +8,7 @@ from itertools import zip_longest
 from markupsafe import Markup, escape
 
 from . import routes
-from .markup import plain_text, rebase_links
+from .markup import first_words, rebase_links
 from .model import Comment, Essay, PartialDate, Site, Tag, Text
 
 
@@ -145,14 +145,9 @@ def language_links(site: Site, essay: Essay, current: str = "") -> tuple[Link, .
                  for code in site.config.language_codes if essay.text(code))
 
 
-def excerpt(text: Text, words: int = 40) -> str:
-    """The first words of a text, for the comment archive."""
-    taken: list[str] = []
-    for block in text.blocks:  # only as many blocks as the excerpt needs
-        taken += plain_text(block).split()
-        if len(taken) > words:
-            break
-    return " ".join(taken[:words]) + ("…" if len(taken) > words else "")
+def excerpt(text: Text) -> str:
+    """The first words of a text, for the comment archive (made when the file was parsed)."""
+    return text.excerpt or first_words(text.blocks)
 
 
 def default_translation(essay: Essay, main_language: str, order: tuple[str, ...]) -> Text | None:
