@@ -15,7 +15,8 @@ from operator import attrgetter
 from . import routes
 from .model import Comment, Essay, Site, Text
 from .pages import Page, PlanMemo
-from .views import Link, excerpt, tag_link, tag_links, title_link
+from .routes import relative_url
+from .views import Link, excerpt, tag_link
 
 PATH = attrgetter("path")
 FEED_ENTRIES = 50
@@ -34,12 +35,13 @@ def scopes(site: Site) -> list[Scope]:
     return [Scope("", site.config.main_language)] + [Scope(code, code) for code in site.config.language_codes]
 
 
-def listing_pages(site: Site, scope: Scope, comments: tuple, build_time: str, memo: PlanMemo) -> list[Page]:
-    """Every listing of one scope: home, tag index and tags, comment archive, both feeds."""
+def listing_pages(site: Site, scope: Scope, comments: tuple, build_time: str, memo: PlanMemo, words) -> list[Page]:
+    """Every listing of one scope: home, tag index and tags, comment archive, both feeds.
+    `words` is the scope's language's interface: listing items carry their dates ready-made."""
     sources_of = partial(_comment_sources, {essay.slug: _titles_of(essay) for essay in site.essays})
-    pages = _listing(site, scope, site.essays, routes.home, "home.html", {}, memo)
-    pages += _tag_pages(site, scope, memo)
-    pages += _listing(site, scope, comments, routes.comments, "comments.html", {}, memo, sources_of)
+    pages = _listing(site, scope, site.essays, routes.home, "home.html", {}, memo, words)
+    pages += _tag_pages(site, scope, memo, words)
+    pages += _listing(site, scope, comments, routes.comments, "comments.html", {}, memo, words, sources_of)
     return pages + _feeds(site, scope, comments[:FEED_ENTRIES], build_time, sources_of)
 
 
@@ -53,7 +55,7 @@ def _titles_of(essay: Essay | None) -> tuple[str, ...]:
     return tuple(map(PATH, essay.texts)) if essay else ()
 
 
-def _listing(site: Site, scope: Scope, items, route, template: str, extra: dict, memo: PlanMemo,
+def _listing(site: Site, scope: Scope, items, route, template: str, extra: dict, memo: PlanMemo, words,
              sources_of=None) -> list[Page]:
     """A listing split into pages of per_page items, each linking to its neighbours;
     `route(number, lang=folder)` is the URL of its page `number` in a scope's folder."""
@@ -66,14 +68,14 @@ def _listing(site: Site, scope: Scope, items, route, template: str, extra: dict,
         made_of = tuple(chain.from_iterable(chunk)) if template == "comments.html" else chunk  # (essay, comment)s
         pages += memo.pages((template, url_of(number), len(chunks)), made_of,
                             partial(_listing_page, site, scope, chunk, route, template, extra, number, len(chunks),
-                                    sources_of))
+                                    sources_of, words))
     return pages
 
 
 def _listing_page(site: Site, scope: Scope, chunk, route, template: str, extra: dict, number: int, total: int,
-                  sources_of) -> list[Page]:
+                  sources_of, words) -> list[Page]:
     url_of = partial(route, lang=scope.folder)
-    make = partial(_listing_context, site, scope, chunk, template, extra, number, total, url_of)
+    make = partial(_listing_context, site, scope, chunk, template, extra, number, total, url_of, words)
     sources = tuple(chain.from_iterable(map(sources_of, chunk)))
     shape = f"{number}/{total} " + " ".join(_item_key(item) for item in chunk)
     alternates = _alternates(site, lambda folder: route(number, lang=folder))
@@ -85,11 +87,14 @@ def _item_key(item) -> str:
 
 
 def _listing_context(site: Site, scope: Scope, chunk, template: str, extra: dict, number: int, total: int,
-                     url_of) -> dict:
+                     url_of, words) -> dict:
+    """Items with their links already relative to this page and their dates already written:
+    a listing draws thousands of them, and each call from a template costs more than the work."""
+    here = partial(relative_url, url_of(number))
     if template == "comments.html":
-        items = [_archive_entry(site, scope, essay, comment) for essay, comment in chunk]
+        items = [_archive_entry(site, scope, essay, comment, here, words) for essay, comment in chunk]
     else:
-        items = [_essay_entry(site, scope, essay) for essay in chunk]
+        items = [_essay_entry(site, scope, essay, here, words) for essay in chunk]
     return dict(extra, items=items, number=number, total=total,
                 newer_page=url_of(number - 1) if number > 1 else None,
                 older_page=url_of(number + 1) if number < total else None)
@@ -100,17 +105,21 @@ def essay_url(essay: Essay, lang: str) -> str:
     return routes.single(lang, essay.slug) if essay.text(lang) else routes.essay(essay.slug)
 
 
-def _essay_entry(site: Site, scope: Scope, essay: Essay) -> dict:
+def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words) -> dict:
     """An essay as a listing shows it: at the root, its titles in every language, the original first;
     in one language, its title in that language (or the original's)."""
     if scope.folder:
-        titles = [title_link(essay, scope.lang, essay_url(essay, scope.lang))]
+        title = essay.text(scope.lang) or essay.original
+        titles = [Link(here(essay_url(essay, scope.lang)), title.title, title.lang)]
     else:
-        titles = [Link(routes.essay(essay.slug), essay.original.title, essay.original.lang)]
-        titles += [Link(routes.single(t.lang, essay.slug), t.title, t.lang) for t in essay.translations]
+        titles = [Link(here(routes.essay(essay.slug)), essay.original.title, essay.original.lang)]
+        titles += [Link(here(routes.single(t.lang, essay.slug)), t.title, t.lang) for t in essay.translations]
     summary = essay.text(scope.lang) or essay.original
+    tags = {tag.key: tag for tag in site.tags}
     return {"essay": essay, "titles": titles, "summary": summary.summary, "summary_lang": summary.lang,
-            "tags": tag_links(site, essay.tags, scope.lang, scope.folder), "comment_count": len(essay.comments)}
+            "tags": [Link(here(routes.tag(key, 1, scope.folder)), *tags[key].label(scope.lang, site.config.main_language))
+                     for key in essay.tags],
+            "date": words.date(essay.date) if essay.date else "", "comment_count": len(essay.comments)}
 
 
 def _comment_in(comment: Comment, essay: Essay, scope: Scope) -> tuple[Text, str]:
@@ -121,11 +130,13 @@ def _comment_in(comment: Comment, essay: Essay, scope: Scope) -> tuple[Text, str
     return comment.text(scope.lang) or comment.original, f"{page}#comment-{comment.id}"
 
 
-def _archive_entry(site: Site, scope: Scope, essay: Essay, comment: Comment) -> dict:
+def _archive_entry(site: Site, scope: Scope, essay: Essay, comment: Comment, here, words) -> dict:
     text, url = _comment_in(comment, essay, scope)
-    return {"comment": comment, "url": url, "essay": title_link(essay, scope.lang, essay_url(essay, scope.lang)
-                                                                 if scope.folder else routes.essay(essay.slug)),
-            "excerpt": excerpt(text), "lang": text.lang}
+    title = essay.text(scope.lang) or essay.original
+    essay_link = Link(here(essay_url(essay, scope.lang) if scope.folder else routes.essay(essay.slug)), title.title,
+                      title.lang)
+    return {"comment": comment, "url": here(url), "essay": essay_link,
+            "date": words.date(comment.date) if comment.date else "", "excerpt": excerpt(text), "lang": text.lang}
 
 
 def _comment_sources(titles: dict[str, tuple[str, ...]], entry) -> tuple[str, ...]:
@@ -134,7 +145,7 @@ def _comment_sources(titles: dict[str, tuple[str, ...]], entry) -> tuple[str, ..
     return tuple(map(PATH, comment.texts)) + titles[essay.slug]
 
 
-def _tag_pages(site: Site, scope: Scope, memo: PlanMemo) -> list[Page]:
+def _tag_pages(site: Site, scope: Scope, memo: PlanMemo, words) -> list[Page]:
     counted = [(t, tuple(e for e in site.essays if t.key in e.tags)) for t in site.tags]  # empty ones too
     index = [{"link": tag_link(site, t, scope.lang, scope.folder), "count": len(essays)} for t, essays in counted]
     shape = " ".join(f"{t.key}:{len(essays)}" for t, essays in counted)
@@ -143,7 +154,7 @@ def _tag_pages(site: Site, scope: Scope, memo: PlanMemo) -> list[Page]:
     for tag, essays in counted:
         route = partial(routes.tag, tag.key)
         link = tag_link(site, tag, scope.lang, scope.folder)
-        pages += _listing(site, scope, essays, route, "tag.html", {"tag": link}, memo)
+        pages += _listing(site, scope, essays, route, "tag.html", {"tag": link}, memo, words)
     return pages
 
 

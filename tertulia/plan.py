@@ -28,14 +28,14 @@ def plan_site(site: Site, build_time: str, memo: PlanMemo | None, interface: Int
     main = site.config.main_language
     comments = tuple((essay, comment) for _, essay, comment in memo.archive(site.essays))  # newest first
     every_scope = scopes(site)
-    pages = listing_pages(site, every_scope[0], comments, build_time, memo)
+    pages = listing_pages(site, every_scope[0], comments, build_time, memo, interface.words(every_scope[0].lang))
     for index, essay in enumerate(site.essays):
         newer = site.essays[index - 1] if index > 0 else None
         older = site.essays[index + 1] if index + 1 < len(site.essays) else None
         pages += memo.pages(("essay", essay.slug), (essay, newer, older),
                             partial(_essay_pages, site, essay, newer, older, interface))
     for scope in every_scope[1:]:
-        pages += listing_pages(site, scope, comments, build_time, memo)
+        pages += listing_pages(site, scope, comments, build_time, memo, interface.words(scope.lang))
     pages.append(Page(routes.NOT_FOUND, "404.html", main, dict, in_sitemap=False))
     listed = [p for p in pages if p.in_sitemap]
     sitemap_shape = "\n".join(p.url + " " + " ".join(a.url for a in p.alternates) for p in listed)

@@ -82,7 +82,8 @@ class Words:
         self.config = config
         self.locale = babel_locale(lang)
         self.english = lang.split("-")[0] == ENGLISH
-        self._dates: dict[PartialDate, Markup] = {}
+        self._dates: dict[int, Markup] = {}
+        self._kept: list[PartialDate] = []
         self._parts: dict[tuple, str] = {}  # (year, month, day) or (hour, minute) -> its text
 
     def text(self, message: str) -> Markup:
@@ -110,9 +111,10 @@ class Words:
 
         Every comment on every page shows one, and CLDR formatting costs 40 us: each date is
         formatted once per language and build (most pages repeat the dates of others)."""
-        shown = self._dates.get(date)
+        shown = self._dates.get(id(date))  # by identity: the model's dates live as long as the build
         if shown is None:
-            shown = self._dates[date] = self._time_element(date)
+            shown = self._dates[id(date)] = self._time_element(date)
+            self._kept.append(date)  # and this keeps each one alive, so no id is ever reused
         return shown
 
     def _time_element(self, date: PartialDate) -> Markup:
