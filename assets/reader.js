@@ -62,7 +62,45 @@
     }).catch(function () { window.location.href = url; });
   }
 
+  // The search box works only with this script, so it shows only where the script runs.
+  function showSearchBox() {
+    var box = document.querySelector("[data-search-box]");
+    if (box) { box.hidden = false; }
+  }
+
+  // Words a search found, marked in the passage it opened at (or the whole page).
+  function markFound() {
+    var asked = new URLSearchParams(window.location.search).get("highlight");
+    if (!asked) { return; }
+    var terms = asked.toLowerCase().split(/\s+/).filter(function (term) { return term.length > 1; });
+    var id = window.location.hash ? decodeURIComponent(window.location.hash.slice(1)) : "";
+    var scope = (id && document.getElementById(id)) || document.querySelector("main");
+    if (!scope || !terms.length) { return; }
+    var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) { nodes.push(walker.currentNode); }
+    nodes.forEach(function (node) {
+      var rest = node;
+      while (rest) {
+        var lower = rest.nodeValue.toLowerCase();
+        var at = -1, length = 0;
+        terms.forEach(function (term) {
+          var found = lower.indexOf(term);
+          if (found >= 0 && (at < 0 || found < at)) { at = found; length = term.length; }
+        });
+        if (at < 0) { break; }
+        var word = rest.splitText(at);
+        rest = word.splitText(length);
+        var mark = document.createElement("mark");
+        mark.className = "search-hit";
+        word.parentNode.replaceChild(mark, word);
+        mark.appendChild(word);
+      }
+    });
+  }
+
   function start() {
+    showSearchBox();
     var links = document.querySelectorAll("[data-view]");
     var swap = document.querySelector("[data-swap]");
     var choices = document.querySelectorAll(".choices a[hreflang]");
@@ -98,6 +136,11 @@
     if (preferred && current && preferred !== current) { chooseTranslation(preferred); }
   }
 
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
-  else { start(); }
+  function begin() {
+    start();
+    markFound();
+  }
+
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", begin); }
+  else { begin(); }
 })();

@@ -21,6 +21,7 @@ WORDS_EN = ("client agency value company relationship dialogue manifesto market 
 TAGS = ("verticality", "cluetrain", "values", "agencies", "trust")
 
 SITE_YML = """\
+search: false
 title: {en: "Benchmark", es: "Prueba"}
 base_url: "https://example.github.io/bench/"
 languages: {en: English, es: Español}

@@ -14,7 +14,9 @@ benchmarks/corpus-*/.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
+import re
 import queue
 import shutil
 import socket
@@ -164,6 +166,41 @@ def bench_size(essays: int, comments: int, with_hugo: bool, serve: bool, repeat:
         warm = median([wall for wall, _ in results["warm"]])
         print(f"  ratios to Hugo's cold build: cold {cold / hugo_cold:.2f}, warm {warm / hugo_cold:.3f}, "
               f"peak memory {memory:.2f}")
+    if importlib.util.find_spec("pagefind") is not None:
+        results.update(bench_search(corpus, ours, hugo, repeat, files))
+    return results
+
+
+def set_search(corpus: Path, on: bool) -> None:
+    site = corpus / "content" / "site.yml"
+    site.write_text(re.sub(r"^search: .*$", f"search: {'true' if on else 'false'}", site.read_text(), flags=re.M))
+
+
+def bench_search(corpus: Path, ours: list[str], hugo: str | None, repeat: int, files: int) -> dict:
+    """A cold build with search against what a Hugo user would run: Hugo, then Pagefind on its output."""
+    theirs = ["sh", "-c", f'"{hugo}" --quiet -d "{corpus / "hugo-output"}" && "{sys.executable}" -m pagefind '
+                          f'--site "{corpus / "hugo-output"}" --silent'] if hugo else None
+    results: dict = {"search_cold": [], "hugo_pagefind": []}
+    set_search(corpus, True)
+    try:
+        for attempt in range(repeat):
+            for tool in (["ours", "hugo"] if attempt % 2 == 0 else ["hugo", "ours"]):
+                if tool == "ours":
+                    fresh_start(corpus / "output", corpus / ".tertulia-cache")
+                    results["search_cold"].append(measure(ours))
+                elif theirs:
+                    fresh_start(corpus / "hugo-output")
+                    results["hugo_pagefind"].append(measure(theirs, cwd=corpus / "hugo"))
+    finally:
+        set_search(corpus, False)
+    index = [path for path in (corpus / "output" / "pagefind").rglob("*") if path.is_file()]
+    print(row("tertulia cold + search", results["search_cold"], files))
+    print(f"  {'search index':<24} {len(index):7d} files {sum(p.stat().st_size for p in index) / 2**20:6.1f} MiB")
+    if theirs:
+        print(row("hugo + pagefind", results["hugo_pagefind"], files))
+        ratio = median([w for w, _ in results["search_cold"]]) / median([w for w, _ in results["hugo_pagefind"]])
+        print(f"  ratio with search: {ratio:.2f}")
+    shutil.rmtree(corpus / ".trash", ignore_errors=True)
     return results
 
 

@@ -42,6 +42,10 @@ def listing_pages(site: Site, scope: Scope, comments: tuple, build_time: str, me
     pages = _listing(site, scope, site.essays, routes.home, "home.html", {}, memo, words)
     pages += _tag_pages(site, scope, memo, words)
     pages += _listing(site, scope, comments, routes.comments, "comments.html", {}, memo, words, sources_of)
+    if site.search:
+        pages.append(Page(routes.search(scope.folder), "search.html", scope.lang, dict,
+                          _alternates(site, routes.search), shape=" ".join(site.config.language_codes),
+                          scope=scope.folder))
     return pages + _feeds(site, scope, comments[:FEED_ENTRIES], build_time, sources_of)
 
 

@@ -188,3 +188,4 @@ class Site:
     essays: tuple[Essay, ...]
     tags: tuple[Tag, ...]
     held_back: int = 0
+    search: bool = False  # whether this build publishes a search index (and so a search box and page)

@@ -12,7 +12,7 @@ import gc
 import hashlib
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from operator import itemgetter
 from pathlib import Path
@@ -48,6 +48,7 @@ class Options:
     base_url: str | None = None
     drafts: bool = False
     pending: bool = False  # the preview shows comments awaiting review, marked, for a moderator
+    search: bool = True  # the preview does without: indexing every save would slow it for nothing
     cache_dir: Path | None = None
     workers: int | None = None
     templates: Path = TEMPLATES
@@ -63,10 +64,12 @@ class Counts:
     comments: int
     held_back: int
     warnings: tuple[ContentError, ...]
+    search_off: str = ""  # why there is no search index, when there is none
 
     @classmethod
-    def of(cls, site: "Site", warnings: list[ContentError]) -> "Counts":
-        return cls(len(site.essays), sum(len(e.comments) for e in site.essays), site.held_back, tuple(warnings))
+    def of(cls, site: "Site", warnings: list[ContentError], search_off: str = "") -> "Counts":
+        return cls(len(site.essays), sum(len(e.comments) for e in site.essays), site.held_back, tuple(warnings),
+                   search_off)
 
 
 @dataclass
@@ -86,7 +89,8 @@ class Report:
         c = self.counts
         return (f"built {self.files} files ({self.drawn} new or changed): {c.essays} essays, "
                 f"{c.comments} comments published, {c.held_back} held back (spam or pending), "
-                f"{len(c.warnings)} warnings, in {self.seconds:.2f} s")
+                f"{len(c.warnings)} warnings, in {self.seconds:.2f} s"
+                + (f"; search is off ({c.search_off})" if c.search_off else ""))
 
 
 @dataclass(frozen=True)
@@ -236,7 +240,11 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     from .render import render_into
     loaded = _load(options, found, digests, progress, memory)
     whole = _whole_site_key(inputs, found, [loaded.digests[s.path] for s in found.sources], beside_posts)
-    counts = Counts.of(loaded.site, loaded.warnings)
+    from .search import unavailable
+    search_off = unavailable(loaded.site) if options.search else "not in the preview"
+    site = replace(loaded.site, search=not search_off)
+    loaded = Loaded(site, loaded.warnings, loaded.digests)
+    counts = Counts.of(loaded.site, loaded.warnings, search_off)
     when = build_time(loaded.site)
     from .ui import Interface
     interface = Interface(options.locales, loaded.site.config)
@@ -247,16 +255,22 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     fingerprints = {file_path(p.url): page_fingerprint(site_key, p, loaded.digests, shown, remembered) for p in pages}
     extras = _extras(loaded, options, beside_posts)
     fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in extras.items())
-    if memo.unchanged(fingerprints):  # the output already is this build, file for file
+    if not loaded.site.search and memo.unchanged(fingerprints):  # the output already is this build, file for file
         memo.save(whole, counts)
         return Report(counts, len(fingerprints), time.perf_counter() - started, 0)
+    from .search import indexing
     fresh = _keep_unchanged([(file_path(p.url), p) for p in pages], fingerprints, memo)
-    new_extras = _keep_unchanged(list(extras.items()), fingerprints, memo)
-    written = [relative for relative, _ in fresh + new_extras]
-    with staged_output(options.output) as staged:
+    with indexing(loaded.site) as search_index, staged_output(options.output) as staged:  # the two run at once
         render_into(staged.writer, loaded.site, interface, [page for _, page in fresh], options.templates,
-                    options.workers,
-                    progress, memory.environment() if memory else None)
+                    options.workers, progress, memory.environment() if memory else None)
+        if search_index:
+            if progress:
+                progress("waiting for the search index")
+            index = search_index.files()
+            extras.update(index)
+            fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in index.items())
+        new_extras = _keep_unchanged(list(extras.items()), fingerprints, memo)
+        written = [relative for relative, _ in fresh + new_extras]
         for relative, data in new_extras:
             staged.writer.write(relative, data)
         # a build also clears out files it does not know; the preview trusts what it wrote itself

@@ -43,6 +43,14 @@ def comments(page: int = 1, lang: str = "") -> str:
     return _paged(f"{_in(lang)}comments/", page)
 
 
+def search(lang: str = "") -> str:
+    return f"{_in(lang)}search/"
+
+
+SEARCH_SCRIPT = "assets/search.js"
+PAGEFIND = "pagefind/pagefind.js"
+
+
 def feed(lang: str = "") -> str:
     return f"{_in(lang)}feed.xml"
 

@@ -146,7 +146,8 @@ def serve(options: Options, port: int) -> int:
     if not _port_free(port):
         print(f"port {port} is in use on 127.0.0.1; choose another with --port", file=sys.stderr)
         return 2
-    options = replace(options, pending=True)  # a moderator reads proposals in context; builds never show them
+    # a moderator reads proposals in context (builds never show them); search would re-index every save
+    options = replace(options, pending=True, search=False)
     config_path = options.content / "site.yml"
     try:
         state = PreviewState(base_path=load_config(config_path, str(config_path), options.base_url).base_path)

@@ -23,6 +23,7 @@ languages: {en: English, es: Español, ro: Română}
 main_language: en
 tags:
   values: {en: values, es: valores}
+search: false
 """
 
 ESSAY_ES = """\

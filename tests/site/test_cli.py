@@ -17,7 +17,7 @@ def snapshot(folder):
 def test_a_build_prints_a_one_line_summary(tmp_path):
     result = run_cli("build", "--content", str(FIXTURE), "--output", str(tmp_path / "out"), "--no-cache")
     assert result.returncode == 0
-    assert re.fullmatch(r"built 80 files \(80 new or changed\): 3 essays, 6 comments published, "
+    assert re.fullmatch(r"built 107 files \(107 new or changed\): 3 essays, 6 comments published, "
                         r"2 held back \(spam or pending\), 4 warnings, in \d+\.\d\d s\n", result.stdout)
 
 
@@ -25,7 +25,7 @@ def test_a_second_build_keeps_what_did_not_change(tmp_path):
     content = make_content(tmp_path)
     out = tmp_path / "out"
     first = run_cli("build", "--content", str(content), "--output", str(out))
-    assert "built 34 files (34 new or changed)" in first.stdout
+    assert "built 35 files (35 new or changed)" in first.stdout
     before = snapshot(out)
     again = run_cli("build", "--content", str(content), "--output", str(out))
     assert "(0 new or changed)" in again.stdout and snapshot(out) == before

@@ -74,7 +74,7 @@ def test_a_bad_discussion_setting_is_a_content_error(tmp_path):
     site.write_text(site.read_text() + "discussion:\n  repo: not a repo\n  email: nobody\n")
     result = run_cli("check", "--content", str(content))
     assert result.returncode == 1
-    assert "content/site.yml:7: discussion repo must be a GitHub repository as `owner/name`" in result.stderr
+    assert "content/site.yml:8: discussion repo must be a GitHub repository as `owner/name`" in result.stderr
     assert "discussion email `nobody` is not an e-mail address" in result.stderr
 
 

@@ -49,7 +49,7 @@ def test_no_executable_markup_from_comments(fixture_site):
         text = path.read_text()
         for bad in ("alert(", "javascript:", "onerror", "onclick", "<iframe", "evil.example.com", 'style="color'):
             assert bad not in text, f"{bad} in {path}"
-        assert all(script.get("src", "").endswith(("assets/reader.js", "assets/propose.js"))
+        assert all(script.get("src", "").endswith(("assets/reader.js", "assets/propose.js", "assets/search.js"))
                    for script in read_page(path).scripts)
 
 

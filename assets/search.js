@@ -1,0 +1,113 @@
+/* Search with no server: Pagefind's index, in the browser. A hit opens the side-by-side page at the
+   paragraph or comment it was found in, with the words marked (see reader.js). */
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-search]");
+  if (!form) { return; }
+  var status = document.querySelector(".search-status");
+  var list = document.querySelector(".search-results");
+  var pagefind = null;
+  var PASSAGE = /^(p[0-9]+|comment-[a-z0-9-]+)$/;
+
+  function load() {
+    if (!pagefind) {
+      var url = new URL(form.getAttribute("data-pagefind"), window.location.href).href;
+      pagefind = import(url).then(function (module) { return module.init ? module.init().then(function () { return module; }) : module; });
+    }
+    return pagefind;
+  }
+
+  // The passage a hit is in: the last paragraph or comment that starts before the first matched word.
+  function passage(data) {
+    var at = data.locations && data.locations.length ? data.locations[0] : 0;
+    var found = "";
+    (data.anchors || []).forEach(function (anchor) {
+      if (PASSAGE.test(anchor.id) && anchor.location <= at) { found = anchor.id; }
+    });
+    return found;
+  }
+
+  // Pagefind's excerpt is text with <mark> around the matched words: keep exactly that, nothing else.
+  function excerpt(html) {
+    var paragraph = document.createElement("p");
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
+    Array.prototype.forEach.call(parsed.childNodes, function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        paragraph.appendChild(mark);
+      } else {
+        paragraph.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return paragraph;
+  }
+
+  function languageName(code) {
+    var option = form.querySelector('input[name="lang"][value="' + code + '"] + span');
+    return option ? option.textContent : code;
+  }
+
+  function show(words, lang, results) {
+    list.textContent = "";
+    status.textContent = results.length ? form.getAttribute("data-found") + ": " + results.length : form.getAttribute("data-none");
+    results.forEach(function (data) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      var target = passage(data);
+      var side = (data.meta && data.meta.side) || data.url;
+      link.href = side + "?highlight=" + encodeURIComponent(words) + (target ? "#" + target : "");
+      var found = (data.meta && data.meta.language) || "";
+      link.textContent = (data.meta && data.meta.title) || data.url;
+      link.lang = found;
+      var heading = document.createElement("h2");
+      heading.appendChild(link);
+      var where = document.createElement("p");
+      where.className = "match-language";
+      var name = document.createElement("span");
+      name.lang = found;
+      name.textContent = languageName(found);
+      where.appendChild(document.createTextNode(form.getAttribute("data-matched") + " "));
+      where.appendChild(name);
+      var text = excerpt(data.excerpt || "");
+      text.lang = found;
+      item.appendChild(heading);
+      item.appendChild(where);
+      item.appendChild(text);
+      list.appendChild(item);
+    });
+  }
+
+  function run() {
+    var words = form.elements.q.value.trim();
+    var lang = form.querySelector('input[name="lang"]:checked').value;
+    var address = new URL(window.location.href);
+    address.searchParams.set("q", words);
+    if (lang) { address.searchParams.set("lang", lang); } else { address.searchParams.delete("lang"); }
+    window.history.replaceState(null, "", address.href);
+    if (!words) { list.textContent = ""; status.textContent = ""; return; }
+    status.textContent = form.getAttribute("data-loading");
+    load().then(function (index) {
+      return index.search(words);
+    }).then(function (search) {
+      // one index for every language: narrowing to one is done here, on the best hits
+      return Promise.all(search.results.slice(0, lang ? 60 : 20).map(function (result) { return result.data(); }));
+    }).then(function (results) {
+      show(words, lang, results.filter(function (data) {
+        return !lang || (data.meta && data.meta.language) === lang;
+      }).slice(0, 20));
+    })
+      .catch(function () { status.textContent = form.getAttribute("data-none"); });
+  }
+
+  form.hidden = false;
+  var fallback = document.querySelector("[data-search-fallback]");
+  if (fallback) { fallback.hidden = true; }
+  var asked = new URLSearchParams(window.location.search);
+  form.elements.q.value = asked.get("q") || "";
+  var chosen = form.querySelector('input[name="lang"][value="' + (asked.get("lang") || "").replace(/[^a-zA-Z-]/g, "") + '"]');
+  if (chosen) { chosen.checked = true; }
+  form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  form.addEventListener("change", function (event) { if (event.target.name === "lang") { run(); } });
+  if (form.elements.q.value) { run(); }
+})();

@@ -1,0 +1,130 @@
+"""Full-text search with no server: a Pagefind index of what readers read, built as a stage of the build.
+
+The index is made from the model, not by crawling the pages: one document per essay and
+language, holding its title, each paragraph (`id="pN"`, as on the page) and each published
+comment in that language (`id="comment-ID"`). So navigation and controls are never indexed,
+and drafts, pending comments and spam never reach it. All languages share one index (Pagefind's
+`force_language`), so a word finds its essay from any page; a `language` filter narrows it.
+The search page's script maps a hit to the paragraph or comment before it and opens the
+side-by-side page there.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+import tempfile
+from contextlib import contextmanager
+from html import escape
+from pathlib import Path
+
+from . import routes
+from .model import Essay, Site, Text
+from .views import default_translation
+
+FOLDER = "pagefind"
+SHARED_LANGUAGE = "en"  # Pagefind needs one language to put every document in one index
+
+
+def unavailable(site: Site) -> str:
+    """Why this build makes no search index ("" when it does)."""
+    if not site.config.search:
+        return "search: false in site.yml"
+    if importlib.util.find_spec("pagefind") is None or (
+            importlib.util.find_spec("pagefind_bin") is None and shutil.which("pagefind") is None):
+        return "Pagefind is not installed for this platform"
+    return ""
+
+
+def documents(site: Site) -> list[tuple[str, str]]:
+    """(url, html) of every document to index: each published essay in each of its languages."""
+    base = site.config.base_path
+    found = []
+    for essay in site.essays:
+        if essay.draft:
+            continue  # a preview built with --drafts shows them; the index never holds them
+        for text in essay.texts:
+            found.append((base + routes.single(text.lang, essay.slug), _document(site, essay, text)))
+    return found
+
+
+def _document(site: Site, essay: Essay, text: Text) -> str:
+    side = site.config.base_path + _side_by_side(site, essay, text)
+    parts = [f'<html lang="{text.lang}"><head><title>{escape(text.title)}</title></head><body><main data-pagefind-body>',
+             f'<h1 data-pagefind-meta="title">{escape(text.title)}</h1>',
+             f'<span hidden data-pagefind-meta="language:{text.lang}"></span>',
+             f'<span hidden data-pagefind-meta="side:{escape(side)}"></span>']
+    parts += [f'<div id="p{number}">{block}</div>' for number, block in enumerate(text.blocks, 1)]
+    languages = {t.lang for t in essay.texts}
+    for comment in essay.comments:
+        version = comment.text(text.lang)
+        if version is None and text.is_original and not languages & {t.lang for t in comment.texts}:
+            version = comment.original  # in a language the essay has no page in: found from the original's
+        if version is not None:
+            parts.append(f'<div id="comment-{comment.id}">{"".join(version.blocks)}</div>')
+    return "".join(parts) + "</main></body></html>"
+
+
+def _side_by_side(site: Site, essay: Essay, text: Text) -> str:
+    """The side-by-side page that shows `text` in one of its columns."""
+    shown = default_translation(essay, site.config.main_language, site.config.language_codes)
+    if text.is_original or shown is None or text is shown:
+        return routes.essay(essay.slug)
+    return routes.essay_with(essay.slug, text.lang)
+
+
+class Indexing:
+    """Pagefind at work on a scratch folder of the documents, each at the path of its URL.
+
+    Pagefind's own command does the work, started before the pages are drawn so both run at
+    once (its Python API answers one file per tenth of a second: minutes for a large site).
+    Its output goes to a file, not a pipe, so the processes that draw pages hold nothing of it."""
+
+    def __init__(self, site: Site):
+        self.scratch = Path(tempfile.mkdtemp(prefix="tertulia-search-"))
+        documents_folder, self.bundle = self.scratch / "site", self.scratch / FOLDER
+        for url, html in documents(site):
+            page = documents_folder / url.lstrip("/") / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(html, encoding="utf-8")
+        self.log = (self.scratch / "pagefind.log").open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", str(documents_folder), "--output-path", str(self.bundle),
+             "--force-language", SHARED_LANGUAGE, "--silent"], stdout=self.log, stderr=subprocess.STDOUT)
+
+    def files(self) -> dict[str, bytes]:
+        """The index's files by their path in the output (under pagefind/), once Pagefind is done."""
+        if self.process.wait() != 0:
+            self.log.close()
+            said = (self.scratch / "pagefind.log").read_text(errors="replace").strip()[-500:]
+            raise OSError(f"Pagefind could not index the site: {said}")
+        return {f"{FOLDER}/{path.relative_to(self.bundle).as_posix()}": path.read_bytes()
+                for path in sorted(self.bundle.rglob("*")) if path.is_file()}
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+@contextmanager
+def indexing(site: Site):
+    """An Indexing under way for the whole `with` block (None when this build has no search)."""
+    if not site.search:
+        yield None
+        return
+    started = Indexing(site)
+    try:
+        yield started
+    finally:
+        started.close()
+
+
+def index_files(site: Site) -> dict[str, bytes]:
+    """The index's files, made there and then."""
+    with indexing(site) as started:
+        return started.files() if started else {}

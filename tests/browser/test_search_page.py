@@ -1,0 +1,73 @@
+"""Search in Chromium, served under a sub-path: words of either language find their passage."""
+
+from __future__ import annotations
+
+from tools import AXE_JS, ensure_node_tools
+
+SEARCH = "/fixture-repo/search/"
+
+
+def results(page):
+    page.wait_for_function("document.querySelector('.search-status').textContent.length > 0 "
+                           "&& !document.querySelector('.search-status').textContent.endsWith('…')")
+    return page.eval_on_selector_all(".search-results li h2 a", "links => links.map(a => a.getAttribute('href'))")
+
+
+def test_a_word_of_the_original_opens_its_paragraph_marked(server, open_page):
+    page = open_page(server["url"] + SEARCH + "?q=ensayo")
+    links = results(page)
+    assert links and links[0] == "/fixture-repo/posts/alpha/?highlight=ensayo#p1"
+    assert page.inner_text(".match-language") .endswith("Español")
+    page.click(".search-results li h2 a")
+    page.wait_for_selector("#p1 mark.search-hit")
+    assert page.inner_text("#p1 mark.search-hit").lower() == "ensayo"
+    assert page.evaluate("location.pathname + location.hash") == "/fixture-repo/posts/alpha/#p1"
+
+
+def test_a_word_of_the_translation_finds_the_same_essay(server, open_page):
+    page = open_page(server["url"] + "/fixture-repo/es/search/?q=enough")
+    assert results(page)[0] == "/fixture-repo/posts/alpha/?highlight=enough#p1"
+
+
+def test_a_word_of_a_comment_opens_the_comment(server, open_page):
+    page = open_page(server["url"] + SEARCH + "?q=gust%C3%B3")
+    assert results(page)[0] == "/fixture-repo/posts/alpha/?highlight=gust%C3%B3#comment-c1"
+
+
+def test_unpublished_words_find_nothing(server, open_page):
+    for secret in ("DRAFT-SECRET", "PENDING-SECRET", "BUY-CHEAP-PILLS"):
+        page = open_page(server["url"] + SEARCH + "?q=" + secret)
+        assert results(page) == [] and page.inner_text(".search-status") == "Nothing found."
+
+
+def test_the_language_choice_narrows_the_results(server, open_page):
+    page = open_page(server["url"] + SEARCH + "?q=enough")
+    assert results(page)
+    page.check('input[name="lang"][value="es"]')
+    page.wait_for_function("location.search.includes('lang=es')")
+    assert results(page) == []
+    page.check('input[name="lang"][value="en"]')
+    page.wait_for_function("location.search.includes('lang=en')")
+    assert results(page)[0].endswith("#p1")
+
+
+def test_the_search_box_goes_to_the_search_page_and_is_absent_without_javascript(server, open_page):
+    page = open_page(server["url"] + "/fixture-repo/")
+    page.fill(".site-search input", "ensayo")
+    page.press(".site-search input", "Enter")
+    page.wait_for_url("**/fixture-repo/search/?q=ensayo")
+    assert results(page)[0].endswith("#p1")
+    still = open_page(server["url"] + "/fixture-repo/", javascript=False)
+    assert not still.is_visible(".site-search")
+    search = open_page(server["url"] + SEARCH, javascript=False)
+    assert search.is_visible("[data-search-fallback]") and not search.is_visible(".search-page")
+
+
+def test_the_search_page_has_no_accessibility_violation(server, open_page):
+    ensure_node_tools()
+    page = open_page(server["url"] + "/fixture-repo/es/search/?q=clientes")
+    results(page)
+    page.add_script_tag(path=str(AXE_JS))
+    violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+        .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))""")
+    assert violations == [] and page.problems == []

@@ -1,0 +1,74 @@
+"""The search index: what readers read, in every language, and nothing unpublished or around it."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+from helpers import FIXTURE, make_content, run_cli
+from tertulia import search
+from tertulia.pipeline import Options, build
+
+SECRETS = ("DRAFT-SECRET", "PENDING-SECRET", "BUY-CHEAP-PILLS")
+
+
+def indexed(out) -> dict[str, dict]:
+    """Every document of a built index, by URL, as Pagefind stored it."""
+    documents = {}
+    for fragment in sorted((out / "pagefind" / "fragment").iterdir()):
+        text = gzip.decompress(fragment.read_bytes()).decode("utf-8")
+        assert text.startswith("pagefind_dcd")
+        document = json.loads(text[len("pagefind_dcd"):])
+        documents[document["url"]] = document
+    return documents
+
+
+def test_each_essay_is_indexed_in_each_of_its_languages_with_its_passages(fixture_site):
+    documents = indexed(fixture_site)
+    assert sorted(documents) == sorted(f"/fixture-repo/{lang}/posts/{slug}/" for lang, slug in [
+        ("es", "alpha"), ("en", "alpha"), ("pt-BR", "alpha"), ("en", "beta"), ("ro", "beta"), ("en", "gamma"),
+        ("ro", "gamma")])
+    spanish = documents["/fixture-repo/es/posts/alpha/"]
+    assert spanish["meta"]["language"] == "es" and spanish["meta"]["side"] == "/fixture-repo/posts/alpha/"
+    assert "bastante texto para medir" in spanish["content"] and "Me gustó mucho" in spanish["content"]
+    assert [a["id"] for a in spanish["anchors"]][:2] == ["p1", "p2"] and "comment-c1" in [a["id"] for a in spanish["anchors"]]
+    portuguese = documents["/fixture-repo/pt-BR/posts/alpha/"]
+    assert portuguese["meta"]["side"] == "/fixture-repo/posts/alpha/with-pt-BR/"
+
+
+def test_nothing_unpublished_and_no_navigation_reaches_the_index(fixture_site):
+    files = b"".join(path.read_bytes() for path in (fixture_site / "pagefind").rglob("*") if path.is_file())
+    documents = json.dumps(indexed(fixture_site), ensure_ascii=False)
+    for secret in SECRETS:
+        assert secret not in documents and secret.encode() not in files
+    for interface in ("Skip to content", "Atom feed", "Comments feed", "Reading view", "Swap sides"):
+        assert interface not in documents
+
+
+def test_search_pages_and_boxes_exist_only_with_search(fixture_site, tmp_path):
+    for page in ("search/index.html", "es/search/index.html", "pt-BR/search/index.html"):
+        assert (fixture_site / page).is_file()
+    home = (fixture_site / "index.html").read_text()
+    assert '<form class="site-search" role="search" action="search/" hidden data-search-box>' in home
+    content = make_content(tmp_path)  # the helpers' site says search: false
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    assert result.returncode == 0 and "search is off (search: false in site.yml)" in result.stdout
+    assert not (out / "pagefind").exists() and not (out / "search").exists()
+    assert "site-search" not in (out / "index.html").read_text()
+
+
+def test_a_build_without_pagefind_succeeds_and_says_search_is_off(tmp_path, monkeypatch):
+    real = search.importlib.util.find_spec
+    monkeypatch.setattr(search.importlib.util, "find_spec", lambda name: None if name == "pagefind" else real(name))
+    report = build(Options(content=FIXTURE, output=tmp_path / "out"))
+    assert "search is off (Pagefind is not installed for this platform)" in report.summary()
+    assert not (tmp_path / "out" / "pagefind").exists() and not (tmp_path / "out" / "search").exists()
+
+
+def test_the_index_is_the_same_on_every_build(tmp_path):
+    outs = [tmp_path / "a", tmp_path / "b"]
+    for out in outs:
+        assert run_cli("build", "--content", str(FIXTURE), "--output", str(out), "--no-cache").returncode == 0
+    files = [{p.relative_to(out): p.read_bytes() for p in (out / "pagefind").rglob("*") if p.is_file()} for out in outs]
+    assert files[0] == files[1] and len(files[0]) > 10
