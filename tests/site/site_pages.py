@@ -39,6 +39,8 @@ class _Reader(HTMLParser):
                                                                         and attributes.get("rel") in ("stylesheet", "icon")):
                 if attributes.get(name):
                     self.page.links.append(attributes[name])
+        if tag == "form" and attributes.get("action"):  # a search box leads to its page, as a link would
+            self.page.links.append(attributes["action"])
         if "id" in attributes:
             self.page.ids.append(attributes["id"])
         if tag == "script":
