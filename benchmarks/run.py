@@ -135,16 +135,8 @@ def bench_size(essays: int, comments: int, with_hugo: bool, serve: bool, repeat:
     print(f"{essays} essays x {comments} comments: {files} Markdown files; medians of {repeat} runs (min-max)")
     ours = tertulia(corpus)
     theirs = [hugo, "--quiet", "-d", str(corpus / "hugo-output")] if hugo else None
-    results: dict = {"files": files, "cold": [], "hugo_cold": [], "warm": [], "edit": []}
-    for attempt in range(repeat):
-        order = ["ours", "hugo"] if attempt % 2 == 0 else ["hugo", "ours"]
-        for tool in order:
-            if tool == "ours":
-                fresh_start(corpus / "output", corpus / ".tertulia-cache")
-                results["cold"].append(measure(ours))
-            elif theirs:
-                fresh_start(corpus / "hugo-output")
-                results["hugo_cold"].append(measure(theirs, cwd=corpus / "hugo"))
+    results: dict = {"files": files, "warm": [], "edit": []}
+    results["cold"], results["hugo_cold"] = alternate_cold(corpus, ours, theirs, repeat)
     for attempt in range(repeat):
         results["warm"].append(measure(ours))
     for attempt in range(repeat):
@@ -171,6 +163,20 @@ def bench_size(essays: int, comments: int, with_hugo: bool, serve: bool, repeat:
     return results
 
 
+def alternate_cold(corpus: Path, ours: list[str], theirs: list[str] | None, repeat: int) -> tuple[list, list]:
+    """Cold builds of both tools, alternating which goes first, so a noisy machine slows both alike."""
+    mine, other = [], []
+    for attempt in range(repeat):
+        for tool in (["ours", "hugo"] if attempt % 2 == 0 else ["hugo", "ours"]):
+            if tool == "ours":
+                fresh_start(corpus / "output", corpus / ".tertulia-cache")
+                mine.append(measure(ours))
+            elif theirs:
+                fresh_start(corpus / "hugo-output")
+                other.append(measure(theirs, cwd=corpus / "hugo"))
+    return mine, other
+
+
 def set_search(corpus: Path, on: bool) -> None:
     site = corpus / "content" / "site.yml"
     site.write_text(re.sub(r"^search: .*$", f"search: {'true' if on else 'false'}", site.read_text(), flags=re.M))
@@ -180,17 +186,10 @@ def bench_search(corpus: Path, ours: list[str], hugo: str | None, repeat: int, f
     """A cold build with search against what a Hugo user would run: Hugo, then Pagefind on its output."""
     theirs = ["sh", "-c", f'"{hugo}" --quiet -d "{corpus / "hugo-output"}" && "{sys.executable}" -m pagefind '
                           f'--site "{corpus / "hugo-output"}" --silent'] if hugo else None
-    results: dict = {"search_cold": [], "hugo_pagefind": []}
+    results: dict = {}
     set_search(corpus, True)
     try:
-        for attempt in range(repeat):
-            for tool in (["ours", "hugo"] if attempt % 2 == 0 else ["hugo", "ours"]):
-                if tool == "ours":
-                    fresh_start(corpus / "output", corpus / ".tertulia-cache")
-                    results["search_cold"].append(measure(ours))
-                elif theirs:
-                    fresh_start(corpus / "hugo-output")
-                    results["hugo_pagefind"].append(measure(theirs, cwd=corpus / "hugo"))
+        results["search_cold"], results["hugo_pagefind"] = alternate_cold(corpus, ours, theirs, repeat)
     finally:
         set_search(corpus, False)
     index = [path for path in (corpus / "output" / "pagefind").rglob("*") if path.is_file()]

@@ -105,7 +105,8 @@ def _events(path: Path, parser) -> Iterator[Channel | Item]:
         depth -= 1
         if depth == 2 and element.tag == "item":
             yield _item(element, wp)
-            element_of_channel.remove(element)  # done with: memory stays bounded
+            element.clear()  # done with: memory stays bounded
+            element_of_channel.remove(element)
         elif depth == 2:
             _channel_field(channel, element, wp)
             element_of_channel.remove(element)
