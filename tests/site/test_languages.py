@@ -145,3 +145,11 @@ def test_the_catalogs_hold_every_word_the_templates_use(tmp_path):
         assert wanted <= done, f"{lang} lacks {sorted(map(str, wanted - done))[:5]}"
         plural = next(m for m in catalog if isinstance(m.id, tuple))
         assert len(plural.string) == catalog.num_plurals
+        echoed = {m.id for m in catalog if isinstance(m.id, str) and m.id and m.string == m.id}
+        if lang != "en":  # a word left in English is no translation, except those that are the same word
+            assert echoed <= {"original", "Site"}, f"{lang} leaves in English: {sorted(echoed)[:5]}"
+
+
+def test_the_search_page_speaks_its_language(fixture_site):
+    page = (fixture_site / "es/search/index.html").read_text()
+    assert "<h1>Buscar</h1>" in page and "Palabras que buscar" in page and 'data-none="No se encontró nada."' in page
