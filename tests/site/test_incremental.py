@@ -6,6 +6,8 @@ import shutil
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tertulia.pipeline import TEMPLATES, Options, build
 
@@ -147,3 +149,51 @@ def test_the_preview_memory_rebuilds_from_the_changed_files_to_the_same_bytes(co
     site.write_text(site.read_text().replace('title: {en: "Benchmark"', 'title: {en: "Renamed"'))
     build(preview, memory=memory, changed={str(site.resolve())})
     assert files_of(out) == plain_build(content, tmp_path / "reference")
+
+
+COMMENTS = {f"c{i}": f"---\nauthor: A{i}\ndate: 2020-01-0{i + 1}\n---\n\nComentario {i}.\n" for i in range(4)}
+STEP = st.tuples(st.sampled_from(["edit", "rename", "relang", "delete"]), st.sampled_from(sorted(COMMENTS)),
+                 st.sampled_from(["c7", "c8", "c9"]))
+
+
+def apply(content, step) -> set[str]:
+    """One author's change to the comments; the paths it touched, as the file system would report them."""
+    kind, name, new = step
+    folder = content / "posts/hola/comments"
+    found = sorted(folder.glob(f"{name}.*.md"))
+    if not found:
+        return set()
+    path = found[0]
+    if kind == "edit":
+        path.write_text(path.read_text().replace("Comentario", "Comentario editado"))
+        return {str(path)}
+    if kind == "delete":
+        path.unlink()
+        return {str(path)}
+    target = folder / (f"{new}.{path.name.split('.')[1]}.md" if kind == "rename" else
+                       f"{name}.{'en' if '.es.' in path.name else 'es'}.md")
+    if target.exists():
+        return set()
+    path.rename(target)  # same bytes, another id or another language
+    return {str(path), str(target)}
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(STEP, min_size=1, max_size=4))
+def test_edits_renames_and_deletions_in_any_order_match_a_clean_build(tmp_path_factory, steps):
+    from helpers import make_content
+    from tertulia.pipeline import Memory, parse_cache
+    root = tmp_path_factory.mktemp("sequence")
+    content = make_content(root, {f"posts/hola/comments/{name}.es.md": text for name, text in COMMENTS.items()})
+    built = Options(content=content, output=root / "built", workers=1, cache_dir=root / "cache")
+    preview = Options(content=content, output=root / "preview", workers=1, cache_dir=root / "preview-cache")
+    memory = Memory(preview, parse_cache(preview))
+    build(built)
+    build(preview, memory=memory)
+    for step in steps:
+        touched = apply(content, step)
+        build(built)
+        build(preview, memory=memory, changed=touched or None)
+        reference = plain_build(content, root / "reference")
+        assert files_of(root / "built") == reference, step
+        assert files_of(root / "preview") == reference, step
