@@ -62,6 +62,11 @@
     }).catch(function () { window.location.href = url; });
   }
 
+  // Ctrl, Cmd, Shift or a middle click: a new tab or window, which the link alone gives.
+  function wantsNewTab(event) {
+    return event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
+  }
+
   // The search box works only with this script, so it shows only where the script runs.
   function showSearchBox() {
     var box = document.querySelector("[data-search-box]");
@@ -109,6 +114,7 @@
       Array.prototype.forEach.call(links, function (link) {
         link.addEventListener("click", function (event) {
           var view = link.getAttribute("data-view");
+          if (wantsNewTab(event)) { return; }  // the reader asked for the link itself
           event.preventDefault();
           keepingPlace(function () { showView(view); });
           store(VIEW, view);
@@ -125,6 +131,7 @@
     }
     Array.prototype.forEach.call(choices, function (link) {
       link.addEventListener("click", function (event) {
+        if (wantsNewTab(event)) { return; }
         event.preventDefault();
         store(TRANSLATION, link.getAttribute("hreflang"));
         if (!link.hasAttribute("aria-current")) { chooseTranslation(link); }

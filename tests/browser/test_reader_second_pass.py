@@ -36,3 +36,26 @@ def test_hover_styles_only_where_there_is_a_pointer_that_hovers(server, open_pag
     rules = page.evaluate("""() => [...document.styleSheets].flatMap(sheet => [...sheet.cssRules])
         .filter(rule => rule.selectorText && rule.selectorText.includes(':hover')).map(rule => rule.selectorText)""")
     assert rules == [], f"hover rules outside @media (hover: hover): {rules}"
+
+
+def test_ctrl_click_on_a_view_opens_a_new_tab_and_leaves_this_page_as_it_was(server, open_page):
+    page = open_page(server["url"] + ESSAY)
+    with page.context.expect_page() as opened:
+        page.click('[data-view="original"]', modifiers=["Control"])
+    opened.value.close()
+    assert page.evaluate("document.body.className") == "page-essay"
+    assert page.evaluate("window.localStorage.getItem('tertulia.view')") is None
+
+
+def test_the_focus_ring_of_every_view_choice_is_not_clipped(server, open_page):
+    page = open_page(server["url"] + ESSAY)
+    page.focus('[data-view="original"]')
+    clipping = page.evaluate("""() => {
+        const out = [];
+        for (let e = document.activeElement.parentElement; e; e = e.parentElement) {
+            if (getComputedStyle(e).overflow !== 'visible') out.push(e.className || e.tagName);
+        }
+        return out; }""")
+    assert clipping == []
+    outline = page.eval_on_selector('[data-view="original"]', "e => getComputedStyle(e).outlineStyle")
+    assert outline != "none"
