@@ -57,14 +57,14 @@ def parse_all(found: Found, digests: list[str] | None, cache: Cache, workers: in
             cache.put(keys[i], blob)
         results[i] = pickle.loads(blob)
     records, blocks, excerpts, errors = [], {}, {}, list(found.errors)
-    for source, digest, (parsed, converted, error, first_words) in zip(found.sources, digests, results):
+    for source, digest, (parsed, converted, error, excerpt) in zip(found.sources, digests, results):
         if error:  # errors name their file, so they are made again rather than taken from the cache
             errors.append(ContentError(source.path, error.line, error.message))
             continue
         records.append(make_record(source, parsed, digest))
         blocks[source.path] = converted
-        if first_words:
-            excerpts[source.path] = first_words
+        if excerpt:
+            excerpts[source.path] = excerpt
     return ContentFiles(tuple(records), blocks, found.assets, tuple(errors), found.warnings, excerpts)
 
 

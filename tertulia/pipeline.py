@@ -242,8 +242,7 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     whole = _whole_site_key(inputs, found, [loaded.digests[s.path] for s in found.sources], beside_posts)
     from .search import unavailable
     search_off = unavailable(loaded.site) if options.search else "not in the preview"
-    site = replace(loaded.site, search=not search_off)
-    loaded = Loaded(site, loaded.warnings, loaded.digests)
+    loaded = replace(loaded, site=replace(loaded.site, search=not search_off))
     counts = Counts.of(loaded.site, loaded.warnings, search_off)
     when = build_time(loaded.site)
     from .ui import Interface

@@ -11,12 +11,13 @@ from functools import partial
 from operator import attrgetter
 
 from . import routes
-from .listings import listing_pages, scopes
+from .listings import essay_url, listing_pages, scopes
 from .model import Essay, Site
 from .pages import Page, PlanMemo
 from .proposals import CONTENT_FOLDER, plain_link
 from .ui import Interface
-from .views import Link, comment_views, default_translation, language_links, rows, tag_links, title_link, title_sides
+from .views import (Link, comment_views, default_translation, language_links, rows, side_by_side_url, tag_links,
+                    title_link, title_sides)
 
 PATH = attrgetter("path")
 
@@ -58,7 +59,7 @@ def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | N
     shape = f"{newer.slug if newer else ''}|{older.slug if older else ''}"
     pages = []
     for chosen in [translation] + others:
-        url = routes.essay(essay.slug) if chosen is translation else routes.essay_with(essay.slug, chosen.lang)
+        url = side_by_side_url(essay, chosen, translation)
         reader = (chosen or essay.original).lang  # the interface speaks the translation side's language
         make = partial(_side_by_side, site, essay, newer, older, url, chosen, [translation] + others, interface)
         pages.append(Page(url, "essay.html", reader, make, alternates, True, sources, shape,
@@ -80,9 +81,7 @@ def _neighbour(essay: Essay | None, lang: str, single: bool) -> Link | None:
     """A link to the next essay, to its page in `lang` when there is one."""
     if essay is None:
         return None
-    if single and essay.text(lang):
-        return title_link(essay, lang, routes.single(lang, essay.slug))
-    return title_link(essay, lang, routes.essay(essay.slug))
+    return title_link(essay, lang, essay_url(essay, lang) if single else routes.essay(essay.slug))
 
 
 def _side_by_side(site: Site, essay: Essay, newer, older, url: str, chosen, translations, interface) -> dict:

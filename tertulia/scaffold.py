@@ -11,7 +11,7 @@ from .errors import ContentErrors
 from .markup import Converter, plain_text
 from .find import COMMENT_FILE, ESSAY_FILE, SLUG
 from .read import read_parsed
-from .translations import record_new
+from .translations import record_new, shown_path
 
 PLACEHOLDER = "TODO translate"
 KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
@@ -60,9 +60,8 @@ def _write(path: Path, text: str) -> None:
 def _record(content: Path, path: Path, original, trusted: bool) -> None:
     """A translation starts out following its original as it is now (see translations.py)."""
     parsed, _, original_path = original
-    root = content.resolve()
-    shown = lambda file: f"{root.name}/{file.resolve().relative_to(root).as_posix()}"  # noqa: E731
-    record_new(content, shown(path), shown(original_path), Converter().blocks(parsed.body, trusted))
+    record_new(content, shown_path(content, path), shown_path(content, original_path),
+               Converter().blocks(parsed.body, trusted))
 
 
 def _translations_with_comments(content: Path, post: Path, slug: str, lang: str) -> int:

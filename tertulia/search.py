@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import routes
 from .model import Essay, Site, Text
-from .views import default_translation
+from .views import default_translation, side_by_side_url
 
 FOLDER = "pagefind"
 SHARED_LANGUAGE = "en"  # Pagefind needs one language to put every document in one index
@@ -51,7 +51,8 @@ def documents(site: Site) -> list[tuple[str, str]]:
 
 
 def _document(site: Site, essay: Essay, text: Text) -> str:
-    side = site.config.base_path + _side_by_side(site, essay, text)
+    default = default_translation(essay, site.config.main_language, site.config.language_codes)
+    side = site.config.base_path + side_by_side_url(essay, text, default)
     parts = [f'<html lang="{text.lang}"><head><title>{escape(text.title)}</title></head><body><main data-pagefind-body>',
              f'<h1 data-pagefind-meta="title">{escape(text.title)}</h1>',
              f'<span hidden data-pagefind-meta="language:{text.lang}"></span>',
@@ -65,14 +66,6 @@ def _document(site: Site, essay: Essay, text: Text) -> str:
         if version is not None:
             parts.append(f'<div id="comment-{comment.id}">{"".join(version.blocks)}</div>')
     return "".join(parts) + "</main></body></html>"
-
-
-def _side_by_side(site: Site, essay: Essay, text: Text) -> str:
-    """The side-by-side page that shows `text` in one of its columns."""
-    shown = default_translation(essay, site.config.main_language, site.config.language_codes)
-    if text.is_original or shown is None or text is shown:
-        return routes.essay(essay.slug)
-    return routes.essay_with(essay.slug, text.lang)
 
 
 class Indexing:

@@ -49,6 +49,7 @@ def error_page(errors: list[str]) -> bytes:
 
 
 MAX_SEGMENT = 255  # a longer path segment names no file
+LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")  # the names by which this machine's own pages reach the preview
 
 
 def make_app(output: Path, state: PreviewState, port: int | None = None):
@@ -56,20 +57,17 @@ def make_app(output: Path, state: PreviewState, port: int | None = None):
 
     Only this machine's own names are answered (a page elsewhere cannot reach the preview by
     pointing its own host name at 127.0.0.1), only GET and HEAD, and nothing outside output/."""
-    hosts = {f"{name}:{port}" for name in ("127.0.0.1", "localhost", "[::1]")} if port else None
+    hosts = {f"{name}:{port}" for name in LOCAL_NAMES} if port else None
 
     def app(environ, start_response):
-        method, body_wanted = environ.get("REQUEST_METHOD", "GET"), environ.get("REQUEST_METHOD") != "HEAD"
+        method = environ.get("REQUEST_METHOD", "GET")
         if hosts is not None and environ.get("HTTP_HOST", "") not in hosts:
-            return _respond(start_response, "400 Bad Request", "text/plain; charset=utf-8", b"unknown host\n")
-        if method not in ("GET", "HEAD"):
-            return _respond(start_response, "405 Method Not Allowed", "text/plain; charset=utf-8", b"GET only\n")
-        status, kind, body = _answer(environ.get("PATH_INFO", "/"), output, state)
-        headers = [("Content-Type", kind), ("Content-Length", str(len(body))), ("Cache-Control", "no-store")]
-        if status.startswith("302"):
-            headers.append(("Location", state.base_path))
-        start_response(status, headers)
-        return [body if body_wanted else b""]
+            answer = "400 Bad Request", "text/plain; charset=utf-8", b"unknown host\n"
+        elif method not in ("GET", "HEAD"):
+            answer = "405 Method Not Allowed", "text/plain; charset=utf-8", b"GET only\n"
+        else:
+            answer = _answer(environ.get("PATH_INFO", "/"), output, state)
+        return _respond(start_response, *answer, head=method == "HEAD", location=state.base_path)
 
     return app
 
@@ -107,9 +105,13 @@ def _existing_file(output: Path, relative: str) -> Path | None:
         return None
 
 
-def _respond(start_response, status: str, kind: str, body: bytes):
-    start_response(status, [("Content-Type", kind), ("Content-Length", str(len(body))), ("Cache-Control", "no-store")])
-    return [body]
+def _respond(start_response, status: str, kind: str, body: bytes, head: bool, location: str):
+    """The answer's headers, and its body unless it was asked for by HEAD; a redirect goes to `location`."""
+    headers = [("Content-Type", kind), ("Content-Length", str(len(body))), ("Cache-Control", "no-store")]
+    if status.startswith("302"):
+        headers.append(("Location", location))
+    start_response(status, headers)
+    return [b"" if head else body]
 
 
 def _watcher(folders: list[Path], on_change):
@@ -165,8 +167,7 @@ def serve(options: Options, port: int) -> int:
     for folder in folders:
         server.watch(str(folder))
     # livereload's socket takes any page's connection; only this preview's own pages may reload it
-    LiveReloadHandler.check_origin = lambda handler, origin: origin in {
-        f"http://{name}:{port}" for name in ("127.0.0.1", "localhost", "[::1]")}
+    LiveReloadHandler.check_origin = lambda handler, origin: origin in {f"http://{name}:{port}" for name in LOCAL_NAMES}
     print(f"serving http://127.0.0.1:{port}{state.base_path} (Ctrl-C to stop)", flush=True)
     server.serve(port=port, host="127.0.0.1", debug=False, restart_delay=0)
     return 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .model import Comment, Essay, Site, Text
-from .translations import first_words, word_diff, words_of
+from .translations import opening_words, word_diff, words_of
 
 MISSING_SHOWN = 8  # ids named per language before "and N more"
 
@@ -95,4 +95,4 @@ def _outdated(original: Text, translation: Text, tally: Tally) -> None:
     for index, old, line in translation.stale:
         now = current[index]
         tally.details.append((translation.path, line, f"{translation.path}:{line}: block {index + 1} outdated; "
-                              f"the original now begins “{first_words(now)}”; changed: {word_diff(old, now)}"))
+                              f"the original now begins “{opening_words(now)}”; changed: {word_diff(old, now)}"))

@@ -32,10 +32,16 @@ class Followed:
     blocks: tuple[str | None, ...]
 
 
+def shown_path(content: Path, path: Path) -> str:
+    """A content file's path as errors and the record name it: `content/posts/...`."""
+    root = content.resolve()
+    return f"{root.name}/{path.resolve().relative_to(root).as_posix()}"
+
+
 def load_record(content: Path) -> tuple[dict[str, Followed], list[ContentError]]:
     """The record, keyed by paths as errors show them (`content/posts/...`), or the problems in it."""
     path = content / RECORD
-    shown = f"{content.resolve().name}/{RECORD}"
+    shown = shown_path(content, path)
     if not path.is_file():
         return {}, []
     try:
@@ -105,7 +111,7 @@ def marked(current: tuple[str, ...], stale: tuple[tuple[int, str], ...], block: 
     return tuple(words if i == block - 1 or i not in old else (old[i] or None) for i, words in enumerate(current))
 
 
-def first_words(text: str, count: int = 8) -> str:
+def opening_words(text: str, count: int = 8) -> str:
     """The start of a block, as a translator would search for it."""
     words = text.split()
     return " ".join(words[:count]) + ("…" if len(words) > count else "")
@@ -137,9 +143,7 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
     number out of range)."""
     from .errors import ContentErrors
     translation, original, trusted = _pair(content, path)
-    prefix = content.resolve().name + "/"
-    shown = prefix + translation.relative_to(content.resolve()).as_posix()
-    original_shown = prefix + original.relative_to(content.resolve()).as_posix()
+    shown, original_shown = shown_path(content, translation), shown_path(content, original)
     source, target = _blocks(original, original_shown, trusted), _blocks(translation, shown, trusted)
     if len(source) != len(target):
         raise ContentErrors([ContentError(shown, 0, f"translation has {len(target)} blocks, original has "

@@ -13,7 +13,7 @@ from .markup import clean_text, is_safe_url
 from .model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, Tag, Text, newest_first
 from .parse import ContentFiles
 from .read import Record
-from .translations import Followed, first_words, stale_blocks, words_of
+from .translations import Followed, opening_words, stale_blocks, words_of
 
 STATUSES = ("published", "pending", "spam")
 UNFINISHED = "TODO translate"  # what `new translation` writes in each block
@@ -203,7 +203,7 @@ def _stale(original: Record, translation: Record, blocks, followed: Followed, fo
     for index, old in stale_blocks(followed.blocks, current):
         line = starts[index] if index < len(starts) else translation.body_line
         found.warnings.append(ContentError(translation.path, line, (
-            f"block {index + 1} is outdated: its original (“{first_words(current[index])}”) changed after it "
+            f"block {index + 1} is outdated: its original (“{opening_words(current[index])}”) changed after it "
             "was translated; `build.py status` says what changed")))
         stale.append((index, old, line))
     return tuple(stale)

@@ -150,6 +150,14 @@ def excerpt(text: Text) -> str:
     return text.excerpt or first_words(text.blocks)
 
 
+def side_by_side_url(essay: Essay, text: Text | None, default: Text | None) -> str:
+    """The side-by-side page that shows `text` in a column: the essay's own page for its original and
+    its default translation, a `with-<lang>` page for any other translation."""
+    if text is None or text.is_original or text is default:
+        return routes.essay(essay.slug)
+    return routes.essay_with(essay.slug, text.lang)
+
+
 def default_translation(essay: Essay, main_language: str, order: tuple[str, ...]) -> Text | None:
     """Shown beside the original: the main_language version, else the first in display order."""
     if not essay.original.lang == main_language and essay.text(main_language):
