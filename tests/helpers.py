@@ -68,6 +68,12 @@ def make_content(tmp_path: Path, files: dict[str, str] | None = None, with_essay
     return write_tree(content, base)
 
 
+def every_file(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by its relative path, with its bytes (links are not followed)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file() and not p.is_symlink()}
+
+
 def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `python build.py ...` as an author would, capturing what they would see."""
     return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd, env=env,

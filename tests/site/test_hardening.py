@@ -16,14 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import ESSAY_EN, ESSAY_ES, ROOT, make_content, run_cli, write_tree
+from helpers import ESSAY_EN, ESSAY_ES, ROOT, every_file, make_content, run_cli, write_tree
 from tertulia.errors import ContentErrors
 from tertulia.pipeline import Options, build
 
-
-def every_file(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-            and not p.is_symlink()}
 
 
 def built_first(tmp_path: Path, content: Path) -> tuple[Path, dict]:

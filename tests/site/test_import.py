@@ -8,15 +8,11 @@ import time
 
 import pytest
 
-from helpers import ROOT, read_proposals, run_cli
+from helpers import ROOT, every_file, read_proposals, run_cli
 
 EXPORT = ROOT / "tests" / "fixtures" / "wordpress" / "blog.xml"
 SECRETS = ("secret@example", "203.0.113.77", "198.51.100.1", "NOTE-WORDS", "TRASH-WORDS", "POST-TRASHED-WORDS",
            "PAGE-WORDS", "BINNED-WORDS", "PINGBACK-WORDS")
-
-
-def every_file(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def imported(tmp_path, *extra, export=EXPORT):

@@ -11,21 +11,17 @@ from hypothesis import strategies as st
 
 from tertulia.pipeline import TEMPLATES, Options, build
 
-from helpers import ROOT
+from helpers import ROOT, every_file
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402  (the benchmark's own corpus generator)
-
-
-def files_of(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def plain_build(content, out, templates=TEMPLATES):
     """One process, no cache, no previous output: the reference."""
     shutil.rmtree(out, ignore_errors=True)
     build(Options(content=content, output=out, workers=1, templates=templates))
-    return files_of(out)
+    return every_file(out)
 
 
 @pytest.fixture(scope="module")
@@ -47,10 +43,10 @@ def test_cached_parallel_builds_match_a_plain_build_through_edits(corpus, tmp_pa
     fast = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache")
     first = build(fast)
     assert first.drawn == first.files and first.files > 400
-    assert files_of(out) == plain_build(content, tmp_path / "reference")
+    assert every_file(out) == plain_build(content, tmp_path / "reference")
 
     again = build(fast)
-    assert again.drawn == 0 and files_of(out) == plain_build(content, tmp_path / "reference")
+    assert again.drawn == 0 and every_file(out) == plain_build(content, tmp_path / "reference")
 
     comment = content / "posts/essay-00007/comments/2.en.md"
     comment.write_text(comment.read_text().rstrip("\n") + " A few more words.\n")
@@ -58,7 +54,7 @@ def test_cached_parallel_builds_match_a_plain_build_through_edits(corpus, tmp_pa
     essay.write_text(essay.read_text().replace('title: "Ensayo 42"', 'title: "Ensayo cuarenta y dos"'))
     edited = build(fast)
     assert 0 < edited.drawn < 60  # the pages the edit touches, and the search index files that changed
-    assert files_of(out) == plain_build(content, tmp_path / "reference")
+    assert every_file(out) == plain_build(content, tmp_path / "reference")
 
 
 def test_a_changed_template_redraws_what_it_shapes(corpus, tmp_path):
@@ -71,7 +67,7 @@ def test_a_changed_template_redraws_what_it_shapes(corpus, tmp_path):
     footer.write_text(footer.read_text().replace("</footer>", "<p>Changed footer</p></footer>"))
     build(options)
     assert b"Changed footer" in (out / "posts/essay-00001/index.html").read_bytes()
-    assert files_of(out) == plain_build(content, tmp_path / "reference", templates)
+    assert every_file(out) == plain_build(content, tmp_path / "reference", templates)
 
 
 def test_the_preview_updates_in_place_to_the_same_bytes(corpus, tmp_path):
@@ -83,7 +79,7 @@ def test_the_preview_updates_in_place_to_the_same_bytes(corpus, tmp_path):
     shutil.rmtree(content / "posts/essay-00005")
     build(preview)
     assert not (out / "posts/essay-00005").exists()
-    assert files_of(out) == plain_build(content, tmp_path / "reference")
+    assert every_file(out) == plain_build(content, tmp_path / "reference")
 
 
 def test_an_unchanged_build_writes_nothing_yet_repairs_a_tampered_output(corpus, tmp_path):
@@ -99,7 +95,7 @@ def test_an_unchanged_build_writes_nothing_yet_repairs_a_tampered_output(corpus,
     (out / "tags/index.html").unlink()
     repaired = build(fast)
     assert repaired.drawn == 2
-    assert files_of(out) == plain_build(content, tmp_path / "reference")
+    assert every_file(out) == plain_build(content, tmp_path / "reference")
 
 
 def test_an_unchanged_build_repeats_the_warnings(tmp_path):
@@ -130,7 +126,7 @@ def test_the_preview_memory_rebuilds_from_the_changed_files_to_the_same_bytes(co
     comment.write_text(comment.read_text().replace("author: Lector 1", "author: Lectora Uno"))
     report = build(preview, memory=memory, changed={str(comment.resolve())})
     assert 0 < report.drawn < 20
-    assert files_of(out) == plain_build(content, tmp_path / "reference")
+    assert every_file(out) == plain_build(content, tmp_path / "reference")
 
     # edits whose effects reach other essays' pages and the listings, which the preview re-plans
     essay = content / "posts/essay-00020/index.en.md"
@@ -138,7 +134,7 @@ def test_the_preview_memory_rebuilds_from_the_changed_files_to_the_same_bytes(co
     dated = content / "posts/essay-00030/comments/2.es.md"
     dated.write_text(dated.read_text().replace('date: "20', 'date: "19', 1))
     build(preview, memory=memory, changed={str(essay.resolve()), str(dated.resolve())})
-    pages = files_of(out)
+    pages = every_file(out)
     assert [path for path, data in pages.items() if b"Essay twenty" in data and "essay-00020" not in path]
     assert pages == plain_build(content, tmp_path / "reference")
 
@@ -148,7 +144,7 @@ def test_the_preview_memory_rebuilds_from_the_changed_files_to_the_same_bytes(co
     site = content / "site.yml"
     site.write_text(site.read_text().replace('title: {en: "Benchmark"', 'title: {en: "Renamed"'))
     build(preview, memory=memory, changed={str(site.resolve())})
-    assert files_of(out) == plain_build(content, tmp_path / "reference")
+    assert every_file(out) == plain_build(content, tmp_path / "reference")
 
 
 COMMENTS = {f"c{i}": f"---\nauthor: A{i}\ndate: 2020-01-0{i + 1}\n---\n\nComentario {i}.\n" for i in range(4)}
@@ -195,5 +191,5 @@ def test_edits_renames_and_deletions_in_any_order_match_a_clean_build(tmp_path_f
         build(built)
         build(preview, memory=memory, changed=touched or None)
         reference = plain_build(content, root / "reference")
-        assert files_of(root / "built") == reference, step
-        assert files_of(root / "preview") == reference, step
+        assert every_file(root / "built") == reference, step
+        assert every_file(root / "preview") == reference, step
