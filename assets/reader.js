@@ -1,76 +1,115 @@
-/* Reader controls, progressively: without this file every choice is still a link or a checkbox. */
+/* Reader controls, progressively: without this file the view and side choices still work (CSS reads
+   the radio buttons and the checkbox), and every other choice is a link. The view the page opens in
+   is set before its text is drawn, by the small script the page carries (templates/_reader_early.js). */
 (function () {
   "use strict";
   var VIEW = "tertulia.view";
   var SWAP = "tertulia.swap";
   var TRANSLATION = "tertulia.translation";
 
-  function load(key) {
-    try { return window.localStorage.getItem(key); } catch (e) { return null; }
-  }
   function store(key, value) {
     try { window.localStorage.setItem(key, value); } catch (e) { /* private mode: not remembered */ }
   }
 
-  // The first row still on screen, so a change of layout can put it back where the reader saw it.
-  function rowInView() {
-    var rows = document.querySelectorAll(".pair[id], .comment[id]");
-    for (var i = 0; i < rows.length; i++) {
+  // Where the reader is reading: a line a third of the way down what the bars leave uncovered.
+  function readingLine() {
+    var top = 0, bottom = window.innerHeight;
+    var bar = document.querySelector(".reader-bar"), controls = document.querySelector(".reader-controls");
+    if (bar && getComputedStyle(bar).position === "sticky") { top = Math.max(0, bar.getBoundingClientRect().bottom); }
+    if (controls && getComputedStyle(controls).position === "fixed") { bottom = controls.getBoundingClientRect().top; }
+    return top + (bottom - top) / 3;
+  }
+
+  // What sits on the reading line: the text there, then its row, so a change of layout can put
+  // back whichever of them it still shows exactly where the reader had it.
+  function placeMarks() {
+    var line = readingLine(), rows = document.querySelectorAll(".pair:not(.column-heads)"), row = null;
+    for (var i = 0; i < rows.length && !row; i++) {
       var box = rows[i].getBoundingClientRect();
-      if (box.bottom > 0) { return { id: rows[i].id, top: box.top }; }
+      if (box.height && box.bottom > line) { row = rows[i]; }
     }
-    return null;
+    if (!row) { return []; }
+    var marks = [row], sides = row.querySelectorAll(".side");
+    for (var j = 0; j < sides.length; j++) {
+      var side = sides[j].getBoundingClientRect();
+      if (side.height && side.top <= line && side.bottom > line) { marks.unshift(sides[j]); }
+    }
+    return marks.map(function (element) { return { element: element, top: element.getBoundingClientRect().top }; });
+  }
+
+  function putBack(marks) {
+    for (var i = 0; i < marks.length; i++) {
+      if (marks[i].element.getClientRects().length) {
+        window.scrollBy(0, marks[i].element.getBoundingClientRect().top - marks[i].top);
+        return;
+      }
+    }
   }
 
   function keepingPlace(change) {
-    var before = rowInView();
+    var marks = placeMarks();
     change();
-    var row = before && document.getElementById(before.id);
-    if (row) { window.scrollBy(0, row.getBoundingClientRect().top - before.top); }
+    putBack(marks);
   }
 
-  function showView(view) {
-    var links = document.querySelectorAll("[data-view]");
-    document.body.classList.remove("view-original", "view-translation");
-    if (view === "original" || view === "translation") { document.body.classList.add("view-" + view); }
-    for (var i = 0; i < links.length; i++) {
-      if (links[i].getAttribute("data-view") === view) { links[i].setAttribute("aria-current", "true"); }
-      else { links[i].removeAttribute("aria-current"); }
-    }
+  // A radio button has changed the layout (through CSS) before its change event is heard, so the
+  // place is noted as the reader scrolls, ready for that moment.
+  var noted = [], noting = false;
+  function notePlace() {
+    if (noting) { return; }
+    noting = true;
+    window.requestAnimationFrame(function () { noted = placeMarks(); noting = false; });
   }
 
-  function showSwap(on) {
-    var swap = document.querySelector("[data-swap]");
-    document.body.classList.toggle("swapped", on);
-    if (swap) { swap.checked = on; }
+  function say(words) {
+    var status = document.querySelector("[data-view-status]");
+    if (status) { status.textContent = words; }
   }
 
-  // Another translation comes in place: its page is fetched and its body put where this one was.
+  // The address carries the view, so a link shares "English only"; the fragment stays as it was.
+  function showInAddress(view) {
+    var url = new URL(window.location.href);
+    url.searchParams.set("view", view.value);
+    window.history.replaceState(null, "", url.href);
+  }
+
+  // The bars' heights, so that a focused or linked element scrolls clear of them.
+  function measureBars() {
+    var bar = document.querySelector(".reader-bar"), controls = document.querySelector(".reader-controls");
+    var root = document.documentElement.style;
+    var sticky = bar && getComputedStyle(bar).position === "sticky";
+    var fixed = controls && getComputedStyle(controls).position === "fixed";
+    root.setProperty("--bar-top", sticky ? bar.offsetHeight + "px" : "0px");
+    root.setProperty("--bar-bottom", fixed ? controls.offsetHeight + "px" : "0px");
+  }
+
+  // Another translation comes in place: its page is fetched and its body put where this one was,
+  // in the same view, at the same passage, with focus back on the choice the reader made.
   function chooseTranslation(link) {
-    var url = link.href;
+    var url = link.href, hash = window.location.hash, lang = link.getAttribute("hreflang");
+    var view = document.querySelector("input[name=view]:checked");
+    var role = view && view.getAttribute("data-view");
     return window.fetch(url).then(function (response) {
       if (!response.ok) { throw new Error(response.status); }
       return response.text();
     }).then(function (html) {
       var next = new DOMParser().parseFromString(html, "text/html");
       keepingPlace(function () {
-        window.history.replaceState(null, "", url);  // relative links in the new body resolve from here
+        window.history.replaceState(null, "", url + hash);  // relative links in the new body resolve from here
         document.title = next.title;
         document.body.replaceWith(document.adoptNode(next.body));
+        var same = role && document.querySelector('input[name=view][data-view="' + role + '"]');
+        if (same) { same.checked = true; }
         start();
       });
-    }).catch(function () { window.location.href = url; });
+      var chosen = document.querySelector('.choices a[aria-current][hreflang="' + lang + '"]');
+      if (chosen) { chosen.focus(); }
+    }).catch(function () { window.location.href = url + hash; });
   }
 
   // Ctrl, Cmd, Shift or a middle click: a new tab or window, which the link alone gives.
   function wantsNewTab(event) {
     return event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
-  }
-
-  // The search box works only with this script, so it shows only where the script runs.
-  function showSearchBox() {
-    var box = document.querySelector("[data-search-box]");
-    if (box) { box.hidden = false; }
   }
 
   // Words a search found, marked in the passage it opened at (or the whole page).
@@ -104,32 +143,39 @@
     });
   }
 
+
+  // Following a paragraph's number also copies its link, to cite or to send.
+  function copyPassageLinks() {
+    var copied = document.querySelector("[data-copied]");
+    Array.prototype.forEach.call(document.querySelectorAll("a.anchor"), function (anchor) {
+      anchor.addEventListener("click", function (event) {
+        if (wantsNewTab(event) || !navigator.clipboard || !copied) { return; }
+        var url = new URL(anchor.getAttribute("href"), window.location.href).href;
+        navigator.clipboard.writeText(url).then(function () {
+          say(copied.getAttribute("data-copied") + ": " + anchor.firstChild.nodeValue);
+        }, function () { /* not allowed here: the address bar has the link */ });
+      });
+    });
+  }
+
   function start() {
-    showSearchBox();
-    var links = document.querySelectorAll("[data-view]");
+    measureBars();
+    noted = placeMarks();
+    copyPassageLinks();
     var swap = document.querySelector("[data-swap]");
-    var choices = document.querySelectorAll(".choices a[hreflang]");
-    if (links.length > 1) {
-      showView(load(VIEW) || "both");
-      Array.prototype.forEach.call(links, function (link) {
-        link.addEventListener("click", function (event) {
-          var view = link.getAttribute("data-view");
-          if (wantsNewTab(event)) { return; }  // the reader asked for the link itself
-          event.preventDefault();
-          keepingPlace(function () { showView(view); });
-          store(VIEW, view);
-        });
+    Array.prototype.forEach.call(document.querySelectorAll("input[name=view]"), function (view) {
+      view.addEventListener("change", function () {
+        measureBars();
+        putBack(noted);
+        store(VIEW, view.getAttribute("data-view"));
+        showInAddress(view);
+        say(view.labels[0].textContent);
       });
-    }
+    });
     if (swap) {
-      showSwap(load(SWAP) === "1");
-      swap.addEventListener("change", function () {
-        var on = swap.checked;
-        keepingPlace(function () { showSwap(on); });
-        store(SWAP, on ? "1" : "0");
-      });
+      swap.addEventListener("change", function () { store(SWAP, swap.checked ? "1" : "0"); });
     }
-    Array.prototype.forEach.call(choices, function (link) {
+    Array.prototype.forEach.call(document.querySelectorAll(".choices a[hreflang]"), function (link) {
       link.addEventListener("click", function (event) {
         if (wantsNewTab(event)) { return; }
         event.preventDefault();
@@ -137,10 +183,6 @@
         if (!link.hasAttribute("aria-current")) { chooseTranslation(link); }
       });
     });
-    var wanted = load(TRANSLATION);
-    var current = document.querySelector(".choices a[aria-current]");
-    var preferred = document.querySelector('.choices a[hreflang="' + wanted + '"]');
-    if (preferred && current && preferred !== current) { chooseTranslation(preferred); }
   }
 
   function begin() {
@@ -148,6 +190,8 @@
     markFound();
   }
 
+  window.addEventListener("resize", function () { measureBars(); notePlace(); });
+  window.addEventListener("scroll", notePlace, { passive: true });
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", begin); }
   else { begin(); }
 })();

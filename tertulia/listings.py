@@ -114,13 +114,15 @@ def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words) -> dict:
     in one language, its title in that language (or the original's)."""
     if scope.folder:
         title = essay.text(scope.lang) or essay.original
-        titles = [Link(here(essay_url(essay, scope.lang)), title.title, title.lang)]
-    else:
-        titles = [Link(here(routes.essay(essay.slug)), essay.original.title, essay.original.lang)]
-        titles += [Link(here(routes.single(t.lang, essay.slug)), t.title, t.lang) for t in essay.translations]
+        url, titles, languages = here(essay_url(essay, scope.lang)), [title], []
+    else:  # one link, to both languages side by side; each language's own page is named as such
+        url, titles = here(routes.essay(essay.slug)), [essay.original, *essay.translations]
+        languages = [Link(here(routes.single(t.lang, essay.slug)), words.language(t.lang), t.lang)
+                     for t in titles] if len(titles) > 1 else []
     summary = essay.text(scope.lang) or essay.original
     tags = {tag.key: tag for tag in site.tags}
-    return {"essay": essay, "titles": titles, "summary": summary.summary, "summary_lang": summary.lang,
+    return {"essay": essay, "url": url, "titles": [Link(url, t.title, t.lang) for t in titles],
+            "languages": languages, "summary": summary.summary, "summary_lang": summary.lang,
             "tags": [Link(here(routes.tag(key, 1, scope.folder)), *tags[key].label(scope.lang, site.config.main_language))
                      for key in essay.tags],
             "date": words.date(essay.date) if essay.date else "", "comment_count": len(essay.comments)}
@@ -137,8 +139,7 @@ def _comment_in(comment: Comment, essay: Essay, scope: Scope) -> tuple[Text, str
 def _archive_entry(site: Site, scope: Scope, essay: Essay, comment: Comment, here, words) -> dict:
     text, url = _comment_in(comment, essay, scope)
     title = essay.text(scope.lang) or essay.original
-    essay_link = Link(here(essay_url(essay, scope.lang) if scope.folder else routes.essay(essay.slug)), title.title,
-                      title.lang)
+    essay_link = Link(here(url), title.title, title.lang)  # to the comment, where it stands in the essay
     return {"comment": comment, "url": here(url), "essay": essay_link,
             "date": words.date(comment.date) if comment.date else "", "excerpt": excerpt(text), "lang": text.lang}
 

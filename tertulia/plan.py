@@ -10,6 +10,8 @@ from __future__ import annotations
 from functools import partial
 from operator import attrgetter
 
+from markupsafe import Markup
+
 from . import routes
 from .listings import essay_url, listing_pages, scopes
 from .model import Essay, Site
@@ -17,7 +19,7 @@ from .pages import Page, PlanMemo
 from .proposals import CONTENT_FOLDER, plain_link
 from .ui import Interface
 from .views import (Link, comment_views, default_translation, language_links, rows, side_by_side_url, tag_links,
-                    title_link, title_sides)
+                    print_labels, title_link, title_sides, view_choices)
 
 PATH = attrgetter("path")
 
@@ -91,7 +93,8 @@ def _side_by_side(site: Site, essay: Essay, newer, older, url: str, chosen, tran
                          site.config.language_name(t.lang), t.lang, current=t is chosen)
                     for i, t in enumerate(translations) if t)
     return {
-        "essay": essay, "texts": shown, "title_row": title_sides(shown),
+        "essay": essay, "texts": shown, "title_row": title_sides(shown), "views": view_choices(shown),
+        "print_style": _print_style(shown, interface.words(reader)),
         "rows": rows(shown, routes.folder_prefix(url, routes.essay(essay.slug))),
         "choices": choices if len(choices) > 1 else (),
         **_proposals(site, essay, interface.words(shown[-1].lang), [t.lang for t in shown]),
@@ -99,6 +102,14 @@ def _side_by_side(site: Site, essay: Essay, newer, older, url: str, chosen, tran
         "newer": _neighbour(newer, reader, False), "older": _neighbour(older, reader, False),
         "comment_count": len(essay.comments),
     }
+
+
+def _print_style(shown: list, words) -> Markup:
+    """Printed side by side, each page headed by the columns' languages, in their own names."""
+    if len(shown) < 2:
+        return Markup()
+    return print_labels([f"{words.autonym(text.lang)} · {words.attr(role)}"
+                         for text, role in zip(shown, ("original", "translation"))])
 
 
 def _single(site: Site, essay: Essay, newer, older, url: str, text, interface) -> dict:

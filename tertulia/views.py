@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import zip_longest
 
 from markupsafe import Markup, escape
@@ -21,8 +21,9 @@ class Side:
 
     lang: str
     html: Markup
-    role: str = "original"  # or "translation": which column it stands in
+    role: str = "original"  # or "translation": which column it stands in; "other" stands apart from both
     outdated: bool = False  # its original changed after it was translated
+    kind: str = ""  # "missing": a note that this column lacks the text; "gap": an empty place holder
 
 
 @dataclass(frozen=True)
@@ -43,15 +44,46 @@ class CommentView:
     author: str
     website: str
     date: PartialDate | None
-    reply_to: str
     rows: tuple[tuple[Side, ...], ...]
-    untranslated: bool
+    untranslated: bool  # shown in neither of the page's languages, but in its own
     level: int  # its depth in the thread, as far as indenting goes
     after: Markup  # what follows it: its replies' list opening, or the elements its end closes
     written_in: str = ""  # the original's language, when it is not the page's first column
-    missing: str = ""  # a column's language this comment has no translation in, on a two-column page
+    lacks: str = ""  # "original" or "translation": the column it has no text for, on a two-column page
     reply_url: str = ""  # where a reader proposes a reply, when the site takes proposals
     pending: bool = False  # shown only in the preview, for a moderator to read in context
+    replying_to: str = ""  # the author answered, named when the thread is too deep to show it by indenting
+    replying_to_id: str = ""  # and that comment's id, to link to it
+
+
+@dataclass(frozen=True)
+class ViewChoice:
+    """One way to read a side-by-side page: its role (kept on the device), and its value in the
+    address (`?view=`), which for one language alone is that language's code, so a link says it."""
+
+    role: str
+    value: str
+    lang: str = ""
+
+
+def view_choices(texts: list[Text]) -> tuple[ViewChoice, ...]:
+    """Side by side, stacked (original then translation, row by row), or either language alone."""
+    if len(texts) < 2:
+        return ()
+    return (ViewChoice("side-by-side", "side-by-side"), ViewChoice("stacked", "stacked"),
+            *(ViewChoice(role, text.lang, text.lang) for role, text in zip(ROLES, texts)))
+
+
+def print_labels(labels: list[str]) -> Markup:
+    """The column labels at the top of every printed page, over the left and right columns."""
+    boxes = (f"@{box} {{ content: {_css_string(label)}; font: 8pt system-ui, sans-serif; color: #333; }}"
+             for box, label in zip(("top-left", "top-right"), labels))
+    return Markup("@page { " + " ".join(boxes) + " }")
+
+
+def _css_string(text: str) -> str:
+    """A CSS string that no text can end early, or turn into markup inside a style element."""
+    return '"' + "".join(c if c.isalnum() or c in " ·-_.,()" else f"\\{ord(c):x} " for c in text) + '"'
 
 
 def rows(texts: list[Text], prefix: str = "") -> tuple[tuple[Side, ...], ...]:
@@ -71,6 +103,7 @@ def title_sides(texts: list[Text]) -> tuple[Side, ...]:
 
 
 MAX_LEVEL = 4  # replies deeper than this are not indented further
+NAMED_FROM = 2  # from this depth on, a reply names whom it answers: on a phone, indenting stops sooner
 OPEN_REPLIES = Markup('\n<ol class="thread replies">')
 CLOSE_COMMENT = "\n    </article>\n  </li>"
 CLOSE_LEVEL = "\n</ol>" + CLOSE_COMMENT
@@ -81,44 +114,56 @@ def comment_views(comments: tuple[Comment, ...], langs: list[str], reply=None) -
     reading order, so a thread of any depth is drawn without recursion; `reply`, when the site takes
     proposals, gives the link for a reply to a comment id."""
     views = []
-    pending = [(comment, 0, 0) for comment in reversed(comments)]  # (comment, depth, levels its end closes)
+    # (comment, depth, levels its end closes, the comment it answers)
+    pending = [(comment, 0, 0, None) for comment in reversed(comments)]
     while pending:
-        comment, depth, closes = pending.pop()
+        comment, depth, closes, answered = pending.pop()
         if comment.replies:
             after = OPEN_REPLIES
             last = len(comment.replies) - 1
-            pending += [(r, depth + 1, closes + 1 if i == last else 0) for i, r in reversed(list(enumerate(comment.replies)))]
+            pending += [(r, depth + 1, closes + 1 if i == last else 0, comment)
+                        for i, r in reversed(list(enumerate(comment.replies)))]
         else:
             after = Markup(CLOSE_COMMENT + CLOSE_LEVEL * closes)
-        views.append(_comment_view(comment, langs, reply, min(depth, MAX_LEVEL), after))
+        view = _comment_view(comment, langs, reply, min(depth, MAX_LEVEL), after)
+        if depth >= NAMED_FROM:
+            view = replace(view, replying_to=answered.author, replying_to_id=answered.id)
+        views.append(view)
     return tuple(views)
 
 
 def _comment_view(comment: Comment, langs: list[str], reply, level: int, after: Markup) -> CommentView:
-    """In one language, or in the page's two columns: each language under its own column heading."""
-    if len(langs) == 1:
-        shown = [comment.text(langs[0]) or comment.original]
-    elif all(comment.text(lang) for lang in langs):
-        shown = [comment.text(lang) for lang in langs]
-    else:  # not in both of the page's languages: its original, beside whichever translation it has
-        shown = [comment.original] + [t for t in (comment.text(l) for l in langs) if t and not t.is_original][:1]
+    """In one language, or in the page's two columns: each text under its own language's column."""
+    shown, lacks = _comment_rows(comment, langs)
     return CommentView(
         id=comment.id, author=comment.author, website=comment.url, date=comment.date,
-        reply_to=comment.reply_to, rows=rows(shown),
-        untranslated=len(langs) == 1 and shown[0].lang != langs[0],
+        rows=shown, untranslated=not any(comment.text(lang) for lang in langs),
         level=level, after=after,
         written_in=comment.original.lang if len(langs) > 1 and comment.original.lang != langs[0] else "",
-        missing=_missing(comment, langs),
+        lacks=lacks,
         reply_url=reply(comment.id) if reply else "",
         pending=comment.status == "pending",
     )
 
 
-def _missing(comment: Comment, langs: list[str]) -> str:
-    """On a two-column page, the language whose column lacks this comment: the translation's first."""
-    if len(langs) < 2:
-        return ""
-    return next((lang for lang in reversed(langs) if not comment.text(lang)), "")
+def _comment_rows(comment: Comment, langs: list[str]) -> tuple[tuple[tuple[Side, ...], ...], str]:
+    """The rows, and the column the comment lacks: a text never stands under another language's label.
+    In neither language, it stands apart in its own; in one, the other column says it is missing."""
+    texts = [comment.text(lang) for lang in langs]
+    if len(langs) == 1:
+        return rows([texts[0] or comment.original]), ""
+    if all(texts):
+        return rows(texts), ""
+    if not any(texts):
+        return tuple((replace(side, role="other"),) for (side,) in rows([comment.original])), ""
+    present = 0 if texts[0] else 1
+    lacking = ROLES[1 - present]
+    found = [(replace(side, role=ROLES[present]),) for (side,) in rows([texts[present]])]
+    note = Side(langs[1 - present], Markup(), lacking, kind="missing")
+    gap = Side("", Markup(), lacking, kind="gap")
+    shown = [(note if i == 0 else gap,) + row if present else row + (note if i == 0 else gap,)
+             for i, row in enumerate(found)]
+    return tuple(shown), lacking
 
 
 def title_link(essay: Essay, lang: str, url: str) -> Link:

@@ -10,6 +10,14 @@ SPANISH = "/tertulia/posts/los-clientes-no-son-todos-iguales/"
 ROMANIAN = "/tertulia/posts/client-sau-partener/"
 ALPHA = "/fixture-repo/posts/alpha/"
 
+# Puts a row's top just above the reading line: a third of the way down below the sticky bar.
+TO_READING_LINE = """id => {
+  document.getElementById(id).scrollIntoView();
+  const bar = document.querySelector('.reader-bar').getBoundingClientRect().bottom;
+  const line = bar + (innerHeight - bar) / 3;
+  window.scrollBy(0, document.getElementById(id).getBoundingClientRect().top - line + 5);
+}"""
+
 PAIR_TOPS = """() => {
   const gaps = [];
   for (const row of document.querySelectorAll('.pair, .title-row')) {
@@ -57,16 +65,16 @@ def test_no_page_logs_a_console_error(server, open_page):
 
 def test_view_switch_in_place_keeps_the_reader_place_and_is_remembered(server, open_page):
     page = open_page(server["url"] + SPANISH)
-    page.evaluate("document.getElementById('p12').scrollIntoView()")
+    page.evaluate(TO_READING_LINE, "p12")
     before = page.evaluate("document.getElementById('p12').getBoundingClientRect().top")
-    page.evaluate("document.querySelector('[data-view=translation]').click()")
-    assert page.url == server["url"] + SPANISH, "the switch happens in place"
+    page.check("#view-translation")
+    assert page.url == server["url"] + SPANISH + "?view=en", "the switch happens in place, and the address says it"
     assert page.locator("#p12 .original").is_hidden() and page.locator("#p12 .translation").is_visible()
     after = page.evaluate("document.getElementById('p12').getBoundingClientRect().top")
     assert abs(after - before) <= 2
     page.goto(server["url"] + ROMANIAN)
     assert page.locator("#p1 .original").is_hidden(), "the choice is remembered across pages"
-    page.locator("[data-view=both]").click()
+    page.check("#view-side-by-side")
     assert page.locator("#p1 .original").is_visible() and page.locator("#p1 .translation").is_visible()
 
 
@@ -82,11 +90,18 @@ def test_swap_sides_with_javascript_is_remembered(server, open_page):
 
 def test_without_javascript_every_choice_still_works(server, open_page):
     page = open_page(server["url"] + SPANISH, javascript=False)
-    page.locator("[data-view=translation]").click()
+    assert page.locator("#p1 .original").bounding_box()["x"] < page.locator("#p1 .translation").bounding_box()["x"]
+    page.check("#view-translation")
+    assert page.locator("#p1 .original").is_hidden() and page.locator("#p1 .translation").is_visible()
+    page.check("#view-stacked")
+    original, translation = page.locator("#p1 .original").bounding_box(), page.locator("#p1 .translation").bounding_box()
+    assert translation["y"] >= original["y"] + original["height"]
+    page.goto(server["url"] + SPANISH)
+    page.locator(".essay-foot .language-versions a[lang=en]").click()
     page.wait_for_url("**/tertulia/en/posts/los-clientes-no-son-todos-iguales/")
     assert page.locator("h1").inner_text() == "Clients are not all the same"
     page.goto(server["url"] + SPANISH)
-    page.locator("[data-view=original]").click()
+    page.locator(".essay-foot .language-versions a[lang=es]").click()
     page.wait_for_url("**/tertulia/es/posts/los-clientes-no-son-todos-iguales/")
     assert page.locator("html").get_attribute("lang") == "es"
     page.goto(server["url"] + SPANISH)
@@ -123,7 +138,11 @@ def test_the_skip_link_comes_first_and_focus_is_visible(server, open_page):
     page.keyboard.press("Tab")
     focused = page.evaluate("[document.activeElement.className, getComputedStyle(document.activeElement).outlineStyle]")
     assert focused[0] == "skip" and focused[1] != "none"
-    assert page.locator(".skip").bounding_box()["x"] >= 0, "the skip link shows itself when focused"
+    assert page.locator(".skip:focus").bounding_box()["x"] >= 0, "the skip link shows itself when focused"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#discussion"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#discussion"
 
 
 def test_screenshots_of_the_essay_at_desktop_and_in_dark_mode(server, open_page):
@@ -146,10 +165,11 @@ def test_choosing_another_translation_happens_in_place_and_is_remembered(server,
     page.wait_for_url("**/posts/alpha/with-pt-BR/")
     page.locator('#p1 .translation[lang="pt-BR"]').wait_for()
     assert page.evaluate("window.notReloaded") is True, "the page was not reloaded"
-    page.locator("[data-view=translation]").click()
+    page.check("#view-translation")
     assert page.locator("#p1 .original").is_hidden(), "the controls still work after the switch"
-    page.locator("[data-view=both]").click()
-    page.goto(server["url"] + ALPHA)
+    page.check("#view-side-by-side")
+    page.goto(server["url"] + "/fixture-repo/")
+    page.locator('.essay-list a[href="posts/alpha/"]').click()
     page.locator('#p1 .translation[lang="pt-BR"]').wait_for()
-    assert page.url.endswith("/posts/alpha/with-pt-BR/"), "the chosen translation is remembered"
+    assert page.url.endswith("/posts/alpha/with-pt-BR/"), "the chosen translation is remembered while browsing"
     assert page.problems == []

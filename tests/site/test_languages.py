@@ -85,9 +85,9 @@ def test_every_language_has_its_listings_and_they_link_only_within_it(german_sit
 def test_a_listing_shows_titles_in_its_language_or_the_original_marked(german_site):
     out, _ = german_site
     german = (out / "de/index.html").read_text()
-    assert '<a href="posts/hola/" lang="de">Hallo</a>' in german
+    assert '<a href="posts/hola/"><span lang="de">Hallo</span></a>' in german
     romanian = (out / "ro/index.html").read_text()
-    assert '<a href="../posts/hola/" lang="es">Hola</a>' in romanian  # no Romanian version: the original
+    assert '<a href="../posts/hola/"><span lang="es">Hola</span></a>' in romanian  # no Romanian version: the original
     assert '<a href="tags/values/" lang="de" rel="tag">Werte</a>' in (out / "de/index.html").read_text()
     archive = (out / "de/comments/index.html").read_text()
     assert '<blockquote lang="de"><p>Ein Kommentar.</p></blockquote>' in archive

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -82,7 +84,16 @@ def test_an_untranslated_comment_says_so_where_its_translation_would_stand(fixtu
     html = (fixture_site / "posts/alpha/index.html").read_text(encoding="utf-8")
     radu = html[html.index('id="comment-c3"'):]
     radu = radu[:radu.index("</article>")]
-    assert 'class="side translation note">Not yet translated into <span lang="en">English</span>' in radu
+    # written in Romanian, on a Spanish and English page: under neither column's label, and said so
+    assert '<div class="side other" lang="ro">' in radu
+    assert "Not yet translated; shown in its original language." in radu
+    assert 'class="side original' not in radu and 'class="side translation' not in radu
+    # written in English only: under the English column, the Spanish column saying what it lacks
+    mallory = html[html.index('id="comment-hostile"'):]
+    mallory = mallory[:mallory.index("</article>")]
+    assert 'class="comment depth-0 lacks-original" id="comment-hostile"' in html
+    assert '<div class="side original missing">Not yet translated into <span lang="es">Español</span></div>' in mallory
+    assert '<div class="side translation" lang="en">' in mallory and 'lang="es"><p' not in mallory
     assert "Not yet translated" not in html[html.index('id="comment-c1"'):html.index('id="comment-c2"')]
 
 
@@ -101,4 +112,4 @@ def test_serve_shows_a_pending_comment_to_the_moderator(preview):  # noqa: F811
     (content / "posts/hola/comments").mkdir()
     (content / "posts/hola/comments/p1.es.md").write_text("---\nauthor: Pat\nstatus: pending\n---\n\nEN-ESPERA.\n")
     status, body = poll(base + "posts/hola/", lambda s, b: "EN-ESPERA" in b)
-    assert 'class="comment depth-0 pending"' in body
+    assert re.search(r'class="comment depth-0[^"]* pending"', body)

@@ -49,7 +49,7 @@ def test_search_pages_and_boxes_exist_only_with_search(fixture_site, tmp_path):
     for page in ("search/index.html", "es/search/index.html", "pt-BR/search/index.html"):
         assert (fixture_site / page).is_file()
     home = (fixture_site / "index.html").read_text()
-    assert '<form class="site-search" role="search" action="search/" hidden data-search-box>' in home
+    assert '<form class="site-search" role="search" action="search/" data-search-box>' in home
     content = make_content(tmp_path)  # the helpers' site says search: false
     out = tmp_path / "out"
     result = run_cli("build", "--content", str(content), "--output", str(out))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from helpers import FIXTURE, run_cli
+from helpers import FIXTURE, ROOT, run_cli
 from site_pages import html_files, read_page, resolve, url_of
 
 BASE_PATH = "/fixture-repo/"
@@ -42,6 +43,10 @@ def test_nothing_unpublished_leaks_into_any_file(fixture_site):
                 assert secret not in data, f"{secret} leaked into {path}"
 
 
+EARLY_SCRIPT = (ROOT / "templates/_reader_early.js").read_text()
+JS_MARK = 'document.documentElement.classList.add("js")'
+
+
 def test_no_executable_markup_from_comments(fixture_site):
     page_text = (fixture_site / "posts/alpha/index.html").read_text()
     assert "Mallory" in page_text and "fine link" in page_text
@@ -50,7 +55,9 @@ def test_no_executable_markup_from_comments(fixture_site):
         for bad in ("alert(", "javascript:", "onerror", "onclick", "<iframe", "evil.example.com", 'style="color'):
             assert bad not in text, f"{bad} in {path}"
         assert all(script.get("src", "").endswith(("assets/reader.js", "assets/propose.js", "assets/search.js"))
-                   for script in read_page(path).scripts)
+                   for script in read_page(path).scripts if script)
+        # inline scripts are the reader's own, word for word: they set the view before the text is drawn
+        assert set(re.findall(r"<script>(.*?)</script>", text, re.S)) <= {EARLY_SCRIPT, JS_MARK}
 
 
 def test_comment_links_carry_nofollow_ugc_noopener(fixture_site):
