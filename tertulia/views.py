@@ -125,24 +125,24 @@ def comment_views(comments: tuple[Comment, ...], langs: list[str], reply=None) -
                         for i, r in reversed(list(enumerate(comment.replies)))]
         else:
             after = Markup(CLOSE_COMMENT + CLOSE_LEVEL * closes)
-        view = _comment_view(comment, langs, reply, min(depth, MAX_LEVEL), after)
-        if depth >= NAMED_FROM:
-            view = replace(view, replying_to=answered.author, replying_to_id=answered.id)
-        views.append(view)
+        views.append(_comment_view(comment, langs, reply, depth, after, answered))
     return tuple(views)
 
 
-def _comment_view(comment: Comment, langs: list[str], reply, level: int, after: Markup) -> CommentView:
+def _comment_view(comment: Comment, langs: list[str], reply, depth: int, after: Markup,
+                  answered: Comment | None) -> CommentView:
     """In one language, or in the page's two columns: each text under its own language's column."""
     shown, lacks = _comment_rows(comment, langs)
+    named = answered if depth >= NAMED_FROM else None
     return CommentView(
         id=comment.id, author=comment.author, website=comment.url, date=comment.date,
         rows=shown, untranslated=not any(comment.text(lang) for lang in langs),
-        level=level, after=after,
+        level=min(depth, MAX_LEVEL), after=after,
         written_in=comment.original.lang if len(langs) > 1 and comment.original.lang != langs[0] else "",
         lacks=lacks,
         reply_url=reply(comment.id) if reply else "",
         pending=comment.status == "pending",
+        replying_to=named.author if named else "", replying_to_id=named.id if named else "",
     )
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tertulia.model import Essay, Text
-from tertulia.views import default_translation, excerpt, rows
+from tertulia.model import Comment, Essay, Text
+from tertulia.views import comment_views, default_translation, excerpt, rows
 
 
 def text(lang, blocks, original=False):
@@ -30,3 +30,39 @@ def test_the_default_translation_is_the_main_language_else_the_first_in_display_
     english_original = Essay(slug="y", author="A", texts=(text("en", ["<p>a</p>"], True), text("ro", ["<p>b</p>"]),
                                                           text("es", ["<p>c</p>"])))
     assert default_translation(english_original, "en", ("en", "es", "ro")).lang == "es"
+
+
+def comment(id, texts, replies=(), author=None):
+    return Comment(id=id, author=author or id.upper(), texts=tuple(texts), replies=tuple(replies))
+
+
+def columns(view):
+    """Each side as role:lang, or role:missing / role:gap for the place holders."""
+    return [[f"{side.role}:{side.kind or side.lang}" for side in row] for row in view.rows]
+
+
+def test_a_comment_stands_under_its_own_languages_column_or_the_column_says_it_lacks_it():
+    both = comment("a", [text("es", ["<p>Hola</p>"], True), text("en", ["<p>Hi</p>"])])
+    english_only = comment("b", [text("en", ["<p>One</p>", "<p>Two</p>"], True)])
+    spanish_translation = comment("c", [text("en", ["<p>x</p>"], True), text("es", ["<p>y</p>"])])
+    romanian = comment("d", [text("ro", ["<p>Salut</p>"], True)])
+    views = {v.id: v for v in comment_views((both, english_only, spanish_translation, romanian), ["es", "en"])}
+    assert columns(views["a"]) == [["original:es", "translation:en"]]
+    assert columns(views["b"]) == [["original:missing", "translation:en"], ["original:gap", "translation:en"]]
+    assert views["b"].lacks == "original" and views["b"].written_in == "en"
+    assert columns(views["c"]) == [["original:es", "translation:en"]]
+    assert columns(views["d"]) == [["other:ro"]] and views["d"].untranslated
+    alone = {v.id: v for v in comment_views((english_only, romanian), ["es"])}
+    assert columns(alone["b"]) == [["original:en"], ["original:en"]] and alone["b"].untranslated
+    assert not views["a"].untranslated and not views["b"].untranslated
+
+
+def test_deep_replies_stop_indenting_and_name_whom_they_answer():
+    chain = comment("c7", [text("en", ["<p>7</p>"], True)])
+    for n in range(6, -1, -1):
+        chain = comment(f"c{n}", [text("en", [f"<p>{n}</p>"], True)], replies=[chain])
+    views = comment_views((chain,), ["en"])
+    assert [v.level for v in views] == [0, 1, 2, 3, 4, 4, 4, 4]
+    assert [v.replying_to_id for v in views] == ["", "", "c1", "c2", "c3", "c4", "c5", "c6"]
+    assert views[7].replying_to == "C6"
+    assert str(views[-1].after).count("</ol>") == 7, "every list the thread opened is closed"
