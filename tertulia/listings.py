@@ -96,7 +96,8 @@ def _listing_context(site: Site, scope: Scope, chunk, template: str, extra: dict
     a listing draws thousands of them, and each call from a template costs more than the work."""
     here = partial(relative_url, url_of(number))
     if template == "comments.html":
-        items = [_archive_entry(site, scope, essay, comment, here, words) for essay, comment in chunk]
+        essays_here: dict = {}
+        items = [_archive_entry(scope, essay, comment, here, words, essays_here) for essay, comment in chunk]
     else:
         items = [_essay_entry(site, scope, essay, here, words) for essay in chunk]
     return dict(extra, items=items, number=number, total=total,
@@ -136,11 +137,17 @@ def _comment_in(comment: Comment, essay: Essay, scope: Scope) -> tuple[Text, str
     return comment.text(scope.lang) or comment.original, f"{page}#comment-{comment.id}"
 
 
-def _archive_entry(site: Site, scope: Scope, essay: Essay, comment: Comment, here, words) -> dict:
-    text, url = _comment_in(comment, essay, scope)
-    title = essay.text(scope.lang) or essay.original
-    essay_link = Link(here(url), title.title, title.lang)  # to the comment, where it stands in the essay
-    return {"comment": comment, "url": here(url), "essay": essay_link,
+def _archive_entry(scope: Scope, essay: Essay, comment: Comment, here, words, essays_here: dict) -> dict:
+    """A comment in the archive; its essay's link and title are made once per page (`essays_here`),
+    since a page lists many comments of each essay."""
+    text = (comment.text(scope.lang) if scope.folder else None) or comment.original
+    known = essays_here.get(essay.slug)
+    if known is None:
+        page = essay_url(essay, scope.lang) if scope.folder else routes.essay(essay.slug)
+        known = essays_here[essay.slug] = (here(page), essay.text(scope.lang) or essay.original)
+    page_link, title = known
+    url = f"{page_link}#comment-{comment.id}"  # to the comment, where it stands in the essay
+    return {"comment": comment, "url": url, "essay": Link(url, title.title, title.lang),
             "date": words.date(comment.date) if comment.date else "", "excerpt": excerpt(text), "lang": text.lang}
 
 

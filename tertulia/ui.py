@@ -85,6 +85,7 @@ class Words:
         self._dates: dict[int, Markup] = {}
         self._kept: list[PartialDate] = []
         self._parts: dict[tuple, str] = {}  # (year, month, day) or (hour, minute) -> its text
+        self._counts: dict[tuple, Markup] = {}  # (singular, count) -> its words
 
     def text(self, message: str) -> Markup:
         """A word for an element's content; an English fallback carries its language."""
@@ -97,7 +98,14 @@ class Words:
         return self.catalog.texts.get(message, message) if self.catalog else message
 
     def plural(self, singular: str, plural: str, count: int) -> Markup:
-        """`%(num)d` things, in the form this language uses for that number (Romanian has three)."""
+        """`%(num)d` things, in the form this language uses for that number (Romanian has three).
+        Listings say "20 comments" thousands of times: each count is worded once."""
+        key = (singular, count)
+        if key not in self._counts:
+            self._counts[key] = self._plural(singular, plural, count)
+        return self._counts[key]
+
+    def _plural(self, singular: str, plural: str, count: int) -> Markup:
         number = format_decimal(count, locale=self.locale or ENGLISH)
         if self.catalog and singular in self.catalog.plurals:
             forms = self.catalog.plurals[singular]
