@@ -112,19 +112,29 @@ HUGO_LIST = """<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><bod
 """
 
 
-def generate_hugo(out: Path, essays: int, comments: int) -> None:
-    """The same words as a multilingual Hugo site: a page per essay and language, showing its comments."""
+# Hugo as it comes: tags, their pages, feeds and a sitemap, which Tertulia's build makes too.
+HUGO_CONFIG_WHOLE = HUGO_CONFIG.replace('disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]',
+                                        'disableKinds = ["robotsTXT"]')
+
+
+def generate_hugo(out: Path, essays: int, comments: int, whole: bool = False) -> None:
+    """The same words as a multilingual Hugo site: a page per essay and language, showing its comments.
+    `whole` also gives the essays their dates and tags, and Hugo its default tag pages, feeds and sitemap."""
     if out.exists():
         shutil.rmtree(out)
     (out / "layouts" / "_default").mkdir(parents=True)
-    (out / "hugo.toml").write_text(HUGO_CONFIG)
+    (out / "hugo.toml").write_text(HUGO_CONFIG_WHOLE if whole else HUGO_CONFIG)
     (out / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE)
     (out / "layouts" / "_default" / "list.html").write_text(HUGO_LIST)
     for number in range(essays):
         post = out / "content" / "posts" / f"essay-{number:05d}"
         spanish, english = essay_texts(number)
-        write(post / "index.es.md", f'title: "Ensayo {number}"\nauthor: Autor {number % 37}\n', spanish)
-        write(post / "index.en.md", f'title: "Essay {number}"\n', english)
+        extra = ""
+        if whole:
+            date = f"20{10 + number % 15:02d}-{1 + number % 12:02d}-{1 + number % 28:02d}"
+            extra = f"date: {date}\ntags: [{', '.join(TAGS[(number + k) % len(TAGS)] for k in range(1 + number % 3))}]\n"
+        write(post / "index.es.md", f'title: "Ensayo {number}"\nauthor: Autor {number % 37}\n{extra}', spanish)
+        write(post / "index.en.md", f'title: "Essay {number}"\n{extra}', english)
         for index in range(1, comments + 1):
             spanish, english = comment_texts(number, index)
             write(post / "comments" / f"{index}.es.md", f'author: Lector {index}\n', spanish)

@@ -134,9 +134,11 @@ def bench_size(essays: int, comments: int, with_hugo: bool, serve: bool, repeat:
         generate_hugo(corpus / "hugo", essays, comments)
     print(f"{essays} essays x {comments} comments: {files} Markdown files; medians of {repeat} runs (min-max)")
     ours = tertulia(corpus)
+    if hugo and not (corpus / "hugo-whole").exists():
+        generate_hugo(corpus / "hugo-whole", essays, comments, whole=True)
     theirs = [hugo, "--quiet", "-d", str(corpus / "hugo-output")] if hugo else None
     results: dict = {"files": files, "warm": [], "edit": []}
-    results["cold"], results["hugo_cold"] = alternate_cold(corpus, ours, theirs, repeat)
+    results["cold"], results["hugo_cold"], results["hugo_whole"] = alternate_cold(corpus, ours, theirs, repeat)
     for attempt in range(repeat):
         results["warm"].append(measure(ours))
     for attempt in range(repeat):
@@ -146,6 +148,7 @@ def bench_size(essays: int, comments: int, with_hugo: bool, serve: bool, repeat:
         print(row(f"tertulia {label}", results[label], files))
     if theirs:
         print(row("hugo cold", results["hugo_cold"], files))
+        print(row("hugo cold, whole", results["hugo_whole"], files))
     shutil.rmtree(corpus / ".trash", ignore_errors=True)
     cold = median([wall for wall, _ in results["cold"]])
     if serve:
@@ -158,23 +161,28 @@ def bench_size(essays: int, comments: int, with_hugo: bool, serve: bool, repeat:
         warm = median([wall for wall, _ in results["warm"]])
         print(f"  ratios to Hugo's cold build: cold {cold / hugo_cold:.2f}, warm {warm / hugo_cold:.3f}, "
               f"peak memory {memory:.2f}")
+        whole = median([wall for wall, _ in results["hugo_whole"]])
+        print(f"  ratio to Hugo building tag pages, feeds and a sitemap too (as Tertulia does): cold {cold / whole:.2f}")
     if importlib.util.find_spec("pagefind") is not None:
         results.update(bench_search(corpus, ours, hugo, repeat, files))
     return results
 
 
-def alternate_cold(corpus: Path, ours: list[str], theirs: list[str] | None, repeat: int) -> tuple[list, list]:
-    """Cold builds of both tools, alternating which goes first, so a noisy machine slows both alike."""
-    mine, other = [], []
+def alternate_cold(corpus: Path, ours: list[str], theirs: list[str] | None, repeat: int,
+                   whole: bool = True) -> tuple[list, ...]:
+    """Cold builds of both tools, alternating which goes first, so a noisy machine slows both alike;
+    with `whole`, Hugo's build of the site with tags, feeds and sitemap takes its turn too."""
+    mine, other, other_whole = [], [], []
     for attempt in range(repeat):
-        for tool in (["ours", "hugo"] if attempt % 2 == 0 else ["hugo", "ours"]):
+        for tool in (["ours", "hugo", "whole"] if attempt % 2 == 0 else ["whole", "hugo", "ours"]):
             if tool == "ours":
                 fresh_start(corpus / "output", corpus / ".tertulia-cache")
                 mine.append(measure(ours))
-            elif theirs:
+            elif theirs and (tool == "hugo" or whole):
                 fresh_start(corpus / "hugo-output")
-                other.append(measure(theirs, cwd=corpus / "hugo"))
-    return mine, other
+                (other if tool == "hugo" else other_whole).append(
+                    measure(theirs, cwd=corpus / ("hugo" if tool == "hugo" else "hugo-whole")))
+    return mine, other, other_whole
 
 
 def set_search(corpus: Path, on: bool) -> None:
@@ -189,7 +197,7 @@ def bench_search(corpus: Path, ours: list[str], hugo: str | None, repeat: int, f
     results: dict = {}
     set_search(corpus, True)
     try:
-        results["search_cold"], results["hugo_pagefind"] = alternate_cold(corpus, ours, theirs, repeat)
+        results["search_cold"], results["hugo_pagefind"], _ = alternate_cold(corpus, ours, theirs, repeat, whole=False)
     finally:
         set_search(corpus, False)
     index = [path for path in (corpus / "output" / "pagefind").rglob("*") if path.is_file()]
