@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tertulia.cli import run
+from tertulia.commands.cli import run
 
 COMMANDS = ("build", "serve", "check", "status", "translated", "new", "import")
 

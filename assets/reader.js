@@ -163,6 +163,11 @@
     noted = placeMarks();
     copyPassageLinks();
     var swap = document.querySelector("[data-swap]");
+    var group = document.querySelector(".views");
+    if (group) {  // a press or a key comes before the change: the surest moment to note the place
+      group.addEventListener("pointerdown", function () { noted = placeMarks(); });
+      group.addEventListener("keydown", function () { noted = placeMarks(); });
+    }
     Array.prototype.forEach.call(document.querySelectorAll("input[name=view]"), function (view) {
       view.addEventListener("change", function () {
         measureBars();

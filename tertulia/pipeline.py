@@ -20,16 +20,16 @@ from typing import TYPE_CHECKING
 
 from .cache import Cache, OutputMemo, content_key, tree_key
 from .errors import ContentError, ContentErrors
-from .find import Found, digest_files, find_content, is_scratch
+from .reading.find import Found, digest_files, find_content, is_scratch
 from .model import newest_first
-from .routes import file_path
-from .translations import RECORD
+from .site.routes import file_path
+from .reading.translations import RECORD
 from .versions import installed_libraries, parser_version
-from .write import MARK, MARK_TEXT, output_lock, staged_output
+from .writing.write import MARK, MARK_TEXT, output_lock, staged_output
 
 if TYPE_CHECKING:
     from .model import Site
-    from .plan import Page
+    from .site.plan import Page
 
 MEMO = "output.pickle"  # in the cache folder
 PACKAGE = Path(__file__).resolve().parent
@@ -110,10 +110,10 @@ def load_site(options: Options, progress=None) -> Loaded:
 
 def _load(options: Options, found: Found, digests: list[str] | None, progress,
           memory: "Memory | None" = None) -> Loaded:
-    from .config import load_config
-    from .parse import parse_all
-    from .translations import load_record
-    from .validate import build_model
+    from .reading.config import load_config
+    from .reading.parse import parse_all
+    from .reading.translations import load_record
+    from .reading.validate import build_model
     config = load_config(options.content / "site.yml", _shown(options.content / "site.yml", options.content),
                          options.base_url)
     followed, record_errors = load_record(options.content)
@@ -134,7 +134,7 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
 
 def _missing_catalogs(options: Options, config) -> list[ContentError]:
     """One warning per declared language whose interface words would be English."""
-    from .ui import Interface
+    from .site.ui import Interface
     shown = _shown(options.content / "site.yml", options.content)
     return [ContentError(shown, 0, f"language `{lang}` has no interface catalog "
                                    f"(locales/{lang}/LC_MESSAGES/messages.po): its pages use English words")
@@ -166,18 +166,18 @@ class Memory:
     env: object = None  # the Jinja2 environment, so templates compile once (it reloads edited ones)
 
     def environment(self):
-        from .render import make_environment
+        from .writing.render import make_environment
         if self.env is None:
             self.env = make_environment(self.options.templates, reload=True)
         return self.env
 
     def __post_init__(self):
-        from .plan import PlanMemo
+        from .site.plan import PlanMemo
         self.plan = PlanMemo()
 
     def parsed(self, found: Found, digests: list[str], progress):
         """The content parsed again where its hashes changed since the last build."""
-        from .parse import parse_all, reparse
+        from .reading.parse import parse_all, reparse
         if self.files is None:
             self.files = parse_all(found, digests, self.cache, self.options.workers, progress)
         else:
@@ -236,16 +236,16 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
         kept = memo.same_build(_whole_site_key(inputs, found, digests, beside_posts))
         if kept is not None:  # every input is as it was when this very output was written
             return Report(kept, memo.file_count(), time.perf_counter() - started, 0)
-    from .plan import plan_site
-    from .render import render_into
+    from .site.plan import plan_site
+    from .writing.render import render_into
     loaded = _load(options, found, digests, progress, memory)
     whole = _whole_site_key(inputs, found, [loaded.digests[s.path] for s in found.sources], beside_posts)
-    from .search import unavailable
+    from .writing.search import unavailable
     search_off = unavailable(loaded.site) if options.search else "not in the preview"
     loaded = replace(loaded, site=replace(loaded.site, search=not search_off))
     counts = Counts.of(loaded.site, loaded.warnings, search_off)
     when = build_time(loaded.site)
-    from .ui import Interface
+    from .site.ui import Interface
     interface = Interface(options.locales, loaded.site.config)
     pages = plan_site(loaded.site, when, memory.plan if memory else None, interface)
     site_key = content_key(inputs, when)
@@ -257,7 +257,7 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     if not loaded.site.search and memo.unchanged(fingerprints):  # the output already is this build, file for file
         memo.save(whole, counts)
         return Report(counts, len(fingerprints), time.perf_counter() - started, 0)
-    from .search import indexing
+    from .writing.search import indexing
     fresh = _keep_unchanged([(file_path(p.url), p) for p in pages], fingerprints, memo)
     with indexing(loaded.site) as search_index, staged_output(options.output) as staged:  # the two run at once
         render_into(staged.writer, loaded.site, interface, [page for _, page in fresh], options.templates,

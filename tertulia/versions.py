@@ -13,7 +13,7 @@ from pathlib import Path
 from .cache import content_key
 
 HERE = Path(__file__).parent
-PARSING_CODE = ("align.py", "markup.py", "parse.py", "read.py", "yamltext.py")
+PARSING_CODE = tuple(f"reading/{name}" for name in ("align.py", "markup.py", "parse.py", "read.py", "yamltext.py"))
 
 
 def installed_libraries() -> str:

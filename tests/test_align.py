@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tertulia.align import align_lengths, block_lines, locate_mismatch
+from tertulia.reading.align import align_lengths, block_lines, locate_mismatch
 
 ORIGINAL = tuple(f"<p>{text}</p>" for text in (
     "El primer párrafo habla de los clientes y de cómo los tratamos cada día.",

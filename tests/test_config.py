@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tertulia.config import load_config
+from tertulia.reading.config import load_config
 from tertulia.errors import ContentErrors
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tertulia.markup import Converter, plain_text, rebase_links, sanitize
+from tertulia.reading.markup import Converter, plain_text, rebase_links, sanitize
 
 MARKDOWN = """\
 # Heading

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tertulia.markup import BLOCK_MARK, NEUTRAL_PARAGRAPH, Converter, plain_blocks, sanitize
-from tertulia.read import parse_text
+from tertulia.reading.markup import BLOCK_MARK, NEUTRAL_PARAGRAPH, Converter, plain_blocks, sanitize
+from tertulia.reading.read import parse_text
 
 from helpers import ROOT
 

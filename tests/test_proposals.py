@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import ROOT
-from tertulia.markup import clean_text
+from tertulia.reading.markup import clean_text
 from tertulia.model import Discussion
-from tertulia.proposals import MAX_URL, comment_file, github_new_file, offline_id, yaml_quoted
-from tertulia.read import parse_text
+from tertulia.site.proposals import MAX_URL, comment_file, github_new_file, offline_id, yaml_quoted
+from tertulia.reading.read import parse_text
 
 HOSTILE = [
     "Eve: x", "Eve\n---\nstatus: published", "status: published", "---", "- item", "[a, b]", "{a: b}",

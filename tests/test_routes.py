@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, strategies as st
 from urllib.parse import urljoin
 
-from tertulia import routes
-from tertulia.routes import relative_url
+from tertulia.site import routes
+from tertulia.site.routes import relative_url
 
 
 def test_contract_urls():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tertulia.translations import Followed, load_record, marked, save_record, stale_blocks, word_diff
+from tertulia.reading.translations import Followed, load_record, marked, save_record, stale_blocks, word_diff
 
 
 def test_an_unchanged_original_has_no_stale_block():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tertulia.model import Comment, Essay, Text
-from tertulia.views import comment_views, default_translation, excerpt, rows
+from tertulia.site.views import comment_views, default_translation, excerpt, rows
 
 
 def text(lang, blocks, original=False):

@@ -7,8 +7,8 @@ import signal
 
 import pytest
 
-from tertulia import write
-from tertulia.write import staged_output
+from tertulia.writing import write
+from tertulia.writing.write import staged_output
 
 
 def test_a_commit_moves_new_files_in_and_removes_what_the_site_no_longer_has(tmp_path):

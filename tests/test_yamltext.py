@@ -6,7 +6,7 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tertulia.yamltext import _AuthorLoader, load_yaml, simple_mapping
+from tertulia.reading.yamltext import _AuthorLoader, load_yaml, simple_mapping
 
 from helpers import ROOT
 

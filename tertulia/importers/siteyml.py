@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..yamltext import quoted
+from ..reading.yamltext import quoted
 from .wxr import Channel
 
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..find import SLUG
-from ..yamltext import quoted
+from ..reading.find import SLUG
+from ..reading.yamltext import quoted
 from . import siteyml
 from .wpbody import before_more, plain, to_markdown
 from .wxr import Channel, Item, WPComment, read_export

@@ -34,6 +34,13 @@ SEEN = """e => {
 FOCUS_SEEN = f"() => ({SEEN})(document.activeElement)"
 
 
+def press_view(page, view: str) -> None:
+    """Click a view where a reader would, at the middle of its label, without letting the test driver
+    scroll first (it scrolls a sticky bar's element to where the bar would be without sticking)."""
+    box = page.locator(f"label:has(#view-{view})").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
 def luminance(rgb: str) -> float:
     red, green, blue = (int(part) for part in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3])
     return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
@@ -163,13 +170,15 @@ def test_a_remembered_view_is_in_place_before_the_first_paint(server, browser):
     page.goto(server["url"] + ESSAY)
     page.wait_for_load_state("load")
     page.wait_for_timeout(500)
-    shift = page.evaluate("""() => new Promise(done => {
-        let total = 0;
-        new PerformanceObserver(list => { for (const e of list.getEntries()) total += e.value; })
+    shifts = page.evaluate("""() => new Promise(done => {
+        const seen = [];
+        new PerformanceObserver(list => { for (const e of list.getEntries()) seen.push([e.value,
+            e.sources.map(s => s.node ? (s.node.id || s.node.className || s.node.nodeName) : '?')]); })
             .observe({type: 'layout-shift', buffered: true});
-        setTimeout(() => done(total), 300);
+        setTimeout(() => done(seen), 300);
     })""")
-    assert shift < 0.01, f"cumulative layout shift {shift}"
+    # "good" is below 0.1; the stored view applied after the first paint gave 0.6
+    assert sum(value for value, _ in shifts) < 0.05, f"layout shifts: {shifts}"
     assert page.locator("#p1 .original").is_hidden()
     context.close()
 
@@ -179,14 +188,12 @@ def test_changing_view_on_a_phone_keeps_the_passage_being_read(server, open_page
     page = open_page(server["url"] + ESSAY, width=390)
     page.evaluate(TO_READING_LINE, "#p10 .translation")
     before = page.evaluate("document.querySelector('#p10 .translation').getBoundingClientRect().top")
-    page.wait_for_timeout(100)
-    page.check("#view-translation")
+    press_view(page, "translation")
     after = page.evaluate("document.querySelector('#p10 .translation').getBoundingClientRect().top")
     assert abs(after - before) <= 2, f"moved by {after - before} px"
     page.evaluate(TO_READING_LINE, "#p14 .translation")
     before = page.evaluate("document.querySelector('#p14 .translation').getBoundingClientRect().top")
-    page.wait_for_timeout(100)
-    page.check("#view-side-by-side")
+    press_view(page, "side-by-side")
     after = page.evaluate("document.querySelector('#p14 .translation').getBoundingClientRect().top")
     assert abs(after - before) <= 2, f"moved by {after - before} px"
 
@@ -218,6 +225,7 @@ def test_ctrl_click_on_a_translation_choice_opens_a_new_tab_and_leaves_this_page
 def test_the_view_is_in_the_address_so_a_link_can_share_it(server, open_page):
     page = open_page(server["url"] + ESSAY + "#p3")
     page.check("#view-translation")
+    page.wait_for_function("location.search === '?view=en'")
     assert page.url == server["url"] + ESSAY + "?view=en#p3"
     shared = open_page(page.url)
     assert shared.locator("#view-translation").is_checked()

@@ -53,7 +53,7 @@ def test_a_tag_key_that_is_not_a_key_is_an_error_and_nothing_escapes(tmp_path, k
 
 
 def test_the_writer_refuses_a_path_outside_its_folder(tmp_path):
-    from tertulia.write import OutputRefused, checked
+    from tertulia.writing.write import OutputRefused, checked
     for bad in ("../x", "/etc/passwd", "a/../../b", "a//b", "a\0b", "./x", ""):
         with pytest.raises(OutputRefused):
             checked(bad)
@@ -197,7 +197,7 @@ def test_control_characters_never_reach_a_feed_and_feeds_stay_well_formed(tmp_pa
 KILL_DURING_COMMIT = """
 import os, runpy, signal, sys
 sys.path.insert(0, sys.argv[1])
-from tertulia import write
+from tertulia.writing import write
 folders = []
 real = write._with_folder
 def with_folder_then_die(target, made):  # called before each move of a commit: die after the first
@@ -229,7 +229,7 @@ def test_a_build_killed_during_its_commit_is_finished_by_the_next_and_leaves_no_
 
 
 def test_ctrl_c_leaves_no_temporary_file_and_a_second_build_at_once_is_refused(tmp_path):
-    from tertulia.write import output_lock
+    from tertulia.writing.write import output_lock
     content = make_content(tmp_path / "site")
     out, before = built_first(tmp_path, content)
     with output_lock(out):
@@ -328,7 +328,7 @@ def test_serve_refuses_a_port_that_is_not_one_or_in_use(tmp_path):
 
 
 def test_the_preview_answers_odd_requests_plainly_and_only_its_own_host(tmp_path):
-    from tertulia.serve import PreviewState, make_app
+    from tertulia.commands.serve import PreviewState, make_app
     content = make_content(tmp_path)
     out = tmp_path / "out"
     assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0

@@ -6,7 +6,7 @@ import gzip
 import json
 
 from helpers import FIXTURE, make_content, run_cli
-from tertulia import search
+from tertulia.writing import search
 from tertulia.pipeline import Options, build
 
 SECRETS = ("DRAFT-SECRET", "PENDING-SECRET", "BUY-CHEAP-PILLS")

@@ -20,7 +20,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
-from .model import PartialDate, SiteConfig
+from ..model import PartialDate, SiteConfig
 
 CATALOG = "LC_MESSAGES/messages.po"
 ENGLISH = "en"

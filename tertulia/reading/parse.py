@@ -8,8 +8,8 @@ import pickle
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from .cache import Cache
-from .errors import ContentError
+from ..cache import Cache
+from ..errors import ContentError
 from .find import Found, Source, contents
 from .markup import Converter, first_words, markup_problem
 from .read import Parsed, Record, make_record, parse_text

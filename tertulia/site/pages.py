@@ -7,7 +7,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .model import Essay, newest_first
+from ..model import Essay, newest_first
 from .views import Link
 
 

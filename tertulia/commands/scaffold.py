@@ -6,12 +6,12 @@ import re
 import sys
 from pathlib import Path
 
-from .config import load_config
-from .errors import ContentErrors
-from .markup import Converter, plain_text
-from .find import COMMENT_FILE, ESSAY_FILE, SLUG
-from .read import read_parsed
-from .translations import record_new, shown_path
+from ..reading.config import load_config
+from ..errors import ContentErrors
+from ..reading.markup import Converter, plain_text
+from ..reading.find import COMMENT_FILE, ESSAY_FILE, SLUG
+from ..reading.read import read_parsed
+from ..reading.translations import record_new, shown_path
 
 PLACEHOLDER = "TODO translate"
 KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",

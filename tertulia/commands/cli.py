@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from .errors import ContentErrors
-from .pipeline import ASSETS, TEMPLATES, Options, build, load_site
-from .write import OutputBusy, OutputRefused, output_problem
+from ..errors import ContentErrors
+from ..pipeline import ASSETS, TEMPLATES, Options, build, load_site
+from ..writing.write import OutputBusy, OutputRefused, output_problem
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -98,7 +98,7 @@ def _status(args) -> int:
 
 
 def _translated(args) -> int:
-    from .translations import mark_translated
+    from ..reading.translations import mark_translated
     try:
         print(mark_translated(args.content, args.path, args.block))
     except ValueError as problem:
@@ -108,8 +108,8 @@ def _translated(args) -> int:
 
 
 def _import(args) -> int:
-    from .importers.wordpress import import_wordpress
-    from .importers.wxr import UnreadableExport
+    from ..importers.wordpress import import_wordpress
+    from ..importers.wxr import UnreadableExport
     if not args.export.is_file():
         print(f"{args.export}: no such export file", file=sys.stderr)
         return EXIT_USAGE

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from . import routes
 from .listings import essay_url, listing_pages, scopes
-from .model import Essay, Site
+from ..model import Essay, Site
 from .pages import Page, PlanMemo
 from .proposals import CONTENT_FOLDER, plain_link
 from .ui import Interface

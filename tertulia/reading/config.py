@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 
-from .errors import ContentError, ContentErrors
+from ..errors import ContentError, ContentErrors
 from .find import MAX_KEY, is_key
-from .model import Discussion, SiteConfig, Tag
+from ..model import Discussion, SiteConfig, Tag
 from .yamltext import key_lines, load_yaml
 
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")

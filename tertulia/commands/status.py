@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Comment, Essay, Site, Text
-from .translations import opening_words, word_diff, words_of
+from ..model import Comment, Essay, Site, Text
+from ..reading.translations import opening_words, word_diff, words_of
 
 MISSING_SHOWN = 8  # ids named per language before "and N more"
 

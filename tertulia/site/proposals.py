@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import quote
 
-from .model import Discussion
-from .yamltext import quoted as yaml_quoted
+from ..model import Discussion
+from ..reading.yamltext import quoted as yaml_quoted
 
 MAX_URL = 8000  # GitHub answers longer addresses with an error page
 CONTENT_FOLDER = "content"  # where the repository keeps content/, as the contract lays it out

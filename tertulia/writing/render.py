@@ -8,11 +8,11 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import routes
-from .routes import file_path, relative_url
-from .model import Site
-from .plan import Page
-from .ui import Interface
+from ..site import routes
+from ..site.routes import file_path, relative_url
+from ..model import Site
+from ..site.plan import Page
+from ..site.ui import Interface
 from .write import SiteWriter
 
 PARALLEL_PAGES = 300  # below this many pages, one process renders faster than two can start

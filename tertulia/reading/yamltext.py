@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from .errors import ContentError
+from ..errors import ContentError
 
 try:  # the C loader is ten times faster; both refuse tags that would build objects
     SafeLoader = yaml.CSafeLoader

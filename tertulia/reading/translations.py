@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError
+from ..errors import ContentError
 
 RECORD = "translations.json"
 NOTE = "Written by `python build.py translated`; not for editing by hand."
@@ -141,7 +141,7 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
     Raises ContentErrors when the files are not a translation and its original with matching
     blocks, ValueError for a request that cannot be right (a path outside the content, a block
     number out of range)."""
-    from .errors import ContentErrors
+    from ..errors import ContentErrors
     translation, original, trusted = _pair(content, path)
     shown, original_shown = shown_path(content, translation), shown_path(content, original)
     source, target = _blocks(original, original_shown, trusted), _blocks(translation, shown, trusted)
@@ -193,7 +193,7 @@ def _pair(content: Path, path: Path) -> tuple[Path, Path, bool]:
 
 
 def _blocks(path: Path, shown: str, trusted: bool) -> list[str]:
-    from .errors import ContentErrors
+    from ..errors import ContentErrors
     from .markup import Converter
     from .read import parse_text
     parsed, error = parse_text(path.read_bytes(), shown)

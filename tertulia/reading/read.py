@@ -8,7 +8,7 @@ from pathlib import Path
 from frontmatter.default_handlers import YAMLHandler
 
 from .align import block_lines
-from .errors import ContentError
+from ..errors import ContentError
 from .find import Source
 from .markup import clean_text, has_forbidden_bytes
 from .yamltext import key_lines, load_yaml

@@ -7,10 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from .align import locate_mismatch
-from .errors import ContentError, ContentErrors
+from ..errors import ContentError, ContentErrors
 from .find import MAX_KEY, is_key
 from .markup import clean_text, is_safe_url
-from .model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, Tag, Text, newest_first
+from ..model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, Tag, Text, newest_first
 from .parse import ContentFiles
 from .read import Record
 from .translations import Followed, opening_words, stale_blocks, words_of

@@ -13,7 +13,7 @@ from itertools import chain
 from operator import attrgetter
 
 from . import routes
-from .model import Comment, Essay, Site, Text
+from ..model import Comment, Essay, Site, Text
 from .pages import Page, PlanMemo
 from .routes import relative_url
 from .views import Link, excerpt, tag_link

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError
+from ..errors import ContentError
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_KEY = 100  # a slug, id or tag key becomes a path segment; file systems take 255 bytes

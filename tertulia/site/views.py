@@ -8,8 +8,8 @@ from itertools import zip_longest
 from markupsafe import Markup, escape
 
 from . import routes
-from .markup import first_words, rebase_links
-from .model import Comment, Essay, PartialDate, Site, Tag, Text
+from ..reading.markup import first_words, rebase_links
+from ..model import Comment, Essay, PartialDate, Site, Tag, Text
 
 
 ROLES = ("original", "translation")

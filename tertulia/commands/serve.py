@@ -11,9 +11,9 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .config import load_config
-from .errors import ContentErrors
-from .pipeline import Memory, Options, parse_cache, build
+from ..reading.config import load_config
+from ..errors import ContentErrors
+from ..pipeline import Memory, Options, parse_cache, build
 
 
 @dataclass

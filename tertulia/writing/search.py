@@ -20,9 +20,9 @@ from contextlib import contextmanager
 from html import escape
 from pathlib import Path
 
-from . import routes
-from .model import Essay, Site, Text
-from .views import default_translation, side_by_side_url
+from ..site import routes
+from ..model import Essay, Site, Text
+from ..site.views import default_translation, side_by_side_url
 
 FOLDER = "pagefind"
 SHARED_LANGUAGE = "en"  # Pagefind needs one language to put every document in one index
