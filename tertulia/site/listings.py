@@ -113,11 +113,11 @@ def essay_url(essay: Essay, lang: str) -> str:
 def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words) -> dict:
     """An essay as a listing shows it: at the root, its titles in every language, the original first;
     in one language, its title in that language (or the original's)."""
+    url = here(_essay_page(essay, scope))
     if scope.folder:
-        title = essay.text(scope.lang) or essay.original
-        url, titles, languages = here(essay_url(essay, scope.lang)), [title], []
+        titles, languages = [_shown_in(essay, scope)], []
     else:  # one link, to both languages side by side; each language's own page is named as such
-        url, titles = here(routes.essay(essay.slug)), [essay.original, *essay.translations]
+        titles = [essay.original, *essay.translations]
         languages = [Link(here(routes.single(t.lang, essay.slug)), words.language(t.lang), t.lang)
                      for t in titles] if len(titles) > 1 else []
     summary = essay.text(scope.lang) or essay.original
@@ -129,24 +129,26 @@ def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words) -> dict:
             "date": words.date(essay.date) if essay.date else "", "comment_count": len(essay.comments)}
 
 
-def _comment_in(comment: Comment, essay: Essay, scope: Scope) -> tuple[Text, str]:
-    """A comment for a listing of `scope`: its text there (or its original), and where it stands."""
-    if not scope.folder:
-        return comment.original, routes.comment(essay.slug, comment.id)
-    page = essay_url(essay, scope.lang)
-    return comment.text(scope.lang) or comment.original, f"{page}#comment-{comment.id}"
+def _shown_in(item: Essay | Comment, scope: Scope) -> Text:
+    """An essay's or a comment's text in a listing of `scope`: the root shows originals, a language
+    its own text where there is one."""
+    return (item.text(scope.lang) if scope.folder else None) or item.original
+
+
+def _essay_page(essay: Essay, scope: Scope) -> str:
+    """Where a listing of `scope` sends its reader: side by side from the root, else the language's page."""
+    return essay_url(essay, scope.lang) if scope.folder else routes.essay(essay.slug)
 
 
 def _archive_entry(scope: Scope, essay: Essay, comment: Comment, here, words, essays_here: dict) -> dict:
     """A comment in the archive; its essay's link and title are made once per page (`essays_here`),
     since a page lists many comments of each essay."""
-    text = (comment.text(scope.lang) if scope.folder else None) or comment.original
+    text = _shown_in(comment, scope)
     known = essays_here.get(essay.slug)
     if known is None:
-        page = essay_url(essay, scope.lang) if scope.folder else routes.essay(essay.slug)
-        known = essays_here[essay.slug] = (here(page), essay.text(scope.lang) or essay.original)
+        known = essays_here[essay.slug] = (here(_essay_page(essay, scope)), essay.text(scope.lang) or essay.original)
     page_link, title = known
-    url = f"{page_link}#comment-{comment.id}"  # to the comment, where it stands in the essay
+    url = routes.comment_on(page_link, comment.id)  # to the comment, where it stands in the essay
     return {"comment": comment, "url": url, "essay": Link(url, title.title, title.lang),
             "date": words.date(comment.date) if comment.date else "", "excerpt": excerpt(text), "lang": text.lang}
 
@@ -191,13 +193,12 @@ def _feeds(site: Site, scope: Scope, comments: tuple, build_time: str, sources_o
 
 
 def _essay_feed_entry(essay: Essay, scope: Scope) -> dict:
-    text = (essay.text(scope.lang) if scope.folder else None) or essay.original
-    url = essay_url(essay, scope.lang) if scope.folder else routes.essay(essay.slug)
-    return _feed_entry(text, url, essay.author, essay.date, text.title)
+    text = _shown_in(essay, scope)
+    return _feed_entry(text, _essay_page(essay, scope), essay.author, essay.date, text.title)
 
 
 def _comment_feed_entry(essay: Essay, comment: Comment, scope: Scope) -> dict:
-    text, url = _comment_in(comment, essay, scope)
+    text, url = _shown_in(comment, scope), routes.comment_on(_essay_page(essay, scope), comment.id)
     title = ((essay.text(scope.lang) if scope.folder else None) or essay.original).title
     return _feed_entry(text, url, comment.author, comment.date, f"{comment.author}: {title}")
 

@@ -28,7 +28,12 @@ def single(lang: str, slug: str) -> str:
 
 
 def comment(slug: str, comment_id: str) -> str:
-    return f"{essay(slug)}#comment-{comment_id}"
+    return comment_on(essay(slug), comment_id)
+
+
+def comment_on(page: str, comment_id: str) -> str:
+    """A comment where it stands on one of its essay's pages."""
+    return f"{page}#comment-{comment_id}"
 
 
 def tags(lang: str = "") -> str:
