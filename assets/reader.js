@@ -11,12 +11,21 @@
     try { window.localStorage.setItem(key, value); } catch (e) { /* private mode: not remembered */ }
   }
 
+  // The bars that stay on screen while the text scrolls: the top one where it sticks (wide
+  // screens), the controls where they are fixed at the bottom (narrow ones); null where neither.
+  function stuckBars() {
+    var bar = document.querySelector(".reader-bar"), controls = document.querySelector(".reader-controls");
+    return {
+      top: bar && getComputedStyle(bar).position === "sticky" ? bar : null,
+      bottom: controls && getComputedStyle(controls).position === "fixed" ? controls : null
+    };
+  }
+
   // Where the reader is reading: a line a third of the way down what the bars leave uncovered.
   function readingLine() {
-    var top = 0, bottom = window.innerHeight;
-    var bar = document.querySelector(".reader-bar"), controls = document.querySelector(".reader-controls");
-    if (bar && getComputedStyle(bar).position === "sticky") { top = Math.max(0, bar.getBoundingClientRect().bottom); }
-    if (controls && getComputedStyle(controls).position === "fixed") { bottom = controls.getBoundingClientRect().top; }
+    var bars = stuckBars();
+    var top = bars.top ? Math.max(0, bars.top.getBoundingClientRect().bottom) : 0;
+    var bottom = bars.bottom ? bars.bottom.getBoundingClientRect().top : window.innerHeight;
     return top + (bottom - top) / 3;
   }
 
@@ -75,12 +84,9 @@
 
   // The bars' heights, so that a focused or linked element scrolls clear of them.
   function measureBars() {
-    var bar = document.querySelector(".reader-bar"), controls = document.querySelector(".reader-controls");
-    var root = document.documentElement.style;
-    var sticky = bar && getComputedStyle(bar).position === "sticky";
-    var fixed = controls && getComputedStyle(controls).position === "fixed";
-    root.setProperty("--bar-top", sticky ? bar.offsetHeight + "px" : "0px");
-    root.setProperty("--bar-bottom", fixed ? controls.offsetHeight + "px" : "0px");
+    var bars = stuckBars(), root = document.documentElement.style;
+    root.setProperty("--bar-top", (bars.top ? bars.top.offsetHeight : 0) + "px");
+    root.setProperty("--bar-bottom", (bars.bottom ? bars.bottom.offsetHeight : 0) + "px");
   }
 
   // Another translation comes in place: its page is fetched and its body put where this one was,
@@ -142,7 +148,6 @@
       }
     });
   }
-
 
   // Following a paragraph's number also copies its link, to cite or to send.
   function copyPassageLinks() {

@@ -7,8 +7,8 @@
     kept = { view: localStorage.getItem("tertulia.view"), swap: localStorage.getItem("tertulia.swap"),
              translation: localStorage.getItem("tertulia.translation") };
   } catch (e) { /* storage refused: nothing is remembered */ }
-  var wanted = [["value", asked], ["data-view", kept.view],
-                ["data-view", matchMedia("(max-width: 52em)").matches ? "stacked" : "side-by-side"]];
+  var wanted = [["value", asked], ["data-view", kept.view],  // then the stylesheet's choice for this width
+                ["data-view", getComputedStyle(document.body).getPropertyValue("--default-view").trim()]];
   for (var w = 0; w < wanted.length && !chosen; w++) {
     for (i = 0; i < views.length; i++) {
       if (views[i].getAttribute(wanted[w][0]) === wanted[w][1]) { chosen = views[i]; }
