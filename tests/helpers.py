@@ -108,6 +108,17 @@ def serving(root: Path):
         server.shutdown()
 
 
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def close_element(stack: list[tuple], tag: str) -> None:
+    """End the innermost open `tag` on a stack of (tag, ...) and whatever it left open, as a browser does."""
+    for index in range(len(stack) - 1, -1, -1):
+        if stack[index][0] == tag:
+            del stack[index:]
+            break
+
+
 class Proposals(HTMLParser):
     """The proposal links of a page, and each comment's enclosing comments."""
 
@@ -124,14 +135,11 @@ class Proposals(HTMLParser):
         comment = (attributes.get("id") or "")[len("comment-"):] if tag == "article" else ""
         if comment and (attributes.get("id") or "").startswith("comment-"):
             self.parents[comment] = [c for _, c in self.open if c]
-        if tag not in ("br", "img", "input", "meta", "link", "hr"):
+        if tag not in VOID:
             self.open.append((tag, comment))
 
     def handle_endtag(self, tag):
-        for index in range(len(self.open) - 1, -1, -1):
-            if self.open[index][0] == tag:
-                del self.open[index:]
-                break
+        close_element(self.open, tag)
 
 
 def read_proposals(path: Path) -> Proposals:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+from helpers import VOID, close_element
 
 
 @dataclass
@@ -50,10 +50,7 @@ class _Reader(HTMLParser):
             self.stack.append((tag, lang))
 
     def handle_endtag(self, tag):
-        for index in range(len(self.stack) - 1, -1, -1):
-            if self.stack[index][0] == tag:
-                del self.stack[index:]
-                break
+        close_element(self.stack, tag)
 
     def handle_data(self, data):
         if data.strip() and self.stack and self.stack[-1][0] not in ("script", "style"):
