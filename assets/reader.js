@@ -90,27 +90,52 @@
   }
 
   // Another translation comes in place: its page is fetched and its body put where this one was,
-  // in the same view, at the same passage, with focus back on the choice the reader made.
-  function chooseTranslation(link) {
-    var url = link.href, hash = window.location.hash, lang = link.getAttribute("hreflang");
-    var view = document.querySelector("input[name=view]:checked");
-    var role = view && view.getAttribute("data-view");
+  // in the same view and sides, at the same passage, with focus back on the choice the reader made.
+  // A choice is a step in the history (Back undoes it); a remembered one (`remembered`) is not.
+  function chooseTranslation(url, remembered) {
+    var hash = window.location.hash, search = window.location.search;
     return window.fetch(url).then(function (response) {
       if (!response.ok) { throw new Error(response.status); }
       return response.text();
     }).then(function (html) {
       var next = new DOMParser().parseFromString(html, "text/html");
-      keepingPlace(function () {
-        window.history.replaceState(null, "", url + hash);  // relative links in the new body resolve from here
-        document.title = next.title;
-        document.body.replaceWith(document.adoptNode(next.body));
-        var same = role && document.querySelector('input[name=view][data-view="' + role + '"]');
-        if (same) { same.checked = true; }
-        start();
+      var address = url.split("#")[0].split("?")[0] + search + hash;
+      if (remembered) { window.history.replaceState({ translation: true }, "", address); }
+      else if (address !== window.location.href) {
+        window.history.replaceState({ translation: true }, "", window.location.href);
+        window.history.pushState({ translation: true }, "", address);  // relative links resolve from here
+      }
+      putInPlace(next);
+      var chosen = document.querySelector(".choices a[aria-current]");
+      if (chosen && !remembered) { chosen.focus(); }
+    }).catch(function () { if (!remembered) { window.location.href = url; } })
+      .then(function () { document.documentElement.classList.remove("awaiting-translation"); });
+  }
+
+  // The fetched page replaces this one's body and what its head says of it: title, language,
+  // canonical address, print labels; the reader's view and sides stay as they were.
+  function putInPlace(next) {
+    var view = document.querySelector("input[name=view]:checked"), swap = document.querySelector("[data-swap]");
+    var value = view && view.value, swapped = swap && swap.checked;
+    keepingPlace(function () {
+      document.title = next.title;
+      document.documentElement.lang = next.documentElement.lang;
+      ["link[rel=canonical]", "style[media=print]"].forEach(function (selector) {
+        var old = document.head.querySelector(selector), fresh = next.head.querySelector(selector);
+        if (old && fresh) { old.replaceWith(document.adoptNode(fresh)); }
       });
-      var chosen = document.querySelector('.choices a[aria-current][hreflang="' + lang + '"]');
-      if (chosen) { chosen.focus(); }
-    }).catch(function () { window.location.href = url + hash; });
+      document.body.replaceWith(document.adoptNode(next.body));
+      var same = value && document.querySelector('input[name=view][value="' + value + '"]');
+      if (same) { same.checked = true; }
+      var sides = document.querySelector("[data-swap]");
+      if (sides) { sides.checked = !!swapped; }
+      start();
+    });
+  }
+
+  // Back or Forward between translations chosen in place: the page for the address comes back in place.
+  function followHistory(event) {
+    if (event.state && event.state.translation) { chooseTranslation(window.location.href, true); }
   }
 
   // Ctrl, Cmd, Shift or a middle click: a new tab or window, which the link alone gives.
@@ -149,18 +174,38 @@
     });
   }
 
-  // Following a paragraph's number also copies its link, to cite or to send.
+  // Following a paragraph's number copies its link, to cite or to send, without moving the page:
+  // the link is the passage's address as it stands, without the words a search marked.
   function copyPassageLinks() {
-    var copied = document.querySelector("[data-copied]");
-    Array.prototype.forEach.call(document.querySelectorAll("a.anchor"), function (anchor) {
+    var text = document.querySelector("[data-copied]");
+    if (!text || !navigator.clipboard) { return; }  // the link alone still leads to the passage
+    Array.prototype.forEach.call(text.querySelectorAll("a.anchor"), function (anchor) {
       anchor.addEventListener("click", function (event) {
-        if (wantsNewTab(event) || !navigator.clipboard || !copied) { return; }
-        var url = new URL(anchor.getAttribute("href"), window.location.href).href;
-        navigator.clipboard.writeText(url).then(function () {
-          say(copied.getAttribute("data-copied") + ": " + anchor.firstChild.nodeValue);
-        }, function () { /* not allowed here: the address bar has the link */ });
+        if (wantsNewTab(event)) { return; }
+        event.preventDefault();
+        var url = new URL(window.location.href);
+        url.searchParams.delete("highlight");
+        url.hash = anchor.hash;
+        navigator.clipboard.writeText(url.href).then(function () {
+          showCopied(anchor, text.getAttribute("data-copied"));
+        }, function () { window.location.hash = anchor.hash; /* not allowed here: go there instead */ });
       });
     });
+  }
+
+  // "Link copied", seen beside the number for a moment and heard once.
+  function showCopied(anchor, words) {
+    var status = document.querySelector("[data-passage-status]");
+    if (status) { status.textContent = words + ": " + anchor.firstChild.nodeValue; }
+    var old = document.querySelector(".copied-note");
+    if (old) { old.remove(); }
+    var note = document.createElement("span");
+    note.className = "copied-note";
+    note.setAttribute("aria-hidden", "true");
+    note.textContent = words;
+    note.style.left = anchor.offsetLeft + "px";
+    anchor.parentNode.appendChild(note);
+    window.setTimeout(function () { note.remove(); }, 2500);
   }
 
   function start() {
@@ -177,7 +222,7 @@
       view.addEventListener("change", function () {
         measureBars();
         putBack(noted);
-        store(VIEW, view.getAttribute("data-view"));
+        store(VIEW, view.value);  // by what it shows: "en" is English on every essay
         showInAddress(view);
         say(view.labels[0].textContent);
       });
@@ -190,18 +235,28 @@
         if (wantsNewTab(event)) { return; }
         event.preventDefault();
         store(TRANSLATION, link.getAttribute("hreflang"));
-        if (!link.hasAttribute("aria-current")) { chooseTranslation(link); }
+        if (!link.hasAttribute("aria-current")) { chooseTranslation(link.href, false); }
       });
     });
+  }
+
+  // The translation this reader chose before, brought in place of the default one (see _reader_early.js).
+  function rememberedTranslation() {
+    var lang = document.documentElement.getAttribute("data-remembered");
+    var link = lang && document.querySelector('.choices a[hreflang="' + lang + '"]:not([aria-current])');
+    document.documentElement.removeAttribute("data-remembered");
+    if (link) { chooseTranslation(link.href, true); }
   }
 
   function begin() {
     start();
     markFound();
+    rememberedTranslation();
   }
 
   window.addEventListener("resize", function () { measureBars(); notePlace(); });
   window.addEventListener("scroll", notePlace, { passive: true });
+  window.addEventListener("popstate", followHistory);
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", begin); }
   else { begin(); }
 })();

@@ -48,15 +48,30 @@
     return option ? option.textContent : code;
   }
 
-  function show(words, lang, results) {
-    list.textContent = "";
-    status.textContent = results.length ? form.getAttribute("data-found") + ": " + results.length : form.getAttribute("data-none");
-    results.forEach(function (data) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
+  // One result per passage: a word both languages share finds both versions of the same paragraph,
+  // which open at the same place side by side; the better hit (the first) stands for both.
+  function onePerPassage(words, results) {
+    var seen = {};
+    return results.map(function (data) {
       var target = passage(data);
       var side = (data.meta && data.meta.side) || data.url;
-      link.href = side + "?highlight=" + encodeURIComponent(words) + (target ? "#" + target : "");
+      return { data: data, href: side + "?highlight=" + encodeURIComponent(words) + (target ? "#" + target : "") };
+    }).filter(function (found) {
+      var first = !seen[found.href];
+      seen[found.href] = true;
+      return first;
+    });
+  }
+
+  function show(words, lang, results) {
+    var found = onePerPassage(words, results);
+    list.textContent = "";
+    status.textContent = found.length ? form.getAttribute("data-found") + ": " + found.length : form.getAttribute("data-none");
+    found.forEach(function (hit) {
+      var data = hit.data;
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = hit.href;
       var found = (data.meta && data.meta.language) || "";
       link.textContent = (data.meta && data.meta.title) || data.url;
       link.lang = found;

@@ -64,3 +64,14 @@ def test_relative_links_are_rebased_but_absolute_ones_are_not():
 
 def test_plain_text_strips_tags_and_entities():
     assert plain_text("<p>a &amp; <em>b</em></p>") == "a & b"
+
+
+def test_excerpts_read_as_the_page_does_and_cards_take_the_first_sentence():
+    from tertulia.reading.markup import first_sentence, first_words, is_wordless
+    assert first_words(['<p>a fine <a href="x">link</a>. And <em>more</em>, here.</p>']) == "a fine link. And more, here."
+    assert plain_text('<p>a fine <a href="x">link</a>.</p>') == "a fine link .", "the translation record's words stay"
+    assert first_sentence(["<h2>Title</h2>", '<p><img alt="" src="a.png"></p>',
+                           "<p>“It rules.” she said. Then more.</p>"]) == "“It rules.”"
+    assert first_sentence(["<p>No full stop at all</p>"]) == "No full stop at all"
+    assert is_wordless('<p><img alt="" src="a.png"></p>') and is_wordless("<pre><code>x</code></pre>")
+    assert not is_wordless('<p><img alt="A chart" src="a.png"></p>') and not is_wordless("<p>Madrid</p>")

@@ -66,3 +66,14 @@ def test_deep_replies_stop_indenting_and_name_whom_they_answer():
     assert [v.replying_to_id for v in views] == ["", "", "c1", "c2", "c3", "c4", "c5", "c6"]
     assert views[7].replying_to == "C6"
     assert str(views[-1].after).count("</ol>") == 7, "every list the thread opened is closed"
+
+
+def test_a_wordless_block_the_same_in_both_languages_is_one_side_across_the_columns():
+    image, code = '<p><img alt="" src="plot.png"></p>', "<pre><code>print(1)\n</code></pre>"
+    shown = rows([text("es", ["<p>Hola.</p>", image, code, '<p><img alt="Un gráfico" src="a.png"></p>'], True),
+                  text("en", ["<p>Hello.</p>", image, code, '<p><img alt="A chart" src="a.png"></p>'])])
+    assert [[side.role for side in row] for row in shown] == [
+        ["original", "translation"], ["shared"], ["shared"], ["original", "translation"]]
+    assert shown[1][0].lang == "es"
+    same_words = rows([text("es", ["<p>Madrid</p>"], True), text("en", ["<p>Madrid</p>"])])
+    assert [side.role for side in same_words[0]] == ["original", "translation"], "words stay in their columns"

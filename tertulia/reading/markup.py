@@ -166,6 +166,10 @@ def is_safe_url(url: str) -> bool:
 
 
 TAG = re.compile(r"<[^>]*>")
+# Tags that end a word: between blocks, cells and lines there is a space; around a link or an
+# emphasis there is none ("a fine <a>link</a>." reads "a fine link.").
+BREAKING_TAG = re.compile(r"</?(?:p|div|br|hr|li|ul|ol|h[1-6]|blockquote|pre|table|thead|tbody|tr|td|th|"
+                          r"figure|figcaption|dl|dt|dd|section|img)\b[^>]*>", re.IGNORECASE)
 RELATIVE_LINK = re.compile(r'(\s(?:src|href)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)')
 
 
@@ -175,8 +179,15 @@ def rebase_links(block_html: str, prefix: str) -> str:
 
 
 def plain_text(block_html: str) -> str:
-    """The visible text of an HTML block, for lengths, excerpts and feeds."""
+    """The words of an HTML block, for lengths and for comparing versions (the translation record
+    keeps them as this gives them, so it must not change)."""
     return " ".join(html.unescape(TAG.sub(" ", block_html)).split())
+
+
+def reading_text(block_html: str) -> str:
+    """The visible text of an HTML block as a reader sees it, for excerpts: no space before the
+    full stop that follows a link."""
+    return " ".join(html.unescape(TAG.sub("", BREAKING_TAG.sub(" ", block_html))).split())
 
 
 def first_words(blocks, words: int = 40) -> str:
@@ -184,7 +195,27 @@ def first_words(blocks, words: int = 40) -> str:
     taken: list[str] = []
     for block in blocks:  # only as many blocks as the excerpt needs
         inner = block[3:-4] if block.startswith("<p>") and block.endswith("</p>") else "<"
-        taken += (inner if "<" not in inner and "&" not in inner else plain_text(block)).split()
+        taken += (inner if "<" not in inner and "&" not in inner else reading_text(block)).split()
         if len(taken) > words:
             break
     return " ".join(taken[:words]) + ("…" if len(taken) > words else "")
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»”’)]*\s")
+
+
+def first_sentence(blocks, words: int = 40) -> str:
+    """The first sentence of a text's first paragraph of words, for a card with no summary (cut at `words`)."""
+    text = next((t for t in (reading_text(b) for b in blocks if b.startswith("<p>")) if t), "")
+    end = SENTENCE_END.search(text + " ")
+    sentence = text[:end.end()].rstrip() if end else text
+    return first_words([f"<p>{html.escape(sentence)}</p>"], words) if sentence else ""
+
+
+ALT_TEXT = re.compile(r'\salt="[^"]')
+WORDLESS = re.compile(r"\s*<(?:pre|math)\b|\s*<div class=\"arithmatex\"", re.IGNORECASE)
+
+
+def is_wordless(block_html: str) -> bool:
+    """A block with nothing to translate: code, a formula, or no visible words (an image without alt text)."""
+    return bool(WORDLESS.match(block_html)) or not (plain_text(block_html) or ALT_TEXT.search(block_html))

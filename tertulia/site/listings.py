@@ -16,7 +16,7 @@ from . import routes
 from ..model import Comment, Essay, Site, Text
 from .pages import Page, PlanMemo
 from .routes import relative_url
-from .views import Link, excerpt, tag_link
+from .views import Link, card_summary, excerpt, tag_link
 
 PATH = attrgetter("path")
 FEED_ENTRIES = 50
@@ -123,7 +123,7 @@ def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words) -> dict:
     summary = essay.text(scope.lang) or essay.original
     tags = {tag.key: tag for tag in site.tags}
     return {"essay": essay, "url": url, "titles": [Link(url, t.title, t.lang) for t in titles],
-            "languages": languages, "summary": summary.summary, "summary_lang": summary.lang,
+            "languages": languages, "summary": card_summary(summary), "summary_lang": summary.lang,
             "tags": [Link(here(routes.tag(key, 1, scope.folder)), *tags[key].label(scope.lang, site.config.main_language))
                      for key in essay.tags],
             "date": words.date(essay.date) if essay.date else "", "comment_count": len(essay.comments)}

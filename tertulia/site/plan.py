@@ -17,9 +17,10 @@ from .listings import essay_url, listing_pages, scopes
 from ..model import Essay, Site
 from .pages import Page, PlanMemo
 from .proposals import CONTENT_FOLDER, plain_link
+from .structured import essay_data, essay_meta
 from .ui import Interface
-from .views import (Link, comment_views, default_translation, language_links, rows, side_by_side_url, tag_links,
-                    print_labels, title_link, title_sides, view_choices)
+from .views import (Link, comment_views, default_translation, language_links, rows, side_by_side_url, source_site,
+                    tag_links, print_labels, title_link, title_sides, view_choices)
 
 PATH = attrgetter("path")
 
@@ -39,7 +40,7 @@ def plan_site(site: Site, build_time: str, memo: PlanMemo | None, interface: Int
                             partial(_essay_pages, site, essay, newer, older, interface))
     for scope in every_scope[1:]:
         pages += listing_pages(site, scope, comments, build_time, memo, interface.words(scope.lang))
-    pages.append(Page(routes.NOT_FOUND, "404.html", main, dict, in_sitemap=False))
+    pages.append(Page(routes.NOT_FOUND, "404.html", main, partial(_not_found, site, interface), in_sitemap=False))
     listed = [p for p in pages if p.in_sitemap]
     sitemap_shape = "\n".join(p.url + " " + " ".join(a.url for a in p.alternates) for p in listed)
     pages.append(Page(routes.SITEMAP, "sitemap.xml", main, lambda: {"pages": listed}, in_sitemap=False,
@@ -62,10 +63,9 @@ def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | N
     pages = []
     for chosen in [translation] + others:
         url = side_by_side_url(essay, chosen, translation)
-        reader = (chosen or essay.original).lang  # the interface speaks the translation side's language
+        # the interface speaks the site's own language, whichever pair of languages the page shows
         make = partial(_side_by_side, site, essay, newer, older, url, chosen, [translation] + others, interface)
-        pages.append(Page(url, "essay.html", reader, make, alternates, True, sources, shape,
-                          _scope_of(site, reader)))
+        pages.append(Page(url, "essay.html", site.config.main_language, make, alternates, True, sources, shape, ""))
     for text in essay.texts:
         url = routes.single(text.lang, essay.slug)
         make = partial(_single, site, essay, newer, older, url, text, interface)
@@ -87,7 +87,7 @@ def _neighbour(essay: Essay | None, lang: str, single: bool) -> Link | None:
 
 
 def _side_by_side(site: Site, essay: Essay, newer, older, url: str, chosen, translations, interface) -> dict:
-    reader = (chosen or essay.original).lang
+    reader = site.config.main_language
     shown = [essay.original] + ([chosen] if chosen else [])
     choices = tuple(Link(routes.essay(essay.slug) if i == 0 else routes.essay_with(essay.slug, t.lang),
                          site.config.language_name(t.lang), t.lang, current=t is chosen)
@@ -98,9 +98,12 @@ def _side_by_side(site: Site, essay: Essay, newer, older, url: str, chosen, tran
         "rows": rows(shown, routes.folder_prefix(url, routes.essay(essay.slug))),
         "choices": choices if len(choices) > 1 else (),
         **_proposals(site, essay, interface.words(shown[-1].lang), [t.lang for t in shown]),
-        "tags": tag_links(site, essay.tags, reader, _scope_of(site, reader)), "languages": language_links(site, essay),
+        "tags": tag_links(site, essay.tags, reader), "languages": language_links(site, essay),
+        "source_site": source_site(essay.source),
         "newer": _neighbour(newer, reader, False), "older": _neighbour(older, reader, False),
         "comment_count": len(essay.comments),
+        "meta": essay_meta(site.config, essay, shown, url),
+        "structured": essay_data(site.config, essay, shown, url, essay.comments),
     }
 
 
@@ -118,9 +121,12 @@ def _single(site: Site, essay: Essay, newer, older, url: str, text, interface) -
         "rows": rows([text], routes.folder_prefix(url, routes.essay(essay.slug))),
         **_proposals(site, essay, interface.words(text.lang), [text.lang]),
         "tags": tag_links(site, essay.tags, text.lang, _scope_of(site, text.lang)),
+        "source_site": source_site(essay.source),
         "languages": language_links(site, essay, text.lang),
         "newer": _neighbour(newer, text.lang, True), "older": _neighbour(older, text.lang, True),
         "comment_count": len(essay.comments),
+        "meta": essay_meta(site.config, essay, [text], url),
+        "structured": essay_data(site.config, essay, [text], url, essay.comments),
     }
 
 
@@ -138,3 +144,10 @@ def _proposals(site: Site, essay: Essay, words, langs: list[str]) -> dict:
                 "languages": site.config.languages}
     return {"threads": comment_views(essay.threads, langs, lambda parent: link(reply_to=parent)),
             "join_url": link(), "proposal": proposal}
+
+
+def _not_found(site: Site, interface) -> dict:
+    """The one 404 page GitHub Pages serves for every missing address says so in each language; its
+    script shows the one whose folder the address is in (the site's own language without scripts)."""
+    return {"versions": [{"lang": code, "folder": code + "/", "words": interface.words(code)}
+                         for code in site.config.language_codes if code != site.config.main_language]}

@@ -8,7 +8,9 @@ from itertools import zip_longest
 from markupsafe import Markup, escape
 
 from . import routes
-from ..reading.markup import first_words, rebase_links
+from urllib.parse import urlsplit
+
+from ..reading.markup import first_sentence, first_words, is_wordless, rebase_links
 from ..model import Comment, Essay, PartialDate, Site, Tag, Text
 
 
@@ -21,7 +23,8 @@ class Side:
 
     lang: str
     html: Markup
-    role: str = "original"  # or "translation": which column it stands in; "other" stands apart from both
+    role: str = "original"  # or "translation": which column it stands in; "other" stands apart from both;
+    # "shared": a block the same in both languages, drawn once across both columns
     outdated: bool = False  # its original changed after it was translated
     kind: str = ""  # "missing": a note that this column lacks the text; "gap": an empty place holder
 
@@ -93,8 +96,16 @@ def rows(texts: list[Text], prefix: str = "") -> tuple[tuple[Side, ...], ...]:
     for column, text in zip(columns, texts):
         for index, *_ in text.stale:  # rare: most translations follow their original
             column[index] = Side(text.lang, column[index].html, column[index].role, outdated=True)
-    paired = (tuple(s for s in row if s is not None) for row in zip_longest(*columns))
+    paired = (_shared(tuple(s for s in row if s is not None)) for row in zip_longest(*columns))
     return tuple(row for row in paired if any(side.html for side in row))  # sanitizing can empty a block
+
+
+def _shared(row: tuple[Side, ...]) -> tuple[Side, ...]:
+    """A pair the translator had to repeat to keep blocks aligned (an image without words, code, a
+    formula), as one side: shown twice, it reads as two images or two listings."""
+    if len(row) == 2 and row[0].html == row[1].html and not row[1].outdated and is_wordless(row[0].html):
+        return (replace(row[0], role="shared"),)
+    return row
 
 
 def title_sides(texts: list[Text]) -> tuple[Side, ...]:
@@ -188,6 +199,17 @@ def language_links(site: Site, essay: Essay, current: str = "") -> tuple[Link, .
     return tuple(Link(url=routes.single(code, essay.slug), text=site.config.language_name(code), lang=code,
                       current=code == current)
                  for code in site.config.language_codes if essay.text(code))
+
+
+def source_site(url: str) -> str:
+    """Where an essay was first published, as a reader names the place: its host, without www."""
+    host = urlsplit(url).hostname or "" if url else ""
+    return host.removeprefix("www.")
+
+
+def card_summary(text: Text) -> str:
+    """What a listing says of an essay: its summary, else its first sentence."""
+    return text.summary or first_sentence(text.blocks)
 
 
 def excerpt(text: Text) -> str:

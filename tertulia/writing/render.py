@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from ..site import routes
 from ..site.routes import file_path, relative_url
+from ..site.structured import og_locale
 from ..model import Site
 from ..site.plan import Page
 from ..site.ui import Interface
@@ -43,7 +44,7 @@ def render_page(env: Environment, site: Site, interface: Interface, page: Page) 
     template = env.get_template(page.template)
     html = template.render(
         page.context(), site=site, config=site.config, page=page, routes=routes, href=href,
-        absolute=lambda url: site.config.base_url + url, **_interface(interface, page.lang),
+        absolute=lambda url: site.config.base_url + url, og_locale=og_locale, **_interface(interface, page.lang),
     )
     return html.encode("utf-8")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from helpers import FIXTURE, ROOT, run_cli, serving
+from helpers import FIXTURE, ROOT, make_content, run_cli, serving
 from tools import CHROMIUM_ARGS, ensure_chromium
 
 @pytest.fixture(scope="session")
@@ -48,3 +48,16 @@ def open_page(browser):
     yield opener
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def deep_thread(server):
+    """A thread eight replies deep, built beside the other sites."""
+    files = {f"posts/hola/comments/c{n}.en.md":
+             f"---\nauthor: Person {n}\n" + (f"reply_to: c{n - 1}\n" if n > 1 else "") +
+             f"---\n\nReply number {n}, long enough to wrap over several lines on a narrow screen.\n"
+             for n in range(1, 9)}
+    content = make_content(server["root"].parent / "deep-content", files)
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "deep"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    return "/deep/posts/hola/"

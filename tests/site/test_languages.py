@@ -109,12 +109,13 @@ def test_every_listing_names_its_versions_and_the_sitemap_lists_them(german_site
     assert 'hreflang="ro" href="https://example.github.io/repo/ro/comments/"' in sitemap
 
 
-def test_the_side_by_side_interface_speaks_the_translation_side_language(german_site):
+def test_the_side_by_side_interface_speaks_the_site_language_whatever_the_pair(german_site):
     out, _ = german_site
     english = (out / "posts/hola/index.html").read_text()
     assert '<html lang="en">' in english and "Discussion" in english
     german = (out / "posts/hola/with-de/index.html").read_text()
-    assert '<html lang="de">' in german and 'href="../../../de/tags/values/"' in german
+    assert '<html lang="en">' in german and 'href="../../../tags/values/"' in german
+    assert '<div class="side translation" lang="de">' in german
 
 
 def test_romanian_counts_comments_in_its_three_plural_forms(tmp_path):

@@ -1,0 +1,84 @@
+"""What an essay page tells search engines and link previews: JSON-LD (schema.org) and Open Graph."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from markupsafe import Markup
+
+from . import routes
+from ..model import Comment, Essay, SiteConfig, Text
+from .views import card_summary, excerpt
+
+
+@lru_cache(maxsize=None)
+def og_locale(lang: str) -> str:
+    """Open Graph's form of a language, `ll_CC` (`es` -> `es_ES`, `pt-BR` -> `pt_BR`), from CLDR's likely
+    subtags; a language CLDR does not know keeps its code."""
+    from babel import Locale, UnknownLocaleError
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return lang.replace("-", "_")
+    if locale.territory:
+        return f"{locale.language}_{locale.territory}"
+    from babel.core import get_global
+    likely = get_global("likely_subtags").get(locale.language, "")
+    territory = next((part for part in likely.split("_")[1:] if part.isupper() and len(part) == 2), "")
+    return f"{locale.language}_{territory}" if territory else locale.language
+
+
+def essay_meta(config: SiteConfig, essay: Essay, shown: list[Text], url: str) -> dict:
+    """Open Graph and Twitter card values for an essay's page showing `shown` (its first text leads)."""
+    lead = shown[0]
+    return {"type": "article", "title": " · ".join(text.title for text in shown), "description": card_summary(lead),
+            "url": config.base_url + url, "locale": og_locale(lead.lang),
+            "alternates": [og_locale(text.lang) for text in essay.texts if text is not lead]}
+
+
+def json_ld(data: dict) -> Markup:
+    """A JSON-LD script's content: nothing in a comment's text can close the script or open markup."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def essay_data(config: SiteConfig, essay: Essay, shown: list[Text], url: str, comments: tuple[Comment, ...]) -> Markup:
+    """The essay as a schema.org BlogPosting in its first shown language, its translations named as
+    `workTranslation` (or the original as `translationOfWork`), and its discussion as Comments."""
+    lead = shown[0]
+    work = _posting(config, essay, lead, url)
+    if lead.is_original:
+        others = [t for t in essay.translations]
+        if others:
+            work["workTranslation"] = [_posting(config, essay, t, routes.single(t.lang, essay.slug)) for t in others]
+    else:
+        work["translationOfWork"] = _posting(config, essay, essay.original, routes.single(essay.original.lang,
+                                                                                         essay.slug))
+    work["commentCount"] = len(comments)
+    if comments:
+        work["comment"] = [_comment(config, url, comment, lead.lang) for comment in comments]
+    return json_ld({"@context": "https://schema.org", **work})
+
+
+def _posting(config: SiteConfig, essay: Essay, text: Text, url: str) -> dict:
+    posting = {"@type": "BlogPosting", "headline": text.title, "inLanguage": text.lang, "url": config.base_url + url,
+               "author": {"@type": "Person", "name": essay.author}}
+    if essay.date:
+        posting["datePublished"] = essay.date.iso
+    if text.translator:
+        posting["translator"] = {"@type": "Person", "name": text.translator}
+    if essay.source and text.is_original:
+        posting["sameAs"] = essay.source
+    return posting
+
+
+def _comment(config: SiteConfig, url: str, comment: Comment, lang: str) -> dict:
+    """A comment in the page's language where it has that version: its first words, not the whole text,
+    so the page stays light."""
+    text = comment.text(lang) or comment.original
+    data = {"@type": "Comment", "author": {"@type": "Person", "name": comment.author}, "inLanguage": text.lang,
+            "text": excerpt(text), "url": config.base_url + routes.comment_on(url, comment.id)}
+    if comment.date:
+        data["datePublished"] = comment.date.iso
+    return data

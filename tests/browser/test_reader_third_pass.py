@@ -1,0 +1,325 @@
+"""The reader's third pass (issue #27): each defect a reviewer found, reproduced in Chromium, and an
+identical pair of blocks drawn once (#29, item 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import make_content, run_cli
+
+ESSAY = "/tertulia/posts/los-clientes-no-son-todos-iguales/"
+SINGLE = "/tertulia/en/posts/los-clientes-no-son-todos-iguales/"
+ALPHA = "/fixture-repo/posts/alpha/"
+BETA = "/fixture-repo/posts/beta/"
+
+# The longest line of an element's text, in characters, as the browser has laid it out.
+LONGEST_LINE = """element => {
+  const lengths = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let top = null, count = 0;
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const rects = range.getClientRects();
+      if (!rects.length) continue;
+      const at = Math.round(rects[0].top);
+      if (top === null || Math.abs(at - top) > 4) { if (top !== null) lengths.push(count); top = at; count = 0; }
+      count++;
+    }
+  }
+  lengths.push(count);
+  return Math.max(...lengths);
+}"""
+
+# Where a line's baseline is: a zero-size inline-block put at the start of the element sits on it.
+BASELINE = """element => {
+  const probe = document.createElement('span');
+  probe.style.cssText = 'display:inline-block;width:0;height:0';
+  element.prepend(probe);
+  const y = probe.getBoundingClientRect().bottom;
+  probe.remove();
+  return y;
+}"""
+
+# Text a reader can see: elements whose own text says `words`, drawn larger than a pixel.
+SEEN_TEXT = """words => [...document.querySelectorAll('body *')].some(e => {
+  const box = e.getBoundingClientRect(), style = getComputedStyle(e);
+  return e.textContent.includes(words) && ![...e.children].some(c => c.textContent.includes(words))
+    && box.width > 10 && box.height > 8 && style.visibility !== 'hidden' && e.checkVisibility();
+})"""
+
+
+def side_by_side(page, row: str) -> bool:
+    original, translation = page.locator(f"{row} > .original").bounding_box(), page.locator(
+        f"{row} > .translation").bounding_box()
+    return abs(original["y"] - translation["y"]) < 2 and original["x"] + original["width"] <= translation["x"]
+
+
+# 1
+def test_the_remembered_view_is_a_language_not_a_role(server, open_page):
+    page = open_page(server["url"] + ALPHA)  # Spanish original, English translation
+    page.check("#view-translation")
+    page.goto(server["url"] + BETA)  # English original, Romanian translation
+    assert page.eval_on_selector("input[name=view]:checked", "e => e.value") == "en"
+    assert page.locator("#p1 .original").is_visible() and page.locator("#p1 .translation").is_hidden()
+
+
+# 2
+@pytest.mark.parametrize("width", [1280, 700])
+def test_print_is_a_facing_page_edition_from_every_view(server, open_page, width):
+    page = open_page(server["url"] + ESSAY, width=width)
+    for choose in ("#view-translation", "#view-stacked", "#view-original", "#swap-sides"):
+        page.check(choose)
+        page.emulate_media(media="print")
+        assert side_by_side(page, "#p2"), f"after {choose}"
+        assert page.eval_on_selector("#p2 > .translation", "e => getComputedStyle(e).borderLeftWidth") == "0px"
+        page.emulate_media(media="screen")
+
+
+# 3
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_the_word_a_search_found_stands_out_in_the_row_it_opens(server, open_page, dark):
+    page = open_page(server["url"] + ESSAY + "?highlight=clientes#p2", dark=dark)
+    page.wait_for_selector("#p2 mark.search-hit")
+    hit = page.eval_on_selector("#p2 mark.search-hit", "e => getComputedStyle(e).backgroundColor")
+    row = page.eval_on_selector("#p2 > .original", "e => getComputedStyle(e).backgroundColor")
+    assert hit != row
+
+
+# 4
+def test_on_a_phone_the_reader_is_told_which_text_is_the_original(server, open_page):
+    page = open_page(server["url"] + ESSAY, width=390)  # stacked, the phone's default
+    assert page.evaluate(SEEN_TEXT, "original") and page.evaluate(SEEN_TEXT, "translation")
+    page.check("#view-translation")
+    assert page.evaluate(SEEN_TEXT, "translation"), "English only says it is a translation"
+    assert not page.evaluate(SEEN_TEXT, "original")
+
+
+# 5
+def test_one_language_on_a_phone_is_plain_text_not_callouts(server, open_page):
+    page = open_page(server["url"] + ESSAY + "?view=en", width=390)
+    for selector in ("#p2 > .translation", "h1 > .translation"):
+        style = page.eval_on_selector(selector, "e => [getComputedStyle(e).backgroundColor, "
+                                                "getComputedStyle(e).borderLeftWidth]")
+        assert style == ["rgba(0, 0, 0, 0)", "0px"], selector
+
+
+# 6
+def test_copying_a_passage_link_says_so_keeps_the_place_and_works_on_one_language_pages(server, open_page):
+    page = open_page(server["url"] + SINGLE + "?highlight=clients")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.evaluate("document.getElementById('p5').scrollIntoView({block: 'center'})")
+    before = page.evaluate("scrollY")
+    page.click("#p5 .anchor")
+    page.wait_for_timeout(100)
+    assert page.evaluate("navigator.clipboard.readText()") == server["url"] + SINGLE + "#p5"
+    assert abs(page.evaluate("scrollY") - before) <= 2, "the page did not move"
+    assert page.evaluate(SEEN_TEXT, "Link copied")
+
+
+# 7
+@pytest.mark.parametrize("path,width", [(ESSAY + "?view=stacked", 768), (ESSAY + "?view=en", 768),
+                                        (ESSAY + "?view=en", 1280), (ESSAY, 1280), (SINGLE, 1280), (SINGLE, 768),
+                                        ("/tertulia/comments/", 1280), ("/tertulia/", 1280)])
+def test_every_reading_column_holds_at_most_75_characters_a_line(server, open_page, path, width):
+    page = open_page(server["url"] + path, width=width)
+    for block in page.locator(".text p, .discussion .side p, .comment-archive blockquote p, .summary").all()[:12]:
+        if block.is_visible():
+            assert block.evaluate(LONGEST_LINE) <= 75, block.inner_text()[:60]
+
+
+# 8
+@pytest.mark.parametrize("path", ["/tertulia/", ESSAY, SINGLE, "/tertulia/comments/", "/tertulia/search/"])
+def test_large_text_on_a_phone_never_scrolls_sideways(server, browser, path):
+    for width, font in ((195, 16), (390, 32)):  # 200% zoom, and a 32 px default font
+        context = browser.new_context(viewport={"width": width, "height": 700})
+        page = context.new_page()
+        page.context.new_cdp_session(page).send("Page.setFontSizes", {"fontSizes": {"standard": font}})
+        page.goto(server["url"] + path)
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        context.close()
+        assert wide <= width, f"{width} px, {font} px font: the page is {wide} px wide"
+
+
+# 9
+@pytest.mark.parametrize("width", [390, 320])
+def test_side_by_side_is_offered_only_where_a_column_holds_a_line(server, open_page, width):
+    page = open_page(server["url"] + ESSAY + "?view=side-by-side", width=width)
+    assert page.locator("label:has(#view-side-by-side)").is_hidden()
+    assert not side_by_side(page, "#p2"), "a shared link to side by side reads stacked on a phone"
+    assert page.locator(".views label:has(input:checked)").is_visible()
+    wide = open_page(server["url"] + ESSAY, width=768)
+    assert wide.locator("label:has(#view-side-by-side)").is_visible()
+
+
+# 10
+def test_the_interface_speaks_the_site_language_whatever_the_pair(server, open_page):
+    for path in (ALPHA, BETA, ALPHA + "with-pt-BR/"):
+        page = open_page(server["url"] + path)
+        assert page.locator("html").get_attribute("lang") == "en", path
+        assert page.locator(".masthead nav").inner_text().split() == ["Essays", "Tags", "Comments"], path
+        assert page.locator(".text .side").first.get_attribute("lang") in ("es", "en"), path
+
+
+# 11
+def test_another_translation_in_place_is_a_step_back_can_undo(server, open_page):
+    page = open_page(server["url"] + ALPHA)
+    page.check("#swap-sides")
+    page.click(".choices a[lang=pt-BR]")
+    page.locator('#p1 .translation[lang="pt-BR"]').wait_for()
+    assert page.locator("#swap-sides").is_checked()
+    assert page.locator("link[rel=canonical]").get_attribute("href").endswith("/posts/alpha/with-pt-BR/")
+    page.go_back()
+    page.locator('#p1 .translation[lang="en"]').wait_for()
+    assert page.url == server["url"] + ALPHA
+    assert page.locator("link[rel=canonical]").get_attribute("href").endswith("/posts/alpha/")
+
+
+def test_a_remembered_translation_does_not_load_the_page_twice(server, open_page):
+    page = open_page(server["url"] + "/fixture-repo/")
+    page.evaluate("localStorage.setItem('tertulia.translation', 'pt-BR')")
+    documents = []
+    page.on("request", lambda request: request.resource_type == "document" and documents.append(request.url))
+    page.click(".essay-card h2 a[href$='posts/alpha/']")
+    page.locator('#p1 .translation[lang="pt-BR"]').wait_for()
+    assert documents == [server["url"] + ALPHA]
+
+
+# 12
+def test_replies_keep_their_columns_and_one_language_threads_are_not_indented(server, open_page, deep_thread):
+    page = open_page(server["url"] + deep_thread)  # English comments under a Spanish original's English column
+    head = page.locator(".column-heads .translation").bounding_box()["x"]
+    for n in range(1, 6):
+        side = page.locator(f"#comment-c{n} > .pair > .translation").first.bounding_box()["x"]
+        assert abs(side - head) <= 6, f"reply {n} starts at {side}, its column at {head}"
+    single = open_page(server["url"] + deep_thread.replace("/posts/", "/en/posts/"))
+    heading = single.locator(".discussion h2").bounding_box()["x"]
+    assert abs(single.locator("#comment-c1 .side").first.bounding_box()["x"] - heading) <= 6
+
+
+def test_the_column_labels_do_not_stand_over_the_discussion(server, open_page, deep_thread):
+    page = open_page(server["url"] + deep_thread)
+    page.evaluate("document.getElementById('comment-c3').scrollIntoView()")
+    heads = page.locator(".column-heads")
+    assert heads.is_hidden() or heads.bounding_box()["y"] + heads.bounding_box()["height"] < 0 or \
+        "original" not in heads.text_content()
+
+
+# 13
+def test_small_things_in_the_bar_and_the_byline(server, open_page):
+    page = open_page(server["url"] + ALPHA + "?view=stacked")
+    bar = page.locator(".reader-bar")
+    edge = bar.evaluate("b => [b, ...b.children].filter(e => e.checkVisibility()).map(e => "
+                        "getComputedStyle(e).borderBottomWidth)")
+    assert any(width != "0px" for width in edge), "the sticky bar has an edge"
+    byline = page.locator(".byline")
+    assert byline.locator("a").inner_text() == "blog.example.com"
+    assert "First published at blog.example.com" in byline.inner_text()
+    choices = page.locator(".choices").inner_text()
+    assert "English · Português" in choices
+    assert page.locator("#p1 > :first-child").get_attribute("class") == "anchor", "§ before its passage"
+    assert page.get_by_role("heading", level=1, name="Alfa: los valores / Alpha: values", exact=True).count() == 1
+
+
+def test_passage_numbers_sit_on_the_baseline_of_their_text(server, open_page):
+    page = open_page(server["url"] + ESSAY)
+    text = page.eval_on_selector("#p3 > .original > p", BASELINE)
+    number = page.eval_on_selector("#p3 > .anchor", BASELINE)
+    assert abs(text - number) <= 1
+
+
+def test_the_discussion_link_keeps_its_space_in_a_language_without_words(server, open_page, shared_blocks):
+    page = open_page(server["url"] + shared_blocks)
+    assert "Discussion (0)" in page.locator(".to-discussion").inner_text()
+
+
+def test_the_not_found_page_speaks_the_language_of_the_address(server, open_page):
+    page = open_page(server["url"] + "/fixture-repo/")
+    body = (server["root"] / "fixture-repo" / "404.html").read_text()
+    page.route("**/fixture-repo/es/nada/", lambda route: route.fulfill(status=404, body=body,
+                                                                      content_type="text/html"))
+    page.goto(server["url"] + "/fixture-repo/es/nada/")
+    assert page.locator("h1:visible").inner_text() == "Página no encontrada"
+    assert page.locator("h1:visible").evaluate("e => e.closest('[lang]').lang") == "es"
+
+
+def test_cards_without_a_summary_show_their_first_sentence(server, open_page):
+    page = open_page(server["url"] + "/fixture-repo/")
+    beta = page.locator(".essay-card", has=page.locator("a[href$='posts/beta/']"))
+    assert beta.locator(".summary").inner_text() == "Beta's only paragraph, about hierarchy."
+
+
+def test_phone_controls_are_big_enough_to_tap(server, open_page):
+    page = open_page(server["url"] + ESSAY, width=390)
+    for control in page.locator(".views label:visible, .swap, .to-discussion").all():
+        assert control.bounding_box()["height"] >= 44, control.inner_text()
+    for link in page.locator(".masthead a, .byline a, .tags a, .neighbours a").all():
+        box = link.bounding_box()
+        assert box["height"] >= 24, link.inner_text()
+
+
+def test_listings_do_not_load_the_reader_script(server, open_page):
+    page = open_page(server["url"] + "/tertulia/")
+    assert page.locator("script[src*='reader.js']").count() == 0
+    assert open_page(server["url"] + SINGLE).locator("script[src*='reader.js']").count() == 1
+
+
+def test_a_word_in_both_languages_gives_one_result_per_passage(server, open_page):
+    page = open_page(server["url"] + "/tertulia/search/?q=brief")
+    page.wait_for_function("document.querySelectorAll('.search-results li').length > 0")
+    page.wait_for_timeout(300)
+    links = page.eval_on_selector_all(".search-results li h2 a", "links => links.map(a => a.getAttribute('href'))")
+    assert len(links) == len(set(links)) == 1, links
+
+
+def test_the_search_page_does_not_shift_when_results_arrive(server, open_page):
+    page = open_page(server["url"] + "/tertulia/search/?q=clientes")
+    page.wait_for_function("document.querySelectorAll('.search-results li').length > 0")
+    page.wait_for_timeout(300)
+    shift = page.evaluate("""() => new Promise(done => { let sum = 0;
+        new PerformanceObserver(list => { for (const e of list.getEntries()) sum += e.value; })
+            .observe({type: 'layout-shift', buffered: true});
+        setTimeout(() => done(sum), 200); })""")
+    assert shift < 0.01
+
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360f8ffff3f0005fe02fea7d6a4c20000000049454e44ae426082")
+
+
+@pytest.fixture(scope="module")
+def shared_blocks(server):
+    """An essay whose image and code block are the same in both languages, on a site whose main
+    language has no catalog of interface words."""
+    files = {
+        "site.yml": 'title: {eo: "Provo"}\nbase_url: "https://example.github.io/shared/"\n'
+                    "languages: {eo: Esperanto, es: Español}\nmain_language: eo\nsearch: false\n",
+        "posts/plot/index.es.md": "---\ntitle: Gráfica\nauthor: Ana\n---\n\nUna frase.\n\n![](plot.png)\n\n"
+                                  "    print(1)\n\nOtra frase.\n",
+        "posts/plot/index.eo.md": "---\ntitle: Grafikaĵo\ntranslation_of: es\n---\n\nUnu frazo.\n\n![](plot.png)\n\n"
+                                  "    print(1)\n\nAlia frazo.\n",
+    }
+    content = make_content(server["root"].parent / "shared-content", files, with_essay=False)
+    (content / "posts" / "plot" / "plot.png").write_bytes(PNG)
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "shared"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    return "/shared/posts/plot/"
+
+
+# 29.4
+@pytest.mark.parametrize("view", ["side-by-side", "stacked", "es", "eo", "print"])
+def test_a_block_the_same_in_both_languages_is_drawn_once_across_both_columns(server, open_page, shared_blocks,
+                                                                             view):
+    page = open_page(server["url"] + shared_blocks + ("?view=" + view if view != "print" else ""))
+    if view == "print":
+        page.emulate_media(media="print")
+    shown = "els => els.filter(e => e.checkVisibility()).length"
+    assert page.eval_on_selector_all(".text img", shown) == 1
+    assert page.eval_on_selector_all(".text pre", shown) == 1
+    if view in ("side-by-side", "print"):
+        text = page.locator(".text").bounding_box()
+        row = page.locator(".text .pair:has(img)").bounding_box()
+        image_side = page.locator(".text .side:has(img)").bounding_box()
+        assert image_side["width"] >= 0.9 * (text["width"] - (row["x"] - text["x"])), "across both columns"

@@ -1,0 +1,76 @@
+"""What an essay page tells search engines and link previews (#27, "Found and shared"), parsed as they parse it."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+
+class Head(HTMLParser):
+    """A page's Open Graph and Twitter meta tags, and its JSON-LD scripts' data."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, list[str]] = {}
+        self.data: list[dict] = []
+        self._in_json = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        key = attributes.get("property") or attributes.get("name") or ""
+        if tag == "meta" and key.startswith(("og:", "twitter:")):
+            self.meta.setdefault(key, []).append(attributes.get("content", ""))
+        self._in_json = tag == "script" and attributes.get("type") == "application/ld+json"
+
+    def handle_data(self, data):
+        if self._in_json:
+            self.data.append(json.loads(data))
+
+    def handle_endtag(self, tag):
+        self._in_json = False
+
+
+def head_of(path) -> Head:
+    parser = Head()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_the_side_by_side_page_is_an_article_with_its_translations_and_its_discussion(fixture_site):
+    head = head_of(fixture_site / "posts/alpha/index.html")
+    assert head.meta["og:type"] == ["article"] and head.meta["twitter:card"] == ["summary"]
+    assert head.meta["og:title"] == ["Alfa: los valores · Alpha: values"]
+    assert head.meta["og:description"] == ["Un ensayo sobre valores."]
+    assert head.meta["og:url"] == ["https://example.github.io/fixture-repo/posts/alpha/"]
+    assert head.meta["og:locale"] == ["es_ES"]
+    assert sorted(head.meta["og:locale:alternate"]) == ["en_US", "pt_BR"]
+    (essay,) = head.data
+    assert essay["@type"] == "BlogPosting" and essay["inLanguage"] == "es"
+    assert essay["headline"] == "Alfa: los valores" and essay["author"]["name"] == "Ana Autora"
+    assert essay["datePublished"] == "2024-03-05"
+    english = next(work for work in essay["workTranslation"] if work["inLanguage"] == "en")
+    assert english["translator"]["name"] == "Tina Translator"
+    assert english["url"] == "https://example.github.io/fixture-repo/en/posts/alpha/"
+    assert essay["commentCount"] == len(essay["comment"]) == 5
+    carla = next(c for c in essay["comment"] if c["author"]["name"] == "Carla")
+    assert carla["@type"] == "Comment" and carla["inLanguage"] == "es" and carla["datePublished"] == "2024-03-06T09:00"
+    assert carla["url"].endswith("/posts/alpha/#comment-c1")
+
+
+def test_a_translation_names_what_it_translates(fixture_site):
+    head = head_of(fixture_site / "en/posts/alpha/index.html")
+    assert head.meta["og:locale"] == ["en_US"] and head.meta["og:title"] == ["Alpha: values"]
+    (essay,) = head.data
+    assert essay["inLanguage"] == "en" and essay["translator"]["name"] == "Tina Translator"
+    assert essay["translationOfWork"]["inLanguage"] == "es"
+    assert essay["translationOfWork"]["headline"] == "Alfa: los valores"
+
+
+def test_listings_are_websites_in_their_language_and_no_comment_can_break_out(fixture_site):
+    head = head_of(fixture_site / "es/index.html")
+    assert head.meta["og:type"] == ["website"] and head.meta["og:locale"] == ["es_ES"]
+    assert "en_US" in head.meta["og:locale:alternate"] and head.data == []
+    for path in fixture_site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for block in text.split('<script type="application/ld+json">')[1:]:
+            assert "<" not in block.split("</script>")[0]
