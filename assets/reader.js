@@ -6,6 +6,7 @@
   var VIEW = "tertulia.view";
   var SWAP = "tertulia.swap";
   var TRANSLATION = "tertulia.translation";
+  var SIZE = "tertulia.size";
 
   function store(key, value) {
     try { window.localStorage.setItem(key, value); } catch (e) { /* private mode: not remembered */ }
@@ -208,8 +209,66 @@
     window.setTimeout(function () { note.remove(); }, 2500);
   }
 
+  // A− / A+: the texts' size in steps, kept on this device (the page's first script applies it before paint).
+  var SIZES = [1, 1.15, 1.3, 1.5];
+  function textSize() {
+    var root = document.documentElement;
+    var current = function () { return Number(root.style.getPropertyValue("--text-scale")) || 1; };
+    var buttons = document.querySelectorAll("[data-text-size]");
+    var update = function () {
+      Array.prototype.forEach.call(buttons, function (button) {
+        var step = Number(button.getAttribute("data-text-size"));
+        button.disabled = step < 0 ? current() <= SIZES[0] : current() >= SIZES[SIZES.length - 1];
+      });
+    };
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.addEventListener("click", function () {
+        var at = SIZES.indexOf(current()), step = Number(button.getAttribute("data-text-size"));
+        var next = SIZES[Math.min(SIZES.length - 1, Math.max(0, (at < 0 ? 0 : at) + step))];
+        keepingPlace(function () { root.style.setProperty("--text-scale", String(next)); });
+        store(SIZE, String(next));
+        update();
+        if (button.disabled) { button.parentNode.querySelector("button:not(:disabled)").focus(); }
+      });
+    });
+    update();
+  }
+
+  // In one language alone, each passage offers its counterpart: a button under its number, named
+  // with the other language, that shows that text in place until pressed again.
+  function glances() {
+    var text = document.querySelector(".text[data-glance]");
+    Array.prototype.forEach.call(document.querySelectorAll(".glance-toggle"), function (button) { button.remove(); });
+    Array.prototype.forEach.call(document.querySelectorAll(".pair.glancing"), function (pair) { pair.classList.remove("glancing"); });
+    var view = document.querySelector("input[name=view]:checked"), role = view && view.getAttribute("data-view");
+    if (!text || (role !== "original" && role !== "translation")) { return; }
+    var other = role === "original" ? "translation" : "original";
+    var name = document.querySelector(".column-heads ." + other + " [lang]");
+    Array.prototype.forEach.call(text.querySelectorAll(":scope > .pair"), function (pair) {
+      var hidden = pair.querySelector(":scope > ." + other);
+      if (!hidden || !pair.querySelector(":scope > ." + role) || !name) { return; }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "glance-toggle";
+      button.setAttribute("aria-expanded", "false");
+      button.innerHTML = '⇄<span class="visually-hidden"></span>';
+      button.lastChild.textContent = " " + text.getAttribute("data-glance") + " ";
+      var language = document.createElement("span");
+      language.lang = name.lang;
+      language.textContent = name.textContent;
+      button.lastChild.appendChild(language);
+      button.addEventListener("click", function () {
+        var open = pair.classList.toggle("glancing");
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+      });
+      pair.appendChild(button);
+    });
+  }
+
   function start() {
     measureBars();
+    textSize();
+    glances();
     noted = placeMarks();
     copyPassageLinks();
     var swap = document.querySelector("[data-swap]");
@@ -223,6 +282,7 @@
         measureBars();
         putBack(noted);
         store(VIEW, view.value);  // by what it shows: "en" is English on every essay
+        glances();
         showInAddress(view);
         say(view.labels[0].textContent);
       });

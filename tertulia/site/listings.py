@@ -16,7 +16,7 @@ from . import routes
 from ..model import Comment, Essay, Site, Text
 from .pages import Page, PlanMemo
 from .routes import relative_url
-from .views import Link, card_summary, excerpt, tag_link
+from .views import Link, card_summary, excerpt, reading_times, tag_link
 
 PATH = attrgetter("path")
 FEED_ENTRIES = 50
@@ -126,7 +126,8 @@ def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words) -> dict:
             "languages": languages, "summary": card_summary(summary), "summary_lang": summary.lang,
             "tags": [Link(here(routes.tag(key, 1, scope.folder)), *tags[key].label(scope.lang, site.config.main_language))
                      for key in essay.tags],
-            "date": words.date(essay.date) if essay.date else "", "comment_count": len(essay.comments)}
+            "date": words.date(essay.date) if essay.date else "", "comment_count": len(essay.comments),
+            "reading": reading_times(titles)}
 
 
 def _shown_in(item: Essay | Comment, scope: Scope) -> Text:

@@ -19,7 +19,8 @@ from .pages import Page, PlanMemo
 from .proposals import CONTENT_FOLDER, plain_link
 from .structured import essay_data, essay_meta
 from .ui import Interface
-from .views import (Link, comment_views, default_translation, language_links, rows, side_by_side_url, source_site,
+from .views import (Link, comment_views, default_translation, language_links, reading_times, rows, side_by_side_url,
+                    source_site,
                     tag_links, print_labels, title_link, title_sides, view_choices)
 
 PATH = attrgetter("path")
@@ -102,7 +103,7 @@ def _side_by_side(site: Site, essay: Essay, newer, older, url: str, chosen, tran
         "source_site": source_site(essay.source),
         "newer": _neighbour(newer, reader, False), "older": _neighbour(older, reader, False),
         "comment_count": len(essay.comments),
-        "meta": essay_meta(site.config, essay, shown, url),
+        "meta": essay_meta(site.config, essay, shown, url), "reading": reading_times(shown),
         "structured": essay_data(site.config, essay, shown, url, essay.comments),
     }
 
@@ -125,7 +126,7 @@ def _single(site: Site, essay: Essay, newer, older, url: str, text, interface) -
         "languages": language_links(site, essay, text.lang),
         "newer": _neighbour(newer, text.lang, True), "older": _neighbour(older, text.lang, True),
         "comment_count": len(essay.comments),
-        "meta": essay_meta(site.config, essay, [text], url),
+        "meta": essay_meta(site.config, essay, [text], url), "reading": reading_times([text]),
         "structured": essay_data(site.config, essay, [text], url, essay.comments),
     }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import zip_longest
 
 from markupsafe import Markup, escape
@@ -10,7 +11,7 @@ from markupsafe import Markup, escape
 from . import routes
 from urllib.parse import urlsplit
 
-from ..reading.markup import first_sentence, first_words, is_wordless, rebase_links
+from ..reading.markup import first_sentence, first_words, is_wordless, reading_text, rebase_links
 from ..model import Comment, Essay, PartialDate, Site, Tag, Text
 
 
@@ -205,6 +206,21 @@ def source_site(url: str) -> str:
     """Where an essay was first published, as a reader names the place: its host, without www."""
     host = urlsplit(url).hostname or "" if url else ""
     return host.removeprefix("www.")
+
+
+WORDS_A_MINUTE = 200  # a careful reader's pace, for essays worth reading slowly
+
+
+@lru_cache(maxsize=8192)  # bounded: the preview lives through many edits
+def reading_minutes(text: Text) -> int:
+    """How long a text takes to read, in whole minutes, at least one (each text counted once a build)."""
+    words = sum(len(reading_text(block).split()) for block in text.blocks)
+    return max(1, round(words / WORDS_A_MINUTE))
+
+
+def reading_times(texts) -> tuple[tuple[str, int], ...]:
+    """(language, minutes) for each text, for a byline or a card."""
+    return tuple((text.lang, reading_minutes(text)) for text in texts)
 
 
 def card_summary(text: Text) -> str:

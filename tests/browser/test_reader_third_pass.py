@@ -323,3 +323,41 @@ def test_a_block_the_same_in_both_languages_is_drawn_once_across_both_columns(se
         row = page.locator(".text .pair:has(img)").bounding_box()
         image_side = page.locator(".text .side:has(img)").bounding_box()
         assert image_side["width"] >= 0.9 * (text["width"] - (row["x"] - text["x"])), "across both columns"
+
+
+# Beyond
+def test_cards_and_bylines_say_how_long_each_language_takes_to_read(server, open_page):
+    home = open_page(server["url"] + "/fixture-repo/")
+    alpha = home.locator(".essay-card", has=home.locator("a[href$='posts/alpha/']"))
+    assert "reading time: Español 1 min, English 1 min, Português 1 min" in alpha.locator(".byline").inner_text()
+    single = open_page(server["url"] + SINGLE)
+    assert "· 3 min read" in single.locator(".byline").inner_text()
+
+
+def test_a_larger_text_is_kept_on_the_device(server, open_page):
+    page = open_page(server["url"] + ESSAY)
+    size = "document.querySelector('#p2 > .original').getBoundingClientRect().height"
+    before = page.evaluate(size)
+    assert page.get_by_role("button", name="A− smaller text").is_disabled()
+    page.get_by_role("button", name="A+ larger text").click()
+    assert page.evaluate(size) > before * 1.05
+    page.goto(server["url"] + SINGLE)
+    assert page.evaluate("getComputedStyle(document.querySelector('#p2 > .side')).fontSize") == "19.55px"
+    page.get_by_role("button", name="A− smaller text").click()
+    assert page.evaluate("getComputedStyle(document.querySelector('#p2 > .side')).fontSize") == "17px"
+
+
+def test_in_one_language_a_passage_shows_its_counterpart_in_place(server, open_page):
+    page = open_page(server["url"] + ESSAY + "?view=en")
+    original = page.locator("#p2 > .original")
+    assert original.is_hidden()
+    glance = page.get_by_role("button", name="⇄ Show this passage in Español").nth(1)
+    glance.focus()
+    page.keyboard.press("Enter")
+    assert original.is_visible() and glance.get_attribute("aria-expanded") == "true"
+    translation = page.locator("#p2 > .translation").bounding_box()
+    assert original.bounding_box()["y"] > translation["y"], "the counterpart follows the passage"
+    page.keyboard.press("Enter")
+    assert original.is_hidden()
+    page.check("#view-side-by-side")
+    assert page.locator(".glance-toggle").count() == 0

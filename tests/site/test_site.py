@@ -45,7 +45,7 @@ def test_nothing_unpublished_leaks_into_any_file(fixture_site):
 
 EARLY_SCRIPT = (ROOT / "templates/_reader_early.js").read_text()
 NOT_FOUND_SCRIPT = (ROOT / "templates/_not_found.js").read_text()
-JS_MARK = 'document.documentElement.classList.add("js")'
+JS_MARK = (ROOT / "templates/_first.js").read_text()
 
 
 def test_no_executable_markup_from_comments(fixture_site):

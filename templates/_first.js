@@ -1,0 +1,2 @@
+document.documentElement.classList.add("js");
+try { var size = Number(localStorage.getItem("tertulia.size")); if (size > 1 && size <= 2) { document.documentElement.style.setProperty("--text-scale", size); } } catch (e) { /* nothing kept */ }
