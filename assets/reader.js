@@ -178,7 +178,7 @@
   // Following a paragraph's number copies its link, to cite or to send, without moving the page:
   // the link is the passage's address as it stands, without the words a search marked.
   function copyPassageLinks() {
-    var text = document.querySelector("[data-copied]");
+    var text = document.querySelector(".text[data-copied]");
     if (!text || !navigator.clipboard) { return; }  // the link alone still leads to the passage
     Array.prototype.forEach.call(text.querySelectorAll("a.anchor"), function (anchor) {
       anchor.addEventListener("click", function (event) {
@@ -188,25 +188,62 @@
         url.searchParams.delete("highlight");
         url.hash = anchor.hash;
         navigator.clipboard.writeText(url.href).then(function () {
-          showCopied(anchor, text.getAttribute("data-copied"));
+          showCopied(anchor, text.getAttribute("data-copied"), quotation(text, anchor, url.href));
         }, function () { window.location.hash = anchor.hash; /* not allowed here: go there instead */ });
       });
     });
   }
 
-  // "Link copied", seen beside the number for a moment and heard once.
-  function showCopied(anchor, words) {
+  // "Link copied", seen beside the number for a while and heard once, with the offer to copy the
+  // passage as a quotation instead; the offer is the next thing Tab reaches.
+  function showCopied(anchor, words, quote) {
     var status = document.querySelector("[data-passage-status]");
     if (status) { status.textContent = words + ": " + anchor.firstChild.nodeValue; }
     var old = document.querySelector(".copied-note");
     if (old) { old.remove(); }
     var note = document.createElement("span");
     note.className = "copied-note";
-    note.setAttribute("aria-hidden", "true");
-    note.textContent = words;
+    note.appendChild(document.createElement("span")).textContent = words;
+    note.firstChild.setAttribute("aria-hidden", "true");  // the status above says it once
+    var text = anchor.closest(".text");
+    if (quote) {
+      var button = note.appendChild(document.createElement("button"));
+      button.type = "button";
+      button.textContent = text.getAttribute("data-quote-button");
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(quote).then(function () {
+          if (status) { status.textContent = text.getAttribute("data-quote-copied"); }
+          note.firstChild.textContent = text.getAttribute("data-quote-copied");
+          button.remove();
+          anchor.focus();
+        });
+      });
+    }
     note.style.left = anchor.offsetLeft + "px";
-    anchor.parentNode.appendChild(note);
-    window.setTimeout(function () { note.remove(); }, 2500);
+    anchor.after(note);
+    var timer = window.setTimeout(function () { note.remove(); }, 6000);
+    note.addEventListener("focusin", function () { window.clearTimeout(timer); });
+    note.addEventListener("focusout", function () { timer = window.setTimeout(function () { note.remove(); }, 1500); });
+  }
+
+  // The passage as the reader sees it, cited in the page's words: its text in the language shown (the
+  // page's own language where both are), the author, the title in that language, its number, its address.
+  function quotation(text, anchor, address) {
+    var form = text.getAttribute("data-quote");
+    var sides = Array.prototype.filter.call(anchor.parentNode.querySelectorAll(":scope > .side[lang]"), function (side) {
+      return side.getClientRects().length;
+    });
+    var side = sides.filter(function (s) { return s.lang === document.documentElement.lang; })[0] ||
+      sides.filter(function (s) { return s.classList.contains("translation"); })[0] || sides[0];
+    if (!form || !side) { return ""; }
+    var title = document.querySelector('h1 .side[lang="' + side.lang + '"]') || document.querySelector("h1");
+    var author = document.querySelector(".byline .author");
+    var words = side.cloneNode(true);
+    Array.prototype.forEach.call(words.querySelectorAll(".outdated-note"), function (note) { note.remove(); });
+    var plain = function (element) { return element.textContent.trim().replace(/\s+/g, " "); };
+    var parts = { text: plain(words), author: author ? plain(author) : "", title: plain(title),
+                  number: anchor.hash.replace(/^#p/, ""), address: address };
+    return form.replace(/%\((\w+)\)s/g, function (whole, name) { return name in parts ? parts[name] : whole; });
   }
 
   // A− / A+: the texts' size in steps, kept on this device (the page's first script applies it before paint).

@@ -361,3 +361,24 @@ def test_in_one_language_a_passage_shows_its_counterpart_in_place(server, open_p
     assert original.is_hidden()
     page.check("#view-side-by-side")
     assert page.locator(".glance-toggle").count() == 0
+
+
+def test_a_passage_number_also_copies_the_passage_as_a_quotation_with_its_citation(server, open_page):
+    page = open_page(server["url"] + ESSAY + "?view=en")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.click("#p2 .anchor")
+    page.keyboard.press("Tab")  # the offer is the next stop
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('[data-passage-status]').textContent === 'Quotation copied'")
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        "“Nor clients… that is where I wanted to get to. I mean the client (company) that requests, for example, "
+        "our communication services.” — tactilbasic, Clients are not all the same, §2, "
+        + server["url"] + ESSAY + "?view=en#p2")
+    spanish = open_page(server["url"] + "/tertulia/es/posts/los-clientes-no-son-todos-iguales/")
+    spanish.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    spanish.click("#p4 .anchor")
+    spanish.get_by_role("button", name="Copiar como cita").click()
+    spanish.wait_for_function("document.querySelector('[data-passage-status]').textContent === 'Cita copiada'")
+    assert spanish.evaluate("navigator.clipboard.readText()").startswith(
+        "«Esta frase la teníamos tan asumida que resultaba incuestionable. “Manda”» — tactilbasic, "
+        "Los clientes no son todos iguales, §4, ")
