@@ -68,7 +68,7 @@
   function notePlace() {
     if (noting) { return; }
     noting = true;
-    window.requestAnimationFrame(function () { noted = placeMarks(); noting = false; });
+    window.requestAnimationFrame(function () { noted = placeMarks(); showProgress(); noting = false; });
   }
 
   function say(words) {
@@ -81,6 +81,15 @@
     var url = new URL(window.location.href);
     url.searchParams.set("view", view.value);
     window.history.replaceState(null, "", url.href);
+  }
+
+  // How far through the text the reader is, as a line under the bar: 0 with its top at the top of the
+  // window, 1 with its end at the window's foot.
+  function showProgress() {
+    var bar = document.querySelector(".reader-bar"), text = document.querySelector(".text");
+    if (!bar || !text) { return; }
+    var box = text.getBoundingClientRect(), travel = Math.max(1, box.height - window.innerHeight);
+    bar.style.setProperty("--progress", String(Math.min(1, Math.max(0, -box.top / travel))));
   }
 
   // The bars' heights, so that a focused or linked element scrolls clear of them.
@@ -304,6 +313,7 @@
 
   function start() {
     measureBars();
+    showProgress();
     textSize();
     glances();
     noted = placeMarks();

@@ -19,7 +19,7 @@ from .pages import Page, PlanMemo
 from .proposals import CONTENT_FOLDER, plain_link
 from .structured import essay_data, essay_meta
 from .ui import Interface
-from .views import (Link, comment_views, default_translation, language_links, reading_times, rows, side_by_side_url,
+from .views import (Link, comment_views, contents, default_translation, language_links, reading_times, rows, side_by_side_url,
                     source_site,
                     tag_links, print_labels, title_link, title_sides, view_choices)
 
@@ -96,8 +96,8 @@ def _side_by_side(site: Site, essay: Essay, newer, older, url: str, chosen, tran
     return {
         "essay": essay, "texts": shown, "title_row": title_sides(shown), "views": view_choices(shown),
         "print_style": _print_style(shown, interface.words(reader)),
-        "rows": rows(shown, routes.folder_prefix(url, routes.essay(essay.slug))),
         "choices": choices if len(choices) > 1 else (),
+        **_text_rows(rows(shown, routes.folder_prefix(url, routes.essay(essay.slug)))),
         **_proposals(site, essay, interface.words(shown[-1].lang), [t.lang for t in shown]),
         "tags": tag_links(site, essay.tags, reader), "languages": language_links(site, essay),
         "source_site": source_site(essay.source),
@@ -106,6 +106,11 @@ def _side_by_side(site: Site, essay: Essay, newer, older, url: str, chosen, tran
         "meta": essay_meta(site.config, essay, shown, url), "reading": reading_times(shown),
         "structured": essay_data(site.config, essay, shown, url, essay.comments),
     }
+
+
+def _text_rows(shown) -> dict:
+    """A text's rows, and its table of contents drawn from them."""
+    return {"rows": shown, "contents": contents(shown)}
 
 
 def _print_style(shown: list, words) -> Markup:
@@ -119,7 +124,7 @@ def _print_style(shown: list, words) -> Markup:
 def _single(site: Site, essay: Essay, newer, older, url: str, text, interface) -> dict:
     return {
         "essay": essay, "text": text,
-        "rows": rows([text], routes.folder_prefix(url, routes.essay(essay.slug))),
+        **_text_rows(rows([text], routes.folder_prefix(url, routes.essay(essay.slug)))),
         **_proposals(site, essay, interface.words(text.lang), [text.lang]),
         "tags": tag_links(site, essay.tags, text.lang, _scope_of(site, text.lang)),
         "source_site": source_site(essay.source),

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import zip_longest
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
 from . import routes
-from urllib.parse import urlsplit
 
 from ..reading.markup import first_sentence, first_words, is_wordless, reading_text, rebase_links
 from ..model import Comment, Essay, PartialDate, Site, Tag, Text
@@ -107,6 +108,29 @@ def _shared(row: tuple[Side, ...]) -> tuple[Side, ...]:
     if len(row) == 2 and row[0].html == row[1].html and not row[1].outdated and is_wordless(row[0].html):
         return (replace(row[0], role="shared"),)
     return row
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of the text, as the table of contents lists it: its passage, level and words per language."""
+
+    number: int
+    level: int
+    sides: tuple[Side, ...]
+
+
+HEADING = re.compile(r"<h([23])\b")
+
+
+def contents(shown: tuple[tuple[Side, ...], ...]) -> tuple[Heading, ...]:
+    """The rows that are headings (level 2 and 3), for a table of contents; none for fewer than two."""
+    found = []
+    for number, row in enumerate(shown, 1):
+        level = HEADING.match(row[0].html)
+        if level:
+            found.append(Heading(number, int(level.group(1)), tuple(
+                replace(side, html=escape(reading_text(side.html))) for side in row if side.html)))
+    return tuple(found) if len(found) > 1 else ()
 
 
 def title_sides(texts: list[Text]) -> tuple[Side, ...]:

@@ -296,10 +296,10 @@ def shared_blocks(server):
     files = {
         "site.yml": 'title: {eo: "Provo"}\nbase_url: "https://example.github.io/shared/"\n'
                     "languages: {eo: Esperanto, es: Español}\nmain_language: eo\nsearch: false\n",
-        "posts/plot/index.es.md": "---\ntitle: Gráfica\nauthor: Ana\n---\n\nUna frase.\n\n![](plot.png)\n\n"
-                                  "    print(1)\n\nOtra frase.\n",
-        "posts/plot/index.eo.md": "---\ntitle: Grafikaĵo\ntranslation_of: es\n---\n\nUnu frazo.\n\n![](plot.png)\n\n"
-                                  "    print(1)\n\nAlia frazo.\n",
+        "posts/plot/index.es.md": "---\ntitle: Gráfica\nauthor: Ana\n---\n\n## Primera\n\nUna frase.\n\n![](plot.png)\n\n"
+                                  "    print(1)\n\n## Segunda\n\nOtra frase.\n",
+        "posts/plot/index.eo.md": "---\ntitle: Grafikaĵo\ntranslation_of: es\n---\n\n## Unua\n\nUnu frazo.\n\n![](plot.png)\n\n"
+                                  "    print(1)\n\n## Dua\n\nAlia frazo.\n",
     }
     content = make_content(server["root"].parent / "shared-content", files, with_essay=False)
     (content / "posts" / "plot" / "plot.png").write_bytes(PNG)
@@ -382,3 +382,20 @@ def test_a_passage_number_also_copies_the_passage_as_a_quotation_with_its_citati
     assert spanish.evaluate("navigator.clipboard.readText()").startswith(
         "«Esta frase la teníamos tan asumida que resultaba incuestionable. “Manda”» — tactilbasic, "
         "Los clientes no son todos iguales, §4, ")
+
+
+def test_an_essay_with_headings_has_contents_and_the_bar_shows_how_far_the_reader_is(server, open_page,
+                                                                                    shared_blocks):
+    page = open_page(server["url"] + shared_blocks + "?view=eo")
+    contents = page.locator("details.contents")
+    contents.locator("summary").click()
+    assert [link.inner_text() for link in contents.locator("a").all()] == ["Unua", "Dua"]
+    contents.locator("a").nth(1).click()
+    assert page.evaluate("location.hash") == "#p5"
+    essay = open_page(server["url"] + ESSAY)
+    progress = "parseFloat(getComputedStyle(document.querySelector('.reader-bar')).getPropertyValue('--progress'))"
+    assert essay.evaluate(progress) == 0
+    essay.evaluate("window.scrollTo(0, document.querySelector('.text').offsetTop + "
+                   "document.querySelector('.text').offsetHeight / 2)")
+    essay.wait_for_timeout(200)
+    assert 0.4 < essay.evaluate(progress) < 1
