@@ -311,6 +311,33 @@
     });
   }
 
+  // Comments published since this device last showed the discussion are marked "new" (the ids seen
+  // are kept on the device, per essay; nothing is marked on a first visit, when all would be).
+  function markNew() {
+    var discussion = document.querySelector(".discussion[data-slug]");
+    if (!discussion) { return; }
+    var key = "tertulia.seen." + discussion.getAttribute("data-slug"), seen = null;
+    var ids = Array.prototype.map.call(discussion.querySelectorAll("article.comment[id]"), function (c) { return c.id; });
+    try { seen = JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { seen = null; }
+    store(key, JSON.stringify(ids));
+    if (!Array.isArray(seen)) { return; }
+    var fresh = ids.filter(function (id) { return seen.indexOf(id) < 0; });
+    fresh.forEach(function (id) {
+      var head = document.getElementById(id).querySelector(".comment-head");
+      var badge = document.createElement("strong");
+      badge.className = "new-badge";
+      badge.textContent = discussion.getAttribute("data-new");
+      head.prepend(badge, " ");
+    });
+    var count = discussion.querySelector("h2 .count");
+    if (fresh.length && count) {
+      var words = document.createElement("span");
+      words.className = "new-count";
+      words.textContent = " · " + discussion.getAttribute("data-new-count").replace("%(num)s", String(fresh.length));
+      count.after(words);
+    }
+  }
+
   function start() {
     measureBars();
     showProgress();
@@ -358,6 +385,7 @@
   function begin() {
     start();
     markFound();
+    markNew();
     rememberedTranslation();
   }
 

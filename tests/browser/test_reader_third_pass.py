@@ -399,3 +399,17 @@ def test_an_essay_with_headings_has_contents_and_the_bar_shows_how_far_the_reade
                    "document.querySelector('.text').offsetHeight / 2)")
     essay.wait_for_timeout(200)
     assert 0.4 < essay.evaluate(progress) < 1
+
+
+def test_comments_new_since_the_last_visit_are_marked(server, open_page):
+    page = open_page(server["url"] + ALPHA)
+    assert page.locator(".new-badge").count() == 0, "a first visit marks nothing"
+    page.evaluate("localStorage.setItem('tertulia.seen.alpha', JSON.stringify(['comment-c1', 'comment-c2']))")
+    page.reload()
+    marked = page.eval_on_selector_all(".new-badge", "badges => badges.map(b => b.closest('article').id)")
+    assert marked == ["comment-c3", "comment-orphan", "comment-hostile"] or sorted(marked) == sorted(
+        ["comment-c3", "comment-orphan", "comment-hostile"])
+    assert page.locator(".new-badge").first.inner_text().lower() == "new"
+    assert "since your last visit: 3" in page.locator(".discussion h2").inner_text()
+    page.reload()
+    assert page.locator(".new-badge").count() == 0, "seen now"
