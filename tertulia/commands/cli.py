@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 
 from ..errors import ContentErrors
-from ..pipeline import ASSETS, TEMPLATES, Options, build, load_site
+from ..pipeline import Options, build, load_site
+from ..theme import KINDS, Theme
 from ..writing.write import OutputBusy, OutputRefused, output_problem
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -19,7 +20,7 @@ def run(args) -> int:
         print(f"{args.content}: no such content folder", file=sys.stderr)
         return EXIT_USAGE
     if args.command in ("build", "serve"):
-        problem = output_problem(args.output, {"content": args.content, "templates": TEMPLATES, "assets": ASSETS})
+        problem = output_problem(args.output, _sources(args.content))
         if problem:
             print(problem, file=sys.stderr)
             return EXIT_USAGE
@@ -53,6 +54,17 @@ def run(args) -> int:
     except KeyboardInterrupt as stop:
         print(f"interrupted; {stop.args[0] if stop.args else 'the previous output is untouched'}", file=sys.stderr)
         return 130
+
+
+def _sources(content) -> dict:
+    """Every folder a build reads, by the name an author knows it by: none may be its output."""
+    theme = Theme.of(content)
+    sources = {"content": content}
+    for kind in KINDS:
+        sources.update({f"default theme's {kind}": theme.default / kind})
+        if theme.own(kind):
+            sources[kind] = theme.own(kind)
+    return sources
 
 
 def _options(args) -> Options:
