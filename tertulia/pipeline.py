@@ -129,7 +129,7 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     broken_templates = template_errors(options.theme)  # reported with the content's errors, all at once
     try:
         site, warnings = build_model(config, files, options.drafts, memory.posts if memory else None,
-                                     options.pending, followed)
+                                     options.pending, followed, tuple(relative for relative, _ in found.static))
     except ContentErrors as problem:
         raise ContentErrors(problem.errors + broken_templates) from None
     if broken_templates:
@@ -236,16 +236,18 @@ def _digests_to_check(options: Options, found: Found) -> list[str] | None:
 def _build(options: Options, started: float, progress, found: Found, digests: list[str] | None,
            memory: Memory | None = None) -> Report:
     beside_posts = {url: path.read_bytes() for url, path in found.assets}
+    static = {relative: path.read_bytes() for relative, path in found.static}
+    copied = {**beside_posts, **{f"static:{relative}": data for relative, data in static.items()}}
     inputs = _inputs_key(options)
     memo = OutputMemo(options.cache_dir / MEMO if options.cache_dir else None, options.output)
     if digests is not None and memory is None:  # a preview needs the model in memory anyway
-        kept = memo.same_build(_whole_site_key(inputs, found, digests, beside_posts))
+        kept = memo.same_build(_whole_site_key(inputs, found, digests, copied))
         if kept is not None:  # every input is as it was when this very output was written
             return Report(kept, memo.file_count(), time.perf_counter() - started, 0)
     from .site.plan import plan_site
     from .writing.render import render_into
     loaded = _load(options, found, digests, progress, memory)
-    whole = _whole_site_key(inputs, found, [loaded.digests[s.path] for s in found.sources], beside_posts)
+    whole = _whole_site_key(inputs, found, [loaded.digests[s.path] for s in found.sources], copied)
     from .writing.search import unavailable
     search_off = unavailable(loaded.site) if options.search else "not in the preview"
     loaded = replace(loaded, site=replace(loaded.site, search=not search_off))
@@ -254,11 +256,12 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     from .site.ui import Interface
     interface = Interface(options.theme.folders("locales"), loaded.site.config)
     pages = plan_site(loaded.site, when, memory.plan if memory else None, interface)
-    site_key = content_key(inputs, when)
+    site_key = content_key(inputs, when, _every_page_shows(loaded.site))
     remembered = memory.fingerprints if memory else None
     shown: dict = {}  # an essay's pages show the same files: look their hashes up once
     fingerprints = {file_path(p.url): page_fingerprint(site_key, p, loaded.digests, shown, remembered) for p in pages}
     extras = _extras(loaded, options, beside_posts)
+    extras.update(_static(options.content, static, fingerprints.keys() | extras.keys()))
     fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in extras.items())
     if not loaded.site.search and memo.unchanged(fingerprints):  # the output already is this build, file for file
         memo.save(whole, counts)
@@ -341,7 +344,7 @@ def _extras(loaded: Loaded, options: Options, beside_posts: dict[str, bytes]) ->
     extras = {}
     for relative, asset in options.theme.files("assets").items():
         extras["assets/" + relative] = asset.read_bytes()
-    for essay in loaded.site.essays:
+    for essay in loaded.site.essays + loaded.site.pages:
         for url in essay.files:
             extras[url] = beside_posts[url]
     extras[".nojekyll"] = b""
@@ -349,6 +352,22 @@ def _extras(loaded: Loaded, options: Options, beside_posts: dict[str, bytes]) ->
     if loaded.site.config.cname:
         extras["CNAME"] = loaded.site.config.cname.encode() + b"\n"
     return extras
+
+
+def _static(content: Path, static: dict[str, bytes], generated: set[str]) -> dict[str, bytes]:
+    """content/static/ at the site's root, as it is; a file there must not replace one the build makes."""
+    clashes = sorted(relative for relative in static if relative in generated)
+    if clashes:
+        raise ContentErrors([ContentError(f"{content.name}/static/{relative}", 0, (
+            f"would replace the site's own `{relative}`, which the build makes; rename or remove it"))
+            for relative in clashes])
+    return static
+
+
+def _every_page_shows(site: "Site") -> str:
+    """What the masthead of every page is made of besides site.yml: the menu's page titles, the icon."""
+    titles = [(page.slug, [(text.lang, text.title) for text in page.texts]) for page in site.pages]
+    return repr((titles, site.favicon))
 
 
 def build_time(site: "Site") -> str:

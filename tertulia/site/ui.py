@@ -167,6 +167,11 @@ class Words:
         return given if given != code else _display_name(code, babel_locale(code) or ENGLISH) or code
 
 
+def autonym(code: str) -> str:
+    """A language's name in itself (CLDR), as a list of languages names it; its code when CLDR has none."""
+    return _display_name(code, babel_locale(code) or ENGLISH) or code
+
+
 def _display_name(code: str, in_language) -> str:
     locale = babel_locale(code)
     name = locale.get_display_name(in_language) if locale else None

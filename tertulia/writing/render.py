@@ -13,6 +13,7 @@ from ..errors import ContentError, ContentErrors
 from ..model import Site
 from ..site.plan import Page
 from ..site.ui import Interface
+from ..site.views import menu_links
 from ..theme import Theme
 from .write import SiteWriter
 
@@ -45,8 +46,9 @@ def render_page(env: Environment, site: Site, interface: Interface, page: Page) 
         href = lambda url: relative_url(page.url, url)  # noqa: E731
     try:
         template = env.get_template(page.template)
+        menu = menu_links(site, page.lang, page.scope, page.url) if site.config.menu else ()
         html = template.render(
-            page.context(), site=site, config=site.config, page=page, routes=routes, href=href,
+            page.context(), site=site, config=site.config, page=page, routes=routes, href=href, menu=menu,
             absolute=lambda url: site.config.base_url + url, **_interface(interface, page.lang),
         )
     except TemplateError as problem:  # a site's own template can be wrong: say where, as for content

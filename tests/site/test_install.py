@@ -62,3 +62,32 @@ def test_the_wheel_holds_the_theme_and_runs_outside_the_repository(tool, tmp_pat
     assert "Etiquetas" in (out / "es/tags/index.html").read_text()  # the catalogs came with the wheel
     module = run(tool.parent / "python", "-m", "tertulia", "check", cwd=site, env=clean_env())
     assert module.returncode == 0 and "content is valid" in module.stdout
+
+
+def test_init_then_build_gives_the_contracts_pages_and_the_sites_own_files_win(tool, tmp_path):
+    """A writer's whole first hour: init, build, restyle one file and one block, add robots.txt."""
+    env = clean_env()
+    started = run(tool, "init", "blog", "--lang", "de", "--translation", "fr", cwd=tmp_path, env=env)
+    assert started.returncode == 0, started.stderr
+    site = tmp_path / "blog"
+    write_tree(site, {
+        "assets/style.css": "body { font-family: serif; }\n",
+        "templates/base.html": '{% extends "default/base.html" %}\n'
+                               '{% block footer %}<p class="imprint">Impressum</p>{% endblock %}\n',
+        "content/static/robots.txt": "User-agent: *\n",
+    })
+    built = run(tool, "build", cwd=site, env=env)
+    assert built.returncode == 0, built.stderr
+    out = site / "output"
+    for page in ("index.html", "posts/welcome/index.html", "de/posts/welcome/index.html",
+                 "fr/posts/welcome/index.html", "de/index.html", "fr/index.html", "tags/index.html",
+                 "comments/index.html", "feed.xml", "fr/feed.xml", "comments/feed.xml", "sitemap.xml", "404.html",
+                 ".nojekyll", "about/index.html", "de/about/index.html", "fr/about/index.html", "robots.txt"):
+        assert (out / page).is_file(), page
+    assert (out / "assets/style.css").read_text() == "body { font-family: serif; }\n"
+    assert (out / "assets/reader.js").is_file()
+    for page in ("index.html", "posts/welcome/index.html", "fr/about/index.html"):
+        html = (out / page).read_text()
+        assert '<p class="imprint">Impressum</p>' in html and "about/" in html.split("</nav>")[0], page
+    check = run(tool, "check", cwd=site, env=env)
+    assert check.returncode == 0, check.stderr
