@@ -413,3 +413,23 @@ def test_comments_new_since_the_last_visit_are_marked(server, open_page):
     assert "since your last visit: 3" in page.locator(".discussion h2").inner_text()
     page.reload()
     assert page.locator(".new-badge").count() == 0, "seen now"
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_axe_finds_nothing_in_the_new_controls_open(server, open_page, shared_blocks, dark):
+    from tools import AXE_JS, ensure_node_tools
+    ensure_node_tools()
+    run = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+        .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"""
+    page = open_page(server["url"] + shared_blocks + "?view=eo", dark=dark)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.locator("details.contents summary").click()
+    page.locator(".glance-toggle").first.click()
+    page.click("#p2 .anchor")
+    page.add_script_tag(path=str(AXE_JS))
+    assert page.evaluate(run) == []
+    alpha = open_page(server["url"] + ALPHA, dark=dark, width=390)
+    alpha.evaluate("localStorage.setItem('tertulia.seen.alpha', '[]')")
+    alpha.reload()
+    alpha.add_script_tag(path=str(AXE_JS))
+    assert alpha.locator(".new-badge").count() > 0 and alpha.evaluate(run) == []
