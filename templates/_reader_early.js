@@ -1,7 +1,5 @@
-/* Runs as the page is read, before its text is drawn, so a remembered view never makes it jump:
-   the view in the address wins, then the one kept on this device, then the one that suits the width.
-   A view is kept by what it shows ("en", "stacked"), not by role: "English only" stays English on an
-   essay whose original is English. Side by side is skipped where the stylesheet says it is not offered. */
+/* Sets the view before the text is drawn, so nothing jumps: the address's view, else the one kept on this
+   device (by what it shows, "en" or "stacked", not by role), else the width's; side by side only where offered. */
 (function () {
   var views = document.getElementsByName("view"), asked = new URLSearchParams(location.search).get("view");
   var kept = {}, chosen = null, i, style = getComputedStyle(document.body);
@@ -10,8 +8,7 @@
              translation: localStorage.getItem("tertulia.translation") };
   } catch (e) { /* storage refused: nothing is remembered */ }
   var narrow = style.getPropertyValue("--offers-side-by-side").trim() === "no";
-  var wanted = [["value", asked], ["value", kept.view], ["data-view", kept.view],  // (as kept before 2026-12)
-                // then the stylesheet's choice for this width
+  var wanted = [["value", asked], ["value", kept.view], ["data-view", kept.view],  // a role: as kept before
                 ["data-view", style.getPropertyValue("--default-view").trim()]];
   for (var w = 0; w < wanted.length && !chosen; w++) {
     for (i = 0; i < views.length; i++) {
@@ -22,8 +19,8 @@
   }
   if (chosen) { chosen.checked = true; }
   if (kept.swap === "1") { document.getElementById("swap-sides").checked = true; }
-  // A remembered translation is for the reader's own browsing; a link someone shared shows what it says.
-  // reader.js brings it in place; until then (or for three seconds) the column it replaces stays blank.
+  // A translation chosen before applies while browsing the site (not to a shared link): reader.js brings
+  // it in place; until then, or for three seconds, the column it replaces stays blank.
   var choices = document.querySelectorAll(".choices a[hreflang]:not([aria-current])"), root = document.documentElement;
   for (i = 0; i < choices.length; i++) {
     if (choices[i].getAttribute("hreflang") === kept.translation && document.referrer.indexOf(location.origin + "/") === 0

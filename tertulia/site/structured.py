@@ -9,7 +9,11 @@ from markupsafe import Markup
 
 from . import routes
 from ..model import Comment, Essay, SiteConfig, Text
-from .views import card_summary, excerpt
+from ..reading.markup import first_words
+from .views import card_summary
+
+COMMENTS_DESCRIBED = 10  # JSON-LD describes this many comments, so a long thread does not weigh on its page
+COMMENT_WORDS = 20
 
 
 @lru_cache(maxsize=None)
@@ -56,8 +60,8 @@ def essay_data(config: SiteConfig, essay: Essay, shown: list[Text], url: str, co
         work["translationOfWork"] = _posting(config, essay, essay.original, routes.single(essay.original.lang,
                                                                                          essay.slug))
     work["commentCount"] = len(comments)
-    if comments:
-        work["comment"] = [_comment(config, url, comment, lead.lang) for comment in comments]
+    if comments:  # the first few, in their first words: the count says how many there are
+        work["comment"] = [_comment(config, url, comment, lead.lang) for comment in comments[:COMMENTS_DESCRIBED]]
     return json_ld({"@context": "https://schema.org", **work})
 
 
@@ -78,7 +82,7 @@ def _comment(config: SiteConfig, url: str, comment: Comment, lang: str) -> dict:
     so the page stays light."""
     text = comment.text(lang) or comment.original
     data = {"@type": "Comment", "author": {"@type": "Person", "name": comment.author}, "inLanguage": text.lang,
-            "text": excerpt(text), "url": config.base_url + routes.comment_on(url, comment.id)}
+            "text": first_words(text.blocks, COMMENT_WORDS), "url": config.base_url + routes.comment_on(url, comment.id)}
     if comment.date:
         data["datePublished"] = comment.date.iso
     return data
