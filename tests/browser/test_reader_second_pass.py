@@ -261,7 +261,7 @@ def test_a_deep_thread_stays_readable_on_a_phone_and_names_whom_each_reply_answe
 # 13
 def test_a_translation_says_what_it_translates_and_the_current_language_is_marked(server, open_page):
     page = open_page(server["url"] + "/tertulia/en/posts/los-clientes-no-son-todos-iguales/")
-    assert "translated from Español" in page.locator(".byline").inner_text()
+    assert "translated from Spanish" in page.locator(".byline").inner_text()
     current = page.locator(".language-versions a[aria-current=page]")
     assert current.inner_text() == "English"
     other = page.locator(".language-versions a[lang=es]")
