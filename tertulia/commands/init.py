@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 from .. import __version__
 from ..reading.config import LANGUAGE_TAG
@@ -22,7 +22,7 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
         return EXIT_USAGE
     name = folder.resolve().name
     files = site_files(name, lang, translations, title or name,
-                       base_url or f"https://example.github.io/{name}/")
+                       base_url or f"https://example.github.io/{quote(name)}/")
     for relative, text in files.items():
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)

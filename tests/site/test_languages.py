@@ -183,3 +183,13 @@ def test_the_catalogs_hold_every_word_the_templates_use(tmp_path):
 def test_the_search_page_speaks_its_language(fixture_site):
     page = (fixture_site / "es/search/index.html").read_text()
     assert "<h1>Buscar</h1>" in page and "Palabras que buscar" in page and 'data-none="No se encontró nada."' in page
+
+
+def test_a_region_tag_speaks_its_languages_catalog(tmp_path):
+    brazil = {**GERMAN, "site.yml": GERMAN["site.yml"].replace("de: }", "de: , pt-BR: }"),
+              "posts/hola/index.pt-BR.md": "---\ntitle: Olá\ntranslation_of: es\n---\n\nPrimeiro.\n\nSegundo.\n"}
+    content = make_content(tmp_path, brazil, with_essay=False)
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0 and "catalog" not in result.stderr
+    page = (tmp_path / "out/pt-BR/posts/hola/index.html").read_text()
+    assert "Saltar para o conteúdo" in page and 'lang="en"' not in page.split("<main")[0]
