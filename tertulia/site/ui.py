@@ -112,6 +112,8 @@ class Words:
         """A phrase for an element's content, its `%(name)s` placeholders filled with `values` (escaped
         unless Markup), in the order the translator chose; an English fallback carries its language."""
         if self.catalog and message in self.catalog.texts:
+            if not values:  # most words of a page: no placeholder, no second call
+                return escape(self.catalog.texts[message])
             shown = _filled(escape(self.catalog.texts[message]), values)
             if shown is not None:
                 return shown
