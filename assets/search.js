@@ -64,10 +64,10 @@
   }
 
   function show(words, lang, results) {
-    var found = onePerPassage(words, results);
+    var hits = onePerPassage(words, results);
     list.textContent = "";
-    status.textContent = found.length ? form.getAttribute("data-found") + ": " + found.length : form.getAttribute("data-none");
-    found.forEach(function (hit) {
+    status.textContent = hits.length ? form.getAttribute("data-found").replace("%(count)s", hits.length) : form.getAttribute("data-none");
+    hits.forEach(function (hit) {
       var data = hit.data;
       var item = document.createElement("li");
       var link = document.createElement("a");
@@ -82,8 +82,11 @@
       var name = document.createElement("span");
       name.lang = found;
       name.textContent = languageName(found);
-      where.appendChild(document.createTextNode(form.getAttribute("data-matched") + " "));
+      // one phrase for the translator, "%(language)s" where the language's name goes, in any order
+      var phrase = form.getAttribute("data-matched").split("%(language)s");
+      where.appendChild(document.createTextNode(phrase[0]));
       where.appendChild(name);
+      where.appendChild(document.createTextNode(phrase.slice(1).join("")));
       var text = excerpt(data.excerpt || "");
       text.lang = found;
       item.appendChild(heading);
