@@ -329,12 +329,12 @@
       badge.textContent = discussion.getAttribute("data-new");
       head.prepend(badge, " ");
     });
-    var count = discussion.querySelector("h2 .count");
-    if (fresh.length && count) {
+    var heading = discussion.querySelector("h2");
+    if (fresh.length && heading) {
       var words = document.createElement("span");
       words.className = "new-count";
       words.textContent = " · " + discussion.getAttribute("data-new-count").replace("%(num)s", String(fresh.length));
-      count.after(words);
+      heading.appendChild(words);
     }
   }
 
