@@ -71,9 +71,9 @@ def test_phrases_keep_the_translators_word_order_and_names_read_as_in_a_sentence
     french = (out / "fr/posts/welcome/index.html").read_text()
     assert "original en allemand" in french  # CLDR's "allemand" in a sentence, not the label "Allemand"
     side = (out / "posts/welcome/index.html").read_text()
-    # the side-by-side page speaks its translation's language: French word order, not "Deutsch only"
-    assert '<span class="name" lang="de">Deutsch</span> seulement' in side
-    assert 'par <bdi class="author">Anna</bdi>' in side
+    # the side-by-side page speaks the site's language (#27.10): German word order, not "Deutsch only"
+    assert 'nur <span class="name" lang="de">Deutsch</span>' in side
+    assert 'von <bdi class="author">Anna</bdi>' in side
     german = (out / "de/posts/welcome/index.html").read_text()
     assert 'von <bdi class="author">Anna</bdi>' in german
     archive = (out / "fr/comments/index.html").read_text()
