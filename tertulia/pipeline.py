@@ -296,9 +296,15 @@ def _inputs_key(options: Options) -> str:
     """Everything every page depends on besides the posts: code, libraries, templates, site.yml, options."""
     site_yml, record = options.content / "site.yml", options.content / RECORD
     return content_key(tree_key(PACKAGE, options.templates, options.assets, options.locales), installed_libraries(),
-                       site_yml.read_text("utf-8", errors="replace") if site_yml.is_file() else "",
-                       record.read_text("utf-8", errors="replace") if record.is_file() else "",
+                       _text_of(site_yml), _text_of(record),
                        str(options.base_url), str(options.drafts), str(options.pending))
+
+
+def _text_of(path: Path) -> str:
+    """A settings file's text for a key; a link is not read through (loading refuses it)."""
+    if path.is_symlink():
+        return "\0a link"
+    return path.read_text("utf-8", errors="replace") if path.is_file() else ""
 
 
 def _whole_site_key(inputs: str, found: Found, digests: list[str], beside_posts: dict[str, bytes]) -> str:
@@ -355,4 +361,5 @@ def build_time(site: "Site") -> str:
 
 
 def _shown(path: Path, content: Path) -> str:
-    return path.resolve().relative_to(content.resolve().parent).as_posix()
+    """A path as errors show it; its last part is not followed, so a link is named, not resolved."""
+    return (path.parent.resolve() / path.name).relative_to(content.resolve().parent).as_posix()

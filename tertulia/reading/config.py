@@ -7,7 +7,8 @@ from pathlib import Path
 
 
 from ..errors import ContentError, ContentErrors
-from .find import MAX_KEY, is_key
+from .find import SYMLINK
+from .names import tag_segment
 from ..model import Discussion, SiteConfig, Tag
 from .yamltext import key_lines, load_yaml
 
@@ -21,6 +22,8 @@ EMAIL = re.compile(r"[^@\s<>\"',;:()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 
 def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteConfig:
     """Read site.yml; raise ContentErrors naming each bad key and its line."""
+    if path.is_symlink():  # read through, it could show any file's lines in its errors
+        raise ContentErrors([ContentError(shown_as, 0, SYMLINK)])
     if not path.is_file():
         raise ContentErrors([ContentError(shown_as, 0, "site.yml is missing")])
     raw = path.read_bytes()
@@ -107,23 +110,25 @@ def _base_url(value, fail) -> str:
 
 
 def _tags(value, fail) -> tuple[Tag, ...]:
-    """`tags`: key -> labels per language (a label may be missing)."""
+    """`tags`: key -> labels per language (a label may be missing); keys giving one segment are one tag."""
     if not isinstance(value, dict):
         fail("tags", "tags must map each tag key to its labels, e.g. `values: {en: values}`")
         return ()
-    tags = []
+    tags: dict[str, dict] = {}
     for key, labels in value.items():
-        if not isinstance(key, str) or not is_key(key.lower()):
-            fail("tags", f"tag key `{str(key)[:60]}` must be lowercase letters, digits and hyphens, "
-                         f"at most {MAX_KEY} characters")
+        segment, problem = tag_segment(key) if isinstance(key, str) else ("", "must be text")
+        if problem:
+            fail("tags", f"tag key `{str(key)[:60]}` {problem}")
             continue
         if labels is None:
             labels = {}
         if not isinstance(labels, dict):
             fail("tags", f"tag `{key}` must map languages to labels")
             continue
-        tags.append(Tag(key=key.lower(), labels=tuple((str(l), str(t)) for l, t in labels.items())))
-    return tuple(tags)
+        merged = tags.setdefault(segment, {})
+        for lang, label in labels.items():
+            merged.setdefault(str(lang), str(label))  # the first key written wins a language's label
+    return tuple(Tag(key=segment, labels=tuple(labels.items())) for segment, labels in tags.items())
 
 
 def _cname(value, fail) -> str:

@@ -37,13 +37,13 @@ def render_page(env: Environment, site: Site, interface: Interface, page: Page) 
     """One page's bytes. The 404 page is served at any depth, so its links are root-absolute."""
     base_path = site.config.base_path
     if page.url == routes.NOT_FOUND:
-        href = lambda url: base_path + url  # noqa: E731 - a two-word helper reads best inline
+        href = lambda url: base_path + routes.encoded(url)  # noqa: E731 - a two-word helper reads best inline
     else:
         href = lambda url: relative_url(page.url, url)  # noqa: E731
     template = env.get_template(page.template)
     html = template.render(
         page.context(), site=site, config=site.config, page=page, routes=routes, href=href,
-        absolute=lambda url: site.config.base_url + url, **_interface(interface, page.lang),
+        absolute=lambda url: site.config.base_url + routes.encoded(url), **_interface(interface, page.lang),
     )
     return html.encode("utf-8")
 
