@@ -30,6 +30,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
     check = commands.add_parser("check", help="validate content without writing output")
     check.add_argument("--content", type=Path, default=Path("content"), help="content folder")
+    check.add_argument("--strict", action="store_true", help="warnings are errors too (exit 1): for CI")
 
     status = commands.add_parser("status", help="translations: current, outdated (which blocks), missing")
     status.add_argument("--content", type=Path, default=Path("content"), help="content folder")

@@ -59,6 +59,13 @@ class Text:
     is_original: bool = False
     stale: tuple[tuple[int, str, int], ...] = ()  # blocks whose original changed since: (index, old words, line)
     excerpt: str = ""  # a comment's first words, for the archive
+    unfinished: tuple[int, ...] = ()  # blocks the translator has not done: the original's stand there
+    original_lang: str = ""  # set with `unfinished`: the language those blocks are in
+    title_lang: str = ""  # the title's language when it is not `lang`: the original's, until translated
+
+    @property
+    def title_in(self) -> str:
+        return self.title_lang or self.lang
 
 
 @dataclass(frozen=True)

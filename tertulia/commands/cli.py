@@ -81,6 +81,8 @@ def _build(args) -> int:
 def _check(args) -> int:
     """Every validation, and the warnings, without writing anything."""
     loaded = load_site(_options(args))
+    if getattr(args, "strict", False) and loaded.warnings:  # CI: an unfinished translation fails the check
+        raise ContentErrors(list(loaded.warnings))
     for warning in loaded.warnings:
         print(warning.as_warning(), file=sys.stderr)
     essays = len(loaded.site.essays)

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field, replace
 
 from .align import locate_mismatch
 from ..errors import ContentError, ContentErrors
-from .find import MAX_KEY, is_key
-from .markup import clean_text, is_safe_url
+from .names import tag_segment
+from .markup import clean_text, first_words, is_safe_url
 from ..model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, Tag, Text, newest_first
 from .parse import ContentFiles
 from .read import Record
@@ -28,12 +28,23 @@ class Findings:
 
     errors: list[ContentError] = field(default_factory=list)
     warnings: list[ContentError] = field(default_factory=list)
+    # texts (a path without its language) with a file that did not parse: that error is the cause,
+    # and what its other files say of the missing one would only mislead
+    broken: frozenset = frozenset()
+
+    def is_broken(self, record: Record) -> bool:
+        return text_of(record.path) in self.broken
 
     def error(self, record: Record, key: str | None, message: str) -> None:
         self.errors.append(ContentError(record.path, record.line(key) if key else 0, message))
 
     def warn(self, record: Record, key: str | None, message: str) -> None:
         self.warnings.append(ContentError(record.path, record.line(key) if key else 0, message))
+
+
+def text_of(path: str) -> str:
+    """Which essay or comment a language file belongs to: its path without `.<lang>.md`."""
+    return path.rsplit(".", 2)[0]
 
 
 def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = False,
@@ -46,11 +57,16 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     translation record: which version of its original each translation follows.
     """
     found = Findings(errors=list(files.errors), warnings=list(files.warnings))
+    broken = defaultdict(set)  # by slug: errors name `content/posts/<slug>/...`
+    for error in files.errors:
+        if error.path.endswith(".md") and error.path.count("/") > 2:
+            broken[error.path.split("/")[2]].add(text_of(error.path))
     essay_records, comment_records = _group(files.records, config, found)
     essays, held_back = [], 0
     for slug in sorted(essay_records.keys() | comment_records.keys()):
         essay, held, post_found = _post(config, slug, essay_records.get(slug, {}), comment_records.get(slug, {}),
-                                        files, posts, include_pending, followed or {})
+                                        files, posts, include_pending, followed or {},
+                                        frozenset(broken.get(slug, ())))
         found.errors += post_found.errors
         found.warnings += post_found.warnings
         if essay and (include_drafts or not essay.draft):
@@ -65,15 +81,15 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
 
 
 def _post(config: SiteConfig, slug: str, versions, comment_versions, files: ContentFiles, posts: dict | None,
-          include_pending: bool = False, followed: dict | None = None):
+          include_pending: bool = False, followed: dict | None = None, broken: frozenset = frozenset()):
     """One post folder validated on its own: (essay or None, comments held back, its findings)."""
     records = list(versions.values()) + [r for by_lang in comment_versions.values() for r in by_lang.values()]
     followed = followed or {}
-    key = (config, include_pending, tuple(sorted((r.path, r.lang, r.digest, followed.get(r.path)) for r in records)),
+    key = (config, include_pending, broken, tuple(sorted((r.path, r.lang, r.digest, followed.get(r.path)) for r in records)),
            tuple(url for url, _ in files.assets if url.startswith(f"posts/{slug}/")))
     if posts is not None and posts.get(slug, (None,))[0] == key:
         return posts[slug][1]
-    found = Findings()
+    found = Findings(broken=broken)
     _warn_untranslated(config.main_language, versions, comment_versions, found)
     essay, held = _essay(slug, versions, comment_versions, files, found, include_pending, followed)
     result = (essay, held, found)
@@ -117,7 +133,7 @@ def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record
     """The one file without translation_of; say so when there are none or several."""
     originals = [r for r in versions.values() if "translation_of" not in r.meta]
     if not originals:
-        for record in versions.values():
+        for record in versions.values() if not any(map(found.is_broken, versions.values())) else ():
             found.error(record, "translation_of", f"this {kind} has no original: every language "
                                                   "file says translation_of; remove it from the original")
         return None
@@ -139,21 +155,38 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         if "translation_of" not in record.meta:
             continue  # the original, or a second one already reported
         target = record.meta.get("translation_of")
-        stale = ()
+        stale, aligned = (), False
         if not isinstance(target, str):
             found.error(record, "translation_of", "translation_of must be the original's language, e.g. `es`")
         elif target == original.lang:
-            if _check_alignment(original, record, blocks, found) and record.path in followed:
+            aligned = _check_alignment(original, record, blocks, found)
+            if aligned and record.path in followed:
                 stale = _stale(original, record, blocks, followed[record.path], found)
         elif target in versions:
             found.error(record, "translation_of", f"translation_of must name the original (`{original.lang}`), "
                                                   f"not `{target}`, which is itself a translation")
-        else:
+        elif not found.is_broken(record):
             found.error(record, "translation_of", f"translation_of names `{target}`, but there is no "
                                                   f"`{target}` file beside this one")
         text = _text(record, blocks, found, False, kind, keys, excerpts.get(record.path, ""))
-        texts.append(replace(text, stale=stale) if stale else text)
+        text = replace(text, stale=stale) if stale else text
+        texts.append(_unfinished_shown_as_original(text, texts[0], blocks[original.path]) if aligned else text)
     return original, tuple(texts)
+
+
+def _unfinished_shown_as_original(text: Text, original: Text, original_blocks: tuple[str, ...]) -> Text:
+    """A block (or title) that still holds the starter's marker is never published: the original's
+    stands in its place, in its own language, the block noted as not yet translated."""
+    unfinished = tuple(i for i, block in enumerate(text.blocks) if UNFINISHED in block)
+    if unfinished:
+        blocks = tuple(original_blocks[i] if i in unfinished else block for i, block in enumerate(text.blocks))
+        text = replace(text, blocks=blocks, unfinished=unfinished, original_lang=original.lang,
+                       excerpt=first_words(blocks) if text.excerpt else "")
+    if UNFINISHED in text.title or UNFINISHED in text.summary:
+        text = replace(text, title=original.title if UNFINISHED in text.title else text.title,
+                       title_lang=original.lang if UNFINISHED in text.title else "",
+                       summary=original.summary if UNFINISHED in text.summary else text.summary)
+    return text
 
 
 def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str, keys: set[str],
@@ -378,12 +411,14 @@ def _tag_keys(record: Record, found: Findings) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         found.error(record, "tags", "tags must be a list of tag keys, e.g. `[values, cluetrain]`")
         return ()
-    keys = tuple(dict.fromkeys(v.strip().lower() for v in value))
-    for key in keys:
-        if not is_key(key):  # each becomes a folder of the site: nothing else may
-            found.error(record, "tags", f"tag key `{key[:60]}` must be lowercase letters, digits and single "
-                                        f"hyphens, at most {MAX_KEY} characters")
-    return tuple(key for key in keys if is_key(key))
+    segments = []
+    for key in value:
+        segment, problem = tag_segment(key)
+        if problem:  # each becomes a folder of the site: nothing else may
+            found.error(record, "tags", f"tag key `{key[:60]}` {problem}")
+        else:
+            segments.append(segment)
+    return tuple(dict.fromkeys(segments))
 
 
 def _url(record: Record, key: str, found: Findings) -> str:

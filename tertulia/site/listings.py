@@ -122,7 +122,7 @@ def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words) -> dict:
                      for t in titles] if len(titles) > 1 else []
     summary = essay.text(scope.lang) or essay.original
     tags = {tag.key: tag for tag in site.tags}
-    return {"essay": essay, "url": url, "titles": [Link(url, t.title, t.lang) for t in titles],
+    return {"essay": essay, "url": url, "titles": [Link(url, t.title, t.title_in) for t in titles],
             "languages": languages, "summary": summary.summary, "summary_lang": summary.lang,
             "tags": [Link(here(routes.tag(key, 1, scope.folder)), *tags[key].label(scope.lang, site.config.main_language))
                      for key in essay.tags],
