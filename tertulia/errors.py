@@ -30,3 +30,7 @@ class ContentErrors(Exception):
     def __init__(self, errors: list[ContentError]):
         self.errors = sorted(set(errors))
         super().__init__("\n".join(str(e) for e in self.errors))
+
+
+class ToolFailed(Exception):
+    """A program the build runs (Pagefind) failed: not the content's fault, and said as it is."""

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import traceback
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound,
+                    TemplateSyntaxError, select_autoescape)
+
+from ..errors import ContentError, ContentErrors
 
 from ..site import routes
 from ..site.routes import file_path, relative_url
@@ -91,5 +95,29 @@ def _render_chunk(indexes: range) -> int:
 def _render_range(writer: SiteWriter, env: Environment, site: Site, interface: Interface, pages: list[Page],
                   indexes) -> int:
     for index in indexes:
-        writer.write(file_path(pages[index].url), render_page(env, site, interface, pages[index]))
+        try:
+            html = render_page(env, site, interface, pages[index])
+        except Exception as problem:
+            raise template_problem(problem, env) from None
+        writer.write(file_path(pages[index].url), html)
     return len(indexes)
+
+
+def template_problem(problem: Exception, env: Environment) -> Exception:
+    """A template's error as `templates/x.html:line: message` (a ContentErrors, which crosses from a
+    worker process whole); any other exception as it is."""
+    folder = Path(env.loader.searchpath[0]) if isinstance(env.loader, FileSystemLoader) else Path(".")
+    if isinstance(problem, TemplateSyntaxError):
+        where, line = problem.filename or problem.name or "?", problem.lineno
+    else:  # Jinja puts a template's own file and line in the traceback frames of its code
+        frames = [(frame.f_code.co_filename, line) for frame, line in traceback.walk_tb(problem.__traceback__)]
+        inside = [(name, line) for name, line in frames if name.startswith(str(folder))]
+        if not inside:
+            return problem
+        where, line = inside[-1]
+    if isinstance(problem, TemplateNotFound):  # its own message names the search path, not the file
+        message = f"template `{problem.name}` not found"
+    else:
+        message = problem.message if isinstance(problem, TemplateError) and problem.message else str(problem)
+    shown = os.path.relpath(where, folder.parent) if os.path.isabs(where) else f"{folder.name}/{where}"
+    return ContentErrors([ContentError(shown, line or 0, f"{message} ({type(problem).__name__})")])
