@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import ContentErrors
+from ..errors import ContentErrors, ToolFailed
 from ..pipeline import ASSETS, TEMPLATES, Options, build, load_site
-from ..writing.write import OutputBusy, OutputRefused, output_problem
+from ..writing.write import OutputBusy, OutputRefused, Terminated, after_commit, output_problem, stop_on_sigterm
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
 def run(args) -> int:
     """Dispatch a parsed command line; content errors become messages, never tracebacks."""
+    stop_on_sigterm()  # a polite kill stops a build as Ctrl-C does, leaving nothing behind
     if args.command == "import":
         return _import(args)  # into a folder that may not exist yet
     if not args.content.is_dir():
         print(f"{args.content}: no such content folder", file=sys.stderr)
         return EXIT_USAGE
-    if args.command in ("build", "serve"):
+    if args.command == "build":  # serve never writes the output folder
         problem = output_problem(args.output, {"content": args.content, "templates": TEMPLATES, "assets": ASSETS})
         if problem:
             print(problem, file=sys.stderr)
@@ -45,6 +46,9 @@ def run(args) -> int:
     except (OutputRefused, OutputBusy) as refused:
         print(refused, file=sys.stderr)
         return EXIT_USAGE
+    except ToolFailed as failed:
+        print(f"{failed}; the previous output is untouched", file=sys.stderr)
+        return EXIT_CONTENT
     except OSError as problem:  # a full disk, a folder without permission: one line, not a traceback
         where = problem.filename or args.output if args.command in ("build", "serve") else problem.filename
         print(f"{where}: could not be written or read: {problem.strerror or problem}; "
@@ -52,7 +56,7 @@ def run(args) -> int:
         return EXIT_CONTENT
     except KeyboardInterrupt as stop:
         print(f"interrupted; {stop.args[0] if stop.args else 'the previous output is untouched'}", file=sys.stderr)
-        return 130
+        return 143 if isinstance(stop, Terminated) else 130
 
 
 def _options(args) -> Options:
@@ -70,11 +74,14 @@ def progress(message: str) -> None:
 
 def _build(args) -> int:
     report = build(_options(args), progress)
-    if sys.stderr.isatty():
-        print("\r\033[K", end="", file=sys.stderr)
-    for warning in report.warnings:
-        print(warning.as_warning(), file=sys.stderr)
-    print(report.summary())
+    try:
+        if sys.stderr.isatty():
+            print("\r\033[K", end="", file=sys.stderr)
+        for warning in report.warnings:
+            print(warning.as_warning(), file=sys.stderr)
+        print(report.summary())
+    except KeyboardInterrupt as stop:  # while the summary is said: the new output is in place
+        raise after_commit(stop) from None
     return EXIT_OK
 
 

@@ -32,6 +32,22 @@ MARK_TEXT = b"This folder is written by Tertulia and replaced whole by every bui
 EARLIER_BUILD = (".nojekyll", "sitemap.xml", "assets/reader.js")  # what builds wrote before the mark
 
 
+class Terminated(KeyboardInterrupt):
+    """A polite kill (SIGTERM), handled as Ctrl-C is: the build stops and clears its staging away."""
+
+
+def stop_on_sigterm() -> None:
+    """From now on SIGTERM raises Terminated in this process, so every `finally` runs; processes
+    forked from it keep the default, so a pool that ends its workers ends them quietly."""
+    if signal.getsignal(signal.SIGTERM) is not _terminate:
+        signal.signal(signal.SIGTERM, _terminate)
+        os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
+
+
+def _terminate(received, frame):
+    raise Terminated("the previous output is untouched")
+
+
 class OutputRefused(Exception):
     """The output folder is not ours to fill: writing there could delete an author's files."""
 
@@ -122,6 +138,7 @@ class StagedOutput:
         self.output.parent.mkdir(parents=True, exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.new-", dir=self.output.parent))
         self.writer = SiteWriter(self.staging, tree=not self.output.exists())
+        self.committed = False
 
     def commit(self, written: list[str], keep: set[str], known: set[str], sweep: bool) -> None:
         """Move the written files in; remove the known files not kept, and with `sweep` any other stray.
@@ -133,6 +150,7 @@ class StagedOutput:
             if self.writer.tree:
                 os.makedirs(self.staging / TREE, exist_ok=True)  # a site can have no files to write
                 os.rename(self.staging / TREE, self.output)
+                self.committed = True
                 return
             for relative in written:
                 checked(relative)
@@ -142,6 +160,7 @@ class StagedOutput:
             _finish(self.staging, self.output, written, removed)
             if sweep:
                 _remove_strays(self.output, keep)
+            self.committed = True
 
 
 def _finish(staging: Path, output: Path, written: list[str], removed: list[str]) -> None:
@@ -201,8 +220,15 @@ def staged_output(output: Path):
     staged = StagedOutput(output)
     try:
         yield staged
+    except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: say truly whether the new output is in
+        raise after_commit(stop) if staged.committed else stop
     finally:
         shutil.rmtree(staged.staging, ignore_errors=True)
+
+
+def after_commit(stop: KeyboardInterrupt) -> KeyboardInterrupt:
+    """An interruption that came once the new output was in place, saying so."""
+    return stop if stop.args == (COMMITTED,) else type(stop)(COMMITTED)
 
 
 @contextmanager
@@ -221,6 +247,8 @@ def _interruptions_held():
             signal.signal(number, handler)
     if caught and caught[0] == signal.SIGINT and previous[signal.SIGINT] is signal.default_int_handler:
         raise KeyboardInterrupt(COMMITTED)
+    if caught and caught[0] == signal.SIGTERM and previous[signal.SIGTERM] is _terminate:
+        raise Terminated(COMMITTED)
     if caught:
         signal.raise_signal(caught[0])  # now handled as it would have been
 

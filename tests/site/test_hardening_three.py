@@ -388,3 +388,178 @@ def test_a_yaml_error_in_an_original_is_reported_once(tmp_path, broken):
     clean(result, 1, "content/posts/hola/index.es.md:", "content/posts/hola/comments/c1.es.md:")
     assert "translation_of" not in result.stderr, result.stderr
     assert result.stderr.count("content/posts/hola/") == 2, result.stderr
+
+
+# 9. Errors outside content: a template's, Pagefind's, and whatever the preview meets
+
+BROKEN_TEMPLATES = {
+    "syntax": ("{% if %}", "templates/essay.html:9:"),
+    "unknown name": ("{{ no_such_name }}", "templates/essay.html:9: 'no_such_name' is undefined"),
+    "division": ("{{ 1 // 0 }}", "templates/essay.html:9: integer division or modulo by zero"),
+    "missing include": ("{% include 'nowhere.html' %}", "templates/essay.html:9: template `nowhere.html` not found"),
+    "unclosed block": ("{% block late %}", "templates/essay.html:"),
+}
+
+
+def broken_templates(tmp_path: Path, name: str) -> Path:
+    import shutil
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    essay = templates / "essay.html"
+    lines = essay.read_text().split("\n")
+    lines.insert(8, BROKEN_TEMPLATES[name][0])  # inside the main block, where it is drawn
+    essay.write_text("\n".join(lines))
+    return templates
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+@pytest.mark.parametrize("name", BROKEN_TEMPLATES)
+def test_a_template_error_is_its_path_and_line_and_the_output_stays(tmp_path, monkeypatch, name, parallel):
+    from tertulia.errors import ContentErrors
+    from tertulia.pipeline import Options, build
+    from tertulia.writing import render
+    content = make_content(tmp_path / "site")
+    out = tmp_path / "out"
+    clean(run_cli("build", "--content", str(content), "--output", str(out)), 0)
+    before = every_file(out)
+    if parallel:  # the forked workers' errors come back the same way
+        monkeypatch.setattr(render, "PARALLEL_PAGES", 1)
+    (content / "posts/hola/index.es.md").write_text(ESSAY_ES.replace("Primer", "Otro"))
+    with pytest.raises(ContentErrors) as raised:
+        build(Options(content=content, output=out, templates=broken_templates(tmp_path, name), workers=2))
+    assert BROKEN_TEMPLATES[name][1] in str(raised.value), str(raised.value)
+    assert every_file(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site", "templates"]
+
+
+FAILING_PAGEFIND = "import sys\nprint('pagefind: out of cheese', file=sys.stderr)\nsys.exit(3)\n"
+
+
+def test_pagefind_failing_is_reported_as_such_and_the_output_stays(tmp_path):
+    content = make_content(tmp_path / "site")
+    yml = content / "site.yml"
+    yml.write_text(yml.read_text().replace("search: false", "search: true"))
+    out = tmp_path / "out"
+    clean(run_cli("build", "--content", str(content), "--output", str(out)), 0)
+    before = every_file(out)
+    assert any(name.startswith("pagefind/") for name in before)
+    fake = tmp_path / "fake"
+    (fake / "pagefind").mkdir(parents=True)
+    (fake / "pagefind/__init__.py").write_text("")
+    (fake / "pagefind/__main__.py").write_text(FAILING_PAGEFIND)
+    (content / "posts/hola/index.es.md").write_text(ESSAY_ES.replace("Primer", "Otro"))
+    result = run_cli("build", "--content", str(content), "--output", str(out),
+                     env={**os.environ, "PYTHONPATH": str(fake)})
+    clean(result, 1, "Pagefind failed", "out of cheese", "the previous output is untouched")
+    assert "could not be written or read" not in result.stderr
+    assert every_file(out) == before
+
+
+@pytest.mark.parametrize("problem", ["template", "oserror", "bug"])
+def test_the_preview_shows_every_error_instead_of_stopping(tmp_path, monkeypatch, problem):
+    from dataclasses import replace
+    from tertulia import pipeline
+    from tertulia.commands import serve
+    content = make_content(tmp_path / "site")
+    options = pipeline.Options(content=content, output=tmp_path / "preview", pending=True, search=False)
+    if problem == "template":
+        options = replace(options, templates=broken_templates(tmp_path, "unknown name"))
+    else:
+        def failing(*args, **kwargs):
+            raise PermissionError(13, "Permission denied", str(tmp_path / "preview")) if problem == "oserror" \
+                else RuntimeError("an unforeseen problem")
+        monkeypatch.setattr(serve, "build", failing)
+    state = serve.PreviewState()
+    serve.rebuild(options, state)
+    said = {"template": "templates/essay.html:9: 'no_such_name' is undefined",
+            "oserror": "preview: could not be written or read: Permission denied",
+            "bug": "RuntimeError: an unforeseen problem"}[problem]
+    assert any(said in error for error in state.errors), state.errors
+    status, kind, body = serve._answer("/posts/hola/", tmp_path / "preview", state)
+    import html
+    assert status.startswith("500") and said.split(":")[-1].strip() in html.unescape(body.decode())
+
+
+# 11. SIGTERM during a build: handled like Ctrl-C, nothing left behind
+
+def many_posts(tmp_path: Path, count: int = 250) -> Path:
+    files = {}
+    for number in range(count):
+        files[f"posts/p{number}/index.es.md"] = ESSAY_ES.replace("Hola", f"Hola {number}")
+        files[f"posts/p{number}/index.en.md"] = ESSAY_EN
+        for comment in range(4):
+            files[f"posts/p{number}/comments/c{comment}.es.md"] = f"---\nauthor: A{comment}\n---\n\nComentario {comment}.\n"
+    return make_content(tmp_path / "site", files)
+
+
+def litter(tmp_path: Path) -> list[str]:
+    return sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")
+                  if p.name.startswith(".out.new-") or p.name.endswith(".tmp"))
+
+
+@pytest.mark.parametrize("delay", [0.4, 0.9, 1.5, 2.2])
+@pytest.mark.parametrize("first", [True, False])
+def test_sigterm_during_a_build_leaves_no_litter_and_an_intact_output(tmp_path, delay, first):
+    import signal
+    import time
+    content = many_posts(tmp_path)
+    out = tmp_path / "out"
+    before = {}
+    if not first:
+        clean(run_cli("build", "--content", str(content), "--output", str(out)), 0)
+        before = every_file(out)
+        for essay in content.glob("posts/*/index.es.md"):
+            essay.write_text(essay.read_text().replace("Primer", "Otro"))
+    build = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--content", str(content), "--output", str(out)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(delay)
+    build.send_signal(signal.SIGTERM)
+    _, stderr = build.communicate(timeout=120)
+    assert "Traceback" not in stderr, stderr
+    assert build.returncode in (0, 143, -signal.SIGTERM), stderr  # -15: still starting, nothing written yet
+    assert litter(tmp_path) == []
+    fresh = tmp_path / "fresh"
+    clean(run_cli("build", "--content", str(content), "--output", str(fresh), "--no-cache"), 0)
+    if build.returncode != 0 and "already in place" not in stderr:
+        assert build.returncode == -signal.SIGTERM or "interrupted; the previous output is untouched" in stderr
+        assert every_file(out) == before
+    else:  # done, or stopped once its output was moved in
+        assert every_file(out) == every_file(fresh)
+    clean(run_cli("build", "--content", str(content), "--output", str(out)), 0)
+    assert every_file(out) == every_file(fresh)
+
+
+# 24. The preview never writes the output folder
+
+def test_serve_never_touches_the_output_folder(tmp_path):
+    import time
+    from test_serve import free_port, poll
+    content = make_content(tmp_path / "site", {
+        "posts/hola/comments/c1.es.md": "---\nauthor: Mod\nstatus: pending\n---\n\nEsperando revisión.\n"})
+    yml = content / "site.yml"
+    yml.write_text(yml.read_text().replace("search: false", "search: true"))
+    out = tmp_path / "site/output"
+    clean(run_cli("build", "--content", str(content), "--output", str(out)), 0)
+    before = every_file(out)
+    assert any(name.startswith("pagefind/") for name in before)
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
+    port = free_port()
+    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
+                                "--content", str(content), "--output", str(out)],
+                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        page = f"http://127.0.0.1:{port}/repo/posts/hola/"
+        poll(page, lambda s, b: "Esperando revisión." in b)
+        assert every_file(out) == before
+        essay = content / "posts/hola/index.es.md"
+        essay.write_text(essay.read_text().replace("Primer párrafo.", "Primer párrafo, en vista previa."))
+        poll(page, lambda s, b: "en vista previa" in b)
+        time.sleep(0.5)
+        assert every_file(out) == before
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+    assert every_file(out) == before
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == stamps
+    assert not list(tmp_path.glob("site/.output.new-*"))
+    assert b"Esperando" not in b"".join(every_file(out).values())
