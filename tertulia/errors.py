@@ -31,6 +31,9 @@ class ContentErrors(Exception):
         self.errors = sorted(set(errors))
         super().__init__("\n".join(str(e) for e in self.errors))
 
+    def __reduce__(self):  # raised in a render worker, it crosses to the main process whole
+        return (ContentErrors, (self.errors,))
+
 
 class ToolFailed(Exception):
     """A program the build runs (Pagefind) failed: not the content's fault, and said as it is."""

@@ -1,11 +1,12 @@
-"""Commands behind build.py: each returns the exit status of the contract (0, 1 or 2)."""
+"""The commands of `tertulia` (and `build.py`): each returns the exit status of the contract (0, 1 or 2)."""
 
 from __future__ import annotations
 
 import sys
 
 from ..errors import ContentErrors, ToolFailed
-from ..pipeline import ASSETS, TEMPLATES, Options, build, load_site
+from ..pipeline import Options, build, load_site
+from ..theme import KINDS, Theme
 from ..writing.write import OutputBusy, OutputRefused, Terminated, after_commit, output_problem, stop_on_sigterm
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -14,13 +15,17 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 def run(args) -> int:
     """Dispatch a parsed command line; content errors become messages, never tracebacks."""
     stop_on_sigterm()  # a polite kill stops a build as Ctrl-C does, leaving nothing behind
+    if args.command == "init":
+        from .init import init_site
+        return init_site(args.folder, args.lang, args.translation, args.title, args.base_url)
     if args.command == "import":
-        return _import(args)  # into a folder that may not exist yet
-    if not args.content.is_dir():
-        print(f"{args.content}: no such content folder", file=sys.stderr)
+        return IMPORTERS[args.source](args)  # into a folder that may not exist yet
+    if not _is_site(args.content):
+        print(f"no {args.content}/site.yml here, so this is not a site's folder: start a site with "
+              "`tertulia init DIR --lang LANG`, or name a site's content folder with --content", file=sys.stderr)
         return EXIT_USAGE
     if args.command == "build":  # serve never writes the output folder
-        problem = output_problem(args.output, {"content": args.content, "templates": TEMPLATES, "assets": ASSETS})
+        problem = output_problem(args.output, _sources(args.content))
         if problem:
             print(problem, file=sys.stderr)
             return EXIT_USAGE
@@ -57,6 +62,23 @@ def run(args) -> int:
     except KeyboardInterrupt as stop:
         print(f"interrupted; {stop.args[0] if stop.args else 'the previous output is untouched'}", file=sys.stderr)
         return 143 if isinstance(stop, Terminated) else 130
+
+
+def _is_site(content) -> bool:
+    """A content folder with its settings, or one holding essays or pages whose site.yml is missing
+    (that is a content error, said with the others)."""
+    return content.is_dir() and any((content / name).exists() for name in ("site.yml", "posts", "pages"))
+
+
+def _sources(content) -> dict:
+    """Every folder a build reads, by the name an author knows it by: none may be its output."""
+    theme = Theme.of(content)
+    sources = {"content": content}
+    for kind in KINDS:
+        sources.update({f"default theme's {kind}": theme.default / kind})
+        if theme.own(kind):
+            sources[kind] = theme.own(kind)
+    return sources
 
 
 def _options(args) -> Options:
@@ -116,7 +138,7 @@ def _translated(args) -> int:
     return EXIT_OK
 
 
-def _import(args) -> int:
+def _import_wordpress(args) -> int:
     from ..importers.wordpress import import_wordpress
     from ..importers.wxr import UnreadableExport
     if not args.export.is_file():
@@ -133,3 +155,7 @@ def _import(args) -> int:
         return EXIT_USAGE
     print("\n".join(summary.lines(args.dry_run)))
     return EXIT_OK
+
+
+# `import <source>`: one function per source of `args.IMPORT_SOURCES`, each returning its exit status.
+IMPORTERS = {"wordpress": _import_wordpress}

@@ -13,7 +13,7 @@ from ..reading.find import COMMENT_FILE, ESSAY_FILE, SYMLINK
 from ..reading.names import is_key, key_problem
 from ..reading.read import read_parsed
 from ..reading.translations import record_new, shown_path
-from .starter import PLACEHOLDER, starter_markdown
+from .translation_starter import PLACEHOLDER, starter_markdown
 
 
 def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "", comments: bool = False) -> int:

@@ -323,7 +323,7 @@ def shaped_site(tmp_path: Path) -> Path:
 
 
 def test_a_starter_keeps_every_block_in_the_original_shape_with_only_words_to_replace(tmp_path):
-    from tertulia.commands.starter import shape
+    from tertulia.commands.translation_starter import shape
     from tertulia.reading.markup import Converter
     from tertulia.reading.read import parse_text
     content = shaped_site(tmp_path)
@@ -393,43 +393,50 @@ def test_a_yaml_error_in_an_original_is_reported_once(tmp_path, broken):
 # 9. Errors outside content: a template's, Pagefind's, and whatever the preview meets
 
 BROKEN_TEMPLATES = {
-    "syntax": ("{% if %}", "templates/essay.html:9:"),
-    "unknown name": ("{{ no_such_name }}", "templates/essay.html:9: 'no_such_name' is undefined"),
-    "division": ("{{ 1 // 0 }}", "templates/essay.html:9: integer division or modulo by zero"),
-    "missing include": ("{% include 'nowhere.html' %}", "templates/essay.html:9: template `nowhere.html` not found"),
+    "syntax": ("{% if %}", "templates/essay.html:9: Expected an expression"),
+    "unknown name": ("{{ no_such_name }}", "templates/essay.html:9: template error: 'no_such_name' is undefined"),
+    "division": ("{{ 1 // 0 }}", "templates/essay.html:9: template error: integer division or modulo by zero"),
+    "missing include": ("{% include 'nowhere.html' %}",
+                        "templates/essay.html:9: template error: template `nowhere.html` not found"),
     "unclosed block": ("{% block late %}", "templates/essay.html:"),
 }
 
 
-def broken_templates(tmp_path: Path, name: str) -> Path:
-    import shutil
-    templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", templates)
-    essay = templates / "essay.html"
-    lines = essay.read_text().split("\n")
+def break_template(content: Path, name: str) -> None:
+    """The site's own essay.html (it replaces the theme's), with one bad line in its main block."""
+    from tertulia.theme import DEFAULT
+    lines = (DEFAULT / "templates/essay.html").read_text().split("\n")
     lines.insert(8, BROKEN_TEMPLATES[name][0])  # inside the main block, where it is drawn
-    essay.write_text("\n".join(lines))
-    return templates
+    (content.parent / "templates").mkdir(exist_ok=True)
+    (content.parent / "templates/essay.html").write_text("\n".join(lines))
 
 
-@pytest.mark.parametrize("parallel", [False, True])
 @pytest.mark.parametrize("name", BROKEN_TEMPLATES)
-def test_a_template_error_is_its_path_and_line_and_the_output_stays(tmp_path, monkeypatch, name, parallel):
-    from tertulia.errors import ContentErrors
-    from tertulia.pipeline import Options, build
-    from tertulia.writing import render
+def test_a_template_error_is_its_path_and_line_and_the_output_stays(tmp_path, name):
     content = make_content(tmp_path / "site")
     out = tmp_path / "out"
     clean(run_cli("build", "--content", str(content), "--output", str(out)), 0)
     before = every_file(out)
-    if parallel:  # the forked workers' errors come back the same way
-        monkeypatch.setattr(render, "PARALLEL_PAGES", 1)
     (content / "posts/hola/index.es.md").write_text(ESSAY_ES.replace("Primer", "Otro"))
-    with pytest.raises(ContentErrors) as raised:
-        build(Options(content=content, output=out, templates=broken_templates(tmp_path, name), workers=2))
-    assert BROKEN_TEMPLATES[name][1] in str(raised.value), str(raised.value)
+    break_template(content, name)
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    clean(result, 1, BROKEN_TEMPLATES[name][1])
     assert every_file(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site", "templates"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"]
+
+
+@pytest.mark.parametrize("name", ["unknown name", "division"])
+def test_a_template_error_in_a_forked_render_worker_comes_back_the_same(tmp_path, monkeypatch, name):
+    from tertulia.errors import ContentErrors
+    from tertulia.pipeline import Options, build
+    from tertulia.writing import render
+    content = make_content(tmp_path / "site")
+    break_template(content, name)
+    monkeypatch.setattr(render, "PARALLEL_PAGES", 1)
+    with pytest.raises(ContentErrors) as raised:
+        build(Options(content=content, output=tmp_path / "out", workers=2))
+    assert BROKEN_TEMPLATES[name][1] in str(raised.value), str(raised.value)
+    assert not (tmp_path / "out").exists()
 
 
 FAILING_PAGEFIND = "import sys\nprint('pagefind: out of cheese', file=sys.stderr)\nsys.exit(3)\n"
@@ -457,13 +464,12 @@ def test_pagefind_failing_is_reported_as_such_and_the_output_stays(tmp_path):
 
 @pytest.mark.parametrize("problem", ["template", "oserror", "bug"])
 def test_the_preview_shows_every_error_instead_of_stopping(tmp_path, monkeypatch, problem):
-    from dataclasses import replace
     from tertulia import pipeline
     from tertulia.commands import serve
     content = make_content(tmp_path / "site")
     options = pipeline.Options(content=content, output=tmp_path / "preview", pending=True, search=False)
     if problem == "template":
-        options = replace(options, templates=broken_templates(tmp_path, "unknown name"))
+        break_template(content, "unknown name")
     else:
         def failing(*args, **kwargs):
             raise PermissionError(13, "Permission denied", str(tmp_path / "preview")) if problem == "oserror" \
@@ -471,7 +477,7 @@ def test_the_preview_shows_every_error_instead_of_stopping(tmp_path, monkeypatch
         monkeypatch.setattr(serve, "build", failing)
     state = serve.PreviewState()
     serve.rebuild(options, state)
-    said = {"template": "templates/essay.html:9: 'no_such_name' is undefined",
+    said = {"template": "templates/essay.html:9: template error: 'no_such_name' is undefined",
             "oserror": "preview: could not be written or read: Permission denied",
             "bug": "RuntimeError: an unforeseen problem"}[problem]
     assert any(said in error for error in state.errors), state.errors
