@@ -24,7 +24,7 @@ def run(args) -> int:
         print(f"no {args.content}/site.yml here, so this is not a site's folder: start a site with "
               "`tertulia init DIR --lang LANG`, or name a site's content folder with --content", file=sys.stderr)
         return EXIT_USAGE
-    if args.command == "build":  # serve never writes the output folder
+    if args.command in ("build", "serve"):  # serve never writes it, but is not told a wrong one is fine
         problem = output_problem(args.output, _sources(args.content))
         if problem:
             print(problem, file=sys.stderr)

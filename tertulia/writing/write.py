@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 from contextlib import contextmanager
@@ -42,10 +43,25 @@ def stop_on_sigterm() -> None:
     if signal.getsignal(signal.SIGTERM) is not _terminate:
         signal.signal(signal.SIGTERM, _terminate)
         os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
+        sys.unraisablehook = _raised_again(sys.unraisablehook)
 
 
 def _terminate(received, frame):
     raise Terminated("the previous output is untouched")
+
+
+def _raised_again(previous):
+    """An unraisable-exception hook that sends a Terminated swallowed where Python cannot pass it on
+    (a fork's own hooks, a finalizer) again, without a word: from another thread, so the main
+    thread meets it at its next step, outside the hook."""
+    def hook(unraisable):
+        if isinstance(unraisable.exc_value, Terminated):
+            resend = threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGTERM))  # once the hook is left
+            resend.daemon = True
+            resend.start()
+        else:
+            previous(unraisable)
+    return hook
 
 
 class OutputRefused(Exception):

@@ -503,7 +503,7 @@ def litter(tmp_path: Path) -> list[str]:
                   if p.name.startswith(".out.new-") or p.name.endswith(".tmp"))
 
 
-@pytest.mark.parametrize("delay", [0.4, 0.9, 1.5, 2.2])
+@pytest.mark.parametrize("delay", [0.4, 0.9, 1.3, 1.6, 1.9, 2.2, 2.6])
 @pytest.mark.parametrize("first", [True, False])
 def test_sigterm_during_a_build_leaves_no_litter_and_an_intact_output(tmp_path, delay, first):
     import signal
