@@ -109,6 +109,7 @@ def _translated(args) -> int:
 
 def _import(args) -> int:
     from ..importers.wordpress import import_wordpress
+    from ..importers.problems import ContentProblem
     from ..importers.wxr import UnreadableExport
     if not args.export.is_file():
         print(f"{args.export}: no such export file", file=sys.stderr)
@@ -118,6 +119,10 @@ def _import(args) -> int:
     except UnreadableExport as problem:
         print(problem, file=sys.stderr)
         print("the export could not be read; nothing was written", file=sys.stderr)
+        return EXIT_CONTENT
+    except ContentProblem as problem:
+        print(problem, file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
         return EXIT_CONTENT
     except ValueError as problem:
         print(problem, file=sys.stderr)

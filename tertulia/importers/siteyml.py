@@ -58,7 +58,7 @@ def new_site(channel: Channel, lang: str, tags: dict[str, str]) -> str:
     if channel.description:
         lines.append(f"description: {{{lang}: {quoted(channel.description)}}}")
     lines += [f"base_url: {quoted(base_url.rstrip('/') + '/')}", "languages:",
-              f"  {lang}: {quoted(language_name(lang))}", f"main_language: {lang}"]
+              f"  {lang}: {quoted(language_name(lang))}", f"main_language: {quoted(lang)}"]
     lines += ["tags:"] + [f"  {key}: {{{lang}: {quoted(name)}}}" for key, name in sorted(tags.items())] if tags \
         else ["tags: {}"]
     return "\n".join(lines) + "\n"

@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+from ..reading.config import LANGUAGE_TAG
 from ..reading.find import SLUG
 from ..reading.yamltext import quoted
 from . import siteyml
+from .problems import ContentProblem, shown
 from .wpbody import before_more, plain, to_markdown
 from .wxr import Channel, Item, WPComment, read_export
 
@@ -112,10 +114,17 @@ def _made(content: Path) -> Path:
 
 
 def _language(asked: str | None, channel: Channel, content: Path) -> str:
-    """--lang, else the blog's language, else site.yml's main_language; it must be one of site.yml's."""
+    """--lang, else the blog's language, else site.yml's main_language; it must be one of site.yml's.
+
+    The result names files and goes into site.yml, so it is a BCP 47 tag before anything else."""
     known, main = siteyml.languages(content / "site.yml")
-    wanted = asked or channel.language or main
-    if not wanted:
+    if asked is not None:
+        wanted = language_tag(asked, "--lang")
+    elif channel.language:
+        wanted = language_tag(channel.language, "the export's <language>")
+    elif main:
+        wanted = language_tag(main, f"{content.name}/site.yml's main_language")
+    else:
         raise ValueError("the export names no language and there is no site.yml: say which with --lang")
     if known and wanted not in known:
         primary = wanted.split("-")[0].lower()
@@ -126,6 +135,15 @@ def _language(asked: str | None, channel: Channel, content: Path) -> str:
     elif not known:
         wanted = wanted if asked else wanted.split("-")[0].lower()
     return wanted
+
+
+def language_tag(text: str, where: str) -> str:
+    """`text` as a BCP 47 tag (`en_US` read as `en-US`), or a ValueError that names `where`."""
+    tag = text.strip().replace("_", "-")
+    if not LANGUAGE_TAG.fullmatch(tag):
+        raise ValueError(f"{where} `{shown(text)}` is not a BCP 47 language tag such as `en` or `pt-BR`: "
+                         "choose the site's language with --lang")
+    return tag
 
 
 def _item(item: Item, channel: Channel, lang: str, content: Path, plan: Plan, summary: Summary,
@@ -171,6 +189,8 @@ def _slugify(text: str) -> str:
 def _source_of(folder: Path) -> str:
     """The `source` an earlier import wrote into a post's original."""
     for path in sorted(folder.glob("index.*.md")):
+        if path.is_symlink() or not path.is_file():
+            continue  # a link is never followed out of content/; the build refuses it anyway
         match = re.search(r"^source: (\"(?:[^\"\\]|\\.)*\"|\S+)$", path.read_text("utf-8", errors="replace"), re.M)
         if match:
             value = match.group(1)
@@ -279,6 +299,7 @@ def _comment_file(comment: WPComment, status: str, parent: str) -> str:
 def _stage(plan: Plan, staging: Path | None, content: Path, summary: Summary, report, overwrite=False) -> None:
     """Put the planned files in the staging folder (or report them, in a dry run), then forget them."""
     for relative, text in plan.files.items():
+        _refuse_links(content, relative)
         if (content / relative).exists() and not overwrite:
             summary.kept.append(relative)
             continue
@@ -291,6 +312,18 @@ def _stage(plan: Plan, staging: Path | None, content: Path, summary: Summary, re
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
     plan.files.clear()
+
+
+def _refuse_links(content: Path, relative: str) -> None:
+    """Every file an import writes lies in content/ by a path of plain names and passes through no link,
+    whatever the export says: a link could lead the write anywhere."""
+    parts = relative.split("/")
+    if any(part in ("", ".", "..") or "\\" in part or "\0" in part for part in parts):
+        raise ValueError(f"refused to write `{shown(relative)}`: not a plain path inside {content}")
+    for depth in range(1, len(parts) + 1):
+        if (content / "/".join(parts[:depth])).is_symlink():
+            raise ContentProblem(f"{content.name}/{'/'.join(parts[:depth])}: is a link; an import never writes "
+                                 "through one (replace it with the folder or file itself)")
 
 
 def _move_in(staging: Path, content: Path) -> None:
