@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from ..reading.yamltext import quoted
+from .problems import ContentProblem
 from .wxr import Channel
 
 
@@ -22,9 +23,31 @@ def languages(path: Path) -> tuple[list[str], str]:
     """The languages of an existing site.yml, and its main language; nothing when there is none."""
     if not path.is_file():
         return [], ""
-    data = _yaml().load(path.read_text(encoding="utf-8")) or {}
-    codes = data.get("languages") if isinstance(data, dict) else None
-    return (list(codes) if isinstance(codes, dict) else []), str(data.get("main_language", "")) if data else ""
+    data = _load(path, _yaml())
+    codes = data.get("languages")
+    return [str(code) for code in codes] if isinstance(codes, dict) else [], str(data.get("main_language") or "")
+
+
+def _load(path: Path, yaml) -> dict:
+    """An existing site.yml as ruamel's round-trip map; ContentProblem at the line where it goes wrong."""
+    from ruamel.yaml import YAMLError
+    where = f"{path.parent.name}/{path.name}"
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ContentProblem(f"{where}: is not UTF-8 text; save it as UTF-8") from None
+    except YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None) or getattr(problem, "context_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise ContentProblem(f"{where}{line}: is not valid YAML ({getattr(problem, 'problem', None) or 'unreadable'})"
+                             "; the import adds its tags only to a site.yml that reads") from None
+    except (OSError, RecursionError, ValueError) as problem:
+        raise ContentProblem(f"{where}: cannot be read ({type(problem).__name__})") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ContentProblem(f"{where}:1: is not a map of settings (`title: ...`, `languages: ...`)")
+    return data
 
 
 def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], added: list[str]) -> str | None:
@@ -33,11 +56,15 @@ def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], added
         added.extend(sorted(tags))
         return new_site(channel, lang, tags)
     yaml = _yaml()
-    data = yaml.load(path.read_text(encoding="utf-8"))
+    data = _load(path, yaml)
     known = data.get("tags")
     if known is None:
         from ruamel.yaml.comments import CommentedMap
         known = data["tags"] = CommentedMap()
+    elif not isinstance(known, dict):
+        line = getattr(getattr(data, "lc", None), "key", lambda key: None)("tags")
+        raise ContentProblem(f"{path.parent.name}/{path.name}{f':{line[0] + 1}' if line else ''}: `tags` is not a "
+                             "map of tag keys, so the import cannot add its tags")
     missing = [key for key in tags if key not in {str(k).lower() for k in known}]
     if not missing:
         return None

@@ -14,7 +14,7 @@ import shutil
 import tempfile
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -31,6 +31,8 @@ COMMENT_STATUSES = {"1": "published", "0": "pending", "spam": "spam"}
 NOT_IMPORTED_COMMENTS = {"trash": "trashed", "post-trashed": "trashed with their post"}
 PINGS = ("pingback", "trackback")
 SUMMARY_WORDS = 60
+WP_ID = re.compile(r"[0-9]{1,20}")  # WordPress's ids are 64-bit numbers: 20 digits at most
+COMMENT_ID = re.compile(r"[0-9]{1,20}(-[0-9]+)?")  # and -2, -3... for a second comment under one id
 
 
 @dataclass
@@ -174,7 +176,7 @@ def _slug(item: Item, content: Path, plan: Plan) -> str:
         if slug in plan.slugs:
             continue
         existing = content / "posts" / slug
-        if not existing.exists() or _source_of(existing) == item.link:
+        if not existing.exists() or (item.link and _source_of(existing) == item.link):  # "" is nobody's
             plan.slugs[slug] = item.link
             return slug
     raise ValueError(f"no free slug for `{base}`")
@@ -243,11 +245,12 @@ def _date(text: str) -> str:
 
 def _comments(comments: tuple[WPComment, ...], summary: Summary, pingbacks: bool):
     """(comment, its status, the id it answers among those imported) for each comment that comes across."""
+    comments = _unique_ids(comments)
     by_id = {c.id: c for c in comments}
     statuses = {}
     for comment in comments:
         status = _comment_status(comment, pingbacks)
-        if status in COMMENT_STATUSES.values() and re.fullmatch(r"[0-9]+", comment.id):
+        if status in COMMENT_STATUSES.values() and COMMENT_ID.fullmatch(comment.id):
             statuses[comment.id] = status
             summary.comments[status] += 1
         else:
@@ -255,6 +258,20 @@ def _comments(comments: tuple[WPComment, ...], summary: Summary, pingbacks: bool
     for comment in comments:
         if comment.id in statuses:
             yield comment, statuses[comment.id], _imported_ancestor(comment, by_id, statuses)
+
+
+def _unique_ids(comments: tuple[WPComment, ...]) -> list[WPComment]:
+    """A second comment under an id already taken becomes `<id>-2` (then -3...): none is lost; replies
+    naming the id answer the first, as WordPress itself would show them."""
+    seen: Counter = Counter()
+    unique = []
+    for comment in comments:
+        if not WP_ID.fullmatch(comment.id):
+            unique.append(replace(comment, id=""))  # not an id WordPress makes: counted as a bad one
+            continue
+        seen[comment.id] += 1
+        unique.append(comment if seen[comment.id] == 1 else replace(comment, id=f"{comment.id}-{seen[comment.id]}"))
+    return unique
 
 
 def _comment_status(comment: WPComment, pingbacks: bool) -> str:

@@ -7,6 +7,7 @@ item is handed over and then dropped, so a 500 MB export imports in bounded memo
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,8 @@ import defusedxml.ElementTree as SafeTree
 from defusedxml import DefusedXmlException
 
 WP_NAMESPACE = re.compile(r"https?://wordpress\.org/export/\d+(\.\d+)*/")  # the version varies by export
+DECLARATION = re.compile(rb"""(?:\xef\xbb\xbf)?<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
+EXPAT_ENCODINGS = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "iso8859-1", "ascii"}
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 
@@ -68,9 +71,15 @@ class Item:
 
 def read_export(path: Path) -> Iterator[Channel | Item]:
     """The channel (once, before the first item), then each item; UnreadableExport on bad XML."""
-    parser = SafeTree.DefusedXMLParser(forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    encoding = _foreign_encoding(path)
+    parser = SafeTree.DefusedXMLParser(forbid_dtd=False, forbid_entities=True, forbid_external=True,
+                                       encoding="utf-8" if encoding else None)
     try:
-        yield from _events(path, parser)
+        if encoding:  # expat reads four encodings itself; Python's codecs read the rest for it
+            with path.open("rb") as raw:
+                yield from _events(path, parser, _Transcoded(raw, encoding, path))
+        else:
+            yield from _events(path, parser, str(path))
     except DefusedXmlException as problem:
         raise UnreadableExport(f"{path}:{parser.parser.CurrentLineNumber}: the export defines entities or "
                                f"refers to outside files ({type(problem).__name__}), which a WordPress export "
@@ -81,10 +90,45 @@ def read_export(path: Path) -> Iterator[Channel | Item]:
                                f"{str(problem).split(':')[0]}") from None
 
 
-def _events(path: Path, parser) -> Iterator[Channel | Item]:
+def _foreign_encoding(path: Path) -> str | None:
+    """The encoding the export declares when expat cannot read it itself (Shift_JIS, windows-1252...)."""
+    with path.open("rb") as raw:
+        declared = DECLARATION.match(raw.read(512))
+    if not declared:
+        return None
+    name = declared.group(1).decode("ascii")
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        raise UnreadableExport(f"{path}:1: the export says it is in `{name}`, an encoding Python does not know; "
+                               "save it as UTF-8 and import it again") from None
+    return None if codec in EXPAT_ENCODINGS else name
+
+
+class _Transcoded:
+    """A byte stream in another encoding, read as UTF-8; a byte that does not decode is `export:line:`."""
+
+    def __init__(self, raw, encoding: str, path: Path):
+        self.raw, self.encoding, self.path = raw, encoding, path
+        self.decoder = codecs.getincrementaldecoder(encoding)()
+        self.line = 1
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.raw.read(size if size and size > 0 else -1)
+        try:
+            text = self.decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as problem:
+            where = self.line + problem.object[:problem.start].count(b"\n")
+            raise UnreadableExport(f"{self.path}:{where}: a byte that is not {self.encoding}, the encoding the "
+                                   "export says it is in") from None
+        self.line += text.count("\n")
+        return text.encode("utf-8")
+
+
+def _events(path: Path, parser, source) -> Iterator[Channel | Item]:
     channel, element_of_channel, wp, started = Channel(), None, "", False
     depth = 0
-    for event, element in SafeTree.iterparse(str(path), events=("start-ns", "start", "end"), parser=parser):
+    for event, element in SafeTree.iterparse(source, events=("start-ns", "start", "end"), parser=parser):
         if event == "start-ns":
             if WP_NAMESPACE.fullmatch(element[1]) and (element[0] == "wp" or not wp):
                 wp = "{" + element[1] + "}"

@@ -132,3 +132,105 @@ def test_an_import_never_writes_through_a_link_in_content(tmp_path, link):
         assert not list((site / "content").rglob("*.md"))
     else:
         assert result.returncode == 0 and (site / "content/posts/hello-2/index.en.md").is_file()
+
+
+# --- #28.3: an item is the post it was imported as, never a hand-written one by chance ----------------------------
+
+HAND_WRITTEN = "---\ntitle: Mine\nauthor: Me\n---\n\nMy own words.\n"
+SITE_EN = 'title: t\nbase_url: "https://b.example.org/"\nlanguages: {en: English}\nmain_language: en\n'
+
+
+@pytest.mark.parametrize("link", ["", "   ", "not a link", "javascript:alert(1)"])
+def test_an_item_without_a_link_never_joins_a_hand_written_post(tmp_path, link):
+    site = tmp_path / "site"
+    (site / "content/posts/hello").mkdir(parents=True)
+    (site / "content/site.yml").write_text(SITE_EN)
+    (site / "content/posts/hello/index.en.md").write_text(HAND_WRITTEN)
+    result = import_into(site, export_text(post(link=link, comments=(("1", "GRAFTED"),))))
+    assert result.returncode == 0, result.stderr
+    assert sorted(every_file(site / "content/posts/hello")) == ["index.en.md"]
+    assert (site / "content/posts/hello/index.en.md").read_text() == HAND_WRITTEN
+    assert (site / "content/posts/hello-2/comments/1.en.md").read_text().endswith("GRAFTED\n")
+
+
+# --- #28.7: odd ids, a broken site.yml and other encodings ------------------------------------------------------
+
+def test_two_comments_under_one_id_are_both_kept_and_counted(tmp_path):
+    site = tmp_path / "site"
+    result = import_into(site, export_text(post(comments=(("7", "FIRST"), ("7", "SECOND"), ("7", "THIRD")))))
+    assert result.returncode == 0, result.stderr
+    assert "comments: 3 (3 published" in result.stdout
+    thread = site / "content/posts/hello/comments"
+    assert [(thread / f"{i}.en.md").read_text().split("\n")[-2] for i in ("7", "7-2", "7-3")] == [
+        "FIRST", "SECOND", "THIRD"]
+    assert run_cli("check", cwd=site).returncode == 0
+
+
+@pytest.mark.parametrize("comment_id", ["1" * 300, "1" * 21, "-1", "1-2", "../1", "1.5", " ", "١٢"])
+def test_an_id_wordpress_never_makes_is_counted_not_a_traceback(tmp_path, comment_id):
+    site = tmp_path / "site"
+    result = import_into(site, export_text(post(comments=((comment_id, "ODD"), ("2", "Fine")))))
+    no_traceback(result)
+    assert result.returncode == 0
+    assert "comments: 1 (1 published" in result.stdout and "1 with a bad id" in result.stdout
+    assert sorted(every_file(site / "content/posts/hello")) == ["comments/2.en.md", "index.en.md"]
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("title: [unclosed\n", 2, "not valid YAML"),
+    ("title: t\n  bad: indent\n", 2, "not valid YAML"),
+    ("a: 1\na: 2\n", 2, "not valid YAML"),
+    ("- a list\n- not a map\n", 1, "not a map of settings"),
+    ("just text\n", 1, "not a map of settings"),
+    (SITE_EN + "tags: [a, b]\n", 5, "`tags` is not a map"),
+    (SITE_EN + "tags: plain\n", 5, "`tags` is not a map"),
+    ("title: \"\\xff\"\n\t\n", None, "not valid YAML"),
+])
+def test_a_broken_site_yml_is_named_with_its_line_and_nothing_is_written(tmp_path, text, line, words):
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content/site.yml").write_text(text)
+    result = import_into(site, export_text(post(), language="en"))
+    no_traceback(result)
+    assert result.returncode == 1 and words in result.stderr
+    assert result.stderr.startswith(f"content/site.yml:{line}: " if line else "content/site.yml")
+    assert sorted(every_file(site / "content")) == ["site.yml"]
+
+
+def test_a_site_yml_that_is_not_utf8_is_named(tmp_path):
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content/site.yml").write_bytes("title: Señal\n".encode("latin-1"))
+    result = import_into(site, export_text(post()))
+    no_traceback(result)
+    assert result.returncode == 1 and result.stderr.startswith("content/site.yml: is not UTF-8")
+
+
+@pytest.mark.parametrize("encoding, words", [
+    ("Shift_JIS", "日本語のブログ"), ("EUC-JP", "日本語のブログ"), ("GB18030", "中文博客"), ("windows-1252", "Señal €"),
+    ("ISO-8859-1", "Señal"), ("UTF-16", "Ελληνικά"), ("KOI8-R", "Блог"), ("cp1251", "Блог"), ("UTF-8", "Ελληνικά"),
+])
+def test_an_export_in_another_encoding_is_read_as_it_says(tmp_path, encoding, words):
+    site = tmp_path / "site"
+    text = export_text(post(title=words, body=f"{words} words.", comments=(("1", words),)), title=words,
+                       encoding=encoding)
+    result = import_into(site, text.encode(encoding))
+    assert result.returncode == 0, result.stderr
+    essay = next((site / "content/posts").glob("*/index.en.md")).read_text()
+    assert f'title: "{words}"' in essay and f"{words} words." in essay
+    assert words in (site / "content/site.yml").read_text()
+
+
+@pytest.mark.parametrize("declared, data, line, words", [
+    ("no-such-codec", b"x", 1, "an encoding Python does not know"),
+    ("Shift_JIS", b"\n\n\x81\x39", 5, "not Shift_JIS"),
+    ("windows-1252", b"\n\x81", 4, "not windows-1252"),
+    ("UTF-8", b"\n\xff\xfe", 4, "not well-formed"),
+])
+def test_an_export_that_does_not_decode_is_export_line_and_exit_1(tmp_path, declared, data, line, words):
+    site = tmp_path / "site"
+    text = export_text(post(body="@@"), encoding=declared).encode("ascii")
+    result = import_into(site, text.replace(b"@@", data))
+    no_traceback(result)
+    assert result.returncode == 1 and f"-export.xml:{line}: " in result.stderr and words in result.stderr
+    assert list(site.iterdir()) == []
