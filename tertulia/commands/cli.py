@@ -115,7 +115,7 @@ def _import(args) -> int:
         print(f"{args.export}: no such export file", file=sys.stderr)
         return EXIT_USAGE
     try:
-        summary = import_wordpress(args.export, args.content, args.lang, args.dry_run, args.pingbacks)
+        summary, staged = import_wordpress(args.export, args.content, args.lang, args.dry_run, args.pingbacks)
     except UnreadableExport as problem:
         print(problem, file=sys.stderr)
         print("the export could not be read; nothing was written", file=sys.stderr)
@@ -127,5 +127,5 @@ def _import(args) -> int:
     except ValueError as problem:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
-    print("\n".join(summary.lines(args.dry_run)))
+    print("\n".join(summary.lines(args.dry_run, staged)))
     return EXIT_OK

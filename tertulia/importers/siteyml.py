@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..reading.yamltext import quoted
 from .problems import ContentProblem
+from .wpfiles import text_of
 from .wxr import Channel
 
 
@@ -50,44 +51,63 @@ def _load(path: Path, yaml) -> dict:
     return data
 
 
-def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], added: list[str]) -> str | None:
-    """The new text of site.yml, or None when it already has every tag."""
+def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redirects: dict[str, str],
+            summary) -> str | None:
+    """The new text of site.yml, or None when it already has every tag and redirect; what is added is
+    named in `summary` (its tags_added and redirects_added)."""
     if not path.is_file():
-        added.extend(sorted(tags))
-        return new_site(channel, lang, tags)
+        summary.tags_added.extend(sorted(tags))
+        summary.redirects_added.extend(sorted(redirects))
+        return new_site(channel, lang, tags, redirects)
     yaml = _yaml()
     data = _load(path, yaml)
-    known = data.get("tags")
-    if known is None:
-        from ruamel.yaml.comments import CommentedMap
-        known = data["tags"] = CommentedMap()
-    elif not isinstance(known, dict):
-        line = getattr(getattr(data, "lc", None), "key", lambda key: None)("tags")
-        raise ContentProblem(f"{path.parent.name}/{path.name}{f':{line[0] + 1}' if line else ''}: `tags` is not a "
-                             "map of tag keys, so the import cannot add its tags")
-    missing = [key for key in tags if key not in {str(k).lower() for k in known}]
-    if not missing:
+    known_tags, known_redirects = _map(data, "tags", path), _map(data, "redirects", path)
+    lower = {str(k).lower() for k in known_tags}
+    for key in tags:
+        if key not in lower:
+            known_tags[key] = {lang: tags[key]}
+            summary.tags_added.append(key)
+    for old in sorted(redirects):
+        if old not in known_redirects:
+            known_redirects[old] = redirects[old]
+            summary.redirects_added.append(old)
+    if not summary.tags_added and not summary.redirects_added:
         return None
-    for key in missing:
-        known[key] = {lang: tags[key]}
-        added.append(key)
+    if not known_redirects:
+        del data["redirects"]
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
 
 
-def new_site(channel: Channel, lang: str, tags: dict[str, str]) -> str:
+def _map(data, key: str, path: Path):
+    """The map under `key`, made empty when there is none; ContentProblem when it is something else."""
+    from ruamel.yaml.comments import CommentedMap
+    found = data.get(key)
+    if found is None:
+        found = data[key] = CommentedMap()
+    elif not isinstance(found, dict):
+        line = getattr(getattr(data, "lc", None), "key", lambda name: None)(key)
+        raise ContentProblem(f"{path.parent.name}/{path.name}{f':{line[0] + 1}' if line else ''}: `{key}` is not a "
+                             f"map, so the import cannot add its {key}")
+    return found
+
+
+def new_site(channel: Channel, lang: str, tags: dict[str, str], redirects: dict[str, str]) -> str:
     """A site.yml from the blog's header: its title, description, address and language."""
     base_url = channel.link or channel.base_site_url
     if not base_url.startswith(("http://", "https://")):
         raise ValueError("the export gives no address for the blog (its <link>), which site.yml needs as base_url")
-    lines = [f"title: {{{lang}: {quoted(channel.title or base_url)}}}"]
+    lines = [f"title: {{{lang}: {quoted(text_of(channel.title) or base_url)}}}"]
     if channel.description:
-        lines.append(f"description: {{{lang}: {quoted(channel.description)}}}")
+        lines.append(f"description: {{{lang}: {quoted(text_of(channel.description))}}}")
     lines += [f"base_url: {quoted(base_url.rstrip('/') + '/')}", "languages:",
               f"  {lang}: {quoted(language_name(lang))}", f"main_language: {quoted(lang)}"]
     lines += ["tags:"] + [f"  {key}: {{{lang}: {quoted(name)}}}" for key, name in sorted(tags.items())] if tags \
         else ["tags: {}"]
+    if redirects:
+        lines += ["redirects:  # the old blog's addresses -> their new ones"]
+        lines += [f"  {quoted(old)}: {quoted(new)}" for old, new in sorted(redirects.items())]
     return "\n".join(lines) + "\n"
 
 

@@ -37,6 +37,7 @@ class Channel:
     language: str = ""
     base_site_url: str = ""
     authors: dict[str, str] = field(default_factory=dict)  # login -> display name
+    default_category: str = "uncategorized"  # nicename of term 1, the category WordPress files posts under unasked
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class WPComment:
     author: str
     url: str
     date: str
+    date_gmt: str
     content: str
     approved: str
     type: str
@@ -62,9 +64,12 @@ class Item:
     content: str
     excerpt: str
     date: str
+    date_gmt: str
     name: str
     status: str
     type: str
+    guid: str
+    password: str
     terms: tuple[tuple[str, str, str], ...]  # (domain, nicename, name)
     comments: tuple[WPComment, ...]
 
@@ -169,6 +174,8 @@ def _channel_field(channel: Channel, element, wp: str) -> None:
     elif tag == wp + "author":
         login = _text(element, wp + "author_login")
         channel.authors[login] = _text(element, wp + "author_display_name") or login
+    elif tag == wp + "category" and _text(element, wp + "term_id").strip() == "1":
+        channel.default_category = _text(element, wp + "category_nicename").strip() or channel.default_category
 
 
 def _text(element, tag: str) -> str:
@@ -182,6 +189,7 @@ def _item(element, wp: str) -> Item:
     comments = tuple(WPComment(
         id=_text(c, wp + "comment_id").strip(), author=_text(c, wp + "comment_author").strip(),
         url=_text(c, wp + "comment_author_url").strip(), date=_text(c, wp + "comment_date").strip(),
+        date_gmt=_text(c, wp + "comment_date_gmt").strip(),
         content=_text(c, wp + "comment_content"), approved=_text(c, wp + "comment_approved").strip(),
         type=_text(c, wp + "comment_type").strip(), parent=_text(c, wp + "comment_parent").strip(),
     ) for c in element.findall(wp + "comment"))  # e-mail and IP addresses are never read
@@ -191,6 +199,8 @@ def _item(element, wp: str) -> Item:
         post_id=_text(element, wp + "post_id").strip(), title=_text(element, "title").strip(),
         link=_text(element, "link").strip(), creator=_text(element, DC_CREATOR).strip(),
         content=_text(element, CONTENT), excerpt=excerpt, date=_text(element, wp + "post_date").strip(),
+        date_gmt=_text(element, wp + "post_date_gmt").strip(),
         name=_text(element, wp + "post_name").strip(), status=_text(element, wp + "status").strip(),
         type=_text(element, wp + "post_type").strip(), terms=terms, comments=comments,
+        guid=_text(element, "guid").strip(), password=_text(element, wp + "post_password"),
     )

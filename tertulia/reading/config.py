@@ -9,11 +9,13 @@ from pathlib import Path
 from ..errors import ContentError, ContentErrors
 from .find import MAX_KEY, is_key
 from ..model import Discussion, SiteConfig, Tag
+from . import addresses
 from .yamltext import key_lines, load_yaml
 
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 REQUIRED = ("title", "base_url", "languages", "main_language")
-KNOWN = REQUIRED + ("description", "tags", "cname", "per_page", "comments_per_page", "discussion", "search")
+KNOWN = REQUIRED + ("description", "tags", "cname", "per_page", "comments_per_page", "discussion", "search",
+                    "timezone", "redirects")
 REPO = re.compile(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+")
 BRANCH = re.compile(r"(?!.*\.\.)(?!/)(?!.*/$)[A-Za-z0-9._/-]+")
 EMAIL = re.compile(r"[^@\s<>\"',;:()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
@@ -62,6 +64,8 @@ def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteC
         comments_per_page=_per_page(data.get("comments_per_page", 50), fail, "comments_per_page"),
         discussion=_discussion(data.get("discussion"), fail),
         search=_search(data.get("search", True), fail),
+        timezone=_timezone(data.get("timezone", ""), fail),
+        redirects=_redirects(data.get("redirects", {}), tuple(dict(languages)), fail),
     )
     if errors:
         raise ContentErrors(errors)
@@ -165,3 +169,35 @@ def _search(value, fail) -> bool:
         fail("search", f"search must be true or false, not `{value}`")
         return True
     return value
+
+
+def _timezone(value, fail) -> str:
+    """An IANA time zone (`Europe/Madrid`) that dates written without an offset are in."""
+    if value in ("", None):
+        return ""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    try:
+        if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_+/-]*", value) or ".." in value:
+            raise ValueError
+        ZoneInfo(value)
+    except (ValueError, ZoneInfoNotFoundError, OSError):
+        fail("timezone", f"timezone must be an IANA time zone such as `Europe/Madrid`, not `{str(value)[:60]}`")
+        return ""
+    return value
+
+
+def _redirects(value, languages: tuple[str, ...], fail) -> tuple[tuple[str, str], ...]:
+    """`redirects`: old site-relative address -> new site-relative address."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        fail("redirects", "redirects must map old addresses to new ones, e.g. `/about-us/: /about/`")
+        return ()
+    found = []
+    for old, new in value.items():
+        wrong = addresses.problem(old, languages) or addresses.problem(new, languages, target=True)
+        if wrong:
+            fail("redirects", f"redirect {wrong}")
+        else:
+            found.append((old, new))
+    return tuple(found)
