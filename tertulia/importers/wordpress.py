@@ -22,6 +22,7 @@ from ..reading.find import SLUG
 from . import addresses, siteyml
 from .known import Known, known
 from .problems import shown
+from .shortcodes import Media
 from .staging import Planned, Staging
 from .wpfiles import comment_file, essay_file, text_of
 from .wxr import Channel, Item, WPComment, read_export
@@ -34,6 +35,7 @@ KINDS = {"post": "posts", "page": "pages"}
 SITE_SEGMENTS = {"posts", "tags", "comments", "search", "page", "assets", "pagefind", "feed-xml"}  # not a page's
 SLUG_LENGTH = 80
 WP_ID = re.compile(r"[0-9]{1,20}")  # WordPress's ids are 64-bit numbers: 20 digits at most
+OLD_UPLOADS = re.compile(r"https?://[^\s\"'<>()]*(?:/wp-content/uploads/|\.files\.wordpress\.com/)")
 COMMENT_ID = re.compile(r"[0-9]{1,20}(-[0-9]+)?")  # and -2, -3... for a second comment under one id
 
 
@@ -94,6 +96,7 @@ class Plan:
     taken: set[str] = field(default_factory=set)  # folders this import fills
     aliases: set[str] = field(default_factory=set)
     known: Known = field(default_factory=Known)
+    media: Media = field(default_factory=Media)
     languages: tuple[str, ...] = ()
 
 
@@ -102,7 +105,7 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
     """Import `export` into `content`: (summary, what was staged); raises UnreadableExport or
     ContentProblem (nothing written) or ValueError (usage)."""
     summary = Summary()
-    plan = Plan(known=known(content))
+    plan = Plan(known=known(content), media=attachments(export))
     staging = Staging(content, dry_run, report)
     failed = True
     try:
@@ -128,6 +131,19 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
     finally:
         staging.close(failed)
     return summary, staging.done
+
+
+def attachments(export: Path) -> Media:
+    """The export's attachments, by id and by the post they belong to: a first pass, so that a gallery
+    finds its images wherever in the export they stand (only their addresses are kept)."""
+    media = Media()
+    for entry in read_export(export):
+        if isinstance(entry, Item) and entry.type == "attachment" and entry.attachment_url:
+            media.urls[entry.post_id] = entry.attachment_url
+            media.captions[entry.post_id] = text_of(dict(entry.meta).get("_wp_attachment_image_alt", "")
+                                                    or entry.excerpt or "")
+            media.children.setdefault(entry.parent, []).append(entry.post_id)
+    return media
 
 
 def _language(asked: str | None, channel: Channel, content: Path) -> str:
@@ -184,7 +200,9 @@ def _item(item: Item, channel: Channel, lang: str, plan: Plan, summary: Summary,
     plan.aliases.update(aliases)
     tags = [] if page else _tags(item, channel, plan, draft)
     author = text_of(channel.authors.get(item.creator) or item.creator) or "Anonymous"
-    plan.files[f"{folder}/index.{lang}.md"] = Planned(essay_file(item, author, draft, tags, aliases, page))
+    text = essay_file(item, author, draft, tags, aliases, page, plan.media)
+    summary.old_host += len(OLD_UPLOADS.findall(text))
+    plan.files[f"{folder}/index.{lang}.md"] = Planned(text)
     if not draft and not page:
         plan.redirects.update(addresses.archive_redirects(item.date, _slugify(item.creator)))
     if page:

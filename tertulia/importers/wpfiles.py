@@ -9,6 +9,7 @@ import re
 from datetime import datetime
 
 from ..reading.yamltext import quoted
+from .shortcodes import Media
 from .wpbody import before_more, plain, to_markdown
 from .wxr import Item, WPComment
 
@@ -21,7 +22,8 @@ def text_of(value: str) -> str:
     return " ".join(html.unescape(value).split())
 
 
-def essay_file(item: Item, author: str, draft: bool, tags: list[str], aliases: list[str], page: bool) -> str:
+def essay_file(item: Item, author: str, draft: bool, tags: list[str], aliases: list[str], page: bool,
+               media: Media | None = None) -> str:
     """An essay's (or, with `page`, a page's) original."""
     lines = ["---", f"title: {quoted(text_of(item.title) or '(no title)')}", f"author: {quoted(author)}"]
     date = stamp(item.date, item.date_gmt)
@@ -41,7 +43,8 @@ def essay_file(item: Item, author: str, draft: bool, tags: list[str], aliases: l
         lines.append("aliases: [" + ", ".join(quoted(alias) for alias in aliases) + "]")
     if item.guid and item.guid.isprintable() and len(item.guid) <= 500 and not page:
         lines.append(f"feed_id: {quoted(item.guid)}")
-    return "\n".join(lines) + "\n---\n\n" + to_markdown(item.content)
+    body = to_markdown(item.content, item.post_id, media, dict(item.meta).get("footnotes", ""))
+    return "\n".join(lines) + "\n---\n\n" + body
 
 
 def comment_file(comment: WPComment, status: str, parent: str) -> str:
@@ -55,7 +58,7 @@ def comment_file(comment: WPComment, status: str, parent: str) -> str:
         lines.append(f"status: {status}")
     if re.fullmatch(r"https?://[^\s\"<>]+", comment.url):
         lines.append(f"url: {quoted(comment.url)}")
-    return "\n".join(lines) + "\n---\n\n" + to_markdown(comment.content)
+    return "\n".join(lines) + "\n---\n\n" + to_markdown(comment.content, shortcodes=False)
 
 
 def stamp(local: str, gmt: str = "") -> str:

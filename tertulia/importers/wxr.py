@@ -19,6 +19,7 @@ from defusedxml import DefusedXmlException
 WP_NAMESPACE = re.compile(r"https?://wordpress\.org/export/\d+(\.\d+)*/")  # the version varies by export
 DECLARATION = re.compile(rb"""(?:\xef\xbb\xbf)?<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
 EXPAT_ENCODINGS = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "iso8859-1", "ascii"}
+USED_META = {"_thumbnail_id", "footnotes", "_wp_attachment_image_alt"}
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 
@@ -72,6 +73,9 @@ class Item:
     password: str
     terms: tuple[tuple[str, str, str], ...]  # (domain, nicename, name)
     comments: tuple[WPComment, ...]
+    parent: str = ""
+    attachment_url: str = ""
+    meta: tuple[tuple[str, str], ...] = ()  # the few postmeta an import uses (featured image, footnotes)
 
 
 def read_export(path: Path) -> Iterator[Channel | Item]:
@@ -203,4 +207,7 @@ def _item(element, wp: str) -> Item:
         name=_text(element, wp + "post_name").strip(), status=_text(element, wp + "status").strip(),
         type=_text(element, wp + "post_type").strip(), terms=terms, comments=comments,
         guid=_text(element, "guid").strip(), password=_text(element, wp + "post_password"),
+        parent=_text(element, wp + "post_parent").strip(), attachment_url=_text(element, wp + "attachment_url").strip(),
+        meta=tuple((key, _text(m, wp + "meta_value")) for m in element.findall(wp + "postmeta")
+                   if (key := _text(m, wp + "meta_key")) in USED_META),
     )
