@@ -1,4 +1,4 @@
-"""Commands behind build.py: each returns the exit status of the contract (0, 1 or 2)."""
+"""The commands of `tertulia` (and `build.py`): each returns the exit status of the contract (0, 1 or 2)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 def run(args) -> int:
     """Dispatch a parsed command line; content errors become messages, never tracebacks."""
     if args.command == "import":
-        return _import(args)  # into a folder that may not exist yet
+        return IMPORTERS[args.source](args)  # into a folder that may not exist yet
     if not args.content.is_dir():
         print(f"{args.content}: no such content folder", file=sys.stderr)
         return EXIT_USAGE
@@ -107,7 +107,7 @@ def _translated(args) -> int:
     return EXIT_OK
 
 
-def _import(args) -> int:
+def _import_wordpress(args) -> int:
     from ..importers.wordpress import import_wordpress
     from ..importers.problems import ContentProblem
     from ..importers.wxr import UnreadableExport
@@ -129,3 +129,7 @@ def _import(args) -> int:
         return EXIT_USAGE
     print("\n".join(summary.lines(args.dry_run, staged)))
     return EXIT_OK
+
+
+# `import <source>`: one function per source of `args.IMPORT_SOURCES`, each returning its exit status.
+IMPORTERS = {"wordpress": _import_wordpress}
