@@ -95,6 +95,12 @@ def _import_wordpress(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pingbacks", action="store_true", help="import pingbacks and trackbacks, as pending")
 
 
+def _import_disqus(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("export", type=Path, help="the export file (Disqus: Moderation → Export)")
+    _content(parser, "content folder, whose essays the threads were on (default: content)")
+    parser.add_argument("--dry-run", action="store_true", help="say what would be written; write nothing")
+
+
 # Each command (and each import source) is a name, a one-line summary and the function adding its
 # arguments; `cli.run` dispatches on the same names. A new command is one entry here and one there.
 COMMANDS = {
@@ -108,4 +114,5 @@ COMMANDS = {
 }
 IMPORT_SOURCES = {
     "wordpress": ("a WordPress export (WXR): posts and their comments", _import_wordpress),
+    "disqus": ("a Disqus export: its threads' comments, under the essays they were on", _import_disqus),
 }

@@ -15,6 +15,7 @@ class Known:
 
     by_address: dict[str, str] = field(default_factory=dict)
     folders: set[str] = field(default_factory=set)
+    languages: dict[str, str] = field(default_factory=dict)  # folder -> its original's language
 
     def find(self, *addresses: str) -> str:
         """The folder one of `addresses` belongs to, or ""; an empty address is nobody's."""
@@ -31,13 +32,16 @@ def known(content: Path) -> Known:
         for folder in sorted(base.iterdir()):
             if folder.is_dir() and not folder.is_symlink():
                 found.folders.add(f"{kind}/{folder.name}")
-                for address in _addresses(folder):
+                lang, addresses = _original(folder)
+                found.languages[f"{kind}/{folder.name}"] = lang
+                for address in addresses:
                     found.by_address.setdefault(address, f"{kind}/{folder.name}")
     return found
 
 
-def _addresses(folder: Path) -> list[str]:
-    """The source, feed_id and aliases of a folder's original (the file without translation_of)."""
+def _original(folder: Path) -> tuple[str, list[str]]:
+    """The language of a folder's original (the file without translation_of), and the addresses it
+    names: its source, feed_id and aliases."""
     for path in sorted(folder.glob("index.*.md")):
         if path.is_symlink() or not path.is_file():
             continue  # a link is never followed out of content/; the build refuses it anyway
@@ -47,5 +51,5 @@ def _addresses(folder: Path) -> list[str]:
             continue
         aliases = meta.get("aliases") if isinstance(meta.get("aliases"), list) else []
         values = [meta.get("source"), meta.get("feed_id"), *aliases]
-        return [value.strip() for value in values if isinstance(value, str) and value.strip()]
-    return []
+        return path.name[len("index."):-len(".md")], [v.strip() for v in values if isinstance(v, str) and v.strip()]
+    return "", []

@@ -80,18 +80,24 @@ class Item:
 
 def read_export(path: Path) -> Iterator[Channel | Item]:
     """The channel (once, before the first item), then each item; UnreadableExport on bad XML."""
+    yield from _items(path, safe_events(path, ("start-ns", "start", "end")))
+
+
+def safe_events(path: Path, events: tuple[str, ...]) -> Iterator[tuple[str, object]]:
+    """iterparse's events for an untrusted XML file in any encoding Python knows; UnreadableExport
+    (`export:line: what is wrong`) for XML that is not well-formed or defines entities."""
     encoding = _foreign_encoding(path)
     parser = SafeTree.DefusedXMLParser(forbid_dtd=False, forbid_entities=True, forbid_external=True,
                                        encoding="utf-8" if encoding else None)
     try:
         if encoding:  # expat reads four encodings itself; Python's codecs read the rest for it
             with path.open("rb") as raw:
-                yield from _events(path, parser, _Transcoded(raw, encoding, path))
+                yield from SafeTree.iterparse(_Transcoded(raw, encoding, path), events=events, parser=parser)
         else:
-            yield from _events(path, parser, str(path))
+            yield from SafeTree.iterparse(str(path), events=events, parser=parser)
     except DefusedXmlException as problem:
         raise UnreadableExport(f"{path}:{parser.parser.CurrentLineNumber}: the export defines entities or "
-                               f"refers to outside files ({type(problem).__name__}), which a WordPress export "
+                               f"refers to outside files ({type(problem).__name__}), which an export "
                                "never does; it is not read") from None
     except SafeTree.ParseError as problem:
         line, column = problem.position
@@ -134,10 +140,10 @@ class _Transcoded:
         return text.encode("utf-8")
 
 
-def _events(path: Path, parser, source) -> Iterator[Channel | Item]:
+def _items(path: Path, events) -> Iterator[Channel | Item]:
     channel, element_of_channel, wp, started = Channel(), None, "", False
     depth = 0
-    for event, element in SafeTree.iterparse(source, events=("start-ns", "start", "end"), parser=parser):
+    for event, element in events:
         if event == "start-ns":
             if WP_NAMESPACE.fullmatch(element[1]) and (element[0] == "wp" or not wp):
                 wp = "{" + element[1] + "}"
