@@ -154,17 +154,15 @@ def _gallery(attributes: dict[str, str], body: Body) -> str:
 
 
 def _block_footnotes(text: str, footnotes: str, body: Body) -> str:
-    """The block editor's footnotes: markers in the text, notes in the post's `footnotes` meta."""
+    """The block editor's footnotes (markers in the text, notes in the post's `footnotes` meta) as
+    [footnote] shortcodes, so that both kinds are numbered together in the order they stand."""
     try:
         notes = {n["id"]: n.get("content", "") for n in json.loads(footnotes or "[]") if isinstance(n, dict)}
     except (ValueError, TypeError, KeyError):
         notes = {}
-
-    def marker(match: re.Match) -> str:
-        body.notes.append(str(notes.get(match.group(1), "")))
-        number = len(body.notes)
-        return f'<sup id="fnref-{number}"><a href="#fn-{number}">{number}</a></sup>'
-    return BLOCK_FOOTNOTE.sub(marker, text) if notes else text
+    if not notes:
+        return text
+    return BLOCK_FOOTNOTE.sub(lambda m: f"[footnote]{notes.get(m.group(1), '')}[/footnote]", text)
 
 
 def _oembed(url: str) -> bool:

@@ -289,8 +289,11 @@ def _comments(comments: tuple[WPComment, ...], summary: Summary, pingbacks: bool
 
 
 def _earlier(comment: WPComment, parent: str) -> tuple[str, ...]:
-    """The files an import writes for `comment` under each status: one of them still there is untouched."""
-    return tuple(comment_file(comment, status, parent) for status in COMMENT_STATUSES.values())
+    """The files an import writes for `comment` under each status and each parent it may have had then
+    (its own, before that was trashed): one of them still there is untouched since."""
+    parents = dict.fromkeys([parent, comment.parent if WP_ID.fullmatch(comment.parent) and comment.parent != "0"
+                             else "", ""])
+    return tuple(comment_file(comment, status, p) for status in COMMENT_STATUSES.values() for p in parents)
 
 
 def _unique_ids(comments: tuple[WPComment, ...]) -> list[WPComment]:
