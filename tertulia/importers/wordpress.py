@@ -219,7 +219,8 @@ def _folder(item: Item, page: bool, plan: Plan, blog: str) -> str:
     folder is found again); else its post_name (or title) as a slug, -2, -3... when taken."""
     kind = KINDS[item.type]
     old = addresses.site_path(item.link, blog)
-    earlier = plan.known.find(item.link, item.guid, old)
+    by_id = f"/?{'page_id' if page else 'p'}={item.post_id}" if WP_ID.fullmatch(item.post_id) else ""
+    earlier = plan.known.find(item.link, item.guid, old, by_id)
     if earlier.startswith(f"{kind}/") and earlier not in plan.taken:
         plan.taken.add(earlier)
         return earlier

@@ -31,7 +31,7 @@ def essay_file(item: Item, author: str, draft: bool, tags: list[str], aliases: l
         lines.append(f"date: {quoted(date)}")
     if tags and not page:
         lines.append("tags: [" + ", ".join(quoted(tag) for tag in tags) + "]")
-    if re.fullmatch(r"https?://\S+", item.link):
+    if re.fullmatch(r"https?://\S+", item.link) and not page:  # a page has no `source`: its aliases find it
         lines.append(f"source: {quoted(item.link)}")
     summary = plain(item.excerpt) or plain(before_more(item.content) or "")
     if summary:

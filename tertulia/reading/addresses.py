@@ -50,7 +50,7 @@ def page_url(path: str) -> str:
     return url + "/"  # `/about` is served from about/index.html (the host adds the slash)
 
 
-def own_page(address: str, languages: tuple[str, ...], slugs: set[str]) -> bool:
+def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: set[str] = frozenset()) -> bool:
     """Whether a site serves a page of its own where `address` points (query aliases on the home page
     excepted: they are what the home page's script is for)."""
     path, query = split(address)
@@ -60,7 +60,8 @@ def own_page(address: str, languages: tuple[str, ...], slugs: set[str]) -> bool:
     if not parts:
         return not query
     first = parts[0]
-    if first in OWN_FOLDERS or "/".join(parts) in OWN_FILES or first.startswith("."):
+    if first in OWN_FOLDERS or "/".join(parts) in OWN_FILES or first.startswith(".") or (
+            len(parts) == 1 and first in pages):
         return True
     if first == "comments":
         return len(parts) == 1 or parts[1] in ("page", "feed.xml")

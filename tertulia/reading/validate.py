@@ -10,9 +10,9 @@ from dataclasses import dataclass, field, replace
 from . import addresses
 from .align import locate_mismatch
 from ..errors import ContentError, ContentErrors
-from .find import MAX_KEY, is_key
+from .find import MAX_KEY, is_key, is_page
 from .markup import clean_text, is_safe_url
-from ..model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, Tag, Text, newest_first
+from ..model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, SitePage, Tag, Text, newest_first
 from .parse import ContentFiles
 from .read import Record
 from .translations import Followed, opening_words, stale_blocks, words_of
@@ -24,6 +24,10 @@ ESSAY_KEYS = {"title", "author", "date", "tags", "source", "summary", "draft", "
               "aliases", "feed_id"}
 FEED_ID = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"\x00-\x1f\x7f]{1,500}")  # an IRI, as Atom asks
 COMMENT_KEYS = {"author", "date", "reply_to", "status", "url", "translation_of", "translator"}
+PAGE_KEYS = {"title", "author", "summary", "draft", "aliases", "translation_of", "translator"}
+# a page's slug is its first URL segment: it must not be one the site itself uses
+RESERVED_SEGMENTS = ("posts", "tags", "comments", "search", "page", "assets", "pagefind")
+FAVICONS = ("favicon.svg", "favicon.png", "favicon.ico")  # in content/static/, the first found is linked
 
 
 @dataclass
@@ -42,7 +46,7 @@ class Findings:
 
 def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = False,
                 posts: dict | None = None, include_pending: bool = False,
-                followed: dict | None = None) -> tuple[Site, list[ContentError]]:
+                followed: dict | None = None, static: tuple[str, ...] = ()) -> tuple[Site, list[ContentError]]:
     """Validate everything; return the site and its warnings, or raise every error together.
 
     `posts`, when given, remembers each post's result by the bytes of its files, so a
@@ -50,7 +54,10 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     translation record: which version of its original each translation follows.
     """
     found = Findings(errors=list(files.errors), warnings=list(files.warnings))
-    essay_records, comment_records = _group(files.records, config, found)
+    page_records = [record for record in files.records if is_page(record.path)]
+    essay_records, comment_records = _group([r for r in files.records if not is_page(r.path)], config, found)
+    page_groups = _group(page_records, config, found)[0]
+    pages = _pages(config, page_groups, files, found, static, include_drafts, followed)
     essays, held_back = [], 0
     for slug in sorted(essay_records.keys() | comment_records.keys()):
         essay, held, post_found = _post(config, slug, essay_records.get(slug, {}), comment_records.get(slug, {}),
@@ -60,13 +67,51 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
         if essay and (include_drafts or not essay.draft):
             essays.append(essay)
             held_back += held
-    _check_addresses(config, essays, essay_records, found)
+    _check_addresses(config, essays, essay_records, found, pages, page_groups)
     if found.errors:
         raise ContentErrors(found.errors)
     tags = _site_tags(config, essays, essay_records, found)
     essays.sort(key=_newest_first)
-    site = Site(config=config, essays=tuple(essays), tags=tags, held_back=held_back)
+    site = Site(config=config, essays=tuple(essays), tags=tags, held_back=held_back, pages=pages, static=static,
+                favicon=next((name for name in FAVICONS if name in static), ""))
     return site, sorted(set(found.warnings))
+
+
+def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findings, static: tuple[str, ...],
+           include_drafts: bool, followed: dict | None) -> tuple[SitePage, ...]:
+    """content/pages/ -> pages, in slug order; every menu entry must name one (drafts count: a draft's
+    menu entry would otherwise fail only once it is published)."""
+    taken = set(RESERVED_SEGMENTS) | {code.lower() for code in config.language_codes}
+    roots = {path.split("/", 1)[0] for path in static}
+    pages = []
+    for slug, versions in sorted(records.items()):
+        record = _original_record(versions)
+        if slug in taken or slug in roots:
+            why = (f"the static file content/static/{slug}" if slug in roots else "one of the site's own addresses")
+            found.error(record, None, f"page slug `{slug}` collides with {why}; rename the folder content/pages/{slug}")
+            continue
+        page = _page(slug, versions, files, found, followed or {}, config.language_codes)
+        if page and (include_drafts or not page.draft):
+            pages.append(page)
+    for entry in config.menu:
+        if entry.page and entry.page not in records:
+            found.errors.append(ContentError(entry.path, entry.line, f"menu entry `page: {entry.page}` names no "
+                                                                     f"page: there is no content/pages/{entry.page}/"))
+    return tuple(pages)
+
+
+def _page(slug: str, versions: dict, files: ContentFiles, found: Findings, followed: dict,
+          languages: tuple[str, ...]) -> SitePage | None:
+    original, texts = _texts(versions, files.blocks, found, "page", PAGE_KEYS, followed)
+    if original is None:
+        return None
+    prefix = f"{slug}/"
+    return SitePage(
+        slug=slug, texts=texts, author=_string(original, "author", False, found),
+        draft=_flag(original, "draft", found), aliases=_aliases(original, languages, found),
+        files=tuple(url for url, _ in files.assets if url.startswith(prefix)),
+        source_files=tuple(sorted(r.path for r in versions.values())),
+    )
 
 
 def _post(config: SiteConfig, slug: str, versions, comment_versions, files: ContentFiles, posts: dict | None,
@@ -87,25 +132,29 @@ def _post(config: SiteConfig, slug: str, versions, comment_versions, files: Cont
     return result
 
 
-def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, found: Findings) -> None:
-    """Each old address leads to one place and is no page of the site's own: two essays claiming one,
-    an essay claiming a redirect's address, or an alias on a real page is an error on the essay."""
+def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, found: Findings,
+                     pages: tuple = (), page_records: dict | None = None) -> None:
+    """Each old address leads to one place and is no page of the site's own: two essays or pages claiming
+    one, one claiming a redirect's address, or an alias on a real page is an error on the file."""
     languages, slugs = config.language_codes, {essay.slug for essay in essays}
+    page_slugs = {page.slug for page in pages}
+    own = lambda address: addresses.own_page(address, languages, slugs, page_slugs)  # noqa: E731
     claimed = {addresses.split(old): "site.yml redirects" for old, _ in config.redirects}
     for old, _ in config.redirects:
-        if addresses.own_page(old, languages, slugs):
+        if own(old):
             found.errors.append(ContentError(_site_yml(essay_records), 0, f"redirect `{old[:80]}` is an address "
                                              "of the site's own pages, not an old one"))
-    for essay in essays:
-        record = essay_records[essay.slug][essay.original.lang]
-        for alias in essay.aliases:
+    claimants = [(essay, essay_records[essay.slug][essay.original.lang]) for essay in essays]
+    claimants += [(page, (page_records or {})[page.slug][page.original.lang]) for page in pages]
+    for owner, record in claimants:
+        for alias in owner.aliases:
             where = addresses.split(alias)
-            if addresses.own_page(alias, languages, slugs):
+            if own(alias):
                 found.error(record, "aliases", f"alias `{alias[:80]}` is an address of the site's own pages")
             elif where in claimed:
                 found.error(record, "aliases", f"alias `{alias[:80]}` is claimed by {claimed[where]} too")
             else:
-                claimed[where] = essay.original.path
+                claimed[where] = owner.original.path
 
 
 def _site_yml(essay_records) -> str:
@@ -199,7 +248,7 @@ def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str,
             found.warn(record, key, f"unknown key `{key}` is ignored")
         elif not is_original and key in ORIGINAL_ONLY:
             found.warn(record, key, f"`{key}` belongs in the original, not a translation; it is ignored here")
-    needs_title = kind == "essay"
+    needs_title = kind in ("essay", "page")
     return Text(
         lang=record.lang,
         path=record.path,
