@@ -131,8 +131,11 @@ def _translated(args) -> int:
 
 def _import_wordpress(args) -> int:
     from ..importers.wordpress import import_wordpress
+    if args.media_from is not None and not args.media_from.is_dir():
+        print(f"{args.media_from}: no such folder (--media-from takes a copy of wp-content/uploads)", file=sys.stderr)
+        return EXIT_USAGE
     return _imported(args, lambda: import_wordpress(args.export, args.content, args.lang, args.dry_run,
-                                                    args.pingbacks))
+                                                    args.pingbacks, download=args.media, uploads=args.media_from))
 
 
 def _import_disqus(args) -> int:

@@ -32,7 +32,7 @@ class Staged:
 class Planned:
     """One file to write: its text, and the texts an earlier import may have left there (which it replaces)."""
 
-    text: str | None  # None: remove it, if it is still one of `earlier`
+    text: str | bytes | None  # None: remove it, if it is still one of `earlier`; bytes: a media file
     earlier: tuple[str, ...] = ()
 
 
@@ -62,7 +62,10 @@ class Staging:
             elif verb == "write" and self.folder is not None:
                 staged = self.folder / relative
                 staged.parent.mkdir(parents=True, exist_ok=True)
-                staged.write_text(planned.text, encoding="utf-8")
+                if isinstance(planned.text, bytes):
+                    staged.write_bytes(planned.text)
+                else:
+                    staged.write_text(planned.text, encoding="utf-8")
         files.clear()
 
     def _decide(self, relative: str, target: Path, planned: Planned, overwrite: bool) -> str:
@@ -74,6 +77,9 @@ class Staging:
         if overwrite:
             self.done.written.append(relative)
             return "write"
+        if isinstance(planned.text, bytes):  # a media file already there is the author's now
+            self.done.kept.append(relative)
+            return "nothing"
         text = _text_of(target)
         if text == planned.text:
             self.done.kept.append(relative)

@@ -19,7 +19,7 @@ from anyascii import anyascii
 
 from ..reading.config import LANGUAGE_TAG
 from ..reading.find import SLUG
-from . import addresses, siteyml
+from . import addresses, media, siteyml
 from .known import Known, known
 from .problems import shown
 from .shortcodes import Media
@@ -35,7 +35,6 @@ KINDS = {"post": "posts", "page": "pages"}
 SITE_SEGMENTS = {"posts", "tags", "comments", "search", "page", "assets", "pagefind", "feed-xml"}  # not a page's
 SLUG_LENGTH = 80
 WP_ID = re.compile(r"[0-9]{1,20}")  # WordPress's ids are 64-bit numbers: 20 digits at most
-OLD_UPLOADS = re.compile(r"https?://[^\s\"'<>()]*(?:/wp-content/uploads/|\.files\.wordpress\.com/)")
 COMMENT_ID = re.compile(r"[0-9]{1,20}(-[0-9]+)?")  # and -2, -3... for a second comment under one id
 
 
@@ -52,6 +51,7 @@ class Summary:
     redirects_added: list[str] = field(default_factory=list)
     protected: list[str] = field(default_factory=list)  # password-protected: imported as drafts
     old_host: int = 0  # references to the old blog's uploads left in the text
+    brought: object = None  # the MediaSource of --media or --media-from, for its counts
 
     def lines(self, dry_run: bool, staged) -> list[str]:
         verb = "would write" if dry_run else "wrote"
@@ -70,6 +70,10 @@ class Summary:
         ]
         if self.protected:
             lines.append("password-protected, imported as drafts: " + ", ".join(self.protected))
+        if self.brought is not None and self.brought.active:
+            lines.append(f"media brought beside their posts: {self.brought.copied} files")
+            lines += [f"media not brought (its address kept): {url} ({why})"
+                      for url, why in sorted(self.brought.failures.items())]
         if self.old_host:
             lines.append(f"references still on the old blog's host: {self.old_host} (--media or --media-from "
                          "brings the files along)")
@@ -97,11 +101,13 @@ class Plan:
     aliases: set[str] = field(default_factory=set)
     known: Known = field(default_factory=Known)
     media: Media = field(default_factory=Media)
+    files_from: media.MediaSource | None = None  # --media, --media-from
     languages: tuple[str, ...] = ()
 
 
 def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: bool = False,
-                     pingbacks: bool = False, report=print) -> tuple[Summary, object]:
+                     pingbacks: bool = False, report=print, download: bool = False,
+                     uploads: Path | None = None) -> tuple[Summary, object]:
     """Import `export` into `content`: (summary, what was staged); raises UnreadableExport or
     ContentProblem (nothing written) or ValueError (usage)."""
     summary = Summary()
@@ -116,11 +122,13 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
                 lang = _language(lang, channel, content)
                 plan.languages = tuple(siteyml.languages(content / "site.yml")[0]) or (lang,)
                 plan.redirects.update(addresses.FEEDS)
+                plan.files_from = media.source_for(channel.link, channel.base_site_url, download, uploads)
                 continue
             _item(entry, channel, lang, plan, summary, pingbacks)
             staging.stage(plan.files)
         if lang is None:  # an export with no items at all
             lang = _language(None, channel, content)
+        summary.brought = plan.files_from
         redirects = {old: new for old, new in plan.redirects.items() if old not in plan.aliases}
         site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary)
         if site is not None:
@@ -201,7 +209,11 @@ def _item(item: Item, channel: Channel, lang: str, plan: Plan, summary: Summary,
     tags = [] if page else _tags(item, channel, plan, draft)
     author = text_of(channel.authors.get(item.creator) or item.creator) or "Anonymous"
     text = essay_file(item, author, draft, tags, aliases, page, plan.media)
-    summary.old_host += len(OLD_UPLOADS.findall(text))
+    if plan.files_from is not None and plan.files_from.active:
+        text, files = media.bring(text, plan.files_from)
+        plan.files.update((f"{folder}/{name}", Planned(data)) for name, data in files.items())
+    hosts = plan.files_from.hosts if plan.files_from is not None else set()
+    summary.old_host += sum(1 for url in media.REFERENCE.findall(text) if media.original(url, hosts))
     plan.files[f"{folder}/index.{lang}.md"] = Planned(text)
     if not draft and not page:
         plan.redirects.update(addresses.archive_redirects(item.date, _slugify(item.creator)))

@@ -311,3 +311,69 @@ def test_a_disqus_export_that_cannot_be_read_writes_nothing(tmp_path, text, word
     assert result.returncode == 1 and "Traceback" not in result.stderr and words in result.stderr
     assert result.stderr.startswith(f"{export}:")
     assert every_file(site / "content") == before
+
+
+MEDIA_POST = """<item><title>Photos</title><link>{blog}/2014/05/photos/</link><dc:creator>ana</dc:creator>
+<content:encoded><![CDATA[<img src="{blog}/wp-content/uploads/2014/05/boat-300x200.jpg" alt="Boat" />
+
+<a href="{blog}/wp-content/uploads/2014/05/boat.jpg"><img src="{blog}/wp-content/uploads/2014/05/boat.jpg?w=640" alt="Boat again" /></a>
+
+<img src="https://i0.wp.com/{host}/wp-content/uploads/2014/05/Sea%20View.PNG" alt="Sea" />
+
+<img src="{blog}/wp-content/uploads/2014/05/huge.jpg" alt="Huge" /> <img src="{blog}/wp-content/uploads/2014/05/missing.jpg" alt="Missing" />
+
+<img src="https://elsewhere.example.net/wp-content/uploads/2014/05/foreign.jpg" alt="Foreign" />
+
+<a href="{blog}/wp-content/uploads/2014/05/notes.pdf">Notes</a> and <a href="{blog}/2014/05/other-post/">a post</a>.]]></content:encoded>
+<wp:post_id>40</wp:post_id><wp:post_date>2014-05-01 10:00:00</wp:post_date><wp:post_name>photos</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>"""
+
+
+def media_export(tmp_path: Path, blog: str) -> Path:
+    host = blog.split("://", 1)[1]
+    export = tmp_path / "media.xml"
+    export.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"><channel>'
+        f"<title>Media</title><link>{blog}</link><language>en</language>\n"
+        + MEDIA_POST.format(blog=blog, host=host) + "</channel></rss>\n")
+    return export
+
+
+def uploads(root: Path) -> Path:
+    folder = root / "wp-content" / "uploads" / "2014" / "05"
+    folder.mkdir(parents=True)
+    (folder / "boat.jpg").write_bytes(b"\xff\xd8BOAT")
+    (folder / "Sea View.PNG").write_bytes(b"\x89PNGSEA")
+    (folder / "notes.pdf").write_bytes(b"%PDF-NOTES")
+    (folder / "huge.jpg").write_bytes(b"\xff\xd8" + b"0" * (26 * 1024 * 1024))
+    return root / "wp-content" / "uploads"
+
+
+@pytest.mark.parametrize("how", ["--media", "--media-from"])
+def test_media_on_the_blogs_hosts_lands_beside_its_post(tmp_path, how):
+    served = tmp_path / "old-blog"
+    folder = uploads(served)
+    with serving(served) as blog:
+        blog = blog.replace("127.0.0.1", "localhost") if how == "--media-from" else blog
+        export = media_export(tmp_path, blog)
+        site = tmp_path / "site"
+        result = imported(site, export, *([how] if how == "--media" else [how, str(folder)]))
+    post = site / "content/posts/photos"
+    assert sorted(p.name for p in post.iterdir()) == ["boat.jpg", "index.en.md", "notes.pdf", "sea-view.png"]
+    assert (post / "boat.jpg").read_bytes() == b"\xff\xd8BOAT"  # one file for every size of it
+    text = (post / "index.en.md").read_text()
+    assert text.count("(boat.jpg") == 1 and 'src="boat.jpg' in text or "](boat.jpg" in text
+    assert "sea-view.png" in text and "(notes.pdf)" in text and "/2014/05/other-post/" in text
+    assert "elsewhere.example.net/wp-content/uploads/2014/05/foreign.jpg" in text  # never fetched
+    assert "wp-content/uploads/2014/05/huge.jpg" in text and "wp-content/uploads/2014/05/missing.jpg" in text
+    assert "media brought beside their posts: 3 files" in result.stdout
+    assert result.stdout.count("media not brought (its address kept): ") == 2 and "larger than 25 MB" in result.stdout
+    assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
+    assert (tmp_path / "out/posts/photos/boat.jpg").read_bytes() == b"\xff\xd8BOAT"
+
+
+def test_without_media_the_summary_counts_what_stays_on_the_old_host(tmp_path):
+    export = media_export(tmp_path, "https://old.example.org")
+    result = imported(tmp_path / "site", export)
+    assert "references still on the old blog's host: 7" in result.stdout  # not the foreign one, not a post
