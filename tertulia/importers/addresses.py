@@ -53,4 +53,20 @@ def archive_redirects(date: str, author: str) -> dict[str, str]:
     return found
 
 
+LINK_TARGET = re.compile(r"""(\]\(|href=")(https?://[^\s)"'<>]+)""")
+
+
+def relinked(text: str, page_url: str, blog: str, moved: dict[str, str]) -> str:
+    """Links in `text` (on the page at `page_url`) to the blog's own posts, pages, tags and archives,
+    pointed at their new pages (`moved`: old address -> new URL), relative so they hold under any path."""
+    def new(match: re.Match) -> str:
+        target, _, fragment = match.group(2).partition("#")
+        old = site_path(target, blog)
+        if not old or (old not in moved and (old.endswith("/") or old + "/" not in moved)):
+            return match.group()
+        url = moved.get(old, moved.get(old + "/", ""))
+        return match.group(1) + ("../" * page_url.count("/") + url or "./") + (f"#{fragment}" if fragment else "")
+    return LINK_TARGET.sub(new, text)
+
+
 FEEDS = {"/feed/": "/feed.xml", "/comments/feed/": "/comments/feed.xml"}

@@ -99,6 +99,8 @@ class Plan:
     redirects: dict[str, str] = field(default_factory=dict)  # old address -> new one
     taken: set[str] = field(default_factory=set)  # folders this import fills
     aliases: set[str] = field(default_factory=set)
+    moved: dict[str, str] = field(default_factory=dict)  # old address -> new URL, for the links in bodies
+    bodies: dict[str, str] = field(default_factory=dict)  # staged body file -> the URL of its page
     known: Known = field(default_factory=Known)
     media: Media = field(default_factory=Media)
     files_from: media.MediaSource | None = None  # --media, --media-from
@@ -134,11 +136,27 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
         if site is not None:
             plan.files["site.yml"] = Planned(site)
             staging.stage(plan.files, overwrite=True)
+        if staging.folder is not None:
+            _relink(staging.folder, plan, channel.link or channel.base_site_url)
         staging.move_in()
         failed = False
     finally:
         staging.close(failed)
     return summary, staging.done
+
+
+def _relink(staged: Path, plan: Plan, blog: str) -> None:
+    """Once every item is known: links between the blog's own posts, pages and archives in the staged
+    bodies point at the new pages (files already in content/ are the author's, and are left)."""
+    moved = {**{old: new.lstrip("/") for old, new in plan.redirects.items()}, **plan.moved}
+    for relative, page_url in plan.bodies.items():
+        path = staged / relative
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            head, separator, body = text.partition("\n---\n")
+            changed = addresses.relinked(body, page_url, blog, moved)
+            if changed != body:
+                path.write_text(head + separator + changed, encoding="utf-8")
 
 
 def attachments(export: Path) -> Media:
@@ -206,6 +224,8 @@ def _item(item: Item, channel: Channel, lang: str, plan: Plan, summary: Summary,
     new_url = f"/{folder.split('/', 1)[1]}/" if page else f"/{folder}/"
     aliases = [a for a in addresses.aliases(item.link, blog, item.post_id, page, new_url) if a not in plan.aliases]
     plan.aliases.update(aliases)
+    plan.moved.update((alias, new_url.lstrip("/")) for alias in aliases + [addresses.site_path(item.link, blog)] if alias)
+    plan.bodies[f"{folder}/index.{lang}.md"] = new_url.lstrip("/")
     tags = [] if page else _tags(item, channel, plan, draft)
     author = text_of(channel.authors.get(item.creator) or item.creator) or "Anonymous"
     text = essay_file(item, author, draft, tags, aliases, page, plan.media)

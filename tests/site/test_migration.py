@@ -159,6 +159,10 @@ def test_bodies_keep_what_wordpress_shows(theme_site):
     code = (out / "posts/code-and-footnotes/index.html").read_text()
     assert 'class="language-php"' in code and "&lt;?php echo 'Hello, [gallery] world'; ?&gt;" in code
     assert 'class="language-python"' in code and 'class="language-js"' in code and 'class="language-css"' in code
+    for text, link in [("the media post", "../../posts/media-shortcodes/#fn-1"),
+                       ("the Chinese one", "../../posts/zhongwenbiaoti/"),
+                       ("the markup category", "../../tags/markup/"), ("the page about the tests", "../../about/")]:
+        assert f'<a href="{link}">{text}</a>' in code  # the blog's own links lead to the new pages
     notes = Page(code).text
     assert "The source of the claim." in notes and "A second note." in notes and "The block editor's note." in notes
 
