@@ -200,7 +200,7 @@
     var title = form.querySelector(".proposal-title");
     if (replyTo) {
       var author = trigger.closest(".comment").querySelector(".author");
-      title.textContent = form.dataset.replyTitle + " " + (author ? author.textContent : replyTo);
+      title.textContent = form.dataset.replyTitle.replace("%(author)s", author ? author.textContent : replyTo);
     }
     var readingOriginal = document.body.classList.contains("view-original");
     form.elements.lang.value = readingOriginal ? section.dataset.originalLang : section.dataset.lang;

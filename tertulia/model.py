@@ -198,6 +198,7 @@ class SiteConfig:
     discussion: Discussion | None = None
     search: bool = True
     menu: tuple[MenuEntry, ...] = ()
+    english_interface: tuple[str, ...] = ()  # languages accepted with English words, for want of a catalog
     timezone: str = ""  # IANA zone that dates without an offset are in; "" for UTC
     redirects: tuple[tuple[str, str], ...] = ()  # old site-relative address -> new one
 
