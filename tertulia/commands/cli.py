@@ -140,22 +140,41 @@ def _translated(args) -> int:
 
 def _import_wordpress(args) -> int:
     from ..importers.wordpress import import_wordpress
+    if args.media_from is not None and not args.media_from.is_dir():
+        print(f"{args.media_from}: no such folder (--media-from takes a copy of wp-content/uploads)", file=sys.stderr)
+        return EXIT_USAGE
+    return _imported(args, lambda: import_wordpress(args.export, args.content, args.lang, args.dry_run,
+                                                    args.pingbacks, download=args.media, uploads=args.media_from))
+
+
+def _import_disqus(args) -> int:
+    from ..importers.disqus import import_disqus
+    return _imported(args, lambda: import_disqus(args.export, args.content, args.dry_run))
+
+
+def _imported(args, importing) -> int:
+    """Run an import: its summary, or the one line that says why nothing was written."""
+    from ..importers.problems import ContentProblem
     from ..importers.wxr import UnreadableExport
     if not args.export.is_file():
         print(f"{args.export}: no such export file", file=sys.stderr)
         return EXIT_USAGE
     try:
-        summary = import_wordpress(args.export, args.content, args.lang, args.dry_run, args.pingbacks)
+        summary, staged = importing()
     except UnreadableExport as problem:
         print(problem, file=sys.stderr)
         print("the export could not be read; nothing was written", file=sys.stderr)
         return EXIT_CONTENT
+    except ContentProblem as problem:
+        print(problem, file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return EXIT_CONTENT
     except ValueError as problem:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
-    print("\n".join(summary.lines(args.dry_run)))
+    print("\n".join(summary.lines(args.dry_run, staged)))
     return EXIT_OK
 
 
 # `import <source>`: one function per source of `args.IMPORT_SOURCES`, each returning its exit status.
-IMPORTERS = {"wordpress": _import_wordpress}
+IMPORTERS = {"wordpress": _import_wordpress, "disqus": _import_disqus}

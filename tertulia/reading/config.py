@@ -10,12 +10,13 @@ from ..errors import ContentError, ContentErrors
 from .find import SYMLINK
 from .names import tag_segment
 from ..model import Discussion, MenuEntry, SiteConfig, Tag
+from . import addresses
 from .yamltext import key_lines, load_yaml
 
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 REQUIRED = ("title", "base_url", "languages", "main_language")
 KNOWN = REQUIRED + ("description", "tags", "cname", "per_page", "comments_per_page", "discussion", "search", "menu",
-                      "english_interface")
+                    "english_interface", "timezone", "redirects")
 REPO = re.compile(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+")
 BRANCH = re.compile(r"(?!.*\.\.)(?!/)(?!.*/$)[A-Za-z0-9._/-]+")
 EMAIL = re.compile(r"[^@\s<>\"',;:()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
@@ -68,6 +69,8 @@ def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteC
         search=_search(data.get("search", True), fail),
         menu=_menu(data.get("menu", []), text, shown_as, lines.get("menu", 0), fail),
         english_interface=_english_interface(data.get("english_interface", []), languages, fail),
+        timezone=_timezone(data.get("timezone", ""), fail),
+        redirects=_redirects(data.get("redirects", {}), tuple(dict(languages)), fail),
     )
     if errors:
         raise ContentErrors(errors)
@@ -225,3 +228,35 @@ def _entry_line(text: str, menu_line: int, key: str, value: str) -> int:
         if pattern.search(line):
             return number
     return menu_line
+
+
+def _timezone(value, fail) -> str:
+    """An IANA time zone (`Europe/Madrid`) that dates written without an offset are in."""
+    if value in ("", None):
+        return ""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    try:
+        if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_+/-]*", value) or ".." in value:
+            raise ValueError
+        ZoneInfo(value)
+    except (ValueError, ZoneInfoNotFoundError, OSError):
+        fail("timezone", f"timezone must be an IANA time zone such as `Europe/Madrid`, not `{str(value)[:60]}`")
+        return ""
+    return value
+
+
+def _redirects(value, languages: tuple[str, ...], fail) -> tuple[tuple[str, str], ...]:
+    """`redirects`: old site-relative address -> new site-relative address."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        fail("redirects", "redirects must map old addresses to new ones, e.g. `/about-us/: /about/`")
+        return ()
+    found = []
+    for old, new in value.items():
+        wrong = addresses.problem(old, languages) or addresses.problem(new, languages, target=True)
+        if wrong:
+            fail("redirects", f"redirect {wrong}")
+        else:
+            found.append((old, new))
+    return tuple(found)

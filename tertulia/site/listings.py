@@ -194,7 +194,10 @@ def _feeds(site: Site, scope: Scope, comments: tuple, build_time: str, sources_o
 
 def _essay_feed_entry(essay: Essay, scope: Scope) -> dict:
     text = _shown_in(essay, scope)
-    return _feed_entry(text, _essay_page(essay, scope), essay.author, essay.date, text.title)
+    entry = _feed_entry(text, _essay_page(essay, scope), essay.author, essay.date, text.title)
+    if essay.feed_id and not scope.folder:  # the feed the old blog's feed now redirects to keeps its ids
+        entry["id"] = essay.feed_id
+    return entry
 
 
 def _comment_feed_entry(essay: Essay, comment: Comment, scope: Scope) -> dict:
@@ -204,7 +207,7 @@ def _comment_feed_entry(essay: Essay, comment: Comment, scope: Scope) -> dict:
 
 
 def _feed_entry(text, url, author, date, title) -> dict:
-    return {"url": url, "title": title, "lang": text.lang, "author": author, "date": date,
+    return {"url": url, "id": "", "title": title, "lang": text.lang, "author": author, "date": date,
             "content": "\n".join(text.blocks), "summary": text.summary}
 
 
