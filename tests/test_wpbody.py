@@ -37,3 +37,11 @@ def test_an_embed_from_a_known_host_stays_a_frame_and_any_other_becomes_a_link()
     assert '<iframe allowfullscreen="" height="315" loading="lazy" src="https://www.youtube-nocookie.com/embed/' \
         'dQw4w9WgXcQ" title="YouTube"' in to_markdown('<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>')
     assert to_markdown('<iframe src="https://video.example/x"></iframe>') == "<https://video.example/x>\n"
+
+
+def test_a_post_keeps_a_name_as_long_as_wordpress_allows():
+    """WordPress allows 200 characters in a post's name, and so does the contract: nothing is cut."""
+    from tertulia.importers.wordpress import _slugify
+    name = "-".join(["palabra"] * 25)  # 199 characters
+    assert len(name) == 199 and _slugify(name) == name
+    assert len(_slugify("x" * 250)) == 200

@@ -19,6 +19,8 @@ from anyascii import anyascii
 
 from ..reading.config import LANGUAGE_TAG
 from ..reading.find import SLUG
+from ..reading.names import MAX_KEY
+from ..reading.validate import RESERVED_SEGMENTS
 from . import addresses, media, siteyml
 from .known import Known, known
 from .problems import shown
@@ -32,8 +34,7 @@ COMMENT_STATUSES = {"1": "published", "0": "pending", "spam": "spam"}
 NOT_IMPORTED_COMMENTS = {"trash": "trashed", "post-trashed": "trashed with their post"}
 PINGS = ("pingback", "trackback")
 KINDS = {"post": "posts", "page": "pages"}
-SITE_SEGMENTS = {"posts", "tags", "comments", "search", "page", "assets", "pagefind", "feed-xml"}  # not a page's
-SLUG_LENGTH = 80
+SLUG_LENGTH = MAX_KEY  # WordPress's own limit, which the contract shares: a post keeps its whole name
 WP_ID = re.compile(r"[0-9]{1,20}")  # WordPress's ids are 64-bit numbers: 20 digits at most
 COMMENT_ID = re.compile(r"[0-9]{1,20}(-[0-9]+)?")  # and -2, -3... for a second comment under one id
 
@@ -258,7 +259,7 @@ def _folder(item: Item, page: bool, plan: Plan, blog: str) -> str:
         return earlier
     base = _slugify(unquote(item.name)) or _slugify(text_of(item.title)) or f"{'page' if page else 'post'}-" \
         f"{_slugify(item.post_id) or 'untitled'}"
-    if page and (base in SITE_SEGMENTS or base in plan.languages):
+    if page and (base in RESERVED_SEGMENTS or base in plan.languages):
         base = f"{base}-page"  # the site's own first segments are not a page's
     for number in range(1, 10_000):
         folder = f"{kind}/{base}" if number == 1 else f"{kind}/{base}-{number}"
