@@ -122,7 +122,7 @@ def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words) -> dict:
                      for t in titles] if len(titles) > 1 else []
     summary = essay.text(scope.lang) or essay.original
     tags = {tag.key: tag for tag in site.tags}
-    return {"essay": essay, "url": url, "titles": [Link(url, t.title, t.lang) for t in titles],
+    return {"essay": essay, "url": url, "titles": [Link(url, t.title, t.title_in) for t in titles],
             "languages": languages, "summary": card_summary(summary), "summary_lang": summary.lang,
             "tags": [Link(here(routes.tag(key, 1, scope.folder)), *tags[key].label(scope.lang, site.config.main_language))
                      for key in essay.tags],
@@ -195,7 +195,10 @@ def _feeds(site: Site, scope: Scope, comments: tuple, build_time: str, sources_o
 
 def _essay_feed_entry(essay: Essay, scope: Scope) -> dict:
     text = _shown_in(essay, scope)
-    return _feed_entry(text, _essay_page(essay, scope), essay.author, essay.date, text.title)
+    entry = _feed_entry(text, _essay_page(essay, scope), essay.author, essay.date, text.title)
+    if essay.feed_id and not scope.folder:  # the feed the old blog's feed now redirects to keeps its ids
+        entry["id"] = essay.feed_id
+    return entry
 
 
 def _comment_feed_entry(essay: Essay, comment: Comment, scope: Scope) -> dict:
@@ -205,7 +208,7 @@ def _comment_feed_entry(essay: Essay, comment: Comment, scope: Scope) -> dict:
 
 
 def _feed_entry(text, url, author, date, title) -> dict:
-    return {"url": url, "title": title, "lang": text.lang, "author": author, "date": date,
+    return {"url": url, "id": "", "title": title, "lang": text.lang, "author": author, "date": date,
             "content": "\n".join(text.blocks), "summary": text.summary}
 
 

@@ -18,6 +18,7 @@ from ..model import Essay, Site, SitePage
 from .pages import Page, PlanMemo
 from .proposals import CONTENT_FOLDER, plain_link
 from .structured import essay_data, essay_meta
+from .redirects import redirect_pages
 from .ui import Interface
 from .views import (Link, comment_views, contents, default_translation, language_links, page_language_links,
                     reading_times, rows, side_by_side_url, source_site, tag_links, print_labels, title_link, title_sides,
@@ -44,6 +45,7 @@ def plan_site(site: Site, build_time: str, memo: PlanMemo | None, interface: Int
     for scope in every_scope[1:]:
         pages += listing_pages(site, scope, comments, build_time, memo, interface.words(scope.lang))
     pages.append(Page(routes.NOT_FOUND, "404.html", main, partial(_not_found, site, interface), in_sitemap=False))
+    pages = redirect_pages(site, pages)
     listed = [p for p in pages if p.in_sitemap]
     sitemap_shape = "\n".join(p.url + " " + " ".join(a.url for a in p.alternates) for p in listed)
     pages.append(Page(routes.SITEMAP, "sitemap.xml", main, lambda: {"pages": listed}, in_sitemap=False,
