@@ -108,6 +108,8 @@ def _translated(args) -> int:
 
 
 def _import(args) -> int:
+    if args.source in ("mail", "issue"):
+        return _import_proposals(args)
     from ..importers.wordpress import import_wordpress
     from ..importers.wxr import UnreadableExport
     if not args.export.is_file():
@@ -124,3 +126,30 @@ def _import(args) -> int:
         return EXIT_USAGE
     print("\n".join(summary.lines(args.dry_run)))
     return EXIT_OK
+
+
+def _import_proposals(args) -> int:
+    """Readers' proposals in, as pending comments: 1 when none could be used, each reason on one line."""
+    from ..importers.proposal import Refused
+    if not (args.content / "site.yml").is_file():
+        print(f"{args.content}: no site.yml; import proposals into a site's content folder", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.source == "issue":
+            from ..importers.issue import import_issue
+            written = import_issue(args.event, args.content)
+            print(f"wrote {args.content}/{written.relative} (pending)" if written.new
+                  else f"already imported as {args.content}/{written.relative}; nothing written")
+            return EXIT_OK
+        from ..importers.mail import import_mail
+        outcome = import_mail(args.mail, args.content, args.dry_run,
+                              report=lambda line: print(line, file=sys.stderr if ": not imported: " in line else sys.stdout))
+        return EXIT_OK if outcome.written or outcome.already else EXIT_CONTENT
+    except Refused as refused:
+        print(refused, file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return EXIT_CONTENT
+    except ContentErrors as problem:
+        for error in problem.errors:
+            print(error, file=sys.stderr)
+        return EXIT_CONTENT

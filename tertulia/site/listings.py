@@ -13,7 +13,8 @@ from itertools import chain
 from operator import attrgetter
 
 from . import routes
-from ..model import Comment, Essay, Site, Text
+from ..model import Comment, Essay, Site, Text, newest_first
+from ..reading.markup import rebase_links
 from .pages import Page, PlanMemo
 from .routes import relative_url
 from .views import Link, excerpt, tag_link
@@ -175,8 +176,8 @@ def _tag_pages(site: Site, scope: Scope, memo: PlanMemo, words) -> list[Page]:
 def _feeds(site: Site, scope: Scope, comments: tuple, build_time: str, sources_of) -> list[Page]:
     """Atom feeds of the newest essays and of the newest comments (given, newest first)."""
     essays = site.essays[:FEED_ENTRIES]
-    essay_entries = [_essay_feed_entry(essay, scope) for essay in essays]
-    comment_entries = [_comment_feed_entry(essay, comment, scope) for essay, comment in comments]
+    essay_entries = [_essay_feed_entry(site, essay, scope) for essay in essays]
+    comment_entries = [_comment_feed_entry(site, essay, comment, scope) for essay, comment in comments]
     feed, comments_feed = routes.feed(scope.folder), routes.comments_feed(scope.folder)
     return [
         Page(feed, "feed.xml", scope.lang,
@@ -192,20 +193,44 @@ def _feeds(site: Site, scope: Scope, comments: tuple, build_time: str, sources_o
     ]
 
 
-def _essay_feed_entry(essay: Essay, scope: Scope) -> dict:
+def discussion_feeds(site: Site, essay: Essay, build_time: str) -> list[Page]:
+    """One essay's discussion as Atom feeds, to follow it: the root's (each comment in its original)
+    and one for every language the essay has, each entry linking to the comment in its thread."""
+    comments = sorted(essay.comments, key=lambda c: newest_first(c.date) + (c.id,))[:FEED_ENTRIES]
+    dated = [c.date.timestamp for c in comments if c.date] + ([essay.date.timestamp] if essay.date else [])
+    updated = max(dated) if dated else build_time
+    pages = []
+    for scope in [Scope("", site.config.main_language)] + [Scope(t.lang, t.lang) for t in essay.texts]:
+        url = routes.discussion_feed(essay.slug, scope.folder)
+        title = (essay.text(scope.lang) or essay.original).title
+        make = partial(_discussion_feed, site, essay, comments, scope, url, title, updated)
+        pages.append(Page(url, "feed.xml", scope.lang, make, in_sitemap=False, sources=essay.source_files,
+                          shape=updated, scope=scope.folder))
+    return pages
+
+
+def _discussion_feed(site: Site, essay: Essay, comments, scope: Scope, url: str, title: str, updated: str) -> dict:
+    return {"entries": [_comment_feed_entry(site, essay, comment, scope) for comment in comments],
+            "feed_url": url, "page_url": _essay_page(essay, scope), "updated": updated, "feed_title": title}
+
+
+def _essay_feed_entry(site: Site, essay: Essay, scope: Scope) -> dict:
     text = _shown_in(essay, scope)
-    return _feed_entry(text, _essay_page(essay, scope), essay.author, essay.date, text.title)
+    return _feed_entry(site, essay, text, _essay_page(essay, scope), essay.author, essay.date, text.title)
 
 
-def _comment_feed_entry(essay: Essay, comment: Comment, scope: Scope) -> dict:
+def _comment_feed_entry(site: Site, essay: Essay, comment: Comment, scope: Scope) -> dict:
     text, url = _shown_in(comment, scope), routes.comment_on(_essay_page(essay, scope), comment.id)
     title = ((essay.text(scope.lang) if scope.folder else None) or essay.original).title
-    return _feed_entry(text, url, comment.author, comment.date, f"{comment.author}: {title}")
+    return _feed_entry(site, essay, text, url, comment.author, comment.date, f"{comment.author}: {title}")
 
 
-def _feed_entry(text, url, author, date, title) -> dict:
+def _feed_entry(site: Site, essay: Essay, text, url, author, date, title) -> dict:
+    """A feed entry whose links and images are absolute: feed readers resolve relative ones against
+    the feed's own address, where an essay's images are not."""
+    folder = site.config.base_url + routes.essay(essay.slug)
     return {"url": url, "title": title, "lang": text.lang, "author": author, "date": date,
-            "content": "\n".join(text.blocks), "summary": text.summary}
+            "content": "\n".join(rebase_links(block, folder) for block in text.blocks), "summary": text.summary}
 
 
 def _updated(entries: list[dict], build_time: str) -> str:

@@ -13,10 +13,10 @@ from operator import attrgetter
 from markupsafe import Markup
 
 from . import routes
-from .listings import essay_url, listing_pages, scopes
+from .listings import discussion_feeds, essay_url, listing_pages, scopes
 from ..model import Essay, Site
 from .pages import Page, PlanMemo
-from .proposals import CONTENT_FOLDER, plain_link
+from .proposals import CONTENT_FOLDER, PROPOSAL_LIMITS, plain_link
 from .ui import Interface
 from .views import (Link, comment_views, default_translation, language_links, rows, side_by_side_url, tag_links,
                     print_labels, title_link, title_sides, view_choices)
@@ -35,8 +35,8 @@ def plan_site(site: Site, build_time: str, memo: PlanMemo | None, interface: Int
     for index, essay in enumerate(site.essays):
         newer = site.essays[index - 1] if index > 0 else None
         older = site.essays[index + 1] if index + 1 < len(site.essays) else None
-        pages += memo.pages(("essay", essay.slug), (essay, newer, older),
-                            partial(_essay_pages, site, essay, newer, older, interface))
+        pages += memo.pages(("essay", essay.slug, build_time), (essay, newer, older),
+                            partial(_essay_pages, site, essay, newer, older, interface, build_time))
     for scope in every_scope[1:]:
         pages += listing_pages(site, scope, comments, build_time, memo, interface.words(scope.lang))
     pages.append(Page(routes.NOT_FOUND, "404.html", main, dict, in_sitemap=False))
@@ -52,8 +52,9 @@ def _titles_of(essay: Essay | None) -> tuple[str, ...]:
 
 
 def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | None,
-                 interface: Interface) -> list[Page]:
-    """The side-by-side page, one per other translation, and one page per language."""
+                 interface: Interface, build_time: str) -> list[Page]:
+    """The side-by-side page, one per other translation, one page per language, and the feeds of
+    its discussion."""
     translation = default_translation(essay, site.config.main_language, site.config.language_codes)
     others = [t for t in essay.translations if t is not translation]
     alternates = language_links(site, essay) + (Link(routes.essay(essay.slug), "", "x-default"),)
@@ -71,7 +72,7 @@ def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | N
         make = partial(_single, site, essay, newer, older, url, text, interface)
         pages.append(Page(url, "single.html", text.lang, make, alternates, True, sources, shape,
                           _scope_of(site, text.lang)))
-    return pages
+    return pages + discussion_feeds(site, essay, build_time)
 
 
 def _scope_of(site: Site, lang: str) -> str:
@@ -98,6 +99,7 @@ def _side_by_side(site: Site, essay: Essay, newer, older, url: str, chosen, tran
         "rows": rows(shown, routes.folder_prefix(url, routes.essay(essay.slug))),
         "choices": choices if len(choices) > 1 else (),
         **_proposals(site, essay, interface.words(shown[-1].lang), [t.lang for t in shown]),
+        "discussion_feed": routes.discussion_feed(essay.slug),
         "tags": tag_links(site, essay.tags, reader, _scope_of(site, reader)), "languages": language_links(site, essay),
         "newer": _neighbour(newer, reader, False), "older": _neighbour(older, reader, False),
         "comment_count": len(essay.comments),
@@ -117,6 +119,7 @@ def _single(site: Site, essay: Essay, newer, older, url: str, text, interface) -
         "essay": essay, "text": text,
         "rows": rows([text], routes.folder_prefix(url, routes.essay(essay.slug))),
         **_proposals(site, essay, interface.words(text.lang), [text.lang]),
+        "discussion_feed": routes.discussion_feed(essay.slug, text.lang),
         "tags": tag_links(site, essay.tags, text.lang, _scope_of(site, text.lang)),
         "languages": language_links(site, essay, text.lang),
         "newer": _neighbour(newer, text.lang, True), "older": _neighbour(older, text.lang, True),
@@ -131,10 +134,15 @@ def _proposals(site: Site, essay: Essay, words, langs: list[str]) -> dict:
     if discussion is None:
         return {"threads": comment_views(essay.threads, langs), "join_url": "", "proposal": None}
     lang = words.lang
+    title = (essay.text(lang) or essay.original).title
+    subjects = {"comment": words.attr("Comment on {title}"), "reply": words.attr("Reply to {name} on {title}")}
     link = partial(plain_link, discussion, essay.slug, lang, len(essay.source_files),
                    words.attr("Your comment, in Markdown."), words.attr("your name, as it should appear"))
     proposal = {"repo": discussion.repo, "branch": discussion.branch, "email": discussion.email,
-                "folder": f"{CONTENT_FOLDER}/posts/{essay.slug}/comments/", "lang": lang,
-                "languages": site.config.languages}
-    return {"threads": comment_views(essay.threads, langs, lambda parent: link(reply_to=parent)),
-            "join_url": link(), "proposal": proposal}
+                "issues": discussion.issues, "folder": f"{CONTENT_FOLDER}/posts/{essay.slug}/comments/",
+                "lang": lang, "languages": site.config.languages, "title": title, "subjects": subjects,
+                "limits": PROPOSAL_LIMITS}
+    reply = lambda parent, name: link(subjects["reply"].replace("{name}", name).replace("{title}", title),  # noqa: E731
+                                      reply_to=parent)
+    return {"threads": comment_views(essay.threads, langs, reply),
+            "join_url": link(subjects["comment"].replace("{title}", title)), "proposal": proposal}
