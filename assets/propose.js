@@ -7,7 +7,7 @@
   "use strict";
   var MAX_URL = 8000;  // GitHub answers longer addresses with an error page
   var KEPT = "tertulia.proposer";
-  var ISSUE_LABEL = "comment";  // the label the proposal workflow answers to
+  var ISSUE_TEMPLATE = "comment.md";  // labels the issue `comment` for any reader (tertulia/site/proposals.py)
   // Fixed English words whatever the page's language, so an import finds them.
   var LETTER_BEGIN = "-------- Tertulia comment file: keep it as it is --------";
   var LETTER_END = "-------- end of the comment file --------";
@@ -68,7 +68,7 @@
   }
 
   function issueUrl(repo, title, body) {
-    return "https://github.com/" + repo + "/issues/new?labels=" + ISSUE_LABEL + "&title=" + encodeURIComponent(title) +
+    return "https://github.com/" + repo + "/issues/new?template=" + ISSUE_TEMPLATE + "&title=" + encodeURIComponent(title) +
       "&body=" + encodeURIComponent(body);
   }
 
