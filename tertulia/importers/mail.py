@@ -247,8 +247,12 @@ class _HtmlText(HTMLParser):
     def handle_data(self, data):
         if self.skipping:
             return
-        data = data.replace("\xa0", " ")
-        self.out.append(data if self.pre else re.sub(r"[ \t\r\n]+", " ", data))
+        if not self.pre:  # HTML's own white space; a typed indent arrives as no-break spaces
+            data = re.sub(r"[ \t\r\n]+", " ", data)
+            if not self.out or self.out[-1].endswith("\n"):
+                data = data.lstrip(" ")
+        if data:
+            self.out.append(data.replace("\xa0", " "))
 
     def _line_start(self):
         if self.out and not self.out[-1].endswith("\n"):
@@ -260,8 +264,7 @@ def html_text(html: str) -> str:
     parser = _HtmlText()
     parser.feed(html)
     parser.close()
-    return "\n".join(line.strip(" ") if not line.startswith("  ") else line.rstrip(" ")
-                     for line in "".join(parser.out).split("\n"))
+    return "\n".join(line.rstrip(" ") for line in "".join(parser.out).split("\n"))
 
 
 def _addresses(message) -> tuple[str, ...]:
