@@ -202,7 +202,7 @@ def discussion_feeds(site: Site, essay: Essay, build_time: str) -> list[Page]:
     pages = []
     for scope in [Scope("", site.config.main_language)] + [Scope(t.lang, t.lang) for t in essay.texts]:
         url = routes.discussion_feed(essay.slug, scope.folder)
-        title = (essay.text(scope.lang) or essay.original).title
+        title = _shown_in(essay, scope).title
         make = partial(_discussion_feed, site, essay, comments, scope, url, title, updated)
         pages.append(Page(url, "feed.xml", scope.lang, make, in_sitemap=False, sources=essay.source_files,
                           shape=updated, scope=scope.folder))
@@ -229,8 +229,10 @@ def _feed_entry(site: Site, essay: Essay, text, url, author, date, title) -> dic
     """A feed entry whose links and images are absolute: feed readers resolve relative ones against
     the feed's own address, where an essay's images are not."""
     folder = site.config.base_url + routes.essay(essay.slug)
+    page = ' href="' + site.config.base_url + url.partition("#")[0] + "#"  # a passage of the entry's own page
+    content = "\n".join(rebase_links(block, folder) for block in text.blocks).replace(' href="#', page)
     return {"url": url, "title": title, "lang": text.lang, "author": author, "date": date,
-            "content": "\n".join(rebase_links(block, folder) for block in text.blocks), "summary": text.summary}
+            "content": content, "summary": text.summary}
 
 
 def _updated(entries: list[dict], build_time: str) -> str:
