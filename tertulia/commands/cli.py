@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 
 from ..errors import ContentErrors
 from ..pipeline import ASSETS, TEMPLATES, Options, build, load_site
@@ -142,8 +143,7 @@ def _import_proposals(args) -> int:
                   else f"already imported as {args.content}/{written.relative}; nothing written")
             return EXIT_OK
         from ..importers.mail import import_mail
-        outcome = import_mail(args.mail, args.content, args.dry_run,
-                              report=lambda line: print(line, file=sys.stderr if ": not imported: " in line else sys.stdout))
+        outcome = import_mail(args.mail, args.content, args.dry_run, problem=partial(print, file=sys.stderr))
         return EXIT_OK if outcome.written or outcome.already else EXIT_CONTENT
     except Refused as refused:
         print(refused, file=sys.stderr)

@@ -39,9 +39,10 @@ class Outcome:
     unused: list[str] = field(default_factory=list)
 
 
-def import_mail(sources: list[Path], content: Path, dry_run: bool = False, report=print) -> Outcome:
-    """Every proposal in `sources` written as a pending comment of its post; each line said through
-    `report`. Raises ContentErrors when the content folder's site.yml is not valid."""
+def import_mail(sources: list[Path], content: Path, dry_run: bool = False, report=print, problem=print) -> Outcome:
+    """Every proposal in `sources` written as a pending comment of its post; what was done said
+    through `report`, each message not used through `problem`. Raises ContentErrors when the content
+    folder's site.yml is not valid."""
     languages = site_languages(content)
     outcome, seen = Outcome(), set()
     for where, raw in _messages(sources):
@@ -51,7 +52,7 @@ def import_mail(sources: list[Path], content: Path, dry_run: bool = False, repor
             _one(where, raw, content, tuple(languages), dry_run, seen, outcome, report)
         except Refused as refused:
             outcome.unused.append(where)
-            report(f"{where}: not imported: {refused}")
+            problem(f"{where}: not imported: {refused}")
     report(f"{len(outcome.written)} new pending comment(s){' would be written' if dry_run else ''}, "
            f"{len(outcome.already)} already there, {len(outcome.unused)} message(s) without a usable proposal")
     return outcome
@@ -237,8 +238,8 @@ class _HtmlText(HTMLParser):
 
     def handle_endtag(self, tag):
         if self.skipping:
-            if self.skipping[-1] == tag:
-                self.skipping.pop()
+            if tag in self.skipping:  # an element left open inside a quote must not hide the rest
+                del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(tag):]
             return
         if tag in self.BLOCKS:
             self._line_start()

@@ -142,7 +142,10 @@ def _proposals(site: Site, essay: Essay, words, langs: list[str]) -> dict:
                 "issues": discussion.issues, "folder": f"{CONTENT_FOLDER}/posts/{essay.slug}/comments/",
                 "lang": lang, "languages": site.config.languages, "title": title, "subjects": subjects,
                 "limits": PROPOSAL_LIMITS}
-    reply = lambda parent, name: link(subjects["reply"].replace("{name}", name).replace("{title}", title),  # noqa: E731
-                                      reply_to=parent)
-    return {"threads": comment_views(essay.threads, langs, reply),
+    return {"threads": comment_views(essay.threads, langs, partial(_reply_link, link, subjects["reply"], title)),
             "join_url": link(subjects["comment"].replace("{title}", title)), "proposal": proposal}
+
+
+def _reply_link(link, subject: str, title: str, parent: str, name: str) -> str:
+    """The plain link that proposes a reply to comment `parent` by `name`."""
+    return link(subject.replace("{name}", name).replace("{title}", title), reply_to=parent)

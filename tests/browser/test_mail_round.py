@@ -5,6 +5,7 @@ And the form's own rules: the language read, what check would refuse, a website 
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -107,7 +108,7 @@ def test_the_mail_round_from_the_page_to_the_preview(server, open_page, tmp_path
 
 def serve_and_fetch(content, tmp_path, path) -> str:
     """The page as `serve` shows it to the maintainer."""
-    with __import__("socket").socket() as probe:
+    with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),

@@ -187,3 +187,15 @@ def test_a_website_without_a_scheme_is_completed_and_a_bad_one_left_out(tmp_path
 def test_no_site_yml_is_a_usage_error(tmp_path):
     result = import_mail(tmp_path / "nowhere", tmp_path / "x.eml")
     assert result.returncode == 2 and "no site.yml" in result.stderr
+
+
+def test_an_html_quote_left_unclosed_does_not_hide_the_letter_under_it(tmp_path):
+    content = site(tmp_path)
+    lines = "".join(f"<div>{line or '<br>'}</div>" for line in the_letter(body="Sí.", text="Sí.").split("\n"))
+    message = EmailMessage()
+    message.set_content(f"<blockquote><p>an earlier message, its paragraph never closed</blockquote>{lines}",
+                        subtype="html")
+    sources = mails.store([mails.headers(message, "Comment", 1)], tmp_path / "mail")
+    result = import_mail(content, *sources["eml"])
+    assert result.returncode == 0, result.stderr
+    assert comments_of(content)["20261130-0615-k3x9qa7b.es.md"].endswith("\n\nSí.\n")
