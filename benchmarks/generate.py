@@ -1,10 +1,13 @@
 """Write a synthetic bilingual corpus in the content format: N essays x M comments, with replies and tags.
 
-    python benchmarks/generate.py OUT --essays 1000 --comments 20 [--hugo HUGO_OUT]
+    python benchmarks/generate.py OUT --essays 1000 --comments 20 [--languages 2|3] [--hugo HUGO_OUT]
 
-Every essay is Spanish with an English translation, every comment likewise; every third
-comment answers the one before it. With --hugo the same texts are also written as a
-multilingual Hugo site, so both tools can be timed on the same words.
+With two declared languages (en, es) every essay is Spanish with an English translation, every
+comment likewise. With three (en, es, ro) originals alternate between Spanish and Romanian, each
+with an English translation, and the site has 30 tags: a corpus shaped like the blogs Tertulia is
+for, where every language gets its own listings. Every third comment answers the one before it.
+With --hugo the same texts are also written as a multilingual Hugo site, so both tools can be
+timed on the same words.
 """
 
 from __future__ import annotations
@@ -18,7 +21,11 @@ WORDS_ES = ("cliente agencia valor empresa relación diálogo manifiesto mercado
             "campaña producto confianza horizontal respeto comunicación proyecto honorarios marca").split()
 WORDS_EN = ("client agency value company relationship dialogue manifesto market verticality partner "
             "campaign product trust horizontal respect communication project fees brand").split()
+WORDS_RO = ("client agenție valoare companie relație dialog manifest piață verticalitate partener "
+            "campanie produs încredere orizontal respect comunicare proiect onorariu marcă").split()
 TAGS = ("verticality", "cluetrain", "values", "agencies", "trust")
+TAGS_30 = TAGS + tuple(f"topic-{number:02d}" for number in range(25))
+WORDS = {"es": WORDS_ES, "ro": WORDS_RO}
 
 SITE_YML = """\
 search: false
@@ -52,14 +59,38 @@ def paragraphs(seed: int, count: int, words) -> list[str]:
     return blocks
 
 
-def essay_texts(number: int) -> tuple[list[str], list[str]]:
-    return paragraphs(number, 8, WORDS_ES), paragraphs(number, 8, WORDS_EN)
+SITE_YML_3 = """\
+search: false
+title: {en: "Benchmark", es: "Prueba", ro: "Test"}
+base_url: "https://example.github.io/bench/"
+languages: {en: English, es: Español, ro: Română}
+main_language: en
+tags:
+""" + "".join(f"  {tag}: {{en: {tag}, es: {tag}-es, ro: {tag}-ro}}\n" for tag in TAGS_30)
 
 
-def comment_texts(number: int, index: int) -> tuple[list[str], list[str]]:
+def original_language(number: int, languages: int) -> str:
+    """Spanish, or with three languages Spanish and Romanian in turn."""
+    return "ro" if languages == 3 and number % 2 else "es"
+
+
+def essay_texts(number: int, lang: str = "es") -> tuple[list[str], list[str]]:
+    return paragraphs(number, 8, WORDS[lang]), paragraphs(number, 8, WORDS_EN)
+
+
+def comment_texts(number: int, index: int, lang: str = "es") -> tuple[list[str], list[str]]:
     seed = number * 1000 + index
     count = 1 + seed % 3
-    return paragraphs(seed, count, WORDS_ES), paragraphs(seed, count, WORDS_EN)
+    return paragraphs(seed, count, WORDS[lang]), paragraphs(seed, count, WORDS_EN)
+
+
+def essay_tags(number: int, languages: int) -> list[str]:
+    tags = TAGS_30 if languages == 3 else TAGS
+    return [tags[(number + k) % len(tags)] for k in range(1 + number % 3)]
+
+
+TITLES = {"es": "Ensayo", "ro": "Eseu"}
+READERS = {"es": "Lector", "ro": "Cititor"}
 
 
 def write(path: Path, front: str, blocks: list[str]) -> None:
@@ -67,27 +98,29 @@ def write(path: Path, front: str, blocks: list[str]) -> None:
     path.write_text(f"---\n{front}---\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
 
 
-def generate(out: Path, essays: int, comments: int) -> None:
-    """The corpus in Tertulia's content format."""
+def generate(out: Path, essays: int, comments: int, languages: int = 2) -> None:
+    """The corpus in Tertulia's content format, with two or three declared languages."""
     if out.exists():
         shutil.rmtree(out)
     (out).mkdir(parents=True)
-    (out / "site.yml").write_text(SITE_YML, encoding="utf-8")
+    (out / "site.yml").write_text(SITE_YML_3 if languages == 3 else SITE_YML, encoding="utf-8")
     for number in range(essays):
         slug = f"essay-{number:05d}"
         post = out / "posts" / slug
+        lang = original_language(number, languages)
         date = f"20{10 + number % 15:02d}-{1 + number % 12:02d}-{1 + number % 28:02d}"
-        tags = ", ".join(TAGS[(number + k) % len(TAGS)] for k in range(1 + number % 3))
-        spanish, english = essay_texts(number)
-        write(post / "index.es.md", f'title: "Ensayo {number}"\nauthor: Autor {number % 37}\n'
-                                    f"date: {date}\ntags: [{tags}]\n", spanish)
-        write(post / "index.en.md", f'title: "Essay {number}"\ntranslation_of: es\n', english)
+        tags = ", ".join(essay_tags(number, languages))
+        original, english = essay_texts(number, lang)
+        write(post / f"index.{lang}.md", f'title: "{TITLES[lang]} {number}"\nauthor: Autor {number % 37}\n'
+                                         f"date: {date}\ntags: [{tags}]\n", original)
+        write(post / "index.en.md", f'title: "Essay {number}"\ntranslation_of: {lang}\n', english)
         for index in range(1, comments + 1):
-            spanish, english = comment_texts(number, index)
+            original, english = comment_texts(number, index, lang)
             reply = f'reply_to: "{index - 1}"\n' if index % 3 == 0 else ""
-            write(post / "comments" / f"{index}.es.md",
-                  f'author: Lector {index}\ndate: "{date} {index % 24:02d}:{index % 60:02d}"\n{reply}', spanish)
-            write(post / "comments" / f"{index}.en.md", "translation_of: es\n", english)
+            write(post / "comments" / f"{index}.{lang}.md",
+                  f'author: {READERS[lang]} {index}\ndate: "{date} {index % 24:02d}:{index % 60:02d}"\n{reply}',
+                  original)
+            write(post / "comments" / f"{index}.en.md", f"translation_of: {lang}\n", english)
 
 
 HUGO_CONFIG = """\
@@ -101,6 +134,9 @@ pagerSize = 20
 weight = 1
 [languages.es]
 weight = 2
+"""
+HUGO_RO = """[languages.ro]
+weight = 3
 """
 # Like Tertulia's pages: each essay page shows its whole discussion; comments are no pages of their own.
 HUGO_SINGLE = """<!DOCTYPE html><html lang="{{ .Language.Lang }}"><head><title>{{ .Title }}</title></head><body>
@@ -117,27 +153,30 @@ HUGO_CONFIG_WHOLE = HUGO_CONFIG.replace('disableKinds = ["taxonomy", "term", "RS
                                         'disableKinds = ["robotsTXT"]')
 
 
-def generate_hugo(out: Path, essays: int, comments: int, whole: bool = False) -> None:
+def generate_hugo(out: Path, essays: int, comments: int, whole: bool = False, languages: int = 2) -> None:
     """The same words as a multilingual Hugo site: a page per essay and language, showing its comments.
     `whole` also gives the essays their dates and tags, and Hugo its default tag pages, feeds and sitemap."""
     if out.exists():
         shutil.rmtree(out)
     (out / "layouts" / "_default").mkdir(parents=True)
-    (out / "hugo.toml").write_text(HUGO_CONFIG_WHOLE if whole else HUGO_CONFIG)
+    config = HUGO_CONFIG_WHOLE if whole else HUGO_CONFIG
+    (out / "hugo.toml").write_text(config + (HUGO_RO if languages == 3 else ""))
     (out / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE)
     (out / "layouts" / "_default" / "list.html").write_text(HUGO_LIST)
     for number in range(essays):
         post = out / "content" / "posts" / f"essay-{number:05d}"
-        spanish, english = essay_texts(number)
+        lang = original_language(number, languages)
+        original, english = essay_texts(number, lang)
         extra = ""
         if whole:
             date = f"20{10 + number % 15:02d}-{1 + number % 12:02d}-{1 + number % 28:02d}"
-            extra = f"date: {date}\ntags: [{', '.join(TAGS[(number + k) % len(TAGS)] for k in range(1 + number % 3))}]\n"
-        write(post / "index.es.md", f'title: "Ensayo {number}"\nauthor: Autor {number % 37}\n{extra}', spanish)
+            extra = f"date: {date}\ntags: [{', '.join(essay_tags(number, languages))}]\n"
+        write(post / f"index.{lang}.md", f'title: "{TITLES[lang]} {number}"\nauthor: Autor {number % 37}\n{extra}',
+              original)
         write(post / "index.en.md", f'title: "Essay {number}"\n{extra}', english)
         for index in range(1, comments + 1):
-            spanish, english = comment_texts(number, index)
-            write(post / "comments" / f"{index}.es.md", f'author: Lector {index}\n', spanish)
+            original, english = comment_texts(number, index, lang)
+            write(post / "comments" / f"{index}.{lang}.md", f'author: {READERS[lang]} {index}\n', original)
             write(post / "comments" / f"{index}.en.md", "", english)
 
 
@@ -146,11 +185,12 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--essays", type=int, default=100)
     parser.add_argument("--comments", type=int, default=20)
+    parser.add_argument("--languages", type=int, choices=(2, 3), default=2, help="declared languages")
     parser.add_argument("--hugo", type=Path, help="also write the corpus as a Hugo site here")
     args = parser.parse_args()
-    generate(args.out, args.essays, args.comments)
+    generate(args.out, args.essays, args.comments, args.languages)
     if args.hugo:
-        generate_hugo(args.hugo, args.essays, args.comments)
+        generate_hugo(args.hugo, args.essays, args.comments, languages=args.languages)
 
 
 if __name__ == "__main__":

@@ -1,13 +1,15 @@
 """Time Tertulia (and Hugo, when installed) on generated corpora: cold, warm and one-edit builds.
 
-    python benchmarks/run.py [--sizes 10x5 100x20 1000x20] [--serve] [--repeat 3] [--keep]
+    python benchmarks/run.py [--sizes 10x5 100x20 1000x20] [--languages 2 3] [--serve] [--repeat 3] [--keep]
 
 For each size it prints wall time, peak memory (the build's whole process tree) and files
 per second for a cold build (no cache, no previous output), a warm one (nothing changed)
 and one after editing a single comment. With --serve it also times `build.py serve` from
 saving one comment to the rebuilt page on disk. Each kind runs --repeat times and the
 median is reported, with the range; cold builds of Tertulia and Hugo alternate, each after
-its output is removed and the disk synced, so both meet the same machine. Corpora live in
+its output is removed and the disk synced, so both meet the same machine, and each ratio is the
+median of the ratios of those pairs. Every size is timed on a corpus of two declared languages
+and on one of three (see generate.py), with search off and on. Corpora live in
 benchmarks/corpus-*/.
 """
 
@@ -24,6 +26,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -116,6 +119,11 @@ def median(values: list[float]) -> float:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
+def paired(ours: list[tuple[float, int]], theirs: list[tuple[float, int]]) -> float:
+    """The median of the ratios of runs made side by side, which a noisy minute slows alike."""
+    return median([mine / other for (mine, _), (other, _) in zip(ours, theirs)])
+
+
 def row(label: str, runs: list[tuple[float, int]], files: int) -> str:
     walls = [wall for wall, _ in runs]
     wall, peak = median(walls), max(peak for _, peak in runs)
@@ -123,19 +131,24 @@ def row(label: str, runs: list[tuple[float, int]], files: int) -> str:
     return f"  {label:<24} {wall:7.2f} s {spread:<13} {peak / 2**20:6.0f} MiB  {files / wall:8.0f} files/s"
 
 
-def bench_size(essays: int, comments: int, with_hugo: bool, serve: bool, repeat: int) -> dict:
-    """Cold builds of both tools alternate, so a noisy machine slows both alike; medians are compared."""
-    corpus = HERE / f"corpus-{essays}x{comments}"
+def corpus_folder(essays: int, comments: int, languages: int) -> Path:
+    return HERE / f"corpus-{essays}x{comments}-{languages}l"
+
+
+def bench_size(essays: int, comments: int, with_hugo: bool, serve: bool, repeat: int, languages: int = 2) -> dict:
+    """Cold builds of both tools alternate, so a noisy machine slows both alike; paired ratios are compared."""
+    corpus = corpus_folder(essays, comments, languages)
     if not (corpus / "content").exists():  # kept corpora are reused: a fresh one is written, never rewritten
-        generate(corpus / "content", essays, comments)
+        generate(corpus / "content", essays, comments, languages)
     files = sum(1 for _ in (corpus / "content").rglob("*.md"))
     hugo = hugo_binary() if with_hugo else None
     if hugo and not (corpus / "hugo").exists():
-        generate_hugo(corpus / "hugo", essays, comments)
-    print(f"{essays} essays x {comments} comments: {files} Markdown files; medians of {repeat} runs (min-max)")
+        generate_hugo(corpus / "hugo", essays, comments, languages=languages)
+    print(f"{essays} essays x {comments} comments, {languages} languages: {files} Markdown files; "
+          f"medians of {repeat} runs (min-max)")
     ours = tertulia(corpus)
     if hugo and not (corpus / "hugo-whole").exists():
-        generate_hugo(corpus / "hugo-whole", essays, comments, whole=True)
+        generate_hugo(corpus / "hugo-whole", essays, comments, whole=True, languages=languages)
     theirs = [hugo, "--quiet", "-d", str(corpus / "hugo-output")] if hugo else None
     results: dict = {"files": files, "warm": [], "edit": []}
     results["cold"], results["hugo_cold"], results["hugo_whole"] = alternate_cold(corpus, ours, theirs, repeat)
@@ -153,16 +166,19 @@ def bench_size(essays: int, comments: int, with_hugo: bool, serve: bool, repeat:
     cold = median([wall for wall, _ in results["cold"]])
     if serve:
         results["serve"] = time_serve(corpus, repeat)
-        print(f"  {'serve: save -> on disk':<24} {median(results['serve']):7.2f} s "
+        print(f"  {'serve: save -> served':<24} {median(results['serve']):7.2f} s "
               f"({min(results['serve']):.2f}-{max(results['serve']):.2f})  = {median(results['serve']) / cold:.1%} of cold")
     if theirs:
         hugo_cold = median([wall for wall, _ in results["hugo_cold"]])
         memory = max(peak for _, peak in results["cold"]) / max(peak for _, peak in results["hugo_cold"])
         warm = median([wall for wall, _ in results["warm"]])
-        print(f"  ratios to Hugo's cold build: cold {cold / hugo_cold:.2f}, warm {warm / hugo_cold:.3f}, "
-              f"peak memory {memory:.2f}")
-        whole = median([wall for wall, _ in results["hugo_whole"]])
-        print(f"  ratio to Hugo building tag pages, feeds and a sitemap too (as Tertulia does): cold {cold / whole:.2f}")
+        results["ratio_lean"] = paired(results["cold"], results["hugo_cold"])
+        results["ratio_whole"] = paired(results["cold"], results["hugo_whole"])
+        results["ratio_warm"] = warm / hugo_cold
+        print(f"  paired ratios to Hugo's cold build: cold {results['ratio_lean']:.2f}, "
+              f"warm {results['ratio_warm']:.3f}, peak memory {memory:.2f}")
+        print(f"  paired ratio to Hugo building tag pages, feeds and a sitemap too (as Tertulia does): "
+              f"cold {results['ratio_whole']:.2f}")
     if importlib.util.find_spec("pagefind") is not None:
         results.update(bench_search(corpus, ours, hugo, repeat, files))
     return results
@@ -205,15 +221,16 @@ def bench_search(corpus: Path, ours: list[str], hugo: str | None, repeat: int, f
     print(f"  {'search index':<24} {len(index):7d} files {sum(p.stat().st_size for p in index) / 2**20:6.1f} MiB")
     if theirs:
         print(row("hugo + pagefind", results["hugo_pagefind"], files))
-        ratio = median([w for w, _ in results["search_cold"]]) / median([w for w, _ in results["hugo_pagefind"]])
-        print(f"  ratio with search: {ratio:.2f}")
+        results["ratio_search"] = paired(results["search_cold"], results["hugo_pagefind"])
+        print(f"  paired ratio with search: {results['ratio_search']:.2f}")
     shutil.rmtree(corpus / ".trash", ignore_errors=True)
     return results
 
 
 def time_serve(corpus: Path, repeat: int) -> list[float]:
-    """Seconds from saving one comment until `serve` reports the rebuild done (every page it touches
-    on disk), `repeat` times."""
+    """Seconds from saving one comment until `serve` reports the rebuild done and serves the edited
+    page, `repeat` times. The page is asked of the server, not read from disk: where the preview
+    keeps its files is its own business."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -223,9 +240,9 @@ def time_serve(corpus: Path, repeat: int) -> list[float]:
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
     try:
-        while not lines.get(timeout=600).startswith("serving"):  # the first build is done, the server listens
+        while not (line := lines.get(timeout=600)).startswith("serving"):  # the first build is done
             continue
-        page = corpus / "output" / "posts" / "essay-00001" / "index.html"
+        page = line.split()[1] + "posts/essay-00001/"  # served under base_url's path, as published
         times = []
         for _ in range(repeat):
             time.sleep(1.0)
@@ -234,8 +251,10 @@ def time_serve(corpus: Path, repeat: int) -> list[float]:
             edit_one_comment(corpus, mark)
             while " built " not in lines.get(timeout=120):
                 continue
+            with urllib.request.urlopen(page, timeout=30) as answer:
+                served = answer.read().decode("utf-8")
             times.append(time.perf_counter() - saved)
-            if mark not in page.read_text(encoding="utf-8"):
+            if mark not in served:
                 raise SystemExit("serve reported a rebuild without the edit on the page")
         return times
     finally:
@@ -246,16 +265,33 @@ def time_serve(corpus: Path, repeat: int) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", default=["10x5", "100x20", "1000x20"])
+    parser.add_argument("--languages", nargs="+", type=int, choices=(2, 3), default=[2, 3],
+                        help="declared languages of the corpora (each size is timed on each)")
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even when it is installed")
     parser.add_argument("--serve", action="store_true", help="also time the live preview")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpora")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each kind; medians are reported")
     args = parser.parse_args()
+    summary = []
     for size in args.sizes:
         essays, comments = (int(n) for n in size.split("x"))
-        bench_size(essays, comments, not args.no_hugo, args.serve, args.repeat)
-        if not args.keep:
-            shutil.rmtree(HERE / f"corpus-{essays}x{comments}", ignore_errors=True)
+        for languages in args.languages:
+            results = bench_size(essays, comments, not args.no_hugo, args.serve, args.repeat, languages)
+            summary.append((size, languages, results))
+            if not args.keep:
+                shutil.rmtree(corpus_folder(essays, comments, languages), ignore_errors=True)
+    print_summary(summary)
+
+
+def print_summary(summary: list[tuple[str, int, dict]]) -> None:
+    """One table of the paired ratios, the figures the README and the notes quote."""
+    print("\nsize      langs  cold/Hugo  cold/Hugo-whole  search/(Hugo+Pagefind)  warm/Hugo-cold  serve s")
+    for size, languages, results in summary:
+        cells = [f"{results[key]:.2f}" if key in results else "-"
+                 for key in ("ratio_lean", "ratio_whole", "ratio_search")]
+        warm = f"{results['ratio_warm']:.3f}" if "ratio_warm" in results else "-"
+        serve = f"{median(results['serve']):.2f}" if results.get("serve") else "-"
+        print(f"{size:<9} {languages:>5}  {cells[0]:>9}  {cells[1]:>15}  {cells[2]:>22}  {warm:>14}  {serve:>7}")
 
 
 if __name__ == "__main__":

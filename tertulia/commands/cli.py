@@ -1,4 +1,4 @@
-"""Commands behind build.py: each returns the exit status of the contract (0, 1 or 2)."""
+"""The commands of `tertulia` (and `build.py`): each returns the exit status of the contract (0, 1 or 2)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 def run(args) -> int:
     """Dispatch a parsed command line; content errors become messages, never tracebacks."""
     if args.command == "import":
-        return _import(args)  # into a folder that may not exist yet
+        return IMPORTERS[args.source](args)  # into a folder that may not exist yet
     if not args.content.is_dir():
         print(f"{args.content}: no such content folder", file=sys.stderr)
         return EXIT_USAGE
@@ -108,9 +108,7 @@ def _translated(args) -> int:
     return EXIT_OK
 
 
-def _import(args) -> int:
-    if args.source in ("mail", "issue"):
-        return _import_proposals(args)
+def _import_wordpress(args) -> int:
     from ..importers.wordpress import import_wordpress
     from ..importers.wxr import UnreadableExport
     if not args.export.is_file():
@@ -129,22 +127,33 @@ def _import(args) -> int:
     return EXIT_OK
 
 
-def _import_proposals(args) -> int:
-    """Readers' proposals in, as pending comments: 1 when none could be used, each reason on one line."""
+def _import_mail(args) -> int:
+    """E-mailed proposals in, as pending comments: 1 when no message could be used, each reason on one line."""
+    from ..importers.mail import import_mail
+    outcome = _proposals_in(args, lambda: import_mail(args.mail, args.content, args.dry_run,
+                                                       problem=partial(print, file=sys.stderr)))
+    return outcome if isinstance(outcome, int) else EXIT_OK if outcome.written or outcome.already else EXIT_CONTENT
+
+
+def _import_issue(args) -> int:
+    """An issue's proposal in, as a pending comment: 1, with the reason, when it holds none."""
+    from ..importers.issue import import_issue
+    written = _proposals_in(args, lambda: import_issue(args.event, args.content))
+    if isinstance(written, int):
+        return written
+    print(f"wrote {args.content}/{written.relative} (pending)" if written.new
+          else f"already imported as {args.content}/{written.relative}; nothing written")
+    return EXIT_OK
+
+
+def _proposals_in(args, run_import):
+    """What `run_import` gives, or the exit status of a usage or content problem, said on stderr."""
     from ..importers.proposal import Refused
     if not (args.content / "site.yml").is_file():
         print(f"{args.content}: no site.yml; import proposals into a site's content folder", file=sys.stderr)
         return EXIT_USAGE
     try:
-        if args.source == "issue":
-            from ..importers.issue import import_issue
-            written = import_issue(args.event, args.content)
-            print(f"wrote {args.content}/{written.relative} (pending)" if written.new
-                  else f"already imported as {args.content}/{written.relative}; nothing written")
-            return EXIT_OK
-        from ..importers.mail import import_mail
-        outcome = import_mail(args.mail, args.content, args.dry_run, problem=partial(print, file=sys.stderr))
-        return EXIT_OK if outcome.written or outcome.already else EXIT_CONTENT
+        return run_import()
     except Refused as refused:
         print(refused, file=sys.stderr)
         print("nothing was written", file=sys.stderr)
@@ -153,3 +162,7 @@ def _import_proposals(args) -> int:
         for error in problem.errors:
             print(error, file=sys.stderr)
         return EXIT_CONTENT
+
+
+# `import <source>`: one function per source of `args.IMPORT_SOURCES`, each returning its exit status.
+IMPORTERS = {"wordpress": _import_wordpress, "mail": _import_mail, "issue": _import_issue}

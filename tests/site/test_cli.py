@@ -146,3 +146,29 @@ def test_an_empty_folder_and_an_earlier_build_are_ours_to_fill(tmp_path):
     (empty / "stray.html").write_text("stray")
     again = run_cli("build", "--content", str(content), "--output", str(empty), "--no-cache")
     assert again.returncode == 0 and (empty / ".tertulia-site").is_file() and not (empty / "stray.html").exists()
+
+
+def test_the_package_is_the_command_with_its_version(tmp_path):
+    """`python -m tertulia` is `build.py` outside this repository: same commands, and a version."""
+    import subprocess
+    import sys
+
+    from tertulia import __version__
+    content = make_content(tmp_path)
+    version = subprocess.run([sys.executable, "-m", "tertulia", "--version"], cwd=tmp_path,
+                             capture_output=True, text=True, timeout=60)
+    assert version.returncode == 0 and version.stdout == f"python -m tertulia {__version__}\n"
+    built = subprocess.run([sys.executable, "-m", "tertulia", "build", "--content", str(content),
+                            "--output", str(tmp_path / "out")], cwd=tmp_path, capture_output=True, text=True,
+                           timeout=300)
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "out/posts/hola/index.html").is_file()
+    assert run_cli("--version").stdout == f"python build.py {__version__}\n"
+
+
+def test_every_command_and_import_source_is_listed_in_help():
+    listed = run_cli("--help").stdout
+    for command in ("build", "serve", "check", "status", "translated", "new", "import"):
+        assert command in listed
+    assert "wordpress" in run_cli("import", "--help").stdout
+    assert run_cli("import", "wordpress").returncode == 2  # the export is required

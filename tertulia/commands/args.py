@@ -1,0 +1,126 @@
+"""The command line's grammar: one function per command's arguments, `build` the default command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import __version__
+
+DESCRIPTION = "Build, serve, check or scaffold a bilingual site of essays and their discussions."
+
+
+def main(argv: list[str] | None = None, prog: str = "tertulia") -> int:
+    """The `tertulia` command (and `python -m tertulia`, `python build.py`): parse, run, exit status."""
+    from .cli import run  # after parsing, so `--help` and `--version` import nothing heavy
+    return run(parse(sys.argv[1:] if argv is None else argv, prog))
+
+
+def parse(argv: list[str], prog: str = "tertulia") -> argparse.Namespace:
+    """The contract's command line; a first word that names no command means `build`."""
+    if not argv or argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version"):
+        argv = ["build", *argv]
+    parser = argparse.ArgumentParser(prog=prog, description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (summary, arguments) in COMMANDS.items():
+        arguments(commands.add_parser(name, help=summary, description=summary))
+    return parser.parse_args(argv)
+
+
+def port(text: str) -> int:
+    """A TCP port number, 1 to 65535."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"`{text}` is not a port number (1 to 65535)")
+    return int(text)
+
+
+def _content(parser: argparse.ArgumentParser, help: str = "content folder (default: content)") -> None:
+    parser.add_argument("--content", type=Path, default=Path("content"), help=help)
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    _content(parser)
+    parser.add_argument("--output", type=Path, default=Path("output"), help="output folder (default: output)")
+    parser.add_argument("--base-url", default=None, help="override base_url of site.yml")
+    parser.add_argument("--no-cache", action="store_true", help="convert every text afresh")
+    parser.add_argument("--drafts", action="store_true", help="include posts marked draft: true")
+
+
+def _build(parser: argparse.ArgumentParser) -> None:
+    _output(parser)
+
+
+def _serve(parser: argparse.ArgumentParser) -> None:
+    _output(parser)
+    parser.add_argument("--port", type=port, default=8000, help="port on 127.0.0.1 (default 8000)")
+
+
+def _check(parser: argparse.ArgumentParser) -> None:
+    _content(parser)
+
+
+def _status(parser: argparse.ArgumentParser) -> None:
+    _content(parser)
+
+
+def _translated(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", type=Path, help="the translation file, e.g. content/posts/x/index.en.md")
+    parser.add_argument("--block", type=int, default=None, help="only this block (1 is the first)")
+    _content(parser)
+
+
+def _new(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", choices=("post", "translation", "comment"))
+    parser.add_argument("slug", help="the post's slug")
+    parser.add_argument("--lang", required=True, help="language of the new file")
+    parser.add_argument("--reply-to", default="", help="for a comment: the id it answers")
+    parser.add_argument("--comments", action="store_true",
+                        help="for a translation: also start every missing comment translation of the essay")
+    _content(parser)
+
+
+def _import(parser: argparse.ArgumentParser) -> None:
+    sources = parser.add_subparsers(dest="source", required=True, metavar="SOURCE")
+    for name, (summary, arguments) in IMPORT_SOURCES.items():
+        arguments(sources.add_parser(name, help=summary, description=summary))
+
+
+def _import_wordpress(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("export", type=Path, help="the export file (WordPress: Tools → Export, all content)")
+    _content(parser, "content folder (made if missing; default: content)")
+    parser.add_argument("--lang", default=None, help="language of the posts (default: the blog's)")
+    parser.add_argument("--dry-run", action="store_true", help="say what would be written; write nothing")
+    parser.add_argument("--pingbacks", action="store_true", help="import pingbacks and trackbacks, as pending")
+
+
+def _import_mail(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("mail", type=Path, nargs="+", metavar="FILE_OR_FOLDER",
+                        help="an mbox file, .eml files, a folder of them, or a maildir")
+    _content(parser)
+    parser.add_argument("--dry-run", action="store_true", help="say what would be written; write nothing")
+
+
+def _import_issue(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("event", type=Path, metavar="EVENT.json",
+                        help="the event's JSON file (in a workflow: $GITHUB_EVENT_PATH)")
+    _content(parser)
+
+
+# Each command (and each import source) is a name, a one-line summary and the function adding its
+# arguments; `cli.run` dispatches on the same names. A new command is one entry here and one there.
+COMMANDS = {
+    "build": ("render content/ into output/ (the default command)", _build),
+    "serve": ("build, then serve on 127.0.0.1 with live reload", _serve),
+    "check": ("validate content without writing output", _check),
+    "status": ("translations: current, outdated (which blocks), missing", _status),
+    "translated": ("record that a translation follows its original", _translated),
+    "new": ("start a post, a translation or a comment", _new),
+    "import": ("bring content in from elsewhere, discussions and all", _import),
+}
+IMPORT_SOURCES = {
+    "wordpress": ("a WordPress export (WXR): posts and their comments", _import_wordpress),
+    "mail": ("readers' e-mailed proposals (mbox, .eml, maildir) -> pending comments, once each", _import_mail),
+    "issue": ("a GitHub issues event's proposal -> its pending comment file", _import_issue),
+}
