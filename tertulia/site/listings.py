@@ -199,19 +199,29 @@ def discussion_feeds(site: Site, essay: Essay, build_time: str) -> list[Page]:
     comments = sorted(essay.comments, key=lambda c: newest_first(c.date) + (c.id,))[:FEED_ENTRIES]
     dated = [c.date.timestamp for c in comments if c.date] + ([essay.date.timestamp] if essay.date else [])
     updated = max(dated) if dated else build_time
+    contents: dict = {}  # a text's feed content, made once for the root's feed and its language's
     pages = []
     for scope in [Scope("", site.config.main_language)] + [Scope(t.lang, t.lang) for t in essay.texts]:
         url = routes.discussion_feed(essay.slug, scope.folder)
-        title = _shown_in(essay, scope).title
-        make = partial(_discussion_feed, site, essay, comments, scope, url, title, updated)
+        make = partial(_discussion_feed, site, essay, comments, scope, url, updated, contents)
         pages.append(Page(url, "feed.xml", scope.lang, make, in_sitemap=False, sources=essay.source_files,
                           shape=updated, scope=scope.folder))
     return pages
 
 
-def _discussion_feed(site: Site, essay: Essay, comments, scope: Scope, url: str, title: str, updated: str) -> dict:
-    return {"entries": [_comment_feed_entry(site, essay, comment, scope) for comment in comments],
-            "feed_url": url, "page_url": _essay_page(essay, scope), "updated": updated, "feed_title": title}
+def _discussion_feed(site: Site, essay: Essay, comments, scope: Scope, url: str, updated: str, contents: dict) -> dict:
+    page, title = _essay_page(essay, scope), _shown_in(essay, scope).title
+    entries = []
+    for comment in comments:
+        text = _shown_in(comment, scope)
+        entry_url = routes.comment_on(page, comment.id)
+        content = contents.get(text.path)
+        if content is None:
+            content = contents[text.path] = _absolute(site, essay, text)
+        entries.append({"url": entry_url, "title": f"{comment.author}: {title}", "lang": text.lang,
+                        "author": comment.author, "date": comment.date, "summary": text.summary,
+                        "content": _passages_on(site, content, entry_url)})
+    return {"entries": entries, "feed_url": url, "page_url": page, "updated": updated, "feed_title": title}
 
 
 def _essay_feed_entry(site: Site, essay: Essay, scope: Scope) -> dict:
@@ -226,13 +236,22 @@ def _comment_feed_entry(site: Site, essay: Essay, comment: Comment, scope: Scope
 
 
 def _feed_entry(site: Site, essay: Essay, text, url, author, date, title) -> dict:
-    """A feed entry whose links and images are absolute: feed readers resolve relative ones against
-    the feed's own address, where an essay's images are not."""
-    folder = site.config.base_url + routes.essay(essay.slug)
-    page = ' href="' + site.config.base_url + url.partition("#")[0] + "#"  # a passage of the entry's own page
-    content = "\n".join(rebase_links(block, folder) for block in text.blocks).replace(' href="#', page)
     return {"url": url, "title": title, "lang": text.lang, "author": author, "date": date,
-            "content": content, "summary": text.summary}
+            "content": _passages_on(site, _absolute(site, essay, text), url), "summary": text.summary}
+
+
+def _absolute(site: Site, essay: Essay, text: Text) -> str:
+    """A text's HTML with absolute links and images: feed readers resolve relative ones against the
+    feed's own address, where an essay's images are not."""
+    folder = site.config.base_url + routes.essay(essay.slug)
+    return "\n".join(rebase_links(block, folder) if "=\"" in block else block for block in text.blocks)
+
+
+def _passages_on(site: Site, content: str, url: str) -> str:
+    """Links to a passage (`#p3`) made links to it on the entry's page, not on the feed."""
+    if ' href="#' not in content:
+        return content
+    return content.replace(' href="#', ' href="' + site.config.base_url + url.partition("#")[0] + "#")
 
 
 def _updated(entries: list[dict], build_time: str) -> str:
