@@ -25,9 +25,13 @@ BEGIN = re.compile(r"-{4,} *tertulia comment file\b.*", re.IGNORECASE)
 END = re.compile(r"-{4,} *end of the comment file *-*", re.IGNORECASE)
 QUOTED = re.compile(r"(?:> ?)+")
 PROPOSED_PATH = re.compile(rf"{CONTENT_FOLDER}/posts/([^/]+)/comments/([^/.]+)\.([^/.]+)\.md")
-ATTRIBUTION = re.compile(r".*(?:wrote|schrieb|escribió|écrit|a scris|scrisse|escreveu|написал)\s*:\s*$|"
-                         r"-{2,} ?(?:original message|mensaje original|message d'origine) ?-{2,}.*",
-                         re.IGNORECASE)
+# A mail program's line over a message it quotes ("On Sun, 29 Nov 2026, Ana wrote:"): dated, unlike a
+# reader's own "Carla wrote:" over a quote in their comment, which stays.
+ATTRIBUTION = re.compile(r"(?:on|el|am|le|il|em|în|pe|op)\b.*[0-9].*(?:wrote|schrieb|escribió|écrit|a scris|scrisse|"
+                         r"escreveu|schreef)\s*:", re.IGNORECASE)
+# Outlook's and Gmail's separators, over a message copied in without `>` marks.
+SEPARATOR = re.compile(r"-{2,} ?(?:original message|forwarded message|mensaje original|mensaje reenviado|"
+                       r"message d'origine|ursprüngliche nachricht|mesaj original) ?-{2,}", re.IGNORECASE)
 MAX_AUTHOR = 200  # as the page's form takes it
 REDACTED = "[address removed]"
 
@@ -88,7 +92,8 @@ def _letter_text(lines: list[str]) -> str:
             break
     for index, line in enumerate(kept):
         rest = [other for other in kept[index + 1:] if other.strip()]
-        if ATTRIBUTION.fullmatch(line.strip()) and (not rest or all(r.lstrip().startswith(">") for r in rest)):
+        quoting = ATTRIBUTION.fullmatch(line.strip()) and all(other.lstrip().startswith(">") for other in rest)
+        if quoting or SEPARATOR.fullmatch(line.strip()):
             kept = kept[:index]
             break
     return "\n".join(kept).strip("\n")
@@ -137,6 +142,8 @@ def _where(path: str, content: Path, languages: tuple[str, ...]) -> tuple[str, s
     if lang not in languages:
         raise Refused(f"its language `{_shown(lang)}` is not one of the site's ({', '.join(languages)})")
     post = content / "posts" / slug
+    if (content / "posts").is_symlink():
+        raise Refused(f"{content.name}/posts is a symbolic link; nothing is written through it")
     if post.is_symlink() or not post.is_dir() or not any(post.glob("index.*.md")):
         raise Refused(f"it proposes a comment on `{slug}`, and there is no such post")
     comments = post / "comments"

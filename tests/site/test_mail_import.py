@@ -76,7 +76,7 @@ def test_the_letter_text_wins_over_the_file_and_quotes_and_signatures_are_left_o
     edited = ("I changed my mind: *this* is what I mean.\n\n-- \nEve\neve.private@mail.example.net")
     message = mails.quoted_printable(the_letter(text=edited), "Comment", 1)
     reply = mails.quoted_printable(
-        the_letter(comment_id="20261130-0620-aaaaaaaa", text="A second thought.\n\nOn Sun, Ana wrote:\n> her words\n> more"),
+        the_letter(comment_id="20261130-0620-aaaaaaaa", text="A second thought.\n\nOn Sun, 29 Nov 2026 at 21:05, Ana <ana@example.org> wrote:\n> her words\n> more"),
         "Re: Comment", 2)
     box = tmp_path / "in.mbox"
     mailbox_file = mailbox.mbox(box)
@@ -199,3 +199,28 @@ def test_an_html_quote_left_unclosed_does_not_hide_the_letter_under_it(tmp_path)
     result = import_mail(content, *sources["eml"])
     assert result.returncode == 0, result.stderr
     assert comments_of(content)["20261130-0615-k3x9qa7b.es.md"].endswith("\n\nSí.\n")
+
+
+def test_a_readers_own_quote_stays_and_a_copied_in_message_goes(tmp_path):
+    content = site(tmp_path)
+    own = "As Carla wrote:\n\n> los valores no se negocian\n\nI disagree."
+    outlook = ("Adding a word.\n\n-----Original Message-----\nFrom: Site <talk@example.org>\nSent: Sunday\n\n"
+               "Thank you for your comment")
+    messages = [mails.base64(the_letter(body=own, text=own), "Comment", 1),
+                mails.base64(the_letter(comment_id="20261130-0700-cccccccc", body="Adding a word.", text=outlook),
+                             "Comment", 2)]
+    result = import_mail(content, *mails.store(messages, tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    comments = comments_of(content)
+    assert comments["20261130-0615-k3x9qa7b.es.md"].endswith("\n\n" + own + "\n")
+    assert comments["20261130-0700-cccccccc.es.md"].endswith("\n\nAdding a word.\n")
+
+
+def test_nothing_is_written_through_a_linked_posts_folder(tmp_path):
+    content = site(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    (content / "posts").rename(elsewhere)
+    (content / "posts").symlink_to(elsewhere)
+    result = import_mail(content, *mails.store([mails.base64(the_letter(), "Comment", 1)], tmp_path / "mail")["eml"])
+    assert result.returncode == 1 and "posts is a symbolic link" in result.stderr
+    assert not list(elsewhere.glob("hola/comments/2*"))
