@@ -68,8 +68,8 @@
   }
 
   function issueUrl(repo, title, body) {
-    return "https://github.com/" + repo + "/issues/new?template=" + ISSUE_TEMPLATE + "&title=" + encodeURIComponent(title) +
-      "&body=" + encodeURIComponent(body);
+    return "https://github.com/" + repo + "/issues/new?template=" + ISSUE_TEMPLATE +
+      "&title=" + encodeURIComponent(title) + "&body=" + encodeURIComponent(body);
   }
 
   // The reader's text first, readable in any mail program, then the comment file between the markers.
@@ -218,7 +218,8 @@
     var problem = commentProblem(body.replace(/\r\n?/g, "\n").replace(/^\n+|\n+$/g, ""), limitsOf(section));
     if (problem) {
       var words = problem.kind === "chars" ? form.dataset.tooManyChars : form.dataset.tooManyBrackets;
-      refuse(form, form.elements.body, filled(words, { count: problem.count.toLocaleString(), max: problem.max.toLocaleString() }));
+      var numbers = { count: problem.count.toLocaleString(), max: problem.max.toLocaleString() };
+      refuse(form, form.elements.body, filled(words, numbers));
       return;
     }
     var website = completeWebsite(form.elements.url.value, section.dataset.website);

@@ -137,7 +137,8 @@ def test_the_page_and_python_write_the_same_letter_and_issue_link():
               "title": name} for i, name in enumerate(HOSTILE)]
     out = run_page_script("""console.log(JSON.stringify(cases.map((c) => {
       const file = p.commentFile({author: c.author, body: c.body});
-      return {letter: p.letter(c.body, c.path, file), issue: p.issueUrl("owner/repo", c.title, p.letter(c.body, c.path, file))};
+      const mail = p.letter(c.body, c.path, file);
+      return {letter: mail, issue: p.issueUrl("owner/repo", c.title, mail)};
     })));""", cases)
     for case, composed in zip(cases, out):
         body = clean_text(case["body"])

@@ -70,7 +70,8 @@ def _one(where: str, raw: bytes, content: Path, languages: tuple[str, ...], dry_
     if written.new:
         outcome.written.append(shown)
         extra = "; ".join(notes + ([written.note] if written.note else []))
-        report(f"{'would write' if dry_run else 'wrote'} {shown} (pending) from {where}" + (f" ({extra})" if extra else ""))
+        verb = "would write" if dry_run else "wrote"
+        report(f"{verb} {shown} (pending) from {where}" + (f" ({extra})" if extra else ""))
     else:
         outcome.already.append(shown)
         report(f"{where}: already imported as {shown}; nothing written")

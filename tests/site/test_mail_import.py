@@ -76,7 +76,8 @@ def test_the_letter_text_wins_over_the_file_and_quotes_and_signatures_are_left_o
     edited = ("I changed my mind: *this* is what I mean.\n\n-- \nEve\neve.private@mail.example.net")
     message = mails.quoted_printable(the_letter(text=edited), "Comment", 1)
     reply = mails.quoted_printable(
-        the_letter(comment_id="20261130-0620-aaaaaaaa", text="A second thought.\n\nOn Sun, 29 Nov 2026 at 21:05, Ana <ana@example.org> wrote:\n> her words\n> more"),
+        the_letter(comment_id="20261130-0620-aaaaaaaa",
+                   text="A second thought.\n\nOn Sun, 29 Nov 2026 at 21:05, Ana <ana@example.org> wrote:\n> her words\n> more"),
         "Re: Comment", 2)
     box = tmp_path / "in.mbox"
     mailbox_file = mailbox.mbox(box)
