@@ -30,3 +30,6 @@ class ContentErrors(Exception):
     def __init__(self, errors: list[ContentError]):
         self.errors = sorted(set(errors))
         super().__init__("\n".join(str(e) for e in self.errors))
+
+    def __reduce__(self):  # raised in a render worker, it crosses to the main process whole
+        return (ContentErrors, (self.errors,))

@@ -130,6 +130,42 @@ class Essay:
 
 
 @dataclass(frozen=True)
+class SitePage:
+    """A page of content/pages/ (About, Contact): language versions side by side like an essay's,
+    without date, tags or thread, and listed nowhere but the menu."""
+
+    slug: str
+    texts: tuple[Text, ...]
+    author: str = ""
+    draft: bool = False
+    aliases: tuple[str, ...] = ()  # old site-relative addresses that lead here (their redirects come later)
+    files: tuple[str, ...] = ()
+    source_files: tuple[str, ...] = ()
+
+    @property
+    def original(self) -> Text:
+        return next(t for t in self.texts if t.is_original)
+
+    def text(self, lang: str) -> Text | None:
+        return next((t for t in self.texts if t.lang == lang), None)
+
+    @property
+    def translations(self) -> tuple[Text, ...]:
+        return tuple(t for t in self.texts if not t.is_original)
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """One link of the masthead's menu: a page of content/pages/, or an address with its labels."""
+
+    page: str = ""  # a page's slug, labelled with the page's title in each language
+    url: str = ""  # else an http(s) address, or a site-relative one starting with /
+    labels: tuple[tuple[str, str], ...] = ()  # language -> label, for a url entry
+    path: str = ""  # site.yml as errors show it, and the entry's line there
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Discussion:
     """Where readers' proposed comments go: a GitHub repository, or an e-mail address too."""
 
@@ -154,6 +190,7 @@ class SiteConfig:
     comments_per_page: int = 50  # archive excerpts are short: WordPress's own default is 50
     discussion: Discussion | None = None
     search: bool = True
+    menu: tuple[MenuEntry, ...] = ()
 
     @property
     def base_path(self) -> str:
@@ -190,3 +227,6 @@ class Site:
     tags: tuple[Tag, ...]
     held_back: int = 0
     search: bool = False  # whether this build publishes a search index (and so a search box and page)
+    pages: tuple[SitePage, ...] = ()
+    static: tuple[str, ...] = ()  # the paths of content/static/, as they stand at the site's root
+    favicon: str = ""  # the one of them browsers are pointed to as the site's icon

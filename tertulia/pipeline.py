@@ -23,6 +23,7 @@ from .errors import ContentError, ContentErrors
 from .reading.find import Found, digest_files, find_content, is_scratch
 from .model import newest_first
 from .site.routes import file_path
+from .theme import KINDS, Theme
 from .reading.translations import RECORD
 from .versions import installed_libraries, parser_version
 from .writing.write import MARK, MARK_TEXT, output_lock, staged_output
@@ -33,10 +34,6 @@ if TYPE_CHECKING:
 
 MEMO = "output.pickle"  # in the cache folder
 PACKAGE = Path(__file__).resolve().parent
-PROJECT = PACKAGE.parent
-TEMPLATES = PROJECT / "templates"
-ASSETS = PROJECT / "assets"
-LOCALES = PROJECT / "locales"
 
 
 @dataclass(frozen=True)
@@ -51,9 +48,11 @@ class Options:
     search: bool = True  # the preview does without: indexing every save would slow it for nothing
     cache_dir: Path | None = None
     workers: int | None = None
-    templates: Path = TEMPLATES
-    assets: Path = ASSETS
-    locales: Path = LOCALES
+    theme: Theme | None = None  # default: the site's own files beside content/ over the default theme
+
+    def __post_init__(self):
+        if self.theme is None:
+            object.__setattr__(self, "theme", Theme.of(self.content))
 
 
 @dataclass(frozen=True)
@@ -126,9 +125,16 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
         cache = memory.cache
         files = memory.parsed(found, digests, progress)
     cache.save()
-    site, warnings = build_model(config, files, options.drafts, memory.posts if memory else None, options.pending,
-                                 followed)
-    warnings += _missing_catalogs(options, config)
+    from .writing.render import template_errors
+    broken_templates = template_errors(options.theme)  # reported with the content's errors, all at once
+    try:
+        site, warnings = build_model(config, files, options.drafts, memory.posts if memory else None,
+                                     options.pending, followed, tuple(relative for relative, _ in found.static))
+    except ContentErrors as problem:
+        raise ContentErrors(problem.errors + broken_templates) from None
+    if broken_templates:
+        raise ContentErrors(broken_templates)
+    warnings += _missing_catalogs(options, config) + options.theme.unknown_overrides()
     return Loaded(site, warnings, {r.path: r.digest for r in files.records})
 
 
@@ -138,7 +144,7 @@ def _missing_catalogs(options: Options, config) -> list[ContentError]:
     shown = _shown(options.content / "site.yml", options.content)
     return [ContentError(shown, 0, f"language `{lang}` has no interface catalog "
                                    f"(locales/{lang}/LC_MESSAGES/messages.po): its pages use English words")
-            for lang in Interface(options.locales, config).missing()]
+            for lang in Interface(options.theme.folders("locales"), config).missing()]
 
 
 def parse_cache(options: Options) -> Cache:
@@ -168,7 +174,7 @@ class Memory:
     def environment(self):
         from .writing.render import make_environment
         if self.env is None:
-            self.env = make_environment(self.options.templates, reload=True)
+            self.env = make_environment(self.options.theme, reload=True)
         return self.env
 
     def __post_init__(self):
@@ -230,29 +236,32 @@ def _digests_to_check(options: Options, found: Found) -> list[str] | None:
 def _build(options: Options, started: float, progress, found: Found, digests: list[str] | None,
            memory: Memory | None = None) -> Report:
     beside_posts = {url: path.read_bytes() for url, path in found.assets}
+    static = {relative: path.read_bytes() for relative, path in found.static}
+    copied = {**beside_posts, **{f"static:{relative}": data for relative, data in static.items()}}
     inputs = _inputs_key(options)
     memo = OutputMemo(options.cache_dir / MEMO if options.cache_dir else None, options.output)
     if digests is not None and memory is None:  # a preview needs the model in memory anyway
-        kept = memo.same_build(_whole_site_key(inputs, found, digests, beside_posts))
+        kept = memo.same_build(_whole_site_key(inputs, found, digests, copied))
         if kept is not None:  # every input is as it was when this very output was written
             return Report(kept, memo.file_count(), time.perf_counter() - started, 0)
     from .site.plan import plan_site
     from .writing.render import render_into
     loaded = _load(options, found, digests, progress, memory)
-    whole = _whole_site_key(inputs, found, [loaded.digests[s.path] for s in found.sources], beside_posts)
+    whole = _whole_site_key(inputs, found, [loaded.digests[s.path] for s in found.sources], copied)
     from .writing.search import unavailable
     search_off = unavailable(loaded.site) if options.search else "not in the preview"
     loaded = replace(loaded, site=replace(loaded.site, search=not search_off))
     counts = Counts.of(loaded.site, loaded.warnings, search_off)
     when = build_time(loaded.site)
     from .site.ui import Interface
-    interface = Interface(options.locales, loaded.site.config)
+    interface = Interface(options.theme.folders("locales"), loaded.site.config)
     pages = plan_site(loaded.site, when, memory.plan if memory else None, interface)
-    site_key = content_key(inputs, when)
+    site_key = content_key(inputs, when, _every_page_shows(loaded.site))
     remembered = memory.fingerprints if memory else None
     shown: dict = {}  # an essay's pages show the same files: look their hashes up once
     fingerprints = {file_path(p.url): page_fingerprint(site_key, p, loaded.digests, shown, remembered) for p in pages}
     extras = _extras(loaded, options, beside_posts)
+    extras.update(_static(options.content, static, fingerprints.keys() | extras.keys()))
     fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in extras.items())
     if not loaded.site.search and memo.unchanged(fingerprints):  # the output already is this build, file for file
         memo.save(whole, counts)
@@ -260,7 +269,7 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     from .writing.search import indexing
     fresh = _keep_unchanged([(file_path(p.url), p) for p in pages], fingerprints, memo)
     with indexing(loaded.site) as search_index, staged_output(options.output) as staged:  # the two run at once
-        render_into(staged.writer, loaded.site, interface, [page for _, page in fresh], options.templates,
+        render_into(staged.writer, loaded.site, interface, [page for _, page in fresh], options.theme,
                     options.workers, progress, memory.environment() if memory else None)
         if search_index:
             if progress:
@@ -295,7 +304,8 @@ def _keep_unchanged(items: list[tuple[str, object]], fingerprints: dict[str, str
 def _inputs_key(options: Options) -> str:
     """Everything every page depends on besides the posts: code, libraries, templates, site.yml, options."""
     site_yml, record = options.content / "site.yml", options.content / RECORD
-    return content_key(tree_key(PACKAGE, options.templates, options.assets, options.locales), installed_libraries(),
+    theme = [folder for kind in KINDS for folder in options.theme.folders(kind)]
+    return content_key(tree_key(PACKAGE, *theme), *map(str, theme), installed_libraries(),
                        site_yml.read_text("utf-8", errors="replace") if site_yml.is_file() else "",
                        record.read_text("utf-8", errors="replace") if record.is_file() else "",
                        str(options.base_url), str(options.drafts), str(options.pending))
@@ -332,10 +342,9 @@ def page_fingerprint(site_key: str, page: "Page", digests: dict[str, str], shown
 def _extras(loaded: Loaded, options: Options, beside_posts: dict[str, bytes]) -> dict[str, bytes]:
     """Static assets, files beside published posts, and the GitHub Pages markers, by output path."""
     extras = {}
-    for asset in sorted(options.assets.rglob("*")):
-        if asset.is_file():
-            extras["assets/" + asset.relative_to(options.assets).as_posix()] = asset.read_bytes()
-    for essay in loaded.site.essays:
+    for relative, asset in options.theme.files("assets").items():
+        extras["assets/" + relative] = asset.read_bytes()
+    for essay in loaded.site.essays + loaded.site.pages:
         for url in essay.files:
             extras[url] = beside_posts[url]
     extras[".nojekyll"] = b""
@@ -343,6 +352,22 @@ def _extras(loaded: Loaded, options: Options, beside_posts: dict[str, bytes]) ->
     if loaded.site.config.cname:
         extras["CNAME"] = loaded.site.config.cname.encode() + b"\n"
     return extras
+
+
+def _static(content: Path, static: dict[str, bytes], generated: set[str]) -> dict[str, bytes]:
+    """content/static/ at the site's root, as it is; a file there must not replace one the build makes."""
+    clashes = sorted(relative for relative in static if relative in generated)
+    if clashes:
+        raise ContentErrors([ContentError(f"{content.name}/static/{relative}", 0, (
+            f"would replace the site's own `{relative}`, which the build makes; rename or remove it"))
+            for relative in clashes])
+    return static
+
+
+def _every_page_shows(site: "Site") -> str:
+    """What the masthead of every page is made of besides site.yml: the menu's page titles, the icon."""
+    titles = [(page.slug, [(text.lang, text.title) for text in page.texts]) for page in site.pages]
+    return repr((titles, site.favicon))
 
 
 def build_time(site: "Site") -> str:

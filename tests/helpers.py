@@ -49,6 +49,25 @@ Second paragraph.
 """
 
 
+MENU = """\
+menu:
+  - page: about
+  - url: "https://example.org/club/"
+    label: {en: Club, es: Club de lectura}
+"""
+ABOUT_ES = "---\ntitle: Acerca de\naliases: [/quienes-somos/]\n---\n\nSomos dos.\n\n![El logo](logo.svg)\n"
+ABOUT_EN = "---\ntitle: About us\ntranslation_of: es\n---\n\nWe are two.\n\n![The logo](logo.svg)\n"
+LOGO_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect width="16" height="16"/></svg>')
+
+
+def about_site(tmp_path: Path, extra: dict[str, str] | None = None) -> Path:
+    """make_content with an About page in Spanish and English, a menu, and static files."""
+    return make_content(tmp_path, {"site.yml": SITE_YML + MENU, "pages/about/index.es.md": ABOUT_ES,
+                                   "pages/about/index.en.md": ABOUT_EN, "pages/about/logo.svg": LOGO_SVG,
+                                   "static/robots.txt": "User-agent: *\nAllow: /\n", "static/favicon.svg": LOGO_SVG,
+                                   **(extra or {})})
+
+
 def write_tree(root: Path, files: dict[str, str]) -> Path:
     """Write {relative path: text} under root; text is dedented so tests can indent it."""
     for relative, text in files.items():

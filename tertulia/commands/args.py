@@ -81,6 +81,15 @@ def _new(parser: argparse.ArgumentParser) -> None:
     _content(parser)
 
 
+def _init(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", type=Path, help="the new site's folder (new or empty)")
+    parser.add_argument("--lang", required=True, help="the language you write in, e.g. de")
+    parser.add_argument("--translation", action="append", default=[], metavar="LANG",
+                        help="a language you translate into (repeat for each)")
+    parser.add_argument("--title", default=None, help="the site's title (default: the folder's name)")
+    parser.add_argument("--base-url", default=None, help="where the site will be published")
+
+
 def _import(parser: argparse.ArgumentParser) -> None:
     sources = parser.add_subparsers(dest="source", required=True, metavar="SOURCE")
     for name, (summary, arguments) in IMPORT_SOURCES.items():
@@ -111,6 +120,7 @@ def _import_issue(parser: argparse.ArgumentParser) -> None:
 # Each command (and each import source) is a name, a one-line summary and the function adding its
 # arguments; `cli.run` dispatches on the same names. A new command is one entry here and one there.
 COMMANDS = {
+    "init": ("start a new site: content, workflows, README", _init),
     "build": ("render content/ into output/ (the default command)", _build),
     "serve": ("build, then serve on 127.0.0.1 with live reload", _serve),
     "check": ("validate content without writing output", _check),

@@ -6,7 +6,8 @@ import sys
 from functools import partial
 
 from ..errors import ContentErrors
-from ..pipeline import ASSETS, TEMPLATES, Options, build, load_site
+from ..pipeline import Options, build, load_site
+from ..theme import KINDS, Theme
 from ..writing.write import OutputBusy, OutputRefused, output_problem
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -14,13 +15,17 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 def run(args) -> int:
     """Dispatch a parsed command line; content errors become messages, never tracebacks."""
+    if args.command == "init":
+        from .init import init_site
+        return init_site(args.folder, args.lang, args.translation, args.title, args.base_url)
     if args.command == "import":
         return IMPORTERS[args.source](args)  # into a folder that may not exist yet
-    if not args.content.is_dir():
-        print(f"{args.content}: no such content folder", file=sys.stderr)
+    if not _is_site(args.content):
+        print(f"no {args.content}/site.yml here, so this is not a site's folder: start a site with "
+              "`tertulia init DIR --lang LANG`, or name a site's content folder with --content", file=sys.stderr)
         return EXIT_USAGE
     if args.command in ("build", "serve"):
-        problem = output_problem(args.output, {"content": args.content, "templates": TEMPLATES, "assets": ASSETS})
+        problem = output_problem(args.output, _sources(args.content))
         if problem:
             print(problem, file=sys.stderr)
             return EXIT_USAGE
@@ -54,6 +59,23 @@ def run(args) -> int:
     except KeyboardInterrupt as stop:
         print(f"interrupted; {stop.args[0] if stop.args else 'the previous output is untouched'}", file=sys.stderr)
         return 130
+
+
+def _is_site(content) -> bool:
+    """A content folder with its settings, or one holding essays or pages whose site.yml is missing
+    (that is a content error, said with the others)."""
+    return content.is_dir() and any((content / name).exists() for name in ("site.yml", "posts", "pages"))
+
+
+def _sources(content) -> dict:
+    """Every folder a build reads, by the name an author knows it by: none may be its output."""
+    theme = Theme.of(content)
+    sources = {"content": content}
+    for kind in KINDS:
+        sources.update({f"default theme's {kind}": theme.default / kind})
+        if theme.own(kind):
+            sources[kind] = theme.own(kind)
+    return sources
 
 
 def _options(args) -> Options:

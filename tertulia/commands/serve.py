@@ -14,6 +14,7 @@ from pathlib import Path
 from ..reading.config import load_config
 from ..errors import ContentErrors
 from ..pipeline import Memory, Options, parse_cache, build
+from ..theme import KINDS
 
 
 @dataclass
@@ -141,7 +142,7 @@ def _watcher(folders: list[Path], on_change):
 
 
 def serve(options: Options, port: int) -> int:
-    """Serve until interrupted; every save under content/, templates/ or assets/ rebuilds what it touches."""
+    """Serve until interrupted; every save under content/ or the theme's folders rebuilds what it touches."""
     from livereload import Server  # imported here: only the preview needs tornado
     from livereload.handlers import LiveReloadHandler
 
@@ -162,7 +163,8 @@ def serve(options: Options, port: int) -> int:
         rebuild(options, state, memory, paths)
         LiveReloadHandler.reload_waiters()
 
-    folders = [options.content, options.templates, options.assets, options.locales]
+    # the site's own templates, assets and catalogs too; the installed theme's are watched for its developers
+    folders = [options.content, *(folder for kind in KINDS for folder in options.theme.folders(kind))]
     server = Server(app=make_app(options.output, state, port), watcher=_watcher(folders, on_change))
     for folder in folders:
         server.watch(str(folder))

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
 from .find import MAX_KEY, is_key
-from ..model import Discussion, SiteConfig, Tag
+from ..model import Discussion, MenuEntry, SiteConfig, Tag
 from .yamltext import key_lines, load_yaml
 
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 REQUIRED = ("title", "base_url", "languages", "main_language")
-KNOWN = REQUIRED + ("description", "tags", "cname", "per_page", "comments_per_page", "discussion", "search")
+KNOWN = REQUIRED + ("description", "tags", "cname", "per_page", "comments_per_page", "discussion", "search", "menu")
 REPO = re.compile(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+")
 BRANCH = re.compile(r"(?!.*\.\.)(?!/)(?!.*/$)[A-Za-z0-9._/-]+")
 EMAIL = re.compile(r"[^@\s<>\"',;:()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
@@ -62,6 +62,7 @@ def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteC
         comments_per_page=_per_page(data.get("comments_per_page", 50), fail, "comments_per_page"),
         discussion=_discussion(data.get("discussion"), fail),
         search=_search(data.get("search", True), fail),
+        menu=_menu(data.get("menu", []), text, shown_as, lines.get("menu", 0), fail),
     )
     if errors:
         raise ContentErrors(errors)
@@ -168,3 +169,43 @@ def _search(value, fail) -> bool:
         fail("search", f"search must be true or false, not `{value}`")
         return True
     return value
+
+
+def _menu(value, text: str, shown_as: str, menu_line: int, fail) -> tuple[MenuEntry, ...]:
+    """`menu`: a list of `page: <slug>` or `url: <address>` with `label: {lang: text}` entries.
+    Whether each page exists is checked once the pages are read."""
+    if not isinstance(value, list):
+        fail("menu", "menu must be a list of entries such as `- page: about` or `- url: …` with `label:`")
+        return ()
+    entries = []
+    for entry in value:
+        if isinstance(entry, dict) and set(entry) == {"page"} and isinstance(entry["page"], str):
+            slug = entry["page"]
+            entries.append(MenuEntry(page=slug, path=shown_as, line=_entry_line(text, menu_line, "page", slug)))
+        elif isinstance(entry, dict) and set(entry) == {"url", "label"} and _menu_url(entry["url"]):
+            labels = entry["label"]
+            if isinstance(labels, str):
+                labels = {"": labels}
+            if not isinstance(labels, dict) or not labels or not all(isinstance(v, str) for v in labels.values()):
+                fail("menu", f"menu entry `{entry['url']}`: label must be text, or a map of language -> text")
+                continue
+            entries.append(MenuEntry(url=entry["url"], labels=tuple((str(k), v) for k, v in labels.items()),
+                                     path=shown_as, line=_entry_line(text, menu_line, "url", entry["url"])))
+        else:
+            fail("menu", f"menu entry `{str(entry)[:80]}` must be `page: <slug>`, or `url:` (http(s) or "
+                         "starting with /) with `label:`")
+    return tuple(entries)
+
+
+def _menu_url(url) -> bool:
+    return isinstance(url, str) and (re.fullmatch(r"https?://[^/\s]+(/\S*)?", url) is not None
+                                     or re.fullmatch(r"/[^\s\\]*", url) is not None and "//" not in url)
+
+
+def _entry_line(text: str, menu_line: int, key: str, value: str) -> int:
+    """The line of a menu entry, for an error that names it: the first `key: value` after `menu:`."""
+    pattern = re.compile(rf"\b{key}:\s*[\"']?{re.escape(value)}[\"']?\s*(#.*)?$")
+    for number, line in enumerate(text.splitlines()[menu_line:], menu_line + 1):
+        if pattern.search(line):
+            return number
+    return menu_line

@@ -1,4 +1,5 @@
-"""Find content files under content/posts and read their bytes; nothing is parsed here."""
+"""Find content files under content/posts and content/pages, and the files of content/static; nothing is
+parsed here."""
 
 from __future__ import annotations
 
@@ -56,26 +57,55 @@ class Found:
     assets: tuple[tuple[str, Path], ...]
     errors: tuple[ContentError, ...]
     warnings: tuple[ContentError, ...] = ()
+    static: tuple[tuple[str, Path], ...] = ()  # content/static/<path>: copied to the site's root as it is
+
+
+def is_page(path: str) -> bool:
+    """Whether a content file's shown path (`content/pages/<slug>/index.<lang>.md`) is a page's."""
+    return path.split("/", 2)[1] == "pages"
 
 
 def find_content(content_dir: Path) -> Found:
-    """Every post folder under content/posts, in a stable order; nothing is read yet."""
+    """Every post and page folder, and every static file, in a stable order; nothing is read yet."""
     content_dir = content_dir.resolve()
-    shown = content_dir.name + "/posts"  # paths as errors show them: from the content folder's parent
     sources, assets, errors, warnings = [], [], [], []
-    posts = content_dir / "posts"
-    for name, kind in _entries(posts) if posts.is_dir() and not posts.is_symlink() else []:
-        if kind != "dir":
-            if kind != "file":
-                errors.append(ContentError(f"{shown}/{name}", 0, SYMLINK if kind == "link" else NOT_A_FILE))
-            continue
-        if not is_key(name):
-            errors.append(ContentError(f"{shown}/{name}", 0, f"bad slug `{name}`: {BAD_NAME}"))
-            continue
-        _find_in_post(os.path.join(posts, name), name, f"{shown}/{name}", sources, assets, errors, warnings)
-    if posts.is_symlink():
+    for folder in ("posts", "pages"):
+        shown = f"{content_dir.name}/{folder}"  # paths as errors show them: from the content folder's parent
+        for name, path in _folders(content_dir / folder, shown, errors):
+            _find_in_post(path, name, f"{shown}/{name}", sources, assets, errors, warnings,
+                          "" if folder == "posts" else name + "/")
+    static = []
+    for name, path in _folders(content_dir, content_dir.name, errors, only="static"):
+        _collect_static(Path(path), "", f"{content_dir.name}/{name}", static, errors)
+    return Found(tuple(sources), tuple(assets), tuple(errors), tuple(warnings), tuple(static))
+
+
+def _folders(parent: Path, shown: str, errors, only: str = ""):
+    """(name, path) of the slug folders in `parent` (or of its one folder `only`); anything else an error."""
+    if parent.is_symlink():
         errors.append(ContentError(shown, 0, SYMLINK))
-    return Found(tuple(sources), tuple(assets), tuple(errors), tuple(warnings))
+        return
+    for name, kind in _entries(parent) if parent.is_dir() else []:
+        if only and name != only:
+            continue
+        if kind != "dir":
+            if kind != "file" or only:
+                errors.append(ContentError(f"{shown}/{name}", 0, SYMLINK if kind == "link" else NOT_A_FILE))
+        elif not only and not is_key(name):
+            errors.append(ContentError(f"{shown}/{name}", 0, f"bad slug `{name}`: {BAD_NAME}"))
+        else:
+            yield name, os.path.join(parent, name)
+
+
+def _collect_static(path: Path, relative: str, shown: str, static, errors) -> None:
+    """content/static/ is the site's root as the author wants it: every file, as it is, links refused."""
+    for name, kind in _entries(path):
+        if kind == "dir":
+            _collect_static(path / name, f"{relative}{name}/", f"{shown}/{name}", static, errors)
+        elif kind == "file":
+            static.append((relative + name, path / name))
+        else:
+            errors.append(ContentError(f"{shown}/{name}", 0, SYMLINK if kind == "link" else NOT_A_FILE))
 
 
 def _entries(folder) -> list[tuple[str, str]]:
@@ -94,12 +124,13 @@ def _kind(entry: os.DirEntry) -> str:
     return "file" if entry.is_file(follow_symlinks=False) else "other"
 
 
-def _find_in_post(folder: str, slug: str, shown: str, sources, assets, errors, warnings) -> None:
-    """Sort one post folder's files into essay texts, comments and copied files."""
+def _find_in_post(folder: str, slug: str, shown: str, sources, assets, errors, warnings, page: str = "") -> None:
+    """Sort one post folder's files into essay texts, comments and copied files; a page (`page` is its
+    URL folder) has no comments."""
     for name, kind in _entries(folder):
         if kind in ("link", "other"):
             errors.append(ContentError(f"{shown}/{name}", 0, SYMLINK if kind == "link" else NOT_A_FILE))
-        elif name == "comments" and kind == "dir":
+        elif name == "comments" and kind == "dir" and not page:
             comments = os.path.join(folder, name)
             for comment_name, comment_kind in _entries(comments):
                 _find_comment(comments, comment_name, comment_kind, slug, f"{shown}/comments", sources, errors,
@@ -107,10 +138,11 @@ def _find_in_post(folder: str, slug: str, shown: str, sources, assets, errors, w
         elif kind == "file" and (match := ESSAY_FILE.fullmatch(name)):
             sources.append(Source(os.path.join(folder, name), f"{shown}/{name}", slug, "", match["lang"]))
         elif kind == "file" and name.endswith(".md"):
-            errors.append(ContentError(f"{shown}/{name}", 0, "an essay file must be named index.<lang>.md"))
+            errors.append(ContentError(f"{shown}/{name}", 0, f"{'a page' if page else 'an essay'} file must be "
+                                                             "named index.<lang>.md"))
         else:
-            _collect_assets(Path(folder, name), kind, f"posts/{slug}/{name}", f"{shown}/{name}", assets, errors,
-                            warnings)
+            _collect_assets(Path(folder, name), kind, f"{page or f'posts/{slug}/'}{name}", f"{shown}/{name}",
+                            assets, errors, warnings)
 
 
 def _find_comment(folder: str, name: str, kind: str, slug: str, shown_folder: str, sources, errors,

@@ -8,18 +8,22 @@ from dataclasses import dataclass, field, replace
 
 from .align import locate_mismatch
 from ..errors import ContentError, ContentErrors
-from .find import MAX_KEY, is_key
+from .find import MAX_KEY, is_key, is_page
 from .markup import clean_text, is_safe_url
-from ..model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, Tag, Text, newest_first
+from ..model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, SitePage, Tag, Text, newest_first
 from .parse import ContentFiles
 from .read import Record
 from .translations import Followed, opening_words, stale_blocks, words_of
 
 STATUSES = ("published", "pending", "spam")
 UNFINISHED = "TODO translate"  # what `new translation` writes in each block
-ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url"}
+ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url", "aliases"}
 ESSAY_KEYS = {"title", "author", "date", "tags", "source", "summary", "draft", "translation_of", "translator"}
 COMMENT_KEYS = {"author", "date", "reply_to", "status", "url", "translation_of", "translator"}
+PAGE_KEYS = {"title", "author", "summary", "draft", "aliases", "translation_of", "translator"}
+# a page's slug is its first URL segment: it must not be one the site itself uses
+RESERVED_SEGMENTS = ("posts", "tags", "comments", "search", "page", "assets", "pagefind")
+FAVICONS = ("favicon.svg", "favicon.png", "favicon.ico")  # in content/static/, the first found is linked
 
 
 @dataclass
@@ -38,7 +42,7 @@ class Findings:
 
 def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = False,
                 posts: dict | None = None, include_pending: bool = False,
-                followed: dict | None = None) -> tuple[Site, list[ContentError]]:
+                followed: dict | None = None, static: tuple[str, ...] = ()) -> tuple[Site, list[ContentError]]:
     """Validate everything; return the site and its warnings, or raise every error together.
 
     `posts`, when given, remembers each post's result by the bytes of its files, so a
@@ -46,7 +50,9 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     translation record: which version of its original each translation follows.
     """
     found = Findings(errors=list(files.errors), warnings=list(files.warnings))
-    essay_records, comment_records = _group(files.records, config, found)
+    page_records = [record for record in files.records if is_page(record.path)]
+    essay_records, comment_records = _group([r for r in files.records if not is_page(r.path)], config, found)
+    pages = _pages(config, _group(page_records, config, found)[0], files, found, static, include_drafts, followed)
     essays, held_back = [], 0
     for slug in sorted(essay_records.keys() | comment_records.keys()):
         essay, held, post_found = _post(config, slug, essay_records.get(slug, {}), comment_records.get(slug, {}),
@@ -60,8 +66,57 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
         raise ContentErrors(found.errors)
     tags = _site_tags(config, essays, essay_records, found)
     essays.sort(key=_newest_first)
-    site = Site(config=config, essays=tuple(essays), tags=tags, held_back=held_back)
+    site = Site(config=config, essays=tuple(essays), tags=tags, held_back=held_back, pages=pages, static=static,
+                favicon=next((name for name in FAVICONS if name in static), ""))
     return site, sorted(set(found.warnings))
+
+
+def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findings, static: tuple[str, ...],
+           include_drafts: bool, followed: dict | None) -> tuple[SitePage, ...]:
+    """content/pages/ -> pages, in slug order; every menu entry must name one (drafts count: a draft's
+    menu entry would otherwise fail only once it is published)."""
+    taken = set(RESERVED_SEGMENTS) | {code.lower() for code in config.language_codes}
+    roots = {path.split("/", 1)[0] for path in static}
+    pages = []
+    for slug, versions in sorted(records.items()):
+        record = _original_record(versions)
+        if slug in taken or slug in roots:
+            why = (f"the static file content/static/{slug}" if slug in roots else "one of the site's own addresses")
+            found.error(record, None, f"page slug `{slug}` collides with {why}; rename the folder content/pages/{slug}")
+            continue
+        page = _page(slug, versions, files, found, followed or {})
+        if page and (include_drafts or not page.draft):
+            pages.append(page)
+    for entry in config.menu:
+        if entry.page and entry.page not in records:
+            found.errors.append(ContentError(entry.path, entry.line, f"menu entry `page: {entry.page}` names no "
+                                                                     f"page: there is no content/pages/{entry.page}/"))
+    return tuple(pages)
+
+
+def _page(slug: str, versions: dict, files: ContentFiles, found: Findings, followed: dict) -> SitePage | None:
+    original, texts = _texts(versions, files.blocks, found, "page", PAGE_KEYS, followed)
+    if original is None:
+        return None
+    prefix = f"{slug}/"
+    return SitePage(
+        slug=slug, texts=texts, author=_string(original, "author", False, found),
+        draft=_flag(original, "draft", found), aliases=_aliases(original, found),
+        files=tuple(url for url, _ in files.assets if url.startswith(prefix)),
+        source_files=tuple(sorted(r.path for r in versions.values())),
+    )
+
+
+def _aliases(record: Record, found: Findings) -> tuple[str, ...]:
+    """`aliases`: old site-relative addresses (`/about-us/`, `/?page_id=2`) that lead here."""
+    value = record.meta.get("aliases", [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.startswith("/") for v in value):
+        found.error(record, "aliases", "aliases must be a list of site-relative addresses starting with /, "
+                                       "e.g. `[/about-us/]`")
+        return ()
+    return tuple(dict.fromkeys(value))
 
 
 def _post(config: SiteConfig, slug: str, versions, comment_versions, files: ContentFiles, posts: dict | None,
@@ -167,7 +222,7 @@ def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str,
             found.warn(record, key, f"unknown key `{key}` is ignored")
         elif not is_original and key in ORIGINAL_ONLY:
             found.warn(record, key, f"`{key}` belongs in the original, not a translation; it is ignored here")
-    needs_title = kind == "essay"
+    needs_title = kind in ("essay", "page")
     return Text(
         lang=record.lang,
         path=record.path,

@@ -14,12 +14,12 @@ from markupsafe import Markup
 
 from . import routes
 from .listings import discussion_feeds, essay_url, listing_pages, scopes
-from ..model import Essay, Site
+from ..model import Essay, Site, SitePage
 from .pages import Page, PlanMemo
 from .proposals import CONTENT_FOLDER, PROPOSAL_LIMITS, plain_link
 from .ui import Interface
-from .views import (Link, comment_views, default_translation, language_links, rows, side_by_side_url, tag_links,
-                    print_labels, title_link, title_sides, view_choices)
+from .views import (Link, comment_views, default_translation, language_links, page_language_links, rows,
+                    side_by_side_url, tag_links, print_labels, title_link, title_sides, view_choices)
 
 PATH = attrgetter("path")
 
@@ -37,6 +37,8 @@ def plan_site(site: Site, build_time: str, memo: PlanMemo | None, interface: Int
         older = site.essays[index + 1] if index + 1 < len(site.essays) else None
         pages += memo.pages(("essay", essay.slug, build_time), (essay, newer, older),
                             partial(_essay_pages, site, essay, newer, older, interface, build_time))
+    for site_page in site.pages:
+        pages += memo.pages(("page", site_page.slug), (site_page,), partial(_site_page_pages, site, site_page, interface))
     for scope in every_scope[1:]:
         pages += listing_pages(site, scope, comments, build_time, memo, interface.words(scope.lang))
     pages.append(Page(routes.NOT_FOUND, "404.html", main, dict, in_sitemap=False))
@@ -73,6 +75,34 @@ def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | N
         pages.append(Page(url, "single.html", text.lang, make, alternates, True, sources, shape,
                           _scope_of(site, text.lang)))
     return pages + discussion_feeds(site, essay, build_time)
+
+
+def _site_page_pages(site: Site, site_page: SitePage, interface: Interface) -> list[Page]:
+    """A page of content/pages/: side by side with its default translation, and one page per language."""
+    translation = default_translation(site_page, site.config.main_language, site.config.language_codes)
+    alternates = page_language_links(site, site_page) + (Link(routes.page(site_page.slug), "", "x-default"),)
+    shown = [site_page.original] + ([translation] if translation else [])
+    url, reader = routes.page(site_page.slug), shown[-1].lang
+    pages = [Page(url, "page.html", reader, partial(_page_side_by_side, site, site_page, shown, url, interface),
+                  alternates, True, site_page.source_files, "", _scope_of(site, reader))]
+    for text in site_page.texts:
+        url = routes.page_single(text.lang, site_page.slug)
+        pages.append(Page(url, "page_single.html", text.lang, partial(_page_single, site, site_page, text, url),
+                          alternates, True, site_page.source_files, "", _scope_of(site, text.lang)))
+    return pages
+
+
+def _page_side_by_side(site: Site, site_page: SitePage, shown: list, url: str, interface: Interface) -> dict:
+    return {"site_page": site_page, "texts": shown, "title_row": title_sides(shown), "views": view_choices(shown),
+            "print_style": _print_style(shown, interface.words(shown[-1].lang)),
+            "rows": rows(shown, routes.folder_prefix(url, routes.page(site_page.slug))),
+            "languages": page_language_links(site, site_page)}
+
+
+def _page_single(site: Site, site_page: SitePage, text, url: str) -> dict:
+    return {"site_page": site_page, "text": text,
+            "rows": rows([text], routes.folder_prefix(url, routes.page(site_page.slug))),
+            "languages": page_language_links(site, site_page, text.lang)}
 
 
 def _scope_of(site: Site, lang: str) -> str:

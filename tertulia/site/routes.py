@@ -27,6 +27,16 @@ def single(lang: str, slug: str) -> str:
     return f"{lang}/posts/{slug}/"
 
 
+def page(slug: str) -> str:
+    """A page of content/pages/ side by side, at the site's root like the contract's other first segments."""
+    return f"{slug}/"
+
+
+def page_single(lang: str, slug: str) -> str:
+    """A page in one language only."""
+    return f"{lang}/{slug}/"
+
+
 def comment(slug: str, comment_id: str) -> str:
     return comment_on(essay(slug), comment_id)
 

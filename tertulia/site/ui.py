@@ -40,18 +40,19 @@ class Catalog:
 class Interface:
     """Every catalog of a build, compiled once, and each language's Words."""
 
-    def __init__(self, locales: Path, config: SiteConfig):
-        self.locales = locales
+    def __init__(self, locales: list[Path], config: SiteConfig):
+        self.locales = locales  # the site's own catalogs first, then the theme's
         self.config = config
         self._words: dict[str, Words] = {}
 
     def catalog_path(self, lang: str) -> Path | None:
         """The catalog a language uses: its own, else its base language's, else none."""
         for code in (lang, lang.split("-")[0]):
-            for name in (code, code.replace("-", "_")):
-                path = self.locales / name / CATALOG
-                if path.is_file():
-                    return path
+            for folder in self.locales:
+                for name in (code, code.replace("-", "_")):
+                    path = folder / name / CATALOG
+                    if path.is_file():
+                        return path
         return None
 
     def words(self, lang: str) -> "Words":
@@ -164,6 +165,11 @@ class Words:
         """A language's name in itself, as plain text (for a menu option): site.yml's, else CLDR's."""
         given = self.config.language_name(code)
         return given if given != code else _display_name(code, babel_locale(code) or ENGLISH) or code
+
+
+def autonym(code: str) -> str:
+    """A language's name in itself (CLDR), as a list of languages names it; its code when CLDR has none."""
+    return _display_name(code, babel_locale(code) or ENGLISH) or code
 
 
 def _display_name(code: str, in_language) -> str:

@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from . import routes
 from ..reading.markup import first_words, rebase_links
-from ..model import Comment, Essay, PartialDate, Site, Tag, Text
+from ..model import Comment, Essay, PartialDate, Site, SitePage, Tag, Text
 
 
 ROLES = ("original", "translation")
@@ -33,6 +33,17 @@ class Link:
     url: str
     text: str
     lang: str
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class MenuLink:
+    """An entry of the masthead's menu as one page shows it."""
+
+    url: str  # a site URL for href(), or an absolute address as it is
+    text: str
+    lang: str
+    external: bool = False
     current: bool = False
 
 
@@ -212,3 +223,29 @@ def default_translation(essay: Essay, main_language: str, order: tuple[str, ...]
         if text and not text.is_original:
             return text
     return None
+
+
+def menu_links(site: Site, lang: str, scope: str, here: str) -> tuple[MenuLink, ...]:
+    """site.yml's menu for a page in `lang` whose listings are `scope`'s: a page's entry leads to its
+    version in that scope's language (side by side from the root) and is labelled with its title there."""
+    pages = {page.slug: page for page in site.pages}
+    links = []
+    for entry in site.config.menu:
+        page = pages.get(entry.page)
+        if page is not None:
+            text = page.text(lang) or page.text(site.config.main_language) or page.original
+            url = routes.page_single(scope, page.slug) if scope and page.text(scope) else routes.page(page.slug)
+            links.append(MenuLink(url, text.title, text.lang, current=here in (url, routes.page(page.slug))))
+        elif entry.url:
+            label, label_lang = site.config.localized(entry.labels, lang)
+            internal = entry.url.startswith("/")
+            url = entry.url[1:] if internal else entry.url
+            links.append(MenuLink(url, label, label_lang or lang, external=not internal, current=url == here))
+    return tuple(links)
+
+
+def page_language_links(site: Site, page: SitePage, current: str = "") -> tuple[Link, ...]:
+    """A page's single-language versions, in the display order of site.yml."""
+    return tuple(Link(url=routes.page_single(code, page.slug), text=site.config.language_name(code), lang=code,
+                      current=code == current)
+                 for code in site.config.language_codes if page.text(code))

@@ -4,26 +4,28 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, StrictUndefined, TemplateError, TemplateSyntaxError, select_autoescape
 
 from ..site import routes
 from ..site.routes import file_path, relative_url
+from ..errors import ContentError, ContentErrors
 from ..model import Site
 from ..site.plan import Page
 from ..site.ui import Interface
+from ..site.views import menu_links
+from ..theme import Theme
 from .write import SiteWriter
 
 PARALLEL_PAGES = 300  # below this many pages, one process renders faster than two can start
 _worker: dict = {}  # what a forked render worker was handed at its start; empty in the main process
 
 
-def make_environment(templates_dir: Path, reload: bool = False) -> Environment:
+def make_environment(theme: Theme, reload: bool = False) -> Environment:
     """The Jinja2 environment; `reload` (for the preview) picks up edited templates, at the cost
     of asking the file system about them on every page."""
-    return Environment(
-        loader=FileSystemLoader(str(templates_dir)),
+    env = Environment(
+        loader=theme.loader(),
         autoescape=select_autoescape(["html", "xml"]),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -31,6 +33,8 @@ def make_environment(templates_dir: Path, reload: bool = False) -> Environment:
         keep_trailing_newline=True,
         auto_reload=reload,
     )
+    env.theme = theme  # so that an error can name the template as the author knows it
+    return env
 
 
 def render_page(env: Environment, site: Site, interface: Interface, page: Page) -> bytes:
@@ -40,12 +44,49 @@ def render_page(env: Environment, site: Site, interface: Interface, page: Page) 
         href = lambda url: base_path + url  # noqa: E731 - a two-word helper reads best inline
     else:
         href = lambda url: relative_url(page.url, url)  # noqa: E731
-    template = env.get_template(page.template)
-    html = template.render(
-        page.context(), site=site, config=site.config, page=page, routes=routes, href=href,
-        absolute=lambda url: site.config.base_url + url, **_interface(interface, page.lang),
-    )
+    try:
+        template = env.get_template(page.template)
+        menu = menu_links(site, page.lang, page.scope, page.url) if site.config.menu else ()
+        html = template.render(
+            page.context(), site=site, config=site.config, page=page, routes=routes, href=href, menu=menu,
+            absolute=lambda url: site.config.base_url + url, **_interface(interface, page.lang),
+        )
+    except TemplateError as problem:  # a site's own template can be wrong: say where, as for content
+        raise ContentErrors([_template_error(env, problem)]) from None
     return html.encode("utf-8")
+
+
+def template_errors(theme: Theme) -> list[ContentError]:
+    """The site's own templates that do not compile, each as `templates/x.html:line: message`.
+    Checked before anything is drawn, so a broken override fails the build with the output kept."""
+    env = make_environment(theme)
+    errors = []
+    for name in theme.overrides("templates"):
+        try:
+            env.get_template(name)
+        except TemplateSyntaxError as problem:
+            errors.append(ContentError(f"templates/{name}", problem.lineno or 0, problem.message or str(problem)))
+        except TemplateError as problem:
+            errors.append(_template_error(env, problem))
+    return errors
+
+
+def _template_error(env: Environment, problem: TemplateError) -> ContentError:
+    """Where in which template a render failed: the innermost template frame of its traceback."""
+    theme: Theme = env.theme
+    folders = [str(folder) for folder in theme.folders("templates")]
+    where, line = (problem.filename or "templates", problem.lineno or 0) if isinstance(
+        problem, TemplateSyntaxError) else ("templates", 0)
+    trace = problem.__traceback__
+    while trace is not None:  # Jinja2 gives its frames the template's file name and line
+        name = trace.tb_frame.f_code.co_filename
+        if any(name.startswith(folder + os.sep) for folder in folders):
+            where, line = name, trace.tb_lineno
+        trace = trace.tb_next
+    for folder in folders:
+        if where.startswith(folder + os.sep):
+            where = theme.shown("templates", os.path.relpath(where, folder).replace(os.sep, "/"))
+    return ContentError(where, line, f"template error: {problem.message or problem}")
 
 
 def _interface(interface: Interface, lang: str) -> dict:
@@ -56,7 +97,7 @@ def _interface(interface: Interface, lang: str) -> dict:
             "language_name": words.language, "autonym": words.autonym}
 
 
-def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: list[Page], templates: Path,
+def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: list[Page], templates: Theme,
                 workers: int | None = None, progress=None, env: Environment | None = None) -> int:
     """Render pages into files through `writer`, over every core when there are many; returns the count."""
     workers = workers or os.cpu_count() or 1
@@ -79,7 +120,7 @@ def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: lis
     return done
 
 
-def _start_worker(writer: SiteWriter, site: Site, interface: Interface, pages: list[Page], templates: Path) -> None:
+def _start_worker(writer: SiteWriter, site: Site, interface: Interface, pages: list[Page], templates: Theme) -> None:
     _worker.update(writer=writer, env=make_environment(templates), site=site, interface=interface, pages=pages)
 
 

@@ -19,6 +19,7 @@ KINDS_OF_PAGE = [
     "/tertulia/posts/los-clientes-no-son-todos-iguales/?view=stacked",
     "/tertulia/posts/los-clientes-no-son-todos-iguales/?view=en",
     "/tertulia/posts/client-sau-partener/?view=ro",
+    "/pages-site/about/", "/pages-site/en/about/", "/pages-site/es/",
 ]
 
 

@@ -110,7 +110,7 @@ def test_an_output_folder_inside_the_templates_or_assets_is_refused(tmp_path, fo
     target = ROOT / folder
     before = every_file(target)
     result = run_cli("build", "--content", str(content), "--output", str(target / "site"))
-    assert result.returncode == 2 and f"the {folder} folder" in result.stderr
+    assert result.returncode == 2 and f"the default theme's {folder} folder" in result.stderr
     assert every_file(target) == before and not (target / "site").exists()
 
 

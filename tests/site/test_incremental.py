@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tertulia.pipeline import TEMPLATES, Options, build
+from tertulia.pipeline import Options, build
+from tertulia.theme import DEFAULT, Theme
 
 from helpers import ROOT, every_file
 
@@ -17,10 +18,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402  (the benchmark's own corpus generator)
 
 
-def plain_build(content, out, templates=TEMPLATES):
+def plain_build(content, out, theme=None):
     """One process, no cache, no previous output: the reference."""
     shutil.rmtree(out, ignore_errors=True)
-    build(Options(content=content, output=out, workers=1, templates=templates))
+    build(Options(content=content, output=out, workers=1, theme=theme))
     return every_file(out)
 
 
@@ -60,14 +61,15 @@ def test_cached_parallel_builds_match_a_plain_build_through_edits(corpus, tmp_pa
 def test_a_changed_template_redraws_what_it_shapes(corpus, tmp_path):
     content, out = corpus / "content", tmp_path / "out"
     templates = tmp_path / "templates"
-    shutil.copytree(TEMPLATES, templates)
-    options = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache", templates=templates)
+    shutil.copytree(DEFAULT / "templates", templates)
+    theme = Theme(tmp_path)  # the site's own copy of every template
+    options = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache", theme=theme)
     build(options)
     footer = templates / "base.html"
     footer.write_text(footer.read_text().replace("</footer>", "<p>Changed footer</p></footer>"))
     build(options)
     assert b"Changed footer" in (out / "posts/essay-00001/index.html").read_bytes()
-    assert every_file(out) == plain_build(content, tmp_path / "reference", templates)
+    assert every_file(out) == plain_build(content, tmp_path / "reference", theme)
 
 
 def test_the_preview_updates_in_place_to_the_same_bytes(corpus, tmp_path):

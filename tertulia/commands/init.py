@@ -1,0 +1,232 @@
+"""`tertulia init DIR`: a new site that builds at once, and tells its author what to do next."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .. import __version__
+from ..reading.config import LANGUAGE_TAG
+from .starter import starter
+
+EXIT_OK, EXIT_USAGE = 0, 2
+ESSAY, PAGE = "welcome", "about"
+
+
+def init_site(folder: Path, lang: str, translations: list[str], title: str | None, base_url: str | None) -> int:
+    """Write every file of a new site into `folder`, which must be new or empty; nothing at all otherwise."""
+    problem = _problem(folder, lang, translations, base_url)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    name = folder.resolve().name
+    files = site_files(name, lang, translations, title or name,
+                       base_url or f"https://example.github.io/{name}/")
+    for relative, text in files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    print(f"wrote a new site in {folder}: {len(files)} files")
+    print(f"next: cd {folder} && tertulia serve   (then read README.md there)")
+    return EXIT_OK
+
+
+def _problem(folder: Path, lang: str, translations: list[str], base_url: str | None) -> str:
+    """Why the request cannot be done, before anything is written; "" when it can."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        return f"{folder}: not an empty folder; `tertulia init` starts a site only in a new or empty one"
+    for code in [lang, *translations]:
+        if not LANGUAGE_TAG.fullmatch(code):
+            return f"`{code}` is not a BCP 47 language tag such as `en` or `pt-BR`"
+    if lang in translations or len(set(translations)) != len(translations):
+        return "each language may be given once: --lang for the original, --translation for each other one"
+    if base_url is not None and not (base_url.startswith(("https://", "http://")) and " " not in base_url):
+        return f"--base-url must be an absolute http(s) URL, not `{base_url}`"
+    return ""
+
+
+def site_files(name: str, lang: str, translations: list[str], title: str, base_url: str) -> dict[str, str]:
+    """Every file of a new site by its path: content, workflows, .gitignore, requirements, README."""
+    languages = [lang, *translations]
+    files = {"content/site.yml": _site_yml(title, base_url, languages)}
+    for code in languages:
+        words = starter(code)
+        translation_of = "" if code == lang else f"translation_of: {lang}\n"
+        author = "author: Anonymous  # your name, as readers should see it\n" if code == lang else ""
+        files[f"content/posts/{ESSAY}/index.{code}.md"] = _markdown(
+            f"title: {_quoted(words.essay_title)}\n{author}{translation_of}", words.essay, lang)
+        files[f"content/pages/{PAGE}/index.{code}.md"] = _markdown(
+            f"title: {_quoted(words.about_title)}\n{translation_of}", words.about, lang)
+    files.update({
+        ".gitignore": "# what builds make; never commit it\noutput/\n.tertulia-cache/\n",
+        "requirements.txt": f"# the Tertulia this site is built with; raise it to upgrade (see its CHANGELOG)\n"
+                            f"tertulia=={__version__}\n",
+        ".github/workflows/pages.yml": PAGES_WORKFLOW,
+        ".github/workflows/check.yml": CHECK_WORKFLOW,
+        "README.md": README.format(title=title, name=name, lang=lang),
+    })
+    return files
+
+
+def _markdown(front: str, blocks: tuple[str, ...], lang: str) -> str:
+    return f"---\n{front}---\n\n" + "\n\n".join(block.format(lang=lang) for block in blocks) + "\n"
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _site_yml(title: str, base_url: str, languages: list[str]) -> str:
+    from ..site.ui import autonym
+    names = "".join(f"  {code}: {_quoted(autonym(code))}\n" for code in languages)
+    return SITE_YML.format(title=_quoted(title), base_url=_quoted(base_url), languages=names, main=languages[0],
+                           lang=languages[0])
+
+
+SITE_YML = """\
+# The settings of this site. Only title, base_url, languages and main_language are required;
+# every other key is shown commented out: remove the # to use one.
+
+title: {title}            # or one per language: {{{lang}: "…", xx: "…"}}
+# description: {{{lang}: "What this site is about, for search engines and feeds"}}
+base_url: {base_url}   # where the site is published; the Pages workflow uses GitHub's own
+languages:                # the languages of the site, in the order readers see them
+{languages}main_language: {main}         # the language listings and the root pages speak
+
+menu:                     # links in every page's masthead, in this order
+  - page: about           # content/pages/about/, labelled with its title in each language
+#  - url: "https://example.org/"
+#    label: {{{lang}: "Elsewhere"}}
+
+# tags:                   # key -> label per language
+#   essays: {{{lang}: "essays"}}
+# per_page: 20            # essays on each page of a listing
+# search: true            # full-text search at /search/ (false to leave it out)
+# cname: essays.example.org   # a custom domain for GitHub Pages
+# english_interface: [xx]     # languages with no catalog whose pages may use English words
+# timezone: Europe/Madrid     # the zone dates with a time are written in (default UTC)
+# redirects:                  # old address -> new address, both site-relative
+#   /about-us/: /about/
+# discussion:                 # readers propose comments as pull requests (see Tertulia's README)
+#   repo: owner/name
+#   branch: main
+#   email: talk@example.org
+"""
+
+_INSTALL = """\
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+          cache: pip
+      - name: Install Tertulia, the version requirements.txt pins
+        run: python -m pip install --quiet -r requirements.txt
+"""
+
+PAGES_WORKFLOW = """\
+# Publish the site to GitHub Pages on every push to main
+# (Settings -> Pages -> Build and deployment: GitHub Actions).
+name: Publish to GitHub Pages
+
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+
+concurrency:
+  group: pages
+  cancel-in-progress: false
+
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+""" + _INSTALL + """\
+      - id: pages
+        uses: actions/configure-pages@v5
+      - name: Build with the Pages site's URL
+        env:
+          BASE_URL: ${{ steps.pages.outputs.base_url }}
+        run: tertulia build --base-url "$BASE_URL/"
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: output
+
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+"""
+
+CHECK_WORKFLOW = """\
+# Check every pull request that touches content/: a malformed file fails here with its
+# `path:line: message`, before anyone merges it.
+name: Check content
+
+on:
+  pull_request:
+    paths:
+      - "content/**"
+
+permissions:
+  contents: read
+
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          persist-credentials: false
+""" + _INSTALL + """\
+      - name: Check the content as the build would
+        run: tertulia check
+"""
+
+README = """\
+# {title}
+
+A bilingual site built with [Tertulia](https://pypi.org/project/tertulia/): every essay beside its
+translations, paragraph by paragraph.
+
+## Writing
+
+```sh
+python -m pip install -r requirements.txt   # once: the Tertulia version this site pins
+tertulia serve                              # preview at http://127.0.0.1:8000/, rebuilt as you save
+tertulia new post my-essay --lang {lang}    # a new essay; then `tertulia new translation my-essay --lang …`
+tertulia check                              # every problem as `path:line: message`
+tertulia build                              # the site, into output/
+```
+
+- `content/site.yml`: the site's settings (commented).
+- `content/posts/<slug>/index.<lang>.md`: an essay, one file per language; a translation says
+  `translation_of:` and keeps its original's paragraphs one to one.
+- `content/pages/<slug>/`: pages such as About, linked from `menu` in `site.yml`.
+- `content/static/`: files copied to the site's root as they are (`favicon.ico`, `robots.txt`).
+- `templates/`, `assets/`, `locales/` (beside `content/`, optional): your own files replace the
+  theme's of the same name; a `templates/base.html` can start with
+  `{{% extends "default/base.html" %}}` and replace one block (`head`, `masthead`, `menu`, `footer`).
+
+## Publishing
+
+Push this folder to a GitHub repository, then under **Settings → Pages** choose **GitHub
+Actions**: `.github/workflows/pages.yml` publishes every push to `main`, and
+`.github/workflows/check.yml` checks every pull request that touches `content/`.
+
+## Upgrading Tertulia
+
+Raise the version in `requirements.txt`, run `python -m pip install -r requirements.txt`, then
+`tertulia check`; its CHANGELOG says what changed.
+"""

@@ -1,0 +1,147 @@
+"""The words of a new site's first essay and About page, in the languages the theme speaks.
+
+Each language has the same blocks in the same order, so the translations align with any
+original. A language not here gets the English words, for its author to replace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Starter:
+    """A first essay and an About page in one language: titles and Markdown blocks."""
+
+    essay_title: str
+    essay: tuple[str, ...]
+    about_title: str
+    about: tuple[str, ...]
+
+
+STARTERS = {
+    "en": Starter(
+        "Welcome", (
+            "This is your site's first essay. It lives in `content/posts/welcome/`, one file per language: "
+            "`index.{lang}.md` is the original, each other file a translation that says `translation_of`.",
+            "Every paragraph of a translation stands beside the same paragraph of its original, so a "
+            "translation keeps the original's number of paragraphs, headings and lists.",
+            "To write the next one: `tertulia new post my-essay --lang {lang}`, then `tertulia new "
+            "translation my-essay --lang …` for each translation. `tertulia serve` shows it as you type.",
+        ),
+        "About", (
+            "Say here who writes this site, and why in more than one language.",
+            "This page lives in `content/pages/about/`; the `menu` of `content/site.yml` links it from every page.",
+        )),
+    "es": Starter(
+        "Bienvenida", (
+            "Este es el primer ensayo de tu sitio. Está en `content/posts/welcome/`, un archivo por idioma: "
+            "`index.{lang}.md` es el original y cada uno de los otros, una traducción que lo dice con "
+            "`translation_of`.",
+            "Cada párrafo de una traducción se muestra junto al mismo párrafo del original, así que una "
+            "traducción conserva los párrafos, títulos y listas del original.",
+            "Para escribir el siguiente: `tertulia new post mi-ensayo --lang {lang}` y, para cada traducción, "
+            "`tertulia new translation mi-ensayo --lang …`. `tertulia serve` lo muestra mientras escribes.",
+        ),
+        "Acerca de", (
+            "Cuenta aquí quién escribe este sitio y por qué en más de un idioma.",
+            "Esta página está en `content/pages/about/`; el `menu` de `content/site.yml` la enlaza desde todas "
+            "las páginas.",
+        )),
+    "ro": Starter(
+        "Bun venit", (
+            "Acesta este primul eseu al site-ului tău. Se află în `content/posts/welcome/`, câte un fișier "
+            "pentru fiecare limbă: `index.{lang}.md` este originalul, iar fiecare alt fișier este o traducere "
+            "care o spune prin `translation_of`.",
+            "Fiecare paragraf al unei traduceri stă lângă același paragraf al originalului, așa că o traducere "
+            "păstrează paragrafele, titlurile și listele originalului.",
+            "Pentru următorul: `tertulia new post eseul-meu --lang {lang}`, apoi `tertulia new translation "
+            "eseul-meu --lang …` pentru fiecare traducere. `tertulia serve` îl arată pe măsură ce scrii.",
+        ),
+        "Despre", (
+            "Spune aici cine scrie acest site și de ce în mai multe limbi.",
+            "Această pagină se află în `content/pages/about/`; `menu` din `content/site.yml` o leagă de pe "
+            "fiecare pagină.",
+        )),
+    "de": Starter(
+        "Willkommen", (
+            "Dies ist der erste Essay deiner Website. Er liegt in `content/posts/welcome/`, eine Datei je "
+            "Sprache: `index.{lang}.md` ist das Original, jede andere Datei eine Übersetzung, die das mit "
+            "`translation_of` angibt.",
+            "Jeder Absatz einer Übersetzung steht neben demselben Absatz des Originals; eine Übersetzung "
+            "behält darum die Absätze, Überschriften und Listen des Originals bei.",
+            "Für den nächsten: `tertulia new post mein-essay --lang {lang}`, dann für jede Übersetzung "
+            "`tertulia new translation mein-essay --lang …`. `tertulia serve` zeigt ihn, während du schreibst.",
+        ),
+        "Über uns", (
+            "Schreib hier, wer diese Website schreibt und warum in mehr als einer Sprache.",
+            "Diese Seite liegt in `content/pages/about/`; das `menu` in `content/site.yml` verlinkt sie auf "
+            "jeder Seite.",
+        )),
+    "fr": Starter(
+        "Bienvenue", (
+            "Voici le premier essai de votre site. Il se trouve dans `content/posts/welcome/`, un fichier par "
+            "langue : `index.{lang}.md` est l’original, chaque autre fichier une traduction qui le déclare "
+            "avec `translation_of`.",
+            "Chaque paragraphe d’une traduction se lit en regard du même paragraphe de l’original ; une "
+            "traduction garde donc les paragraphes, titres et listes de l’original.",
+            "Pour écrire le suivant : `tertulia new post mon-essai --lang {lang}`, puis `tertulia new "
+            "translation mon-essai --lang …` pour chaque traduction. `tertulia serve` l’affiche pendant que "
+            "vous écrivez.",
+        ),
+        "À propos", (
+            "Dites ici qui écrit ce site, et pourquoi en plusieurs langues.",
+            "Cette page se trouve dans `content/pages/about/` ; le `menu` de `content/site.yml` la relie "
+            "depuis chaque page.",
+        )),
+    "it": Starter(
+        "Benvenuti", (
+            "Questo è il primo saggio del tuo sito. Si trova in `content/posts/welcome/`, un file per lingua: "
+            "`index.{lang}.md` è l’originale, ogni altro file una traduzione che lo dichiara con "
+            "`translation_of`.",
+            "Ogni paragrafo di una traduzione sta accanto allo stesso paragrafo dell’originale, quindi una "
+            "traduzione mantiene i paragrafi, i titoli e gli elenchi dell’originale.",
+            "Per scrivere il prossimo: `tertulia new post il-mio-saggio --lang {lang}`, poi `tertulia new "
+            "translation il-mio-saggio --lang …` per ogni traduzione. `tertulia serve` lo mostra mentre scrivi.",
+        ),
+        "Chi siamo", (
+            "Racconta qui chi scrive questo sito e perché in più di una lingua.",
+            "Questa pagina si trova in `content/pages/about/`; il `menu` di `content/site.yml` la collega da "
+            "ogni pagina.",
+        )),
+    "pt": Starter(
+        "Boas-vindas", (
+            "Este é o primeiro ensaio do seu site. Fica em `content/posts/welcome/`, um arquivo por idioma: "
+            "`index.{lang}.md` é o original, e cada outro arquivo é uma tradução que o indica com "
+            "`translation_of`.",
+            "Cada parágrafo de uma tradução aparece ao lado do mesmo parágrafo do original; por isso uma "
+            "tradução mantém os parágrafos, títulos e listas do original.",
+            "Para escrever o próximo: `tertulia new post meu-ensaio --lang {lang}` e, para cada tradução, "
+            "`tertulia new translation meu-ensaio --lang …`. `tertulia serve` mostra-o enquanto escreve.",
+        ),
+        "Sobre", (
+            "Conte aqui quem escreve este site e por que em mais de um idioma.",
+            "Esta página fica em `content/pages/about/`; o `menu` de `content/site.yml` faz o link para ela "
+            "em todas as páginas.",
+        )),
+    "ca": Starter(
+        "Benvinguda", (
+            "Aquest és el primer assaig del teu lloc. És a `content/posts/welcome/`, un fitxer per llengua: "
+            "`index.{lang}.md` és l’original, i cadascun dels altres, una traducció que ho indica amb "
+            "`translation_of`.",
+            "Cada paràgraf d’una traducció es mostra al costat del mateix paràgraf de l’original, així que una "
+            "traducció conserva els paràgrafs, els títols i les llistes de l’original.",
+            "Per escriure el següent: `tertulia new post el-meu-assaig --lang {lang}` i, per a cada traducció, "
+            "`tertulia new translation el-meu-assaig --lang …`. `tertulia serve` el mostra mentre escrius.",
+        ),
+        "Qui som", (
+            "Explica aquí qui escriu aquest lloc i per què en més d’una llengua.",
+            "Aquesta pàgina és a `content/pages/about/`; el `menu` de `content/site.yml` l’enllaça des de "
+            "totes les pàgines.",
+        )),
+}
+
+
+def starter(lang: str) -> Starter:
+    """The starter words in `lang`, its base language's (`pt` for `pt-BR`), or English."""
+    return STARTERS.get(lang) or STARTERS.get(lang.split("-")[0]) or STARTERS["en"]

@@ -1,0 +1,100 @@
+"""Where templates, assets and catalogs come from: a site's own files over the default theme's, file by file.
+
+The default theme is this repository's top-level templates/, assets/ and locales/; a wheel
+carries them as tertulia/default_theme/<kind>/ (see pyproject.toml). A site is the folder holding
+content/; its own templates/, assets/ and locales/ replace the theme's files of the same
+relative path, and a template can still reach the one it replaces as `default/<name>`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentError
+
+PACKAGE = Path(__file__).resolve().parent
+KINDS = ("templates", "assets", "locales")
+DEFAULT_PREFIX = "default"  # `{% extends "default/base.html" %}` in a site's own base.html
+
+
+def _default_folder() -> Path:
+    """The installed package's copy of the theme, else (a source checkout) the repository's top level."""
+    shipped = PACKAGE / "default_theme"
+    return shipped if (shipped / "templates").is_dir() else PACKAGE.parent
+
+
+DEFAULT = _default_folder()
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The default theme's folder and the site's, whose same-named files win."""
+
+    site: Path | None = None
+    default: Path = DEFAULT
+
+    @classmethod
+    def of(cls, content: Path) -> "Theme":
+        """The theme of the site whose content folder is `content`."""
+        return cls(content.resolve().parent)
+
+    def own(self, kind: str) -> Path | None:
+        """The site's own folder of this kind; none when it is missing or is the default theme itself
+        (as in this repository, whose example site sits beside the theme)."""
+        if self.site is None:
+            return None
+        folder = self.site / kind
+        if not folder.is_dir() or folder.resolve() == (self.default / kind).resolve():
+            return None
+        return folder
+
+    def folders(self, kind: str) -> list[Path]:
+        """The folders a file of this kind is looked for in, the site's first."""
+        own = self.own(kind)
+        return [own, self.default / kind] if own else [self.default / kind]
+
+    def files(self, kind: str) -> dict[str, Path]:
+        """Every file of this kind by its relative path, the site's replacing the theme's, in path order."""
+        found: dict[str, Path] = {}
+        for folder in reversed(self.folders(kind)):
+            found.update(_tree(folder))
+        return dict(sorted(found.items()))
+
+    def overrides(self, kind: str) -> list[str]:
+        """The relative paths of the site's own files of this kind."""
+        own = self.own(kind)
+        return list(_tree(own)) if own else []
+
+    def unknown_overrides(self) -> list[ContentError]:
+        """A warning for each of the site's files that replaces nothing in the theme: a misspelt name
+        would otherwise be silently unused. New catalogs are additions, not mistakes."""
+        warnings = []
+        for kind in KINDS:
+            theirs = _tree(self.default / kind)
+            for relative in self.overrides(kind):
+                added_language = kind == "locales" and relative.endswith("/LC_MESSAGES/messages.po")
+                if relative not in theirs and not added_language and not relative.startswith("."):
+                    warnings.append(ContentError(f"{kind}/{relative}", 0, f"the default theme has no {kind}/"
+                                                 f"{relative}, so this file replaces nothing; check its name"))
+        return warnings
+
+    def loader(self):
+        """A Jinja2 loader: `default/<name>` is the theme's, any other name the site's first."""
+        from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+        theirs = FileSystemLoader(str(self.default / "templates"))
+        own = self.own("templates")
+        return ChoiceLoader([PrefixLoader({DEFAULT_PREFIX: theirs}),
+                             *([FileSystemLoader(str(own))] if own else []), theirs])
+
+    def shown(self, kind: str, relative: str) -> str:
+        """A theme file's path as an author reads it: `templates/x.html` for the site's own."""
+        own = self.own(kind)
+        if own and (own / relative).is_file():
+            return f"{kind}/{relative}"
+        return (self.default / kind / relative).as_posix()
+
+
+def _tree(folder: Path) -> dict[str, Path]:
+    return {path.relative_to(folder).as_posix(): path for path in sorted(folder.rglob("*"))
+            if path.is_file() and "__pycache__" not in path.parts}

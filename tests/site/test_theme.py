@@ -1,0 +1,75 @@
+"""A site's own templates, assets and catalogs beside content/ replace the theme's, file by file."""
+
+from __future__ import annotations
+
+from helpers import every_file, make_content, run_cli, write_tree
+
+SITE_BASE = """\
+{% extends "default/base.html" %}
+{% block footer %}<p class="house-footer">Printed on our own press</p>{{ super() }}{% endblock %}
+{% block head %}<meta name="generator-note" content="house theme">{% endblock %}
+"""
+
+
+def build(tmp_path, site_files: dict[str, str], content_files: dict[str, str] | None = None):
+    content = make_content(tmp_path, content_files)
+    write_tree(tmp_path, site_files)
+    return run_cli("build", "--content", str(content), "--output", str(tmp_path / "output"), "--no-cache")
+
+
+def test_a_site_stylesheet_and_one_block_replace_the_themes_on_every_page(tmp_path):
+    result = build(tmp_path, {"assets/style.css": "body { color: rebeccapurple; }\n", "templates/base.html": SITE_BASE})
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "output"
+    assert (out / "assets/style.css").read_text() == "body { color: rebeccapurple; }\n"
+    assert (out / "assets/reader.js").is_file()  # every file the site does not replace comes from the theme
+    for page in ("index.html", "posts/hola/index.html", "es/posts/hola/index.html", "tags/index.html", "404.html"):
+        html = (out / page).read_text()
+        assert '<p class="house-footer">Printed on our own press</p>' in html, page
+        assert "feed.xml\">" in html  # super(): the theme's footer is still there, after the site's line
+        assert '<meta name="generator-note" content="house theme">' in html
+    assert "warning" not in result.stderr
+
+
+def test_an_edited_override_is_a_changed_input(tmp_path):
+    assert build(tmp_path, {"assets/style.css": "a {}\n"}).returncode == 0
+    (tmp_path / "assets/style.css").write_text("b {}\n")
+    again = run_cli("build", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "output"))
+    assert again.returncode == 0 and (tmp_path / "output/assets/style.css").read_text() == "b {}\n"
+
+
+def test_a_site_catalog_replaces_the_themes_words(tmp_path):
+    catalog = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+               '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\nmsgid "Tags"\nmsgstr "Etiquetas de la casa"\n')
+    result = build(tmp_path, {"locales/es/LC_MESSAGES/messages.po": catalog})
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "output/es/index.html").read_text()
+    assert "Etiquetas de la casa" in html
+
+
+def test_an_override_the_theme_does_not_have_is_named_in_a_warning(tmp_path):
+    result = build(tmp_path, {"templates/bsae.html": SITE_BASE, "assets/styles.css": "a {}\n"})
+    assert result.returncode == 0
+    assert ("templates/bsae.html: warning: the default theme has no templates/bsae.html, so this file "
+            "replaces nothing; check its name") in result.stderr.splitlines()
+    assert any(line.startswith("assets/styles.css: warning:") for line in result.stderr.splitlines())
+
+
+def test_a_broken_override_names_its_line_exits_1_and_keeps_the_output(tmp_path):
+    assert build(tmp_path, {}).returncode == 0
+    before = every_file(tmp_path / "output")
+    write_tree(tmp_path, {"templates/base.html": '{% extends "default/base.html" %}\n\n{% block footer %}{% if %}{% endblock %}\n'})
+    result = run_cli("build", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "output"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith("templates/base.html:3: ")
+    assert "Traceback" not in result.stderr
+    assert every_file(tmp_path / "output") == before
+
+
+def test_an_override_failing_while_drawn_names_its_line(tmp_path):
+    write_tree(tmp_path, {"templates/base.html": '{% extends "default/base.html" %}\n'
+                                                '{% block footer %}\n{{ no_such_thing.attribute }}\n{% endblock %}\n'})
+    result = build(tmp_path, {})
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith("templates/base.html:3: template error: ")
+    assert "Traceback" not in result.stderr and not (tmp_path / "output").exists()
