@@ -280,7 +280,7 @@
     var title = form.querySelector(".proposal-title");
     var author = replyTo && trigger.closest(".comment").querySelector(".author");
     var replyName = author ? author.textContent : replyTo;
-    if (replyTo) { title.textContent = form.dataset.replyTitle + " " + replyName; }
+    if (replyTo) { title.textContent = form.dataset.replyTitle.replace("%(author)s", replyName); }
     form.elements.lang.addEventListener("change", function () { form.dataset.langChosen = "yes"; });
     var kept = load();
     if (kept) {

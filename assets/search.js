@@ -50,7 +50,7 @@
 
   function show(words, lang, results) {
     list.textContent = "";
-    status.textContent = results.length ? form.getAttribute("data-found") + ": " + results.length : form.getAttribute("data-none");
+    status.textContent = results.length ? form.getAttribute("data-found").replace("%(count)s", results.length) : form.getAttribute("data-none");
     results.forEach(function (data) {
       var item = document.createElement("li");
       var link = document.createElement("a");
@@ -67,8 +67,11 @@
       var name = document.createElement("span");
       name.lang = found;
       name.textContent = languageName(found);
-      where.appendChild(document.createTextNode(form.getAttribute("data-matched") + " "));
+      // one phrase for the translator, "%(language)s" where the language's name goes, in any order
+      var phrase = form.getAttribute("data-matched").split("%(language)s");
+      where.appendChild(document.createTextNode(phrase[0]));
       where.appendChild(name);
+      where.appendChild(document.createTextNode(phrase.slice(1).join("")));
       var text = excerpt(data.excerpt || "");
       text.lang = found;
       item.appendChild(heading);

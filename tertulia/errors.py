@@ -24,6 +24,11 @@ class ContentError:
         return f"{self.where}: warning: {self.message}"
 
 
+def counted(number: int, singular: str, plural: str = "") -> str:
+    """A count with its noun in the right number, for the command line's English: "1 essay", "2 essays"."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
 class ContentErrors(Exception):
     """Every content error of one run, raised together so the author sees them all."""
 

@@ -191,6 +191,7 @@ class SiteConfig:
     discussion: Discussion | None = None
     search: bool = True
     menu: tuple[MenuEntry, ...] = ()
+    english_interface: tuple[str, ...] = ()  # languages accepted with English words, for want of a catalog
 
     @property
     def base_path(self) -> str:

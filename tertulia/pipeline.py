@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import Cache, OutputMemo, content_key, tree_key
-from .errors import ContentError, ContentErrors
+from .errors import ContentError, ContentErrors, counted
 from .reading.find import Found, digest_files, find_content, is_scratch
 from .model import newest_first
 from .site.routes import file_path
@@ -86,9 +86,9 @@ class Report:
 
     def summary(self) -> str:
         c = self.counts
-        return (f"built {self.files} files ({self.drawn} new or changed): {c.essays} essays, "
-                f"{c.comments} comments published, {c.held_back} held back (spam or pending), "
-                f"{len(c.warnings)} warnings, in {self.seconds:.2f} s"
+        return (f"built {counted(self.files, 'file')} ({self.drawn} new or changed): {counted(c.essays, 'essay')}, "
+                f"{counted(c.comments, 'comment')} published, {c.held_back} held back (spam or pending), "
+                f"{counted(len(c.warnings), 'warning')}, in {self.seconds:.2f} s"
                 + (f"; search is off ({c.search_off})" if c.search_off else ""))
 
 
@@ -139,12 +139,20 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
 
 
 def _missing_catalogs(options: Options, config) -> list[ContentError]:
-    """One warning per declared language whose interface words would be English."""
+    """One warning per declared language whose interface words would be English, wholly or in part,
+    unless site.yml accepts English for it."""
     from .site.ui import Interface
     shown = _shown(options.content / "site.yml", options.content)
-    return [ContentError(shown, 0, f"language `{lang}` has no interface catalog "
-                                   f"(locales/{lang}/LC_MESSAGES/messages.po): its pages use English words")
-            for lang in Interface(options.theme.folders("locales"), config).missing()]
+    interface = Interface(options.theme.folders("locales"), config)
+    warnings = [ContentError(shown, 0, f"language `{lang}` has no interface catalog "
+                                       f"(locales/{lang}/LC_MESSAGES/messages.po): its pages use English words; "
+                                       "write one, or accept English with `english_interface: [" + lang + "]`")
+                for lang in interface.missing()]
+    for lang, path, lacking in interface.incomplete(options.theme.default / "locales" / "messages.pot"):
+        warnings.append(ContentError(options.theme.shown("locales", path), 0, (
+            f"{counted(lacking, 'message')} of the interface {'has' if lacking == 1 else 'have'} no `{lang}` "
+            "translation here: pages show them in English")))
+    return warnings
 
 
 def parse_cache(options: Options) -> Cache:

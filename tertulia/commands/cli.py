@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from functools import partial
 
-from ..errors import ContentErrors
+from ..errors import ContentErrors, counted
 from ..pipeline import Options, build, load_site
 from ..theme import KINDS, Theme
 from ..writing.write import OutputBusy, OutputRefused, output_problem
@@ -107,7 +107,7 @@ def _check(args) -> int:
     for warning in loaded.warnings:
         print(warning.as_warning(), file=sys.stderr)
     essays = len(loaded.site.essays)
-    print(f"content is valid: {essays} essays, {len(loaded.warnings)} warnings")
+    print(f"content is valid: {counted(essays, 'essay')}, {counted(len(loaded.warnings), 'warning')}")
     return EXIT_OK
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 from .. import __version__
 from ..reading.config import LANGUAGE_TAG
@@ -22,7 +22,7 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
         return EXIT_USAGE
     name = folder.resolve().name
     files = site_files(name, lang, translations, title or name,
-                       base_url or f"https://example.github.io/{name}/")
+                       base_url or f"https://example.github.io/{quote(name)}/")
     for relative, text in files.items():
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -60,7 +60,9 @@ def site_files(name: str, lang: str, translations: list[str], title: str, base_u
             f"title: {_quoted(words.about_title)}\n{translation_of}", words.about, lang)
     files.update({
         ".gitignore": "# what builds make; never commit it\noutput/\n.tertulia-cache/\n",
-        "requirements.txt": f"# the Tertulia this site is built with; raise it to upgrade (see its CHANGELOG)\n"
+        "requirements.txt": f"# the Tertulia this site is built with; raise it to upgrade (see its CHANGELOG).\n"
+                            f"# Installing from a repository instead of a package index, write for example\n"
+                            f"#   tertulia @ git+https://github.com/OWNER/tertulia@v{__version__}\n"
                             f"tertulia=={__version__}\n",
         ".github/workflows/pages.yml": PAGES_WORKFLOW,
         ".github/workflows/check.yml": CHECK_WORKFLOW,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import counted
 from ..model import Comment, Essay, Site, Text
 from ..reading.translations import opening_words, word_diff, words_of
 
@@ -22,8 +23,9 @@ class Tally:
     details: list[tuple[str, int, str]] = field(default_factory=list)  # (path, line, line of the report)
 
     def summary(self, essays: int, comments: int) -> str:
-        return (f"{essays} essays, {comments} comments: {self.current} translations current, {self.outdated} "
-                f"outdated ({self.blocks} blocks), {self.missing} missing")
+        return (f"{counted(essays, 'essay')}, {counted(comments, 'comment')}: "
+                f"{counted(self.current, 'translation')} current, {self.outdated} outdated "
+                f"({counted(self.blocks, 'block')}), {self.missing} missing")
 
 
 def status_report(site: Site) -> list[str]:

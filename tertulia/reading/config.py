@@ -13,7 +13,8 @@ from .yamltext import key_lines, load_yaml
 
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 REQUIRED = ("title", "base_url", "languages", "main_language")
-KNOWN = REQUIRED + ("description", "tags", "cname", "per_page", "comments_per_page", "discussion", "search", "menu")
+KNOWN = REQUIRED + ("description", "tags", "cname", "per_page", "comments_per_page", "discussion", "search", "menu",
+                      "english_interface")
 REPO = re.compile(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+")
 BRANCH = re.compile(r"(?!.*\.\.)(?!/)(?!.*/$)[A-Za-z0-9._/-]+")
 EMAIL = re.compile(r"[^@\s<>\"',;:()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
@@ -63,6 +64,7 @@ def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteC
         discussion=_discussion(data.get("discussion"), fail),
         search=_search(data.get("search", True), fail),
         menu=_menu(data.get("menu", []), text, shown_as, lines.get("menu", 0), fail),
+        english_interface=_english_interface(data.get("english_interface", []), languages, fail),
     )
     if errors:
         raise ContentErrors(errors)
@@ -169,6 +171,18 @@ def _search(value, fail) -> bool:
         fail("search", f"search must be true or false, not `{value}`")
         return True
     return value
+
+
+def _english_interface(value, languages, fail) -> tuple[str, ...]:
+    """`english_interface`: languages whose pages may use English interface words, for want of a catalog."""
+    if isinstance(value, str):
+        value = [value]
+    codes = dict(languages)
+    if not isinstance(value, list) or not all(isinstance(code, str) and code in codes for code in value):
+        fail("english_interface", "english_interface must list languages of `languages` whose pages may use "
+                                  f"English interface words, e.g. `[{next(iter(codes), 'eu')}]`")
+        return ()
+    return tuple(value)
 
 
 def _menu(value, text: str, shown_as: str, menu_line: int, fail) -> tuple[MenuEntry, ...]:

@@ -89,7 +89,10 @@ def _folders(parent: Path, shown: str, errors, only: str = ""):
         if only and name != only:
             continue
         if kind != "dir":
-            if kind != "file" or only:
+            if kind == "file" and only:
+                errors.append(ContentError(f"{shown}/{name}", 0, "must be a folder: its files are copied to the "
+                                                                 "site's root as they are"))
+            elif kind != "file":
                 errors.append(ContentError(f"{shown}/{name}", 0, SYMLINK if kind == "link" else NOT_A_FILE))
         elif not only and not is_key(name):
             errors.append(ContentError(f"{shown}/{name}", 0, f"bad slug `{name}`: {BAD_NAME}"))

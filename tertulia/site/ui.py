@@ -62,9 +62,29 @@ class Interface:
         return self._words[lang]
 
     def missing(self) -> list[str]:
-        """The site's languages with no catalog, whose pages use English words."""
+        """The site's languages with no catalog, whose pages use English words (unless site.yml accepts it)."""
         return [lang for lang in self.config.language_codes
-                if lang.split("-")[0] != ENGLISH and self.catalog_path(lang) is None]
+                if lang.split("-")[0] != ENGLISH and self.catalog_path(lang) is None
+                and lang not in self.config.english_interface]
+
+    def incomplete(self, template: Path) -> list[tuple[str, str, int]]:
+        """(language, its catalog's path under locales/, how many messages it lacks) for each catalog the
+        site's languages use that lacks messages of the template; each catalog once."""
+        if not template.is_file():
+            return []
+        with template.open("rb") as file:
+            wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(file) if m.id}
+        found, seen = [], set()
+        for lang in self.config.language_codes:
+            path = self.catalog_path(lang)
+            if path is None or path in seen or lang in self.config.english_interface:
+                continue
+            seen.add(path)
+            catalog = self.words(lang).catalog
+            lacking = len(wanted - catalog.texts.keys() - catalog.plurals.keys())
+            if lacking:
+                found.append((lang, path.relative_to(path.parents[2]).as_posix(), lacking))
+        return found
 
 
 def babel_locale(lang: str) -> Locale | None:
@@ -88,15 +108,33 @@ class Words:
         self._parts: dict[tuple, str] = {}  # (year, month, day) or (hour, minute) -> its text
         self._counts: dict[tuple, Markup] = {}  # (singular, count) -> its words
 
-    def text(self, message: str) -> Markup:
-        """A word for an element's content; an English fallback carries its language."""
+    def text(self, message: str, **values) -> Markup:
+        """A phrase for an element's content, its `%(name)s` placeholders filled with `values` (escaped
+        unless Markup), in the order the translator chose; an English fallback carries its language."""
         if self.catalog and message in self.catalog.texts:
-            return escape(self.catalog.texts[message])
-        return escape(message) if self.english else Markup('<span lang="en">{}</span>').format(message)
+            if not values:  # most words of a page: no placeholder, no second call
+                return escape(self.catalog.texts[message])
+            shown = _filled(escape(self.catalog.texts[message]), values)
+            if shown is not None:
+                return shown
+        shown = _filled(escape(message), values)
+        return shown if self.english else Markup('<span lang="en">{}</span>').format(shown)
 
-    def attr(self, message: str) -> str:
-        """A word for an attribute, where no element can mark a fallback's language."""
-        return self.catalog.texts.get(message, message) if self.catalog else message
+    def attr(self, message: str, **values) -> str:
+        """A phrase for an attribute, where no element can mark a fallback's language."""
+        text = self.catalog.texts.get(message, message) if self.catalog else message
+        try:
+            return text % values if values else text
+        except (KeyError, ValueError, TypeError):  # a translation naming a placeholder the phrase lacks
+            return message % values
+
+    def language_in_text(self, code: str) -> Markup:
+        """A language's name inside a sentence of this page: as this language writes it there (CLDR:
+        "français" in French, "Französisch" in German), not a label's capitalized form."""
+        name = _display_name(code, self.locale or ENGLISH, sentence=True)
+        if not name:
+            return Markup('<span lang="{}">{}</span>').format(code, self.config.language_name(code))
+        return escape(name) if self.locale else Markup('<span lang="en">{}</span>').format(name)
 
     def plural(self, singular: str, plural: str, count: int) -> Markup:
         """`%(num)d` things, in the form this language uses for that number (Romanian has three).
@@ -172,7 +210,20 @@ def autonym(code: str) -> str:
     return _display_name(code, babel_locale(code) or ENGLISH) or code
 
 
-def _display_name(code: str, in_language) -> str:
+def _display_name(code: str, in_language, sentence: bool = False) -> str:
+    """CLDR's name of a language in another; capitalized as a label unless it stands in a sentence."""
     locale = babel_locale(code)
     name = locale.get_display_name(in_language) if locale else None
-    return (name[:1].upper() + name[1:]) if name else ""
+    if not name or sentence:
+        return name or ""
+    return name[:1].upper() + name[1:]
+
+
+def _filled(phrase: Markup, values: dict) -> Markup | None:
+    """A phrase with its placeholders filled; None when a translation names one the phrase lacks."""
+    if not values:
+        return phrase
+    try:
+        return phrase % values
+    except (KeyError, ValueError, TypeError):
+        return None

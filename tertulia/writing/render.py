@@ -94,7 +94,7 @@ def _interface(interface: Interface, lang: str) -> dict:
     `pybabel extract` looks for) and for dates and language names."""
     words = interface.words(lang)
     return {"_": words.text, "_attr": words.attr, "ngettext": words.plural, "format_date": words.date,
-            "language_name": words.language, "autonym": words.autonym}
+            "language_name": words.language, "language_in_text": words.language_in_text, "autonym": words.autonym}
 
 
 def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: list[Page], templates: Theme,

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 from babel.messages.pofile import read_po
 
-from helpers import ROOT, make_content, run_cli
+from helpers import ROOT, make_content, run_cli, write_tree
 from site_pages import html_files, read_page, resolve, url_of
 
 GERMAN = {
@@ -40,13 +40,39 @@ def german_site(tmp_path_factory):
     return out, result
 
 
-def test_a_language_without_a_catalog_warns_once_and_falls_back_to_marked_english(german_site):
-    out, result = german_site
+BASQUE = {**GERMAN, "site.yml": GERMAN["site.yml"].replace("de: }", "de: , eu: }"),
+          "posts/hola/index.eu.md": "---\ntitle: Kaixo\ntranslation_of: es\n---\n\nLehen paragrafoa.\n\nBigarrena.\n"}
+
+
+def test_a_language_without_a_catalog_warns_once_and_falls_back_to_marked_english(tmp_path):
+    content = make_content(tmp_path, BASQUE, with_essay=False)
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
     assert result.stderr.count("no interface catalog") == 1
-    assert ("content/site.yml: warning: language `de` has no interface catalog "
-            "(locales/de/LC_MESSAGES/messages.po): its pages use English words") in result.stderr
-    page = (out / "de/posts/hola/index.html").read_text()
-    assert '<span lang="en">Skip to content</span>' in page and '<html lang="de">' in page
+    assert ("content/site.yml: warning: language `eu` has no interface catalog "
+            "(locales/eu/LC_MESSAGES/messages.po): its pages use English words; write one, or accept English "
+            "with `english_interface: [eu]`") in result.stderr
+    page = (tmp_path / "out/eu/posts/hola/index.html").read_text()
+    assert '<span lang="en">Skip to content</span>' in page and '<html lang="eu">' in page
+
+
+def test_a_site_may_accept_english_for_a_language_without_a_catalog(tmp_path):
+    accepting = {**BASQUE, "site.yml": BASQUE["site.yml"] + "english_interface: [eu]\n"}
+    result = run_cli("check", "--content", str(make_content(tmp_path, accepting, with_essay=False)))
+    assert result.returncode == 0 and "catalog" not in result.stderr
+
+
+def test_a_catalog_lacking_messages_is_named_once_with_how_many(tmp_path):
+    catalog = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+               '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\nmsgid "Tags"\nmsgstr "Etiketak"\n')
+    content = make_content(tmp_path, BASQUE, with_essay=False)
+    write_tree(tmp_path, {"locales/eu/LC_MESSAGES/messages.po": catalog})
+    result = run_cli("check", "--content", str(content))
+    with (ROOT / "locales/messages.pot").open("rb") as file:
+        lacking = len([m for m in read_po(file) if m.id]) - 1
+    assert result.stderr.count("locales/eu/LC_MESSAGES/messages.po: warning:") == 1
+    assert (f"locales/eu/LC_MESSAGES/messages.po: warning: {lacking} messages of the interface have no `eu` "
+            "translation here: pages show them in English") in result.stderr
 
 
 def test_cldr_dates_and_language_names_in_every_language(german_site):
@@ -130,6 +156,10 @@ def test_romanian_counts_comments_in_its_three_plural_forms(tmp_path):
     assert "20 comments" in (out / "en/index.html").read_text()
 
 
+# words a language writes as English does
+SAME_WORD = {"de": {"Essays", "Permalink"}, "fr": {"Pages", "Discussion (%(count)s)", "Page %(number)s"}}
+
+
 def test_the_catalogs_hold_every_word_the_templates_use(tmp_path):
     pot = tmp_path / "messages.pot"
     subprocess.run([str(ROOT / ".venv/bin/pybabel") if (ROOT / ".venv/bin/pybabel").exists() else "pybabel",
@@ -138,7 +168,7 @@ def test_the_catalogs_hold_every_word_the_templates_use(tmp_path):
     with pot.open("rb") as file:
         wanted = {m.id for m in read_po(file) if m.id}
     assert len(wanted) > 60
-    for lang in ("en", "es", "ro"):
+    for lang in ("en", "es", "ro", "de", "fr", "it", "pt", "ca"):
         with (ROOT / "locales" / lang / "LC_MESSAGES/messages.po").open("rb") as file:
             catalog = read_po(file)
         done = {m.id for m in catalog if m.id and (all(m.string) if isinstance(m.id, tuple) else m.string)}
@@ -147,9 +177,19 @@ def test_the_catalogs_hold_every_word_the_templates_use(tmp_path):
         assert len(plural.string) == catalog.num_plurals
         echoed = {m.id for m in catalog if isinstance(m.id, str) and m.id and m.string == m.id}
         if lang != "en":  # a word left in English is no translation, except those that are the same word
-            assert echoed <= {"original", "Site"}, f"{lang} leaves in English: {sorted(echoed)[:5]}"
+            assert echoed <= SAME_WORD.get(lang, set()) | {"original", "Site"}, f"{lang} leaves in English: {sorted(echoed)[:5]}"
 
 
 def test_the_search_page_speaks_its_language(fixture_site):
     page = (fixture_site / "es/search/index.html").read_text()
     assert "<h1>Buscar</h1>" in page and "Palabras que buscar" in page and 'data-none="No se encontró nada."' in page
+
+
+def test_a_region_tag_speaks_its_languages_catalog(tmp_path):
+    brazil = {**GERMAN, "site.yml": GERMAN["site.yml"].replace("de: }", "de: , pt-BR: }"),
+              "posts/hola/index.pt-BR.md": "---\ntitle: Olá\ntranslation_of: es\n---\n\nPrimeiro.\n\nSegundo.\n"}
+    content = make_content(tmp_path, brazil, with_essay=False)
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0 and "catalog" not in result.stderr
+    page = (tmp_path / "out/pt-BR/posts/hola/index.html").read_text()
+    assert "Saltar para o conteúdo" in page and '<span lang="en">' not in page  # no word fell back to English

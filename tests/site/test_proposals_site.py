@@ -92,7 +92,7 @@ def test_an_untranslated_comment_says_so_where_its_translation_would_stand(fixtu
     mallory = html[html.index('id="comment-hostile"'):]
     mallory = mallory[:mallory.index("</article>")]
     assert 'class="comment depth-0 lacks-original" id="comment-hostile"' in html
-    assert '<div class="side original missing">Not yet translated into <span lang="es">Español</span></div>' in mallory
+    assert '<div class="side original missing">Not yet translated into Spanish</div>' in mallory
     assert '<div class="side translation" lang="en">' in mallory and 'lang="es"><p' not in mallory
     assert "Not yet translated" not in html[html.index('id="comment-c1"'):html.index('id="comment-c2"')]
 

@@ -82,3 +82,26 @@ def test_the_root_redirects_to_the_base_path_and_unknown_pages_get_the_404_page(
     assert status == 200 and "Hello" in body  # followed the redirect to the home page
     status, body = fetch(base + "no/such/page/")
     assert status == 404 and "Page not found" in body
+
+
+def test_the_preview_follows_the_sites_own_templates_and_assets(tmp_path):
+    from helpers import write_tree
+    content = make_content(tmp_path)
+    write_tree(tmp_path, {"templates/base.html": '{% extends "default/base.html" %}\n'
+                                                 '{% block footer %}<p>First footer</p>{% endblock %}\n',
+                          "assets/style.css": "body { color: black; }\n"})
+    port = free_port()
+    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
+                                "--content", str(content), "--output", str(tmp_path / "output")],
+                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        page = f"http://127.0.0.1:{port}/repo/posts/hola/"
+        poll(page, lambda s, b: s == 200 and "First footer" in b)
+        (tmp_path / "templates/base.html").write_text('{% extends "default/base.html" %}\n'
+                                                      '{% block footer %}<p>Second footer</p>{% endblock %}\n')
+        poll(page, lambda s, b: "Second footer" in b)
+        (tmp_path / "assets/style.css").write_text("body { color: navy; }\n")
+        poll(f"http://127.0.0.1:{port}/repo/assets/style.css", lambda s, b: "navy" in b)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -1,4 +1,6 @@
-"""The real essays: every sentence a person wrote is kept, none of the blog's interface text is."""
+"""Checks of this repository's example site (content/), not of the tool: every sentence a person wrote
+in the two essays is kept, none of the blog's interface text is. A site of your own has other words;
+the tool's tests (tests/, tests/site/, tests/browser/) never read these."""
 
 from __future__ import annotations
 

@@ -1,0 +1,94 @@
+"""German and French sites speak German and French: no English interface word, no glued phrase,
+language names as a sentence writes them; and the command line counts in the right number."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+
+from helpers import ROOT, run_cli, write_tree
+
+PAGES = ("index.html", "de/index.html", "fr/index.html", "tags/index.html", "fr/tags/index.html",
+         "comments/index.html", "fr/comments/index.html", "posts/welcome/index.html", "de/posts/welcome/index.html",
+         "fr/posts/welcome/index.html", "about/index.html", "fr/about/index.html", "404.html", "search/index.html",
+         "fr/search/index.html")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A German writer's site with French translations, a comment in French, and a tag."""
+    folder = tmp_path_factory.mktemp("words") / "site"
+    assert run_cli("init", str(folder), "--lang", "de", "--translation", "fr").returncode == 0
+    yml = folder / "content/site.yml"
+    yml.write_text(yml.read_text() + "tags:\n  essays: {de: Essays, fr: essais}\n")
+    essay = folder / "content/posts/welcome/index.de.md"
+    essay.write_text(essay.read_text().replace("author: Anonymous", "author: Anna\ndate: 2024-05-02\ntags: [essays]"))
+    write_tree(folder / "content/posts/welcome/comments", {
+        "c1.fr.md": "---\nauthor: Luc\ndate: 2024-05-03\n---\n\nMerci pour ce texte.\n",
+        "c2.de.md": "---\nauthor: Anna\nreply_to: c1\n---\n\nGern geschehen.\n",
+        "c2.fr.md": "---\ntranslation_of: de\ntranslator: Luc\n---\n\nAvec plaisir.\n",
+    })
+    result = run_cli("build", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    return folder / "output", result
+
+
+def english_phrases() -> set[str]:
+    """The English interface's phrases, cut at their placeholders, that no German or French page may show."""
+    with (ROOT / "locales/en/LC_MESSAGES/messages.po").open("rb") as file:
+        catalog = read_po(file)
+    phrases = set()
+    for message in catalog:
+        for text in ([message.string] if isinstance(message.string, str) else message.string):
+            phrases.update(part.strip(" :,.()") for part in re.split(r"%\(\w+\)[sd]", text or ""))
+    same = {"Essays", "Permalink", "Pages", "Discussion", "Page", "original", "Site", "Original", "sur", "of"}
+    return {phrase for phrase in phrases if len(phrase) > 2 and phrase not in same}
+
+
+def visible_text(html: str) -> str:
+    """What a reader reads and hears: text and attribute words, with the content's own text kept."""
+    html = re.sub(r"<script\b.*?</script>|<style\b.*?</style>|<code>.*?</code>", " ", html, flags=re.S)
+    worded = "aria-label|placeholder|title|alt|data-(?:copied|none|found|matched|loading|reply-title|too-long|opened|" \
+             "open-link|empty|copy|file-label|send-email)"  # the attributes that hold words, not names
+    attributes = re.findall(rf'(?:{worded})="([^"]*)"', html)
+    return re.sub(r"<[^>]+>", " ", html) + " " + " ".join(attributes)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_german_and_french_pages_hold_no_english_interface_word(site, page):
+    out, _ = site
+    html = (out / page).read_text()
+    assert 'lang="en"' not in html, page  # the mark of an English fallback
+    words = visible_text(html)
+    found = sorted(phrase for phrase in english_phrases() if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", words))
+    assert found == [], page
+
+
+def test_phrases_keep_the_translators_word_order_and_names_read_as_in_a_sentence(site):
+    out, _ = site
+    french = (out / "fr/posts/welcome/index.html").read_text()
+    assert "original en allemand" in french  # CLDR's "allemand" in a sentence, not the label "Allemand"
+    side = (out / "posts/welcome/index.html").read_text()
+    # the side-by-side page speaks its translation's language: French word order, not "Deutsch only"
+    assert '<span class="name" lang="de">Deutsch</span> seulement' in side
+    assert 'par <bdi class="author">Anna</bdi>' in side
+    german = (out / "de/posts/welcome/index.html").read_text()
+    assert 'von <bdi class="author">Anna</bdi>' in german
+    archive = (out / "fr/comments/index.html").read_text()
+    assert re.search(r'<bdi class="author">Luc</bdi> sur <a [^>]+>Bienvenue</a>, le <time', archive)
+
+
+def test_the_command_line_counts_one_essay_and_one_warning_in_the_singular(site, tmp_path):
+    out, result = site
+    assert re.search(r"built \d+ files \(\d+ new or changed\): 1 essay, 2 comments published, ", result.stdout)
+    folder = out.parent
+    check = run_cli("check", cwd=folder)
+    assert check.stdout == "content is valid: 1 essay, 1 warning\n"  # the French comment lacks a German version
+    essay = folder / "content/posts/welcome/index.de.md"
+    essay.write_text(essay.read_text().replace("Jeder Absatz", "Ein jeder Absatz"))
+    run_cli("translated", "content/posts/welcome/index.fr.md", cwd=folder)
+    essay.write_text(essay.read_text().replace("Ein jeder Absatz", "Jeder einzelne Absatz"))
+    status = run_cli("status", cwd=folder)
+    assert "1 outdated (1 block)" in status.stdout and "1 essay, 2 comments:" in status.stdout
