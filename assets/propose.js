@@ -144,6 +144,19 @@
   function load() {
     try { return JSON.parse(window.localStorage.getItem(KEPT)) || null; } catch (e) { return null; }
   }
+  // The remembered name and website, as plain text no longer than each field takes: the store can
+  // hold anything (another page of the site, a hand edit), and a huge value would stall the page.
+  function restoreKept(form) {
+    var kept = load(), restored = false;
+    if (!kept || typeof kept !== "object") { return; }
+    ["author", "url"].forEach(function (name) {
+      var field = form.elements[name], value = kept[name];
+      if (!field || typeof value !== "string") { return; }
+      field.value = value.slice(0, field.maxLength > 0 ? field.maxLength : 500);
+      restored = true;
+    });
+    form.elements.remember.checked = restored;
+  }
   function keep(fields) {
     try {
       if (fields) { window.localStorage.setItem(KEPT, JSON.stringify(fields)); }
@@ -282,12 +295,7 @@
     var replyName = author ? author.textContent : replyTo;
     if (replyTo) { title.textContent = form.dataset.replyTitle.replace("%(author)s", replyName); }
     form.elements.lang.addEventListener("change", function () { form.dataset.langChosen = "yes"; });
-    var kept = load();
-    if (kept) {
-      form.elements.author.value = kept.author || "";
-      form.elements.url.value = kept.url || "";
-      form.elements.remember.checked = true;
-    }
+    restoreKept(form);
     var shown = form.querySelector(".preview-body");
     form.elements.body.addEventListener("input", function () { preview(shown, form.elements.body.value); });
     var close = function () {

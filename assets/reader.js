@@ -123,7 +123,7 @@
     var asked = new URLSearchParams(window.location.search).get("highlight");
     if (!asked) { return; }
     var terms = asked.toLowerCase().split(/\s+/).filter(function (term) { return term.length > 1; });
-    var id = window.location.hash ? decodeURIComponent(window.location.hash.slice(1)) : "";
+    var id = fragmentId();
     var scope = (id && document.getElementById(id)) || document.querySelector("main");
     if (!scope || !terms.length) { return; }
     var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
@@ -132,21 +132,61 @@
     nodes.forEach(function (node) {
       var rest = node;
       while (rest) {
-        var lower = rest.nodeValue.toLowerCase();
-        var at = -1, length = 0;
-        terms.forEach(function (term) {
-          var found = lower.indexOf(term);
-          if (found >= 0 && (at < 0 || found < at)) { at = found; length = term.length; }
-        });
-        if (at < 0) { break; }
-        var word = rest.splitText(at);
-        rest = word.splitText(length);
+        var hit = firstHit(lowered(rest.nodeValue), terms);
+        if (!hit) { break; }
+        var word = rest.splitText(hit.start);
+        rest = word.splitText(hit.end - hit.start);
         var mark = document.createElement("mark");
         mark.className = "search-hit";
         word.parentNode.replaceChild(mark, word);
         mark.appendChild(word);
       }
     });
+  }
+
+  // The address's fragment as an id; a malformed one (`#%E0%A4%A`) names nothing, and stops nothing.
+  function fragmentId() {
+    try {
+      return window.location.hash ? decodeURIComponent(window.location.hash.slice(1)) : "";
+    } catch (e) {
+      return "";
+    }
+  }
+
+  // A text in lower case, with where each of its code units came from: lower case can lengthen a
+  // text ("İ" becomes "i" and a combining dot), so positions found in it are mapped back.
+  function lowered(text) {
+    var lower = text.toLowerCase(), from = [];
+    if (lower.length === text.length) {  // nearly always: every position stays where it was
+      for (var k = 0; k <= text.length; k++) { from.push(k); }
+      return { text: lower, from: from };
+    }
+    lower = "";
+    for (var i = 0; i < text.length;) {
+      var size = text.codePointAt(i) > 0xffff ? 2 : 1;
+      var piece = text.substr(i, size).toLowerCase();
+      lower += piece;
+      for (var j = 0; j < piece.length; j++) { from.push(i); }
+      i += size;
+    }
+    from.push(text.length);
+    return { text: lower, from: from };
+  }
+
+  // The earliest term found on whole characters of the original, as its start and end there.
+  function firstHit(low, terms) {
+    var best = null;
+    terms.forEach(function (term) {
+      for (var at = low.text.indexOf(term); at >= 0; at = low.text.indexOf(term, at + 1)) {
+        var end = at + term.length;
+        var whole = (at === 0 || low.from[at - 1] !== low.from[at]) && low.from[end] !== low.from[end - 1];
+        if (whole) {
+          if (!best || low.from[at] < best.start) { best = { start: low.from[at], end: low.from[end] }; }
+          break;
+        }
+      }
+    });
+    return best;
   }
 
   // Following a paragraph's number also copies its link, to cite or to send.

@@ -38,3 +38,7 @@ class ContentErrors(Exception):
 
     def __reduce__(self):  # raised in a render worker, it crosses to the main process whole
         return (ContentErrors, (self.errors,))
+
+
+class ToolFailed(Exception):
+    """A program the build runs (Pagefind) failed: not the content's fault, and said as it is."""

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 DATE_PATTERN = re.compile(
-    r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2})(?: (?P<hour>[0-9]{2}):(?P<minute>[0-9]{2}))?)?)?"
+    r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2})(?: (?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})"
+    r"(?P<offset>[+-][0-9]{2}:[0-9]{2})?)?)?)?"
 )
 
 
@@ -19,6 +21,7 @@ class PartialDate:
     day: int = 0
     hour: int = -1
     minute: int = -1
+    offset: int | None = field(default=None, compare=False)  # minutes east of UTC, when the source or site.yml's timezone says
 
     @property
     def iso(self) -> str:
@@ -36,6 +39,9 @@ class PartialDate:
     def timestamp(self) -> str:
         """A full RFC 3339 time for feeds, which cannot express less precision."""
         hour, minute = max(self.hour, 0), max(self.minute, 0)
+        if self.offset is not None and self.hour >= 0:  # the instant, in UTC, so feeds compare as text
+            local = datetime(self.year, self.month or 1, self.day or 1, hour, minute)
+            return (local - timedelta(minutes=self.offset)).strftime("%Y-%m-%dT%H:%M:00Z")
         return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}T{hour:02d}:{minute:02d}:00Z"
 
 
@@ -59,6 +65,13 @@ class Text:
     is_original: bool = False
     stale: tuple[tuple[int, str, int], ...] = ()  # blocks whose original changed since: (index, old words, line)
     excerpt: str = ""  # a comment's first words, for the archive
+    unfinished: tuple[int, ...] = ()  # blocks the translator has not done: the original's stand there
+    original_lang: str = ""  # set with `unfinished`: the language those blocks are in
+    title_lang: str = ""  # the title's language when it is not `lang`: the original's, until translated
+
+    @property
+    def title_in(self) -> str:
+        return self.title_lang or self.lang
 
 
 @dataclass(frozen=True)
@@ -116,6 +129,8 @@ class Essay:
     comments: tuple[Comment, ...] = field(default=(), repr=False)
     files: tuple[str, ...] = ()
     source_files: tuple[str, ...] = ()  # every content file of the post, hidden comments included
+    aliases: tuple[str, ...] = ()  # old site-relative addresses that lead here (`/2012/09/10/slug/`, `/?p=5`)
+    feed_id: str = ""  # the Atom entry id to keep (a WordPress guid); "" for the essay's own address
 
     @property
     def original(self) -> Text:
@@ -138,7 +153,7 @@ class SitePage:
     texts: tuple[Text, ...]
     author: str = ""
     draft: bool = False
-    aliases: tuple[str, ...] = ()  # old site-relative addresses that lead here (their redirects come later)
+    aliases: tuple[str, ...] = ()  # old site-relative addresses that lead here (site/redirects.py)
     files: tuple[str, ...] = ()
     source_files: tuple[str, ...] = ()
 
@@ -192,6 +207,8 @@ class SiteConfig:
     search: bool = True
     menu: tuple[MenuEntry, ...] = ()
     english_interface: tuple[str, ...] = ()  # languages accepted with English words, for want of a catalog
+    timezone: str = ""  # IANA zone that dates without an offset are in; "" for UTC
+    redirects: tuple[tuple[str, str], ...] = ()  # old site-relative address -> new one
 
     @property
     def base_path(self) -> str:

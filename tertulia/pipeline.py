@@ -26,7 +26,7 @@ from .site.routes import file_path
 from .theme import KINDS, Theme
 from .reading.translations import RECORD
 from .versions import installed_libraries, parser_version
-from .writing.write import MARK, MARK_TEXT, output_lock, staged_output
+from .writing.write import MARK, MARK_TEXT, after_commit, output_lock, staged_output
 
 if TYPE_CHECKING:
     from .model import Site
@@ -219,13 +219,18 @@ def build(options: Options, progress=None, memory: Memory | None = None, changed
     """A build; output is replaced only if every stage succeeds. A preview passes its memory and what changed."""
     started = time.perf_counter()
     gc.disable()  # a build makes a million objects and no garbage cycles: a third faster without the collector
+    report = None
     try:
         with output_lock(options.output):
             if memory is None:
                 found = find_content(options.content)
-                return _build(options, started, progress, found, _digests_to_check(options, found))
-            memory.take(changed)
-            return _build(options, started, progress, memory.found, memory.digests, memory)
+                report = _build(options, started, progress, found, _digests_to_check(options, found))
+            else:
+                memory.take(changed)
+                report = _build(options, started, progress, memory.found, memory.digests, memory)
+        return report
+    except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: once the build is done, the output is the new one
+        raise after_commit(stop) if report is not None else stop
     finally:
         # Everything the build made was allocated with the collector off, so its first pass
         # would walk all of it (half a second at 1,000 essays). Nothing here is cyclic garbage:
@@ -291,9 +296,12 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
             staged.writer.write(relative, data)
         # a build also clears out files it does not know; the preview trusts what it wrote itself
         staged.commit(written, set(fingerprints), memo.known(), sweep=memory is None or not memo.known())
-    for relative in written:
-        memo.record(relative, fingerprints[relative], options.output / relative)
-    memo.save(whole, counts)
+    try:
+        for relative in written:
+            memo.record(relative, fingerprints[relative], options.output / relative)
+        memo.save(whole, counts)
+    except KeyboardInterrupt as stop:  # the output is the new one already: only the memo is lost
+        raise after_commit(stop) from None
     return Report(counts, len(fingerprints), time.perf_counter() - started, len(written))
 
 
@@ -314,9 +322,15 @@ def _inputs_key(options: Options) -> str:
     site_yml, record = options.content / "site.yml", options.content / RECORD
     theme = [folder for kind in KINDS for folder in options.theme.folders(kind)]
     return content_key(tree_key(PACKAGE, *theme), *map(str, theme), installed_libraries(),
-                       site_yml.read_text("utf-8", errors="replace") if site_yml.is_file() else "",
-                       record.read_text("utf-8", errors="replace") if record.is_file() else "",
+                       _text_of(site_yml), _text_of(record),
                        str(options.base_url), str(options.drafts), str(options.pending))
+
+
+def _text_of(path: Path) -> str:
+    """A settings file's text for a key; a link is not read through (loading refuses it)."""
+    if path.is_symlink():
+        return "\0a link"
+    return path.read_text("utf-8", errors="replace") if path.is_file() else ""
 
 
 def _whole_site_key(inputs: str, found: Found, digests: list[str], beside_posts: dict[str, bytes]) -> str:
@@ -388,4 +402,5 @@ def build_time(site: "Site") -> str:
 
 
 def _shown(path: Path, content: Path) -> str:
-    return path.resolve().relative_to(content.resolve().parent).as_posix()
+    """A path as errors show it; its last part is not followed, so a link is named, not resolved."""
+    return (path.parent.resolve() / path.name).relative_to(content.resolve().parent).as_posix()

@@ -20,14 +20,13 @@ def test_new_post_is_a_valid_draft(tmp_path):
     assert [e.slug for e in loaded.site.essays if e.draft] == ["nuevo"]
 
 
-def test_new_translation_has_one_quoting_placeholder_per_block(tmp_path):
+def test_new_translation_marks_each_block_of_the_original(tmp_path):
     content = make_content(tmp_path)
     result = new(content, "translation", "hola", "--lang", "ro")
     assert result.returncode == 0, result.stderr
     text = (content / "posts/hola/index.ro.md").read_text()
     assert "translation_of: es" in text
-    assert "TODO translate (paragraph 1 of 2): Primer párrafo." in text
-    assert "TODO translate (paragraph 2 of 2): Segundo párrafo." in text
+    assert "\nTODO translate: Primer párrafo.\n\nTODO translate: Segundo párrafo.\n" in text
     loaded = load_site(Options(content=content))
     assert len(loaded.site.essays[0].text("ro").blocks) == 2
     assert "content/posts/hola/index.ro.md: 2 block(s) still say `TODO translate`" in [str(w) for w in loaded.warnings]

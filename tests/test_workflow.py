@@ -30,7 +30,7 @@ def test_pull_requests_touching_content_are_checked():
     assert workflow["permissions"] == {"contents": "read"}
     steps = workflow["jobs"]["check"]["steps"]
     assert [s.get("uses", "").split("@")[0] for s in steps][:2] == ["actions/checkout", "actions/setup-python"]
-    assert "python build.py check" in steps[-1]["run"]
+    assert "python build.py check --strict" in steps[-1]["run"]
 
 
 def test_it_builds_with_the_pages_url_and_deploys_with_the_official_actions():

@@ -59,6 +59,7 @@ def _serve(parser: argparse.ArgumentParser) -> None:
 
 def _check(parser: argparse.ArgumentParser) -> None:
     _content(parser)
+    parser.add_argument("--strict", action="store_true", help="warnings are errors too (exit 1): for CI")
 
 
 def _status(parser: argparse.ArgumentParser) -> None:
@@ -102,6 +103,17 @@ def _import_wordpress(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", default=None, help="language of the posts (default: the blog's)")
     parser.add_argument("--dry-run", action="store_true", help="say what would be written; write nothing")
     parser.add_argument("--pingbacks", action="store_true", help="import pingbacks and trackbacks, as pending")
+    files = parser.add_mutually_exclusive_group()
+    files.add_argument("--media", action="store_true",
+                       help="download the images and attachments on the blog's own hosts beside their posts")
+    files.add_argument("--media-from", type=Path, default=None, metavar="UPLOADS_DIR",
+                       help="take them from a local copy of wp-content/uploads instead")
+
+
+def _import_disqus(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("export", type=Path, help="the export file (Disqus: Moderation → Export)")
+    _content(parser, "content folder, whose essays the threads were on (default: content)")
+    parser.add_argument("--dry-run", action="store_true", help="say what would be written; write nothing")
 
 
 def _import_mail(parser: argparse.ArgumentParser) -> None:
@@ -131,6 +143,7 @@ COMMANDS = {
 }
 IMPORT_SOURCES = {
     "wordpress": ("a WordPress export (WXR): posts and their comments", _import_wordpress),
+    "disqus": ("a Disqus export: its threads' comments, under the essays they were on", _import_disqus),
     "mail": ("readers' e-mailed proposals (mbox, .eml, maildir) -> pending comments, once each", _import_mail),
     "issue": ("a GitHub issues event's proposal -> its pending comment file", _import_issue),
 }

@@ -5,16 +5,17 @@ from __future__ import annotations
 import sys
 from functools import partial
 
-from ..errors import ContentErrors, counted
+from ..errors import ContentErrors, ToolFailed, counted
 from ..pipeline import Options, build, load_site
 from ..theme import KINDS, Theme
-from ..writing.write import OutputBusy, OutputRefused, output_problem
+from ..writing.write import OutputBusy, OutputRefused, Terminated, after_commit, output_problem, stop_on_sigterm
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
 def run(args) -> int:
     """Dispatch a parsed command line; content errors become messages, never tracebacks."""
+    stop_on_sigterm()  # a polite kill stops a build as Ctrl-C does, leaving nothing behind
     if args.command == "init":
         from .init import init_site
         return init_site(args.folder, args.lang, args.translation, args.title, args.base_url)
@@ -24,7 +25,7 @@ def run(args) -> int:
         print(f"no {args.content}/site.yml here, so this is not a site's folder: start a site with "
               "`tertulia init DIR --lang LANG`, or name a site's content folder with --content", file=sys.stderr)
         return EXIT_USAGE
-    if args.command in ("build", "serve"):
+    if args.command in ("build", "serve"):  # serve never writes it, but is not told a wrong one is fine
         problem = output_problem(args.output, _sources(args.content))
         if problem:
             print(problem, file=sys.stderr)
@@ -51,6 +52,9 @@ def run(args) -> int:
     except (OutputRefused, OutputBusy) as refused:
         print(refused, file=sys.stderr)
         return EXIT_USAGE
+    except ToolFailed as failed:
+        print(f"{failed}; the previous output is untouched", file=sys.stderr)
+        return EXIT_CONTENT
     except OSError as problem:  # a full disk, a folder without permission: one line, not a traceback
         where = problem.filename or args.output if args.command in ("build", "serve") else problem.filename
         print(f"{where}: could not be written or read: {problem.strerror or problem}; "
@@ -58,7 +62,7 @@ def run(args) -> int:
         return EXIT_CONTENT
     except KeyboardInterrupt as stop:
         print(f"interrupted; {stop.args[0] if stop.args else 'the previous output is untouched'}", file=sys.stderr)
-        return 130
+        return 143 if isinstance(stop, Terminated) else 130
 
 
 def _is_site(content) -> bool:
@@ -93,17 +97,22 @@ def progress(message: str) -> None:
 
 def _build(args) -> int:
     report = build(_options(args), progress)
-    if sys.stderr.isatty():
-        print("\r\033[K", end="", file=sys.stderr)
-    for warning in report.warnings:
-        print(warning.as_warning(), file=sys.stderr)
-    print(report.summary())
+    try:
+        if sys.stderr.isatty():
+            print("\r\033[K", end="", file=sys.stderr)
+        for warning in report.warnings:
+            print(warning.as_warning(), file=sys.stderr)
+        print(report.summary())
+    except KeyboardInterrupt as stop:  # while the summary is said: the new output is in place
+        raise after_commit(stop) from None
     return EXIT_OK
 
 
 def _check(args) -> int:
     """Every validation, and the warnings, without writing anything."""
     loaded = load_site(_options(args))
+    if getattr(args, "strict", False) and loaded.warnings:  # CI: an unfinished translation fails the check
+        raise ContentErrors(list(loaded.warnings))
     for warning in loaded.warnings:
         print(warning.as_warning(), file=sys.stderr)
     essays = len(loaded.site.essays)
@@ -132,20 +141,39 @@ def _translated(args) -> int:
 
 def _import_wordpress(args) -> int:
     from ..importers.wordpress import import_wordpress
+    if args.media_from is not None and not args.media_from.is_dir():
+        print(f"{args.media_from}: no such folder (--media-from takes a copy of wp-content/uploads)", file=sys.stderr)
+        return EXIT_USAGE
+    return _imported(args, lambda: import_wordpress(args.export, args.content, args.lang, args.dry_run,
+                                                    args.pingbacks, download=args.media, uploads=args.media_from))
+
+
+def _import_disqus(args) -> int:
+    from ..importers.disqus import import_disqus
+    return _imported(args, lambda: import_disqus(args.export, args.content, args.dry_run))
+
+
+def _imported(args, importing) -> int:
+    """Run an import: its summary, or the one line that says why nothing was written."""
+    from ..importers.problems import ContentProblem
     from ..importers.wxr import UnreadableExport
     if not args.export.is_file():
         print(f"{args.export}: no such export file", file=sys.stderr)
         return EXIT_USAGE
     try:
-        summary = import_wordpress(args.export, args.content, args.lang, args.dry_run, args.pingbacks)
+        summary, staged = importing()
     except UnreadableExport as problem:
         print(problem, file=sys.stderr)
         print("the export could not be read; nothing was written", file=sys.stderr)
         return EXIT_CONTENT
+    except ContentProblem as problem:
+        print(problem, file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return EXIT_CONTENT
     except ValueError as problem:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
-    print("\n".join(summary.lines(args.dry_run)))
+    print("\n".join(summary.lines(args.dry_run, staged)))
     return EXIT_OK
 
 
@@ -187,4 +215,5 @@ def _proposals_in(args, run_import):
 
 
 # `import <source>`: one function per source of `args.IMPORT_SOURCES`, each returning its exit status.
-IMPORTERS = {"wordpress": _import_wordpress, "mail": _import_mail, "issue": _import_issue}
+IMPORTERS = {"wordpress": _import_wordpress, "disqus": _import_disqus, "mail": _import_mail,
+             "issue": _import_issue}

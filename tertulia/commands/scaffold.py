@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import re
+import os
 import sys
 from pathlib import Path
 
 from ..reading.config import load_config
 from ..errors import ContentErrors
-from ..reading.markup import Converter, plain_text
-from ..reading.find import COMMENT_FILE, ESSAY_FILE, SLUG
+from ..reading.markup import Converter
+from ..reading.find import COMMENT_FILE, ESSAY_FILE, SYMLINK
+from ..reading.names import is_key, key_problem
 from ..reading.read import read_parsed
 from ..reading.translations import record_new, shown_path
-
-PLACEHOLDER = "TODO translate"
-KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
-         "ul": "list", "ol": "list", "blockquote": "quotation", "pre": "code block", "table": "table",
-         "hr": "thematic break"}
+from .translation_starter import PLACEHOLDER, starter_markdown
 
 
 def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "", comments: bool = False) -> int:
@@ -26,11 +23,15 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "",
     except ContentErrors as problem:
         print("\n".join(str(e) for e in problem.errors), file=sys.stderr)
         return 1
-    if not SLUG.fullmatch(slug):
-        return _usage(f"bad slug `{slug}`: use lowercase letters, digits and single hyphens")
+    if not is_key(slug):
+        return _usage(f"bad slug `{slug[:60]}`: {key_problem(slug)}")
     if lang not in config.language_codes:
         return _usage(f"language `{lang}` is not in site.yml languages ({', '.join(config.language_codes)})")
     post = content / "posts" / slug
+    link = _link_on_the_way(content, post)
+    if link:  # the build refuses it; `new` must not write, or quote, through it either
+        print(f"{link}: {SYMLINK}", file=sys.stderr)
+        return 1
     if comments:
         if kind != "translation":
             return _usage("--comments goes with `new translation`")
@@ -42,7 +43,7 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "",
         path, text = _new_file(post, kind, slug, lang, reply_to)
     except ValueError as problem:
         return _usage(str(problem))
-    if path.exists():
+    if os.path.lexists(path):
         print(f"{path}: already exists; not overwritten", file=sys.stderr)
         return 1
     _write(path, text)
@@ -51,9 +52,25 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "",
     return 0
 
 
+def _link_on_the_way(content: Path, post: Path) -> str:
+    """The first link (or pipe, device) where `new` would read or write, as errors name it; "" if none."""
+    root = content.resolve()
+    candidates = [content / "posts", post, post / "comments"]
+    for folder in (post, post / "comments"):
+        if folder.is_dir() and not folder.is_symlink():
+            candidates += sorted(folder.iterdir())
+    for path in candidates:
+        if path.is_symlink() or (os.path.lexists(path) and not (path.is_file() or path.is_dir())):
+            return f"{root.name}/{path.relative_to(content).as_posix()}"
+    return ""
+
+
 def _write(path: Path, text: str) -> None:
+    """A new file, never through a link and never over a file that appeared meanwhile."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(text)
     print(f"wrote {path}")
 
 
@@ -76,7 +93,7 @@ def _translations_with_comments(content: Path, post: Path, slug: str, lang: str)
     for original in _comment_originals(post):
         parsed, original_lang, path = original
         target = path.with_name(f"{path.name.split('.')[0]}.{lang}.md")
-        if original_lang != lang and not target.exists():
+        if original_lang != lang and not os.path.lexists(target):
             _write(target, new_translation((parsed, original_lang), titled=False))
             _record(content, target, original, trusted=False)
             written += 1
@@ -107,7 +124,9 @@ def _new_file(post: Path, kind: str, slug: str, lang: str, reply_to: str) -> tup
         return post / f"index.{lang}.md", new_translation(original[:2])
     if not any(post.glob("index.*.md")):
         raise ValueError(f"there is no post `{slug}` to comment on")
-    if reply_to and not any((post / "comments").glob(f"{reply_to}.*.md")):
+    if reply_to and not is_key(reply_to):
+        raise ValueError(f"--reply-to `{reply_to[:60]}` is not a comment id ({key_problem(reply_to)})")
+    if reply_to and reply_to not in _comment_ids(post / "comments"):
         raise ValueError(f"post `{slug}` has no comment `{reply_to}` to reply to")
     comment_id = next_comment_id(post / "comments")
     return post / "comments" / f"{comment_id}.{lang}.md", new_comment(reply_to)
@@ -126,17 +145,13 @@ def new_comment(reply_to: str) -> str:
 
 
 def new_translation(original, titled: bool = True) -> str:
-    """One placeholder paragraph per block of the original, quoting it, so blocks align from the start."""
+    """The original's blocks in their own Markdown shape, each marked, so blocks align from the start
+    and a finished translation differs from its starter in words alone."""
     parsed, lang = original
     blocks = Converter().blocks(parsed.body, trusted=titled)  # only essays have titles; comments are untrusted
     title = f'title: "{PLACEHOLDER}: {_yaml_safe(parsed.meta.get("title", ""))}"\n' if titled else ""
-    lines = [f'---\n{title}translation_of: {lang}\n# translator: ""\n---\n']
-    for number, block in enumerate(blocks, 1):
-        tag = re.match(r"<(\w+)", block)
-        kind = KINDS.get(tag.group(1) if tag else "", "paragraph")
-        quoted = plain_text(block) or "(no text)"
-        lines.append(f"{PLACEHOLDER} ({kind} {number} of {len(blocks)}): {_markdown_safe(quoted)}\n")
-    return "\n".join(lines)
+    head = f'---\n{title}translation_of: {lang}\n# translator: ""\n---\n'
+    return "\n".join([head, *(starter_markdown(block, titled) + "\n" for block in blocks)])
 
 
 def _original_of(post: Path, slug: str):
@@ -148,17 +163,17 @@ def _original_of(post: Path, slug: str):
     raise ValueError(f"post `{slug}` has no original to translate")
 
 
+def _comment_ids(folder: Path) -> set[str]:
+    """The ids of the comment files in a folder, read from their names (never a glob of a given id)."""
+    names = (COMMENT_FILE.fullmatch(p.name) for p in folder.iterdir()) if folder.is_dir() else ()
+    return {name["id"] for name in names if name}
+
+
 def next_comment_id(folder: Path) -> str:
     """The next free number, since most comment ids are the source's numbering."""
-    taken = {p.name.split(".")[0] for p in folder.glob("*.md")} if folder.is_dir() else set()
-    numbers = [int(i) for i in taken if i.isdigit()]
+    numbers = [int(i) for i in _comment_ids(folder) if i.isdigit() and len(i) < 30]
     return str(max(numbers, default=0) + 1)
 
 
 def _yaml_safe(text: str) -> str:
     return str(text).replace("\\", "\\\\").replace('"', '\\"')
-
-
-def _markdown_safe(text: str) -> str:
-    """Quoted text that stays one plain paragraph whatever it holds."""
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", " ".join(text.split()))

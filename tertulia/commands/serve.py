@@ -6,15 +6,18 @@ import html
 import mimetypes
 import os
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..reading.config import load_config
-from ..errors import ContentErrors
+from ..errors import ContentErrors, ToolFailed
 from ..pipeline import Memory, Options, parse_cache, build
 from ..theme import KINDS
+
+PREVIEW = "preview"  # in the cache folder: the preview's own site, never the output folder
 
 
 @dataclass
@@ -27,15 +30,27 @@ class PreviewState:
 
 def rebuild(options: Options, state: PreviewState, memory: Memory | None = None,
             changed: set[str] | None = None) -> None:
-    """Build once; on content errors keep the last good output and remember the errors to show."""
+    """Build once; on any error keep the last good preview and remember the errors to show.
+
+    Whatever a save breaks (content, a template, the disk, a bug), the preview keeps serving and
+    says what went wrong where the author is looking."""
     try:
         report = build(options, memory=memory, changed=changed)
     except ContentErrors as problem:
         state.errors = [str(e) for e in problem.errors]
+    except ToolFailed as problem:
+        state.errors = [str(problem)]
+    except OSError as problem:
+        state.errors = [f"{problem.filename or options.output}: could not be written or read: "
+                        f"{problem.strerror or problem}"]
+    except Exception as problem:  # noqa: BLE001 - a preview that stops helps nobody; it says what happened
+        state.errors = [f"{type(problem).__name__}: {problem}"]
+    else:
+        state.errors = []
+    if state.errors:
         print("\n".join(state.errors), file=sys.stderr)
-        print(f"{len(state.errors)} content error(s); still serving the last good build", file=sys.stderr, flush=True)
+        print(f"{len(state.errors)} error(s); still serving the last good build", file=sys.stderr, flush=True)
         return
-    state.errors = []
     print(time.strftime("%H:%M:%S"), report.summary(), flush=True)
 
 
@@ -45,7 +60,7 @@ def error_page(errors: list[str]) -> bytes:
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Content errors</title>\n'
             f"<style>body{{font:1rem/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}}"
             f"li{{margin:.5rem 0}}code{{white-space:pre-wrap}}</style>\n</head>\n<body>\n"
-            f"<h1>The last save has {len(errors)} content error(s)</h1>\n<ol>\n{items}\n</ol>\n"
+            f"<h1>The last save has {len(errors)} error(s)</h1>\n<ol>\n{items}\n</ol>\n"
             f"<p>Fix them and save: this page reloads by itself.</p>\n</body>\n</html>\n").encode("utf-8")
 
 
@@ -77,7 +92,7 @@ def _answer(path: str, output: Path, state: PreviewState) -> tuple[str, str, byt
     """(status, content type, body) for a path."""
     if not path.startswith(state.base_path):
         return "302 Found", "text/plain; charset=utf-8", b""
-    relative = path[len(state.base_path):]
+    relative = _decoded(path[len(state.base_path):])
     if state.errors and (relative == "" or relative.endswith(("/", ".html"))):
         return "500 Content errors", "text/html; charset=utf-8", error_page(state.errors)
     target = _existing_file(output, relative)
@@ -88,6 +103,14 @@ def _answer(path: str, output: Path, state: PreviewState) -> tuple[str, str, byt
     if kind.startswith("text/") or kind in ("application/javascript", "application/xml"):
         kind += "; charset=utf-8"
     return "200 OK", kind, target.read_bytes()
+
+
+def _decoded(relative: str) -> str:
+    """WSGI hands the path's UTF-8 bytes over as Latin-1 characters: a tag in another script needs them back."""
+    try:
+        return relative.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return relative
 
 
 def _existing_file(output: Path, relative: str) -> Path | None:
@@ -149,14 +172,14 @@ def serve(options: Options, port: int) -> int:
     if not _port_free(port):
         print(f"port {port} is in use on 127.0.0.1; choose another with --port", file=sys.stderr)
         return 2
-    # a moderator reads proposals in context (builds never show them); search would re-index every save
-    options = replace(options, pending=True, search=False)
     config_path = options.content / "site.yml"
     try:
         state = PreviewState(base_path=load_config(config_path, str(config_path), options.base_url).base_path)
     except ContentErrors:
         state = PreviewState()
-    memory = Memory(options, parse_cache(options))
+    shared_parse_cache = parse_cache(options)
+    options = preview_options(options)
+    memory = Memory(options, shared_parse_cache)
     rebuild(options, state, memory)
 
     def on_change(paths: set[str]) -> None:
@@ -173,6 +196,14 @@ def serve(options: Options, port: int) -> int:
     print(f"serving http://127.0.0.1:{port}{state.base_path} (Ctrl-C to stop)", flush=True)
     server.serve(port=port, host="127.0.0.1", debug=False, restart_delay=0)
     return 0
+
+
+def preview_options(options: Options) -> Options:
+    """The preview's build: its own folder and output memo under the cache, never the output folder,
+    so what it shows (pending comments, for a moderator to read in context) is never published;
+    and no search index, which would be redone on every save."""
+    folder = (options.cache_dir or Path(tempfile.mkdtemp(prefix="tertulia-"))) / PREVIEW
+    return replace(options, pending=True, search=False, output=folder / "site", cache_dir=folder)
 
 
 def _port_free(port: int) -> bool:

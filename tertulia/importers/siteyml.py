@@ -7,6 +7,8 @@ import io
 from pathlib import Path
 
 from ..reading.yamltext import quoted
+from .problems import ContentProblem
+from .wpfiles import text_of
 from .wxr import Channel
 
 
@@ -22,45 +24,90 @@ def languages(path: Path) -> tuple[list[str], str]:
     """The languages of an existing site.yml, and its main language; nothing when there is none."""
     if not path.is_file():
         return [], ""
-    data = _yaml().load(path.read_text(encoding="utf-8")) or {}
-    codes = data.get("languages") if isinstance(data, dict) else None
-    return (list(codes) if isinstance(codes, dict) else []), str(data.get("main_language", "")) if data else ""
+    data = _load(path, _yaml())
+    codes = data.get("languages")
+    return [str(code) for code in codes] if isinstance(codes, dict) else [], str(data.get("main_language") or "")
 
 
-def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], added: list[str]) -> str | None:
-    """The new text of site.yml, or None when it already has every tag."""
+def _load(path: Path, yaml) -> dict:
+    """An existing site.yml as ruamel's round-trip map; ContentProblem at the line where it goes wrong."""
+    from ruamel.yaml import YAMLError
+    where = f"{path.parent.name}/{path.name}"
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ContentProblem(f"{where}: is not UTF-8 text; save it as UTF-8") from None
+    except YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None) or getattr(problem, "context_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise ContentProblem(f"{where}{line}: is not valid YAML ({getattr(problem, 'problem', None) or 'unreadable'})"
+                             "; the import adds its tags only to a site.yml that reads") from None
+    except (OSError, RecursionError, ValueError) as problem:
+        raise ContentProblem(f"{where}: cannot be read ({type(problem).__name__})") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ContentProblem(f"{where}:1: is not a map of settings (`title: ...`, `languages: ...`)")
+    return data
+
+
+def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redirects: dict[str, str],
+            summary) -> str | None:
+    """The new text of site.yml, or None when it already has every tag and redirect; what is added is
+    named in `summary` (its tags_added and redirects_added)."""
     if not path.is_file():
-        added.extend(sorted(tags))
-        return new_site(channel, lang, tags)
+        summary.tags_added.extend(sorted(tags))
+        summary.redirects_added.extend(sorted(redirects))
+        return new_site(channel, lang, tags, redirects)
     yaml = _yaml()
-    data = yaml.load(path.read_text(encoding="utf-8"))
-    known = data.get("tags")
-    if known is None:
-        from ruamel.yaml.comments import CommentedMap
-        known = data["tags"] = CommentedMap()
-    missing = [key for key in tags if key not in {str(k).lower() for k in known}]
-    if not missing:
+    data = _load(path, yaml)
+    known_tags, known_redirects = _map(data, "tags", path), _map(data, "redirects", path)
+    lower = {str(k).lower() for k in known_tags}
+    for key in tags:
+        if key not in lower:
+            known_tags[key] = {lang: tags[key]}
+            summary.tags_added.append(key)
+    for old in sorted(redirects):
+        if old not in known_redirects:
+            known_redirects[old] = redirects[old]
+            summary.redirects_added.append(old)
+    if not summary.tags_added and not summary.redirects_added:
         return None
-    for key in missing:
-        known[key] = {lang: tags[key]}
-        added.append(key)
+    if not known_redirects:
+        del data["redirects"]
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
 
 
-def new_site(channel: Channel, lang: str, tags: dict[str, str]) -> str:
+def _map(data, key: str, path: Path):
+    """The map under `key`, made empty when there is none; ContentProblem when it is something else."""
+    from ruamel.yaml.comments import CommentedMap
+    found = data.get(key)
+    if found is None:
+        found = data[key] = CommentedMap()
+    elif not isinstance(found, dict):
+        line = getattr(getattr(data, "lc", None), "key", lambda name: None)(key)
+        raise ContentProblem(f"{path.parent.name}/{path.name}{f':{line[0] + 1}' if line else ''}: `{key}` is not a "
+                             f"map, so the import cannot add its {key}")
+    return found
+
+
+def new_site(channel: Channel, lang: str, tags: dict[str, str], redirects: dict[str, str]) -> str:
     """A site.yml from the blog's header: its title, description, address and language."""
     base_url = channel.link or channel.base_site_url
     if not base_url.startswith(("http://", "https://")):
         raise ValueError("the export gives no address for the blog (its <link>), which site.yml needs as base_url")
-    lines = [f"title: {{{lang}: {quoted(channel.title or base_url)}}}"]
+    lines = [f"title: {{{lang}: {quoted(text_of(channel.title) or base_url)}}}"]
     if channel.description:
-        lines.append(f"description: {{{lang}: {quoted(channel.description)}}}")
+        lines.append(f"description: {{{lang}: {quoted(text_of(channel.description))}}}")
     lines += [f"base_url: {quoted(base_url.rstrip('/') + '/')}", "languages:",
-              f"  {lang}: {quoted(language_name(lang))}", f"main_language: {lang}"]
+              f"  {lang}: {quoted(language_name(lang))}", f"main_language: {quoted(lang)}"]
     lines += ["tags:"] + [f"  {key}: {{{lang}: {quoted(name)}}}" for key, name in sorted(tags.items())] if tags \
         else ["tags: {}"]
+    if redirects:
+        lines += ["redirects:  # the old blog's addresses -> their new ones"]
+        lines += [f"  {quoted(old)}: {quoted(new)}" for old, new in sorted(redirects.items())]
     return "\n".join(lines) + "\n"
 
 

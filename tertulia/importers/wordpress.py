@@ -1,34 +1,41 @@
-"""`import wordpress`: a WordPress export -> essays and their comment threads in content/.
+"""`import wordpress`: a WordPress export -> essays, pages and their comment threads in content/,
+with every old address kept (aliases, redirects).
 
-Nothing already in content/ is overwritten, so a second import of a newer export adds only
-what is new. New files are staged beside the posts and moved in once the whole export has
-been read: an export that breaks half way writes nothing. Commenters' e-mail and IP
+Nothing already in content/ is overwritten, except a file that still holds exactly what an earlier
+import wrote, so a second import of a newer export adds what is new and follows what moved. Files are
+staged and moved in once the whole export has been read (staging.py). Commenters' e-mail and IP
 addresses are never read, let alone written: content/ goes into a public repository.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
-import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote
 
+from anyascii import anyascii
+
+from ..reading.config import LANGUAGE_TAG
 from ..reading.find import SLUG
-from ..reading.yamltext import quoted
-from . import siteyml
-from .wpbody import before_more, plain, to_markdown
+from . import addresses, media, siteyml
+from .known import Known, known
+from .problems import shown
+from .shortcodes import Media
+from .staging import Planned, Staging
+from .wpfiles import comment_file, essay_file, text_of
 from .wxr import Channel, Item, WPComment, read_export
 
 ESSAY_STATUSES = {"publish": False, "draft": True, "pending": True, "future": True, "private": True}
 COMMENT_STATUSES = {"1": "published", "0": "pending", "spam": "spam"}
 NOT_IMPORTED_COMMENTS = {"trash": "trashed", "post-trashed": "trashed with their post"}
 PINGS = ("pingback", "trackback")
-SUMMARY_WORDS = 60
+KINDS = {"post": "posts", "page": "pages"}
+SITE_SEGMENTS = {"posts", "tags", "comments", "search", "page", "assets", "pagefind", "feed-xml"}  # not a page's
+SLUG_LENGTH = 80
+WP_ID = re.compile(r"[0-9]{1,20}")  # WordPress's ids are 64-bit numbers: 20 digits at most
+COMMENT_ID = re.compile(r"[0-9]{1,20}(-[0-9]+)?")  # and -2, -3... for a second comment under one id
 
 
 @dataclass
@@ -36,27 +43,47 @@ class Summary:
     """Every count of an import; the skipped ones with their reasons, so they add up to the export."""
 
     essays: Counter = field(default_factory=Counter)  # published, drafts
+    pages: Counter = field(default_factory=Counter)
     comments: Counter = field(default_factory=Counter)  # published, pending, spam
     skipped_items: Counter = field(default_factory=Counter)  # reason -> count
     skipped_comments: Counter = field(default_factory=Counter)
-    written: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)  # already there: never overwritten
     tags_added: list[str] = field(default_factory=list)
+    redirects_added: list[str] = field(default_factory=list)
+    protected: list[str] = field(default_factory=list)  # password-protected: imported as drafts
+    old_host: int = 0  # references to the old blog's uploads left in the text
+    brought: object = None  # the MediaSource of --media or --media-from, for its counts
 
-    def lines(self, dry_run: bool) -> list[str]:
+    def lines(self, dry_run: bool, staged) -> list[str]:
         verb = "would write" if dry_run else "wrote"
-        items = sum(self.essays.values()) + sum(self.skipped_items.values())
+        items = sum(self.essays.values()) + sum(self.pages.values()) + sum(self.skipped_items.values())
         comments = sum(self.comments.values()) + sum(self.skipped_comments.values())
-        return [
+        lines = [
             f"essays: {sum(self.essays.values())} ({self.essays['published']} published, "
             f"{self.essays['drafts']} drafts) of {items} items in the export",
+            f"pages: {sum(self.pages.values())} ({self.pages['published']} published, {self.pages['drafts']} drafts)",
             f"comments: {sum(self.comments.values())} ({self.comments['published']} published, "
             f"{self.comments['pending']} pending, {self.comments['spam']} spam) of {comments} in the export",
             "items not imported: " + _reasons(self.skipped_items),
             "comments not imported: " + _reasons(self.skipped_comments),
             f"tags added to site.yml: {', '.join(self.tags_added) or 'none'}",
-            f"{verb} {len(self.written)} files; kept {len(self.kept)} that were already there",
+            f"redirects added to site.yml: {len(self.redirects_added)}",
         ]
+        if self.protected:
+            lines.append("password-protected, imported as drafts: " + ", ".join(self.protected))
+        if self.brought is not None and self.brought.active:
+            lines.append(f"media brought beside their posts: {self.brought.copied} files")
+            lines += [f"media not brought (its address kept): {url} ({why})"
+                      for url, why in sorted(self.brought.failures.items())]
+        if self.old_host:
+            lines.append(f"references still on the old blog's host: {self.old_host} (--media or --media-from "
+                         "brings the files along)")
+        lines.append(f"{verb} {len(staged.written)} files; kept {len(staged.kept)} that were already there")
+        if staged.moved_on or staged.removed:
+            lines.append(f"followed the blog: {len(staged.moved_on)} updated, {len(staged.removed)} removed "
+                         "(files as an earlier import wrote them)")
+        if staged.edited:
+            lines.append("edited by hand, left as they are: " + ", ".join(staged.edited))
+        return lines
 
 
 def _reasons(counts: Counter) -> str:
@@ -65,57 +92,98 @@ def _reasons(counts: Counter) -> str:
 
 @dataclass
 class Plan:
-    """What the import writes: files by path relative to content/, and the tags it uses."""
+    """What the import writes: files by path relative to content/, the tags and redirects it adds."""
 
-    files: dict[str, str] = field(default_factory=dict)
+    files: dict[str, Planned] = field(default_factory=dict)
     tags: dict[str, str] = field(default_factory=dict)  # key -> WordPress name
-    slugs: dict[str, str] = field(default_factory=dict)  # slug -> the post's link, in this import
+    redirects: dict[str, str] = field(default_factory=dict)  # old address -> new one
+    taken: set[str] = field(default_factory=set)  # folders this import fills
+    aliases: set[str] = field(default_factory=set)
+    moved: dict[str, str] = field(default_factory=dict)  # old address -> new URL, for the links in bodies
+    bodies: dict[str, str] = field(default_factory=dict)  # staged body file -> the URL of its page
+    known: Known = field(default_factory=Known)
+    media: Media = field(default_factory=Media)
+    files_from: media.MediaSource | None = None  # --media, --media-from
+    languages: tuple[str, ...] = ()
 
 
 def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: bool = False,
-                     pingbacks: bool = False, report=print) -> Summary:
-    """Import `export` into `content`; raises UnreadableExport (nothing written) or ValueError (usage)."""
+                     pingbacks: bool = False, report=print, download: bool = False,
+                     uploads: Path | None = None) -> tuple[Summary, object]:
+    """Import `export` into `content`: (summary, what was staged); raises UnreadableExport or
+    ContentProblem (nothing written) or ValueError (usage)."""
     summary = Summary()
-    new_folder = not content.exists()
-    staging = None if dry_run else Path(tempfile.mkdtemp(prefix=".import-", dir=_made(content)))
+    plan = Plan(known=known(content), media=attachments(export))
+    staging = Staging(content, dry_run, report)
+    failed = True
     try:
-        channel, plan = Channel(), Plan()
+        channel = Channel()
         for entry in read_export(export):
             if isinstance(entry, Channel):
                 channel = entry
                 lang = _language(lang, channel, content)
+                plan.languages = tuple(siteyml.languages(content / "site.yml")[0]) or (lang,)
+                plan.redirects.update(addresses.FEEDS)
+                plan.files_from = media.source_for(channel.link, channel.base_site_url, download, uploads)
                 continue
-            _item(entry, channel, lang, content, plan, summary, pingbacks)
-            _stage(plan, staging, content, summary, report if dry_run else None)
+            _item(entry, channel, lang, plan, summary, pingbacks)
+            staging.stage(plan.files)
         if lang is None:  # an export with no items at all
             lang = _language(None, channel, content)
-        site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, summary.tags_added)
+        summary.brought = plan.files_from
+        redirects = {old: new for old, new in plan.redirects.items() if old not in plan.aliases}
+        site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary)
         if site is not None:
-            plan.files["site.yml"] = site
-            summary.written.append("site.yml")
-            _stage(plan, staging, content, summary, report if dry_run else None, overwrite=True)
-        if staging is not None:
-            _move_in(staging, content)
-    except BaseException:
-        if new_folder and staging is not None:
-            shutil.rmtree(content, ignore_errors=True)  # the folder this import made, and nothing else
-        raise
+            plan.files["site.yml"] = Planned(site)
+            staging.stage(plan.files, overwrite=True)
+        if staging.folder is not None:
+            _relink(staging.folder, plan, channel.link or channel.base_site_url)
+        staging.move_in()
+        failed = False
     finally:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
-    return summary
+        staging.close(failed)
+    return summary, staging.done
 
 
-def _made(content: Path) -> Path:
-    content.mkdir(parents=True, exist_ok=True)
-    return content
+def _relink(staged: Path, plan: Plan, blog: str) -> None:
+    """Once every item is known: links between the blog's own posts, pages and archives in the staged
+    bodies point at the new pages (files already in content/ are the author's, and are left)."""
+    moved = {**{old: new.lstrip("/") for old, new in plan.redirects.items()}, **plan.moved}
+    for relative, page_url in plan.bodies.items():
+        path = staged / relative
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            head, separator, body = text.partition("\n---\n")
+            changed = addresses.relinked(body, page_url, blog, moved)
+            if changed != body:
+                path.write_text(head + separator + changed, encoding="utf-8")
+
+
+def attachments(export: Path) -> Media:
+    """The export's attachments, by id and by the post they belong to: a first pass, so that a gallery
+    finds its images wherever in the export they stand (only their addresses are kept)."""
+    media = Media()
+    for entry in read_export(export):
+        if isinstance(entry, Item) and entry.type == "attachment" and entry.attachment_url:
+            media.urls[entry.post_id] = entry.attachment_url
+            media.captions[entry.post_id] = text_of(dict(entry.meta).get("_wp_attachment_image_alt", "")
+                                                    or entry.excerpt or "")
+            media.children.setdefault(entry.parent, []).append(entry.post_id)
+    return media
 
 
 def _language(asked: str | None, channel: Channel, content: Path) -> str:
-    """--lang, else the blog's language, else site.yml's main_language; it must be one of site.yml's."""
+    """--lang, else the blog's language, else site.yml's main_language; it must be one of site.yml's.
+
+    The result names files and goes into site.yml, so it is a BCP 47 tag before anything else."""
     known, main = siteyml.languages(content / "site.yml")
-    wanted = asked or channel.language or main
-    if not wanted:
+    if asked is not None:
+        wanted = language_tag(asked, "--lang")
+    elif channel.language:
+        wanted = language_tag(channel.language, "the export's <language>")
+    elif main:
+        wanted = language_tag(main, f"{content.name}/site.yml's main_language")
+    else:
         raise ValueError("the export names no language and there is no site.yml: say which with --lang")
     if known and wanted not in known:
         primary = wanted.split("-")[0].lower()
@@ -128,113 +196,151 @@ def _language(asked: str | None, channel: Channel, content: Path) -> str:
     return wanted
 
 
-def _item(item: Item, channel: Channel, lang: str, content: Path, plan: Plan, summary: Summary,
-          pingbacks: bool) -> None:
-    """One exported item: an essay with its comments, or a count of what it was."""
-    if item.type != "post":
-        summary.skipped_items[f"{item.type or 'untyped'} items (not posts)"] += 1
+def language_tag(text: str, where: str) -> str:
+    """`text` as a BCP 47 tag (`en_US` read as `en-US`), or a ValueError that names `where`."""
+    tag = text.strip().replace("_", "-")
+    if not LANGUAGE_TAG.fullmatch(tag):
+        raise ValueError(f"{where} `{shown(text)}` is not a BCP 47 language tag such as `en` or `pt-BR`: "
+                         "choose the site's language with --lang")
+    return tag
+
+
+def _item(item: Item, channel: Channel, lang: str, plan: Plan, summary: Summary, pingbacks: bool) -> None:
+    """One exported item: an essay or a page with its comments, or a count of what it was."""
+    if item.type not in KINDS:
+        summary.skipped_items[f"{item.type or 'untyped'} items (not posts or pages)"] += 1
         return
     if item.status not in ESSAY_STATUSES:
-        summary.skipped_items[f"posts with status {item.status or 'none'}"] += 1
-        summary.skipped_comments["on posts not imported"] += len(item.comments)
+        summary.skipped_items[f"{item.type}s with status {item.status or 'none'}"] += 1
+        summary.skipped_comments[f"on {item.type}s not imported"] += len(item.comments)
         return
-    slug = _slug(item, content, plan)
-    draft = ESSAY_STATUSES[item.status]
-    summary.essays["drafts" if draft else "published"] += 1
-    folder = f"posts/{slug}"
-    plan.files[f"{folder}/index.{lang}.md"] = _essay_file(item, channel, draft, plan)
-    for comment, status, parent in _comments(item.comments, summary, pingbacks):
-        plan.files[f"{folder}/comments/{comment.id}.{lang}.md"] = _comment_file(comment, status, parent)
+    page = item.type == "page"
+    blog = channel.link or channel.base_site_url
+    folder = _folder(item, page, plan, blog)
+    draft = ESSAY_STATUSES[item.status] or bool(item.password)
+    if item.password:
+        summary.protected.append(folder)
+    (summary.pages if page else summary.essays)["drafts" if draft else "published"] += 1
+    new_url = f"/{folder.split('/', 1)[1]}/" if page else f"/{folder}/"
+    aliases = [a for a in addresses.aliases(item.link, blog, item.post_id, page, new_url) if a not in plan.aliases]
+    plan.aliases.update(aliases)
+    plan.moved.update((alias, new_url.lstrip("/")) for alias in aliases + [addresses.site_path(item.link, blog)] if alias)
+    plan.bodies[f"{folder}/index.{lang}.md"] = new_url.lstrip("/")
+    tags = [] if page else _tags(item, channel, plan, draft)
+    author = text_of(channel.authors.get(item.creator) or item.creator) or "Anonymous"
+    text = essay_file(item, author, draft, tags, aliases, page, plan.media)
+    if plan.files_from is not None and plan.files_from.active:
+        text, files = media.bring(text, plan.files_from)
+        plan.files.update((f"{folder}/{name}", Planned(data)) for name, data in files.items())
+    hosts = plan.files_from.hosts if plan.files_from is not None else set()
+    summary.old_host += sum(1 for url in media.REFERENCE.findall(text) if media.original(url, hosts))
+    plan.files[f"{folder}/index.{lang}.md"] = Planned(text)
+    if not draft and not page:
+        plan.redirects.update(addresses.archive_redirects(item.date, _slugify(item.creator)))
+    if page:
+        if item.comments:
+            summary.skipped_comments["on pages (pages have no thread)"] += len(item.comments)
+        return
+    for comment, status, parent, earlier in _comments(item.comments, summary, pingbacks):
+        plan.files[f"{folder}/comments/{comment.id}.{lang}.md"] = Planned(
+            comment_file(comment, status, parent) if status else None, earlier)
 
 
-def _slug(item: Item, content: Path, plan: Plan) -> str:
-    """post_name (or the title) as a slug; -2, -3... when another post has it. A folder left by an
-    earlier import of the same post (same link) is that post's, so a second import finds it again."""
-    base = _slugify(unquote(item.name)) or _slugify(item.title) or f"post-{_slugify(item.post_id) or 'untitled'}"
+def _folder(item: Item, page: bool, plan: Plan, blog: str) -> str:
+    """The folder an earlier import gave the item (found by its link, guid or old address, so a renamed
+    folder is found again); else its post_name (or title) as a slug, -2, -3... when taken."""
+    kind = KINDS[item.type]
+    old = addresses.site_path(item.link, blog)
+    by_id = f"/?{'page_id' if page else 'p'}={item.post_id}" if WP_ID.fullmatch(item.post_id) else ""
+    earlier = plan.known.find(item.link, item.guid, old, by_id)
+    if earlier.startswith(f"{kind}/") and earlier not in plan.taken:
+        plan.taken.add(earlier)
+        return earlier
+    base = _slugify(unquote(item.name)) or _slugify(text_of(item.title)) or f"{'page' if page else 'post'}-" \
+        f"{_slugify(item.post_id) or 'untitled'}"
+    if page and (base in SITE_SEGMENTS or base in plan.languages):
+        base = f"{base}-page"  # the site's own first segments are not a page's
     for number in range(1, 10_000):
-        slug = base if number == 1 else f"{base}-{number}"
-        if slug in plan.slugs:
-            continue
-        existing = content / "posts" / slug
-        if not existing.exists() or _source_of(existing) == item.link:
-            plan.slugs[slug] = item.link
-            return slug
+        folder = f"{kind}/{base}" if number == 1 else f"{kind}/{base}-{number}"
+        if folder not in plan.taken and folder not in plan.known.folders:
+            plan.taken.add(folder)
+            return folder
     raise ValueError(f"no free slug for `{base}`")
 
 
 def _slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:80].rstrip("-") if SLUG.fullmatch(slug[:80].rstrip("-") or "-") else ""
+    """A slug in ASCII: other scripts transliterated (Ελληνικά -> ellinika, 中文 -> zhongwen)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
+    slug = slug[:SLUG_LENGTH].rstrip("-")
+    return slug if SLUG.fullmatch(slug or "-") else ""
 
 
-def _source_of(folder: Path) -> str:
-    """The `source` an earlier import wrote into a post's original."""
-    for path in sorted(folder.glob("index.*.md")):
-        match = re.search(r"^source: (\"(?:[^\"\\]|\\.)*\"|\S+)$", path.read_text("utf-8", errors="replace"), re.M)
-        if match:
-            value = match.group(1)
-            return value[1:-1].replace('\\"', '"').replace("\\\\", "\\") if value.startswith('"') else value
-    return ""
-
-
-def _essay_file(item: Item, channel: Channel, draft: bool, plan: Plan) -> str:
-    lines = ["---", f"title: {quoted(item.title or '(no title)')}",
-             f"author: {quoted(channel.authors.get(item.creator) or item.creator or 'Anonymous')}"]
-    date = _date(item.date)
-    if date:
-        lines.append(f"date: {quoted(date)}")
-    tags = _tags(item, plan)
-    if tags:
-        lines.append("tags: [" + ", ".join(quoted(tag) for tag in tags) + "]")
-    if re.fullmatch(r"https?://\S+", item.link):
-        lines.append(f"source: {quoted(item.link)}")
-    summary = plain(item.excerpt) or plain(before_more(item.content) or "")
-    if summary:
-        words = summary.split()
-        lines.append(f"summary: {quoted(' '.join(words[:SUMMARY_WORDS]) + ('…' if len(words) > SUMMARY_WORDS else ''))}")
-    if draft:
-        lines.append("draft: true")
-    return "\n".join(lines) + "\n---\n\n" + to_markdown(item.content)
-
-
-def _tags(item: Item, plan: Plan) -> list[str]:
-    """Tag keys from the post's tags and categories, except WordPress's default category."""
+def _tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str]:
+    """Tag keys from the post's tags and categories, except the blog's default category, whatever
+    its name (term 1: Uncategorized, Sin categoría...)."""
     keys = []
     for domain, nicename, name in item.terms:
         if domain not in ("post_tag", "category"):
             continue
-        key = _slugify(unquote(nicename)) or _slugify(name)
-        if not key or (domain == "category" and key == "uncategorized"):
+        if domain == "category" and nicename in (channel.default_category, "uncategorized"):
+            if not draft:
+                plan.redirects[f"/category/{nicename}/"] = "/"
             continue
-        plan.tags.setdefault(key, name or key)
+        key = _slugify(unquote(nicename)) or _slugify(text_of(name))
+        if not key:
+            continue
+        plan.tags.setdefault(key, text_of(name) or key)
+        if not draft:
+            plan.redirects.update(addresses.term_redirects(domain, nicename, key))
         if key not in keys:
             keys.append(key)
     return keys
 
 
-def _date(text: str) -> str:
-    """`YYYY-MM-DD HH:MM` from WordPress's `YYYY-MM-DD HH:MM:SS`; nothing for its 0000-00-00 (unknown)."""
-    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})(:\d{2})?", text)
-    if not match or match.group(1).startswith("0000"):
-        return ""
-    return f"{match.group(1)} {match.group(2)}"
-
-
 def _comments(comments: tuple[WPComment, ...], summary: Summary, pingbacks: bool):
-    """(comment, its status, the id it answers among those imported) for each comment that comes across."""
+    """(comment, its status, the id it answers, the files an earlier import may have written for it) for
+    each comment that comes across, and for each trashed since (status None: removed if untouched)."""
+    comments = _unique_ids(comments)
     by_id = {c.id: c for c in comments}
-    statuses = {}
+    statuses, trashed = {}, []
     for comment in comments:
         status = _comment_status(comment, pingbacks)
-        if status in COMMENT_STATUSES.values() and re.fullmatch(r"[0-9]+", comment.id):
+        if status in COMMENT_STATUSES.values() and COMMENT_ID.fullmatch(comment.id):
             statuses[comment.id] = status
             summary.comments[status] += 1
         else:
             summary.skipped_comments[status if status not in COMMENT_STATUSES.values() else "with a bad id"] += 1
+            if comment.approved in NOT_IMPORTED_COMMENTS and comment.type not in PINGS + ("note",) \
+                    and COMMENT_ID.fullmatch(comment.id):
+                trashed.append(comment)
     for comment in comments:
         if comment.id in statuses:
-            yield comment, statuses[comment.id], _imported_ancestor(comment, by_id, statuses)
+            parent = _imported_ancestor(comment, by_id, statuses)
+            yield comment, statuses[comment.id], parent, _earlier(comment, parent)
+    for comment in trashed:
+        yield comment, None, "", _earlier(comment, _imported_ancestor(comment, by_id, statuses))
+
+
+def _earlier(comment: WPComment, parent: str) -> tuple[str, ...]:
+    """The files an import writes for `comment` under each status and each parent it may have had then
+    (its own, before that was trashed): one of them still there is untouched since."""
+    parents = dict.fromkeys([parent, comment.parent if WP_ID.fullmatch(comment.parent) and comment.parent != "0"
+                             else "", ""])
+    return tuple(comment_file(comment, status, p) for status in COMMENT_STATUSES.values() for p in parents)
+
+
+def _unique_ids(comments: tuple[WPComment, ...]) -> list[WPComment]:
+    """A second comment under an id already taken becomes `<id>-2` (then -3...): none is lost; replies
+    naming the id answer the first, as WordPress itself would show them."""
+    seen: Counter = Counter()
+    unique = []
+    for comment in comments:
+        if not WP_ID.fullmatch(comment.id):
+            unique.append(replace(comment, id=""))  # not an id WordPress makes: counted as a bad one
+            continue
+        seen[comment.id] += 1
+        unique.append(comment if seen[comment.id] == 1 else replace(comment, id=f"{comment.id}-{seen[comment.id]}"))
+    return unique
 
 
 def _comment_status(comment: WPComment, pingbacks: bool) -> str:
@@ -260,44 +366,3 @@ def _imported_ancestor(comment: WPComment, by_id: dict, statuses: dict) -> str:
         seen.add(parent)
         parent = by_id[parent].parent if parent in by_id else ""
     return ""
-
-
-def _comment_file(comment: WPComment, status: str, parent: str) -> str:
-    lines = ["---", f"author: {quoted(comment.author or 'Anonymous')}"]
-    date = _date(comment.date)
-    if date:
-        lines.append(f"date: {quoted(date)}")
-    if parent:
-        lines.append(f"reply_to: {quoted(parent)}")
-    if status != "published":
-        lines.append(f"status: {status}")
-    if re.fullmatch(r"https?://[^\s\"<>]+", comment.url):
-        lines.append(f"url: {quoted(comment.url)}")
-    return "\n".join(lines) + "\n---\n\n" + to_markdown(comment.content)
-
-
-def _stage(plan: Plan, staging: Path | None, content: Path, summary: Summary, report, overwrite=False) -> None:
-    """Put the planned files in the staging folder (or report them, in a dry run), then forget them."""
-    for relative, text in plan.files.items():
-        if (content / relative).exists() and not overwrite:
-            summary.kept.append(relative)
-            continue
-        if relative != "site.yml":
-            summary.written.append(relative)
-        if report:
-            report(f"would write {content / relative}")
-        elif staging is not None:
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-    plan.files.clear()
-
-
-def _move_in(staging: Path, content: Path) -> None:
-    """Each staged file into content/ by one rename: a file is there whole or not at all."""
-    for folder, _, names in os.walk(staging):
-        for name in sorted(names):
-            source = Path(folder, name)
-            target = content / source.relative_to(staging)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(source, target)

@@ -14,37 +14,67 @@ import re
 
 from markdownify import MarkdownConverter
 
+from .shortcodes import Media, expanded
+from .untrusted import cleaned
+
 BLOCK_EDITOR_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
 MORE = re.compile(r"<!--more(.*?)?-->", re.IGNORECASE)
+NEXTPAGE = re.compile(r"<!--nextpage-->", re.IGNORECASE)
 BLOCK_TAGS = ("address|article|aside|blockquote|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|"
               "li|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul|iframe|video|audio|object|form")
 BLOCK_BOUNDARY = re.compile(rf"(<(?:{BLOCK_TAGS})\b[^>]*>|</(?:{BLOCK_TAGS})>)", re.IGNORECASE)
 STARTS_WITH_BLOCK = re.compile(rf"^\s*</?(?:{BLOCK_TAGS})\b", re.IGNORECASE)
 OPENS_PHRASING = re.compile(r"<(?:h[1-6]|p|li|td|th|dt|dd|figcaption)\b[^>]*>$", re.IGNORECASE)  # holds no <p>
+INSIDE_BLOCK = re.compile(r"<(figure|audio|video|section)\b[^>]*>.*?</\1>", re.IGNORECASE | re.DOTALL)
 PRE = re.compile(r"<pre\b.*?</pre>", re.IGNORECASE | re.DOTALL)
-CAPTION = re.compile(r"\[caption([^\]]*)\](.*?)\[/caption\]", re.IGNORECASE | re.DOTALL)
-EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.IGNORECASE | re.DOTALL)
-IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-LINKED_IMAGE = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
-ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+LANGUAGE = re.compile(r"language-([a-z0-9+#_-]+)")
+ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+KEPT_INLINE = ("sup", "sub", "mark", "u", "del", "ins", "s")
 
 
 class _Converter(MarkdownConverter):
-    """markdownify, keeping embeds as HTML blocks instead of dropping them with their tags."""
+    """markdownify, keeping what Markdown cannot say as HTML (embeds, figures, footnotes, inline marks),
+    code blocks with their language, and escaping only what Python-Markdown would read as markup."""
 
     def _kept(self, el, text, *args, **kwargs):
         return "\n\n" + str(el) + "\n\n"
 
-    convert_iframe = convert_video = convert_audio = convert_object = _kept
+    def _kept_inline(self, el, text, *args, **kwargs):
+        return str(el)
+
+    convert_iframe = convert_video = convert_audio = convert_object = convert_figure = convert_section = _kept
+    convert_sup = convert_sub = convert_mark = convert_u = convert_del = convert_ins = convert_s = _kept_inline
+
+    def escape(self, text, parent_tags):
+        if not text:
+            return ""
+        text = text.replace("\\", "\\\\").replace("`", "\\`").replace("[", "\\[").replace("]", "\\]")
+        text = ENTITY_LIKE.sub("&amp;", text)  # `&amp;` written as text stays text
+        text = text.replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")
+        text = re.sub(r"(\s|^)(-+|\++)(?=\s|$)", lambda m: m.group(1) + "\\" + m.group(2), text)
+        text = re.sub(r"(\s|^)(#{1,6})(?=\s|$)", lambda m: m.group(1) + "\\" + m.group(2), text)
+        text = re.sub(r"(\s|^)([0-9]{1,9})([.)])(?=\s|$)", lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
+        return re.sub(r"(^|\n)(\s*)>", lambda m: m.group(1) + m.group(2) + "\\>", text)
 
 
-def to_markdown(body: str) -> str:
-    """Markdown for a stored WordPress body (post or comment)."""
+def _language(el) -> str | None:
+    code = el.find("code") if el.name == "pre" else el
+    found = LANGUAGE.search(" ".join(code.get("class", []) if code is not None else []))
+    return found.group(1) if found else None
+
+
+def to_markdown(body: str, post_id: str = "", media: Media | None = None, footnotes: str = "",
+                shortcodes: bool = True) -> str:
+    """Markdown for a stored WordPress body (post or, without shortcodes, comment), sanitized."""
     text = BLOCK_EDITOR_COMMENT.sub("", body.replace("\r\n", "\n").replace("\r", "\n"))
-    text = MORE.sub("", text)
-    text = autop(shortcodes(text))
-    markdown = _Converter(heading_style="ATX", bullets="-", escape_misc=True, escape_asterisks=True,
-                          escape_underscores=True).convert(text)
+    text = NEXTPAGE.sub("\n\n<hr />\n\n", MORE.sub("", text))
+    code: list[str] = []
+    if shortcodes:
+        text, code = expanded(text, post_id, media, footnotes)
+    text = autop(text)
+    text = re.sub(r"(?:<p>)?\x00code(\d+)\x00(?:</p>)?", lambda m: code[int(m.group(1))], text)
+    markdown = _Converter(heading_style="ATX", bullets="-", escape_misc=False, escape_asterisks=False,
+                          escape_underscores=False, code_language_callback=_language).convert(cleaned(text, shortcodes))
     return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
 
 
@@ -62,36 +92,6 @@ def plain(body: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
-def shortcodes(text: str) -> str:
-    """[caption] becomes its image titled with the caption; [embed] becomes a link."""
-    text = CAPTION.sub(_caption, text)
-    return EMBED.sub(lambda m: f'<a href="{html.escape(m.group(1).strip())}">{html.escape(m.group(1).strip())}</a>',
-                     text)
-
-
-def _caption(match: re.Match) -> str:
-    attributes, inner = match.group(1), match.group(2)
-    image = LINKED_IMAGE.search(inner) or IMAGE.search(inner)
-    if not image:
-        return inner
-    caption = plain(inner[:image.start()] + inner[image.end():]) or plain(_attributes(attributes).get("caption", ""))
-    picture = image.group()
-    if caption:
-        titled = re.sub(r"\s+title\s*=\s*(\"[^\"]*\"|'[^']*')", "", picture)
-        titled = re.sub(r"<img\b", f'<img title="{html.escape(caption)}"', titled, count=1,
-                        flags=re.IGNORECASE)
-        if 'alt=""' in titled or "alt=" not in titled:
-            titled = re.sub(r'\s+alt=""', "", titled)
-            titled = re.sub(r"<img\b", f'<img alt="{html.escape(caption)}"', titled, count=1,
-                            flags=re.IGNORECASE)
-        picture = titled
-    return "\n\n" + picture + "\n\n"
-
-
-def _attributes(text: str) -> dict[str, str]:
-    return {m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3) for m in ATTRIBUTE.finditer(text)}
-
-
 def autop(text: str) -> str:
     """WordPress's wpautop, in short: blank lines make paragraphs, single newlines <br>,
     except around and inside block elements, and never inside <pre>."""
@@ -101,14 +101,14 @@ def autop(text: str) -> str:
         kept.append(match.group())
         return f"\n\n\x00pre{len(kept) - 1}\x00\n\n"
 
-    text = PRE.sub(keep, text)
+    text = PRE.sub(keep, INSIDE_BLOCK.sub(keep, text))
     text = BLOCK_BOUNDARY.sub(lambda m: f"\n\n{m.group()}\n\n", text)
     chunks = []
     for chunk in re.split(r"\n\s*\n", text):
         chunk = chunk.strip()
         if not chunk:
             continue
-        if STARTS_WITH_BLOCK.match(chunk) or chunk.startswith("\x00pre") or (
+        if STARTS_WITH_BLOCK.match(chunk) or chunk.startswith(("\x00pre", "\x00code")) or (
                 chunks and OPENS_PHRASING.search(chunks[-1])):
             chunks.append(chunk)
         else:

@@ -7,6 +7,7 @@ item is handed over and then dropped, so a 500 MB export imports in bounded memo
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,9 @@ import defusedxml.ElementTree as SafeTree
 from defusedxml import DefusedXmlException
 
 WP_NAMESPACE = re.compile(r"https?://wordpress\.org/export/\d+(\.\d+)*/")  # the version varies by export
+DECLARATION = re.compile(rb"""(?:\xef\xbb\xbf)?<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
+EXPAT_ENCODINGS = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "iso8859-1", "ascii"}
+USED_META = {"_thumbnail_id", "footnotes", "_wp_attachment_image_alt"}
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 
@@ -34,6 +38,7 @@ class Channel:
     language: str = ""
     base_site_url: str = ""
     authors: dict[str, str] = field(default_factory=dict)  # login -> display name
+    default_category: str = "uncategorized"  # nicename of term 1, the category WordPress files posts under unasked
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,7 @@ class WPComment:
     author: str
     url: str
     date: str
+    date_gmt: str
     content: str
     approved: str
     type: str
@@ -59,21 +65,39 @@ class Item:
     content: str
     excerpt: str
     date: str
+    date_gmt: str
     name: str
     status: str
     type: str
+    guid: str
+    password: str
     terms: tuple[tuple[str, str, str], ...]  # (domain, nicename, name)
     comments: tuple[WPComment, ...]
+    parent: str = ""
+    attachment_url: str = ""
+    meta: tuple[tuple[str, str], ...] = ()  # the few postmeta an import uses (featured image, footnotes)
 
 
 def read_export(path: Path) -> Iterator[Channel | Item]:
     """The channel (once, before the first item), then each item; UnreadableExport on bad XML."""
-    parser = SafeTree.DefusedXMLParser(forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    yield from _items(path, safe_events(path, ("start-ns", "start", "end")))
+
+
+def safe_events(path: Path, events: tuple[str, ...]) -> Iterator[tuple[str, object]]:
+    """iterparse's events for an untrusted XML file in any encoding Python knows; UnreadableExport
+    (`export:line: what is wrong`) for XML that is not well-formed or defines entities."""
+    encoding = _foreign_encoding(path)
+    parser = SafeTree.DefusedXMLParser(forbid_dtd=False, forbid_entities=True, forbid_external=True,
+                                       encoding="utf-8" if encoding else None)
     try:
-        yield from _events(path, parser)
+        if encoding:  # expat reads four encodings itself; Python's codecs read the rest for it
+            with path.open("rb") as raw:
+                yield from SafeTree.iterparse(_Transcoded(raw, encoding, path), events=events, parser=parser)
+        else:
+            yield from SafeTree.iterparse(str(path), events=events, parser=parser)
     except DefusedXmlException as problem:
         raise UnreadableExport(f"{path}:{parser.parser.CurrentLineNumber}: the export defines entities or "
-                               f"refers to outside files ({type(problem).__name__}), which a WordPress export "
+                               f"refers to outside files ({type(problem).__name__}), which an export "
                                "never does; it is not read") from None
     except SafeTree.ParseError as problem:
         line, column = problem.position
@@ -81,10 +105,45 @@ def read_export(path: Path) -> Iterator[Channel | Item]:
                                f"{str(problem).split(':')[0]}") from None
 
 
-def _events(path: Path, parser) -> Iterator[Channel | Item]:
+def _foreign_encoding(path: Path) -> str | None:
+    """The encoding the export declares when expat cannot read it itself (Shift_JIS, windows-1252...)."""
+    with path.open("rb") as raw:
+        declared = DECLARATION.match(raw.read(512))
+    if not declared:
+        return None
+    name = declared.group(1).decode("ascii")
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        raise UnreadableExport(f"{path}:1: the export says it is in `{name}`, an encoding Python does not know; "
+                               "save it as UTF-8 and import it again") from None
+    return None if codec in EXPAT_ENCODINGS else name
+
+
+class _Transcoded:
+    """A byte stream in another encoding, read as UTF-8; a byte that does not decode is `export:line:`."""
+
+    def __init__(self, raw, encoding: str, path: Path):
+        self.raw, self.encoding, self.path = raw, encoding, path
+        self.decoder = codecs.getincrementaldecoder(encoding)()
+        self.line = 1
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.raw.read(size if size and size > 0 else -1)
+        try:
+            text = self.decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as problem:
+            where = self.line + problem.object[:problem.start].count(b"\n")
+            raise UnreadableExport(f"{self.path}:{where}: a byte that is not {self.encoding}, the encoding the "
+                                   "export says it is in") from None
+        self.line += text.count("\n")
+        return text.encode("utf-8")
+
+
+def _items(path: Path, events) -> Iterator[Channel | Item]:
     channel, element_of_channel, wp, started = Channel(), None, "", False
     depth = 0
-    for event, element in SafeTree.iterparse(str(path), events=("start-ns", "start", "end"), parser=parser):
+    for event, element in events:
         if event == "start-ns":
             if WP_NAMESPACE.fullmatch(element[1]) and (element[0] == "wp" or not wp):
                 wp = "{" + element[1] + "}"
@@ -125,6 +184,8 @@ def _channel_field(channel: Channel, element, wp: str) -> None:
     elif tag == wp + "author":
         login = _text(element, wp + "author_login")
         channel.authors[login] = _text(element, wp + "author_display_name") or login
+    elif tag == wp + "category" and _text(element, wp + "term_id").strip() == "1":
+        channel.default_category = _text(element, wp + "category_nicename").strip() or channel.default_category
 
 
 def _text(element, tag: str) -> str:
@@ -138,6 +199,7 @@ def _item(element, wp: str) -> Item:
     comments = tuple(WPComment(
         id=_text(c, wp + "comment_id").strip(), author=_text(c, wp + "comment_author").strip(),
         url=_text(c, wp + "comment_author_url").strip(), date=_text(c, wp + "comment_date").strip(),
+        date_gmt=_text(c, wp + "comment_date_gmt").strip(),
         content=_text(c, wp + "comment_content"), approved=_text(c, wp + "comment_approved").strip(),
         type=_text(c, wp + "comment_type").strip(), parent=_text(c, wp + "comment_parent").strip(),
     ) for c in element.findall(wp + "comment"))  # e-mail and IP addresses are never read
@@ -147,6 +209,11 @@ def _item(element, wp: str) -> Item:
         post_id=_text(element, wp + "post_id").strip(), title=_text(element, "title").strip(),
         link=_text(element, "link").strip(), creator=_text(element, DC_CREATOR).strip(),
         content=_text(element, CONTENT), excerpt=excerpt, date=_text(element, wp + "post_date").strip(),
+        date_gmt=_text(element, wp + "post_date_gmt").strip(),
         name=_text(element, wp + "post_name").strip(), status=_text(element, wp + "status").strip(),
         type=_text(element, wp + "post_type").strip(), terms=terms, comments=comments,
+        guid=_text(element, "guid").strip(), password=_text(element, wp + "post_password"),
+        parent=_text(element, wp + "post_parent").strip(), attachment_url=_text(element, wp + "attachment_url").strip(),
+        meta=tuple((key, _text(m, wp + "meta_value")) for m in element.findall(wp + "postmeta")
+                   if (key := _text(m, wp + "meta_key")) in USED_META),
     )

@@ -7,14 +7,16 @@ from pathlib import Path
 
 
 from ..errors import ContentError, ContentErrors
-from .find import MAX_KEY, is_key
+from .find import SYMLINK
+from .names import tag_segment
 from ..model import Discussion, MenuEntry, SiteConfig, Tag
+from . import addresses
 from .yamltext import key_lines, load_yaml
 
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 REQUIRED = ("title", "base_url", "languages", "main_language")
 KNOWN = REQUIRED + ("description", "tags", "cname", "per_page", "comments_per_page", "discussion", "search", "menu",
-                      "english_interface")
+                    "english_interface", "timezone", "redirects")
 REPO = re.compile(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+")
 BRANCH = re.compile(r"(?!.*\.\.)(?!/)(?!.*/$)[A-Za-z0-9._/-]+")
 EMAIL = re.compile(r"[^@\s<>\"',;:()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
@@ -22,6 +24,8 @@ EMAIL = re.compile(r"[^@\s<>\"',;:()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 
 def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteConfig:
     """Read site.yml; raise ContentErrors naming each bad key and its line."""
+    if path.is_symlink():  # read through, it could show any file's lines in its errors
+        raise ContentErrors([ContentError(shown_as, 0, SYMLINK)])
     if not path.is_file():
         raise ContentErrors([ContentError(shown_as, 0, "site.yml is missing")])
     raw = path.read_bytes()
@@ -65,6 +69,8 @@ def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteC
         search=_search(data.get("search", True), fail),
         menu=_menu(data.get("menu", []), text, shown_as, lines.get("menu", 0), fail),
         english_interface=_english_interface(data.get("english_interface", []), languages, fail),
+        timezone=_timezone(data.get("timezone", ""), fail),
+        redirects=_redirects(data.get("redirects", {}), tuple(dict(languages)), fail),
     )
     if errors:
         raise ContentErrors(errors)
@@ -110,23 +116,25 @@ def _base_url(value, fail) -> str:
 
 
 def _tags(value, fail) -> tuple[Tag, ...]:
-    """`tags`: key -> labels per language (a label may be missing)."""
+    """`tags`: key -> labels per language (a label may be missing); keys giving one segment are one tag."""
     if not isinstance(value, dict):
         fail("tags", "tags must map each tag key to its labels, e.g. `values: {en: values}`")
         return ()
-    tags = []
+    tags: dict[str, dict] = {}
     for key, labels in value.items():
-        if not isinstance(key, str) or not is_key(key.lower()):
-            fail("tags", f"tag key `{str(key)[:60]}` must be lowercase letters, digits and hyphens, "
-                         f"at most {MAX_KEY} characters")
+        segment, problem = tag_segment(key) if isinstance(key, str) else ("", "must be text")
+        if problem:
+            fail("tags", f"tag key `{str(key)[:60]}` {problem}")
             continue
         if labels is None:
             labels = {}
         if not isinstance(labels, dict):
             fail("tags", f"tag `{key}` must map languages to labels")
             continue
-        tags.append(Tag(key=key.lower(), labels=tuple((str(l), str(t)) for l, t in labels.items())))
-    return tuple(tags)
+        merged = tags.setdefault(segment, {})
+        for lang, label in labels.items():
+            merged.setdefault(str(lang), str(label))  # the first key written wins a language's label
+    return tuple(Tag(key=segment, labels=tuple(labels.items())) for segment, labels in tags.items())
 
 
 def _cname(value, fail) -> str:
@@ -223,3 +231,35 @@ def _entry_line(text: str, menu_line: int, key: str, value: str) -> int:
         if pattern.search(line):
             return number
     return menu_line
+
+
+def _timezone(value, fail) -> str:
+    """An IANA time zone (`Europe/Madrid`) that dates written without an offset are in."""
+    if value in ("", None):
+        return ""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    try:
+        if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_+/-]*", value) or ".." in value:
+            raise ValueError
+        ZoneInfo(value)
+    except (ValueError, ZoneInfoNotFoundError, OSError):
+        fail("timezone", f"timezone must be an IANA time zone such as `Europe/Madrid`, not `{str(value)[:60]}`")
+        return ""
+    return value
+
+
+def _redirects(value, languages: tuple[str, ...], fail) -> tuple[tuple[str, str], ...]:
+    """`redirects`: old site-relative address -> new site-relative address."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        fail("redirects", "redirects must map old addresses to new ones, e.g. `/about-us/: /about/`")
+        return ()
+    found = []
+    for old, new in value.items():
+        wrong = addresses.problem(old, languages) or addresses.problem(new, languages, target=True)
+        if wrong:
+            fail("redirects", f"redirect {wrong}")
+        else:
+            found.append((old, new))
+    return tuple(found)

@@ -11,13 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ContentError
+from .names import MAX_KEY, SLUG, is_key, key_problem  # noqa: F401 - SLUG: the importer takes it from here
 
-SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-MAX_KEY = 100  # a slug, id or tag key becomes a path segment; file systems take 255 bytes
 ESSAY_FILE = re.compile(r"index\.(?P<lang>[^.]+)\.md")
 COMMENT_FILE = re.compile(r"(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md")
 GOOD_COMMENT_FILE = re.compile(r"(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[^.]+)\.md")  # and a good id
-BAD_NAME = "use lowercase letters, digits and single hyphens"
 # Files beside a post are published as they are, so only kinds a reader's browser shows as media
 # or documents: never HTML, scripts, Markdown or an editor's backup of a pending comment.
 PUBLISHED_KINDS = {"png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff", "pdf", "epub",
@@ -25,11 +23,6 @@ PUBLISHED_KINDS = {"png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "b
 SYMLINK = ("a symbolic link: refused, so that nothing outside the content folder can be published; "
            "put the file itself here")
 NOT_A_FILE = "not a regular file or folder (a pipe, socket or device): refused"
-
-
-def is_key(text: str) -> bool:
-    """A slug, comment id or tag key: safe as one segment of a path or URL."""
-    return len(text) <= MAX_KEY and SLUG.fullmatch(text) is not None
 
 
 def is_scratch(name: str) -> bool:
@@ -95,7 +88,7 @@ def _folders(parent: Path, shown: str, errors, only: str = ""):
             elif kind != "file":
                 errors.append(ContentError(f"{shown}/{name}", 0, SYMLINK if kind == "link" else NOT_A_FILE))
         elif not only and not is_key(name):
-            errors.append(ContentError(f"{shown}/{name}", 0, f"bad slug `{name}`: {BAD_NAME}"))
+            errors.append(ContentError(f"{shown}/{name}", 0, f"bad slug `{name[:60]}`: {key_problem(name)}"))
         else:
             yield name, os.path.join(parent, name)
 
@@ -152,12 +145,13 @@ def _find_comment(folder: str, name: str, kind: str, slug: str, shown_folder: st
                   warnings) -> None:
     """A comment file; anything else in comments/ is never published, only named."""
     shown = f"{shown_folder}/{name}"
-    if kind == "file" and (good := GOOD_COMMENT_FILE.fullmatch(name)):  # the usual case: 40,000 times a build
+    good = GOOD_COMMENT_FILE.fullmatch(name) if kind == "file" else None
+    if good and len(good["id"]) <= MAX_KEY:  # the usual case: 40,000 times a build
         sources.append(Source(f"{folder}/{name}", shown, slug, good["id"], good["lang"]))
     elif kind in ("link", "other"):
         errors.append(ContentError(shown, 0, SYMLINK if kind == "link" else NOT_A_FILE))
     elif kind == "file" and (match := COMMENT_FILE.fullmatch(name)):
-        errors.append(ContentError(shown, 0, f"bad comment id `{match['id']}`: {BAD_NAME}"))
+        errors.append(ContentError(shown, 0, f"bad comment id `{match['id'][:60]}`: {key_problem(match['id'])}"))
     else:
         warnings.append(ContentError(shown, 0, "not published: only comment files named <id>.<lang>.md belong "
                                                "in comments/ (an editor's copy or backup?)"))

@@ -12,9 +12,12 @@ Blocks are compared by their visible words, so a change of markup alone is not a
 from __future__ import annotations
 
 import difflib
+import fcntl
 import json
+import math
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,23 +38,28 @@ class Followed:
 def shown_path(content: Path, path: Path) -> str:
     """A content file's path as errors and the record name it: `content/posts/...`."""
     root = content.resolve()
-    return f"{root.name}/{path.resolve().relative_to(root).as_posix()}"
+    where = path.parent.resolve() / path.name  # not through the file itself: a link must be named, not followed
+    return f"{root.name}/{where.relative_to(root).as_posix()}"
 
 
 def load_record(content: Path) -> tuple[dict[str, Followed], list[ContentError]]:
     """The record, keyed by paths as errors show them (`content/posts/...`), or the problems in it."""
     path = content / RECORD
     shown = shown_path(content, path)
+    if path.is_symlink():
+        from .find import SYMLINK
+        return {}, [ContentError(shown, 0, SYMLINK)]
     if not path.is_file():
         return {}, []
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as problem:
+        data = json.loads(path.read_bytes().decode("utf-8"), parse_constant=_refuse, parse_float=_finite)
+    except (UnicodeDecodeError, ValueError, RecursionError) as problem:  # a pull request can send any bytes
         line = getattr(problem, "lineno", 1)
-        return {}, [ContentError(shown, line, f"the translation record does not parse ({problem}); "
+        said = str(problem)[:200] if not isinstance(problem, RecursionError) else "nested too deep"
+        return {}, [ContentError(shown, line, f"the translation record does not parse ({said}); "
                                               "restore it from version control, or delete it to start afresh")]
     entries = data.get("translations") if isinstance(data, dict) else None
-    if not isinstance(entries, dict) or not all(_well_formed(entry) for entry in entries.values()):
+    if not isinstance(entries, dict) or not all(_text(key) and _well_formed(entry) for key, entry in entries.items()):
         return {}, [ContentError(shown, 1, "the translation record is not as `build.py translated` writes it; "
                                            "restore it from version control, or delete it to start afresh")]
     prefix = content.resolve().name + "/"
@@ -59,10 +67,44 @@ def load_record(content: Path) -> tuple[dict[str, Followed], list[ContentError]]
             for key, entry in entries.items()}, []
 
 
+def _refuse(constant: str):
+    raise ValueError(f"`{constant}` is not JSON")
+
+
+def _finite(number: str) -> float:
+    value = float(number)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {number[:20]} is out of range")
+    return value
+
+
+def _text(value) -> bool:
+    """A string that can be written back out: JSON's escapes can make half a surrogate pair."""
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _well_formed(entry) -> bool:
-    return (isinstance(entry, dict) and isinstance(entry.get("original"), str)
+    return (isinstance(entry, dict) and _text(entry.get("original"))
             and isinstance(entry.get("blocks"), list)
-            and all(block is None or isinstance(block, str) for block in entry["blocks"]))
+            and all(block is None or _text(block) for block in entry["blocks"]))
+
+
+@contextmanager
+def record_lock(content: Path):
+    """One writer of the record at a time: each reads it, changes it and replaces it whole, so two at
+    once would each drop the other's entry. The lock is on the content folder itself: no file is left."""
+    descriptor = os.open(content, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
 
 
 def save_record(content: Path, record: dict[str, Followed]) -> None:
@@ -150,32 +192,41 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
                                                     f"{len(source)}; make them match before marking it translated")])
     if block is not None and not 1 <= block <= len(source):
         raise ValueError(f"{shown} has blocks 1 to {len(source)}, not {block}")
-    record, errors = load_record(content)
-    if errors:
-        raise ContentErrors(errors)
     current = words_of(source)
-    known = record.get(shown)
-    stale = stale_blocks(known.blocks, current) if known and known.original == original_shown else ()
-    record[shown] = Followed(original_shown, marked(current, stale, block))
-    save_record(content, record)
+    with record_lock(content):
+        record, errors = load_record(content)
+        if errors:
+            raise ContentErrors(errors)
+        known = record.get(shown)
+        stale = stale_blocks(known.blocks, current) if known and known.original == original_shown else ()
+        record[shown] = Followed(original_shown, marked(current, stale, block))
+        save_record(content, record)
     which = f"block {block} of {len(source)}" if block else f"all {len(source)} blocks"
     return f"recorded: {shown} follows {original_shown} ({which})"
 
 
 def record_new(content: Path, shown: str, original_shown: str, blocks) -> None:
     """Record a translation just started from its original: it follows the original as it is now."""
-    record, errors = load_record(content)
-    if not errors:
-        record[shown] = Followed(original_shown, words_of(blocks))
-        save_record(content, record)
+    words = words_of(blocks)
+    with record_lock(content):
+        record, errors = load_record(content)
+        if not errors:
+            record[shown] = Followed(original_shown, words)
+            save_record(content, record)
 
 
 def _pair(content: Path, path: Path) -> tuple[Path, Path, bool]:
     """The translation file, its original beside it, and whether they are essays (trusted)."""
     from .find import COMMENT_FILE, ESSAY_FILE
     from .read import read_parsed
-    translation = path.resolve()
-    posts = (content / "posts").resolve()
+    from .find import SYMLINK
+    if path.is_symlink():
+        raise ValueError(f"{path}: {SYMLINK}")
+    try:
+        translation = path.resolve()
+        posts = (content / "posts").resolve()
+    except (OSError, RuntimeError) as problem:  # a loop of links on the way
+        raise ValueError(f"{path}: cannot be read ({problem})")
     if posts not in translation.parents or not translation.is_file():
         raise ValueError(f"{path}: not a file under {content}/posts")
     parsed, error = read_parsed(translation)
@@ -187,6 +238,8 @@ def _pair(content: Path, path: Path) -> tuple[Path, Path, bool]:
         raise ValueError(f"{path}: not an essay or comment file")
     stem = "index" if is_essay else name["id"]
     original = translation.with_name(f"{stem}.{parsed.meta['translation_of']}.md")
+    if original.is_symlink():
+        raise ValueError(f"{original}: {SYMLINK}")
     if not original.is_file():
         raise ValueError(f"{path}: its original {original.name} is not beside it")
     return translation, original, is_essay

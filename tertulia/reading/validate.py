@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from . import addresses
 from .align import locate_mismatch
 from ..errors import ContentError, ContentErrors
-from .find import MAX_KEY, is_key, is_page
-from .markup import clean_text, is_safe_url
+from .find import is_page
+from .names import tag_segment
+from .markup import clean_text, first_words, is_safe_url
 from ..model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, SitePage, Tag, Text, newest_first
 from .parse import ContentFiles
 from .read import Record
@@ -17,8 +20,10 @@ from .translations import Followed, opening_words, stale_blocks, words_of
 
 STATUSES = ("published", "pending", "spam")
 UNFINISHED = "TODO translate"  # what `new translation` writes in each block
-ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url", "aliases"}
-ESSAY_KEYS = {"title", "author", "date", "tags", "source", "summary", "draft", "translation_of", "translator"}
+ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url", "aliases", "feed_id"}
+ESSAY_KEYS = {"title", "author", "date", "tags", "source", "summary", "draft", "translation_of", "translator",
+              "aliases", "feed_id"}
+FEED_ID = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"\x00-\x1f\x7f]{1,500}")  # an IRI, as Atom asks
 COMMENT_KEYS = {"author", "date", "reply_to", "status", "url", "translation_of", "translator"}
 PAGE_KEYS = {"title", "author", "summary", "draft", "aliases", "translation_of", "translator"}
 # a page's slug is its first URL segment: it must not be one the site itself uses
@@ -32,12 +37,23 @@ class Findings:
 
     errors: list[ContentError] = field(default_factory=list)
     warnings: list[ContentError] = field(default_factory=list)
+    # texts (a path without its language) with a file that did not parse: that error is the cause,
+    # and what its other files say of the missing one would only mislead
+    broken: frozenset = frozenset()
+
+    def is_broken(self, record: Record) -> bool:
+        return text_of(record.path) in self.broken
 
     def error(self, record: Record, key: str | None, message: str) -> None:
         self.errors.append(ContentError(record.path, record.line(key) if key else 0, message))
 
     def warn(self, record: Record, key: str | None, message: str) -> None:
         self.warnings.append(ContentError(record.path, record.line(key) if key else 0, message))
+
+
+def text_of(path: str) -> str:
+    """Which essay or comment a language file belongs to: its path without `.<lang>.md`."""
+    return path.rsplit(".", 2)[0]
 
 
 def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = False,
@@ -50,18 +66,25 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     translation record: which version of its original each translation follows.
     """
     found = Findings(errors=list(files.errors), warnings=list(files.warnings))
+    broken = defaultdict(set)  # by slug: errors name `content/posts/<slug>/...`
+    for error in files.errors:
+        if error.path.endswith(".md") and error.path.count("/") > 2 and not is_page(error.path):
+            broken[error.path.split("/")[2]].add(text_of(error.path))
     page_records = [record for record in files.records if is_page(record.path)]
     essay_records, comment_records = _group([r for r in files.records if not is_page(r.path)], config, found)
-    pages = _pages(config, _group(page_records, config, found)[0], files, found, static, include_drafts, followed)
+    page_groups = _group(page_records, config, found)[0]
+    pages = _pages(config, page_groups, files, found, static, include_drafts, followed)
     essays, held_back = [], 0
     for slug in sorted(essay_records.keys() | comment_records.keys()):
         essay, held, post_found = _post(config, slug, essay_records.get(slug, {}), comment_records.get(slug, {}),
-                                        files, posts, include_pending, followed or {})
+                                        files, posts, include_pending, followed or {},
+                                        frozenset(broken.get(slug, ())))
         found.errors += post_found.errors
         found.warnings += post_found.warnings
         if essay and (include_drafts or not essay.draft):
             essays.append(essay)
             held_back += held
+    _check_addresses(config, essays, essay_records, found, pages, page_groups)
     if found.errors:
         raise ContentErrors(found.errors)
     tags = _site_tags(config, essays, essay_records, found)
@@ -84,7 +107,7 @@ def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findin
             why = (f"the static file content/static/{slug}" if slug in roots else "one of the site's own addresses")
             found.error(record, None, f"page slug `{slug}` collides with {why}; rename the folder content/pages/{slug}")
             continue
-        page = _page(slug, versions, files, found, followed or {})
+        page = _page(slug, versions, files, found, followed or {}, config.language_codes)
         if page and (include_drafts or not page.draft):
             pages.append(page)
     for entry in config.menu:
@@ -94,47 +117,67 @@ def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findin
     return tuple(pages)
 
 
-def _page(slug: str, versions: dict, files: ContentFiles, found: Findings, followed: dict) -> SitePage | None:
+def _page(slug: str, versions: dict, files: ContentFiles, found: Findings, followed: dict,
+          languages: tuple[str, ...]) -> SitePage | None:
     original, texts = _texts(versions, files.blocks, found, "page", PAGE_KEYS, followed)
     if original is None:
         return None
     prefix = f"{slug}/"
     return SitePage(
         slug=slug, texts=texts, author=_string(original, "author", False, found),
-        draft=_flag(original, "draft", found), aliases=_aliases(original, found),
+        draft=_flag(original, "draft", found), aliases=_aliases(original, languages, found),
         files=tuple(url for url, _ in files.assets if url.startswith(prefix)),
         source_files=tuple(sorted(r.path for r in versions.values())),
     )
 
 
-def _aliases(record: Record, found: Findings) -> tuple[str, ...]:
-    """`aliases`: old site-relative addresses (`/about-us/`, `/?page_id=2`) that lead here."""
-    value = record.meta.get("aliases", [])
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.startswith("/") for v in value):
-        found.error(record, "aliases", "aliases must be a list of site-relative addresses starting with /, "
-                                       "e.g. `[/about-us/]`")
-        return ()
-    return tuple(dict.fromkeys(value))
-
-
 def _post(config: SiteConfig, slug: str, versions, comment_versions, files: ContentFiles, posts: dict | None,
-          include_pending: bool = False, followed: dict | None = None):
+          include_pending: bool = False, followed: dict | None = None, broken: frozenset = frozenset()):
     """One post folder validated on its own: (essay or None, comments held back, its findings)."""
     records = list(versions.values()) + [r for by_lang in comment_versions.values() for r in by_lang.values()]
     followed = followed or {}
-    key = (config, include_pending, tuple(sorted((r.path, r.lang, r.digest, followed.get(r.path)) for r in records)),
+    key = (config, include_pending, broken, tuple(sorted((r.path, r.lang, r.digest, followed.get(r.path)) for r in records)),
            tuple(url for url, _ in files.assets if url.startswith(f"posts/{slug}/")))
     if posts is not None and posts.get(slug, (None,))[0] == key:
         return posts[slug][1]
-    found = Findings()
+    found = Findings(broken=broken)
     _warn_untranslated(config.main_language, versions, comment_versions, found)
-    essay, held = _essay(slug, versions, comment_versions, files, found, include_pending, followed)
+    essay, held = _essay(slug, versions, comment_versions, files, found, include_pending, followed, config)
     result = (essay, held, found)
     if posts is not None:
         posts[slug] = (key, result)
     return result
+
+
+def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, found: Findings,
+                     pages: tuple = (), page_records: dict | None = None) -> None:
+    """Each old address leads to one place and is no page of the site's own: two essays or pages claiming
+    one, one claiming a redirect's address, or an alias on a real page is an error on the file."""
+    languages, slugs = config.language_codes, {essay.slug for essay in essays}
+    page_slugs = {page.slug for page in pages}
+    own = lambda address: addresses.own_page(address, languages, slugs, page_slugs)  # noqa: E731
+    claimed = {addresses.split(old): "site.yml redirects" for old, _ in config.redirects}
+    for old, _ in config.redirects:
+        if own(old):
+            found.errors.append(ContentError(_site_yml(essay_records), 0, f"redirect `{old[:80]}` is an address "
+                                             "of the site's own pages, not an old one"))
+    claimants = [(essay, essay_records[essay.slug][essay.original.lang]) for essay in essays]
+    claimants += [(page, (page_records or {})[page.slug][page.original.lang]) for page in pages]
+    for owner, record in claimants:
+        for alias in owner.aliases:
+            where = addresses.split(alias)
+            if own(alias):
+                found.error(record, "aliases", f"alias `{alias[:80]}` is an address of the site's own pages")
+            elif where in claimed:
+                found.error(record, "aliases", f"alias `{alias[:80]}` is claimed by {claimed[where]} too")
+            else:
+                claimed[where] = owner.original.path
+
+
+def _site_yml(essay_records) -> str:
+    """site.yml as errors show it, beside the posts folder the records come from."""
+    path = next((r.path for by_lang in essay_records.values() for r in by_lang.values()), "content/posts/x/x")
+    return path.split("/posts/")[0] + "/site.yml"
 
 
 def _warn_untranslated(main: str, essay_versions, comment_versions, found: Findings) -> None:
@@ -172,7 +215,7 @@ def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record
     """The one file without translation_of; say so when there are none or several."""
     originals = [r for r in versions.values() if "translation_of" not in r.meta]
     if not originals:
-        for record in versions.values():
+        for record in versions.values() if not any(map(found.is_broken, versions.values())) else ():
             found.error(record, "translation_of", f"this {kind} has no original: every language "
                                                   "file says translation_of; remove it from the original")
         return None
@@ -194,21 +237,38 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         if "translation_of" not in record.meta:
             continue  # the original, or a second one already reported
         target = record.meta.get("translation_of")
-        stale = ()
+        stale, aligned = (), False
         if not isinstance(target, str):
             found.error(record, "translation_of", "translation_of must be the original's language, e.g. `es`")
         elif target == original.lang:
-            if _check_alignment(original, record, blocks, found) and record.path in followed:
+            aligned = _check_alignment(original, record, blocks, found)
+            if aligned and record.path in followed:
                 stale = _stale(original, record, blocks, followed[record.path], found)
         elif target in versions:
             found.error(record, "translation_of", f"translation_of must name the original (`{original.lang}`), "
                                                   f"not `{target}`, which is itself a translation")
-        else:
+        elif not found.is_broken(record):
             found.error(record, "translation_of", f"translation_of names `{target}`, but there is no "
                                                   f"`{target}` file beside this one")
         text = _text(record, blocks, found, False, kind, keys, excerpts.get(record.path, ""))
-        texts.append(replace(text, stale=stale) if stale else text)
+        text = replace(text, stale=stale) if stale else text
+        texts.append(_unfinished_shown_as_original(text, texts[0], blocks[original.path]) if aligned else text)
     return original, tuple(texts)
+
+
+def _unfinished_shown_as_original(text: Text, original: Text, original_blocks: tuple[str, ...]) -> Text:
+    """A block (or title) that still holds the starter's marker is never published: the original's
+    stands in its place, in its own language, the block noted as not yet translated."""
+    unfinished = tuple(i for i, block in enumerate(text.blocks) if UNFINISHED in block)
+    if unfinished:
+        blocks = tuple(original_blocks[i] if i in unfinished else block for i, block in enumerate(text.blocks))
+        text = replace(text, blocks=blocks, unfinished=unfinished, original_lang=original.lang,
+                       excerpt=first_words(blocks) if text.excerpt else "")
+    if UNFINISHED in text.title or UNFINISHED in text.summary:
+        text = replace(text, title=original.title if UNFINISHED in text.title else text.title,
+                       title_lang=original.lang if UNFINISHED in text.title else "",
+                       summary=original.summary if UNFINISHED in text.summary else text.summary)
+    return text
 
 
 def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str, keys: set[str],
@@ -287,7 +347,12 @@ def parse_date(value) -> PartialDate | None:
     match = DATE_PATTERN.fullmatch(text)
     if not match:
         return None
-    parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
+    parts = {k: int(v) for k, v in match.groupdict().items() if v is not None and k != "offset"}
+    if match["offset"]:
+        hours, minutes = int(match["offset"][1:3]), int(match["offset"][4:6])
+        if hours > 14 or minutes > 59:
+            return None
+        parts["offset"] = (hours * 60 + minutes) * (-1 if match["offset"][0] == "-" else 1)
     try:
         dt.datetime(parts["year"], parts.get("month", 1), parts.get("day", 1),
                     parts.get("hour", 0), parts.get("minute", 0))
@@ -296,7 +361,7 @@ def parse_date(value) -> PartialDate | None:
     return PartialDate(**parts)
 
 
-def _date(record: Record, found: Findings) -> PartialDate | None:
+def _date(record: Record, found: Findings, zone: str = "") -> PartialDate | None:
     value = record.meta.get("date")
     if value is None:
         return None
@@ -305,11 +370,20 @@ def _date(record: Record, found: Findings) -> PartialDate | None:
         shown = value if isinstance(value, (str, int)) else f"a {type(value).__name__}"
         found.error(record, "date", f"date `{shown}` is in none of the forms YYYY, YYYY-MM, "
                                     "YYYY-MM-DD, YYYY-MM-DD HH:MM")
+    elif zone and date.hour >= 0 and date.offset is None:
+        date = replace(date, offset=_offset_in(zone, date))
     return date
 
 
+def _offset_in(zone: str, date: PartialDate) -> int:
+    """Minutes east of UTC that `zone` was at on `date`'s local time (summer time included)."""
+    from zoneinfo import ZoneInfo
+    local = dt.datetime(date.year, date.month, date.day, date.hour, date.minute, tzinfo=ZoneInfo(zone))
+    return round(local.utcoffset().total_seconds() / 60)
+
+
 def _essay(slug, versions, comment_versions, files: ContentFiles, found: Findings, include_pending: bool,
-           followed: dict):
+           followed: dict, config: SiteConfig):
     """One post folder -> an Essay with its published threads, and how many comments it held back."""
     blocks = files.blocks
     if not versions:
@@ -318,7 +392,7 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
                 found.error(record, None, f"comment of post `{slug}`, which has no index.<lang>.md")
         return None, 0
     original, texts = _texts(versions, blocks, found, "essay", ESSAY_KEYS, followed)
-    comments = [_comment(cid, by_lang, blocks, found, followed, files.excerpts)
+    comments = [_comment(cid, by_lang, blocks, found, followed, files.excerpts, config.timezone)
                 for cid, by_lang in sorted(comment_versions.items())]
     comments = [c for c in comments if c is not None]
     _check_replies(comments, comment_versions, found)
@@ -330,7 +404,7 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
         slug=slug,
         author=_string(original, "author", True, found),
         texts=texts,
-        date=_date(original, found),
+        date=_date(original, found, config.timezone),
         tags=_tag_keys(original, found),
         source=_url(original, "source", found),
         draft=_flag(original, "draft", found),
@@ -339,11 +413,41 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
         files=tuple(url for url, _ in files.assets if url.startswith(f"posts/{slug}/")),
         source_files=tuple(sorted([r.path for r in versions.values()]
                                   + [r.path for by_lang in comment_versions.values() for r in by_lang.values()])),
+        aliases=_aliases(original, config.language_codes, found),
+        feed_id=_feed_id(original, found),
     )
     return essay, len(comments) - len(published)
 
 
-def _comment(comment_id: str, versions, blocks, found: Findings, followed: dict, excerpts: dict) -> Comment | None:
+def _aliases(record: Record, languages: tuple[str, ...], found: Findings) -> tuple[str, ...]:
+    """`aliases`: old site-relative addresses that lead to this essay."""
+    value = record.meta.get("aliases", [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        found.error(record, "aliases", "aliases must be a list of old addresses, e.g. `[/2012/09/10/old-slug/]`")
+        return ()
+    kept = []
+    for alias in value:
+        wrong = addresses.problem(alias, languages)
+        if wrong:
+            found.error(record, "aliases", f"alias {wrong}")
+        elif alias not in kept:
+            kept.append(alias)
+    return tuple(kept)
+
+
+def _feed_id(record: Record, found: Findings) -> str:
+    value = _string(record, "feed_id", False, found)
+    if value and not FEED_ID.fullmatch(value):
+        found.error(record, "feed_id", f"feed_id `{value[:80]}` must be an IRI such as a WordPress guid "
+                                       "(`https://example.org/?p=123`)")
+        return ""
+    return value
+
+
+def _comment(comment_id: str, versions, blocks, found: Findings, followed: dict, excerpts: dict,
+             zone: str = "") -> Comment | None:
     original, texts = _texts(versions, blocks, found, "comment", COMMENT_KEYS, followed, excerpts)
     if original is None:
         return None
@@ -360,7 +464,7 @@ def _comment(comment_id: str, versions, blocks, found: Findings, followed: dict,
         found.warn(original, "url", f"url `{url}` is not an http(s) address; it is left out")
         url = ""
     return Comment(id=comment_id, author=_string(original, "author", True, found), texts=texts,
-                   date=_date(original, found), reply_to=str(reply_to) if reply_to is not None else "",
+                   date=_date(original, found, zone), reply_to=str(reply_to) if reply_to is not None else "",
                    status=status, url=url)
 
 
@@ -433,12 +537,14 @@ def _tag_keys(record: Record, found: Findings) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         found.error(record, "tags", "tags must be a list of tag keys, e.g. `[values, cluetrain]`")
         return ()
-    keys = tuple(dict.fromkeys(v.strip().lower() for v in value))
-    for key in keys:
-        if not is_key(key):  # each becomes a folder of the site: nothing else may
-            found.error(record, "tags", f"tag key `{key[:60]}` must be lowercase letters, digits and single "
-                                        f"hyphens, at most {MAX_KEY} characters")
-    return tuple(key for key in keys if is_key(key))
+    segments = []
+    for key in value:
+        segment, problem = tag_segment(key)
+        if problem:  # each becomes a folder of the site: nothing else may
+            found.error(record, "tags", f"tag key `{key[:60]}` {problem}")
+        else:
+            segments.append(segment)
+    return tuple(dict.fromkeys(segments))
 
 
 def _url(record: Record, key: str, found: Findings) -> str:

@@ -123,7 +123,7 @@ def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words) -> dict:
                      for t in titles] if len(titles) > 1 else []
     summary = essay.text(scope.lang) or essay.original
     tags = {tag.key: tag for tag in site.tags}
-    return {"essay": essay, "url": url, "titles": [Link(url, t.title, t.lang) for t in titles],
+    return {"essay": essay, "url": url, "titles": [Link(url, t.title, t.title_in) for t in titles],
             "languages": languages, "summary": summary.summary, "summary_lang": summary.lang,
             "tags": [Link(here(routes.tag(key, 1, scope.folder)), *tags[key].label(scope.lang, site.config.main_language))
                      for key in essay.tags],
@@ -218,7 +218,7 @@ def _discussion_feed(site: Site, essay: Essay, comments, scope: Scope, url: str,
         content = contents.get(text.path)
         if content is None:
             content = contents[text.path] = _absolute(site, essay, text)
-        entries.append({"url": entry_url, "title": f"{comment.author}: {title}", "lang": text.lang,
+        entries.append({"url": entry_url, "id": "", "title": f"{comment.author}: {title}", "lang": text.lang,
                         "author": comment.author, "date": comment.date, "summary": text.summary,
                         "content": _passages_on(site, content, entry_url)})
     return {"entries": entries, "feed_url": url, "page_url": page, "updated": updated, "feed_title": title}
@@ -226,7 +226,10 @@ def _discussion_feed(site: Site, essay: Essay, comments, scope: Scope, url: str,
 
 def _essay_feed_entry(site: Site, essay: Essay, scope: Scope) -> dict:
     text = _shown_in(essay, scope)
-    return _feed_entry(site, essay, text, _essay_page(essay, scope), essay.author, essay.date, text.title)
+    entry = _feed_entry(site, essay, text, _essay_page(essay, scope), essay.author, essay.date, text.title)
+    if essay.feed_id and not scope.folder:  # the feed the old blog's feed now redirects to keeps its ids
+        entry["id"] = essay.feed_id
+    return entry
 
 
 def _comment_feed_entry(site: Site, essay: Essay, comment: Comment, scope: Scope) -> dict:
@@ -236,7 +239,7 @@ def _comment_feed_entry(site: Site, essay: Essay, comment: Comment, scope: Scope
 
 
 def _feed_entry(site: Site, essay: Essay, text, url, author, date, title) -> dict:
-    return {"url": url, "title": title, "lang": text.lang, "author": author, "date": date,
+    return {"url": url, "id": "", "title": title, "lang": text.lang, "author": author, "date": date,
             "content": _passages_on(site, _absolute(site, essay, text), url), "summary": text.summary}
 
 

@@ -17,6 +17,7 @@ from .listings import discussion_feeds, essay_url, listing_pages, scopes
 from ..model import Essay, Site, SitePage
 from .pages import Page, PlanMemo
 from .proposals import CONTENT_FOLDER, PROPOSAL_LIMITS, plain_link
+from .redirects import redirect_pages
 from .ui import Interface
 from .views import (Link, comment_views, default_translation, language_links, page_language_links, rows,
                     side_by_side_url, tag_links, print_labels, title_link, title_sides, view_choices)
@@ -42,6 +43,7 @@ def plan_site(site: Site, build_time: str, memo: PlanMemo | None, interface: Int
     for scope in every_scope[1:]:
         pages += listing_pages(site, scope, comments, build_time, memo, interface.words(scope.lang))
     pages.append(Page(routes.NOT_FOUND, "404.html", main, dict, in_sitemap=False))
+    pages = redirect_pages(site, pages)
     listed = [p for p in pages if p.in_sitemap]
     sitemap_shape = "\n".join(p.url + " " + " ".join(a.url for a in p.alternates) for p in listed)
     pages.append(Page(routes.SITEMAP, "sitemap.xml", main, lambda: {"pages": listed}, in_sitemap=False,

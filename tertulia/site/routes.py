@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import quote
+
+NEEDS_ENCODING = re.compile(r"[^A-Za-z0-9/._~-]")  # only a tag key in another script brings such a sign
+
 
 def home(page: int = 1, lang: str = "") -> str:
     """The home page; with `lang`, the listing in that language (`/<lang>/`)."""
@@ -96,9 +101,23 @@ def file_path(url: str) -> str:
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 
+def split_fragment(url: str) -> tuple[str, str]:
+    """(path, fragment): a fragment is an anchor's id, never with `/`; a `#` before a `/` is a tag key's."""
+    target, _, fragment = url.partition("#")
+    return (url, "") if "/" in fragment else (target, fragment)
+
+
+def encoded(url: str) -> str:
+    """A site path as a link carries it: percent-encoded as URLs are, with its fragment."""
+    target, fragment = split_fragment(url)
+    if NEEDS_ENCODING.search(target):
+        target = quote(target, safe="/")
+    return target + ("#" + fragment if fragment else "")
+
+
 def relative_url(from_url: str, to_url: str) -> str:
-    """A link from one page to another that works wherever the site is mounted."""
-    target, _, fragment = to_url.partition("#")
+    """A link from one page to another that works wherever the site is mounted, percent-encoded."""
+    target, fragment = split_fragment(to_url)
     if target == from_url and fragment:
         return "#" + fragment
     # Pure string work, not posixpath.relpath: every page makes dozens of links, and relpath
@@ -109,6 +128,8 @@ def relative_url(from_url: str, to_url: str) -> str:
     while common < min(len(here), len(there) - 1) and here[common] == there[common]:
         common += 1
     link = "../" * (len(here) - common) + "/".join(there[common:])
+    if NEEDS_ENCODING.search(link):
+        link = quote(link, safe="/")
     return (link or "./") + ("#" + fragment if fragment else "")
 
 

@@ -24,6 +24,7 @@ class Side:
     role: str = "original"  # or "translation": which column it stands in; "other" stands apart from both
     outdated: bool = False  # its original changed after it was translated
     kind: str = ""  # "missing": a note that this column lacks the text; "gap": an empty place holder
+    unfinished: bool = False  # the translation's block is not done: the original's is shown, noted
 
 
 @dataclass(frozen=True)
@@ -104,13 +105,15 @@ def rows(texts: list[Text], prefix: str = "") -> tuple[tuple[Side, ...], ...]:
     for column, text in zip(columns, texts):
         for index, *_ in text.stale:  # rare: most translations follow their original
             column[index] = Side(text.lang, column[index].html, column[index].role, outdated=True)
+        for index in text.unfinished:  # rarer still: a starter's block published before it is done
+            column[index] = Side(text.original_lang, column[index].html, column[index].role, unfinished=True)
     paired = (tuple(s for s in row if s is not None) for row in zip_longest(*columns))
     return tuple(row for row in paired if any(side.html for side in row))  # sanitizing can empty a block
 
 
 def title_sides(texts: list[Text]) -> tuple[Side, ...]:
     """The titles of the texts shown side by side, as one row."""
-    return tuple(Side(t.lang, escape(t.title), ROLES[i > 0]) for i, t in enumerate(texts))
+    return tuple(Side(t.title_in, escape(t.title), ROLES[i > 0]) for i, t in enumerate(texts))
 
 
 MAX_LEVEL = 4  # replies deeper than this are not indented further
@@ -180,7 +183,7 @@ def _comment_rows(comment: Comment, langs: list[str]) -> tuple[tuple[tuple[Side,
 def title_link(essay: Essay, lang: str, url: str) -> Link:
     """An essay's title in `lang` when it has one, else in its original language."""
     text = essay.text(lang) or essay.original
-    return Link(url=url, text=text.title, lang=text.lang)
+    return Link(url=url, text=text.title, lang=text.title_in)
 
 
 def tag_links(site: Site, keys: tuple[str, ...], lang: str, folder: str = "") -> tuple[Link, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 
-from jinja2 import Environment, StrictUndefined, TemplateError, TemplateSyntaxError, select_autoescape
+from jinja2 import Environment, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError, select_autoescape
 
 from ..site import routes
 from ..site.routes import file_path, relative_url
@@ -41,7 +41,7 @@ def render_page(env: Environment, site: Site, interface: Interface, page: Page) 
     """One page's bytes. The 404 page is served at any depth, so its links are root-absolute."""
     base_path = site.config.base_path
     if page.url == routes.NOT_FOUND:
-        href = lambda url: base_path + url  # noqa: E731 - a two-word helper reads best inline
+        href = lambda url: base_path + routes.encoded(url)  # noqa: E731 - a two-word helper reads best inline
     else:
         href = lambda url: relative_url(page.url, url)  # noqa: E731
     try:
@@ -49,10 +49,13 @@ def render_page(env: Environment, site: Site, interface: Interface, page: Page) 
         menu = menu_links(site, page.lang, page.scope, page.url) if site.config.menu else ()
         html = template.render(
             page.context(), site=site, config=site.config, page=page, routes=routes, href=href, menu=menu,
-            absolute=lambda url: site.config.base_url + url, **_interface(interface, page.lang),
+            absolute=lambda url: site.config.base_url + routes.encoded(url), **_interface(interface, page.lang),
         )
-    except TemplateError as problem:  # a site's own template can be wrong: say where, as for content
-        raise ContentErrors([_template_error(env, problem)]) from None
+    except Exception as problem:  # a site's own template can be wrong: say where, as for content
+        error = _template_error(env, problem)
+        if error is None:
+            raise  # not a template's doing: a bug, to be seen as one
+        raise ContentErrors([error]) from None
     return html.encode("utf-8")
 
 
@@ -71,8 +74,9 @@ def template_errors(theme: Theme) -> list[ContentError]:
     return errors
 
 
-def _template_error(env: Environment, problem: TemplateError) -> ContentError:
-    """Where in which template a render failed: the innermost template frame of its traceback."""
+def _template_error(env: Environment, problem: Exception) -> ContentError | None:
+    """Where in which template a render failed: the innermost template frame of its traceback.
+    None for an error raised outside any template (`1 // 0` in one is the template's)."""
     theme: Theme = env.theme
     folders = [str(folder) for folder in theme.folders("templates")]
     where, line = (problem.filename or "templates", problem.lineno or 0) if isinstance(
@@ -83,10 +87,15 @@ def _template_error(env: Environment, problem: TemplateError) -> ContentError:
         if any(name.startswith(folder + os.sep) for folder in folders):
             where, line = name, trace.tb_lineno
         trace = trace.tb_next
+    if not isinstance(problem, TemplateError) and where == "templates":
+        return None
     for folder in folders:
         if where.startswith(folder + os.sep):
             where = theme.shown("templates", os.path.relpath(where, folder).replace(os.sep, "/"))
-    return ContentError(where, line, f"template error: {problem.message or problem}")
+    if isinstance(problem, TemplateNotFound):  # its own message names the search path, not the file
+        return ContentError(where, line, f"template error: template `{problem.name}` not found")
+    said = problem.message if isinstance(problem, TemplateError) and problem.message else str(problem)
+    return ContentError(where, line, f"template error: {said}")
 
 
 def _interface(interface: Interface, lang: str) -> dict:

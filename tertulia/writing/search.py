@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from html import escape
 from pathlib import Path
 
+from ..errors import ToolFailed
 from ..site import routes
 from ..model import Essay, Site, Text
 from ..site.views import default_translation, side_by_side_url
@@ -92,7 +93,7 @@ class Indexing:
         if self.process.wait() != 0:
             self.log.close()
             said = (self.scratch / "pagefind.log").read_text(errors="replace").strip()[-500:]
-            raise OSError(f"Pagefind could not index the site: {said}")
+            raise ToolFailed(f"search index: Pagefind failed (exit status {self.process.returncode}): {said}")
         return {f"{FOLDER}/{path.relative_to(self.bundle).as_posix()}": path.read_bytes()
                 for path in sorted(self.bundle.rglob("*")) if path.is_file()}
 

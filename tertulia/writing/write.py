@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 from contextlib import contextmanager
@@ -30,6 +31,37 @@ COMMITTED = "the new output was already in place"  # what an interruption held u
 MARK = ".tertulia-site"  # every build writes it: a folder holding it is ours to sweep
 MARK_TEXT = b"This folder is written by Tertulia and replaced whole by every build.\n"
 EARLIER_BUILD = (".nojekyll", "sitemap.xml", "assets/reader.js")  # what builds wrote before the mark
+
+
+class Terminated(KeyboardInterrupt):
+    """A polite kill (SIGTERM), handled as Ctrl-C is: the build stops and clears its staging away."""
+
+
+def stop_on_sigterm() -> None:
+    """From now on SIGTERM raises Terminated in this process, so every `finally` runs; processes
+    forked from it keep the default, so a pool that ends its workers ends them quietly."""
+    if signal.getsignal(signal.SIGTERM) is not _terminate:
+        signal.signal(signal.SIGTERM, _terminate)
+        os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
+        sys.unraisablehook = _raised_again(sys.unraisablehook)
+
+
+def _terminate(received, frame):
+    raise Terminated("the previous output is untouched")
+
+
+def _raised_again(previous):
+    """An unraisable-exception hook that sends a Terminated swallowed where Python cannot pass it on
+    (a fork's own hooks, a finalizer) again, without a word: from another thread, so the main
+    thread meets it at its next step, outside the hook."""
+    def hook(unraisable):
+        if isinstance(unraisable.exc_value, Terminated):
+            resend = threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGTERM))  # once the hook is left
+            resend.daemon = True
+            resend.start()
+        else:
+            previous(unraisable)
+    return hook
 
 
 class OutputRefused(Exception):
@@ -122,6 +154,7 @@ class StagedOutput:
         self.output.parent.mkdir(parents=True, exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.new-", dir=self.output.parent))
         self.writer = SiteWriter(self.staging, tree=not self.output.exists())
+        self.committed = False
 
     def commit(self, written: list[str], keep: set[str], known: set[str], sweep: bool) -> None:
         """Move the written files in; remove the known files not kept, and with `sweep` any other stray.
@@ -133,6 +166,7 @@ class StagedOutput:
             if self.writer.tree:
                 os.makedirs(self.staging / TREE, exist_ok=True)  # a site can have no files to write
                 os.rename(self.staging / TREE, self.output)
+                self.committed = True
                 return
             for relative in written:
                 checked(relative)
@@ -142,6 +176,7 @@ class StagedOutput:
             _finish(self.staging, self.output, written, removed)
             if sweep:
                 _remove_strays(self.output, keep)
+            self.committed = True
 
 
 def _finish(staging: Path, output: Path, written: list[str], removed: list[str]) -> None:
@@ -201,8 +236,15 @@ def staged_output(output: Path):
     staged = StagedOutput(output)
     try:
         yield staged
+    except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: say truly whether the new output is in
+        raise after_commit(stop) if staged.committed else stop
     finally:
         shutil.rmtree(staged.staging, ignore_errors=True)
+
+
+def after_commit(stop: KeyboardInterrupt) -> KeyboardInterrupt:
+    """An interruption that came once the new output was in place, saying so."""
+    return stop if stop.args == (COMMITTED,) else type(stop)(COMMITTED)
 
 
 @contextmanager
@@ -221,6 +263,8 @@ def _interruptions_held():
             signal.signal(number, handler)
     if caught and caught[0] == signal.SIGINT and previous[signal.SIGINT] is signal.default_int_handler:
         raise KeyboardInterrupt(COMMITTED)
+    if caught and caught[0] == signal.SIGTERM and previous[signal.SIGTERM] is _terminate:
+        raise Terminated(COMMITTED)
     if caught:
         signal.raise_signal(caught[0])  # now handled as it would have been
 

@@ -41,7 +41,7 @@ def essay_with(front: str, body: str = "Primer párrafo.\n\nSegundo párrafo.\n"
 
 # 1. Paths from content never escape the output folder
 
-@pytest.mark.parametrize("key", ["../../../escaped", "..", ".", "", "a/b", "a\\\\b", "x" * 300, "A B", "ñ", "-a"])
+@pytest.mark.parametrize("key", ["../../../escaped", "..", ".", "", "a/b", "a\\\\b", "x" * 300, "a\\u0007b"])
 def test_a_tag_key_that_is_not_a_key_is_an_error_and_nothing_escapes(tmp_path, key):
     content = make_content(tmp_path / "site")
     out, before = built_first(tmp_path, content)

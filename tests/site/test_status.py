@@ -99,7 +99,7 @@ def test_new_translation_with_comments_starts_every_missing_one_and_records_it(t
     comments = content / "posts/hola/comments"
     assert sorted(p.name for p in comments.iterdir()) == [
         "c1.es.md", "c1.ro.md", "c2.en.md", "c2.ro.md", "c3.es.md"]
-    assert (comments / "c1.ro.md").read_text().count("TODO translate (paragraph") == 2
+    assert (comments / "c1.ro.md").read_text().count("TODO translate: ") == 2
     assert (content / "posts/hola/index.ro.md").is_file()
     check = run_cli("check", cwd=tmp_path)
     assert check.returncode == 0 and "still say `TODO translate`" in check.stderr

@@ -1,0 +1,62 @@
+"""A translation's starter: each block of the original in its own Markdown shape, its words marked.
+
+Heading levels, lists, quotes, code, images with their paths and link targets stay as they
+are; the translator replaces words only. The marker goes before the block's first words (or
+into an image's alternative text), never into code, and the build refuses to publish a
+block that still holds it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdownify import markdownify
+
+from ..reading.markup import Converter
+
+PLACEHOLDER = "TODO translate"
+TOKENS = re.compile(r"(<[^>]*>)")
+TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
+VERBATIM = {"pre", "code", "script", "style", "kbd", "samp"}  # not words to translate
+IMAGE_ALT = re.compile(r'(<img\b[^>]*?\balt=")([^"]*\w)')
+
+
+def starter_markdown(block_html: str, trusted: bool) -> str:
+    """One block of the original as Markdown of the same shape with the marker in its words;
+    as HTML where Markdown would change its shape (an essay's raw HTML, say)."""
+    marked = marked_html(block_html)
+    markdown = markdownify(marked, heading_style="ATX", bullets="-", code_language_callback=_code_language).strip()
+    # markdownify indents nested lists by two spaces; Python-Markdown wants four
+    for candidate in (markdown, re.sub(r"(?m)^( +)", lambda m: m.group(1) * 2, markdown)):
+        converted = Converter().blocks(candidate, trusted) if candidate else ()
+        if len(converted) == 1 and shape(converted[0]) == shape(marked):
+            return candidate
+    return marked
+
+
+def marked_html(block_html: str) -> str:
+    """The block with the marker before its first words outside code, else in an image's text."""
+    parts = TOKENS.split(block_html)
+    verbatim = 0
+    for index, part in enumerate(parts):
+        if index % 2:
+            name = TAG_NAME.match(part)
+            if name and name.group(2).lower() in VERBATIM and not part.endswith("/>"):
+                verbatim += -1 if name.group(1) else 1
+        elif verbatim <= 0 and re.search(r"\w", part):
+            lead = len(part) - len(part.lstrip())
+            parts[index] = f"{part[:lead]}{PLACEHOLDER}: {part[lead:]}"
+            return "".join(parts)
+    return IMAGE_ALT.sub(lambda m: f"{m.group(1)}{PLACEHOLDER}: {m.group(2)}", block_html, count=1)
+
+
+def shape(block_html: str) -> tuple[str, ...]:
+    """The elements a block is made of, in order: what a starter must keep of its original."""
+    return tuple(name.lower() for closing, name in TAG_NAME.findall(block_html) if not closing)
+
+
+def _code_language(element) -> str:
+    """A fenced block keeps its language (`language-python` -> python)."""
+    code = element.find("code") if element.name == "pre" else None
+    classes = (code.get("class") if code else None) or element.get("class") or []
+    return next((c[len("language-"):] for c in classes if c.startswith("language-")), "")

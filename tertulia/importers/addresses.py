@@ -1,0 +1,72 @@
+"""A blog's old addresses, so that every one keeps working: each post's and page's `aliases` (its old
+permalink, `?p=ID`), and the site's `redirects` (categories and tags to tag pages, feeds, author and
+date archives)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+SAFE_PATH = re.compile(r"/[^\s\x00-\x1f\x7f#\\]*")  # site-relative, one line, no fragment
+
+
+def site_path(link: str, blog: str) -> str:
+    """`link` as an address relative to the blog's root (`/2012/09/10/slug/`, `/?p=5`), or "" when it
+    is not one of the blog's own."""
+    try:
+        old, root = urlsplit(link.strip()), urlsplit(blog.strip())
+    except ValueError:
+        return ""
+    if old.scheme not in ("http", "https") or not old.hostname or old.hostname != root.hostname:
+        return ""
+    prefix = root.path.rstrip("/")
+    if not (old.path == prefix or old.path.startswith(prefix + "/")):
+        return ""
+    path = (old.path[len(prefix):] or "/") + (f"?{old.query}" if old.query else "")
+    return path if SAFE_PATH.fullmatch(path) and ".." not in path.split("?")[0].split("/") else ""
+
+
+def aliases(link: str, blog: str, post_id: str, is_page: bool, new_url: str) -> list[str]:
+    """The old addresses of a post or page: its permalink, then `/?p=ID` (`/?page_id=ID` for a page)."""
+    found = [site_path(link, blog)]
+    if re.fullmatch(r"[0-9]{1,20}", post_id):
+        found.append(f"/?{'page_id' if is_page else 'p'}={post_id}")
+    return [alias for alias in dict.fromkeys(found) if alias and alias != new_url]
+
+
+def term_redirects(domain: str, nicename: str, key: str) -> dict[str, str]:
+    """A category's or tag's old archive to its tag page."""
+    base = {"category": "/category/", "post_tag": "/tag/"}[domain]
+    path = f"{base}{nicename}/"
+    return {path: f"/tags/{key}/"} if SAFE_PATH.fullmatch(path) and "/" not in nicename else {}
+
+
+def archive_redirects(date: str, author: str) -> dict[str, str]:
+    """A post's date archives and its author's archive, to the home page, which lists everything."""
+    found = {}
+    match = re.match(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", date)
+    if match and match.group(1) != "0000":
+        year, month, day = match.groups()
+        found.update({f"/{year}/": "/", f"/{year}/{month}/": "/", f"/{year}/{month}/{day}/": "/"})
+    if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", author):
+        found[f"/author/{author}/"] = "/"
+    return found
+
+
+LINK_TARGET = re.compile(r"""(\]\(|href=")(https?://[^\s)"'<>]+)""")
+
+
+def relinked(text: str, page_url: str, blog: str, moved: dict[str, str]) -> str:
+    """Links in `text` (on the page at `page_url`) to the blog's own posts, pages, tags and archives,
+    pointed at their new pages (`moved`: old address -> new URL), relative so they hold under any path."""
+    def new(match: re.Match) -> str:
+        target, _, fragment = match.group(2).partition("#")
+        old = site_path(target, blog)
+        if not old or (old not in moved and (old.endswith("/") or old + "/" not in moved)):
+            return match.group()
+        url = moved.get(old, moved.get(old + "/", ""))
+        return match.group(1) + ("../" * page_url.count("/") + url or "./") + (f"#{fragment}" if fragment else "")
+    return LINK_TARGET.sub(new, text)
+
+
+FEEDS = {"/feed/": "/feed.xml", "/comments/feed/": "/comments/feed.xml"}

@@ -1,0 +1,193 @@
+"""`import disqus`: a Disqus XML export -> comment files under the essays its threads were on.
+
+A thread belongs to the essay whose `source` or `aliases` name its link. The export is read as
+untrusted XML exactly as a WordPress export is (defusedxml, streamed, any encoding), twice: first
+the threads and who answers whom, then each comment, written as it comes. Only a commenter's name
+is ever read: never an e-mail or IP address. Ids are `disqus-<its Disqus id>`, which no other
+comment's id can be.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..reading.yamltext import quoted
+from .addresses import site_path
+from .known import Known, known
+from .staging import Planned, Staging
+from .wpbody import to_markdown
+from .wpfiles import text_of
+from .wxr import UnreadableExport, safe_events
+
+NS = "{http://disqus.com}"
+INTERNALS = "{http://disqus.com/disqus-internals}id"
+STATUSES = ("published", "pending", "spam")
+DISQUS_ID = re.compile(r"[0-9]{1,20}")
+
+
+@dataclass
+class Post:
+    """What the first pass keeps of a comment: its thread, its parent and whether it comes across."""
+
+    thread: str
+    parent: str
+    status: str  # published, pending, spam, or why it is not imported
+
+
+@dataclass
+class DisqusSummary:
+    comments: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)
+    unmatched: dict[str, int] = field(default_factory=dict)  # thread link -> its comments
+
+    def lines(self, dry_run: bool, staged) -> list[str]:
+        verb = "would write" if dry_run else "wrote"
+        total = sum(self.comments.values()) + sum(self.skipped.values())
+        lines = [f"comments: {sum(self.comments.values())} ({self.comments['published']} published, "
+                 f"{self.comments['pending']} pending, {self.comments['spam']} spam) of {total} in the export",
+                 "comments not imported: " + (", ".join(f"{n} {why}" for why, n in sorted(self.skipped.items()))
+                                              or "none")]
+        for link, count in sorted(self.unmatched.items()):
+            lines.append(f"thread matching no essay ({count} comments): {link}")
+        lines.append(f"{verb} {len(staged.written)} files; kept {len(staged.kept)} that were already there")
+        if staged.moved_on or staged.removed:
+            lines.append(f"followed Disqus: {len(staged.moved_on)} updated, {len(staged.removed)} removed")
+        if staged.edited:
+            lines.append("edited by hand, left as they are: " + ", ".join(staged.edited))
+        return lines
+
+
+def import_disqus(export: Path, content: Path, dry_run: bool = False, report=print):
+    """Import `export` into the essays of `content`: (summary, what was staged)."""
+    if not (content / "posts").is_dir():
+        raise ValueError(f"{content}: no posts to bring comments to (import the blog's posts first)")
+    essays = known(content)
+    threads, posts = _first_pass(export)
+    summary = DisqusSummary()
+    folders = {thread: _essay_of(link, essays) for thread, link in threads.items()}
+    staging = Staging(content, dry_run, report)
+    failed = True
+    try:
+        for post_id, element in _posts(export):
+            post = posts[post_id]
+            folder = folders.get(post.thread, "")
+            if post.status not in STATUSES:
+                summary.skipped[post.status] += 1
+                continue
+            if not folder:
+                link = threads.get(post.thread, "") or "(a thread missing from the export)"
+                summary.unmatched[link] = summary.unmatched.get(link, 0) + 1
+                summary.skipped["on threads matching no essay"] += 1
+                continue
+            summary.comments[post.status] += 1
+            lang = essays.languages.get(folder) or "en"
+            parent = _kept_ancestor(post_id, posts)
+            files = {f"{folder}/comments/disqus-{post_id}.{lang}.md": Planned(
+                _comment_file(element, post.status, parent),
+                tuple(_comment_file(element, status, parent) for status in STATUSES))}
+            staging.stage(files)
+        staging.move_in()
+        failed = False
+    finally:
+        staging.close(failed)
+    return summary, staging.done
+
+
+def _first_pass(export: Path) -> tuple[dict[str, str], dict[str, Post]]:
+    """Each thread's link, and each comment's thread, parent and status."""
+    threads: dict[str, str] = {}
+    posts: dict[str, Post] = {}
+    started = False
+    for event, element in safe_events(export, ("start", "end")):
+        if event == "start":
+            if not started and element.tag != NS + "disqus":
+                raise UnreadableExport(f"{export}:1: not a Disqus export: the document is <{element.tag}>, "
+                                       "not <disqus xmlns=\"http://disqus.com\">")
+            started = True
+            continue
+        if element.tag == NS + "thread" and element.find(NS + "link") is not None:
+            threads[element.get(INTERNALS, "")] = (element.findtext(NS + "link") or "").strip()
+            element.clear()
+        elif element.tag == NS + "post":
+            post_id = element.get(INTERNALS, "")
+            if DISQUS_ID.fullmatch(post_id) and post_id not in posts:
+                posts[post_id] = _post(element)
+            element.clear()
+    return threads, posts
+
+
+def _post(element) -> Post:
+    thread = element.find(NS + "thread")
+    parent = element.find(NS + "parent")
+    if _flag(element, "isDeleted"):
+        status = "deleted"
+    elif _flag(element, "isSpam"):
+        status = "spam"
+    elif (element.findtext(NS + "isApproved") or "true").strip() == "false":
+        status = "pending"
+    else:
+        status = "published"
+    return Post(thread.get(INTERNALS, "") if thread is not None else "",
+                parent.get(INTERNALS, "") if parent is not None else "", status)
+
+
+def _flag(element, name: str) -> bool:
+    return (element.findtext(NS + name) or "").strip() == "true"
+
+
+def _posts(export: Path):
+    """(Disqus id, element) for each comment, in the export's order, each dropped once handed over."""
+    seen = set()
+    for event, element in safe_events(export, ("end",)):
+        if element.tag == NS + "post":
+            post_id = element.get(INTERNALS, "")
+            if DISQUS_ID.fullmatch(post_id) and post_id not in seen:
+                seen.add(post_id)
+                yield post_id, element
+            element.clear()
+
+
+def _essay_of(link: str, essays: Known) -> str:
+    """The essay a thread was on: its source or one of its aliases names the thread's link."""
+    if not re.fullmatch(r"https?://\S+", link):
+        return ""
+    parts = urlsplit(link)
+    root = f"{parts.scheme}://{parts.netloc}/"
+    other = ("http://" if parts.scheme == "https" else "https://") + link.split("://", 1)[1]
+    candidates = [link, other]
+    candidates += [c.rstrip("/") if c.endswith("/") else c + "/" for c in (link, other)]
+    path = site_path(link, root)
+    candidates += [path, path.rstrip("/") if path.endswith("/") else path + "/"] if path else []
+    folder = essays.find(*candidates)
+    return folder if folder.startswith("posts/") else ""
+
+
+def _kept_ancestor(post_id: str, posts: dict[str, Post]) -> str:
+    """The nearest ancestor that comes across (a reply to a deleted comment moves up), as a comment id."""
+    seen, parent = {post_id}, posts[post_id].parent
+    thread = posts[post_id].thread
+    while parent in posts and parent not in seen:
+        if posts[parent].status in STATUSES and posts[parent].thread == thread:
+            return f"disqus-{parent}"
+        seen.add(parent)
+        parent = posts[parent].parent
+    return ""
+
+
+def _comment_file(element, status: str, parent: str) -> str:
+    author = element.find(NS + "author")
+    name = text_of((author.findtext(NS + "name") or "") if author is not None else "") or "Anonymous"
+    lines = ["---", f"author: {quoted(name)}"]
+    created = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z?", (element.findtext(NS + "createdAt")
+                                                                                    or "").strip())
+    if created:
+        lines.append(f"date: {quoted(f'{created.group(1)} {created.group(2)}+00:00')}")  # Disqus writes UTC
+    if parent:
+        lines.append(f"reply_to: {quoted(parent)}")
+    if status != "published":
+        lines.append(f"status: {status}")
+    return "\n".join(lines) + "\n---\n\n" + to_markdown(element.findtext(NS + "message") or "", shortcodes=False)

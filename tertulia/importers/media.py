@@ -1,0 +1,156 @@
+"""An imported post's images and attachments brought beside it (`--media`, `--media-from`), and its text
+pointed at them.
+
+Only files on the blog's own hosts come along: its address, `*.files.wordpress.com`, and the
+`i0.wp.com/<host>/...` copies, which (like `name-300x200.jpg` and `?w=300`) are one file: the
+original. A download is bounded in size and time, follows no redirect off those hosts, and lands
+under a safe name of a kind the build publishes; a failure is listed and its address kept.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from ..reading.find import PUBLISHED_KINDS
+
+MAX_BYTES = 25 * 1024 * 1024  # a large photograph or a short clip; anything bigger is listed, not fetched
+MAX_SECONDS = 30
+REFERENCE = re.compile(r"""https?://[^\s"'<>()\[\]]+""")
+SIZE_VARIANT = re.compile(r"-\d{1,5}x\d{1,5}(?=\.[A-Za-z0-9]{2,5}$)")
+PHOTON = re.compile(r"^i[0-3]\.wp\.com$")
+
+
+@dataclass
+class MediaSource:
+    """Where files come from: the blog's hosts, and a local copy of wp-content/uploads or the web."""
+
+    hosts: set[str]
+    scheme: str = "https"  # the blog's, for the files that i0.wp.com copies
+    uploads: Path | None = None  # --media-from
+    download: bool = False  # --media
+    fetched: dict[str, bytes | None] = field(default_factory=dict)  # original URL -> its bytes (None: failed)
+    failures: dict[str, str] = field(default_factory=dict)  # original URL -> why
+    copied: int = 0
+
+    @property
+    def active(self) -> bool:
+        return self.download or self.uploads is not None
+
+
+def source_for(blog: str, base_site_url: str, download: bool, uploads: Path | None) -> MediaSource:
+    hosts = {urlsplit(url).hostname or "" for url in (blog, base_site_url)} - {""}
+    scheme = "http" if blog.startswith("http://") else "https"
+    return MediaSource(hosts=hosts, scheme=scheme, uploads=uploads, download=download)
+
+
+def original(url: str, hosts: set[str], photon_scheme: str = "https") -> str:
+    """The address of the one file a reference names, or "" when it is not on the blog's own hosts."""
+    try:
+        parts = urlsplit(url.replace("&amp;", "&"))
+        scheme, netloc, path = parts.scheme, parts.netloc.lower(), parts.path
+        if PHOTON.match(parts.hostname or "") and "/" in path.strip("/"):
+            netloc, _, rest = path.lstrip("/").partition("/")  # i0.wp.com/<host>/<path>: the blog's own file
+            scheme, path = photon_scheme, "/" + rest
+        host = urlsplit(f"//{netloc}").hostname or ""
+    except ValueError:
+        return ""
+    if host not in hosts and not host.endswith(".files.wordpress.com"):
+        return ""
+    name = PurePosixPath(path).name
+    if "." not in name or name.rsplit(".", 1)[1].lower() not in PUBLISHED_KINDS:
+        return ""  # a page of the blog, not a file
+    return f"{scheme}://{netloc}{SIZE_VARIANT.sub('', path)}"
+
+
+def bring(text: str, source: MediaSource) -> tuple[str, dict[str, bytes]]:
+    """`text` pointing at the files it references on the blog's hosts, and those files by safe name."""
+    names: dict[str, str] = {}  # original URL -> its name beside the post
+    files: dict[str, bytes] = {}
+    for reference in sorted(set(REFERENCE.findall(text)), key=len, reverse=True):  # the longest first
+        url = original(reference.rstrip(".,;:"), source.hosts, source.scheme)
+        if not url:
+            continue
+        data = _fetched(url, source)
+        if data is None:
+            continue
+        if url not in names:
+            names[url] = _unique(_safe_name(url), set(names.values()))
+            files[names[url]] = data
+        text = text.replace(reference.rstrip(".,;:"), names[url])
+    return text, files
+
+
+def _fetched(url: str, source: MediaSource) -> bytes | None:
+    if url not in source.fetched:
+        try:
+            source.fetched[url] = _local(url, source.uploads) if source.uploads else _download(url, source.hosts)
+            source.copied += 1
+        except (OSError, ValueError, urllib.error.URLError) as problem:
+            source.fetched[url] = None
+            source.failures[url] = str(problem) or type(problem).__name__
+    return source.fetched[url]
+
+
+def _local(url: str, uploads: Path) -> bytes:
+    """The file a URL names in a local copy of wp-content/uploads, never one outside it."""
+    path = unquote(urlsplit(url).path)
+    relative = path.split("/wp-content/uploads/", 1)[1] if "/wp-content/uploads/" in path else path.lstrip("/")
+    root = uploads.resolve()
+    target = (root / relative).resolve()
+    if root not in target.parents or not target.is_file():
+        raise ValueError(f"not in {uploads}")
+    if target.stat().st_size > MAX_BYTES:
+        raise ValueError(f"larger than {MAX_BYTES // 1024 // 1024} MB")
+    return target.read_bytes()
+
+
+class _OwnHostsOnly(urllib.request.HTTPRedirectHandler):
+    def __init__(self, hosts: set[str]):
+        self.hosts = hosts
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if not original(newurl, self.hosts) and (urlsplit(newurl).hostname or "") not in self.hosts:
+            raise ValueError(f"redirected off the blog's hosts, to {newurl[:80]}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _download(url: str, hosts: set[str]) -> bytes:
+    """At most MAX_BYTES in at most MAX_SECONDS, from the blog's own hosts only."""
+    deadline = time.monotonic() + MAX_SECONDS
+    opener = urllib.request.build_opener(_OwnHostsOnly(hosts))
+    request = urllib.request.Request(url, headers={"User-Agent": "tertulia-import"})
+    with opener.open(request, timeout=min(MAX_SECONDS, 10)) as response:
+        if int(response.headers.get("Content-Length") or 0) > MAX_BYTES:
+            raise ValueError(f"larger than {MAX_BYTES // 1024 // 1024} MB")
+        chunks, size = [], 0
+        while chunk := response.read(64 * 1024):
+            size += len(chunk)
+            if size > MAX_BYTES:
+                raise ValueError(f"larger than {MAX_BYTES // 1024 // 1024} MB")
+            if time.monotonic() > deadline:
+                raise ValueError(f"took longer than {MAX_SECONDS} s")
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _safe_name(url: str) -> str:
+    """A file name of plain characters that keeps the original's extension."""
+    name = PurePosixPath(unquote(urlsplit(url).path)).name.lower()
+    stem, _, extension = name.rpartition(".")
+    stem = re.sub(r"[^a-z0-9_-]+", "-", stem).strip("-")[:80] or "file"
+    return f"{stem}.{extension}"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    stem, _, extension = name.rpartition(".")
+    number, candidate = 1, name
+    while candidate in taken or candidate.startswith("index."):
+        number += 1
+        candidate = f"{stem}-{number}.{extension}"
+    return candidate

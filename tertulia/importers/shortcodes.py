@@ -1,0 +1,204 @@
+"""WordPress shortcodes and embeds -> the HTML WordPress shows for them.
+
+Only the names WordPress and its common plugins register are shortcodes: `[sic]` or `[1]` in a text
+stay text, as on the blog. `[[gallery]]` is WordPress's way to write a shortcode as text. Code
+shortcodes come first and are set aside, so that a shortcode shown in code stays as written.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlsplit
+
+from .untrusted import privately
+
+CODE_NAMES = ("code|sourcecode|source|php|js|javascript|css|html|xml|python|py|bash|shell|sh|ruby|java|sql|"
+              "text|plain|c|cpp|csharp|perl|diff|json|yaml|go|rust|swift|objc|scala|powershell|latex")
+HANDLED = "caption|wp_caption|gallery|embed|youtube|vimeo|audio|video|footnote|ref"
+DROPPED = ("playlist|archives|contact-form|contact-field|polldaddy|crowdsignal|twitter-timeline|tweet|instagram|"
+           "slideshare|googlemaps|wpvideo|dailymotion|ted|recipe|spotify|soundcloud|scribd|portfolio|"
+           "testimonials|blog-subscription|jetpack_subscription_form|simple-payment|wufoo|gravatar|"
+           "digg|email|facebook|flickr|latex|upcoming-events|wp_email")
+CODE = re.compile(rf"\[({CODE_NAMES})(\s[^\]]*)?\](.*?)\[/\1\]", re.IGNORECASE | re.DOTALL)
+ESCAPED = re.compile(rf"\[\[((?:{CODE_NAMES}|{HANDLED}|{DROPPED})\b[^\]]*)\]\]", re.IGNORECASE)
+SHORTCODE = re.compile(rf"\[({HANDLED}|{DROPPED})(?![\w-])([^\]]*?)(?:/\]|\](?:(.*?)\[/\1\])?)",
+                       re.IGNORECASE | re.DOTALL)
+ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+LONE_URL = re.compile(r"^[ \t]*(https?://[^\s<>\"]+)[ \t]*$", re.MULTILINE)
+BLOCK_EMBED = re.compile(r'<div class="wp-block-embed__wrapper">\s*(https?://[^\s<>"]+)\s*</div>', re.IGNORECASE)
+BLOCK_FOOTNOTE = re.compile(r'<sup\b[^>]*\bdata-fn="([^"]+)"[^>]*>.*?</sup>', re.IGNORECASE | re.DOTALL)
+IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+LINKED_IMAGE = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
+PRE_WITH_BRUSH = re.compile(r"<pre\b[^>]*\bclass=\"[^\"]*\b(?:brush:\s*|lang(?:uage)?-)([\w+#-]+)[^\"]*\"[^>]*>(.*?)</pre>",
+                            re.IGNORECASE | re.DOTALL)
+OEMBED_HOSTS = ("youtube.com", "youtu.be", "vimeo.com", "soundcloud.com", "spotify.com", "twitter.com", "x.com",
+                "instagram.com", "flickr.com", "ted.com", "dailymotion.com", "slideshare.net", "wordpress.tv")
+AUDIO = (".mp3", ".ogg", ".oga", ".wav", ".m4a", ".flac", ".opus")
+VIDEO = (".mp4", ".webm", ".ogv", ".mov", ".m4v")
+
+
+@dataclass
+class Media:
+    """What a body's shortcodes may name: the blog's attachments, and the post's own."""
+
+    urls: dict[str, str] = field(default_factory=dict)  # attachment id -> its file's address
+    captions: dict[str, str] = field(default_factory=dict)  # attachment id -> its caption or title
+    children: dict[str, list[str]] = field(default_factory=dict)  # post id -> its attachments' ids
+
+
+@dataclass
+class Body:
+    """One body on its way to HTML: the code set aside, the footnotes gathered."""
+
+    post_id: str
+    media: Media
+    code: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def expanded(text: str, post_id: str = "", media: Media | None = None, footnotes: str = "") -> tuple[str, list[str]]:
+    """`text` with its shortcodes as HTML, code set aside as `\\x00code<n>\\x00`: (text, the code blocks)."""
+    body = Body(post_id, media or Media())
+    text = CODE.sub(lambda m: _aside(body, _code(m.group(1), m.group(2) or "", m.group(3))), text)
+    text = PRE_WITH_BRUSH.sub(lambda m: _aside(body, _pre(m.group(1), m.group(2))), text)
+    escaped: list[str] = []
+    text = ESCAPED.sub(lambda m: escaped.append(m.group(1)) or f"\x00text{len(escaped) - 1}\x00", text)
+    text = _block_footnotes(text, footnotes, body)
+    text = BLOCK_EMBED.sub(lambda m: embed(m.group(1)), text)
+    for _ in range(3):  # a caption inside a shortcode, a shortcode inside a caption
+        text, count = SHORTCODE.subn(lambda m: _shortcode(m, body), text)
+        if not count:
+            break
+    text = LONE_URL.sub(lambda m: embed(m.group(1)) if _oembed(m.group(1)) else m.group(), text)
+    text = re.sub(r"\x00text(\d+)\x00", lambda m: "[" + html.escape(escaped[int(m.group(1))]) + "]", text)
+    if body.notes:
+        items = "".join(f'<li id="fn-{n}">{note} <a href="#fnref-{n}">↩</a></li>'
+                        for n, note in enumerate(body.notes, 1))
+        text += f'\n\n<section class="footnotes"><ol>{items}</ol></section>\n'
+    return text, body.code
+
+
+def _aside(body: Body, block: str) -> str:
+    body.code.append(block)
+    return f"\n\n\x00code{len(body.code) - 1}\x00\n\n"
+
+
+def _code(name: str, attributes: str, content: str) -> str:
+    """A code shortcode as a code block in its language; its text exactly as written (`<?php` too)."""
+    found = attributes_of(attributes)
+    language = found.get("language") or found.get("lang") or ("" if name.lower() in ("code", "sourcecode", "source")
+                                                              else name.lower())
+    language = re.sub(r"[^a-z0-9+#_-]", "", language.lower())[:30]
+    code = html.unescape(content.strip("\n"))
+    kind = f' class="language-{language}"' if language and language not in ("text", "plain") else ""
+    return f"<pre><code{kind}>{html.escape(code, quote=False)}</code></pre>"
+
+
+def _pre(language: str, content: str) -> str:
+    """A SyntaxHighlighter `<pre class="brush: php">` as a code block in its language."""
+    code = re.sub(r"<[^>]*>", "", content.replace("<?", "&lt;?"))
+    return _code("code", f'language="{language}"', code)
+
+
+def _shortcode(match: re.Match, body: Body) -> str:
+    name, attributes, inner = match.group(1).lower(), attributes_of(match.group(2)), match.group(3) or ""
+    if name in ("caption", "wp_caption"):
+        return _caption(attributes, inner)
+    if name == "gallery":
+        return _gallery(attributes, body)
+    if name == "embed":
+        return embed(inner.strip() or attributes.get("src", ""))
+    if name in ("youtube", "vimeo"):
+        target = (match.group(2) or "").strip().lstrip("=").strip()
+        target = attributes.get("id") or attributes.get("url") or target.split()[0] if target else ""
+        if name == "vimeo" and re.fullmatch(r"[0-9]+", target):
+            target = f"https://vimeo.com/{target}"
+        elif name == "youtube" and re.fullmatch(r"[\w-]{11}", target):
+            target = f"https://www.youtube.com/watch?v={target}"
+        return embed(html.unescape(target))
+    if name in ("audio", "video"):
+        source = next((attributes[k] for k in ("src", "mp3", "ogg", "wav", "m4a", "mp4", "webm", "ogv", "url")
+                       if k in attributes), (match.group(2) or "").strip().split(" ")[0])
+        return _media(name, html.unescape(source))
+    if name in ("footnote", "ref"):
+        body.notes.append(inner.strip())
+        number = len(body.notes)
+        return f'<sup id="fnref-{number}"><a href="#fn-{number}">{number}</a></sup>'
+    return inner  # a shortcode whose plugin this site does not have: its text, as far as it has one
+
+
+def attributes_of(text: str) -> dict[str, str]:
+    return {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in ATTRIBUTE.finditer(text)}
+
+
+def _caption(attributes: dict[str, str], inner: str) -> str:
+    """A captioned image as a figure whose caption a reader sees."""
+    image = LINKED_IMAGE.search(inner) or IMAGE.search(inner)
+    if not image:
+        return inner
+    caption = (inner[:image.start()] + inner[image.end():]).strip() or html.escape(attributes.get("caption", ""))
+    figcaption = f"<figcaption>{caption}</figcaption>" if caption else ""
+    return f"\n\n<figure>{image.group()}{figcaption}</figure>\n\n"
+
+
+def _gallery(attributes: dict[str, str], body: Body) -> str:
+    """A gallery as a figure of its images: those it names by id, else the post's own attachments."""
+    ids = re.findall(r"[0-9]+", attributes.get("ids") or attributes.get("include") or "")
+    ids = ids or list(body.media.children.get(attributes.get("id") or body.post_id, []))
+    images = "".join(f'<img src="{html.escape(body.media.urls[i])}" alt="{html.escape(body.media.captions.get(i, ""))}">'
+                     for i in ids if i in body.media.urls)
+    return f"\n\n<figure>{images}</figure>\n\n" if images else ""
+
+
+def _block_footnotes(text: str, footnotes: str, body: Body) -> str:
+    """The block editor's footnotes (markers in the text, notes in the post's `footnotes` meta) as
+    [footnote] shortcodes, so that both kinds are numbered together in the order they stand."""
+    try:
+        notes = {n["id"]: n.get("content", "") for n in json.loads(footnotes or "[]") if isinstance(n, dict)}
+    except (ValueError, TypeError, KeyError):
+        notes = {}
+    if not notes:
+        return text
+    return BLOCK_FOOTNOTE.sub(lambda m: f"[footnote]{notes.get(m.group(1), '')}[/footnote]", text)
+
+
+def _oembed(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").removeprefix("www.").removeprefix("m.")
+    return any(host == known or host.endswith("." + known) for known in OEMBED_HOSTS) or url.lower().endswith(
+        AUDIO + VIDEO)
+
+
+def embed(url: str) -> str:
+    """An embedded URL as WordPress shows it: YouTube and Vimeo as players that do not track the reader,
+    audio and video files as players, anything else as a link."""
+    url = url.strip()
+    if not re.fullmatch(r"https?://[^\s<>\"]+", url):
+        return html.escape(url)
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    video = ""
+    if host in ("youtube.com", "youtu.be"):
+        found = parse_qs(parts.query).get("v", [""])[0] if host == "youtube.com" else parts.path.strip("/")
+        found = found or (parts.path.split("/embed/")[-1] if "/embed/" in parts.path else "")
+        if re.fullmatch(r"[\w-]{11}", found):
+            video, title = f"https://www.youtube-nocookie.com/embed/{found}", "YouTube"
+    elif host == "vimeo.com" and re.fullmatch(r"/[0-9]+/?", parts.path):
+        video, title = privately(f"https://player.vimeo.com/video/{parts.path.strip('/')}"), "Vimeo"
+    if video:
+        return (f'\n\n<iframe src="{html.escape(video)}" title="{title}" width="560" height="315" loading="lazy" '
+                'allowfullscreen></iframe>\n\n')
+    if parts.path.lower().endswith(AUDIO):
+        return _media("audio", url)
+    if parts.path.lower().endswith(VIDEO):
+        return _media("video", url)
+    return f'<a href="{html.escape(url)}">{html.escape(url)}</a>'
+
+
+def _media(kind: str, url: str) -> str:
+    if not re.fullmatch(r"https?://[^\s<>\"]+", url.strip()):
+        return ""
+    url = html.escape(url.strip())
+    return f'\n\n<{kind} controls src="{url}"><a href="{url}">{url}</a></{kind}>\n\n'

@@ -1,0 +1,84 @@
+"""Imported HTML reduced to what an essay may hold: it is untrusted until a person reads it.
+
+Essays may hold raw HTML, so an imported body must not bring a script, an event handler, a dangerous
+URL (in any case or encoding: nh3 parses as a browser does) or a frame from anywhere but a known
+video or audio host. Figures, tables, code with its language and media stay.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import nh3
+
+TAGS = {"a", "abbr", "audio", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn",
+        "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "iframe",
+        "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small", "source", "span",
+        "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "track", "u", "ul",
+        "var", "video"}
+ATTRIBUTES = {
+    "a": {"href", "title", "id"}, "abbr": {"title"}, "img": {"src", "alt", "title", "width", "height"},
+    "iframe": {"src", "title", "width", "height", "allow", "allowfullscreen", "loading"},
+    "audio": {"src", "controls", "preload"}, "video": {"src", "controls", "poster", "width", "height", "preload"},
+    "source": {"src", "type"}, "track": {"src", "kind", "srclang", "label"}, "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"}, "code": {"class"}, "pre": {"class"}, "li": {"id"}, "sup": {"id"},
+    "section": {"class"}, "ol": {"class"},
+}
+DROPPED_WITH_CONTENT = {"script", "style", "object", "embed", "noscript", "template", "textarea", "select", "form",
+                        "button", "applet"}
+SCHEMES = {"http", "https", "mailto"}
+EMBED_HOSTS = {"www.youtube-nocookie.com", "player.vimeo.com", "w.soundcloud.com", "open.spotify.com",
+               "embed.ted.com", "www.dailymotion.com", "bandcamp.com", "archive.org", "embed.music.apple.com"}
+KEPT_CLASS = re.compile(r"language-[a-z0-9+#_-]{1,30}|footnotes")
+IFRAME = re.compile(r"<iframe\b[^>]*>.*?</iframe>|<iframe\b[^>]*/?>", re.IGNORECASE | re.DOTALL)
+SOURCE = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+
+
+def cleaned(fragment: str, frames: bool = True) -> str:
+    """`fragment` with only what an essay may hold; a frame from another host becomes a link to it.
+    Without `frames` (a comment: WordPress never shows a commenter's frame) every frame goes."""
+    fragment = IFRAME.sub(_frame if frames else "", fragment)
+    return nh3.clean(fragment, tags=TAGS, attributes=ATTRIBUTES, clean_content_tags=DROPPED_WITH_CONTENT,
+                     url_schemes=SCHEMES, strip_comments=True, link_rel="noopener", attribute_filter=_attribute)
+
+
+def embed_host(url: str) -> bool:
+    """Whether a frame may show `url`: https, from a host on the list."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme == "https" and (parts.hostname or "") in EMBED_HOSTS
+
+
+def _frame(match: re.Match) -> str:
+    found = SOURCE.search(match.group().split(">", 1)[0])
+    url = next((g for g in found.groups() if g is not None), "") if found else ""
+    url = privately(url)
+    if embed_host(url):
+        host = urlsplit(url).hostname or ""
+        title = "YouTube" if "youtube" in host else "Vimeo" if "vimeo" in host else host  # names, in no language
+        return (f'<iframe src="{url}" title="{title}" width="560" height="315" loading="lazy" '
+                'allowfullscreen></iframe>')
+    return f'<a href="{url}">{url}</a>' if url.startswith(("https://", "http://")) else ""
+
+
+def privately(url: str) -> str:
+    """A YouTube or Vimeo player address that does not track the reader (nocookie, dnt)."""
+    url = url.replace("&amp;", "&").strip()
+    url = re.sub(r"^https?://(?:www\.)?youtube\.com/embed/", "https://www.youtube-nocookie.com/embed/", url)
+    if url.startswith("https://player.vimeo.com/video/") and "dnt=1" not in url:
+        url += ("&" if "?" in url else "?") + "dnt=1"
+    return url
+
+
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "class":
+        kept = [word for word in value.split() if KEPT_CLASS.fullmatch(word)]
+        return " ".join(kept) or None
+    if tag == "iframe" and name == "src":
+        return value if embed_host(value) else None
+    if name == "id":
+        return value if re.fullmatch(r"fn(?:ref)?-[A-Za-z0-9-]{1,40}", value) else None
+    return value

@@ -1,0 +1,82 @@
+"""The files an imported WordPress item becomes: an essay's or a page's original, and each comment,
+in the contract's format. Every value from the export is quoted, and entity-decoded once (WordPress
+stores titles and names with entities such as `&amp;` and `&#8220;`)."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime
+
+from ..reading.yamltext import quoted
+from .shortcodes import Media
+from .wpbody import before_more, plain, to_markdown
+from .wxr import Item, WPComment
+
+SUMMARY_WORDS = 60
+LATEST_OFFSET = 14 * 60  # minutes: no place on Earth is further from UTC
+
+
+def text_of(value: str) -> str:
+    """A title or name as WordPress shows it: entities decoded once, on one line."""
+    return " ".join(html.unescape(value).split())
+
+
+def essay_file(item: Item, author: str, draft: bool, tags: list[str], aliases: list[str], page: bool,
+               media: Media | None = None) -> str:
+    """An essay's (or, with `page`, a page's) original."""
+    lines = ["---", f"title: {quoted(text_of(item.title) or '(no title)')}", f"author: {quoted(author)}"]
+    date = stamp(item.date, item.date_gmt)
+    if date and not page:
+        lines.append(f"date: {quoted(date)}")
+    if tags and not page:
+        lines.append("tags: [" + ", ".join(quoted(tag) for tag in tags) + "]")
+    if re.fullmatch(r"https?://\S+", item.link) and not page:  # a page has no `source`: its aliases find it
+        lines.append(f"source: {quoted(item.link)}")
+    summary = plain(item.excerpt) or plain(before_more(item.content) or "")
+    if summary:
+        words = summary.split()
+        lines.append(f"summary: {quoted(' '.join(words[:SUMMARY_WORDS]) + ('…' if len(words) > SUMMARY_WORDS else ''))}")
+    if draft:
+        lines.append("draft: true")
+    if aliases:
+        lines.append("aliases: [" + ", ".join(quoted(alias) for alias in aliases) + "]")
+    if item.guid and item.guid.isprintable() and len(item.guid) <= 500 and not page:
+        lines.append(f"feed_id: {quoted(item.guid)}")
+    body = to_markdown(item.content, item.post_id, media, dict(item.meta).get("footnotes", ""))
+    return "\n".join(lines) + "\n---\n\n" + body
+
+
+def comment_file(comment: WPComment, status: str, parent: str) -> str:
+    lines = ["---", f"author: {quoted(text_of(comment.author) or 'Anonymous')}"]
+    date = stamp(comment.date, comment.date_gmt)
+    if date:
+        lines.append(f"date: {quoted(date)}")
+    if parent:
+        lines.append(f"reply_to: {quoted(parent)}")
+    if status != "published":
+        lines.append(f"status: {status}")
+    if re.fullmatch(r"https?://[^\s\"<>]+", comment.url):
+        lines.append(f"url: {quoted(comment.url)}")
+    return "\n".join(lines) + "\n---\n\n" + to_markdown(comment.content, shortcodes=False)
+
+
+def stamp(local: str, gmt: str = "") -> str:
+    """`YYYY-MM-DD HH:MM±HH:MM` from WordPress's local time and its UTC twin (the offset is their
+    difference), `YYYY-MM-DD HH:MM` without the twin; nothing for 0000-00-00 (unknown)."""
+    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})(:\d{2})?", local)
+    if not match or match.group(1).startswith("0000"):
+        return ""
+    return f"{match.group(1)} {match.group(2)}{_offset(local, gmt)}"
+
+
+def _offset(local: str, gmt: str) -> str:
+    try:
+        difference = datetime.fromisoformat(local) - datetime.fromisoformat(gmt)
+    except ValueError:
+        return ""  # 0000-00-00 00:00:00 (a draft) or nothing
+    minutes = round(difference.total_seconds() / 60)
+    if abs(minutes) > LATEST_OFFSET:
+        return ""
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"

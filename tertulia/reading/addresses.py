@@ -1,0 +1,68 @@
+"""Old addresses (`aliases`, `redirects`): which are well-formed, and the path a site serves them at.
+
+An address is site-relative (`/2012/09/10/slug/`, `/?p=123`), as a browser asks for it: possibly
+percent-encoded, possibly with a query. A static host serves it from the file at its decoded path, so
+that path must be a plain one inside the site, and its first segment not one the site uses itself.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+MAX_LENGTH = 2000
+UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\\\"<>`]")
+OWN_FOLDERS = {"tags", "search", "page", "assets", "pagefind"}
+OWN_FILES = {"feed.xml", "sitemap.xml", "404.html", ".nojekyll", "CNAME", ".tertulia-site", "robots.txt"}
+
+
+def problem(address, languages: tuple[str, ...], target: bool = False) -> str:
+    """What is wrong with an old address (or with `target`, a new one), or "" when nothing is."""
+    if not isinstance(address, str) or not address:
+        return "must be a site-relative address such as `/2012/09/10/old-slug/`"
+    if len(address) > MAX_LENGTH:
+        return f"is longer than {MAX_LENGTH} characters"
+    if not address.startswith("/") or address.startswith("//"):
+        return f"`{address[:80]}` must start with one `/`: a site-relative address such as `/2012/09/10/old-slug/`"
+    path, query = split(address)
+    if UNSAFE.search(address) or UNSAFE.search(path) or "#" in (address if not target else path + query):
+        return f"`{address[:80]}` holds a space, a control character, a quote or a fragment"
+    if any(part in (".", "..") for part in path.split("/")):
+        return f"`{address[:80]}` holds a `.` or `..` segment"
+    first = path.strip("/").split("/")[0]
+    if not target and not query and path == "/":
+        return "`/` is the home page, not an old address"
+    return ""
+
+
+def split(address: str) -> tuple[str, str]:
+    """(decoded path, query) of an address; a fragment is dropped."""
+    address = address.split("#", 1)[0]
+    raw, _, query = address.partition("?")
+    return unquote(raw, errors="replace"), query
+
+
+def page_url(path: str) -> str:
+    """The URL (as routes gives them, no leading `/`) of the page that answers a decoded path."""
+    url = path.lstrip("/")
+    if url == "" or url.endswith("/") or url.endswith((".html", ".htm")):
+        return url
+    return url + "/"  # `/about` is served from about/index.html (the host adds the slash)
+
+
+def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: set[str] = frozenset()) -> bool:
+    """Whether a site serves a page of its own where `address` points (query aliases on the home page
+    excepted: they are what the home page's script is for)."""
+    path, query = split(address)
+    parts = path.strip("/").split("/") if path.strip("/") else []
+    if parts and parts[0] in languages:
+        parts = parts[1:]
+    if not parts:
+        return not query
+    first = parts[0]
+    if first in OWN_FOLDERS or "/".join(parts) in OWN_FILES or first.startswith(".") or (
+            len(parts) == 1 and first in pages):
+        return True
+    if first == "comments":
+        return len(parts) == 1 or parts[1] in ("page", "feed.xml")
+    return first == "posts" and len(parts) > 1 and parts[1] in slugs

@@ -1,0 +1,42 @@
+"""The names content gives that become segments of paths and URLs: slugs, comment ids, tag keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+MAX_KEY = 200  # WordPress's own limit for a post's name; well inside a file system's 255 bytes
+BAD_NAME = "use lowercase letters, digits and single hyphens"
+# A tag key may be in any script, but never a path's sign, a control character or half a surrogate pair.
+NOT_IN_TAG = re.compile("[/\\\\\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+TAG_FOLDER_FILES = {"index.html"}  # a tag's folder would stand where the tag listing's own file is
+
+
+def is_key(text: str) -> bool:
+    """A slug or comment id: safe as one segment of a path or URL."""
+    return len(text) <= MAX_KEY and SLUG.fullmatch(text) is not None
+
+
+def key_problem(text: str) -> str:
+    """The rule a slug or comment id breaks, said to its author ("" when it breaks none)."""
+    if len(text) > MAX_KEY:
+        return f"{len(text)} characters long; at most {MAX_KEY} characters"
+    return "" if SLUG.fullmatch(text) else BAD_NAME
+
+
+def tag_segment(key: str) -> tuple[str, str]:
+    """(the tag's URL segment, "") or ("", the rule its key breaks).
+
+    The segment is the key in lower case with spaces as hyphens, so keys that differ only
+    there are one tag; NFC first, so an editor that decomposes accents makes no second tag."""
+    if NOT_IN_TAG.search(key):
+        return "", "must not hold `/`, `\\` or a control character"
+    segment = "-".join(unicodedata.normalize("NFC", key).lower().split())
+    if not segment.strip("."):
+        return "", "must hold more than dots and spaces"
+    if len(segment) > MAX_KEY or len(segment.encode("utf-8")) > 255:
+        return "", f"is too long: at most {MAX_KEY} characters"
+    if segment in TAG_FOLDER_FILES:
+        return "", "names a file of the tag listing"
+    return segment, ""

@@ -1,0 +1,76 @@
+"""Old addresses -> pages that send the reader on: one at every `aliases` path and `redirects` key, and
+for query aliases (`/?p=123`) a small script on the page their path names (the home page for `/`).
+
+A static host ignores a query, so `/?p=123` is served the home page: only a script there can tell
+`?p=123` from `?p=124`. Every other old address gets a page of its own (immediate, fragment kept, with
+a visible link, `rel=canonical` to the new address and `noindex`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import replace
+
+from markupsafe import Markup
+
+from . import routes
+from ..model import Site
+from ..reading.addresses import page_url, split
+from .pages import Page
+
+
+def redirect_pages(site: Site, pages: list[Page]) -> list[Page]:
+    """`pages` with a redirect page for every old address, and their query scripts where they are served."""
+    targets, queries = _old_addresses(site)
+    taken = {page.url: index for index, page in enumerate(pages)}
+    result = list(pages)
+    for url in sorted(targets.keys() | queries.keys()):
+        target = targets.get(url, routes.home())
+        if url in taken:  # a real page: only query aliases get here (validation refuses the rest)
+            index = taken[url]
+            script = _query_script(url, queries[url], "")
+            result[index] = replace(pages[index], shape=pages[index].shape + script,
+                                    context=_with_script(pages[index].context, script))
+            continue
+        go = _query_script(url, queries.get(url, {}), routes.relative_url(url, target))
+        result.append(Page(url, "redirect.html", site.config.main_language,
+                           lambda target=target, go=go: {"target": target, "go": Markup(go)},
+                           in_sitemap=False, shape=target + go))
+    return result
+
+
+def _old_addresses(site: Site) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """(page URL -> new address) for plain old addresses, (page URL -> {query: new address}) for query ones."""
+    targets: dict[str, str] = {}
+    queries: dict[str, dict[str, str]] = defaultdict(dict)
+    old = [(alias, routes.essay(essay.slug)) for essay in site.essays for alias in essay.aliases]
+    old += [(alias, routes.page(page.slug)) for page in site.pages for alias in page.aliases]
+    for address, new in list(site.config.redirects) + old:
+        path, query = split(address)
+        new = new.lstrip("/") if new.startswith("/") else new
+        if query:
+            queries[page_url(path)].setdefault(query, new)
+        else:
+            targets.setdefault(page_url(path), new)
+    return targets, dict(queries)
+
+
+def _query_script(url: str, queries: dict[str, str], otherwise: str) -> str:
+    """A script that sends a reader who came with one of `queries` on to its page, fragment kept; else
+    to `otherwise` ("" to stay)."""
+    if not queries and not otherwise:
+        return ""
+    links = {query: routes.relative_url(url, target) for query, target in sorted(queries.items())}
+    data = json.dumps(links, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
+    fallback = json.dumps(otherwise, ensure_ascii=True).replace("<", "\\u003c")
+    return ("(function(){var m=" + data + ",s=new URLSearchParams(location.search),t=" + fallback + ";"
+            "for(var k in m){var p=new URLSearchParams(k),all=true;"
+            "p.forEach(function(v,n){if(s.get(n)!==v)all=false});if(all){t=m[k];break}}"
+            "if(t)location.replace(t+location.hash)})()")
+
+
+def _with_script(context, script: str):
+    def made() -> dict:
+        return {**context(), "query_aliases": Markup(script)}
+    return made

@@ -1,0 +1,98 @@
+"""An imported blog's old addresses in a real browser, served under a sub-path as GitHub Pages serves a
+project site: query aliases (`/?p=123`) through the home page's script, fragments kept, and the
+redirect pages and imported bodies valid (Nu) and accessible (axe)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from urllib.parse import quote
+
+import pytest
+
+from helpers import ROOT, run_cli, serving
+from tools import AXE_JS, VNU_JAR, ensure_node_tools
+
+THEME_TEST = ROOT / "tests" / "fixtures" / "wordpress" / "theme-unit-test.xml"
+
+
+@pytest.fixture(scope="module")
+def blog(tmp_path_factory):
+    site = tmp_path_factory.mktemp("blog")
+    assert run_cli("import", "wordpress", str(THEME_TEST), cwd=site).returncode == 0
+    root = site / "www"
+    root.mkdir()
+    with serving(root) as url:
+        built = run_cli("build", "--output", str(root / "blog"), "--base-url", f"{url}/blog/", cwd=site)
+        assert built.returncode == 0, built.stderr
+        yield {"url": f"{url}/blog/", "root": root / "blog"}
+
+
+def own_problems(page) -> list[str]:
+    """Console errors, except the old blog's images and the video hosts, which a test machine cannot reach."""
+    return [problem for problem in page.problems if not problem.startswith("Failed to load resource")]
+
+
+@pytest.mark.parametrize("old, new", [
+    ("?p=1031", "posts/media-shortcodes/"),
+    ("?p=1011#comment-881", "posts/title-with-special-characters/#comment-881"),
+    ("?p=1201&utm_source=feed", "posts/zhongwenbiaoti/"),
+    ("2013/01/10/media-shortcodes/#fn-1", "posts/media-shortcodes/#fn-1"),
+    (quote("2013/02/01/ελληνικά/"), "posts/ellinika/"),
+    ("category/markup/", "tags/markup/"),
+    ("feed/", "feed.xml"),
+])
+def test_an_old_address_takes_the_reader_to_the_new_page(blog, open_page, old, new):
+    page = open_page(blog["url"] + old)
+    page.wait_for_url(blog["url"] + new, timeout=10_000)
+    assert own_problems(page) == []
+
+
+def test_an_unknown_query_leaves_the_reader_on_the_home_page(blog, open_page):
+    page = open_page(blog["url"] + "?p=999999")
+    page.wait_for_timeout(300)
+    assert page.url == blog["url"] + "?p=999999" and own_problems(page) == []
+
+
+def test_without_scripts_a_redirect_page_still_sends_the_reader_on(blog, open_page):
+    page = open_page(blog["url"] + "2013/01/05/title-with-special-characters/", javascript=False)
+    page.wait_for_url(blog["url"] + "posts/title-with-special-characters/", timeout=10_000)
+
+
+def test_redirect_pages_and_imported_bodies_pass_the_nu_checker(blog):
+    ensure_node_tools()
+    pages = sorted(str(p) for p in blog["root"].rglob("*.html"))
+    assert len(pages) > 30
+    result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *pages],
+                            capture_output=True, text=True, timeout=600)
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    problems = [f"{m.get('url', '').split('/blog/')[-1]}:{m.get('lastLine')}: {m['message']}"
+                for m in messages if m["type"] in ("error", "non-document-error")]
+    assert problems == []
+
+
+AXE = """async () => (await axe.run(document, {resultTypes: ['violations']}))
+    .violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
+
+
+@pytest.mark.parametrize("path", ["posts/media-shortcodes/", "posts/code-and-footnotes/",
+                                  "posts/title-with-special-characters/"])
+def test_axe_finds_no_violation_on_imported_pages(blog, open_page, path):
+    ensure_node_tools()
+    page = open_page(blog["url"] + path)
+    page.add_script_tag(path=str(AXE_JS))
+    assert page.evaluate(AXE) == []
+
+
+def test_axe_finds_no_violation_on_a_redirect_page(blog, browser):
+    """The page as a reader meets it for an instant (held still: its script and refresh taken out)."""
+    ensure_node_tools()
+    text = (blog["root"] / "2013/01/10/media-shortcodes/index.html").read_text()
+    still = re.sub(r"<script>.*?</script>|<meta http-equiv=\"refresh\"[^>]*>", "", text, flags=re.S)
+    assert still != text
+    page = browser.new_page()
+    page.set_content(still)
+    page.add_script_tag(path=str(AXE_JS))
+    assert page.evaluate(AXE) == []
+    page.close()

@@ -1,0 +1,236 @@
+"""The importer as an attacker or an unlucky blogger would try it (#28 items 1, 3 and 7): nothing
+written outside content/, no traceback, a site.yml that reads back as written, nothing lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import every_file, run_cli
+
+HEADER = ('<?xml version="1.0" encoding="{encoding}"?>\n'
+          '<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">'
+          "<channel><title>{title}</title><link>https://b.example.org</link>"
+          "<description>{description}</description>{language}\n")
+POST = ("<item><title>{title}</title><link>{link}</link><dc:creator>ana</dc:creator>"
+        "<content:encoded><![CDATA[{body}]]></content:encoded><wp:post_id>{id}</wp:post_id>"
+        "<wp:post_date>2012-09-10 12:34:56</wp:post_date><wp:post_name>{name}</wp:post_name>"
+        "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>{comments}</item>\n")
+COMMENT = ("<wp:comment><wp:comment_id>{id}</wp:comment_id><wp:comment_author>{author}</wp:comment_author>"
+           "<wp:comment_content>{text}</wp:comment_content><wp:comment_approved>1</wp:comment_approved>"
+           "<wp:comment_parent>0</wp:comment_parent></wp:comment>")
+
+
+def export_text(*posts: str, language: str | None = "en", title: str = "Blog", description: str = "",
+                encoding: str = "UTF-8") -> str:
+    """A WXR export of `posts` (made with `post`), the channel's <language> as given (None: none)."""
+    header = HEADER.format(encoding=encoding, title=title, description=description,
+                           language="" if language is None else f"<language>{language}</language>")
+    return header + "".join(posts) + "</channel></rss>\n"
+
+
+def post(name: str = "hello", link: str = "https://b.example.org/2012/09/10/hello/", post_id: str = "5",
+         title: str = "Hello", body: str = "Some words.", comments: tuple[tuple[str, str], ...] = ()) -> str:
+    text = "".join(COMMENT.format(id=i, author="Bea", text=words) for i, words in comments)
+    return POST.format(name=name, link=link, id=post_id, title=title, body=body, comments=text)
+
+
+def import_into(site: Path, text: str | bytes, *extra: str):
+    site.mkdir(parents=True, exist_ok=True)
+    export = site.parent / f"{site.name}-export.xml"
+    if isinstance(text, str):
+        export.write_text(text, encoding="utf-8")
+    else:
+        export.write_bytes(text)
+    return run_cli("import", "wordpress", str(export), *extra, cwd=site)
+
+
+def no_traceback(result) -> None:
+    assert "Traceback" not in result.stderr and "Error:" not in result.stderr, result.stderr
+
+
+# --- #28.1: the export's <language> is a BCP 47 tag or nothing is written --------------------------------------
+
+HOSTILE_LANGUAGES = [
+    "x/../../../../../victim", "../victim", "en/../../victim", "en/x", "en\\..\\..\\victim", "/etc/passwd", "..",
+    ".", "en\nx: 1", "en: x", '"en"', "en x", "en#x", "{en: 1}", "[en]", "en,es", "e", "english-language-long",
+    "en-" + "x" * 9, "en--us", "-en", "en-", "'en'", "en\u2028x", "en\u00e9", "\u0435n", "*", "en/", "1en",
+]
+
+
+@pytest.mark.parametrize("language", HOSTILE_LANGUAGES)
+def test_a_language_that_is_not_a_tag_writes_nothing_anywhere(tmp_path, language):
+    site = tmp_path / "deep" / "er" / "site"
+    result = import_into(site, export_text(post(comments=(("1", "Hi"),)), language=language.replace("\n", "&#10;")))
+    no_traceback(result)
+    assert result.returncode == 2 and "not a BCP 47 language tag" in result.stderr and "--lang" in result.stderr
+    assert every_file(tmp_path) == {"deep/er/site-export.xml": (site.parent / "site-export.xml").read_bytes()}
+
+
+@pytest.mark.parametrize("language", ["x/../../victim", "en\nx: 1", "..", "en-", "es es"])
+def test_a_lang_option_that_is_not_a_tag_is_a_usage_error(tmp_path, language):
+    site = tmp_path / "site"
+    result = import_into(site, export_text(post()), "--lang", language)
+    no_traceback(result)
+    assert result.returncode == 2 and "not a BCP 47 language tag" in result.stderr
+    assert list(site.iterdir()) == []
+
+
+def test_with_lang_a_hostile_export_language_is_ignored_and_the_site_builds(tmp_path):
+    site = tmp_path / "site"
+    result = import_into(site, export_text(post(), language="x/../../victim"), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert sorted(every_file(site / "content")) == ["posts/hello/index.en.md", "site.yml"]
+    assert run_cli("check", cwd=site).returncode == 0
+
+
+@pytest.mark.parametrize("language, lang", [("en-US", "en"), ("en_US", "en"), ("pt-BR", "pt"), ("ES", "es"),
+                                            ("zh-Hans-CN", "zh"), ("  ro  ", "ro")])
+def test_a_real_tag_names_the_new_site_language(tmp_path, language, lang):
+    site = tmp_path / "site"
+    result = import_into(site, export_text(post(), language=language))
+    assert result.returncode == 0, result.stderr
+    assert (site / f"content/posts/hello/index.{lang}.md").is_file()
+    assert f"main_language: \"{lang}\"" in (site / "content/site.yml").read_text()
+    assert run_cli("check", cwd=site).returncode == 0
+
+
+@pytest.mark.parametrize("title, description", [
+    ("en\nx: 1", "a: b\nc: d"), ('"}, base_url: "https://evil.example/', "#comment"), ("{{x}}", "- item"),
+    ("&lt;script&gt;", "\u2028line\u0085next"), ("Tab\there", "key: [1, 2"),
+])
+def test_the_new_site_yml_quotes_every_value_from_the_export(tmp_path, title, description):
+    site = tmp_path / "site"
+    text = export_text(post(), title=title.replace("\n", "&#10;").replace("\t", "&#9;"),
+                       description=description.replace("\n", "&#10;"))
+    result = import_into(site, text)
+    assert result.returncode == 0, result.stderr
+    from ruamel.yaml import YAML
+    data = YAML(typ="safe").load((site / "content/site.yml").read_text())
+    assert set(data) == {"title", "description", "base_url", "languages", "main_language", "tags", "redirects"}
+    assert data["title"] == {"en": " ".join(title.replace("&lt;", "<").replace("&gt;", ">").split())}  # one line
+    assert data["base_url"] == "https://b.example.org/"
+    assert run_cli("check", cwd=site).returncode == 0
+
+
+@pytest.mark.parametrize("link", ["content/posts", "content/posts/hello", "content/posts/hello/comments",
+                                  "content/posts/hello/index.en.md"])
+def test_an_import_never_writes_through_a_link_in_content(tmp_path, link):
+    site, outside = tmp_path / "site", tmp_path / "outside"
+    outside.mkdir()
+    (site / link).parent.mkdir(parents=True)
+    (site / link).symlink_to(outside / "target")
+    (site / "content/site.yml").write_text('title: t\nbase_url: "https://x.org/"\nlanguages: {en: English}\n'
+                                           "main_language: en\n")
+    result = import_into(site, export_text(post(comments=(("1", "Hi"),))))
+    no_traceback(result)
+    assert list(outside.iterdir()) == []
+    if link.count("/") < 3:  # on the way to where the post would go; deeper, the folder is taken and hello-2 used
+        assert result.returncode == 1 and f"{link}: is a link" in result.stderr
+        assert not list((site / "content").rglob("*.md"))
+    else:
+        assert result.returncode == 0 and (site / "content/posts/hello-2/index.en.md").is_file()
+
+
+# --- #28.3: an item is the post it was imported as, never a hand-written one by chance ----------------------------
+
+HAND_WRITTEN = "---\ntitle: Mine\nauthor: Me\n---\n\nMy own words.\n"
+SITE_EN = 'title: t\nbase_url: "https://b.example.org/"\nlanguages: {en: English}\nmain_language: en\n'
+
+
+@pytest.mark.parametrize("link", ["", "   ", "not a link", "javascript:alert(1)"])
+def test_an_item_without_a_link_never_joins_a_hand_written_post(tmp_path, link):
+    site = tmp_path / "site"
+    (site / "content/posts/hello").mkdir(parents=True)
+    (site / "content/site.yml").write_text(SITE_EN)
+    (site / "content/posts/hello/index.en.md").write_text(HAND_WRITTEN)
+    result = import_into(site, export_text(post(link=link, comments=(("1", "GRAFTED"),))))
+    assert result.returncode == 0, result.stderr
+    assert sorted(every_file(site / "content/posts/hello")) == ["index.en.md"]
+    assert (site / "content/posts/hello/index.en.md").read_text() == HAND_WRITTEN
+    assert (site / "content/posts/hello-2/comments/1.en.md").read_text().endswith("GRAFTED\n")
+
+
+# --- #28.7: odd ids, a broken site.yml and other encodings ------------------------------------------------------
+
+def test_two_comments_under_one_id_are_both_kept_and_counted(tmp_path):
+    site = tmp_path / "site"
+    result = import_into(site, export_text(post(comments=(("7", "FIRST"), ("7", "SECOND"), ("7", "THIRD")))))
+    assert result.returncode == 0, result.stderr
+    assert "comments: 3 (3 published" in result.stdout
+    thread = site / "content/posts/hello/comments"
+    assert [(thread / f"{i}.en.md").read_text().split("\n")[-2] for i in ("7", "7-2", "7-3")] == [
+        "FIRST", "SECOND", "THIRD"]
+    assert run_cli("check", cwd=site).returncode == 0
+
+
+@pytest.mark.parametrize("comment_id", ["1" * 300, "1" * 21, "-1", "1-2", "../1", "1.5", " ", "١٢"])
+def test_an_id_wordpress_never_makes_is_counted_not_a_traceback(tmp_path, comment_id):
+    site = tmp_path / "site"
+    result = import_into(site, export_text(post(comments=((comment_id, "ODD"), ("2", "Fine")))))
+    no_traceback(result)
+    assert result.returncode == 0
+    assert "comments: 1 (1 published" in result.stdout and "1 with a bad id" in result.stdout
+    assert sorted(every_file(site / "content/posts/hello")) == ["comments/2.en.md", "index.en.md"]
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("title: [unclosed\n", 2, "not valid YAML"),
+    ("title: t\n  bad: indent\n", 2, "not valid YAML"),
+    ("a: 1\na: 2\n", 2, "not valid YAML"),
+    ("- a list\n- not a map\n", 1, "not a map of settings"),
+    ("just text\n", 1, "not a map of settings"),
+    (SITE_EN + "tags: [a, b]\n", 5, "`tags` is not a map"),
+    (SITE_EN + "tags: plain\n", 5, "`tags` is not a map"),
+    ("title: \"\\xff\"\n\t\n", None, "not valid YAML"),
+])
+def test_a_broken_site_yml_is_named_with_its_line_and_nothing_is_written(tmp_path, text, line, words):
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content/site.yml").write_text(text)
+    result = import_into(site, export_text(post(), language="en"))
+    no_traceback(result)
+    assert result.returncode == 1 and words in result.stderr
+    assert result.stderr.startswith(f"content/site.yml:{line}: " if line else "content/site.yml")
+    assert sorted(every_file(site / "content")) == ["site.yml"]
+
+
+def test_a_site_yml_that_is_not_utf8_is_named(tmp_path):
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content/site.yml").write_bytes("title: Señal\n".encode("latin-1"))
+    result = import_into(site, export_text(post()))
+    no_traceback(result)
+    assert result.returncode == 1 and result.stderr.startswith("content/site.yml: is not UTF-8")
+
+
+@pytest.mark.parametrize("encoding, words", [
+    ("Shift_JIS", "日本語のブログ"), ("EUC-JP", "日本語のブログ"), ("GB18030", "中文博客"), ("windows-1252", "Señal €"),
+    ("ISO-8859-1", "Señal"), ("UTF-16", "Ελληνικά"), ("KOI8-R", "Блог"), ("cp1251", "Блог"), ("UTF-8", "Ελληνικά"),
+])
+def test_an_export_in_another_encoding_is_read_as_it_says(tmp_path, encoding, words):
+    site = tmp_path / "site"
+    text = export_text(post(title=words, body=f"{words} words.", comments=(("1", words),)), title=words,
+                       encoding=encoding)
+    result = import_into(site, text.encode(encoding))
+    assert result.returncode == 0, result.stderr
+    essay = next((site / "content/posts").glob("*/index.en.md")).read_text()
+    assert f'title: "{words}"' in essay and f"{words} words." in essay
+    assert words in (site / "content/site.yml").read_text()
+
+
+@pytest.mark.parametrize("declared, data, line, words", [
+    ("no-such-codec", b"x", 1, "an encoding Python does not know"),
+    ("Shift_JIS", b"\n\n\x81\x39", 5, "not Shift_JIS"),
+    ("windows-1252", b"\n\x81", 4, "not windows-1252"),
+    ("UTF-8", b"\n\xff\xfe", 4, "not well-formed"),
+])
+def test_an_export_that_does_not_decode_is_export_line_and_exit_1(tmp_path, declared, data, line, words):
+    site = tmp_path / "site"
+    text = export_text(post(body="@@"), encoding=declared).encode("ascii")
+    result = import_into(site, text.replace(b"@@", data))
+    no_traceback(result)
+    assert result.returncode == 1 and f"-export.xml:{line}: " in result.stderr and words in result.stderr
+    assert list(site.iterdir()) == []

@@ -1,0 +1,383 @@
+"""Moving in from WordPress and Disqus (#23): every old address answers, bodies read as WordPress shows
+them, metadata stays faithful, a re-import follows the blog, Disqus threads land under their essays."""
+
+from __future__ import annotations
+
+import html
+import re
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import quote, urljoin
+
+import pytest
+
+from helpers import ROOT, every_file, make_content, run_cli, serving
+
+FIXTURES = ROOT / "tests" / "fixtures"
+THEME_TEST = FIXTURES / "wordpress" / "theme-unit-test.xml"
+BLOG = FIXTURES / "wordpress" / "blog.xml"
+DISQUS = FIXTURES / "disqus" / "export.xml"
+RAW_SHORTCODE = re.compile(r"\[/?(gallery|caption|wp_caption|embed|code|sourcecode|youtube|vimeo|audio|video|footnote|"
+                           r"contact-form|playlist)\b[^\]]*\]")
+VISIBLE_ESCAPE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!&=~<>|]")
+
+
+def imported(site: Path, export: Path = THEME_TEST, *extra: str, source: str = "wordpress"):
+    site.mkdir(parents=True, exist_ok=True)
+    result = run_cli("import", source, str(export), *extra, cwd=site)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def front(path: Path) -> str:
+    return path.read_text().split("\n---\n")[0]
+
+
+def aliases_of(path: Path) -> list[str]:
+    found = re.search(r"^aliases: \[(.*)\]$", front(path), re.M)
+    return re.findall(r'"((?:[^"\\]|\\.)*)"', found.group(1)) if found else []
+
+
+class Page(HTMLParser):
+    """A page's visible text (scripts, styles and code left out), its canonical link, refresh and robots."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.words, self.skip, self.meta, self.canonical = [], 0, {}, ""
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in ("script", "style", "pre"):
+            self.skip += 1
+        elif tag == "meta" and ("name" in attributes or "http-equiv" in attributes):
+            self.meta[attributes.get("name") or attributes["http-equiv"]] = attributes.get("content", "")
+        elif tag == "link" and attributes.get("rel") == "canonical":
+            self.canonical = attributes["href"]
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "pre"):
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.words.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self.words).split())
+
+
+def get(url: str) -> tuple[int, str]:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.status, response.read().decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def theme_site(tmp_path_factory):
+    """The theme unit test export imported and built, served as GitHub Pages serves a site."""
+    site = tmp_path_factory.mktemp("theme")
+    summary = imported(site).stdout
+    out = site / "www"
+    out.mkdir()
+    with serving(out) as url:
+        built = run_cli("build", "--output", str(out), "--base-url", url + "/", cwd=site)
+        assert built.returncode == 0, built.stderr
+        yield {"site": site, "content": site / "content", "out": out, "url": url + "/", "summary": summary}
+
+
+def test_every_old_address_of_every_post_answers_with_a_redirect_to_its_page(theme_site):
+    content, base = theme_site["content"], theme_site["url"]
+    checked = 0
+    for essay in sorted(content.glob("posts/*/index.en.md")):
+        if "draft: true" in front(essay):
+            continue
+        new = base + f"posts/{essay.parent.name}/"
+        assert get(new)[0] == 200
+        for alias in aliases_of(essay):
+            if "?" in alias:
+                continue  # served the home page: its script is tested in the browser
+            status, text = get(base + alias.lstrip("/"))
+            page = Page(text)
+            assert status == 200 and page.canonical == new, alias
+            assert page.meta["robots"] == "noindex"
+            assert urljoin(base + alias.lstrip("/"), page.meta["refresh"].split("url=", 1)[1]) == new
+            assert page.text.endswith(new)  # the visible link says where
+            checked += 1
+    assert checked == 4  # the fifth post's only old address is ?p=1201
+    greek = quote("/2013/02/01/ελληνικά/")
+    assert Page(get(base + greek.lstrip("/"))[1]).canonical == base + "posts/ellinika/"
+
+
+def test_the_blogs_archives_and_feeds_redirect_to_their_new_pages(theme_site):
+    base = theme_site["url"]
+    for old, new in [("category/markup/", "tags/markup/"), ("tag/html/", "tags/html/"), ("feed/", "feed.xml"),
+                     ("comments/feed/", "comments/feed.xml"), ("2013/01/", ""), ("2013/01/05/", ""),
+                     ("author/themedemos/", ""), ("category/sin-categoria/", ""),
+                     (quote("tag/中文/").replace("%", "%").lower(), "tags/zhongwen/")]:
+        status, text = get(base + old)
+        assert status == 200 and Page(text).canonical == base + new, old
+        assert get(base + new)[0] == 200
+
+
+def test_the_home_page_holds_the_script_for_the_query_aliases(theme_site):
+    home = (theme_site["out"] / "index.html").read_text()
+    for query, slug in [("p=1011", "title-with-special-characters"), ("p=1031", "media-shortcodes"),
+                        ("p=1201", "zhongwenbiaoti")]:
+        assert f'"{query}":"posts/{slug}/"' in home
+
+
+def test_no_raw_shortcode_and_no_visible_escape_on_any_page(theme_site):
+    out = theme_site["out"]
+    pages = [p for p in out.rglob("index.html") if "/posts/" in p.as_posix() or p.parent == out]
+    assert len(pages) > 8
+    for path in pages:
+        text = Page(path.read_text()).text
+        shortcodes = RAW_SHORTCODE.findall(text.replace("Escaped shortcode: [gallery] stays", ""))
+        assert shortcodes == [], path
+        assert VISIBLE_ESCAPE.findall(text) == [], path
+    special = Page((out / "posts/title-with-special-characters/index.html").read_text()).text
+    assert ("Special characters in the post body: E = MC2, 2 < 3 & 4 > 1, a \\ backslash, ~tilde~, | pipe, and "
+            "`ticks`. Another line of the same paragraph, kept as a line break.") in special
+    assert "Escaped shortcode: [gallery] stays as written, and so does [sic]." in special
+    assert "Markup: Title With Special Characters ~`!@#$%^&*()-_=+{}[]/\\;:'\"?,.>" in special
+
+
+def test_bodies_keep_what_wordpress_shows(theme_site):
+    out = theme_site["out"]
+    special = (out / "posts/title-with-special-characters/index.html").read_text()
+    assert "E = MC2, 2 &lt; 3 &amp; 4 &gt; 1" in special and "ticks`.<br" in special.replace("</code>", "`")
+    for kept in ("<del>Struck text</del>", "H<sub>2</sub>O", "MC<sup>2</sup>", "<mark>marked</mark>",
+                 "<u>underlined</u>"):
+        assert kept in special
+    media = (out / "posts/media-shortcodes/index.html").read_text()
+    assert media.count('<img alt="A bridge"') == 2 and "<figcaption>The boat, <em>captioned</em>.</figcaption>" in media
+    assert 'src="https://www.youtube-nocookie.com/embed/nwe-H6l4beM"' in media
+    assert 'src="https://player.vimeo.com/video/22439234?dnt=1"' in media and "<audio controls" in media
+    assert "<hr" in media and "Second page of the post." in media and "Write to us." in media
+    code = (out / "posts/code-and-footnotes/index.html").read_text()
+    assert 'class="language-php"' in code and "&lt;?php echo 'Hello, [gallery] world'; ?&gt;" in code
+    assert 'class="language-python"' in code and 'class="language-js"' in code and 'class="language-css"' in code
+    for text, link in [("the media post", "../../posts/media-shortcodes/#fn-1"),
+                       ("the Chinese one", "../../posts/zhongwenbiaoti/"),
+                       ("the markup category", "../../tags/markup/"), ("the page about the tests", "../../about/")]:
+        assert f'<a href="{link}">{text}</a>' in code  # the blog's own links lead to the new pages
+    notes = Page(code).text
+    assert "The source of the claim." in notes and "A second note." in notes and "The block editor's note." in notes
+
+
+def test_metadata_is_faithful(theme_site):
+    content, out, summary = theme_site["content"], theme_site["out"], theme_site["summary"]
+    protected = front(content / "posts/password-protected/index.en.md")
+    assert "draft: true" in protected and not (out / "posts/password-protected").exists()
+    assert "password-protected, imported as drafts: posts/password-protected" in summary
+    assert not any(b"SECRET-PROTECTED" in data for data in every_file(out).values())
+    feed = (out / "feed.xml").read_text()
+    assert "<id>http://wptest.io/demo/?p=1031</id>" in feed and "<id>http://wptest.io/demo/?p=1011</id>" in feed
+    entry = feed.split("<id>http://wptest.io/demo/?p=1031</id>")[1].split("</entry>")[0]
+    assert "<updated>2013-01-11T03:15:00Z</updated>" in entry  # 20:15 at -07:00, the instant of post_date_gmt
+    assert "Media: Shortcodes, Galleries “and” Embeds" in feed
+    media = front(content / "posts/media-shortcodes/index.en.md")
+    assert 'date: "2013-01-10 20:15-07:00"' in media and 'feed_id: "http://wptest.io/demo/?p=1031"' in media
+    greek = front(content / "posts/ellinika/index.en.md")
+    assert '"/2013/02/01/%ce%b5%ce%bb%ce%bb%ce%b7%ce%bd%ce%b9%ce%ba%ce%ac/"' in greek and 'tags: ["zhongwen"]' in greek
+    site = (content / "site.yml").read_text()
+    assert "sin-categoria:" not in site and 'markup: {en: "Markup"}' in site
+    assert "title: {en: \"Theme Unit Test & Friends\"}" in site
+    comment = front(content / "posts/title-with-special-characters/comments/881.en.md")
+    assert 'author: "Anon & Friend"' in comment and 'date: "2013-01-06 09:00-07:00"' in comment
+
+
+def test_pages_become_pages_and_their_comments_are_counted(theme_site):
+    content, summary = theme_site["content"], theme_site["summary"]
+    about = front(content / "pages/about/index.en.md")
+    assert 'title: "About The Tests"' in about and '"/?page_id=2"' in about and "date:" not in about
+    child = front(content / "pages/page-image-alignment/index.en.md")
+    assert '"/about/page-image-alignment/"' in child
+    assert "pages: 2 (2 published, 0 drafts)" in summary and "1 on pages (pages have no thread)" in summary
+    assert not (content / "pages/about/comments").exists()
+
+
+def test_a_reimport_follows_the_blog_and_never_touches_a_hand_edit(tmp_path):
+    site = tmp_path / "site"
+    imported(site)
+    content = site / "content"
+    (content / "posts/media-shortcodes").rename(content / "posts/boats")
+    edited = content / "posts/title-with-special-characters/index.en.md"
+    edited.write_text(edited.read_text().replace("Putting special", "Putting my special"))
+    newer = tmp_path / "newer.xml"
+    text = THEME_TEST.read_text()
+    text = text.replace("<wp:comment_approved><![CDATA[0]]></wp:comment_approved>",
+                        "<wp:comment_approved><![CDATA[1]]></wp:comment_approved>")  # 882 approved
+    text = text.replace("<wp:comment_content><![CDATA[SECRET-PROTECTED-COMMENT]]></wp:comment_content>"
+                        "<wp:comment_approved><![CDATA[1]]>",
+                        "<wp:comment_content><![CDATA[SECRET-PROTECTED-COMMENT]]></wp:comment_content>"
+                        "<wp:comment_approved><![CDATA[trash]]>")  # 901 trashed
+    newer.write_text(text)
+    again = imported(site, newer).stdout
+    assert not (content / "posts/media-shortcodes").exists()  # found again in its renamed folder
+    assert "status:" not in front(content / "posts/title-with-special-characters/comments/882.en.md")
+    assert not (content / "posts/password-protected/comments/901.en.md").exists()
+    assert "followed the blog: 1 updated, 1 removed" in again
+    assert "Putting my special" in edited.read_text()
+    assert "edited by hand, left as they are: posts/title-with-special-characters/index.en.md" in again
+    hand = content / "posts/title-with-special-characters/comments/882.en.md"
+    hand.write_text(hand.read_text() + "\nA word of mine.\n")
+    newer.write_text(THEME_TEST.read_text())  # back to held for moderation: the hand-edited file stays
+    assert "A word of mine." in hand.read_text() and "882.en.md" in imported(site, newer).stdout
+    assert run_cli("check", cwd=site).returncode == 0
+
+
+@pytest.mark.parametrize("files, where, words", [
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [/old/]\n---\n\nA.\n",
+      "posts/b/index.es.md": "---\ntitle: B\nauthor: X\naliases: [\"/old/\"]\n---\n\nB.\n"},
+     "content/posts/b/index.es.md:4:", "claimed by content/posts/a/index.es.md too"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [/posts/hola/]\n---\n\nA.\n"},
+     "content/posts/a/index.es.md:4:", "address of the site's own pages"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [/tags/]\n---\n\nA.\n"},
+     "content/posts/a/index.es.md:4:", "address of the site's own pages"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [/about-us/]\n---\n\nA.\n",
+      "site.yml": "title: t\nbase_url: \"https://x.org/\"\nlanguages: {es: E, en: E}\nmain_language: es\n"
+                  "redirects:\n  /about-us/: /\n"},
+     "content/posts/a/index.es.md:4:", "claimed by site.yml redirects too"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [old/]\n---\n\nA.\n"},
+     "content/posts/a/index.es.md:4:", "must start with one `/`"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [\"/a/../../x/\"]\n---\n\nA.\n"},
+     "content/posts/a/index.es.md:4:", "`..` segment"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\nfeed_id: not an id\n---\n\nA.\n"},
+     "content/posts/a/index.es.md:4:", "must be an IRI"),
+])
+def test_an_address_claimed_twice_or_on_a_real_page_is_an_error(tmp_path, files, where, words):
+    content = make_content(tmp_path, files)
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert any(line.startswith(where) and words in line for line in result.stderr.splitlines()), result.stderr
+
+
+def test_a_site_timezone_and_explicit_offsets_give_feeds_the_right_instant(tmp_path):
+    content = make_content(tmp_path, {
+        "posts/summer/index.es.md": "---\ntitle: S\nauthor: X\ndate: 2012-07-01 12:00\n---\n\nS.\n",
+        "posts/winter/index.es.md": "---\ntitle: W\nauthor: X\ndate: 2012-01-01 12:00\n---\n\nW.\n",
+        "posts/india/index.es.md": "---\ntitle: I\nauthor: X\ndate: \"2012-03-01 12:00+05:30\"\n---\n\nI.\n",
+    }, with_essay=False)
+    (content / "site.yml").write_text((content / "site.yml").read_text() + "timezone: Europe/Madrid\n")
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+    feed = (tmp_path / "out/feed.xml").read_text()
+    updated = dict(re.findall(r"<id>[^<]*/posts/(\w+)/</id>.*?<updated>([^<]*)</updated>", feed, re.S))
+    assert updated == {"summer": "2012-07-01T10:00:00Z", "winter": "2012-01-01T11:00:00Z",
+                       "india": "2012-03-01T06:30:00Z"}
+    (content / "site.yml").write_text((content / "site.yml").read_text().replace("Europe/Madrid", "Mars/Olympus"))
+    bad = run_cli("check", "--content", str(content))
+    assert bad.returncode == 1 and "timezone must be an IANA time zone" in bad.stderr
+
+
+def test_disqus_threads_land_under_their_essays(tmp_path):
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    result = imported(site, DISQUS, source="disqus")
+    content = site / "content"
+    assert "comments: 4 (2 published, 1 pending, 1 spam) of 6 in the export" in result.stdout
+    assert "comments not imported: 1 deleted, 1 on threads matching no essay" in result.stdout
+    assert "thread matching no essay (1 comments): https://elsewhere.example.net/unknown-post/" in result.stdout
+    thread = content / "posts/los-clientes/comments"
+    first, reply = (thread / "disqus-3001.es.md").read_text(), (thread / "disqus-3003.es.md").read_text()
+    assert 'author: "Dora & Co"\ndate: "2013-02-03 04:05+00:00"\n' in first and "**bold** & more" in first
+    assert 'reply_to: "disqus-3001"' in reply  # its parent was deleted: it answers the one above
+    assert "status: spam" in (thread / "disqus-3004.es.md").read_text()
+    pending = (content / "posts/los-clientes-2/comments/disqus-3005.es.md").read_text()
+    assert 'author: "Anonymous"' in pending and "status: pending" in pending
+    for path, data in every_file(content).items():
+        for secret in (b"secret@", b"203.0.113.9", b"192.0.2.10", b"dora-user", b"DISQUS-DELETED", b"DISQUS-ORPHAN",
+                       b"<script", b"JaVaScRiPt"):
+            assert secret not in data, (secret, path)
+    before = every_file(content)
+    assert "wrote 0 files; kept 4 that were already there" in imported(site, DISQUS, source="disqus").stdout
+    assert every_file(content) == before
+    assert run_cli("check", cwd=site).returncode == 0
+    assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
+    assert b"DISQUS-FIRST" in (tmp_path / "out/posts/los-clientes/index.html").read_bytes()
+
+
+@pytest.mark.parametrize("text, words", [
+    ('<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY a "aaaa">]>\n<disqus xmlns="http://disqus.com">&a;</disqus>\n',
+     "defines entities"),
+    ('<?xml version="1.0"?>\n<rss><channel/></rss>\n', "not a Disqus export"),
+    ('<?xml version="1.0"?>\n<disqus xmlns="http://disqus.com"><post>\n', "not well-formed"),
+])
+def test_a_disqus_export_that_cannot_be_read_writes_nothing(tmp_path, text, words):
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    before = every_file(site / "content")
+    export = tmp_path / "disqus.xml"
+    export.write_text(text)
+    result = run_cli("import", "disqus", str(export), cwd=site)
+    assert result.returncode == 1 and "Traceback" not in result.stderr and words in result.stderr
+    assert result.stderr.startswith(f"{export}:")
+    assert every_file(site / "content") == before
+
+
+MEDIA_POST = """<item><title>Photos</title><link>{blog}/2014/05/photos/</link><dc:creator>ana</dc:creator>
+<content:encoded><![CDATA[<img src="{blog}/wp-content/uploads/2014/05/boat-300x200.jpg" alt="Boat" />
+
+<a href="{blog}/wp-content/uploads/2014/05/boat.jpg"><img src="{blog}/wp-content/uploads/2014/05/boat.jpg?w=640" alt="Boat again" /></a>
+
+<img src="https://i0.wp.com/{host}/wp-content/uploads/2014/05/Sea%20View.PNG" alt="Sea" />
+
+<img src="{blog}/wp-content/uploads/2014/05/huge.jpg" alt="Huge" /> <img src="{blog}/wp-content/uploads/2014/05/missing.jpg" alt="Missing" />
+
+<img src="https://elsewhere.example.net/wp-content/uploads/2014/05/foreign.jpg" alt="Foreign" />
+
+<a href="{blog}/wp-content/uploads/2014/05/notes.pdf">Notes</a> and <a href="{blog}/2014/05/other-post/">a post</a>.]]></content:encoded>
+<wp:post_id>40</wp:post_id><wp:post_date>2014-05-01 10:00:00</wp:post_date><wp:post_name>photos</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>"""
+
+
+def media_export(tmp_path: Path, blog: str) -> Path:
+    host = blog.split("://", 1)[1]
+    export = tmp_path / "media.xml"
+    export.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"><channel>'
+        f"<title>Media</title><link>{blog}</link><language>en</language>\n"
+        + MEDIA_POST.format(blog=blog, host=host) + "</channel></rss>\n")
+    return export
+
+
+def uploads(root: Path) -> Path:
+    folder = root / "wp-content" / "uploads" / "2014" / "05"
+    folder.mkdir(parents=True)
+    (folder / "boat.jpg").write_bytes(b"\xff\xd8BOAT")
+    (folder / "Sea View.PNG").write_bytes(b"\x89PNGSEA")
+    (folder / "notes.pdf").write_bytes(b"%PDF-NOTES")
+    (folder / "huge.jpg").write_bytes(b"\xff\xd8" + b"0" * (26 * 1024 * 1024))
+    return root / "wp-content" / "uploads"
+
+
+@pytest.mark.parametrize("how", ["--media", "--media-from"])
+def test_media_on_the_blogs_hosts_lands_beside_its_post(tmp_path, how):
+    served = tmp_path / "old-blog"
+    folder = uploads(served)
+    with serving(served) as blog:
+        blog = blog.replace("127.0.0.1", "localhost") if how == "--media-from" else blog
+        export = media_export(tmp_path, blog)
+        site = tmp_path / "site"
+        result = imported(site, export, *([how] if how == "--media" else [how, str(folder)]))
+    post = site / "content/posts/photos"
+    assert sorted(p.name for p in post.iterdir()) == ["boat.jpg", "index.en.md", "notes.pdf", "sea-view.png"]
+    assert (post / "boat.jpg").read_bytes() == b"\xff\xd8BOAT"  # one file for every size of it
+    text = (post / "index.en.md").read_text()
+    assert text.count("(boat.jpg") == 1 and 'src="boat.jpg' in text or "](boat.jpg" in text
+    assert "sea-view.png" in text and "(notes.pdf)" in text and "/2014/05/other-post/" in text
+    assert "elsewhere.example.net/wp-content/uploads/2014/05/foreign.jpg" in text  # never fetched
+    assert "wp-content/uploads/2014/05/huge.jpg" in text and "wp-content/uploads/2014/05/missing.jpg" in text
+    assert "media brought beside their posts: 3 files" in result.stdout
+    assert result.stdout.count("media not brought (its address kept): ") == 2 and "larger than 25 MB" in result.stdout
+    assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
+    assert (tmp_path / "out/posts/photos/boat.jpg").read_bytes() == b"\xff\xd8BOAT"
+
+
+def test_without_media_the_summary_counts_what_stays_on_the_old_host(tmp_path):
+    export = media_export(tmp_path, "https://old.example.org")
+    result = imported(tmp_path / "site", export)
+    assert "references still on the old blog's host: 7" in result.stdout  # not the foreign one, not a post
