@@ -1,10 +1,18 @@
 /* Readers propose comments: a small form composes a comment file and opens GitHub's new-file
-   page with it (a pull request for review), or an e-mail. Without this script the same links
-   lead to GitHub with a file to fill in. The composing functions mirror tertulia/proposals.py. */
+   page with it (a pull request for review), a new issue carrying it (`issues: true`, no fork), or
+   an e-mail. An issue or an e-mail reads as a letter: the reader's text, then the file between two
+   marker lines that `import issue` and `import mail` look for. Without this script the same links
+   lead to GitHub with a file to fill in. The composing functions mirror tertulia/site/proposals.py. */
 (function () {
   "use strict";
   var MAX_URL = 8000;  // GitHub answers longer addresses with an error page
-  var KEPT = "tertulia.proposer";  // name and website, only when the reader asks to keep them
+  var KEPT = "tertulia.proposer";
+  var ISSUE_TEMPLATE = "comment.md";  // labels the issue `comment` for any reader (tertulia/site/proposals.py)
+  // Fixed English words whatever the page's language, so an import finds them.
+  var LETTER_BEGIN = "-------- Tertulia comment file: keep it as it is --------";
+  var LETTER_END = "-------- end of the comment file --------";
+  var HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+  var HOST_FIRST = /^[^\s\/:@"'<>]+\.[^\s\/:@"'<>]+(?:[\/?#][^\s"'<>]*)?$/;  // name and website, only when the reader asks to keep them
   // Characters YAML will not take raw in a double-quoted scalar, or would read as a line break.
   var UNSAFE_IN_YAML = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff"\\]/g;
   var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/g;
@@ -59,6 +67,35 @@
     return "mailto:" + email + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(text);
   }
 
+  function issueUrl(repo, title, body) {
+    return "https://github.com/" + repo + "/issues/new?template=" + ISSUE_TEMPLATE +
+      "&title=" + encodeURIComponent(title) + "&body=" + encodeURIComponent(body);
+  }
+
+  // The reader's text first, readable in any mail program, then the comment file between the markers.
+  function letter(text, path, file) {
+    var typed = wellFormed(text).replace(/\r\n?/g, "\n").replace(/^\n+|\n+$/g, "");
+    return typed + "\n\n" + LETTER_BEGIN + "\n" + path + "\n" + file + LETTER_END + "\n";
+  }
+
+  // {url} as a comment may link it (`example.org` gets https://), or {problem: true}.
+  function completeWebsite(url, pattern) {
+    var safe = new RegExp("^(?:" + pattern + ")$");
+    url = url.trim();
+    if (!url || safe.test(url)) { return { url: url }; }
+    if ((HAS_SCHEME.test(url) && !/^https?:/i.test(url)) || !HOST_FIRST.test(url)) { return { problem: true }; }
+    return { url: "https://" + url };
+  }
+
+  // What `check` would refuse in a comment, with the same limits (the page carries Python's numbers).
+  function commentProblem(body, limits) {
+    var chars = Array.from(body).length;  // code points, as Python counts
+    if (chars > limits.chars) { return { kind: "chars", count: chars, max: limits.chars }; }
+    var brackets = body.split("[").length - 1;
+    if (brackets > limits.brackets) { return { kind: "brackets", count: brackets, max: limits.brackets }; }
+    return null;
+  }
+
   function safeLink(url) { return /^https?:\/\/[^\s]+$/i.test(url); }
 
   // An approximate preview: paragraphs, quotes, emphasis, code and http(s) links, built as DOM
@@ -100,7 +137,8 @@
   }
 
   var api = { yamlQuoted: yamlQuoted, commentFile: commentFile, newId: newId, dateOf: dateOf,
-              githubUrl: githubUrl, mailtoUrl: mailtoUrl, MAX_URL: MAX_URL };
+              githubUrl: githubUrl, mailtoUrl: mailtoUrl, issueUrl: issueUrl, letter: letter,
+              completeWebsite: completeWebsite, commentProblem: commentProblem, MAX_URL: MAX_URL };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
 
   function load() {
@@ -169,29 +207,70 @@
       parts.push(document.createTextNode(" "), link(mailto, form.dataset.sendEmail));
     }
     say(form, parts);
+    form.querySelector(".result").scrollIntoView({ block: "nearest" });
   }
 
-  function send(form, section, how, replyTo) {
+  function refuse(form, field, message) {
+    say(form, [paragraph(message)]);
+    field.focus();
+  }
+
+  function filled(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  function limitsOf(section) {
+    return { chars: Number(section.dataset.maxChars), brackets: Number(section.dataset.maxBrackets) };
+  }
+
+  function send(form, section, how, replyTo, replyName) {
     var body = form.elements.body.value;
-    if (!body.trim()) {
-      say(form, [paragraph(form.dataset.empty)]);
-      form.elements.body.focus();
+    if (!body.trim()) { refuse(form, form.elements.body, form.dataset.empty); return; }
+    var problem = commentProblem(body.replace(/\r\n?/g, "\n").replace(/^\n+|\n+$/g, ""), limitsOf(section));
+    if (problem) {
+      var words = problem.kind === "chars" ? form.dataset.tooManyChars : form.dataset.tooManyBrackets;
+      var numbers = { count: problem.count.toLocaleString(), max: problem.max.toLocaleString() };
+      refuse(form, form.elements.body, filled(words, numbers));
       return;
     }
+    var website = completeWebsite(form.elements.url.value, section.dataset.website);
+    if (website.problem) { refuse(form, form.elements.url, form.dataset.badWebsite); return; }
+    form.elements.url.value = website.url;
     var author = form.elements.author.value.trim();
-    var url = form.elements.url.value.trim();
-    keep(form.elements.remember.checked ? { author: author, url: url } : null);
+    keep(form.elements.remember.checked ? { author: author, url: website.url } : null);
     var now = new Date();
     var lang = form.elements.lang.value;
     var path = section.dataset.folder + newId(now, function (a) { return window.crypto.getRandomValues(a); }) +
       "." + lang + ".md";
-    var text = commentFile({ author: author, url: url, date: dateOf(now), replyTo: replyTo, body: body });
-    var mailto = mailtoUrl(section.dataset.email, path, text);
-    var target = how === "email" ? mailto : githubUrl(section.dataset.repo, section.dataset.branch, path, text);
+    var text = commentFile({ author: author, url: website.url, date: dateOf(now), replyTo: replyTo, body: body });
+    var subject = replyTo ? filled(section.dataset.subjectReply, { name: replyName, title: section.dataset.title })
+      : filled(section.dataset.subjectComment, { title: section.dataset.title });
+    var mail = letter(body, path, text);
+    var mailto = mailtoUrl(section.dataset.email, subject, mail);
+    var target = how === "email" ? mailto : "issues" in section.dataset ? issueUrl(section.dataset.repo, subject, mail)
+      : githubUrl(section.dataset.repo, section.dataset.branch, path, text);
     if (target.length > MAX_URL) { offerFile(form, section, text, mailto); return; }
-    if (how === "email") { window.location.href = target; return; }
-    window.open(target, "_blank", "noopener");
-    say(form, [paragraph(form.dataset.opened), link(target, form.dataset.openLink)]);
+    if (how === "email") {
+      var write = link(target, form.dataset.openMail);
+      write.removeAttribute("target");
+      say(form, [paragraph(form.dataset.mailed), write]);
+      write.click();  // the reader's mail program, with the letter ready
+    } else {
+      window.open(target, "_blank", "noopener");
+      say(form, [paragraph(form.dataset.opened), link(target, form.dataset.openLink)]);
+    }
+    form.querySelector(".result").scrollIntoView({ block: "nearest" });
+  }
+
+  // The language of what the reader sees: the original's alone, or else the page's own (the
+  // translation's side, or the one language of a single-language page).
+  function languageRead(section) {
+    var view = document.querySelector('input[name="view"]:checked');
+    var role = view && view.getAttribute("data-view");
+    if (role === "original") { return section.dataset.originalLang; }
+    return section.dataset.lang;
   }
 
   // One form per place; closing hides it, so what was typed is there when it opens again.
@@ -203,6 +282,7 @@
       holder.parentNode.insertBefore(form, holder.nextSibling);
       wire(form, section, trigger);
     }
+    if (!form.dataset.langChosen) { form.elements.lang.value = languageRead(section); }
     form.hidden = false;
     trigger.setAttribute("aria-expanded", "true");
     form.querySelector(".proposal-title").focus();
@@ -211,12 +291,10 @@
   function wire(form, section, trigger) {
     var replyTo = trigger.getAttribute("data-reply-to") || "";
     var title = form.querySelector(".proposal-title");
-    if (replyTo) {
-      var author = trigger.closest(".comment").querySelector(".author");
-      title.textContent = form.dataset.replyTitle.replace("%(author)s", author ? author.textContent : replyTo);
-    }
-    var readingOriginal = document.body.classList.contains("view-original");
-    form.elements.lang.value = readingOriginal ? section.dataset.originalLang : section.dataset.lang;
+    var author = replyTo && trigger.closest(".comment").querySelector(".author");
+    var replyName = author ? author.textContent : replyTo;
+    if (replyTo) { title.textContent = form.dataset.replyTitle.replace("%(author)s", replyName); }
+    form.elements.lang.addEventListener("change", function () { form.dataset.langChosen = "yes"; });
     restoreKept(form);
     var shown = form.querySelector(".preview-body");
     form.elements.body.addEventListener("input", function () { preview(shown, form.elements.body.value); });
@@ -230,7 +308,7 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var how = event.submitter && event.submitter.value === "email" ? "email" : "github";
-      send(form, section, how, replyTo);
+      send(form, section, how, replyTo, replyName);
     });
   }
 

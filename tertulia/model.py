@@ -187,6 +187,7 @@ class Discussion:
     repo: str  # owner/name
     branch: str = "main"
     email: str = ""
+    issues: bool = False  # readers propose through a new issue (no fork); a workflow opens the pull request
 
 
 @dataclass(frozen=True)

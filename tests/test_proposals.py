@@ -12,9 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import ROOT
-from tertulia.reading.markup import clean_text
+from tertulia.importers.proposal import read_letter
+from tertulia.reading.markup import clean_text, is_safe_url, markup_problem
 from tertulia.model import Discussion
-from tertulia.site.proposals import MAX_URL, comment_file, github_new_file, offline_id, yaml_quoted
+from tertulia.site.proposals import (MAX_URL, PROPOSAL_LIMITS, comment_file, complete_website, github_new_file,
+                                     github_new_issue, letter, offline_id, yaml_quoted)
 from tertulia.reading.read import parse_text
 
 HOSTILE = [
@@ -120,3 +122,62 @@ def test_offline_ids_match_the_pattern_and_differ_per_parent_and_language():
     ids = {offline_id("essay", parent, lang, 7) for parent in ("", "c1", "c2") for lang in ("en", "es")}
     assert len(ids) == 6 and all(ID.fullmatch(i) for i in ids)
     assert offline_id("essay", "c1", "en", 7) == offline_id("essay", "c1", "en", 7)
+
+
+def run_page_script(script: str, cases) -> dict:
+    """Run `script` with the page's propose.js as `p` and the JSON `cases` as `cases`."""
+    code = 'const p = require(process.argv[1]); const cases = JSON.parse(require("fs").readFileSync(0, "utf8"));\n'
+    result = subprocess.run(["node", "-e", code + script, str(ROOT / "assets" / "propose.js")],
+                            input=json.dumps(cases), capture_output=True, text=True, timeout=60, check=True)
+    return json.loads(result.stdout)
+
+
+def test_the_page_and_python_write_the_same_letter_and_issue_link():
+    cases = [{"body": f"Body {i}\r\n\r\n{name}", "author": name, "path": "content/posts/x/comments/a.en.md",
+              "title": name} for i, name in enumerate(HOSTILE)]
+    out = run_page_script("""console.log(JSON.stringify(cases.map((c) => {
+      const file = p.commentFile({author: c.author, body: c.body});
+      const mail = p.letter(c.body, c.path, file);
+      return {letter: mail, issue: p.issueUrl("owner/repo", c.title, mail)};
+    })));""", cases)
+    for case, composed in zip(cases, out):
+        body = clean_text(case["body"])
+        file_text = comment_file(case["author"], body)
+        if body == case["body"] and case["author"] == clean_text(case["author"]):
+            assert composed["letter"] == letter(body, case["path"], file_text)
+        python_url = github_new_issue(Discussion("owner/repo", issues=True), case["title"], composed["letter"])
+        for url in (composed["issue"], python_url):  # the two escape `*` and `'` differently, to the same effect
+            parts = urlsplit(url)
+            assert (parts.netloc, parts.path) == ("github.com", "/owner/repo/issues/new")
+            assert parse_qs(parts.query, keep_blank_values=True) == {
+                "template": ["comment.md"], "title": [case["title"]], "body": [composed["letter"]]}
+        proposal = read_letter(composed["letter"])
+        assert proposal.path == case["path"]
+        assert proposal.meta == {"author": case["author"] or "Anonymous"}
+
+
+WEBSITES = ["", "https://eve.example.org/", "http://x.org", "eve.example.org", "eve.example.org/blog?a=1#b",
+            "  example.org  ", "javascript:alert(1)", "ftp://example.org/", "mailto:eve@example.org", "eve@example.org",
+            "not a site", "localhost", "HTTPS://EXAMPLE.ORG/", "example.org/<script>", "//example.org/", "ex ample.org"]
+
+
+def test_the_page_completes_a_website_as_the_import_does_and_check_accepts_the_result():
+    script = f"""const pattern = {json.dumps(PROPOSAL_LIMITS["website"])};
+console.log(JSON.stringify(cases.map((c) => p.completeWebsite(c, pattern))));"""
+    out = run_page_script(script, WEBSITES)
+    for typed, page in zip(WEBSITES, out):
+        url, problem = complete_website(typed)
+        assert page.get("url", "") == url and bool(page.get("problem")) == bool(problem), typed
+        assert not url or is_safe_url(url), typed
+    assert complete_website("eve.example.org") == ("https://eve.example.org", "")
+
+
+BODIES = ["x", "[" * 500, "[" * 501, "a" * 50_000, "a" * 50_001, "🗣️" * 20_000, "é" * 50_000 + "[", "[]" * 300]
+
+
+def test_the_page_refuses_exactly_what_check_refuses():
+    limits = {"chars": PROPOSAL_LIMITS["chars"], "brackets": PROPOSAL_LIMITS["brackets"]}
+    out = run_page_script(f"console.log(JSON.stringify(cases.map((c) => p.commentProblem(c, {json.dumps(limits)}))));",
+                          BODIES)
+    for body, page in zip(BODIES, out):
+        assert (page is not None) == (markup_problem(body, trusted=False) is not None), len(body)

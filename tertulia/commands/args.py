@@ -116,6 +116,19 @@ def _import_disqus(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="say what would be written; write nothing")
 
 
+def _import_mail(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("mail", type=Path, nargs="+", metavar="FILE_OR_FOLDER",
+                        help="an mbox file, .eml files, a folder of them, or a maildir")
+    _content(parser)
+    parser.add_argument("--dry-run", action="store_true", help="say what would be written; write nothing")
+
+
+def _import_issue(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("event", type=Path, metavar="EVENT.json",
+                        help="the event's JSON file (in a workflow: $GITHUB_EVENT_PATH)")
+    _content(parser)
+
+
 # Each command (and each import source) is a name, a one-line summary and the function adding its
 # arguments; `cli.run` dispatches on the same names. A new command is one entry here and one there.
 COMMANDS = {
@@ -131,4 +144,6 @@ COMMANDS = {
 IMPORT_SOURCES = {
     "wordpress": ("a WordPress export (WXR): posts and their comments", _import_wordpress),
     "disqus": ("a Disqus export: its threads' comments, under the essays they were on", _import_disqus),
+    "mail": ("readers' e-mailed proposals (mbox, .eml, maildir) -> pending comments, once each", _import_mail),
+    "issue": ("a GitHub issues event's proposal -> its pending comment file", _import_issue),
 }

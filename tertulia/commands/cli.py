@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 
 from ..errors import ContentErrors, ToolFailed, counted
 from ..pipeline import Options, build, load_site
@@ -176,5 +177,43 @@ def _imported(args, importing) -> int:
     return EXIT_OK
 
 
+def _import_mail(args) -> int:
+    """E-mailed proposals in, as pending comments: 1 when no message could be used, each reason on one line."""
+    from ..importers.mail import import_mail
+    outcome = _proposals_in(args, lambda: import_mail(args.mail, args.content, args.dry_run,
+                                                       problem=partial(print, file=sys.stderr)))
+    return outcome if isinstance(outcome, int) else EXIT_OK if outcome.written or outcome.already else EXIT_CONTENT
+
+
+def _import_issue(args) -> int:
+    """An issue's proposal in, as a pending comment: 1, with the reason, when it holds none."""
+    from ..importers.issue import import_issue
+    written = _proposals_in(args, lambda: import_issue(args.event, args.content))
+    if isinstance(written, int):
+        return written
+    print(f"wrote {args.content}/{written.relative} (pending)" if written.new
+          else f"already imported as {args.content}/{written.relative}; nothing written")
+    return EXIT_OK
+
+
+def _proposals_in(args, run_import):
+    """What `run_import` gives, or the exit status of a usage or content problem, said on stderr."""
+    from ..importers.proposal import Refused
+    if not (args.content / "site.yml").is_file():
+        print(f"{args.content}: no site.yml; import proposals into a site's content folder", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return run_import()
+    except Refused as refused:
+        print(refused, file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return EXIT_CONTENT
+    except ContentErrors as problem:
+        for error in problem.errors:
+            print(error, file=sys.stderr)
+        return EXIT_CONTENT
+
+
 # `import <source>`: one function per source of `args.IMPORT_SOURCES`, each returning its exit status.
-IMPORTERS = {"wordpress": _import_wordpress, "disqus": _import_disqus}
+IMPORTERS = {"wordpress": _import_wordpress, "disqus": _import_disqus, "mail": _import_mail,
+             "issue": _import_issue}

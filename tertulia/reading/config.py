@@ -155,10 +155,11 @@ def _discussion(value, fail) -> Discussion | None:
     """`discussion`: where readers' proposed comments go; absent, no page offers to propose one."""
     if value is None:
         return None
-    if not isinstance(value, dict) or set(value) - {"repo", "branch", "email"}:
-        fail("discussion", "discussion must map `repo` (owner/name), and optionally `branch` and `email`")
+    if not isinstance(value, dict) or set(value) - {"repo", "branch", "email", "issues"}:
+        fail("discussion", "discussion must map `repo` (owner/name), and optionally `branch`, `email` and `issues`")
         return None
     repo, branch, email = value.get("repo"), value.get("branch", "main"), value.get("email", "")
+    issues = value.get("issues", False)
     problems = []
     if not isinstance(repo, str) or not REPO.fullmatch(repo):
         problems.append(f"discussion repo must be a GitHub repository as `owner/name`, not `{repo}`")
@@ -166,9 +167,11 @@ def _discussion(value, fail) -> Discussion | None:
         problems.append(f"discussion branch `{branch}` is not a branch name")
     if not isinstance(email, str) or (email and not EMAIL.fullmatch(email)):
         problems.append(f"discussion email `{email}` is not an e-mail address")
+    if not isinstance(issues, bool):
+        problems.append(f"discussion issues must be true or false, not `{issues}`")
     for problem in problems:
         fail("discussion", problem)
-    return None if problems else Discussion(repo=repo, branch=branch, email=email)
+    return None if problems else Discussion(repo=repo, branch=branch, email=email, issues=issues)
 
 
 def _search(value, fail) -> bool:

@@ -13,7 +13,8 @@ from itertools import chain
 from operator import attrgetter
 
 from . import routes
-from ..model import Comment, Essay, Site, Text
+from ..model import Comment, Essay, Site, Text, newest_first
+from ..reading.markup import rebase_links
 from .pages import Page, PlanMemo
 from .routes import relative_url
 from .views import Link, card_summary, excerpt, reading_times, tag_link
@@ -176,8 +177,8 @@ def _tag_pages(site: Site, scope: Scope, memo: PlanMemo, words) -> list[Page]:
 def _feeds(site: Site, scope: Scope, comments: tuple, build_time: str, sources_of) -> list[Page]:
     """Atom feeds of the newest essays and of the newest comments (given, newest first)."""
     essays = site.essays[:FEED_ENTRIES]
-    essay_entries = [_essay_feed_entry(essay, scope) for essay in essays]
-    comment_entries = [_comment_feed_entry(essay, comment, scope) for essay, comment in comments]
+    essay_entries = [_essay_feed_entry(site, essay, scope) for essay in essays]
+    comment_entries = [_comment_feed_entry(site, essay, comment, scope) for essay, comment in comments]
     feed, comments_feed = routes.feed(scope.folder), routes.comments_feed(scope.folder)
     return [
         Page(feed, "feed.xml", scope.lang,
@@ -193,23 +194,68 @@ def _feeds(site: Site, scope: Scope, comments: tuple, build_time: str, sources_o
     ]
 
 
-def _essay_feed_entry(essay: Essay, scope: Scope) -> dict:
+def discussion_feeds(site: Site, essay: Essay, build_time: str) -> list[Page]:
+    """One essay's discussion as Atom feeds, to follow it: the root's (each comment in its original)
+    and one for every language the essay has, each entry linking to the comment in its thread."""
+    comments = sorted(essay.comments, key=lambda c: newest_first(c.date) + (c.id,))[:FEED_ENTRIES]
+    dated = [c.date.timestamp for c in comments if c.date] + ([essay.date.timestamp] if essay.date else [])
+    updated = max(dated) if dated else build_time
+    contents: dict = {}  # a text's feed content, made once for the root's feed and its language's
+    pages = []
+    for scope in [Scope("", site.config.main_language)] + [Scope(t.lang, t.lang) for t in essay.texts]:
+        url = routes.discussion_feed(essay.slug, scope.folder)
+        make = partial(_discussion_feed, site, essay, comments, scope, url, updated, contents)
+        pages.append(Page(url, "feed.xml", scope.lang, make, in_sitemap=False, sources=essay.source_files,
+                          shape=updated, scope=scope.folder))
+    return pages
+
+
+def _discussion_feed(site: Site, essay: Essay, comments, scope: Scope, url: str, updated: str, contents: dict) -> dict:
+    page, title = _essay_page(essay, scope), _shown_in(essay, scope).title
+    entries = []
+    for comment in comments:
+        text = _shown_in(comment, scope)
+        entry_url = routes.comment_on(page, comment.id)
+        content = contents.get(text.path)
+        if content is None:
+            content = contents[text.path] = _absolute(site, essay, text)
+        entries.append({"url": entry_url, "id": "", "title": f"{comment.author}: {title}", "lang": text.lang,
+                        "author": comment.author, "date": comment.date, "summary": text.summary,
+                        "content": _passages_on(site, content, entry_url)})
+    return {"entries": entries, "feed_url": url, "page_url": page, "updated": updated, "feed_title": title}
+
+
+def _essay_feed_entry(site: Site, essay: Essay, scope: Scope) -> dict:
     text = _shown_in(essay, scope)
-    entry = _feed_entry(text, _essay_page(essay, scope), essay.author, essay.date, text.title)
+    entry = _feed_entry(site, essay, text, _essay_page(essay, scope), essay.author, essay.date, text.title)
     if essay.feed_id and not scope.folder:  # the feed the old blog's feed now redirects to keeps its ids
         entry["id"] = essay.feed_id
     return entry
 
 
-def _comment_feed_entry(essay: Essay, comment: Comment, scope: Scope) -> dict:
+def _comment_feed_entry(site: Site, essay: Essay, comment: Comment, scope: Scope) -> dict:
     text, url = _shown_in(comment, scope), routes.comment_on(_essay_page(essay, scope), comment.id)
     title = ((essay.text(scope.lang) if scope.folder else None) or essay.original).title
-    return _feed_entry(text, url, comment.author, comment.date, f"{comment.author}: {title}")
+    return _feed_entry(site, essay, text, url, comment.author, comment.date, f"{comment.author}: {title}")
 
 
-def _feed_entry(text, url, author, date, title) -> dict:
+def _feed_entry(site: Site, essay: Essay, text, url, author, date, title) -> dict:
     return {"url": url, "id": "", "title": title, "lang": text.lang, "author": author, "date": date,
-            "content": "\n".join(text.blocks), "summary": text.summary}
+            "content": _passages_on(site, _absolute(site, essay, text), url), "summary": text.summary}
+
+
+def _absolute(site: Site, essay: Essay, text: Text) -> str:
+    """A text's HTML with absolute links and images: feed readers resolve relative ones against the
+    feed's own address, where an essay's images are not."""
+    folder = site.config.base_url + routes.essay(essay.slug)
+    return "\n".join(rebase_links(block, folder) if "=\"" in block else block for block in text.blocks)
+
+
+def _passages_on(site: Site, content: str, url: str) -> str:
+    """Links to a passage (`#p3`) made links to it on the entry's page, not on the feed."""
+    if ' href="#' not in content:
+        return content
+    return content.replace(' href="#', ' href="' + site.config.base_url + url.partition("#")[0] + "#")
 
 
 def _updated(entries: list[dict], build_time: str) -> str:

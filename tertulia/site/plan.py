@@ -13,10 +13,10 @@ from operator import attrgetter
 from markupsafe import Markup
 
 from . import routes
-from .listings import essay_url, listing_pages, scopes
+from .listings import discussion_feeds, essay_url, listing_pages, scopes
 from ..model import Essay, Site, SitePage
 from .pages import Page, PlanMemo
-from .proposals import CONTENT_FOLDER, plain_link
+from .proposals import CONTENT_FOLDER, PROPOSAL_LIMITS, plain_link
 from .structured import essay_data, essay_meta
 from .redirects import redirect_pages
 from .ui import Interface
@@ -38,8 +38,8 @@ def plan_site(site: Site, build_time: str, memo: PlanMemo | None, interface: Int
     for index, essay in enumerate(site.essays):
         newer = site.essays[index - 1] if index > 0 else None
         older = site.essays[index + 1] if index + 1 < len(site.essays) else None
-        pages += memo.pages(("essay", essay.slug), (essay, newer, older),
-                            partial(_essay_pages, site, essay, newer, older, interface))
+        pages += memo.pages(("essay", essay.slug, build_time), (essay, newer, older),
+                            partial(_essay_pages, site, essay, newer, older, interface, build_time))
     for site_page in site.pages:
         pages += memo.pages(("page", site_page.slug), (site_page,), partial(_site_page_pages, site, site_page, interface))
     for scope in every_scope[1:]:
@@ -58,8 +58,9 @@ def _titles_of(essay: Essay | None) -> tuple[str, ...]:
 
 
 def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | None,
-                 interface: Interface) -> list[Page]:
-    """The side-by-side page, one per other translation, and one page per language."""
+                 interface: Interface, build_time: str) -> list[Page]:
+    """The side-by-side page, one per other translation, one page per language, and the feeds of
+    its discussion."""
     translation = default_translation(essay, site.config.main_language, site.config.language_codes)
     others = [t for t in essay.translations if t is not translation]
     alternates = language_links(site, essay) + (Link(routes.essay(essay.slug), "", "x-default"),)
@@ -76,7 +77,7 @@ def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | N
         make = partial(_single, site, essay, newer, older, url, text, interface)
         pages.append(Page(url, "single.html", text.lang, make, alternates, True, sources, shape,
                           _scope_of(site, text.lang)))
-    return pages
+    return pages + discussion_feeds(site, essay, build_time)
 
 
 def _site_page_pages(site: Site, site_page: SitePage, interface: Interface) -> list[Page]:
@@ -133,7 +134,7 @@ def _side_by_side(site: Site, essay: Essay, newer, older, url: str, chosen, tran
         **_text_rows(rows(shown, routes.folder_prefix(url, routes.essay(essay.slug)))),
         **_proposals(site, essay, interface.words(shown[-1].lang), [t.lang for t in shown]),
         "tags": tag_links(site, essay.tags, reader), "languages": language_links(site, essay),
-        "source_site": source_site(essay.source),
+        "source_site": source_site(essay.source), "discussion_feed": routes.discussion_feed(essay.slug),
         "newer": _neighbour(newer, reader, False), "older": _neighbour(older, reader, False),
         "comment_count": len(essay.comments),
         "meta": essay_meta(site.config, essay, shown, url), "reading": reading_times(shown),
@@ -159,6 +160,7 @@ def _single(site: Site, essay: Essay, newer, older, url: str, text, interface) -
         "essay": essay, "text": text,
         **_text_rows(rows([text], routes.folder_prefix(url, routes.essay(essay.slug)))),
         **_proposals(site, essay, interface.words(text.lang), [text.lang]),
+        "discussion_feed": routes.discussion_feed(essay.slug, text.lang),
         "tags": tag_links(site, essay.tags, text.lang, _scope_of(site, text.lang)),
         "source_site": source_site(essay.source),
         "languages": language_links(site, essay, text.lang),
@@ -176,13 +178,21 @@ def _proposals(site: Site, essay: Essay, words, langs: list[str]) -> dict:
     if discussion is None:
         return {"threads": comment_views(essay.threads, langs), "join_url": "", "proposal": None}
     lang = words.lang
+    title = (essay.text(lang) or essay.original).title
+    subjects = {"comment": words.attr("Comment on {title}"), "reply": words.attr("Reply to {name} on {title}")}
     link = partial(plain_link, discussion, essay.slug, lang, len(essay.source_files),
                    words.attr("Your comment, in Markdown."), words.attr("your name, as it should appear"))
     proposal = {"repo": discussion.repo, "branch": discussion.branch, "email": discussion.email,
-                "folder": f"{CONTENT_FOLDER}/posts/{essay.slug}/comments/", "lang": lang,
-                "languages": site.config.languages}
-    return {"threads": comment_views(essay.threads, langs, lambda parent: link(reply_to=parent)),
-            "join_url": link(), "proposal": proposal}
+                "issues": discussion.issues, "folder": f"{CONTENT_FOLDER}/posts/{essay.slug}/comments/",
+                "lang": lang, "languages": site.config.languages, "title": title, "subjects": subjects,
+                "limits": PROPOSAL_LIMITS}
+    return {"threads": comment_views(essay.threads, langs, partial(_reply_link, link, subjects["reply"], title)),
+            "join_url": link(subjects["comment"].replace("{title}", title)), "proposal": proposal}
+
+
+def _reply_link(link, subject: str, title: str, parent: str, name: str) -> str:
+    """The plain link that proposes a reply to comment `parent` by `name`."""
+    return link(subject.replace("{name}", name).replace("{title}", title), reply_to=parent)
 
 
 def _not_found(site: Site, interface) -> dict:

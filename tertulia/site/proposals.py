@@ -2,31 +2,50 @@
 
 A static site cannot take a comment, but GitHub's new-file page can: prefilled with a comment
 file, it forks the repository for a reader who is not a collaborator and opens a pull request,
-so review is moderation and merging publishes. Pages link there without JavaScript; with it,
-`assets/propose.js` composes the same file from a small form (the two must stay in step:
-tests compose hostile values with both and read them back).
+so review is moderation and merging publishes. A new issue needs no fork (`issues: true`), and an
+e-mail needs no account: both carry a letter, the reader's text first and the comment file after
+it between two marker lines, which `import issue` and `import mail` read back. Pages link there
+without JavaScript; with it, `assets/propose.js` composes the same file from a small form (the two
+must stay in step: tests compose hostile values with both and read them back).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from urllib.parse import quote
 
 from ..model import Discussion
+from ..reading.markup import MAX_BRACKETS, MAX_COMMENT, SAFE_URL
 from ..reading.yamltext import quoted as yaml_quoted
 
 MAX_URL = 8000  # GitHub answers longer addresses with an error page
 CONTENT_FOLDER = "content"  # where the repository keeps content/, as the contract lays it out
+ISSUE_TEMPLATE = "comment.md"  # .github/ISSUE_TEMPLATE/comment.md labels the issue `comment` for anyone,
+# which a `labels=` parameter cannot do: GitHub applies it only for readers who may label issues
+# The letter's markers: fixed English words whatever the page's language, so an import finds them.
+LETTER_BEGIN = "-------- Tertulia comment file: keep it as it is --------"
+LETTER_END = "-------- end of the comment file --------"
+HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# What `check` refuses in a comment, given to the page's form so it refuses the same before sending.
+PROPOSAL_LIMITS = {"chars": MAX_COMMENT, "brackets": MAX_BRACKETS, "website": SAFE_URL.pattern}
+HOST_FIRST = re.compile(r"[^\s/:@\"'<>]+\.[^\s/:@\"'<>]+(?:[/?#][^\s\"'<>]*)?")
+
+
 def comment_file(author: str, body: str, reply_to: str = "", url: str = "", date: str = "",
-                 note: str = "") -> str:
-    """A comment file as the contract defines it, with only the keys given; values quoted verbatim."""
-    lines = ["---", f"author: {yaml_quoted(author or 'Anonymous')}" + (f"  # {note}" if note else "")]
+                 note: str = "", status: str = "", origin: str = "") -> str:
+    """A comment file as the contract defines it, with only the keys given; values quoted verbatim.
+    `origin`, a YAML comment line, says where an imported proposal came from."""
+    lines = ["---"] + ([f"# {origin}"] if origin else [])
+    lines.append(f"author: {yaml_quoted(author or 'Anonymous')}" + (f"  # {note}" if note else ""))
     if url:
         lines.append(f"url: {yaml_quoted(url)}")
     if date:
         lines.append(f"date: {yaml_quoted(date)}")
     if reply_to:
         lines.append(f"reply_to: {yaml_quoted(reply_to)}")
+    if status:
+        lines.append(f"status: {status}")
     text = body.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     return "\n".join(lines) + "\n---\n\n" + text + "\n"
 
@@ -34,6 +53,29 @@ def comment_file(author: str, body: str, reply_to: str = "", url: str = "", date
 def proposal_path(slug: str, comment_id: str, lang: str) -> str:
     """Where the proposed file goes in the repository."""
     return f"{CONTENT_FOLDER}/posts/{slug}/comments/{comment_id}.{lang}.md"
+
+
+def letter(text: str, path: str, file_text: str) -> str:
+    """An e-mail's or an issue's body: the reader's text, readable anywhere, then the comment file
+    (named by its path) between the two marker lines."""
+    typed = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    return f"{typed}\n\n{LETTER_BEGIN}\n{path}\n{file_text}{LETTER_END}\n"
+
+
+def complete_website(url: str) -> tuple[str, str]:
+    """(the website as a comment may link it, "") or ("", why not): `example.org` gets `https://`."""
+    url = url.strip()
+    if not url or SAFE_URL.fullmatch(url):
+        return url, ""
+    if HAS_SCHEME.match(url) and not url.lower().startswith(("http:", "https:")) or not HOST_FIRST.fullmatch(url):
+        return "", f"`{url[:80]}` is not a website address such as https://example.org/"
+    return "https://" + url, ""
+
+
+def github_new_issue(discussion: Discussion, title: str, body: str) -> str:
+    """GitHub's new-issue page, prefilled, from the template that labels it for the proposal workflow."""
+    return (f"https://github.com/{discussion.repo}/issues/new?template={ISSUE_TEMPLATE}"
+            f"&title={quote(title, safe='')}&body={quote(body, safe='')}")
 
 
 def github_new_file(discussion: Discussion, path: str, text: str) -> str:
@@ -52,7 +94,11 @@ def offline_id(slug: str, reply_to: str, lang: str, known: int) -> str:
 
 
 def plain_link(discussion: Discussion, slug: str, lang: str, known: int, placeholder: str, note: str,
-               reply_to: str = "") -> str:
-    """The link a page offers without JavaScript: a valid file for the reader to fill in."""
+               title: str, reply_to: str = "") -> str:
+    """The link a page offers without JavaScript: a valid file for the reader to fill in, on GitHub's
+    new-file page, or with `issues` in a new issue's letter (`title` is the issue's title)."""
     path = proposal_path(slug, offline_id(slug, reply_to, lang, known), lang)
-    return github_new_file(discussion, path, comment_file("Anonymous", placeholder, reply_to, note=note))
+    text = comment_file("Anonymous", placeholder, reply_to, note=note)
+    if discussion.issues:
+        return github_new_issue(discussion, title, letter(placeholder, path, text))
+    return github_new_file(discussion, path, text)

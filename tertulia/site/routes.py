@@ -79,6 +79,11 @@ def comments_feed(lang: str = "") -> str:
     return f"{_in(lang)}comments/feed.xml"
 
 
+def discussion_feed(slug: str, lang: str = "") -> str:
+    """One essay's discussion as a feed: beside its side-by-side page, or its page in `lang`."""
+    return f"{_in(lang)}posts/{slug}/comments.xml"
+
+
 def _paged(first: str, page: int) -> str:
     """Long listings go on at <listing>/page/<n>/; the first page keeps the listing's URL."""
     return first if page == 1 else f"{first}page/{page}/"

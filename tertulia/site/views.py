@@ -161,7 +161,7 @@ CLOSE_LEVEL = "\n</ol>" + CLOSE_COMMENT
 def comment_views(comments: tuple[Comment, ...], langs: list[str], reply=None) -> tuple[CommentView, ...]:
     """Threads for a page that reads `langs` (one language, or original + translation), flattened in
     reading order, so a thread of any depth is drawn without recursion; `reply`, when the site takes
-    proposals, gives the link for a reply to a comment id."""
+    proposals, gives the link for a reply to a comment (by its id and author)."""
     views = []
     # (comment, depth, levels its end closes, the comment it answers)
     pending = [(comment, 0, 0, None) for comment in reversed(comments)]
@@ -189,7 +189,7 @@ def _comment_view(comment: Comment, langs: list[str], reply, depth: int, after: 
         level=min(depth, MAX_LEVEL), after=after,
         written_in=comment.original.lang if len(langs) > 1 and comment.original.lang != langs[0] else "",
         lacks=lacks,
-        reply_url=reply(comment.id) if reply else "",
+        reply_url=reply(comment.id, comment.author) if reply else "",
         pending=comment.status == "pending",
         replying_to=named.author if named else "", replying_to_id=named.id if named else "",
     )

@@ -113,3 +113,28 @@ def test_serve_shows_a_pending_comment_to_the_moderator(preview):  # noqa: F811
     (content / "posts/hola/comments/p1.es.md").write_text("---\nauthor: Pat\nstatus: pending\n---\n\nEN-ESPERA.\n")
     status, body = poll(base + "posts/hola/", lambda s, b: "EN-ESPERA" in b)
     assert re.search(r'class="comment depth-0[^"]* pending"', body)
+
+
+def test_with_issues_every_plain_link_opens_a_prefilled_issue_that_import_issue_takes(tmp_path):
+    import json
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": "---\nauthor: Bea\n---\n\nHola.\n"})
+    site = content / "site.yml"
+    site.write_text(site.read_text() + "discussion:\n  repo: owner/essays\n  issues: true\n")
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    links = read(out / "es/posts/hola/index.html").links
+    assert {link.get("data-reply-to", "") for link in links} == {"", "c1"}
+    for number, link in enumerate(links, 1):
+        parts = urlsplit(link["href"])
+        assert (parts.netloc, parts.path) == ("github.com", "/owner/essays/issues/new")
+        query = parse_qs(parts.query)
+        assert query["template"] == ["comment.md"]
+        assert query["title"] == (["Respuesta a Bea sobre «Hola»"] if "data-reply-to" in link else ["Comentario sobre «Hola»"])
+        event = tmp_path / f"event{number}.json"
+        event.write_text(json.dumps({"action": "opened", "issue": {"number": number, "body": query["body"][0],
+                                                                   "created_at": "2026-11-30T06:00:00Z"}}))
+        result = run_cli("import", "issue", str(event), "--content", str(content))
+        assert result.returncode == 0, result.stderr
+    check = run_cli("check", "--content", str(content))
+    assert check.returncode == 0, check.stderr
+    assert len(list((content / "posts/hola/comments").glob("*.es.md"))) == 3

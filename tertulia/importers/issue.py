@@ -1,0 +1,64 @@
+"""`import issue`: a GitHub "issues" event (the JSON file a workflow is given) -> its pending comment file.
+
+With `discussion.issues: true` a reader proposes through a new issue whose body is the page's
+letter; the site's workflow runs this on the event and opens a pull request with the file.
+Everything in the event is untrusted: only the issue's body, number and time are read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .proposal import Refused, Written, read_letter, site_languages, write_pending
+
+MAX_EVENT = 2_000_000  # bytes: GitHub takes issue bodies of up to 65,536 characters
+GITHUB_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}:[0-9]{2}):[0-9]{2}Z")
+
+
+def import_issue(event_path: Path, content: Path) -> Written:
+    """The proposal of the issue the event opened, written as a pending comment. Raises Refused with
+    the line to answer the issue with, or ContentErrors for a bad site.yml."""
+    issue = _issue(event_path)
+    number = issue.get("number")
+    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+        raise Refused("the issue in the event has no number")
+    body = issue.get("body") or ""
+    if not isinstance(body, str):
+        raise Refused(f"issue #{number}: its body is not text")
+    try:
+        proposal = read_letter(body)
+    except Refused as refused:
+        raise Refused(f"issue #{number}: {refused}") from None
+    try:
+        return write_pending(proposal, content, site_languages(content), f"proposed in issue #{number}",
+                             _opened(issue.get("created_at")))
+    except Refused as refused:
+        raise Refused(f"issue #{number}: {refused}") from None
+
+
+def _issue(event_path: Path) -> dict:
+    """The issue of an "issues" event file, or Refused saying why the file is not one."""
+    if event_path.is_symlink() or not event_path.is_file():
+        raise Refused(f"{event_path}: no such event file")
+    if event_path.stat().st_size > MAX_EVENT:
+        raise Refused(f"{event_path}: more than {MAX_EVENT:,} bytes; not an issues event GitHub would send")
+    try:
+        event = json.loads(event_path.read_bytes())
+    except (ValueError, RecursionError):
+        raise Refused(f"{event_path}: not a JSON event file") from None
+    if not isinstance(event, dict) or not isinstance(event.get("issue"), dict) or "action" not in event:
+        raise Refused(f"{event_path}: not a GitHub \"issues\" event (it has no `action` and `issue`)")
+    issue = event["issue"]
+    if "pull_request" in issue:
+        raise Refused(f"{event_path}: the event is about a pull request, not an issue")
+    if event["action"] not in ("opened", "edited", "reopened", "labeled"):
+        raise Refused(f"{event_path}: the issue was {str(event['action'])[:20]}, not opened; nothing to import")
+    return issue
+
+
+def _opened(created_at) -> str:
+    """The issue's opening time as the contract writes dates (UTC), used when the file has none."""
+    match = GITHUB_TIME.fullmatch(created_at) if isinstance(created_at, str) else None
+    return f"{match.group(1)} {match.group(2)}" if match else ""

@@ -1,0 +1,307 @@
+"""`import mail`: saved e-mails (an mbox, .eml files, a maildir) -> pending comment files, once each.
+
+A reader without a GitHub account sends the page's letter: their text, then the comment file
+between two marker lines (importers/proposal.py reads it). Mail programs change what they send:
+quoted-printable or base64, format=flowed, another character set, HTML only, a signature, a quoted
+message. Each of those is undone here with the standard `email` and `mailbox` modules. The
+sender's address is never written: content/ goes into a public repository.
+"""
+
+from __future__ import annotations
+
+import codecs
+import email
+import hashlib
+import mailbox
+import re
+from dataclasses import dataclass, field
+from email import policy
+from email.utils import getaddresses, parsedate_to_datetime
+from datetime import timezone
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .proposal import Refused, read_letter, site_languages, write_pending
+
+MAX_MESSAGE = 1_000_000  # bytes: a comment is at most 50,000 characters, twice in a letter, encoded
+MAX_PARTS = 50
+TEXT_TYPES = ("text/plain", "text/html")
+PRIVATE_HEADERS = ("from", "sender", "reply-to", "return-path")
+LETTER_BEGIN_WORDS = "tertulia comment file"
+
+
+@dataclass
+class Outcome:
+    """What an import did, message by message, for its report and its exit status."""
+
+    written: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    unused: list[str] = field(default_factory=list)
+
+
+def import_mail(sources: list[Path], content: Path, dry_run: bool = False, report=print, problem=print) -> Outcome:
+    """Every proposal in `sources` written as a pending comment of its post; what was done said
+    through `report`, each message not used through `problem`. Raises ContentErrors when the content
+    folder's site.yml is not valid."""
+    languages = site_languages(content)
+    outcome, seen = Outcome(), set()
+    for where, raw in _messages(sources):
+        try:
+            if isinstance(raw, str):
+                raise Refused(raw)
+            _one(where, raw, content, tuple(languages), dry_run, seen, outcome, report)
+        except Refused as refused:
+            outcome.unused.append(where)
+            problem(f"{where}: not imported: {refused}")
+    report(f"{len(outcome.written)} new pending comment(s){' would be written' if dry_run else ''}, "
+           f"{len(outcome.already)} already there, {len(outcome.unused)} message(s) without a usable proposal")
+    return outcome
+
+
+def _one(where: str, raw: bytes, content: Path, languages: tuple[str, ...], dry_run: bool, seen: set,
+         outcome: Outcome, report) -> None:
+    message = _parsed(raw)
+    text, notes = letter_text(message)
+    private = _addresses(message)
+    proposal = read_letter(text)
+    origin = f"proposed by e-mail, message {_message_key(message, raw)}"
+    written = write_pending(proposal, content, languages, origin, _sent(message), private, dry_run, seen)
+    shown = f"{content}/{written.relative}"
+    if written.new:
+        outcome.written.append(shown)
+        extra = "; ".join(notes + ([written.note] if written.note else []))
+        verb = "would write" if dry_run else "wrote"
+        report(f"{verb} {shown} (pending) from {where}" + (f" ({extra})" if extra else ""))
+    else:
+        outcome.already.append(shown)
+        report(f"{where}: already imported as {shown}; nothing written")
+
+
+def _messages(sources: list[Path]):
+    """(where, the message's bytes or why it cannot be read) for every message of every source."""
+    for source in sources:
+        if source.is_symlink() or not source.exists():
+            yield str(source), "no such file or folder (symbolic links are not followed)"
+        elif source.is_dir() and (source / "cur").is_dir() and (source / "new").is_dir():
+            yield from _from_box(mailbox.Maildir(source, factory=None, create=False), str(source) + "/")
+        elif source.is_dir():
+            emls = sorted(p for p in source.iterdir() if p.suffix.lower() == ".eml" and p.is_file()
+                          and not p.is_symlink())
+            if not emls:
+                yield str(source), "no .eml files and not a maildir (a folder with cur/ and new/)"
+            for path in emls:
+                yield str(path), _bounded_file(path)
+        elif not source.is_file():
+            yield str(source), "not a regular file"
+        else:
+            with open(source, "rb") as start:
+                is_mbox = start.read(5) == b"From "
+            if is_mbox:
+                yield from _from_box(mailbox.mbox(source, factory=None, create=False), f"{source}:")
+            else:
+                yield str(source), _bounded_file(source)
+
+
+def _from_box(box: mailbox.Mailbox, prefix: str):
+    try:
+        keys = sorted(box.keys()) if isinstance(box, mailbox.Maildir) else list(box.keys())
+    except OSError as problem:
+        yield prefix.rstrip(":/"), f"cannot be read: {problem.strerror or problem}"
+        return
+    for number, key in enumerate(keys, 1):
+        where = f"{prefix}{number if isinstance(box, mailbox.mbox) else key}"
+        with box.get_file(key) as handle:
+            handle.seek(0, 2)
+            size = handle.tell()
+            handle.seek(0)
+            yield where, _too_big(size) or handle.read(MAX_MESSAGE)
+
+
+def _bounded_file(path: Path) -> bytes | str:
+    size = path.stat().st_size
+    if size > MAX_MESSAGE:
+        return _too_big(size)
+    return path.read_bytes()
+
+
+def _too_big(size: int) -> str:
+    return f"{size:,} bytes, more than the {MAX_MESSAGE:,} a proposal can take; read it by hand" \
+        if size > MAX_MESSAGE else ""
+
+
+def _parsed(raw: bytes) -> email.message.EmailMessage:
+    try:
+        return email.message_from_bytes(raw, policy=policy.default)
+    except (RecursionError, ValueError, TypeError, LookupError) as problem:
+        raise Refused(f"it cannot be read as an e-mail ({type(problem).__name__})") from None
+
+
+def letter_text(message) -> tuple[str, list[str]]:
+    """The letter as text, from its plain part, else its HTML one; and notes on what was left out."""
+    plain, html, skipped = _text_parts(message)
+    notes = [f"left out: {', '.join(skipped[:5])}{' …' if len(skipped) > 5 else ''}"] if skipped else []
+    if plain is None and html is None:
+        raise Refused("it has no text, only " + (", ".join(skipped[:5]) or "nothing"))
+    text = _unflowed(_decoded(plain), plain) if plain is not None else ""
+    if html is not None and (plain is None or LETTER_BEGIN_WORDS not in text.lower()):
+        from_html = html_text(_decoded(html))
+        if plain is None or LETTER_BEGIN_WORDS in from_html.lower():
+            return from_html, notes
+    return text, notes
+
+
+def _text_parts(message):
+    """The first plain and HTML parts that are not attachments, and what else the message carries.
+    A forwarded message (message/rfc822) is not entered: its text is someone else's."""
+    plain = html = None
+    skipped, stack, seen = [], [message], 0
+    while stack:
+        part = stack.pop()
+        seen += 1
+        if seen > MAX_PARTS:
+            skipped.append(f"parts beyond the first {MAX_PARTS}")
+            break
+        kind = part.get_content_type()
+        if part.is_multipart() and kind.startswith("multipart/"):
+            stack += reversed(part.get_payload())
+            continue
+        if part.get_content_disposition() == "attachment" or kind not in TEXT_TYPES:
+            skipped.append(f"attachment {_safe_name(part.get_filename() or kind)}")
+        elif kind == "text/plain" and plain is None:
+            plain = part
+        elif kind == "text/html" and html is None:
+            html = part
+    return plain, html, skipped
+
+
+def _decoded(part) -> str:
+    """A text part's bytes (quoted-printable and base64 undone) in its character set."""
+    payload = part.get_payload(decode=True) or b""
+    charset = (part.get_content_charset() or "us-ascii").strip()
+    try:
+        codecs.lookup(charset)
+        return payload.decode(charset)
+    except LookupError:
+        problem = f"its text is in a character set this computer does not know (`{_safe_name(charset)}`)"
+    except UnicodeDecodeError:
+        problem = f"its text is not valid {_safe_name(charset)}"
+    try:
+        return payload.decode("utf-8")  # what the page's letter is; many programs mislabel it
+    except UnicodeDecodeError:
+        raise Refused(problem) from None
+
+
+def _unflowed(text: str, part) -> str:
+    """format=flowed (RFC 3676) undone: soft line breaks joined, space-stuffing removed."""
+    if str(part.get_param("format", "")).lower() != "flowed":
+        return text
+    delsp = str(part.get_param("delsp", "")).lower() == "yes"
+    lines, joined, depth_of_joined = text.replace("\r\n", "\n").split("\n"), [], None
+    for line in lines:
+        depth = len(line) - len(line.lstrip(">"))
+        line = line[depth:]
+        if line.startswith(" "):
+            line = line[1:]
+        soft = line.endswith(" ") and line != "-- "
+        piece = line[:-1] if soft and delsp else line
+        if joined and depth_of_joined == depth and joined[-1][1]:
+            joined[-1] = (joined[-1][0] + piece, soft)
+        else:
+            joined.append(((">" * depth + " " if depth else "") + piece, soft))
+        depth_of_joined = depth
+    return "\n".join(line for line, _ in joined)
+
+
+class _HtmlText(HTMLParser):
+    """The text of an HTML mail, one line per line the reader typed; quoted messages left out."""
+
+    BREAKS = {"br"}
+    BLOCKS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "ul", "ol", "section"}
+    SKIPPED = {"blockquote", "script", "style", "head", "title", "template"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skipping: list[str] = []
+        self.pre = 0
+
+    def handle_starttag(self, tag, attrs):
+        classes = dict(attrs).get("class") or ""
+        if self.skipping or tag in self.SKIPPED or "gmail_quote" in classes or "moz-cite-prefix" in classes:
+            if tag not in ("br", "img", "hr", "meta", "link", "input"):
+                self.skipping.append(tag)
+            return
+        if tag in self.BREAKS:
+            self.out.append("\n")
+        elif tag in self.BLOCKS:
+            self._line_start()
+            self.pre += tag == "pre"
+
+    def handle_endtag(self, tag):
+        if self.skipping:
+            if tag in self.skipping:  # an element left open inside a quote must not hide the rest
+                del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(tag):]
+            return
+        if tag in self.BLOCKS:
+            self._line_start()
+            self.pre -= tag == "pre" and self.pre > 0
+
+    def handle_data(self, data):
+        if self.skipping:
+            return
+        if not self.pre:  # HTML's own white space; a typed indent arrives as no-break spaces
+            data = re.sub(r"[ \t\r\n]+", " ", data)
+            if not self.out or self.out[-1].endswith("\n"):
+                data = data.lstrip(" ")
+        if data:
+            self.out.append(data.replace("\xa0", " "))
+
+    def _line_start(self):
+        if self.out and not self.out[-1].endswith("\n"):
+            self.out.append("\n")
+
+
+def html_text(html: str) -> str:
+    """An HTML-only mail as the plain text its reader typed."""
+    parser = _HtmlText()
+    parser.feed(html)
+    parser.close()
+    return "\n".join(line.rstrip(" ") for line in "".join(parser.out).split("\n"))
+
+
+def _addresses(message) -> tuple[str, ...]:
+    """The sender's addresses, to keep out of what is written."""
+    found = []
+    for name in PRIVATE_HEADERS:
+        try:
+            values = [str(value) for value in message.get_all(name, [])]
+        except (ValueError, TypeError, IndexError):
+            continue
+        found += [address for _, address in getaddresses(values) if "@" in address]
+    return tuple(sorted(set(found), key=len, reverse=True))
+
+
+def _message_key(message, raw: bytes) -> str:
+    """A short fingerprint of the Message-ID (else of the bytes): the same message is imported once,
+    and the id itself, which can name the sender's machine, is not written."""
+    try:
+        identity = str(message.get("message-id", "") or "").strip()
+    except (ValueError, TypeError, IndexError):
+        identity = ""
+    return hashlib.sha256(identity.encode("utf-8", "replace") if identity else raw).hexdigest()[:16]
+
+
+def _sent(message) -> str:
+    """When the message says it was sent, in UTC as the page's form writes dates; "" if it does not say."""
+    try:
+        when = parsedate_to_datetime(str(message.get("date", "")))
+    except (TypeError, ValueError, IndexError):
+        return ""
+    if when.tzinfo is None:
+        return ""
+    return when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M")
+
+
+def _safe_name(text: str) -> str:
+    printable = "".join(c if c.isprintable() else "?" for c in str(text))
+    return printable[:60] + ("…" if len(printable) > 60 else "")

@@ -1,0 +1,232 @@
+"""A proposal carried by a letter (an e-mail, an issue) -> a `status: pending` comment file in its post.
+
+The letter is the reader's text, then the comment file between two marker lines (see
+site/proposals.py). Everything in it is untrusted: the file is read as data, its values checked as
+`check` checks them, and a new file is composed from them; only a file under
+`content/posts/<slug>/comments/` is ever written, and never over another.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..reading.config import load_config
+from ..reading.find import is_key, is_scratch
+from ..reading.markup import clean_text, markup_problem
+from ..reading.read import parse_text
+from ..reading.validate import parse_date
+from ..site.proposals import CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, comment_file, complete_website
+
+BEGIN = re.compile(r"-{4,} *tertulia comment file\b.*", re.IGNORECASE)
+END = re.compile(r"-{4,} *end of the comment file *-*", re.IGNORECASE)
+QUOTED = re.compile(r"(?:> ?)+")
+PROPOSED_PATH = re.compile(rf"{CONTENT_FOLDER}/posts/([^/]+)/comments/([^/.]+)\.([^/.]+)\.md")
+# A mail program's line over a message it quotes ("On Sun, 29 Nov 2026, Ana wrote:"): dated, unlike a
+# reader's own "Carla wrote:" over a quote in their comment, which stays.
+ATTRIBUTION = re.compile(r"(?:on|el|am|le|il|em|în|pe|op)\b.*[0-9].*(?:wrote|schrieb|escribió|écrit|a scris|scrisse|"
+                         r"escreveu|schreef)\s*:", re.IGNORECASE)
+# Outlook's and Gmail's separators, over a message copied in without `>` marks.
+SEPARATOR = re.compile(r"-{2,} ?(?:original message|forwarded message|mensaje original|mensaje reenviado|"
+                       r"message d'origine|ursprüngliche nachricht|mesaj original) ?-{2,}", re.IGNORECASE)
+MAX_AUTHOR = 200  # as the page's form takes it
+REDACTED = "[address removed]"
+
+
+class Refused(Exception):
+    """A letter whose proposal cannot be used, with the one line that says why."""
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What a letter proposes: the comment file's path and front matter, and the text to publish."""
+
+    path: str
+    meta: dict
+    body: str
+
+
+@dataclass(frozen=True)
+class Written:
+    """The outcome for one proposal: its file (relative to content/), and whether it was new."""
+
+    relative: str
+    new: bool
+    note: str = ""
+
+
+def read_letter(text: str) -> Proposal:
+    """The proposal in a letter; the reader's text above the markers wins over the file's own body,
+    since a reader may have corrected it there. Raises Refused."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    begin = next((i for i, line in enumerate(lines) if BEGIN.fullmatch(line.strip())), None)
+    if begin is None:
+        if any(BEGIN.fullmatch(QUOTED.sub("", line, count=1).strip()) for line in lines):
+            raise Refused("it only quotes a proposal (a reply to an earlier message); it holds none of its own")
+        raise Refused(f"no comment file in it (nothing between `{LETTER_BEGIN}` and `{LETTER_END}`)")
+    end = next((i for i in range(begin + 1, len(lines)) if END.fullmatch(lines[i].strip())), None)
+    if end is None:
+        raise Refused("its comment file is cut short: the line `-------- end of the comment file --------` is missing")
+    inside = lines[begin + 1:end]
+    while inside and not inside[0].strip():
+        inside.pop(0)
+    if not inside:
+        raise Refused("its comment file is empty")
+    path, file_text = inside[0].strip(), "\n".join(inside[1:]).strip("\n") + "\n"
+    parsed, error = parse_text(file_text.encode("utf-8"), path[:300])
+    if error is not None:
+        raise Refused(f"its comment file cannot be read: {error.message}")
+    typed = _letter_text(lines[:begin])
+    return Proposal(path=path, meta=parsed.meta, body=typed if typed.strip() else parsed.body.strip("\n"))
+
+
+def _letter_text(lines: list[str]) -> str:
+    """The reader's own text: without a signature, or a message quoted under it by a mail program."""
+    kept = list(lines)
+    for index, line in enumerate(kept):
+        if line in ("-- ", "--"):  # the signature separator
+            kept = kept[:index]
+            break
+    for index, line in enumerate(kept):
+        rest = [other for other in kept[index + 1:] if other.strip()]
+        quoting = ATTRIBUTION.fullmatch(line.strip()) and all(other.lstrip().startswith(">") for other in rest)
+        if quoting or SEPARATOR.fullmatch(line.strip()):
+            kept = kept[:index]
+            break
+    return "\n".join(kept).strip("\n")
+
+
+def site_languages(content: Path) -> tuple[str, ...]:
+    """The languages of the site a proposal goes into; raises ContentErrors for a bad site.yml."""
+    shown = f"{content.name}/site.yml"
+    return load_config(content / "site.yml", shown).language_codes
+
+
+def write_pending(proposal: Proposal, content: Path, languages: tuple[str, ...], origin: str, fallback_date: str,
+                  private: tuple[str, ...] = (), dry_run: bool = False, seen: set | None = None) -> Written:
+    """Write the proposal as a pending comment of its post, once: a file that already holds this
+    proposal (by `origin`, or by its author, answer and text) is named instead. Raises Refused."""
+    slug, comment_id, lang = _where(proposal.path, content, languages)
+    folder = content / "posts" / slug / "comments"
+    fields = _fields(proposal, folder, fallback_date, private)
+    relative = f"posts/{slug}/comments/{comment_id}.{lang}.md"
+    text = comment_file(fields["author"], fields["body"], fields["reply_to"], fields["url"], fields["date"],
+                        status="pending", origin=origin)
+    parsed, error = parse_text(text.encode("utf-8"), relative)
+    if error is not None or parsed.body.strip("\n") != fields["body"]:  # never: composed files read back
+        raise Refused("its comment could not be written as a file that reads back as sent")
+    fingerprint = (fields["author"], fields["reply_to"], " ".join(fields["body"].split()))
+    same = _already_there(folder, origin, fingerprint, seen)
+    if same:
+        return Written(same, new=False)
+    if (folder / f"{comment_id}.{lang}.md").exists():
+        raise Refused(f"{CONTENT_FOLDER}/{relative} already exists with another text; it is kept as it is "
+                      "(compare the two by hand)")
+    if seen is not None:
+        seen.add((origin, fingerprint, relative))
+    if not dry_run:
+        _write_new(folder, f"{comment_id}.{lang}.md", text)
+    return Written(relative, new=True, note=fields["note"])
+
+
+def _where(path: str, content: Path, languages: tuple[str, ...]) -> tuple[str, str, str]:
+    """(slug, id, language) of a proposed path, checked: a post that exists, a good id, a site language."""
+    match = PROPOSED_PATH.fullmatch(path)
+    if not match or not is_key(match.group(1)) or not is_key(match.group(2)):
+        raise Refused(f"`{_shown(path)}` is not a comment file's path "
+                      f"({CONTENT_FOLDER}/posts/<slug>/comments/<id>.<lang>.md)")
+    slug, comment_id, lang = match.groups()
+    if lang not in languages:
+        raise Refused(f"its language `{_shown(lang)}` is not one of the site's ({', '.join(languages)})")
+    post = content / "posts" / slug
+    if (content / "posts").is_symlink():
+        raise Refused(f"{content.name}/posts is a symbolic link; nothing is written through it")
+    if post.is_symlink() or not post.is_dir() or not any(post.glob("index.*.md")):
+        raise Refused(f"it proposes a comment on `{slug}`, and there is no such post")
+    comments = post / "comments"
+    if comments.is_symlink() or comments.exists() and not comments.is_dir():
+        raise Refused(f"{CONTENT_FOLDER}/posts/{slug}/comments is not a folder; nothing is written there")
+    return slug, comment_id, lang
+
+
+def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple[str, ...]) -> dict:
+    """The values of the file to write, each checked as `check` checks it; private addresses removed."""
+    meta = proposal.meta
+    values = {}
+    for key in ("author", "url", "date", "reply_to"):
+        value = meta.get(key, "")
+        if value is None:
+            value = ""
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            raise Refused(f"its `{key}` is not text")
+        values[key] = _redacted(clean_text(str(value)).strip(), private)
+    author = values["author"][:MAX_AUTHOR].strip() or "Anonymous"
+    url, why = complete_website(values["url"]) if REDACTED not in values["url"] else ("", "")
+    reply_to = values["reply_to"]
+    if reply_to and not (is_key(reply_to) and any(folder.glob(f"{reply_to}.*.md"))):
+        raise Refused(f"it replies to comment `{_shown(reply_to)}`, and its post has no such comment")
+    date = values["date"] if values["date"] and parse_date(values["date"]) else fallback_date
+    body = _redacted(clean_text(proposal.body), private).strip("\n")
+    if not body.strip():
+        raise Refused("its comment is empty")
+    problem = markup_problem(body, trusted=False)
+    if problem:
+        raise Refused(f"its comment is refused, as `check` would refuse it: {problem[1]}")
+    return {"author": author, "url": url, "date": date, "reply_to": reply_to, "body": body,
+            "note": f"website left out: {why}" if why else ""}
+
+
+def _redacted(text: str, private: tuple[str, ...]) -> str:
+    """`text` without the sender's addresses: content/ goes into a public repository."""
+    for address in private:
+        if address:
+            text = re.sub(re.escape(address), REDACTED, text, flags=re.IGNORECASE)
+    return text
+
+
+def _already_there(folder: Path, origin: str, fingerprint: tuple, seen: set | None) -> str:
+    """The comment file (relative to content/) that already holds this proposal, else ""."""
+    for was_origin, was_print, relative in seen or ():
+        if was_origin == origin or was_print == fingerprint:
+            return relative
+    if not folder.is_dir():
+        return ""
+    for path in sorted(folder.glob("*.md")):
+        if is_scratch(path.name) or path.is_symlink() or not path.is_file():
+            continue
+        parsed, error = parse_text(path.read_bytes(), path.name)
+        relative = f"posts/{folder.parent.name}/comments/{path.name}"
+        if f"\n# {origin}\n" in "\n" + path.read_text("utf-8", errors="replace"):
+            return relative
+        if error is None and "translation_of" not in parsed.meta and _fingerprint(parsed) == fingerprint:
+            return relative
+    return ""
+
+
+def _fingerprint(parsed) -> tuple:
+    meta = parsed.meta
+    return (str(meta.get("author") or "Anonymous").strip(), str(meta.get("reply_to") or ""),
+            " ".join(parsed.body.split()))
+
+
+def _write_new(folder: Path, name: str, text: str) -> None:
+    """The file, whole or not at all, and never over one that appeared meanwhile."""
+    folder.mkdir(exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".proposal-", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.link(temporary, folder / name)  # fails if the name is taken: nothing is overwritten
+    except FileExistsError:
+        raise Refused(f"{name} appeared while it was being written; it is kept as it is") from None
+    finally:
+        os.unlink(temporary)
+
+
+def _shown(text: str) -> str:
+    """Untrusted text fit for one line of a message: printable, and short."""
+    printable = "".join(c if c.isprintable() else "?" for c in text)
+    return printable[:80] + ("…" if len(printable) > 80 else "")

@@ -1,0 +1,138 @@
+"""Feeds as a feed reader reads them (feedparser): every link and image resolves to a file of the site,
+under a sub-path too; each essay's discussion has its own feed, linked from its pages."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from helpers import make_content, run_cli
+
+BASE = "https://example.github.io/deep/sub/"
+ESSAY_ES = """\
+---
+title: "Mesa"
+author: Ana
+date: 2026-11-01
+---
+
+Una mesa: ![la mesa](tisch.png)
+
+Y [sus notas](notes/plan.pdf), [arriba](#top) y [fuera](https://example.org/x).
+"""
+ESSAY_EN = """\
+---
+title: "Table"
+translation_of: es
+---
+
+A table: ![the table](tisch.png)
+
+And [its notes](notes/plan.pdf), [up](#top) and [out](https://example.org/x).
+"""
+COMMENT = "---\nauthor: Bea\ndate: 2026-11-02\n---\n\nMira [la foto](tisch.png).\n"
+REPLY_EN = "---\ntranslation_of: es\n---\n\nLook at [the photo](tisch.png).\n"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("feeds")
+    content = make_content(tmp_path, {"posts/mesa/index.es.md": ESSAY_ES, "posts/mesa/index.en.md": ESSAY_EN,
+                                      "posts/mesa/comments/b1.es.md": COMMENT,
+                                      "posts/mesa/comments/b1.en.md": REPLY_EN})
+    (content / "posts/mesa/tisch.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (content / "posts/mesa/notes").mkdir()
+    (content / "posts/mesa/notes/plan.pdf").write_bytes(b"%PDF-1.4\n")
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", str(content), "--output", str(out), "--base-url", BASE, "--no-cache")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.found += [attributes[key] for key in ("src", "href") if attributes.get(key)]
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+
+
+def parsed_html(text: str) -> _Links:
+    links = _Links()
+    links.feed(text)
+    return links
+
+
+def on_site(out: Path, url: str) -> Path | None:
+    """The output file a site URL names, or None for an address elsewhere."""
+    if not url.startswith(BASE):
+        return None
+    path = url[len(BASE):].split("#")[0]
+    return out / (path + "index.html" if path == "" or path.endswith("/") else path)
+
+
+def every_feed(out: Path) -> list[Path]:
+    return sorted([*out.rglob("feed.xml"), *out.rglob("comments.xml")])
+
+
+def test_every_link_and_image_in_every_feed_resolves_to_a_file_of_the_site(built):
+    feeds = every_feed(built)
+    assert len(feeds) >= 12  # essays and comments, root and per language, and each discussion's own
+    resolved = 0
+    for feed_path in feeds:
+        address = BASE + feed_path.relative_to(built).as_posix()
+        served = {"content-location": address, "content-type": "application/atom+xml"}  # as GitHub Pages sends it
+        feed = feedparser.parse(feed_path.read_bytes(), response_headers=served)
+        assert not feed.bozo, (feed_path, feed.bozo_exception)
+        for entry in feed.entries:
+            page = on_site(built, entry.link)
+            assert page is not None and page.is_file(), (feed_path, entry.link)
+            fragment = entry.link.partition("#")[2]
+            if fragment:
+                assert fragment in parsed_html(page.read_text(encoding="utf-8")).ids, entry.link
+            for content in entry.get("content", []):
+                for url in parsed_html(content.value).found:
+                    if url.startswith("https://example.org/"):
+                        continue  # elsewhere, as the author wrote it
+                    target = on_site(built, url)
+                    assert target is not None and target.is_file(), (feed_path, entry.link, url)
+                    if "#" in url:  # a passage: on the entry's own page, not the feed's
+                        assert url.split("#")[0] == entry.link.split("#")[0], (feed_path, url)
+                    resolved += 1
+    assert resolved == 19  # 4 essay feeds × 3 links, 4 comment feeds and 3 discussion feeds × 1
+
+
+def test_feed_content_carries_absolute_addresses_for_readers_that_ignore_xml_base(built):
+    text = (built / "es/feed.xml").read_text(encoding="utf-8")
+    assert f'src=&#34;{BASE}posts/mesa/tisch.png&#34;' in text or f'src="{BASE}posts/mesa/tisch.png"' in text
+    assert not re.search(r"(src|href)=(&#34;|&quot;|\")(?!https?:|#)", text)
+
+
+def test_each_discussion_has_a_feed_per_language_whose_entries_link_into_the_thread(built):
+    for folder, page in (("", "posts/mesa/"), ("es/", "es/posts/mesa/"), ("en/", "en/posts/mesa/")):
+        feed = feedparser.parse((built / f"{folder}posts/mesa/comments.xml").read_bytes())
+        assert [entry.link for entry in feed.entries] == [f"{BASE}{page}#comment-b1"]
+        assert feed.feed.title.startswith({"": "Mesa", "es/": "Mesa", "en/": "Table"}[folder])
+        words = feed.entries[0].content[0].value
+        assert ("Look at" if folder == "en/" else "Mira") in words
+    assert not (built / "ro/posts/mesa/comments.xml").exists()  # the essay has no Romanian page
+
+
+def test_every_essay_page_announces_its_discussion_feed_and_links_it_under_the_thread(built):
+    for page, feed in (("posts/mesa/index.html", "comments.xml"), ("es/posts/mesa/index.html", "comments.xml"),
+                       ("en/posts/mesa/index.html", "comments.xml")):
+        html = (built / page).read_text(encoding="utf-8")
+        assert f'<link rel="alternate" type="application/atom+xml" href="{feed}"' in html
+        start = html.index('<section class="discussion"')
+        discussion = html[start:html.index("</section>", start)]
+        assert f'<a href="{feed}" type="application/atom+xml">' in discussion
+    assert "Seguir esta conversación" in (built / "es/posts/mesa/index.html").read_text(encoding="utf-8")

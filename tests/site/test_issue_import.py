@@ -1,0 +1,122 @@
+"""`import issue`: an issues event as GitHub sends it -> the pending comment file -> check passes."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from helpers import every_file, make_content, run_cli
+from tertulia.model import Discussion
+from tertulia.reading.read import parse_text
+from tertulia.site.proposals import comment_file, github_new_issue, letter
+
+COMMENT_C1 = "---\nauthor: Carla\n---\n\nPrimer comentario.\n"
+REPO = {"id": 1296269, "name": "essays", "full_name": "owner/essays", "private": False,
+        "html_url": "https://github.com/owner/essays", "default_branch": "main"}
+USER = {"login": "eve-reads", "id": 583231, "type": "User", "html_url": "https://github.com/eve-reads"}
+
+
+def issues_event(body, action="opened", number=12, labels=("comment",)) -> dict:
+    """The payload shape of GitHub's `issues` webhook event (the file at $GITHUB_EVENT_PATH)."""
+    return {
+        "action": action,
+        "issue": {
+            "url": f"https://api.github.com/repos/owner/essays/issues/{number}",
+            "repository_url": "https://api.github.com/repos/owner/essays",
+            "html_url": f"https://github.com/owner/essays/issues/{number}",
+            "id": 327883527, "node_id": "MDU6SXNzdWUzMjc4ODM1Mjc=", "number": number,
+            "title": "Respuesta a Carla sobre «Hola»", "user": USER,
+            "labels": [{"id": 1, "name": name, "color": "ededed", "default": False} for name in labels],
+            "state": "open", "locked": False, "assignee": None, "assignees": [], "milestone": None,
+            "comments": 0, "created_at": "2026-11-30T06:20:41Z", "updated_at": "2026-11-30T06:20:41Z",
+            "closed_at": None, "author_association": "NONE", "active_lock_reason": None, "body": body,
+        },
+        "repository": REPO,
+        "sender": USER,
+    }
+
+
+def proposal(text="Estoy de acuerdo, *casi*.", path="content/posts/hola/comments/20261130-0620-q1w2e3r4.es.md",
+             reply_to="c1", date="2026-11-30 06:20"):
+    # GitHub keeps an issue body's line ends as the browser sent them: \r\n
+    return letter(text, path, comment_file("Eve", text, reply_to, "", date)).replace("\n", "\r\n")
+
+
+def run_import(tmp_path, event) -> tuple:
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": COMMENT_C1})
+    event_file = tmp_path / "event.json"
+    event_file.write_text(json.dumps(event) if not isinstance(event, str) else event, encoding="utf-8")
+    before = every_file(content)
+    result = run_cli("import", "issue", str(event_file), "--content", str(content))
+    return content, before, result
+
+
+def test_an_issue_event_gives_a_pending_comment_that_check_passes(tmp_path):
+    content, _, result = run_import(tmp_path, issues_event(proposal()))
+    assert result.returncode == 0, result.stderr
+    written = content / "posts/hola/comments/20261130-0620-q1w2e3r4.es.md"
+    parsed, error = parse_text(written.read_bytes(), "x.md")
+    assert error is None and parsed.meta == {"author": "Eve", "date": "2026-11-30 06:20", "reply_to": "c1",
+                                             "status": "pending"}
+    assert parsed.body.strip() == "Estoy de acuerdo, *casi*." and "\r" not in written.read_text()
+    assert "# proposed in issue #12" in written.read_text()
+    check = run_cli("check", "--content", str(content))
+    assert check.returncode == 0, check.stderr
+
+
+def test_the_issue_link_a_page_opens_carries_the_letter_the_import_reads(tmp_path):
+    body = proposal().replace("\r\n", "\n")
+    url = github_new_issue(Discussion("owner/essays", issues=True), "Comment on Hola", body)
+    query = parse_qs(urlsplit(url).query)
+    assert query["template"] == ["comment.md"] and query["title"] == ["Comment on Hola"]
+    content, _, result = run_import(tmp_path, issues_event(query["body"][0]))
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_missing_date_is_the_issues_opening_time(tmp_path):
+    content, _, result = run_import(tmp_path, issues_event(proposal(date="")))
+    assert result.returncode == 0
+    assert 'date: "2026-11-30 06:20"' in (content / "posts/hola/comments/20261130-0620-q1w2e3r4.es.md").read_text()
+
+
+HOSTILE = {
+    "no proposal": (issues_event("I just wanted to say hi"), "issue #12: no comment file in it"),
+    "empty body": (issues_event(None), "issue #12: no comment file in it"),
+    "missing post": (issues_event(proposal(path="content/posts/nope/comments/x1.es.md")),
+                     "issue #12: it proposes a comment on `nope`, and there is no such post"),
+    "missing comment": (issues_event(proposal(reply_to="c9")),
+                        "issue #12: it replies to comment `c9`, and its post has no such comment"),
+    "escaping path": (issues_event(proposal(path="content/posts/hola/comments/../../../../evil.es.md")),
+                      "is not a comment file's path"),
+    "hostile front matter": (issues_event(proposal().replace('author: "Eve"', "author: !!python/object:os.system x")),
+                             "issue #12: its comment file cannot be read"),
+    "not an issues event": ({"ref": "refs/heads/main", "commits": []}, "not a GitHub \"issues\" event"),
+    "a pull request": ({"action": "opened", "issue": {"number": 3, "pull_request": {}, "body": proposal()}},
+                       "about a pull request"),
+    "closed": (issues_event(proposal(), action="closed"), "the issue was closed, not opened"),
+    "not json": ("{\"action\": ", "not a JSON event file"),
+    "deep json": ("[" * 100_000 + "]" * 100_000, "not a JSON event file"),
+    "bad number": ({"action": "opened", "issue": {"number": "12; rm -rf /", "body": proposal()}},
+                   "the issue in the event has no number"),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_an_event_with_no_usable_proposal_writes_nothing_and_says_why(tmp_path, case):
+    event, message = HOSTILE[case]
+    content, before, result = run_import(tmp_path, event)
+    assert result.returncode == 1
+    assert message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 2
+    assert every_file(content) == before
+
+
+def test_the_same_issue_imported_twice_writes_once(tmp_path):
+    content, _, first = run_import(tmp_path, issues_event(proposal()))
+    event_file = tmp_path / "event.json"
+    before = every_file(content)
+    second = run_cli("import", "issue", str(event_file), "--content", str(content))
+    assert first.returncode == second.returncode == 0 and "already imported" in second.stdout
+    assert every_file(content) == before

@@ -1,0 +1,227 @@
+"""`import mail`: letters as mail programs send them become pending comments, once; bad mail is one line."""
+
+from __future__ import annotations
+
+import mailbox
+from email.message import EmailMessage
+
+import pytest
+
+import mail_letters as mails
+from helpers import every_file, make_content, run_cli
+from tertulia.reading.read import parse_text
+from tertulia.site.proposals import comment_file, letter
+
+COMMENT_C1 = "---\nauthor: Carla\n---\n\nPrimer comentario.\n"
+BODY = ("Estoy de acuerdo con *casi* todo, pero\n\n> «los valores no se negocian»\n\n"
+        "me parece demasiado fuerte: una frase larga que un programa de correo partirá en varias líneas "
+        "al enviarla, con acentos, eñes y “comillas”.\n\n- uno\n- dos")
+
+
+def site(tmp_path):
+    return make_content(tmp_path, {"posts/hola/comments/c1.es.md": COMMENT_C1})
+
+
+def the_letter(body=BODY, name="Eve: x --- status: published", comment_id="20261130-0615-k3x9qa7b",
+               reply_to="c1", lang="es", slug="hola", url="https://eve.example.org/", text=None):
+    path = f"content/posts/{slug}/comments/{comment_id}.{lang}.md"
+    file_text = comment_file(name, body, reply_to, url, "2026-11-30 06:15")
+    return letter(body if text is None else text, path, file_text)
+
+
+def comments_of(content):
+    return {p.name: p.read_text(encoding="utf-8") for p in (content / "posts/hola/comments").glob("*.md")}
+
+
+def import_mail(content, *sources, dry=False):
+    return run_cli("import", "mail", *map(str, sources), "--content", str(content), *(["--dry-run"] if dry else []))
+
+
+KINDS = {
+    "quoted-printable": mails.quoted_printable,
+    "base64": mails.base64,
+    "format=flowed": mails.flowed,
+    "format=flowed delsp": lambda body, subject, number: mails.flowed(body, subject, number, delsp=True),
+    "html only": mails.html_only,
+    "latin-1": lambda body, subject, number: mails.quoted_printable(body, subject, number, charset="iso-8859-1"),
+    "with an attachment": mails.with_attachment,
+}
+
+
+@pytest.mark.parametrize("store", ["mbox", "eml", "maildir"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_way_of_sending_gives_the_same_pending_comment_once(tmp_path, kind, store):
+    content = site(tmp_path)
+    body = BODY.replace("“comillas”", "comillas") if kind == "latin-1" else BODY
+    message = KINDS[kind](the_letter(body), "Respuesta a Carla sobre Hola", 1)
+    sources = mails.store([message], tmp_path / "mail")[store]
+    result = import_mail(content, *sources)
+    assert result.returncode == 0, result.stderr
+    written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+    parsed, error = parse_text(written.encode(), "x.md")
+    assert error is None
+    assert parsed.meta == {"author": "Eve: x --- status: published", "url": "https://eve.example.org/",
+                           "date": "2026-11-30 06:15", "reply_to": "c1", "status": "pending"}
+    assert parsed.body.strip("\n") == body
+    assert "eve.private" not in written and "mail.example.net" not in written
+    assert run_cli("check", "--content", str(content)).returncode == 0
+    before = every_file(content)
+    again = import_mail(content, *sources)
+    assert again.returncode == 0 and "already imported" in again.stdout
+    assert every_file(content) == before
+
+
+def test_the_letter_text_wins_over_the_file_and_quotes_and_signatures_are_left_out(tmp_path):
+    content = site(tmp_path)
+    edited = ("I changed my mind: *this* is what I mean.\n\n-- \nEve\neve.private@mail.example.net")
+    message = mails.quoted_printable(the_letter(text=edited), "Comment", 1)
+    reply = mails.quoted_printable(
+        the_letter(comment_id="20261130-0620-aaaaaaaa",
+                   text="A second thought.\n\nOn Sun, 29 Nov 2026 at 21:05, Ana <ana@example.org> wrote:\n> her words\n> more"),
+        "Re: Comment", 2)
+    box = tmp_path / "in.mbox"
+    mailbox_file = mailbox.mbox(box)
+    mailbox_file.add(message)
+    mailbox_file.add(reply)
+    mailbox_file.flush()
+    assert import_mail(content, box).returncode == 0
+    comments = comments_of(content)
+    first = comments["20261130-0615-k3x9qa7b.es.md"]
+    assert first.endswith("\n\nI changed my mind: *this* is what I mean.\n") and "Eve\n" not in first
+    second = comments["20261130-0620-aaaaaaaa.es.md"]
+    assert second.endswith("\n\nA second thought.\n") and "her words" not in second
+
+
+def test_the_same_proposal_sent_twice_is_written_once(tmp_path):
+    content = site(tmp_path)
+    once, twice = (mails.base64(the_letter(), "Comment", number) for number in (1, 2))  # two Message-IDs
+    folder = mails.store([once, twice], tmp_path / "mail")
+    result = import_mail(content, *folder["mbox"], *folder["maildir"])
+    assert result.returncode == 0
+    assert len(comments_of(content)) == 2  # c1 and the proposal
+    assert result.stdout.count("already imported") == 3
+
+
+def test_messages_without_a_usable_proposal_are_listed_one_line_each(tmp_path):
+    content = site(tmp_path)
+    plain = EmailMessage()
+    plain.set_content("Just saying hello, no proposal here.")
+    unknown = EmailMessage()
+    unknown.set_content(the_letter().encode("utf-16-le"), "text", "plain", cte="base64")
+    unknown.replace_header("Content-Type", 'text/plain; charset="x-martian"')
+    quoting = mails.quoted_printable("Thanks!\n\n" + "\n".join("> " + line for line in the_letter().split("\n")),
+                                     "Re: Comment", 7)
+    huge = mails.base64(the_letter(text="big " * 400_000), "Huge", 8)
+    cases = {
+        "no proposal": mails.headers(plain, "Hello", 1),
+        "missing post": mails.base64(the_letter(slug="no-such-post"), "Comment", 2),
+        "missing comment": mails.base64(the_letter(reply_to="c99"), "Reply", 3),
+        "bad language": mails.base64(the_letter(lang="fr"), "Comment", 4),
+        "hostile path": mails.base64(the_letter(slug="../../../etc"), "Comment", 5),
+        "unknown charset": mails.headers(unknown, "Comment", 6),
+        "only quoted": quoting,
+        "huge": huge,
+        "too many brackets": mails.base64(the_letter(body="[" * 501), "Comment", 9),
+        "empty": mails.base64(the_letter(body="", text=""), "Comment", 10),
+    }
+    sources = mails.store(list(cases.values()), tmp_path / "mail")
+    before = every_file(content)
+    result = import_mail(content, *sources["mbox"])
+    assert result.returncode == 1
+    assert every_file(content) == before
+    lines = [line for line in result.stderr.splitlines() if ": not imported: " in line]
+    assert len(lines) == len(cases), result.stderr
+    reasons = dict(zip(cases, lines))
+    assert "no comment file in it" in reasons["no proposal"]
+    assert "`no-such-post`, and there is no such post" in reasons["missing post"]
+    assert "comment `c99`, and its post has no such comment" in reasons["missing comment"]
+    assert "language `fr` is not one of the site's" in reasons["bad language"]
+    assert "is not a comment file's path" in reasons["hostile path"]
+    assert "character set this computer does not know (`x-martian`)" in reasons["unknown charset"]
+    assert "only quotes a proposal" in reasons["only quoted"]
+    assert "more than the 1,000,000 a proposal can take" in reasons["huge"]
+    assert "`[` signs; at most 500 are taken" in reasons["too many brackets"]
+    assert "its comment is empty" in reasons["empty"]
+    assert "0 new pending comment(s)" in result.stdout
+
+
+def test_a_dry_run_says_what_it_would_write_and_writes_nothing(tmp_path):
+    content = site(tmp_path)
+    sources = mails.store([mails.quoted_printable(the_letter(), "Comment", 1)], tmp_path / "mail")
+    before = every_file(content)
+    result = import_mail(content, *sources["eml"], dry=True)
+    assert result.returncode == 0 and "would write" in result.stdout
+    assert every_file(content) == before
+
+
+def test_an_attachment_is_named_and_left_out(tmp_path):
+    content = site(tmp_path)
+    sources = mails.store([mails.with_attachment(the_letter(), "Comment", 1)], tmp_path / "mail")
+    result = import_mail(content, *sources["eml"])
+    assert result.returncode == 0 and "left out: attachment photo.png" in result.stdout
+    assert not list((content / "posts/hola").glob("**/*.png"))
+
+
+def test_a_file_of_that_name_with_other_words_is_kept(tmp_path):
+    content = site(tmp_path)
+    target = content / "posts/hola/comments/20261130-0615-k3x9qa7b.es.md"
+    target.write_text("---\nauthor: Someone\n---\n\nOther words.\n", encoding="utf-8")
+    sources = mails.store([mails.base64(the_letter(), "Comment", 1)], tmp_path / "mail")
+    result = import_mail(content, *sources["eml"])
+    assert result.returncode == 1 and "already exists with another text; it is kept" in result.stderr
+    assert target.read_text(encoding="utf-8") == "---\nauthor: Someone\n---\n\nOther words.\n"
+
+
+def test_a_website_without_a_scheme_is_completed_and_a_bad_one_left_out(tmp_path):
+    content = site(tmp_path)
+    messages = [mails.base64(the_letter(url="eve.example.org/blog"), "Comment", 1),
+                mails.base64(the_letter(comment_id="20261130-0615-bbbbbbbb", body="Otro.", url="javascript:alert(1)"),
+                             "Comment", 2)]
+    sources = mails.store(messages, tmp_path / "mail")
+    result = import_mail(content, *sources["eml"])
+    assert result.returncode == 0
+    comments = comments_of(content)
+    assert 'url: "https://eve.example.org/blog"' in comments["20261130-0615-k3x9qa7b.es.md"]
+    assert "url:" not in comments["20261130-0615-bbbbbbbb.es.md"] and "website left out" in result.stdout
+
+
+def test_no_site_yml_is_a_usage_error(tmp_path):
+    result = import_mail(tmp_path / "nowhere", tmp_path / "x.eml")
+    assert result.returncode == 2 and "no site.yml" in result.stderr
+
+
+def test_an_html_quote_left_unclosed_does_not_hide_the_letter_under_it(tmp_path):
+    content = site(tmp_path)
+    lines = "".join(f"<div>{line or '<br>'}</div>" for line in the_letter(body="Sí.", text="Sí.").split("\n"))
+    message = EmailMessage()
+    message.set_content(f"<blockquote><p>an earlier message, its paragraph never closed</blockquote>{lines}",
+                        subtype="html")
+    sources = mails.store([mails.headers(message, "Comment", 1)], tmp_path / "mail")
+    result = import_mail(content, *sources["eml"])
+    assert result.returncode == 0, result.stderr
+    assert comments_of(content)["20261130-0615-k3x9qa7b.es.md"].endswith("\n\nSí.\n")
+
+
+def test_a_readers_own_quote_stays_and_a_copied_in_message_goes(tmp_path):
+    content = site(tmp_path)
+    own = "As Carla wrote:\n\n> los valores no se negocian\n\nI disagree."
+    outlook = ("Adding a word.\n\n-----Original Message-----\nFrom: Site <talk@example.org>\nSent: Sunday\n\n"
+               "Thank you for your comment")
+    messages = [mails.base64(the_letter(body=own, text=own), "Comment", 1),
+                mails.base64(the_letter(comment_id="20261130-0700-cccccccc", body="Adding a word.", text=outlook),
+                             "Comment", 2)]
+    result = import_mail(content, *mails.store(messages, tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    comments = comments_of(content)
+    assert comments["20261130-0615-k3x9qa7b.es.md"].endswith("\n\n" + own + "\n")
+    assert comments["20261130-0700-cccccccc.es.md"].endswith("\n\nAdding a word.\n")
+
+
+def test_nothing_is_written_through_a_linked_posts_folder(tmp_path):
+    content = site(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    (content / "posts").rename(elsewhere)
+    (content / "posts").symlink_to(elsewhere)
+    result = import_mail(content, *mails.store([mails.base64(the_letter(), "Comment", 1)], tmp_path / "mail")["eml"])
+    assert result.returncode == 1 and "posts is a symbolic link" in result.stderr
+    assert not list(elsewhere.glob("hola/comments/2*"))
