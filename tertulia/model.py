@@ -74,8 +74,25 @@ class Text:
         return self.title_lang or self.lang
 
 
+class Versions:
+    """What essays, pages and comments share: one original among their language versions (`texts`)."""
+
+    texts: tuple[Text, ...]
+
+    @property
+    def original(self) -> Text:
+        return next(t for t in self.texts if t.is_original)
+
+    def text(self, lang: str) -> Text | None:
+        return next((t for t in self.texts if t.lang == lang), None)
+
+    @property
+    def translations(self) -> tuple[Text, ...]:
+        return tuple(t for t in self.texts if not t.is_original)
+
+
 @dataclass(frozen=True)
-class Comment:
+class Comment(Versions):
     """One comment, all its language versions, and the replies shown under it."""
 
     id: str
@@ -86,13 +103,6 @@ class Comment:
     status: str = "published"
     url: str = ""
     replies: tuple["Comment", ...] = ()
-
-    @property
-    def original(self) -> Text:
-        return next(t for t in self.texts if t.is_original)
-
-    def text(self, lang: str) -> Text | None:
-        return next((t for t in self.texts if t.lang == lang), None)
 
 
 @dataclass(frozen=True)
@@ -115,7 +125,7 @@ class Tag:
 
 
 @dataclass(frozen=True)
-class Essay:
+class Essay(Versions):
     """A post: its language versions, its metadata and its published comment threads."""
 
     slug: str
@@ -132,20 +142,9 @@ class Essay:
     aliases: tuple[str, ...] = ()  # old site-relative addresses that lead here (`/2012/09/10/slug/`, `/?p=5`)
     feed_id: str = ""  # the Atom entry id to keep (a WordPress guid); "" for the essay's own address
 
-    @property
-    def original(self) -> Text:
-        return next(t for t in self.texts if t.is_original)
-
-    def text(self, lang: str) -> Text | None:
-        return next((t for t in self.texts if t.lang == lang), None)
-
-    @property
-    def translations(self) -> tuple[Text, ...]:
-        return tuple(t for t in self.texts if not t.is_original)
-
 
 @dataclass(frozen=True)
-class SitePage:
+class SitePage(Versions):
     """A page of content/pages/ (About, Contact): language versions side by side like an essay's,
     without date, tags or thread, and listed nowhere but the menu."""
 
@@ -156,17 +155,6 @@ class SitePage:
     aliases: tuple[str, ...] = ()  # old site-relative addresses that lead here (site/redirects.py)
     files: tuple[str, ...] = ()
     source_files: tuple[str, ...] = ()
-
-    @property
-    def original(self) -> Text:
-        return next(t for t in self.texts if t.is_original)
-
-    def text(self, lang: str) -> Text | None:
-        return next((t for t in self.texts if t.lang == lang), None)
-
-    @property
-    def translations(self) -> tuple[Text, ...]:
-        return tuple(t for t in self.texts if not t.is_original)
 
 
 @dataclass(frozen=True)
