@@ -61,8 +61,29 @@ def run(args) -> int:
               "the previous output is untouched", file=sys.stderr)
         return EXIT_CONTENT
     except KeyboardInterrupt as stop:
-        print(f"interrupted; {stop.args[0] if stop.args else 'the previous output is untouched'}", file=sys.stderr)
-        return 143 if isinstance(stop, Terminated) else 130
+        return _interrupted(stop)
+    except Exception as problem:  # noqa: BLE001  (only an interruption's aftermath is ours to word)
+        stop = _interruption_behind(problem)
+        if stop is None:
+            raise
+        return _interrupted(stop)
+
+
+def _interrupted(stop: KeyboardInterrupt) -> int:
+    print(f"interrupted; {stop.args[0] if stop.args else 'the previous output is untouched'}", file=sys.stderr)
+    return 143 if isinstance(stop, Terminated) else 130
+
+
+def _interruption_behind(problem: BaseException) -> KeyboardInterrupt | None:
+    """The Ctrl-C or SIGTERM that a clean-up error arose from, if any: a signal can land anywhere,
+    even inside a process pool's start, whose own clean-up then fails (`cannot join thread`)."""
+    seen = set()
+    while problem is not None and id(problem) not in seen:
+        if isinstance(problem, KeyboardInterrupt):
+            return problem
+        seen.add(id(problem))
+        problem = problem.__cause__ or problem.__context__
+    return None
 
 
 def _is_site(content) -> bool:

@@ -569,3 +569,18 @@ def test_serve_never_touches_the_output_folder(tmp_path):
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == stamps
     assert not list(tmp_path.glob("site/.output.new-*"))
     assert b"Esperando" not in b"".join(every_file(out).values())
+
+
+def test_an_error_in_the_clean_up_after_a_sigterm_is_still_reported_as_the_interruption():
+    """A signal can land inside a process pool's start, whose clean-up then fails with an error of
+    its own (seen: RuntimeError: cannot join thread before it is started): one line, exit 143."""
+    from tertulia.commands import cli
+    from tertulia.writing.write import Terminated
+    try:
+        try:
+            raise Terminated("the previous output is untouched")
+        except Terminated:
+            raise RuntimeError("cannot join thread before it is started")
+    except RuntimeError as aftermath:
+        assert cli._interruption_behind(aftermath).args == ("the previous output is untouched",)
+    assert cli._interruption_behind(RuntimeError("unrelated")) is None
