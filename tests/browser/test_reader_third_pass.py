@@ -367,6 +367,7 @@ def test_a_passage_number_also_copies_the_passage_as_a_quotation_with_its_citati
     page = open_page(server["url"] + ESSAY + "?view=en")
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.click("#p2 .anchor")
+    page.wait_for_selector(".copied-note button")  # shown once the link is on the clipboard, as a reader sees it
     page.keyboard.press("Tab")  # the offer is the next stop
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('[data-passage-status]').textContent === 'Quotation copied'")
