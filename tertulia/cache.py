@@ -74,6 +74,10 @@ class Cache:
             self._used[key] = value
         return value
 
+    def keep(self, key: str) -> None:
+        """An entry used from elsewhere (a preview's memory) stays in the store."""
+        self.get(key)
+
     def put(self, key: str, value) -> None:
         self._used[key] = value
         self._changed.add(key[-2:])

@@ -108,7 +108,7 @@ def load_site(options: Options, progress=None) -> Loaded:
 
 
 def _load(options: Options, found: Found, digests: list[str] | None, progress,
-          memory: "Memory | None" = None) -> Loaded:
+          last: "LastRun | None" = None) -> Loaded:
     from .reading.config import load_config
     from .reading.parse import parse_all
     from .reading.translations import load_record
@@ -118,17 +118,13 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     followed, record_errors = load_record(options.content)
     if record_errors:
         raise ContentErrors(record_errors)
-    if memory is None:
-        cache = parse_cache(options)
-        files = parse_all(found, digests, cache, options.workers, progress)
-    else:
-        cache = memory.cache
-        files = memory.parsed(found, digests, progress)
+    cache = last.cache if last else parse_cache(options)
+    files = parse_all(found, digests, cache, options.workers, progress, last.parsed if last else None)
     cache.save()
     from .writing.render import template_errors
     broken_templates = template_errors(options.theme)  # reported with the content's errors, all at once
     try:
-        site, warnings = build_model(config, files, options.drafts, memory.posts if memory else None,
+        site, warnings = build_model(config, files, options.drafts, last.posts if last else None,
                                      options.pending, followed, tuple(relative for relative, _ in found.static))
     except ContentErrors as problem:
         raise ContentErrors(problem.errors + broken_templates) from None
@@ -160,22 +156,23 @@ def parse_cache(options: Options) -> Cache:
 
 
 @dataclass
-class Memory:
-    """What a long-lived preview keeps between builds: every file's hash, the parse cache, each post's model.
+class LastRun:
+    """What a long-lived preview keeps of its last run: results, never rules of their own.
 
-    Only files the operating system reports as changed are read again; any other change
-    (a new or deleted file, site.yml, templates) makes the next build start from scratch.
+    Each result is found again only by the content that made it (a file by its path and the hash
+    of its bytes, a post by its files' hashes and the settings, a page by its inputs' fingerprint),
+    and build() decides what is up to date exactly as it does for a single run. The file system's
+    change events only say which files to hash again; a path it names that was not known (a new or
+    deleted file) means walking content/ again.
     """
 
     options: Options
-    cache: Cache
-    posts: dict = field(default_factory=dict)
+    cache: Cache  # the parse cache, shared with builds
+    parsed: dict = field(default_factory=dict)  # (path, hash) -> a parsed file's record, blocks and excerpt
+    posts: dict = field(default_factory=dict)  # slug -> (its files' hashes and the settings, its validation)
+    fingerprints: dict = field(default_factory=dict)  # page URL -> (its inputs, their fingerprint)
     found: Found | None = None
     digests: list = field(default_factory=list)
-    fingerprints: dict = field(default_factory=dict)  # page URL -> (its inputs, their fingerprint)
-    plan: object = None  # a PlanMemo: the pages planned last time, by what they were planned from
-    files: object = None  # the last ContentFiles, and the hashes they were parsed from
-    parsed_digests: list = field(default_factory=list)
     index: dict = field(default_factory=dict)  # absolute path -> position in found.sources
     env: object = None  # the Jinja2 environment, so templates compile once (it reloads edited ones)
 
@@ -185,21 +182,6 @@ class Memory:
             self.env = make_environment(self.options.theme, reload=True)
         return self.env
 
-    def __post_init__(self):
-        from .site.plan import PlanMemo
-        self.plan = PlanMemo()
-
-    def parsed(self, found: Found, digests: list[str], progress):
-        """The content parsed again where its hashes changed since the last build."""
-        from .reading.parse import parse_all, reparse
-        if self.files is None:
-            self.files = parse_all(found, digests, self.cache, self.options.workers, progress)
-        else:
-            self.files = reparse(self.files, self.parsed_digests, found, digests, self.cache, self.options.workers,
-                                 progress)
-        self.parsed_digests = list(digests)
-        return self.files
-
     def take(self, changed: set[str] | None) -> None:
         """Bring the files' hashes up to date: hash the changed files again, or everything."""
         if changed is not None:
@@ -207,7 +189,7 @@ class Memory:
             if not changed and self.found:
                 return  # only an editor's scratch files moved
         if not changed or any(path not in self.index or not os.path.isfile(path) for path in changed):
-            self.found, self.files = find_content(self.options.content), None
+            self.found = find_content(self.options.content)
             self.digests = digest_files([s.file for s in self.found.sources], self.options.workers)
             self.index = {os.path.abspath(s.file): i for i, s in enumerate(self.found.sources)}
             return
@@ -215,19 +197,19 @@ class Memory:
             self.digests[self.index[path]] = digest_files([path])[0]
 
 
-def build(options: Options, progress=None, memory: Memory | None = None, changed: set[str] | None = None) -> Report:
-    """A build; output is replaced only if every stage succeeds. A preview passes its memory and what changed."""
+def build(options: Options, progress=None, last: LastRun | None = None, changed: set[str] | None = None) -> Report:
+    """A build; output is replaced only if every stage succeeds. A preview passes its last run and what changed."""
     started = time.perf_counter()
     gc.disable()  # a build makes a million objects and no garbage cycles: a third faster without the collector
     report = None
     try:
         with output_lock(options.output):
-            if memory is None:
+            if last is None:
                 found = find_content(options.content)
                 report = _build(options, started, progress, found, _digests_to_check(options, found))
             else:
-                memory.take(changed)
-                report = _build(options, started, progress, memory.found, memory.digests, memory)
+                last.take(changed)
+                report = _build(options, started, progress, last.found, last.digests, last)
         return report
     except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: once the build is done, the output is the new one
         raise after_commit(stop) if report is not None else stop
@@ -247,30 +229,28 @@ def _digests_to_check(options: Options, found: Found) -> list[str] | None:
 
 
 def _build(options: Options, started: float, progress, found: Found, digests: list[str] | None,
-           memory: Memory | None = None) -> Report:
+           last: LastRun | None = None) -> Report:
     beside_posts = {url: path.read_bytes() for url, path in found.assets}
     static = {relative: path.read_bytes() for relative, path in found.static}
     copied = {**beside_posts, **{f"static:{relative}": data for relative, data in static.items()}}
     inputs = _inputs_key(options)
     memo = OutputMemo(options.cache_dir / MEMO if options.cache_dir else None, options.output)
-    if digests is not None and memory is None:  # a preview needs the model in memory anyway
+    if digests is not None and last is None:  # a preview needs the model in memory anyway
         kept = memo.same_build(_whole_site_key(inputs, found, digests, copied))
         if kept is not None:  # every input is as it was when this very output was written
             return Report(kept, memo.file_count(), time.perf_counter() - started, 0)
     from .site.plan import plan_site
     from .writing.render import render_into
-    loaded = _load(options, found, digests, progress, memory)
+    loaded = _load(options, found, digests, progress, last)
     whole = _whole_site_key(inputs, found, [loaded.digests[s.path] for s in found.sources], copied)
     from .writing.search import unavailable
     search_off = unavailable(loaded.site) if options.search else "not in the preview"
     loaded = replace(loaded, site=replace(loaded.site, search=not search_off))
     counts = Counts.of(loaded.site, loaded.warnings, search_off)
     when = build_time(loaded.site)
-    from .site.ui import Interface
-    interface = Interface(options.theme.folders("locales"), loaded.site.config)
-    pages = plan_site(loaded.site, when, memory.plan if memory else None, interface)
+    pages = plan_site(loaded.site, when)
     site_key = content_key(inputs, when, _every_page_shows(loaded.site))
-    remembered = memory.fingerprints if memory else None
+    remembered = last.fingerprints if last else None
     shown: dict = {}  # an essay's pages show the same files: look their hashes up once
     fingerprints = {file_path(p.url): page_fingerprint(site_key, p, loaded.digests, shown, remembered) for p in pages}
     extras = _extras(loaded, options, beside_posts)
@@ -281,9 +261,11 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
         return Report(counts, len(fingerprints), time.perf_counter() - started, 0)
     from .writing.search import indexing
     fresh = _keep_unchanged([(file_path(p.url), p) for p in pages], fingerprints, memo)
+    from .site.ui import Interface
+    interface = Interface(options.theme.folders("locales"), loaded.site.config)  # this build's words, always
     with indexing(loaded.site) as search_index, staged_output(options.output) as staged:  # the two run at once
         render_into(staged.writer, loaded.site, interface, [page for _, page in fresh], options.theme,
-                    options.workers, progress, memory.environment() if memory else None)
+                    options.workers, progress, last.environment() if last else None)
         if search_index:
             if progress:
                 progress("waiting for the search index")
@@ -295,7 +277,7 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
         for relative, data in new_extras:
             staged.writer.write(relative, data)
         # a build also clears out files it does not know; the preview trusts what it wrote itself
-        staged.commit(written, set(fingerprints), memo.known(), sweep=memory is None or not memo.known())
+        staged.commit(written, set(fingerprints), memo.known(), sweep=last is None or not memo.known())
     try:
         for relative in written:
             memo.record(relative, fingerprints[relative], options.output / relative)
@@ -351,7 +333,7 @@ def page_fingerprint(site_key: str, page: "Page", digests: dict[str, str], shown
         shown[page.sources] = itemgetter(*page.sources)(digests) if len(page.sources) > 1 else tuple(
             digests[path] for path in page.sources)  # itemgetter: the lookups in C, 200,000 of them a build
     # the files' paths too: a comment renamed with the same bytes changes its id or its language
-    inputs = (site_key, page.url, page.template, page.shape, page.sources, shown[page.sources])
+    inputs = (site_key, page.url, page.kind.value, page.shape, page.sources, shown[page.sources])
     known = remembered.get(page.url) if remembered else None
     if known and known[0] == inputs:
         return known[1]

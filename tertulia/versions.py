@@ -13,7 +13,6 @@ from pathlib import Path
 from .cache import content_key
 
 HERE = Path(__file__).parent
-PARSING_CODE = tuple(f"reading/{name}" for name in ("align.py", "markup.py", "parse.py", "read.py", "yamltext.py"))
 
 
 def installed_libraries() -> str:
@@ -30,6 +29,8 @@ def installed_libraries() -> str:
 
 
 def parser_version(libraries: str) -> str:
-    """Everything that shapes a parse: our parsing code and the libraries. Hashing the source,
-    not a hand-kept number, makes a stale cache impossible after an edit."""
-    return content_key(*((HERE / name).read_text("utf-8") for name in PARSING_CODE), libraries)
+    """Everything that shapes a parse: the code that reads content (every module of reading/, and the
+    errors a parse makes) and the libraries. Hashing the source, not a hand-kept number or list of
+    files, makes a stale cache impossible after an edit anywhere in it."""
+    code = sorted((HERE / "reading").glob("*.py")) + [HERE / "errors.py"]
+    return content_key(*(f"{path.name}\0{path.read_bytes().decode('utf-8', 'replace')}" for path in code), libraries)

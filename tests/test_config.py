@@ -49,3 +49,25 @@ def test_an_unknown_key_is_named_with_its_line(tmp_path):
     errors = config_errors(tmp_path, "title: x\nbase_url: https://e.org/\nlanguages: {en: English}\n"
                                      "main_language: en\ntheme: dark\n")
     assert errors[0].startswith("content/site.yml:5: unknown key `theme`")
+
+
+def test_every_setting_is_one_field_with_its_check_and_the_fields_default(tmp_path):
+    """A key of site.yml is declared once: its SiteConfig field gives the name, the default and whether
+    it is required; config.CHECKS gives its check, in the same order."""
+    from dataclasses import MISSING, fields
+    from tertulia.model import SiteConfig
+    from tertulia.reading import config as settings
+    assert list(settings.CHECKS) == [f.name for f in fields(SiteConfig)]
+    assert settings.REQUIRED == ("title", "base_url", "languages", "main_language")
+    path = tmp_path / "site.yml"
+    path.write_text('title: T\nbase_url: "https://example.org/"\nlanguages: {en: English}\nmain_language: en\n')
+    loaded = load_config(path, "content/site.yml")
+    for field in fields(SiteConfig):
+        if field.default is not MISSING:
+            assert getattr(loaded, field.name) == field.default, field.name
+
+
+def test_a_null_main_language_is_an_error_not_an_empty_language(tmp_path):
+    errors = config_errors(tmp_path, 'title: T\nbase_url: "https://example.org/"\nlanguages: {en: English}\n'
+                                     "main_language:\n")
+    assert errors == ["content/site.yml:4: main_language `` is not one of languages (en)"]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..reading.config import load_config
 from ..errors import ContentErrors, ToolFailed
-from ..pipeline import Memory, Options, parse_cache, build
+from ..pipeline import LastRun, Options, parse_cache, build
 from ..theme import KINDS
 
 PREVIEW = "preview"  # in the cache folder: the preview's own site, never the output folder
@@ -28,14 +28,14 @@ class PreviewState:
     errors: list[str] = field(default_factory=list)
 
 
-def rebuild(options: Options, state: PreviewState, memory: Memory | None = None,
+def rebuild(options: Options, state: PreviewState, last: LastRun | None = None,
             changed: set[str] | None = None) -> None:
     """Build once; on any error keep the last good preview and remember the errors to show.
 
     Whatever a save breaks (content, a template, the disk, a bug), the preview keeps serving and
     says what went wrong where the author is looking."""
     try:
-        report = build(options, memory=memory, changed=changed)
+        report = build(options, last=last, changed=changed)
     except ContentErrors as problem:
         state.errors = [str(e) for e in problem.errors]
     except ToolFailed as problem:
@@ -179,11 +179,11 @@ def serve(options: Options, port: int) -> int:
         state = PreviewState()
     shared_parse_cache = parse_cache(options)
     options = preview_options(options)
-    memory = Memory(options, shared_parse_cache)
-    rebuild(options, state, memory)
+    last = LastRun(options, shared_parse_cache)
+    rebuild(options, state, last)
 
     def on_change(paths: set[str]) -> None:
-        rebuild(options, state, memory, paths)
+        rebuild(options, state, last, paths)
         LiveReloadHandler.reload_waiters()
 
     # the site's own templates, assets and catalogs too; the installed theme's are watched for its developers

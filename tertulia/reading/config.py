@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
-
+from typing import Callable
 
 from ..errors import ContentError, ContentErrors
 from .find import SYMLINK
@@ -14,25 +15,50 @@ from . import addresses
 from .yamltext import key_lines, load_yaml
 
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
-REQUIRED = ("title", "base_url", "languages", "main_language")
-KNOWN = REQUIRED + ("description", "tags", "cname", "per_page", "comments_per_page", "discussion", "search", "menu",
-                    "english_interface", "timezone", "redirects")
 REPO = re.compile(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+")
 BRANCH = re.compile(r"(?!.*\.\.)(?!/)(?!.*/$)[A-Za-z0-9._/-]+")
 EMAIL = re.compile(r"[^@\s<>\"',;:()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What a key's check may need besides its value: where to report, the file, keys checked before it."""
+
+    fail: Callable[[str, str], None]
+    text: str
+    shown_as: str
+    lines: dict
+    written: frozenset  # the keys site.yml has
+    so_far: dict  # the keys checked already, by name: `languages` before the keys that name languages
+
+
+# One check per SiteConfig field, in its order: a key of site.yml is that field, its default the
+# field's, and it is required when the field has none. A new key is a field and a line here.
+CHECKS: dict[str, Callable[[object, Reading], object]] = {
+    "title": lambda value, r: _per_language(value, "title", r.fail),
+    "base_url": lambda value, r: _base_url(value, r.fail),
+    "languages": lambda value, r: _languages(value, r.fail),
+    "main_language": lambda value, r: _main_language(value, r),
+    "description": lambda value, r: _per_language(value, "description", r.fail),
+    "tags": lambda value, r: _tags(value, r.fail),
+    "cname": lambda value, r: _cname(value, r.fail),
+    "per_page": lambda value, r: _per_page(value, r.fail),
+    "comments_per_page": lambda value, r: _per_page(value, r.fail, "comments_per_page"),
+    "discussion": lambda value, r: _discussion(value, r.fail),
+    "search": lambda value, r: _search(value, r.fail),
+    "menu": lambda value, r: _menu(value, r.text, r.shown_as, r.lines.get("menu", 0), r.fail),
+    "english_interface": lambda value, r: _english_interface(value, r.so_far["languages"], r.fail),
+    "timezone": lambda value, r: _timezone(value, r.fail),
+    "redirects": lambda value, r: _redirects(value, tuple(dict(r.so_far["languages"])), r.fail),
+}
+SETTINGS = fields(SiteConfig)
+KNOWN = tuple(setting.name for setting in SETTINGS)
+REQUIRED = tuple(setting.name for setting in SETTINGS if setting.default is MISSING)
+
+
 def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteConfig:
     """Read site.yml; raise ContentErrors naming each bad key and its line."""
-    if path.is_symlink():  # read through, it could show any file's lines in its errors
-        raise ContentErrors([ContentError(shown_as, 0, SYMLINK)])
-    if not path.is_file():
-        raise ContentErrors([ContentError(shown_as, 0, "site.yml is missing")])
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as problem:
-        raise ContentErrors([ContentError(shown_as, raw.count(b"\n", 0, problem.start) + 1, "not valid UTF-8")])
+    text = _text(path, shown_as)
     data, error = load_yaml(text, shown_as, first_line=1)
     if error:
         raise ContentErrors([error])
@@ -50,31 +76,37 @@ def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteC
     for key in data:
         if key not in KNOWN:
             fail(str(key), f"unknown key `{key}` (known: {', '.join(KNOWN)})")
-    languages = _languages(data.get("languages"), fail)
-    main = str(data.get("main_language", ""))
-    if languages and "main_language" in data and main not in dict(languages):
-        fail("main_language", f"main_language `{main}` is not one of languages ({', '.join(dict(languages))})")
-    url = _base_url(base_url if base_url is not None else data.get("base_url"), fail)
-    config = SiteConfig(
-        title=_per_language(data.get("title"), "title", fail),
-        description=_per_language(data.get("description", {}), "description", fail),
-        base_url=url,
-        languages=languages,
-        main_language=main,
-        tags=_tags(data.get("tags", {}), fail),
-        cname=_cname(data.get("cname", ""), fail),
-        per_page=_per_page(data.get("per_page", 20), fail),
-        comments_per_page=_per_page(data.get("comments_per_page", 50), fail, "comments_per_page"),
-        discussion=_discussion(data.get("discussion"), fail),
-        search=_search(data.get("search", True), fail),
-        menu=_menu(data.get("menu", []), text, shown_as, lines.get("menu", 0), fail),
-        english_interface=_english_interface(data.get("english_interface", []), languages, fail),
-        timezone=_timezone(data.get("timezone", ""), fail),
-        redirects=_redirects(data.get("redirects", {}), tuple(dict(languages)), fail),
-    )
+    if base_url is not None:  # the command line's wins
+        data = {**data, "base_url": base_url}
+    reading = Reading(fail, text, shown_as, lines, frozenset(data), {})
+    for setting in SETTINGS:  # a key left out takes its field's default, which needs no check
+        if setting.name in data or setting.default is MISSING:
+            reading.so_far[setting.name] = CHECKS[setting.name](data.get(setting.name), reading)
     if errors:
         raise ContentErrors(errors)
-    return config
+    return SiteConfig(**reading.so_far)
+
+
+def _text(path: Path, shown_as: str) -> str:
+    """site.yml's text; never through a link, which could show any file's lines in its errors."""
+    if path.is_symlink():
+        raise ContentErrors([ContentError(shown_as, 0, SYMLINK)])
+    if not path.is_file():
+        raise ContentErrors([ContentError(shown_as, 0, "site.yml is missing")])
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as problem:
+        raise ContentErrors([ContentError(shown_as, raw.count(b"\n", 0, problem.start) + 1, "not valid UTF-8")])
+
+
+def _main_language(value, reading: Reading) -> str:
+    """One of `languages`."""
+    main = "" if value is None else str(value)
+    languages = dict(reading.so_far["languages"])
+    if languages and "main_language" in reading.written and main not in languages:
+        reading.fail("main_language", f"main_language `{main}` is not one of languages ({', '.join(languages)})")
+    return main
 
 
 def _languages(value, fail) -> tuple[tuple[str, str], ...]:

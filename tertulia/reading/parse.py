@@ -35,56 +35,56 @@ def is_trusted(source: Source) -> bool:
 
 
 def parse_all(found: Found, digests: list[str] | None, cache: Cache, workers: int | None = None,
-              progress=None) -> ContentFiles:
+              progress=None, kept: dict | None = None) -> ContentFiles:
     """Parse and convert only the files whose bytes the cache has not seen; the workers read them.
 
     Without `digests` (nothing cached to look up) every file is parsed, and hashed as it is read.
+    `kept`, a preview's, holds the last run's results by (path, hash): found there, a file is not
+    even unpickled; it is left holding this run's results.
     """
     digests = digests if digests is not None else [""] * len(found.sources)
+    last = kept.copy() if kept is not None else {}
+    results = [last.get((s.path, d)) if d else None for s, d in zip(found.sources, digests)]
     keys = [f"{is_trusted(s)}:{d}" for s, d in zip(found.sources, digests)]  # the cache is per parser version
     # Results travel and are cached pickled, as the workers made them: pickled once, not twice.
-    pickled = [cache.get(key) if digest else None for key, digest in zip(keys, digests)]
-    todo = [i for i, result in enumerate(pickled) if result is None]
+    for i, result in enumerate(results):
+        if result is None and digests[i]:
+            blob = cache.get(keys[i])
+            results[i] = None if blob is None else _made(found.sources[i], digests[i], pickle.loads(blob))
+        elif result is not None:
+            cache.keep(keys[i])
+    todo = [i for i, result in enumerate(results) if result is None]
     if progress:
         progress(f"found {len(digests)} files, {len(todo)} to parse")
     jobs = [(found.sources[i].file, found.sources[i].path, is_trusted(found.sources[i])) for i in todo]
     digests = list(digests)
-    results = [None if blob is None else pickle.loads(blob) for blob in pickled]
     for i, (digest, blob) in zip(todo, _run(jobs, workers, progress)):  # taken in as the workers finish
         # a file saved again since it was hashed is known by the bytes that were parsed
         digests[i], keys[i] = digest, f"{is_trusted(found.sources[i])}:{digest}"
         if digest:
             cache.put(keys[i], blob)
-        results[i] = pickle.loads(blob)
+        results[i] = _made(found.sources[i], digest, pickle.loads(blob))
+    if kept is not None:
+        kept.clear()
+        kept.update(((s.path, d), r) for s, d, r in zip(found.sources, digests, results) if d and r[0] is not None)
     records, blocks, excerpts, errors = [], {}, {}, list(found.errors)
-    for source, digest, (parsed, converted, error, excerpt) in zip(found.sources, digests, results):
-        if error:  # errors name their file, so they are made again rather than taken from the cache
-            errors.append(ContentError(source.path, error.line, error.message))
+    for source, (record, converted, excerpt) in zip(found.sources, results):
+        if record is None:  # errors name their file, so they are made again rather than taken from the cache
+            errors.append(converted)
             continue
-        records.append(make_record(source, parsed, digest))
+        records.append(record)
         blocks[source.path] = converted
         if excerpt:
             excerpts[source.path] = excerpt
     return ContentFiles(tuple(records), blocks, found.assets, tuple(errors), found.warnings, excerpts)
 
 
-def reparse(previous: ContentFiles, old_digests: list[str], found: Found, digests: list[str], cache: Cache,
-            workers: int | None = None, progress=None) -> ContentFiles:
-    """parse_all for a preview after a few files changed: the others' records are kept as they were."""
-    changed = [i for i, (old, new) in enumerate(zip(old_digests, digests)) if old != new]
-    if len(old_digests) != len(digests) or len(previous.records) != len(found.sources) or previous.errors:
-        return parse_all(found, digests, cache, workers, progress)
-    subset = Found(tuple(found.sources[i] for i in changed), found.assets, (), found.warnings)
-    fresh = parse_all(subset, [digests[i] for i in changed], cache, workers, progress)
-    if fresh.errors:  # the whole pass lists them in the order an author expects
-        return parse_all(found, digests, cache, workers, progress)
-    records, blocks, excerpts = list(previous.records), dict(previous.blocks), dict(previous.excerpts)
-    for i, record in zip(changed, fresh.records):
-        records[i] = record
-        blocks[record.path] = fresh.blocks[record.path]
-        excerpts.pop(record.path, None)
-    excerpts.update(fresh.excerpts)
-    return ContentFiles(tuple(records), blocks, found.assets, (), found.warnings, excerpts)
+def _made(source: Source, digest: str, result: tuple) -> tuple:
+    """(record, blocks, excerpt) of a parse, or (None, its error as this file's, "")."""
+    parsed, converted, error, excerpt = result
+    if error:
+        return None, ContentError(source.path, error.line, error.message), ""
+    return make_record(source, parsed, digest), converted, excerpt
 
 
 def _run(jobs, workers: int | None, progress):

@@ -61,8 +61,8 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
                 followed: dict | None = None, static: tuple[str, ...] = ()) -> tuple[Site, list[ContentError]]:
     """Validate everything; return the site and its warnings, or raise every error together.
 
-    `posts`, when given, remembers each post's result by the bytes of its files, so a
-    long-lived preview validates again only the posts an edit touched. `followed` is the
+    `posts`, when given, holds each post's last result by what it was made from (its files' hashes,
+    the settings), so a long-lived preview validates again only the posts whose inputs changed. `followed` is the
     translation record: which version of its original each translation follows.
     """
     found = Findings(errors=list(files.errors), warnings=list(files.warnings))
@@ -75,7 +75,10 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     page_groups = _group(page_records, config, found)[0]
     pages = _pages(config, page_groups, files, found, static, include_drafts, followed)
     essays, held_back = [], 0
-    for slug in sorted(essay_records.keys() | comment_records.keys()):
+    slugs = essay_records.keys() | comment_records.keys()
+    for gone in (posts.keys() - slugs) if posts is not None else ():  # a run's results, not every run's
+        del posts[gone]
+    for slug in sorted(slugs):
         essay, held, post_found = _post(config, slug, essay_records.get(slug, {}), comment_records.get(slug, {}),
                                         files, posts, include_pending, followed or {},
                                         frozenset(broken.get(slug, ())))

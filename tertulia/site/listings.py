@@ -15,7 +15,7 @@ from operator import attrgetter
 from . import routes
 from ..model import Comment, Essay, Site, Text, newest_first
 from ..reading.markup import rebase_links
-from .pages import Page, PlanMemo
+from .pages import Kind, Page, no_context
 from .routes import relative_url
 from .views import Link, card_summary, excerpt, reading_times, tag_link
 
@@ -36,15 +36,14 @@ def scopes(site: Site) -> list[Scope]:
     return [Scope("", site.config.main_language)] + [Scope(code, code) for code in site.config.language_codes]
 
 
-def listing_pages(site: Site, scope: Scope, comments: tuple, build_time: str, memo: PlanMemo, words) -> list[Page]:
-    """Every listing of one scope: home, tag index and tags, comment archive, both feeds.
-    `words` is the scope's language's interface: listing items carry their dates ready-made."""
+def listing_pages(site: Site, scope: Scope, comments: tuple, build_time: str) -> list[Page]:
+    """Every listing of one scope: home, tag index and tags, comment archive, both feeds."""
     sources_of = partial(_comment_sources, {essay.slug: _titles_of(essay) for essay in site.essays})
-    pages = _listing(site, scope, site.essays, routes.home, "home.html", {}, memo, words)
-    pages += _tag_pages(site, scope, memo, words)
-    pages += _listing(site, scope, comments, routes.comments, "comments.html", {}, memo, words, sources_of)
+    pages = _listing(site, scope, site.essays, routes.home, Kind.HOME, {})
+    pages += _tag_pages(site, scope)
+    pages += _listing(site, scope, comments, routes.comments, Kind.COMMENTS, {}, sources_of)
     if site.search:
-        pages.append(Page(routes.search(scope.folder), "search.html", scope.lang, dict,
+        pages.append(Page(routes.search(scope.folder), Kind.SEARCH, scope.lang, no_context, (),
                           _alternates(site, routes.search), shape=" ".join(site.config.language_codes),
                           scope=scope.folder))
     return pages + _feeds(site, scope, comments[:FEED_ENTRIES], build_time, sources_of)
@@ -60,43 +59,39 @@ def _titles_of(essay: Essay | None) -> tuple[str, ...]:
     return tuple(map(PATH, essay.texts)) if essay else ()
 
 
-def _listing(site: Site, scope: Scope, items, route, template: str, extra: dict, memo: PlanMemo, words,
-             sources_of=None) -> list[Page]:
+def _listing(site: Site, scope: Scope, items, route, kind: Kind, extra: dict, sources_of=None) -> list[Page]:
     """A listing split into pages of per_page items, each linking to its neighbours;
     `route(number, lang=folder)` is the URL of its page `number` in a scope's folder."""
     url_of = partial(route, lang=scope.folder)
-    size = site.config.comments_per_page if template == "comments.html" else site.config.per_page
+    size = site.config.comments_per_page if kind is Kind.COMMENTS else site.config.per_page
     chunks = [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
     sources_of = sources_of or (lambda essay: essay.source_files)
     pages = []
     for number, chunk in enumerate(chunks, 1):
-        made_of = tuple(chain.from_iterable(chunk)) if template == "comments.html" else chunk  # (essay, comment)s
-        pages += memo.pages((template, url_of(number), len(chunks)), made_of,
-                            partial(_listing_page, site, scope, chunk, route, template, extra, number, len(chunks),
-                                    sources_of, words))
+        sources = tuple(chain.from_iterable(map(sources_of, chunk)))
+        shape = f"{number}/{len(chunks)} " + " ".join(_item_key(item) for item in chunk)
+        alternates = _alternates(site, partial(_numbered, route, number))
+        pages.append(Page(url_of(number), kind, scope.lang, _listing_context,
+                          (scope, chunk, kind, extra, number, len(chunks), url_of), alternates, True, sources, shape,
+                          scope.folder))
     return pages
 
 
-def _listing_page(site: Site, scope: Scope, chunk, route, template: str, extra: dict, number: int, total: int,
-                  sources_of, words) -> list[Page]:
-    url_of = partial(route, lang=scope.folder)
-    make = partial(_listing_context, site, scope, chunk, template, extra, number, total, url_of, words)
-    sources = tuple(chain.from_iterable(map(sources_of, chunk)))
-    shape = f"{number}/{total} " + " ".join(_item_key(item) for item in chunk)
-    alternates = _alternates(site, lambda folder: route(number, lang=folder))
-    return [Page(url_of(number), template, scope.lang, make, alternates, True, sources, shape, scope.folder)]
+def _numbered(route, number: int, folder: str) -> str:
+    return route(number, lang=folder)
 
 
 def _item_key(item) -> str:
     return f"{item[0].slug}#{item[1].id}" if isinstance(item, tuple) else item.slug
 
 
-def _listing_context(site: Site, scope: Scope, chunk, template: str, extra: dict, number: int, total: int,
-                     url_of, words) -> dict:
+def _listing_context(site: Site, interface, scope: Scope, chunk, kind: Kind, extra: dict, number: int, total: int,
+                     url_of) -> dict:
     """Items with their links already relative to this page and their dates already written:
     a listing draws thousands of them, and each call from a template costs more than the work."""
     here = partial(relative_url, url_of(number))
-    if template == "comments.html":
+    words = interface.words(scope.lang)
+    if kind is Kind.COMMENTS:
         essays_here: dict = {}
         items = [_archive_entry(scope, essay, comment, here, words, essays_here) for essay, comment in chunk]
     else:
@@ -161,37 +156,46 @@ def _comment_sources(titles: dict[str, tuple[str, ...]], entry) -> tuple[str, ..
     return tuple(map(PATH, comment.texts)) + titles[essay.slug]
 
 
-def _tag_pages(site: Site, scope: Scope, memo: PlanMemo, words) -> list[Page]:
+def _tag_pages(site: Site, scope: Scope) -> list[Page]:
     counted = [(t, tuple(e for e in site.essays if t.key in e.tags)) for t in site.tags]  # empty ones too
     index = [{"link": tag_link(site, t, scope.lang, scope.folder), "count": len(essays)} for t, essays in counted]
     shape = " ".join(f"{t.key}:{len(essays)}" for t, essays in counted)
-    pages = [Page(routes.tags(scope.folder), "tags.html", scope.lang, lambda: {"tags": index},
+    pages = [Page(routes.tags(scope.folder), Kind.TAGS, scope.lang, _tag_index, (index,),
                   _alternates(site, routes.tags), shape=shape, scope=scope.folder)]
     for tag, essays in counted:
         route = partial(routes.tag, tag.key)
         link = tag_link(site, tag, scope.lang, scope.folder)
-        pages += _listing(site, scope, essays, route, "tag.html", {"tag": link}, memo, words)
+        pages += _listing(site, scope, essays, route, Kind.TAG, {"tag": link})
     return pages
+
+
+def _tag_index(site: Site, interface, index: list[dict]) -> dict:
+    return {"tags": index}
 
 
 def _feeds(site: Site, scope: Scope, comments: tuple, build_time: str, sources_of) -> list[Page]:
     """Atom feeds of the newest essays and of the newest comments (given, newest first)."""
     essays = site.essays[:FEED_ENTRIES]
-    essay_entries = [_essay_feed_entry(site, essay, scope) for essay in essays]
-    comment_entries = [_comment_feed_entry(site, essay, comment, scope) for essay, comment in comments]
-    feed, comments_feed = routes.feed(scope.folder), routes.comments_feed(scope.folder)
     return [
-        Page(feed, "feed.xml", scope.lang,
-             lambda: {"entries": essay_entries, "feed_url": feed, "page_url": routes.home(1, scope.folder),
-                      "updated": _updated(essay_entries, build_time)},
+        Page(routes.feed(scope.folder), Kind.FEED, scope.lang, _essays_feed, (scope, essays, build_time),
              in_sitemap=False, sources=tuple(p for e in essays for p in _titles_of(e)),
              shape=build_time + " ".join(e.slug for e in essays), scope=scope.folder),
-        Page(comments_feed, "feed.xml", scope.lang,
-             lambda: {"entries": comment_entries, "feed_url": comments_feed, "comments_feed": True,
-                      "page_url": routes.comments(1, scope.folder), "updated": _updated(comment_entries, build_time)},
+        Page(routes.comments_feed(scope.folder), Kind.FEED, scope.lang, _comments_feed, (scope, comments, build_time),
              in_sitemap=False, sources=tuple(chain.from_iterable(map(sources_of, comments))),
              shape=build_time + " ".join(_item_key(entry) for entry in comments), scope=scope.folder),
     ]
+
+
+def _essays_feed(site: Site, interface, scope: Scope, essays, build_time: str) -> dict:
+    entries = [_essay_feed_entry(site, essay, scope) for essay in essays]
+    return {"entries": entries, "feed_url": routes.feed(scope.folder), "page_url": routes.home(1, scope.folder),
+            "updated": _updated(entries, build_time)}
+
+
+def _comments_feed(site: Site, interface, scope: Scope, comments, build_time: str) -> dict:
+    entries = [_comment_feed_entry(site, essay, comment, scope) for essay, comment in comments]
+    return {"entries": entries, "feed_url": routes.comments_feed(scope.folder), "comments_feed": True,
+            "page_url": routes.comments(1, scope.folder), "updated": _updated(entries, build_time)}
 
 
 def discussion_feeds(site: Site, essay: Essay, build_time: str) -> list[Page]:
@@ -204,13 +208,13 @@ def discussion_feeds(site: Site, essay: Essay, build_time: str) -> list[Page]:
     pages = []
     for scope in [Scope("", site.config.main_language)] + [Scope(t.lang, t.lang) for t in essay.texts]:
         url = routes.discussion_feed(essay.slug, scope.folder)
-        make = partial(_discussion_feed, site, essay, comments, scope, url, updated, contents)
-        pages.append(Page(url, "feed.xml", scope.lang, make, in_sitemap=False, sources=essay.source_files,
-                          shape=updated, scope=scope.folder))
+        pages.append(Page(url, Kind.FEED, scope.lang, _discussion_feed, (essay, comments, scope, url, updated, contents),
+                          in_sitemap=False, sources=essay.source_files, shape=updated, scope=scope.folder))
     return pages
 
 
-def _discussion_feed(site: Site, essay: Essay, comments, scope: Scope, url: str, updated: str, contents: dict) -> dict:
+def _discussion_feed(site: Site, interface, essay: Essay, comments, scope: Scope, url: str, updated: str,
+                     contents: dict) -> dict:
     page, title = _essay_page(essay, scope), _shown_in(essay, scope).title
     entries = []
     for comment in comments:

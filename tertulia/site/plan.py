@@ -1,8 +1,9 @@
-"""The model -> every page of the contract: its URL, template, language, and how to fill it.
+"""The model -> every page of the contract: its URL, kind, language, and how to fill it.
 
 Each page also names what it is made of (`sources`, the content files it shows, and
 `shape`, where it stands among other pages), so an unchanged page need not be drawn again.
-Contexts are built only for the pages that are actually rendered.
+Contexts are built only for the pages that are actually rendered, from that build's site and
+interface (see pages.Page).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from markupsafe import Markup
 
 from . import routes
 from .listings import discussion_feeds, essay_url, listing_pages, scopes
-from ..model import Essay, Site, SitePage
-from .pages import Page, PlanMemo
+from ..model import Essay, Site, SitePage, newest_first
+from .pages import Kind, Page
 from .proposals import CONTENT_FOLDER, PROPOSAL_LIMITS, plain_link
 from .structured import essay_data, essay_meta
 from .redirects import redirect_pages
@@ -27,38 +28,43 @@ from .views import (Link, comment_views, contents, default_translation, language
 PATH = attrgetter("path")
 
 
-def plan_site(site: Site, build_time: str, memo: PlanMemo | None, interface: Interface) -> list[Page]:
+def plan_site(site: Site, build_time: str) -> list[Page]:
     """Every page, in a fixed order, so output and progress are the same on every run."""
-    memo = memo or PlanMemo()
-    memo.start(site.config)
     main = site.config.main_language
-    comments = tuple((essay, comment) for _, essay, comment in memo.archive(site.essays))  # newest first
+    comments = tuple((essay, comment) for _, essay, comment in sorted(_archive_entries(site.essays)))  # newest first
     every_scope = scopes(site)
-    pages = listing_pages(site, every_scope[0], comments, build_time, memo, interface.words(every_scope[0].lang))
+    pages = listing_pages(site, every_scope[0], comments, build_time)
     for index, essay in enumerate(site.essays):
         newer = site.essays[index - 1] if index > 0 else None
         older = site.essays[index + 1] if index + 1 < len(site.essays) else None
-        pages += memo.pages(("essay", essay.slug, build_time), (essay, newer, older),
-                            partial(_essay_pages, site, essay, newer, older, interface, build_time))
+        pages += _essay_pages(site, essay, newer, older, build_time)
     for site_page in site.pages:
-        pages += memo.pages(("page", site_page.slug), (site_page,), partial(_site_page_pages, site, site_page, interface))
+        pages += _site_page_pages(site, site_page)
     for scope in every_scope[1:]:
-        pages += listing_pages(site, scope, comments, build_time, memo, interface.words(scope.lang))
-    pages.append(Page(routes.NOT_FOUND, "404.html", main, partial(_not_found, site, interface), in_sitemap=False))
+        pages += listing_pages(site, scope, comments, build_time)
+    pages.append(Page(routes.NOT_FOUND, Kind.NOT_FOUND, main, _not_found, in_sitemap=False))
     pages = redirect_pages(site, pages)
     listed = [p for p in pages if p.in_sitemap]
     sitemap_shape = "\n".join(p.url + " " + " ".join(a.url for a in p.alternates) for p in listed)
-    pages.append(Page(routes.SITEMAP, "sitemap.xml", main, lambda: {"pages": listed}, in_sitemap=False,
-                      shape=sitemap_shape))
+    pages.append(Page(routes.SITEMAP, Kind.SITEMAP, main, _sitemap, (listed,), in_sitemap=False, shape=sitemap_shape))
     return pages
+
+
+def _archive_entries(essays) -> list[tuple]:
+    """(order, essay, comment): newest first, undated last, ties by essay then id, so the order
+    never wobbles; the order is unique, so entries compare by it alone."""
+    return [(newest_first(c.date) + (e.slug, c.id), e, c) for e in essays for c in e.comments]
+
+
+def _sitemap(site: Site, interface: Interface, listed: list[Page]) -> dict:
+    return {"pages": listed}
 
 
 def _titles_of(essay: Essay | None) -> tuple[str, ...]:
     return tuple(map(PATH, essay.texts)) if essay else ()
 
 
-def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | None,
-                 interface: Interface, build_time: str) -> list[Page]:
+def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | None, build_time: str) -> list[Page]:
     """The side-by-side page, one per other translation, one page per language, and the feeds of
     its discussion."""
     translation = default_translation(essay, site.config.main_language, site.config.language_codes)
@@ -70,40 +76,38 @@ def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | N
     for chosen in [translation] + others:
         url = side_by_side_url(essay, chosen, translation)
         # the interface speaks the site's own language, whichever pair of languages the page shows
-        make = partial(_side_by_side, site, essay, newer, older, url, chosen, [translation] + others, interface)
-        pages.append(Page(url, "essay.html", site.config.main_language, make, alternates, True, sources, shape, ""))
+        pages.append(Page(url, Kind.ESSAY, site.config.main_language, _side_by_side,
+                          (essay, newer, older, url, chosen, [translation] + others), alternates, True, sources, shape))
     for text in essay.texts:
         url = routes.single(text.lang, essay.slug)
-        make = partial(_single, site, essay, newer, older, url, text, interface)
-        pages.append(Page(url, "single.html", text.lang, make, alternates, True, sources, shape,
-                          _scope_of(site, text.lang)))
+        pages.append(Page(url, Kind.SINGLE, text.lang, _single, (essay, newer, older, url, text), alternates, True,
+                          sources, shape, _scope_of(site, text.lang)))
     return pages + discussion_feeds(site, essay, build_time)
 
 
-def _site_page_pages(site: Site, site_page: SitePage, interface: Interface) -> list[Page]:
+def _site_page_pages(site: Site, site_page: SitePage) -> list[Page]:
     """A page of content/pages/: side by side with its default translation, and one page per language."""
     translation = default_translation(site_page, site.config.main_language, site.config.language_codes)
     alternates = page_language_links(site, site_page) + (Link(routes.page(site_page.slug), "", "x-default"),)
     shown = [site_page.original] + ([translation] if translation else [])
     url = routes.page(site_page.slug)  # side by side, a page speaks the site's language, as an essay does
-    pages = [Page(url, "page.html", site.config.main_language,
-                  partial(_page_side_by_side, site, site_page, shown, url, interface),
-                  alternates, True, site_page.source_files, "", "")]
+    pages = [Page(url, Kind.PAGE, site.config.main_language, _page_side_by_side, (site_page, shown, url),
+                  alternates, True, site_page.source_files)]
     for text in site_page.texts:
         url = routes.page_single(text.lang, site_page.slug)
-        pages.append(Page(url, "page_single.html", text.lang, partial(_page_single, site, site_page, text, url),
+        pages.append(Page(url, Kind.PAGE_SINGLE, text.lang, _page_single, (site_page, text, url),
                           alternates, True, site_page.source_files, "", _scope_of(site, text.lang)))
     return pages
 
 
-def _page_side_by_side(site: Site, site_page: SitePage, shown: list, url: str, interface: Interface) -> dict:
+def _page_side_by_side(site: Site, interface: Interface, site_page: SitePage, shown: list, url: str) -> dict:
     return {"site_page": site_page, "texts": shown, "title_row": title_sides(shown), "views": view_choices(shown),
             "print_style": _print_style(shown, interface.words(site.config.main_language)),
             "rows": rows(shown, routes.folder_prefix(url, routes.page(site_page.slug))),
             "languages": page_language_links(site, site_page)}
 
 
-def _page_single(site: Site, site_page: SitePage, text, url: str) -> dict:
+def _page_single(site: Site, interface: Interface, site_page: SitePage, text, url: str) -> dict:
     return {"site_page": site_page, "text": text,
             "rows": rows([text], routes.folder_prefix(url, routes.page(site_page.slug))),
             "languages": page_language_links(site, site_page, text.lang)}
@@ -121,7 +125,8 @@ def _neighbour(essay: Essay | None, lang: str, single: bool) -> Link | None:
     return title_link(essay, lang, essay_url(essay, lang) if single else routes.essay(essay.slug))
 
 
-def _side_by_side(site: Site, essay: Essay, newer, older, url: str, chosen, translations, interface) -> dict:
+def _side_by_side(site: Site, interface: Interface, essay: Essay, newer, older, url: str, chosen,
+                  translations) -> dict:
     reader = site.config.main_language
     shown = [essay.original] + ([chosen] if chosen else [])
     choices = tuple(Link(routes.essay(essay.slug) if i == 0 else routes.essay_with(essay.slug, t.lang),
@@ -155,7 +160,7 @@ def _print_style(shown: list, words) -> Markup:
                          for text, role in zip(shown, ("original", "translation"))])
 
 
-def _single(site: Site, essay: Essay, newer, older, url: str, text, interface) -> dict:
+def _single(site: Site, interface: Interface, essay: Essay, newer, older, url: str, text) -> dict:
     return {
         "essay": essay, "text": text,
         **_text_rows(rows([text], routes.folder_prefix(url, routes.essay(essay.slug)))),
@@ -195,7 +200,7 @@ def _reply_link(link, subject: str, title: str, parent: str, name: str) -> str:
     return link(subject.replace("{name}", name).replace("{title}", title), reply_to=parent)
 
 
-def _not_found(site: Site, interface) -> dict:
+def _not_found(site: Site, interface: Interface) -> dict:
     """The one 404 page GitHub Pages serves for every missing address says so in each language; its
     script shows the one whose folder the address is in (the site's own language without scripts)."""
     return {"versions": [{"lang": code, "folder": code + "/", "words": interface.words(code)}

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from . import routes
 from ..model import Site
 from ..reading.addresses import page_url, split
-from .pages import Page
+from .pages import Kind, Page
 
 
 def redirect_pages(site: Site, pages: list[Page]) -> list[Page]:
@@ -30,12 +30,12 @@ def redirect_pages(site: Site, pages: list[Page]) -> list[Page]:
         if url in taken:  # a real page: only query aliases get here (validation refuses the rest)
             index = taken[url]
             script = _query_script(url, queries[url], "")
-            result[index] = replace(pages[index], shape=pages[index].shape + script,
-                                    context=_with_script(pages[index].context, script))
+            page = pages[index]
+            result[index] = replace(page, shape=page.shape + script, make=_with_script,
+                                    args=(page.make, page.args, script))
             continue
         go = _query_script(url, queries.get(url, {}), routes.relative_url(url, target))
-        result.append(Page(url, "redirect.html", site.config.main_language,
-                           lambda target=target, go=go: {"target": target, "go": Markup(go)},
+        result.append(Page(url, Kind.REDIRECT, site.config.main_language, _redirect, (target, go),
                            in_sitemap=False, shape=target + go))
     return result
 
@@ -70,7 +70,10 @@ def _query_script(url: str, queries: dict[str, str], otherwise: str) -> str:
             "if(t)location.replace(t+location.hash)})()")
 
 
-def _with_script(context, script: str):
-    def made() -> dict:
-        return {**context(), "query_aliases": Markup(script)}
-    return made
+def _redirect(site: Site, interface, target: str, go: str) -> dict:
+    return {"target": target, "go": Markup(go)}
+
+
+def _with_script(site: Site, interface, make, args: tuple, script: str) -> dict:
+    """A page's own context, and the script that sends on a reader who came with an old query."""
+    return {**make(site, interface, *args), "query_aliases": Markup(script)}

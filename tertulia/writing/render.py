@@ -49,7 +49,7 @@ def render_page(env: Environment, site: Site, interface: Interface, page: Page) 
         template = env.get_template(page.template)
         menu = menu_links(site, page.lang, page.scope, page.url) if site.config.menu else ()
         html = template.render(
-            page.context(), site=site, config=site.config, page=page, routes=routes, href=href, menu=menu,
+            page.context(site, interface), site=site, config=site.config, page=page, routes=routes, href=href, menu=menu,
             absolute=lambda url: site.config.base_url + routes.encoded(url), og_locale=og_locale, **_interface(interface, page.lang),
         )
     except Exception as problem:  # a site's own template can be wrong: say where, as for content

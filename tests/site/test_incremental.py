@@ -118,15 +118,15 @@ def test_source_date_epoch_is_an_input(corpus, tmp_path, monkeypatch):
 
 
 def test_the_preview_memory_rebuilds_from_the_changed_files_to_the_same_bytes(corpus, tmp_path):
-    from tertulia.pipeline import Memory, parse_cache
+    from tertulia.pipeline import LastRun, parse_cache
     content, out = corpus / "content", tmp_path / "out"
     preview = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache")
-    memory = Memory(preview, parse_cache(preview))
-    build(preview, memory=memory)
+    last = LastRun(preview, parse_cache(preview))
+    build(preview, last=last)
 
     comment = content / "posts/essay-00011/comments/1.es.md"
     comment.write_text(comment.read_text().replace("author: Lector 1", "author: Lectora Uno"))
-    report = build(preview, memory=memory, changed={str(comment.resolve())})
+    report = build(preview, last=last, changed={str(comment.resolve())})
     assert 0 < report.drawn < 24  # its essay's pages, the listings that show it, its discussion's feeds
     assert every_file(out) == plain_build(content, tmp_path / "reference")
 
@@ -135,17 +135,17 @@ def test_the_preview_memory_rebuilds_from_the_changed_files_to_the_same_bytes(co
     essay.write_text(essay.read_text().replace('title: "Essay 20"', 'title: "Essay twenty"'))
     dated = content / "posts/essay-00030/comments/2.es.md"
     dated.write_text(dated.read_text().replace('date: "20', 'date: "19', 1))
-    build(preview, memory=memory, changed={str(essay.resolve()), str(dated.resolve())})
+    build(preview, last=last, changed={str(essay.resolve()), str(dated.resolve())})
     pages = every_file(out)
     assert [path for path, data in pages.items() if b"Essay twenty" in data and "essay-00020" not in path]
     assert pages == plain_build(content, tmp_path / "reference")
 
     added = content / "posts/essay-00011/comments/9.es.md"  # a new file: the memory starts afresh
     added.write_text("---\nauthor: Nueva\nstatus: spam\n---\n\nSpam nuevo.\n")
-    build(preview, memory=memory, changed={str(added.resolve())})
+    build(preview, last=last, changed={str(added.resolve())})
     site = content / "site.yml"
     site.write_text(site.read_text().replace('title: {en: "Benchmark"', 'title: {en: "Renamed"'))
-    build(preview, memory=memory, changed={str(site.resolve())})
+    build(preview, last=last, changed={str(site.resolve())})
     assert every_file(out) == plain_build(content, tmp_path / "reference")
 
 
@@ -180,18 +180,52 @@ def apply(content, step) -> set[str]:
 @given(steps=st.lists(STEP, min_size=1, max_size=4))
 def test_edits_renames_and_deletions_in_any_order_match_a_clean_build(tmp_path_factory, steps):
     from helpers import make_content
-    from tertulia.pipeline import Memory, parse_cache
+    from tertulia.pipeline import LastRun, parse_cache
     root = tmp_path_factory.mktemp("sequence")
     content = make_content(root, {f"posts/hola/comments/{name}.es.md": text for name, text in COMMENTS.items()})
     built = Options(content=content, output=root / "built", workers=1, cache_dir=root / "cache")
     preview = Options(content=content, output=root / "preview", workers=1, cache_dir=root / "preview-cache")
-    memory = Memory(preview, parse_cache(preview))
+    last = LastRun(preview, parse_cache(preview))
     build(built)
-    build(preview, memory=memory)
+    build(preview, last=last)
     for step in steps:
         touched = apply(content, step)
         build(built)
-        build(preview, memory=memory, changed=touched or None)
+        build(preview, last=last, changed=touched or None)
         reference = plain_build(content, root / "reference")
         assert every_file(root / "built") == reference, step
         assert every_file(root / "preview") == reference, step
+
+
+def test_the_preview_redraws_print_labels_after_a_catalog_edit(tmp_path):
+    """The issue's reproduction: the English msgstr of "original" edited while serving."""
+    from helpers import make_content
+    from tertulia.pipeline import LastRun, parse_cache
+    content = make_content(tmp_path)
+    catalog = tmp_path / "locales/en/LC_MESSAGES/messages.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_bytes((DEFAULT / "locales/en/LC_MESSAGES/messages.po").read_bytes())
+    preview = Options(content=content, output=tmp_path / "preview", workers=1, cache_dir=tmp_path / "cache")
+    last = LastRun(preview, parse_cache(preview))
+    build(preview, last=last)
+    catalog.write_text(catalog.read_text().replace('msgid "original"\nmsgstr "original"',
+                                                   'msgid "original"\nmsgstr "the source"'))
+    build(preview, last=last, changed={str(catalog)})
+    page = (tmp_path / "preview/posts/hola/index.html").read_text()
+    assert "the source" in page and "· original" not in page
+    assert every_file(tmp_path / "preview") == plain_build(content, tmp_path / "reference")
+
+
+def test_the_parse_cache_is_keyed_by_every_module_that_reads_content(tmp_path, monkeypatch):
+    """No hand-kept list: a module of reading/ that a list forgot would leave stale parses behind."""
+    from tertulia import versions
+    code = tmp_path / "tertulia"
+    shutil.copytree(versions.HERE / "reading", code / "reading")
+    shutil.copy(versions.HERE / "errors.py", code / "errors.py")
+    monkeypatch.setattr(versions, "HERE", code)
+    before = versions.parser_version("libraries")
+    for module in sorted((code / "reading").glob("*.py")):
+        module.write_text(module.read_text() + "\n# edited\n")
+        after = versions.parser_version("libraries")
+        assert after != before, module.name
+        before = after
