@@ -51,50 +51,49 @@ class Cache:
 
     Keys end in hex content hashes of their inputs; a different version discards everything.
     Only shards that gained or lost entries are written back, so one edit rewrites one small
-    file, not the whole cache. Entries a run did not use are dropped when it saves.
+    file, not the whole cache. A build drops the entries it did not use when it saves; a preview,
+    which keeps what it uses in memory, only adds.
     """
 
     def __init__(self, folder: Path | None, version: str = ""):
         self._folder, self._version = folder, version
-        self._old: dict = {}
-        self._old_counts: dict = {}
+        self._old: dict = {}  # shard name -> {key: value}, as last saved
         if folder and folder.is_dir():
             for shard in sorted(folder.glob("*.pickle")):
-                entries = _load(shard, version) or {}
-                self._old.update(entries)
-                self._old_counts[shard.stem] = len(entries)
-        self._used: dict = {}
+                self._old[shard.stem] = _load(shard, version) or {}
+        self._used: dict = {}  # shard name -> {key: value} this run used or made
         self._changed: set = set()
 
     def get(self, key: str):
-        if key in self._used:
-            return self._used[key]
-        value = self._old.get(key)
+        shard = key[-2:]
+        used = self._used.get(shard)
+        if used is not None and key in used:
+            return used[key]
+        value = self._old.get(shard, {}).get(key)
         if value is not None:
-            self._used[key] = value
+            self._used.setdefault(shard, {})[key] = value
         return value
 
-    def keep(self, key: str) -> None:
-        """An entry used from elsewhere (a preview's memory) stays in the store."""
-        self.get(key)
-
     def put(self, key: str, value) -> None:
-        self._used[key] = value
+        self._used.setdefault(key[-2:], {})[key] = value
         self._changed.add(key[-2:])
 
-    def save(self) -> None:
-        """Write the shards that changed; then this run's entries become the next run's store."""
-        shards: dict = {}
-        for key, value in self._used.items():
-            shards.setdefault(key[-2:], {})[key] = value
+    def save(self, prune: bool = True) -> None:
+        """Write the shards that changed; then they become the next run's store. With `prune`, entries
+        this run did not use are dropped; without, they are kept."""
+        if prune:
+            names = set(self._used) | set(self._old)
+            shards = {name: self._used.get(name, {}) for name in names}
+            written = {name for name in names if name in self._changed
+                       or len(shards[name]) != len(self._old.get(name, {}))}
+        else:
+            shards = {**self._old, **{name: {**self._old.get(name, {}), **self._used[name]} for name in self._changed}}
+            written = self._changed
         if self._folder:
-            for name in set(shards) | set(self._old_counts):
-                entries = shards.get(name, {})
-                if name in self._changed or len(entries) != self._old_counts.get(name, 0):
-                    _save(self._folder / f"{name}.pickle", self._version, entries)
+            for name in sorted(written):
+                _save(self._folder / f"{name}.pickle", self._version, shards[name])
         # a long-lived preview keeps using this object: start its next run from what was saved
-        self._old, self._used, self._changed = self._used, {}, set()
-        self._old_counts = {name: len(entries) for name, entries in shards.items()}
+        self._old, self._used, self._changed = shards, {}, set()
 
 
 def tree_key(*folders: Path) -> str:

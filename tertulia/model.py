@@ -141,6 +141,9 @@ class Essay(Versions):
     source_files: tuple[str, ...] = ()  # every content file of the post, hidden comments included
     aliases: tuple[str, ...] = ()  # old site-relative addresses that lead here (`/2012/09/10/slug/`, `/?p=5`)
     feed_id: str = ""  # the Atom entry id to keep (a WordPress guid); "" for the essay's own address
+    # a content key of everything it was validated from but site.yml (its files' hashes, the translation
+    # record's entries, the options): equal keys under equal settings mean equal essays
+    inputs: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,10 @@
 """The stages in order: find -> parse -> validate -> plan -> render -> write.
 
-Before any of it, a build compares every input with the last build's: when nothing changed
-it only checks the output is intact and stops. That path must be quick, so the stages that
+One way decides what is up to date, for a build and for the preview alike: every output file's
+inputs are fingerprinted, and the record of the last run (cache.OutputMemo) says which files were
+made from the same fingerprint and are still as written; only the others are drawn. Before any
+of it, a build compares every input with the last build's: when nothing changed it only checks
+the output is intact and stops. That path must be quick, so the stages that
 need Markdown, YAML and Jinja2 (half a second of imports on a slow day) are imported only
 once there is something to do.
 """
@@ -120,7 +123,7 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
         raise ContentErrors(record_errors)
     cache = last.cache if last else parse_cache(options)
     files = parse_all(found, digests, cache, options.workers, progress, last.parsed if last else None)
-    cache.save()
+    cache.save(prune=last is None)  # what a preview keeps in memory it does not look up, yet still uses
     from .writing.render import template_errors
     broken_templates = template_errors(options.theme)  # reported with the content's errors, all at once
     try:
@@ -160,7 +163,8 @@ class LastRun:
     """What a long-lived preview keeps of its last run: results, never rules of their own.
 
     Each result is found again only by the content that made it (a file by its path and the hash
-    of its bytes, a post by its files' hashes and the settings, a page by its inputs' fingerprint),
+    of its bytes, a post by its files' hashes and the settings, an essay's pages by its and its
+    neighbours' inputs and the settings, a page's fingerprint by its inputs),
     and build() decides what is up to date exactly as it does for a single run. The file system's
     change events only say which files to hash again; a path it names that was not known (a new or
     deleted file) means walking content/ again.
@@ -170,17 +174,22 @@ class LastRun:
     cache: Cache  # the parse cache, shared with builds
     parsed: dict = field(default_factory=dict)  # (path, hash) -> a parsed file's record, blocks and excerpt
     posts: dict = field(default_factory=dict)  # slug -> (its files' hashes and the settings, its validation)
+    planned: dict = field(default_factory=dict)  # each essay's pages, by what they were planned from
     fingerprints: dict = field(default_factory=dict)  # page URL -> (its inputs, their fingerprint)
     found: Found | None = None
     digests: list = field(default_factory=list)
     index: dict = field(default_factory=dict)  # absolute path -> position in found.sources
-    env: object = None  # the Jinja2 environment, so templates compile once (it reloads edited ones)
+    env: tuple = (None, None)  # (the template folders, a Jinja2 environment on them): templates compile once
 
     def environment(self):
+        """The last run's environment while the same templates are found in the same places (it reloads
+        edited files); an override added or removed since needs a new one: a template already
+        compiled from the theme would not know that a site's own one now replaces it."""
         from .writing.render import make_environment
-        if self.env is None:
-            self.env = make_environment(self.options.theme, reload=True)
-        return self.env
+        folders = (self.options.theme.folders("templates"), sorted(self.options.theme.overrides("templates")))
+        if self.env[0] != folders:
+            self.env = (folders, make_environment(self.options.theme, reload=True))
+        return self.env[1]
 
     def take(self, changed: set[str] | None) -> None:
         """Bring the files' hashes up to date: hash the changed files again, or everything."""
@@ -248,7 +257,7 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     loaded = replace(loaded, site=replace(loaded.site, search=not search_off))
     counts = Counts.of(loaded.site, loaded.warnings, search_off)
     when = build_time(loaded.site)
-    pages = plan_site(loaded.site, when)
+    pages = plan_site(loaded.site, when, last.planned if last else None)
     site_key = content_key(inputs, when, _every_page_shows(loaded.site))
     remembered = last.fingerprints if last else None
     shown: dict = {}  # an essay's pages show the same files: look their hashes up once

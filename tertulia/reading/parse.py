@@ -42,34 +42,48 @@ def parse_all(found: Found, digests: list[str] | None, cache: Cache, workers: in
     `kept`, a preview's, holds the last run's results by (path, hash): found there, a file is not
     even unpickled; it is left holding this run's results.
     """
-    digests = digests if digests is not None else [""] * len(found.sources)
-    last = kept.copy() if kept is not None else {}
-    results = [last.get((s.path, d)) if d else None for s, d in zip(found.sources, digests)]
-    keys = [f"{is_trusted(s)}:{d}" for s, d in zip(found.sources, digests)]  # the cache is per parser version
-    # Results travel and are cached pickled, as the workers made them: pickled once, not twice.
+    digests = list(digests) if digests is not None else [""] * len(found.sources)
+    paths = [source.path for source in found.sources]
+    results = list(map((kept if kept is not None else {}).get, zip(paths, digests)))  # a preview's, by content
+    todo = []
     for i, result in enumerate(results):
-        if result is None and digests[i]:
-            blob = cache.get(keys[i])
-            results[i] = None if blob is None else _made(found.sources[i], digests[i], pickle.loads(blob))
-        elif result is not None:
-            cache.keep(keys[i])
-    todo = [i for i, result in enumerate(results) if result is None]
+        if result is None:  # the cache is per parser version; its results are pickled as the workers made them
+            blob = cache.get(_key(found.sources[i], digests[i])) if digests[i] else None
+            if blob is None:
+                todo.append(i)
+            else:
+                results[i] = _made(found.sources[i], digests[i], pickle.loads(blob))
     if progress:
         progress(f"found {len(digests)} files, {len(todo)} to parse")
     jobs = [(found.sources[i].file, found.sources[i].path, is_trusted(found.sources[i])) for i in todo]
-    digests = list(digests)
     for i, (digest, blob) in zip(todo, _run(jobs, workers, progress)):  # taken in as the workers finish
-        # a file saved again since it was hashed is known by the bytes that were parsed
-        digests[i], keys[i] = digest, f"{is_trusted(found.sources[i])}:{digest}"
+        digests[i] = digest  # a file saved again since it was hashed is known by the bytes that were parsed
         if digest:
-            cache.put(keys[i], blob)
+            cache.put(_key(found.sources[i], digest), blob)
         results[i] = _made(found.sources[i], digest, pickle.loads(blob))
+    failed = [i for i, result in enumerate(results) if result[0] is None]
     if kept is not None:
         kept.clear()
-        kept.update(((s.path, d), r) for s, d, r in zip(found.sources, digests, results) if d and r[0] is not None)
+        kept.update(zip(zip(paths, digests), results))
+        for i in failed:  # errors name their file, so they are made again rather than kept
+            del kept[paths[i], digests[i]]
+    if failed:
+        return _with_errors(found, results)
+    records = tuple(result[0] for result in results)
+    blocks = dict(zip(paths, (result[1] for result in results)))
+    excerpts = {path: result[2] for path, result in zip(paths, results) if result[2]}
+    return ContentFiles(records, blocks, found.assets, tuple(found.errors), found.warnings, excerpts)
+
+
+def _key(source: Source, digest: str) -> str:
+    return f"{is_trusted(source)}:{digest}"
+
+
+def _with_errors(found: Found, results: list) -> ContentFiles:
+    """The parsed files, and every file's error, in the order they were found."""
     records, blocks, excerpts, errors = [], {}, {}, list(found.errors)
     for source, (record, converted, excerpt) in zip(found.sources, results):
-        if record is None:  # errors name their file, so they are made again rather than taken from the cache
+        if record is None:
             errors.append(converted)
             continue
         records.append(record)

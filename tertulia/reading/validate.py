@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from . import addresses
 from .align import locate_mismatch
+from ..cache import content_key
 from ..errors import ContentError, ContentErrors
 from .find import is_page
 from .names import tag_segment
@@ -146,6 +147,8 @@ def _post(config: SiteConfig, slug: str, versions, comment_versions, files: Cont
     found = Findings(broken=broken)
     _warn_untranslated(config.main_language, versions, comment_versions, found)
     essay, held = _essay(slug, versions, comment_versions, files, found, include_pending, followed, config)
+    if essay:  # what it was made from besides site.yml, by content: a plan reuses the essay's pages by it
+        essay = replace(essay, inputs=content_key(repr(key[1:])))
     result = (essay, held, found)
     if posts is not None:
         posts[slug] = (key, result)

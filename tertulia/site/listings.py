@@ -36,9 +36,20 @@ def scopes(site: Site) -> list[Scope]:
     return [Scope("", site.config.main_language)] + [Scope(code, code) for code in site.config.language_codes]
 
 
-def listing_pages(site: Site, scope: Scope, comments: tuple, build_time: str) -> list[Page]:
-    """Every listing of one scope: home, tag index and tags, comment archive, both feeds."""
-    sources_of = partial(_comment_sources, {essay.slug: _titles_of(essay) for essay in site.essays})
+def comment_sources(site: Site) -> dict:
+    """(essay slug, comment id) -> the files a listing shows of a comment: its own, and its essay's titles."""
+    sources = {}
+    for essay in site.essays:
+        titles = _titles_of(essay)
+        for comment in essay.comments:
+            sources[essay.slug, comment.id] = tuple(map(PATH, comment.texts)) + titles
+    return sources
+
+
+def listing_pages(site: Site, scope: Scope, comments: tuple, build_time: str, sources: dict) -> list[Page]:
+    """Every listing of one scope: home, tag index and tags, comment archive, both feeds;
+    `sources` is comment_sources(site), made once for every scope."""
+    sources_of = partial(_comment_sources, sources)
     pages = _listing(site, scope, site.essays, routes.home, Kind.HOME, {})
     pages += _tag_pages(site, scope)
     pages += _listing(site, scope, comments, routes.comments, Kind.COMMENTS, {}, sources_of)
@@ -150,10 +161,9 @@ def _archive_entry(scope: Scope, essay: Essay, comment: Comment, here, words, es
             "date": words.date(comment.date) if comment.date else "", "excerpt": excerpt(text), "lang": text.lang}
 
 
-def _comment_sources(titles: dict[str, tuple[str, ...]], entry) -> tuple[str, ...]:
-    """A comment as a listing shows it: its own files, and its essay's titles (given by slug)."""
+def _comment_sources(sources: dict, entry) -> tuple[str, ...]:
     essay, comment = entry
-    return tuple(map(PATH, comment.texts)) + titles[essay.slug]
+    return sources[essay.slug, comment.id]
 
 
 def _tag_pages(site: Site, scope: Scope) -> list[Page]:

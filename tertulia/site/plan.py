@@ -14,7 +14,7 @@ from operator import attrgetter
 from markupsafe import Markup
 
 from . import routes
-from .listings import discussion_feeds, essay_url, listing_pages, scopes
+from .listings import comment_sources, discussion_feeds, essay_url, listing_pages, scopes
 from ..model import Essay, Site, SitePage, newest_first
 from .pages import Kind, Page
 from .proposals import CONTENT_FOLDER, PROPOSAL_LIMITS, plain_link
@@ -28,26 +28,44 @@ from .views import (Link, comment_views, contents, default_translation, language
 PATH = attrgetter("path")
 
 
-def plan_site(site: Site, build_time: str) -> list[Page]:
-    """Every page, in a fixed order, so output and progress are the same on every run."""
+def plan_site(site: Site, build_time: str, planned: dict | None = None) -> list[Page]:
+    """Every page, in a fixed order, so output and progress are the same on every run.
+
+    `planned`, a preview's, holds the last run's pages of each essay by what they were planned from,
+    by content (the essay's and its neighbours' inputs, site.yml, the build time); it is left holding
+    this run's. A page holds no context, only its arguments: it is drawn with this build's site."""
     main = site.config.main_language
+    last, planned = _last_plan(site, build_time, planned)
     comments = tuple((essay, comment) for _, essay, comment in sorted(_archive_entries(site.essays)))  # newest first
-    every_scope = scopes(site)
-    pages = listing_pages(site, every_scope[0], comments, build_time)
+    every_scope, sources = scopes(site), comment_sources(site)
+    pages = listing_pages(site, every_scope[0], comments, build_time, sources)
     for index, essay in enumerate(site.essays):
         newer = site.essays[index - 1] if index > 0 else None
         older = site.essays[index + 1] if index + 1 < len(site.essays) else None
-        pages += _essay_pages(site, essay, newer, older, build_time)
+        key = (essay.inputs, newer.inputs if newer else "", older.inputs if older else "")
+        known = last.get(key) if essay.inputs else None
+        planned[key] = known if known is not None else _essay_pages(site, essay, newer, older, build_time)
+        pages += planned[key]
     for site_page in site.pages:
         pages += _site_page_pages(site, site_page)
     for scope in every_scope[1:]:
-        pages += listing_pages(site, scope, comments, build_time)
+        pages += listing_pages(site, scope, comments, build_time, sources)
     pages.append(Page(routes.NOT_FOUND, Kind.NOT_FOUND, main, _not_found, in_sitemap=False))
     pages = redirect_pages(site, pages)
     listed = [p for p in pages if p.in_sitemap]
     sitemap_shape = "\n".join(p.url + " " + " ".join(a.url for a in p.alternates) for p in listed)
     pages.append(Page(routes.SITEMAP, Kind.SITEMAP, main, _sitemap, (listed,), in_sitemap=False, shape=sitemap_shape))
     return pages
+
+
+def _last_plan(site: Site, build_time: str, planned: dict | None) -> tuple[dict, dict]:
+    """(the last run's essay pages, if planned with the same settings; an empty table for this run's)."""
+    settings = (site.config, site.search, build_time)
+    if planned is None:
+        return {}, {}
+    last = planned.get("pages", {}) if planned.get("settings") == settings else {}
+    planned.update(settings=settings, pages={})
+    return last, planned["pages"]
 
 
 def _archive_entries(essays) -> list[tuple]:
