@@ -107,10 +107,19 @@ class Words:
         self._kept: list[PartialDate] = []
         self._parts: dict[tuple, str] = {}  # (year, month, day) or (hour, minute) -> its text
         self._counts: dict[tuple, Markup] = {}  # (singular, count) -> its words
+        self._plain: dict[str, Markup] = {}  # message -> its words, for the phrases without placeholders
 
     def text(self, message: str, **values) -> Markup:
         """A phrase for an element's content, its `%(name)s` placeholders filled with `values` (escaped
         unless Markup), in the order the translator chose; an English fallback carries its language."""
+        if not values:  # most words of a page, on every page: each looked up and escaped once
+            known = self._plain.get(message)
+            if known is None:
+                known = self._plain[message] = self._text(message, values)
+            return known
+        return self._text(message, values)
+
+    def _text(self, message: str, values: dict) -> Markup:
         if self.catalog and message in self.catalog.texts:
             if not values:  # most words of a page: no placeholder, no second call
                 return escape(self.catalog.texts[message])
