@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from types import FunctionType, MethodType
 
 from jinja2 import (Environment, StrictUndefined, Template, TemplateError, TemplateNotFound, TemplateSyntaxError,
                     select_autoescape)
+from jinja2.runtime import Context, Macro
 from markupsafe import Markup, escape
 
 try:  # MarkupSafe's own escaping of a plain string, without wrapping the result in Markup
@@ -52,11 +54,36 @@ class _Environment(Environment):
         # Jinja tries getattr first and catches the AttributeError: thousands of raised errors a build
         # for the dicts pages are made of. A dict's own methods (`items`) still win, as in Jinja.
         if type(obj) is dict and attribute not in DICT_ATTRIBUTES:
-            try:
+            if attribute in obj:
                 return obj[attribute]
-            except KeyError:
-                pass
-        return super().getattr(obj, attribute)
+            return self.undefined(obj=obj, name=attribute)
+        try:  # the rest as Jinja does it, inline: this runs a million times a build
+            return getattr(obj, attribute)
+        except AttributeError:
+            pass
+        try:
+            return obj[attribute]
+        except (TypeError, LookupError, AttributeError):
+            return self.undefined(obj=obj, name=attribute)
+
+
+PLAIN_CALLABLES = (FunctionType, MethodType, Macro)
+
+
+class _Context(Context):
+    """Jinja2's context, calling a plain function or macro straight away: a page calls `_()`, `href()`
+    and its macros hundreds of times, and Jinja asks each callee first whether it wants the context."""
+
+    def call(__self, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature, so no keyword clashes
+        if type(__obj) in PLAIN_CALLABLES and not hasattr(__obj, "jinja_pass_arg"):
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:  # as Jinja does: a StopIteration must not end the page's generator
+                return __self.environment.undefined("value was undefined because a callable raised a"
+                                                    " StopIteration exception")
+        return super().call(__obj, *args, **kwargs)
 
 
 class _Template(Template):
@@ -81,6 +108,7 @@ def make_environment(theme: Theme, reload: bool = False) -> Environment:
         auto_reload=reload,
     )
     env.template_class = _Template
+    env.context_class = _Context
     env.theme = theme  # so that an error can name the template as the author knows it
     return env
 
