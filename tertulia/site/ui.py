@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import re
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -228,11 +229,19 @@ def _display_name(code: str, in_language, sentence: bool = False) -> str:
     return name[:1].upper() + name[1:]
 
 
+STRING_PLACEHOLDERS_ONLY = re.compile(r"(?:[^%]|%%|%\(\w+\)s)*")
+
+
 def _filled(phrase: Markup, values: dict) -> Markup | None:
     """A phrase with its placeholders filled; None when a translation names one the phrase lacks."""
     if not values:
         return phrase
     try:
+        if STRING_PLACEHOLDERS_ONLY.fullmatch(phrase):
+            # As Markup's own % fills `%(name)s`, each value escaped unless Markup, without wrapping
+            # every value in a helper object: pages fill thousands of phrases ("by %(author)s").
+            return Markup(str.__mod__(phrase, {key: value if type(value) is Markup else escape(value)
+                                               for key, value in values.items()}))
         return phrase % values
     except (KeyError, ValueError, TypeError):
         return None

@@ -41,6 +41,8 @@ def escape_once(value) -> str:
         return value
     if kind is str:
         return _escape_inner(value)
+    if kind is int:  # a count, a level, a loop's index: digits need no escaping
+        return str(value)
     return escape(value)
 
 
