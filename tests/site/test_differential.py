@@ -178,3 +178,19 @@ def test_every_kind_of_input_changed_in_any_order_matches_a_clean_build(tmp_path
         said = f"{step.__name__}({n})"
         assert every_file(root / "built") == clean(content, root / "reference"), said
         assert every_file(preview.output) == clean(content, root / "reference", pending=True, search=False), said
+
+
+def test_planned_pages_hold_no_closure_and_templates_ask_their_kind(tmp_path):
+    """A page carries plain data and a module-level maker, so it cannot keep an older build's site or
+    words; pickling fails on any lambda or nested function left among them."""
+    import pickle
+    from tertulia.pipeline import load_site
+    from tertulia.site.plan import plan_site
+    content = about_site(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\n"
+                                                                                 "aliases: ['/?p=7', /viejo/]")})
+    pages = plan_site(load_site(Options(content=content)).site, "2020-01-01T00:00:00Z")
+    assert {page.kind.value for page in pages} >= {"essay", "single", "page", "page_single", "home", "tags",
+                                                  "comments", "feed", "sitemap", "404", "redirect"}
+    pickle.dumps(pages)
+    for template in (DEFAULT / "templates").iterdir():
+        assert "page.template" not in template.read_text(encoding="utf-8"), template.name
