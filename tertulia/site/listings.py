@@ -36,28 +36,29 @@ def scopes(site: Site) -> list[Scope]:
     return [Scope("", site.config.main_language)] + [Scope(code, code) for code in site.config.language_codes]
 
 
-def comment_sources(site: Site) -> dict:
-    """(essay slug, comment id) -> the files a listing shows of a comment: its own, and its essay's titles."""
-    sources = {}
-    for essay in site.essays:
-        titles = _titles_of(essay)
-        for comment in essay.comments:
-            sources[essay.slug, comment.id] = tuple(map(PATH, comment.texts)) + titles
-    return sources
+def comment_sources(comments: tuple) -> tuple[tuple, tuple]:
+    """For each (essay, comment): the files a listing shows of it (the comment's own and its essay's
+    titles), and its name in a listing's shape. Made once, for every scope's listings."""
+    titles: dict = {}
+    for essay, _ in comments:
+        if essay.slug not in titles:
+            titles[essay.slug] = _titles_of(essay)
+    return (tuple(tuple(map(PATH, comment.texts)) + titles[essay.slug] for essay, comment in comments),
+            tuple(f"{essay.slug}#{comment.id}" for essay, comment in comments))
 
 
-def listing_pages(site: Site, scope: Scope, comments: tuple, build_time: str, sources: dict) -> list[Page]:
+def listing_pages(site: Site, scope: Scope, comments: tuple, build_time: str, sources: tuple) -> list[Page]:
     """Every listing of one scope: home, tag index and tags, comment archive, both feeds;
-    `sources` is comment_sources(site), made once for every scope."""
-    sources_of = partial(_comment_sources, sources)
+    `sources` is comment_sources(comments)."""
     pages = _listing(site, scope, site.essays, routes.home, Kind.HOME, {})
     pages += _tag_pages(site, scope)
-    pages += _listing(site, scope, comments, routes.comments, Kind.COMMENTS, {}, sources_of)
+    pages += _listing(site, scope, comments, routes.comments, Kind.COMMENTS, {}, sources)
     if site.search:
         pages.append(Page(routes.search(scope.folder), Kind.SEARCH, scope.lang, no_context, (),
                           _alternates(site, routes.search), shape=" ".join(site.config.language_codes),
                           scope=scope.folder))
-    return pages + _feeds(site, scope, comments[:FEED_ENTRIES], build_time, sources_of)
+    return pages + _feeds(site, scope, comments[:FEED_ENTRIES], build_time,
+                          (sources[0][:FEED_ENTRIES], sources[1][:FEED_ENTRIES]))
 
 
 def _alternates(site: Site, url_in) -> tuple[Link, ...]:
@@ -70,30 +71,28 @@ def _titles_of(essay: Essay | None) -> tuple[str, ...]:
     return tuple(map(PATH, essay.texts)) if essay else ()
 
 
-def _listing(site: Site, scope: Scope, items, route, kind: Kind, extra: dict, sources_of=None) -> list[Page]:
+def _listing(site: Site, scope: Scope, items, route, kind: Kind, extra: dict,
+             sources: tuple | None = None) -> list[Page]:
     """A listing split into pages of per_page items, each linking to its neighbours;
     `route(number, lang=folder)` is the URL of its page `number` in a scope's folder."""
     url_of = partial(route, lang=scope.folder)
     size = site.config.comments_per_page if kind is Kind.COMMENTS else site.config.per_page
     chunks = [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
-    sources_of = sources_of or (lambda essay: essay.source_files)
+    files, keys = sources if sources is not None else ([e.source_files for e in items], [e.slug for e in items])
     pages = []
     for number, chunk in enumerate(chunks, 1):
-        sources = tuple(chain.from_iterable(map(sources_of, chunk)))
-        shape = f"{number}/{len(chunks)} " + " ".join(_item_key(item) for item in chunk)
+        start = (number - 1) * size
+        shown = tuple(chain.from_iterable(files[start:start + size]))
+        shape = f"{number}/{len(chunks)} " + " ".join(keys[start:start + size])
         alternates = _alternates(site, partial(_numbered, route, number))
         pages.append(Page(url_of(number), kind, scope.lang, _listing_context,
-                          (scope, chunk, kind, extra, number, len(chunks), url_of), alternates, True, sources, shape,
+                          (scope, chunk, kind, extra, number, len(chunks), url_of), alternates, True, shown, shape,
                           scope.folder))
     return pages
 
 
 def _numbered(route, number: int, folder: str) -> str:
     return route(number, lang=folder)
-
-
-def _item_key(item) -> str:
-    return f"{item[0].slug}#{item[1].id}" if isinstance(item, tuple) else item.slug
 
 
 def _listing_context(site: Site, interface, scope: Scope, chunk, kind: Kind, extra: dict, number: int, total: int,
@@ -161,11 +160,6 @@ def _archive_entry(scope: Scope, essay: Essay, comment: Comment, here, words, es
             "date": words.date(comment.date) if comment.date else "", "excerpt": excerpt(text), "lang": text.lang}
 
 
-def _comment_sources(sources: dict, entry) -> tuple[str, ...]:
-    essay, comment = entry
-    return sources[essay.slug, comment.id]
-
-
 def _tag_pages(site: Site, scope: Scope) -> list[Page]:
     counted = [(t, tuple(e for e in site.essays if t.key in e.tags)) for t in site.tags]  # empty ones too
     index = [{"link": tag_link(site, t, scope.lang, scope.folder), "count": len(essays)} for t, essays in counted]
@@ -183,7 +177,7 @@ def _tag_index(site: Site, interface, index: list[dict]) -> dict:
     return {"tags": index}
 
 
-def _feeds(site: Site, scope: Scope, comments: tuple, build_time: str, sources_of) -> list[Page]:
+def _feeds(site: Site, scope: Scope, comments: tuple, build_time: str, sources: tuple) -> list[Page]:
     """Atom feeds of the newest essays and of the newest comments (given, newest first)."""
     essays = site.essays[:FEED_ENTRIES]
     return [
@@ -191,8 +185,8 @@ def _feeds(site: Site, scope: Scope, comments: tuple, build_time: str, sources_o
              in_sitemap=False, sources=tuple(p for e in essays for p in _titles_of(e)),
              shape=build_time + " ".join(e.slug for e in essays), scope=scope.folder),
         Page(routes.comments_feed(scope.folder), Kind.FEED, scope.lang, _comments_feed, (scope, comments, build_time),
-             in_sitemap=False, sources=tuple(chain.from_iterable(map(sources_of, comments))),
-             shape=build_time + " ".join(_item_key(entry) for entry in comments), scope=scope.folder),
+             in_sitemap=False, sources=tuple(chain.from_iterable(sources[0])),
+             shape=build_time + " ".join(sources[1]), scope=scope.folder),
     ]
 
 

@@ -37,7 +37,7 @@ def plan_site(site: Site, build_time: str, planned: dict | None = None) -> list[
     main = site.config.main_language
     last, planned = _last_plan(site, build_time, planned)
     comments = tuple((essay, comment) for _, essay, comment in sorted(_archive_entries(site.essays)))  # newest first
-    every_scope, sources = scopes(site), comment_sources(site)
+    every_scope, sources = scopes(site), comment_sources(comments)
     pages = listing_pages(site, every_scope[0], comments, build_time, sources)
     for index, essay in enumerate(site.essays):
         newer = site.essays[index - 1] if index > 0 else None
