@@ -172,7 +172,7 @@ class LastRun:
 
     options: Options
     cache: Cache  # the parse cache, shared with builds
-    parsed: dict = field(default_factory=dict)  # (path, hash) -> a parsed file's record, blocks and excerpt
+    parsed: object = None  # a parse.Kept: each file's record, blocks and excerpt by (path, hash)
     posts: dict = field(default_factory=dict)  # slug -> (its files' hashes and the settings, its validation)
     planned: dict = field(default_factory=dict)  # each essay's pages, by what they were planned from
     fingerprints: dict = field(default_factory=dict)  # page URL -> (its inputs, their fingerprint)
@@ -180,6 +180,10 @@ class LastRun:
     digests: list = field(default_factory=list)
     index: dict = field(default_factory=dict)  # absolute path -> position in found.sources
     env: tuple = (None, None)  # (the template folders, a Jinja2 environment on them): templates compile once
+
+    def __post_init__(self):
+        from .reading.parse import Kept
+        self.parsed = Kept()
 
     def environment(self):
         """The last run's environment while the same templates are found in the same places (it reloads

@@ -34,45 +34,91 @@ def is_trusted(source: Source) -> bool:
     return not source.comment_id
 
 
+@dataclass
+class Kept:
+    """A preview's last parse: each file's result by (path, hash), and the whole result with the
+    paths and hashes it was made from. Everything in it is found again by content."""
+
+    results: dict = field(default_factory=dict)  # (path, hash) -> (record, blocks, excerpt)
+    paths: list = field(default_factory=list)
+    digests: list = field(default_factory=list)
+    files: ContentFiles | None = None  # kept only when it had no errors: its records then match the paths
+
+
 def parse_all(found: Found, digests: list[str] | None, cache: Cache, workers: int | None = None,
-              progress=None, kept: dict | None = None) -> ContentFiles:
+              progress=None, kept: Kept | None = None) -> ContentFiles:
     """Parse and convert only the files whose bytes the cache has not seen; the workers read them.
 
     Without `digests` (nothing cached to look up) every file is parsed, and hashed as it is read.
-    `kept`, a preview's, holds the last run's results by (path, hash): found there, a file is not
-    even unpickled; it is left holding this run's results.
+    `kept`, a preview's, holds the last run's results by content: a file found there is not even
+    unpickled, and when the same paths are found, only the files whose hashes differ are put in
+    the last result's places. It is left holding this run's.
     """
-    digests = list(digests) if digests is not None else [""] * len(found.sources)
     paths = [source.path for source in found.sources]
-    results = list(map((kept if kept is not None else {}).get, zip(paths, digests)))  # a preview's, by content
-    todo = []
-    for i, result in enumerate(results):
-        if result is None:  # the cache is per parser version; its results are pickled as the workers made them
-            blob = cache.get(_key(found.sources[i], digests[i])) if digests[i] else None
-            if blob is None:
-                todo.append(i)
-            else:
-                results[i] = _made(found.sources[i], digests[i], pickle.loads(blob))
-    if progress:
-        progress(f"found {len(digests)} files, {len(todo)} to parse")
-    jobs = [(found.sources[i].file, found.sources[i].path, is_trusted(found.sources[i])) for i in todo]
-    for i, (digest, blob) in zip(todo, _run(jobs, workers, progress)):  # taken in as the workers finish
-        digests[i] = digest  # a file saved again since it was hashed is known by the bytes that were parsed
-        if digest:
-            cache.put(_key(found.sources[i], digest), blob)
-        results[i] = _made(found.sources[i], digest, pickle.loads(blob))
+    if kept is not None and digests is not None and kept.files is not None and kept.paths == paths:
+        files = _updated(kept, found, list(digests), cache, workers, progress)
+        if files is not None:
+            return files
+    results, digests = _results(found.sources, digests, cache, workers, progress, kept.results if kept else {})
     failed = [i for i, result in enumerate(results) if result[0] is None]
-    if kept is not None:
-        kept.clear()
-        kept.update(zip(zip(paths, digests), results))
-        for i in failed:  # errors name their file, so they are made again rather than kept
-            del kept[paths[i], digests[i]]
+    if kept is not None:  # errors name their file, so they are made again rather than kept
+        kept.results = {(path, digest): result for path, digest, result in zip(paths, digests, results)
+                        if result[0] is not None}
+        kept.paths, kept.digests, kept.files = paths, digests, None
     if failed:
         return _with_errors(found, results)
     records = tuple(result[0] for result in results)
     blocks = dict(zip(paths, (result[1] for result in results)))
     excerpts = {path: result[2] for path, result in zip(paths, results) if result[2]}
-    return ContentFiles(records, blocks, found.assets, tuple(found.errors), found.warnings, excerpts)
+    files = ContentFiles(records, blocks, found.assets, tuple(found.errors), found.warnings, excerpts)
+    if kept is not None and not found.errors:
+        kept.files = files
+    return files
+
+
+def _results(sources, digests: list[str] | None, cache: Cache, workers, progress, known: dict) -> tuple[list, list]:
+    """Each file's (record, blocks, excerpt), or (None, its error, ""), and the hashes they were made from:
+    from `known`, else the cache, else parsed by the workers."""
+    digests = list(digests) if digests is not None else [""] * len(sources)
+    results = list(map(known.get, zip((source.path for source in sources), digests)))
+    todo = []
+    for i, result in enumerate(results):
+        if result is None:  # the cache is per parser version; its results are pickled as the workers made them
+            blob = cache.get(_key(sources[i], digests[i])) if digests[i] else None
+            if blob is None:
+                todo.append(i)
+            else:
+                results[i] = _made(sources[i], digests[i], pickle.loads(blob))
+    if progress:
+        progress(f"found {len(digests)} files, {len(todo)} to parse")
+    jobs = [(sources[i].file, sources[i].path, is_trusted(sources[i])) for i in todo]
+    for i, (digest, blob) in zip(todo, _run(jobs, workers, progress)):  # taken in as the workers finish
+        digests[i] = digest  # a file saved again since it was hashed is known by the bytes that were parsed
+        if digest:
+            cache.put(_key(sources[i], digest), blob)
+        results[i] = _made(sources[i], digest, pickle.loads(blob))
+    return results, digests
+
+
+def _updated(kept: Kept, found: Found, digests: list[str], cache: Cache, workers, progress) -> ContentFiles | None:
+    """The last result with the files whose hashes changed parsed again in their places; None when one
+    of them has an error, which the whole pass reports in the order an author expects."""
+    last = kept.files
+    changed = [i for i, (old, new) in enumerate(zip(kept.digests, digests)) if old != new]
+    sources = [found.sources[i] for i in changed]
+    results, made = _results(sources, [digests[i] for i in changed], cache, workers, progress, kept.results)
+    if any(result[0] is None for result in results) or found.errors:
+        return None
+    records, blocks, excerpts = list(last.records), dict(last.blocks), dict(last.excerpts)
+    for i, source, digest, (record, converted, excerpt) in zip(changed, sources, made, results):
+        kept.results.pop((source.path, kept.digests[i]), None)
+        kept.results[source.path, digest] = (record, converted, excerpt)
+        kept.digests[i], records[i], blocks[source.path] = digest, record, converted
+        excerpts.pop(source.path, None)
+        if excerpt:
+            excerpts[source.path] = excerpt
+    kept.files = ContentFiles(tuple(records), blocks, found.assets, (), found.warnings, excerpts)
+    return kept.files
 
 
 def _key(source: Source, digest: str) -> str:
