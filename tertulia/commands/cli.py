@@ -25,12 +25,12 @@ def run(args) -> int:
         print(f"no {args.content}/site.yml here, so this is not a site's folder: start a site with "
               "`tertulia init DIR --lang LANG`, or name a site's content folder with --content", file=sys.stderr)
         return EXIT_USAGE
-    if args.command in ("build", "serve"):  # serve never writes it, but is not told a wrong one is fine
-        problem = output_problem(args.output, _sources(args.content))
-        if problem:
-            print(problem, file=sys.stderr)
-            return EXIT_USAGE
-    try:
+    try:  # a SIGTERM can land while the output is checked too: it is said as an interruption, not a traceback
+        if args.command in ("build", "serve"):  # serve never writes it, but is not told a wrong one is fine
+            problem = output_problem(args.output, _sources(args.content))
+            if problem:
+                print(problem, file=sys.stderr)
+                return EXIT_USAGE
         if args.command == "build":
             return _build(args)
         if args.command == "check":
