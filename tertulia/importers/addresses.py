@@ -34,11 +34,35 @@ def aliases(link: str, blog: str, post_id: str, is_page: bool, new_url: str) -> 
     return [alias for alias in dict.fromkeys(found) if alias and alias != new_url]
 
 
-def term_redirects(domain: str, nicename: str, key: str) -> dict[str, str]:
-    """A category's or tag's old archive to its tag page."""
+def term_redirects(domain: str, nicename: str, key: str, parents: dict[str, str] | None = None) -> dict[str, str]:
+    """A category's or tag's old archive to its tag page; a nested category's at its own path too
+    (`/category/parent/child/`, where WordPress serves it), as written in the export (percent-encoded)."""
     base = {"category": "/category/", "post_tag": "/tag/"}[domain]
-    path = f"{base}{nicename}/"
-    return {path: f"/tags/{key}/"} if SAFE_PATH.fullmatch(path) and "/" not in nicename else {}
+    found = {}
+    for path in dict.fromkeys([nicename, category_path(nicename, parents or {}) if domain == "category" else ""]):
+        address = f"{base}{path}/"
+        if path and SAFE_PATH.fullmatch(address) and ".." not in path.split("/"):
+            found[address] = f"/tags/{key}/"
+    return found
+
+
+def category_path(nicename: str, parents: dict[str, str]) -> str:
+    """`parent/child` for a nested category (its ancestors from the export's categories), "" when one
+    of them is not a plain name; a loop in the export ends the walk."""
+    names, seen = [nicename], {nicename}
+    while (parent := parents.get(names[0], "")) and parent not in seen and len(names) < 20:
+        names.insert(0, parent)
+        seen.add(parent)
+    return "/".join(names) if all(name and "/" not in name for name in names) else ""
+
+
+def feed_redirect(link: str, blog: str, slug: str) -> dict[str, str]:
+    """A post's own WordPress feed (`/<permalink>/feed/`, its comments) to its discussion feed."""
+    old = site_path(link, blog)
+    if not old or "?" in old or old == "/" or old.startswith("/posts/"):
+        return {}  # a plain permalink's feed is `?p=ID&feed=rss2`, which no static page can tell apart;
+        # under /posts/ the site serves its own pages
+    return {old.rstrip("/") + "/feed/": f"/posts/{slug}/comments.xml"}
 
 
 def archive_redirects(date: str, author: str) -> dict[str, str]:

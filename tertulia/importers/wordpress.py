@@ -166,9 +166,11 @@ def attachments(export: Path) -> Media:
     media = Media()
     for entry in read_export(export):
         if isinstance(entry, Item) and entry.type == "attachment" and entry.attachment_url:
+            alt = text_of(dict(entry.meta).get("_wp_attachment_image_alt", ""))
             media.urls[entry.post_id] = entry.attachment_url
-            media.captions[entry.post_id] = text_of(dict(entry.meta).get("_wp_attachment_image_alt", "")
-                                                    or entry.excerpt or "")
+            media.captions[entry.post_id] = alt or text_of(entry.excerpt or "")
+            if alt:
+                media.alts[entry.post_id] = alt
             media.children.setdefault(entry.parent, []).append(entry.post_id)
     return media
 
@@ -238,6 +240,7 @@ def _item(item: Item, channel: Channel, lang: str, plan: Plan, summary: Summary,
     plan.files[f"{folder}/index.{lang}.md"] = Planned(text)
     if not draft and not page:
         plan.redirects.update(addresses.archive_redirects(item.date, _slugify(item.creator)))
+        plan.redirects.update(addresses.feed_redirect(item.link, blog, folder.split("/", 1)[1]))
     if page:
         if item.comments:
             summary.skipped_comments["on pages (pages have no thread)"] += len(item.comments)
@@ -292,7 +295,7 @@ def _tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str]:
             continue
         plan.tags.setdefault(key, text_of(name) or key)
         if not draft:
-            plan.redirects.update(addresses.term_redirects(domain, nicename, key))
+            plan.redirects.update(addresses.term_redirects(domain, nicename, key, channel.category_parents))
         if key not in keys:
             keys.append(key)
     return keys

@@ -381,3 +381,119 @@ def test_without_media_the_summary_counts_what_stays_on_the_old_host(tmp_path):
     export = media_export(tmp_path, "https://old.example.org")
     result = imported(tmp_path / "site", export)
     assert "references still on the old blog's host: 7" in result.stdout  # not the foreign one, not a post
+
+
+HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/" '
+          'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"><channel>'
+          "<title>Moving</title><link>{blog}</link><language>en</language>\n")
+
+
+def item(post_id: int, name: str, body: str = "Words.", extra: str = "", kind: str = "post", link: str = "") -> str:
+    link = link or f"{{blog}}/2014/05/{name}/"
+    return (f"<item><title>{name.title()}</title><link>{link}</link><dc:creator>ana</dc:creator>"
+            f"<guid>{{blog}}/?p={post_id}</guid><content:encoded><![CDATA[{body}]]></content:encoded>"
+            f"<wp:post_id>{post_id}</wp:post_id><wp:post_date>2014-05-01 10:00:00</wp:post_date>"
+            f"<wp:post_name>{name}</wp:post_name><wp:status>publish</wp:status><wp:post_type>{kind}</wp:post_type>"
+            f"{extra}</item>\n")
+
+
+def attachment(post_id: int, parent: int, url: str, alt: str = "") -> str:
+    meta = (f"<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[{alt}]]>"
+            "</wp:meta_value></wp:postmeta>") if alt else ""
+    return (f"<item><title>File {post_id}</title><wp:post_id>{post_id}</wp:post_id><wp:post_parent>{parent}"
+            f"</wp:post_parent><wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type>"
+            f"<wp:attachment_url>{url}</wp:attachment_url>{meta}</item>\n")
+
+
+def thumbnail(attachment_id: int) -> str:
+    return f"<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>{attachment_id}</wp:meta_value></wp:postmeta>"
+
+
+def wp_comment(comment_id: int, body: str, approved: str = "1", parent: int = 0) -> str:
+    return (f"<wp:comment><wp:comment_id>{comment_id}</wp:comment_id><wp:comment_author>Reader {comment_id}"
+            f"</wp:comment_author><wp:comment_date>2014-05-02 10:{comment_id % 60:02d}:00</wp:comment_date>"
+            f"<wp:comment_content><![CDATA[{body}]]></wp:comment_content><wp:comment_approved>{approved}"
+            f"</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>{parent}"
+            "</wp:comment_parent></wp:comment>")
+
+
+def export_of(tmp_path: Path, blog: str, *items: str, channel: str = "", name: str = "export.xml") -> Path:
+    export = tmp_path / name
+    export.write_text(HEADER.format(blog=blog) + channel + "".join(items).replace("{blog}", blog)
+                      + "</channel></rss>\n")
+    return export
+
+
+def image_in(page: str, src: str) -> dict:
+    """The attributes of the first <img> of a page's figures whose src is `src`."""
+    found = re.search(rf'<figure><img\b[^>]*\bsrc="{re.escape(src)}"[^>]*>', page)
+    return dict((k, html.unescape(v)) for k, v in re.findall(r'(\w+)="([^"]*)"', found.group())) if found else {}
+
+
+def featured_export(tmp_path: Path, blog: str) -> Path:
+    return export_of(
+        tmp_path, blog,
+        item(60, "harbour", "The harbour at dawn.", thumbnail(61)),
+        attachment(61, 60, f"{blog}/wp-content/uploads/2014/05/red-boat.jpg", alt="A red boat & its mooring"),
+        item(62, "quay", "The quay.", thumbnail(63)),
+        attachment(63, 0, f"{blog}/wp-content/uploads/2014/05/quay.jpg"),
+        item(64, "shown", f'<img src="{blog}/wp-content/uploads/2014/05/quay.jpg" alt="Quay"> Already shown.',
+             thumbnail(63)))
+
+
+def test_a_featured_image_comes_along_and_is_shown_above_its_text(tmp_path):
+    served = tmp_path / "old-blog"
+    folder = served / "wp-content" / "uploads" / "2014" / "05"
+    folder.mkdir(parents=True)
+    (folder / "red-boat.jpg").write_bytes(b"\xff\xd8RED")
+    (folder / "quay.jpg").write_bytes(b"\xff\xd8QUAY")
+    site = tmp_path / "site"
+    result = imported(site, featured_export(tmp_path, "https://old.example.org"), "--media-from",
+                      str(served / "wp-content" / "uploads"))
+    content = site / "content"
+    assert (content / "posts/harbour/red-boat.jpg").read_bytes() == b"\xff\xd8RED"
+    assert (content / "posts/quay/quay.jpg").read_bytes() == b"\xff\xd8QUAY"
+    assert "media brought beside their posts: 2 files" in result.stdout  # quay.jpg fetched once
+    shown = (content / "posts/shown/index.en.md").read_text()
+    assert shown.count("quay.jpg") == 1  # the text shows it already: not twice
+    out = tmp_path / "out"
+    assert run_cli("build", "--output", str(out), cwd=site).returncode == 0
+    harbour = (out / "posts/harbour/index.html").read_text()
+    assert image_in(harbour, "red-boat.jpg") == {"alt": "A red boat & its mooring", "src": "red-boat.jpg"}
+    assert harbour.index("red-boat.jpg") < harbour.index("<p>The harbour at dawn.</p>")
+    assert image_in((out / "posts/quay/index.html").read_text(), "quay.jpg")["alt"] == ""  # none made up
+    assert (out / "posts/harbour/red-boat.jpg").exists()
+
+
+def test_without_media_a_featured_image_counts_as_still_on_the_old_host(tmp_path):
+    result = imported(tmp_path / "site", featured_export(tmp_path, "https://old.example.org"))
+    assert "references still on the old blog's host: 3" in result.stdout
+    text = (tmp_path / "site/content/posts/harbour/index.en.md").read_text()
+    assert "https://old.example.org/wp-content/uploads/2014/05/red-boat.jpg" in text
+
+
+def test_a_posts_own_feed_and_nested_categories_redirect_where_they_belong(tmp_path):
+    blog = "https://old.example.org"
+    categories = ('<wp:category><wp:term_id>5</wp:term_id><wp:category_nicename>travel</wp:category_nicename>'
+                  '<wp:category_parent></wp:category_parent><wp:cat_name>Travel</wp:cat_name></wp:category>'
+                  '<wp:category><wp:term_id>6</wp:term_id><wp:category_nicename>sea</wp:category_nicename>'
+                  '<wp:category_parent>travel</wp:category_parent><wp:cat_name>Sea</wp:cat_name></wp:category>'
+                  '<wp:category><wp:term_id>7</wp:term_id><wp:category_nicename>%e6%b5%b7</wp:category_nicename>'
+                  '<wp:category_parent>sea</wp:category_parent><wp:cat_name>海</wp:cat_name></wp:category>')
+    terms = ('<category domain="category" nicename="sea"><![CDATA[Sea]]></category>'
+             '<category domain="category" nicename="%e6%b5%b7"><![CDATA[海]]></category>')
+    export = export_of(tmp_path, blog, item(70, "harbour", "Words.", terms + wp_comment(71, "A comment.")),
+                       channel=categories)
+    site = tmp_path / "site"
+    imported(site, export)
+    out = tmp_path / "www"
+    out.mkdir()
+    with serving(out) as url:
+        assert run_cli("build", "--output", str(out), "--base-url", url + "/", cwd=site).returncode == 0
+        for old, new in [("2014/05/harbour/feed/", "posts/harbour/comments.xml"),
+                         ("category/travel/sea/", "tags/sea/"), ("category/sea/", "tags/sea/"),
+                         (quote("category/travel/sea/海/"), "tags/hai/"), ("category/%E6%B5%B7/", "tags/hai/")]:
+            status, text = get(url + "/" + old)
+            assert status == 200 and Page(text).canonical == url + "/" + new, old
+            assert get(url + "/" + new)[0] == 200, new
