@@ -497,3 +497,38 @@ def test_a_posts_own_feed_and_nested_categories_redirect_where_they_belong(tmp_p
             status, text = get(url + "/" + old)
             assert status == 200 and Page(text).canonical == url + "/" + new, old
             assert get(url + "/" + new)[0] == 200, new
+
+
+def test_links_in_imported_comments_lead_to_the_new_pages_from_every_page_showing_them(tmp_path):
+    blog = "https://old.example.org"
+    served = tmp_path / "old-blog"
+    folder = served / "wp-content" / "uploads" / "2014" / "05"
+    folder.mkdir(parents=True)
+    (folder / "map.pdf").write_bytes(b"%PDF-MAP")
+    said = (f'See <a href="{blog}/2014/05/quay/#more">the quay</a>, <a href="{blog}/category/sea/">the sea</a>, '
+            f'<a href="{blog}/about/">about</a> and <a href="{blog}/wp-content/uploads/2014/05/map.pdf">the map</a>.')
+    export = export_of(
+        tmp_path, blog,
+        item(70, "harbour", "Words.", '<category domain="category" nicename="sea"><![CDATA[Sea]]></category>'
+             + wp_comment(71, said)),
+        item(72, "quay", "The quay."), item(73, "about", "About us.", kind="page", link=f"{blog}/about/"))
+    site = tmp_path / "site"
+    imported(site, export, "--media-from", str(served / "wp-content" / "uploads"))
+    comment = (site / "content/posts/harbour/comments/71.en.md").read_text()
+    assert "(../../posts/quay/#more)" in comment and "(../../tags/sea/)" in comment and "(../../about/)" in comment
+    assert "(map.pdf)" in comment and (site / "content/posts/harbour/map.pdf").read_bytes() == b"%PDF-MAP"
+    out = tmp_path / "out"
+    assert run_cli("build", "--output", str(out), "--base-url", "https://new.example.org/blog/", cwd=site).returncode == 0
+    for page in ("posts/harbour/", "en/posts/harbour/"):
+        shown = (out / page / "index.html").read_text()
+        thread = shown[shown.index('id="comment-71"'):]
+        links = dict((text, urljoin("https://new.example.org/blog/" + page, href))
+                     for href, text in re.findall(r'<a href="([^"]*)"[^>]*>([^<]*)</a>', thread)[:4])
+        assert links == {"the quay": "https://new.example.org/blog/posts/quay/#more",
+                         "the sea": "https://new.example.org/blog/tags/sea/",
+                         "about": "https://new.example.org/blog/about/",
+                         "the map": "https://new.example.org/blog/posts/harbour/map.pdf"}, page
+    feed = html.unescape((out / "comments/feed.xml").read_text())
+    href = re.search(r'<a href="([^"]*)"[^>]*>the quay</a>', feed).group(1)
+    assert urljoin(href.split("/blog/")[0] + "/", "blog/" + href.split("/blog/", 1)[1]) == \
+        "https://new.example.org/blog/posts/quay/#more"  # absolute in a feed, dot segments resolved
