@@ -58,6 +58,8 @@ class DisqusSummary:
             lines.append(f"followed Disqus: {len(staged.moved_on)} updated, {len(staged.removed)} removed")
         if staged.edited:
             lines.append("edited by hand, left as they are: " + ", ".join(staged.edited))
+        if staged.deleted:
+            lines.append("deleted by hand since an earlier import, not brought back: " + ", ".join(staged.deleted))
         return lines
 
 

@@ -85,6 +85,8 @@ class Summary:
                          "(files as an earlier import wrote them)")
         if staged.edited:
             lines.append("edited by hand, left as they are: " + ", ".join(staged.edited))
+        if staged.deleted:
+            lines.append("deleted by hand since an earlier import, not brought back: " + ", ".join(staged.deleted))
         return lines
 
 
@@ -116,6 +118,7 @@ class Plan:
     known: Known = field(default_factory=Known)
     media: Media = field(default_factory=Media)
     files_from: media.MediaSource | None = None  # --media, --media-from
+    content: Path | None = None
     languages: tuple[str, ...] = ()
 
 
@@ -125,7 +128,7 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
     """Import `export` into `content`: (summary, what was staged); raises UnreadableExport or
     ContentProblem (nothing written) or ValueError (usage)."""
     summary = Summary()
-    plan = Plan(known=known(content))
+    plan = Plan(known=known(content), content=content)
     channel, lang = _first_pass(export, content, lang, plan, download, uploads)
     staging = Staging(content, dry_run, report)
     failed = True
@@ -266,9 +269,36 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
             summary.skipped_comments["on pages (pages have no thread)"] += len(item.comments)
         return
     for comment, status, parent, earlier in _comments(item.comments, summary, pingbacks):
+        if status is None and _translated(plan, place, comment.id, lang):
+            continue  # trashed on the blog, but translated here: the author's now
         planned = Planned(within(comment_file(comment, status, parent)) if status else None,
                           tuple(within(text, count=False) for text in earlier))
         plan.files[f"{place.folder}/comments/{comment.id}.{lang}.md"] = planned
+    for gone in _gone(item, place, lang, plan):
+        plan.files.setdefault(gone, Planned(None, if_recorded=True))
+
+
+def _gone(item: Item, place: Place, lang: str, plan: Plan) -> list[str]:
+    """The comment files of an earlier import whose comments the blog has deleted since (absent from the
+    export, not trashed): removed if they are still as an import wrote them, and not translated."""
+    folder = plan.content / place.folder / "comments" if plan.content is not None else None
+    if folder is None or not folder.is_dir() or folder.is_symlink():
+        return []
+    exported = {comment.id for comment in _unique_ids(item.comments)}
+    gone = []
+    for path in sorted(folder.glob(f"*.{lang}.md")):
+        comment_id = path.name[:-len(f".{lang}.md")]
+        if COMMENT_ID.fullmatch(comment_id) and comment_id not in exported and not _translated(
+                plan, place, comment_id, lang):
+            gone.append(f"{place.folder}/comments/{path.name}")
+    return gone
+
+
+def _translated(plan: Plan, place: Place, comment_id: str, lang: str) -> bool:
+    """Whether a comment has a translation beside it (removing its original would orphan it)."""
+    folder = plan.content / place.folder / "comments" if plan.content is not None else None
+    return folder is not None and folder.is_dir() and any(
+        path.name != f"{comment_id}.{lang}.md" for path in folder.glob(f"{comment_id}.*.md"))
 
 
 def _within(text: str, place: Place, blog: str, plan: Plan, names: dict[str, str], summary: Summary,

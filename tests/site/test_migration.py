@@ -532,3 +532,51 @@ def test_links_in_imported_comments_lead_to_the_new_pages_from_every_page_showin
     href = re.search(r'<a href="([^"]*)"[^>]*>the quay</a>', feed).group(1)
     assert urljoin(href.split("/blog/")[0] + "/", "blog/" + href.split("/blog/", 1)[1]) == \
         "https://new.example.org/blog/posts/quay/#more"  # absolute in a feed, dot segments resolved
+
+
+def thread_export(tmp_path: Path, *comments: str, name: str = "export.xml") -> Path:
+    return export_of(tmp_path, "https://old.example.org", item(80, "harbour", "Words.", "".join(comments)),
+                     name=name)
+
+
+def test_a_comment_deleted_by_hand_is_not_brought_back_by_a_reimport(tmp_path):
+    site = tmp_path / "site"
+    thread = site / "content/posts/harbour/comments"
+    first = [wp_comment(81, "First."), wp_comment(82, "Second.", approved="0"), wp_comment(83, "Third.")]
+    imported(site, thread_export(tmp_path, *first))
+    assert sorted(p.name for p in thread.iterdir()) == ["81.en.md", "82.en.md", "83.en.md"]
+    (thread / "81.en.md").unlink()
+    (thread / "82.en.md").unlink()
+    (site / "content/posts/harbour").rename(site / "content/posts/the-harbour")  # renamed: found again
+    thread = site / "content/posts/the-harbour/comments"
+    again = imported(site, thread_export(tmp_path, *first)).stdout
+    assert sorted(p.name for p in thread.iterdir()) == ["83.en.md"]
+    assert ("deleted by hand since an earlier import, not brought back: posts/the-harbour/comments/81.en.md, "
+            "posts/the-harbour/comments/82.en.md") in again
+    newer = [wp_comment(81, "First."), wp_comment(82, "Second."), wp_comment(83, "Third."), wp_comment(84, "New.")]
+    later = imported(site, thread_export(tmp_path, *newer, name="newer.xml")).stdout  # 82 approved since: still out
+    assert sorted(p.name for p in thread.iterdir()) == ["83.en.md", "84.en.md"]
+    assert "wrote 1 files" in later and "not brought back" in later
+    assert run_cli("check", cwd=site).returncode == 0
+
+
+def test_a_comment_deleted_on_the_blog_leaves_unless_edited_by_hand(tmp_path):
+    site = tmp_path / "site"
+    thread = site / "content/posts/harbour/comments"
+    first = [wp_comment(81, "First."), wp_comment(82, "Second."), wp_comment(83, "Third."), wp_comment(84, "Fourth.")]
+    imported(site, thread_export(tmp_path, *first))
+    mine = thread / "82.en.md"
+    mine.write_text(mine.read_text() + "\nA word of mine.\n")
+    (thread / "84.es.md").write_text('---\ntranslation_of: en\n---\n\nCuarto.\n')
+    yml = site / "content/site.yml"
+    yml.write_text(yml.read_text().replace('  en: "English"\n', '  en: "English"\n  es: "Español"\n'))
+    (thread / "85.en.md").write_text('---\nauthor: "Me"\n---\n\nWritten here.\n')  # never imported: not the blog's
+    newer = thread_export(tmp_path, wp_comment(83, "Third."), name="newer.xml")  # 81, 82, 84 deleted there
+    result = imported(site, newer).stdout
+    assert sorted(p.name for p in thread.iterdir()) == ["82.en.md", "83.en.md", "84.en.md", "84.es.md", "85.en.md"]
+    assert "followed the blog: 0 updated, 1 removed" in result
+    assert "edited by hand, left as they are: posts/harbour/comments/82.en.md" in result
+    assert "A word of mine." in mine.read_text()
+    imported(site, thread_export(tmp_path, *first))  # back on the blog (restored): back here
+    assert (thread / "81.en.md").exists()
+    assert run_cli("check", cwd=site).returncode == 0
