@@ -241,6 +241,11 @@ def test_a_reimport_follows_the_blog_and_never_touches_a_hand_edit(tmp_path):
       "site.yml": "title: t\nbase_url: \"https://x.org/\"\nlanguages: {es: E, en: E}\nmain_language: es\n"
                   "redirects:\n  /about-us/: /\n"},
      "content/posts/a/index.es.md:4:", "claimed by site.yml redirects too"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [\"/feed.xml?p=5\"]\n---\n\nA.\n"},
+     "content/posts/a/index.es.md:4:", "address of the site's own pages"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [\"/posts/hola/?p=5\"]\n---\n\nA.\n",
+      "posts/b/index.es.md": "---\ntitle: B\nauthor: X\naliases: [\"/posts/hola/?p=5\"]\n---\n\nB.\n"},
+     "content/posts/b/index.es.md:4:", "claimed by content/posts/a/index.es.md too"),
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [old/]\n---\n\nA.\n"},
      "content/posts/a/index.es.md:4:", "must start with one `/`"),
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [\"/a/../../x/\"]\n---\n\nA.\n"},
@@ -580,3 +585,16 @@ def test_a_comment_deleted_on_the_blog_leaves_unless_edited_by_hand(tmp_path):
     imported(site, thread_export(tmp_path, *first))  # back on the blog (restored): back here
     assert (thread / "81.en.md").exists()
     assert run_cli("check", cwd=site).returncode == 0
+
+
+def test_a_query_alias_on_any_real_page_is_honoured_by_a_script_there(tmp_path):
+    content = make_content(tmp_path, {
+        "posts/a/index.es.md": '---\ntitle: A\nauthor: X\naliases: ["/posts/hola/?p=5", "/es/?p=6"]\n---\n\nA.\n',
+        "posts/b/index.es.md": '---\ntitle: B\nauthor: X\naliases: ["/tags/?cat=3"]\n---\n\nB.\n'})
+    out = tmp_path / "out"
+    built = run_cli("build", "--content", str(content), "--output", str(out))
+    assert built.returncode == 0, built.stderr
+    for page, query, target in [("posts/hola/", "p=5", "../a/"), ("es/", "p=6", "../posts/a/"),
+                                ("tags/", "cat=3", "../posts/b/")]:
+        assert f'"{query}":"{target}"' in (out / page / "index.html").read_text(), page
+    assert 'http-equiv="refresh"' not in (out / "posts/hola/index.html").read_text()  # still the essay itself
