@@ -6,7 +6,7 @@ A file already in content/ is kept as it is, unless it still holds exactly what 
 Nothing is ever written through a link, or by a path that is not a plain one inside content/.
 
 Imports keep a record of what they wrote (`content/.tertulia-imports.json`, one key per file: a hash of
-its name and its exact content, so a renamed folder changes nothing). A file the record knows that is no
+its name and its exact content, so a renamed folder changes nothing; a media file's path and bytes). A file the record knows that is no
 longer there was deleted by the author, and a later import does not bring it back; a file that still
 holds what the record knows is untouched since, and may follow the blog.
 """
@@ -63,6 +63,7 @@ class Staging:
         self.removals: list[str] = []
         refuse_links(content, RECORD)
         self.record = _record(content / RECORD)
+        self.recorded = frozenset(self.record)  # as earlier imports left it: what this one writes is not "deleted"
 
     def stage(self, files: dict[str, Planned], overwrite: bool = False) -> None:
         """Stage `files` (or report them, in a dry run), then forget them."""
@@ -84,14 +85,16 @@ class Staging:
         files.clear()
 
     def _decide(self, relative: str, target: Path, planned: Planned, overwrite: bool) -> str:
-        name = relative.rsplit("/", 1)[-1]
+        # a text by its name (a renamed folder changes nothing); a media file by its path, since one image
+        # may stand beside many posts, and deleting one copy says nothing of the others
+        name = relative if isinstance(planned.text, bytes) else relative.rsplit("/", 1)[-1]
         if overwrite:  # site.yml: the import's own merge of what is there
             self.done.written.append(relative)
             return "write"
         if not target.exists():
             if planned.text is None:
                 return "nothing"
-            if any(_key(name, text) in self.record for text in (planned.text, *planned.earlier)):
+            if any(_key(name, text) in self.recorded for text in (planned.text, *planned.earlier)):
                 self.done.deleted.append(relative)  # an import wrote it, the author deleted it
                 return "nothing"
             self.record.add(_key(name, planned.text))

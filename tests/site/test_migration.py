@@ -462,6 +462,7 @@ def test_a_featured_image_comes_along_and_is_shown_above_its_text(tmp_path):
     assert "media brought beside their posts: 2 files" in result.stdout  # quay.jpg fetched once
     shown = (content / "posts/shown/index.en.md").read_text()
     assert shown.count("quay.jpg") == 1  # the text shows it already: not twice
+    assert (content / "posts/shown/quay.jpg").read_bytes() == b"\xff\xd8QUAY"  # beside each post showing it
     out = tmp_path / "out"
     assert run_cli("build", "--output", str(out), cwd=site).returncode == 0
     harbour = (out / "posts/harbour/index.html").read_text()
@@ -469,6 +470,11 @@ def test_a_featured_image_comes_along_and_is_shown_above_its_text(tmp_path):
     assert harbour.index("red-boat.jpg") < harbour.index("<p>The harbour at dawn.</p>")
     assert image_in((out / "posts/quay/index.html").read_text(), "quay.jpg")["alt"] == ""  # none made up
     assert (out / "posts/harbour/red-boat.jpg").exists()
+    (content / "posts/quay/quay.jpg").unlink()  # the author's choice: one copy of it deleted, not the others
+    again = imported(site, featured_export(tmp_path, "https://old.example.org"), "--media-from",
+                     str(served / "wp-content" / "uploads")).stdout
+    assert not (content / "posts/quay/quay.jpg").exists() and (content / "posts/shown/quay.jpg").exists()
+    assert "deleted by hand since an earlier import, not brought back: posts/quay/quay.jpg" in again
 
 
 def test_without_media_a_featured_image_counts_as_still_on_the_old_host(tmp_path):
