@@ -22,7 +22,8 @@ def site_path(link: str, blog: str) -> str:
     prefix = root.path.rstrip("/")
     if not (old.path == prefix or old.path.startswith(prefix + "/")):
         return ""
-    path = (old.path[len(prefix):] or "/") + (f"?{old.query}" if old.query else "")
+    path = re.sub(r"//+", "/", old.path[len(prefix):] or "/")  # WordPress serves `//greek/` as `/greek/`
+    path += f"?{old.query}" if old.query else ""
     return path if SAFE_PATH.fullmatch(path) and ".." not in path.split("?")[0].split("/") else ""
 
 
@@ -91,6 +92,15 @@ def relinked(text: str, page_url: str, blog: str, moved: dict[str, str]) -> str:
         url = moved.get(old, moved.get(old + "/", ""))
         return match.group(1) + ("../" * page_url.count("/") + url or "./") + (f"#{fragment}" if fragment else "")
     return LINK_TARGET.sub(new, text)
+
+
+def to_files(text: str, blog: str, files: dict[str, str]) -> str:
+    """Links to attachment pages (`/2010/09/10/gallery/img_0767/`), which showed one file, to the file."""
+    def new(match: re.Match) -> str:
+        old = site_path(match.group(2).partition("#")[0], blog)
+        file = files.get(old) or files.get(old + "/", "") if old else ""
+        return match.group(1) + file if file else match.group()
+    return LINK_TARGET.sub(new, text) if files else text
 
 
 FEEDS = {"/feed/": "/feed.xml", "/comments/feed/": "/comments/feed.xml"}

@@ -18,6 +18,7 @@ from urllib.parse import unquote
 
 from anyascii import anyascii
 
+from ..reading.addresses import own_page
 from ..reading.config import LANGUAGE_TAG
 from ..reading.find import SLUG
 from ..reading.names import MAX_KEY
@@ -52,6 +53,7 @@ class Summary:
     tags_added: list[str] = field(default_factory=list)
     redirects_added: list[str] = field(default_factory=list)
     protected: list[str] = field(default_factory=list)  # password-protected: imported as drafts
+    served_already: list[str] = field(default_factory=list)  # aliases a page of the site has: left out
     old_host: int = 0  # references to the old blog's uploads left in the text
     brought: object = None  # the MediaSource of --media or --media-from, for its counts
 
@@ -72,6 +74,9 @@ class Summary:
         ]
         if self.protected:
             lines.append("password-protected, imported as drafts: " + ", ".join(self.protected))
+        if self.served_already:
+            lines.append("old addresses now served by another page of the site, so not kept: "
+                         + ", ".join(self.served_already))
         if self.brought is not None and self.brought.active:
             lines.append(f"media brought beside their posts: {self.brought.copied} files")
             lines += [f"media not brought (its address kept): {url} ({why})"
@@ -119,6 +124,8 @@ class Plan:
     media: Media = field(default_factory=Media)
     files_from: media.MediaSource | None = None  # --media, --media-from
     content: Path | None = None
+    served_already: list[str] = field(default_factory=list)  # old addresses a page of the site now has
+    attachment_pages: dict[str, str] = field(default_factory=dict)  # an attachment's old page -> its file
     languages: tuple[str, ...] = ()
 
 
@@ -141,6 +148,7 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
             elif isinstance(entry, Item):
                 _not_placed(entry, summary)
         summary.brought = plan.files_from
+        summary.served_already = plan.served_already
         redirects = {old: new for old, new in plan.redirects.items() if old not in plan.aliases}
         site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary)
         if site is not None:
@@ -167,10 +175,30 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             plan.files_from = media.source_for(channel.link, channel.base_site_url, download, uploads)
         elif entry.type == "attachment" and entry.attachment_url:
             _attachment(entry, plan.media)
+            page = addresses.site_path(entry.link, channel.link or channel.base_site_url)
+            if page and page != "/" and plan.files_from is not None and plan.files_from.active:
+                plan.attachment_pages[page] = entry.attachment_url  # its page shows the file: the file comes
         elif _placed(entry):
             plan.places.append(_place(entry, channel, plan))
-    plan.moved = {**{old: new.lstrip("/") for old, new in plan.redirects.items()}, **plan.moved}
+    plan.moved = {"/": "", **{old: new.lstrip("/") for old, new in plan.redirects.items()}, **plan.moved}
+    _keep_clear_of_own_pages(plan)
     return channel, lang
+
+
+def _keep_clear_of_own_pages(plan: Plan) -> None:
+    """No alias or redirect at an address the site serves a page of its own (`/about/` when content/
+    already has an About page): the build would refuse it. Each one left out is named in the summary."""
+    folders = plan.known.folders | {place.folder for place in plan.places}
+    slugs = {folder.split("/", 1)[1] for folder in folders if folder.startswith("posts/")}
+    pages = {folder.split("/", 1)[1] for folder in folders if folder.startswith("pages/")}
+    own = partial(own_page, languages=plan.languages, slugs=slugs, pages=pages)
+    for index, place in enumerate(plan.places):
+        taken = [alias for alias in place.aliases if own(alias)]
+        if taken:
+            plan.places[index] = replace(place, aliases=tuple(a for a in place.aliases if a not in taken))
+            plan.served_already += [f"{alias} ({place.folder})" for alias in taken]
+    for old in [old for old in plan.redirects if own(old)]:
+        del plan.redirects[old]
 
 
 def _placed(item: Item) -> bool:
@@ -306,6 +334,7 @@ def _within(text: str, place: Place, blog: str, plan: Plan, names: dict[str, str
     """A file's text as it reads in its new place: links to the blog's own posts, pages, tags and
     archives relative to the post's folder; with --media or --media-from, its files beside it."""
     head, separator, body = text.partition("\n---\n")
+    body = addresses.to_files(body, blog, plan.attachment_pages)
     text = head + separator + addresses.relinked(body, place.url, blog, plan.moved)
     if plan.files_from is not None and plan.files_from.active:
         text, files = media.bring(text, plan.files_from, names)

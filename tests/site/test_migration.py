@@ -403,10 +403,10 @@ def item(post_id: int, name: str, body: str = "Words.", extra: str = "", kind: s
             f"{extra}</item>\n")
 
 
-def attachment(post_id: int, parent: int, url: str, alt: str = "") -> str:
+def attachment(post_id: int, parent: int, url: str, alt: str = "", link: str = "") -> str:
     meta = (f"<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[{alt}]]>"
             "</wp:meta_value></wp:postmeta>") if alt else ""
-    return (f"<item><title>File {post_id}</title><wp:post_id>{post_id}</wp:post_id><wp:post_parent>{parent}"
+    return (f"<item><title>File {post_id}</title><link>{link}</link><wp:post_id>{post_id}</wp:post_id><wp:post_parent>{parent}"
             f"</wp:post_parent><wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type>"
             f"<wp:attachment_url>{url}</wp:attachment_url>{meta}</item>\n")
 
@@ -517,17 +517,20 @@ def test_links_in_imported_comments_lead_to_the_new_pages_from_every_page_showin
     folder.mkdir(parents=True)
     (folder / "map.pdf").write_bytes(b"%PDF-MAP")
     said = (f'See <a href="{blog}/2014/05/quay/#more">the quay</a>, <a href="{blog}/category/sea/">the sea</a>, '
-            f'<a href="{blog}/about/">about</a> and <a href="{blog}/wp-content/uploads/2014/05/map.pdf">the map</a>.')
+            f'<a href="{blog}/about/">about</a> and <a href="{blog}/wp-content/uploads/2014/05/map.pdf">the map</a>. '
+            f'Also <a href="{blog}/2014/05/harbour/map/">its page</a> on <a href="{blog}/">the blog</a>.')
     export = export_of(
         tmp_path, blog,
         item(70, "harbour", "Words.", '<category domain="category" nicename="sea"><![CDATA[Sea]]></category>'
              + wp_comment(71, said)),
-        item(72, "quay", "The quay."), item(73, "about", "About us.", kind="page", link=f"{blog}/about/"))
+        item(72, "quay", "The quay."), item(73, "about", "About us.", kind="page", link=f"{blog}/about/"),
+        attachment(74, 70, f"{blog}/wp-content/uploads/2014/05/map.pdf", link=f"{blog}/2014/05/harbour/map/"))
     site = tmp_path / "site"
     imported(site, export, "--media-from", str(served / "wp-content" / "uploads"))
     comment = (site / "content/posts/harbour/comments/71.en.md").read_text()
     assert "(../../posts/quay/#more)" in comment and "(../../tags/sea/)" in comment and "(../../about/)" in comment
-    assert "(map.pdf)" in comment and (site / "content/posts/harbour/map.pdf").read_bytes() == b"%PDF-MAP"
+    assert "[the map](map.pdf)" in comment and (site / "content/posts/harbour/map.pdf").read_bytes() == b"%PDF-MAP"
+    assert "[its page](map.pdf)" in comment and "[the blog](../../)" in comment  # an attachment's page: its file
     out = tmp_path / "out"
     assert run_cli("build", "--output", str(out), "--base-url", "https://new.example.org/blog/", cwd=site).returncode == 0
     for page in ("posts/harbour/", "en/posts/harbour/"):
