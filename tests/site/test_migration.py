@@ -302,6 +302,17 @@ def test_disqus_threads_land_under_their_essays(tmp_path):
     assert run_cli("check", cwd=site).returncode == 0
     assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
     assert b"DISQUS-FIRST" in (tmp_path / "out/posts/los-clientes/index.html").read_bytes()
+    newer = tmp_path / "newer.xml"  # deleted on Disqus since: 3004 as imported, 3003 edited here first
+    reply = thread / "disqus-3003.es.md"
+    reply.write_text(reply.read_text() + "\nA word of mine.\n")
+    text = DISQUS.read_text()
+    for deleted in ("3003", "3004"):
+        start = text.index(f'<post dsq:id="{deleted}">')
+        text = text[:start] + text[start:].replace("<isDeleted>false</isDeleted>", "<isDeleted>true</isDeleted>", 1)
+    newer.write_text(text)
+    again = imported(site, newer, source="disqus").stdout
+    assert not (thread / "disqus-3004.es.md").exists() and "A word of mine." in reply.read_text()
+    assert "followed Disqus: 0 updated, 1 removed" in again and "disqus-3003.es.md" in again
 
 
 @pytest.mark.parametrize("text, words", [
