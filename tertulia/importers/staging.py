@@ -6,9 +6,9 @@ A file already in content/ is kept as it is, unless it still holds exactly what 
 Nothing is ever written through a link, or by a path that is not a plain one inside content/.
 
 Imports keep a record of what they wrote (`content/.tertulia-imports.json`, one key per file: a hash of
-its name and its exact content, so a renamed folder changes nothing; a media file's path and bytes). A file the record knows that is no
-longer there was deleted by the author, and a later import does not bring it back; a file that still
-holds what the record knows is untouched since, and may follow the blog.
+its name and its exact content, so a renamed folder changes nothing; a media file's path and bytes). A
+file the record knows that is no longer there was deleted by the author, and a later import does not
+bring it back; a file that still holds what the record knows is untouched since, and may follow the blog.
 """
 
 from __future__ import annotations

@@ -188,7 +188,8 @@ def _proposals(site: Site, essay: Essay, words, langs: list[str], url: str) -> d
                 "issues": discussion.issues, "folder": f"{CONTENT_FOLDER}/posts/{essay.slug}/comments/",
                 "lang": lang, "languages": site.config.languages, "title": title, "subjects": subjects,
                 "limits": PROPOSAL_LIMITS}
-    return {"threads": comment_views(essay.threads, langs, partial(_reply_link, link, subjects["reply"], title), prefix),
+    reply = partial(_reply_link, link, subjects["reply"], title)
+    return {"threads": comment_views(essay.threads, langs, reply, prefix),
             "join_url": link(subjects["comment"].replace("{title}", title)), "proposal": proposal}
 
 

@@ -417,13 +417,15 @@ def item(post_id: int, name: str, body: str = "Words.", extra: str = "", kind: s
 def attachment(post_id: int, parent: int, url: str, alt: str = "", link: str = "") -> str:
     meta = (f"<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[{alt}]]>"
             "</wp:meta_value></wp:postmeta>") if alt else ""
-    return (f"<item><title>File {post_id}</title><link>{link}</link><wp:post_id>{post_id}</wp:post_id><wp:post_parent>{parent}"
+    return (f"<item><title>File {post_id}</title><link>{link}</link><wp:post_id>{post_id}</wp:post_id>"
+            f"<wp:post_parent>{parent}"
             f"</wp:post_parent><wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type>"
             f"<wp:attachment_url>{url}</wp:attachment_url>{meta}</item>\n")
 
 
 def thumbnail(attachment_id: int) -> str:
-    return f"<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>{attachment_id}</wp:meta_value></wp:postmeta>"
+    return (f"<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>{attachment_id}</wp:meta_value>"
+            "</wp:postmeta>")
 
 
 def wp_comment(comment_id: int, body: str, approved: str = "1", parent: int = 0) -> str:
@@ -543,7 +545,8 @@ def test_links_in_imported_comments_lead_to_the_new_pages_from_every_page_showin
     assert "[the map](map.pdf)" in comment and (site / "content/posts/harbour/map.pdf").read_bytes() == b"%PDF-MAP"
     assert "[its page](map.pdf)" in comment and "[the blog](../../)" in comment  # an attachment's page: its file
     out = tmp_path / "out"
-    assert run_cli("build", "--output", str(out), "--base-url", "https://new.example.org/blog/", cwd=site).returncode == 0
+    built = run_cli("build", "--output", str(out), "--base-url", "https://new.example.org/blog/", cwd=site)
+    assert built.returncode == 0, built.stderr
     for page in ("posts/harbour/", "en/posts/harbour/"):
         shown = (out / page / "index.html").read_text()
         thread = shown[shown.index('id="comment-71"'):]
