@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -88,6 +89,7 @@ class Interface:
         return found
 
 
+@lru_cache(maxsize=None)  # CLDR's data for a language is read once: pages ask for a handful of languages, often
 def babel_locale(lang: str) -> Locale | None:
     try:
         return Locale.parse(lang.replace("-", "_"))
@@ -220,6 +222,7 @@ def autonym(code: str) -> str:
     return _display_name(code, babel_locale(code) or ENGLISH) or code
 
 
+@lru_cache(maxsize=None)  # every card names its languages: the same few names, thousands of times a build
 def _display_name(code: str, in_language, sentence: bool = False) -> str:
     """CLDR's name of a language in another; capitalized as a label unless it stands in a sentence."""
     locale = babel_locale(code)
