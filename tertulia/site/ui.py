@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import re
 from itertools import chain
 from pathlib import Path
 
@@ -108,10 +109,19 @@ class Words:
         self._kept: list[PartialDate] = []
         self._parts: dict[tuple, str] = {}  # (year, month, day) or (hour, minute) -> its text
         self._counts: dict[tuple, Markup] = {}  # (singular, count) -> its words
+        self._plain: dict[str, Markup] = {}  # message -> its words, for the phrases without placeholders
 
     def text(self, message: str, **values) -> Markup:
         """A phrase for an element's content, its `%(name)s` placeholders filled with `values` (escaped
         unless Markup), in the order the translator chose; an English fallback carries its language."""
+        if not values:  # most words of a page, on every page: each looked up and escaped once
+            known = self._plain.get(message)
+            if known is None:
+                known = self._plain[message] = self._text(message, values)
+            return known
+        return self._text(message, values)
+
+    def _text(self, message: str, values: dict) -> Markup:
         if self.catalog and message in self.catalog.texts:
             if not values:  # most words of a page: no placeholder, no second call
                 return escape(self.catalog.texts[message])
@@ -233,11 +243,19 @@ def _display_name(code: str, in_language, sentence: bool = False) -> str:
     return name[:1].upper() + name[1:]
 
 
+STRING_PLACEHOLDERS_ONLY = re.compile(r"(?:[^%]|%%|%\(\w+\)s)*")
+
+
 def _filled(phrase: Markup, values: dict) -> Markup | None:
     """A phrase with its placeholders filled; None when a translation names one the phrase lacks."""
     if not values:
         return phrase
     try:
+        if STRING_PLACEHOLDERS_ONLY.fullmatch(phrase):
+            # As Markup's own % fills `%(name)s`, each value escaped unless Markup, without wrapping
+            # every value in a helper object: pages fill thousands of phrases ("by %(author)s").
+            return Markup(str.__mod__(phrase, {key: value if type(value) is Markup else escape(value)
+                                               for key, value in values.items()}))
         return phrase % values
     except (KeyError, ValueError, TypeError):
         return None

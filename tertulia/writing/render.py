@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from types import FunctionType, MethodType
 
-from jinja2 import Environment, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError, select_autoescape
+from jinja2 import (Environment, StrictUndefined, Template, TemplateError, TemplateNotFound, TemplateSyntaxError,
+                    select_autoescape)
+from jinja2.runtime import Context, Macro
+from markupsafe import Markup, escape
+
+try:  # MarkupSafe's own escaping of a plain string, without wrapping the result in Markup
+    from markupsafe import _escape_inner
+except ImportError:  # pragma: no cover - a MarkupSafe without it escapes the slower way, alike
+    def _escape_inner(text: str) -> str:
+        return str(escape(text))
 
 from ..site import routes
 from ..site.routes import file_path, relative_url
@@ -22,10 +32,75 @@ PARALLEL_PAGES = 300  # below this many pages, one process renders faster than t
 _worker: dict = {}  # what a forked render worker was handed at its start; empty in the main process
 
 
+def escape_once(value) -> str:
+    """Markup as it is, anything else escaped. Jinja escapes every `{{ }}` it prints, and MarkupSafe
+    wraps each result in a new Markup, a copy even of what is Markup already: a million a build,
+    each only to be joined into the page at once."""
+    kind = type(value)
+    if kind is Markup:
+        return value
+    if kind is str:
+        return _escape_inner(value)
+    if kind is int:  # a count, a level, a loop's index: digits need no escaping
+        return str(value)
+    return escape(value)
+
+
+DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(Environment):
+    """Jinja2's environment, reading `x.key` of a dict without first failing to find an attribute."""
+
+    def getattr(self, obj, attribute):
+        # Jinja tries getattr first and catches the AttributeError: thousands of raised errors a build
+        # for the dicts pages are made of. A dict's own methods (`items`) still win, as in Jinja.
+        if type(obj) is dict and attribute not in DICT_ATTRIBUTES:
+            if attribute in obj:
+                return obj[attribute]
+            return self.undefined(obj=obj, name=attribute)
+        try:  # the rest as Jinja does it, inline: this runs a million times a build
+            return getattr(obj, attribute)
+        except AttributeError:
+            pass
+        try:
+            return obj[attribute]
+        except (TypeError, LookupError, AttributeError):
+            return self.undefined(obj=obj, name=attribute)
+
+
+PLAIN_CALLABLES = (FunctionType, MethodType, Macro)
+
+
+class _Context(Context):
+    """Jinja2's context, calling a plain function or macro straight away: a page calls `_()`, `href()`
+    and its macros hundreds of times, and Jinja asks each callee first whether it wants the context."""
+
+    def call(__self, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature, so no keyword clashes
+        if type(__obj) in PLAIN_CALLABLES and not hasattr(__obj, "jinja_pass_arg"):
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:  # as Jinja does: a StopIteration must not end the page's generator
+                return __self.environment.undefined("value was undefined because a callable raised a"
+                                                    " StopIteration exception")
+        return super().call(__obj, *args, **kwargs)
+
+
+class _Template(Template):
+    """A template whose `{{ }}` escape with `escape_once`: the same bytes, without the copies."""
+
+    @classmethod
+    def _from_namespace(cls, environment, namespace, globals):
+        namespace["escape"] = escape_once  # the name the compiled code calls; module-level in each template
+        return super()._from_namespace(environment, namespace, globals)
+
+
 def make_environment(theme: Theme, reload: bool = False) -> Environment:
     """The Jinja2 environment; `reload` (for the preview) picks up edited templates, at the cost
     of asking the file system about them on every page."""
-    env = Environment(
+    env = _Environment(
         loader=theme.loader(),
         autoescape=select_autoescape(["html", "xml"]),
         undefined=StrictUndefined,
@@ -34,6 +109,8 @@ def make_environment(theme: Theme, reload: bool = False) -> Environment:
         keep_trailing_newline=True,
         auto_reload=reload,
     )
+    env.template_class = _Template
+    env.context_class = _Context
     env.theme = theme  # so that an error can name the template as the author knows it
     return env
 
@@ -111,32 +188,46 @@ def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: lis
                 workers: int | None = None, progress=None, env: Environment | None = None) -> int:
     """Render pages into files through `writer`, over every core when there are many; returns the count."""
     workers = workers or os.cpu_count() or 1
+    env = env or make_environment(templates)
     if workers == 1 or len(pages) < PARALLEL_PAGES:
-        env = env or make_environment(templates)
         return _render_range(writer, env, site, interface, pages, range(len(pages)))
-    # Forked workers inherit the model and the pages as they are: nothing is pickled on the way in.
-    # This process renders a share too, so one fewer copy of the model is made.
+    # Forked workers inherit the model, the pages and the environment as they are: nothing is pickled
+    # on the way in. Every process, this one too, takes the next chunk when it is done with one, so
+    # none waits while another still has pages: chunks of essays and of archives differ in weight.
     context = multiprocessing.get_context("fork")
-    share = len(pages) // workers
-    theirs = range(share, len(pages))
-    step = max(20, len(theirs) // (workers * 4))
-    chunks = [range(start, min(start + step, len(pages))) for start in range(share, len(pages), step)]
-    with context.Pool(workers - 1, initializer=_start_worker, initargs=(writer, site, interface, pages, templates)) as pool:
-        waiting = pool.map_async(_render_chunk, chunks)
-        done = _render_range(writer, make_environment(templates), site, interface, pages, range(share))
+    step = max(10, len(pages) // (workers * 12))
+    chunks = [range(start, min(start + step, len(pages))) for start in range(0, len(pages), step)]
+    taken = context.Value("i", 0)
+    with context.Pool(workers - 1, initializer=_start_worker,
+                      initargs=(writer, env, site, interface, pages, chunks, taken)) as pool:
+        waiting = [pool.apply_async(_render_taken) for _ in range(workers - 1)]
+        done = _take_and_render(writer, env, site, interface, pages, chunks, taken)
         if progress:
             progress(f"rendered {done}/{len(pages)} pages, waiting for the rest")
-        done += sum(waiting.get())
+        done += sum(result.get() for result in waiting)
     return done
 
 
-def _start_worker(writer: SiteWriter, site: Site, interface: Interface, pages: list[Page], templates: Theme) -> None:
-    _worker.update(writer=writer, env=make_environment(templates), site=site, interface=interface, pages=pages)
+def _start_worker(writer: SiteWriter, env: Environment, site: Site, interface: Interface, pages: list[Page],
+                  chunks: list[range], taken) -> None:
+    _worker.update(writer=writer, env=env, site=site, interface=interface, pages=pages, chunks=chunks, taken=taken)
 
 
-def _render_chunk(indexes: range) -> int:
-    return _render_range(_worker["writer"], _worker["env"], _worker["site"], _worker["interface"], _worker["pages"],
-                         indexes)
+def _render_taken() -> int:
+    return _take_and_render(**_worker)
+
+
+def _take_and_render(writer: SiteWriter, env: Environment, site: Site, interface: Interface, pages: list[Page],
+                     chunks: list[range], taken) -> int:
+    """Render chunk after chunk, each taken by one process only, until none is left; returns the count."""
+    done = 0
+    while True:
+        with taken.get_lock():
+            index = taken.value
+            taken.value += 1
+        if index >= len(chunks):
+            return done
+        done += _render_range(writer, env, site, interface, pages, chunks[index])
 
 
 def _render_range(writer: SiteWriter, env: Environment, site: Site, interface: Interface, pages: list[Page],
