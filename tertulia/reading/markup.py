@@ -178,7 +178,9 @@ RELATIVE_LINK = re.compile(r'(\s(?:src|href)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)'
 
 def rebase_links(block_html: str, prefix: str) -> str:
     """Point an essay's relative links (its images) at the post folder from another page."""
-    return RELATIVE_LINK.sub(lambda m: m.group(1) + prefix, block_html) if prefix else block_html
+    if not prefix or ('src="' not in block_html and 'href="' not in block_html):  # most blocks: no link
+        return block_html
+    return RELATIVE_LINK.sub(lambda m: m.group(1) + prefix, block_html)
 
 
 def plain_text(block_html: str) -> str:

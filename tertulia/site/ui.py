@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import re
-from itertools import chain
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -89,6 +89,7 @@ class Interface:
         return found
 
 
+@lru_cache(maxsize=None)  # CLDR's data for a language is read once: pages ask for a handful of languages, often
 def babel_locale(lang: str) -> Locale | None:
     try:
         return Locale.parse(lang.replace("-", "_"))
@@ -223,7 +224,7 @@ class Words:
         forms, rule = self.catalog.plurals[singular], self.locale.plural_form if self.locale else None
         categories = (rule.tags if rule else set()) | {"other"}
         samples = {}
-        for number in chain(range(200), (1_000_000,)):  # the first number of each category (1e6: "many")
+        for number in [*range(200), 1_000_000]:  # the first number of each category (1e6: "many")
             samples.setdefault(rule(number) if rule else ("one" if number == 1 else "other"), number)
         return {category: forms[min(self.catalog.plural_index(samples[category]), len(forms) - 1)]
                 for category in sorted(categories) if category in samples}, ""
@@ -234,6 +235,7 @@ def autonym(code: str) -> str:
     return _display_name(code, babel_locale(code) or ENGLISH) or code
 
 
+@lru_cache(maxsize=None)  # every card names its languages: the same few names, thousands of times a build
 def _display_name(code: str, in_language, sentence: bool = False) -> str:
     """CLDR's name of a language in another; capitalized as a label unless it stands in a sentence."""
     locale = babel_locale(code)

@@ -108,6 +108,7 @@ def make_environment(theme: Theme, reload: bool = False) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=reload,
+        cache_size=-1,  # a theme has a score of templates: a plain dict keeps them, not a locked LRU list
     )
     env.template_class = _Template
     env.context_class = _Context
