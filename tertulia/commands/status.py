@@ -22,9 +22,9 @@ class Tally:
     missing: int = 0
     details: list[tuple[str, int, str]] = field(default_factory=list)  # (path, line, line of the report)
 
-    def summary(self, essays: int, pages: int, comments: int) -> str:
-        pages_named = f"{counted(pages, 'page')}, " if pages else ""
-        return (f"{counted(essays, 'essay')}, {pages_named}{counted(comments, 'comment')}: "
+    def summary(self, essays: int, comments: int) -> str:
+        """The last line, in the shape scripts already read; pages' translations count in its numbers."""
+        return (f"{counted(essays, 'essay')}, {counted(comments, 'comment')}: "
                 f"{counted(self.current, 'translation')} current, {self.outdated} outdated "
                 f"({counted(self.blocks, 'block')}), {self.missing} missing")
 
@@ -47,7 +47,7 @@ def status_report(site: Site) -> list[str]:
                                                  for lang in languages if lang != page.original.lang))
     comments = sum(len(essay.comments) for essay in site.essays)
     return lines + [text for *_, text in sorted(tally.details)] + [
-        tally.summary(len(site.essays), len(site.pages), comments)]
+        tally.summary(len(site.essays), comments)]
 
 
 def _essay_state(essay: Essay | SitePage, lang: str, tally: Tally) -> str:

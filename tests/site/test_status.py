@@ -122,4 +122,4 @@ def test_pages_are_in_the_status_report_and_their_translations_can_be_marked(tmp
     assert lines[lines.index("contact (page, original in en)") + 1] == "  page:     es missing · ro missing"
     assert ("content/pages/about/index.en.md:6: block 1 outdated; the original now begins “Somos tres.”; "
             "changed: Somos [-dos.-]{+tres.+}") in lines
-    assert lines[-1] == "1 essay, 2 pages, 0 comments: 1 translation current, 1 outdated (1 block), 4 missing"
+    assert lines[-1] == "1 essay, 0 comments: 1 translation current, 1 outdated (1 block), 4 missing"
