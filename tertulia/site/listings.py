@@ -23,6 +23,14 @@ PATH = attrgetter("path")
 FEED_ENTRIES = 50
 
 
+def ngettext(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a plural phrase a script fills in, so that `pybabel extract` finds it (see babel.cfg)."""
+    return singular, plural
+
+
+NEW_COMMENTS = ngettext("%(num)d new", "%(num)d new")  # beside a card's count: comments since the last visit
+
+
 @dataclass(frozen=True)
 class Scope:
     """A family of listings: the root (folder "") in main_language, or one language's folder."""
@@ -40,8 +48,10 @@ def listing_pages(site: Site, scope: Scope, comments: tuple, build_time: str, me
     """Every listing of one scope: home, tag index and tags, comment archive, both feeds.
     `words` is the scope's language's interface: listing items carry their dates ready-made."""
     sources_of = partial(_comment_sources, {essay.slug: _titles_of(essay) for essay in site.essays})
-    pages = _listing(site, scope, site.essays, routes.home, "home.html", {}, memo, words)
-    pages += _tag_pages(site, scope, memo, words)
+    forms, lang = words.plural_forms(*NEW_COMMENTS)
+    cards = {"new_comments": {"forms": forms, "lang": lang}}  # once per scope: every card page says it
+    pages = _listing(site, scope, site.essays, routes.home, "home.html", cards, memo, words)
+    pages += _tag_pages(site, scope, memo, words, cards)
     pages += _listing(site, scope, comments, routes.comments, "comments.html", {}, memo, words, sources_of)
     if site.search:
         pages.append(Page(routes.search(scope.folder), "search.html", scope.lang, dict,
@@ -128,6 +138,7 @@ def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words) -> dict:
             "tags": [Link(here(routes.tag(key, 1, scope.folder)), *tags[key].label(scope.lang, site.config.main_language))
                      for key in essay.tags],
             "date": words.date(essay.date) if essay.date else "", "comment_count": len(essay.comments),
+            "comment_ids": " ".join(comment.id for comment in essay.comments),  # what listing.js compares
             "reading": reading_times(titles)}
 
 
@@ -161,7 +172,7 @@ def _comment_sources(titles: dict[str, tuple[str, ...]], entry) -> tuple[str, ..
     return tuple(map(PATH, comment.texts)) + titles[essay.slug]
 
 
-def _tag_pages(site: Site, scope: Scope, memo: PlanMemo, words) -> list[Page]:
+def _tag_pages(site: Site, scope: Scope, memo: PlanMemo, words, cards: dict) -> list[Page]:
     counted = [(t, tuple(e for e in site.essays if t.key in e.tags)) for t in site.tags]  # empty ones too
     index = [{"link": tag_link(site, t, scope.lang, scope.folder), "count": len(essays)} for t, essays in counted]
     shape = " ".join(f"{t.key}:{len(essays)}" for t, essays in counted)
@@ -170,7 +181,7 @@ def _tag_pages(site: Site, scope: Scope, memo: PlanMemo, words) -> list[Page]:
     for tag, essays in counted:
         route = partial(routes.tag, tag.key)
         link = tag_link(site, tag, scope.lang, scope.folder)
-        pages += _listing(site, scope, essays, route, "tag.html", {"tag": link}, memo, words)
+        pages += _listing(site, scope, essays, route, "tag.html", dict(cards, tag=link), memo, words)
     return pages
 
 
