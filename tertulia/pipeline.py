@@ -25,7 +25,7 @@ from .cache import Cache, OutputMemo, content_key, tree_key
 from .errors import ContentError, ContentErrors, counted
 from .reading.find import Found, digest_files, find_content, is_scratch
 from .model import newest_first
-from .site.routes import file_path
+from .site.routes import PAGEFIND, file_path
 from .theme import KINDS, Theme
 from .reading.translations import RECORD
 from .versions import installed_libraries, parser_version
@@ -267,7 +267,7 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     shown: dict = {}  # an essay's pages show the same files: look their hashes up once
     fingerprints = {file_path(p.url): page_fingerprint(site_key, p, loaded.digests, shown, remembered) for p in pages}
     extras = _extras(loaded, options, beside_posts)
-    extras.update(_static(options.content, static, fingerprints.keys() | extras.keys()))
+    extras.update(_static(options.content, static, fingerprints.keys() | extras.keys(), loaded.site.search))
     fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in extras.items())
     if not loaded.site.search and memo.unchanged(fingerprints):  # the output already is this build, file for file
         memo.save(whole, counts)
@@ -371,14 +371,39 @@ def _extras(loaded: Loaded, options: Options, beside_posts: dict[str, bytes]) ->
     return extras
 
 
-def _static(content: Path, static: dict[str, bytes], generated: set[str]) -> dict[str, bytes]:
-    """content/static/ at the site's root, as it is; a file there must not replace one the build makes."""
-    clashes = sorted(relative for relative in static if relative in generated)
+def _static(content: Path, static: dict[str, bytes], generated: set[str], search: bool) -> dict[str, bytes]:
+    """content/static/ at the site's root, as it is, unless a file there would replace one the build makes."""
+    clashes = static_clashes(content, static, generated, search)
     if clashes:
-        raise ContentErrors([ContentError(f"{content.name}/static/{relative}", 0, (
-            f"would replace the site's own `{relative}`, which the build makes; rename or remove it"))
-            for relative in clashes])
+        raise ContentErrors(clashes)
     return static
+
+
+def static_clashes(content: Path, static, generated: set[str], search: bool) -> list[ContentError]:
+    """The files of content/static/ that would replace one the build makes (a page, an asset, the
+    search index's folder when there is search): `build` and `check` both ask this."""
+    return [ContentError(f"{content.name}/static/{relative}", 0,
+                         f"would replace the site's own `{relative}`, which the build makes; rename or remove it")
+            for relative in sorted(static)
+            if relative in generated or (search and relative.startswith(PAGEFIND.partition("/")[0] + "/"))]
+
+
+def check_site(options: Options) -> Loaded:
+    """What `check` validates: all that a build would, short of drawing and writing the pages."""
+    from .site.plan import plan_site
+    from .site.ui import Interface
+    found = find_content(options.content)
+    loaded = _load(options, found, _digests_to_check(options, found), None)
+    interface = Interface(options.theme.folders("locales"), loaded.site.config)
+    pages = plan_site(loaded.site, build_time(loaded.site), None, interface)
+    beside_posts = dict.fromkeys((url for url, _ in found.assets), b"")  # their names are enough here
+    generated = {file_path(page.url) for page in pages} | _extras(loaded, options, beside_posts).keys()
+    from .writing.search import unavailable
+    clashes = static_clashes(options.content, [relative for relative, _ in found.static], generated,
+                             not unavailable(loaded.site))
+    if clashes:
+        raise ContentErrors(clashes)
+    return loaded
 
 
 def _every_page_shows(site: "Site") -> str:

@@ -6,7 +6,7 @@ import sys
 from functools import partial
 
 from ..errors import ContentErrors, ToolFailed, counted
-from ..pipeline import Options, build, load_site
+from ..pipeline import Options, build, check_site, load_site
 from ..theme import KINDS, Theme
 from ..writing.write import OutputBusy, OutputRefused, Terminated, after_commit, output_problem, stop_on_sigterm
 
@@ -131,7 +131,7 @@ def _build(args) -> int:
 
 def _check(args) -> int:
     """Every validation, and the warnings, without writing anything."""
-    loaded = load_site(_options(args))
+    loaded = check_site(_options(args))
     if getattr(args, "strict", False) and loaded.warnings:  # CI: an unfinished translation fails the check
         raise ContentErrors(list(loaded.warnings))
     for warning in loaded.warnings:

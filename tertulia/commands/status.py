@@ -1,4 +1,4 @@
-"""`status`: per essay, per comment thread and per language, which translations are current,
+"""`status`: per essay, per comment thread, per page and per language, which translations are current,
 outdated (which blocks, and what changed) or missing."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import counted
-from ..model import Comment, Essay, Site, Text
+from ..model import Comment, Essay, Site, SitePage, Text
 from ..reading.translations import opening_words, word_diff, words_of
 
 MISSING_SHOWN = 8  # ids named per language before "and N more"
@@ -23,6 +23,7 @@ class Tally:
     details: list[tuple[str, int, str]] = field(default_factory=list)  # (path, line, line of the report)
 
     def summary(self, essays: int, comments: int) -> str:
+        """The last line, in the shape scripts already read; pages' translations count in its numbers."""
         return (f"{counted(essays, 'essay')}, {counted(comments, 'comment')}: "
                 f"{counted(self.current, 'translation')} current, {self.outdated} outdated "
                 f"({counted(self.blocks, 'block')}), {self.missing} missing")
@@ -40,11 +41,16 @@ def status_report(site: Site) -> list[str]:
         if essay.comments:
             states = (_thread_state(essay.comments, lang, tally) for lang in languages)
             lines.append(f"  comments ({len(essay.comments)}): " + " · ".join(state for state in states if state))
+    for page in sorted(site.pages, key=lambda p: p.slug):  # translated block by block as essays are
+        lines.append(f"{page.slug} (page, original in {page.original.lang})")
+        lines.append("  page:     " + " · ".join(_essay_state(page, lang, tally)
+                                                 for lang in languages if lang != page.original.lang))
     comments = sum(len(essay.comments) for essay in site.essays)
-    return lines + [text for *_, text in sorted(tally.details)] + [tally.summary(len(site.essays), comments)]
+    return lines + [text for *_, text in sorted(tally.details)] + [
+        tally.summary(len(site.essays), comments)]
 
 
-def _essay_state(essay: Essay, lang: str, tally: Tally) -> str:
+def _essay_state(essay: Essay | SitePage, lang: str, tally: Tally) -> str:
     text = essay.text(lang)
     if text is None:
         tally.missing += 1

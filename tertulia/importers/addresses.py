@@ -22,7 +22,8 @@ def site_path(link: str, blog: str) -> str:
     prefix = root.path.rstrip("/")
     if not (old.path == prefix or old.path.startswith(prefix + "/")):
         return ""
-    path = (old.path[len(prefix):] or "/") + (f"?{old.query}" if old.query else "")
+    path = re.sub(r"//+", "/", old.path[len(prefix):] or "/")  # WordPress serves `//greek/` as `/greek/`
+    path += f"?{old.query}" if old.query else ""
     return path if SAFE_PATH.fullmatch(path) and ".." not in path.split("?")[0].split("/") else ""
 
 
@@ -34,11 +35,35 @@ def aliases(link: str, blog: str, post_id: str, is_page: bool, new_url: str) -> 
     return [alias for alias in dict.fromkeys(found) if alias and alias != new_url]
 
 
-def term_redirects(domain: str, nicename: str, key: str) -> dict[str, str]:
-    """A category's or tag's old archive to its tag page."""
+def term_redirects(domain: str, nicename: str, key: str, parents: dict[str, str] | None = None) -> dict[str, str]:
+    """A category's or tag's old archive to its tag page; a nested category's at its own path too
+    (`/category/parent/child/`, where WordPress serves it), as written in the export (percent-encoded)."""
     base = {"category": "/category/", "post_tag": "/tag/"}[domain]
-    path = f"{base}{nicename}/"
-    return {path: f"/tags/{key}/"} if SAFE_PATH.fullmatch(path) and "/" not in nicename else {}
+    found = {}
+    for path in dict.fromkeys([nicename, category_path(nicename, parents or {}) if domain == "category" else ""]):
+        address = f"{base}{path}/"
+        if path and SAFE_PATH.fullmatch(address) and ".." not in path.split("/"):
+            found[address] = f"/tags/{key}/"
+    return found
+
+
+def category_path(nicename: str, parents: dict[str, str]) -> str:
+    """`parent/child` for a nested category (its ancestors from the export's categories), "" when one
+    of them is not a plain name; a loop in the export ends the walk."""
+    names, seen = [nicename], {nicename}
+    while (parent := parents.get(names[0], "")) and parent not in seen and len(names) < 20:
+        names.insert(0, parent)
+        seen.add(parent)
+    return "/".join(names) if all(name and "/" not in name for name in names) else ""
+
+
+def feed_redirect(link: str, blog: str, slug: str) -> dict[str, str]:
+    """A post's own WordPress feed (`/<permalink>/feed/`, its comments) to its discussion feed."""
+    old = site_path(link, blog)
+    if not old or "?" in old or old == "/" or old.startswith("/posts/"):
+        return {}  # a plain permalink's feed is `?p=ID&feed=rss2`, which no static page can tell apart;
+        # under /posts/ the site serves its own pages
+    return {old.rstrip("/") + "/feed/": f"/posts/{slug}/comments.xml"}
 
 
 def archive_redirects(date: str, author: str) -> dict[str, str]:
@@ -67,6 +92,15 @@ def relinked(text: str, page_url: str, blog: str, moved: dict[str, str]) -> str:
         url = moved.get(old, moved.get(old + "/", ""))
         return match.group(1) + ("../" * page_url.count("/") + url or "./") + (f"#{fragment}" if fragment else "")
     return LINK_TARGET.sub(new, text)
+
+
+def to_files(text: str, blog: str, files: dict[str, str]) -> str:
+    """Links to attachment pages (`/2010/09/10/gallery/img_0767/`), which showed one file, to the file."""
+    def new(match: re.Match) -> str:
+        old = site_path(match.group(2).partition("#")[0], blog)
+        file = files.get(old) or files.get(old + "/", "") if old else ""
+        return match.group(1) + file if file else match.group()
+    return LINK_TARGET.sub(new, text) if files else text
 
 
 FEEDS = {"/feed/": "/feed.xml", "/comments/feed/": "/comments/feed.xml"}

@@ -58,6 +58,8 @@ class DisqusSummary:
             lines.append(f"followed Disqus: {len(staged.moved_on)} updated, {len(staged.removed)} removed")
         if staged.edited:
             lines.append("edited by hand, left as they are: " + ", ".join(staged.edited))
+        if staged.deleted:
+            lines.append("deleted by hand since an earlier import, not brought back: " + ", ".join(staged.deleted))
         return lines
 
 
@@ -77,6 +79,8 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
             folder = folders.get(post.thread, "")
             if post.status not in STATUSES:
                 summary.skipped[post.status] += 1
+                if post.status == "deleted" and folder:
+                    staging.stage(_deleted_since(post_id, element, folder, essays, posts))
                 continue
             if not folder:
                 link = threads.get(post.thread, "") or "(a thread missing from the export)"
@@ -95,6 +99,16 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     finally:
         staging.close(failed)
     return summary, staging.done
+
+
+def _deleted_since(post_id: str, element, folder: str, essays: Known, posts: dict[str, Post]) -> dict:
+    """A comment deleted on Disqus since an earlier import: its file goes, if it is still as written then."""
+    lang = essays.languages.get(folder) or "en"
+    parent = posts[post_id].parent
+    parents = dict.fromkeys([_kept_ancestor(post_id, posts), f"disqus-{parent}" if DISQUS_ID.fullmatch(parent) else "",
+                             ""])
+    earlier = tuple(_comment_file(element, status, p) for status in STATUSES for p in parents)
+    return {f"{folder}/comments/disqus-{post_id}.{lang}.md": Planned(None, earlier)}
 
 
 def _first_pass(export: Path) -> tuple[dict[str, str], dict[str, Post]]:

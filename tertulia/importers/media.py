@@ -68,9 +68,10 @@ def original(url: str, hosts: set[str], photon_scheme: str = "https") -> str:
     return f"{scheme}://{netloc}{SIZE_VARIANT.sub('', path)}"
 
 
-def bring(text: str, source: MediaSource) -> tuple[str, dict[str, bytes]]:
-    """`text` pointing at the files it references on the blog's hosts, and those files by safe name."""
-    names: dict[str, str] = {}  # original URL -> its name beside the post
+def bring(text: str, source: MediaSource, names: dict[str, str] | None = None) -> tuple[str, dict[str, bytes]]:
+    """`text` pointing at the files it references on the blog's hosts, and the files it brings by safe
+    name; `names` (original URL -> its name beside the post) is shared by the texts of one folder."""
+    names = {} if names is None else names
     files: dict[str, bytes] = {}
     for reference in sorted(set(REFERENCE.findall(text)), key=len, reverse=True):  # the longest first
         url = original(reference.rstrip(".,;:"), source.hosts, source.scheme)

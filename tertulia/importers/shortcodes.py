@@ -46,6 +46,7 @@ class Media:
 
     urls: dict[str, str] = field(default_factory=dict)  # attachment id -> its file's address
     captions: dict[str, str] = field(default_factory=dict)  # attachment id -> its caption or title
+    alts: dict[str, str] = field(default_factory=dict)  # attachment id -> its alt text, when the export has one
     children: dict[str, list[str]] = field(default_factory=dict)  # post id -> its attachments' ids
 
 

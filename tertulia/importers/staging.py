@@ -4,10 +4,17 @@ export has been read, so an export that breaks half way writes nothing.
 A file already in content/ is kept as it is, unless it still holds exactly what an earlier import wrote
 (then a newer export may move it on: a comment approved or marked spam since, or trashed and so removed).
 Nothing is ever written through a link, or by a path that is not a plain one inside content/.
+
+Imports keep a record of what they wrote (`content/.tertulia-imports.json`, one key per file: a hash of
+its name and its exact content, so a renamed folder changes nothing; a media file's path and bytes). A
+file the record knows that is no longer there was deleted by the author, and a later import does not
+bring it back; a file that still holds what the record knows is untouched since, and may follow the blog.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -15,6 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import ContentProblem, shown
+
+RECORD = ".tertulia-imports.json"
+RECORD_NOTE = ("What imports wrote into content/, one key per file (a hash of its name and content), so that a "
+               "file deleted by hand is not brought back and one edited by hand is never replaced. Keep it.")
 
 
 @dataclass
@@ -26,6 +37,7 @@ class Staged:
     moved_on: list[str] = field(default_factory=list)  # as an earlier import wrote them: updated or removed
     edited: list[str] = field(default_factory=list)  # changed by hand since an import: left alone, named
     removed: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)  # deleted by hand since an import: not brought back
 
 
 @dataclass
@@ -34,6 +46,7 @@ class Planned:
 
     text: str | bytes | None  # None: remove it, if it is still one of `earlier`; bytes: a media file
     earlier: tuple[str, ...] = ()
+    if_recorded: bool = False  # with text None: remove it if it is as an import wrote it (gone from the blog)
 
 
 class Staging:
@@ -48,6 +61,9 @@ class Staging:
             self.folder = Path(tempfile.mkdtemp(prefix=".import-", dir=content))
         self.done = Staged()
         self.removals: list[str] = []
+        refuse_links(content, RECORD)
+        self.record = _record(content / RECORD)
+        self.recorded = frozenset(self.record)  # as earlier imports left it: what this one writes is not "deleted"
 
     def stage(self, files: dict[str, Planned], overwrite: bool = False) -> None:
         """Stage `files` (or report them, in a dry run), then forget them."""
@@ -69,39 +85,61 @@ class Staging:
         files.clear()
 
     def _decide(self, relative: str, target: Path, planned: Planned, overwrite: bool) -> str:
+        # a text by its name (a renamed folder changes nothing); a media file by its path, since one image
+        # may stand beside many posts, and deleting one copy says nothing of the others
+        name = relative if isinstance(planned.text, bytes) else relative.rsplit("/", 1)[-1]
+        if overwrite:  # site.yml: the import's own merge of what is there
+            self.done.written.append(relative)
+            return "write"
         if not target.exists():
             if planned.text is None:
                 return "nothing"
+            if any(_key(name, text) in self.recorded for text in (planned.text, *planned.earlier)):
+                self.done.deleted.append(relative)  # an import wrote it, the author deleted it
+                return "nothing"
+            self.record.add(_key(name, planned.text))
             self.done.written.append(relative)
             return "write"
-        if overwrite:
-            self.done.written.append(relative)
+        text = _bytes_of(target) if isinstance(planned.text, bytes) else _text_of(target)
+        if text is not None and text == planned.text:
+            self.record.add(_key(name, text))  # also adopts what an import wrote before records were kept
+            self.done.kept.append(relative)
+            return "nothing"
+        if isinstance(planned.text, bytes):  # a media file changed since is the author's now
+            self.done.kept.append(relative)
+            return "nothing"
+        untouched = text is not None and (text in planned.earlier or (
+            planned.if_recorded and _key(name, text) in self.record))
+        if untouched and planned.text is None:
+            self.record.difference_update(_key(name, t) for t in (text, *planned.earlier))  # may come back
+            self.done.removed.append(relative)
+            return "remove"
+        if untouched:
+            self.record.add(_key(name, planned.text))
+            self.done.moved_on.append(relative)
             return "write"
-        if isinstance(planned.text, bytes):  # a media file already there is the author's now
-            self.done.kept.append(relative)
-            return "nothing"
-        text = _text_of(target)
-        if text == planned.text:
-            self.done.kept.append(relative)
-            return "nothing"
-        if text is not None and text in planned.earlier:
-            (self.done.removed if planned.text is None else self.done.moved_on).append(relative)
-            return "remove" if planned.text is None else "write"
         if planned.text is not None:
             self.done.kept.append(relative)
         self.done.edited.append(relative)
         return "nothing"
 
     def move_in(self) -> None:
-        """Each staged file into content/ by one rename: a file is there whole or not at all."""
+        """Each staged file into content/ by one rename: a file is there whole or not at all. The record
+        goes in after the files it names (an interrupted import never records a file it did not write)."""
         if self.folder is None:
             return
+        record = self.folder / RECORD
+        record.write_text(json.dumps({"about": RECORD_NOTE, "files": sorted(self.record)}, indent=0) + "\n",
+                          encoding="utf-8")
         for folder, _, names in os.walk(self.folder):
             for name in sorted(names):
                 source = Path(folder, name)
+                if source == record:
+                    continue
                 target = self.content / source.relative_to(self.folder)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(source, target)
+        os.replace(record, self.content / RECORD)
         for relative in self.removals:
             (self.content / relative).unlink(missing_ok=True)
 
@@ -111,6 +149,28 @@ class Staging:
             shutil.rmtree(self.folder, ignore_errors=True)
             if failed and self.new_folder:
                 shutil.rmtree(self.content, ignore_errors=True)
+
+
+def _key(name: str, content: str | bytes) -> str:
+    """A file's key in the record: its name and exact content, not its folder (which an author may rename)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.sha256(name.encode("utf-8") + b"\0" + data).hexdigest()[:32]
+
+
+def _record(path: Path) -> set[str]:
+    """The keys an earlier import recorded; none when there is no record, or one that does not read."""
+    try:
+        keys = json.loads(path.read_text(encoding="utf-8")).get("files", [])
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+        return set()
+    return {key for key in keys if isinstance(key, str)} if isinstance(keys, list) else set()
+
+
+def _bytes_of(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _text_of(path: Path) -> str | None:

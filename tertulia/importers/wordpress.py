@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from urllib.parse import unquote
 
 from anyascii import anyascii
 
+from ..reading.addresses import own_page
 from ..reading.config import LANGUAGE_TAG
 from ..reading.find import SLUG
 from ..reading.names import MAX_KEY
@@ -51,6 +53,7 @@ class Summary:
     tags_added: list[str] = field(default_factory=list)
     redirects_added: list[str] = field(default_factory=list)
     protected: list[str] = field(default_factory=list)  # password-protected: imported as drafts
+    served_already: list[str] = field(default_factory=list)  # aliases a page of the site has: left out
     old_host: int = 0  # references to the old blog's uploads left in the text
     brought: object = None  # the MediaSource of --media or --media-from, for its counts
 
@@ -71,6 +74,9 @@ class Summary:
         ]
         if self.protected:
             lines.append("password-protected, imported as drafts: " + ", ".join(self.protected))
+        if self.served_already:
+            lines.append("old addresses now served by another page of the site, so not kept: "
+                         + ", ".join(self.served_already))
         if self.brought is not None and self.brought.active:
             lines.append(f"media brought beside their posts: {self.brought.copied} files")
             lines += [f"media not brought (its address kept): {url} ({why})"
@@ -84,11 +90,23 @@ class Summary:
                          "(files as an earlier import wrote them)")
         if staged.edited:
             lines.append("edited by hand, left as they are: " + ", ".join(staged.edited))
+        if staged.deleted:
+            lines.append("deleted by hand since an earlier import, not brought back: " + ", ".join(staged.deleted))
         return lines
 
 
 def _reasons(counts: Counter) -> str:
     return ", ".join(f"{count} {reason}" for reason, count in sorted(counts.items())) or "none"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an exported post or page goes, decided before any body is written, so that every body's
+    links to the blog's other posts can point at their new pages."""
+
+    folder: str  # posts/<slug>, pages/<slug>
+    url: str  # its page's URL, no leading `/`
+    aliases: tuple[str, ...]
 
 
 @dataclass
@@ -101,10 +119,13 @@ class Plan:
     taken: set[str] = field(default_factory=set)  # folders this import fills
     aliases: set[str] = field(default_factory=set)
     moved: dict[str, str] = field(default_factory=dict)  # old address -> new URL, for the links in bodies
-    bodies: dict[str, str] = field(default_factory=dict)  # staged body file -> the URL of its page
+    places: list[Place] = field(default_factory=list)  # each post's and page's, in the export's order
     known: Known = field(default_factory=Known)
     media: Media = field(default_factory=Media)
     files_from: media.MediaSource | None = None  # --media, --media-from
+    content: Path | None = None
+    served_already: list[str] = field(default_factory=list)  # old addresses a page of the site now has
+    attachment_pages: dict[str, str] = field(default_factory=dict)  # an attachment's old page -> its file
     languages: tuple[str, ...] = ()
 
 
@@ -114,31 +135,25 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
     """Import `export` into `content`: (summary, what was staged); raises UnreadableExport or
     ContentProblem (nothing written) or ValueError (usage)."""
     summary = Summary()
-    plan = Plan(known=known(content), media=attachments(export))
+    plan = Plan(known=known(content), content=content)
+    channel, lang = _first_pass(export, content, lang, plan, download, uploads)
     staging = Staging(content, dry_run, report)
     failed = True
     try:
-        channel = Channel()
+        places = iter(plan.places)
         for entry in read_export(export):
-            if isinstance(entry, Channel):
-                channel = entry
-                lang = _language(lang, channel, content)
-                plan.languages = tuple(siteyml.languages(content / "site.yml")[0]) or (lang,)
-                plan.redirects.update(addresses.FEEDS)
-                plan.files_from = media.source_for(channel.link, channel.base_site_url, download, uploads)
-                continue
-            _item(entry, channel, lang, plan, summary, pingbacks)
-            staging.stage(plan.files)
-        if lang is None:  # an export with no items at all
-            lang = _language(None, channel, content)
+            if isinstance(entry, Item) and _placed(entry):
+                _item(entry, next(places), channel, lang, plan, summary, pingbacks)
+                staging.stage(plan.files)
+            elif isinstance(entry, Item):
+                _not_placed(entry, summary)
         summary.brought = plan.files_from
+        summary.served_already = plan.served_already
         redirects = {old: new for old, new in plan.redirects.items() if old not in plan.aliases}
         site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary)
         if site is not None:
             plan.files["site.yml"] = Planned(site)
             staging.stage(plan.files, overwrite=True)
-        if staging.folder is not None:
-            _relink(staging.folder, plan, channel.link or channel.base_site_url)
         staging.move_in()
         failed = False
     finally:
@@ -146,31 +161,87 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
     return summary, staging.done
 
 
-def _relink(staged: Path, plan: Plan, blog: str) -> None:
-    """Once every item is known: links between the blog's own posts, pages and archives in the staged
-    bodies point at the new pages (files already in content/ are the author's, and are left)."""
-    moved = {**{old: new.lstrip("/") for old, new in plan.redirects.items()}, **plan.moved}
-    for relative, page_url in plan.bodies.items():
-        path = staged / relative
-        if path.is_file():
-            text = path.read_text(encoding="utf-8")
-            head, separator, body = text.partition("\n---\n")
-            changed = addresses.relinked(body, page_url, blog, moved)
-            if changed != body:
-                path.write_text(head + separator + changed, encoding="utf-8")
-
-
-def attachments(export: Path) -> Media:
-    """The export's attachments, by id and by the post they belong to: a first pass, so that a gallery
-    finds its images wherever in the export they stand (only their addresses are kept)."""
-    media = Media()
+def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, download: bool,
+                uploads: Path | None) -> tuple[Channel, str]:
+    """The blog, its attachments, and the place of every post and page with its old addresses: read
+    once before any file is written (only addresses are kept, so memory stays small)."""
+    channel = Channel()
     for entry in read_export(export):
-        if isinstance(entry, Item) and entry.type == "attachment" and entry.attachment_url:
-            media.urls[entry.post_id] = entry.attachment_url
-            media.captions[entry.post_id] = text_of(dict(entry.meta).get("_wp_attachment_image_alt", "")
-                                                    or entry.excerpt or "")
-            media.children.setdefault(entry.parent, []).append(entry.post_id)
-    return media
+        if isinstance(entry, Channel):
+            channel = entry
+            lang = _language(lang, channel, content)
+            plan.languages = tuple(siteyml.languages(content / "site.yml")[0]) or (lang,)
+            plan.redirects.update(addresses.FEEDS)
+            plan.files_from = media.source_for(channel.link, channel.base_site_url, download, uploads)
+        elif entry.type == "attachment" and entry.attachment_url:
+            _attachment(entry, plan.media)
+            page = addresses.site_path(entry.link, channel.link or channel.base_site_url)
+            if page and page != "/" and plan.files_from is not None and plan.files_from.active:
+                plan.attachment_pages[page] = entry.attachment_url  # its page shows the file: the file comes
+        elif _placed(entry):
+            plan.places.append(_place(entry, channel, plan))
+    plan.moved = {"/": "", **{old: new.lstrip("/") for old, new in plan.redirects.items()}, **plan.moved}
+    _keep_clear_of_own_pages(plan)
+    return channel, lang
+
+
+def _keep_clear_of_own_pages(plan: Plan) -> None:
+    """No alias or redirect at an address the site serves a page of its own (`/about/` when content/
+    already has an About page): the build would refuse it. Each one left out is named in the summary."""
+    folders = plan.known.folders | {place.folder for place in plan.places}
+    slugs = {folder.split("/", 1)[1] for folder in folders if folder.startswith("posts/")}
+    pages = {folder.split("/", 1)[1] for folder in folders if folder.startswith("pages/")}
+    own = partial(own_page, languages=plan.languages, slugs=slugs, pages=pages)
+    for index, place in enumerate(plan.places):
+        taken = [alias for alias in place.aliases if own(alias)]
+        if taken:
+            plan.places[index] = replace(place, aliases=tuple(a for a in place.aliases if a not in taken))
+            plan.served_already += [f"{alias} ({place.folder})" for alias in taken]
+    for old in [old for old in plan.redirects if own(old)]:
+        del plan.redirects[old]
+
+
+def _placed(item: Item) -> bool:
+    """Whether an item becomes an essay or a page."""
+    return item.type in KINDS and item.status in ESSAY_STATUSES
+
+
+def _not_placed(item: Item, summary: Summary) -> None:
+    if item.type not in KINDS:
+        summary.skipped_items[f"{item.type or 'untyped'} items (not posts or pages)"] += 1
+        return
+    summary.skipped_items[f"{item.type}s with status {item.status or 'none'}"] += 1
+    summary.skipped_comments[f"on {item.type}s not imported"] += len(item.comments)
+
+
+def _place(item: Item, channel: Channel, plan: Plan) -> Place:
+    """A post's or page's folder and old addresses, and the site's redirects it brings (its archives,
+    its terms, its own feed)."""
+    page = item.type == "page"
+    blog = channel.link or channel.base_site_url
+    folder = _folder(item, page, plan, blog)
+    new_url = f"/{folder.split('/', 1)[1]}/" if page else f"/{folder}/"
+    aliases = [a for a in addresses.aliases(item.link, blog, item.post_id, page, new_url) if a not in plan.aliases]
+    plan.aliases.update(aliases)
+    plan.moved.update((alias, new_url.lstrip("/")) for alias in aliases + [addresses.site_path(item.link, blog)] if alias)
+    draft = ESSAY_STATUSES[item.status] or bool(item.password)
+    if not page:
+        _tags(item, channel, plan, draft)
+    if not draft and not page:
+        plan.redirects.update(addresses.archive_redirects(item.date, _slugify(item.creator)))
+        plan.redirects.update(addresses.feed_redirect(item.link, blog, folder.split("/", 1)[1]))
+    return Place(folder, new_url.lstrip("/"), tuple(aliases))
+
+
+def _attachment(entry: Item, found: Media) -> None:
+    """An attachment's address, alt text and caption, by its id and under the post it belongs to, so that
+    a gallery or a featured image finds it wherever in the export it stands."""
+    alt = text_of(dict(entry.meta).get("_wp_attachment_image_alt", ""))
+    found.urls[entry.post_id] = entry.attachment_url
+    found.captions[entry.post_id] = alt or text_of(entry.excerpt or "")
+    if alt:
+        found.alts[entry.post_id] = alt
+    found.children.setdefault(entry.parent, []).append(entry.post_id)
 
 
 def _language(asked: str | None, channel: Channel, content: Path) -> str:
@@ -206,45 +277,72 @@ def language_tag(text: str, where: str) -> str:
     return tag
 
 
-def _item(item: Item, channel: Channel, lang: str, plan: Plan, summary: Summary, pingbacks: bool) -> None:
-    """One exported item: an essay or a page with its comments, or a count of what it was."""
-    if item.type not in KINDS:
-        summary.skipped_items[f"{item.type or 'untyped'} items (not posts or pages)"] += 1
-        return
-    if item.status not in ESSAY_STATUSES:
-        summary.skipped_items[f"{item.type}s with status {item.status or 'none'}"] += 1
-        summary.skipped_comments[f"on {item.type}s not imported"] += len(item.comments)
-        return
+def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, summary: Summary,
+          pingbacks: bool) -> None:
+    """One exported post or page, with its comments, at the place the first pass gave it."""
     page = item.type == "page"
     blog = channel.link or channel.base_site_url
-    folder = _folder(item, page, plan, blog)
     draft = ESSAY_STATUSES[item.status] or bool(item.password)
     if item.password:
-        summary.protected.append(folder)
+        summary.protected.append(place.folder)
     (summary.pages if page else summary.essays)["drafts" if draft else "published"] += 1
-    new_url = f"/{folder.split('/', 1)[1]}/" if page else f"/{folder}/"
-    aliases = [a for a in addresses.aliases(item.link, blog, item.post_id, page, new_url) if a not in plan.aliases]
-    plan.aliases.update(aliases)
-    plan.moved.update((alias, new_url.lstrip("/")) for alias in aliases + [addresses.site_path(item.link, blog)] if alias)
-    plan.bodies[f"{folder}/index.{lang}.md"] = new_url.lstrip("/")
     tags = [] if page else _tags(item, channel, plan, draft)
     author = text_of(channel.authors.get(item.creator) or item.creator) or "Anonymous"
-    text = essay_file(item, author, draft, tags, aliases, page, plan.media)
-    if plan.files_from is not None and plan.files_from.active:
-        text, files = media.bring(text, plan.files_from)
-        plan.files.update((f"{folder}/{name}", Planned(data)) for name, data in files.items())
-    hosts = plan.files_from.hosts if plan.files_from is not None else set()
-    summary.old_host += sum(1 for url in media.REFERENCE.findall(text) if media.original(url, hosts))
-    plan.files[f"{folder}/index.{lang}.md"] = Planned(text)
-    if not draft and not page:
-        plan.redirects.update(addresses.archive_redirects(item.date, _slugify(item.creator)))
+    names: dict[str, str] = {}  # each file brought into the folder, by its address, for all its texts
+    within = partial(_within, place=place, blog=blog, plan=plan, names=names, summary=summary)
+    text = within(essay_file(item, author, draft, tags, list(place.aliases), page, plan.media))
+    plan.files[f"{place.folder}/index.{lang}.md"] = Planned(text)
     if page:
         if item.comments:
             summary.skipped_comments["on pages (pages have no thread)"] += len(item.comments)
         return
     for comment, status, parent, earlier in _comments(item.comments, summary, pingbacks):
-        plan.files[f"{folder}/comments/{comment.id}.{lang}.md"] = Planned(
-            comment_file(comment, status, parent) if status else None, earlier)
+        if status is None and _translated(plan, place, comment.id, lang):
+            continue  # trashed on the blog, but translated here: the author's now
+        planned = Planned(within(comment_file(comment, status, parent)) if status else None,
+                          tuple(within(text, count=False) for text in earlier))
+        plan.files[f"{place.folder}/comments/{comment.id}.{lang}.md"] = planned
+    for gone in _gone(item, place, lang, plan):
+        plan.files.setdefault(gone, Planned(None, if_recorded=True))
+
+
+def _gone(item: Item, place: Place, lang: str, plan: Plan) -> list[str]:
+    """The comment files of an earlier import whose comments the blog has deleted since (absent from the
+    export, not trashed): removed if they are still as an import wrote them, and not translated."""
+    folder = plan.content / place.folder / "comments" if plan.content is not None else None
+    if folder is None or not folder.is_dir() or folder.is_symlink():
+        return []
+    exported = {comment.id for comment in _unique_ids(item.comments)}
+    gone = []
+    for path in sorted(folder.glob(f"*.{lang}.md")):
+        comment_id = path.name[:-len(f".{lang}.md")]
+        if COMMENT_ID.fullmatch(comment_id) and comment_id not in exported and not _translated(
+                plan, place, comment_id, lang):
+            gone.append(f"{place.folder}/comments/{path.name}")
+    return gone
+
+
+def _translated(plan: Plan, place: Place, comment_id: str, lang: str) -> bool:
+    """Whether a comment has a translation beside it (removing its original would orphan it)."""
+    folder = plan.content / place.folder / "comments" if plan.content is not None else None
+    return folder is not None and folder.is_dir() and any(
+        path.name != f"{comment_id}.{lang}.md" for path in folder.glob(f"{comment_id}.*.md"))
+
+
+def _within(text: str, place: Place, blog: str, plan: Plan, names: dict[str, str], summary: Summary,
+            count: bool = True) -> str:
+    """A file's text as it reads in its new place: links to the blog's own posts, pages, tags and
+    archives relative to the post's folder; with --media or --media-from, its files beside it."""
+    head, separator, body = text.partition("\n---\n")
+    body = addresses.to_files(body, blog, plan.attachment_pages)
+    text = head + separator + addresses.relinked(body, place.url, blog, plan.moved)
+    if plan.files_from is not None and plan.files_from.active:
+        text, files = media.bring(text, plan.files_from, names)
+        plan.files.update((f"{place.folder}/{name}", Planned(data)) for name, data in files.items())
+    hosts = plan.files_from.hosts if plan.files_from is not None else set()
+    if count:
+        summary.old_host += sum(1 for url in media.REFERENCE.findall(text) if media.original(url, hosts))
+    return text
 
 
 def _folder(item: Item, page: bool, plan: Plan, blog: str) -> str:
@@ -292,7 +390,7 @@ def _tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str]:
             continue
         plan.tags.setdefault(key, text_of(name) or key)
         if not draft:
-            plan.redirects.update(addresses.term_redirects(domain, nicename, key))
+            plan.redirects.update(addresses.term_redirects(domain, nicename, key, channel.category_parents))
         if key not in keys:
             keys.append(key)
     return keys

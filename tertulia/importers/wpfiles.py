@@ -43,8 +43,19 @@ def essay_file(item: Item, author: str, draft: bool, tags: list[str], aliases: l
         lines.append("aliases: [" + ", ".join(quoted(alias) for alias in aliases) + "]")
     if item.guid and item.guid.isprintable() and len(item.guid) <= 500 and not page:
         lines.append(f"feed_id: {quoted(item.guid)}")
-    body = to_markdown(item.content, item.post_id, media, dict(item.meta).get("footnotes", ""))
+    body = to_markdown(featured(item, media) + item.content, item.post_id, media, dict(item.meta).get("footnotes", ""))
     return "\n".join(lines) + "\n---\n\n" + body
+
+
+def featured(item: Item, media: Media | None) -> str:
+    """The featured image (`_thumbnail_id`) as a figure above the text, where themes show it, unless the
+    text shows that very file already; its alt text the attachment's own, never made up."""
+    thumbnail = dict(item.meta).get("_thumbnail_id", "").strip()
+    url = media.urls.get(thumbnail, "") if media is not None else ""
+    if not url or url in item.content:
+        return ""
+    alt = html.escape(media.alts.get(thumbnail, ""))
+    return f'<figure><img src="{html.escape(url)}" alt="{alt}"></figure>\n\n'
 
 
 def comment_file(comment: WPComment, status: str, parent: str) -> str:

@@ -39,6 +39,7 @@ class Channel:
     base_site_url: str = ""
     authors: dict[str, str] = field(default_factory=dict)  # login -> display name
     default_category: str = "uncategorized"  # nicename of term 1, the category WordPress files posts under unasked
+    category_parents: dict[str, str] = field(default_factory=dict)  # nicename -> its parent's, for nested archives
 
 
 @dataclass(frozen=True)
@@ -184,8 +185,13 @@ def _channel_field(channel: Channel, element, wp: str) -> None:
     elif tag == wp + "author":
         login = _text(element, wp + "author_login")
         channel.authors[login] = _text(element, wp + "author_display_name") or login
-    elif tag == wp + "category" and _text(element, wp + "term_id").strip() == "1":
-        channel.default_category = _text(element, wp + "category_nicename").strip() or channel.default_category
+    elif tag == wp + "category":
+        nicename = _text(element, wp + "category_nicename").strip()
+        parent = _text(element, wp + "category_parent").strip()
+        if nicename and parent:
+            channel.category_parents[nicename] = parent
+        if _text(element, wp + "term_id").strip() == "1":
+            channel.default_category = nicename or channel.default_category
 
 
 def _text(element, tag: str) -> str:

@@ -51,14 +51,18 @@ def page_url(path: str) -> str:
 
 
 def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: set[str] = frozenset()) -> bool:
-    """Whether a site serves a page of its own where `address` points (query aliases on the home page
-    excepted: they are what the home page's script is for)."""
+    """Whether a site serves a page of its own where `address` points. A query alias (`/?p=123`,
+    `/about/?page_id=2`) on one of its HTML pages is not: a static host serves that page whatever the
+    query, and a small script on it sends the reader on."""
     path, query = split(address)
+    if query:
+        name = path.rsplit("/", 1)[-1]  # a file that is not a page (a feed, an asset) runs no script
+        return name in OWN_FILES or name.endswith(".xml") or _first(path, languages) in ("assets", "pagefind")
     parts = path.strip("/").split("/") if path.strip("/") else []
     if parts and parts[0] in languages:
         parts = parts[1:]
     if not parts:
-        return not query
+        return True
     first = parts[0]
     if first in OWN_FOLDERS or "/".join(parts) in OWN_FILES or first.startswith(".") or (
             len(parts) == 1 and first in pages):
@@ -66,3 +70,9 @@ def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: s
     if first == "comments":
         return len(parts) == 1 or parts[1] in ("page", "feed.xml")
     return first == "posts" and len(parts) > 1 and parts[1] in slugs
+
+
+def _first(path: str, languages: tuple[str, ...]) -> str:
+    """The first segment of a decoded path that is not a language's."""
+    parts = [part for part in path.split("/") if part]
+    return (parts[1] if len(parts) > 1 else "") if parts and parts[0] in languages else (parts[0] if parts else "")

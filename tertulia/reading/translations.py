@@ -216,7 +216,7 @@ def record_new(content: Path, shown: str, original_shown: str, blocks) -> None:
 
 
 def _pair(content: Path, path: Path) -> tuple[Path, Path, bool]:
-    """The translation file, its original beside it, and whether they are essays (trusted)."""
+    """The translation file, its original beside it, and whether they are essays or pages (trusted)."""
     from .find import COMMENT_FILE, ESSAY_FILE
     from .read import read_parsed
     from .find import SYMLINK
@@ -224,18 +224,19 @@ def _pair(content: Path, path: Path) -> tuple[Path, Path, bool]:
         raise ValueError(f"{path}: {SYMLINK}")
     try:
         translation = path.resolve()
-        posts = (content / "posts").resolve()
+        posts, pages = (content / "posts").resolve(), (content / "pages").resolve()
     except (OSError, RuntimeError) as problem:  # a loop of links on the way
         raise ValueError(f"{path}: cannot be read ({problem})")
-    if posts not in translation.parents or not translation.is_file():
-        raise ValueError(f"{path}: not a file under {content}/posts")
+    in_pages = pages in translation.parents  # a page is translated block by block as an essay is
+    if not (in_pages or posts in translation.parents) or not translation.is_file():
+        raise ValueError(f"{path}: not a file under {content}/posts or {content}/pages")
     parsed, error = read_parsed(translation)
     if error or "translation_of" not in parsed.meta:
         raise ValueError(f"{path}: not a translation (a translation says `translation_of`)")
-    is_essay = translation.parent.name != "comments"
+    is_essay = in_pages or translation.parent.name != "comments"
     name = (ESSAY_FILE if is_essay else COMMENT_FILE).fullmatch(translation.name)
     if not name:
-        raise ValueError(f"{path}: not an essay or comment file")
+        raise ValueError(f"{path}: not an essay, page or comment file")
     stem = "index" if is_essay else name["id"]
     original = translation.with_name(f"{stem}.{parsed.meta['translation_of']}.md")
     if original.is_symlink():

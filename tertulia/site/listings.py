@@ -23,6 +23,14 @@ PATH = attrgetter("path")
 FEED_ENTRIES = 50
 
 
+def ngettext(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a plural phrase a script fills in, so that `pybabel extract` finds it (see babel.cfg)."""
+    return singular, plural
+
+
+NEW_COMMENTS = ngettext("%(num)d new", "%(num)d new")  # beside a card's count: comments since the last visit
+
+
 @dataclass(frozen=True)
 class Scope:
     """A family of listings: the root (folder "") in main_language, or one language's folder."""
@@ -101,6 +109,9 @@ def _listing_context(site: Site, interface, scope: Scope, chunk, kind: Kind, ext
     a listing draws thousands of them, and each call from a template costs more than the work."""
     here = partial(relative_url, url_of(number))
     words = interface.words(scope.lang)
+    if kind in (Kind.HOME, Kind.TAG):  # every card page says it, in this build's words
+        forms, lang = words.plural_forms(*NEW_COMMENTS)
+        extra = dict(extra, new_comments={"forms": forms, "lang": lang})
     if kind is Kind.COMMENTS:
         essays_here: dict = {}
         items = [_archive_entry(scope, essay, comment, here, words, essays_here) for essay, comment in chunk]
@@ -133,6 +144,7 @@ def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words) -> dict:
             "tags": [Link(here(routes.tag(key, 1, scope.folder)), *tags[key].label(scope.lang, site.config.main_language))
                      for key in essay.tags],
             "date": words.date(essay.date) if essay.date else "", "comment_count": len(essay.comments),
+            "comment_ids": " ".join(comment.id for comment in essay.comments),  # what listing.js compares
             "reading": reading_times(titles)}
 
 

@@ -155,7 +155,7 @@ def _side_by_side(site: Site, interface: Interface, essay: Essay, newer, older, 
         "print_style": _print_style(shown, interface.words(reader)),
         "choices": choices if len(choices) > 1 else (),
         **_text_rows(rows(shown, routes.folder_prefix(url, routes.essay(essay.slug)))),
-        **_proposals(site, essay, interface.words(shown[-1].lang), [t.lang for t in shown]),
+        **_proposals(site, essay, interface.words(shown[-1].lang), [t.lang for t in shown], url),
         "tags": tag_links(site, essay.tags, reader), "languages": language_links(site, essay),
         "source_site": source_site(essay.source), "discussion_feed": routes.discussion_feed(essay.slug),
         "newer": _neighbour(newer, reader, False), "older": _neighbour(older, reader, False),
@@ -182,7 +182,7 @@ def _single(site: Site, interface: Interface, essay: Essay, newer, older, url: s
     return {
         "essay": essay, "text": text,
         **_text_rows(rows([text], routes.folder_prefix(url, routes.essay(essay.slug)))),
-        **_proposals(site, essay, interface.words(text.lang), [text.lang]),
+        **_proposals(site, essay, interface.words(text.lang), [text.lang], url),
         "discussion_feed": routes.discussion_feed(essay.slug, text.lang),
         "tags": tag_links(site, essay.tags, text.lang, _scope_of(site, text.lang)),
         "source_site": source_site(essay.source),
@@ -194,12 +194,14 @@ def _single(site: Site, interface: Interface, essay: Essay, newer, older, url: s
     }
 
 
-def _proposals(site: Site, essay: Essay, words, langs: list[str]) -> dict:
-    """The threads, and when the site takes proposals, the links and the form's settings.
-    A reader is offered to write in `lang`, the language of the side they read."""
+def _proposals(site: Site, essay: Essay, words, langs: list[str], url: str) -> dict:
+    """The threads (their relative links the post folder's, as the essay's), and when the site takes
+    proposals, the links and the form's settings. A reader is offered to write in `lang`, the language
+    of the side they read."""
     discussion = site.config.discussion
+    prefix = routes.folder_prefix(url, routes.essay(essay.slug))
     if discussion is None:
-        return {"threads": comment_views(essay.threads, langs), "join_url": "", "proposal": None}
+        return {"threads": comment_views(essay.threads, langs, prefix=prefix), "join_url": "", "proposal": None}
     lang = words.lang
     title = (essay.text(lang) or essay.original).title
     subjects = {"comment": words.attr("Comment on {title}"), "reply": words.attr("Reply to {name} on {title}")}
@@ -209,7 +211,8 @@ def _proposals(site: Site, essay: Essay, words, langs: list[str]) -> dict:
                 "issues": discussion.issues, "folder": f"{CONTENT_FOLDER}/posts/{essay.slug}/comments/",
                 "lang": lang, "languages": site.config.languages, "title": title, "subjects": subjects,
                 "limits": PROPOSAL_LIMITS}
-    return {"threads": comment_views(essay.threads, langs, partial(_reply_link, link, subjects["reply"], title)),
+    reply = partial(_reply_link, link, subjects["reply"], title)
+    return {"threads": comment_views(essay.threads, langs, reply, prefix),
             "join_url": link(subjects["comment"].replace("{title}", title)), "proposal": proposal}
 
 

@@ -94,6 +94,7 @@ NOT_FOUND = "404.html"
 STYLE = "assets/style.css"
 SCRIPT = "assets/reader.js"
 PROPOSE_SCRIPT = "assets/propose.js"
+LISTING_SCRIPT = "assets/listing.js"  # "2 new" on cards, from what the reader saw (see reader.js)
 
 
 def file_path(url: str) -> str:

@@ -216,6 +216,19 @@ class Words:
         given = self.config.language_name(code)
         return given if given != code else _display_name(code, babel_locale(code) or ENGLISH) or code
 
+    def plural_forms(self, singular: str, plural: str) -> tuple[dict[str, str], str]:
+        """A plural phrase for a script to fill in: its form for each CLDR plural category of this
+        language (what `Intl.PluralRules` answers), `%(num)d` kept; and "en" when English stands in."""
+        if not (self.catalog and singular in self.catalog.plurals):
+            return {"one": singular, "other": plural}, "" if self.english else ENGLISH
+        forms, rule = self.catalog.plurals[singular], self.locale.plural_form if self.locale else None
+        categories = (rule.tags if rule else set()) | {"other"}
+        samples = {}
+        for number in [*range(200), 1_000_000]:  # the first number of each category (1e6: "many")
+            samples.setdefault(rule(number) if rule else ("one" if number == 1 else "other"), number)
+        return {category: forms[min(self.catalog.plural_index(samples[category]), len(forms) - 1)]
+                for category in sorted(categories) if category in samples}, ""
+
 
 def autonym(code: str) -> str:
     """A language's name in itself (CLDR), as a list of languages names it; its code when CLDR has none."""

@@ -158,7 +158,8 @@ CLOSE_COMMENT = "\n    </article>\n  </li>"
 CLOSE_LEVEL = "\n</ol>" + CLOSE_COMMENT
 
 
-def comment_views(comments: tuple[Comment, ...], langs: list[str], reply=None) -> tuple[CommentView, ...]:
+def comment_views(comments: tuple[Comment, ...], langs: list[str], reply=None,
+                  prefix: str = "") -> tuple[CommentView, ...]:
     """Threads for a page that reads `langs` (one language, or original + translation), flattened in
     reading order, so a thread of any depth is drawn without recursion; `reply`, when the site takes
     proposals, gives the link for a reply to a comment (by its id and author)."""
@@ -174,14 +175,14 @@ def comment_views(comments: tuple[Comment, ...], langs: list[str], reply=None) -
                         for i, r in reversed(list(enumerate(comment.replies)))]
         else:
             after = Markup(CLOSE_COMMENT + CLOSE_LEVEL * closes)
-        views.append(_comment_view(comment, langs, reply, depth, after, answered))
+        views.append(_comment_view(comment, langs, reply, depth, after, answered, prefix))
     return tuple(views)
 
 
 def _comment_view(comment: Comment, langs: list[str], reply, depth: int, after: Markup,
-                  answered: Comment | None) -> CommentView:
+                  answered: Comment | None, prefix: str = "") -> CommentView:
     """In one language, or in the page's two columns: each text under its own language's column."""
-    shown, lacks = _comment_rows(comment, langs)
+    shown, lacks = _comment_rows(comment, langs, prefix)
     named = answered if depth >= NAMED_FROM else None
     return CommentView(
         id=comment.id, author=comment.author, website=comment.url, date=comment.date,
@@ -195,19 +196,20 @@ def _comment_view(comment: Comment, langs: list[str], reply, depth: int, after: 
     )
 
 
-def _comment_rows(comment: Comment, langs: list[str]) -> tuple[tuple[tuple[Side, ...], ...], str]:
+def _comment_rows(comment: Comment, langs: list[str], prefix: str = "") -> tuple[tuple[tuple[Side, ...], ...], str]:
     """The rows, and the column the comment lacks: a text never stands under another language's label.
-    In neither language, it stands apart in its own; in one, the other column says it is missing."""
+    In neither language, it stands apart in its own; in one, the other column says it is missing.
+    Relative links are the post folder's, as in its essay (`prefix` leads there from the page)."""
     texts = [comment.text(lang) for lang in langs]
     if len(langs) == 1:
-        return rows([texts[0] or comment.original]), ""
+        return rows([texts[0] or comment.original], prefix), ""
     if all(texts):
-        return rows(texts), ""
+        return rows(texts, prefix), ""
     if not any(texts):
-        return tuple((replace(side, role="other"),) for (side,) in rows([comment.original])), ""
+        return tuple((replace(side, role="other"),) for (side,) in rows([comment.original], prefix)), ""
     present = 0 if texts[0] else 1
     lacking = ROLES[1 - present]
-    found = [(replace(side, role=ROLES[present]),) for (side,) in rows([texts[present]])]
+    found = [(replace(side, role=ROLES[present]),) for (side,) in rows([texts[present]], prefix)]
     note = Side(langs[1 - present], Markup(), lacking, kind="missing")
     gap = Side("", Markup(), lacking, kind="gap")
     shown = [(note if i == 0 else gap,) + row if present else row + (note if i == 0 else gap,)

@@ -1,7 +1,7 @@
 """Full-text search with no server: a Pagefind index of what readers read, built as a stage of the build.
 
-The index is made from the model, not by crawling the pages: one document per essay and
-language, holding its title, each paragraph (`id="pN"`, as on the page) and each published
+The index is made from the model, not by crawling the pages: one document per essay (or page
+of content/pages/) and language, holding its title, each paragraph (`id="pN"`, as on the page) and each published
 comment in that language (`id="comment-ID"`). So navigation and controls are never indexed,
 and drafts, pending comments and spam never reach it. All languages share one index (Pagefind's
 `force_language`), so a word finds its essay from any page; a `language` filter narrows it.
@@ -40,33 +40,48 @@ def unavailable(site: Site) -> str:
 
 
 def documents(site: Site) -> list[tuple[str, str]]:
-    """(url, html) of every document to index: each published essay in each of its languages."""
+    """(url, html) of every document to index: each published essay and page in each of its languages."""
     base = site.config.base_path
     found = []
     for essay in site.essays:
         if essay.draft:
             continue  # a preview built with --drafts shows them; the index never holds them
+        default = default_translation(essay, site.config.main_language, site.config.language_codes)
         for text in essay.texts:
-            found.append((base + routes.single(text.lang, essay.slug), _document(site, essay, text)))
+            side = base + side_by_side_url(essay, text, default)
+            found.append((base + routes.single(text.lang, essay.slug), _document(text, side, _comments(essay, text))))
+    for page in site.pages:
+        if page.draft:
+            continue
+        default = default_translation(page, site.config.main_language, site.config.language_codes)
+        for text in page.texts:  # side by side shows the original and its default translation; others, alone
+            shown = routes.page(page.slug) if text.is_original or text is default else routes.page_single(
+                text.lang, page.slug)
+            found.append((base + routes.page_single(text.lang, page.slug), _document(text, base + shown, [])))
     return found
 
 
-def _document(site: Site, essay: Essay, text: Text) -> str:
-    default = default_translation(essay, site.config.main_language, site.config.language_codes)
-    side = site.config.base_path + side_by_side_url(essay, text, default)
+def _document(text: Text, side: str, comments: list[str]) -> str:
+    """One language version as Pagefind reads it; `side` is the page a hit opens, `comments` the thread's parts."""
     parts = [f'<html lang="{text.lang}"><head><title>{escape(text.title)}</title></head><body><main data-pagefind-body>',
              f'<h1 data-pagefind-meta="title">{escape(text.title)}</h1>',
              f'<span hidden data-pagefind-meta="language:{text.lang}"></span>',
              f'<span hidden data-pagefind-meta="side:{escape(side)}"></span>']
     parts += [f'<div id="p{number}">{block}</div>' for number, block in enumerate(text.blocks, 1)]
+    return "".join(parts + comments) + "</main></body></html>"
+
+
+def _comments(essay: Essay, text: Text) -> list[str]:
+    """The thread as the essay's page in `text`'s language shows it, each comment at its anchor."""
     languages = {t.lang for t in essay.texts}
+    parts = []
     for comment in essay.comments:
         version = comment.text(text.lang)
         if version is None and text.is_original and not languages & {t.lang for t in comment.texts}:
             version = comment.original  # in a language the essay has no page in: found from the original's
         if version is not None:
             parts.append(f'<div id="comment-{comment.id}">{"".join(version.blocks)}</div>')
-    return "".join(parts) + "</main></body></html>"
+    return parts
 
 
 class Indexing:

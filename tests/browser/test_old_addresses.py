@@ -96,3 +96,45 @@ def test_axe_finds_no_violation_on_a_redirect_page(blog, browser):
     page.add_script_tag(path=str(AXE_JS))
     assert page.evaluate(AXE) == []
     page.close()
+
+
+NEWS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>News</title><link>https://old.example.org</link>
+<language>en</language>
+<item><title>News</title><link>https://old.example.org/news/</link><content:encoded>The news.</content:encoded>
+<wp:post_id>90</wp:post_id><wp:post_name>news</wp:post_name><wp:status>publish</wp:status>
+<wp:post_type>page</wp:post_type></item>
+<item><title>Harbour</title><link>https://old.example.org/news/?p=91</link><content:encoded>Words.</content:encoded>
+<wp:post_id>91</wp:post_id><wp:post_date>2014-05-01 10:00:00</wp:post_date><wp:post_name>harbour</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+</channel></rss>
+"""
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory):
+    """A blog whose posts' old addresses were queries on its News page, which is a real page here too."""
+    site = tmp_path_factory.mktemp("news")
+    (site / "export.xml").write_text(NEWS)
+    assert run_cli("import", "wordpress", "export.xml", cwd=site).returncode == 0
+    root = site / "www"
+    root.mkdir()
+    with serving(root) as url:
+        built = run_cli("build", "--output", str(root / "blog"), "--base-url", f"{url}/blog/", cwd=site)
+        assert built.returncode == 0, built.stderr
+        yield f"{url}/blog/"
+
+
+@pytest.mark.parametrize("old", ["news/?p=91", "news?p=91", "news/?p=91#comment-1", "?p=91"])
+def test_a_query_alias_on_a_real_page_other_than_home_takes_the_reader_on(news, open_page, old):
+    page = open_page(news + old)
+    page.wait_for_url(news + "posts/harbour/" + ("#comment-1" if "#" in old else ""), timeout=10_000)
+    assert own_problems(page) == []
+
+
+def test_the_real_page_under_a_query_alias_stays_itself(news, open_page):
+    for address in ("news/", "news/?p=92"):
+        page = open_page(news + address)
+        page.wait_for_timeout(300)
+        assert page.url == news + address and "The news." in page.inner_text("main")

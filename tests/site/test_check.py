@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from helpers import make_content, run_cli
+from helpers import SITE_YML, make_content, run_cli
+
+SITE_WITH_SEARCH = SITE_YML.replace("search: false", "search: true")
 
 
 def test_check_warns_about_missing_translations_unknown_tags_and_hidden_parents(tmp_path):
@@ -36,3 +38,22 @@ def test_check_locates_a_dropped_paragraph(tmp_path):
     assert result.stderr.splitlines()[0] == (
         "content/posts/hola/index.en.md:8: translation has 2 blocks, original has 3; original block 2 "
         "“Un segundo párrafo bastante más largo…” has no counterpart: probably dropped before translation block 2")
+
+
+def test_check_reports_a_static_file_that_would_replace_a_generated_one_as_build_does(tmp_path):
+    content = make_content(tmp_path, {"static/assets/style.css": "body {}", "static/feed.xml": "<feed/>",
+                                      "static/es/posts/hola/index.html": "<p>mine</p>", "static/robots.txt": "ok",
+                                      "static/pagefind/pagefind.js": "1", "site.yml": SITE_WITH_SEARCH})
+    checked = run_cli("check", "--content", str(content), cwd=tmp_path)
+    built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "output"), cwd=tmp_path)
+    assert checked.returncode == built.returncode == 1
+    assert checked.stderr.splitlines()[:-1] == [
+        "content/static/assets/style.css: would replace the site's own `assets/style.css`, which the build makes; "
+        "rename or remove it",
+        "content/static/es/posts/hola/index.html: would replace the site's own `es/posts/hola/index.html`, which "
+        "the build makes; rename or remove it",
+        "content/static/feed.xml: would replace the site's own `feed.xml`, which the build makes; rename or remove it",
+        "content/static/pagefind/pagefind.js: would replace the site's own `pagefind/pagefind.js`, which the build "
+        "makes; rename or remove it"]
+    assert built.stderr.splitlines() == checked.stderr.splitlines()
+    assert not (tmp_path / "output").exists()

@@ -12,7 +12,7 @@ from helpers import ESSAY_EN, FIXTURE, ROOT, every_file, make_content, run_cli
 def test_a_build_prints_a_one_line_summary(tmp_path):
     result = run_cli("build", "--content", str(FIXTURE), "--output", str(tmp_path / "out"), "--no-cache")
     assert result.returncode == 0
-    assert re.fullmatch(r"built 117 files \(117 new or changed\): 3 essays, 6 comments published, "
+    assert re.fullmatch(r"built 118 files \(118 new or changed\): 3 essays, 6 comments published, "
                         r"2 held back \(spam or pending\), 3 warnings, in \d+\.\d\d s\n", result.stdout)
 
 
@@ -20,7 +20,7 @@ def test_a_second_build_keeps_what_did_not_change(tmp_path):
     content = make_content(tmp_path)
     out = tmp_path / "out"
     first = run_cli("build", "--content", str(content), "--output", str(out))
-    assert "built 38 files (38 new or changed)" in first.stdout
+    assert "built 39 files (39 new or changed)" in first.stdout
     before = every_file(out)
     again = run_cli("build", "--content", str(content), "--output", str(out))
     assert "(0 new or changed)" in again.stdout and every_file(out) == before

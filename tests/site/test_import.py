@@ -25,7 +25,7 @@ def test_an_export_becomes_essays_and_threads_and_counts_add_up(tmp_path):
     result = imported(tmp_path)
     content = tmp_path / "content"
     assert sorted(every_file(content)) == [
-        "pages/about/index.es.md", "posts/ano-nuevo-que/index.es.md", "posts/los-clientes-2/index.es.md",
+        ".tertulia-imports.json", "pages/about/index.es.md", "posts/ano-nuevo-que/index.es.md", "posts/los-clientes-2/index.es.md",
         *[f"posts/los-clientes/comments/{i}.es.md" for i in (11, 12, 13, 14, 15, 16, 17, 19, 22)],
         "posts/los-clientes/index.es.md", "posts/nandu/index.es.md", "site.yml"]
     assert "essays: 4 (2 published, 2 drafts) of 8 items in the export" in result.stdout

@@ -82,7 +82,7 @@ def test_with_lang_a_hostile_export_language_is_ignored_and_the_site_builds(tmp_
     site = tmp_path / "site"
     result = import_into(site, export_text(post(), language="x/../../victim"), "--lang", "en")
     assert result.returncode == 0, result.stderr
-    assert sorted(every_file(site / "content")) == ["posts/hello/index.en.md", "site.yml"]
+    assert sorted(every_file(site / "content")) == [".tertulia-imports.json", "posts/hello/index.en.md", "site.yml"]
     assert run_cli("check", cwd=site).returncode == 0
 
 

@@ -241,6 +241,11 @@ def test_a_reimport_follows_the_blog_and_never_touches_a_hand_edit(tmp_path):
       "site.yml": "title: t\nbase_url: \"https://x.org/\"\nlanguages: {es: E, en: E}\nmain_language: es\n"
                   "redirects:\n  /about-us/: /\n"},
      "content/posts/a/index.es.md:4:", "claimed by site.yml redirects too"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [\"/feed.xml?p=5\"]\n---\n\nA.\n"},
+     "content/posts/a/index.es.md:4:", "address of the site's own pages"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [\"/posts/hola/?p=5\"]\n---\n\nA.\n",
+      "posts/b/index.es.md": "---\ntitle: B\nauthor: X\naliases: [\"/posts/hola/?p=5\"]\n---\n\nB.\n"},
+     "content/posts/b/index.es.md:4:", "claimed by content/posts/a/index.es.md too"),
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [old/]\n---\n\nA.\n"},
      "content/posts/a/index.es.md:4:", "must start with one `/`"),
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [\"/a/../../x/\"]\n---\n\nA.\n"},
@@ -297,6 +302,17 @@ def test_disqus_threads_land_under_their_essays(tmp_path):
     assert run_cli("check", cwd=site).returncode == 0
     assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
     assert b"DISQUS-FIRST" in (tmp_path / "out/posts/los-clientes/index.html").read_bytes()
+    newer = tmp_path / "newer.xml"  # deleted on Disqus since: 3004 as imported, 3003 edited here first
+    reply = thread / "disqus-3003.es.md"
+    reply.write_text(reply.read_text() + "\nA word of mine.\n")
+    text = DISQUS.read_text()
+    for deleted in ("3003", "3004"):
+        start = text.index(f'<post dsq:id="{deleted}">')
+        text = text[:start] + text[start:].replace("<isDeleted>false</isDeleted>", "<isDeleted>true</isDeleted>", 1)
+    newer.write_text(text)
+    again = imported(site, newer, source="disqus").stdout
+    assert not (thread / "disqus-3004.es.md").exists() and "A word of mine." in reply.read_text()
+    assert "followed Disqus: 0 updated, 1 removed" in again and "disqus-3003.es.md" in again
 
 
 @pytest.mark.parametrize("text, words", [
@@ -381,3 +397,227 @@ def test_without_media_the_summary_counts_what_stays_on_the_old_host(tmp_path):
     export = media_export(tmp_path, "https://old.example.org")
     result = imported(tmp_path / "site", export)
     assert "references still on the old blog's host: 7" in result.stdout  # not the foreign one, not a post
+
+
+HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/" '
+          'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"><channel>'
+          "<title>Moving</title><link>{blog}</link><language>en</language>\n")
+
+
+def item(post_id: int, name: str, body: str = "Words.", extra: str = "", kind: str = "post", link: str = "") -> str:
+    link = link or f"{{blog}}/2014/05/{name}/"
+    return (f"<item><title>{name.title()}</title><link>{link}</link><dc:creator>ana</dc:creator>"
+            f"<guid>{{blog}}/?p={post_id}</guid><content:encoded><![CDATA[{body}]]></content:encoded>"
+            f"<wp:post_id>{post_id}</wp:post_id><wp:post_date>2014-05-01 10:00:00</wp:post_date>"
+            f"<wp:post_name>{name}</wp:post_name><wp:status>publish</wp:status><wp:post_type>{kind}</wp:post_type>"
+            f"{extra}</item>\n")
+
+
+def attachment(post_id: int, parent: int, url: str, alt: str = "", link: str = "") -> str:
+    meta = (f"<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[{alt}]]>"
+            "</wp:meta_value></wp:postmeta>") if alt else ""
+    return (f"<item><title>File {post_id}</title><link>{link}</link><wp:post_id>{post_id}</wp:post_id>"
+            f"<wp:post_parent>{parent}"
+            f"</wp:post_parent><wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type>"
+            f"<wp:attachment_url>{url}</wp:attachment_url>{meta}</item>\n")
+
+
+def thumbnail(attachment_id: int) -> str:
+    return (f"<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>{attachment_id}</wp:meta_value>"
+            "</wp:postmeta>")
+
+
+def wp_comment(comment_id: int, body: str, approved: str = "1", parent: int = 0) -> str:
+    return (f"<wp:comment><wp:comment_id>{comment_id}</wp:comment_id><wp:comment_author>Reader {comment_id}"
+            f"</wp:comment_author><wp:comment_date>2014-05-02 10:{comment_id % 60:02d}:00</wp:comment_date>"
+            f"<wp:comment_content><![CDATA[{body}]]></wp:comment_content><wp:comment_approved>{approved}"
+            f"</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>{parent}"
+            "</wp:comment_parent></wp:comment>")
+
+
+def export_of(tmp_path: Path, blog: str, *items: str, channel: str = "", name: str = "export.xml") -> Path:
+    export = tmp_path / name
+    export.write_text(HEADER.format(blog=blog) + channel + "".join(items).replace("{blog}", blog)
+                      + "</channel></rss>\n")
+    return export
+
+
+def image_in(page: str, src: str) -> dict:
+    """The attributes of the first <img> of a page's figures whose src is `src`."""
+    found = re.search(rf'<figure><img\b[^>]*\bsrc="{re.escape(src)}"[^>]*>', page)
+    return dict((k, html.unescape(v)) for k, v in re.findall(r'(\w+)="([^"]*)"', found.group())) if found else {}
+
+
+def featured_export(tmp_path: Path, blog: str) -> Path:
+    return export_of(
+        tmp_path, blog,
+        item(60, "harbour", "The harbour at dawn.", thumbnail(61)),
+        attachment(61, 60, f"{blog}/wp-content/uploads/2014/05/red-boat.jpg", alt="A red boat & its mooring"),
+        item(62, "quay", "The quay.", thumbnail(63)),
+        attachment(63, 0, f"{blog}/wp-content/uploads/2014/05/quay.jpg"),
+        item(64, "shown", f'<img src="{blog}/wp-content/uploads/2014/05/quay.jpg" alt="Quay"> Already shown.',
+             thumbnail(63)))
+
+
+def test_a_featured_image_comes_along_and_is_shown_above_its_text(tmp_path):
+    served = tmp_path / "old-blog"
+    folder = served / "wp-content" / "uploads" / "2014" / "05"
+    folder.mkdir(parents=True)
+    (folder / "red-boat.jpg").write_bytes(b"\xff\xd8RED")
+    (folder / "quay.jpg").write_bytes(b"\xff\xd8QUAY")
+    site = tmp_path / "site"
+    result = imported(site, featured_export(tmp_path, "https://old.example.org"), "--media-from",
+                      str(served / "wp-content" / "uploads"))
+    content = site / "content"
+    assert (content / "posts/harbour/red-boat.jpg").read_bytes() == b"\xff\xd8RED"
+    assert (content / "posts/quay/quay.jpg").read_bytes() == b"\xff\xd8QUAY"
+    assert "media brought beside their posts: 2 files" in result.stdout  # quay.jpg fetched once
+    shown = (content / "posts/shown/index.en.md").read_text()
+    assert shown.count("quay.jpg") == 1  # the text shows it already: not twice
+    assert (content / "posts/shown/quay.jpg").read_bytes() == b"\xff\xd8QUAY"  # beside each post showing it
+    out = tmp_path / "out"
+    assert run_cli("build", "--output", str(out), cwd=site).returncode == 0
+    harbour = (out / "posts/harbour/index.html").read_text()
+    assert image_in(harbour, "red-boat.jpg") == {"alt": "A red boat & its mooring", "src": "red-boat.jpg"}
+    assert harbour.index("red-boat.jpg") < harbour.index("<p>The harbour at dawn.</p>")
+    assert image_in((out / "posts/quay/index.html").read_text(), "quay.jpg")["alt"] == ""  # none made up
+    assert (out / "posts/harbour/red-boat.jpg").exists()
+    (content / "posts/quay/quay.jpg").unlink()  # the author's choice: one copy of it deleted, not the others
+    again = imported(site, featured_export(tmp_path, "https://old.example.org"), "--media-from",
+                     str(served / "wp-content" / "uploads")).stdout
+    assert not (content / "posts/quay/quay.jpg").exists() and (content / "posts/shown/quay.jpg").exists()
+    assert "deleted by hand since an earlier import, not brought back: posts/quay/quay.jpg" in again
+
+
+def test_without_media_a_featured_image_counts_as_still_on_the_old_host(tmp_path):
+    result = imported(tmp_path / "site", featured_export(tmp_path, "https://old.example.org"))
+    assert "references still on the old blog's host: 3" in result.stdout
+    text = (tmp_path / "site/content/posts/harbour/index.en.md").read_text()
+    assert "https://old.example.org/wp-content/uploads/2014/05/red-boat.jpg" in text
+
+
+def test_a_posts_own_feed_and_nested_categories_redirect_where_they_belong(tmp_path):
+    blog = "https://old.example.org"
+    categories = ('<wp:category><wp:term_id>5</wp:term_id><wp:category_nicename>travel</wp:category_nicename>'
+                  '<wp:category_parent></wp:category_parent><wp:cat_name>Travel</wp:cat_name></wp:category>'
+                  '<wp:category><wp:term_id>6</wp:term_id><wp:category_nicename>sea</wp:category_nicename>'
+                  '<wp:category_parent>travel</wp:category_parent><wp:cat_name>Sea</wp:cat_name></wp:category>'
+                  '<wp:category><wp:term_id>7</wp:term_id><wp:category_nicename>%e6%b5%b7</wp:category_nicename>'
+                  '<wp:category_parent>sea</wp:category_parent><wp:cat_name>海</wp:cat_name></wp:category>')
+    terms = ('<category domain="category" nicename="sea"><![CDATA[Sea]]></category>'
+             '<category domain="category" nicename="%e6%b5%b7"><![CDATA[海]]></category>')
+    export = export_of(tmp_path, blog, item(70, "harbour", "Words.", terms + wp_comment(71, "A comment.")),
+                       channel=categories)
+    site = tmp_path / "site"
+    imported(site, export)
+    out = tmp_path / "www"
+    out.mkdir()
+    with serving(out) as url:
+        assert run_cli("build", "--output", str(out), "--base-url", url + "/", cwd=site).returncode == 0
+        for old, new in [("2014/05/harbour/feed/", "posts/harbour/comments.xml"),
+                         ("category/travel/sea/", "tags/sea/"), ("category/sea/", "tags/sea/"),
+                         (quote("category/travel/sea/海/"), "tags/hai/"), ("category/%E6%B5%B7/", "tags/hai/")]:
+            status, text = get(url + "/" + old)
+            assert status == 200 and Page(text).canonical == url + "/" + new, old
+            assert get(url + "/" + new)[0] == 200, new
+
+
+def test_links_in_imported_comments_lead_to_the_new_pages_from_every_page_showing_them(tmp_path):
+    blog = "https://old.example.org"
+    served = tmp_path / "old-blog"
+    folder = served / "wp-content" / "uploads" / "2014" / "05"
+    folder.mkdir(parents=True)
+    (folder / "map.pdf").write_bytes(b"%PDF-MAP")
+    said = (f'See <a href="{blog}/2014/05/quay/#more">the quay</a>, <a href="{blog}/category/sea/">the sea</a>, '
+            f'<a href="{blog}/about/">about</a> and <a href="{blog}/wp-content/uploads/2014/05/map.pdf">the map</a>. '
+            f'Also <a href="{blog}/2014/05/harbour/map/">its page</a> on <a href="{blog}/">the blog</a>.')
+    export = export_of(
+        tmp_path, blog,
+        item(70, "harbour", "Words.", '<category domain="category" nicename="sea"><![CDATA[Sea]]></category>'
+             + wp_comment(71, said)),
+        item(72, "quay", "The quay."), item(73, "about", "About us.", kind="page", link=f"{blog}/about/"),
+        attachment(74, 70, f"{blog}/wp-content/uploads/2014/05/map.pdf", link=f"{blog}/2014/05/harbour/map/"))
+    site = tmp_path / "site"
+    imported(site, export, "--media-from", str(served / "wp-content" / "uploads"))
+    comment = (site / "content/posts/harbour/comments/71.en.md").read_text()
+    assert "(../../posts/quay/#more)" in comment and "(../../tags/sea/)" in comment and "(../../about/)" in comment
+    assert "[the map](map.pdf)" in comment and (site / "content/posts/harbour/map.pdf").read_bytes() == b"%PDF-MAP"
+    assert "[its page](map.pdf)" in comment and "[the blog](../../)" in comment  # an attachment's page: its file
+    out = tmp_path / "out"
+    built = run_cli("build", "--output", str(out), "--base-url", "https://new.example.org/blog/", cwd=site)
+    assert built.returncode == 0, built.stderr
+    for page in ("posts/harbour/", "en/posts/harbour/"):
+        shown = (out / page / "index.html").read_text()
+        thread = shown[shown.index('id="comment-71"'):]
+        links = dict((text, urljoin("https://new.example.org/blog/" + page, href))
+                     for href, text in re.findall(r'<a href="([^"]*)"[^>]*>([^<]*)</a>', thread)[:4])
+        assert links == {"the quay": "https://new.example.org/blog/posts/quay/#more",
+                         "the sea": "https://new.example.org/blog/tags/sea/",
+                         "about": "https://new.example.org/blog/about/",
+                         "the map": "https://new.example.org/blog/posts/harbour/map.pdf"}, page
+    feed = html.unescape((out / "comments/feed.xml").read_text())
+    href = re.search(r'<a href="([^"]*)"[^>]*>the quay</a>', feed).group(1)
+    assert urljoin(href.split("/blog/")[0] + "/", "blog/" + href.split("/blog/", 1)[1]) == \
+        "https://new.example.org/blog/posts/quay/#more"  # absolute in a feed, dot segments resolved
+
+
+def thread_export(tmp_path: Path, *comments: str, name: str = "export.xml") -> Path:
+    return export_of(tmp_path, "https://old.example.org", item(80, "harbour", "Words.", "".join(comments)),
+                     name=name)
+
+
+def test_a_comment_deleted_by_hand_is_not_brought_back_by_a_reimport(tmp_path):
+    site = tmp_path / "site"
+    thread = site / "content/posts/harbour/comments"
+    first = [wp_comment(81, "First."), wp_comment(82, "Second.", approved="0"), wp_comment(83, "Third.")]
+    imported(site, thread_export(tmp_path, *first))
+    assert sorted(p.name for p in thread.iterdir()) == ["81.en.md", "82.en.md", "83.en.md"]
+    (thread / "81.en.md").unlink()
+    (thread / "82.en.md").unlink()
+    (site / "content/posts/harbour").rename(site / "content/posts/the-harbour")  # renamed: found again
+    thread = site / "content/posts/the-harbour/comments"
+    again = imported(site, thread_export(tmp_path, *first)).stdout
+    assert sorted(p.name for p in thread.iterdir()) == ["83.en.md"]
+    assert ("deleted by hand since an earlier import, not brought back: posts/the-harbour/comments/81.en.md, "
+            "posts/the-harbour/comments/82.en.md") in again
+    newer = [wp_comment(81, "First."), wp_comment(82, "Second."), wp_comment(83, "Third."), wp_comment(84, "New.")]
+    later = imported(site, thread_export(tmp_path, *newer, name="newer.xml")).stdout  # 82 approved since: still out
+    assert sorted(p.name for p in thread.iterdir()) == ["83.en.md", "84.en.md"]
+    assert "wrote 1 files" in later and "not brought back" in later
+    assert run_cli("check", cwd=site).returncode == 0
+
+
+def test_a_comment_deleted_on_the_blog_leaves_unless_edited_by_hand(tmp_path):
+    site = tmp_path / "site"
+    thread = site / "content/posts/harbour/comments"
+    first = [wp_comment(81, "First."), wp_comment(82, "Second."), wp_comment(83, "Third."), wp_comment(84, "Fourth.")]
+    imported(site, thread_export(tmp_path, *first))
+    mine = thread / "82.en.md"
+    mine.write_text(mine.read_text() + "\nA word of mine.\n")
+    (thread / "84.es.md").write_text('---\ntranslation_of: en\n---\n\nCuarto.\n')
+    yml = site / "content/site.yml"
+    yml.write_text(yml.read_text().replace('  en: "English"\n', '  en: "English"\n  es: "Español"\n'))
+    (thread / "85.en.md").write_text('---\nauthor: "Me"\n---\n\nWritten here.\n')  # never imported: not the blog's
+    newer = thread_export(tmp_path, wp_comment(83, "Third."), name="newer.xml")  # 81, 82, 84 deleted there
+    result = imported(site, newer).stdout
+    assert sorted(p.name for p in thread.iterdir()) == ["82.en.md", "83.en.md", "84.en.md", "84.es.md", "85.en.md"]
+    assert "followed the blog: 0 updated, 1 removed" in result
+    assert "edited by hand, left as they are: posts/harbour/comments/82.en.md" in result
+    assert "A word of mine." in mine.read_text()
+    imported(site, thread_export(tmp_path, *first))  # back on the blog (restored): back here
+    assert (thread / "81.en.md").exists()
+    assert run_cli("check", cwd=site).returncode == 0
+
+
+def test_a_query_alias_on_any_real_page_is_honoured_by_a_script_there(tmp_path):
+    content = make_content(tmp_path, {
+        "posts/a/index.es.md": '---\ntitle: A\nauthor: X\naliases: ["/posts/hola/?p=5", "/es/?p=6"]\n---\n\nA.\n',
+        "posts/b/index.es.md": '---\ntitle: B\nauthor: X\naliases: ["/tags/?cat=3"]\n---\n\nB.\n'})
+    out = tmp_path / "out"
+    built = run_cli("build", "--content", str(content), "--output", str(out))
+    assert built.returncode == 0, built.stderr
+    for page, query, target in [("posts/hola/", "p=5", "../a/"), ("es/", "p=6", "../posts/a/"),
+                                ("tags/", "cat=3", "../posts/b/")]:
+        assert f'"{query}":"{target}"' in (out / page / "index.html").read_text(), page
+    assert 'http-equiv="refresh"' not in (out / "posts/hola/index.html").read_text()  # still the essay itself

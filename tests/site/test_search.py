@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 
-from helpers import FIXTURE, make_content, run_cli
+from helpers import FIXTURE, MENU, SITE_YML, about_site, make_content, run_cli
 from tertulia.writing import search
 from tertulia.pipeline import Options, build
 
@@ -72,3 +72,21 @@ def test_the_index_is_the_same_on_every_build(tmp_path):
         assert run_cli("build", "--content", str(FIXTURE), "--output", str(out), "--no-cache").returncode == 0
     files = [{p.relative_to(out): p.read_bytes() for p in (out / "pagefind").rglob("*") if p.is_file()} for out in outs]
     assert files[0] == files[1] and len(files[0]) > 10
+
+
+def test_pages_are_indexed_in_each_of_their_languages_and_open_where_their_text_is_shown(tmp_path):
+    content = about_site(tmp_path, {
+        "site.yml": SITE_YML.replace("search: false", "search: true") + MENU,
+        "pages/about/index.ro.md": "---\ntitle: Despre noi\ntranslation_of: es\n---\n\nSuntem doi.\n\n![Sigla](logo.svg)\n",
+        "pages/secret/index.en.md": "---\ntitle: Secret\ndraft: true\n---\n\nDRAFT-SECRET\n"})
+    out = tmp_path / "output"
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    documents = indexed(out)
+    pages = {url: document for url, document in documents.items() if "/posts/" not in url}
+    assert sorted(pages) == ["/repo/en/about/", "/repo/es/about/", "/repo/ro/about/"]
+    assert [(pages[url]["meta"]["language"], pages[url]["meta"]["side"], pages[url]["meta"]["title"])
+            for url in sorted(pages)] == [("en", "/repo/about/", "About us"), ("es", "/repo/about/", "Acerca de"),
+                                          ("ro", "/repo/ro/about/", "Despre noi")]
+    assert "Suntem doi." in pages["/repo/ro/about/"]["content"] and pages["/repo/es/about/"]["anchors"][0]["id"] == "p1"
+    assert "DRAFT-SECRET" not in json.dumps(documents)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from helpers import ROOT, make_content, run_cli
+from helpers import ROOT, about_site, make_content, run_cli
 
 ESSAY = "posts/hola/index.es.md"
 TRANSLATION = "content/posts/hola/index.en.md"
@@ -107,3 +107,19 @@ def test_new_translation_with_comments_starts_every_missing_one_and_records_it(t
     assert "content/posts/hola/comments/c1.ro.md:8: block 2 outdated" in run_cli("status", cwd=tmp_path).stdout
     again = run_cli("new", "translation", "hola", "--lang", "ro", "--comments", cwd=tmp_path)
     assert again.returncode == 0 and "nothing to start" in again.stdout
+
+
+def test_pages_are_in_the_status_report_and_their_translations_can_be_marked(tmp_path):
+    about_site(tmp_path, {"pages/contact/index.en.md": "---\ntitle: Contact\n---\n\nWrite to us.\n"})
+    marked = run_cli("translated", "content/pages/about/index.en.md", cwd=tmp_path)
+    assert marked.returncode == 0, marked.stderr
+    assert marked.stdout == "recorded: content/pages/about/index.en.md follows content/pages/about/index.es.md (all 2 blocks)\n"
+    edit(tmp_path / "content", "pages/about/index.es.md", "Somos dos.", "Somos tres.")
+    status = run_cli("status", cwd=tmp_path)
+    assert status.returncode == 0, status.stderr
+    lines = status.stdout.splitlines()
+    assert lines[lines.index("about (page, original in es)") + 1] == "  page:     en outdated (block 1) · ro missing"
+    assert lines[lines.index("contact (page, original in en)") + 1] == "  page:     es missing · ro missing"
+    assert ("content/pages/about/index.en.md:6: block 1 outdated; the original now begins “Somos tres.”; "
+            "changed: Somos [-dos.-]{+tres.+}") in lines
+    assert lines[-1] == "1 essay, 0 comments: 1 translation current, 1 outdated (1 block), 4 missing"
