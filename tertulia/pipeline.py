@@ -391,11 +391,9 @@ def static_clashes(content: Path, static, generated: set[str], search: bool) -> 
 def check_site(options: Options) -> Loaded:
     """What `check` validates: all that a build would, short of drawing and writing the pages."""
     from .site.plan import plan_site
-    from .site.ui import Interface
     found = find_content(options.content)
     loaded = _load(options, found, _digests_to_check(options, found), None)
-    interface = Interface(options.theme.folders("locales"), loaded.site.config)
-    pages = plan_site(loaded.site, build_time(loaded.site), None, interface)
+    pages = plan_site(loaded.site, build_time(loaded.site))
     beside_posts = dict.fromkeys((url for url, _ in found.assets), b"")  # their names are enough here
     generated = {file_path(page.url) for page in pages} | _extras(loaded, options, beside_posts).keys()
     from .writing.search import unavailable
