@@ -110,6 +110,7 @@ class Words:
         self._kept: list[PartialDate] = []
         self._parts: dict[tuple, str] = {}  # (year, month, day) or (hour, minute) -> its text
         self._counts: dict[tuple, Markup] = {}  # (singular, count) -> its words
+        self._forms: dict[tuple, tuple] = {}  # (singular, plural) -> its forms for a script
         self._plain: dict[str, Markup] = {}  # message -> its words, for the phrases without placeholders
 
     def text(self, message: str, **values) -> Markup:
@@ -218,7 +219,14 @@ class Words:
 
     def plural_forms(self, singular: str, plural: str) -> tuple[dict[str, str], str]:
         """A plural phrase for a script to fill in: its form for each CLDR plural category of this
-        language (what `Intl.PluralRules` answers), `%(num)d` kept; and "en" when English stands in."""
+        language (what `Intl.PluralRules` answers), `%(num)d` kept; and "en" when English stands in.
+        Every card page carries it: found once (it tries two hundred numbers against CLDR's rule)."""
+        key = (singular, plural)
+        if key not in self._forms:
+            self._forms[key] = self._plural_forms(singular, plural)
+        return self._forms[key]
+
+    def _plural_forms(self, singular: str, plural: str) -> tuple[dict[str, str], str]:
         if not (self.catalog and singular in self.catalog.plurals):
             return {"one": singular, "other": plural}, "" if self.english else ENGLISH
         forms, rule = self.catalog.plurals[singular], self.locale.plural_form if self.locale else None
