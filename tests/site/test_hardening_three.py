@@ -439,17 +439,23 @@ def test_a_template_error_in_a_forked_render_worker_comes_back_the_same(tmp_path
     assert not (tmp_path / "out").exists()
 
 
+def built_with_search(content, out) -> dict:
+    """Turn search on, build into `out`, and return its files: the search index among them."""
+    yml = content / "site.yml"
+    yml.write_text(yml.read_text().replace("search: false", "search: true"))
+    clean(run_cli("build", "--content", str(content), "--output", str(out)), 0)
+    before = every_file(out)
+    assert any(name.startswith("pagefind/") for name in before)
+    return before
+
+
 FAILING_PAGEFIND = "import sys\nprint('pagefind: out of cheese', file=sys.stderr)\nsys.exit(3)\n"
 
 
 def test_pagefind_failing_is_reported_as_such_and_the_output_stays(tmp_path):
     content = make_content(tmp_path / "site")
-    yml = content / "site.yml"
-    yml.write_text(yml.read_text().replace("search: false", "search: true"))
     out = tmp_path / "out"
-    clean(run_cli("build", "--content", str(content), "--output", str(out)), 0)
-    before = every_file(out)
-    assert any(name.startswith("pagefind/") for name in before)
+    before = built_with_search(content, out)
     fake = tmp_path / "fake"
     (fake / "pagefind").mkdir(parents=True)
     (fake / "pagefind/__init__.py").write_text("")
@@ -542,12 +548,8 @@ def test_serve_never_touches_the_output_folder(tmp_path):
     from test_serve import free_port, poll
     content = make_content(tmp_path / "site", {
         "posts/hola/comments/c1.es.md": "---\nauthor: Mod\nstatus: pending\n---\n\nEsperando revisión.\n"})
-    yml = content / "site.yml"
-    yml.write_text(yml.read_text().replace("search: false", "search: true"))
     out = tmp_path / "site/output"
-    clean(run_cli("build", "--content", str(content), "--output", str(out)), 0)
-    before = every_file(out)
-    assert any(name.startswith("pagefind/") for name in before)
+    before = built_with_search(content, out)
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
     port = free_port()
     process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
