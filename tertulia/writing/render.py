@@ -71,18 +71,26 @@ class _Environment(Environment):
 
 
 class _CodeGenerator(CodeGenerator):
-    """Jinja2's compiler, reading `x.name` with the built-in getattr first: a million times a build,
-    a call into Python (`environment.getattr`) costs more than the lookup. Only what the built-in
-    does not find (a dict's key, an undefined name) goes on to the environment, which tries the
-    attribute again and then the item, exactly as Jinja does; `x` is evaluated once."""
+    """Jinja2's compiler, reading `x.name` inline (a dict's key, else the built-in getattr): a million
+    times a build, a call into Python (`environment.getattr`) costs more than the lookup. Only what
+    is not found (an undefined name) goes on to the environment, which tries the attribute again
+    and then the item, exactly as Jinja does; `x` is evaluated once."""
 
     @optimizeconst
     def visit_Getattr(self, node, frame) -> None:
         if self.environment.is_async:  # pragma: no cover - the site's environment is never async
             return super().visit_Getattr(node, frame)
-        self.write("(_found if (_found := getattr((_owner := ")
+        name = repr(node.attr)
+        if node.attr in DICT_ATTRIBUTES:  # a dict's own method wins over its key, as in Jinja
+            self.write("(_found if (_found := getattr((_owner := ")
+            self.visit(node.node, frame)
+            self.write(f"), {name}, missing)) is not missing else environment.getattr(_owner, {name}))")
+            return
+        # the dicts pages are made of have no attribute by that name: their key is looked up first
+        self.write("(_found if (_found := (_owner.get(" + name + ", missing) if type(_owner := ")
         self.visit(node.node, frame)
-        self.write(f"), {node.attr!r}, missing)) is not missing else environment.getattr(_owner, {node.attr!r}))")
+        self.write(f") is dict else getattr(_owner, {name}, missing))) is not missing "
+                   f"else environment.getattr(_owner, {name}))")
 
     # Every `{{ }}` escapes what it prints: escape_once's own cases, inline, so that the most common
     # two (Markup as it is, a string escaped) cost no call into Python. The rest goes to escape_once.
