@@ -234,8 +234,7 @@ def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: lis
     # on the way in. Every process, this one too, takes the next chunk when it is done with one, so
     # none waits while another still has pages: chunks of essays and of archives differ in weight.
     context = multiprocessing.get_context("fork")
-    step = max(10, len(pages) // (workers * 12))
-    chunks = [range(start, min(start + step, len(pages))) for start in range(0, len(pages), step)]
+    chunks = _chunks(len(pages), workers)
     taken = context.Value("i", 0)
     with context.Pool(workers - 1, initializer=_start_worker,
                       initargs=(writer, env, site, interface, pages, chunks, taken)) as pool:
@@ -245,6 +244,18 @@ def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: lis
             progress(f"rendered {done}/{len(pages)} pages, waiting for the rest")
         done += sum(result.get() for result in waiting)
     return done
+
+
+def _chunks(count: int, workers: int, smallest: int = 10) -> list[range]:
+    """Ranges of pages, each a share of what is left, so they shrink towards the end: the processes
+    start with big chunks (few turns at the shared counter) and finish within a small one of each
+    other, instead of one drawing a last big chunk while the other waits."""
+    chunks, start = [], 0
+    while start < count:
+        size = max(smallest, (count - start) // (workers * 4))
+        chunks.append(range(start, min(start + size, count)))
+        start += size
+    return chunks
 
 
 def _start_worker(writer: SiteWriter, env: Environment, site: Site, interface: Interface, pages: list[Page],
