@@ -73,6 +73,12 @@ class CommentView:
     replying_to: str = ""  # the author answered, named when the thread is too deep to show it by indenting
     replying_to_id: str = ""  # and that comment's id, to link to it
 
+    @property
+    def numbered_rows(self) -> tuple[tuple[int, tuple[Side, ...]], ...]:
+        """The rows with their passage numbers from 1: a template's `loop.index` costs a loop object
+        for every comment of every page."""
+        return tuple(enumerate(self.rows, 1))
+
 
 @dataclass(frozen=True)
 class ViewChoice:
