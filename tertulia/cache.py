@@ -106,6 +106,7 @@ def tree_key(*folders: Path, skip: str = "") -> str:
     return digest.hexdigest()
 
 
+Fingerprint = "str | tuple[str, str]"  # a file's inputs; a page's: (what it was planned from, its messages)
 MEMO_FORMAT = "2:"  # each file: (fingerprint, size, mtime, the catalog messages it looked up)
 
 
@@ -122,7 +123,7 @@ class OutputMemo:
         self._build_key, self._counts, self._old = saved
         self.new: dict = {}
 
-    def reusable(self, relative: str, fingerprint: str) -> bool:
+    def reusable(self, relative: str, fingerprint: Fingerprint) -> bool:
         """True if the output's `relative` was made from the same inputs and is still as it was written."""
         entry = self._old.get(relative)
         if not entry or entry[0] != fingerprint:
@@ -158,10 +159,12 @@ class OutputMemo:
     def _fingerprints(self) -> dict[str, str]:
         return {relative: entry[0] for relative, entry in self._old.items()}
 
-    def unchanged(self, fingerprints: dict[str, str]) -> bool:
+    def unchanged(self, fingerprints: dict[str, Fingerprint]) -> bool:
         """True when the output already is exactly what these fingerprints describe, and nothing else."""
         if fingerprints.keys() != self._old.keys():
             return False
+        if any(self._old[relative][0] != fp for relative, fp in fingerprints.items()):
+            return False  # asked before any file is looked at: an edit changes some fingerprint
         if not all(self.reusable(relative, fp) for relative, fp in fingerprints.items()):
             return False
         if _count_files(self._output) != len(fingerprints):
@@ -169,14 +172,16 @@ class OutputMemo:
         self.new = dict(self._old)
         return True
 
-    def record(self, relative: str, fingerprint: str, written: Path, used: frozenset | None = None) -> None:
+    def record(self, relative: str, fingerprint: Fingerprint, written: Path, used: frozenset | None = None) -> None:
         stat = written.stat()
         self.new[relative] = (fingerprint, stat.st_size, stat.st_mtime_ns, used)
 
     def save(self, build_key: str, counts) -> None:
-        """Remember the output's files, and the inputs and summary of the build that made them."""
+        """Remember the output's files, and the inputs and summary of the build that made them; from now
+        on this memo describes that output, as the saved one does (a preview keeps it for its next run)."""
         if self._path and (self.new, build_key, counts) != (self._old, self._build_key, self._counts):
             _save(self._path, MEMO_FORMAT + str(self._output.resolve()), (build_key, counts, self.new))
+        self._build_key, self._counts, self._old, self.new = build_key, counts, self.new, {}
 
 
 def _count_files(root: Path) -> int:
