@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from anyascii import anyascii
 
@@ -291,7 +291,8 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     names: dict[str, str] = {}  # each file brought into the folder, by its address, for all its texts
     within = partial(_within, place=place, blog=blog, plan=plan, names=names, summary=summary)
     text = within(essay_file(item, author, draft, tags, list(place.aliases), page, plan.media))
-    plan.files[f"{place.folder}/index.{lang}.md"] = Planned(text)
+    identity = _identity(item, blog)
+    plan.files[f"{place.folder}/index.{lang}.md"] = Planned(text, identity=identity)
     if page:
         if item.comments:
             summary.skipped_comments["on pages (pages have no thread)"] += len(item.comments)
@@ -300,15 +301,30 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
         if status is None and _translated(plan, place, comment.id, lang):
             continue  # trashed on the blog, but translated here: the author's now
         planned = Planned(within(comment_file(comment, status, parent)) if status else None,
-                          tuple(within(text, count=False) for text in earlier))
+                          tuple(within(text, count=False) for text in earlier), if_recorded=True,
+                          identity=identity and f"{identity} comment {comment.id}")
         plan.files[f"{place.folder}/comments/{comment.id}.{lang}.md"] = planned
-    for gone in _gone(item, place, lang, plan):
-        plan.files.setdefault(gone, Planned(None, if_recorded=True))
+    for gone, comment_id in _gone(item, place, lang, plan):
+        plan.files.setdefault(gone, Planned(None, if_recorded=True,
+                                            identity=identity and f"{identity} comment {comment_id}"))
 
 
-def _gone(item: Item, place: Place, lang: str, plan: Plan) -> list[str]:
-    """The comment files of an earlier import whose comments the blog has deleted since (absent from the
-    export, not trashed): removed if they are still as an import wrote them, and not translated."""
+def _identity(item: Item, blog: str) -> str:
+    """What a post or page is in the blog, whatever folder it is in: the blog's host and path, and its
+    id there (an http blog that moved to https is the same blog); "" for an item without an id."""
+    if not WP_ID.fullmatch(item.post_id):
+        return ""
+    try:
+        parts = urlsplit(blog.strip())
+        where = f"{(parts.hostname or '').lower()}{parts.path.rstrip('/')}"
+    except ValueError:
+        where = ""
+    return f"wordpress {where} {item.type} {item.post_id}"
+
+
+def _gone(item: Item, place: Place, lang: str, plan: Plan) -> list[tuple[str, str]]:
+    """The comment files (and ids) of an earlier import whose comments the blog has deleted since (absent
+    from the export, not trashed): removed if they are still as an import wrote them, and not translated."""
     folder = plan.content / place.folder / "comments" if plan.content is not None else None
     if folder is None or not folder.is_dir() or folder.is_symlink():
         return []

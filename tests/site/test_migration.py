@@ -621,3 +621,44 @@ def test_a_query_alias_on_any_real_page_is_honoured_by_a_script_there(tmp_path):
                                 ("tags/", "cat=3", "../posts/b/")]:
         assert f'"{query}":"{target}"' in (out / page / "index.html").read_text(), page
     assert 'http-equiv="refresh"' not in (out / "posts/hola/index.html").read_text()  # still the essay itself
+
+
+def test_a_comment_deleted_here_stays_deleted_when_the_blog_edited_it_since(tmp_path):
+    site = tmp_path / "site"
+    thread = site / "content/posts/harbour/comments"
+    imported(site, thread_export(tmp_path, wp_comment(81, "First."), wp_comment(82, "Second."),
+                                 wp_comment(83, "Third.")))
+    (thread / "81.en.md").unlink()
+    (site / "content/posts/harbour").rename(site / "content/posts/the-harbour")  # renamed: still the same post
+    thread = site / "content/posts/the-harbour/comments"
+    newer = thread_export(tmp_path, wp_comment(81, "First, edited on the blog."), wp_comment(82, "Second, edited too."),
+                          wp_comment(83, "Third."), name="newer.xml")
+    again = imported(site, newer).stdout
+    assert sorted(p.name for p in thread.iterdir()) == ["82.en.md", "83.en.md"]
+    assert "deleted by hand since an earlier import, not brought back: posts/the-harbour/comments/81.en.md" in again
+    assert "Second, edited too." in (thread / "82.en.md").read_text()  # as the import wrote it: follows the blog
+    assert "followed the blog: 1 updated, 0 removed" in again and "edited by hand" not in again
+    mine = thread / "83.en.md"
+    mine.write_text(mine.read_text() + "\nA word of mine.\n")
+    latest = thread_export(tmp_path, wp_comment(81, "First, edited twice."), wp_comment(82, "Second, edited too."),
+                           wp_comment(83, "Third, edited on the blog."), name="latest.xml")
+    last = imported(site, latest).stdout
+    assert sorted(p.name for p in thread.iterdir()) == ["82.en.md", "83.en.md"] and "A word of mine." in mine.read_text()
+    assert "not brought back: posts/the-harbour/comments/81.en.md" in last
+    assert "edited by hand, left as they are: posts/the-harbour/comments/83.en.md" in last
+    assert run_cli("check", cwd=site).returncode == 0
+
+
+def test_a_disqus_comment_deleted_here_stays_deleted_when_disqus_edited_it_since(tmp_path):
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    imported(site, DISQUS, source="disqus")
+    thread = site / "content/posts/los-clientes/comments"
+    (thread / "disqus-3001.es.md").unlink()
+    newer = tmp_path / "newer.xml"
+    newer.write_text(DISQUS.read_text().replace("DISQUS-FIRST a comment", "DISQUS-FIRST an edited comment"))
+    again = imported(site, newer, source="disqus").stdout
+    assert not (thread / "disqus-3001.es.md").exists()
+    assert "deleted by hand since an earlier import, not brought back: posts/los-clientes/comments/disqus-3001.es.md" \
+        in again
+
