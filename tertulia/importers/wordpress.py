@@ -177,10 +177,11 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             _attachment(entry, plan.media)
             page = addresses.site_path(entry.link, channel.link or channel.base_site_url)
             if page and page != "/" and plan.files_from is not None and plan.files_from.active:
-                plan.attachment_pages[page] = entry.attachment_url  # its page shows the file: the file comes
+                plan.attachment_pages[addresses.same_address(page)] = entry.attachment_url  # the file comes
         elif _placed(entry):
             plan.places.append(_place(entry, channel, plan))
-    plan.moved = {"/": "", **{old: new.lstrip("/") for old, new in plan.redirects.items()}, **plan.moved}
+    moved = {"/": "", **{old: new.lstrip("/") for old, new in plan.redirects.items()}, **plan.moved}
+    plan.moved = {addresses.same_address(old): new for old, new in moved.items()}  # as links are compared
     _keep_clear_of_own_pages(plan)
     return channel, lang
 
@@ -334,7 +335,7 @@ def _gone(item: Item, place: Place, lang: str, plan: Plan) -> list[tuple[str, st
         comment_id = path.name[:-len(f".{lang}.md")]
         if COMMENT_ID.fullmatch(comment_id) and comment_id not in exported and not _translated(
                 plan, place, comment_id, lang):
-            gone.append(f"{place.folder}/comments/{path.name}")
+            gone.append((f"{place.folder}/comments/{path.name}", comment_id))
     return gone
 
 

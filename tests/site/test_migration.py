@@ -662,3 +662,38 @@ def test_a_disqus_comment_deleted_here_stays_deleted_when_disqus_edited_it_since
     assert "deleted by hand since an earlier import, not brought back: posts/los-clientes/comments/disqus-3001.es.md" \
         in again
 
+
+def test_links_with_dot_segments_or_other_encodings_lead_to_the_new_pages(tmp_path):
+    blog = "https://old.example.org/blog"
+    said = (f'<a href="{blog}/2014/05/x/../quay/">dots</a>, <a href="{blog}/2014/05/quay/./#top">dot</a>, '
+            f'<a href="https://old.example.org/other/../blog/2014/05/%71uay/">encoded</a>, '
+            f'<a href="{blog}/2014/05/%CE%B5%CE%BB/">greek</a>, <a href="{blog}/2014/05/ελ">greek again</a>, '
+            f'<a href="{blog}/category/sea/./">sea</a>, <a href="/blog/2014/05/quay/../../05/quay/">root</a>, '
+            f'<a href="{blog}/2014/05/nowhere/../elsewhere/">unknown</a>, <a href="/blog/somewhere/./">unknown too</a>, '
+            f'<a href="{blog}/../quay/">above</a>.')
+    export = export_of(
+        tmp_path, blog,
+        item(70, "harbour", said, '<category domain="category" nicename="sea"><![CDATA[Sea]]></category>'
+             + wp_comment(71, f'Like <a href="{blog}/2014/05/./quay/">this</a>.')),
+        item(72, "quay", "The quay."), item(73, "%ce%b5%ce%bb", "Greek."))
+    site = tmp_path / "site"
+    imported(site, export)
+    text = (site / "content/posts/harbour/index.en.md").read_text()
+    links = dict((words, target) for words, target in re.findall(r"\[([^\]]+)\]\(([^)]*)\)", text))
+    assert links == {"dots": "../../posts/quay/", "dot": "../../posts/quay/#top", "encoded": "../../posts/quay/",
+                     "greek": "../../posts/el/", "greek again": "../../posts/el/", "sea": "../../tags/sea/",
+                     "root": "../../posts/quay/", "unknown": f"{blog}/2014/05/nowhere/../elsewhere/",
+                     "unknown too": "/blog/somewhere/./", "above": f"{blog}/../quay/"}
+    assert "[this](../../posts/quay/)" in (site / "content/posts/harbour/comments/71.en.md").read_text()
+
+
+def test_a_disqus_thread_finds_its_essay_by_any_spelling_of_its_old_address(tmp_path):
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    export = tmp_path / "disqus.xml"
+    export.write_text(DISQUS.read_text().replace("http://blog.example.org/2012/09/10/los-clientes/",
+                                                 "http://blog.example.org/2012/09/x/../10/%6Cos-clientes/./"))
+    result = imported(site, export, source="disqus").stdout
+    assert (site / "content/posts/los-clientes/comments/disqus-3001.es.md").exists()
+    assert "thread matching no essay (1 comments): https://elsewhere.example.net/unknown-post/" in result
+    assert result.count("thread matching no essay") == 1
