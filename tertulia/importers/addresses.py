@@ -84,13 +84,19 @@ def category_path(nicename: str, parents: dict[str, str]) -> str:
     return "/".join(names) if all(name and "/" not in name for name in names) else ""
 
 
-def feed_redirect(link: str, blog: str, slug: str) -> dict[str, str]:
-    """A post's own WordPress feed (`/<permalink>/feed/`, its comments) to its discussion feed."""
+def feed_redirect(link: str, blog: str, new_url: str, is_page: bool) -> dict[str, str]:
+    """A post's or page's own WordPress comment feed, where WordPress linked it: `/<permalink>/feed/`, or
+    for a plain permalink (`/?p=ID`) `/?p=ID&feed=rss2`. A post's goes to its discussion feed; a page's,
+    which has no thread (its comments are not imported) and so no feed, to the page itself."""
     old = site_path(link, blog)
-    if not old or "?" in old or old == "/" or old.startswith("/posts/"):
-        return {}  # a plain permalink's feed is `?p=ID&feed=rss2`, which no static page can tell apart;
-        # under /posts/ the site serves its own pages
-    return {old.rstrip("/") + "/feed/": f"/posts/{slug}/comments.xml"}
+    if not old or old == "/" or old.startswith("/posts/"):
+        return {}  # under /posts/ the site serves its own pages
+    target = new_url if is_page else f"{new_url}comments.xml"
+    path, _, query = old.partition("?")
+    if query:
+        plain = re.fullmatch(r"(p|page_id)=[0-9]{1,20}", query) and path == "/"
+        return {f"{old}&feed=rss2": target} if plain else {}
+    return {old.rstrip("/") + "/feed/": target}
 
 
 def archive_redirects(date: str, author: str) -> dict[str, str]:
@@ -152,3 +158,4 @@ def to_files(text: str, blog: str, files: dict[str, str]) -> str:
 
 
 FEEDS = {"/feed/": "/feed.xml", "/comments/feed/": "/comments/feed.xml"}
+QUERY_FEEDS = {"/?feed=rss2": "/feed.xml", "/?feed=comments-rss2": "/comments/feed.xml"}  # plain permalinks

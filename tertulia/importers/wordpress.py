@@ -126,6 +126,7 @@ class Plan:
     content: Path | None = None
     served_already: list[str] = field(default_factory=list)  # old addresses a page of the site now has
     attachment_pages: dict[str, str] = field(default_factory=dict)  # an attachment's old page -> its file
+    permalinks: Counter = field(default_factory=Counter)  # plain (`/?p=ID`), pretty: published items' links
     languages: tuple[str, ...] = ()
 
 
@@ -180,6 +181,10 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
                 plan.attachment_pages[addresses.same_address(page)] = entry.attachment_url  # the file comes
         elif _placed(entry):
             plan.places.append(_place(entry, channel, plan))
+    if plan.permalinks["plain"] and not plan.permalinks["pretty"]:
+        # a blog of plain permalinks linked its feeds as `/?feed=rss2`; each post's own (`?p=ID&feed=rss2`)
+        # says more, and wins; on a blog of pretty ones `?p=ID&feed=rss2` rather leads to the post itself
+        plan.redirects.update(addresses.QUERY_FEEDS)
     moved = {"/": "", **{old: new.lstrip("/") for old, new in plan.redirects.items()}, **plan.moved}
     plan.moved = {addresses.same_address(old): new for old, new in moved.items()}  # as links are compared
     _keep_clear_of_own_pages(plan)
@@ -230,7 +235,9 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
         _tags(item, channel, plan, draft)
     if not draft and not page:
         plan.redirects.update(addresses.archive_redirects(item.date, _slugify(item.creator)))
-        plan.redirects.update(addresses.feed_redirect(item.link, blog, folder.split("/", 1)[1]))
+    if not draft:
+        plan.redirects.update(addresses.feed_redirect(item.link, blog, new_url, page))
+        plan.permalinks["plain" if "?" in addresses.site_path(item.link, blog) else "pretty"] += 1
     return Place(folder, new_url.lstrip("/"), tuple(aliases))
 
 

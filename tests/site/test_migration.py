@@ -128,6 +128,35 @@ def test_the_home_page_holds_the_script_for_the_query_aliases(theme_site):
         assert f'"{query}":"posts/{slug}/"' in home
 
 
+
+def test_a_pages_old_feeds_lead_to_the_page_and_a_plain_permalinks_feed_to_its_discussion(theme_site):
+    base = theme_site["url"]
+    for old, new in [("about/feed/", "about/"), ("about/page-image-alignment/feed/", "page-image-alignment/"),
+                     ("2013/01/05/title-with-special-characters/feed/",
+                      "posts/title-with-special-characters/comments.xml")]:
+        status, text = get(base + old)
+        assert status == 200 and Page(text).canonical == base + new, old
+        assert get(base + new)[0] == 200, new
+    home = (theme_site["out"] / "index.html").read_text()
+    assert '"p=1201&feed=rss2":"posts/zhongwenbiaoti/comments.xml"' in home  # ?p=1201 was its permalink
+    assert '"feed=rss2' not in home and "p=1031&" not in home  # a pretty permalink's feed was /…/feed/
+
+
+def test_a_blog_with_plain_permalinks_keeps_its_query_feeds(tmp_path):
+    blog = "https://old.example.org"
+    export = export_of(tmp_path, blog, item(70, "harbour", link=f"{blog}/?p=70"),
+                       item(73, "about", "About us.", kind="page", link=f"{blog}/?page_id=73"))
+    site = tmp_path / "site"
+    imported(site, export)
+    yml = (site / "content/site.yml").read_text()
+    for old, new in [("/?feed=rss2", "/feed.xml"), ("/?feed=comments-rss2", "/comments/feed.xml"),
+                     ("/?p=70&feed=rss2", "/posts/harbour/comments.xml"), ("/?page_id=73&feed=rss2", "/about/")]:
+        assert f'"{old}": "{new}"' in yml, old
+    out = tmp_path / "out"
+    assert run_cli("build", "--output", str(out), cwd=site).returncode == 0
+    home = (out / "index.html").read_text()
+    assert '"p=70&feed=rss2":"posts/harbour/comments.xml"' in home and '"feed=rss2":"feed.xml"' in home
+
 def test_no_raw_shortcode_and_no_visible_escape_on_any_page(theme_site):
     out = theme_site["out"]
     pages = [p for p in out.rglob("index.html") if "/posts/" in p.as_posix() or p.parent == out]
@@ -643,7 +672,8 @@ def test_a_comment_deleted_here_stays_deleted_when_the_blog_edited_it_since(tmp_
     latest = thread_export(tmp_path, wp_comment(81, "First, edited twice."), wp_comment(82, "Second, edited too."),
                            wp_comment(83, "Third, edited on the blog."), name="latest.xml")
     last = imported(site, latest).stdout
-    assert sorted(p.name for p in thread.iterdir()) == ["82.en.md", "83.en.md"] and "A word of mine." in mine.read_text()
+    assert sorted(p.name for p in thread.iterdir()) == ["82.en.md", "83.en.md"]
+    assert "A word of mine." in mine.read_text()
     assert "not brought back: posts/the-harbour/comments/81.en.md" in last
     assert "edited by hand, left as they are: posts/the-harbour/comments/83.en.md" in last
     assert run_cli("check", cwd=site).returncode == 0
@@ -669,7 +699,8 @@ def test_links_with_dot_segments_or_other_encodings_lead_to_the_new_pages(tmp_pa
             f'<a href="https://old.example.org/other/../blog/2014/05/%71uay/">encoded</a>, '
             f'<a href="{blog}/2014/05/%CE%B5%CE%BB/">greek</a>, <a href="{blog}/2014/05/ελ">greek again</a>, '
             f'<a href="{blog}/category/sea/./">sea</a>, <a href="/blog/2014/05/quay/../../05/quay/">root</a>, '
-            f'<a href="{blog}/2014/05/nowhere/../elsewhere/">unknown</a>, <a href="/blog/somewhere/./">unknown too</a>, '
+            f'<a href="{blog}/2014/05/nowhere/../elsewhere/">unknown</a>, '
+            '<a href="/blog/somewhere/./">unknown too</a>, '
             f'<a href="{blog}/../quay/">above</a>.')
     export = export_of(
         tmp_path, blog,
