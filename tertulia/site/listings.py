@@ -116,7 +116,8 @@ def _listing_context(site: Site, interface, scope: Scope, chunk, kind: Kind, ext
         essays_here: dict = {}
         items = [_archive_entry(scope, essay, comment, here, words, essays_here) for essay, comment in chunk]
     else:
-        items = [_essay_entry(site, scope, essay, here, words) for essay in chunk]
+        tags = {tag.key: tag for tag in site.tags}
+        items = [_essay_entry(site, scope, essay, here, words, tags) for essay in chunk]
     return dict(extra, items=items, number=number, total=total,
                 newer_page=url_of(number - 1) if number > 1 else None,
                 older_page=url_of(number + 1) if number < total else None)
@@ -127,7 +128,7 @@ def essay_url(essay: Essay, lang: str) -> str:
     return routes.single(lang, essay.slug) if essay.text(lang) else routes.essay(essay.slug)
 
 
-def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words) -> dict:
+def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words, tags: dict) -> dict:
     """An essay as a listing shows it: at the root, its titles in every language, the original first;
     in one language, its title in that language (or the original's)."""
     url = here(_essay_page(essay, scope))
@@ -138,7 +139,6 @@ def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words) -> dict:
         languages = [Link(here(routes.single(t.lang, essay.slug)), words.language(t.lang), t.lang)
                      for t in titles] if len(titles) > 1 else []
     summary = essay.text(scope.lang) or essay.original
-    tags = {tag.key: tag for tag in site.tags}
     return {"essay": essay, "url": url, "titles": [Link(url, t.title, t.title_in) for t in titles],
             "languages": languages, "summary": card_summary(summary), "summary_lang": summary.lang,
             "tags": [Link(here(routes.tag(key, 1, scope.folder)), *tags[key].label(scope.lang, site.config.main_language))
