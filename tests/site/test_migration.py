@@ -728,3 +728,22 @@ def test_a_disqus_thread_finds_its_essay_by_any_spelling_of_its_old_address(tmp_
     assert (site / "content/posts/los-clientes/comments/disqus-3001.es.md").exists()
     assert "thread matching no essay (1 comments): https://elsewhere.example.net/unknown-post/" in result
     assert result.count("thread matching no essay") == 1
+
+
+def test_one_upload_spelled_several_ways_comes_once_and_a_non_ascii_name_comes_too(tmp_path):
+    served = tmp_path / "old-blog"
+    folder = uploads(served)
+    (folder / "2014" / "05" / "été.jpg").write_bytes(b"\xff\xd8SUMMER")
+    with serving(served) as blog:
+        body = (f'<img src="{blog}/wp-content/uploads/2014/05/boat.jpg" alt="A"> '
+                f'<img src="{blog}/wp-content/uploads/2014/05/./boat.jpg" alt="B"> '
+                f'<img src="{blog}/wp-content/uploads/2014/06/../05/b%6Fat.jpg" alt="C"> '
+                f'<img src="{blog}/wp-content/uploads/2014/05/été.jpg" alt="D"> '
+                f'<img src="{blog}/wp-content/uploads/2014/05/%C3%A9t%C3%A9.jpg" alt="E">')
+        result = imported(tmp_path / "site", export_of(tmp_path, blog, item(40, "photos", body)), "--media")
+    post = tmp_path / "site/content/posts/photos"
+    assert sorted(p.name for p in post.iterdir()) == ["boat.jpg", "ete.jpg", "index.en.md"], result.stdout
+    assert (post / "ete.jpg").read_bytes() == b"\xff\xd8SUMMER"
+    assert "media brought beside their posts: 2 files" in result.stdout and "not brought" not in result.stdout
+    text = (post / "index.en.md").read_text()
+    assert text.count("](boat.jpg)") == 3 and text.count("](ete.jpg)") == 2 and "wp-content" not in text
