@@ -96,14 +96,17 @@ class Cache:
         self._old, self._used, self._changed = shards, {}, set()
 
 
-def tree_key(*folders: Path) -> str:
-    """A key for every file under some folders: code and templates that shape every page."""
+def tree_key(*folders: Path, skip: str = "") -> str:
+    """A key for every file under some folders (but a subfolder named `skip` at their top): code, templates."""
     digest = hashlib.sha256()
     for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
+            if path.is_file() and "__pycache__" not in path.parts and path.relative_to(folder).parts[0] != skip:
                 digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+MEMO_FORMAT = "2:"  # each file: (fingerprint, size, mtime, the catalog messages it looked up)
 
 
 class OutputMemo:
@@ -115,7 +118,7 @@ class OutputMemo:
 
     def __init__(self, path: Path | None, output: Path):
         self._path, self._output = path, output
-        saved = _load(path, str(output.resolve())) or ("", None, {})
+        saved = _load(path, MEMO_FORMAT + str(output.resolve())) or ("", None, {})
         self._build_key, self._counts, self._old = saved
         self.new: dict = {}
 
@@ -128,7 +131,12 @@ class OutputMemo:
             stat = os.stat(os.path.join(self._output, relative))
         except OSError:
             return False
-        return (stat.st_size, stat.st_mtime_ns) == entry[1:]
+        return (stat.st_size, stat.st_mtime_ns) == entry[1:3]
+
+    def recorded(self, relative: str) -> frozenset | None:
+        """The catalog messages a page looked up when it was last drawn; None for a file never drawn."""
+        entry = self._old.get(relative)
+        return entry[3] if entry else None
 
     def keep(self, relative: str) -> None:
         """The file stays as it is: so does what is known of it."""
@@ -161,14 +169,14 @@ class OutputMemo:
         self.new = dict(self._old)
         return True
 
-    def record(self, relative: str, fingerprint: str, written: Path) -> None:
+    def record(self, relative: str, fingerprint: str, written: Path, used: frozenset | None = None) -> None:
         stat = written.stat()
-        self.new[relative] = (fingerprint, stat.st_size, stat.st_mtime_ns)
+        self.new[relative] = (fingerprint, stat.st_size, stat.st_mtime_ns, used)
 
     def save(self, build_key: str, counts) -> None:
         """Remember the output's files, and the inputs and summary of the build that made them."""
         if self._path and (self.new, build_key, counts) != (self._old, self._build_key, self._counts):
-            _save(self._path, str(self._output.resolve()), (build_key, counts, self.new))
+            _save(self._path, MEMO_FORMAT + str(self._output.resolve()), (build_key, counts, self.new))
 
 
 def _count_files(root: Path) -> int:

@@ -1,7 +1,8 @@
 """The stages in order: find -> parse -> validate -> plan -> render -> write.
 
 One way decides what is up to date, for a build and for the preview alike: every output file's
-inputs are fingerprinted, and the record of the last run (cache.OutputMemo) says which files were
+inputs are fingerprinted (a page's own templates, and the catalog messages it looked up when it was
+last drawn, recorded then), and the record of the last run (cache.OutputMemo) says which files were
 made from the same fingerprint and are still as written; only the others are drawn. Before any
 of it, a build compares every input with the last build's: when nothing changed it only checks
 the output is intact and stops. That path must be quick, so the stages that
@@ -26,7 +27,7 @@ from .errors import ContentError, ContentErrors, counted
 from .reading.find import Found, digest_files, find_content, is_scratch
 from .model import newest_first
 from .site.routes import PAGEFIND, file_path
-from .theme import KINDS, Theme
+from .theme import KINDS, THEME_IN_PACKAGE, Theme
 from .reading.translations import RECORD
 from .versions import installed_libraries, parser_version
 from .writing.write import MARK, MARK_TEXT, after_commit, output_lock, staged_output
@@ -247,25 +248,27 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     static = {relative: path.read_bytes() for relative, path in found.static}
     copied = {**beside_posts, **{f"static:{relative}": data for relative, data in static.items()}}
     inputs = _inputs_key(options)
+    every_input = content_key(inputs, _theme_key(options))  # what a page may read, for the whole-site key
     memo = OutputMemo(options.cache_dir / MEMO if options.cache_dir else None, options.output)
     if digests is not None and last is None:  # a preview needs the model in memory anyway
-        kept = memo.same_build(_whole_site_key(inputs, found, digests, copied))
+        kept = memo.same_build(_whole_site_key(every_input, found, digests, copied))
         if kept is not None:  # every input is as it was when this very output was written
             return Report(kept, memo.file_count(), time.perf_counter() - started, 0)
     from .site.plan import plan_site
-    from .writing.render import render_into
+    from .site.ui import Interface
+    from .writing.render import make_environment, render_into
     loaded = _load(options, found, digests, progress, last)
-    whole = _whole_site_key(inputs, found, [loaded.digests[s.path] for s in found.sources], copied)
+    whole = _whole_site_key(every_input, found, [loaded.digests[s.path] for s in found.sources], copied)
     from .writing.search import unavailable
     search_off = unavailable(loaded.site) if options.search else "not in the preview"
     loaded = replace(loaded, site=replace(loaded.site, search=not search_off))
     counts = Counts.of(loaded.site, loaded.warnings, search_off)
     when = build_time(loaded.site)
     pages = plan_site(loaded.site, when, last.planned if last else None)
-    site_key = content_key(inputs, when, _every_page_shows(loaded.site))
-    remembered = last.fingerprints if last else None
-    shown: dict = {}  # an essay's pages show the same files: look their hashes up once
-    fingerprints = {file_path(p.url): page_fingerprint(site_key, p, loaded.digests, shown, remembered) for p in pages}
+    interface = Interface(options.theme.folders("locales"), loaded.site.config)  # this build's words, always
+    env = last.environment() if last else make_environment(options.theme)
+    drawn_from = _page_inputs(loaded, pages, content_key(inputs, when, _every_page_shows(loaded.site)), env, last)
+    fingerprints = {relative: _with_words(key, memo.recorded(relative), interface) for relative, key in drawn_from.items()}
     extras = _extras(loaded, options, beside_posts)
     extras.update(_static(options.content, static, fingerprints.keys() | extras.keys(), loaded.site.search))
     fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in extras.items())
@@ -274,11 +277,12 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
         return Report(counts, len(fingerprints), time.perf_counter() - started, 0)
     from .writing.search import indexing
     fresh = _keep_unchanged([(file_path(p.url), p) for p in pages], fingerprints, memo)
-    from .site.ui import Interface
-    interface = Interface(options.theme.folders("locales"), loaded.site.config)  # this build's words, always
     with indexing(loaded.site) as search_index, staged_output(options.output) as staged:  # the two run at once
-        render_into(staged.writer, loaded.site, interface, [page for _, page in fresh], options.theme,
-                    options.workers, progress, last.environment() if last else None)
+        looked_up = render_into(staged.writer, loaded.site, interface, [page for _, page in fresh], options.theme,
+                                options.workers, progress, env)
+        used = {fresh[index][0]: words for index, words in looked_up.items()}
+        fingerprints.update((relative, _with_words(drawn_from[relative], words, interface))
+                            for relative, words in used.items())  # what each page was made from, now known
         if search_index:
             if progress:
                 progress("waiting for the search index")
@@ -293,11 +297,30 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
         staged.commit(written, set(fingerprints), memo.known(), sweep=last is None or not memo.known())
     try:
         for relative in written:
-            memo.record(relative, fingerprints[relative], options.output / relative)
+            memo.record(relative, fingerprints[relative], options.output / relative, used.get(relative))
         memo.save(whole, counts)
     except KeyboardInterrupt as stop:  # the output is the new one already: only the memo is lost
         raise after_commit(stop) from None
     return Report(counts, len(fingerprints), time.perf_counter() - started, len(written))
+
+
+def _page_inputs(loaded: Loaded, pages: list["Page"], site_key: str, env, last: LastRun | None) -> dict[str, str]:
+    """Each page's file and the key of what it is planned from: the settings and code every page shares,
+    its own template and those it uses, and the content files it shows. The catalog messages it
+    looks up are known only once it is drawn (see _with_words)."""
+    from .writing.render import template_keys
+    by_template = {name: content_key(site_key, key)
+                   for name, key in template_keys(env, {page.template for page in pages}).items()}
+    remembered = last.fingerprints if last else None
+    shown: dict = {}  # an essay's pages show the same files: look their hashes up once
+    return {file_path(p.url): page_fingerprint(by_template[p.template], p, loaded.digests, shown, remembered)
+            for p in pages}
+
+
+def _with_words(key: str, used: frozenset | None, interface) -> str:
+    """A page's fingerprint: what it was planned from, and what the catalogs now say of the messages it
+    looked up when it was last drawn. A page never drawn has none, and is drawn."""
+    return content_key(key, interface.said(used)) if used is not None else key
 
 
 def _keep_unchanged(items: list[tuple[str, object]], fingerprints: dict[str, str],
@@ -313,12 +336,18 @@ def _keep_unchanged(items: list[tuple[str, object]], fingerprints: dict[str, str
 
 
 def _inputs_key(options: Options) -> str:
-    """Everything every page depends on besides the posts: code, libraries, templates, site.yml, options."""
+    """What every page depends on besides the posts: code, libraries, site.yml, the translation
+    record, options. Templates and catalogs are not here: each page is keyed by those it uses."""
     site_yml, record = options.content / "site.yml", options.content / RECORD
-    theme = [folder for kind in KINDS for folder in options.theme.folders(kind)]
-    return content_key(tree_key(PACKAGE, *theme), *map(str, theme), installed_libraries(),
+    return content_key(tree_key(PACKAGE, skip=THEME_IN_PACKAGE), installed_libraries(),
                        _text_of(site_yml), _text_of(record),
                        str(options.base_url), str(options.drafts), str(options.pending))
+
+
+def _theme_key(options: Options) -> str:
+    """Every template, asset and catalog the theme and the site have, where they are: for the whole-site key."""
+    folders = [folder for kind in KINDS for folder in options.theme.folders(kind)]
+    return content_key(tree_key(*folders), *map(str, folders))
 
 
 def _text_of(path: Path) -> str:

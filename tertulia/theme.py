@@ -18,9 +18,12 @@ KINDS = ("templates", "assets", "locales")
 DEFAULT_PREFIX = "default"  # `{% extends "default/base.html" %}` in a site's own base.html
 
 
+THEME_IN_PACKAGE = "default_theme"  # the folder of the package that a wheel carries the theme in
+
+
 def _default_folder() -> Path:
     """The installed package's copy of the theme, else (a source checkout) the repository's top level."""
-    shipped = PACKAGE / "default_theme"
+    shipped = PACKAGE / THEME_IN_PACKAGE
     return shipped if (shipped / "templates").is_dir() else PACKAGE.parent
 
 

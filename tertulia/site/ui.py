@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +37,7 @@ class Catalog:
             po = read_po(file)
         self.texts = {m.id: m.string for m in po if isinstance(m.id, str) and m.id and m.string and not m.fuzzy}
         self.plurals = {m.id[0]: m.string for m in po if isinstance(m.id, tuple) and all(m.string) and not m.fuzzy}
+        self.plural_expr = po.plural_expr
         self.plural_index = gettext.c2py(po.plural_expr)  # the catalog's own C rule, read safely
 
 
@@ -46,6 +48,28 @@ class Interface:
         self.locales = locales  # the site's own catalogs first, then the theme's
         self.config = config
         self._words: dict[str, Words] = {}
+        self._said: dict[frozenset, str] = {}  # messages looked up -> what the catalogs say of them
+
+    def take_used(self) -> frozenset[tuple[str, str]]:
+        """The messages looked up since the last call, as (language, message), forgotten as they are
+        taken: rendering takes them after each page, so they are that page's."""
+        used = frozenset((words.lang, message) for words in self._words.values() for message in words.used)
+        for words in self._words.values():
+            words.used.clear()
+        return used
+
+    def said(self, used: frozenset[tuple[str, str]]) -> str:
+        """A key for what the catalogs say of these messages now (a translation, a plural rule, none):
+        a page that looked up just these is up to date while this key is, whatever else a catalog gains."""
+        key = self._said.get(used)
+        if key is None:
+            parts = []
+            for lang, message in sorted(used):
+                catalog = self.words(lang).catalog
+                parts.append(repr((lang, message) + ((catalog.texts.get(message), catalog.plurals.get(message),
+                                                      catalog.plural_expr) if catalog else ())))
+            key = self._said[used] = hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+        return key
 
     def catalog_path(self, lang: str) -> Path | None:
         """The catalog a language uses: its own, else its base language's, else none."""
@@ -112,10 +136,12 @@ class Words:
         self._counts: dict[tuple, Markup] = {}  # (singular, count) -> its words
         self._forms: dict[tuple, tuple] = {}  # (singular, plural) -> its forms for a script
         self._plain: dict[str, Markup] = {}  # message -> its words, for the phrases without placeholders
+        self.used: set[str] = set()  # the messages looked up, for Interface.take_used
 
     def text(self, message: str, **values) -> Markup:
         """A phrase for an element's content, its `%(name)s` placeholders filled with `values` (escaped
         unless Markup), in the order the translator chose; an English fallback carries its language."""
+        self.used.add(message)
         if not values:  # most words of a page, on every page: each looked up and escaped once
             known = self._plain.get(message)
             if known is None:
@@ -135,6 +161,7 @@ class Words:
 
     def attr(self, message: str, **values) -> str:
         """A phrase for an attribute, where no element can mark a fallback's language."""
+        self.used.add(message)
         text = self.catalog.texts.get(message, message) if self.catalog else message
         try:
             return text % values if values else text
@@ -152,6 +179,7 @@ class Words:
     def plural(self, singular: str, plural: str, count: int) -> Markup:
         """`%(num)d` things, in the form this language uses for that number (Romanian has three).
         Listings say "20 comments" thousands of times: each count is worded once."""
+        self.used.add(singular)
         key = (singular, count)
         if key not in self._counts:
             self._counts[key] = self._plural(singular, plural, count)
@@ -221,6 +249,7 @@ class Words:
         """A plural phrase for a script to fill in: its form for each CLDR plural category of this
         language (what `Intl.PluralRules` answers), `%(num)d` kept; and "en" when English stands in.
         Every card page carries it: found once (it tries two hundred numbers against CLDR's rule)."""
+        self.used.add(singular)
         key = (singular, plural)
         if key not in self._forms:
             self._forms[key] = self._plural_forms(singular, plural)

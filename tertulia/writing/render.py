@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
+import re
 from types import FunctionType, MethodType
 
 from jinja2 import (Environment, StrictUndefined, Template, TemplateError, TemplateNotFound, TemplateSyntaxError,
@@ -224,12 +226,13 @@ def _interface(interface: Interface, lang: str) -> dict:
 
 
 def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: list[Page], templates: Theme,
-                workers: int | None = None, progress=None, env: Environment | None = None) -> int:
-    """Render pages into files through `writer`, over every core when there are many; returns the count."""
+                workers: int | None = None, progress=None, env: Environment | None = None) -> dict[int, frozenset]:
+    """Render pages into files through `writer`, over every core when there are many; returns, by each
+    page's place in `pages`, the catalog messages it looked up (see Interface.take_used)."""
     workers = workers or os.cpu_count() or 1
     env = env or make_environment(templates)
     if workers == 1 or len(pages) < PARALLEL_PAGES:
-        return _render_range(writer, env, site, interface, pages, range(len(pages)))
+        return dict(_render_range(writer, env, site, interface, pages, range(len(pages))))
     # Forked workers inherit the model, the pages and the environment as they are: nothing is pickled
     # on the way in. Every process, this one too, takes the next chunk when it is done with one, so
     # none waits while another still has pages: chunks of essays and of archives differ in weight.
@@ -239,11 +242,12 @@ def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: lis
     with context.Pool(workers - 1, initializer=_start_worker,
                       initargs=(writer, env, site, interface, pages, chunks, taken)) as pool:
         waiting = [pool.apply_async(_render_taken) for _ in range(workers - 1)]
-        done = _take_and_render(writer, env, site, interface, pages, chunks, taken)
+        drawn = _take_and_render(writer, env, site, interface, pages, chunks, taken)
         if progress:
-            progress(f"rendered {done}/{len(pages)} pages, waiting for the rest")
-        done += sum(result.get() for result in waiting)
-    return done
+            progress(f"rendered {len(drawn)}/{len(pages)} pages, waiting for the rest")
+        for result in waiting:
+            drawn.update(result.get())
+    return drawn
 
 
 def _chunks(count: int, workers: int, smallest: int = 10) -> list[range]:
@@ -268,20 +272,63 @@ def _render_taken() -> int:
 
 
 def _take_and_render(writer: SiteWriter, env: Environment, site: Site, interface: Interface, pages: list[Page],
-                     chunks: list[range], taken) -> int:
-    """Render chunk after chunk, each taken by one process only, until none is left; returns the count."""
-    done = 0
+                     chunks: list[range], taken) -> dict[int, frozenset]:
+    """Render chunk after chunk, each taken by one process only, until none is left."""
+    drawn: dict[int, frozenset] = {}
     while True:
         with taken.get_lock():
             index = taken.value
             taken.value += 1
         if index >= len(chunks):
-            return done
-        done += _render_range(writer, env, site, interface, pages, chunks[index])
+            return drawn
+        drawn.update(_render_range(writer, env, site, interface, pages, chunks[index]))
 
 
 def _render_range(writer: SiteWriter, env: Environment, site: Site, interface: Interface, pages: list[Page],
-                  indexes) -> int:
+                  indexes) -> list[tuple[int, frozenset]]:
+    interface.take_used()  # what was looked up before this page is not this page's
+    drawn = []
     for index in indexes:
         writer.write(file_path(pages[index].url), render_page(env, site, interface, pages[index]))
-    return len(indexes)
+        drawn.append((index, interface.take_used()))
+    return drawn
+
+
+# `{% extends "x" %}`, `{% import "x" as m %}`, `{% from "x" import y %}`, `{% include "x" %}`; a name
+# that is not a string literal (group 2 empty) could be any template. Read as text, not parsed: parsing
+# every template costs more than the build saves, and a name too many only makes a key stricter.
+REFERENCE = re.compile(r"""\{%[-+]?\s*(?:extends|include|import|from)\s+(?:(['"])(.*?)\1)?""")
+
+
+def template_keys(env: Environment, names) -> dict[str, str]:
+    """Each template's key: its bytes and those of every template it extends, imports or includes, as
+    this theme finds them, so an edited template redraws only the pages it shapes."""
+    sources: dict = {}
+
+    def source(name: str) -> str:
+        if name not in sources:
+            try:
+                sources[name] = env.loader.get_source(env, name)[0]
+            except TemplateNotFound:  # rendering says so, naming the template that asked for it
+                sources[name] = ""
+        return sources[name]
+
+    def closure(name: str, seen: set) -> None:
+        if name in seen:
+            return
+        seen.add(name)
+        for found in REFERENCE.finditer(source(name)):
+            if found.group(2) is None:
+                seen.add(None)
+            else:
+                closure(found.group(2), seen)
+
+    keys = {}
+    for name in sorted(set(names)):
+        seen: set = set()
+        closure(name, seen)
+        if None in seen:
+            seen = set(env.list_templates())
+        keys[name] = hashlib.sha256("\0".join(f"{other}\0{source(other)}" for other in sorted(seen))
+                                    .encode("utf-8")).hexdigest()
+    return keys

@@ -72,6 +72,44 @@ def test_a_changed_template_redraws_what_it_shapes(corpus, tmp_path):
     assert every_file(out) == plain_build(content, tmp_path / "reference", theme)
 
 
+def test_a_catalog_edit_redraws_only_the_pages_that_say_the_message(corpus, tmp_path):
+    """A page depends on the catalog messages it looked up while it was drawn, not on every catalog."""
+    content, out = corpus / "content", tmp_path / "out"
+    shutil.copytree(DEFAULT / "locales", tmp_path / "locales")
+    theme = Theme(tmp_path)  # the site's own copy of every catalog
+    options = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache", theme=theme)
+    build(options)
+    essay = out / "es/posts/essay-00001/index.html"
+    stamp = essay.stat().st_mtime_ns
+    catalog = tmp_path / "locales/es/LC_MESSAGES/messages.po"
+    catalog.write_text(catalog.read_text().replace('msgstr "Todos los comentarios, los más recientes primero"',
+                                                   'msgstr "Todo lo dicho, lo último primero"'))
+    archive = [path for path in (out / "es/comments").rglob("index.html")]
+    edited = build(options)
+    assert edited.drawn == len(archive) > 0  # the Spanish comment archive's pages, and nothing else
+    assert "Todo lo dicho, lo último primero" in (out / "es/comments/index.html").read_text()
+    assert essay.stat().st_mtime_ns == stamp
+    assert every_file(out) == plain_build(content, tmp_path / "reference", theme)
+
+
+def test_a_template_edit_redraws_only_the_pages_it_shapes(corpus, tmp_path):
+    """A page depends on its own template and those it extends, imports or includes, not on every one."""
+    content, out = corpus / "content", tmp_path / "out"
+    shutil.copytree(DEFAULT / "templates", tmp_path / "templates")
+    theme = Theme(tmp_path)
+    options = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache", theme=theme)
+    build(options)
+    essay = out / "posts/essay-00001/index.html"
+    stamp = essay.stat().st_mtime_ns
+    feed = tmp_path / "templates/feed.xml"
+    feed.write_text(feed.read_text().replace("<generator>Tertulia</generator>", "<generator>Tertulia!</generator>"))
+    feeds = [path for path in out.rglob("*.xml") if path.name != "sitemap.xml"]
+    edited = build(options)
+    assert edited.drawn == len(feeds) > 0  # every feed, and only the feeds
+    assert b"Tertulia!" in (out / "feed.xml").read_bytes() and essay.stat().st_mtime_ns == stamp
+    assert every_file(out) == plain_build(content, tmp_path / "reference", theme)
+
+
 def test_the_preview_updates_in_place_to_the_same_bytes(corpus, tmp_path):
     content, out = corpus / "content", tmp_path / "out"
     preview = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache")
