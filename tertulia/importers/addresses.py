@@ -5,14 +5,16 @@ date archives)."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 SAFE_PATH = re.compile(r"/[^\s\x00-\x1f\x7f#\\]*")  # site-relative, one line, no fragment
+DOT = {".", "%2e"}
+DOT_DOT = {"..", ".%2e", "%2e.", "%2e%2e"}  # browsers read an encoded dot in a segment as a dot
 
 
 def site_path(link: str, blog: str) -> str:
     """`link` as an address relative to the blog's root (`/2012/09/10/slug/`, `/?p=5`), or "" when it
-    is not one of the blog's own."""
+    is not one of the blog's own; its dot segments resolved, as a browser asking for it would."""
     try:
         old, root = urlsplit(link.strip()), urlsplit(blog.strip())
     except ValueError:
@@ -20,11 +22,36 @@ def site_path(link: str, blog: str) -> str:
     if old.scheme not in ("http", "https") or not old.hostname or old.hostname != root.hostname:
         return ""
     prefix = root.path.rstrip("/")
-    if not (old.path == prefix or old.path.startswith(prefix + "/")):
+    resolved = without_dot_segments(old.path or "/")
+    if not (resolved == prefix or resolved.startswith(prefix + "/")):
         return ""
-    path = re.sub(r"//+", "/", old.path[len(prefix):] or "/")  # WordPress serves `//greek/` as `/greek/`
+    path = re.sub(r"//+", "/", resolved[len(prefix):] or "/")  # WordPress serves `//greek/` as `/greek/`
     path += f"?{old.query}" if old.query else ""
     return path if SAFE_PATH.fullmatch(path) and ".." not in path.split("?")[0].split("/") else ""
+
+
+def without_dot_segments(path: str) -> str:
+    """An absolute path with its `.` and `..` segments resolved (RFC 3986, 5.2.4); none climbs above `/`."""
+    segments = path.split("/")[1:]
+    kept: list[str] = []
+    for index, segment in enumerate(segments):
+        last = index == len(segments) - 1
+        if segment.lower() in DOT_DOT:
+            if kept:
+                kept.pop()
+        elif segment.lower() not in DOT:
+            kept.append(segment)
+            continue
+        if last:
+            kept.append("")  # `/a/b/..` is `/a/`: still a folder
+    return "/" + "/".join(kept)
+
+
+def same_address(address: str) -> str:
+    """The form in which two spellings of one site-relative address are equal: its path percent-decoded
+    (`/%CE%B5/`, `/%ce%b5/` and `/ε/` are one), its query as written."""
+    path, mark, query = address.partition("?")
+    return unquote(path, errors="surrogateescape") + mark + query
 
 
 def aliases(link: str, blog: str, post_id: str, is_page: bool, new_url: str) -> list[str]:
@@ -57,13 +84,19 @@ def category_path(nicename: str, parents: dict[str, str]) -> str:
     return "/".join(names) if all(name and "/" not in name for name in names) else ""
 
 
-def feed_redirect(link: str, blog: str, slug: str) -> dict[str, str]:
-    """A post's own WordPress feed (`/<permalink>/feed/`, its comments) to its discussion feed."""
+def feed_redirect(link: str, blog: str, new_url: str, is_page: bool) -> dict[str, str]:
+    """A post's or page's own WordPress comment feed, where WordPress linked it: `/<permalink>/feed/`, or
+    for a plain permalink (`/?p=ID`) `/?p=ID&feed=rss2`. A post's goes to its discussion feed; a page's,
+    which has no thread (its comments are not imported) and so no feed, to the page itself."""
     old = site_path(link, blog)
-    if not old or "?" in old or old == "/" or old.startswith("/posts/"):
-        return {}  # a plain permalink's feed is `?p=ID&feed=rss2`, which no static page can tell apart;
-        # under /posts/ the site serves its own pages
-    return {old.rstrip("/") + "/feed/": f"/posts/{slug}/comments.xml"}
+    if not old or old == "/" or old.startswith("/posts/"):
+        return {}  # under /posts/ the site serves its own pages
+    target = new_url if is_page else f"{new_url}comments.xml"
+    path, _, query = old.partition("?")
+    if query:
+        plain = re.fullmatch(r"(p|page_id)=[0-9]{1,20}", query) and path == "/"
+        return {f"{old}&feed=rss2": target} if plain else {}
+    return {old.rstrip("/") + "/feed/": target}
 
 
 def archive_redirects(date: str, author: str) -> dict[str, str]:
@@ -78,29 +111,51 @@ def archive_redirects(date: str, author: str) -> dict[str, str]:
     return found
 
 
-LINK_TARGET = re.compile(r"""(\]\(|href=")(https?://[^\s)"'<>]+)""")
+LINK_TARGET = re.compile(r"""(\]\(|href=")(https?://[^\s)"'<>]+|/(?![/\\])[^\s)"'<>]*)""")
 
 
 def relinked(text: str, page_url: str, blog: str, moved: dict[str, str]) -> str:
     """Links in `text` (on the page at `page_url`) to the blog's own posts, pages, tags and archives,
-    pointed at their new pages (`moved`: old address -> new URL), relative so they hold under any path."""
+    pointed at their new pages (`moved`: old address, as `same_address` gives it -> new URL), relative so
+    they hold under any path; a link to an address the blog did not have stays as it was."""
     def new(match: re.Match) -> str:
         target, _, fragment = match.group(2).partition("#")
-        old = site_path(target, blog)
-        if not old or (old not in moved and (old.endswith("/") or old + "/" not in moved)):
+        url = _moved_to(site_path(_absolute(target, blog), blog), moved)
+        if url is None:
             return match.group()
-        url = moved.get(old, moved.get(old + "/", ""))
         return match.group(1) + ("../" * page_url.count("/") + url or "./") + (f"#{fragment}" if fragment else "")
     return LINK_TARGET.sub(new, text)
 
 
+def _moved_to(old: str, moved: dict[str, str]) -> str | None:
+    """The new URL of an old address (one without its final `/` too), None when it is not one of `moved`."""
+    if not old:
+        return None
+    old = same_address(old)
+    if old in moved:
+        return moved[old]
+    return moved.get(old + "/") if not old.endswith("/") and "?" not in old else None
+
+
+def _absolute(target: str, blog: str) -> str:
+    """A root-relative link (`/2012/09/10/slug/`) on the blog's own host; any other as it is."""
+    if not target.startswith("/"):
+        return target
+    try:
+        root = urlsplit(blog.strip())
+    except ValueError:
+        return target
+    return f"{root.scheme}://{root.netloc}{target}" if root.scheme in ("http", "https") and root.netloc else target
+
+
 def to_files(text: str, blog: str, files: dict[str, str]) -> str:
-    """Links to attachment pages (`/2010/09/10/gallery/img_0767/`), which showed one file, to the file."""
+    """Links to attachment pages (`/2010/09/10/gallery/img_0767/`), which showed one file, to the file
+    (`files`: old page, as `same_address` gives it -> the file's address)."""
     def new(match: re.Match) -> str:
-        old = site_path(match.group(2).partition("#")[0], blog)
-        file = files.get(old) or files.get(old + "/", "") if old else ""
+        file = _moved_to(site_path(_absolute(match.group(2).partition("#")[0], blog), blog), files)
         return match.group(1) + file if file else match.group()
     return LINK_TARGET.sub(new, text) if files else text
 
 
 FEEDS = {"/feed/": "/feed.xml", "/comments/feed/": "/comments/feed.xml"}
+QUERY_FEEDS = {"/?feed=rss2": "/feed.xml", "/?feed=comments-rss2": "/comments/feed.xml"}  # plain permalinks

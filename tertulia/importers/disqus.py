@@ -92,7 +92,8 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
             parent = _kept_ancestor(post_id, posts)
             files = {f"{folder}/comments/disqus-{post_id}.{lang}.md": Planned(
                 _comment_file(element, post.status, parent),
-                tuple(_comment_file(element, status, parent) for status in STATUSES))}
+                tuple(_comment_file(element, status, parent) for status in STATUSES), if_recorded=True,
+                identity=_identity(post_id, posts))}
             staging.stage(files)
         staging.move_in()
         failed = False
@@ -108,7 +109,13 @@ def _deleted_since(post_id: str, element, folder: str, essays: Known, posts: dic
     parents = dict.fromkeys([_kept_ancestor(post_id, posts), f"disqus-{parent}" if DISQUS_ID.fullmatch(parent) else "",
                              ""])
     earlier = tuple(_comment_file(element, status, p) for status in STATUSES for p in parents)
-    return {f"{folder}/comments/disqus-{post_id}.{lang}.md": Planned(None, earlier)}
+    return {f"{folder}/comments/disqus-{post_id}.{lang}.md": Planned(None, earlier, if_recorded=True,
+                                                                     identity=_identity(post_id, posts))}
+
+
+def _identity(post_id: str, posts: dict[str, Post]) -> str:
+    """What a comment is on Disqus, whatever its text says now: its thread and its own id."""
+    return f"disqus thread {posts[post_id].thread} post {post_id}"
 
 
 def _first_pass(export: Path) -> tuple[dict[str, str], dict[str, Post]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..reading.read import parse_text
+from .addresses import same_address
 
 
 @dataclass
@@ -18,8 +19,13 @@ class Known:
     languages: dict[str, str] = field(default_factory=dict)  # folder -> its original's language
 
     def find(self, *addresses: str) -> str:
-        """The folder one of `addresses` belongs to, or ""; an empty address is nobody's."""
-        return next((self.by_address[a] for a in addresses if a and a in self.by_address), "")
+        """The folder one of `addresses` belongs to, or ""; an empty address is nobody's, and a
+        site-relative one is found however it is percent-encoded."""
+        for address in addresses:
+            for form in (address, same_address(address) if address.startswith("/") else ""):
+                if form and form in self.by_address:
+                    return self.by_address[form]
+        return ""
 
 
 def known(content: Path) -> Known:
@@ -36,6 +42,8 @@ def known(content: Path) -> Known:
                 found.languages[f"{kind}/{folder.name}"] = lang
                 for address in addresses:
                     found.by_address.setdefault(address, f"{kind}/{folder.name}")
+                    if address.startswith("/"):
+                        found.by_address.setdefault(same_address(address), f"{kind}/{folder.name}")
     return found
 
 

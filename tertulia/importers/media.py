@@ -15,15 +15,19 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
+
+from anyascii import anyascii
 
 from ..reading.find import PUBLISHED_KINDS
+from .addresses import without_dot_segments
 
 MAX_BYTES = 25 * 1024 * 1024  # a large photograph or a short clip; anything bigger is listed, not fetched
 MAX_SECONDS = 30
 REFERENCE = re.compile(r"""https?://[^\s"'<>()\[\]]+""")
 SIZE_VARIANT = re.compile(r"-\d{1,5}x\d{1,5}(?=\.[A-Za-z0-9]{2,5}$)")
 PHOTON = re.compile(r"^i[0-3]\.wp\.com$")
+URL_SAFE = "/!$&'()*+,;=:@"  # kept as they are in a path; the rest percent-encoded
 
 
 @dataclass
@@ -62,6 +66,9 @@ def original(url: str, hosts: set[str], photon_scheme: str = "https") -> str:
         return ""
     if host not in hosts and not host.endswith(".files.wordpress.com"):
         return ""
+    # one spelling for one file, as a browser would ask for it: dot segments resolved, percent-encoded
+    # (`./boat.jpg`, `b%6Fat.jpg` are `boat.jpg`; `été.jpg` is `%C3%A9t%C3%A9.jpg`, which a request can carry)
+    path = quote(unquote(without_dot_segments(path or "/")), safe=URL_SAFE)
     name = PurePosixPath(path).name
     if "." not in name or name.rsplit(".", 1)[1].lower() not in PUBLISHED_KINDS:
         return ""  # a page of the blog, not a file
@@ -141,8 +148,8 @@ def _download(url: str, hosts: set[str]) -> bytes:
 
 
 def _safe_name(url: str) -> str:
-    """A file name of plain characters that keeps the original's extension."""
-    name = PurePosixPath(unquote(urlsplit(url).path)).name.lower()
+    """A file name of plain characters (other scripts transliterated) that keeps the original's extension."""
+    name = anyascii(PurePosixPath(unquote(urlsplit(url).path)).name).lower()
     stem, _, extension = name.rpartition(".")
     stem = re.sub(r"[^a-z0-9_-]+", "-", stem).strip("-")[:80] or "file"
     return f"{stem}.{extension}"

@@ -5,10 +5,12 @@ A file already in content/ is kept as it is, unless it still holds exactly what 
 (then a newer export may move it on: a comment approved or marked spam since, or trashed and so removed).
 Nothing is ever written through a link, or by a path that is not a plain one inside content/.
 
-Imports keep a record of what they wrote (`content/.tertulia-imports.json`, one key per file: a hash of
-its name and its exact content, so a renamed folder changes nothing; a media file's path and bytes). A
-file the record knows that is no longer there was deleted by the author, and a later import does not
-bring it back; a file that still holds what the record knows is untouched since, and may follow the blog.
+Imports keep a record of what they wrote (`content/.tertulia-imports.json`): for each file a hash of its
+name and its exact content (a media file's path and bytes), and for each essay, page or comment a hash of
+its name and its identity in the export (the blog and post, and the comment's id), never of its folder,
+which an author may rename. A file whose identity (or exact content) the record knows that is no longer
+there was deleted by the author, and a later import does not bring it back, even when the blog has edited
+it since; a file that still holds content the record knows is untouched since, and may follow the blog.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from pathlib import Path
 from .problems import ContentProblem, shown
 
 RECORD = ".tertulia-imports.json"
-RECORD_NOTE = ("What imports wrote into content/, one key per file (a hash of its name and content), so that a "
-               "file deleted by hand is not brought back and one edited by hand is never replaced. Keep it.")
+RECORD_NOTE = ("What imports wrote into content/ (hashes of each file's name with its content, and with what it "
+               "came from in the export), so that a file deleted by hand is not brought back and one edited by "
+               "hand is never replaced. Keep it.")
 
 
 @dataclass
@@ -46,7 +49,8 @@ class Planned:
 
     text: str | bytes | None  # None: remove it, if it is still one of `earlier`; bytes: a media file
     earlier: tuple[str, ...] = ()
-    if_recorded: bool = False  # with text None: remove it if it is as an import wrote it (gone from the blog)
+    if_recorded: bool = False  # follow the blog (update, or remove if text is None) if it is as an import wrote it
+    identity: str = ""  # what it is in the export (`wordpress <blog> post 80`): a deletion here is for good
 
 
 class Staging:
@@ -91,15 +95,19 @@ class Staging:
         if overwrite:  # site.yml: the import's own merge of what is there
             self.done.written.append(relative)
             return "write"
+        identity = _identity_key(name, planned.identity)
         if not target.exists():
             if planned.text is None:
                 return "nothing"
-            if any(_key(name, text) in self.recorded for text in (planned.text, *planned.earlier)):
+            if identity in self.recorded or any(
+                    _key(name, text) in self.recorded for text in (planned.text, *planned.earlier)):
                 self.done.deleted.append(relative)  # an import wrote it, the author deleted it
                 return "nothing"
-            self.record.add(_key(name, planned.text))
+            self.record.update(filter(None, (_key(name, planned.text), identity)))
             self.done.written.append(relative)
             return "write"
+        if identity:  # there, in whatever state: a later deletion of it is the author's, and for good
+            self.record.add(identity)  # (also adopts what an import wrote before identities were recorded)
         text = _bytes_of(target) if isinstance(planned.text, bytes) else _text_of(target)
         if text is not None and text == planned.text:
             self.record.add(_key(name, text))  # also adopts what an import wrote before records were kept
@@ -110,8 +118,8 @@ class Staging:
             return "nothing"
         untouched = text is not None and (text in planned.earlier or (
             planned.if_recorded and _key(name, text) in self.record))
-        if untouched and planned.text is None:
-            self.record.difference_update(_key(name, t) for t in (text, *planned.earlier))  # may come back
+        if untouched and planned.text is None:  # gone from the blog, and may come back if it returns there
+            self.record.difference_update({_key(name, t) for t in (text, *planned.earlier)} | {identity})
             self.done.removed.append(relative)
             return "remove"
         if untouched:
@@ -155,6 +163,11 @@ def _key(name: str, content: str | bytes) -> str:
     """A file's key in the record: its name and exact content, not its folder (which an author may rename)."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     return hashlib.sha256(name.encode("utf-8") + b"\0" + data).hexdigest()[:32]
+
+
+def _identity_key(name: str, identity: str) -> str:
+    """A file's key by what it is in the export, "" for a file that has no identity there."""
+    return _key("\0identity\0" + name, identity) if identity else ""
 
 
 def _record(path: Path) -> set[str]:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from anyascii import anyascii
 
@@ -126,6 +126,7 @@ class Plan:
     content: Path | None = None
     served_already: list[str] = field(default_factory=list)  # old addresses a page of the site now has
     attachment_pages: dict[str, str] = field(default_factory=dict)  # an attachment's old page -> its file
+    permalinks: Counter = field(default_factory=Counter)  # plain (`/?p=ID`), pretty: published items' links
     languages: tuple[str, ...] = ()
 
 
@@ -177,10 +178,15 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             _attachment(entry, plan.media)
             page = addresses.site_path(entry.link, channel.link or channel.base_site_url)
             if page and page != "/" and plan.files_from is not None and plan.files_from.active:
-                plan.attachment_pages[page] = entry.attachment_url  # its page shows the file: the file comes
+                plan.attachment_pages[addresses.same_address(page)] = entry.attachment_url  # the file comes
         elif _placed(entry):
             plan.places.append(_place(entry, channel, plan))
-    plan.moved = {"/": "", **{old: new.lstrip("/") for old, new in plan.redirects.items()}, **plan.moved}
+    if plan.permalinks["plain"] and not plan.permalinks["pretty"]:
+        # a blog of plain permalinks linked its feeds as `/?feed=rss2`; each post's own (`?p=ID&feed=rss2`)
+        # says more, and wins; on a blog of pretty ones `?p=ID&feed=rss2` rather leads to the post itself
+        plan.redirects.update(addresses.QUERY_FEEDS)
+    moved = {"/": "", **{old: new.lstrip("/") for old, new in plan.redirects.items()}, **plan.moved}
+    plan.moved = {addresses.same_address(old): new for old, new in moved.items()}  # as links are compared
     _keep_clear_of_own_pages(plan)
     return channel, lang
 
@@ -229,7 +235,9 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
         _tags(item, channel, plan, draft)
     if not draft and not page:
         plan.redirects.update(addresses.archive_redirects(item.date, _slugify(item.creator)))
-        plan.redirects.update(addresses.feed_redirect(item.link, blog, folder.split("/", 1)[1]))
+    if not draft:
+        plan.redirects.update(addresses.feed_redirect(item.link, blog, new_url, page))
+        plan.permalinks["plain" if "?" in addresses.site_path(item.link, blog) else "pretty"] += 1
     return Place(folder, new_url.lstrip("/"), tuple(aliases))
 
 
@@ -291,7 +299,8 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     names: dict[str, str] = {}  # each file brought into the folder, by its address, for all its texts
     within = partial(_within, place=place, blog=blog, plan=plan, names=names, summary=summary)
     text = within(essay_file(item, author, draft, tags, list(place.aliases), page, plan.media))
-    plan.files[f"{place.folder}/index.{lang}.md"] = Planned(text)
+    identity = _identity(item, blog)
+    plan.files[f"{place.folder}/index.{lang}.md"] = Planned(text, identity=identity)
     if page:
         if item.comments:
             summary.skipped_comments["on pages (pages have no thread)"] += len(item.comments)
@@ -300,15 +309,30 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
         if status is None and _translated(plan, place, comment.id, lang):
             continue  # trashed on the blog, but translated here: the author's now
         planned = Planned(within(comment_file(comment, status, parent)) if status else None,
-                          tuple(within(text, count=False) for text in earlier))
+                          tuple(within(text, count=False) for text in earlier), if_recorded=True,
+                          identity=identity and f"{identity} comment {comment.id}")
         plan.files[f"{place.folder}/comments/{comment.id}.{lang}.md"] = planned
-    for gone in _gone(item, place, lang, plan):
-        plan.files.setdefault(gone, Planned(None, if_recorded=True))
+    for gone, comment_id in _gone(item, place, lang, plan):
+        plan.files.setdefault(gone, Planned(None, if_recorded=True,
+                                            identity=identity and f"{identity} comment {comment_id}"))
 
 
-def _gone(item: Item, place: Place, lang: str, plan: Plan) -> list[str]:
-    """The comment files of an earlier import whose comments the blog has deleted since (absent from the
-    export, not trashed): removed if they are still as an import wrote them, and not translated."""
+def _identity(item: Item, blog: str) -> str:
+    """What a post or page is in the blog, whatever folder it is in: the blog's host and path, and its
+    id there (an http blog that moved to https is the same blog); "" for an item without an id."""
+    if not WP_ID.fullmatch(item.post_id):
+        return ""
+    try:
+        parts = urlsplit(blog.strip())
+        where = f"{(parts.hostname or '').lower()}{parts.path.rstrip('/')}"
+    except ValueError:
+        where = ""
+    return f"wordpress {where} {item.type} {item.post_id}"
+
+
+def _gone(item: Item, place: Place, lang: str, plan: Plan) -> list[tuple[str, str]]:
+    """The comment files (and ids) of an earlier import whose comments the blog has deleted since (absent
+    from the export, not trashed): removed if they are still as an import wrote them, and not translated."""
     folder = plan.content / place.folder / "comments" if plan.content is not None else None
     if folder is None or not folder.is_dir() or folder.is_symlink():
         return []
@@ -318,7 +342,7 @@ def _gone(item: Item, place: Place, lang: str, plan: Plan) -> list[str]:
         comment_id = path.name[:-len(f".{lang}.md")]
         if COMMENT_ID.fullmatch(comment_id) and comment_id not in exported and not _translated(
                 plan, place, comment_id, lang):
-            gone.append(f"{place.folder}/comments/{path.name}")
+            gone.append((f"{place.folder}/comments/{path.name}", comment_id))
     return gone
 
 

@@ -58,15 +58,16 @@ def _old_addresses(site: Site) -> tuple[dict[str, str], dict[str, dict[str, str]
 
 def _query_script(url: str, queries: dict[str, str], otherwise: str) -> str:
     """A script that sends a reader who came with one of `queries` on to its page, fragment kept; else
-    to `otherwise` ("" to stay)."""
+    to `otherwise` ("" to stay). A query matches when the reader's has each of its parameters; of those
+    that match, the one naming most wins (`?p=5&feed=rss2` is the post's feed, not the post), then the first."""
     if not queries and not otherwise:
         return ""
     links = {query: routes.relative_url(url, target) for query, target in sorted(queries.items())}
     data = json.dumps(links, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
     fallback = json.dumps(otherwise, ensure_ascii=True).replace("<", "\\u003c")
-    return ("(function(){var m=" + data + ",s=new URLSearchParams(location.search),t=" + fallback + ";"
-            "for(var k in m){var p=new URLSearchParams(k),all=true;"
-            "p.forEach(function(v,n){if(s.get(n)!==v)all=false});if(all){t=m[k];break}}"
+    return ("(function(){var m=" + data + ",s=new URLSearchParams(location.search),t=" + fallback + ",b=0;"
+            "for(var k in m){var p=new URLSearchParams(k),all=true,c=0;"
+            "p.forEach(function(v,n){c++;if(s.get(n)!==v)all=false});if(all&&c>b){t=m[k];b=c}}"
             "if(t)location.replace(t+location.hash)})()")
 
 

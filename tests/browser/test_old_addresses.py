@@ -42,6 +42,11 @@ def own_problems(page) -> list[str]:
     (quote("2013/02/01/ελληνικά/"), "posts/ellinika/"),
     ("category/markup/", "tags/markup/"),
     ("feed/", "feed.xml"),
+    ("about/feed/", "about/"),
+    ("?page_id=2&feed=rss2", "about/"),
+    ("?p=1201&feed=rss2", "posts/zhongwenbiaoti/comments.xml"),
+    ("?feed=rss2&p=1201#top", "posts/zhongwenbiaoti/comments.xml#top"),
+    ("?p=1031&feed=rss2", "posts/media-shortcodes/"),
 ])
 def test_an_old_address_takes_the_reader_to_the_new_page(blog, open_page, old, new):
     page = open_page(blog["url"] + old)

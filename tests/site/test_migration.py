@@ -128,6 +128,35 @@ def test_the_home_page_holds_the_script_for_the_query_aliases(theme_site):
         assert f'"{query}":"posts/{slug}/"' in home
 
 
+
+def test_a_pages_old_feeds_lead_to_the_page_and_a_plain_permalinks_feed_to_its_discussion(theme_site):
+    base = theme_site["url"]
+    for old, new in [("about/feed/", "about/"), ("about/page-image-alignment/feed/", "page-image-alignment/"),
+                     ("2013/01/05/title-with-special-characters/feed/",
+                      "posts/title-with-special-characters/comments.xml")]:
+        status, text = get(base + old)
+        assert status == 200 and Page(text).canonical == base + new, old
+        assert get(base + new)[0] == 200, new
+    home = (theme_site["out"] / "index.html").read_text()
+    assert '"p=1201&feed=rss2":"posts/zhongwenbiaoti/comments.xml"' in home  # ?p=1201 was its permalink
+    assert '"feed=rss2' not in home and "p=1031&" not in home  # a pretty permalink's feed was /…/feed/
+
+
+def test_a_blog_with_plain_permalinks_keeps_its_query_feeds(tmp_path):
+    blog = "https://old.example.org"
+    export = export_of(tmp_path, blog, item(70, "harbour", link=f"{blog}/?p=70"),
+                       item(73, "about", "About us.", kind="page", link=f"{blog}/?page_id=73"))
+    site = tmp_path / "site"
+    imported(site, export)
+    yml = (site / "content/site.yml").read_text()
+    for old, new in [("/?feed=rss2", "/feed.xml"), ("/?feed=comments-rss2", "/comments/feed.xml"),
+                     ("/?p=70&feed=rss2", "/posts/harbour/comments.xml"), ("/?page_id=73&feed=rss2", "/about/")]:
+        assert f'"{old}": "{new}"' in yml, old
+    out = tmp_path / "out"
+    assert run_cli("build", "--output", str(out), cwd=site).returncode == 0
+    home = (out / "index.html").read_text()
+    assert '"p=70&feed=rss2":"posts/harbour/comments.xml"' in home and '"feed=rss2":"feed.xml"' in home
+
 def test_no_raw_shortcode_and_no_visible_escape_on_any_page(theme_site):
     out = theme_site["out"]
     pages = [p for p in out.rglob("index.html") if "/posts/" in p.as_posix() or p.parent == out]
@@ -621,3 +650,100 @@ def test_a_query_alias_on_any_real_page_is_honoured_by_a_script_there(tmp_path):
                                 ("tags/", "cat=3", "../posts/b/")]:
         assert f'"{query}":"{target}"' in (out / page / "index.html").read_text(), page
     assert 'http-equiv="refresh"' not in (out / "posts/hola/index.html").read_text()  # still the essay itself
+
+
+def test_a_comment_deleted_here_stays_deleted_when_the_blog_edited_it_since(tmp_path):
+    site = tmp_path / "site"
+    thread = site / "content/posts/harbour/comments"
+    imported(site, thread_export(tmp_path, wp_comment(81, "First."), wp_comment(82, "Second."),
+                                 wp_comment(83, "Third.")))
+    (thread / "81.en.md").unlink()
+    (site / "content/posts/harbour").rename(site / "content/posts/the-harbour")  # renamed: still the same post
+    thread = site / "content/posts/the-harbour/comments"
+    newer = thread_export(tmp_path, wp_comment(81, "First, edited on the blog."), wp_comment(82, "Second, edited too."),
+                          wp_comment(83, "Third."), name="newer.xml")
+    again = imported(site, newer).stdout
+    assert sorted(p.name for p in thread.iterdir()) == ["82.en.md", "83.en.md"]
+    assert "deleted by hand since an earlier import, not brought back: posts/the-harbour/comments/81.en.md" in again
+    assert "Second, edited too." in (thread / "82.en.md").read_text()  # as the import wrote it: follows the blog
+    assert "followed the blog: 1 updated, 0 removed" in again and "edited by hand" not in again
+    mine = thread / "83.en.md"
+    mine.write_text(mine.read_text() + "\nA word of mine.\n")
+    latest = thread_export(tmp_path, wp_comment(81, "First, edited twice."), wp_comment(82, "Second, edited too."),
+                           wp_comment(83, "Third, edited on the blog."), name="latest.xml")
+    last = imported(site, latest).stdout
+    assert sorted(p.name for p in thread.iterdir()) == ["82.en.md", "83.en.md"]
+    assert "A word of mine." in mine.read_text()
+    assert "not brought back: posts/the-harbour/comments/81.en.md" in last
+    assert "edited by hand, left as they are: posts/the-harbour/comments/83.en.md" in last
+    assert run_cli("check", cwd=site).returncode == 0
+
+
+def test_a_disqus_comment_deleted_here_stays_deleted_when_disqus_edited_it_since(tmp_path):
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    imported(site, DISQUS, source="disqus")
+    thread = site / "content/posts/los-clientes/comments"
+    (thread / "disqus-3001.es.md").unlink()
+    newer = tmp_path / "newer.xml"
+    newer.write_text(DISQUS.read_text().replace("DISQUS-FIRST a comment", "DISQUS-FIRST an edited comment"))
+    again = imported(site, newer, source="disqus").stdout
+    assert not (thread / "disqus-3001.es.md").exists()
+    assert "deleted by hand since an earlier import, not brought back: posts/los-clientes/comments/disqus-3001.es.md" \
+        in again
+
+
+def test_links_with_dot_segments_or_other_encodings_lead_to_the_new_pages(tmp_path):
+    blog = "https://old.example.org/blog"
+    said = (f'<a href="{blog}/2014/05/x/../quay/">dots</a>, <a href="{blog}/2014/05/quay/./#top">dot</a>, '
+            f'<a href="https://old.example.org/other/../blog/2014/05/%71uay/">encoded</a>, '
+            f'<a href="{blog}/2014/05/%CE%B5%CE%BB/">greek</a>, <a href="{blog}/2014/05/ελ">greek again</a>, '
+            f'<a href="{blog}/category/sea/./">sea</a>, <a href="/blog/2014/05/quay/../../05/quay/">root</a>, '
+            f'<a href="{blog}/2014/05/nowhere/../elsewhere/">unknown</a>, '
+            '<a href="/blog/somewhere/./">unknown too</a>, '
+            f'<a href="{blog}/../quay/">above</a>.')
+    export = export_of(
+        tmp_path, blog,
+        item(70, "harbour", said, '<category domain="category" nicename="sea"><![CDATA[Sea]]></category>'
+             + wp_comment(71, f'Like <a href="{blog}/2014/05/./quay/">this</a>.')),
+        item(72, "quay", "The quay."), item(73, "%ce%b5%ce%bb", "Greek."))
+    site = tmp_path / "site"
+    imported(site, export)
+    text = (site / "content/posts/harbour/index.en.md").read_text()
+    links = dict((words, target) for words, target in re.findall(r"\[([^\]]+)\]\(([^)]*)\)", text))
+    assert links == {"dots": "../../posts/quay/", "dot": "../../posts/quay/#top", "encoded": "../../posts/quay/",
+                     "greek": "../../posts/el/", "greek again": "../../posts/el/", "sea": "../../tags/sea/",
+                     "root": "../../posts/quay/", "unknown": f"{blog}/2014/05/nowhere/../elsewhere/",
+                     "unknown too": "/blog/somewhere/./", "above": f"{blog}/../quay/"}
+    assert "[this](../../posts/quay/)" in (site / "content/posts/harbour/comments/71.en.md").read_text()
+
+
+def test_a_disqus_thread_finds_its_essay_by_any_spelling_of_its_old_address(tmp_path):
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    export = tmp_path / "disqus.xml"
+    export.write_text(DISQUS.read_text().replace("http://blog.example.org/2012/09/10/los-clientes/",
+                                                 "http://blog.example.org/2012/09/x/../10/%6Cos-clientes/./"))
+    result = imported(site, export, source="disqus").stdout
+    assert (site / "content/posts/los-clientes/comments/disqus-3001.es.md").exists()
+    assert "thread matching no essay (1 comments): https://elsewhere.example.net/unknown-post/" in result
+    assert result.count("thread matching no essay") == 1
+
+
+def test_one_upload_spelled_several_ways_comes_once_and_a_non_ascii_name_comes_too(tmp_path):
+    served = tmp_path / "old-blog"
+    folder = uploads(served)
+    (folder / "2014" / "05" / "été.jpg").write_bytes(b"\xff\xd8SUMMER")
+    with serving(served) as blog:
+        body = (f'<img src="{blog}/wp-content/uploads/2014/05/boat.jpg" alt="A"> '
+                f'<img src="{blog}/wp-content/uploads/2014/05/./boat.jpg" alt="B"> '
+                f'<img src="{blog}/wp-content/uploads/2014/06/../05/b%6Fat.jpg" alt="C"> '
+                f'<img src="{blog}/wp-content/uploads/2014/05/été.jpg" alt="D"> '
+                f'<img src="{blog}/wp-content/uploads/2014/05/%C3%A9t%C3%A9.jpg" alt="E">')
+        result = imported(tmp_path / "site", export_of(tmp_path, blog, item(40, "photos", body)), "--media")
+    post = tmp_path / "site/content/posts/photos"
+    assert sorted(p.name for p in post.iterdir()) == ["boat.jpg", "ete.jpg", "index.en.md"], result.stdout
+    assert (post / "ete.jpg").read_bytes() == b"\xff\xd8SUMMER"
+    assert "media brought beside their posts: 2 files" in result.stdout and "not brought" not in result.stdout
+    text = (post / "index.en.md").read_text()
+    assert text.count("](boat.jpg)") == 3 and text.count("](ete.jpg)") == 2 and "wp-content" not in text
