@@ -259,7 +259,8 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     from .site.plan import plan_site
     from .writing.render import make_environment, render_into
     loaded = _load(options, found, digests, progress, last)
-    whole = _whole_site_key(every_input, found, [loaded.digests[s.path] for s in found.sources], copied)
+    # only a build asks whether every input is as it was (same_build); a preview always has its model
+    whole = "" if last else _whole_site_key(every_input, found, [loaded.digests[s.path] for s in found.sources], copied)
     from .writing.search import unavailable
     search_off = unavailable(loaded.site) if options.search else "not in the preview"
     loaded = replace(loaded, site=replace(loaded.site, search=not search_off))
