@@ -101,8 +101,9 @@ def tree_key(*folders: Path, skip: str = "") -> str:
     digest = hashlib.sha256()
     for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and path.relative_to(folder).parts[0] != skip:
-                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+            relative = path.relative_to(folder)
+            if path.is_file() and "__pycache__" not in path.parts and relative.parts[0] != skip:
+                digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -126,8 +127,10 @@ class OutputMemo:
     def reusable(self, relative: str, fingerprint: Fingerprint) -> bool:
         """True if the output's `relative` was made from the same inputs and is still as it was written."""
         entry = self._old.get(relative)
-        if not entry or entry[0] != fingerprint:
-            return False
+        return bool(entry) and entry[0] == fingerprint and self._intact(relative, entry)
+
+    def _intact(self, relative: str, entry: tuple) -> bool:
+        """The output's `relative` is still as it was written (same size and modification time)."""
         try:
             stat = os.stat(os.path.join(self._output, relative))
         except OSError:
@@ -165,7 +168,7 @@ class OutputMemo:
             return False
         if any(self._old[relative][0] != fp for relative, fp in fingerprints.items()):
             return False  # asked before any file is looked at: an edit changes some fingerprint
-        if not all(self.reusable(relative, fp) for relative, fp in fingerprints.items()):
+        if not all(self._intact(relative, self._old[relative]) for relative in fingerprints):
             return False
         if _count_files(self._output) != len(fingerprints):
             return False

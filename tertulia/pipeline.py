@@ -250,7 +250,9 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     static = {relative: path.read_bytes() for relative, path in found.static}
     copied = {**beside_posts, **{f"static:{relative}": data for relative, data in static.items()}}
     inputs = _inputs_key(options)
-    every_input = content_key(inputs, _theme_key(options))  # what a page may read, for the whole-site key
+    # what a page may read, for the whole-site key, which only a build asks about (same_build); a
+    # preview always has its model
+    every_input = content_key(inputs, _theme_key(options)) if last is None else ""
     memo = _output_memo(options, last)
     if digests is not None and last is None:  # a preview needs the model in memory anyway
         kept = memo.same_build(_whole_site_key(every_input, found, digests, copied))
@@ -259,7 +261,6 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     from .site.plan import plan_site
     from .writing.render import make_environment, render_into
     loaded = _load(options, found, digests, progress, last)
-    # only a build asks whether every input is as it was (same_build); a preview always has its model
     whole = "" if last else _whole_site_key(every_input, found, [loaded.digests[s.path] for s in found.sources], copied)
     from .writing.search import unavailable
     search_off = unavailable(loaded.site) if options.search else "not in the preview"

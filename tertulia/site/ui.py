@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
-import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +22,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
+from ..cache import content_key
 from ..model import PartialDate, SiteConfig
 
 CATALOG = "LC_MESSAGES/messages.po"
@@ -68,7 +68,7 @@ class Interface:
                 catalog = self.words(lang).catalog
                 parts.append(repr((lang, message) + ((catalog.texts.get(message), catalog.plurals.get(message),
                                                       catalog.plural_expr) if catalog else ())))
-            key = self._said[used] = hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+            key = self._said[used] = content_key(*parts)
         return key
 
     def catalog_path(self, lang: str) -> Path | None:

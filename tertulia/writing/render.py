@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 import re
@@ -20,6 +19,7 @@ except ImportError:  # pragma: no cover - a MarkupSafe without it escapes the sl
     def _escape_inner(text: str) -> str:
         return str(escape(text))
 
+from ..cache import content_key
 from ..site import routes
 from ..site.routes import file_path, relative_url
 from ..site.structured import og_locale
@@ -329,6 +329,5 @@ def template_keys(env: Environment, names) -> dict[str, str]:
         closure(name, seen)
         if None in seen:
             seen = set(env.list_templates())
-        keys[name] = hashlib.sha256("\0".join(f"{other}\0{source(other)}" for other in sorted(seen))
-                                    .encode("utf-8")).hexdigest()
+        keys[name] = content_key(*(f"{other}\0{source(other)}" for other in sorted(seen)))
     return keys
