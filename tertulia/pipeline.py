@@ -16,12 +16,14 @@ import gc
 import hashlib
 import os
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .aside import Aside
 from .cache import Cache, OutputMemo, content_key, tree_key
 from .errors import ContentError, ContentErrors, counted
 from .reading.find import Found, digest_files, find_content, is_scratch
@@ -104,6 +106,7 @@ class Loaded:
     warnings: list[ContentError]
     digests: dict[str, str]  # content file -> hash of its bytes
     interface: "Interface | None" = None  # this build's catalogs, read once for the warnings and the pages
+    templates: Aside | None = None  # a build's templates, compiled by the other core meanwhile
 
 
 def load_site(options: Options, progress=None) -> Loaded:
@@ -113,9 +116,9 @@ def load_site(options: Options, progress=None) -> Loaded:
 
 
 def _load(options: Options, found: Found, digests: list[str] | None, progress,
-          last: "LastRun | None" = None) -> Loaded:
+          last: "LastRun | None" = None, aside: ExitStack | None = None) -> Loaded:
     from .reading.config import load_config
-    from .reading.parse import parse_all
+    from .reading.parse import PARALLEL_THRESHOLD, parse_all
     from .reading.translations import load_record
     from .reading.validate import build_model
     config = load_config(options.content / "site.yml", _shown(options.content / "site.yml", options.content),
@@ -125,7 +128,7 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
         raise ContentErrors(record_errors)
     cache = last.cache if last else parse_cache(options)
     files = parse_all(found, digests, cache, options.workers, progress, last.parsed if last else None)
-    cache.save(prune=last is None)  # what a preview keeps in memory it does not look up, yet still uses
+    templates = _set_aside(options, cache, last, aside if len(found.sources) >= PARALLEL_THRESHOLD else None)
     from .writing.render import template_errors
     broken_templates = template_errors(options.theme)  # reported with the content's errors, all at once
     try:
@@ -138,7 +141,19 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     from .site.ui import Interface
     interface = Interface(options.theme.folders("locales"), site.config)
     warnings += _missing_catalogs(options, interface) + options.theme.unknown_overrides()
-    return Loaded(site, warnings, {r.path: r.digest for r in files.records}, interface)
+    return Loaded(site, warnings, {r.path: r.digest for r in files.records}, interface, templates)
+
+
+def _set_aside(options: Options, cache: Cache, last: "LastRun | None", aside: ExitStack | None) -> Aside | None:
+    """Save the parse cache; with `aside` (a build's, of a site big enough to share out), let a forked
+    process save it and compile the templates while this one validates and plans, the other core's
+    idle time. The preview saves here: it has threads of its own, its templates are compiled already,
+    and its saves are small. So does a build in one process, as asked."""
+    if aside is None or options.workers == 1:
+        cache.save(prune=last is None)  # what a preview keeps in memory it does not look up, yet still uses
+        return None
+    from .writing.render import compiled_templates
+    return aside.enter_context(Aside(lambda: compiled_templates(options.theme), then=cache.save))
 
 
 def _missing_catalogs(options: Options, interface: "Interface") -> list[ContentError]:
@@ -219,10 +234,10 @@ def build(options: Options, progress=None, last: LastRun | None = None, changed:
     gc.disable()  # a build makes a million objects and no garbage cycles: a third faster without the collector
     report = None
     try:
-        with output_lock(options.output):
+        with output_lock(options.output), ExitStack() as aside:  # what a build sets aside ends before the lock
             if last is None:
                 found = find_content(options.content)
-                report = _build(options, started, progress, found, _digests_to_check(options, found))
+                report = _build(options, started, progress, found, _digests_to_check(options, found), aside=aside)
             else:
                 last.take(changed)
                 report = _build(options, started, progress, last.found, last.digests, last)
@@ -245,7 +260,7 @@ def _digests_to_check(options: Options, found: Found) -> list[str] | None:
 
 
 def _build(options: Options, started: float, progress, found: Found, digests: list[str] | None,
-           last: LastRun | None = None) -> Report:
+           last: LastRun | None = None, aside: ExitStack | None = None) -> Report:
     beside_posts = {url: path.read_bytes() for url, path in found.assets}
     static = {relative: path.read_bytes() for relative, path in found.static}
     copied = {**beside_posts, **{f"static:{relative}": data for relative, data in static.items()}}
@@ -260,7 +275,7 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
             return Report(kept, memo.file_count(), time.perf_counter() - started, 0)
     from .site.plan import plan_site
     from .writing.render import make_environment, render_into
-    loaded = _load(options, found, digests, progress, last)
+    loaded = _load(options, found, digests, progress, last, aside)
     whole = "" if last else _whole_site_key(every_input, found, [loaded.digests[s.path] for s in found.sources], copied)
     from .writing.search import unavailable
     search_off = unavailable(loaded.site) if options.search else "not in the preview"
@@ -269,7 +284,8 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     when = build_time(loaded.site)
     pages = plan_site(loaded.site, when, last.planned if last else None)
     interface = loaded.interface  # this build's words, always
-    env = last.environment() if last else make_environment(options.theme)
+    compiled = loaded.templates.result() if loaded.templates else None
+    env = last.environment() if last else make_environment(options.theme, compiled=compiled)
     drawn_from = _page_inputs(loaded, pages, content_key(inputs, when, _every_page_shows(loaded.site)), env, last)
     fingerprints = {relative: _with_words(key, memo.recorded(relative), interface) for relative, key in drawn_from.items()}
     extras = _extras(loaded, options, beside_posts)

@@ -7,8 +7,8 @@ import os
 import re
 from types import FunctionType, MethodType
 
-from jinja2 import (Environment, StrictUndefined, Template, TemplateError, TemplateNotFound, TemplateSyntaxError,
-                    select_autoescape)
+from jinja2 import (BytecodeCache, Environment, StrictUndefined, Template, TemplateError, TemplateNotFound,
+                    TemplateSyntaxError, select_autoescape)
 from jinja2.compiler import CodeGenerator, optimizeconst
 from jinja2.runtime import Context, Macro
 from markupsafe import Markup, escape
@@ -25,6 +25,7 @@ from ..site.routes import file_path, relative_url
 from ..site.structured import og_locale
 from ..errors import ContentError, ContentErrors
 from ..model import Site
+from ..site.pages import Kind
 from ..site.plan import Page
 from ..site.ui import Interface
 from ..site.views import menu_links
@@ -136,9 +137,38 @@ class _Template(Template):
         return super()._from_namespace(environment, namespace, globals)
 
 
-def make_environment(theme: Theme, reload: bool = False) -> Environment:
+class _Compiled(BytecodeCache):
+    """Templates as Jinja's bytecode, by Jinja's key for each: compiled in another process and loaded
+    here, or recorded as they are compiled. Jinja checks each one's source before using it."""
+
+    def __init__(self, compiled: dict[str, bytes] | None = None):
+        self.compiled = dict(compiled or {})
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def compiled_templates(theme: Theme) -> dict[str, bytes]:
+    """Every template a page of any kind is drawn with (and those they use), compiled: for another
+    process's environment on the same theme (see make_environment), so that it need not compile them."""
+    env = make_environment(theme)
+    env.bytecode_cache = _Compiled()
+    for name in template_closure(env, {kind.template for kind in Kind}):
+        try:
+            env.get_template(name)
+        except TemplateError:  # rendering reports it, with the page that needed it
+            pass
+    return env.bytecode_cache.compiled
+
+
+def make_environment(theme: Theme, reload: bool = False, *, compiled: dict[str, bytes] | None = None) -> Environment:
     """The Jinja2 environment; `reload` (for the preview) picks up edited templates, at the cost
-    of asking the file system about them on every page."""
+    of asking the file system about them on every page; `compiled`, from compiled_templates on the
+    same theme, spares compiling them again."""
     env = _Environment(
         loader=theme.loader(),
         autoescape=select_autoescape(["html", "xml"]),
@@ -153,6 +183,8 @@ def make_environment(theme: Theme, reload: bool = False) -> Environment:
     env.code_generator_class = _CodeGenerator
     env.context_class = _Context
     env.theme = theme  # so that an error can name the template as the author knows it
+    if compiled:
+        env.bytecode_cache = _Compiled(compiled)
     return env
 
 
@@ -236,6 +268,7 @@ def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: lis
     # Forked workers inherit the model, the pages and the environment as they are: nothing is pickled
     # on the way in. Every process, this one too, takes the next chunk when it is done with one, so
     # none waits while another still has pages: chunks of essays and of archives differ in weight.
+    _load_templates(env, {page.template for page in pages})  # once, here, not again in each worker
     context = multiprocessing.get_context("fork")
     chunks = _chunks(len(pages), workers)
     taken = context.Value("i", 0)
@@ -248,6 +281,16 @@ def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: lis
         for result in waiting:
             drawn.update(result.get())
     return drawn
+
+
+def _load_templates(env: Environment, names: set[str]) -> None:
+    """Load (compile, or take from the environment's bytecode) the templates these pages use, and
+    those they use in turn; one that fails is left for its page to report."""
+    for name in template_closure(env, names):
+        try:
+            env.get_template(name)
+        except TemplateError:
+            pass
 
 
 def _chunks(count: int, workers: int, smallest: int = 10) -> list[range]:
@@ -300,34 +343,44 @@ def _render_range(writer: SiteWriter, env: Environment, site: Site, interface: I
 REFERENCE = re.compile(r"""\{%[-+]?\s*(?:extends|include|import|from)\s+(?:(['"])(.*?)\1)?""")
 
 
-def template_keys(env: Environment, names) -> dict[str, str]:
-    """Each template's key: its bytes and those of every template it extends, imports or includes, as
-    this theme finds them, so an edited template redraws only the pages it shapes."""
-    sources: dict = {}
+def template_closure(env: Environment, names) -> set[str]:
+    """These templates and every one they extend, import or include, at any depth, as this theme
+    finds them; all the theme's templates when one names another by an expression."""
+    return set().union(*_closures(env, names, {}).values()) if names else set()
 
-    def source(name: str) -> str:
-        if name not in sources:
-            try:
-                sources[name] = env.loader.get_source(env, name)[0]
-            except TemplateNotFound:  # rendering says so, naming the template that asked for it
-                sources[name] = ""
-        return sources[name]
 
+def _closures(env: Environment, names, sources: dict) -> dict[str, set[str]]:
+    """Each template's closure (see template_closure), reading each template's text once into `sources`."""
     def closure(name: str, seen: set) -> None:
         if name in seen:
             return
         seen.add(name)
-        for found in REFERENCE.finditer(source(name)):
+        for found in REFERENCE.finditer(_source(env, name, sources)):
             if found.group(2) is None:
                 seen.add(None)
             else:
                 closure(found.group(2), seen)
 
-    keys = {}
+    closures = {}
     for name in sorted(set(names)):
         seen: set = set()
         closure(name, seen)
-        if None in seen:
-            seen = set(env.list_templates())
-        keys[name] = content_key(*(f"{other}\0{source(other)}" for other in sorted(seen)))
-    return keys
+        closures[name] = set(env.list_templates()) if None in seen else seen
+    return closures
+
+
+def _source(env: Environment, name: str, sources: dict) -> str:
+    if name not in sources:
+        try:
+            sources[name] = env.loader.get_source(env, name)[0]
+        except TemplateNotFound:  # rendering says so, naming the template that asked for it
+            sources[name] = ""
+    return sources[name]
+
+
+def template_keys(env: Environment, names) -> dict[str, str]:
+    """Each template's key: its bytes and those of every template it extends, imports or includes, as
+    this theme finds them, so an edited template redraws only the pages it shapes."""
+    sources: dict = {}
+    return {name: content_key(*(f"{other}\0{_source(env, other, sources)}" for other in sorted(seen)))
+            for name, seen in _closures(env, names, sources).items()}

@@ -1,0 +1,97 @@
+"""Work handed to a forked process while this one goes on: for a core that would otherwise idle.
+
+While a build validates the content and plans its pages, one process works and the other core has
+nothing to do. A forked child inherits everything already in memory, so it can compile the
+templates (sent back as Jinja's bytecode) and save the parse cache meanwhile, with nothing
+copied to it. Where there is no fork, the work is simply done here, when its result is asked for.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import threading
+from typing import Callable
+
+
+class Aside:
+    """`work()` in a forked child, its result pickled back through a pipe; then `then()` in the child.
+
+    Use it as a context manager: leaving it waits for the child, so no work outlives the command
+    that started it. The child's failure only loses its result (`result()` gives None): what it
+    does is never needed for correctness, only for speed.
+    """
+
+    def __init__(self, work: Callable[[], object], then: Callable[[], object] | None = None):
+        self._work, self._then = work, then
+        self._pid, self._result, self._done = 0, None, False
+        self._received: list[bytes] = []
+        if not hasattr(os, "fork"):  # pragma: no cover - every POSIX system forks
+            return
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read)
+            _child(work, then, write)  # never returns
+        os.close(write)
+        self._pid = pid
+        # A pipe holds 64 KiB; the result is bigger. Taken in as it comes (the thread waits on the
+        # pipe without the interpreter's lock), so the child is never stuck writing and goes on to `then`.
+        self._reader = threading.Thread(target=_take_in, args=(read, self._received), daemon=True)
+        self._reader.start()
+
+    def result(self):
+        """What `work()` returned, once the child sent it; None if it failed."""
+        if self._done:
+            return self._result
+        self._done = True
+        if not self._pid:  # no fork here: the work is done now, in this process
+            self._result = _quietly(self._work)
+            if self._then:
+                _quietly(self._then)
+            return self._result
+        self._reader.join()
+        try:
+            self._result = pickle.loads(b"".join(self._received)) if self._received else None
+        except Exception:  # a child killed half way through sending
+            self._result = None
+        return self._result
+
+    def __enter__(self) -> "Aside":
+        return self
+
+    def __exit__(self, *_) -> None:
+        if not self._done:
+            self.result()
+        if self._pid:
+            os.waitpid(self._pid, 0)
+            self._pid = 0
+
+
+def _child(work, then, write: int) -> None:
+    """Run in the forked child: send work()'s result, close the pipe, do `then`, and leave at once,
+    running none of the parent's exit handlers and flushing none of its buffers."""
+    status = 1
+    try:
+        result = work()
+        with os.fdopen(write, "wb") as pipe:
+            pipe.write(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+        if then:
+            then()
+        status = 0
+    except BaseException:  # noqa: BLE001 - whatever happens here, the parent goes on without it
+        pass
+    finally:
+        os._exit(status)
+
+
+def _take_in(read: int, into: list[bytes]) -> None:
+    with os.fdopen(read, "rb") as pipe:
+        into.append(pipe.read())
+
+
+def _quietly(work):
+    try:
+        return work()
+    except Exception:  # as in a child: only speed is lost
+        return None

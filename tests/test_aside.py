@@ -1,0 +1,49 @@
+"""Work set aside to a forked process: its result comes back, its failure only costs speed, and a
+build's templates compiled there are drawn with here exactly as if compiled here."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from tertulia.aside import Aside
+from tertulia.theme import Theme
+from tertulia.writing import render
+
+
+def test_the_child_sends_its_result_and_then_does_the_rest_before_the_parent_leaves(tmp_path):
+    marker = tmp_path / "saved"
+    with Aside(lambda: {"pid": os.getpid(), "words": ["uno", "dos"]},
+               then=lambda: marker.write_text("written by the child")) as aside:
+        result = aside.result()
+    assert result["words"] == ["uno", "dos"]
+    assert result["pid"] != os.getpid()  # it ran in another process
+    assert marker.read_text() == "written by the child"  # leaving waited for `then`
+
+
+def test_a_failing_child_gives_no_result_and_the_parent_goes_on(tmp_path):
+    with Aside(lambda: 1 // 0) as aside:
+        assert aside.result() is None
+    with Aside(lambda: "fine", then=lambda: 1 // 0) as aside:
+        assert aside.result() == "fine"
+
+
+def test_leaving_without_asking_still_waits_for_the_child(tmp_path):
+    marker = tmp_path / "late"
+    with Aside(lambda: marker.write_text("done") and None):
+        pass
+    assert marker.read_text() == "done"
+
+
+def test_templates_compiled_elsewhere_are_loaded_not_compiled_and_draw_the_same(tmp_path):
+    theme = Theme.of(Path(__file__).resolve().parent.parent / "content")
+    compiled = render.compiled_templates(theme)
+    loaded = render.make_environment(theme, compiled=compiled)
+    compiles: list[str] = []
+    original = loaded.compile
+    loaded.compile = lambda source, name=None, *args, **kwargs: compiles.append(name) or original(
+        source, name, *args, **kwargs)
+    fresh = render.make_environment(theme)
+    for name in ("essay.html", "single.html", "home.html", "_macros.html", "base.html", "feed.xml"):
+        assert loaded.get_template(name).blocks.keys() == fresh.get_template(name).blocks.keys()
+    assert compiles == []  # whole builds, drawn so, match a build without caches: see test_incremental
