@@ -52,7 +52,8 @@ class Aside:
             return self._result
         self._reader.join()
         try:
-            self._result = pickle.loads(b"".join(self._received)) if self._received else None
+            received = b"".join(self._received)
+            self._result = pickle.loads(received) if received else None
         except Exception:  # a child killed half way through sending
             self._result = None
         return self._result
@@ -69,18 +70,21 @@ class Aside:
 
 
 def _child(work, then, write: int) -> None:
-    """Run in the forked child: send work()'s result, close the pipe, do `then`, and leave at once,
-    running none of the parent's exit handlers and flushing none of its buffers."""
-    status = 1
+    """Run in the forked child: send work()'s result, close the pipe, do `then` (whether or not the
+    work succeeded), and leave at once, running none of the parent's exit handlers and flushing
+    none of its buffers."""
+    status = 0
     try:
-        result = work()
+        try:
+            result = pickle.dumps(work(), pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - the parent does the work itself, on no result
+            result, status = b"", 1
         with os.fdopen(write, "wb") as pipe:
-            pipe.write(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+            pipe.write(result)
         if then:
             then()
-        status = 0
     except BaseException:  # noqa: BLE001 - whatever happens here, the parent goes on without it
-        pass
+        status = 1
     finally:
         os._exit(status)
 

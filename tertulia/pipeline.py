@@ -100,7 +100,8 @@ class Report:
 
 @dataclass(frozen=True)
 class Loaded:
-    """The validated site, its warnings, and the hash of every content file."""
+    """The validated site, its warnings, the hash of every content file, and (a build's) its templates
+    being compiled meanwhile."""
 
     site: "Site"
     warnings: list[ContentError]
