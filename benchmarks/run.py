@@ -2,9 +2,9 @@
 
     python benchmarks/run.py [--sizes 10x5 100x20 1000x20] [--languages 2 3] [--serve] [--repeat 3] [--keep]
 
-For each size it prints wall time, peak memory (the build's whole process tree) and files
-per second for a cold build (no cache, no previous output), a warm one (nothing changed)
-and one after editing a single comment. With --serve it also times `build.py serve` from
+For each size it prints wall time, peak memory (the build's whole process tree, sampled in one
+more cold build of each tool, never in a timed one) and files per second for a cold build (no
+cache, no previous output), a warm one (nothing changed) and one after editing a single comment. With --serve it also times `build.py serve` from
 saving one comment to the rebuilt page on disk. Each kind runs --repeat times and the
 median is reported, with the range; cold builds of Tertulia and Hugo alternate, each after
 its output is removed and the disk synced, so both meet the same machine, and each ratio is the
@@ -60,8 +60,11 @@ def tree_memory(pid: int) -> int:
     return total
 
 
-def measure(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
-    """Run a command; return its wall time and the peak memory of its process tree."""
+def measure(command: list[str], cwd: Path | None = None, memory: bool = False) -> tuple[float, int]:
+    """Run a command; return its wall time and, with `memory`, the peak memory of its process tree
+    (else 0). Timed runs are not sampled: reading every process's smaps_rollup 50 times a second
+    walks their page tables under their memory lock, and slowed Tertulia's forked processes by
+    20-30 %, Hugo's single one by 0-14 %, measured side by side."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
@@ -73,9 +76,11 @@ def measure(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample)
-    sampler.start()
+    if memory:
+        sampler.start()
     _, errors = process.communicate()
-    sampler.join()
+    if memory:
+        sampler.join()
     wall = time.perf_counter() - started
     if process.returncode:
         raise SystemExit(f"{' '.join(command)} failed:\n{errors.decode()}")
@@ -136,7 +141,8 @@ def row(label: str, runs: list[tuple[float, int]], files: int) -> str:
     walls = [wall for wall, _ in runs]
     wall, peak = median(walls), max(peak for _, peak in runs)
     spread = f"({min(walls):.2f}-{max(walls):.2f})" if len(runs) > 1 else ""
-    return f"  {label:<24} {wall:7.2f} s {spread:<13} {peak / 2**20:6.0f} MiB  {files / wall:8.0f} files/s"
+    memory = f"{peak / 2**20:6.0f} MiB" if peak else f"{'-':>6}    "
+    return f"  {label:<24} {wall:7.2f} s {spread:<13} {memory}  {files / wall:8.0f} files/s"
 
 
 def corpus_folder(essays: int, comments: int, languages: int) -> Path:
@@ -195,18 +201,26 @@ def bench_size(essays: int, comments: int, with_hugo: bool, serve: bool, repeat:
 def alternate_cold(corpus: Path, ours: list[str], theirs: list[str] | None, repeat: int,
                    whole: bool = True) -> tuple[list, ...]:
     """Cold builds of both tools, alternating which goes first, so a noisy machine slows both alike;
-    with `whole`, Hugo's build of the site with tags, feeds and sitemap takes its turn too."""
-    mine, other, other_whole = [], [], []
+    with `whole`, Hugo's build of the site with tags, feeds and sitemap takes its turn too. Then one
+    more cold build of each, untimed, for its peak memory (see measure)."""
+    runs: dict[str, list] = {"ours": [], "hugo": [], "whole": []}
+    tools = ["ours"] + (["hugo"] + (["whole"] if whole else []) if theirs else [])
     for attempt in range(repeat):
-        for tool in (["ours", "hugo", "whole"] if attempt % 2 == 0 else ["whole", "hugo", "ours"]):
-            if tool == "ours":
-                fresh_start(corpus / "output", corpus / ".tertulia-cache")
-                mine.append(measure(ours))
-            elif theirs and (tool == "hugo" or whole):
-                fresh_start(corpus / "hugo-output")
-                (other if tool == "hugo" else other_whole).append(
-                    measure(theirs, cwd=corpus / ("hugo" if tool == "hugo" else "hugo-whole")))
-    return mine, other, other_whole
+        for tool in (tools if attempt % 2 == 0 else tools[::-1]):
+            runs[tool].append(_cold(corpus, tool, ours, theirs))
+    for tool in tools:
+        _, peak = _cold(corpus, tool, ours, theirs, memory=True)
+        runs[tool] = [(wall, peak) for wall, _ in runs[tool]]
+    return runs["ours"], runs["hugo"], runs["whole"]
+
+
+def _cold(corpus: Path, tool: str, ours: list[str], theirs: list[str] | None, memory: bool = False):
+    """One cold build of `tool` ("ours", "hugo" lean or "whole"), its output and caches moved aside first."""
+    if tool == "ours":
+        fresh_start(corpus / "output", corpus / ".tertulia-cache")
+        return measure(ours, memory=memory)
+    fresh_start(corpus / "hugo-output")
+    return measure(theirs, cwd=corpus / ("hugo" if tool == "hugo" else "hugo-whole"), memory=memory)
 
 
 def set_search(corpus: Path, on: bool) -> None:
