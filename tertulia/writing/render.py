@@ -157,11 +157,7 @@ def compiled_templates(theme: Theme) -> dict[str, bytes]:
     process's environment on the same theme (see make_environment), so that it need not compile them."""
     env = make_environment(theme)
     env.bytecode_cache = _Compiled()
-    for name in template_closure(env, {kind.template for kind in Kind}):
-        try:
-            env.get_template(name)
-        except TemplateError:  # rendering reports it, with the page that needed it
-            pass
+    _load_templates(env, {kind.template for kind in Kind})
     return env.bytecode_cache.compiled
 
 
@@ -285,7 +281,7 @@ def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: lis
 
 def _load_templates(env: Environment, names: set[str]) -> None:
     """Load (compile, or take from the environment's bytecode) the templates these pages use, and
-    those they use in turn; one that fails is left for its page to report."""
+    those they use in turn; one that fails is left for its page to report, naming it."""
     for name in template_closure(env, names):
         try:
             env.get_template(name)
