@@ -12,7 +12,7 @@ from ..cache import Cache
 from ..errors import ContentError
 from .find import Found, Source, contents
 from .markup import Converter, first_words, markup_problem
-from .read import Parsed, Record, make_record, parse_text
+from .read import Record, make_record, parse_text
 
 PARALLEL_THRESHOLD = 200  # below this many files, starting processes costs more than it saves
 
@@ -141,10 +141,10 @@ def _with_errors(found: Found, results: list) -> ContentFiles:
 
 def _made(source: Source, digest: str, result: tuple) -> tuple:
     """(record, blocks, excerpt) of a parse, or (None, its error as this file's, "")."""
-    parsed, converted, error, excerpt = result
+    fields, converted, error, excerpt = result
     if error:
         return None, ContentError(source.path, error.line, error.message), ""
-    return make_record(source, parsed, digest), converted, excerpt
+    return make_record(source, fields, digest), converted, excerpt
 
 
 def _run(jobs, workers: int | None, progress):
@@ -165,7 +165,8 @@ def _run(jobs, workers: int | None, progress):
 
 
 def _parse_chunk(jobs) -> list:
-    """(file, shown path, trusted) -> (digest, pickled (Parsed, blocks, None, excerpt) or (None, None, ContentError, ""))."""
+    """(file, shown path, trusted) -> (digest, pickled (Parsed.record_fields(), blocks, None, excerpt) or
+    (None, None, ContentError, ""))."""
     converter = Converter()
     results = []
     for (_, shown, trusted), raw in zip(jobs, contents([file for file, _, _ in jobs])):
@@ -178,10 +179,9 @@ def _parse_chunk(jobs) -> list:
         if problem:
             parsed, error = None, ContentError(shown, parsed.body_line + problem[0] - 1, problem[1])
         if parsed:  # the body is not kept: its blocks are what the site needs, and it is half the memory
-            without_body = Parsed(parsed.meta, parsed.lines, "", parsed.body_line, parsed.block_starts)
             converted = converter.blocks(parsed.body, trusted)
             # a comment's first words are shown in the archive of every language: made once, here
-            result = (without_body, converted, None, "" if trusted else first_words(converted))
+            result = (parsed.record_fields(), converted, None, "" if trusted else first_words(converted))
         else:
             result = (None, None, error, "")
         results.append((hashlib.sha256(raw).hexdigest(), pickle.dumps(result, pickle.HIGHEST_PROTOCOL)))
