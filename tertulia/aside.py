@@ -3,7 +3,8 @@
 While a build validates the content and plans its pages, one process works and the other core has
 nothing to do. A forked child inherits everything already in memory, so it can compile the
 templates (sent back as Jinja's bytecode) and save the parse cache meanwhile, with nothing
-copied to it. Where there is no fork, the work is simply done here, when its result is asked for.
+copied to it. Where there is no fork (or no process to spare), the work is simply done here, when
+its result is asked for.
 """
 
 from __future__ import annotations
@@ -29,7 +30,12 @@ class Aside:
         if not hasattr(os, "fork"):  # pragma: no cover - every POSIX system forks
             return
         read, write = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare (a limit, no memory): the work is done here instead
+            os.close(read)
+            os.close(write)
+            return
         if pid == 0:
             os.close(read)
             _child(work, then, write)  # never returns

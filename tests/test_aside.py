@@ -30,6 +30,16 @@ def test_a_failing_child_gives_no_result_and_the_parent_goes_on(tmp_path):
         assert aside.result() == "fine"
 
 
+def test_without_a_process_to_spare_the_work_is_done_here(tmp_path, monkeypatch):
+    def refused():
+        raise OSError(11, "Resource temporarily unavailable")
+    monkeypatch.setattr(os, "fork", refused)
+    marker = tmp_path / "saved"
+    with Aside(lambda: os.getpid(), then=lambda: marker.write_text("saved here")) as aside:
+        assert aside.result() == os.getpid()
+    assert marker.read_text() == "saved here"
+
+
 def test_leaving_without_asking_still_waits_for_the_child(tmp_path):
     marker = tmp_path / "late"
     with Aside(lambda: marker.write_text("done") and None):
