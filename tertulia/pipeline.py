@@ -119,7 +119,7 @@ def load_site(options: Options, progress=None) -> Loaded:
 def _load(options: Options, found: Found, digests: list[str] | None, progress,
           last: "LastRun | None" = None, aside: ExitStack | None = None) -> Loaded:
     from .reading.config import load_config
-    from .reading.parse import PARALLEL_THRESHOLD, parse_all
+    from .reading.parse import parse_all
     from .reading.translations import load_record
     from .reading.validate import build_model
     config = load_config(options.content / "site.yml", _shown(options.content / "site.yml", options.content),
@@ -129,7 +129,7 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
         raise ContentErrors(record_errors)
     cache = last.cache if last else parse_cache(options)
     files = parse_all(found, digests, cache, options.workers, progress, last.parsed if last else None)
-    templates = _set_aside(options, cache, last, aside if len(found.sources) >= PARALLEL_THRESHOLD else None)
+    templates = _set_aside(options, cache, last, aside, len(found.sources))
     from .writing.render import template_errors
     broken_templates = template_errors(options.theme)  # reported with the content's errors, all at once
     try:
@@ -145,12 +145,14 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     return Loaded(site, warnings, {r.path: r.digest for r in files.records}, interface, templates)
 
 
-def _set_aside(options: Options, cache: Cache, last: "LastRun | None", aside: ExitStack | None) -> Aside | None:
-    """Save the parse cache; with `aside` (a build's, of a site big enough to share out), let a forked
-    process save it and compile the templates while this one validates and plans, the other core's
-    idle time. The preview saves here: it has threads of its own, its templates are compiled already,
-    and its saves are small. So does a build in one process, as asked."""
-    if aside is None or options.workers == 1:
+def _set_aside(options: Options, cache: Cache, last: "LastRun | None", aside: ExitStack | None,
+               files: int) -> Aside | None:
+    """Save the parse cache; with `aside` (a build's), let a forked process save it and compile the
+    templates while this one validates and plans, the other core's idle time. The preview saves
+    here: it has threads of its own, its templates are compiled already, and its saves are small. So
+    does a build in one process, as asked, and one of a site too small to share out."""
+    from .reading.parse import PARALLEL_THRESHOLD
+    if aside is None or options.workers == 1 or files < PARALLEL_THRESHOLD:
         cache.save(prune=last is None)  # what a preview keeps in memory it does not look up, yet still uses
         return None
     from .writing.render import compiled_templates
