@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import threading
+from contextlib import ExitStack
 from typing import Callable
+
+INTERRUPTIONS = {signal.SIGINT, signal.SIGTERM}
 
 
 class Aside:
@@ -23,7 +27,19 @@ class Aside:
     does is never needed for correctness, only for speed.
     """
 
-    def __init__(self, work: Callable[[], object], then: Callable[[], object] | None = None):
+    @classmethod
+    def on(cls, stack: ExitStack, work: Callable[[], object], then: Callable[[], object] | None = None) -> "Aside":
+        """An Aside that `stack` waits for. Ctrl-C or SIGTERM is held off from before the fork until
+        the stack knows the child, so no interruption can leave a child unwaited for (holding the
+        output's lock); in the child it is let through again at once."""
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTIONS)
+        try:
+            return stack.enter_context(cls(work, then, unblock=held))
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+    def __init__(self, work: Callable[[], object], then: Callable[[], object] | None = None,
+                 unblock: set | None = None):
         self._work, self._then = work, then
         self._pid, self._result, self._done = 0, None, False
         self._received: list[bytes] = []
@@ -37,6 +53,8 @@ class Aside:
             os.close(write)
             return
         if pid == 0:
+            if unblock is not None:
+                signal.pthread_sigmask(signal.SIG_SETMASK, unblock)
             os.close(read)
             _child(work, then, write)  # never returns
         os.close(write)
@@ -68,11 +86,24 @@ class Aside:
         return self
 
     def __exit__(self, *_) -> None:
-        if not self._done:
-            self.result()
-        if self._pid:
-            os.waitpid(self._pid, 0)
-            self._pid = 0
+        """Wait for the child, even through one interruption (its work is a moment's): the
+        interruption is raised once it is over. A second one ends the child at once."""
+        stopped = None
+        while not self._done or self._pid:
+            try:
+                if not self._done:
+                    self.result()  # where there was no fork, the work is done now (then too)
+                if self._pid:
+                    os.waitpid(self._pid, 0)
+                self._pid = 0
+            except ChildProcessError:  # already waited for
+                self._pid = 0
+            except KeyboardInterrupt as stop:
+                if stopped is not None and self._pid:
+                    os.kill(self._pid, signal.SIGKILL)
+                stopped = stopped or stop
+        if stopped is not None:
+            raise stopped
 
 
 def _child(work, then, write: int) -> None:

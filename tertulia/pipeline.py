@@ -117,7 +117,7 @@ def load_site(options: Options, progress=None) -> Loaded:
 
 
 def _load(options: Options, found: Found, digests: list[str] | None, progress,
-          last: "LastRun | None" = None, aside: ExitStack | None = None) -> Loaded:
+          last: "LastRun | None" = None, stack: ExitStack | None = None) -> Loaded:
     from .reading.config import load_config
     from .reading.parse import parse_all
     from .reading.translations import load_record
@@ -129,7 +129,7 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
         raise ContentErrors(record_errors)
     cache = last.cache if last else parse_cache(options)
     files = parse_all(found, digests, cache, options.workers, progress, last.parsed if last else None)
-    templates = _set_aside(options, cache, last, aside, len(found.sources))
+    templates = _set_aside(options, cache, last, stack, len(found.sources))
     from .writing.render import template_errors
     broken_templates = template_errors(options.theme)  # reported with the content's errors, all at once
     try:
@@ -145,18 +145,18 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     return Loaded(site, warnings, {r.path: r.digest for r in files.records}, interface, templates)
 
 
-def _set_aside(options: Options, cache: Cache, last: "LastRun | None", aside: ExitStack | None,
+def _set_aside(options: Options, cache: Cache, last: "LastRun | None", stack: ExitStack | None,
                files: int) -> Aside | None:
-    """Save the parse cache; with `aside` (a build's), let a forked process save it and compile the
-    templates while this one validates and plans, the other core's idle time. The preview saves
-    here: it has threads of its own, its templates are compiled already, and its saves are small. So
-    does a build in one process, as asked, and one of a site too small to share out."""
+    """Save the parse cache; in a build, let a forked process save it and compile the templates
+    while this one validates and plans, the other core's idle time. The preview saves here: it has
+    threads of its own, its templates are compiled already, and its saves are small. So does a
+    build in one process, as asked, and one of a site too small to share out."""
     from .reading.parse import PARALLEL_THRESHOLD
-    if aside is None or options.workers == 1 or files < PARALLEL_THRESHOLD:
+    if stack is None or last is not None or options.workers == 1 or files < PARALLEL_THRESHOLD:
         cache.save(prune=last is None)  # what a preview keeps in memory it does not look up, yet still uses
         return None
     from .writing.render import compiled_templates
-    return aside.enter_context(Aside(lambda: compiled_templates(options.theme), then=cache.save))
+    return Aside.on(stack, lambda: compiled_templates(options.theme), then=cache.save)
 
 
 def _missing_catalogs(options: Options, interface: "Interface") -> list[ContentError]:
@@ -237,22 +237,25 @@ def build(options: Options, progress=None, last: LastRun | None = None, changed:
     gc.disable()  # a build makes a million objects and no garbage cycles: a third faster without the collector
     report = None
     try:
-        with output_lock(options.output), ExitStack() as aside:  # what a build sets aside ends before the lock
-            if last is None:
-                found = find_content(options.content)
-                report = _build(options, started, progress, found, _digests_to_check(options, found), aside=aside)
-            else:
-                last.take(changed)
-                report = _build(options, started, progress, last.found, last.digests, last)
-        return report
+        try:
+            with output_lock(options.output), ExitStack() as aside:  # what a build sets aside ends before the lock
+                if last is None:
+                    found = find_content(options.content)
+                    report = _build(options, started, progress, found, _digests_to_check(options, found), aside)
+                else:
+                    last.take(changed)
+                    report = _build(options, started, progress, last.found, last.digests, aside, last)
+            return report
+        finally:
+            # Everything the build made was allocated with the collector off, so its first pass
+            # would walk all of it (half a second at 1,000 essays). Nothing here is cyclic garbage:
+            # let the collector leave it alone; reference counting still frees it.
+            try:
+                gc.freeze()
+            finally:
+                gc.enable()
     except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: once the build is done, the output is the new one
         raise after_commit(stop) if report is not None else stop
-    finally:
-        # Everything the build made was allocated with the collector off, so its first pass
-        # would walk all of it (half a second at 1,000 essays). Nothing here is cyclic garbage:
-        # let the collector leave it alone; reference counting still frees it.
-        gc.freeze()
-        gc.enable()
 
 
 def _digests_to_check(options: Options, found: Found) -> list[str] | None:
@@ -263,7 +266,9 @@ def _digests_to_check(options: Options, found: Found) -> list[str] | None:
 
 
 def _build(options: Options, started: float, progress, found: Found, digests: list[str] | None,
-           last: LastRun | None = None, aside: ExitStack | None = None) -> Report:
+           stack: ExitStack, last: LastRun | None = None) -> Report:
+    """One run; what it starts that must end with it (a forked helper, the staging folder) goes on
+    `stack`, which the caller closes once the run is over, under the output's lock."""
     beside_posts = {url: path.read_bytes() for url, path in found.assets}
     static = {relative: path.read_bytes() for relative, path in found.static}
     copied = {**beside_posts, **{f"static:{relative}": data for relative, data in static.items()}}
@@ -278,7 +283,7 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
             return Report(kept, memo.file_count(), time.perf_counter() - started, 0)
     from .site.plan import plan_site
     from .writing.render import make_environment, render_into
-    loaded = _load(options, found, digests, progress, last, aside)
+    loaded = _load(options, found, digests, progress, last, stack)
     whole = "" if last else _whole_site_key(every_input, found, [loaded.digests[s.path] for s in found.sources], copied)
     from .writing.search import unavailable
     search_off = unavailable(loaded.site) if options.search else "not in the preview"
@@ -299,7 +304,10 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
         return Report(counts, len(fingerprints), time.perf_counter() - started, 0)
     from .writing.search import indexing
     fresh = _keep_unchanged([(file_path(p.url), p) for p in pages], fingerprints, memo)
-    with indexing(loaded.site) as search_index, staged_output(options.output) as staged:  # the two run at once
+    # The staging folder lasts as long as the run: an interruption anywhere after the commit, the
+    # memo's saving included, passes through it and says the new output is in place.
+    staged = stack.enter_context(staged_output(options.output))
+    with indexing(loaded.site) as search_index:  # Pagefind indexes while the pages are drawn
         looked_up = render_into(staged.writer, loaded.site, interface, [page for _, page in fresh], options.theme,
                                 options.workers, progress, env)
         alike: dict = {}  # pages of a kind look up the same messages: one set each, in memory and in the memo
@@ -318,12 +326,9 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
             staged.writer.write(relative, data)
         # a build also clears out files it does not know; the preview trusts what it wrote itself
         staged.commit(written, set(fingerprints), memo.known(), sweep=last is None or not memo.known())
-    try:
-        for relative in written:
-            memo.record(relative, fingerprints[relative], options.output / relative, used.get(relative))
-        _saved(memo, whole, counts, last)
-    except KeyboardInterrupt as stop:  # the output is the new one already: only the memo is lost
-        raise after_commit(stop) from None
+    for relative in written:
+        memo.record(relative, fingerprints[relative], options.output / relative, used.get(relative))
+    _saved(memo, whole, counts, last)
     return Report(counts, len(fingerprints), time.perf_counter() - started, len(written))
 
 

@@ -59,3 +59,34 @@ def test_templates_compiled_elsewhere_are_loaded_not_compiled_and_draw_the_same(
     for name in ("essay.html", "single.html", "home.html", "_macros.html", "base.html", "feed.xml"):
         assert loaded.get_template(name).blocks.keys() == fresh.get_template(name).blocks.keys()
     assert compiles == []  # whole builds, drawn so, match a build without caches: see test_incremental
+
+
+def test_ctrl_c_while_leaving_still_waits_for_the_child_and_is_raised_after(tmp_path):
+    import signal
+    import threading
+    import time
+    import pytest
+    marker = tmp_path / "late"
+
+    def slow_then():
+        time.sleep(0.5)
+        marker.write_text("done")
+
+    with pytest.raises(KeyboardInterrupt):
+        with Aside(lambda: None, then=slow_then) as aside:
+            aside.result()
+            threading.Timer(0.1, os.kill, (os.getpid(), signal.SIGINT)).start()
+    assert marker.read_text() == "done"  # the child was not left running, nor cut short
+
+
+def test_set_aside_on_a_stack_the_child_can_be_interrupted_and_the_stack_waits_for_it(tmp_path):
+    import signal
+    from contextlib import ExitStack
+    marker = tmp_path / "late"
+    with ExitStack() as stack:
+        aside = Aside.on(stack, lambda: signal.pthread_sigmask(signal.SIG_BLOCK, []),
+                         then=lambda: marker.write_text("done"))
+        blocked_in_child = aside.result()
+        assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # nor here, once started
+    assert signal.SIGINT not in blocked_in_child and signal.SIGTERM not in blocked_in_child
+    assert marker.read_text() == "done"

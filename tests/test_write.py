@@ -108,3 +108,24 @@ def test_the_writer_refuses_a_folder_no_build_wrote(tmp_path):
             staged.commit([], set(), set(), sweep=True)
     assert [p.name for p in output.iterdir()] == ["thesis.txt"]
     assert [p.name for p in tmp_path.iterdir()] == ["Documents"]
+
+
+@pytest.mark.parametrize("committed", [True, False])
+def test_ctrl_c_while_the_staging_folder_is_cleared_waits_for_it_and_says_where_the_output_stands(
+        tmp_path, monkeypatch, committed):
+    output = tmp_path / "output"
+    clear = write.shutil.rmtree
+
+    def press_ctrl_c_then_clear(path, **kwargs):
+        os.kill(os.getpid(), signal.SIGINT)
+        clear(path, **kwargs)
+
+    monkeypatch.setattr(write.shutil, "rmtree", press_ctrl_c_then_clear)
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        with staged_output(output) as staged:
+            staged.writer.write("index.html", b"new")
+            if not committed:
+                raise ValueError("a page failed to draw")
+            staged.commit(["index.html"], {"index.html"}, set(), sweep=False)
+    assert stopped.value.args == ((write.COMMITTED if committed else write.UNTOUCHED),)
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["output"] if committed else [])

@@ -28,6 +28,7 @@ HELD = (signal.SIGINT, signal.SIGTERM)
 TREE = "site"  # in the staging folder, when the output is new
 JOURNAL = "commit.json"  # in the staging folder: the moves of a commit under way
 COMMITTED = "the new output was already in place"  # what an interruption held until the commit says
+UNTOUCHED = "the previous output is untouched"  # what an interruption before the commit says
 MARK = ".tertulia-site"  # every build writes it: a folder holding it is ours to sweep
 MARK_TEXT = b"This folder is written by Tertulia and replaced whole by every build.\n"
 EARLIER_BUILD = (".nojekyll", "sitemap.xml", "assets/reader.js")  # what builds wrote before the mark
@@ -47,7 +48,7 @@ def stop_on_sigterm() -> None:
 
 
 def _terminate(received, frame):
-    raise Terminated("the previous output is untouched")
+    raise Terminated(UNTOUCHED)
 
 
 def _raised_again(previous):
@@ -162,7 +163,7 @@ class StagedOutput:
         A first build's tree goes in by one rename. Later builds move files one by one, so the
         moves are written down first: a build killed half way through them is finished by the
         next run (`recover`), and output/ is never left half old, half new."""
-        with _interruptions_held():
+        with interruptions_held():
             if self.writer.tree:
                 os.makedirs(self.staging / TREE, exist_ok=True)  # a site can have no files to write
                 os.rename(self.staging / TREE, self.output)
@@ -238,8 +239,9 @@ def staged_output(output: Path):
         yield staged
     except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: say truly whether the new output is in
         raise after_commit(stop) if staged.committed else stop
-    finally:
-        shutil.rmtree(staged.staging, ignore_errors=True)
+    finally:  # not cut short by an interruption, which would leave the staging folder behind
+        with interruptions_held(COMMITTED if staged.committed else UNTOUCHED):
+            shutil.rmtree(staged.staging, ignore_errors=True)
 
 
 def after_commit(stop: KeyboardInterrupt) -> KeyboardInterrupt:
@@ -248,9 +250,9 @@ def after_commit(stop: KeyboardInterrupt) -> KeyboardInterrupt:
 
 
 @contextmanager
-def _interruptions_held():
-    """Ctrl-C (or a polite kill) waits until the moves are done, so output/ is never half old, half new.
-    Then it is handled, saying the truth: the new output is in place."""
+def interruptions_held(said: str = COMMITTED):
+    """Ctrl-C (or a polite kill) waits until the block is done (the moves of a commit, so output/ is
+    never half old, half new). Then it is handled, saying the truth: `said`."""
     if threading.current_thread() is not threading.main_thread() or None in map(signal.getsignal, HELD):
         yield  # only the main thread may set handlers, and one set outside Python could not be put back
         return
@@ -262,9 +264,9 @@ def _interruptions_held():
         for number, handler in previous.items():
             signal.signal(number, handler)
     if caught and caught[0] == signal.SIGINT and previous[signal.SIGINT] is signal.default_int_handler:
-        raise KeyboardInterrupt(COMMITTED)
+        raise KeyboardInterrupt(said)
     if caught and caught[0] == signal.SIGTERM and previous[signal.SIGTERM] is _terminate:
-        raise Terminated(COMMITTED)
+        raise Terminated(said)
     if caught:
         signal.raise_signal(caught[0])  # now handled as it would have been
 

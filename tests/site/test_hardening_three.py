@@ -494,6 +494,24 @@ def test_the_preview_shows_every_error_instead_of_stopping(tmp_path, monkeypatch
 
 # 11. SIGTERM during a build: handled like Ctrl-C, nothing left behind
 
+@pytest.mark.parametrize("where", ["saving the memo", "handing memory back"])
+def test_an_interruption_after_the_commit_says_the_new_output_is_in_place(tmp_path, monkeypatch, where):
+    from tertulia import cache, pipeline
+    from tertulia.writing.write import COMMITTED
+    content = make_content(tmp_path / "site")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(*((cache.OutputMemo, "save") if where == "saving the memo" else (pipeline.gc, "freeze")),
+                        interrupted)
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        pipeline.build(pipeline.Options(content=content, output=tmp_path / "out", cache_dir=tmp_path / "cache"))
+    assert stopped.value.args == (COMMITTED,)
+    assert "Primer párrafo." in (tmp_path / "out/posts/hola/index.html").read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "out", "site"]  # no staging left
+
+
 def many_posts(tmp_path: Path, count: int = 250) -> Path:
     files = {}
     for number in range(count):
