@@ -16,3 +16,42 @@ def fixture_site(tmp_path_factory) -> Path:
     result = run_cli("build", "--content", str(FIXTURE), "--output", str(out), "--no-cache")
     assert result.returncode == 0, result.stderr
     return out
+
+
+def pytest_assertrepr_compare(op, left, right):
+    """Two folders' files (path -> bytes) compared: which paths differ, not every byte of both, so
+    that a failure fits in a CI log's last lines and says what went wrong."""
+    if op != "==" or not (_files(left) and _files(right)):
+        return None
+    only_left, only_right = sorted(left.keys() - right.keys()), sorted(right.keys() - left.keys())
+    differing = sorted(path for path in left.keys() & right.keys() if left[path] != right[path])
+    lines = [f"files differ: {len(left)} on the left, {len(right)} on the right",
+             f"only on the left ({len(only_left)}): {only_left[:10]}",
+             f"only on the right ({len(only_right)}): {only_right[:10]}",
+             f"differing ({len(differing)}): {differing[:10]}"]
+    if differing:
+        import difflib
+        first = differing[0]
+        lines += [f"{first}, first differing lines:"] + list(difflib.unified_diff(
+            left[first].decode("utf-8", "replace").splitlines(), right[first].decode("utf-8", "replace").splitlines(),
+            "left", "right", n=0, lineterm=""))[2:12]
+    return lines
+
+
+def _files(value) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, bytes) for k, v in value.items())
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_terminal_summary(terminalreporter):
+    """After every other summary: each failed test and the last line of what failed, so the end
+    of a long CI log names them."""
+    result = yield
+    failed = terminalreporter.stats.get("failed", []) + terminalreporter.stats.get("error", [])
+    if failed:
+        terminalreporter.section("what failed, in short", sep="-")
+        for report in failed:
+            crash = getattr(report.longrepr, "reprcrash", None)
+            said = crash.message.splitlines()[0][:300] if crash and crash.message else ""
+            terminalreporter.line(f"{report.nodeid}: {said}")
+    return result

@@ -545,16 +545,17 @@ def test_sigterm_during_a_build_leaves_no_litter_and_an_intact_output(tmp_path, 
     time.sleep(delay)
     build.send_signal(signal.SIGTERM)
     _, stderr = build.communicate(timeout=120)
+    said = f"exit {build.returncode}, said {stderr.strip().splitlines()[-1:]}"  # what a failure must tell
     assert "Traceback" not in stderr, stderr
     assert build.returncode in (0, 143, -signal.SIGTERM), stderr  # -15: still starting, nothing written yet
-    assert litter(tmp_path) == []
+    assert litter(tmp_path) == [], said
     fresh = tmp_path / "fresh"
     clean(run_cli("build", "--content", str(content), "--output", str(fresh), "--no-cache"), 0)
     if build.returncode != 0 and "already in place" not in stderr:
         assert build.returncode == -signal.SIGTERM or "interrupted; the previous output is untouched" in stderr
-        assert every_file(out) == before
+        assert every_file(out) == before, said
     else:  # done, or stopped once its output was moved in
-        assert every_file(out) == every_file(fresh)
+        assert every_file(out) == every_file(fresh), said
     clean(run_cli("build", "--content", str(content), "--output", str(out)), 0)
     assert every_file(out) == every_file(fresh)
 
