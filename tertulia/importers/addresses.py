@@ -157,5 +157,15 @@ def to_files(text: str, blog: str, files: dict[str, str]) -> str:
     return LINK_TARGET.sub(new, text) if files else text
 
 
+UPLOADS = re.compile(r"""(\]\(|href="|src=")(/(?![/\\])(?:[^\s)"'<>]*/)?wp-content/uploads/[^\s)"'<>]+)""")
+
+
+def uploads_on_blog(text: str, blog: str) -> str:
+    """Root-relative references to the blog's uploads (`/wp-content/uploads/2014/05/boat.jpg`), which
+    name nothing on the new site, as addresses on the blog's host: brought beside the post with
+    --media, else still pointing at the file (and counted among what stays on the old host)."""
+    return UPLOADS.sub(lambda match: match.group(1) + _absolute(match.group(2), blog), text)
+
+
 FEEDS = {"/feed/": "/feed.xml", "/comments/feed/": "/comments/feed.xml"}
 QUERY_FEEDS = {"/?feed=rss2": "/feed.xml", "/?feed=comments-rss2": "/comments/feed.xml"}  # plain permalinks

@@ -358,7 +358,7 @@ def _within(text: str, place: Place, blog: str, plan: Plan, names: dict[str, str
     """A file's text as it reads in its new place: links to the blog's own posts, pages, tags and
     archives relative to the post's folder; with --media or --media-from, its files beside it."""
     head, separator, body = text.partition("\n---\n")
-    body = addresses.to_files(body, blog, plan.attachment_pages)
+    body = addresses.uploads_on_blog(addresses.to_files(body, blog, plan.attachment_pages), blog)
     text = head + separator + addresses.relinked(body, place.url, blog, plan.moved)
     if plan.files_from is not None and plan.files_from.active:
         text, files = media.bring(text, plan.files_from, names)

@@ -422,6 +422,29 @@ def test_media_on_the_blogs_hosts_lands_beside_its_post(tmp_path, how):
     assert (tmp_path / "out/posts/photos/boat.jpg").read_bytes() == b"\xff\xd8BOAT"
 
 
+ROOT_RELATIVE_POST = MEDIA_POST.replace("{blog}/wp-content", "/wp-content")  # as some blogs write them
+
+
+@pytest.mark.parametrize("how", ["--media-from", None])
+def test_root_relative_uploads_are_brought_too_or_point_at_the_old_blog(tmp_path, how):
+    export = media_export(tmp_path, "https://old.example.org")
+    export.write_text(export.read_text().replace(MEDIA_POST.format(blog="https://old.example.org",
+                                                                   host="old.example.org"),
+                                                 ROOT_RELATIVE_POST.format(blog="https://old.example.org",
+                                                                           host="old.example.org")))
+    assert 'src="/wp-content/uploads/2014/05/boat.jpg' in export.read_text()
+    site = tmp_path / "site"
+    result = imported(site, export, *([how, str(uploads(tmp_path / "copy"))] if how else []))
+    text = (site / "content/posts/photos/index.en.md").read_text()
+    assert "(/wp-content/" not in text and '"/wp-content/' not in text  # nothing that breaks on the new site
+    if how:
+        assert "media brought beside their posts: 3 files" in result.stdout
+        assert (site / "content/posts/photos/boat.jpg").read_bytes() == b"\xff\xd8BOAT" and "(notes.pdf)" in text
+    else:
+        assert "https://old.example.org/wp-content/uploads/2014/05/notes.pdf" in text
+        assert "references still on the old blog's host: 7" in result.stdout
+
+
 def test_without_media_the_summary_counts_what_stays_on_the_old_host(tmp_path):
     export = media_export(tmp_path, "https://old.example.org")
     result = imported(tmp_path / "site", export)
