@@ -238,13 +238,13 @@ def build(options: Options, progress=None, last: LastRun | None = None, changed:
     report = None
     try:
         try:
-            with output_lock(options.output), ExitStack() as aside:  # what a build sets aside ends before the lock
+            with output_lock(options.output), ExitStack() as stack:  # what a run starts ends before the lock
                 if last is None:
                     found = find_content(options.content)
-                    report = _build(options, started, progress, found, _digests_to_check(options, found), aside)
+                    report = _build(options, started, progress, found, _digests_to_check(options, found), stack)
                 else:
                     last.take(changed)
-                    report = _build(options, started, progress, last.found, last.digests, aside, last)
+                    report = _build(options, started, progress, last.found, last.digests, stack, last)
             return report
         finally:
             # Everything the build made was allocated with the collector off, so its first pass

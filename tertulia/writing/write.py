@@ -163,7 +163,7 @@ class StagedOutput:
         A first build's tree goes in by one rename. Later builds move files one by one, so the
         moves are written down first: a build killed half way through them is finished by the
         next run (`recover`), and output/ is never left half old, half new."""
-        with interruptions_held():
+        with _interruptions_held():
             if self.writer.tree:
                 os.makedirs(self.staging / TREE, exist_ok=True)  # a site can have no files to write
                 os.rename(self.staging / TREE, self.output)
@@ -240,7 +240,7 @@ def staged_output(output: Path):
     except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: say truly whether the new output is in
         raise after_commit(stop) if staged.committed else stop
     finally:  # not cut short by an interruption, which would leave the staging folder behind
-        with interruptions_held(COMMITTED if staged.committed else UNTOUCHED):
+        with _interruptions_held(COMMITTED if staged.committed else UNTOUCHED):
             shutil.rmtree(staged.staging, ignore_errors=True)
 
 
@@ -250,7 +250,7 @@ def after_commit(stop: KeyboardInterrupt) -> KeyboardInterrupt:
 
 
 @contextmanager
-def interruptions_held(said: str = COMMITTED):
+def _interruptions_held(said: str = COMMITTED):
     """Ctrl-C (or a polite kill) waits until the block is done (the moves of a commit, so output/ is
     never half old, half new). Then it is handled, saying the truth: `said`."""
     if threading.current_thread() is not threading.main_thread() or None in map(signal.getsignal, HELD):
