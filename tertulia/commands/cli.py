@@ -47,7 +47,7 @@ def run(args) -> int:
     except ContentErrors as problem:
         for error in problem.errors:
             print(error, file=sys.stderr)
-        print(f"{len(problem.errors)} content error(s); nothing was written", file=sys.stderr)
+        print(f"{counted(len(problem.errors), 'content error')}; nothing was written", file=sys.stderr)
         return EXIT_CONTENT
     except (OutputRefused, OutputBusy) as refused:
         print(refused, file=sys.stderr)

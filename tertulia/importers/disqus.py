@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..errors import counted
 from ..reading.yamltext import quoted
 from .addresses import site_path
 from .known import Known, known
@@ -52,8 +53,8 @@ class DisqusSummary:
                  "comments not imported: " + (", ".join(f"{n} {why}" for why, n in sorted(self.skipped.items()))
                                               or "none")]
         for link, count in sorted(self.unmatched.items()):
-            lines.append(f"thread matching no essay ({count} comments): {link}")
-        lines.append(f"{verb} {len(staged.written)} files; kept {len(staged.kept)} that were already there")
+            lines.append(f"thread matching no essay ({counted(count, 'comment')}): {link}")
+        lines.append(f"{verb} {counted(len(staged.written), 'file')}; kept {len(staged.kept)} that were already there")
         if staged.moved_on or staged.removed:
             lines.append(f"followed Disqus: {len(staged.moved_on)} updated, {len(staged.removed)} removed")
         if staged.edited:

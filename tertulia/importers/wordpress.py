@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from anyascii import anyascii
 
+from ..errors import counted
 from ..reading.addresses import own_page
 from ..reading.config import LANGUAGE_TAG
 from ..reading.find import SLUG
@@ -63,8 +64,9 @@ class Summary:
         comments = sum(self.comments.values()) + sum(self.skipped_comments.values())
         lines = [
             f"essays: {sum(self.essays.values())} ({self.essays['published']} published, "
-            f"{self.essays['drafts']} drafts) of {items} items in the export",
-            f"pages: {sum(self.pages.values())} ({self.pages['published']} published, {self.pages['drafts']} drafts)",
+            f"{counted(self.essays['drafts'], 'draft')}) of {counted(items, 'item')} in the export",
+            f"pages: {sum(self.pages.values())} ({self.pages['published']} published, "
+            f"{counted(self.pages['drafts'], 'draft')})",
             f"comments: {sum(self.comments.values())} ({self.comments['published']} published, "
             f"{self.comments['pending']} pending, {self.comments['spam']} spam) of {comments} in the export",
             "items not imported: " + _reasons(self.skipped_items),
@@ -78,13 +80,13 @@ class Summary:
             lines.append("old addresses now served by another page of the site, so not kept: "
                          + ", ".join(self.served_already))
         if self.brought is not None and self.brought.active:
-            lines.append(f"media brought beside their posts: {self.brought.copied} files")
+            lines.append(f"media brought beside their posts: {counted(self.brought.copied, 'file')}")
             lines += [f"media not brought (its address kept): {url} ({why})"
                       for url, why in sorted(self.brought.failures.items())]
         if self.old_host:
             lines.append(f"references still on the old blog's host: {self.old_host} (--media or --media-from "
                          "brings the files along)")
-        lines.append(f"{verb} {len(staged.written)} files; kept {len(staged.kept)} that were already there")
+        lines.append(f"{verb} {counted(len(staged.written), 'file')}; kept {len(staged.kept)} that were already there")
         if staged.moved_on or staged.removed:
             lines.append(f"followed the blog: {len(staged.moved_on)} updated, {len(staged.removed)} removed "
                          "(files as an earlier import wrote them)")

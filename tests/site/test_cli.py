@@ -53,6 +53,7 @@ def test_content_errors_exit_1_name_file_and_line_and_leave_output_untouched(tmp
     assert lines[0] == "content/posts/hola/comments/c1.es.md:3: reply_to names `ghost`, but this post has no comment with that id"
     assert lines[1] == ("content/posts/hola/index.en.md:10: translation has 3 blocks, original has 2; "
                         "translation block 3 “A third paragraph that was added.” has no counterpart: probably added")
+    assert lines[-1] == "2 content errors; nothing was written"
     assert "Traceback" not in result.stderr
     assert every_file(out) == before
     assert sorted(p.name for p in out.parent.iterdir()) == ["bad", "good", "out"]
@@ -84,6 +85,7 @@ def test_a_missing_site_yml_is_a_content_error(tmp_path):
     (content / "site.yml").unlink()
     result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
     assert result.returncode == 1 and result.stderr.startswith("content/site.yml: site.yml is missing")
+    assert result.stderr.splitlines()[-1] == "1 content error; nothing was written"
     assert "Traceback" not in result.stderr
 
 

@@ -313,7 +313,7 @@ def test_disqus_threads_land_under_their_essays(tmp_path):
     content = site / "content"
     assert "comments: 4 (2 published, 1 pending, 1 spam) of 6 in the export" in result.stdout
     assert "comments not imported: 1 deleted, 1 on threads matching no essay" in result.stdout
-    assert "thread matching no essay (1 comments): https://elsewhere.example.net/unknown-post/" in result.stdout
+    assert "thread matching no essay (1 comment): https://elsewhere.example.net/unknown-post/" in result.stdout
     thread = content / "posts/los-clientes/comments"
     first, reply = (thread / "disqus-3001.es.md").read_text(), (thread / "disqus-3003.es.md").read_text()
     assert 'author: "Dora & Co"\ndate: "2013-02-03 04:05+00:00"\n' in first and "**bold** & more" in first
@@ -636,7 +636,7 @@ def test_a_comment_deleted_by_hand_is_not_brought_back_by_a_reimport(tmp_path):
     newer = [wp_comment(81, "First."), wp_comment(82, "Second."), wp_comment(83, "Third."), wp_comment(84, "New.")]
     later = imported(site, thread_export(tmp_path, *newer, name="newer.xml")).stdout  # 82 approved since: still out
     assert sorted(p.name for p in thread.iterdir()) == ["83.en.md", "84.en.md"]
-    assert "wrote 1 files" in later and "not brought back" in later
+    assert "wrote 1 file;" in later and "not brought back" in later
     assert run_cli("check", cwd=site).returncode == 0
 
 
@@ -749,7 +749,7 @@ def test_a_disqus_thread_finds_its_essay_by_any_spelling_of_its_old_address(tmp_
                                                  "http://blog.example.org/2012/09/x/../10/%6Cos-clientes/./"))
     result = imported(site, export, source="disqus").stdout
     assert (site / "content/posts/los-clientes/comments/disqus-3001.es.md").exists()
-    assert "thread matching no essay (1 comments): https://elsewhere.example.net/unknown-post/" in result
+    assert "thread matching no essay (1 comment): https://elsewhere.example.net/unknown-post/" in result
     assert result.count("thread matching no essay") == 1
 
 
