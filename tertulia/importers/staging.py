@@ -39,6 +39,7 @@ class Staged:
     kept: list[str] = field(default_factory=list)  # already there: never overwritten
     moved_on: list[str] = field(default_factory=list)  # as an earlier import wrote them: updated or removed
     edited: list[str] = field(default_factory=list)  # changed by hand since an import: left alone, named
+    changed_on_blog: list[str] = field(default_factory=list)  # as an import wrote it, but the blog has moved on
     removed: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)  # deleted by hand since an import: not brought back
 
@@ -128,6 +129,9 @@ class Staging:
             return "write"
         if planned.text is not None:
             self.done.kept.append(relative)
+        if text is not None and _key(name, text) in self.record:  # untouched here; an essay does not follow
+            self.done.changed_on_blog.append(relative)  # the blog (its translations align to it): named
+            return "nothing"
         self.done.edited.append(relative)
         return "nothing"
 

@@ -92,6 +92,9 @@ class Summary:
                          "(files as an earlier import wrote them)")
         if staged.edited:
             lines.append("edited by hand, left as they are: " + ", ".join(staged.edited))
+        if staged.changed_on_blog:
+            lines.append("changed on the blog since an earlier import, left as they are here: "
+                         + ", ".join(staged.changed_on_blog))
         if staged.deleted:
             lines.append("deleted by hand since an earlier import, not brought back: " + ", ".join(staged.deleted))
         return lines

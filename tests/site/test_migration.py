@@ -422,6 +422,21 @@ def test_media_on_the_blogs_hosts_lands_beside_its_post(tmp_path, how):
     assert (tmp_path / "out/posts/photos/boat.jpg").read_bytes() == b"\xff\xd8BOAT"
 
 
+def test_an_essay_the_blog_changed_since_is_said_so_not_called_a_hand_edit(tmp_path):
+    export = media_export(tmp_path, "https://old.example.org")
+    site = tmp_path / "site"
+    imported(site, export)
+    essay = site / "content/posts/photos/index.en.md"
+    before = essay.read_text()
+    export.write_text(export.read_text().replace(">a post</a>.", ">a post</a>, since edited on the blog."))
+    again = imported(site, export).stdout
+    assert essay.read_text() == before  # an original is never replaced: its translations align to it
+    assert "changed on the blog since an earlier import, left as they are here: posts/photos/index.en.md" in again
+    assert "edited by hand" not in again
+    essay.write_text(before.replace("Notes", "My notes"))
+    assert "edited by hand, left as they are: posts/photos/index.en.md" in imported(site, export).stdout
+
+
 ROOT_RELATIVE_POST = MEDIA_POST.replace("{blog}/wp-content", "/wp-content")  # as some blogs write them
 
 
