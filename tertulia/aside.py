@@ -16,7 +16,7 @@ import threading
 from contextlib import ExitStack
 from typing import Callable
 
-INTERRUPTIONS = {signal.SIGINT, signal.SIGTERM}
+from .writing.write import HELD
 
 
 class Aside:
@@ -32,7 +32,7 @@ class Aside:
         """An Aside that `stack` waits for. Ctrl-C or SIGTERM is held off from before the fork until
         the stack knows the child, so no interruption can leave a child unwaited for (holding the
         output's lock); in the child it is let through again at once."""
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTIONS)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
         try:
             return stack.enter_context(cls(work, then, unblock=held))
         finally:

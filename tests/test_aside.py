@@ -4,7 +4,13 @@ build's templates compiled there are drawn with here exactly as if compiled here
 from __future__ import annotations
 
 import os
+import signal
+import threading
+import time
+from contextlib import ExitStack
 from pathlib import Path
+
+import pytest
 
 from tertulia.aside import Aside
 from tertulia.theme import Theme
@@ -62,10 +68,6 @@ def test_templates_compiled_elsewhere_are_loaded_not_compiled_and_draw_the_same(
 
 
 def test_ctrl_c_while_leaving_still_waits_for_the_child_and_is_raised_after(tmp_path):
-    import signal
-    import threading
-    import time
-    import pytest
     marker = tmp_path / "late"
 
     def slow_then():
@@ -80,8 +82,6 @@ def test_ctrl_c_while_leaving_still_waits_for_the_child_and_is_raised_after(tmp_
 
 
 def test_set_aside_on_a_stack_the_child_can_be_interrupted_and_the_stack_waits_for_it(tmp_path):
-    import signal
-    from contextlib import ExitStack
     marker = tmp_path / "late"
     with ExitStack() as stack:
         aside = Aside.on(stack, lambda: signal.pthread_sigmask(signal.SIG_BLOCK, []),

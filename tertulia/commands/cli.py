@@ -8,7 +8,8 @@ from functools import partial
 from ..errors import ContentErrors, ToolFailed, counted
 from ..pipeline import Options, build, check_site, load_site
 from ..theme import KINDS, Theme
-from ..writing.write import OutputBusy, OutputRefused, Terminated, after_commit, output_problem, stop_on_sigterm
+from ..writing.write import (UNTOUCHED, OutputBusy, OutputRefused, Terminated, after_commit, output_problem,
+                             stop_on_sigterm)
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -53,12 +54,12 @@ def run(args) -> int:
         print(refused, file=sys.stderr)
         return EXIT_USAGE
     except ToolFailed as failed:
-        print(f"{failed}; the previous output is untouched", file=sys.stderr)
+        print(f"{failed}; {UNTOUCHED}", file=sys.stderr)
         return EXIT_CONTENT
     except OSError as problem:  # a full disk, a folder without permission: one line, not a traceback
         where = problem.filename or args.output if args.command in ("build", "serve") else problem.filename
         print(f"{where}: could not be written or read: {problem.strerror or problem}; "
-              "the previous output is untouched", file=sys.stderr)
+              f"{UNTOUCHED}", file=sys.stderr)
         return EXIT_CONTENT
     except KeyboardInterrupt as stop:
         return _interrupted(stop)
@@ -70,7 +71,7 @@ def run(args) -> int:
 
 
 def _interrupted(stop: KeyboardInterrupt) -> int:
-    print(f"interrupted; {stop.args[0] if stop.args else 'the previous output is untouched'}", file=sys.stderr)
+    print(f"interrupted; {stop.args[0] if stop.args else UNTOUCHED}", file=sys.stderr)
     return 143 if isinstance(stop, Terminated) else 130
 
 

@@ -57,13 +57,7 @@ class DisqusSummary:
         lines.append(f"{verb} {counted(len(staged.written), 'file')}; kept {len(staged.kept)} that were already there")
         if staged.moved_on or staged.removed:
             lines.append(f"followed Disqus: {len(staged.moved_on)} updated, {len(staged.removed)} removed")
-        if staged.edited:
-            lines.append("edited by hand, left as they are: " + ", ".join(staged.edited))
-        if staged.changed_on_blog:
-            lines.append("changed on the blog since an earlier import, left as they are here: "
-                         + ", ".join(staged.changed_on_blog))
-        if staged.deleted:
-            lines.append("deleted by hand since an earlier import, not brought back: " + ", ".join(staged.deleted))
+        lines += staged.left_alone()
         return lines
 
 

@@ -43,6 +43,13 @@ class Staged:
     removed: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)  # deleted by hand since an import: not brought back
 
+    def left_alone(self) -> list[str]:
+        """The summary's lines for the files an import did not touch, and why, for every importer alike."""
+        return [said + ", ".join(files) for said, files in (
+            ("edited by hand, left as they are: ", self.edited),
+            ("changed on the blog since an earlier import, left as they are here: ", self.changed_on_blog),
+            ("deleted by hand since an earlier import, not brought back: ", self.deleted)) if files]
+
 
 @dataclass
 class Planned:
@@ -117,8 +124,8 @@ class Staging:
         if isinstance(planned.text, bytes):  # a media file changed since is the author's now
             self.done.kept.append(relative)
             return "nothing"
-        untouched = text is not None and (text in planned.earlier or (
-            planned.if_recorded and _key(name, text) in self.record))
+        as_imported = text is not None and _key(name, text) in self.record  # nobody has touched it since
+        untouched = text is not None and (text in planned.earlier or (planned.if_recorded and as_imported))
         if untouched and planned.text is None:  # gone from the blog, and may come back if it returns there
             self.record.difference_update({_key(name, t) for t in (text, *planned.earlier)} | {identity})
             self.done.removed.append(relative)
@@ -129,8 +136,8 @@ class Staging:
             return "write"
         if planned.text is not None:
             self.done.kept.append(relative)
-        if text is not None and _key(name, text) in self.record:  # untouched here; an essay does not follow
-            self.done.changed_on_blog.append(relative)  # the blog (its translations align to it): named
+        if as_imported:  # an essay does not follow the blog (its translations align to it): named as such
+            self.done.changed_on_blog.append(relative)
             return "nothing"
         self.done.edited.append(relative)
         return "nothing"

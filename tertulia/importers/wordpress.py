@@ -90,13 +90,7 @@ class Summary:
         if staged.moved_on or staged.removed:
             lines.append(f"followed the blog: {len(staged.moved_on)} updated, {len(staged.removed)} removed "
                          "(files as an earlier import wrote them)")
-        if staged.edited:
-            lines.append("edited by hand, left as they are: " + ", ".join(staged.edited))
-        if staged.changed_on_blog:
-            lines.append("changed on the blog since an earlier import, left as they are here: "
-                         + ", ".join(staged.changed_on_blog))
-        if staged.deleted:
-            lines.append("deleted by hand since an earlier import, not brought back: " + ", ".join(staged.deleted))
+        lines += staged.left_alone()
         return lines
 
 
