@@ -39,6 +39,10 @@ if TYPE_CHECKING:
     from .site.plan import Page
 
 MEMO = "output.pickle"  # in the cache folder
+# Below this many content files, validating and planning take less time than compiling the
+# templates, so a build would wait for them: they are compiled while the files are parsed instead.
+# Above it, parsing keeps both cores busy, and they are compiled while this process validates.
+EARLY_COMPILE = 6000
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -128,8 +132,10 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     if record_errors:
         raise ContentErrors(record_errors)
     cache = last.cache if last else parse_cache(options)
+    early = len(found.sources) < EARLY_COMPILE and _forks(options, last, stack, len(found.sources))
+    templates = _compiling(options, stack) if early else None
     files = parse_all(found, digests, cache, options.workers, progress, last.parsed if last else None)
-    templates = _set_aside(options, cache, last, stack, len(found.sources))
+    templates = _set_aside(options, cache, last, stack, len(found.sources), templates)
     from .writing.render import template_errors
     broken_templates = template_errors(options.theme)  # reported with the content's errors, all at once
     try:
@@ -146,17 +152,32 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
 
 
 def _set_aside(options: Options, cache: Cache, last: "LastRun | None", stack: ExitStack | None,
-               files: int) -> Aside | None:
+               files: int, compiling: Aside | None) -> Aside | None:
     """Save the parse cache; in a build, let a forked process save it and compile the templates
-    while this one validates and plans, the other core's idle time. The preview saves here: it has
-    threads of its own, its templates are compiled already, and its saves are small. So does a
-    build in one process, as asked, and one of a site too small to share out."""
-    from .reading.parse import PARALLEL_THRESHOLD
-    if stack is None or last is not None or options.workers == 1 or files < PARALLEL_THRESHOLD:
+    (unless `compiling` already does) while this one validates and plans, the other core's idle
+    time. The preview saves here: it has threads of its own, its templates are compiled already,
+    and its saves are small. So does a build in one process, as asked, and one of a site too small
+    to share out. Returns what compiles the templates."""
+    if not _forks(options, last, stack, files):
         cache.save(prune=last is None)  # what a preview keeps in memory it does not look up, yet still uses
         return None
+    if compiling:
+        Aside.on(stack, lambda: None, then=cache.save)
+        return compiling
     from .writing.render import compiled_templates
     return Aside.on(stack, lambda: compiled_templates(options.theme), then=cache.save)
+
+
+def _compiling(options: Options, stack: ExitStack) -> Aside:
+    """The templates compiled by a forked process from now on, while the content is parsed."""
+    from .writing.render import compiled_templates
+    return Aside.on(stack, lambda: compiled_templates(options.theme))
+
+
+def _forks(options: Options, last: "LastRun | None", stack: ExitStack | None, files: int) -> bool:
+    """Whether this run hands work to forked processes (see _set_aside)."""
+    from .reading.parse import PARALLEL_THRESHOLD
+    return stack is not None and last is None and options.workers != 1 and files >= PARALLEL_THRESHOLD
 
 
 def _missing_catalogs(options: Options, interface: "Interface") -> list[ContentError]:
