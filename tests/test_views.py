@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tertulia.model import Comment, Essay, Text
+from tertulia.reading.markup import first_words
+from tertulia.site.structured import COMMENT_WORDS, _first_words
 from tertulia.site.views import comment_views, default_translation, excerpt, rows
 
 
@@ -77,3 +84,15 @@ def test_a_wordless_block_the_same_in_both_languages_is_one_side_across_the_colu
     assert shown[1][0].lang == "es"
     same_words = rows([text("es", ["<p>Madrid</p>"], True), text("en", ["<p>Madrid</p>"])])
     assert [side.role for side in same_words[0]] == ["original", "translation"], "words stay in their columns"
+
+
+@given(st.lists(st.integers(0, 30), min_size=1, max_size=4), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_json_ld_describes_a_comment_by_its_first_twenty_words_as_cut_from_its_blocks(lengths, with_excerpt):
+    """The comment's words in the page's JSON-LD are cut from its archive excerpt: exactly what
+    cutting its blocks at twenty words gives, below, at and past twenty and forty words."""
+    blocks = [f"<p>{' '.join(f'w{b}-{i}' for i in range(n))}</p>" for b, n in enumerate(lengths)]
+    said = text("en", blocks)
+    if with_excerpt:  # as a comment read by the parse carries it
+        said = replace(said, excerpt=first_words(said.blocks))
+    assert _first_words(said) == first_words(said.blocks, COMMENT_WORDS)

@@ -9,11 +9,10 @@ from markupsafe import Markup
 
 from . import routes
 from ..model import Comment, Essay, SiteConfig, Text
-from ..reading.markup import first_words
-from .views import card_summary
+from .views import card_summary, excerpt
 
 COMMENTS_DESCRIBED = 10  # JSON-LD describes this many comments, so a long thread does not weigh on its page
-COMMENT_WORDS = 20
+COMMENT_WORDS = 20  # fewer than the archive's excerpt holds (markup.first_words): they are cut from it
 
 
 @lru_cache(maxsize=None)
@@ -82,7 +81,16 @@ def _comment(config: SiteConfig, url: str, comment: Comment, lang: str) -> dict:
     so the page stays light."""
     text = comment.text(lang) or comment.original
     data = {"@type": "Comment", "author": {"@type": "Person", "name": comment.author}, "inLanguage": text.lang,
-            "text": first_words(text.blocks, COMMENT_WORDS), "url": config.base_url + routes.comment_on(url, comment.id)}
+            "text": _first_words(text), "url": config.base_url + routes.comment_on(url, comment.id)}
     if comment.date:
         data["datePublished"] = comment.date.iso
     return data
+
+
+def _first_words(text: Text) -> str:
+    """A comment's first COMMENT_WORDS words, as markup.first_words gives them, cut from its archive
+    excerpt (made once, when the file was read) instead of from its blocks on every page that
+    describes it. Past COMMENT_WORDS, the excerpt's own closing "…" is among the words left out."""
+    shown = excerpt(text)
+    words = shown.split()
+    return " ".join(words[:COMMENT_WORDS]) + "…" if len(words) > COMMENT_WORDS else shown
