@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tertulia import pipeline
 from tertulia.pipeline import Options, build
 from tertulia.theme import DEFAULT, Theme
 
@@ -39,10 +40,16 @@ def corpus(generated, tmp_path):
     return tmp_path / "corpus"
 
 
-def test_cached_parallel_builds_match_a_plain_build_through_edits(corpus, tmp_path):
+@pytest.mark.parametrize("compiled", ["while parsing", "while validating"])
+def test_cached_parallel_builds_match_a_plain_build_through_edits(corpus, tmp_path, monkeypatch, compiled):
+    """Whenever the forked helper compiles the templates (a small site's while its files are parsed)."""
+    monkeypatch.setattr(pipeline, "EARLY_COMPILE", 10**9 if compiled == "while parsing" else 0)
+    real, early = pipeline._compiling, []
+    monkeypatch.setattr(pipeline, "_compiling", lambda *args: early.append(args) or real(*args))
     content, out = corpus / "content", tmp_path / "out"
     fast = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache")
     first = build(fast)
+    assert bool(early) == (compiled == "while parsing")
     assert first.drawn == first.files and first.files > 400
     assert every_file(out) == plain_build(content, tmp_path / "reference")
 
