@@ -13,9 +13,10 @@ DATE_PATTERN = re.compile(
 )
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
-    """A date known only as precisely as its source gives it (year, month, day, time)."""
+    """A date known only as precisely as its source gives it (year, month, day, time).
+    Dates are ordered by `moment`, never by their fields as written."""
 
     year: int
     month: int = 0
@@ -27,7 +28,8 @@ class PartialDate:
     # cached: every page that shows a date writes it, and the fields never change
     @cached_property
     def iso(self) -> str:
-        """The date in the same form and precision as the author wrote it."""
+        """The date in the same form and precision as the author wrote it; a time with its offset when
+        it is known (written, or from site.yml's timezone), so that it names one instant."""
         text = f"{self.year:04d}"
         if self.month:
             text += f"-{self.month:02d}"
@@ -35,7 +37,19 @@ class PartialDate:
             text += f"-{self.day:02d}"
         if self.hour >= 0:
             text += f"T{self.hour:02d}:{self.minute:02d}"
+            if self.offset is not None:
+                sign, minutes = "-" if self.offset < 0 else "+", abs(self.offset)
+                text += f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
         return text
+
+    @cached_property
+    def moment(self) -> tuple[int, int, int, int, int]:
+        """What orders dates: (year, month, day, hour, minute) in UTC when the time and its offset are
+        known (10:30+02:00 comes before 09:00-05:00 of the same day), else as written."""
+        if self.offset is None or self.hour < 0:
+            return self.year, self.month, self.day, self.hour, self.minute
+        utc = datetime(self.year, self.month, self.day, self.hour, self.minute) - timedelta(minutes=self.offset)
+        return utc.year, utc.month, utc.day, utc.hour, utc.minute
 
     @cached_property
     def timestamp(self) -> str:
@@ -51,7 +65,8 @@ def newest_first(date: PartialDate | None) -> tuple:
     """A sort key: the newest date first, dates of any precision, undated last."""
     if date is None:
         return (1, 0, 0, 0, 0, 0)
-    return (0, -date.year, -date.month, -date.day, -date.hour, -date.minute)
+    year, month, day, hour, minute = date.moment
+    return (0, -year, -month, -day, -hour, -minute)
 
 
 @dataclass(frozen=True)

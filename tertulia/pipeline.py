@@ -513,7 +513,7 @@ def build_time(site: "Site") -> str:
         return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     dates = [e.date for e in site.essays if e.date] + [c.date for e in site.essays for c in e.comments if c.date]
     # the newest, as newest_first orders them, the first of equals; the key read in C: 20,000 dates a save
-    return max(dates, key=attrgetter("year", "month", "day", "hour", "minute")).timestamp if dates else \
+    return max(dates, key=attrgetter("moment")).timestamp if dates else \
         "1970-01-01T00:00:00Z"
 
 

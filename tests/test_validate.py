@@ -125,11 +125,13 @@ def test_a_date_in_none_of_the_allowed_forms(tmp_path, date):
     errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", f"author: Ana\ndate: {date}")})
     assert len(errors) == 1
     assert errors[0].startswith("content/posts/hola/index.es.md:4: date `")
-    assert errors[0].endswith("is in none of the forms YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM")
+    assert errors[0].endswith("is in none of the forms YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM, "
+                              "YYYY-MM-DD HH:MM±HH:MM")
 
 
 @pytest.mark.parametrize("date, iso", [("2012", "2012"), ("2012-09", "2012-09"), ("2012-09-11", "2012-09-11"),
-                                       ('"2012-09-11 10:27"', "2012-09-11T10:27")])
+                                       ('"2012-09-11 10:27"', "2012-09-11T10:27"),
+                                       ('"2012-09-11 10:27-05:30"', "2012-09-11T10:27-05:30")])
 def test_every_allowed_date_form_keeps_its_precision(tmp_path, date, iso):
     loaded = loads(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", f"author: Ana\ndate: {date}")})
     assert loaded.site.essays[0].date.iso == iso

@@ -375,7 +375,7 @@ def _date(record: Record, found: Findings, zone: str = "") -> PartialDate | None
     if date is None:
         shown = value if isinstance(value, (str, int)) else f"a {type(value).__name__}"
         found.error(record, "date", f"date `{shown}` is in none of the forms YYYY, YYYY-MM, "
-                                    "YYYY-MM-DD, YYYY-MM-DD HH:MM")
+                                    "YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM±HH:MM")
     elif zone and date.hour >= 0 and date.offset is None:
         date = replace(date, offset=_offset_in(zone, date))
     return date
@@ -507,7 +507,7 @@ def _in_cycle(comment: Comment, by_id: dict[str, Comment]) -> bool:
 
 def thread_order(comment: Comment):
     """Each thread level in order of date (undated last), then id."""
-    return (comment.date is None, comment.date or PartialDate(0), comment.id)
+    return (comment.date is None, comment.date.moment if comment.date else (), comment.id)
 
 
 def _threads(comments: list[Comment], shown: tuple[str, ...]) -> tuple[Comment, ...]:

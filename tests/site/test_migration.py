@@ -306,6 +306,28 @@ def test_a_site_timezone_and_explicit_offsets_give_feeds_the_right_instant(tmp_p
     assert bad.returncode == 1 and "timezone must be an IANA time zone" in bad.stderr
 
 
+def test_newest_first_compares_instants_not_the_clock_times_as_written(tmp_path):
+    """10:30 in Madrid in summer (08:30 UTC) came before 09:00 in New York (14:00 UTC) the same day:
+    the home page, the feed, the comment archive and a thread all order by the instant."""
+    content = make_content(tmp_path, {
+        "posts/early/index.es.md": "---\ntitle: E\nauthor: X\ndate: \"2020-07-01 10:30+02:00\"\n---\n\nE.\n",
+        "posts/late/index.es.md": "---\ntitle: L\nauthor: X\ndate: \"2020-07-01 09:00-05:00\"\n---\n\nL.\n",
+        "posts/late/comments/x.es.md": "---\nauthor: Q\ndate: \"2020-07-01 09:00-05:00\"\n---\n\nLater.\n",
+        "posts/late/comments/y.es.md": "---\nauthor: R\ndate: \"2020-07-01 10:30+02:00\"\n---\n\nSooner.\n",
+    }, with_essay=False)
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+    out = tmp_path / "out"
+    home = (out / "index.html").read_text()
+    assert home.index('href="posts/late/"') < home.index('href="posts/early/"')
+    feed = (out / "feed.xml").read_text()
+    assert feed.index("/posts/late/</id>") < feed.index("/posts/early/</id>")
+    archive = (out / "comments/index.html").read_text()
+    assert archive.index("#comment-x") < archive.index("#comment-y")
+    thread = (out / "posts/late/index.html").read_text()
+    assert thread.index('id="comment-y"') < thread.index('id="comment-x"')
+    assert '<time datetime="2020-07-01T09:00-05:00"' in thread  # the instant, as written
+
+
 def test_disqus_threads_land_under_their_essays(tmp_path):
     site = tmp_path / "site"
     imported(site, BLOG)
