@@ -43,9 +43,10 @@
   function pad(number, width) { return ("000" + number).slice(-width); }
 
   // "YYYY-MM-DD HH:MM" in UTC: the contract's most precise date form.
+  // In UTC, saying so: a site with a timezone reads a time without an offset as its own local time
   function dateOf(now) {
     return now.getUTCFullYear() + "-" + pad(now.getUTCMonth() + 1, 2) + "-" + pad(now.getUTCDate(), 2) + " " +
-      pad(now.getUTCHours(), 2) + ":" + pad(now.getUTCMinutes(), 2);
+      pad(now.getUTCHours(), 2) + ":" + pad(now.getUTCMinutes(), 2) + "+00:00";
   }
 
   // Unique without knowing the other comments: the time, then 8 random letters or digits

@@ -101,7 +101,7 @@ def test_the_page_script_ids_never_collide_and_match_the_id_pattern():
     ids = out["ids"]
     assert len(set(ids)) == 10000
     assert all(ID.fullmatch(i) and i.startswith("20261129-2105-") for i in ids)
-    assert out["date"] == "2026-11-29 21:05" and out["max"] == MAX_URL == 8000
+    assert out["date"] == "2026-11-29 21:05+00:00" and out["max"] == MAX_URL == 8000
 
 
 def test_a_lone_surrogate_from_a_paste_becomes_a_replacement_character():

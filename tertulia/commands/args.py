@@ -145,5 +145,5 @@ IMPORT_SOURCES = {
     "wordpress": ("a WordPress export (WXR): posts and their comments", _import_wordpress),
     "disqus": ("a Disqus export: its threads' comments, under the essays they were on", _import_disqus),
     "mail": ("readers' e-mailed proposals (mbox, .eml, maildir) -> pending comments, once each", _import_mail),
-    "issue": ("a GitHub issues event's proposal -> its pending comment file", _import_issue),
+    "issue": ("a GitHub issues event's proposal -> its comment file", _import_issue),
 }

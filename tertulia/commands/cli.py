@@ -208,12 +208,13 @@ def _import_mail(args) -> int:
 
 
 def _import_issue(args) -> int:
-    """An issue's proposal in, as a pending comment: 1, with the reason, when it holds none."""
+    """An issue's proposal in, as its comment file (merging the pull request publishes it): 1, with the
+    reason, when it holds none."""
     from ..importers.issue import import_issue
     written = _proposals_in(args, lambda: import_issue(args.event, args.content))
     if isinstance(written, int):
         return written
-    print(f"wrote {args.content}/{written.relative} (pending)" if written.new
+    print(f"wrote {args.content}/{written.relative}" if written.new
           else f"already imported as {args.content}/{written.relative}; nothing written")
     return EXIT_OK
 

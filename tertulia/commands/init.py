@@ -209,8 +209,8 @@ jobs:
 # site's: tests/test_workflow.py checks that the repository's file is this, as `python build.py`.
 PROPOSALS_WORKFLOW = """\
 # A reader proposed a comment through a new issue (site.yml: `discussion: {{issues: true}}`): write
-# its comment file as `status: pending`, open a pull request with it, and answer the issue with
-# the pull request's link, or with why nothing could be taken from it. The issue's text is never
+# its comment file, open a pull request with it (the review: merging it publishes the comment),
+# and answer the issue with the pull request's link, or with why nothing could be taken from it. The issue's text is never
 # put into a command line: the import reads the event file GitHub gives the job.
 name: Comment proposed in an issue
 
@@ -261,7 +261,7 @@ jobs:
           git push --quiet origin "$branch"
           url=$(gh pr create --base "$GITHUB_REF_NAME" --head "$branch" \\
             --title "Comment proposed in issue #$NUMBER" \\
-            --body "The comment proposed in #$NUMBER, as a pending comment file. Read it in context with \\`{serve}\\`; publish it by removing \\`status: pending\\`, then merge.")
+            --body "The comment proposed in #$NUMBER. Read it in context with \\`{serve}\\`; merging publishes it (\\`status: spam\\` in its file keeps it hidden instead).")
           gh issue comment "$NUMBER" --body "Thank you. Your comment is proposed for review in $url; it appears on the site once a moderator publishes it."
       - name: Answer the issue with why nothing was taken
         if: steps.import.outputs.written != 'true'

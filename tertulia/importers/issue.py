@@ -1,4 +1,5 @@
-"""`import issue`: a GitHub "issues" event (the JSON file a workflow is given) -> its pending comment file.
+"""`import issue`: a GitHub "issues" event (the JSON file a workflow is given) -> its comment file, as the
+reader proposed it: the pull request the workflow opens with it is the review, and merging it publishes it.
 
 With `discussion.issues: true` a reader proposes through a new issue whose body is the page's
 letter; the site's workflow runs this on the event and opens a pull request with the file.
@@ -11,14 +12,14 @@ import json
 import re
 from pathlib import Path
 
-from .proposal import Refused, Written, read_letter, site_languages, write_pending
+from .proposal import Refused, Written, read_letter, site_languages, write_proposal
 
 MAX_EVENT = 2_000_000  # bytes: GitHub takes issue bodies of up to 65,536 characters
 GITHUB_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}:[0-9]{2}):[0-9]{2}Z")
 
 
 def import_issue(event_path: Path, content: Path) -> Written:
-    """The proposal of the issue the event opened, written as a pending comment. Raises Refused with
+    """The proposal of the issue the event opened, written as its comment file. Raises Refused with
     the line to answer the issue with, or ContentErrors for a bad site.yml."""
     issue = _issue(event_path)
     number = issue.get("number")
@@ -32,8 +33,8 @@ def import_issue(event_path: Path, content: Path) -> Written:
     except Refused as refused:
         raise Refused(f"issue #{number}: {refused}") from None
     try:
-        return write_pending(proposal, content, site_languages(content), f"proposed in issue #{number}",
-                             _opened(issue.get("created_at")))
+        return write_proposal(proposal, content, site_languages(content), f"proposed in issue #{number}",
+                              _opened(issue.get("created_at")), status="")
     except Refused as refused:
         raise Refused(f"issue #{number}: {refused}") from None
 
@@ -59,6 +60,7 @@ def _issue(event_path: Path) -> dict:
 
 
 def _opened(created_at) -> str:
-    """The issue's opening time as the contract writes dates (UTC), used when the file has none."""
+    """The issue's opening time as the contract writes dates, in UTC and saying so (a site's timezone
+    would otherwise be taken for it), used when the file has none."""
     match = GITHUB_TIME.fullmatch(created_at) if isinstance(created_at, str) else None
-    return f"{match.group(1)} {match.group(2)}" if match else ""
+    return f"{match.group(1)} {match.group(2)}+00:00" if match else ""

@@ -21,7 +21,7 @@ from datetime import timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .proposal import Refused, read_letter, site_languages, write_pending
+from .proposal import Refused, read_letter, site_languages, write_proposal
 
 MAX_MESSAGE = 1_000_000  # bytes: a comment is at most 50,000 characters, twice in a letter, encoded
 MAX_PARTS = 50
@@ -65,7 +65,7 @@ def _one(where: str, raw: bytes, content: Path, languages: tuple[str, ...], dry_
     private = _addresses(message)
     proposal = read_letter(text)
     origin = f"proposed by e-mail, message {_message_key(message, raw)}"
-    written = write_pending(proposal, content, languages, origin, _sent(message), private, dry_run, seen)
+    written = write_proposal(proposal, content, languages, origin, _sent(message), private, dry_run, seen)
     shown = f"{content}/{written.relative}"
     if written.new:
         outcome.written.append(shown)
@@ -292,14 +292,15 @@ def _message_key(message, raw: bytes) -> str:
 
 
 def _sent(message) -> str:
-    """When the message says it was sent, in UTC as the page's form writes dates; "" if it does not say."""
+    """When the message says it was sent, in UTC and saying so, as the page's form writes dates; "" if it
+    does not say."""
     try:
         when = parsedate_to_datetime(str(message.get("date", "")))
     except (TypeError, ValueError, IndexError):
         return ""
     if when.tzinfo is None:
         return ""
-    return when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M")
+    return when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M+00:00")
 
 
 def _safe_name(text: str) -> str:

@@ -1,4 +1,5 @@
-"""A proposal carried by a letter (an e-mail, an issue) -> a `status: pending` comment file in its post.
+"""A proposal carried by a letter (an e-mail, an issue) -> a comment file in its post (`status: pending` for
+an e-mail, which no pull request reviews).
 
 The letter is the reader's text, then the comment file between two marker lines (see
 site/proposals.py). Everything in it is untrusted: the file is read as data, its values checked as
@@ -105,16 +106,18 @@ def site_languages(content: Path) -> tuple[str, ...]:
     return load_config(content / "site.yml", shown).language_codes
 
 
-def write_pending(proposal: Proposal, content: Path, languages: tuple[str, ...], origin: str, fallback_date: str,
-                  private: tuple[str, ...] = (), dry_run: bool = False, seen: set | None = None) -> Written:
-    """Write the proposal as a pending comment of its post, once: a file that already holds this
-    proposal (by `origin`, or by its author, answer and text) is named instead. Raises Refused."""
+def write_proposal(proposal: Proposal, content: Path, languages: tuple[str, ...], origin: str, fallback_date: str,
+                   private: tuple[str, ...] = (), dry_run: bool = False, seen: set | None = None,
+                   status: str = "pending") -> Written:
+    """Write the proposal as a comment of its post (with `status`, "" for none: published), once: a
+    file that already holds this proposal (by `origin`, or by its author, answer and text) is named
+    instead. Raises Refused."""
     slug, comment_id, lang = _where(proposal.path, content, languages)
     folder = content / "posts" / slug / "comments"
     fields = _fields(proposal, folder, fallback_date, private)
     relative = f"posts/{slug}/comments/{comment_id}.{lang}.md"
     text = comment_file(fields["author"], fields["body"], fields["reply_to"], fields["url"], fields["date"],
-                        status="pending", origin=origin)
+                        status=status, origin=origin)
     parsed, error = parse_text(text.encode("utf-8"), relative)
     if error is not None or parsed.body.strip("\n") != fields["body"]:  # never: composed files read back
         raise Refused("its comment could not be written as a file that reads back as sent")

@@ -1,4 +1,5 @@
-"""`import issue`: an issues event as GitHub sends it -> the pending comment file -> check passes."""
+"""`import issue`: an issues event as GitHub sends it -> the comment file -> check passes, and once the
+pull request is merged, the build publishes it."""
 
 from __future__ import annotations
 
@@ -53,17 +54,20 @@ def run_import(tmp_path, event) -> tuple:
     return content, before, result
 
 
-def test_an_issue_event_gives_a_pending_comment_that_check_passes(tmp_path):
+def test_an_issue_event_gives_the_proposed_comment_file_that_check_passes_and_merging_publishes(tmp_path):
     content, _, result = run_import(tmp_path, issues_event(proposal()))
     assert result.returncode == 0, result.stderr
     written = content / "posts/hola/comments/20261130-0620-q1w2e3r4.es.md"
     parsed, error = parse_text(written.read_bytes(), "x.md")
-    assert error is None and parsed.meta == {"author": "Eve", "date": "2026-11-30 06:20", "reply_to": "c1",
-                                             "status": "pending"}
+    assert error is None and parsed.meta == {"author": "Eve", "date": "2026-11-30 06:20", "reply_to": "c1"}
     assert parsed.body.strip() == "Estoy de acuerdo, *casi*." and "\r" not in written.read_text()
     assert "# proposed in issue #12" in written.read_text()
     check = run_cli("check", "--content", str(content))
     assert check.returncode == 0, check.stderr
+    built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert built.returncode == 0, built.stderr
+    page = (tmp_path / "out/posts/hola/index.html").read_text()
+    assert 'id="comment-20261130-0620-q1w2e3r4"' in page and "Estoy de acuerdo" in page
 
 
 def test_the_issue_link_a_page_opens_carries_the_letter_the_import_reads(tmp_path):
@@ -78,7 +82,8 @@ def test_the_issue_link_a_page_opens_carries_the_letter_the_import_reads(tmp_pat
 def test_a_missing_date_is_the_issues_opening_time(tmp_path):
     content, _, result = run_import(tmp_path, issues_event(proposal(date="")))
     assert result.returncode == 0
-    assert 'date: "2026-11-30 06:20"' in (content / "posts/hola/comments/20261130-0620-q1w2e3r4.es.md").read_text()
+    # in UTC, saying so: a site's timezone is not taken for it
+    assert 'date: "2026-11-30 06:20+00:00"' in (content / "posts/hola/comments/20261130-0620-q1w2e3r4.es.md").read_text()
 
 
 HOSTILE = {

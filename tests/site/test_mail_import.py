@@ -71,6 +71,17 @@ def test_each_way_of_sending_gives_the_same_pending_comment_once(tmp_path, kind,
     assert every_file(content) == before
 
 
+def test_a_file_without_a_date_takes_when_the_letter_was_sent_in_utc_saying_so(tmp_path):
+    """Sent at 07:15 +01:00: written 06:15+00:00, so a site's timezone is not taken for it."""
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": COMMENT_C1})
+    (content / "site.yml").write_text((content / "site.yml").read_text() + "timezone: Europe/Madrid\n")
+    path = "content/posts/hola/comments/20261130-0615-k3x9qa7b.es.md"
+    undated = letter(BODY, path, comment_file("Eve", BODY, "c1", "", ""))
+    sources = mails.store([mails.quoted_printable(undated, "Respuesta a Carla sobre Hola", 1)], tmp_path / "mail")
+    assert import_mail(content, *sources["eml"]).returncode == 0
+    assert 'date: "2026-11-30 06:15+00:00"' in comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+
+
 def test_the_letter_text_wins_over_the_file_and_quotes_and_signatures_are_left_out(tmp_path):
     content = site(tmp_path)
     edited = ("I changed my mind: *this* is what I mean.\n\n-- \nEve\neve.private@mail.example.net")
