@@ -133,11 +133,12 @@ class Comment(Versions):
 class Tag:
     """A tag key and its label in each language."""
 
-    key: str
+    key: str  # its URL segment: `Big Data` is `big-data`
     labels: tuple[tuple[str, str], ...]
+    written: str = ""  # the key as site.yml (or the first essay that uses it) writes it, when not `key`
 
     def label(self, lang: str, fallback: str) -> tuple[str, str]:
-        """The label in `lang`, else `fallback`, else any, else the key: (text, its language)."""
+        """The label in `lang`, else `fallback`, else any, else the key as written: (text, its language)."""
         labels = dict(self.labels)
         for wanted in (lang, fallback):
             if wanted in labels:
@@ -145,7 +146,7 @@ class Tag:
         if labels:
             other = next(iter(labels))
             return labels[other], other
-        return self.key, fallback
+        return self.written or self.key, fallback
 
 
 @dataclass(frozen=True)

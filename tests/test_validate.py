@@ -7,7 +7,7 @@ import pytest
 from tertulia.errors import ContentErrors
 from tertulia.pipeline import Options, load_site
 
-from helpers import ESSAY_EN, ESSAY_ES, make_content
+from helpers import ESSAY_EN, ESSAY_ES, SITE_YML, make_content
 
 
 def errors_for(tmp_path, files, with_essay=True) -> list[str]:
@@ -158,6 +158,19 @@ def test_tags_match_case_insensitively_and_unknown_tags_warn(tmp_path):
     assert loaded.site.essays[0].tags == ("values", "mystery")
     assert [str(w) for w in loaded.warnings] == [
         "content/posts/hola/index.es.md:4: tag `mystery` is not in site.yml tags; its label is its key"]
+
+
+def test_a_missing_label_falls_back_to_the_key_as_written_not_its_url_segment(tmp_path):
+    site_yml = SITE_YML.replace("  values: {en: values, es: valores}", "  values: {en: values, es: valores}\n  Open Source: {}")
+    loaded = loads(tmp_path, {"site.yml": site_yml, "posts/hola/index.es.md": ESSAY_ES.replace(
+        "author: Ana", "author: Ana\ntags: [open source, Big Data, values]")})
+    tags = {tag.key: tag for tag in loaded.site.tags}
+    assert loaded.site.essays[0].tags == ("open-source", "big-data", "values")
+    assert tags["open-source"].label("es", "en") == ("Open Source", "en")
+    assert tags["big-data"].label("ro", "en") == ("Big Data", "en")
+    assert tags["values"].label("ro", "en") == ("values", "en")
+    assert [str(w) for w in loaded.warnings] == [
+        "content/posts/hola/index.es.md:4: tag `Big Data` is not in site.yml tags; its label is its key"]
 
 
 def test_drafts_are_left_out_unless_asked_for(tmp_path):

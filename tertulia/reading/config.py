@@ -153,6 +153,7 @@ def _tags(value, fail) -> tuple[Tag, ...]:
         fail("tags", "tags must map each tag key to its labels, e.g. `values: {en: values}`")
         return ()
     tags: dict[str, dict] = {}
+    written: dict[str, str] = {}  # segment -> the key as first written, the label where none is given
     for key, labels in value.items():
         segment, problem = tag_segment(key) if isinstance(key, str) else ("", "must be text")
         if problem:
@@ -164,9 +165,11 @@ def _tags(value, fail) -> tuple[Tag, ...]:
             fail("tags", f"tag `{key}` must map languages to labels")
             continue
         merged = tags.setdefault(segment, {})
+        written.setdefault(segment, key)
         for lang, label in labels.items():
             merged.setdefault(str(lang), str(label))  # the first key written wins a language's label
-    return tuple(Tag(key=segment, labels=tuple(labels.items())) for segment, labels in tags.items())
+    return tuple(Tag(key=segment, labels=tuple(labels.items()), written=written[segment] if written[segment] != segment
+                     else "") for segment, labels in tags.items())
 
 
 def _cname(value, fail) -> str:

@@ -553,6 +553,13 @@ def _tag_keys(record: Record, found: Findings) -> tuple[str, ...]:
     return tuple(dict.fromkeys(segments))
 
 
+def _written_tag(record: Record, segment: str) -> str:
+    """The tag key as the essay writes it (`Big Data`), for its label: the first that gives `segment`."""
+    value = record.meta.get("tags", [])
+    return next((key for key in ([value] if isinstance(value, str) else value) if tag_segment(key)[0] == segment),
+                segment)
+
+
 def _url(record: Record, key: str, found: Findings) -> str:
     url = _string(record, key, False, found)
     if url and not is_safe_url(url):
@@ -577,6 +584,7 @@ def _site_tags(config: SiteConfig, essays: list[Essay], essay_records, found: Fi
         for key in essay.tags:
             if key not in known and key not in extra:
                 record = essay_records[essay.slug][essay.original.lang]
-                found.warn(record, "tags", f"tag `{key}` is not in site.yml tags; its label is its key")
-                extra[key] = Tag(key=key, labels=())
+                written = _written_tag(record, key)
+                found.warn(record, "tags", f"tag `{written}` is not in site.yml tags; its label is its key")
+                extra[key] = Tag(key=key, labels=(), written=written if written != key else "")
     return tuple(known.values()) + tuple(extra[k] for k in sorted(extra))
