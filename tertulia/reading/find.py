@@ -30,6 +30,15 @@ def is_scratch(name: str) -> bool:
     return name.startswith(".") or name.endswith("~")
 
 
+EDITOR_LITTER = re.compile(r".*~|\.#.*|\..*\.sw[a-p]|\.DS_Store")
+
+
+def is_litter(name: str) -> bool:
+    """What an editor or a file manager leaves beside a file (a backup, swap or lock file, the Finder's
+    notes): never published, even from static/, whose hidden files (`.well-known/`) are copied."""
+    return EDITOR_LITTER.fullmatch(name) is not None
+
+
 @dataclass(slots=True)  # not frozen, which makes building one four times slower: 40,000 a build
 class Source:
     """A Markdown file found under content/: where it is and what its name says."""
@@ -95,7 +104,7 @@ def _folders(parent: Path, shown: str, errors, only: str = ""):
 
 def _collect_static(path: Path, relative: str, shown: str, static, errors) -> None:
     """content/static/ is the site's root as the author wants it: every file, as it is, links refused."""
-    for name, kind in _entries(path):
+    for name, kind in _entries(path, skip=is_litter):
         if kind == "dir":
             _collect_static(path / name, f"{relative}{name}/", f"{shown}/{name}", static, errors)
         elif kind == "file":
@@ -104,11 +113,11 @@ def _collect_static(path: Path, relative: str, shown: str, static, errors) -> No
             errors.append(ContentError(f"{shown}/{name}", 0, SYMLINK if kind == "link" else NOT_A_FILE))
 
 
-def _entries(folder) -> list[tuple[str, str]]:
-    """(name, kind) of a folder's entries, sorted, scratch files left out; kind is file, dir, link or other.
-    Links are never followed: a link to /etc/passwd must not be published."""
+def _entries(folder, skip=is_scratch) -> list[tuple[str, str]]:
+    """(name, kind) of a folder's entries, sorted, those `skip` names left out; kind is file, dir, link or
+    other. Links are never followed: a link to /etc/passwd must not be published."""
     with os.scandir(folder) as entries:
-        found = [(entry.name, _kind(entry)) for entry in entries if not is_scratch(entry.name)]
+        found = [(entry.name, _kind(entry)) for entry in entries if not skip(entry.name)]
     return sorted(found)
 
 

@@ -68,6 +68,20 @@ def test_static_files_land_at_the_root_and_the_favicon_is_linked(tmp_path):
     assert '<link rel="icon" href="../../favicon.svg">' in (out / "posts/hola/index.html").read_text()
 
 
+def test_hidden_static_files_are_copied_as_they_are_and_editor_litter_is_not(tmp_path):
+    """static/<any path> is copied as it is: `.well-known/` and `.htaccess` too; an editor's backup,
+    swap or lock file, or the Finder's notes, never."""
+    content = about_site(tmp_path, {"static/.well-known/security.txt": "Contact: mailto:a@example.org\n",
+                                    "static/.htaccess": "Options -Indexes\n", "static/notes.txt~": "old",
+                                    "static/.notes.txt.swp": "swap", "static/.#notes.txt": "lock",
+                                    "static/.DS_Store": "finder"})
+    out = tmp_path / "output"
+    assert build(content, out).returncode == 0
+    assert (out / ".well-known/security.txt").read_text() == "Contact: mailto:a@example.org\n"
+    assert (out / ".htaccess").read_text() == "Options -Indexes\n"
+    assert not [name for name in ("notes.txt~", ".notes.txt.swp", ".#notes.txt", ".DS_Store") if (out / name).exists()]
+
+
 def test_an_edited_page_title_changes_every_menu(tmp_path):
     content, out = about_site(tmp_path), tmp_path / "output"
     assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
