@@ -36,6 +36,14 @@ def port(text: str) -> int:
     return int(text)
 
 
+def base_url(text: str) -> str:
+    """Where the site is published: an absolute http(s) URL, as site.yml's base_url."""
+    from ..reading.config import BASE_URL
+    if not BASE_URL.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"`{text}` is not an absolute http(s) URL such as https://example.org/blog/")
+    return text
+
+
 def _content(parser: argparse.ArgumentParser, help: str = "content folder (default: content)") -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help=help)
 
@@ -43,7 +51,7 @@ def _content(parser: argparse.ArgumentParser, help: str = "content folder (defau
 def _output(parser: argparse.ArgumentParser) -> None:
     _content(parser)
     parser.add_argument("--output", type=Path, default=Path("output"), help="output folder (default: output)")
-    parser.add_argument("--base-url", default=None, help="override base_url of site.yml")
+    parser.add_argument("--base-url", type=base_url, default=None, help="override base_url of site.yml")
     parser.add_argument("--no-cache", action="store_true", help="convert every text afresh")
     parser.add_argument("--drafts", action="store_true", help="include posts marked draft: true")
 
@@ -88,7 +96,7 @@ def _init(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--translation", action="append", default=[], metavar="LANG",
                         help="a language you translate into (repeat for each)")
     parser.add_argument("--title", default=None, help="the site's title (default: the folder's name)")
-    parser.add_argument("--base-url", default=None, help="where the site will be published")
+    parser.add_argument("--base-url", type=base_url, default=None, help="where the site will be published")
 
 
 def _import(parser: argparse.ArgumentParser) -> None:

@@ -41,8 +41,6 @@ def _problem(folder: Path, lang: str, translations: list[str], base_url: str | N
             return f"`{code}` is not a BCP 47 language tag such as `en` or `pt-BR`"
     if lang in translations or len(set(translations)) != len(translations):
         return "each language may be given once: --lang for the original, --translation for each other one"
-    if base_url is not None and not (base_url.startswith(("https://", "http://")) and " " not in base_url):
-        return f"--base-url must be an absolute http(s) URL, not `{base_url}`"
     return ""
 
 

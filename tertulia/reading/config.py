@@ -137,11 +137,14 @@ def _per_language(value, key: str, fail) -> tuple[tuple[str, str], ...]:
     return tuple((str(lang), text) for lang, text in value.items())
 
 
+BASE_URL = re.compile(r"https?://[^/\s]+(/\S*)?")  # where a site is published: site.yml, --base-url
+
+
 def _base_url(value, fail) -> str:
     """An absolute http(s) URL, always ending in `/` so paths join cleanly."""
     if value is None:
         return "/"
-    if not isinstance(value, str) or not re.fullmatch(r"https?://[^/\s]+(/\S*)?", value):
+    if not isinstance(value, str) or not BASE_URL.fullmatch(value):
         fail("base_url", f"base_url must be an absolute http(s) URL, not `{value}`")
         return "/"
     return value if value.endswith("/") else value + "/"
