@@ -148,6 +148,14 @@ def test_every_error_of_a_run_is_reported_together(tmp_path):
                                                  "content/posts/other/index.xx.md", "content/posts/third/index.en.md"]
 
 
+def test_a_byte_order_mark_as_windows_editors_write_it_is_not_text(tmp_path):
+    content = make_content(tmp_path, {"site.yml": "\ufeff" + SITE_YML,
+                                      "posts/hola/comments/c1.es.md": "\ufeff---\nauthor: B\n---\n\nHola.\n"})
+    site = load_site(Options(content=content)).site
+    assert site.config.main_language == "en" and site.essays[0].comments[0].author == "B"
+    assert str(site.essays[0].comments[0].original.blocks[0]) == "<p>Hola.</p>"
+
+
 def test_a_file_without_front_matter(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/comments/c1.es.md": "Just text.\n"})
     assert errors == ["content/posts/hola/comments/c1.es.md:1: no front matter: the file must start with a `---` line"]

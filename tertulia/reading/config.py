@@ -95,7 +95,7 @@ def _text(path: Path, shown_as: str) -> str:
         raise ContentErrors([ContentError(shown_as, 0, "site.yml is missing")])
     raw = path.read_bytes()
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8").removeprefix("\ufeff")  # a byte order mark some Windows editors write
     except UnicodeDecodeError as problem:
         raise ContentErrors([ContentError(shown_as, raw.count(b"\n", 0, problem.start) + 1, "not valid UTF-8")])
 
