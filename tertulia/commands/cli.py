@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import partial
 
@@ -202,6 +203,10 @@ def _imported(args, importing) -> int:
 def _import_mail(args) -> int:
     """E-mailed proposals in, as pending comments: 1 when no message could be used, each reason on one line."""
     from ..importers.mail import import_mail
+    missing = [str(path) for path in args.mail if not os.path.lexists(path)]
+    if missing:  # as for an export: a path that names nothing is the command line's fault
+        print(f"{', '.join(missing)}: no such file or folder; nothing was read", file=sys.stderr)
+        return EXIT_USAGE
     outcome = _proposals_in(args, lambda: import_mail(args.mail, args.content, args.dry_run,
                                                        problem=partial(print, file=sys.stderr)))
     return outcome if isinstance(outcome, int) else EXIT_OK if outcome.written or outcome.already else EXIT_CONTENT
@@ -211,6 +216,9 @@ def _import_issue(args) -> int:
     """An issue's proposal in, as its comment file (merging the pull request publishes it): 1, with the
     reason, when it holds none."""
     from ..importers.issue import import_issue
+    if not os.path.lexists(args.event):
+        print(f"{args.event}: no such event file", file=sys.stderr)
+        return EXIT_USAGE
     written = _proposals_in(args, lambda: import_issue(args.event, args.content))
     if isinstance(written, int):
         return written

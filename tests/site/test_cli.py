@@ -180,3 +180,12 @@ def test_every_command_and_import_source_is_listed_in_help():
         assert command in listed
     assert "wordpress" in run_cli("import", "--help").stdout
     assert run_cli("import", "wordpress").returncode == 2  # the export is required
+
+
+def test_an_import_of_a_file_that_is_not_there_is_a_usage_error_for_every_source(tmp_path):
+    content = make_content(tmp_path)
+    before = every_file(content)
+    for source in ("wordpress", "disqus", "mail", "issue"):
+        result = run_cli("import", source, str(tmp_path / "nowhere.xml"), "--content", str(content))
+        assert result.returncode == 2 and "nowhere.xml: no such" in result.stderr, (source, result.stderr)
+    assert every_file(content) == before
