@@ -203,11 +203,7 @@ def _imported(args, importing) -> int:
 def _import_mail(args) -> int:
     """E-mailed proposals in, as pending comments: 1 when no message could be used, each reason on one line."""
     from ..importers.mail import import_mail
-    missing = [str(path) for path in args.mail if not os.path.lexists(path)]
-    if missing:  # as for an export: a path that names nothing is the command line's fault
-        print(f"{', '.join(missing)}: no such file or folder; nothing was read", file=sys.stderr)
-        return EXIT_USAGE
-    outcome = _proposals_in(args, lambda: import_mail(args.mail, args.content, args.dry_run,
+    outcome = _proposals_in(args, args.mail, lambda: import_mail(args.mail, args.content, args.dry_run,
                                                        problem=partial(print, file=sys.stderr)))
     return outcome if isinstance(outcome, int) else EXIT_OK if outcome.written or outcome.already else EXIT_CONTENT
 
@@ -216,10 +212,7 @@ def _import_issue(args) -> int:
     """An issue's proposal in, as its comment file (merging the pull request publishes it): 1, with the
     reason, when it holds none."""
     from ..importers.issue import import_issue
-    if not os.path.lexists(args.event):
-        print(f"{args.event}: no such event file", file=sys.stderr)
-        return EXIT_USAGE
-    written = _proposals_in(args, lambda: import_issue(args.event, args.content))
+    written = _proposals_in(args, [args.event], lambda: import_issue(args.event, args.content))
     if isinstance(written, int):
         return written
     print(f"wrote {args.content}/{written.relative}" if written.new
@@ -227,11 +220,15 @@ def _import_issue(args) -> int:
     return EXIT_OK
 
 
-def _proposals_in(args, run_import):
+def _proposals_in(args, sources, run_import):
     """What `run_import` gives, or the exit status of a usage or content problem, said on stderr."""
     from ..importers.proposal import Refused
     if not (args.content / "site.yml").is_file():
         print(f"{args.content}: no site.yml; import proposals into a site's content folder", file=sys.stderr)
+        return EXIT_USAGE
+    missing = [str(path) for path in sources if not os.path.lexists(path)]
+    if missing:  # as for an export: a path that names nothing is the command line's fault
+        print(f"{', '.join(missing)}: no such file or folder; nothing was read", file=sys.stderr)
         return EXIT_USAGE
     try:
         return run_import()
