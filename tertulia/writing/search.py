@@ -33,6 +33,8 @@ def unavailable(site: Site) -> str:
     """Why this build makes no search index ("" when it does)."""
     if not site.config.search:
         return "search: false in site.yml"
+    if all(item.draft for item in site.essays + site.pages):  # Pagefind refuses to make an empty index
+        return "nothing is published yet to index"
     if importlib.util.find_spec("pagefind") is None or (
             importlib.util.find_spec("pagefind_bin") is None and shutil.which("pagefind") is None):
         return "Pagefind is not installed for this platform"

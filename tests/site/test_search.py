@@ -66,6 +66,18 @@ def test_a_build_without_pagefind_succeeds_and_says_search_is_off(tmp_path, monk
     assert not (tmp_path / "out" / "pagefind").exists() and not (tmp_path / "out" / "search").exists()
 
 
+def test_a_site_with_nothing_published_yet_builds_and_says_why_search_is_off(tmp_path):
+    """Pagefind refuses to make an index of nothing: a site whose one essay is a draft still builds."""
+    content = make_content(tmp_path, {"site.yml": SITE_YML.replace("search: false", "search: true")}, with_essay=False)
+    (content / "posts/first").mkdir(parents=True)
+    (content / "posts/first/index.en.md").write_text("---\ntitle: First\nauthor: A\ndraft: true\n---\n\nSoon.\n")
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "search is off (nothing is published yet to index)" in result.stdout
+    assert (out / "index.html").is_file() and not (out / "pagefind").exists()
+
+
 def test_the_index_is_the_same_on_every_build(tmp_path):
     outs = [tmp_path / "a", tmp_path / "b"]
     for out in outs:
