@@ -19,7 +19,6 @@ from urllib.parse import quote, unquote, urlsplit
 
 from anyascii import anyascii
 
-from ..reading.find import PUBLISHED_KINDS
 from .addresses import without_dot_segments
 
 MAX_BYTES = 25 * 1024 * 1024  # a large photograph or a short clip; anything bigger is listed, not fetched
@@ -28,6 +27,10 @@ REFERENCE = re.compile(r"""https?://[^\s"'<>()\[\]]+""")
 SIZE_VARIANT = re.compile(r"-\d{1,5}x\d{1,5}(?=\.[A-Za-z0-9]{2,5}$)")
 PHOTON = re.compile(r"^i[0-3]\.wp\.com$")
 URL_SAFE = "/!$&'()*+,;=:@"  # kept as they are in a path; the rest percent-encoded
+# What is brought from the blog: its images, sound, video and documents, as a reader's browser shows
+# them; a link to anything else is a page of the blog (or a file no essay needs beside it).
+MEDIA_KINDS = {"png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff", "pdf", "epub",
+               "txt", "csv", "mp3", "ogg", "oga", "opus", "wav", "flac", "m4a", "mp4", "webm", "ogv", "mov", "vtt"}
 
 
 @dataclass
@@ -70,7 +73,7 @@ def original(url: str, hosts: set[str], photon_scheme: str = "https") -> str:
     # (`./boat.jpg`, `b%6Fat.jpg` are `boat.jpg`; `été.jpg` is `%C3%A9t%C3%A9.jpg`, which a request can carry)
     path = quote(unquote(without_dot_segments(path or "/")), safe=URL_SAFE)
     name = PurePosixPath(path).name
-    if "." not in name or name.rsplit(".", 1)[1].lower() not in PUBLISHED_KINDS:
+    if "." not in name or name.rsplit(".", 1)[1].lower() not in MEDIA_KINDS:
         return ""  # a page of the blog, not a file
     return f"{scheme}://{netloc}{SIZE_VARIANT.sub('', path)}"
 

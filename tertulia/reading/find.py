@@ -16,10 +16,11 @@ from .names import MAX_KEY, SLUG, is_key, key_problem  # noqa: F401 - SLUG: the 
 ESSAY_FILE = re.compile(r"index\.(?P<lang>[^.]+)\.md")
 COMMENT_FILE = re.compile(r"(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md")
 GOOD_COMMENT_FILE = re.compile(r"(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[^.]+)\.md")  # and a good id
-# Files beside a post are published as they are, so only kinds a reader's browser shows as media
-# or documents: never HTML, scripts, Markdown or an editor's backup of a pending comment.
-PUBLISHED_KINDS = {"png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff", "pdf", "epub",
-                   "txt", "csv", "mp3", "ogg", "oga", "opus", "wav", "flac", "m4a", "mp4", "webm", "ogv", "mov", "vtt"}
+# Files beside a post are published next to it as they are (the contract: anything else), but never
+# a page or a script, which would run as the site's own (content/static/ is where an author puts one
+# on purpose), Markdown, which is content misnamed, or an editor's backup of a text.
+NEVER_BESIDE_A_POST = {"html", "htm", "xhtml", "xht", "shtml", "js", "mjs", "cjs", "md", "markdown", "mdown", "mkd",
+                       "orig", "bak", "rej", "swp"}
 SYMLINK = ("a symbolic link: refused, so that nothing outside the content folder can be published; "
            "put the file itself here")
 NOT_A_FILE = "not a regular file or folder (a pipe, socket or device): refused"
@@ -174,11 +175,12 @@ def _collect_assets(path: Path, kind: str, url_path: str, shown: str, assets, er
                             warnings)
     elif kind in ("link", "other"):
         errors.append(ContentError(shown, 0, SYMLINK if kind == "link" else NOT_A_FILE))
-    elif path.suffix[1:].lower() in PUBLISHED_KINDS:
+    elif path.suffix[1:].lower() not in NEVER_BESIDE_A_POST:
         assets.append((url_path, path))
     else:
-        warnings.append(ContentError(shown, 0, f"not published: `{path.suffix or path.name}` files are not among "
-                                               "the media and documents published beside a post"))
+        warnings.append(ContentError(shown, 0, f"not published: a `{path.suffix}` file beside a post would be a "
+                                               "page, a script or text of the site's own; content/static/ "
+                                               "publishes one on purpose"))
 
 
 def file_bytes(path: str, folder: int | None = None) -> bytes:

@@ -265,7 +265,7 @@ def test_a_full_disk_is_one_clear_line_and_the_previous_output_stays(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"]
 
 
-# 18.1. Only what the build renders is published from comments/; beside posts, only media
+# 18.1. Only what the build renders is published from comments/; beside posts, never a page or a script
 
 def test_files_that_are_not_content_are_never_published(tmp_path):
     content = make_content(tmp_path / "site", {
@@ -289,6 +289,19 @@ def test_files_that_are_not_content_are_never_published(tmp_path):
     for name in ("comments/evil.html", "comments/evil.svg", "comments/#p.es.md#", "comments/p.EN.MD",
                  "index.html", "script.js"):
         assert f"content/posts/hola/{name}: warning: not published" in result.stderr
+
+
+def test_anything_else_beside_a_post_is_published_next_to_it(tmp_path):
+    """The contract: `posts/<slug>/<anything else>` is copied next to the post: data, archives,
+    documents and files with no extension alike."""
+    files = {"posts/hola/data.json": '{"a": 1}', "posts/hola/code.zip": "PK", "posts/hola/README": "read me",
+             "posts/hola/paper.docx": "doc", "posts/hola/sub/table.ods": "ods", "posts/hola/notes.txt": "notes"}
+    content = make_content(tmp_path / "site", files)
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    assert result.returncode == 0 and "not published" not in result.stderr, result.stderr
+    published = every_file(out)
+    assert all(published.get(path) == text.encode() for path, text in files.items())
 
 
 # 18.2. A renamed file leaves nothing stale, in a build and in the preview
