@@ -186,10 +186,20 @@
     return a;
   }
 
-  // Too long for a link: the whole file to copy, and e-mail where the site takes it.
-  function offerFile(form, section, text, mailto) {
+  // Too long for a link: what to copy (the file for GitHub's new-file page, the letter for an issue
+  // or an e-mail, which the imports read), under the file's name, and a link to where it goes that
+  // carries none of the text: the new-file page with the name filled in, a new issue, or the address.
+  function offerFile(form, section, how, sent) {
+    var byMail = how === "email", byIssue = !byMail && "issues" in section.dataset;
+    var text = byMail || byIssue ? sent.letter : sent.file;
+    var where = byMail ? mailtoUrl(section.dataset.email, sent.subject, "")
+      : byIssue ? issueUrl(section.dataset.repo, sent.subject, "")
+        : githubUrl(section.dataset.repo, section.dataset.branch, sent.path, "");
     var label = document.createElement("label");
     label.textContent = form.dataset.fileLabel + " ";
+    var name = document.createElement("code");
+    name.textContent = sent.path;
+    label.appendChild(name);
     var file = document.createElement("textarea");
     file.readOnly = true;
     file.rows = 8;
@@ -203,11 +213,9 @@
       var done = function () { copy.textContent = form.dataset.copied; };
       if (navigator.clipboard) { navigator.clipboard.writeText(text).then(done, function () {}); }
     });
-    var parts = [paragraph(form.dataset.tooLong), label, copy];
-    if (section.dataset.email && mailto.length <= MAX_URL) {
-      parts.push(document.createTextNode(" "), link(mailto, form.dataset.sendEmail));
-    }
-    say(form, parts);
+    var go = link(where, byMail ? form.dataset.sendEmail : form.querySelector('button[value="github"]').textContent);
+    if (byMail) { go.removeAttribute("target"); }  // the mail program, not a blank tab
+    say(form, [paragraph(form.dataset.tooLong), label, copy, document.createTextNode(" "), go]);
     form.querySelector(".result").scrollIntoView({ block: "nearest" });
   }
 
@@ -252,7 +260,10 @@
     var mailto = mailtoUrl(section.dataset.email, subject, mail);
     var target = how === "email" ? mailto : "issues" in section.dataset ? issueUrl(section.dataset.repo, subject, mail)
       : githubUrl(section.dataset.repo, section.dataset.branch, path, text);
-    if (target.length > MAX_URL) { offerFile(form, section, text, mailto); return; }
+    if (target.length > MAX_URL) {
+      offerFile(form, section, how, { path: path, file: text, letter: mail, subject: subject });
+      return;
+    }
     if (how === "email") {
       var write = link(target, form.dataset.openMail);
       write.removeAttribute("target");

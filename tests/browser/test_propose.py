@@ -90,6 +90,17 @@ def test_an_empty_comment_is_not_sent_and_a_long_one_is_offered_as_a_file(server
     assert "too long to send through a link" in form.locator(".result").inner_text()
     offered = form.locator(".result textarea").input_value()
     assert offered.startswith("---\nauthor: \"Anonymous\"\n") and offered.count("ä") == 3000
+    # where the file goes, named, and a link there that carries none of it: GitHub's new-file page
+    path = form.locator(".result code").inner_text()
+    assert path.startswith("content/posts/alpha/comments/") and path.endswith(".en.md")
+    query = parse_qs(urlsplit(form.locator(".result a").get_attribute("href")).query, keep_blank_values=True)
+    assert query == {"filename": [path], "value": [""]}
+    # by e-mail, the letter the import reads (the reader's text, then the file between the markers)
+    form.locator("button[type=submit][value=email]").click()
+    letter = form.locator(".result textarea").input_value()
+    assert letter.startswith("ä" * 3000) and f"\n{form.locator('.result code').inner_text()}\n---\n" in letter
+    mailto = form.locator(".result a").get_attribute("href")
+    assert mailto.startswith("mailto:talk@example.org?subject=") and mailto.endswith("&body=")
 
 
 def test_remembering_is_only_on_request(server, open_page):
