@@ -255,9 +255,14 @@ def test_phone_controls_are_big_enough_to_tap(server, open_page):
     page = open_page(server["url"] + ESSAY, width=390)
     for control in page.locator(".views label:visible, .swap, .to-discussion").all():
         assert control.bounding_box()["height"] >= 44, control.inner_text()
-    for link in page.locator(".masthead a, .byline a, .tags a, .neighbours a").all():
+    for link in page.locator(".masthead a, .byline a, .tags a, .neighbours a, .follow a, .colophon a").all():
         box = link.bounding_box()
         assert box["height"] >= 24, link.inner_text()
+    for address, links in (("/fixture-repo/tags/", ".tag-cloud a"), ("/fixture-repo/404.html", ".not-found a:visible")):
+        page.goto(server["url"] + address)
+        assert page.locator(links).count() > 0
+        for link in page.locator(links).all():
+            assert link.bounding_box()["height"] >= 24, (address, link.inner_text())
 
 
 def test_listings_do_not_load_the_reader_script(server, open_page):
