@@ -1,10 +1,20 @@
-/* The missing address's language folder picks the words: GitHub Pages serves this one page for all. */
+/* The missing address's language folder picks the words: GitHub Pages serves this one page for all.
+   The page becomes that language's (its title too); the masthead and footer around the words stay
+   in the site's language, and say so once the footer, which follows this script, is there. */
 (function () {
   var versions = document.querySelectorAll(".not-found[data-folder]");
   for (var i = 0; i < versions.length; i++) {
     if (location.pathname.indexOf(versions[i].getAttribute("data-folder")) === 0) {
+      var shown = versions[i], root = document.documentElement;
       document.querySelector(".not-found:not([lang])").hidden = true;
-      versions[i].hidden = false;
+      shown.hidden = false;
+      document.title = shown.getAttribute("data-title");
+      document.addEventListener("DOMContentLoaded", function () {
+        Array.prototype.forEach.call(document.body.children, function (part) {
+          if (part.tagName !== "MAIN" && part.tagName !== "SCRIPT" && !part.lang) { part.lang = root.lang; }
+        });
+        root.lang = shown.lang;
+      });
       return;
     }
   }

@@ -243,6 +243,12 @@ def test_the_not_found_page_speaks_the_language_of_the_address(server, open_page
     page.goto(server["url"] + "/fixture-repo/es/nada/")
     assert page.locator("h1:visible").inner_text() == "Página no encontrada"
     assert page.locator("h1:visible").evaluate("e => e.closest('[lang]').lang") == "es"
+    # the page is that language's, its title first (a screen reader says it first); the masthead and
+    # footer around the words stay in the site's language and say so
+    assert page.title().startswith("Página no encontrada · ")
+    assert page.evaluate("document.documentElement.lang") == "es"
+    for part in ("header.masthead", "footer.colophon", "a.skip"):
+        assert page.locator(part).first.evaluate("e => e.closest('[lang]').lang") == "en", part
 
 
 def test_cards_without_a_summary_show_their_first_sentence(server, open_page):
