@@ -125,7 +125,14 @@
   form.elements.q.value = asked.get("q") || "";
   var chosen = form.querySelector('input[name="lang"][value="' + (asked.get("lang") || "").replace(/[^a-zA-Z-]/g, "") + '"]');
   if (chosen) { chosen.checked = true; }
-  form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (!form.elements.q.value.trim()) {  // nothing to find: back to the field, whose label says what it wants
+      form.elements.q.value = "";
+      form.elements.q.focus();
+    }
+    run();
+  });
   form.addEventListener("change", function (event) { if (event.target.name === "lang") { run(); } });
   if (form.elements.q.value) { run(); }
 })();

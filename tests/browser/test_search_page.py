@@ -40,6 +40,16 @@ def test_unpublished_words_find_nothing(server, open_page):
         assert results(page) == [] and page.inner_text(".search-status") == "Nothing found."
 
 
+def test_searching_for_nothing_goes_back_to_the_field(server, open_page):
+    """Only spaces: no results to wait for, so the field (labelled "Words to find") takes the focus."""
+    page = open_page(server["url"] + SEARCH)
+    field = page.locator(".search-page input[name=q]")
+    field.fill("   ")
+    page.locator(".search-page button[type=submit]").click()
+    assert page.evaluate("document.activeElement.name") == "q" and field.input_value() == ""
+    assert page.locator(".search-results li").count() == 0
+
+
 def test_the_language_choice_narrows_the_results(server, open_page):
     page = open_page(server["url"] + SEARCH + "?q=enough")
     assert results(page)
