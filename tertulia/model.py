@@ -135,7 +135,7 @@ class Tag:
 
     key: str  # its URL segment: `Big Data` is `big-data`
     labels: tuple[tuple[str, str], ...]
-    written: str = ""  # the key as site.yml (or the first essay that uses it) writes it, when not `key`
+    written: str = ""  # the key as site.yml (or the first essay that uses it) writes it: `Big Data`
 
     def label(self, lang: str, fallback: str) -> tuple[str, str]:
         """The label in `lang`, else `fallback`, else any, else the key as written: (text, its language)."""

@@ -171,8 +171,8 @@ def _tags(value, fail) -> tuple[Tag, ...]:
         written.setdefault(segment, key)
         for lang, label in labels.items():
             merged.setdefault(str(lang), str(label))  # the first key written wins a language's label
-    return tuple(Tag(key=segment, labels=tuple(labels.items()), written=written[segment] if written[segment] != segment
-                     else "") for segment, labels in tags.items())
+    return tuple(Tag(key=segment, labels=tuple(labels.items()), written=written[segment])
+                 for segment, labels in tags.items())
 
 
 def _cname(value, fail) -> str:

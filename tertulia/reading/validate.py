@@ -586,5 +586,5 @@ def _site_tags(config: SiteConfig, essays: list[Essay], essay_records, found: Fi
                 record = essay_records[essay.slug][essay.original.lang]
                 written = _written_tag(record, key)
                 found.warn(record, "tags", f"tag `{written}` is not in site.yml tags; its label is its key")
-                extra[key] = Tag(key=key, labels=(), written=written if written != key else "")
+                extra[key] = Tag(key=key, labels=(), written=written)
     return tuple(known.values()) + tuple(extra[k] for k in sorted(extra))
