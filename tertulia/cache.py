@@ -25,15 +25,13 @@ def _load(path: Path | None, version: str):
     return data if saved_version == version else None
 
 
-def _save(path: Path, version: str, data, swept: bool = False) -> None:
+def _save(path: Path, version: str, data) -> None:
     """Write atomically, so a crash never leaves half a cache; a cache that cannot be written
-    (a full disk) only makes the next build slower, and leaves no temporary file behind.
-    `swept`: the folder's leftover temporaries were cleared already (see _sweep_folder)."""
+    (a full disk) only makes the next build slower, and leaves no temporary file behind. What a
+    killed run left is for the folder's owner to clear, once (_sweep_folder)."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not swept:
-            _sweep_temporaries(path)
         temporary.write_bytes(pickle.dumps((version, data), protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(temporary, path)
     except OSError:
@@ -43,15 +41,9 @@ def _save(path: Path, version: str, data, swept: bool = False) -> None:
         raise
 
 
-def _sweep_temporaries(path: Path) -> None:
-    """Temporary copies of this file left by a run that was killed while writing it."""
-    for stale in path.parent.glob(f"{path.name}.*.tmp"):
-        stale.unlink(missing_ok=True)
-
-
 def _sweep_folder(folder: Path) -> None:
-    """The temporary copies a killed run left in a folder of shards, in one listing: asked shard by
-    shard, 256 listings of a folder of 256 files took most of the time a save takes."""
+    """The temporary copies (see _save) a run killed while writing left in a folder, in one listing:
+    asked file by file, 256 listings of a folder of 256 shards took most of the time a save takes."""
     try:
         with os.scandir(folder) as entries:
             stale = [entry.path for entry in entries if entry.name.endswith(".tmp")]
@@ -108,7 +100,7 @@ class Cache:
         if self._folder and written:
             _sweep_folder(self._folder)
             for name in sorted(written):
-                _save(self._folder / f"{name}.pickle", self._version, shards[name], swept=True)
+                _save(self._folder / f"{name}.pickle", self._version, shards[name])
         # a long-lived preview keeps using this object: start its next run from what was saved
         self._old, self._used, self._changed = shards, {}, set()
 
@@ -200,6 +192,7 @@ class OutputMemo:
         """Remember the output's files, and the inputs and summary of the build that made them; from now
         on this memo describes that output, as the saved one does (a preview keeps it for its next run)."""
         if self._path and (self.new, build_key, counts) != (self._old, self._build_key, self._counts):
+            _sweep_folder(self._path.parent)
             _save(self._path, MEMO_FORMAT + str(self._output.resolve()), (build_key, counts, self.new))
         self._build_key, self._counts, self._old, self.new = build_key, counts, self.new, {}
 
