@@ -132,10 +132,10 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     if record_errors:
         raise ContentErrors(record_errors)
     cache = last.cache if last else parse_cache(options)
-    early = len(found.sources) < EARLY_COMPILE and _forks(options, last, stack, len(found.sources))
-    templates = _compiling(options, stack) if early else None
+    forks = _forks(options, last, stack, len(found.sources))
+    early = _compiling(options, stack) if forks and len(found.sources) < EARLY_COMPILE else None
     files = parse_all(found, digests, cache, options.workers, progress, last.parsed if last else None)
-    templates = _set_aside(options, cache, last, stack, len(found.sources), templates)
+    templates = _set_aside(options, cache, last, stack if forks else None, early)
     from .writing.render import template_errors
     broken_templates = template_errors(options.theme)  # reported with the content's errors, all at once
     try:
@@ -152,13 +152,11 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
 
 
 def _set_aside(options: Options, cache: Cache, last: "LastRun | None", stack: ExitStack | None,
-               files: int, compiling: Aside | None) -> Aside | None:
-    """Save the parse cache; in a build, let a forked process save it and compile the templates
-    (unless `compiling` already does) while this one validates and plans, the other core's idle
-    time. The preview saves here: it has threads of its own, its templates are compiled already,
-    and its saves are small. So does a build in one process, as asked, and one of a site too small
-    to share out. Returns what compiles the templates."""
-    if not _forks(options, last, stack, files):
+               compiling: Aside | None) -> Aside | None:
+    """Save the parse cache; with `stack` (a run that forks, see _forks), let a forked process save
+    it and compile the templates (unless `compiling` already does) while this one validates and
+    plans, the other core's idle time. Returns what compiles the templates."""
+    if stack is None:
         cache.save(prune=last is None)  # what a preview keeps in memory it does not look up, yet still uses
         return None
     if compiling:
@@ -175,7 +173,9 @@ def _compiling(options: Options, stack: ExitStack) -> Aside:
 
 
 def _forks(options: Options, last: "LastRun | None", stack: ExitStack | None, files: int) -> bool:
-    """Whether this run hands work to forked processes (see _set_aside)."""
+    """Whether this run hands work to forked processes (see _set_aside). The preview does not: it has
+    threads of its own, its templates are compiled already, and its saves are small. Nor does a
+    build in one process, as asked, or one of a site too small to share out."""
     from .reading.parse import PARALLEL_THRESHOLD
     return stack is not None and last is None and options.workers != 1 and files >= PARALLEL_THRESHOLD
 
