@@ -42,8 +42,8 @@
 
   function pad(number, width) { return ("000" + number).slice(-width); }
 
-  // "YYYY-MM-DD HH:MM" in UTC: the contract's most precise date form.
-  // In UTC, saying so: a site with a timezone reads a time without an offset as its own local time
+  // "YYYY-MM-DD HH:MM+00:00": in UTC, saying so, since a site with a timezone reads a time without
+  // an offset as its own local time.
   function dateOf(now) {
     return now.getUTCFullYear() + "-" + pad(now.getUTCMonth() + 1, 2) + "-" + pad(now.getUTCDate(), 2) + " " +
       pad(now.getUTCHours(), 2) + ":" + pad(now.getUTCMinutes(), 2) + "+00:00";
@@ -186,15 +186,24 @@
     return a;
   }
 
-  // Too long for a link: what to copy (the file for GitHub's new-file page, the letter for an issue
-  // or an e-mail, which the imports read), under the file's name, and a link to where it goes that
-  // carries none of the text: the new-file page with the name filled in, a new issue, or the address.
+  // Where the chosen way sends a proposal, and what it carries there: the letter by e-mail or in an
+  // issue (the imports read it), the file on GitHub's new-file page. `bare`: the link without it.
+  function route(section, how, sent, bare) {
+    if (how === "email") {
+      return { text: sent.letter, url: mailtoUrl(section.dataset.email, sent.subject, bare ? "" : sent.letter) };
+    }
+    if ("issues" in section.dataset) {
+      return { text: sent.letter, url: issueUrl(section.dataset.repo, sent.subject, bare ? "" : sent.letter) };
+    }
+    return { text: sent.file, url: githubUrl(section.dataset.repo, section.dataset.branch, sent.path,
+                                             bare ? "" : sent.file) };
+  }
+
+  // Too long for a link: what the chosen way carries, to copy, under the file's name, and a link to
+  // where it goes that carries none of it: the new-file page with the name filled in, a new issue,
+  // or the address.
   function offerFile(form, section, how, sent) {
-    var byMail = how === "email", byIssue = !byMail && "issues" in section.dataset;
-    var text = byMail || byIssue ? sent.letter : sent.file;
-    var where = byMail ? mailtoUrl(section.dataset.email, sent.subject, "")
-      : byIssue ? issueUrl(section.dataset.repo, sent.subject, "")
-        : githubUrl(section.dataset.repo, section.dataset.branch, sent.path, "");
+    var byMail = how === "email", bare = route(section, how, sent, true);
     var label = document.createElement("label");
     label.textContent = form.dataset.fileLabel + " ";
     var name = document.createElement("code");
@@ -203,7 +212,7 @@
     var file = document.createElement("textarea");
     file.readOnly = true;
     file.rows = 8;
-    file.value = text;
+    file.value = bare.text;
     label.appendChild(file);
     var copy = document.createElement("button");
     copy.type = "button";
@@ -211,9 +220,9 @@
     copy.addEventListener("click", function () {
       file.select();
       var done = function () { copy.textContent = form.dataset.copied; };
-      if (navigator.clipboard) { navigator.clipboard.writeText(text).then(done, function () {}); }
+      if (navigator.clipboard) { navigator.clipboard.writeText(bare.text).then(done, function () {}); }
     });
-    var go = link(where, byMail ? form.dataset.sendEmail : form.querySelector('button[value="github"]').textContent);
+    var go = link(bare.url, byMail ? form.dataset.sendEmail : form.querySelector('button[value="github"]').textContent);
     if (byMail) { go.removeAttribute("target"); }  // the mail program, not a blank tab
     say(form, [paragraph(form.dataset.tooLong), label, copy, document.createTextNode(" "), go]);
     form.querySelector(".result").scrollIntoView({ block: "nearest" });
@@ -256,14 +265,9 @@
     var text = commentFile({ author: author, url: website.url, date: dateOf(now), replyTo: replyTo, body: body });
     var subject = replyTo ? filled(section.dataset.subjectReply, { name: replyName, title: section.dataset.title })
       : filled(section.dataset.subjectComment, { title: section.dataset.title });
-    var mail = letter(body, path, text);
-    var mailto = mailtoUrl(section.dataset.email, subject, mail);
-    var target = how === "email" ? mailto : "issues" in section.dataset ? issueUrl(section.dataset.repo, subject, mail)
-      : githubUrl(section.dataset.repo, section.dataset.branch, path, text);
-    if (target.length > MAX_URL) {
-      offerFile(form, section, how, { path: path, file: text, letter: mail, subject: subject });
-      return;
-    }
+    var sent = { path: path, file: text, letter: letter(body, path, text), subject: subject };
+    var target = route(section, how, sent, false).url;
+    if (target.length > MAX_URL) { offerFile(form, section, how, sent); return; }
     if (how === "email") {
       var write = link(target, form.dataset.openMail);
       write.removeAttribute("target");
