@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tertulia.importers.wpbody import autop, before_more, plain, to_markdown
+from tertulia.importers.untrusted import unsafe_markup
+from tertulia.importers.wpbody import autop, before_more, plain, safe_as_essay, to_markdown
+from tertulia.reading.markup import Converter
 
 
 def test_blank_lines_make_paragraphs_and_single_newlines_breaks():
@@ -45,3 +47,25 @@ def test_a_post_keeps_a_name_as_long_as_wordpress_allows():
     name = "-".join(["palabra"] * 25)  # 199 characters
     assert len(name) == 199 and _slugify(name) == name
     assert len(_slugify("x" * 250)) == 200
+
+
+def test_an_image_or_link_attribute_cannot_end_its_place_in_markdown():
+    markdown = to_markdown('<p><img src="https://x.org/a.png" alt="x](y) &lt;b onclick=1&gt; ![z" '
+                           'title="&quot;) &lt;i onclick=2&gt;"> <a href="https://x.org/a)&lt;i/onclick=3&gt;">u</a></p>')
+    assert safe_as_essay(markdown)
+    rendered = "".join(Converter().blocks(markdown, trusted=True))
+    assert "onclick" in rendered and unsafe_markup(rendered) == ""  # the words, inside attribute values
+
+
+def test_markdown_inside_a_kept_inline_element_stays_text():
+    markdown = to_markdown("<p>One <del>[x](javascript:alert(1))</del> <mark>*a*</mark> two.</p>")
+    rendered = "".join(Converter().blocks(markdown, trusted=True))
+    assert "<del>[x](javascript:alert(1))</del>" in rendered and "<mark>*a*</mark>" in rendered
+
+
+def test_markup_that_cannot_be_made_safe_keeps_its_words_plainly():
+    flattened: list[str] = []
+    assert to_markdown("<p>Plain <em>words</em>.</p>", "3", flattened=flattened) == "Plain *words*.\n"
+    assert flattened == []
+    assert not safe_as_essay("A [link](javascript:alert(1)).\n")
+    assert safe_as_essay("A [link](https://x.org/) and <del>gone</del>.\n")

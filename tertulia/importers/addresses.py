@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
+from .wpbody import markdown_url
+
 SAFE_PATH = re.compile(r"/[^\s\x00-\x1f\x7f#\\]*")  # site-relative, one line, no fragment
 DOT = {".", "%2e"}
 DOT_DOT = {"..", ".%2e", "%2e.", "%2e%2e"}  # browsers read an encoded dot in a segment as a dot
@@ -146,6 +148,13 @@ def _absolute(target: str, blog: str) -> str:
     except ValueError:
         return target
     return f"{root.scheme}://{root.netloc}{target}" if root.scheme in ("http", "https") and root.netloc else target
+
+
+def file_url(url: str) -> str:
+    """An attachment's address as a link may carry it (http or https, what would end it in Markdown
+    percent-encoded), or "" for any other: it is written into essays, which may hold raw HTML."""
+    url = url.strip()
+    return markdown_url(url) if re.match(r"https?://[^/\s]", url, re.IGNORECASE) else ""
 
 
 def to_files(text: str, blog: str, files: dict[str, str]) -> str:

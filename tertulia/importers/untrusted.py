@@ -8,6 +8,7 @@ video or audio host. Figures, tables, code with its language and media stay.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import nh3
@@ -82,3 +83,48 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
     if name == "id":
         return value if re.fullmatch(r"fn(?:ref)?-[A-Za-z0-9-]{1,40}", value) else None
     return value
+
+
+# What Python-Markdown itself writes, beside what an imported body may hold as HTML
+MARKDOWN_ATTRIBUTES = {"a": {"href", "title", "rel"}, "img": {"src", "alt", "title"}, "ol": {"start"}, "th": {"style"},
+                       "td": {"style"}}
+URL_ATTRIBUTES = {"href", "src", "poster"}
+TABLE_ALIGN = re.compile(r"text-align: (?:left|right|center);")
+INVISIBLE = re.compile(r"[\x00-\x20\x7f]")  # a browser reads `java\tscript:` as `javascript:`
+
+
+def unsafe_markup(fragment: str) -> str:
+    """What in built HTML could run as a script or load what it should not (an element, an attribute,
+    a URL), or "" when nothing: the test an imported essay's body must pass as its author's own HTML."""
+    inspector = _Inspector()
+    inspector.feed(fragment)
+    inspector.close()
+    return inspector.found
+
+
+class _Inspector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in TAGS:
+            self.found = self.found or f"<{tag}>"
+        for name, value in attrs:
+            if not _allowed(tag, name, value or ""):
+                self.found = self.found or f"<{tag} {name}>"
+
+    handle_startendtag = handle_starttag
+
+
+def _allowed(tag: str, name: str, value: str) -> bool:
+    if name not in ATTRIBUTES.get(tag, set()) | MARKDOWN_ATTRIBUTES.get(tag, set()):
+        return False
+    if name == "style":
+        return bool(TABLE_ALIGN.fullmatch(value))
+    if tag == "iframe" and name == "src":
+        return embed_host(value)
+    if name in URL_ATTRIBUTES:
+        scheme = re.match(r"([a-z][a-z0-9+.-]*):", INVISIBLE.sub("", value).lower())
+        return scheme is None or scheme.group(1) in SCHEMES
+    return True

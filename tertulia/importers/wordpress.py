@@ -54,6 +54,7 @@ class Summary:
     tags_added: list[str] = field(default_factory=list)
     redirects_added: list[str] = field(default_factory=list)
     protected: list[str] = field(default_factory=list)  # password-protected: imported as drafts
+    flattened: list[str] = field(default_factory=list)  # markup that could run as a script: words kept
     served_already: list[str] = field(default_factory=list)  # aliases a page of the site has: left out
     old_host: int = 0  # references to the old blog's uploads left in the text
     brought: object = None  # the MediaSource of --media or --media-from, for its counts
@@ -76,6 +77,9 @@ class Summary:
         ]
         if self.protected:
             lines.append("password-protected, imported as drafts: " + ", ".join(self.protected))
+        if self.flattened:
+            lines.append("markup that could run as a script, left out (the words kept, with plain formatting): "
+                         + ", ".join(self.flattened))
         if self.served_already:
             lines.append("old addresses now served by another page of the site, so not kept: "
                          + ", ".join(self.served_already))
@@ -173,7 +177,8 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             plan.languages = tuple(siteyml.languages(content / "site.yml")[0]) or (lang,)
             plan.redirects.update(addresses.FEEDS)
             plan.files_from = media.source_for(channel.link, channel.base_site_url, download, uploads)
-        elif entry.type == "attachment" and entry.attachment_url:
+        elif entry.type == "attachment" and addresses.file_url(entry.attachment_url):
+            entry = replace(entry, attachment_url=addresses.file_url(entry.attachment_url))
             _attachment(entry, plan.media)
             page = addresses.site_path(entry.link, channel.link or channel.base_site_url)
             if page and page != "/" and plan.files_from is not None and plan.files_from.active:
@@ -297,7 +302,10 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     author = text_of(channel.authors.get(item.creator) or item.creator) or "Anonymous"
     names: dict[str, str] = {}  # each file brought into the folder, by its address, for all its texts
     within = partial(_within, place=place, blog=blog, plan=plan, names=names, summary=summary)
-    text = within(essay_file(item, author, draft, tags, list(place.aliases), page, plan.media))
+    flattened: list[str] = []
+    text = within(essay_file(item, author, draft, tags, list(place.aliases), page, plan.media, flattened))
+    if flattened:
+        summary.flattened.append(place.folder)
     identity = _identity(item, blog)
     plan.files[f"{place.folder}/index.{lang}.md"] = Planned(text, identity=identity)
     if page:

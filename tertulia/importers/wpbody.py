@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote
 
+import nh3
 from markdownify import MarkdownConverter
 
+from ..reading.markup import Converter
 from .shortcodes import Media, expanded
-from .untrusted import cleaned
+from .untrusted import DROPPED_WITH_CONTENT, cleaned, unsafe_markup
 
 BLOCK_EDITOR_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
 MORE = re.compile(r"<!--more(.*?)?-->", re.IGNORECASE)
@@ -30,6 +33,10 @@ PRE = re.compile(r"<pre\b.*?</pre>", re.IGNORECASE | re.DOTALL)
 LANGUAGE = re.compile(r"language-([a-z0-9+#_-]+)")
 ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 KEPT_INLINE = ("sup", "sub", "mark", "u", "del", "ins", "s")
+URL_ENDERS = re.compile(r"""[\s()<>"'\\`\[\]]""")  # what would end a URL in Markdown's (...) or <...>
+INLINE_MARKS = re.compile(r"[\\`\[\]*_]")  # what Markdown reads as markup inside inline HTML
+PLAIN_TAGS = {"p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code",
+              "em", "strong", "b", "i"}  # a body whose markup could not be made safe keeps these
 
 
 class _Converter(MarkdownConverter):
@@ -39,11 +46,28 @@ class _Converter(MarkdownConverter):
     def _kept(self, el, text, *args, **kwargs):
         return "\n\n" + str(el) + "\n\n"
 
-    def _kept_inline(self, el, text, *args, **kwargs):
-        return str(el)
+    def convert_audio(self, el, text, *args, **kwargs):
+        # Markdown reads inside <audio> (to it, an inline element): its fallback words stay words
+        for string in el.find_all(string=True):
+            string.replace_with(INLINE_MARKS.sub(lambda m: "\\" + m.group(), string))
+        return self._kept(el, text)
 
-    convert_iframe = convert_video = convert_audio = convert_object = convert_figure = convert_section = _kept
+    def _kept_inline(self, el, text, *args, **kwargs):
+        # the element's words as converted (escaped), not as written: Markdown reads inside inline HTML
+        attributes = "".join(f' {name}="{html.escape(value if isinstance(value, str) else " ".join(value))}"'
+                             for name, value in el.attrs.items())
+        return f"<{el.name}{attributes}>{text}</{el.name}>"
+
+    convert_iframe = convert_video = convert_object = convert_figure = convert_section = _kept
     convert_sup = convert_sub = convert_mark = convert_u = convert_del = convert_ins = convert_s = _kept_inline
+
+    # markdownify copies a link's or an image's attributes into Markdown as they are: each is made
+    # unable to end its place there and start markup of its own
+    def convert_a(self, el, text, *args, **kwargs):
+        return super().convert_a(_inert(el, "href"), text, *args, **kwargs)
+
+    def convert_img(self, el, text, *args, **kwargs):
+        return super().convert_img(_inert(el, "src"), text, *args, **kwargs)
 
     def escape(self, text, parent_tags):
         if not text:
@@ -57,6 +81,23 @@ class _Converter(MarkdownConverter):
         return re.sub(r"(^|\n)(\s*)>", lambda m: m.group(1) + m.group(2) + "\\>", text)
 
 
+def _inert(el, url_attribute: str):
+    """`el` with its URL percent-encoded where Markdown would end it, its title and alt text escaped."""
+    if el.get(url_attribute):
+        el[url_attribute] = markdown_url(el[url_attribute])
+    if el.get("title"):
+        el["title"] = html.escape(el["title"])
+    if el.get("alt"):
+        alt = el["alt"].replace("\\", "\\\\").replace("`", "\\`").replace("[", "\\[").replace("]", "\\]")
+        el["alt"] = ENTITY_LIKE.sub("&amp;", alt).replace("<", "&lt;")
+    return el
+
+
+def markdown_url(url: str) -> str:
+    """A URL as Markdown's (...) and <...> hold it whole: what would end it there, percent-encoded."""
+    return URL_ENDERS.sub(lambda m: quote(m.group()), url)
+
+
 def _language(el) -> str | None:
     code = el.find("code") if el.name == "pre" else el
     found = LANGUAGE.search(" ".join(code.get("class", []) if code is not None else []))
@@ -64,8 +105,9 @@ def _language(el) -> str | None:
 
 
 def to_markdown(body: str, post_id: str = "", media: Media | None = None, footnotes: str = "",
-                shortcodes: bool = True) -> str:
-    """Markdown for a stored WordPress body (post or, without shortcodes, comment), sanitized."""
+                shortcodes: bool = True, flattened: list[str] | None = None) -> str:
+    """Markdown for a stored WordPress body (post or, without shortcodes, comment), sanitized. A post's
+    whose markup cannot be made safe keeps its words with plain formatting, and its id goes to `flattened`."""
     text = BLOCK_EDITOR_COMMENT.sub("", body.replace("\r\n", "\n").replace("\r", "\n"))
     text = NEXTPAGE.sub("\n\n<hr />\n\n", MORE.sub("", text))
     code: list[str] = []
@@ -73,9 +115,24 @@ def to_markdown(body: str, post_id: str = "", media: Media | None = None, footno
         text, code = expanded(text, post_id, media, footnotes)
     text = autop(text)
     text = re.sub(r"(?:<p>)?\x00code(\d+)\x00(?:</p>)?", lambda m: code[int(m.group(1))], text)
+    markdown = _converted(cleaned(text, shortcodes))
+    if shortcodes and not safe_as_essay(markdown):  # a post or page: its Markdown is trusted when built
+        markdown = _converted(nh3.clean(text, tags=PLAIN_TAGS, attributes={}, clean_content_tags=DROPPED_WITH_CONTENT))
+        if flattened is not None:
+            flattened.append(post_id)
+    return markdown
+
+
+def _converted(fragment: str) -> str:
     markdown = _Converter(heading_style="ATX", bullets="-", escape_misc=False, escape_asterisks=False,
-                          escape_underscores=False, code_language_callback=_language).convert(cleaned(text, shortcodes))
+                          escape_underscores=False, code_language_callback=_language).convert(fragment)
     return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
+
+
+def safe_as_essay(markdown: str) -> bool:
+    """Whether `markdown`, built as an essay (raw HTML kept), holds nothing that could run as a script:
+    the last check on an imported body, after every step that wrote into it."""
+    return not any(unsafe_markup(block) for block in Converter().blocks(markdown, trusted=True))
 
 
 def before_more(body: str) -> str | None:

@@ -234,3 +234,63 @@ def test_an_export_that_does_not_decode_is_export_line_and_exit_1(tmp_path, decl
     no_traceback(result)
     assert result.returncode == 1 and f"-export.xml:{line}: " in result.stderr and words in result.stderr
     assert list(site.iterdir()) == []
+
+
+# --- an export's markup never runs on the new site: an essay's body is built as its author's HTML ---------
+
+ATTACHMENT = ("<item><title>pic</title><link>https://b.example.org/2012/09/10/hello/{name}/</link>"
+              "<wp:post_id>{id}</wp:post_id><wp:post_parent>5</wp:post_parent><wp:post_type>attachment</wp:post_type>"
+              "<wp:status>inherit</wp:status><wp:post_name>{name}</wp:post_name>"
+              "<wp:attachment_url><![CDATA[{url}]]></wp:attachment_url></item>\n")
+HOSTILE_BODIES = [
+    '<p>A <img src="https://x.example/a.png" alt="x](y) &lt;img src=x onerror=alert(1)&gt; ![z"> end.</p>',
+    '<p>B <a href="https://x.example/" title="&quot;) &lt;img src=x onerror=alert(1)&gt; (&quot;">t</a></p>',
+    '<p>C <img src="https://x.example/a.png" title="&quot;) &lt;img src=x onerror=alert(1)&gt;"></p>',
+    '<p>E <a href="https://x.example/a)&lt;img/src=x/onerror=alert(1)&gt;">u</a></p>',
+    '<p>One <del>[x](javascript:alert(1))</del> <sup>[y](javascript:alert(1))</sup> two.</p>',
+    '<audio src="https://x.example/a.mp3">[x](javascript:alert(1))</audio>',
+]
+
+
+def active_markup(output: Path) -> list[str]:
+    """Every event handler and script URL in the built essay pages, as a browser would read them."""
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.extend(f"<{tag} {name}={value}>" for name, value in attrs if name.startswith("on") or (
+                name in ("href", "src") and (value or "").strip().lower().startswith("javascript:")))
+
+    for page in output.glob("**/posts/*/index.html"):
+        reader = Reader(convert_charrefs=True)
+        reader.feed(page.read_text())
+    return found
+
+
+@pytest.mark.parametrize("body", HOSTILE_BODIES)
+def test_an_imported_body_brings_no_script_into_the_built_essay(tmp_path, body):
+    site = tmp_path / "site"
+    result = import_into(site, export_text(post(body=body)))
+    assert result.returncode == 0, result.stderr
+    built = run_cli("build", "--content", str(site / "content"), "--output", str(site / "output"))
+    assert built.returncode == 0, built.stderr
+    assert active_markup(site / "output") == []
+    essay = (site / "content/posts/hello/index.en.md").read_text()
+    assert "alert" in essay  # what was written is kept, as words or inside an address
+
+
+@pytest.mark.parametrize("url", [")<img src=x onerror=alert(1)>(", "javascript:alert(1)", " JavaScript:alert(1)"])
+def test_an_attachment_address_that_is_not_a_web_address_is_never_linked(tmp_path, url):
+    site, uploads = tmp_path / "site", tmp_path / "uploads"
+    (uploads / "2012/09").mkdir(parents=True)
+    (uploads / "2012/09/pic.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    body = 'See <a href="https://b.example.org/2012/09/10/hello/pic/">the picture</a>.'
+    text = export_text(post(body=body) + ATTACHMENT.format(name="pic", id="7", url=url))
+    result = import_into(site, text, "--media-from", str(uploads))
+    assert result.returncode == 0, result.stderr
+    built = run_cli("build", "--content", str(site / "content"), "--output", str(site / "output"))
+    assert built.returncode == 0, built.stderr
+    assert active_markup(site / "output") == []
+    assert "the picture" in (site / "content/posts/hello/index.en.md").read_text()
