@@ -136,7 +136,7 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     early = _compiling(options, stack) if forks and len(found.sources) < EARLY_COMPILE else None
     files = parse_all(found, digests, cache, options.workers, progress, last.parsed if last else None)
     templates = _set_aside(options, cache, last, stack if forks else None, early)
-    from .writing.render import template_errors
+    from .writing.render import template_errors, unknown_blocks
     broken_templates = template_errors(options.theme)  # reported with the content's errors, all at once
     try:
         site, warnings = build_model(config, files, options.drafts, last.posts if last else None,
@@ -148,6 +148,7 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     from .site.ui import Interface
     interface = Interface(options.theme.folders("locales"), site.config)
     warnings += _missing_catalogs(options, interface) + options.theme.unknown_overrides()
+    warnings += unknown_blocks(options.theme)
     return Loaded(site, warnings, {r.path: r.digest for r in files.records}, interface, templates)
 
 

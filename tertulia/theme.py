@@ -71,16 +71,23 @@ class Theme:
 
     def unknown_overrides(self) -> list[ContentError]:
         """A warning for each of the site's files that replaces nothing in the theme: a misspelt name
-        would otherwise be silently unused. New catalogs are additions, not mistakes."""
+        would otherwise be silently unused. New catalogs are additions, not mistakes, and so is a
+        stylesheet or a template that one of the site's own templates names."""
         warnings = []
+        named = self._own_templates_text()
         for kind in KINDS:
             theirs = _tree(self.default / kind)
             for relative in self.overrides(kind):
                 added_language = kind == "locales" and relative.endswith("/LC_MESSAGES/messages.po")
-                if relative not in theirs and not added_language and not relative.startswith("."):
+                added_file = kind != "locales" and (relative if kind == "templates" else f"{kind}/{relative}") in named
+                if relative not in theirs and not (added_language or added_file) and not relative.startswith("."):
                     warnings.append(ContentError(f"{kind}/{relative}", 0, f"the default theme has no {kind}/"
                                                  f"{relative}, so this file replaces nothing; check its name"))
         return warnings
+
+    def _own_templates_text(self) -> str:
+        own = self.own("templates")
+        return "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in _tree(own).values()) if own else ""
 
     def loader(self):
         """A Jinja2 loader: `default/<name>` is the theme's, any other name the site's first."""

@@ -8,7 +8,7 @@ import re
 from types import FunctionType, MethodType
 
 from jinja2 import (BytecodeCache, Environment, StrictUndefined, Template, TemplateError, TemplateNotFound,
-                    TemplateSyntaxError, select_autoescape)
+                    TemplateSyntaxError, nodes, select_autoescape)
 from jinja2.compiler import CodeGenerator, optimizeconst
 from jinja2.runtime import Context, Macro
 from markupsafe import Markup, escape
@@ -219,6 +219,48 @@ def template_errors(theme: Theme) -> list[ContentError]:
         except TemplateError as problem:
             errors.append(_template_error(env, problem))
     return errors
+
+
+def unknown_blocks(theme: Theme) -> list[ContentError]:
+    """A warning for each block a site's template fills that the template it extends does not have: a
+    misspelt `{% block foter %}` would otherwise show nowhere, without a word."""
+    names = theme.overrides("templates")
+    env = make_environment(theme) if names else None
+    warnings = []
+    for name in names:
+        try:
+            tree = env.parse(env.loader.get_source(env, name)[0], name)
+            parent = tree.find(nodes.Extends)
+            if parent is None or not isinstance(parent.template, nodes.Const):
+                continue
+            known = _blocks_of(env, parent.template.value, set())
+        except TemplateError:
+            continue  # template_errors names it
+        for block in _outermost_blocks(tree):  # a block inside one is new, for templates extending this
+            if block.name not in known:
+                warnings.append(ContentError(f"templates/{name}", block.lineno, (
+                    f"block `{block.name}` is not one of {parent.template.value}'s ({', '.join(sorted(known))}), "
+                    "so it shows nowhere; check its name")))
+    return warnings
+
+
+def _outermost_blocks(node):
+    for child in node.iter_child_nodes():
+        if isinstance(child, nodes.Block):
+            yield child
+        else:
+            yield from _outermost_blocks(child)
+
+
+def _blocks_of(env: Environment, name: str, seen: set) -> set[str]:
+    """The blocks a template and the ones it extends define: those a template extending it can fill."""
+    if name in seen:
+        return set()
+    seen.add(name)
+    tree = env.parse(env.loader.get_source(env, name)[0], name)
+    parent = tree.find(nodes.Extends)
+    inherited = _blocks_of(env, parent.template.value, seen) if parent and isinstance(parent.template, nodes.Const) else set()
+    return inherited | {block.name for block in tree.find_all(nodes.Block)}
 
 
 def _template_error(env: Environment, problem: Exception) -> ContentError | None:

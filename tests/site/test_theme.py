@@ -55,6 +55,27 @@ def test_an_override_the_theme_does_not_have_is_named_in_a_warning(tmp_path):
     assert any(line.startswith("assets/styles.css: warning:") for line in result.stderr.splitlines())
 
 
+def test_a_stylesheet_the_sites_template_links_is_an_addition_not_a_misspelt_name(tmp_path):
+    base = ('{% extends "default/base.html" %}\n'
+            "{% block head %}<link rel=\"stylesheet\" href=\"{{ href('assets/site.css') }}\">{% endblock %}\n")
+    result = build(tmp_path, {"templates/base.html": base, "assets/site.css": "a {}\n"})
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr
+    assert 'href="assets/site.css"' in (tmp_path / "output/index.html").read_text()
+    assert (tmp_path / "output/assets/site.css").read_text() == "a {}\n"
+
+
+def test_a_misspelt_block_is_named_with_its_line_and_the_blocks_there_are(tmp_path):
+    base = ('{% extends "default/base.html" %}\n{% block head %}{% endblock %}\n'
+            "{% block foter %}<p>Impressum</p>{% block more %}{% endblock %}{% endblock %}\n")
+    result = build(tmp_path, {"templates/base.html": base})
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert warnings == [
+        "templates/base.html:3: warning: block `foter` is not one of default/base.html's (body_class, footer, head, "
+        "main, masthead, menu, page_head, title), so it shows nowhere; check its name"]
+
+
 def test_a_broken_override_names_its_line_exits_1_and_keeps_the_output(tmp_path):
     assert build(tmp_path, {}).returncode == 0
     before = every_file(tmp_path / "output")
