@@ -260,6 +260,7 @@ class Site:
     essays: tuple[Essay, ...]
     tags: tuple[Tag, ...]
     held_back: int = 0
+    drafts: int = 0  # essays and pages left out as drafts, which a writer may wonder about
     search: bool = False  # whether this build publishes a search index (and so a search box and page)
     pages: tuple[SitePage, ...] = ()
     static: tuple[str, ...] = ()  # the paths of content/static/, as they stand at the site's root

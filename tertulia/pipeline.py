@@ -74,11 +74,12 @@ class Counts:
     held_back: int
     warnings: tuple[ContentError, ...]
     search_off: str = ""  # why there is no search index, when there is none
+    drafts: int = 0
 
     @classmethod
     def of(cls, site: "Site", warnings: list[ContentError], search_off: str = "") -> "Counts":
         return cls(len(site.essays), sum(len(e.comments) for e in site.essays), site.held_back, tuple(warnings),
-                   search_off)
+                   search_off, site.drafts)
 
 
 @dataclass
@@ -98,7 +99,8 @@ class Report:
         c = self.counts
         return (f"built {counted(self.files, 'file')} ({self.drawn} new or changed): {counted(c.essays, 'essay')}, "
                 f"{counted(c.comments, 'comment')} published, {c.held_back} held back (spam or pending), "
-                f"{counted(len(c.warnings), 'warning')}, in {self.seconds:.2f} s"
+                + (f"{counted(c.drafts, 'draft')} left out (draft: true; --drafts shows it), " if c.drafts else "")
+                + f"{counted(len(c.warnings), 'warning')}, in {self.seconds:.2f} s"
                 + (f"; search is off ({c.search_off})" if c.search_off else ""))
 
 

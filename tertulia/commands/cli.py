@@ -138,8 +138,10 @@ def _check(args) -> int:
         raise ContentErrors(list(loaded.warnings))
     for warning in loaded.warnings:
         print(warning.as_warning(), file=sys.stderr)
-    essays = len(loaded.site.essays)
-    print(f"content is valid: {counted(essays, 'essay')}, {counted(len(loaded.warnings), 'warning')}")
+    drafts = loaded.site.drafts
+    print(f"content is valid: {counted(len(loaded.site.essays), 'essay')}, "
+          + (f"{counted(drafts, 'draft')} (built only with --drafts), " if drafts else "")
+          + f"{counted(len(loaded.warnings), 'warning')}")
     return EXIT_OK
 
 

@@ -200,10 +200,10 @@ def serve(options: Options, port: int) -> int:
 
 def preview_options(options: Options) -> Options:
     """The preview's build: its own folder and output memo under the cache, never the output folder,
-    so what it shows (pending comments, for a moderator to read in context) is never published;
-    and no search index, which would be redone on every save."""
+    so what it shows (pending comments, for a moderator to read in context; drafts, for their writer
+    to read as they write) is never published; and no search index, which would be redone on every save."""
     folder = (options.cache_dir or Path(tempfile.mkdtemp(prefix="tertulia-"))) / PREVIEW
-    return replace(options, pending=True, search=False, output=folder / "site", cache_dir=folder)
+    return replace(options, pending=True, drafts=True, search=False, output=folder / "site", cache_dir=folder)
 
 
 def _port_free(port: int) -> bool:

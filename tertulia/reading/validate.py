@@ -74,8 +74,8 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     page_records = [record for record in files.records if is_page(record.path)]
     essay_records, comment_records = _group([r for r in files.records if not is_page(r.path)], config, found)
     page_groups = _group(page_records, config, found)[0]
-    pages = _pages(config, page_groups, files, found, static, include_drafts, followed)
-    essays, held_back = [], 0
+    pages, drafts = _pages(config, page_groups, files, found, static, include_drafts, followed)
+    essays, held_back, drafts = [], 0, 0
     slugs = essay_records.keys() | comment_records.keys()
     for gone in (posts.keys() - slugs) if posts is not None else ():  # a run's results, not every run's
         del posts[gone]
@@ -88,23 +88,26 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
         if essay and (include_drafts or not essay.draft):
             essays.append(essay)
             held_back += held
+        elif essay:
+            drafts += 1
     _check_addresses(config, essays, essay_records, found, pages, page_groups)
     if found.errors:
         raise ContentErrors(found.errors)
     tags = _site_tags(config, essays, essay_records, found)
     essays.sort(key=_newest_first)
-    site = Site(config=config, essays=tuple(essays), tags=tags, held_back=held_back, pages=pages, static=static,
+    site = Site(config=config, essays=tuple(essays), tags=tags, held_back=held_back, drafts=drafts, pages=pages,
+                static=static,
                 favicon=next((name for name in FAVICONS if name in static), ""))
     return site, sorted(set(found.warnings))
 
 
 def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findings, static: tuple[str, ...],
-           include_drafts: bool, followed: dict | None) -> tuple[SitePage, ...]:
-    """content/pages/ -> pages, in slug order; every menu entry must name one (drafts count: a draft's
-    menu entry would otherwise fail only once it is published)."""
+           include_drafts: bool, followed: dict | None) -> tuple[tuple[SitePage, ...], int]:
+    """content/pages/ -> pages, in slug order, and how many drafts were left out; every menu entry must
+    name one (drafts count: a draft's menu entry would otherwise fail only once it is published)."""
     taken = set(RESERVED_SEGMENTS) | {code.lower() for code in config.language_codes}
     roots = {path.split("/", 1)[0] for path in static}
-    pages = []
+    pages, drafts = [], 0
     for slug, versions in sorted(records.items()):
         record = _original_record(versions)
         if slug in taken or slug in roots:
@@ -114,11 +117,13 @@ def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findin
         page = _page(slug, versions, files, found, followed or {}, config.language_codes)
         if page and (include_drafts or not page.draft):
             pages.append(page)
+        elif page:
+            drafts += 1
     for entry in config.menu:
         if entry.page and entry.page not in records:
             found.errors.append(ContentError(entry.path, entry.line, f"menu entry `page: {entry.page}` names no "
                                                                      f"page: there is no content/pages/{entry.page}/"))
-    return tuple(pages)
+    return tuple(pages), drafts
 
 
 def _page(slug: str, versions: dict, files: ContentFiles, found: Findings, followed: dict,

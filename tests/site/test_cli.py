@@ -13,7 +13,12 @@ def test_a_build_prints_a_one_line_summary(tmp_path):
     result = run_cli("build", "--content", str(FIXTURE), "--output", str(tmp_path / "out"), "--no-cache")
     assert result.returncode == 0
     assert re.fullmatch(r"built 118 files \(118 new or changed\): 3 essays, 6 comments published, "
-                        r"2 held back \(spam or pending\), 3 warnings, in \d+\.\d\d s\n", result.stdout)
+                        r"2 held back \(spam or pending\), 1 draft left out \(draft: true; --drafts shows it\), "
+                        r"3 warnings, in \d+\.\d\d s\n", result.stdout)
+    check = run_cli("check", "--content", str(FIXTURE))
+    assert check.stdout == "content is valid: 3 essays, 1 draft (built only with --drafts), 3 warnings\n"
+    drafts = run_cli("build", "--content", str(FIXTURE), "--output", str(tmp_path / "all"), "--drafts")
+    assert ": 4 essays, " in drafts.stdout and "left out" not in drafts.stdout
 
 
 def test_a_second_build_keeps_what_did_not_change(tmp_path):

@@ -105,3 +105,16 @@ def test_the_preview_follows_the_sites_own_templates_and_assets(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_a_draft_shows_in_the_preview_as_its_writer_types_but_not_in_a_build(preview):
+    content, base = preview
+    post = content / "posts/borrador"
+    post.mkdir()
+    (post / "index.es.md").write_text("---\ntitle: Borrador\nauthor: Ana\ndraft: true\n---\n\nA medio escribir.\n")
+    status, body = poll(base + "posts/borrador/", lambda s, b: s == 200)
+    assert "A medio escribir." in body
+    built = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--content", str(content),
+                            "--output", str(content.parent / "output")], capture_output=True, text=True)
+    assert built.returncode == 0 and "1 draft left out" in built.stdout
+    assert not (content.parent / "output/posts/borrador").exists()
