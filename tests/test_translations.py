@@ -63,4 +63,4 @@ def test_a_broken_record_is_a_content_error_at_its_line(tmp_path):
     record, errors = load_record(content)
     assert record == {} and errors[0].path == "content/translations.json" and errors[0].line == 4
     (content / "translations.json").write_text(json.dumps({"translations": {"x": {"original": 1}}}))
-    assert "not as `build.py translated` writes it" in load_record(content)[1][0].message
+    assert "not as `tertulia translated` writes it" in load_record(content)[1][0].message

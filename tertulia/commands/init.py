@@ -310,20 +310,24 @@ translations, paragraph by paragraph.
 
 ```sh
 python -m pip install -r requirements.txt   # once: the Tertulia version this site pins
-tertulia serve                              # preview at http://127.0.0.1:8000/, rebuilt as you save
-tertulia new post my-essay --lang {lang}    # a new essay; then `tertulia new translation my-essay --lang …`
+tertulia serve                              # preview at http://127.0.0.1:8000/, rebuilt as you save; drafts shown
+tertulia new post my-essay --lang {lang}    # a new essay, a draft until you delete `draft: true`
+tertulia new translation my-essay --lang …  # once the original is written: it starts from its paragraphs
+tertulia status                             # translations: current, outdated (which paragraphs), missing
 tertulia check                              # every problem as `path:line: message`
 tertulia build                              # the site, into output/
 ```
 
 - `content/site.yml`: the site's settings (commented).
 - `content/posts/<slug>/index.<lang>.md`: an essay, one file per language; a translation says
-  `translation_of:` and keeps its original's paragraphs one to one.
+  `translation_of:` and keeps its original's paragraphs one to one. `tertulia status` names each
+  paragraph whose original changed after it was translated; once the translation follows it again,
+  `tertulia translated content/posts/<slug>/index.<lang>.md` records that.
 - `content/pages/<slug>/`: pages such as About, linked from `menu` in `site.yml`.
 - `content/static/`: files copied to the site's root as they are (`favicon.ico`, `robots.txt`).
 - `templates/`, `assets/`, `locales/` (beside `content/`, optional): your own files replace the
   theme's of the same name; a `templates/base.html` can start with
-  `{{% extends "default/base.html" %}}` and replace one block (`head`, `masthead`, `menu`, `footer`).
+  `{{% extends "default/base.html" %}}` and replace one block (`head`, `masthead`, `menu`, `main`, `footer`).
 
 ## Publishing
 

@@ -46,8 +46,9 @@ def status_report(site: Site) -> list[str]:
         lines.append("  page:     " + " · ".join(_essay_state(page, lang, tally)
                                                  for lang in languages if lang != page.original.lang))
     comments = sum(len(essay.comments) for essay in site.essays)
-    return lines + [text for *_, text in sorted(tally.details)] + [
-        tally.summary(len(site.essays), comments)]
+    hint = ["once a translation follows its original again, `tertulia translated PATH [--block N]` records "
+            "that"] if tally.outdated else []
+    return lines + [text for *_, text in sorted(tally.details)] + hint + [tally.summary(len(site.essays), comments)]
 
 
 def _essay_state(essay: Essay | SitePage, lang: str, tally: Tally) -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import ContentError
 
 RECORD = "translations.json"
-NOTE = "Written by `python build.py translated`; not for editing by hand."
+NOTE = "Written by `tertulia translated`; not for editing by hand."
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def load_record(content: Path) -> tuple[dict[str, Followed], list[ContentError]]
                                               "restore it from version control, or delete it to start afresh")]
     entries = data.get("translations") if isinstance(data, dict) else None
     if not isinstance(entries, dict) or not all(_text(key) and _well_formed(entry) for key, entry in entries.items()):
-        return {}, [ContentError(shown, 1, "the translation record is not as `build.py translated` writes it; "
+        return {}, [ContentError(shown, 1, "the translation record is not as `tertulia translated` writes it; "
                                            "restore it from version control, or delete it to start afresh")]
     prefix = content.resolve().name + "/"
     return {prefix + key: Followed(prefix + entry["original"], tuple(entry["blocks"]))

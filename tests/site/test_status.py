@@ -46,7 +46,8 @@ def test_one_edited_word_is_named_by_status_and_check_and_marked_on_the_page(tmp
     assert check.returncode == 0
     assert [line for line in check.stderr.splitlines() if "outdated" in line] == [
         f"{TRANSLATION}:8: warning: block 2 is outdated: its original (“Segundo párrafo, corregido.”) changed "
-        "after it was translated; `build.py status` says what changed"]
+        "after it was translated; `tertulia status` says what changed, and once the translation follows it "
+        f"again, `tertulia translated {TRANSLATION}` records that"]
     assert run_cli("build", "--output", "out", cwd=tmp_path).returncode == 0
     for page in ("posts/hola/index.html", "en/posts/hola/index.html"):
         html = (tmp_path / "out" / page).read_text()
