@@ -183,7 +183,7 @@ def _decoded(part) -> str:
         return payload.decode(charset)
     except LookupError:
         problem = f"its text is in a character set this computer does not know (`{_safe_name(charset)}`)"
-    except UnicodeDecodeError:
+    except UnicodeError:  # a decoding error, or a codec such as punycode that raises its parent
         problem = f"its text is not valid {_safe_name(charset)}"
     try:
         return payload.decode("utf-8")  # what the page's letter is; many programs mislabel it
@@ -294,11 +294,12 @@ def _message_key(message, raw: bytes) -> str:
 def _sent(message) -> str:
     """When the message says it was sent, in UTC and saying so, as the page's form writes dates; "" if it
     does not say."""
+    said = next((str(value) for name, value in message.raw_items() if name.lower() == "date"), "")  # as sent
     try:
-        when = parsedate_to_datetime(str(message.get("date", "")))
+        when = parsedate_to_datetime(said)
     except (TypeError, ValueError, IndexError):
         return ""
-    if when.tzinfo is None:
+    if when.tzinfo is None or str(when.year) not in said:  # a year of 1 or 99 is read as 2001, 1999
         return ""
     return when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M+00:00")
 

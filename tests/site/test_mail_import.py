@@ -82,6 +82,29 @@ def test_a_file_without_a_date_takes_when_the_letter_was_sent_in_utc_saying_so(t
     assert 'date: "2026-11-30 06:15+00:00"' in comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
 
 
+def test_a_letter_labelled_punycode_is_read_as_the_utf_8_it_is_not_a_traceback(tmp_path):
+    content = site(tmp_path)
+    message = EmailMessage()
+    message.set_content(the_letter(body="Estoy de acuerdo.", name="Eve"), cte="8bit")  # ASCII, with `-` lines
+    message.replace_header("Content-Type", 'text/plain; charset="punycode"')
+    sources = mails.store([mails.headers(message, "Comment", 1)], tmp_path / "mail")
+    result = import_mail(content, *sources["mbox"])
+    assert "Traceback" not in result.stderr and result.returncode == 0, result.stderr
+    assert "Estoy de acuerdo" in comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+
+
+def test_a_sending_date_of_year_1_is_no_date_not_2001(tmp_path):
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": COMMENT_C1})
+    path = "content/posts/hola/comments/20261130-0615-k3x9qa7b.es.md"
+    undated = letter(BODY, path, comment_file("Eve", BODY, "c1", "", ""))
+    sent = bytes(mails.quoted_printable(undated, "Respuesta", 1))
+    saved = tmp_path / "year-1.eml"  # as a mail program saved it: a library would rewrite the year
+    saved.write_bytes(sent.replace(b"Mon, 30 Nov 2026 07:15:00 +0100", b"Mon, 1 Jan 0001 00:00:00 +0100"))
+    assert import_mail(content, saved).returncode == 0
+    written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+    assert "Eve" in written and "date:" not in written
+
+
 def test_the_letter_text_wins_over_the_file_and_quotes_and_signatures_are_left_out(tmp_path):
     content = site(tmp_path)
     edited = ("I changed my mind: *this* is what I mean.\n\n-- \nEve\neve.private@mail.example.net")
