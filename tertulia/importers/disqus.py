@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import counted
+from ..reading.validate import parse_date
 from ..reading.yamltext import quoted
 from .addresses import site_path
 from .known import Known, known
@@ -185,13 +186,24 @@ def _essay_of(link: str, essays: Known) -> str:
     return folder if folder.startswith("posts/") else ""
 
 
+def _under(reply: str, post_id: str, posts: dict[str, Post]) -> bool:
+    """Whether `reply` stands, at any depth, under `post_id` in the export."""
+    seen, parent = {reply}, posts[reply].parent
+    while parent in posts and parent not in seen:
+        if parent == post_id:
+            return True
+        seen.add(parent)
+        parent = posts[parent].parent
+    return False
+
+
 def _kept_ancestor(post_id: str, posts: dict[str, Post]) -> str:
     """The nearest ancestor that comes across (a reply to a deleted comment moves up), as a comment id."""
     seen, parent = {post_id}, posts[post_id].parent
     thread = posts[post_id].thread
     while parent in posts and parent not in seen:
         if posts[parent].status in STATUSES and posts[parent].thread == thread:
-            return f"disqus-{parent}"
+            return "" if _under(parent, post_id, posts) else f"disqus-{parent}"  # a loop goes to the top
         seen.add(parent)
         parent = posts[parent].parent
     return ""
@@ -203,7 +215,7 @@ def _comment_file(element, status: str, parent: str) -> str:
     lines = ["---", f"author: {quoted(name)}"]
     created = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z?", (element.findtext(NS + "createdAt")
                                                                                     or "").strip())
-    if created:
+    if created and parse_date(f"{created.group(1)} {created.group(2)}"):  # a date the calendar has
         lines.append(f"date: {quoted(f'{created.group(1)} {created.group(2)}+00:00')}")  # Disqus writes UTC
     if parent:
         lines.append(f"reply_to: {quoted(parent)}")

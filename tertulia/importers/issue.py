@@ -12,6 +12,7 @@ import json
 import re
 from pathlib import Path
 
+from ..reading.validate import parse_date
 from .proposal import Refused, Written, read_letter, site_languages, write_proposal
 
 MAX_EVENT = 2_000_000  # bytes: GitHub takes issue bodies of up to 65,536 characters
@@ -63,4 +64,5 @@ def _opened(created_at) -> str:
     """The issue's opening time as the contract writes dates, in UTC and saying so (a site's timezone
     would otherwise be taken for it), used when the file has none."""
     match = GITHUB_TIME.fullmatch(created_at) if isinstance(created_at, str) else None
-    return f"{match.group(1)} {match.group(2)}+00:00" if match else ""
+    opened = f"{match.group(1)} {match.group(2)}+00:00" if match else ""
+    return opened if opened and parse_date(opened) else ""  # never a date the calendar lacks

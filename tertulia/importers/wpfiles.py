@@ -8,6 +8,7 @@ import html
 import re
 from datetime import datetime
 
+from ..reading.validate import parse_date
 from ..reading.yamltext import quoted
 from .shortcodes import Media
 from .wpbody import before_more, plain, to_markdown
@@ -78,7 +79,7 @@ def stamp(local: str, gmt: str = "") -> str:
     """`YYYY-MM-DD HH:MM±HH:MM` from WordPress's local time and its UTC twin (the offset is their
     difference), `YYYY-MM-DD HH:MM` without the twin; nothing for 0000-00-00 (unknown)."""
     match = re.fullmatch(r"(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})(:\d{2})?", local)
-    if not match or match.group(1).startswith("0000"):
+    if not match or parse_date(f"{match.group(1)} {match.group(2)}") is None:  # 0000-00-00, 2020-13-45
         return ""
     return f"{match.group(1)} {match.group(2)}{_offset(local, gmt)}"
 

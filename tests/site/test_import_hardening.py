@@ -294,3 +294,23 @@ def test_an_attachment_address_that_is_not_a_web_address_is_never_linked(tmp_pat
     assert built.returncode == 0, built.stderr
     assert active_markup(site / "output") == []
     assert "the picture" in (site / "content/posts/hello/index.en.md").read_text()
+
+
+def test_a_date_the_calendar_lacks_is_no_date_and_a_reply_loop_goes_to_the_top(tmp_path):
+    site = tmp_path / "site"
+    comments = ("<wp:comment><wp:comment_id>6</wp:comment_id><wp:comment_author>Bea</wp:comment_author>"
+                "<wp:comment_date>2021-02-30 10:00:00</wp:comment_date><wp:comment_content>Six.</wp:comment_content>"
+                "<wp:comment_approved>1</wp:comment_approved><wp:comment_parent>7</wp:comment_parent></wp:comment>"
+                "<wp:comment><wp:comment_id>7</wp:comment_id><wp:comment_author>Cy</wp:comment_author>"
+                "<wp:comment_content>Seven.</wp:comment_content><wp:comment_approved>1</wp:comment_approved>"
+                "<wp:comment_parent>6</wp:comment_parent></wp:comment>")
+    text = export_text(post()).replace("2012-09-10 12:34:56", "2020-13-45 99:99:00").replace(
+        "<wp:post_type>post</wp:post_type>", "<wp:post_type>post</wp:post_type>" + comments)
+    result = import_into(site, text)
+    assert result.returncode == 0, result.stderr
+    folder = site / "content/posts/hello"
+    essay, six, seven = ((folder / name).read_text() for name in ("index.en.md", "comments/6.en.md", "comments/7.en.md"))
+    assert "date:" not in essay and "date:" not in six and "Six." in six and "Seven." in seven
+    assert "reply_to" not in six and "reply_to" not in seven
+    checked = run_cli("check", "--content", str(site / "content"))
+    assert checked.returncode == 0, checked.stderr

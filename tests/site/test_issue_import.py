@@ -86,6 +86,16 @@ def test_a_missing_date_is_the_issues_opening_time(tmp_path):
     assert 'date: "2026-11-30 06:20+00:00"' in (content / "posts/hola/comments/20261130-0620-q1w2e3r4.es.md").read_text()
 
 
+def test_an_opening_time_the_calendar_lacks_is_no_date(tmp_path):
+    event = issues_event(proposal(date=""))
+    event["issue"]["created_at"] = "2024-13-45T99:99:00Z"
+    content, _, result = run_import(tmp_path, event)
+    assert result.returncode == 0, result.stderr
+    written = (content / "posts/hola/comments/20261130-0620-q1w2e3r4.es.md").read_text()
+    assert "Eve" in written and "date:" not in written
+    assert run_cli("check", "--content", str(content)).returncode == 0
+
+
 HOSTILE = {
     "no proposal": (issues_event("I just wanted to say hi"), "issue #12: no comment file in it"),
     "empty body": (issues_event(None), "issue #12: no comment file in it"),

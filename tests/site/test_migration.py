@@ -366,6 +366,22 @@ def test_disqus_threads_land_under_their_essays(tmp_path):
     assert "followed Disqus: 0 updated, 1 removed" in again and "disqus-3003.es.md" in again
 
 
+def test_a_disqus_date_the_calendar_lacks_and_a_reply_loop_still_give_a_site_that_builds(tmp_path):
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    text = DISQUS.read_text().replace("2013-02-03T04:05:06Z", "2013-13-03T04:05:06Z")
+    start = text.index('<post dsq:id="3001">')  # 3003 answers 3001 (through a deleted one): now 3001 answers 3003
+    text = text[:start] + text[start:].replace('<thread dsq:id="200"/>', '<thread dsq:id="200"/><parent dsq:id="3003"/>', 1)
+    export = tmp_path / "loop.xml"
+    export.write_text(text)
+    imported(site, export, source="disqus")
+    thread = site / "content/posts/los-clientes/comments"
+    first, reply = (thread / "disqus-3001.es.md").read_text(), (thread / "disqus-3003.es.md").read_text()
+    assert "date:" not in first and "DISQUS-FIRST" in first  # no date rather than an impossible one
+    assert "reply_to" not in first and "reply_to" not in reply  # the loop's comments stand at the top
+    assert run_cli("check", cwd=site).returncode == 0
+
+
 @pytest.mark.parametrize("text, words", [
     ('<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY a "aaaa">]>\n<disqus xmlns="http://disqus.com">&a;</disqus>\n',
      "defines entities"),
