@@ -147,6 +147,8 @@ def _side_by_side(site: Site, interface: Interface, essay: Essay, newer, older, 
                   translations) -> dict:
     reader = site.config.main_language
     shown = [essay.original] + ([chosen] if chosen else [])
+    # a reader writes in the page's language (its main one) when it is shown, else in the one beside it
+    writes_in = reader if reader in (t.lang for t in shown) else shown[-1].lang
     choices = tuple(Link(routes.essay(essay.slug) if i == 0 else routes.essay_with(essay.slug, t.lang),
                          site.config.language_name(t.lang), t.lang, current=t is chosen)
                     for i, t in enumerate(translations) if t)
@@ -155,7 +157,7 @@ def _side_by_side(site: Site, interface: Interface, essay: Essay, newer, older, 
         "print_style": _print_style(shown, interface.words(reader)),
         "choices": choices if len(choices) > 1 else (),
         **_text_rows(rows(shown, routes.folder_prefix(url, routes.essay(essay.slug)))),
-        **_proposals(site, essay, interface.words(shown[-1].lang), [t.lang for t in shown], url),
+        **_proposals(site, essay, interface.words(writes_in), [t.lang for t in shown], url),
         "tags": tag_links(site, essay.tags, reader), "languages": language_links(site, essay),
         "source_site": source_site(essay.source), "discussion_feed": routes.discussion_feed(essay.slug),
         "newer": _neighbour(newer, reader, False), "older": _neighbour(older, reader, False),

@@ -138,3 +138,17 @@ def test_with_issues_every_plain_link_opens_a_prefilled_issue_that_import_issue_
     check = run_cli("check", "--content", str(content))
     assert check.returncode == 0, check.stderr
     assert len(list((content / "posts/hola/comments").glob("*.es.md"))) == 3
+
+
+def test_on_a_side_by_side_page_a_reader_writes_in_the_pages_language(tmp_path):
+    """A German site's German essay beside its French translation: the page is German, so is the form."""
+    assert run_cli("init", str(tmp_path / "site"), "--lang", "de", "--translation", "fr").returncode == 0
+    content = tmp_path / "site/content"
+    (content / "site.yml").write_text((content / "site.yml").read_text() + "discussion:\n  repo: owner/essays\n")
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    page = (out / "posts/welcome/index.html").read_text()
+    assert '<html lang="de"' in page
+    assert re.search(r'<section class="discussion"[^>]* data-lang="de"', page)
+    french = (out / "fr/posts/welcome/index.html").read_text()
+    assert re.search(r'<section class="discussion"[^>]* data-lang="fr"', french)
