@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from tertulia.reading.read import parse_text
 from tertulia.reading.yamltext import _AuthorLoader, load_yaml, simple_mapping
 
 from helpers import ROOT
@@ -56,3 +58,11 @@ def test_the_real_front_matter_mostly_skips_the_yaml_library():
             assert simple == full_yaml(front), path
             assert load_yaml(front, str(path), 2) == (simple, None)
     assert taken >= 5
+
+
+@pytest.mark.parametrize("written", ["007", "0x1F", "12:30", "1.50", "+12", ".nan", "1984"])
+def test_a_name_or_title_that_yaml_reads_as_a_number_is_kept_as_written(written):
+    parsed, error = parse_text(f"---\ntitle: {written}\nauthor: {written}  # a reader's name\n---\n\nBody.\n".encode(),
+                               "content/posts/x/comments/c1.en.md")
+    assert error is None
+    assert parsed.meta["author"] == written and parsed.meta["title"] == written

@@ -73,10 +73,25 @@ def parse_text(raw: bytes, shown: str) -> tuple[Parsed | None, ContentError | No
         meta = {}
     if not isinstance(meta, dict):
         return None, ContentError(shown, 2, "front matter must be a mapping of `key: value` lines")
+    lines = key_lines(front, first_line=front_line)
+    _as_written(meta, lines, front.split("\n"), front_line)
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
     # Where blocks start is only ever reported for a translation whose blocks do not match
     starts = tuple(block_lines(body, body_line)) if "translation_of" in meta else ()
-    return Parsed(meta, key_lines(front, first_line=front_line), body, body_line, starts), None
+    return Parsed(meta, lines, body, body_line, starts), None
+
+
+TEXT_KEYS = ("title", "author", "translator", "summary")
+
+
+def _as_written(meta: dict, lines: dict, front: list[str], front_line: int) -> None:
+    """Names and titles that YAML reads as numbers (`007`, `12:30`, `1.50`, `.nan`), as they were written:
+    a reader named 007 is not 7."""
+    for key in TEXT_KEYS:
+        value = meta.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and key in lines:
+            written = front[lines[key] - front_line].partition(":")[2].split(" #", 1)[0].strip()
+            meta[key] = written or value
 
 
 def make_record(source: Source, fields: tuple, digest: str) -> Record:
