@@ -55,6 +55,21 @@ def test_a_missing_required_key_in_an_original(tmp_path, key):
     assert errors == [f"content/posts/hola/index.es.md: missing required key `{key}`"]
 
 
+@pytest.mark.parametrize("typo", ["titel", "tilte", "Title"])
+def test_a_misspelt_required_key_is_named_on_its_line(tmp_path, typo):
+    errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("title:", f"{typo}:")})
+    line = ESSAY_ES.split("\n").index(next(x for x in ESSAY_ES.split("\n") if x.startswith("title:"))) + 1
+    assert errors == [f"content/posts/hola/index.es.md:{line}: missing required key `title`; "
+                      f"is `{typo}` meant to be `title`?"]
+
+
+def test_tags_written_without_brackets_are_an_error_that_shows_the_list(tmp_path):
+    text = ESSAY_ES.replace("author: Ana\n", "author: Ana\ntags: sprache, übersetzung\n")
+    errors = errors_for(tmp_path, {"posts/hola/index.es.md": text})
+    assert errors == [f"content/posts/hola/index.es.md:{text.split(chr(10)).index('tags: sprache, übersetzung') + 1}: "
+                      "tags must be a list of tag keys: write `[sprache, übersetzung]`"]
+
+
 def test_a_comment_without_author(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/comments/c1.es.md": "---\ndate: 2020\n---\n\nHola.\n"})
     assert errors == ["content/posts/hola/comments/c1.es.md: missing required key `author`"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from difflib import get_close_matches
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -340,7 +341,9 @@ def _string(record: Record, key: str, required: bool, found: Findings) -> str:
     value = record.meta.get(key)
     if value is None:
         if required:
-            found.error(record, None, f"missing required key `{key}`")
+            misspelt = get_close_matches(key, [k for k in record.meta if isinstance(k, str)], n=1, cutoff=0.7)
+            found.error(record, misspelt[0] if misspelt else None, f"missing required key `{key}`" + (
+                f"; is `{misspelt[0]}` meant to be `{key}`?" if misspelt else ""))
         return ""
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         found.error(record, key, f"`{key}` must be text")
@@ -544,6 +547,9 @@ def _with_replies(comment: Comment, replies: tuple[Comment, ...]) -> Comment:
 
 def _tag_keys(record: Record, found: Findings) -> tuple[str, ...]:
     value = record.meta.get("tags", [])
+    if isinstance(value, str) and "," in value:  # `tags: a, b` reads as one key with a comma in it
+        found.error(record, "tags", f"tags must be a list of tag keys: write `[{value}]`")
+        return ()
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
