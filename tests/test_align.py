@@ -25,7 +25,7 @@ def test_a_dropped_block_is_named():
 def test_a_merged_pair_is_named():
     merged = (ORIGINAL[0] + ORIGINAL[1], ORIGINAL[2])
     line, message = locate_mismatch(ORIGINAL, merged, [5, 7])
-    assert message == "original blocks 1 and 2 “El primer párrafo habla de los…” seem merged into translation block 1"
+    assert message == "original blocks 1 and 2 “El primer párrafo habla de los…” seem merged into translation block 1, or one of them was dropped"
     assert line == 5
 
 
@@ -33,7 +33,7 @@ def test_a_split_block_is_named():
     half = "<p>El segundo párrafo, bastante más largo, explica</p>", "<p>por qué la verticalidad ya no funciona.</p>"
     split = (ORIGINAL[0], *half, ORIGINAL[2])
     line, message = locate_mismatch(ORIGINAL, split, [6, 8, 10, 12])
-    assert message.startswith("original block 2 “El segundo") and message.endswith("translation blocks 2 and 3")
+    assert message.startswith("original block 2 “El segundo") and message.endswith("translation blocks 2 and 3, or one of them was added")
     assert line == 8
 
 

@@ -135,7 +135,14 @@ def test_an_unknown_status(tmp_path):
                       "pending, spam"]
 
 
-@pytest.mark.parametrize("date", ["12/09/2012", "2012-13-01", "2012-09-11T10:27", "2012-09-11 10:27:00", "yesterday"])
+@pytest.mark.parametrize("date", ["2012-13-01", "2024-02-30", "2012-09-11 24:00", "2012-09-11 10:27+15:00"])
+def test_a_date_in_the_right_form_but_not_on_the_calendar_says_so(tmp_path, date):
+    errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", f'author: Ana\ndate: "{date}"')})
+    assert errors == [f"content/posts/hola/index.es.md:4: date `{date}` is not on the calendar: a month is 01-12, "
+                      "a day one of its month's, an hour 00-23, a minute 00-59, an offset at most ±14:00"]
+
+
+@pytest.mark.parametrize("date", ["12/09/2012", "2012-09-11T10:27", "2012-09-11 10:27:00", "yesterday"])
 def test_a_date_in_none_of_the_allowed_forms(tmp_path, date):
     errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", f"author: Ana\ndate: {date}")})
     assert len(errors) == 1

@@ -144,6 +144,6 @@ def _describe(di, dj, i, j, original, translation, lines) -> tuple[int, str]:
                       f"probably dropped before translation block {j + 1}")
     if (di, dj) == (2, 1):
         return line, (f"original blocks {i + 1} and {i + 2} {_quote(original[i])} "
-                      f"seem merged into translation block {j + 1}")
+                      f"seem merged into translation block {j + 1}, or one of them was dropped")
     return line, (f"original block {i + 1} {_quote(original[i])} seems split into "
-                  f"translation blocks {j + 1} and {j + 2}")
+                  f"translation blocks {j + 1} and {j + 2}, or one of them was added")

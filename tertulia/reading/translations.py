@@ -201,7 +201,7 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
         stale = stale_blocks(known.blocks, current) if known and known.original == original_shown else ()
         record[shown] = Followed(original_shown, marked(current, stale, block))
         save_record(content, record)
-    which = f"block {block} of {len(source)}" if block else f"all {len(source)} blocks"
+    which = f"block {block} of {len(source)}" if block else "its one block" if len(source) == 1 else f"all {len(source)} blocks"
     return f"recorded: {shown} follows {original_shown} ({which})"
 
 

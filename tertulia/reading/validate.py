@@ -383,8 +383,12 @@ def _date(record: Record, found: Findings, zone: str = "") -> PartialDate | None
     date = parse_date(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
     if date is None:
         shown = value if isinstance(value, (str, int)) else f"a {type(value).__name__}"
-        found.error(record, "date", f"date `{shown}` is in none of the forms YYYY, YYYY-MM, "
-                                    "YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM±HH:MM")
+        if isinstance(value, str) and DATE_PATTERN.fullmatch(value):  # the form is right, a number is not
+            found.error(record, "date", f"date `{shown}` is not on the calendar: a month is 01-12, a day one of "
+                                        "its month's, an hour 00-23, a minute 00-59, an offset at most ±14:00")
+        else:
+            found.error(record, "date", f"date `{shown}` is in none of the forms YYYY, YYYY-MM, "
+                                        "YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM±HH:MM")
     elif zone and date.hour >= 0 and date.offset is None:
         date = replace(date, offset=_offset_in(zone, date))
     return date
