@@ -213,29 +213,36 @@ def _unflowed(text: str, part) -> str:
 
 
 class _HtmlText(HTMLParser):
-    """The text of an HTML mail, one line per line the reader typed; quoted messages left out."""
+    """The text of an HTML mail, one line per line the reader typed, a blank line between paragraphs, the
+    reader's own quotes as Markdown's; a message quoted in reply (a mail program's cite) left out."""
 
     BREAKS = {"br"}
-    BLOCKS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "ul", "ol", "section"}
-    SKIPPED = {"blockquote", "script", "style", "head", "title", "template"}
+    BLOCKS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "ul", "ol", "section",
+              "blockquote"}
+    PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "ul", "ol", "blockquote"}
+    SKIPPED = {"script", "style", "head", "title", "template"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.skipping: list[str] = []
         self.pre = 0
+        self.quotes = 0  # the reader's own quotes open here
 
     def handle_starttag(self, tag, attrs):
-        classes = dict(attrs).get("class") or ""
-        if self.skipping or tag in self.SKIPPED or "gmail_quote" in classes or "moz-cite-prefix" in classes:
+        found = dict(attrs)
+        classes = found.get("class") or ""
+        cited = tag == "blockquote" and (found.get("type") or "").lower() == "cite"  # a reply's quoted message
+        if self.skipping or tag in self.SKIPPED or cited or "gmail_quote" in classes or "moz-cite-prefix" in classes:
             if tag not in ("br", "img", "hr", "meta", "link", "input"):
                 self.skipping.append(tag)
             return
         if tag in self.BREAKS:
             self.out.append("\n")
         elif tag in self.BLOCKS:
-            self._line_start()
+            self._line_start(tag in self.PARAGRAPHS)
             self.pre += tag == "pre"
+            self.quotes += tag == "blockquote"
 
     def handle_endtag(self, tag):
         if self.skipping:
@@ -243,22 +250,26 @@ class _HtmlText(HTMLParser):
                 del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(tag):]
             return
         if tag in self.BLOCKS:
-            self._line_start()
+            self._line_start(tag in self.PARAGRAPHS)
             self.pre -= tag == "pre" and self.pre > 0
+            self.quotes -= tag == "blockquote" and self.quotes > 0
 
     def handle_data(self, data):
         if self.skipping:
             return
+        at_line_start = not self.out or self.out[-1].endswith("\n")
         if not self.pre:  # HTML's own white space; a typed indent arrives as no-break spaces
             data = re.sub(r"[ \t\r\n]+", " ", data)
-            if not self.out or self.out[-1].endswith("\n"):
+            if at_line_start:
                 data = data.lstrip(" ")
         if data:
-            self.out.append(data.replace("\xa0", " "))
+            self.out.append(("> " * self.quotes if at_line_start else "") + data.replace("\xa0", " "))
 
-    def _line_start(self):
+    def _line_start(self, paragraph: bool = False):
         if self.out and not self.out[-1].endswith("\n"):
             self.out.append("\n")
+        if paragraph and self.out and not "".join(self.out[-2:]).endswith("\n\n"):
+            self.out.append("\n")  # a blank line: Markdown's paragraph break
 
 
 def html_text(html: str) -> str:
