@@ -100,12 +100,19 @@ def bring(text: str, source: MediaSource, names: dict[str, str] | None = None) -
 def _fetched(url: str, source: MediaSource) -> bytes | None:
     if url not in source.fetched:
         try:
-            source.fetched[url] = _local(url, source.uploads) if source.uploads else _download(url, source.hosts)
+            data = _local(url, source.uploads) if source.uploads else _download(url, source.hosts)
+            if urlsplit(url).path.lower().endswith(".svg") and ACTIVE_SVG.search(data):
+                raise ValueError("an SVG that can run a script, which the site would serve as its own")
+            source.fetched[url] = data
             source.copied += 1
         except (OSError, ValueError, urllib.error.URLError) as problem:
             source.fetched[url] = None
             source.failures[url] = str(problem) or type(problem).__name__
     return source.fetched[url]
+
+
+# what lets an SVG opened on its own run code: a script, an event handler, a script URL, embedded HTML
+ACTIVE_SVG = re.compile(rb"<script|\son[a-z]+\s*=|javascript:|<foreignobject|<!entity", re.IGNORECASE)
 
 
 def _local(url: str, uploads: Path) -> bytes:

@@ -823,3 +823,22 @@ def test_one_upload_spelled_several_ways_comes_once_and_a_non_ascii_name_comes_t
     assert "media brought beside their posts: 2 files" in result.stdout and "not brought" not in result.stdout
     text = (post / "index.en.md").read_text()
     assert text.count("](boat.jpg)") == 3 and text.count("](ete.jpg)") == 2 and "wp-content" not in text
+
+
+def test_an_svg_that_can_run_a_script_stays_on_the_old_host(tmp_path):
+    blog = "https://blog.example"
+    folder = tmp_path / "uploads" / "2014" / "05"
+    folder.mkdir(parents=True)
+    (folder / "plain.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>')
+    (folder / "trap.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    export = tmp_path / "svg.xml"
+    body = (f'<img src="{blog}/wp-content/uploads/2014/05/plain.svg" alt="Plain" /> '
+            f'<img src="{blog}/wp-content/uploads/2014/05/trap.svg" alt="Trap" />')
+    export.write_text(media_export(tmp_path, blog).read_text().replace(
+        MEDIA_POST.format(blog=blog, host="blog.example"), item(41, "svgs", body).replace("{blog}", blog)))
+    site = tmp_path / "site"
+    result = imported(site, export, "--media-from", str(tmp_path / "uploads"))
+    post = site / "content/posts/svgs"
+    assert sorted(p.name for p in post.iterdir()) == ["index.en.md", "plain.svg"]
+    assert f"{blog}/wp-content/uploads/2014/05/trap.svg" in (post / "index.en.md").read_text()
+    assert "trap.svg (an SVG that can run a script" in result.stdout
