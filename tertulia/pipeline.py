@@ -500,6 +500,12 @@ def check_site(options: Options) -> Loaded:
                              not unavailable(loaded.site))
     if clashes:
         raise ContentErrors(clashes)
+    if options.theme.overrides("templates"):  # the theme's own are drawn by every test of Tertulia's
+        from .writing.render import drawing_errors
+        broken = drawing_errors(options.theme, replace(loaded.site, search=not unavailable(loaded.site)),
+                                loaded.interface, pages)
+        if broken:
+            raise ContentErrors(broken)
     return loaded
 
 

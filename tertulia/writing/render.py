@@ -206,6 +206,19 @@ def render_page(env: Environment, site: Site, interface: Interface, page: Page) 
     return html.encode("utf-8")
 
 
+def drawing_errors(theme: Theme, site: Site, interface: Interface, pages: list[Page]) -> list[ContentError]:
+    """The first page of every template, drawn in memory and thrown away: a site's template that fails
+    only when drawn (a name it misspells) fails `check` as it would fail the build."""
+    env = make_environment(theme)
+    errors: list[ContentError] = []
+    for page in {page.template: page for page in reversed(pages)}.values():
+        try:
+            render_page(env, site, interface, page)
+        except ContentErrors as problem:
+            errors += problem.errors
+    return sorted(set(errors), key=str)
+
+
 def template_errors(theme: Theme) -> list[ContentError]:
     """The site's own templates that do not compile, each as `templates/x.html:line: message`.
     Checked before anything is drawn, so a broken override fails the build with the output kept."""

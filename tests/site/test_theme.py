@@ -94,3 +94,14 @@ def test_an_override_failing_while_drawn_names_its_line(tmp_path):
     assert result.returncode == 1
     assert result.stderr.splitlines()[0].startswith("templates/base.html:3: template error: ")
     assert "Traceback" not in result.stderr and not (tmp_path / "output").exists()
+
+
+def test_check_fails_on_a_template_that_fails_only_when_drawn_as_the_build_does(tmp_path):
+    base = '{% extends "default/base.html" %}\n{% block footer %}{{ nosuch.attr }}{% endblock %}\n'
+    content = make_content(tmp_path)
+    write_tree(tmp_path, {"templates/base.html": base})
+    check = run_cli("check", "--content", str(content))
+    built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "output"))
+    assert check.returncode == built.returncode == 1
+    said = "templates/base.html:2: template error: 'nosuch' is undefined"
+    assert said in check.stderr.splitlines() and said in built.stderr.splitlines()
