@@ -145,7 +145,7 @@ def _watcher(folders: list[Path], on_change):
     """
     from livereload.watcher import Watcher
     from tornado.ioloop import IOLoop
-    from watchfiles import watch
+    from watchfiles import watch  # here, not in the thread: the first save may come as soon as pages are served
 
     class EventWatcher(Watcher):
         def start(self, callback):  # livereload asks; True means "I call you, do not poll me"
@@ -153,8 +153,8 @@ def _watcher(folders: list[Path], on_change):
 
             def listen():
                 try:
-                    for changes in watch(*folders, debounce=30, step=10):
-                        loop.add_callback(on_change, {os.path.abspath(path) for _, path in changes})
+                    while _watch_until_replaced(watch, folders, lambda paths: loop.add_callback(on_change, paths)):
+                        loop.add_callback(on_change, {os.path.abspath(folders[0])})  # not a file: read all again
                 except Exception as problem:  # e.g. the system's limit of watched folders
                     print(f"no longer watching for changes: {problem}; restart serve", file=sys.stderr, flush=True)
 
@@ -162,6 +162,29 @@ def _watcher(folders: list[Path], on_change):
             return True
 
     return EventWatcher()
+
+
+def _watch_until_replaced(watch, folders: list[Path], changed) -> bool:
+    """Pass on each batch of changed paths until one of the folders is removed or replaced (a restore,
+    a sync tool writing a new copy), whose new self no event would name; then wait until they are all
+    back, and say so (True), to be watched anew."""
+    watched = {folder: _inode(folder) for folder in folders if folder.is_dir()}
+    for changes in watch(*watched, debounce=30, step=10):
+        changed({os.path.abspath(path) for _, path in changes})
+        if any(_inode(folder) != inode for folder, inode in watched.items()):
+            break
+    else:
+        return False
+    while not all(folder.is_dir() for folder in watched):
+        time.sleep(0.2)
+    return True
+
+
+def _inode(folder: Path) -> int | None:
+    try:
+        return folder.stat().st_ino
+    except OSError:
+        return None
 
 
 def serve(options: Options, port: int) -> int:

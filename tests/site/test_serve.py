@@ -118,3 +118,19 @@ def test_a_draft_shows_in_the_preview_as_its_writer_types_but_not_in_a_build(pre
                             "--output", str(content.parent / "output")], capture_output=True, text=True)
     assert built.returncode == 0 and "1 draft left out" in built.stdout
     assert not (content.parent / "output/posts/borrador").exists()
+
+
+def test_the_preview_follows_a_content_folder_replaced_whole(preview):
+    """A restore or a sync tool may write a new copy of content/: the preview watches the new one."""
+    import shutil
+    content, base = preview
+    page = base + "posts/hola/"
+    poll(page, lambda s, b: s == 200)
+    copy = content.parent / "restored"
+    shutil.copytree(content, copy)
+    shutil.rmtree(content)
+    copy.rename(content)
+    essay = content / "posts/hola/index.es.md"
+    time.sleep(0.5)  # a later save, in the new folder
+    essay.write_text(essay.read_text().replace("Primer párrafo.", "Primer párrafo, tras restaurar."))
+    poll(page, lambda s, b: "Primer párrafo, tras restaurar." in b)
