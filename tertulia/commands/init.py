@@ -303,7 +303,7 @@ def proposals_workflow(in_this_repository: bool = False) -> str:
 README = """\
 # {title}
 
-A bilingual site built with [Tertulia](https://pypi.org/project/tertulia/): every essay beside its
+A bilingual site built with Tertulia (the version `requirements.txt` names): every essay beside its
 translations, paragraph by paragraph.
 
 ## Writing
