@@ -38,7 +38,7 @@ def test_text_that_looks_like_markup_stays_text():
 def test_an_embed_from_a_known_host_stays_a_frame_and_any_other_becomes_a_link():
     assert '<iframe allowfullscreen="" height="315" loading="lazy" src="https://www.youtube-nocookie.com/embed/' \
         'dQw4w9WgXcQ" title="YouTube"' in to_markdown('<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>')
-    assert to_markdown('<iframe src="https://video.example/x"></iframe>') == "<https://video.example/x>\n"
+    assert to_markdown('<iframe src="https://video.example/x"></iframe>') == "[https://video.example/x](https://video.example/x)\n"
 
 
 def test_a_post_keeps_a_name_as_long_as_wordpress_allows():

@@ -23,7 +23,7 @@ from .addresses import without_dot_segments
 
 MAX_BYTES = 25 * 1024 * 1024  # a large photograph or a short clip; anything bigger is listed, not fetched
 MAX_SECONDS = 30
-REFERENCE = re.compile(r"""https?://[^\s"'<>()\[\]]+""")
+REFERENCE = re.compile(r"""https?://[^\s"'<>()\[\]\\`]+""")  # never a Markdown or YAML escape after it
 SIZE_VARIANT = re.compile(r"-\d{1,5}x\d{1,5}(?=\.[A-Za-z0-9]{2,5}$)")
 PHOTON = re.compile(r"^i[0-3]\.wp\.com$")
 URL_SAFE = "/!$&'()*+,;=:@"  # kept as they are in a path; the rest percent-encoded

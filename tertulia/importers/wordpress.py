@@ -29,6 +29,7 @@ from .known import Known, known
 from .problems import shown
 from .shortcodes import Media
 from .staging import Planned, Staging
+from .wpbody import safe_as_essay
 from .wpfiles import comment_file, essay_file, text_of
 from .wxr import Channel, Item, WPComment, read_export
 
@@ -304,6 +305,9 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     within = partial(_within, place=place, blog=blog, plan=plan, names=names, summary=summary)
     flattened: list[str] = []
     text = within(essay_file(item, author, draft, tags, list(place.aliases), page, plan.media, flattened))
+    if not safe_as_essay(text.partition("\n---\n")[2]):  # made unsafe later, by its links or media brought
+        text = essay_file(item, author, draft, tags, list(place.aliases), page, plan.media, flattened, flat=True)
+        flattened.append(item.post_id)
     if flattened:
         summary.flattened.append(place.folder)
     identity = _identity(item, blog)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from copy import copy
 from urllib.parse import quote
 
 import nh3
@@ -35,8 +36,8 @@ ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 KEPT_INLINE = ("sup", "sub", "mark", "u", "del", "ins", "s")
 URL_ENDERS = re.compile(r"""[\s()<>"'\\`\[\]]""")  # what would end a URL in Markdown's (...) or <...>
 INLINE_MARKS = re.compile(r"[\\`\[\]*_]")  # what Markdown reads as markup inside inline HTML
-PLAIN_TAGS = {"p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code",
-              "em", "strong", "b", "i"}  # a body whose markup could not be made safe keeps these
+PLAIN_TAGS = {"p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "em", "strong", "b",
+              "i"}  # a body whose markup could not be made safe keeps these: its words, each one escaped
 
 
 class _Converter(MarkdownConverter):
@@ -69,6 +70,15 @@ class _Converter(MarkdownConverter):
     def convert_img(self, el, text, *args, **kwargs):
         return super().convert_img(_inert(el, "src"), text, *args, **kwargs)
 
+    def convert_pre(self, el, text, *args, **kwargs):
+        # a fence longer than any run of backticks in the code: a ``` line in it must not end the block
+        fenced = super().convert_pre(el, text, *args, **kwargs)  # "\n\n```lang\ncode\n```\n\n"
+        longest = max((len(run) for run in re.findall(r"`+", text or "")), default=0)
+        if longest < 3 or not (fenced.startswith("\n\n```") and fenced.endswith("\n```\n\n")):
+            return fenced
+        fence = "`" * (longest + 1)
+        return "\n\n" + fence + fenced[len("\n\n```"):-len("```\n\n")] + fence + "\n\n"
+
     def escape(self, text, parent_tags):
         if not text:
             return ""
@@ -82,7 +92,9 @@ class _Converter(MarkdownConverter):
 
 
 def _inert(el, url_attribute: str):
-    """`el` with its URL percent-encoded where Markdown would end it, its title and alt text escaped."""
+    """A copy of `el` with its URL percent-encoded where Markdown would end it, its title and alt text
+    escaped (a copy: a figure that keeps its <img> as HTML writes the element as it was)."""
+    el = copy(el)
     if el.get(url_attribute):
         el[url_attribute] = markdown_url(el[url_attribute])
     if el.get("title"):
@@ -105,9 +117,10 @@ def _language(el) -> str | None:
 
 
 def to_markdown(body: str, post_id: str = "", media: Media | None = None, footnotes: str = "",
-                shortcodes: bool = True, flattened: list[str] | None = None) -> str:
+                shortcodes: bool = True, flattened: list[str] | None = None, flat: bool = False) -> str:
     """Markdown for a stored WordPress body (post or, without shortcodes, comment), sanitized. A post's
-    whose markup cannot be made safe keeps its words with plain formatting, and its id goes to `flattened`."""
+    whose markup cannot be made safe (or, with `flat`, any) keeps its words with plain formatting, and
+    its id goes to `flattened`."""
     text = BLOCK_EDITOR_COMMENT.sub("", body.replace("\r\n", "\n").replace("\r", "\n"))
     text = NEXTPAGE.sub("\n\n<hr />\n\n", MORE.sub("", text))
     code: list[str] = []
@@ -115,17 +128,27 @@ def to_markdown(body: str, post_id: str = "", media: Media | None = None, footno
         text, code = expanded(text, post_id, media, footnotes)
     text = autop(text)
     text = re.sub(r"(?:<p>)?\x00code(\d+)\x00(?:</p>)?", lambda m: code[int(m.group(1))], text)
-    markdown = _converted(cleaned(text, shortcodes))
-    if shortcodes and not safe_as_essay(markdown):  # a post or page: its Markdown is trusted when built
-        markdown = _converted(nh3.clean(text, tags=PLAIN_TAGS, attributes={}, clean_content_tags=DROPPED_WITH_CONTENT))
+    markdown = flat_markdown(text) if flat else _converted(cleaned(text, shortcodes))
+    if shortcodes and not flat and not safe_as_essay(markdown):  # a post or page: its Markdown is trusted when built
+        markdown = flat_markdown(text)
         if flattened is not None:
             flattened.append(post_id)
     return markdown
 
 
+def flat_markdown(fragment: str) -> str:
+    """A body's words with plain formatting only (paragraphs, headings, lists, quotes, emphasis), every
+    other character escaped: what an imported essay keeps when its markup could not be made safe."""
+    markdown = _converted(nh3.clean(fragment, tags=PLAIN_TAGS, attributes={}, clean_content_tags=DROPPED_WITH_CONTENT))
+    if not safe_as_essay(markdown):  # never seen; but this is the last step, so it holds on its own
+        raise ValueError("an imported body could not be made safe")
+    return markdown
+
+
 def _converted(fragment: str) -> str:
+    # no autolinks (<url>): a reference to a file brought beside the post becomes <name.png>, a tag
     markdown = _Converter(heading_style="ATX", bullets="-", escape_misc=False, escape_asterisks=False,
-                          escape_underscores=False, code_language_callback=_language).convert(fragment)
+                          escape_underscores=False, autolinks=False, code_language_callback=_language).convert(fragment)
     return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
 
 

@@ -24,7 +24,7 @@ def text_of(value: str) -> str:
 
 
 def essay_file(item: Item, author: str, draft: bool, tags: list[str], aliases: list[str], page: bool,
-               media: Media | None = None, flattened: list[str] | None = None) -> str:
+               media: Media | None = None, flattened: list[str] | None = None, flat: bool = False) -> str:
     """An essay's (or, with `page`, a page's) original; its id goes to `flattened` when its markup
     could not be made safe, and only its words and plain formatting were kept."""
     lines = ["---", f"title: {quoted(text_of(item.title) or '(no title)')}", f"author: {quoted(author)}"]
@@ -46,7 +46,7 @@ def essay_file(item: Item, author: str, draft: bool, tags: list[str], aliases: l
     if item.guid and item.guid.isprintable() and len(item.guid) <= 500 and not page:
         lines.append(f"feed_id: {quoted(item.guid)}")
     body = to_markdown(featured(item, media) + item.content, item.post_id, media, dict(item.meta).get("footnotes", ""),
-                       flattened=flattened)
+                       flattened=flattened, flat=flat)
     return "\n".join(lines) + "\n---\n\n" + body
 
 

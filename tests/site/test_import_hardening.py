@@ -249,6 +249,8 @@ HOSTILE_BODIES = [
     '<p>E <a href="https://x.example/a)&lt;img/src=x/onerror=alert(1)&gt;">u</a></p>',
     '<p>One <del>[x](javascript:alert(1))</del> <sup>[y](javascript:alert(1))</sup> two.</p>',
     '<audio src="https://x.example/a.mp3">[x](javascript:alert(1))</audio>',
+    "<pre>x\n```\n&lt;img src=x onerror=alert(1)&gt;\n```\n</pre>\n\nAfter it.",
+    "<blockquote><pre>```\n&lt;img src=x onerror=alert(1)&gt;\n```</pre></blockquote>",
 ]
 
 
@@ -279,6 +281,40 @@ def test_an_imported_body_brings_no_script_into_the_built_essay(tmp_path, body):
     assert active_markup(site / "output") == []
     essay = (site / "content/posts/hello/index.en.md").read_text()
     assert "alert" in essay  # what was written is kept, as words or inside an address
+
+
+UPLOAD = "https://b.example.org/wp-content/uploads/2012/09/a.png"
+
+
+@pytest.mark.parametrize("body", [
+    f"<p>Look {UPLOAD}?q=[click {UPLOAD}?q=](javascript:alert(1)) please.</p>",
+    f"<p>A {UPLOAD}?q=`<code>&lt;img src=x onerror=alert(1)&gt;</code> B.</p>",
+])
+def test_bringing_media_never_undoes_an_escape(tmp_path, body):
+    site, uploads = tmp_path / "site", tmp_path / "uploads"
+    (uploads / "2012/09").mkdir(parents=True)
+    (uploads / "2012/09/a.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = import_into(site, export_text(post(body=body)), "--media-from", str(uploads))
+    assert result.returncode == 0, result.stderr
+    built = run_cli("build", "--content", str(site / "content"), "--output", str(site / "output"))
+    assert built.returncode == 0, built.stderr
+    assert active_markup(site / "output") == []
+
+
+def test_a_figures_alt_and_title_and_a_link_to_its_own_upload_read_as_written(tmp_path):
+    site, uploads = tmp_path / "site", tmp_path / "uploads"
+    (uploads / "2012/09").mkdir(parents=True)
+    (uploads / "2012/09/a.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    body = (f'<figure><img src="{UPLOAD}" alt="Map [1900] &quot;old&quot; x &lt; y" title="A &quot;t&quot;">'
+            f'<figcaption>The map</figcaption></figure>\n\n<p>The file: <a href="{UPLOAD}">{UPLOAD}</a></p>')
+    result = import_into(site, export_text(post(body=body)), "--media-from", str(uploads))
+    assert result.returncode == 0, result.stderr
+    assert "markup that could run" not in result.stdout
+    built = run_cli("build", "--content", str(site / "content"), "--output", str(site / "output"))
+    assert built.returncode == 0, built.stderr
+    page = (site / "output/posts/hello/index.html").read_text()
+    assert "alt='Map [1900] \"old\" x &lt; y'" in page and "title='A \"t\"'" in page
+    assert '<a href="a.png">a.png</a>' in page
 
 
 @pytest.mark.parametrize("url", [")<img src=x onerror=alert(1)>(", "javascript:alert(1)", " JavaScript:alert(1)"])
