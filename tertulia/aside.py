@@ -13,10 +13,36 @@ import os
 import pickle
 import signal
 import threading
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from typing import Callable
 
 from .writing.write import HELD
+
+
+@contextmanager
+def forked_pool(context, processes: int, initializer: Callable | None = None, initargs: tuple = ()):
+    """A multiprocessing pool whose workers cannot lose the SIGTERM that ends them.
+
+    Leaving a pool early (Ctrl-C, SIGTERM) terminates its workers and waits for them. A worker
+    signalled in its first instant, before Python has set itself up after the fork, drops the
+    signal, lives on, and the wait never ends. So Ctrl-C and SIGTERM are held off while the pool
+    forks, and each worker lets them through once its own SIGTERM is the default, dying of one
+    that came meanwhile."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    try:
+        pool = context.Pool(processes, initializer=_let_through, initargs=(held, initializer, initargs))
+    except BaseException:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        raise
+    with pool:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        yield pool
+
+
+def _let_through(held, initializer: Callable | None, initargs: tuple) -> None:
+    signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    if initializer is not None:
+        initializer(*initargs)
 
 
 class Aside:

@@ -90,3 +90,25 @@ def test_set_aside_on_a_stack_the_child_can_be_interrupted_and_the_stack_waits_f
         assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # nor here, once started
     assert signal.SIGINT not in blocked_in_child and signal.SIGTERM not in blocked_in_child
     assert marker.read_text() == "done"
+
+
+def _signal_state(_=None):
+    return signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, []), signal.getsignal(signal.SIGTERM)
+
+
+def test_a_pools_workers_let_sigterm_through_and_the_caller_gets_its_mask_back():
+    import multiprocessing
+    from tertulia.aside import forked_pool
+    from tertulia.writing.write import stop_on_sigterm
+    import sys
+    handler, hook = signal.getsignal(signal.SIGTERM), sys.unraisablehook
+    stop_on_sigterm()  # as a build does: a pool's workers must not inherit its handler either
+    try:
+        before = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+        with forked_pool(multiprocessing.get_context("fork"), 2) as pool:
+            assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before  # let through again here
+            states = pool.map(_signal_state, range(4))
+    finally:
+        signal.signal(signal.SIGTERM, handler)
+        sys.unraisablehook = hook
+    assert states == [(False, signal.SIG_DFL)] * 4

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..aside import forked_pool
 from ..errors import ContentError
 from .names import MAX_KEY, SLUG, is_key, key_problem  # noqa: F401 - SLUG: the importer takes it from here
 
@@ -211,7 +212,7 @@ def digest_files(paths: list[str], workers: int | None = None) -> list[str]:
     share = -(-len(paths) // workers)
     parts = [paths[start:start + share] for start in range(0, len(paths), share)]
     # forked helpers take the later parts while this process hashes the first; order is kept
-    with multiprocessing.get_context("fork").Pool(len(parts) - 1) as pool:
+    with forked_pool(multiprocessing.get_context("fork"), len(parts) - 1) as pool:
         theirs = pool.map_async(_digests, parts[1:])
         mine = _digests(parts[0])
         return mine + [digest for part in theirs.get() for digest in part]

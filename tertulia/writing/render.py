@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - a MarkupSafe without it escapes the sl
     def _escape_inner(text: str) -> str:
         return str(escape(text))
 
+from ..aside import forked_pool
 from ..cache import content_key
 from ..site import routes
 from ..site.routes import file_path, relative_url
@@ -323,8 +324,7 @@ def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: lis
     context = multiprocessing.get_context("fork")
     chunks = _chunks(len(pages), workers)
     taken = context.Value("i", 0)
-    with context.Pool(workers - 1, initializer=_start_worker,
-                      initargs=(writer, env, site, interface, pages, chunks, taken)) as pool:
+    with forked_pool(context, workers - 1, _start_worker, (writer, env, site, interface, pages, chunks, taken)) as pool:
         waiting = [pool.apply_async(_render_taken) for _ in range(workers - 1)]
         drawn = _take_and_render(writer, env, site, interface, pages, chunks, taken)
         if progress:
