@@ -70,6 +70,13 @@ def test_tags_written_without_brackets_are_an_error_that_shows_the_list(tmp_path
                       "tags must be a list of tag keys: write `[sprache, übersetzung]`"]
 
 
+def test_the_drafts_left_out_are_counted_essays_and_pages_alike(tmp_path):
+    draft_essay = ESSAY_ES.replace("author: Ana", "author: Ana\ndraft: true")
+    draft_page = "---\ntitle: Acerca\ndraft: true\n---\n\nTexto.\n"
+    site = loads(tmp_path, {"posts/borrador/index.es.md": draft_essay, "pages/acerca/index.es.md": draft_page}).site
+    assert site.drafts == 2 and [essay.slug for essay in site.essays] == ["hola"] and site.pages == ()
+
+
 def test_a_comment_without_author(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/comments/c1.es.md": "---\ndate: 2020\n---\n\nHola.\n"})
     assert errors == ["content/posts/hola/comments/c1.es.md: missing required key `author`"]

@@ -76,7 +76,7 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     essay_records, comment_records = _group([r for r in files.records if not is_page(r.path)], config, found)
     page_groups = _group(page_records, config, found)[0]
     pages, drafts = _pages(config, page_groups, files, found, static, include_drafts, followed)
-    essays, held_back, drafts = [], 0, 0
+    essays, held_back = [], 0  # `drafts` counts on from the pages'
     slugs = essay_records.keys() | comment_records.keys()
     for gone in (posts.keys() - slugs) if posts is not None else ():  # a run's results, not every run's
         del posts[gone]
