@@ -496,14 +496,13 @@ def check_site(options: Options) -> Loaded:
     beside_posts = dict.fromkeys((url for url, _ in found.assets), b"")  # their names are enough here
     generated = {file_path(page.url) for page in pages} | _extras(loaded, options, beside_posts).keys()
     from .writing.search import unavailable
-    clashes = static_clashes(options.content, [relative for relative, _ in found.static], generated,
-                             not unavailable(loaded.site))
+    search = not unavailable(loaded.site)
+    clashes = static_clashes(options.content, [relative for relative, _ in found.static], generated, search)
     if clashes:
         raise ContentErrors(clashes)
     if options.theme.overrides("templates"):  # the theme's own are drawn by every test of Tertulia's
         from .writing.render import drawing_errors
-        broken = drawing_errors(options.theme, replace(loaded.site, search=not unavailable(loaded.site)),
-                                loaded.interface, pages)
+        broken = drawing_errors(options.theme, replace(loaded.site, search=search), loaded.interface, pages)
         if broken:
             raise ContentErrors(broken)
     return loaded

@@ -178,8 +178,8 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             plan.languages = tuple(siteyml.languages(content / "site.yml")[0]) or (lang,)
             plan.redirects.update(addresses.FEEDS)
             plan.files_from = media.source_for(channel.link, channel.base_site_url, download, uploads)
-        elif entry.type == "attachment" and addresses.file_url(entry.attachment_url):
-            entry = replace(entry, attachment_url=addresses.file_url(entry.attachment_url))
+        elif entry.type == "attachment" and (url := addresses.file_url(entry.attachment_url)):
+            entry = replace(entry, attachment_url=url)
             _attachment(entry, plan.media)
             page = addresses.site_path(entry.link, channel.link or channel.base_site_url)
             if page and page != "/" and plan.files_from is not None and plan.files_from.active:
