@@ -43,9 +43,13 @@
     return paragraph;
   }
 
-  function languageName(code) {
+  // A language's name as this page's sentence writes it ("trouvé en français"), marked with the
+  // language it is written in only where that is not the page's (a name CLDR does not know).
+  function languageName(code, element) {
     var option = form.querySelector('input[name="lang"][value="' + code + '"] + span');
-    return option ? option.textContent : code;
+    element.textContent = option ? option.getAttribute("data-in-text") : code;
+    var written = option ? option.getAttribute("data-in-text-lang") : code;
+    if (written) { element.lang = written; }
   }
 
   // One result per passage: a word both languages share finds both versions of the same paragraph,
@@ -80,8 +84,7 @@
       var where = document.createElement("p");
       where.className = "match-language";
       var name = document.createElement("span");
-      name.lang = found;
-      name.textContent = languageName(found);
+      languageName(found, name);
       // one phrase for the translator, "%(language)s" where the language's name goes, in any order
       var phrase = form.getAttribute("data-matched").split("%(language)s");
       where.appendChild(document.createTextNode(phrase[0]));

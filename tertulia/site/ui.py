@@ -171,10 +171,16 @@ class Words:
     def language_in_text(self, code: str) -> Markup:
         """A language's name inside a sentence of this page: as this language writes it there (CLDR:
         "français" in French, "Französisch" in German), not a label's capitalized form."""
+        name, written_in = self.language_in_text_parts(code)
+        return Markup('<span lang="{}">{}</span>').format(written_in, name) if written_in else escape(name)
+
+    def language_in_text_parts(self, code: str) -> tuple[str, str]:
+        """language_in_text as plain text, for a script to place: (name, the language the name is
+        written in when it is not this page's, else "")."""
         name = _display_name(code, self.locale or ENGLISH, sentence=True)
         if not name:
-            return Markup('<span lang="{}">{}</span>').format(code, self.config.language_name(code))
-        return escape(name) if self.locale else Markup('<span lang="en">{}</span>').format(name)
+            return self.config.language_name(code), code
+        return name, "" if self.locale else ENGLISH
 
     def plural(self, singular: str, plural: str, count: int) -> Markup:
         """`%(num)d` things, in the form this language uses for that number (Romanian has three).

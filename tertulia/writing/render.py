@@ -306,7 +306,8 @@ def _interface(interface: Interface, lang: str) -> dict:
     `pybabel extract` looks for) and for dates and language names."""
     words = interface.words(lang)
     return {"_": words.text, "_attr": words.attr, "ngettext": words.plural, "format_date": words.date,
-            "language_name": words.language, "language_in_text": words.language_in_text, "autonym": words.autonym}
+            "language_name": words.language, "language_in_text": words.language_in_text,
+            "language_in_text_parts": words.language_in_text_parts, "autonym": words.autonym}
 
 
 def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: list[Page], templates: Theme,

@@ -17,7 +17,9 @@ def test_a_word_of_the_original_opens_its_paragraph_marked(server, open_page):
     page = open_page(server["url"] + SEARCH + "?q=ensayo")
     links = results(page)
     assert links and links[0] == "/fixture-repo/posts/alpha/?highlight=ensayo#p1"
-    assert page.inner_text(".match-language") .endswith("Español")
+    # the language is named as this page's sentence writes it, in English: not the label "Español"
+    assert page.inner_text(".match-language") == "matched in Spanish"
+    assert page.eval_on_selector(".match-language span", "span => span.lang") == ""
     page.click(".search-results li h2 a")
     page.wait_for_selector("#p1 mark.search-hit")
     assert page.inner_text("#p1 mark.search-hit").lower() == "ensayo"
@@ -27,6 +29,8 @@ def test_a_word_of_the_original_opens_its_paragraph_marked(server, open_page):
 def test_a_word_of_the_translation_finds_the_same_essay(server, open_page):
     page = open_page(server["url"] + "/fixture-repo/es/search/?q=enough")
     assert results(page)[0] == "/fixture-repo/posts/alpha/?highlight=enough#p1"
+    # in a Spanish sentence, Spanish writes a language's name in lower case
+    assert page.inner_text(".match-language") == "encontrado en inglés"
 
 
 def test_a_word_of_a_comment_opens_the_comment(server, open_page):
