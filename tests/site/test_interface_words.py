@@ -92,3 +92,21 @@ def test_the_command_line_counts_one_essay_and_one_warning_in_the_singular(site,
     essay.write_text(essay.read_text().replace("Ein jeder Absatz", "Jeder einzelne Absatz"))
     status = run_cli("status", cwd=folder)
     assert "1 outdated (1 block)" in status.stdout and "1 essay, 2 comments:" in status.stdout
+
+
+def test_a_name_the_source_does_not_give_reads_in_the_pages_language(tmp_path):
+    """`Anonymous` is the files' word for a missing name: a German page says "Anonym", never the English word."""
+    folder = tmp_path / "site"
+    assert run_cli("init", str(folder), "--lang", "de", "--translation", "fr").returncode == 0
+    write_tree(folder / "content/posts/welcome/comments", {
+        "c1.de.md": "---\nauthor: Anonymous\ndate: 2024-05-03\n---\n\nDanke.\n",
+        "c1.fr.md": "---\ntranslation_of: de\n---\n\nMerci.\n",
+    })
+    assert run_cli("build", cwd=folder).returncode == 0
+    out = folder / "output"
+    german = (out / "de/posts/welcome/index.html").read_text()
+    assert '<bdi class="author">Anonym</bdi>' in german and 'aria-label="Anonym"' in german
+    assert 'von <bdi class="author">Anonym</bdi>' in german  # init's essay has no author yet either
+    assert '<bdi class="author">Anonyme</bdi>' in (out / "fr/comments/index.html").read_text()
+    assert "<name>Anonym</name>" in (out / "de/comments/feed.xml").read_text()
+    assert "Anonymous" not in visible_text(german)
