@@ -22,7 +22,7 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
         return EXIT_USAGE
     name = folder.resolve().name
     files = site_files(name, lang, translations, title or name,
-                       base_url or f"https://example.github.io/{quote(name)}/")
+                       base_url or f"https://example.github.io/{quote(name)}/", titled=title is not None)
     for relative, text in files.items():
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -44,10 +44,11 @@ def _problem(folder: Path, lang: str, translations: list[str], base_url: str | N
     return ""
 
 
-def site_files(name: str, lang: str, translations: list[str], title: str, base_url: str) -> dict[str, str]:
+def site_files(name: str, lang: str, translations: list[str], title: str, base_url: str,
+               titled: bool = False) -> dict[str, str]:
     """Every file of a new site by its path: content, workflows, .gitignore, requirements, README."""
     languages = [lang, *translations]
-    files = {"content/site.yml": _site_yml(title, base_url, languages)}
+    files = {"content/site.yml": _site_yml(title, base_url, languages, titled)}
     for code in languages:
         words = starter(code)
         translation_of = "" if code == lang else f"translation_of: {lang}\n"
@@ -79,18 +80,24 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _site_yml(title: str, base_url: str, languages: list[str]) -> str:
+def _site_yml(title: str, base_url: str, languages: list[str], titled: bool) -> str:
+    """site.yml; a title the writer gave is in their main language (pages mark it so), the folder's
+    name stands in no language."""
     from ..site.ui import autonym
     names = "".join(f"  {code}: {_quoted(autonym(code))}\n" for code in languages)
-    return SITE_YML.format(title=_quoted(title), base_url=_quoted(base_url), languages=names, main=languages[0],
-                           lang=languages[0])
+    lang = languages[0]
+    shown = f"{{{lang}: {_quoted(title)}}}" if titled else _quoted(title)
+    other = languages[1] if len(languages) > 1 else "xx"
+    hint = f'one per language: add {other}: "…"' if titled else f'or one per language: {{{lang}: "…", {other}: "…"}}'
+    return SITE_YML.format(title=shown, title_hint=hint, base_url=_quoted(base_url), languages=names,
+                           main=lang, lang=lang)
 
 
 SITE_YML = """\
 # The settings of this site. Only title, base_url, languages and main_language are required;
 # every other key is shown commented out: remove the # to use one.
 
-title: {title}            # or one per language: {{{lang}: "…", xx: "…"}}
+title: {title}            # {title_hint}
 # description: {{{lang}: "What this site is about, for search engines and feeds"}}
 base_url: {base_url}   # where the site is published; the Pages workflow uses GitHub's own
 languages:                # the languages of the site, in the order readers see them

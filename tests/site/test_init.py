@@ -35,13 +35,16 @@ def test_init_writes_a_site_that_checks_and_builds(new_site):
                  "fr/posts/welcome/index.html", "about/index.html", "fr/about/index.html", "feed.xml", "sitemap.xml"):
         assert (out / page).is_file(), page
     assert '<a href="about/">À propos</a>' in (out / "fr/index.html").read_text()
+    # the title given is the writer's German: French pages mark it so, German ones need not
+    assert '<h1 lang="de">Zwei Sprachen' in (out / "fr/index.html").read_text()
+    assert '<h1>Zwei Sprachen' in (out / "de/index.html").read_text()
 
 
 def test_site_yml_is_commented_and_shows_the_optional_keys(new_site):
     text = (new_site / "content/site.yml").read_text()
     settings = yaml.safe_load(text)
     assert settings["languages"] == {"de": "Deutsch", "fr": "Français"} and settings["main_language"] == "de"
-    assert settings["menu"] == [{"page": "about"}] and settings["title"] == "Zwei Sprachen"
+    assert settings["menu"] == [{"page": "about"}] and settings["title"] == {"de": "Zwei Sprachen"}
     for optional in ("# description:", "# tags:", "# cname:", "# discussion:", "# search:", "# per_page:"):
         assert optional in text
 
