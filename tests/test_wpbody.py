@@ -69,3 +69,24 @@ def test_markup_that_cannot_be_made_safe_keeps_its_words_plainly():
     assert flattened == []
     assert not safe_as_essay("A [link](javascript:alert(1)).\n")
     assert safe_as_essay("A [link](https://x.org/) and <del>gone</del>.\n")
+
+
+def built(html: str, shortcodes: bool = True) -> tuple[str, ...]:
+    """An imported body as its essay shows it."""
+    return Converter().blocks(to_markdown(html, shortcodes=shortcodes), trusted=shortcodes)
+
+
+def test_a_list_keeps_its_nesting_and_an_item_its_paragraphs():
+    """Python-Markdown continues an item only four spaces in: markdownify's two would flatten the list."""
+    assert built("<ol><li>a<ul><li>b</li></ul></li><li>c</li></ol>") == (
+        "<ol>\n<li>a<ul>\n<li>b</li>\n</ul>\n</li>\n<li>c</li>\n</ol>",)
+    assert built("<ul><li><p>one</p><p>two</p></li><li>three</li></ul><p>after</p>") == (
+        "<ul>\n<li>\n<p>one</p>\n<p>two</p>\n</li>\n<li>\n<p>three</p>\n</li>\n</ul>", "<p>after</p>")
+
+
+def test_code_in_a_list_or_a_quote_stays_a_code_block():
+    """A fence there is not one to Python-Markdown: the code would run into a line of inline code."""
+    assert built("<ul><li>Run<pre>make\n  make install</pre></li><li>next</li></ul>") == (
+        "<ul>\n<li>\n<p>Run</p>\n<pre><code>make\n  make install\n</code></pre>\n</li>\n<li>\n<p>next</p>\n</li>\n</ul>",)
+    assert built("<blockquote><p>He wrote:</p><pre>x &lt; 1\n\n    y()</pre></blockquote>", shortcodes=False) == (
+        "<blockquote>\n<p>He wrote:</p>\n<pre><code>x &lt; 1\n\n    y()\n</code></pre>\n</blockquote>",)

@@ -33,6 +33,7 @@ INSIDE_BLOCK = re.compile(r"<(figure|audio|video|section)\b[^>]*>.*?</\1>", re.I
 PRE = re.compile(r"<pre\b.*?</pre>", re.IGNORECASE | re.DOTALL)
 LANGUAGE = re.compile(r"language-([a-z0-9+#_-]+)")
 ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+LIST_INDENT = 4  # Python-Markdown's tab length: what a list item's later lines, and code, are indented by
 KEPT_INLINE = ("sup", "sub", "mark", "u", "del", "ins", "s")
 URL_ENDERS = re.compile(r"""[\s()<>"'\\`\[\]]""")  # what would end a URL in Markdown's (...) or <...>
 INLINE_MARKS = re.compile(r"[\\`\[\]*_]")  # what Markdown reads as markup inside inline HTML
@@ -70,9 +71,26 @@ class _Converter(MarkdownConverter):
     def convert_img(self, el, text, *args, **kwargs):
         return super().convert_img(_inert(el, "src"), text, *args, **kwargs)
 
-    def convert_pre(self, el, text, *args, **kwargs):
+    def convert_li(self, el, text, parent_tags):
+        # Python-Markdown continues a list item only on lines indented four spaces, where markdownify
+        # indents by the bullet's width: a second paragraph or a nested list would leave the list
+        item = super().convert_li(el, text, parent_tags)
+        bullet = re.match(r"\S+ ", item)
+        if not bullet:
+            return item
+        width = len(bullet.group())
+        first, _, rest = item.partition("\n")
+        item = first + "\n" + re.sub(rf"(?m)^ {{{width}}}(?=\S|\s*\S)", " " * LIST_INDENT, rest)
+        # an item of several blocks ends with a blank line, or the next item's bullet continues its last
+        return item.rstrip("\n") + "\n\n" if "\n\n" in item.strip("\n") else item
+
+    def convert_pre(self, el, text, parent_tags):
+        if parent_tags & {"li", "blockquote"} and text:
+            # Python-Markdown finds fences only at a line's start: in a list or a quote, code is indented
+            code = text.strip("\n").expandtabs(LIST_INDENT)
+            return "\n\n" + "\n".join(" " * LIST_INDENT + line if line.strip() else "" for line in code.split("\n")) + "\n\n"
         # a fence longer than any run of backticks in the code: a ``` line in it must not end the block
-        fenced = super().convert_pre(el, text, *args, **kwargs)  # "\n\n```lang\ncode\n```\n\n"
+        fenced = super().convert_pre(el, text, parent_tags)  # "\n\n```lang\ncode\n```\n\n"
         longest = max((len(run) for run in re.findall(r"`+", text or "")), default=0)
         if longest < 3 or not (fenced.startswith("\n\n```") and fenced.endswith("\n```\n\n")):
             return fenced
