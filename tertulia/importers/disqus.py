@@ -21,6 +21,7 @@ from ..reading.yamltext import quoted
 from .addresses import site_path
 from .known import Known, known
 from .staging import Planned, Staging
+from .threads import nearest_kept
 from .wpbody import to_markdown
 from .wpfiles import text_of
 from .wxr import UnreadableExport, safe_events
@@ -186,27 +187,12 @@ def _essay_of(link: str, essays: Known) -> str:
     return folder if folder.startswith("posts/") else ""
 
 
-def _under(reply: str, post_id: str, posts: dict[str, Post]) -> bool:
-    """Whether `reply` stands, at any depth, under `post_id` in the export."""
-    seen, parent = {reply}, posts[reply].parent
-    while parent in posts and parent not in seen:
-        if parent == post_id:
-            return True
-        seen.add(parent)
-        parent = posts[parent].parent
-    return False
-
-
 def _kept_ancestor(post_id: str, posts: dict[str, Post]) -> str:
-    """The nearest ancestor that comes across (a reply to a deleted comment moves up), as a comment id."""
-    seen, parent = {post_id}, posts[post_id].parent
+    """The nearest ancestor in the same thread that comes across, as a comment id (see nearest_kept)."""
     thread = posts[post_id].thread
-    while parent in posts and parent not in seen:
-        if posts[parent].status in STATUSES and posts[parent].thread == thread:
-            return "" if _under(parent, post_id, posts) else f"disqus-{parent}"  # a loop goes to the top
-        seen.add(parent)
-        parent = posts[parent].parent
-    return ""
+    kept = nearest_kept(post_id, lambda i: posts[i].parent if i in posts else "",
+                        lambda i: i in posts and posts[i].status in STATUSES and posts[i].thread == thread)
+    return f"disqus-{kept}" if kept else ""
 
 
 def _comment_file(element, status: str, parent: str) -> str:

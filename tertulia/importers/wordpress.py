@@ -29,6 +29,7 @@ from .known import Known, known
 from .problems import shown
 from .shortcodes import Media
 from .staging import Planned, Staging
+from .threads import nearest_kept
 from .wpbody import safe_as_essay
 from .wpfiles import comment_file, essay_file, text_of
 from .wxr import Channel, Item, WPComment, read_export
@@ -491,23 +492,7 @@ def _comment_status(comment: WPComment, pingbacks: bool) -> str:
     return NOT_IMPORTED_COMMENTS.get(comment.approved, f"with status {comment.approved or 'none'}")
 
 
-def _answers(reply: str, comment: str, by_id: dict) -> bool:
-    """Whether `reply` stands, at any depth, under `comment` in the export."""
-    seen, parent = {reply}, by_id[reply].parent if reply in by_id else ""
-    while parent and parent not in seen:
-        if parent == comment:
-            return True
-        seen.add(parent)
-        parent = by_id[parent].parent if parent in by_id else ""
-    return False
-
-
 def _imported_ancestor(comment: WPComment, by_id: dict, statuses: dict) -> str:
-    """The nearest ancestor that was imported: a reply to a trashed comment moves up, or to the top."""
-    seen, parent = {comment.id}, comment.parent
-    while parent and parent != "0" and parent not in seen:
-        if parent in statuses:  # unless the export also makes it a reply to this one: a loop goes to the top
-            return "" if _answers(parent, comment.id, by_id) else parent
-        seen.add(parent)
-        parent = by_id[parent].parent if parent in by_id else ""
-    return ""
+    """The nearest ancestor that was imported (see nearest_kept); "0" is WordPress's "no parent"."""
+    return nearest_kept(comment.id, lambda i: by_id[i].parent if i in by_id and by_id[i].parent != "0" else "",
+                        statuses.__contains__)
