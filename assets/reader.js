@@ -424,7 +424,33 @@
     if (link) { chooseTranslation(link.href, true); }
   }
 
+  // A code block or a table wider than its column scrolls sideways in its own box: while it does, the
+  // keyboard can reach it (its arrow keys scroll it); once it fits again, it is no stop on the way.
+  function reachableScrollers() {
+    var boxes = Array.prototype.slice.call(document.querySelectorAll("pre"));
+    Array.prototype.forEach.call(document.querySelectorAll(".side table"), function (table) {
+      var side = table.closest(".side");
+      if (boxes.indexOf(side) < 0) { boxes.push(side); }
+    });
+    function check(box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("data-scroller", "");
+      } else if (!scrolls && box.hasAttribute("data-scroller")) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("data-scroller");
+      }
+    }
+    if (!window.ResizeObserver) { boxes.forEach(check); return; }
+    var watcher = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) { check(entry.target); });
+    });
+    boxes.forEach(function (box) { watcher.observe(box); });
+  }
+
   function begin() {
+    reachableScrollers();
     start();
     markFound();
     markNew();
