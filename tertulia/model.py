@@ -241,14 +241,15 @@ class SiteConfig:
         return dict(self.languages).get(code) or code
 
     def localized(self, values: tuple[tuple[str, str], ...], lang: str) -> tuple[str, str]:
-        """A per-language value in `lang`, else main_language, else any: (text, its language)."""
+        """A per-language value in `lang`, else main_language, else any: (text, its language). One plain
+        text (kept under "") is written once for every language: it stands in each as that page's."""
         mapping = dict(values)
         for wanted in (lang, self.main_language):
             if wanted in mapping:
                 return mapping[wanted], wanted
         if mapping:
             other = next(iter(mapping))
-            return mapping[other], other
+            return mapping[other], other or lang
         return "", lang
 
 

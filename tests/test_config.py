@@ -28,6 +28,16 @@ def test_the_contract_example_loads(tmp_path):
     assert config.cname == "example.org"
 
 
+def test_one_plain_title_stands_in_every_language_as_that_pages(tmp_path):
+    """Written once for all, it is no text of an unknown language (`lang=""`): each page's, unmarked."""
+    path = tmp_path / "site.yml"
+    path.write_text('title: "Tertulia"\ndescription: Essays\nbase_url: "https://example.org/"\n'
+                    "languages: {es: Español, en: English}\nmain_language: es\n")
+    config = load_config(path, "content/site.yml")
+    assert config.localized(config.title, "en") == ("Tertulia", "en")
+    assert config.localized(config.description, "es") == ("Essays", "es")
+
+
 def test_missing_required_keys_are_all_named(tmp_path):
     errors = config_errors(tmp_path, "title: x\n")
     assert errors == ["content/site.yml: missing required key `base_url`",
