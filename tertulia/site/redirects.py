@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from urllib.parse import quote
 from dataclasses import replace
 
 from markupsafe import Markup
@@ -34,9 +35,10 @@ def redirect_pages(site: Site, pages: list[Page]) -> list[Page]:
             result[index] = replace(page, shape=page.shape + script, make=_with_script,
                                     args=(page.make, page.args, script))
             continue
-        go = _query_script(url, queries.get(url, {}), routes.relative_url(url, target))
-        result.append(Page(url, Kind.REDIRECT, site.config.main_language, _redirect, (target, go),
-                           in_sitemap=False, shape=target + go))
+        go = _query_script(url, queries.get(url, {}), target_link(url, target))
+        address = target_link(url, target, site.config.base_url)
+        result.append(Page(url, Kind.REDIRECT, site.config.main_language, _redirect,
+                           (target, go, target_link(url, target), address), in_sitemap=False, shape=target + go))
     return result
 
 
@@ -62,17 +64,31 @@ def _query_script(url: str, queries: dict[str, str], otherwise: str) -> str:
     that match, the one naming most wins (`?p=5&feed=rss2` is the post's feed, not the post), then the first."""
     if not queries and not otherwise:
         return ""
-    links = {query: routes.relative_url(url, target) for query, target in sorted(queries.items())}
+    links = {query: target_link(url, target) for query, target in sorted(queries.items())}
     data = json.dumps(links, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
     fallback = json.dumps(otherwise, ensure_ascii=True).replace("<", "\\u003c")
     return ("(function(){var m=" + data + ",s=new URLSearchParams(location.search),t=" + fallback + ",b=0;"
             "for(var k in m){var p=new URLSearchParams(k),all=true,c=0;"
             "p.forEach(function(v,n){c++;if(s.get(n)!==v)all=false});if(all&&c>b){t=m[k];b=c}}"
-            "if(t)location.replace(t+location.hash)})()")
+            "if(t)location.replace(t.indexOf('#')<0?t+location.hash:t)})()")  # the new address's own fragment wins
 
 
-def _redirect(site: Site, interface, target: str, go: str) -> dict:
-    return {"target": target, "go": Markup(go)}
+def target_link(from_url: str, target: str, base_url: str = "") -> str:
+    """A link from `from_url` (absolute, with `base_url`) to a new address, which may carry a query
+    (`/posts/x/?view=stacked#p2`): its path percent-encoded as every link's, its query as written."""
+    path, fragment = routes.split_fragment(target)
+    path, mark, query = path.partition("?")
+    link = base_url + routes.encoded(path) if base_url else routes.relative_url(from_url, path)
+    if mark:
+        link += "?" + quote(query, safe=QUERY_SIGNS)
+    return link + ("#" + fragment if fragment else "")
+
+
+QUERY_SIGNS = "=&;/?:@+,%$!*'()~"  # what a query holds as written: only spaces and other letters are encoded
+
+
+def _redirect(site: Site, interface, target: str, go: str, link: str, address: str) -> dict:
+    return {"target": target, "go": Markup(go), "link": link, "address": address}
 
 
 def _with_script(site: Site, interface, make, args: tuple, script: str) -> dict:

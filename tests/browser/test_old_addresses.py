@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pytest
 
-from helpers import ROOT, run_cli, serving
+from helpers import ROOT, SITE_YML, make_content, run_cli, serving
 from tools import AXE_JS, VNU_JAR, ensure_node_tools
 
 THEME_TEST = ROOT / "tests" / "fixtures" / "wordpress" / "theme-unit-test.xml"
@@ -143,3 +143,31 @@ def test_the_real_page_under_a_query_alias_stays_itself(news, open_page):
         page = open_page(news + address)
         page.wait_for_timeout(300)
         assert page.url == news + address and "The news." in page.inner_text("main")
+
+
+@pytest.fixture(scope="module")
+def moved(tmp_path_factory):
+    """A site whose redirects lead to an address with a query, and to one with a fragment of its own."""
+    folder = tmp_path_factory.mktemp("moved")
+    redirects = ('redirects:\n  /stacked/: "/posts/hola/?view=stacked#p1"\n  /tagged/: "/tags/#values"\n'
+                 '  /plain/: /tags/\n')
+    content = make_content(folder, {"site.yml": SITE_YML + redirects})
+    root = folder / "www"
+    with serving(root) as url:
+        built = run_cli("build", "--content", str(content), "--output", str(root / "site"),
+                        "--base-url", f"{url}/site/")
+        assert built.returncode == 0, built.stderr
+        yield f"{url}/site/"
+
+
+@pytest.mark.parametrize("old, new, javascript", [
+    ("stacked/", "posts/hola/?view=stacked#p1", True),  # its query as written, not percent-encoded into a path
+    ("stacked/", "posts/hola/?view=stacked#p1", False),
+    ("tagged/#elsewhere", "tags/#values", True),  # the new address's own fragment wins
+    ("tagged/", "tags/#values", False),
+    ("plain/#values", "tags/#values", True),  # else the reader's is kept (a meta refresh cannot: the script does)
+])
+def test_a_redirect_keeps_its_query_and_one_fragment(moved, open_page, old, new, javascript):
+    page = open_page(moved + old, javascript=javascript)
+    page.wait_for_url(moved + new, timeout=10_000)
+    assert page.title() and page.problems == []
