@@ -228,9 +228,28 @@
     form.querySelector(".result").scrollIntoView({ block: "nearest" });
   }
 
+  // What is wrong stands right under the field it is about, which says so to a screen reader too
+  // (invalid, described by it); the field takes the focus, and both come into view above the bars.
+  var problems = 0;
   function refuse(form, field, message) {
-    say(form, [paragraph(message)]);
-    field.focus();
+    say(form, []);
+    var note = paragraph(message);
+    note.className = "field-problem";
+    note.id = "field-problem-" + (++problems);
+    field.closest("p").after(note);
+    field.setAttribute("aria-invalid", "true");
+    field.setAttribute("aria-describedby", note.id);
+    field.focus({ preventScroll: true });
+    note.scrollIntoView({ block: "nearest" });
+    field.scrollIntoView({ block: "nearest" });
+  }
+
+  function clearProblems(form) {
+    Array.prototype.forEach.call(form.querySelectorAll(".field-problem"), function (note) { note.remove(); });
+    Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (field) {
+      field.removeAttribute("aria-invalid");
+      field.removeAttribute("aria-describedby");
+    });
   }
 
   function filled(template, values) {
@@ -244,6 +263,7 @@
   }
 
   function send(form, section, how, replyTo, replyName) {
+    clearProblems(form);
     var body = form.elements.body.value;
     if (!body.trim()) { refuse(form, form.elements.body, form.dataset.empty); return; }
     var problem = commentProblem(body.replace(/\r\n?/g, "\n").replace(/^\n+|\n+$/g, ""), limitsOf(section));

@@ -147,19 +147,24 @@ def test_the_form_refuses_what_check_would_refuse_and_a_website_it_cannot_comple
     form.locator("textarea").fill("[" * 501)
     form.locator("button[type=submit][value=github]").click()
     assert page.evaluate("window.__opened") is None
-    assert "501 [ signs; at most 500 are taken" in form.locator(".result").inner_text()
+    assert "501 [ signs; at most 500 are taken" in form.locator(".field-problem").inner_text()
     form.locator("textarea").fill("a" * 50_001)
     form.locator("button[type=submit][value=email]").click()
     assert page.evaluate("window.__mailto") is None
-    assert "50,001 characters; at most 50,000" in form.locator(".result").inner_text()
+    assert "50,001 characters; at most 50,000" in form.locator(".field-problem").inner_text()
     form.locator("textarea").fill("Fine words.")
     form.locator("input[name=url]").fill("javascript:alert(1)")
     form.locator("button[type=submit][value=github]").click()
     assert page.evaluate("window.__opened") is None
-    assert "must be an address such as https://example.org/" in form.locator(".result").inner_text()
+    problem = form.locator(".field-problem")
+    assert problem.count() == 1 and "must be an address such as https://example.org/" in problem.inner_text()
     assert page.evaluate("document.activeElement.name") == "url"
+    field = form.locator("input[name=url]")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert field.get_attribute("aria-describedby") == problem.get_attribute("id")
     form.locator("input[name=url]").fill("")
     form.locator("button[type=submit][value=github]").click()
     assert page.evaluate("window.__opened").startswith("https://github.com/example/fixture-repo/new/main?")
     assert in_view(page, form.locator(".result"))
+    assert form.locator(".field-problem").count() == 0 and field.get_attribute("aria-invalid") is None
     assert page.problems == []

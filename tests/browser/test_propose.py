@@ -83,7 +83,7 @@ def test_an_empty_comment_is_not_sent_and_a_long_one_is_offered_as_a_file(server
     page, form = open_reply_form(server, open_page, width=1280)
     form.locator("button[type=submit][value=github]").click()
     assert page.evaluate("window.__opened") is None
-    assert "Write your comment first" in form.locator(".result").inner_text()
+    assert "Write your comment first" in form.locator(".field-problem").inner_text()
     form.locator("textarea").fill("ä" * 3000)  # 18,000 characters once encoded
     form.locator("button[type=submit][value=github]").click()
     assert page.evaluate("window.__opened") is None
@@ -139,3 +139,13 @@ def test_the_open_form_has_no_accessibility_violation_of_any_impact(server, open
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390
     assert page.problems == []
+
+
+def test_on_a_phone_the_reason_a_comment_is_refused_stands_above_the_controls(server, open_page):
+    page, form = open_reply_form(server, open_page)
+    form.locator("button[type=submit][value=github]").click()
+    bar = page.locator(".reader-controls").bounding_box()
+    reason = form.locator(".field-problem").bounding_box()
+    assert reason["y"] >= 0 and reason["y"] + reason["height"] <= bar["y"], (reason, bar)
+    assert page.evaluate("document.activeElement.name") == "body"
+    assert form.locator("textarea").get_attribute("aria-invalid") == "true"
