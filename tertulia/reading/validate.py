@@ -354,8 +354,9 @@ def _string(record: Record, key: str, required: bool, found: Findings) -> str:
     return text
 
 
-def parse_date(value) -> PartialDate | None:
-    """A date in one of the contract's forms, or None when it is in none of them."""
+def parse_date(value, utc: bool = False) -> PartialDate | None:
+    """A date in one of the contract's forms, or None when it is in none of them; with `utc`, a time
+    written without an offset is UTC's (a site with no timezone)."""
     if isinstance(value, dt.datetime):
         return None  # YAML only builds these from forms with seconds or a T, which are not allowed
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
@@ -368,6 +369,8 @@ def parse_date(value) -> PartialDate | None:
         if hours > 14 or minutes > 59:
             return None
         parts["offset"] = (hours * 60 + minutes) * (-1 if match["offset"][0] == "-" else 1)
+    elif utc and "hour" in parts:
+        parts["offset"] = 0
     try:
         dt.datetime(parts["year"], parts.get("month", 1), parts.get("day", 1),
                     parts.get("hour", 0), parts.get("minute", 0))
@@ -380,7 +383,7 @@ def _date(record: Record, found: Findings, zone: str = "") -> PartialDate | None
     value = record.meta.get("date")
     if value is None:
         return None
-    date = parse_date(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    date = parse_date(value, utc=not zone) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
     if date is None:
         shown = value if isinstance(value, (str, int)) else f"a {type(value).__name__}"
         if isinstance(value, str) and DATE_PATTERN.fullmatch(value):  # the form is right, a number is not

@@ -95,8 +95,8 @@ def test_names_and_dates_are_only_what_the_sources_give():
     spanish = next(e for e in site.essays if e.original.lang == "es")
     assert spanish.author == "tactilbasic" and spanish.date is None
     first, = spanish.threads
-    assert (first.author, first.date.iso) == ("La Communa", "2012-09-11T10:27")
-    assert [(r.author, r.date.iso) for r in first.replies] == [("tactilbasic", "2012-09-12T15:37")]
+    assert (first.author, first.date.iso) == ("La Communa", "2012-09-11T10:27+00:00")
+    assert [(r.author, r.date.iso) for r in first.replies] == [("tactilbasic", "2012-09-12T15:37+00:00")]
     romanian = next(e for e in site.essays if e.original.lang == "ro")
     assert romanian.date is None
     assert [c.author for c in romanian.threads] == ["Anonymous"] * 3

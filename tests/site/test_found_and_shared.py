@@ -53,7 +53,7 @@ def test_the_side_by_side_page_is_an_article_with_its_translations_and_its_discu
     assert english["url"] == "https://example.github.io/fixture-repo/en/posts/alpha/"
     assert essay["commentCount"] == len(essay["comment"]) == 5
     carla = next(c for c in essay["comment"] if c["author"]["name"] == "Carla")
-    assert carla["@type"] == "Comment" and carla["inLanguage"] == "es" and carla["datePublished"] == "2024-03-06T09:00"
+    assert carla["@type"] == "Comment" and carla["inLanguage"] == "es" and carla["datePublished"] == "2024-03-06T09:00+00:00"
     assert carla["url"].endswith("/posts/alpha/#comment-c1")
 
 

@@ -78,7 +78,7 @@ def test_a_catalog_lacking_messages_is_named_once_with_how_many(tmp_path):
 def test_cldr_dates_and_language_names_in_every_language(german_site):
     out, _ = german_site
     german = (out / "de/posts/hola/index.html").read_text()
-    assert '<time datetime="2012-09-11T10:27">11. September 2012, 10:27</time>' in german
+    assert '<time datetime="2012-09-11T10:27+00:00">11. September 2012, 10:27</time>' in german
     assert '<time datetime="2012-09">September 2012</time>' in german  # the comment's month, as given
     assert '>Deutsch</a>' in german  # site.yml names no name for de: CLDR's
     spanish = (out / "es/posts/hola/index.html").read_text()

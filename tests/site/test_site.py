@@ -136,7 +136,7 @@ def test_threads_nest_replies_under_what_they_answer(fixture_site):
     orphan = text.index('id="comment-orphan"')
     assert text[:orphan].count("<ol") - text[:orphan].count("</ol>") == 1, "orphan reply is at the top level"
     assert '<time datetime="2024-03">March 2024</time>' in text
-    assert '<time datetime="2024-03-06T09:00">March 6, 2024, 9:00\u202fAM</time>' in text  # CLDR's English
+    assert '<time datetime="2024-03-06T09:00+00:00">March 6, 2024, 9:00\u202fAM</time>' in text  # CLDR's English
 
 
 def test_single_language_pages_link_each_other_and_the_side_by_side_page(fixture_site):
