@@ -81,3 +81,9 @@ def test_a_null_main_language_is_an_error_not_an_empty_language(tmp_path):
     errors = config_errors(tmp_path, 'title: T\nbase_url: "https://example.org/"\nlanguages: {en: English}\n'
                                      "main_language:\n")
     assert errors == ["content/site.yml:4: main_language `` is not one of languages (en)"]
+
+
+def test_a_language_tag_given_twice_in_another_case_is_an_error(tmp_path):
+    errors = config_errors(tmp_path, 'title: T\nbase_url: "https://example.org/"\n'
+                                     "languages:\n  en: English\n  EN: Shouty\nmain_language: en\n")
+    assert errors == ["content/site.yml:3: `EN` is `en` again: language tags are the same in any case"]

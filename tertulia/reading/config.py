@@ -116,11 +116,15 @@ def _languages(value, fail) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, dict) or not value:
         fail("languages", "languages must map language tags to their names, e.g. `en: English`")
         return ()
-    result = []
+    result, seen = [], {}
     for code, name in value.items():
         if not isinstance(code, str) or not LANGUAGE_TAG.fullmatch(code):
             fail("languages", f"`{code}` is not a BCP 47 language tag such as `en` or `pt-BR`")
             continue
+        if code.lower() in seen:  # tags are case-insensitive: `en` and `EN` are one language, one folder
+            fail("languages", f"`{code}` is `{seen[code.lower()]}` again: language tags are the same in any case")
+            continue
+        seen[code.lower()] = code
         result.append((code, "" if name is None else str(name)))  # no name: CLDR's, in the reader's language
     return tuple(result)
 
