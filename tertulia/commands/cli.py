@@ -49,7 +49,10 @@ def run(args) -> int:
     except ContentErrors as problem:
         for error in problem.errors:
             print(error, file=sys.stderr)
-        print(f"{counted(len(problem.errors), 'content error')}; nothing was written", file=sys.stderr)
+        counted_errors = counted(len(problem.errors), "content error")
+        # only a command that writes says it did not: `check` and `status` never do
+        print(counted_errors if args.command in ("check", "status") else f"{counted_errors}; nothing was written",
+              file=sys.stderr)
         return EXIT_CONTENT
     except (OutputRefused, OutputBusy) as refused:
         print(refused, file=sys.stderr)

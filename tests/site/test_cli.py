@@ -194,3 +194,10 @@ def test_an_import_of_a_file_that_is_not_there_is_a_usage_error_for_every_source
         result = run_cli("import", source, str(tmp_path / "nowhere.xml"), "--content", str(content))
         assert result.returncode == 2 and "nowhere.xml: no such" in result.stderr, (source, result.stderr)
     assert every_file(content) == before
+
+
+def test_check_and_status_do_not_say_they_wrote_nothing_for_they_never_write(tmp_path):
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": "---\nauthor: B\nreply_to: ghost\n---\n\nHola.\n"})
+    for command in ("check", "status"):
+        result = run_cli(command, "--content", str(content))
+        assert result.returncode == 1 and result.stderr.splitlines()[-1] == "1 content error", command
