@@ -114,6 +114,14 @@ def test_reply_to_a_missing_comment(tmp_path):
                       "with that id"]
 
 
+def test_a_reply_to_a_comment_numbered_01_is_to_01_not_1(tmp_path):
+    """YAML reads `01` as the number 1: the id as written is the one meant."""
+    loaded = loads(tmp_path, {"posts/hola/comments/01.es.md": "---\nauthor: A\n---\n\nUno.\n",
+                              "posts/hola/comments/02.es.md": "---\nauthor: B\nreply_to: 01\n---\n\nDos.\n"})
+    first, = loaded.site.essays[0].threads
+    assert first.id == "01" and [reply.id for reply in first.replies] == ["02"]
+
+
 def test_a_reply_cycle(tmp_path):
     errors = errors_for(tmp_path, {
         "posts/hola/comments/a.es.md": "---\nauthor: A\nreply_to: b\n---\n\nUno.\n",

@@ -81,7 +81,7 @@ def parse_text(raw: bytes, shown: str) -> tuple[Parsed | None, ContentError | No
     return Parsed(meta, lines, body, body_line, starts), None
 
 
-TEXT_KEYS = ("title", "author", "translator", "summary")
+TEXT_KEYS = ("title", "author", "translator", "summary", "reply_to")  # reply_to: comment ids such as `01`
 
 
 def _as_written(meta: dict, lines: dict, front: list[str], front_line: int) -> None:
