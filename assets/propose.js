@@ -121,10 +121,51 @@
     parent.appendChild(document.createTextNode(text));
   }
 
+  function codeBlock(text) {
+    var pre = document.createElement("pre"), code = document.createElement("code");
+    code.textContent = text;
+    pre.appendChild(code);
+    return pre;
+  }
+
+  // The text cut at its fenced code blocks (``` or ~~~, closed by a fence as long), which keep their
+  // blank lines: [prose, code, prose, ...].
+  function fenced(markdown) {
+    var parts = [], prose = [], code = null, fence = null;
+    markdown.split("\n").forEach(function (line) {
+      var mark = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (code === null && mark && !(mark[1][0] === "`" && line.indexOf("`", mark[0].length) >= 0)) {
+        parts.push(prose.join("\n"));
+        prose = [];
+        code = [];
+        fence = mark[1];
+      } else if (code !== null && mark && mark[1][0] === fence[0] && mark[1].length >= fence.length &&
+                 !line.slice(mark[0].length).trim()) {
+        parts.push(code.join("\n"));
+        code = null;
+      } else {
+        (code === null ? prose : code).push(line);
+      }
+    });
+    parts.push(code === null ? prose.join("\n") : code.join("\n"));  // an unclosed fence runs to the end
+    return parts;
+  }
+
   function preview(container, markdown) {
     container.textContent = "";
-    markdown.replace(/\r\n?/g, "\n").split(/\n\s*\n/).forEach(function (block) {
+    fenced(markdown.replace(/\r\n?/g, "\n")).forEach(function (part, index) {
+      if (index % 2) { container.appendChild(codeBlock(part)); } else { previewProse(container, part); }
+    });
+  }
+
+  function previewProse(container, markdown) {
+    markdown.split(/\n\s*\n/).forEach(function (block) {
+      block = block.replace(/^\n+|\n+$/g, "");
       if (!block.trim()) { return; }
+      if (/^( {4}|\t)/.test(block) && block.split("\n").every(function (line) { return /^( {4}|\t)/.test(line); })) {
+        container.appendChild(codeBlock(block.replace(/^( {4}|\t)/gm, "")));
+        return;
+      }
       var quoted = /^>\s?/.test(block);
       var paragraph = document.createElement("p");
       inline(paragraph, quoted ? block.replace(/^>\s?/gm, "") : block);

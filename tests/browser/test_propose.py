@@ -149,3 +149,13 @@ def test_on_a_phone_the_reason_a_comment_is_refused_stands_above_the_controls(se
     assert reason["y"] >= 0 and reason["y"] + reason["height"] <= bar["y"], (reason, bar)
     assert page.evaluate("document.activeElement.name") == "body"
     assert form.locator("textarea").get_attribute("aria-invalid") == "true"
+
+
+def test_the_preview_shows_code_blocks_as_the_build_will(server, open_page):
+    """A fence (blank lines kept inside) and indented code are code blocks, as the published comment's."""
+    page, form = open_reply_form(server, open_page, width=1280)
+    form.locator("textarea").fill("Look:\n\n```python\nx = 1\n\n**y** = 2\n```\n\n    indented()\n\nAfter *that*.")
+    blocks = form.locator(".preview-body > *")
+    assert [blocks.nth(i).evaluate("e => e.tagName") for i in range(blocks.count())] == ["P", "PRE", "PRE", "P"]
+    assert form.locator(".preview-body pre code").all_inner_texts() == ["x = 1\n\n**y** = 2", "indented()"]
+    assert form.locator(".preview-body em").inner_text() == "that"
