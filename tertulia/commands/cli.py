@@ -220,8 +220,10 @@ def _import_issue(args) -> int:
     written = _proposals_in(args, [args.event], lambda: import_issue(args.event, args.content))
     if isinstance(written, int):
         return written
-    print(f"wrote {args.content}/{written.relative}" if written.new
-          else f"already imported as {args.content}/{written.relative}; nothing written")
+    if written.new:
+        print(f"wrote {args.content}/{written.relative}" + (f" ({written.note})" if written.note else ""))
+    else:
+        print(f"already imported as {args.content}/{written.relative}; nothing written")
     return EXIT_OK
 
 

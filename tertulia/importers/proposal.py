@@ -125,14 +125,30 @@ def write_proposal(proposal: Proposal, content: Path, languages: tuple[str, ...]
     same = _already_there(folder, origin, fingerprint, seen)
     if same:
         return Written(same, new=False)
-    if (folder / f"{comment_id}.{lang}.md").exists():
-        raise Refused(f"{CONTENT_FOLDER}/{relative} already exists with another text; it is kept as it is "
-                      "(compare the two by hand)")
+    free = _free_id(folder, comment_id, slug, seen)
+    notes = [fields["note"]] if fields["note"] else []
+    if free != comment_id:
+        notes.append(f"named {free}: another comment is {comment_id} already")
+        relative = f"posts/{slug}/comments/{free}.{lang}.md"
     if seen is not None:
         seen.add((origin, fingerprint, relative))
     if not dry_run:
-        _write_new(folder, f"{comment_id}.{lang}.md", text)
-    return Written(relative, new=True, note=fields["note"])
+        _write_new(folder, f"{free}.{lang}.md", text)
+    return Written(relative, new=True, note="; ".join(notes))
+
+
+def _free_id(folder: Path, comment_id: str, slug: str, seen: set | None) -> str:
+    """`comment_id`, or when a comment of the post has it already, the first of `<id>-2`, `-3`, ... that
+    none has: readers who followed one link before a rebuild, when the page cannot run a script to
+    make a name of its own, all propose the same name (see the README)."""
+    taken = {path.name.split(".")[0] for path in folder.glob("*.md")} if folder.is_dir() else set()
+    taken |= {Path(relative).name.split(".")[0] for _, _, relative in seen or ()
+              if relative.startswith(f"posts/{slug}/comments/")}  # a dry run's earlier letters, not on disk
+    number = 2
+    free = comment_id
+    while free in taken:
+        free, number = f"{comment_id}-{number}", number + 1
+    return free
 
 
 def _where(path: str, content: Path, languages: tuple[str, ...]) -> tuple[str, str, str]:

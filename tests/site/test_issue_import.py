@@ -135,3 +135,17 @@ def test_the_same_issue_imported_twice_writes_once(tmp_path):
     second = run_cli("import", "issue", str(event_file), "--content", str(content))
     assert first.returncode == second.returncode == 0 and "already imported" in second.stdout
     assert every_file(content) == before
+
+
+def test_two_issues_proposing_one_name_become_two_comments(tmp_path):
+    """A page without scripts gives every reader of a link the same name until the next build."""
+    content, _, first = run_import(tmp_path, issues_event(proposal()))
+    event_file = tmp_path / "event.json"
+    event_file.write_text(json.dumps(issues_event(proposal("No estoy de acuerdo."), number=13)), encoding="utf-8")
+    second = run_cli("import", "issue", str(event_file), "--content", str(content))
+    assert first.returncode == second.returncode == 0, second.stderr
+    assert "(named 20261130-0620-q1w2e3r4-2: another comment is 20261130-0620-q1w2e3r4 already)" in second.stdout
+    folder = content / "posts/hola/comments"
+    assert "casi" in (folder / "20261130-0620-q1w2e3r4.es.md").read_text(encoding="utf-8")
+    assert "No estoy de acuerdo." in (folder / "20261130-0620-q1w2e3r4-2.es.md").read_text(encoding="utf-8")
+    assert run_cli("check", "--content", str(content)).returncode == 0

@@ -196,14 +196,19 @@ def test_an_attachment_is_named_and_left_out(tmp_path):
     assert not list((content / "posts/hola").glob("**/*.png"))
 
 
-def test_a_file_of_that_name_with_other_words_is_kept(tmp_path):
+def test_a_file_of_that_name_with_other_words_is_kept_and_the_letter_takes_the_next_name(tmp_path):
+    """Readers who followed one link before a rebuild propose one name: each letter is still a comment."""
     content = site(tmp_path)
     target = content / "posts/hola/comments/20261130-0615-k3x9qa7b.es.md"
     target.write_text("---\nauthor: Someone\n---\n\nOther words.\n", encoding="utf-8")
     sources = mails.store([mails.base64(the_letter(), "Comment", 1)], tmp_path / "mail")
     result = import_mail(content, *sources["eml"])
-    assert result.returncode == 1 and "already exists with another text; it is kept" in result.stderr
+    assert result.returncode == 0, result.stderr
     assert target.read_text(encoding="utf-8") == "---\nauthor: Someone\n---\n\nOther words.\n"
+    renamed = content / "posts/hola/comments/20261130-0615-k3x9qa7b-2.es.md"
+    assert "status: pending" in renamed.read_text(encoding="utf-8")
+    assert "named 20261130-0615-k3x9qa7b-2: another comment is 20261130-0615-k3x9qa7b already" in result.stdout
+    assert import_mail(content, *sources["eml"]).stdout.count("already imported as") == 1  # once each, still
 
 
 def test_a_website_without_a_scheme_is_completed_and_a_bad_one_left_out(tmp_path):
