@@ -120,8 +120,10 @@ def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findin
             pages.append(page)
         elif page:
             drafts += 1
+    refused = {error.path.split("/")[2] for error in found.errors if error.path.split("/")[1:2] == ["pages"]
+               and error.path.count("/") >= 2}  # a folder already named for its bad name: said once
     for entry in config.menu:
-        if entry.page and entry.page not in records:
+        if entry.page and entry.page not in records and entry.page not in refused:
             found.errors.append(ContentError(entry.path, entry.line, f"menu entry `page: {entry.page}` names no "
                                                                      f"page: there is no content/pages/{entry.page}/"))
     return tuple(pages), drafts

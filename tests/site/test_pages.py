@@ -117,6 +117,15 @@ def test_bad_pages_static_files_and_menus_name_their_file_and_line(tmp_path):
     assert every_file(out) == before
 
 
+def test_a_page_folder_with_a_bad_name_is_one_error_not_also_a_menu_entry_naming_no_page(tmp_path):
+    content = make_content(tmp_path, {"site.yml": SITE_YML + "menu:\n  - page: About\n",
+                                      "pages/About/index.en.md": "---\ntitle: About\n---\n\nUs.\n"})
+    result = build(content, tmp_path / "output")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "content/pages/About: bad slug `About`: use lowercase letters, digits and single hyphens", "1 content error; nothing was written"]
+
+
 def test_a_static_file_may_not_replace_a_generated_one(tmp_path):
     out = tmp_path / "output"
     content = make_content(tmp_path, {"static/assets/style.css": "body {}", "static/feed.xml": "<feed/>"})
