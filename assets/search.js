@@ -59,12 +59,27 @@
     return results.map(function (data) {
       var target = passage(data);
       var side = (data.meta && data.meta.side) || data.url;
-      return { data: data, href: side + "?highlight=" + encodeURIComponent(words) + (target ? "#" + target : "") };
+      var marked = highlighted(words, data.excerpt || "");
+      return { data: data, place: side + "#" + target,
+               href: side + "?highlight=" + encodeURIComponent(marked) + (target ? "#" + target : "") };
     }).filter(function (found) {
-      var first = !seen[found.href];
-      seen[found.href] = true;
+      var first = !seen[found.place];
+      seen[found.place] = true;
       return first;
     });
+  }
+
+  // The words to mark on the page a result opens: those typed, and the forms of them the index
+  // matched there ("clientes" finds "clientul"), as its excerpt marks them.
+  function highlighted(words, html) {
+    var terms = words.toLowerCase().split(/\s+/).filter(Boolean);
+    excerpt(html).querySelectorAll("mark").forEach(function (mark) {
+      mark.textContent.toLowerCase().split(/\s+/).forEach(function (term) {
+        term = term.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+        if (term && terms.indexOf(term) < 0) { terms.push(term); }
+      });
+    });
+    return terms.join(" ");
   }
 
   function show(words, lang, results) {

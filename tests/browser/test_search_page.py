@@ -85,3 +85,16 @@ def test_the_search_page_has_no_accessibility_violation(server, open_page):
     violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
         .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))""")
     assert violations == [] and page.problems == []
+
+
+def test_a_result_found_by_another_form_of_the_word_opens_with_that_form_marked(server, open_page):
+    """The index matches "clientes" to the Romanian "clientul": the page it opens marks what it matched."""
+    page = open_page(server["url"] + "/tertulia/search/?q=clientes")
+    links = results(page)
+    marked = page.eval_on_selector_all(".search-results li", "items => items.map(li => "
+                                       "[...li.querySelectorAll('mark')].map(m => m.textContent.toLowerCase()))")
+    other = next(i for i, words in enumerate(marked) if words and "clientes" not in words)
+    page.goto(server["url"] + links[other])
+    page.wait_for_selector("mark.search-hit")
+    shown = {text.lower() for text in page.locator("mark.search-hit").all_inner_texts()}
+    assert shown & set(marked[other]), (links[other], marked[other], shown)
