@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from pathlib import Path
 
@@ -18,14 +19,19 @@ def main(argv: list[str] | None = None, prog: str = "tertulia") -> int:
 
 
 def parse(argv: list[str], prog: str = "tertulia") -> argparse.Namespace:
-    """The contract's command line; a first word that names no command means `build`."""
-    if not argv or argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version"):
-        argv = ["build", *argv]
+    """The contract's command line; a first word that names no command means `build` (build takes
+    options only, so a first word that is no option is a command misspelt, and named as one)."""
     parser = argparse.ArgumentParser(prog=prog, description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (summary, arguments) in COMMANDS.items():
         arguments(commands.add_parser(name, help=summary, description=summary))
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        close = difflib.get_close_matches(argv[0], COMMANDS, n=1)
+        parser.error(f"unknown command `{argv[0]}`" + (f"; did you mean `{close[0]}`?" if close else "") +
+                     f" (commands: {', '.join(COMMANDS)})")
+    if not argv or argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version"):
+        argv = ["build", *argv]
     return parser.parse_args(argv)
 
 

@@ -201,3 +201,10 @@ def test_check_and_status_do_not_say_they_wrote_nothing_for_they_never_write(tmp
     for command in ("check", "status"):
         result = run_cli(command, "--content", str(content))
         assert result.returncode == 1 and result.stderr.splitlines()[-1] == "1 content error", command
+
+
+def test_a_misspelt_command_is_named_as_a_command_with_the_one_meant():
+    result = run_cli("biuld")
+    assert result.returncode == 2
+    assert "unknown command `biuld`; did you mean `build`? (commands: init, build, serve," in result.stderr
+    assert "unknown command `frob` (commands:" in run_cli("frob").stderr
