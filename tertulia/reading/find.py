@@ -178,8 +178,12 @@ def _collect_assets(path: Path, kind: str, url_path: str, shown: str, assets, er
         errors.append(ContentError(shown, 0, SYMLINK if kind == "link" else NOT_A_FILE))
     elif path.suffix[1:].lower() not in NEVER_BESIDE_A_POST:
         assets.append((url_path, path))
+    elif not url_path.startswith("posts/") and "/comments/" in url_path and path.suffix == ".md":
+        warnings.append(ContentError(shown, 0, "not published: pages take no comments; only a post's "
+                                               "comments/ folder holds comment files"))
     else:
-        warnings.append(ContentError(shown, 0, f"not published: a `{path.suffix}` file beside a post would be a "
+        beside = "a post" if url_path.startswith("posts/") else "a page"
+        warnings.append(ContentError(shown, 0, f"not published: a `{path.suffix}` file beside {beside} would be a "
                                                "page, a script or text of the site's own; content/static/ "
                                                "publishes one on purpose"))
 

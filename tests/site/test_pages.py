@@ -136,3 +136,11 @@ def test_a_static_file_may_not_replace_a_generated_one(tmp_path):
         "content/static/assets/style.css: would replace the site's own `assets/style.css`, which the build makes; "
         "rename or remove it",
         "content/static/feed.xml: would replace the site's own `feed.xml`, which the build makes; rename or remove it"]
+
+
+def test_a_comment_file_under_a_page_is_named_as_a_comment_pages_do_not_take(tmp_path):
+    content = about_site(tmp_path, {"pages/about/comments/c1.en.md": "---\nauthor: A\n---\n\nHi.\n"})
+    result = run_cli("check", "--content", str(content))
+    assert result.returncode == 0
+    assert ("content/pages/about/comments/c1.en.md: warning: not published: pages take no comments; only a post's "
+            "comments/ folder holds comment files") in result.stderr
