@@ -87,3 +87,13 @@ def test_a_language_tag_given_twice_in_another_case_is_an_error(tmp_path):
     errors = config_errors(tmp_path, 'title: T\nbase_url: "https://example.org/"\n'
                                      "languages:\n  en: English\n  EN: Shouty\nmain_language: en\n")
     assert errors == ["content/site.yml:3: `EN` is `en` again: language tags are the same in any case"]
+
+
+def test_an_old_address_may_hold_a_percent_encoded_space_but_no_encoded_control_or_quote(tmp_path):
+    head = 'title: T\nbase_url: "https://example.org/"\nlanguages: {en: English}\nmain_language: en\nredirects:\n'
+    path = tmp_path / "site.yml"
+    path.write_text(head + "  /my%20old%20post/: /about/\n", encoding="utf-8")
+    assert load_config(path, "content/site.yml").redirects == (("/my%20old%20post/", "/about/"),)
+    assert sorted(config_errors(tmp_path, head + "  /a%0Ab/: /about/\n  /a b/: /about/\n")) == [
+        "content/site.yml:5: redirect `/a b/` holds a space, a control character, a quote or a fragment",
+        "content/site.yml:5: redirect `/a%0Ab/` holds, percent-encoded, a control character, a quote or a backslash"]

@@ -25,8 +25,10 @@ def problem(address, languages: tuple[str, ...], target: bool = False) -> str:
     if not address.startswith("/") or address.startswith("//"):
         return f"`{address[:80]}` must start with one `/`: a site-relative address such as `/2012/09/10/old-slug/`"
     path, query = split(address)
-    if UNSAFE.search(address) or UNSAFE.search(path) or "#" in (address if not target else path + query):
+    if UNSAFE.search(address) or "#" in (address if not target else path + query):
         return f"`{address[:80]}` holds a space, a control character, a quote or a fragment"
+    if UNSAFE.search(path.replace(" ", "")):  # `%20`, a space in an old address, is a folder's name as any other
+        return f"`{address[:80]}` holds, percent-encoded, a control character, a quote or a backslash"
     if any(part in (".", "..") for part in path.split("/")):
         return f"`{address[:80]}` holds a `.` or `..` segment"
     first = path.strip("/").split("/")[0]
