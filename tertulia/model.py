@@ -46,7 +46,7 @@ class PartialDate:
     def moment(self) -> tuple[int, int, int, int, int]:
         """What orders dates: (year, month, day, hour, minute) in UTC when the time and its offset are
         known (10:30+02:00 comes before 09:00-05:00 of the same day), else as written."""
-        if self.offset is None or self.hour < 0:
+        if not self.offset or self.hour < 0:  # no offset, or UTC's own (most sites): as written
             return self.year, self.month, self.day, self.hour, self.minute
         utc = datetime(self.year, self.month, self.day, self.hour, self.minute) - timedelta(minutes=self.offset)
         return utc.year, utc.month, utc.day, utc.hour, utc.minute
@@ -55,7 +55,7 @@ class PartialDate:
     def timestamp(self) -> str:
         """A full RFC 3339 time for feeds, which cannot express less precision."""
         hour, minute = max(self.hour, 0), max(self.minute, 0)
-        if self.offset is not None and self.hour >= 0:  # the instant, in UTC, so feeds compare as text
+        if self.offset and self.hour >= 0:  # the instant, in UTC, so feeds compare as text
             local = datetime(self.year, self.month or 1, self.day or 1, hour, minute)
             return (local - timedelta(minutes=self.offset)).strftime("%Y-%m-%dT%H:%M:00Z")
         return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}T{hour:02d}:{minute:02d}:00Z"
