@@ -181,3 +181,15 @@ def test_the_page_refuses_exactly_what_check_refuses():
                           BODIES)
     for body, page in zip(BODIES, out):
         assert (page is not None) == (markup_problem(body, trusted=False) is not None), len(body)
+
+
+def test_the_next_free_name_stays_a_comment_id_even_at_the_longest(tmp_path):
+    from tertulia.importers.proposal import _free_id
+    from tertulia.reading.names import MAX_KEY, is_key
+    longest = "a" * (MAX_KEY - 3) + "-bc"
+    (tmp_path / f"{longest}.es.md").write_text("taken")
+    (tmp_path / "7.es.md").write_text("taken")
+    (tmp_path / "7-2.en.md").write_text("taken")
+    assert _free_id(tmp_path, "7", "hola", None) == "7-3"
+    free = _free_id(tmp_path, longest, "hola", None)
+    assert is_key(free) and free == "a" * (MAX_KEY - 3) + "-2"

@@ -18,6 +18,7 @@ from pathlib import Path
 from ..reading.config import load_config
 from ..reading.find import is_key, is_scratch
 from ..reading.markup import clean_text, markup_problem
+from ..reading.names import MAX_KEY
 from ..reading.read import parse_text
 from ..reading.validate import parse_date
 from ..site.proposals import CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, comment_file, complete_website
@@ -146,8 +147,9 @@ def _free_id(folder: Path, comment_id: str, slug: str, seen: set | None) -> str:
               if relative.startswith(f"posts/{slug}/comments/")}  # a dry run's earlier letters, not on disk
     number = 2
     free = comment_id
-    while free in taken:
-        free, number = f"{comment_id}-{number}", number + 1
+    while free in taken:  # the name stays a comment id: within MAX_KEY, no doubled hyphen
+        suffix = f"-{number}"
+        free, number = comment_id[:MAX_KEY - len(suffix)].rstrip("-") + suffix, number + 1
     return free
 
 
