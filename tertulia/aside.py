@@ -9,10 +9,12 @@ its result is asked for.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 import signal
 import threading
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from typing import Callable
 
@@ -37,6 +39,26 @@ def forked_pool(context, processes: int, initializer: Callable | None = None, in
     with pool:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
         yield pool
+
+
+@contextmanager
+def forked_executor(processes: int):
+    """A ProcessPoolExecutor whose workers, as forked_pool's, cannot be lost to a Ctrl-C or SIGTERM:
+    they all fork at once, on the first task, while both are held off. Leaving it early cancels
+    what no worker has started."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    try:
+        pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_let_through, initargs=(held, None, ()))
+        pool.submit(int)  # a fork context's executor forks every worker for its first task
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _let_through(held, initializer: Callable | None, initargs: tuple) -> None:

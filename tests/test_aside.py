@@ -112,3 +112,17 @@ def test_a_pools_workers_let_sigterm_through_and_the_caller_gets_its_mask_back()
         signal.signal(signal.SIGTERM, handler)
         sys.unraisablehook = hook
     assert states == [(False, signal.SIG_DFL)] * 4
+
+
+def _blocked_in_worker(_) -> set:
+    return set(signal.pthread_sigmask(signal.SIG_BLOCK, []))
+
+
+def test_the_parse_workers_fork_with_interruptions_held_and_take_them_once_running():
+    """Held while the executor forks (so none is lost half-forked), let through in each worker and here."""
+    from tertulia.aside import forked_executor
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    with forked_executor(2) as pool:
+        assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before
+        blocked = list(pool.map(_blocked_in_worker, range(4)))
+    assert all(signal.SIGTERM not in mask and signal.SIGINT not in mask for mask in blocked)

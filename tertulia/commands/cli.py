@@ -126,8 +126,8 @@ def _build(args) -> int:
     try:
         if sys.stderr.isatty():
             print("\r\033[K", end="", file=sys.stderr)
-        for warning in report.warnings:
-            print(warning.as_warning(), file=sys.stderr)
+        # each line whole, in one write: a SIGTERM between a line and its end left "interrupted; …" on it
+        sys.stderr.write("".join(warning.as_warning() + "\n" for warning in report.warnings))
         print(report.summary())
     except KeyboardInterrupt as stop:  # while the summary is said: the new output is in place
         raise after_commit(stop) from None

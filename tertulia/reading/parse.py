@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from ..aside import forked_executor
 from ..cache import Cache
 from ..errors import ContentError
 from .find import Found, Source, contents
@@ -156,7 +156,9 @@ def _run(jobs, workers: int | None, progress):
     size = max(50, len(jobs) // (workers * 8))
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     done = 0
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # forked: a Ctrl-C or SIGTERM while the workers fork could leave one unknown to the pool, and the
+    # command waiting for it at exit, forever (it happened in the test suite, once)
+    with forked_executor(workers) as pool:
         for chunk_result in pool.map(_parse_chunk, chunks):  # map keeps order: deterministic
             yield from chunk_result
             done += len(chunk_result)
