@@ -46,16 +46,16 @@ def forked_executor(processes: int):
     """A ProcessPoolExecutor whose workers, as forked_pool's, cannot be lost to a Ctrl-C or SIGTERM:
     they all fork at once, on the first task, while both are held off. Leaving it early cancels
     what no worker has started."""
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, ())  # the mask as it is, for the workers to take back
+    pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),  # forks nothing yet
+                               initializer=_let_through, initargs=(held, None, ()))
     try:
-        pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_let_through, initargs=(held, None, ()))
+        signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
         pool.submit(int)  # a fork context's executor forks every worker for its first task
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-    try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # one that came meanwhile lands here, and is seen below
         yield pool
     except BaseException:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
