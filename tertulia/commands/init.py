@@ -21,8 +21,7 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
         print(problem, file=sys.stderr)
         return EXIT_USAGE
     name = folder.resolve().name
-    files = site_files(name, lang, translations, title or name,
-                       base_url or f"https://example.github.io/{quote(name)}/", titled=title is not None)
+    files = site_files(name, lang, translations, title, base_url or f"https://example.github.io/{quote(name)}/")
     for relative, text in files.items():
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -44,11 +43,11 @@ def _problem(folder: Path, lang: str, translations: list[str], base_url: str | N
     return ""
 
 
-def site_files(name: str, lang: str, translations: list[str], title: str, base_url: str,
-               titled: bool = False) -> dict[str, str]:
-    """Every file of a new site by its path: content, workflows, .gitignore, requirements, README."""
+def site_files(name: str, lang: str, translations: list[str], title: str | None, base_url: str) -> dict[str, str]:
+    """Every file of a new site by its path: content, workflows, .gitignore, requirements, README; without
+    a title, the folder's name stands for one."""
     languages = [lang, *translations]
-    files = {"content/site.yml": _site_yml(title, base_url, languages, titled)}
+    files = {"content/site.yml": _site_yml(title, name, base_url, languages)}
     for code in languages:
         words = starter(code)
         translation_of = "" if code == lang else f"translation_of: {lang}\n"
@@ -67,7 +66,7 @@ def site_files(name: str, lang: str, translations: list[str], title: str, base_u
         ".github/workflows/check.yml": CHECK_WORKFLOW,
         ".github/workflows/proposals.yml": proposals_workflow(),
         ".github/ISSUE_TEMPLATE/comment.md": ISSUE_TEMPLATE,
-        "README.md": README.format(title=title, name=name, lang=lang),
+        "README.md": README.format(title=title or name, name=name, lang=lang),
     })
     return files
 
@@ -80,15 +79,15 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _site_yml(title: str, base_url: str, languages: list[str], titled: bool) -> str:
+def _site_yml(title: str | None, name: str, base_url: str, languages: list[str]) -> str:
     """site.yml; a title the writer gave is in their main language (pages mark it so), the folder's
     name stands in no language."""
     from ..site.ui import autonym
     names = "".join(f"  {code}: {_quoted(autonym(code))}\n" for code in languages)
     lang = languages[0]
-    shown = f"{{{lang}: {_quoted(title)}}}" if titled else _quoted(title)
+    shown = f"{{{lang}: {_quoted(title)}}}" if title is not None else _quoted(name)
     other = languages[1] if len(languages) > 1 else "xx"
-    hint = f'one per language: add {other}: "…"' if titled else f'or one per language: {{{lang}: "…", {other}: "…"}}'
+    hint = f'one per language: add {other}: "…"' if title is not None else f'or one per language: {{{lang}: "…", {other}: "…"}}'
     return SITE_YML.format(title=shown, title_hint=hint, base_url=_quoted(base_url), languages=names,
                            main=lang, lang=lang)
 

@@ -80,7 +80,7 @@ class _Converter(MarkdownConverter):
             return item
         width = len(bullet.group())
         first, _, rest = item.partition("\n")
-        item = first + "\n" + re.sub(rf"(?m)^ {{{width}}}(?=\S|\s*\S)", " " * LIST_INDENT, rest)
+        item = first + "\n" + re.sub(rf"(?m)^ {{{width}}}(?=\s*\S)", " " * LIST_INDENT, rest)
         # an item of several blocks ends with a blank line, or the next item's bullet continues its last
         return item.rstrip("\n") + "\n\n" if "\n\n" in item.strip("\n") else item
 
