@@ -59,9 +59,9 @@
     return results.map(function (data) {
       var target = passage(data);
       var side = (data.meta && data.meta.side) || data.url;
-      var marked = highlighted(words, data.excerpt || "");
-      return { data: data, place: side + "#" + target,
-               href: side + "?highlight=" + encodeURIComponent(marked) + (target ? "#" + target : "") };
+      var text = excerpt(data.excerpt || "");  // read once: shown, and its marks carried to the page
+      return { data: data, text: text, place: side + "#" + target,
+               href: side + "?highlight=" + encodeURIComponent(highlighted(words, text)) + (target ? "#" + target : "") };
     }).filter(function (found) {
       var first = !seen[found.place];
       seen[found.place] = true;
@@ -71,9 +71,9 @@
 
   // The words to mark on the page a result opens: those typed, and the forms of them the index
   // matched there ("clientes" finds "clientul"), as its excerpt marks them.
-  function highlighted(words, html) {
+  function highlighted(words, text) {
     var terms = words.toLowerCase().split(/\s+/).filter(Boolean);
-    excerpt(html).querySelectorAll("mark").forEach(function (mark) {
+    text.querySelectorAll("mark").forEach(function (mark) {
       mark.textContent.toLowerCase().split(/\s+/).forEach(function (term) {
         term = term.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
         if (term && terms.indexOf(term) < 0) { terms.push(term); }
@@ -105,7 +105,7 @@
       where.appendChild(document.createTextNode(phrase[0]));
       where.appendChild(name);
       where.appendChild(document.createTextNode(phrase.slice(1).join("")));
-      var text = excerpt(data.excerpt || "");
+      var text = hit.text;
       text.lang = found;
       item.appendChild(heading);
       item.appendChild(where);
