@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from urllib.parse import quote
 from dataclasses import replace
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -35,10 +35,10 @@ def redirect_pages(site: Site, pages: list[Page]) -> list[Page]:
             result[index] = replace(page, shape=page.shape + script, make=_with_script,
                                     args=(page.make, page.args, script))
             continue
-        go = _query_script(url, queries.get(url, {}), target_link(url, target))
-        address = target_link(url, target, site.config.base_url)
-        result.append(Page(url, Kind.REDIRECT, site.config.main_language, _redirect,
-                           (target, go, target_link(url, target), address), in_sitemap=False, shape=target + go))
+        link, address = target_link(url, target), target_link(url, target, site.config.base_url)
+        go = _query_script(url, queries.get(url, {}), link)
+        result.append(Page(url, Kind.REDIRECT, site.config.main_language, _redirect, (target, go, link, address),
+                           in_sitemap=False, shape=target + go))
     return result
 
 
