@@ -153,6 +153,8 @@ def moved(tmp_path_factory):
                  '  /plain/: /tags/\n')
     content = make_content(folder, {"site.yml": SITE_YML + redirects})
     root = folder / "www"
+    root.mkdir()
+    (root / "favicon.ico").write_bytes(b"")  # the host's, which a browser asks for: no 404 to count as a problem
     with serving(root) as url:
         built = run_cli("build", "--content", str(content), "--output", str(root / "site"),
                         "--base-url", f"{url}/site/")
