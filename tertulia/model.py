@@ -197,6 +197,16 @@ class MenuEntry:
 
 
 @dataclass(frozen=True)
+class Redirect:
+    """One moved address of site.yml's `redirects`: old site-relative address -> new one."""
+
+    old: str
+    new: str
+    path: str = ""  # site.yml as errors show it, and the entry's line there
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Discussion:
     """Where readers' proposed comments go: a GitHub repository, or an e-mail address too."""
 
@@ -224,7 +234,7 @@ class SiteConfig:
     menu: tuple[MenuEntry, ...] = ()
     english_interface: tuple[str, ...] = ()  # languages accepted with English words, for want of a catalog
     timezone: str = ""  # IANA zone that dates without an offset are in; "" for UTC
-    redirects: tuple[tuple[str, str], ...] = ()  # old site-relative address -> new one
+    redirects: tuple[Redirect, ...] = ()
 
     @property
     def base_path(self) -> str:

@@ -124,15 +124,16 @@ def load_site(options: Options, progress=None) -> Loaded:
 
 def _load(options: Options, found: Found, digests: list[str] | None, progress,
           last: "LastRun | None" = None, stack: ExitStack | None = None) -> Loaded:
-    from .reading.config import load_config
+    from .reading.config import read_config
     from .reading.parse import parse_all
     from .reading.translations import load_record
     from .reading.validate import build_model
-    config = load_config(options.content / "site.yml", _shown(options.content / "site.yml", options.content),
-                         options.base_url)
+    config, setting_errors = read_config(options.content / "site.yml",
+                                         _shown(options.content / "site.yml", options.content), options.base_url)
     followed, record_errors = load_record(options.content)
-    if record_errors:
-        raise ContentErrors(record_errors)
+    if config is None:
+        raise ContentErrors(setting_errors + record_errors)
+    earlier = setting_errors + record_errors  # reported with the content's errors, all at once
     cache = last.cache if last else parse_cache(options)
     forks = _forks(options, last, stack, len(found.sources))
     early = _compiling(options, stack) if forks and len(found.sources) < EARLY_COMPILE else None
@@ -144,9 +145,9 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
         site, warnings = build_model(config, files, options.drafts, last.posts if last else None,
                                      options.pending, followed, tuple(relative for relative, _ in found.static))
     except ContentErrors as problem:
-        raise ContentErrors(problem.errors + broken_templates) from None
-    if broken_templates:
-        raise ContentErrors(broken_templates)
+        raise ContentErrors(earlier + problem.errors + broken_templates) from None
+    if earlier or broken_templates:
+        raise ContentErrors(earlier + broken_templates)
     from .site.ui import Interface
     interface = Interface(options.theme.folders("locales"), site.config)
     warnings += _missing_catalogs(options, interface) + options.theme.unknown_overrides()

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..reading.config import load_config
+from ..reading.config import read_config
 from ..errors import ContentErrors, ToolFailed
 from ..pipeline import LastRun, Options, parse_cache, build
 from ..theme import KINDS
@@ -196,10 +196,11 @@ def serve(options: Options, port: int) -> int:
         print(f"port {port} is in use on 127.0.0.1; choose another with --port", file=sys.stderr)
         return 2
     config_path = options.content / "site.yml"
-    try:
-        state = PreviewState(base_path=load_config(config_path, str(config_path), options.base_url).base_path)
-    except ContentErrors:
-        state = PreviewState()
+    try:  # served under base_url's path even while a setting is wrong: the preview page lists what is
+        config = read_config(config_path, str(config_path), options.base_url)[0]
+    except ContentErrors:  # no site.yml to read
+        config = None
+    state = PreviewState(base_path=config.base_path) if config else PreviewState()
     shared_parse_cache = parse_cache(options)
     options = preview_options(options)
     last = LastRun(options, shared_parse_cache)

@@ -10,7 +10,7 @@ from typing import Callable
 from ..errors import ContentError, ContentErrors
 from .find import SYMLINK
 from .names import tag_segment
-from ..model import Discussion, MenuEntry, SiteConfig, Tag
+from ..model import Discussion, MenuEntry, Redirect, SiteConfig, Tag
 from . import addresses
 from .yamltext import key_lines, load_yaml
 
@@ -24,7 +24,7 @@ EMAIL = re.compile(r"[^@\s<>\"',;:()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 class Reading:
     """What a key's check may need besides its value: where to report, the file, keys checked before it."""
 
-    fail: Callable[[str, str], None]
+    fail: Callable[..., None]  # (key, message, line=the key's)
     text: str
     shown_as: str
     lines: dict
@@ -49,7 +49,7 @@ CHECKS: dict[str, Callable[[object, Reading], object]] = {
     "menu": lambda value, r: _menu(value, r.text, r.shown_as, r.lines.get("menu", 0), r.fail),
     "english_interface": lambda value, r: _english_interface(value, r.so_far["languages"], r.fail),
     "timezone": lambda value, r: _timezone(value, r.fail),
-    "redirects": lambda value, r: _redirects(value, tuple(dict(r.so_far["languages"])), r.fail),
+    "redirects": lambda value, r: _redirects(value, tuple(dict(r.so_far["languages"])), r),
 }
 SETTINGS = fields(SiteConfig)
 KNOWN = tuple(setting.name for setting in SETTINGS)
@@ -58,17 +58,33 @@ REQUIRED = tuple(setting.name for setting in SETTINGS if setting.default is MISS
 
 def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteConfig:
     """Read site.yml; raise ContentErrors naming each bad key and its line."""
+    config, errors = read_config(path, shown_as, base_url)
+    if errors:
+        raise ContentErrors(errors)
+    return config
+
+
+# Without these the content cannot be read at all: every file is named by a language.
+READING_NEEDS = ("languages", "main_language")
+
+
+def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple[SiteConfig | None, list]:
+    """site.yml's settings and every problem in it. A key that fails its check takes its default, so a
+    build can go on to find the content's errors in the same run; the settings are None only when the
+    content cannot be read without what failed (the YAML itself, the languages)."""
     text = _text(path, shown_as)
     data, error = load_yaml(text, shown_as, first_line=1)
     if error:
-        raise ContentErrors([error])
+        return None, [error]
     if not isinstance(data, dict):
-        raise ContentErrors([ContentError(shown_as, 1, "site.yml must be a mapping of settings")])
+        return None, [ContentError(shown_as, 1, "site.yml must be a mapping of settings")]
     lines = key_lines(text, first_line=1)
     errors: list[ContentError] = []
+    failed: set[str] = set()
 
-    def fail(key: str, message: str) -> None:
-        errors.append(ContentError(shown_as, lines.get(key, 0), message))
+    def fail(key: str, message: str, line: int | None = None) -> None:
+        failed.add(key)
+        errors.append(ContentError(shown_as, lines.get(key, 0) if line is None else line, message))
 
     for key in REQUIRED:
         if key not in data:
@@ -82,9 +98,9 @@ def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteC
     for setting in SETTINGS:  # a key left out takes its field's default, which needs no check
         if setting.name in data or setting.default is MISSING:
             reading.so_far[setting.name] = CHECKS[setting.name](data.get(setting.name), reading)
-    if errors:
-        raise ContentErrors(errors)
-    return SiteConfig(**reading.so_far)
+    if failed.intersection(READING_NEEDS):
+        return None, errors
+    return SiteConfig(**reading.so_far), errors
 
 
 def _text(path: Path, shown_as: str) -> str:
@@ -290,18 +306,28 @@ def _timezone(value, fail) -> str:
     return value
 
 
-def _redirects(value, languages: tuple[str, ...], fail) -> tuple[tuple[str, str], ...]:
-    """`redirects`: old site-relative address -> new site-relative address."""
+def _redirects(value, languages: tuple[str, ...], reading: Reading) -> tuple[Redirect, ...]:
+    """`redirects`: old site-relative address -> new site-relative address, each with its line."""
     if value is None:
         return ()
     if not isinstance(value, dict):
-        fail("redirects", "redirects must map old addresses to new ones, e.g. `/about-us/: /about/`")
+        reading.fail("redirects", "redirects must map old addresses to new ones, e.g. `/about-us/: /about/`")
         return ()
-    found = []
+    found, start = [], reading.lines.get("redirects", 0)
     for old, new in value.items():
+        line = _key_line(reading.text, start, str(old))
         wrong = addresses.problem(old, languages) or addresses.problem(new, languages, target=True)
         if wrong:
-            fail("redirects", f"redirect {wrong}")
+            reading.fail("redirects", f"redirect {wrong}", line)
         else:
-            found.append((old, new))
+            found.append(Redirect(old, new, reading.shown_as, line))
     return tuple(found)
+
+
+def _key_line(text: str, start: int, key: str) -> int:
+    """The line of `key:` in the mapping that opens on line `start`, for an error that names the entry."""
+    pattern = re.compile(rf"^\s+[\"']?{re.escape(key)}[\"']?\s*:")
+    for number, line in enumerate(text.splitlines()[start:], start + 1):
+        if pattern.match(line):
+            return number
+    return start

@@ -170,11 +170,11 @@ def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, fou
     languages, slugs = config.language_codes, {essay.slug for essay in essays}
     page_slugs = {page.slug for page in pages}
     own = lambda address: addresses.own_page(address, languages, slugs, page_slugs)  # noqa: E731
-    claimed = {addresses.split(old): "site.yml redirects" for old, _ in config.redirects}
-    for old, _ in config.redirects:
-        if own(old):
-            found.errors.append(ContentError(_site_yml(essay_records), 0, f"redirect `{old[:80]}` is an address "
-                                             "of the site's own pages, not an old one"))
+    claimed = {addresses.split(redirect.old): "site.yml redirects" for redirect in config.redirects}
+    for redirect in config.redirects:
+        if own(redirect.old):
+            found.errors.append(ContentError(redirect.path, redirect.line, f"redirect `{redirect.old[:80]}` is an "
+                                             "address of the site's own pages, not an old one"))
     claimants = [(essay, essay_records[essay.slug][essay.original.lang]) for essay in essays]
     claimants += [(page, (page_records or {})[page.slug][page.original.lang]) for page in pages]
     for owner, record in claimants:
@@ -186,12 +186,6 @@ def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, fou
                 found.error(record, "aliases", f"alias `{alias[:80]}` is claimed by {claimed[where]} too")
             else:
                 claimed[where] = owner.original.path
-
-
-def _site_yml(essay_records) -> str:
-    """site.yml as errors show it, beside the posts folder the records come from."""
-    path = next((r.path for by_lang in essay_records.values() for r in by_lang.values()), "content/posts/x/x")
-    return path.split("/posts/")[0] + "/site.yml"
 
 
 def _warn_untranslated(main: str, essay_versions, comment_versions, found: Findings) -> None:

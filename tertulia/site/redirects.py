@@ -48,7 +48,7 @@ def _old_addresses(site: Site) -> tuple[dict[str, str], dict[str, dict[str, str]
     queries: dict[str, dict[str, str]] = defaultdict(dict)
     old = [(alias, routes.essay(essay.slug)) for essay in site.essays for alias in essay.aliases]
     old += [(alias, routes.page(page.slug)) for page in site.pages for alias in page.aliases]
-    for address, new in list(site.config.redirects) + old:
+    for address, new in [(redirect.old, redirect.new) for redirect in site.config.redirects] + old:
         path, query = split(address)
         new = new.lstrip("/") if new.startswith("/") else new
         if query:

@@ -59,3 +59,29 @@ def test_check_reports_a_static_file_that_would_replace_a_generated_one_as_build
     assert checked.stderr.splitlines()[-1] == "4 content errors"  # check never writes, so says nothing of it
     assert built.stderr.splitlines()[-1] == "4 content errors; nothing was written"
     assert not (tmp_path / "output").exists()
+
+
+def test_a_bad_setting_and_a_bad_essay_are_reported_in_one_run(tmp_path):
+    """A site.yml key that fails its check takes its default while the content is checked, so an author
+    fixes everything after one run, not one file per run."""
+    content = make_content(tmp_path, {
+        "site.yml": SITE_YML + "per_page: -3\ntimezone: Europe/Nowhere\n",
+        "posts/hola/index.en.md": "---\ntitle: [unclosed\ntranslation_of: es\n---\n\nFirst.\n\nSecond.\n",
+    })
+    for command in (["check"], ["build", "--output", str(tmp_path / "out")]):
+        result = run_cli(*command, "--content", str(content), cwd=tmp_path)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert [line.split(": ")[0] for line in result.stderr.splitlines()[:-1]] == [
+            "content/posts/hola/index.en.md:3", "content/site.yml:8", "content/site.yml:9"], result.stderr
+        assert result.stderr.splitlines()[-1].startswith("3 content errors")
+    assert not (tmp_path / "out").exists()
+
+
+def test_without_its_languages_site_yml_alone_is_reported(tmp_path):
+    """The content cannot be read without the languages: their error comes alone, not a flood about every file."""
+    content = make_content(tmp_path, {"site.yml": SITE_YML.replace("languages: {en: English, es: Español, ro: Română}",
+                                                                   "languages: [en, es]")})
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith("content/site.yml:3: languages must map language tags")
+    assert "posts/" not in result.stderr

@@ -270,6 +270,9 @@ def test_a_reimport_follows_the_blog_and_never_touches_a_hand_edit(tmp_path):
       "site.yml": "title: t\nbase_url: \"https://x.org/\"\nlanguages: {es: E, en: E}\nmain_language: es\n"
                   "redirects:\n  /about-us/: /\n"},
      "content/posts/a/index.es.md:4:", "claimed by site.yml redirects too"),
+    ({"site.yml": "title: t\nbase_url: \"https://x.org/\"\nlanguages: {es: E, en: E}\nmain_language: es\n"
+                  "redirects:\n  /old/: /\n  \"/posts/hola/\": /\n"},
+     "content/site.yml:7:", "redirect `/posts/hola/` is an address of the site's own pages"),
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [\"/feed.xml?p=5\"]\n---\n\nA.\n"},
      "content/posts/a/index.es.md:4:", "address of the site's own pages"),
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [\"/posts/hola/?p=5\"]\n---\n\nA.\n",

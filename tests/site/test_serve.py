@@ -134,3 +134,24 @@ def test_the_preview_follows_a_content_folder_replaced_whole(preview):
     time.sleep(0.5)  # a later save, in the new folder
     essay.write_text(essay.read_text().replace("Primer párrafo.", "Primer párrafo, tras restaurar."))
     poll(page, lambda s, b: "Primer párrafo, tras restaurar." in b)
+
+
+def test_a_preview_started_on_a_wrong_setting_serves_under_base_url_and_shows_the_error(tmp_path):
+    """A wrong optional setting does not lose the site's sub-path: fixing it shows the site where it belongs."""
+    content = make_content(tmp_path)
+    good = (content / "site.yml").read_text()
+    (content / "site.yml").write_text(good + "per_page: -3\n")
+    port = free_port()
+    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
+                                "--content", str(content), "--output", str(tmp_path / "output")],
+                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        page = f"http://127.0.0.1:{port}/repo/posts/hola/"
+        status, body = poll(page, lambda s, b: s == 500)
+        assert "content/site.yml:8: per_page must be a whole number" in body
+        (content / "site.yml").write_text(good)
+        status, body = poll(page, lambda s, b: s == 200)
+        assert "Primer párrafo." in body
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
