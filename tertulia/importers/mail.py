@@ -97,24 +97,33 @@ def _messages(sources: list[Path]):
             with open(source, "rb") as start:
                 is_mbox = start.read(5) == b"From "
             if is_mbox:
-                yield from _from_box(mailbox.mbox(source, factory=None, create=False), f"{source}:")
+                yield from _from_box(mailbox.mbox(source, factory=None, create=False), f"{source}:", source)
             else:
                 yield str(source), _bounded_file(source)
 
 
-def _from_box(box: mailbox.Mailbox, prefix: str):
+def _from_box(box: mailbox.Mailbox, prefix: str, mbox: Path | None = None):
+    """Each message of a maildir (named by its file) or an mbox (by the line its `From ` opens on)."""
     try:
         keys = sorted(box.keys()) if isinstance(box, mailbox.Maildir) else list(box.keys())
+        names = _opening_lines(mbox) if mbox else keys
     except OSError as problem:
         yield prefix.rstrip(":/"), f"cannot be read: {problem.strerror or problem}"
         return
-    for number, key in enumerate(keys, 1):
-        where = f"{prefix}{number if isinstance(box, mailbox.mbox) else key}"
+    for key, name in zip(keys, names):
+        where = f"{prefix}{name}"
         with box.get_file(key) as handle:
             handle.seek(0, 2)
             size = handle.tell()
             handle.seek(0)
             yield where, _too_big(size) or handle.read(MAX_MESSAGE)
+
+
+def _opening_lines(path: Path) -> list[int]:
+    """The line each message of an mbox opens on, in the mailbox module's order: it too starts a
+    message at every line that starts with `From `."""
+    with open(path, "rb") as box:
+        return [number for number, line in enumerate(box, 1) if line.startswith(b"From ")]
 
 
 def _bounded_file(path: Path) -> bytes | str:

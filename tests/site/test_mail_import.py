@@ -177,6 +177,10 @@ def test_messages_without_a_usable_proposal_are_listed_one_line_each(tmp_path):
     assert "`[` signs; at most 500 are taken" in reasons["too many brackets"]
     assert "its comment is empty" in reasons["empty"]
     assert "0 new pending comment(s)" in result.stdout
+    box = sources["mbox"][0]
+    openings = [number for number, line in enumerate(box.read_bytes().split(b"\n"), 1) if line.startswith(b"From ")]
+    assert [line.split(": not imported: ")[0] for line in lines] == [f"{box}:{number}" for number in openings]
+    assert openings[1] > 2  # a line of the file an editor opens at, not a message's count
 
 
 def test_a_dry_run_says_what_it_would_write_and_writes_nothing(tmp_path):
