@@ -185,7 +185,9 @@ jobs:
 
 CHECK_WORKFLOW = """\
 # Check every pull request that touches content/: a malformed file fails here with its
-# `path:line: message`, before anyone merges it.
+# `path:line: message`, before anyone merges it. Warnings do not fail it, so a reader's comment
+# proposed in one language passes; to have a warning fail it too (a missing or unfinished
+# translation), as Tertulia's own repository does, write `tertulia check --strict` below.
 name: Check content
 
 on:
