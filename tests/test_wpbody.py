@@ -57,6 +57,14 @@ def test_an_image_or_link_attribute_cannot_end_its_place_in_markdown():
     assert "onclick" in rendered and unsafe_markup(rendered) == ""  # the words, inside attribute values
 
 
+def test_a_link_keeps_the_parentheses_it_pairs_and_only_a_lone_one_is_encoded():
+    markdown = to_markdown('<p><a href="https://en.wikipedia.org/wiki/Tertulia_(gathering)">w</a> '
+                           '<img src="https://x.org/a_(1).png" alt="i"> <a href="https://x.org/a)b">u</a></p>')
+    rendered = "".join(Converter().blocks(markdown, trusted=True))
+    assert 'href="https://en.wikipedia.org/wiki/Tertulia_(gathering)"' in rendered
+    assert 'src="https://x.org/a_(1).png"' in rendered and 'href="https://x.org/a%29b"' in rendered
+
+
 def test_markdown_inside_a_kept_inline_element_stays_text():
     markdown = to_markdown("<p>One <del>[x](javascript:alert(1))</del> <mark>*a*</mark> two.</p>")
     rendered = "".join(Converter().blocks(markdown, trusted=True))

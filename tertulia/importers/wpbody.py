@@ -36,6 +36,7 @@ ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 LIST_INDENT = 4  # Python-Markdown's tab length: what a list item's later lines, and code, are indented by
 KEPT_INLINE = ("sup", "sub", "mark", "u", "del", "ins", "s")
 URL_ENDERS = re.compile(r"""[\s()<>"'\\`\[\]]""")  # what would end a URL in Markdown's (...) or <...>
+URL_ENDERS_BUT_PARENS = re.compile(r"""[\s<>"'\\`\[\]]""")
 INLINE_MARKS = re.compile(r"[\\`\[\]*_]")  # what Markdown reads as markup inside inline HTML
 PLAIN_TAGS = {"p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "em", "strong", "b",
               "i"}  # a body whose markup could not be made safe keeps these: its words, each one escaped
@@ -124,8 +125,20 @@ def _inert(el, url_attribute: str):
 
 
 def markdown_url(url: str) -> str:
-    """A URL as Markdown's (...) and <...> hold it whole: what would end it there, percent-encoded."""
-    return URL_ENDERS.sub(lambda m: quote(m.group()), url)
+    """A URL as Markdown's (...) and <...> hold it whole: what would end it there, percent-encoded.
+    Parentheses that pair up (`/wiki/Tertulia_(gathering)`) stay as written: Markdown holds them."""
+    enders = URL_ENDERS_BUT_PARENS if _paired(url) else URL_ENDERS
+    return enders.sub(lambda m: quote(m.group()), url)
+
+
+def _paired(url: str) -> bool:
+    """Whether every `)` of `url` closes a `(` before it, and every `(` is closed."""
+    depth = 0
+    for char in url:
+        depth += (char == "(") - (char == ")")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _language(el) -> str | None:
