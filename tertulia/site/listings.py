@@ -169,7 +169,8 @@ def _archive_entry(scope: Scope, essay: Essay, comment: Comment, here, words, es
     page_link, title = known
     url = routes.comment_on(page_link, comment.id)  # to the comment, where it stands in the essay
     return {"comment": comment, "url": url, "essay": Link(url, title.title, title.lang),
-            "date": words.date(comment.date) if comment.date else "", "excerpt": excerpt(text), "lang": text.lang}
+            "date": words.date(comment.date) if comment.date else "", "excerpt": excerpt(text), "lang": text.lang,
+            "written_in": text.lang if text.lang != scope.lang else ""}  # a reader is told why it reads otherwise
 
 
 def _tag_pages(site: Site, scope: Scope) -> list[Page]:

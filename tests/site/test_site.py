@@ -166,6 +166,16 @@ def test_the_comment_archive_is_newest_first_and_links_each_comment(fixture_site
     assert 'rel="next"' in first and 'rel="prev"' in last
 
 
+def test_an_archived_comment_in_another_language_says_which(fixture_site):
+    """A Spanish archive shows Radu's Romanian words as they are: its head says so, in Spanish."""
+    pages = [fixture_site / "es/comments/index.html", *sorted((fixture_site / "es/comments/page").glob("*/index.html"))]
+    heads = [line.strip() for page in pages for line in page.read_text().splitlines() if 'class="comment-head"' in line]
+    radu = next(head for head in heads if "Radu" in head)
+    assert radu.endswith(" · escrito en rumano</p>")
+    assert not any("escrito en español" in head for head in heads)
+    assert "written in" not in "".join(heads)
+
+
 def test_home_is_newest_first_and_paginated(fixture_site):
     first = (fixture_site / "index.html").read_text()
     assert first.index("Alfa: los valores") < first.index("Beta: verticality")
