@@ -92,6 +92,7 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
         elif essay:
             drafts += 1
     _check_addresses(config, essays, essay_records, found, pages, page_groups)
+    _check_redirect_targets(config, essays, pages, static, found)
     if found.errors:
         raise ContentErrors(found.errors)
     tags = _site_tags(config, essays, essay_records, found)
@@ -186,6 +187,23 @@ def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, fou
                 found.error(record, "aliases", f"alias `{alias[:80]}` is claimed by {claimed[where]} too")
             else:
                 claimed[where] = owner.original.path
+
+
+def _check_redirect_targets(config: SiteConfig, essays: list[Essay], pages: tuple, static: tuple[str, ...],
+                            found: Findings) -> None:
+    """A redirect whose new address is no page of the site (a typo, a page since renamed) would send
+    its readers to the 404 page: say so. Only what the site surely lacks is named: any address
+    under a folder the site writes itself (tags, assets) is taken as there."""
+    own = lambda address: addresses.own_page(address, config.language_codes, {essay.slug for essay in essays},  # noqa: E731
+                                             {page.slug for page in pages})
+    moved = {addresses.page_url(addresses.split(redirect.old)[0]) for redirect in config.redirects}
+    for redirect in config.redirects:
+        path = addresses.split(redirect.new)[0]
+        if own(path) or path.lstrip("/") in static or addresses.page_url(path) in moved:
+            continue
+        found.warnings.append(ContentError(redirect.path, redirect.line, (
+            f"redirect `{redirect.old[:80]}` leads to `{redirect.new[:80]}`, which is no page of this "
+            "site: its readers would find the page-not-found page")))
 
 
 def _warn_untranslated(main: str, essay_versions, comment_versions, found: Findings) -> None:
