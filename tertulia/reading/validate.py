@@ -191,19 +191,27 @@ def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, fou
 
 def _check_redirect_targets(config: SiteConfig, essays: list[Essay], pages: tuple, static: tuple[str, ...],
                             found: Findings) -> None:
-    """A redirect whose new address is no page of the site (a typo, a page since renamed) would send
-    its readers to the 404 page: say so. Only what the site surely lacks is named: any address
+    """A redirect or a menu link whose address is no page of the site (a typo, a page since renamed)
+    would send its readers to the 404 page: say so. Only what the site surely lacks is named: any address
     under a folder the site writes itself (tags, assets) is taken as there."""
     own = lambda address: addresses.own_page(address, config.language_codes, {essay.slug for essay in essays},  # noqa: E731
                                              {page.slug for page in pages})
     moved = {addresses.page_url(addresses.split(redirect.old)[0]) for redirect in config.redirects}
+
+    def nowhere(address: str) -> bool:
+        path = addresses.split(address)[0]
+        return not (own(path) or path.lstrip("/") in static or addresses.page_url(path) in moved)
+
     for redirect in config.redirects:
-        path = addresses.split(redirect.new)[0]
-        if own(path) or path.lstrip("/") in static or addresses.page_url(path) in moved:
-            continue
-        found.warnings.append(ContentError(redirect.path, redirect.line, (
-            f"redirect `{redirect.old[:80]}` leads to `{redirect.new[:80]}`, which is no page of this "
-            "site: its readers would find the page-not-found page")))
+        if nowhere(redirect.new):
+            found.warnings.append(ContentError(redirect.path, redirect.line, (
+                f"redirect `{redirect.old[:80]}` leads to `{redirect.new[:80]}`, which is no page of this "
+                "site: its readers would find the page-not-found page")))
+    for entry in config.menu:
+        if entry.url.startswith("/") and nowhere(entry.url):
+            found.warnings.append(ContentError(entry.path, entry.line, (
+                f"menu entry `{entry.url[:80]}` is no page of this site: its readers would find the "
+                "page-not-found page")))
 
 
 def _warn_untranslated(main: str, essay_versions, comment_versions, found: Findings) -> None:

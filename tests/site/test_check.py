@@ -87,15 +87,18 @@ def test_without_its_languages_site_yml_alone_is_reported(tmp_path):
     assert "posts/" not in result.stderr
 
 
-def test_a_redirect_to_no_page_of_the_site_is_a_warning_on_its_line(tmp_path):
-    """A typo in a redirect's new address would send its readers to the 404 page: the author hears of it."""
+def test_a_redirect_or_menu_link_to_no_page_of_the_site_is_a_warning_on_its_line(tmp_path):
+    """A typo in a redirect's new address or a menu link would send readers to the 404 page: the author hears of it."""
     content = make_content(tmp_path, {
         "site.yml": SITE_YML + "redirects:\n  /old/: /posts/hola/\n  /typo/: /posts/hloa/\n  /a/: /old/\n"
-                               "  /b/: \"/tags/values/#top\"\n  /c/: /robots.txt\n  /d/: \"/es/posts/hola/?x=1\"\n",
+                               "  /b/: \"/tags/values/#top\"\n  /c/: /robots.txt\n  /d/: \"/es/posts/hola/?x=1\"\n"
+                               "menu:\n  - url: /search/\n    label: Search\n  - url: /abuot/\n    label: About\n",
         "static/robots.txt": "User-agent: *\n",
     })
     result = run_cli("check", "--content", str(content), cwd=tmp_path)
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
         "content/site.yml:10: warning: redirect `/typo/` leads to `/posts/hloa/`, which is no page of this site: "
-        "its readers would find the page-not-found page"]
+        "its readers would find the page-not-found page",
+        "content/site.yml:18: warning: menu entry `/abuot/` is no page of this site: its readers would find the "
+        "page-not-found page"]
