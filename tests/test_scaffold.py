@@ -29,7 +29,8 @@ def test_new_translation_marks_each_block_of_the_original(tmp_path):
     assert "\nTODO translate: Primer párrafo.\n\nTODO translate: Segundo párrafo.\n" in text
     loaded = load_site(Options(content=content))
     assert len(loaded.site.essays[0].text("ro").blocks) == 2
-    assert "content/posts/hola/index.ro.md: 2 block(s) still say `TODO translate`" in [str(w) for w in loaded.warnings]
+    assert ("content/posts/hola/index.ro.md:2: the title and blocks 1, 2 (of 2) still say `TODO translate`: shown in the original's "
+            "language until translated") in [str(w) for w in loaded.warnings]
 
 
 def test_new_comment_takes_the_next_number_and_waits_for_review(tmp_path):

@@ -150,7 +150,7 @@ COMMANDS = {
     "build": ("render content/ into output/ (the default command)", _build),
     "serve": ("build, then serve on 127.0.0.1 with live reload", _serve),
     "check": ("validate content without writing output", _check),
-    "status": ("translations: current, outdated (which blocks), missing", _status),
+    "status": ("translations: current, unfinished, outdated (which blocks), missing", _status),
     "translated": ("record that a translation follows its original", _translated),
     "new": ("start a post, a translation or a comment", _new),
     "import": ("bring content in from elsewhere, discussions and all", _import),

@@ -1,5 +1,6 @@
 """`status`: per essay, per comment thread, per page and per language, which translations are current,
-outdated (which blocks, and what changed) or missing."""
+unfinished (blocks still holding the starter's marker), outdated (which blocks, and what changed) or
+missing."""
 
 from __future__ import annotations
 
@@ -20,13 +21,15 @@ class Tally:
     outdated: int = 0
     blocks: int = 0
     missing: int = 0
+    unfinished: int = 0  # translations with blocks still holding the starter's marker
     details: list[tuple[str, int, str]] = field(default_factory=list)  # (path, line, line of the report)
 
     def summary(self, essays: int, comments: int) -> str:
         """The last line, in the shape scripts already read; pages' translations count in its numbers."""
         return (f"{counted(essays, 'essay')}, {counted(comments, 'comment')}: "
                 f"{counted(self.current, 'translation')} current, {self.outdated} outdated "
-                f"({counted(self.blocks, 'block')}), {self.missing} missing")
+                f"({counted(self.blocks, 'block')}), {self.missing} missing"
+                + (f", {self.unfinished} unfinished" if self.unfinished else ""))
 
 
 def status_report(site: Site) -> list[str]:
@@ -56,34 +59,51 @@ def _essay_state(essay: Essay | SitePage, lang: str, tally: Tally) -> str:
     if text is None:
         tally.missing += 1
         return f"{lang} missing"
+    states = []
+    if text.unfinished:
+        tally.unfinished += 1
+        states.append(f"unfinished ({_blocks(index for index in text.unfinished)})")
     if text.stale:
         _outdated(essay.original, text, tally)
-        numbers = ", ".join(str(index + 1) for index, *_ in text.stale)
-        return f"{lang} outdated (block{'s' if len(text.stale) > 1 else ''} {numbers})"
-    tally.current += 1
-    return f"{lang} translated"
+        states.append(f"outdated ({_blocks(index for index, *_ in text.stale)})")
+    if not states:
+        tally.current += 1
+        states.append("translated")
+    return f"{lang} " + ", ".join(states)
+
+
+def _blocks(indexes) -> str:
+    """`block 2` or `blocks 2, 5`, numbered from 1 as a translator counts."""
+    numbers = [str(index + 1) for index in indexes]
+    return f"block{'s' if len(numbers) > 1 else ''} {', '.join(numbers)}"
 
 
 def _thread_state(comments: tuple[Comment, ...], lang: str, tally: Tally) -> str:
     """One language over a thread: how its comments written in other languages are translated into it
     ("" when every comment was written in it)."""
-    current, outdated, missing = 0, [], []
+    current, outdated, missing, unfinished = 0, [], [], []
     for comment in comments:
         if comment.original.lang == lang:
             continue
         text = comment.text(lang)
         if text is None:
             missing.append(comment.id)
-        elif text.stale:
+            continue
+        if text.unfinished:
+            unfinished.append(comment.id)
+        if text.stale:
             outdated.append(comment.id)
             _outdated(comment.original, text, tally)
-        else:
+        if not (text.unfinished or text.stale):
             current += 1
-    if not (current or outdated or missing):
+    if not (current or outdated or missing or unfinished):
         return ""
     tally.current += current
     tally.missing += len(missing)
+    tally.unfinished += len(unfinished)
     parts = [f"{current} translated"]
+    if unfinished:
+        parts.append(f"{len(unfinished)} unfinished ({_named(unfinished)})")
     if outdated:
         parts.append(f"{len(outdated)} outdated ({_named(outdated)})")
     if missing:

@@ -13,8 +13,8 @@ import re
 from markdownify import markdownify
 
 from ..reading.markup import Converter
+from ..reading.translations import UNFINISHED as PLACEHOLDER
 
-PLACEHOLDER = "TODO translate"
 TOKENS = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
 VERBATIM = {"pre", "code", "script", "style", "kbd", "samp"}  # not words to translate

@@ -24,6 +24,7 @@ from pathlib import Path
 from ..errors import ContentError
 
 RECORD = "translations.json"
+UNFINISHED = "TODO translate"  # what `new translation` writes in each block, until the translator's words replace it
 NOTE = "Written by `tertulia translated`; not for editing by hand."
 
 
@@ -202,7 +203,10 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
         record[shown] = Followed(original_shown, marked(current, stale, block))
         save_record(content, record)
     which = f"block {block} of {len(source)}" if block else "its one block" if len(source) == 1 else f"all {len(source)} blocks"
-    return f"recorded: {shown} follows {original_shown} ({which})"
+    unfinished = [str(index) for index, text in enumerate(target, 1) if UNFINISHED in text and block in (None, index)]
+    still = (f"; block{'s' if len(unfinished) > 1 else ''} {', '.join(unfinished)} still "
+             f"{'say' if len(unfinished) > 1 else 'says'} `{UNFINISHED}`") if unfinished else ""
+    return f"recorded: {shown} follows {original_shown} ({which}){still}"
 
 
 def record_new(content: Path, shown: str, original_shown: str, blocks) -> None:

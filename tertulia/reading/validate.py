@@ -18,10 +18,9 @@ from .markup import clean_text, first_words, is_safe_url
 from ..model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, SitePage, Tag, Text, newest_first
 from .parse import ContentFiles
 from .read import Record
-from .translations import Followed, opening_words, stale_blocks, words_of
+from .translations import UNFINISHED, Followed, opening_words, stale_blocks, words_of
 
 STATUSES = ("published", "pending", "spam")
-UNFINISHED = "TODO translate"  # what `new translation` writes in each block
 ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url", "aliases", "feed_id"}
 ESSAY_KEYS = {"title", "author", "date", "tags", "source", "summary", "draft", "translation_of", "translator",
               "aliases", "feed_id"}
@@ -305,12 +304,28 @@ def _unfinished_shown_as_original(text: Text, original: Text, original_blocks: t
     return text
 
 
+def _warn_unfinished(record: Record, blocks: tuple[str, ...], found: Findings) -> None:
+    """Name the blocks (and title) still holding the starter's marker, at the first one's line: they
+    are shown in the original's language until translated."""
+    marked = [index for index, block in enumerate(blocks) if UNFINISHED in block]
+    title = UNFINISHED in str(record.meta.get("title", ""))
+    if not (marked or title):
+        return
+    said = ["the title"] if title else []
+    if marked:
+        numbers = ", ".join(str(index + 1) for index in marked)
+        said.append(f"block{'s' if len(marked) > 1 else ''} {numbers} (of {len(blocks)})")
+    starts = record.block_starts
+    line = starts[marked[0]] if marked and not title and len(starts) == len(blocks) else record.line("title")
+    verb = "say" if len(marked) + title > 1 else "says"
+    found.warnings.append(ContentError(record.path, line, f"{' and '.join(said)} still {verb} `{UNFINISHED}`: "
+                                                          "shown in the original's language until translated"))
+
+
 def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str, keys: set[str],
           excerpt: str = "") -> Text:
     """One language file's own fields; warns about keys that belong elsewhere and unfinished text."""
-    unfinished = "\0".join(blocks[record.path]).count(UNFINISHED)
-    if unfinished or UNFINISHED in str(record.meta.get("title", "")):
-        found.warn(record, None, f"{unfinished} block(s) still say `{UNFINISHED}`")
+    _warn_unfinished(record, blocks[record.path], found)
     for key in record.meta:
         if key not in keys:
             found.warn(record, key, f"unknown key `{key}` is ignored")

@@ -124,3 +124,25 @@ def test_pages_are_in_the_status_report_and_their_translations_can_be_marked(tmp
     assert ("content/pages/about/index.en.md:6: block 1 outdated; the original now begins “Somos tres.”; "
             "changed: Somos [-dos.-]{+tres.+}") in lines
     assert lines[-1] == "1 essay, 0 comments: 1 translation current, 1 outdated (1 block), 4 missing"
+
+
+def test_a_half_done_translation_is_unfinished_in_status_check_and_marking(tmp_path):
+    """A translator who left the starter's marker in two blocks is told which, wherever they look."""
+    content = make_content(tmp_path, {
+        "posts/hola/index.ro.md": "---\ntitle: Salut\ntranslation_of: es\n---\n\nPrimul paragraf.\n\n"
+                                  "TODO translate: Segundo párrafo.\n",
+        "posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\nUno.\n\nDos.\n",
+        "posts/hola/comments/c1.en.md": "---\ntranslation_of: es\n---\n\nTODO translate: Uno.\n\nTwo.\n"})
+    status = run_cli("status", cwd=tmp_path)
+    assert status.returncode == 0, status.stderr
+    lines = status.stdout.splitlines()
+    assert lines[lines.index("hola (original in es)") + 1] == "  essay:    en translated · ro unfinished (block 2)"
+    assert "en 0 translated, 1 unfinished (c1)" in lines[lines.index("hola (original in es)") + 2]
+    assert lines[-1].endswith(", 2 unfinished")
+    check = run_cli("check", cwd=tmp_path)
+    assert ("content/posts/hola/index.ro.md:8: warning: block 2 (of 2) still says `TODO translate`: "
+            "shown in the original's language until translated") in check.stderr.splitlines()
+    assert ("content/posts/hola/comments/c1.en.md:5: warning: block 1 (of 2) still says `TODO translate`: "
+            "shown in the original's language until translated") in check.stderr.splitlines()
+    marked = run_cli("translated", "content/posts/hola/index.ro.md", cwd=tmp_path)
+    assert marked.stdout.strip().endswith("(all 2 blocks); block 2 still says `TODO translate`")
