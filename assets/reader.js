@@ -339,12 +339,15 @@
       button.type = "button";
       button.className = "glance-toggle";
       button.setAttribute("aria-expanded", "false");
-      button.innerHTML = '⇄<span class="visually-hidden"></span>';
-      button.lastChild.textContent = " " + text.getAttribute("data-glance") + " ";
+      // the arrow is drawn, not read; the phrase is the catalog's, the language's name where it says
+      button.innerHTML = '<span aria-hidden="true">⇄</span><span class="visually-hidden"></span>';
+      var phrase = text.getAttribute("data-glance").split("%(language)s");
       var language = document.createElement("span");
       language.lang = name.lang;
       language.textContent = name.textContent;
+      button.lastChild.textContent = " " + phrase[0];
       button.lastChild.appendChild(language);
+      if (phrase[1]) { button.lastChild.appendChild(document.createTextNode(phrase[1])); }
       button.addEventListener("click", function () {
         var open = pair.classList.toggle("glancing");
         button.setAttribute("aria-expanded", open ? "true" : "false");

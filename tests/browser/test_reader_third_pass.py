@@ -362,7 +362,7 @@ def test_in_one_language_a_passage_shows_its_counterpart_in_place(server, open_p
     page = open_page(server["url"] + ESSAY + "?view=en")
     original = page.locator("#p2 > .original")
     assert original.is_hidden()
-    glance = page.get_by_role("button", name="⇄ Show this passage in Español").nth(1)
+    glance = page.get_by_role("button", name="Show this passage in Español", exact=True).nth(1)
     glance.focus()
     page.keyboard.press("Enter")
     assert original.is_visible() and glance.get_attribute("aria-expanded") == "true"
