@@ -101,7 +101,7 @@ def _fetched(url: str, source: MediaSource) -> bytes | None:
     if url not in source.fetched:
         try:
             data = _local(url, source.uploads) if source.uploads else _download(url, source.hosts)
-            if urlsplit(url).path.lower().endswith(".svg") and ACTIVE_SVG.search(data):
+            if urlsplit(url).path.lower().endswith(".svg") and active_svg(data):
                 raise ValueError("an SVG that can run a script, which the site would serve as its own")
             source.fetched[url] = data
             source.copied += 1
@@ -111,8 +111,29 @@ def _fetched(url: str, source: MediaSource) -> bytes | None:
     return source.fetched[url]
 
 
-# what lets an SVG opened on its own run code: a script, an event handler, a script URL, embedded HTML
-ACTIVE_SVG = re.compile(rb"<script|\son[a-z]+\s*=|javascript:|<foreignobject|<!entity", re.IGNORECASE)
+# What lets an SVG opened on its own run code: a script, an event handler, a script URL (set by an
+# animation too), embedded HTML or another document. Looked for in the parsed tree, where neither a
+# namespace prefix (`<s:script>`) nor a character reference (`javascript&#58;`) hides it.
+ACTIVE_ELEMENTS = {"script", "foreignobject", "handler", "iframe", "embed", "object", "listener"}
+SCRIPT_URL = re.compile(r"(?:java|vb)script:|data:text/html", re.IGNORECASE)
+
+
+def active_svg(data: bytes) -> bool:
+    """Whether an SVG could run code where the site serves it; one that does not parse as plain XML
+    (a DTD, an entity, broken markup a browser might read otherwise) counts as able to."""
+    import defusedxml.ElementTree as SafeTree
+    try:
+        root = SafeTree.fromstring(data)
+    except Exception:  # noqa: BLE001 - defusedxml's refusals and expat's errors alike: not taken
+        return True
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag.rsplit("}", 1)[-1].lower() in ACTIVE_ELEMENTS:
+            return True
+        for name, value in element.attrib.items():
+            local = name.rsplit("}", 1)[-1].lower()
+            if local.startswith("on") or SCRIPT_URL.search(re.sub(r"[\s\x00-\x1f]", "", value)):
+                return True
+    return False
 
 
 def _local(url: str, uploads: Path) -> bytes:

@@ -834,9 +834,16 @@ def test_an_svg_that_can_run_a_script_stays_on_the_old_host(tmp_path):
     folder.mkdir(parents=True)
     (folder / "plain.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>')
     (folder / "trap.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    # a namespace prefix or a character reference hides a script from a search of the bytes
+    (folder / "prefixed.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:s="http://www.w3.org/2000/svg">'
+                                          b'<s:script>alert(1)</s:script></svg>')
+    (folder / "link.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
+                                      b'<a x:href="javascript&#58;alert(1)"><text>go</text></a></svg>')
     export = tmp_path / "svg.xml"
     body = (f'<img src="{blog}/wp-content/uploads/2014/05/plain.svg" alt="Plain" /> '
-            f'<img src="{blog}/wp-content/uploads/2014/05/trap.svg" alt="Trap" />')
+            f'<img src="{blog}/wp-content/uploads/2014/05/trap.svg" alt="Trap" /> '
+            f'<img src="{blog}/wp-content/uploads/2014/05/prefixed.svg" alt="P" /> '
+            f'<img src="{blog}/wp-content/uploads/2014/05/link.svg" alt="L" />')
     export.write_text(media_export(tmp_path, blog).read_text().replace(
         MEDIA_POST.format(blog=blog, host="blog.example"), item(41, "svgs", body).replace("{blog}", blog)))
     site = tmp_path / "site"
@@ -844,4 +851,5 @@ def test_an_svg_that_can_run_a_script_stays_on_the_old_host(tmp_path):
     post = site / "content/posts/svgs"
     assert sorted(p.name for p in post.iterdir()) == ["index.en.md", "plain.svg"]
     assert f"{blog}/wp-content/uploads/2014/05/trap.svg" in (post / "index.en.md").read_text()
-    assert "trap.svg (an SVG that can run a script" in result.stdout
+    for name in ("trap", "prefixed", "link"):
+        assert f"{name}.svg (an SVG that can run a script" in result.stdout
