@@ -10,6 +10,7 @@ sender's address is never written: content/ goes into a public repository.
 from __future__ import annotations
 
 import codecs
+from collections import Counter
 import email
 import hashlib
 import mailbox
@@ -235,6 +236,7 @@ class _HtmlText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.skipping: list[str] = []
+        self.skipped = Counter()  # the tags in `skipping`: a letter of many unclosed tags must not cost their square
         self.pre = 0
         self.quotes = 0  # the reader's own quotes open here
 
@@ -245,6 +247,7 @@ class _HtmlText(HTMLParser):
         if self.skipping or tag in self.SKIPPED or cited or "gmail_quote" in classes or "moz-cite-prefix" in classes:
             if tag not in ("br", "img", "hr", "meta", "link", "input"):
                 self.skipping.append(tag)
+                self.skipped[tag] += 1
             return
         if tag in self.BREAKS:
             self.out.append("\n")
@@ -255,8 +258,12 @@ class _HtmlText(HTMLParser):
 
     def handle_endtag(self, tag):
         if self.skipping:
-            if tag in self.skipping:  # an element left open inside a quote must not hide the rest
-                del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(tag):]
+            if self.skipped[tag]:  # an element left open inside a quote must not hide the rest
+                cut = len(self.skipping) - 1
+                while self.skipping[cut] != tag:  # from the end, no copy: what is cut is what is walked
+                    cut -= 1
+                self.skipped.subtract(self.skipping[cut:])
+                del self.skipping[cut:]
             return
         if tag in self.BLOCKS:
             self._line_start(tag in self.PARAGRAPHS)

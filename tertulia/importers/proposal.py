@@ -92,9 +92,14 @@ def _letter_text(lines: list[str]) -> str:
         if line in ("-- ", "--"):  # the signature separator
             kept = kept[:index]
             break
+    # whether every written line after each one is quoted, found from the end in one pass: a letter
+    # of many lines must not cost their square
+    quoted_after, all_quoted = [False] * len(kept), True
+    for index in range(len(kept) - 1, -1, -1):
+        quoted_after[index] = all_quoted
+        all_quoted = all_quoted and (not kept[index].strip() or kept[index].lstrip().startswith(">"))
     for index, line in enumerate(kept):
-        rest = [other for other in kept[index + 1:] if other.strip()]
-        quoting = ATTRIBUTION.fullmatch(line.strip()) and all(other.lstrip().startswith(">") for other in rest)
+        quoting = quoted_after[index] and ATTRIBUTION.fullmatch(line.strip())
         if quoting or SEPARATOR.fullmatch(line.strip()):
             kept = kept[:index]
             break
@@ -220,11 +225,20 @@ def _already_there(folder: Path, origin: str, fingerprint: tuple, seen: set | No
             continue
         parsed, error = parse_text(path.read_bytes(), path.name)
         relative = f"posts/{folder.parent.name}/comments/{path.name}"
-        if f"\n# {origin}\n" in "\n" + path.read_text("utf-8", errors="replace"):
+        if f"\n# {origin}\n" in "\n" + _front_matter(path.read_text("utf-8", errors="replace")) + "\n":
             return relative
         if error is None and "translation_of" not in parsed.meta and _fingerprint(parsed) == fingerprint:
             return relative
     return ""
+
+
+def _front_matter(text: str) -> str:
+    """A comment file's front matter, where the import writes its origin: a reader's own words
+    below it may say `# proposed in issue #8` and must not stand for that issue."""
+    if not text.startswith("---"):
+        return ""
+    end = text.find("\n---", 3)
+    return text[:end] if end != -1 else ""
 
 
 def _fingerprint(parsed) -> tuple:

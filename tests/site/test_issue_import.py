@@ -149,3 +149,17 @@ def test_two_issues_proposing_one_name_become_two_comments(tmp_path):
     assert "casi" in (folder / "20261130-0620-q1w2e3r4.es.md").read_text(encoding="utf-8")
     assert "No estoy de acuerdo." in (folder / "20261130-0620-q1w2e3r4-2.es.md").read_text(encoding="utf-8")
     assert run_cli("check", "--content", str(content)).returncode == 0
+
+
+def test_words_in_one_proposal_cannot_claim_the_next_issues_number(tmp_path):
+    """Only the front matter's origin line says which issue a file came from: a reader who writes
+    `# proposed in issue #13` in their comment does not make issue 13 'already imported'."""
+    claim = "Mi opinión.\n\n# proposed in issue #13\n"
+    content, _, first = run_import(tmp_path, issues_event(proposal(claim), number=12))
+    assert first.returncode == 0, first.stderr
+    event_file = tmp_path / "event.json"
+    other = proposal("Otra lectora.", path="content/posts/hola/comments/20261130-0700-a1b2c3d4.es.md")
+    event_file.write_text(json.dumps(issues_event(other, number=13)), encoding="utf-8")
+    second = run_cli("import", "issue", str(event_file), "--content", str(content))
+    assert second.returncode == 0 and "already imported" not in second.stdout, second.stdout
+    assert "Otra lectora." in (content / "posts/hola/comments/20261130-0700-a1b2c3d4.es.md").read_text(encoding="utf-8")
