@@ -54,6 +54,10 @@ def import_mail(sources: list[Path], content: Path, dry_run: bool = False, repor
         except Refused as refused:
             outcome.unused.append(where)
             problem(f"{where}: not imported: {refused}")
+        except (ValueError, LookupError, RecursionError, OverflowError) as unreadable:  # what the email
+            # package can still raise on a hostile header: this letter is left out, the others read
+            outcome.unused.append(where)
+            problem(f"{where}: not imported: it cannot be read as a letter ({type(unreadable).__name__})")
     report(f"{len(outcome.written)} new pending comment(s){' would be written' if dry_run else ''}, "
            f"{len(outcome.already)} already there, {len(outcome.unused)} message(s) without a usable proposal")
     return outcome
@@ -191,10 +195,10 @@ def _decoded(part) -> str:
     try:
         codecs.lookup(charset)
         return payload.decode(charset)
-    except LookupError:
-        problem = f"its text is in a character set this computer does not know (`{_safe_name(charset)}`)"
     except UnicodeError:  # a decoding error, or a codec such as punycode that raises its parent
         problem = f"its text is not valid {_safe_name(charset)}"
+    except (LookupError, ValueError):  # ValueError: a name holding a NUL, which no lookup takes
+        problem = f"its text is in a character set this computer does not know (`{_safe_name(charset)}`)"
     try:
         return payload.decode("utf-8")  # what the page's letter is; many programs mislabel it
     except UnicodeDecodeError:
@@ -300,11 +304,11 @@ def _addresses(message) -> tuple[str, ...]:
     """The sender's addresses, to keep out of what is written."""
     found = []
     for name in PRIVATE_HEADERS:
-        try:
+        try:  # a header of thousands of nested comments recurses in the email package's parser
             values = [str(value) for value in message.get_all(name, [])]
-        except (ValueError, TypeError, IndexError):
+            found += [address for _, address in getaddresses(values) if "@" in address]
+        except (ValueError, TypeError, IndexError, RecursionError):
             continue
-        found += [address for _, address in getaddresses(values) if "@" in address]
     return tuple(sorted(set(found), key=len, reverse=True))
 
 
@@ -313,7 +317,7 @@ def _message_key(message, raw: bytes) -> str:
     and the id itself, which can name the sender's machine, is not written."""
     try:
         identity = str(message.get("message-id", "") or "").strip()
-    except (ValueError, TypeError, IndexError):
+    except (ValueError, TypeError, IndexError, RecursionError):
         identity = ""
     return hashlib.sha256(identity.encode("utf-8", "replace") if identity else raw).hexdigest()[:16]
 
@@ -324,11 +328,11 @@ def _sent(message) -> str:
     said = next((str(value) for name, value in message.raw_items() if name.lower() == "date"), "")  # as sent
     try:
         when = parsedate_to_datetime(said)
-    except (TypeError, ValueError, IndexError):
+        if when.tzinfo is None or str(when.year) not in said:  # a year of 1 or 99 is read as 2001, 1999
+            return ""
+        return when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M+00:00")
+    except (TypeError, ValueError, IndexError, OverflowError):  # OverflowError: 9999-12-31 west of UTC
         return ""
-    if when.tzinfo is None or str(when.year) not in said:  # a year of 1 or 99 is read as 2001, 1999
-        return ""
-    return when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M+00:00")
 
 
 def _safe_name(text: str) -> str:

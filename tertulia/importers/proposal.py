@@ -63,6 +63,10 @@ class Written:
 def read_letter(text: str) -> Proposal:
     """The proposal in a letter; the reader's text above the markers wins over the file's own body,
     since a reader may have corrected it there. Raises Refused."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, as a JSON escape or a UTF-7 letter can carry
+        raise Refused("it holds a character that is not text (a lone surrogate)") from None
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     begin = next((i for i, line in enumerate(lines) if BEGIN.fullmatch(line.strip())), None)
     if begin is None:

@@ -163,3 +163,10 @@ def test_words_in_one_proposal_cannot_claim_the_next_issues_number(tmp_path):
     second = run_cli("import", "issue", str(event_file), "--content", str(content))
     assert second.returncode == 0 and "already imported" not in second.stdout, second.stdout
     assert "Otra lectora." in (content / "posts/hola/comments/20261130-0700-a1b2c3d4.es.md").read_text(encoding="utf-8")
+
+
+def test_an_issue_holding_a_lone_surrogate_is_answered_in_a_line(tmp_path):
+    content, before, result = run_import(tmp_path, issues_event(proposal("Hola \ud800 mundo.")))
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    assert "a character that is not text" in result.stdout + result.stderr
+    assert every_file(content) == before

@@ -285,3 +285,44 @@ def test_an_html_letter_keeps_its_paragraphs_and_the_readers_own_quote_and_drops
     written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
     assert written.endswith("\n\nPara one bold.\n\n> A sentence I quote myself.\n\nAfter it.\n")
     assert "Earlier message" not in written
+
+
+def raw_letter(charset: str, text: bytes, header: bytes = b"") -> bytes:
+    """A letter as a mail program saves it, its text in `charset` as it is."""
+    return (b"From: Eve <eve@example.net>\nTo: talk@example.org\nSubject: Comment\nMessage-ID: <r1@example.net>\n"
+            + header + b"MIME-Version: 1.0\nContent-Type: text/plain; charset=\"" + charset.encode() + b"\"\n"
+            b"Content-Transfer-Encoding: 8bit\n\n" + text)
+
+
+@pytest.mark.parametrize("header", [
+    b"Date: Tue, 31 Dec 9999 23:59:59 -2359\n",  # past the calendar once moved to UTC
+    b"Sender: " + b"(" * 5000 + b"a@b" + b")" * 5000 + b"\n",  # nested comments the parser recurses into
+])
+def test_a_hostile_header_costs_its_letter_at_most_and_never_the_next(tmp_path, header):
+    content = site(tmp_path)
+    hostile = raw_letter("utf-8", the_letter(comment_id="20261130-0615-aaaaaaaa").encode(), header)
+    good = mails.base64(the_letter(body="Otra cosa.", text="Otra cosa.", comment_id="20261130-0616-bbbbbbbb"),
+                        "Comment", 2)
+    sources = mails.store([hostile, good], tmp_path / "mail")
+    result = import_mail(content, *sources["mbox"])
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "20261130-0616-bbbbbbbb.es.md" in comments_of(content)
+
+
+def test_a_character_set_named_with_a_nul_is_read_as_the_utf_8_it_is(tmp_path):
+    content = site(tmp_path)
+    saved = tmp_path / "odd.eml"
+    saved.write_bytes(raw_letter("utf_8\x00", the_letter().encode("utf-8")))
+    result = import_mail(content, saved)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "20261130-0615-k3x9qa7b.es.md" in comments_of(content)
+
+
+def test_a_letter_holding_a_lone_surrogate_is_one_line_not_a_traceback(tmp_path):
+    content = site(tmp_path)
+    saved = tmp_path / "odd.eml"
+    saved.write_bytes(raw_letter("utf-7", the_letter(name="Eve").encode("utf-7").replace(b"Eve", b"Eve+2AA-")))
+    before = every_file(content)
+    result = import_mail(content, saved)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "not imported: it holds a character that is not text" in result.stderr and every_file(content) == before
