@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 from anyascii import anyascii
 
 from ..errors import counted
-from ..reading.addresses import own_page
+from ..reading.addresses import own_page, problem as address_problem
 from ..reading.config import LANGUAGE_TAG
 from ..reading.find import SLUG
 from ..reading.names import MAX_KEY
@@ -155,7 +155,10 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
                 _not_placed(entry, summary)
         summary.brought = plan.files_from
         summary.served_already = plan.served_already
-        redirects = {old: new for old, new in plan.redirects.items() if old not in plan.aliases}
+        # an old address the build would refuse (a tag named `%2e%2e`, a NUL in a category's name)
+        # is left out: written, it would stop the site from building at all
+        redirects = {old: new for old, new in plan.redirects.items() if old not in plan.aliases
+                     and not address_problem(old, ()) and not address_problem(new, (), target=True)}
         site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary)
         if site is not None:
             plan.files["site.yml"] = Planned(site)

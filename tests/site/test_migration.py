@@ -853,3 +853,17 @@ def test_an_svg_that_can_run_a_script_stays_on_the_old_host(tmp_path):
     assert f"{blog}/wp-content/uploads/2014/05/trap.svg" in (post / "index.en.md").read_text()
     for name in ("trap", "prefixed", "link"):
         assert f"{name}.svg (an SVG that can run a script" in result.stdout
+
+
+def test_a_term_whose_old_address_the_build_would_refuse_does_not_stop_the_imported_site(tmp_path):
+    """A tag named `%2e%2e` or a category with a NUL gets its tag page, but no redirect the build refuses."""
+    terms = ('<category domain="post_tag" nicename="%2e%2e"><![CDATA[dots]]></category>'
+             '<category domain="post_tag" nicename="a&lt;b"><![CDATA[ab]]></category>'
+             '<category domain="category" nicename="x%00y"><![CDATA[xy]]></category>'
+             '<category domain="post_tag" nicename="fine"><![CDATA[Fine]]></category>')
+    export = export_of(tmp_path, "https://old.example.org", item(70, "harbour", "Words.", terms))
+    site = tmp_path / "site"
+    imported(site, export)
+    checked = run_cli("check", cwd=site)
+    assert checked.returncode == 0, checked.stderr
+    assert "/tag/fine/" in (site / "content/site.yml").read_text()
