@@ -150,6 +150,9 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
         raise ContentErrors(earlier + broken_templates)
     from .site.ui import Interface
     interface = Interface(options.theme.folders("locales"), site.config)
+    unreadable = [ContentError(options.theme.shown("locales", path), line, why) for path, line, why in interface.unreadable()]
+    if unreadable:
+        raise ContentErrors(unreadable)
     warnings += _missing_catalogs(options, interface) + options.theme.unknown_overrides()
     warnings += unknown_blocks(options.theme)
     return Loaded(site, warnings, {r.path: r.digest for r in files.records}, interface, templates)

@@ -41,6 +41,14 @@ class Catalog:
         self.plural_index = gettext.c2py(po.plural_expr)  # the catalog's own C rule, read safely
 
 
+def _first_bad_line(raw: bytes) -> int:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as problem:
+        return raw.count(b"\n", 0, problem.start) + 1
+    return 1
+
+
 class Interface:
     """Every catalog of a build, compiled once, and each language's Words."""
 
@@ -86,6 +94,27 @@ class Interface:
             path = self.catalog_path(lang)
             self._words[lang] = Words(lang, Catalog(path) if path else None, self.config)
         return self._words[lang]
+
+    def unreadable(self) -> list[tuple[str, int, str]]:
+        """(its path under locales/, line, why) for each catalog the site's languages use that cannot be read: a file
+        saved in another encoding, or a plural rule that is no C expression."""
+        found: list[tuple[str, int, str]] = []
+        for lang in self.config.language_codes:
+            path = self.catalog_path(lang)
+            shown = next((path.relative_to(folder).as_posix() for folder in self.locales
+                          if path and path.is_relative_to(folder)), "")
+            if path is None or any(shown == seen for seen, _, _ in found):
+                continue
+            try:
+                self.words(lang)
+            except UnicodeDecodeError:
+                raw = path.read_bytes()
+                found.append((shown, _first_bad_line(raw), "not valid UTF-8; save it as UTF-8"))
+            except (ValueError, SyntaxError, RecursionError) as problem:  # gettext's verdict on Plural-Forms
+                text = path.read_bytes().decode("utf-8", "replace")
+                line = next((n for n, said in enumerate(text.splitlines(), 1) if "Plural-Forms" in said), 1)
+                found.append((shown, line, f"its Plural-Forms cannot be read ({problem})"))
+        return found
 
     def missing(self) -> list[str]:
         """The site's languages with no catalog, whose pages use English words (unless site.yml accepts it)."""

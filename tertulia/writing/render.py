@@ -232,6 +232,9 @@ def template_errors(theme: Theme) -> list[ContentError]:
             errors.append(ContentError(f"templates/{name}", problem.lineno or 0, problem.message or str(problem)))
         except TemplateError as problem:
             errors.append(_template_error(env, problem))
+        except UnicodeDecodeError as problem:  # a template saved in another encoding, or not text at all
+            line = problem.object[:problem.start].count(b"\n") + 1
+            errors.append(ContentError(f"templates/{name}", line, "not valid UTF-8; save it as UTF-8"))
     return errors
 
 
@@ -248,7 +251,7 @@ def unknown_blocks(theme: Theme) -> list[ContentError]:
             if parent is None or not isinstance(parent.template, nodes.Const):
                 continue
             known = _blocks_of(env, parent.template.value, set())
-        except TemplateError:
+        except (TemplateError, UnicodeDecodeError):
             continue  # template_errors names it
         for block in _outermost_blocks(tree):  # a block inside one is new, for templates extending this
             if block.name not in known:

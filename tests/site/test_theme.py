@@ -105,3 +105,25 @@ def test_check_fails_on_a_template_that_fails_only_when_drawn_as_the_build_does(
     assert check.returncode == built.returncode == 1
     said = "templates/base.html:2: template error: 'nosuch' is undefined"
     assert said in check.stderr.splitlines() and said in built.stderr.splitlines()
+
+
+def test_a_theme_file_that_cannot_be_read_is_named_with_its_line_and_the_output_kept(tmp_path):
+    """A template saved as Latin-1, or a catalog whose plural rule does not parse: a message, never a traceback."""
+    assert build(tmp_path, {}).returncode == 0
+    before = every_file(tmp_path / "output")
+    cases = [
+        ({"templates/notes.html": b"<p>{{ x }}</p>\n<p>caf\xe9</p>\n"}, "templates/notes.html:2: not valid UTF-8"),
+        ({"locales/es/LC_MESSAGES/messages.po": b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+          b'"Plural-Forms: nplurals=2; plural=(n==1 ? 0 : 1;\\n"\n'},
+         "locales/es/LC_MESSAGES/messages.po:4: its Plural-Forms cannot be read"),
+    ]
+    for files, said in cases:
+        for relative, data in files.items():
+            (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / relative).write_bytes(data)
+        result = run_cli("build", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "output"))
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.splitlines()[0].startswith(said), result.stderr
+        assert every_file(tmp_path / "output") == before
+        for relative in files:
+            (tmp_path / relative).unlink()
