@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -40,6 +41,20 @@ def poll(url: str, wanted, seconds: float = 30.0) -> tuple[int, str]:
             pass
         assert time.monotonic() < deadline, f"{url} never showed what was wanted"
         time.sleep(0.2)
+
+
+@contextlib.contextmanager
+def previewing(tmp_path, content):
+    """`serve` running on a free port for `content`, as an author starts it; yields the port."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
+                                "--content", str(content), "--output", str(tmp_path / "output")],
+                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture
@@ -90,11 +105,7 @@ def test_the_preview_follows_the_sites_own_templates_and_assets(tmp_path):
     write_tree(tmp_path, {"templates/base.html": '{% extends "default/base.html" %}\n'
                                                  '{% block footer %}<p>First footer</p>{% endblock %}\n',
                           "assets/style.css": "body { color: black; }\n"})
-    port = free_port()
-    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
-                                "--content", str(content), "--output", str(tmp_path / "output")],
-                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
+    with previewing(tmp_path, content) as port:
         page = f"http://127.0.0.1:{port}/repo/posts/hola/"
         poll(page, lambda s, b: s == 200 and "First footer" in b)
         (tmp_path / "templates/base.html").write_text('{% extends "default/base.html" %}\n'
@@ -102,9 +113,6 @@ def test_the_preview_follows_the_sites_own_templates_and_assets(tmp_path):
         poll(page, lambda s, b: "Second footer" in b)
         (tmp_path / "assets/style.css").write_text("body { color: navy; }\n")
         poll(f"http://127.0.0.1:{port}/repo/assets/style.css", lambda s, b: "navy" in b)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_a_draft_shows_in_the_preview_as_its_writer_types_but_not_in_a_build(preview):
@@ -141,17 +149,10 @@ def test_a_preview_started_on_a_wrong_setting_serves_under_base_url_and_shows_th
     content = make_content(tmp_path)
     good = (content / "site.yml").read_text()
     (content / "site.yml").write_text(good + "per_page: -3\n")
-    port = free_port()
-    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
-                                "--content", str(content), "--output", str(tmp_path / "output")],
-                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
+    with previewing(tmp_path, content) as port:
         page = f"http://127.0.0.1:{port}/repo/posts/hola/"
         status, body = poll(page, lambda s, b: s == 500)
         assert "content/site.yml:8: per_page must be a whole number" in body
         (content / "site.yml").write_text(good)
         status, body = poll(page, lambda s, b: s == 200)
         assert "Primer párrafo." in body
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
