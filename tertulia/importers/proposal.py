@@ -19,7 +19,7 @@ from ..reading.config import load_config
 from ..reading.find import is_key, is_scratch
 from ..reading.markup import clean_text, markup_problem
 from ..reading.names import MAX_KEY
-from ..reading.read import parse_text
+from ..reading.read import FRONT_MATTER, parse_text
 from ..reading.validate import parse_date
 from ..site.proposals import CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, comment_file, complete_website
 
@@ -227,22 +227,25 @@ def _already_there(folder: Path, origin: str, fingerprint: tuple, seen: set | No
     for path in sorted(folder.glob("*.md")):
         if is_scratch(path.name) or path.is_symlink() or not path.is_file():
             continue
-        parsed, error = parse_text(path.read_bytes(), path.name)
+        raw = path.read_bytes()
+        parsed, error = parse_text(raw, path.name)
         relative = f"posts/{folder.parent.name}/comments/{path.name}"
-        if f"\n# {origin}\n" in "\n" + _front_matter(path.read_text("utf-8", errors="replace")) + "\n":
+        if f"\n# {origin}\n" in "\n" + _front_matter(raw) + "\n":
             return relative
         if error is None and "translation_of" not in parsed.meta and _fingerprint(parsed) == fingerprint:
             return relative
     return ""
 
 
-def _front_matter(text: str) -> str:
-    """A comment file's front matter, where the import writes its origin: a reader's own words
-    below it may say `# proposed in issue #8` and must not stand for that issue."""
-    if not text.startswith("---"):
+def _front_matter(raw: bytes) -> str:
+    """A comment file's front matter, where the import writes its origin, even in a file that does
+    not parse: a reader's own words below it may say `# proposed in issue #8` and must not stand for
+    that issue."""
+    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff").replace("\r\n", "\n")
+    try:
+        return FRONT_MATTER.split(text)[0] if FRONT_MATTER.detect(text) else ""
+    except ValueError:  # not closed by a `---` line
         return ""
-    end = text.find("\n---", 3)
-    return text[:end] if end != -1 else ""
 
 
 def _fingerprint(parsed) -> tuple:
