@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..errors import counted
 from ..model import Comment, Essay, Site, SitePage, Text
-from ..reading.translations import opening_words, word_diff, words_of
+from ..reading.translations import blocks_named, opening_words, word_diff, words_of
 
 MISSING_SHOWN = 8  # ids named per language before "and N more"
 
@@ -62,20 +62,15 @@ def _essay_state(essay: Essay | SitePage, lang: str, tally: Tally) -> str:
     states = []
     if text.unfinished:
         tally.unfinished += 1
-        states.append(f"unfinished ({_blocks(index for index in text.unfinished)})")
+        states.append(f"unfinished ({blocks_named(index + 1 for index in text.unfinished)})")
     if text.stale:
         _outdated(essay.original, text, tally)
-        states.append(f"outdated ({_blocks(index for index, *_ in text.stale)})")
+        states.append(f"outdated ({blocks_named(index + 1 for index, *_ in text.stale)})")
     if not states:
         tally.current += 1
         states.append("translated")
     return f"{lang} " + ", ".join(states)
 
-
-def _blocks(indexes) -> str:
-    """`block 2` or `blocks 2, 5`, numbered from 1 as a translator counts."""
-    numbers = [str(index + 1) for index in indexes]
-    return f"block{'s' if len(numbers) > 1 else ''} {', '.join(numbers)}"
 
 
 def _thread_state(comments: tuple[Comment, ...], lang: str, tally: Tally) -> str:

@@ -284,11 +284,15 @@ def _menu_url(url) -> bool:
 
 def _entry_line(text: str, menu_line: int, key: str, value: str) -> int:
     """The line of a menu entry, for an error that names it: the first `key: value` after `menu:`."""
-    pattern = re.compile(rf"\b{key}:\s*[\"']?{re.escape(value)}[\"']?\s*(#.*)?$")
-    for number, line in enumerate(text.splitlines()[menu_line:], menu_line + 1):
+    return _line_after(text, menu_line, re.compile(rf"\b{key}:\s*[\"']?{re.escape(value)}[\"']?\s*(#.*)?$"))
+
+
+def _line_after(text: str, start: int, pattern: re.Pattern) -> int:
+    """The number of the first line after line `start` that `pattern` finds, else `start`."""
+    for number, line in enumerate(text.splitlines()[start:], start + 1):
         if pattern.search(line):
             return number
-    return menu_line
+    return start
 
 
 def _timezone(value, fail) -> str:
@@ -326,8 +330,4 @@ def _redirects(value, languages: tuple[str, ...], reading: Reading) -> tuple[Red
 
 def _key_line(text: str, start: int, key: str) -> int:
     """The line of `key:` in the mapping that opens on line `start`, for an error that names the entry."""
-    pattern = re.compile(rf"^\s+[\"']?{re.escape(key)}[\"']?\s*:")
-    for number, line in enumerate(text.splitlines()[start:], start + 1):
-        if pattern.match(line):
-            return number
-    return start
+    return _line_after(text, start, re.compile(rf"^\s+[\"']?{re.escape(key)}[\"']?\s*:"))

@@ -154,6 +154,12 @@ def marked(current: tuple[str, ...], stale: tuple[tuple[int, str], ...], block: 
     return tuple(words if i == block - 1 or i not in old else (old[i] or None) for i, words in enumerate(current))
 
 
+def blocks_named(numbers) -> str:
+    """`block 2` or `blocks 2, 5`: blocks by their numbers from 1, as a translator counts them."""
+    shown = [str(number) for number in numbers]
+    return f"block{'s' if len(shown) > 1 else ''} {', '.join(shown)}"
+
+
 def opening_words(text: str, count: int = 8) -> str:
     """The start of a block, as a translator would search for it."""
     words = text.split()
@@ -203,9 +209,9 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
         record[shown] = Followed(original_shown, marked(current, stale, block))
         save_record(content, record)
     which = f"block {block} of {len(source)}" if block else "its one block" if len(source) == 1 else f"all {len(source)} blocks"
-    unfinished = [str(index) for index, text in enumerate(target, 1) if UNFINISHED in text and block in (None, index)]
-    still = (f"; block{'s' if len(unfinished) > 1 else ''} {', '.join(unfinished)} still "
-             f"{'say' if len(unfinished) > 1 else 'says'} `{UNFINISHED}`") if unfinished else ""
+    unfinished = [index for index, text in enumerate(target, 1) if UNFINISHED in text and block in (None, index)]
+    still = (f"; {blocks_named(unfinished)} still {'say' if len(unfinished) > 1 else 'says'} `{UNFINISHED}`"
+             if unfinished else "")
     return f"recorded: {shown} follows {original_shown} ({which}){still}"
 
 

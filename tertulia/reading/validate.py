@@ -7,6 +7,7 @@ import re
 from difflib import get_close_matches
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from typing import Callable
 
 from . import addresses
 from .align import locate_mismatch
@@ -18,7 +19,7 @@ from .markup import clean_text, first_words, is_safe_url
 from ..model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, SitePage, Tag, Text, newest_first
 from .parse import ContentFiles
 from .read import Record
-from .translations import UNFINISHED, Followed, opening_words, stale_blocks, words_of
+from .translations import UNFINISHED, Followed, blocks_named, opening_words, stale_blocks, words_of
 
 STATUSES = ("published", "pending", "spam")
 ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url", "aliases", "feed_id"}
@@ -167,9 +168,7 @@ def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, fou
                      pages: tuple = (), page_records: dict | None = None) -> None:
     """Each old address leads to one place and is no page of the site's own: two essays or pages claiming
     one, one claiming a redirect's address, or an alias on a real page is an error on the file."""
-    languages, slugs = config.language_codes, {essay.slug for essay in essays}
-    page_slugs = {page.slug for page in pages}
-    own = lambda address: addresses.own_page(address, languages, slugs, page_slugs)  # noqa: E731
+    own = _own_page(config, essays, pages)
     claimed = {addresses.split(redirect.old): "site.yml redirects" for redirect in config.redirects}
     for redirect in config.redirects:
         if own(redirect.old):
@@ -188,13 +187,19 @@ def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, fou
                 claimed[where] = owner.original.path
 
 
+def _own_page(config: SiteConfig, essays: list[Essay], pages: tuple) -> Callable[[str], bool]:
+    """Whether the site serves a page of its own at an address (see addresses.own_page)."""
+    languages, slugs = config.language_codes, {essay.slug for essay in essays}
+    page_slugs = {page.slug for page in pages}
+    return lambda address: addresses.own_page(address, languages, slugs, page_slugs)
+
+
 def _check_redirect_targets(config: SiteConfig, essays: list[Essay], pages: tuple, static: tuple[str, ...],
                             found: Findings) -> None:
     """A redirect or a menu link whose address is no page of the site (a typo, a page since renamed)
     would send its readers to the 404 page: say so. Only what the site surely lacks is named: any address
     under a folder the site writes itself (tags, assets) is taken as there."""
-    own = lambda address: addresses.own_page(address, config.language_codes, {essay.slug for essay in essays},  # noqa: E731
-                                             {page.slug for page in pages})
+    own = _own_page(config, essays, pages)
     moved = {addresses.page_url(addresses.split(redirect.old)[0]) for redirect in config.redirects}
 
     def nowhere(address: str) -> bool:
@@ -313,8 +318,7 @@ def _warn_unfinished(record: Record, blocks: tuple[str, ...], found: Findings) -
         return
     said = ["the title"] if title else []
     if marked:
-        numbers = ", ".join(str(index + 1) for index in marked)
-        said.append(f"block{'s' if len(marked) > 1 else ''} {numbers} (of {len(blocks)})")
+        said.append(f"{blocks_named(index + 1 for index in marked)} (of {len(blocks)})")
     starts = record.block_starts
     line = starts[marked[0]] if marked and not title and len(starts) == len(blocks) else record.line("title")
     verb = "say" if len(marked) + title > 1 else "says"

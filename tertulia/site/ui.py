@@ -99,12 +99,13 @@ class Interface:
         """(its path under locales/, line, why) for each catalog the site's languages use that cannot be read: a file
         saved in another encoding, or a plural rule that is no C expression."""
         found: list[tuple[str, int, str]] = []
+        seen = set()
         for lang in self.config.language_codes:
             path = self.catalog_path(lang)
-            shown = next((path.relative_to(folder).as_posix() for folder in self.locales
-                          if path and path.is_relative_to(folder)), "")
-            if path is None or any(shown == seen for seen, _, _ in found):
+            if path is None or path in seen:
                 continue
+            seen.add(path)
+            shown = path.relative_to(path.parents[2]).as_posix()  # as `incomplete` names it: <lang>/LC_MESSAGES/…
             try:
                 self.words(lang)
             except UnicodeDecodeError:
