@@ -90,10 +90,16 @@
 
   // What `check` would refuse in a comment, with the same limits (the page carries Python's numbers).
   function commentProblem(body, limits) {
+    body = body.replace(/\r\n?/g, "\n").replace(/^\n+|\n+$/g, "");  // as the import reads the letter
     var chars = Array.from(body).length;  // code points, as Python counts
     if (chars > limits.chars) { return { kind: "chars", count: chars, max: limits.chars }; }
-    var brackets = body.split("[").length - 1;
-    if (brackets > limits.brackets) { return { kind: "brackets", count: brackets, max: limits.brackets }; }
+    var signs = [["brackets", "["], ["angles", "<"]];
+    for (var i = 0; i < signs.length; i++) {
+      var count = body.split(signs[i][1]).length - 1;
+      if (count > limits[signs[i][0]]) { return { kind: signs[i][0], count: count, max: limits[signs[i][0]] }; }
+    }
+    var lines = body.split("\n").length;
+    if (lines > limits.lines) { return { kind: "lines", count: lines, max: limits.lines }; }
     return null;
   }
 
@@ -300,16 +306,18 @@
   }
 
   function limitsOf(section) {
-    return { chars: Number(section.dataset.maxChars), brackets: Number(section.dataset.maxBrackets) };
+    return { chars: Number(section.dataset.maxChars), brackets: Number(section.dataset.maxBrackets),
+      angles: Number(section.dataset.maxAngles), lines: Number(section.dataset.maxLines) };
   }
 
   function send(form, section, how, replyTo, replyName) {
     clearProblems(form);
     var body = form.elements.body.value;
     if (!body.trim()) { refuse(form, form.elements.body, form.dataset.empty); return; }
-    var problem = commentProblem(body.replace(/\r\n?/g, "\n").replace(/^\n+|\n+$/g, ""), limitsOf(section));
+    var problem = commentProblem(body, limitsOf(section));
     if (problem) {
-      var words = problem.kind === "chars" ? form.dataset.tooManyChars : form.dataset.tooManyBrackets;
+      var words = { chars: form.dataset.tooManyChars, brackets: form.dataset.tooManyBrackets,
+        angles: form.dataset.tooManyAngles, lines: form.dataset.tooManyLines }[problem.kind];
       var numbers = { count: problem.count.toLocaleString(), max: problem.max.toLocaleString() };
       refuse(form, form.elements.body, filled(words, numbers));
       return;

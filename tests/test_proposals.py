@@ -172,15 +172,17 @@ console.log(JSON.stringify(cases.map((c) => p.completeWebsite(c, pattern))));"""
     assert complete_website("eve.example.org") == ("https://eve.example.org", "")
 
 
-BODIES = ["x", "[" * 500, "[" * 501, "a" * 50_000, "a" * 50_001, "🗣️" * 20_000, "é" * 50_000 + "[", "[]" * 300]
+BODIES = ["x", "[" * 500, "[" * 501, "a" * 50_000, "a" * 50_001, "🗣️" * 20_000, "é" * 50_000 + "[", "[]" * 300,
+          "<" * 500, "<a " * 501, "a\n" * 2000, "\n\na\n" * 2000, "a\n" * 2001, "a\r\n" * 2000 + "\r\n\n",
+          "a\r" * 2001, "a\r\n" * 2001]
 
 
 def test_the_page_refuses_exactly_what_check_refuses():
-    limits = {"chars": PROPOSAL_LIMITS["chars"], "brackets": PROPOSAL_LIMITS["brackets"]}
+    limits = {kind: PROPOSAL_LIMITS[kind] for kind in ("chars", "brackets", "angles", "lines")}
     out = run_page_script(f"console.log(JSON.stringify(cases.map((c) => p.commentProblem(c, {json.dumps(limits)}))));",
                           BODIES)
     for body, page in zip(BODIES, out):
-        assert (page is not None) == (markup_problem(body, trusted=False) is not None), len(body)
+        assert (page is not None) == (markup_problem(body, trusted=False) is not None), body[:20]
 
 
 def test_the_next_free_name_stays_a_comment_id_even_at_the_longest(tmp_path):

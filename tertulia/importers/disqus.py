@@ -22,7 +22,7 @@ from .addresses import site_path
 from .known import Known, known
 from .staging import Planned, Staging
 from .threads import nearest_kept
-from .wpbody import to_markdown
+from .wpbody import comment_markdown, refusal
 from .wpfiles import text_of
 from .wxr import UnreadableExport, safe_events
 
@@ -152,6 +152,9 @@ def _post(element) -> Post:
         status = "pending"
     else:
         status = "published"
+    why = refusal(comment_markdown(element.findtext(NS + "message") or "")) if status != "deleted" else ""
+    if why:  # its replies then answer the nearest comment that comes across
+        status = f"refused as `check` would refuse it (disqus-{element.get(INTERNALS, '')}: {why})"
     return Post(thread.get(INTERNALS, "") if thread is not None else "",
                 parent.get(INTERNALS, "") if parent is not None else "", status)
 
@@ -207,4 +210,4 @@ def _comment_file(element, status: str, parent: str) -> str:
         lines.append(f"reply_to: {quoted(parent)}")
     if status != "published":
         lines.append(f"status: {status}")
-    return "\n".join(lines) + "\n---\n\n" + to_markdown(element.findtext(NS + "message") or "", shortcodes=False)
+    return "\n".join(lines) + "\n---\n\n" + comment_markdown(element.findtext(NS + "message") or "")

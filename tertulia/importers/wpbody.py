@@ -12,12 +12,13 @@ from __future__ import annotations
 import html
 import re
 from copy import copy
+from functools import lru_cache
 from urllib.parse import quote
 
 import nh3
 from markdownify import MarkdownConverter
 
-from ..reading.markup import Converter
+from ..reading.markup import Converter, markup_problem
 from .shortcodes import Media, expanded
 from .untrusted import DROPPED_WITH_CONTENT, cleaned, unsafe_markup
 
@@ -165,6 +166,20 @@ def to_markdown(body: str, post_id: str = "", media: Media | None = None, footno
         if flattened is not None:
             flattened.append(post_id)
     return markdown
+
+
+@lru_cache(maxsize=1024)
+def comment_markdown(body: str) -> str:
+    """A comment's Markdown, converted once: an import also writes every file the comment may have
+    been written as before, to know them again, and first asks whether `check` would take it."""
+    return to_markdown(body, shortcodes=False)
+
+
+def refusal(markdown: str) -> str:
+    """Why `check` would refuse a comment of this Markdown (too long, too many lines or signs), or "":
+    an import writes no file the next build refuses."""
+    problem = markup_problem(markdown.strip("\n"), trusted=False)
+    return problem[1] if problem else ""
 
 
 def flat_markdown(fragment: str) -> str:

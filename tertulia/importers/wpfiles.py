@@ -11,7 +11,7 @@ from datetime import datetime
 from ..reading.validate import parse_date
 from ..reading.yamltext import quoted
 from .shortcodes import Media
-from .wpbody import before_more, plain, to_markdown
+from .wpbody import before_more, comment_markdown, plain, to_markdown
 from .wxr import Item, WPComment
 
 SUMMARY_WORDS = 60
@@ -72,7 +72,7 @@ def comment_file(comment: WPComment, status: str, parent: str) -> str:
         lines.append(f"status: {status}")
     if re.fullmatch(r"https?://[^\s\"<>]+", comment.url):
         lines.append(f"url: {quoted(comment.url)}")
-    return "\n".join(lines) + "\n---\n\n" + to_markdown(comment.content, shortcodes=False)
+    return "\n".join(lines) + "\n---\n\n" + comment_markdown(comment.content)
 
 
 def stamp(local: str, gmt: str = "") -> str:

@@ -67,6 +67,8 @@ CHARACTER_REFERENCE = re.compile(r"&#(?:([0-9]{1,8})|[xX]([0-9a-fA-F]{1,8}));")
 MAX_NESTING = 100  # Python-Markdown recurses per level; past a few hundred it hits Python's limit
 MAX_COMMENT = 50_000  # characters: a long essay-length comment, far below what stalls the parser
 MAX_BRACKETS = 500  # link brackets in a comment: Markdown's link search is quadratic in them
+MAX_ANGLES = 500  # `<` signs in a comment: an unclosed tag makes the HTML search rescan to the end
+MAX_LINES = 2000  # lines in a comment: each block processor re-splits what is left of a block
 NESTING_PREFIX = re.compile(r"[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)]|>)[ \t]*)*")
 LONG_PREFIX = re.compile(rf"^[ \t0-9.)>*+-]{{{MAX_NESTING + 1},}}", re.MULTILINE)  # a line that might nest deep
 
@@ -91,13 +93,19 @@ def _allowed_reference(match: re.Match) -> str:
 def markup_problem(text: str, trusted: bool) -> tuple[int, str] | None:
     """(line in `text`, message) for Markdown that would stall or crash the converter, else None.
 
-    Nesting is bounded for everyone; size and link brackets only for comments, which anyone
+    Nesting is bounded for everyone; size, lines, `[` and `<` only for comments, which anyone
     can propose. Nothing an author writes in earnest comes near these limits."""
     if not trusted and len(text) > MAX_COMMENT:
         return 1, f"this comment has {len(text):,} characters; at most {MAX_COMMENT:,} are taken"
-    if not trusted and text.count("[") > MAX_BRACKETS:
-        line = text.count("\n", 0, _nth(text, "[", MAX_BRACKETS + 1)) + 1
-        return line, f"this comment has {text.count('['):,} `[` signs; at most {MAX_BRACKETS} are taken"
+    if not trusted:
+        for sign, most in (("[", MAX_BRACKETS), ("<", MAX_ANGLES)):
+            if text.count(sign) > most:
+                line = text.count("\n", 0, _nth(text, sign, most + 1)) + 1
+                return line, f"this comment has {text.count(sign):,} `{sign}` signs; at most {most} are taken"
+        lines = line_count(text)
+        if lines > MAX_LINES:
+            leading = text[:len(text) - len(text.lstrip("\r\n"))].count("\n")
+            return leading + MAX_LINES + 1, f"this comment has {lines:,} lines; at most {MAX_LINES:,} are taken"
     if not LONG_PREFIX.search(text):  # one pass over the text: almost every file ends here
         return None
     for number, line in enumerate(text.split("\n"), 1):
@@ -108,6 +116,13 @@ def markup_problem(text: str, trusted: bool) -> tuple[int, str] | None:
             if depth > MAX_NESTING:
                 return number, f"Markdown nested about {depth} levels deep; at most {MAX_NESTING} are taken"
     return None
+
+
+def line_count(text: str) -> int:
+    """Lines as Markdown reads them (a line ends with \\n, \\r\\n or a lone \\r), leading and
+    trailing empty ones aside, as the reply form counts them."""
+    text = text.strip("\r\n")
+    return text.count("\n") + text.count("\r") - text.count("\r\n") + 1
 
 
 def _nth(text: str, char: str, count: int) -> int:

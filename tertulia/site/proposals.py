@@ -16,7 +16,7 @@ import re
 from urllib.parse import quote
 
 from ..model import Discussion
-from ..reading.markup import MAX_BRACKETS, MAX_COMMENT, SAFE_URL
+from ..reading.markup import MAX_ANGLES, MAX_BRACKETS, MAX_COMMENT, MAX_LINES, SAFE_URL
 from ..reading.yamltext import quoted as yaml_quoted
 
 MAX_URL = 8000  # GitHub answers longer addresses with an error page
@@ -28,7 +28,8 @@ LETTER_BEGIN = "-------- Tertulia comment file: keep it as it is --------"
 LETTER_END = "-------- end of the comment file --------"
 HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 # What `check` refuses in a comment, given to the page's form so it refuses the same before sending.
-PROPOSAL_LIMITS = {"chars": MAX_COMMENT, "brackets": MAX_BRACKETS, "website": SAFE_URL.pattern}
+PROPOSAL_LIMITS = {"chars": MAX_COMMENT, "brackets": MAX_BRACKETS, "angles": MAX_ANGLES, "lines": MAX_LINES,
+                   "website": SAFE_URL.pattern}
 HOST_FIRST = re.compile(r"[^\s/:@\"'<>]+\.[^\s/:@\"'<>]+(?:[/?#][^\s\"'<>]*)?")
 
 

@@ -151,6 +151,9 @@ def test_deeply_nested_markdown_is_an_error_not_a_crash(tmp_path, body, where):
     ("[" * 16_000, "`[` signs"),
     ("[a](" * 20_000, "characters"),
     ("<b>" * 100_000, "characters"),
+    ("x <y\n" * 9_000, "`<` signs"),  # each unclosed tag sends the HTML search to the end
+    ("- - -\n" * 8_000, "lines"),  # each rule splits what is left of the block again
+    ("# a\n" * 12_000, "lines"),
 ])
 def test_a_pathological_comment_is_refused_quickly(tmp_path, body, words):
     content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": f"---\nauthor: B\n---\n\n{body}\n"})
@@ -158,6 +161,18 @@ def test_a_pathological_comment_is_refused_quickly(tmp_path, body, words):
     result = run_cli("check", "--content", str(content))
     assert time.monotonic() - started < 15
     fails_cleanly(result, "content/posts/hola/comments/c1.es.md:", words)
+
+
+@pytest.mark.parametrize("body, said", [
+    ("a\n" * 2_000 + "b\n", "c1.es.md:2005: this comment has 2,001 lines; at most 2,000 are taken"),
+    ("\n\n" + "a\n" * 2_000, ""),
+    ("<a\n" * 501, "c1.es.md:505: this comment has 501 `<` signs; at most 500 are taken"),
+    ("a < b\n" * 500, ""),
+])
+def test_a_comment_over_a_limit_is_named_at_the_line_past_it(tmp_path, body, said):
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": f"---\nauthor: B\n---\n\n{body}"})
+    result = run_cli("check", "--content", str(content))
+    assert (result.returncode, said in result.stderr) == ((1, True) if said else (0, True)), result.stderr
 
 
 def test_a_reply_chain_of_any_depth_is_drawn(tmp_path):

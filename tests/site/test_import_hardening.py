@@ -166,6 +166,24 @@ def test_two_comments_under_one_id_are_both_kept_and_counted(tmp_path):
     assert run_cli("check", cwd=site).returncode == 0
 
 
+@pytest.mark.parametrize("text, said", [
+    ("x" * 50_001, "this comment has 50,001 characters; at most 50,000 are taken"),
+    ("[a] " * 501, "this comment has 501 `[` signs; at most 500 are taken"),
+    ("&lt;code&gt;&amp;lt;b&amp;gt;&lt;/code&gt; " * 501, "this comment has 501 `<` signs; at most 500 are taken"),
+    ("&lt;br&gt;".join("line" for _ in range(2_001)), "this comment has 2,001 lines; at most 2,000 are taken"),
+])
+def test_a_comment_check_would_refuse_is_named_not_written_and_its_reply_moves_up(tmp_path, text, said):
+    site = tmp_path / "site"
+    reply = COMMENT.format(id="9", author="Cy", text="An answer.").replace(
+        "<wp:comment_parent>0</wp:comment_parent>", "<wp:comment_parent>8</wp:comment_parent>")
+    result = import_into(site, export_text(post(comments=(("8", text), ("2", "Fine"))).replace("</item>", reply + "</item>")))
+    assert result.returncode == 0, result.stderr
+    assert f"comments not imported: 1 refused as `check` would refuse it (comment 8: {said})" in result.stdout
+    assert sorted(every_file(site / "content/posts/hello")) == ["comments/2.en.md", "comments/9.en.md", "index.en.md"]
+    assert "reply_to" not in (site / "content/posts/hello/comments/9.en.md").read_text()
+    assert run_cli("check", cwd=site).returncode == 0
+
+
 @pytest.mark.parametrize("comment_id", ["1" * 300, "1" * 21, "-1", "1-2", "../1", "1.5", " ", "١٢"])
 def test_an_id_wordpress_never_makes_is_counted_not_a_traceback(tmp_path, comment_id):
     site = tmp_path / "site"

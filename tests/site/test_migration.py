@@ -385,6 +385,20 @@ def test_a_disqus_date_the_calendar_lacks_and_a_reply_loop_still_give_a_site_tha
     assert run_cli("check", cwd=site).returncode == 0
 
 
+def test_a_disqus_comment_check_would_refuse_is_named_and_its_reply_still_builds(tmp_path):
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    export = tmp_path / "long.xml"
+    export.write_text(DISQUS.read_text().replace("DISQUS-FIRST a comment", "DISQUS-FIRST " + "[a] " * 501, 1))
+    result = imported(site, export, source="disqus")
+    assert ("1 refused as `check` would refuse it (disqus-3001: this comment has 501 `[` signs; at most 500 are "
+            "taken)") in result.stdout
+    thread = site / "content/posts/los-clientes/comments"
+    assert not (thread / "disqus-3001.es.md").exists()
+    assert "reply_to" not in (thread / "disqus-3003.es.md").read_text()  # it answered 3001: now it stands at the top
+    assert run_cli("check", cwd=site).returncode == 0
+
+
 @pytest.mark.parametrize("text, words", [
     ('<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY a "aaaa">]>\n<disqus xmlns="http://disqus.com">&a;</disqus>\n',
      "defines entities"),
