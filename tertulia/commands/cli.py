@@ -103,8 +103,8 @@ def _sources(content) -> dict:
     sources = {"content": content}
     for kind in KINDS:
         sources.update({f"default theme's {kind}": theme.default / kind})
-        if theme.own(kind):
-            sources[kind] = theme.own(kind)
+        if theme.site is not None:  # even before it exists: an output there would be read as the theme next time
+            sources[kind] = theme.own(kind) or theme.site / kind
     return sources
 
 

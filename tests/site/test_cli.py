@@ -127,6 +127,15 @@ def test_an_output_folder_inside_the_templates_or_assets_is_refused(tmp_path, fo
     assert every_file(target) == before and not (target / "site").exists()
 
 
+@pytest.mark.parametrize("folder", ["templates", "assets", "locales"])
+def test_the_sites_own_theme_folder_is_refused_as_output_before_it_exists(tmp_path, folder):
+    """Built there, the next build would read the pages as the site's own theme."""
+    content = make_content(tmp_path)
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / folder))
+    assert result.returncode == 2 and f"it is the {folder} folder" in result.stderr
+    assert not (tmp_path / folder).exists()
+
+
 def test_a_folder_no_build_wrote_is_never_emptied(tmp_path):
     content = make_content(tmp_path / "project")
     documents = tmp_path / "Documents"
