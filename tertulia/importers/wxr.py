@@ -137,8 +137,14 @@ class _Transcoded:
             where = self.line + problem.object[:problem.start].count(b"\n")
             raise UnreadableExport(f"{self.path}:{where}: a byte that is not {self.encoding}, the encoding the "
                                    "export says it is in") from None
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as problem:  # UTF-7 and UTF-16 can spell half a character
+            where = self.line + text[:problem.start].count("\n")
+            raise UnreadableExport(f"{self.path}:{where}: half of a character (a lone surrogate) in "
+                                   f"{self.encoding}, which no text holds") from None
         self.line += text.count("\n")
-        return text.encode("utf-8")
+        return data
 
 
 def _items(path: Path, events) -> Iterator[Channel | Item]:

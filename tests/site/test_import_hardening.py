@@ -244,6 +244,7 @@ def test_an_export_in_another_encoding_is_read_as_it_says(tmp_path, encoding, wo
     ("Shift_JIS", b"\n\n\x81\x39", 5, "not Shift_JIS"),
     ("windows-1252", b"\n\x81", 4, "not windows-1252"),
     ("UTF-8", b"\n\xff\xfe", 4, "not well-formed"),
+    ("UTF-7", b"\n+2D0-", 4, "lone surrogate"),
 ])
 def test_an_export_that_does_not_decode_is_export_line_and_exit_1(tmp_path, declared, data, line, words):
     site = tmp_path / "site"
