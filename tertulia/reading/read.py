@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from .markup import clean_text, has_forbidden_bytes
 from .yamltext import key_lines, load_yaml
 
 FRONT_MATTER = YAMLHandler()
+DEEP_HEADING = re.compile(r"^ {0,3}#{3,6}(?:[ \t]|$)|<h[3-6]", re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass(slots=True)  # not frozen: built 40,000 times a build, never changed after
@@ -76,8 +78,9 @@ def parse_text(raw: bytes, shown: str) -> tuple[Parsed | None, ContentError | No
     lines = key_lines(front, first_line=front_line)
     _as_written(meta, lines, front.split("\n"), front_line)
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
-    # Where blocks start is only ever reported for a translation whose blocks do not match
-    starts = tuple(block_lines(body, body_line)) if "translation_of" in meta else ()
+    # Where blocks start is only ever reported for a translation whose blocks do not match, or a
+    # heading that skips a level (which needs one of level 3 or more)
+    starts = tuple(block_lines(body, body_line)) if "translation_of" in meta or DEEP_HEADING.search(body) else ()
     return Parsed(meta, lines, body, body_line, starts), None
 
 

@@ -326,10 +326,30 @@ def _warn_unfinished(record: Record, blocks: tuple[str, ...], found: Findings) -
                                                           "shown in the original's language until translated"))
 
 
+def _warn_skipped_heading(record: Record, blocks: tuple[str, ...], found: Findings) -> None:
+    """Name the first heading that skips a level below the one before it (the title is level 1):
+    a screen reader's outline then lacks a level, which the accessibility checks count as a fault."""
+    level = 1
+    for index, block in enumerate(blocks):
+        if block[:2] != "<h" or block[2:3] not in ("1", "2", "3", "4", "5", "6"):
+            continue
+        if int(block[2]) > level + 1:
+            starts = record.block_starts
+            line = starts[index] if len(starts) == len(blocks) else record.body_line
+            above = "right under the title" if level == 1 else f"after a level-{level} one"
+            found.warnings.append(ContentError(record.path, line, (
+                f"a level-{block[2]} heading {above}: a screen reader's outline then misses a level; "
+                f"make it level {level + 1} (`{'#' * (level + 1)}`)")))
+            return
+        level = int(block[2])
+
+
 def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str, keys: set[str],
           excerpt: str = "") -> Text:
     """One language file's own fields; warns about keys that belong elsewhere and unfinished text."""
     _warn_unfinished(record, blocks[record.path], found)
+    if kind in ("essay", "page"):
+        _warn_skipped_heading(record, blocks[record.path], found)
     for key in record.meta:
         if key not in keys:
             found.warn(record, key, f"unknown key `{key}` is ignored")

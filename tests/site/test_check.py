@@ -102,3 +102,24 @@ def test_a_redirect_or_menu_link_to_no_page_of_the_site_is_a_warning_on_its_line
         "its readers would find the page-not-found page",
         "content/site.yml:18: warning: menu entry `/abuot/` is no page of this site: its readers would find the "
         "page-not-found page"]
+
+
+def test_a_heading_that_skips_a_level_is_a_warning_at_its_line_in_original_and_page(tmp_path):
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\nUno.\n\n## Dos\n\nTres.\n\n#### Cuatro\n\n"
+                                  "<h6>Seis</h6>\n",
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne.\n\n## Two\n\nThree.\n\n"
+                                  "### Four\n\n<h6>Six</h6>\n",
+        "pages/acerca/index.es.md": "---\ntitle: Acerca\n---\n\n### Quiénes\n\nNosotras.\n",
+        "posts/hola/comments/1.es.md": "---\nauthor: A\n---\n\n### Un título en un comentario\n",
+    })
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 0
+    assert [line for line in result.stderr.splitlines() if "heading" in line] == [
+        "content/pages/acerca/index.es.md:5: warning: a level-3 heading right under the title: a screen reader's "
+        "outline then misses a level; make it level 2 (`##`)",
+        "content/posts/hola/index.en.md:14: warning: a level-6 heading after a level-3 one: a screen reader's "
+        "outline then misses a level; make it level 4 (`####`)",
+        "content/posts/hola/index.es.md:12: warning: a level-4 heading after a level-2 one: a screen reader's "
+        "outline then misses a level; make it level 3 (`###`)",
+    ]
