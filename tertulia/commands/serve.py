@@ -26,6 +26,7 @@ class PreviewState:
 
     base_path: str = "/"
     errors: list[str] = field(default_factory=list)
+    warned: set[str] = field(default_factory=set)  # the last good build's warnings, each said once
 
 
 def rebuild(options: Options, state: PreviewState, last: LastRun | None = None,
@@ -51,6 +52,11 @@ def rebuild(options: Options, state: PreviewState, last: LastRun | None = None,
         print("\n".join(state.errors), file=sys.stderr)
         print(f"{len(state.errors)} error(s); still serving the last good build", file=sys.stderr, flush=True)
         return
+    warnings = [warning.as_warning() for warning in report.warnings]
+    fresh = [warning for warning in warnings if warning not in state.warned]
+    state.warned = set(warnings)
+    if fresh:  # a save that brings a warning says which; the ones still standing are only counted
+        print("\n".join(fresh), file=sys.stderr, flush=True)
     print(time.strftime("%H:%M:%S"), report.summary(), flush=True)
 
 

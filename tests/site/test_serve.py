@@ -156,3 +156,23 @@ def test_a_preview_started_on_a_wrong_setting_serves_under_base_url_and_shows_th
         (content / "site.yml").write_text(good)
         status, body = poll(page, lambda s, b: s == 200)
         assert "Primer párrafo." in body
+
+
+def test_the_preview_says_each_warning_when_it_appears_and_not_again_at_every_save(tmp_path, capsys):
+    from tertulia import pipeline
+    from tertulia.commands import serve
+    content = make_content(tmp_path / "site")
+    essay = content / "posts/hola/index.es.md"
+    options = pipeline.Options(content=content, output=tmp_path / "preview", pending=True, search=False)
+    state = serve.PreviewState()
+    serve.rebuild(options, state)
+    assert "warning" not in capsys.readouterr().err
+    essay.write_text(essay.read_text().replace("author: Ana", "author: Ana\ntags: [misterio]"))
+    serve.rebuild(options, state)
+    said = "content/posts/hola/index.es.md:4: warning: tag `misterio` is not in site.yml tags"
+    first = capsys.readouterr()
+    assert said in first.err and "1 warning" in first.out
+    essay.write_text(essay.read_text().replace('title: "Hola"', 'title: "Hola, de nuevo"'))
+    serve.rebuild(options, state)
+    again = capsys.readouterr()
+    assert "warning:" not in again.err and "1 warning" in again.out
