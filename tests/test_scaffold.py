@@ -15,7 +15,7 @@ def test_new_post_is_a_valid_draft(tmp_path):
     content = make_content(tmp_path)
     result = new(content, "post", "nuevo", "--lang", "es")
     assert result.returncode == 0, result.stderr
-    assert (content / "posts/nuevo/index.es.md").is_file()
+    assert (content / "posts/nuevo/index.es.md").read_text().endswith("\n---\n\nEl primer párrafo.\n")
     loaded = load_site(Options(content=content, drafts=True))
     assert [e.slug for e in loaded.site.essays if e.draft] == ["nuevo"]
 
@@ -38,6 +38,7 @@ def test_new_comment_takes_the_next_number_and_waits_for_review(tmp_path):
     result = new(content, "comment", "hola", "--lang", "es", "--reply-to", "1")
     assert result.returncode == 0, result.stderr
     text = (content / "posts/hola/comments/2.es.md").read_text()
+    assert text.endswith("\n---\n\nEl comentario.\n")  # the page will say it is in Spanish
     assert 'reply_to: "1"' in text and "status: pending" in text
     assert len(load_site(Options(content=content)).site.essays[0].comments) == 1
 

@@ -13,6 +13,7 @@ from ..reading.find import COMMENT_FILE, ESSAY_FILE, SYMLINK
 from ..reading.names import is_key, key_problem
 from ..reading.read import read_parsed
 from ..reading.translations import record_new, shown_path
+from .starter import starter
 from .translation_starter import PLACEHOLDER, starter_markdown
 
 
@@ -118,7 +119,7 @@ def _usage(message: str) -> int:
 
 def _new_file(post: Path, kind: str, slug: str, lang: str, reply_to: str) -> tuple[Path, str]:
     if kind == "post":
-        return post / f"index.{lang}.md", new_post()
+        return post / f"index.{lang}.md", new_post(lang)
     if kind == "translation":
         original = _original_of(post, slug)
         return post / f"index.{lang}.md", new_translation(original[:2])
@@ -129,19 +130,21 @@ def _new_file(post: Path, kind: str, slug: str, lang: str, reply_to: str) -> tup
     if reply_to and reply_to not in _comment_ids(post / "comments"):
         raise ValueError(f"post `{slug}` has no comment `{reply_to}` to reply to")
     comment_id = next_comment_id(post / "comments")
-    return post / "comments" / f"{comment_id}.{lang}.md", new_comment(reply_to)
+    return post / "comments" / f"{comment_id}.{lang}.md", new_comment(lang, reply_to)
 
 
-def new_post() -> str:
-    """A draft, so nothing half-written is published by accident."""
+def new_post(lang: str) -> str:
+    """A draft, so nothing half-written is published by accident; its placeholder in its own language,
+    which the page will say it is in."""
     return ('---\ntitle: "TODO title"\nauthor: "TODO author"\n# date: YYYY-MM-DD (only what the source says)\n'
-            "tags: []\ndraft: true\n---\n\nThe first paragraph.\n")
+            f"tags: []\ndraft: true\n---\n\n{starter(lang).placeholders[0]}\n")
 
 
-def new_comment(reply_to: str) -> str:
+def new_comment(lang: str, reply_to: str) -> str:
     """Pending until someone reviews it: comments come from the public."""
     reply = f'reply_to: "{reply_to}"\n' if reply_to else ""
-    return f'---\nauthor: Anonymous\n# date: YYYY-MM-DD HH:MM\n{reply}status: pending\n---\n\nThe comment.\n'
+    return (f'---\nauthor: Anonymous\n# date: YYYY-MM-DD HH:MM\n{reply}status: pending\n---\n\n'
+            f"{starter(lang).placeholders[1]}\n")
 
 
 def new_translation(original, titled: bool = True) -> str:

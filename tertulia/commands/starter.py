@@ -17,6 +17,7 @@ class Starter:
     essay: tuple[str, ...]
     about_title: str
     about: tuple[str, ...]
+    placeholders: tuple[str, str]  # the body of `tertulia new post`, and of `new comment`
 
 
 STARTERS = {
@@ -32,7 +33,8 @@ STARTERS = {
         "About", (
             "Say here who writes this site, and why in more than one language.",
             "This page lives in `content/pages/about/`; the `menu` of `content/site.yml` links it from every page.",
-        )),
+        ),
+        ("The first paragraph.", "The comment.")),
     "es": Starter(
         "Bienvenida", (
             "Este es el primer ensayo de tu sitio. Está en `content/posts/welcome/`, un archivo por idioma: "
@@ -47,7 +49,8 @@ STARTERS = {
             "Cuenta aquí quién escribe este sitio y por qué en más de un idioma.",
             "Esta página está en `content/pages/about/`; el `menu` de `content/site.yml` la enlaza desde todas "
             "las páginas.",
-        )),
+        ),
+        ("El primer párrafo.", "El comentario.")),
     "ro": Starter(
         "Bun venit", (
             "Acesta este primul eseu al site-ului tău. Se află în `content/posts/welcome/`, câte un fișier "
@@ -62,7 +65,8 @@ STARTERS = {
             "Spune aici cine scrie acest site și de ce în mai multe limbi.",
             "Această pagină se află în `content/pages/about/`; `menu` din `content/site.yml` o leagă de pe "
             "fiecare pagină.",
-        )),
+        ),
+        ("Primul paragraf.", "Comentariul.")),
     "de": Starter(
         "Willkommen", (
             "Dies ist der erste Essay deiner Website. Er liegt in `content/posts/welcome/`, eine Datei je "
@@ -77,7 +81,8 @@ STARTERS = {
             "Schreib hier, wer diese Website schreibt und warum in mehr als einer Sprache.",
             "Diese Seite liegt in `content/pages/about/`; das `menu` in `content/site.yml` verlinkt sie auf "
             "jeder Seite.",
-        )),
+        ),
+        ("Der erste Absatz.", "Der Kommentar.")),
     "fr": Starter(
         "Bienvenue", (
             "Voici le premier essai de votre site. Il se trouve dans `content/posts/welcome/`, un fichier par "
@@ -93,7 +98,8 @@ STARTERS = {
             "Dites ici qui écrit ce site, et pourquoi en plusieurs langues.",
             "Cette page se trouve dans `content/pages/about/` ; le `menu` de `content/site.yml` la relie "
             "depuis chaque page.",
-        )),
+        ),
+        ("Le premier paragraphe.", "Le commentaire.")),
     "it": Starter(
         "Benvenuti", (
             "Questo è il primo saggio del tuo sito. Si trova in `content/posts/welcome/`, un file per lingua: "
@@ -108,7 +114,8 @@ STARTERS = {
             "Racconta qui chi scrive questo sito e perché in più di una lingua.",
             "Questa pagina si trova in `content/pages/about/`; il `menu` di `content/site.yml` la collega da "
             "ogni pagina.",
-        )),
+        ),
+        ("Il primo paragrafo.", "Il commento.")),
     "pt": Starter(
         "Boas-vindas", (
             "Este é o primeiro ensaio do seu site. Fica em `content/posts/welcome/`, um arquivo por idioma: "
@@ -123,7 +130,8 @@ STARTERS = {
             "Conte aqui quem escreve este site e por que em mais de um idioma.",
             "Esta página fica em `content/pages/about/`; o `menu` de `content/site.yml` faz o link para ela "
             "em todas as páginas.",
-        )),
+        ),
+        ("O primeiro parágrafo.", "O comentário.")),
     "ca": Starter(
         "Benvinguda", (
             "Aquest és el primer assaig del teu lloc. És a `content/posts/welcome/`, un fitxer per llengua: "
@@ -138,7 +146,8 @@ STARTERS = {
             "Explica aquí qui escriu aquest lloc i per què en més d’una llengua.",
             "Aquesta pàgina és a `content/pages/about/`; el `menu` de `content/site.yml` l’enllaça des de "
             "totes les pàgines.",
-        )),
+        ),
+        ("El primer paràgraf.", "El comentari.")),
 }
 
 
