@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..reading.config import load_config
 from ..reading.find import is_key, is_scratch
-from ..reading.markup import clean_text, markup_problem
+from ..reading.markup import clean_text, comment_refusal
 from ..reading.names import MAX_KEY
 from ..reading.read import FRONT_MATTER, parse_text
 from ..reading.validate import parse_date
@@ -202,9 +202,9 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
     body = _redacted(clean_text(proposal.body), private).strip("\n")
     if not body.strip():
         raise Refused("its comment is empty")
-    problem = markup_problem(body, trusted=False)
+    problem = comment_refusal(body)
     if problem:
-        raise Refused(f"its comment is refused, as `check` would refuse it: {problem[1]}")
+        raise Refused(f"its comment is refused, as `check` would refuse it: {problem}")
     return {"author": author, "url": url, "date": date, "reply_to": reply_to, "body": body,
             "note": f"website left out: {why}" if why else ""}
 

@@ -18,7 +18,7 @@ from urllib.parse import quote
 import nh3
 from markdownify import MarkdownConverter
 
-from ..reading.markup import Converter, markup_problem
+from ..reading.markup import Converter, comment_refusal
 from .shortcodes import Media, expanded
 from .untrusted import DROPPED_WITH_CONTENT, cleaned, unsafe_markup
 
@@ -176,10 +176,9 @@ def comment_markdown(body: str) -> str:
 
 
 def refusal(markdown: str) -> str:
-    """Why `check` would refuse a comment of this Markdown (too long, too many lines or signs), or "":
-    an import writes no file the next build refuses."""
-    problem = markup_problem(markdown.strip("\n"), trusted=False)
-    return problem[1] if problem else ""
+    """Why `check` would refuse a comment of this Markdown (too long, too many lines or signs, too
+    slow to read), or "": an import writes no file the next build refuses."""
+    return comment_refusal(markdown.strip("\n"))
 
 
 def flat_markdown(fragment: str) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
+import signal
+import threading
 
 import markdown
 import nh3
@@ -36,21 +39,55 @@ class _MarkBlocks(Treeprocessor):
             child.tail = "\n" + BLOCK_MARK + "\n"
 
 
+class TooSlow(Exception):
+    """A comment whose Markdown took longer than MAX_SECONDS to convert."""
+
+
+def _expired(signum, frame):
+    raise TooSlow
+
+
+@contextlib.contextmanager
+def alarms():
+    """While open, an alarm raises TooSlow, so a Converter made with `timed` inside can give each
+    comment a time (yields whether it can). Python-Markdown is quadratic in more shapes of text than
+    limits on signs can name (escapes swell the text each `[` scans), hence a time as well. Only a
+    main thread takes alarms: elsewhere (the preview's watcher thread) comments are not timed."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield False
+        return
+    previous = signal.signal(signal.SIGALRM, _expired)  # once per batch: 7 µs, against 1 µs per timer
+    try:
+        yield True
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class Converter:
     """A reusable Markdown converter; one per process, since Markdown objects hold state."""
 
-    def __init__(self):
+    def __init__(self, timed: bool = False):
+        self._timed = timed  # made inside `alarms()`, which said it can: comments are timed
         self._md = markdown.Markdown(extensions=[extension() for extension in EXTENSIONS],
                                      output_format="html")
         # lowest priority: runs after every other tree processor, before raw HTML is restored
         self._md.treeprocessors.register(_MarkBlocks(self._md), "tertulia-blocks", -100)
 
     def blocks(self, text: str, trusted: bool) -> tuple[str, ...]:
-        """Top-level blocks of `text` as HTML; untrusted text is sanitized block by block."""
+        """Top-level blocks of `text` as HTML; untrusted text is sanitized block by block, and (timed)
+        raises TooSlow when it takes longer than any comment written in earnest could."""
         blocks = plain_blocks(text)
         if blocks is None:
             self._md.reset()
-            rendered = self._md.convert(text)
+            if trusted or not self._timed:
+                rendered = self._md.convert(text)
+            else:
+                signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS)
+                try:
+                    rendered = self._md.convert(text)
+                finally:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
             if "&#" in rendered:  # `&#1;` would make every feed holding it ill-formed XML
                 rendered = CHARACTER_REFERENCE.sub(_allowed_reference, rendered)
             blocks = [part for part in (p.strip() for p in rendered.split(BLOCK_MARK)) if part]
@@ -69,6 +106,11 @@ MAX_COMMENT = 50_000  # characters: a long essay-length comment, far below what 
 MAX_BRACKETS = 500  # link brackets in a comment: Markdown's link search is quadratic in them
 MAX_ANGLES = 500  # `<` signs in a comment: an unclosed tag makes the HTML search rescan to the end
 MAX_LINES = 2000  # lines in a comment: each block processor re-splits what is left of a block
+# Seconds a comment may take to convert: the longest comment in earnest takes under 0.3 s here, a
+# comment built to stall the parser minutes. Past it, check refuses it, on any machine alike in practice.
+MAX_SECONDS = 5.0
+TOO_SLOW = (f"this comment takes Python-Markdown over {MAX_SECONDS:.0f} s to read (the shape of a text "
+            "built to stall the build, not of one written in earnest); it is not taken")
 NESTING_PREFIX = re.compile(r"[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)]|>)[ \t]*)*")
 LONG_PREFIX = re.compile(rf"^[ \t0-9.)>*+-]{{{MAX_NESTING + 1},}}", re.MULTILINE)  # a line that might nest deep
 
@@ -95,17 +137,18 @@ def markup_problem(text: str, trusted: bool) -> tuple[int, str] | None:
 
     Nesting is bounded for everyone; size, lines, `[` and `<` only for comments, which anyone
     can propose. Nothing an author writes in earnest comes near these limits."""
-    if not trusted and len(text) > MAX_COMMENT:
-        return 1, f"this comment has {len(text):,} characters; at most {MAX_COMMENT:,} are taken"
     if not trusted:
+        comment = text.strip("\r\n")  # the blank lines around a body are the file's, not its writer's
+        first = text[:len(text) - len(text.lstrip("\r\n"))].count("\n") + 1
+        if len(comment) > MAX_COMMENT:
+            return first, f"this comment has {len(comment):,} characters; at most {MAX_COMMENT:,} are taken"
         for sign, most in (("[", MAX_BRACKETS), ("<", MAX_ANGLES)):
             if text.count(sign) > most:
                 line = text.count("\n", 0, _nth(text, sign, most + 1)) + 1
                 return line, f"this comment has {text.count(sign):,} `{sign}` signs; at most {most} are taken"
-        lines = line_count(text)
+        lines = line_count(comment)
         if lines > MAX_LINES:
-            leading = text[:len(text) - len(text.lstrip("\r\n"))].count("\n")
-            return leading + MAX_LINES + 1, f"this comment has {lines:,} lines; at most {MAX_LINES:,} are taken"
+            return first + MAX_LINES, f"this comment has {lines:,} lines; at most {MAX_LINES:,} are taken"
     if not LONG_PREFIX.search(text):  # one pass over the text: almost every file ends here
         return None
     for number, line in enumerate(text.split("\n"), 1):
@@ -118,10 +161,23 @@ def markup_problem(text: str, trusted: bool) -> tuple[int, str] | None:
     return None
 
 
+def comment_refusal(text: str) -> str:
+    """Why `check` would refuse a comment of this Markdown, or "": what an import asks before it
+    writes a comment, so that it never writes one the next build refuses."""
+    problem = markup_problem(text, trusted=False)
+    if problem:
+        return problem[1]
+    with alarms() as timed:
+        try:
+            Converter(timed).blocks(text, trusted=False)
+        except TooSlow:
+            return TOO_SLOW
+    return ""
+
+
 def line_count(text: str) -> int:
-    """Lines as Markdown reads them (a line ends with \\n, \\r\\n or a lone \\r), leading and
-    trailing empty ones aside, as the reply form counts them."""
-    text = text.strip("\r\n")
+    """Lines as Markdown reads them (a line ends with \\n, \\r\\n or a lone \\r), as the reply form
+    counts them."""
     return text.count("\n") + text.count("\r") - text.count("\r\n") + 1
 
 

@@ -11,7 +11,7 @@ from ..aside import forked_executor
 from ..cache import Cache
 from ..errors import ContentError
 from .find import Found, Source, contents
-from .markup import Converter, first_words, markup_problem
+from .markup import TOO_SLOW, Converter, TooSlow, alarms, first_words, markup_problem
 from .read import Record, make_record, parse_text
 
 PARALLEL_THRESHOLD = 200  # below this many files, starting processes costs more than it saves
@@ -169,7 +169,12 @@ def _run(jobs, workers: int | None, progress):
 def _parse_chunk(jobs) -> list:
     """(file, shown path, trusted) -> (digest, pickled (Parsed.record_fields(), blocks, None, excerpt) or
     (None, None, ContentError, ""))."""
-    converter = Converter()
+    with alarms() as timed:
+        return _parsed(jobs, Converter(timed))
+
+
+def _parsed(jobs, converter: Converter) -> list:
+    """_parse_chunk's work, with the converter its alarms allow."""
     results = []
     for (_, shown, trusted), raw in zip(jobs, contents([file for file, _, _ in jobs])):
         if isinstance(raw, OSError):
@@ -180,11 +185,16 @@ def _parse_chunk(jobs) -> list:
         problem = markup_problem(parsed.body, trusted) if parsed else None
         if problem:
             parsed, error = None, ContentError(shown, parsed.body_line + problem[0] - 1, problem[1])
+        digest = hashlib.sha256(raw).hexdigest()
         if parsed:  # the body is not kept: its blocks are what the site needs, and it is half the memory
-            converted = converter.blocks(parsed.body, trusted)
+            try:
+                converted = converter.blocks(parsed.body, trusted)
+            except TooSlow:  # a matter of time, not of the bytes: not cached, so it is tried again
+                parsed, error, digest = None, ContentError(shown, parsed.body_line, TOO_SLOW), ""
+        if parsed:
             # a comment's first words are shown in the archive of every language: made once, here
             result = (parsed.record_fields(), converted, None, "" if trusted else first_words(converted))
         else:
             result = (None, None, error, "")
-        results.append((hashlib.sha256(raw).hexdigest(), pickle.dumps(result, pickle.HIGHEST_PROTOCOL)))
+        results.append((digest, pickle.dumps(result, pickle.HIGHEST_PROTOCOL)))
     return results

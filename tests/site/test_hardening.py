@@ -154,6 +154,9 @@ def test_deeply_nested_markdown_is_an_error_not_a_crash(tmp_path, body, where):
     ("x <y\n" * 9_000, "`<` signs"),  # each unclosed tag sends the HTML search to the end
     ("- - -\n" * 8_000, "lines"),  # each rule splits what is left of the block again
     ("# a\n" * 12_000, "lines"),
+    # within every limit, yet minutes: escapes swell what each `[` scans; pipes times code spans
+    ("[" * 500 + "\\\\" * 24_749, "over 5 s to read"),
+    ("x|" + "`a` " * 6_248 + "`" + "|" * 24_980 + "`\n-|-", "over 5 s to read"),
 ])
 def test_a_pathological_comment_is_refused_quickly(tmp_path, body, words):
     content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": f"---\nauthor: B\n---\n\n{body}\n"})
@@ -168,6 +171,8 @@ def test_a_pathological_comment_is_refused_quickly(tmp_path, body, words):
     ("\n\n" + "a\n" * 2_000, ""),
     ("<a\n" * 501, "c1.es.md:505: this comment has 501 `<` signs; at most 500 are taken"),
     ("a < b\n" * 500, ""),
+    ("a" * 50_000 + "\n", ""),  # as the form counts: the file's own blank lines around it are not the comment's
+    ("a" * 50_001 + "\n", "c1.es.md:5: this comment has 50,001 characters; at most 50,000 are taken"),
 ])
 def test_a_comment_over_a_limit_is_named_at_the_line_past_it(tmp_path, body, said):
     content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": f"---\nauthor: B\n---\n\n{body}"})
