@@ -318,7 +318,8 @@
     if (problem) {
       var words = { chars: form.dataset.tooManyChars, brackets: form.dataset.tooManyBrackets,
         angles: form.dataset.tooManyAngles, lines: form.dataset.tooManyLines }[problem.kind];
-      var numbers = { count: problem.count.toLocaleString(), max: problem.max.toLocaleString() };
+      var language = document.documentElement.lang || undefined;  // the sentence's, not the browser's
+      var numbers = { count: problem.count.toLocaleString(language), max: problem.max.toLocaleString(language) };
       refuse(form, form.elements.body, filled(words, numbers));
       return;
     }
@@ -383,6 +384,10 @@
     restoreKept(form);
     var shown = form.querySelector(".preview-body");
     form.elements.body.addEventListener("input", function () { preview(shown, form.elements.body.value); });
+    // a refusal speaks of what was sent: once the reader changes that field, it no longer holds
+    form.addEventListener("input", function (event) {
+      if (event.target.hasAttribute("aria-invalid")) { clearProblems(form); }
+    });
     var close = function () {
       form.hidden = true;
       trigger.setAttribute("aria-expanded", "false");

@@ -152,7 +152,8 @@ def test_the_form_refuses_what_check_would_refuse_and_a_website_it_cannot_comple
     form.locator("button[type=submit][value=email]").click()
     assert page.evaluate("window.__mailto") is None
     assert "50,001 characters; at most 50,000" in form.locator(".field-problem").inner_text()
-    form.locator("textarea").fill("Fine words.")
+    form.locator("textarea").fill("Fine words.")  # the refusal spoke of the text before: it goes
+    assert form.locator(".field-problem").count() == 0 and form.locator("textarea").get_attribute("aria-invalid") is None
     form.locator("input[name=url]").fill("javascript:alert(1)")
     form.locator("button[type=submit][value=github]").click()
     assert page.evaluate("window.__opened") is None
@@ -168,3 +169,13 @@ def test_the_form_refuses_what_check_would_refuse_and_a_website_it_cannot_comple
     assert in_view(page, form.locator(".result"))
     assert form.locator(".field-problem").count() == 0 and field.get_attribute("aria-invalid") is None
     assert page.problems == []
+
+
+def test_the_forms_numbers_are_written_as_the_pages_language_writes_them(server, open_page):
+    single = open_page(server["url"] + "/fixture-repo/es/posts/alpha/", width=1280)  # the browser says en-US
+    single.locator(".join a.propose").click()
+    form = single.locator(".join + form.proposal")
+    form.locator("textarea").fill("a" * 50_001)
+    form.locator("button[type=submit][value=github]").click()
+    assert "Tu comentario tiene 50.001 caracteres; se admiten como mucho 50.000." in form.locator(
+        ".field-problem").inner_text()
