@@ -110,3 +110,12 @@ def test_a_name_the_source_does_not_give_reads_in_the_pages_language(tmp_path):
     assert '<bdi class="author">Anonyme</bdi>' in (out / "fr/comments/index.html").read_text()
     assert "<name>Anonym</name>" in (out / "de/comments/feed.xml").read_text()
     assert "Anonymous" not in visible_text(german)
+
+
+def test_french_punctuation_never_starts_a_line():
+    """French puts a space before : ; ? ! and inside « »; an ordinary one lets the sign wrap alone."""
+    with open(ROOT / "locales/fr/LC_MESSAGES/messages.po", encoding="utf-8") as po:
+        catalog = read_po(po)
+    texts = [text for message in catalog if message.id
+             for text in (message.string if isinstance(message.string, tuple) else (message.string,))]
+    assert texts and [text for text in texts if re.search(r" [:;?!»]|« ", text)] == []
