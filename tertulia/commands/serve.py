@@ -9,6 +9,7 @@ import sys
 import tempfile
 import threading
 import time
+from urllib.parse import quote
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -89,7 +90,9 @@ def make_app(output: Path, state: PreviewState, port: int | None = None):
             answer = "405 Method Not Allowed", "text/plain; charset=utf-8", b"GET only\n"
         else:
             answer = _answer(environ.get("PATH_INFO", "/"), output, state)
-        return _respond(start_response, *answer, head=method == "HEAD", location=state.base_path)
+        # an address without the base path (a link copied from the published site) is the same page under it
+        wanted = quote(environ.get("PATH_INFO", "/").encode("latin-1", "replace").lstrip(b"/"), safe="/")
+        return _respond(start_response, *answer, head=method == "HEAD", location=state.base_path + wanted)
 
     return app
 

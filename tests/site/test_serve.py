@@ -95,6 +95,8 @@ def test_the_root_redirects_to_the_base_path_and_unknown_pages_get_the_404_page(
     poll(base, lambda s, b: s == 200)
     status, body = fetch(base.replace("/repo/", "/"))
     assert status == 200 and "Hello" in body  # followed the redirect to the home page
+    status, body = fetch(base.replace("/repo/", "/") + "posts/hola/")  # the address without the base path
+    assert status == 200 and "Primer párrafo." in body
     status, body = fetch(base + "no/such/page/")
     assert status == 404 and "Page not found" in body
 
