@@ -78,9 +78,10 @@ def parse_text(raw: bytes, shown: str) -> tuple[Parsed | None, ContentError | No
     lines = key_lines(front, first_line=front_line)
     _as_written(meta, lines, front.split("\n"), front_line)
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
-    # Where blocks start is only ever reported for a translation whose blocks do not match, or a
-    # heading that skips a level (which needs one of level 3 or more)
-    starts = tuple(block_lines(body, body_line)) if "translation_of" in meta or DEEP_HEADING.search(body) else ()
+    # Where blocks start is only ever reported for a translation whose blocks do not match, a heading
+    # that skips a level (which needs one of level 3 or more), or an image that is not there
+    located = "translation_of" in meta or "![" in body or "<img" in body or DEEP_HEADING.search(body)
+    starts = tuple(block_lines(body, body_line)) if located else ()
     return Parsed(meta, lines, body, body_line, starts), None
 
 

@@ -14,6 +14,7 @@ from .align import locate_mismatch
 from ..cache import content_key
 from ..errors import ContentError, ContentErrors
 from .find import is_page
+from .images import missing_images
 from .names import tag_segment
 from .markup import clean_text, first_words, is_safe_url
 from ..model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, SitePage, Tag, Text, newest_first
@@ -93,6 +94,7 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
             drafts += 1
     _check_addresses(config, essays, essay_records, found, pages, page_groups)
     _check_redirect_targets(config, essays, pages, static, found)
+    found.warnings += missing_images(files, static)
     if found.errors:
         raise ContentErrors(found.errors)
     tags = _site_tags(config, essays, essay_records, found)

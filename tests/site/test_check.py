@@ -123,3 +123,28 @@ def test_a_heading_that_skips_a_level_is_a_warning_at_its_line_in_original_and_p
         "content/posts/hola/index.es.md:12: warning: a level-4 heading after a level-2 one: a screen reader's "
         "outline then misses a level; make it level 3 (`###`)",
     ]
+
+
+def test_an_image_missing_from_its_folder_or_static_is_a_warning_at_its_line(tmp_path):
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\nUno.\n\n![Un plano](plano.png)\n\n"
+                                  "![Otro](mi%20foto.png) ![Lejos](https://example.org/a.png)\n",
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne.\n\n![A plan](plano.png)\n\n"
+                                  "![Other](mi%20foto.png) ![Far](https://example.org/a.png)\n",
+        "posts/hola/mi foto.png": "png",
+        "pages/acerca/index.es.md": "---\ntitle: Acerca\n---\n\n![Logo](/logo.svg)\n\n![Aquí](../../posts/hola/mi%20foto.png)\n",
+        "static/favicon.png": "png",
+    })
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 0
+    assert [line for line in result.stderr.splitlines() if "image" in line] == [
+        "content/pages/acerca/index.es.md:5: warning: the image `/logo.svg` is not in content/static/: "
+        "the page would show it broken",
+        "content/posts/hola/index.en.md:8: warning: the image `plano.png` is not in content/posts/hola/: "
+        "the page would show it broken",
+        "content/posts/hola/index.es.md:8: warning: the image `plano.png` is not in content/posts/hola/: "
+        "the page would show it broken",
+    ]
+    (content / "posts/hola/plano.png").write_text("png")
+    (content / "static/logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    assert "image" not in run_cli("check", "--content", str(content), cwd=tmp_path).stderr
