@@ -137,18 +137,16 @@ def markup_problem(text: str, trusted: bool) -> tuple[int, str] | None:
 
     Nesting is bounded for everyone; size, lines, `[` and `<` only for comments, which anyone
     can propose. Nothing an author writes in earnest comes near these limits."""
-    if not trusted:
-        comment = text.strip("\r\n")  # the blank lines around a body are the file's, not its writer's
-        first = text[:len(text) - len(text.lstrip("\r\n"))].count("\n") + 1
-        if len(comment) > MAX_COMMENT:
-            return first, f"this comment has {len(comment):,} characters; at most {MAX_COMMENT:,} are taken"
+    if not trusted:  # every comment comes here: the cheap bounds first, the exact count past them
+        if len(text) > MAX_COMMENT and len(comment := text.strip("\r\n")) > MAX_COMMENT:
+            # the blank lines around a body are the file's, not its writer's
+            return _first_line(text), f"this comment has {len(comment):,} characters; at most {MAX_COMMENT:,} are taken"
         for sign, most in (("[", MAX_BRACKETS), ("<", MAX_ANGLES)):
             if text.count(sign) > most:
                 line = text.count("\n", 0, _nth(text, sign, most + 1)) + 1
                 return line, f"this comment has {text.count(sign):,} `{sign}` signs; at most {most} are taken"
-        lines = line_count(comment)
-        if lines > MAX_LINES:
-            return first + MAX_LINES, f"this comment has {lines:,} lines; at most {MAX_LINES:,} are taken"
+        if text.count("\n") + text.count("\r") >= MAX_LINES and (lines := line_count(text.strip("\r\n"))) > MAX_LINES:
+            return _first_line(text) + MAX_LINES, f"this comment has {lines:,} lines; at most {MAX_LINES:,} are taken"
     if not LONG_PREFIX.search(text):  # one pass over the text: almost every file ends here
         return None
     for number, line in enumerate(text.split("\n"), 1):
@@ -173,6 +171,11 @@ def comment_refusal(text: str) -> str:
         except TooSlow:
             return TOO_SLOW
     return ""
+
+
+def _first_line(text: str) -> int:
+    """The line a text's first non-empty line is on."""
+    return text[:len(text) - len(text.lstrip("\r\n"))].count("\n") + 1
 
 
 def line_count(text: str) -> int:
