@@ -27,8 +27,7 @@ def missing_images(files: ContentFiles, static: tuple[str, ...]) -> list[Content
             absent = [source for source in IMAGE_SOURCE.findall(block)
                       if (local := _local(source, folder)) is not None and local not in present]
             if absent:
-                starts = record.block_starts
-                line = starts[index] if len(starts) == len(blocks) else record.body_line
+                line = record.block_line(index, len(blocks)) or record.body_line
                 where = "content/static/" if absent[0].startswith("/") else record.path.rsplit("/", 1)[0] + "/"
                 warnings.append(ContentError(record.path, line, f"the image `{absent[0][:200]}` is not in {where}: "
                                                                 "the page would show it broken"))

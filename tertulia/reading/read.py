@@ -36,6 +36,11 @@ class Record:
         """The line of a front-matter key, or of the front matter itself when absent."""
         return self.lines.get(key, 1)
 
+    def block_line(self, index: int, blocks: int) -> int | None:
+        """The line block `index` (from 0) of the body's `blocks` starts on, when the starts found are
+        as many as the blocks and so can be trusted; else None."""
+        return self.block_starts[index] if len(self.block_starts) == blocks else None
+
 
 @dataclass(frozen=True)
 class Parsed:

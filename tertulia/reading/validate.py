@@ -321,8 +321,7 @@ def _warn_unfinished(record: Record, blocks: tuple[str, ...], found: Findings) -
     said = ["the title"] if title else []
     if marked:
         said.append(f"{blocks_named(index + 1 for index in marked)} (of {len(blocks)})")
-    starts = record.block_starts
-    line = starts[marked[0]] if marked and not title and len(starts) == len(blocks) else record.line("title")
+    line = (record.block_line(marked[0], len(blocks)) if marked and not title else None) or record.line("title")
     verb = "say" if len(marked) + title > 1 else "says"
     found.warnings.append(ContentError(record.path, line, f"{' and '.join(said)} still {verb} `{UNFINISHED}`: "
                                                           "shown in the original's language until translated"))
@@ -336,8 +335,7 @@ def _warn_skipped_heading(record: Record, blocks: tuple[str, ...], found: Findin
         if block[:2] != "<h" or block[2:3] not in ("1", "2", "3", "4", "5", "6"):
             continue
         if int(block[2]) > level + 1:
-            starts = record.block_starts
-            line = starts[index] if len(starts) == len(blocks) else record.body_line
+            line = record.block_line(index, len(blocks)) or record.body_line
             above = "right under the title" if level == 1 else f"after a level-{level} one"
             found.warnings.append(ContentError(record.path, line, (
                 f"a level-{block[2]} heading {above}: a screen reader's outline then misses a level; "
