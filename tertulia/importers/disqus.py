@@ -22,7 +22,7 @@ from .addresses import site_path
 from .known import Known, known
 from .staging import Planned, Staging
 from .threads import nearest_kept
-from .wpbody import comment_markdown, refusal
+from .wpbody import comment_markdown, comment_refused
 from .wpfiles import text_of
 from .wxr import UnreadableExport, safe_events
 
@@ -152,7 +152,7 @@ def _post(element) -> Post:
         status = "pending"
     else:
         status = "published"
-    why = refusal(comment_markdown(element.findtext(NS + "message") or "")) if status != "deleted" else ""
+    why = comment_refused(element.findtext(NS + "message") or "") if status != "deleted" else ""
     if why:  # its replies then answer the nearest comment that comes across
         status = f"refused as `check` would refuse it (disqus-{element.get(INTERNALS, '')}: {why})"
     return Post(thread.get(INTERNALS, "") if thread is not None else "",

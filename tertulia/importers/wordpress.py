@@ -30,7 +30,7 @@ from .problems import shown
 from .shortcodes import Media
 from .staging import Planned, Staging
 from .threads import nearest_kept
-from .wpbody import comment_markdown, refusal, safe_as_essay
+from .wpbody import comment_refused, safe_as_essay
 from .wpfiles import comment_file, essay_file, text_of
 from .wxr import Channel, Item, WPComment, read_export
 
@@ -443,7 +443,7 @@ def _comments(comments: tuple[WPComment, ...], summary: Summary, pingbacks: bool
     statuses, trashed = {}, []
     for comment in comments:
         status = _comment_status(comment, pingbacks)
-        why = refusal(comment_markdown(comment.content)) if status in COMMENT_STATUSES.values() else ""
+        why = comment_refused(comment.content) if status in COMMENT_STATUSES.values() else ""
         if why:  # its replies then answer the nearest comment that comes across
             status = f"refused as `check` would refuse it (comment {comment.id}: {why})"
         if status in COMMENT_STATUSES.values() and COMMENT_ID.fullmatch(comment.id):

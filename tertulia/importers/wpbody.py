@@ -175,10 +175,10 @@ def comment_markdown(body: str) -> str:
     return to_markdown(body, shortcodes=False)
 
 
-def refusal(markdown: str) -> str:
-    """Why `check` would refuse a comment of this Markdown (too long, too many lines or signs, too
-    slow to read), or "": an import writes no file the next build refuses."""
-    return comment_refusal(markdown.strip("\n"))
+def comment_refused(body: str) -> str:
+    """Why `check` would refuse the comment this stored body becomes (too long, too many lines or signs,
+    too slow to read), or "": an import writes no file the next build refuses."""
+    return comment_refusal(comment_markdown(body))
 
 
 def flat_markdown(fragment: str) -> str:
