@@ -20,6 +20,7 @@ from ..reading.validate import parse_date
 from ..reading.yamltext import quoted
 from .addresses import site_path
 from .known import Known, known
+from .problems import reasons_said, refusal
 from .staging import Planned, Staging
 from .threads import nearest_kept
 from .wpbody import comment_markdown, comment_refused
@@ -52,8 +53,7 @@ class DisqusSummary:
         total = sum(self.comments.values()) + sum(self.skipped.values())
         lines = [f"comments: {sum(self.comments.values())} ({self.comments['published']} published, "
                  f"{self.comments['pending']} pending, {self.comments['spam']} spam) of {total} in the export",
-                 "comments not imported: " + (", ".join(f"{n} {why}" for why, n in sorted(self.skipped.items()))
-                                              or "none")]
+                 *reasons_said("comments not imported", self.skipped)]
         for link, count in sorted(self.unmatched.items()):
             lines.append(f"thread matching no essay ({counted(count, 'comment')}): {link}")
         lines.append(f"{verb} {counted(len(staged.written), 'file')}; kept {len(staged.kept)} that were already there")
@@ -154,7 +154,7 @@ def _post(element) -> Post:
         status = "published"
     why = comment_refused(element.findtext(NS + "message") or "") if status != "deleted" else ""
     if why:  # its replies then answer the nearest comment that comes across
-        status = f"refused as `check` would refuse it (disqus-{element.get(INTERNALS, '')}: {why})"
+        status = refusal(f"disqus-{element.get(INTERNALS, '')}", why)
     return Post(thread.get(INTERNALS, "") if thread is not None else "",
                 parent.get(INTERNALS, "") if parent is not None else "", status)
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+REFUSED = "refused as `check` would refuse it"  # an imported comment's reason, then `(<its name>: <why>)`
+
 
 class ContentProblem(Exception):
     """content/ cannot take the import as it is; the message is `content/path[:line]: what is wrong`."""
@@ -11,3 +15,19 @@ def shown(text: str, limit: int = 60) -> str:
     """Untrusted text fit for one line of a terminal: control characters escaped, cut short."""
     escaped = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text[:limit])
     return escaped + ("…" if len(text) > limit else "")
+
+
+def refusal(name: str, why: str) -> str:
+    """Why one comment of an export is not imported: `check` would refuse its text."""
+    return f"{REFUSED} ({name}: {why})"
+
+
+def reasons_said(label: str, counts: Counter) -> list[str]:
+    """`label: 2 deleted, 1 spam`, each reason with its count; the comments `check` would refuse counted
+    as one reason, then named a line each in the export's order, since a reason of their own each read as a list of ones."""
+    refused = [reason[len(REFUSED) + 2:-1] for reason in counts if reason.startswith(REFUSED + " (")]
+    said = {reason: f"{count} {reason}" for reason, count in counts.items() if not reason.startswith(REFUSED + " (")}
+    if refused:
+        said[REFUSED] = f"{len(refused)} {REFUSED[:-3]} {'it' if len(refused) == 1 else 'them'} (below)"
+    line = f"{label}: " + (", ".join(said[reason] for reason in sorted(said)) or "none")
+    return [line] + [f"  not imported, as `check` would refuse it: {name}" for name in refused]

@@ -26,7 +26,7 @@ from ..reading.names import MAX_KEY
 from ..reading.validate import RESERVED_SEGMENTS
 from . import addresses, media, siteyml
 from .known import Known, known
-from .problems import shown
+from .problems import reasons_said, refusal, shown
 from .shortcodes import Media
 from .staging import Planned, Staging
 from .threads import nearest_kept
@@ -72,8 +72,8 @@ class Summary:
             f"{counted(self.pages['drafts'], 'draft')})",
             f"comments: {sum(self.comments.values())} ({self.comments['published']} published, "
             f"{self.comments['pending']} pending, {self.comments['spam']} spam) of {comments} in the export",
-            "items not imported: " + _reasons(self.skipped_items),
-            "comments not imported: " + _reasons(self.skipped_comments),
+            *reasons_said("items not imported", self.skipped_items),
+            *reasons_said("comments not imported", self.skipped_comments),
             f"tags added to site.yml: {', '.join(self.tags_added) or 'none'}",
             f"redirects added to site.yml: {len(self.redirects_added)}",
         ]
@@ -98,10 +98,6 @@ class Summary:
                          "(files as an earlier import wrote them)")
         lines += staged.left_alone()
         return lines
-
-
-def _reasons(counts: Counter) -> str:
-    return ", ".join(f"{count} {reason}" for reason, count in sorted(counts.items())) or "none"
 
 
 @dataclass(frozen=True)
@@ -445,7 +441,7 @@ def _comments(comments: tuple[WPComment, ...], summary: Summary, pingbacks: bool
         status = _comment_status(comment, pingbacks)
         why = comment_refused(comment.content) if status in COMMENT_STATUSES.values() else ""
         if why:  # its replies then answer the nearest comment that comes across
-            status = f"refused as `check` would refuse it (comment {comment.id}: {why})"
+            status = refusal(f"comment {comment.id}", why)
         if status in COMMENT_STATUSES.values() and COMMENT_ID.fullmatch(comment.id):
             statuses[comment.id] = status
             summary.comments[status] += 1

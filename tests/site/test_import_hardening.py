@@ -178,10 +178,21 @@ def test_a_comment_check_would_refuse_is_named_not_written_and_its_reply_moves_u
         "<wp:comment_parent>0</wp:comment_parent>", "<wp:comment_parent>8</wp:comment_parent>")
     result = import_into(site, export_text(post(comments=(("8", text), ("2", "Fine"))).replace("</item>", reply + "</item>")))
     assert result.returncode == 0, result.stderr
-    assert f"comments not imported: 1 refused as `check` would refuse it (comment 8: {said})" in result.stdout
+    assert ("comments not imported: 1 refused as `check` would refuse it (below)\n"
+            f"  not imported, as `check` would refuse it: comment 8: {said}\n") in result.stdout
     assert sorted(every_file(site / "content/posts/hello")) == ["comments/2.en.md", "comments/9.en.md", "index.en.md"]
     assert "reply_to" not in (site / "content/posts/hello/comments/9.en.md").read_text()
     assert run_cli("check", cwd=site).returncode == 0
+
+
+def test_two_comments_check_would_refuse_are_one_reason_naming_both(tmp_path):
+    site = tmp_path / "site"
+    result = import_into(site, export_text(post(comments=(("8", "[a] " * 501), ("7", "x" * 50_001), ("2", "Fine")))))
+    assert result.returncode == 0, result.stderr
+    assert ("comments not imported: 2 refused as `check` would refuse them (below)\n"
+            "  not imported, as `check` would refuse it: comment 8: this comment has 501 `[` signs; at most 500 are taken\n"
+            "  not imported, as `check` would refuse it: comment 7: this comment has 50,001 characters; at most 50,000 "
+            "are taken\n") in result.stdout
 
 
 @pytest.mark.parametrize("comment_id", ["1" * 300, "1" * 21, "-1", "1-2", "../1", "1.5", " ", "١٢"])

@@ -391,8 +391,9 @@ def test_a_disqus_comment_check_would_refuse_is_named_and_its_reply_still_builds
     export = tmp_path / "long.xml"
     export.write_text(DISQUS.read_text().replace("DISQUS-FIRST a comment", "DISQUS-FIRST " + "[a] " * 501, 1))
     result = imported(site, export, source="disqus")
-    assert ("1 refused as `check` would refuse it (disqus-3001: this comment has 501 `[` signs; at most 500 are "
-            "taken)") in result.stdout
+    assert "1 refused as `check` would refuse it (below)\n" in result.stdout
+    assert ("\n  not imported, as `check` would refuse it: disqus-3001: this comment has 501 `[` signs; at most 500 "
+            "are taken\n") in result.stdout
     thread = site / "content/posts/los-clientes/comments"
     assert not (thread / "disqus-3001.es.md").exists()
     assert "reply_to" not in (thread / "disqus-3003.es.md").read_text()  # it answered 3001: now it stands at the top
