@@ -235,6 +235,21 @@ def test_the_discussion_link_keeps_its_space_in_a_language_without_words(server,
     assert "Discussion (0)" in page.locator(".to-discussion").inner_text()
 
 
+def test_a_french_quotation_stands_apart_from_its_guillemets(server, open_page):
+    page = open_page(server["url"] + "/fixture-repo/tags/")
+    marks = page.evaluate("""() => {
+        const q = document.createElement("q");
+        q.lang = "fr";
+        q.textContent = "valeurs";
+        document.querySelector("main").append(q);
+        const plain = document.createElement("span");
+        plain.textContent = "\u00ab\u202fvaleurs\u202f\u00bb";
+        document.querySelector("main").append(plain);
+        return [q.getBoundingClientRect().width, plain.getBoundingClientRect().width];
+    }""")
+    assert marks[0] == pytest.approx(marks[1], abs=0.5)  # drawn as the same marks and spaces
+
+
 def test_the_not_found_page_speaks_the_language_of_the_address(server, open_page):
     page = open_page(server["url"] + "/fixture-repo/")
     body = (server["root"] / "fixture-repo" / "404.html").read_text()
