@@ -47,3 +47,53 @@ def test_a_block_that_fits_is_no_tab_stop(server, open_page, wide):
     page = open_page(server["url"] + "/tertulia/posts/los-clientes-no-son-todos-iguales/", width=1280)
     page.wait_for_load_state()
     assert page.locator("[data-scroller]").count() == 0
+
+
+def pixels(png: bytes) -> list[list[tuple[int, ...]]]:
+    """Rows of RGB(A) pixels of a screenshot: an 8-bit, non-interlaced PNG, as Chromium writes them."""
+    import struct
+    import zlib
+    chunks, at = {}, 8
+    while at < len(png):
+        length, kind = struct.unpack(">I4s", png[at:at + 8])
+        chunks.setdefault(kind, b"")
+        chunks[kind] += png[at + 8:at + 8 + length]
+        at += 12 + length
+    width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
+    assert depth == 8 and colour in (2, 6)
+    size = 3 if colour == 2 else 4
+    raw, rows, previous = zlib.decompress(chunks[b"IDAT"]), [], bytearray(width * size)
+    for y in range(height):
+        start = y * (width * size + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + width * size])
+        for i in range(len(line)):
+            left = line[i - size] if i >= size else 0
+            up, corner = previous[i], previous[i - size] if i >= size else 0
+            guess = (0, left, up, (left + up) // 2,
+                     min((left, up, corner), key=lambda p: (abs(left + up - corner - p), (left, up, corner).index(p))))
+            line[i] = (line[i] + guess[kind]) & 0xFF
+        rows.append([tuple(line[x * size:x * size + 3]) for x in range(width)])
+        previous = line
+    return rows
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_a_shade_at_the_edge_says_a_wide_table_scrolls_and_goes_once_the_end_is_reached(server, open_page, wide,
+                                                                                          dark):
+    page = open_page(server["url"] + wide.replace("/posts/", "/es/posts/"), width=390, dark=dark)
+    box = page.locator(".side:has(table)").first
+    box.scroll_into_view_if_needed()
+    page.add_style_tag(content=".side:has(table) table { visibility: hidden; }")  # the box's own colours alone
+
+    def edges() -> tuple[int, int, int]:
+        """How far the left edge, the middle of the table's gap and the right edge differ from the page."""
+        shot = pixels(box.screenshot())
+        row = shot[len(shot) // 2]
+        page_colour = pixels(page.screenshot(clip={"x": 1, "y": 1, "width": 1, "height": 1}))[0][0]
+        return tuple(sum(abs(a - b) for a, b in zip(row[x], page_colour)) for x in (1, len(row) // 2, len(row) - 2))
+
+    left, middle, right = edges()
+    assert right > 20 and left < 6 and middle < 6  # more hides on the right only
+    box.evaluate("b => b.scrollLeft = b.scrollWidth")
+    left, middle, right = edges()
+    assert left > 20 and right < 6 and middle < 6
