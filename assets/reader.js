@@ -32,7 +32,9 @@
 
   // What sits on the reading line: the text there, then its row, so a change of layout can put
   // back whichever of them it still shows exactly where the reader had it.
+  // At the very top the reader is reading the title: the page stays at its top, whatever moves below.
   function placeMarks() {
+    if (window.scrollY <= 0) { return [{ top: 0 }]; }
     var line = readingLine(), rows = document.querySelectorAll(".pair:not(.column-heads)"), row = null;
     for (var i = 0; i < rows.length && !row; i++) {
       var box = rows[i].getBoundingClientRect();
@@ -48,6 +50,7 @@
   }
 
   function putBack(marks) {
+    if (marks.length && !marks[0].element) { window.scrollTo(0, 0); return; }
     for (var i = 0; i < marks.length; i++) {
       if (marks[i].element.getClientRects().length) {
         window.scrollBy(0, marks[i].element.getBoundingClientRect().top - marks[i].top);

@@ -66,6 +66,18 @@ def test_the_remembered_view_is_a_language_not_a_role(server, open_page):
     assert page.locator("#p1 .original").is_visible() and page.locator("#p1 .translation").is_hidden()
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_reader_at_the_top_stays_there_when_the_view_changes(server, open_page, width):
+    page = open_page(server["url"] + ESSAY, width=width)
+    page.wait_for_load_state()
+    page.locator("label:has(#view-stacked)").click()
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.scrollY") == 0
+    page.locator("label:has(#view-original)").click()
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.scrollY") == 0
+
+
 # 2
 @pytest.mark.parametrize("width", [1280, 700])
 def test_print_is_a_facing_page_edition_from_every_view(server, open_page, width):
