@@ -150,11 +150,21 @@ def test_an_unknown_status(tmp_path):
                       "pending, spam"]
 
 
-@pytest.mark.parametrize("date", ["2012-13-01", "2024-02-30", "2012-09-11 24:00", "2012-09-11 10:27+15:00"])
+@pytest.mark.parametrize("date", ["2012-13-01", "2024-02-30", "2012-09-11 24:00", "2012-09-11 10:27+15:00", "0000-01-01",
+                                  "9999-12-31 23:59-14:00", "0001-01-01 00:00+01:00"])
 def test_a_date_in_the_right_form_but_not_on_the_calendar_says_so(tmp_path, date):
     errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", f'author: Ana\ndate: "{date}"')})
-    assert errors == [f"content/posts/hola/index.es.md:4: date `{date}` is not on the calendar: a month is 01-12, "
-                      "a day one of its month's, an hour 00-23, a minute 00-59, an offset at most ±14:00"]
+    assert errors == [f"content/posts/hola/index.es.md:4: date `{date}` is not on the calendar: a year is 0001-9999 "
+                      "(also in UTC), a month 01-12, a day one of its month's, an hour 00-23, a minute 00-59, an offset "
+                      "at most ±14:00"]
+
+
+def test_a_date_whose_time_zone_takes_it_past_the_calendar_says_so(tmp_path):
+    files = {"site.yml": SITE_YML + "timezone: America/New_York\n",
+             "posts/hola/comments/c1.es.md": '---\nauthor: B\ndate: "9999-12-31 23:00"\n---\n\nHola.\n'}
+    assert errors_for(tmp_path, files) == [
+        "content/posts/hola/comments/c1.es.md:3: date `9999-12-31 23:00` in America/New_York is not on the calendar "
+        "in UTC, where dates are ordered: a year is 0001-9999 there too"]
 
 
 @pytest.mark.parametrize("date", ["12/09/2012", "2012-09-11T10:27", "2012-09-11 10:27:00", "yesterday"])

@@ -437,7 +437,18 @@ def parse_date(value, utc: bool = False) -> PartialDate | None:
                     parts.get("hour", 0), parts.get("minute", 0))
     except ValueError:
         return None
-    return PartialDate(**parts)
+    date = PartialDate(**parts)
+    return date if in_calendar(date) else None
+
+
+def in_calendar(date: PartialDate) -> bool:
+    """Whether the instant a date names falls in the years 1-9999 also in UTC, where dates are ordered
+    and feeds write them: `9999-12-31 23:59-14:00` is a moment of the year 10000 there."""
+    try:
+        date.moment, date.timestamp  # noqa: B018 - computed (and kept) to see that they can be
+    except OverflowError:
+        return False
+    return True
 
 
 def _date(record: Record, found: Findings, zone: str = "") -> PartialDate | None:
@@ -448,13 +459,18 @@ def _date(record: Record, found: Findings, zone: str = "") -> PartialDate | None
     if date is None:
         shown = value if isinstance(value, (str, int)) else f"a {type(value).__name__}"
         if isinstance(value, str) and DATE_PATTERN.fullmatch(value):  # the form is right, a number is not
-            found.error(record, "date", f"date `{shown}` is not on the calendar: a month is 01-12, a day one of "
-                                        "its month's, an hour 00-23, a minute 00-59, an offset at most ±14:00")
+            found.error(record, "date", f"date `{shown}` is not on the calendar: a year is 0001-9999 (also in UTC), "
+                                        "a month 01-12, a day one of its month's, an hour 00-23, a minute 00-59, "
+                                        "an offset at most ±14:00")
         else:
             found.error(record, "date", f"date `{shown}` is in none of the forms YYYY, YYYY-MM, "
                                         "YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM±HH:MM")
     elif zone and date.hour >= 0 and date.offset is None:
         date = replace(date, offset=_offset_in(zone, date))
+        if not in_calendar(date):
+            found.error(record, "date", f"date `{value}` in {zone} is not on the calendar in UTC, where dates are "
+                                        "ordered: a year is 0001-9999 there too")
+            return None
     return date
 
 
