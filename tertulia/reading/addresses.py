@@ -45,11 +45,20 @@ def split(address: str) -> tuple[str, str]:
 
 
 def page_url(path: str) -> str:
-    """The URL (as routes gives them, no leading `/`) of the page that answers a decoded path."""
+    """The URL (as routes gives them, no leading `/`) of the page that answers a decoded path: the
+    one a static host serves from the same file (`/about`, `/about/` and `/about/index.html`)."""
     url = path.lstrip("/")
+    if url == "index.html" or url.endswith("/index.html"):
+        return url[:-len("index.html")]
     if url == "" or url.endswith("/") or url.endswith((".html", ".htm")):
         return url
     return url + "/"  # `/about` is served from about/index.html (the host adds the slash)
+
+
+def served_at(address: str) -> tuple[str, str]:
+    """(the page URL, the query) an old address is answered at: two addresses alike here are one."""
+    path, query = split(address)
+    return page_url(path), query
 
 
 def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: set[str] = frozenset()) -> bool:
@@ -60,7 +69,7 @@ def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: s
     if query:
         name = path.rsplit("/", 1)[-1]  # a file that is not a page (a feed, an asset) runs no script
         return name in OWN_FILES or name.endswith(".xml") or _first(path, languages) in ("assets", "pagefind")
-    parts = path.strip("/").split("/") if path.strip("/") else []
+    parts = page_url(path).strip("/").split("/") if page_url(path).strip("/") else []
     if parts and parts[0] in languages:
         parts = parts[1:]
     if not parts:

@@ -317,13 +317,17 @@ def _redirects(value, languages: tuple[str, ...], reading: Reading) -> tuple[Red
     if not isinstance(value, dict):
         reading.fail("redirects", "redirects must map old addresses to new ones, e.g. `/about-us/: /about/`")
         return ()
-    found, start = [], reading.lines.get("redirects", 0)
+    found, start, served = [], reading.lines.get("redirects", 0), {}
     for old, new in value.items():
         line = _key_line(reading.text, start, str(old))
         wrong = addresses.problem(old, languages) or addresses.problem(new, languages, target=True)
         if wrong:
             reading.fail("redirects", f"redirect {wrong}", line)
+        elif addresses.served_at(old) in served:
+            reading.fail("redirects", f"redirect `{old[:80]}` is the address `{served[addresses.served_at(old)][:80]}` "
+                                      "names too (a static host serves both from one file); keep one", line)
         else:
+            served[addresses.served_at(old)] = old
             found.append(Redirect(old, new, reading.shown_as, line))
     return tuple(found)
 

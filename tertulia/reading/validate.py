@@ -171,7 +171,7 @@ def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, fou
     """Each old address leads to one place and is no page of the site's own: two essays or pages claiming
     one, one claiming a redirect's address, or an alias on a real page is an error on the file."""
     own = _own_page(config, essays, pages)
-    claimed = {addresses.split(redirect.old): "site.yml redirects" for redirect in config.redirects}
+    claimed = {addresses.served_at(redirect.old): "site.yml redirects" for redirect in config.redirects}
     for redirect in config.redirects:
         if own(redirect.old):
             found.errors.append(ContentError(redirect.path, redirect.line, f"redirect `{redirect.old[:80]}` is an "
@@ -180,7 +180,7 @@ def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, fou
     claimants += [(page, (page_records or {})[page.slug][page.original.lang]) for page in pages]
     for owner, record in claimants:
         for alias in owner.aliases:
-            where = addresses.split(alias)
+            where = addresses.served_at(alias)
             if own(alias):
                 found.error(record, "aliases", f"alias `{alias[:80]}` is an address of the site's own pages")
             elif where in claimed:

@@ -278,6 +278,23 @@ def test_a_reimport_follows_the_blog_and_never_touches_a_hand_edit(tmp_path):
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [\"/posts/hola/?p=5\"]\n---\n\nA.\n",
       "posts/b/index.es.md": "---\ntitle: B\nauthor: X\naliases: [\"/posts/hola/?p=5\"]\n---\n\nB.\n"},
      "content/posts/b/index.es.md:4:", "claimed by content/posts/a/index.es.md too"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [/old]\n---\n\nA.\n",
+      "posts/b/index.es.md": "---\ntitle: B\nauthor: X\naliases: [/old/index.html]\n---\n\nB.\n"},
+     "content/posts/b/index.es.md:4:", "claimed by content/posts/a/index.es.md too"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [/old]\n---\n\nA.\n",
+      "site.yml": "title: t\nbase_url: \"https://x.org/\"\nlanguages: {es: E, en: E}\nmain_language: es\n"
+                  "redirects:\n  /old/: /\n"},
+     "content/posts/a/index.es.md:4:", "claimed by site.yml redirects too"),
+    ({"site.yml": "title: t\nbase_url: \"https://x.org/\"\nlanguages: {es: E, en: E}\nmain_language: es\n"
+                  "redirects:\n  /old/: /\n  /old: /posts/hola/\n"},
+     "content/site.yml:7:", "redirect `/old` is the address `/old/` names too"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [/index.html]\n---\n\nA.\n"},
+     "content/posts/a/index.es.md:4:", "address of the site's own pages"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [/en/comments/index.html]\n---\n\nA.\n"},
+     "content/posts/a/index.es.md:4:", "address of the site's own pages"),
+    ({"site.yml": "title: t\nbase_url: \"https://x.org/\"\nlanguages: {es: E, en: E}\nmain_language: es\n"
+                  "redirects:\n  /index.html: /posts/hola/\n"},
+     "content/site.yml:6:", "redirect `/index.html` is an address of the site's own pages"),
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [old/]\n---\n\nA.\n"},
      "content/posts/a/index.es.md:4:", "must start with one `/`"),
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [\"/a/../../x/\"]\n---\n\nA.\n"},
