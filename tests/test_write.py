@@ -129,3 +129,32 @@ def test_ctrl_c_while_the_staging_folder_is_cleared_waits_for_it_and_says_where_
             staged.commit(["index.html"], {"index.html"}, set(), sweep=False)
     assert stopped.value.args == ((write.COMMITTED if committed else write.UNTOUCHED),)
     assert sorted(p.name for p in tmp_path.iterdir()) == (["output"] if committed else [])
+
+
+@pytest.mark.parametrize("before, after", [("notes", "notes/a.txt"), ("notes/a.txt", "notes")])
+def test_a_file_that_becomes_a_folder_or_the_other_way_round_is_moved_in(tmp_path, before, after):
+    output = tmp_path / "output"
+    (output / before).parent.mkdir(parents=True, exist_ok=True)
+    (output / before).write_text("v1")
+    (output / "page.html").write_text("old page")
+    (output / write.MARK).write_bytes(write.MARK_TEXT)
+    with staged_output(output) as staged:
+        for relative, data in ((after, b"v2"), ("page.html", b"new page")):
+            staged.writer.write(relative, data)
+        staged.commit([after, "page.html"], {after, "page.html", write.MARK}, {before, "page.html", write.MARK},
+                      sweep=True)
+    assert (output / after).read_text() == "v2" and (output / "page.html").read_text() == "new page"
+
+
+def test_a_file_in_the_way_that_is_not_the_builds_to_remove_refuses_before_anything_moves(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "notes").write_text("a file the preview did not write")
+    (output / "page.html").write_text("old page")
+    (output / write.MARK).write_bytes(write.MARK_TEXT)
+    with pytest.raises(write.OutputRefused, match="`notes` stands where the site now has `notes/a.txt`"):
+        with staged_output(output) as staged:
+            for relative in ("page.html", "notes/a.txt"):
+                staged.writer.write(relative, b"new")
+            staged.commit(["page.html", "notes/a.txt"], {"page.html", "notes/a.txt"}, {"page.html"}, sweep=False)
+    assert (output / "page.html").read_text() == "old page" and (output / "notes").read_text().startswith("a file")

@@ -11,6 +11,7 @@ import re
 from urllib.parse import unquote
 
 MAX_LENGTH = 2000
+NAME_MAX = 255  # bytes in a file or folder name, on the file systems a site is built and served from
 UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\\\"<>`]")
 OWN_FOLDERS = {"tags", "search", "page", "assets", "pagefind"}
 OWN_FILES = {"feed.xml", "sitemap.xml", "404.html", ".nojekyll", "CNAME", ".tertulia-site", "robots.txt"}
@@ -31,6 +32,8 @@ def problem(address, languages: tuple[str, ...], target: bool = False) -> str:
         return f"`{address[:80]}` holds, percent-encoded, a control character, a quote or a backslash"
     if any(part in (".", "..") for part in path.split("/")):
         return f"`{address[:80]}` holds a `.` or `..` segment"
+    if any(len(part.encode("utf-8", "replace")) > NAME_MAX for part in path.split("/")):
+        return f"`{address[:80]}` has a segment over {NAME_MAX} bytes, longer than a file or folder name can be"
     first = path.strip("/").split("/")[0]
     if not target and not query and path == "/":
         return "`/` is the home page, not an old address"

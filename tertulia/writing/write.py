@@ -172,16 +172,52 @@ class StagedOutput:
             for relative in written:
                 checked(relative)
             removed = sorted(known - keep)
+            first = _in_the_way(self.output, written, removed, keep if sweep else None)
             journal = self.staging / JOURNAL
-            journal.write_text(json.dumps({"written": written, "removed": removed}), encoding="utf-8")
-            _finish(self.staging, self.output, written, removed)
+            journal.write_text(json.dumps({"first": first, "written": written, "removed": removed}), encoding="utf-8")
+            _finish(self.staging, self.output, written, removed, first)
             if sweep:
                 _remove_strays(self.output, keep)
             self.committed = True
 
 
-def _finish(staging: Path, output: Path, written: list[str], removed: list[str]) -> None:
+def _in_the_way(output: Path, written: list[str], removed: list[str], keep: set[str] | None) -> list[str]:
+    """The files to remove before any move, because a new file goes where they are or inside what
+    was a file (`notes` becomes `notes/a.txt`, or back). Asked before anything moves: what nothing
+    would clear (a file the site keeps, or one no build wrote without `keep`, the sweep) is refused
+    then, with output/ as it was, rather than half way through the moves."""
+    going = set(removed) if keep is None else None
+    first: list[str] = []
+    known_folders: set[str] = set()
+    for relative in written:
+        parts = relative.split("/")
+        for end in range(1, len(parts)):
+            folder = "/".join(parts[:end])
+            if folder in known_folders:
+                continue
+            known_folders.add(folder)
+            path = os.path.join(output, folder)
+            if os.path.lexists(path) and (os.path.islink(path) or not os.path.isdir(path)):
+                first.append(_clearable(folder, relative, going, keep))
+        target = os.path.join(output, relative)
+        if os.path.isdir(target) and not os.path.islink(target):
+            for inside, _, names in os.walk(target):
+                first += [_clearable(os.path.relpath(os.path.join(inside, name), output).replace(os.sep, "/"),
+                                     relative, going, keep) for name in names]
+    return first
+
+
+def _clearable(relative: str, wanted: str, going: set[str] | None, keep: set[str] | None) -> str:
+    """`relative`, if this build removes it anyway; else why the output cannot take the new file."""
+    if (going is not None and relative in going) or (keep is not None and relative not in keep):
+        return relative
+    raise OutputRefused(f"the output's `{relative}` stands where the site now has `{wanted}` (a file where a folder "
+                        "goes, or the other way round), and is not the build's to remove; move it away and build again")
+
+
+def _finish(staging: Path, output: Path, written: list[str], removed: list[str], first: list[str] = ()) -> None:
     """The moves of a commit; any already done (by a run that was killed) are skipped."""
+    _remove(output, first)
     made: set[str] = set()
     for relative in written:
         source = os.path.join(staging, staged_name(relative))
@@ -199,7 +235,8 @@ def recover(output: Path) -> None:
         if journal.is_file() and output.is_dir():
             try:
                 moves = json.loads(journal.read_text(encoding="utf-8"))
-                _finish(staging, output, [checked(r) for r in moves["written"]], [checked(r) for r in moves["removed"]])
+                _finish(staging, output, [checked(r) for r in moves["written"]], [checked(r) for r in moves["removed"]],
+                        [checked(r) for r in moves.get("first", [])])
             except (ValueError, KeyError, TypeError, OutputRefused):
                 pass  # a journal that cannot be read: the build that follows redraws what differs
         shutil.rmtree(staging, ignore_errors=True)
@@ -274,9 +311,12 @@ def _interruptions_held(said: str = COMMITTED):
 def _remove(output: Path, relatives: list[str]) -> None:
     """Remove files the site no longer has, and the folders they leave empty."""
     for relative in relatives:
+        path = os.path.join(output, relative)
+        if os.path.isdir(path) and not os.path.islink(path):
+            continue  # a folder of the new site now, where this file was cleared first (see _in_the_way)
         try:
-            os.remove(os.path.join(output, relative))
-        except FileNotFoundError:
+            os.remove(path)
+        except (FileNotFoundError, NotADirectoryError):  # gone already, or cleared first (see _in_the_way)
             continue
         folder = os.path.dirname(relative)
         while folder and not os.listdir(os.path.join(output, folder)):

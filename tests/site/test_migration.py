@@ -295,6 +295,8 @@ def test_a_reimport_follows_the_blog_and_never_touches_a_hand_edit(tmp_path):
     ({"site.yml": "title: t\nbase_url: \"https://x.org/\"\nlanguages: {es: E, en: E}\nmain_language: es\n"
                   "redirects:\n  /index.html: /posts/hola/\n"},
      "content/site.yml:6:", "redirect `/index.html` is an address of the site's own pages"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [/" + "ñ" * 128 + "/]\n---\n\nA.\n"},
+     "content/posts/a/index.es.md:4:", "has a segment over 255 bytes"),
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [old/]\n---\n\nA.\n"},
      "content/posts/a/index.es.md:4:", "must start with one `/`"),
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [\"/a/../../x/\"]\n---\n\nA.\n"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from helpers import ABOUT_EN, MENU, SITE_YML, about_site, every_file, make_content, run_cli
@@ -144,3 +145,27 @@ def test_a_comment_file_under_a_page_is_named_as_a_comment_pages_do_not_take(tmp
     assert result.returncode == 0
     assert ("content/pages/about/comments/c1.en.md: warning: not published: pages take no comments; only a post's "
             "comments/ folder holds comment files") in result.stderr
+
+
+def test_a_static_file_that_becomes_a_folder_and_back_is_built_and_the_output_is_a_fresh_builds(tmp_path):
+    out, fresh = tmp_path / "output", tmp_path / "fresh"
+    content = make_content(tmp_path, {"static/notes": "v1\n"})
+    assert build(content, out).returncode == 0
+    (content / "static/notes").unlink()
+    (content / "static/notes").mkdir()
+    (content / "static/notes/a.txt").write_text("v2\n")
+    (content / "posts/hola/index.es.md").write_text((content / "posts/hola/index.es.md").read_text().replace(
+        "author: Ana", "author: Changed"))
+
+    def same_as_a_fresh_build():
+        result = run_cli("build", "--content", str(content), "--output", str(out))
+        assert result.returncode == 0, result.stderr
+        shutil.rmtree(fresh, ignore_errors=True)
+        assert build(content, fresh).returncode == 0
+        assert every_file(out) == every_file(fresh)
+
+    same_as_a_fresh_build()
+    (content / "static/notes/a.txt").unlink()
+    (content / "static/notes").rmdir()
+    (content / "static/notes").write_text("v3\n")  # and back
+    same_as_a_fresh_build()
