@@ -325,7 +325,8 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     drawn_from = _page_inputs(loaded, pages, content_key(inputs, when, _every_page_shows(loaded.site)), env, last)
     fingerprints = {relative: _with_words(key, memo.recorded(relative), interface) for relative, key in drawn_from.items()}
     extras = _extras(loaded, options, beside_posts)
-    extras.update(_static(options.content, static, fingerprints.keys() | extras.keys(), loaded.site.search))
+    beside = beside_clashes(options.content, found, loaded.site, fingerprints.keys())
+    extras.update(_static(options.content, static, fingerprints.keys() | extras.keys(), loaded.site.search, beside))
     fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in extras.items())
     if not loaded.site.search and memo.unchanged(fingerprints):  # the output already is this build, file for file
         _saved(memo, whole, counts, last)
@@ -474,12 +475,23 @@ def _extras(loaded: Loaded, options: Options, beside_posts: dict[str, bytes]) ->
     return extras
 
 
-def _static(content: Path, static: dict[str, bytes], generated: set[str], search: bool) -> dict[str, bytes]:
-    """content/static/ at the site's root, as it is, unless a file there would replace one the build makes."""
-    clashes = static_clashes(content, static, generated, search)
+def _static(content: Path, static: dict[str, bytes], generated: set[str], search: bool,
+            beside: list[ContentError]) -> dict[str, bytes]:
+    """content/static/ at the site's root, as it is, unless a file there (or one `beside` a post, said
+    with it) would replace one the build makes."""
+    clashes = beside + static_clashes(content, static, generated, search)
     if clashes:
         raise ContentErrors(clashes)
     return static
+
+
+def beside_clashes(content: Path, found: Found, site: "Site", pages: set[str]) -> list[ContentError]:
+    """The files beside a published post or page that would replace one of its pages (`comments.xml`,
+    the discussion feed; `index.html`): `build` and `check` both ask this."""
+    where = dict(found.assets)
+    copied = sorted(url for post in site.essays + site.pages for url in post.files if url in pages)
+    return [ContentError(_shown(where[url], content), 0, f"would replace the site's own `{url}`, which the build "
+                                                         "makes; rename or remove it") for url in copied]
 
 
 def static_clashes(content: Path, static, generated: set[str], search: bool) -> list[ContentError]:
@@ -498,10 +510,12 @@ def check_site(options: Options) -> Loaded:
     loaded = _load(options, found, _digests_to_check(options, found), None)
     pages = plan_site(loaded.site, build_time(loaded.site))
     beside_posts = dict.fromkeys((url for url, _ in found.assets), b"")  # their names are enough here
-    generated = {file_path(page.url) for page in pages} | _extras(loaded, options, beside_posts).keys()
+    drawn = {file_path(page.url) for page in pages}
+    generated = drawn | _extras(loaded, options, beside_posts).keys()
     from .writing.search import unavailable
     search = not unavailable(loaded.site)
-    clashes = static_clashes(options.content, [relative for relative, _ in found.static], generated, search)
+    clashes = beside_clashes(options.content, found, loaded.site, drawn) + static_clashes(
+        options.content, [relative for relative, _ in found.static], generated, search)
     if clashes:
         raise ContentErrors(clashes)
     if options.theme.overrides("templates"):  # the theme's own are drawn by every test of Tertulia's

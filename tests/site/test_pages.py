@@ -169,3 +169,15 @@ def test_a_static_file_that_becomes_a_folder_and_back_is_built_and_the_output_is
     (content / "static/notes").rmdir()
     (content / "static/notes").write_text("v3\n")  # and back
     same_as_a_fresh_build()
+
+
+def test_a_file_beside_a_post_may_not_replace_its_discussion_feed(tmp_path):
+    content = make_content(tmp_path, {"posts/hola/comments.xml": "<mine/>", "static/404.html": "<p>mine</p>"})
+    expected = ["content/posts/hola/comments.xml: would replace the site's own `posts/hola/comments.xml`, which the "
+                "build makes; rename or remove it",
+                "content/static/404.html: would replace the site's own `404.html`, which the build makes; rename or "
+                "remove it"]
+    for command in ("build", "check"):
+        result = run_cli(command, "--content", str(content), *(("--output", str(tmp_path / "out")) * (command == "build")))
+        assert result.returncode == 1 and result.stderr.splitlines()[:2] == expected, result.stderr
+    assert not (tmp_path / "out").exists()
