@@ -190,10 +190,11 @@ def _forks(options: Options, last: "LastRun | None", stack: ExitStack | None, fi
 def _missing_catalogs(options: Options, interface: "Interface") -> list[ContentError]:
     """One warning per declared language whose interface words would be English, wholly or in part,
     unless site.yml accepts English for it."""
+    from .reading.yamltext import plain_or_quoted
     shown = _shown(options.content / "site.yml", options.content)
     warnings = [ContentError(shown, 0, f"language `{lang}` has no interface catalog "
                                        f"(locales/{lang}/LC_MESSAGES/messages.po): its pages use English words; "
-                                       "write one, or accept English with `english_interface: [" + lang + "]`")
+                                       "write one, or accept English with `english_interface: [" + plain_or_quoted(lang) + "]`")
                 for lang in interface.missing()]
     for lang, path, lacking in interface.incomplete(options.theme.default / "locales" / "messages.pot"):
         warnings.append(ContentError(options.theme.shown("locales", path), 0, (

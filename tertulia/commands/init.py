@@ -9,6 +9,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..reading.config import LANGUAGE_TAG
 from .starter import starter
+from ..reading.yamltext import plain_or_quoted
 
 EXIT_OK, EXIT_USAGE = 0, 2
 ESSAY, PAGE = "welcome", "about"
@@ -50,7 +51,7 @@ def site_files(name: str, lang: str, translations: list[str], title: str | None,
     files = {"content/site.yml": _site_yml(title, name, base_url, languages)}
     for code in languages:
         words = starter(code)
-        translation_of = "" if code == lang else f"translation_of: {lang}\n"
+        translation_of = "" if code == lang else f"translation_of: {plain_or_quoted(lang)}\n"
         author = "author: Anonymous  # your name, as readers should see it\n" if code == lang else ""
         files[f"content/posts/{ESSAY}/index.{code}.md"] = _markdown(
             f"title: {_quoted(words.essay_title)}\n{author}{translation_of}", words.essay, lang)
@@ -83,10 +84,10 @@ def _site_yml(title: str | None, name: str, base_url: str, languages: list[str])
     """site.yml; a title the writer gave is in their main language (pages mark it so), the folder's
     name stands in no language."""
     from ..site.ui import autonym
-    names = "".join(f"  {code}: {_quoted(autonym(code))}\n" for code in languages)
-    lang = languages[0]
+    names = "".join(f"  {plain_or_quoted(code)}: {_quoted(autonym(code))}\n" for code in languages)
+    lang = plain_or_quoted(languages[0])
     shown = f"{{{lang}: {_quoted(title)}}}" if title is not None else _quoted(name)
-    other = languages[1] if len(languages) > 1 else "xx"
+    other = plain_or_quoted(languages[1]) if len(languages) > 1 else "xx"
     hint = f'one per language: add {other}: "…"' if title is not None else f'or one per language: {{{lang}: "…", {other}: "…"}}'
     return SITE_YML.format(title=shown, title_hint=hint, base_url=_quoted(base_url), languages=names,
                            main=lang, lang=lang)

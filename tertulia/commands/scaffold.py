@@ -13,6 +13,7 @@ from ..reading.find import COMMENT_FILE, ESSAY_FILE, SYMLINK
 from ..reading.names import is_key, key_problem
 from ..reading.read import read_parsed
 from ..reading.translations import record_new, shown_path
+from ..reading.yamltext import plain_or_quoted
 from .starter import starter
 from .translation_starter import PLACEHOLDER, starter_markdown
 
@@ -153,7 +154,7 @@ def new_translation(original, titled: bool = True) -> str:
     parsed, lang = original
     blocks = Converter().blocks(parsed.body, trusted=titled)  # only essays have titles; comments are untrusted
     title = f'title: "{PLACEHOLDER}: {_yaml_safe(parsed.meta.get("title", ""))}"\n' if titled else ""
-    head = f'---\n{title}translation_of: {lang}\n# translator: ""\n---\n'
+    head = f'---\n{title}translation_of: {plain_or_quoted(lang)}\n# translator: ""\n---\n'
     return "\n".join([head, *(starter_markdown(block, titled) + "\n" for block in blocks)])
 
 

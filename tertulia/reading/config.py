@@ -134,6 +134,10 @@ def _languages(value, fail) -> tuple[tuple[str, str], ...]:
         return ()
     result, seen = [], {}
     for code, name in value.items():
+        if isinstance(code, bool):
+            fail("languages", f"`{code}` is what YAML reads an unquoted yes, no, on or off as: write the language "
+                              "tag in quotes, e.g. `\"no\": Norsk`")
+            continue
         if not isinstance(code, str) or not LANGUAGE_TAG.fullmatch(code):
             fail("languages", f"`{code}` is not a BCP 47 language tag such as `en` or `pt-BR`")
             continue

@@ -137,6 +137,11 @@ def key_lines(text: str, first_line: int) -> dict[str, int]:
 UNSAFE_IN_YAML = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff\"\\\\]")
 
 
+def plain_or_quoted(text: str) -> str:
+    """`text` as it is where YAML reads it back as that string, else quoted: `no` (Norwegian) is false."""
+    return quoted(text) if _resolves_otherwise(text) or UNSAFE_IN_YAML.search(text) else text
+
+
 def quoted(text: str) -> str:
     """`text` as one double-quoted YAML scalar that reads back as exactly `text`."""
     def escaped(match: re.Match) -> str:

@@ -94,3 +94,24 @@ def test_a_build_with_no_site_in_reach_says_how_to_start_one(tmp_path):
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "tertulia init DIR --lang LANG" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_language_whose_tag_yaml_reads_as_false_starts_a_site_that_builds(tmp_path):
+    assert run_cli("init", str(tmp_path / "site"), "--lang", "no", "--translation", "en").returncode == 0
+    site = tmp_path / "site"
+    assert run_cli("new", "post", "andre", "--lang", "no", cwd=site).returncode == 0
+    result = run_cli("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "output/no/index.html").is_file() and 'lang="no"' in (site / "output/index.html").read_text()
+    assert 'accept English with `english_interface: ["no"]`' in result.stderr
+
+
+def test_an_unquoted_no_among_the_languages_says_to_quote_it(tmp_path):
+    site = tmp_path / "site"
+    assert run_cli("init", str(site), "--lang", "en").returncode == 0
+    site_yml = site / "content/site.yml"
+    site_yml.write_text(site_yml.read_text().replace('  en: "English"\n', '  en: "English"\n  no: "Norsk"\n'))
+    result = run_cli("check", cwd=site)
+    assert result.returncode == 1
+    assert ("content/site.yml:7: `False` is what YAML reads an unquoted yes, no, on or off as: write the language "
+            'tag in quotes, e.g. `"no": Norsk`') in result.stderr
