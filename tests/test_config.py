@@ -50,9 +50,10 @@ def test_main_language_must_be_one_of_the_languages(tmp_path):
     assert errors == ["content/site.yml:4: main_language `fr` is not one of languages (en)"]
 
 
-def test_base_url_must_be_absolute(tmp_path):
-    errors = config_errors(tmp_path, "title: x\nbase_url: /repo/\nlanguages: {en: English}\nmain_language: en\n")
-    assert errors == ["content/site.yml:2: base_url must be an absolute http(s) URL, not `/repo/`"]
+@pytest.mark.parametrize("url", ["/repo/", "https://ex.org/sub?x=1", "https://ex.org/sub/#f", "https://ex.org?x"])
+def test_base_url_must_be_absolute_with_no_query_or_fragment(tmp_path, url):
+    errors = config_errors(tmp_path, f"title: x\nbase_url: \"{url}\"\nlanguages: {{en: English}}\nmain_language: en\n")
+    assert errors == [f"content/site.yml:2: base_url must be an absolute http(s) URL with no query or fragment, not `{url}`"]
 
 
 def test_an_unknown_key_is_named_with_its_line(tmp_path):

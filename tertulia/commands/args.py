@@ -46,7 +46,8 @@ def base_url(text: str) -> str:
     """Where the site is published: an absolute http(s) URL, as site.yml's base_url."""
     from ..reading.config import BASE_URL
     if not BASE_URL.fullmatch(text):
-        raise argparse.ArgumentTypeError(f"`{text}` is not an absolute http(s) URL such as https://example.org/blog/")
+        raise argparse.ArgumentTypeError(f"`{text}` is not an absolute http(s) URL with no query or fragment, such as "
+                                         "https://example.org/blog/")
     return text
 
 

@@ -161,7 +161,8 @@ def _per_language(value, key: str, fail) -> tuple[tuple[str, str], ...]:
     return tuple((str(lang), text) for lang, text in value.items())
 
 
-BASE_URL = re.compile(r"https?://[^/\s]+(/\S*)?")  # where a site is published: site.yml, --base-url
+# where a site is published (site.yml, --base-url): every address of the site is joined to it, so no query or fragment
+BASE_URL = re.compile(r"https?://[^/\s?#]+(/[^\s?#]*)?")
 
 
 def _base_url(value, fail) -> str:
@@ -169,7 +170,7 @@ def _base_url(value, fail) -> str:
     if value is None:
         return "/"
     if not isinstance(value, str) or not BASE_URL.fullmatch(value):
-        fail("base_url", f"base_url must be an absolute http(s) URL, not `{value}`")
+        fail("base_url", f"base_url must be an absolute http(s) URL with no query or fragment, not `{value}`")
         return "/"
     return value if value.endswith("/") else value + "/"
 

@@ -76,9 +76,10 @@ def test_usage_errors_exit_2(tmp_path):
     assert run_cli("build", "--content", str(tmp_path / "missing")).returncode == 2
     content = make_content(tmp_path)
     for command in (["build", "--content", str(content)], ["init", str(tmp_path / "new"), "--lang", "en"]):
-        bad = run_cli(*command, "--base-url", "notaurl")  # the command line's fault, not site.yml's
-        assert bad.returncode == 2 and "--base-url" in bad.stderr and "site.yml" not in bad.stderr, bad.stderr
-        assert "`notaurl` is not an absolute http(s) URL" in bad.stderr
+        for url in ("notaurl", "https://x.org/a?b=1"):
+            bad = run_cli(*command, "--base-url", url)  # the command line's fault, not site.yml's
+            assert bad.returncode == 2 and "--base-url" in bad.stderr and "site.yml" not in bad.stderr, bad.stderr
+            assert f"`{url}` is not an absolute http(s) URL with no query or fragment" in bad.stderr
     assert not (tmp_path / "output").exists() and not (tmp_path / "new").exists()
 
 
