@@ -121,7 +121,19 @@ def _from_box(box: mailbox.Mailbox, prefix: str, mbox: Path | None = None):
             handle.seek(0, 2)
             size = handle.tell()
             handle.seek(0)
-            yield where, _too_big(size) or handle.read(MAX_MESSAGE)
+            data = _too_big(size) or handle.read(MAX_MESSAGE)
+            yield where, _unescaped(data) if mbox and isinstance(data, bytes) else data
+
+
+# A line of a message that began `From ` is written `>From ` in an mbox, lest it open a new message
+# (and `>From ` as `>>From `, in mboxrd): the mailbox module leaves the mark on. One `>` is taken off,
+# as mboxrd says; in the older mboxo, a line the reader began `>From ` loses its `>`, a rarer line
+# than one beginning `From `.
+ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
+
+
+def _unescaped(message: bytes) -> bytes:
+    return ESCAPED_FROM.sub(rb"\1", message)
 
 
 def _opening_lines(path: Path) -> list[int]:

@@ -326,3 +326,16 @@ def test_a_letter_holding_a_lone_surrogate_is_one_line_not_a_traceback(tmp_path)
     result = import_mail(content, saved)
     assert "Traceback" not in result.stderr, result.stderr
     assert "not imported: it holds a character that is not text" in result.stderr and every_file(content) == before
+
+
+def test_a_line_that_began_with_from_reads_as_written_not_as_the_mbox_escaped_it(tmp_path):
+    content = site(tmp_path)
+    body = "From the start, I disagreed.\n\nFrom then on, too."
+    box = tmp_path / "in.mbox"
+    saved = mailbox.mbox(box)
+    saved.add(mails.quoted_printable(the_letter(body), "Comment", 1))
+    saved.flush()
+    assert b"\n>From the start" in box.read_bytes()  # the mailbox module escaped it, as mail programs do
+    assert import_mail(content, box).returncode == 0
+    written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+    assert written.endswith("\n\nFrom the start, I disagreed.\n\nFrom then on, too.\n"), written
