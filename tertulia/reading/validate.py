@@ -444,6 +444,8 @@ def parse_date(value, utc: bool = False) -> PartialDate | None:
 def in_calendar(date: PartialDate) -> bool:
     """Whether the instant a date names falls in the years 1-9999 also in UTC, where dates are ordered
     and feeds write them: `9999-12-31 23:59-14:00` is a moment of the year 10000 there."""
+    if 1 < date.year < 9999:  # an offset moves a date by at most a day: only the calendar's own ends can overflow
+        return True
     try:
         date.moment, date.timestamp  # noqa: B018 - computed (and kept) to see that they can be
     except OverflowError:
