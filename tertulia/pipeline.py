@@ -326,8 +326,11 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     drawn_from = _page_inputs(loaded, pages, content_key(inputs, when, _every_page_shows(loaded.site)), env, last)
     fingerprints = {relative: _with_words(key, memo.recorded(relative), interface) for relative, key in drawn_from.items()}
     extras = _extras(loaded, options, beside_posts)
-    beside = beside_clashes(options.content, found, loaded.site, fingerprints.keys())
-    extras.update(_static(options.content, static, fingerprints.keys() | extras.keys(), loaded.site.search, beside))
+    clashes = output_clashes(options.content, found, loaded.site, fingerprints.keys(),
+                             fingerprints.keys() | extras.keys(), loaded.site.search)
+    if clashes:
+        raise ContentErrors(clashes)
+    extras.update(static)  # content/static/ at the site's root, as it is
     fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in extras.items())
     if not loaded.site.search and memo.unchanged(fingerprints):  # the output already is this build, file for file
         _saved(memo, whole, counts, last)
@@ -476,32 +479,31 @@ def _extras(loaded: Loaded, options: Options, beside_posts: dict[str, bytes]) ->
     return extras
 
 
-def _static(content: Path, static: dict[str, bytes], generated: set[str], search: bool,
-            beside: list[ContentError]) -> dict[str, bytes]:
-    """content/static/ at the site's root, as it is, unless a file there (or one `beside` a post, said
-    with it) would replace one the build makes."""
-    clashes = beside + static_clashes(content, static, generated, search)
-    if clashes:
-        raise ContentErrors(clashes)
-    return static
+def output_clashes(content: Path, found: Found, site: "Site", drawn: set[str], generated: set[str],
+                   search: bool) -> list[ContentError]:
+    """The files of content/ that would replace one the build makes, all said at once: `build` and
+    `check` both ask this. `drawn` are the pages' files, `generated` those and every other file."""
+    return _beside_clashes(content, found, site, drawn) + _static_clashes(
+        content, [relative for relative, _ in found.static], generated, search)
 
 
-def beside_clashes(content: Path, found: Found, site: "Site", pages: set[str]) -> list[ContentError]:
+def _beside_clashes(content: Path, found: Found, site: "Site", pages: set[str]) -> list[ContentError]:
     """The files beside a published post or page that would replace one of its pages (`comments.xml`,
-    the discussion feed; `index.html`): `build` and `check` both ask this."""
+    its discussion feed)."""
     where = dict(found.assets)
     copied = sorted(url for post in site.essays + site.pages for url in post.files if url in pages)
-    return [ContentError(_shown(where[url], content), 0, f"would replace the site's own `{url}`, which the build "
-                                                         "makes; rename or remove it") for url in copied]
+    return [_would_replace(_shown(where[url], content), url) for url in copied]
 
 
-def static_clashes(content: Path, static, generated: set[str], search: bool) -> list[ContentError]:
+def _static_clashes(content: Path, static, generated: set[str], search: bool) -> list[ContentError]:
     """The files of content/static/ that would replace one the build makes (a page, an asset, the
-    search index's folder when there is search): `build` and `check` both ask this."""
-    return [ContentError(f"{content.name}/static/{relative}", 0,
-                         f"would replace the site's own `{relative}`, which the build makes; rename or remove it")
-            for relative in sorted(static)
+    search index's folder when there is search)."""
+    return [_would_replace(f"{content.name}/static/{relative}", relative) for relative in sorted(static)
             if relative in generated or (search and relative.startswith(PAGEFIND.partition("/")[0] + "/"))]
+
+
+def _would_replace(shown: str, relative: str) -> ContentError:
+    return ContentError(shown, 0, f"would replace the site's own `{relative}`, which the build makes; rename or remove it")
 
 
 def check_site(options: Options) -> Loaded:
@@ -515,8 +517,7 @@ def check_site(options: Options) -> Loaded:
     generated = drawn | _extras(loaded, options, beside_posts).keys()
     from .writing.search import unavailable
     search = not unavailable(loaded.site)
-    clashes = beside_clashes(options.content, found, loaded.site, drawn) + static_clashes(
-        options.content, [relative for relative, _ in found.static], generated, search)
+    clashes = output_clashes(options.content, found, loaded.site, drawn, generated, search)
     if clashes:
         raise ContentErrors(clashes)
     if options.theme.overrides("templates"):  # the theme's own are drawn by every test of Tertulia's

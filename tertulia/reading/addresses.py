@@ -72,7 +72,8 @@ def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: s
     if query:
         name = path.rsplit("/", 1)[-1]  # a file that is not a page (a feed, an asset) runs no script
         return name in OWN_FILES or name.endswith(".xml") or _first(path, languages) in ("assets", "pagefind")
-    parts = page_url(path).strip("/").split("/") if page_url(path).strip("/") else []
+    url = page_url(path).strip("/")
+    parts = url.split("/") if url else []
     if parts and parts[0] in languages:
         parts = parts[1:]
     if not parts:

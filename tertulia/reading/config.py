@@ -328,11 +328,11 @@ def _redirects(value, languages: tuple[str, ...], reading: Reading) -> tuple[Red
         wrong = addresses.problem(old, languages) or addresses.problem(new, languages, target=True)
         if wrong:
             reading.fail("redirects", f"redirect {wrong}", line)
-        elif addresses.served_at(old) in served:
-            reading.fail("redirects", f"redirect `{old[:80]}` is the address `{served[addresses.served_at(old)][:80]}` "
-                                      "names too (a static host serves both from one file); keep one", line)
+        elif (where := addresses.served_at(old)) in served:
+            reading.fail("redirects", f"redirect `{old[:80]}` is the address `{served[where][:80]}` names too "
+                                      "(a static host serves both from one file); keep one", line)
         else:
-            served[addresses.served_at(old)] = old
+            served[where] = old
             found.append(Redirect(old, new, reading.shown_as, line))
     return tuple(found)
 

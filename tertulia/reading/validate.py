@@ -202,7 +202,7 @@ def _check_redirect_targets(config: SiteConfig, essays: list[Essay], pages: tupl
     would send its readers to the 404 page: say so. Only what the site surely lacks is named: any address
     under a folder the site writes itself (tags, assets) is taken as there."""
     own = _own_page(config, essays, pages)
-    moved = {addresses.page_url(addresses.split(redirect.old)[0]) for redirect in config.redirects}
+    moved = {addresses.served_at(redirect.old)[0] for redirect in config.redirects}
 
     def nowhere(address: str) -> bool:
         path = addresses.split(address)[0]

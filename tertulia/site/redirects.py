@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from . import routes
 from ..model import Site
-from ..reading.addresses import page_url, split
+from ..reading.addresses import served_at
 from .pages import Kind, Page
 
 
@@ -49,12 +49,12 @@ def _old_addresses(site: Site) -> tuple[dict[str, str], dict[str, dict[str, str]
     old = [(alias, routes.essay(essay.slug)) for essay in site.essays for alias in essay.aliases]
     old += [(alias, routes.page(page.slug)) for page in site.pages for alias in page.aliases]
     for address, new in [(redirect.old, redirect.new) for redirect in site.config.redirects] + old:
-        path, query = split(address)
+        url, query = served_at(address)
         new = new.lstrip("/") if new.startswith("/") else new
         if query:
-            queries[page_url(path)].setdefault(query, new)
+            queries[url].setdefault(query, new)
         else:
-            targets.setdefault(page_url(path), new)
+            targets.setdefault(url, new)
     return targets, dict(queries)
 
 

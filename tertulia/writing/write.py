@@ -22,6 +22,7 @@ import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 
 
 HELD = (signal.SIGINT, signal.SIGTERM)
@@ -172,7 +173,9 @@ class StagedOutput:
             for relative in written:
                 checked(relative)
             removed = sorted(known - keep)
-            first = _in_the_way(self.output, written, removed, keep if sweep else None)
+            # what may be cleared out of the way: with a sweep, anything the site does not keep; else what it no longer has
+            removable = (lambda relative: relative not in keep) if sweep else set(removed).__contains__
+            first = _in_the_way(self.output, written, removable)
             journal = self.staging / JOURNAL
             journal.write_text(json.dumps({"first": first, "written": written, "removed": removed}), encoding="utf-8")
             _finish(self.staging, self.output, written, removed, first)
@@ -181,12 +184,11 @@ class StagedOutput:
             self.committed = True
 
 
-def _in_the_way(output: Path, written: list[str], removed: list[str], keep: set[str] | None) -> list[str]:
+def _in_the_way(output: Path, written: list[str], removable: Callable[[str], bool]) -> list[str]:
     """The files to remove before any move, because a new file goes where they are or inside what
-    was a file (`notes` becomes `notes/a.txt`, or back). Asked before anything moves: what nothing
-    would clear (a file the site keeps, or one no build wrote without `keep`, the sweep) is refused
-    then, with output/ as it was, rather than half way through the moves."""
-    going = set(removed) if keep is None else None
+    was a file (`notes` becomes `notes/a.txt`, or back). Asked before anything moves: one not
+    `removable` (a file the site keeps, or one the preview did not write) is refused then, with
+    output/ as it was, rather than half way through the moves."""
     first: list[str] = []
     known_folders: set[str] = set()
     for relative in written:
@@ -198,18 +200,18 @@ def _in_the_way(output: Path, written: list[str], removed: list[str], keep: set[
             known_folders.add(folder)
             path = os.path.join(output, folder)
             if os.path.lexists(path) and (os.path.islink(path) or not os.path.isdir(path)):
-                first.append(_clearable(folder, relative, going, keep))
+                first.append(_clearable(folder, relative, removable))
         target = os.path.join(output, relative)
         if os.path.isdir(target) and not os.path.islink(target):
             for inside, _, names in os.walk(target):
                 first += [_clearable(os.path.relpath(os.path.join(inside, name), output).replace(os.sep, "/"),
-                                     relative, going, keep) for name in names]
+                                     relative, removable) for name in names]
     return first
 
 
-def _clearable(relative: str, wanted: str, going: set[str] | None, keep: set[str] | None) -> str:
+def _clearable(relative: str, wanted: str, removable: Callable[[str], bool]) -> str:
     """`relative`, if this build removes it anyway; else why the output cannot take the new file."""
-    if (going is not None and relative in going) or (keep is not None and relative not in keep):
+    if removable(relative):
         return relative
     raise OutputRefused(f"the output's `{relative}` stands where the site now has `{wanted}` (a file where a folder "
                         "goes, or the other way round), and is not the build's to remove; move it away and build again")
