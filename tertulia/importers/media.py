@@ -3,13 +3,17 @@ pointed at them.
 
 Only files on the blog's own hosts come along: its address, `*.files.wordpress.com`, and the
 `i0.wp.com/<host>/...` copies, which (like `name-300x200.jpg` and `?w=300`) are one file: the
-original. A download is bounded in size and time, follows no redirect off those hosts, and lands
-under a safe name of a kind the build publishes; a failure is listed and its address kept.
+original. A download is bounded in size and time, follows no redirect off those hosts, never reaches
+a link-local address (a cloud machine's metadata service), and lands under a safe name of a kind the
+build publishes; a failure is listed and its address kept.
 """
 
 from __future__ import annotations
 
+import http.client
+import ipaddress
 import re
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -159,10 +163,51 @@ class _OwnHostsOnly(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+def _unreachable(address: str) -> bool:
+    """An address no blog is served from but a crafted export could aim at: link-local (where a cloud
+    machine answers with its credentials), multicast, unspecified, reserved. A blog on this machine or
+    the local network (loopback, private) stays reachable: people do move from those."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    ip = getattr(ip, "ipv4_mapped", None) or ip
+    return ip.is_link_local or ip.is_multicast or ip.is_unspecified or ip.is_reserved
+
+
+class _Checked:
+    """A connection that refuses an unreachable address, both as the name resolves and as connected
+    (a name that resolves anew in between cannot slip past)."""
+
+    def connect(self):
+        for *_, sockaddr in socket.getaddrinfo(self.host, self.port, type=socket.SOCK_STREAM):
+            if _unreachable(sockaddr[0]):
+                raise ValueError(f"{self.host} is at {sockaddr[0]}, an address no blog is served from")
+        super().connect()
+        if _unreachable(self.sock.getpeername()[0]):
+            self.sock.close()
+            raise ValueError(f"{self.host} is at an address no blog is served from")
+
+
+class _CheckedHTTP(_Checked, http.client.HTTPConnection):
+    pass
+
+
+class _CheckedHTTPS(_Checked, http.client.HTTPSConnection):
+    pass
+
+
+class _CheckedHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req):
+        return self.do_open(_CheckedHTTP, req)
+
+
+class _CheckedHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(_CheckedHTTPS, req)
+
+
 def _download(url: str, hosts: set[str]) -> bytes:
     """At most MAX_BYTES in at most MAX_SECONDS, from the blog's own hosts only."""
     deadline = time.monotonic() + MAX_SECONDS
-    opener = urllib.request.build_opener(_OwnHostsOnly(hosts))
+    opener = urllib.request.build_opener(_CheckedHTTPHandler, _CheckedHTTPSHandler, _OwnHostsOnly(hosts))
     request = urllib.request.Request(url, headers={"User-Agent": "tertulia-import"})
     with opener.open(request, timeout=min(MAX_SECONDS, 10)) as response:
         if int(response.headers.get("Content-Length") or 0) > MAX_BYTES:

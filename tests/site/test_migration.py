@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
@@ -495,6 +496,18 @@ def test_media_on_the_blogs_hosts_lands_beside_its_post(tmp_path, how):
     assert result.stdout.count("media not brought (its address kept): ") == 2 and "larger than 25 MB" in result.stdout
     assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
     assert (tmp_path / "out/posts/photos/boat.jpg").read_bytes() == b"\xff\xd8BOAT"
+
+
+@pytest.mark.parametrize("blog", ["http://169.254.169.254", "http://0.0.0.0:9"])
+def test_an_export_aimed_at_a_metadata_service_brings_nothing_from_it(tmp_path, blog):
+    """A crafted export naming a link-local host as its blog must not make the import read it."""
+    started = time.monotonic()
+    result = imported(tmp_path / "site", media_export(tmp_path, blog), "--media")
+    assert time.monotonic() - started < 20  # refused before connecting, not after a timeout
+    post = tmp_path / "site/content/posts/photos"
+    assert sorted(p.name for p in post.iterdir()) == ["index.en.md"]
+    assert "an address no blog is served from" in result.stdout
+    assert f"{blog}/wp-content/uploads/2014/05/boat.jpg" in (post / "index.en.md").read_text()
 
 
 def test_an_essay_the_blog_changed_since_is_said_so_not_called_a_hand_edit(tmp_path):
