@@ -70,6 +70,15 @@ def test_tags_written_without_brackets_are_an_error_that_shows_the_list(tmp_path
                       "tags must be a list of tag keys: write `[sprache, übersetzung]`"]
 
 
+def test_a_tag_key_too_long_for_a_folder_says_bytes_when_its_script_takes_three_each(tmp_path):
+    """90 CJK characters are 270 bytes: under the 200-character rule, over a folder name's 255 bytes."""
+    key = "語" * 90
+    text = ESSAY_ES.replace("author: Ana\n", f"author: Ana\ntags: [{key}]\n")
+    errors = errors_for(tmp_path, {"posts/hola/index.es.md": text})
+    assert len(errors) == 1 and "is too long: at most 255 bytes in UTF-8" in errors[0], errors
+    assert "200 characters" not in errors[0]
+
+
 def test_the_drafts_left_out_are_counted_essays_and_pages_alike(tmp_path):
     draft_essay = ESSAY_ES.replace("author: Ana", "author: Ana\ndraft: true")
     draft_page = "---\ntitle: Acerca\ndraft: true\n---\n\nTexto.\n"

@@ -35,8 +35,10 @@ def tag_segment(key: str) -> tuple[str, str]:
     segment = "-".join(unicodedata.normalize("NFC", key).lower().split())
     if not segment.strip("."):
         return "", "must hold more than dots and spaces"
-    if len(segment) > MAX_KEY or len(segment.encode("utf-8")) > 255:
+    if len(segment) > MAX_KEY:
         return "", f"is too long: at most {MAX_KEY} characters"
+    if len(segment.encode("utf-8")) > 255:  # a folder's name: 85 characters of a script three bytes each
+        return "", "is too long: at most 255 bytes in UTF-8 (a folder's name), which another script reaches sooner"
     if segment in TAG_FOLDER_FILES:
         return "", "names a file of the tag listing"
     return segment, ""
