@@ -232,7 +232,8 @@ def discussion_feeds(site: Site, essay: Essay, build_time: str) -> list[Page]:
 
 def _discussion_feed(site: Site, interface, essay: Essay, comments, scope: Scope, url: str, updated: str,
                      contents: dict) -> dict:
-    page, title = _essay_page(essay, scope), _shown_in(essay, scope).title
+    page, shown = _essay_page(essay, scope), _shown_in(essay, scope)
+    title = shown.title
     entries = []
     for comment in comments:
         text = _shown_in(comment, scope)
@@ -243,7 +244,8 @@ def _discussion_feed(site: Site, interface, essay: Essay, comments, scope: Scope
         entries.append({"url": entry_url, "id": "", "title": f"{comment.author}: {title}", "lang": text.lang,
                         "author": comment.author, "date": comment.date, "summary": text.summary,
                         "content": _passages_on(site, content, entry_url)})
-    return {"entries": entries, "feed_url": url, "page_url": page, "updated": updated, "feed_title": title}
+    return {"entries": entries, "feed_url": url, "page_url": page, "updated": updated, "feed_title": title,
+            "feed_lang": shown.lang}  # the essay's title names the feed, whatever language the site's title has
 
 
 def _essay_feed_entry(site: Site, essay: Essay, scope: Scope) -> dict:
