@@ -34,6 +34,15 @@ def test_yaml_that_does_not_parse_names_its_line(tmp_path):
     assert errors[0].startswith("content/posts/x/index.en.md:3: YAML does not parse")
 
 
+def test_a_key_given_twice_inside_a_mapping_is_an_error_on_the_second_line(tmp_path):
+    """YAML keeps the last of two equal keys; one the author wrote would vanish without a word."""
+    front = "---\ntitle: x\nauthor: A\nredirects:\n  en: a\nlabels:\n  en: one\n  es: dos\n  en: two\n---\n\nText.\n"
+    errors = errors_for(tmp_path, {"posts/x/index.en.md": front})
+    assert errors == ["content/posts/x/index.en.md:9: `en` is given twice; keep one"]
+    errors = errors_for(tmp_path, {"site.yml": SITE_YML + "redirects:\n  /old/: posts/hola/\n  /old/: posts/x/\n"})
+    assert errors == [f"content/site.yml:{SITE_YML.count(chr(10)) + 3}: `/old/` is given twice; keep one"]
+
+
 def test_yaml_tags_that_construct_objects_are_refused_not_run(tmp_path):
     marker = tmp_path / "pwned"
     evil = f"---\ntitle: x\nauthor: !!python/object/apply:os.system ['touch {marker}']\n---\n\nText.\n"

@@ -15,7 +15,28 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 
 
-class _AuthorLoader(SafeLoader):
+class RepeatedKey(yaml.YAMLError):
+    """A key given twice in one mapping, at any depth: YAML would silently keep the last."""
+
+    def __init__(self, key: str, line: int):
+        super().__init__(key)
+        self.key, self.line = key, line
+
+
+class _OnceEach:
+    """Construction that refuses a mapping's key given twice, with the second's line."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    raise RepeatedKey(key_node.value, key_node.start_mark.line)
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep)
+
+
+class _AuthorLoader(_OnceEach, SafeLoader):
     """Safe loading that leaves dates as the author wrote them, for our own date rules."""
 
 
@@ -24,7 +45,7 @@ _AuthorLoader.yaml_implicit_resolvers = {
     for first, resolvers in SafeLoader.yaml_implicit_resolvers.items()
 }
 
-class _NoAliasLoader(yaml.SafeLoader):
+class _NoAliasLoader(_OnceEach, yaml.SafeLoader):
     """The pure-Python loader, refusing aliases: front matter needs none, and expanding them
     ("billion laughs") can take a minute and all the memory. Used only when `&` or `*` appears."""
 
@@ -82,24 +103,13 @@ def load_yaml(text: str, path: str, first_line: int):
         data = yaml.load(text, Loader=_NoAliasLoader if MAYBE_ALIAS.search(text) else _AuthorLoader)
     except (ValueError, OverflowError, RecursionError) as exc:  # e.g. an integer of 5,000 digits
         return None, ContentError(path, first_line, f"YAML does not parse: {str(exc).split(':')[0]}")
+    except RepeatedKey as exc:
+        return None, ContentError(path, first_line + exc.line, f"`{exc.key[:60]}` is given twice; keep one")
     except yaml.YAMLError as exc:
         return None, _yaml_error(exc, path, first_line)
-    repeated = _repeated_key(text, first_line)
-    if repeated:
-        return None, ContentError(path, repeated[1], f"`{repeated[0]}` is given twice; keep one")
     if _too_deep(data):
         return None, ContentError(path, first_line, f"front matter nests more than {MAX_DEPTH} levels deep")
     return data, None
-
-
-def _repeated_key(text: str, first_line: int) -> tuple[str, int] | None:
-    """A top-level key given twice (YAML would silently keep the last), with the second's line."""
-    seen = set()
-    for match in TOP_LEVEL_KEY.finditer(text):
-        if match.group(1) in seen:
-            return match.group(1), first_line + text.count("\n", 0, match.start())
-        seen.add(match.group(1))
-    return None
 
 
 def _too_deep(data) -> bool:
