@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 from copy import copy
 from functools import lru_cache
 from urllib.parse import quote
@@ -190,7 +191,56 @@ def flat_markdown(fragment: str) -> str:
     return markdown
 
 
+MAX_NESTING = 40  # elements inside elements; deeper, markdownify's recursion fails (no real post nests so)
+VOID = {"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"}
+
+
+class _Shallow(HTMLParser):
+    """Sanitized (so balanced) HTML written again without the tags nested past MAX_NESTING: their
+    words stay, in the element that holds them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.open: list[bool] = []  # for each open element, whether its tags are written
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            self.out.append(self.get_starttag_text() if len(self.open) < MAX_NESTING else "")
+            return
+        self.open.append(len(self.open) < MAX_NESTING)
+        if self.open[-1]:
+            self.out.append(self.get_starttag_text())
+
+    def handle_startendtag(self, tag, attrs):
+        self.out.append(self.get_starttag_text() if len(self.open) < MAX_NESTING else "")
+
+    def handle_endtag(self, tag):
+        if tag not in VOID and self.open and self.open.pop():
+            self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        self.out.append(data)
+
+    def handle_entityref(self, name):
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.out.append(f"&#{name};")
+
+
+def shallow(fragment: str) -> str:
+    """`fragment` (sanitized HTML) nested at most MAX_NESTING deep, its words all kept."""
+    if fragment.count("<") <= MAX_NESTING:  # too few tags to nest so deep: nearly every body
+        return fragment
+    writer = _Shallow()
+    writer.feed(fragment)
+    writer.close()
+    return "".join(writer.out)
+
+
 def _converted(fragment: str) -> str:
+    fragment = shallow(fragment)
     # no autolinks (<url>): a reference to a file brought beside the post becomes <name.png>, a tag
     markdown = _Converter(heading_style="ATX", bullets="-", escape_misc=False, escape_asterisks=False,
                           escape_underscores=False, autolinks=False, code_language_callback=_language).convert(fragment)

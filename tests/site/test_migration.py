@@ -389,6 +389,27 @@ def test_disqus_threads_land_under_their_essays(tmp_path):
     assert "followed Disqus: 0 updated, 1 removed" in again and "disqus-3003.es.md" in again
 
 
+def test_html_nested_hundreds_deep_imports_with_its_words_not_a_traceback(tmp_path):
+    """400 nested tags once broke the converter's recursion: every word stays, the site builds."""
+    site = tmp_path / "site"
+    deep = "<b>" * 400 + "WP-DEEP words" + "</b>" * 400
+    result = imported(site, export_of(tmp_path, "https://blog.example", item(40, "deep", "<div>" * 400 + "POST-DEEP",
+                                                                             wp_comment(1, deep))))
+    assert "Traceback" not in result.stderr
+    post = site / "content/posts/deep"
+    assert "POST-DEEP" in (post / "index.en.md").read_text()
+    assert "WP-DEEP words" in next((post / "comments").glob("*.md")).read_text()
+    assert run_cli("check", cwd=site).returncode == 0
+    site = tmp_path / "disqus-site"
+    imported(site, BLOG)
+    export = tmp_path / "deep.xml"
+    export.write_text(DISQUS.read_text().replace("DISQUS-FIRST a comment", "&lt;i&gt;" * 400 + "DISQUS-DEEP", 1))
+    assert "Traceback" not in imported(site, export, source="disqus").stderr
+    first = (site / "content/posts/los-clientes/comments/disqus-3001.es.md").read_text()
+    assert "DISQUS-DEEP" in first
+    assert run_cli("check", cwd=site).returncode == 0
+
+
 def test_a_disqus_date_the_calendar_lacks_and_a_reply_loop_still_give_a_site_that_builds(tmp_path):
     site = tmp_path / "site"
     imported(site, BLOG)
