@@ -4,7 +4,8 @@ A thread belongs to the essay whose `source` or `aliases` name its link. The exp
 untrusted XML exactly as a WordPress export is (defusedxml, streamed, any encoding), twice: first
 the threads and who answers whom, then each comment, written as it comes. Only a commenter's name
 is ever read: never an e-mail or IP address. Ids are `disqus-<its Disqus id>`, which no other
-comment's id can be.
+comment's id can be; a second comment under one Disqus id is `disqus-<id>-2`, and one without a
+usable id `disqus-unnumbered-<n>`: both are kept, as a WordPress comment's are.
 """
 
 from __future__ import annotations
@@ -74,13 +75,13 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     staging = Staging(content, dry_run, report)
     failed = True
     try:
-        for post_id, element in _posts(export):
-            post = posts[post_id]
+        for key, element in _posts(export):
+            post = posts[key]
             folder = folders.get(post.thread, "")
             if post.status not in STATUSES:
                 summary.skipped[post.status] += 1
                 if post.status == "deleted" and folder:
-                    staging.stage(_deleted_since(post_id, element, folder, essays, posts))
+                    staging.stage(_deleted_since(key, element, folder, essays, posts))
                 continue
             if not folder:
                 link = threads.get(post.thread, "") or "(a thread missing from the export)"
@@ -89,11 +90,11 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 continue
             summary.comments[post.status] += 1
             lang = essays.languages.get(folder) or "en"
-            parent = _kept_ancestor(post_id, posts)
-            files = {f"{folder}/comments/disqus-{post_id}.{lang}.md": Planned(
+            parent = _kept_ancestor(key, posts)
+            files = {f"{folder}/comments/disqus-{key}.{lang}.md": Planned(
                 _comment_file(element, post.status, parent),
                 tuple(_comment_file(element, status, parent) for status in STATUSES), if_recorded=True,
-                identity=_identity(post_id, posts))}
+                identity=_identity(key, posts))}
             staging.stage(files)
         staging.move_in()
         failed = False
@@ -122,6 +123,7 @@ def _first_pass(export: Path) -> tuple[dict[str, str], dict[str, Post]]:
     """Each thread's link, and each comment's thread, parent and status."""
     threads: dict[str, str] = {}
     posts: dict[str, Post] = {}
+    key_of = _keys()
     started = False
     for event, element in safe_events(export, ("start", "end")):
         if event == "start":
@@ -134,14 +136,26 @@ def _first_pass(export: Path) -> tuple[dict[str, str], dict[str, Post]]:
             threads[element.get(INTERNALS, "")] = (element.findtext(NS + "link") or "").strip()
             element.clear()
         elif element.tag == NS + "post":
-            post_id = element.get(INTERNALS, "")
-            if DISQUS_ID.fullmatch(post_id) and post_id not in posts:
-                posts[post_id] = _post(element)
+            key = key_of(element)
+            posts[key] = _post(key, element)
             element.clear()
     return threads, posts
 
 
-def _post(element) -> Post:
+def _keys():
+    """A function giving each comment, in the export's order, its key: its Disqus id, or (for a second
+    comment under one id, or one without a usable id) a key no Disqus id can be. Both passes use one."""
+    taken: Counter = Counter()
+
+    def key_of(element) -> str:
+        post_id = element.get(INTERNALS, "").strip()
+        base = post_id if DISQUS_ID.fullmatch(post_id) else "unnumbered"
+        taken[base] += 1
+        return base if base != "unnumbered" and taken[base] == 1 else f"{base}-{taken[base]}"
+    return key_of
+
+
+def _post(key: str, element) -> Post:
     thread = element.find(NS + "thread")
     parent = element.find(NS + "parent")
     if _flag(element, "isDeleted"):
@@ -154,7 +168,7 @@ def _post(element) -> Post:
         status = "published"
     why = comment_refused(element.findtext(NS + "message") or "") if status != "deleted" else ""
     if why:  # its replies then answer the nearest comment that comes across
-        status = refusal(f"disqus-{element.get(INTERNALS, '')}", why)
+        status = refusal(f"disqus-{key}", why)
     return Post(thread.get(INTERNALS, "") if thread is not None else "",
                 parent.get(INTERNALS, "") if parent is not None else "", status)
 
@@ -164,14 +178,11 @@ def _flag(element, name: str) -> bool:
 
 
 def _posts(export: Path):
-    """(Disqus id, element) for each comment, in the export's order, each dropped once handed over."""
-    seen = set()
+    """(key, element) for each comment, in the export's order, each dropped once handed over."""
+    key_of = _keys()
     for event, element in safe_events(export, ("end",)):
         if element.tag == NS + "post":
-            post_id = element.get(INTERNALS, "")
-            if DISQUS_ID.fullmatch(post_id) and post_id not in seen:
-                seen.add(post_id)
-                yield post_id, element
+            yield key_of(element), element
             element.clear()
 
 

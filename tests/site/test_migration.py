@@ -410,6 +410,26 @@ def test_html_nested_hundreds_deep_imports_with_its_words_not_a_traceback(tmp_pa
     assert run_cli("check", cwd=site).returncode == 0
 
 
+def test_two_disqus_comments_under_one_id_and_one_without_an_id_are_all_kept(tmp_path):
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    text = DISQUS.read_text()
+    start = text.index('<post dsq:id="3001">')
+    post = text[start:text.index("</post>", start) + len("</post>")]
+    twin = post.replace("DISQUS-FIRST", "DISQUS-TWIN").replace("Dora &amp;amp; Co", "Bea")
+    bare = post.replace("DISQUS-FIRST", "DISQUS-BARE").replace(' dsq:id="3001"', "", 1)
+    export = tmp_path / "twins.xml"
+    export.write_text(text.replace(post, post + twin + bare, 1))
+    result = imported(site, export, source="disqus")
+    assert "comments: 6 (4 published, 1 pending, 1 spam) of 8 in the export" in result.stdout
+    thread = site / "content/posts/los-clientes/comments"
+    assert "DISQUS-FIRST" in (thread / "disqus-3001.es.md").read_text()
+    assert "DISQUS-TWIN" in (thread / "disqus-3001-2.es.md").read_text()
+    assert "DISQUS-BARE" in (thread / "disqus-unnumbered-1.es.md").read_text()
+    assert "kept 6 that were already there" in imported(site, export, source="disqus").stdout
+    assert run_cli("check", cwd=site).returncode == 0
+
+
 def test_a_disqus_date_the_calendar_lacks_and_a_reply_loop_still_give_a_site_that_builds(tmp_path):
     site = tmp_path / "site"
     imported(site, BLOG)
