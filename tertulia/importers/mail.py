@@ -17,6 +17,7 @@ import mailbox
 import re
 from dataclasses import dataclass, field
 from email import policy
+from email.header import decode_header, make_header
 from email.utils import getaddresses, parsedate_to_datetime
 from datetime import timezone
 from html.parser import HTMLParser
@@ -312,16 +313,31 @@ def html_text(html: str) -> str:
     return "\n".join(line.rstrip(" ") for line in "".join(parser.out).split("\n"))
 
 
+ADDRESS_LIKE = re.compile(r"[^\s<>\"'(),;:\[\]@]+@[^\s<>\"'(),;:\[\]@]+")
+
+
 def _addresses(message) -> tuple[str, ...]:
-    """The sender's addresses, to keep out of what is written."""
+    """The sender's addresses, to keep out of what is written: as the headers parse and, since a header
+    the email package cannot parse (an encoded line break in a name) would hide them, as they stand."""
     found = []
     for name in PRIVATE_HEADERS:
         try:  # a header of thousands of nested comments recurses in the email package's parser
             values = [str(value) for value in message.get_all(name, [])]
             found += [address for _, address in getaddresses(values) if "@" in address]
         except (ValueError, TypeError, IndexError, RecursionError):
-            continue
+            pass
+    for name, value in message.raw_items():
+        if name.lower() in PRIVATE_HEADERS:
+            found += ADDRESS_LIKE.findall(str(value)) + ADDRESS_LIKE.findall(_decoded_header(str(value)))
     return tuple(sorted(set(found), key=len, reverse=True))
+
+
+def _decoded_header(raw: str) -> str:
+    """A header's encoded words decoded, or "" when they cannot be."""
+    try:
+        return str(make_header(decode_header(raw)))
+    except (ValueError, TypeError, LookupError, UnicodeError, IndexError):
+        return ""
 
 
 def _message_key(message, raw: bytes) -> str:

@@ -339,3 +339,16 @@ def test_a_line_that_began_with_from_reads_as_written_not_as_the_mbox_escaped_it
     assert import_mail(content, box).returncode == 0
     written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
     assert written.endswith("\n\nFrom the start, I disagreed.\n\nFrom then on, too.\n"), written
+
+
+@pytest.mark.parametrize("sender", [b"=?utf-8?q?Eve=0A_Ruiz?= <eve@example.net>", b"=?utf-8?b?RXZlIFJ1aXoK?= <eve@example.net>"])
+def test_a_sender_name_the_email_package_cannot_parse_still_keeps_the_address_out(tmp_path, sender):
+    """An encoded line break in the name made the whole From header unreadable, and its address was written."""
+    content = site(tmp_path)
+    text = the_letter(body="Write to me at eve@example.net.", name="Eve Ruiz <eve@example.net>",
+                      comment_id="20261130-0615-cccccccc").encode()
+    raw = raw_letter("utf-8", text).replace(b"From: Eve <eve@example.net>", b"From: " + sender)
+    result = import_mail(content, *mails.store([raw], tmp_path / "mail")["mbox"])
+    assert result.returncode == 0, result.stderr
+    written = comments_of(content)["20261130-0615-cccccccc.es.md"]
+    assert "eve@example.net" not in written and written.count("[address removed]") == 2, written
