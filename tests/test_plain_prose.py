@@ -66,5 +66,5 @@ def test_a_paragraph_that_skips_the_sanitizer_is_one_the_sanitizer_would_leave_a
 
 def test_comments_are_still_sanitized_when_they_hold_markup():
     converter = Converter()
-    assert converter.blocks("Hola <script>x()</script> y <b>z</b>", trusted=False) == ("<p>Hola  y <b>z</b></p>",)
+    assert converter.blocks("Hola <script>x()</script> y <b>z</b>", trusted=False) == ("<p>Hola &lt;script&gt;x()&lt;/script&gt; y <b>z</b></p>",)
     assert converter.blocks("Un & dos", trusted=False) == ("<p>Un &amp; dos</p>",)
