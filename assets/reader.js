@@ -107,6 +107,7 @@
   // A choice is a step in the history (Back undoes it); a remembered one (`remembered`) is not.
   function chooseTranslation(url, remembered) {
     var hash = window.location.hash, search = window.location.search;
+    pinHeadLinks();
     return window.fetch(url).then(function (response) {
       if (!response.ok) { throw new Error(response.status); }
       return response.text();
@@ -133,16 +134,28 @@
     keepingPlace(function () {
       document.title = next.title;
       document.documentElement.lang = next.documentElement.lang;
-      ["link[rel=canonical]", "style[media=print]"].forEach(function (selector) {
-        var old = document.head.querySelector(selector), fresh = next.head.querySelector(selector);
-        if (old && fresh) { old.replaceWith(document.adoptNode(fresh)); }
-      });
+      var print = document.head.querySelector("style[media=print]"), freshPrint = next.head.querySelector("style[media=print]");
+      if (print && freshPrint) { print.replaceWith(document.adoptNode(freshPrint)); }
+      document.head.querySelectorAll(PAGE_LINKS).forEach(function (link) { link.remove(); });
+      next.head.querySelectorAll(PAGE_LINKS).forEach(function (link) { document.head.appendChild(document.adoptNode(link)); });
+      pinHeadLinks();
       document.body.replaceWith(document.adoptNode(next.body));
       var same = value && document.querySelector('input[name=view][value="' + value + '"]');
       if (same) { same.checked = true; }
       var sides = document.querySelector("[data-swap]");
       if (sides) { sides.checked = !!swapped; }
       start();
+    });
+  }
+
+  // The head's links that belong to one page (its address, its translations, its discussion's feed).
+  var PAGE_LINKS = "link[rel=canonical], link[rel=alternate]";
+
+  // The head's links made absolute, as they resolve now: the address is about to change (or Back
+  // changes it), and a relative one would be read from there (`../../favicon.svg` off a sub-path).
+  function pinHeadLinks() {
+    document.head.querySelectorAll("link[href]").forEach(function (link) {
+      if (link.getAttribute("href") !== link.href) { link.setAttribute("href", link.href); }
     });
   }
 

@@ -189,6 +189,30 @@ def test_another_translation_in_place_is_a_step_back_can_undo(server, open_page)
     assert page.locator("link[rel=canonical]").get_attribute("href").endswith("/posts/alpha/")
 
 
+HEAD_LINKS = "() => [...document.head.querySelectorAll('link[href]')].map(l => l.rel + ' ' + l.href).sort()"
+
+
+def test_the_heads_links_follow_a_translation_chosen_in_place_and_back(server, open_page):
+    """The icon, feeds and alternates were read from the new address as the old page wrote them: a
+    favicon asked for outside the sub-path, a discussion feed that does not exist."""
+    expected = {}
+    for path in (ALPHA, ALPHA + "with-pt-BR/"):
+        fresh = open_page(server["url"] + path)
+        expected[path] = fresh.evaluate(HEAD_LINKS)
+    page = open_page(server["url"] + ALPHA)
+    failed = []
+    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+    page.on("request", lambda request: "/fixture-repo/" not in request.url and failed.append(request.url))
+    page.click(".choices a[lang=pt-BR]")
+    page.locator('#p1 .translation[lang="pt-BR"]').wait_for()
+    assert page.evaluate(HEAD_LINKS) == expected[ALPHA + "with-pt-BR/"]
+    page.go_back()
+    page.locator('#p1 .translation[lang="en"]').wait_for()
+    assert page.evaluate(HEAD_LINKS) == expected[ALPHA]
+    page.wait_for_timeout(300)
+    assert failed == []
+
+
 def test_a_remembered_translation_does_not_load_the_page_twice(server, open_page):
     page = open_page(server["url"] + "/fixture-repo/")
     page.evaluate("localStorage.setItem('tertulia.translation', 'pt-BR')")
