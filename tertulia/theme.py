@@ -72,22 +72,27 @@ class Theme:
     def unknown_overrides(self) -> list[ContentError]:
         """A warning for each of the site's files that replaces nothing in the theme: a misspelt name
         would otherwise be silently unused. New catalogs are additions, not mistakes, and so is a
-        stylesheet or a template that one of the site's own templates names."""
+        stylesheet or a template that one of the site's own templates names, or a font or an image
+        that one of its own stylesheets or scripts names."""
         warnings = []
-        named = self._own_templates_text()
+        named = self._own_text("templates", "")
+        named_by_assets = self._own_text("assets", (".css", ".js"))
         for kind in KINDS:
             theirs = _tree(self.default / kind)
             for relative in self.overrides(kind):
                 added_language = kind == "locales" and relative.endswith("/LC_MESSAGES/messages.po")
                 added_file = kind != "locales" and (relative if kind == "templates" else f"{kind}/{relative}") in named
+                added_file = added_file or (kind == "assets" and relative.rsplit("/", 1)[-1] in named_by_assets)
                 if relative not in theirs and not (added_language or added_file) and not relative.startswith("."):
                     warnings.append(ContentError(f"{kind}/{relative}", 0, f"the default theme has no {kind}/"
                                                  f"{relative}, so this file replaces nothing; check its name"))
         return warnings
 
-    def _own_templates_text(self) -> str:
-        own = self.own("templates")
-        return "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in _tree(own).values()) if own else ""
+    def _own_text(self, kind: str, suffixes) -> str:
+        """The text of the site's own files of this kind (those ending in one of `suffixes`)."""
+        own = self.own(kind)
+        return "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in _tree(own).values()
+                         if path.name.endswith(suffixes)) if own else ""
 
     def loader(self):
         """A Jinja2 loader: `default/<name>` is the theme's, any other name the site's first."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from helpers import every_file, make_content, run_cli, write_tree
+import re
+
+from helpers import ROOT, every_file, make_content, run_cli, write_tree
 
 SITE_BASE = """\
 {% extends "default/base.html" %}
@@ -55,6 +57,29 @@ def test_an_override_the_theme_does_not_have_is_named_in_a_warning(tmp_path):
     assert any(line.startswith("assets/styles.css: warning:") for line in result.stderr.splitlines())
 
 
+def test_a_font_the_sites_own_stylesheet_loads_is_an_addition_not_a_misspelt_name(tmp_path):
+    """`check --strict` failed a site whose site.css loads its own font."""
+    base = ('{% extends "default/base.html" %}\n'
+            "{% block head %}<link rel=\"stylesheet\" href=\"{{ href('assets/site.css') }}\">{% endblock %}\n")
+    result = build(tmp_path, {"templates/base.html": base,
+                              "assets/site.css": "@font-face { font-family: G; src: url(fonts/garden.woff2); }\n",
+                              "assets/fonts/garden.woff2": "x", "assets/fonts/unused.woff2": "x"})
+    assert result.returncode == 0
+    warned = [line for line in result.stderr.splitlines() if "replaces nothing" in line]
+    assert [line.split(":")[0] for line in warned] == ["assets/fonts/unused.woff2"], result.stderr
+
+
+def test_the_author_guides_logo_stands_before_the_sites_name(tmp_path):
+    guide = (ROOT / "docs/author-guide.md").read_text(encoding="utf-8")
+    block = next(line.strip() for line in guide.splitlines() if line.strip().startswith("{% block site_title %}"))
+    result = build(tmp_path, {"templates/base.html": '{% extends "default/base.html" %}\n' + block + "\n",
+                              "content/static/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "output/index.html").read_text()
+    assert re.search(r'<a class="site-title" href="./"[^>]*><img class="logo" src="logo.svg" alt="" width="32" '
+                     r'height="32"> Test site</a>', html), html[:3000]
+
+
 def test_a_stylesheet_the_sites_template_links_is_an_addition_not_a_misspelt_name(tmp_path):
     base = ('{% extends "default/base.html" %}\n'
             "{% block head %}<link rel=\"stylesheet\" href=\"{{ href('assets/site.css') }}\">{% endblock %}\n")
@@ -73,7 +98,7 @@ def test_a_misspelt_block_is_named_with_its_line_and_the_blocks_there_are(tmp_pa
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
     assert warnings == [
         "templates/base.html:3: warning: block `foter` is not one of default/base.html's (body_class, footer, head, "
-        "main, masthead, menu, page_head, title), so it shows nowhere; check its name"]
+        "main, masthead, menu, page_head, site_title, title), so it shows nowhere; check its name"]
 
 
 def test_a_broken_override_names_its_line_exits_1_and_keeps_the_output(tmp_path):
