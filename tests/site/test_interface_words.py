@@ -119,3 +119,18 @@ def test_french_punctuation_never_starts_a_line():
     texts = [text for message in catalog if message.id
              for text in (message.string if isinstance(message.string, tuple) else (message.string,))]
     assert texts and [text for text in texts if re.search(r" [:;?!»]|« ", text)] == []
+
+
+@pytest.mark.parametrize("lang", ["de", "ca"])
+def test_a_region_tagged_translation_is_named_in_the_byline_without_parentheses_in_parentheses(tmp_path, lang):
+    """"Übersetzung (Portugiesisch (Brasilien)): João" read badly; CLDR's name brings its own pair."""
+    folder = tmp_path / "site"
+    assert run_cli("init", str(folder), "--lang", lang, "--translation", "pt-BR").returncode == 0
+    translation = folder / "content/posts/welcome/index.pt-BR.md"
+    translation.write_text(translation.read_text().replace("---\n", "---\ntranslator: João\n", 1))
+    result = run_cli("build", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    html = (folder / "output/posts/welcome/index.html").read_text(encoding="utf-8")
+    byline = re.sub(r"<[^>]+>", "", html[html.index('class="byline"'):][:2000].split("</p>")[0])
+    assert "João" in byline and "(Bra" in byline, byline
+    assert not re.search(r"\([^()]*\(", byline), byline
