@@ -142,7 +142,9 @@ def _check(args) -> int:
     for warning in loaded.warnings:
         print(warning.as_warning(), file=sys.stderr)
     drafts = loaded.site.drafts
+    pages = len(loaded.site.pages)
     print(f"content is valid: {counted(len(loaded.site.essays), 'essay')}, "
+          + (f"{counted(pages, 'page')}, " if pages else "")
           + (f"{counted(drafts, 'draft')} (built only with --drafts), " if drafts else "")
           + f"{counted(len(loaded.warnings), 'warning')}")
     return EXIT_OK

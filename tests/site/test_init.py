@@ -26,7 +26,7 @@ def test_init_writes_a_site_that_checks_and_builds(new_site):
         "content/pages/about/index.de.md", "content/pages/about/index.fr.md", "content/posts/welcome/index.de.md",
         "content/posts/welcome/index.fr.md", "content/site.yml", "requirements.txt"]
     check = run_cli("check", cwd=new_site)
-    assert check.returncode == 0 and check.stdout == "content is valid: 1 essay, 0 warnings\n", check.stderr
+    assert check.returncode == 0 and check.stdout == "content is valid: 1 essay, 1 page, 0 warnings\n", check.stderr
     assert check.stderr == ""  # complete German and French catalogs: nothing to warn of
     built = run_cli("build", cwd=new_site)
     assert built.returncode == 0, built.stderr

@@ -85,7 +85,7 @@ def test_the_command_line_counts_one_essay_and_one_warning_in_the_singular(site,
     assert re.search(r"built \d+ files \(\d+ new or changed\): 1 essay, 2 comments published, ", result.stdout)
     folder = out.parent
     check = run_cli("check", cwd=folder)
-    assert check.stdout == "content is valid: 1 essay, 1 warning\n"  # the French comment lacks a German version
+    assert check.stdout == "content is valid: 1 essay, 1 page, 1 warning\n"  # the French comment lacks a German version
     essay = folder / "content/posts/welcome/index.de.md"
     essay.write_text(essay.read_text().replace("Jeder Absatz", "Ein jeder Absatz"))
     run_cli("translated", "content/posts/welcome/index.fr.md", cwd=folder)
