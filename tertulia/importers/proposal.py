@@ -124,7 +124,7 @@ def write_proposal(proposal: Proposal, content: Path, languages: tuple[str, ...]
     instead. Raises Refused."""
     slug, comment_id, lang = _where(proposal.path, content, languages)
     folder = content / "posts" / slug / "comments"
-    fields = _fields(proposal, folder, fallback_date, private)
+    fields = _fields(proposal, folder, fallback_date, private, _earlier_ids(seen, slug))
     relative = f"posts/{slug}/comments/{comment_id}.{lang}.md"
     text = comment_file(fields["author"], fields["body"], fields["reply_to"], fields["url"], fields["date"],
                         status=status, origin=origin)
@@ -152,14 +152,19 @@ def _free_id(folder: Path, comment_id: str, slug: str, seen: set | None) -> str:
     none has: readers who followed one link before a rebuild, when the page cannot run a script to
     make a name of its own, all propose the same name (see the README)."""
     taken = {path.name.split(".")[0] for path in folder.glob("*.md")} if folder.is_dir() else set()
-    taken |= {Path(relative).name.split(".")[0] for _, _, relative in seen or ()
-              if relative.startswith(f"posts/{slug}/comments/")}  # a dry run's earlier letters, not on disk
+    taken |= _earlier_ids(seen, slug)
     number = 2
     free = comment_id
     while free in taken:  # the name stays a comment id: within MAX_KEY, no doubled hyphen
         suffix = f"-{number}"
         free, number = comment_id[:MAX_KEY - len(suffix)].rstrip("-") + suffix, number + 1
     return free
+
+
+def _earlier_ids(seen: set | None, slug: str) -> set[str]:
+    """The ids this run gave the post's comments already: a dry run's earlier letters are not on disk."""
+    return {Path(relative).name.split(".")[0] for _, _, relative in seen or ()
+            if relative.startswith(f"posts/{slug}/comments/")}
 
 
 def _where(path: str, content: Path, languages: tuple[str, ...]) -> tuple[str, str, str]:
@@ -182,8 +187,10 @@ def _where(path: str, content: Path, languages: tuple[str, ...]) -> tuple[str, s
     return slug, comment_id, lang
 
 
-def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple[str, ...]) -> dict:
-    """The values of the file to write, each checked as `check` checks it; private addresses removed."""
+def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple[str, ...],
+            earlier: set[str]) -> dict:
+    """The values of the file to write, each checked as `check` checks it; private addresses removed.
+    A reply may answer a comment on disk or one this run gave before (`earlier`)."""
     meta = proposal.meta
     values = {}
     for key in ("author", "url", "date", "reply_to"):
@@ -196,7 +203,7 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
     author = values["author"][:MAX_AUTHOR].strip() or "Anonymous"
     url, why = complete_website(values["url"]) if REDACTED not in values["url"] else ("", "")
     reply_to = values["reply_to"]
-    if reply_to and not (is_key(reply_to) and any(folder.glob(f"{reply_to}.*.md"))):
+    if reply_to and not (is_key(reply_to) and (reply_to in earlier or any(folder.glob(f"{reply_to}.*.md")))):
         raise Refused(f"it replies to comment `{_shown(reply_to)}`, and its post has no such comment")
     date = values["date"] if values["date"] and parse_date(values["date"]) else fallback_date
     body = _redacted(clean_text(proposal.body), private).strip("\n")

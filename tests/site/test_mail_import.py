@@ -352,3 +352,17 @@ def test_a_sender_name_the_email_package_cannot_parse_still_keeps_the_address_ou
     assert result.returncode == 0, result.stderr
     written = comments_of(content)["20261130-0615-cccccccc.es.md"]
     assert "eve@example.net" not in written and written.count("[address removed]") == 2, written
+
+
+def test_a_dry_run_takes_a_reply_to_an_earlier_letter_of_the_same_run_as_the_real_run_does(tmp_path):
+    """The dry run refused the reply (its comment was not on disk) that the real run then wrote."""
+    content = site(tmp_path)
+    first = the_letter(body="Primero.", text="Primero.", comment_id="20261130-0615-aaaaaaaa", reply_to="")
+    second = the_letter(body="Segundo.", text="Segundo.", comment_id="20261130-0616-bbbbbbbb",
+                        reply_to="20261130-0615-aaaaaaaa")
+    sources = mails.store([mails.base64(first, "Comment", 1), mails.base64(second, "Comment", 2)], tmp_path / "mail")
+    dry = import_mail(content, *sources["mbox"], dry=True)
+    real = import_mail(content, *sources["mbox"])
+    said = "2 new pending comment(s){}, 0 already there, 0 message(s) without a usable proposal"
+    assert said.format(" would be written") in dry.stdout, dry.stdout + dry.stderr
+    assert said.format("") in real.stdout, real.stdout + real.stderr
