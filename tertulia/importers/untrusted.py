@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from ..reading.markup import MATHML_TAG
+
 TAGS = {"a", "abbr", "audio", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn",
         "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "iframe",
         "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small", "source", "span",
@@ -36,11 +38,15 @@ IFRAME = re.compile(r"<iframe\b[^>]*>.*?</iframe>|<iframe\b[^>]*/?>", re.IGNOREC
 SOURCE = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}")  # BCP 47, as far as a body needs
+ANY_TAG_ATTRIBUTES = {"lang"}  # a passage in another language says so: a reader's voice reads it in that one
+
+
 def cleaned(fragment: str, frames: bool = True) -> str:
     """`fragment` with only what an essay may hold; a frame from another host becomes a link to it.
     Without `frames` (a comment: WordPress never shows a commenter's frame) every frame goes."""
-    fragment = IFRAME.sub(_frame if frames else "", fragment)
-    return nh3.clean(fragment, tags=TAGS, attributes=ATTRIBUTES, clean_content_tags=DROPPED_WITH_CONTENT,
+    fragment = MATHML_TAG.sub("", IFRAME.sub(_frame if frames else "", fragment))  # nh3 drops MathML's words
+    return nh3.clean(fragment, tags=TAGS, attributes={**ATTRIBUTES, "*": ANY_TAG_ATTRIBUTES}, clean_content_tags=DROPPED_WITH_CONTENT,
                      url_schemes=SCHEMES, strip_comments=True, link_rel="noopener", attribute_filter=_attribute)
 
 
@@ -75,6 +81,8 @@ def privately(url: str) -> str:
 
 
 def _attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "lang":
+        return value if LANGUAGE_TAG.fullmatch(value) else None
     if name == "class":
         kept = [word for word in value.split() if KEPT_CLASS.fullmatch(word)]
         return " ".join(kept) or None
@@ -118,6 +126,8 @@ class _Inspector(HTMLParser):
 
 
 def _allowed(tag: str, name: str, value: str) -> bool:
+    if name in ANY_TAG_ATTRIBUTES:
+        return bool(LANGUAGE_TAG.fullmatch(value))
     if name not in ATTRIBUTES.get(tag, set()) | MARKDOWN_ATTRIBUTES.get(tag, set()):
         return False
     if name == "style":

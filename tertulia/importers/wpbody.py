@@ -37,6 +37,8 @@ LANGUAGE = re.compile(r"language-([a-z0-9+#_-]+)")
 ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 LIST_INDENT = 4  # Python-Markdown's tab length: what a list item's later lines, and code, are indented by
 KEPT_INLINE = ("sup", "sub", "mark", "u", "del", "ins", "s")
+LANG_BLOCKS = {"p", "blockquote", "div"}  # with a `lang`, kept as an HTML block
+LANG_INLINE = {"span", "em", "i", "b", "strong", "q", "cite", "dfn", "abbr", "small", "code"}  # inline HTML
 URL_ENDERS = re.compile(r"""[\s()<>"'\\`\[\]]""")  # what would end a URL in Markdown's (...) or <...>
 URL_ENDERS_BUT_PARENS = re.compile(r"""[\s<>"'\\`\[\]]""")
 INLINE_MARKS = re.compile(r"[\\`\[\]*_]")  # what Markdown reads as markup inside inline HTML
@@ -64,6 +66,21 @@ class _Converter(MarkdownConverter):
         return f"<{el.name}{attributes}>{text}</{el.name}>"
 
     convert_iframe = convert_video = convert_object = convert_figure = convert_section = _kept
+
+    def get_conv_fn(self, tag_name):
+        """A tag's conversion; but an element marked with its language stays HTML, which can say so
+        where Markdown cannot (a quotation in Spanish, a French phrase in an English sentence)."""
+        plain = super().get_conv_fn(tag_name)
+        name = tag_name.lower()
+        if name not in LANG_BLOCKS and name not in LANG_INLINE:
+            return plain
+        kept = self._kept if name in LANG_BLOCKS else self._kept_inline
+
+        def convert(el, text, *args, **kwargs):
+            if el.get("lang"):
+                return kept(el, text, *args, **kwargs)
+            return plain(el, text, *args, **kwargs) if plain else text
+        return convert
     convert_sup = convert_sub = convert_mark = convert_u = convert_del = convert_ins = convert_s = _kept_inline
 
     # markdownify copies a link's or an image's attributes into Markdown as they are: each is made

@@ -430,6 +430,21 @@ def test_two_disqus_comments_under_one_id_and_one_without_an_id_are_all_kept(tmp
     assert run_cli("check", cwd=site).returncode == 0
 
 
+def test_a_passage_marked_with_its_language_keeps_it_and_mathml_keeps_its_words(tmp_path):
+    """`lang` was dropped (a Spanish quotation read as English) and MathML vanished, words and all."""
+    body = ('As Machado wrote:\n<blockquote lang="es">Caminante, no hay camino.</blockquote>\n'
+            'The French say <span lang="fr">c\'est la vie</span>, <em lang="bad value!">x</em>.\n'
+            '<math><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></math> is famous.')
+    site = tmp_path / "site"
+    imported(site, export_of(tmp_path, "https://blog.example", item(40, "quotes", body)))
+    assert run_cli("check", cwd=site).returncode == 0
+    assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
+    page = (tmp_path / "out/posts/quotes/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<blockquote lang="es">\s*<p>Caminante, no hay camino.</p>\s*</blockquote>', page)
+    assert '<span lang="fr">c\'est la vie</span>' in page and "bad value" not in page
+    assert "E=mc2 is famous." in page
+
+
 def test_a_disqus_date_the_calendar_lacks_and_a_reply_loop_still_give_a_site_that_builds(tmp_path):
     site = tmp_path / "site"
     imported(site, BLOG)
