@@ -529,9 +529,12 @@ def check_site(options: Options) -> Loaded:
 
 
 def _every_page_shows(site: "Site") -> str:
-    """What the masthead of every page is made of besides site.yml: the menu's page titles, the icon."""
+    """What pages show that neither site.yml nor their own files decide: the menu's page titles, the
+    icon, and the label of a tag site.yml lacks, which the first essay writing it gives (renaming
+    another essay's folder can change it on every page that names the tag)."""
     titles = [(page.slug, [(text.lang, text.title) for text in page.texts]) for page in site.pages]
-    return repr((titles, site.favicon))
+    written = [(tag.key, tag.written) for tag in site.tags if not tag.labels]
+    return repr((titles, site.favicon, written))
 
 
 def build_time(site: "Site") -> str:

@@ -154,6 +154,21 @@ def test_an_unchanged_build_repeats_the_warnings(tmp_path):
     assert [str(w) for w in second.warnings] == [str(w) for w in first.warnings] != []
 
 
+def test_renaming_an_essay_that_gave_an_undeclared_tag_its_label_relabels_every_page(tmp_path):
+    """The label of a tag site.yml lacks comes from the first essay (by folder) that writes it: renaming
+    that essay's folder changed it in a cold build, and an incremental one kept the old label."""
+    from helpers import ESSAY_EN, make_content
+    first = ESSAY_EN.replace("translation_of: es\n", "author: C\ntags: [zeta]\n")
+    content = make_content(tmp_path, {"posts/aa/index.en.md": first, "posts/hola/index.es.md": (
+        "---\ntitle: Hola\nauthor: Ana\ntags: [Zeta]\n---\n\nPrimer párrafo.\n\nSegundo párrafo.\n")})
+    options = Options(content=content, output=tmp_path / "out", cache_dir=tmp_path / "cache")
+    build(options)
+    (content / "posts/aa").rename(content / "posts/zz")
+    build(options)
+    assert every_file(tmp_path / "out") == plain_build(content, tmp_path / "cold")
+    assert ">Zeta</a>" in (tmp_path / "out/tags/index.html").read_text(encoding="utf-8")
+
+
 def test_source_date_epoch_is_an_input(corpus, tmp_path, monkeypatch):
     content, out = corpus / "content", tmp_path / "out"
     fast = Options(content=content, output=out, cache_dir=tmp_path / "cache")
