@@ -49,6 +49,10 @@ def rebuild(options: Options, state: PreviewState, last: LastRun | None = None,
         state.errors = [f"{type(problem).__name__}: {problem}"]
     else:
         state.errors = []
+        moved_to = base_path(options)
+        if moved_to != state.base_path:  # base_url edited while serving: its path is where the site now is
+            state.base_path = moved_to
+            print(f"now serving under {moved_to}", flush=True)
     if state.errors:
         print("\n".join(state.errors), file=sys.stderr)
         print(f"{len(state.errors)} error(s); still serving the last good build", file=sys.stderr, flush=True)
@@ -59,6 +63,15 @@ def rebuild(options: Options, state: PreviewState, last: LastRun | None = None,
     if fresh:  # a save that brings a warning says which; the ones still standing are only counted
         print("\n".join(fresh), file=sys.stderr, flush=True)
     print(time.strftime("%H:%M:%S"), report.summary(), flush=True)
+
+
+def base_path(options: Options) -> str:
+    """The path base_url puts the site under, "/" while site.yml cannot say."""
+    config_path = options.content / "site.yml"
+    try:
+        return read_config(config_path, str(config_path), options.base_url)[0].base_path
+    except ContentErrors:
+        return "/"
 
 
 def error_page(errors: list[str]) -> bytes:
@@ -174,18 +187,20 @@ def _watcher(folders: list[Path], on_change):
 
 
 def _watch_until_replaced(watch, folders: list[Path], changed) -> bool:
-    """Pass on each batch of changed paths until one of the folders is removed or replaced (a restore,
-    a sync tool writing a new copy), whose new self no event would name; then wait until they are all
-    back, and say so (True), to be watched anew."""
-    watched = {folder: _inode(folder) for folder in folders if folder.is_dir()}
-    for changes in watch(*watched, debounce=30, step=10):
-        changed({os.path.abspath(path) for _, path in changes})
-        if any(_inode(folder) != inode for folder, inode in watched.items()):
+    """Pass on each batch of changed paths until one of the folders is made, removed or replaced (a
+    site's first `templates/`, a restore, a sync tool writing a new copy), whose new self no event
+    would name; then say so (True), to be watched anew as the folders are now. Checked each second
+    too, since no event names a folder that is not watched."""
+    present = {folder: _inode(folder) for folder in folders}
+    watched = [folder for folder, inode in present.items() if inode is not None]
+    for changes in watch(*watched, debounce=30, step=10, rust_timeout=1000, yield_on_timeout=True):
+        if changes:
+            changed({os.path.abspath(path) for _, path in changes})
+        if any(_inode(folder) != inode for folder, inode in present.items()):
             break
     else:
         return False
-    while not all(folder.is_dir() for folder in watched):
-        time.sleep(0.2)
+    time.sleep(0.2)  # a restore writes its files after its folder: read them all at once
     return True
 
 
@@ -204,12 +219,7 @@ def serve(options: Options, port: int) -> int:
     if not _port_free(port):
         print(f"port {port} is in use on 127.0.0.1; choose another with --port", file=sys.stderr)
         return 2
-    config_path = options.content / "site.yml"
-    try:  # served under base_url's path even while a setting is wrong: the preview page lists what is
-        config = read_config(config_path, str(config_path), options.base_url)[0]
-    except ContentErrors:  # no site.yml to read
-        config = None
-    state = PreviewState(base_path=config.base_path) if config else PreviewState()
+    state = PreviewState(base_path=base_path(options))  # even while a setting is wrong: its page lists what is
     shared_parse_cache = parse_cache(options)
     options = preview_options(options)
     last = LastRun(options, shared_parse_cache)
@@ -219,11 +229,15 @@ def serve(options: Options, port: int) -> int:
         rebuild(options, state, last, paths)
         LiveReloadHandler.reload_waiters()
 
-    # the site's own templates, assets and catalogs too; the installed theme's are watched for its developers
-    folders = [options.content, *(folder for kind in KINDS for folder in options.theme.folders(kind))]
+    # the site's own templates, assets and catalogs too, made or removed while serving; the installed
+    # theme's are watched for its developers
+    own = [options.theme.site / kind for kind in KINDS] if options.theme.site else []
+    folders = list({folder.resolve(): folder for folder in [options.content, *own, *(
+        options.theme.default / kind for kind in KINDS)]}.values())
     server = Server(app=make_app(options.output, state, port), watcher=_watcher(folders, on_change))
     for folder in folders:
-        server.watch(str(folder))
+        if folder.is_dir():
+            server.watch(str(folder))
     # livereload's socket takes any page's connection; only this preview's own pages may reload it
     LiveReloadHandler.check_origin = lambda handler, origin: origin in {f"http://{name}:{port}" for name in LOCAL_NAMES}
     print(f"serving http://127.0.0.1:{port}{state.base_path} (Ctrl-C to stop)", flush=True)

@@ -178,3 +178,31 @@ def test_the_preview_says_each_warning_when_it_appears_and_not_again_at_every_sa
     serve.rebuild(options, state)
     again = capsys.readouterr()
     assert "warning:" not in again.err and "1 warning" in again.out
+
+
+def test_the_preview_follows_an_override_folder_made_and_removed_while_serving(tmp_path):
+    """A `templates/` made after start was not watched; one removed stopped every rebuild after."""
+    import shutil
+    from helpers import write_tree
+    content = make_content(tmp_path)
+    with previewing(tmp_path, content) as port:
+        page = f"http://127.0.0.1:{port}/repo/posts/hola/"
+        poll(page, lambda s, b: s == 200)
+        write_tree(tmp_path, {"templates/base.html": '{% extends "default/base.html" %}\n'
+                                                     '{% block footer %}<p>Made footer</p>{% endblock %}\n'})
+        poll(page, lambda s, b: "Made footer" in b)
+        shutil.rmtree(tmp_path / "templates")
+        poll(page, lambda s, b: s == 200 and "Made footer" not in b)
+        essay = content / "posts/hola/index.es.md"
+        essay.write_text(essay.read_text().replace("Primer párrafo.", "Primer párrafo, después."))
+        poll(page, lambda s, b: "Primer párrafo, después." in b)
+
+
+def test_the_preview_moves_with_base_url_edited_while_serving(tmp_path):
+    content = make_content(tmp_path)
+    site_yml = content / "site.yml"
+    with previewing(tmp_path, content) as port:
+        poll(f"http://127.0.0.1:{port}/repo/posts/hola/", lambda s, b: s == 200)
+        site_yml.write_text(site_yml.read_text().replace("https://example.github.io/repo/", "https://example.org/blog/"))
+        status, body = poll(f"http://127.0.0.1:{port}/blog/posts/hola/", lambda s, b: s == 200)
+        assert "Primer párrafo." in body
