@@ -40,13 +40,14 @@ SOURCE = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGN
 
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}")  # BCP 47, as far as a body needs
 ANY_TAG_ATTRIBUTES = {"lang"}  # a passage in another language says so: a reader's voice reads it in that one
+CLEANED_ATTRIBUTES = {**ATTRIBUTES, "*": ANY_TAG_ATTRIBUTES}  # nh3's form: "*" is every tag
 
 
 def cleaned(fragment: str, frames: bool = True) -> str:
     """`fragment` with only what an essay may hold; a frame from another host becomes a link to it.
     Without `frames` (a comment: WordPress never shows a commenter's frame) every frame goes."""
     fragment = MATHML_TAG.sub("", IFRAME.sub(_frame if frames else "", fragment))  # nh3 drops MathML's words
-    return nh3.clean(fragment, tags=TAGS, attributes={**ATTRIBUTES, "*": ANY_TAG_ATTRIBUTES}, clean_content_tags=DROPPED_WITH_CONTENT,
+    return nh3.clean(fragment, tags=TAGS, attributes=CLEANED_ATTRIBUTES, clean_content_tags=DROPPED_WITH_CONTENT,
                      url_schemes=SCHEMES, strip_comments=True, link_rel="noopener", attribute_filter=_attribute)
 
 

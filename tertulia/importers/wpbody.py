@@ -66,6 +66,7 @@ class _Converter(MarkdownConverter):
         return f"<{el.name}{attributes}>{text}</{el.name}>"
 
     convert_iframe = convert_video = convert_object = convert_figure = convert_section = _kept
+    convert_sup = convert_sub = convert_mark = convert_u = convert_del = convert_ins = convert_s = _kept_inline
 
     def get_conv_fn(self, tag_name):
         """A tag's conversion; but an element marked with its language stays HTML, which can say so
@@ -81,7 +82,6 @@ class _Converter(MarkdownConverter):
                 return kept(el, text, *args, **kwargs)
             return plain(el, text, *args, **kwargs) if plain else text
         return convert
-    convert_sup = convert_sub = convert_mark = convert_u = convert_del = convert_ins = convert_s = _kept_inline
 
     # markdownify copies a link's or an image's attributes into Markdown as they are: each is made
     # unable to end its place there and start markup of its own

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .addresses import NAME_MAX
+
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_KEY = 200  # WordPress's own limit for a post's name; well inside a file system's 255 bytes
 BAD_NAME = "use lowercase letters, digits and single hyphens"
@@ -37,8 +39,8 @@ def tag_segment(key: str) -> tuple[str, str]:
         return "", "must hold more than dots and spaces"
     if len(segment) > MAX_KEY:
         return "", f"is too long: at most {MAX_KEY} characters"
-    if len(segment.encode("utf-8")) > 255:  # a folder's name: 85 characters of a script three bytes each
-        return "", "is too long: at most 255 bytes in UTF-8 (a folder's name), which another script reaches sooner"
+    if len(segment.encode("utf-8")) > NAME_MAX:  # a folder's name: 85 characters of a script three bytes each
+        return "", f"is too long: at most {NAME_MAX} bytes in UTF-8 (a folder's name), which another script reaches sooner"
     if segment in TAG_FOLDER_FILES:
         return "", "names a file of the tag listing"
     return segment, ""
