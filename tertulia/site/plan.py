@@ -104,13 +104,17 @@ def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | N
 
 
 def _site_page_pages(site: Site, site_page: SitePage) -> list[Page]:
-    """A page of content/pages/: side by side with its default translation, and one page per language."""
+    """A page of content/pages/: side by side with its default translation, one page per other
+    translation (as an essay has), and one page per language."""
     translation = default_translation(site_page, site.config.main_language, site.config.language_codes)
+    others = [t for t in site_page.translations if t is not translation]
     alternates = page_language_links(site, site_page) + (Link(routes.page(site_page.slug), "", "x-default"),)
-    shown = [site_page.original] + ([translation] if translation else [])
-    url = routes.page(site_page.slug)  # side by side, a page speaks the site's language, as an essay does
-    pages = [Page(url, Kind.PAGE, site.config.main_language, _page_side_by_side, (site_page, shown, url),
-                  alternates, True, site_page.source_files)]
+    pages = []
+    for chosen in [translation] + others:
+        url = routes.page(site_page.slug) if chosen is translation else routes.page_with(site_page.slug, chosen.lang)
+        # side by side, a page speaks the site's language, as an essay does
+        pages.append(Page(url, Kind.PAGE, site.config.main_language, _page_side_by_side,
+                          (site_page, chosen, [translation] + others, url), alternates, True, site_page.source_files))
     for text in site_page.texts:
         url = routes.page_single(text.lang, site_page.slug)
         pages.append(Page(url, Kind.PAGE_SINGLE, text.lang, _page_single, (site_page, text, url),
@@ -118,9 +122,12 @@ def _site_page_pages(site: Site, site_page: SitePage) -> list[Page]:
     return pages
 
 
-def _page_side_by_side(site: Site, interface: Interface, site_page: SitePage, shown: list, url: str) -> dict:
+def _page_side_by_side(site: Site, interface: Interface, site_page: SitePage, chosen, translations, url: str) -> dict:
+    shown = [site_page.original] + ([chosen] if chosen else [])
     return {"site_page": site_page, "texts": shown, "title_row": title_sides(shown), "views": view_choices(shown),
             "print_style": _print_style(shown, interface.words(site.config.main_language)),
+            "choices": _translation_choices(site, translations, chosen, partial(routes.page_with, site_page.slug),
+                                            routes.page(site_page.slug)),
             "rows": rows(shown, routes.folder_prefix(url, routes.page(site_page.slug))),
             "languages": page_language_links(site, site_page)}
 
@@ -149,13 +156,11 @@ def _side_by_side(site: Site, interface: Interface, essay: Essay, newer, older, 
     shown = [essay.original] + ([chosen] if chosen else [])
     # a reader writes in the page's language (its main one) when it is shown, else in the one beside it
     writes_in = reader if reader in (t.lang for t in shown) else shown[-1].lang
-    choices = tuple(Link(routes.essay(essay.slug) if i == 0 else routes.essay_with(essay.slug, t.lang),
-                         site.config.language_name(t.lang), t.lang, current=t is chosen)
-                    for i, t in enumerate(translations) if t)
     return {
         "essay": essay, "texts": shown, "title_row": title_sides(shown), "views": view_choices(shown),
         "print_style": _print_style(shown, interface.words(reader)),
-        "choices": choices if len(choices) > 1 else (),
+        "choices": _translation_choices(site, translations, chosen, partial(routes.essay_with, essay.slug),
+                                        routes.essay(essay.slug)),
         **_text_rows(rows(shown, routes.folder_prefix(url, routes.essay(essay.slug)))),
         **_proposals(site, essay, interface.words(writes_in), [t.lang for t in shown], url),
         "tags": tag_links(site, essay.tags, reader), "languages": language_links(site, essay),
@@ -165,6 +170,15 @@ def _side_by_side(site: Site, interface: Interface, essay: Essay, newer, older, 
         "meta": essay_meta(site.config, essay, shown, url), "reading": reading_times(shown),
         "structured": essay_data(site.config, essay, shown, url, essay.comments),
     }
+
+
+def _translation_choices(site: Site, translations: list, chosen, with_url, default_url: str) -> tuple[Link, ...]:
+    """The translations a reader may put beside the original, when there is more than one: the default
+    one on the essay's or page's own address, each other on its `with-<lang>` page."""
+    choices = tuple(Link(default_url if i == 0 else with_url(t.lang), site.config.language_name(t.lang), t.lang,
+                         current=t is chosen)
+                    for i, t in enumerate(translations) if t)
+    return choices if len(choices) > 1 else ()
 
 
 def _text_rows(shown) -> dict:

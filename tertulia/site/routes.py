@@ -37,6 +37,11 @@ def page(slug: str) -> str:
     return f"{slug}/"
 
 
+def page_with(slug: str, lang: str) -> str:
+    """A page side by side with another translation chosen, as an essay's (an addition to the contract)."""
+    return f"{slug}/with-{lang}/"
+
+
 def page_single(lang: str, slug: str) -> str:
     """A page in one language only."""
     return f"{lang}/{slug}/"

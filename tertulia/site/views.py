@@ -310,7 +310,8 @@ def menu_links(site: Site, lang: str, scope: str, here: str) -> tuple[MenuLink, 
         if page is not None:
             text = page.text(lang) or page.text(site.config.main_language) or page.original
             url = routes.page_single(scope, page.slug) if scope and page.text(scope) else routes.page(page.slug)
-            links.append(MenuLink(url, text.title, text.lang, current=here in (url, routes.page(page.slug))))
+            side_by_side = {routes.page(page.slug)} | {routes.page_with(page.slug, t.lang) for t in page.translations}
+            links.append(MenuLink(url, text.title, text.lang, current=here == url or here in side_by_side))
         elif entry.url:
             label, label_lang = site.config.localized(entry.labels, lang)
             internal = entry.url.startswith("/")

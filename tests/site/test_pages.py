@@ -61,6 +61,27 @@ def test_a_page_reads_side_by_side_and_in_each_language_but_is_listed_nowhere(tm
     assert 'hreflang="en" href="https://example.github.io/repo/en/about/"' in sitemap
 
 
+def test_a_page_with_two_translations_lets_the_reader_choose_which_stands_beside_it(tmp_path):
+    """As on an essay: the default translation on the page's own address, the other on `with-<lang>/`,
+    a choice between them on both, each in the sitemap, the menu marking the page on both."""
+    about_ro = ABOUT_EN.replace("About us", "Despre noi").replace("We are two.", "Suntem doi.").replace(
+        "The logo", "Sigla")
+    out = tmp_path / "output"
+    assert build(about_site(tmp_path, {"pages/about/index.ro.md": about_ro}), out).returncode == 0
+    default, other = (out / "about/index.html").read_text(), (out / "about/with-ro/index.html").read_text()
+    choice = r'<nav class="choices" aria-label="Other translations">\s*<span>Translation:</span>\s*(.*?)</nav>'
+    assert re.findall(r'<a href="([^"]+)" lang="(\w+)"[^>]*?( aria-current="page")?>', re.search(choice, default, re.S)[1]) == [
+        ("./", "en", ' aria-current="page"'), ("with-ro/", "ro", "")]
+    assert re.findall(r'<a href="([^"]+)" lang="(\w+)"[^>]*?( aria-current="page")?>', re.search(choice, other, re.S)[1]) == [
+        ("../", "en", ""), ("./", "ro", ' aria-current="page"')]
+    assert '<div class="side translation" lang="ro"><p>Suntem doi.</p></div>' in other
+    assert '<div class="side original" lang="es"><p>Somos dos.</p></div>' in other
+    assert 'src="../logo.svg"' in other and "Suntem doi" not in default
+    assert "<loc>https://example.github.io/repo/about/with-ro/</loc>" in (out / "sitemap.xml").read_text()
+    assert '<link rel="canonical" href="https://example.github.io/repo/about/with-ro/">' in other
+    assert '<li><a href="../" aria-current="page">About us</a></li>' in other  # the menu marks the page
+
+
 def test_static_files_land_at_the_root_and_the_favicon_is_linked(tmp_path):
     out = tmp_path / "output"
     assert build(about_site(tmp_path), out).returncode == 0
