@@ -168,7 +168,8 @@ def test_an_unknown_status(tmp_path):
                       "pending, spam"]
 
 
-@pytest.mark.parametrize("date", ["2012-13-01", "2024-02-30", "2012-09-11 24:00", "2012-09-11 10:27+15:00", "0000-01-01",
+@pytest.mark.parametrize("date", ["2012-13-01", "2024-02-30", "2012-09-11 24:00", "2012-09-11 10:27+15:00", "2012-09-11 10:27+14:30",
+                                  "2012-09-11 10:27-14:01", "0000-01-01",
                                   "9999-12-31 23:59-14:00", "0001-01-01 00:00+01:00"])
 def test_a_date_in_the_right_form_but_not_on_the_calendar_says_so(tmp_path, date):
     errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", f'author: Ana\ndate: "{date}"')})
@@ -183,6 +184,21 @@ def test_a_date_whose_time_zone_takes_it_past_the_calendar_says_so(tmp_path):
     assert errors_for(tmp_path, files) == [
         "content/posts/hola/comments/c1.es.md:3: date `9999-12-31 23:00` in America/New_York is not on the calendar "
         "in UTC, where dates are ordered: a year is 0001-9999 there too"]
+
+
+@pytest.mark.parametrize("date, said", [
+    ("2020-03-29 02:30", "date `2020-03-29 02:30` is no time on Europe/Madrid's clocks (they skipped that hour); "
+                         "taken as `2020-03-29 02:30+01:00`: write the offset the source gives"),
+    ("2020-10-25 02:30", "date `2020-10-25 02:30` came twice on Europe/Madrid's clocks (they went back an hour); "
+                         "taken as the first, `2020-10-25 02:30+02:00`: write `2020-10-25 02:30+01:00` for the second")])
+def test_a_local_time_the_clocks_skipped_or_went_through_twice_is_a_warning(tmp_path, date, said):
+    """Only the source can say which instant such a time was: the build says which it took."""
+    files = {"site.yml": SITE_YML + "timezone: Europe/Madrid\n",
+             "posts/hola/comments/c1.es.md": f'---\nauthor: B\ndate: "{date}"\n---\n\nHola.\n'}
+    assert [str(w) for w in loads(tmp_path, files).warnings if "date" in str(w)] == [
+        f"content/posts/hola/comments/c1.es.md:3: {said}"]
+    plain = {**files, "posts/hola/comments/c1.es.md": '---\nauthor: B\ndate: "2020-10-25 04:30"\n---\n\nHola.\n'}
+    assert [str(w) for w in loads(tmp_path / "b", plain).warnings if "date" in str(w)] == []
 
 
 @pytest.mark.parametrize("date", ["12/09/2012", "2012-09-11T10:27", "2012-09-11 10:27:00", "yesterday"])

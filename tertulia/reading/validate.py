@@ -427,7 +427,7 @@ def parse_date(value, utc: bool = False) -> PartialDate | None:
     parts = {k: int(v) for k, v in match.groupdict().items() if v is not None and k != "offset"}
     if match["offset"]:
         hours, minutes = int(match["offset"][1:3]), int(match["offset"][4:6])
-        if hours > 14 or minutes > 59:
+        if minutes > 59 or hours * 60 + minutes > 14 * 60:  # the widest offset any place keeps is ±14:00
             return None
         parts["offset"] = (hours * 60 + minutes) * (-1 if match["offset"][0] == "-" else 1)
     elif utc and "hour" in parts:
@@ -469,11 +469,35 @@ def _date(record: Record, found: Findings, zone: str = "") -> PartialDate | None
                                         "YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM±HH:MM")
     elif zone and date.hour >= 0 and date.offset is None:
         date = replace(date, offset=_offset_in(zone, date))
+        unclear = _unclear_on_the_clock(zone, date, str(value))
+        if unclear:
+            found.warn(record, "date", unclear)
         if not in_calendar(date):
             found.error(record, "date", f"date `{value}` in {zone} is not on the calendar in UTC, where dates are "
                                         "ordered: a year is 0001-9999 there too")
             return None
     return date
+
+
+def _unclear_on_the_clock(zone: str, date: PartialDate, written: str) -> str:
+    """Why a local time names no single instant in `zone` (the hour the clocks skipped or went through
+    twice), with the offset taken for it; "" for every other time. The source alone can say which."""
+    from zoneinfo import ZoneInfo
+    local = dt.datetime(date.year, date.month, date.day, date.hour, date.minute, tzinfo=ZoneInfo(zone))
+    other = local.replace(fold=1).utcoffset()
+    if other == local.utcoffset():
+        return ""
+    taken = f"{written}{_shown_offset(date.offset)}"
+    if local.astimezone(dt.timezone.utc).astimezone(local.tzinfo).replace(tzinfo=None) != local.replace(tzinfo=None):
+        return (f"date `{written}` is no time on {zone}'s clocks (they skipped that hour); taken as `{taken}`: "
+                "write the offset the source gives")
+    return (f"date `{written}` came twice on {zone}'s clocks (they went back an hour); taken as the first, "
+            f"`{taken}`: write `{written}{_shown_offset(round(other.total_seconds() / 60))}` for the second")
+
+
+def _shown_offset(minutes: int) -> str:
+    sign, minutes = "-" if minutes < 0 else "+", abs(minutes)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _offset_in(zone: str, date: PartialDate) -> int:
