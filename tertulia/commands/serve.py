@@ -55,7 +55,9 @@ def rebuild(options: Options, state: PreviewState, last: LastRun | None = None,
             print(f"now serving under {moved_to}", flush=True)
     if state.errors:
         print("\n".join(state.errors), file=sys.stderr)
-        print(f"{len(state.errors)} error(s); still serving the last good build", file=sys.stderr, flush=True)
+        # the pages show the errors (see _answer) until a save fixes them; the last good build waits underneath
+        print(f"{len(state.errors)} error(s); every page of the preview shows them until a save fixes them",
+              file=sys.stderr, flush=True)
         return
     warnings = [warning.as_warning() for warning in report.warnings]
     fresh = [warning for warning in warnings if warning not in state.warned]

@@ -64,13 +64,20 @@ def preview(tmp_path):
     process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
                                 "--content", str(content), "--output", str(tmp_path / "output")],
                                cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    yield content, f"http://127.0.0.1:{port}/repo/"
-    process.terminate()
-    process.wait(timeout=10)
+    said: list[str] = []
+
+    def stop() -> str:
+        """Stop the preview (once) and give what it printed."""
+        if not said:
+            process.terminate()
+            said.append(process.communicate(timeout=10)[0])
+        return said[0]
+    yield content, f"http://127.0.0.1:{port}/repo/", stop
+    stop()
 
 
 def test_edit_break_and_fix_while_serving(preview):
-    content, base = preview
+    content, base, stop = preview
     page = base + "posts/hola/"
     status, body = poll(page, lambda s, b: s == 200)
     assert "Primer párrafo." in body and "livereload.js" in body
@@ -88,10 +95,13 @@ def test_edit_break_and_fix_while_serving(preview):
     essay.write_text(good)
     status, body = poll(page, lambda s, b: s == 200)
     assert "Primer párrafo, corregido." in body
+    said = stop()
+    assert "content/posts/hola/index.es.md:4: YAML does not parse" in said
+    assert "1 error(s); every page of the preview shows them until a save fixes them" in said  # as the pages did
 
 
 def test_the_root_redirects_to_the_base_path_and_unknown_pages_get_the_404_page(preview):
-    _, base = preview
+    _, base, _ = preview
     poll(base, lambda s, b: s == 200)
     status, body = fetch(base.replace("/repo/", "/"))
     assert status == 200 and "Hello" in body  # followed the redirect to the home page
@@ -118,7 +128,7 @@ def test_the_preview_follows_the_sites_own_templates_and_assets(tmp_path):
 
 
 def test_a_draft_shows_in_the_preview_as_its_writer_types_but_not_in_a_build(preview):
-    content, base = preview
+    content, base, _ = preview
     post = content / "posts/borrador"
     post.mkdir()
     (post / "index.es.md").write_text("---\ntitle: Borrador\nauthor: Ana\ndraft: true\n---\n\nA medio escribir.\n")
@@ -133,7 +143,7 @@ def test_a_draft_shows_in_the_preview_as_its_writer_types_but_not_in_a_build(pre
 def test_the_preview_follows_a_content_folder_replaced_whole(preview):
     """A restore or a sync tool may write a new copy of content/: the preview watches the new one."""
     import shutil
-    content, base = preview
+    content, base, _ = preview
     page = base + "posts/hola/"
     poll(page, lambda s, b: s == 200)
     copy = content.parent / "restored"
