@@ -481,25 +481,50 @@ def _extras(loaded: Loaded, options: Options, beside_posts: dict[str, bytes]) ->
 
 def output_clashes(content: Path, found: Found, site: "Site", drawn: set[str], generated: set[str],
                    search: bool) -> list[ContentError]:
-    """The files of content/ that would replace one the build makes, all said at once: `build` and
-    `check` both ask this. `drawn` are the pages' files, `generated` those and every other file."""
+    """The files of content/ that would replace one the build makes, or stand where it makes a folder
+    (or inside a file it makes), all said at once: `build` and `check` both ask this. `drawn` are the
+    pages' files, `generated` those and every other file."""
     return _beside_clashes(content, found, site, drawn) + _static_clashes(
         content, [relative for relative, _ in found.static], generated, search)
 
 
+def _clashing(relative: str, made: set[str], folders: set[str]) -> str:
+    """What of the build's own `relative` would replace or stand in the way of: the file or folder of
+    that name, or the file made where `relative` needs a folder; "" when nothing."""
+    if relative in made:
+        return relative
+    if relative in folders:
+        return relative + "/"
+    parts = relative.split("/")
+    return next((above for above in ("/".join(parts[:n]) for n in range(1, len(parts))) if above in made), "")
+
+
+def _folders_of(files) -> set[str]:
+    """Every folder the files are in, at every depth, as `a`, `a/b` (no trailing slash)."""
+    return {path.rsplit("/", n)[0] for path in files for n in range(1, path.count("/") + 1)}
+
+
 def _beside_clashes(content: Path, found: Found, site: "Site", pages: set[str]) -> list[ContentError]:
     """The files beside a published post or page that would replace one of its pages (`comments.xml`,
-    its discussion feed)."""
-    where = dict(found.assets)
-    copied = sorted(url for post in site.essays + site.pages for url in post.files if url in pages)
-    return [_would_replace(_shown(where[url], content), url) for url in copied]
+    its discussion feed) or stand where one of its folders goes (`with-en`)."""
+    where, folders = dict(found.assets), _folders_of(pages)
+    copied = sorted((url, clash) for post in site.essays + site.pages for url in post.files
+                    if (clash := _clashing(url, pages, folders)))
+    return [_would_replace(_shown(where[url], content), clash) for url, clash in copied]
 
 
 def _static_clashes(content: Path, static, generated: set[str], search: bool) -> list[ContentError]:
     """The files of content/static/ that would replace one the build makes (a page, an asset, the
-    search index's folder when there is search)."""
-    return [_would_replace(f"{content.name}/static/{relative}", relative) for relative in sorted(static)
-            if relative in generated or (search and relative.startswith(PAGEFIND.partition("/")[0] + "/"))]
+    search index's folder when there is search), or stand where it makes a folder (`static/posts`)."""
+    folders = _folders_of(generated) | ({PAGEFIND.partition("/")[0]} if search else set())
+    errors = []
+    for relative in sorted(static):
+        clash = _clashing(relative, generated, folders)
+        if search and relative.startswith(PAGEFIND.partition("/")[0] + "/"):
+            clash = clash or relative
+        if clash:
+            errors.append(_would_replace(f"{content.name}/static/{relative}", clash))
+    return errors
 
 
 def _would_replace(shown: str, relative: str) -> ContentError:

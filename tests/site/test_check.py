@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import SITE_YML, make_content, run_cli
+from helpers import ESSAY_EN, SITE_YML, make_content, run_cli
 
 SITE_WITH_SEARCH = SITE_YML.replace("search: false", "search: true")
 
@@ -58,6 +58,23 @@ def test_check_reports_a_static_file_that_would_replace_a_generated_one_as_build
     assert built.stderr.splitlines()[:-1] == checked.stderr.splitlines()[:-1]
     assert checked.stderr.splitlines()[-1] == "4 content errors"  # check never writes, so says nothing of it
     assert built.stderr.splitlines()[-1] == "4 content errors; nothing was written"
+    assert not (tmp_path / "output").exists()
+
+
+def test_a_static_file_where_the_site_has_a_folder_or_inside_one_of_its_files_is_an_error_of_check_and_build(tmp_path):
+    """`static/posts` (a file) would stand where every essay's folder goes; `static/feed.xml/x` inside
+    the feed; a file `with-en` beside a post where its other translation's page goes."""
+    content = make_content(tmp_path, {"static/posts": "x", "static/feed.xml/x": "x", "static/es": "x",
+                                      "posts/hola/index.ro.md": ESSAY_EN, "posts/hola/with-ro": "x"})
+    checked = run_cli("check", "--content", str(content), cwd=tmp_path)
+    built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "output"), cwd=tmp_path)
+    assert checked.returncode == built.returncode == 1, built.stderr
+    said = [line.split(": would replace the site's own ")[:2] for line in checked.stderr.splitlines()[:-1]]
+    assert said == [["content/posts/hola/with-ro", "`posts/hola/with-ro/`, which the build makes; rename or remove it"],
+                    ["content/static/es", "`es/`, which the build makes; rename or remove it"],
+                    ["content/static/feed.xml/x", "`feed.xml`, which the build makes; rename or remove it"],
+                    ["content/static/posts", "`posts/`, which the build makes; rename or remove it"]], checked.stderr
+    assert built.stderr.splitlines()[:-1] == checked.stderr.splitlines()[:-1]
     assert not (tmp_path / "output").exists()
 
 
