@@ -112,6 +112,14 @@ def test_two_originals(tmp_path):
                       "and this file both lack translation_of; a translation must name its original's language"]
 
 
+def test_of_two_originals_the_one_the_translations_name_is_kept_and_only_the_other_is_blamed(tmp_path):
+    """`en` lost its translation_of; `ro` rightly names `es`: one error, on `en`, and none on `ro`."""
+    errors = errors_for(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "author: Ana"),
+                                   "posts/hola/index.ro.md": ESSAY_EN})
+    assert errors == ["content/posts/hola/index.en.md: this essay has two originals: content/posts/hola/index.es.md "
+                      "and this file both lack translation_of; a translation must name its original's language"]
+
+
 def test_translation_of_a_language_with_no_file(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "translation_of: ro")})
     assert errors == ["content/posts/hola/index.en.md:3: translation_of names `ro`, but there is no `ro` file "

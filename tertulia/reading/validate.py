@@ -259,6 +259,9 @@ def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record
             found.error(record, "translation_of", f"this {kind} has no original: every language "
                                                   "file says translation_of; remove it from the original")
         return None
+    # of several, the original is the one the translations name: the others are what lacks translation_of
+    named = [r.meta.get("translation_of") for r in versions.values()]
+    originals.sort(key=lambda r: -named.count(r.lang))
     for extra in originals[1:]:
         found.error(extra, None, f"this {kind} has two originals: {originals[0].path} and this file both lack "
                                  "translation_of; a translation must name its original's language")
