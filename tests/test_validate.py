@@ -31,7 +31,20 @@ def test_a_valid_site_loads(tmp_path):
 def test_yaml_that_does_not_parse_names_its_line(tmp_path):
     errors = errors_for(tmp_path, {"posts/x/index.en.md": "---\ntitle: [unclosed\nauthor: A\n---\n\nText.\n"})
     assert len(errors) == 1
-    assert errors[0].startswith("content/posts/x/index.en.md:3: YAML does not parse")
+    assert errors[0].startswith("content/posts/x/index.en.md:2: YAML does not parse")  # where the `[` opens
+
+
+@pytest.mark.parametrize("front, line, said", [
+    ('title: "Bienvenida\nauthor: A\ntags: [values]\n', 2,
+     "found unexpected end of stream (line 5), while scanning a quoted scalar that starts on this line"),
+    ("title: x\nauthor: A\ntags: [values\nsummary: hola\n", 4,
+     "did not find expected ',' or ']' (line 5), while parsing a flow sequence that starts on this line"),
+    ("title: x\nauthor A\nsummary: hola\n", 3,
+     "could not find expected ':' (line 4), while scanning a simple key that starts on this line")])
+def test_yaml_left_open_is_reported_where_it_opens(tmp_path, front, line, said):
+    """A quote or bracket never closed is found broken lines later: the author fixes the line it opens on."""
+    errors = errors_for(tmp_path, {"posts/x/index.en.md": f"---\n{front}---\n\nText.\n"})
+    assert errors == [f"content/posts/x/index.en.md:{line}: YAML does not parse: {said}"]
 
 
 def test_a_key_given_twice_inside_a_mapping_is_an_error_on_the_second_line(tmp_path):

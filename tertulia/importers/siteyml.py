@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..reading.yamltext import quoted
+from ..reading.yamltext import quoted, yaml_problem
 from .problems import ContentProblem
 from .wpfiles import text_of
 from .wxr import Channel
@@ -38,9 +38,9 @@ def _load(path: Path, yaml) -> dict:
     except UnicodeDecodeError:
         raise ContentProblem(f"{where}: is not UTF-8 text; save it as UTF-8") from None
     except YAMLError as problem:
-        mark = getattr(problem, "problem_mark", None) or getattr(problem, "context_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        raise ContentProblem(f"{where}{line}: is not valid YAML ({getattr(problem, 'problem', None) or 'unreadable'})"
+        at, said = yaml_problem(problem)
+        line = f":{at + 1}" if at is not None else ""
+        raise ContentProblem(f"{where}{line}: is not valid YAML ({said or 'unreadable'})"
                              "; the import adds its tags only to a site.yml that reads") from None
     except (OSError, RecursionError, ValueError) as problem:
         raise ContentProblem(f"{where}: cannot be read ({type(problem).__name__})") from None

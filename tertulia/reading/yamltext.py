@@ -126,10 +126,24 @@ def _too_deep(data) -> bool:
     return False
 
 
-def _yaml_error(exc, path: str, first_line: int) -> ContentError:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = first_line + mark.line if mark else first_line
+# What YAML was reading when it failed, where its start is the line to fix: a quote, a bracket or a
+# key left open is found broken only lines later (at the end of the text, for a quote).
+OPENED_EARLIER = ("while scanning a quoted scalar", "while parsing a flow", "while scanning a simple key")
+
+
+def yaml_problem(exc) -> tuple[int | None, str]:
+    """(0-based line to point at, or None; what went wrong) of a YAML parser's error (PyYAML's or ruamel's)."""
     problem = getattr(exc, "problem", None) or str(exc)
+    context, opened = getattr(exc, "context", None) or "", getattr(exc, "context_mark", None)
+    mark = getattr(exc, "problem_mark", None) or opened
+    if opened is not None and context.startswith(OPENED_EARLIER) and mark is not None and mark.line != opened.line:
+        return opened.line, f"{problem} (line {mark.line + 1}), {context} that starts on this line"
+    return (mark.line if mark is not None else None), problem
+
+
+def _yaml_error(exc, path: str, first_line: int) -> ContentError:
+    line, problem = yaml_problem(exc)
+    line = first_line + line if line is not None else first_line
     if "could not determine a constructor" in str(exc):
         problem = "YAML tags that construct objects are not allowed: " + problem.split(" tag ")[-1]
     return ContentError(path, line, f"YAML does not parse: {problem}")

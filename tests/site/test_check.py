@@ -89,7 +89,7 @@ def test_a_bad_setting_and_a_bad_essay_are_reported_in_one_run(tmp_path):
         result = run_cli(*command, "--content", str(content), cwd=tmp_path)
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert [line.split(": ")[0] for line in result.stderr.splitlines()[:-1]] == [
-            "content/posts/hola/index.en.md:3", "content/site.yml:8", "content/site.yml:9"], result.stderr
+            "content/posts/hola/index.en.md:2", "content/site.yml:8", "content/site.yml:9"], result.stderr
         assert result.stderr.splitlines()[-1].startswith("3 content errors")
     assert not (tmp_path / "out").exists()
 

@@ -89,14 +89,14 @@ def test_edit_break_and_fix_while_serving(preview):
     good = essay.read_text()
     essay.write_text(good.replace("author: Ana", "author: [Ana"))
     status, body = poll(page, lambda s, b: s == 500)
-    assert "content/posts/hola/index.es.md:4: YAML does not parse" in body
+    assert "content/posts/hola/index.es.md:3: YAML does not parse" in body
     assert poll(base + "assets/style.css", lambda s, b: s == 200), "the last good site is still served"
 
     essay.write_text(good)
     status, body = poll(page, lambda s, b: s == 200)
     assert "Primer párrafo, corregido." in body
     said = stop()
-    assert "content/posts/hola/index.es.md:4: YAML does not parse" in said
+    assert "content/posts/hola/index.es.md:3: YAML does not parse" in said
     assert "1 error(s); every page of the preview shows them until a save fixes them" in said  # as the pages did
 
 
