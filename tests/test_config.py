@@ -87,7 +87,13 @@ def test_a_null_main_language_is_an_error_not_an_empty_language(tmp_path):
 def test_a_language_tag_given_twice_in_another_case_is_an_error(tmp_path):
     errors = config_errors(tmp_path, 'title: T\nbase_url: "https://example.org/"\n'
                                      "languages:\n  en: English\n  EN: Shouty\nmain_language: en\n")
-    assert errors == ["content/site.yml:3: `EN` is `en` again: language tags are the same in any case"]
+    assert errors == ["content/site.yml:5: `EN` is `en` again: language tags are the same in any case"]
+
+
+def test_a_bad_language_tag_is_named_on_its_own_line_and_not_again_as_the_main_language(tmp_path):
+    errors = config_errors(tmp_path, 'title: T\nbase_url: "https://example.org/"\n'
+                                     'languages:\n  en: English\n  ro: Română\n  es_ES: "Español"\nmain_language: es_ES\n')
+    assert errors == ["content/site.yml:6: `es_ES` is not a BCP 47 language tag such as `en` or `pt-BR`"]
 
 
 def test_an_old_address_may_hold_a_percent_encoded_space_but_no_encoded_control_or_quote(tmp_path):

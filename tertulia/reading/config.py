@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import MISSING, dataclass, fields
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -28,7 +29,7 @@ class Reading:
     text: str
     shown_as: str
     lines: dict
-    written: frozenset  # the keys site.yml has
+    written: dict  # what site.yml says, as it says it, by key
     so_far: dict  # the keys checked already, by name: `languages` before the keys that name languages
 
 
@@ -37,7 +38,7 @@ class Reading:
 CHECKS: dict[str, Callable[[object, Reading], object]] = {
     "title": lambda value, r: _per_language(value, "title", r.fail),
     "base_url": lambda value, r: _base_url(value, r.fail),
-    "languages": lambda value, r: _languages(value, r.fail),
+    "languages": lambda value, r: _languages(value, r),
     "main_language": lambda value, r: _main_language(value, r),
     "description": lambda value, r: _per_language(value, "description", r.fail),
     "tags": lambda value, r: _tags(value, r.fail),
@@ -94,7 +95,7 @@ def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple
             fail(str(key), f"unknown key `{key}` (known: {', '.join(KNOWN)})")
     if base_url is not None:  # the command line's wins
         data = {**data, "base_url": base_url}
-    reading = Reading(fail, text, shown_as, lines, frozenset(data), {})
+    reading = Reading(fail, text, shown_as, lines, data, {})
     for setting in SETTINGS:  # a key left out takes its field's default, which needs no check
         if setting.name in data or setting.default is MISSING:
             reading.so_far[setting.name] = CHECKS[setting.name](data.get(setting.name), reading)
@@ -120,20 +121,24 @@ def _main_language(value, reading: Reading) -> str:
     """One of `languages`."""
     main = "" if value is None else str(value)
     languages = dict(reading.so_far["languages"])
+    written = reading.written.get("languages")
+    if isinstance(written, dict) and main in map(str, written):
+        return main  # a language tag that failed its own check: that error says all there is to say
     if languages and "main_language" in reading.written and main not in languages:
         reading.fail("main_language", f"main_language `{main}` is not one of languages ({', '.join(languages)})")
     return main
 
 
-def _languages(value, fail) -> tuple[tuple[str, str], ...]:
+def _languages(value, reading: Reading) -> tuple[tuple[str, str], ...]:
     """`languages`: an ordered map of BCP 47 tag -> display name."""
     if value is None:
         return ()
     if not isinstance(value, dict) or not value:
-        fail("languages", "languages must map language tags to their names, e.g. `en: English`")
+        reading.fail("languages", "languages must map language tags to their names, e.g. `en: English`")
         return ()
     result, seen = [], {}
     for code, name in value.items():
+        fail = partial(_fail_at_entry, reading, "languages", code)
         if isinstance(code, bool):
             fail("languages", f"`{code}` is what YAML reads an unquoted yes, no, on or off as: write the language "
                               "tag in quotes, e.g. `\"no\": Norsk`")
@@ -147,6 +152,14 @@ def _languages(value, fail) -> tuple[tuple[str, str], ...]:
         seen[code.lower()] = code
         result.append((code, "" if name is None else str(name)))  # no name: CLDR's, in the reader's language
     return tuple(result)
+
+
+def _fail_at_entry(reading: Reading, key: str, entry, _key: str, message: str) -> None:
+    """Fail `key` at the line of its entry `entry` (`  es_ES: Español` under `languages:`)."""
+    start = reading.lines.get(key, 0)
+    shown = re.escape(str(entry))
+    line = _line_after(reading.text, start, re.compile(rf"^\s+[\"']?{shown}[\"']?\s*:")) if start else 0
+    reading.fail(key, message, line)
 
 
 def _per_language(value, key: str, fail) -> tuple[tuple[str, str], ...]:
