@@ -133,6 +133,13 @@ def test_of_two_originals_the_one_the_translations_name_is_kept_and_only_the_oth
                       "and this file both lack translation_of; a translation must name its original's language"]
 
 
+def test_a_quoted_key_or_one_yaml_reads_as_a_number_is_named_on_its_own_line(tmp_path):
+    errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", 'author: Ana\n"draft": maybe')})
+    assert errors == ["content/posts/hola/index.es.md:4: `draft` must be true or false, not `maybe`"]
+    loaded = loads(tmp_path / "b", {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\n'summary': x\n1: x")})
+    assert "content/posts/hola/index.es.md:5: unknown key `1` is ignored" in [str(w) for w in loaded.warnings]
+
+
 def test_translation_of_a_language_with_no_file(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "translation_of: ro")})
     assert errors == ["content/posts/hola/index.en.md:3: translation_of names `ro`, but there is no `ro` file "

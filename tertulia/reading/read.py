@@ -34,7 +34,7 @@ class Record:
 
     def line(self, key: str) -> int:
         """The line of a front-matter key, or of the front matter itself when absent."""
-        return self.lines.get(key, 1)
+        return self.lines.get(str(key), 1)  # a key YAML reads as a number (`1: x`) is on the line of its digits
 
     def block_line(self, index: int, blocks: int) -> int | None:
         """The line block `index` (from 0) of the body's `blocks` starts on, when the starts found are

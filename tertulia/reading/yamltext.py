@@ -57,7 +57,7 @@ class _NoAliasLoader(_OnceEach, yaml.SafeLoader):
 
 
 _NoAliasLoader.yaml_implicit_resolvers = _AuthorLoader.yaml_implicit_resolvers
-TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
+TOP_LEVEL_KEY = re.compile(r"^([\"']?)([\w-]+)\1[ \t]*:", re.MULTILINE)  # `"draft": x` is `draft`, as YAML reads it
 MAYBE_ALIAS = re.compile(r"[&*]")
 MAX_DEPTH = 10  # front matter is flat: a list of tags, a map of labels
 
@@ -153,7 +153,7 @@ def key_lines(text: str, first_line: int) -> dict[str, int]:
     """Line number of each top-level key, so errors can point at it."""
     lines = {}
     for match in TOP_LEVEL_KEY.finditer(text):
-        lines.setdefault(match.group(1), first_line + text.count("\n", 0, match.start()))
+        lines.setdefault(match.group(2), first_line + text.count("\n", 0, match.start()))
     return lines
 
 
