@@ -140,6 +140,22 @@ def test_a_quoted_key_or_one_yaml_reads_as_a_number_is_named_on_its_own_line(tmp
     assert "content/posts/hola/index.es.md:5: unknown key `1` is ignored" in [str(w) for w in loaded.warnings]
 
 
+def test_a_folder_where_a_file_is_expected_or_a_file_where_a_folder_is_is_named(tmp_path):
+    """Each said of itself, not through what its absence makes of the files beside it."""
+    content = make_content(tmp_path, {"posts/hola/comments/c1.en.md": "---\ntranslation_of: es\n---\n\nHi.\n",
+                                      "posts/otro/comments": "x", "posts/otro/index.es.md": ESSAY_ES, "pages": "x"})
+    (content / "posts/hola/index.es.md").unlink()
+    (content / "posts/hola/index.es.md").mkdir()
+    (content / "posts/hola/comments/c1.es.md").mkdir()
+    with pytest.raises(ContentErrors) as caught:
+        load_site(Options(content=content))
+    assert [str(e) for e in caught.value.errors] == [
+        "content/pages: must be a folder, holding a folder for each of the site's pages",
+        "content/posts/hola/comments/c1.es.md: a folder, where a comment file is expected",
+        "content/posts/hola/index.es.md: a folder, where a Markdown file is expected",
+        "content/posts/otro/comments: must be a folder, holding the post's comment files"]
+
+
 def test_translation_of_a_language_with_no_file(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "translation_of: ro")})
     assert errors == ["content/posts/hola/index.en.md:3: translation_of names `ro`, but there is no `ro` file "

@@ -75,6 +75,8 @@ def find_content(content_dir: Path) -> Found:
     sources, assets, errors, warnings = [], [], [], []
     for folder in ("posts", "pages"):
         shown = f"{content_dir.name}/{folder}"  # paths as errors show them: from the content folder's parent
+        if os.path.lexists(content_dir / folder) and not (content_dir / folder).is_dir():
+            errors.append(ContentError(shown, 0, f"must be a folder, holding a folder for each of the site's {folder}"))
         for name, path in _folders(content_dir / folder, shown, errors):
             _find_in_post(path, name, f"{shown}/{name}", sources, assets, errors, warnings,
                           "" if folder == "posts" else name + "/")
@@ -142,6 +144,10 @@ def _find_in_post(folder: str, slug: str, shown: str, sources, assets, errors, w
             for comment_name, comment_kind in _entries(comments):
                 _find_comment(comments, comment_name, comment_kind, slug, f"{shown}/comments", sources, errors,
                               warnings)
+        elif name == "comments" and kind == "file" and not page:
+            errors.append(ContentError(f"{shown}/{name}", 0, "must be a folder, holding the post's comment files"))
+        elif kind == "dir" and name.endswith(".md"):
+            errors.append(ContentError(f"{shown}/{name}", 0, "a folder, where a Markdown file is expected"))
         elif kind == "file" and (match := ESSAY_FILE.fullmatch(name)):
             sources.append(Source(os.path.join(folder, name), f"{shown}/{name}", slug, "", match["lang"]))
         elif kind == "file" and name.endswith(".md"):
@@ -161,6 +167,8 @@ def _find_comment(folder: str, name: str, kind: str, slug: str, shown_folder: st
         sources.append(Source(f"{folder}/{name}", shown, slug, good["id"], good["lang"]))
     elif kind in ("link", "other"):
         errors.append(ContentError(shown, 0, SYMLINK if kind == "link" else NOT_A_FILE))
+    elif kind == "dir" and name.endswith(".md"):
+        errors.append(ContentError(shown, 0, "a folder, where a comment file is expected"))
     elif kind == "file" and (match := COMMENT_FILE.fullmatch(name)):
         errors.append(ContentError(shown, 0, f"bad comment id `{match['id'][:60]}`: {key_problem(match['id'])}"))
     else:
