@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import sys
 from pathlib import Path
 
 from .. import __version__
 
 DESCRIPTION = "Build, serve, check or scaffold a bilingual site of essays and their discussions."
+MAX_EPOCH = 253402300800  # 10000-01-01: dates are written with four digits of year
 
 
 def main(argv: list[str] | None = None, prog: str = "tertulia") -> int:
@@ -32,6 +34,10 @@ def parse(argv: list[str], prog: str = "tertulia") -> argparse.Namespace:
                      f" (commands: {', '.join(COMMANDS)})")
     if not argv or argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version"):
         argv = ["build", *argv]
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch and not (epoch.isascii() and epoch.isdigit() and int(epoch) < MAX_EPOCH):  # the spec: fail, not guess
+        parser.error(f"SOURCE_DATE_EPOCH `{epoch[:40]}` is not a number of seconds since 1970 before the year 10000;"
+                     " set it to one (`git log -1 --format=%ct`) or unset it")
     return parser.parse_args(argv)
 
 

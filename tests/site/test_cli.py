@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -62,6 +63,16 @@ def test_content_errors_exit_1_name_file_and_line_and_leave_output_untouched(tmp
     assert "Traceback" not in result.stderr
     assert every_file(out) == before
     assert sorted(p.name for p in out.parent.iterdir()) == ["bad", "good", "out"]
+
+
+@pytest.mark.parametrize("epoch", ["abc", "1700000000.5", "-1", "99999999999999"])
+def test_a_source_date_epoch_that_is_no_time_stops_the_build_before_it_writes(tmp_path, epoch):
+    """As reproducible-builds.org asks: a malformed value fails the build, never quietly gives another date."""
+    content = make_content(tmp_path)
+    built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"),
+                    env={**os.environ, "SOURCE_DATE_EPOCH": epoch})
+    assert built.returncode == 2 and f"SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds since 1970" in built.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_check_validates_without_writing(tmp_path):
