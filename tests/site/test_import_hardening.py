@@ -206,7 +206,7 @@ def test_an_id_wordpress_never_makes_is_counted_not_a_traceback(tmp_path, commen
 
 
 @pytest.mark.parametrize("text, line, words", [
-    ("title: [unclosed\n", 2, "not valid YAML"),
+    ("title: [unclosed\n", 1, "not valid YAML"),  # where the `[` opens, not past the end
     ("title: t\n  bad: indent\n", 2, "not valid YAML"),
     ("a: 1\na: 2\n", 2, "not valid YAML"),
     ("- a list\n- not a map\n", 1, "not a map of settings"),

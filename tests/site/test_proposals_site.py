@@ -107,7 +107,7 @@ def test_only_the_preview_shows_pending_comments_marked(fixture_site, tmp_path):
 
 
 def test_serve_shows_a_pending_comment_to_the_moderator(preview):  # noqa: F811
-    content, base = preview
+    content, base, _ = preview
     poll(base + "posts/hola/", lambda s, b: s == 200)
     (content / "posts/hola/comments").mkdir()
     (content / "posts/hola/comments/p1.es.md").write_text("---\nauthor: Pat\nstatus: pending\n---\n\nEN-ESPERA.\n")
