@@ -13,6 +13,15 @@ DATE_PATTERN = re.compile(
 )
 
 
+LATEST_OFFSET = 14 * 60  # minutes east or west of UTC: no place on Earth keeps its clocks further
+
+
+def offset_text(minutes: int) -> str:
+    """An offset east of UTC as dates write it: `+02:00`, `-05:30`."""
+    sign, minutes = "-" if minutes < 0 else "+", abs(minutes)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 @dataclass(frozen=True)
 class PartialDate:
     """A date known only as precisely as its source gives it (year, month, day, time).
@@ -38,8 +47,7 @@ class PartialDate:
         if self.hour >= 0:
             text += f"T{self.hour:02d}:{self.minute:02d}"
             if self.offset is not None:
-                sign, minutes = "-" if self.offset < 0 else "+", abs(self.offset)
-                text += f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+                text += offset_text(self.offset)
         return text
 
     @cached_property

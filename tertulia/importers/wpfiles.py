@@ -8,6 +8,7 @@ import html
 import re
 from datetime import datetime
 
+from ..model import LATEST_OFFSET, offset_text
 from ..reading.validate import parse_date
 from ..reading.yamltext import quoted
 from .shortcodes import Media
@@ -15,7 +16,6 @@ from .wpbody import before_more, comment_markdown, plain, to_markdown
 from .wxr import Item, WPComment
 
 SUMMARY_WORDS = 60
-LATEST_OFFSET = 14 * 60  # minutes: no place on Earth is further from UTC
 
 
 def text_of(value: str) -> str:
@@ -92,5 +92,4 @@ def _offset(local: str, gmt: str) -> str:
     minutes = round(difference.total_seconds() / 60)
     if abs(minutes) > LATEST_OFFSET:
         return ""
-    sign = "+" if minutes >= 0 else "-"
-    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return offset_text(minutes)

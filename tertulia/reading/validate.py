@@ -17,7 +17,8 @@ from .find import is_page
 from .images import missing_images
 from .names import tag_segment
 from .markup import clean_text, first_words, is_safe_url
-from ..model import DATE_PATTERN, Comment, Essay, PartialDate, Site, SiteConfig, SitePage, Tag, Text, newest_first
+from ..model import (DATE_PATTERN, LATEST_OFFSET, Comment, Essay, PartialDate, Site, SiteConfig, SitePage, Tag, Text,
+                     newest_first, offset_text)
 from .parse import ContentFiles
 from .read import Record
 from .translations import UNFINISHED, Followed, blocks_named, opening_words, stale_blocks, words_of
@@ -430,7 +431,7 @@ def parse_date(value, utc: bool = False) -> PartialDate | None:
     parts = {k: int(v) for k, v in match.groupdict().items() if v is not None and k != "offset"}
     if match["offset"]:
         hours, minutes = int(match["offset"][1:3]), int(match["offset"][4:6])
-        if minutes > 59 or hours * 60 + minutes > 14 * 60:  # the widest offset any place keeps is ±14:00
+        if minutes > 59 or hours * 60 + minutes > LATEST_OFFSET:
             return None
         parts["offset"] = (hours * 60 + minutes) * (-1 if match["offset"][0] == "-" else 1)
     elif utc and "hour" in parts:
@@ -471,8 +472,9 @@ def _date(record: Record, found: Findings, zone: str = "") -> PartialDate | None
             found.error(record, "date", f"date `{shown}` is in none of the forms YYYY, YYYY-MM, "
                                         "YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM±HH:MM")
     elif zone and date.hour >= 0 and date.offset is None:
-        date = replace(date, offset=_offset_in(zone, date))
-        unclear = _unclear_on_the_clock(zone, date, str(value))
+        local = _local_time(zone, date)
+        date = replace(date, offset=_minutes(local.utcoffset()))
+        unclear = _unclear_on_the_clock(local, zone, str(value))
         if unclear:
             found.warn(record, "date", unclear)
         if not in_calendar(date):
@@ -482,32 +484,29 @@ def _date(record: Record, found: Findings, zone: str = "") -> PartialDate | None
     return date
 
 
-def _unclear_on_the_clock(zone: str, date: PartialDate, written: str) -> str:
+def _unclear_on_the_clock(local: dt.datetime, zone: str, written: str) -> str:
     """Why a local time names no single instant in `zone` (the hour the clocks skipped or went through
     twice), with the offset taken for it; "" for every other time. The source alone can say which."""
-    from zoneinfo import ZoneInfo
-    local = dt.datetime(date.year, date.month, date.day, date.hour, date.minute, tzinfo=ZoneInfo(zone))
     other = local.replace(fold=1).utcoffset()
     if other == local.utcoffset():
         return ""
-    taken = f"{written}{_shown_offset(date.offset)}"
+    taken = f"{written}{offset_text(_minutes(local.utcoffset()))}"
     if local.astimezone(dt.timezone.utc).astimezone(local.tzinfo).replace(tzinfo=None) != local.replace(tzinfo=None):
         return (f"date `{written}` is no time on {zone}'s clocks (they skipped that hour); taken as `{taken}`: "
                 "write the offset the source gives")
     return (f"date `{written}` came twice on {zone}'s clocks (they went back an hour); taken as the first, "
-            f"`{taken}`: write `{written}{_shown_offset(round(other.total_seconds() / 60))}` for the second")
+            f"`{taken}`: write `{written}{offset_text(_minutes(other))}` for the second")
 
 
-def _shown_offset(minutes: int) -> str:
-    sign, minutes = "-" if minutes < 0 else "+", abs(minutes)
-    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def _offset_in(zone: str, date: PartialDate) -> int:
-    """Minutes east of UTC that `zone` was at on `date`'s local time (summer time included)."""
+def _local_time(zone: str, date: PartialDate) -> dt.datetime:
+    """`date`'s local time in `zone`, summer time included (the first, where the clocks went back)."""
     from zoneinfo import ZoneInfo
-    local = dt.datetime(date.year, date.month, date.day, date.hour, date.minute, tzinfo=ZoneInfo(zone))
-    return round(local.utcoffset().total_seconds() / 60)
+    return dt.datetime(date.year, date.month, date.day, date.hour, date.minute, tzinfo=ZoneInfo(zone))
+
+
+def _minutes(offset: dt.timedelta) -> int:
+    """An offset in minutes east of UTC."""
+    return round(offset.total_seconds() / 60)
 
 
 def _essay(slug, versions, comment_versions, files: ContentFiles, found: Findings, include_pending: bool,
