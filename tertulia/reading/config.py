@@ -138,7 +138,7 @@ def _languages(value, reading: Reading) -> tuple[tuple[str, str], ...]:
         return ()
     result, seen = [], {}
     for code, name in value.items():
-        fail = partial(_fail_at_entry, reading, "languages", code)
+        fail = partial(_fail_at_entry, reading, code)
         if isinstance(code, bool):
             fail("languages", f"`{code}` is what YAML reads an unquoted yes, no, on or off as: write the language "
                               "tag in quotes, e.g. `\"no\": Norsk`")
@@ -154,7 +154,7 @@ def _languages(value, reading: Reading) -> tuple[tuple[str, str], ...]:
     return tuple(result)
 
 
-def _fail_at_entry(reading: Reading, key: str, entry, _key: str, message: str) -> None:
+def _fail_at_entry(reading: Reading, entry, key: str, message: str) -> None:
     """Fail `key` at the line of its entry `entry` (`  es_ES: Español` under `languages:`)."""
     start = reading.lines.get(key, 0)
     shown = re.escape(str(entry))
