@@ -11,13 +11,19 @@ from tertulia.writing import write
 from tertulia.writing.write import staged_output
 
 
-def test_a_commit_moves_new_files_in_and_removes_what_the_site_no_longer_has(tmp_path):
+def earlier_output(tmp_path, files: dict[str, str]):
+    """An output folder as an earlier build left it: these files (by relative path) and the build's mark."""
     output = tmp_path / "output"
-    (output / "posts/gone").mkdir(parents=True)
-    (output / "posts/gone/index.html").write_text("old")
-    (output / "kept.html").write_text("kept")
-    (output / "stray.html").write_text("not ours")
+    output.mkdir()
+    for relative, text in files.items():
+        (output / relative).parent.mkdir(parents=True, exist_ok=True)
+        (output / relative).write_text(text)
     (output / write.MARK).write_bytes(write.MARK_TEXT)
+    return output
+
+
+def test_a_commit_moves_new_files_in_and_removes_what_the_site_no_longer_has(tmp_path):
+    output = earlier_output(tmp_path, {"posts/gone/index.html": "old", "kept.html": "kept", "stray.html": "not ours"})
     with staged_output(output) as staged:
         staged.writer.write("posts/new/index.html", b"new")
         staged.commit(["posts/new/index.html"], {"posts/new/index.html", "kept.html"},
@@ -29,11 +35,7 @@ def test_a_commit_moves_new_files_in_and_removes_what_the_site_no_longer_has(tmp
 
 
 def test_without_a_sweep_only_known_files_are_removed(tmp_path):
-    output = tmp_path / "output"
-    output.mkdir()
-    (output / "old.html").write_text("old")
-    (output / "stray.html").write_text("not known")
-    (output / write.MARK).write_bytes(write.MARK_TEXT)
+    output = earlier_output(tmp_path, {"old.html": "old", "stray.html": "not known"})
     with staged_output(output) as staged:
         staged.commit([], {write.MARK}, {"old.html"}, sweep=False)
     assert sorted(p.name for p in output.iterdir()) == [write.MARK, "stray.html"]
@@ -65,10 +67,7 @@ def test_a_new_output_arrives_whole_in_one_rename(tmp_path):
 
 @pytest.mark.parametrize("failure", [RuntimeError("crash"), KeyboardInterrupt()])
 def test_a_failure_before_the_commit_leaves_the_old_folder_and_no_litter(tmp_path, failure):
-    output = tmp_path / "output"
-    output.mkdir()
-    (output / "index.html").write_text("old")
-    (output / write.MARK).write_bytes(write.MARK_TEXT)
+    output = earlier_output(tmp_path, {"index.html": "old"})
     with pytest.raises(type(failure)):
         with staged_output(output) as staged:
             staged.writer.write("index.html", b"half")
@@ -133,11 +132,7 @@ def test_ctrl_c_while_the_staging_folder_is_cleared_waits_for_it_and_says_where_
 
 @pytest.mark.parametrize("before, after", [("notes", "notes/a.txt"), ("notes/a.txt", "notes")])
 def test_a_file_that_becomes_a_folder_or_the_other_way_round_is_moved_in(tmp_path, before, after):
-    output = tmp_path / "output"
-    (output / before).parent.mkdir(parents=True, exist_ok=True)
-    (output / before).write_text("v1")
-    (output / "page.html").write_text("old page")
-    (output / write.MARK).write_bytes(write.MARK_TEXT)
+    output = earlier_output(tmp_path, {before: "v1", "page.html": "old page"})
     with staged_output(output) as staged:
         for relative, data in ((after, b"v2"), ("page.html", b"new page")):
             staged.writer.write(relative, data)
@@ -147,11 +142,7 @@ def test_a_file_that_becomes_a_folder_or_the_other_way_round_is_moved_in(tmp_pat
 
 
 def test_a_file_in_the_way_that_is_not_the_builds_to_remove_refuses_before_anything_moves(tmp_path):
-    output = tmp_path / "output"
-    output.mkdir()
-    (output / "notes").write_text("a file the preview did not write")
-    (output / "page.html").write_text("old page")
-    (output / write.MARK).write_bytes(write.MARK_TEXT)
+    output = earlier_output(tmp_path, {"notes": "a file the preview did not write", "page.html": "old page"})
     with pytest.raises(write.OutputRefused, match="`notes` stands where the site now has `notes/a.txt`"):
         with staged_output(output) as staged:
             for relative in ("page.html", "notes/a.txt"):
