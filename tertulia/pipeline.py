@@ -31,7 +31,7 @@ from .site.routes import PAGEFIND, file_path
 from .theme import KINDS, THEME_IN_PACKAGE, Theme
 from .reading.translations import RECORD
 from .versions import installed_libraries, parser_version
-from .writing.write import MARK, MARK_TEXT, after_commit, output_lock, staged_output
+from .writing.write import MARK, MARK_TEXT, after_commit, folders_above, output_lock, staged_output
 
 if TYPE_CHECKING:
     from .model import Site
@@ -495,27 +495,30 @@ def _clashing(relative: str, made: set[str], folders: set[str]) -> str:
         return relative
     if relative in folders:
         return relative + "/"
-    parts = relative.split("/")
-    return next((above for above in ("/".join(parts[:n]) for n in range(1, len(parts))) if above in made), "")
+    return next((above for above in folders_above(relative) if above in made), "")
 
 
 def _folders_of(files) -> set[str]:
     """Every folder the files are in, at every depth, as `a`, `a/b` (no trailing slash)."""
-    return {path.rsplit("/", n)[0] for path in files for n in range(1, path.count("/") + 1)}
+    return {folder for path in files for folder in folders_above(path)}
 
 
 def _beside_clashes(content: Path, found: Found, site: "Site", pages: set[str]) -> list[ContentError]:
     """The files beside a published post or page that would replace one of its pages (`comments.xml`,
     its discussion feed) or stand where one of its folders goes (`with-en`)."""
+    files = [url for post in site.essays + site.pages for url in post.files]
+    if not files:  # most sites: spare listing the folders of every page, on every build and save
+        return []
     where, folders = dict(found.assets), _folders_of(pages)
-    copied = sorted((url, clash) for post in site.essays + site.pages for url in post.files
-                    if (clash := _clashing(url, pages, folders)))
+    copied = sorted((url, clash) for url in files if (clash := _clashing(url, pages, folders)))
     return [_would_replace(_shown(where[url], content), clash) for url, clash in copied]
 
 
 def _static_clashes(content: Path, static, generated: set[str], search: bool) -> list[ContentError]:
     """The files of content/static/ that would replace one the build makes (a page, an asset, the
     search index's folder when there is search), or stand where it makes a folder (`static/posts`)."""
+    if not static:
+        return []
     folders = _folders_of(generated) | ({PAGEFIND.partition("/")[0]} if search else set())
     errors = []
     for relative in sorted(static):

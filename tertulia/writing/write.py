@@ -192,9 +192,7 @@ def _in_the_way(output: Path, written: list[str], removable: Callable[[str], boo
     first: list[str] = []
     known_folders: set[str] = set()
     for relative in written:
-        parts = relative.split("/")
-        for end in range(1, len(parts)):
-            folder = "/".join(parts[:end])
+        for folder in folders_above(relative):
             if folder in known_folders:
                 continue
             known_folders.add(folder)
@@ -207,6 +205,12 @@ def _in_the_way(output: Path, written: list[str], removable: Callable[[str], boo
                 first += [_clearable(os.path.relpath(os.path.join(inside, name), output).replace(os.sep, "/"),
                                      relative, removable) for name in names]
     return first
+
+
+def folders_above(relative: str) -> list[str]:
+    """The folders a site-relative path is in, outermost first: `a`, `a/b` for `a/b/c.html`."""
+    parts = relative.split("/")
+    return ["/".join(parts[:end]) for end in range(1, len(parts))]
 
 
 def _clearable(relative: str, wanted: str, removable: Callable[[str], bool]) -> str:
