@@ -13,6 +13,7 @@ from urllib.parse import quote
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..reading.addresses import NAME_MAX
 from ..reading.config import read_config
 from ..errors import ContentErrors, ToolFailed
 from ..pipeline import LastRun, Options, parse_cache, build
@@ -86,7 +87,6 @@ def error_page(errors: list[str]) -> bytes:
             f"<p>Fix them and save: this page reloads by itself.</p>\n</body>\n</html>\n").encode("utf-8")
 
 
-MAX_SEGMENT = 255  # a longer path segment names no file
 LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")  # the names by which this machine's own pages reach the preview
 
 
@@ -139,7 +139,7 @@ def _decoded(relative: str) -> str:
 
 def _existing_file(output: Path, relative: str) -> Path | None:
     """The file a URL names, never outside the output folder; None for anything odd."""
-    if "\0" in relative or any(len(segment) > MAX_SEGMENT for segment in relative.split("/")):
+    if "\0" in relative or any(len(segment.encode("utf-8", "replace")) > NAME_MAX for segment in relative.split("/")):
         return None
     try:
         target = (output / relative).resolve()

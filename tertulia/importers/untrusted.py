@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from ..reading.config import LANGUAGE_TAG
 from ..reading.markup import MATHML_TAG
 
 TAGS = {"a", "abbr", "audio", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn",
@@ -38,7 +39,6 @@ IFRAME = re.compile(r"<iframe\b[^>]*>.*?</iframe>|<iframe\b[^>]*/?>", re.IGNOREC
 SOURCE = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}")  # BCP 47, as far as a body needs
 ANY_TAG_ATTRIBUTES = {"lang"}  # a passage in another language says so: a reader's voice reads it in that one
 CLEANED_ATTRIBUTES = {**ATTRIBUTES, "*": ANY_TAG_ATTRIBUTES}  # nh3's form: "*" is every tag
 
