@@ -219,6 +219,9 @@ def _import_issue(args) -> int:
     """An issue's proposal in, as its comment file (merging the pull request publishes it): 1, with the
     reason, when it holds none."""
     from ..importers.issue import import_issue
+    if args.event.is_dir():  # as a folder for an export is: the command line's fault
+        print(f"{args.event}: a folder; name the event's JSON file ($GITHUB_EVENT_PATH in a workflow)", file=sys.stderr)
+        return EXIT_USAGE
     written = _proposals_in(args, [args.event], lambda: import_issue(args.event, args.content))
     if isinstance(written, int):
         return written

@@ -170,3 +170,12 @@ def test_an_issue_holding_a_lone_surrogate_is_answered_in_a_line(tmp_path):
     assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
     assert "a character that is not text" in result.stdout + result.stderr
     assert every_file(content) == before
+
+
+def test_a_folder_named_for_the_event_is_a_usage_error_that_says_it_is_a_folder(tmp_path):
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": COMMENT_C1})
+    before = every_file(content)
+    result = run_cli("import", "issue", str(tmp_path), "--content", str(content))
+    assert result.returncode == 2
+    assert result.stderr == f"{tmp_path}: a folder; name the event's JSON file ($GITHUB_EVENT_PATH in a workflow)\n"
+    assert every_file(content) == before
