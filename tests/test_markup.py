@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tertulia.reading.markup import Converter, plain_text, rebase_links, sanitize
 
 MARKDOWN = """\
@@ -62,6 +64,13 @@ def test_mathml_in_a_comment_keeps_its_words():
     blocks = Converter().blocks("It is <math><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></math>.",
                                 trusted=False)
     assert blocks == ("<p>It is E=mc2.</p>",)
+
+
+@pytest.mark.parametrize("tag", ["text", "line", "path", "true", "in", "list", "vector"])
+def test_a_comment_keeps_every_word_after_an_svg_or_mathml_element_name(tag):
+    # nh3 drops these elements' words with them, outside <svg> and <math> too: a reader's sentence ended there
+    blocks = Converter().blocks(f"Put it in a <{tag}> element; the rest of my comment says why.", trusted=False)
+    assert blocks == ("<p>Put it in a  element; the rest of my comment says why.</p>",)
 
 
 def test_sanitize_keeps_the_small_safe_subset():

@@ -98,3 +98,9 @@ def test_code_in_a_list_or_a_quote_stays_a_code_block():
         "<ul>\n<li>\n<p>Run</p>\n<pre><code>make\n  make install\n</code></pre>\n</li>\n<li>\n<p>next</p>\n</li>\n</ul>",)
     assert built("<blockquote><p>He wrote:</p><pre>x &lt; 1\n\n    y()</pre></blockquote>", shortcodes=False) == (
         "<blockquote>\n<p>He wrote:</p>\n<pre><code>x &lt; 1\n\n    y()\n</code></pre>\n</blockquote>",)
+
+
+def test_an_imported_comment_keeps_the_words_after_an_svg_element_name_and_a_drawing_goes_whole():
+    from tertulia.importers.wpbody import comment_markdown
+    assert comment_markdown("<p>words after <text>this</text> end</p>") == "words after this end\n"
+    assert to_markdown('<p>A chart: <svg><text>label</text><path d="M0"/></svg> done</p>') == "A chart: done\n"

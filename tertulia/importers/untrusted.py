@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import nh3
 
 from ..reading.config import LANGUAGE_TAG
-from ..reading.markup import MATHML_TAG
+from ..reading.markup import unwrap_other_tags
 
 TAGS = {"a", "abbr", "audio", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn",
         "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "iframe",
@@ -30,8 +30,9 @@ ATTRIBUTES = {
     "section": {"class"}, "ol": {"class"},
 }
 DROPPED_WITH_CONTENT = {"script", "style", "object", "embed", "noscript", "template", "textarea", "select", "form",
-                        "button", "applet"}
+                        "button", "applet", "svg"}  # an inline SVG is a drawing: its <text> labels go with it
 SCHEMES = {"http", "https", "mailto"}
+KNOWN_TAGS = frozenset(TAGS | DROPPED_WITH_CONTENT)  # what nh3 decides about; any other tag goes, its words stay
 EMBED_HOSTS = {"www.youtube-nocookie.com", "player.vimeo.com", "w.soundcloud.com", "open.spotify.com",
                "embed.ted.com", "www.dailymotion.com", "bandcamp.com", "archive.org", "embed.music.apple.com"}
 KEPT_CLASS = re.compile(r"language-[a-z0-9+#_-]{1,30}|footnotes")
@@ -46,7 +47,7 @@ CLEANED_ATTRIBUTES = {**ATTRIBUTES, "*": ANY_TAG_ATTRIBUTES}  # nh3's form: "*" 
 def cleaned(fragment: str, frames: bool = True) -> str:
     """`fragment` with only what an essay may hold; a frame from another host becomes a link to it.
     Without `frames` (a comment: WordPress never shows a commenter's frame) every frame goes."""
-    fragment = MATHML_TAG.sub("", IFRAME.sub(_frame if frames else "", fragment))  # nh3 drops MathML's words
+    fragment = unwrap_other_tags(IFRAME.sub(_frame if frames else "", fragment), KNOWN_TAGS)
     return nh3.clean(fragment, tags=TAGS, attributes=CLEANED_ATTRIBUTES, clean_content_tags=DROPPED_WITH_CONTENT,
                      url_schemes=SCHEMES, strip_comments=True, link_rel="noopener", attribute_filter=_attribute)
 

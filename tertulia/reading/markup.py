@@ -227,22 +227,30 @@ NEUTRAL_PARAGRAPH = re.compile("<p>[^<>&\x00-\x09\x0b-\x1f\x7f-\x9f\xa0]*</p>")
 
 
 # Tags of elements whose content an HTML parser reads as raw text, or that a comment may not hold with
-# its content (script, a form field, MathML): an unclosed `<script>` in "never put a <script> tag in"
+# its content (script, a form field, SVG): an unclosed `<script>` in "never put a <script> tag in"
 # took every word after it. Shown as typed instead, as text, so every word the reader wrote stays.
 SWALLOWING_TAG = re.compile(r"<(?=/?(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext|"
                             r"template|select|object|embed|applet|svg)(?![\w-]))", re.IGNORECASE)
-# MathML's elements, whose words nh3 drops with them even outside <math>: only the tags go, as any other
-# tag a comment may not hold ("E = mc2" stays)
-MATHML_TAG = re.compile(r"</?(?:math|maction|annotation|annotation-xml|menclose|merror|mfenced|mfrac|mi|"
-                        r"mmultiscripts|mn|mo|mover|mpadded|mphantom|mprescripts|mroot|mrow|ms|mspace|msqrt|mstyle|"
-                        r"msub|msubsup|msup|mtable|mtd|mtext|mtr|munder|munderover|semantics|none)(?![\w-])[^>]*>",
-                        re.IGNORECASE)
+# A tag, its attributes whole: a `>` inside a quoted value does not end it
+WHOLE_TAG = re.compile(r"""</?([A-Za-z][A-Za-z0-9:-]*)(?:[\s/](?:[^<>"']|"[^"]*"|'[^']*')*)?>""")
+
+
+def unwrap_other_tags(fragment: str, known: frozenset[str]) -> str:
+    """`fragment` without the tags `known` does not name, their words kept, as for any tag a text may
+    not hold. nh3 would drop the words of some with them: SVG's and MathML's element names (`<text>`,
+    `<line>`, `<true>`, `<mi>`) even outside <svg> or <math>, so "a <text> element and why" lost "and why"."""
+    if "<" not in fragment:
+        return fragment
+    return WHOLE_TAG.sub(lambda tag: tag.group(0) if tag.group(1).lower() in known else "", fragment)
+
+
+COMMENT_KNOWN_TAGS = frozenset(COMMENT_TAGS | COMMENT_DROPPED_WITH_CONTENT)
 
 
 def sanitize(fragment: str) -> str:
     """Reduce untrusted HTML to a small safe subset; links get rel=nofollow ugc noopener."""
     cleaned = nh3.clean(
-        MATHML_TAG.sub("", SWALLOWING_TAG.sub("&lt;", fragment)),
+        unwrap_other_tags(SWALLOWING_TAG.sub("&lt;", fragment), COMMENT_KNOWN_TAGS),
         tags=COMMENT_TAGS,
         clean_content_tags=COMMENT_DROPPED_WITH_CONTENT,
         attributes=COMMENT_ATTRIBUTES,
