@@ -5,6 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def one_line(text: str) -> str:
+    """`text` as one line of a terminal or a log: a control character (a line break, a carriage return,
+    a bidi override) written as its escape. A message quotes what readers wrote, and a line it began
+    would be read as the tool's own (by a terminal, or by GitHub Actions as a workflow command)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 @dataclass(frozen=True, order=True)
 class ContentError:
     """One problem in one file; line 0 means the whole file."""
@@ -18,10 +27,10 @@ class ContentError:
         return f"{self.path}:{self.line}" if self.line else self.path
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        return one_line(f"{self.where}: {self.message}")
 
     def as_warning(self) -> str:
-        return f"{self.where}: warning: {self.message}"
+        return one_line(f"{self.where}: warning: {self.message}")
 
 
 def counted(number: int, singular: str, plural: str = "") -> str:

@@ -79,3 +79,12 @@ def test_this_repositorys_proposal_workflow_and_issue_form_are_the_ones_init_giv
     from tertulia.commands.init import ISSUE_TEMPLATE, proposals_workflow
     assert PROPOSALS.read_text() == proposals_workflow(in_this_repository=True)
     assert (ROOT / ".github" / "ISSUE_TEMPLATE" / "comment.md").read_text() == ISSUE_TEMPLATE
+
+
+def test_the_proposal_workflow_prints_the_import_report_with_workflow_commands_stopped():
+    from tertulia.commands.init import proposals_workflow
+    workflow = proposals_workflow(in_this_repository=False)
+    before, after = workflow.split("cat import.log", 1)
+    assert before.rstrip().endswith('echo "::stop-commands::$token"')
+    assert after.lstrip().startswith('echo "::$token::"')
+    assert "secrets.token_hex" in before  # a token no issue can guess, so none can start the commands again

@@ -251,7 +251,11 @@ jobs:
           else
             echo "written=false" >> "$GITHUB_OUTPUT"
           fi
+          # the log quotes what the issue says: no line of it may act as a workflow command
+          token=$(python -c "import secrets; print(secrets.token_hex(16))")
+          echo "::stop-commands::$token"
           cat import.log
+          echo "::$token::"
       - name: Open a pull request and answer the issue with its link
         if: steps.import.outputs.written == 'true'
         run: |

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..errors import one_line
+
 REFUSED = "refused as `check` would refuse it"  # an imported comment's reason, then `(<its name>: <why>)`
 
 
@@ -13,8 +15,7 @@ class ContentProblem(Exception):
 
 def shown(text: str, limit: int = 60) -> str:
     """Untrusted text fit for one line of a terminal: control characters escaped, cut short."""
-    escaped = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text[:limit])
-    return escaped + ("…" if len(text) > limit else "")
+    return one_line(text[:limit]) + ("…" if len(text) > limit else "")
 
 
 def refusal(name: str, why: str) -> str:

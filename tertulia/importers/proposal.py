@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import one_line
 from ..reading.config import load_config
 from ..reading.find import is_key, is_scratch
 from ..reading.markup import clean_text, comment_refusal
@@ -22,6 +23,7 @@ from ..reading.names import MAX_KEY
 from ..reading.read import FRONT_MATTER, parse_text
 from ..reading.validate import parse_date
 from ..site.proposals import CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, comment_file, complete_website
+from .problems import shown
 
 BEGIN = re.compile(r"-{4,} *tertulia comment file\b.*", re.IGNORECASE)
 END = re.compile(r"-{4,} *end of the comment file *-*", re.IGNORECASE)
@@ -40,6 +42,9 @@ REDACTED = "[address removed]"
 
 class Refused(Exception):
     """A letter whose proposal cannot be used, with the one line that says why."""
+
+    def __str__(self) -> str:  # it may quote what the letter says: one line, whatever that holds
+        return one_line(super().__str__())
 
 
 @dataclass(frozen=True)
@@ -171,11 +176,11 @@ def _where(path: str, content: Path, languages: tuple[str, ...]) -> tuple[str, s
     """(slug, id, language) of a proposed path, checked: a post that exists, a good id, a site language."""
     match = PROPOSED_PATH.fullmatch(path)
     if not match or not is_key(match.group(1)) or not is_key(match.group(2)):
-        raise Refused(f"`{_shown(path)}` is not a comment file's path "
+        raise Refused(f"`{shown(path)}` is not a comment file's path "
                       f"({CONTENT_FOLDER}/posts/<slug>/comments/<id>.<lang>.md)")
     slug, comment_id, lang = match.groups()
     if lang not in languages:
-        raise Refused(f"its language `{_shown(lang)}` is not one of the site's ({', '.join(languages)})")
+        raise Refused(f"its language `{shown(lang)}` is not one of the site's ({', '.join(languages)})")
     post = content / "posts" / slug
     if (content / "posts").is_symlink():
         raise Refused(f"{content.name}/posts is a symbolic link; nothing is written through it")
@@ -204,7 +209,7 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
     url, why = complete_website(values["url"]) if REDACTED not in values["url"] else ("", "")
     reply_to = values["reply_to"]
     if reply_to and not (is_key(reply_to) and (reply_to in earlier or any(folder.glob(f"{reply_to}.*.md")))):
-        raise Refused(f"it replies to comment `{_shown(reply_to)}`, and its post has no such comment")
+        raise Refused(f"it replies to comment `{shown(reply_to)}`, and its post has no such comment")
     date = values["date"] if values["date"] and parse_date(values["date"]) else fallback_date
     body = _redacted(clean_text(proposal.body), private).strip("\n")
     if not body.strip():
@@ -273,9 +278,3 @@ def _write_new(folder: Path, name: str, text: str) -> None:
         raise Refused(f"{name} appeared while it was being written; it is kept as it is") from None
     finally:
         os.unlink(temporary)
-
-
-def _shown(text: str) -> str:
-    """Untrusted text fit for one line of a message: printable, and short."""
-    printable = "".join(c if c.isprintable() else "?" for c in text)
-    return printable[:80] + ("…" if len(printable) > 80 else "")

@@ -15,6 +15,7 @@ import hashlib
 import re
 from urllib.parse import quote
 
+from ..errors import one_line
 from ..model import Discussion
 from ..reading.markup import MAX_ANGLES, MAX_BRACKETS, MAX_COMMENT, MAX_LINES, SAFE_URL
 from ..reading.yamltext import quoted as yaml_quoted
@@ -69,7 +70,7 @@ def complete_website(url: str) -> tuple[str, str]:
     if not url or SAFE_URL.fullmatch(url):
         return url, ""
     if HAS_SCHEME.match(url) and not url.lower().startswith(("http:", "https:")) or not HOST_FIRST.fullmatch(url):
-        return "", f"`{url[:80]}` is not a website address such as https://example.org/"
+        return "", f"`{one_line(url[:80])}` is not a website address such as https://example.org/"
     return "https://" + url, ""
 
 

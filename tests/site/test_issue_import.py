@@ -179,3 +179,21 @@ def test_a_folder_named_for_the_event_is_a_usage_error_that_says_it_is_a_folder(
     assert result.returncode == 2
     assert result.stderr == f"{tmp_path}: a folder; name the event's JSON file ($GITHUB_EVENT_PATH in a workflow)\n"
     assert every_file(content) == before
+
+
+def test_what_an_issue_says_reaches_the_report_as_one_line_that_no_workflow_reads_as_a_command(tmp_path):
+    # the proposals workflow prints this report in a job holding a write token: a line the issue began
+    # (`::add-mask::`, `::notice::`) would be read by GitHub Actions as a command
+    forged = "x\n::notice title=Maintainer::Reviewed, safe to merge\r\n::add-mask::wrote"
+    text = "Estoy de acuerdo."
+    body = letter(text, "content/posts/hola/comments/20261130-0620-q1w2e3r4.es.md",
+                  comment_file("Eve", text, "c1", forged, "2026-11-30 06:20"))
+    _, _, result = run_import(tmp_path, issues_event(body))
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 1 and "::notice" in result.stdout and "\\n::notice" in result.stdout
+    twice = letter(text, "content/posts/hola/comments/20261130-0620-q1w2e3r4.es.md",
+                   '---\n"\\n::error::forged": 1\n"\\n::error::forged": 2\n---\n\nEstoy de acuerdo.\n')
+    _, _, refused = run_import(tmp_path / "again", issues_event(twice))
+    assert refused.returncode == 1
+    assert not any(line.startswith("::") for line in refused.stderr.splitlines()), refused.stderr
+    assert "`\\n::error::forged` is given twice" in refused.stderr
