@@ -210,7 +210,9 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
     reply_to = values["reply_to"]
     if reply_to and not (is_key(reply_to) and (reply_to in earlier or any(folder.glob(f"{reply_to}.*.md")))):
         raise Refused(f"it replies to comment `{shown(reply_to)}`, and its post has no such comment")
-    date = values["date"] if values["date"] and parse_date(values["date"]) else fallback_date
+    # when the issue was opened or the mail sent, as its carrier says: the date in the letter is the
+    # reader's to type, and one in 2099 would head every newest-first list and feed until then
+    date = fallback_date or (values["date"] if values["date"] and parse_date(values["date"]) else "")
     body = _redacted(clean_text(proposal.body), private).strip("\n")
     if not body.strip():
         raise Refused("its comment is empty")

@@ -59,7 +59,7 @@ def test_an_issue_event_gives_the_proposed_comment_file_that_check_passes_and_me
     assert result.returncode == 0, result.stderr
     written = content / "posts/hola/comments/20261130-0620-q1w2e3r4.es.md"
     parsed, error = parse_text(written.read_bytes(), "x.md")
-    assert error is None and parsed.meta == {"author": "Eve", "date": "2026-11-30 06:20", "reply_to": "c1"}
+    assert error is None and parsed.meta == {"author": "Eve", "date": "2026-11-30 06:20+00:00", "reply_to": "c1"}
     assert parsed.body.strip() == "Estoy de acuerdo, *casi*." and "\r" not in written.read_text()
     assert "# proposed in issue #12" in written.read_text()
     check = run_cli("check", "--content", str(content))
@@ -197,3 +197,11 @@ def test_what_an_issue_says_reaches_the_report_as_one_line_that_no_workflow_read
     assert refused.returncode == 1
     assert not any(line.startswith("::") for line in refused.stderr.splitlines()), refused.stderr
     assert "`\\n::error::forged` is given twice" in refused.stderr
+
+
+def test_the_comment_is_dated_when_the_issue_was_opened_not_when_its_letter_says(tmp_path):
+    # a date typed into the letter (2099) would head every newest-first list and feed for decades
+    content, _, result = run_import(tmp_path, issues_event(proposal(date="2099-12-31 23:59+00:00")))
+    assert result.returncode == 0, result.stderr
+    written = content / "posts/hola/comments/20261130-0620-q1w2e3r4.es.md"
+    assert parse_text(written.read_bytes(), "x.md")[0].meta["date"] == "2026-11-30 06:20+00:00"

@@ -61,7 +61,7 @@ def test_each_way_of_sending_gives_the_same_pending_comment_once(tmp_path, kind,
     parsed, error = parse_text(written.encode(), "x.md")
     assert error is None
     assert parsed.meta == {"author": "Eve: x --- status: published", "url": "https://eve.example.org/",
-                           "date": "2026-11-30 06:15", "reply_to": "c1", "status": "pending"}
+                           "date": "2026-11-30 06:15+00:00", "reply_to": "c1", "status": "pending"}
     assert parsed.body.strip("\n") == body
     assert "eve.private" not in written and "mail.example.net" not in written
     assert run_cli("check", "--content", str(content)).returncode == 0
