@@ -8,6 +8,7 @@ from difflib import get_close_matches
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable
+from unicodedata import bidirectional
 
 from . import addresses
 from .align import locate_mismatch
@@ -140,7 +141,7 @@ def _page(slug: str, versions: dict, files: ContentFiles, found: Findings, follo
         return None
     prefix = f"{slug}/"
     return SitePage(
-        slug=slug, texts=texts, author=_string(original, "author", False, found),
+        slug=slug, texts=texts, author=_person(original, "author", False, found),
         draft=_flag(original, "draft", found), aliases=_aliases(original, languages, found),
         files=tuple(url for url, _ in files.assets if url.startswith(prefix)),
         source_files=tuple(sorted(r.path for r in versions.values())),
@@ -419,6 +420,20 @@ def _string(record: Record, key: str, required: bool, found: Findings) -> str:
     return text
 
 
+# Letters written right to left, and the controls that set a direction (an override: U+202E)
+RIGHT_TO_LEFT_OR_CONTROL = frozenset({"R", "AL", "RLE", "LRE", "RLO", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"})
+
+
+def _person(record: Record, key: str, required: bool, found: Findings) -> str:
+    """A person's name, isolated (U+2068 … U+2069) when it holds right-to-left letters or direction
+    controls: where no <bdi> can hold it (a feed's title, a mail's subject, an aria-label) it then
+    neither reverses the words around it (`\u202egnp.exe: Welcome`) nor is reordered by them."""
+    name = _string(record, key, required, found)
+    if name.isascii() or not any(bidirectional(c) in RIGHT_TO_LEFT_OR_CONTROL for c in name):
+        return name
+    return f"\u2068{name}\u2069"
+
+
 def parse_date(value, utc: bool = False) -> PartialDate | None:
     """A date in one of the contract's forms, or None when it is in none of them; with `utc`, a time
     written without an offset is UTC's (a site with no timezone)."""
@@ -529,7 +544,7 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
     published = tuple(c for c in comments if c.status == "published")
     essay = Essay(
         slug=slug,
-        author=_string(original, "author", True, found),
+        author=_person(original, "author", True, found),
         texts=texts,
         date=_date(original, found, config.timezone),
         tags=_tag_keys(original, found),
@@ -590,7 +605,7 @@ def _comment(comment_id: str, versions, blocks, found: Findings, followed: dict,
     if url and not is_safe_url(url):
         found.warn(original, "url", f"url `{url}` is not an http(s) address; it is left out")
         url = ""
-    return Comment(id=comment_id, author=_string(original, "author", True, found), texts=texts,
+    return Comment(id=comment_id, author=_person(original, "author", True, found), texts=texts,
                    date=_date(original, found, zone), reply_to=str(reply_to) if reply_to is not None else "",
                    status=status, url=url)
 

@@ -137,3 +137,16 @@ def test_every_essay_page_announces_its_discussion_feed_and_links_it_under_the_t
         discussion = html[start:html.index("</section>", start)]
         assert f'<a href="{feed}" type="application/atom+xml">' in discussion
     assert "Seguir esta conversación" in (built / "es/posts/mesa/index.html").read_text(encoding="utf-8")
+
+
+def test_a_readers_name_that_overrides_the_direction_reverses_nothing_but_itself(tmp_path):
+    # `\u202e` (right-to-left override) in a name: a feed title or a new issue's title has no <bdi> to hold it
+    spoof = "---\nauthor: \"\\u202egnp.exe\"\ndate: 2026-11-02\n---\n\nHola.\n"
+    content = make_content(tmp_path, {"posts/mesa/index.es.md": ESSAY_ES, "posts/mesa/comments/b1.es.md": spoof})
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", str(content), "--output", str(out), "--base-url", BASE)
+    assert result.returncode == 0, result.stderr
+    titles = [entry.title for entry in feedparser.parse((out / "comments/feed.xml").read_bytes()).entries]
+    assert titles == ["\u2068\u202egnp.exe\u2069: Mesa"]  # isolated: the override ends with the name
+    page = (out / "posts/mesa/index.html").read_text()
+    assert 'aria-label="\u2068\u202egnp.exe\u2069"' in page
