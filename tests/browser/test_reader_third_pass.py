@@ -447,6 +447,16 @@ def test_a_passage_number_also_copies_the_passage_as_a_quotation_with_its_citati
         "Los clientes no son todos iguales, §4, ")
 
 
+def test_a_page_that_names_no_author_is_quoted_without_an_empty_slot_for_one(server, open_page):
+    page = open_page(server["url"] + "/pages-site/about/?view=en")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.click("#p1 .anchor")
+    page.get_by_role("button", name="Copy as a quotation").click()
+    page.wait_for_function("document.querySelector('[data-passage-status]').textContent === 'Quotation copied'")
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        "“We are two.” — About us, §1, " + server["url"] + "/pages-site/about/?view=en#p1")
+
+
 def test_an_essay_with_headings_has_contents_and_the_bar_shows_how_far_the_reader_is(server, open_page,
                                                                                     shared_blocks):
     page = open_page(server["url"] + shared_blocks + "?view=eo")

@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from helpers import ABOUT_EN, MENU, SITE_YML, about_site, every_file, make_content, run_cli
+from helpers import ABOUT_EN, ABOUT_ES, MENU, SITE_YML, about_site, every_file, make_content, run_cli
 
 
 def build(content: Path, out: Path):
@@ -59,6 +59,24 @@ def test_a_page_reads_side_by_side_and_in_each_language_but_is_listed_nowhere(tm
     sitemap = (out / "sitemap.xml").read_text()
     assert "<loc>https://example.github.io/repo/about/</loc>" in sitemap
     assert 'hreflang="en" href="https://example.github.io/repo/en/about/"' in sitemap
+
+
+def test_a_page_names_its_author_and_translator_as_an_essay_does_and_no_one_when_it_names_no_one(tmp_path):
+    out = tmp_path / "output"
+    named = about_site(tmp_path, {"pages/about/index.es.md": ABOUT_ES.replace("title:", "author: Los editores\ntitle:"),
+                                  "pages/about/index.en.md": ABOUT_EN.replace("title:", "translator: Ann\ntitle:")})
+    assert build(named, out).returncode == 0
+    side = (out / "about/index.html").read_text()
+    assert ('<p class="byline">by <bdi class="author">Los editores</bdi> · translated into English by '
+            '<bdi class="translator">Ann</bdi></p>') in side
+    single = (out / "en/about/index.html").read_text()
+    assert ('<p class="byline">by <bdi class="author">Los editores</bdi> · translated from Spanish by '
+            '<bdi class="translator">Ann</bdi></p>') in single
+    assert '<p class="byline">por <bdi class="author">Los editores</bdi></p>' in (out / "es/about/index.html").read_text()
+    unnamed = tmp_path / "unnamed"
+    assert build(about_site(unnamed), unnamed / "output").returncode == 0
+    assert "byline" not in (unnamed / "output/about/index.html").read_text()
+    assert '<p class="byline">translated from Spanish</p>' in (unnamed / "output/en/about/index.html").read_text()
 
 
 def test_a_page_with_two_translations_lets_the_reader_choose_which_stands_beside_it(tmp_path):
