@@ -111,7 +111,7 @@ def _site_page_pages(site: Site, site_page: SitePage) -> list[Page]:
     alternates = page_language_links(site, site_page) + (Link(routes.page(site_page.slug), "", "x-default"),)
     pages = []
     for chosen in [translation] + others:
-        url = routes.page(site_page.slug) if chosen is translation else routes.page_with(site_page.slug, chosen.lang)
+        url = side_by_side_url(site_page, chosen, translation)
         # side by side, a page speaks the site's language, as an essay does
         pages.append(Page(url, Kind.PAGE, site.config.main_language, _page_side_by_side,
                           (site_page, chosen, [translation] + others, url), alternates, True, site_page.source_files))

@@ -281,12 +281,13 @@ def excerpt(text: Text) -> str:
     return text.excerpt or first_words(text.blocks)
 
 
-def side_by_side_url(essay: Essay, text: Text | None, default: Text | None) -> str:
-    """The side-by-side page that shows `text` in a column: the essay's own page for its original and
-    its default translation, a `with-<lang>` page for any other translation."""
+def side_by_side_url(item: Essay | SitePage, text: Text | None, default: Text | None) -> str:
+    """The side-by-side page that shows `text` in a column: the essay's or page's own address for its
+    original and its default translation, a `with-<lang>` page for any other translation."""
+    own, chosen = (routes.page, routes.page_with) if isinstance(item, SitePage) else (routes.essay, routes.essay_with)
     if text is None or text.is_original or text is default:
-        return routes.essay(essay.slug)
-    return routes.essay_with(essay.slug, text.lang)
+        return own(item.slug)
+    return chosen(item.slug, text.lang)
 
 
 def default_translation(essay: Essay, main_language: str, order: tuple[str, ...]) -> Text | None:

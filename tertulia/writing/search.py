@@ -56,10 +56,9 @@ def documents(site: Site) -> list[tuple[str, str]]:
         if page.draft:
             continue
         default = default_translation(page, site.config.main_language, site.config.language_codes)
-        for text in page.texts:  # side by side shows the original and its default translation; others, alone
-            shown = routes.page(page.slug) if text.is_original or text is default else routes.page_single(
-                text.lang, page.slug)
-            found.append((base + routes.page_single(text.lang, page.slug), _document(text, base + shown, [])))
+        for text in page.texts:
+            side = base + side_by_side_url(page, text, default)
+            found.append((base + routes.page_single(text.lang, page.slug), _document(text, side, [])))
     return found
 
 

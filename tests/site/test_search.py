@@ -86,7 +86,7 @@ def test_the_index_is_the_same_on_every_build(tmp_path):
     assert files[0] == files[1] and len(files[0]) > 10
 
 
-def test_pages_are_indexed_in_each_of_their_languages_and_open_where_their_text_is_shown(tmp_path):
+def test_pages_are_indexed_in_each_of_their_languages_and_open_side_by_side_where_their_text_is_shown(tmp_path):
     content = about_site(tmp_path, {
         "site.yml": SITE_YML.replace("search: false", "search: true") + MENU,
         "pages/about/index.ro.md": "---\ntitle: Despre noi\ntranslation_of: es\n---\n\nSuntem doi.\n\n![Sigla](logo.svg)\n",
@@ -99,6 +99,6 @@ def test_pages_are_indexed_in_each_of_their_languages_and_open_where_their_text_
     assert sorted(pages) == ["/repo/en/about/", "/repo/es/about/", "/repo/ro/about/"]
     assert [(pages[url]["meta"]["language"], pages[url]["meta"]["side"], pages[url]["meta"]["title"])
             for url in sorted(pages)] == [("en", "/repo/about/", "About us"), ("es", "/repo/about/", "Acerca de"),
-                                          ("ro", "/repo/ro/about/", "Despre noi")]
+                                          ("ro", "/repo/about/with-ro/", "Despre noi")]
     assert "Suntem doi." in pages["/repo/ro/about/"]["content"] and pages["/repo/es/about/"]["anchors"][0]["id"] == "p1"
     assert "DRAFT-SECRET" not in json.dumps(documents)
