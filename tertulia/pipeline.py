@@ -311,13 +311,13 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
         if kept is not None:  # every input is as it was when this very output was written
             return Report(kept, memo.file_count(), time.perf_counter() - started, 0)
     from .site.plan import plan_site
+    from .site.redirects import unreached_addresses
     from .writing.render import make_environment, render_into
     loaded = _load(options, found, digests, progress, last, stack)
     whole = "" if last else _whole_site_key(every_input, found, [loaded.digests[s.path] for s in found.sources], copied)
     from .writing.search import unavailable
     search_off = unavailable(loaded.site) if options.search else "not in the preview"
     loaded = replace(loaded, site=replace(loaded.site, search=not search_off))
-    counts = Counts.of(loaded.site, loaded.warnings, search_off)
     when = build_time(loaded.site)
     pages = plan_site(loaded.site, when, last.planned if last else None)
     interface = loaded.interface  # this build's words, always
@@ -331,6 +331,7 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     if clashes:
         raise ContentErrors(clashes)
     extras.update(static)  # content/static/ at the site's root, as it is
+    counts = Counts.of(loaded.site, loaded.warnings + unreached_addresses(loaded.site, fingerprints, extras), search_off)
     fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in extras.items())
     if not loaded.site.search and memo.unchanged(fingerprints):  # the output already is this build, file for file
         _saved(memo, whole, counts, last)
@@ -537,6 +538,7 @@ def _would_replace(shown: str, relative: str) -> ContentError:
 def check_site(options: Options) -> Loaded:
     """What `check` validates: all that a build would, short of drawing and writing the pages."""
     from .site.plan import plan_site
+    from .site.redirects import unreached_addresses
     found = find_content(options.content)
     loaded = _load(options, found, _digests_to_check(options, found), None)
     pages = plan_site(loaded.site, build_time(loaded.site))
@@ -548,6 +550,8 @@ def check_site(options: Options) -> Loaded:
     clashes = output_clashes(options.content, found, loaded.site, drawn, generated, search)
     if clashes:
         raise ContentErrors(clashes)
+    static = {relative for relative, _ in found.static}
+    loaded = replace(loaded, warnings=loaded.warnings + unreached_addresses(loaded.site, generated, static))
     if options.theme.overrides("templates"):  # the theme's own are drawn by every test of Tertulia's
         from .writing.render import drawing_errors
         broken = drawing_errors(options.theme, replace(loaded.site, search=search), loaded.interface, pages)

@@ -95,7 +95,6 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
         elif essay:
             drafts += 1
     _check_addresses(config, essays, essay_records, found, pages, page_groups)
-    _check_redirect_targets(config, essays, pages, static, found)
     found.warnings += missing_images(files, static)
     if found.errors:
         raise ContentErrors(found.errors)
@@ -196,30 +195,6 @@ def _own_page(config: SiteConfig, essays: list[Essay], pages: tuple) -> Callable
     languages, slugs = config.language_codes, {essay.slug for essay in essays}
     page_slugs = {page.slug for page in pages}
     return lambda address: addresses.own_page(address, languages, slugs, page_slugs)
-
-
-def _check_redirect_targets(config: SiteConfig, essays: list[Essay], pages: tuple, static: tuple[str, ...],
-                            found: Findings) -> None:
-    """A redirect or a menu link whose address is no page of the site (a typo, a page since renamed)
-    would send its readers to the 404 page: say so. Only what the site surely lacks is named: any address
-    under a folder the site writes itself (tags, assets) is taken as there."""
-    own = _own_page(config, essays, pages)
-    moved = {addresses.served_at(redirect.old)[0] for redirect in config.redirects}
-
-    def nowhere(address: str) -> bool:
-        path = addresses.split(address)[0]
-        return not (own(path) or path.lstrip("/") in static or addresses.page_url(path) in moved)
-
-    for redirect in config.redirects:
-        if nowhere(redirect.new):
-            found.warnings.append(ContentError(redirect.path, redirect.line, (
-                f"redirect `{redirect.old[:80]}` leads to `{redirect.new[:80]}`, which is no page of this "
-                "site: its readers would find the page-not-found page")))
-    for entry in config.menu:
-        if entry.url.startswith("/") and nowhere(entry.url):
-            found.warnings.append(ContentError(entry.path, entry.line, (
-                f"menu entry `{entry.url[:80]}` is no page of this site: its readers would find the "
-                "page-not-found page")))
 
 
 def _warn_untranslated(main: str, essay_versions, comment_versions, found: Findings) -> None:

@@ -16,7 +16,9 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from . import routes
+from ..errors import ContentError
 from ..model import Site
+from ..reading import addresses
 from ..reading.addresses import served_at
 from .pages import Kind, Page
 
@@ -94,3 +96,22 @@ def _redirect(site: Site, interface, target: str, go: str, link: str, address: s
 def _with_script(site: Site, interface, make, args: tuple, script: str) -> dict:
     """A page's own context, and the script that sends on a reader who came with an old query."""
     return {**make(site, interface, *args), "query_aliases": Markup(script)}
+
+
+def unreached_addresses(site: Site, *made) -> list[ContentError]:
+    """A warning for each redirect and menu link whose site-relative address is no file of the site (a
+    typo, a page since renamed, a tag no essay has): its readers would get the not-found page. `made`:
+    the paths of every file the build writes, in any number of collections."""
+    def nowhere(address: str) -> bool:
+        path = addresses.split(address)[0].lstrip("/")
+        return not any(name in files for files in made for name in (routes.file_path(path), path + "/index.html"))
+
+    warnings = [ContentError(redirect.path, redirect.line, (
+                    f"redirect `{redirect.old[:80]}` leads to `{redirect.new[:80]}`, which is no page of this "
+                    "site: its readers would find the page-not-found page"))
+                for redirect in site.config.redirects if nowhere(redirect.new)]
+    warnings += [ContentError(entry.path, entry.line, (
+                     f"menu entry `{entry.url[:80]}` is no page of this site: its readers would find the "
+                     "page-not-found page"))
+                 for entry in site.config.menu if entry.url.startswith("/") and nowhere(entry.url)]
+    return warnings

@@ -117,6 +117,9 @@ def test_a_redirect_or_menu_link_to_no_page_of_the_site_is_a_warning_on_its_line
     assert result.stderr.splitlines() == [
         "content/site.yml:10: warning: redirect `/typo/` leads to `/posts/hloa/`, which is no page of this site: "
         "its readers would find the page-not-found page",
+        # search: false in this site.yml: no search page is built, so a link to it leads nowhere
+        "content/site.yml:16: warning: menu entry `/search/` is no page of this site: its readers would find the "
+        "page-not-found page",
         "content/site.yml:18: warning: menu entry `/abuot/` is no page of this site: its readers would find the "
         "page-not-found page"]
 
@@ -168,3 +171,19 @@ def test_an_image_missing_from_its_folder_or_static_is_a_warning_at_its_line(tmp
     (content / "posts/hola/plano.png").write_text("png")
     (content / "static/logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     assert warnings_about("image", content, tmp_path) == []
+
+
+def test_a_redirect_to_a_tag_page_no_essay_makes_is_a_warning_too(tmp_path):
+    """The contract's own example, `/category/clientes/: /tags/clients/`, on a site with no such tag."""
+    content = make_content(tmp_path, {
+        "site.yml": SITE_YML + "redirects:\n  /category/clientes/: /tags/clients/\n  /old-feed/: /feed.xml\n"
+                               "  /hello/: /posts/hola/#p1\n  /pics/: /static-photo.png\n",
+        "static/static-photo.png": "png"})
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "content/site.yml:9: warning: redirect `/category/clientes/` leads to `/tags/clients/`, which is no page "
+        "of this site: its readers would find the page-not-found page"]
+    built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"), cwd=tmp_path)
+    assert built.returncode == 0 and built.stderr.splitlines()[0].startswith("content/site.yml:9: warning: redirect")
+    assert "1 warning" in built.stdout
