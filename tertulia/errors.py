@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from unicodedata import bidirectional, category
+
+
+# What may not pass into one line of a message: controls (a line break, a carriage return, an escape),
+# line and paragraph separators, and the explicit direction controls (an override: U+202E)
+NOT_IN_A_LINE = {"Cc", "Zl", "Zp"}
+DIRECTION_CONTROLS = {"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
 
 
 def one_line(text: str) -> str:
-    """`text` as one line of a terminal or a log: a control character (a line break, a carriage return,
-    a bidi override) written as its escape. A message quotes what readers wrote, and a line it began
-    would be read as the tool's own (by a terminal, or by GitHub Actions as a workflow command)."""
+    """`text` as one line of a terminal or a log, what may not pass written as its escape (`\\n`). A
+    message quotes what readers wrote, and a line it began would be read as the tool's own (by a
+    terminal, or by GitHub Actions as a workflow command). A no-break space or a joiner stays."""
     if text.isprintable():
         return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return "".join(repr(c)[1:-1] if category(c) in NOT_IN_A_LINE or bidirectional(c) in DIRECTION_CONTROLS else c
+                   for c in text)
 
 
 @dataclass(frozen=True, order=True)

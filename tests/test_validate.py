@@ -333,3 +333,11 @@ def test_editor_scratch_files_are_neither_content_nor_published(tmp_path):
                               "posts/hola/comments/.1.es.md.swp": "x", "posts/.hidden/index.es.md": "x"})
     assert [e.slug for e in loaded.site.essays] == ["hola"]
     assert loaded.site.essays[0].files == ()
+
+
+def test_a_message_quoting_what_someone_wrote_is_one_line_and_keeps_their_spaces_and_joiners():
+    from tertulia.errors import ContentError
+    error = ContentError("content/posts/x/comments/a.es.md", 2, "`Ana\n::error::forged\r\u202e` is given twice; "
+                         "« cita » y mi\u200cنام")
+    assert str(error) == ("content/posts/x/comments/a.es.md:2: `Ana\\n::error::forged\\r\\u202e` is given twice; "
+                          "« cita » y mi\u200cنام")
