@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import mimetypes
 import os
@@ -162,10 +163,12 @@ def _respond(start_response, status: str, kind: str, body: bytes, head: bool, lo
     return [b"" if head else body]
 
 
-def _watcher(folders: list[Path], on_change):
+def _watcher(folders: list[Path], on_change, since: float):
     """A livereload watcher fed by the operating system's change events (watchfiles), not by polling.
 
-    The events name the files that changed, so a rebuild re-reads only those.
+    The events name the files that changed, so a rebuild re-reads only those. A save made after
+    `since` (the first build's start) but before the folders were watched, which no event names, is
+    found by its time once they are.
     """
     from livereload.watcher import Watcher
     from tornado.ioloop import IOLoop
@@ -177,7 +180,8 @@ def _watcher(folders: list[Path], on_change):
 
             def listen():
                 try:
-                    while _watch_until_replaced(watch, folders, lambda paths: loop.add_callback(on_change, paths)):
+                    while _watch_until_replaced(watch, folders, lambda paths: loop.add_callback(on_change, paths),
+                                                since):
                         loop.add_callback(on_change, {os.path.abspath(folders[0])})  # not a file: read all again
                 except Exception as problem:  # e.g. the system's limit of watched folders
                     print(f"no longer watching for changes: {problem}; restart serve", file=sys.stderr, flush=True)
@@ -188,22 +192,39 @@ def _watcher(folders: list[Path], on_change):
     return EventWatcher()
 
 
-def _watch_until_replaced(watch, folders: list[Path], changed) -> bool:
+def _watch_until_replaced(watch, folders: list[Path], changed, since: float | None = None) -> bool:
     """Pass on each batch of changed paths until one of the folders is made, removed or replaced (a
     site's first `templates/`, a restore, a sync tool writing a new copy), whose new self no event
     would name; then say so (True), to be watched anew as the folders are now. Checked each second
-    too, since no event names a folder that is not watched."""
+    too, since no event names a folder that is not watched. Once watched (the first batch comes on
+    a change or after a second), the files changed after `since` are passed on too."""
     present = {folder: _inode(folder) for folder in folders}
     watched = [folder for folder, inode in present.items() if inode is not None]
     for changes in watch(*watched, debounce=30, step=10, rust_timeout=1000, yield_on_timeout=True):
-        if changes:
-            changed({os.path.abspath(path) for _, path in changes})
+        missed = _changed_since(watched, since) if since is not None else set()
+        since = None
+        if changes or missed:
+            changed({os.path.abspath(path) for _, path in changes} | missed)
         if any(_inode(folder) != inode for folder, inode in present.items()):
             break
     else:
         return False
     time.sleep(0.2)  # a restore writes its files after its folder: read them all at once
     return True
+
+
+def _changed_since(folders: list[Path], since: float) -> set[str]:
+    """The files under `folders` changed after `since`, a second's margin allowed: a file's time comes
+    from a coarser clock than time.time()."""
+    found = set()
+    for folder in folders:
+        for root, _, names in os.walk(folder):
+            for name in names:
+                path = os.path.join(root, name)
+                with contextlib.suppress(OSError):
+                    if os.stat(path).st_mtime >= since - 1:
+                        found.add(os.path.abspath(path))
+    return found
 
 
 def _inode(folder: Path) -> int | None:
@@ -225,6 +246,7 @@ def serve(options: Options, port: int) -> int:
     shared_parse_cache = parse_cache(options)
     options = preview_options(options)
     last = LastRun(options, shared_parse_cache)
+    first_build = time.time()
     rebuild(options, state, last)
 
     def on_change(paths: set[str]) -> None:
@@ -236,7 +258,7 @@ def serve(options: Options, port: int) -> int:
     own = [options.theme.site / kind for kind in KINDS] if options.theme.site else []
     folders = list({folder.resolve(): folder for folder in [options.content, *own, *(
         options.theme.default / kind for kind in KINDS)]}.values())
-    server = Server(app=make_app(options.output, state, port), watcher=_watcher(folders, on_change))
+    server = Server(app=make_app(options.output, state, port), watcher=_watcher(folders, on_change, first_build))
     for folder in folders:
         if folder.is_dir():
             server.watch(str(folder))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -216,3 +217,24 @@ def test_the_preview_moves_with_base_url_edited_while_serving(tmp_path):
         site_yml.write_text(site_yml.read_text().replace("https://example.github.io/repo/", "https://example.org/blog/"))
         status, body = poll(f"http://127.0.0.1:{port}/blog/posts/hola/", lambda s, b: s == 200)
         assert "Primer párrafo." in body
+
+
+def test_a_save_made_before_the_folders_are_watched_is_rebuilt_once_they_are(tmp_path):
+    """The server answers before its watcher's thread has begun to watch: a save in between named by
+    no event (a page reloaded with the error, the site.yml fixed at once) would never be seen."""
+    from tertulia.commands import serve
+    content = make_content(tmp_path)
+    an_hour_ago = time.time() - 3600
+    for written in content.rglob("*"):
+        os.utime(written, (an_hour_ago, an_hour_ago))  # the site as it was when the preview started
+    since = time.time()
+    (content / "site.yml").write_text((content / "site.yml").read_text() + "\n")  # saved before the watch began
+    passed_on = []
+
+    def watch_starting_late(*folders, **options):
+        yield set()  # the first batch: a second passed with no event
+        raise KeyboardInterrupt  # ends the test's watch
+
+    with pytest.raises(KeyboardInterrupt):
+        serve._watch_until_replaced(watch_starting_late, [content], passed_on.append, since)
+    assert passed_on == [{str((content / "site.yml").resolve())}]
