@@ -158,9 +158,7 @@ def _languages(value, reading: Reading) -> tuple[tuple[str, str], ...]:
 def _fail_at_entry(reading: Reading, entry, key: str, message: str) -> None:
     """Fail `key` at the line of its entry `entry` (`  es_ES: Español` under `languages:`)."""
     start = reading.lines.get(key, 0)
-    shown = re.escape(str(entry))
-    line = _line_after(reading.text, start, re.compile(rf"^\s+[\"']?{shown}[\"']?\s*:")) if start else 0
-    reading.fail(key, message, line)
+    reading.fail(key, message, _key_line(reading.text, start, str(entry)) if start else 0)
 
 
 def _per_language(value, key: str, fail) -> tuple[tuple[str, str], ...]:
