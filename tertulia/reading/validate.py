@@ -13,7 +13,7 @@ from unicodedata import bidirectional
 from . import addresses
 from .align import locate_mismatch
 from ..cache import content_key
-from ..errors import ContentError, ContentErrors
+from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors
 from .find import is_page
 from .images import missing_images
 from .names import tag_segment
@@ -396,7 +396,7 @@ def _string(record: Record, key: str, required: bool, found: Findings) -> str:
 
 
 # Letters written right to left, and the controls that set a direction (an override: U+202E)
-RIGHT_TO_LEFT_OR_CONTROL = frozenset({"R", "AL", "RLE", "LRE", "RLO", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"})
+RIGHT_TO_LEFT_OR_CONTROL = frozenset({"R", "AL"} | DIRECTION_CONTROLS)
 
 
 def _person(record: Record, key: str, required: bool, found: Findings) -> str:
