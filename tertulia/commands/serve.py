@@ -166,9 +166,9 @@ def _respond(start_response, status: str, kind: str, body: bytes, head: bool, lo
 def _watcher(folders: list[Path], on_change, since: float):
     """A livereload watcher fed by the operating system's change events (watchfiles), not by polling.
 
-    The events name the files that changed, so a rebuild re-reads only those. A save made after
-    `since` (the first build's start) but before the folders were watched, which no event names, is
-    found by its time once they are.
+    The events name the files that changed, so a rebuild re-reads only those. A save made after the
+    last full read began (`since`: the first build, then each re-read of a replaced folder) but before
+    the folders were watched, which no event names, is found by its time once they are.
     """
     from livereload.watcher import Watcher
     from tornado.ioloop import IOLoop
@@ -180,8 +180,10 @@ def _watcher(folders: list[Path], on_change, since: float):
 
             def listen():
                 try:
+                    read_from = since
                     while _watch_until_replaced(watch, folders, lambda paths: loop.add_callback(on_change, paths),
-                                                since):
+                                                read_from):
+                        read_from = time.time()  # what changes after the read begins, the next watch finds
                         loop.add_callback(on_change, {os.path.abspath(folders[0])})  # not a file: read all again
                 except Exception as problem:  # e.g. the system's limit of watched folders
                     print(f"no longer watching for changes: {problem}; restart serve", file=sys.stderr, flush=True)
@@ -192,7 +194,7 @@ def _watcher(folders: list[Path], on_change, since: float):
     return EventWatcher()
 
 
-def _watch_until_replaced(watch, folders: list[Path], changed, since: float | None = None) -> bool:
+def _watch_until_replaced(watch, folders: list[Path], changed, since: float) -> bool:
     """Pass on each batch of changed paths until one of the folders is made, removed or replaced (a
     site's first `templates/`, a restore, a sync tool writing a new copy), whose new self no event
     would name; then say so (True), to be watched anew as the folders are now. Checked each second
@@ -200,9 +202,10 @@ def _watch_until_replaced(watch, folders: list[Path], changed, since: float | No
     a change or after a second), the files changed after `since` are passed on too."""
     present = {folder: _inode(folder) for folder in folders}
     watched = [folder for folder, inode in present.items() if inode is not None]
+    caught_up = False
     for changes in watch(*watched, debounce=30, step=10, rust_timeout=1000, yield_on_timeout=True):
-        missed = _changed_since(watched, since) if since is not None else set()
-        since = None
+        missed = set() if caught_up else _changed_since(watched, since)
+        caught_up = True
         if changes or missed:
             changed({os.path.abspath(path) for _, path in changes} | missed)
         if any(_inode(folder) != inode for folder, inode in present.items()):
