@@ -126,8 +126,7 @@ def _page_side_by_side(site: Site, interface: Interface, site_page: SitePage, ch
     shown = [site_page.original] + ([chosen] if chosen else [])
     return {"site_page": site_page, "texts": shown, "title_row": title_sides(shown), "views": view_choices(shown),
             "print_style": _print_style(shown, interface.words(site.config.main_language)),
-            "choices": _translation_choices(site, translations, chosen, partial(routes.page_with, site_page.slug),
-                                            routes.page(site_page.slug)),
+            "choices": _translation_choices(site, site_page, translations, chosen),
             "rows": rows(shown, routes.folder_prefix(url, routes.page(site_page.slug))),
             "languages": page_language_links(site, site_page)}
 
@@ -159,8 +158,7 @@ def _side_by_side(site: Site, interface: Interface, essay: Essay, newer, older, 
     return {
         "essay": essay, "texts": shown, "title_row": title_sides(shown), "views": view_choices(shown),
         "print_style": _print_style(shown, interface.words(reader)),
-        "choices": _translation_choices(site, translations, chosen, partial(routes.essay_with, essay.slug),
-                                        routes.essay(essay.slug)),
+        "choices": _translation_choices(site, essay, translations, chosen),
         **_text_rows(rows(shown, routes.folder_prefix(url, routes.essay(essay.slug)))),
         **_proposals(site, essay, interface.words(writes_in), [t.lang for t in shown], url),
         "tags": tag_links(site, essay.tags, reader), "languages": language_links(site, essay),
@@ -172,12 +170,12 @@ def _side_by_side(site: Site, interface: Interface, essay: Essay, newer, older, 
     }
 
 
-def _translation_choices(site: Site, translations: list, chosen, with_url, default_url: str) -> tuple[Link, ...]:
-    """The translations a reader may put beside the original, when there is more than one: the default
-    one on the essay's or page's own address, each other on its `with-<lang>` page."""
-    choices = tuple(Link(default_url if i == 0 else with_url(t.lang), site.config.language_name(t.lang), t.lang,
+def _translation_choices(site: Site, item: Essay | SitePage, translations: list, chosen) -> tuple[Link, ...]:
+    """The translations a reader may put beside the original (the default one first), when there is more
+    than one: each on the side-by-side page that shows it."""
+    choices = tuple(Link(side_by_side_url(item, t, translations[0]), site.config.language_name(t.lang), t.lang,
                          current=t is chosen)
-                    for i, t in enumerate(translations) if t)
+                    for t in translations if t)
     return choices if len(choices) > 1 else ()
 
 
