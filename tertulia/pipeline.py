@@ -520,11 +520,12 @@ def _static_clashes(content: Path, static, generated: set[str], search: bool) ->
     search index's folder when there is search), or stand where it makes a folder (`static/posts`)."""
     if not static:
         return []
-    folders = _folders_of(generated) | ({PAGEFIND.partition("/")[0]} if search else set())
+    index_folder = PAGEFIND.partition("/")[0]
+    folders = _folders_of(generated) | ({index_folder} if search else set())
     errors = []
     for relative in sorted(static):
         clash = _clashing(relative, generated, folders)
-        if search and relative.startswith(PAGEFIND.partition("/")[0] + "/"):
+        if search and relative.startswith(index_folder + "/"):
             clash = clash or relative
         if clash:
             errors.append(_would_replace(f"{content.name}/static/{relative}", clash))
