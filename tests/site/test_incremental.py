@@ -6,7 +6,7 @@ import shutil
 import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tertulia import pipeline
@@ -230,14 +230,16 @@ def apply(content, step) -> set[str]:
         return {str(path)}
     target = folder / (f"{new}.{path.name.split('.')[1]}.md" if kind == "rename" else
                        f"{name}.{'en' if '.es.' in path.name else 'es'}.md")
-    if target.exists():
-        return set()
+    if target.exists() or kind == "rename" and any(folder.glob(f"{new}.*.md")):
+        return set()  # an author's change, not a mistake: two originals under one id is an error for `check`
     path.rename(target)  # same bytes, another id or another language
     return {str(path), str(target)}
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(STEP, min_size=1, max_size=4))
+# once drawn: two renames onto one id made two originals of c8, content `check` refuses, not a preview's fault
+@example(steps=[("relang", "c0", "c7"), ("edit", "c0", "c7"), ("rename", "c0", "c8"), ("rename", "c1", "c8")])
 def test_edits_renames_and_deletions_in_any_order_match_a_clean_build(tmp_path_factory, steps):
     from helpers import make_content
     from tertulia.pipeline import LastRun, parse_cache
