@@ -294,28 +294,69 @@ def _digests_to_check(options: Options, found: Found) -> list[str] | None:
     return digest_files([source.file for source in found.sources], options.workers) if kept else None
 
 
+@dataclass(frozen=True)
+class Copied:
+    """The files a run copies as they are, and the keys of what every page may read besides content."""
+
+    beside_posts: dict[str, bytes]  # output path -> bytes: a post's images and attachments
+    static: dict[str, bytes]  # content/static/'s files, by their path under it
+    inputs: str  # code, site.yml, translation record, options
+    every_input: str  # inputs and theme, for the whole-site key: only a build asks (same_build)
+
+    @property
+    def all(self) -> dict[str, bytes]:
+        return {**self.beside_posts, **{f"static:{relative}": data for relative, data in self.static.items()}}
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A run's validated site and its pages, with what each output file is made from."""
+
+    loaded: Loaded
+    pages: list["Page"]
+    env: object  # the Jinja2 environment the pages are drawn with
+    drawn_from: dict[str, str]  # a page's file -> the key of its inputs, before its words are known
+    fingerprints: dict[str, object]  # every output file -> its fingerprint, as known before drawing
+    extras: dict[str, bytes]  # files written as they are: copied ones, the search index once made
+    counts: Counts
+    whole: str  # the whole-site key a later build compares with; a preview has none
+
+
 def _build(options: Options, started: float, progress, found: Found, digests: list[str] | None,
            stack: ExitStack, last: LastRun | None = None) -> Report:
     """One run; what it starts that must end with it (a forked helper, the staging folder) goes on
     `stack`, which the caller closes once the run is over, under the output's lock."""
-    beside_posts = {url: path.read_bytes() for url, path in found.assets}
-    static = {relative: path.read_bytes() for relative, path in found.static}
-    copied = {**beside_posts, **{f"static:{relative}": data for relative, data in static.items()}}
     inputs = _inputs_key(options)
-    # what a page may read, for the whole-site key, which only a build asks about (same_build); a
-    # preview always has its model
-    every_input = content_key(inputs, _theme_key(options)) if last is None else ""
+    copied = Copied({url: path.read_bytes() for url, path in found.assets},
+                    {relative: path.read_bytes() for relative, path in found.static},
+                    inputs, content_key(inputs, _theme_key(options)) if last is None else "")
     memo = _output_memo(options, last)
     if digests is not None and last is None:  # a preview needs the model in memory anyway
-        kept = memo.same_build(_whole_site_key(every_input, found, digests, copied))
+        kept = memo.same_build(_whole_site_key(copied.every_input, found, digests, copied.all))
         if kept is not None:  # every input is as it was when this very output was written
             return Report(kept, memo.file_count(), time.perf_counter() - started, 0)
+    planned = _plan(options, found, digests, copied, memo, progress, stack, last)
+    if not planned.loaded.site.search and memo.unchanged(planned.fingerprints):
+        _saved(memo, planned.whole, planned.counts, last)  # the output already is this build, file for file
+        return Report(planned.counts, len(planned.fingerprints), time.perf_counter() - started, 0)
+    written, used = _draw(options, planned, memo, progress, stack, last)
+    for relative in written:
+        memo.record(relative, planned.fingerprints[relative], options.output / relative, used.get(relative))
+    _saved(memo, planned.whole, planned.counts, last)
+    return Report(planned.counts, len(planned.fingerprints), time.perf_counter() - started, len(written))
+
+
+def _plan(options: Options, found: Found, digests: list[str] | None, copied: Copied, memo: OutputMemo,
+          progress, stack: ExitStack, last: LastRun | None) -> Planned:
+    """Read, validate and plan the site, and fingerprint every file it makes; raise ContentErrors
+    when content would clash with what the build writes."""
     from .site.plan import plan_site
     from .site.redirects import unreached_addresses
-    from .writing.render import make_environment, render_into
-    loaded = _load(options, found, digests, progress, last, stack)
-    whole = "" if last else _whole_site_key(every_input, found, [loaded.digests[s.path] for s in found.sources], copied)
+    from .writing.render import make_environment
     from .writing.search import unavailable
+    loaded = _load(options, found, digests, progress, last, stack)
+    whole = "" if last else _whole_site_key(copied.every_input, found,
+                                             [loaded.digests[s.path] for s in found.sources], copied.all)
     search_off = unavailable(loaded.site) if options.search else "not in the preview"
     loaded = replace(loaded, site=replace(loaded.site, search=not search_off))
     when = build_time(loaded.site)
@@ -323,30 +364,38 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     interface = loaded.interface  # this build's words, always
     compiled = loaded.templates.result() if loaded.templates else None
     env = last.environment() if last else make_environment(options.theme, compiled=compiled)
-    drawn_from = _page_inputs(loaded, pages, content_key(inputs, when, _every_page_shows(loaded.site)), env, last)
+    drawn_from = _page_inputs(loaded, pages, content_key(copied.inputs, when, _every_page_shows(loaded.site)),
+                              env, last)
     fingerprints = {relative: _with_words(key, memo.recorded(relative), interface) for relative, key in drawn_from.items()}
-    extras = _extras(loaded, options, beside_posts)
+    extras = _extras(loaded, options, copied.beside_posts)
     clashes = output_clashes(options.content, found, loaded.site, fingerprints.keys(),
                              fingerprints.keys() | extras.keys(), loaded.site.search)
     if clashes:
         raise ContentErrors(clashes)
-    extras.update(static)  # content/static/ at the site's root, as it is
+    extras.update(copied.static)  # content/static/ at the site's root, as it is
     counts = Counts.of(loaded.site, loaded.warnings + unreached_addresses(loaded.site, fingerprints, extras), search_off)
     fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in extras.items())
-    if not loaded.site.search and memo.unchanged(fingerprints):  # the output already is this build, file for file
-        _saved(memo, whole, counts, last)
-        return Report(counts, len(fingerprints), time.perf_counter() - started, 0)
+    return Planned(loaded, pages, env, drawn_from, fingerprints, extras, counts, whole)
+
+
+def _draw(options: Options, planned: Planned, memo: OutputMemo, progress, stack: ExitStack,
+          last: LastRun | None) -> tuple[list[str], dict]:
+    """Draw the pages and write the files whose fingerprint changed into a staging folder, then put
+    it in place of the output; the files written, and the messages each drawn page looked up."""
+    from .writing.render import render_into
     from .writing.search import indexing
-    fresh = _keep_unchanged([(file_path(p.url), p) for p in pages], fingerprints, memo)
+    site, fingerprints, extras = planned.loaded.site, planned.fingerprints, planned.extras
+    interface = planned.loaded.interface
+    fresh = _keep_unchanged([(file_path(p.url), p) for p in planned.pages], fingerprints, memo)
     # The staging folder lasts as long as the run: an interruption anywhere after the commit, the
     # memo's saving included, passes through it and says the new output is in place.
     staged = stack.enter_context(staged_output(options.output))
-    with indexing(loaded.site) as search_index:  # Pagefind indexes while the pages are drawn
-        looked_up = render_into(staged.writer, loaded.site, interface, [page for _, page in fresh], options.theme,
-                                options.workers, progress, env)
+    with indexing(site) as search_index:  # Pagefind indexes while the pages are drawn
+        looked_up = render_into(staged.writer, site, interface, [page for _, page in fresh], options.theme,
+                                options.workers, progress, planned.env)
         alike: dict = {}  # pages of a kind look up the same messages: one set each, in memory and in the memo
         used = {fresh[index][0]: alike.setdefault(words, words) for index, words in looked_up.items()}
-        fingerprints.update((relative, _with_words(drawn_from[relative], words, interface))
+        fingerprints.update((relative, _with_words(planned.drawn_from[relative], words, interface))
                             for relative, words in used.items())  # what each page was made from, now known
         if search_index:
             if progress:
@@ -360,10 +409,7 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
             staged.writer.write(relative, data)
         # a build also clears out files it does not know; the preview trusts what it wrote itself
         staged.commit(written, set(fingerprints), memo.known(), sweep=last is None or not memo.known())
-    for relative in written:
-        memo.record(relative, fingerprints[relative], options.output / relative, used.get(relative))
-    _saved(memo, whole, counts, last)
-    return Report(counts, len(fingerprints), time.perf_counter() - started, len(written))
+    return written, used
 
 
 def _output_memo(options: Options, last: LastRun | None) -> OutputMemo:
