@@ -28,43 +28,9 @@ def run(args) -> int:
               "`tertulia init DIR --lang LANG`, or name a site's content folder with --content", file=sys.stderr)
         return EXIT_USAGE
     try:  # a SIGTERM can land while the output is checked too: it is said as an interruption, not a traceback
-        if args.command in ("build", "serve"):  # serve never writes it, but is not told a wrong one is fine
-            problem = output_problem(args.output, _sources(args.content))
-            if problem:
-                print(problem, file=sys.stderr)
-                return EXIT_USAGE
-        if args.command == "build":
-            return _build(args)
-        if args.command == "check":
-            return _check(args)
-        if args.command == "serve":
-            from .serve import serve
-            return serve(_options(args), args.port)
-        if args.command == "status":
-            return _status(args)
-        if args.command == "translated":
-            return _translated(args)
-        from .scaffold import scaffold
-        return scaffold(args.content, args.kind, args.slug, args.lang, args.reply_to, args.comments)
-    except ContentErrors as problem:
-        for error in problem.errors:
-            print(error, file=sys.stderr)
-        counted_errors = counted(len(problem.errors), "content error")
-        # only a command that writes says it did not: `check` and `status` never do
-        print(counted_errors if args.command in ("check", "status") else f"{counted_errors}; nothing was written",
-              file=sys.stderr)
-        return EXIT_CONTENT
-    except (OutputRefused, OutputBusy) as refused:
-        print(refused, file=sys.stderr)
-        return EXIT_USAGE
-    except ToolFailed as failed:
-        print(f"{failed}; {UNTOUCHED}", file=sys.stderr)
-        return EXIT_CONTENT
-    except OSError as problem:  # a full disk, a folder without permission: one line, not a traceback
-        where = problem.filename or args.output if args.command in ("build", "serve") else problem.filename
-        print(f"{where}: could not be written or read: {problem.strerror or problem}; "
-              f"{UNTOUCHED}", file=sys.stderr)
-        return EXIT_CONTENT
+        return _site_command(args)
+    except (ContentErrors, OutputRefused, OutputBusy, ToolFailed, OSError) as problem:
+        return _failed(args, problem)
     except KeyboardInterrupt as stop:
         return _interrupted(stop)
     except Exception as problem:  # noqa: BLE001  (only an interruption's aftermath is ours to word)
@@ -72,6 +38,50 @@ def run(args) -> int:
         if stop is None:
             raise
         return _interrupted(stop)
+
+
+def _site_command(args) -> int:
+    """A command on a site's content folder."""
+    if args.command in ("build", "serve"):  # serve never writes it, but is not told a wrong one is fine
+        problem = output_problem(args.output, _sources(args.content))
+        if problem:
+            print(problem, file=sys.stderr)
+            return EXIT_USAGE
+    if args.command == "build":
+        return _build(args)
+    if args.command == "check":
+        return _check(args)
+    if args.command == "serve":
+        from .serve import serve
+        return serve(_options(args), args.port)
+    if args.command == "status":
+        return _status(args)
+    if args.command == "translated":
+        return _translated(args)
+    from .scaffold import scaffold
+    return scaffold(args.content, args.kind, args.slug, args.lang, args.reply_to, args.comments)
+
+
+def _failed(args, problem: Exception) -> int:
+    """A command that could not finish, said for its author in lines naming files; its exit status."""
+    if isinstance(problem, ContentErrors):
+        for error in problem.errors:
+            print(error, file=sys.stderr)
+        counted_errors = counted(len(problem.errors), "content error")
+        # only a command that writes says it did not: `check` and `status` never do
+        print(counted_errors if args.command in ("check", "status") else f"{counted_errors}; nothing was written",
+              file=sys.stderr)
+        return EXIT_CONTENT
+    if isinstance(problem, (OutputRefused, OutputBusy)):
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    if isinstance(problem, ToolFailed):
+        print(f"{problem}; {UNTOUCHED}", file=sys.stderr)
+        return EXIT_CONTENT
+    # a full disk, a folder without permission: one line, not a traceback
+    where = problem.filename or args.output if args.command in ("build", "serve") else problem.filename
+    print(f"{where}: could not be written or read: {problem.strerror or problem}; {UNTOUCHED}", file=sys.stderr)
+    return EXIT_CONTENT
 
 
 def _interrupted(stop: KeyboardInterrupt) -> int:
