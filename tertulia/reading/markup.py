@@ -284,6 +284,18 @@ def rebase_links(block_html: str, prefix: str) -> str:
     return RELATIVE_LINK.sub(lambda m: m.group(1) + prefix, block_html)
 
 
+ROOTED_LINK = re.compile(r'(\s(?:src|href)=")/(?!/)')
+
+
+def rooted_links(block_html: str, base_path: str) -> str:
+    """Put the site's sub-path before a link written from the site's root (`/logo.png`, `/about/`),
+    as GitHub Pages serves a project's site under one; a link that already starts with it is kept."""
+    if base_path == "/" or '="/' not in block_html:
+        return block_html
+    return ROOTED_LINK.sub(lambda m: m.group(0) if block_html.startswith(base_path, m.end() - 1)
+                           else m.group(1) + base_path, block_html)
+
+
 def plain_text(block_html: str) -> str:
     """The words of an HTML block, for lengths and for comparing versions (the translation record
     keeps them as this gives them, so it must not change)."""

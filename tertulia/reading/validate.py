@@ -17,7 +17,7 @@ from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors
 from .find import is_page
 from .images import missing_images
 from .names import tag_segment
-from .markup import clean_text, first_words, is_safe_url
+from .markup import clean_text, first_words, is_safe_url, rooted_links
 from ..model import (DATE_PATTERN, LATEST_OFFSET, Comment, Essay, PartialDate, Site, SiteConfig, SitePage, Tag, Text,
                      newest_first, offset_text)
 from .parse import ContentFiles
@@ -119,7 +119,7 @@ def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findin
             why = (f"the static file content/static/{slug}" if slug in roots else "one of the site's own addresses")
             found.error(record, None, f"page slug `{slug}` collides with {why}; rename the folder content/pages/{slug}")
             continue
-        page = _page(slug, versions, files, found, followed or {}, config.language_codes)
+        page = _page(slug, versions, files, found, followed or {}, config)
         if page and (include_drafts or not page.draft):
             pages.append(page)
         elif page:
@@ -134,8 +134,10 @@ def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findin
 
 
 def _page(slug: str, versions: dict, files: ContentFiles, found: Findings, followed: dict,
-          languages: tuple[str, ...]) -> SitePage | None:
-    original, texts = _texts(versions, files.blocks, found, "page", PAGE_KEYS, followed)
+          config: SiteConfig) -> SitePage | None:
+    languages = config.language_codes
+    blocks = _rooted(files.blocks, versions.values(), config.base_path)
+    original, texts = _texts(versions, blocks, found, "page", PAGE_KEYS, followed)
     if original is None:
         return None
     prefix = f"{slug}/"
@@ -243,6 +245,14 @@ def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record
         found.error(extra, None, f"this {kind} has two originals: {originals[0].path} and this file both lack "
                                  "translation_of; a translation must name its original's language")
     return originals[0]
+
+
+def _rooted(blocks: dict, records, base_path: str) -> dict:
+    """The records' blocks with links from the site's root put under its sub-path, if it has one."""
+    if base_path == "/":
+        return blocks
+    return {record.path: tuple(rooted_links(block, base_path) for block in blocks[record.path])
+            for record in records if record.path in blocks}
 
 
 def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys: set[str], followed: dict,
@@ -502,7 +512,8 @@ def _minutes(offset: dt.timedelta) -> int:
 def _essay(slug, versions, comment_versions, files: ContentFiles, found: Findings, include_pending: bool,
            followed: dict, config: SiteConfig):
     """One post folder -> an Essay with its published threads, and how many comments it held back."""
-    blocks = files.blocks
+    blocks = _rooted(files.blocks, [*versions.values(), *(r for by_lang in comment_versions.values()
+                                                          for r in by_lang.values())], config.base_path)
     if not versions:
         for by_lang in comment_versions.values():
             for record in by_lang.values():

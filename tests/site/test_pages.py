@@ -108,6 +108,23 @@ def test_static_files_land_at_the_root_and_the_favicon_is_linked(tmp_path):
     assert '<link rel="icon" href="../../favicon.svg">' in (out / "posts/hola/index.html").read_text()
 
 
+def test_links_from_the_sites_root_lead_under_its_sub_path_in_essays_pages_comments_and_feeds(tmp_path):
+    """GitHub Pages serves a project's site under /repo/: a `/favicon.svg` written in Markdown (as the
+    author's guide says) must be found there, and one already written with the sub-path is kept."""
+    about = ABOUT_EN.replace("We are two.", "We are two. ![Mark](/favicon.svg) [Hello](/posts/hola/) "
+                                           "[Kept](/repo/tags/)")
+    comment = "---\nauthor: Ana\ndate: 2024-03-02\n---\n\nSee [the page](/about/).\n"
+    out = tmp_path / "output"
+    assert build(about_site(tmp_path, {"pages/about/index.en.md": about,
+                                       "posts/hola/comments/c1.es.md": comment}), out).returncode == 0
+    page = (out / "en/about/index.html").read_text()
+    assert '<img alt="Mark" src="/repo/favicon.svg">' in page
+    assert '<a href="/repo/posts/hola/">Hello</a>' in page and '<a href="/repo/tags/">Kept</a>' in page
+    assert 'src="/repo/favicon.svg"' in (out / "about/index.html").read_text()
+    assert 'href="/repo/about/"' in (out / "posts/hola/index.html").read_text()
+    assert "/repo/about/" in (out / "posts/hola/comments.xml").read_text()
+
+
 def test_hidden_static_files_are_copied_as_they_are_and_editor_litter_is_not(tmp_path):
     """static/<any path> is copied as it is: `.well-known/` and `.htaccess` too; an editor's backup,
     swap or lock file, or the Finder's notes, never."""
