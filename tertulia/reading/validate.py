@@ -137,7 +137,7 @@ def _page(slug: str, versions: dict, files: ContentFiles, found: Findings, follo
           config: SiteConfig) -> SitePage | None:
     languages = config.language_codes
     blocks = _rooted(files.blocks, versions.values(), config.base_path)
-    original, texts = _texts(versions, blocks, found, "page", PAGE_KEYS, followed)
+    original, texts = _texts(versions, blocks, found, "page", PAGE_KEYS, followed, languages)
     if original is None:
         return None
     prefix = f"{slug}/"
@@ -256,14 +256,15 @@ def _rooted(blocks: dict, records, base_path: str) -> dict:
 
 
 def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys: set[str], followed: dict,
-           excerpts: dict | None = None):
-    """Validate the language files of one essay or comment into Texts, original first."""
+           order: tuple[str, ...], excerpts: dict | None = None):
+    """Validate the language files of one essay or comment into Texts: the original, then its
+    translations in `order` (the display order of site.yml)."""
     original = _original(versions, found, kind)
     if original is None:
         return None, ()
     excerpts = excerpts or {}
     texts = [_text(original, blocks, found, True, kind, keys, excerpts.get(original.path, ""))]
-    for lang, record in sorted(versions.items()):
+    for lang, record in sorted(versions.items(), key=lambda item: order.index(item[0])):
         if "translation_of" not in record.meta:
             continue  # the original, or a second one already reported
         target = record.meta.get("translation_of")
@@ -519,8 +520,8 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
             for record in by_lang.values():
                 found.error(record, None, f"comment of post `{slug}`, which has no index.<lang>.md")
         return None, 0
-    original, texts = _texts(versions, blocks, found, "essay", ESSAY_KEYS, followed)
-    comments = [_comment(cid, by_lang, blocks, found, followed, files.excerpts, config.timezone)
+    original, texts = _texts(versions, blocks, found, "essay", ESSAY_KEYS, followed, config.language_codes)
+    comments = [_comment(cid, by_lang, blocks, found, followed, files.excerpts, config.language_codes, config.timezone)
                 for cid, by_lang in sorted(comment_versions.items())]
     comments = [c for c in comments if c is not None]
     _check_replies(comments, comment_versions, found)
@@ -575,8 +576,8 @@ def _feed_id(record: Record, found: Findings) -> str:
 
 
 def _comment(comment_id: str, versions, blocks, found: Findings, followed: dict, excerpts: dict,
-             zone: str = "") -> Comment | None:
-    original, texts = _texts(versions, blocks, found, "comment", COMMENT_KEYS, followed, excerpts)
+             order: tuple[str, ...], zone: str = "") -> Comment | None:
+    original, texts = _texts(versions, blocks, found, "comment", COMMENT_KEYS, followed, order, excerpts)
     if original is None:
         return None
     status = original.meta.get("status", "published")

@@ -194,3 +194,23 @@ def test_a_region_tag_speaks_its_languages_catalog(tmp_path):
     assert result.returncode == 0 and "catalog" not in result.stderr
     page = (tmp_path / "out/pt-BR/posts/hola/index.html").read_text()
     assert "Saltar para o conteúdo" in page and '<span lang="en">' not in page  # no word fell back to English
+
+
+def test_translations_are_offered_in_the_display_order_of_site_yml_not_by_language_code(tmp_path):
+    """`languages` is the display order: an essay's titles, its single-language pages and its choice
+    of translation follow it (Română before English here), after the original."""
+    site = ('title: T\nbase_url: "https://example.org/"\nlanguages: {es: Español, ro: Română, en: English}\n'
+            "main_language: es\nsearch: false\n")
+    essay = "---\ntitle: {title}\n{extra}---\n\nWords.\n"
+    content = write_tree(tmp_path / "content", {
+        "site.yml": site,
+        "posts/p/index.es.md": essay.format(title="Hola", extra="author: Ana\ndate: 2024-01-01\n"),
+        "posts/p/index.en.md": essay.format(title="Hello", extra="translation_of: es\n"),
+        "posts/p/index.ro.md": essay.format(title="Salut", extra="translation_of: es\n"),
+    })
+    out = tmp_path / "output"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    home = (out / "index.html").read_text()
+    assert re.findall(r'class="other-title">(\w+)<', home) == ["Salut", "Hello"]
+    essay_page = (out / "posts/p/index.html").read_text()  # the first translation stands beside the original
+    assert '<div class="side translation" lang="ro">' in essay_page and 'href="with-en/"' in essay_page
