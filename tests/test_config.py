@@ -38,6 +38,14 @@ def test_one_plain_title_stands_in_every_language_as_that_pages(tmp_path):
     assert config.localized(config.description, "es") == ("Essays", "es")
 
 
+@pytest.mark.parametrize("title", ['""', "", "{}", '{en: "", es: "  "}'])
+def test_an_empty_site_title_is_an_error_at_its_line(tmp_path, title):
+    """Every page's <title> and every feed's would be empty: required means a name, not a key."""
+    errors = config_errors(tmp_path, 'base_url: "https://example.org/"\nlanguages: {en: English, es: Español}\n'
+                                     f"main_language: en\ntitle: {title}\n")
+    assert errors == ["content/site.yml:4: `title` must not be empty: it names the site on every page and feed"]
+
+
 def test_missing_required_keys_are_all_named(tmp_path):
     errors = config_errors(tmp_path, "title: x\n")
     assert errors == ["content/site.yml: missing required key `base_url`",

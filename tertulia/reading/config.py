@@ -37,7 +37,7 @@ class Reading:
 # One check per SiteConfig field, in its order: a key of site.yml is that field, its default the
 # field's, and it is required when the field has none. A new key is a field and a line here.
 CHECKS: dict[str, Callable[[object, Reading], object]] = {
-    "title": lambda value, r: _per_language(value, "title", r.fail),
+    "title": lambda value, r: _title(value, r.fail),
     "base_url": lambda value, r: _base_url(value, r.fail),
     "languages": lambda value, r: _languages(value, r),
     "main_language": lambda value, r: _main_language(value, r),
@@ -171,6 +171,14 @@ def _per_language(value, key: str, fail) -> tuple[tuple[str, str], ...]:
         fail(key, f"`{key}` must be text, or a map of language -> text")
         return ()
     return tuple((str(lang), text) for lang, text in value.items())
+
+
+def _title(value, fail) -> tuple[tuple[str, str], ...]:
+    """The site's name, shown on every page and feed: an empty one would leave them untitled."""
+    texts = _per_language(value, "title", fail)
+    if (value is None or isinstance(value, (str, dict))) and not any(text.strip() for _, text in texts):
+        fail("title", "`title` must not be empty: it names the site on every page and feed")
+    return texts
 
 
 # where a site is published (site.yml, --base-url): every address of the site is joined to it, so no query or fragment
