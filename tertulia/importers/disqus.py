@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import counted
 from ..reading.validate import parse_date
@@ -32,6 +32,10 @@ NS = "{http://disqus.com}"
 INTERNALS = "{http://disqus.com/disqus-internals}id"
 STATUSES = ("published", "pending", "spam")
 DISQUS_ID = re.compile(r"[0-9]{1,20}")
+
+# what a share or a reply link adds to an address: Disqus may have named the thread by such a one
+TRACKING = re.compile(r"utm_\w+|fbclid|gclid|mc_cid|mc_eid|replytocom|share|amp")
+WORDPRESS_IDENTIFIER = re.compile(r"(\d{1,12}) https?://\S+")  # the WordPress plugin's thread <id>
 
 
 @dataclass
@@ -71,7 +75,8 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     essays = known(content)
     threads, posts = _first_pass(export)
     summary = DisqusSummary()
-    folders = {thread: _essay_of(link, essays) for thread, link in threads.items()}
+    folders = {thread: _essay_of(link, essays) or _essay_of(_untracked(link), essays) or _post_of(identifier, essays)
+               for thread, (link, identifier) in threads.items()}
     staging = Staging(content, dry_run, report)
     failed = True
     try:
@@ -84,7 +89,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                     staging.stage(_deleted_since(key, element, folder, essays, posts))
                 continue
             if not folder:
-                link = threads.get(post.thread, "") or "(a thread missing from the export)"
+                link = threads.get(post.thread, ("",))[0] or "(a thread missing from the export)"
                 summary.unmatched[link] = summary.unmatched.get(link, 0) + 1
                 summary.skipped["on threads matching no essay"] += 1
                 continue
@@ -119,9 +124,9 @@ def _identity(post_id: str, posts: dict[str, Post]) -> str:
     return f"disqus thread {posts[post_id].thread} post {post_id}"
 
 
-def _first_pass(export: Path) -> tuple[dict[str, str], dict[str, Post]]:
-    """Each thread's link, and each comment's thread, parent and status."""
-    threads: dict[str, str] = {}
+def _first_pass(export: Path) -> tuple[dict[str, tuple[str, str]], dict[str, Post]]:
+    """Each thread's link and identifier, and each comment's thread, parent and status."""
+    threads: dict[str, tuple[str, str]] = {}
     posts: dict[str, Post] = {}
     key_of = _keys()
     started = False
@@ -133,7 +138,8 @@ def _first_pass(export: Path) -> tuple[dict[str, str], dict[str, Post]]:
             started = True
             continue
         if element.tag == NS + "thread" and element.find(NS + "link") is not None:
-            threads[element.get(INTERNALS, "")] = (element.findtext(NS + "link") or "").strip()
+            threads[element.get(INTERNALS, "")] = ((element.findtext(NS + "link") or "").strip(),
+                                                   (element.findtext(NS + "id") or "").strip())
             element.clear()
         elif element.tag == NS + "post":
             key = key_of(element)
@@ -198,6 +204,25 @@ def _essay_of(link: str, essays: Known) -> str:
     path = site_path(link, root)
     candidates += [path, path.rstrip("/") if path.endswith("/") else path + "/"] if path else []
     folder = essays.find(*candidates)
+    return folder if folder.startswith("posts/") else ""
+
+
+def _untracked(link: str) -> str:
+    """A thread's link without what a share or a reply link adds to it (`?utm_source=…`,
+    `?replytocom=12`, a fragment): Disqus names a thread by the address it was first seen at."""
+    try:
+        parts = urlsplit(link)
+        kept = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True)
+                if not TRACKING.fullmatch(name)]
+    except ValueError:
+        return ""
+    return urlunsplit(parts._replace(query=urlencode(kept), fragment=""))
+
+
+def _post_of(identifier: str, essays: Known) -> str:
+    """The essay a WordPress blog's Disqus plugin named its thread after: `123 https://blog/?p=123`."""
+    number = WORDPRESS_IDENTIFIER.fullmatch(identifier)
+    folder = essays.find(f"/?p={number.group(1)}") if number else ""
     return folder if folder.startswith("posts/") else ""
 
 

@@ -912,6 +912,23 @@ def test_a_disqus_thread_finds_its_essay_by_any_spelling_of_its_old_address(tmp_
     assert result.count("thread matching no essay") == 1
 
 
+def test_a_disqus_thread_is_found_by_a_shared_link_or_by_the_wordpress_plugins_identifier(tmp_path):
+    """Disqus names a thread by the address it was first seen at, a share's `?utm_…` and all; the
+    WordPress plugin also names it `5 https://…/?p=5`, which outlives a move to another domain."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    shared = "http://blog.example.org/2012/09/10/los-clientes/?utm_source=twitter&amp;utm_medium=social#disqus_thread"
+    text = DISQUS.read_text().replace("<id>5 https://blog.example.org/?p=5</id>", "<id/>")
+    text = text.replace("http://blog.example.org/2012/09/10/los-clientes/", shared)
+    text = text.replace("<id/><forum>testblog</forum>", "<id>5 https://old.example.net/?p=5</id><forum>testblog</forum>")
+    export = tmp_path / "disqus.xml"
+    export.write_text(text)
+    result = imported(site, export, source="disqus").stdout
+    comments = site / "content/posts/los-clientes/comments"
+    assert (comments / "disqus-3001.es.md").exists() and (comments / "disqus-3006.es.md").exists(), result
+    assert "thread matching no essay" not in result
+
+
 def test_one_upload_spelled_several_ways_comes_once_and_a_non_ascii_name_comes_too(tmp_path):
     served = tmp_path / "old-blog"
     folder = uploads(served)
