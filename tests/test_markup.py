@@ -107,3 +107,10 @@ def test_a_comment_too_slow_to_read_is_refused_and_an_essay_never_is(monkeypatch
     assert markup.comment_refusal(slow) == markup.TOO_SLOW
     assert markup.Converter().blocks(slow, trusted=True)
     assert markup.comment_refusal("Hola, [un enlace](https://example.org/).") == ""
+
+
+def test_a_link_whose_only_content_a_comment_may_not_hold_shows_its_address():
+    """A linked image loses its image: a link with no words has no name for a screen reader (axe)."""
+    html = sanitize('<a href="https://x.example/?a=1&b=2"><img src="t.jpg"></a> and <a href="https://y.example/">y</a>')
+    assert html == ('<a href="https://x.example/?a=1&amp;b=2" rel="nofollow ugc noopener">https://x.example/?a=1&amp;b=2'
+                    '</a> and <a href="https://y.example/" rel="nofollow ugc noopener">y</a>')

@@ -191,9 +191,16 @@ def _nth(text: str, char: str, count: int) -> int:
     return index
 
 
+HREF = re.compile(r' href="([^"]*)"')
+
+
 def _unlink_without_href(match: re.Match) -> str:
-    """A link whose unsafe address was dropped is just its text."""
-    return match.group(0) if " href=" in match.group(1) else match.group(2)
+    """A link whose unsafe address was dropped is just its text; one whose words went with an element a
+    comment may not hold (a linked image) shows its address, or a reader would meet a link with no name."""
+    href = HREF.search(match.group(1))
+    if href is None:
+        return match.group(2)
+    return match.group(0) if match.group(2).strip() else f"<a{match.group(1)}>{href.group(1)}</a>"
 
 
 # Prose with none of Markdown's signs converts to the same HTML without Python-Markdown, five
