@@ -104,3 +104,41 @@ def test_an_imported_comment_keeps_the_words_after_an_svg_element_name_and_a_dra
     from tertulia.importers.wpbody import comment_markdown
     assert comment_markdown("<p>words after <text>this</text> end</p>") == "words after this end\n"
     assert to_markdown('<p>A chart: <svg><text>label</text><path d="M0"/></svg> done</p>') == "A chart: done\n"
+
+
+def test_headings_start_at_level_two_and_never_skip_one_keeping_their_order_of_rank():
+    """The page's title is its h1: the Nu checker counts an h4 under it, or an h4 after an h2, as an error."""
+    body = "<h4>Details</h4><p>Text.</p><h1>Big</h1><p>More.</p><h5>Small</h5><h3>Mid</h3>"
+    assert [line for line in to_markdown(body).splitlines() if line.startswith("#")] == [
+        "## Details", "## Big", "### Small", "### Mid"]
+    assert to_markdown("<h2>A</h2><h3>B</h3>") == "## A\n\n### B\n"  # already right: as it was
+
+
+def test_an_image_gets_a_text_alternative_without_words_the_blog_did_not_hold():
+    """A linked image's alt is its file's name (else the link has no name); any other, an empty one."""
+    linked = to_markdown('<a href="https://x.org/p.jpg"><img src="https://x.org/p-150x150.jpg"></a>')
+    assert linked == "[![p-150x150.jpg](https://x.org/p-150x150.jpg)](https://x.org/p.jpg)\n"
+    figure = to_markdown('<figure><img src="https://x.org/pear.png"><figcaption>A pear.</figcaption></figure>')
+    assert '<img alt="" src="https://x.org/pear.png"/>' in figure
+    kept = to_markdown('<a href="https://x.org/p.jpg"><img src="https://x.org/t.jpg" alt="The quay"></a>')
+    assert kept == "[![The quay](https://x.org/t.jpg)](https://x.org/p.jpg)\n"
+
+
+def test_a_table_markdown_cannot_say_stays_html_and_a_plain_one_becomes_markdown():
+    """Merged cells, or no header row: as Markdown, cells would move under the wrong heading."""
+    spans = to_markdown('<table><tr><th>Name</th><th>Score</th></tr><tr><td rowspan="2">Ana</td><td>1</td></tr>'
+                        '<tr><td>2</td></tr></table>')
+    assert spans.startswith("<table>") and 'rowspan="2"' in spans
+    headless = to_markdown("<table><tr><td>A</td><td>B</td></tr></table>")
+    assert headless.startswith("<table>") and "---" not in headless
+    plain_table = to_markdown("<table><tr><th>Name</th><th>Score</th></tr><tr><td>Ana</td><td>1</td></tr></table>")
+    assert plain_table == "| Name | Score |\n| --- | --- |\n| Ana | 1 |\n"
+
+
+def test_a_disclosure_a_definition_list_and_a_direction_stay_as_html():
+    """Markdown has neither: their words ran together (`SpoilerHidden text.`, `Term : Definition`)."""
+    details = to_markdown("<details><summary>Spoiler</summary>Hidden text.</details>")
+    assert details == "<details>\n<summary>\nSpoiler\n</summary>\n<p>Hidden text.</p>\n</details>\n"
+    assert to_markdown("<dl><dt>Term</dt><dd>Definition</dd></dl>").startswith("<dl>")
+    assert to_markdown('<p dir="rtl">مرحبا بكم.</p>') == '<p dir="rtl">\nمرحبا بكم.\n</p>\n'
+    assert "dir" not in to_markdown('<p dir="sideways">Words.</p>')

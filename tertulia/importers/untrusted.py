@@ -40,7 +40,9 @@ IFRAME = re.compile(r"<iframe\b[^>]*>.*?</iframe>|<iframe\b[^>]*/?>", re.IGNOREC
 SOURCE = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
-ANY_TAG_ATTRIBUTES = {"lang"}  # a passage in another language says so: a reader's voice reads it in that one
+# a passage in another language says so (a reader's voice reads it in that one), and which way it runs
+ANY_TAG_ATTRIBUTES = {"lang", "dir"}
+DIRECTIONS = {"rtl", "ltr", "auto"}
 CLEANED_ATTRIBUTES = {**ATTRIBUTES, "*": ANY_TAG_ATTRIBUTES}  # nh3's form: "*" is every tag
 
 
@@ -85,6 +87,8 @@ def privately(url: str) -> str:
 def _attribute(tag: str, name: str, value: str) -> str | None:
     if name == "lang":
         return value if LANGUAGE_TAG.fullmatch(value) else None
+    if name == "dir":
+        return value if value in DIRECTIONS else None
     if name == "class":
         kept = [word for word in value.split() if KEPT_CLASS.fullmatch(word)]
         return " ".join(kept) or None
@@ -128,6 +132,8 @@ class _Inspector(HTMLParser):
 
 
 def _allowed(tag: str, name: str, value: str) -> bool:
+    if name == "dir":
+        return value in DIRECTIONS
     if name in ANY_TAG_ATTRIBUTES:
         return bool(LANGUAGE_TAG.fullmatch(value))
     if name not in ATTRIBUTES.get(tag, set()) | MARKDOWN_ATTRIBUTES.get(tag, set()):

@@ -20,24 +20,25 @@ import nh3
 from markdownify import MarkdownConverter
 
 from ..reading.markup import Converter, comment_refusal
+from .accessible import accessible
 from .shortcodes import Media, expanded
 from .untrusted import DROPPED_WITH_CONTENT, cleaned, unsafe_markup
 
 BLOCK_EDITOR_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
 MORE = re.compile(r"<!--more(.*?)?-->", re.IGNORECASE)
 NEXTPAGE = re.compile(r"<!--nextpage-->", re.IGNORECASE)
-BLOCK_TAGS = ("address|article|aside|blockquote|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|"
+BLOCK_TAGS = ("address|article|aside|blockquote|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|summary|"
               "li|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul|iframe|video|audio|object|form")
 BLOCK_BOUNDARY = re.compile(rf"(<(?:{BLOCK_TAGS})\b[^>]*>|</(?:{BLOCK_TAGS})>)", re.IGNORECASE)
 STARTS_WITH_BLOCK = re.compile(rf"^\s*</?(?:{BLOCK_TAGS})\b", re.IGNORECASE)
-OPENS_PHRASING = re.compile(r"<(?:h[1-6]|p|li|td|th|dt|dd|figcaption)\b[^>]*>$", re.IGNORECASE)  # holds no <p>
+OPENS_PHRASING = re.compile(r"<(?:h[1-6]|p|li|td|th|dt|dd|figcaption|summary)\b[^>]*>$", re.IGNORECASE)  # holds no <p>
 INSIDE_BLOCK = re.compile(r"<(figure|audio|video|section)\b[^>]*>.*?</\1>", re.IGNORECASE | re.DOTALL)
 PRE = re.compile(r"<pre\b.*?</pre>", re.IGNORECASE | re.DOTALL)
 LANGUAGE = re.compile(r"language-([a-z0-9+#_-]+)")
 ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 LIST_INDENT = 4  # Python-Markdown's tab length: what a list item's later lines, and code, are indented by
 KEPT_INLINE = ("sup", "sub", "mark", "u", "del", "ins", "s")
-LANG_BLOCKS = {"p", "blockquote", "div"}  # with a `lang`, kept as an HTML block
+LANG_BLOCKS = {"p", "blockquote", "div"}  # with a `lang` or `dir`, kept as an HTML block
 LANG_INLINE = {"span", "em", "i", "b", "strong", "q", "cite", "dfn", "abbr", "small", "code"}  # inline HTML
 URL_ENDERS = re.compile(r"""[\s()<>"'\\`\[\]]""")  # what would end a URL in Markdown's (...) or <...>
 URL_ENDERS_BUT_PARENS = re.compile(r"""[\s<>"'\\`\[\]]""")
@@ -66,11 +67,24 @@ class _Converter(MarkdownConverter):
         return f"<{el.name}{attributes}>{text}</{el.name}>"
 
     convert_iframe = convert_video = convert_object = convert_figure = convert_section = _kept
+    # Markdown has no definition list and no disclosure: as Markdown their words would run together
+    convert_dl = convert_details = _kept
+
+    def convert_table(self, el, text, parent_tags):
+        """A table Markdown can say (a header row, no merged cells) as Markdown; any other as it is,
+        or its cells would move under the wrong heading, under an empty header row of its own."""
+        cells = el.find_all(["td", "th"])
+        spans = any(cell.get("colspan", "1") != "1" or cell.get("rowspan", "1") != "1" for cell in cells)
+        first_row = el.find("tr")
+        headed = first_row is not None and all(cell.name == "th" for cell in first_row.find_all(["td", "th"]))
+        if (spans or not headed) and not parent_tags & {"li", "blockquote"}:
+            return self._kept(el, text)
+        return super().convert_table(el, text, parent_tags)
     convert_sup = convert_sub = convert_mark = convert_u = convert_del = convert_ins = convert_s = _kept_inline
 
     def get_conv_fn(self, tag_name):
-        """A tag's conversion; but an element marked with its language stays HTML, which can say so
-        where Markdown cannot (a quotation in Spanish, a French phrase in an English sentence)."""
+        """A tag's conversion; but an element marked with its language or direction stays HTML, which
+        can say so where Markdown cannot (a quotation in Spanish, a phrase in Arabic in an English one)."""
         plain = super().get_conv_fn(tag_name)
         name = tag_name.lower()
         if name not in LANG_BLOCKS and name not in LANG_INLINE:
@@ -78,7 +92,7 @@ class _Converter(MarkdownConverter):
         kept = self._kept if name in LANG_BLOCKS else self._kept_inline
 
         def convert(el, text, *args, **kwargs):
-            if el.get("lang"):
+            if el.get("lang") or el.get("dir"):
                 return kept(el, text, *args, **kwargs)
             return plain(el, text, *args, **kwargs) if plain else text
         return convert
@@ -257,7 +271,7 @@ def shallow(fragment: str) -> str:
 
 
 def _converted(fragment: str) -> str:
-    fragment = shallow(fragment)
+    fragment = accessible(shallow(fragment))
     # no autolinks (<url>): a reference to a file brought beside the post becomes <name.png>, a tag
     markdown = _Converter(heading_style="ATX", bullets="-", escape_misc=False, escape_asterisks=False,
                           escape_underscores=False, autolinks=False, code_language_callback=_language).convert(fragment)
