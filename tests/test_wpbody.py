@@ -142,3 +142,9 @@ def test_a_disclosure_a_definition_list_and_a_direction_stay_as_html():
     assert to_markdown("<dl><dt>Term</dt><dd>Definition</dd></dl>").startswith("<dl>")
     assert to_markdown('<p dir="rtl">مرحبا بكم.</p>') == '<p dir="rtl">\nمرحبا بكم.\n</p>\n'
     assert "dir" not in to_markdown('<p dir="sideways">Words.</p>')
+
+
+def test_a_form_plugins_shortcode_is_left_out_as_the_other_plugins_are():
+    """A static page cannot send a form: `[contact-form-7 …]` was shown to readers as it is written."""
+    body = 'Write to us.\n\n[contact-form-7 id="12" title="Contact form 1"]\n\n[mc4wp_form id="55"]\n\nThanks.'
+    assert to_markdown(body) == "Write to us.\n\nThanks.\n"

@@ -21,7 +21,10 @@ HANDLED = "caption|wp_caption|gallery|embed|youtube|vimeo|audio|video|footnote|r
 DROPPED = ("playlist|archives|contact-form|contact-field|polldaddy|crowdsignal|twitter-timeline|tweet|instagram|"
            "slideshare|googlemaps|wpvideo|dailymotion|ted|recipe|spotify|soundcloud|scribd|portfolio|"
            "testimonials|blog-subscription|jetpack_subscription_form|simple-payment|wufoo|gravatar|"
-           "digg|email|facebook|flickr|latex|upcoming-events|wp_email")
+           "digg|email|facebook|flickr|latex|upcoming-events|wp_email|"
+           # forms and sign-ups of common plugins: a static page cannot send them
+           "contact-form-7|mc4wp_form|wpforms|gravityform|ninja_form|formidable|caldera_form|newsletter|"
+           "sibwp_form|yikes-mailchimp")
 CODE = re.compile(rf"\[({CODE_NAMES})(\s[^\]]*)?\](.*?)\[/\1\]", re.IGNORECASE | re.DOTALL)
 ESCAPED = re.compile(rf"\[\[((?:{CODE_NAMES}|{HANDLED}|{DROPPED})\b[^\]]*)\]\]", re.IGNORECASE)
 SHORTCODE = re.compile(rf"\[({HANDLED}|{DROPPED})(?![\w-])([^\]]*?)(?:/\]|\](?:(.*?)\[/\1\])?)",

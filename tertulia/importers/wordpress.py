@@ -127,6 +127,8 @@ class Plan:
     content: Path | None = None
     served_already: list[str] = field(default_factory=list)  # old addresses a page of the site now has
     attachment_pages: dict[str, str] = field(default_factory=dict)  # an attachment's old page -> its file
+    shown_on: list[tuple[str, str]] = field(default_factory=list)  # an attachment's old pages, its post's id
+    urls: dict[str, str] = field(default_factory=dict)  # a post's or page's id -> its new URL
     permalinks: Counter = field(default_factory=Counter)  # plain (`/?p=ID`), pretty: published items' links
     languages: tuple[str, ...] = ()
 
@@ -184,8 +186,11 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             page = addresses.site_path(entry.link, channel.link or channel.base_site_url)
             if page and page != "/" and plan.files_from is not None and plan.files_from.active:
                 plan.attachment_pages[addresses.same_address(page)] = entry.attachment_url  # the file comes
+            plan.shown_on += [(old, entry.parent) for old in (page, f"/?attachment_id={entry.post_id}") if old]
         elif _placed(entry):
             plan.places.append(_place(entry, channel, plan))
+            plan.urls[entry.post_id] = plan.places[-1].url
+    _attachment_pages_to_posts(plan)
     if plan.permalinks["plain"] and not plan.permalinks["pretty"]:
         # a blog of plain permalinks linked its feeds as `/?feed=rss2`; each post's own (`?p=ID&feed=rss2`)
         # says more, and wins; on a blog of pretty ones `?p=ID&feed=rss2` rather leads to the post itself
@@ -194,6 +199,14 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
     plan.moved = {addresses.same_address(old): new for old, new in moved.items()}  # as links are compared
     _keep_clear_of_own_pages(plan)
     return channel, lang
+
+
+def _attachment_pages_to_posts(plan: Plan) -> None:
+    """An attachment's page (`/2020/01/post/bridge/`, `/?attachment_id=301`) showed one image of a post:
+    its old address leads to that post, where the image now is. One of no imported post has none."""
+    for old, parent in plan.shown_on:
+        if WP_ID.fullmatch(parent) and parent in plan.urls and old not in plan.aliases:
+            plan.redirects.setdefault(old, "/" + plan.urls[parent])
 
 
 def _keep_clear_of_own_pages(plan: Plan) -> None:

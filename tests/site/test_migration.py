@@ -987,3 +987,22 @@ def test_a_term_whose_old_address_the_build_would_refuse_does_not_stop_the_impor
     checked = run_cli("check", cwd=site)
     assert checked.returncode == 0, checked.stderr
     assert "/tag/fine/" in (site / "content/site.yml").read_text()
+
+
+def test_an_attachments_old_page_leads_to_the_post_that_showed_it(tmp_path):
+    """WordPress gave each image a page of its own (`/2014/05/harbour/bridge/`, `/?attachment_id=301`),
+    and links elsewhere still point there: each leads to the post, where the image now is."""
+    blog = "https://blog.example"
+    export = export_of(tmp_path, blog, item(70, "harbour"),
+                       attachment(301, 70, f"{blog}/wp-content/uploads/2014/05/bridge.jpg",
+                                  link=f"{blog}/2014/05/harbour/bridge/"),
+                       attachment(302, 0, f"{blog}/wp-content/uploads/2014/05/loose.jpg",
+                                  link=f"{blog}/loose/"))
+    site = tmp_path / "site"
+    imported(site, export)
+    settings = (site / "content/site.yml").read_text()
+    assert '"/2014/05/harbour/bridge/": "/posts/harbour/"' in settings
+    assert '"/?attachment_id=301": "/posts/harbour/"' in settings
+    assert "loose" not in settings and "attachment_id=302" not in settings  # it was on no post
+    assert run_cli("build", cwd=site).returncode == 0
+    assert "posts/harbour/" in (site / "output/2014/05/harbour/bridge/index.html").read_text()
