@@ -264,7 +264,9 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         return None, ()
     excerpts = excerpts or {}
     texts = [_text(original, blocks, found, True, kind, keys, excerpts.get(original.path, ""))]
-    for lang, record in sorted(versions.items(), key=lambda item: order.index(item[0])):
+    # a language site.yml lacks is an error said already; it sorts last rather than stopping the run
+    for lang, record in sorted(versions.items(), key=lambda item: (order.index(item[0]) if item[0] in order
+                                                                   else len(order), item[0])):
         if "translation_of" not in record.meta:
             continue  # the original, or a second one already reported
         target = record.meta.get("translation_of")
