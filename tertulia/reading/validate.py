@@ -136,8 +136,8 @@ def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findin
 def _page(slug: str, versions: dict, files: ContentFiles, found: Findings, followed: dict,
           config: SiteConfig) -> SitePage | None:
     languages = config.language_codes
-    blocks = _rooted(files.blocks, versions.values(), config.base_path)
-    original, texts = _texts(versions, blocks, found, "page", PAGE_KEYS, followed, languages)
+    files = _rooted(files, versions.values(), config.base_path)
+    original, texts = _texts(versions, files.blocks, found, "page", PAGE_KEYS, followed, languages)
     if original is None:
         return None
     prefix = f"{slug}/"
@@ -159,6 +159,7 @@ def _post(config: SiteConfig, slug: str, versions, comment_versions, files: Cont
     if posts is not None and posts.get(slug, (None,))[0] == key:
         return posts[slug][1]
     found = Findings(broken=broken)
+    files = _rooted(files, records, config.base_path)
     _warn_untranslated(config.main_language, versions, comment_versions, found)
     essay, held = _essay(slug, versions, comment_versions, files, found, include_pending, followed, config)
     if essay:  # what it was made from besides site.yml, by content: a plan reuses the essay's pages by it
@@ -247,12 +248,14 @@ def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record
     return originals[0]
 
 
-def _rooted(blocks: dict, records, base_path: str) -> dict:
-    """The records' blocks with links from the site's root put under its sub-path, if it has one."""
+def _rooted(files: ContentFiles, records, base_path: str) -> ContentFiles:
+    """`files` as one post or page reads them: its records' blocks with links from the site's root put
+    under its sub-path, if it has one."""
     if base_path == "/":
-        return blocks
-    return {record.path: tuple(rooted_links(block, base_path) for block in blocks[record.path])
-            for record in records if record.path in blocks}
+        return files
+    rooted = {record.path: tuple(rooted_links(block, base_path) for block in files.blocks[record.path])
+              for record in records if record.path in files.blocks}
+    return replace(files, blocks=rooted)
 
 
 def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys: set[str], followed: dict,
@@ -515,8 +518,7 @@ def _minutes(offset: dt.timedelta) -> int:
 def _essay(slug, versions, comment_versions, files: ContentFiles, found: Findings, include_pending: bool,
            followed: dict, config: SiteConfig):
     """One post folder -> an Essay with its published threads, and how many comments it held back."""
-    blocks = _rooted(files.blocks, [*versions.values(), *(r for by_lang in comment_versions.values()
-                                                          for r in by_lang.values())], config.base_path)
+    blocks = files.blocks
     if not versions:
         for by_lang in comment_versions.values():
             for record in by_lang.values():
