@@ -19,6 +19,7 @@ import time
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from functools import cached_property
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -303,7 +304,7 @@ class Copied:
     inputs: str  # code, site.yml, translation record, options
     every_input: str  # inputs and theme, for the whole-site key: only a build asks (same_build)
 
-    @property
+    @cached_property  # the whole-site key asks twice when a build finds something changed
     def all(self) -> dict[str, bytes]:
         return {**self.beside_posts, **{f"static:{relative}": data for relative, data in self.static.items()}}
 
