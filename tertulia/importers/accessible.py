@@ -12,8 +12,9 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
+from .shortcodes import IMAGE
+
 HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
-IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ALT = re.compile(r'\salt="([^"]*)"', re.IGNORECASE)
 SOURCE = re.compile(r'\ssrc="([^"]*)"', re.IGNORECASE)
 LINKED_IMAGE = re.compile(r"(<a\b[^>]*>\s*)(<img\b[^>]*>)(?=\s*</a>)", re.IGNORECASE)

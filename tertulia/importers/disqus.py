@@ -75,7 +75,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     essays = known(content)
     threads, posts = _first_pass(export)
     summary = DisqusSummary()
-    folders = {thread: _essay_of(link, essays) or _essay_of(_untracked(link), essays) or _post_of(identifier, essays)
+    folders = {thread: _essay_of(link, essays) or _post_of(identifier, essays)
                for thread, (link, identifier) in threads.items()}
     staging = Staging(content, dry_run, report)
     failed = True
@@ -193,18 +193,25 @@ def _posts(export: Path):
 
 
 def _essay_of(link: str, essays: Known) -> str:
-    """The essay a thread was on: its source or one of its aliases names the thread's link."""
+    """The essay a thread was on: its source or one of its aliases names the thread's link, as it is
+    or, failing that, without what a share or a reply link added to it."""
     if not re.fullmatch(r"https?://\S+", link):
         return ""
+    untracked = _untracked(link)
+    folder = essays.find(*_spellings(link), *(_spellings(untracked) if untracked not in ("", link) else ()))
+    return folder if folder.startswith("posts/") else ""
+
+
+def _spellings(link: str) -> list[str]:
+    """The ways an essay's source or alias may name `link`: http or https, with or without the last
+    slash, or as a path on the site."""
     parts = urlsplit(link)
     root = f"{parts.scheme}://{parts.netloc}/"
     other = ("http://" if parts.scheme == "https" else "https://") + link.split("://", 1)[1]
     candidates = [link, other]
     candidates += [c.rstrip("/") if c.endswith("/") else c + "/" for c in (link, other)]
     path = site_path(link, root)
-    candidates += [path, path.rstrip("/") if path.endswith("/") else path + "/"] if path else []
-    folder = essays.find(*candidates)
-    return folder if folder.startswith("posts/") else ""
+    return candidates + ([path, path.rstrip("/") if path.endswith("/") else path + "/"] if path else [])
 
 
 def _untracked(link: str) -> str:
