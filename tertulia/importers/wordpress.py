@@ -31,7 +31,7 @@ from .shortcodes import Media
 from .staging import Planned, Staging
 from .threads import nearest_kept
 from .wpbody import comment_refused, safe_as_essay
-from .wpfiles import comment_file, essay_file, text_of
+from .wpfiles import comment_file, essay_file, text_of, unusable_ids
 from .wxr import Channel, Item, WPComment, read_export
 
 ESSAY_STATUSES = {"publish": False, "draft": True, "pending": True, "future": True, "private": True}
@@ -58,6 +58,7 @@ class Summary:
     protected: list[str] = field(default_factory=list)  # password-protected: imported as drafts
     flattened: list[str] = field(default_factory=list)  # markup that could run as a script: words kept
     served_already: list[str] = field(default_factory=list)  # aliases a page of the site has: left out
+    unusable: list[str] = field(default_factory=list)  # an old address, link or guid the build would refuse
     old_host: int = 0  # references to the old blog's uploads left in the text
     brought: object = None  # the MediaSource of --media or --media-from, for its counts
 
@@ -85,6 +86,9 @@ class Summary:
         if self.served_already:
             lines.append("old addresses now served by another page of the site, so not kept: "
                          + ", ".join(self.served_already))
+        if self.unusable:
+            lines.append("old addresses and ids the build would refuse (a quote, a space, a control character), "
+                         "left out: " + ", ".join(self.unusable))
         if self.brought is not None and self.brought.active:
             lines.append(f"media brought beside their posts: {counted(self.brought.copied, 'file')}")
             lines += [f"media not brought (its address kept): {url} ({why})"
@@ -126,6 +130,7 @@ class Plan:
     files_from: media.MediaSource | None = None  # --media, --media-from
     content: Path | None = None
     served_already: list[str] = field(default_factory=list)  # old addresses a page of the site now has
+    unusable: list[str] = field(default_factory=list)  # old addresses and ids left out, with their post
     attachment_pages: dict[str, str] = field(default_factory=dict)  # an attachment's old page -> its file
     shown_on: list[tuple[str, str]] = field(default_factory=list)  # an attachment's old pages, its post's id
     urls: dict[str, str] = field(default_factory=dict)  # a post's or page's id -> its new URL
@@ -153,6 +158,7 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
                 _not_placed(entry, summary)
         summary.brought = plan.files_from
         summary.served_already = plan.served_already
+        summary.unusable = plan.unusable
         # an old address the build would refuse (a tag named `%2e%2e`, a NUL in a category's name)
         # is left out: written, it would stop the site from building at all
         redirects = {old: new for old, new in plan.redirects.items() if old not in plan.aliases
@@ -245,7 +251,11 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
     blog = channel.link or channel.base_site_url
     folder = _folder(item, page, plan, blog)
     new_url = f"/{folder.split('/', 1)[1]}/" if page else f"/{folder}/"
-    aliases = [a for a in addresses.aliases(item.link, blog, item.post_id, page, new_url) if a not in plan.aliases]
+    # an address a hostile or broken export gives (a quote in a link) would stop every later build
+    found = [a for a in addresses.aliases(item.link, blog, item.post_id, page, new_url) if a not in plan.aliases]
+    aliases = [a for a in found if not address_problem(a, ())]
+    plan.unusable += [f"{a[:80]} ({folder})" for a in found if a not in aliases]
+    plan.unusable += [f"{value[:80]} ({folder})" for value in unusable_ids(item, page)]
     plan.aliases.update(aliases)
     plan.moved.update((alias, new_url.lstrip("/")) for alias in aliases + [addresses.site_path(item.link, blog)] if alias)
     draft = ESSAY_STATUSES[item.status] or bool(item.password)

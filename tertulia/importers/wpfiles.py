@@ -9,7 +9,8 @@ import re
 from datetime import datetime
 
 from ..model import LATEST_OFFSET, offset_text
-from ..reading.validate import parse_date
+from ..reading.markup import is_safe_url
+from ..reading.validate import FEED_ID, parse_date
 from ..reading.yamltext import quoted
 from .shortcodes import Media
 from .wpbody import before_more, comment_markdown, plain, to_markdown
@@ -33,7 +34,7 @@ def essay_file(item: Item, author: str, draft: bool, tags: list[str], aliases: l
         lines.append(f"date: {quoted(date)}")
     if tags and not page:
         lines.append("tags: [" + ", ".join(quoted(tag) for tag in tags) + "]")
-    if re.fullmatch(r"https?://\S+", item.link) and not page:  # a page has no `source`: its aliases find it
+    if is_safe_url(item.link) and not page:  # a page has no `source`: its aliases find it
         lines.append(f"source: {quoted(item.link)}")
     summary = plain(item.excerpt) or plain(before_more(item.content) or "")
     if summary:
@@ -43,11 +44,20 @@ def essay_file(item: Item, author: str, draft: bool, tags: list[str], aliases: l
         lines.append("draft: true")
     if aliases:
         lines.append("aliases: [" + ", ".join(quoted(alias) for alias in aliases) + "]")
-    if item.guid and item.guid.isprintable() and len(item.guid) <= 500 and not page:
+    if FEED_ID.fullmatch(item.guid) and not page:
         lines.append(f"feed_id: {quoted(item.guid)}")
     body = to_markdown(featured(item, media) + item.content, item.post_id, media, dict(item.meta).get("footnotes", ""),
                        flattened=flattened, flat=flat)
     return "\n".join(lines) + "\n---\n\n" + body
+
+
+def unusable_ids(item: Item, page: bool) -> list[str]:
+    """The post's link and guid when the build would refuse them as its `source` and `feed_id`: left
+    out of its file (feed readers then get the build's own id), so that one post cannot stop the site."""
+    if page:
+        return []
+    return [value for value, usable in ((item.link, is_safe_url), (item.guid, FEED_ID.fullmatch))
+            if value and not usable(value)]
 
 
 def featured(item: Item, media: Media | None) -> str:
@@ -70,7 +80,7 @@ def comment_file(comment: WPComment, status: str, parent: str) -> str:
         lines.append(f"reply_to: {quoted(parent)}")
     if status != "published":
         lines.append(f"status: {status}")
-    if re.fullmatch(r"https?://[^\s\"<>]+", comment.url):
+    if is_safe_url(comment.url):  # the build refuses any other website
         lines.append(f"url: {quoted(comment.url)}")
     return "\n".join(lines) + "\n---\n\n" + comment_markdown(comment.content)
 

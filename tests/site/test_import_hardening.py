@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import frontmatter
 import pytest
 
 from helpers import every_file, run_cli
@@ -380,3 +381,28 @@ def test_a_date_the_calendar_lacks_is_no_date_and_a_reply_loop_goes_to_the_top(t
     assert "reply_to" not in six and "reply_to" not in seven
     checked = run_cli("check", "--content", str(site / "content"))
     assert checked.returncode == 0, checked.stderr
+
+
+@pytest.mark.parametrize("link, guid, website", [
+    ('https://b.example.org/2012/09/10/q"r/', "https://b.example.org/?p=5", "https://bea.example/"),
+    ("https://b.example.org/2012/09/10/hello/", 'https://b.example.org/?p=5"x', "https://bea.example/"),
+    ("https://b.example.org/2012/09/10/hello/", "https://b.example.org/?p=5", "https://bea.example/it's"),
+])
+def test_an_address_or_id_the_build_would_refuse_is_left_out_and_named_so_the_site_builds(
+        tmp_path, link, guid, website):
+    """A quote in an exported link, guid or website is left out of the files, named in the summary,
+    instead of stopping every later build until someone edits the files by hand."""
+    site = tmp_path / "site"
+    text = export_text(post(link=link, comments=(("1", "Kept words."),))).replace(
+        "<dc:creator>", f"<guid>{guid}</guid><dc:creator>").replace(
+        "<wp:comment_content>", f"<wp:comment_author_url>{website}</wp:comment_author_url><wp:comment_content>")
+    result = import_into(site, text)
+    assert result.returncode == 0, result.stderr
+    if '"' in link + guid:
+        assert "the build would refuse" in result.stdout and ('"r/' in result.stdout or '"x' in result.stdout)
+    built = run_cli("build", "--content", str(site / "content"), "--output", str(site / "output"))
+    assert built.returncode == 0, built.stderr
+    essay = frontmatter.loads(next((site / "content/posts").glob("*/index.en.md")).read_text())
+    assert not any('"' in value for value in [essay.get("source", ""), essay.get("feed_id", "")] + essay["aliases"])
+    comment = frontmatter.loads(next((site / "content/posts").glob("*/comments/1.en.md")).read_text())
+    assert comment.content == "Kept words." and comment.get("url", "https://bea.example/") == "https://bea.example/"
