@@ -335,6 +335,7 @@
     var text = commentFile({ author: author, url: website.url, date: dateOf(now), replyTo: replyTo, body: body });
     var subject = replyTo ? filled(section.dataset.subjectReply, { name: replyName, title: section.dataset.title })
       : filled(section.dataset.subjectComment, { title: section.dataset.title });
+    subject = subject.replace(/\s+/g, " ");  // one line: a line break in a mail's subject would start a header
     var sent = { path: path, file: text, letter: letter(body, path, text), subject: subject };
     var target = route(section, how, sent, false).url;
     if (target.length > MAX_URL) { offerFile(form, section, how, sent); return; }
@@ -379,7 +380,7 @@
     var title = form.querySelector(".proposal-title");
     var author = replyTo && trigger.closest(".comment").querySelector(".author");
     var replyName = author ? author.textContent : replyTo;
-    if (replyTo) { title.textContent = form.dataset.replyTitle.replace("%(author)s", replyName); }
+    if (replyTo) { title.textContent = form.dataset.replyTitle.replace("%(author)s", function () { return replyName; }); }  // a function: `$&` in a name is not a pattern
     form.elements.lang.addEventListener("change", function () { form.dataset.langChosen = "yes"; });
     restoreKept(form);
     var shown = form.querySelector(".preview-body");

@@ -4,6 +4,7 @@ nothing a link or the browser's storage holds may stop a script or freeze the pa
 from __future__ import annotations
 
 import time
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -11,13 +12,17 @@ from helpers import ESSAY_ES, make_content, run_cli, serving
 
 TEXT = "İİİ İstanbul DİYARBAKIR palabra final, ẞtraße."
 CAPTURE_OPEN = "window.open = (url) => { window.__opened = url; return null; };"
+# a name with JavaScript's replacement patterns and a line break that would start a mail header
+HOSTILE_NAME = '---\nauthor: "Ann $& $` x\\r\\nBcc: victim@example.org"\n---\n\nHola.\n'
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
-    content = make_content(root / "site", {"posts/hola/index.es.md": ESSAY_ES.replace("Primer párrafo.", TEXT)})
-    (content / "site.yml").write_text((content / "site.yml").read_text() + "discussion: {repo: example/repo}\n")
+    content = make_content(root / "site", {"posts/hola/index.es.md": ESSAY_ES.replace("Primer párrafo.", TEXT),
+                                           "posts/hola/comments/c1.es.md": HOSTILE_NAME})
+    (content / "site.yml").write_text((content / "site.yml").read_text()
+                                      + "discussion: {repo: example/repo, email: talk@example.org}\n")
     result = run_cli("build", "--content", str(content), "--output", str(root / "www/repo"), "--no-cache")
     assert result.returncode == 0, result.stderr
     with serving(root / "www") as url:
@@ -80,4 +85,18 @@ def test_a_huge_remembered_name_is_cut_to_the_field_and_does_not_freeze_the_page
     form.locator("textarea").fill("Hola.")
     form.locator("button[type=submit][value=github]").click()
     assert page.evaluate("window.__opened")
+    assert page.problems == []
+
+
+def test_a_name_is_one_line_and_never_a_pattern_in_the_reply_form_and_its_mail(site, open_page):
+    page = open_page(site)
+    assert page.inner_text("#comment-c1 .author") == "Ann $& $` x Bcc: victim@example.org"
+    page.locator("#comment-c1 a.propose").click()
+    form = page.locator("#comment-c1 > form.proposal")
+    assert form.locator(".proposal-title").inner_text() == "Reply to Ann $& $` x Bcc: victim@example.org"
+    form.locator("textarea").fill("Hola.")
+    form.locator("button[type=submit][value=email]").click()
+    mailto = form.locator(".result a").get_attribute("href")
+    subject = parse_qs(urlsplit(mailto).query)["subject"][0]
+    assert subject.startswith("Reply to Ann $& $` x Bcc: victim@example.org") and "\n" not in subject
     assert page.problems == []
