@@ -54,6 +54,13 @@ def test_a_language_without_a_catalog_warns_once_and_falls_back_to_marked_englis
             "with `english_interface: [eu]`") in result.stderr
     page = (tmp_path / "out/eu/posts/hola/index.html").read_text()
     assert '<span lang="en">Skip to content</span>' in page and '<html lang="eu">' in page
+    # where no element can mark a word's language (a tab's title, an Atom title) the words are plain text
+    for name in ("eu/tags/index.html", "eu/comments/index.html", "eu/search/index.html"):
+        title = re.search(r"<title>(.*?)</title>", (tmp_path / "out" / name).read_text(), re.S)[1]
+        assert "<" not in title and title.endswith(" · Test site"), (name, title)
+    feed = ElementTree.parse(tmp_path / "out/eu/comments/feed.xml").getroot()
+    title = feed.find("{http://www.w3.org/2005/Atom}title")
+    assert list(title) == [] and title.text == "Test site · Comments"
 
 
 def test_a_site_may_accept_english_for_a_language_without_a_catalog(tmp_path):
