@@ -112,3 +112,12 @@ def test_an_old_address_may_hold_a_percent_encoded_space_but_no_encoded_control_
     assert config_errors(tmp_path, head + "  /a%0Ab/: /about/\n  /a b/: /about/\n") == [
         "content/site.yml:6: redirect `/a%0Ab/` holds, percent-encoded, a control character, a quote or a backslash",
         "content/site.yml:7: redirect `/a b/` holds a space, a control character, a quote or a fragment"]
+
+
+def test_a_list_key_left_with_every_entry_commented_out_means_none(tmp_path):
+    """`menu:` with its one entry commented out (as init's site.yml invites) is no menu, not an error."""
+    path = tmp_path / "site.yml"
+    path.write_text('title: T\nbase_url: "https://example.org/"\nlanguages: {es: Español}\nmain_language: es\n'
+                    "menu:\n#  - page: about\ntags:\n#  values: {es: valores}\nenglish_interface:\nredirects:\n")
+    config = load_config(path, "content/site.yml")
+    assert (config.menu, config.tags, config.english_interface, config.redirects) == ((), (), (), ())

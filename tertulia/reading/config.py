@@ -197,6 +197,8 @@ def _base_url(value, fail) -> str:
 
 def _tags(value, fail) -> tuple[Tag, ...]:
     """`tags`: key -> labels per language (a label may be missing); keys giving one segment are one tag."""
+    if value is None:  # the key left with every entry commented out, as init's site.yml invites
+        return ()
     if not isinstance(value, dict):
         fail("tags", "tags must map each tag key to its labels, e.g. `values: {en: values}`")
         return ()
@@ -266,6 +268,8 @@ def _search(value, fail) -> bool:
 
 def _english_interface(value, languages, fail) -> tuple[str, ...]:
     """`english_interface`: languages whose pages may use English interface words, for want of a catalog."""
+    if value is None:  # the key left with every entry commented out, as init's site.yml invites
+        return ()
     if isinstance(value, str):
         value = [value]
     codes = dict(languages)
@@ -279,6 +283,8 @@ def _english_interface(value, languages, fail) -> tuple[str, ...]:
 def _menu(value, text: str, shown_as: str, menu_line: int, fail) -> tuple[MenuEntry, ...]:
     """`menu`: a list of `page: <slug>` or `url: <address>` with `label: {lang: text}` entries.
     Whether each page exists is checked once the pages are read."""
+    if value is None:  # the key left with every entry commented out, as init's site.yml invites
+        return ()
     if not isinstance(value, list):
         fail("menu", "menu must be a list of entries such as `- page: about` or `- url: …` with `label:`")
         return ()
