@@ -610,11 +610,12 @@ def check_site(options: Options) -> Loaded:
 
 def _every_page_shows(site: "Site") -> str:
     """What pages show that neither site.yml nor their own files decide: the menu's page titles, the
-    icon, and the label of a tag site.yml lacks, which the first essay writing it gives (renaming
-    another essay's folder can change it on every page that names the tag)."""
+    icon, the label of a tag site.yml lacks, which the first essay writing it gives (renaming
+    another essay's folder can change it on every page that names the tag), and the search box,
+    there only once something is published to search (drafting the last essay takes it away)."""
     titles = [(page.slug, [(text.lang, text.title) for text in page.texts]) for page in site.pages]
     written = [(tag.key, tag.written) for tag in site.tags if not tag.labels]
-    return repr((titles, site.favicon, written))
+    return repr((titles, site.favicon, written, site.search))
 
 
 def build_time(site: "Site") -> str:

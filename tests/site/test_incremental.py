@@ -169,6 +169,23 @@ def test_renaming_an_essay_that_gave_an_undeclared_tag_its_label_relabels_every_
     assert ">Zeta</a>" in (tmp_path / "out/tags/index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("drafted_first", [True, False], ids=["search comes", "search goes"])
+def test_the_search_box_comes_and_goes_with_the_first_and_last_published_essay(tmp_path, drafted_first):
+    """Search is on only once something is published: a page whose own files did not change (the
+    tag index, the 404 page) kept the box a cold build leaves out, or lacked the one it shows."""
+    from helpers import ESSAY_ES, make_content
+    drafted = ESSAY_ES.replace("author: Ana", "author: Ana\ndraft: true")
+    essay = tmp_path / "content/posts/hola/index.es.md"
+    content = make_content(tmp_path, {"posts/hola/index.es.md": drafted if drafted_first else ESSAY_ES})
+    (content / "site.yml").write_text((content / "site.yml").read_text().replace("search: false", "search: true"))
+    options = Options(content=content, output=tmp_path / "out", cache_dir=tmp_path / "cache")
+    build(options)
+    essay.write_text(ESSAY_ES if drafted_first else drafted)
+    build(options)
+    assert every_file(tmp_path / "out") == plain_build(content, tmp_path / "cold")
+    assert ('class="site-search"' in (tmp_path / "out/404.html").read_text(encoding="utf-8")) == drafted_first
+
+
 def test_source_date_epoch_is_an_input(corpus, tmp_path, monkeypatch):
     content, out = corpus / "content", tmp_path / "out"
     fast = Options(content=content, output=out, cache_dir=tmp_path / "cache")
