@@ -134,6 +134,7 @@
     keepingPlace(function () {
       document.title = next.title;
       document.documentElement.lang = next.documentElement.lang;
+      document.documentElement.dir = next.documentElement.dir;  // "" on a site written left to right only
       var print = document.head.querySelector("style[media=print]"), freshPrint = next.head.querySelector("style[media=print]");
       if (print && freshPrint) { print.replaceWith(document.adoptNode(freshPrint)); }
       document.head.querySelectorAll(PAGE_LINKS).forEach(function (link) { link.remove(); });

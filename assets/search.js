@@ -94,6 +94,7 @@
       var found = (data.meta && data.meta.language) || "";
       link.textContent = (data.meta && data.meta.title) || data.url;
       link.lang = found;
+      link.dir = "auto";  // a hit in Arabic or Hebrew reads right to left, whatever the page's direction
       var heading = document.createElement("h2");
       heading.appendChild(link);
       var where = document.createElement("p");
@@ -107,6 +108,7 @@
       where.appendChild(document.createTextNode(phrase.slice(1).join("")));
       var text = hit.text;
       text.lang = found;
+      text.dir = "auto";  // a hit in Arabic or Hebrew reads right to left, whatever the page's direction
       item.appendChild(heading);
       item.appendChild(where);
       item.appendChild(text);

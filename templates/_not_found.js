@@ -11,9 +11,10 @@
       document.title = shown.getAttribute("data-title");
       document.addEventListener("DOMContentLoaded", function () {
         Array.prototype.forEach.call(document.body.children, function (part) {
-          if (part.tagName !== "MAIN" && part.tagName !== "SCRIPT" && !part.lang) { part.lang = root.lang; }
+          if (part.tagName !== "MAIN" && part.tagName !== "SCRIPT" && !part.lang) { part.lang = root.lang; part.dir = root.dir; }
         });
         root.lang = shown.lang;
+        root.dir = shown.dir;
       });
       return;
     }

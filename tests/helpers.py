@@ -15,6 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
+RTL_FIXTURE = ROOT / "tests/fixtures/rtl"  # Arabic beside English: pages written right to left
 
 SITE_YML = """\
 title: {en: "Test site"}

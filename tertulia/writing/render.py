@@ -31,6 +31,7 @@ from ..site.plan import Page
 from ..site.ui import Interface
 from ..site.views import menu_links
 from ..theme import Theme
+from .direction import has_right_to_left, with_directions
 from .write import SiteWriter
 
 PARALLEL_PAGES = 300  # below this many pages, one process renders faster than two can start
@@ -204,6 +205,8 @@ def render_page(env: Environment, site: Site, interface: Interface, page: Page) 
         if error is None:
             raise  # not a template's doing: a bug, to be seen as one
         raise ContentErrors([error]) from None
+    if has_right_to_left(site.config.language_codes):
+        html = with_directions(html)
     return html.encode("utf-8")
 
 

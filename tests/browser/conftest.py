@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from helpers import FIXTURE, ROOT, about_site, make_content, run_cli, serving
+from helpers import FIXTURE, ROOT, RTL_FIXTURE, about_site, make_content, run_cli, serving
 from tools import CHROMIUM_ARGS, ensure_chromium
 
 @pytest.fixture(scope="session")
@@ -13,7 +13,8 @@ def server(tmp_path_factory):
     """Both sites under one root: the fixture at /fixture-repo/, the real content at /tertulia/."""
     root = tmp_path_factory.mktemp("www")
     pages = about_site(tmp_path_factory.mktemp("pages-site"))  # an About page, a menu, static files
-    for content, prefix in ((FIXTURE, "fixture-repo"), (ROOT / "content", "tertulia"), (pages, "pages-site")):
+    for content, prefix in ((FIXTURE, "fixture-repo"), (ROOT / "content", "tertulia"), (pages, "pages-site"),
+                            (RTL_FIXTURE, "rtl-site")):
         result = run_cli("build", "--content", str(content), "--output", str(root / prefix), "--no-cache",
                          "--base-url", f"https://example.github.io/{prefix}/")
         assert result.returncode == 0, result.stderr

@@ -20,6 +20,8 @@ KINDS_OF_PAGE = [
     "/tertulia/posts/los-clientes-no-son-todos-iguales/?view=en",
     "/tertulia/posts/client-sau-partener/?view=ro",
     "/pages-site/about/", "/pages-site/en/about/", "/pages-site/es/",
+    "/rtl-site/posts/al-fina/", "/rtl-site/ar/posts/al-fina/", "/rtl-site/en/posts/al-fina/", "/rtl-site/comments/",
+    "/rtl-site/about/", "/rtl-site/posts/al-fina/?view=stacked",
 ]
 
 

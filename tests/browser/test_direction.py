@@ -1,0 +1,38 @@
+"""A site written right to left: Arabic reads from the right, an English side or word beside it from the left."""
+
+from __future__ import annotations
+
+import pytest
+
+ESSAY = "/rtl-site/posts/al-fina/"
+
+
+def directions(page, selector: str) -> list[str]:
+    return page.eval_on_selector_all(selector, "found => found.map(e => e.lang + ':' + getComputedStyle(e).direction)")
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_each_side_reads_in_its_own_direction_and_the_original_stands_on_the_right(server, open_page, width):
+    page = open_page(server["url"] + ESSAY, width=width)
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
+    assert directions(page, "#p1 > .side") == ["ar:rtl", "en:ltr"]
+    assert directions(page, "#comment-c1 > .pair > .side") == ["ar:rtl", "en:ltr"]
+    if width == 1280:  # side by side: the Arabic original is the first column, on the reader's right
+        original, translation = (page.locator(f"#p1 > .{role}").bounding_box() for role in ("original", "translation"))
+        assert original["x"] > translation["x"]
+    anchor, text = page.locator("#p1 > .anchor").bounding_box(), page.locator("#p1 > .original").bounding_box()
+    assert anchor["x"] >= text["x"] + text["width"] - 1, "the passage's number stands at the start of the line: the right"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.problems == []
+
+
+def test_arabic_words_in_an_english_page_still_read_right_to_left(server, open_page):
+    page = open_page(server["url"] + "/rtl-site/en/posts/al-fina/")
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["en", "ltr"]
+    assert directions(page, ".language-versions a[lang]") == ["ar:rtl", "en:ltr"]
+    assert directions(page, "#p1 > .side") == ["en:ltr"]
+
+
+def test_a_site_written_left_to_right_only_carries_no_dir(server):
+    pages = sorted((server["root"] / "fixture-repo").rglob("*.html"))
+    assert pages and not [p for p in pages if ' dir="' in p.read_text(encoding="utf-8")]
