@@ -162,7 +162,7 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
         # an old address the build would refuse (a tag named `%2e%2e`, a NUL in a category's name)
         # is left out: written, it would stop the site from building at all
         redirects = {old: new for old, new in plan.redirects.items() if old not in plan.aliases
-                     and not address_problem(old, ()) and not address_problem(new, (), target=True)}
+                     and not address_problem(old) and not address_problem(new, target=True)}
         site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary)
         if site is not None:
             plan.files["site.yml"] = Planned(site)
@@ -253,7 +253,7 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
     new_url = f"/{folder.split('/', 1)[1]}/" if page else f"/{folder}/"
     # an address a hostile or broken export gives (a quote in a link) would stop every later build
     found = [a for a in addresses.aliases(item.link, blog, item.post_id, page, new_url) if a not in plan.aliases]
-    aliases = [a for a in found if not address_problem(a, ())]
+    aliases = [a for a in found if not address_problem(a)]
     plan.unusable += [f"{a[:80]} ({folder})" for a in found if a not in aliases]
     plan.unusable += [f"{value[:80]} ({folder})" for value in unusable_ids(item, page)]
     plan.aliases.update(aliases)

@@ -17,7 +17,7 @@ OWN_FOLDERS = {"tags", "search", "page", "assets", "pagefind"}
 OWN_FILES = {"feed.xml", "sitemap.xml", "404.html", ".nojekyll", "CNAME", ".tertulia-site", "robots.txt"}
 
 
-def problem(address, languages: tuple[str, ...], target: bool = False) -> str:
+def problem(address, target: bool = False) -> str:
     """What is wrong with an old address (or with `target`, a new one), or "" when nothing is."""
     if not isinstance(address, str) or not address:
         return "must be a site-relative address such as `/2012/09/10/old-slug/`"
@@ -34,7 +34,6 @@ def problem(address, languages: tuple[str, ...], target: bool = False) -> str:
         return f"`{address[:80]}` holds a `.` or `..` segment"
     if any(len(part.encode("utf-8", "replace")) > NAME_MAX for part in path.split("/")):
         return f"`{address[:80]}` has a segment over {NAME_MAX} bytes, longer than a file or folder name can be"
-    first = path.strip("/").split("/")[0]
     if not target and not query and path == "/":
         return "`/` is the home page, not an old address"
     return ""

@@ -51,7 +51,7 @@ CHECKS: dict[str, Callable[[object, Reading], object]] = {
     "menu": lambda value, r: _menu(value, r.text, r.shown_as, r.lines.get("menu", 0), r.fail),
     "english_interface": lambda value, r: _english_interface(value, r.so_far["languages"], r.fail),
     "timezone": lambda value, r: _timezone(value, r.fail),
-    "redirects": lambda value, r: _redirects(value, tuple(dict(r.so_far["languages"])), r),
+    "redirects": lambda value, r: _redirects(value, r),
 }
 SETTINGS = fields(SiteConfig)
 KNOWN = tuple(setting.name for setting in SETTINGS)
@@ -341,7 +341,7 @@ def _timezone(value, fail) -> str:
     return value
 
 
-def _redirects(value, languages: tuple[str, ...], reading: Reading) -> tuple[Redirect, ...]:
+def _redirects(value, reading: Reading) -> tuple[Redirect, ...]:
     """`redirects`: old site-relative address -> new site-relative address, each with its line."""
     if value is None:
         return ()
@@ -351,7 +351,7 @@ def _redirects(value, languages: tuple[str, ...], reading: Reading) -> tuple[Red
     found, start, served = [], reading.lines.get("redirects", 0), {}
     for old, new in value.items():
         line = _key_line(reading.text, start, str(old))
-        wrong = addresses.problem(old, languages) or addresses.problem(new, languages, target=True)
+        wrong = addresses.problem(old) or addresses.problem(new, target=True)
         if wrong:
             reading.fail("redirects", f"redirect {wrong}", line)
         elif (where := addresses.served_at(old)) in served:

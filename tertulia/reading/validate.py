@@ -135,15 +135,14 @@ def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findin
 
 def _page(slug: str, versions: dict, files: ContentFiles, found: Findings, followed: dict,
           config: SiteConfig) -> SitePage | None:
-    languages = config.language_codes
     files = _rooted(files, versions.values(), config.base_path)
-    original, texts = _texts(versions, files.blocks, found, "page", PAGE_KEYS, followed, languages)
+    original, texts = _texts(versions, files.blocks, found, "page", PAGE_KEYS, followed, config.language_codes)
     if original is None:
         return None
     prefix = f"{slug}/"
     return SitePage(
         slug=slug, texts=texts, author=_person(original, "author", False, found),
-        draft=_flag(original, "draft", found), aliases=_aliases(original, languages, found),
+        draft=_flag(original, "draft", found), aliases=_aliases(original, found),
         files=tuple(url for url, _ in files.assets if url.startswith(prefix)),
         source_files=tuple(sorted(r.path for r in versions.values())),
     )
@@ -552,13 +551,13 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
         files=tuple(url for url, _ in files.assets if url.startswith(f"posts/{slug}/")),
         source_files=tuple(sorted([r.path for r in versions.values()]
                                   + [r.path for by_lang in comment_versions.values() for r in by_lang.values()])),
-        aliases=_aliases(original, config.language_codes, found),
+        aliases=_aliases(original, found),
         feed_id=_feed_id(original, found),
     )
     return essay, len(comments) - len(published)
 
 
-def _aliases(record: Record, languages: tuple[str, ...], found: Findings) -> tuple[str, ...]:
+def _aliases(record: Record, found: Findings) -> tuple[str, ...]:
     """`aliases`: old site-relative addresses that lead to this essay."""
     value = record.meta.get("aliases", [])
     if isinstance(value, str):
@@ -568,7 +567,7 @@ def _aliases(record: Record, languages: tuple[str, ...], found: Findings) -> tup
         return ()
     kept = []
     for alias in value:
-        wrong = addresses.problem(alias, languages)
+        wrong = addresses.problem(alias)
         if wrong:
             found.error(record, "aliases", f"alias {wrong}")
         elif alias not in kept:
