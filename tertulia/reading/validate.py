@@ -357,7 +357,7 @@ def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str,
         blocks=blocks[record.path],
         title=_string(record, "title", needs_title, found),
         summary=_string(record, "summary", False, found),
-        translator=_one_line(_string(record, "translator", False, found)) if not is_original else "",
+        translator=_single_line_name(_string(record, "translator", False, found)) if not is_original else "",
         is_original=is_original,
         excerpt=excerpt,
     )
@@ -418,13 +418,13 @@ def _person(record: Record, key: str, required: bool, found: Findings) -> str:
     """A person's name, isolated (U+2068 … U+2069) when it holds right-to-left letters or direction
     controls: where no <bdi> can hold it (a feed's title, a mail's subject, an aria-label) it then
     neither reverses the words around it (`\u202egnp.exe: Welcome`) nor is reordered by them."""
-    name = _one_line(_string(record, key, required, found))
+    name = _single_line_name(_string(record, key, required, found))
     if name.isascii() or not any(bidirectional(c) in RIGHT_TO_LEFT_OR_CONTROL for c in name):
         return name
     return f"\u2068{name}\u2069"
 
 
-def _one_line(name: str) -> str:
+def _single_line_name(name: str) -> str:
     """A name on one line: a line break in it would break a reply's mail subject (`%0ABcc:`), and no
     one's name holds one."""
     return " ".join(name.split()) if any(c.isspace() and c != " " for c in name) else name
