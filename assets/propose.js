@@ -17,6 +17,18 @@
   var UNSAFE_IN_YAML = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff"\\]/g;
   var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/g;
 
+  // Where the page's language has no catalog, the interface's words are English stand-ins, and
+  // <html> says so (templates/base.html): the words this script places are marked like those the page holds.
+  var WORDS_LANG = document.documentElement.getAttribute("data-words-lang");
+  function interfaceWords(element, words) {
+    element.textContent = words;
+    if (WORDS_LANG) {
+      element.lang = WORDS_LANG;
+      if (document.documentElement.hasAttribute("dir")) { element.dir = "ltr"; }  // English, on a right-to-left site
+    }
+    return element;
+  }
+
   function wellFormed(text) {
     return String(text).replace(LONE_SURROGATE, function (match, before) {
       return (before || "") + "\ufffd";
@@ -219,15 +231,13 @@
   }
 
   function paragraph(text) {
-    var p = document.createElement("p");
-    p.textContent = text;
-    return p;
+    return interfaceWords(document.createElement("p"), text);
   }
 
   function link(url, text) {
     var a = document.createElement("a");
     a.href = url;
-    a.textContent = text;
+    interfaceWords(a, text);
     a.target = "_blank";
     a.rel = "noopener";
     return a;
@@ -252,7 +262,7 @@
   function offerFile(form, section, how, sent) {
     var byMail = how === "email", bare = route(section, how, sent, true);
     var label = document.createElement("label");
-    label.textContent = form.dataset.fileLabel + " ";
+    interfaceWords(label, form.dataset.fileLabel + " ");
     var name = document.createElement("code");
     name.textContent = sent.path;
     label.appendChild(name);
@@ -263,10 +273,10 @@
     label.appendChild(file);
     var copy = document.createElement("button");
     copy.type = "button";
-    copy.textContent = form.dataset.copy;
+    interfaceWords(copy, form.dataset.copy);
     copy.addEventListener("click", function () {
       file.select();
-      var done = function () { copy.textContent = form.dataset.copied; };
+      var done = function () { interfaceWords(copy, form.dataset.copied); };
       if (navigator.clipboard) { navigator.clipboard.writeText(bare.text).then(done, function () {}); }
     });
     var go = link(bare.url, byMail ? form.dataset.sendEmail : form.querySelector('button[value="github"]').textContent);
@@ -380,7 +390,7 @@
     var title = form.querySelector(".proposal-title");
     var author = replyTo && trigger.closest(".comment").querySelector(".author");
     var replyName = author ? author.textContent : replyTo;
-    if (replyTo) { title.textContent = form.dataset.replyTitle.replace("%(author)s", function () { return replyName; }); }  // a function: `$&` in a name is not a pattern
+    if (replyTo) { interfaceWords(title, form.dataset.replyTitle.replace("%(author)s", function () { return replyName; })); }  // a function: `$&` in a name is not a pattern
     form.elements.lang.addEventListener("change", function () { form.dataset.langChosen = "yes"; });
     restoreKept(form);
     var shown = form.querySelector(".preview-body");

@@ -12,6 +12,18 @@
     try { window.localStorage.setItem(key, value); } catch (e) { /* private mode: not remembered */ }
   }
 
+  // Where the page's language has no catalog, the interface's words are English stand-ins, and
+  // <html> says so (templates/base.html): the words a script places are marked like those the page holds.
+  var WORDS_LANG = document.documentElement.getAttribute("data-words-lang");
+  function interfaceWords(element, words) {
+    element.textContent = words;
+    if (WORDS_LANG) {
+      element.lang = WORDS_LANG;
+      if (document.documentElement.hasAttribute("dir")) { element.dir = "ltr"; }  // English, on a right-to-left site
+    }
+    return element;
+  }
+
   // The bars that stay on screen while the text scrolls: the top one where it sticks (wide
   // screens), the controls where they are fixed at the bottom (narrow ones); null where neither.
   function stuckBars() {
@@ -74,9 +86,13 @@
     window.requestAnimationFrame(function () { noted = placeMarks(); showProgress(); noting = false; });
   }
 
-  function say(words) {
+  // The chosen view's name, heard: the label's words as they are marked there ("العربية only"), without its input.
+  function say(label) {
     var status = document.querySelector("[data-view-status]");
-    if (status) { status.textContent = words; }
+    if (!status) { return; }
+    var words = label.cloneNode(true);
+    Array.prototype.forEach.call(words.querySelectorAll("input"), function (input) { input.remove(); });
+    status.replaceChildren.apply(status, Array.prototype.slice.call(words.childNodes));
   }
 
   // The address carries the view, so a link shares "English only"; the fragment stays as it was.
@@ -266,22 +282,22 @@
   // passage as a quotation instead; the offer is the next thing Tab reaches.
   function showCopied(anchor, words, quote) {
     var status = document.querySelector("[data-passage-status]");
-    if (status) { status.textContent = words + ": " + anchor.firstChild.nodeValue; }
+    if (status) { interfaceWords(status, words + ": " + anchor.firstChild.nodeValue); }
     var old = document.querySelector(".copied-note");
     if (old) { old.remove(); }
     var note = document.createElement("span");
     note.className = "copied-note";
-    note.appendChild(document.createElement("span")).textContent = words;
+    note.appendChild(interfaceWords(document.createElement("span"), words));
     note.firstChild.setAttribute("aria-hidden", "true");  // the status above says it once
     var text = anchor.closest(".text");
     if (quote) {
       var button = note.appendChild(document.createElement("button"));
       button.type = "button";
-      button.textContent = text.getAttribute("data-quote-button");
+      interfaceWords(button, text.getAttribute("data-quote-button"));
       button.addEventListener("click", function () {
         navigator.clipboard.writeText(quote).then(function () {
-          if (status) { status.textContent = text.getAttribute("data-quote-copied"); }
-          note.firstChild.textContent = text.getAttribute("data-quote-copied");
+          if (status) { interfaceWords(status, text.getAttribute("data-quote-copied")); }
+          interfaceWords(note.firstChild, text.getAttribute("data-quote-copied"));
           button.remove();
           anchor.focus();
         });
@@ -363,7 +379,7 @@
       var language = document.createElement("span");
       language.lang = name.lang;
       language.textContent = name.textContent;
-      button.lastChild.textContent = " " + phrase[0];
+      interfaceWords(button.lastChild, " " + phrase[0]);
       button.lastChild.appendChild(language);
       if (phrase[1]) { button.lastChild.appendChild(document.createTextNode(phrase[1])); }
       button.addEventListener("click", function () {
@@ -389,14 +405,14 @@
       var head = document.getElementById(id).querySelector(".comment-head");
       var badge = document.createElement("strong");
       badge.className = "new-badge";
-      badge.textContent = discussion.getAttribute("data-new");
+      interfaceWords(badge, discussion.getAttribute("data-new"));
       head.prepend(badge, " ");
     });
     var heading = discussion.querySelector("h2");
     if (fresh.length && heading) {
       var words = document.createElement("span");
       words.className = "new-count";
-      words.textContent = " · " + discussion.getAttribute("data-new-count").replace("%(num)s", String(fresh.length));
+      interfaceWords(words, " · " + discussion.getAttribute("data-new-count").replace("%(num)s", String(fresh.length)));
       heading.appendChild(words);
     }
   }
@@ -421,7 +437,7 @@
         store(VIEW, view.value);  // by what it shows: "en" is English on every essay
         glances();
         showInAddress(view);
-        say(view.labels[0].textContent);
+        say(view.labels[0]);
       });
     });
     if (swap) {

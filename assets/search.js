@@ -8,6 +8,20 @@
   var list = document.querySelector(".search-results");
   var pagefind = null;
   var PASSAGE = /^(p[0-9]+|comment-[a-z0-9-]+)$/;
+  // Where the page's language has no catalog, the interface's words are English stand-ins, and
+  // <html> says so (templates/base.html): the words this script places are marked like those the page holds.
+  var WORDS_LANG = document.documentElement.getAttribute("data-words-lang");
+  function interfaceWords(element, words) {
+    element.textContent = words;
+    marked(element);
+    return element;
+  }
+  function marked(element) {
+    if (WORDS_LANG) {
+      element.lang = WORDS_LANG;
+      if (document.documentElement.hasAttribute("dir")) { element.dir = "ltr"; }  // English, on a right-to-left site
+    }
+  }
 
   function load() {
     if (!pagefind) {
@@ -50,6 +64,7 @@
     element.textContent = option ? option.getAttribute("data-in-text") : code;
     var written = option ? option.getAttribute("data-in-text-lang") : code;
     if (written) { element.lang = written; }
+    else if (WORDS_LANG) { element.lang = document.documentElement.lang; element.dir = "auto"; }  // the page's word, in an English phrase
   }
 
   // One result per passage: a word both languages share finds both versions of the same paragraph,
@@ -85,7 +100,7 @@
   function show(words, lang, results) {
     var hits = onePerPassage(words, results);
     list.textContent = "";
-    status.textContent = hits.length ? form.getAttribute("data-found").replace("%(count)s", hits.length) : form.getAttribute("data-none");
+    interfaceWords(status, hits.length ? form.getAttribute("data-found").replace("%(count)s", hits.length) : form.getAttribute("data-none"));
     hits.forEach(function (hit) {
       var data = hit.data;
       var item = document.createElement("li");
@@ -99,6 +114,7 @@
       heading.appendChild(link);
       var where = document.createElement("p");
       where.className = "match-language";
+      marked(where);
       var name = document.createElement("span");
       languageName(found, name);
       // one phrase for the translator, "%(language)s" where the language's name goes, in any order
@@ -124,7 +140,7 @@
     if (lang) { address.searchParams.set("lang", lang); } else { address.searchParams.delete("lang"); }
     window.history.replaceState(null, "", address.href);
     if (!words) { list.textContent = ""; status.textContent = ""; return; }
-    status.textContent = form.getAttribute("data-loading");
+    interfaceWords(status, form.getAttribute("data-loading"));
     load().then(function (index) {
       return index.search(words);
     }).then(function (search) {
@@ -135,7 +151,7 @@
         return !lang || (data.meta && data.meta.language) === lang;
       }).slice(0, 20));
     })
-      .catch(function () { status.textContent = form.getAttribute("data-none"); });
+      .catch(function () { interfaceWords(status, form.getAttribute("data-none")); });
   }
 
   form.hidden = false;

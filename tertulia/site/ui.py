@@ -160,6 +160,9 @@ class Words:
         self.config = config
         self.locale = babel_locale(lang)
         self.english = lang.split("-")[0] == ENGLISH
+        # the language the words of a language with no catalog are in: what a script marks the
+        # words it places with, since it cannot ask the catalog (see templates/base.html)
+        self.stand_in = "" if self.english or catalog else ENGLISH
         self._dates: dict[int, Markup] = {}
         self._kept: list[PartialDate] = []
         self._parts: dict[tuple, str] = {}  # (year, month, day) or (hour, minute) -> its text

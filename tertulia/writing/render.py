@@ -313,7 +313,8 @@ def _interface(interface: Interface, lang: str) -> dict:
     words = interface.words(lang)
     return {"_": words.text, "_attr": words.attr, "ngettext": words.plural, "format_date": words.date,
             "language_name": words.language, "language_in_text": words.language_in_text,
-            "language_in_text_parts": words.language_in_text_parts, "autonym": words.autonym}
+            "language_in_text_parts": words.language_in_text_parts, "autonym": words.autonym,
+            "words_lang": words.stand_in}
 
 
 def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: list[Page], templates: Theme,

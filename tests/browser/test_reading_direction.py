@@ -36,3 +36,20 @@ def test_arabic_words_in_an_english_page_still_read_right_to_left(server, open_p
 def test_a_site_written_left_to_right_only_carries_no_dir(server):
     pages = sorted((server["root"] / "fixture-repo").rglob("*.html"))
     assert pages and not [p for p in pages if ' dir="' in p.read_text(encoding="utf-8")]
+
+
+def test_words_a_script_places_where_the_page_has_no_catalog_are_marked_as_english(server, open_page):
+    """Arabic has no catalog here: the page's own stand-in words carry lang="en", and so must those
+    the scripts place (a copied link's note, a search's status and "matched in …")."""
+    page = open_page(server["url"] + ESSAY)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.click("#p1 .anchor")
+    page.wait_for_selector(".copied-note")
+    assert directions(page, ".copied-note > span, .copied-note > button, [data-passage-status]") == ["en:ltr"] * 3
+    assert page.inner_text(".copied-note > span") == "Link copied"
+    search = open_page(server["url"] + "/rtl-site/search/?q=quotation")
+    search.wait_for_function("document.querySelectorAll('.search-results li').length > 0")
+    assert directions(search, ".search-status, .match-language") == ["en:ltr"] * 2
+    assert search.inner_text(".search-status").startswith("Results:")
+    assert search.eval_on_selector(".match-language > span", "e => [e.lang, e.textContent]") == ["ar", "الإنجليزية"]
+    assert page.problems == [] and search.problems == []

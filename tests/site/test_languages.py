@@ -53,7 +53,7 @@ def test_a_language_without_a_catalog_warns_once_and_falls_back_to_marked_englis
             "(locales/eu/LC_MESSAGES/messages.po): its pages use English words; write one, or accept English "
             "with `english_interface: [eu]`") in result.stderr
     page = (tmp_path / "out/eu/posts/hola/index.html").read_text()
-    assert '<span lang="en">Skip to content</span>' in page and '<html lang="eu">' in page
+    assert '<span lang="en">Skip to content</span>' in page and '<html lang="eu" data-words-lang="en">' in page
     # where no element can mark a word's language (a tab's title, an Atom title) the words are plain text
     for name in ("eu/tags/index.html", "eu/comments/index.html", "eu/search/index.html"):
         title = re.search(r"<title>(.*?)</title>", (tmp_path / "out" / name).read_text(), re.S)[1]
