@@ -40,3 +40,11 @@ def test_a_split_block_is_named():
 def test_block_lines_follow_markdown_structure():
     body = "\n# Title\nText right under.\n\n- a\n- b\n\n- c\n\n```\ncode\n\nmore\n```\n\nLast.\n"
     assert block_lines(body, 4) == [5, 6, 8, 13, 19]
+
+
+def test_footnote_definitions_are_one_block_the_last_where_the_first_one_stands():
+    from tertulia.reading.markup import Converter
+    body = ("A claim.[^1]\n\n[^1]: The source,\nread lazily on.\n\n    A second paragraph of the note.\n\n"
+            "Second paragraph.\n\n[^2]: Another.\n\n- a list\n- of two\n")
+    assert block_lines(body, 10) == [10, 17, 21, 12]
+    assert len(Converter().blocks(body, True, "en")) == 4

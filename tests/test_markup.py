@@ -114,3 +114,20 @@ def test_a_link_whose_only_content_a_comment_may_not_hold_shows_its_address():
     html = sanitize('<a href="https://x.example/?a=1&b=2"><img src="t.jpg"></a> and <a href="https://y.example/">y</a>')
     assert html == ('<a href="https://x.example/?a=1&amp;b=2" rel="nofollow ugc noopener">https://x.example/?a=1&amp;b=2'
                     '</a> and <a href="https://y.example/" rel="nofollow ugc noopener">y</a>')
+
+
+def test_an_author_s_footnotes_become_one_last_block_with_ids_of_the_text_s_language():
+    from tertulia.reading.markup import Converter
+    blocks = Converter().blocks("A claim.[^1] Again.[^the note]\n\n[^1]: Source.\n\n[^the note]: Other.\n", True, "pt-BR")
+    assert blocks[0] == ('<p>A claim.<sup id="fnref-pt-BR-1"><a class="footnote-ref" href="#fn-pt-BR-1">1</a></sup> Again.'
+                         '<sup id="fnref-pt-BR-the-note"><a class="footnote-ref" href="#fn-pt-BR-the-note">2</a></sup></p>')
+    assert blocks[1].startswith('<div class="footnote">') and '<li id="fn-pt-BR-the-note">' in blocks[1]
+    assert '<a class="footnote-backref" href="#fnref-pt-BR-1">&#8617;</a>' in blocks[1] and "title=" not in blocks[1]
+    assert len(blocks) == 2
+
+
+def test_text_without_a_footnote_converts_as_it_did_and_a_comment_keeps_the_signs():
+    from tertulia.reading.markup import Converter
+    assert Converter().blocks("A *claim* [link](x).\n", True, "en") == ('<p>A <em>claim</em> <a href="x">link</a>.</p>',)
+    assert Converter().blocks("As said[^1], she wrote.\n\nSecond.\n", False, "en") == (
+        "<p>As said[^1], she wrote.</p>", "<p>Second.</p>")

@@ -58,3 +58,12 @@ def test_new_rejects_bad_requests(tmp_path):
     assert new(content, "comment", "missing", "--lang", "es").returncode == 2
     assert new(content, "comment", "hola", "--lang", "es", "--reply-to", "ghost").returncode == 2
     assert not (content / "posts/ok").exists()
+
+
+def test_a_translation_starter_keeps_an_essay_s_footnotes_as_markdown(tmp_path):
+    from tertulia.commands.translation_starter import starter_markdown
+    from tertulia.reading.markup import Converter
+    blocks = Converter().blocks("Una *afirmación*.[^1]\n\n[^1]: Según el libro,\n    p. 3.\n\n    Y más.\n", True)
+    assert [starter_markdown(block, True) for block in blocks] == [
+        "TODO translate: Una *afirmación*.[^1]",
+        "[^1]: TODO translate: Según el libro,\n    p. 3.\n\n    TODO translate: Y más."]

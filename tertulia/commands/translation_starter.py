@@ -19,11 +19,25 @@ TOKENS = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
 VERBATIM = {"pre", "code", "script", "style", "kbd", "samp"}  # not words to translate
 IMAGE_ALT = re.compile(r'(<img\b[^>]*?\balt=")([^"]*\w)')
+# An author's footnotes as the converter draws them with no language (see markup.footnote_ids): a
+# number in the text, and the last block gathering the notes, each with its arrows back
+FOOTNOTE_REF = re.compile(r'<sup id="fnref[0-9]*-[^"]*"><a class="footnote-ref" href="#fn-([^"]*)">[^<]*</a></sup>')
+FOOTNOTES = '<div class="footnote">'
+NOTE = re.compile(r'<li id="fn-([^"]*)">(.*?)</li>', re.DOTALL)
+BACKLINKS = re.compile(r'(?:&#160;)?<a class="footnote-backref" [^>]*>[^<]*</a>')
+REFERENCE_MARK = "\ufdd1"  # a non-character around a note's label while markdownify reads the text around it
 
 
 def starter_markdown(block_html: str, trusted: bool) -> str:
     """One block of the original as Markdown of the same shape with the marker in its words;
-    as HTML where Markdown would change its shape (an essay's raw HTML, say)."""
+    as HTML where Markdown would change its shape (an essay's raw HTML, say). Footnotes stay
+    Markdown's: `[^1]` in the text, `[^1]: …` for each note of the last block."""
+    if block_html.startswith(FOOTNOTES):
+        return "\n\n".join(_note(label, inner, trusted) for label, inner in NOTE.findall(block_html))
+    if 'class="footnote-ref"' in block_html:
+        block_html = FOOTNOTE_REF.sub(lambda m: f"{REFERENCE_MARK}{m.group(1)}{REFERENCE_MARK}", block_html)
+        markdown = starter_markdown(block_html, trusted)
+        return re.sub(f"{REFERENCE_MARK}([^{REFERENCE_MARK}]*){REFERENCE_MARK}", r"[^\1]", markdown)
     marked = marked_html(block_html)
     markdown = markdownify(marked, heading_style="ATX", bullets="-", code_language_callback=_code_language).strip()
     # markdownify indents nested lists by two spaces; Python-Markdown wants four
@@ -32,6 +46,13 @@ def starter_markdown(block_html: str, trusted: bool) -> str:
         if len(converted) == 1 and shape(converted[0]) == shape(marked):
             return candidate
     return marked
+
+
+def _note(label: str, inner_html: str, trusted: bool) -> str:
+    """One footnote's definition, its words marked, its paragraphs after the first indented under it."""
+    paragraphs = [starter_markdown(part, trusted) for part in re.findall(r"<p>.*?</p>", BACKLINKS.sub("", inner_html), re.DOTALL)]
+    text = re.sub(r"\n(?=.)", "\n    ", "\n\n".join(paragraphs))
+    return f"[^{label}]: {text}"
 
 
 def marked_html(block_html: str) -> str:

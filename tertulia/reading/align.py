@@ -13,24 +13,35 @@ VARIANCE = 6.8
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 LIST_ITEM = re.compile(r"^\s{0,3}([-*+]|\d+[.)])\s")
 HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|[-*_]{3,}\s*$)")
+FOOTNOTE = re.compile(r"^\s{0,3}\[\^[^\]]+\]:")  # a footnote's definition: `[^1]: The source.`
 
 
 def block_lines(body: str, first_line: int) -> list[int]:
-    """Where each top-level block probably starts; only trusted when the count matches."""
-    starts, fenced, previous_blank, in_list = [], False, True, False
+    """Where each top-level block probably starts; only trusted when the count matches. Footnote
+    definitions make one block, the last, where Markdown gathers them: it starts at the first."""
+    starts, notes, fenced, previous_blank, in_list, in_note = [], [], False, True, False, False
     for offset, line in enumerate(body.split("\n")):
         if fenced:
             fenced = not FENCE.match(line)
             continue
         blank = not line.strip()
+        if in_note:  # a definition runs on over its lines, and over indented ones after a blank line
+            if blank or not previous_blank or line[:1] in (" ", "\t"):
+                previous_blank = blank
+                continue
+            in_note = False
         continuation = line[:1] in (" ", "\t") and in_list
         new_list_item = LIST_ITEM.match(line) and in_list
         if not blank and not continuation and not new_list_item and (previous_blank or HEADING.match(line)):
+            if FOOTNOTE.match(line):
+                notes.append(first_line + offset)
+                in_note, in_list, previous_blank = True, False, False
+                continue
             starts.append(first_line + offset)
             in_list = bool(LIST_ITEM.match(line))
             fenced = bool(FENCE.match(line))
         previous_blank = blank or bool(HEADING.match(line))
-    return starts
+    return starts + notes[:1]
 
 
 def _delta(source_len: int, target_len: int) -> float:

@@ -11,6 +11,7 @@ import threading
 import markdown
 import nh3
 from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
@@ -64,36 +65,71 @@ def alarms():
         signal.signal(signal.SIGALRM, previous)
 
 
+def _markdown(*extensions) -> markdown.Markdown:
+    """A Markdown converter that marks where each top-level block ends."""
+    md = markdown.Markdown(extensions=list(extensions), output_format="html")
+    # lowest priority: runs after every other tree processor, before raw HTML is restored
+    md.treeprocessors.register(_MarkBlocks(md), "tertulia-blocks", -100)
+    return md
+
+
 class Converter:
     """A reusable Markdown converter; one per process, since Markdown objects hold state."""
 
     def __init__(self, timed: bool = False):
         self._timed = timed  # made inside `alarms()`, which said it can: comments are timed
-        self._md = markdown.Markdown(extensions=[extension() for extension in EXTENSIONS],
-                                     output_format="html")
-        # lowest priority: runs after every other tree processor, before raw HTML is restored
-        self._md.treeprocessors.register(_MarkBlocks(self._md), "tertulia-blocks", -100)
+        self._md = _markdown(*(extension() for extension in EXTENSIONS))
+        self._with_notes: markdown.Markdown | None = None  # made for the first text with a footnote
 
-    def blocks(self, text: str, trusted: bool) -> tuple[str, ...]:
+    def blocks(self, text: str, trusted: bool, lang: str = "") -> tuple[str, ...]:
         """Top-level blocks of `text` as HTML; untrusted text is sanitized block by block, and (timed)
-        raises TooSlow when it takes longer than any comment written in earnest could."""
+        raises TooSlow when it takes longer than any comment written in earnest could. An author's
+        footnotes (`[^1]`) become one block at the end, their ids named by `lang`, the text's language,
+        so that both sides of a page can hold theirs."""
         blocks = plain_blocks(text)
         if blocks is None:
-            self._md.reset()
+            md = self._notes() if trusted and FOOTNOTE_SIGN in text else self._md
+            md.reset()
             if trusted or not self._timed:
-                rendered = self._md.convert(text)
+                rendered = md.convert(text)
             else:
                 signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS)
                 try:
-                    rendered = self._md.convert(text)
+                    rendered = md.convert(text)
                 finally:
                     signal.setitimer(signal.ITIMER_REAL, 0)
             if "&#" in rendered:  # `&#1;` would make every feed holding it ill-formed XML
                 rendered = CHARACTER_REFERENCE.sub(_allowed_reference, rendered)
+            if md is not self._md:
+                rendered = footnote_ids(rendered, lang)
             blocks = [part for part in (p.strip() for p in rendered.split(BLOCK_MARK)) if part]
         if not trusted:
             blocks = [block if NEUTRAL_PARAGRAPH.fullmatch(block) else sanitize(block).strip() for block in blocks]
         return tuple(blocks)
+
+    def _notes(self) -> markdown.Markdown:
+        """The converter for an author's text with footnotes: only those texts pay for the extension, and
+        every other converts exactly as before. Its backlinks get no English title: the page's words are
+        its language's, and the arrow says where it leads."""
+        if self._with_notes is None:
+            notes = FootnoteExtension(BACKLINK_TITLE="")
+            self._with_notes = _markdown(*(extension() for extension in EXTENSIONS), notes)
+        return self._with_notes
+
+
+FOOTNOTE_SIGN = "[^"
+# Python-Markdown's footnote ids and links to them (`fn:1`, `fnref:1`, `fnref2:1` for a second
+# reference), and the empty title it gives a backlink
+FOOTNOTE_ID = re.compile(r'\s(id|href)="(#?)(fn|fnref[0-9]*):([^"]*)"')
+EMPTY_TITLE = re.compile(r'(<a class="footnote-backref" href="[^"]*") title=""')
+
+
+def footnote_ids(rendered: str, lang: str) -> str:
+    """Footnote ids of one language's text (`fn-en-1`), apart from the other language's beside it on the
+    same page; a label's spaces, which no id may hold, become hyphens."""
+    prefix = f"-{lang}-" if lang else "-"
+    return EMPTY_TITLE.sub(r"\1", FOOTNOTE_ID.sub(
+        lambda m: f' {m.group(1)}="{m.group(2)}{m.group(3)}{prefix}{"-".join(m.group(4).split())}"', rendered))
 
 
 LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
@@ -303,15 +339,26 @@ def rooted_links(block_html: str, base_path: str) -> str:
                            else m.group(1) + base_path, block_html)
 
 
+# A footnote's number in the text and the arrow back to it: marks, not words
+FOOTNOTE_MARKS = re.compile(r'<sup id="fnref[^"]*"><a class="footnote-ref" [^>]*>[^<]*</a></sup>'
+                            r'|<a class="footnote-backref" [^>]*>[^<]*</a>')
+
+
+def _without_footnote_marks(block_html: str) -> str:
+    return FOOTNOTE_MARKS.sub("", block_html) if 'class="footnote-' in block_html else block_html
+
+
 def plain_text(block_html: str) -> str:
     """The words of an HTML block, for lengths and for comparing versions (the translation record
     keeps them as this gives them, so it must not change)."""
+    block_html = _without_footnote_marks(block_html)
     return " ".join(html.unescape(TAG.sub(" ", block_html)).split())
 
 
 def reading_text(block_html: str) -> str:
     """The visible text of an HTML block as a reader sees it, for excerpts: no space before the
     full stop that follows a link."""
+    block_html = _without_footnote_marks(block_html)
     return " ".join(html.unescape(TAG.sub("", BREAKING_TAG.sub(" ", block_html))).split())
 
 

@@ -91,7 +91,7 @@ def _results(sources, digests: list[str] | None, cache: Cache, workers, progress
                 results[i] = _made(sources[i], digests[i], pickle.loads(blob))
     if progress:
         progress(f"found {len(digests)} files, {len(todo)} to parse")
-    jobs = [(sources[i].file, sources[i].path, is_trusted(sources[i])) for i in todo]
+    jobs = [(sources[i].file, sources[i].path, is_trusted(sources[i]), sources[i].lang) for i in todo]
     for i, (digest, blob) in zip(todo, _run(jobs, workers, progress)):  # taken in as the workers finish
         digests[i] = digest  # a file saved again since it was hashed is known by the bytes that were parsed
         if digest:
@@ -122,7 +122,8 @@ def _updated(kept: Kept, found: Found, digests: list[str], cache: Cache, workers
 
 
 def _key(source: Source, digest: str) -> str:
-    return f"{is_trusted(source)}:{digest}"
+    # the language too: the same bytes in another language's file name their footnotes' ids after it
+    return f"{is_trusted(source)}:{source.lang}:{digest}"
 
 
 def _with_errors(found: Found, results: list) -> ContentFiles:
@@ -167,7 +168,7 @@ def _run(jobs, workers: int | None, progress):
 
 
 def _parse_chunk(jobs) -> list:
-    """(file, shown path, trusted) -> (digest, pickled (Parsed.record_fields(), blocks, None, excerpt) or
+    """(file, shown path, trusted, language) -> (digest, pickled (Parsed.record_fields(), blocks, None, excerpt) or
     (None, None, ContentError, ""))."""
     with alarms() as timed:
         return _parsed(jobs, Converter(timed))
@@ -176,7 +177,7 @@ def _parse_chunk(jobs) -> list:
 def _parsed(jobs, converter: Converter) -> list:
     """_parse_chunk's work, with the converter its alarms allow."""
     results = []
-    for (_, shown, trusted), raw in zip(jobs, contents([file for file, _, _ in jobs])):
+    for (_, shown, trusted, lang), raw in zip(jobs, contents([job[0] for job in jobs])):
         if isinstance(raw, OSError):
             result = (None, None, ContentError(shown, 0, f"cannot be read: {raw.strerror}"), "")
             results.append(("", pickle.dumps(result, pickle.HIGHEST_PROTOCOL)))
@@ -188,7 +189,7 @@ def _parsed(jobs, converter: Converter) -> list:
         digest = hashlib.sha256(raw).hexdigest()
         if parsed:  # the body is not kept: its blocks are what the site needs, and it is half the memory
             try:
-                converted = converter.blocks(parsed.body, trusted)
+                converted = converter.blocks(parsed.body, trusted, lang)
             except TooSlow:  # a matter of time, not of the bytes: not cached, so it is tried again
                 parsed, error, digest = None, ContentError(shown, parsed.body_line, TOO_SLOW), ""
         if parsed:

@@ -1,0 +1,88 @@
+"""An author's footnotes (`[^1]`): numbered in the text, gathered in one last passage, in each language."""
+
+from __future__ import annotations
+
+import re
+
+from helpers import make_content, run_cli
+
+ESSAY_ES = """---
+title: Hola
+author: Ana
+---
+
+Una afirmación.[^1] Y otra.[^fuente]
+
+[^1]: Según el libro, p. 3.
+
+Segundo párrafo.
+
+[^fuente]: Una fuente
+    que sigue en otra línea.
+"""
+ESSAY_EN = """---
+title: Hello
+translation_of: es
+---
+
+A claim.[^1] And another.[^source]
+
+[^1]: According to the book, p. 3.
+
+Second paragraph.
+
+[^source]: A source
+    that runs on.
+"""
+
+
+def build(tmp_path, files):
+    content = make_content(tmp_path, files, with_essay=False)
+    return run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")), tmp_path / "out"
+
+
+def test_footnotes_link_both_ways_in_each_language_with_ids_apart(tmp_path):
+    result, out = build(tmp_path, {"posts/hola/index.es.md": ESSAY_ES, "posts/hola/index.en.md": ESSAY_EN})
+    assert result.returncode == 0, result.stderr
+    page = (out / "posts/hola/index.html").read_text()
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), "no id twice on the side-by-side page"
+    for lang in ("es", "en"):
+        assert f'<sup id="fnref-{lang}-1"><a class="footnote-ref" href="#fn-{lang}-1">1</a></sup>' in page
+        assert f'<li id="fn-{lang}-1">' in page and f'href="#fnref-{lang}-1"' in page
+    assert 'id="fn-es-fuente"' in page and 'id="fn-en-source"' in page
+    assert "[^" not in page and "Jump back" not in page, "no Markdown sign, no English word of the converter's"
+    # the notes are the last passage of both sides, in one row: the first paragraph is still §1
+    rows = re.findall(r'<div class="pair" id="(p\d+)">', page)
+    assert rows == ["p1", "p2", "p3"]
+    last = page[page.index('id="p3"'):]
+    assert last.index('lang="es"') < last.index("Según el libro") < last.index('lang="en"') < last.index("According to")
+    single = (out / "en/posts/hola/index.html").read_text()
+    assert 'id="fn-en-source"' in single and "that runs on." in single and "Según" not in single
+
+
+def test_a_card_and_a_feed_summary_read_the_words_not_the_note_numbers(tmp_path):
+    result, out = build(tmp_path, {"posts/hola/index.es.md": ESSAY_ES, "posts/hola/index.en.md": ESSAY_EN})
+    assert result.returncode == 0, result.stderr
+    home = (out / "en/index.html").read_text()
+    assert "A claim." in home and "claim.1" not in home and "fnref" not in home
+    feed = (out / "en/feed.xml").read_text()
+    assert "<summary" not in feed or "claim.1" not in feed
+
+
+def test_a_translation_without_the_footnotes_is_named_at_their_line(tmp_path):
+    missing = ESSAY_EN.replace("[^1]: According to the book, p. 3.\n\n", "").replace(
+        "\n[^source]: A source\n    that runs on.\n", "").replace("[^1]", "").replace("[^source]", "")
+    result, out = build(tmp_path, {"posts/hola/index.es.md": ESSAY_ES, "posts/hola/index.en.md": missing})
+    assert result.returncode == 1
+    assert "content/posts/hola/index.en.md:" in result.stderr and "translation has 2 blocks, original has 3" in result.stderr
+    assert not out.exists()
+
+
+def test_a_comment_s_footnote_signs_stay_as_written(tmp_path):
+    files = {"posts/hola/index.es.md": ESSAY_ES, "posts/hola/index.en.md": ESSAY_EN,
+             "posts/hola/comments/c1.es.md": "---\nauthor: Bea\n---\n\nComo dice[^1].\n\n[^1]: mi abuela\n"}
+    result, out = build(tmp_path, files)
+    assert result.returncode == 0, result.stderr
+    page = (out / "es/posts/hola/index.html").read_text()
+    assert "Como dice[^1]." in page and "[^1]: mi abuela" in page
