@@ -317,7 +317,8 @@ TAG = re.compile(r"<[^>]*>")
 # emphasis there is none ("a fine <a>link</a>." reads "a fine link.").
 BREAKING_TAG = re.compile(r"</?(?:p|div|br|hr|li|ul|ol|h[1-6]|blockquote|pre|table|thead|tbody|tr|td|th|"
                           r"figure|figcaption|dl|dt|dd|section|img)\b[^>]*>", re.IGNORECASE)
-RELATIVE_LINK = re.compile(r'(\s(?:src|href)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)')
+# `&`: an address Markdown wrote in character references (`<me@example.org>` becomes a mailto: so written)
+RELATIVE_LINK = re.compile(r'(\s(?:src|href)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#|&)')
 
 
 def rebase_links(block_html: str, prefix: str) -> str:
@@ -328,6 +329,15 @@ def rebase_links(block_html: str, prefix: str) -> str:
 
 
 ROOTED_LINK = re.compile(r'(\s(?:src|href)=")/(?!/)')
+
+
+def absolute_links(block_html: str, folder: str, origin: str) -> str:
+    """A block's links and images as absolute addresses, for a feed: relative ones from the post's
+    `folder` (an address), those from the site's root (already under its sub-path) on `origin`."""
+    if '="' not in block_html:
+        return block_html
+    block_html = rebase_links(block_html, folder)
+    return ROOTED_LINK.sub(lambda m: m.group(1) + origin + "/", block_html) if '="/' in block_html else block_html
 
 
 def rooted_links(block_html: str, base_path: str) -> str:

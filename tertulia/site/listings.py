@@ -14,7 +14,7 @@ from operator import attrgetter
 
 from . import routes
 from ..model import Comment, Essay, Site, Text, newest_first
-from ..reading.markup import rebase_links
+from ..reading.markup import absolute_links
 from .pages import Kind, Page, no_context
 from .routes import relative_url
 from .views import Link, card_summary, excerpt, reading_times, tag_link
@@ -271,7 +271,8 @@ def _absolute(site: Site, essay: Essay, text: Text) -> str:
     """A text's HTML with absolute links and images: feed readers resolve relative ones against the
     feed's own address, where an essay's images are not."""
     folder = site.config.base_url + routes.essay(essay.slug)
-    return "\n".join(rebase_links(block, folder) if "=\"" in block else block for block in text.blocks)
+    origin = site.config.base_url[:len(site.config.base_url) - len(site.config.base_path)]  # https://host
+    return "\n".join(absolute_links(block, folder, origin) for block in text.blocks)
 
 
 def _passages_on(site: Site, content: str, url: str) -> str:

@@ -3,6 +3,7 @@ under a sub-path too; each essay's discussion has its own feed, linked from its 
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -150,3 +151,21 @@ def test_a_readers_name_that_overrides_the_direction_reverses_nothing_but_itself
     assert titles == ["\u2068\u202egnp.exe\u2069: Mesa"]  # isolated: the override ends with the name
     page = (out / "posts/mesa/index.html").read_text()
     assert 'aria-label="\u2068\u202egnp.exe\u2069"' in page
+
+
+def test_links_from_the_root_and_written_mail_addresses_reach_their_targets_from_every_page_and_feed(tmp_path):
+    essay = ESSAY_ES.replace("Una mesa:", "Escríbeme: <ana@example.org>. Una mesa ![logo](/logo.png) [sobre mí](/about/):")
+    translation = ESSAY_EN.replace("A table:", "Write to me: <ana@example.org>. A table ![logo](/logo.png) [about me](/about/):")
+    content = make_content(tmp_path, {"posts/mesa/index.es.md": essay, "posts/mesa/index.en.md": translation,
+                                      "posts/mesa/tisch.png": "png", "static/logo.png": "png"}, with_essay=False)
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"), "--base-url", BASE)
+    assert result.returncode == 0, result.stderr
+    for name in ("posts/mesa/index.html", "en/posts/mesa/index.html", "es/posts/mesa/index.html"):
+        page = (tmp_path / "out" / name).read_text(encoding="utf-8")
+        hrefs = re.findall(r'href="([^"]*)"', page)
+        mail = [href for href in hrefs if "&#" in href]
+        assert mail and all(href.startswith("&#") for href in mail), (name, mail)  # mailto:, as Markdown wrote it
+    feed = feedparser.parse((tmp_path / "out/en/feed.xml").read_bytes())
+    words = feed.entries[0].content[0].value
+    assert f'src="{BASE}logo.png"' in words and f'href="{BASE}about/"' in words
+    assert 'href="mailto:ana@example.org"' in html.unescape(words)
