@@ -19,11 +19,11 @@
 
   // Where the page's language has no catalog, the interface's words are English stand-ins, and
   // <html> says so (templates/base.html): the words this script places are marked like those the page holds.
-  var WORDS_LANG = document.documentElement.getAttribute("data-words-lang");
   function interfaceWords(element, words) {
+    var lang = document.documentElement.getAttribute("data-words-lang");  // read here: tests load this file without a page
     element.textContent = words;
-    if (WORDS_LANG) {
-      element.lang = WORDS_LANG;
+    if (lang) {
+      element.lang = lang;
       if (document.documentElement.hasAttribute("dir")) { element.dir = "ltr"; }  // English, on a right-to-left site
     }
     return element;

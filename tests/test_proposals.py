@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import ROOT
-from tertulia.importers.proposal import read_letter
+from tertulia.importers.proposal import Refused, read_letter
 from tertulia.reading.markup import clean_text, is_safe_url, markup_problem
 from tertulia.model import Discussion
 from tertulia.site.proposals import (MAX_URL, PROPOSAL_LIMITS, comment_file, complete_website, github_new_file,
@@ -195,3 +195,49 @@ def test_the_next_free_name_stays_a_comment_id_even_at_the_longest(tmp_path):
     assert _free_id(tmp_path, "7", "hola", None) == "7-3"
     free = _free_id(tmp_path, longest, "hola", None)
     assert is_key(free) and free == "a" * (MAX_KEY - 3) + "-2"
+
+
+FILE = ("-------- Tertulia comment file: keep it as it is --------\ncontent/posts/hola/comments/c9.ca.md\n"
+        "---\nauthor: \"Rosa\"\n---\n\n{body}\n-------- end of the comment file --------\n")
+
+
+def letter_of(typed: str, body: str) -> str:
+    return typed + "\n\n" + FILE.format(body=body)
+
+
+@pytest.mark.parametrize("typed,expected", [
+    # a mail program's line over the letter it quotes, in the site's languages: the quote and its address go
+    ("Trobo que té raó.\n\nEl dl., 4 de març 2024 a les 18:22, Jordi Vilà <jordi@example.org> va escriure:\n> Hola",
+     "Trobo que té raó."),
+    ("Trobo que té raó.\n\nIl giorno lun 4 mar 2024 alle ore 18:22 Jordi <j@example.org> ha scritto:\n> Ciao",
+     "Trobo que té raó."),
+    # Outlook's header block over the letter a reply copies in
+    ("Perdó, m'he descuidat.\n\n________________________________\nFrom: Núria <n@example.org>\nSent: Tuesday, "
+     "March 5, 2024 10:01\nTo: tertulia@example.org\nSubject: Comentari\n\nL'anterior.", "Perdó, m'he descuidat."),
+    ("M'agrada.\n\nEnviat des de l'Outlook per a iOS", "M'agrada."),
+    ("M'agrada.\n\nSent from my iPhone\n", "M'agrada."),
+    # a forward: the letter forwarded is the proposal, not the note of whoever forwarded it
+    ("Reenvio això per la meva mare.\n\n---------- Forwarded message ---------\nFrom: Rosa <r@example.org>\n"
+     "Date: dl., 10 de març 2024\nSubject: Comentari\n\nComentari de la meva mare.", "Comentari de la meva mare."),
+    # the reader's own words that look like a mail program's: a quote they introduce, a heading's underline
+    ("Molt bé.\n\nOn paragraph 2 you wrote:\n> Every paragraph", "Molt bé.\n\nOn paragraph 2 you wrote:\n> Every paragraph"),
+    ("Dues idees\n--\n\nPrimera.\n\nSegona.", "Dues idees\n--\n\nPrimera.\n\nSegona."),
+    ("Bé.\n\n-- \nAna, des del tren", "Bé."),
+])
+def test_a_letter_keeps_what_its_writer_wrote_and_leaves_out_what_mail_programs_add(typed, expected):
+    assert read_letter(letter_of(typed, "La còpia del fitxer.")).body == expected
+
+
+def test_the_file_s_text_stands_where_the_text_above_is_the_link_s_placeholder_or_cut_short():
+    words = frozenset({"El teu comentari, en Markdown."})
+    assert read_letter(letter_of("El teu comentari, en Markdown.", "Maria, jo també."), placeholders=words).body == "Maria, jo també."
+    assert read_letter(letter_of("Text nou.", "El teu comentari, en Markdown."), placeholders=words).body == "Text nou."
+    with pytest.raises(Refused, match="only the words the link put there"):
+        read_letter(letter_of("El teu comentari, en Markdown.", "El teu comentari, en Markdown."), placeholders=words)
+    cut = read_letter(letter_of("Tres punts", "Tres punts\n--\n\n1. Un."), mail=True)
+    assert cut.body == "Tres punts\n--\n\n1. Un."
+
+
+def test_an_issue_s_text_is_taken_as_typed_no_mail_program_wrote_it():
+    typed = "Bé.\n\n-- \nno és una signatura\n\nOn Sun, 29 Nov 2026, Ana wrote:\n> i això tampoc"
+    assert read_letter(letter_of(typed, "altre"), mail=False).body == typed

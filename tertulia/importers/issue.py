@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from ..reading.validate import parse_date
-from .proposal import Refused, Written, read_letter, site_languages, write_proposal
+from .proposal import Refused, Written, placeholders, read_letter, site_config, write_proposal
 
 MAX_EVENT = 2_000_000  # bytes: GitHub takes issue bodies of up to 65,536 characters
 GITHUB_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}:[0-9]{2}):[0-9]{2}Z")
@@ -30,11 +30,11 @@ def import_issue(event_path: Path, content: Path) -> Written:
     if not isinstance(body, str):
         raise Refused(f"issue #{number}: its body is not text")
     try:
-        proposal = read_letter(body)
+        proposal = read_letter(body, mail=False, placeholders=placeholders(content))
     except Refused as refused:
         raise Refused(f"issue #{number}: {refused}") from None
     try:
-        return write_proposal(proposal, content, site_languages(content), f"proposed in issue #{number}",
+        return write_proposal(proposal, content, site_config(content), f"proposed in issue #{number}",
                               _opened(issue.get("created_at")), status="")
     except Refused as refused:
         raise Refused(f"issue #{number}: {refused}") from None

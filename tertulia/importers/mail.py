@@ -10,6 +10,7 @@ sender's address is never written: content/ goes into a public repository.
 from __future__ import annotations
 
 import codecs
+import contextlib
 from collections import Counter
 import email
 import hashlib
@@ -23,7 +24,7 @@ from datetime import timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .proposal import Refused, read_letter, site_languages, write_proposal
+from .proposal import Refused, placeholders, read_letter, site_config, write_proposal
 
 MAX_MESSAGE = 1_000_000  # bytes: a comment is at most 50,000 characters, twice in a letter, encoded
 MAX_PARTS = 50
@@ -45,13 +46,13 @@ def import_mail(sources: list[Path], content: Path, dry_run: bool = False, repor
     """Every proposal in `sources` written as a pending comment of its post; what was done said
     through `report`, each message not used through `problem`. Raises ContentErrors when the content
     folder's site.yml is not valid."""
-    languages = site_languages(content)
-    outcome, seen = Outcome(), set()
+    config = site_config(content)
+    outcome, seen, placeholder = Outcome(), set(), placeholders(content)
     for where, raw in _messages(sources):
         try:
             if isinstance(raw, str):
                 raise Refused(raw)
-            _one(where, raw, content, tuple(languages), dry_run, seen, outcome, report)
+            _one(where, raw, content, (config, placeholder), dry_run, seen, outcome, report)
         except Refused as refused:
             outcome.unused.append(where)
             problem(f"{where}: not imported: {refused}")
@@ -64,14 +65,16 @@ def import_mail(sources: list[Path], content: Path, dry_run: bool = False, repor
     return outcome
 
 
-def _one(where: str, raw: bytes, content: Path, languages: tuple[str, ...], dry_run: bool, seen: set,
+def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen: set,
          outcome: Outcome, report) -> None:
+    """One message's proposal written; `site` is the site's settings and its link's placeholders."""
+    config, placeholder = site
     message = _parsed(raw)
     text, notes = letter_text(message)
     private = _addresses(message)
-    proposal = read_letter(text)
+    proposal = read_letter(text, placeholders=placeholder)
     origin = f"proposed by e-mail, message {_message_key(message, raw)}"
-    written = write_proposal(proposal, content, languages, origin, _sent(message), private, dry_run, seen)
+    written = write_proposal(proposal, content, config, origin, _sent(message), private, dry_run, seen)
     shown = f"{content}/{written.relative}"
     if written.new:
         outcome.written.append(shown)
@@ -164,23 +167,24 @@ def _parsed(raw: bytes) -> email.message.EmailMessage:
 
 
 def letter_text(message) -> tuple[str, list[str]]:
-    """The letter as text, from its plain part, else its HTML one; and notes on what was left out."""
-    plain, html, skipped = _text_parts(message)
+    """The letter as text, from its plain parts, else its HTML one; and notes on what was left out."""
+    plains, html, skipped = _text_parts(message)
     notes = [f"left out: {', '.join(skipped[:5])}{' …' if len(skipped) > 5 else ''}"] if skipped else []
-    if plain is None and html is None:
+    if not plains and html is None:
         raise Refused("it has no text, only " + (", ".join(skipped[:5]) or "nothing"))
-    text = _unflowed(_decoded(plain), plain) if plain is not None else ""
-    if html is not None and (plain is None or LETTER_BEGIN_WORDS not in text.lower()):
+    text = "\n".join(_unflowed(_decoded(part), part) for part in plains)
+    if html is not None and (not plains or LETTER_BEGIN_WORDS not in text.lower()):
         from_html = html_text(_decoded(html))
-        if plain is None or LETTER_BEGIN_WORDS in from_html.lower():
+        if not plains or LETTER_BEGIN_WORDS in from_html.lower():
             return from_html, notes
     return text, notes
 
 
 def _text_parts(message):
-    """The first plain and HTML parts that are not attachments, and what else the message carries.
-    A forwarded message (message/rfc822) is not entered: its text is someone else's."""
-    plain = html = None
+    """The plain parts that are not attachments (a photo put in the middle of a letter splits its text
+    in two), the first HTML one, and what else the message carries. A forwarded message
+    (message/rfc822) is not entered: its text is someone else's."""
+    plains, html = [], None
     skipped, stack, seen = [], [message], 0
     while stack:
         part = stack.pop()
@@ -194,11 +198,11 @@ def _text_parts(message):
             continue
         if part.get_content_disposition() == "attachment" or kind not in TEXT_TYPES:
             skipped.append(f"attachment {_safe_name(part.get_filename() or kind)}")
-        elif kind == "text/plain" and plain is None:
-            plain = part
+        elif kind == "text/plain":
+            plains.append(part)
         elif kind == "text/html" and html is None:
             html = part
-    return plain, html, skipped
+    return plains, html, skipped
 
 
 def _decoded(part) -> str:
@@ -206,7 +210,11 @@ def _decoded(part) -> str:
     payload = part.get_payload(decode=True) or b""
     charset = (part.get_content_charset() or "us-ascii").strip()
     try:
-        codecs.lookup(charset)
+        if codecs.lookup(charset).name == "iso8859-1":
+            # what mail programs and browsers do: a letter labelled Latin-1 is often Windows-1252 (its
+            # curly quotes, dashes and €), and Latin-1's own control characters are never meant
+            with contextlib.suppress(UnicodeDecodeError):
+                return payload.decode("cp1252")
         return payload.decode(charset)
     except UnicodeError:  # a decoding error, or a codec such as punycode that raises its parent
         problem = f"its text is not valid {_safe_name(charset)}"

@@ -9,11 +9,15 @@ site/proposals.py). Everything in it is untrusted: the file is read as data, its
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from babel.messages.pofile import read_po
 
 from ..errors import one_line
 from ..reading.config import load_config
@@ -21,21 +25,40 @@ from ..reading.find import is_key, is_scratch
 from ..reading.markup import clean_text, comment_refusal
 from ..reading.names import MAX_KEY
 from ..reading.read import FRONT_MATTER, parse_text
+from ..model import SiteConfig
 from ..reading.validate import parse_date
 from ..site.proposals import CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, comment_file, complete_website
+from ..site.ui import CATALOG
+from ..theme import Theme
 from .problems import shown
 
 BEGIN = re.compile(r"-{4,} *tertulia comment file\b.*", re.IGNORECASE)
 END = re.compile(r"-{4,} *end of the comment file *-*", re.IGNORECASE)
 QUOTED = re.compile(r"(?:> ?)+")
 PROPOSED_PATH = re.compile(rf"{CONTENT_FOLDER}/posts/([^/]+)/comments/([^/.]+)\.([^/.]+)\.md")
-# A mail program's line over a message it quotes ("On Sun, 29 Nov 2026, Ana wrote:"): dated, unlike a
-# reader's own "Carla wrote:" over a quote in their comment, which stays.
-ATTRIBUTION = re.compile(r"(?:on|el|am|le|il|em|în|pe|op)\b.*[0-9].*(?:wrote|schrieb|escribió|écrit|a scris|scrisse|"
-                         r"escreveu|schreef)\s*:", re.IGNORECASE)
-# Outlook's and Gmail's separators, over a message copied in without `>` marks.
-SEPARATOR = re.compile(r"-{2,} ?(?:original message|forwarded message|mensaje original|mensaje reenviado|"
-                       r"message d'origine|ursprüngliche nachricht|mesaj original) ?-{2,}", re.IGNORECASE)
+# A mail program's line over a message it quotes ("On Sun, 29 Nov 2026, Ana wrote:", "El dl., 4 de març
+# 2024 a les 18:22, Jordi <j@x.org> va escriure:"): dated with a year or a time, or naming an address,
+# unlike a reader's own "Carla wrote:" or "On paragraph 2 you wrote:" over a quote, which stays.
+ATTRIBUTION = re.compile(r"(?:on|el|am|le|il|em|în|pe|op|den|dne)\b.*(?:\b[0-9]{4}\b|[0-9]:[0-9]{2}|<[^<>@\s]+@[^<>\s]+>).*"
+                         r"(?:wrote|schrieb|escribió|écrit|a scris|scrisse|ha scritto|escreveu|schreef|va escriure|"
+                         r"ha escrit|skrev|napisał)\s*:", re.IGNORECASE)
+# Outlook's and Gmail's separators over a message copied in without `>` marks: above a reply's is the
+# reader's new text; below a forward's, the letter forwarded (whose text the proposal is).
+SEPARATOR = re.compile(r"-{2,} ?(?:original message|mensaje original|missatge original|message d'origine|"
+                       r"ursprüngliche nachricht|messaggio originale|mensagem original|mesaj original) ?-{2,}",
+                       re.IGNORECASE)
+FORWARD = re.compile(r"-{2,} ?(?:forwarded message|mensaje reenviado|missatge reenviat|message transféré|"
+                     r"weitergeleitete nachricht|messaggio inoltrato|mensagem encaminhada|mesaj redirecționat) ?-{2,}",
+                     re.IGNORECASE)
+# Outlook's header block over the message a reply copies in ("From: …" then "Sent: …"), in its languages
+HEADER_FROM = re.compile(r"\*?(?:from|de|von|da|van|od|från)\*?: .*", re.IGNORECASE)
+HEADER_SENT = re.compile(r"\*?(?:sent|date|enviat|enviado|envoyé|gesendet|inviato|data|fecha|datum|trimis|verzonden|"
+                         r"skickat)\*?: .*", re.IGNORECASE)
+HEADER_LINE = re.compile(r"[\w*][\w *.-]{0,30}: .*")  # a header of a forwarded message: `Subject: …`
+# A mail program's line under the text ("Sent from my iPhone", "Enviat des de l'Outlook per a iOS")
+SENT_FROM = re.compile(r"(?:sent from|sent with|get outlook for|enviado desde|enviat des de|envoyé de|envoyé depuis|"
+                       r"gesendet von|inviato da|enviado do|trimis de pe|verzonden met|verstuurd vanaf)\b.{0,60}",
+                       re.IGNORECASE)
 MAX_AUTHOR = 200  # as the page's form takes it
 REDACTED = "[address removed]"
 
@@ -65,9 +88,9 @@ class Written:
     note: str = ""
 
 
-def read_letter(text: str) -> Proposal:
-    """The proposal in a letter; the reader's text above the markers wins over the file's own body,
-    since a reader may have corrected it there. Raises Refused."""
+def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = frozenset()) -> Proposal:
+    """The proposal in a letter (an e-mail, else an issue, which no mail program wrote): the reader's
+    text above the markers or the file's own body, see _chosen. Raises Refused."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate, as a JSON escape or a UTF-7 letter can carry
@@ -90,17 +113,51 @@ def read_letter(text: str) -> Proposal:
     parsed, error = parse_text(file_text.encode("utf-8"), path[:300])
     if error is not None:
         raise Refused(f"its comment file cannot be read: {error.message}")
-    typed = _letter_text(lines[:begin])
-    return Proposal(path=path, meta=parsed.meta, body=typed if typed.strip() else parsed.body.strip("\n"))
+    typed = _letter_text(lines[:begin]) if mail else "\n".join(lines[:begin]).strip("\n")
+    return Proposal(path=path, meta=parsed.meta, body=_chosen(typed, parsed.body.strip("\n"), placeholders))
+
+
+def _chosen(typed: str, file_body: str, placeholders: frozenset[str]) -> str:
+    """The reader's text above the markers, which a reader may have corrected there; but the file's when
+    that text is empty, the plain link's placeholder, or the start of the file's (a mail program's line,
+    or a Markdown line read as one, cut it short); and the text above when the file's is the placeholder."""
+    said, filed = " ".join(typed.split()), " ".join(file_body.split())
+    if (not said or said in placeholders) and filed in placeholders:
+        raise Refused("its comment is only the words the link put there for one; nothing was written in their place")
+    if not said or said in placeholders or filed.startswith(said) and filed not in placeholders:
+        return file_body
+    return typed
+
+
+PLACEHOLDER = "Your comment, in Markdown."  # what a page's plain link puts where the comment goes (site/plan.py)
+
+
+def placeholders(content: Path) -> frozenset[str]:
+    """The plain link's placeholder in English and in every catalog of the site's theme and its own."""
+    found = {PLACEHOLDER}
+    for folder in Theme.of(content).folders("locales"):
+        for catalog in sorted(folder.glob(f"*/{CATALOG}")):
+            try:
+                with catalog.open("rb") as file:
+                    message = read_po(file).get(PLACEHOLDER)
+            except (OSError, ValueError, UnicodeDecodeError):  # a broken catalog: `check` names it
+                continue
+            if message is not None and isinstance(message.string, str) and message.string:
+                found.add(" ".join(message.string.split()))
+    return frozenset(found)
 
 
 def _letter_text(lines: list[str]) -> str:
-    """The reader's own text: without a signature, or a message quoted under it by a mail program."""
-    kept = list(lines)
+    """The reader's own text: without a signature, a mail program's lines, or a message quoted under it;
+    in a forward, the text of the letter forwarded."""
+    kept = _forwarded(lines)
     for index, line in enumerate(kept):
-        if line in ("-- ", "--"):  # the signature separator
+        # the signature separator; `--` alone under a line of words underlines a heading instead
+        if line == "-- " or line == "--" and (index == 0 or not kept[index - 1].strip()):
             kept = kept[:index]
             break
+    while kept and (not kept[-1].strip() or SENT_FROM.fullmatch(kept[-1].strip())):
+        kept = kept[:-1]
     # whether every written line after each one is quoted, found from the end in one pass: a letter
     # of many lines must not cost their square
     quoted_after, all_quoted = [False] * len(kept), True
@@ -109,27 +166,45 @@ def _letter_text(lines: list[str]) -> str:
         all_quoted = all_quoted and (not kept[index].strip() or kept[index].lstrip().startswith(">"))
     for index, line in enumerate(kept):
         quoting = quoted_after[index] and ATTRIBUTION.fullmatch(line.strip())
-        if quoting or SEPARATOR.fullmatch(line.strip()):
+        if quoting or SEPARATOR.fullmatch(line.strip()) or _outlook_headers(kept, index):
             kept = kept[:index]
             break
-    return "\n".join(kept).strip("\n")
+    return "\n".join(kept).strip("\n").rstrip("_ \n")
 
 
-def site_languages(content: Path) -> tuple[str, ...]:
-    """The languages of the site a proposal goes into; raises ContentErrors for a bad site.yml."""
-    shown = f"{content.name}/site.yml"
-    return load_config(content / "site.yml", shown).language_codes
+def _forwarded(lines: list[str]) -> list[str]:
+    """The lines of the letter a forward carries, its headers left out; the lines as they are otherwise.
+    The forwarder's own note above is theirs, not the proposal's writer's."""
+    at = next((i for i, line in enumerate(lines) if FORWARD.fullmatch(line.strip())), None)
+    if at is None:
+        return list(lines)
+    rest = lines[at + 1:]
+    while rest and (not rest[0].strip() or HEADER_LINE.fullmatch(rest[0].strip())):
+        rest = rest[1:]
+    return rest
 
 
-def write_proposal(proposal: Proposal, content: Path, languages: tuple[str, ...], origin: str, fallback_date: str,
+def _outlook_headers(lines: list[str], index: int) -> bool:
+    """Whether Outlook's block of headers over a message it copies in starts at this line."""
+    after = [line.strip() for line in lines[index + 1:index + 4] if line.strip()]
+    return bool(HEADER_FROM.fullmatch(lines[index].strip()) and after and HEADER_SENT.fullmatch(after[0]))
+
+
+def site_config(content: Path) -> SiteConfig:
+    """The settings of the site a proposal goes into; raises ContentErrors for a bad site.yml."""
+    return load_config(content / "site.yml", f"{content.name}/site.yml")
+
+
+def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: str, fallback_date: str,
                    private: tuple[str, ...] = (), dry_run: bool = False, seen: set | None = None,
                    status: str = "pending") -> Written:
     """Write the proposal as a comment of its post (with `status`, "" for none: published), once: a
     file that already holds this proposal (by `origin`, or by its author, answer and text) is named
     instead. Raises Refused."""
-    slug, comment_id, lang = _where(proposal.path, content, languages)
+    slug, comment_id, lang = _where(proposal.path, content, site.language_codes)
     folder = content / "posts" / slug / "comments"
     fields = _fields(proposal, folder, fallback_date, private, _earlier_ids(seen, slug))
+    fields["date"] = in_zone(fields["date"], site.timezone)
     relative = f"posts/{slug}/comments/{comment_id}.{lang}.md"
     text = comment_file(fields["author"], fields["body"], fields["reply_to"], fields["url"], fields["date"],
                         status=status, origin=origin)
@@ -213,14 +288,36 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
     # when the issue was opened or the mail sent, as its carrier says: the date in the letter is the
     # reader's to type, and one in 2099 would head every newest-first list and feed until then
     date = fallback_date or (values["date"] if values["date"] and parse_date(values["date"]) else "")
+    late = date and not _before_tomorrow(date)  # a wrong clock's, or typed: unknown, then
     body = _redacted(clean_text(proposal.body), private).strip("\n")
     if not body.strip():
         raise Refused("its comment is empty")
     problem = comment_refusal(body)
     if problem:
         raise Refused(f"its comment is refused, as `check` would refuse it: {problem}")
-    return {"author": author, "url": url, "date": date, "reply_to": reply_to, "body": body,
-            "note": f"website left out: {why}" if why else ""}
+    notes = [f"website left out: {why}"] * bool(why) + [f"date {date} left out: it is in the future"] * bool(late)
+    return {"author": author, "url": url, "date": "" if late else date, "reply_to": reply_to, "body": body,
+            "note": "; ".join(notes)}
+
+
+def _before_tomorrow(date: str) -> bool:
+    """Whether a date (any form of the contract's) is no later than tomorrow, wherever one is on Earth."""
+    parsed = parse_date(date)
+    day = dt.date(parsed.year, parsed.month or 1, parsed.day or 1)
+    return day <= dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)
+
+
+def in_zone(date: str, zone: str) -> str:
+    """A time written in UTC (`2024-03-04 17:22+00:00`, as a mail's or an issue's is) as the site's clock
+    reads it (`2024-03-04 18:22+01:00` in Madrid), so that a thread shows one clock; others as they are."""
+    if not zone or not UTC_TIME.fullmatch(date):
+        return date
+    moment = dt.datetime.strptime(date, "%Y-%m-%d %H:%M%z").astimezone(ZoneInfo(zone))
+    offset = moment.strftime("%z")
+    return moment.strftime("%Y-%m-%d %H:%M") + f"{offset[:3]}:{offset[3:]}"
+
+
+UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}\+00:00")
 
 
 def _redacted(text: str, private: tuple[str, ...]) -> str:

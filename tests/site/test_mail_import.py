@@ -71,15 +71,15 @@ def test_each_way_of_sending_gives_the_same_pending_comment_once(tmp_path, kind,
     assert every_file(content) == before
 
 
-def test_a_file_without_a_date_takes_when_the_letter_was_sent_in_utc_saying_so(tmp_path):
-    """Sent at 07:15 +01:00: written 06:15+00:00, so a site's timezone is not taken for it."""
+def test_a_file_without_a_date_takes_when_the_letter_was_sent_on_the_site_s_clock_saying_so(tmp_path):
+    """Sent at 06:15 UTC: written 07:15+01:00 on a site in Madrid, so that its thread shows one clock."""
     content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": COMMENT_C1})
     (content / "site.yml").write_text((content / "site.yml").read_text() + "timezone: Europe/Madrid\n")
     path = "content/posts/hola/comments/20261130-0615-k3x9qa7b.es.md"
     undated = letter(BODY, path, comment_file("Eve", BODY, "c1", "", ""))
     sources = mails.store([mails.quoted_printable(undated, "Respuesta a Carla sobre Hola", 1)], tmp_path / "mail")
     assert import_mail(content, *sources["eml"]).returncode == 0
-    assert 'date: "2026-11-30 06:15+00:00"' in comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+    assert 'date: "2026-11-30 07:15+01:00"' in comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
 
 
 def test_a_letter_labelled_punycode_is_read_as_the_utf_8_it_is_not_a_traceback(tmp_path):
@@ -366,3 +366,46 @@ def test_a_dry_run_takes_a_reply_to_an_earlier_letter_of_the_same_run_as_the_rea
     said = "2 new pending comment(s){}, 0 already there, 0 message(s) without a usable proposal"
     assert said.format(" would be written") in dry.stdout, dry.stdout + dry.stderr
     assert said.format("") in real.stdout, real.stdout + real.stderr
+
+
+def test_a_letter_labelled_latin_1_in_windows_1252_keeps_its_quotes_dashes_and_euro(tmp_path):
+    content = site(tmp_path)
+    body = "L’assaig — 5 € — és “curiós”."
+    message = EmailMessage()
+    message.set_content(the_letter(body=body, name="Eve"), cte="8bit")
+    raw = mails.headers(message, "Comentari", 1).as_bytes().replace(b"utf-8", b"iso-8859-1")
+    raw = raw.replace(body.encode("utf-8"), body.encode("cp1252"))
+    (tmp_path / "mail").mkdir()
+    (tmp_path / "mail/a.eml").write_bytes(raw)
+    assert import_mail(content, tmp_path / "mail/a.eml").returncode == 0
+    written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+    assert body in written and "\x92" not in written
+
+
+def test_a_photo_put_in_the_middle_of_a_letter_leaves_both_halves_of_its_text(tmp_path):
+    content = site(tmp_path)
+    message = EmailMessage()
+    message.set_content("Antes de la foto.")
+    message.add_attachment(b"\xff\xd8\xff", maintype="image", subtype="jpeg", filename="IMG_1.jpeg", disposition="inline")
+    message.add_attachment(the_letter(text="Después de la foto."), subtype="plain", disposition="inline")
+    (tmp_path / "mail").mkdir()
+    (tmp_path / "mail/a.eml").write_bytes(mails.headers(message, "Comentario", 1).as_bytes())
+    result = import_mail(content, tmp_path / "mail/a.eml")
+    assert result.returncode == 0, result.stderr
+    assert "left out: attachment IMG_1.jpeg" in result.stdout
+    written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+    assert "Antes de la foto.\n\nDespués de la foto." in written
+
+
+def test_a_date_in_the_future_is_left_out_and_said(tmp_path):
+    content = site(tmp_path)
+    path = "content/posts/hola/comments/20261130-0615-k3x9qa7b.es.md"
+    future = letter(BODY, path, comment_file("Eve", BODY, "c1", "", "2099-12-31 23:00+00:00"))
+    message = EmailMessage()
+    message.set_content(future, cte="8bit")
+    message["Subject"], message["From"] = "Comentario", "eve@example.org"
+    (tmp_path / "mail").mkdir()
+    (tmp_path / "mail/a.eml").write_bytes(message.as_bytes())
+    result = import_mail(content, tmp_path / "mail/a.eml")
+    assert result.returncode == 0 and "date 2099-12-31 23:00+00:00 left out: it is in the future" in result.stdout
+    assert "date:" not in comments_of(content)["20261130-0615-k3x9qa7b.es.md"]

@@ -131,13 +131,22 @@ def test_with_issues_every_plain_link_opens_a_prefilled_issue_that_import_issue_
         assert query["template"] == ["comment.md"]
         assert query["title"] == (["Respuesta a Bea sobre «Hola»"] if "data-reply-to" in link else ["Comentario sobre «Hola»"])
         event = tmp_path / f"event{number}.json"
-        event.write_text(json.dumps({"action": "opened", "issue": {"number": number, "body": query["body"][0],
+        body = query["body"][0]
+        # sent as the link wrote it, the issue holds no comment: only the words put there for one
+        event.write_text(json.dumps({"action": "opened", "issue": {"number": number, "body": body,
+                                                                   "created_at": "2026-11-30T06:00:00Z"}}))
+        result = run_cli("import", "issue", str(event), "--content", str(content))
+        assert result.returncode == 1 and "only the words the link put there" in result.stderr
+        assert body.startswith("Tu comentario, en Markdown.")
+        written = body.replace("Tu comentario, en Markdown.", f"Mi comentario número {number}.", 1)
+        event.write_text(json.dumps({"action": "edited", "issue": {"number": number, "body": written,
                                                                    "created_at": "2026-11-30T06:00:00Z"}}))
         result = run_cli("import", "issue", str(event), "--content", str(content))
         assert result.returncode == 0, result.stderr
     check = run_cli("check", "--content", str(content))
     assert check.returncode == 0, check.stderr
     assert len(list((content / "posts/hola/comments").glob("*.es.md"))) == 3
+    assert "Mi comentario número 2." in "".join(p.read_text() for p in (content / "posts/hola/comments").glob("*.es.md"))
 
 
 def test_on_a_side_by_side_page_a_reader_writes_in_the_pages_language(tmp_path):
