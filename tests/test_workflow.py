@@ -56,7 +56,7 @@ def test_the_readme_explains_pages_and_custom_domains():
 
 def test_issue_proposals_are_imported_checked_and_answered_without_the_body_in_a_command():
     workflow = yaml.safe_load(PROPOSALS.read_text())
-    assert workflow[True] == {"issues": {"types": ["opened"]}}
+    assert workflow[True] == {"issues": {"types": ["opened", "edited"]}}  # an edited issue proposes again
     assert workflow["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
     job = workflow["jobs"]["propose"]
     assert "'comment'" in job["if"] and job["env"]["GH_TOKEN"] == "${{ github.token }}"

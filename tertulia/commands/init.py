@@ -218,12 +218,13 @@ PROPOSALS_WORKFLOW = """\
 # A reader proposed a comment through a new issue (site.yml: `discussion: {{issues: true}}`): write
 # its comment file, open a pull request with it (the review: merging it publishes the comment),
 # and answer the issue with the pull request's link, or with why nothing could be taken from it. The issue's text is never
-# put into a command line: the import reads the event file GitHub gives the job.
+# put into a command line: the import reads the event file GitHub gives the job. An edited issue
+# proposes again: its pull request, if it has one, then holds the corrected comment.
 name: Comment proposed in an issue
 
 on:
   issues:
-    types: [opened]
+    types: [opened, edited]
 
 permissions:
   contents: write
@@ -269,7 +270,12 @@ jobs:
             exit 0
           fi
           git commit --quiet --message "Comment proposed in issue #$NUMBER"
-          git push --quiet origin "$branch"
+          # an edited issue's proposal replaces the one its pull request holds
+          git push --quiet --force origin "$branch"
+          if url=$(gh pr view "$branch" --json url --jq .url 2>/dev/null); then
+            gh issue comment "$NUMBER" --body "Thank you. $url now holds your corrected comment."
+            exit 0
+          fi
           url=$(gh pr create --base "$GITHUB_REF_NAME" --head "$branch" \\
             --title "Comment proposed in issue #$NUMBER" \\
             --body "The comment proposed in #$NUMBER. Read it in context with \\`{serve}\\`; merging publishes it (\\`status: spam\\` in its file keeps it hidden instead).")
@@ -284,7 +290,7 @@ jobs:
             grep -v '^nothing was written$' import.log | sed "s/\\`/'/g" | head -n 20
             echo '```'
             echo
-            echo "Open the page's form again to send a new proposal, or correct the text between the two marker lines."
+            echo "Open the page's form again to send a new proposal, or edit this issue: its text is read again."
           }} > answer.md
           gh issue comment "$NUMBER" --body-file answer.md
 """

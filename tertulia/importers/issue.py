@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..reading.validate import parse_date
-from .proposal import Refused, Written, placeholders, read_letter, site_config, write_proposal
+from .proposal import Proposal, Refused, Written, placeholders, read_letter, site_config, write_proposal
 
 MAX_EVENT = 2_000_000  # bytes: GitHub takes issue bodies of up to 65,536 characters
 GITHUB_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}:[0-9]{2}):[0-9]{2}Z")
@@ -30,7 +31,7 @@ def import_issue(event_path: Path, content: Path) -> Written:
     if not isinstance(body, str):
         raise Refused(f"issue #{number}: its body is not text")
     try:
-        proposal = read_letter(body, mail=False, placeholders=placeholders(content))
+        proposal = _own_name(read_letter(body, mail=False, placeholders=placeholders(content)), number)
     except Refused as refused:
         raise Refused(f"issue #{number}: {refused}") from None
     try:
@@ -38,6 +39,19 @@ def import_issue(event_path: Path, content: Path) -> Written:
                               _opened(issue.get("created_at")), status="")
     except Refused as refused:
         raise Refused(f"issue #{number}: {refused}") from None
+
+
+# The name a page's plain link proposes (site/proposals.offline_id): the same for every reader who follows
+# it before the next build
+PLAIN_LINK_NAME = re.compile(r"(.*/comments/r[0-9]+-[0-9a-f]{8})(\.[^/.]+\.md)")
+
+
+def _own_name(proposal: Proposal, number: int) -> Proposal:
+    """A plain link's proposal named after its issue too: the workflow imports each issue on a branch of
+    its own, where the `-2` of a second proposal of that name cannot be seen, and two pull requests
+    would add the same file."""
+    match = PLAIN_LINK_NAME.fullmatch(proposal.path)
+    return replace(proposal, path=f"{match.group(1)}-issue{number}{match.group(2)}") if match else proposal
 
 
 def _issue(event_path: Path) -> dict:

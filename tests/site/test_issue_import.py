@@ -205,3 +205,17 @@ def test_the_comment_is_dated_when_the_issue_was_opened_not_when_its_letter_says
     assert result.returncode == 0, result.stderr
     written = content / "posts/hola/comments/20261130-0620-q1w2e3r4.es.md"
     assert parse_text(written.read_bytes(), "x.md")[0].meta["date"] == "2026-11-30 06:20+00:00"
+
+
+def test_two_issues_from_one_plain_link_propose_files_of_different_names_on_their_own_branches(tmp_path):
+    """The workflow imports each issue on a branch from main, where a `-2` cannot see the other."""
+    plain = "content/posts/hola/comments/r2-0123abcd.es.md"
+    names = []
+    for number in (7, 8):
+        content = make_content(tmp_path / str(number), {"posts/hola/comments/c1.es.md": COMMENT_C1})
+        event = tmp_path / f"event{number}.json"
+        event.write_text(json.dumps(issues_event(proposal(f"Comentario {number}.", path=plain), number=number)))
+        result = run_cli("import", "issue", str(event), "--content", str(content))
+        assert result.returncode == 0, result.stderr
+        names += [path.name for path in (content / "posts/hola/comments").glob("r2-*.md")]
+    assert names == ["r2-0123abcd-issue7.es.md", "r2-0123abcd-issue8.es.md"]
