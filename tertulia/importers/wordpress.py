@@ -31,7 +31,7 @@ from .shortcodes import Media
 from .staging import Planned, Staging
 from .threads import nearest_kept
 from .wpbody import comment_refused, safe_as_essay
-from .wpfiles import comment_file, essay_file, text_of, unusable_ids
+from .wpfiles import comment_file, essay_file, text_of, title_of, unusable_ids
 from .wxr import Channel, Item, WPComment, read_export
 
 ESSAY_STATUSES = {"publish": False, "draft": True, "pending": True, "future": True, "private": True}
@@ -55,7 +55,7 @@ class Summary:
     skipped_comments: Counter = field(default_factory=Counter)
     tags_added: list[str] = field(default_factory=list)
     redirects_added: list[str] = field(default_factory=list)
-    protected: list[str] = field(default_factory=list)  # password-protected: imported as drafts
+    protected: list[str] = field(default_factory=list)  # private or password-protected: imported as drafts
     flattened: list[str] = field(default_factory=list)  # markup that could run as a script: words kept
     served_already: list[str] = field(default_factory=list)  # aliases a page of the site has: left out
     unusable: list[str] = field(default_factory=list)  # an old address, link or guid the build would refuse
@@ -79,7 +79,8 @@ class Summary:
             f"redirects added to site.yml: {len(self.redirects_added)}",
         ]
         if self.protected:
-            lines.append("password-protected, imported as drafts: " + ", ".join(self.protected))
+            lines.append("private or password-protected, imported as drafts, whose text a public repository would "
+                         "show (remove them before you push, if they must stay private): " + ", ".join(self.protected))
         if self.flattened:
             lines.append("markup that could run as a script, left out (the words kept, with plain formatting): "
                          + ", ".join(self.flattened))
@@ -319,11 +320,11 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     page = item.type == "page"
     blog = channel.link or channel.base_site_url
     draft = ESSAY_STATUSES[item.status] or bool(item.password)
-    if item.password:
+    if item.password or item.status == "private":
         summary.protected.append(place.folder)
     (summary.pages if page else summary.essays)["drafts" if draft else "published"] += 1
     tags = [] if page else _tags(item, channel, plan, draft)
-    author = text_of(channel.authors.get(item.creator) or item.creator) or "Anonymous"
+    author = text_of(channel.authors.get(item.creator, item.creator)) or "Anonymous"
     names: dict[str, str] = {}  # each file brought into the folder, by its address, for all its texts
     within = partial(_within, place=place, blog=blog, plan=plan, names=names, summary=summary)
     flattened: list[str] = []
@@ -413,7 +414,7 @@ def _folder(item: Item, page: bool, plan: Plan, blog: str) -> str:
     if earlier.startswith(f"{kind}/") and earlier not in plan.taken:
         plan.taken.add(earlier)
         return earlier
-    base = _slugify(unquote(item.name)) or _slugify(text_of(item.title)) or f"{'page' if page else 'post'}-" \
+    base = _slugify(unquote(item.name)) or _slugify(title_of(item)) or f"{'page' if page else 'post'}-" \
         f"{_slugify(item.post_id) or 'untitled'}"
     if page and (base in RESERVED_SEGMENTS or base in plan.languages):
         base = f"{base}-page"  # the site's own first segments are not a page's

@@ -24,17 +24,39 @@ def text_of(value: str) -> str:
     return " ".join(html.unescape(value).split())
 
 
+# Markup in a title: WordPress shows its words in a page's <title>, and so does a file's `title`
+TITLE_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+TITLE_TAG = re.compile(r"<[^>]*>")
+UNTITLED_WORDS = 8
+UNPUBLISHED = {"draft", "pending", "auto-draft"}  # WordPress's statuses of a post not yet published
+
+
+def title_of(item: Item) -> str:
+    """A post's title as its words; an empty one (an aside, a status) takes its text's first words, the
+    author's own, rather than words no one wrote; its slug when it has no text either."""
+    title = text_of(TITLE_TAG.sub("", TITLE_SCRIPT.sub("", item.title)))
+    if title:
+        return title
+    words = plain(item.content).split()
+    if words:
+        return " ".join(words[:UNTITLED_WORDS]) + ("…" if len(words) > UNTITLED_WORDS else "")
+    return item.name or item.post_id
+
+
 def essay_file(item: Item, author: str, draft: bool, tags: list[str], aliases: list[str], page: bool,
                media: Media | None = None, flattened: list[str] | None = None, flat: bool = False) -> str:
     """An essay's (or, with `page`, a page's) original; its id goes to `flattened` when its markup
     could not be made safe, and only its words and plain formatting were kept."""
-    lines = ["---", f"title: {quoted(text_of(item.title) or '(no title)')}", f"author: {quoted(author)}"]
-    date = stamp(item.date, item.date_gmt)
+    lines = ["---", f"title: {quoted(title_of(item))}", f"author: {quoted(author)}"]
+    # a post never published has no date of publication (WordPress's is when it was last saved) and no
+    # address it was published at
+    unpublished = item.status in UNPUBLISHED
+    date = "" if unpublished else stamp(item.date, item.date_gmt)
     if date and not page:
         lines.append(f"date: {quoted(date)}")
     if tags and not page:
         lines.append("tags: [" + ", ".join(quoted(tag) for tag in tags) + "]")
-    if is_safe_url(item.link) and not page:  # a page has no `source`: its aliases find it
+    if is_safe_url(item.link) and not page and not unpublished:  # a page has no `source`: its aliases find it
         lines.append(f"source: {quoted(item.link)}")
     summary = plain(item.excerpt) or plain(before_more(item.content) or "")
     if summary:

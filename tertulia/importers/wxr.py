@@ -190,7 +190,8 @@ def _channel_field(channel: Channel, element, wp: str) -> None:
         channel.base_site_url = (element.text or "").strip()
     elif tag == wp + "author":
         login = _text(element, wp + "author_login")
-        channel.authors[login] = _text(element, wp + "author_display_name") or login
+        # an empty display name is no name: the login is half of a credential, and the blog never showed it
+        channel.authors[login] = _text(element, wp + "author_display_name")
     elif tag == wp + "category":
         nicename = _text(element, wp + "category_nicename").strip()
         parent = _text(element, wp + "category_parent").strip()

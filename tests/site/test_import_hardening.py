@@ -406,3 +406,40 @@ def test_an_address_or_id_the_build_would_refuse_is_left_out_and_named_so_the_si
     assert not any('"' in value for value in [essay.get("source", ""), essay.get("feed_id", "")] + essay["aliases"])
     comment = frontmatter.loads(next((site / "content/posts").glob("*/comments/1.en.md")).read_text())
     assert comment.content == "Kept words." and comment.get("url", "https://bea.example/") == "https://bea.example/"
+
+
+# --- what an import writes of a post is the blog's, never made up (review of session 29) ------------------------
+
+def test_a_title_keeps_its_words_not_its_markup_and_an_empty_one_its_text_s_first_words(tmp_path):
+    marked = post(title="<![CDATA[<em>Por qué</em> &amp; cómo &#8220;citar&#8221; <script>alert(9)</script>]]>")
+    empty = post(name="aside", link="https://b.example.org/?p=6", post_id="6", title="",
+                 body="Un aparte sin título, escrito deprisa en el tren de la mañana hacia la ciudad.")
+    result = import_into(tmp_path / "site", export_text(marked, empty, language="es"))
+    assert result.returncode == 0, result.stderr
+    titles = {path.parent.name: frontmatter.load(path)["title"] for path in (tmp_path / "site/content/posts").glob("*/index.es.md")}
+    assert titles["hello"] == "Por qué & cómo “citar”"
+    assert titles["aside"] == "Un aparte sin título, escrito deprisa en el…"
+    assert "(no title)" not in result.stdout and "alert" not in str(titles)
+
+
+def test_an_author_with_no_display_name_is_anonymous_not_their_login(tmp_path):
+    text = export_text(post()).replace(
+        "\n<item>", "<wp:author><wp:author_login>ana</wp:author_login><wp:author_display_name></wp:author_display_name>"
+                    "</wp:author>\n<item>", 1)
+    result = import_into(tmp_path / "site", text)
+    assert result.returncode == 0, result.stderr
+    assert frontmatter.load(tmp_path / "site/content/posts/hello/index.en.md")["author"] == "Anonymous"
+
+
+def test_a_draft_has_no_date_and_no_source_and_a_private_post_is_named_with_a_warning(tmp_path):
+    draft = post(name="borrador", link="https://b.example.org/?p=7", post_id="7").replace(
+        "<wp:status>publish</wp:status>", "<wp:status>draft</wp:status>")
+    private = post(name="diario", link="https://b.example.org/2012/09/10/diario/", post_id="8").replace(
+        "<wp:status>publish</wp:status>", "<wp:status>private</wp:status>")
+    result = import_into(tmp_path / "site", export_text(draft, private))
+    assert result.returncode == 0, result.stderr
+    posts = tmp_path / "site/content/posts"
+    meta = frontmatter.load(posts / "borrador/index.en.md").metadata
+    assert meta["draft"] is True and "date" not in meta and "source" not in meta
+    assert "private or password-protected, imported as drafts, whose text a public repository would show" in result.stdout
+    assert "posts/diario" in result.stdout and frontmatter.load(posts / "diario/index.en.md")["draft"] is True

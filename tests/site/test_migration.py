@@ -201,7 +201,8 @@ def test_metadata_is_faithful(theme_site):
     content, out, summary = theme_site["content"], theme_site["out"], theme_site["summary"]
     protected = front(content / "posts/password-protected/index.en.md")
     assert "draft: true" in protected and not (out / "posts/password-protected").exists()
-    assert "password-protected, imported as drafts: posts/password-protected" in summary
+    assert ("private or password-protected, imported as drafts, whose text a public repository would show (remove "
+            "them before you push, if they must stay private): posts/password-protected") in summary
     assert not any(b"SECRET-PROTECTED" in data for data in every_file(out).values())
     feed = (out / "feed.xml").read_text()
     assert "<id>http://wptest.io/demo/?p=1031</id>" in feed and "<id>http://wptest.io/demo/?p=1011</id>" in feed
