@@ -152,11 +152,11 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
     try:
         places = iter(plan.places)
         for entry in read_export(export):
-            if isinstance(entry, Item) and _placed(entry):
+            if isinstance(entry, Item) and _placed(entry, lang):
                 _item(entry, next(places), channel, lang, plan, summary, pingbacks)
                 staging.stage(plan.files)
             elif isinstance(entry, Item):
-                _not_placed(entry, summary)
+                _not_placed(entry, summary, lang)
         summary.brought = plan.files_from
         summary.served_already = plan.served_already
         summary.unusable = plan.unusable
@@ -194,7 +194,7 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             if page and page != "/" and plan.files_from is not None and plan.files_from.active:
                 plan.attachment_pages[addresses.same_address(page)] = entry.attachment_url  # the file comes
             plan.shown_on += [(old, entry.parent) for old in (page, f"/?attachment_id={entry.post_id}") if old]
-        elif _placed(entry):
+        elif _placed(entry, lang):
             plan.places.append(_place(entry, channel, plan))
             plan.urls[entry.post_id] = plan.places[-1].url
     _attachment_pages_to_posts(plan)
@@ -232,14 +232,27 @@ def _keep_clear_of_own_pages(plan: Plan) -> None:
         del plan.redirects[old]
 
 
-def _placed(item: Item) -> bool:
-    """Whether an item becomes an essay or a page."""
-    return item.type in KINDS and item.status in ESSAY_STATUSES
+def _placed(item: Item, lang: str) -> bool:
+    """Whether an item becomes an essay or a page (in the import's language)."""
+    return item.type in KINDS and item.status in ESSAY_STATUSES and not _other_language(item, lang)
 
 
-def _not_placed(item: Item, summary: Summary) -> None:
+def _other_language(item: Item, lang: str) -> str:
+    """The language a multilingual plugin (Polylang) gives a post, when it is not the import's: such a
+    post imported as `lang` would be a translation filed as an original in the wrong language."""
+    said = next((nicename for domain, nicename, _ in item.terms if domain == "language"), "")
+    return said if said and said.split("-")[0].lower() != lang.split("-")[0].lower() else ""
+
+
+def _not_placed(item: Item, summary: Summary, lang: str) -> None:
     if item.type not in KINDS:
         summary.skipped_items[f"{item.type or 'untyped'} items (not posts or pages)"] += 1
+        return
+    other = _other_language(item, lang)
+    if other and item.status in ESSAY_STATUSES:
+        summary.skipped_items[f"{item.type}s in another language ({other}, as Polylang marks them): not imported "
+                              f"as `{lang}`, and not yet paired with their originals as translations"] += 1
+        summary.skipped_comments[f"on {item.type}s in another language"] += len(item.comments)
         return
     summary.skipped_items[f"{item.type}s with status {item.status or 'none'}"] += 1
     summary.skipped_comments[f"on {item.type}s not imported"] += len(item.comments)

@@ -443,3 +443,19 @@ def test_a_draft_has_no_date_and_no_source_and_a_private_post_is_named_with_a_wa
     assert meta["draft"] is True and "date" not in meta and "source" not in meta
     assert "private or password-protected, imported as drafts, whose text a public repository would show" in result.stdout
     assert "posts/diario" in result.stdout and frontmatter.load(posts / "diario/index.en.md")["draft"] is True
+
+
+def test_a_post_polylang_marks_as_another_language_is_not_filed_under_the_import_s(tmp_path):
+    def in_language(text: str, code: str) -> str:
+        return text.replace("<dc:creator>", f'<category domain="language" nicename="{code}"><![CDATA[{code}]]></category>'
+                                            "<dc:creator>")
+    french = in_language(post(name="le-train", post_id="12", title="Le train", body="Le train de nuit."), "fr")
+    english = in_language(post(name="the-train", link="https://b.example.org/?p=34", post_id="34", title="The train",
+                               body="The night train.", comments=(("7", "Nice."),)), "en")
+    result = import_into(tmp_path / "site", export_text(french, english, language="fr"))
+    assert result.returncode == 0, result.stderr
+    posts = tmp_path / "site/content/posts"
+    assert sorted(path.relative_to(posts).as_posix() for path in posts.rglob("*.md")) == ["le-train/index.fr.md"]
+    assert ("1 posts in another language (en, as Polylang marks them): not imported as `fr`, and not yet paired "
+            "with their originals as translations") in result.stdout
+    assert "1 on posts in another language" in result.stdout
