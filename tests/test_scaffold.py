@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tertulia.pipeline import Options, load_site
 
 from helpers import make_content, run_cli
@@ -67,3 +69,23 @@ def test_a_translation_starter_keeps_an_essay_s_footnotes_as_markdown(tmp_path):
     assert [starter_markdown(block, True) for block in blocks] == [
         "TODO translate: Una *afirmación*.[^1]",
         "[^1]: TODO translate: Según el libro,\n    p. 3.\n\n    TODO translate: Y más."]
+
+
+@pytest.mark.parametrize("recorded,requirement,portable", [
+    ('{"url": "https://github.com/ana/tertulia", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}',
+     "tertulia @ git+https://github.com/ana/tertulia@abc123", True),
+    ('{"url": "https://example.org/tertulia-0.1.0-py3-none-any.whl", "archive_info": {}}',
+     "tertulia @ https://example.org/tertulia-0.1.0-py3-none-any.whl", True),
+    ('{"url": "file:///home/ana/tertulia", "dir_info": {"editable": true}}', "tertulia==", False),
+    (None, "tertulia==", False),
+])
+def test_a_new_site_asks_for_the_tertulia_it_was_made_with_as_pip_installed_it(monkeypatch, recorded, requirement, portable):
+    from tertulia.commands import init
+
+    class Installed:
+        def read_text(self, name):
+            return recorded if name == "direct_url.json" else None
+
+    monkeypatch.setattr(init.metadata, "distribution", lambda name: Installed())
+    found, surely = init.installed_requirement()
+    assert found.startswith(requirement) and surely is portable

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from importlib import metadata
 from pathlib import Path
 from urllib.parse import quote
 
@@ -28,8 +30,30 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     print(f"wrote a new site in {folder}: {len(files)} files")
+    requirement, portable = installed_requirement()
+    if not portable:
+        print(f"note: requirements.txt asks for `{requirement}`, which a workflow installs only from a package index "
+              "that has it; if yours came from elsewhere, write that there (see the comment in it)")
     print(f"next: cd {folder} && tertulia serve   (then read README.md there)")
     return EXIT_OK
+
+
+def installed_requirement() -> tuple[str, bool]:
+    """What installs this very Tertulia on another machine (a workflow's), and whether it surely does: the
+    repository or archive pip installed it from (its record, PEP 610), else its version, which only a
+    package index holding that version can serve."""
+    try:
+        recorded = metadata.distribution("tertulia").read_text("direct_url.json")
+        direct = json.loads(recorded) if recorded else None
+    except (metadata.PackageNotFoundError, ValueError):
+        direct = None
+    if isinstance(direct, dict) and isinstance(direct.get("url"), str):
+        url, vcs = direct["url"], direct.get("vcs_info")
+        if isinstance(vcs, dict) and vcs.get("vcs") == "git" and url.startswith("https://"):
+            return f"tertulia @ git+{url}@{vcs.get('commit_id') or vcs.get('requested_revision') or 'HEAD'}", True
+        if url.startswith("https://") and "archive_info" in direct:
+            return f"tertulia @ {url}", True
+    return f"tertulia=={__version__}", False
 
 
 def _problem(folder: Path, lang: str, translations: list[str], base_url: str | None) -> str:
@@ -62,7 +86,7 @@ def site_files(name: str, lang: str, translations: list[str], title: str | None,
         "requirements.txt": f"# the Tertulia this site is built with; raise it to upgrade (see its CHANGELOG).\n"
                             f"# Installing from a repository instead of a package index, write for example\n"
                             f"#   tertulia @ git+https://github.com/OWNER/tertulia@v{__version__}\n"
-                            f"tertulia=={__version__}\n",
+                            f"{installed_requirement()[0]}\n",
         ".github/workflows/pages.yml": PAGES_WORKFLOW,
         ".github/workflows/check.yml": CHECK_WORKFLOW,
         ".github/workflows/proposals.yml": proposals_workflow(),
