@@ -89,3 +89,15 @@ def test_a_new_site_asks_for_the_tertulia_it_was_made_with_as_pip_installed_it(m
     monkeypatch.setattr(init.metadata, "distribution", lambda name: Installed())
     found, surely = init.installed_requirement()
     assert found.startswith(requirement) and surely is portable
+
+
+def test_a_new_post_published_as_written_is_warned_of_and_fails_a_strict_check(tmp_path):
+    content = make_content(tmp_path)
+    assert new(content, "post", "nuevo", "--lang", "en").returncode == 0
+    path = content / "posts/nuevo/index.en.md"
+    assert run_cli("check", "--content", str(content), "--strict").returncode == 0  # a draft: not published yet
+    path.write_text(path.read_text().replace("draft: true\n", ""))
+    result = run_cli("check", "--content", str(content), "--strict")
+    assert result.returncode == 1
+    assert "content/posts/nuevo/index.en.md:2: the title still says `TODO title`" in result.stderr
+    assert "content/posts/nuevo/index.en.md:3: the author still says `TODO author`" in result.stderr

@@ -13,6 +13,7 @@ from ..reading.find import COMMENT_FILE, ESSAY_FILE, SYMLINK
 from ..reading.names import is_key, key_problem
 from ..reading.read import read_parsed
 from ..reading.translations import record_new, shown_path
+from ..reading.validate import STARTER_AUTHOR, STARTER_TITLE
 from ..reading.yamltext import plain_or_quoted
 from .starter import starter
 from .translation_starter import PLACEHOLDER, starter_markdown
@@ -137,7 +138,7 @@ def _new_file(post: Path, kind: str, slug: str, lang: str, reply_to: str) -> tup
 def new_post(lang: str) -> str:
     """A draft, so nothing half-written is published by accident; its placeholder in its own language,
     which the page will say it is in."""
-    return ('---\ntitle: "TODO title"\nauthor: "TODO author"\n# date: YYYY-MM-DD (only what the source says)\n'
+    return (f'---\ntitle: "{STARTER_TITLE}"\nauthor: "{STARTER_AUTHOR}"\n# date: YYYY-MM-DD (only what the source says)\n'
             f"tags: []\ndraft: true\n---\n\n{starter(lang).placeholders[0]}\n")
 
 

@@ -520,6 +520,16 @@ def _minutes(offset: dt.timedelta) -> int:
     return round(offset.total_seconds() / 60)
 
 
+STARTER_TITLE, STARTER_AUTHOR = "TODO title", "TODO author"  # what `new post` writes until the author does
+
+
+def _warn_starter(record: Record, essay, found: Findings) -> None:
+    """A published post still titled or signed as `new post` wrote it: `check --strict` refuses it."""
+    for key, value, starter in (("title", essay.original.title, STARTER_TITLE), ("author", essay.author, STARTER_AUTHOR)):
+        if not essay.draft and value == starter:
+            found.warn(record, key, f"the {key} still says `{starter}`, as `tertulia new post` wrote it")
+
+
 def _essay(slug, versions, comment_versions, files: ContentFiles, found: Findings, include_pending: bool,
            followed: dict, config: SiteConfig):
     """One post folder -> an Essay with its published threads, and how many comments it held back."""
@@ -554,6 +564,7 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
         aliases=_aliases(original, found),
         feed_id=_feed_id(original, found),
     )
+    _warn_starter(original, essay, found)
     return essay, len(comments) - len(published)
 
 
