@@ -17,18 +17,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from babel.messages.pofile import read_po
-
 from ..errors import one_line
+from ..model import SiteConfig, offset_text
 from ..reading.config import load_config
 from ..reading.find import is_key, is_scratch
 from ..reading.markup import clean_text, comment_refusal
 from ..reading.names import MAX_KEY
 from ..reading.read import FRONT_MATTER, parse_text
-from ..model import SiteConfig
 from ..reading.validate import parse_date
-from ..site.proposals import CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, comment_file, complete_website
-from ..site.ui import CATALOG
+from ..site.proposals import (CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, PLACEHOLDER, comment_file,
+                              complete_website)
+from ..site.ui import CATALOG, Catalog
 from ..theme import Theme
 from .problems import shown
 
@@ -129,21 +128,17 @@ def _chosen(typed: str, file_body: str, placeholders: frozenset[str]) -> str:
     return typed
 
 
-PLACEHOLDER = "Your comment, in Markdown."  # what a page's plain link puts where the comment goes (site/plan.py)
-
-
 def placeholders(content: Path) -> frozenset[str]:
     """The plain link's placeholder in English and in every catalog of the site's theme and its own."""
     found = {PLACEHOLDER}
     for folder in Theme.of(content).folders("locales"):
         for catalog in sorted(folder.glob(f"*/{CATALOG}")):
             try:
-                with catalog.open("rb") as file:
-                    message = read_po(file).get(PLACEHOLDER)
-            except (OSError, ValueError, UnicodeDecodeError):  # a broken catalog: `check` names it
+                said = Catalog(catalog).texts.get(PLACEHOLDER)
+            except (OSError, ValueError, SyntaxError, RecursionError, UnicodeDecodeError):  # `check` names it
                 continue
-            if message is not None and isinstance(message.string, str) and message.string:
-                found.add(" ".join(message.string.split()))
+            if said:
+                found.add(" ".join(said.split()))
     return frozenset(found)
 
 
@@ -313,8 +308,7 @@ def in_zone(date: str, zone: str) -> str:
     if not zone or not UTC_TIME.fullmatch(date):
         return date
     moment = dt.datetime.strptime(date, "%Y-%m-%d %H:%M%z").astimezone(ZoneInfo(zone))
-    offset = moment.strftime("%z")
-    return moment.strftime("%Y-%m-%d %H:%M") + f"{offset[:3]}:{offset[3:]}"
+    return moment.strftime("%Y-%m-%d %H:%M") + offset_text(round(moment.utcoffset().total_seconds() / 60))
 
 
 UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}\+00:00")

@@ -32,6 +32,9 @@ HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 PROPOSAL_LIMITS = {"chars": MAX_COMMENT, "brackets": MAX_BRACKETS, "angles": MAX_ANGLES, "lines": MAX_LINES,
                    "website": SAFE_URL.pattern}
 HOST_FIRST = re.compile(r"[^\s/:@\"'<>]+\.[^\s/:@\"'<>]+(?:[/?#][^\s\"'<>]*)?")
+# What a page's plain link puts where the comment goes: site/plan.py asks the catalog for it by these
+# very words (written out there, where `pybabel extract` finds them), and an import knows it by them.
+PLACEHOLDER = "Your comment, in Markdown."
 
 
 def comment_file(author: str, body: str, reply_to: str = "", url: str = "", date: str = "",
