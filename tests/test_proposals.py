@@ -223,6 +223,10 @@ def letter_of(typed: str, body: str) -> str:
     ("Molt bé.\n\nOn paragraph 2 you wrote:\n> Every paragraph", "Molt bé.\n\nOn paragraph 2 you wrote:\n> Every paragraph"),
     ("Dues idees\n--\n\nPrimera.\n\nSegona.", "Dues idees\n--\n\nPrimera.\n\nSegona."),
     ("Bé.\n\n-- \nAna, des del tren", "Bé."),
+    # a reader's emphasis at the very end is theirs; a phone's line above a quoted letter is not
+    ("Molt _bé_", "Molt _bé_"),
+    ("M'agrada.\n\nSent from my iPhone\n\nEl dl., 4 de març 2024 a les 18:22, Jordi <j@example.org> va escriure:\n> Hola",
+     "M'agrada."),
 ])
 def test_a_letter_keeps_what_its_writer_wrote_and_leaves_out_what_mail_programs_add(typed, expected):
     assert read_letter(letter_of(typed, "La còpia del fitxer.")).body == expected

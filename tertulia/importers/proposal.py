@@ -53,6 +53,7 @@ FORWARD = re.compile(r"-{2,} ?(?:forwarded message|mensaje reenviado|missatge re
 HEADER_FROM = re.compile(r"\*?(?:from|de|von|da|van|od|från)\*?: .*", re.IGNORECASE)
 HEADER_SENT = re.compile(r"\*?(?:sent|date|enviat|enviado|envoyé|gesendet|inviato|data|fecha|datum|trimis|verzonden|"
                          r"skickat)\*?: .*", re.IGNORECASE)
+RULE = re.compile(r"_{8,}")  # Outlook's line over the message a reply copies in
 HEADER_LINE = re.compile(r"[\w*][\w *.-]{0,30}: .*")  # a header of a forwarded message: `Subject: …`
 # A mail program's line under the text ("Sent from my iPhone", "Enviat des de l'Outlook per a iOS")
 SENT_FROM = re.compile(r"(?:sent from|sent with|get outlook for|enviado desde|enviat des de|envoyé de|envoyé depuis|"
@@ -151,8 +152,7 @@ def _letter_text(lines: list[str]) -> str:
         if line == "-- " or line == "--" and (index == 0 or not kept[index - 1].strip()):
             kept = kept[:index]
             break
-    while kept and (not kept[-1].strip() or SENT_FROM.fullmatch(kept[-1].strip())):
-        kept = kept[:-1]
+    kept = _without_closing_lines(kept)
     # whether every written line after each one is quoted, found from the end in one pass: a letter
     # of many lines must not cost their square
     quoted_after, all_quoted = [False] * len(kept), True
@@ -164,7 +164,15 @@ def _letter_text(lines: list[str]) -> str:
         if quoting or SEPARATOR.fullmatch(line.strip()) or _outlook_headers(kept, index):
             kept = kept[:index]
             break
-    return "\n".join(kept).strip("\n").rstrip("_ \n")
+    return "\n".join(_without_closing_lines(kept)).strip("\n")
+
+
+def _without_closing_lines(lines: list[str]) -> list[str]:
+    """The lines without the mail program's under the text: blank ones, "Sent from my iPhone", Outlook's
+    rule of underscores over a message it copies in. Asked before a quoted message is cut, and after."""
+    while lines and (not (last := lines[-1].strip()) or SENT_FROM.fullmatch(last) or RULE.fullmatch(last)):
+        lines = lines[:-1]
+    return lines
 
 
 def _forwarded(lines: list[str]) -> list[str]:
