@@ -24,13 +24,14 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
         print(problem, file=sys.stderr)
         return EXIT_USAGE
     name = folder.resolve().name
-    files = site_files(name, lang, translations, title, base_url or f"https://example.github.io/{quote(name)}/")
+    requirement, portable = installed_requirement()
+    files = site_files(name, lang, translations, title, base_url or f"https://example.github.io/{quote(name)}/",
+                       requirement)
     for relative, text in files.items():
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     print(f"wrote a new site in {folder}: {len(files)} files")
-    requirement, portable = installed_requirement()
     if not portable:
         print(f"note: requirements.txt asks for `{requirement}`, which a workflow installs only from a package index "
               "that has it; if yours came from elsewhere, write that there (see the comment in it)")
@@ -68,9 +69,10 @@ def _problem(folder: Path, lang: str, translations: list[str], base_url: str | N
     return ""
 
 
-def site_files(name: str, lang: str, translations: list[str], title: str | None, base_url: str) -> dict[str, str]:
-    """Every file of a new site by its path: content, workflows, .gitignore, requirements, README; without
-    a title, the folder's name stands for one."""
+def site_files(name: str, lang: str, translations: list[str], title: str | None, base_url: str,
+               requirement: str) -> dict[str, str]:
+    """Every file of a new site by its path: content, workflows, .gitignore, requirements (`requirement`,
+    what installs this Tertulia), README; without a title, the folder's name stands for one."""
     languages = [lang, *translations]
     files = {"content/site.yml": _site_yml(title, name, base_url, languages)}
     for code in languages:
@@ -86,7 +88,7 @@ def site_files(name: str, lang: str, translations: list[str], title: str | None,
         "requirements.txt": f"# the Tertulia this site is built with; raise it to upgrade (see its CHANGELOG).\n"
                             f"# Installing from a repository instead of a package index, write for example\n"
                             f"#   tertulia @ git+https://github.com/OWNER/tertulia@v{__version__}\n"
-                            f"{installed_requirement()[0]}\n",
+                            f"{requirement}\n",
         ".github/workflows/pages.yml": PAGES_WORKFLOW,
         ".github/workflows/check.yml": CHECK_WORKFLOW,
         ".github/workflows/proposals.yml": proposals_workflow(),

@@ -9,7 +9,7 @@ import re
 from datetime import datetime
 
 from ..model import LATEST_OFFSET, offset_text
-from ..reading.markup import is_safe_url
+from ..reading.markup import TAG, is_safe_url
 from ..reading.validate import FEED_ID, parse_date
 from ..reading.yamltext import quoted
 from .shortcodes import Media
@@ -26,7 +26,6 @@ def text_of(value: str) -> str:
 
 # Markup in a title: WordPress shows its words in a page's <title>, and so does a file's `title`
 TITLE_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-TITLE_TAG = re.compile(r"<[^>]*>")
 UNTITLED_WORDS = 8
 UNPUBLISHED = {"draft", "pending", "auto-draft"}  # WordPress's statuses of a post not yet published
 
@@ -34,7 +33,7 @@ UNPUBLISHED = {"draft", "pending", "auto-draft"}  # WordPress's statuses of a po
 def title_of(item: Item) -> str:
     """A post's title as its words; an empty one (an aside, a status) takes its text's first words, the
     author's own, rather than words no one wrote; its slug when it has no text either."""
-    title = text_of(TITLE_TAG.sub("", TITLE_SCRIPT.sub("", item.title)))
+    title = text_of(TAG.sub("", TITLE_SCRIPT.sub("", item.title)))
     if title:
         return title
     words = plain(item.content).split()
