@@ -17,11 +17,12 @@
   var UNSAFE_IN_YAML = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff"\\]/g;
   var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/g;
 
-  // Where the page's language has no catalog, the interface's words are English stand-ins, and
-  // <html> says so (templates/base.html): the words this script places are marked like those the page holds.
+  // Where the page's language has no catalog, the interface's words are English stand-ins, and <html>
+  // says so (templates/base.html): the words a script places are marked like those the page holds.
+  // The same function in reader.js, propose.js and search.js, which pages load apart.
   function interfaceWords(element, words) {
-    var lang = document.documentElement.getAttribute("data-words-lang");  // read here: tests load this file without a page
-    element.textContent = words;
+    var lang = document.documentElement.getAttribute("data-words-lang");  // read when asked: tests load a script without a page
+    if (words !== undefined) { element.textContent = words; }
     if (lang) {
       element.lang = lang;
       if (document.documentElement.hasAttribute("dir")) { element.dir = "ltr"; }  // English, on a right-to-left site

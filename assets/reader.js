@@ -12,13 +12,14 @@
     try { window.localStorage.setItem(key, value); } catch (e) { /* private mode: not remembered */ }
   }
 
-  // Where the page's language has no catalog, the interface's words are English stand-ins, and
-  // <html> says so (templates/base.html): the words a script places are marked like those the page holds.
-  var WORDS_LANG = document.documentElement.getAttribute("data-words-lang");
+  // Where the page's language has no catalog, the interface's words are English stand-ins, and <html>
+  // says so (templates/base.html): the words a script places are marked like those the page holds.
+  // The same function in reader.js, propose.js and search.js, which pages load apart.
   function interfaceWords(element, words) {
-    element.textContent = words;
-    if (WORDS_LANG) {
-      element.lang = WORDS_LANG;
+    var lang = document.documentElement.getAttribute("data-words-lang");  // read when asked: tests load a script without a page
+    if (words !== undefined) { element.textContent = words; }
+    if (lang) {
+      element.lang = lang;
       if (document.documentElement.hasAttribute("dir")) { element.dir = "ltr"; }  // English, on a right-to-left site
     }
     return element;

@@ -8,19 +8,17 @@
   var list = document.querySelector(".search-results");
   var pagefind = null;
   var PASSAGE = /^(p[0-9]+|comment-[a-z0-9-]+)$/;
-  // Where the page's language has no catalog, the interface's words are English stand-ins, and
-  // <html> says so (templates/base.html): the words this script places are marked like those the page holds.
-  var WORDS_LANG = document.documentElement.getAttribute("data-words-lang");
+  // Where the page's language has no catalog, the interface's words are English stand-ins, and <html>
+  // says so (templates/base.html): the words a script places are marked like those the page holds.
+  // The same function in reader.js, propose.js and search.js, which pages load apart.
   function interfaceWords(element, words) {
-    element.textContent = words;
-    marked(element);
-    return element;
-  }
-  function marked(element) {
-    if (WORDS_LANG) {
-      element.lang = WORDS_LANG;
+    var lang = document.documentElement.getAttribute("data-words-lang");  // read when asked: tests load a script without a page
+    if (words !== undefined) { element.textContent = words; }
+    if (lang) {
+      element.lang = lang;
       if (document.documentElement.hasAttribute("dir")) { element.dir = "ltr"; }  // English, on a right-to-left site
     }
+    return element;
   }
 
   function load() {
@@ -64,7 +62,10 @@
     element.textContent = option ? option.getAttribute("data-in-text") : code;
     var written = option ? option.getAttribute("data-in-text-lang") : code;
     if (written) { element.lang = written; }
-    else if (WORDS_LANG) { element.lang = document.documentElement.lang; element.dir = "auto"; }  // the page's word, in an English phrase
+    else if (document.documentElement.hasAttribute("data-words-lang")) {  // the page's word, in an English phrase
+      element.lang = document.documentElement.lang;
+      element.dir = "auto";
+    }
   }
 
   // One result per passage: a word both languages share finds both versions of the same paragraph,
@@ -114,7 +115,7 @@
       heading.appendChild(link);
       var where = document.createElement("p");
       where.className = "match-language";
-      marked(where);
+      interfaceWords(where);
       var name = document.createElement("span");
       languageName(found, name);
       // one phrase for the translator, "%(language)s" where the language's name goes, in any order
