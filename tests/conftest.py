@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,15 @@ def fixture_site(tmp_path_factory) -> Path:
     result = run_cli("build", "--content", str(FIXTURE), "--output", str(out), "--no-cache")
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture
+def ctrl_c_at_a_terminal():
+    """Ctrl-C as a terminal gives it, for a test that presses it: a suite started as a background job
+    inherits SIGINT ignored (shells do that without job control), and no KeyboardInterrupt would come."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
 
 
 def pytest_assertrepr_compare(op, left, right):

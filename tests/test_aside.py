@@ -67,7 +67,7 @@ def test_templates_compiled_elsewhere_are_loaded_not_compiled_and_draw_the_same(
     assert compiles == []  # whole builds, drawn so, match a build without caches: see test_incremental
 
 
-def test_ctrl_c_while_leaving_still_waits_for_the_child_and_is_raised_after(tmp_path):
+def test_ctrl_c_while_leaving_still_waits_for_the_child_and_is_raised_after(tmp_path, ctrl_c_at_a_terminal):
     marker = tmp_path / "late"
 
     def slow_then():

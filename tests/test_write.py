@@ -76,7 +76,7 @@ def test_a_failure_before_the_commit_leaves_the_old_folder_and_no_litter(tmp_pat
     assert [p.name for p in tmp_path.iterdir()] == ["output"]
 
 
-def test_ctrl_c_during_the_commit_waits_until_every_file_is_in(tmp_path, monkeypatch):
+def test_ctrl_c_during_the_commit_waits_until_every_file_is_in(tmp_path, monkeypatch, ctrl_c_at_a_terminal):
     output = tmp_path / "output"
     output.mkdir()  # into an existing output, files are moved one by one
     names = [f"posts/p{i}/index.html" for i in range(50)]
@@ -111,7 +111,7 @@ def test_the_writer_refuses_a_folder_no_build_wrote(tmp_path):
 
 @pytest.mark.parametrize("committed", [True, False])
 def test_ctrl_c_while_the_staging_folder_is_cleared_waits_for_it_and_says_where_the_output_stands(
-        tmp_path, monkeypatch, committed):
+        tmp_path, monkeypatch, committed, ctrl_c_at_a_terminal):
     output = tmp_path / "output"
     clear = write.shutil.rmtree
 
