@@ -47,14 +47,16 @@ def counted(number: int, singular: str, plural: str = "") -> str:
 
 
 class ContentErrors(Exception):
-    """Every content error of one run, raised together so the author sees them all."""
+    """Every content error of one run, raised together so the author sees them all, with the warnings
+    found by then: an author fixing the errors should not meet the warnings only afterwards."""
 
-    def __init__(self, errors: list[ContentError]):
+    def __init__(self, errors: list[ContentError], warnings: "list[ContentError] | tuple" = ()):
         self.errors = sorted(set(errors))
+        self.warnings = sorted(set(warnings))
         super().__init__("\n".join(str(e) for e in self.errors))
 
     def __reduce__(self):  # raised in a render worker, it crosses to the main process whole
-        return (ContentErrors, (self.errors,))
+        return (ContentErrors, (self.errors, self.warnings))
 
 
 class ToolFailed(Exception):

@@ -132,10 +132,11 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     config, setting_errors = read_config(options.content / "site.yml",
                                          _shown(options.content / "site.yml", options.content), options.base_url)
     followed, record_errors = load_record(options.content)
-    if config is None:
-        raise ContentErrors(setting_errors + record_errors)
     earlier = setting_errors + record_errors  # reported with the content's errors, all at once
     cache = last.cache if last else parse_cache(options)
+    if config is None:  # nothing can be validated without settings, but every file's own errors can be said
+        files = parse_all(found, digests, cache, options.workers, progress)
+        raise ContentErrors(earlier + list(files.errors), files.warnings)
     forks = _forks(options, last, stack, len(found.sources))
     early = _compiling(options, stack) if forks and len(found.sources) < EARLY_COMPILE else None
     files = parse_all(found, digests, cache, options.workers, progress, last.parsed if last else None)
@@ -146,9 +147,9 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
         site, warnings = build_model(config, files, options.drafts, last.posts if last else None,
                                      options.pending, followed, tuple(relative for relative, _ in found.static))
     except ContentErrors as problem:
-        raise ContentErrors(earlier + problem.errors + broken_templates) from None
+        raise ContentErrors(earlier + problem.errors + broken_templates, problem.warnings) from None
     if earlier or broken_templates:
-        raise ContentErrors(earlier + broken_templates)
+        raise ContentErrors(earlier + broken_templates, warnings)
     from .site.ui import Interface
     interface = Interface(options.theme.folders("locales"), site.config)
     unreadable = [ContentError(options.theme.shown("locales", path), line, why) for path, line, why in interface.unreadable()]

@@ -52,7 +52,7 @@ def test_a_key_given_twice_inside_a_mapping_is_an_error_on_the_second_line(tmp_p
     front = "---\ntitle: x\nauthor: A\nredirects:\n  en: a\nlabels:\n  en: one\n  es: dos\n  en: two\n---\n\nText.\n"
     errors = errors_for(tmp_path, {"posts/x/index.en.md": front})
     assert errors == ["content/posts/x/index.en.md:9: `en` is given twice; keep one"]
-    errors = errors_for(tmp_path, {"site.yml": SITE_YML + "redirects:\n  /old/: posts/hola/\n  /old/: posts/x/\n"})
+    errors = errors_for(tmp_path / "settings", {"site.yml": SITE_YML + "redirects:\n  /old/: posts/hola/\n  /old/: posts/x/\n"})
     assert errors == [f"content/site.yml:{SITE_YML.count(chr(10)) + 3}: `/old/` is given twice; keep one"]
 
 

@@ -65,6 +65,8 @@ def _site_command(args) -> int:
 def _failed(args, problem: Exception) -> int:
     """A command that could not finish, said for its author in lines naming files; its exit status."""
     if isinstance(problem, ContentErrors):
+        for warning in problem.warnings:
+            print(warning.as_warning(), file=sys.stderr)
         for error in problem.errors:
             print(error, file=sys.stderr)
         counted_errors = counted(len(problem.errors), "content error")

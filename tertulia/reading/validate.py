@@ -97,13 +97,20 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     _check_addresses(config, essays, essay_records, found, pages, page_groups)
     found.warnings += missing_images(files, static)
     if found.errors:
-        raise ContentErrors(found.errors)
+        raise ContentErrors(found.errors, _not_from_unread(found.warnings, files.errors))
     tags = _site_tags(config, essays, essay_records, found)
     essays.sort(key=_newest_first)
     site = Site(config=config, essays=tuple(essays), tags=tags, held_back=held_back, drafts=drafts, pages=pages,
                 static=static,
                 favicon=next((name for name in FAVICONS if name in static), ""))
     return site, sorted(set(found.warnings))
+
+
+def _not_from_unread(warnings: list[ContentError], unread: tuple[ContentError, ...]) -> list[ContentError]:
+    """The warnings said beside errors, less those about a folder holding a file that could not be
+    read: "no `en` translation" there means only that the translation's error comes first."""
+    folders = {error.path.rpartition("/")[0] for error in unread}
+    return [warning for warning in warnings if warning.path.rpartition("/")[0] not in folders]
 
 
 def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findings, static: tuple[str, ...],

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from helpers import ESSAY_EN, FIXTURE, ROOT, every_file, make_content, run_cli
+from helpers import ESSAY_EN, ESSAY_ES, FIXTURE, ROOT, every_file, make_content, run_cli
 
 
 def test_a_build_prints_a_one_line_summary(tmp_path):
@@ -55,7 +55,7 @@ def test_content_errors_exit_1_name_file_and_line_and_leave_output_untouched(tmp
     })
     result = run_cli("build", "--content", str(bad), "--output", str(out))
     assert result.returncode == 1
-    lines = result.stderr.splitlines()
+    lines = [line for line in result.stderr.splitlines() if ": warning: " not in line]
     assert lines[0] == "content/posts/hola/comments/c1.es.md:3: reply_to names `ghost`, but this post has no comment with that id"
     assert lines[1] == ("content/posts/hola/index.en.md:10: translation has 3 blocks, original has 2; "
                         "translation block 3 “A third paragraph that was added.” has no counterpart: probably added")
@@ -63,6 +63,32 @@ def test_content_errors_exit_1_name_file_and_line_and_leave_output_untouched(tmp
     assert "Traceback" not in result.stderr
     assert every_file(out) == before
     assert sorted(p.name for p in out.parent.iterdir()) == ["bad", "good", "out"]
+
+
+def test_a_failed_build_says_its_warnings_too(tmp_path):
+    """An author fixing the errors meets the warnings now, not in the next run."""
+    bad = make_content(tmp_path, {
+        "posts/hola/index.es.md": ESSAY_ES + "\n![Foto](foto.jpg)\n",
+        "posts/hola/index.en.md": ESSAY_EN + "\n![Photo](foto.jpg)\n",
+        "posts/hola/comments/c1.es.md": "---\nauthor: B\nreply_to: ghost\n---\n\nHola.\n",
+    })
+    result = run_cli("build", "--content", str(bad), "--output", str(tmp_path / "out"))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("content/posts/hola/index.es.md:") and ": warning: " in line and "foto.jpg" in line
+               for line in lines), result.stderr
+    assert "content/posts/hola/comments/c1.es.md:3: reply_to names `ghost`" in result.stderr
+    assert lines[-1] == "1 content error; nothing was written"
+
+
+def test_broken_settings_do_not_hide_the_files_own_errors(tmp_path):
+    bad = make_content(tmp_path, {"site.yml": "title: [unclosed\n",
+                                  "posts/hola/comments/c1.es.md": "---\nauthor: [B\n---\n\nHola.\n"})
+    result = run_cli("check", "--content", str(bad))
+    assert result.returncode == 1
+    assert "content/site.yml:" in result.stderr
+    assert "content/posts/hola/comments/c1.es.md:" in result.stderr, result.stderr
+    assert result.stderr.splitlines()[-1] == "2 content errors"
 
 
 @pytest.mark.parametrize("epoch", ["abc", "1700000000.5", "-1", "99999999999999"])
