@@ -39,6 +39,26 @@ class Catalog:
         self.plurals = {m.id[0]: m.string for m in po if isinstance(m.id, tuple) and all(m.string) and not m.fuzzy}
         self.plural_expr = po.plural_expr
         self.plural_index = gettext.c2py(po.plural_expr)  # the catalog's own C rule, read safely
+        self.other_rules: dict[str, tuple[str, object]] = {}  # plural forms taken from a catalog with another rule
+
+    def over(self, fallback: "Catalog") -> "Catalog":
+        """This catalog, its missing words taken from `fallback` (a site's own catalog over the
+        theme's, a regional one over its base language's), as Hugo merges a project's words with its
+        theme's. Plural forms taken keep their own catalog's rule: their order depends on it."""
+        merged = object.__new__(Catalog)
+        merged.texts = {**fallback.texts, **self.texts}
+        merged.plurals = {**fallback.plurals, **self.plurals}
+        merged.plural_expr, merged.plural_index = self.plural_expr, self.plural_index
+        merged.other_rules = {}
+        for singular in merged.plurals:
+            expr, index = (self if singular in self.plurals else fallback).rule(singular)
+            if expr != self.plural_expr:
+                merged.other_rules[singular] = (expr, index)
+        return merged
+
+    def rule(self, singular: str) -> tuple[str, object]:
+        """The plural rule (its C expression, its function) that orders this message's forms."""
+        return self.other_rules.get(singular) or (self.plural_expr, self.plural_index)
 
 
 def _first_bad_line(raw: bytes) -> int:
@@ -57,6 +77,7 @@ class Interface:
         self.config = config
         self._words: dict[str, Words] = {}
         self._said: dict[frozenset, str] = {}  # messages looked up -> what the catalogs say of them
+        self._catalogs: dict[Path, Catalog] = {}  # each catalog file read once, however many languages use it
 
     def take_used(self) -> frozenset[tuple[str, str]]:
         """The messages looked up since the last call, as (language, message), forgotten as they are
@@ -75,39 +96,49 @@ class Interface:
             for lang, message in sorted(used):
                 catalog = self.words(lang).catalog
                 parts.append(repr((lang, message) + ((catalog.texts.get(message), catalog.plurals.get(message),
-                                                      catalog.plural_expr) if catalog else ())))
+                                                      catalog.rule(message)[0]) if catalog else ())))
             key = self._said[used] = content_key(*parts)
         return key
 
-    def catalog_path(self, lang: str) -> Path | None:
-        """The catalog a language uses: its own, else its base language's, else none."""
-        for code in (lang, lang.split("-")[0]):
+    def catalog_paths(self, lang: str) -> list[Path]:
+        """The catalogs a language's words come from, the first that has a word winning: the site's
+        own, then the theme's, for the language, then for its base language (`pt` for `pt-BR`)."""
+        paths = []
+        for code in dict.fromkeys((lang, lang.split("-")[0])):
             for folder in self.locales:
-                for name in (code, code.replace("-", "_")):
+                for name in dict.fromkeys((code, code.replace("-", "_"))):
                     path = folder / name / CATALOG
-                    if path.is_file():
-                        return path
-        return None
+                    if path.is_file() and path not in paths:
+                        paths.append(path)
+        return paths
+
+    def catalog_path(self, lang: str) -> Path | None:
+        """The catalog a language's words come from first, or none."""
+        return next(iter(self.catalog_paths(lang)), None)
 
     def words(self, lang: str) -> "Words":
         if lang not in self._words:
-            path = self.catalog_path(lang)
-            self._words[lang] = Words(lang, Catalog(path) if path else None, self.config)
+            catalogs = [self._catalog(path) for path in self.catalog_paths(lang)]
+            merged = catalogs[-1] if catalogs else None
+            for catalog in reversed(catalogs[:-1]):
+                merged = catalog.over(merged)
+            self._words[lang] = Words(lang, merged, self.config)
         return self._words[lang]
+
+    def _catalog(self, path: Path) -> Catalog:
+        if path not in self._catalogs:
+            self._catalogs[path] = Catalog(path)
+        return self._catalogs[path]
 
     def unreadable(self) -> list[tuple[str, int, str]]:
         """(its path under locales/, line, why) for each catalog the site's languages use that cannot be read: a file
         saved in another encoding, or a plural rule that is no C expression."""
         found: list[tuple[str, int, str]] = []
-        seen = set()
-        for lang in self.config.language_codes:
-            path = self.catalog_path(lang)
-            if path is None or path in seen:
-                continue
-            seen.add(path)
+        paths = dict.fromkeys(path for lang in self.config.language_codes for path in self.catalog_paths(lang))
+        for path in paths:
             shown = path.relative_to(path.parents[2]).as_posix()  # as `incomplete` names it: <lang>/LC_MESSAGES/…
             try:
-                self.words(lang)
+                self._catalog(path)
             except UnicodeDecodeError:
                 raw = path.read_bytes()
                 found.append((shown, _first_bad_line(raw), "not valid UTF-8; save it as UTF-8"))
@@ -228,7 +259,7 @@ class Words:
         number = format_decimal(count, locale=self.locale or ENGLISH)
         if self.catalog and singular in self.catalog.plurals:
             forms = self.catalog.plurals[singular]
-            form = forms[min(self.catalog.plural_index(count), len(forms) - 1)]
+            form = forms[min(self.catalog.rule(singular)[1](count), len(forms) - 1)]
             return escape(form.replace("%(num)d", number))
         text = (singular if count == 1 else plural).replace("%(num)d", number)
         return escape(text) if self.english else Markup('<span lang="en">{}</span>').format(text)
@@ -302,7 +333,8 @@ class Words:
         samples = {}
         for number in [*range(200), 1_000_000]:  # the first number of each category (1e6: "many")
             samples.setdefault(rule(number) if rule else ("one" if number == 1 else "other"), number)
-        return {category: forms[min(self.catalog.plural_index(samples[category]), len(forms) - 1)]
+        index = self.catalog.rule(singular)[1]
+        return {category: forms[min(index(samples[category]), len(forms) - 1)]
                 for category in sorted(categories) if category in samples}, ""
 
 

@@ -47,6 +47,11 @@ def test_a_site_catalog_replaces_the_themes_words(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "output/es/index.html").read_text()
     assert "Etiquetas de la casa" in html
+    # the words the site's catalog does not give stay the theme's Spanish, not English
+    assert ">Comentarios<" in html and ">Ensayos<" in html and '<span lang="en">' not in html
+    assert "warning" not in result.stderr
+    # even its plural phrases, whose three forms follow the theme's rule, not the site catalog's two
+    assert "1 min de lectura" in html
 
 
 def test_an_override_the_theme_does_not_have_is_named_in_a_warning(tmp_path):
