@@ -12,7 +12,7 @@ from ..reading.markup import Converter
 from ..reading.find import COMMENT_FILE, ESSAY_FILE, SYMLINK
 from ..reading.names import is_key, key_problem
 from ..reading.read import read_parsed
-from ..reading.translations import record_new, shown_path
+from ..reading.translations import record_new, shown_path, title_of
 from ..reading.validate import STARTER_AUTHOR, STARTER_TITLE
 from ..reading.yamltext import plain_or_quoted
 from .starter import starter
@@ -81,7 +81,7 @@ def _record(content: Path, path: Path, original, trusted: bool) -> None:
     """A translation starts out following its original as it is now (see translations.py)."""
     parsed, _, original_path = original
     record_new(content, shown_path(content, path), shown_path(content, original_path),
-               Converter().blocks(parsed.body, trusted))
+               Converter().blocks(parsed.body, trusted), title_of(parsed.meta))
 
 
 def _translations_with_comments(content: Path, post: Path, slug: str, lang: str) -> int:

@@ -63,9 +63,11 @@ def _essay_state(essay: Essay | SitePage, lang: str, tally: Tally) -> str:
     if text.unfinished:
         tally.unfinished += 1
         states.append(f"unfinished ({blocks_named(index + 1 for index in text.unfinished)})")
-    if text.stale:
+    if text.stale or text.stale_title is not None:
         _outdated(essay.original, text, tally)
-        states.append(f"outdated ({blocks_named(index + 1 for index, *_ in text.stale)})")
+        parts = (["title"] if text.stale_title is not None else []) + (
+            [blocks_named(index + 1 for index, *_ in text.stale)] if text.stale else [])
+        states.append(f"outdated ({', '.join(parts)})")
     if not states:
         tally.current += 1
         states.append("translated")
@@ -115,6 +117,9 @@ def _outdated(original: Text, translation: Text, tally: Tally) -> None:
     """Count a translation with stale blocks, and name each block where a translator will look."""
     tally.outdated += 1
     tally.blocks += len(translation.stale)
+    if translation.stale_title is not None:
+        tally.details.append((translation.path, 0, f"{translation.path}: title outdated; the original's is now "
+                              f"“{original.title}”; changed: {word_diff(translation.stale_title, original.title)}"))
     current = words_of(original.blocks)
     for index, old, line in translation.stale:
         now = current[index]

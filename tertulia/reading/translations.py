@@ -30,10 +30,12 @@ NOTE = "Written by `tertulia translated`; not for editing by hand."
 
 @dataclass(frozen=True)
 class Followed:
-    """The original, and its blocks' words as they were when the translation was marked (None: never)."""
+    """The original, and its blocks' words as they were when the translation was marked (None: never),
+    and its title then (None: not recorded, as by the records written before titles were)."""
 
     original: str
     blocks: tuple[str | None, ...]
+    title: str | None = None
 
 
 def shown_path(content: Path, path: Path) -> str:
@@ -64,7 +66,7 @@ def load_record(content: Path) -> tuple[dict[str, Followed], list[ContentError]]
         return {}, [ContentError(shown, 1, "the translation record is not as `tertulia translated` writes it; "
                                            "restore it from version control, or delete it to start afresh")]
     prefix = content.resolve().name + "/"
-    return {prefix + key: Followed(prefix + entry["original"], tuple(entry["blocks"]))
+    return {prefix + key: Followed(prefix + entry["original"], tuple(entry["blocks"]), entry.get("title"))
             for key, entry in entries.items()}, []
 
 
@@ -93,7 +95,8 @@ def _text(value) -> bool:
 def _well_formed(entry) -> bool:
     return (isinstance(entry, dict) and _text(entry.get("original"))
             and isinstance(entry.get("blocks"), list)
-            and all(block is None or _text(block) for block in entry["blocks"]))
+            and all(block is None or _text(block) for block in entry["blocks"])
+            and ("title" not in entry or _text(entry["title"])))
 
 
 @contextmanager
@@ -112,7 +115,8 @@ def save_record(content: Path, record: dict[str, Followed]) -> None:
     """Write the whole record in one rename, in a fixed order, so it diffs well and never half-written."""
     prefix = content.resolve().name + "/"
     data = {"note": NOTE, "translations": {
-        key[len(prefix):]: {"original": followed.original[len(prefix):], "blocks": list(followed.blocks)}
+        key[len(prefix):]: {"original": followed.original[len(prefix):], "blocks": list(followed.blocks),
+                            **({"title": followed.title} if followed.title is not None else {})}
         for key, followed in sorted(record.items())}}
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     handle, temporary = tempfile.mkstemp(prefix=f".{RECORD}.", dir=content)
@@ -193,7 +197,7 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
     from ..errors import ContentErrors
     translation, original, trusted = _pair(content, path)
     shown, original_shown = shown_path(content, translation), shown_path(content, original)
-    source, target = _blocks(original, original_shown, trusted), _blocks(translation, shown, trusted)
+    (source, title), (target, _) = _blocks(original, original_shown, trusted), _blocks(translation, shown, trusted)
     if len(source) != len(target):
         raise ContentErrors([ContentError(shown, 0, f"translation has {len(target)} blocks, original has "
                                                     f"{len(source)}; make them match before marking it translated")])
@@ -205,8 +209,11 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
         if errors:
             raise ContentErrors(errors)
         known = record.get(shown)
-        stale = stale_blocks(known.blocks, current) if known and known.original == original_shown else ()
-        record[shown] = Followed(original_shown, marked(current, stale, block))
+        same = known is not None and known.original == original_shown
+        stale = stale_blocks(known.blocks, current) if same else ()
+        # the title is a part of the text as a block is: marked with the whole, kept when one block is
+        followed_title = title if block is None or not same else known.title
+        record[shown] = Followed(original_shown, marked(current, stale, block), followed_title)
         save_record(content, record)
     which = f"block {block} of {len(source)}" if block else "its one block" if len(source) == 1 else f"all {len(source)} blocks"
     unfinished = [index for index, text in enumerate(target, 1) if UNFINISHED in text and block in (None, index)]
@@ -215,13 +222,13 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
     return f"recorded: {shown} follows {original_shown} ({which}){still}"
 
 
-def record_new(content: Path, shown: str, original_shown: str, blocks) -> None:
+def record_new(content: Path, shown: str, original_shown: str, blocks, title: str | None = None) -> None:
     """Record a translation just started from its original: it follows the original as it is now."""
     words = words_of(blocks)
     with record_lock(content):
         record, errors = load_record(content)
         if not errors:
-            record[shown] = Followed(original_shown, words)
+            record[shown] = Followed(original_shown, words, title)
             save_record(content, record)
 
 
@@ -256,11 +263,18 @@ def _pair(content: Path, path: Path) -> tuple[Path, Path, bool]:
     return translation, original, is_essay
 
 
-def _blocks(path: Path, shown: str, trusted: bool) -> list[str]:
+def _blocks(path: Path, shown: str, trusted: bool) -> tuple[list[str], str | None]:
+    """A file's blocks, and its title (None for a comment, which has none)."""
     from ..errors import ContentErrors
     from .markup import Converter
     from .read import parse_text
     parsed, error = parse_text(path.read_bytes(), shown)
     if error:
         raise ContentErrors([error])
-    return Converter().blocks(parsed.body, trusted)
+    return Converter().blocks(parsed.body, trusted), title_of(parsed.meta)
+
+
+def title_of(meta: dict) -> str | None:
+    """The title as the record keeps it, to tell a retitled original: None when there is none."""
+    title = meta.get("title")
+    return " ".join(title.split()) if isinstance(title, str) and title.strip() else None

@@ -22,7 +22,7 @@ from ..model import (DATE_PATTERN, LATEST_OFFSET, Comment, Essay, PartialDate, S
                      newest_first, offset_text)
 from .parse import ContentFiles
 from .read import Record
-from .translations import UNFINISHED, Followed, blocks_named, opening_words, stale_blocks, words_of
+from .translations import UNFINISHED, Followed, blocks_named, opening_words, stale_blocks, title_of, words_of
 
 STATUSES = ("published", "pending", "spam")
 ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url", "aliases", "feed_id"}
@@ -279,13 +279,14 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         if "translation_of" not in record.meta:
             continue  # the original, or a second one already reported
         target = record.meta.get("translation_of")
-        stale, aligned = (), False
+        stale, aligned, retitled = (), False, None
         if not isinstance(target, str):
             found.error(record, "translation_of", "translation_of must be the original's language, e.g. `es`")
         elif target == original.lang:
             aligned = _check_alignment(original, record, blocks, found)
             if aligned and record.path in followed:
                 stale = _stale(original, record, blocks, followed[record.path], found)
+                retitled = _retitled(original, record, followed[record.path], found)
         elif target in versions:
             found.error(record, "translation_of", f"translation_of must name the original (`{original.lang}`), "
                                                   f"not `{target}`, which is itself a translation")
@@ -294,6 +295,7 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
                                                   f"`{target}` file beside this one")
         text = _text(record, blocks, found, False, kind, keys, excerpts.get(record.path, ""))
         text = replace(text, stale=stale) if stale else text
+        text = replace(text, stale_title=retitled) if retitled is not None else text
         texts.append(_unfinished_shown_as_original(text, texts[0], blocks[original.path]) if aligned else text)
     return original, tuple(texts)
 
@@ -381,6 +383,19 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
         message += f"; {where}"
     found.errors.append(ContentError(translation.path, line or translation.body_line, message))
     return False
+
+
+def _retitled(original: Record, translation: Record, followed: Followed, found: Findings) -> str | None:
+    """The original's title when the translation was marked, if it has changed since (warned of)."""
+    if followed.title is None or followed.original != original.path:
+        return None  # a record from before titles were kept, or for a renamed original
+    now = title_of(original.meta)
+    if now is None or now == followed.title:
+        return None
+    found.warnings.append(ContentError(translation.path, translation.line("title"), (
+        f"the title is outdated: its original's title changed from “{followed.title}” to “{now}” after it was "
+        f"translated; once the translation's title follows it, `tertulia translated {translation.path}` records that")))
+    return followed.title
 
 
 def _stale(original: Record, translation: Record, blocks, followed: Followed, found: Findings) -> tuple:

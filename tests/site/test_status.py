@@ -146,3 +146,24 @@ def test_a_half_done_translation_is_unfinished_in_status_check_and_marking(tmp_p
             "shown in the original's language until translated") in check.stderr.splitlines()
     marked = run_cli("translated", "content/posts/hola/index.ro.md", cwd=tmp_path)
     assert marked.stdout.strip().endswith("(all 2 blocks); block 2 still says `TODO translate`")
+
+
+def test_a_retitled_original_makes_its_translations_title_outdated_until_marked(tmp_path):
+    content = site_with_record(tmp_path)
+    edit(content, ESSAY, 'title: "Hola"', 'title: "Hola, mundo"')
+    status = run_cli("status", cwd=tmp_path)
+    assert "  essay:    en outdated (title) · ro missing" in status.stdout
+    assert (f"{TRANSLATION}: title outdated; the original's is now “Hola, mundo”; "
+            "changed: [-Hola-]{+Hola, mundo+}") in status.stdout
+    check = run_cli("check", cwd=tmp_path)
+    assert (f"{TRANSLATION}:2: warning: the title is outdated: its original's title changed from “Hola” to "
+            f"“Hola, mundo” after it was translated") in check.stderr
+    edit(content, ESSAY, "Segundo párrafo.", "Segundo párrafo, corregido.")
+    assert "en outdated (title, block 2)" in run_cli("status", cwd=tmp_path).stdout
+    # marking one block leaves the title as it was; marking the whole translation marks the title too
+    run_cli("translated", TRANSLATION, "--block", "2", cwd=tmp_path)
+    assert "en outdated (title)" in run_cli("status", cwd=tmp_path).stdout
+    assert run_cli("translated", TRANSLATION, cwd=tmp_path).returncode == 0
+    after = run_cli("status", cwd=tmp_path)
+    assert "en translated" in after.stdout and "outdated (" not in after.stdout.replace("0 outdated (", "")
+    assert "title" not in run_cli("check", cwd=tmp_path).stderr
