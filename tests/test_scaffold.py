@@ -1,4 +1,4 @@
-"""`new post|translation|comment`: files in the right place that validate, and never an overwrite."""
+"""`new post|page|translation|comment`: files in the right place that validate, and never an overwrite."""
 
 from __future__ import annotations
 
@@ -33,6 +33,25 @@ def test_new_translation_marks_each_block_of_the_original(tmp_path):
     assert len(loaded.site.essays[0].text("ro").blocks) == 2
     assert ("content/posts/hola/index.ro.md:2: the title and blocks 1, 2 (of 2) still say `TODO translate`: shown in the original's "
             "language until translated") in [str(w) for w in loaded.warnings]
+
+
+def test_new_page_and_its_translation_start_where_pages_live(tmp_path):
+    content = make_content(tmp_path)
+    assert new(content, "page", "contacto", "--lang", "es").returncode == 0
+    page = (content / "pages/contacto/index.es.md").read_text()
+    assert "draft: true" in page and "date" not in page and "tags" not in page
+    (content / "pages/contacto/index.es.md").write_text(
+        '---\ntitle: "Contacto"\n---\n\nEscríbenos.\n\nO llámanos.\n')
+    result = new(content, "translation", "contacto", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    translation = (content / "pages/contacto/index.en.md").read_text()
+    assert "translation_of: es" in translation and "TODO translate: O llámanos." in translation
+    assert '"content/pages/contacto/index.en.md"' not in (content / "translations.json").read_text()
+    assert "pages/contacto/index.en.md" in (content / "translations.json").read_text()
+    loaded = load_site(Options(content=content))
+    assert [p.slug for p in loaded.site.pages] == ["contacto"] and len(loaded.site.pages[0].texts) == 2
+    status = run_cli("status", "--content", str(content))
+    assert "contacto (page, original in es)" in status.stdout and "en unfinished (blocks 1, 2)" in status.stdout
 
 
 def test_new_comment_takes_the_next_number_and_waits_for_review(tmp_path):

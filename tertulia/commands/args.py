@@ -94,8 +94,8 @@ def _translated(parser: argparse.ArgumentParser) -> None:
 
 
 def _new(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("kind", choices=("post", "translation", "comment"))
-    parser.add_argument("slug", help="the post's slug")
+    parser.add_argument("kind", choices=("post", "page", "translation", "comment"))
+    parser.add_argument("slug", help="the post's or page's slug (a translation of a page: the page's)")
     parser.add_argument("--lang", required=True, help="language of the new file")
     parser.add_argument("--reply-to", default="", help="for a comment: the id it answers")
     parser.add_argument("--comments", action="store_true",
@@ -159,7 +159,7 @@ COMMANDS = {
     "check": ("validate content without writing output", _check),
     "status": ("translations: current, unfinished, outdated (which blocks), missing", _status),
     "translated": ("record that a translation follows its original", _translated),
-    "new": ("start a post, a translation or a comment", _new),
+    "new": ("start a post, a page, a translation or a comment", _new),
     "import": ("bring content in from elsewhere, discussions and all", _import),
 }
 IMPORT_SOURCES = {

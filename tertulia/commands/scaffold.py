@@ -1,4 +1,4 @@
-"""`new post|translation|comment`: start a file in the right place, never over an existing one."""
+"""`new post|page|translation|comment`: start a file in the right place, never over an existing one."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "",
         return _usage(f"bad slug `{slug[:60]}`: {key_problem(slug)}")
     if lang not in config.language_codes:
         return _usage(f"language `{lang}` is not in site.yml languages ({', '.join(config.language_codes)})")
-    post = content / "posts" / slug
+    post = _folder(content, kind, slug)
     link = _link_on_the_way(content, post)
     if link:  # the build refuses it; `new` must not write, or quote, through it either
         print(f"{link}: {SYMLINK}", file=sys.stderr)
@@ -55,10 +55,19 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "",
     return 0
 
 
+def _folder(content: Path, kind: str, slug: str) -> Path:
+    """Where the new file goes: a page's folder for a page, and for the translation of a slug that
+    only a page has; else the post's."""
+    post, page = content / "posts" / slug, content / "pages" / slug
+    if kind == "page" or (kind == "translation" and not os.path.lexists(post) and os.path.lexists(page)):
+        return page
+    return post
+
+
 def _link_on_the_way(content: Path, post: Path) -> str:
     """The first link (or pipe, device) where `new` would read or write, as errors name it; "" if none."""
     root = content.resolve()
-    candidates = [content / "posts", post, post / "comments"]
+    candidates = [post.parent, post, post / "comments"]
     for folder in (post, post / "comments"):
         if folder.is_dir() and not folder.is_symlink():
             candidates += sorted(folder.iterdir())
@@ -122,6 +131,8 @@ def _usage(message: str) -> int:
 def _new_file(post: Path, kind: str, slug: str, lang: str, reply_to: str) -> tuple[Path, str]:
     if kind == "post":
         return post / f"index.{lang}.md", new_post(lang)
+    if kind == "page":
+        return post / f"index.{lang}.md", new_page(lang)
     if kind == "translation":
         original = _original_of(post, slug)
         return post / f"index.{lang}.md", new_translation(original[:2])
@@ -140,6 +151,12 @@ def new_post(lang: str) -> str:
     which the page will say it is in."""
     return (f'---\ntitle: "{STARTER_TITLE}"\nauthor: "{STARTER_AUTHOR}"\n# date: YYYY-MM-DD (only what the source says)\n'
             f"tags: []\ndraft: true\n---\n\n{starter(lang).placeholders[0]}\n")
+
+
+def new_page(lang: str) -> str:
+    """A draft page (About, Contact): a post's starter without what pages do not have, a date and tags.
+    A `menu` entry in site.yml links it once it is published."""
+    return (f'---\ntitle: "{STARTER_TITLE}"\ndraft: true\n---\n\n{starter(lang).placeholders[0]}\n')
 
 
 def new_comment(lang: str, reply_to: str) -> str:
@@ -165,7 +182,7 @@ def _original_of(post: Path, slug: str):
         parsed, _ = read_parsed(path)
         if parsed and "translation_of" not in parsed.meta:
             return parsed, ESSAY_FILE.fullmatch(path.name)["lang"], path
-    raise ValueError(f"post `{slug}` has no original to translate")
+    raise ValueError(f"{'page' if post.parent.name == 'pages' else 'post'} `{slug}` has no original to translate")
 
 
 def _comment_ids(folder: Path) -> set[str]:
