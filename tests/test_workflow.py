@@ -36,7 +36,10 @@ def test_pull_requests_touching_content_are_checked():
 def test_it_builds_with_the_pages_url_and_deploys_with_the_official_actions():
     workflow = yaml.safe_load(WORKFLOW.read_text())
     assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as true
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    # the build runs the site's own code: only the deploy job may publish
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     build_steps = workflow["jobs"]["build"]["steps"]
     uses = [step.get("uses", "").split("@")[0] for step in build_steps]
     assert uses[:3] == ["actions/checkout", "actions/setup-python", "actions/configure-pages"]

@@ -174,10 +174,9 @@ on:
     branches: [main]
   workflow_dispatch:
 
+# each job only what it needs: the build runs the site's own code and content, so it cannot deploy
 permissions:
   contents: read
-  pages: write
-  id-token: write
 
 concurrency:
   group: pages
@@ -186,6 +185,9 @@ concurrency:
 jobs:
   build:
     runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      pages: read   # configure-pages reads the Pages site's address
     steps:
       - uses: actions/checkout@v4
 """ + _INSTALL + """\
@@ -202,6 +204,9 @@ jobs:
   deploy:
     needs: build
     runs-on: ubuntu-latest
+    permissions:
+      pages: write
+      id-token: write
     environment:
       name: github-pages
       url: ${{ steps.deployment.outputs.page_url }}
