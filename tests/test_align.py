@@ -48,3 +48,18 @@ def test_footnote_definitions_are_one_block_the_last_where_the_first_one_stands(
             "Second paragraph.\n\n[^2]: Another.\n\n- a list\n- of two\n")
     assert block_lines(body, 10) == [10, 17, 21, 12]
     assert len(Converter().blocks(body, True, "en")) == 4
+
+
+def test_blocks_added_together_at_the_end_are_named_not_taken_for_splits():
+    """Two short paragraphs appended: two splits of short blocks cost less than two independent
+    additions, so the run of added blocks is weighed as one act."""
+    original = ("<p>Primer párrafo.</p>", "<p>Segundo párrafo.</p>")
+    translation = ("<p>First paragraph.</p>", "<p>Second paragraph.</p>", "<p>A third paragraph added.</p>",
+                   "<p>A fourth one too.</p>")
+    line, message = locate_mismatch(original, translation, [6, 8, 10, 12])
+    assert message == ("translation blocks 3 and 4 (“A third paragraph added.” and after) have no counterpart: "
+                       "probably added")
+    assert line == 10
+    _, dropped = locate_mismatch(translation, original, [6, 8])
+    assert dropped == ("original blocks 3 and 4 (“A third paragraph added.” and after) have no counterpart: "
+                       "probably dropped at the end")

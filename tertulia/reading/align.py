@@ -84,11 +84,6 @@ def align_lengths(source: list[int], target: list[int]) -> list[tuple[int, int]]
     return steps[::-1]
 
 
-def _quote(block_html: str) -> str:
-    words = plain_text(block_html).split()
-    return "“" + " ".join(words[:6]) + ("…" if len(words) > 6 else "") + "”"
-
-
 def locate_mismatch(original: tuple[str, ...], translation: tuple[str, ...],
                     translation_lines: list[int]) -> tuple[int, str]:
     """Explain the first place where the translation stops matching: (line, sentence)."""
@@ -97,8 +92,41 @@ def locate_mismatch(original: tuple[str, ...], translation: tuple[str, ...],
     if abs(len(source) - len(target)) == 1:
         edit = _best_single_edit(source, target)
     else:
-        edit = _first_divergence(align_lengths(source, target))
+        steps = align_lengths(source, target)
+        edit = _first_divergence(steps)
+        run = _best_run(source, target)
+        if run and run[0] < _steps_cost(source, target, steps):
+            edit = run[1]
     return _describe(*edit, original, translation, translation_lines) if edit else (0, "")
+
+
+def _steps_cost(source: list[int], target: list[int], steps) -> float:
+    cost, i, j = 0.0, 0, 0
+    for di, dj in steps:
+        cost += _step_cost(sum(source[i:i + di]), sum(target[j:j + dj]), (di, dj))
+        i, j = i + di, j + dj
+    return cost
+
+
+def _best_run(source: list[int], target: list[int]) -> tuple[float, tuple[int, int, int, int]] | None:
+    """The likeliest place of a run of blocks added (or dropped) together, with its cost.
+
+    Paragraphs added at the end of a translation, or a forgotten last section, are one act: charged
+    as one added block and an even chance for each further one, not as independent edits, which
+    would make two splits of short blocks look likelier."""
+    extra = len(target) - len(source)
+    if abs(extra) < 2:
+        return None
+    count, longer, shorter = abs(extra), (target if extra > 0 else source), (source if extra > 0 else target)
+    step = (0, count) if extra > 0 else (count, 0)
+    run_cost = -math.log(STEP_PRIORS[(0, 1)]) + (count - 1) * math.log(2)
+    candidates = []
+    for k in range(len(longer) - count + 1):
+        rest = longer[:k] + longer[k + count:]
+        cost = _pairs_cost(shorter, rest) + run_cost
+        candidates.append((cost, (*step, k, k)))
+    # equally likely places (blocks of like lengths): the later, as blocks are most often added at the end
+    return min(candidates, key=lambda candidate: (candidate[0], -candidate[1][2]))
 
 
 def _first_divergence(steps) -> tuple[int, int, int, int] | None:
@@ -145,14 +173,26 @@ def _quote(block_html: str) -> str:
     return "“" + " ".join(words[:6]) + ("…" if len(words) > 6 else "") + "”"
 
 
+def _span(first: int, count: int) -> str:
+    """Blocks by their numbers from 1: `3 and 4`, `3 to 6`."""
+    return f"{first + 1} {'and' if count == 2 else 'to'} {first + count}"
+
+
 def _describe(di, dj, i, j, original, translation, lines) -> tuple[int, str]:
     """One sentence naming the block that was probably added, dropped, merged or split."""
     line = lines[min(j, len(lines) - 1)] if len(lines) == len(translation) and lines else 0
     if (di, dj) == (0, 1):
         return line, f"translation block {j + 1} {_quote(translation[j])} has no counterpart: probably added"
+    if di == 0:
+        return line, (f"translation blocks {_span(j, dj)} ({_quote(translation[j])} and after) have no "
+                      "counterpart: probably added")
     if (di, dj) == (1, 0):
         return line, (f"original block {i + 1} {_quote(original[i])} has no counterpart: "
                       f"probably dropped before translation block {j + 1}")
+    if dj == 0:
+        where = f"before translation block {j + 1}" if j < len(translation) else "at the end"
+        return line, (f"original blocks {_span(i, di)} ({_quote(original[i])} and after) have no "
+                      f"counterpart: probably dropped {where}")
     if (di, dj) == (2, 1):
         return line, (f"original blocks {i + 1} and {i + 2} {_quote(original[i])} "
                       f"seem merged into translation block {j + 1}, or one of them was dropped")
