@@ -245,3 +245,21 @@ def test_the_file_s_text_stands_where_the_text_above_is_the_link_s_placeholder_o
 def test_an_issue_s_text_is_taken_as_typed_no_mail_program_wrote_it():
     typed = "Bé.\n\n-- \nno és una signatura\n\nOn Sun, 29 Nov 2026, Ana wrote:\n> i això tampoc"
     assert read_letter(letter_of(typed, "altre"), mail=False).body == typed
+
+
+@pytest.mark.parametrize("mail", [True, False])
+def test_a_letter_wrapped_in_a_code_block_leaves_no_stray_fence(mail):
+    """A reader pasting the letter into an issue may wrap it, or the comment file alone, in a code
+    block to keep it as it is; a code block of the reader's own keeps both fences."""
+    whole = "```\n" + letter_of("Molt bé.", "La còpia.") + "```\n"
+    assert read_letter(whole, mail=mail).body == "Molt bé."
+    file_only = "Molt bé.\n\n```text\n" + FILE.format(body="La còpia.") + "```\n"
+    assert read_letter(file_only, mail=mail).body == "Molt bé."
+    inside = "Molt bé.\n\n" + FILE.format(body="La còpia.").replace("content/posts", "```\ncontent/posts", 1)
+    assert read_letter(inside, mail=mail).meta == {"author": "Rosa"}
+    wrapped = inside.replace("\n-------- end", "\n```\n-------- end")
+    proposal = read_letter(wrapped.replace("Molt bé.", ""), mail=mail)
+    assert proposal.path == "content/posts/hola/comments/c9.ca.md" and proposal.body == "La còpia."
+    own = "Mira:\n\n```\nprint(1)\n```"
+    assert read_letter(letter_of(own, "altre"), mail=mail).body == own
+

@@ -104,17 +104,42 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
     end = next((i for i in range(begin + 1, len(lines)) if END.fullmatch(lines[i].strip())), None)
     if end is None:
         raise Refused("its comment file is cut short: the line `-------- end of the comment file --------` is missing")
-    inside = lines[begin + 1:end]
-    while inside and not inside[0].strip():
-        inside.pop(0)
+    inside = _unfenced(lines[begin + 1:end], opens_with_path=True)
     if not inside:
         raise Refused("its comment file is empty")
     path, file_text = inside[0].strip(), "\n".join(inside[1:]).strip("\n") + "\n"
     parsed, error = parse_text(file_text.encode("utf-8"), path[:300])
     if error is not None:
         raise Refused(f"its comment file cannot be read: {error.message}")
-    typed = _letter_text(lines[:begin]) if mail else "\n".join(lines[:begin]).strip("\n")
+    above = _unfenced(lines[:begin])
+    typed = _letter_text(above) if mail else "\n".join(above).strip("\n")
     return Proposal(path=path, meta=parsed.meta, body=_chosen(typed, parsed.body.strip("\n"), placeholders))
+
+
+# A line opening or closing a Markdown code block, as a reader who pastes the letter into an issue
+# may wrap it (or the comment file alone) to keep it as it is
+FENCE_LINE = re.compile(r"\s{0,3}(```+|~~~+)[\w+-]*\s*")
+
+
+def _unfenced(lines: list[str], opens_with_path: bool = False) -> list[str]:
+    """The lines without blank ones at either end, nor a fence line at either end that opens or
+    closes nothing among them: a code block the reader wrote keeps both of its fences. The comment
+    file opens with its path, never a fence: one there wraps the file."""
+    lines = _trimmed(lines)
+    if opens_with_path and lines and FENCE_LINE.fullmatch(lines[0]):
+        lines = _trimmed(lines[1:])
+    if lines and sum(1 for line in lines if FENCE_LINE.fullmatch(line)) % 2:
+        if FENCE_LINE.fullmatch(lines[0]):
+            lines = lines[1:]
+        elif FENCE_LINE.fullmatch(lines[-1]):
+            lines = lines[:-1]
+    return _trimmed(lines)
+
+
+def _trimmed(lines: list[str]) -> list[str]:
+    start = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    end = next((i for i in range(len(lines), start, -1) if lines[i - 1].strip()), start)
+    return lines[start:end]
 
 
 def _chosen(typed: str, file_body: str, placeholders: frozenset[str]) -> str:
