@@ -37,7 +37,12 @@ def test_new_translation_marks_each_block_of_the_original(tmp_path):
 
 def test_new_page_and_its_translation_start_where_pages_live(tmp_path):
     content = make_content(tmp_path)
-    assert new(content, "page", "contacto", "--lang", "es").returncode == 0
+    made = new(content, "page", "contacto", "--lang", "es")
+    assert made.returncode == 0 and "- page: contacto" in made.stdout
+    for taken in ("tags", "posts", "ro"):  # the build would refuse these addresses
+        refused = new(content, "page", taken, "--lang", "es")
+        assert refused.returncode == 2 and f"page slug `{taken}` collides with" in refused.stderr
+        assert not (content / "pages" / taken).exists()
     page = (content / "pages/contacto/index.es.md").read_text()
     assert "draft: true" in page and "date" not in page and "tags" not in page
     (content / "pages/contacto/index.es.md").write_text(
@@ -52,6 +57,10 @@ def test_new_page_and_its_translation_start_where_pages_live(tmp_path):
     assert [p.slug for p in loaded.site.pages] == ["contacto"] and len(loaded.site.pages[0].texts) == 2
     status = run_cli("status", "--content", str(content))
     assert "contacto (page, original in es)" in status.stdout and "en unfinished (blocks 1, 2)" in status.stdout
+    # a page named as a post is: --page says which one is meant
+    assert new(content, "page", "hola", "--lang", "es").returncode == 0
+    assert new(content, "translation", "hola", "--lang", "ro", "--page").returncode == 0
+    assert (content / "pages/hola/index.ro.md").is_file() and not (content / "posts/hola/index.ro.md").exists()
 
 
 def test_new_comment_takes_the_next_number_and_waits_for_review(tmp_path):

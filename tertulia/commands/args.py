@@ -98,6 +98,8 @@ def _new(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("slug", help="the post's or page's slug (a translation of a page: the page's)")
     parser.add_argument("--lang", required=True, help="language of the new file")
     parser.add_argument("--reply-to", default="", help="for a comment: the id it answers")
+    parser.add_argument("--page", action="store_true",
+                        help="for a translation: of the page with this slug, when a post has it too")
     parser.add_argument("--comments", action="store_true",
                         help="for a translation: also start every missing comment translation of the essay")
     _content(parser)

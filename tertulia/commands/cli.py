@@ -59,7 +59,7 @@ def _site_command(args) -> int:
     if args.command == "translated":
         return _translated(args)
     from .scaffold import scaffold
-    return scaffold(args.content, args.kind, args.slug, args.lang, args.reply_to, args.comments)
+    return scaffold(args.content, args.kind, args.slug, args.lang, args.reply_to, args.comments, args.page)
 
 
 def _failed(args, problem: Exception) -> int:

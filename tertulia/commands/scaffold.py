@@ -13,13 +13,14 @@ from ..reading.find import COMMENT_FILE, ESSAY_FILE, SYMLINK
 from ..reading.names import is_key, key_problem
 from ..reading.read import read_parsed
 from ..reading.translations import record_new, shown_path, title_of
-from ..reading.validate import STARTER_AUTHOR, STARTER_TITLE
+from ..reading.validate import STARTER_AUTHOR, STARTER_TITLE, page_slug_collision
 from ..reading.yamltext import plain_or_quoted
 from .starter import starter
 from .translation_starter import PLACEHOLDER, starter_markdown
 
 
-def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "", comments: bool = False) -> int:
+def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "", comments: bool = False,
+             page: bool = False) -> int:
     """Write the new file and say where it is; 2 for a wrong request, 1 when it would overwrite."""
     try:
         config = load_config(content / "site.yml", str(content / "site.yml"))
@@ -28,9 +29,16 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "",
         return 1
     if not is_key(slug):
         return _usage(f"bad slug `{slug[:60]}`: {key_problem(slug)}")
+    static = content / "static"
+    collision = kind == "page" and page_slug_collision(
+        slug, config, {path.name for path in static.iterdir()} if static.is_dir() else set())
+    if collision:  # the build would refuse the page: say so now, before anything is written
+        return _usage(collision)
     if lang not in config.language_codes:
         return _usage(f"language `{lang}` is not in site.yml languages ({', '.join(config.language_codes)})")
-    post = _folder(content, kind, slug)
+    if page and kind != "translation":
+        return _usage("--page goes with `new translation`")
+    post = _folder(content, kind, slug, page)
     link = _link_on_the_way(content, post)
     if link:  # the build refuses it; `new` must not write, or quote, through it either
         print(f"{link}: {SYMLINK}", file=sys.stderr)
@@ -50,16 +58,18 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "",
         print(f"{path}: already exists; not overwritten", file=sys.stderr)
         return 1
     _write(path, text)
+    if kind == "page":
+        print(f"  a `menu` entry in site.yml links it from every page:  - page: {slug}")
     if kind == "translation":
         _record(content, path, _original_of(post, slug), trusted=True)
     return 0
 
 
-def _folder(content: Path, kind: str, slug: str) -> Path:
-    """Where the new file goes: a page's folder for a page, and for the translation of a slug that
-    only a page has; else the post's."""
+def _folder(content: Path, kind: str, slug: str, of_page: bool = False) -> Path:
+    """Where the new file goes: a page's folder for a page, and for the translation of a page (asked
+    for, or the slug is only a page's); else the post's."""
     post, page = content / "posts" / slug, content / "pages" / slug
-    if kind == "page" or (kind == "translation" and not os.path.lexists(post) and os.path.lexists(page)):
+    if kind == "page" or of_page or (kind == "translation" and not os.path.lexists(post) and os.path.lexists(page)):
         return page
     return post
 

@@ -113,18 +113,26 @@ def _not_from_unread(warnings: list[ContentError], unread: tuple[ContentError, .
     return [warning for warning in warnings if warning.path.rpartition("/")[0] not in folders]
 
 
+def page_slug_collision(slug: str, config: SiteConfig, static_roots: set[str]) -> str:
+    """Why a page cannot have this slug (its address is the site's own, or a static file's), or ""."""
+    if slug in static_roots:
+        return f"page slug `{slug}` collides with the static file content/static/{slug}"
+    if slug in RESERVED_SEGMENTS or slug in {code.lower() for code in config.language_codes}:
+        return f"page slug `{slug}` collides with one of the site's own addresses"
+    return ""
+
+
 def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findings, static: tuple[str, ...],
            include_drafts: bool, followed: dict | None) -> tuple[tuple[SitePage, ...], int]:
     """content/pages/ -> pages, in slug order, and how many drafts were left out; every menu entry must
     name one (drafts count: a draft's menu entry would otherwise fail only once it is published)."""
-    taken = set(RESERVED_SEGMENTS) | {code.lower() for code in config.language_codes}
     roots = {path.split("/", 1)[0] for path in static}
     pages, drafts = [], 0
     for slug, versions in sorted(records.items()):
         record = _original_record(versions)
-        if slug in taken or slug in roots:
-            why = (f"the static file content/static/{slug}" if slug in roots else "one of the site's own addresses")
-            found.error(record, None, f"page slug `{slug}` collides with {why}; rename the folder content/pages/{slug}")
+        collision = page_slug_collision(slug, config, roots)
+        if collision:
+            found.error(record, None, f"{collision}; rename the folder content/pages/{slug}")
             continue
         page = _page(slug, versions, files, found, followed or {}, config)
         if page and (include_drafts or not page.draft):
