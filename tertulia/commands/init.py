@@ -31,12 +31,32 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    print(f"wrote a new site in {folder}: {len(files)} files")
+    recorded = _record_starters(folder / "content", lang, translations)
+    print(f"wrote a new site in {folder}: {len(files) + recorded} files")
     if not portable:
         print(f"note: requirements.txt asks for `{requirement}`, which a workflow installs only from a package index "
               "that has it; if yours came from elsewhere, write that there (see the comment in it)")
     print(f"next: cd {folder} && tertulia serve   (then read README.md there)")
     return EXIT_OK
+
+
+def _record_starters(content: Path, lang: str, translations: list[str]) -> int:
+    """Record that the starter's translations follow their originals as written, as `new translation`
+    does: when the author rewrites the first essay or the About page, `status` and `check` then name
+    the translations left saying the starter's words. The number of files written (0 or 1)."""
+    from ..reading.markup import Converter
+    from ..reading.read import read_parsed
+    from ..reading.translations import Followed, save_record, shown_path, title_of, words_of
+    record = {}
+    for folder in (content / "posts" / ESSAY, content / "pages" / PAGE):
+        original = folder / f"index.{lang}.md"
+        parsed, _ = read_parsed(original)
+        followed = Followed(shown_path(content, original), words_of(Converter().blocks(parsed.body, trusted=True)),
+                            title_of(parsed.meta))
+        record.update({shown_path(content, folder / f"index.{code}.md"): followed for code in translations})
+    if record:
+        save_record(content, record)
+    return 1 if record else 0
 
 
 def installed_requirement() -> tuple[str, bool]:
@@ -363,6 +383,7 @@ python -m pip install -r requirements.txt   # once: the Tertulia version this si
 tertulia serve                              # preview at http://127.0.0.1:8000/ + base_url's path, rebuilt as you save; drafts shown
 tertulia new post my-essay --lang {lang}    # a new essay, a draft until you delete `draft: true`
 tertulia new translation my-essay --lang …  # once the original is written: it starts from its paragraphs
+tertulia new page contact --lang {lang}     # a page (About, Contact); link it from `menu` in site.yml
 tertulia status                             # translations: current, unfinished, outdated (which paragraphs), missing
 tertulia check                              # every problem as `path:line: message`
 tertulia build                              # the site, into output/
@@ -371,13 +392,15 @@ tertulia build                              # the site, into output/
 - `content/site.yml`: the site's settings (commented).
 - `content/posts/<slug>/index.<lang>.md`: an essay, one file per language; a translation says
   `translation_of:` and keeps its original's paragraphs one to one. `tertulia status` names each
-  paragraph whose original changed after it was translated; once the translation follows it again,
+  paragraph (and title) whose original changed after it was translated; once the translation follows it again,
   `tertulia translated content/posts/<slug>/index.<lang>.md` records that.
-- `content/pages/<slug>/`: pages such as About, linked from `menu` in `site.yml`.
+- `content/pages/<slug>/`: pages such as About, linked from `menu` in `site.yml`, translated as essays are.
+- `content/translations.json`: which version of its original each translation follows, written by
+  `new translation` and `translated`; commit it, never edit it by hand.
 - `content/static/`: files copied to the site's root as they are (`favicon.ico`, `robots.txt`).
 - `templates/`, `assets/`, `locales/` (beside `content/`, optional): your own files replace the
   theme's of the same name; a `templates/base.html` can start with
-  `{{% extends "default/base.html" %}}` and replace one block (`head`, `masthead`, `menu`, `main`, `footer`).
+  `{{% extends "default/base.html" %}}` and replace one block (`head`, `masthead`, `site_title`, `menu`, `main`, `footer`).
 
 ## Publishing
 

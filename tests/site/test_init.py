@@ -24,7 +24,7 @@ def test_init_writes_a_site_that_checks_and_builds(new_site):
         ".github/ISSUE_TEMPLATE/comment.md", ".github/workflows/check.yml", ".github/workflows/pages.yml",
         ".github/workflows/proposals.yml", ".gitignore", "README.md",
         "content/pages/about/index.de.md", "content/pages/about/index.fr.md", "content/posts/welcome/index.de.md",
-        "content/posts/welcome/index.fr.md", "content/site.yml", "requirements.txt"]
+        "content/posts/welcome/index.fr.md", "content/site.yml", "content/translations.json", "requirements.txt"]
     check = run_cli("check", cwd=new_site)
     assert check.returncode == 0 and check.stdout == "content is valid: 1 essay, 1 page, 0 warnings\n", check.stderr
     assert check.stderr == ""  # complete German and French catalogs: nothing to warn of
@@ -38,6 +38,21 @@ def test_init_writes_a_site_that_checks_and_builds(new_site):
     # the title given is the writer's German: French pages mark it so, German ones need not
     assert '<h1 lang="de">Zwei Sprachen' in (out / "fr/index.html").read_text()
     assert '<h1>Zwei Sprachen' in (out / "de/index.html").read_text()
+
+
+def test_the_starters_translations_are_outdated_once_the_author_rewrites_the_original(tmp_path):
+    """The About page asks its author to rewrite it: its translations must not stay "translated"."""
+    folder = tmp_path / "site"
+    assert run_cli("init", str(folder), "--lang", "ca", "--translation", "es").returncode == 0
+    assert "0 outdated" in run_cli("status", cwd=folder).stdout
+    about = folder / "content/pages/about/index.ca.md"
+    text = about.read_text()
+    front, body = text.split("\n---\n", 1)
+    paragraphs = body.strip().split("\n\n")
+    about.write_text(front.replace(front.split("title: ")[1].split("\n")[0], '"Qui sóc"') + "\n---\n\n"
+                     + "\n\n".join(["Sóc la Marta, i escric aquí."] + paragraphs[1:]) + "\n")
+    status = run_cli("status", cwd=folder)
+    assert "  page:     es outdated (title, block 1)" in status.stdout, status.stdout
 
 
 def test_site_yml_is_commented_and_shows_the_optional_keys(new_site):
