@@ -93,7 +93,7 @@ class Text:
     unfinished: tuple[int, ...] = ()  # blocks the translator has not done: the original's stand there
     original_lang: str = ""  # set with `unfinished`: the language those blocks are in
     title_lang: str = ""  # the title's language when it is not `lang`: the original's, until translated
-    stale_title: str | None = None  # the original's title the translation followed, when it has changed since
+    stale_title: tuple[str, int] | None = None  # the original's title it followed, when changed since, and its line
 
     @property
     def title_in(self) -> str:

@@ -154,7 +154,7 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     interface = Interface(options.theme.folders("locales"), site.config)
     unreadable = [ContentError(options.theme.shown("locales", path), line, why) for path, line, why in interface.unreadable()]
     if unreadable:
-        raise ContentErrors(unreadable)
+        raise ContentErrors(unreadable, warnings)
     warnings += _missing_catalogs(options, interface) + options.theme.unknown_overrides()
     warnings += unknown_blocks(options.theme)
     return Loaded(site, warnings, {r.path: r.digest for r in files.records}, interface, templates)
@@ -341,7 +341,10 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     if not planned.loaded.site.search and memo.unchanged(planned.fingerprints):
         _saved(memo, planned.whole, planned.counts, last)  # the output already is this build, file for file
         return Report(planned.counts, len(planned.fingerprints), time.perf_counter() - started, 0)
-    written, used = _draw(options, planned, memo, progress, stack, last)
+    try:
+        written, used = _draw(options, planned, memo, progress, stack, last)
+    except ContentErrors as problem:  # a site's template failing as it is drawn: said with the warnings
+        raise ContentErrors(problem.errors, [*planned.counts.warnings, *problem.warnings]) from None
     for relative in written:
         memo.record(relative, planned.fingerprints[relative], options.output / relative, used.get(relative))
     _saved(memo, planned.whole, planned.counts, last)
@@ -373,7 +376,7 @@ def _plan(options: Options, found: Found, digests: list[str] | None, copied: Cop
     clashes = output_clashes(options.content, found, loaded.site, fingerprints.keys(),
                              fingerprints.keys() | extras.keys(), loaded.site.search)
     if clashes:
-        raise ContentErrors(clashes)
+        raise ContentErrors(clashes, loaded.warnings)
     extras.update(copied.static)  # content/static/ at the site's root, as it is
     counts = Counts.of(loaded.site, loaded.warnings + unreached_addresses(loaded.site, fingerprints, extras), search_off)
     fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in extras.items())
@@ -598,14 +601,14 @@ def check_site(options: Options) -> Loaded:
     search = not unavailable(loaded.site)
     clashes = output_clashes(options.content, found, loaded.site, drawn, generated, search)
     if clashes:
-        raise ContentErrors(clashes)
+        raise ContentErrors(clashes, loaded.warnings)
     static = {relative for relative, _ in found.static}
     loaded = replace(loaded, warnings=loaded.warnings + unreached_addresses(loaded.site, generated, static))
     if options.theme.overrides("templates"):  # the theme's own are drawn by every test of Tertulia's
         from .writing.render import drawing_errors
         broken = drawing_errors(options.theme, replace(loaded.site, search=search), loaded.interface, pages)
         if broken:
-            raise ContentErrors(broken)
+            raise ContentErrors(broken, loaded.warnings)
     return loaded
 
 

@@ -118,8 +118,9 @@ def _outdated(original: Text, translation: Text, tally: Tally) -> None:
     tally.outdated += 1
     tally.blocks += len(translation.stale)
     if translation.stale_title is not None:
-        tally.details.append((translation.path, 0, f"{translation.path}: title outdated; the original's is now "
-                              f"“{original.title}”; changed: {word_diff(translation.stale_title, original.title)}"))
+        old, line = translation.stale_title
+        tally.details.append((translation.path, line, f"{translation.path}:{line}: title outdated; the original's "
+                              f"is now “{original.title}”; changed: {word_diff(old, original.title)}"))
     current = words_of(original.blocks)
     for index, old, line in translation.stale:
         now = current[index]

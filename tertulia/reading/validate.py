@@ -294,6 +294,7 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
             aligned = _check_alignment(original, record, blocks, found)
             if aligned and record.path in followed:
                 stale = _stale(original, record, blocks, followed[record.path], found)
+            if record.path in followed:  # a title is no block: it is outdated or not however the blocks align
                 retitled = _retitled(original, record, followed[record.path], found)
         elif target in versions:
             found.error(record, "translation_of", f"translation_of must name the original (`{original.lang}`), "
@@ -393,17 +394,19 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
     return False
 
 
-def _retitled(original: Record, translation: Record, followed: Followed, found: Findings) -> str | None:
-    """The original's title when the translation was marked, if it has changed since (warned of)."""
+def _retitled(original: Record, translation: Record, followed: Followed, found: Findings) -> tuple[str, int] | None:
+    """The original's title when the translation was marked, if it has changed since (warned of), and
+    the line of the translation's title."""
     if followed.title is None or followed.original != original.path:
         return None  # a record from before titles were kept, or for a renamed original
     now = title_of(original.meta)
     if now is None or now == followed.title:
         return None
-    found.warnings.append(ContentError(translation.path, translation.line("title"), (
+    line = translation.line("title")
+    found.warnings.append(ContentError(translation.path, line, (
         f"the title is outdated: its original's title changed from “{followed.title}” to “{now}” after it was "
         f"translated; once the translation's title follows it, `tertulia translated {translation.path}` records that")))
-    return followed.title
+    return followed.title, line
 
 
 def _stale(original: Record, translation: Record, blocks, followed: Followed, found: Findings) -> tuple:

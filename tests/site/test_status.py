@@ -153,7 +153,7 @@ def test_a_retitled_original_makes_its_translations_title_outdated_until_marked(
     edit(content, ESSAY, 'title: "Hola"', 'title: "Hola, mundo"')
     status = run_cli("status", cwd=tmp_path)
     assert "  essay:    en outdated (title) · ro missing" in status.stdout
-    assert (f"{TRANSLATION}: title outdated; the original's is now “Hola, mundo”; "
+    assert (f"{TRANSLATION}:2: title outdated; the original's is now “Hola, mundo”; "
             "changed: [-Hola-]{+Hola, mundo+}") in status.stdout
     check = run_cli("check", cwd=tmp_path)
     assert (f"{TRANSLATION}:2: warning: the title is outdated: its original's title changed from “Hola” to "
@@ -167,3 +167,21 @@ def test_a_retitled_original_makes_its_translations_title_outdated_until_marked(
     after = run_cli("status", cwd=tmp_path)
     assert "en translated" in after.stdout and "outdated (" not in after.stdout.replace("0 outdated (", "")
     assert "title" not in run_cli("check", cwd=tmp_path).stderr
+
+
+def test_a_retitled_original_is_said_beside_a_block_count_error_and_with_a_template_that_fails(tmp_path):
+    """The title is no block: it is outdated whether or not the blocks align, and a failed run says it."""
+    content = site_with_record(tmp_path)
+    edit(content, ESSAY, 'title: "Hola"', 'title: "Hola, mundo"')
+    edit(content, TRANSLATION[len("content/"):], "Second paragraph.", "Second paragraph.\n\nThird.\n\nFourth.")
+    check = run_cli("check", cwd=tmp_path)
+    assert check.returncode == 1 and "translation blocks 3 and 4" in check.stderr
+    assert f"{TRANSLATION}:2: warning: the title is outdated" in check.stderr
+    edit(content, TRANSLATION[len("content/"):], "Second paragraph.\n\nThird.\n\nFourth.", "Second paragraph.")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates/base.html").write_text(
+        '{% extends "default/base.html" %}\n{% block head %}{{ no_such_function() }}{% endblock %}\n')
+    for command in (["check"], ["build", "--output", "out"]):
+        failed = run_cli(*command, cwd=tmp_path)
+        assert failed.returncode == 1 and "templates/base.html:2:" in failed.stderr
+        assert f"{TRANSLATION}:2: warning: the title is outdated" in failed.stderr, command
