@@ -26,7 +26,7 @@ from ..reading.names import MAX_KEY
 from ..reading.validate import RESERVED_SEGMENTS
 from . import addresses, media, siteyml
 from .known import Known, known
-from .problems import reasons_said, refusal, shown
+from .problems import ContentProblem, reasons_said, refusal, shown
 from .shortcodes import Media
 from .staging import Planned, Staging
 from .threads import nearest_kept
@@ -196,6 +196,7 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             plan.shown_on += [(old, entry.parent) for old in (page, f"/?attachment_id={entry.post_id}") if old]
         elif _placed(entry, lang):
             plan.places.append(_place(entry, channel, plan))
+            _one_original(plan.places[-1].folder, lang, plan)
             plan.urls[entry.post_id] = plan.places[-1].url
     _attachment_pages_to_posts(plan)
     if plan.permalinks["plain"] and not plan.permalinks["pretty"]:
@@ -206,6 +207,17 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
     plan.moved = {addresses.same_address(old): new for old, new in moved.items()}  # as links are compared
     _keep_clear_of_own_pages(plan)
     return channel, lang
+
+
+def _one_original(folder: str, lang: str, plan: Plan) -> None:
+    """A post an earlier import brought in another language: written as `lang` it would be a second
+    original beside the first, and the site would stop building. Refused before anything is written."""
+    earlier = plan.known.languages.get(folder, "")
+    if earlier and earlier != lang and plan.content is not None:
+        raise ContentProblem(f"{plan.content.name}/{folder}/index.{earlier}.md: this post was imported as "
+                             f"`{earlier}`; imported as `{lang}` it would have two originals: import the export "
+                             f"with --lang {earlier} (a translation is written beside it, with "
+                             f"`translation_of: {earlier}`)")
 
 
 def _attachment_pages_to_posts(plan: Plan) -> None:

@@ -137,6 +137,22 @@ def test_a_language_the_site_does_not_have_is_a_usage_error(tmp_path):
     assert (content / "posts/nandu/index.en.md").is_file()
 
 
+def test_a_reimport_in_another_language_is_refused_naming_the_file_and_writes_nothing(tmp_path):
+    """Imported as es, then again as en: each post would have two originals and the site would not build."""
+    imported(tmp_path)
+    site = tmp_path / "content/site.yml"
+    site.write_text(site.read_text().replace("languages:\n", "languages:\n  en: English\n"))
+    before = every_file(tmp_path / "content")
+    result = run_cli("import", "wordpress", str(EXPORT), "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("content/posts/los-clientes/index.es.md: this post was imported as `es`; "
+                                    "imported as `en` it would have two originals"), result.stderr
+    assert "--lang es" in result.stderr and "nothing was written" in result.stderr
+    assert every_file(tmp_path / "content") == before
+    assert run_cli("check", cwd=tmp_path).returncode == 0
+    assert "wrote 0 files; kept 14 that were already there" in imported(tmp_path, "--lang", "es").stdout
+
+
 @pytest.mark.parametrize("version", ["1.0", "1.1"])
 def test_older_wxr_versions_name_their_namespace_differently(tmp_path, version):
     export = tmp_path / "old.xml"
