@@ -137,6 +137,7 @@ class Plan:
     urls: dict[str, str] = field(default_factory=dict)  # a post's or page's id -> its new URL
     permalinks: Counter = field(default_factory=Counter)  # plain (`/?p=ID`), pretty: published items' links
     languages: tuple[str, ...] = ()
+    renamed: dict[int, list[str]] = field(default_factory=dict)  # a place's index -> its old slugs' addresses
 
 
 def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: bool = False,
@@ -198,6 +199,7 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             plan.places.append(_place(entry, channel, plan))
             _one_original(plan.places[-1].folder, lang, plan)
             plan.urls[entry.post_id] = plan.places[-1].url
+    _old_slugs(plan)
     _attachment_pages_to_posts(plan)
     if plan.permalinks["plain"] and not plan.permalinks["pretty"]:
         # a blog of plain permalinks linked its feeds as `/?feed=rss2`; each post's own (`?p=ID&feed=rss2`)
@@ -218,6 +220,20 @@ def _one_original(folder: str, lang: str, plan: Plan) -> None:
                              f"`{earlier}`; imported as `{lang}` it would have two originals: import the export "
                              f"with --lang {earlier} (a translation is written beside it, with "
                              f"`translation_of: {earlier}`)")
+
+
+def _old_slugs(plan: Plan) -> None:
+    """The addresses of posts renamed on the blog, as aliases; after every place is known, since an old
+    slug another post has taken since is that post's address (WordPress sent a reader on only from
+    where no post was)."""
+    for index, found in plan.renamed.items():
+        place = plan.places[index]
+        found = [alias for alias in found if alias not in plan.aliases]
+        kept = [alias for alias in found if not address_problem(alias)]
+        plan.unusable += [f"{alias[:80]} ({place.folder})" for alias in found if alias not in kept]
+        plan.places[index] = replace(place, aliases=place.aliases + tuple(kept))
+        plan.aliases.update(kept)
+        plan.moved.update((alias, place.url) for alias in kept)
 
 
 def _attachment_pages_to_posts(plan: Plan) -> None:
@@ -283,6 +299,8 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
     plan.unusable += [f"{a[:80]} ({folder})" for a in found if a not in aliases]
     plan.unusable += [f"{value[:80]} ({folder})" for value in unusable_ids(item, page)]
     plan.aliases.update(aliases)
+    old_slugs = tuple(value for key, value in item.meta if key == "_wp_old_slug")
+    plan.renamed[len(plan.places)] = addresses.renamed(item.link, blog, item.name, old_slugs, new_url)
     plan.moved.update((alias, new_url.lstrip("/")) for alias in aliases + [addresses.site_path(item.link, blog)] if alias)
     draft = ESSAY_STATUSES[item.status] or bool(item.password)
     if not page:

@@ -1007,3 +1007,30 @@ def test_an_attachments_old_page_leads_to_the_post_that_showed_it(tmp_path):
     assert "loose" not in settings and "attachment_id=302" not in settings  # it was on no post
     assert run_cli("build", cwd=site).returncode == 0
     assert "posts/harbour/" in (site / "output/2014/05/harbour/bridge/index.html").read_text()
+
+
+def old_slug(slug: str) -> str:
+    return (f"<wp:postmeta><wp:meta_key>_wp_old_slug</wp:meta_key><wp:meta_value><![CDATA[{slug}]]></wp:meta_value>"
+            "</wp:postmeta>")
+
+
+def test_a_post_renamed_on_the_blog_keeps_its_old_addresses_unless_another_post_has_one_now(tmp_path):
+    """WordPress kept each slug a post had (`_wp_old_slug`) and sent readers on from it; here they are
+    aliases. An old slug another post took since is that post's address, and a hostile one is no alias."""
+    blog = "https://blog.example"
+    export = export_of(tmp_path, blog,
+                       item(80, "harbour", "Words.", old_slug("harbor") + old_slug("old-port") + old_slug('x"><b>')
+                            + old_slug("../..")),
+                       item(81, "old-port", f'See <a href="{blog}/2014/05/harbor/">the harbour</a>.'))
+    site = tmp_path / "site"
+    imported(site, export)
+    content = site / "content"
+    assert aliases_of(content / "posts/harbour/index.en.md") == ["/2014/05/harbour/", "/?p=80", "/2014/05/harbor/"]
+    assert aliases_of(content / "posts/old-port/index.en.md") == ["/2014/05/old-port/", "/?p=81"]
+    assert "[the harbour](../../posts/harbour/)" in (content / "posts/old-port/index.en.md").read_text()
+    assert run_cli("check", cwd=site).returncode == 0
+    assert run_cli("build", cwd=site).returncode == 0
+    page = Page((site / "output/2014/05/harbor/index.html").read_text())
+    assert page.canonical.endswith("/posts/harbour/") and page.meta.get("robots") == "noindex"
+    assert "/posts/old-port/" in Page((site / "output/2014/05/old-port/index.html").read_text()).canonical
+    assert not list((site / "output").rglob("*<b>*"))
