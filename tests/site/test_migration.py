@@ -1034,3 +1034,27 @@ def test_a_post_renamed_on_the_blog_keeps_its_old_addresses_unless_another_post_
     assert page.canonical.endswith("/posts/harbour/") and page.meta.get("robots") == "noindex"
     assert "/posts/old-port/" in Page((site / "output/2014/05/old-port/index.html").read_text()).canonical
     assert not list((site / "output").rglob("*<b>*"))
+
+
+def test_a_disqus_thread_on_a_translations_address_gives_its_comments_that_language(tmp_path):
+    """A thread on `/en/…` of the old blog (a multilingual plugin's address) or on this site's
+    `/en/posts/<slug>/` was read in English: its comments are `.en.md`, not the original's `.es.md`."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    settings = site / "content/site.yml"
+    settings.write_text(settings.read_text().replace("languages:\n", "languages:\n  en: English\n"))
+    export = tmp_path / "disqus.xml"
+    export.write_text(DISQUS.read_text()  # thread 200 keeps the WordPress plugin's id, `5 https://…/?p=5`
+                      .replace("http://blog.example.org/2012/09/10/los-clientes/",
+                               "http://blog.example.org/en/2012/09/10/los-clientes/")
+                      .replace("https://blog.example.org/?p=8", "https://blog.example.org/en/posts/los-clientes-2/"))
+    result = imported(site, export, source="disqus").stdout
+    content = site / "content/posts"
+    assert sorted(p.name for p in (content / "los-clientes/comments").glob("disqus-*")) == [
+        "disqus-3001.en.md", "disqus-3003.en.md", "disqus-3004.en.md"], result
+    assert (content / "los-clientes-2/comments/disqus-3005.en.md").is_file()
+    assert "thread matching no essay (1 comment)" in result
+    assert run_cli("check", cwd=site).returncode == 0
+    assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
+    page = (tmp_path / "out/posts/los-clientes/index.html").read_text()
+    assert '<div class="side original" lang="en"><p>DISQUS-FIRST a comment' in page
