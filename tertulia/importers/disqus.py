@@ -37,6 +37,8 @@ DISQUS_ID = re.compile(r"[0-9]{1,20}")
 # what a share or a reply link adds to an address: Disqus may have named the thread by such a one
 TRACKING = re.compile(r"utm_\w+|fbclid|gclid|mc_cid|mc_eid|replytocom|share|amp")
 WORDPRESS_IDENTIFIER = re.compile(r"(\d{1,12}) https?://\S+")  # the WordPress plugin's thread <id>
+WORDPRESS_COMMENT = re.compile(r"wp_id=([0-9]{1,20})")  # a comment Disqus took in from the blog: its <id>
+COPY = "already imported from WordPress (Disqus's copy of the blog's comment)"
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Post:
     thread: str
     parent: str
     status: str  # published, pending, spam, or why it is not imported
+    wp_id: str = ""  # the blog comment it is Disqus's copy of (`<id>wp_id=12</id>`), if any
 
 
 @dataclass
@@ -78,6 +81,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     summary = DisqusSummary()
     site = Site(essays, siteyml.languages(content / "site.yml")[0], siteyml.base_url(content / "site.yml"))
     places = {thread: _thread_place(link, identifier, site) for thread, (link, identifier) in threads.items()}
+    copies = _copies(posts, places, content)
     staging = Staging(content, dry_run, report)
     failed = True
     try:
@@ -87,7 +91,11 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
             if post.status not in STATUSES:
                 summary.skipped[post.status] += 1
                 if post.status == "deleted" and folder:
-                    staging.stage(_deleted_since(key, element, f"{folder}/comments/disqus-{key}.{lang}.md", posts))
+                    staging.stage(_deleted_since(key, element, f"{folder}/comments/disqus-{key}.{lang}.md", posts,
+                                                 copies))
+                continue
+            if key in copies:
+                summary.skipped[COPY] += 1
                 continue
             if not folder:
                 link = threads.get(post.thread, ("",))[0] or "(a thread missing from the export)"
@@ -95,7 +103,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 summary.skipped["on threads matching no essay"] += 1
                 continue
             summary.comments[post.status] += 1
-            parent = _kept_ancestor(key, posts)
+            parent = _kept_ancestor(key, posts, copies)
             files = {f"{folder}/comments/disqus-{key}.{lang}.md": Planned(
                 _comment_file(element, post.status, parent),
                 tuple(_comment_file(element, status, parent) for status in STATUSES), if_recorded=True,
@@ -108,10 +116,22 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     return summary, staging.done
 
 
-def _deleted_since(post_id: str, element, path: str, posts: dict[str, Post]) -> dict:
+def _copies(posts: dict[str, Post], places: dict[str, tuple[str, str]], content: Path) -> dict[str, str]:
+    """Disqus's copies of the blog's own comments (a blog that moved its comments to Disqus, or synced
+    them), by key -> the WordPress comment id, where the WordPress import wrote that comment already."""
+    copies = {}
+    for key, post in posts.items():
+        folder = places.get(post.thread, ("", ""))[0]
+        comments = content / folder / "comments"
+        if post.wp_id and folder and comments.is_dir() and any(comments.glob(f"{post.wp_id}.*.md")):
+            copies[key] = post.wp_id
+    return copies
+
+
+def _deleted_since(post_id: str, element, path: str, posts: dict[str, Post], copies: dict[str, str]) -> dict:
     """A comment deleted on Disqus since an earlier import: its file goes, if it is still as written then."""
     parent = posts[post_id].parent
-    parents = dict.fromkeys([_kept_ancestor(post_id, posts), f"disqus-{parent}" if DISQUS_ID.fullmatch(parent) else "",
+    parents = dict.fromkeys([_kept_ancestor(post_id, posts, copies), f"disqus-{parent}" if DISQUS_ID.fullmatch(parent) else "",
                              ""])
     earlier = tuple(_comment_file(element, status, p) for status in STATUSES for p in parents)
     return {path: Planned(None, earlier, if_recorded=True, identity=_identity(post_id, posts))}
@@ -173,8 +193,9 @@ def _post(key: str, element) -> Post:
     why = comment_refused(element.findtext(NS + "message") or "") if status != "deleted" else ""
     if why:  # its replies then answer the nearest comment that comes across
         status = refusal(f"disqus-{key}", why)
+    copied = WORDPRESS_COMMENT.fullmatch((element.findtext(NS + "id") or "").strip())
     return Post(thread.get(INTERNALS, "") if thread is not None else "",
-                parent.get(INTERNALS, "") if parent is not None else "", status)
+                parent.get(INTERNALS, "") if parent is not None else "", status, copied.group(1) if copied else "")
 
 
 def _flag(element, name: str) -> bool:
@@ -281,12 +302,13 @@ def _post_of(identifier: str, essays: Known) -> str:
     return folder if folder.startswith("posts/") else ""
 
 
-def _kept_ancestor(post_id: str, posts: dict[str, Post]) -> str:
-    """The nearest ancestor in the same thread that comes across, as a comment id (see nearest_kept)."""
+def _kept_ancestor(post_id: str, posts: dict[str, Post], copies: dict[str, str]) -> str:
+    """The nearest ancestor in the same thread that comes across, as a comment id (see nearest_kept); a
+    copy of a blog comment is there already, under the blog's id."""
     thread = posts[post_id].thread
     kept = nearest_kept(post_id, lambda i: posts[i].parent if i in posts else "",
                         lambda i: i in posts and posts[i].status in STATUSES and posts[i].thread == thread)
-    return f"disqus-{kept}" if kept else ""
+    return (copies.get(kept) or f"disqus-{kept}") if kept else ""
 
 
 def _comment_file(element, status: str, parent: str) -> str:

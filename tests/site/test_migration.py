@@ -1058,3 +1058,27 @@ def test_a_disqus_thread_on_a_translations_address_gives_its_comments_that_langu
     assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
     page = (tmp_path / "out/posts/los-clientes/index.html").read_text()
     assert '<div class="side original" lang="en"><p>DISQUS-FIRST a comment' in page
+
+
+def test_disqus_copies_of_the_blogs_own_comments_are_not_imported_twice(tmp_path):
+    """A blog that took its comments to Disqus: Disqus's copy of WordPress comment 11 is `<id>wp_id=11</id>`.
+    Imported from WordPress already, it is counted, not written again; a reply to it answers comment 11."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    text = DISQUS.read_text()
+    for key, wp_id in (("3001", "11"), ("3005", "12")):
+        start = text.index(f'<post dsq:id="{key}">')
+        text = text[:start] + text[start:].replace("<id/>", f"<id>wp_id={wp_id}</id>", 1)
+    export = tmp_path / "disqus.xml"
+    export.write_text(text)
+    result = imported(site, export, source="disqus").stdout
+    thread = site / "content/posts/los-clientes/comments"
+    assert not (thread / "disqus-3001.es.md").exists()
+    assert 'reply_to: "11"' in (thread / "disqus-3003.es.md").read_text()
+    assert (site / "content/posts/los-clientes-2/comments/disqus-3005.es.md").exists()  # comment 12 is elsewhere
+    assert "comments: 3 (1 published, 1 pending, 1 spam) of 6 in the export" in result
+    assert "1 already imported from WordPress (Disqus's copy of the blog's comment)" in result
+    assert run_cli("check", cwd=site).returncode == 0
+    assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
+    page = (tmp_path / "out/posts/los-clientes/index.html").read_text()
+    assert "DISQUS-FIRST" not in page and page.count('id="comment-11"') == 1
