@@ -1082,3 +1082,23 @@ def test_disqus_copies_of_the_blogs_own_comments_are_not_imported_twice(tmp_path
     assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
     page = (tmp_path / "out/posts/los-clientes/index.html").read_text()
     assert "DISQUS-FIRST" not in page and page.count('id="comment-11"') == 1
+
+
+def test_a_frame_in_a_comment_is_a_link_to_what_it_showed_never_a_frame(tmp_path):
+    """WordPress never showed a commenter's frame, but the address says which video the comment is about."""
+    site = tmp_path / "site"
+    imported(site, thread_export(
+        tmp_path,
+        wp_comment(81, 'Watch: <iframe width="560" src="https://www.youtube.com/embed/dQw4w9WgXcQ?start=5&amp;rel=0">'
+                       "</iframe>"),
+        wp_comment(82, '<iframe src="https://video.example/a&quot;onmouseover=&quot;alert(1)"></iframe>'
+                       '<iframe src="javascript:alert(2)"></iframe><iframe src="data:text/html,x"></iframe>Only words.')))
+    thread = site / "content/posts/harbour/comments"
+    assert "https://www.youtube.com/embed/dQw4w9WgXcQ?start=5&rel=0" in (thread / "81.en.md").read_text()
+    assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
+    page = (tmp_path / "out/posts/harbour/index.html").read_text()
+    comments = page[page.index('id="comment-81"'):]
+    assert 'href="https://www.youtube.com/embed/dQw4w9WgXcQ?start=5&amp;rel=0"' in comments
+    assert "<iframe" not in comments and "javascript:" not in page and "data:text/html" not in page
+    assert "Only words." in comments and 'href="https://video.example/a%22onmouseover=%22alert(1)"' in comments
+    assert not re.search(r"<[^>]*\sonmouseover=", page)  # the quote stayed in the address, not an attribute
