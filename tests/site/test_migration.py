@@ -1102,3 +1102,28 @@ def test_a_frame_in_a_comment_is_a_link_to_what_it_showed_never_a_frame(tmp_path
     assert "<iframe" not in comments and "javascript:" not in page and "data:text/html" not in page
     assert "Only words." in comments and 'href="https://video.example/a%22onmouseover=%22alert(1)"' in comments
     assert not re.search(r"<[^>]*\sonmouseover=", page)  # the quote stayed in the address, not an attribute
+
+
+def test_a_featured_image_the_text_shows_in_another_size_is_not_shown_twice(tmp_path):
+    """A theme inserted the featured image in the text as a resized copy (`-300x200`, an i0.wp.com `?w=`):
+    it is that same photograph, so no second figure goes above the text. Another file still does."""
+    blog = "https://old.example.org"
+    uploads = f"{blog}/wp-content/uploads/2014/05"
+    export = export_of(
+        tmp_path, blog,
+        item(60, "harbour", f'<img src="{uploads}/red-boat-300x200.jpg" alt="Boat"> At dawn.', thumbnail(61)),
+        attachment(61, 60, f"{uploads}/red-boat.jpg"),
+        item(62, "quay", '<img src="https://i0.wp.com/old.example.org/wp-content/uploads/2014/05/quay.jpg?w=640"> '
+             "The quay.", thumbnail(63)),
+        attachment(63, 62, f"{uploads}/quay.jpg"),
+        item(64, "pier", f'<img src="{uploads}/red-boat-300x200.jpg"> The pier.', thumbnail(65)),
+        attachment(65, 64, f"{uploads}/pier.jpg"))
+    site = tmp_path / "site"
+    imported(site, export)
+    assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
+    for slug, shown in (("harbour", "red-boat"), ("quay", "quay")):
+        page = (tmp_path / f"out/posts/{slug}/index.html").read_text()
+        body = page[page.index("<article"):]
+        assert len(re.findall(rf'<img\b[^>]*{shown}', body)) == 1, (slug, body[:2000])
+    pier = (tmp_path / "out/posts/pier/index.html").read_text()
+    assert image_in(pier, f"{uploads}/pier.jpg") and "red-boat-300x200.jpg" in pier
