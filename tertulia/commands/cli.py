@@ -199,8 +199,11 @@ def _imported(args, importing) -> int:
     """Run an import: its summary, or the one line that says why nothing was written."""
     from ..importers.problems import ContentProblem
     from ..importers.wxr import UnreadableExport
+    if not os.path.lexists(args.export):  # the contract's export that cannot be read: a content error
+        print(f"{args.export}: no such export file; nothing was written", file=sys.stderr)
+        return EXIT_CONTENT
     if not args.export.is_file():
-        print(f"{args.export}: no such export file", file=sys.stderr)
+        print(f"{args.export}: not a file; name the export file", file=sys.stderr)
         return EXIT_USAGE
     try:
         summary, staged = importing()
@@ -251,9 +254,9 @@ def _proposals_in(args, sources, run_import):
         print(f"{args.content}: no site.yml; import proposals into a site's content folder", file=sys.stderr)
         return EXIT_USAGE
     missing = [str(path) for path in sources if not os.path.lexists(path)]
-    if missing:  # as for an export: a path that names nothing is the command line's fault
+    if missing:  # as for an export: what cannot be read is a content error, with nothing written
         print(f"{', '.join(missing)}: no such file or folder; nothing was read", file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_CONTENT
     try:
         return run_import()
     except Refused as refused:

@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 from .wpbody import markdown_url
 
 SAFE_PATH = re.compile(r"/[^\s\x00-\x1f\x7f#\\]*")  # site-relative, one line, no fragment
+SEGMENT = re.compile(r"[^\s\x00-\x1f\x7f/?#\\]+")  # one segment of a path, as a slug is
 DOT = {".", "%2e"}
 DOT_DOT = {"..", ".%2e", "%2e.", "%2e%2e"}  # browsers read an encoded dot in a segment as a dot
 
@@ -62,6 +63,22 @@ def aliases(link: str, blog: str, post_id: str, is_page: bool, new_url: str) -> 
     if re.fullmatch(r"[0-9]{1,20}", post_id):
         found.append(f"/?{'page_id' if is_page else 'p'}={post_id}")
     return [alias for alias in dict.fromkeys(found) if alias and alias != new_url]
+
+
+def renamed(link: str, blog: str, name: str, old_slugs: tuple[str, ...], new_url: str) -> list[str]:
+    """A post's permalink under each slug it had before (WordPress's `_wp_old_slug`: it still answered
+    there, sending the reader on), its slug now being `name`; none for a permalink that does not hold
+    the slug (a plain `/?p=ID` one) or an old slug that is not one segment."""
+    path = site_path(link, blog)
+    segments = path.split("/")
+    at = [i for i, segment in enumerate(segments) if name and same_address(segment) == same_address(name)]
+    if "?" in path or not at:
+        return []
+    found = []
+    for slug in old_slugs:
+        if SEGMENT.fullmatch(slug) and same_address(slug).strip("."):
+            found.append("/".join(segments[:at[-1]] + [slug] + segments[at[-1] + 1:]))
+    return [alias for alias in dict.fromkeys(found) if alias not in (path, new_url)]
 
 
 def term_redirects(domain: str, nicename: str, key: str, parents: dict[str, str] | None = None) -> dict[str, str]:

@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..errors import counted
 from ..reading.validate import parse_date
 from ..reading.yamltext import quoted
+from . import siteyml
 from .addresses import site_path
 from .known import Known, known
 from .problems import reasons_said, refusal
@@ -36,6 +37,8 @@ DISQUS_ID = re.compile(r"[0-9]{1,20}")
 # what a share or a reply link adds to an address: Disqus may have named the thread by such a one
 TRACKING = re.compile(r"utm_\w+|fbclid|gclid|mc_cid|mc_eid|replytocom|share|amp")
 WORDPRESS_IDENTIFIER = re.compile(r"(\d{1,12}) https?://\S+")  # the WordPress plugin's thread <id>
+WORDPRESS_COMMENT = re.compile(r"wp_id=([0-9]{1,20})")  # a comment Disqus took in from the blog: its <id>
+COPY = "already imported from WordPress (Disqus's copy of the blog's comment)"
 
 
 @dataclass
@@ -45,6 +48,7 @@ class Post:
     thread: str
     parent: str
     status: str  # published, pending, spam, or why it is not imported
+    wp_id: str = ""  # the blog comment it is Disqus's copy of (`<id>wp_id=12</id>`), if any
 
 
 @dataclass
@@ -75,18 +79,23 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     essays = known(content)
     threads, posts = _first_pass(export)
     summary = DisqusSummary()
-    folders = {thread: _essay_of(link, essays) or _post_of(identifier, essays)
-               for thread, (link, identifier) in threads.items()}
+    site = Site(essays, siteyml.languages(content / "site.yml")[0], siteyml.base_url(content / "site.yml"))
+    places = {thread: _thread_place(link, identifier, site) for thread, (link, identifier) in threads.items()}
+    copies = _copies(posts, places, content)
     staging = Staging(content, dry_run, report)
     failed = True
     try:
         for key, element in _posts(export):
             post = posts[key]
-            folder = folders.get(post.thread, "")
+            folder, lang = places.get(post.thread, ("", ""))
             if post.status not in STATUSES:
                 summary.skipped[post.status] += 1
                 if post.status == "deleted" and folder:
-                    staging.stage(_deleted_since(key, element, folder, essays, posts))
+                    staging.stage(_deleted_since(key, element, f"{folder}/comments/disqus-{key}.{lang}.md", posts,
+                                                 copies))
+                continue
+            if key in copies:
+                summary.skipped[COPY] += 1
                 continue
             if not folder:
                 link = threads.get(post.thread, ("",))[0] or "(a thread missing from the export)"
@@ -94,8 +103,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 summary.skipped["on threads matching no essay"] += 1
                 continue
             summary.comments[post.status] += 1
-            lang = essays.languages.get(folder) or "en"
-            parent = _kept_ancestor(key, posts)
+            parent = _kept_ancestor(key, posts, copies)
             files = {f"{folder}/comments/disqus-{key}.{lang}.md": Planned(
                 _comment_file(element, post.status, parent),
                 tuple(_comment_file(element, status, parent) for status in STATUSES), if_recorded=True,
@@ -108,15 +116,25 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     return summary, staging.done
 
 
-def _deleted_since(post_id: str, element, folder: str, essays: Known, posts: dict[str, Post]) -> dict:
+def _copies(posts: dict[str, Post], places: dict[str, tuple[str, str]], content: Path) -> dict[str, str]:
+    """Disqus's copies of the blog's own comments (a blog that moved its comments to Disqus, or synced
+    them), by key -> the WordPress comment id, where the WordPress import wrote that comment already."""
+    copies = {}
+    for key, post in posts.items():
+        folder = places.get(post.thread, ("", ""))[0]
+        comments = content / folder / "comments"
+        if post.wp_id and folder and comments.is_dir() and any(comments.glob(f"{post.wp_id}.*.md")):
+            copies[key] = post.wp_id
+    return copies
+
+
+def _deleted_since(post_id: str, element, path: str, posts: dict[str, Post], copies: dict[str, str]) -> dict:
     """A comment deleted on Disqus since an earlier import: its file goes, if it is still as written then."""
-    lang = essays.languages.get(folder) or "en"
     parent = posts[post_id].parent
-    parents = dict.fromkeys([_kept_ancestor(post_id, posts), f"disqus-{parent}" if DISQUS_ID.fullmatch(parent) else "",
+    parents = dict.fromkeys([_kept_ancestor(post_id, posts, copies), f"disqus-{parent}" if DISQUS_ID.fullmatch(parent) else "",
                              ""])
     earlier = tuple(_comment_file(element, status, p) for status in STATUSES for p in parents)
-    return {f"{folder}/comments/disqus-{post_id}.{lang}.md": Planned(None, earlier, if_recorded=True,
-                                                                     identity=_identity(post_id, posts))}
+    return {path: Planned(None, earlier, if_recorded=True, identity=_identity(post_id, posts))}
 
 
 def _identity(post_id: str, posts: dict[str, Post]) -> str:
@@ -175,8 +193,9 @@ def _post(key: str, element) -> Post:
     why = comment_refused(element.findtext(NS + "message") or "") if status != "deleted" else ""
     if why:  # its replies then answer the nearest comment that comes across
         status = refusal(f"disqus-{key}", why)
+    copied = WORDPRESS_COMMENT.fullmatch((element.findtext(NS + "id") or "").strip())
     return Post(thread.get(INTERNALS, "") if thread is not None else "",
-                parent.get(INTERNALS, "") if parent is not None else "", status)
+                parent.get(INTERNALS, "") if parent is not None else "", status, copied.group(1) if copied else "")
 
 
 def _flag(element, name: str) -> bool:
@@ -190,6 +209,56 @@ def _posts(export: Path):
         if element.tag == NS + "post":
             yield key_of(element), element
             element.clear()
+
+
+@dataclass(frozen=True)
+class Site:
+    """What a thread's address is compared with: the essays, the site's languages and its base_url."""
+
+    essays: Known
+    languages: list[str]
+    base_url: str
+
+
+def _thread_place(link: str, identifier: str, site: Site) -> tuple[str, str]:
+    """The essay a thread was on, and the language its comments are in: the one its address names
+    (`/en/…` or `?lang=en` on the old blog, `/en/posts/<slug>/` here), which is a translation's, else the
+    essay's original's."""
+    said, plain = _language_said(link, site.languages)
+    folder = _essay_of(link, site.essays) or (_essay_of(plain, site.essays) if said else "") \
+        or _own_page(plain, site) or _post_of(identifier, site.essays)
+    return folder, said or site.essays.languages.get(folder) or "en"
+
+
+def _language_said(link: str, languages: list[str]) -> tuple[str, str]:
+    """(the site's language a link names, as a multilingual blog or this site put it: its first segment
+    `/en/…` or `?lang=en`; the link without it), or ("", link)."""
+    try:
+        parts = urlsplit(link)
+        query = parse_qsl(parts.query, keep_blank_values=True)
+    except ValueError:
+        return "", link
+    by_name = {language.lower(): language for language in languages}
+    first, _, rest = parts.path.lstrip("/").partition("/")
+    if first.lower() in by_name:
+        return by_name[first.lower()], urlunsplit(parts._replace(path="/" + rest))
+    said = [by_name[value.lower()] for name, value in query if name == "lang" and value.lower() in by_name]
+    if said:
+        return said[0], urlunsplit(parts._replace(query=urlencode([(n, v) for n, v in query if n != "lang"])))
+    return "", link
+
+
+def _own_page(link: str, site: Site) -> str:
+    """The essay at this site's own address (`<base_url>posts/<slug>/`): a thread on the new site."""
+    try:
+        base = urlsplit(site.base_url)
+        parts = urlsplit(link)
+    except ValueError:
+        return ""
+    if not base.hostname or parts.hostname != base.hostname:
+        return ""
+    found = re.fullmatch(re.escape(base.path.rstrip("/")) + r"/(posts/[^/]+)/?", parts.path)
+    return found.group(1) if found and found.group(1) in site.essays.folders else ""
 
 
 def _essay_of(link: str, essays: Known) -> str:
@@ -233,12 +302,13 @@ def _post_of(identifier: str, essays: Known) -> str:
     return folder if folder.startswith("posts/") else ""
 
 
-def _kept_ancestor(post_id: str, posts: dict[str, Post]) -> str:
-    """The nearest ancestor in the same thread that comes across, as a comment id (see nearest_kept)."""
+def _kept_ancestor(post_id: str, posts: dict[str, Post], copies: dict[str, str]) -> str:
+    """The nearest ancestor in the same thread that comes across, as a comment id (see nearest_kept); a
+    copy of a blog comment is there already, under the blog's id."""
     thread = posts[post_id].thread
     kept = nearest_kept(post_id, lambda i: posts[i].parent if i in posts else "",
                         lambda i: i in posts and posts[i].status in STATUSES and posts[i].thread == thread)
-    return f"disqus-{kept}" if kept else ""
+    return (copies.get(kept) or f"disqus-{kept}") if kept else ""
 
 
 def _comment_file(element, status: str, parent: str) -> str:

@@ -23,7 +23,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from anyascii import anyascii
 
-from .addresses import without_dot_segments
+from .addresses import uploads_on_blog, without_dot_segments
 
 MAX_BYTES = 25 * 1024 * 1024  # a large photograph or a short clip; anything bigger is listed, not fetched
 MAX_SECONDS = 30
@@ -80,6 +80,20 @@ def original(url: str, hosts: set[str], photon_scheme: str = "https") -> str:
     if "." not in name or name.rsplit(".", 1)[1].lower() not in MEDIA_KINDS:
         return ""  # a page of the blog, not a file
     return f"{scheme}://{netloc}{SIZE_VARIANT.sub('', path)}"
+
+
+def shown_in(url: str, text: str) -> bool:
+    """Whether `text` shows the file at `url` already, in any of its spellings: another size
+    (`photo-300x200.jpg` for `photo.jpg`), `?w=640`, an i0.wp.com copy, http or https, root-relative."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    hosts = {parts.hostname or ""} - {""}
+    wanted = original(url, hosts).split(":", 1)[-1]
+    text = uploads_on_blog(text, f"{parts.scheme}://{parts.netloc}")
+    return bool(wanted) and any(original(reference.rstrip(".,;:"), hosts).split(":", 1)[-1] == wanted
+                                for reference in REFERENCE.findall(text))
 
 
 def bring(text: str, source: MediaSource, names: dict[str, str] | None = None) -> tuple[str, dict[str, bytes]]:

@@ -29,6 +29,14 @@ def languages(path: Path) -> tuple[list[str], str]:
     return [str(code) for code in codes] if isinstance(codes, dict) else [], str(data.get("main_language") or "")
 
 
+def base_url(path: Path) -> str:
+    """The base_url of an existing site.yml, "" when there is none."""
+    if not path.is_file():
+        return ""
+    found = _load(path, _yaml()).get("base_url")
+    return found.strip() if isinstance(found, str) else ""
+
+
 def _load(path: Path, yaml) -> dict:
     """An existing site.yml as ruamel's round-trip map; ContentProblem at the line where it goes wrong."""
     from ruamel.yaml import YAMLError

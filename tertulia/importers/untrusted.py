@@ -7,6 +7,7 @@ video or audio host. Figures, tables, code with its language and media stay.
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -48,8 +49,9 @@ CLEANED_ATTRIBUTES = {**ATTRIBUTES, "*": ANY_TAG_ATTRIBUTES}  # nh3's form: "*" 
 
 def cleaned(fragment: str, frames: bool = True) -> str:
     """`fragment` with only what an essay may hold; a frame from another host becomes a link to it.
-    Without `frames` (a comment: WordPress never shows a commenter's frame) every frame goes."""
-    fragment = unwrap_other_tags(IFRAME.sub(_frame if frames else "", fragment), KNOWN_TAGS)
+    Without `frames` (a comment: WordPress never shows a commenter's frame) every frame is a link to
+    what it showed, so that a reader still finds the video the comment is about."""
+    fragment = unwrap_other_tags(IFRAME.sub(_frame if frames else _frame_link, fragment), KNOWN_TAGS)
     return nh3.clean(fragment, tags=TAGS, attributes=CLEANED_ATTRIBUTES, clean_content_tags=DROPPED_WITH_CONTENT,
                      url_schemes=SCHEMES, strip_comments=True, link_rel="noopener", attribute_filter=_attribute)
 
@@ -63,10 +65,22 @@ def embed_host(url: str) -> bool:
     return parts.scheme == "https" and (parts.hostname or "") in EMBED_HOSTS
 
 
-def _frame(match: re.Match) -> str:
+def _source(match: re.Match) -> str:
+    """The address a frame showed, as its `src` attribute holds it."""
     found = SOURCE.search(match.group().split(">", 1)[0])
-    url = next((g for g in found.groups() if g is not None), "") if found else ""
-    url = privately(url)
+    return next((g for g in found.groups() if g is not None), "") if found else ""
+
+
+def _frame_link(match: re.Match) -> str:
+    """A link to the http or https address a frame showed (escaped: it is untrusted); nothing else."""
+    url = html.unescape(_source(match)).strip()
+    if not re.match(r"https?://[^/\s]", url, re.IGNORECASE):
+        return ""
+    return f'<a href="{html.escape(url)}">{html.escape(url)}</a>'
+
+
+def _frame(match: re.Match) -> str:
+    url = privately(_source(match))
     if embed_host(url):
         host = urlsplit(url).hostname or ""
         title = "YouTube" if "youtube" in host else "Vimeo" if "vimeo" in host else host  # names, in no language

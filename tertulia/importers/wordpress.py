@@ -26,7 +26,7 @@ from ..reading.names import MAX_KEY
 from ..reading.validate import RESERVED_SEGMENTS
 from . import addresses, media, siteyml
 from .known import Known, known
-from .problems import reasons_said, refusal, shown
+from .problems import ContentProblem, reasons_said, refusal, shown
 from .shortcodes import Media
 from .staging import Planned, Staging
 from .threads import nearest_kept
@@ -137,6 +137,7 @@ class Plan:
     urls: dict[str, str] = field(default_factory=dict)  # a post's or page's id -> its new URL
     permalinks: Counter = field(default_factory=Counter)  # plain (`/?p=ID`), pretty: published items' links
     languages: tuple[str, ...] = ()
+    renamed: dict[int, list[str]] = field(default_factory=dict)  # a place's index -> its old slugs' addresses
 
 
 def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: bool = False,
@@ -196,7 +197,9 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             plan.shown_on += [(old, entry.parent) for old in (page, f"/?attachment_id={entry.post_id}") if old]
         elif _placed(entry, lang):
             plan.places.append(_place(entry, channel, plan))
+            _one_original(plan.places[-1].folder, lang, plan)
             plan.urls[entry.post_id] = plan.places[-1].url
+    _old_slugs(plan)
     _attachment_pages_to_posts(plan)
     if plan.permalinks["plain"] and not plan.permalinks["pretty"]:
         # a blog of plain permalinks linked its feeds as `/?feed=rss2`; each post's own (`?p=ID&feed=rss2`)
@@ -206,6 +209,31 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
     plan.moved = {addresses.same_address(old): new for old, new in moved.items()}  # as links are compared
     _keep_clear_of_own_pages(plan)
     return channel, lang
+
+
+def _one_original(folder: str, lang: str, plan: Plan) -> None:
+    """A post an earlier import brought in another language: written as `lang` it would be a second
+    original beside the first, and the site would stop building. Refused before anything is written."""
+    earlier = plan.known.languages.get(folder, "")
+    if earlier and earlier != lang and plan.content is not None:
+        raise ContentProblem(f"{plan.content.name}/{folder}/index.{earlier}.md: this post was imported as "
+                             f"`{earlier}`; imported as `{lang}` it would have two originals: import the export "
+                             f"with --lang {earlier} (a translation is written beside it, with "
+                             f"`translation_of: {earlier}`)")
+
+
+def _old_slugs(plan: Plan) -> None:
+    """The addresses of posts renamed on the blog, as aliases; after every place is known, since an old
+    slug another post has taken since is that post's address (WordPress sent a reader on only from
+    where no post was)."""
+    for index, found in plan.renamed.items():
+        place = plan.places[index]
+        found = [alias for alias in found if alias not in plan.aliases]
+        kept = [alias for alias in found if not address_problem(alias)]
+        plan.unusable += [f"{alias[:80]} ({place.folder})" for alias in found if alias not in kept]
+        plan.places[index] = replace(place, aliases=place.aliases + tuple(kept))
+        plan.aliases.update(kept)
+        plan.moved.update((alias, place.url) for alias in kept)
 
 
 def _attachment_pages_to_posts(plan: Plan) -> None:
@@ -271,6 +299,8 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
     plan.unusable += [f"{a[:80]} ({folder})" for a in found if a not in aliases]
     plan.unusable += [f"{value[:80]} ({folder})" for value in unusable_ids(item, page)]
     plan.aliases.update(aliases)
+    old_slugs = tuple(value for key, value in item.meta if key == "_wp_old_slug")
+    plan.renamed[len(plan.places)] = addresses.renamed(item.link, blog, item.name, old_slugs, new_url)
     plan.moved.update((alias, new_url.lstrip("/")) for alias in aliases + [addresses.site_path(item.link, blog)] if alias)
     draft = ESSAY_STATUSES[item.status] or bool(item.password)
     if not page:

@@ -19,7 +19,7 @@ from defusedxml import DefusedXmlException
 WP_NAMESPACE = re.compile(r"https?://wordpress\.org/export/\d+(\.\d+)*/")  # the version varies by export
 DECLARATION = re.compile(rb"""(?:\xef\xbb\xbf)?<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
 EXPAT_ENCODINGS = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "iso8859-1", "ascii"}
-USED_META = {"_thumbnail_id", "footnotes", "_wp_attachment_image_alt"}
+USED_META = {"_thumbnail_id", "footnotes", "_wp_attachment_image_alt", "_wp_old_slug"}
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 
@@ -76,7 +76,7 @@ class Item:
     comments: tuple[WPComment, ...]
     parent: str = ""
     attachment_url: str = ""
-    meta: tuple[tuple[str, str], ...] = ()  # the few postmeta an import uses (featured image, footnotes)
+    meta: tuple[tuple[str, str], ...] = ()  # the few postmeta an import uses (featured image, footnotes, old slugs)
 
 
 def read_export(path: Path) -> Iterator[Channel | Item]:

@@ -234,13 +234,22 @@ def test_every_command_and_import_source_is_listed_in_help():
     assert run_cli("import", "wordpress").returncode == 2  # the export is required
 
 
-def test_an_import_of_a_file_that_is_not_there_is_a_usage_error_for_every_source(tmp_path):
+def test_an_import_of_a_file_that_is_not_there_is_an_export_that_cannot_be_read_for_every_source(tmp_path):
+    """The contract: an export that cannot be read exits 1, as `<export>: <message>`, nothing written."""
     content = make_content(tmp_path)
     before = every_file(content)
     for source in ("wordpress", "disqus", "mail", "issue"):
         result = run_cli("import", source, str(tmp_path / "nowhere.xml"), "--content", str(content))
-        assert result.returncode == 2 and "nowhere.xml: no such" in result.stderr, (source, result.stderr)
+        assert result.returncode == 1, (source, result.stderr)
+        assert result.stderr.startswith(f"{tmp_path / 'nowhere.xml'}: no such"), (source, result.stderr)
+        assert "Traceback" not in result.stderr
     assert every_file(content) == before
+
+
+def test_a_folder_named_as_the_export_stays_a_usage_error(tmp_path):
+    content = make_content(tmp_path)
+    result = run_cli("import", "wordpress", str(tmp_path), "--content", str(content))
+    assert result.returncode == 2 and result.stderr == f"{tmp_path}: not a file; name the export file\n"
 
 
 def test_check_and_status_do_not_say_they_wrote_nothing_for_they_never_write(tmp_path):

@@ -81,9 +81,11 @@ def test_the_imported_site_builds_with_threads_nested_as_they_were(tmp_path):
                        "15": ["11", "12", "13", "14"], "19": ["11"], "22": []}
     built = b"".join(data for path, data in every_file(tmp_path / "out").items()
                      if not path.startswith(("pagefind/", "assets/")))  # the site's own scripts
-    for hidden in (b"PENDING-WORDS", b"SPAM-WORDS", b"<img src=x", b"javascript:", b"evil.example.com", *map(
-            str.encode, SECRETS)):
+    for hidden in (b"PENDING-WORDS", b"SPAM-WORDS", b"<img src=x", b"javascript:", b'src="https://evil.example.com',
+                   *map(str.encode, SECRETS)):
         assert hidden not in built
+    # a commenter's frame is never a frame; its address stays as a link no search engine credits
+    assert b'<a href="https://evil.example.com/" rel="nofollow ugc noopener">' in built
     assert not (tmp_path / "out/posts/ano-nuevo-que").exists()  # a draft
     for slug in ("los-clientes", "los-clientes-2", "ano-nuevo-que", "nandu"):
         started = run_cli("new", "translation", slug, "--lang", "es", cwd=tmp_path)
@@ -135,6 +137,22 @@ def test_a_language_the_site_does_not_have_is_a_usage_error(tmp_path):
     assert sorted(every_file(content)) == ["site.yml"]
     assert imported(tmp_path, "--lang", "en").returncode == 0
     assert (content / "posts/nandu/index.en.md").is_file()
+
+
+def test_a_reimport_in_another_language_is_refused_naming_the_file_and_writes_nothing(tmp_path):
+    """Imported as es, then again as en: each post would have two originals and the site would not build."""
+    imported(tmp_path)
+    site = tmp_path / "content/site.yml"
+    site.write_text(site.read_text().replace("languages:\n", "languages:\n  en: English\n"))
+    before = every_file(tmp_path / "content")
+    result = run_cli("import", "wordpress", str(EXPORT), "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("content/posts/los-clientes/index.es.md: this post was imported as `es`; "
+                                    "imported as `en` it would have two originals"), result.stderr
+    assert "--lang es" in result.stderr and "nothing was written" in result.stderr
+    assert every_file(tmp_path / "content") == before
+    assert run_cli("check", cwd=tmp_path).returncode == 0
+    assert "wrote 0 files; kept 14 that were already there" in imported(tmp_path, "--lang", "es").stdout
 
 
 @pytest.mark.parametrize("version", ["1.0", "1.1"])

@@ -1007,3 +1007,123 @@ def test_an_attachments_old_page_leads_to_the_post_that_showed_it(tmp_path):
     assert "loose" not in settings and "attachment_id=302" not in settings  # it was on no post
     assert run_cli("build", cwd=site).returncode == 0
     assert "posts/harbour/" in (site / "output/2014/05/harbour/bridge/index.html").read_text()
+
+
+def old_slug(slug: str) -> str:
+    return (f"<wp:postmeta><wp:meta_key>_wp_old_slug</wp:meta_key><wp:meta_value><![CDATA[{slug}]]></wp:meta_value>"
+            "</wp:postmeta>")
+
+
+def test_a_post_renamed_on_the_blog_keeps_its_old_addresses_unless_another_post_has_one_now(tmp_path):
+    """WordPress kept each slug a post had (`_wp_old_slug`) and sent readers on from it; here they are
+    aliases. An old slug another post took since is that post's address, and a hostile one is no alias."""
+    blog = "https://blog.example"
+    export = export_of(tmp_path, blog,
+                       item(80, "harbour", "Words.", old_slug("harbor") + old_slug("old-port") + old_slug('x"><b>')
+                            + old_slug("../..")),
+                       item(81, "old-port", f'See <a href="{blog}/2014/05/harbor/">the harbour</a>.'))
+    site = tmp_path / "site"
+    imported(site, export)
+    content = site / "content"
+    assert aliases_of(content / "posts/harbour/index.en.md") == ["/2014/05/harbour/", "/?p=80", "/2014/05/harbor/"]
+    assert aliases_of(content / "posts/old-port/index.en.md") == ["/2014/05/old-port/", "/?p=81"]
+    assert "[the harbour](../../posts/harbour/)" in (content / "posts/old-port/index.en.md").read_text()
+    assert run_cli("check", cwd=site).returncode == 0
+    assert run_cli("build", cwd=site).returncode == 0
+    page = Page((site / "output/2014/05/harbor/index.html").read_text())
+    assert page.canonical.endswith("/posts/harbour/") and page.meta.get("robots") == "noindex"
+    assert "/posts/old-port/" in Page((site / "output/2014/05/old-port/index.html").read_text()).canonical
+    assert not list((site / "output").rglob("*<b>*"))
+
+
+def test_a_disqus_thread_on_a_translations_address_gives_its_comments_that_language(tmp_path):
+    """A thread on `/en/…` of the old blog (a multilingual plugin's address) or on this site's
+    `/en/posts/<slug>/` was read in English: its comments are `.en.md`, not the original's `.es.md`."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    settings = site / "content/site.yml"
+    settings.write_text(settings.read_text().replace("languages:\n", "languages:\n  en: English\n"))
+    export = tmp_path / "disqus.xml"
+    export.write_text(DISQUS.read_text()  # thread 200 keeps the WordPress plugin's id, `5 https://…/?p=5`
+                      .replace("http://blog.example.org/2012/09/10/los-clientes/",
+                               "http://blog.example.org/en/2012/09/10/los-clientes/")
+                      .replace("https://blog.example.org/?p=8", "https://blog.example.org/en/posts/los-clientes-2/"))
+    result = imported(site, export, source="disqus").stdout
+    content = site / "content/posts"
+    assert sorted(p.name for p in (content / "los-clientes/comments").glob("disqus-*")) == [
+        "disqus-3001.en.md", "disqus-3003.en.md", "disqus-3004.en.md"], result
+    assert (content / "los-clientes-2/comments/disqus-3005.en.md").is_file()
+    assert "thread matching no essay (1 comment)" in result
+    assert run_cli("check", cwd=site).returncode == 0
+    assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
+    page = (tmp_path / "out/posts/los-clientes/index.html").read_text()
+    assert '<div class="side original" lang="en"><p>DISQUS-FIRST a comment' in page
+
+
+def test_disqus_copies_of_the_blogs_own_comments_are_not_imported_twice(tmp_path):
+    """A blog that took its comments to Disqus: Disqus's copy of WordPress comment 11 is `<id>wp_id=11</id>`.
+    Imported from WordPress already, it is counted, not written again; a reply to it answers comment 11."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    text = DISQUS.read_text()
+    for key, wp_id in (("3001", "11"), ("3005", "12")):
+        start = text.index(f'<post dsq:id="{key}">')
+        text = text[:start] + text[start:].replace("<id/>", f"<id>wp_id={wp_id}</id>", 1)
+    export = tmp_path / "disqus.xml"
+    export.write_text(text)
+    result = imported(site, export, source="disqus").stdout
+    thread = site / "content/posts/los-clientes/comments"
+    assert not (thread / "disqus-3001.es.md").exists()
+    assert 'reply_to: "11"' in (thread / "disqus-3003.es.md").read_text()
+    assert (site / "content/posts/los-clientes-2/comments/disqus-3005.es.md").exists()  # comment 12 is elsewhere
+    assert "comments: 3 (1 published, 1 pending, 1 spam) of 6 in the export" in result
+    assert "1 already imported from WordPress (Disqus's copy of the blog's comment)" in result
+    assert run_cli("check", cwd=site).returncode == 0
+    assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
+    page = (tmp_path / "out/posts/los-clientes/index.html").read_text()
+    assert "DISQUS-FIRST" not in page and page.count('id="comment-11"') == 1
+
+
+def test_a_frame_in_a_comment_is_a_link_to_what_it_showed_never_a_frame(tmp_path):
+    """WordPress never showed a commenter's frame, but the address says which video the comment is about."""
+    site = tmp_path / "site"
+    imported(site, thread_export(
+        tmp_path,
+        wp_comment(81, 'Watch: <iframe width="560" src="https://www.youtube.com/embed/dQw4w9WgXcQ?start=5&amp;rel=0">'
+                       "</iframe>"),
+        wp_comment(82, '<iframe src="https://video.example/a&quot;onmouseover=&quot;alert(1)"></iframe>'
+                       '<iframe src="javascript:alert(2)"></iframe><iframe src="data:text/html,x"></iframe>Only words.')))
+    thread = site / "content/posts/harbour/comments"
+    assert "https://www.youtube.com/embed/dQw4w9WgXcQ?start=5&rel=0" in (thread / "81.en.md").read_text()
+    assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
+    page = (tmp_path / "out/posts/harbour/index.html").read_text()
+    comments = page[page.index('id="comment-81"'):]
+    assert 'href="https://www.youtube.com/embed/dQw4w9WgXcQ?start=5&amp;rel=0"' in comments
+    assert "<iframe" not in comments and "javascript:" not in page and "data:text/html" not in page
+    assert "Only words." in comments and 'href="https://video.example/a%22onmouseover=%22alert(1)"' in comments
+    assert not re.search(r"<[^>]*\sonmouseover=", page)  # the quote stayed in the address, not an attribute
+
+
+def test_a_featured_image_the_text_shows_in_another_size_is_not_shown_twice(tmp_path):
+    """A theme inserted the featured image in the text as a resized copy (`-300x200`, an i0.wp.com `?w=`):
+    it is that same photograph, so no second figure goes above the text. Another file still does."""
+    blog = "https://old.example.org"
+    uploads = f"{blog}/wp-content/uploads/2014/05"
+    export = export_of(
+        tmp_path, blog,
+        item(60, "harbour", f'<img src="{uploads}/red-boat-300x200.jpg" alt="Boat"> At dawn.', thumbnail(61)),
+        attachment(61, 60, f"{uploads}/red-boat.jpg"),
+        item(62, "quay", '<img src="https://i0.wp.com/old.example.org/wp-content/uploads/2014/05/quay.jpg?w=640"> '
+             "The quay.", thumbnail(63)),
+        attachment(63, 62, f"{uploads}/quay.jpg"),
+        item(64, "pier", f'<img src="{uploads}/red-boat-300x200.jpg"> The pier.', thumbnail(65)),
+        attachment(65, 64, f"{uploads}/pier.jpg"))
+    site = tmp_path / "site"
+    imported(site, export)
+    assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
+    for slug, shown in (("harbour", "red-boat"), ("quay", "quay")):
+        page = (tmp_path / f"out/posts/{slug}/index.html").read_text()
+        body = page[page.index("<article"):]
+        assert len(re.findall(rf'<img\b[^>]*{shown}', body)) == 1, (slug, body[:2000])
+    pier = (tmp_path / "out/posts/pier/index.html").read_text()
+    assert image_in(pier, f"{uploads}/pier.jpg") and "red-boat-300x200.jpg" in pier
