@@ -131,3 +131,14 @@ def test_text_without_a_footnote_converts_as_it_did_and_a_comment_keeps_the_sign
     assert Converter().blocks("A *claim* [link](x).\n", True, "en") == ('<p>A <em>claim</em> <a href="x">link</a>.</p>',)
     assert Converter().blocks("As said[^1], she wrote.\n\nSecond.\n", False, "en") == (
         "<p>As said[^1], she wrote.</p>", "<p>Second.</p>")
+
+
+def test_a_feeds_links_are_absolute_with_their_dot_segments_resolved():
+    """A feed reader shows the address: `…/posts/a/../b/` reads as broken, though it resolves."""
+    from tertulia.reading.markup import absolute_links
+    block = ('<p><a href="../welcome/">w</a> <img src="photo.jpg" alt=""> <a href="./notes.pdf?a=1&amp;b=2">n</a> '
+             '<a href="/sub/about/">a</a> <a href="#fn-1">1</a></p>')
+    assert absolute_links(block, "https://ex.org/sub/posts/x/", "https://ex.org") == (
+        '<p><a href="https://ex.org/sub/posts/welcome/">w</a> <img src="https://ex.org/sub/posts/x/photo.jpg" alt=""> '
+        '<a href="https://ex.org/sub/posts/x/notes.pdf?a=1&amp;b=2">n</a> <a href="https://ex.org/sub/about/">a</a> '
+        '<a href="#fn-1">1</a></p>')

@@ -331,12 +331,24 @@ def rebase_links(block_html: str, prefix: str) -> str:
 ROOTED_LINK = re.compile(r'(\s(?:src|href)=")/(?!/)')
 
 
+RELATIVE_VALUE = re.compile(RELATIVE_LINK.pattern + r'([^"]*)"')
+
+
+def _joined(folder: str, relative: str) -> str:
+    """A relative address from `folder` as one absolute address, its `..` and `.` resolved: a feed
+    reader shows it, and `…/posts/a/../b/` reads as broken."""
+    if "./" not in relative and not relative.endswith("."):  # most: no dot segment to resolve
+        return folder + relative
+    from urllib.parse import urljoin
+    return urljoin(folder, relative)
+
+
 def absolute_links(block_html: str, folder: str, origin: str) -> str:
     """A block's links and images as absolute addresses, for a feed: relative ones from the post's
     `folder` (an address), those from the site's root (already under its sub-path) on `origin`."""
     if '="' not in block_html:
         return block_html
-    block_html = rebase_links(block_html, folder)
+    block_html = RELATIVE_VALUE.sub(lambda m: m.group(1) + _joined(folder, m.group(2)) + '"', block_html)
     return ROOTED_LINK.sub(lambda m: m.group(1) + origin + "/", block_html) if '="/' in block_html else block_html
 
 
