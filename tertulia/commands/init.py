@@ -236,7 +236,8 @@ jobs:
 """
 
 CHECK_WORKFLOW = """\
-# Check every pull request that touches content/: a malformed file fails here with its
+# Check every pull request that touches what the build reads (content/, and the site's own
+# templates, assets and catalogs): a malformed file fails here with its
 # `path:line: message`, before anyone merges it. Warnings do not fail it, so a reader's comment
 # proposed in one language passes; to have a warning fail it too (a missing or unfinished
 # translation), as Tertulia's own repository does, write `tertulia check --strict` below.
@@ -246,6 +247,10 @@ on:
   pull_request:
     paths:
       - "content/**"
+      - "templates/**"
+      - "assets/**"
+      - "locales/**"
+      - "requirements.txt"
 
 permissions:
   contents: read

@@ -86,6 +86,13 @@ def test_the_sites_workflows_install_the_tool_and_pass_actionlint(new_site, name
         return
     wanted = 'tertulia build --base-url "$BASE_URL/"' if name == "pages" else "tertulia check"
     assert wanted in runs[-2 if name == "pages" else -1]
+    if name == "check":  # a pull request changing the site's own theme files is checked too
+        paths = yaml.safe_load(workflow.read_text())[True]["pull_request"]["paths"]
+        assert {"content/**", "templates/**", "assets/**", "locales/**"} <= set(paths)
+    else:  # publishing holds its token in the deploy job only: the build runs the site's own files
+        jobs = yaml.safe_load(workflow.read_text())["jobs"]
+        assert "pages" not in yaml.safe_load(workflow.read_text())["permissions"]
+        assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
 def test_the_sites_issue_form_labels_a_proposal_for_its_workflow(new_site):
