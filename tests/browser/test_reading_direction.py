@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from helpers import RTL_FIXTURE, run_cli
 
 ESSAY = "/rtl-site/posts/al-fina/"
 
@@ -38,18 +42,53 @@ def test_a_site_written_left_to_right_only_carries_no_dir(server):
     assert pages and not [p for p in pages if ' dir="' in p.read_text(encoding="utf-8")]
 
 
-def test_words_a_script_places_where_the_page_has_no_catalog_are_marked_as_english(server, open_page):
-    """Arabic has no catalog here: the page's own stand-in words carry lang="en", and so must those
-    the scripts place (a copied link's note, a search's status and "matched in …")."""
+def test_the_words_a_script_places_on_an_arabic_page_are_arabic(server, open_page):
+    """Arabic has its catalog: a copied link's note, a search's status and "matched in …" are Arabic,
+    and read right to left with the page, marked with no language of their own."""
     page = open_page(server["url"] + ESSAY)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.click("#p1 .anchor")
+    page.wait_for_selector(".copied-note")
+    assert directions(page, ".copied-note > span, .copied-note > button, [data-passage-status]") == [":rtl"] * 3
+    assert page.inner_text(".copied-note > span") == "نُسخ الرابط"
+    search = open_page(server["url"] + "/rtl-site/search/?q=quotation")
+    search.wait_for_function("document.querySelectorAll('.search-results li').length > 0")
+    assert directions(search, ".search-status, .match-language") == [":rtl"] * 2
+    assert search.inner_text(".search-status").startswith("النتائج:")
+    assert search.inner_text(".match-language") == "وُجد باللغة الإنجليزية"
+    assert page.problems == [] and search.problems == []
+
+
+@pytest.fixture(scope="module")
+def persian(server):
+    """The right-to-left fixture as a Persian site, a language with no catalog: its pages speak English."""
+    content = server["root"].parent / "persian-content"
+    for source in RTL_FIXTURE.rglob("*"):
+        if source.is_file():
+            target = content / source.relative_to(RTL_FIXTURE).as_posix().replace(".ar.md", ".fa.md")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            text = source.read_text(encoding="utf-8")
+            text = re.sub(r"\bar\b(?=[:,}\n])", "fa", text.replace("ar: العربية", "fa: فارسی"))
+            target.write_text(text + ("english_interface: [fa]\n" if source.name == "site.yml" else ""),
+                              encoding="utf-8")
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "persian"), "--no-cache")
+    assert result.returncode == 0 and "catalog" not in result.stderr, result.stderr
+    return "/persian/"
+
+
+def test_words_a_script_places_where_the_page_has_no_catalog_are_marked_as_english(server, open_page, persian):
+    """Persian has no catalog: the page's own stand-in words carry lang="en", and so must those
+    the scripts place (a copied link's note, a search's status and "matched in …")."""
+    page = open_page(server["url"] + persian + "posts/al-fina/")
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["fa", "rtl"]
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.click("#p1 .anchor")
     page.wait_for_selector(".copied-note")
     assert directions(page, ".copied-note > span, .copied-note > button, [data-passage-status]") == ["en:ltr"] * 3
     assert page.inner_text(".copied-note > span") == "Link copied"
-    search = open_page(server["url"] + "/rtl-site/search/?q=quotation")
+    search = open_page(server["url"] + persian + "search/?q=quotation")
     search.wait_for_function("document.querySelectorAll('.search-results li').length > 0")
     assert directions(search, ".search-status, .match-language") == ["en:ltr"] * 2
     assert search.inner_text(".search-status").startswith("Results:")
-    assert search.eval_on_selector(".match-language > span", "e => [e.lang, e.textContent]") == ["ar", "الإنجليزية"]
+    assert search.eval_on_selector(".match-language > span", "e => [e.lang, e.textContent]") == ["fa", "انگلیسی"]
     assert page.problems == [] and search.problems == []
