@@ -59,18 +59,22 @@ def test_the_words_a_script_places_on_an_arabic_page_are_arabic(server, open_pag
     assert page.problems == [] and search.problems == []
 
 
+def fixture_as(content, lang: str, name: str, extra: str = ""):
+    """The right-to-left fixture copied to `content` with its Arabic written as `lang` (named `name`)."""
+    for source in RTL_FIXTURE.rglob("*"):
+        if source.is_file():
+            target = content / source.relative_to(RTL_FIXTURE).as_posix().replace(".ar.md", f".{lang}.md")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            text = source.read_text(encoding="utf-8")
+            text = re.sub(r"\bar\b(?=[:,}\n])", lang, text.replace("ar: العربية", f"{lang}: {name}"))
+            target.write_text(text + (extra if source.name == "site.yml" else ""), encoding="utf-8")
+    return content
+
+
 @pytest.fixture(scope="module")
 def persian(server):
     """The right-to-left fixture as a Persian site, a language with no catalog: its pages speak English."""
-    content = server["root"].parent / "persian-content"
-    for source in RTL_FIXTURE.rglob("*"):
-        if source.is_file():
-            target = content / source.relative_to(RTL_FIXTURE).as_posix().replace(".ar.md", ".fa.md")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            text = source.read_text(encoding="utf-8")
-            text = re.sub(r"\bar\b(?=[:,}\n])", "fa", text.replace("ar: العربية", "fa: فارسی"))
-            target.write_text(text + ("english_interface: [fa]\n" if source.name == "site.yml" else ""),
-                              encoding="utf-8")
+    content = fixture_as(server["root"].parent / "persian-content", "fa", "فارسی", "english_interface: [fa]\n")
     result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "persian"), "--no-cache")
     assert result.returncode == 0 and "catalog" not in result.stderr, result.stderr
     return "/persian/"
@@ -92,3 +96,22 @@ def test_words_a_script_places_where_the_page_has_no_catalog_are_marked_as_engli
     assert search.inner_text(".search-status").startswith("Results:")
     assert search.eval_on_selector(".match-language > span", "e => [e.lang, e.textContent]") == ["fa", "انگلیسی"]
     assert page.problems == [] and search.problems == []
+
+
+def test_an_arabic_card_counts_its_new_comments_in_the_page_s_digits(server, open_page, tmp_path):
+    """The card's "N new", placed by a script, takes Arabic's plural form and the digits of the count
+    the page holds ("5 تعليقات", Babel's), not the browser's Arabic-Indic ones for Egyptian Arabic."""
+    content = fixture_as(tmp_path / "content", "ar-EG", "العربية")
+    for n in range(3, 6):
+        (content / f"posts/al-fina/comments/c{n}.ar-EG.md").write_text(
+            f"---\nauthor: قارئ {n}\ndate: 2024-03-1{n} 10:00\n---\n\nتعليق آخر.\n", encoding="utf-8")
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "arabic-cards"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    page = open_page(server["url"] + "/arabic-cards/")
+    page.evaluate("localStorage.setItem('tertulia.seen.al-fina', JSON.stringify(['comment-c1']))")
+    page.reload()
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ar-EG", "rtl"]
+    assert page.locator(".essay-card .comment-count").inner_text() == "5 تعليقات"
+    assert page.eval_on_selector_all(".essay-card .new-count", "marks => marks.map(m => m.textContent)") == [
+        "4 تعليقات جديدة"]
+    assert page.problems == []
