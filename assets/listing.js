@@ -15,12 +15,14 @@
     return known;
   }
 
-  // The phrase in the form this number takes in the page's language ("1 nou", "2 noi", "20 de noi").
+  // The phrase in the form this number takes in the page's language ("1 nou", "2 noi", "20 de noi"),
+  // its digits the page's own (Babel writes 0-9 in every language: Arabic's cards say "5 تعليقات",
+  // where a browser's Arabic would say "٥").
   function phrase(list, count, lang) {
     var category = "other";
     try { category = new Intl.PluralRules(lang).select(count); } catch (e) { category = count === 1 ? "one" : "other"; }
     var words = list.getAttribute("data-new-" + category) || list.getAttribute("data-new-other");
-    return words.replace("%(num)d", count.toLocaleString(lang));
+    return words.replace("%(num)d", count.toLocaleString(lang, { numberingSystem: "latn" }));
   }
 
   function markCards() {

@@ -330,7 +330,8 @@
       var words = { chars: form.dataset.tooManyChars, brackets: form.dataset.tooManyBrackets,
         angles: form.dataset.tooManyAngles, lines: form.dataset.tooManyLines }[problem.kind];
       var language = document.documentElement.lang || undefined;  // the sentence's, not the browser's
-      var numbers = { count: problem.count.toLocaleString(language), max: problem.max.toLocaleString(language) };
+      var digits = { numberingSystem: "latn" };  // 0-9, as the page's other numbers (Babel's) are in every language
+      var numbers = { count: problem.count.toLocaleString(language, digits), max: problem.max.toLocaleString(language, digits) };
       refuse(form, form.elements.body, filled(words, numbers));
       return;
     }

@@ -211,6 +211,11 @@ def letter_of(typed: str, body: str) -> str:
      "Trobo que té raó."),
     ("Trobo que té raó.\n\nIl giorno lun 4 mar 2024 alle ore 18:22 Jordi <j@example.org> ha scritto:\n> Ciao",
      "Trobo que té raó."),
+    ("أوافقك.\n\nفي 4 مارس 2024، الساعة 18:22، كتب Jordi <j@example.org>:\n> مرحبًا", "أوافقك."),
+    ("מסכימה.\n\nב-4 במרץ 2024, בשעה 18:22, Jordi <j@example.org> כתב/ה:\n> שלום", "מסכימה."),
+    ("מסכימה.\n\n-----הודעה מקורית-----\nמאת: Jordi <j@example.org>\nנשלח: יום שני 4 מרץ 2024 18:22\n\nשלום",
+     "מסכימה."),
+    ("أوافقك.\n\nمن: Jordi <j@example.org>\nتاريخ الإرسال: الاثنين، 4 مارس 2024 18:22\n\nمرحبًا", "أوافقك."),
     # Outlook's header block over the letter a reply copies in
     ("Perdó, m'he descuidat.\n\n________________________________\nFrom: Núria <n@example.org>\nSent: Tuesday, "
      "March 5, 2024 10:01\nTo: tertulia@example.org\nSubject: Comentari\n\nL'anterior.", "Perdó, m'he descuidat."),
@@ -221,6 +226,7 @@ def letter_of(typed: str, body: str) -> str:
      "Date: dl., 10 de març 2024\nSubject: Comentari\n\nComentari de la meva mare.", "Comentari de la meva mare."),
     # the reader's own words that look like a mail program's: a quote they introduce, a heading's underline
     ("Molt bé.\n\nOn paragraph 2 you wrote:\n> Every paragraph", "Molt bé.\n\nOn paragraph 2 you wrote:\n> Every paragraph"),
+    ("جميل.\n\nفي الفقرة 2 كتبت:\n> كل فقرة", "جميل.\n\nفي الفقرة 2 كتبت:\n> كل فقرة"),
     ("Dues idees\n--\n\nPrimera.\n\nSegona.", "Dues idees\n--\n\nPrimera.\n\nSegona."),
     ("Bé.\n\n-- \nAna, des del tren", "Bé."),
     # a reader's emphasis at the very end is theirs; a phone's line above a quoted letter is not

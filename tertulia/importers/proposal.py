@@ -38,21 +38,24 @@ PROPOSED_PATH = re.compile(rf"{CONTENT_FOLDER}/posts/([^/]+)/comments/([^/.]+)\.
 # A mail program's line over a message it quotes ("On Sun, 29 Nov 2026, Ana wrote:", "El dl., 4 de març
 # 2024 a les 18:22, Jordi <j@x.org> va escriure:"): dated with a year or a time, or naming an address,
 # unlike a reader's own "Carla wrote:" or "On paragraph 2 you wrote:" over a quote, which stays.
-ATTRIBUTION = re.compile(r"(?:on|el|am|le|il|em|în|pe|op|den|dne)\b.*(?:\b[0-9]{4}\b|[0-9]:[0-9]{2}|<[^<>@\s]+@[^<>\s]+>).*"
+# Arabic's verb comes before the name ("في 29/11/2026 10:00، كتب Ana <a@x.org>:"), Hebrew's after it.
+ATTRIBUTION = re.compile(r"(?:on|el|am|le|il|em|în|pe|op|den|dne|في|ב)\b.*(?:\b[0-9]{4}\b|[0-9]:[0-9]{2}|"
+                         r"<[^<>@\s]+@[^<>\s]+>).*"
                          r"(?:wrote|schrieb|escribió|écrit|a scris|scrisse|ha scritto|escreveu|schreef|va escriure|"
-                         r"ha escrit|skrev|napisał)\s*:", re.IGNORECASE)
+                         r"ha escrit|skrev|napisał|כתב/ה|כתבה|כתב|كتبت?\b[^:]*)\s*:", re.IGNORECASE)
 # Outlook's and Gmail's separators over a message copied in without `>` marks: above a reply's is the
 # reader's new text; below a forward's, the letter forwarded (whose text the proposal is).
 SEPARATOR = re.compile(r"-{2,} ?(?:original message|mensaje original|missatge original|message d'origine|"
-                       r"ursprüngliche nachricht|messaggio originale|mensagem original|mesaj original) ?-{2,}",
+                       r"ursprüngliche nachricht|messaggio originale|mensagem original|mesaj original|الرسالة الأصلية|"
+                       r"הודעה מקורית) ?-{2,}",
                        re.IGNORECASE)
 FORWARD = re.compile(r"-{2,} ?(?:forwarded message|mensaje reenviado|missatge reenviat|message transféré|"
                      r"weitergeleitete nachricht|messaggio inoltrato|mensagem encaminhada|mesaj redirecționat) ?-{2,}",
                      re.IGNORECASE)
 # Outlook's header block over the message a reply copies in ("From: …" then "Sent: …"), in its languages
-HEADER_FROM = re.compile(r"\*?(?:from|de|von|da|van|od|från)\*?: .*", re.IGNORECASE)
+HEADER_FROM = re.compile(r"\*?(?:from|de|von|da|van|od|från|من|מאת)\*?: .*", re.IGNORECASE)
 HEADER_SENT = re.compile(r"\*?(?:sent|date|enviat|enviado|envoyé|gesendet|inviato|data|fecha|datum|trimis|verzonden|"
-                         r"skickat)\*?: .*", re.IGNORECASE)
+                         r"skickat|تاريخ الإرسال|تم الإرسال|נשלח)\*?: .*", re.IGNORECASE)
 RULE = re.compile(r"_{8,}")  # Outlook's line over the message a reply copies in
 HEADER_LINE = re.compile(r"[\w*][\w *.-]{0,30}: .*")  # a header of a forwarded message: `Subject: …`
 # A mail program's line under the text ("Sent from my iPhone", "Enviat des de l'Outlook per a iOS")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from helpers import RTL_FIXTURE, run_cli
 
 ESSAY = "/rtl-site/posts/al-fina/"
 
@@ -38,18 +42,76 @@ def test_a_site_written_left_to_right_only_carries_no_dir(server):
     assert pages and not [p for p in pages if ' dir="' in p.read_text(encoding="utf-8")]
 
 
-def test_words_a_script_places_where_the_page_has_no_catalog_are_marked_as_english(server, open_page):
-    """Arabic has no catalog here: the page's own stand-in words carry lang="en", and so must those
-    the scripts place (a copied link's note, a search's status and "matched in …")."""
+def test_the_words_a_script_places_on_an_arabic_page_are_arabic(server, open_page):
+    """Arabic has its catalog: a copied link's note, a search's status and "matched in …" are Arabic,
+    and read right to left with the page, marked with no language of their own."""
     page = open_page(server["url"] + ESSAY)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.click("#p1 .anchor")
+    page.wait_for_selector(".copied-note")
+    assert directions(page, ".copied-note > span, .copied-note > button, [data-passage-status]") == [":rtl"] * 3
+    assert page.inner_text(".copied-note > span") == "نُسخ الرابط"
+    search = open_page(server["url"] + "/rtl-site/search/?q=quotation")
+    search.wait_for_function("document.querySelectorAll('.search-results li').length > 0")
+    assert directions(search, ".search-status, .match-language") == [":rtl"] * 2
+    assert search.inner_text(".search-status").startswith("النتائج:")
+    assert search.inner_text(".match-language") == "وُجد باللغة الإنجليزية"
+    assert page.problems == [] and search.problems == []
+
+
+def fixture_as(content, lang: str, name: str, extra: str = ""):
+    """The right-to-left fixture copied to `content` with its Arabic written as `lang` (named `name`)."""
+    for source in RTL_FIXTURE.rglob("*"):
+        if source.is_file():
+            target = content / source.relative_to(RTL_FIXTURE).as_posix().replace(".ar.md", f".{lang}.md")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            text = source.read_text(encoding="utf-8")
+            text = re.sub(r"\bar\b(?=[:,}\n])", lang, text.replace("ar: العربية", f"{lang}: {name}"))
+            target.write_text(text + (extra if source.name == "site.yml" else ""), encoding="utf-8")
+    return content
+
+
+@pytest.fixture(scope="module")
+def persian(server):
+    """The right-to-left fixture as a Persian site, a language with no catalog: its pages speak English."""
+    content = fixture_as(server["root"].parent / "persian-content", "fa", "فارسی", "english_interface: [fa]\n")
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "persian"), "--no-cache")
+    assert result.returncode == 0 and "catalog" not in result.stderr, result.stderr
+    return "/persian/"
+
+
+def test_words_a_script_places_where_the_page_has_no_catalog_are_marked_as_english(server, open_page, persian):
+    """Persian has no catalog: the page's own stand-in words carry lang="en", and so must those
+    the scripts place (a copied link's note, a search's status and "matched in …")."""
+    page = open_page(server["url"] + persian + "posts/al-fina/")
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["fa", "rtl"]
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.click("#p1 .anchor")
     page.wait_for_selector(".copied-note")
     assert directions(page, ".copied-note > span, .copied-note > button, [data-passage-status]") == ["en:ltr"] * 3
     assert page.inner_text(".copied-note > span") == "Link copied"
-    search = open_page(server["url"] + "/rtl-site/search/?q=quotation")
+    search = open_page(server["url"] + persian + "search/?q=quotation")
     search.wait_for_function("document.querySelectorAll('.search-results li').length > 0")
     assert directions(search, ".search-status, .match-language") == ["en:ltr"] * 2
     assert search.inner_text(".search-status").startswith("Results:")
-    assert search.eval_on_selector(".match-language > span", "e => [e.lang, e.textContent]") == ["ar", "الإنجليزية"]
+    assert search.eval_on_selector(".match-language > span", "e => [e.lang, e.textContent]") == ["fa", "انگلیسی"]
     assert page.problems == [] and search.problems == []
+
+
+def test_an_arabic_card_counts_its_new_comments_in_the_page_s_digits(server, open_page, tmp_path):
+    """The card's "N new", placed by a script, takes Arabic's plural form and the digits of the count
+    the page holds ("5 تعليقات", Babel's), not the browser's Arabic-Indic ones for Egyptian Arabic."""
+    content = fixture_as(tmp_path / "content", "ar-EG", "العربية")
+    for n in range(3, 6):
+        (content / f"posts/al-fina/comments/c{n}.ar-EG.md").write_text(
+            f"---\nauthor: قارئ {n}\ndate: 2024-03-1{n} 10:00\n---\n\nتعليق آخر.\n", encoding="utf-8")
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "arabic-cards"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    page = open_page(server["url"] + "/arabic-cards/")
+    page.evaluate("localStorage.setItem('tertulia.seen.al-fina', JSON.stringify(['comment-c1']))")
+    page.reload()
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ar-EG", "rtl"]
+    assert page.locator(".essay-card .comment-count").inner_text() == "5 تعليقات"
+    assert page.eval_on_selector_all(".essay-card .new-count", "marks => marks.map(m => m.textContent)") == [
+        "4 تعليقات جديدة"]
+    assert page.problems == []

@@ -137,3 +137,27 @@ def test_an_unquoted_no_among_the_languages_says_to_quote_it(tmp_path):
     assert result.returncode == 1
     assert ("content/site.yml:7: `False` is what YAML reads an unquoted yes, no, on or off as: write the language "
             'tag in quotes, e.g. `"no": Norsk`') in result.stderr
+
+
+def test_init_writes_arabic_and_hebrew_starters_whose_sites_speak_them(tmp_path):
+    """An Arabic or Hebrew writer's new site is in their language, starter and interface alike, with
+    nothing for `check` to warn of (both catalogs complete), read right to left."""
+    folder = tmp_path / "site"
+    assert run_cli("init", str(folder), "--lang", "ar", "--translation", "he").returncode == 0
+    arabic = (folder / "content/posts/welcome/index.ar.md").read_text(encoding="utf-8")
+    hebrew = (folder / "content/posts/welcome/index.he.md").read_text(encoding="utf-8")
+    assert 'title: "أهلًا وسهلًا"' in arabic and "هذه أولى مقالات موقعك" in arabic and "--lang ar`" in arabic
+    assert 'title: "ברוכים הבאים"' in hebrew and "זוהי המסה הראשונה באתר שלך" in hebrew and "--lang ar`" in hebrew
+    assert 'title: "من نحن"' in (folder / "content/pages/about/index.ar.md").read_text(encoding="utf-8")
+    assert 'title: "אודות"' in (folder / "content/pages/about/index.he.md").read_text(encoding="utf-8")
+    check = run_cli("check", cwd=folder)
+    assert check.stdout == "content is valid: 1 essay, 1 page, 0 warnings\n" and check.stderr == "", check.stderr
+    assert run_cli("build", cwd=folder).returncode == 0
+    out = folder / "output"
+    for page, lang, words in (("ar/posts/welcome/index.html", "ar", ("انتقل إلى المحتوى", "بقلم", "مجهول")),
+                              ("he/posts/welcome/index.html", "he", ("דילוג לתוכן", "מאת", "אנונימי")),
+                              ("he/about/index.html", "he", ("חיפוש",))):
+        html = (out / page).read_text(encoding="utf-8")
+        assert f'<html lang="{lang}" dir="rtl">' in html and "data-words-lang" not in html, page
+        assert all(word in html for word in words), page
+    assert "תורגם מערבית" in (out / "he/posts/welcome/index.html").read_text(encoding="utf-8")

@@ -4,11 +4,12 @@ language names as a sentence writes them; and the command line counts in the rig
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from babel.messages.pofile import read_po
 
-from helpers import ROOT, run_cli, write_tree
+from helpers import ROOT, RTL_FIXTURE, close_element, run_cli, write_tree
 
 PAGES = ("index.html", "de/index.html", "fr/index.html", "tags/index.html", "fr/tags/index.html",
          "comments/index.html", "fr/comments/index.html", "posts/welcome/index.html", "de/posts/welcome/index.html",
@@ -134,3 +135,78 @@ def test_a_region_tagged_translation_is_named_in_the_byline_without_parentheses_
     byline = re.sub(r"<[^>]+>", "", html[html.index('class="byline"'):][:2000].split("</p>")[0])
     assert "João" in byline and "(Bra" in byline, byline
     assert not re.search(r"\([^()]*\(", byline), byline
+
+
+RTL_PAGES = ("index.html", "ar/index.html", "posts/al-fina/index.html", "ar/posts/al-fina/index.html",
+             "comments/index.html", "ar/comments/index.html", "tags/index.html", "tags/courtyard/index.html",
+             "about/index.html", "search/index.html", "404.html")
+
+
+@pytest.fixture(scope="module")
+def arabic_site(tmp_path_factory):
+    """The right-to-left fixture: an Arabic site with English translations."""
+    out = tmp_path_factory.mktemp("arabic") / "out"
+    result = run_cli("build", "--content", str(RTL_FIXTURE), "--output", str(out), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    return out, result.stderr
+
+
+class PageLanguageText(HTMLParser):
+    """The words of a page that stand in the page's own language: text and worded attributes outside
+    any element marked with another language (an English side, a language's name)."""
+
+    WORDED = re.compile(r"aria-label|placeholder|title|alt|data-(?:copied|none|found|matched|loading|new|glance|"
+                        r"reply-title|too-long|opened|open-link|empty|copy|file-label|send-email)")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str]] = []  # (tag, language)
+        self.page_lang = ""
+        self.words: list[str] = []
+
+    def lang(self) -> str:
+        return self.stack[-1][1] if self.stack else self.page_lang
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.page_lang = attrs.get("lang", "")
+            return
+        lang = attrs.get("lang", self.lang())
+        if lang == self.page_lang:
+            self.words += [value for name, value in attrs.items() if value and self.WORDED.fullmatch(name)]
+        if tag not in ("meta", "link", "input", "img", "br", "hr", "source", "wbr"):
+            self.stack.append((tag, lang if tag not in ("script", "style", "code") else "-"))
+
+    def handle_endtag(self, tag):
+        close_element(self.stack, tag)
+
+    def handle_data(self, data):
+        if self.lang() == self.page_lang:
+            self.words.append(data)
+
+
+@pytest.mark.parametrize("page", RTL_PAGES)
+def test_arabic_pages_speak_arabic_from_the_right(arabic_site, page):
+    """Arabic has its catalog: no interface word of an Arabic page is English (only the English
+    translation and language names are), and the page reads right to left."""
+    html = (arabic_site[0] / page).read_text(encoding="utf-8")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="ar" dir="rtl">'), html[:80]
+    assert "data-words-lang" not in html and '<span lang="en" dir="ltr">' not in html.replace(
+        '<span lang="en" dir="ltr">English</span>', "")  # an English fallback's mark; "English" names a language
+    parser = PageLanguageText()
+    parser.feed(html)
+    words = " ".join(parser.words)
+    found = sorted(phrase for phrase in english_phrases() if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", words))
+    assert found == [], page
+    assert re.search(r"[\u0600-\u06ff]", words)
+
+
+def test_arabic_essay_pages_word_their_interface_in_arabic(arabic_site):
+    out, said = arabic_site
+    assert "catalog" not in said  # Arabic's catalog is there, and complete
+    essay = (out / "posts/al-fina/index.html").read_text(encoding="utf-8")
+    assert "انتقل إلى المحتوى" in essay and "جنبًا إلى جنب" in essay and "النقاش (2)" in essay
+    assert 'بقلم <bdi class="author">' in essay and "لم يُترجم بعد إلى العربية" in essay
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "تعليقان" in home  # Arabic's own form for two, of six
