@@ -46,17 +46,15 @@ def _record_starters(content: Path, lang: str, translations: list[str]) -> int:
     the translations left saying the starter's words. The number of files written (0 or 1)."""
     from ..reading.markup import Converter
     from ..reading.read import read_parsed
-    from ..reading.translations import Followed, save_record, shown_path, title_of, words_of
-    record = {}
+    from ..reading.translations import record_new, shown_path, title_of
     for folder in (content / "posts" / ESSAY, content / "pages" / PAGE):
         original = folder / f"index.{lang}.md"
         parsed, _ = read_parsed(original)
-        followed = Followed(shown_path(content, original), words_of(Converter().blocks(parsed.body, trusted=True)),
-                            title_of(parsed.meta))
-        record.update({shown_path(content, folder / f"index.{code}.md"): followed for code in translations})
-    if record:
-        save_record(content, record)
-    return 1 if record else 0
+        blocks = Converter().blocks(parsed.body, trusted=True)
+        for code in translations:
+            record_new(content, shown_path(content, folder / f"index.{code}.md"), shown_path(content, original),
+                       blocks, title_of(parsed.meta))
+    return 1 if translations else 0
 
 
 def installed_requirement() -> tuple[str, bool]:

@@ -79,7 +79,8 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     essays = known(content)
     threads, posts = _first_pass(export)
     summary = DisqusSummary()
-    site = Site(essays, siteyml.languages(content / "site.yml")[0], siteyml.base_url(content / "site.yml"))
+    settings = siteyml.settings(content / "site.yml")
+    site = Site(essays, siteyml.languages_in(settings)[0], siteyml.base_url_in(settings))
     places = {thread: _thread_place(link, identifier, site) for thread, (link, identifier) in threads.items()}
     copies = _copies(posts, places, content)
     staging = Staging(content, dry_run, report)

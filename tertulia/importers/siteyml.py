@@ -20,20 +20,24 @@ def _yaml():
     return yaml
 
 
+def settings(path: Path) -> dict:
+    """An existing site.yml's settings, read once for all that an import asks of them; {} when there is none."""
+    return _load(path, _yaml()) if path.is_file() else {}
+
+
 def languages(path: Path) -> tuple[list[str], str]:
     """The languages of an existing site.yml, and its main language; nothing when there is none."""
-    if not path.is_file():
-        return [], ""
-    data = _load(path, _yaml())
+    return languages_in(settings(path))
+
+
+def languages_in(data: dict) -> tuple[list[str], str]:
     codes = data.get("languages")
     return [str(code) for code in codes] if isinstance(codes, dict) else [], str(data.get("main_language") or "")
 
 
-def base_url(path: Path) -> str:
-    """The base_url of an existing site.yml, "" when there is none."""
-    if not path.is_file():
-        return ""
-    found = _load(path, _yaml()).get("base_url")
+def base_url_in(data: dict) -> str:
+    """The base_url of the settings, "" when they give none."""
+    found = data.get("base_url")
     return found.strip() if isinstance(found, str) else ""
 
 
