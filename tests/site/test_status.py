@@ -158,6 +158,15 @@ def test_a_retitled_original_makes_its_translations_title_outdated_until_marked(
     check = run_cli("check", cwd=tmp_path)
     assert (f"{TRANSLATION}:2: warning: the title is outdated: its original's title changed from “Hola” to "
             f"“Hola, mundo” after it was translated") in check.stderr
+    # the reader is told too, under the title, where the translation shows its title
+    assert run_cli("build", "--output", "out", cwd=tmp_path).returncode == 0
+    # both pages speak English: the side-by-side one in the site's main language, the other in its own
+    note = '<p class="outdated-note" lang="en">The title of the original changed after it was translated.</p>'
+    for page in ("posts/hola/index.html", "en/posts/hola/index.html"):
+        html = (tmp_path / "out" / page).read_text()
+        assert html.count(note) == 1, page
+        assert html.index("</h1>") < html.index("outdated-note") < html.index('id="p1"')
+    assert "outdated-note" not in (tmp_path / "out/es/posts/hola/index.html").read_text()
     edit(content, ESSAY, "Segundo párrafo.", "Segundo párrafo, corregido.")
     assert "en outdated (title, block 2)" in run_cli("status", cwd=tmp_path).stdout
     # marking one block leaves the title as it was; marking the whole translation marks the title too
@@ -167,6 +176,8 @@ def test_a_retitled_original_makes_its_translations_title_outdated_until_marked(
     after = run_cli("status", cwd=tmp_path)
     assert "en translated" in after.stdout and "outdated (" not in after.stdout.replace("0 outdated (", "")
     assert "title" not in run_cli("check", cwd=tmp_path).stderr
+    assert run_cli("build", "--output", "out", cwd=tmp_path).returncode == 0
+    assert "outdated-note" not in (tmp_path / "out/posts/hola/index.html").read_text()
 
 
 def test_a_retitled_original_is_said_beside_a_block_count_error_and_with_a_template_that_fails(tmp_path):
