@@ -341,3 +341,14 @@ def test_a_message_quoting_what_someone_wrote_is_one_line_and_keeps_their_spaces
                          "« cita » y mi\u200cنام")
     assert str(error) == ("content/posts/x/comments/a.es.md:2: `Ana\\n::error::forged\\r\\u202e` is given twice; "
                           "« cita » y mi\u200cنام")
+
+
+@pytest.mark.parametrize("main", ["main_language: eng", ""])
+def test_a_wrong_main_language_does_not_hide_the_contents_errors(tmp_path, main):
+    """The languages are readable, so every file can still be checked in the same run."""
+    site_yml = SITE_YML.replace("main_language: en", main)
+    errors = errors_for(tmp_path, {"site.yml": site_yml, "posts/hola/index.es.md": ESSAY_ES.replace('title: "Hola"\n', "")})
+    assert "content/posts/hola/index.es.md: missing required key `title`" in errors
+    assert [e for e in errors if e.startswith("content/site.yml")] == [
+        "content/site.yml:4: main_language `eng` is not one of languages (en, es, ro)" if main else
+        "content/site.yml: missing required key `main_language`"]

@@ -73,9 +73,10 @@ def base_path(options: Options) -> str:
     """The path base_url puts the site under, "/" while site.yml cannot say."""
     config_path = options.content / "site.yml"
     try:
-        return read_config(config_path, str(config_path), options.base_url)[0].base_path
+        config = read_config(config_path, str(config_path), options.base_url)[0]
     except ContentErrors:
         return "/"
+    return config.base_path if config else "/"  # None: no languages to read the site in
 
 
 def error_page(errors: list[str]) -> bytes:

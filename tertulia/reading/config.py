@@ -66,9 +66,6 @@ def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteC
     return config
 
 
-# Without these the content cannot be read at all: every file is named by a language.
-READING_NEEDS = ("languages", "main_language")
-
 
 def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple[SiteConfig | None, list]:
     """site.yml's settings and every problem in it. A key that fails its check takes its default, so a
@@ -100,8 +97,12 @@ def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple
     for setting in SETTINGS:  # a key left out takes its field's default, which needs no check
         if setting.name in data or setting.default is MISSING:
             reading.so_far[setting.name] = CHECKS[setting.name](data.get(setting.name), reading)
-    if failed.intersection(READING_NEEDS):
+    if "languages" in failed:
         return None, errors
+    if "main_language" in failed:
+        # The first language stands in, so the content is still validated and its errors said in this
+        # run; the build stops on this error all the same.
+        reading.so_far["main_language"] = reading.so_far["languages"][0][0]
     return SiteConfig(**reading.so_far), errors
 
 

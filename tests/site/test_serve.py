@@ -238,3 +238,18 @@ def test_a_save_made_before_the_folders_are_watched_is_rebuilt_once_they_are(tmp
     with pytest.raises(KeyboardInterrupt):
         serve._watch_until_replaced(watch_starting_late, [content], passed_on.append, since)
     assert passed_on == [{str((content / "site.yml").resolve())}]
+
+
+def test_a_preview_started_on_unreadable_languages_shows_the_error_then_the_site(tmp_path):
+    """With no languages to read, base_url's path cannot be trusted either: the preview starts at the root,
+    says what is wrong, and serves the site once site.yml is fixed."""
+    content = make_content(tmp_path)
+    good = (content / "site.yml").read_text()
+    broken = good.replace("languages: {en: English, es: Español, ro: Română}", "languages: 5")
+    assert broken != good
+    (content / "site.yml").write_text(broken)
+    with previewing(tmp_path, content) as port:
+        status, body = poll(f"http://127.0.0.1:{port}/", lambda s, b: s == 500)
+        assert "content/site.yml:3: languages must map language tags to their names" in body
+        (content / "site.yml").write_text(good)
+        poll(f"http://127.0.0.1:{port}/repo/posts/hola/", lambda s, b: s == 200 and "Primer párrafo." in b)
