@@ -97,3 +97,17 @@ def test_a_shade_at_the_edge_says_a_wide_table_scrolls_and_goes_once_the_end_is_
     box.evaluate("b => b.scrollLeft = b.scrollWidth")
     left, middle, right = edges()
     assert left > 20 and right < 6 and middle < 6
+
+
+def test_an_embedded_video_shrinks_with_the_column_on_a_phone(server, open_page):
+    """WordPress writes its embeds 560 px wide: kept as written, a phone's page scrolled sideways (2026-12)."""
+    embed = '<iframe width="560" height="315" src="about:blank" title="Un vídeo"></iframe>'
+    files = {"posts/video/index.es.md": f"---\ntitle: Vídeo\nauthor: Ana\n---\n\nUn vídeo.\n\n{embed}\n",
+             "posts/video/index.en.md": f"---\ntitle: Video\ntranslation_of: es\n---\n\nA video.\n\n{embed}\n"}
+    content = make_content(server["root"].parent / "video-content", files)
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "video"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    for path in ("/video/posts/video/", "/video/es/posts/video/"):
+        page = open_page(server["url"] + path, width=390)
+        assert page.locator("iframe").count() == 1
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0, path
