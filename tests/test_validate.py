@@ -352,3 +352,20 @@ def test_a_wrong_main_language_does_not_hide_the_contents_errors(tmp_path, main)
     assert [e for e in errors if e.startswith("content/site.yml")] == [
         "content/site.yml:4: main_language `eng` is not one of languages (en, es, ro)" if main else
         "content/site.yml: missing required key `main_language`"]
+
+
+def test_a_year_is_a_tag_key_like_any_word(tmp_path):
+    """YAML reads `2012` as a number: the contract's tag key is a word, and a year is one."""
+    site_yml = SITE_YML.replace("tags:\n", "tags:\n  2012: {es: año 2012}\n")
+    site = loads(tmp_path, {"site.yml": site_yml,
+                            "posts/hola/index.es.md": ESSAY_ES.replace("author: Ana\n", "author: Ana\ntags: [2012]\n")}).site
+    assert site.essays[0].tags == ("2012",)
+    assert dict(next(t for t in site.tags if t.key == "2012").labels) == {"es": "año 2012"}
+
+
+@pytest.mark.parametrize("tags", ["[1.5]", "[true]", "[[a]]"])
+def test_a_tag_key_that_is_no_word_is_an_error(tmp_path, tags):
+    text = ESSAY_ES.replace("author: Ana\n", f"author: Ana\ntags: {tags}\n")
+    errors = errors_for(tmp_path, {"posts/hola/index.es.md": text})
+    assert errors == [f"content/posts/hola/index.es.md:{text.split(chr(10)).index(f'tags: {tags}') + 1}: "
+                      "tags must be a list of tag keys, e.g. `[values, cluetrain]`"]

@@ -10,7 +10,7 @@ from typing import Callable
 
 from ..errors import ContentError, ContentErrors
 from .find import SYMLINK
-from .names import tag_segment
+from .names import tag_segment, tag_text
 from ..model import Discussion, MenuEntry, Redirect, SiteConfig, Tag
 from . import addresses
 from .yamltext import key_lines, load_yaml
@@ -205,10 +205,11 @@ def _tags(value, fail) -> tuple[Tag, ...]:
         return ()
     tags: dict[str, dict] = {}
     written: dict[str, str] = {}  # segment -> the key as first written, the label where none is given
-    for key, labels in value.items():
-        segment, problem = tag_segment(key) if isinstance(key, str) else ("", "must be text")
+    for written_key, labels in value.items():
+        key = tag_text(written_key)
+        segment, problem = tag_segment(key) if key is not None else ("", "must be text")
         if problem:
-            fail("tags", f"tag key `{str(key)[:60]}` {problem}")
+            fail("tags", f"tag key `{str(written_key)[:60]}` {problem}")
             continue
         if labels is None:
             labels = {}

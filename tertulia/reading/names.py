@@ -27,6 +27,14 @@ def key_problem(text: str) -> str:
     return "" if SLUG.fullmatch(text) else BAD_NAME
 
 
+def tag_text(value) -> str | None:
+    """A tag key as text: YAML reads `2012` as a number, and a year is a tag like any word; None for a
+    value that is no key (a list, a mapping, true/false, a decimal YAML would have rounded)."""
+    if isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def tag_segment(key: str) -> tuple[str, str]:
     """(the tag's URL segment, "") or ("", the rule its key breaks).
 

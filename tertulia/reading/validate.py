@@ -16,7 +16,7 @@ from ..cache import content_key
 from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors
 from .find import is_page
 from .images import missing_images
-from .names import tag_segment
+from .names import tag_segment, tag_text
 from .markup import clean_text, first_words, is_safe_url, rooted_links
 from ..model import (DATE_PATTERN, LATEST_OFFSET, Comment, Essay, PartialDate, Site, SiteConfig, SitePage, Tag, Text,
                      newest_first, offset_text)
@@ -717,9 +717,8 @@ def _tag_keys(record: Record, found: Findings) -> tuple[str, ...]:
     if isinstance(value, str) and "," in value:  # `tags: a, b` reads as one key with a comma in it
         found.error(record, "tags", f"tags must be a list of tag keys: write `[{value}]`")
         return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    value = [tag_text(v) for v in (value if isinstance(value, list) else [value])]
+    if None in value:
         found.error(record, "tags", "tags must be a list of tag keys, e.g. `[values, cluetrain]`")
         return ()
     segments = []
@@ -735,8 +734,8 @@ def _tag_keys(record: Record, found: Findings) -> tuple[str, ...]:
 def _written_tag(record: Record, segment: str) -> str:
     """The tag key as the essay writes it (`Big Data`), for its label: the first that gives `segment`."""
     value = record.meta.get("tags", [])
-    return next((key for key in ([value] if isinstance(value, str) else value) if tag_segment(key)[0] == segment),
-                segment)
+    keys = [tag_text(v) for v in (value if isinstance(value, list) else [value])]
+    return next((key for key in keys if key is not None and tag_segment(key)[0] == segment), segment)
 
 
 def _url(record: Record, key: str, found: Findings) -> str:
