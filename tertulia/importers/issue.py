@@ -62,7 +62,9 @@ def _issue(event_path: Path) -> dict:
         raise Refused(f"{event_path}: more than {MAX_EVENT:,} bytes; not an issues event GitHub would send")
     try:
         event = json.loads(event_path.read_bytes())
-    except (ValueError, RecursionError):
+    except json.JSONDecodeError as problem:  # where, so a hand-edited event can be mended
+        raise Refused(f"{event_path}:{problem.lineno}: not a JSON event file: {problem.msg}") from None
+    except (ValueError, RecursionError):  # not UTF-8, or nested past what any event holds
         raise Refused(f"{event_path}: not a JSON event file") from None
     if not isinstance(event, dict) or not isinstance(event.get("issue"), dict) or "action" not in event:
         raise Refused(f"{event_path}: not a GitHub \"issues\" event (it has no `action` and `issue`)")

@@ -112,6 +112,8 @@ HOSTILE = {
                        "about a pull request"),
     "closed": (issues_event(proposal(), action="closed"), "the issue was closed, not opened"),
     "not json": ("{\"action\": ", "not a JSON event file"),
+    "broken json": ('{\n  "action": "opened",\n  "issue": {"number": 3,}\n}\n',
+                    "event.json:3: not a JSON event file: Expecting property name enclosed in double quotes"),
     "deep json": ("[" * 100_000 + "]" * 100_000, "not a JSON event file"),
     "bad number": ({"action": "opened", "issue": {"number": "12; rm -rf /", "body": proposal()}},
                    "the issue in the event has no number"),
