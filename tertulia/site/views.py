@@ -72,6 +72,10 @@ class CommentView:
     pending: bool = False  # shown only in the preview, for a moderator to read in context
     replying_to: str = ""  # the author answered, named when the thread is too deep to show it by indenting
     replying_to_id: str = ""  # and that comment's id, to link to it
+    # who translated what the page shows of it: (language translated into, translator), as the contract's
+    # `translator` says; on a one-language page `translated_from` names the original's language instead
+    translators: tuple[tuple[str, str], ...] = ()
+    translated_from: str = ""
 
     @property
     def numbered_rows(self) -> tuple[tuple[int, tuple[Side, ...]], ...]:
@@ -192,6 +196,7 @@ def _comment_view(comment: Comment, langs: list[str], reply, depth: int, after: 
     """In one language, or in the page's two columns: each text under its own language's column."""
     shown, lacks = _comment_rows(comment, langs, prefix)
     named = answered if depth >= NAMED_FROM else None
+    credits = _translators(comment, langs)
     return CommentView(
         id=comment.id, author=comment.author, website=comment.url, date=comment.date,
         rows=shown, untranslated=not any(comment.text(lang) for lang in langs),
@@ -201,7 +206,14 @@ def _comment_view(comment: Comment, langs: list[str], reply, depth: int, after: 
         reply_url=reply(comment.id, comment.author) if reply else "",
         pending=comment.status == "pending",
         replying_to=named.author if named else "", replying_to_id=named.id if named else "",
+        translators=credits, translated_from=comment.original.lang if len(langs) == 1 and credits else "",
     )
+
+
+def _translators(comment: Comment, langs: list[str]) -> tuple[tuple[str, str], ...]:
+    """The translations a page shows of a comment that name who made them: (language, translator)."""
+    return tuple((text.lang, text.translator) for text in comment.texts  # most name no one: a cheap test first
+                 if text.translator and not text.is_original and text.lang in langs)
 
 
 def _comment_rows(comment: Comment, langs: list[str], prefix: str = "") -> tuple[tuple[tuple[Side, ...], ...], str]:

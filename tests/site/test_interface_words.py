@@ -210,3 +210,17 @@ def test_arabic_essay_pages_word_their_interface_in_arabic(arabic_site):
     assert 'بقلم <bdi class="author">' in essay and "لم يُترجم بعد إلى العربية" in essay
     home = (out / "index.html").read_text(encoding="utf-8")
     assert "تعليقان" in home  # Arabic's own form for two, of six
+
+
+def test_a_comments_translator_is_named_where_the_translation_shows(site):
+    """The contract's `translator` of a comment: credited as an essay's is, in the page's language."""
+    out, _ = site
+    side = (out / "posts/welcome/index.html").read_text()
+    thread = side[side.index('id="comment-c2"'):]
+    head = thread[:thread.index("</header>")]
+    assert 'Übersetzung, Französisch: <bdi class="translator">Luc</bdi>' in head, head
+    french = (out / "fr/posts/welcome/index.html").read_text()
+    thread = french[french.index('id="comment-c2"'):]
+    assert 'original en allemand, traduit par <bdi class="translator">Luc</bdi>' in thread[:thread.index("</header>")]
+    german = (out / "de/posts/welcome/index.html").read_text()  # the original: no one translated it
+    assert "Luc</bdi>" not in german[german.index('id="comment-c2"'):]
