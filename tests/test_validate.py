@@ -369,3 +369,12 @@ def test_a_tag_key_that_is_no_word_is_an_error(tmp_path, tags):
     errors = errors_for(tmp_path, {"posts/hola/index.es.md": text})
     assert errors == [f"content/posts/hola/index.es.md:{text.split(chr(10)).index(f'tags: {tags}') + 1}: "
                       "tags must be a list of tag keys, e.g. `[values, cluetrain]`"]
+
+
+def test_two_essays_keeping_one_feed_id_is_an_error_on_the_second(tmp_path):
+    guid = "feed_id: \"https://old.example.org/?p=7\"\n"
+    errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana\n", "author: Ana\n" + guid),
+                                   "posts/otra/index.es.md": ESSAY_ES.replace("author: Ana\n", "author: Ana\n" + guid)})
+    line = ESSAY_ES.replace("author: Ana\n", "author: Ana\n" + guid).split("\n").index(guid.strip()) + 1
+    assert errors == [f"content/posts/otra/index.es.md:{line}: feed_id `https://old.example.org/?p=7` is "
+                      "content/posts/hola/index.es.md's too: a feed reader would show one of the two"]

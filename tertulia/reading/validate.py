@@ -95,6 +95,7 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
         elif essay:
             drafts += 1
     _check_addresses(config, essays, essay_records, found, pages, page_groups)
+    _check_feed_ids(essays, essay_records, found)
     found.warnings += missing_images(files, static)
     if found.errors:
         raise ContentErrors(found.errors, _not_from_unread(found.warnings, files.errors))
@@ -205,6 +206,20 @@ def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, fou
                 found.error(record, "aliases", f"alias `{alias[:80]}` is claimed by {claimed[where]} too")
             else:
                 claimed[where] = owner.original.path
+
+
+def _check_feed_ids(essays: list[Essay], essay_records, found: Findings) -> None:
+    """Two essays keeping one feed_id would be one entry to a feed reader, which shows only one of them."""
+    kept: dict[str, str] = {}
+    for essay in sorted(essays, key=lambda e: e.original.path):  # the error falls on the same file every run
+        if not essay.feed_id:
+            continue
+        if essay.feed_id in kept:
+            found.error(essay_records[essay.slug][essay.original.lang], "feed_id",
+                        f"feed_id `{essay.feed_id[:80]}` is {kept[essay.feed_id]}'s too: a feed reader would show "
+                        "one of the two")
+        else:
+            kept[essay.feed_id] = essay.original.path
 
 
 def _own_page(config: SiteConfig, essays: list[Essay], pages: tuple) -> Callable[[str], bool]:
