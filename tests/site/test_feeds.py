@@ -169,3 +169,21 @@ def test_links_from_the_root_and_written_mail_addresses_reach_their_targets_from
     words = feed.entries[0].content[0].value
     assert f'src="{BASE}logo.png"' in words and f'href="{BASE}about/"' in words
     assert 'href="mailto:ana@example.org"' in html.unescape(words)
+
+
+def test_a_comment_entry_titled_by_its_essay_in_another_language_says_the_titles_language(tmp_path):
+    """Bea wrote in English only, under the Spanish essay "Mesa": her entry, in English, is titled
+    "Bea: Mesa", and that title says it is Spanish."""
+    import xml.etree.ElementTree as ET
+    content = make_content(tmp_path, {"posts/mesa/index.es.md": ESSAY_ES, "posts/mesa/index.en.md": ESSAY_EN,
+                                      "posts/mesa/comments/b1.en.md": COMMENT.replace("Mira [la foto]", "See [the photo]")})
+    (content / "posts/mesa/tisch.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    atom, lang = "{http://www.w3.org/2005/Atom}", "{http://www.w3.org/XML/1998/namespace}lang"
+    for feed, title_lang in (("comments/feed.xml", "es"), ("es/comments/feed.xml", "es"),
+                             ("posts/mesa/comments.xml", "es"), ("en/comments/feed.xml", None)):
+        entry = ET.parse(tmp_path / "out" / feed).getroot().find(f"{atom}entry")
+        title = entry.find(f"{atom}title")
+        assert entry.get(lang) == "en" and title.text == ("Bea: Table" if title_lang is None else "Bea: Mesa"), feed
+        assert title.get(lang) == title_lang, feed
