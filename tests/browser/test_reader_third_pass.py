@@ -506,3 +506,19 @@ def test_axe_finds_nothing_in_the_new_controls_open(server, open_page, shared_bl
     alpha.reload()
     alpha.add_script_tag(path=str(AXE_JS))
     assert alpha.locator(".new-badge").count() > 0 and alpha.evaluate(run) == []
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_not_found_page_in_the_other_directions_folder_never_scrolls_sideways(server, open_page, width):
+    """The Arabic site's 404 in its English folder: the masthead stays right to left, the page left to
+    right, and the skip link hidden beside the page sat 999px off its far side (a reviewer, 2026-12)."""
+    page = open_page(server["url"] + "/rtl-site/", width=width)
+    body = (server["root"] / "rtl-site" / "404.html").read_text()
+    page.route("**/rtl-site/en/nada/", lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
+    page.goto(server["url"] + "/rtl-site/en/nada/")
+    assert page.evaluate("document.documentElement.dir") == "ltr"
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    page.keyboard.press("Tab")  # and, focused, the skip link shows where the reader looks
+    box = page.locator("a.skip").first.bounding_box()
+    assert page.evaluate("document.activeElement.className") == "skip"
+    assert 0 <= box["x"] and box["x"] + box["width"] <= width and 0 <= box["y"] < 100
