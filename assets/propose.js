@@ -382,9 +382,18 @@
       wire(form, section, trigger);
     }
     if (!form.dataset.langChosen) { form.elements.lang.value = languageRead(section); }
+    writtenIn(form);
     form.hidden = false;
     trigger.setAttribute("aria-expanded", "true");
     form.querySelector(".proposal-title").focus();
+  }
+
+  // What the reader writes is in the language they chose, whatever the page's: a screen reader speaks it
+  // so, and the box and its preview run in the direction the words take (dir="auto"), not the page's.
+  function writtenIn(form) {
+    var lang = form.elements.lang.value;
+    form.elements.body.lang = lang;
+    form.querySelector(".preview-body").lang = lang;
   }
 
   function wire(form, section, trigger) {
@@ -393,7 +402,7 @@
     var author = replyTo && trigger.closest(".comment").querySelector(".author");
     var replyName = author ? author.textContent : replyTo;
     if (replyTo) { interfaceWords(title, form.dataset.replyTitle.replace("%(author)s", function () { return replyName; })); }  // a function: `$&` in a name is not a pattern
-    form.elements.lang.addEventListener("change", function () { form.dataset.langChosen = "yes"; });
+    form.elements.lang.addEventListener("change", function () { form.dataset.langChosen = "yes"; writtenIn(form); });
     restoreKept(form);
     var shown = form.querySelector(".preview-body");
     form.elements.body.addEventListener("input", function () { preview(shown, form.elements.body.value); });

@@ -159,3 +159,18 @@ def test_the_preview_shows_code_blocks_as_the_build_will(server, open_page):
     assert [blocks.nth(i).evaluate("e => e.tagName") for i in range(blocks.count())] == ["P", "PRE", "PRE", "P"]
     assert form.locator(".preview-body pre code").all_inner_texts() == ["x = 1\n\n**y** = 2", "indented()"]
     assert form.locator(".preview-body em").inner_text() == "that"
+
+
+def test_what_a_reader_writes_takes_its_own_language_and_direction(server, open_page):
+    """Typed in another script than the page's, a comment ran the page's way: ".I disagree (strongly)!"
+    on an Arabic page (a reviewer, 2026-12). The box and its preview follow the words and the chosen language."""
+    page, form = open_reply_form(server, open_page, width=1280)
+    form.locator("select[name=lang]").select_option("es")
+    assert form.locator("textarea").evaluate("e => e.lang") == "es"
+    assert form.locator(".preview-body").evaluate("e => e.lang") == "es"
+    form.locator("textarea").fill("لا أوافق (بشدة)!")
+    direction = "e => getComputedStyle(e).direction"
+    assert form.locator("textarea").evaluate(direction) == "rtl"
+    assert form.locator(".preview-body p").evaluate(direction) == "rtl"
+    form.locator("input[name=author]").fill("سلمى")
+    assert form.locator("input[name=author]").evaluate(direction) == "rtl"
