@@ -115,3 +115,30 @@ def test_an_arabic_card_counts_its_new_comments_in_the_page_s_digits(server, ope
     assert page.eval_on_selector_all(".essay-card .new-count", "marks => marks.map(m => m.textContent)") == [
         "4 تعليقات جديدة"]
     assert page.problems == []
+
+
+@pytest.fixture(scope="module")
+def two_essays(server, tmp_path_factory):
+    """The Arabic site with a second, newer essay: each has a neighbour to link to."""
+    import shutil
+    content = tmp_path_factory.mktemp("rtl-two") / "content"
+    shutil.copytree(RTL_FIXTURE, content)
+    (content / "posts/thani").mkdir()
+    (content / "posts/thani/index.ar.md").write_text('---\ntitle: "الثاني"\nauthor: "ليلى حداد"\ndate: 2024-04-01\n---\n\nفقرة.\n')
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "rtl-two"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    return "/rtl-two/posts/"
+
+
+def test_an_arrow_points_out_to_the_side_its_link_stands_on(server, open_page, two_essays):
+    """Right to left, the older essay's link stands on the left: its arrow points left, "← مقالة أقدم"."""
+    page = open_page(server["url"] + two_essays + "thani/", width=1280)
+    older = page.locator(".neighbours a[rel=next]")
+    arrow, words = older.locator(".arrow").bounding_box(), older.locator(".dir").bounding_box()
+    assert arrow["x"] < words["x"] + words["width"] / 2, "the arrow stands at the link's outer, left end"
+    assert older.locator(".arrow").evaluate("e => getComputedStyle(e).transform") == "matrix(-1, 0, 0, 1, 0, 0)"
+    page.goto(server["url"] + two_essays + "al-fina/")
+    newer = page.locator(".neighbours a[rel=prev] .arrow")
+    assert newer.evaluate("e => getComputedStyle(e).transform") == "matrix(-1, 0, 0, 1, 0, 0)"
+    page.goto(server["url"] + "/fixture-repo/posts/alpha/")  # left to right, as written
+    assert page.locator(".neighbours .arrow").first.evaluate("e => getComputedStyle(e).transform") == "none"
