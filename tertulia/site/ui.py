@@ -197,6 +197,8 @@ class Words:
         self._dates: dict[int, Markup] = {}
         self._kept: list[PartialDate] = []
         self._parts: dict[tuple, str] = {}  # (year, month, day) or (hour, minute) -> its text
+        # how this language joins a long date and its time: "{1}, {0}", Arabic's comma "{1}، {0}", "{1} {0}"
+        self._date_and_time = str((self.locale or Locale.parse(ENGLISH)).datetime_formats["long"])
         self._counts: dict[tuple, Markup] = {}  # (singular, count) -> its words
         self._forms: dict[tuple, tuple] = {}  # (singular, plural) -> its forms for a script
         self._plain: dict[str, Markup] = {}  # message -> its words, for the phrases without placeholders
@@ -278,7 +280,8 @@ class Words:
     def _time_element(self, date: PartialDate) -> Markup:
         text = self._part((date.year, date.month, date.day), self._day_text)
         if date.hour >= 0:  # days and times repeat far more than whole timestamps: each is made once
-            text += ", " + self._part((date.hour, date.minute), self._clock_text)
+            text = self._date_and_time.replace("{1}", text).replace("{0}", self._part((date.hour, date.minute),
+                                                                                     self._clock_text))
         marked = "" if self.locale else ' lang="en"'
         return Markup(f'<time datetime="{date.iso}"{marked}>{escape(text)}</time>')
 

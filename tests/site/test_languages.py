@@ -221,3 +221,20 @@ def test_translations_are_offered_in_the_display_order_of_site_yml_not_by_langua
     assert re.findall(r'class="other-title">(\w+)<', home) == ["Salut", "Hello"]
     essay_page = (out / "posts/p/index.html").read_text()  # the first translation stands beside the original
     assert '<div class="side translation" lang="ro">' in essay_page and 'href="with-en/"' in essay_page
+
+
+def test_a_date_and_its_time_are_joined_as_the_language_joins_them(tmp_path):
+    """CLDR's own joint: Arabic's comma "،", Portuguese's space; English, Spanish and German keep ", "."""
+    site_yml = GERMAN["site.yml"].replace("de: }", "de: , ar: العربية, pt: Português}")
+    files = {**GERMAN, "site.yml": site_yml,
+             "posts/hola/index.ar.md": "---\ntitle: مرحبا\ntranslation_of: es\n---\n\nفقرة.\n\nفقرة ثانية.\n",
+             "posts/hola/index.pt.md": "---\ntitle: Olá\ntranslation_of: es\n---\n\nPrimeiro.\n\nSegundo.\n"}
+    content = make_content(tmp_path, files, with_essay=False)
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    time = re.compile(r'<time datetime="2012-09-11T10:27\+00:00"[^>]*>([^<]*)</time>')
+    shown = {lang: time.search((tmp_path / "out" / lang / "posts/hola/index.html").read_text()).group(1)
+             for lang in ("ar", "pt", "en", "de")}
+    assert shown["ar"].count("،") == 1 and ", " not in shown["ar"], shown["ar"]
+    assert shown["pt"] == "11 de setembro de 2012 10:27"
+    assert shown["en"] == "September 11, 2012, 10:27\u202fAM" and shown["de"] == "11. September 2012, 10:27"
