@@ -269,3 +269,28 @@ def test_a_letter_wrapped_in_a_code_block_leaves_no_stray_fence(mail):
     own = "Mira:\n\n```\nprint(1)\n```"
     assert read_letter(letter_of(own, "altre"), mail=mail).body == own
 
+
+
+def _finishes_within(seconds: float, code: str) -> None:
+    """Runs `code` in a Python of its own, which is stopped past `seconds`: an input that costs hours fails
+    the test instead of stalling the suite."""
+    result = subprocess.run([__import__("sys").executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                            timeout=seconds)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_long_line_over_the_file_is_never_taken_for_an_attribution_and_costs_no_hours():
+    """`on 0000 0000 …` (200 KB) looked like "On <date> … wrote:" to a pattern whose cost is a line's cube."""
+    _finishes_within(60, "import sys; sys.path.insert(0, 'tests')\n"
+                         "from test_proposals import letter_of\n"
+                         "from tertulia.importers.proposal import read_letter\n"
+                         "typed = 'on ' + '0000 ' * 40000\n"
+                         "assert read_letter(letter_of(typed, 'Hola.')).body.strip() == typed.strip()\n")
+
+
+def test_a_front_matter_line_of_many_spaces_reads_in_linear_time():
+    """`author: b` + 100,000 spaces + `x`: 32 s of CPU for one file, in check, build, serve and the imports."""
+    from tertulia.reading.yamltext import simple_mapping
+    assert simple_mapping("author: b" + " " * 10 + "x  ") == {"author": "b" + " " * 10 + "x"}
+    _finishes_within(60, "from tertulia.reading.yamltext import simple_mapping\n"
+                         "assert simple_mapping('author: b' + ' ' * 200000 + 'x') == {'author': 'b' + ' ' * 200000 + 'x'}\n")

@@ -43,6 +43,9 @@ ATTRIBUTION = re.compile(r"(?:on|el|am|le|il|em|în|pe|op|den|dne|في|ב)\b.*(?
                          r"<[^<>@\s]+@[^<>\s]+>).*"
                          r"(?:wrote|schrieb|escribió|écrit|a scris|scrisse|ha scritto|escreveu|schreef|va escriure|"
                          r"ha escrit|skrev|napisał|כתב/ה|כתבה|כתב|كتبت?\b[^:]*)\s*:", re.IGNORECASE)
+# An attribution names a date and a person on one line: a longer line is the reader's own text, and
+# never tried, since the pattern's two open spans cost the cube of a line's length (a 1 MB line: hours).
+LONGEST_ATTRIBUTION = 400
 # Outlook's and Gmail's separators over a message copied in without `>` marks: above a reply's is the
 # reader's new text; below a forward's, the letter forwarded (whose text the proposal is).
 SEPARATOR = re.compile(r"-{2,} ?(?:original message|mensaje original|missatge original|message d'origine|"
@@ -188,7 +191,7 @@ def _letter_text(lines: list[str]) -> str:
         quoted_after[index] = all_quoted
         all_quoted = all_quoted and (not kept[index].strip() or kept[index].lstrip().startswith(">"))
     for index, line in enumerate(kept):
-        quoting = quoted_after[index] and ATTRIBUTION.fullmatch(line.strip())
+        quoting = quoted_after[index] and len(line) <= LONGEST_ATTRIBUTION and ATTRIBUTION.fullmatch(line.strip())
         if quoting or SEPARATOR.fullmatch(line.strip()) or _outlook_headers(kept, index):
             kept = kept[:index]
             break
