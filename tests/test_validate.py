@@ -378,3 +378,12 @@ def test_two_essays_keeping_one_feed_id_is_an_error_on_the_second(tmp_path):
     line = ESSAY_ES.replace("author: Ana\n", "author: Ana\n" + guid).split("\n").index(guid.strip()) + 1
     assert errors == [f"content/posts/otra/index.es.md:{line}: feed_id `https://old.example.org/?p=7` is "
                       "content/posts/hola/index.es.md's too: a feed reader would show one of the two"]
+
+
+def test_a_comment_id_that_is_another_comments_passage_is_an_error(tmp_path):
+    """`alice-p1` would be `#comment-alice-p1` twice on the page: Alice's first paragraph, and the impostor."""
+    errors = errors_for(tmp_path, {"posts/hola/comments/alice.es.md": "---\nauthor: Alice\n---\n\nHola.\n",
+                                   "posts/hola/comments/alice-p1.es.md": "---\nauthor: Eve\n---\n\nOtro.\n",
+                                   "posts/hola/comments/bob-p2.es.md": "---\nauthor: Bob\n---\n\nBien.\n"})
+    assert errors == ["content/posts/hola/comments/alice-p1.es.md: comment id `alice-p1` is the address of a passage "
+                      "of comment `alice` (#comment-alice-p1): rename the file"]

@@ -592,6 +592,7 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
                 for cid, by_lang in sorted(comment_versions.items())]
     comments = [c for c in comments if c is not None]
     _check_replies(comments, comment_versions, found)
+    _check_anchors(comment_versions, found)
     if original is None:
         return None, 0
     threads = _threads(comments, ("published", "pending") if include_pending else ("published",))
@@ -680,6 +681,19 @@ def _check_replies(comments: list[Comment], versions, found: Findings) -> None:
                 and by_id[comment.reply_to].status != "published":
             found.warn(record, "reply_to", f"answers `{comment.reply_to}`, which is not published; "
                                            "it is shown at the top of the thread")
+
+
+PASSAGE_ANCHOR = re.compile(r"(.+)-p[0-9]+")
+
+
+def _check_anchors(versions, found: Findings) -> None:
+    """A comment's id must not be another's passage (`alice-p1` is `#comment-alice-p1`, Alice's first
+    paragraph): the page would hold the id twice, and links to Alice's words would open the other comment."""
+    for comment_id, by_lang in versions.items():
+        passage = PASSAGE_ANCHOR.fullmatch(comment_id)
+        if passage and passage.group(1) in versions:
+            found.error(_original_record(by_lang), None, f"comment id `{comment_id}` is the address of a passage of "
+                        f"comment `{passage.group(1)}` (#comment-{comment_id}): rename the file")
 
 
 def _original_record(by_lang: dict[str, Record]) -> Record:
