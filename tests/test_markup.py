@@ -142,3 +142,14 @@ def test_a_feeds_links_are_absolute_with_their_dot_segments_resolved():
         '<p><a href="https://ex.org/sub/posts/welcome/">w</a> <img src="https://ex.org/sub/posts/x/photo.jpg" alt=""> '
         '<a href="https://ex.org/sub/posts/x/notes.pdf?a=1&amp;b=2">n</a> <a href="https://ex.org/sub/about/">a</a> '
         '<a href="#fn-1">1</a></p>')
+
+
+def test_links_are_rewritten_in_tags_only_never_in_the_words_or_code_a_block_shows():
+    """A reader who writes `href="/about/"`, an essay's code sample `<img src="dog.png">`: words, kept as written."""
+    from tertulia.reading.markup import absolute_links, rebase_links, rooted_links
+    words = '<code>&lt;img src="dog.png"&gt;</code> said href="/about/"'
+    block = f'<p>{words} <img alt="d" src="dog.png"> <a href="/about/">x</a></p>'
+    assert rebase_links(block, "../../") == f'<p>{words} <img alt="d" src="../../dog.png"> <a href="/about/">x</a></p>'
+    assert rooted_links(block, "/site/") == f'<p>{words} <img alt="d" src="dog.png"> <a href="/site/about/">x</a></p>'
+    assert absolute_links(block, "https://e.org/site/posts/a/", "https://e.org") == (
+        f'<p>{words} <img alt="d" src="https://e.org/site/posts/a/dog.png"> <a href="https://e.org/about/">x</a></p>')

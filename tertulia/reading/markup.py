@@ -321,11 +321,22 @@ BREAKING_TAG = re.compile(r"</?(?:p|div|br|hr|li|ul|ol|h[1-6]|blockquote|pre|tab
 RELATIVE_LINK = re.compile(r'(\s(?:src|href)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#|&)')
 
 
+# A tag, whose attributes the rewriting below may touch: outside tags, `src="dog.png"` is a reader's words
+# or an essay's code sample (Markdown escapes `<` and `>` in text, and in attribute values).
+OPENING_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+
+
+def _in_tags(block_html: str, pattern: re.Pattern, replace) -> str:
+    """`pattern` replaced as `replace` says, inside the block's tags only."""
+    return OPENING_TAG.sub(lambda tag: pattern.sub(replace, tag.group(0)) if '="' in tag.group(0) else tag.group(0),
+                   block_html)
+
+
 def rebase_links(block_html: str, prefix: str) -> str:
     """Point an essay's relative links (its images) at the post folder from another page."""
     if not prefix or ('src="' not in block_html and 'href="' not in block_html):  # most blocks: no link
         return block_html
-    return RELATIVE_LINK.sub(lambda m: m.group(1) + prefix, block_html)
+    return _in_tags(block_html, RELATIVE_LINK, lambda m: m.group(1) + prefix)
 
 
 ROOTED_LINK = re.compile(r'(\s(?:src|href)=")/(?!/)')
@@ -348,8 +359,8 @@ def absolute_links(block_html: str, folder: str, origin: str) -> str:
     `folder` (an address), those from the site's root (already under its sub-path) on `origin`."""
     if '="' not in block_html:
         return block_html
-    block_html = RELATIVE_VALUE.sub(lambda m: m.group(1) + _joined(folder, m.group(2)) + '"', block_html)
-    return ROOTED_LINK.sub(lambda m: m.group(1) + origin + "/", block_html) if '="/' in block_html else block_html
+    block_html = _in_tags(block_html, RELATIVE_VALUE, lambda m: m.group(1) + _joined(folder, m.group(2)) + '"')
+    return _in_tags(block_html, ROOTED_LINK, lambda m: m.group(1) + origin + "/") if '="/' in block_html else block_html
 
 
 def rooted_links(block_html: str, base_path: str) -> str:
@@ -357,8 +368,8 @@ def rooted_links(block_html: str, base_path: str) -> str:
     as GitHub Pages serves a project's site under one; a link that already starts with it is kept."""
     if base_path == "/" or '="/' not in block_html:
         return block_html
-    return ROOTED_LINK.sub(lambda m: m.group(0) if block_html.startswith(base_path, m.end() - 1)
-                           else m.group(1) + base_path, block_html)
+    return _in_tags(block_html, ROOTED_LINK, lambda m: m.group(0) if m.string.startswith(base_path, m.end() - 1)
+                    else m.group(1) + base_path)
 
 
 # A footnote's number in the text and the arrow back to it: marks, not words
