@@ -98,6 +98,14 @@
     return terms.join(" ");
   }
 
+  // A hit in Arabic or Hebrew reads right to left, whatever the page's direction: its language's, which the
+  // build wrote on the language's label (a site with such a language gets `dir` on every `lang`); "auto"
+  // guessed from the first letter, and an excerpt starting with a Latin word ran left to right.
+  function directionOf(lang) {
+    var label = form.querySelector('.search-languages [lang="' + CSS.escape(lang) + '"]');
+    return label && label.dir ? label.dir : "auto";
+  }
+
   function show(words, lang, results) {
     var hits = onePerPassage(words, results);
     list.textContent = "";
@@ -110,7 +118,7 @@
       var found = (data.meta && data.meta.language) || "";
       link.textContent = (data.meta && data.meta.title) || data.url;
       link.lang = found;
-      link.dir = "auto";  // a hit in Arabic or Hebrew reads right to left, whatever the page's direction
+      link.dir = directionOf(found);
       var heading = document.createElement("h2");
       heading.appendChild(link);
       var where = document.createElement("p");
@@ -125,7 +133,7 @@
       where.appendChild(document.createTextNode(phrase.slice(1).join("")));
       var text = hit.text;
       text.lang = found;
-      text.dir = "auto";  // a hit in Arabic or Hebrew reads right to left, whatever the page's direction
+      text.dir = directionOf(found);
       item.appendChild(heading);
       item.appendChild(where);
       item.appendChild(text);

@@ -98,3 +98,17 @@ def test_a_result_found_by_another_form_of_the_word_opens_with_that_form_marked(
     page.wait_for_selector("mark.search-hit")
     shown = {text.lower() for text in page.locator("mark.search-hit").all_inner_texts()}
     assert shown & set(marked[other]), (links[other], marked[other], shown)
+
+
+def test_a_hit_reads_in_its_languages_direction_not_its_first_letters(server, open_page):
+    """An Arabic excerpt that starts with a Latin word ran left to right under dir="auto" (a reviewer, 2026-12):
+    a hit takes its language's direction, which the build knows."""
+    page = open_page(server["url"] + "/rtl-site/en/search/?q=%D8%A7%D9%84%D9%81%D9%82%D8%B1%D8%A9")  # الفقرة
+    assert results(page)
+    directions = page.eval_on_selector_all(".search-results li > p[lang], .search-results h2 a",
+                                           "found => found.map(e => e.lang + ':' + e.dir)")
+    assert directions and set(directions) == {"ar:rtl"}, directions
+    page.goto(server["url"] + "/rtl-site/search/?q=paragraph")
+    assert results(page)
+    directions = page.eval_on_selector_all(".search-results li > p[lang]", "found => found.map(e => e.lang + ':' + e.dir)")
+    assert directions and set(directions) == {"en:ltr"}, directions
