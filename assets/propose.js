@@ -185,6 +185,7 @@
         container.appendChild(codeBlock(block.replace(/^( {4}|\t)/gm, "")));
         return;
       }
+      if (LIST_ITEM.test(block)) { container.appendChild(list(block)); return; }
       var quoted = /^>\s?/.test(block);
       var paragraph = document.createElement("p");
       inline(paragraph, quoted ? block.replace(/^>\s?/gm, "") : block);
@@ -195,6 +196,24 @@
       }
       container.appendChild(paragraph);
     });
+  }
+
+  // A list as the build makes one: `- `, `* `, `+ ` or `1. ` starts an item, any other line goes on with it.
+  var LIST_ITEM = /^ {0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+/;
+  function list(block) {
+    var ordered = /^ {0,3}[0-9]/.test(block);
+    var items = [];
+    block.split("\n").forEach(function (line) {
+      if (LIST_ITEM.test(line) || !items.length) { items.push(line.replace(LIST_ITEM, "")); }
+      else { items[items.length - 1] += "\n" + line.replace(/^\s+/, ""); }
+    });
+    var element = document.createElement(ordered ? "ol" : "ul");
+    items.forEach(function (text) {
+      var item = document.createElement("li");
+      inline(item, text);
+      element.appendChild(item);
+    });
+    return element;
   }
 
   var api = { yamlQuoted: yamlQuoted, commentFile: commentFile, newId: newId, dateOf: dateOf,

@@ -174,3 +174,14 @@ def test_what_a_reader_writes_takes_its_own_language_and_direction(server, open_
     assert form.locator(".preview-body p").evaluate(direction) == "rtl"
     form.locator("input[name=author]").fill("سلمى")
     assert form.locator("input[name=author]").evaluate(direction) == "rtl"
+
+
+def test_the_preview_shows_lists_as_the_build_will(server, open_page):
+    """"- uno\\n- dos" was previewed as one paragraph, "- uno - dos"; the published comment has a list."""
+    page, form = open_reply_form(server, open_page, width=1280)
+    form.locator("textarea").fill("Dos cosas:\n\n- uno\n- *dos*,\n  seguido\n\n1. primero\n2. segundo\n\nFin.")
+    blocks = form.locator(".preview-body > *")
+    assert [blocks.nth(i).evaluate("e => e.tagName") for i in range(blocks.count())] == ["P", "UL", "OL", "P"]
+    assert form.locator(".preview-body ul li").all_inner_texts() == ["uno", "dos, seguido"]
+    assert form.locator(".preview-body ul em").inner_text() == "dos"
+    assert form.locator(".preview-body ol li").all_inner_texts() == ["primero", "segundo"]
