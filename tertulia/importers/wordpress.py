@@ -318,7 +318,9 @@ def _attachment(entry: Item, found: Media) -> None:
     a gallery or a featured image finds it wherever in the export it stands."""
     alt = text_of(dict(entry.meta).get("_wp_attachment_image_alt", ""))
     found.urls[entry.post_id] = entry.attachment_url
-    found.captions[entry.post_id] = alt or text_of(entry.excerpt or "")
+    caption = " ".join((entry.excerpt or "").split())  # HTML, as WordPress shows it under the image
+    if caption:
+        found.captions[entry.post_id] = caption
     if alt:
         found.alts[entry.post_id] = alt
     found.children.setdefault(entry.parent, []).append(entry.post_id)

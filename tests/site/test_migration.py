@@ -626,9 +626,10 @@ def item(post_id: int, name: str, body: str = "Words.", extra: str = "", kind: s
             f"{extra}</item>\n")
 
 
-def attachment(post_id: int, parent: int, url: str, alt: str = "", link: str = "") -> str:
+def attachment(post_id: int, parent: int, url: str, alt: str = "", link: str = "", caption: str = "") -> str:
     meta = (f"<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[{alt}]]>"
             "</wp:meta_value></wp:postmeta>") if alt else ""
+    meta += f"<excerpt:encoded><![CDATA[{caption}]]></excerpt:encoded>" if caption else ""  # WordPress's caption
     return (f"<item><title>File {post_id}</title><link>{link}</link><wp:post_id>{post_id}</wp:post_id>"
             f"<wp:post_parent>{parent}"
             f"</wp:post_parent><wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type>"
@@ -1127,3 +1128,28 @@ def test_a_featured_image_the_text_shows_in_another_size_is_not_shown_twice(tmp_
         assert len(re.findall(rf'<img\b[^>]*{shown}', body)) == 1, (slug, body[:2000])
     pier = (tmp_path / "out/posts/pier/index.html").read_text()
     assert image_in(pier, f"{uploads}/pier.jpg") and "red-boat-300x200.jpg" in pier
+
+
+def test_a_gallery_shows_each_caption_under_its_image_and_keeps_alt_text_as_alt(tmp_path):
+    """`[gallery]` dropped the caption of an image with alt text, and made the caption of one without
+    into alt text no reader sees: each caption a person wrote is under its image, alt text stays alt."""
+    blog = "https://old.example.org"
+    uploads = f"{blog}/wp-content/uploads/2019/03"
+    export = export_of(
+        tmp_path, blog,
+        item(101, "coffee", '<h3>Breakfast</h3>\n\n[gallery ids="201,202,203" columns="2" link="file"]\n\nWords.'),
+        attachment(201, 101, f"{uploads}/counter.jpg", alt="Cups on a marble counter",
+                   caption="The counter of the bar, at eight in the morning"),
+        attachment(202, 101, f"{uploads}/cannoli.jpg", caption="Cannoli from via Maqueda &amp; <em>ricotta</em>"),
+        attachment(203, 101, f"{uploads}/market.jpg", alt="The market"))
+    site = tmp_path / "site"
+    imported(site, export)
+    assert run_cli("check", cwd=site).returncode == 0
+    assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
+    page = (tmp_path / "out/posts/coffee/index.html").read_text()
+    figures = re.findall(r"<figure>(.*?)</figure>", page[page.index("<article"):], re.S)
+    assert [(image_in(f"<figure>{f}", f"{uploads}/{name}").get("alt"), re.findall(r"<figcaption>(.*?)</figcaption>", f))
+            for f, name in zip(figures, ("counter.jpg", "cannoli.jpg", "market.jpg"))] == [
+        ("Cups on a marble counter", ["The counter of the bar, at eight in the morning"]),
+        ("", ["Cannoli from via Maqueda &amp; <em>ricotta</em>"]),  # no alt made up, the caption shown
+        ("The market", [])]
