@@ -1153,3 +1153,26 @@ def test_a_gallery_shows_each_caption_under_its_image_and_keeps_alt_text_as_alt(
         ("Cups on a marble counter", ["The counter of the bar, at eight in the morning"]),
         ("", ["Cannoli from via Maqueda &amp; <em>ricotta</em>"]),  # no alt made up, the caption shown
         ("The market", [])]
+
+
+def test_a_featured_image_a_gallery_shows_is_not_shown_again_above_the_text(tmp_path):
+    """The featured image stood above the text although the post's gallery showed that very file: a
+    gallery by its ids, or one of the post's own attachments, shows it as much as an <img> does."""
+    blog = "https://old.example.org"
+    uploads = f"{blog}/wp-content/uploads/2019/03"
+    export = export_of(
+        tmp_path, blog,
+        item(101, "coffee", '[gallery ids="201,202" link="file"]\n\nWords.', thumbnail(201)),
+        attachment(201, 101, f"{uploads}/counter.jpg", alt="Cups", caption="The counter"),
+        attachment(202, 101, f"{uploads}/cannoli.jpg"),
+        item(102, "market", "[gallery]\n\nWords.", thumbnail(203)),
+        attachment(203, 102, f"{uploads}/market-1024x683.jpg"),
+        item(104, "noto", '[gallery ids="202"]\n\nWords.', thumbnail(205)),
+        attachment(205, 104, f"{uploads}/noto.jpg"))
+    site = tmp_path / "site"
+    imported(site, export)
+    for slug, image, count in (("coffee", "counter.jpg", 1), ("market", "market-1024x683.jpg", 1), ("noto", "noto.jpg", 1)):
+        text = (site / f"content/posts/{slug}/index.en.md").read_text()
+        assert text.count(image) == count, (slug, text)
+    noto = (site / "content/posts/noto/index.en.md").read_text()
+    assert noto.index("noto.jpg") < noto.index("cannoli.jpg")  # another file's featured image still comes first
