@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -20,7 +21,7 @@ from ..errors import counted
 from ..reading.validate import parse_date
 from ..reading.yamltext import quoted
 from . import siteyml
-from .addresses import site_path
+from .addresses import relinked, same_address, site_path
 from .known import Known, known
 from .problems import reasons_said, refusal
 from .staging import Planned, Staging
@@ -80,7 +81,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     threads, posts = _first_pass(export)
     summary = DisqusSummary()
     settings = siteyml.settings(content / "site.yml")
-    site = Site(essays, siteyml.languages_in(settings)[0], siteyml.base_url_in(settings))
+    site = Site(essays, siteyml.languages_in(settings)[0], siteyml.base_url_in(settings), _moved(essays, settings))
     places = {thread: _thread_place(link, identifier, site) for thread, (link, identifier) in threads.items()}
     copies = _copies(posts, places, content)
     staging = Staging(content, dry_run, report)
@@ -93,7 +94,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 summary.skipped[post.status] += 1
                 if post.status == "deleted" and folder:
                     staging.stage(_deleted_since(key, element, f"{folder}/comments/disqus-{key}.{lang}.md", posts,
-                                                 copies))
+                                                 copies, partial(_relinked, folder=folder, site=site)))
                 continue
             if key in copies:
                 summary.skipped[COPY] += 1
@@ -105,9 +106,10 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 continue
             summary.comments[post.status] += 1
             parent = _kept_ancestor(key, posts, copies)
+            relink = partial(_relinked, folder=folder, site=site)
             files = {f"{folder}/comments/disqus-{key}.{lang}.md": Planned(
-                _comment_file(element, post.status, parent),
-                tuple(_comment_file(element, status, parent) for status in STATUSES), if_recorded=True,
+                _comment_file(element, post.status, parent, relink),
+                tuple(_comment_file(element, status, parent, relink) for status in STATUSES), if_recorded=True,
                 identity=_identity(key, posts))}
             staging.stage(files)
         staging.move_in()
@@ -129,12 +131,12 @@ def _copies(posts: dict[str, Post], places: dict[str, tuple[str, str]], content:
     return copies
 
 
-def _deleted_since(post_id: str, element, path: str, posts: dict[str, Post], copies: dict[str, str]) -> dict:
+def _deleted_since(post_id: str, element, path: str, posts: dict[str, Post], copies: dict[str, str], relink) -> dict:
     """A comment deleted on Disqus since an earlier import: its file goes, if it is still as written then."""
     parent = posts[post_id].parent
     parents = dict.fromkeys([_kept_ancestor(post_id, posts, copies), f"disqus-{parent}" if DISQUS_ID.fullmatch(parent) else "",
                              ""])
-    earlier = tuple(_comment_file(element, status, p) for status in STATUSES for p in parents)
+    earlier = tuple(_comment_file(element, status, p, relink) for status in STATUSES for p in parents)
     return {path: Planned(None, earlier, if_recorded=True, identity=_identity(post_id, posts))}
 
 
@@ -214,11 +216,43 @@ def _posts(export: Path):
 
 @dataclass(frozen=True)
 class Site:
-    """What a thread's address is compared with: the essays, the site's languages and its base_url."""
+    """What a thread's address is compared with: the essays, the site's languages and its base_url; and
+    the new URL of each old address the site knows, for the links in comments (see _moved)."""
 
     essays: Known
     languages: list[str]
     base_url: str
+    moved: dict[str, str] = field(default_factory=dict)
+
+
+def _moved(essays: Known, settings: dict) -> dict[str, str]:
+    """Each old address the site knows (as `same_address` gives it) -> its new URL, no leading `/`: what
+    the WordPress import points a post's and a comment's links at (the home, site.yml's redirects, the
+    essays' and pages' aliases and sources, an address a page keeps), so that a Disqus comment's links
+    lead where theirs do."""
+    redirects = settings.get("redirects")
+    moved = {"/": ""}
+    if isinstance(redirects, dict):
+        moved.update((same_address(old), new.lstrip("/")) for old, new in redirects.items()
+                     if isinstance(old, str) and isinstance(new, str) and old.startswith("/") and new.startswith("/"))
+    moved.update((f"/{_url(folder)}", _url(folder)) for folder in essays.folders)  # `/about/` there and here
+    for address, folder in essays.by_address.items():
+        olds = [address] if address.startswith("/") else [site_path(address, root) for root in sorted(essays.roots)]
+        moved.update((same_address(old), _url(folder)) for old in olds if old)
+    return moved
+
+
+def _url(folder: str) -> str:
+    """An essay's or a page's URL on the site, no leading `/`: `posts/<slug>/`, `<slug>/`."""
+    return f"{folder}/" if folder.startswith("posts/") else f"{folder.split('/', 1)[1]}/"
+
+
+def _relinked(body: str, folder: str, site: Site) -> str:
+    """A comment's links to the old blog's posts, pages, tags and archives pointed at their new pages,
+    relative to its essay's folder, as the WordPress import points them; any other link as written."""
+    for root in sorted(site.essays.roots):
+        body = relinked(body, f"{folder}/", root, site.moved)
+    return body
 
 
 def _thread_place(link: str, identifier: str, site: Site) -> tuple[str, str]:
@@ -312,7 +346,8 @@ def _kept_ancestor(post_id: str, posts: dict[str, Post], copies: dict[str, str])
     return (copies.get(kept) or f"disqus-{kept}") if kept else ""
 
 
-def _comment_file(element, status: str, parent: str) -> str:
+def _comment_file(element, status: str, parent: str, relink) -> str:
+    """A comment's file, its links passed through `relink` (see _relinked)."""
     author = element.find(NS + "author")
     name = text_of((author.findtext(NS + "name") or "") if author is not None else "") or "Anonymous"
     lines = ["---", f"author: {quoted(name)}"]
@@ -324,4 +359,4 @@ def _comment_file(element, status: str, parent: str) -> str:
         lines.append(f"reply_to: {quoted(parent)}")
     if status != "published":
         lines.append(f"status: {status}")
-    return "\n".join(lines) + "\n---\n\n" + comment_markdown(element.findtext(NS + "message") or "")
+    return "\n".join(lines) + "\n---\n\n" + relink(comment_markdown(element.findtext(NS + "message") or ""))

@@ -1176,3 +1176,32 @@ def test_a_featured_image_a_gallery_shows_is_not_shown_again_above_the_text(tmp_
         assert text.count(image) == count, (slug, text)
     noto = (site / "content/posts/noto/index.en.md").read_text()
     assert noto.index("noto.jpg") < noto.index("cannoli.jpg")  # another file's featured image still comes first
+
+
+def test_links_in_disqus_comments_to_the_old_blog_lead_to_the_new_pages(tmp_path):
+    """Links in Disqus comments stayed on the old blog, where the WordPress import points a post's or a
+    comment's at the new pages: the addresses the site knows (its essays' and pages' sources and aliases,
+    the home, site.yml's redirects) now lead to the same new pages; every other link stays as written."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    links = ('<a href="https://blog.example.org/2014/01/los-clientes/#comment-2">again</a>, '
+             '<a href="http://blog.example.org/?p=6">new year</a>, <a href="/about/">about</a>, '
+             '<a href="https://blog.example.org/tag/cluetrain/">a tag</a>, <a href="https://blog.example.org/">home</a>, '
+             '<a href="https://blog.example.org/2099/never/">gone</a>, '
+             '<a href="https://elsewhere.example.net/2014/01/los-clientes/">elsewhere</a>')
+    export = tmp_path / "disqus.xml"
+    export.write_text(DISQUS.read_text().replace("with <b>bold</b> &amp; more.", f"with {links}."))
+    imported(site, export, source="disqus")
+    first = (site / "content/posts/los-clientes/comments/disqus-3001.es.md").read_text()
+    for said in ("[again](../../posts/los-clientes-2/#comment-2)", "[new year](../../posts/ano-nuevo-que/)",
+                 "[about](../../about/)", "[a tag](../../tags/cluetrain/)", "[home](../../)",
+                 "[gone](https://blog.example.org/2099/never/)",
+                 "[elsewhere](https://elsewhere.example.net/2014/01/los-clientes/)"):
+        assert said in first, (said, first)
+    assert run_cli("build", "--output", str(tmp_path / "out"), "--base-url", "https://new.example.org/blog/",
+                   cwd=site).returncode == 0
+    page = (tmp_path / "out/posts/los-clientes/index.html").read_text()
+    thread = page[page.index('id="comment-disqus-3001"'):]
+    assert urljoin("https://new.example.org/blog/posts/los-clientes/",
+                   re.search(r'<a href="([^"]*)"[^>]*>again</a>', thread).group(1)) == \
+        "https://new.example.org/blog/posts/los-clientes-2/#comment-2"
