@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import counted
+from ..model import offset_text
 from ..reading.validate import parse_date
 from ..reading.yamltext import quoted
 from . import siteyml
@@ -81,7 +84,8 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     threads, posts = _first_pass(export)
     summary = DisqusSummary()
     settings = siteyml.settings(content / "site.yml")
-    site = Site(essays, siteyml.languages_in(settings)[0], siteyml.base_url_in(settings), _moved(essays, settings))
+    site = Site(essays, siteyml.languages_in(settings)[0], siteyml.base_url_in(settings), _moved(essays, settings),
+                _zone(settings))
     places = {thread: _thread_place(link, identifier, site) for thread, (link, identifier) in threads.items()}
     copies = _copies(posts, places, content)
     staging = Staging(content, dry_run, report)
@@ -94,7 +98,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 summary.skipped[post.status] += 1
                 if post.status == "deleted" and folder:
                     staging.stage(_deleted_since(key, element, f"{folder}/comments/disqus-{key}.{lang}.md", posts,
-                                                 copies, partial(_relinked, folder=folder, site=site)))
+                                                 copies, partial(_comment_file, folder=folder, site=site)))
                 continue
             if key in copies:
                 summary.skipped[COPY] += 1
@@ -106,10 +110,9 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 continue
             summary.comments[post.status] += 1
             parent = _kept_ancestor(key, posts, copies)
-            relink = partial(_relinked, folder=folder, site=site)
+            written = partial(_comment_file, element, parent=parent, folder=folder, site=site)
             files = {f"{folder}/comments/disqus-{key}.{lang}.md": Planned(
-                _comment_file(element, post.status, parent, relink),
-                tuple(_comment_file(element, status, parent, relink) for status in STATUSES), if_recorded=True,
+                written(post.status), tuple(written(status) for status in STATUSES), if_recorded=True,
                 identity=_identity(key, posts))}
             staging.stage(files)
         staging.move_in()
@@ -131,12 +134,13 @@ def _copies(posts: dict[str, Post], places: dict[str, tuple[str, str]], content:
     return copies
 
 
-def _deleted_since(post_id: str, element, path: str, posts: dict[str, Post], copies: dict[str, str], relink) -> dict:
-    """A comment deleted on Disqus since an earlier import: its file goes, if it is still as written then."""
+def _deleted_since(post_id: str, element, path: str, posts: dict[str, Post], copies: dict[str, str], written) -> dict:
+    """A comment deleted on Disqus since an earlier import: its file goes, if it is still as `written`
+    (_comment_file, for its folder) wrote it then."""
     parent = posts[post_id].parent
     parents = dict.fromkeys([_kept_ancestor(post_id, posts, copies), f"disqus-{parent}" if DISQUS_ID.fullmatch(parent) else "",
                              ""])
-    earlier = tuple(_comment_file(element, status, p, relink) for status in STATUSES for p in parents)
+    earlier = tuple(written(element, status, p) for status in STATUSES for p in parents)
     return {path: Planned(None, earlier, if_recorded=True, identity=_identity(post_id, posts))}
 
 
@@ -223,6 +227,7 @@ class Site:
     languages: list[str]
     base_url: str
     moved: dict[str, str] = field(default_factory=dict)
+    timezone: str = ""  # site.yml's, which dates are written in; "" for UTC
 
 
 def _moved(essays: Known, settings: dict) -> dict[str, str]:
@@ -346,17 +351,47 @@ def _kept_ancestor(post_id: str, posts: dict[str, Post], copies: dict[str, str])
     return (copies.get(kept) or f"disqus-{kept}") if kept else ""
 
 
-def _comment_file(element, status: str, parent: str, relink) -> str:
-    """A comment's file, its links passed through `relink` (see _relinked)."""
+def _comment_file(element, status: str, parent: str, folder: str, site: Site) -> str:
+    """A comment's file under the essay in `folder`: its date on the site's clock, its links to the old
+    blog pointed at the new pages (see _relinked)."""
     author = element.find(NS + "author")
     name = text_of((author.findtext(NS + "name") or "") if author is not None else "") or "Anonymous"
     lines = ["---", f"author: {quoted(name)}"]
-    created = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z?", (element.findtext(NS + "createdAt")
-                                                                                    or "").strip())
-    if created and parse_date(f"{created.group(1)} {created.group(2)}"):  # a date the calendar has
-        lines.append(f"date: {quoted(f'{created.group(1)} {created.group(2)}+00:00')}")  # Disqus writes UTC
+    date = _date(element.findtext(NS + "createdAt") or "", site.timezone)
+    if date:
+        lines.append(f"date: {quoted(date)}")
     if parent:
         lines.append(f"reply_to: {quoted(parent)}")
     if status != "published":
         lines.append(f"status: {status}")
-    return "\n".join(lines) + "\n---\n\n" + relink(comment_markdown(element.findtext(NS + "message") or ""))
+    return "\n".join(lines) + "\n---\n\n" + _relinked(comment_markdown(element.findtext(NS + "message") or ""),
+                                                    folder, site)
+
+
+def _date(created: str, zone: str) -> str:
+    """A Disqus date (an instant, in UTC) as `YYYY-MM-DD HH:MM±HH:MM` on the clock of `zone` (the site's
+    `timezone`), so that a thread's comments from the blog and from Disqus read on one clock; in UTC
+    without one. Nothing for a date the calendar lacks."""
+    created = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z?", created.strip())
+    if not created or not parse_date(f"{created.group(1)} {created.group(2)}"):
+        return ""
+    utc = f"{created.group(1)} {created.group(2)}+00:00"
+    if not zone:
+        return utc
+    try:
+        local = datetime.fromisoformat(utc).astimezone(ZoneInfo(zone))
+    except (OverflowError, ValueError):  # past the year 9999 on that clock
+        return utc
+    offset = local.utcoffset().total_seconds()
+    if offset % 60:  # a zone's local mean time of the 1800s, in seconds: a minute would name another instant
+        return utc
+    return local.strftime("%Y-%m-%d %H:%M") + offset_text(int(offset // 60))
+
+
+def _zone(settings: dict) -> str:
+    """site.yml's `timezone` when it is one Python knows (`check` names any other), else ""."""
+    zone = settings.get("timezone")
+    try:
+        return zone if isinstance(zone, str) and zone and ZoneInfo(zone) else ""
+    except (ValueError, ZoneInfoNotFoundError, OSError):  # a path ZoneInfo refuses is a ValueError too
+        return ""

@@ -1205,3 +1205,19 @@ def test_links_in_disqus_comments_to_the_old_blog_lead_to_the_new_pages(tmp_path
     assert urljoin("https://new.example.org/blog/posts/los-clientes/",
                    re.search(r'<a href="([^"]*)"[^>]*>again</a>', thread).group(1)) == \
         "https://new.example.org/blog/posts/los-clientes-2/#comment-2"
+
+
+def test_disqus_dates_are_written_in_the_sites_timezone_with_their_offset(tmp_path):
+    """A thread mixed two clocks, unlabelled: the blog's comments in its local time, Disqus's in UTC. With
+    site.yml's `timezone`, a Disqus date is the same instant on the site's clock, its offset written."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    settings = site / "content/site.yml"
+    settings.write_text(settings.read_text() + "timezone: Europe/Rome\n")
+    export = tmp_path / "disqus.xml"
+    export.write_text(DISQUS.read_text().replace("2013-02-05T04:05:06Z", "2013-07-05T23:30:59Z"))
+    imported(site, export, source="disqus")
+    thread = site / "content/posts/los-clientes/comments"
+    assert 'date: "2013-02-03 05:05+01:00"' in (thread / "disqus-3001.es.md").read_text()
+    assert 'date: "2013-07-06 01:30+02:00"' in (thread / "disqus-3003.es.md").read_text()  # summer time, next day
+    assert run_cli("check", cwd=site).returncode == 0
