@@ -60,6 +60,7 @@ class DisqusSummary:
     comments: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
     unmatched: dict[str, int] = field(default_factory=dict)  # thread link -> its comments
+    matched: int = 0  # threads on an essay of the site
 
     def lines(self, dry_run: bool, staged) -> list[str]:
         verb = "would write" if dry_run else "wrote"
@@ -69,6 +70,9 @@ class DisqusSummary:
                  *reasons_said("comments not imported", self.skipped)]
         for link, count in sorted(self.unmatched.items()):
             lines.append(f"thread matching no essay ({counted(count, 'comment')}): {link}")
+        if self.unmatched and not self.matched:
+            lines.append("no thread matched an essay: import the blog's posts first (`tertulia import wordpress`), "
+                         "then this export again")
         lines.append(f"{verb} {counted(len(staged.written), 'file')}; kept {len(staged.kept)} that were already there")
         if staged.moved_on or staged.removed:
             lines.append(f"followed Disqus: {len(staged.moved_on)} updated, {len(staged.removed)} removed")
@@ -87,6 +91,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     site = Site(essays, siteyml.languages_in(settings)[0], siteyml.base_url_in(settings), _moved(essays, settings),
                 _zone(settings))
     places = {thread: _thread_place(link, identifier, site) for thread, (link, identifier) in threads.items()}
+    summary.matched = sum(1 for folder, _ in places.values() if folder)
     copies = _copies(posts, places, content)
     staging = Staging(content, dry_run, report)
     failed = True

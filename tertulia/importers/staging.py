@@ -144,12 +144,14 @@ class Staging:
 
     def move_in(self) -> None:
         """Each staged file into content/ by one rename: a file is there whole or not at all. The record
-        goes in after the files it names (an interrupted import never records a file it did not write)."""
+        goes in after the files it names (an interrupted import never records a file it did not write),
+        and only when it records something new: an import that brought nothing leaves content/ as it was."""
         if self.folder is None:
             return
         record = self.folder / RECORD
-        record.write_text(json.dumps({"about": RECORD_NOTE, "files": sorted(self.record)}, indent=0) + "\n",
-                          encoding="utf-8")
+        if self.record != self.recorded:
+            record.write_text(json.dumps({"about": RECORD_NOTE, "files": sorted(self.record)}, indent=0) + "\n",
+                              encoding="utf-8")
         for folder, _, names in os.walk(self.folder):
             for name in sorted(names):
                 source = Path(folder, name)
@@ -158,7 +160,8 @@ class Staging:
                 target = self.content / source.relative_to(self.folder)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(source, target)
-        os.replace(record, self.content / RECORD)
+        if record.exists():
+            os.replace(record, self.content / RECORD)
         for relative in self.removals:
             (self.content / relative).unlink(missing_ok=True)
 

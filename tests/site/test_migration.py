@@ -1221,3 +1221,20 @@ def test_disqus_dates_are_written_in_the_sites_timezone_with_their_offset(tmp_pa
     assert 'date: "2013-02-03 05:05+01:00"' in (thread / "disqus-3001.es.md").read_text()
     assert 'date: "2013-07-06 01:30+02:00"' in (thread / "disqus-3003.es.md").read_text()  # summer time, next day
     assert run_cli("check", cwd=site).returncode == 0
+
+
+def test_an_import_that_brings_nothing_writes_nothing_not_even_its_record(tmp_path):
+    """Disqus imported before the blog's posts wrote no comment, yet created content/.tertulia-imports.json:
+    the record is written when an import records something new, and only then."""
+    content = make_content(tmp_path)
+    before = every_file(content)
+    result = run_cli("import", "disqus", str(DISQUS), cwd=tmp_path)
+    assert result.returncode == 0 and "wrote 0 files" in result.stdout
+    assert "no thread matched an essay: import the blog's posts first" in result.stdout
+    assert every_file(content) == before
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    record = site / "content/.tertulia-imports.json"
+    written = record.stat().st_mtime_ns
+    assert "wrote 0 files" in imported(site, BLOG).stdout
+    assert record.stat().st_mtime_ns == written  # the same record: not written again
