@@ -31,7 +31,7 @@ from .staging import Planned, Staging
 from .threads import nearest_kept
 from .wpbody import comment_markdown, comment_refused
 from .wpfiles import text_of
-from .wxr import UnreadableExport, safe_events
+from .wxr import DISQUS, not_the_export, safe_events
 
 NS = "{http://disqus.com}"
 INTERNALS = "{http://disqus.com/disqus-internals}id"
@@ -160,11 +160,10 @@ def _first_pass(export: Path) -> tuple[dict[str, tuple[str, str]], dict[str, Pos
     posts: dict[str, Post] = {}
     key_of = _keys()
     started = False
-    for event, element in safe_events(export, ("start", "end")):
+    for event, element in safe_events(export, ("start", "end"), DISQUS):
         if event == "start":
-            if not started and element.tag != NS + "disqus":
-                raise UnreadableExport(f"{export}:1: not a Disqus export: the document is <{element.tag}>, "
-                                       "not <disqus xmlns=\"http://disqus.com\">")
+            if not started and element.tag != DISQUS:
+                raise not_the_export(export, element.tag, DISQUS)
             started = True
             continue
         if element.tag == NS + "thread" and element.find(NS + "link") is not None:
@@ -217,7 +216,7 @@ def _flag(element, name: str) -> bool:
 def _posts(export: Path):
     """(key, element) for each comment, in the export's order, each dropped once handed over."""
     key_of = _keys()
-    for event, element in safe_events(export, ("end",)):
+    for event, element in safe_events(export, ("end",), DISQUS):
         if element.tag == NS + "post":
             yield key_of(element), element
             element.clear()

@@ -32,7 +32,7 @@ from .staging import Planned, Staging
 from .threads import nearest_kept
 from .wpbody import comment_refused, safe_as_essay
 from .wpfiles import comment_file, essay_file, text_of, title_of, unusable_ids
-from .wxr import Channel, Item, WPComment, read_export
+from .wxr import Channel, Item, WPComment, line_of, read_export
 
 ESSAY_STATUSES = {"publish": False, "draft": True, "pending": True, "future": True, "private": True}
 COMMENT_STATUSES = {"1": "published", "0": "pending", "spam": "spam"}
@@ -184,7 +184,7 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
     for entry in read_export(export):
         if isinstance(entry, Channel):
             channel = entry
-            lang = _language(lang, channel, content)
+            lang = _language(lang, channel, content, export)
             plan.languages = tuple(siteyml.languages(content / "site.yml")[0]) or (lang,)
             plan.redirects.update(addresses.FEEDS)
             plan.files_from = media.source_for(channel.link, channel.base_site_url, download, uploads)
@@ -326,7 +326,7 @@ def _attachment(entry: Item, found: Media) -> None:
     found.children.setdefault(entry.parent, []).append(entry.post_id)
 
 
-def _language(asked: str | None, channel: Channel, content: Path) -> str:
+def _language(asked: str | None, channel: Channel, content: Path, export: Path) -> str:
     """--lang, else the blog's language, else site.yml's main_language; it must be one of site.yml's.
 
     The result names files and goes into site.yml, so it is a BCP 47 tag before anything else."""
@@ -334,16 +334,23 @@ def _language(asked: str | None, channel: Channel, content: Path) -> str:
     if asked is not None:
         wanted = language_tag(asked, "--lang")
     elif channel.language:
-        wanted = language_tag(channel.language, "the export's <language>")
+        try:
+            wanted = language_tag(channel.language, "the export's <language>")
+        except ValueError as problem:
+            raise ValueError(f"{export}:{line_of(export, 'language')}: {problem}") from None
     elif main:
         wanted = language_tag(main, f"{content.name}/site.yml's main_language")
     else:
         raise ValueError("the export names no language and there is no site.yml: say which with --lang")
     if known and wanted not in known:
         primary = wanted.split("-")[0].lower()
-        if asked or primary not in known:
+        if asked:
             raise ValueError(f"language `{wanted}` is not in {content}/site.yml languages ({', '.join(known)}); "
                              "add it there or choose one with --lang")
+        if primary not in known:  # the blog's setting, which its posts may not all follow: said where it stands
+            raise ValueError(f"{export}:{line_of(export, 'language')}: the export's language `{wanted}` is not in "
+                             f"{content}/site.yml languages ({', '.join(known)}): add `{primary}` there, or, if the "
+                             f"posts are written in one of those, say which with --lang (--lang {known[0]})")
         wanted = primary
     elif not known:
         wanted = wanted if asked else wanted.split("-")[0].lower()
