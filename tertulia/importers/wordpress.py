@@ -59,6 +59,7 @@ class Summary:
     flattened: list[str] = field(default_factory=list)  # markup that could run as a script: words kept
     served_already: list[str] = field(default_factory=list)  # aliases a page of the site has: left out
     unusable: list[str] = field(default_factory=list)  # an old address, link or guid the build would refuse
+    blog_header: list[str] = field(default_factory=list)  # the blog's title and description site.yml lacks
     old_host: int = 0  # references to the old blog's uploads left in the text
     brought: object = None  # the MediaSource of --media or --media-from, for its counts
 
@@ -77,6 +78,7 @@ class Summary:
             *reasons_said("comments not imported", self.skipped_comments),
             f"tags added to site.yml: {', '.join(self.tags_added) or 'none'}",
             f"redirects added to site.yml: {len(self.redirects_added)}",
+            *self.blog_header,
         ]
         if self.protected:
             lines.append("private or password-protected, imported as drafts, whose text a public repository would "

@@ -244,3 +244,22 @@ def test_a_large_export_imports_in_bounded_memory(tmp_path):
     """The importer holds one item at a time: three times the export, not three times the memory."""
     small, large = peak_memory_of_import(tmp_path, 1000), peak_memory_of_import(tmp_path, 3000)  # 20 MB, 60 MB
     assert large < small + 20_000, f"{small} KiB for 20 MB, {large} KiB for 60 MB"
+
+
+def test_the_blogs_title_and_description_are_offered_for_the_site_yml_init_wrote(tmp_path):
+    """Imported into a site `tertulia init` made, the blog's title and description were dropped without a
+    word: the summary gives them, and the keys to set (site.yml is the author's: it is not rewritten)."""
+    site = tmp_path / "cuaderno"
+    assert run_cli("init", str(site), "--lang", "es").returncode == 0
+    settings = site / "content/site.yml"
+    result = imported(site)
+    assert ("the blog's title, which site.yml does not have (its `title` is `cuaderno`, the folder's name that "
+            "`tertulia init` put there): to use it, set `title: {es: \"Blog de prueba\"}` in content/site.yml") \
+        in result.stdout
+    assert ("the blog's description, which site.yml does not have: to use it, set "
+            "`description: {es: \"Ensayos y conversaciones\"}` in content/site.yml") in result.stdout
+    assert 'title: "cuaderno"' in settings.read_text() and "\ndescription:" not in settings.read_text()
+    settings.write_text(settings.read_text().replace('title: "cuaderno"', 'title: "Mi cuaderno"')
+                        .replace("# description:", "description:"))
+    again = imported(site).stdout
+    assert "the blog's title" not in again and "the blog's description" not in again
