@@ -685,7 +685,7 @@ def test_a_featured_image_comes_along_and_is_shown_above_its_text(tmp_path):
     content = site / "content"
     assert (content / "posts/harbour/red-boat.jpg").read_bytes() == b"\xff\xd8RED"
     assert (content / "posts/quay/quay.jpg").read_bytes() == b"\xff\xd8QUAY"
-    assert "media brought beside their posts: 2 files" in result.stdout  # quay.jpg fetched once
+    assert "media brought beside their posts: 3 files" in result.stdout  # the files written: quay.jpg beside two posts
     shown = (content / "posts/shown/index.en.md").read_text()
     assert shown.count("quay.jpg") == 1  # the text shows it already: not twice
     assert (content / "posts/shown/quay.jpg").read_bytes() == b"\xff\xd8QUAY"  # beside each post showing it
@@ -1238,3 +1238,41 @@ def test_an_import_that_brings_nothing_writes_nothing_not_even_its_record(tmp_pa
     written = record.stat().st_mtime_ns
     assert "wrote 0 files" in imported(site, BLOG).stdout
     assert record.stat().st_mtime_ns == written  # the same record: not written again
+
+
+def test_a_reimport_with_other_media_options_says_only_what_it_did(tmp_path):
+    """After an import with --media-from, the same one again said `media brought beside their posts: 3
+    files` beside `wrote 0 files`; and one without it called the post changed on the blog and counted
+    references on the old host its file no longer has, though nothing had changed on the blog."""
+    export = media_export(tmp_path, "https://old.example.org")
+    folder = uploads(tmp_path / "copy")
+    site = tmp_path / "site"
+    first = imported(site, export, "--media-from", str(folder)).stdout
+    assert "media brought beside their posts: 3 files\n" in first
+    assert "references still on the old blog's host: 2\n" in first  # huge.jpg and missing.jpg
+    before = every_file(site / "content")
+    same = imported(site, export, "--media-from", str(folder)).stdout
+    assert "wrote 0 files" in same and "media brought beside their posts: 0 files (3 there already)" in same
+    without = imported(site, export).stdout
+    assert "wrote 0 files" in without and "changed on the blog" not in without and "edited by hand" not in without
+    assert "references still on the old blog's host: 2 (" in without  # as the file it kept has them
+    assert every_file(site / "content") == before
+    changed = tmp_path / "changed.xml"  # the blog did change it since: said so, with or without media
+    changed.write_text(export.read_text().replace(">a post</a>.", ">a post</a>, since edited."))
+    assert "changed on the blog since an earlier import, left as they are here: posts/photos/index.en.md" in \
+        imported(site, changed).stdout
+
+
+def test_media_brought_by_a_later_import_are_what_its_untouched_files_point_at(tmp_path):
+    """Imported first without media, then with --media-from: the files come, and the post as the first
+    import wrote it points at them, instead of being called changed on the blog."""
+    export = media_export(tmp_path, "https://old.example.org")
+    site = tmp_path / "site"
+    imported(site, export)
+    later = imported(site, export, "--media-from", str(uploads(tmp_path / "copy"))).stdout
+    assert "changed on the blog" not in later and "media brought beside their posts: 3 files" in later
+    assert ("pointed at the media brought beside them (an earlier import had left them on the old blog's host): "
+            "posts/photos/index.en.md") in later
+    text = (site / "content/posts/photos/index.en.md").read_text()
+    assert "(notes.pdf)" in text and "old.example.org/wp-content/uploads/2014/05/notes.pdf" not in text
+    assert "wrote 0 files" in imported(site, export).stdout  # and back without: kept as it is now
