@@ -13,21 +13,25 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import counted
+from ..model import offset_text
 from ..reading.validate import parse_date
 from ..reading.yamltext import quoted
 from . import siteyml
-from .addresses import site_path
+from .addresses import relinked, same_address, site_path
 from .known import Known, known
 from .problems import reasons_said, refusal
 from .staging import Planned, Staging
 from .threads import nearest_kept
 from .wpbody import comment_markdown, comment_refused
 from .wpfiles import text_of
-from .wxr import UnreadableExport, safe_events
+from .wxr import DISQUS, not_the_export, safe_events
 
 NS = "{http://disqus.com}"
 INTERNALS = "{http://disqus.com/disqus-internals}id"
@@ -56,6 +60,7 @@ class DisqusSummary:
     comments: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
     unmatched: dict[str, int] = field(default_factory=dict)  # thread link -> its comments
+    matched: int = 0  # threads on an essay of the site
 
     def lines(self, dry_run: bool, staged) -> list[str]:
         verb = "would write" if dry_run else "wrote"
@@ -65,6 +70,9 @@ class DisqusSummary:
                  *reasons_said("comments not imported", self.skipped)]
         for link, count in sorted(self.unmatched.items()):
             lines.append(f"thread matching no essay ({counted(count, 'comment')}): {link}")
+        if self.unmatched and not self.matched:
+            lines.append("no thread matched an essay: import the blog's posts first (`tertulia import wordpress`), "
+                         "then this export again")
         lines.append(f"{verb} {counted(len(staged.written), 'file')}; kept {len(staged.kept)} that were already there")
         if staged.moved_on or staged.removed:
             lines.append(f"followed Disqus: {len(staged.moved_on)} updated, {len(staged.removed)} removed")
@@ -80,8 +88,10 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     threads, posts = _first_pass(export)
     summary = DisqusSummary()
     settings = siteyml.settings(content / "site.yml")
-    site = Site(essays, siteyml.languages_in(settings)[0], siteyml.base_url_in(settings))
+    site = Site(essays, siteyml.languages_in(settings)[0], siteyml.base_url_in(settings), _moved(essays, settings),
+                _zone(settings))
     places = {thread: _thread_place(link, identifier, site) for thread, (link, identifier) in threads.items()}
+    summary.matched = sum(1 for folder, _ in places.values() if folder)
     copies = _copies(posts, places, content)
     staging = Staging(content, dry_run, report)
     failed = True
@@ -93,7 +103,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 summary.skipped[post.status] += 1
                 if post.status == "deleted" and folder:
                     staging.stage(_deleted_since(key, element, f"{folder}/comments/disqus-{key}.{lang}.md", posts,
-                                                 copies))
+                                                 copies, partial(_comment_file, folder=folder, site=site)))
                 continue
             if key in copies:
                 summary.skipped[COPY] += 1
@@ -105,9 +115,9 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 continue
             summary.comments[post.status] += 1
             parent = _kept_ancestor(key, posts, copies)
+            written = partial(_comment_file, element, parent=parent, folder=folder, site=site)
             files = {f"{folder}/comments/disqus-{key}.{lang}.md": Planned(
-                _comment_file(element, post.status, parent),
-                tuple(_comment_file(element, status, parent) for status in STATUSES), if_recorded=True,
+                written(post.status), tuple(written(status) for status in STATUSES), if_recorded=True,
                 identity=_identity(key, posts))}
             staging.stage(files)
         staging.move_in()
@@ -129,12 +139,13 @@ def _copies(posts: dict[str, Post], places: dict[str, tuple[str, str]], content:
     return copies
 
 
-def _deleted_since(post_id: str, element, path: str, posts: dict[str, Post], copies: dict[str, str]) -> dict:
-    """A comment deleted on Disqus since an earlier import: its file goes, if it is still as written then."""
+def _deleted_since(post_id: str, element, path: str, posts: dict[str, Post], copies: dict[str, str], written) -> dict:
+    """A comment deleted on Disqus since an earlier import: its file goes, if it is still as `written`
+    (_comment_file, for its folder) wrote it then."""
     parent = posts[post_id].parent
     parents = dict.fromkeys([_kept_ancestor(post_id, posts, copies), f"disqus-{parent}" if DISQUS_ID.fullmatch(parent) else "",
                              ""])
-    earlier = tuple(_comment_file(element, status, p) for status in STATUSES for p in parents)
+    earlier = tuple(written(element, status, p) for status in STATUSES for p in parents)
     return {path: Planned(None, earlier, if_recorded=True, identity=_identity(post_id, posts))}
 
 
@@ -149,11 +160,10 @@ def _first_pass(export: Path) -> tuple[dict[str, tuple[str, str]], dict[str, Pos
     posts: dict[str, Post] = {}
     key_of = _keys()
     started = False
-    for event, element in safe_events(export, ("start", "end")):
+    for event, element in safe_events(export, ("start", "end"), DISQUS):
         if event == "start":
-            if not started and element.tag != NS + "disqus":
-                raise UnreadableExport(f"{export}:1: not a Disqus export: the document is <{element.tag}>, "
-                                       "not <disqus xmlns=\"http://disqus.com\">")
+            if not started and element.tag != DISQUS:
+                raise not_the_export(export, element.tag, DISQUS)
             started = True
             continue
         if element.tag == NS + "thread" and element.find(NS + "link") is not None:
@@ -206,7 +216,7 @@ def _flag(element, name: str) -> bool:
 def _posts(export: Path):
     """(key, element) for each comment, in the export's order, each dropped once handed over."""
     key_of = _keys()
-    for event, element in safe_events(export, ("end",)):
+    for event, element in safe_events(export, ("end",), DISQUS):
         if element.tag == NS + "post":
             yield key_of(element), element
             element.clear()
@@ -214,11 +224,44 @@ def _posts(export: Path):
 
 @dataclass(frozen=True)
 class Site:
-    """What a thread's address is compared with: the essays, the site's languages and its base_url."""
+    """What a thread's address is compared with: the essays, the site's languages and its base_url; and
+    the new URL of each old address the site knows, for the links in comments (see _moved)."""
 
     essays: Known
     languages: list[str]
     base_url: str
+    moved: dict[str, str] = field(default_factory=dict)
+    timezone: str = ""  # site.yml's, which dates are written in; "" for UTC
+
+
+def _moved(essays: Known, settings: dict) -> dict[str, str]:
+    """Each old address the site knows (as `same_address` gives it) -> its new URL, no leading `/`: what
+    the WordPress import points a post's and a comment's links at (the home, site.yml's redirects, the
+    essays' and pages' aliases and sources, an address a page keeps), so that a Disqus comment's links
+    lead where theirs do."""
+    redirects = settings.get("redirects")
+    moved = {"/": ""}
+    if isinstance(redirects, dict):
+        moved.update((same_address(old), new.lstrip("/")) for old, new in redirects.items()
+                     if isinstance(old, str) and isinstance(new, str) and old.startswith("/") and new.startswith("/"))
+    moved.update((f"/{_url(folder)}", _url(folder)) for folder in essays.folders)  # `/about/` there and here
+    for address, folder in essays.by_address.items():
+        olds = [address] if address.startswith("/") else [site_path(address, root) for root in sorted(essays.roots)]
+        moved.update((same_address(old), _url(folder)) for old in olds if old)
+    return moved
+
+
+def _url(folder: str) -> str:
+    """An essay's or a page's URL on the site, no leading `/`: `posts/<slug>/`, `<slug>/`."""
+    return f"{folder}/" if folder.startswith("posts/") else f"{folder.split('/', 1)[1]}/"
+
+
+def _relinked(body: str, folder: str, site: Site) -> str:
+    """A comment's links to the old blog's posts, pages, tags and archives pointed at their new pages,
+    relative to its essay's folder, as the WordPress import points them; any other link as written."""
+    for root in sorted(site.essays.roots):
+        body = relinked(body, f"{folder}/", root, site.moved)
+    return body
 
 
 def _thread_place(link: str, identifier: str, site: Site) -> tuple[str, str]:
@@ -312,16 +355,47 @@ def _kept_ancestor(post_id: str, posts: dict[str, Post], copies: dict[str, str])
     return (copies.get(kept) or f"disqus-{kept}") if kept else ""
 
 
-def _comment_file(element, status: str, parent: str) -> str:
+def _comment_file(element, status: str, parent: str, folder: str, site: Site) -> str:
+    """A comment's file under the essay in `folder`: its date on the site's clock, its links to the old
+    blog pointed at the new pages (see _relinked)."""
     author = element.find(NS + "author")
     name = text_of((author.findtext(NS + "name") or "") if author is not None else "") or "Anonymous"
     lines = ["---", f"author: {quoted(name)}"]
-    created = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z?", (element.findtext(NS + "createdAt")
-                                                                                    or "").strip())
-    if created and parse_date(f"{created.group(1)} {created.group(2)}"):  # a date the calendar has
-        lines.append(f"date: {quoted(f'{created.group(1)} {created.group(2)}+00:00')}")  # Disqus writes UTC
+    date = _date(element.findtext(NS + "createdAt") or "", site.timezone)
+    if date:
+        lines.append(f"date: {quoted(date)}")
     if parent:
         lines.append(f"reply_to: {quoted(parent)}")
     if status != "published":
         lines.append(f"status: {status}")
-    return "\n".join(lines) + "\n---\n\n" + comment_markdown(element.findtext(NS + "message") or "")
+    return "\n".join(lines) + "\n---\n\n" + _relinked(comment_markdown(element.findtext(NS + "message") or ""),
+                                                    folder, site)
+
+
+def _date(created: str, zone: str) -> str:
+    """A Disqus date (an instant, in UTC) as `YYYY-MM-DD HH:MM±HH:MM` on the clock of `zone` (the site's
+    `timezone`), so that a thread's comments from the blog and from Disqus read on one clock; in UTC
+    without one. Nothing for a date the calendar lacks."""
+    created = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z?", created.strip())
+    if not created or not parse_date(f"{created.group(1)} {created.group(2)}"):
+        return ""
+    utc = f"{created.group(1)} {created.group(2)}+00:00"
+    if not zone:
+        return utc
+    try:
+        local = datetime.fromisoformat(utc).astimezone(ZoneInfo(zone))
+    except (OverflowError, ValueError):  # past the year 9999 on that clock
+        return utc
+    offset = local.utcoffset().total_seconds()
+    if offset % 60:  # a zone's local mean time of the 1800s, in seconds: a minute would name another instant
+        return utc
+    return local.strftime("%Y-%m-%d %H:%M") + offset_text(int(offset // 60))
+
+
+def _zone(settings: dict) -> str:
+    """site.yml's `timezone` when it is one Python knows (`check` names any other), else ""."""
+    zone = settings.get("timezone")
+    try:
+        return zone if isinstance(zone, str) and zone and ZoneInfo(zone) else ""
+    except (ValueError, ZoneInfoNotFoundError, OSError):  # a path ZoneInfo refuses is a ValueError too
+        return ""

@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..reading.read import parse_text
 from .addresses import same_address
+
+ROOT = re.compile(r"https?://[^/?#\s]+(/[^?#\s]*[^/?#\s])?")  # a blog's address: no query, no last `/`
 
 
 @dataclass
@@ -17,6 +20,7 @@ class Known:
     by_address: dict[str, str] = field(default_factory=dict)
     folders: set[str] = field(default_factory=set)
     languages: dict[str, str] = field(default_factory=dict)  # folder -> its original's language
+    roots: set[str] = field(default_factory=set)  # the blogs their aliases are on (`https://host/path`)
 
     def find(self, *addresses: str) -> str:
         """The folder one of `addresses` belongs to, or ""; an empty address is nobody's, and a
@@ -38,8 +42,9 @@ def known(content: Path) -> Known:
         for folder in sorted(base.iterdir()):
             if folder.is_dir() and not folder.is_symlink():
                 found.folders.add(f"{kind}/{folder.name}")
-                lang, addresses = _original(folder)
+                lang, addresses, roots = _original(folder)
                 found.languages[f"{kind}/{folder.name}"] = lang
+                found.roots.update(roots)
                 for address in addresses:
                     found.by_address.setdefault(address, f"{kind}/{folder.name}")
                     if address.startswith("/"):
@@ -47,9 +52,9 @@ def known(content: Path) -> Known:
     return found
 
 
-def _original(folder: Path) -> tuple[str, list[str]]:
-    """The language of a folder's original (the file without translation_of), and the addresses it
-    names: its source, feed_id and aliases."""
+def _original(folder: Path) -> tuple[str, list[str], set[str]]:
+    """The language of a folder's original (the file without translation_of), the addresses it names
+    (its source, feed_id and aliases), and the blog its aliases are on (see _roots)."""
     for path in sorted(folder.glob("index.*.md")):
         if path.is_symlink() or not path.is_file():
             continue  # a link is never followed out of content/; the build refuses it anyway
@@ -58,6 +63,22 @@ def _original(folder: Path) -> tuple[str, list[str]]:
         if not meta or "translation_of" in meta:
             continue
         aliases = meta.get("aliases") if isinstance(meta.get("aliases"), list) else []
-        values = [meta.get("source"), meta.get("feed_id"), *aliases]
-        return path.name[len("index."):-len(".md")], [v.strip() for v in values if isinstance(v, str) and v.strip()]
-    return "", []
+        aliases = [alias.strip() for alias in aliases if isinstance(alias, str) and alias.strip()]
+        source = meta["source"].strip() if isinstance(meta.get("source"), str) else ""
+        values = [source, meta.get("feed_id"), *aliases]
+        return (path.name[len("index."):-len(".md")], [v.strip() for v in values if isinstance(v, str) and v.strip()],
+                _roots(source, aliases))
+    return "", [], set()
+
+
+def _roots(source: str, aliases: list[str]) -> set[str]:
+    """The blog an original's aliases are addresses on: its source less the alias it ends with
+    (`https://blog.example/2012/09/10/slug/` less `/2012/09/10/slug/`), so that a blog under a path
+    (`https://example.org/blog`) keeps it; none for a source that is no alias's (a hand-written one)."""
+    found = set()
+    for alias in aliases:
+        if alias.startswith("/") and len(source) > len(alias) and source.endswith(alias):
+            root = source[:-len(alias)]
+            if ROOT.fullmatch(root):
+                found.add(root)
+    return found

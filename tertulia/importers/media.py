@@ -47,7 +47,6 @@ class MediaSource:
     download: bool = False  # --media
     fetched: dict[str, bytes | None] = field(default_factory=dict)  # original URL -> its bytes (None: failed)
     failures: dict[str, str] = field(default_factory=dict)  # original URL -> why
-    copied: int = 0
 
     @property
     def active(self) -> bool:
@@ -115,6 +114,30 @@ def bring(text: str, source: MediaSource, names: dict[str, str] | None = None) -
     return text, files
 
 
+def pointed_beside(text: str, source: MediaSource, folder: Path | None, names: dict[str, str]) -> str:
+    """`text` as `bring` would have written it, pointing at the files an earlier import brought into
+    `folder`, named as `bring` names them (`names` shared by the folder's texts); one not there stays on
+    the old host, as one that could not be brought does. Nothing is read or written."""
+    if folder is None or not folder.is_dir() or folder.is_symlink():
+        return text
+    for reference in sorted(set(REFERENCE.findall(text)), key=len, reverse=True):  # as `bring` goes
+        url = original(reference.rstrip(".,;:"), source.hosts, source.scheme)
+        if not url:
+            continue
+        if url not in names:
+            name = _unique(_safe_name(url), set(names.values()))
+            if not (folder / name).is_file():
+                continue
+            names[url] = name
+        text = text.replace(reference.rstrip(".,;:"), names[url])
+    return text
+
+
+def old_host_references(text: str, hosts: set[str]) -> int:
+    """How many references `text` makes to files on the blog's own hosts."""
+    return sum(1 for url in REFERENCE.findall(text) if original(url, hosts))
+
+
 def _fetched(url: str, source: MediaSource) -> bytes | None:
     if url not in source.fetched:
         try:
@@ -122,7 +145,6 @@ def _fetched(url: str, source: MediaSource) -> bytes | None:
             if urlsplit(url).path.lower().endswith(".svg") and active_svg(data):
                 raise ValueError("an SVG that can run a script, which the site would serve as its own")
             source.fetched[url] = data
-            source.copied += 1
         except (OSError, ValueError, urllib.error.URLError) as problem:
             source.fetched[url] = None
             source.failures[url] = str(problem) or type(problem).__name__

@@ -48,7 +48,7 @@ class Media:
     """What a body's shortcodes may name: the blog's attachments, and the post's own."""
 
     urls: dict[str, str] = field(default_factory=dict)  # attachment id -> its file's address
-    captions: dict[str, str] = field(default_factory=dict)  # attachment id -> its caption or title
+    captions: dict[str, str] = field(default_factory=dict)  # attachment id -> its caption (HTML), when it has one
     alts: dict[str, str] = field(default_factory=dict)  # attachment id -> its alt text, when the export has one
     children: dict[str, list[str]] = field(default_factory=dict)  # post id -> its attachments' ids
 
@@ -149,12 +149,26 @@ def _caption(attributes: dict[str, str], inner: str) -> str:
 
 
 def _gallery(attributes: dict[str, str], body: Body) -> str:
-    """A gallery as a figure of its images: those it names by id, else the post's own attachments."""
+    """A gallery as a figure of its images (those it names by id, else the post's own attachments); as a
+    figure for each image when one has a caption, which stands under its image as WordPress shows it.
+    `link` is not followed: the image shown is the whole file already, not a thumbnail of it."""
     ids = re.findall(r"[0-9]+", attributes.get("ids") or attributes.get("include") or "")
-    ids = ids or list(body.media.children.get(attributes.get("id") or body.post_id, []))
-    images = "".join(f'<img src="{html.escape(body.media.urls[i])}" alt="{html.escape(body.media.captions.get(i, ""))}">'
-                     for i in ids if i in body.media.urls)
-    return f"\n\n<figure>{images}</figure>\n\n" if images else ""
+    ids = [i for i in ids or body.media.children.get(attributes.get("id") or body.post_id, []) if i in body.media.urls]
+    if not ids:
+        return ""
+    if not any(i in body.media.captions for i in ids):
+        return f"\n\n<figure>{''.join(_gallery_image(i, body.media) for i in ids)}</figure>\n\n"
+    return "".join(f"\n\n<figure>{_gallery_image(i, body.media)}{_figcaption(body.media.captions.get(i, ''))}"
+                   "</figure>\n\n" for i in ids)
+
+
+def _gallery_image(attachment: str, media: Media) -> str:
+    """One image of a gallery, with the attachment's own alt text (none made up: a caption is not one)."""
+    return f'<img src="{html.escape(media.urls[attachment])}" alt="{html.escape(media.alts.get(attachment, ""))}">'
+
+
+def _figcaption(caption: str) -> str:
+    return f"<figcaption>{caption}</figcaption>" if caption else ""
 
 
 def _block_footnotes(text: str, footnotes: str, body: Body) -> str:

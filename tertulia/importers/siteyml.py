@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from ..reading.yamltext import quoted, yaml_problem
-from .problems import ContentProblem
+from .problems import ContentProblem, shown
 from .wpfiles import text_of
 from .wxr import Channel
 
@@ -73,6 +73,7 @@ def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redir
         return new_site(channel, lang, tags, redirects)
     yaml = _yaml()
     data = _load(path, yaml)
+    summary.blog_header = unsaid(data, channel, lang, path)
     known_tags, known_redirects = _map(data, "tags", path), _map(data, "redirects", path)
     lower = {str(k).lower() for k in known_tags}
     for key in tags:
@@ -90,6 +91,26 @@ def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redir
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
+
+
+def unsaid(data, channel: Channel, lang: str, path: Path) -> list[str]:
+    """The summary's lines for the blog's title and description that site.yml lacks (its title still the
+    folder's name, as `tertulia init` writes it without --title): each with the key to set, since
+    site.yml is the author's and the import adds only tags and redirects to it."""
+    where = f"{path.parent.name}/{path.name}"
+    lines = []
+    title, description = text_of(channel.title), text_of(channel.description)
+    standing = data.get("title")
+    folder = path.resolve().parent.parent.name
+    if title and (not standing or standing == folder):
+        now = f"its `title` is `{shown(folder)}`, the folder's name that `tertulia init` put there" if standing \
+            else "it has no `title`"
+        lines.append(f"the blog's title, which site.yml does not have ({now}): to use it, set "
+                     f"`title: {{{lang}: {quoted(title)}}}` in {where}")
+    if description and not data.get("description"):
+        lines.append(f"the blog's description, which site.yml does not have: to use it, set "
+                     f"`description: {{{lang}: {quoted(description)}}}` in {where}")
+    return lines
 
 
 def _map(data, key: str, path: Path):

@@ -42,6 +42,10 @@ class Staged:
     changed_on_blog: list[str] = field(default_factory=list)  # as an import wrote it, but the blog has moved on
     removed: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)  # deleted by hand since an import: not brought back
+    pointed: list[str] = field(default_factory=list)  # as an import without media wrote them: now at the media
+    media: list[str] = field(default_factory=list)  # the files (bytes) among `written`
+    media_there: list[str] = field(default_factory=list)  # the files (bytes) already there, kept
+    tallied: int = 0  # the importer's `tally` of the texts it leaves as planned (written, or there already)
 
     def left_alone(self) -> list[str]:
         """The summary's lines for the files an import did not touch, and why, for every importer alike."""
@@ -59,13 +63,18 @@ class Planned:
     earlier: tuple[str, ...] = ()
     if_recorded: bool = False  # follow the blog (update, or remove if text is None) if it is as an import wrote it
     identity: str = ""  # what it is in the export (`wordpress <blog> post 80`): a deletion here is for good
+    # the same text under the other media options: an import's files are not "changed on the blog" because
+    # one run brings media (--media, --media-from) and another does not
+    unbrought: str | None = None  # as an import without media writes it (this one brings them): pointed at them
+    beside: str | None = None  # pointing at the media an earlier import brought (this one brings none): kept
 
 
 class Staging:
     """A staging folder beside content/'s files (none in a dry run) and what has gone into it."""
 
-    def __init__(self, content: Path, dry_run: bool, report=print):
+    def __init__(self, content: Path, dry_run: bool, report=print, tally=None):
         self.content, self.report = content, report if dry_run else None
+        self.tally = tally  # counts something in each text left as planned (see Staged.tallied)
         self.new_folder = not content.exists()
         self.folder = None
         if not dry_run:
@@ -112,18 +121,20 @@ class Staging:
                 self.done.deleted.append(relative)  # an import wrote it, the author deleted it
                 return "nothing"
             self.record.update(filter(None, (_key(name, planned.text), identity)))
-            self.done.written.append(relative)
-            return "write"
+            return self._written(relative, planned.text)
         if identity:  # there, in whatever state: a later deletion of it is the author's, and for good
             self.record.add(identity)  # (also adopts what an import wrote before identities were recorded)
         text = _bytes_of(target) if isinstance(planned.text, bytes) else _text_of(target)
-        if text is not None and text == planned.text:
+        if text is not None and (text == planned.text or text == planned.beside):
             self.record.add(_key(name, text))  # also adopts what an import wrote before records were kept
-            self.done.kept.append(relative)
-            return "nothing"
+            return self._there(relative, text)
         if isinstance(planned.text, bytes):  # a media file changed since is the author's now
-            self.done.kept.append(relative)
-            return "nothing"
+            return self._there(relative, text)
+        if text is not None and text == planned.unbrought:  # as an import wrote it, only without the media
+            self.record.add(_key(name, planned.text))
+            self.done.pointed.append(relative)
+            self._tallied(planned.text)
+            return "write"
         as_imported = text is not None and _key(name, text) in self.record  # nobody has touched it since
         untouched = text is not None and (text in planned.earlier or (planned.if_recorded and as_imported))
         if untouched and planned.text is None:  # gone from the blog, and may come back if it returns there
@@ -133,6 +144,7 @@ class Staging:
         if untouched:
             self.record.add(_key(name, planned.text))
             self.done.moved_on.append(relative)
+            self._tallied(planned.text)
             return "write"
         if planned.text is not None:
             self.done.kept.append(relative)
@@ -142,14 +154,36 @@ class Staging:
         self.done.edited.append(relative)
         return "nothing"
 
+    def _written(self, relative: str, text: str | bytes) -> str:
+        self.done.written.append(relative)
+        if isinstance(text, bytes):
+            self.done.media.append(relative)
+        self._tallied(text)
+        return "write"
+
+    def _there(self, relative: str, text: str | bytes | None) -> str:
+        """A file kept as it is: as planned, or (media, or `beside`) as good as planned."""
+        self.done.kept.append(relative)
+        if isinstance(text, bytes) or text is None:
+            self.done.media_there.append(relative)
+        else:
+            self._tallied(text)
+        return "nothing"
+
+    def _tallied(self, text: str | bytes) -> None:
+        if self.tally is not None and isinstance(text, str):
+            self.done.tallied += self.tally(text)
+
     def move_in(self) -> None:
         """Each staged file into content/ by one rename: a file is there whole or not at all. The record
-        goes in after the files it names (an interrupted import never records a file it did not write)."""
+        goes in after the files it names (an interrupted import never records a file it did not write),
+        and only when it records something new: an import that brought nothing leaves content/ as it was."""
         if self.folder is None:
             return
         record = self.folder / RECORD
-        record.write_text(json.dumps({"about": RECORD_NOTE, "files": sorted(self.record)}, indent=0) + "\n",
-                          encoding="utf-8")
+        if self.record != self.recorded:
+            record.write_text(json.dumps({"about": RECORD_NOTE, "files": sorted(self.record)}, indent=0) + "\n",
+                              encoding="utf-8")
         for folder, _, names in os.walk(self.folder):
             for name in sorted(names):
                 source = Path(folder, name)
@@ -158,7 +192,8 @@ class Staging:
                 target = self.content / source.relative_to(self.folder)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(source, target)
-        os.replace(record, self.content / RECORD)
+        if record.exists():
+            os.replace(record, self.content / RECORD)
         for relative in self.removals:
             (self.content / relative).unlink(missing_ok=True)
 

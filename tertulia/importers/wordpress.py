@@ -32,7 +32,7 @@ from .staging import Planned, Staging
 from .threads import nearest_kept
 from .wpbody import comment_refused, safe_as_essay
 from .wpfiles import comment_file, essay_file, text_of, title_of, unusable_ids
-from .wxr import Channel, Item, WPComment, read_export
+from .wxr import Channel, Item, WPComment, line_of, read_export
 
 ESSAY_STATUSES = {"publish": False, "draft": True, "pending": True, "future": True, "private": True}
 COMMENT_STATUSES = {"1": "published", "0": "pending", "spam": "spam"}
@@ -59,8 +59,8 @@ class Summary:
     flattened: list[str] = field(default_factory=list)  # markup that could run as a script: words kept
     served_already: list[str] = field(default_factory=list)  # aliases a page of the site has: left out
     unusable: list[str] = field(default_factory=list)  # an old address, link or guid the build would refuse
-    old_host: int = 0  # references to the old blog's uploads left in the text
-    brought: object = None  # the MediaSource of --media or --media-from, for its counts
+    blog_header: list[str] = field(default_factory=list)  # the blog's title and description site.yml lacks
+    brought: object = None  # the MediaSource of --media or --media-from, for its failures
 
     def lines(self, dry_run: bool, staged) -> list[str]:
         verb = "would write" if dry_run else "wrote"
@@ -77,6 +77,7 @@ class Summary:
             *reasons_said("comments not imported", self.skipped_comments),
             f"tags added to site.yml: {', '.join(self.tags_added) or 'none'}",
             f"redirects added to site.yml: {len(self.redirects_added)}",
+            *self.blog_header,
         ]
         if self.protected:
             lines.append("private or password-protected, imported as drafts, whose text a public repository would "
@@ -90,13 +91,19 @@ class Summary:
         if self.unusable:
             lines.append("old addresses and ids the build would refuse (a quote, a space, a control character), "
                          "left out: " + ", ".join(self.unusable))
-        if self.brought is not None and self.brought.active:
-            lines.append(f"media brought beside their posts: {counted(self.brought.copied, 'file')}")
+        # what this run wrote, and the files as it leaves them: not what an earlier run did
+        bringing = self.brought is not None and self.brought.active
+        if bringing:
+            there = f" ({len(staged.media_there)} there already)" if staged.media_there else ""
+            lines.append(f"media brought beside their posts: {counted(len(staged.media), 'file')}{there}")
             lines += [f"media not brought (its address kept): {url} ({why})"
                       for url, why in sorted(self.brought.failures.items())]
-        if self.old_host:
-            lines.append(f"references still on the old blog's host: {self.old_host} (--media or --media-from "
-                         "brings the files along)")
+        if staged.pointed:
+            lines.append("pointed at the media brought beside them (an earlier import had left them on the old "
+                         "blog's host): " + ", ".join(staged.pointed))
+        if staged.tallied:
+            lines.append(f"references still on the old blog's host: {staged.tallied}"
+                         + ("" if bringing else " (--media or --media-from brings the files along)"))
         lines.append(f"{verb} {counted(len(staged.written), 'file')}; kept {len(staged.kept)} that were already there")
         if staged.moved_on or staged.removed:
             lines.append(f"followed the blog: {len(staged.moved_on)} updated, {len(staged.removed)} removed "
@@ -148,7 +155,8 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
     summary = Summary()
     plan = Plan(known=known(content), content=content)
     channel, lang = _first_pass(export, content, lang, plan, download, uploads)
-    staging = Staging(content, dry_run, report)
+    hosts = plan.files_from.hosts if plan.files_from is not None else set()
+    staging = Staging(content, dry_run, report, tally=partial(media.old_host_references, hosts=hosts))
     failed = True
     try:
         places = iter(plan.places)
@@ -184,7 +192,7 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
     for entry in read_export(export):
         if isinstance(entry, Channel):
             channel = entry
-            lang = _language(lang, channel, content)
+            lang = _language(lang, channel, content, export)
             plan.languages = tuple(siteyml.languages(content / "site.yml")[0]) or (lang,)
             plan.redirects.update(addresses.FEEDS)
             plan.files_from = media.source_for(channel.link, channel.base_site_url, download, uploads)
@@ -192,8 +200,8 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             entry = replace(entry, attachment_url=url)
             _attachment(entry, plan.media)
             page = addresses.site_path(entry.link, channel.link or channel.base_site_url)
-            if page and page != "/" and plan.files_from is not None and plan.files_from.active:
-                plan.attachment_pages[addresses.same_address(page)] = entry.attachment_url  # the file comes
+            if page and page != "/":
+                plan.attachment_pages[addresses.same_address(page)] = entry.attachment_url  # with media: the file
             plan.shown_on += [(old, entry.parent) for old in (page, f"/?attachment_id={entry.post_id}") if old]
         elif _placed(entry, lang):
             plan.places.append(_place(entry, channel, plan))
@@ -318,13 +326,15 @@ def _attachment(entry: Item, found: Media) -> None:
     a gallery or a featured image finds it wherever in the export it stands."""
     alt = text_of(dict(entry.meta).get("_wp_attachment_image_alt", ""))
     found.urls[entry.post_id] = entry.attachment_url
-    found.captions[entry.post_id] = alt or text_of(entry.excerpt or "")
+    caption = " ".join((entry.excerpt or "").split())  # HTML, as WordPress shows it under the image
+    if caption:
+        found.captions[entry.post_id] = caption
     if alt:
         found.alts[entry.post_id] = alt
     found.children.setdefault(entry.parent, []).append(entry.post_id)
 
 
-def _language(asked: str | None, channel: Channel, content: Path) -> str:
+def _language(asked: str | None, channel: Channel, content: Path, export: Path) -> str:
     """--lang, else the blog's language, else site.yml's main_language; it must be one of site.yml's.
 
     The result names files and goes into site.yml, so it is a BCP 47 tag before anything else."""
@@ -332,16 +342,23 @@ def _language(asked: str | None, channel: Channel, content: Path) -> str:
     if asked is not None:
         wanted = language_tag(asked, "--lang")
     elif channel.language:
-        wanted = language_tag(channel.language, "the export's <language>")
+        try:
+            wanted = language_tag(channel.language, "the export's <language>")
+        except ValueError as problem:
+            raise ValueError(f"{export}:{line_of(export, 'language')}: {problem}") from None
     elif main:
         wanted = language_tag(main, f"{content.name}/site.yml's main_language")
     else:
         raise ValueError("the export names no language and there is no site.yml: say which with --lang")
     if known and wanted not in known:
         primary = wanted.split("-")[0].lower()
-        if asked or primary not in known:
+        if asked:
             raise ValueError(f"language `{wanted}` is not in {content}/site.yml languages ({', '.join(known)}); "
                              "add it there or choose one with --lang")
+        if primary not in known:  # the blog's setting, which its posts may not all follow: said where it stands
+            raise ValueError(f"{export}:{line_of(export, 'language')}: the export's language `{wanted}` is not in "
+                             f"{content}/site.yml languages ({', '.join(known)}): add `{primary}` there, or, if the "
+                             f"posts are written in one of those, say which with --lang (--lang {known[0]})")
         wanted = primary
     elif not known:
         wanted = wanted if asked else wanted.split("-")[0].lower()
@@ -369,16 +386,19 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     tags = [] if page else _tags(item, channel, plan, draft)
     author = text_of(channel.authors.get(item.creator, item.creator)) or "Anonymous"
     names: dict[str, str] = {}  # each file brought into the folder, by its address, for all its texts
-    within = partial(_within, place=place, blog=blog, plan=plan, names=names, summary=summary)
+    within = partial(_within, place=place, blog=blog, plan=plan, names=names)
+    planned = partial(_planned, place=place, blog=blog, plan=plan, names=names, beside={})
     flattened: list[str] = []
-    text = within(essay_file(item, author, draft, tags, list(place.aliases), page, plan.media, flattened))
-    if not safe_as_essay(text.partition("\n---\n")[2]):  # made unsafe later, by its links or media brought
-        text = essay_file(item, author, draft, tags, list(place.aliases), page, plan.media, flattened, flat=True)
+    identity = _identity(item, blog)
+    essay = planned(essay_file(item, author, draft, tags, list(place.aliases), page, plan.media, flattened),
+                    identity=identity)
+    if not safe_as_essay(essay.text.partition("\n---\n")[2]):  # made unsafe later, by its links or media brought
+        essay = Planned(essay_file(item, author, draft, tags, list(place.aliases), page, plan.media, flattened,
+                                   flat=True), identity=identity)
         flattened.append(item.post_id)
     if flattened:
         summary.flattened.append(place.folder)
-    identity = _identity(item, blog)
-    plan.files[f"{place.folder}/index.{lang}.md"] = Planned(text, identity=identity)
+    plan.files[f"{place.folder}/index.{lang}.md"] = essay
     if page:
         if item.comments:
             summary.skipped_comments["on pages (pages have no thread)"] += len(item.comments)
@@ -386,10 +406,10 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     for comment, status, parent, earlier in _comments(item.comments, summary, pingbacks):
         if status is None and _translated(plan, place, comment.id, lang):
             continue  # trashed on the blog, but translated here: the author's now
-        planned = Planned(within(comment_file(comment, status, parent)) if status else None,
-                          tuple(within(text, count=False) for text in earlier), if_recorded=True,
-                          identity=identity and f"{identity} comment {comment.id}")
-        plan.files[f"{place.folder}/comments/{comment.id}.{lang}.md"] = planned
+        said = {"earlier": tuple(within(text) for text in earlier), "if_recorded": True,
+                "identity": identity and f"{identity} comment {comment.id}"}
+        plan.files[f"{place.folder}/comments/{comment.id}.{lang}.md"] = \
+            planned(comment_file(comment, status, parent), **said) if status else Planned(None, **said)
     for gone, comment_id in _gone(item, place, lang, plan):
         plan.files.setdefault(gone, Planned(None, if_recorded=True,
                                             identity=identity and f"{identity} comment {comment_id}"))
@@ -431,20 +451,43 @@ def _translated(plan: Plan, place: Place, comment_id: str, lang: str) -> bool:
         path.name != f"{comment_id}.{lang}.md" for path in folder.glob(f"{comment_id}.*.md"))
 
 
-def _within(text: str, place: Place, blog: str, plan: Plan, names: dict[str, str], summary: Summary,
-            count: bool = True) -> str:
+def _within(text: str, place: Place, blog: str, plan: Plan, names: dict[str, str]) -> str:
     """A file's text as it reads in its new place: links to the blog's own posts, pages, tags and
     archives relative to the post's folder; with --media or --media-from, its files beside it."""
-    head, separator, body = text.partition("\n---\n")
-    body = addresses.uploads_on_blog(addresses.to_files(body, blog, plan.attachment_pages), blog)
-    text = head + separator + addresses.relinked(body, place.url, blog, plan.moved)
-    if plan.files_from is not None and plan.files_from.active:
-        text, files = media.bring(text, plan.files_from, names)
-        plan.files.update((f"{place.folder}/{name}", Planned(data)) for name, data in files.items())
-    hosts = plan.files_from.hosts if plan.files_from is not None else set()
-    if count:
-        summary.old_host += sum(1 for url in media.REFERENCE.findall(text) if media.original(url, hosts))
+    if not _bringing(plan):
+        return _relinked(text, place, blog, plan)
+    text, files = media.bring(_relinked(text, place, blog, plan, to_files=True), plan.files_from, names)
+    plan.files.update((f"{place.folder}/{name}", Planned(data)) for name, data in files.items())
     return text
+
+
+def _planned(text: str, place: Place, blog: str, plan: Plan, names: dict[str, str], beside: dict[str, str],
+             **planned) -> Planned:
+    """A file's text as it reads in its new place (see _within), with that text under the other media
+    options (see Planned): as an import without media writes it, when this one brings them; else pointing
+    at the files an earlier import brought beside the post (named in `beside`, shared by its texts)."""
+    final = _within(text, place, blog, plan, names)
+    if _bringing(plan):
+        other = {"unbrought": _relinked(text, place, blog, plan)}
+    else:
+        folder = plan.content / place.folder if plan.content is not None else None
+        other = {"beside": media.pointed_beside(_relinked(text, place, blog, plan, to_files=True), plan.files_from,
+                                                folder, beside)}
+    return Planned(final, **{key: value for key, value in other.items() if value != final}, **planned)
+
+
+def _bringing(plan: Plan) -> bool:
+    """Whether this import brings media (--media, --media-from)."""
+    return plan.files_from is not None and plan.files_from.active
+
+
+def _relinked(text: str, place: Place, blog: str, plan: Plan, to_files: bool = False) -> str:
+    """A file's text with its links to the blog's own pages pointed at their new ones, and, `to_files`
+    (as media come along), those to attachment pages at their files."""
+    head, separator, body = text.partition("\n---\n")
+    body = addresses.to_files(body, blog, plan.attachment_pages if to_files else {})
+    body = addresses.uploads_on_blog(body, blog)
+    return head + separator + addresses.relinked(body, place.url, blog, plan.moved)
 
 
 def _folder(item: Item, page: bool, plan: Plan, blog: str) -> str:

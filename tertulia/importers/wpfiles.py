@@ -13,7 +13,7 @@ from ..reading.markup import TAG, is_safe_url
 from ..reading.validate import FEED_ID, parse_date
 from ..reading.yamltext import quoted
 from .media import shown_in
-from .shortcodes import Media
+from .shortcodes import Media, expanded
 from .wpbody import before_more, comment_markdown, plain, to_markdown
 from .wxr import Item, WPComment
 
@@ -84,11 +84,14 @@ def unusable_ids(item: Item, page: bool) -> list[str]:
 
 def featured(item: Item, media: Media | None) -> str:
     """The featured image (`_thumbnail_id`) as a figure above the text, where themes show it, unless the
-    text shows that very file already, in whatever size (a theme's copy, `photo-300x200.jpg`); its alt
-    text the attachment's own, never made up."""
+    text shows that very file already, in whatever size (a theme's copy, `photo-300x200.jpg`) or way (a
+    gallery's image); its alt text the attachment's own, never made up."""
     thumbnail = dict(item.meta).get("_thumbnail_id", "").strip()
     url = media.urls.get(thumbnail, "") if media is not None else ""
     if not url or url in item.content or shown_in(url, item.content):
+        return ""
+    shown, _ = expanded(item.content, item.post_id, media)  # as WordPress shows it: [gallery] as its images
+    if url in shown or shown_in(url, shown):
         return ""
     alt = html.escape(media.alts.get(thumbnail, ""))
     return f'<figure><img src="{html.escape(url)}" alt="{alt}"></figure>\n\n'

@@ -16,12 +16,23 @@ from typing import Iterator
 import defusedxml.ElementTree as SafeTree
 from defusedxml import DefusedXmlException
 
+from .problems import shown
+
 WP_NAMESPACE = re.compile(r"https?://wordpress\.org/export/\d+(\.\d+)*/")  # the version varies by export
 DECLARATION = re.compile(rb"""(?:\xef\xbb\xbf)?<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
 EXPAT_ENCODINGS = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "iso8859-1", "ascii"}
 USED_META = {"_thumbnail_id", "footnotes", "_wp_attachment_image_alt", "_wp_old_slug"}
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
+RSS, DISQUS = "rss", "{http://disqus.com}disqus"  # the root element of each export, as the parser names it
+EXPORTS = {RSS: ("a WordPress export (WXR)", "<rss>"), DISQUS: ("a Disqus export", '<disqus xmlns="http://disqus.com">')}
+PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)", re.DOTALL | re.IGNORECASE)
+ELEMENT = re.compile(r"<([A-Za-z_][\w.:-]*)")
+HEAD = 64 * 1024  # what is read to tell what a document is, when the parse cannot
+
+
+NO_NAMESPACE = ("not a WordPress export (WXR): no wordpress.org/export namespace, as in a blog's feed (WordPress's "
+                "Tools → Export → All content gives the export)")
 
 
 class UnreadableExport(Exception):
@@ -81,12 +92,13 @@ class Item:
 
 def read_export(path: Path) -> Iterator[Channel | Item]:
     """The channel (once, before the first item), then each item; UnreadableExport on bad XML."""
-    yield from _items(path, safe_events(path, ("start-ns", "start", "end")))
+    yield from _items(path, safe_events(path, ("start-ns", "start", "end"), RSS))
 
 
-def safe_events(path: Path, events: tuple[str, ...]) -> Iterator[tuple[str, object]]:
+def safe_events(path: Path, events: tuple[str, ...], expected: str) -> Iterator[tuple[str, object]]:
     """iterparse's events for an untrusted XML file in any encoding Python knows; UnreadableExport
-    (`export:line: what is wrong`) for XML that is not well-formed or defines entities."""
+    (`export:line: what is wrong`) for XML that is not well-formed or defines entities, or for a file
+    that is not XML at all or not the `expected` export (its root element: RSS, DISQUS)."""
     encoding = _foreign_encoding(path)
     parser = SafeTree.DefusedXMLParser(forbid_dtd=False, forbid_entities=True, forbid_external=True,
                                        encoding="utf-8" if encoding else None)
@@ -101,9 +113,81 @@ def safe_events(path: Path, events: tuple[str, ...]) -> Iterator[tuple[str, obje
                                f"refers to outside files ({type(problem).__name__}), which an export "
                                "never does; it is not read") from None
     except SafeTree.ParseError as problem:
+        root = _root_of(path)
+        if root is not None and root.rsplit(":", 1)[-1] != expected.rsplit("}", 1)[-1]:
+            raise not_the_export(path, root, expected) from None  # a CSV file, an HTML page, nothing
         line, column = problem.position
         raise UnreadableExport(f"{path}:{line}: not well-formed XML at column {column + 1}: "
                                f"{str(problem).split(':')[0]}") from None
+
+
+def not_the_export(path: Path, root: str, expected: str) -> UnreadableExport:
+    """The error for a file that is not the `expected` export: its root element named as it is written
+    (`<feed>`, never `<{http://www.w3.org/2005/Atom}feed>`), "" for one that is not XML at all; the
+    other export with the command that takes it."""
+    kind, element = EXPORTS[expected]
+    local = root.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+    if expected == RSS and local == "disqus":
+        said = "a Disqus export, not a WordPress one: use `tertulia import disqus`"
+    elif expected == DISQUS and local == "rss":
+        said = f"not {kind}: the document is <rss>, as a WordPress export is (`tertulia import wordpress` takes one)"
+    elif root:
+        said = f"not {kind}: the document is <{shown(local)}>, not {element}"
+    else:
+        said = f"not {kind}, which is XML: {_beginning(path)}"
+    return UnreadableExport(f"{path}:1: {said}")
+
+
+def _root_of(path: Path) -> str | None:
+    """The root element a file begins with, as written (`html`, `dsq:disqus`); "" for a file that does
+    not begin as XML does (a CSV file, an empty one); None when its head does not tell (a long comment)."""
+    text = _decoded(path, _head(path, HEAD))
+    position = 0
+    while (match := PROLOG.match(text, position)) and match.end() > position:
+        position = match.end()
+    rest = text[position:].lstrip()
+    found = ELEMENT.match(rest)
+    if found:
+        return found.group(1)
+    return "" if not rest.startswith("<") and (rest or position == 0) else None
+
+
+def _beginning(path: Path) -> str:
+    """What a file that is not XML begins with, for the one line that says so."""
+    first = _decoded(path, _head(path, 400)).lstrip("\ufeff").strip().split("\n", 1)[0].strip()
+    return f"the file begins `{shown(first, 40)}`" if first else "the file is empty"
+
+
+def line_of(path: Path, tag: str) -> int:
+    """The line of the first `<tag>` of an export's channel (before its first item), outside comments
+    and CDATA, for an error's `export:line:` (the streamed parse keeps no lines); 1 when not found."""
+    data = b""
+    with path.open("rb") as raw:
+        while (chunk := raw.read(1 << 20)) and len(data) < 64 << 20:
+            data += chunk
+            if b"<item" in data[-len(chunk) - 8:]:
+                break  # the channel's own fields come before its items
+    text = _decoded(path, data)
+    for match in re.finditer(rf"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<{re.escape(tag)}\b", text, re.DOTALL):
+        if match.group().startswith(f"<{tag}"):
+            return text.count("\n", 0, match.start()) + 1
+    return 1
+
+
+def _head(path: Path, size: int) -> bytes:
+    with path.open("rb") as raw:
+        return raw.read(size)
+
+
+def _decoded(path: Path, data: bytes) -> str:
+    """Bytes of the export as text, in the encoding it says (UTF-16 by its mark), what does not decode replaced."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    try:
+        encoding = _foreign_encoding(path) or "utf-8"
+    except UnreadableExport:
+        encoding = "utf-8"
+    return data.decode(encoding, errors="replace").lstrip("\ufeff")
 
 
 def _foreign_encoding(path: Path) -> str | None:
@@ -157,14 +241,13 @@ def _items(path: Path, events) -> Iterator[Channel | Item]:
             continue
         if event == "start":
             depth += 1
-            if depth == 1 and element.tag != "rss":
-                raise UnreadableExport(f"{path}:1: not a WordPress export: the document is <{element.tag}>, "
-                                       "not <rss>")
+            if depth == 1 and element.tag != RSS:
+                raise not_the_export(path, element.tag, RSS)
             if depth == 2:
                 element_of_channel = element
             elif depth == 3 and element.tag == "item" and not started:
                 if not wp:
-                    raise UnreadableExport(f"{path}:1: not a WordPress export: no wordpress.org/export namespace")
+                    raise UnreadableExport(f"{path}:1: {NO_NAMESPACE}")
                 started = True
                 yield channel
             continue
@@ -178,7 +261,7 @@ def _items(path: Path, events) -> Iterator[Channel | Item]:
             element_of_channel.remove(element)
     if not started:
         if not wp:
-            raise UnreadableExport(f"{path}:1: not a WordPress export: no wordpress.org/export namespace")
+            raise UnreadableExport(f"{path}:1: {NO_NAMESPACE}")
         yield channel
 
 

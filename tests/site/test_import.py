@@ -134,6 +134,8 @@ def test_a_language_the_site_does_not_have_is_a_usage_error(tmp_path):
                                       "main_language: en\n")
     result = run_cli("import", "wordpress", str(EXPORT), cwd=tmp_path)
     assert result.returncode == 2 and "language `es-ES` is not in" in result.stderr
+    assert result.stderr.startswith(f"{EXPORT}:15: the export's language `es-ES`")  # where it comes from
+    assert "--lang" in result.stderr
     assert sorted(every_file(content)) == ["site.yml"]
     assert imported(tmp_path, "--lang", "en").returncode == 0
     assert (content / "posts/nandu/index.en.md").is_file()
@@ -191,7 +193,16 @@ EXTERNAL = """<?xml version="1.0"?>
     ('<?xml version="1.0"?>\n<feed><entry/></feed>\n', 1, "not a WordPress export"),
     ('<?xml version="1.0"?>\n<rss><channel><item><title>x</title></item></channel></rss>\n', 1,
      "not a WordPress export"),
-], ids=["entity-bomb", "external-entity", "malformed", "atom", "plain-rss"])
+    ('title,author\n"Un caffè",lucia\n', 1, "not a WordPress export (WXR), which is XML: the file begins `title,author`"),
+    ("", 1, "not a WordPress export (WXR), which is XML: the file is empty"),
+    ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Blog</title></head><body><p>Hi</body></html>\n', 1,
+     "not a WordPress export (WXR): the document is <html>, not <rss>"),
+    ('<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><entry/></feed>\n', 1,
+     "not a WordPress export (WXR): the document is <feed>, not <rss>"),
+    ('<?xml version="1.0" encoding="utf-8"?>\n<disqus xmlns="http://disqus.com"><thread/></disqus>\n', 1,
+     "a Disqus export, not a WordPress one: use `tertulia import disqus`"),
+], ids=["entity-bomb", "external-entity", "malformed", "atom", "plain-rss", "csv", "empty", "html", "atom-namespaced",
+        "disqus"])
 def test_an_unreadable_export_exits_1_with_its_line_and_writes_nothing(tmp_path, text, line, words):
     export = tmp_path / "export.xml"
     export.write_text(text)
@@ -200,7 +211,8 @@ def test_an_unreadable_export_exits_1_with_its_line_and_writes_nothing(tmp_path,
     result = run_cli("import", "wordpress", str(export), "--lang", "es", cwd=tmp_path)
     assert time.monotonic() - started < 20
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith(f"{export}:{line}: ") and words in result.stderr
+    assert result.stderr.startswith(f"{export}:{line}: ") and words in result.stderr, result.stderr
+    assert "{http" not in result.stderr  # an element named as it is written, not in Clark notation
     assert not content.exists()
 
 
@@ -232,3 +244,22 @@ def test_a_large_export_imports_in_bounded_memory(tmp_path):
     """The importer holds one item at a time: three times the export, not three times the memory."""
     small, large = peak_memory_of_import(tmp_path, 1000), peak_memory_of_import(tmp_path, 3000)  # 20 MB, 60 MB
     assert large < small + 20_000, f"{small} KiB for 20 MB, {large} KiB for 60 MB"
+
+
+def test_the_blogs_title_and_description_are_offered_for_the_site_yml_init_wrote(tmp_path):
+    """Imported into a site `tertulia init` made, the blog's title and description were dropped without a
+    word: the summary gives them, and the keys to set (site.yml is the author's: it is not rewritten)."""
+    site = tmp_path / "cuaderno"
+    assert run_cli("init", str(site), "--lang", "es").returncode == 0
+    settings = site / "content/site.yml"
+    result = imported(site)
+    assert ("the blog's title, which site.yml does not have (its `title` is `cuaderno`, the folder's name that "
+            "`tertulia init` put there): to use it, set `title: {es: \"Blog de prueba\"}` in content/site.yml") \
+        in result.stdout
+    assert ("the blog's description, which site.yml does not have: to use it, set "
+            "`description: {es: \"Ensayos y conversaciones\"}` in content/site.yml") in result.stdout
+    assert 'title: "cuaderno"' in settings.read_text() and "\ndescription:" not in settings.read_text()
+    settings.write_text(settings.read_text().replace('title: "cuaderno"', 'title: "Mi cuaderno"')
+                        .replace("# description:", "description:"))
+    again = imported(site).stdout
+    assert "the blog's title" not in again and "the blog's description" not in again

@@ -626,9 +626,10 @@ def item(post_id: int, name: str, body: str = "Words.", extra: str = "", kind: s
             f"{extra}</item>\n")
 
 
-def attachment(post_id: int, parent: int, url: str, alt: str = "", link: str = "") -> str:
+def attachment(post_id: int, parent: int, url: str, alt: str = "", link: str = "", caption: str = "") -> str:
     meta = (f"<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[{alt}]]>"
             "</wp:meta_value></wp:postmeta>") if alt else ""
+    meta += f"<excerpt:encoded><![CDATA[{caption}]]></excerpt:encoded>" if caption else ""  # WordPress's caption
     return (f"<item><title>File {post_id}</title><link>{link}</link><wp:post_id>{post_id}</wp:post_id>"
             f"<wp:post_parent>{parent}"
             f"</wp:post_parent><wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type>"
@@ -684,7 +685,7 @@ def test_a_featured_image_comes_along_and_is_shown_above_its_text(tmp_path):
     content = site / "content"
     assert (content / "posts/harbour/red-boat.jpg").read_bytes() == b"\xff\xd8RED"
     assert (content / "posts/quay/quay.jpg").read_bytes() == b"\xff\xd8QUAY"
-    assert "media brought beside their posts: 2 files" in result.stdout  # quay.jpg fetched once
+    assert "media brought beside their posts: 3 files" in result.stdout  # the files written: quay.jpg beside two posts
     shown = (content / "posts/shown/index.en.md").read_text()
     assert shown.count("quay.jpg") == 1  # the text shows it already: not twice
     assert (content / "posts/shown/quay.jpg").read_bytes() == b"\xff\xd8QUAY"  # beside each post showing it
@@ -1127,3 +1128,151 @@ def test_a_featured_image_the_text_shows_in_another_size_is_not_shown_twice(tmp_
         assert len(re.findall(rf'<img\b[^>]*{shown}', body)) == 1, (slug, body[:2000])
     pier = (tmp_path / "out/posts/pier/index.html").read_text()
     assert image_in(pier, f"{uploads}/pier.jpg") and "red-boat-300x200.jpg" in pier
+
+
+def test_a_gallery_shows_each_caption_under_its_image_and_keeps_alt_text_as_alt(tmp_path):
+    """`[gallery]` dropped the caption of an image with alt text, and made the caption of one without
+    into alt text no reader sees: each caption a person wrote is under its image, alt text stays alt."""
+    blog = "https://old.example.org"
+    uploads = f"{blog}/wp-content/uploads/2019/03"
+    export = export_of(
+        tmp_path, blog,
+        item(101, "coffee", '<h3>Breakfast</h3>\n\n[gallery ids="201,202,203" columns="2" link="file"]\n\nWords.'),
+        attachment(201, 101, f"{uploads}/counter.jpg", alt="Cups on a marble counter",
+                   caption="The counter of the bar, at eight in the morning"),
+        attachment(202, 101, f"{uploads}/cannoli.jpg", caption="Cannoli from via Maqueda &amp; <em>ricotta</em>"),
+        attachment(203, 101, f"{uploads}/market.jpg", alt="The market"))
+    site = tmp_path / "site"
+    imported(site, export)
+    assert run_cli("check", cwd=site).returncode == 0
+    assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
+    page = (tmp_path / "out/posts/coffee/index.html").read_text()
+    figures = re.findall(r"<figure>(.*?)</figure>", page[page.index("<article"):], re.S)
+    assert [(image_in(f"<figure>{f}", f"{uploads}/{name}").get("alt"), re.findall(r"<figcaption>(.*?)</figcaption>", f))
+            for f, name in zip(figures, ("counter.jpg", "cannoli.jpg", "market.jpg"))] == [
+        ("Cups on a marble counter", ["The counter of the bar, at eight in the morning"]),
+        ("", ["Cannoli from via Maqueda &amp; <em>ricotta</em>"]),  # no alt made up, the caption shown
+        ("The market", [])]
+
+
+def test_a_featured_image_a_gallery_shows_is_not_shown_again_above_the_text(tmp_path):
+    """The featured image stood above the text although the post's gallery showed that very file: a
+    gallery by its ids, or one of the post's own attachments, shows it as much as an <img> does."""
+    blog = "https://old.example.org"
+    uploads = f"{blog}/wp-content/uploads/2019/03"
+    export = export_of(
+        tmp_path, blog,
+        item(101, "coffee", '[gallery ids="201,202" link="file"]\n\nWords.', thumbnail(201)),
+        attachment(201, 101, f"{uploads}/counter.jpg", alt="Cups", caption="The counter"),
+        attachment(202, 101, f"{uploads}/cannoli.jpg"),
+        item(102, "market", "[gallery]\n\nWords.", thumbnail(203)),
+        attachment(203, 102, f"{uploads}/market-1024x683.jpg"),
+        item(104, "noto", '[gallery ids="202"]\n\nWords.', thumbnail(205)),
+        attachment(205, 104, f"{uploads}/noto.jpg"))
+    site = tmp_path / "site"
+    imported(site, export)
+    for slug, image, count in (("coffee", "counter.jpg", 1), ("market", "market-1024x683.jpg", 1), ("noto", "noto.jpg", 1)):
+        text = (site / f"content/posts/{slug}/index.en.md").read_text()
+        assert text.count(image) == count, (slug, text)
+    noto = (site / "content/posts/noto/index.en.md").read_text()
+    assert noto.index("noto.jpg") < noto.index("cannoli.jpg")  # another file's featured image still comes first
+
+
+def test_links_in_disqus_comments_to_the_old_blog_lead_to_the_new_pages(tmp_path):
+    """Links in Disqus comments stayed on the old blog, where the WordPress import points a post's or a
+    comment's at the new pages: the addresses the site knows (its essays' and pages' sources and aliases,
+    the home, site.yml's redirects) now lead to the same new pages; every other link stays as written."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    links = ('<a href="https://blog.example.org/2014/01/los-clientes/#comment-2">again</a>, '
+             '<a href="http://blog.example.org/?p=6">new year</a>, <a href="/about/">about</a>, '
+             '<a href="https://blog.example.org/tag/cluetrain/">a tag</a>, <a href="https://blog.example.org/">home</a>, '
+             '<a href="https://blog.example.org/2099/never/">gone</a>, '
+             '<a href="https://elsewhere.example.net/2014/01/los-clientes/">elsewhere</a>')
+    export = tmp_path / "disqus.xml"
+    export.write_text(DISQUS.read_text().replace("with <b>bold</b> &amp; more.", f"with {links}."))
+    imported(site, export, source="disqus")
+    first = (site / "content/posts/los-clientes/comments/disqus-3001.es.md").read_text()
+    for said in ("[again](../../posts/los-clientes-2/#comment-2)", "[new year](../../posts/ano-nuevo-que/)",
+                 "[about](../../about/)", "[a tag](../../tags/cluetrain/)", "[home](../../)",
+                 "[gone](https://blog.example.org/2099/never/)",
+                 "[elsewhere](https://elsewhere.example.net/2014/01/los-clientes/)"):
+        assert said in first, (said, first)
+    assert run_cli("build", "--output", str(tmp_path / "out"), "--base-url", "https://new.example.org/blog/",
+                   cwd=site).returncode == 0
+    page = (tmp_path / "out/posts/los-clientes/index.html").read_text()
+    thread = page[page.index('id="comment-disqus-3001"'):]
+    assert urljoin("https://new.example.org/blog/posts/los-clientes/",
+                   re.search(r'<a href="([^"]*)"[^>]*>again</a>', thread).group(1)) == \
+        "https://new.example.org/blog/posts/los-clientes-2/#comment-2"
+
+
+def test_disqus_dates_are_written_in_the_sites_timezone_with_their_offset(tmp_path):
+    """A thread mixed two clocks, unlabelled: the blog's comments in its local time, Disqus's in UTC. With
+    site.yml's `timezone`, a Disqus date is the same instant on the site's clock, its offset written."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    settings = site / "content/site.yml"
+    settings.write_text(settings.read_text() + "timezone: Europe/Rome\n")
+    export = tmp_path / "disqus.xml"
+    export.write_text(DISQUS.read_text().replace("2013-02-05T04:05:06Z", "2013-07-05T23:30:59Z"))
+    imported(site, export, source="disqus")
+    thread = site / "content/posts/los-clientes/comments"
+    assert 'date: "2013-02-03 05:05+01:00"' in (thread / "disqus-3001.es.md").read_text()
+    assert 'date: "2013-07-06 01:30+02:00"' in (thread / "disqus-3003.es.md").read_text()  # summer time, next day
+    assert run_cli("check", cwd=site).returncode == 0
+
+
+def test_an_import_that_brings_nothing_writes_nothing_not_even_its_record(tmp_path):
+    """Disqus imported before the blog's posts wrote no comment, yet created content/.tertulia-imports.json:
+    the record is written when an import records something new, and only then."""
+    content = make_content(tmp_path)
+    before = every_file(content)
+    result = run_cli("import", "disqus", str(DISQUS), cwd=tmp_path)
+    assert result.returncode == 0 and "wrote 0 files" in result.stdout
+    assert "no thread matched an essay: import the blog's posts first" in result.stdout
+    assert every_file(content) == before
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    record = site / "content/.tertulia-imports.json"
+    written = record.stat().st_mtime_ns
+    assert "wrote 0 files" in imported(site, BLOG).stdout
+    assert record.stat().st_mtime_ns == written  # the same record: not written again
+
+
+def test_a_reimport_with_other_media_options_says_only_what_it_did(tmp_path):
+    """After an import with --media-from, the same one again said `media brought beside their posts: 3
+    files` beside `wrote 0 files`; and one without it called the post changed on the blog and counted
+    references on the old host its file no longer has, though nothing had changed on the blog."""
+    export = media_export(tmp_path, "https://old.example.org")
+    folder = uploads(tmp_path / "copy")
+    site = tmp_path / "site"
+    first = imported(site, export, "--media-from", str(folder)).stdout
+    assert "media brought beside their posts: 3 files\n" in first
+    assert "references still on the old blog's host: 2\n" in first  # huge.jpg and missing.jpg
+    before = every_file(site / "content")
+    same = imported(site, export, "--media-from", str(folder)).stdout
+    assert "wrote 0 files" in same and "media brought beside their posts: 0 files (3 there already)" in same
+    without = imported(site, export).stdout
+    assert "wrote 0 files" in without and "changed on the blog" not in without and "edited by hand" not in without
+    assert "references still on the old blog's host: 2 (" in without  # as the file it kept has them
+    assert every_file(site / "content") == before
+    changed = tmp_path / "changed.xml"  # the blog did change it since: said so, with or without media
+    changed.write_text(export.read_text().replace(">a post</a>.", ">a post</a>, since edited."))
+    assert "changed on the blog since an earlier import, left as they are here: posts/photos/index.en.md" in \
+        imported(site, changed).stdout
+
+
+def test_media_brought_by_a_later_import_are_what_its_untouched_files_point_at(tmp_path):
+    """Imported first without media, then with --media-from: the files come, and the post as the first
+    import wrote it points at them, instead of being called changed on the blog."""
+    export = media_export(tmp_path, "https://old.example.org")
+    site = tmp_path / "site"
+    imported(site, export)
+    later = imported(site, export, "--media-from", str(uploads(tmp_path / "copy"))).stdout
+    assert "changed on the blog" not in later and "media brought beside their posts: 3 files" in later
+    assert ("pointed at the media brought beside them (an earlier import had left them on the old blog's host): "
+            "posts/photos/index.en.md") in later
+    text = (site / "content/posts/photos/index.en.md").read_text()
+    assert "(notes.pdf)" in text and "old.example.org/wp-content/uploads/2014/05/notes.pdf" not in text
+    assert "wrote 0 files" in imported(site, export).stdout  # and back without: kept as it is now
