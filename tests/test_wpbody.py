@@ -148,3 +148,16 @@ def test_a_form_plugins_shortcode_is_left_out_as_the_other_plugins_are():
     """A static page cannot send a form: `[contact-form-7 …]` was shown to readers as it is written."""
     body = 'Write to us.\n\n[contact-form-7 id="12" title="Contact form 1"]\n\n[mc4wp_form id="55"]\n\nThanks.'
     assert to_markdown(body) == "Write to us.\n\nThanks.\n"
+
+
+def test_a_flood_of_unclosed_tags_converts_in_linear_time():
+    """16,000 `<pre` in a 64 KB spam comment (WordPress's own limit) took 9 s to import, a 1 MB one hours,
+    before the size check could refuse it (a red-team pass, 2026-12)."""
+    import subprocess
+    import sys
+    code = ("from tertulia.importers.wpbody import comment_refused, plain, to_markdown\n"
+            "for body in ('N' + '<pre' * 64000, 'N' + '<figure' * 64000 + '</video>', '<!-- wp:x' * 64000,\n"
+            "             'x' + '<div' * 64000):\n"
+            "    comment_refused(body); plain(body); to_markdown(body)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

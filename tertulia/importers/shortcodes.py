@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
-from .untrusted import privately
+from .untrusted import privately, sub_closed
 
 CODE_NAMES = ("code|sourcecode|source|php|js|javascript|css|html|xml|python|py|bash|shell|sh|ruby|java|sql|"
               "text|plain|c|cpp|csharp|perl|diff|json|yaml|go|rust|swift|objc|scala|powershell|latex")
@@ -35,8 +35,9 @@ BLOCK_EMBED = re.compile(r'<div class="wp-block-embed__wrapper">\s*(https?://[^\
 BLOCK_FOOTNOTE = re.compile(r'<sup\b[^>]*\bdata-fn="([^"]+)"[^>]*>.*?</sup>', re.IGNORECASE | re.DOTALL)
 IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 LINKED_IMAGE = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
-PRE_WITH_BRUSH = re.compile(r"<pre\b[^>]*\bclass=\"[^\"]*\b(?:brush:\s*|lang(?:uage)?-)([\w+#-]+)[^\"]*\"[^>]*>(.*?)</pre>",
+PRE_WITH_BRUSH = re.compile(r"<pre\b[^<>]*\bclass=\"[^\"]*\b(?:brush:\s*|lang(?:uage)?-)([\w+#-]+)[^\"]*\"[^<>]*>(.*?)</pre>",
                             re.IGNORECASE | re.DOTALL)
+PRE_END = re.compile(r"</pre>", re.IGNORECASE)
 OEMBED_HOSTS = ("youtube.com", "youtu.be", "vimeo.com", "soundcloud.com", "spotify.com", "twitter.com", "x.com",
                 "instagram.com", "flickr.com", "ted.com", "dailymotion.com", "slideshare.net", "wordpress.tv")
 AUDIO = (".mp3", ".ogg", ".oga", ".wav", ".m4a", ".flac", ".opus")
@@ -67,7 +68,7 @@ def expanded(text: str, post_id: str = "", media: Media | None = None, footnotes
     """`text` with its shortcodes as HTML, code set aside as `\\x00code<n>\\x00`: (text, the code blocks)."""
     body = Body(post_id, media or Media())
     text = CODE.sub(lambda m: _aside(body, _code(m.group(1), m.group(2) or "", m.group(3))), text)
-    text = PRE_WITH_BRUSH.sub(lambda m: _aside(body, _pre(m.group(1), m.group(2))), text)
+    text = sub_closed(PRE_WITH_BRUSH, lambda m: _aside(body, _pre(m.group(1), m.group(2))), text, PRE_END)
     escaped: list[str] = []
     text = ESCAPED.sub(lambda m: escaped.append(m.group(1)) or f"\x00text{len(escaped) - 1}\x00", text)
     text = _block_footnotes(text, footnotes, body)

@@ -21,19 +21,23 @@ from markdownify import MarkdownConverter
 
 from ..reading.markup import Converter, comment_refusal
 from .accessible import accessible
-from .shortcodes import Media, expanded
-from .untrusted import DROPPED_WITH_CONTENT, cleaned, unsafe_markup
+from .shortcodes import PRE_END, Media, expanded
+from .untrusted import DROPPED_WITH_CONTENT, cleaned, sub_closed, unsafe_markup
 
 BLOCK_EDITOR_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
+COMMENT_END = re.compile("-->")
 MORE = re.compile(r"<!--more(.*?)?-->", re.IGNORECASE)
 NEXTPAGE = re.compile(r"<!--nextpage-->", re.IGNORECASE)
 BLOCK_TAGS = ("address|article|aside|blockquote|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|summary|"
               "li|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul|iframe|video|audio|object|form")
-BLOCK_BOUNDARY = re.compile(rf"(<(?:{BLOCK_TAGS})\b[^>]*>|</(?:{BLOCK_TAGS})>)", re.IGNORECASE)
+BLOCK_BOUNDARY = re.compile(rf"(<(?:{BLOCK_TAGS})\b[^<>]*>|</(?:{BLOCK_TAGS})>)", re.IGNORECASE)
 STARTS_WITH_BLOCK = re.compile(rf"^\s*</?(?:{BLOCK_TAGS})\b", re.IGNORECASE)
-OPENS_PHRASING = re.compile(r"<(?:h[1-6]|p|li|td|th|dt|dd|figcaption|summary)\b[^>]*>$", re.IGNORECASE)  # holds no <p>
-INSIDE_BLOCK = re.compile(r"<(figure|audio|video|section)\b[^>]*>.*?</\1>", re.IGNORECASE | re.DOTALL)
+OPENS_PHRASING = re.compile(r"<(?:h[1-6]|p|li|td|th|dt|dd|figcaption|summary)\b[^<>]*>$", re.IGNORECASE)  # holds no <p>
+INSIDE_BLOCK = re.compile(r"<(figure|audio|video|section)\b[^<>]*>.*?</\1>", re.IGNORECASE | re.DOTALL)
 PRE = re.compile(r"<pre\b.*?</pre>", re.IGNORECASE | re.DOTALL)
+CLOSING_INSIDE_BLOCK = re.compile(r"</(?:figure|audio|video|section)>", re.IGNORECASE)
+
+
 LANGUAGE = re.compile(r"language-([a-z0-9+#_-]+)")
 ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 LIST_INDENT = 4  # Python-Markdown's tab length: what a list item's later lines, and code, are indented by
@@ -185,7 +189,7 @@ def to_markdown(body: str, post_id: str = "", media: Media | None = None, footno
     """Markdown for a stored WordPress body (post or, without shortcodes, comment), sanitized. A post's
     whose markup cannot be made safe (or, with `flat`, any) keeps its words with plain formatting, and
     its id goes to `flattened`."""
-    text = BLOCK_EDITOR_COMMENT.sub("", body.replace("\r\n", "\n").replace("\r", "\n"))
+    text = sub_closed(BLOCK_EDITOR_COMMENT, "", body.replace("\r\n", "\n").replace("\r", "\n"), COMMENT_END)
     text = NEXTPAGE.sub("\n\n<hr />\n\n", MORE.sub("", text))
     code: list[str] = []
     if shortcodes:
@@ -292,9 +296,9 @@ def before_more(body: str) -> str | None:
 
 def plain(body: str) -> str:
     """A body's visible words on one line, for a summary."""
-    text = BLOCK_BOUNDARY.sub(" ", BLOCK_EDITOR_COMMENT.sub("", body))  # blocks part words; inline tags do not
+    text = BLOCK_BOUNDARY.sub(" ", sub_closed(BLOCK_EDITOR_COMMENT, "", body, COMMENT_END))  # blocks part words; inline tags do not
     text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
-    text = re.sub(r"<[^>]*>", "", text)
+    text = re.sub(r"<[^<>]*>", "", text)  # not `[^>]*`: each of 16,000 `<` without `>` scanned to the end
     return " ".join(html.unescape(text).split())
 
 
@@ -307,7 +311,7 @@ def autop(text: str) -> str:
         kept.append(match.group())
         return f"\n\n\x00pre{len(kept) - 1}\x00\n\n"
 
-    text = PRE.sub(keep, INSIDE_BLOCK.sub(keep, text))
+    text = sub_closed(PRE, keep, sub_closed(INSIDE_BLOCK, keep, text, CLOSING_INSIDE_BLOCK), PRE_END)
     text = BLOCK_BOUNDARY.sub(lambda m: f"\n\n{m.group()}\n\n", text)
     chunks = []
     for chunk in re.split(r"\n\s*\n", text):
