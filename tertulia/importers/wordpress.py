@@ -406,10 +406,10 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     for comment, status, parent, earlier in _comments(item.comments, summary, pingbacks):
         if status is None and _translated(plan, place, comment.id, lang):
             continue  # trashed on the blog, but translated here: the author's now
-        said = {"earlier": tuple(within(text) for text in earlier), "if_recorded": True,
-                "identity": identity and f"{identity} comment {comment.id}"}
-        plan.files[f"{place.folder}/comments/{comment.id}.{lang}.md"] = \
-            planned(comment_file(comment, status, parent), **said) if status else Planned(None, **said)
+        file = planned(comment_file(comment, status, parent)) if status else Planned(None)
+        plan.files[f"{place.folder}/comments/{comment.id}.{lang}.md"] = replace(
+            file, earlier=tuple(within(text) for text in earlier), if_recorded=True,
+            identity=identity and f"{identity} comment {comment.id}")
     for gone, comment_id in _gone(item, place, lang, plan):
         plan.files.setdefault(gone, Planned(None, if_recorded=True,
                                             identity=identity and f"{identity} comment {comment_id}"))
@@ -467,12 +467,14 @@ def _planned(text: str, place: Place, blog: str, plan: Plan, names: dict[str, st
     options (see Planned): as an import without media writes it, when this one brings them; else pointing
     at the files an earlier import brought beside the post (named in `beside`, shared by its texts)."""
     final = _within(text, place, blog, plan, names)
+    folder = plan.content / place.folder if plan.content is not None else None
     if _bringing(plan):
         other = {"unbrought": _relinked(text, place, blog, plan)}
-    else:
-        folder = plan.content / place.folder if plan.content is not None else None
+    elif folder is not None and folder.is_dir():  # imported before: perhaps with its media
         other = {"beside": media.pointed_beside(_relinked(text, place, blog, plan, to_files=True), plan.files_from,
                                                 folder, beside)}
+    else:
+        other = {}
     return Planned(final, **{key: value for key, value in other.items() if value != final}, **planned)
 
 

@@ -25,7 +25,8 @@ USED_META = {"_thumbnail_id", "footnotes", "_wp_attachment_image_alt", "_wp_old_
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 RSS, DISQUS = "rss", "{http://disqus.com}disqus"  # the root element of each export, as the parser names it
-EXPORTS = {RSS: ("a WordPress export (WXR)", "<rss>"), DISQUS: ("a Disqus export", '<disqus xmlns="http://disqus.com">')}
+EXPORTS = {RSS: ("a WordPress export (WXR)", "<rss>"),  # root -> what it is, and its root as written
+           DISQUS: ("a Disqus export", '<disqus xmlns="http://disqus.com">')}
 PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)", re.DOTALL | re.IGNORECASE)
 ELEMENT = re.compile(r"<([A-Za-z_][\w.:-]*)")
 HEAD = 64 * 1024  # what is read to tell what a document is, when the parse cannot
@@ -133,6 +134,8 @@ def not_the_export(path: Path, root: str, expected: str) -> UnreadableExport:
         said = f"not {kind}: the document is <rss>, as a WordPress export is (`tertulia import wordpress` takes one)"
     elif root:
         said = f"not {kind}: the document is <{shown(local)}>, not {element}"
+    elif f"<{expected.rsplit('}', 1)[-1]}" in _decoded(path, _head(path, HEAD)):  # a server's warning, often
+        said = f"{kind} with something before its XML: {_beginning(path)}; remove what stands before `<?xml`"
     else:
         said = f"not {kind}, which is XML: {_beginning(path)}"
     return UnreadableExport(f"{path}:1: {said}")
@@ -155,19 +158,19 @@ def _root_of(path: Path) -> str | None:
 def _beginning(path: Path) -> str:
     """What a file that is not XML begins with, for the one line that says so."""
     first = _decoded(path, _head(path, 400)).lstrip("\ufeff").strip().split("\n", 1)[0].strip()
-    return f"the file begins `{shown(first, 40)}`" if first else "the file is empty"
+    return f"the file begins `{shown(first)}`" if first else "the file is empty"
 
 
 def line_of(path: Path, tag: str) -> int:
     """The line of the first `<tag>` of an export's channel (before its first item), outside comments
     and CDATA, for an error's `export:line:` (the streamed parse keeps no lines); 1 when not found."""
-    data = b""
+    chunks: list[bytes] = []
     with path.open("rb") as raw:
-        while (chunk := raw.read(1 << 20)) and len(data) < 64 << 20:
-            data += chunk
-            if b"<item" in data[-len(chunk) - 8:]:
+        while len(chunks) < 64 and (chunk := raw.read(1 << 20)):
+            chunks.append(chunk)
+            if b"<item" in b"".join(chunks[-2:]):
                 break  # the channel's own fields come before its items
-    text = _decoded(path, data)
+    text = _decoded(path, b"".join(chunks))
     for match in re.finditer(rf"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<{re.escape(tag)}\b", text, re.DOTALL):
         if match.group().startswith(f"<{tag}"):
             return text.count("\n", 0, match.start()) + 1
@@ -180,7 +183,8 @@ def _head(path: Path, size: int) -> bytes:
 
 
 def _decoded(path: Path, data: bytes) -> str:
-    """Bytes of the export as text, in the encoding it says (UTF-16 by its mark), what does not decode replaced."""
+    """Bytes of the export as text in the encoding it says (UTF-16 by its mark), what does not decode
+    replaced: for what an error says, never for what is imported."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
     try:

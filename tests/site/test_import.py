@@ -201,8 +201,11 @@ EXTERNAL = """<?xml version="1.0"?>
      "not a WordPress export (WXR): the document is <feed>, not <rss>"),
     ('<?xml version="1.0" encoding="utf-8"?>\n<disqus xmlns="http://disqus.com"><thread/></disqus>\n', 1,
      "a Disqus export, not a WordPress one: use `tertulia import disqus`"),
+    ("Warning: Cannot modify header information\n" + EXPORT.read_text(), 1,
+     "a WordPress export (WXR) with something before its XML: the file begins `Warning: Cannot modify header "
+     "information`; remove what stands before `<?xml`"),
 ], ids=["entity-bomb", "external-entity", "malformed", "atom", "plain-rss", "csv", "empty", "html", "atom-namespaced",
-        "disqus"])
+        "disqus", "server-warning-first"])
 def test_an_unreadable_export_exits_1_with_its_line_and_writes_nothing(tmp_path, text, line, words):
     export = tmp_path / "export.xml"
     export.write_text(text)
