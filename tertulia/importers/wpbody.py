@@ -36,8 +36,6 @@ OPENS_PHRASING = re.compile(r"<(?:h[1-6]|p|li|td|th|dt|dd|figcaption|summary)\b[
 INSIDE_BLOCK = re.compile(r"<(figure|audio|video|section)\b[^<>]*>.*?</\1>", re.IGNORECASE | re.DOTALL)
 PRE = re.compile(r"<pre\b.*?</pre>", re.IGNORECASE | re.DOTALL)
 CLOSING_INSIDE_BLOCK = re.compile(r"</(?:figure|audio|video|section)>", re.IGNORECASE)
-
-
 LANGUAGE = re.compile(r"language-([a-z0-9+#_-]+)")
 ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 LIST_INDENT = 4  # Python-Markdown's tab length: what a list item's later lines, and code, are indented by

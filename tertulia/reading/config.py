@@ -66,7 +66,6 @@ def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteC
     return config
 
 
-
 def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple[SiteConfig | None, list]:
     """site.yml's settings and every problem in it. A key that fails its check takes its default, so a
     build can go on to find the content's errors in the same run; the settings are None only when the

@@ -329,7 +329,7 @@ OPENING_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
 def _in_tags(block_html: str, pattern: re.Pattern, replace) -> str:
     """`pattern` replaced as `replace` says, inside the block's tags only."""
     return OPENING_TAG.sub(lambda tag: pattern.sub(replace, tag.group(0)) if '="' in tag.group(0) else tag.group(0),
-                   block_html)
+                           block_html)
 
 
 def rebase_links(block_html: str, prefix: str) -> str:

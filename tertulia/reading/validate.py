@@ -746,12 +746,12 @@ def _tag_keys(record: Record, found: Findings) -> tuple[str, ...]:
     if isinstance(value, str) and "," in value:  # `tags: a, b` reads as one key with a comma in it
         found.error(record, "tags", f"tags must be a list of tag keys: write `[{value}]`")
         return ()
-    value = [tag_text(v) for v in (value if isinstance(value, list) else [value])]
-    if None in value:
+    keys = _written_keys(record)
+    if None in keys:
         found.error(record, "tags", "tags must be a list of tag keys, e.g. `[values, cluetrain]`")
         return ()
     segments = []
-    for key in value:
+    for key in keys:
         segment, problem = tag_segment(key)
         if problem:  # each becomes a folder of the site: nothing else may
             found.error(record, "tags", f"tag key `{key[:60]}` {problem}")
@@ -760,11 +760,16 @@ def _tag_keys(record: Record, found: Findings) -> tuple[str, ...]:
     return tuple(dict.fromkeys(segments))
 
 
+def _written_keys(record: Record) -> list[str | None]:
+    """The essay's tag keys as text (one written alone is a list of one), None for each that is no key."""
+    value = record.meta.get("tags", [])
+    return [tag_text(v) for v in (value if isinstance(value, list) else [value])]
+
+
 def _written_tag(record: Record, segment: str) -> str:
     """The tag key as the essay writes it (`Big Data`), for its label: the first that gives `segment`."""
-    value = record.meta.get("tags", [])
-    keys = [tag_text(v) for v in (value if isinstance(value, list) else [value])]
-    return next((key for key in keys if key is not None and tag_segment(key)[0] == segment), segment)
+    return next((key for key in _written_keys(record) if key is not None and tag_segment(key)[0] == segment),
+                segment)
 
 
 def _url(record: Record, key: str, found: Findings) -> str:

@@ -241,18 +241,17 @@ def _discussion_feed(site: Site, interface, essay: Essay, comments, scope: Scope
         content = contents.get(text.path)
         if content is None:
             content = contents[text.path] = _absolute(site, essay, text)
-        entries.append({"url": entry_url, "id": "", "title": f"{comment.author}: {title}", "lang": text.lang,
-                        "title_lang": shown.title_in,
-                        "author": comment.author, "date": comment.date, "summary": text.summary,
-                        "content": _passages_on(site, content, entry_url)})
+        entries.append(_feed_entry(site, text, entry_url, comment.author, comment.date, f"{comment.author}: {title}",
+                                   shown.title_in, content))
     return {"entries": entries, "feed_url": url, "page_url": page, "updated": updated, "feed_title": title,
             "feed_lang": shown.lang}  # the essay's title names the feed, whatever language the site's title has
 
 
 def _essay_feed_entry(site: Site, essay: Essay, scope: Scope) -> dict:
     text = _shown_in(essay, scope)
-    entry = _feed_entry(site, essay, text, _essay_page(essay, scope), essay.author, essay.date, text.title,
-                        text.title_in)
+    url = _essay_page(essay, scope)
+    entry = _feed_entry(site, text, url, essay.author, essay.date, text.title, text.title_in,
+                        _absolute(site, essay, text))
     if essay.feed_id and not scope.folder:  # the feed the old blog's feed now redirects to keeps its ids
         entry["id"] = essay.feed_id
     return entry
@@ -261,15 +260,15 @@ def _essay_feed_entry(site: Site, essay: Essay, scope: Scope) -> dict:
 def _comment_feed_entry(site: Site, essay: Essay, comment: Comment, scope: Scope) -> dict:
     text, url = _shown_in(comment, scope), routes.comment_on(_essay_page(essay, scope), comment.id)
     titled = (essay.text(scope.lang) if scope.folder else None) or essay.original
-    return _feed_entry(site, essay, text, url, comment.author, comment.date, f"{comment.author}: {titled.title}",
-                       titled.title_in)
+    return _feed_entry(site, text, url, comment.author, comment.date, f"{comment.author}: {titled.title}",
+                       titled.title_in, _absolute(site, essay, text))
 
 
-def _feed_entry(site: Site, essay: Essay, text, url, author, date, title, title_lang: str) -> dict:
-    """`title_lang`: the title's language, when it is not the entry's (a comment's, under its essay's title)."""
+def _feed_entry(site: Site, text: Text, url, author, date, title, title_lang: str, content: str) -> dict:
+    """One entry of a feed: `title_lang` is the title's language, when it is not the entry's (a comment's,
+    under its essay's title); `content`, the text's HTML with absolute addresses (see _absolute)."""
     return {"url": url, "id": "", "title": title, "title_lang": title_lang, "lang": text.lang, "author": author,
-            "date": date,
-            "content": _passages_on(site, _absolute(site, essay, text), url), "summary": text.summary}
+            "date": date, "content": _passages_on(site, content, url), "summary": text.summary}
 
 
 def _absolute(site: Site, essay: Essay, text: Text) -> str:

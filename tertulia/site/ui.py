@@ -197,8 +197,9 @@ class Words:
         self._dates: dict[int, Markup] = {}
         self._kept: list[PartialDate] = []
         self._parts: dict[tuple, str] = {}  # (year, month, day) or (hour, minute) -> its text
+        self._date_locale = self.locale or Locale.parse(ENGLISH)  # CLDR's dates: English's without a locale
         # how this language joins a long date and its time: "{1}, {0}", Arabic's comma "{1}، {0}", "{1} {0}"
-        self._date_and_time = str((self.locale or Locale.parse(ENGLISH)).datetime_formats["long"])
+        self._date_and_time = str(self._date_locale.datetime_formats["long"])
         self._counts: dict[tuple, Markup] = {}  # (singular, count) -> its words
         self._forms: dict[tuple, tuple] = {}  # (singular, plural) -> its forms for a script
         self._plain: dict[str, Markup] = {}  # message -> its words, for the phrases without placeholders
@@ -292,7 +293,7 @@ class Words:
         return known
 
     def _day_text(self, year: int, month: int, day: int) -> str:
-        locale = self.locale or Locale.parse(ENGLISH)
+        locale = self._date_locale
         if day:
             return format_date(dt.date(year, month, day), "long", locale=locale)
         if month:
@@ -300,7 +301,7 @@ class Words:
         return str(year)
 
     def _clock_text(self, hour: int, minute: int) -> str:
-        return format_time(dt.time(hour, minute), "short", locale=self.locale or Locale.parse(ENGLISH))
+        return format_time(dt.time(hour, minute), "short", locale=self._date_locale)
 
     def language(self, code: str) -> Markup:
         """A language's name: as site.yml gives it, else as this page's language calls it (CLDR),
