@@ -151,12 +151,17 @@ def test_on_a_phone_the_reason_a_comment_is_refused_stands_above_the_controls(se
     assert form.locator("textarea").get_attribute("aria-invalid") == "true"
 
 
+def previewed(server, open_page, typed: str):
+    """The reply form with `typed` in its box: the form, and the tags of the blocks its preview shows."""
+    _, form = open_reply_form(server, open_page, width=1280)
+    form.locator("textarea").fill(typed)
+    return form, form.locator(".preview-body > *").evaluate_all("blocks => blocks.map(b => b.tagName)")
+
+
 def test_the_preview_shows_code_blocks_as_the_build_will(server, open_page):
     """A fence (blank lines kept inside) and indented code are code blocks, as the published comment's."""
-    page, form = open_reply_form(server, open_page, width=1280)
-    form.locator("textarea").fill("Look:\n\n```python\nx = 1\n\n**y** = 2\n```\n\n    indented()\n\nAfter *that*.")
-    blocks = form.locator(".preview-body > *")
-    assert [blocks.nth(i).evaluate("e => e.tagName") for i in range(blocks.count())] == ["P", "PRE", "PRE", "P"]
+    form, blocks = previewed(server, open_page, "Look:\n\n```python\nx = 1\n\n**y** = 2\n```\n\n    indented()\n\nAfter *that*.")
+    assert blocks == ["P", "PRE", "PRE", "P"]
     assert form.locator(".preview-body pre code").all_inner_texts() == ["x = 1\n\n**y** = 2", "indented()"]
     assert form.locator(".preview-body em").inner_text() == "that"
 
@@ -178,10 +183,8 @@ def test_what_a_reader_writes_takes_its_own_language_and_direction(server, open_
 
 def test_the_preview_shows_lists_as_the_build_will(server, open_page):
     """"- uno\\n- dos" was previewed as one paragraph, "- uno - dos"; the published comment has a list."""
-    page, form = open_reply_form(server, open_page, width=1280)
-    form.locator("textarea").fill("Dos cosas:\n\n- uno\n- *dos*,\n  seguido\n\n1. primero\n2. segundo\n\nFin.")
-    blocks = form.locator(".preview-body > *")
-    assert [blocks.nth(i).evaluate("e => e.tagName") for i in range(blocks.count())] == ["P", "UL", "OL", "P"]
+    form, blocks = previewed(server, open_page, "Dos cosas:\n\n- uno\n- *dos*,\n  seguido\n\n1. primero\n2. segundo\n\nFin.")
+    assert blocks == ["P", "UL", "OL", "P"]
     assert form.locator(".preview-body ul li").all_inner_texts() == ["uno", "dos, seguido"]
     assert form.locator(".preview-body ul em").inner_text() == "dos"
     assert form.locator(".preview-body ol li").all_inner_texts() == ["primero", "segundo"]
