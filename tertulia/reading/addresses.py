@@ -15,6 +15,10 @@ NAME_MAX = 255  # bytes in a file or folder name, on the file systems a site is 
 UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\\\"<>`]")
 OWN_FOLDERS = {"tags", "search", "page", "assets", "pagefind"}
 OWN_FILES = {"feed.xml", "sitemap.xml", "404.html", ".nojekyll", "CNAME", ".tertulia-site", "robots.txt"}
+# A site is often built on a disk that ignores letter case (macOS's, Windows's), where `About/index.html`
+# is the file `about/index.html`: old addresses are compared with the site's own, and with each other,
+# with their paths' case folded, so that one never overwrites another there.
+OWN_FILES_FOLDED = {name.casefold() for name in OWN_FILES}
 
 
 def problem(address, target: bool = False) -> str:
@@ -63,6 +67,12 @@ def served_at(address: str) -> tuple[str, str]:
     return page_url(path), query
 
 
+def written_at(address: str) -> tuple[str, str]:
+    """served_at, its path's letter case folded: two addresses alike here are one file on some disks."""
+    url, query = served_at(address)
+    return url.casefold(), query
+
+
 def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: set[str] = frozenset()) -> bool:
     """Whether a site serves a page of its own where `address` points. A query alias (`/?p=123`,
     `/about/?page_id=2`) on one of its HTML pages is not: a static host serves that page whatever the
@@ -71,14 +81,14 @@ def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: s
     if query:
         name = path.rsplit("/", 1)[-1]  # a file that is not a page (a feed, an asset) runs no script
         return name in OWN_FILES or name.endswith(".xml") or _first(path, languages) in ("assets", "pagefind")
-    url = page_url(path).strip("/")
+    url = page_url(path).strip("/").casefold()
     parts = url.split("/") if url else []
-    if parts and parts[0] in languages:
+    if parts and parts[0] in {code.casefold() for code in languages}:
         parts = parts[1:]
     if not parts:
         return True
     first = parts[0]
-    if first in OWN_FOLDERS or "/".join(parts) in OWN_FILES or first.startswith(".") or (
+    if first in OWN_FOLDERS or "/".join(parts) in OWN_FILES_FOLDED or first.startswith(".") or (
             len(parts) == 1 and first in pages):
         return True
     if first == "comments":

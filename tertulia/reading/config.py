@@ -355,7 +355,7 @@ def _redirects(value, reading: Reading) -> tuple[Redirect, ...]:
         wrong = addresses.problem(old) or addresses.problem(new, target=True)
         if wrong:
             reading.fail("redirects", f"redirect {wrong}", line)
-        elif (where := addresses.served_at(old)) in served:
+        elif (where := addresses.written_at(old)) in served:
             reading.fail("redirects", f"redirect `{old[:80]}` is the address `{served[where][:80]}` names too "
                                       "(a static host serves both from one file); keep one", line)
         else:

@@ -190,22 +190,28 @@ def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, fou
     """Each old address leads to one place and is no page of the site's own: two essays or pages claiming
     one, one claiming a redirect's address, or an alias on a real page is an error on the file."""
     own = _own_page(config, essays, pages)
-    claimed = {addresses.served_at(redirect.old): "site.yml redirects" for redirect in config.redirects}
+    claimed = {addresses.written_at(redirect.old): "site.yml redirects" for redirect in config.redirects}
     for redirect in config.redirects:
         if own(redirect.old):
             found.errors.append(ContentError(redirect.path, redirect.line, f"redirect `{redirect.old[:80]}` is an "
-                                             "address of the site's own pages, not an old one"))
+                                             "address of the site's own pages, not an old one"
+                                             + _CASE_NOTE * (redirect.old != redirect.old.casefold())))
     claimants = [(essay, essay_records[essay.slug][essay.original.lang]) for essay in essays]
     claimants += [(page, (page_records or {})[page.slug][page.original.lang]) for page in pages]
     for owner, record in claimants:
         for alias in owner.aliases:
-            where = addresses.served_at(alias)
+            where = addresses.written_at(alias)
             if own(alias):
-                found.error(record, "aliases", f"alias `{alias[:80]}` is an address of the site's own pages")
+                found.error(record, "aliases", f"alias `{alias[:80]}` is an address of the site's own pages"
+                            + _CASE_NOTE * (alias != alias.casefold()))
             elif where in claimed:
                 found.error(record, "aliases", f"alias `{alias[:80]}` is claimed by {claimed[where]} too")
             else:
                 claimed[where] = owner.original.path
+
+
+_CASE_NOTE = (" (letter case aside: on a disk that ignores it, as macOS's and Windows's do, its redirect"
+              " would overwrite that page)")
 
 
 def _check_feed_ids(essays: list[Essay], essay_records, found: Findings) -> None:

@@ -305,6 +305,17 @@ def test_a_reimport_follows_the_blog_and_never_touches_a_hand_edit(tmp_path):
      "content/posts/a/index.es.md:4:", "`..` segment"),
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\nfeed_id: not an id\n---\n\nA.\n"},
      "content/posts/a/index.es.md:4:", "must be an IRI"),
+    # a disk that ignores letter case (macOS's, Windows's) would write these over a page, or one another
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [/Posts/Hola/]\n---\n\nA.\n"},
+     "content/posts/a/index.es.md:4:", "address of the site's own pages (letter case aside"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [/EN/Tags/]\n---\n\nA.\n"},
+     "content/posts/a/index.es.md:4:", "address of the site's own pages (letter case aside"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [/Old/]\n---\n\nA.\n",
+      "posts/b/index.es.md": "---\ntitle: B\nauthor: X\naliases: [/old/]\n---\n\nB.\n"},
+     "content/posts/b/index.es.md:4:", "claimed by content/posts/a/index.es.md too"),
+    ({"site.yml": "title: t\nbase_url: \"https://x.org/\"\nlanguages: {es: E, en: E}\nmain_language: es\n"
+                  "redirects:\n  /Old/: /\n  /old: /posts/hola/\n"},
+     "content/site.yml:7:", "redirect `/old` is the address `/Old/` names too"),
 ])
 def test_an_address_claimed_twice_or_on_a_real_page_is_an_error(tmp_path, files, where, words):
     content = make_content(tmp_path, files)
