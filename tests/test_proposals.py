@@ -192,9 +192,23 @@ def test_the_next_free_name_stays_a_comment_id_even_at_the_longest(tmp_path):
     (tmp_path / f"{longest}.es.md").write_text("taken")
     (tmp_path / "7.es.md").write_text("taken")
     (tmp_path / "7-2.en.md").write_text("taken")
-    assert _free_id(tmp_path, "7", "hola", None) == "7-3"
-    free = _free_id(tmp_path, longest, "hola", None)
-    assert is_key(free) and free == "a" * (MAX_KEY - 3) + "-2"
+    assert _free_id(tmp_path, "7", "hola", None)[0] == "7-3"
+    free, why = _free_id(tmp_path, longest, "hola", None)
+    assert is_key(free) and free == "a" * (MAX_KEY - 3) + "-2" and why == f"another comment is {longest} already"
+
+
+@pytest.mark.parametrize("proposed, on_disk, named, why", [
+    ("alice-p1", ["alice"], "alice-p1-2", "alice-p1 is the address of a passage of comment alice"),
+    ("alice", ["alice-p3"], "alice-2", "comment alice-p3 has the address of a passage of alice"),
+    ("alice-p1", ["bob"], "alice-p1", ""),
+])
+def test_a_proposed_name_that_is_a_passage_address_of_the_thread_is_renamed(tmp_path, proposed, on_disk, named, why):
+    """`#comment-alice-p1` is Alice's first paragraph: a comment called `alice-p1` beside her is refused
+    by check, so the importer names it otherwise, as it does a name already taken."""
+    from tertulia.importers.proposal import _free_id
+    for name in on_disk:
+        (tmp_path / f"{name}.es.md").write_text("taken")
+    assert _free_id(tmp_path, proposed, "hola", None) == (named, why)
 
 
 FILE = ("-------- Tertulia comment file: keep it as it is --------\ncontent/posts/hola/comments/c9.ca.md\n"

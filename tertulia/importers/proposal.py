@@ -24,7 +24,7 @@ from ..reading.find import is_key, is_scratch
 from ..reading.markup import clean_text, comment_refusal
 from ..reading.names import MAX_KEY
 from ..reading.read import FRONT_MATTER, parse_text
-from ..reading.validate import parse_date
+from ..reading.validate import PASSAGE_ANCHOR, parse_date
 from ..site.proposals import (CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, PLACEHOLDER, comment_file,
                               complete_website)
 from ..site.ui import CATALOG, Catalog
@@ -249,10 +249,10 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
     same = _already_there(folder, origin, fingerprint, seen)
     if same:
         return Written(same, new=False)
-    free = _free_id(folder, comment_id, slug, seen)
+    free, why = _free_id(folder, comment_id, slug, seen)
     notes = [fields["note"]] if fields["note"] else []
     if free != comment_id:
-        notes.append(f"named {free}: another comment is {comment_id} already")
+        notes.append(f"named {free}: {why}")
         relative = f"posts/{slug}/comments/{free}.{lang}.md"
     if seen is not None:
         seen.add((origin, fingerprint, relative))
@@ -261,18 +261,34 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
     return Written(relative, new=True, note="; ".join(notes))
 
 
-def _free_id(folder: Path, comment_id: str, slug: str, seen: set | None) -> str:
-    """`comment_id`, or when a comment of the post has it already, the first of `<id>-2`, `-3`, ... that
-    none has: readers who followed one link before a rebuild, when the page cannot run a script to
-    make a name of its own, all propose the same name (see the README)."""
+def _free_id(folder: Path, comment_id: str, slug: str, seen: set | None) -> tuple[str, str]:
+    """`comment_id`, or when it clashes with a comment of the post, the first of `<id>-2`, `-3`, ... that
+    does not, with why: readers who followed one link before a rebuild, when the page cannot run a script
+    to make a name of its own, all propose the same name (see the README)."""
     taken = {path.name.split(".")[0] for path in folder.glob("*.md")} if folder.is_dir() else set()
     taken |= _earlier_ids(seen, slug)
+    why = _clash(comment_id, taken)
     number = 2
     free = comment_id
-    while free in taken:  # the name stays a comment id: within MAX_KEY, no doubled hyphen
+    while _clash(free, taken):  # the name stays a comment id: within MAX_KEY, no doubled hyphen
         suffix = f"-{number}"
         free, number = comment_id[:MAX_KEY - len(suffix)].rstrip("-") + suffix, number + 1
-    return free
+    return free, why
+
+
+def _clash(comment_id: str, taken: set[str]) -> str:
+    """Why a post whose comments have the ids `taken` cannot take `comment_id` too ("" when it can): a
+    comment's paragraphs are `#comment-<id>-p1`, `-p2`, ..., so `alice-p1` beside `alice` is one address
+    for two things, which check refuses (validate._check_anchors)."""
+    if comment_id in taken:
+        return f"another comment is {comment_id} already"
+    passage = PASSAGE_ANCHOR.fullmatch(comment_id)
+    if passage and passage.group(1) in taken:
+        return f"{comment_id} is the address of a passage of comment {passage.group(1)}"
+    passages = [other for other in taken if (match := PASSAGE_ANCHOR.fullmatch(other)) and match.group(1) == comment_id]
+    if passages:
+        return f"comment {min(passages)} has the address of a passage of {comment_id}"
+    return ""
 
 
 def _earlier_ids(seen: set | None, slug: str) -> set[str]:

@@ -221,3 +221,14 @@ def test_two_issues_from_one_plain_link_propose_files_of_different_names_on_thei
         assert result.returncode == 0, result.stderr
         names += [path.name for path in (content / "posts/hola/comments").glob("r2-*.md")]
     assert names == ["r2-0123abcd-issue7.es.md", "r2-0123abcd-issue8.es.md"]
+
+
+def test_a_proposal_named_as_a_passage_of_a_comment_is_renamed_so_that_check_passes(tmp_path):
+    """`c1-p1` is the address of Carla's first paragraph (`#comment-c1-p1`): kept as the reader named it,
+    the proposal would fail check, and its pull request with it."""
+    content, _, result = run_import(tmp_path, issues_event(proposal(path="content/posts/hola/comments/c1-p1.es.md")))
+    assert result.returncode == 0, result.stderr
+    assert "(named c1-p1-2: c1-p1 is the address of a passage of comment c1)" in result.stdout
+    assert (content / "posts/hola/comments/c1-p1-2.es.md").exists()
+    assert not (content / "posts/hola/comments/c1-p1.es.md").exists()
+    assert run_cli("check", "--content", str(content)).returncode == 0
