@@ -28,7 +28,7 @@ from .addresses import relinked, same_address, site_path
 from .known import Known, known
 from .problems import reasons_said, refusal
 from .staging import Planned, Staging
-from .threads import nearest_kept
+from .threads import nearest_kept_finder
 from .wpbody import comment_markdown, comment_refused
 from .wpfiles import text_of
 from .wxr import DISQUS, not_the_export, safe_events
@@ -93,6 +93,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     places = {thread: _thread_place(link, identifier, site) for thread, (link, identifier) in threads.items()}
     summary.matched = sum(1 for folder, _ in places.values() if folder)
     copies = _copies(posts, places, content)
+    finders: dict = {}  # a thread -> where its replies go (see _kept_ancestor)
     staging = Staging(content, dry_run, report)
     failed = True
     try:
@@ -103,7 +104,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 summary.skipped[post.status] += 1
                 if post.status == "deleted" and folder:
                     staging.stage(_deleted_since(key, element, f"{folder}/comments/disqus-{key}.{lang}.md", posts,
-                                                 copies, partial(_comment_file, folder=folder, site=site)))
+                                                 copies, finders, partial(_comment_file, folder=folder, site=site)))
                 continue
             if key in copies:
                 summary.skipped[COPY] += 1
@@ -114,7 +115,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 summary.skipped["on threads matching no essay"] += 1
                 continue
             summary.comments[post.status] += 1
-            parent = _kept_ancestor(key, posts, copies)
+            parent = _kept_ancestor(key, posts, copies, finders)
             written = partial(_comment_file, element, parent=parent, folder=folder, site=site)
             files = {f"{folder}/comments/disqus-{key}.{lang}.md": Planned(
                 written(post.status), tuple(written(status) for status in STATUSES), if_recorded=True,
@@ -139,12 +140,13 @@ def _copies(posts: dict[str, Post], places: dict[str, tuple[str, str]], content:
     return copies
 
 
-def _deleted_since(post_id: str, element, path: str, posts: dict[str, Post], copies: dict[str, str], written) -> dict:
+def _deleted_since(post_id: str, element, path: str, posts: dict[str, Post], copies: dict[str, str], finders: dict,
+                   written) -> dict:
     """A comment deleted on Disqus since an earlier import: its file goes, if it is still as `written`
     (_comment_file, for its folder) wrote it then."""
     parent = posts[post_id].parent
-    parents = dict.fromkeys([_kept_ancestor(post_id, posts, copies), f"disqus-{parent}" if DISQUS_ID.fullmatch(parent) else "",
-                             ""])
+    parents = dict.fromkeys([_kept_ancestor(post_id, posts, copies, finders),
+                             f"disqus-{parent}" if DISQUS_ID.fullmatch(parent) else "", ""])
     earlier = tuple(written(element, status, p) for status in STATUSES for p in parents)
     return {path: Planned(None, earlier, if_recorded=True, identity=_identity(post_id, posts))}
 
@@ -346,12 +348,16 @@ def _post_of(identifier: str, essays: Known) -> str:
     return folder if folder.startswith("posts/") else ""
 
 
-def _kept_ancestor(post_id: str, posts: dict[str, Post], copies: dict[str, str]) -> str:
+def _kept_ancestor(post_id: str, posts: dict[str, Post], copies: dict[str, str], finders: dict) -> str:
     """The nearest ancestor in the same thread that comes across, as a comment id (see nearest_kept); a
-    copy of a blog comment is there already, under the blog's id."""
+    copy of a blog comment is there already, under the blog's id. `finders`, one per thread, are kept
+    by the caller from one comment to the next."""
     thread = posts[post_id].thread
-    kept = nearest_kept(post_id, lambda i: posts[i].parent if i in posts else "",
-                        lambda i: i in posts and posts[i].status in STATUSES and posts[i].thread == thread)
+    if thread not in finders:
+        finders[thread] = nearest_kept_finder(
+            lambda i: posts[i].parent if i in posts else "",
+            lambda i: i in posts and posts[i].status in STATUSES and posts[i].thread == thread)
+    kept = finders[thread](post_id)
     return (copies.get(kept) or f"disqus-{kept}") if kept else ""
 
 

@@ -29,7 +29,7 @@ from .known import Known, known
 from .problems import ContentProblem, reasons_said, refusal, shown
 from .shortcodes import Media
 from .staging import Planned, Staging
-from .threads import nearest_kept
+from .threads import nearest_kept_finder
 from .wpbody import comment_refused, safe_as_essay
 from .wpfiles import comment_file, essay_file, text_of, title_of, unusable_ids
 from .wxr import Channel, Item, WPComment, line_of, read_export
@@ -562,12 +562,14 @@ def _comments(comments: tuple[WPComment, ...], summary: Summary, pingbacks: bool
             if comment.approved in NOT_IMPORTED_COMMENTS and comment.type not in PINGS + ("note",) \
                     and COMMENT_ID.fullmatch(comment.id):
                 trashed.append(comment)
+    imported_ancestor = nearest_kept_finder(  # "0" is WordPress's "no parent"
+        lambda i: by_id[i].parent if i in by_id and by_id[i].parent != "0" else "", statuses.__contains__)
     for comment in comments:
         if comment.id in statuses:
-            parent = _imported_ancestor(comment, by_id, statuses)
+            parent = imported_ancestor(comment.id)
             yield comment, statuses[comment.id], parent, _earlier(comment, parent)
     for comment in trashed:
-        yield comment, None, "", _earlier(comment, _imported_ancestor(comment, by_id, statuses))
+        yield comment, None, "", _earlier(comment, imported_ancestor(comment.id))
 
 
 def _earlier(comment: WPComment, parent: str) -> tuple[str, ...]:
@@ -604,9 +606,3 @@ def _comment_status(comment: WPComment, pingbacks: bool) -> str:
     if comment.approved in COMMENT_STATUSES:
         return COMMENT_STATUSES[comment.approved]
     return NOT_IMPORTED_COMMENTS.get(comment.approved, f"with status {comment.approved or 'none'}")
-
-
-def _imported_ancestor(comment: WPComment, by_id: dict, statuses: dict) -> str:
-    """The nearest ancestor that was imported (see nearest_kept); "0" is WordPress's "no parent"."""
-    return nearest_kept(comment.id, lambda i: by_id[i].parent if i in by_id and by_id[i].parent != "0" else "",
-                        statuses.__contains__)
