@@ -244,10 +244,12 @@ class Words:
     def language_in_text_parts(self, code: str) -> tuple[str, str]:
         """language_in_text as plain text, for a script to place: (name, the language the name is
         written in when it is not this page's, else "")."""
-        name = _display_name(code, self.locale or ENGLISH, sentence=True)
+        # without a catalog the sentence around the name is English's (Words.text): so is the name
+        locale = self.locale if self.catalog or self.english else None
+        name = _display_name(code, locale or ENGLISH, sentence=True)
         if not name:
             return self.config.language_name(code), code
-        return name, "" if self.locale else ENGLISH
+        return name, "" if locale else ENGLISH
 
     def plural(self, singular: str, plural: str, count: int) -> Markup:
         """`%(num)d` things, in the form this language uses for that number (Romanian has three).

@@ -61,6 +61,11 @@ def test_a_language_without_a_catalog_warns_once_and_falls_back_to_marked_englis
     feed = ElementTree.parse(tmp_path / "out/eu/comments/feed.xml").getroot()
     title = feed.find("{http://www.w3.org/2005/Atom}title")
     assert list(title) == [] and title.text == "Test site · Comments"
+    # nor in an attribute a script shows as the tab's title
+    titles = re.findall(r'data-title="([^"]*)"', (tmp_path / "out/404.html").read_text())
+    assert "Page not found · Test site" in titles and not any("<" in title or "&lt;" in title for title in titles)
+    # an English sentence names a language in English, not "translated from gaztelania"
+    assert "gaztelania" not in page and 'translated from <span lang="en">Spanish</span>' in page
 
 
 def test_a_site_may_accept_english_for_a_language_without_a_catalog(tmp_path):
