@@ -10,7 +10,10 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..reading.config import LANGUAGE_TAG
-from .starter import starter
+from ..reading.read import parse_text
+from .scaffold import new_translation
+from .starter import has_starter, starter
+from .translation_starter import PLACEHOLDER
 from ..reading.yamltext import plain_or_quoted
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -33,11 +36,39 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
         path.write_text(text, encoding="utf-8")
     recorded = _record_starters(folder / "content", lang, translations)
     print(f"wrote a new site in {folder}: {len(files) + recorded} files")
+    for note in _language_notes(lang, translations):
+        print(f"note: {note}")
     if not portable:
         print(f"note: requirements.txt asks for `{requirement}`, which a workflow installs only from a package index "
               "that has it; if yours came from elsewhere, write that there (see the comment in it)")
     print(f"next: cd {folder} && tertulia serve   (then read README.md there)")
     return EXIT_OK
+
+
+def _language_notes(lang: str, translations: list[str]) -> list[str]:
+    """What the author should know of a language Tertulia has no words in: before a build warns of it."""
+    from ..theme import DEFAULT
+    notes = []
+    if not has_starter(lang):
+        notes.append(f"the first essay and the About page are in English, though marked `{lang}`: rewrite them "
+                     "in your language")
+    untranslated = [code for code in translations if not has_starter(code)]
+    if untranslated:
+        notes.append(f"the first essay's and the About page's {_listed(untranslated)} versions are the original's "
+                     f"paragraphs marked `{PLACEHOLDER}`, to translate: until then the site shows the original's, "
+                     "with a note")
+    no_words = [code for code in [lang, *translations] if code.split("-")[0] != "en"
+                and not any((DEFAULT / "locales" / name).is_dir() for name in (code, code.split("-")[0]))]
+    if no_words:
+        codes = ", ".join(plain_or_quoted(code) for code in no_words)
+        notes.append(f"Tertulia's menus and buttons have no words in {_listed(no_words)}: those pages use English "
+                     f"ones until you write a catalog (see README.md) or accept them with "
+                     f"`english_interface: [{codes}]` in content/site.yml")
+    return notes
+
+
+def _listed(codes: list[str]) -> str:
+    return ", ".join(f"`{code}`" for code in codes)
 
 
 def _record_starters(content: Path, lang: str, translations: list[str]) -> int:
@@ -82,9 +113,18 @@ def _problem(folder: Path, lang: str, translations: list[str], base_url: str | N
     for code in [lang, *translations]:
         if not LANGUAGE_TAG.fullmatch(code):
             return f"`{code}` is not a BCP 47 language tag such as `en` or `pt-BR`"
+        if code != _usual_case(code):  # file names and `lang` take it as written: `DE` would find no catalog
+            return f"write the language `{code}` as `{_usual_case(code)}`"
     if lang in translations or len(set(translations)) != len(translations):
         return "each language may be given once: --lang for the original, --translation for each other one"
     return ""
+
+
+def _usual_case(code: str) -> str:
+    """A language tag in its usual letter case: `de`, `pt-BR`, `zh-Hant`."""
+    first, *rest = code.split("-")
+    return "-".join([first.lower(), *(part.upper() if len(part) == 2 else part.title() if len(part) == 4
+                                      else part.lower() for part in rest)])
 
 
 def site_files(name: str, lang: str, translations: list[str], title: str | None, base_url: str,
@@ -101,6 +141,10 @@ def site_files(name: str, lang: str, translations: list[str], title: str | None,
             f"title: {_quoted(words.essay_title)}\n{author}{translation_of}", words.essay, lang)
         files[f"content/pages/{PAGE}/index.{code}.md"] = _markdown(
             f"title: {_quoted(words.about_title)}\n{translation_of}", words.about, lang)
+    for code in [code for code in translations if not has_starter(code)]:  # English labelled Polish would lie
+        for kind in (f"posts/{ESSAY}", f"pages/{PAGE}"):
+            original, _ = parse_text(files[f"content/{kind}/index.{lang}.md"].encode("utf-8"), kind)
+            files[f"content/{kind}/index.{code}.md"] = new_translation((original, lang))
     files.update({
         ".gitignore": "# what builds make; never commit it\noutput/\n.tertulia-cache/\n",
         "requirements.txt": f"# the Tertulia this site is built with; raise it to upgrade (see its CHANGELOG).\n"
@@ -131,8 +175,8 @@ def _site_yml(title: str | None, name: str, base_url: str, languages: list[str])
     names = "".join(f"  {plain_or_quoted(code)}: {_quoted(autonym(code))}\n" for code in languages)
     lang = plain_or_quoted(languages[0])
     shown = f"{{{lang}: {_quoted(title)}}}" if title is not None else _quoted(name)
-    other = plain_or_quoted(languages[1]) if len(languages) > 1 else "xx"
-    hint = f'one per language: add {other}: "…"' if title is not None else f'or one per language: {{{lang}: "…", {other}: "…"}}'
+    others = ", ".join(f'{plain_or_quoted(code)}: "…"' for code in languages[1:]) or 'xx: "…"'
+    hint = f"one per language: add {others}" if title is not None else f'or one per language: {{{lang}: "…", {others}}}'
     return SITE_YML.format(title=shown, title_hint=hint, base_url=_quoted(base_url), languages=names,
                            main=lang, lang=lang)
 

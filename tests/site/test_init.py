@@ -111,6 +111,29 @@ def test_init_refuses_a_folder_that_is_not_empty_and_writes_nothing(tmp_path):
     assert bad.returncode == 2 and not (tmp_path / "new").exists()
 
 
+def test_a_language_tag_in_another_letter_case_is_refused_with_its_usual_one(tmp_path):
+    """`index.DE.md` and `lang="DE"` would find no German catalog: the site would speak English."""
+    for given, usual in (("DE", "de"), ("pt-br", "pt-BR"), ("zh-hant", "zh-Hant")):
+        result = run_cli("init", str(tmp_path / "new"), "--lang", "en", "--translation", given)
+        assert result.returncode == 2 and f"write the language `{given}` as `{usual}`" in result.stderr
+        assert not (tmp_path / "new").exists()
+
+
+def test_a_translation_tertulia_has_no_starter_words_in_is_left_to_translate_not_english_marked_polish(tmp_path):
+    folder = tmp_path / "site"
+    result = run_cli("init", str(folder), "--lang", "de", "--translation", "fr", "--translation", "pl")
+    assert result.returncode == 0, result.stderr
+    assert "`pl` versions are the original's paragraphs marked `TODO translate`" in result.stdout
+    assert "no words in `pl`" in result.stdout and "`english_interface: [pl]`" in result.stdout
+    polish = (folder / "content/posts/welcome/index.pl.md").read_text()
+    assert polish.startswith('---\ntitle: "TODO translate: Willkommen"\ntranslation_of: de\n')
+    assert "Welcome" not in polish and "TODO translate: Dies ist der erste Essay" in polish
+    assert "pl unfinished (blocks 1, 2, 3)" in run_cli("status", cwd=folder).stdout
+    assert run_cli("build", cwd=folder).returncode == 0
+    page = (folder / "output/pl/posts/welcome/index.html").read_text()
+    assert '<h1 lang="de">Willkommen' in page and "TODO" not in page
+
+
 def test_a_build_with_no_site_in_reach_says_how_to_start_one(tmp_path):
     result = run_cli("build", cwd=tmp_path)
     assert result.returncode == 2
