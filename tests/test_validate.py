@@ -119,6 +119,21 @@ def test_no_original(tmp_path):
            "translation_of; remove it from the original" in errors
 
 
+def test_a_translation_whose_original_is_missing_names_the_file_to_write(tmp_path):
+    errors = errors_for(tmp_path, {"posts/fluss/index.en.md": ESSAY_EN.replace("translation_of: es", "translation_of: de")})
+    assert "content/posts/fluss/index.en.md:3: translation_of names `de`, but the original, " \
+           "content/posts/fluss/index.de.md, is missing" in errors, errors
+
+
+def test_a_file_naming_its_own_language_as_its_original_is_told_so(tmp_path):
+    alone = errors_for(tmp_path / "a", {"posts/solo/index.es.md": ESSAY_ES.replace("author: Ana", "translation_of: es")})
+    assert "content/posts/solo/index.es.md:3: translation_of names this file's own language: remove it, if this " \
+           "is the original" in alone, alone
+    beside = errors_for(tmp_path / "b", {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "translation_of: en")})
+    assert "content/posts/hola/index.en.md:3: translation_of names this file's own language; a translation names " \
+           "its original's (`es`)" in beside, beside
+
+
 def test_two_originals(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "author: Ana")})
     assert errors == ["content/posts/hola/index.es.md: this essay has two originals: content/posts/hola/index.en.md "

@@ -271,8 +271,7 @@ def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record
     originals = [r for r in versions.values() if "translation_of" not in r.meta]
     if not originals:
         for record in versions.values() if not any(map(found.is_broken, versions.values())) else ():
-            found.error(record, "translation_of", f"this {kind} has no original: every language "
-                                                  "file says translation_of; remove it from the original")
+            found.error(record, "translation_of", _no_original(record, versions, kind))
         return None
     # of several, the original is the one the translations name: the others are what lacks translation_of
     named = [r.meta.get("translation_of") for r in versions.values()]
@@ -281,6 +280,18 @@ def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record
         found.error(extra, None, f"this {kind} has two originals: {originals[0].path} and this file both lack "
                                  "translation_of; a translation must name its original's language")
     return originals[0]
+
+
+def _no_original(record: Record, versions: dict[str, Record], kind: str) -> str:
+    """What to do about a text none of whose language files is its original, said on one of them."""
+    target = record.meta.get("translation_of")
+    if isinstance(target, str) and target == record.lang:
+        return "translation_of names this file's own language: remove it, if this is the original"
+    if isinstance(target, str) and target not in versions:
+        missing = record.path[:-len(f".{record.lang}.md")] + f".{target}.md"
+        return f"translation_of names `{target}`, but the original, {missing}, is missing"
+    return (f"this {kind} has no original: every language file says translation_of; remove it from the "
+            "original")
 
 
 def _rooted(files: ContentFiles, records, base_path: str) -> ContentFiles:
@@ -317,6 +328,9 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
                 stale = _stale(original, record, blocks, followed[record.path], found)
             if record.path in followed:  # a title is no block: it is outdated or not however the blocks align
                 retitled = _retitled(original, record, followed[record.path], found)
+        elif target == record.lang:
+            found.error(record, "translation_of", f"translation_of names this file's own language; a translation "
+                                                  f"names its original's (`{original.lang}`)")
         elif target in versions:
             found.error(record, "translation_of", f"translation_of must name the original (`{original.lang}`), "
                                                   f"not `{target}`, which is itself a translation")
