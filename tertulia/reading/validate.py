@@ -128,7 +128,7 @@ def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findin
     """content/pages/ -> pages, in slug order, and how many drafts were left out; every menu entry must
     name one (drafts count: a draft's menu entry would otherwise fail only once it is published)."""
     roots = {path.split("/", 1)[0] for path in static}
-    pages, drafts = [], 0
+    pages, drafts, left_out = [], 0, set()
     for slug, versions in sorted(records.items()):
         record = _original_record(versions)
         collision = page_slug_collision(slug, config, roots)
@@ -140,12 +140,16 @@ def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findin
             pages.append(page)
         elif page:
             drafts += 1
+            left_out.add(slug)
     refused = {error.path.split("/")[2] for error in found.errors if error.path.split("/")[1:2] == ["pages"]
                and error.path.count("/") >= 2}  # a folder already named for its bad name: said once
     for entry in config.menu:
         if entry.page and entry.page not in records and entry.page not in refused:
             found.errors.append(ContentError(entry.path, entry.line, f"menu entry `page: {entry.page}` names no "
                                                                      f"page: there is no content/pages/{entry.page}/"))
+        elif entry.page in left_out:  # else its link would vanish from every page without a word
+            found.warnings.append(ContentError(entry.path, entry.line, f"menu entry `page: {entry.page}` names a "
+                                               "draft: it is left out of the menu until the page is published"))
     return tuple(pages), drafts
 
 

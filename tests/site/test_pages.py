@@ -237,3 +237,15 @@ def test_a_file_beside_a_post_may_not_replace_its_discussion_feed(tmp_path):
         result = run_cli(command, "--content", str(content), *(("--output", str(tmp_path / "out")) * (command == "build")))
         assert result.returncode == 1 and result.stderr.splitlines()[:2] == expected, result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_menu_entry_naming_a_draft_page_warns_and_the_page_shows_with_drafts(tmp_path):
+    content = about_site(tmp_path, {"pages/about/index.es.md": ABOUT_ES.replace("title: Acerca de", "title: Acerca de\ndraft: true")})
+    result = build(content, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert ("content/site.yml:9: warning: menu entry `page: about` names a draft: it is left out of the menu until "
+            "the page is published") in result.stderr
+    assert "About us" not in [text for _, text in menu_of((tmp_path / "out/index.html").read_text())]
+    drafts = run_cli("build", "--content", str(content), "--output", str(tmp_path / "all"), "--drafts", "--no-cache")
+    assert "names a draft" not in drafts.stderr
+    assert "About us" in [text for _, text in menu_of((tmp_path / "all/index.html").read_text())]
