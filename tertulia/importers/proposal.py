@@ -379,8 +379,9 @@ def _redacted(text: str, private: tuple[str, ...]) -> str:
 
 def _already_there(folder: Path, origin: str, fingerprint: tuple, seen: set | None) -> str:
     """The comment file (relative to content/) that already holds this proposal, else ""."""
+    here = f"posts/{folder.parent.name}/comments/"  # the same words under another essay are another comment
     for was_origin, was_print, relative in seen or ():
-        if was_origin == origin or was_print == fingerprint:
+        if was_origin == origin or was_print == fingerprint and relative.startswith(here):
             return relative
     if not folder.is_dir():
         return ""
@@ -389,7 +390,7 @@ def _already_there(folder: Path, origin: str, fingerprint: tuple, seen: set | No
             continue
         raw = path.read_bytes()
         parsed, error = parse_text(raw, path.name)
-        relative = f"posts/{folder.parent.name}/comments/{path.name}"
+        relative = f"{here}{path.name}"
         if f"\n# {origin}\n" in "\n" + _front_matter(raw) + "\n":
             return relative
         if error is None and "translation_of" not in parsed.meta and _fingerprint(parsed) == fingerprint:

@@ -136,6 +136,19 @@ def test_the_same_proposal_sent_twice_is_written_once(tmp_path):
     assert result.stdout.count("already imported") == 3
 
 
+def test_the_same_words_proposed_under_two_essays_are_two_comments_in_one_run_as_in_two(tmp_path):
+    """"Great essay, thank you!" under two essays is two readers' comments, however the letters are batched."""
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": COMMENT_C1, "posts/adios/index.es.md":
+                                      "---\ntitle: Adiós\nauthor: Ana\n---\n\nAdiós.\n"})
+    letters = [mails.base64(the_letter("Great essay, thank you!", name="Anonymous", reply_to="", slug=slug,
+                                       comment_id=f"thanks{number}"), "Comment", number)
+               for number, slug in ((1, "hola"), (2, "adios"))]
+    result = import_mail(content, *mails.store(letters, tmp_path / "mail")["mbox"])
+    assert result.returncode == 0 and "already imported" not in result.stdout, result.stdout
+    assert (content / "posts/hola/comments/thanks1.es.md").is_file()
+    assert (content / "posts/adios/comments/thanks2.es.md").is_file()
+
+
 def test_messages_without_a_usable_proposal_are_listed_one_line_each(tmp_path):
     content = site(tmp_path)
     plain = EmailMessage()
