@@ -233,6 +233,13 @@ def letter_of(typed: str, body: str) -> str:
     # Outlook's header block over the letter a reply copies in
     ("Perdó, m'he descuidat.\n\n________________________________\nFrom: Núria <n@example.org>\nSent: Tuesday, "
      "March 5, 2024 10:01\nTo: tertulia@example.org\nSubject: Comentari\n\nL'anterior.", "Perdó, m'he descuidat."),
+    ("Voilà, plus court.\n\n________________________________\nDe : Site <talk@example.org>\nEnvoyé : lundi 4 mars "
+     "2024 18:22\nÀ : Eve\nObjet : Commentaire\n\nAppelez-moi au +34 600 111 222.", "Voilà, plus court."),
+    ("Așa e mai scurt.\n\n________________________________\nDe la: Site <talk@example.org>\nTrimis: luni, 4 martie "
+     "2024 18:22\nCătre: Eve\nSubiect: Comentariu\n\nSunați-mă.", "Așa e mai scurt."),
+    # German names the writer after the verb: "Am … schrieb Jordi <…>:"
+    ("Stimmt.\n\nAm 04.03.2024 um 18:22 schrieb Jordi Vilà <jordi@example.org>:\n> Hallo", "Stimmt."),
+    ("Zgadzam się.\n\nW dniu 4.03.2024 o 18:22, Jordi <j@example.org> pisze:\n> Cześć", "Zgadzam się."),
     ("M'agrada.\n\nEnviat des de l'Outlook per a iOS", "M'agrada."),
     ("M'agrada.\n\nSent from my iPhone\n", "M'agrada."),
     # a forward: the letter forwarded is the proposal, not the note of whoever forwarded it

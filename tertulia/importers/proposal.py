@@ -39,10 +39,10 @@ PROPOSED_PATH = re.compile(rf"{CONTENT_FOLDER}/posts/([^/]+)/comments/([^/.]+)\.
 # 2024 a les 18:22, Jordi <j@x.org> va escriure:"): dated with a year or a time, or naming an address,
 # unlike a reader's own "Carla wrote:" or "On paragraph 2 you wrote:" over a quote, which stays.
 # Arabic's verb comes before the name ("في 29/11/2026 10:00، كتب Ana <a@x.org>:"), Hebrew's after it.
-ATTRIBUTION = re.compile(r"(?:on|el|am|le|il|em|în|pe|op|den|dne|في|ב)\b.*(?:\b[0-9]{4}\b|[0-9]:[0-9]{2}|"
+ATTRIBUTION = re.compile(r"(?:on|el|am|le|il|em|în|pe|op|den|dne|w dniu|في|ב)\b.*(?:\b[0-9]{4}\b|[0-9]:[0-9]{2}|"
                          r"<[^<>@\s]+@[^<>\s]+>).*"
                          r"(?:wrote|schrieb|escribió|écrit|a scris|scrisse|ha scritto|escreveu|schreef|va escriure|"
-                         r"ha escrit|skrev|napisał|כתב/ה|כתבה|כתב|كتبت?\b[^:]*)\s*:", re.IGNORECASE)
+                         r"ha escrit|skrev|napisał|pisze|כתב/ה|כתבה|כתב|كتبت?\b)[^:]{0,160}:", re.IGNORECASE)
 # An attribution names a date and a person on one line: a longer line is the reader's own text, and
 # never tried, since the pattern's two open spans cost the cube of a line's length (a 1 MB line: hours).
 LONGEST_ATTRIBUTION = 400
@@ -56,9 +56,10 @@ FORWARD = re.compile(r"-{2,} ?(?:forwarded message|mensaje reenviado|missatge re
                      r"weitergeleitete nachricht|messaggio inoltrato|mensagem encaminhada|mesaj redirecționat) ?-{2,}",
                      re.IGNORECASE)
 # Outlook's header block over the message a reply copies in ("From: …" then "Sent: …"), in its languages
-HEADER_FROM = re.compile(r"\*?(?:from|de|von|da|van|od|från|من|מאת)\*?: .*", re.IGNORECASE)
+# (French puts a space before the colon: `De : …`, `Envoyé : …`; Romanian's "from" is `De la:`)
+HEADER_FROM = re.compile(r"\*?(?:from|de|de la|von|da|van|od|från|من|מאת)\*? ?: .*", re.IGNORECASE)
 HEADER_SENT = re.compile(r"\*?(?:sent|date|enviat|enviado|envoyé|gesendet|inviato|data|fecha|datum|trimis|verzonden|"
-                         r"skickat|تاريخ الإرسال|تم الإرسال|נשלח)\*?: .*", re.IGNORECASE)
+                         r"skickat|تاريخ الإرسال|تم الإرسال|נשלח)\*? ?: .*", re.IGNORECASE)
 RULE = re.compile(r"_{8,}")  # Outlook's line over the message a reply copies in
 HEADER_LINE = re.compile(r"[\w*][\w *.-]{0,30}: .*")  # a header of a forwarded message: `Subject: …`
 # A mail program's line under the text ("Sent from my iPhone", "Enviat des de l'Outlook per a iOS")
