@@ -336,6 +336,8 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
     reply_to = values["reply_to"]
     if reply_to and not (is_key(reply_to) and (reply_to in earlier or any(folder.glob(f"{reply_to}.*.md")))):
         raise Refused(f"it replies to comment `{shown(reply_to)}`, and its post has no such comment")
+    if reply_to and reply_to not in earlier and _status_of(folder, reply_to) == "spam":  # no reader sees one
+        raise Refused(f"it replies to comment `{shown(reply_to)}`, which is spam")
     # when the issue was opened or the mail sent, as its carrier says: the date in the letter is the
     # reader's to type, and one in 2099 would head every newest-first list and feed until then
     date = fallback_date or (values["date"] if values["date"] and parse_date(values["date"]) else "")
@@ -349,6 +351,17 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
     notes = [f"website left out: {why}"] * bool(why) + [f"date {date} left out: it is in the future"] * bool(late)
     return {"author": author, "url": url, "date": "" if late else date, "reply_to": reply_to, "body": body,
             "note": "; ".join(notes)}
+
+
+def _status_of(folder: Path, comment_id: str) -> str:
+    """The `status` a comment's original says, "" where no file of it reads as one."""
+    for path in sorted(folder.glob(f"{comment_id}.*.md")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        parsed, error = parse_text(path.read_bytes(), path.name)
+        if error is None and "translation_of" not in parsed.meta:
+            return str(parsed.meta.get("status", "published"))
+    return ""
 
 
 def _before_tomorrow(date: str) -> bool:

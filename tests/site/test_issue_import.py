@@ -232,3 +232,15 @@ def test_a_proposal_named_as_a_passage_of_a_comment_is_renamed_so_that_check_pas
     assert (content / "posts/hola/comments/c1-p1-2.es.md").exists()
     assert not (content / "posts/hola/comments/c1-p1.es.md").exists()
     assert run_cli("check", "--content", str(content)).returncode == 0
+
+
+def test_a_reply_to_a_comment_held_as_spam_is_refused(tmp_path):
+    """No reader sees a spam comment: a proposal answering it is crafted, and would head the thread."""
+    content = make_content(tmp_path / "site", {"posts/hola/comments/c1.es.md": COMMENT_C1.replace(
+        "author: Carla\n", "author: Carla\nstatus: spam\n")})
+    event_file = tmp_path / "event.json"
+    event_file.write_text(json.dumps(issues_event(proposal())), encoding="utf-8")
+    before = every_file(content)
+    result = run_cli("import", "issue", str(event_file), "--content", str(content))
+    assert result.returncode == 1 and "it replies to comment `c1`, which is spam" in result.stderr
+    assert every_file(content) == before
