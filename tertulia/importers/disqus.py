@@ -13,18 +13,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import partial
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import counted
-from ..model import offset_text
 from ..reading.validate import parse_date
 from ..reading.yamltext import quoted
 from . import siteyml
 from .addresses import relinked, same_address, site_path
+from .clock import in_zone
 from .known import Known, known
 from .problems import reasons_said, refusal
 from .staging import Planned, Staging
@@ -385,17 +384,7 @@ def _date(created: str, zone: str) -> str:
     created = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z?", created.strip())
     if not created or not parse_date(f"{created.group(1)} {created.group(2)}"):
         return ""
-    utc = f"{created.group(1)} {created.group(2)}+00:00"
-    if not zone:
-        return utc
-    try:
-        local = datetime.fromisoformat(utc).astimezone(ZoneInfo(zone))
-    except (OverflowError, ValueError):  # past the year 9999 on that clock
-        return utc
-    offset = local.utcoffset().total_seconds()
-    if offset % 60:  # a zone's local mean time of the 1800s, in seconds: a minute would name another instant
-        return utc
-    return local.strftime("%Y-%m-%d %H:%M") + offset_text(int(offset // 60))
+    return in_zone(f"{created.group(1)} {created.group(2)}+00:00", zone)
 
 
 def _zone(settings: dict) -> str:

@@ -15,10 +15,9 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from ..errors import one_line
-from ..model import SiteConfig, offset_text
+from ..model import SiteConfig
 from ..reading.config import load_config
 from ..reading.find import is_key, is_scratch
 from ..reading.markup import clean_text, comment_refusal
@@ -29,6 +28,7 @@ from ..site.proposals import (CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, PLACEHOL
                               complete_website)
 from ..site.ui import CATALOG, Catalog
 from ..theme import Theme
+from .clock import in_zone
 from .problems import shown
 
 BEGIN = re.compile(r"-{4,} *tertulia comment file\b.*", re.IGNORECASE)
@@ -369,18 +369,6 @@ def _before_tomorrow(date: str) -> bool:
     parsed = parse_date(date)
     day = dt.date(parsed.year, parsed.month or 1, parsed.day or 1)
     return day <= dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)
-
-
-def in_zone(date: str, zone: str) -> str:
-    """A time written in UTC (`2024-03-04 17:22+00:00`, as a mail's or an issue's is) as the site's clock
-    reads it (`2024-03-04 18:22+01:00` in Madrid), so that a thread shows one clock; others as they are."""
-    if not zone or not UTC_TIME.fullmatch(date):
-        return date
-    moment = dt.datetime.strptime(date, "%Y-%m-%d %H:%M%z").astimezone(ZoneInfo(zone))
-    return moment.strftime("%Y-%m-%d %H:%M") + offset_text(round(moment.utcoffset().total_seconds() / 60))
-
-
-UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}\+00:00")
 
 
 def _redacted(text: str, private: tuple[str, ...]) -> str:

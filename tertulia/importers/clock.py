@@ -1,0 +1,29 @@
+"""An instant an import reads in UTC (a mail's, an issue's, a Disqus comment's) on the site's clock, so
+that a thread shows one clock whatever brought its comments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+from ..model import offset_text
+
+UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}\+00:00")
+
+
+def in_zone(date: str, zone: str) -> str:
+    """A time written in UTC (`2024-03-04 17:22+00:00`) as the clock of `zone` (site.yml's `timezone`)
+    reads it (`2024-03-04 18:22+01:00` in Madrid); any other date, or one that clock cannot write to the
+    minute (past the year 9999 there; a zone's local mean time of the 1800s, in seconds, where a minute
+    would name another instant), as it is."""
+    if not zone or not UTC_TIME.fullmatch(date):
+        return date
+    try:
+        moment = dt.datetime.strptime(date, "%Y-%m-%d %H:%M%z").astimezone(ZoneInfo(zone))
+    except (OverflowError, ValueError):
+        return date
+    offset = moment.utcoffset().total_seconds()
+    if offset % 60:
+        return date
+    return moment.strftime("%Y-%m-%d %H:%M") + offset_text(int(offset // 60))
