@@ -21,9 +21,9 @@ from ..model import SiteConfig
 from ..reading.config import load_config
 from ..reading.find import is_key, is_scratch
 from ..reading.markup import clean_text, comment_refusal
-from ..reading.names import MAX_KEY
+from ..reading.names import MAX_KEY, passage_of
 from ..reading.read import FRONT_MATTER, parse_text
-from ..reading.validate import PASSAGE_ANCHOR, parse_date
+from ..reading.validate import parse_date
 from ..site.proposals import (CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, PLACEHOLDER, comment_file,
                               complete_website)
 from ..site.ui import CATALOG, Catalog
@@ -283,10 +283,9 @@ def _clash(comment_id: str, taken: set[str]) -> str:
     for two things, which check refuses (validate._check_anchors)."""
     if comment_id in taken:
         return f"another comment is {comment_id} already"
-    passage = PASSAGE_ANCHOR.fullmatch(comment_id)
-    if passage and passage.group(1) in taken:
-        return f"{comment_id} is the address of a passage of comment {passage.group(1)}"
-    passages = [other for other in taken if (match := PASSAGE_ANCHOR.fullmatch(other)) and match.group(1) == comment_id]
+    if passage_of(comment_id) in taken:
+        return f"{comment_id} is the address of a passage of comment {passage_of(comment_id)}"
+    passages = [other for other in taken if passage_of(other) == comment_id]
     if passages:
         return f"comment {min(passages)} has the address of a passage of {comment_id}"
     return ""

@@ -27,6 +27,16 @@ def key_problem(text: str) -> str:
     return "" if SLUG.fullmatch(text) else BAD_NAME
 
 
+PASSAGE = re.compile(r"(.+)-p[0-9]+")  # a comment's paragraphs are `#comment-<id>-p1`, `-p2`, ...
+
+
+def passage_of(comment_id: str) -> str:
+    """The comment whose passage address an id is (`alice` for `alice-p1`: `#comment-alice-p1` is Alice's
+    first paragraph), "" for an id that is no passage's."""
+    passage = PASSAGE.fullmatch(comment_id)
+    return passage.group(1) if passage else ""
+
+
 def tag_text(value) -> str | None:
     """A tag key as text: YAML reads `2012` as a number, and a year is a tag like any word; None for a
     value that is no key (a list, a mapping, true/false, a decimal YAML would have rounded)."""

@@ -16,7 +16,7 @@ from ..cache import content_key
 from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors
 from .find import is_page
 from .images import missing_images
-from .names import tag_segment, tag_text
+from .names import passage_of, tag_segment, tag_text
 from .markup import clean_text, first_words, is_safe_url, rooted_links
 from ..model import (DATE_PATTERN, LATEST_OFFSET, Comment, Essay, PartialDate, Site, SiteConfig, SitePage, Tag, Text,
                      newest_first, offset_text)
@@ -707,17 +707,14 @@ def _check_replies(comments: list[Comment], versions, found: Findings) -> None:
                                            "it is shown at the top of the thread")
 
 
-PASSAGE_ANCHOR = re.compile(r"(.+)-p[0-9]+")
-
-
 def _check_anchors(versions, found: Findings) -> None:
     """A comment's id must not be another's passage (`alice-p1` is `#comment-alice-p1`, Alice's first
     paragraph): the page would hold the id twice, and links to Alice's words would open the other comment."""
     for comment_id, by_lang in versions.items():
-        passage = PASSAGE_ANCHOR.fullmatch(comment_id)
-        if passage and passage.group(1) in versions:
+        owner = passage_of(comment_id)
+        if owner in versions:
             found.error(_original_record(by_lang), None, f"comment id `{comment_id}` is the address of a passage of "
-                        f"comment `{passage.group(1)}` (#comment-{comment_id}): rename the file")
+                        f"comment `{owner}` (#comment-{comment_id}): rename the file")
 
 
 def _original_record(by_lang: dict[str, Record]) -> Record:
