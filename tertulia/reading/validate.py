@@ -199,7 +199,7 @@ def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, fou
         if own(redirect.old):
             found.errors.append(ContentError(redirect.path, redirect.line, f"redirect `{redirect.old[:80]}` is an "
                                              "address of the site's own pages, not an old one"
-                                             + _CASE_NOTE * (redirect.old != redirect.old.casefold())))
+                                             + _case_note(redirect.old)))
     claimants = [(essay, essay_records[essay.slug][essay.original.lang]) for essay in essays]
     claimants += [(page, (page_records or {})[page.slug][page.original.lang]) for page in pages]
     for owner, record in claimants:
@@ -207,15 +207,19 @@ def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, fou
             where = addresses.written_at(alias)
             if own(alias):
                 found.error(record, "aliases", f"alias `{alias[:80]}` is an address of the site's own pages"
-                            + _CASE_NOTE * (alias != alias.casefold()))
+                            + _case_note(alias))
             elif where in claimed:
                 found.error(record, "aliases", f"alias `{alias[:80]}` is claimed by {claimed[where]} too")
             else:
                 claimed[where] = owner.original.path
 
 
-_CASE_NOTE = (" (letter case aside: on a disk that ignores it, as macOS's and Windows's do, its redirect"
-              " would overwrite that page)")
+def _case_note(address: str) -> str:
+    """What to add when an old address may be the site's own only with its letter case folded."""
+    if address == address.casefold():
+        return ""
+    return (" (letter case aside: on a disk that ignores it, as macOS's and Windows's do, its redirect would "
+            "overwrite that page)")
 
 
 def _check_feed_ids(essays: list[Essay], essay_records, found: Findings) -> None:
@@ -292,8 +296,7 @@ def _no_original(record: Record, versions: dict[str, Record], kind: str) -> str:
     if isinstance(target, str) and target == record.lang:
         return "translation_of names this file's own language: remove it, if this is the original"
     if isinstance(target, str) and target not in versions:
-        missing = record.path[:-len(f".{record.lang}.md")] + f".{target}.md"
-        return f"translation_of names `{target}`, but the original, {missing}, is missing"
+        return f"translation_of names `{target}`, but the original, {text_of(record.path)}.{target}.md, is missing"
     return (f"this {kind} has no original: every language file says translation_of; remove it from the "
             "original")
 
