@@ -47,6 +47,7 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
 
 def _language_notes(lang: str, translations: list[str]) -> list[str]:
     """What the author should know of a language Tertulia has no words in: before a build warns of it."""
+    from ..site.ui import catalog_paths
     from ..theme import DEFAULT
     notes = []
     if not has_starter(lang):
@@ -57,8 +58,8 @@ def _language_notes(lang: str, translations: list[str]) -> list[str]:
         notes.append(f"the first essay's and the About page's {_listed(untranslated)} versions are the original's "
                      f"paragraphs marked `{PLACEHOLDER}`, to translate: until then the site shows the original's, "
                      "with a note")
-    no_words = [code for code in [lang, *translations] if code.split("-")[0] != "en"
-                and not any((DEFAULT / "locales" / name).is_dir() for name in (code, code.split("-")[0]))]
+    no_words = [code for code in [lang, *translations]
+                if code.split("-")[0] != "en" and not catalog_paths([DEFAULT / "locales"], code)]
     if no_words:
         codes = ", ".join(plain_or_quoted(code) for code in no_words)
         notes.append(f"Tertulia's menus and buttons have no words in {_listed(no_words)}: those pages use English "
@@ -133,7 +134,9 @@ def site_files(name: str, lang: str, translations: list[str], title: str | None,
     what installs this Tertulia), README; without a title, the folder's name stands for one."""
     languages = [lang, *translations]
     files = {"content/site.yml": _site_yml(title, name, base_url, languages)}
-    for code in languages:
+    # a translation the starter has no words in is the original's, marked: English labelled Polish would lie
+    unworded = [code for code in translations if not has_starter(code)]
+    for code in [code for code in languages if code not in unworded]:
         words = starter(code)
         translation_of = "" if code == lang else f"translation_of: {plain_or_quoted(lang)}\n"
         author = "author: Anonymous  # your name, as readers should see it\n" if code == lang else ""
@@ -141,7 +144,7 @@ def site_files(name: str, lang: str, translations: list[str], title: str | None,
             f"title: {_quoted(words.essay_title)}\n{author}{translation_of}", words.essay, lang)
         files[f"content/pages/{PAGE}/index.{code}.md"] = _markdown(
             f"title: {_quoted(words.about_title)}\n{translation_of}", words.about, lang)
-    for code in [code for code in translations if not has_starter(code)]:  # English labelled Polish would lie
+    for code in unworded:
         for kind in (f"posts/{ESSAY}", f"pages/{PAGE}"):
             original, _ = parse_text(files[f"content/{kind}/index.{lang}.md"].encode("utf-8"), kind)
             files[f"content/{kind}/index.{code}.md"] = new_translation((original, lang))

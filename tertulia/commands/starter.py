@@ -181,9 +181,13 @@ STARTERS = {
 
 def starter(lang: str) -> Starter:
     """The starter words in `lang`, its base language's (`pt` for `pt-BR`), or English."""
-    return STARTERS.get(lang) or STARTERS.get(lang.split("-")[0]) or STARTERS["en"]
+    return _starter_in(lang) or STARTERS["en"]
 
 
 def has_starter(lang: str) -> bool:
     """Whether `starter` has words in `lang` itself (or its base language), not English's stand-in."""
-    return lang in STARTERS or lang.split("-")[0] in STARTERS
+    return _starter_in(lang) is not None
+
+
+def _starter_in(lang: str) -> Starter | None:
+    return STARTERS.get(lang) or STARTERS.get(lang.split("-")[0])

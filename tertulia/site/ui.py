@@ -61,6 +61,19 @@ class Catalog:
         return self.other_rules.get(singular) or (self.plural_expr, self.plural_index)
 
 
+def catalog_paths(locales, lang: str) -> list[Path]:
+    """The catalogs under the `locales` folders (the site's own, then the theme's) a language's words come
+    from, the first that has a word winning: for the language, then for its base language (`pt` for `pt-BR`)."""
+    paths = []
+    for code in dict.fromkeys((lang, lang.split("-")[0])):
+        for folder in locales:
+            for name in dict.fromkeys((code, code.replace("-", "_"))):
+                path = folder / name / CATALOG
+                if path.is_file() and path not in paths:
+                    paths.append(path)
+    return paths
+
+
 def _first_bad_line(raw: bytes) -> int:
     try:
         raw.decode("utf-8")
@@ -101,16 +114,7 @@ class Interface:
         return key
 
     def catalog_paths(self, lang: str) -> list[Path]:
-        """The catalogs a language's words come from, the first that has a word winning: the site's
-        own, then the theme's, for the language, then for its base language (`pt` for `pt-BR`)."""
-        paths = []
-        for code in dict.fromkeys((lang, lang.split("-")[0])):
-            for folder in self.locales:
-                for name in dict.fromkeys((code, code.replace("-", "_"))):
-                    path = folder / name / CATALOG
-                    if path.is_file() and path not in paths:
-                        paths.append(path)
-        return paths
+        return catalog_paths(self.locales, lang)
 
     def catalog_path(self, lang: str) -> Path | None:
         """The catalog a language's words come from first, or none."""
