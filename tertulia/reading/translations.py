@@ -245,8 +245,10 @@ def _pair(content: Path, path: Path) -> tuple[Path, Path, bool]:
     except (OSError, RuntimeError) as problem:  # a loop of links on the way
         raise ValueError(f"{path}: cannot be read ({problem})")
     in_pages = pages in translation.parents  # a page is translated block by block as an essay is
-    if not (in_pages or posts in translation.parents) or not translation.is_file():
+    if not (in_pages or posts in translation.parents):
         raise ValueError(f"{path}: not a file under {content}/posts or {content}/pages")
+    if not translation.is_file():  # under posts/ or pages/, but a typo or a file not yet written
+        raise ValueError(f"{path}: no such file")
     parsed, error = read_parsed(translation)
     if error or "translation_of" not in parsed.meta:
         raise ValueError(f"{path}: not a translation (a translation says `translation_of`)")

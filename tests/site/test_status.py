@@ -88,6 +88,8 @@ def test_marking_asks_for_a_translation_and_a_block_that_exists(tmp_path):
     assert run_cli("translated", "content/posts/hola/index.es.md", cwd=tmp_path).returncode == 2
     assert run_cli("translated", TRANSLATION, "--block", "3", cwd=tmp_path).returncode == 2
     assert run_cli("translated", "elsewhere.md", cwd=tmp_path).returncode == 2
+    typo = run_cli("translated", "content/posts/hola/index.ro.md", cwd=tmp_path)
+    assert typo.returncode == 2 and typo.stderr.strip().endswith("content/posts/hola/index.ro.md: no such file")
 
 
 def test_new_translation_with_comments_starts_every_missing_one_and_records_it(tmp_path):
