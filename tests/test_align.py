@@ -63,3 +63,15 @@ def test_blocks_added_together_at_the_end_are_named_not_taken_for_splits():
     _, dropped = locate_mismatch(translation, original, [6, 8])
     assert dropped == ("original blocks 3 and 4 (“A third paragraph added.” and after) have no counterpart: "
                        "probably dropped at the end")
+
+
+def test_a_dropped_heading_is_named_as_dropped_not_merged_into_a_paragraph():
+    """A heading and the paragraph under it are about as long as that paragraph's translation, but a
+    heading is never merged into a paragraph: the block kinds say it was dropped."""
+    original = ("<p>Eine Brücke verbindet zwei Ufer, und wer sie baut, denkt an beide Seiten zugleich.</p>",
+                "<h2>Bauweisen</h2>",
+                "<p>Man baut sie aus Stein, aus Holz oder aus Stahl, je nach Fluss und Geld.</p>")
+    translation = ("<p>Un pont relie deux rives, et qui le construit pense aux deux côtés à la fois.</p>",
+                   "<p>On les construit en pierre, en bois ou en acier, selon le fleuve et l'argent.</p>")
+    _, message = locate_mismatch(original, translation, [6, 8])
+    assert message == ("original block 2 “Bauweisen” has no counterpart: probably dropped before translation block 2")

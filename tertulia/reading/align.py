@@ -14,6 +14,11 @@ FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 LIST_ITEM = re.compile(r"^\s{0,3}([-*+]|\d+[.)])\s")
 HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|[-*_]{3,}\s*$)")
 FOOTNOTE = re.compile(r"^\s{0,3}\[\^[^\]]+\]:")  # a footnote's definition: `[^1]: The source.`
+FIRST_TAG = re.compile(r"\s*<([a-zA-Z][a-zA-Z0-9]*)")
+# A translated heading stays a heading, a list a list: pairing blocks of two kinds, or merging (or
+# splitting) across kinds, is charged as much as an improbable step, so a dropped heading is named
+# as dropped rather than "merged" into the paragraph after it.
+KIND_MISMATCH = -math.log(STEP_PRIORS[(1, 0)])
 
 
 def block_lines(body: str, first_line: int) -> list[int]:
@@ -90,7 +95,7 @@ def locate_mismatch(original: tuple[str, ...], translation: tuple[str, ...],
     source = [len(plain_text(b)) for b in original]
     target = [len(plain_text(b)) for b in translation]
     if abs(len(source) - len(target)) == 1:
-        edit = _best_single_edit(source, target)
+        edit = _best_single_edit(source, target, [_kind(b) for b in original], [_kind(b) for b in translation])
     else:
         steps = align_lengths(source, target)
         edit = _first_divergence(steps)
@@ -142,7 +147,18 @@ def _pairs_cost(source: list[int], target: list[int]) -> float:
     return sum(_step_cost(a, b, (1, 1)) for a, b in zip(source, target))
 
 
-def _best_single_edit(source: list[int], target: list[int]) -> tuple[int, int, int, int]:
+def _kind(block_html: str) -> str:
+    """A block's kind, its first element's name: `p`, `h2`, `ul`, `figure`."""
+    found = FIRST_TAG.match(block_html)
+    return found.group(1).lower() if found else ""
+
+
+def _kinds_cost(source_kinds: list[str], target_kinds: list[str]) -> float:
+    return KIND_MISMATCH * sum(a != b for a, b in zip(source_kinds, target_kinds))
+
+
+def _best_single_edit(source: list[int], target: list[int], source_kinds: list[str],
+                      target_kinds: list[str]) -> tuple[int, int, int, int]:
     """The one edit (add, drop, merge, split) that best explains counts one apart.
 
     Trying every position beats the dynamic programme here: an added block's
@@ -151,19 +167,23 @@ def _best_single_edit(source: list[int], target: list[int]) -> tuple[int, int, i
     candidates = []
     if len(target) == len(source) + 1:
         for k in range(len(target)):
-            cost = _pairs_cost(source, target[:k] + target[k + 1:]) - math.log(STEP_PRIORS[(0, 1)])
+            cost = (_pairs_cost(source, target[:k] + target[k + 1:]) - math.log(STEP_PRIORS[(0, 1)])
+                    + _kinds_cost(source_kinds, target_kinds[:k] + target_kinds[k + 1:]))
             candidates.append((cost, (0, 1, k, k)))
         for k in range(len(source)):
             cost = (_pairs_cost(source[:k], target[:k]) + _pairs_cost(source[k + 1:], target[k + 2:])
-                    + _step_cost(source[k], target[k] + target[k + 1], (1, 2)))
+                    + _step_cost(source[k], target[k] + target[k + 1], (1, 2))
+                    + _kinds_cost(source_kinds[:k] + source_kinds[k:k + 1] * 2 + source_kinds[k + 1:], target_kinds))
             candidates.append((cost, (1, 2, k, k)))
     else:
         for k in range(len(source)):
-            cost = _pairs_cost(source[:k] + source[k + 1:], target) - math.log(STEP_PRIORS[(1, 0)])
+            cost = (_pairs_cost(source[:k] + source[k + 1:], target) - math.log(STEP_PRIORS[(1, 0)])
+                    + _kinds_cost(source_kinds[:k] + source_kinds[k + 1:], target_kinds))
             candidates.append((cost, (1, 0, k, k)))
         for k in range(len(target)):
             cost = (_pairs_cost(source[:k], target[:k]) + _pairs_cost(source[k + 2:], target[k + 1:])
-                    + _step_cost(source[k] + source[k + 1], target[k], (2, 1)))
+                    + _step_cost(source[k] + source[k + 1], target[k], (2, 1))
+                    + _kinds_cost(source_kinds, target_kinds[:k] + target_kinds[k:k + 1] * 2 + target_kinds[k + 1:]))
             candidates.append((cost, (2, 1, k, k)))
     return min(candidates, key=lambda candidate: candidate[0])[1]
 
