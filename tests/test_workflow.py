@@ -63,6 +63,7 @@ def test_issue_proposals_are_imported_checked_and_answered_without_the_body_in_a
     assert workflow["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
     job = workflow["jobs"]["propose"]
     assert "'comment'" in job["if"] and job["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert job["if"].startswith("github.event.issue.state == 'open' && (")  # a closed issue edited proposes nothing
     runs = "\n".join(step.get("run", "") for step in job["steps"])
     assert 'python build.py import issue "$GITHUB_EVENT_PATH"' in runs and "python build.py check" in runs
     assert "gh pr create" in runs and runs.count("gh issue comment") >= 2

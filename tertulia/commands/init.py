@@ -337,8 +337,9 @@ concurrency:
 
 jobs:
   propose:
-    # the template labels it; a reader's edit of the labels cannot hide a letter from the workflow
-    if: contains(github.event.issue.labels.*.name, 'comment') || contains(github.event.issue.body, 'Tertulia comment file')
+    # the template labels it; a reader's edit of the labels cannot hide a letter from the workflow. A closed
+    # issue (answered, or turned down) proposes nothing more when someone edits it.
+    if: github.event.issue.state == 'open' && (contains(github.event.issue.labels.*.name, 'comment') || contains(github.event.issue.body, 'Tertulia comment file'))
     runs-on: ubuntu-latest
     env:
       GH_TOKEN: ${{{{ github.token }}}}

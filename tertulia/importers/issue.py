@@ -73,6 +73,8 @@ def _issue(event_path: Path) -> dict:
         raise Refused(f"{event_path}: the event is about a pull request, not an issue")
     if event["action"] not in ("opened", "edited", "reopened", "labeled"):
         raise Refused(f"{event_path}: the issue was {str(event['action'])[:20]}, not opened; nothing to import")
+    if issue.get("state") == "closed":  # answered or turned down: an edit of it proposes nothing again
+        raise Refused(f"{event_path}: the issue is closed; nothing to import")
     return issue
 
 

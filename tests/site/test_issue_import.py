@@ -39,6 +39,12 @@ def issues_event(body, action="opened", number=12, labels=("comment",)) -> dict:
     }
 
 
+def _closed(event: dict) -> dict:
+    """The event of an issue a moderator answered or turned down, then edited by someone."""
+    event["issue"].update(state="closed", state_reason="not_planned", closed_at="2026-11-30T08:00:00Z")
+    return event
+
+
 def proposal(text="Estoy de acuerdo, *casi*.", path="content/posts/hola/comments/20261130-0620-q1w2e3r4.es.md",
              reply_to="c1", date="2026-11-30 06:20"):
     # GitHub keeps an issue body's line ends as the browser sent them: \r\n
@@ -111,6 +117,7 @@ HOSTILE = {
     "a pull request": ({"action": "opened", "issue": {"number": 3, "pull_request": {}, "body": proposal()}},
                        "about a pull request"),
     "closed": (issues_event(proposal(), action="closed"), "the issue was closed, not opened"),
+    "edited once closed": (_closed(issues_event(proposal(), action="edited")), "the issue is closed; nothing to import"),
     "not json": ("{\"action\": ", "not a JSON event file"),
     "broken json": ('{\n  "action": "opened",\n  "issue": {"number": 3,}\n}\n',
                     "event.json:3: not a JSON event file: Expecting property name enclosed in double quotes"),
