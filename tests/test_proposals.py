@@ -245,6 +245,15 @@ def letter_of(typed: str, body: str) -> str:
     # a forward: the letter forwarded is the proposal, not the note of whoever forwarded it
     ("Reenvio això per la meva mare.\n\n---------- Forwarded message ---------\nFrom: Rosa <r@example.org>\n"
      "Date: dl., 10 de març 2024\nSubject: Comentari\n\nComentari de la meva mare.", "Comentari de la meva mare."),
+    # Apple Mail's forward, whose headers carry the reader's address, and Outlook's, told from its reply by "FW:"
+    ("Per a la web.\n\nBegin forwarded message:\n\nFrom: Rosa <r@example.org>\nSubject: Comentari\nDate: 10 March "
+     "2024 at 18:22:01 CET\nTo: Ana <a@example.org>\n\nComentari de la meva mare.", "Comentari de la meva mare."),
+    ("Per a la web.\n\nDébut du message réexpédié :\n\nDe: Rosa <r@example.org>\nObjet: Comentari\n\nComentari.",
+     "Comentari."),
+    ("Per a la web.\n\n________________________________\nFrom: Rosa <r@example.org>\nSent: Sunday, March 10, 2024 "
+     "18:22\nTo: Ana <a@example.org>\nSubject: FW: Comentari\n\nComentari de la meva mare.", "Comentari de la meva mare."),
+    ("Per a la web.\n\n________________________________\nDe : Rosa <r@example.org>\nEnvoyé : dimanche 10 mars 2024 "
+     "18:22\nÀ : Ana\nObjet : TR : Comentari\n\nComentari de la meva mare.", "Comentari de la meva mare."),
     # the reader's own words that look like a mail program's: a quote they introduce, a heading's underline
     ("Molt bé.\n\nOn paragraph 2 you wrote:\n> Every paragraph", "Molt bé.\n\nOn paragraph 2 you wrote:\n> Every paragraph"),
     ("جميل.\n\nفي الفقرة 2 كتبت:\n> كل فقرة", "جميل.\n\nفي الفقرة 2 كتبت:\n> كل فقرة"),

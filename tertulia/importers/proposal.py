@@ -10,6 +10,7 @@ site/proposals.py). Everything in it is untrusted: the file is read as data, its
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 import tempfile
@@ -55,6 +56,14 @@ SEPARATOR = re.compile(r"-{2,} ?(?:original message|mensaje original|missatge or
 FORWARD = re.compile(r"-{2,} ?(?:forwarded message|mensaje reenviado|missatge reenviat|message transféré|"
                      r"weitergeleitete nachricht|messaggio inoltrato|mensagem encaminhada|mesaj redirecționat) ?-{2,}",
                      re.IGNORECASE)
+# Apple Mail's line over a forwarded message, in its languages (no dashes; French's space before the colon)
+APPLE_FORWARD = re.compile(r"(?:begin forwarded message|début du message réexpédié|anfang der weitergeleiteten nachricht|"
+                           r"inicio del mensaje reenviado|inici del missatge reenviat|inizio messaggio inoltrato|"
+                           r"início da mensagem (?:reencaminhada|encaminhada)|begin doorgestuurd bericht) ?:", re.IGNORECASE)
+# Outlook draws a forward as it draws a reply (a rule, then From, Sent, To, Subject); only the subject's
+# "FW:" (French "TR :", German "WG:", Spanish "RV:", Italian "I:") tells that the letter below is the one sent on
+FORWARD_SUBJECT = re.compile(r"\*?(?:subject|asunto|assumpte|objet|betreff|oggetto|assunto|subiect|onderwerp|temat|"
+                             r"الموضوع|נושא)\*? ?: ?(?:fwd?|rv|tr|wg|i|enc|doorst|pd|إعادة توجيه|הועבר) ?:.*", re.IGNORECASE)
 # Outlook's header block over the message a reply copies in ("From: …" then "Sent: …"), in its languages
 # (French puts a space before the colon: `De : …`, `Envoyé : …`; Romanian's "from" is `De la:`)
 HEADER_FROM = re.compile(r"\*?(?:from|de|de la|von|da|van|od|från|من|מאת)\*? ?: .*", re.IGNORECASE)
@@ -210,13 +219,26 @@ def _without_closing_lines(lines: list[str]) -> list[str]:
 def _forwarded(lines: list[str]) -> list[str]:
     """The lines of the letter a forward carries, its headers left out; the lines as they are otherwise.
     The forwarder's own note above is theirs, not the proposal's writer's."""
-    at = next((i for i, line in enumerate(lines) if FORWARD.fullmatch(line.strip())), None)
+    at = next((i for i, line in enumerate(lines)
+               if FORWARD.fullmatch(line.strip()) or APPLE_FORWARD.fullmatch(line.strip())), None)
+    if at is None:
+        at = _outlook_forward(lines)
     if at is None:
         return list(lines)
     rest = lines[at + 1:]
     while rest and (not rest[0].strip() or HEADER_LINE.fullmatch(rest[0].strip())):
         rest = rest[1:]
     return rest
+
+
+def _outlook_forward(lines: list[str]) -> int | None:
+    """The line above Outlook's header block of a forward (its subject says "FW:"), or None."""
+    for index in range(len(lines)):
+        if _outlook_headers(lines, index):
+            block = itertools.takewhile(str.strip, lines[index:index + 8])
+            if any(FORWARD_SUBJECT.fullmatch(line.strip()) for line in block):
+                return index - 1
+    return None
 
 
 def _outlook_headers(lines: list[str], index: int) -> bool:
