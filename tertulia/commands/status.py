@@ -42,7 +42,7 @@ def status_report(site: Site) -> list[str]:
         lines.append("  essay:    " + " · ".join(_essay_state(essay, lang, tally)
                                                  for lang in languages if lang != essay.original.lang))
         if essay.comments:
-            states = (_thread_state(essay.comments, lang, tally) for lang in languages)
+            states = (_thread_state(essay.comments, lang, tally, essay.text(lang) is not None) for lang in languages)
             lines.append(f"  comments ({len(essay.comments)}): " + " · ".join(state for state in states if state))
     for page in sorted(site.pages, key=lambda p: p.slug):  # translated block by block as essays are
         lines.append(f"{page.slug} (page, original in {page.original.lang})")
@@ -75,16 +75,18 @@ def _essay_state(essay: Essay | SitePage, lang: str, tally: Tally) -> str:
 
 
 
-def _thread_state(comments: tuple[Comment, ...], lang: str, tally: Tally) -> str:
+def _thread_state(comments: tuple[Comment, ...], lang: str, tally: Tally, essay_in_lang: bool) -> str:
     """One language over a thread: how its comments written in other languages are translated into it
-    ("" when every comment was written in it)."""
+    ("" when every comment was written in it). Where the essay itself is not in that language there is no
+    page to show the thread in it: its comments are not missing there, the essay is."""
     current, outdated, missing, unfinished = 0, [], [], []
     for comment in comments:
         if comment.original.lang == lang:
             continue
         text = comment.text(lang)
         if text is None:
-            missing.append(comment.id)
+            if essay_in_lang:
+                missing.append(comment.id)
             continue
         if text.unfinished:
             unfinished.append(comment.id)

@@ -198,3 +198,14 @@ def test_a_retitled_original_is_said_beside_a_block_count_error_and_with_a_templ
         failed = run_cli(*command, cwd=tmp_path)
         assert failed.returncode == 1 and "templates/base.html:2:" in failed.stderr
         assert f"{TRANSLATION}:2: warning: the title is outdated" in failed.stderr, command
+
+
+def test_comments_are_not_missing_in_a_language_the_essay_itself_is_not_in(tmp_path):
+    """With no Romanian essay there is no Romanian page to show the thread on: the essay is what is
+    missing in Romanian, and a translator is not sent to translate its comments first."""
+    make_content(tmp_path, {"posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\nUn comentario.\n"})
+    lines = run_cli("status", cwd=tmp_path).stdout.splitlines()
+    at = lines.index("hola (original in es)")
+    assert lines[at + 1] == "  essay:    en translated · ro missing"
+    assert lines[at + 2] == "  comments (1): en 0 translated, 1 missing (c1)"
+    assert lines[-1] == "1 essay, 1 comment: 1 translation current, 0 outdated (0 blocks), 2 missing"
