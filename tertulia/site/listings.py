@@ -145,7 +145,10 @@ def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words, tags: dict
                      for key in essay.tags],
             "date": words.date(essay.date) if essay.date else "", "comment_count": len(essay.comments),
             "comment_ids": " ".join(comment.id for comment in essay.comments),  # what listing.js compares
-            "reading": reading_times(titles)}
+            "reading": reading_times(titles),
+            # a language's listing shows an essay not yet in it in its original: the reader is told, as
+            # the comment archive tells of a comment
+            "written_in": summary.lang if scope.folder and summary.lang != scope.lang else ""}
 
 
 def _shown_in(item: Essay | Comment, scope: Scope) -> Text:

@@ -227,3 +227,17 @@ def test_source_date_epoch_sets_the_feed_time(tmp_path):
     (content / "posts/x/index.en.md").write_text("---\ntitle: Undated\nauthor: A\n---\n\nText.\n")
     assert run_cli("build", "--content", str(content), "--output", str(out), env=env).returncode == 0
     assert "<updated>2023-11-14T22:13:20Z</updated>" in (out / "feed.xml").read_text()
+
+
+def test_a_language_s_listing_says_which_essays_it_shows_in_their_original_language(fixture_site):
+    """/es/ lists beta and gamma, which have no Spanish text, in their originals: each card says in which
+    language, in Spanish, as the comment archive does for a comment; alpha, read in Spanish, says nothing."""
+    cards = {}
+    for listing in ("es/index.html", "es/page/2/index.html"):
+        for card in (fixture_site / listing).read_text().split('<li class="essay-card"')[1:]:
+            cards[re.search(r'<span lang="[^"]+">([^<]+)</span>', card).group(1)] = card.split('<p class="byline">')[1]
+    assert set(cards) == {"Alfa: los valores", "Beta: verticality", "Gama"}
+    assert "escrito en" not in cards["Alfa: los valores"]
+    assert cards["Beta: verticality"].split("</p>")[0].endswith(" · escrito en inglés")
+    assert cards["Gama"].split("</p>")[0].endswith(" · escrito en rumano")
+    assert "written in" not in (fixture_site / "index.html").read_text()  # the root lists every language's title
