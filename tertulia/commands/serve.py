@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import logging
 import mimetypes
 import os
 import sys
@@ -269,6 +270,8 @@ def serve(options: Options, port: int) -> int:
     # livereload's socket takes any page's connection; only this preview's own pages may reload it
     LiveReloadHandler.check_origin = lambda handler, origin: origin in {f"http://{name}:{port}" for name in LOCAL_NAMES}
     print(f"serving http://127.0.0.1:{port}{state.base_path} (Ctrl-C to stop)", flush=True)
+    # livereload then names its own address, without the site's path, which is a 404 under a sub-path
+    logging.getLogger("livereload").addFilter(lambda record: not record.getMessage().startswith("Serving on"))
     server.serve(port=port, host="127.0.0.1", debug=False, restart_delay=0)
     return 0
 

@@ -102,7 +102,7 @@ def test_edit_break_and_fix_while_serving(preview):
 
 
 def test_the_root_redirects_to_the_base_path_and_unknown_pages_get_the_404_page(preview):
-    _, base, _ = preview
+    _, base, stop = preview
     poll(base, lambda s, b: s == 200)
     status, body = fetch(base.replace("/repo/", "/"))
     assert status == 200 and "Hello" in body  # followed the redirect to the home page
@@ -110,6 +110,8 @@ def test_the_root_redirects_to_the_base_path_and_unknown_pages_get_the_404_page(
     assert status == 200 and "Primer párrafo." in body
     status, body = fetch(base + "no/such/page/")
     assert status == 404 and "Page not found" in body
+    said = stop()  # the one address the author is given to open is the site's, under its path
+    assert f"serving {base} (Ctrl-C to stop)" in said and "Serving on" not in said
 
 
 def test_the_preview_follows_the_sites_own_templates_and_assets(tmp_path):
