@@ -445,7 +445,8 @@
 
   // Listening on the document, not the section: choosing another translation replaces the body.
   document.addEventListener("click", function (event) {
-    var trigger = event.target.closest && event.target.closest("[data-propose] a.propose");
+    // the plain e-mail link too: with the script, the form offers both ways of sending
+    var trigger = event.target.closest && event.target.closest("[data-propose] a.propose, [data-propose] a.propose-mail");
     if (!trigger || !document.getElementById("proposal-form")) { return; }
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
       return;  // a new tab or window gets the plain link, as the reader asked

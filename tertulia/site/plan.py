@@ -17,7 +17,7 @@ from . import routes
 from .listings import comment_sources, discussion_feeds, essay_url, listing_pages, scopes
 from ..model import Essay, Site, SitePage, newest_first
 from .pages import Kind, Page
-from .proposals import CONTENT_FOLDER, PROPOSAL_LIMITS, plain_link
+from .proposals import CONTENT_FOLDER, PROPOSAL_LIMITS, plain_link, plain_mail_link
 from .structured import essay_data, essay_meta
 from .redirects import redirect_pages
 from .ui import Interface
@@ -215,19 +215,22 @@ def _proposals(site: Site, essay: Essay, words, langs: list[str], url: str) -> d
     discussion = site.config.discussion
     prefix = routes.folder_prefix(url, routes.essay(essay.slug))
     if discussion is None:
-        return {"threads": comment_views(essay.threads, langs, prefix=prefix), "join_url": "", "proposal": None}
+        return {"threads": comment_views(essay.threads, langs, prefix=prefix), "join_url": "", "proposal": None,
+                "mail_url": ""}
     lang = words.lang
     title = (essay.text(lang) or essay.original).title
     subjects = {"comment": words.attr("Comment on {title}"), "reply": words.attr("Reply to {name} on {title}")}
-    link = partial(plain_link, discussion, essay.slug, lang, len(essay.source_files),
-                   words.attr("Your comment, in Markdown."), words.attr("your name, as it should appear"))
+    filled = (essay.slug, lang, len(essay.source_files), words.attr("Your comment, in Markdown."),
+              words.attr("your name, as it should appear"))
+    link = partial(plain_link, discussion, *filled)
     proposal = {"repo": discussion.repo, "branch": discussion.branch, "email": discussion.email,
                 "issues": discussion.issues, "folder": f"{CONTENT_FOLDER}/posts/{essay.slug}/comments/",
                 "lang": lang, "languages": site.config.languages, "title": title, "subjects": subjects,
                 "limits": PROPOSAL_LIMITS}
     reply = partial(_reply_link, link, subjects["reply"], title)
-    return {"threads": comment_views(essay.threads, langs, reply, prefix),
-            "join_url": link(subjects["comment"].replace("{title}", title)), "proposal": proposal}
+    subject = subjects["comment"].replace("{title}", title)
+    return {"threads": comment_views(essay.threads, langs, reply, prefix), "join_url": link(subject),
+            "proposal": proposal, "mail_url": plain_mail_link(discussion, *filled, subject)}
 
 
 def _reply_link(link, subject: str, title: str, parent: str, name: str) -> str:

@@ -98,6 +98,21 @@ def offline_id(slug: str, reply_to: str, lang: str, known: int) -> str:
     return f"r{known + 1}-{digest}"
 
 
+def mailto(email: str, subject: str, body: str) -> str:
+    """A letter for the reader's mail program, as assets/propose.js composes it."""
+    return f"mailto:{email}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+
+
+def plain_mail_link(discussion: Discussion, slug: str, lang: str, known: int, placeholder: str, note: str,
+                    subject: str) -> str:
+    """The link a page offers without JavaScript to a reader without a GitHub account: a letter holding
+    a valid file to fill in, which `import mail` reads as it reads the form's ("" without `email`)."""
+    if not discussion.email:
+        return ""
+    path = proposal_path(slug, offline_id(slug, "", lang, known), lang)
+    return mailto(discussion.email, subject, letter(placeholder, path, comment_file("Anonymous", placeholder, note=note)))
+
+
 def plain_link(discussion: Discussion, slug: str, lang: str, known: int, placeholder: str, note: str,
                title: str, reply_to: str = "") -> str:
     """The link a page offers without JavaScript: a valid file for the reader to fill in, on GitHub's

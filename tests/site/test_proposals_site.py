@@ -161,3 +161,40 @@ def test_on_a_side_by_side_page_a_reader_writes_in_the_pages_language(tmp_path):
     assert re.search(r'<section class="discussion"[^>]* data-lang="de"', page)
     french = (out / "fr/posts/welcome/index.html").read_text()
     assert re.search(r'<section class="discussion"[^>]* data-lang="fr"', french)
+
+
+def test_without_javascript_a_reader_can_propose_by_e_mail_and_import_mail_takes_the_letter(tmp_path):
+    """A reader with no GitHub account and no script: the page's plain e-mail link opens a letter
+    holding a valid file; sent as it is, it proposes nothing; with their words in place of the
+    placeholder, `import mail` writes their comment."""
+    from email.message import EmailMessage
+    content = make_content(tmp_path)
+    site = content / "site.yml"
+    site.write_text(site.read_text() + "discussion:\n  repo: owner/essays\n  email: talk@example.org\n")
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    page = (out / "es/posts/hola/index.html").read_text()
+    found = re.search(r'<a class="propose-mail" href="([^"]+)" rel="nofollow">Enviar por correo</a>', page)
+    assert found, "no plain e-mail link"
+    parts = urlsplit(found.group(1).replace("&amp;", "&"))
+    assert (parts.scheme, parts.path) == ("mailto", "talk@example.org")
+    query = parse_qs(parts.query)
+    assert query["subject"] == ["Comentario sobre «Hola»"]
+    body = query["body"][0]
+    assert body.startswith("Tu comentario, en Markdown.") and re.search(r"\ncontent/posts/hola/comments/r[0-9]+-[0-9a-f]{8}\.es\.md\n", body)
+    for number, text in enumerate((body, body.replace("Tu comentario, en Markdown.", "Me gustó mucho, gracias.", 1))):
+        letter = EmailMessage()
+        letter["From"], letter["To"], letter["Subject"] = "Rosa <rosa@example.org>", "talk@example.org", query["subject"][0]
+        letter["Date"] = "Mon, 30 Nov 2026 06:20:00 +0000"
+        letter["Message-ID"] = f"<m{number}@example.org>"
+        letter.set_content(text)
+        eml = tmp_path / f"letter{number}.eml"
+        eml.write_bytes(bytes(letter))
+        result = run_cli("import", "mail", str(eml), "--content", str(content))
+        if number == 0:  # sent as the link wrote it: only the words put there for a comment
+            assert result.returncode == 1 and "only the words the link put there" in result.stderr + result.stdout
+    assert result.returncode == 0, result.stderr
+    written = list((content / "posts/hola/comments").glob("*.es.md"))
+    assert len(written) == 1 and "Me gustó mucho, gracias." in written[0].read_text()
+    assert "rosa@example.org" not in written[0].read_text()
+    assert run_cli("check", "--content", str(content)).returncode == 0
