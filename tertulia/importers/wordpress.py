@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 from anyascii import anyascii
 
 from ..errors import counted
-from ..reading.addresses import own_page, problem as address_problem
+from ..reading.addresses import own_page, problem as address_problem, under_files
 from ..reading.config import LANGUAGE_TAG
 from ..reading.find import SLUG
 from ..reading.names import MAX_KEY
@@ -59,6 +59,7 @@ class Summary:
     flattened: list[str] = field(default_factory=list)  # markup that could run as a script: words kept
     served_already: list[str] = field(default_factory=list)  # aliases a page of the site has: left out
     unusable: list[str] = field(default_factory=list)  # an old address, link or guid the build would refuse
+    under_files: list[str] = field(default_factory=list)  # old addresses under one served as a file: left out
     blog_header: list[str] = field(default_factory=list)  # the blog's title and description site.yml lacks
     brought: object = None  # the MediaSource of --media or --media-from, for its failures
 
@@ -88,6 +89,9 @@ class Summary:
         if self.served_already:
             lines.append("old addresses now served by another page of the site, so not kept: "
                          + ", ".join(self.served_already))
+        if self.under_files:
+            lines.append("old addresses under another one served as a file, which a static host cannot hold "
+                         "beside it, left out: " + ", ".join(self.under_files))
         if self.unusable:
             lines.append("old addresses and ids the build would refuse (a quote, a space, a control character), "
                          "left out: " + ", ".join(self.unusable))
@@ -173,6 +177,10 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
         # is left out: written, it would stop the site from building at all
         redirects = {old: new for old, new in plan.redirects.items() if old not in plan.aliases
                      and not address_problem(old) and not address_problem(new, target=True)}
+        # WordPress served `/post.html/feed/` under a `.html` permalink; a static host cannot hold both
+        blocked = under_files([*plan.aliases, *redirects])
+        summary.under_files = [f"{old[:80]} (under {above[:80]})" for old, above in blocked.items()]
+        redirects = {old: new for old, new in redirects.items() if old not in blocked}
         site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary)
         if site is not None:
             plan.files["site.yml"] = Planned(site)

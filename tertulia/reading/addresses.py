@@ -73,6 +73,24 @@ def written_at(address: str) -> tuple[str, str]:
     return url.casefold(), query
 
 
+def under_files(olds) -> dict[str, str]:
+    """Each old address that lies under another one served from a file (`/post.html/feed/` under
+    `/post.html`), with that other one: a static host cannot hold a file and a folder of one name."""
+    files: dict[str, str] = {}
+    for old in olds:
+        url, query = written_at(old)
+        if url and not query and not url.endswith("/"):
+            files.setdefault(url, old)
+    found = {}
+    for old in olds:
+        parts = written_at(old)[0].split("/")
+        above = next((files["/".join(parts[:depth])] for depth in range(1, len(parts))
+                      if "/".join(parts[:depth]) in files), "")
+        if above:
+            found[old] = above
+    return found
+
+
 def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: set[str] = frozenset()) -> bool:
     """Whether a site serves a page of its own where `address` points. A query alias (`/?p=123`,
     `/about/?page_id=2`) on one of its HTML pages is not: a static host serves that page whatever the

@@ -212,6 +212,25 @@ def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, fou
                 found.error(record, "aliases", f"alias `{alias[:80]}` is claimed by {claimed[where]} too")
             else:
                 claimed[where] = owner.original.path
+    _check_files_in_the_way(config, claimants, found)
+
+
+def _check_files_in_the_way(config: SiteConfig, claimants, found: Findings) -> None:
+    """An old address under another that is served from a file (`/post.html/feed/` under `/post.html`):
+    the build could write only one of the two. An error on the one under, naming the other."""
+    olds = [redirect.old for redirect in config.redirects] + [a for owner, _ in claimants for a in owner.aliases]
+    blocked = addresses.under_files(olds)
+    if not blocked:
+        return
+    said = {old: f"`{old[:80]}` would need `{blocked[old][:80]}` to be a folder, but that old address is served " \
+                 "from a file of that name: a static host cannot hold both; keep one of them" for old in blocked}
+    for redirect in config.redirects:
+        if redirect.old in said:
+            found.errors.append(ContentError(redirect.path, redirect.line, "redirect " + said[redirect.old]))
+    for owner, record in claimants:
+        for alias in owner.aliases:
+            if alias in said:
+                found.error(record, "aliases", "alias " + said[alias])
 
 
 def _case_note(address: str) -> str:

@@ -143,6 +143,21 @@ def test_a_pages_old_feeds_lead_to_the_page_and_a_plain_permalinks_feed_to_its_d
     assert '"feed=rss2' not in home and "p=1031&" not in home  # a pretty permalink's feed was /…/feed/
 
 
+def test_a_blog_of_html_permalinks_moves_in_and_builds(tmp_path):
+    """`/%year%/%monthnum%/%postname%.html` is a file: WordPress's `/…/post.html/feed/` (or an image's
+    page) under it cannot stand beside it on a static host; it is left out, and said."""
+    blog = "https://old.example.org"
+    export = export_of(tmp_path, blog, item(70, "entrada", link=f"{blog}/2014/05/entrada.html"))
+    site = tmp_path / "site"
+    result = imported(site, export)
+    assert "left out: /2014/05/entrada.html/feed/ (under /2014/05/entrada.html)" in result.stdout
+    assert aliases_of(site / "content/posts/entrada/index.en.md") == ["/2014/05/entrada.html", "/?p=70"]
+    out = tmp_path / "out"
+    built = run_cli("build", "--output", str(out), cwd=site)
+    assert built.returncode == 0, built.stderr
+    assert "posts/entrada/" in (out / "2014/05/entrada.html").read_text()
+
+
 def test_a_blog_with_plain_permalinks_keeps_its_query_feeds(tmp_path):
     blog = "https://old.example.org"
     export = export_of(tmp_path, blog, item(70, "harbour", link=f"{blog}/?p=70"),
@@ -316,6 +331,11 @@ def test_a_reimport_follows_the_blog_and_never_touches_a_hand_edit(tmp_path):
     ({"site.yml": "title: t\nbase_url: \"https://x.org/\"\nlanguages: {es: E, en: E}\nmain_language: es\n"
                   "redirects:\n  /Old/: /\n  /old: /posts/hola/\n"},
      "content/site.yml:7:", "redirect `/old` is the address `/Old/` names too"),
+    # a `.html` permalink is a file: WordPress's feed under it would need a folder of the same name
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [/2014/05/a.html]\n---\n\nA.\n",
+      "site.yml": "title: t\nbase_url: \"https://x.org/\"\nlanguages: {es: E, en: E}\nmain_language: es\n"
+                  "redirects:\n  /2014/05/a.html/feed/: /posts/a/comments.xml\n"},
+     "content/site.yml:6:", "redirect `/2014/05/a.html/feed/` would need `/2014/05/a.html` to be a folder"),
 ])
 def test_an_address_claimed_twice_or_on_a_real_page_is_an_error(tmp_path, files, where, words):
     content = make_content(tmp_path, files)
