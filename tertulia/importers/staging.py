@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from pathlib import Path
 from .problems import ContentProblem, shown
 
 RECORD = ".tertulia-imports.json"
+ESSAY_FILE = re.compile(r"posts/[^/]+/index\.[^/]+\.md")
+COMMENT_FILE = re.compile(r"(posts/[^/]+)/comments/[^/]+\.md")
 RECORD_NOTE = ("What imports wrote into content/ (hashes of each file's name with its content, and with what it "
                "came from in the export), so that a file deleted by hand is not brought back and one edited by "
                "hand is never replaced. Keep it.")
@@ -42,6 +45,7 @@ class Staged:
     changed_on_blog: list[str] = field(default_factory=list)  # as an import wrote it, but the blog has moved on
     removed: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)  # deleted by hand since an import: not brought back
+    orphaned: list[str] = field(default_factory=list)  # new comments of a post deleted by hand: left out
     pointed: list[str] = field(default_factory=list)  # as an import without media wrote them: now at the media
     media: list[str] = field(default_factory=list)  # the files (bytes) among `written`
     media_there: list[str] = field(default_factory=list)  # the files (bytes) already there, kept
@@ -52,7 +56,8 @@ class Staged:
         return [said + ", ".join(files) for said, files in (
             ("edited by hand, left as they are: ", self.edited),
             ("changed on the blog since an earlier import, left as they are here: ", self.changed_on_blog),
-            ("deleted by hand since an earlier import, not brought back: ", self.deleted)) if files]
+            ("deleted by hand since an earlier import, not brought back: ", self.deleted),
+            ("comments of a post deleted by hand, left out with it: ", self.orphaned)) if files]
 
 
 @dataclass
@@ -82,6 +87,7 @@ class Staging:
             self.folder = Path(tempfile.mkdtemp(prefix=".import-", dir=content))
         self.done = Staged()
         self.removals: list[str] = []
+        self.essays: set[str] = set()  # the post folders this import writes an essay file into
         refuse_links(content, RECORD)
         self.record = _record(content / RECORD)
         self.recorded = frozenset(self.record)  # as earlier imports left it: what this one writes is not "deleted"
@@ -91,7 +97,14 @@ class Staging:
         for relative, planned in files.items():
             refuse_links(self.content, relative)
             target = self.content / relative
+            post = _post_of_comment(relative)
+            if (post and planned.text is not None and not target.exists() and not self._has_essay(post)
+                    and not self._recorded(relative.rsplit("/", 1)[-1], planned)):
+                self.done.orphaned.append(relative)  # written, it would be a comment of no post: check refuses it
+                continue
             verb = self._decide(relative, target, planned, overwrite)
+            if verb == "write" and ESSAY_FILE.fullmatch(relative):
+                self.essays.add(relative.rsplit("/", 1)[0])
             if verb == "remove":
                 self.removals.append(relative)
             elif verb == "write" and self.report:
@@ -105,6 +118,15 @@ class Staging:
                     staged.write_text(planned.text, encoding="utf-8")
         files.clear()
 
+    def _has_essay(self, post: str) -> bool:
+        """Whether the post's folder holds an essay file, or this import writes one into it."""
+        return post in self.essays or any((self.content / post).glob("index.*.md"))
+
+    def _recorded(self, name: str, planned: Planned) -> bool:
+        """Whether an earlier import wrote this file (by its identity in the export, or a text of it)."""
+        return _identity_key(name, planned.identity) in self.recorded or any(
+            _key(name, text) in self.recorded for text in (planned.text, *planned.earlier))
+
     def _decide(self, relative: str, target: Path, planned: Planned, overwrite: bool) -> str:
         # a text by its name (a renamed folder changes nothing); a media file by its path, since one image
         # may stand beside many posts, and deleting one copy says nothing of the others
@@ -116,8 +138,7 @@ class Staging:
         if not target.exists():
             if planned.text is None:
                 return "nothing"
-            if identity in self.recorded or any(
-                    _key(name, text) in self.recorded for text in (planned.text, *planned.earlier)):
+            if self._recorded(name, planned):
                 self.done.deleted.append(relative)  # an import wrote it, the author deleted it
                 return "nothing"
             self.record.update(filter(None, (_key(name, planned.text), identity)))
@@ -249,3 +270,9 @@ def refuse_links(content: Path, relative: str) -> None:
         if (content / "/".join(parts[:depth])).is_symlink():
             raise ContentProblem(f"{content.name}/{'/'.join(parts[:depth])}: is a link; an import never writes "
                                  "through one (replace it with the folder or file itself)")
+
+
+def _post_of_comment(relative: str) -> str:
+    """The post folder (`posts/slug`) of a comment file's path; "" for any other file."""
+    found = COMMENT_FILE.fullmatch(relative)
+    return found.group(1) if found else ""

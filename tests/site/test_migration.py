@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import time
 import urllib.request
 from html.parser import HTMLParser
@@ -156,6 +157,23 @@ def test_a_blog_of_html_permalinks_moves_in_and_builds(tmp_path):
     built = run_cli("build", "--output", str(out), cwd=site)
     assert built.returncode == 0, built.stderr
     assert "posts/entrada/" in (out / "2014/05/entrada.html").read_text()
+
+
+def test_a_post_deleted_by_hand_gets_no_new_comments_from_a_later_import(tmp_path):
+    """Its comments, old and new, stay out with it: one written into its folder alone would be a comment
+    of no post, and the site would stop building."""
+    blog = "https://old.example.org"
+    site = tmp_path / "site"
+    imported(site, export_of(tmp_path, blog, item(70, "entrada", extra=wp_comment(1, "Primero.")),
+                             item(71, "otra"), name="v1.xml"))
+    shutil.rmtree(site / "content/posts/entrada")
+    again = imported(site, export_of(tmp_path, blog, item(70, "entrada", extra=wp_comment(1, "Primero.")
+                                                           + wp_comment(2, "Segundo, nuevo.")),
+                                     item(71, "otra"), name="v2.xml"))
+    assert "not brought back: posts/entrada/index.en.md, posts/entrada/comments/1.en.md" in again.stdout
+    assert "comments of a post deleted by hand, left out with it: posts/entrada/comments/2.en.md" in again.stdout
+    assert not (site / "content/posts/entrada").exists()
+    assert run_cli("check", cwd=site).returncode == 0
 
 
 def test_a_blog_with_plain_permalinks_keeps_its_query_feeds(tmp_path):
