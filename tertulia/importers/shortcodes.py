@@ -64,6 +64,29 @@ class Body:
     notes: list[str] = field(default_factory=list)
 
 
+# A plugin's shortcode this importer does not know, told from a reader's `[sic]` by its attributes or its
+# closing tag: `[contact-form-7 id="3"]`, `[/spoiler]`
+OTHER_SHORTCODE = re.compile(r"""\[(?:[a-z][\w-]*(?:\s+[\w-]+\s*=\s*(?:"[^"\]]*"|'[^'\]]*'|[^\s\]]+))+\s*/?|/[a-z][\w-]*)\]""",
+                             re.IGNORECASE)
+
+CLOSING_NAME = re.compile(r"\[/([a-z][\w-]*)\]", re.IGNORECASE)
+
+
+def stripped(text: str) -> str:
+    """`text` as WordPress makes an excerpt of it (strip_shortcodes): the shortcodes it knows gone with what
+    they enclose (an image's caption, a footnote, an embed); code keeps its words, part of the sentence;
+    any other shortcode's brackets go and its words stay."""
+    text = CODE.sub(lambda match: match.group(3), text)
+    for _ in range(3):  # a caption inside a shortcode, a shortcode inside a caption
+        text, count = SHORTCODE.subn("", text)
+        if not count:
+            break
+    closed = sorted(set(CLOSING_NAME.findall(text)), key=len, reverse=True)  # `[spoiler]…[/spoiler]`: a pair
+    if closed:
+        text = re.sub(r"\[/?(?:%s)(?:\s[^\]]*)?\]" % "|".join(map(re.escape, closed)), "", text, flags=re.IGNORECASE)
+    return OTHER_SHORTCODE.sub("", text)
+
+
 def expanded(text: str, post_id: str = "", media: Media | None = None, footnotes: str = "") -> tuple[str, list[str]]:
     """`text` with its shortcodes as HTML, code set aside as `\\x00code<n>\\x00`: (text, the code blocks)."""
     body = Body(post_id, media or Media())

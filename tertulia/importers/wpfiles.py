@@ -13,10 +13,11 @@ from ..reading.markup import TAG, is_safe_url
 from ..reading.validate import FEED_ID, parse_date
 from ..reading.yamltext import quoted
 from .media import shown_in
-from .shortcodes import Media, expanded
+from .shortcodes import Media, expanded, stripped
 from .wpbody import before_more, comment_markdown, plain, to_markdown
 from .wxr import Item, WPComment
 
+SUMMARY_SOURCE = 10_000  # characters of a teaser or excerpt read for the summary's words
 SUMMARY_WORDS = 60
 
 
@@ -58,7 +59,11 @@ def essay_file(item: Item, author: str, draft: bool, tags: list[str], aliases: l
         lines.append("tags: [" + ", ".join(quoted(tag) for tag in tags) + "]")
     if is_safe_url(item.link) and not page and not unpublished:  # a page has no `source`: its aliases find it
         lines.append(f"source: {quoted(item.link)}")
-    summary = plain(item.excerpt) or plain(before_more(item.content) or "")
+    # a summary is plain words, as WordPress's own excerpts are: no shortcode's brackets on a card or in a feed;
+    # its first words come from the text's start, and a hostile export's thousands of unclosed shortcodes
+    # further on must not cost their square
+    summary = plain(stripped(item.excerpt[:SUMMARY_SOURCE])) or plain(
+        stripped((before_more(item.content) or "")[:SUMMARY_SOURCE]))
     if summary:
         words = summary.split()
         lines.append(f"summary: {quoted(' '.join(words[:SUMMARY_WORDS]) + ('…' if len(words) > SUMMARY_WORDS else ''))}")

@@ -176,6 +176,17 @@ def test_a_post_deleted_by_hand_gets_no_new_comments_from_a_later_import(tmp_pat
     assert run_cli("check", cwd=site).returncode == 0
 
 
+def test_a_summary_from_the_teaser_holds_words_and_no_shortcode(tmp_path):
+    """The text before `<!--more-->` becomes the card's and the feed's summary: plain words, as WordPress's
+    own excerpts are, with a caption, a footnote and a form gone, code's words kept, a reader's [sic] too."""
+    body = ('[caption id="attachment_5" align="alignleft" width="300"]<img src="{blog}/a.jpg" alt="" /> Pie de foto'
+            '[/caption] Texto [sic] con [footnote]una nota[/footnote] y [code]x = 1[/code] y '
+            '[contact-form-7 id="3" title="Contacto"][spoiler]oculto[/spoiler].<!--more-->Resto.')
+    site = tmp_path / "site"
+    imported(site, export_of(tmp_path, "https://old.example.org", item(70, "teaser", body)))
+    assert 'summary: "Texto [sic] con y x = 1 y oculto."' in front(site / "content/posts/teaser/index.en.md")
+
+
 def test_a_blog_with_plain_permalinks_keeps_its_query_feeds(tmp_path):
     blog = "https://old.example.org"
     export = export_of(tmp_path, blog, item(70, "harbour", link=f"{blog}/?p=70"),
