@@ -107,8 +107,11 @@ def safe_events(path: Path, events: tuple[str, ...], expected: str) -> Iterator[
         if encoding:  # expat reads four encodings itself; Python's codecs read the rest for it
             with path.open("rb") as raw:
                 yield from SafeTree.iterparse(_Transcoded(raw, encoding, path), events=events, parser=parser)
-        else:
+        elif _in_utf16(path):
             yield from SafeTree.iterparse(str(path), events=events, parser=parser)
+        else:
+            with path.open("rb") as raw:
+                yield from SafeTree.iterparse(_WithoutControls(raw), events=events, parser=parser)
     except DefusedXmlException as problem:
         raise UnreadableExport(f"{path}:{parser.parser.CurrentLineNumber}: the export defines entities or "
                                f"refers to outside files ({type(problem).__name__}), which an export "
@@ -118,6 +121,10 @@ def safe_events(path: Path, events: tuple[str, ...], expected: str) -> Iterator[
         if root is not None and root.rsplit(":", 1)[-1] != expected.rsplit("}", 1)[-1]:
             raise not_the_export(path, root, expected) from None  # a CSV file, an HTML page, nothing
         line, column = problem.position
+        if not encoding and not _in_utf16(path) and not _decodes(path, line):
+            raise UnreadableExport(f"{path}:{line}: a byte that is not UTF-8, the encoding the export says it is "
+                                   "in (a file saved again by another program, in windows-1252 perhaps): "
+                                   "save it as UTF-8 and import it again") from None
         raise UnreadableExport(f"{path}:{line}: not well-formed XML at column {column + 1}: "
                                f"{str(problem).split(':')[0]}") from None
 
@@ -209,6 +216,44 @@ def _foreign_encoding(path: Path) -> str | None:
     return None if codec in EXPAT_ENCODINGS else name
 
 
+# C0 control characters, which XML forbids anywhere but which WordPress's exporter writes as they are
+# when a post holds text pasted from a word processor (a form feed, a vertical tab): nobody's words,
+# and one of them made a whole export unreadable. In UTF-8 (and the one-byte encodings) such a byte is
+# never part of another character, so it goes byte by byte. A vertical tab or a form feed parted words
+# as a space does: it becomes one.
+CONTROLS = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
+AS_SPACES = bytes.maketrans(b"\x0b\x0c", b"  ")
+
+
+class _WithoutControls:
+    """A byte stream read without the control characters XML forbids."""
+
+    def __init__(self, raw):
+        self.raw = raw
+
+    def read(self, size: int = -1) -> bytes:
+        return self.raw.read(size).translate(AS_SPACES, CONTROLS)
+
+
+def _decodes(path: Path, number: int) -> bool:
+    """Whether line `number` of the file is UTF-8."""
+    with path.open("rb") as raw:
+        for at, line in enumerate(raw, 1):
+            if at == number:
+                try:
+                    line.decode("utf-8")
+                except UnicodeDecodeError:
+                    return False
+                break
+    return True
+
+
+def _in_utf16(path: Path) -> bool:
+    """Whether the file is in UTF-16 (a BOM, or the zero bytes of its first ASCII characters)."""
+    head = _head(path, 4)
+    return head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head
+
+
 class _Transcoded:
     """A byte stream in another encoding, read as UTF-8; a byte that does not decode is `export:line:`."""
 
@@ -232,7 +277,7 @@ class _Transcoded:
             raise UnreadableExport(f"{self.path}:{where}: half of a character (a lone surrogate) in "
                                    f"{self.encoding}, which no text holds") from None
         self.line += text.count("\n")
-        return data
+        return data.translate(AS_SPACES, CONTROLS)
 
 
 def _items(path: Path, events) -> Iterator[Channel | Item]:

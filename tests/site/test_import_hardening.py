@@ -255,7 +255,7 @@ def test_an_export_in_another_encoding_is_read_as_it_says(tmp_path, encoding, wo
     ("no-such-codec", b"x", 1, "an encoding Python does not know"),
     ("Shift_JIS", b"\n\n\x81\x39", 5, "not Shift_JIS"),
     ("windows-1252", b"\n\x81", 4, "not windows-1252"),
-    ("UTF-8", b"\n\xff\xfe", 4, "not well-formed"),
+    ("UTF-8", b"\n\xff\xfe", 4, "a byte that is not UTF-8"),
     ("UTF-7", b"\n+2D0-", 4, "lone surrogate"),
 ])
 def test_an_export_that_does_not_decode_is_export_line_and_exit_1(tmp_path, declared, data, line, words):
@@ -265,6 +265,20 @@ def test_an_export_that_does_not_decode_is_export_line_and_exit_1(tmp_path, decl
     no_traceback(result)
     assert result.returncode == 1 and f"-export.xml:{line}: " in result.stderr and words in result.stderr
     assert list(site.iterdir()) == []
+
+
+@pytest.mark.parametrize("encoding", ["UTF-8", "windows-1252"])
+def test_control_characters_pasted_into_a_post_do_not_stop_the_import_and_its_words_stay(tmp_path, encoding):
+    """WordPress's exporter writes a form feed or a vertical tab pasted from a word processor as it is;
+    XML forbids them, and one used to make the whole export unreadable."""
+    site = tmp_path / "site"
+    text = export_text(post(body="Primera\x0cpágina.\x0b Segunda.", comments=(("1", "Bien\x01 dicho."),)),
+                       encoding=encoding)
+    result = import_into(site, text.encode(encoding))
+    assert result.returncode == 0, result.stderr
+    essay = next((site / "content/posts").glob("*/index.en.md")).read_text()
+    assert "Primera página. Segunda." in essay and "\x0c" not in essay and "\x0b" not in essay
+    assert "Bien dicho." in next((site / "content/posts").glob("*/comments/1.en.md")).read_text()
 
 
 # --- an export's markup never runs on the new site: an essay's body is built as its author's HTML ---------
