@@ -149,6 +149,7 @@ class Plan:
     permalinks: Counter = field(default_factory=Counter)  # plain (`/?p=ID`), pretty: published items' links
     languages: tuple[str, ...] = ()
     renamed: dict[int, list[str]] = field(default_factory=dict)  # a place's index -> its old slugs' addresses
+    tag_terms: dict[str, str] = field(default_factory=dict)  # a tag key -> the blog's term it stands for
 
 
 def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: bool = False,
@@ -540,7 +541,7 @@ def _tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str]:
             if not draft:
                 plan.redirects[f"/category/{nicename}/"] = "/"
             continue
-        key = _slugify(unquote(nicename)) or _slugify(text_of(name))
+        key = _own_key(_slugify(unquote(nicename)) or _slugify(text_of(name)), unquote(nicename) or text_of(name), plan)
         if not key:
             continue
         plan.tags.setdefault(key, text_of(name) or key)
@@ -549,6 +550,15 @@ def _tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str]:
         if key not in keys:
             keys.append(key)
     return keys
+
+
+def _own_key(key: str, term: str, plan: Plan) -> str:
+    """A term's tag key, another's already (中文 and 钟文 are both `zhongwen` in Latin letters) made its
+    own with a number: two of the blog's terms stay two tags. A category and a tag of one name are one."""
+    base, number, term = key, 2, term.casefold()
+    while key and plan.tag_terms.setdefault(key, term) != term:
+        key, number = f"{base}-{number}", number + 1
+    return key
 
 
 def _comments(comments: tuple[WPComment, ...], summary: Summary, pingbacks: bool):

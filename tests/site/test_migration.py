@@ -187,6 +187,23 @@ def test_a_summary_from_the_teaser_holds_words_and_no_shortcode(tmp_path):
     assert 'summary: "Texto [sic] con y x = 1 y oculto."' in front(site / "content/posts/teaser/index.en.md")
 
 
+def test_two_terms_spelled_alike_in_latin_letters_stay_two_tags(tmp_path):
+    """中文 and 钟文 are both `zhongwen` transliterated: each keeps its own tag, label and old address;
+    a category and a tag of one name stay one."""
+    site = tmp_path / "site"
+    tag = '<category domain="post_tag" nicename="{}"><![CDATA[{}]]></category>'
+    imported(site, export_of(tmp_path, "https://old.example.org",
+                             item(70, "uno", extra=tag.format(quote("中文").lower(), "中文")
+                                  + '<category domain="category" nicename="news"><![CDATA[News]]></category>'),
+                             item(71, "dos", extra=tag.format(quote("钟文").lower(), "钟文")
+                                  + tag.format("news", "News"))))
+    assert 'tags: ["zhongwen", "news"]' in front(site / "content/posts/uno/index.en.md")
+    assert 'tags: ["zhongwen-2", "news"]' in front(site / "content/posts/dos/index.en.md")
+    yml = (site / "content/site.yml").read_text()
+    assert '  zhongwen: {en: "中文"}\n  zhongwen-2: {en: "钟文"}\n' in yml
+    assert '"/tag/%e4%b8%ad%e6%96%87/": "/tags/zhongwen/"' in yml and '"/tag/%e9%92%9f%e6%96%87/": "/tags/zhongwen-2/"' in yml
+
+
 def test_a_blog_with_plain_permalinks_keeps_its_query_feeds(tmp_path):
     blog = "https://old.example.org"
     export = export_of(tmp_path, blog, item(70, "harbour", link=f"{blog}/?p=70"),
