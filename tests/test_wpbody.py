@@ -161,3 +161,12 @@ def test_a_flood_of_unclosed_tags_converts_in_linear_time():
             "    comment_refused(body); plain(body); to_markdown(body)\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_line_of_equals_signs_in_a_comment_stays_text_and_makes_no_heading():
+    """Under a line of words, `===` would make them a heading and vanish itself."""
+    from tertulia.importers.wpbody import comment_markdown
+    markdown = comment_markdown("Resultado final\n===\nsegún el acta. a = b")
+    html = Converter().blocks(markdown, False, "es")
+    assert len(html) == 1 and "<h" not in html[0]
+    assert "Resultado final<br" in html[0] and "===" in html[0] and "a = b" in html[0]
