@@ -191,6 +191,9 @@ def _keys():
     return key_of
 
 
+EMPTY = "empty (no words in them)"
+
+
 def _post(key: str, element) -> Post:
     thread = element.find(NS + "thread")
     parent = element.find(NS + "parent")
@@ -202,9 +205,12 @@ def _post(key: str, element) -> Post:
         status = "pending"
     else:
         status = "published"
-    why = comment_refused(element.findtext(NS + "message") or "") if status != "deleted" else ""
+    message = element.findtext(NS + "message") or ""
+    why = comment_refused(message) if status != "deleted" else ""
     if why:  # its replies then answer the nearest comment that comes across
         status = refusal(f"disqus-{key}", why)
+    elif status != "deleted" and not comment_markdown(message).strip():
+        status = EMPTY  # nothing anyone wrote: a published comment of nothing would be an empty box
     copied = WORDPRESS_COMMENT.fullmatch((element.findtext(NS + "id") or "").strip())
     return Post(thread.get(INTERNALS, "") if thread is not None else "",
                 parent.get(INTERNALS, "") if parent is not None else "", status, copied.group(1) if copied else "")

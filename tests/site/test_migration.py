@@ -1353,3 +1353,17 @@ def test_media_brought_by_a_later_import_are_what_its_untouched_files_point_at(t
     text = (site / "content/posts/photos/index.en.md").read_text()
     assert "(notes.pdf)" in text and "old.example.org/wp-content/uploads/2014/05/notes.pdf" not in text
     assert "wrote 0 files" in imported(site, export).stdout  # and back without: kept as it is now
+
+
+def test_a_disqus_comment_with_no_words_is_counted_not_written_as_an_empty_box(tmp_path):
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    text = DISQUS.read_text()
+    start = text.index('<post dsq:id="3001">')
+    post = text[start:text.index("</post>", start) + len("</post>")]
+    empty = re.sub(r"<message>.*?</message>", "<message><![CDATA[<p> </p>]]></message>", post, flags=re.DOTALL)
+    export = tmp_path / "empty.xml"
+    export.write_text(text.replace(post, empty.replace('dsq:id="3001"', 'dsq:id="3099"', 1) + post, 1))
+    result = imported(site, export, source="disqus")
+    assert "1 empty (no words in them)" in result.stdout
+    assert not list((site / "content/posts").glob("*/comments/disqus-3099.*.md"))
