@@ -150,6 +150,7 @@ class Plan:
     languages: tuple[str, ...] = ()
     renamed: dict[int, list[str]] = field(default_factory=dict)  # a place's index -> its old slugs' addresses
     tag_terms: dict[str, str] = field(default_factory=dict)  # a tag key -> the blog's term it stands for
+    drafts: set[str] = field(default_factory=set)  # the ids of posts and pages imported as drafts
 
 
 def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: bool = False,
@@ -216,6 +217,8 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             plan.places.append(_place(entry, channel, plan))
             _one_original(plan.places[-1].folder, lang, plan)
             plan.urls[entry.post_id] = plan.places[-1].url
+            if ESSAY_STATUSES[entry.status] or entry.password:
+                plan.drafts.add(entry.post_id)
     _old_slugs(plan)
     _attachment_pages_to_posts(plan)
     if plan.permalinks["plain"] and not plan.permalinks["pretty"]:
@@ -255,9 +258,10 @@ def _old_slugs(plan: Plan) -> None:
 
 def _attachment_pages_to_posts(plan: Plan) -> None:
     """An attachment's page (`/2020/01/post/bridge/`, `/?attachment_id=301`) showed one image of a post:
-    its old address leads to that post, where the image now is. One of no imported post has none."""
+    its old address leads to that post, where the image now is. One of no imported post has none, nor one
+    of a draft, which has no page until it is published."""
     for old, parent in plan.shown_on:
-        if WP_ID.fullmatch(parent) and parent in plan.urls and old not in plan.aliases:
+        if WP_ID.fullmatch(parent) and parent in plan.urls and parent not in plan.drafts and old not in plan.aliases:
             plan.redirects.setdefault(old, "/" + plan.urls[parent])
 
 

@@ -1367,3 +1367,18 @@ def test_a_disqus_comment_with_no_words_is_counted_not_written_as_an_empty_box(t
     result = imported(site, export, source="disqus")
     assert "1 empty (no words in them)" in result.stdout
     assert not list((site / "content/posts").glob("*/comments/disqus-3099.*.md"))
+
+
+def test_a_draft_s_images_leave_no_redirect_to_a_page_it_does_not_have_yet(tmp_path):
+    """An attachment's old page leads to its post; for a draft that page does not exist, and the
+    redirect made `check --strict` fail right after the import."""
+    blog = "https://old.example.org"
+    draft = item(70, "borrador").replace("<wp:status>publish</wp:status>", "<wp:status>draft</wp:status>")
+    export = export_of(tmp_path, blog, draft, item(72, "publicado"),
+                       attachment(80, 70, f"{blog}/wp-content/uploads/a.jpg", link=f"{blog}/2014/05/borrador/foto/"),
+                       attachment(81, 72, f"{blog}/wp-content/uploads/b.jpg", link=f"{blog}/2014/05/publicado/foto/"))
+    site = tmp_path / "site"
+    imported(site, export)
+    yml = (site / "content/site.yml").read_text()
+    assert "/2014/05/borrador/foto/" not in yml and '"/2014/05/publicado/foto/": "/posts/publicado/"' in yml
+    assert run_cli("check", "--strict", cwd=site).returncode == 0
