@@ -304,7 +304,11 @@
         });
       });
     }
-    note.style.left = anchor.offsetLeft + "px";
+    // from the side the text starts on, as the stylesheet's inset-inline-start: a right-to-left text's
+    // note stands from the right (a `left` beside the stylesheet's `right: 0` squeezed it to a sliver)
+    var fromRight = window.getComputedStyle(anchor).direction === "rtl" && anchor.offsetParent;
+    note.style.insetInlineStart = (fromRight ? anchor.offsetParent.clientWidth - anchor.offsetLeft - anchor.offsetWidth
+                                             : anchor.offsetLeft) + "px";
     anchor.after(note);
     var timer = window.setTimeout(function () { note.remove(); }, 6000);
     note.addEventListener("focusin", function () { window.clearTimeout(timer); });

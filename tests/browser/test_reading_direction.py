@@ -52,6 +52,10 @@ def test_the_words_a_script_places_on_an_arabic_page_are_arabic(server, open_pag
     page.wait_for_selector(".copied-note")
     assert directions(page, ".copied-note > span, .copied-note > button, [data-passage-status]") == [":rtl"] * 3
     assert page.inner_text(".copied-note > span") == "نُسخ الرابط"
+    # it stands from the right, where the passage's number is, whole: a physical `left` beside the
+    # stylesheet's inset-inline-start squeezed it to a sliver over the heading
+    note, anchor = (page.locator(selector).bounding_box() for selector in (".copied-note", "#p1 .anchor"))
+    assert note["width"] > 100 and abs((note["x"] + note["width"]) - (anchor["x"] + anchor["width"])) < 2
     search = open_page(server["url"] + "/rtl-site/search/?q=quotation")
     search.wait_for_function("document.querySelectorAll('.search-results li').length > 0")
     assert directions(search, ".search-status, .match-language") == [":rtl"] * 2
