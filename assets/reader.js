@@ -187,6 +187,9 @@
     return event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
   }
 
+  var NOT_MARKED = "script, style, template, noscript, textarea, button, label, select, nav, form, .reader-bar, " +
+    ".visually-hidden, .anchor, [aria-hidden='true']";
+
   // Words a search found, marked in the passage it opened at (or the whole page).
   function markFound() {
     var asked = new URLSearchParams(window.location.search).get("highlight");
@@ -195,7 +198,12 @@
     var id = fragmentId();
     var scope = (id && document.getElementById(id)) || document.querySelector("main");
     if (!scope || !terms.length) { return; }
-    var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    // the words of essays and comments, not the interface's (the view bar, hidden labels, buttons) nor
+    // the inline script's text, which a mark there would break
+    var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT, { acceptNode: function (node) {
+      var parent = node.parentElement;
+      return parent && !parent.closest(NOT_MARKED) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+    } });
     var nodes = [];
     while (walker.nextNode()) { nodes.push(walker.currentNode); }
     nodes.forEach(function (node) {

@@ -522,3 +522,14 @@ def test_a_not_found_page_in_the_other_directions_folder_never_scrolls_sideways(
     box = page.locator("a.skip").first.bounding_box()
     assert page.evaluate("document.activeElement.className") == "skip"
     assert 0 <= box["x"] and box["x"] + box["width"] <= width and 0 <= box["y"] < 100
+
+
+def test_a_search_s_words_are_marked_in_the_texts_not_in_the_interface_or_a_script(server, open_page):
+    """Opened without a passage, the highlighter reads the whole page: the view bar's labels, the text
+    size's hidden words and the inline script's text are not the essay's, and a mark in a script breaks it."""
+    page = open_page(server["url"] + ESSAY + "?highlight=view+side+columns+text")
+    marked = page.evaluate("""() => [...document.querySelectorAll('mark.search-hit')].map(m =>
+        m.parentElement.closest('script, button, label, nav, form, .reader-bar, .visually-hidden, .anchor') ? 'interface' : 'text')""")
+    assert "text" in marked and "interface" not in marked
+    assert page.evaluate("[...document.scripts].every(s => !s.innerHTML.includes('<mark'))")
+    assert page.problems == []
