@@ -446,9 +446,9 @@
     Array.prototype.forEach.call(document.querySelectorAll("input[name=view]"), function (view) {
       view.addEventListener("change", function () {
         measureBars();
+        glances();  // its buttons give a one-line passage room: laid out before the place is put back
         putBack(noted);
         store(VIEW, view.value);  // by what it shows: "en" is English on every essay
-        glances();
         showInAddress(view);
         say(view.labels[0]);
       });
