@@ -488,16 +488,23 @@ def test_html_nested_hundreds_deep_imports_with_its_words_not_a_traceback(tmp_pa
     assert run_cli("check", cwd=site).returncode == 0
 
 
-def test_two_disqus_comments_under_one_id_and_one_without_an_id_are_all_kept(tmp_path):
-    site = tmp_path / "site"
-    imported(site, BLOG)
+def disqus_with(tmp_path, name: str, beside_the_first) -> Path:
+    """The Disqus fixture with its first comment (`<post dsq:id="3001">`) replaced by what
+    `beside_the_first(post)` makes of it, as a new export file `name`."""
     text = DISQUS.read_text()
     start = text.index('<post dsq:id="3001">')
     post = text[start:text.index("</post>", start) + len("</post>")]
-    twin = post.replace("DISQUS-FIRST", "DISQUS-TWIN").replace("Dora &amp;amp; Co", "Bea")
-    bare = post.replace("DISQUS-FIRST", "DISQUS-BARE").replace(' dsq:id="3001"', "", 1)
-    export = tmp_path / "twins.xml"
-    export.write_text(text.replace(post, post + twin + bare, 1))
+    export = tmp_path / name
+    export.write_text(text.replace(post, beside_the_first(post), 1))
+    return export
+
+
+def test_two_disqus_comments_under_one_id_and_one_without_an_id_are_all_kept(tmp_path):
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    export = disqus_with(tmp_path, "twins.xml", lambda post: post
+                         + post.replace("DISQUS-FIRST", "DISQUS-TWIN").replace("Dora &amp;amp; Co", "Bea")
+                         + post.replace("DISQUS-FIRST", "DISQUS-BARE").replace(' dsq:id="3001"', "", 1))
     result = imported(site, export, source="disqus")
     assert "comments: 6 (4 published, 1 pending, 1 spam) of 8 in the export" in result.stdout
     thread = site / "content/posts/los-clientes/comments"
@@ -1358,12 +1365,9 @@ def test_media_brought_by_a_later_import_are_what_its_untouched_files_point_at(t
 def test_a_disqus_comment_with_no_words_is_counted_not_written_as_an_empty_box(tmp_path):
     site = tmp_path / "site"
     imported(site, BLOG)
-    text = DISQUS.read_text()
-    start = text.index('<post dsq:id="3001">')
-    post = text[start:text.index("</post>", start) + len("</post>")]
-    empty = re.sub(r"<message>.*?</message>", "<message><![CDATA[<p> </p>]]></message>", post, flags=re.DOTALL)
-    export = tmp_path / "empty.xml"
-    export.write_text(text.replace(post, empty.replace('dsq:id="3001"', 'dsq:id="3099"', 1) + post, 1))
+    export = disqus_with(tmp_path, "empty.xml", lambda post: re.sub(
+        r"<message>.*?</message>", "<message><![CDATA[<p> </p>]]></message>", post, flags=re.DOTALL
+    ).replace('dsq:id="3001"', 'dsq:id="3099"', 1) + post)
     result = imported(site, export, source="disqus")
     assert "1 empty (no words in them)" in result.stdout
     assert not list((site / "content/posts").glob("*/comments/disqus-3099.*.md"))
