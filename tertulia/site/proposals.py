@@ -109,16 +109,22 @@ def plain_mail_link(discussion: Discussion, slug: str, lang: str, known: int, pl
     a valid file to fill in, which `import mail` reads as it reads the form's ("" without `email`)."""
     if not discussion.email:
         return ""
-    path = proposal_path(slug, offline_id(slug, "", lang, known), lang)
-    return mailto(discussion.email, subject, letter(placeholder, path, comment_file("Anonymous", placeholder, note=note)))
+    path, text = _file_to_fill_in(slug, lang, known, placeholder, note)
+    return mailto(discussion.email, subject, letter(placeholder, path, text))
 
 
 def plain_link(discussion: Discussion, slug: str, lang: str, known: int, placeholder: str, note: str,
                title: str, reply_to: str = "") -> str:
     """The link a page offers without JavaScript: a valid file for the reader to fill in, on GitHub's
     new-file page, or with `issues` in a new issue's letter (`title` is the issue's title)."""
-    path = proposal_path(slug, offline_id(slug, reply_to, lang, known), lang)
-    text = comment_file("Anonymous", placeholder, reply_to, note=note)
+    path, text = _file_to_fill_in(slug, lang, known, placeholder, note, reply_to)
     if discussion.issues:
         return github_new_issue(discussion, title, letter(placeholder, path, text))
     return github_new_file(discussion, path, text)
+
+
+def _file_to_fill_in(slug: str, lang: str, known: int, placeholder: str, note: str,
+                     reply_to: str = "") -> tuple[str, str]:
+    """A plain link's comment file, by its path: the placeholder where the comment goes, `note` by the name."""
+    path = proposal_path(slug, offline_id(slug, reply_to, lang, known), lang)
+    return path, comment_file("Anonymous", placeholder, reply_to, note=note)
