@@ -87,7 +87,7 @@ class Staging:
             self.folder = Path(tempfile.mkdtemp(prefix=".import-", dir=content))
         self.done = Staged()
         self.removals: list[str] = []
-        self.essays: set[str] = set()  # the post folders this import writes an essay file into
+        self.essays: set[str] = set()  # the post folders with an essay file, there or written by this import
         refuse_links(content, RECORD)
         self.record = _record(content / RECORD)
         self.recorded = frozenset(self.record)  # as earlier imports left it: what this one writes is not "deleted"
@@ -119,8 +119,11 @@ class Staging:
         files.clear()
 
     def _has_essay(self, post: str) -> bool:
-        """Whether the post's folder holds an essay file, or this import writes one into it."""
-        return post in self.essays or any((self.content / post).glob("index.*.md"))
+        """Whether the post's folder holds an essay file, or this import writes one into it; the folder
+        is looked at once, not for each of its new comments."""
+        if post not in self.essays and any((self.content / post).glob("index.*.md")):
+            self.essays.add(post)
+        return post in self.essays
 
     def _recorded(self, name: str, planned: Planned) -> bool:
         """Whether an earlier import wrote this file (by its identity in the export, or a text of it)."""
