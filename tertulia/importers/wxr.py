@@ -100,14 +100,14 @@ def safe_events(path: Path, events: tuple[str, ...], expected: str) -> Iterator[
     """iterparse's events for an untrusted XML file in any encoding Python knows; UnreadableExport
     (`export:line: what is wrong`) for XML that is not well-formed or defines entities, or for a file
     that is not XML at all or not the `expected` export (its root element: RSS, DISQUS)."""
-    encoding = _foreign_encoding(path)
+    encoding, utf16 = _foreign_encoding(path), _in_utf16(path)
     parser = SafeTree.DefusedXMLParser(forbid_dtd=False, forbid_entities=True, forbid_external=True,
                                        encoding="utf-8" if encoding else None)
     try:
         if encoding:  # expat reads four encodings itself; Python's codecs read the rest for it
             with path.open("rb") as raw:
                 yield from SafeTree.iterparse(_Transcoded(raw, encoding, path), events=events, parser=parser)
-        elif _in_utf16(path):
+        elif utf16:
             yield from SafeTree.iterparse(str(path), events=events, parser=parser)
         else:
             with path.open("rb") as raw:
@@ -121,7 +121,7 @@ def safe_events(path: Path, events: tuple[str, ...], expected: str) -> Iterator[
         if root is not None and root.rsplit(":", 1)[-1] != expected.rsplit("}", 1)[-1]:
             raise not_the_export(path, root, expected) from None  # a CSV file, an HTML page, nothing
         line, column = problem.position
-        if not encoding and not _in_utf16(path) and not _decodes(path, line):
+        if not encoding and not utf16 and not _decodes(path, line):
             raise UnreadableExport(f"{path}:{line}: a byte that is not UTF-8, the encoding the export says it is "
                                    "in (a file saved again by another program, in windows-1252 perhaps): "
                                    "save it as UTF-8 and import it again") from None
@@ -251,7 +251,7 @@ def _decodes(path: Path, number: int) -> bool:
 def _in_utf16(path: Path) -> bool:
     """Whether the file is in UTF-16 (a BOM, or the zero bytes of its first ASCII characters)."""
     head = _head(path, 4)
-    return head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head
+    return head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head
 
 
 class _Transcoded:
