@@ -492,7 +492,10 @@
         box.removeAttribute("data-scroller");
       }
     }
-    if (!window.ResizeObserver) { boxes.forEach(check); return; }
+    // Checked at once, so a box is reachable from the first keypress; the watcher only follows later changes
+    // (its first report comes with a frame the browser paints, which a busy machine may paint late).
+    boxes.forEach(check);
+    if (!window.ResizeObserver) { return; }
     var watcher = new ResizeObserver(function (entries) {
       entries.forEach(function (entry) { check(entry.target); });
     });

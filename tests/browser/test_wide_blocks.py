@@ -36,6 +36,7 @@ def test_a_wide_table_or_code_scrolls_in_its_box_and_the_keyboard_reaches_it(ser
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     scrolling = page.eval_on_selector_all(".side:has(table), pre", "boxes => boxes.filter(b => b.checkVisibility()"
                                           " && b.scrollWidth > b.clientWidth).map(b => b.getAttribute('tabindex'))")
+    # No waiting: the boxes are reachable as soon as the page has loaded, not after a painted frame.
     assert scrolling and set(scrolling) == {"0"}
     page.add_script_tag(path=str(AXE_JS))
     violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
