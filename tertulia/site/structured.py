@@ -36,6 +36,7 @@ def essay_meta(config: SiteConfig, essay: Essay, shown: list[Text], url: str) ->
     """Open Graph and Twitter card values for an essay's page showing `shown` (its first text leads)."""
     lead = shown[0]
     return {"type": "article", "title": " · ".join(text.title for text in shown), "description": card_summary(lead),
+            "summaries": {text.lang: card_summary(text) for text in shown},
             "url": config.base_url + url, "locale": og_locale(lead.lang),
             "alternates": [og_locale(text.lang) for text in essay.texts if text is not lead]}
 

@@ -18,7 +18,7 @@ class Head(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         key = attributes.get("property") or attributes.get("name") or ""
-        if tag == "meta" and key.startswith(("og:", "twitter:")):
+        if tag == "meta" and (key.startswith(("og:", "twitter:")) or key == "description"):
             self.meta.setdefault(key, []).append(attributes.get("content", ""))
         self._in_json = tag == "script" and attributes.get("type") == "application/ld+json"
 
@@ -41,6 +41,8 @@ def test_the_side_by_side_page_is_an_article_with_its_translations_and_its_discu
     assert head.meta["og:type"] == ["article"] and head.meta["twitter:card"] == ["summary"]
     assert head.meta["og:title"] == ["Alfa: los valores · Alpha: values"]
     assert head.meta["og:description"] == ["Un ensayo sobre valores."]
+    # the page's language is the site's main one: a search result quotes the English beside the Spanish
+    assert head.meta["description"] == ["An essay about values."]
     assert head.meta["og:url"] == ["https://example.github.io/fixture-repo/posts/alpha/"]
     assert head.meta["og:locale"] == ["es_ES"]
     assert sorted(head.meta["og:locale:alternate"]) == ["en_US", "pt_BR"]
@@ -60,6 +62,7 @@ def test_the_side_by_side_page_is_an_article_with_its_translations_and_its_discu
 def test_a_translation_names_what_it_translates(fixture_site):
     head = head_of(fixture_site / "en/posts/alpha/index.html")
     assert head.meta["og:locale"] == ["en_US"] and head.meta["og:title"] == ["Alpha: values"]
+    assert head.meta["description"] == head.meta["og:description"] != ["Un ensayo sobre valores."]
     (essay,) = head.data
     assert essay["inLanguage"] == "en" and essay["translator"]["name"] == "Tina Translator"
     assert essay["translationOfWork"]["inLanguage"] == "es"
