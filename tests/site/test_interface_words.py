@@ -208,6 +208,7 @@ def test_arabic_essay_pages_word_their_interface_in_arabic(arabic_site):
     essay = (out / "posts/al-fina/index.html").read_text(encoding="utf-8")
     assert "انتقل إلى المحتوى" in essay and "جنبًا إلى جنب" in essay and "النقاش (2)" in essay
     assert 'بقلم <bdi class="author">' in essay and "لم يُترجم بعد إلى العربية" in essay
+    assert "دقيقة واحدة</span>، <span" in essay  # the reading times listed with Arabic's comma
     home = (out / "index.html").read_text(encoding="utf-8")
     assert "تعليقان" in home  # Arabic's own form for two, of six
 
