@@ -270,8 +270,10 @@ def serve(options: Options, port: int) -> int:
     # livereload's socket takes any page's connection; only this preview's own pages may reload it
     LiveReloadHandler.check_origin = lambda handler, origin: origin in {f"http://{name}:{port}" for name in LOCAL_NAMES}
     print(f"serving http://127.0.0.1:{port}{state.base_path} (Ctrl-C to stop)", flush=True)
-    # livereload then names its own address, without the site's path, which is a 404 under a sub-path
-    logging.getLogger("livereload").addFilter(lambda record: not record.getMessage().startswith("Serving on"))
+    # livereload's own notes are not for an author: its address lacks the site's path (a 404 under a
+    # sub-path), and "Start watching changes", "Browser Connected", "Reload 0 waiters" come between the
+    # preview's own lines, which already say each rebuild; its warnings and errors still show
+    logging.getLogger("livereload").addFilter(lambda record: record.levelno >= logging.WARNING)
     server.serve(port=port, host="127.0.0.1", debug=False, restart_delay=0)
     return 0
 

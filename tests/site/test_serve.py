@@ -112,6 +112,7 @@ def test_the_root_redirects_to_the_base_path_and_unknown_pages_get_the_404_page(
     assert status == 404 and "Page not found" in body
     said = stop()  # the one address the author is given to open is the site's, under its path
     assert f"serving {base} (Ctrl-C to stop)" in said and "Serving on" not in said
+    assert "Start watching changes" not in said and "Browser Connected" not in said  # livereload's chatter
 
 
 def test_the_preview_follows_the_sites_own_templates_and_assets(tmp_path):
