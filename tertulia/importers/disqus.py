@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -102,8 +101,8 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
             if post.status not in STATUSES:
                 summary.skipped[post.status] += 1
                 if post.status == "deleted" and folder:
-                    staging.stage(_deleted_since(key, element, f"{folder}/comments/disqus-{key}.{lang}.md", posts,
-                                                 copies, finders, partial(_comment_file, folder=folder, site=site)))
+                    staging.stage(_deleted_since(key, f"{folder}/comments/disqus-{key}.{lang}.md", posts, copies,
+                                                 finders, _comment_writer(element, folder, site)))
                 continue
             if key in copies:
                 summary.skipped[COPY] += 1
@@ -115,10 +114,10 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 continue
             summary.comments[post.status] += 1
             parent = _kept_ancestor(key, posts, copies, finders)
-            written = partial(_comment_file, element, parent=parent, folder=folder, site=site)
+            written = _comment_writer(element, folder, site)
             files = {f"{folder}/comments/disqus-{key}.{lang}.md": Planned(
-                written(post.status), tuple(written(status) for status in STATUSES), if_recorded=True,
-                identity=_identity(key, posts))}
+                written(post.status, parent), tuple(written(status, parent) for status in STATUSES),
+                if_recorded=True, identity=_identity(key, posts))}
             staging.stage(files)
         staging.move_in()
         failed = False
@@ -139,14 +138,14 @@ def _copies(posts: dict[str, Post], places: dict[str, tuple[str, str]], content:
     return copies
 
 
-def _deleted_since(post_id: str, element, path: str, posts: dict[str, Post], copies: dict[str, str], finders: dict,
+def _deleted_since(post_id: str, path: str, posts: dict[str, Post], copies: dict[str, str], finders: dict,
                    written) -> dict:
     """A comment deleted on Disqus since an earlier import: its file goes, if it is still as `written`
-    (_comment_file, for its folder) wrote it then."""
+    (_comment_writer's, for its folder) wrote it then."""
     parent = posts[post_id].parent
     parents = dict.fromkeys([_kept_ancestor(post_id, posts, copies, finders),
                              f"disqus-{parent}" if DISQUS_ID.fullmatch(parent) else "", ""])
-    earlier = tuple(written(element, status, p) for status in STATUSES for p in parents)
+    earlier = tuple(written(status, p) for status in STATUSES for p in parents)
     return {path: Planned(None, earlier, if_recorded=True, identity=_identity(post_id, posts))}
 
 
@@ -366,21 +365,24 @@ def _kept_ancestor(post_id: str, posts: dict[str, Post], copies: dict[str, str],
     return (copies.get(kept) or f"disqus-{kept}") if kept else ""
 
 
-def _comment_file(element, status: str, parent: str, folder: str, site: Site) -> str:
-    """A comment's file under the essay in `folder`: its date on the site's clock, its links to the old
-    blog pointed at the new pages (see _relinked)."""
+def _comment_writer(element, folder: str, site: Site):
+    """A function giving a comment's file under the essay in `folder` for a status and a parent: its date
+    on the site's clock, its links to the old blog pointed at the new pages (see _relinked). Its text is
+    converted once for all the variants an earlier import may have written."""
     author = element.find(NS + "author")
     name = text_of((author.findtext(NS + "name") or "") if author is not None else "") or "Anonymous"
-    lines = ["---", f"author: {quoted(name)}"]
+    head = ["---", f"author: {quoted(name)}"]
     date = _date(element.findtext(NS + "createdAt") or "", site.timezone)
     if date:
-        lines.append(f"date: {quoted(date)}")
-    if parent:
-        lines.append(f"reply_to: {quoted(parent)}")
-    if status != "published":
-        lines.append(f"status: {status}")
-    return "\n".join(lines) + "\n---\n\n" + _relinked(comment_markdown(element.findtext(NS + "message") or ""),
-                                                    folder, site)
+        head.append(f"date: {quoted(date)}")
+    body = _relinked(comment_markdown(element.findtext(NS + "message") or ""), folder, site)
+
+    def written(status: str, parent: str) -> str:
+        lines = head + ([f"reply_to: {quoted(parent)}"] if parent else [])
+        if status != "published":
+            lines.append(f"status: {status}")
+        return "\n".join(lines) + "\n---\n\n" + body
+    return written
 
 
 def _date(created: str, zone: str) -> str:
