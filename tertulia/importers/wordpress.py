@@ -217,7 +217,7 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             plan.places.append(_place(entry, channel, plan))
             _one_original(plan.places[-1].folder, lang, plan)
             plan.urls[entry.post_id] = plan.places[-1].url
-            if ESSAY_STATUSES[entry.status] or entry.password:
+            if _is_draft(entry):
                 plan.drafts.add(entry.post_id)
     _old_slugs(plan)
     _attachment_pages_to_posts(plan)
@@ -254,6 +254,11 @@ def _old_slugs(plan: Plan) -> None:
         plan.places[index] = replace(place, aliases=place.aliases + tuple(kept))
         plan.aliases.update(kept)
         plan.moved.update((alias, place.url) for alias in kept)
+
+
+def _is_draft(item: Item) -> bool:
+    """Whether a post or page comes across as a draft: not published, or behind a password."""
+    return ESSAY_STATUSES[item.status] or bool(item.password)
 
 
 def _attachment_pages_to_posts(plan: Plan) -> None:
@@ -323,7 +328,7 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
     old_slugs = tuple(value for key, value in item.meta if key == "_wp_old_slug")
     plan.renamed[len(plan.places)] = addresses.renamed(item.link, blog, item.name, old_slugs, new_url)
     plan.moved.update((alias, new_url.lstrip("/")) for alias in aliases + [addresses.site_path(item.link, blog)] if alias)
-    draft = ESSAY_STATUSES[item.status] or bool(item.password)
+    draft = _is_draft(item)
     if not page:
         _tags(item, channel, plan, draft)
     if not draft and not page:
@@ -392,7 +397,7 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     """One exported post or page, with its comments, at the place the first pass gave it."""
     page = item.type == "page"
     blog = channel.link or channel.base_site_url
-    draft = ESSAY_STATUSES[item.status] or bool(item.password)
+    draft = _is_draft(item)
     if item.password or item.status == "private":
         summary.protected.append(place.folder)
     (summary.pages if page else summary.essays)["drafts" if draft else "published"] += 1
