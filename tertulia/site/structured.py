@@ -35,9 +35,9 @@ def og_locale(lang: str) -> str:
 def essay_meta(config: SiteConfig, essay: Essay, shown: list[Text], url: str) -> dict:
     """Open Graph and Twitter card values for an essay's page showing `shown` (its first text leads)."""
     lead = shown[0]
-    return {"type": "article", "title": " · ".join(text.title for text in shown), "description": card_summary(lead),
-            "summaries": {text.lang: card_summary(text) for text in shown},
-            "url": config.base_url + url, "locale": og_locale(lead.lang),
+    summaries = {text.lang: card_summary(text) for text in shown}  # the page's <meta name="description"> picks its own
+    return {"type": "article", "title": " · ".join(text.title for text in shown), "description": summaries[lead.lang],
+            "summaries": summaries, "url": config.base_url + url, "locale": og_locale(lead.lang),
             "alternates": [og_locale(text.lang) for text in essay.texts if text is not lead]}
 
 
