@@ -336,7 +336,9 @@
     var title = document.querySelector('h1 .side[lang="' + side.lang + '"]') || document.querySelector("h1");
     var author = document.querySelector(".byline .author");
     var words = side.cloneNode(true);
-    Array.prototype.forEach.call(words.querySelectorAll(".outdated-note"), function (note) { note.remove(); });
+    // what the page adds to the words is not quoted: its notes on the translation, the footnotes' numbers
+    Array.prototype.forEach.call(words.querySelectorAll(".outdated-note, .unfinished-note, sup > a.footnote-ref"),
+      function (added) { (added.matches("a") ? added.parentNode : added).remove(); });
     var plain = function (element) { return element.textContent.trim().replace(/\s+/g, " "); };
     var parts = { text: plain(words), author: author ? plain(author) : "", title: plain(title),
                   number: anchor.hash.replace(/^#p/, ""), address: address };

@@ -546,3 +546,13 @@ def test_the_glance_button_is_a_whole_24_pixel_target_clear_of_the_passage_numbe
     run = """async () => (await axe.run(document, {runOnly: ['target-size']})).violations
         .map(v => v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"""
     assert page.locator(".glance-toggle").count() > 0 and page.evaluate(run) == []
+
+
+def test_a_quotation_leaves_out_the_footnote_numbers(server, open_page):
+    page = open_page(server["url"] + "/rtl-site/en/posts/al-fina/")  # English words, the text's own
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    assert page.locator("#p4 sup a.footnote-ref").count() == 1, "the passage has a footnote"
+    page.click("#p4 .anchor")
+    page.get_by_role("button", name="Copy as a quotation").click()
+    page.wait_for_function("document.querySelector('[data-passage-status]').textContent === 'Quotation copied'")
+    assert page.evaluate("navigator.clipboard.readText()").startswith("“A quotation from an old book.” — ")
