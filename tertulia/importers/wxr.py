@@ -203,8 +203,7 @@ def _decoded(path: Path, data: bytes) -> str:
 
 def _foreign_encoding(path: Path) -> str | None:
     """The encoding the export declares when expat cannot read it itself (Shift_JIS, windows-1252...)."""
-    with path.open("rb") as raw:
-        declared = DECLARATION.match(raw.read(512))
+    declared = DECLARATION.match(_head(path, 512))
     if not declared:
         return None
     name = declared.group(1).decode("ascii")
