@@ -266,8 +266,6 @@
     return best;
   }
 
-  // Following a paragraph's number also copies its link, to cite or to send.
-
   // Following a paragraph's number copies its link, to cite or to send, without moving the page:
   // the link is the passage's address as it stands, without the words a search marked.
   function copyPassageLinks() {
