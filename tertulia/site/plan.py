@@ -227,15 +227,17 @@ def _proposals(site: Site, essay: Essay, words, langs: list[str], url: str) -> d
                 "issues": discussion.issues, "folder": f"{CONTENT_FOLDER}/posts/{essay.slug}/comments/",
                 "lang": lang, "languages": site.config.languages, "title": title, "subjects": subjects,
                 "limits": PROPOSAL_LIMITS}
-    reply = partial(_reply_link, link, subjects["reply"], title)
+    reply = partial(_reply_link, link, subjects["reply"], title, words.attr("Anonymous"))
     subject = subjects["comment"].replace("{title}", title)
     return {"threads": comment_views(essay.threads, langs, reply, prefix), "join_url": link(subject),
             "proposal": proposal, "mail_url": plain_mail_link(discussion, *filled, subject)}
 
 
-def _reply_link(link, subject: str, title: str, parent: str, name: str) -> str:
-    """The plain link that proposes a reply to comment `parent` by `name`."""
-    return link(subject.replace("{name}", name).replace("{title}", title), reply_to=parent)
+def _reply_link(link, subject: str, title: str, unnamed: str, parent: str, name: str) -> str:
+    """The plain link that proposes a reply to comment `parent` by `name`; "Anonymous", the files' word
+    for a name not given, in the page's words (`unnamed`), as the page shows it."""
+    shown = unnamed if name == "Anonymous" else name
+    return link(subject.replace("{name}", shown).replace("{title}", title), reply_to=parent)
 
 
 def _not_found(site: Site, interface: Interface) -> dict:

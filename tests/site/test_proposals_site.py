@@ -149,6 +149,18 @@ def test_with_issues_every_plain_link_opens_a_prefilled_issue_that_import_issue_
     assert "Mi comentario número 2." in "".join(p.read_text() for p in (content / "posts/hola/comments").glob("*.es.md"))
 
 
+def test_a_plain_reply_to_an_unnamed_reader_names_them_in_the_pages_language(tmp_path):
+    """The files say "Anonymous" for a name the source does not give; the page says "Anónimo", and so
+    must the issue a Spanish reader opens to answer them."""
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": "---\nauthor: Anonymous\n---\n\nHola.\n"})
+    site = content / "site.yml"
+    site.write_text(site.read_text() + "discussion:\n  repo: owner/essays\n  issues: true\n")
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    [reply] = [link for link in read(out / "es/posts/hola/index.html").links if link.get("data-reply-to") == "c1"]
+    assert parse_qs(urlsplit(reply["href"]).query)["title"] == ["Respuesta a Anónimo sobre «Hola»"]
+
+
 def test_on_a_side_by_side_page_a_reader_writes_in_the_pages_language(tmp_path):
     """A German site's German essay beside its French translation: the page is German, so is the form."""
     assert run_cli("init", str(tmp_path / "site"), "--lang", "de", "--translation", "fr").returncode == 0
