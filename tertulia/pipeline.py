@@ -134,29 +134,30 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     followed, record_errors = load_record(options.content)
     earlier = setting_errors + record_errors  # reported with the content's errors, all at once
     cache = last.cache if last else parse_cache(options)
+    from .writing.render import template_errors, unknown_blocks
+    # said in every run, a failing one too: a writer fixing one run's problems sees them all
+    theme_warnings = options.theme.unknown_overrides() + unknown_blocks(options.theme)
     if config is None:  # nothing can be validated without settings, but every file's own errors can be said
         files = parse_all(found, digests, cache, options.workers, progress)
-        raise ContentErrors(earlier + list(files.errors), files.warnings)
+        raise ContentErrors(earlier + list(files.errors), list(files.warnings) + theme_warnings)
     forks = _forks(options, last, stack, len(found.sources))
     early = _compiling(options, stack) if forks and len(found.sources) < EARLY_COMPILE else None
     files = parse_all(found, digests, cache, options.workers, progress, last.parsed if last else None)
     templates = _set_aside(options, cache, last, stack if forks else None, early)
-    from .writing.render import template_errors, unknown_blocks
     broken_templates = template_errors(options.theme)  # reported with the content's errors, all at once
     try:
         site, warnings = build_model(config, files, options.drafts, last.posts if last else None,
                                      options.pending, followed, tuple(relative for relative, _ in found.static))
     except ContentErrors as problem:
-        raise ContentErrors(earlier + problem.errors + broken_templates, problem.warnings) from None
+        raise ContentErrors(earlier + problem.errors + broken_templates, list(problem.warnings) + theme_warnings) from None
     if earlier or broken_templates:
-        raise ContentErrors(earlier + broken_templates, warnings)
+        raise ContentErrors(earlier + broken_templates, warnings + theme_warnings)
     from .site.ui import Interface
     interface = Interface(options.theme.folders("locales"), site.config)
     unreadable = [ContentError(options.theme.shown("locales", path), line, why) for path, line, why in interface.unreadable()]
     if unreadable:
-        raise ContentErrors(unreadable, warnings)
-    warnings += _missing_catalogs(options, interface) + options.theme.unknown_overrides()
-    warnings += unknown_blocks(options.theme)
+        raise ContentErrors(unreadable, warnings + theme_warnings)
+    warnings += _missing_catalogs(options, interface) + theme_warnings
     return Loaded(site, warnings, {r.path: r.digest for r in files.records}, interface, templates)
 
 

@@ -106,6 +106,18 @@ def test_a_misspelt_block_is_named_with_its_line_and_the_blocks_there_are(tmp_pa
         "main, masthead, menu, page_head, site_title, title), so it shows nowhere; check its name"]
 
 
+def test_a_misspelt_block_and_a_misnamed_override_are_named_in_a_run_that_fails_on_content(tmp_path):
+    """A writer fixing every problem of one run must see them all in it, warnings too."""
+    base = '{% extends "default/base.html" %}\n{% block foter %}<p>Impressum</p>{% endblock %}\n'
+    result = build(tmp_path, {"templates/base.html": base, "assets/styles.css": "a {}\n"},
+                   {"posts/hola/index.es.md": "---\ntitle: [unclosed\n---\n\nHola.\n"})
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("content/posts/hola/index.es.md:") for line in lines), result.stderr
+    assert any(line.startswith("templates/base.html:2: warning: block `foter`") for line in lines), result.stderr
+    assert any(line.startswith("assets/styles.css: warning:") for line in lines), result.stderr
+
+
 def test_a_broken_override_names_its_line_exits_1_and_keeps_the_output(tmp_path):
     assert build(tmp_path, {}).returncode == 0
     before = every_file(tmp_path / "output")
@@ -153,7 +165,8 @@ def test_a_theme_file_that_cannot_be_read_is_named_with_its_line_and_the_output_
             (tmp_path / relative).write_bytes(data)
         result = run_cli("build", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "output"))
         assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
-        assert result.stderr.splitlines()[0].startswith(said), result.stderr
+        errors = [line for line in result.stderr.splitlines() if ": warning: " not in line]  # warnings come first
+        assert errors[0].startswith(said), result.stderr
         assert every_file(tmp_path / "output") == before
         for relative in files:
             (tmp_path / relative).unlink()
