@@ -150,6 +150,14 @@ def test_a_form_plugins_shortcode_is_left_out_as_the_other_plugins_are():
     assert to_markdown(body) == "Write to us.\n\nThanks.\n"
 
 
+def test_a_shortcode_of_a_plugin_the_importer_does_not_know_keeps_only_its_words():
+    """As the summary already did: the brackets showed on the page, escaped (`\\[spoiler title="x"\\]`),
+    while a reader's `[sic]` and a note's `[1]` are text."""
+    body = 'Antes [spoiler title="x"]Nur der Text bleibt.[/spoiler] y [my-box color="red"] nada, [sic] y [1].'
+    assert to_markdown(body) == "Antes Nur der Text bleibt. y nada, \\[sic\\] y \\[1\\].\n"
+    assert to_markdown('[code]a [x y="1"] b[/code]') == '```\na [x y="1"] b\n```\n'  # code is shown as written
+
+
 def test_a_flood_of_unclosed_tags_converts_in_linear_time():
     """16,000 `<pre` in a 64 KB spam comment (WordPress's own limit) took 9 s to import, a 1 MB one hours,
     before the size check could refuse it (a red-team pass, 2026-12)."""

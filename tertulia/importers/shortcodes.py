@@ -81,7 +81,13 @@ def stripped(text: str) -> str:
         text, count = SHORTCODE.subn("", text)
         if not count:
             break
-    closed = sorted(set(CLOSING_NAME.findall(text)), key=len, reverse=True)  # `[spoiler]…[/spoiler]`: a pair
+    return without_other_shortcodes(text)
+
+
+def without_other_shortcodes(text: str) -> str:
+    """`text` without the brackets of the shortcodes of plugins this importer does not know, their words
+    kept: a pair (`[spoiler]…[/spoiler]`) or a tag with attributes; a reader's `[sic]` stays."""
+    closed = sorted(set(CLOSING_NAME.findall(text)), key=len, reverse=True)
     if closed:
         text = re.sub(r"\[/?(?:%s)(?:\s[^\]]*)?\]" % "|".join(map(re.escape, closed)), "", text, flags=re.IGNORECASE)
     return OTHER_SHORTCODE.sub("", text)
@@ -100,6 +106,7 @@ def expanded(text: str, post_id: str = "", media: Media | None = None, footnotes
         text, count = SHORTCODE.subn(lambda m: _shortcode(m, body), text)
         if not count:
             break
+    text = without_other_shortcodes(text)  # as in the summary (see stripped): the plugin is not here
     text = LONE_URL.sub(lambda m: embed(m.group(1)) if _oembed(m.group(1)) else m.group(), text)
     text = re.sub(r"\x00text(\d+)\x00", lambda m: "[" + html.escape(escaped[int(m.group(1))]) + "]", text)
     if body.notes:
