@@ -99,6 +99,7 @@ def unsaid(data, channel: Channel, lang: str, path: Path) -> list[str]:
     site.yml is the author's and the import adds only tags and redirects to it."""
     where = f"{path.parent.name}/{path.name}"
     lines = []
+    lang = _blog_language(data, channel, lang)
     title, description = text_of(channel.title), text_of(channel.description)
     standing = data.get("title")
     folder = path.resolve().parent.parent.name
@@ -111,6 +112,18 @@ def unsaid(data, channel: Channel, lang: str, path: Path) -> list[str]:
         lines.append(f"the blog's description, which site.yml does not have: to use it, set "
                      f"`description: {{{lang}: {quoted(description)}}}` in {where}")
     return lines
+
+
+def _blog_language(data, channel: Channel, lang: str) -> str:
+    """The language the blog's title and description are in: the export's <language>, the blog's own
+    setting, when site.yml has it (as written or as its primary subtag); else the one the posts are
+    imported in. A German blog's French posts imported with --lang fr leave its description German."""
+    known = data.get("languages")
+    said = channel.language.strip().replace("_", "-")
+    for candidate in (said, said.split("-")[0].lower()):
+        if candidate and isinstance(known, dict) and candidate in known:
+            return candidate
+    return lang
 
 
 def _map(data, key: str, path: Path):

@@ -243,6 +243,15 @@ def peak_memory_of_import(tmp_path, items: int) -> int:
     return int(result.stdout.split("peak ")[-1])
 
 
+def test_the_blogs_description_is_offered_in_the_blogs_language_whatever_lang_the_posts_take(tmp_path):
+    """A Spanish blog's posts imported as English (--lang en): its description is still Spanish."""
+    site = tmp_path / "cuaderno"
+    assert run_cli("init", str(site), "--lang", "es", "--translation", "en").returncode == 0
+    result = imported(site, "--lang", "en", "--dry-run")
+    assert "`description: {es: \"Ensayos y conversaciones\"}`" in result.stdout, result.stdout
+    assert "`title: {es: \"Blog de prueba\"}`" in result.stdout
+
+
 def test_a_large_export_imports_in_bounded_memory(tmp_path):
     """The importer holds one item at a time: three times the export, not three times the memory."""
     small, large = peak_memory_of_import(tmp_path, 1000), peak_memory_of_import(tmp_path, 3000)  # 20 MB, 60 MB
