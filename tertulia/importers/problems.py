@@ -27,7 +27,9 @@ def reasons_said(label: str, counts: Counter) -> list[str]:
     """`label: 2 deleted, 1 spam`, each reason with its count; the comments `check` would refuse counted
     as one reason, then named a line each in the export's order, since a reason of their own each read as a list of ones."""
     refused = [reason[len(REFUSED) + 2:-1] for reason in counts if reason.startswith(REFUSED + " (")]
-    said = {reason: f"{count} {reason}" for reason, count in counts.items() if not reason.startswith(REFUSED + " (")}
+    # a reason's `{s}` is its noun's plural ending; a reason counted nothing (a post without comments) is not one
+    said = {reason: f"{count} {reason.replace('{s}', '' if count == 1 else 's')}" for reason, count in counts.items()
+            if count and not reason.startswith(REFUSED + " (")}
     if refused:
         said[REFUSED] = f"{len(refused)} {REFUSED[:-3]} {'it' if len(refused) == 1 else 'them'} (below)"
     line = f"{label}: " + (", ".join(said[reason] for reason in sorted(said)) or "none")

@@ -300,15 +300,15 @@ def _other_language(item: Item, lang: str) -> str:
 
 def _not_placed(item: Item, summary: Summary, lang: str) -> None:
     if item.type not in KINDS:
-        summary.skipped_items[f"{item.type or 'untyped'} items (not posts or pages)"] += 1
+        summary.skipped_items[f"{item.type or 'untyped'} item{{s}} (not posts or pages)"] += 1
         return
     other = _other_language(item, lang)
     if other and item.status in ESSAY_STATUSES:
-        summary.skipped_items[f"{item.type}s in another language ({other}, as Polylang marks them): not imported "
+        summary.skipped_items[f"{item.type}{{s}} in another language ({other}, as Polylang marks them): not imported "
                               f"as `{lang}`, and not yet paired with their originals as translations"] += 1
         summary.skipped_comments[f"on {item.type}s in another language"] += len(item.comments)
         return
-    summary.skipped_items[f"{item.type}s with status {item.status or 'none'}"] += 1
+    summary.skipped_items[f"{item.type}{{s}} with status {item.status or 'none'}"] += 1
     summary.skipped_comments[f"on {item.type}s not imported"] += len(item.comments)
 
 
@@ -624,10 +624,10 @@ def _unique_ids(comments: tuple[WPComment, ...]) -> list[WPComment]:
 def _comment_status(comment: WPComment, pingbacks: bool) -> str:
     """published, pending or spam; otherwise the reason it is not imported."""
     if comment.type == "note":
-        return "editors' notes (private)"
+        return "editors' note{s} (private)"
     if comment.type in PINGS:
         if not pingbacks:
-            return "pingbacks and trackbacks (--pingbacks imports them)"
+            return "pingback{s} or trackback{s} (--pingbacks imports them)"
         return "pending" if comment.approved in COMMENT_STATUSES else NOT_IMPORTED_COMMENTS.get(
             comment.approved, f"with status {comment.approved}")
     if comment.approved in COMMENT_STATUSES:

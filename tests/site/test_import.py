@@ -30,11 +30,11 @@ def test_an_export_becomes_essays_and_threads_and_counts_add_up(tmp_path):
         "posts/los-clientes/index.es.md", "posts/nandu/index.es.md", "site.yml"]
     assert "essays: 4 (2 published, 2 drafts) of 8 items in the export" in result.stdout
     assert "comments: 9 (7 published, 1 pending, 1 spam) of 14 in the export" in result.stdout
-    assert ("items not imported: 1 attachment items (not posts or pages), 1 nav_menu_item items (not posts or "
-            "pages), 1 posts with status trash") in result.stdout
+    assert ("items not imported: 1 attachment item (not posts or pages), 1 nav_menu_item item (not posts or "
+            "pages), 1 post with status trash") in result.stdout
     assert "pages: 1 (1 published, 0 drafts)" in result.stdout
-    assert ("comments not imported: 1 editors' notes (private), 1 on posts not imported, 1 pingbacks and "
-            "trackbacks (--pingbacks imports them), 1 trashed, 1 trashed with their post") in result.stdout
+    assert ("comments not imported: 1 editors' note (private), 1 on posts not imported, 1 pingback or "
+            "trackback (--pingbacks imports them), 1 trashed, 1 trashed with their post") in result.stdout
     essay = (content / "posts/los-clientes/index.es.md").read_text()
     assert essay.startswith('---\ntitle: "Los clientes no son todos iguales"\nauthor: "Tactil Básico"\n'
                             'date: "2012-09-10 12:34+02:00"\ntags: ["ensayos", "cluetrain", "verticalidad"]\n'

@@ -470,6 +470,11 @@ def test_a_post_polylang_marks_as_another_language_is_not_filed_under_the_import
     assert result.returncode == 0, result.stderr
     posts = tmp_path / "site/content/posts"
     assert sorted(path.relative_to(posts).as_posix() for path in posts.rglob("*.md")) == ["le-train/index.fr.md"]
-    assert ("1 posts in another language (en, as Polylang marks them): not imported as `fr`, and not yet paired "
+    assert ("1 post in another language (en, as Polylang marks them): not imported as `fr`, and not yet paired "
             "with their originals as translations") in result.stdout
     assert "1 on posts in another language" in result.stdout
+    # without comments, that post leaves no line of comments: "0 on posts in another language" was one
+    silent = in_language(post(name="the-bus", post_id="35", title="The bus", body="The bus."), "en")
+    result = import_into(tmp_path / "other", export_text(french, silent, language="fr"))
+    assert result.returncode == 0, result.stderr
+    assert "comments not imported: none" in result.stdout, result.stdout
