@@ -43,7 +43,9 @@ def status_report(site: Site) -> list[str]:
                                                  for lang in languages if lang != essay.original.lang))
         if essay.comments:
             states = (_thread_state(essay.comments, lang, tally, essay.text(lang) is not None) for lang in languages)
-            lines.append(f"  comments ({len(essay.comments)}): " + " · ".join(state for state in states if state))
+            said = " · ".join(state for state in states if state)
+            lines.append(f"  comments ({len(essay.comments)}): "
+                         + (said or "nothing to translate (each is in the language of every page that shows it)"))
     for page in sorted(site.pages, key=lambda p: p.slug):  # translated block by block as essays are
         lines.append(f"{page.slug} (page, original in {page.original.lang})")
         lines.append("  page:     " + " · ".join(_essay_state(page, lang, tally)

@@ -64,6 +64,15 @@ def test_one_edited_word_is_named_by_status_and_check_and_marked_on_the_page(tmp
     assert "outdated-note" not in (tmp_path / "out/posts/hola/index.html").read_text()
 
 
+def test_a_thread_with_nothing_to_translate_says_so(tmp_path):
+    """A Spanish essay with no translation yet and a Spanish comment: the line said `comments (1): `."""
+    make_content(tmp_path, {"posts/solo/index.es.md": "---\ntitle: Solo\nauthor: Ana\n---\n\nTexto.\n",
+                            "posts/solo/comments/c1.es.md": "---\nauthor: B\n---\n\nUn comentario.\n"})
+    lines = run_cli("status", cwd=tmp_path).stdout.splitlines()
+    assert lines[lines.index("solo (original in es)") + 2] == \
+        "  comments (1): nothing to translate (each is in the language of every page that shows it)"
+
+
 def test_an_edited_comment_is_outdated_in_its_thread(tmp_path):
     content = site_with_record(tmp_path)
     edit(content, "posts/hola/comments/c1.es.md", "Un comentario.", "Un comentario largo.")
