@@ -124,6 +124,7 @@ class Place:
     folder: str  # posts/<slug>, pages/<slug>
     url: str  # its page's URL, no leading `/`
     aliases: tuple[str, ...]
+    kept: str = ""  # the language an earlier import brought it in, when the export gives it none: left so
 
 
 @dataclass
@@ -151,6 +152,8 @@ class Plan:
     renamed: dict[int, list[str]] = field(default_factory=dict)  # a place's index -> its old slugs' addresses
     tag_terms: dict[str, str] = field(default_factory=dict)  # a tag key -> the blog's term it stands for
     drafts: set[str] = field(default_factory=set)  # the ids of posts and pages imported as drafts
+    polylang: bool = False  # some item has a language of its own (a multilingual plugin's term)
+    untagged: set[int] = field(default_factory=set)  # the places of items that have none
 
 
 def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: bool = False,
@@ -168,7 +171,11 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
         places = iter(plan.places)
         for entry in read_export(export):
             if isinstance(entry, Item) and _placed(entry, lang):
-                _item(entry, next(places), channel, lang, plan, summary, pingbacks)
+                place = next(places)
+                if place.kept:
+                    _left_as_imported(entry, place, summary)
+                    continue
+                _item(entry, place, channel, lang, plan, summary, pingbacks)
                 staging.stage(plan.files)
             elif isinstance(entry, Item):
                 _not_placed(entry, summary, lang)
@@ -214,11 +221,15 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
                 plan.attachment_pages[addresses.same_address(page)] = entry.attachment_url  # with media: the file
             plan.shown_on += [(old, entry.parent) for old in (page, f"/?attachment_id={entry.post_id}") if old]
         elif _placed(entry, lang):
+            if not _language_term(entry):
+                plan.untagged.add(len(plan.places))
             plan.places.append(_place(entry, channel, plan))
-            _one_original(plan.places[-1].folder, lang, plan)
             plan.urls[entry.post_id] = plan.places[-1].url
             if _is_draft(entry):
                 plan.drafts.add(entry.post_id)
+        if not isinstance(entry, Channel) and _language_term(entry):
+            plan.polylang = True
+    _one_original_each(lang, plan)
     _old_slugs(plan)
     _attachment_pages_to_posts(plan)
     if plan.permalinks["plain"] and not plan.permalinks["pretty"]:
@@ -231,15 +242,31 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
     return channel, lang
 
 
-def _one_original(folder: str, lang: str, plan: Plan) -> None:
-    """A post an earlier import brought in another language: written as `lang` it would be a second
-    original beside the first, and the site would stop building. Refused before anything is written."""
-    earlier = plan.known.languages.get(folder, "")
-    if earlier and earlier != lang and plan.content is not None:
-        raise ContentProblem(f"{plan.content.name}/{folder}/index.{earlier}.md: this post was imported as "
+def _one_original_each(lang: str, plan: Plan) -> None:
+    """A post an earlier import brought in another language, written as `lang`, would be a second original
+    beside the first, and the site would stop building: the import is refused before anything is written.
+    But on a blog whose posts have languages of their own (Polylang's), one that has none (a page left
+    without) is rather left as the earlier import wrote it, and links to it still lead there: the import
+    of the blog's posts in each of its languages, one after the other, is how such a blog moves in."""
+    for index, place in enumerate(plan.places):
+        earlier = plan.known.languages.get(place.folder, "")
+        if not earlier or earlier == lang or plan.content is None:
+            continue
+        if plan.polylang and index in plan.untagged:
+            plan.places[index] = replace(place, kept=earlier)
+            continue
+        kind = "page" if place.folder.startswith("pages/") else "post"
+        raise ContentProblem(f"{plan.content.name}/{place.folder}/index.{earlier}.md: this {kind} was imported as "
                              f"`{earlier}`; imported as `{lang}` it would have two originals: import the export "
                              f"with --lang {earlier} (a translation is written beside it, with "
                              f"`translation_of: {earlier}`)")
+
+
+def _left_as_imported(item: Item, place: Place, summary: Summary) -> None:
+    """Counted, as not imported this time: a post an earlier import brought in another language."""
+    summary.skipped_items[f"{item.type}{{s}} an earlier import brought in another language ({place.kept}), "
+                          "left as imported then"] += 1
+    summary.skipped_comments[f"on {item.type}s an earlier import brought in another language"] += len(item.comments)
 
 
 def _old_slugs(plan: Plan) -> None:
@@ -294,8 +321,13 @@ def _placed(item: Item, lang: str) -> bool:
 def _other_language(item: Item, lang: str) -> str:
     """The language a multilingual plugin (Polylang) gives a post, when it is not the import's: such a
     post imported as `lang` would be a translation filed as an original in the wrong language."""
-    said = next((nicename for domain, nicename, _ in item.terms if domain == "language"), "")
+    said = _language_term(item)
     return said if said and said.split("-")[0].lower() != lang.split("-")[0].lower() else ""
+
+
+def _language_term(item: Item) -> str:
+    """The language a multilingual plugin (Polylang) gives a post, or ""."""
+    return next((nicename for domain, nicename, _ in item.terms if domain == "language"), "")
 
 
 def _not_placed(item: Item, summary: Summary, lang: str) -> None:

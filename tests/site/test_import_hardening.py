@@ -459,6 +459,36 @@ def test_a_draft_has_no_date_and_no_source_and_a_private_post_is_named_with_a_wa
     assert "posts/diario" in result.stdout and frontmatter.load(posts / "diario/index.en.md")["draft"] is True
 
 
+def test_a_second_language_s_import_leaves_an_untagged_post_where_the_first_put_it(tmp_path):
+    """A Polylang blog whose About page has no language: imported as `fr`, then as `en` for the English
+    posts. The second run refused everything, advising `--lang fr`, which is the run that skips them."""
+    def in_language(text: str, code: str) -> str:
+        return text.replace("<dc:creator>", f'<category domain="language" nicename="{code}"><![CDATA[{code}]]></category>'
+                                            "<dc:creator>")
+    french = in_language(post(name="le-train", post_id="12", title="Le train", body="Le train de nuit."), "fr")
+    english = in_language(post(name="the-train", link="https://b.example.org/?p=34", post_id="34", title="The train",
+                               body="The night train, as <a href='https://b.example.org/2012/09/10/notes/'>noted</a>.",
+                               comments=(("7", "Nice."),)), "en")
+    untagged = post(name="notes", link="https://b.example.org/2012/09/10/notes/", post_id="40", title="Notes",
+                    body="Des notes.", comments=(("8", "Merci."),))
+    site = tmp_path / "site"
+    assert import_into(site, export_text(french, english, untagged, language="fr")).returncode == 0
+    settings = site / "content/site.yml"
+    settings.write_text(settings.read_text().replace("languages:\n", "languages:\n  en: English\n"))
+    before = (site / "content/posts/notes/index.fr.md").read_bytes()
+    result = import_into(site, export_text(french, english, untagged, language="fr"), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    posts = site / "content/posts"
+    assert sorted(path.relative_to(posts).as_posix() for path in posts.rglob("index.*.md")) == [
+        "le-train/index.fr.md", "notes/index.fr.md", "the-train/index.en.md"]
+    assert (posts / "notes/index.fr.md").read_bytes() == before
+    assert ("1 post an earlier import brought in another language (fr), left as imported then"
+            in result.stdout), result.stdout
+    assert "1 on posts an earlier import brought in another language" in result.stdout
+    assert "](../../posts/notes/)" in (posts / "the-train/index.en.md").read_text()  # the page it has
+    assert run_cli("check", cwd=site).returncode == 0
+
+
 def test_a_post_polylang_marks_as_another_language_is_not_filed_under_the_import_s(tmp_path):
     def in_language(text: str, code: str) -> str:
         return text.replace("<dc:creator>", f'<category domain="language" nicename="{code}"><![CDATA[{code}]]></category>'
