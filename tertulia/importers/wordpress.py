@@ -207,6 +207,8 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
     once before any file is written (only addresses are kept, so memory stays small)."""
     channel = Channel()
     for entry in read_export(export):
+        tagged = not isinstance(entry, Channel) and bool(_language_term(entry))
+        plan.polylang = plan.polylang or tagged  # an attachment's language says so too
         if isinstance(entry, Channel):
             channel = entry
             lang = _language(lang, channel, content, export)
@@ -221,14 +223,12 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
                 plan.attachment_pages[addresses.same_address(page)] = entry.attachment_url  # with media: the file
             plan.shown_on += [(old, entry.parent) for old in (page, f"/?attachment_id={entry.post_id}") if old]
         elif _placed(entry, lang):
-            if not _language_term(entry):
+            if not tagged:
                 plan.untagged.add(len(plan.places))
             plan.places.append(_place(entry, channel, plan))
             plan.urls[entry.post_id] = plan.places[-1].url
             if _is_draft(entry):
                 plan.drafts.add(entry.post_id)
-        if not isinstance(entry, Channel) and _language_term(entry):
-            plan.polylang = True
     _one_original_each(lang, plan)
     _old_slugs(plan)
     _attachment_pages_to_posts(plan)
