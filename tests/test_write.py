@@ -149,3 +149,65 @@ def test_a_file_in_the_way_that_is_not_the_builds_to_remove_refuses_before_anyth
                 staged.writer.write(relative, b"new")
             staged.commit(["page.html", "notes/a.txt"], {"page.html", "notes/a.txt"}, {"page.html"}, sweep=False)
     assert (output / "page.html").read_text() == "old page" and (output / "notes").read_text().startswith("a file")
+
+
+def failing_replace(monkeypatch, fails_on: str):
+    """os.replace as a folder without write permission makes it fail: for a target ending with `fails_on`."""
+    real = os.replace
+
+    def replace(source, target):
+        if str(target).endswith(fails_on):
+            raise PermissionError(13, "Permission denied")
+        real(source, target)
+    monkeypatch.setattr(write.os, "replace", replace)
+
+
+def tree(folder) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): p.read_text() if p.is_file() else "/" for p in sorted(folder.rglob("*"))}
+
+
+def test_a_move_that_fails_half_way_through_a_commit_leaves_the_output_as_it_was(tmp_path, monkeypatch):
+    output = earlier_output(tmp_path, {"index.html": "old home", "feed.xml": "old feed", "notes": "a file",
+                                       "posts/a/index.html": "old a", "gone.html": "old"})
+    before = tree(output)
+    failing_replace(monkeypatch, "posts/b/index.html")
+    new = ["index.html", "feed.xml", "notes/a.txt", "posts/new/deep/index.html", "posts/b/index.html"]
+    with pytest.raises(OSError) as failed:
+        with staged_output(output) as staged:
+            for relative in new:
+                staged.writer.write(relative, b"new")
+            staged.commit(new, set(new) | {write.MARK}, {"index.html", "feed.xml", "notes", "gone.html"}, sweep=True)
+    assert tree(output) == before  # the home and feed moved in first are the old ones again; no new folder stays
+    assert failed.value.filename == str(output / "posts/b/index.html")  # the output's file, not a staged name
+    assert not isinstance(failed.value, write.PartlyCommitted)
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+def test_a_failed_commit_that_cannot_be_undone_says_the_output_is_partly_new(tmp_path, monkeypatch):
+    output = earlier_output(tmp_path, {"index.html": "old home", "page.html": "old page"})
+    real, calls = os.replace, []
+
+    def works_once(source, target):  # the new home moves in; then the disk fails, putting the old one back too
+        calls.append(target)
+        if len(calls) > 1:
+            raise OSError(28, "No space left on device")
+        real(source, target)
+    monkeypatch.setattr(write.os, "replace", works_once)
+    with pytest.raises(write.PartlyCommitted, match="page.html: could not be written: No space left on device; undo"):
+        with staged_output(output) as staged:
+            staged.writer.write("index.html", b"new home")
+            staged.writer.write("page.html", b"new page")
+            staged.commit(["index.html", "page.html"], {"index.html", "page.html"}, set(), sweep=False)
+
+
+def test_an_old_file_that_cannot_be_removed_leaves_the_new_output_in_and_says_so(tmp_path, monkeypatch):
+    output = earlier_output(tmp_path, {"index.html": "old home", "gone.html": "old"})
+
+    def refuse(path):
+        raise PermissionError(13, "Permission denied", path)
+    monkeypatch.setattr(write.os, "remove", refuse)
+    with pytest.raises(write.PartlyCommitted, match="gone.html: could not be removed: Permission denied; the new"):
+        with staged_output(output) as staged:
+            staged.writer.write("index.html", b"new home")
+            staged.commit(["index.html"], {"index.html", write.MARK}, {"index.html", "gone.html"}, sweep=False)
+    assert (output / "index.html").read_text() == "new home"

@@ -9,8 +9,8 @@ from functools import partial
 from ..errors import ContentErrors, ToolFailed, counted
 from ..pipeline import Options, build, check_site, load_site
 from ..theme import KINDS, Theme
-from ..writing.write import (UNTOUCHED, OutputBusy, OutputRefused, Terminated, after_commit, output_problem,
-                             stop_on_sigterm)
+from ..writing.write import (UNTOUCHED, OutputBusy, OutputRefused, PartlyCommitted, Terminated, after_commit,
+                             output_problem, stop_on_sigterm)
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -79,6 +79,9 @@ def _failed(args, problem: Exception) -> int:
         return EXIT_USAGE
     if isinstance(problem, ToolFailed):
         print(f"{problem}; {UNTOUCHED}", file=sys.stderr)
+        return EXIT_CONTENT
+    if isinstance(problem, PartlyCommitted):  # says itself where the output stands
+        print(problem, file=sys.stderr)
         return EXIT_CONTENT
     # a full disk, a folder without permission: one line, not a traceback
     where = problem.filename or args.output if args.command in ("build", "serve") else problem.filename

@@ -12,6 +12,7 @@ of a new tree of thousands of folders.
 from __future__ import annotations
 
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -68,6 +69,11 @@ def _raised_again(previous):
 
 class OutputRefused(Exception):
     """The output folder is not ours to fill: writing there could delete an author's files."""
+
+
+class PartlyCommitted(OSError):
+    """A commit that failed once the output had begun to change, and could not be undone: its
+    message says where the output stands, since "untouched" would not be true."""
 
 
 class OutputBusy(Exception):
@@ -178,10 +184,16 @@ class StagedOutput:
             first = _in_the_way(self.output, written, removable)
             journal = self.staging / JOURNAL
             journal.write_text(json.dumps({"first": first, "written": written, "removed": removed}), encoding="utf-8")
-            _finish(self.staging, self.output, written, removed, first)
-            if sweep:
-                _remove_strays(self.output, keep)
-            self.committed = True
+            _move_in(self.staging, self.output, written, first)
+            self.committed = True  # the new site is in: what follows only clears the old one's leftovers
+            try:
+                _remove(self.output, removed)
+                if sweep:
+                    _remove_strays(self.output, keep)
+            except OSError as error:
+                raise PartlyCommitted(f"{error.filename}: could not be removed: {error.strerror}; the new output is "
+                                      "in place, with this file of the old one left in it: build again once this "
+                                      "is fixed") from None
 
 
 def _in_the_way(output: Path, written: list[str], removable: Callable[[str], bool]) -> list[str]:
@@ -221,8 +233,77 @@ def _clearable(relative: str, wanted: str, removable: Callable[[str], bool]) -> 
                         "goes, or the other way round), and is not the build's to remove; move it away and build again")
 
 
+def _move_in(staging: Path, output: Path, written: list[str], first: list[str]) -> None:
+    """The moves of a commit, undone if one fails (a folder without permission, a full disk), so that
+    output/ is as it was: each file replaced or cleared out of the way is kept aside in the staging
+    folder first (a hard link, or the file itself), and each folder made is remembered."""
+    aside = os.path.join(staging, "aside")
+    os.mkdir(aside)
+    undo: list[Callable[[], None]] = []
+    try:
+        for number, relative in enumerate(first):
+            _clear_aside(output, relative, os.path.join(aside, f"first-{number}"), undo)
+        made: set[str] = set()
+        for number, relative in enumerate(written):
+            target = os.path.join(output, relative)
+            _make_folders(output, relative, made, undo)
+            kept = os.path.join(aside, str(number)) if os.path.lexists(target) else None
+            if kept:
+                os.link(target, kept, follow_symlinks=False)
+            try:
+                os.replace(os.path.join(staging, staged_name(relative)), target)
+            except OSError as error:  # said of the output's file, not of its staged copy's flat name
+                raise OSError(error.errno, error.strerror, target) from None
+            undo.append(functools.partial(os.replace, kept, target) if kept else functools.partial(os.remove, target))
+    except OSError as error:
+        _undo(undo, error)
+        raise
+
+
+def _undo(steps: list[Callable[[], None]], cause: OSError) -> None:
+    """Take back a failed commit's steps, latest first; if one cannot be, say where the output stands."""
+    for step in reversed(steps):
+        try:
+            step()
+        except OSError:
+            raise PartlyCommitted(f"{cause.filename}: could not be written: {cause.strerror}; undoing the files "
+                                  "moved in before it failed too, so the output is partly the new one: build again "
+                                  "once this is fixed") from None
+
+
+def _make_folders(output: Path, relative: str, made: set[str], undo: list) -> None:
+    """The folders `relative` goes in, each made if missing (and removed again by `undo`)."""
+    for folder in folders_above(relative):
+        if folder in made:
+            continue
+        path = os.path.join(output, folder)
+        if not os.path.isdir(path):
+            os.mkdir(path)
+            undo.append(functools.partial(os.rmdir, path))
+        made.add(folder)
+
+
+def _clear_aside(output: Path, relative: str, kept: str, undo: list) -> None:
+    """Move a file out of the way of a new one (see _in_the_way), and the folders it leaves empty."""
+    path = os.path.join(output, relative)
+    if not os.path.lexists(path) or (os.path.isdir(path) and not os.path.islink(path)):
+        return  # gone already, or a folder the new site keeps
+    os.rename(path, kept)
+    undo.append(functools.partial(_put_back, kept, path))
+    folder = os.path.dirname(relative)
+    while folder and not os.listdir(os.path.join(output, folder)):
+        os.rmdir(os.path.join(output, folder))
+        undo.append(functools.partial(os.mkdir, os.path.join(output, folder)))
+        folder = os.path.dirname(folder)
+
+
+def _put_back(kept: str, path: str) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    os.rename(kept, path)
+
+
 def _finish(staging: Path, output: Path, written: list[str], removed: list[str], first: list[str] = ()) -> None:
-    """The moves of a commit; any already done (by a run that was killed) are skipped."""
+    """The moves of a commit a killed run left half done, finished forward; those done are skipped."""
     _remove(output, first)
     made: set[str] = set()
     for relative in written:

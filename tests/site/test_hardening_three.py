@@ -605,3 +605,27 @@ def test_an_error_in_the_clean_up_after_a_sigterm_is_still_reported_as_the_inter
     except RuntimeError as aftermath:
         assert cli._interruption_behind(aftermath).args == ("the previous output is untouched",)
     assert cli._interruption_behind(RuntimeError("unrelated")) is None
+
+
+def test_a_file_that_cannot_be_moved_into_the_output_leaves_it_as_it_was(tmp_path, monkeypatch, capsys):
+    """As a post folder a `sudo` build left read-only does: the pages moved in before it are taken back."""
+    from tertulia.commands.args import main
+    from tertulia.writing import write
+    content = make_content(tmp_path / "site")
+    out = tmp_path / "out"
+    assert main(["build", "--content", str(content), "--output", str(out)]) == 0
+    before = every_file(out)
+    (content / "posts/hola/index.es.md").write_text(ESSAY_ES.replace("Primer", "Otro"))
+    real = os.replace
+
+    def refused_in_the_post_folder(source, target):
+        if str(target).startswith(str(out / "posts/hola/")):
+            raise PermissionError(13, "Permission denied")
+        real(source, target)
+    monkeypatch.setattr(write.os, "replace", refused_in_the_post_folder)
+    capsys.readouterr()
+    assert main(["build", "--content", str(content), "--output", str(out)]) == 1
+    said = capsys.readouterr().err
+    assert "posts/hola/" in said and ": could not be written or read: Permission denied; the previous output is " \
+        "untouched" in said and ".new-" not in said, said
+    assert every_file(out) == before  # the home page and feeds, which changed too, are the old ones
