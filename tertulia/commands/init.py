@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -22,7 +23,7 @@ ESSAY, PAGE = "welcome", "about"
 
 def init_site(folder: Path, lang: str, translations: list[str], title: str | None, base_url: str | None) -> int:
     """Write every file of a new site into `folder`, which must be new or empty; nothing at all otherwise."""
-    problem = _problem(folder, lang, translations, base_url)
+    problem = _problem(folder, lang, translations, title)
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
@@ -30,11 +31,18 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
     requirement, portable = installed_requirement()
     files = site_files(name, lang, translations, title, base_url or f"https://example.github.io/{quote(name)}/",
                        requirement)
-    for relative, text in files.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    recorded = _record_starters(folder / "content", lang, translations)
+    existed = folder.is_dir()
+    try:
+        for relative, text in files.items():
+            path = folder / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        recorded = _record_starters(folder / "content", lang, translations)
+    except OSError as error:  # a read-only place, a path through a file, a full disk: said, and nothing left
+        _clear(folder, existed)
+        print(f"{error.filename or folder}: cannot be written: {error.strerror or error}; no site was started",
+              file=sys.stderr)
+        return EXIT_USAGE
     print(f"wrote a new site in {folder}: {len(files) + recorded} files")
     for note in _language_notes(lang, translations):
         print(f"note: {note}")
@@ -43,6 +51,18 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
               "that has it; if yours came from elsewhere, write that there (see the comment in it)")
     print(f"next: cd {folder} && tertulia serve   (then read README.md there)")
     return EXIT_OK
+
+
+def _clear(folder: Path, existed: bool) -> None:
+    """Take away what a failed init wrote: the folder it made, or what it put in the empty one it was given."""
+    if not existed:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    for child in folder.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
 
 
 def _language_notes(lang: str, translations: list[str]) -> list[str]:
@@ -107,7 +127,7 @@ def installed_requirement() -> tuple[str, bool]:
     return f"tertulia=={__version__}", False
 
 
-def _problem(folder: Path, lang: str, translations: list[str], base_url: str | None) -> str:
+def _problem(folder: Path, lang: str, translations: list[str], title: str | None) -> str:
     """Why the request cannot be done, before anything is written; "" when it can."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         return f"{folder}: not an empty folder; `tertulia init` starts a site only in a new or empty one"
@@ -116,6 +136,8 @@ def _problem(folder: Path, lang: str, translations: list[str], base_url: str | N
             return f"`{code}` is not a BCP 47 language tag such as `en` or `pt-BR`"
         if code != _usual_case(code):  # file names and `lang` take it as written: `DE` would find no catalog
             return f"write the language `{code}` as `{_usual_case(code)}`"
+    if title is not None and not title.strip():
+        return "--title must not be empty: leave it out, and the folder's name stands for the title"
     if lang in translations or len(set(translations)) != len(translations):
         return "each language may be given once: --lang for the original, --translation for each other one"
     return ""

@@ -111,6 +111,32 @@ def test_init_refuses_a_folder_that_is_not_empty_and_writes_nothing(tmp_path):
     assert bad.returncode == 2 and not (tmp_path / "new").exists()
 
 
+def test_a_place_init_cannot_write_is_said_in_a_line_and_nothing_is_left(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a-file").write_text("mine")
+    result = run_cli("init", str(tmp_path / "a-file" / "site"), "--lang", "en")
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr == f"{tmp_path}/a-file/site/content: cannot be written: Not a directory; no site was started\n"
+    empty = run_cli("init", str(tmp_path / "new"), "--lang", "en", "--title", " ")
+    assert empty.returncode == 2 and "--title must not be empty" in empty.stderr and not (tmp_path / "new").exists()
+    from pathlib import Path as RealPath
+    from tertulia.commands.init import init_site
+    write_text, written = RealPath.write_text, []
+
+    def full_disk_after_three(self, *args, **kwargs):  # the disk fills up half way through
+        if len(written) == 3:
+            raise OSError(28, "No space left on device", str(self))
+        written.append(self)
+        return write_text(self, *args, **kwargs)
+    monkeypatch.setattr(RealPath, "write_text", full_disk_after_three)
+    for folder in (tmp_path / "half", tmp_path / "empty"):
+        if folder.name == "empty":
+            folder.mkdir()
+        written.clear()
+        assert init_site(folder, "en", ["es"], None, None) == 2
+        assert "No space left on device; no site was started" in capsys.readouterr().err
+        assert (list(folder.iterdir()) == []) if folder.name == "empty" else not folder.exists()
+
+
 def test_a_language_tag_in_another_letter_case_is_refused_with_its_usual_one(tmp_path):
     """`index.DE.md` and `lang="DE"` would find no German catalog: the site would speak English."""
     for given, usual in (("DE", "de"), ("pt-br", "pt-BR"), ("zh-hant", "zh-Hant")):
