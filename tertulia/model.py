@@ -154,7 +154,7 @@ class Tag:
                 return labels[wanted], wanted
         if labels:
             other = next(iter(labels))
-            return labels[other], other
+            return labels[other], other or lang  # one label for every language (kept under "") is each page's
         return self.written or self.key, fallback
 
 

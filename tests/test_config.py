@@ -121,3 +121,28 @@ def test_a_list_key_left_with_every_entry_commented_out_means_none(tmp_path):
                     "menu:\n#  - page: about\ntags:\n#  values: {es: valores}\nenglish_interface:\nredirects:\n")
     config = load_config(path, "content/site.yml")
     assert (config.menu, config.tags, config.english_interface, config.redirects) == ((), (), (), ())
+
+
+@pytest.mark.parametrize("key, line", [("base_url", 2), ("languages", 3)])
+def test_a_required_key_written_with_no_value_is_an_error_at_its_line(tmp_path, key, line):
+    """`base_url:` alone passed as `/`, giving feeds and the sitemap relative addresses."""
+    text = 'title: x\nbase_url: "https://example.org/"\nlanguages: {es: Español}\nmain_language: es\n'
+    text = text.replace('"https://example.org/"' if key == "base_url" else "{es: Español}", "")
+    assert config_errors(tmp_path, text) == [f"content/site.yml:{line}: `{key}` has no value: it is required"]
+
+
+def test_a_bad_tag_menu_entry_or_discussion_key_is_said_at_its_own_line(tmp_path):
+    text = ('title: x\nbase_url: "https://example.org/"\nlanguages: {es: Español}\nmain_language: es\n'
+            "menu:\n  - page: about\n  - url: \"https://example.org/\"\n  - url: /x/\n    label: 5\n"
+            "tags:\n  fine: {es: bien}\n  \"a/b\": {es: x}\n  list: [1]\n"
+            "discussion:\n  repo: owner/name\n  email: nobody\n")
+    assert sorted(int(error.split(": ", 1)[0].split(":")[1]) for error in config_errors(tmp_path, text)) == [
+        7, 8, 12, 13, 16]
+
+
+def test_one_tag_label_for_every_language_is_each_pages(tmp_path):
+    path = tmp_path / "site.yml"
+    path.write_text('title: x\nbase_url: "https://example.org/"\nlanguages: {es: Español, en: English}\n'
+                    "main_language: es\ntags:\n  cluetrain: Cluetrain-L\n")
+    [tag] = load_config(path, "content/site.yml").tags
+    assert tag.label("en", "es") == ("Cluetrain-L", "en") and tag.label("es", "es") == ("Cluetrain-L", "es")

@@ -42,11 +42,11 @@ CHECKS: dict[str, Callable[[object, Reading], object]] = {
     "languages": lambda value, r: _languages(value, r),
     "main_language": lambda value, r: _main_language(value, r),
     "description": lambda value, r: _per_language(value, "description", r.fail),
-    "tags": lambda value, r: _tags(value, r.fail),
+    "tags": lambda value, r: _tags(value, r),
     "cname": lambda value, r: _cname(value, r.fail),
     "per_page": lambda value, r: _per_page(value, r.fail),
     "comments_per_page": lambda value, r: _per_page(value, r.fail, "comments_per_page"),
-    "discussion": lambda value, r: _discussion(value, r.fail),
+    "discussion": lambda value, r: _discussion(value, r),
     "search": lambda value, r: _search(value, r.fail),
     "menu": lambda value, r: _menu(value, r.text, r.shown_as, r.lines.get("menu", 0), r.fail),
     "english_interface": lambda value, r: _english_interface(value, r.so_far["languages"], r.fail),
@@ -96,6 +96,9 @@ def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple
     for setting in SETTINGS:  # a key left out takes its field's default, which needs no check
         if setting.name in data or setting.default is MISSING:
             reading.so_far[setting.name] = CHECKS[setting.name](data.get(setting.name), reading)
+    for key in REQUIRED:  # `base_url:` with nothing after it, where its check alone would take the default
+        if key in data and data[key] is None and key not in failed:
+            fail(key, f"`{key}` has no value: it is required")
     if "languages" in failed:
         return None, errors
     if "main_language" in failed:
@@ -195,25 +198,29 @@ def _base_url(value, fail) -> str:
     return value if value.endswith("/") else value + "/"
 
 
-def _tags(value, fail) -> tuple[Tag, ...]:
-    """`tags`: key -> labels per language (a label may be missing); keys giving one segment are one tag."""
+def _tags(value, reading: Reading) -> tuple[Tag, ...]:
+    """`tags`: key -> labels per language, or one label for every language (a label may be missing);
+    keys giving one segment are one tag."""
     if value is None:  # the key left with every entry commented out, as init's site.yml invites
         return ()
     if not isinstance(value, dict):
-        fail("tags", "tags must map each tag key to its labels, e.g. `values: {en: values}`")
+        reading.fail("tags", "tags must map each tag key to its labels, e.g. `values: {en: values}`")
         return ()
     tags: dict[str, dict] = {}
     written: dict[str, str] = {}  # segment -> the key as first written, the label where none is given
     for written_key, labels in value.items():
         key = tag_text(written_key)
+        fail = partial(_fail_at_entry, reading, written_key, "tags")
         segment, problem = tag_segment(key) if key is not None else ("", "must be text")
         if problem:
-            fail("tags", f"tag key `{str(written_key)[:60]}` {problem}")
+            fail(f"tag key `{str(written_key)[:60]}` {problem}")
             continue
         if labels is None:
             labels = {}
+        if isinstance(labels, str):  # one label, the same in every language (as a menu entry's may be)
+            labels = {"": labels}
         if not isinstance(labels, dict):
-            fail("tags", f"tag `{key}` must map languages to labels")
+            fail(f"tag `{key}` must map languages to labels, or be one label")
             continue
         merged = tags.setdefault(segment, {})
         written.setdefault(segment, key)
@@ -237,26 +244,31 @@ def _per_page(value, fail, key: str = "per_page") -> int:
     return value
 
 
-def _discussion(value, fail) -> Discussion | None:
+def _discussion(value, reading: Reading) -> Discussion | None:
     """`discussion`: where readers' proposed comments go; absent, no page offers to propose one."""
     if value is None:
         return None
     if not isinstance(value, dict) or set(value) - {"repo", "branch", "email", "issues"}:
-        fail("discussion", "discussion must map `repo` (owner/name), and optionally `branch`, `email` and `issues`")
+        unknown = sorted(map(str, set(value) - {"repo", "branch", "email", "issues"})) if isinstance(value, dict) else []
+        at = partial(_fail_at_entry, reading, unknown[0]) if unknown else reading.fail
+        at("discussion", "discussion must map `repo` (owner/name), and optionally `branch`, `email` and `issues`")
         return None
     repo, branch, email = value.get("repo"), value.get("branch", "main"), value.get("email", "")
     issues = value.get("issues", False)
-    problems = []
+    problems = []  # (the sub-key whose line it is said at, what is wrong)
     if not isinstance(repo, str) or not REPO.fullmatch(repo):
-        problems.append(f"discussion repo must be a GitHub repository as `owner/name`, not `{repo}`")
+        problems.append(("repo", f"discussion repo must be a GitHub repository as `owner/name`, not `{repo}`"))
     if not isinstance(branch, str) or not BRANCH.fullmatch(branch):
-        problems.append(f"discussion branch `{branch}` is not a branch name")
+        problems.append(("branch", f"discussion branch `{branch}` is not a branch name"))
     if not isinstance(email, str) or (email and not EMAIL.fullmatch(email)):
-        problems.append(f"discussion email `{email}` is not an e-mail address")
+        problems.append(("email", f"discussion email `{email}` is not an e-mail address"))
     if not isinstance(issues, bool):
-        problems.append(f"discussion issues must be true or false, not `{issues}`")
-    for problem in problems:
-        fail("discussion", problem)
+        problems.append(("issues", f"discussion issues must be true or false, not `{issues}`"))
+    for sub_key, problem in problems:
+        if sub_key in value:
+            _fail_at_entry(reading, sub_key, "discussion", problem)
+        else:
+            reading.fail("discussion", problem)
     return None if problems else Discussion(repo=repo, branch=branch, email=email, issues=issues)
 
 
@@ -290,7 +302,7 @@ def _menu(value, text: str, shown_as: str, menu_line: int, fail) -> tuple[MenuEn
         fail("menu", "menu must be a list of entries such as `- page: about` or `- url: …` with `label:`")
         return ()
     entries = []
-    for entry in value:
+    for index, entry in enumerate(value):
         if isinstance(entry, dict) and set(entry) == {"page"} and isinstance(entry["page"], str):
             slug = entry["page"]
             entries.append(MenuEntry(page=slug, path=shown_as, line=_entry_line(text, menu_line, "page", slug)))
@@ -299,13 +311,14 @@ def _menu(value, text: str, shown_as: str, menu_line: int, fail) -> tuple[MenuEn
             if isinstance(labels, str):
                 labels = {"": labels}
             if not isinstance(labels, dict) or not labels or not all(isinstance(v, str) for v in labels.values()):
-                fail("menu", f"menu entry `{entry['url']}`: label must be text, or a map of language -> text")
+                fail("menu", f"menu entry `{entry['url']}`: label must be text, or a map of language -> text",
+                     _item_line(text, menu_line, index))
                 continue
             entries.append(MenuEntry(url=entry["url"], labels=tuple((str(k), v) for k, v in labels.items()),
                                      path=shown_as, line=_entry_line(text, menu_line, "url", entry["url"])))
         else:
             fail("menu", f"menu entry `{str(entry)[:80]}` must be `page: <slug>`, or `url:` (http(s) or "
-                         "starting with /) with `label:`")
+                         "starting with /) with `label:`", _item_line(text, menu_line, index))
     return tuple(entries)
 
 
@@ -317,6 +330,22 @@ def _menu_url(url) -> bool:
 def _entry_line(text: str, menu_line: int, key: str, value: str) -> int:
     """The line of a menu entry, for an error that names it: the first `key: value` after `menu:`."""
     return _line_after(text, menu_line, re.compile(rf"\b{key}:\s*[\"']?{re.escape(value)}[\"']?\s*(#.*)?$"))
+
+
+def _item_line(text: str, start: int, index: int) -> int:
+    """The line of the `index`-th item (`- …`) of the list under the key on line `start`, else `start`."""
+    items = 0
+    indent = None
+    for number, line in enumerate(text.splitlines()[start:], start + 1):
+        item = re.match(r"(\s*)- ", line)
+        if item and indent in (None, item.group(1)):
+            indent = item.group(1)
+            if items == index:
+                return number
+            items += 1
+        elif line.strip() and not line.startswith((" ", "\t", "#")):  # the next top-level key: the list is over
+            break
+    return start
 
 
 def _line_after(text: str, start: int, pattern: re.Pattern) -> int:

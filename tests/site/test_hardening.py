@@ -219,13 +219,13 @@ import os, runpy, signal, sys
 sys.path.insert(0, sys.argv[1])
 from tertulia.writing import write
 folders = []
-real = write._with_folder
-def with_folder_then_die(target, made):  # called before each move of a commit: die after the first
-    folders.append(target)
+real = write._make_folders
+def folders_then_die(output, relative, made, undo):  # called before each move of a commit: die after the first
+    folders.append(relative)
     if len(folders) == 2:
         os.kill(os.getpid(), signal.SIGKILL)
-    return real(target, made)
-write._with_folder = with_folder_then_die
+    return real(output, relative, made, undo)
+write._make_folders = folders_then_die
 sys.argv = [os.path.join(sys.argv[1], "build.py")] + sys.argv[2:]
 runpy.run_path(sys.argv[0], run_name="__main__")
 """
