@@ -85,6 +85,15 @@ def test_a_misspelt_required_key_is_named_on_its_line(tmp_path, typo):
                       f"is `{typo}` meant to be `title`?"]
 
 
+@pytest.mark.parametrize("key", ["title", "author"])
+def test_a_required_key_written_with_no_value_is_said_so_at_its_line(tmp_path, key):
+    """Not "is `title` meant to be `title`?", as it once asked."""
+    text = ESSAY_ES.replace('title: "Hola"' if key == "title" else "author: Ana", f"{key}:")
+    line = text.split("\n").index(f"{key}:") + 1
+    errors = errors_for(tmp_path, {"posts/hola/index.es.md": text})
+    assert errors == [f"content/posts/hola/index.es.md:{line}: `{key}` has no value: it is required"]
+
+
 def test_tags_written_without_brackets_are_an_error_that_shows_the_list(tmp_path):
     text = ESSAY_ES.replace("author: Ana\n", "author: Ana\ntags: sprache, übersetzung\n")
     errors = errors_for(tmp_path, {"posts/hola/index.es.md": text})

@@ -490,7 +490,9 @@ def _stale(original: Record, translation: Record, blocks, followed: Followed, fo
 def _string(record: Record, key: str, required: bool, found: Findings) -> str:
     value = record.meta.get(key)
     if value is None:
-        if required:
+        if required and key in record.meta:  # `title:` with nothing after it
+            found.error(record, key, f"`{key}` has no value: it is required")
+        elif required:
             misspelt = get_close_matches(key, [k for k in record.meta if isinstance(k, str)], n=1, cutoff=0.7)
             found.error(record, misspelt[0] if misspelt else None, f"missing required key `{key}`" + (
                 f"; is `{misspelt[0]}` meant to be `{key}`?" if misspelt else ""))
