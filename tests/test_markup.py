@@ -100,12 +100,16 @@ def test_excerpts_read_as_the_page_does_and_cards_take_the_first_sentence():
     assert not is_wordless('<p><img alt="A chart" src="a.png"></p>') and not is_wordless("<p>Madrid</p>")
 
 
-def test_a_comment_too_slow_to_read_is_refused_and_an_essay_never_is(monkeypatch):
+def test_a_comment_too_slow_to_read_is_refused_and_an_essay_has_a_longer_time(monkeypatch):
     from tertulia.reading import markup
     monkeypatch.setattr(markup, "MAX_SECONDS", 0.05)
     slow = "[" * 50 + "\\\\" * 1_500  # each `[` scans the text the escapes have swollen: about 0.25 s
     assert markup.comment_refusal(slow) == markup.TOO_SLOW
-    assert markup.Converter().blocks(slow, trusted=True)
+    with markup.alarms() as timed:
+        assert markup.Converter(timed).blocks(slow, trusted=True)  # within an author's time
+        monkeypatch.setattr(markup, "MAX_SECONDS_TRUSTED", 0.05)
+        with pytest.raises(markup.TooSlow):  # an essay of 20,000 `[` held a build for a minute
+            markup.Converter(timed).blocks(slow, trusted=True)
     assert markup.comment_refusal("Hola, [un enlace](https://example.org/).") == ""
 
 

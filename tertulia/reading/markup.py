@@ -41,7 +41,7 @@ class _MarkBlocks(Treeprocessor):
 
 
 class TooSlow(Exception):
-    """A comment whose Markdown took longer than MAX_SECONDS to convert."""
+    """A text whose Markdown took longer than MAX_SECONDS (a comment) or MAX_SECONDS_TRUSTED to convert."""
 
 
 def _expired(signum, frame):
@@ -83,17 +83,17 @@ class Converter:
 
     def blocks(self, text: str, trusted: bool, lang: str = "") -> tuple[str, ...]:
         """Top-level blocks of `text` as HTML; untrusted text is sanitized block by block, and (timed)
-        raises TooSlow when it takes longer than any comment written in earnest could. An author's
+        raises TooSlow when it takes longer than any text written in earnest could. An author's
         footnotes (`[^1]`) become one block at the end, their ids named by `lang`, the text's language,
         so that both sides of a page can hold theirs."""
         blocks = plain_blocks(text)
         if blocks is None:
             md = self._notes() if trusted and FOOTNOTE_SIGN in text else self._md
             md.reset()
-            if trusted or not self._timed:
+            if not self._timed:
                 rendered = md.convert(text)
             else:
-                signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS)
+                signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS_TRUSTED if trusted else MAX_SECONDS)
                 try:
                     rendered = md.convert(text)
                 finally:
@@ -147,6 +147,11 @@ MAX_LINES = 2000  # lines in a comment: each block processor re-splits what is l
 MAX_SECONDS = 5.0
 TOO_SLOW = (f"this comment takes Python-Markdown over {MAX_SECONDS:.0f} s to read (the shape of a text "
             "built to stall the build, not of one written in earnest); it is not taken")
+# An author's text has no limits on its signs, but a time all the same: thousands of `[` with no `]`
+# would otherwise hold a build for minutes, where the longest essay in earnest takes under a second.
+MAX_SECONDS_TRUSTED = 20.0
+TOO_SLOW_TRUSTED = (f"this text takes Python-Markdown over {MAX_SECONDS_TRUSTED:.0f} s to read: something in it "
+                    "stalls the converter (thousands of `[` with no `]`, say, or of `<` never closed)")
 NESTING_PREFIX = re.compile(r"[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)]|>)[ \t]*)*")
 LONG_PREFIX = re.compile(rf"^[ \t0-9.)>*+-]{{{MAX_NESTING + 1},}}", re.MULTILINE)  # a line that might nest deep
 

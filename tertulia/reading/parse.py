@@ -11,7 +11,7 @@ from ..aside import forked_executor
 from ..cache import Cache
 from ..errors import ContentError
 from .find import Found, Source, contents
-from .markup import TOO_SLOW, Converter, TooSlow, alarms, first_words, markup_problem
+from .markup import TOO_SLOW, TOO_SLOW_TRUSTED, Converter, TooSlow, alarms, first_words, markup_problem
 from .read import Record, make_record, parse_text
 
 PARALLEL_THRESHOLD = 200  # below this many files, starting processes costs more than it saves
@@ -191,7 +191,8 @@ def _parsed(jobs, converter: Converter) -> list:
             try:
                 converted = converter.blocks(parsed.body, trusted, lang)
             except TooSlow:  # a matter of time, not of the bytes: not cached, so it is tried again
-                parsed, error, digest = None, ContentError(shown, parsed.body_line, TOO_SLOW), ""
+                slow = TOO_SLOW_TRUSTED if trusted else TOO_SLOW
+                parsed, error, digest = None, ContentError(shown, parsed.body_line, slow), ""
         if parsed:
             # a comment's first words are shown in the archive of every language: made once, here
             result = (parsed.record_fields(), converted, None, "" if trusted else first_words(converted))
