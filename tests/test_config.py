@@ -146,3 +146,15 @@ def test_one_tag_label_for_every_language_is_each_pages(tmp_path):
                     "main_language: es\ntags:\n  cluetrain: Cluetrain-L\n")
     [tag] = load_config(path, "content/site.yml").tags
     assert tag.label("en", "es") == ("Cluetrain-L", "en") and tag.label("es", "es") == ("Cluetrain-L", "es")
+
+
+def test_redirects_that_lead_round_in_a_ring_are_an_error_once_at_the_first(tmp_path):
+    """They wrote pages that refresh into one another forever."""
+    errors = config_errors(tmp_path, 'title: x\nbase_url: "https://example.org/"\nlanguages: {es: Español}\n'
+                                     "main_language: es\nredirects:\n  /a/: /a/\n  /b/: /c\n  /c/: /d/#x\n"
+                                     "  /d/: /b/\n  /e/: /b/\n  /f/: /about/\n")
+    assert errors == [
+        "content/site.yml:6: redirect `/a/` leads back to itself: a reader's browser would go round and round; "
+        "point it at a page",
+        "content/site.yml:7: redirect `/b/` leads back to itself through `/c/`, `/d/`: a reader's browser would go "
+        "round and round; point it at a page"]

@@ -390,7 +390,27 @@ def _redirects(value, reading: Reading) -> tuple[Redirect, ...]:
         else:
             served[where] = old
             found.append(Redirect(old, new, reading.shown_as, line))
+    for redirect, through in _loops(found):
+        reading.fail("redirects", f"redirect `{redirect.old[:80]}` leads back to itself"
+                                  + (f" through {through}" if through else "")
+                                  + ": a reader's browser would go round and round; point it at a page", redirect.line)
     return tuple(found)
+
+
+def _loops(redirects: list[Redirect]) -> list[tuple[Redirect, str]]:
+    """Each ring of redirects that lead into one another, said once, at its first: (that redirect,
+    the others' old addresses)."""
+    by_place = {addresses.written_at(r.old): r for r in redirects}
+    rings, seen = [], set()
+    for redirect in redirects:
+        ring, place = [redirect], addresses.written_at(redirect.new)
+        while place in by_place and by_place[place] not in ring and len(ring) <= len(redirects):
+            ring.append(by_place[place])
+            place = addresses.written_at(ring[-1].new)
+        if by_place.get(place) is redirect and not seen & {r.old for r in ring}:
+            seen.update(r.old for r in ring)
+            rings.append((redirect, ", ".join(f"`{r.old[:80]}`" for r in ring[1:])))
+    return rings
 
 
 def _key_line(text: str, start: int, key: str) -> int:
