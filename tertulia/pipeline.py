@@ -330,9 +330,12 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
     """One run; what it starts that must end with it (a forked helper, the staging folder) goes on
     `stack`, which the caller closes once the run is over, under the output's lock."""
     inputs = _inputs_key(options)
-    copied = Copied({url: path.read_bytes() for url, path in found.assets},
-                    {relative: path.read_bytes() for relative, path in found.static},
-                    inputs, content_key(inputs, _theme_key(options)) if last is None else "")
+    unread: list[ContentError] = []  # said with the content's errors, all in one run
+    copied = Copied(_read_each(found.assets, options.content, unread),
+                    _read_each(found.static, options.content, unread), inputs,
+                    content_key(inputs, _theme_key(options)) if last is None else "")
+    if unread:
+        found = replace(found, errors=(*found.errors, *unread))
     memo = _output_memo(options, last)
     if digests is not None and last is None:  # a preview needs the model in memory anyway
         kept = memo.same_build(_whole_site_key(copied.every_input, found, digests, copied.all))
@@ -350,6 +353,17 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
         memo.record(relative, planned.fingerprints[relative], options.output / relative, used.get(relative))
     _saved(memo, planned.whole, planned.counts, last)
     return Report(planned.counts, len(planned.fingerprints), time.perf_counter() - started, len(written))
+
+
+def _read_each(files, content: Path, unread: list[ContentError]) -> dict:
+    """Each (key, path)'s bytes by its key; a file that cannot be read is added to `unread`."""
+    read = {}
+    for key, path in files:
+        try:
+            read[key] = path.read_bytes()
+        except OSError as problem:
+            unread.append(ContentError(_shown(path, content), 0, f"cannot be read: {problem.strerror}"))
+    return read
 
 
 def _plan(options: Options, found: Found, digests: list[str] | None, copied: Copied, memo: OutputMemo,

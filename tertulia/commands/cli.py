@@ -84,8 +84,11 @@ def _failed(args, problem: Exception) -> int:
         print(problem, file=sys.stderr)
         return EXIT_CONTENT
     # a full disk, a folder without permission: one line, not a traceback
-    where = problem.filename or args.output if args.command in ("build", "serve") else problem.filename
-    print(f"{where}: could not be written or read: {problem.strerror or problem}; {UNTOUCHED}", file=sys.stderr)
+    writes = args.command in ("build", "serve")
+    where = problem.filename or args.output if writes else problem.filename
+    # only a command that writes the output says it did not: `check` never does
+    print(f"{where}: could not be written or read: {problem.strerror or problem}" + (f"; {UNTOUCHED}" if writes else ""),
+          file=sys.stderr)
     return EXIT_CONTENT
 
 

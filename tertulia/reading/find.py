@@ -91,7 +91,7 @@ def _folders(parent: Path, shown: str, errors, only: str = ""):
     if parent.is_symlink():
         errors.append(ContentError(shown, 0, SYMLINK))
         return
-    for name, kind in _entries(parent) if parent.is_dir() else []:
+    for name, kind in _entries(parent, shown, errors) if parent.is_dir() else []:
         if only and name != only:
             continue
         if kind != "dir":
@@ -108,7 +108,7 @@ def _folders(parent: Path, shown: str, errors, only: str = ""):
 
 def _collect_static(path: Path, relative: str, shown: str, static, errors) -> None:
     """content/static/ is the site's root as the author wants it: every file, as it is, links refused."""
-    for name, kind in _entries(path, skip=is_litter):
+    for name, kind in _entries(path, shown, errors, skip=is_litter):
         if kind == "dir":
             _collect_static(path / name, f"{relative}{name}/", f"{shown}/{name}", static, errors)
         elif kind == "file":
@@ -117,11 +117,16 @@ def _collect_static(path: Path, relative: str, shown: str, static, errors) -> No
             errors.append(ContentError(f"{shown}/{name}", 0, SYMLINK if kind == "link" else NOT_A_FILE))
 
 
-def _entries(folder, skip=is_scratch) -> list[tuple[str, str]]:
+def _entries(folder, shown: str, errors, skip=is_scratch) -> list[tuple[str, str]]:
     """(name, kind) of a folder's entries, sorted, those `skip` names left out; kind is file, dir, link or
-    other. Links are never followed: a link to /etc/passwd must not be published."""
-    with os.scandir(folder) as entries:
-        found = [(entry.name, _kind(entry)) for entry in entries if not skip(entry.name)]
+    other. Links are never followed: a link to /etc/passwd must not be published. A folder that cannot
+    be listed is an error of its own, said with the others."""
+    try:
+        with os.scandir(folder) as entries:
+            found = [(entry.name, _kind(entry)) for entry in entries if not skip(entry.name)]
+    except OSError as problem:
+        errors.append(ContentError(shown, 0, f"cannot be read: {problem.strerror}"))
+        return []
     return sorted(found)
 
 
@@ -136,12 +141,12 @@ def _kind(entry: os.DirEntry) -> str:
 def _find_in_post(folder: str, slug: str, shown: str, sources, assets, errors, warnings, page: str = "") -> None:
     """Sort one post folder's files into essay texts, comments and copied files; a page (`page` is its
     URL folder) has no comments."""
-    for name, kind in _entries(folder):
+    for name, kind in _entries(folder, shown, errors):
         if kind in ("link", "other"):
             errors.append(ContentError(f"{shown}/{name}", 0, SYMLINK if kind == "link" else NOT_A_FILE))
         elif name == "comments" and kind == "dir" and not page:
             comments = os.path.join(folder, name)
-            for comment_name, comment_kind in _entries(comments):
+            for comment_name, comment_kind in _entries(comments, f"{shown}/comments", errors):
                 _find_comment(comments, comment_name, comment_kind, slug, f"{shown}/comments", sources, errors,
                               warnings)
         elif name == "comments" and kind == "file" and not page:
@@ -179,7 +184,7 @@ def _find_comment(folder: str, name: str, kind: str, slug: str, shown_folder: st
 def _collect_assets(path: Path, kind: str, url_path: str, shown: str, assets, errors, warnings) -> None:
     """Files beside a post are published next to it, folders included, if they are media or documents."""
     if kind == "dir":
-        for child, child_kind in _entries(path):
+        for child, child_kind in _entries(path, shown, errors):
             _collect_assets(path / child, child_kind, f"{url_path}/{child}", f"{shown}/{child}", assets, errors,
                             warnings)
     elif kind in ("link", "other"):

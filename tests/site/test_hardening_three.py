@@ -630,3 +630,37 @@ def test_a_file_that_cannot_be_moved_into_the_output_leaves_it_as_it_was(tmp_pat
     assert "posts/hola/" in said and ": could not be written or read: Permission denied; the previous output is " \
         "untouched" in said and ".new-" not in said, said
     assert every_file(out) == before  # the home page and feeds, which changed too, are the old ones
+
+
+def test_folders_and_files_that_cannot_be_read_are_said_with_the_other_errors(tmp_path, monkeypatch, capsys):
+    """A folder or image without read permission stopped the build at it, with an absolute path."""
+    from pathlib import Path as RealPath
+    from tertulia.commands.args import main
+    from tertulia.reading import find
+    content = make_content(tmp_path / "site")
+    (content / "posts/hola/fotos").mkdir()
+    (content / "posts/hola/foto.png").write_bytes(b"png")
+    (content / "static").mkdir()
+    (content / "static/robots.txt").write_text("User-agent: *\n")
+    (content / "posts/hola/index.en.md").write_text((content / "posts/hola/index.en.md").read_text() + "\nOne more.\n")
+    scandir, read_bytes = os.scandir, RealPath.read_bytes
+
+    def unlistable(folder):
+        if str(folder).endswith("fotos"):
+            raise PermissionError(13, "Permission denied", str(folder))
+        return scandir(folder)
+
+    def unreadable(path):
+        if path.name in ("foto.png", "robots.txt"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+    monkeypatch.setattr(find.os, "scandir", unlistable)
+    monkeypatch.setattr(RealPath, "read_bytes", unreadable)
+    assert main(["build", "--content", str(content), "--output", str(tmp_path / "out")]) == 1
+    said = capsys.readouterr().err.splitlines()
+    assert "content/posts/hola/fotos: cannot be read: Permission denied" in said
+    assert "content/posts/hola/foto.png: cannot be read: Permission denied" in said
+    assert "content/static/robots.txt: cannot be read: Permission denied" in said
+    assert any("translation has" in line for line in said) and said[-1] == "4 content errors; nothing was written"
+    assert main(["check", "--content", str(content)]) == 1
+    assert "untouched" not in capsys.readouterr().err
