@@ -158,3 +158,11 @@ def test_redirects_that_lead_round_in_a_ring_are_an_error_once_at_the_first(tmp_
         "point it at a page",
         "content/site.yml:7: redirect `/b/` leads back to itself through `/c/`, `/d/`: a reader's browser would go "
         "round and round; point it at a page"]
+
+
+@pytest.mark.parametrize("zone", ["localtime", "posixrules", "Factory"])
+def test_a_time_zone_that_is_the_machines_own_or_none_is_refused(tmp_path, zone):
+    """`localtime` read /etc/localtime: the same site dated otherwise on another machine."""
+    errors = config_errors(tmp_path, 'title: x\nbase_url: "https://example.org/"\nlanguages: {es: Español}\n'
+                                     f"main_language: es\ntimezone: {zone}\n")
+    assert errors == [f"content/site.yml:5: timezone must be an IANA time zone such as `Europe/Madrid`, not `{zone}`"]

@@ -364,6 +364,8 @@ def _timezone(value, fail) -> str:
     try:
         if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_+/-]*", value) or ".." in value:
             raise ValueError
+        if value.lower() in ("localtime", "posixrules", "factory"):  # the machine's own, or no zone at all
+            raise ValueError
         ZoneInfo(value)
     except (ValueError, ZoneInfoNotFoundError, OSError):
         fail("timezone", f"timezone must be an IANA time zone such as `Europe/Madrid`, not `{str(value)[:60]}`")
