@@ -211,3 +211,18 @@ def test_an_old_file_that_cannot_be_removed_leaves_the_new_output_in_and_says_so
             staged.writer.write("index.html", b"new home")
             staged.commit(["index.html"], {"index.html", write.MARK}, {"index.html", "gone.html"}, sweep=False)
     assert (output / "index.html").read_text() == "new home"
+
+
+def test_on_a_disk_without_hard_links_the_replaced_files_are_copied_aside_and_put_back(tmp_path, monkeypatch):
+    output = earlier_output(tmp_path, {"index.html": "old home", "page.html": "old page"})
+
+    def no_links(*args, **kwargs):
+        raise OSError(1, "Operation not permitted")
+    monkeypatch.setattr(write.os, "link", no_links)
+    failing_replace(monkeypatch, "page.html")
+    with pytest.raises(OSError):
+        with staged_output(output) as staged:
+            for relative in ("index.html", "page.html"):
+                staged.writer.write(relative, b"new")
+            staged.commit(["index.html", "page.html"], {"index.html", "page.html"}, set(), sweep=False)
+    assert (output / "index.html").read_text() == "old home" and (output / "page.html").read_text() == "old page"

@@ -249,7 +249,7 @@ def _move_in(staging: Path, output: Path, written: list[str], first: list[str]) 
             _make_folders(output, relative, made, undo)
             kept = os.path.join(aside, str(number)) if os.path.lexists(target) else None
             if kept:
-                os.link(target, kept, follow_symlinks=False)
+                _keep(target, kept)
             try:
                 os.replace(os.path.join(staging, staged_name(relative)), target)
             except OSError as error:  # said of the output's file, not of its staged copy's flat name
@@ -258,6 +258,14 @@ def _move_in(staging: Path, output: Path, written: list[str], first: list[str]) 
     except OSError as error:
         _undo(undo, error)
         raise
+
+
+def _keep(target: str, kept: str) -> None:
+    """A file about to be replaced, kept aside: a hard link, or a copy where the disk has none (FAT)."""
+    try:
+        os.link(target, kept, follow_symlinks=False)
+    except OSError:
+        shutil.copyfile(target, kept, follow_symlinks=False)
 
 
 def _undo(steps: list[Callable[[], None]], cause: OSError) -> None:
