@@ -76,8 +76,9 @@ def test_a_bad_discussion_setting_is_a_content_error(tmp_path):
     site.write_text(site.read_text() + "discussion:\n  repo: not a repo\n  email: nobody\n")
     result = run_cli("check", "--content", str(content))
     assert result.returncode == 1
-    assert "content/site.yml:8: discussion repo must be a GitHub repository as `owner/name`" in result.stderr
-    assert "discussion email `nobody` is not an e-mail address" in result.stderr
+    # each at its own line, under `discussion:` (line 8)
+    assert "content/site.yml:9: discussion repo must be a GitHub repository as `owner/name`" in result.stderr
+    assert "content/site.yml:10: discussion email `nobody` is not an e-mail address" in result.stderr
 
 
 def test_an_untranslated_comment_says_so_where_its_translation_would_stand(fixture_site):
