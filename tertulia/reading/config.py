@@ -244,12 +244,15 @@ def _per_page(value, fail, key: str = "per_page") -> int:
     return value
 
 
+DISCUSSION_KEYS = {"repo", "branch", "email", "issues"}
+
+
 def _discussion(value, reading: Reading) -> Discussion | None:
     """`discussion`: where readers' proposed comments go; absent, no page offers to propose one."""
     if value is None:
         return None
-    if not isinstance(value, dict) or set(value) - {"repo", "branch", "email", "issues"}:
-        unknown = sorted(map(str, set(value) - {"repo", "branch", "email", "issues"})) if isinstance(value, dict) else []
+    unknown = sorted(map(str, set(value) - DISCUSSION_KEYS)) if isinstance(value, dict) else []
+    if not isinstance(value, dict) or unknown:
         at = partial(_fail_at_entry, reading, unknown[0]) if unknown else reading.fail
         at("discussion", "discussion must map `repo` (owner/name), and optionally `branch`, `email` and `issues`")
         return None
@@ -264,11 +267,8 @@ def _discussion(value, reading: Reading) -> Discussion | None:
         problems.append(("email", f"discussion email `{email}` is not an e-mail address"))
     if not isinstance(issues, bool):
         problems.append(("issues", f"discussion issues must be true or false, not `{issues}`"))
-    for sub_key, problem in problems:
-        if sub_key in value:
-            _fail_at_entry(reading, sub_key, "discussion", problem)
-        else:
-            reading.fail("discussion", problem)
+    for sub_key, problem in problems:  # a sub-key left out (repo) is said at `discussion:`
+        _fail_at_entry(reading, sub_key, "discussion", problem)
     return None if problems else Discussion(repo=repo, branch=branch, email=email, issues=issues)
 
 
@@ -406,7 +406,7 @@ def _loops(redirects: list[Redirect]) -> list[tuple[Redirect, str]]:
     rings, seen = [], set()
     for redirect in redirects:
         ring, place = [redirect], addresses.written_at(redirect.new)
-        while place in by_place and by_place[place] not in ring and len(ring) <= len(redirects):
+        while place in by_place and by_place[place] not in ring:  # each step a new one: it ends
             ring.append(by_place[place])
             place = addresses.written_at(ring[-1].new)
         if by_place.get(place) is redirect and not seen & {r.old for r in ring}:

@@ -298,11 +298,7 @@ def _clear_aside(output: Path, relative: str, kept: str, undo: list) -> None:
         return  # gone already, or a folder the new site keeps
     os.rename(path, kept)
     undo.append(functools.partial(_put_back, kept, path))
-    folder = os.path.dirname(relative)
-    while folder and not os.listdir(os.path.join(output, folder)):
-        os.rmdir(os.path.join(output, folder))
-        undo.append(functools.partial(os.mkdir, os.path.join(output, folder)))
-        folder = os.path.dirname(folder)
+    _prune(output, os.path.dirname(relative), undo)
 
 
 def _put_back(kept: str, path: str) -> None:
@@ -413,10 +409,16 @@ def _remove(output: Path, relatives: list[str]) -> None:
             os.remove(path)
         except (FileNotFoundError, NotADirectoryError):  # gone already, or cleared first (see _in_the_way)
             continue
-        folder = os.path.dirname(relative)
-        while folder and not os.listdir(os.path.join(output, folder)):
-            os.rmdir(os.path.join(output, folder))
-            folder = os.path.dirname(folder)
+        _prune(output, os.path.dirname(relative))
+
+
+def _prune(output: Path, folder: str, undo: list | None = None) -> None:
+    """Remove `folder` and each one above it that a file's leaving has emptied; `undo` remembers them."""
+    while folder and not os.listdir(os.path.join(output, folder)):
+        os.rmdir(os.path.join(output, folder))
+        if undo is not None:
+            undo.append(functools.partial(os.mkdir, os.path.join(output, folder)))
+        folder = os.path.dirname(folder)
 
 
 def _remove_strays(output: Path, keep: set[str]) -> None:
