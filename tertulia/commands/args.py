@@ -11,13 +11,18 @@ from pathlib import Path
 from .. import __version__
 
 DESCRIPTION = "Build, serve, check or scaffold a bilingual site of essays and their discussions."
+EXIT_BROKEN_PIPE = 141  # as a shell reports a command that SIGPIPE ended: 128 + 13
 MAX_EPOCH = 253402300800  # 10000-01-01: dates are written with four digits of year
 
 
 def main(argv: list[str] | None = None, prog: str = "tertulia") -> int:
     """The `tertulia` command (and `python -m tertulia`, `python build.py`): parse, run, exit status."""
     from .cli import run  # after parsing, so `--help` and `--version` import nothing heavy
-    return run(parse(sys.argv[1:] if argv is None else argv, prog))
+    try:
+        return run(parse(sys.argv[1:] if argv is None else argv, prog))
+    except BrokenPipeError:  # what reads our lines went away (`| head -1`): nothing of ours failed
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nor may the exit's flush fail
+        return EXIT_BROKEN_PIPE
 
 
 def parse(argv: list[str], prog: str = "tertulia") -> argparse.Namespace:

@@ -29,6 +29,8 @@ def run(args) -> int:
         return EXIT_USAGE
     try:  # a SIGTERM can land while the output is checked too: it is said as an interruption, not a traceback
         return _site_command(args)
+    except BrokenPipeError:  # our own stdout, closed by its reader: no file of the site's (see args.main)
+        raise
     except (ContentErrors, OutputRefused, OutputBusy, ToolFailed, OSError) as problem:
         return _failed(args, problem)
     except KeyboardInterrupt as stop:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -264,3 +266,20 @@ def test_a_misspelt_command_is_named_as_a_command_with_the_one_meant():
     assert result.returncode == 2
     assert "unknown command `biuld`; did you mean `build`? (commands: init, build, serve," in result.stderr
     assert "unknown command `frob` (commands:" in run_cli("frob").stderr
+
+
+@pytest.mark.parametrize("command", [["build"], ["status"], ["check"]])
+def test_a_reader_of_the_output_that_goes_away_is_no_error_of_the_site(tmp_path, command):
+    """`tertulia build | head -1`: a closed stdout was said as "output: could not be written or read:
+    Broken pipe; the previous output is untouched", though the build was in place."""
+    content = make_content(tmp_path / "site")
+    out = tmp_path / "out"
+    where = ["--content", str(content)] + (["--output", str(out)] if command == ["build"] else [])
+    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), *command, *where],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process.stdout.close()
+    said = process.stderr.read()
+    assert process.wait() == 141, said
+    assert "Broken pipe" not in said and "Traceback" not in said and "untouched" not in said, said
+    if command == ["build"]:
+        assert (out / "index.html").is_file()
