@@ -36,7 +36,7 @@ def test_yaml_that_does_not_parse_names_its_line(tmp_path):
 
 @pytest.mark.parametrize("front, line, said", [
     ('title: "Bienvenida\nauthor: A\ntags: [values]\n', 2,
-     "found unexpected end of stream (line 5), while scanning a quoted scalar that starts on this line"),
+     "found unexpected end of stream (at the end of the front matter), while scanning a quoted scalar that starts on this line"),
     ("title: x\nauthor: A\ntags: [values\nsummary: hola\n", 4,
      "did not find expected ',' or ']' (line 5), while parsing a flow sequence that starts on this line"),
     ("title: x\nauthor A\nsummary: hola\n", 3,
@@ -45,6 +45,13 @@ def test_yaml_left_open_is_reported_where_it_opens(tmp_path, front, line, said):
     """A quote or bracket never closed is found broken lines later: the author fixes the line it opens on."""
     errors = errors_for(tmp_path, {"posts/x/index.en.md": f"---\n{front}---\n\nText.\n"})
     assert errors == [f"content/posts/x/index.en.md:{line}: YAML does not parse: {said}"]
+
+
+def test_yaml_left_open_on_the_last_line_is_said_to_end_there(tmp_path):
+    """The parser's mark past a file's last line was said as a line the author could not find."""
+    errors = errors_for(tmp_path / "settings", {"site.yml": SITE_YML + "menu: [about"})
+    assert errors == [f"content/site.yml:{SITE_YML.count(chr(10)) + 1}: YAML does not parse: did not find "
+                      "expected ',' or ']' (at the end of the file), while parsing a flow sequence that starts on this line"]
 
 
 def test_a_key_given_twice_inside_a_mapping_is_an_error_on_the_second_line(tmp_path):

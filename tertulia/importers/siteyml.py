@@ -46,11 +46,12 @@ def _load(path: Path, yaml) -> dict:
     from ruamel.yaml import YAMLError
     where = f"{path.parent.name}/{path.name}"
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text)
     except UnicodeDecodeError:
         raise ContentProblem(f"{where}: is not UTF-8 text; save it as UTF-8") from None
     except YAMLError as problem:
-        at, said = yaml_problem(problem)
+        at, said = yaml_problem(problem, text)
         line = f":{at + 1}" if at is not None else ""
         raise ContentProblem(f"{where}{line}: is not valid YAML ({said or 'unreadable'})"
                              "; the import adds its tags only to a site.yml that reads") from None

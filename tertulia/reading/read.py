@@ -73,7 +73,7 @@ def parse_text(raw: bytes, shown: str) -> tuple[Parsed | None, ContentError | No
     except ValueError:
         return None, ContentError(shown, 1, "front matter is not closed by a `---` line")
     front_line = text.count("\n", 0, text.find(front)) + 1
-    meta, error = load_yaml(front, shown, first_line=front_line)
+    meta, error = load_yaml(front, shown, first_line=front_line, whole="front matter")
     if error:
         return None, error
     if meta is None:

@@ -93,11 +93,11 @@ def _resolves_otherwise(plain: str) -> bool:
     return any(pattern.match(plain) for _, pattern in _AuthorLoader.yaml_implicit_resolvers.get(plain[:1], ()))
 
 
-def load_yaml(text: str, path: str, first_line: int):
+def load_yaml(text: str, path: str, first_line: int, whole: str = "file"):
     """Parse YAML safely: (data, None) or (None, ContentError at the offending line).
 
     Refused: tags that build objects, aliases, a key given twice, nesting past MAX_DEPTH and
-    numbers too long to read, each with the line it is on."""
+    numbers too long to read, each with the line it is on; `whole` is what the text is to its author."""
     simple = simple_mapping(text)
     if simple is not None:
         return simple, None
@@ -108,7 +108,7 @@ def load_yaml(text: str, path: str, first_line: int):
     except RepeatedKey as exc:
         return None, ContentError(path, first_line + exc.line, f"`{exc.key[:60]}` is given twice; keep one")
     except yaml.YAMLError as exc:
-        return None, _yaml_error(exc, path, first_line)
+        return None, _yaml_error(exc, text, path, first_line, whole)
     if _too_deep(data):
         return None, ContentError(path, first_line, f"front matter nests more than {MAX_DEPTH} levels deep")
     return data, None
@@ -133,18 +133,25 @@ def _too_deep(data) -> bool:
 OPENED_EARLIER = ("while scanning a quoted scalar", "while parsing a flow", "while scanning a simple key")
 
 
-def yaml_problem(exc) -> tuple[int | None, str]:
-    """(0-based line to point at, or None; what went wrong) of a YAML parser's error (PyYAML's or ruamel's)."""
+def yaml_problem(exc, text: str, whole: str = "file") -> tuple[int | None, str]:
+    """(0-based line to point at, or None; what went wrong) of a YAML parser's error (PyYAML's or ruamel's).
+
+    `whole` names what `text` is to the author, for a text that is found broken only at its end."""
     problem = getattr(exc, "problem", None) or str(exc)
     context, opened = getattr(exc, "context", None) or "", getattr(exc, "context_mark", None)
     mark = getattr(exc, "problem_mark", None) or opened
     if opened is not None and context.startswith(OPENED_EARLIER) and mark is not None and mark.line != opened.line:
-        return opened.line, f"{problem} (line {mark.line + 1}), {context} that starts on this line"
+        return opened.line, f"{problem} ({_where(mark, text, whole)}), {context} that starts on this line"
     return (mark.line if mark is not None else None), problem
 
 
-def _yaml_error(exc, path: str, first_line: int) -> ContentError:
-    line, problem = yaml_problem(exc)
+def _where(mark, text: str, whole: str) -> str:
+    """Where a parser stopped, in an author's words: a mark at or past the text's end is its end."""
+    return f"at the end of the {whole}" if mark.index >= len(text.rstrip()) else f"line {mark.line + 1}"
+
+
+def _yaml_error(exc, text: str, path: str, first_line: int, whole: str) -> ContentError:
+    line, problem = yaml_problem(exc, text, whole)
     line = first_line + line if line is not None else first_line
     if "could not determine a constructor" in str(exc):
         problem = "YAML tags that construct objects are not allowed: " + problem.split(" tag ")[-1]
