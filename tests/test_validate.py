@@ -187,6 +187,13 @@ def test_a_folder_where_a_file_is_expected_or_a_file_where_a_folder_is_is_named(
         "content/posts/otro/comments: must be a folder, holding the post's comment files"]
 
 
+def test_a_content_file_with_a_capital_extension_is_an_error_like_any_misnamed_one(tmp_path):
+    """`index.de.MD` was a warning and left out of the site, while `INDEX.de.md` was an error."""
+    errors = errors_for(tmp_path, {"posts/hola/index.en.MD": ESSAY_EN, "pages/about/INDEX.es.md": ESSAY_ES})
+    assert errors == ["content/pages/about/INDEX.es.md: a page file must be named index.<lang>.md",
+                      "content/posts/hola/index.en.MD: an essay file must be named index.<lang>.md"]
+
+
 def test_translation_of_a_language_with_no_file(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "translation_of: ro")})
     assert errors == ["content/posts/hola/index.en.md:3: translation_of names `ro`, but there is no `ro` file "

@@ -155,7 +155,7 @@ def _find_in_post(folder: str, slug: str, shown: str, sources, assets, errors, w
             errors.append(ContentError(f"{shown}/{name}", 0, "a folder, where a Markdown file is expected"))
         elif kind == "file" and (match := ESSAY_FILE.fullmatch(name)):
             sources.append(Source(os.path.join(folder, name), f"{shown}/{name}", slug, "", match["lang"]))
-        elif kind == "file" and name.endswith(".md"):
+        elif kind == "file" and name.lower().endswith(".md"):  # `index.de.MD`, from an editor that shouts, too
             errors.append(ContentError(f"{shown}/{name}", 0, f"{'a page' if page else 'an essay'} file must be "
                                                              "named index.<lang>.md"))
         else:
