@@ -64,6 +64,13 @@ def _site_command(args) -> int:
     return scaffold(args.content, args.kind, args.slug, args.lang, args.reply_to, args.comments, args.page)
 
 
+def _kind_of(errors) -> str:
+    """What the errors are in, for their count: a site's own templates are not its content."""
+    in_templates = all(error.path.startswith("templates/") or error.message.startswith("template error")
+                       for error in errors)
+    return "template error" if in_templates else "content error"
+
+
 def _failed(args, problem: Exception) -> int:
     """A command that could not finish, said for its author in lines naming files; its exit status."""
     if isinstance(problem, ContentErrors):
@@ -71,7 +78,7 @@ def _failed(args, problem: Exception) -> int:
             print(warning.as_warning(), file=sys.stderr)
         for error in problem.errors:
             print(error, file=sys.stderr)
-        counted_errors = counted(len(problem.errors), "content error")
+        counted_errors = counted(len(problem.errors), _kind_of(problem.errors))
         # only a command that writes says it did not: `check` and `status` never do
         print(counted_errors if args.command in ("check", "status") else f"{counted_errors}; nothing was written",
               file=sys.stderr)

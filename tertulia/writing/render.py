@@ -30,7 +30,7 @@ from ..site.pages import Kind
 from ..site.plan import Page
 from ..site.ui import Interface
 from ..site.views import menu_links
-from ..theme import Theme
+from ..theme import DEFAULT_PREFIX, Theme
 from .direction import has_right_to_left, with_directions
 from .write import SiteWriter
 
@@ -231,6 +231,8 @@ def template_errors(theme: Theme) -> list[ContentError]:
     for name in theme.overrides("templates"):
         try:
             env.get_template(name)
+            if ring := _extends_ring(env, name):
+                errors.append(ContentError(f"templates/{name}", ring[0], ring[1]))
         except TemplateSyntaxError as problem:
             errors.append(ContentError(f"templates/{name}", problem.lineno or 0, problem.message or str(problem)))
         except TemplateError as problem:
@@ -262,6 +264,28 @@ def unknown_blocks(theme: Theme) -> list[ContentError]:
                     f"block `{block.name}` is not one of {parent.template.value}'s ({', '.join(sorted(known))}), "
                     "so it shows nowhere; check its name")))
     return warnings
+
+
+def _extends_ring(env: Environment, name: str) -> tuple[int, str] | None:
+    """(line, message) when following `{% extends %}` from `name` comes back to it; Jinja would only
+    say "maximum recursion depth exceeded" when the first page is drawn."""
+    chain, current = [name], name
+    while True:
+        tree = env.parse(env.loader.get_source(env, current)[0], current)
+        parent = tree.find(nodes.Extends)
+        if parent is None or not isinstance(parent.template, nodes.Const):
+            return None
+        if current == name:
+            line = parent.lineno
+        if parent.template.value == name:
+            break
+        if parent.template.value in chain:
+            return None  # a ring further on, which that template's own check names
+        chain.append(current := parent.template.value)
+    if len(chain) == 1:
+        return line, (f"template error: extends itself; to build on the default theme's {name}, extend "
+                      f"`{DEFAULT_PREFIX}/{name}`")
+    return line, f"template error: templates extend each other in a ring: {' → '.join(chain + [name])}"
 
 
 def _outermost_blocks(node):

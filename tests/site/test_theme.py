@@ -138,6 +138,23 @@ def test_an_override_failing_while_drawn_names_its_line(tmp_path):
     assert "Traceback" not in result.stderr and not (tmp_path / "output").exists()
 
 
+def test_an_override_extending_itself_or_a_ring_is_said_so_with_the_way_out(tmp_path):
+    """Jinja said only "maximum recursion depth exceeded", and the count called it a content error."""
+    write_tree(tmp_path, {"templates/base.html": '{% extends "base.html" %}\n'})
+    result = build(tmp_path, {})
+    assert result.returncode == 1 and result.stderr.splitlines() == [
+        "templates/base.html:1: template error: extends itself; to build on the default theme's base.html, "
+        "extend `default/base.html`", "1 template error; nothing was written"]
+    (tmp_path / "templates/base.html").unlink()
+    write_tree(tmp_path, {"templates/essay.html": '{% extends "page.html" %}\n',
+                          "templates/page.html": '\n{% extends "essay.html" %}\n'})
+    result = build(tmp_path, {})
+    assert result.stderr.splitlines() == [
+        "templates/essay.html:1: template error: templates extend each other in a ring: essay.html → page.html → essay.html",
+        "templates/page.html:2: template error: templates extend each other in a ring: page.html → essay.html → page.html",
+        "2 template errors; nothing was written"]
+
+
 def test_check_fails_on_a_template_that_fails_only_when_drawn_as_the_build_does(tmp_path):
     base = '{% extends "default/base.html" %}\n{% block footer %}{{ nosuch.attr }}{% endblock %}\n'
     content = make_content(tmp_path)
