@@ -99,7 +99,7 @@ def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | N
     for text in essay.texts:
         url = routes.single(text.lang, essay.slug)
         pages.append(Page(url, Kind.SINGLE, text.lang, _single, (essay, newer, older, url, text), alternates, True,
-                          sources, shape, _scope_of(site, text.lang)))
+                          sources, shape, text.lang))
     return pages + discussion_feeds(site, essay, build_time)
 
 
@@ -118,7 +118,7 @@ def _site_page_pages(site: Site, site_page: SitePage) -> list[Page]:
     for text in site_page.texts:
         url = routes.page_single(text.lang, site_page.slug)
         pages.append(Page(url, Kind.PAGE_SINGLE, text.lang, _page_single, (site_page, text, url),
-                          alternates, True, site_page.source_files, "", _scope_of(site, text.lang)))
+                          alternates, True, site_page.source_files, "", text.lang))
     return pages
 
 
@@ -135,11 +135,6 @@ def _page_single(site: Site, interface: Interface, site_page: SitePage, text, ur
     return {"site_page": site_page, "text": text,
             "rows": rows([text], routes.folder_prefix(url, routes.page(site_page.slug))),
             "languages": page_language_links(site, site_page, text.lang)}
-
-
-def _scope_of(site: Site, lang: str) -> str:
-    """Whose listings a page in `lang` links to: the root's for main_language, else the language's own."""
-    return "" if lang == site.config.main_language else lang
 
 
 def _neighbour(essay: Essay | None, lang: str, single: bool) -> Link | None:
@@ -198,7 +193,7 @@ def _single(site: Site, interface: Interface, essay: Essay, newer, older, url: s
         **_text_rows(rows([text], routes.folder_prefix(url, routes.essay(essay.slug)))),
         **_proposals(site, essay, interface.words(text.lang), [text.lang], url),
         "discussion_feed": routes.discussion_feed(essay.slug, text.lang),
-        "tags": tag_links(site, essay.tags, text.lang, _scope_of(site, text.lang)),
+        "tags": tag_links(site, essay.tags, text.lang, text.lang),
         "source_site": source_site(essay.source),
         "languages": language_links(site, essay, text.lang),
         "newer": _neighbour(newer, text.lang, True), "older": _neighbour(older, text.lang, True),

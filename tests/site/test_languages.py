@@ -106,7 +106,8 @@ def test_every_language_has_its_listings_and_they_link_only_within_it(german_sit
             assert (out / lang / listing / "index.html").is_file(), (lang, listing)
         for feed in ("feed.xml", "comments/feed.xml"):
             ElementTree.parse(out / lang / feed)
-        for listing in ("", "tags/", "tags/values/", "comments/"):
+        # the essay's page in one language too, in the site's main language (en) as in the others
+        for listing in ("", "tags/", "tags/values/", "comments/") + (("posts/hola/",) if lang != "ro" else ()):
             path = out / lang / listing / "index.html"
             page = read_page(path)
             nav = [link for link in page.links if not link.endswith((".css", ".js", ".xml"))]
