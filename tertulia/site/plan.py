@@ -183,8 +183,10 @@ def _print_style(shown: list, words) -> Markup:
     """Printed side by side, each page headed by the columns' languages, in their own names."""
     if len(shown) < 2:
         return Markup()
-    return print_labels([f"{words.autonym(text.lang)} · {words.attr(role)}"
-                         for text, role in zip(shown, ("original", "translation"))])
+    labels = [f"{words.autonym(text.lang)} · {words.attr(role)}" for text, role in zip(shown, ("original", "translation"))]
+    # a page read right to left lays its first column, the original, on the right
+    right_to_left = words.locale is not None and words.locale.text_direction == "rtl"
+    return print_labels(labels[::-1] if right_to_left else labels)
 
 
 def _single(site: Site, interface: Interface, essay: Essay, newer, older, url: str, text) -> dict:

@@ -225,3 +225,10 @@ def test_a_comments_translator_is_named_where_the_translation_shows(site):
     assert 'original en allemand, traduit par <bdi class="translator">Luc</bdi>' in thread[:thread.index("</header>")]
     german = (out / "de/posts/welcome/index.html").read_text()  # the original: no one translated it
     assert "Luc</bdi>" not in german[german.index('id="comment-c2"'):]
+
+
+def test_printed_arabic_pages_head_each_column_with_its_own_language(arabic_site):
+    """An Arabic page lays the original on the right: the label over the right column is the original's."""
+    essay = (arabic_site[0] / "posts/al-fina/index.html").read_text(encoding="utf-8")
+    boxes = dict(re.findall(r'@(top-left|top-right) \{ content: "([^"]*)"', essay))
+    assert boxes["top-right"].startswith("العربية") and boxes["top-left"].startswith("English"), boxes
