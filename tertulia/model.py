@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import datetime, timedelta
+from unicodedata import bidirectional
+
+from .errors import DIRECTION_CONTROLS
 
 DATE_PATTERN = re.compile(
     r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2})(?: (?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})"
@@ -67,6 +70,19 @@ class PartialDate:
             local = datetime(self.year, self.month or 1, self.day or 1, hour, minute)
             return (local - timedelta(minutes=self.offset)).strftime("%Y-%m-%dT%H:%M:00Z")
         return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}T{hour:02d}:{minute:02d}:00Z"
+
+
+ISOLATE, END_ISOLATE = "\u2068", "\u2069"  # what validate wraps a right-to-left name in
+
+
+def name_alone(name: str) -> str:
+    """A person's name where nothing stands beside it (a feed's author, structured data): the marks that
+    isolate it from the words around it elsewhere are only noise there, unless they hold in direction
+    controls of its own (`\u202e`), which would otherwise reach past it."""
+    if name.startswith(ISOLATE) and name.endswith(END_ISOLATE) and not any(
+            bidirectional(c) in DIRECTION_CONTROLS for c in name[1:-1]):
+        return name[1:-1]
+    return name
 
 
 def newest_first(date: PartialDate | None) -> tuple:

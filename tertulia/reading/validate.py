@@ -18,8 +18,8 @@ from .find import is_page
 from .images import missing_images
 from .names import passage_of, tag_segment, tag_text
 from .markup import clean_text, first_words, is_safe_url, rooted_links
-from ..model import (DATE_PATTERN, LATEST_OFFSET, Comment, Essay, PartialDate, Site, SiteConfig, SitePage, Tag, Text,
-                     newest_first, offset_text)
+from ..model import (DATE_PATTERN, END_ISOLATE, ISOLATE, LATEST_OFFSET, Comment, Essay, PartialDate, Site, SiteConfig,
+                     SitePage, Tag, Text, newest_first, offset_text)
 from .parse import ContentFiles
 from .read import Record
 from .translations import UNFINISHED, Followed, blocks_named, opening_words, stale_blocks, title_of, words_of
@@ -517,7 +517,7 @@ def _person(record: Record, key: str, required: bool, found: Findings) -> str:
     name = _single_line_name(_string(record, key, required, found))
     if name.isascii() or not any(bidirectional(c) in RIGHT_TO_LEFT_OR_CONTROL for c in name):
         return name
-    return f"\u2068{name}\u2069"
+    return f"{ISOLATE}{name}{END_ISOLATE}"
 
 
 def _single_line_name(name: str) -> str:

@@ -13,7 +13,7 @@ from itertools import chain
 from operator import attrgetter
 
 from . import routes
-from ..model import Comment, Essay, Site, Text, newest_first
+from ..model import Comment, Essay, Site, Text, name_alone, newest_first
 from ..reading.markup import absolute_links
 from .pages import Kind, Page, no_context
 from .routes import relative_url
@@ -270,8 +270,8 @@ def _comment_feed_entry(site: Site, essay: Essay, comment: Comment, scope: Scope
 def _feed_entry(site: Site, text: Text, url, author, date, title, title_lang: str, content: str) -> dict:
     """One entry of a feed: `title_lang` is the title's language, when it is not the entry's (a comment's,
     under its essay's title); `content`, the text's HTML with absolute addresses (see _absolute)."""
-    return {"url": url, "id": "", "title": title, "title_lang": title_lang, "lang": text.lang, "author": author,
-            "date": date, "content": _passages_on(site, content, url), "summary": text.summary}
+    return {"url": url, "id": "", "title": title, "title_lang": title_lang, "lang": text.lang,
+            "author": name_alone(author), "date": date, "content": _passages_on(site, content, url), "summary": text.summary}
 
 
 def _absolute(site: Site, essay: Essay, text: Text) -> str:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from . import routes
-from ..model import Comment, Essay, SiteConfig, Text
+from ..model import Comment, Essay, SiteConfig, Text, name_alone
 from .views import card_summary, excerpt
 
 COMMENTS_DESCRIBED = 10  # JSON-LD describes this many comments, so a long thread does not weigh on its page
@@ -67,7 +67,7 @@ def essay_data(config: SiteConfig, essay: Essay, shown: list[Text], url: str, co
 
 def _posting(config: SiteConfig, essay: Essay, text: Text, url: str) -> dict:
     posting = {"@type": "BlogPosting", "headline": text.title, "inLanguage": text.lang, "url": config.base_url + url,
-               "author": {"@type": "Person", "name": essay.author}}
+               "author": {"@type": "Person", "name": name_alone(essay.author)}}
     if essay.date:
         posting["datePublished"] = essay.date.iso
     if text.translator:
@@ -81,7 +81,7 @@ def _comment(config: SiteConfig, url: str, comment: Comment, lang: str) -> dict:
     """A comment in the page's language where it has that version: its first words, not the whole text,
     so the page stays light."""
     text = comment.text(lang) or comment.original
-    data = {"@type": "Comment", "author": {"@type": "Person", "name": comment.author}, "inLanguage": text.lang,
+    data = {"@type": "Comment", "author": {"@type": "Person", "name": name_alone(comment.author)}, "inLanguage": text.lang,
             "text": _first_words(text), "url": config.base_url + routes.comment_on(url, comment.id)}
     if comment.date:
         data["datePublished"] = comment.date.iso

@@ -232,3 +232,13 @@ def test_printed_arabic_pages_head_each_column_with_its_own_language(arabic_site
     essay = (arabic_site[0] / "posts/al-fina/index.html").read_text(encoding="utf-8")
     boxes = dict(re.findall(r'@(top-left|top-right) \{ content: "([^"]*)"', essay))
     assert boxes["top-right"].startswith("العربية") and boxes["top-left"].startswith("English"), boxes
+
+
+def test_a_right_to_left_name_standing_alone_carries_no_isolating_marks(arabic_site):
+    """Beside other words (a comment's feed title) an Arabic name is isolated; alone, as a feed's author or
+    structured data's name, the marks would only be stored as part of it."""
+    out = arabic_site[0]
+    feed = (out / "comments/feed.xml").read_text(encoding="utf-8")
+    assert "<name>سمير</name>" in feed and "\u2068سمير\u2069: " in feed
+    essay = (out / "posts/al-fina/index.html").read_text(encoding="utf-8")
+    assert '"name":"سمير"' in essay and '"name":"ليلى حداد"' in essay
