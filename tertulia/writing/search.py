@@ -26,6 +26,8 @@ from ..model import Essay, Site, Text
 from ..site.views import default_translation, side_by_side_url
 
 FOLDER = "pagefind"
+# A footnote's number and its way back (↩) are signs, not words: an excerpt read "minarets 1. What I saw"
+NOT_WORDS = ("--exclude-selectors", ".footnote-ref", "--exclude-selectors", ".footnote-backref")
 SHARED_LANGUAGE = "en"  # Pagefind needs one language to put every document in one index
 
 
@@ -102,7 +104,7 @@ class Indexing:
         self.log = (self.scratch / "pagefind.log").open("w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "pagefind", "--site", str(documents_folder), "--output-path", str(self.bundle),
-             "--force-language", SHARED_LANGUAGE, "--silent"], stdout=self.log, stderr=subprocess.STDOUT)
+             "--force-language", SHARED_LANGUAGE, *NOT_WORDS, "--silent"], stdout=self.log, stderr=subprocess.STDOUT)
 
     def files(self) -> dict[str, bytes]:
         """The index's files by their path in the output (under pagefind/), once Pagefind is done."""

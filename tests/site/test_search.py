@@ -102,3 +102,15 @@ def test_pages_are_indexed_in_each_of_their_languages_and_open_side_by_side_wher
                                           ("ro", "/repo/about/with-ro/", "Despre noi")]
     assert "Suntem doi." in pages["/repo/ro/about/"]["content"] and pages["/repo/es/about/"]["anchors"][0]["id"] == "p1"
     assert "DRAFT-SECRET" not in json.dumps(documents)
+
+
+def test_a_footnotes_number_and_way_back_are_not_indexed_as_words(tmp_path):
+    """Excerpts read "the minarets 1. What I saw" and "minarets. ↩ Very nice"; the note's own words stay."""
+    content = make_content(tmp_path, {
+        "site.yml": SITE_YML.replace("search: false", "search: true"),
+        "posts/nota/index.en.md": "---\ntitle: Notes\nauthor: Ana\ndate: 2012-09-11\n---\n\n"
+                                  "The minarets shine[^1]. What I saw.\n\n[^1]: Seen from the zebra bridge.\n"})
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    said = indexed(out)["/repo/en/posts/nota/"]["content"]
+    assert "Seen from the zebra bridge" in said and "↩" not in said and " 1" not in said, said
