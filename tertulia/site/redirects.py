@@ -9,14 +9,16 @@ a visible link, `rel=canonical` to the new address and `noindex`).
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import replace
-from urllib.parse import quote
+from unicodedata import bidirectional
+from urllib.parse import quote, unquote
 
 from markupsafe import Markup
 
 from . import routes
-from ..errors import ContentError
+from ..errors import DIRECTION_CONTROLS, ContentError
 from ..model import Site
 from ..reading import addresses
 from ..reading.addresses import served_at
@@ -89,8 +91,27 @@ def target_link(from_url: str, target: str, base_url: str = "") -> str:
 QUERY_SIGNS = "=&;/?:@+,%$!*'()~"  # what a query holds as written: only spaces and other letters are encoded
 
 
+ESCAPED_BEYOND_ASCII = re.compile(r"%[89A-Fa-f][0-9A-Fa-f]")
+ESCAPED_ASCII = re.compile(r"%[0-7][0-9A-Fa-f]")
+
+
 def _redirect(site: Site, interface, target: str, go: str, link: str, address: str) -> dict:
-    return {"target": target, "go": Markup(go), "link": link, "address": address}
+    return {"target": target, "go": Markup(go), "link": link, "address": address, "shown": readable(address)}
+
+
+def readable(address: str) -> str:
+    """An address as a browser's bar shows it, `/tags/مدن/` not `/tags/%D9%85%D8%AF%D9%86/`. Only
+    letters beyond ASCII are decoded, and only where they are plainly letters: an escaped `/`, space,
+    control or direction mark stays escaped, for it would show a reader another address."""
+    if not ESCAPED_BEYOND_ASCII.search(address) or ESCAPED_ASCII.search(address):
+        return address
+    try:
+        shown = unquote(address, errors="strict")
+    except UnicodeDecodeError:
+        return address
+    if any(c.isspace() or not c.isprintable() or bidirectional(c) in DIRECTION_CONTROLS for c in shown):
+        return address
+    return shown
 
 
 def _with_script(site: Site, interface, make, args: tuple, script: str) -> dict:

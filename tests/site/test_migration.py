@@ -1386,3 +1386,23 @@ def test_a_draft_s_images_leave_no_redirect_to_a_page_it_does_not_have_yet(tmp_p
     yml = (site / "content/site.yml").read_text()
     assert "/2014/05/borrador/foto/" not in yml and '"/2014/05/publicado/foto/": "/posts/publicado/"' in yml
     assert run_cli("check", "--strict", cwd=site).returncode == 0
+
+
+def test_a_redirect_page_shows_its_new_address_as_a_reader_reads_it(tmp_path):
+    """Its link was shown percent-encoded (`/tags/%D9%85%D8%AF%D9%86/`) in the sentence saying where
+    the page went; the link itself stays encoded, and an escaped space or direction mark stays escaped."""
+    content = make_content(tmp_path, {"site.yml": "title: {en: T}\nbase_url: \"https://example.org/b/\"\n"
+                                      "languages: {en: English}\nmain_language: en\ntags: {مدن: {en: cities}}\n"
+                                      "redirects:\n  /category/cities/: /tags/مدن/\n",
+                                      "posts/x/index.en.md": "---\ntitle: X\nauthor: A\ntags: [مدن]\n---\n\nText.\n"},
+                           with_essay=False)
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    page = (out / "category/cities/index.html").read_text(encoding="utf-8")
+    encoded = "https://example.org/b/tags/%D9%85%D8%AF%D9%86/"
+    assert '<a href="../../tags/%D9%85%D8%AF%D9%86/" dir="ltr">https://example.org/b/tags/مدن/</a>' in page
+    assert f'<link rel="canonical" href="{encoded}">' in page
+    from tertulia.site.redirects import readable
+    for kept in ("https://x.org/a%20b/", "https://x.org/a%E2%80%AEb/", "https://x.org/%FF/", "https://x.org/%D9%2F/"):
+        assert readable(kept) == kept
