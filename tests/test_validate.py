@@ -47,6 +47,15 @@ def test_yaml_left_open_is_reported_where_it_opens(tmp_path, front, line, said):
     assert errors == [f"content/posts/x/index.en.md:{line}: YAML does not parse: {said}"]
 
 
+@pytest.mark.parametrize("front, said", [
+    ("title: Cairo: the streets\n", "mapping values are not allowed in this context; a value holding `: ` must be "
+                                    "in quotes, as in title: \"Cairo: the streets\""),
+    ("title: x\nauthor: A\ntags:\n\t- values\n", "found character that cannot start any token; a tab: indent with spaces")])
+def test_the_yaml_errors_worded_least_helpfully_say_what_to_do(tmp_path, front, said):
+    errors = errors_for(tmp_path, {"posts/x/index.en.md": f"---\n{front}---\n\nText.\n"})
+    assert len(errors) == 1 and errors[0].endswith(f"YAML does not parse: {said}"), errors
+
+
 def test_yaml_left_open_on_the_last_line_is_said_to_end_there(tmp_path):
     """The parser's mark past a file's last line was said as a line the author could not find."""
     errors = errors_for(tmp_path / "settings", {"site.yml": SITE_YML + "menu: [about"})

@@ -155,7 +155,23 @@ def _yaml_error(exc, text: str, path: str, first_line: int, whole: str) -> Conte
     line = first_line + line if line is not None else first_line
     if "could not determine a constructor" in str(exc):
         problem = "YAML tags that construct objects are not allowed: " + problem.split(" tag ")[-1]
-    return ContentError(path, line, f"YAML does not parse: {problem}")
+    return ContentError(path, line, f"YAML does not parse: {problem}{_hint(exc, text)}")
+
+
+def _hint(exc, text: str) -> str:
+    """What an author most likely wrote, for the two errors YAML words least helpfully."""
+    mark = getattr(exc, "problem_mark", None)
+    said = getattr(exc, "problem", None) or ""
+    if mark is None:
+        return ""
+    at = text[mark.index:mark.index + 1] if mark.index < len(text) else ""
+    if "tab" in said:  # YAML says so itself
+        return ""
+    if at == "\t":
+        return "; a tab: indent with spaces"
+    if said.startswith("mapping values are not allowed"):
+        return "; a value holding `: ` must be in quotes, as in title: \"Cairo: the streets\""
+    return ""
 
 
 def key_lines(text: str, first_line: int) -> dict[str, int]:
