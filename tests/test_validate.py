@@ -138,6 +138,17 @@ def test_a_comment_without_author(tmp_path):
     assert errors == ["content/posts/hola/comments/c1.es.md: missing required key `author`"]
 
 
+def test_a_comment_translation_without_its_original_is_one_error_and_no_warning(tmp_path):
+    """It also drew "this comment has no `en` translation (main_language)", which points at the wrong fix."""
+    content = make_content(tmp_path, {"posts/hola/comments/ghost.ro.md": "---\ntranslation_of: es\n---\n\nSalut.\n"})
+    with pytest.raises(ContentErrors) as caught:
+        load_site(Options(content=content))
+    assert [str(e) for e in caught.value.errors] == [
+        "content/posts/hola/comments/ghost.ro.md:2: translation_of names `es`, but the original, "
+        "content/posts/hola/comments/ghost.es.md, is missing"]
+    assert [str(w) for w in caught.value.warnings if "ghost" in str(w)] == []
+
+
 def test_no_original(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", "translation_of: en")})
     assert "content/posts/hola/index.es.md:3: this essay has no original: every language file says " \
