@@ -163,7 +163,8 @@ class Tag:
     written: str = ""  # the key as site.yml (or the first essay that uses it) writes it: `Big Data`
 
     def label(self, lang: str, fallback: str) -> tuple[str, str]:
-        """The label in `lang`, else `fallback`, else any, else the key as written: (text, its language)."""
+        """The label in `lang`, else `fallback`, else any, else the key as written: (text, its language),
+        the key's language unknown (""): site.yml gives none, and a key need not be in the page's."""
         labels = dict(self.labels)
         for wanted in (lang, fallback):
             if wanted in labels:
@@ -171,7 +172,7 @@ class Tag:
         if labels:
             other = next(iter(labels))
             return labels[other], other or lang  # one label for every language (kept under "") is each page's
-        return self.written or self.key, fallback
+        return self.written or self.key, ""
 
 
 @dataclass(frozen=True)

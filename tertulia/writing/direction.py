@@ -43,4 +43,6 @@ def _directed(match: re.Match) -> str:
     if HAS_DIR.search(tag):  # an author's own `dir` stands
         return tag
     end = -2 if tag.endswith("/>") else -1
-    return f'{tag[:end]} dir="{direction(match.group(1))}"{tag[end:]}'
+    # lang="": a language not known (a tag's key with no label), so its letters decide its direction
+    said = direction(match.group(1)) if match.group(1) else "auto"
+    return f'{tag[:end]} dir="{said}"{tag[end:]}'

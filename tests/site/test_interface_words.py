@@ -242,3 +242,19 @@ def test_a_right_to_left_name_standing_alone_carries_no_isolating_marks(arabic_s
     assert "<name>سمير</name>" in feed and "\u2068سمير\u2069: " in feed
     essay = (out / "posts/al-fina/index.html").read_text(encoding="utf-8")
     assert '"name":"سمير"' in essay and '"name":"ليلى حداد"' in essay
+
+
+def test_a_tag_with_no_label_claims_no_language_and_takes_its_letters_direction(tmp_path):
+    """A key site.yml does not label was marked as the main language: `Cairo` as Arabic, right to left."""
+    import shutil
+    content = tmp_path / "content"
+    shutil.copytree(RTL_FIXTURE, content)
+    essay = content / "posts/al-fina/index.ar.md"
+    essay.write_text(essay.read_text(encoding="utf-8").replace("tags: [courtyard]", "tags: [courtyard, Cairo]"),
+                     encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    page = (out / "posts/al-fina/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../tags/cairo/" lang="" rel="tag" dir="auto">Cairo</a>' in page
+    assert '<a href="../../tags/courtyard/" lang="ar" rel="tag" dir="rtl">الفناء</a>' in page
