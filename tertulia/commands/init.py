@@ -202,8 +202,12 @@ def _site_yml(title: str | None, name: str, base_url: str, languages: list[str])
     shown = f"{{{lang}: {_quoted(title)}}}" if title is not None else _quoted(name)
     others = ", ".join(f'{plain_or_quoted(code)}: "…"' for code in languages[1:]) or 'xx: "…"'
     hint = f"one per language: add {others}" if title is not None else f'or one per language: {{{lang}: "…", {others}}}'
+    # English words under another language's key would be published as that language's, once uncommented
+    english = languages[0].split("-")[0].lower() == "en"
+    about, elsewhere, essays = (('"What this site is about"', '"Elsewhere"', '"essays"') if english
+                                else ('"…"', '"…"', '"…"'))
     return SITE_YML.format(title=shown, title_hint=hint, base_url=_quoted(base_url), languages=names,
-                           main=lang, lang=lang)
+                           main=lang, lang=lang, about=about, elsewhere=elsewhere, essays=essays)
 
 
 SITE_YML = """\
@@ -211,7 +215,7 @@ SITE_YML = """\
 # every other key is shown commented out: remove the # to use one.
 
 title: {title}            # {title_hint}
-# description: {{{lang}: "What this site is about, for search engines and feeds"}}
+# description: {{{lang}: {about}}}   # what this site is about, for search engines and feeds
 base_url: {base_url}   # where the site is published; the Pages workflow uses GitHub's own
 languages:                # the languages of the site, in the order readers see them
 {languages}main_language: {main}         # the language listings and the root pages speak
@@ -219,10 +223,10 @@ languages:                # the languages of the site, in the order readers see 
 menu:                     # links in every page's masthead, in this order
   - page: about           # content/pages/about/, labelled with its title in each language
 #  - url: "https://example.org/"
-#    label: {{{lang}: "Elsewhere"}}
+#    label: {{{lang}: {elsewhere}}}   # the link's words
 
 # tags:                   # key -> label per language
-#   essays: {{{lang}: "essays"}}
+#   essays: {{{lang}: {essays}}}   # a tag's name in each language
 # per_page: 20            # essays on each page of a listing
 # search: true            # full-text search at /search/ (false to leave it out)
 # cname: essays.example.org   # a custom domain for GitHub Pages

@@ -62,6 +62,8 @@ def test_site_yml_is_commented_and_shows_the_optional_keys(new_site):
     assert settings["menu"] == [{"page": "about"}] and settings["title"] == {"de": "Zwei Sprachen"}
     for optional in ("# description:", "# tags:", "# cname:", "# discussion:", "# search:", "# per_page:"):
         assert optional in text
+    # no English words under `de`, to be published as German once a `#` is taken away
+    assert '# description: {de: "…"}' in text and '#   essays: {de: "…"}' in text and "Elsewhere" not in text
 
 
 def test_requirements_pin_this_version_and_git_ignores_what_builds_make(new_site):
