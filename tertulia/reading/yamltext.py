@@ -162,12 +162,9 @@ def _hint(exc, text: str) -> str:
     """What an author most likely wrote, for the two errors YAML words least helpfully."""
     mark = getattr(exc, "problem_mark", None)
     said = getattr(exc, "problem", None) or ""
-    if mark is None:
+    if mark is None or "tab" in said:  # no place to look at, or YAML names the tab itself
         return ""
-    at = text[mark.index:mark.index + 1] if mark.index < len(text) else ""
-    if "tab" in said:  # YAML says so itself
-        return ""
-    if at == "\t":
+    if text[mark.index:mark.index + 1] == "\t":
         return "; a tab: indent with spaces"
     if said.startswith("mapping values are not allowed"):
         return "; a value holding `: ` must be in quotes, as in title: \"Cairo: the streets\""

@@ -20,7 +20,7 @@ from .pages import Kind, Page
 from .proposals import CONTENT_FOLDER, PROPOSAL_LIMITS, plain_link, plain_mail_link
 from .structured import essay_data, essay_meta
 from .redirects import redirect_pages
-from .ui import Interface
+from .ui import Interface, direction
 from .views import (Link, comment_views, contents, default_translation, language_links, page_language_links,
                     reading_times, rows, side_by_side_url, source_site, tag_links, print_labels, title_link, title_sides,
                     view_choices)
@@ -185,8 +185,7 @@ def _print_style(shown: list, words) -> Markup:
         return Markup()
     labels = [f"{words.autonym(text.lang)} · {words.attr(role)}" for text, role in zip(shown, ("original", "translation"))]
     # a page read right to left lays its first column, the original, on the right
-    right_to_left = words.locale is not None and words.locale.text_direction == "rtl"
-    return print_labels(labels[::-1] if right_to_left else labels)
+    return print_labels(labels[::-1] if direction(words.lang) == "rtl" else labels)
 
 
 def _single(site: Site, interface: Interface, essay: Essay, newer, older, url: str, text) -> dict:

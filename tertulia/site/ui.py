@@ -186,6 +186,13 @@ def babel_locale(lang: str) -> Locale | None:
         return None
 
 
+@lru_cache(maxsize=None)  # a handful of languages, asked on every element of every page
+def direction(lang: str) -> str:
+    """"rtl" for a language written right to left (CLDR's word: Arabic, Hebrew, Persian, Urdu…), else "ltr"."""
+    locale = babel_locale(lang) if lang else None
+    return "rtl" if locale is not None and locale.text_direction == "rtl" else "ltr"
+
+
 class Words:
     """The interface in one page's language."""
 

@@ -12,19 +12,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..site.ui import babel_locale
+from ..site.ui import direction
 
 # A start tag with a `lang` attribute. In text and code `<` is always escaped, so every `<` followed
 # by a letter opens a real element; attribute values never hold a raw `<` or `>` either.
 TAG_WITH_LANG = re.compile(r'<[a-zA-Z][a-zA-Z0-9-]*\s[^<>]*?(?<=\s)lang="([^"<>]*)"[^<>]*>')
 HAS_DIR = re.compile(r'\sdir=')
-
-
-@lru_cache(maxsize=None)  # a handful of languages, asked on every element of every page
-def direction(lang: str) -> str:
-    """"rtl" for a language written right to left (CLDR's word: Arabic, Hebrew, Persian, Urdu…), else "ltr"."""
-    locale = babel_locale(lang) if lang else None
-    return "rtl" if locale is not None and locale.text_direction == "rtl" else "ltr"
 
 
 @lru_cache(maxsize=None)

@@ -251,9 +251,8 @@ def unknown_blocks(theme: Theme) -> list[ContentError]:
     warnings = []
     for name in names:
         try:
-            tree = env.parse(env.loader.get_source(env, name)[0], name)
-            parent = tree.find(nodes.Extends)
-            if parent is None or not isinstance(parent.template, nodes.Const):
+            tree, parent = _parsed(env, name)
+            if parent is None:
                 continue
             known = _blocks_of(env, parent.template.value, set())
         except (TemplateError, UnicodeDecodeError):
@@ -266,26 +265,29 @@ def unknown_blocks(theme: Theme) -> list[ContentError]:
     return warnings
 
 
+def _parsed(env: Environment, name: str) -> tuple[nodes.Template, nodes.Extends | None]:
+    """A template's tree, and its `{% extends %}` when it names one template as written."""
+    tree = env.parse(env.loader.get_source(env, name)[0], name)
+    parent = tree.find(nodes.Extends)
+    return tree, parent if parent is not None and isinstance(parent.template, nodes.Const) else None
+
+
 def _extends_ring(env: Environment, name: str) -> tuple[int, str] | None:
     """(line, message) when following `{% extends %}` from `name` comes back to it; Jinja would only
     say "maximum recursion depth exceeded" when the first page is drawn."""
-    chain, current = [name], name
-    while True:
-        tree = env.parse(env.loader.get_source(env, current)[0], current)
-        parent = tree.find(nodes.Extends)
-        if parent is None or not isinstance(parent.template, nodes.Const):
-            return None
-        if current == name:
-            line = parent.lineno
-        if parent.template.value == name:
-            break
+    first = _parsed(env, name)[1]
+    chain, parent = [name], first
+    while parent is not None and parent.template.value != name:
         if parent.template.value in chain:
             return None  # a ring further on, which that template's own check names
-        chain.append(current := parent.template.value)
+        chain.append(parent.template.value)
+        parent = _parsed(env, chain[-1])[1]
+    if parent is None:
+        return None
     if len(chain) == 1:
-        return line, (f"template error: extends itself; to build on the default theme's {name}, extend "
-                      f"`{DEFAULT_PREFIX}/{name}`")
-    return line, f"template error: templates extend each other in a ring: {' → '.join(chain + [name])}"
+        return first.lineno, (f"template error: extends itself; to build on the default theme's {name}, extend "
+                              f"`{DEFAULT_PREFIX}/{name}`")
+    return first.lineno, f"template error: templates extend each other in a ring: {' → '.join(chain + [name])}"
 
 
 def _outermost_blocks(node):
@@ -301,9 +303,8 @@ def _blocks_of(env: Environment, name: str, seen: set) -> set[str]:
     if name in seen:
         return set()
     seen.add(name)
-    tree = env.parse(env.loader.get_source(env, name)[0], name)
-    parent = tree.find(nodes.Extends)
-    inherited = _blocks_of(env, parent.template.value, seen) if parent and isinstance(parent.template, nodes.Const) else set()
+    tree, parent = _parsed(env, name)
+    inherited = _blocks_of(env, parent.template.value, seen) if parent is not None else set()
     return inherited | {block.name for block in tree.find_all(nodes.Block)}
 
 
