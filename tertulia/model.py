@@ -108,6 +108,8 @@ class Text:
     excerpt: str = ""  # a comment's first words, for the archive
     unfinished: tuple[int, ...] = ()  # blocks the translator has not done: the original's stand there
     original_lang: str = ""  # set with `unfinished`: the language those blocks are in
+    unfinished_fields: tuple[str, ...] = ()  # "title", "summary": front matter still holding the marker
+    unfinished_line: int = 0  # where the first unfinished field or block starts in the file, for `status`
     title_lang: str = ""  # the title's language when it is not `lang`: the original's, until translated
     stale_title: tuple[str, int] | None = None  # the original's title it followed, when changed since, and its line
 

@@ -56,7 +56,7 @@ def test_new_page_and_its_translation_start_where_pages_live(tmp_path):
     loaded = load_site(Options(content=content))
     assert [p.slug for p in loaded.site.pages] == ["contacto"] and len(loaded.site.pages[0].texts) == 2
     status = run_cli("status", "--content", str(content))
-    assert "contacto (page, original in es)" in status.stdout and "en unfinished (blocks 1, 2)" in status.stdout
+    assert "contacto (page, original in es)" in status.stdout and "en unfinished (title, blocks 1, 2)" in status.stdout
     # a page named as a post is: --page says which one is meant
     assert new(content, "page", "hola", "--lang", "es").returncode == 0
     assert new(content, "translation", "hola", "--lang", "ro", "--page").returncode == 0

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..errors import counted
 from ..model import Comment, Essay, Site, SitePage, Text
-from ..reading.translations import blocks_named, opening_words, word_diff, words_of
+from ..reading.translations import UNFINISHED, blocks_named, opening_words, word_diff, words_of
 
 MISSING_SHOWN = 8  # ids named per language before "and N more"
 
@@ -33,7 +33,8 @@ class Tally:
 
 
 def status_report(site: Site) -> list[str]:
-    """The report's lines: a block per essay, the outdated blocks as `path:line:`, then a summary."""
+    """The report's lines: a block per essay, the outdated and unfinished blocks as `path:line:`, then
+    a summary."""
     tally = Tally()
     lines = []
     languages = site.config.language_codes
@@ -62,9 +63,8 @@ def _essay_state(essay: Essay | SitePage, lang: str, tally: Tally) -> str:
         tally.missing += 1
         return f"{lang} missing"
     states = []
-    if text.unfinished:
-        tally.unfinished += 1
-        states.append(f"unfinished ({blocks_named(index + 1 for index in text.unfinished)})")
+    if text.unfinished_line:
+        states.append(f"unfinished ({_unfinished(text, tally)})")
     if text.stale or text.stale_title is not None:
         _outdated(essay.original, text, tally)
         parts = (["title"] if text.stale_title is not None else []) + (
@@ -90,18 +90,18 @@ def _thread_state(comments: tuple[Comment, ...], lang: str, tally: Tally, essay_
             if essay_in_lang:
                 missing.append(comment.id)
             continue
-        if text.unfinished:
+        if text.unfinished_line:
             unfinished.append(comment.id)
+            _unfinished(text, tally)
         if text.stale:
             outdated.append(comment.id)
             _outdated(comment.original, text, tally)
-        if not (text.unfinished or text.stale):
+        if not (text.unfinished_line or text.stale):
             current += 1
     if not (current or outdated or missing or unfinished):
         return ""
     tally.current += current
     tally.missing += len(missing)
-    tally.unfinished += len(unfinished)
     parts = [f"{current} translated"]
     if unfinished:
         parts.append(f"{len(unfinished)} unfinished ({_named(unfinished)})")
@@ -110,6 +110,18 @@ def _thread_state(comments: tuple[Comment, ...], lang: str, tally: Tally, essay_
     if missing:
         parts.append(f"{len(missing)} missing ({_named(missing)})")
     return f"{lang} " + ", ".join(parts)
+
+
+def _unfinished(text: Text, tally: Tally) -> str:
+    """Count a translation still holding the starter's marker, and name where a translator will look."""
+    tally.unfinished += 1
+    blocks = [blocks_named(index + 1 for index in text.unfinished)] if text.unfinished else []
+    verb = "say" if len(text.unfinished_fields) + len(text.unfinished) > 1 else "says"
+    named = [f"the {field}" for field in text.unfinished_fields] + blocks
+    listed = " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
+    tally.details.append((text.path, text.unfinished_line,
+                          f"{text.path}:{text.unfinished_line}: {listed} still {verb} `{UNFINISHED}`"))
+    return ", ".join(text.unfinished_fields + tuple(blocks))
 
 
 def _named(ids: list[str]) -> str:

@@ -368,22 +368,27 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         text = _text(record, blocks, found, False, kind, keys, excerpts.get(record.path, ""))
         text = replace(text, stale=stale) if stale else text
         text = replace(text, stale_title=retitled) if retitled is not None else text
-        texts.append(_unfinished_shown_as_original(text, texts[0], blocks[original.path]) if aligned else text)
+        texts.append(_unfinished_shown_as_original(text, texts[0], blocks[original.path], record) if aligned else text)
     return original, tuple(texts)
 
 
-def _unfinished_shown_as_original(text: Text, original: Text, original_blocks: tuple[str, ...]) -> Text:
+def _unfinished_shown_as_original(text: Text, original: Text, original_blocks: tuple[str, ...],
+                                  record: Record) -> Text:
     """A block (or title) that still holds the starter's marker is never published: the original's
-    stands in its place, in its own language, the block noted as not yet translated."""
+    stands in its place, in its own language, the block noted as not yet translated (and where it
+    starts, for `status`)."""
     unfinished = tuple(i for i, block in enumerate(text.blocks) if UNFINISHED in block)
     if unfinished:
         blocks = tuple(original_blocks[i] if i in unfinished else block for i, block in enumerate(text.blocks))
         text = replace(text, blocks=blocks, unfinished=unfinished, original_lang=original.lang,
-                       excerpt=first_words(blocks) if text.excerpt else "")
+                       excerpt=first_words(blocks) if text.excerpt else "",
+                       unfinished_line=record.block_line(unfinished[0], len(blocks)) or record.body_line)
     if UNFINISHED in text.title or UNFINISHED in text.summary:
         text = replace(text, title=original.title if UNFINISHED in text.title else text.title,
                        title_lang=original.lang if UNFINISHED in text.title else "",
-                       summary=original.summary if UNFINISHED in text.summary else text.summary)
+                       summary=original.summary if UNFINISHED in text.summary else text.summary,
+                       unfinished_fields=tuple(key for key in ("title", "summary") if UNFINISHED in getattr(text, key)),
+                       unfinished_line=record.line("title" if UNFINISHED in text.title else "summary"))
     return text
 
 

@@ -156,7 +156,7 @@ def test_a_translation_tertulia_has_no_starter_words_in_is_left_to_translate_not
     polish = (folder / "content/posts/welcome/index.pl.md").read_text()
     assert polish.startswith('---\ntitle: "TODO translate: Willkommen"\ntranslation_of: de\n')
     assert "Welcome" not in polish and "TODO translate: Dies ist der erste Essay" in polish
-    assert "pl unfinished (blocks 1, 2, 3)" in run_cli("status", cwd=folder).stdout
+    assert "pl unfinished (title, blocks 1, 2, 3)" in run_cli("status", cwd=folder).stdout
     assert run_cli("build", cwd=folder).returncode == 0
     page = (folder / "output/pl/posts/welcome/index.html").read_text()
     assert '<h1 lang="de">Willkommen' in page and "TODO" not in page

@@ -150,6 +150,9 @@ def test_a_half_done_translation_is_unfinished_in_status_check_and_marking(tmp_p
     assert lines[lines.index("hola (original in es)") + 1] == "  essay:    en translated · ro unfinished (block 2)"
     assert "en 0 translated, 1 unfinished (c1)" in lines[lines.index("hola (original in es)") + 2]
     assert lines[-1].endswith(", 2 unfinished")
+    # where to look, as outdated blocks are named: the file and the line the first such block starts on
+    assert "content/posts/hola/index.ro.md:8: block 2 still says `TODO translate`" in lines
+    assert "content/posts/hola/comments/c1.en.md:5: block 1 still says `TODO translate`" in lines
     check = run_cli("check", cwd=tmp_path)
     assert ("content/posts/hola/index.ro.md:8: warning: block 2 (of 2) still says `TODO translate`: "
             "shown in the original's language until translated") in check.stderr.splitlines()
@@ -157,6 +160,18 @@ def test_a_half_done_translation_is_unfinished_in_status_check_and_marking(tmp_p
             "shown in the original's language until translated") in check.stderr.splitlines()
     marked = run_cli("translated", "content/posts/hola/index.ro.md", cwd=tmp_path)
     assert marked.stdout.strip().endswith("(all 2 blocks); block 2 still says `TODO translate`")
+
+
+def test_an_unfinished_title_and_summary_are_named_in_status(tmp_path):
+    """The starter marks the title too: status names it with the blocks, at the title's line."""
+    content = make_content(tmp_path, {
+        "posts/hola/index.ro.md": "---\ntranslation_of: es\ntitle: \"TODO translate: Hola\"\n"
+                                  "summary: \"TODO translate: Un saludo\"\n---\n\nTODO translate: Hola.\n\nDoi.\n"})
+    status = run_cli("status", cwd=tmp_path)
+    lines = status.stdout.splitlines()
+    assert "ro unfinished (title, summary, block 1)" in lines[lines.index("hola (original in es)") + 1]
+    assert "content/posts/hola/index.ro.md:3: the title, the summary and block 1 still say `TODO translate`" in lines
+    assert lines[-1].endswith(", 1 unfinished")
 
 
 def test_a_retitled_original_makes_its_translations_title_outdated_until_marked(tmp_path):
