@@ -13,6 +13,7 @@ from urllib.parse import unquote
 MAX_LENGTH = 2000
 NAME_MAX = 255  # bytes in a file or folder name, on the file systems a site is built and served from
 UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\\\"<>`]")
+BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")  # a browser sends it as it is; a host may refuse or decode it either way
 OWN_FOLDERS = {"tags", "search", "page", "assets", "pagefind"}
 OWN_FILES = {"feed.xml", "sitemap.xml", "404.html", ".nojekyll", "CNAME", ".tertulia-site", "robots.txt"}
 # A site is often built on a disk that ignores letter case (macOS's, Windows's), where `About/index.html`
@@ -30,6 +31,11 @@ def problem(address, target: bool = False) -> str:
     if not address.startswith("/") or address.startswith("//"):
         return f"`{address[:80]}` must start with one `/`: a site-relative address such as `/2012/09/10/old-slug/`"
     path, query = split(address)
+    raw = address.split("#", 1)[0].partition("?")[0]
+    if BAD_ESCAPE.search(raw):
+        return f"`{address[:80]}` holds a `%` not followed by two hexadecimal digits; a percent sign is `%25`"
+    if "\ufffd" in path and "\ufffd" not in raw:  # what unquote put where bytes did not decode
+        return f"`{address[:80]}` percent-encodes bytes that are not UTF-8 text, which no file can be named by"
     if UNSAFE.search(address) or "#" in (address if not target else path + query):
         return f"`{address[:80]}` holds a space, a control character, a quote or a fragment"
     if UNSAFE.search(path.replace(" ", "")):  # `%20`, a space in an old address, is a folder's name as any other
