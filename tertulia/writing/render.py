@@ -7,7 +7,7 @@ import os
 import re
 from types import FunctionType, MethodType
 
-from jinja2 import (BytecodeCache, Environment, StrictUndefined, Template, TemplateError, TemplateNotFound,
+from jinja2 import (Environment, StrictUndefined, Template, TemplateError, TemplateNotFound,
                     TemplateSyntaxError, nodes, select_autoescape)
 from jinja2.compiler import CodeGenerator, optimizeconst
 from jinja2.runtime import Context, Macro
@@ -31,6 +31,7 @@ from ..site.plan import Page
 from ..site.ui import Interface
 from ..site.views import menu_links
 from ..theme import DEFAULT_PREFIX, Theme
+from .compiled import Compiled, theme_store
 from .direction import has_right_to_left, with_directions
 from .write import SiteWriter
 
@@ -139,26 +140,10 @@ class _Template(Template):
         return super()._from_namespace(environment, namespace, globals)
 
 
-class _Compiled(BytecodeCache):
-    """Templates as Jinja's bytecode, by Jinja's key for each: compiled in another process and loaded
-    here, or recorded as they are compiled. Jinja checks each one's source before using it."""
-
-    def __init__(self, compiled: dict[str, bytes] | None = None):
-        self.compiled = dict(compiled or {})
-
-    def load_bytecode(self, bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
 def compiled_templates(theme: Theme) -> dict[str, bytes]:
     """Every template a page of any kind is drawn with (and those they use), compiled: for another
     process's environment on the same theme (see make_environment), so that it need not compile them."""
     env = make_environment(theme)
-    env.bytecode_cache = _Compiled()
     _load_templates(env, {kind.template for kind in Kind})
     return env.bytecode_cache.compiled
 
@@ -181,8 +166,7 @@ def make_environment(theme: Theme, reload: bool = False, *, compiled: dict[str, 
     env.code_generator_class = _CodeGenerator
     env.context_class = _Context
     env.theme = theme  # so that an error can name the template as the author knows it
-    if compiled:
-        env.bytecode_cache = _Compiled(compiled)
+    env.bytecode_cache = Compiled(compiled, theme_store(), theme.default / "templates")
     return env
 
 

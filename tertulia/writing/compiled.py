@@ -1,0 +1,99 @@
+"""Templates kept compiled: in memory for the processes of one build, and the default theme's on
+disk, once per installation, as Python keeps a package's own modules compiled in `__pycache__`.
+
+Compiling the theme's score of templates costs about half a second of a core, on every build that
+starts afresh, for a theme that only changes when Tertulia does. So the default theme's templates
+are kept as Jinja's bytecode beside the package (a site's own templates are its content, and are
+compiled by each build as before). Jinja checks each one against its template's source before
+using it, and the folder is named by everything else that shapes the code: the Python, the Jinja
+and the module that generates it. Written as Python writes `.pyc` files: unless
+PYTHONDONTWRITEBYTECODE says not to, and never an error when it cannot be.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import jinja2
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
+PACKAGE = Path(__file__).resolve().parent.parent
+GENERATOR = [Path(__file__).resolve().parent / "render.py", Path(__file__).resolve()]  # how templates become code
+
+
+def theme_store() -> Path:
+    """The folder the default theme's compiled templates are kept in, for this Python, Jinja and Tertulia."""
+    shaped_by = hashlib.sha256(jinja2.__version__.encode())
+    for path in GENERATOR:
+        shaped_by.update(path.read_bytes())
+    return PACKAGE / "__pycache__" / f"theme-templates.{sys.implementation.cache_tag}.{shaped_by.hexdigest()[:16]}"
+
+
+class Compiled(BytecodeCache):
+    """Templates as Jinja's bytecode, by Jinja's key for each: compiled in another process and loaded
+    here, or recorded as they are compiled. Those of the theme's own folder (`theme_folder`) are
+    also looked for, and kept, in `store`."""
+
+    def __init__(self, compiled: dict[str, bytes] | None = None, store: Path | None = None,
+                 theme_folder: Path | None = None, write: bool | None = None):
+        self.compiled = dict(compiled or {})
+        self.store = store
+        self.theme_folder = str(theme_folder) + os.sep if theme_folder else None
+        self.write = (not sys.dont_write_bytecode) if write is None else write
+        self._kept: set[str] = set()  # keys of the theme's templates, which the store holds
+
+    def get_bucket(self, environment, name, filename, source) -> Bucket:
+        bucket = Bucket(environment, self.get_cache_key(name, filename), self.get_source_checksum(source))
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+        elif self.store and self.theme_folder and filename and filename.startswith(self.theme_folder):
+            self._kept.add(bucket.key)
+            data = _read(self.store / bucket.key)
+            if data:
+                bucket.bytecode_from_string(data)  # Jinja drops it when its source or Python differs
+                if bucket.code is not None:
+                    self.compiled[bucket.key] = data
+        return bucket
+
+    def set_bucket(self, bucket: Bucket) -> None:
+        data = bucket.bytecode_to_string()
+        self.compiled[bucket.key] = data
+        if self.write and bucket.key in self._kept:
+            _write(self.store / bucket.key, data)
+
+    # Jinja's BytecodeCache asks subclasses for these two; get_bucket and set_bucket above do their work
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Whole or not at all, as another build may read it meanwhile."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, scratch = tempfile.mkstemp(dir=path.parent, prefix=".new-")
+    except OSError:
+        return  # a read-only installation keeps nothing, as Python keeps no .pyc there
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+        os.replace(scratch, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(scratch)
