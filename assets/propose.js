@@ -119,8 +119,10 @@
   function safeLink(url) { return /^https?:\/\/[^\s]+$/i.test(url); }
 
   // An approximate preview: paragraphs, quotes, emphasis, code and http(s) links, built as DOM
-  // nodes so nothing the reader typed is ever read as HTML. The build renders the real thing.
-  var INLINE = /(`[^`]+`)|(\*\*[^*]+\*\*)|(\*[^*\s][^*]*\*|_[^_\s][^_]*_)|\[([^\]]+)\]\(([^)\s]+)\)/;
+  // nodes so nothing the reader typed is ever read as HTML. The build renders the real thing. The
+  // inline tags the build keeps in a comment (`<b>`, `<em>`…, without attributes) are drawn as they
+  // will be, each made here by its name from this list, never parsed.
+  var INLINE = /(`[^`]+`)|(\*\*[^*]+\*\*)|(\*[^*\s][^*]*\*|_[^_\s][^_]*_)|\[([^\]]+)\]\(([^)\s]+)\)|<(b|i|em|strong|del|s|sub|sup|q|code)>([\s\S]*?)<\/\6>|(<br\s*\/?>)/i;
 
   function inline(parent, text) {
     var match;
@@ -130,6 +132,10 @@
       if (match[1]) { element = document.createElement("code"); element.textContent = match[1].slice(1, -1); }
       else if (match[2]) { element = document.createElement("strong"); inline(element, match[2].slice(2, -2)); }
       else if (match[3]) { element = document.createElement("em"); inline(element, match[3].slice(1, -1)); }
+      else if (match[6]) {
+        element = document.createElement(match[6].toLowerCase());
+        if (element.tagName === "CODE") { element.textContent = match[7]; } else { inline(element, match[7]); }
+      } else if (match[8]) { element = document.createElement("br"); }
       else if (safeLink(match[5])) {
         element = document.createElement("a"); element.href = match[5]; element.rel = "nofollow ugc noopener";
         inline(element, match[4]);
@@ -384,11 +390,11 @@
 
   // The language of what the reader sees: the original's alone, or else the page's own (the
   // translation's side, or the one language of a single-language page).
+  // The language of the view the reader chose ("English only" is English, whichever side of the pair it
+  // is: the main language may be the original's), else the page's.
   function languageRead(section) {
     var view = document.querySelector('input[name="view"]:checked');
-    var role = view && view.getAttribute("data-view");
-    if (role === "original") { return section.dataset.originalLang; }
-    return section.dataset.lang;
+    return (view && view.getAttribute("data-lang")) || section.dataset.lang;
   }
 
   // One form per place; closing hides it, so what was typed is there when it opens again.

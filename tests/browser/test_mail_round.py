@@ -139,6 +139,10 @@ def test_the_form_proposes_the_language_of_the_view_read(server, open_page):
     single = open_page(server["url"] + "/fixture-repo/es/posts/alpha/", width=1280)
     single.locator(".join a.propose").click()
     assert single.locator(".join + form.proposal select").input_value() == "es"
+    # the main language's essay, read in its translation alone: Romanian, not the page's English (a walk, 2026-12)
+    beta = open_page(server["url"] + "/fixture-repo/posts/beta/?view=ro", width=1280)
+    beta.locator(".join a.propose").click()
+    assert beta.locator(".join + form.proposal select").input_value() == "ro"
 
 
 def test_the_form_refuses_what_check_would_refuse_and_a_website_it_cannot_complete(server, open_page):

@@ -188,3 +188,16 @@ def test_the_preview_shows_lists_as_the_build_will(server, open_page):
     assert form.locator(".preview-body ul li").all_inner_texts() == ["uno", "dos, seguido"]
     assert form.locator(".preview-body ul em").inner_text() == "dos"
     assert form.locator(".preview-body ol li").all_inner_texts() == ["primero", "segundo"]
+
+
+def test_the_preview_draws_the_inline_tags_the_build_keeps(server, open_page):
+    """`y <b>html</b> e <em>cursiva</em>` was previewed as its tags' text, and published bold and italic
+    (a walk, 2026-12). An attribute or a tag the build drops stays text: nothing typed is parsed as HTML."""
+    form, blocks = previewed(server, open_page, "y <b>html</b> e <EM>cursiva</EM>,<br>x <code><i>c</i></code> "
+                                                "<b onclick=\"alert(1)\">no</b> <img src=x onerror=alert(1)>")
+    assert blocks == ["P"]
+    body = form.locator(".preview-body p")
+    assert body.locator("b").all_inner_texts() == ["html"] and body.locator("em").inner_text() == "cursiva"
+    assert body.locator("br").count() == 1 and body.locator("code").inner_text() == "<i>c</i>"
+    assert body.locator("img, [onclick]").count() == 0
+    assert '<b onclick="alert(1)">no</b> <img src=x onerror=alert(1)>' in body.inner_text()
