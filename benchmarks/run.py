@@ -94,9 +94,9 @@ def tertulia(corpus: Path) -> list[str]:
 
 def compile_package() -> None:
     """Compile the package's modules to bytecode first, as installing the tool does, and the default
-    theme's templates, as an installed Tertulia's first build does (writing/compiled.py): a checkout
-    run with PYTHONDONTWRITEBYTECODE (this machine sets it) would otherwise compile both on every
-    build, a cost no installed Tertulia pays after its first."""
+    theme's templates into the user's cache, as an installed Tertulia's first build does
+    (writing/compiled.py): a checkout run with PYTHONDONTWRITEBYTECODE (this machine sets it) would
+    otherwise compile both on every build, a cost no installed Tertulia pays after its first."""
     compileall.compile_dir(str(ROOT / "tertulia"), quiet=1)
     environment = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     subprocess.run([sys.executable, "-c", "from tertulia.theme import Theme; "

@@ -4,7 +4,6 @@ later build loads them instead of compiling, draws the same bytes, and never tru
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -100,7 +99,10 @@ def test_pythondontwritebytecode_keeps_nothing(tmp_path, monkeypatch):
     assert not folder.exists()
 
 
-def test_the_store_is_named_by_the_python_jinja_and_generator_that_shape_it():
-    name = compiled.theme_store().name
-    assert name.startswith(f"theme-templates.{sys.implementation.cache_tag}.")
-    assert compiled.theme_store().parent == Path(compiled.__file__).resolve().parent.parent / "__pycache__"
+def test_the_store_is_in_the_user_s_cache_named_by_the_python_jinja_and_generator_that_shape_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert compiled.theme_store().parent == tmp_path / "cache/tertulia"
+    assert compiled.theme_store().name.startswith(f"theme-templates.{sys.implementation.cache_tag}.")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert compiled.theme_store().parent == tmp_path / "home/.cache/tertulia"

@@ -1,13 +1,15 @@
 """Templates kept compiled: in memory for the processes of one build, and the default theme's on
-disk, once per installation, as Python keeps a package's own modules compiled in `__pycache__`.
+disk, once per installation, as Python keeps a package's own modules compiled.
 
 Compiling the theme's score of templates costs about half a second of a core, on every build that
 starts afresh, for a theme that only changes when Tertulia does. So the default theme's templates
-are kept as Jinja's bytecode beside the package (a site's own templates are its content, and are
-compiled by each build as before). Jinja checks each one against its template's source before
-using it, and the folder is named by everything else that shapes the code: the Python, the Jinja
-and the module that generates it. Written as Python writes `.pyc` files: unless
-PYTHONDONTWRITEBYTECODE says not to, and never an error when it cannot be.
+are kept as Jinja's bytecode in the user's cache folder (`$XDG_CACHE_HOME/tertulia`, else
+`~/.cache/tertulia`, where pre-commit keeps its own; a site's own templates are its content, and
+are compiled by each build as before). Jinja checks each one against its template's source before
+using it, its key names the template's file (so installations do not mix), and the folder is named
+by everything else that shapes the code: the Python, the Jinja and the module that generates it.
+Written as Python writes `.pyc` files: unless PYTHONDONTWRITEBYTECODE says not to, and never an
+error when it cannot be.
 """
 
 from __future__ import annotations
@@ -23,16 +25,21 @@ import jinja2
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
-PACKAGE = Path(__file__).resolve().parent.parent
 GENERATOR = [Path(__file__).resolve().parent / "render.py", Path(__file__).resolve()]  # how templates become code
 
 
-def theme_store() -> Path:
-    """The folder the default theme's compiled templates are kept in, for this Python, Jinja and Tertulia."""
+def theme_store() -> Path | None:
+    """The folder the default theme's compiled templates are kept in, for this Python, Jinja and
+    Tertulia; None when the user has no home to keep them in."""
     shaped_by = hashlib.sha256(jinja2.__version__.encode())
     for path in GENERATOR:
         shaped_by.update(path.read_bytes())
-    return PACKAGE / "__pycache__" / f"theme-templates.{sys.implementation.cache_tag}.{shaped_by.hexdigest()[:16]}"
+    named = os.environ.get("XDG_CACHE_HOME", "")
+    try:
+        cache = Path(named) if os.path.isabs(named) else Path.home() / ".cache"  # a relative one is ignored, as XDG says
+    except RuntimeError:
+        return None
+    return cache / "tertulia" / f"theme-templates.{sys.implementation.cache_tag}.{shaped_by.hexdigest()[:16]}"
 
 
 class Compiled(BytecodeCache):
