@@ -59,6 +59,17 @@ def test_a_kept_template_whose_source_changed_is_compiled_again(store, tmp_path)
     assert compiles == ["page.txt"]
 
 
+def test_a_damaged_kept_template_is_compiled_again(store, tmp_path):
+    theme = Theme.of(make_content(tmp_path / "site"))
+    render.make_environment(theme).get_template("feed.xml")
+    from jinja2.bccache import bc_magic
+    for kept in store.iterdir():  # the right header, then what marshal cannot read
+        kept.write_bytes(kept.read_bytes()[:len(bc_magic) + 45] + b"\xff\x00")
+    again = render.make_environment(theme)
+    compiles = counting_compiles(again)
+    assert again.get_template("feed.xml").name == "feed.xml" and "feed.xml" in compiles
+
+
 def test_a_site_s_own_templates_are_not_kept_beside_the_package(store, tmp_path):
     content = make_content(tmp_path / "site")
     (tmp_path / "site/templates").mkdir()

@@ -63,7 +63,10 @@ class Compiled(BytecodeCache):
             self._kept.add(bucket.key)
             data = _read(self.store / bucket.key)
             if data:
-                bucket.bytecode_from_string(data)  # Jinja drops it when its source or Python differs
+                try:
+                    bucket.bytecode_from_string(data)  # Jinja drops it when its source or Python differs
+                except Exception:  # noqa: BLE001 - damaged (marshal, pickle, any error): compiled again, as a stale one is
+                    bucket.reset()
                 if bucket.code is not None:
                     self.compiled[bucket.key] = data
         return bucket
