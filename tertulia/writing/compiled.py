@@ -19,6 +19,7 @@ import hashlib
 import os
 import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -28,31 +29,38 @@ from jinja2.bccache import Bucket
 GENERATOR = [Path(__file__).resolve().parent / "render.py", Path(__file__).resolve()]  # how templates become code
 
 
+@lru_cache(maxsize=None)  # the code does not change while it runs; a build makes two environments
+def _shaped_by() -> str:
+    """A key for what turns a template into code besides the Python (the folder names that): this
+    Jinja and Tertulia's generator."""
+    digest = hashlib.sha256(jinja2.__version__.encode())
+    for path in GENERATOR:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def theme_store() -> Path | None:
     """The folder the default theme's compiled templates are kept in, for this Python, Jinja and
     Tertulia; None when the user has no home to keep them in."""
-    shaped_by = hashlib.sha256(jinja2.__version__.encode())
-    for path in GENERATOR:
-        shaped_by.update(path.read_bytes())
     named = os.environ.get("XDG_CACHE_HOME", "")
     try:
         cache = Path(named) if os.path.isabs(named) else Path.home() / ".cache"  # a relative one is ignored, as XDG says
     except RuntimeError:
         return None
-    return cache / "tertulia" / f"theme-templates.{sys.implementation.cache_tag}.{shaped_by.hexdigest()[:16]}"
+    return cache / "tertulia" / f"theme-templates.{sys.implementation.cache_tag}.{_shaped_by()}"
 
 
 class Compiled(BytecodeCache):
     """Templates as Jinja's bytecode, by Jinja's key for each: compiled in another process and loaded
     here, or recorded as they are compiled. Those of the theme's own folder (`theme_folder`) are
-    also looked for, and kept, in `store`."""
+    also looked for, and kept, in `store`. Jinja's loaders only call get_bucket and set_bucket, so
+    its load_bytecode and dump_bytecode are not needed here."""
 
     def __init__(self, compiled: dict[str, bytes] | None = None, store: Path | None = None,
-                 theme_folder: Path | None = None, write: bool | None = None):
+                 theme_folder: Path | None = None):
         self.compiled = dict(compiled or {})
         self.store = store
         self.theme_folder = str(theme_folder) + os.sep if theme_folder else None
-        self.write = (not sys.dont_write_bytecode) if write is None else write
         self._kept: set[str] = set()  # keys of the theme's templates, which the store holds
 
     def get_bucket(self, environment, name, filename, source) -> Bucket:
@@ -74,16 +82,8 @@ class Compiled(BytecodeCache):
     def set_bucket(self, bucket: Bucket) -> None:
         data = bucket.bytecode_to_string()
         self.compiled[bucket.key] = data
-        if self.write and bucket.key in self._kept:
+        if bucket.key in self._kept and not sys.dont_write_bytecode:
             _write(self.store / bucket.key, data)
-
-    # Jinja's BytecodeCache asks subclasses for these two; get_bucket and set_bucket above do their work
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def _read(path: Path) -> bytes:
