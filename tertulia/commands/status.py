@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..errors import counted
 from ..model import Comment, Essay, Site, SitePage, Text
-from ..reading.translations import UNFINISHED, blocks_named, opening_words, word_diff, words_of
+from ..reading.translations import blocks_named, opening_words, still_marked, word_diff, words_of
 
 MISSING_SHOWN = 8  # ids named per language before "and N more"
 
@@ -115,13 +115,10 @@ def _thread_state(comments: tuple[Comment, ...], lang: str, tally: Tally, essay_
 def _unfinished(text: Text, tally: Tally) -> str:
     """Count a translation still holding the starter's marker, and name where a translator will look."""
     tally.unfinished += 1
-    blocks = [blocks_named(index + 1 for index in text.unfinished)] if text.unfinished else []
-    verb = "say" if len(text.unfinished_fields) + len(text.unfinished) > 1 else "says"
-    named = [f"the {field}" for field in text.unfinished_fields] + blocks
-    listed = " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
-    tally.details.append((text.path, text.unfinished_line,
-                          f"{text.path}:{text.unfinished_line}: {listed} still {verb} `{UNFINISHED}`"))
-    return ", ".join(text.unfinished_fields + tuple(blocks))
+    numbers = [index + 1 for index in text.unfinished]
+    said = still_marked(text.unfinished_fields, numbers)
+    tally.details.append((text.path, text.unfinished_line, f"{text.path}:{text.unfinished_line}: {said}"))
+    return ", ".join(text.unfinished_fields + ((blocks_named(numbers),) if numbers else ()))
 
 
 def _named(ids: list[str]) -> str:

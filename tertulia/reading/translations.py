@@ -164,6 +164,17 @@ def blocks_named(numbers) -> str:
     return f"block{'s' if len(shown) > 1 else ''} {', '.join(shown)}"
 
 
+def still_marked(fields, numbers, of: int = 0) -> str:
+    """What a translation still holds of the starter's marker, said alike by the build, `status` and
+    `translated`: `the title and blocks 2, 3 (of 4) still say `TODO translate``; blocks by their numbers
+    from 1, `of` the count of blocks when it helps."""
+    named = [f"the {field}" for field in fields]
+    if numbers:
+        named.append(blocks_named(numbers) + (f" (of {of})" if of else ""))
+    listed = " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
+    return f"{listed} still {'say' if len(fields) + len(numbers) > 1 else 'says'} `{UNFINISHED}`"
+
+
 def opening_words(text: str, count: int = 8) -> str:
     """The start of a block, as a translator would search for it."""
     words = text.split()
@@ -217,8 +228,7 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
         save_record(content, record)
     which = f"block {block} of {len(source)}" if block else "its one block" if len(source) == 1 else f"all {len(source)} blocks"
     unfinished = [index for index, text in enumerate(target, 1) if UNFINISHED in text and block in (None, index)]
-    still = (f"; {blocks_named(unfinished)} still {'say' if len(unfinished) > 1 else 'says'} `{UNFINISHED}`"
-             if unfinished else "")
+    still = f"; {still_marked((), unfinished)}" if unfinished else ""
     return f"recorded: {shown} follows {original_shown} ({which}){still}"
 
 

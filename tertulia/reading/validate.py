@@ -22,7 +22,7 @@ from ..model import (DATE_PATTERN, END_ISOLATE, ISOLATE, LATEST_OFFSET, Comment,
                      SitePage, Tag, Text, newest_first, offset_text)
 from .parse import ContentFiles
 from .read import Record
-from .translations import UNFINISHED, Followed, blocks_named, opening_words, stale_blocks, title_of, words_of
+from .translations import UNFINISHED, Followed, opening_words, stale_blocks, still_marked, title_of, words_of
 
 STATUSES = ("published", "pending", "spam")
 ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url", "aliases", "feed_id"}
@@ -399,13 +399,9 @@ def _warn_unfinished(record: Record, blocks: tuple[str, ...], found: Findings) -
     title = UNFINISHED in str(record.meta.get("title", ""))
     if not (marked or title):
         return
-    said = ["the title"] if title else []
-    if marked:
-        said.append(f"{blocks_named(index + 1 for index in marked)} (of {len(blocks)})")
     line = (record.block_line(marked[0], len(blocks)) if marked and not title else None) or record.line("title")
-    verb = "say" if len(marked) + title > 1 else "says"
-    found.warnings.append(ContentError(record.path, line, f"{' and '.join(said)} still {verb} `{UNFINISHED}`: "
-                                                          "shown in the original's language until translated"))
+    said = still_marked(("title",) if title else (), [index + 1 for index in marked], len(blocks))
+    found.warnings.append(ContentError(record.path, line, f"{said}: shown in the original's language until translated"))
 
 
 def _warn_skipped_heading(record: Record, blocks: tuple[str, ...], found: Findings) -> None:
