@@ -388,8 +388,6 @@
     form.querySelector(".result").scrollIntoView({ block: "nearest" });
   }
 
-  // The language of what the reader sees: the original's alone, or else the page's own (the
-  // translation's side, or the one language of a single-language page).
   // The language of the view the reader chose ("English only" is English, whichever side of the pair it
   // is: the main language may be the original's), else the page's.
   function languageRead(section) {

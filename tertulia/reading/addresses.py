@@ -30,8 +30,8 @@ def problem(address, target: bool = False) -> str:
         return f"is longer than {MAX_LENGTH} characters"
     if not address.startswith("/") or address.startswith("//"):
         return f"`{address[:80]}` must start with one `/`: a site-relative address such as `/2012/09/10/old-slug/`"
-    path, query = split(address)
-    raw = address.split("#", 1)[0].partition("?")[0]
+    raw, query = _parts(address)
+    path = unquote(raw, errors="replace")
     if BAD_ESCAPE.search(raw):
         return f"`{address[:80]}` holds a `%` not followed by two hexadecimal digits; a percent sign is `%25`"
     if "\ufffd" in path and "\ufffd" not in raw:  # what unquote put where bytes did not decode
@@ -49,10 +49,15 @@ def problem(address, target: bool = False) -> str:
     return ""
 
 
+def _parts(address: str) -> tuple[str, str]:
+    """(path as written, query) of an address; a fragment is dropped."""
+    raw, _, query = address.split("#", 1)[0].partition("?")
+    return raw, query
+
+
 def split(address: str) -> tuple[str, str]:
     """(decoded path, query) of an address; a fragment is dropped."""
-    address = address.split("#", 1)[0]
-    raw, _, query = address.partition("?")
+    raw, query = _parts(address)
     return unquote(raw, errors="replace"), query
 
 
