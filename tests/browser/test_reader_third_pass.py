@@ -315,7 +315,8 @@ def test_phone_controls_are_big_enough_to_tap(server, open_page):
     for link in page.locator(".masthead a, .byline a, .tags a, .neighbours a, .follow a, .colophon a").all():
         box = link.bounding_box()
         assert box["height"] >= 24, link.inner_text()
-    for address, links in (("/fixture-repo/tags/", ".tag-cloud a"), ("/fixture-repo/404.html", ".not-found a:visible")):
+    for address, links in (("/fixture-repo/tags/", ".tag-cloud a"), ("/fixture-repo/404.html", ".not-found a:visible"),
+                           ("/fixture-repo/", ".pager a"), ("/fixture-repo/comments/", ".pager a")):
         page.goto(server["url"] + address)
         assert page.locator(links).count() > 0
         for link in page.locator(links).all():
