@@ -120,9 +120,13 @@
 
   // An approximate preview: paragraphs, quotes, emphasis, code and http(s) links, built as DOM
   // nodes so nothing the reader typed is ever read as HTML. The build renders the real thing. The
-  // inline tags the build keeps in a comment (`<b>`, `<em>`…, without attributes) are drawn as they
-  // will be, each made here by its name from this list, never parsed.
-  var INLINE = /(`[^`]+`)|(\*\*[^*]+\*\*)|(\*[^*\s][^*]*\*|_[^_\s][^_]*_)|\[([^\]]+)\]\(([^)\s]+)\)|<(b|i|em|strong|del|s|sub|sup|q|code)>([\s\S]*?)<\/\6>|(<br\s*\/?>)/i;
+  // inline tags the build keeps in a comment (`<b>`, `<em>`…) are drawn as they will be, each made
+  // here by its name from this list, never parsed, and without the attributes the build drops too.
+  var INLINE = /(`[^`]+`)|(\*\*[^*]+\*\*)|(\*[^*\s][^*]*\*|_[^_\s][^_]*_)|\[([^\]]+)\]\(([^)\s]+)\)|<(b|i|em|strong|del|s|sub|sup|q|code)(?:\s[^<>]*)?>([\s\S]*?)<\/\6\s*>|(<br(?:\s[^<>]*)?\/?>)|<\/?([A-Za-z][A-Za-z0-9:-]*)(?:[\s\/][^<>]*)?>/i;
+  // The tags the build keeps (markup.py's COMMENT_TAGS) or shows as typed (its SWALLOWING_TAG): the
+  // preview shows them as text when it does not draw them. The build takes any other tag out and
+  // keeps its words (`<span>a</span>` is "a"), and so does the preview.
+  var KEPT_OR_SHOWN = /^(?:a|abbr|b|blockquote|br|code|del|em|hr|i|li|ol|p|pre|q|s|strong|sub|sup|table|tbody|td|th|thead|tr|ul|script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext|template|select|object|embed|applet|svg)$/i;
 
   function inline(parent, text) {
     var match;
@@ -134,8 +138,9 @@
       else if (match[3]) { element = document.createElement("em"); inline(element, match[3].slice(1, -1)); }
       else if (match[6]) {
         element = document.createElement(match[6].toLowerCase());
-        if (element.tagName === "CODE") { element.textContent = match[7]; } else { inline(element, match[7]); }
+        inline(element, match[7]);  // Markdown goes on inside a tag, even <code> (only `code` spans hold it off)
       } else if (match[8]) { element = document.createElement("br"); }
+      else if (match[9]) { element = document.createTextNode(KEPT_OR_SHOWN.test(match[9]) ? match[0] : ""); }
       else if (safeLink(match[5])) {
         element = document.createElement("a"); element.href = match[5]; element.rel = "nofollow ugc noopener";
         inline(element, match[4]);

@@ -324,3 +324,12 @@ def test_a_front_matter_line_of_many_spaces_reads_in_linear_time():
     assert simple_mapping("author: b" + " " * 10 + "x  ") == {"author": "b" + " " * 10 + "x"}
     _finishes_within(60, "from tertulia.reading.yamltext import simple_mapping\n"
                          "assert simple_mapping('author: b' + ' ' * 200000 + 'x') == {'author': 'b' + ' ' * 200000 + 'x'}\n")
+
+
+def test_the_preview_keeps_as_text_the_tags_the_build_keeps_or_shows_and_drops_only_the_others():
+    """propose.js's list of the tags its preview does not take out is the build's (markup.py's two sets)."""
+    from tertulia.reading.markup import COMMENT_TAGS, SWALLOWING_TAG
+    script = (ROOT / "assets" / "propose.js").read_text(encoding="utf-8")
+    page = re.search(r"var KEPT_OR_SHOWN = /\^\(\?:([a-z|]+)\)\$/i;", script).group(1).split("|")
+    shown = re.search(r"\(\?:([a-z|]+)\)", SWALLOWING_TAG.pattern).group(1).split("|")
+    assert sorted(page) == sorted(COMMENT_TAGS | set(shown))
