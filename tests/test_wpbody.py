@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tertulia.importers.untrusted import unsafe_markup
-from tertulia.importers.wpbody import autop, before_more, plain, safe_as_essay, to_markdown
+from tertulia.importers.wpbody import autop, before_more, comment_markdown, plain, safe_as_essay, to_markdown
 from tertulia.reading.markup import Converter
 
 
@@ -122,6 +122,15 @@ def test_an_image_gets_a_text_alternative_without_words_the_blog_did_not_hold():
     assert '<img alt="" src="https://x.org/pear.png"/>' in figure
     kept = to_markdown('<a href="https://x.org/p.jpg"><img src="https://x.org/t.jpg" alt="The quay"></a>')
     assert kept == "[![The quay](https://x.org/t.jpg)](https://x.org/p.jpg)\n"
+
+
+def test_an_image_in_a_table_cell_or_a_heading_stays_an_image():
+    """Both crashed the import (markdownify read the parent of the copy made of the <img>); with an
+    older markdownify, each was its alt text alone, the picture lost. A comment's body too (Disqus)."""
+    cell = to_markdown('<table><tr><th>Plan</th></tr><tr><td><img src="a.png" alt="x"></td></tr></table>')
+    assert cell == "| Plan |\n| --- |\n| ![x](a.png) |\n"
+    assert to_markdown('<h2><img src="a.png" alt="x"> Título</h2>') == "## ![x](a.png) Título\n"
+    assert comment_markdown('<h3><img src="https://x.example/a.png"> hi</h3>') == "## ![](https://x.example/a.png) hi\n"
 
 
 def test_a_table_markdown_cannot_say_stays_html_and_a_plain_one_becomes_markdown():

@@ -104,8 +104,10 @@ class _Converter(MarkdownConverter):
     def convert_a(self, el, text, *args, **kwargs):
         return super().convert_a(_inert(el, "href"), text, *args, **kwargs)
 
-    def convert_img(self, el, text, *args, **kwargs):
-        return super().convert_img(_inert(el, "src"), text, *args, **kwargs)
+    def convert_img(self, el, text, parent_tags):
+        # markdownify gives an image in a heading or a table cell as its alt text alone, the picture
+        # lost (and reads the parent a copy has not): Markdown holds an image there as anywhere
+        return super().convert_img(_inert(el, "src"), text, parent_tags - {"_inline"})
 
     def convert_li(self, el, text, parent_tags):
         # Python-Markdown continues a list item only on lines indented four spaces, where markdownify
