@@ -190,11 +190,23 @@ def test_the_next_free_name_stays_a_comment_id_even_at_the_longest(tmp_path):
     from tertulia.reading.names import MAX_KEY, is_key
     longest = "a" * (MAX_KEY - 3) + "-bc"
     (tmp_path / f"{longest}.es.md").write_text("taken")
-    (tmp_path / "7.es.md").write_text("taken")
-    (tmp_path / "7-2.en.md").write_text("taken")
-    assert _free_id(tmp_path, "7", "hola", None)[0] == "7-3"
+    (tmp_path / "seven.es.md").write_text("taken")
+    (tmp_path / "seven-2.en.md").write_text("taken")
+    assert _free_id(tmp_path, "seven", "hola", None)[0] == "seven-3"
     free, why = _free_id(tmp_path, longest, "hola", None)
     assert is_key(free) and free == "a" * (MAX_KEY - 3) + "-2" and why == f"another comment is {longest} already"
+
+
+@pytest.mark.parametrize("proposed, named", [("7", "reader-7"), ("12-2", "reader-12-2"),
+                                             ("disqus-5021", "reader-disqus-5021"), ("r7-1a2b", "r7-1a2b")])
+def test_a_proposal_never_takes_a_name_an_import_gives(tmp_path, proposed, named):
+    """A reader who names a proposal `disqus-5021` (or `7`) held the name of a comment a later import
+    brings: that comment was kept out. The form's own names never look like these."""
+    from tertulia.importers.proposal import _free_id
+    (tmp_path / "reader-12-2.es.md").write_text("taken")
+    free, why = _free_id(tmp_path, proposed, "hola", None)
+    assert free == (named if named != "reader-12-2" else "reader-12-2-2")
+    assert ("kept for the comments an import brings" in why) == (named != proposed)
 
 
 @pytest.mark.parametrize("proposed, on_disk, named, why", [

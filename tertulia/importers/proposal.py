@@ -35,6 +35,7 @@ from .problems import shown
 BEGIN = re.compile(r"-{4,} *tertulia comment file\b.*", re.IGNORECASE)
 END = re.compile(r"-{4,} *end of the comment file *-*", re.IGNORECASE)
 QUOTED = re.compile(r"(?:> ?)+")
+IMPORTS_NAME = re.compile(r"[0-9]+(?:-[0-9]+)*|disqus-.*")  # a WordPress comment's id, a Disqus one's
 PROPOSED_PATH = re.compile(rf"{CONTENT_FOLDER}/posts/([^/]+)/comments/([^/.]+)\.([^/.]+)\.md")
 # A mail program's line over a message it quotes ("On Sun, 29 Nov 2026, Ana wrote:", "El dl., 4 de març
 # 2024 a les 18:22, Jordi <j@x.org> va escriure:"): dated with a year or a time, or naming an address,
@@ -287,10 +288,14 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
 def _free_id(folder: Path, comment_id: str, slug: str, seen: set | None) -> tuple[str, str]:
     """`comment_id`, or when it clashes with a comment of the post, the first of `<id>-2`, `-3`, ... that
     does not, with why: readers who followed one link before a rebuild, when the page cannot run a script
-    to make a name of its own, all propose the same name (see the README)."""
+    to make a name of its own, all propose the same name (see the README). A name of the form imports
+    give (`12`, `disqus-12`) is the blog's: taken now, it would keep the blog's comment out later."""
     taken = {path.name.split(".")[0] for path in folder.glob("*.md")} if folder.is_dir() else set()
     taken |= _earlier_ids(seen, slug)
     why = _clash(comment_id, taken)
+    if IMPORTS_NAME.fullmatch(comment_id):
+        why = f"a name like {comment_id} is kept for the comments an import brings from the old blog"
+        comment_id = f"reader-{comment_id}"[:MAX_KEY].rstrip("-")
     number = 2
     free = comment_id
     while _clash(free, taken):  # the name stays a comment id: within MAX_KEY, no doubled hyphen

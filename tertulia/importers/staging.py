@@ -42,6 +42,7 @@ class Staged:
     kept: list[str] = field(default_factory=list)  # already there: never overwritten
     moved_on: list[str] = field(default_factory=list)  # as an earlier import wrote them: updated or removed
     edited: list[str] = field(default_factory=list)  # changed by hand since an import: left alone, named
+    taken: list[str] = field(default_factory=list)  # a comment's name held by another no import wrote: not imported
     changed_on_blog: list[str] = field(default_factory=list)  # as an import wrote it, but the blog has moved on
     removed: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)  # deleted by hand since an import: not brought back
@@ -55,6 +56,8 @@ class Staged:
         """The summary's lines for the files an import did not touch, and why, for every importer alike."""
         return [said + ", ".join(files) for said, files in (
             ("edited by hand, left as they are: ", self.edited),
+            ("not imported, their names held by other comments, which no import wrote (give each of those "
+             "another id, and its replies' reply_to, then import again): ", self.taken),
             ("changed on the blog since an earlier import, left as they are here: ", self.changed_on_blog),
             ("deleted by hand since an earlier import, not brought back: ", self.deleted),
             ("comments of a post deleted by hand, left out with it: ", self.orphaned)) if files]
@@ -138,6 +141,14 @@ class Staging:
             self.done.written.append(relative)
             return "write"
         identity = _identity_key(name, planned.identity)
+        if (identity and isinstance(planned.text, str) and COMMENT_FILE.fullmatch(relative) and target.exists()
+                and not self._recorded(name, planned)):
+            # no import ever wrote this comment under this name: the file there is another one (`new
+            # comment` numbers as blogs do, a proposal names its own), not this one edited by hand
+            text = _text_of(target)
+            if text != planned.text and not (text is not None and _key(name, text) in self.recorded):
+                self.done.taken.append(relative)
+                return "nothing"
         if not target.exists():
             if planned.text is None:
                 return "nothing"

@@ -912,6 +912,24 @@ def test_a_comment_deleted_on_the_blog_leaves_unless_edited_by_hand(tmp_path):
     assert run_cli("check", cwd=site).returncode == 0
 
 
+def test_a_blog_comment_whose_name_a_comment_written_here_holds_is_named_as_not_imported(tmp_path):
+    """`new comment` numbers as a blog does: a comment the blog had since, under the same number, was
+    said to be "edited by hand" and so lost from the summary, the file there taken for it."""
+    site = tmp_path / "site"
+    thread = site / "content/posts/harbour/comments"
+    imported(site, thread_export(tmp_path, wp_comment(81, "First.")))
+    mine = thread / "82.en.md"
+    mine.write_text('---\nauthor: "Me"\n---\n\nWritten here.\n')
+    newer = thread_export(tmp_path, wp_comment(81, "First."), wp_comment(82, "Second, on the blog."), name="newer.xml")
+    result = imported(site, newer).stdout
+    assert ("not imported, their names held by other comments, which no import wrote (give each of those another "
+            "id, and its replies' reply_to, then import again): posts/harbour/comments/82.en.md") in result
+    assert "edited by hand" not in result and mine.read_text().endswith("Written here.\n")
+    mine.rename(thread / "mine.en.md")
+    assert "wrote 1 file" in imported(site, newer).stdout
+    assert "Second, on the blog." in (thread / "82.en.md").read_text()
+
+
 def test_a_query_alias_on_any_real_page_is_honoured_by_a_script_there(tmp_path):
     content = make_content(tmp_path, {
         "posts/a/index.es.md": '---\ntitle: A\nauthor: X\naliases: ["/posts/hola/?p=5", "/es/?p=6"]\n---\n\nA.\n',
