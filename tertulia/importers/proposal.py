@@ -408,8 +408,10 @@ def _redacted(text: str, private: tuple[str, ...]) -> str:
 def _already_there(folder: Path, origin: str, fingerprint: tuple, seen: set | None) -> str:
     """The comment file (relative to content/) that already holds this proposal, else ""."""
     here = f"posts/{folder.parent.name}/comments/"  # the same words under another essay are another comment
+    # the same words by no one named ("Thanks!") may be two readers' each: both are kept
+    named = fingerprint[0] != "Anonymous"
     for was_origin, was_print, relative in seen or ():
-        if was_origin == origin or was_print == fingerprint and relative.startswith(here):
+        if was_origin == origin or named and was_print == fingerprint and relative.startswith(here):
             return relative
     if not folder.is_dir():
         return ""
@@ -421,7 +423,7 @@ def _already_there(folder: Path, origin: str, fingerprint: tuple, seen: set | No
         relative = f"{here}{path.name}"
         if f"\n# {origin}\n" in "\n" + _front_matter(raw) + "\n":
             return relative
-        if error is None and "translation_of" not in parsed.meta and _fingerprint(parsed) == fingerprint:
+        if named and error is None and "translation_of" not in parsed.meta and _fingerprint(parsed) == fingerprint:
             return relative
     return ""
 

@@ -136,6 +136,19 @@ def test_the_same_proposal_sent_twice_is_written_once(tmp_path):
     assert result.stdout.count("already imported") == 3
 
 
+def test_the_same_words_by_no_one_named_under_one_essay_are_two_readers_comments(tmp_path):
+    """Two readers who each sent "Gracias." without a name were one comment: the second letter was
+    "already imported", its reader's word lost. A named reader's letter sent twice is still written once."""
+    content = site(tmp_path)
+    letters = [mails.base64(the_letter("Gracias.", name="", reply_to="", comment_id=f"thanks{number}"),
+                            "Comment", number) for number in (1, 2)]
+    result = import_mail(content, *mails.store(letters, tmp_path / "mail")["mbox"])
+    assert result.returncode == 0 and "already imported" not in result.stdout, result.stdout
+    assert {"thanks1.es.md", "thanks2.es.md"} <= comments_of(content).keys()
+    again = import_mail(content, *mails.store(letters, tmp_path / "again")["mbox"])
+    assert again.stdout.count("already imported") == 2  # by their Message-IDs
+
+
 def test_the_same_words_proposed_under_two_essays_are_two_comments_in_one_run_as_in_two(tmp_path):
     """"Great essay, thank you!" under two essays is two readers' comments, however the letters are batched."""
     content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": COMMENT_C1, "posts/adios/index.es.md":
