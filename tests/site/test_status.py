@@ -187,10 +187,12 @@ def test_a_retitled_original_makes_its_translations_title_outdated_until_marked(
     # the reader is told too, under the title, where the translation shows its title
     assert run_cli("build", "--output", "out", cwd=tmp_path).returncode == 0
     # both pages speak English: the side-by-side one in the site's main language, the other in its own
-    note = '<p class="outdated-note" lang="en">The title of the original changed after it was translated.</p>'
-    for page in ("posts/hola/index.html", "en/posts/hola/index.html"):
+    # side by side in the translation's column (it stood under the original's), hidden with that column
+    note = 'lang="en">The title of the original changed after it was translated.</p>'
+    for page, before in (("posts/hola/index.html", '<div class="title-note"><p class="outdated-note translation" '),
+                         ("en/posts/hola/index.html", '<p class="outdated-note" ')):
         html = (tmp_path / "out" / page).read_text()
-        assert html.count(note) == 1, page
+        assert html.count(before + note) == 1, page
         assert html.index("</h1>") < html.index("outdated-note") < html.index('id="p1"')
     assert "outdated-note" not in (tmp_path / "out/es/posts/hola/index.html").read_text()
     edit(content, ESSAY, "Segundo párrafo.", "Segundo párrafo, corregido.")
