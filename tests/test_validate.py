@@ -90,7 +90,7 @@ def test_a_language_not_in_site_yml(tmp_path):
 def test_a_missing_required_key_in_an_original(tmp_path, key):
     text = ESSAY_ES.replace("title: \"Hola\"\n" if key == "title" else "author: Ana\n", "")
     errors = errors_for(tmp_path, {"posts/hola/index.es.md": text})
-    assert errors == [f"content/posts/hola/index.es.md: missing required key `{key}`"]
+    assert errors == [f"content/posts/hola/index.es.md:1: missing required key `{key}`"]
 
 
 @pytest.mark.parametrize("typo", ["titel", "tilte", "Title"])
@@ -135,7 +135,7 @@ def test_the_drafts_left_out_are_counted_essays_and_pages_alike(tmp_path):
 
 def test_a_comment_without_author(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/comments/c1.es.md": "---\ndate: 2020\n---\n\nHola.\n"})
-    assert errors == ["content/posts/hola/comments/c1.es.md: missing required key `author`"]
+    assert errors == ["content/posts/hola/comments/c1.es.md:1: missing required key `author`"]
 
 
 def test_a_comment_translation_without_its_original_is_one_error_and_no_warning(tmp_path):
@@ -172,7 +172,7 @@ def test_a_file_naming_its_own_language_as_its_original_is_told_so(tmp_path):
 
 def test_two_originals(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "author: Ana")})
-    assert errors == ["content/posts/hola/index.es.md: this essay has two originals: content/posts/hola/index.en.md "
+    assert errors == ["content/posts/hola/index.es.md:1: this essay has two originals: content/posts/hola/index.en.md "
                       "and this file both lack translation_of; a translation must name its original's language"]
 
 
@@ -180,7 +180,7 @@ def test_of_two_originals_the_one_the_translations_name_is_kept_and_only_the_oth
     """`en` lost its translation_of; `ro` rightly names `es`: one error, on `en`, and none on `ro`."""
     errors = errors_for(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "author: Ana"),
                                    "posts/hola/index.ro.md": ESSAY_EN})
-    assert errors == ["content/posts/hola/index.en.md: this essay has two originals: content/posts/hola/index.es.md "
+    assert errors == ["content/posts/hola/index.en.md:1: this essay has two originals: content/posts/hola/index.es.md "
                       "and this file both lack translation_of; a translation must name its original's language"]
 
 
@@ -406,7 +406,7 @@ def test_a_wrong_main_language_does_not_hide_the_contents_errors(tmp_path, main)
     """The languages are readable, so every file can still be checked in the same run."""
     site_yml = SITE_YML.replace("main_language: en", main)
     errors = errors_for(tmp_path, {"site.yml": site_yml, "posts/hola/index.es.md": ESSAY_ES.replace('title: "Hola"\n', "")})
-    assert "content/posts/hola/index.es.md: missing required key `title`" in errors
+    assert "content/posts/hola/index.es.md:1: missing required key `title`" in errors
     assert [e for e in errors if e.startswith("content/site.yml")] == [
         "content/site.yml:4: main_language `eng` is not one of languages (en, es, ro)" if main else
         "content/site.yml: missing required key `main_language`"]

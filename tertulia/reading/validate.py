@@ -306,7 +306,7 @@ def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record
     named = [r.meta.get("translation_of") for r in versions.values()]
     originals.sort(key=lambda r: -named.count(r.lang))
     for extra in originals[1:]:
-        found.error(extra, None, f"this {kind} has two originals: {originals[0].path} and this file both lack "
+        found.error(extra, "translation_of", f"this {kind} has two originals: {originals[0].path} and this file both lack "
                                  "translation_of; a translation must name its original's language")
     return originals[0]
 
@@ -497,7 +497,8 @@ def _string(record: Record, key: str, required: bool, found: Findings) -> str:
             found.error(record, key, f"`{key}` has no value: it is required")
         elif required:
             misspelt = get_close_matches(key, [k for k in record.meta if isinstance(k, str)], n=1, cutoff=0.7)
-            found.error(record, misspelt[0] if misspelt else None, f"missing required key `{key}`" + (
+            # no line holds a missing key: the front matter's first does, where an editor opens it
+            found.error(record, misspelt[0] if misspelt else key, f"missing required key `{key}`" + (
                 f"; is `{misspelt[0]}` meant to be `{key}`?" if misspelt else ""))
         return ""
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
