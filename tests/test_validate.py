@@ -445,3 +445,14 @@ def test_a_comment_id_that_is_another_comments_passage_is_an_error(tmp_path):
                                    "posts/hola/comments/bob-p2.es.md": "---\nauthor: Bob\n---\n\nBien.\n"})
     assert errors == ["content/posts/hola/comments/alice-p1.es.md: comment id `alice-p1` is the address of a passage "
                       "of comment `alice` (#comment-alice-p1): rename the file"]
+
+
+def test_a_misspelt_key_is_named_with_the_key_it_is_probably_meant_to_be(tmp_path):
+    """`translater:` lost the translator's credit with a warning that did not say what to write instead."""
+    loaded = loads(tmp_path, {"posts/hola/index.es.md": ESSAY_ES,
+                              "posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es",
+                                                                         "translation_of: es\ntranslater: Bo\nzzz: 1")})
+    warnings = [str(w) for w in loaded.warnings]
+    assert ("content/posts/hola/index.en.md:4: unknown key `translater` is ignored; is it meant to be `translator`?"
+            in warnings)
+    assert "content/posts/hola/index.en.md:5: unknown key `zzz` is ignored" in warnings

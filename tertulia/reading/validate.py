@@ -429,7 +429,8 @@ def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str,
         _warn_skipped_heading(record, blocks[record.path], found)
     for key in record.meta:
         if key not in keys:
-            found.warn(record, key, f"unknown key `{key}` is ignored")
+            near = get_close_matches(str(key), sorted(keys), n=1, cutoff=0.75)  # `translater`: a credit lost unseen
+            found.warn(record, key, f"unknown key `{key}` is ignored" + (f"; is it meant to be `{near[0]}`?" if near else ""))
         elif not is_original and key in ORIGINAL_ONLY:
             found.warn(record, key, f"`{key}` belongs in the original, not a translation; it is ignored here")
     needs_title = kind in ("essay", "page")
