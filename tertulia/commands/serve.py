@@ -83,7 +83,7 @@ def base_path(options: Options) -> str:
 def error_page(errors: list[str]) -> bytes:
     """The errors as a page, so an author sees them where they were reading."""
     items = "\n".join(f"<li><code>{html.escape(e)}</code></li>" for e in errors)
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Content errors</title>\n'
+    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>The last save has errors</title>\n'
             f"<style>body{{font:1rem/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}}"
             f"li{{margin:.5rem 0}}code{{white-space:pre-wrap}}</style>\n</head>\n<body>\n"
             f"<h1>The last save has {len(errors)} error(s)</h1>\n<ol>\n{items}\n</ol>\n"
@@ -121,7 +121,7 @@ def _answer(path: str, output: Path, state: PreviewState) -> tuple[str, str, byt
         return "302 Found", "text/plain; charset=utf-8", b""
     relative = _decoded(path[len(state.base_path):])
     if state.errors and (relative == "" or relative.endswith(("/", ".html"))):
-        return "500 Content errors", "text/html; charset=utf-8", error_page(state.errors)
+        return "500 Errors in the last save", "text/html; charset=utf-8", error_page(state.errors)
     target = _existing_file(output, relative)
     if target is None:
         missing = output / "404.html"

@@ -91,6 +91,7 @@ def test_edit_break_and_fix_while_serving(preview):
     essay.write_text(good.replace("author: Ana", "author: [Ana"))
     status, body = poll(page, lambda s, b: s == 500)
     assert "content/posts/hola/index.es.md:3: YAML does not parse" in body
+    assert "<title>The last save has errors</title>" in body  # not "Content errors": a template's are shown too
     assert poll(base + "assets/style.css", lambda s, b: s == 200), "the last good site is still served"
 
     essay.write_text(good)
