@@ -4,6 +4,7 @@ the order kept (ruamel.yaml's round trip), or a new file made from the blog's ow
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from ..reading.yamltext import quoted, yaml_problem
@@ -75,6 +76,7 @@ def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redir
     yaml = _yaml()
     data = _load(path, yaml)
     summary.blog_header = unsaid(data, channel, lang, path)
+    written = {key for key in ("tags", "redirects") if key in data}
     known_tags, known_redirects = _map(data, "tags", path), _map(data, "redirects", path)
     lower = {str(k).lower() for k in known_tags}
     for key in tags:
@@ -87,11 +89,31 @@ def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redir
             summary.redirects_added.append(old)
     if not summary.tags_added and not summary.redirects_added:
         return None
-    if not known_redirects:
-        del data["redirects"]
+    for key, known in (("tags", known_tags), ("redirects", known_redirects)):
+        if not known and key not in written:  # made by `_map`, and left empty: nothing to say
+            del data[key]
+    yaml.indent(**_indents(path.read_text(encoding="utf-8")))
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
+
+
+LIST_KEY = re.compile(r" *[^\s#-][^#]*: *(?:#.*)?")  # `menu:`, with or without a comment after it
+
+
+def _indents(text: str) -> dict:
+    """ruamel writes every list one way: the way of the file's first (`tertulia init` writes `menu`'s
+    items two spaces in, `  - page: about`), so that a list the import does not touch keeps its place."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        item = line.lstrip(" ")
+        if item.startswith("- ") and number and LIST_KEY.fullmatch(lines[number - 1]):
+            above = lines[number - 1]
+            offset = len(line) - len(item) - (len(above) - len(above.lstrip(" ")))
+            if offset > 0:
+                return {"mapping": 2, "sequence": offset + 2, "offset": offset}
+            break
+    return {"mapping": 2, "sequence": 2, "offset": 0}
 
 
 def unsaid(data, channel: Channel, lang: str, path: Path) -> list[str]:

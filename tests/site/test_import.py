@@ -275,3 +275,28 @@ def test_the_blogs_title_and_description_are_offered_for_the_site_yml_init_wrote
                         .replace("# description:", "description:"))
     again = imported(site).stdout
     assert "the blog's title" not in again and "the blog's description" not in again
+
+
+def test_the_site_yml_init_wrote_keeps_every_line_and_gains_only_what_the_import_adds(tmp_path):
+    """The import wrote `menu`'s `  - page: about` as `- page: about` (its comment moved) and added an
+    empty `tags: {}` while saying it added none."""
+    site = tmp_path / "cuaderno"
+    assert run_cli("init", str(site), "--lang", "es").returncode == 0
+    settings = site / "content/site.yml"
+    before = settings.read_text().splitlines()
+    export = tmp_path / "untagged.xml"
+    export.write_text(UNTAGGED)
+    result = imported(site, export=export)
+    after = settings.read_text().splitlines()
+    assert "tags added to site.yml: none" in result.stdout and "tags:" not in after
+    assert after[:len(before)] == before and all(line.startswith(("redirects:", "  /")) for line in after[len(before):])
+
+
+UNTAGGED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>B</title><link>https://blog.example.org</link><language>es</language><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>T</title><link>https://blog.example.org/t/</link><wp:post_id>100</wp:post_id>
+<content:encoded><![CDATA[<p>ok</p>]]></content:encoded><wp:post_name>t</wp:post_name><wp:status>publish</wp:status>
+<wp:post_type>post</wp:post_type></item>
+</channel></rss>
+"""
