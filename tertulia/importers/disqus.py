@@ -10,6 +10,7 @@ usable id `disqus-unnumbered-<n>`: both are kept, as a WordPress comment's are.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -389,10 +390,18 @@ def _date(created: str, zone: str) -> str:
     """A Disqus date (an instant, in UTC) as `YYYY-MM-DD HH:MM±HH:MM` on the clock of `zone` (the site's
     `timezone`), so that a thread's comments from the blog and from Disqus read on one clock; in UTC
     without one. Nothing for a date the calendar lacks."""
-    created = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z?", created.strip())
+    created = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?",
+                           created.strip())
     if not created or not parse_date(f"{created.group(1)} {created.group(2)}"):
         return ""
-    return in_zone(f"{created.group(1)} {created.group(2)}+00:00", zone)
+    utc = f"{created.group(1)} {created.group(2)}+00:00"
+    if created.group(3) not in (None, "Z"):  # an offset written out (exports Disqus made give UTC): that instant
+        try:
+            moment = dt.datetime.strptime(f"{created.group(1)} {created.group(2)}{created.group(3)}", "%Y-%m-%d %H:%M%z")
+            utc = moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M+00:00")
+        except (OverflowError, ValueError):
+            return ""
+    return in_zone(utc, zone)
 
 
 def _zone(settings: dict) -> str:
