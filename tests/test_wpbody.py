@@ -187,3 +187,11 @@ def test_a_line_of_equals_signs_in_a_comment_stays_text_and_makes_no_heading():
     html = Converter().blocks(markdown, False, "es")
     assert len(html) == 1 and "<h" not in html[0]
     assert "Resultado final<br" in html[0] and "===" in html[0] and "a = b" in html[0]
+
+
+def test_a_post_date_wordpress_broke_falls_back_to_its_utc_twin_and_an_unknown_one_stays_unknown():
+    """`2014-02-30 25:61:00` beside a good post_date_gmt left the post undated: the twin is that instant."""
+    from tertulia.importers.wpfiles import stamp
+    assert stamp("2014-02-30 25:61:00", "2014-02-03 10:00:00") == "2014-02-03 10:00+00:00"
+    assert stamp("2014-02-03 11:00:00", "2014-02-03 10:00:00") == "2014-02-03 11:00+01:00"
+    assert stamp("0000-00-00 00:00:00", "0000-00-00 00:00:00") == "" and stamp("2014-02-30 25:61:00") == ""

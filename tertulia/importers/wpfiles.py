@@ -118,10 +118,11 @@ def comment_file(comment: WPComment, status: str, parent: str) -> str:
 
 def stamp(local: str, gmt: str = "") -> str:
     """`YYYY-MM-DD HH:MM±HH:MM` from WordPress's local time and its UTC twin (the offset is their
-    difference), `YYYY-MM-DD HH:MM` without the twin; nothing for 0000-00-00 (unknown)."""
+    difference), `YYYY-MM-DD HH:MM` without the twin; the twin in UTC when only it is a date (a local
+    time a plugin broke); nothing for 0000-00-00 (unknown)."""
     match = re.fullmatch(r"(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})(:\d{2})?", local)
     if not match or parse_date(f"{match.group(1)} {match.group(2)}") is None:  # 0000-00-00, 2020-13-45
-        return ""
+        return "" if gmt == local or not stamp(gmt) else stamp(gmt) + "+00:00"
     return f"{match.group(1)} {match.group(2)}{_offset(local, gmt)}"
 
 
