@@ -94,6 +94,7 @@ class Proposal:
     path: str
     meta: dict
     body: str
+    others: int = 0  # further comment files in the letter, which are not read (each is named as such)
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,8 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
         raise Refused(f"its comment file cannot be read: {error.message}")
     above = _unfenced(lines[:begin])
     typed = _letter_text(above) if mail else "\n".join(above).strip("\n")
-    return Proposal(path=path, meta=parsed.meta, body=_chosen(typed, parsed.body.strip("\n"), placeholders))
+    others = sum(1 for line in lines[end + 1:] if BEGIN.fullmatch(line.strip()))
+    return Proposal(path=path, meta=parsed.meta, body=_chosen(typed, parsed.body.strip("\n"), placeholders), others=others)
 
 
 # A line opening or closing a Markdown code block, as a reader who pastes the letter into an issue
@@ -275,6 +277,9 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
         return Written(same, new=False)
     free, why = _free_id(folder, comment_id, slug, seen)
     notes = [fields["note"]] if fields["note"] else []
+    if proposal.others:  # a reader who wrote two comments in one letter: the maintainer is told, nothing is guessed
+        notes.append(f"the letter holds {proposal.others} more comment file{'s' if proposal.others > 1 else ''} "
+                     "after this one, not read: ask for each in a letter of its own")
     if free != comment_id:
         notes.append(f"named {free}: {why}")
         relative = f"posts/{slug}/comments/{free}.{lang}.md"

@@ -136,6 +136,16 @@ def test_the_same_proposal_sent_twice_is_written_once(tmp_path):
     assert result.stdout.count("already imported") == 3
 
 
+def test_a_second_comment_file_in_one_letter_is_named_not_dropped_unsaid(tmp_path):
+    content = site(tmp_path)
+    two = the_letter("Uno.", comment_id="first") + "\n\n" + the_letter("Dos.", comment_id="second")
+    result = import_mail(content, *mails.store([mails.base64(two, "Comment", 1)], tmp_path / "mail")["mbox"])
+    assert result.returncode == 0, result.stderr
+    assert "the letter holds 1 more comment file after this one, not read: ask for each in a letter of its own" \
+        in result.stdout
+    assert "first.es.md" in comments_of(content) and "second.es.md" not in comments_of(content)
+
+
 def test_the_same_words_by_no_one_named_under_one_essay_are_two_readers_comments(tmp_path):
     """Two readers who each sent "Gracias." without a name were one comment: the second letter was
     "already imported", its reader's word lost. A named reader's letter sent twice is still written once."""
