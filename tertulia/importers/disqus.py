@@ -394,10 +394,11 @@ def _date(created: str, zone: str) -> str:
                            created.strip())
     if not created or not parse_date(f"{created.group(1)} {created.group(2)}"):
         return ""
-    utc = f"{created.group(1)} {created.group(2)}+00:00"
-    if created.group(3) not in (None, "Z"):  # an offset written out (exports Disqus made give UTC): that instant
+    day, clock, offset = created.groups()
+    utc = f"{day} {clock}+00:00"
+    if offset not in (None, "Z"):  # an offset written out (exports Disqus made give UTC): that instant
         try:
-            moment = dt.datetime.strptime(f"{created.group(1)} {created.group(2)}{created.group(3)}", "%Y-%m-%d %H:%M%z")
+            moment = dt.datetime.strptime(f"{day} {clock}{offset}", "%Y-%m-%d %H:%M%z")
             utc = moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M+00:00")
         except (OverflowError, ValueError):
             return ""

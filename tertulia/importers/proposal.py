@@ -132,7 +132,8 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
     above = _unfenced(lines[:begin])
     typed = _letter_text(above) if mail else "\n".join(above).strip("\n")
     others = sum(1 for line in lines[end + 1:] if BEGIN.fullmatch(line.strip()))
-    return Proposal(path=path, meta=parsed.meta, body=_chosen(typed, parsed.body.strip("\n"), placeholders), others=others)
+    return Proposal(path=path, meta=parsed.meta, body=_chosen(typed, parsed.body.strip("\n"), placeholders),
+                    others=others)
 
 
 # A line opening or closing a Markdown code block, as a reader who pastes the letter into an issue

@@ -306,8 +306,8 @@ def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record
     named = [r.meta.get("translation_of") for r in versions.values()]
     originals.sort(key=lambda r: -named.count(r.lang))
     for extra in originals[1:]:
-        found.error(extra, "translation_of", f"this {kind} has two originals: {originals[0].path} and this file both lack "
-                                 "translation_of; a translation must name its original's language")
+        found.error(extra, "translation_of", f"this {kind} has two originals: {originals[0].path} and this file "
+                    "both lack translation_of; a translation must name its original's language")
     return originals[0]
 
 
@@ -430,7 +430,8 @@ def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str,
     for key in record.meta:
         if key not in keys:
             near = get_close_matches(str(key), sorted(keys), n=1, cutoff=0.75)  # `translater`: a credit lost unseen
-            found.warn(record, key, f"unknown key `{key}` is ignored" + (f"; is it meant to be `{near[0]}`?" if near else ""))
+            meant = f"; is it meant to be `{near[0]}`?" if near else ""
+            found.warn(record, key, f"unknown key `{key}` is ignored{meant}")
         elif not is_original and key in ORIGINAL_ONLY:
             found.warn(record, key, f"`{key}` belongs in the original, not a translation; it is ignored here")
     needs_title = kind in ("essay", "page")
