@@ -122,7 +122,8 @@ def stamp(local: str, gmt: str = "") -> str:
     time a plugin broke); nothing for 0000-00-00 (unknown)."""
     match = re.fullmatch(r"(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})(:\d{2})?", local)
     if not match or parse_date(f"{match.group(1)} {match.group(2)}") is None:  # 0000-00-00, 2020-13-45
-        return "" if gmt == local or not stamp(gmt) else stamp(gmt) + "+00:00"
+        utc = stamp(gmt) if gmt else ""  # the twin alone: its own twin is "", so this goes one deep
+        return utc + "+00:00" if utc else ""
     return f"{match.group(1)} {match.group(2)}{_offset(local, gmt)}"
 
 
