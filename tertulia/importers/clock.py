@@ -12,6 +12,12 @@ from ..model import offset_text
 UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}\+00:00")
 
 
+def utc_text(moment: dt.datetime) -> str:
+    """An instant (with its offset) as the contract writes it in UTC, saying so: `2024-03-04 17:22+00:00`,
+    what in_zone reads. OverflowError for one UTC cannot write (9999-12-31 west of it)."""
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M+00:00")
+
+
 def in_zone(date: str, zone: str) -> str:
     """A time written in UTC (`2024-03-04 17:22+00:00`) as the clock of `zone` (site.yml's `timezone`)
     reads it (`2024-03-04 18:22+01:00` in Madrid); any other date, or one that clock cannot write to the

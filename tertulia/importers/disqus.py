@@ -23,7 +23,7 @@ from ..reading.validate import parse_date
 from ..reading.yamltext import quoted
 from . import siteyml
 from .addresses import relinked, same_address, site_path
-from .clock import in_zone
+from .clock import in_zone, utc_text
 from .known import Known, known
 from .problems import reasons_said, refusal
 from .staging import Planned, Staging
@@ -392,14 +392,13 @@ def _date(created: str, zone: str) -> str:
     without one. Nothing for a date the calendar lacks."""
     created = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?",
                            created.strip())
-    if not created or not parse_date(f"{created.group(1)} {created.group(2)}"):
+    day, clock, offset = created.groups() if created else ("", "", None)
+    if not created or not parse_date(f"{day} {clock}"):
         return ""
-    day, clock, offset = created.groups()
     utc = f"{day} {clock}+00:00"
     if offset not in (None, "Z"):  # an offset written out (exports Disqus made give UTC): that instant
         try:
-            moment = dt.datetime.strptime(f"{day} {clock}{offset}", "%Y-%m-%d %H:%M%z")
-            utc = moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M+00:00")
+            utc = utc_text(dt.datetime.strptime(f"{day} {clock}{offset}", "%Y-%m-%d %H:%M%z"))
         except (OverflowError, ValueError):
             return ""
     return in_zone(utc, zone)

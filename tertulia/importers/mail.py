@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from email import policy
 from email.header import decode_header, make_header
 from email.utils import getaddresses, parsedate_to_datetime
-from datetime import timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .clock import utc_text
 from .proposal import Refused, placeholders, read_letter, site_config, write_proposal
 
 MAX_MESSAGE = 1_000_000  # bytes: a comment is at most 50,000 characters, twice in a letter, encoded
@@ -366,7 +366,7 @@ def _sent(message) -> str:
         when = parsedate_to_datetime(said)
         if when.tzinfo is None or str(when.year) not in said:  # a year of 1 or 99 is read as 2001, 1999
             return ""
-        return when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M+00:00")
+        return utc_text(when)
     except (TypeError, ValueError, IndexError, OverflowError):  # OverflowError: 9999-12-31 west of UTC
         return ""
 
