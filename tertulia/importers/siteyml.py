@@ -23,7 +23,7 @@ def _yaml():
 
 def settings(path: Path) -> dict:
     """An existing site.yml's settings, read once for all that an import asks of them; {} when there is none."""
-    return _load(path, _yaml()) if path.is_file() else {}
+    return _load(path, _yaml())[0] if path.is_file() else {}
 
 
 def languages(path: Path) -> tuple[list[str], str]:
@@ -42,8 +42,9 @@ def base_url_in(data: dict) -> str:
     return found.strip() if isinstance(found, str) else ""
 
 
-def _load(path: Path, yaml) -> dict:
-    """An existing site.yml as ruamel's round-trip map; ContentProblem at the line where it goes wrong."""
+def _load(path: Path, yaml) -> tuple[dict, str]:
+    """An existing site.yml as ruamel's round-trip map, and its text; ContentProblem at the line where
+    it goes wrong."""
     from ruamel.yaml import YAMLError
     where = f"{path.parent.name}/{path.name}"
     try:
@@ -62,7 +63,7 @@ def _load(path: Path, yaml) -> dict:
         data = {}
     if not isinstance(data, dict):
         raise ContentProblem(f"{where}:1: is not a map of settings (`title: ...`, `languages: ...`)")
-    return data
+    return data, text
 
 
 def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redirects: dict[str, str],
@@ -74,7 +75,7 @@ def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redir
         summary.redirects_added.extend(sorted(redirects))
         return new_site(channel, lang, tags, redirects)
     yaml = _yaml()
-    data = _load(path, yaml)
+    data, text = _load(path, yaml)
     summary.blog_header = unsaid(data, channel, lang, path)
     written = {key for key in ("tags", "redirects") if key in data}
     known_tags, known_redirects = _map(data, "tags", path), _map(data, "redirects", path)
@@ -92,7 +93,7 @@ def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redir
     for key, known in (("tags", known_tags), ("redirects", known_redirects)):
         if not known and key not in written:  # made by `_map`, and left empty: nothing to say
             del data[key]
-    yaml.indent(**_indents(path.read_text(encoding="utf-8")))
+    yaml.indent(**_indents(text))
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
