@@ -167,6 +167,19 @@ def test_a_shortcode_of_a_plugin_the_importer_does_not_know_keeps_only_its_words
     assert to_markdown('[code]a [x y="1"] b[/code]') == '```\na [x y="1"] b\n```\n'  # code is shown as written
 
 
+def test_the_words_after_an_unclosed_player_shortcode_stay_and_a_relative_file_keeps_its_player():
+    """`[video src=a]` left open before a closed `[video …][/video]` took every word between them as its
+    content, which a player does not show: the paragraph was lost. A site-relative file was dropped too."""
+    body = ('[video src="https://blog.example/a.mp4"]\n\nMis palabras.\n\n'
+            '[video src="https://blog.example/b.mp4"]Si no se ve el vídeo.[/video]\n\n[audio mp3="/up/c.mp3"]')
+    markdown = to_markdown(body)
+    assert "Mis palabras." in markdown and "Si no se ve el vídeo." in markdown
+    assert markdown.index("a.mp4") < markdown.index("Mis palabras.") < markdown.index("b.mp4")
+    assert '<audio controls="" src="/up/c.mp3">' in markdown
+    unsafe = to_markdown('[video src="javascript:alert(1)"] Texto.')
+    assert "javascript" not in unsafe and "Texto." in unsafe
+
+
 def test_a_flood_of_unclosed_tags_converts_in_linear_time():
     """16,000 `<pre` in a 64 KB spam comment (WordPress's own limit) took 9 s to import, a 1 MB one hours,
     before the size check could refuse it (a red-team pass, 2026-12)."""

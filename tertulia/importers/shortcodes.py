@@ -27,7 +27,9 @@ DROPPED = ("playlist|archives|contact-form|contact-field|polldaddy|crowdsignal|t
            "sibwp_form|yikes-mailchimp")
 CODE = re.compile(rf"\[({CODE_NAMES})(\s[^\]]*)?\](.*?)\[/\1\]", re.IGNORECASE | re.DOTALL)
 ESCAPED = re.compile(rf"\[\[((?:{CODE_NAMES}|{HANDLED}|{DROPPED})\b[^\]]*)\]\]", re.IGNORECASE)
-SHORTCODE = re.compile(rf"\[({HANDLED}|{DROPPED})(?![\w-])([^\]]*?)(?:/\]|\](?:(.*?)\[/\1\])?)",
+# What a shortcode encloses never holds another of its name: an unclosed `[video …]` before a closed one
+# stands alone, and the words between them stay words, not the first one's ignored content
+SHORTCODE = re.compile(rf"\[({HANDLED}|{DROPPED})(?![\w-])([^\]]*?)(?:/\]|\](?:((?:(?!\[\1[\s\]/]).)*?)\[/\1\])?)",
                        re.IGNORECASE | re.DOTALL)
 ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 LONE_URL = re.compile(r"^[ \t]*(https?://[^\s<>\"]+)[ \t]*$", re.MULTILINE)
@@ -153,11 +155,11 @@ def _shortcode(match: re.Match, body: Body) -> str:
             target = f"https://vimeo.com/{target}"
         elif name == "youtube" and re.fullmatch(r"[\w-]{11}", target):
             target = f"https://www.youtube.com/watch?v={target}"
-        return embed(html.unescape(target))
+        return embed(html.unescape(target)) + inner  # a player shows no words: any written inside stay
     if name in ("audio", "video"):
         source = next((attributes[k] for k in ("src", "mp3", "ogg", "wav", "m4a", "mp4", "webm", "ogv", "url")
                        if k in attributes), (match.group(2) or "").strip().split(" ")[0])
-        return _media(name, html.unescape(source))
+        return _media(name, html.unescape(source)) + inner
     if name in ("footnote", "ref"):
         body.notes.append(inner.strip())
         number = len(body.notes)
@@ -247,7 +249,9 @@ def embed(url: str) -> str:
 
 
 def _media(kind: str, url: str) -> str:
-    if not re.fullmatch(r"https?://[^\s<>\"]+", url.strip()):
+    """A player for the file; a site-relative address (`/wp-content/uploads/a.mp3`) kept as the blog wrote
+    it, so the reference is not lost; any other scheme (`javascript:`) left out, and nothing in its place."""
+    if not re.fullmatch(r"(?:https?://|/|(?![\w+.-]*:))[^\s<>\"]+", url.strip()):
         return ""
     url = html.escape(url.strip())
     return f'\n\n<{kind} controls src="{url}"><a href="{url}">{url}</a></{kind}>\n\n'
