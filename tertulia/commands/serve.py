@@ -109,9 +109,11 @@ def make_app(output: Path, state: PreviewState, port: int | None = None):
             answer = "405 Method Not Allowed", "text/plain; charset=utf-8", b"GET only\n"
         else:
             answer = _answer(environ.get("PATH_INFO", "/"), output, state)
-        # an address without the base path (a link copied from the published site) is the same page under it
         wanted = quote(environ.get("PATH_INFO", "/").encode("latin-1", "replace").lstrip(b"/"), safe="/")
-        return _respond(start_response, *answer, head=method == "HEAD", location=state.base_path + wanted)
+        # an address without the base path (a link copied from the published site) is the same page under it;
+        # a folder's address without its slash is the folder's
+        location = "/" + wanted + "/" if answer[0].startswith("301") else state.base_path + wanted
+        return _respond(start_response, *answer, head=method == "HEAD", location=location)
 
     return app
 
@@ -124,6 +126,9 @@ def _answer(path: str, output: Path, state: PreviewState) -> tuple[str, str, byt
     if state.errors and (relative == "" or relative.endswith(("/", ".html"))):
         return "500 Errors in the last save", "text/html; charset=utf-8", error_page(state.errors)
     target = _existing_file(output, relative)
+    if target is not None and target.name == "index.html" and relative and not relative.endswith(("/", ".html")):
+        # as GitHub Pages answers: the page's relative links only resolve from the folder's own address
+        return "301 Moved Permanently", "text/plain; charset=utf-8", b""
     if target is None:
         missing = output / "404.html"
         return "404 Not Found", "text/html; charset=utf-8", missing.read_bytes() if missing.is_file() else b"not found"
@@ -160,7 +165,7 @@ def _existing_file(output: Path, relative: str) -> Path | None:
 def _respond(start_response, status: str, kind: str, body: bytes, head: bool, location: str):
     """The answer's headers, and its body unless it was asked for by HEAD; a redirect goes to `location`."""
     headers = [("Content-Type", kind), ("Content-Length", str(len(body))), ("Cache-Control", "no-store")]
-    if status.startswith("302"):
+    if status.startswith(("301", "302")):
         headers.append(("Location", location))
     start_response(status, headers)
     return [b"" if head else body]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import http.client
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -111,6 +113,15 @@ def test_the_root_redirects_to_the_base_path_and_unknown_pages_get_the_404_page(
     assert status == 200 and "Primer párrafo." in body
     status, body = fetch(base + "no/such/page/")
     assert status == 404 and "Page not found" in body
+    # a page's address typed without its slash goes to the folder, whose relative links then resolve
+    parts = urllib.parse.urlsplit(base)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+    connection.request("GET", parts.path + "posts/hola")
+    answer = connection.getresponse()
+    assert (answer.status, answer.getheader("Location")) == (301, parts.path + "posts/hola/")
+    connection.close()
+    with urllib.request.urlopen(base + "posts/hola", timeout=5) as response:
+        assert response.url == base + "posts/hola/" and "Primer párrafo." in response.read().decode("utf-8")
     said = stop()  # the one address the author is given to open is the site's, under its path
     assert f"serving {base} (Ctrl-C to stop)" in said and "Serving on" not in said
     assert "Start watching changes" not in said and "Browser Connected" not in said  # livereload's chatter
