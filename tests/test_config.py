@@ -64,6 +64,16 @@ def test_base_url_must_be_absolute_with_no_query_or_fragment(tmp_path, url):
     assert errors == [f"content/site.yml:2: base_url must be an absolute http(s) URL with no query or fragment, not `{url}`"]
 
 
+@pytest.mark.parametrize("url, kept", [("https://x.github.io/repo//", "https://x.github.io/repo/"),
+                                       ("https://x.github.io//a//b", "https://x.github.io/a/b/"),
+                                       ("http://x.org:8000", "http://x.org:8000/")])
+def test_a_slash_typed_twice_in_base_url_is_one_in_every_address(tmp_path, url, kept):
+    """The sitemap and the feeds held `https://x.github.io/repo//`: a doubled slash is another address."""
+    path = tmp_path / "site.yml"
+    path.write_text(f"title: x\nbase_url: \"{url}\"\nlanguages: {{en: English}}\nmain_language: en\n")
+    assert load_config(path, "content/site.yml").base_url == kept
+
+
 def test_an_unknown_key_is_named_with_its_line(tmp_path):
     errors = config_errors(tmp_path, "title: x\nbase_url: https://e.org/\nlanguages: {en: English}\n"
                                      "main_language: en\ntheme: dark\n")

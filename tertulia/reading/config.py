@@ -195,7 +195,11 @@ def _base_url(value, fail) -> str:
     if not isinstance(value, str) or not BASE_URL.fullmatch(value):
         fail("base_url", f"base_url must be an absolute http(s) URL with no query or fragment, not `{value}`")
         return "/"
-    return value if value.endswith("/") else value + "/"
+    origin, _, path = value.partition("://")[2].partition("/")
+    # `…/repo//` (a slash typed twice, or --base-url joined to one ending in `/`) is the folder `repo/`:
+    # kept, every address of the sitemap and the feeds would hold the doubled slash
+    path = re.sub(r"/{2,}", "/", "/" + path)
+    return value.partition("://")[0] + "://" + origin + (path if path.endswith("/") else path + "/")
 
 
 def _tags(value, reading: Reading) -> tuple[Tag, ...]:
