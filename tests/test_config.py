@@ -170,6 +170,21 @@ def test_redirects_that_lead_round_in_a_ring_are_an_error_once_at_the_first(tmp_
         "round and round; point it at a page"]
 
 
+def test_a_redirects_new_address_that_is_wrong_is_named_as_the_new_one(tmp_path):
+    """"redirect `https://example.org/club/` must start with one `/`" read as if the old address were wrong."""
+    errors = config_errors(tmp_path, 'title: x\nbase_url: "https://example.org/"\nlanguages: {es: Español}\n'
+                                     "main_language: es\nredirects:\n  /old-club/: https://example.org/club/\n"
+                                     "  old/: /new/\n  /x/: new/\n")
+    assert errors == [
+        "content/site.yml:6: redirect `/old-club/`: its new address `https://example.org/club/` is not on this "
+        "site: a redirect leads to one of its pages, such as `/about/` (a link to another site belongs in a page "
+        "or the menu)",
+        "content/site.yml:7: redirect `old/` must start with one `/`: a site-relative address such as "
+        "`/2012/09/10/old-slug/`",
+        "content/site.yml:8: redirect `/x/`: its new address `new/` must start with one `/`: a site-relative "
+        "address such as `/2012/09/10/old-slug/`"]
+
+
 @pytest.mark.parametrize("zone", ["localtime", "posixrules", "Factory"])
 def test_a_time_zone_that_is_the_machines_own_or_none_is_refused(tmp_path, zone):
     """`localtime` read /etc/localtime: the same site dated otherwise on another machine."""

@@ -28,6 +28,9 @@ def problem(address, target: bool = False) -> str:
         return "must be a site-relative address such as `/2012/09/10/old-slug/`"
     if len(address) > MAX_LENGTH:
         return f"is longer than {MAX_LENGTH} characters"
+    if target and re.match(r"[a-z][a-z0-9+.-]*:|//", address, re.IGNORECASE):
+        return (f"`{address[:80]}` is not on this site: a redirect leads to one of its pages, such as `/about/` "
+                "(a link to another site belongs in a page or the menu)")
     if not address.startswith("/") or address.startswith("//"):
         return f"`{address[:80]}` must start with one `/`: a site-relative address such as `/2012/09/10/old-slug/`"
     raw, query = _parts(address)

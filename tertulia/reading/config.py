@@ -387,9 +387,12 @@ def _redirects(value, reading: Reading) -> tuple[Redirect, ...]:
     found, start, served = [], reading.lines.get("redirects", 0), {}
     for old, new in value.items():
         line = _key_line(reading.text, start, str(old))
-        wrong = addresses.problem(old) or addresses.problem(new, target=True)
+        wrong = addresses.problem(old)
+        wrong_new = "" if wrong else addresses.problem(new, target=True)
         if wrong:
             reading.fail("redirects", f"redirect {wrong}", line)
+        elif wrong_new:  # said as the new address's: both stand on the line, and the old one is fine
+            reading.fail("redirects", f"redirect `{old[:80]}`: its new address {wrong_new}", line)
         elif (where := addresses.written_at(old)) in served:
             reading.fail("redirects", f"redirect `{old[:80]}` is the address `{served[where][:80]}` names too "
                                       "(a static host serves both from one file); keep one", line)
