@@ -340,7 +340,10 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
     if original is None:
         return None, ()
     excerpts = excerpts or {}
-    texts = [_text(original, blocks, found, True, kind, keys, excerpts.get(original.path, ""))]
+    # a draft is published by no build: its unfinished translation is work in progress, which `check
+    # --strict` in a site's pull-request checks must not refuse (said once the draft is published)
+    still_drafted = original.meta.get("draft") is True
+    texts = [_text(original, blocks, found, True, kind, keys, excerpts.get(original.path, ""), still_drafted)]
     # a language site.yml lacks is an error said already; it sorts last rather than stopping the run
     for lang, record in sorted(versions.items(), key=lambda item: (order.index(item[0]) if item[0] in order
                                                                    else len(order), item[0])):
@@ -365,7 +368,7 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         elif not found.is_broken(record):
             found.error(record, "translation_of", f"translation_of names `{target}`, but there is no "
                                                   f"`{target}` file beside this one")
-        text = _text(record, blocks, found, False, kind, keys, excerpts.get(record.path, ""))
+        text = _text(record, blocks, found, False, kind, keys, excerpts.get(record.path, ""), still_drafted)
         text = replace(text, stale=stale) if stale else text
         text = replace(text, stale_title=retitled) if retitled is not None else text
         texts.append(_unfinished_shown_as_original(text, texts[0], blocks[original.path], record) if aligned else text)
@@ -422,9 +425,11 @@ def _warn_skipped_heading(record: Record, blocks: tuple[str, ...], found: Findin
 
 
 def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str, keys: set[str],
-          excerpt: str = "") -> Text:
-    """One language file's own fields; warns about keys that belong elsewhere and unfinished text."""
-    _warn_unfinished(record, blocks[record.path], found)
+          excerpt: str = "", draft: bool = False) -> Text:
+    """One language file's own fields; warns about keys that belong elsewhere and, unless it is a
+    draft's, unfinished text."""
+    if not draft:
+        _warn_unfinished(record, blocks[record.path], found)
     if kind in ("essay", "page"):
         _warn_skipped_heading(record, blocks[record.path], found)
     for key in record.meta:

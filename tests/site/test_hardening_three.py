@@ -379,6 +379,17 @@ def test_check_strict_makes_warnings_errors(tmp_path):
     clean(strict, 1, "content/posts/hola/index.es.md:4: unknown key `colour`")
 
 
+def test_a_drafts_unfinished_translation_passes_a_strict_check_until_it_is_published(tmp_path):
+    """A pull-request check with `--strict` refused every site holding a draft still being translated."""
+    content = make_content(tmp_path / "site")
+    (content / "posts/hola/index.es.md").write_text(ESSAY_ES.replace("author: Ana", "author: Ana\ndraft: true"))
+    (content / "posts/hola/index.en.md").write_text(ESSAY_EN.replace("Second paragraph.", "TODO translate"))
+    clean(run_cli("check", "--strict", "--content", str(content)), 0)
+    (content / "posts/hola/index.es.md").write_text(ESSAY_ES)
+    clean(run_cli("check", "--strict", "--content", str(content)), 1,
+          "content/posts/hola/index.en.md:8: block 2 (of 2) still says `TODO translate`")
+
+
 @pytest.mark.parametrize("broken", ["title: [unclosed", "title: Hola\n  bad: indent", "\tauthor: tab", ": :"])
 def test_a_yaml_error_in_an_original_is_reported_once(tmp_path, broken):
     content = make_content(tmp_path / "site", {"posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\nUno.\n",
