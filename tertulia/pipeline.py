@@ -35,7 +35,7 @@ from .versions import installed_libraries, parser_version
 from .writing.write import MARK, MARK_TEXT, after_commit, folders_above, output_lock, staged_output
 
 if TYPE_CHECKING:
-    from .model import Site
+    from .model import Site, SiteConfig
     from .site.ui import Interface
     from .site.plan import Page
 
@@ -149,7 +149,9 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
         site, warnings = build_model(config, files, options.drafts, last.posts if last else None,
                                      options.pending, followed, tuple(relative for relative, _ in found.static))
     except ContentErrors as problem:
-        raise ContentErrors(earlier + problem.errors + broken_templates, list(problem.warnings) + theme_warnings) from None
+        early_clashes = _clashes_known_early(options, found, config)
+        raise ContentErrors(earlier + problem.errors + early_clashes + broken_templates,
+                            list(problem.warnings) + theme_warnings) from None
     if earlier or broken_templates:
         raise ContentErrors(earlier + broken_templates, warnings + theme_warnings)
     from .site.ui import Interface
@@ -596,6 +598,24 @@ def _static_clashes(content: Path, static, generated: set[str], search: bool) ->
         if clash:
             errors.append(_would_replace(f"{content.name}/static/{relative}", clash))
     return errors
+
+
+# What every site makes whatever its content says (the contract's fixed addresses), in every language too
+MADE_BY_EVERY_SITE = ("index.html", "feed.xml", "sitemap.xml", "404.html", ".nojekyll", MARK, "tags/index.html",
+                      "comments/index.html", "comments/feed.xml")
+MADE_IN_EVERY_LANGUAGE = ("index.html", "feed.xml", "tags/index.html", "comments/index.html", "comments/feed.xml")
+
+
+def _clashes_known_early(options: Options, found: Found, config: SiteConfig) -> list[ContentError]:
+    """The files of content/static/ that would replace one every site makes (`feed.xml`, the theme's
+    stylesheet), said beside the content's errors: the rest of the clashes need the planned pages,
+    which a run with errors never has, and a writer should not learn of these one run later."""
+    if not found.static:
+        return []
+    made = {*MADE_BY_EVERY_SITE, *(f"{lang}/{name}" for lang in config.language_codes for name in MADE_IN_EVERY_LANGUAGE)}
+    made |= {"assets/" + relative for relative in options.theme.files("assets")}
+    made |= {"CNAME"} if config.cname else set()
+    return _static_clashes(options.content, [relative for relative, _ in found.static], made, config.search)
 
 
 def _would_replace(shown: str, relative: str) -> ContentError:

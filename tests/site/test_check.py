@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import ESSAY_EN, SITE_YML, make_content, run_cli
+from helpers import ESSAY_EN, ESSAY_ES, SITE_YML, make_content, run_cli
 
 SITE_WITH_SEARCH = SITE_YML.replace("search: false", "search: true")
 
@@ -58,6 +58,24 @@ def test_check_reports_a_static_file_that_would_replace_a_generated_one_as_build
     assert built.stderr.splitlines()[:-1] == checked.stderr.splitlines()[:-1]
     assert checked.stderr.splitlines()[-1] == "4 content errors"  # check never writes, so says nothing of it
     assert built.stderr.splitlines()[-1] == "4 content errors; nothing was written"
+    assert not (tmp_path / "output").exists()
+
+
+def test_a_static_file_replacing_one_every_site_makes_is_said_beside_the_contents_errors_in_one_run(tmp_path):
+    """A writer learnt of `static/feed.xml` only once the essay's error was fixed: one run later."""
+    content = make_content(tmp_path, {"static/feed.xml": "<feed/>", "static/assets/style.css": "body {}",
+                                      "static/en/comments/feed.xml": "<feed/>", "static/notes.txt": "mine",
+                                      "posts/hola/index.es.md": ESSAY_ES.replace('title: "Hola"\n', "")})
+    for command in (["check"], ["build", "--output", str(tmp_path / "output")]):
+        said = run_cli(*command, "--content", str(content), cwd=tmp_path).stderr.splitlines()
+        assert said[:-1] == [
+            "content/posts/hola/index.es.md:1: missing required key `title`",
+            "content/static/assets/style.css: would replace the site's own `assets/style.css`, which the build "
+            "makes; rename or remove it",
+            "content/static/en/comments/feed.xml: would replace the site's own `en/comments/feed.xml`, which the "
+            "build makes; rename or remove it",
+            "content/static/feed.xml: would replace the site's own `feed.xml`, which the build makes; rename or "
+            "remove it"], said
     assert not (tmp_path / "output").exists()
 
 
