@@ -253,6 +253,12 @@ def test_a_reply_cycle(tmp_path):
     ]
 
 
+def test_a_comment_replying_to_itself_is_said_as_such(tmp_path):
+    errors = errors_for(tmp_path, {"posts/hola/comments/c5.es.md": "---\nauthor: A\nreply_to: c5\n---\n\nUno.\n"})
+    assert errors == ["content/posts/hola/comments/c5.es.md:3: reply_to names this comment itself (`c5`): a comment "
+                      "answers another one of this post"]
+
+
 def test_a_bad_slug(tmp_path):
     errors = errors_for(tmp_path, {"posts/Bad_Slug/index.es.md": ESSAY_ES})
     assert errors == ["content/posts/Bad_Slug: bad slug `Bad_Slug`: use lowercase letters, digits and single hyphens"]

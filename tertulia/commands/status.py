@@ -122,7 +122,8 @@ def _unfinished(text: Text, tally: Tally) -> str:
 
 
 def _named(ids: list[str]) -> str:
-    shown = ", ".join(ids[:MISSING_SHOWN])
+    """`comment 1` or `comments 1, 2`: an id such as `1` alone read as one more count."""
+    shown = ("comments " if len(ids) > 1 else "comment ") + ", ".join(ids[:MISSING_SHOWN])
     return shown + (f" and {len(ids) - MISSING_SHOWN} more" if len(ids) > MISSING_SHOWN else "")
 
 

@@ -733,6 +733,9 @@ def _check_replies(comments: list[Comment], versions, found: Findings) -> None:
         if comment.reply_to and comment.reply_to not in versions:
             found.error(record, "reply_to", f"reply_to names `{comment.reply_to}`, but this post has no "
                                             "comment with that id")
+        elif comment.reply_to == comment.id:
+            found.error(record, "reply_to", f"reply_to names this comment itself (`{comment.id}`): a comment "
+                                            "answers another one of this post")
         elif comment.reply_to and _in_cycle(comment, by_id):
             found.error(record, "reply_to", f"reply cycle: `{comment.id}` ends up answering itself "
                                             f"through reply_to `{comment.reply_to}`")

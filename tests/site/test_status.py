@@ -77,7 +77,7 @@ def test_an_edited_comment_is_outdated_in_its_thread(tmp_path):
     content = site_with_record(tmp_path)
     edit(content, "posts/hola/comments/c1.es.md", "Un comentario.", "Un comentario largo.")
     status = run_cli("status", cwd=tmp_path).stdout
-    assert "  comments (1): en 0 translated, 1 outdated (c1)" in status
+    assert "  comments (1): en 0 translated, 1 outdated (comment c1)" in status
     assert "content/posts/hola/comments/c1.en.md:5: block 1 outdated" in status
 
 
@@ -148,7 +148,7 @@ def test_a_half_done_translation_is_unfinished_in_status_check_and_marking(tmp_p
     assert status.returncode == 0, status.stderr
     lines = status.stdout.splitlines()
     assert lines[lines.index("hola (original in es)") + 1] == "  essay:    en translated · ro unfinished (block 2)"
-    assert "en 0 translated, 1 unfinished (c1)" in lines[lines.index("hola (original in es)") + 2]
+    assert "en 0 translated, 1 unfinished (comment c1)" in lines[lines.index("hola (original in es)") + 2]
     assert lines[-1].endswith(", 2 unfinished")
     # where to look, as outdated blocks are named: the file and the line the first such block starts on
     assert "content/posts/hola/index.ro.md:8: block 2 still says `TODO translate`" in lines
@@ -233,5 +233,5 @@ def test_comments_are_not_missing_in_a_language_the_essay_itself_is_not_in(tmp_p
     lines = run_cli("status", cwd=tmp_path).stdout.splitlines()
     at = lines.index("hola (original in es)")
     assert lines[at + 1] == "  essay:    en translated · ro missing"
-    assert lines[at + 2] == "  comments (1): en 0 translated, 1 missing (c1)"
+    assert lines[at + 2] == "  comments (1): en 0 translated, 1 missing (comment c1)"
     assert lines[-1] == "1 essay, 1 comment: 1 translation current, 0 outdated (0 blocks), 2 missing"
