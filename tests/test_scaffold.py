@@ -35,6 +35,16 @@ def test_new_translation_marks_each_block_of_the_original(tmp_path):
             "language until translated") in [str(w) for w in loaded.warnings]
 
 
+def test_a_translation_asked_for_in_the_originals_language_is_refused_saying_so(tmp_path):
+    content = make_content(tmp_path)
+    refused = new(content, "translation", "hola", "--lang", "es")
+    assert refused.returncode == 1
+    assert refused.stderr.strip().endswith("index.es.md: already exists; not overwritten: it is the original, in "
+                                           "`es`; --lang names the translation's language")
+    again = new(content, "translation", "hola", "--lang", "en")  # a translation there already: as before
+    assert again.returncode == 1 and again.stderr.strip().endswith("index.en.md: already exists; not overwritten")
+
+
 def test_new_page_and_its_translation_start_where_pages_live(tmp_path):
     content = make_content(tmp_path)
     made = new(content, "page", "contacto", "--lang", "es")

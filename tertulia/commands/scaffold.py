@@ -55,7 +55,7 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "",
     except ValueError as problem:
         return _usage(str(problem))
     if os.path.lexists(path):
-        print(f"{path}: already exists; not overwritten", file=sys.stderr)
+        print(f"{path}: already exists; not overwritten{_the_original_note(path, kind)}", file=sys.stderr)
         return 1
     _write(path, text)
     if kind == "page":
@@ -63,6 +63,16 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "",
     if kind == "translation":
         _record(content, path, _original_of(post, slug), trusted=True)
     return 0
+
+
+def _the_original_note(path: Path, kind: str) -> str:
+    """What to add when the file asked for as a translation is the original (`--lang` its language)."""
+    if kind != "translation":
+        return ""
+    parsed, _ = read_parsed(path)
+    if parsed is None or "translation_of" in parsed.meta:
+        return ""
+    return f": it is the original, in `{ESSAY_FILE.fullmatch(path.name)['lang']}`; --lang names the translation's language"
 
 
 def _folder(content: Path, kind: str, slug: str, of_page: bool = False) -> Path:
