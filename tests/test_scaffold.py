@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+
 import pytest
 
 from tertulia.pipeline import Options, load_site
@@ -127,6 +130,32 @@ def test_a_new_site_asks_for_the_tertulia_it_was_made_with_as_pip_installed_it(m
     monkeypatch.setattr(init.metadata, "distribution", lambda name: Installed())
     found, surely = init.installed_requirement()
     assert found.startswith(requirement) and surely is portable
+
+
+def test_a_tertulia_installed_from_a_clone_is_pinned_to_its_repository_and_commit(monkeypatch, tmp_path):
+    """The README's `pip install path/to/clone` pinned `tertulia==0.1.0`, which no package index serves:
+    the new site's publishing workflow failed on its first push."""
+    from tertulia.commands import init
+
+    def git(*args, cwd=tmp_path):
+        return subprocess.run(["git", "-c", "user.name=A", "-c", "user.email=a@e.org", *args], cwd=cwd, check=True,
+                              capture_output=True, text=True).stdout.strip()
+    (tmp_path / "upstream").mkdir()
+    git("init", "-q", "-b", "main", cwd=tmp_path / "upstream")
+    git("commit", "-q", "--allow-empty", "-m", "one", cwd=tmp_path / "upstream")
+    git("clone", "-q", str(tmp_path / "upstream"), str(tmp_path / "clone"))
+    clone = tmp_path / "clone"
+    git("remote", "set-url", "origin", "git@github.com:ana/tertulia.git", cwd=clone)
+    commit = git("rev-parse", "HEAD", cwd=clone)
+
+    class Installed:
+        def read_text(self, name):
+            return json.dumps({"url": clone.as_uri(), "dir_info": {}}) if name == "direct_url.json" else None
+    monkeypatch.setattr(init.metadata, "distribution", lambda name: Installed())
+    assert init.installed_requirement() == (f"tertulia @ git+https://github.com/ana/tertulia.git@{commit}", True)
+    git("commit", "-q", "--allow-empty", "-m", "mine, never pushed", cwd=clone)
+    found, surely = init.installed_requirement()  # a commit the repository lacks: the version, and a note
+    assert found.startswith("tertulia==") and not surely
 
 
 def test_a_new_post_published_as_written_is_warned_of_and_fails_a_strict_check(tmp_path):

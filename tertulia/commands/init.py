@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import subprocess
 import sys
 from importlib import metadata
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
+from urllib.request import url2pathname
 
 from .. import __version__
 from ..reading.config import LANGUAGE_TAG
@@ -124,7 +127,32 @@ def installed_requirement() -> tuple[str, bool]:
             return f"tertulia @ git+{url}@{vcs.get('commit_id') or vcs.get('requested_revision') or 'HEAD'}", True
         if url.startswith("https://") and "archive_info" in direct:
             return f"tertulia @ {url}", True
+        if url.startswith("file://") and "dir_info" in direct:  # the README's way: pip install path/to/clone
+            cloned = _cloned_from(Path(url2pathname(urlsplit(url).path)))
+            if cloned:
+                return cloned, True
     return f"tertulia=={__version__}", False
+
+
+def _cloned_from(folder: Path) -> str:
+    """`tertulia @ git+https://…@<commit>` for a clone whose commit its `origin` has (as the clone last
+    heard from it), so a workflow installs the same Tertulia; "" when it cannot be told (no git, no
+    such remote, a commit of one's own), and the version stands in."""
+    def git(*args: str) -> str:
+        try:
+            done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            return ""
+        return done.stdout.strip() if done.returncode == 0 else ""
+    remote = git("remote", "get-url", "origin")
+    if remote.startswith("git@github.com:"):  # the form GitHub shows for SSH: the same repository by https
+        remote = "https://github.com/" + remote.removeprefix("git@github.com:")
+    commit = git("rev-parse", "HEAD")
+    if not (remote.startswith("https://") and re.fullmatch(r"[0-9a-f]{40}", commit)):
+        return ""
+    if not git("branch", "--remotes", "--contains", commit):  # a local commit no workflow could fetch
+        return ""
+    return f"tertulia @ git+{remote}@{commit}"
 
 
 def _problem(folder: Path, lang: str, translations: list[str], title: str | None) -> str:
