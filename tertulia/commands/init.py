@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -33,7 +34,7 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
     name = folder.resolve().name
     requirement, portable = installed_requirement()
     files = site_files(name, lang, translations, title, base_url or f"https://example.github.io/{quote(name)}/",
-                       requirement)
+                       requirement, dt.date.today().isoformat())
     existed = folder.is_dir()
     try:
         for relative, text in files.items():
@@ -179,9 +180,11 @@ def _usual_case(code: str) -> str:
 
 
 def site_files(name: str, lang: str, translations: list[str], title: str | None, base_url: str,
-               requirement: str) -> dict[str, str]:
+               requirement: str, today: str = "") -> dict[str, str]:
     """Every file of a new site by its path: content, workflows, .gitignore, requirements (`requirement`,
-    what installs this Tertulia), README; without a title, the folder's name stands for one."""
+    what installs this Tertulia), README; without a title, the folder's name stands for one. The first
+    essay is dated `today`, the day its words were written into the site: a site with no date at all
+    gives its feeds 1970 as the time they were updated."""
     languages = [lang, *translations]
     files = {"content/site.yml": _site_yml(title, name, base_url, languages)}
     # a translation the starter has no words in is the original's, marked: English labelled Polish would lie
@@ -190,6 +193,7 @@ def site_files(name: str, lang: str, translations: list[str], title: str | None,
         words = starter(code)
         translation_of = "" if code == lang else f"translation_of: {plain_or_quoted(lang)}\n"
         author = "author: Anonymous  # your name, as readers should see it\n" if code == lang else ""
+        author += f"date: {today}\n" if code == lang and today else ""
         files[f"content/posts/{ESSAY}/index.{code}.md"] = _markdown(
             f"title: {_quoted(words.essay_title)}\n{author}{translation_of}", words.essay, lang)
         files[f"content/pages/{PAGE}/index.{code}.md"] = _markdown(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import subprocess
 
 import pytest
@@ -38,6 +40,12 @@ def test_init_writes_a_site_that_checks_and_builds(new_site):
     # the title given is the writer's German: French pages mark it so, German ones need not
     assert '<h1 lang="de">Zwei Sprachen' in (out / "fr/index.html").read_text()
     assert '<h1>Zwei Sprachen' in (out / "de/index.html").read_text()
+    # the first essay is dated the day init wrote it: with no date anywhere, the feeds said 1970
+    written = (new_site / "content/posts/welcome/index.de.md").read_text()
+    day = next(line.removeprefix("date: ") for line in written.splitlines() if line.startswith("date: "))
+    assert abs(dt.date.fromisoformat(day) - dt.date.today()) <= dt.timedelta(days=1)
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        assert f"<updated>{day}T00:00:00Z</updated>" in (out / "feed.xml").read_text()
 
 
 def test_the_starters_translations_are_outdated_once_the_author_rewrites_the_original(tmp_path):
