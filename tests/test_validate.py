@@ -259,6 +259,14 @@ def test_a_comment_replying_to_itself_is_said_as_such(tmp_path):
                       "answers another one of this post"]
 
 
+def test_a_published_comment_with_no_text_is_warned_of_at_its_body(tmp_path):
+    loaded = loads(tmp_path, {"posts/hola/comments/c1.es.md": "---\nauthor: A\n---\n\n",
+                              "posts/hola/comments/c2.es.md": "---\nauthor: B\nstatus: spam\n---\n"})
+    assert [str(w) for w in loaded.warnings if "no text" in str(w)] == [
+        "content/posts/hola/comments/c1.es.md:5: this comment has no text: it is published as an empty card (give "
+        "it its words, or `status: spam`)"]
+
+
 def test_a_bad_slug(tmp_path):
     errors = errors_for(tmp_path, {"posts/Bad_Slug/index.es.md": ESSAY_ES})
     assert errors == ["content/posts/Bad_Slug: bad slug `Bad_Slug`: use lowercase letters, digits and single hyphens"]

@@ -716,6 +716,9 @@ def _comment(comment_id: str, versions, blocks, found: Findings, followed: dict,
     if not isinstance(reply_to, (str, int)) or isinstance(reply_to, bool):
         found.error(original, "reply_to", "reply_to must be the id of a comment of this post")
         reply_to = ""
+    if status == "published" and texts and not texts[0].blocks:  # a slip of an import or an editor, likely
+        found.warnings.append(ContentError(original.path, original.body_line, "this comment has no text: it is "
+                                           "published as an empty card (give it its words, or `status: spam`)"))
     url = _string(original, "url", False, found)
     if url and not is_safe_url(url):
         found.warn(original, "url", f"url `{url}` is not an http(s) address; it is left out")

@@ -25,7 +25,8 @@ def site(tmp_path_factory):
     yml = folder / "content/site.yml"
     yml.write_text(yml.read_text() + "tags:\n  essays: {de: Essays, fr: essais}\n")
     essay = folder / "content/posts/welcome/index.de.md"
-    essay.write_text(essay.read_text().replace("author: Anonymous", "author: Anna\ndate: 2024-05-02\ntags: [essays]"))
+    essay.write_text(re.sub(r"\ndate: .*", "", essay.read_text()).replace(
+        "author: Anonymous", "author: Anna\ndate: 2024-05-02\ntags: [essays]"))
     write_tree(folder / "content/posts/welcome/comments", {
         "c1.fr.md": "---\nauthor: Luc\ndate: 2024-05-03\n---\n\nMerci pour ce texte.\n",
         "c2.de.md": "---\nauthor: Anna\nreply_to: c1\n---\n\nGern geschehen.\n",
