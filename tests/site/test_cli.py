@@ -22,6 +22,10 @@ def test_a_build_prints_a_one_line_summary(tmp_path):
     assert check.stdout == "content is valid: 3 essays, 1 draft (built only with --drafts), 3 warnings\n"
     drafts = run_cli("build", "--content", str(FIXTURE), "--output", str(tmp_path / "all"), "--drafts")
     assert ": 4 essays, " in drafts.stdout and "left out" not in drafts.stdout
+    marked = sorted(str(page.relative_to(tmp_path / "all")) for page in (tmp_path / "all").rglob("*.html")
+                    if 'class="note draft-note"' in page.read_text())
+    assert marked and all(page.startswith(("posts/", "es/posts/", "en/posts/", "ro/posts/")) for page in marked), marked
+    assert not [page for page in (tmp_path / "out").rglob("*.html") if "draft-note" in page.read_text()]
 
 
 def test_a_second_build_keeps_what_did_not_change(tmp_path):

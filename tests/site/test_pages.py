@@ -249,3 +249,7 @@ def test_a_menu_entry_naming_a_draft_page_warns_and_the_page_shows_with_drafts(t
     drafts = run_cli("build", "--content", str(content), "--output", str(tmp_path / "all"), "--drafts", "--no-cache")
     assert "names a draft" not in drafts.stderr
     assert "About us" in [text for _, text in menu_of((tmp_path / "all/index.html").read_text())]
+    # the writer previewing it sees it is a draft, on its every page, in each page's language
+    for page, words in (("about/index.html", "Draft: not published"), ("es/about/index.html", "Borrador: no publicado")):
+        assert f'<p class="note draft-note">{words}</p>' in (tmp_path / "all" / page).read_text(), page
+    assert "draft-note" not in (tmp_path / "all/index.html").read_text()
