@@ -56,6 +56,9 @@ def test_the_words_a_script_places_on_an_arabic_page_are_arabic(server, open_pag
     # stylesheet's inset-inline-start squeezed it to a sliver over the heading
     note, anchor = (page.locator(selector).bounding_box() for selector in (".copied-note", "#p1 .anchor"))
     assert note["width"] > 100 and abs((note["x"] + note["width"]) - (anchor["x"] + anchor["width"])) < 2
+    # its wider padding stands where the Arabic words start, on the right, as an English note's on the left
+    label = page.locator(".copied-note > span").bounding_box()
+    assert (note["x"] + note["width"]) - (label["x"] + label["width"]) > 8
     search = open_page(server["url"] + "/rtl-site/search/?q=quotation")
     search.wait_for_function("document.querySelectorAll('.search-results li').length > 0")
     assert directions(search, ".search-status, .match-language") == [":rtl"] * 2
