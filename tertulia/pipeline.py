@@ -600,21 +600,17 @@ def _static_clashes(content: Path, static, generated: set[str], search: bool) ->
     return errors
 
 
-# What every site makes whatever its content says (the contract's fixed addresses), in every language too
-MADE_BY_EVERY_SITE = ("index.html", "feed.xml", "sitemap.xml", "404.html", ".nojekyll", MARK, "tags/index.html",
-                      "comments/index.html", "comments/feed.xml")
-MADE_IN_EVERY_LANGUAGE = ("index.html", "feed.xml", "tags/index.html", "comments/index.html", "comments/feed.xml")
-
-
 def _clashes_known_early(options: Options, found: Found, config: SiteConfig) -> list[ContentError]:
     """The files of content/static/ that would replace one every site makes (`feed.xml`, the theme's
     stylesheet), said beside the content's errors: the rest of the clashes need the planned pages,
     which a run with errors never has, and a writer should not learn of these one run later."""
     if not found.static:
         return []
-    made = {*MADE_BY_EVERY_SITE, *(f"{lang}/{name}" for lang in config.language_codes for name in MADE_IN_EVERY_LANGUAGE)}
+    from .site import routes
+    listings = (routes.home, routes.feed, routes.tags, routes.comments, routes.comments_feed)
+    made = {file_path(url(lang=lang)) for lang in ("", *config.language_codes) for url in listings}
+    made |= {routes.SITEMAP, routes.NOT_FOUND, ".nojekyll", MARK, *(["CNAME"] if config.cname else [])}
     made |= {"assets/" + relative for relative in options.theme.files("assets")}
-    made |= {"CNAME"} if config.cname else set()
     return _static_clashes(options.content, [relative for relative, _ in found.static], made, config.search)
 
 

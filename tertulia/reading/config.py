@@ -195,11 +195,12 @@ def _base_url(value, fail) -> str:
     if not isinstance(value, str) or not BASE_URL.fullmatch(value):
         fail("base_url", f"base_url must be an absolute http(s) URL with no query or fragment, not `{value}`")
         return "/"
-    origin, _, path = value.partition("://")[2].partition("/")
+    scheme, _, rest = value.partition("://")
+    host, _, path = rest.partition("/")
     # `…/repo//` (a slash typed twice, or --base-url joined to one ending in `/`) is the folder `repo/`:
     # kept, every address of the sitemap and the feeds would hold the doubled slash
-    path = re.sub(r"/{2,}", "/", "/" + path)
-    return value.partition("://")[0] + "://" + origin + (path if path.endswith("/") else path + "/")
+    path = re.sub(r"/{2,}", "/", f"/{path}/")
+    return f"{scheme}://{host}{path}"
 
 
 def _tags(value, reading: Reading) -> tuple[Tag, ...]:
