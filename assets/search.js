@@ -69,19 +69,29 @@
   }
 
   // One result per passage: a word both languages share finds both versions of the same paragraph,
-  // which open at the same place side by side; the better hit (the first) stands for both.
+  // which open at the same place side by side; one hit stands for both, at the better hit's rank: the
+  // one in the page's language where there is one (a Portuguese reader sees the Portuguese title, not the
+  // Catalan translation that happened to rank higher), else the better.
   function onePerPassage(words, results) {
-    var seen = {};
-    return results.map(function (data) {
+    var reader = document.documentElement.lang;
+    var kept = [];
+    var at = {};
+    results.forEach(function (data) {
       var target = passage(data);
       var side = (data.meta && data.meta.side) || data.url;
-      var text = excerpt(data.excerpt || "");  // read once: shown, and its marks carried to the page
-      return { data: data, text: text, place: side + "#" + target,
-               href: side + "?highlight=" + encodeURIComponent(highlighted(words, text)) + (target ? "#" + target : "") };
-    }).filter(function (found) {
-      var first = !seen[found.place];
-      seen[found.place] = true;
-      return first;
+      var place = side + "#" + target;
+      var found = { data: data, target: target, side: side };
+      if (!(place in at)) {
+        at[place] = kept.length;
+        kept.push(found);
+      } else if ((data.meta && data.meta.language) === reader && (kept[at[place]].data.meta || {}).language !== reader) {
+        kept[at[place]] = found;
+      }
+    });
+    return kept.map(function (found) {
+      var text = excerpt(found.data.excerpt || "");  // read once: shown, and its marks carried to the page
+      return { data: found.data, text: text,
+               href: found.side + "?highlight=" + encodeURIComponent(highlighted(words, text)) + (found.target ? "#" + found.target : "") };
     });
   }
 

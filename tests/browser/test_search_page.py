@@ -112,3 +112,30 @@ def test_a_hit_reads_in_its_languages_direction_not_its_first_letters(server, op
     assert results(page)
     directions = page.eval_on_selector_all(".search-results li > p[lang]", "found => found.map(e => e.lang + ':' + e.dir)")
     assert directions and set(directions) == {"en:ltr"}, directions
+
+
+# Two hits at one place of the side-by-side page: the Spanish original's title and its English
+# translation's, the English ranked first, as Pagefind may rank them.
+SAME_PLACE_INDEX = """
+const hit = (lang, title) => ({data: async () => ({url: `/fixture-repo/${lang}/posts/alpha/`, excerpt: "<mark>alfa</mark>",
+  meta: {title, language: lang, side: "/fixture-repo/posts/alpha/"}, anchors: [], locations: [0]})});
+export async function init() {}
+export async function search() { return {results: [hit("en", "Alpha: values"), hit("es", "Alfa: los valores")]}; }
+"""
+
+
+def test_a_place_both_languages_match_shows_the_readers_language(server, browser):
+    """A Spanish reader sees the Spanish title for a passage both versions match, though English ranked first;
+    an English reader the English one: one result either way, at the better hit's rank."""
+    shown = {}
+    for page_lang, address in (("es", "/fixture-repo/es/search/?q=alfa"), ("en", SEARCH + "?q=alfa")):
+        context = browser.new_context()
+        context.route("**/pagefind/pagefind.js", lambda route: route.fulfill(
+            status=200, content_type="text/javascript", body=SAME_PLACE_INDEX))
+        page = context.new_page()
+        page.goto(server["url"] + address)
+        assert results(page) == ["/fixture-repo/posts/alpha/?highlight=alfa"]
+        shown[page_lang] = (page.inner_text(".search-results li h2 a"),
+                            page.eval_on_selector(".search-results li h2 a", "a => a.lang"))
+        context.close()
+    assert shown == {"es": ("Alfa: los valores", "es"), "en": ("Alpha: values", "en")}
