@@ -128,6 +128,17 @@ def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: s
     return first == "posts" and len(parts) > 1 and parts[1] in slugs
 
 
+def under_own_file(address: str, languages: tuple[str, ...]) -> str:
+    """The file of the site's own (`sitemap.xml`, a language's `feed.xml`, a home's `index.html`) that an
+    old address lies under (`/sitemap.xml/feed/`), or "": its redirect would need that file to be a folder."""
+    parts = [part for part in split(address)[0].casefold().split("/") if part]
+    if parts and parts[0] in {code.casefold() for code in languages}:
+        parts = parts[1:]
+    if len(parts) > 1 and (parts[0] in OWN_FILES_FOLDED or parts[0] == "index.html"):
+        return parts[0]
+    return ""
+
+
 def _first(path: str, languages: tuple[str, ...]) -> str:
     """The first segment of a decoded path that is not a language's."""
     parts = [part for part in path.split("/") if part]

@@ -200,6 +200,9 @@ def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, fou
             found.errors.append(ContentError(redirect.path, redirect.line, f"redirect `{redirect.old[:80]}` is an "
                                              "address of the site's own pages, not an old one"
                                              + _case_note(redirect.old)))
+        elif file := addresses.under_own_file(redirect.old, config.language_codes):
+            found.errors.append(ContentError(redirect.path, redirect.line, f"redirect `{redirect.old[:80]}` "
+                                             + _under_own_file(file)))
     claimants = [(essay, essay_records[essay.slug][essay.original.lang]) for essay in essays]
     claimants += [(page, (page_records or {})[page.slug][page.original.lang]) for page in pages]
     for owner, record in claimants:
@@ -208,6 +211,8 @@ def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, fou
             if own(alias):
                 found.error(record, "aliases", f"alias `{alias[:80]}` is an address of the site's own pages"
                             + _case_note(alias))
+            elif file := addresses.under_own_file(alias, config.language_codes):
+                found.error(record, "aliases", f"alias `{alias[:80]}` " + _under_own_file(file))
             elif where in claimed:
                 found.error(record, "aliases", f"alias `{alias[:80]}` is claimed by {claimed[where]} too")
             else:
@@ -231,6 +236,11 @@ def _check_files_in_the_way(config: SiteConfig, claimants, found: Findings) -> N
         for alias in owner.aliases:
             if alias in said:
                 found.error(record, "aliases", "alias " + said[alias])
+
+
+def _under_own_file(file: str) -> str:
+    return (f"lies under `{file}`, a file the site writes itself: a static host cannot make it a folder too "
+            "(leave this old address out)")
 
 
 def _case_note(address: str) -> str:
