@@ -157,3 +157,18 @@ def test_links_are_rewritten_in_tags_only_never_in_the_words_or_code_a_block_sho
     assert rooted_links(block, "/site/") == f'<p>{words} <img alt="d" src="dog.png"> <a href="/site/about/">x</a></p>'
     assert absolute_links(block, "https://e.org/site/posts/a/", "https://e.org") == (
         f'<p>{words} <img alt="d" src="https://e.org/site/posts/a/dog.png"> <a href="https://e.org/about/">x</a></p>')
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Look: ![my garden photo](https://example.org/g.jpg)",
+     '<p>Look: <a href="https://example.org/g.jpg" rel="nofollow ugc noopener">my garden photo</a></p>'),
+    ('x <img src="https://e.org/a.png?a=1&amp;b=2" alt="A &amp; B <i>" onerror="alert(1)"> y',
+     '<p>x <a href="https://e.org/a.png?a=1&amp;b=2" rel="nofollow ugc noopener">A &amp; B &lt;i&gt;</a> y</p>'),
+    ("![](https://e.org/a.png)", '<p><a href="https://e.org/a.png" rel="nofollow ugc noopener">https://e.org/a.png</a></p>'),
+    ("[![a chart](https://e.org/i.png)](https://e.org/page)",
+     '<p><a href="https://e.org/page" rel="nofollow ugc noopener">a chart</a></p>'),
+    ("See ![the sky](javascript:alert(1)) now", "<p>See the sky now</p>"),
+])
+def test_a_comments_image_is_its_description_linking_to_the_picture(text, shown):
+    """A comment may show no image, but its description is the reader's words: it stays, and leads to the picture."""
+    assert Converter().blocks(text, trusted=False) == (shown,)

@@ -292,21 +292,49 @@ def unwrap_other_tags(fragment: str, known: frozenset[str]) -> str:
     return WHOLE_TAG.sub(lambda tag: tag.group(0) if tag.group(1).lower() in known else "", fragment)
 
 
-COMMENT_KNOWN_TAGS = frozenset(COMMENT_TAGS | COMMENT_DROPPED_WITH_CONTENT)
+COMMENT_KNOWN_TAGS = frozenset(COMMENT_TAGS | COMMENT_DROPPED_WITH_CONTENT | {"img"})
 
 
 def sanitize(fragment: str) -> str:
-    """Reduce untrusted HTML to a small safe subset; links get rel=nofollow ugc noopener."""
+    """Reduce untrusted HTML to a small safe subset; links get rel=nofollow ugc noopener. An image, which a
+    comment may not show, is its description, as a link to the picture where its address is a web one."""
     cleaned = nh3.clean(
         unwrap_other_tags(SWALLOWING_TAG.sub("&lt;", fragment), COMMENT_KNOWN_TAGS),
-        tags=COMMENT_TAGS,
+        tags=COMMENT_TAGS | {"img"},
         clean_content_tags=COMMENT_DROPPED_WITH_CONTENT,
-        attributes=COMMENT_ATTRIBUTES,
+        attributes=COMMENT_ATTRIBUTES | {"img": {"src", "alt"}},
         url_schemes=SAFE_SCHEMES,
         link_rel=COMMENT_LINK_REL,
         strip_comments=True,
     )
+    if "<img" in cleaned:
+        cleaned = IMAGE.sub(_image_as_link, LINK.sub(_images_as_words, cleaned))
     return LINK.sub(_unlink_without_href, cleaned)
+
+
+# An image as nh3 writes it: its attributes double-quoted, `"` and `&` in them as references
+IMAGE = re.compile(r"<img\b([^>]*)>")
+IMAGE_ATTRIBUTE = re.compile(r'\s(src|alt)="([^"]*)"')
+
+
+def _image_words(attributes: str) -> tuple[str, str]:
+    """(the image's description as text for the page, its address if a web one, else "")."""
+    found = {name: html.unescape(value) for name, value in IMAGE_ATTRIBUTE.findall(attributes)}
+    src = found.get("src", "")
+    return html.escape(found.get("alt", "").strip(), quote=False), src if is_safe_url(src) else ""
+
+
+def _images_as_words(match: re.Match) -> str:
+    """Inside a link (a linked picture) an image is its description: the link already leads somewhere."""
+    inner = IMAGE.sub(lambda image: _image_words(image.group(1))[0], match.group(2))
+    return f"<a{match.group(1)}>{inner}</a>"
+
+
+def _image_as_link(match: re.Match) -> str:
+    words, src = _image_words(match.group(1))
+    if not src:
+        return words
+    return f'<a href="{html.escape(src)}" rel="{COMMENT_LINK_REL}">{words or html.escape(src, quote=False)}</a>'
 
 
 SAFE_URL = re.compile(r"https?://[^\s\"'<>]+")  # the page's form checks a website with this very pattern
