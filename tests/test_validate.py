@@ -470,3 +470,14 @@ def test_a_misspelt_key_is_named_with_the_key_it_is_probably_meant_to_be(tmp_pat
     assert ("content/posts/hola/index.en.md:4: unknown key `translater` is ignored; is it meant to be `translator`?"
             in warnings)
     assert "content/posts/hola/index.en.md:5: unknown key `zzz` is ignored" in warnings
+
+
+def test_a_translator_named_in_an_original_is_said_to_belong_in_a_translation(tmp_path):
+    """An original's `translator` was dropped unseen: the credit the author meant to give appeared nowhere."""
+    files = {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana\n", "author: Ana\ntranslator: Tina\n"),
+             "pages/about/index.es.md": "---\ntitle: Sobre\ntranslator: Tina\n---\n\nSobre mí.\n",
+             "posts/hola/comments/c1.es.md": "---\nauthor: B\ntranslator: Tina\n---\n\nBien.\n"}
+    said = [str(w) for w in loads(tmp_path, files).warnings if "translator" in str(w)]
+    assert said == [f"content/{path}:{line}: `translator` belongs in a translation, not the original; it is ignored here"
+                    for path, line in (("pages/about/index.es.md", 3), ("posts/hola/comments/c1.es.md", 3),
+                                       ("posts/hola/index.es.md", 4))]

@@ -29,6 +29,7 @@ ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "statu
 ESSAY_KEYS = {"title", "author", "date", "tags", "source", "summary", "draft", "translation_of", "translator",
               "aliases", "feed_id"}
 FEED_ID = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"\x00-\x1f\x7f]{1,500}")  # an IRI, as Atom asks
+TRANSLATION_ONLY = {"translator"}  # (`translation_of` is what makes a file a translation)
 COMMENT_KEYS = {"author", "date", "reply_to", "status", "url", "translation_of", "translator"}
 PAGE_KEYS = {"title", "author", "summary", "draft", "aliases", "translation_of", "translator"}
 # a page's slug is its first URL segment: it must not be one the site itself uses
@@ -449,6 +450,8 @@ def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str,
             found.warn(record, key, f"unknown key `{key}` is ignored{meant}")
         elif not is_original and key in ORIGINAL_ONLY:
             found.warn(record, key, f"`{key}` belongs in the original, not a translation; it is ignored here")
+        elif is_original and key in TRANSLATION_ONLY:  # an original's writer is its `author`
+            found.warn(record, key, f"`{key}` belongs in a translation, not the original; it is ignored here")
     needs_title = kind in ("essay", "page")
     return Text(
         lang=record.lang,
