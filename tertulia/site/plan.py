@@ -128,13 +128,18 @@ def _page_side_by_side(site: Site, interface: Interface, site_page: SitePage, ch
             "print_style": _print_style(shown, interface.words(site.config.main_language)),
             "choices": _translation_choices(site, site_page, translations, chosen),
             "rows": rows(shown, routes.folder_prefix(url, routes.page(site_page.slug))),
-            "languages": page_language_links(site, site_page)}
+            "languages": page_language_links(site, site_page), "page_summaries": _summaries(shown)}
 
 
 def _page_single(site: Site, interface: Interface, site_page: SitePage, text, url: str) -> dict:
     return {"site_page": site_page, "text": text,
             "rows": rows([text], routes.folder_prefix(url, routes.page(site_page.slug))),
-            "languages": page_language_links(site, site_page, text.lang)}
+            "languages": page_language_links(site, site_page, text.lang), "page_summaries": _summaries([text])}
+
+
+def _summaries(texts) -> dict[str, str]:
+    """A page's own summaries by language: what a search result or a shared link says of it."""
+    return {text.lang: text.summary for text in texts if text.summary}
 
 
 def _neighbour(essay: Essay | None, lang: str, single: bool) -> Link | None:

@@ -253,3 +253,18 @@ def test_a_menu_entry_naming_a_draft_page_warns_and_the_page_shows_with_drafts(t
     for page, words in (("about/index.html", "Draft: not published"), ("es/about/index.html", "Borrador: no publicado")):
         assert f'<p class="note draft-note">{words}</p>' in (tmp_path / "all" / page).read_text(), page
     assert "draft-note" not in (tmp_path / "all/index.html").read_text()
+
+
+def test_a_pages_summary_is_what_search_results_and_shared_links_say_of_it_in_its_language(tmp_path):
+    """A page's `summary` was read and then used nowhere: the site's description stood for every page."""
+    content = about_site(tmp_path, {
+        "pages/about/index.es.md": ABOUT_ES.replace("title: Acerca de\n", "title: Acerca de\nsummary: Quiénes somos & qué hacemos.\n"),
+        "pages/about/index.en.md": ABOUT_EN.replace("title: About us\n", "title: About us\nsummary: Who we are.\n")})
+    out = tmp_path / "output"
+    assert build(content, out).returncode == 0
+    for page, said in (("es/about/index.html", "Quiénes somos &amp; qué hacemos."), ("en/about/index.html", "Who we are."),
+                       ("about/index.html", "Who we are.")):  # side by side, a page speaks the site's language
+        html = (out / page).read_text()
+        assert f'<meta name="description" content="{said}">' in html, page
+        assert f'<meta property="og:description" content="{said}">' in html, page
+    assert "Who we are" not in (out / "index.html").read_text()
