@@ -8,6 +8,7 @@
   var MAX_URL = 8000;  // GitHub answers longer addresses with an error page
   var KEPT = "tertulia.proposer";
   var ISSUE_TEMPLATE = "comment.md";  // labels the issue `comment` for any reader (tertulia/site/proposals.py)
+  var ISSUE_LABEL = "comment";  // for its owners, where the template is missing
   // Fixed English words whatever the page's language, so an import finds them.
   var LETTER_BEGIN = "-------- Tertulia comment file: keep it as it is --------";
   var LETTER_END = "-------- end of the comment file --------";
@@ -82,7 +83,7 @@
   }
 
   function issueUrl(repo, title, body) {
-    return "https://github.com/" + repo + "/issues/new?template=" + ISSUE_TEMPLATE +
+    return "https://github.com/" + repo + "/issues/new?template=" + ISSUE_TEMPLATE + "&labels=" + ISSUE_LABEL +
       "&title=" + encodeURIComponent(title) + "&body=" + encodeURIComponent(body);
   }
 

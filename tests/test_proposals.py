@@ -150,7 +150,7 @@ def test_the_page_and_python_write_the_same_letter_and_issue_link():
             parts = urlsplit(url)
             assert (parts.netloc, parts.path) == ("github.com", "/owner/repo/issues/new")
             assert parse_qs(parts.query, keep_blank_values=True) == {
-                "template": ["comment.md"], "title": [case["title"]], "body": [composed["letter"]]}
+                "template": ["comment.md"], "labels": ["comment"], "title": [case["title"]], "body": [composed["letter"]]}
         proposal = read_letter(composed["letter"])
         assert proposal.path == case["path"]
         assert proposal.meta == {"author": case["author"] or "Anonymous"}

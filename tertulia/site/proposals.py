@@ -23,7 +23,9 @@ from ..reading.yamltext import quoted as yaml_quoted
 MAX_URL = 8000  # GitHub answers longer addresses with an error page
 CONTENT_FOLDER = "content"  # where the repository keeps content/, as the contract lays it out
 ISSUE_TEMPLATE = "comment.md"  # .github/ISSUE_TEMPLATE/comment.md labels the issue `comment` for anyone,
-# which a `labels=` parameter cannot do: GitHub applies it only for readers who may label issues
+# which a `labels=` parameter cannot do: GitHub applies it only for readers who may label issues. Both are
+# given: the parameter labels the issues of a repository whose template is missing, opened by its owners.
+ISSUE_LABEL = "comment"
 # The letter's markers: fixed English words whatever the page's language, so an import finds them.
 LETTER_BEGIN = "-------- Tertulia comment file: keep it as it is --------"
 LETTER_END = "-------- end of the comment file --------"
@@ -79,7 +81,7 @@ def complete_website(url: str) -> tuple[str, str]:
 
 def github_new_issue(discussion: Discussion, title: str, body: str) -> str:
     """GitHub's new-issue page, prefilled, from the template that labels it for the proposal workflow."""
-    return (f"https://github.com/{discussion.repo}/issues/new?template={ISSUE_TEMPLATE}"
+    return (f"https://github.com/{discussion.repo}/issues/new?template={ISSUE_TEMPLATE}&labels={ISSUE_LABEL}"
             f"&title={quote(title, safe='')}&body={quote(body, safe='')}")
 
 

@@ -129,7 +129,7 @@ def test_with_issues_every_plain_link_opens_a_prefilled_issue_that_import_issue_
         parts = urlsplit(link["href"])
         assert (parts.netloc, parts.path) == ("github.com", "/owner/essays/issues/new")
         query = parse_qs(parts.query)
-        assert query["template"] == ["comment.md"]
+        assert query["template"] == ["comment.md"] and query["labels"] == ["comment"]  # the label the contract names
         assert query["title"] == (["Respuesta a Bea sobre «Hola»"] if "data-reply-to" in link else ["Comentario sobre «Hola»"])
         event = tmp_path / f"event{number}.json"
         body = query["body"][0]
