@@ -191,3 +191,19 @@ def test_a_time_zone_that_is_the_machines_own_or_none_is_refused(tmp_path, zone)
     errors = config_errors(tmp_path, 'title: x\nbase_url: "https://example.org/"\nlanguages: {es: Español}\n'
                                      f"main_language: es\ntimezone: {zone}\n")
     assert errors == [f"content/site.yml:5: timezone must be an IANA time zone such as `Europe/Madrid`, not `{zone}`"]
+
+
+def test_a_misspelt_key_a_misspelt_zone_and_a_wrong_menu_entry_say_what_was_meant_in_yaml_words(tmp_path):
+    base = 'title: t\nbase_url: "https://x.org/"\nlanguages: {pt-BR: P, ca: C}\nmain_language: pt-BR\n'
+    errors = config_errors(tmp_path, base + "tag: [x]\ntimezone: America/Sao_Paolo\nmenu:\n  - page: about\n"
+                                            "    label: {pt-BR: Colofão}\n  - url: ftp://x.org/\n    label: X\n"
+                                            "  - page: club\n    titel: C\n")
+    assert errors == [
+        "content/site.yml:5: unknown key `tag`; is it meant to be `tags`?",
+        "content/site.yml:6: timezone must be an IANA time zone such as `Europe/Madrid`, not `America/Sao_Paolo`; "
+        "is it meant to be `America/Sao_Paulo`?",
+        "content/site.yml:8: menu entry `page: about, label: {pt-BR: Colofão}`: a page's entry takes no `label` "
+        "(the page's title is its label)",
+        "content/site.yml:10: menu entry `url: ftp://x.org/, label: X`: url must be http(s) or start with /, not `ftp://x.org/`",
+        "content/site.yml:12: menu entry `page: club, titel: C`: unknown key `titel`; an entry must be `page: <slug>`, "
+        "or `url:` (http(s) or starting with /) with `label:`"]

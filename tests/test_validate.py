@@ -481,3 +481,16 @@ def test_a_translator_named_in_an_original_is_said_to_belong_in_a_translation(tm
     assert said == [f"content/{path}:{line}: `translator` belongs in a translation, not the original; it is ignored here"
                     for path, line in (("pages/about/index.es.md", 3), ("posts/hola/comments/c1.es.md", 3),
                                        ("posts/hola/index.es.md", 4))]
+
+
+def test_a_file_named_with_a_languages_code_in_other_letters_is_told_the_name_site_yml_spells(tmp_path):
+    errors = errors_for(tmp_path, {"posts/hola/index.ES.md": ESSAY_ES, "posts/hola/index.en.md": ESSAY_EN}, with_essay=False)
+    assert ("content/posts/hola/index.ES.md: language `ES` is not in site.yml languages (en, es, ro); the file's name "
+            "must spell it as site.yml does: `index.es.md`") in errors
+
+
+def test_a_tag_list_item_indented_under_the_one_before_is_said_to_read_as_one_key(tmp_path):
+    essay = ESSAY_ES.replace("author: Ana\n", "author: Ana\ntags:\n- daily\n  - translation\n")
+    warnings = [str(w) for w in loads(tmp_path, {"posts/hola/index.es.md": essay}).warnings]
+    assert ("content/posts/hola/index.es.md:4: tag key `daily - translation` reads as one key: if it is two, "
+            "start each `- ` of the list at the same indentation") in warnings

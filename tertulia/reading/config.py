@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import MISSING, dataclass, fields
+from difflib import get_close_matches
 from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from ..errors import ContentError, ContentErrors
+from ..errors import ContentError, ContentErrors, one_line
 from .find import SYMLINK
 from .names import tag_segment, tag_text
 from ..model import Discussion, MenuEntry, Redirect, SiteConfig, Tag
@@ -89,7 +90,9 @@ def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple
             fail(key, f"missing required key `{key}`")
     for key in data:
         if key not in KNOWN:
-            fail(str(key), f"unknown key `{key}` (known: {', '.join(KNOWN)})")
+            near = get_close_matches(str(key), list(KNOWN), n=1, cutoff=0.75)  # `tag:` for `tags:`
+            meant = f"; is it meant to be `{near[0]}`?" if near else f" (known: {', '.join(KNOWN)})"
+            fail(str(key), f"unknown key `{key}`{meant}")
     if base_url is not None:  # the command line's wins
         data = {**data, "base_url": base_url}
     reading = Reading(fail, text, shown_as, lines, data, {})
@@ -322,9 +325,33 @@ def _menu(value, text: str, shown_as: str, menu_line: int, fail) -> tuple[MenuEn
             entries.append(MenuEntry(url=entry["url"], labels=tuple((str(k), v) for k, v in labels.items()),
                                      path=shown_as, line=_entry_line(text, menu_line, "url", entry["url"])))
         else:
-            fail("menu", f"menu entry `{str(entry)[:80]}` must be `page: <slug>`, or `url:` (http(s) or "
-                         "starting with /) with `label:`", _item_line(text, menu_line, index))
+            fail("menu", _menu_entry_problem(entry), _item_line(text, menu_line, index))
     return tuple(entries)
+
+
+def _menu_entry_problem(entry) -> str:
+    """What is wrong with a menu entry, in the words of the YAML the author wrote (not Python's)."""
+    rule = "must be `page: <slug>`, or `url:` (http(s) or starting with /) with `label:`"
+    if not isinstance(entry, dict):
+        return f"menu entry `{_as_written(entry)[:80]}` {rule}"
+    written = ", ".join(f"{key}: {_as_written(value)[:40]}" for key, value in entry.items())
+    if "page" in entry and "label" in entry:  # a page's label is its title, in each language
+        return f"menu entry `{written[:80]}`: a page's entry takes no `label` (the page's title is its label)"
+    unknown = sorted(str(key) for key in entry if key not in ("page", "url", "label"))
+    if unknown:
+        return f"menu entry `{written[:80]}`: unknown key `{unknown[0]}`; an entry {rule}"
+    if "url" in entry and "label" in entry:
+        return f"menu entry `{written[:80]}`: url must be http(s) or start with /, not `{one_line(str(entry['url']))[:60]}`"
+    return f"menu entry `{written[:80]}` {rule}"
+
+
+def _as_written(value) -> str:
+    """A YAML value on one line as YAML would write it inline (`{pt-BR: Colofão}`), not as Python does."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_as_written(k)}: {_as_written(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_as_written(item) for item in value) + "]"
+    return "null" if value is None else one_line(str(value).lower() if isinstance(value, bool) else str(value))
 
 
 def _menu_url(url) -> bool:
@@ -361,6 +388,9 @@ def _line_after(text: str, start: int, pattern: re.Pattern) -> int:
     return start
 
 
+NO_ZONES = ("localtime", "posixrules", "factory")  # the machine's own zone, or no zone at all
+
+
 def _timezone(value, fail) -> str:
     """An IANA time zone (`Europe/Madrid`) that dates written without an offset are in."""
     if value in ("", None):
@@ -369,11 +399,13 @@ def _timezone(value, fail) -> str:
     try:
         if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_+/-]*", value) or ".." in value:
             raise ValueError
-        if value.lower() in ("localtime", "posixrules", "factory"):  # the machine's own, or no zone at all
+        if value.lower() in NO_ZONES:
             raise ValueError
         ZoneInfo(value)
     except (ValueError, ZoneInfoNotFoundError, OSError):
-        fail("timezone", f"timezone must be an IANA time zone such as `Europe/Madrid`, not `{str(value)[:60]}`")
+        near = get_close_matches(str(value), sorted(_zones()), n=1, cutoff=0.8) if isinstance(value, str) else []
+        meant = f"; is it meant to be `{near[0]}`?" if near else ""
+        fail("timezone", f"timezone must be an IANA time zone such as `Europe/Madrid`, not `{str(value)[:60]}`{meant}")
         return ""
     return value
 
@@ -426,3 +458,9 @@ def _loops(redirects: list[Redirect]) -> list[tuple[Redirect, str]]:
 def _key_line(text: str, start: int, key: str) -> int:
     """The line of `key:` in the mapping that opens on line `start`, for an error that names the entry."""
     return _line_after(text, start, re.compile(rf"^\s+[\"']?{re.escape(key)}[\"']?\s*:"))
+
+
+def _zones() -> set[str]:
+    """The IANA zones this machine knows, to name the one a misspelt `timezone` meant (read only then)."""
+    from zoneinfo import available_timezones
+    return {zone for zone in available_timezones() if zone.lower() not in NO_ZONES}

@@ -7,6 +7,7 @@ import re
 from difflib import get_close_matches
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from pathlib import PurePosixPath
 from typing import Callable
 from unicodedata import bidirectional
 
@@ -29,6 +30,7 @@ ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "statu
 ESSAY_KEYS = {"title", "author", "date", "tags", "source", "summary", "draft", "translation_of", "translator",
               "aliases", "feed_id"}
 FEED_ID = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"\x00-\x1f\x7f]{1,500}")  # an IRI, as Atom asks
+FOLDED_LIST = re.compile(r"\S - \S")  # a list item indented under the one before it, folded into its key
 TRANSLATION_ONLY = {"translator"}  # (`translation_of` is what makes a file a translation)
 COMMENT_KEYS = {"author", "date", "reply_to", "status", "url", "translation_of", "translator"}
 PAGE_KEYS = {"title", "author", "summary", "draft", "aliases", "translation_of", "translator"}
@@ -297,13 +299,22 @@ def _group(records, config: SiteConfig, found: Findings):
     for record in records:
         if record.lang not in languages:
             found.error(record, None, f"language `{record.lang}` is not in site.yml languages "
-                                      f"({', '.join(config.language_codes)})")
+                                      f"({', '.join(config.language_codes)})" + _spelt_as(record, config))
             continue
         if record.comment_id:
             comments[record.slug][record.comment_id][record.lang] = record
         else:
             essays[record.slug][record.lang] = record
     return essays, comments
+
+
+def _spelt_as(record: Record, config: SiteConfig) -> str:
+    """A hint for a file name whose language is a declared one in other letter case (`pt-br` for `pt-BR`)."""
+    same = [code for code in config.language_codes if code.casefold() == record.lang.casefold()]
+    if not same:
+        return ""
+    name = PurePosixPath(record.path).name.replace(f".{record.lang}.md", f".{same[0]}.md")
+    return f"; the file's name must spell it as site.yml does: `{name}`"
 
 
 def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record | None:
@@ -832,6 +843,9 @@ def _tag_keys(record: Record, found: Findings) -> tuple[str, ...]:
             found.error(record, "tags", f"tag key `{key[:60]}` {problem}")
         else:
             segments.append(segment)
+            if FOLDED_LIST.search(key):  # `- a` then `  - b` one step deeper: YAML reads one key, `a - b`
+                found.warn(record, "tags", f"tag key `{key[:60]}` reads as one key: if it is two, start each "
+                                           "`- ` of the list at the same indentation")
     return tuple(dict.fromkeys(segments))
 
 
