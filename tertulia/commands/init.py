@@ -506,7 +506,8 @@ tertulia build                              # the site, into output/
 - `content/pages/<slug>/`: pages such as About, linked from `menu` in `site.yml`, translated as essays are.
 - `content/translations.json`: which version of its original each translation follows, written by
   `new translation` and `translated`; commit it, never edit it by hand.
-- `content/static/`: files copied to the site's root as they are (`favicon.ico`, `robots.txt`).
+- `content/static/`: files copied to the site's root as they are (`favicon.ico`; `robots.txt` where the site is
+  its host's root, as on a custom domain: crawlers read it nowhere else).
 - `templates/`, `assets/`, `locales/` (beside `content/`, optional): your own files replace the
   theme's of the same name; a `templates/base.html` can start with
   `{{% extends "default/base.html" %}}` and replace one block (`head`, `masthead`, `site_title`, `menu`, `main`, `footer`).

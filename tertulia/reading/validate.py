@@ -36,6 +36,7 @@ COMMENT_KEYS = {"author", "date", "reply_to", "status", "url", "translation_of",
 PAGE_KEYS = {"title", "author", "summary", "draft", "aliases", "translation_of", "translator"}
 # a page's slug is its first URL segment: it must not be one the site itself uses
 RESERVED_SEGMENTS = ("posts", "tags", "comments", "search", "page", "assets", "pagefind")
+HOST_ROOT_FILES = {"robots.txt", "ads.txt"}  # read by crawlers at a host's root, and nowhere else
 FAVICONS = ("favicon.svg", "favicon.png", "favicon.ico")  # in content/static/, the first found is linked
 
 
@@ -100,6 +101,7 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     _check_addresses(config, essays, essay_records, found, pages, page_groups)
     _check_feed_ids(essays, essay_records, found)
     found.warnings += missing_images(files, static)
+    _warn_root_files_under_a_path(config, static, found)
     if found.errors:
         raise ContentErrors(found.errors, _not_from_unread(found.warnings, files.errors))
     tags = _site_tags(config, essays, essay_records, found)
@@ -115,6 +117,17 @@ def _not_from_unread(warnings: list[ContentError], unread: tuple[ContentError, .
     read: "no `en` translation" there means only that the translation's error comes first."""
     folders = {error.path.rpartition("/")[0] for error in unread}
     return [warning for warning in warnings if warning.path.rpartition("/")[0] not in folders]
+
+
+def _warn_root_files_under_a_path(config: SiteConfig, static: tuple[str, ...], found: Findings) -> None:
+    """robots.txt and its kind are read only at a host's root: under a sub-path they reach no crawler."""
+    if config.base_path == "/":
+        return
+    for name in sorted(HOST_ROOT_FILES & set(static)):
+        host = config.base_url[:len(config.base_url) - len(config.base_path) + 1]
+        found.warnings.append(ContentError(f"content/static/{name}", 0,
+                                           f"crawlers read {name} only at the host's root ({host}{name}); this site "
+                                           f"is published under {config.base_path}, where it is not read"))
 
 
 def page_slug_collision(slug: str, config: SiteConfig, static_roots: set[str]) -> str:

@@ -268,3 +268,15 @@ def test_a_pages_summary_is_what_search_results_and_shared_links_say_of_it_in_it
         assert f'<meta name="description" content="{said}">' in html, page
         assert f'<meta property="og:description" content="{said}">' in html, page
     assert "Who we are" not in (out / "index.html").read_text()
+
+
+def test_a_robots_txt_under_a_sub_path_is_said_to_reach_no_crawler(tmp_path):
+    """Copied to /repo/robots.txt, where no crawler looks: the author believed it was obeyed."""
+    result = run_cli("check", "--content", str(about_site(tmp_path)))
+    assert result.returncode == 0
+    assert ("content/static/robots.txt: warning: crawlers read robots.txt only at the host's root "
+            "(https://example.github.io/robots.txt); this site is published under /repo/, where it is not read"
+            ) in result.stderr.splitlines()
+    site = tmp_path / "content/site.yml"
+    site.write_text(site.read_text().replace("https://example.github.io/repo/", "https://essays.example.org/"))
+    assert "robots.txt" not in run_cli("check", "--content", str(tmp_path / "content")).stderr
