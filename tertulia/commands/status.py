@@ -22,6 +22,7 @@ class Tally:
     blocks: int = 0
     missing: int = 0
     unfinished: int = 0  # translations with blocks still holding the starter's marker
+    untracked: list[str] = field(default_factory=list)  # translations with no record of the original they follow
     details: list[tuple[str, int, str]] = field(default_factory=list)  # (path, line, line of the report)
 
     def summary(self, essays: int, comments: int) -> str:
@@ -54,6 +55,8 @@ def status_report(site: Site) -> list[str]:
     comments = sum(len(essay.comments) for essay in site.essays)
     hint = ["once a translation follows its original again, `tertulia translated PATH [--block N]` records "
             "that"] if tally.outdated else []
+    if tally.untracked:  # written by hand: nothing says which version of its original it follows
+        hint.append(_untracked(tally.untracked))
     return lines + [text for *_, text in sorted(tally.details)] + hint + [tally.summary(len(site.essays), comments)]
 
 
@@ -73,7 +76,18 @@ def _essay_state(essay: Essay | SitePage, lang: str, tally: Tally) -> str:
     if not states:
         tally.current += 1
         states.append("translated")
+    if text.untracked:  # the state words stay: "translated" is all a translation without a record can be
+        tally.untracked.append(text.path)
     return f"{lang} " + ", ".join(states)
+
+
+def _untracked(paths: list[str]) -> str:
+    """The translations nothing records the original's version of, so that a change to it would go unnamed."""
+    shown = ", ".join(sorted(paths)[:MISSING_SHOWN]) + (f" and {len(paths) - MISSING_SHOWN} more"
+                                                       if len(paths) > MISSING_SHOWN else "")
+    return (f"untracked (no record of the original they follow, so a change to it goes unnamed): {shown}; once one "
+            "follows its original, "
+            "`tertulia translated PATH` records that (`tertulia new translation` records what it starts)")
 
 
 

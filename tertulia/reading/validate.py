@@ -406,6 +406,7 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         text = _text(record, blocks, found, False, kind, keys, excerpts.get(record.path, ""), still_drafted)
         text = replace(text, stale=stale) if stale else text
         text = replace(text, stale_title=retitled) if retitled is not None else text
+        text = replace(text, untracked=True) if record.path not in followed else text
         texts.append(_unfinished_shown_as_original(text, texts[0], blocks[original.path], record) if aligned else text)
     return original, tuple(texts)
 

@@ -235,3 +235,17 @@ def test_comments_are_not_missing_in_a_language_the_essay_itself_is_not_in(tmp_p
     assert lines[at + 1] == "  essay:    en translated · ro missing"
     assert lines[at + 2] == "  comments (1): en 0 translated, 1 missing (comment c1)"
     assert lines[-1] == "1 essay, 1 comment: 1 translation current, 0 outdated (0 blocks), 2 missing"
+
+
+def test_a_translation_written_by_hand_is_said_to_be_untracked_until_translated_records_it(tmp_path):
+    """A hand-written translation was "translated" for ever: its original changed and nothing said so."""
+    content = make_content(tmp_path, {})
+    edit(content, ESSAY, "Segundo párrafo.", "Segundo párrafo, corregido.")
+    before = run_cli("status", cwd=tmp_path).stdout.splitlines()
+    assert "  essay:    en translated · ro missing" in before  # all it can say without a record
+    assert before[-2] == ("untracked (no record of the original they follow, so a change to it goes unnamed): "
+                          f"{TRANSLATION}; once one follows its original, `tertulia translated PATH` records that "
+                          "(`tertulia new translation` records what it starts)")
+    assert run_cli("translated", TRANSLATION, cwd=tmp_path).returncode == 0
+    after = run_cli("status", cwd=tmp_path).stdout
+    assert "untracked" not in after and "en translated · ro missing" in after
