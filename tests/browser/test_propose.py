@@ -204,3 +204,12 @@ def test_the_preview_draws_the_inline_tags_the_build_keeps(server, open_page):
     assert body.locator("img, span, script, [onclick], [onerror], [lang]").count() == 0
     # as published: `<p>… <b>no</b>  kept &lt;script&gt;alert(2)&lt;/script&gt;</p>`
     assert body.evaluate("e => e.textContent").endswith("no  kept <script>alert(2)</script>")
+
+
+def test_on_a_phone_the_reading_bar_steps_aside_while_the_reader_writes(server, open_page):
+    """The bar pinned to a phone's bottom edge (above its keyboard) covered the comment field being typed in."""
+    page, form = open_reply_form(server, open_page)
+    form.locator("textarea").focus()
+    assert not page.locator(".reader-controls").is_visible()
+    page.locator("h1").first.click()  # done writing: the bar is back within reach
+    assert page.locator(".reader-controls").is_visible()
