@@ -5,8 +5,10 @@ date archives)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..reading.addresses import OWN_FILES, split
 from .wpbody import markdown_url
 
 SAFE_PATH = re.compile(r"/[^\s\x00-\x1f\x7f#\\]*")  # site-relative, one line, no fragment
@@ -111,11 +113,34 @@ def feed_redirect(link: str, blog: str, new_url: str, is_page: bool) -> dict[str
     if not old or old == "/" or old.startswith("/posts/"):
         return {}  # under /posts/ the site serves its own pages
     target = new_url if is_page else f"{new_url}comments.xml"
+    feed = feed_address(old)
+    return {feed: target} if feed else {}
+
+
+def feed_address(old: str) -> str:
+    """Where WordPress served the comment feed of the post or page at `old` (a site path), or ""."""
     path, _, query = old.partition("?")
     if query:
         plain = re.fullmatch(r"(p|page_id)=[0-9]{1,20}", query) and path == "/"
-        return {f"{old}&feed=rss2": target} if plain else {}
-    return {old.rstrip("/") + "/feed/": target}
+        return f"{old}&feed=rss2" if plain else ""
+    return old.rstrip("/") + "/feed/"
+
+
+def site_files(content: Path | None, languages: tuple[str, ...]) -> set[str]:
+    """The paths (decoded, case folded) the site serves from files rather than folders, at and under which
+    no old address can stand (`/sitemap.xml/feed/`): its own (`/sitemap.xml`, `/es/feed.xml`), and those
+    of content/static/ (a blog's `/favicon.ico`)."""
+    found = {f"/{name}" for name in OWN_FILES} | {f"/{lang}/{name}" for lang in languages for name in OWN_FILES}
+    static = content / "static" if content is not None else None
+    if static is not None and static.is_dir() and not static.is_symlink():
+        found |= {f"/{path.relative_to(static).as_posix()}" for path in static.rglob("*") if path.is_file()}
+    return {path.casefold() for path in found}
+
+
+def site_file_above(old: str, files: set[str]) -> str:
+    """The site's own file (of `site_files`) an old address lies under, as a folder would, or ""."""
+    parts = split(old)[0].casefold().split("/")
+    return next((above for depth in range(2, len(parts)) if (above := "/".join(parts[:depth])) in files), "")
 
 
 def archive_redirects(date: str, author: str) -> dict[str, str]:

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 from anyascii import anyascii
 
 from ..errors import counted
-from ..reading.addresses import own_page, problem as address_problem, under_files
+from ..reading.addresses import own_page, problem as address_problem, split as address_split, under_files
 from ..reading.config import LANGUAGE_TAG
 from ..reading.find import SLUG
 from ..reading.names import MAX_KEY
@@ -188,6 +188,9 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
                      and not address_problem(old) and not address_problem(new, target=True)}
         # WordPress served `/post.html/feed/` under a `.html` permalink; a static host cannot hold both
         blocked = under_files([*plan.aliases, *redirects])
+        # nor under a file the site serves itself (`/sitemap.xml/feed/`): the build would fail
+        files = addresses.site_files(content, plan.languages)
+        blocked.update((old, above) for old in redirects if (above := addresses.site_file_above(old, files)))
         summary.under_files = [f"{old[:80]} (under {above[:80]})" for old, above in blocked.items()]
         redirects = {old: new for old, new in redirects.items() if old not in blocked}
         site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary)
@@ -298,17 +301,25 @@ def _attachment_pages_to_posts(plan: Plan) -> None:
 
 
 def _keep_clear_of_own_pages(plan: Plan) -> None:
-    """No alias or redirect at an address the site serves a page of its own (`/about/` when content/
-    already has an About page): the build would refuse it. Each one left out is named in the summary."""
+    """No alias or redirect at an address the site serves a page or file of its own (`/about/` when content/
+    already has an About page, `/sitemap.xml`), nor an alias under such a file: the build would refuse it, or
+    fail. Each alias left out is named in the summary, and the feed redirect it brought goes with it."""
     folders = plan.known.folders | {place.folder for place in plan.places}
     slugs = {folder.split("/", 1)[1] for folder in folders if folder.startswith("posts/")}
     pages = {folder.split("/", 1)[1] for folder in folders if folder.startswith("pages/")}
-    own = partial(own_page, languages=plan.languages, slugs=slugs, pages=pages)
+    files = addresses.site_files(plan.content, plan.languages)
+    page = partial(own_page, languages=plan.languages, slugs=slugs, pages=pages)
+
+    def own(address: str) -> bool:  # a page's, or a file the site serves (content/static/'s too)
+        return page(address) or address_split(address)[0].casefold() in files
     for index, place in enumerate(plan.places):
-        taken = [alias for alias in place.aliases if own(alias)]
+        taken = [alias for alias in place.aliases if own(alias) or addresses.site_file_above(alias, files)]
         if taken:
             plan.places[index] = replace(place, aliases=tuple(a for a in place.aliases if a not in taken))
             plan.served_already += [f"{alias} ({place.folder})" for alias in taken]
+            for feed in filter(None, map(addresses.feed_address, taken)):  # its feed was the post's, not kept
+                if plan.redirects.get(feed) in (f"/{place.url}", f"/{place.url}comments.xml"):
+                    del plan.redirects[feed]
     for old in [old for old in plan.redirects if own(old)]:
         del plan.redirects[old]
 
@@ -352,7 +363,8 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
     folder = _folder(item, page, plan, blog)
     new_url = f"/{folder.split('/', 1)[1]}/" if page else f"/{folder}/"
     # an address a hostile or broken export gives (a quote in a link) would stop every later build
-    found = [a for a in addresses.aliases(item.link, blog, item.post_id, page, new_url) if a not in plan.aliases]
+    candidates = addresses.aliases(item.link, blog, item.post_id, page, new_url)
+    found = [a for a in candidates if a not in plan.aliases]
     aliases = [a for a in found if not address_problem(a)]
     plan.unusable += [f"{a[:80]} ({folder})" for a in found if a not in aliases]
     plan.unusable += [f"{value[:80]} ({folder})" for value in unusable_ids(item, page)]
@@ -365,7 +377,8 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
         _tags(item, channel, plan, draft)
     if not draft and not page:
         plan.redirects.update(addresses.archive_redirects(item.date, _slugify(item.creator)))
-    if not draft:
+    link = addresses.site_path(item.link, blog)
+    if not draft and (link not in candidates or link in aliases):  # a permalink left out takes its feed along
         plan.redirects.update(addresses.feed_redirect(item.link, blog, new_url, page))
         plan.permalinks["plain" if "?" in addresses.site_path(item.link, blog) else "pretty"] += 1
     return Place(folder, new_url.lstrip("/"), tuple(aliases))

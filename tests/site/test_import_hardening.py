@@ -7,6 +7,7 @@ from pathlib import Path
 
 import frontmatter
 import pytest
+import yaml
 
 from helpers import every_file, run_cli
 
@@ -508,3 +509,45 @@ def test_a_post_polylang_marks_as_another_language_is_not_filed_under_the_import
     result = import_into(tmp_path / "other", export_text(french, silent, language="fr"))
     assert result.returncode == 0, result.stderr
     assert "comments not imported: none" in result.stdout, result.stdout
+
+
+# --- red team of session 42: what an import writes, the next build and check take ---------------------------
+
+def built_without_error(site: Path):
+    built = run_cli("build", "--content", str(site / "content"), "--output", str(site / "output"))
+    assert built.returncode == 0, built.stderr
+    return built
+
+
+@pytest.mark.parametrize("path", ["sitemap.xml", "feed.xml", "index.html", "404.html", "en/feed.xml", "robots.txt",
+                                  "favicon.svg", "sitemap.xml/hello/"])
+def test_a_permalink_the_site_serves_as_a_file_is_left_out_with_the_redirects_it_brought(tmp_path, path):
+    """A link at (or under) `/sitemap.xml` is no alias, and its feed `/sitemap.xml/feed/` no redirect: the site
+    writes sitemap.xml itself, and a folder of that name beside it stopped every later build."""
+    site = tmp_path / "site"
+    (site / "content/static").mkdir(parents=True)
+    (site / "content/site.yml").write_text('title: {en: "B"}\nbase_url: "https://x.org/"\n'
+                                           "languages: {en: English}\nmain_language: en\n")
+    (site / "content/static/favicon.svg").write_text("<svg/>")
+    result = import_into(site, export_text(post(link=f"https://b.example.org/{path}")))
+    assert result.returncode == 0, result.stderr
+    assert f"/{path} (posts/hello)" in result.stdout
+    redirects = yaml.safe_load((site / "content/site.yml").read_text())["redirects"]
+    assert "/posts/hello/comments.xml" not in redirects.values() and not any(path in old for old in redirects)
+    assert frontmatter.loads((site / "content/posts/hello/index.en.md").read_text())["aliases"] == ["/?p=5"]
+    assert run_cli("check", "--content", str(site / "content")).returncode == 0
+    built_without_error(site)
+
+
+def test_an_attachment_page_under_a_file_the_site_writes_is_no_redirect_and_is_said(tmp_path):
+    site = tmp_path / "site"
+    attachment = ("<item><title>Bridge</title><link>https://b.example.org/sitemap.xml/bridge/</link>"
+                  "<wp:post_id>9</wp:post_id><wp:post_parent>5</wp:post_parent><wp:status>inherit</wp:status>"
+                  "<wp:post_type>attachment</wp:post_type>"
+                  "<wp:attachment_url>https://b.example.org/wp-content/uploads/bridge.jpg</wp:attachment_url></item>\n")
+    result = import_into(site, export_text(post(), attachment))
+    assert result.returncode == 0, result.stderr
+    assert "left out: /sitemap.xml/bridge/ (under /sitemap.xml)" in result.stdout
+    assert "/sitemap.xml/bridge/" not in (site / "content/site.yml").read_text()
+    assert "/?attachment_id=9" in (site / "content/site.yml").read_text()
+    built_without_error(site)
