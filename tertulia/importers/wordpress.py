@@ -23,7 +23,7 @@ from ..reading.addresses import own_page, problem as address_problem, split as a
 from ..reading.config import LANGUAGE_TAG
 from ..reading.find import SLUG
 from ..reading.names import MAX_KEY
-from ..reading.validate import RESERVED_SEGMENTS
+from ..reading.validate import FEED_ID, RESERVED_SEGMENTS
 from . import addresses, media, siteyml
 from .known import Known, known
 from .problems import ContentProblem, reasons_said, refusal, shown
@@ -60,6 +60,7 @@ class Summary:
     served_already: list[str] = field(default_factory=list)  # aliases a page of the site has: left out
     unusable: list[str] = field(default_factory=list)  # an old address, link or guid the build would refuse
     under_files: list[str] = field(default_factory=list)  # old addresses under one served as a file: left out
+    shared_ids: list[str] = field(default_factory=list)  # a guid an earlier post has too: no feed_id of this one
     blog_header: list[str] = field(default_factory=list)  # the blog's title and description site.yml lacks
     brought: object = None  # the MediaSource of --media or --media-from, for its failures
 
@@ -92,6 +93,10 @@ class Summary:
         if self.under_files:
             lines.append("old addresses under another one served as a file, which a static host cannot hold "
                          "beside it, left out: " + ", ".join(self.under_files))
+        if self.shared_ids:
+            lines.append("posts whose id (guid) an earlier post of the export has too, written without it as their "
+                         "feed_id (feed readers take the site's own id for them), their words all kept: "
+                         + ", ".join(self.shared_ids))
         if self.unusable:
             lines.append("old addresses and ids the build would refuse (a quote, a space, a control character), "
                          "left out: " + ", ".join(self.unusable))
@@ -125,6 +130,8 @@ class Place:
     url: str  # its page's URL, no leading `/`
     aliases: tuple[str, ...]
     kept: str = ""  # the language an earlier import brought it in, when the export gives it none: left so
+    copy: int = 1  # 2, 3... for a later item of the export under one id: its own identity in the record
+    guid_taken: bool = False  # an earlier post's feed_id is its guid too: it is written without one
 
 
 @dataclass
@@ -154,6 +161,8 @@ class Plan:
     drafts: set[str] = field(default_factory=set)  # the ids of posts and pages imported as drafts
     polylang: bool = False  # some item has a language of its own (a multilingual plugin's term)
     untagged: set[int] = field(default_factory=set)  # the places of items that have none
+    ids: Counter = field(default_factory=Counter)  # the posts' and pages' identities, and posts' guids, so far
+    shared_ids: list[str] = field(default_factory=list)  # guids an earlier post has, with the later post's folder
 
 
 def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: bool = False,
@@ -182,6 +191,7 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
         summary.brought = plan.files_from
         summary.served_already = plan.served_already
         summary.unusable = plan.unusable
+        summary.shared_ids = plan.shared_ids
         # an old address the build would refuse (a tag named `%2e%2e`, a NUL in a category's name)
         # is left out: written, it would stop the site from building at all
         redirects = {old: new for old, new in plan.redirects.items() if old not in plan.aliases
@@ -229,7 +239,7 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             if not tagged:
                 plan.untagged.add(len(plan.places))
             plan.places.append(_place(entry, channel, plan))
-            plan.urls[entry.post_id] = plan.places[-1].url
+            plan.urls.setdefault(entry.post_id, plan.places[-1].url)  # `?p=ID` leads to the first, as its alias
             if _is_draft(entry):
                 plan.drafts.add(entry.post_id)
     _one_original_each(lang, plan)
@@ -381,7 +391,21 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
     if not draft and (link not in candidates or link in aliases):  # a permalink left out takes its feed along
         plan.redirects.update(addresses.feed_redirect(item.link, blog, new_url, page))
         plan.permalinks["plain" if "?" in addresses.site_path(item.link, blog) else "pretty"] += 1
-    return Place(folder, new_url.lstrip("/"), tuple(aliases))
+    return _counted(item, Place(folder, new_url.lstrip("/"), tuple(aliases)), plan)
+
+
+def _counted(item: Item, place: Place, plan: Plan) -> Place:
+    """The place of a post or page that shares its id or its guid with an earlier item of the export (two
+    copies of one post, a hostile export): both are imported, no word lost, but only the first keeps the guid
+    as its feed_id (check refuses one on two essays; the later one's is said in the summary), and the later
+    one has an identity of its own in the import's record."""
+    plan.ids[(item.type, item.post_id)] += 1
+    guid = item.guid if FEED_ID.fullmatch(item.guid) and item.type == "post" else ""
+    plan.ids[("guid", guid)] += 1
+    taken = bool(guid) and plan.ids[("guid", guid)] > 1
+    if taken:
+        plan.shared_ids.append(f"{guid[:80]} ({place.folder})")
+    return replace(place, copy=plan.ids[(item.type, item.post_id)], guid_taken=taken)
 
 
 def _attachment(entry: Item, found: Media) -> None:
@@ -452,7 +476,9 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     within = partial(_within, place=place, blog=blog, plan=plan, names=names)
     planned = partial(_planned, place=place, blog=blog, plan=plan, names=names, beside={})
     flattened: list[str] = []
-    identity = _identity(item, blog)
+    identity = _identity(item, blog) + (f" copy {place.copy}" if place.copy > 1 and _identity(item, blog) else "")
+    if place.guid_taken:
+        item = replace(item, guid="")  # the first item's feed_id (see _counted)
     essay = planned(essay_file(item, author, draft, tags, list(place.aliases), page, plan.media, flattened),
                     identity=identity)
     if not safe_as_essay(essay.text.partition("\n---\n")[2]):  # made unsafe later, by its links or media brought

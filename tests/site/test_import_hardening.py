@@ -551,3 +551,20 @@ def test_an_attachment_page_under_a_file_the_site_writes_is_no_redirect_and_is_s
     assert "/sitemap.xml/bridge/" not in (site / "content/site.yml").read_text()
     assert "/?attachment_id=9" in (site / "content/site.yml").read_text()
     built_without_error(site)
+
+
+def test_two_posts_under_one_id_are_both_imported_and_only_the_first_keeps_it_as_feed_id(tmp_path):
+    """A hostile or broken export gives two posts one <wp:post_id> (and guid): check refuses one feed_id on
+    two essays, so the second is written without it, its words kept, and the summary says so."""
+    site = tmp_path / "site"
+    guid = "<guid>https://b.example.org/?p=5</guid><dc:creator>"
+    result = import_into(site, export_text(post(body="First words.").replace("<dc:creator>", guid),
+                                           post(name="other", link="https://b.example.org/other/",
+                                                body="Second words.").replace("<dc:creator>", guid)))
+    assert result.returncode == 0, result.stderr
+    first = frontmatter.loads((site / "content/posts/hello/index.en.md").read_text())
+    second = frontmatter.loads((site / "content/posts/other/index.en.md").read_text())
+    assert first["feed_id"] == "https://b.example.org/?p=5" and first.content == "First words."
+    assert "feed_id" not in second and second.content == "Second words."
+    assert "an earlier post of the export has too" in result.stdout and "?p=5 (posts/other)" in result.stdout
+    assert run_cli("check", "--content", str(site / "content")).returncode == 0
