@@ -47,13 +47,17 @@ DIRECTIONS = {"rtl", "ltr", "auto"}
 CLEANED_ATTRIBUTES = {**ATTRIBUTES, "*": ANY_TAG_ATTRIBUTES}  # nh3's form: "*" is every tag
 
 
-def cleaned(fragment: str, frames: bool = True) -> str:
+def cleaned(fragment: str, frames: bool = True, every_word: bool = False) -> str:
     """`fragment` with only what an essay may hold; a frame from another host becomes a link to it.
     Without `frames` (a comment: WordPress never shows a commenter's frame) every frame is a link to
-    what it showed, so that a reader still finds the video the comment is about."""
-    fragment = unwrap_other_tags(IFRAME.sub(_frame if frames else _frame_link, fragment), KNOWN_TAGS)
-    return nh3.clean(fragment, tags=TAGS, attributes=CLEANED_ATTRIBUTES, clean_content_tags=DROPPED_WITH_CONTENT,
-                     url_schemes=SCHEMES, strip_comments=True, link_rel="noopener", attribute_filter=_attribute)
+    what it showed, so that a reader still finds the video the comment is about. With `every_word` (a
+    comment again: WordPress's filter removes a commenter's <script>, <textarea> or <form> and shows the
+    words inside) no element's words go with it: they stay as text, escaped, never markup."""
+    fragment = unwrap_other_tags(IFRAME.sub(_frame if frames else _frame_link, fragment),
+                                 KNOWN_TAGS - {"template"} if every_word else KNOWN_TAGS)  # nh3 drops its inside
+    return nh3.clean(fragment, tags=TAGS, attributes=CLEANED_ATTRIBUTES,
+                     clean_content_tags=set() if every_word else DROPPED_WITH_CONTENT, url_schemes=SCHEMES,
+                     strip_comments=True, link_rel="noopener", attribute_filter=_attribute)
 
 
 def embed_host(url: str) -> bool:

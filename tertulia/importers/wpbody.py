@@ -199,7 +199,7 @@ def to_markdown(body: str, post_id: str = "", media: Media | None = None, footno
         text, code = expanded(text, post_id, media, footnotes)
     text = autop(text)
     text = re.sub(r"(?:<p>)?\x00code(\d+)\x00(?:</p>)?", lambda m: code[int(m.group(1))], text)
-    markdown = flat_markdown(text) if flat else _converted(cleaned(text, shortcodes))
+    markdown = flat_markdown(text) if flat else _converted(cleaned(text, frames=shortcodes, every_word=not shortcodes))
     if shortcodes and not flat and not safe_as_essay(markdown):  # a post or page: its Markdown is trusted when built
         markdown = flat_markdown(text)
         if flattened is not None:

@@ -568,3 +568,54 @@ def test_two_posts_under_one_id_are_both_imported_and_only_the_first_keeps_it_as
     assert "feed_id" not in second and second.content == "Second words."
     assert "an earlier post of the export has too" in result.stdout and "?p=5 (posts/other)" in result.stdout
     assert run_cli("check", "--content", str(site / "content")).returncode == 0
+
+
+INTERFACE_WORDS = [  # a commenter's words inside an element WordPress's filter removes, keeping its text
+    ("<textarea>TEXTAREA words <b>not bold</b> [x](javascript:alert(1))</textarea> end", "TEXTAREA words"),
+    ("<button>BUTTON words</button> end", "BUTTON words"),
+    ("<select><option>OPTION words</option></select> end", "OPTION words"),
+    ("<noscript>NOSCRIPT words *not em*</noscript> end", "NOSCRIPT words"),
+    ("<object>OBJECT words</object> end", "OBJECT words"),
+    ("<template>TEMPLATE words</template>", "TEMPLATE words"),
+    ("<svg><text>SVG words</text></svg> end", "SVG words"),
+    ("<form>FORM words<input value=x></form>", "FORM words"),
+    ("<style>STYLE words {}</style>", "STYLE words"),
+    ("<script>SCRIPT words alert(1) &lt;img src=x onerror=alert(1)&gt; <b>b</b></script>", "SCRIPT words"),
+]
+
+
+def words_built(site: Path) -> tuple[str, list[str]]:
+    """The built essay page of `posts/hello` as text, and any markup in it that could run."""
+    built_without_error(site)
+    return (site / "output/posts/hello/index.html").read_text(), active_markup(site / "output")
+
+
+@pytest.mark.parametrize("body, words", INTERFACE_WORDS)
+def test_a_wordpress_comment_keeps_the_words_inside_a_removed_element_as_plain_text(tmp_path, body, words):
+    site = tmp_path / "site"
+    result = import_into(site, export_text(post(comments=(("1", body.replace("&", "&amp;").replace("<", "&lt;")),))))
+    assert result.returncode == 0, result.stderr
+    comment = (site / "content/posts/hello/comments/1.en.md").read_text().split("\n---\n", 1)[1]
+    assert words in comment and "<b>" not in comment and "[x](javascript" not in comment and "<img" not in comment
+    page, active = words_built(site)
+    assert words in page and active == [] and "<b>b</b>" not in page and "<b>not bold</b>" not in page
+    assert "<em>not em</em>" not in page
+
+
+@pytest.mark.parametrize("body, words", INTERFACE_WORDS)
+def test_a_disqus_comment_keeps_the_words_inside_a_removed_element_as_plain_text(tmp_path, body, words):
+    site = tmp_path / "site"
+    assert import_into(site, export_text(post())).returncode == 0
+    export = tmp_path / "disqus.xml"
+    export.write_text('<?xml version="1.0" encoding="utf-8"?>\n<disqus xmlns="http://disqus.com" '
+                      'xmlns:dsq="http://disqus.com/disqus-internals"><thread dsq:id="1"><id/>'
+                      "<link>https://b.example.org/2012/09/10/hello/</link></thread>"
+                      f'<post dsq:id="7"><id/><message><![CDATA[{body}]]></message>'
+                      "<createdAt>2013-02-03T04:05:06Z</createdAt><isDeleted>false</isDeleted><isSpam>false</isSpam>"
+                      '<author><name>Bea</name></author><thread dsq:id="1"/></post></disqus>\n')
+    result = run_cli("import", "disqus", str(export), cwd=site)
+    assert result.returncode == 0 and "comments: 1 (1 published" in result.stdout, result.stdout + result.stderr
+    comment = (site / "content/posts/hello/comments/disqus-7.en.md").read_text().split("\n---\n", 1)[1]
+    assert words in comment and "<b>" not in comment and "[x](javascript" not in comment and "<img" not in comment
+    page, active = words_built(site)
+    assert words in page and active == [] and "<b>b</b>" not in page and "<b>not bold</b>" not in page
