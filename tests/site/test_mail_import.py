@@ -445,3 +445,16 @@ def test_a_date_in_the_future_is_left_out_and_said(tmp_path):
     result = import_mail(content, tmp_path / "mail/a.eml")
     assert result.returncode == 0 and "date 2099-12-31 23:00+00:00 left out: it is in the future" in result.stdout
     assert "date:" not in comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+
+
+@pytest.mark.parametrize("charset", ["iso-8859-1", "windows-1252", "latin1"])
+def test_a_utf_8_letter_labelled_latin_1_reads_as_the_utf_8_it_is(tmp_path, charset):
+    """A mail program sent the page's UTF-8 letter as `charset=iso-8859-1`: read as labelled, every accent
+    became two signs (`QuÃ© tal`) in the comment written."""
+    content = site(tmp_path)
+    body = "Qué tal, señor. Acción € así."
+    saved = tmp_path / "utf8.eml"
+    saved.write_bytes(raw_letter(charset, the_letter(body=body, name="Eve").encode("utf-8")))
+    assert import_mail(content, saved).returncode == 0
+    written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+    assert body in written and "Ã" not in written
