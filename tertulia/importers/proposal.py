@@ -10,11 +10,13 @@ site/proposals.py). Everything in it is untrusted: the file is read as data, its
 from __future__ import annotations
 
 import datetime as dt
+import html.entities
 import itertools
 import os
 import re
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import one_line
@@ -404,11 +406,23 @@ def _before_tomorrow(date: str) -> bool:
 
 
 def _redacted(text: str, private: tuple[str, ...]) -> str:
-    """`text` without the sender's addresses: content/ goes into a public repository."""
+    """`text` without the sender's addresses: content/ goes into a public repository. An address is found
+    however its characters are written: `ana&#64;x.org` and `mailto:ana%40x.org` show `ana@x.org` once built."""
     for address in private:
         if address:
-            text = re.sub(re.escape(address), REDACTED, text, flags=re.IGNORECASE)
+            text = re.sub("".join(map(_spellings, address)), REDACTED, text, flags=re.IGNORECASE)
     return text
+
+
+@lru_cache(maxsize=256)
+def _spellings(character: str) -> str:
+    """A pattern for one character as a text may write it: itself, a character reference (`&#64;`,
+    `&#x40;`, `&commat;`), or percent-escaped (`%40`); `@` with spaces around it too (`ana @ x.org`)."""
+    code = ord(character)
+    names = [re.escape(f"&{name}") for name, value in html.entities.html5.items() if value == character]
+    escaped = "".join(f"%{byte:02x}" for byte in character.encode("utf-8"))
+    spelled = "|".join([re.escape(character), f"&#0*{code};?", f"&#x0*{code:x};?", *names, escaped])
+    return f"[ \t]*(?:{spelled})[ \t]*" if character == "@" else f"(?:{spelled})"
 
 
 def _already_there(folder: Path, origin: str, fingerprint: tuple, seen: set | None) -> str:

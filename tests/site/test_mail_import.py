@@ -458,3 +458,17 @@ def test_a_utf_8_letter_labelled_latin_1_reads_as_the_utf_8_it_is(tmp_path, char
     assert import_mail(content, saved).returncode == 0
     written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
     assert body in written and "Ã" not in written
+
+
+def test_the_sender_s_address_written_with_a_character_reference_or_a_percent_escape_is_removed(tmp_path):
+    """`eve&#64;example.net` shows `eve@example.net` once built, and `mailto:eve%40example.net` leads there:
+    both are the sender's address, which content/, a public repository, never holds."""
+    content = site(tmp_path)
+    body = ("Write to eve&#64;example.net, eve&#x40;example&period;net, mailto:eve%40example.net, "
+            "EVE%40EXAMPLE.NET or eve @ example.net; not to ana&#64;example.net.")
+    saved = tmp_path / "a.eml"
+    saved.write_bytes(raw_letter("utf-8", the_letter(body=body, name="Eve").encode("utf-8")))
+    assert import_mail(content, saved).returncode == 0
+    written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"].split("\n---\n", 1)[1]
+    assert written.count("[address removed]") == 5 and "not to ana&#64;example.net." in written
+    assert "eve" not in written.lower()
