@@ -25,7 +25,7 @@ from . import siteyml
 from .addresses import relinked, same_address, site_path
 from .clock import in_zone, utc_text
 from .known import Known, known
-from .problems import reasons_said, refusal
+from .problems import author_name, reasons_said, refusal
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
 from .wpbody import comment_markdown, comment_refused
@@ -371,7 +371,7 @@ def _comment_writer(element, folder: str, site: Site):
     on the site's clock, its links to the old blog pointed at the new pages (see _relinked). Its text is
     converted once for all the variants an earlier import may have written."""
     author = element.find(NS + "author")
-    name = text_of((author.findtext(NS + "name") or "") if author is not None else "") or "Anonymous"
+    name = author_name(text_of((author.findtext(NS + "name") or "") if author is not None else ""))
     head = ["---", f"author: {quoted(name)}"]
     date = _date(element.findtext(NS + "createdAt") or "", site.timezone)
     if date:

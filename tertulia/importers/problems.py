@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 from ..errors import one_line
 
+ANONYMOUS = "Anonymous"  # the author of a comment or post that names none, as WordPress shows one
+UNSEEN = {"Cf", "Cc", "Zs", "Zl", "Zp"}  # format (a zero-width space, a direction mark), control and space characters
 REFUSED = "refused as `check` would refuse it"  # an imported comment's reason, then `(<its name>: <why>)`
 
 
@@ -16,6 +19,19 @@ class ContentProblem(Exception):
 def shown(text: str, limit: int = 60) -> str:
     """Untrusted text fit for one line of a terminal: control characters escaped, cut short."""
     return one_line(text[:limit]) + ("…" if len(text) > limit else "")
+
+
+def author_name(name: str) -> str:
+    """The one rule for a name any import writes as an `author`: on one line, without the characters no one
+    sees at its ends (a zero-width space, a direction override); a name made of nothing else is no name, and
+    never written as one: `Anonymous`."""
+    name = " ".join(name.split())
+    start, end = 0, len(name)
+    while start < end and unicodedata.category(name[start]) in UNSEEN:
+        start += 1
+    while end > start and unicodedata.category(name[end - 1]) in UNSEEN:
+        end -= 1
+    return name[start:end] or ANONYMOUS
 
 
 def refusal(name: str, why: str) -> str:

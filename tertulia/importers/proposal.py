@@ -32,7 +32,7 @@ from ..site.proposals import (CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, PLACEHOL
 from ..site.ui import CATALOG, Catalog
 from ..theme import Theme
 from .clock import in_zone
-from .problems import shown
+from .problems import ANONYMOUS, author_name, shown
 
 BEGIN = re.compile(r"-{4,} *tertulia comment file\b.*", re.IGNORECASE)
 END = re.compile(r"-{4,} *end of the comment file *-*", re.IGNORECASE)
@@ -365,7 +365,7 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
         if not isinstance(value, (str, int)) or isinstance(value, bool):
             raise Refused(f"its `{key}` is not text")
         values[key] = _redacted(clean_text(str(value)).strip(), private)
-    author = values["author"][:MAX_AUTHOR].strip() or "Anonymous"
+    author = author_name(values["author"][:MAX_AUTHOR])
     url, why = complete_website(values["url"]) if REDACTED not in values["url"] else ("", "")
     reply_to = values["reply_to"]
     if reply_to and not (is_key(reply_to) and (reply_to in earlier or any(folder.glob(f"{reply_to}.*.md")))):
@@ -429,7 +429,7 @@ def _already_there(folder: Path, origin: str, fingerprint: tuple, seen: set | No
     """The comment file (relative to content/) that already holds this proposal, else ""."""
     here = f"posts/{folder.parent.name}/comments/"  # the same words under another essay are another comment
     # the same words by no one named ("Thanks!") may be two readers' each: both are kept
-    named = fingerprint[0] != "Anonymous"
+    named = fingerprint[0] != ANONYMOUS
     for was_origin, was_print, relative in seen or ():
         if was_origin == origin or named and was_print == fingerprint and relative.startswith(here):
             return relative
@@ -461,7 +461,7 @@ def _front_matter(raw: bytes) -> str:
 
 def _fingerprint(parsed) -> tuple:
     meta = parsed.meta
-    return (str(meta.get("author") or "Anonymous").strip(), str(meta.get("reply_to") or ""),
+    return (author_name(str(meta.get("author") or "")), str(meta.get("reply_to") or ""),
             " ".join(parsed.body.split()))
 
 

@@ -26,7 +26,7 @@ from ..reading.names import MAX_KEY
 from ..reading.validate import FEED_ID, RESERVED_SEGMENTS
 from . import addresses, media, siteyml
 from .known import Known, known
-from .problems import ContentProblem, reasons_said, refusal, shown
+from .problems import ContentProblem, author_name, reasons_said, refusal, shown
 from .shortcodes import Media
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
@@ -471,7 +471,7 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
         summary.protected.append(place.folder)
     (summary.pages if page else summary.essays)["drafts" if draft else "published"] += 1
     tags = [] if page else _tags(item, channel, plan, draft)
-    author = text_of(channel.authors.get(item.creator, item.creator)) or "Anonymous"
+    author = author_name(text_of(channel.authors.get(item.creator, item.creator)))
     names: dict[str, str] = {}  # each file brought into the folder, by its address, for all its texts
     within = partial(_within, place=place, blog=blog, plan=plan, names=names)
     planned = partial(_planned, place=place, blog=blog, plan=plan, names=names, beside={})

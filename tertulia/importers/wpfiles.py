@@ -13,6 +13,7 @@ from ..reading.markup import TAG, is_safe_url
 from ..reading.validate import FEED_ID, parse_date
 from ..reading.yamltext import quoted
 from .media import shown_in
+from .problems import author_name
 from .shortcodes import Media, expanded, stripped
 from .wpbody import before_more, comment_markdown, plain, to_markdown
 from .wxr import Item, WPComment
@@ -103,7 +104,7 @@ def featured(item: Item, media: Media | None) -> str:
 
 
 def comment_file(comment: WPComment, status: str, parent: str) -> str:
-    lines = ["---", f"author: {quoted(text_of(comment.author) or 'Anonymous')}"]
+    lines = ["---", f"author: {quoted(author_name(text_of(comment.author)))}"]
     date = stamp(comment.date, comment.date_gmt)
     if date:
         lines.append(f"date: {quoted(date)}")

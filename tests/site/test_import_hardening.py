@@ -619,3 +619,22 @@ def test_a_disqus_comment_keeps_the_words_inside_a_removed_element_as_plain_text
     assert words in comment and "<b>" not in comment and "[x](javascript" not in comment and "<img" not in comment
     page, active = words_built(site)
     assert words in page and active == [] and "<b>b</b>" not in page and "<b>not bold</b>" not in page
+
+
+def test_a_wordpress_or_disqus_name_of_invisible_characters_only_is_anonymous(tmp_path):
+    site = tmp_path / "site"
+    text = export_text(post(comments=(("1", "Words."),))).replace("<wp:comment_author>Bea<", "<wp:comment_author>"
+                                                                   "&#x200b;&#xa0;&#x202e;<")
+    assert import_into(site, text).returncode == 0
+    comment = frontmatter.loads((site / "content/posts/hello/comments/1.en.md").read_text())
+    assert comment["author"] == "Anonymous" and comment.content == "Words."
+    export = tmp_path / "disqus.xml"
+    export.write_text('<?xml version="1.0" encoding="utf-8"?>\n<disqus xmlns="http://disqus.com" '
+                      'xmlns:dsq="http://disqus.com/disqus-internals"><thread dsq:id="1"><id/>'
+                      "<link>https://b.example.org/2012/09/10/hello/</link></thread>"
+                      '<post dsq:id="7"><id/><message>More words.</message>'
+                      "<createdAt>2013-02-03T04:05:06Z</createdAt><isDeleted>false</isDeleted><isSpam>false</isSpam>"
+                      '<author><name>\u200b\u2066\u00a0</name></author><thread dsq:id="1"/></post></disqus>\n')
+    assert run_cli("import", "disqus", str(export), cwd=site).returncode == 0
+    comment = frontmatter.loads((site / "content/posts/hello/comments/disqus-7.en.md").read_text())
+    assert comment["author"] == "Anonymous" and comment.content == "More words."

@@ -251,3 +251,18 @@ def test_a_reply_to_a_comment_held_as_spam_is_refused(tmp_path):
     result = run_cli("import", "issue", str(event_file), "--content", str(content))
     assert result.returncode == 1 and "it replies to comment `c1`, which is spam" in result.stderr
     assert every_file(content) == before
+
+
+@pytest.mark.parametrize("name, written", [
+    ("\t\u200b\u00a0", "Anonymous"), ("\u200b", "Anonymous"), ("\u202e\u2066 \u200f", "Anonymous"),
+    ("\u200bEve\u00a0\u202e", "Eve"), ("Ana  María", "Ana María"),
+])
+def test_a_name_of_invisible_or_space_characters_only_is_no_name(tmp_path, name, written):
+    """A name no reader can see (a zero-width space, a direction mark, a no-break space) was written as the
+    comment's author, which then showed as a blank: it is no name, and the comment is by `Anonymous`."""
+    body = letter("Un comentario.", "content/posts/hola/comments/20261130-0620-q1w2e3r4.es.md",
+                  comment_file(name, "Un comentario.", "c1", "", "2026-11-30 06:20"))
+    content, _, result = run_import(tmp_path, issues_event(body))
+    assert result.returncode == 0, result.stderr
+    parsed, error = parse_text((content / "posts/hola/comments/20261130-0620-q1w2e3r4.es.md").read_bytes(), "x.md")
+    assert error is None and parsed.meta["author"] == written
