@@ -8,13 +8,30 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..reading.addresses import OWN_FILES, split
+from ..reading.addresses import OWN_FILES, problem as reading_problem, split
 from .wpbody import markdown_url
 
 SAFE_PATH = re.compile(r"/[^\s\x00-\x1f\x7f#\\]*")  # site-relative, one line, no fragment
 SEGMENT = re.compile(r"[^\s\x00-\x1f\x7f/?#\\]+")  # one segment of a path, as a slug is
 DOT = {".", "%2e"}
 DOT_DOT = {"..", ".%2e", "%2e.", "%2e%2e"}  # browsers read an encoded dot in a segment as a dot
+
+
+# marks that turn the direction of the text after them (U+200E, U+200F, U+061C, U+202A–202E, U+2066–2069):
+# in an address, what a reader sees is not what it is, and a folder of the site would be named with them
+DIRECTION_MARK = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def problem(address: str, target: bool = False) -> str:
+    """What the build would refuse in an old address (or `target`, a new one), or a direction mark in it,
+    written or percent-encoded, which an import leaves out as well; "" when nothing is wrong."""
+    return reading_problem(address, target) or (
+        "holds a direction mark" if directed(address) else "")
+
+
+def directed(text: str) -> bool:
+    """Whether `text` (an address or a link) holds a direction mark, written or percent-encoded."""
+    return bool(DIRECTION_MARK.search(text) or DIRECTION_MARK.search(unquote(text, errors="replace")))
 
 
 def site_path(link: str, blog: str) -> str:

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 from anyascii import anyascii
 
 from ..errors import counted
-from ..reading.addresses import own_page, problem as address_problem, split as address_split, under_files
+from ..reading.addresses import own_page, split as address_split, under_files
 from ..reading.config import LANGUAGE_TAG
 from ..reading.find import SLUG
 from ..reading.names import MAX_KEY
@@ -98,7 +98,8 @@ class Summary:
                          "feed_id (feed readers take the site's own id for them), their words all kept: "
                          + ", ".join(self.shared_ids))
         if self.unusable:
-            lines.append("old addresses and ids the build would refuse (a quote, a space, a control character), "
+            lines.append("old addresses and ids the build would refuse (a quote, a space, a control character) or a reader "
+                         "would misread (a direction mark), "
                          "left out: " + ", ".join(self.unusable))
         # what this run wrote, and the files as it leaves them: not what an earlier run did
         bringing = self.brought is not None and self.brought.active
@@ -195,7 +196,7 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
         # an old address the build would refuse (a tag named `%2e%2e`, a NUL in a category's name)
         # is left out: written, it would stop the site from building at all
         redirects = {old: new for old, new in plan.redirects.items() if old not in plan.aliases
-                     and not address_problem(old) and not address_problem(new, target=True)}
+                     and not addresses.problem(old) and not addresses.problem(new, target=True)}
         # WordPress served `/post.html/feed/` under a `.html` permalink; a static host cannot hold both
         blocked = under_files([*plan.aliases, *redirects])
         # nor under a file the site serves itself (`/sitemap.xml/feed/`): the build would fail
@@ -289,8 +290,8 @@ def _old_slugs(plan: Plan) -> None:
     for index, found in plan.renamed.items():
         place = plan.places[index]
         found = [alias for alias in found if alias not in plan.aliases]
-        kept = [alias for alias in found if not address_problem(alias)]
-        plan.unusable += [f"{alias[:80]} ({place.folder})" for alias in found if alias not in kept]
+        kept = [alias for alias in found if not addresses.problem(alias)]
+        plan.unusable += [f"{shown(alias, 80)} ({place.folder})" for alias in found if alias not in kept]
         plan.places[index] = replace(place, aliases=place.aliases + tuple(kept))
         plan.aliases.update(kept)
         plan.moved.update((alias, place.url) for alias in kept)
@@ -375,9 +376,9 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
     # an address a hostile or broken export gives (a quote in a link) would stop every later build
     candidates = addresses.aliases(item.link, blog, item.post_id, page, new_url)
     found = [a for a in candidates if a not in plan.aliases]
-    aliases = [a for a in found if not address_problem(a)]
-    plan.unusable += [f"{a[:80]} ({folder})" for a in found if a not in aliases]
-    plan.unusable += [f"{value[:80]} ({folder})" for value in unusable_ids(item, page)]
+    aliases = [a for a in found if not addresses.problem(a)]
+    plan.unusable += [f"{shown(a, 80)} ({folder})" for a in found if a not in aliases]
+    plan.unusable += [f"{shown(value, 80)} ({folder})" for value in unusable_ids(item, page)]
     plan.aliases.update(aliases)
     old_slugs = tuple(value for key, value in item.meta if key == "_wp_old_slug")
     plan.renamed[len(plan.places)] = addresses.renamed(item.link, blog, item.name, old_slugs, new_url)

@@ -12,6 +12,7 @@ from ..model import LATEST_OFFSET, offset_text
 from ..reading.markup import TAG, is_safe_url
 from ..reading.validate import FEED_ID, parse_date
 from ..reading.yamltext import quoted
+from .addresses import directed
 from .media import shown_in
 from .problems import author_name
 from .shortcodes import Media, expanded, stripped
@@ -58,7 +59,7 @@ def essay_file(item: Item, author: str, draft: bool, tags: list[str], aliases: l
         lines.append(f"date: {quoted(date)}")
     if tags and not page:
         lines.append("tags: [" + ", ".join(quoted(tag) for tag in tags) + "]")
-    if is_safe_url(item.link) and not page and not unpublished:  # a page has no `source`: its aliases find it
+    if _usable_link(item.link) and not page and not unpublished:  # a page has no `source`: its aliases find it
         lines.append(f"source: {quoted(item.link)}")
     # a summary is plain words, as WordPress's own excerpts are: no shortcode's brackets on a card or in a feed;
     # its first words come from the text's start, and a hostile export's thousands of unclosed shortcodes
@@ -84,8 +85,13 @@ def unusable_ids(item: Item, page: bool) -> list[str]:
     out of its file (feed readers then get the build's own id), so that one post cannot stop the site."""
     if page:
         return []
-    return [value for value, usable in ((item.link, is_safe_url), (item.guid, FEED_ID.fullmatch))
+    return [value for value, usable in ((item.link, _usable_link), (item.guid, FEED_ID.fullmatch))
             if value and not usable(value)]
+
+
+def _usable_link(link: str) -> bool:
+    """Whether a post's link can be its `source`: an address the build takes, with no direction mark."""
+    return is_safe_url(link) and not directed(link)
 
 
 def featured(item: Item, media: Media | None) -> str:

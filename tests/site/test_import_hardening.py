@@ -638,3 +638,24 @@ def test_a_wordpress_or_disqus_name_of_invisible_characters_only_is_anonymous(tm
     assert run_cli("import", "disqus", str(export), cwd=site).returncode == 0
     comment = frontmatter.loads((site / "content/posts/hello/comments/disqus-7.en.md").read_text())
     assert comment["author"] == "Anonymous" and comment.content == "More words."
+
+
+@pytest.mark.parametrize("mark", ["\u202e", "\u202a", "\u2066", "\u2069", "\u200e", "\u200f", "%E2%80%AE"])
+def test_a_link_holding_a_direction_mark_is_no_alias_no_redirect_and_no_source(tmp_path, mark):
+    """A direction mark in an old address makes it read as what it is not, and the site a folder named with
+    it: the address is left out and named (escaped), as one with a quote or a space is."""
+    site = tmp_path / "site"
+    result = import_into(site, export_text(post(link=f"https://b.example.org/caf%C3%A9/{mark}x/")))
+    assert result.returncode == 0, result.stderr
+    assert "left out:" in result.stdout and "(posts/hello)" in result.stdout and "\u202e" not in result.stdout
+    files = every_file(site / "content")
+    assert not any(mark.encode() in data or mark.lower().encode() in data for data in files.values())
+    essay = frontmatter.loads(files["posts/hello/index.en.md"].decode())
+    assert essay["aliases"] == ["/?p=5"] and "source" not in essay
+    built_without_error(site)
+    assert not [path for path in (site / "output").rglob("*") if addresses_directed(path.name)]
+
+
+def addresses_directed(name: str) -> bool:
+    from tertulia.importers.addresses import directed
+    return directed(name)
