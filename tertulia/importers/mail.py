@@ -49,11 +49,12 @@ def import_mail(sources: list[Path], content: Path, dry_run: bool = False, repor
     folder's site.yml is not valid."""
     config = site_config(content)
     outcome, seen, placeholder = Outcome(), set(), placeholders(content)
+    read: dict = {}  # each post's comment files, read once for the run (see proposal._on_disk)
     for where, raw in _messages(sources):
         try:
             if isinstance(raw, str):
                 raise Refused(raw)
-            _one(where, raw, content, (config, placeholder), dry_run, seen, outcome, report)
+            _one(where, raw, content, (config, placeholder, read), dry_run, seen, outcome, report)
         except Refused as refused:
             outcome.unused.append(where)
             problem(f"{where}: not imported: {refused}")
@@ -68,14 +69,15 @@ def import_mail(sources: list[Path], content: Path, dry_run: bool = False, repor
 
 def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen: set,
          outcome: Outcome, report) -> None:
-    """One message's proposal written; `site` is the site's settings and its link's placeholders."""
-    config, placeholder = site
+    """One message's proposal written; `site` is the site's settings, its link's placeholders and the
+    comment files the run has read."""
+    config, placeholder, read = site
     message = _parsed(raw)
     text, notes = letter_text(message)
     private = _addresses(message)
     proposal = read_letter(text, placeholders=placeholder)
     origin = f"proposed by e-mail, message {_message_key(message, raw)}"
-    written = write_proposal(proposal, content, config, origin, _sent(message), private, dry_run, seen)
+    written = write_proposal(proposal, content, config, origin, _sent(message), private, dry_run, seen, read=read)
     shown = f"{content}/{written.relative}"
     if written.new:
         outcome.written.append(shown)

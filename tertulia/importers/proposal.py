@@ -260,10 +260,11 @@ def site_config(content: Path) -> SiteConfig:
 
 def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: str, fallback_date: str,
                    private: tuple[str, ...] = (), dry_run: bool = False, seen: set | None = None,
-                   status: str = "pending") -> Written:
+                   status: str = "pending", read: dict | None = None) -> Written:
     """Write the proposal as a comment of its post (with `status`, "" for none: published), once: a
     file that already holds this proposal (by `origin`, or by its author, answer and text) is named
-    instead. Raises Refused."""
+    instead; `read` keeps each post's comment files as a run of many proposals first read them (see
+    _on_disk). Raises Refused."""
     slug, comment_id, lang = _where(proposal.path, content, site.language_codes)
     folder = content / "posts" / slug / "comments"
     fields = _fields(proposal, folder, fallback_date, private, _earlier_ids(seen, slug))
@@ -275,7 +276,7 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
     if error is not None or parsed.body.strip("\n") != fields["body"]:  # never: composed files read back
         raise Refused("its comment could not be written as a file that reads back as sent")
     fingerprint = (fields["author"], fields["reply_to"], " ".join(fields["body"].split()))
-    same = _already_there(folder, origin, fingerprint, seen)
+    same = _already_there(folder, origin, fingerprint, seen, read)
     if same:
         return Written(same, new=False)
     free, why = _free_id(folder, comment_id, slug, seen)
@@ -425,7 +426,7 @@ def _spellings(character: str) -> str:
     return f"[ \t]*(?:{spelled})[ \t]*" if character == "@" else f"(?:{spelled})"
 
 
-def _already_there(folder: Path, origin: str, fingerprint: tuple, seen: set | None) -> str:
+def _already_there(folder: Path, origin: str, fingerprint: tuple, seen: set | None, read: dict | None = None) -> str:
     """The comment file (relative to content/) that already holds this proposal, else ""."""
     here = f"posts/{folder.parent.name}/comments/"  # the same words under another essay are another comment
     # the same words by no one named ("Thanks!") may be two readers' each: both are kept
@@ -433,19 +434,33 @@ def _already_there(folder: Path, origin: str, fingerprint: tuple, seen: set | No
     for was_origin, was_print, relative in seen or ():
         if was_origin == origin or named and was_print == fingerprint and relative.startswith(here):
             return relative
-    if not folder.is_dir():
-        return ""
-    for path in sorted(folder.glob("*.md")):
+    for relative, front, printed in _on_disk(folder, here, read):
+        if f"\n# {origin}\n" in front:
+            return relative
+        if named and printed == fingerprint:
+            return relative
+    return ""
+
+
+def _on_disk(folder: Path, here: str, read: dict | None) -> list[tuple[str, str, tuple | None]]:
+    """(path relative to content/, front matter between newlines, fingerprint of an original that reads)
+    of each comment file in `folder`; read once per run into `read` (a post of thousands of comments and a
+    mailbox of hundreds of letters cost their product otherwise), since what the run itself writes is in
+    its `seen`."""
+    if read is not None and folder in read:
+        return read[folder]
+    found = []
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
         if is_scratch(path.name) or path.is_symlink() or not path.is_file():
             continue
         raw = path.read_bytes()
         parsed, error = parse_text(raw, path.name)
-        relative = f"{here}{path.name}"
-        if f"\n# {origin}\n" in "\n" + _front_matter(raw) + "\n":
-            return relative
-        if named and error is None and "translation_of" not in parsed.meta and _fingerprint(parsed) == fingerprint:
-            return relative
-    return ""
+        original = error is None and "translation_of" not in parsed.meta
+        printed = _fingerprint(parsed) if original else None
+        found.append((f"{here}{path.name}", "\n" + _front_matter(raw) + "\n", printed))
+    if read is not None:
+        read[folder] = found
+    return found
 
 
 def _front_matter(raw: bytes) -> str:
