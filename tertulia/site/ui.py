@@ -1,10 +1,10 @@
 """The interface's words in each language, from gettext catalogs, and dates, numbers and language
 names from CLDR (Babel).
 
-A language's words are `locales/<lang>/LC_MESSAGES/messages.po` (or its base language's,
-`pt` for `pt-BR`); adding a language is adding a catalog (see the README). A word a catalog
-lacks, or a language with no catalog, falls back to English, marked `lang="en"` so that screen
-readers pronounce it right. Babel's version is pinned: its CLDR data decides how a date reads,
+A language's words are `locales/<lang>/LC_MESSAGES/messages.po` (`pt_BR` for `pt-BR`), a word it
+lacks taken from its base language's (`pt`); adding a language is adding a catalog (see the
+README). A word no catalog has, or a language with no catalog, falls back to English, marked
+`lang="en"` so that screen readers pronounce it right. Babel's version is pinned: its CLDR data decides how a date reads,
 and the output must not change with an upgrade nobody asked for.
 """
 

@@ -259,3 +259,28 @@ def test_a_tag_with_no_label_claims_no_language_and_takes_its_letters_direction(
     page = (out / "posts/al-fina/index.html").read_text(encoding="utf-8")
     assert '<a href="../../tags/cairo/" lang="" rel="tag" dir="auto">Cairo</a>' in page
     assert '<a href="../../tags/courtyard/" lang="ar" rel="tag" dir="rtl">الفناء</a>' in page
+
+
+def test_a_brazilian_site_speaks_brazilian_portuguese_and_a_portuguese_one_european(tmp_path):
+    """`pt-BR` has its own catalog (locales/pt_BR/): a Brazilian reader is asked for "Seu nome", not the
+    European "O seu nome", and quotes read “…”; `pt` and `pt-PT` keep the European words."""
+    write_tree(tmp_path / "content", {
+        "site.yml": 'title: T\nbase_url: "https://example.org/"\nlanguages: {pt: Português, pt-BR: , pt-PT: }\n'
+                    "main_language: pt\nsearch: false\ndiscussion: {repo: owner/essays}\n",
+        "posts/ola/index.pt.md": "---\ntitle: Olá\nauthor: Ana\ndate: 2024-05-02\n---\n\nUm parágrafo.\n",
+        "posts/ola/index.pt-BR.md": "---\ntitle: Olá\ntranslation_of: pt\n---\n\nUm parágrafo.\n",
+        "posts/ola/index.pt-PT.md": "---\ntitle: Olá\ntranslation_of: pt\n---\n\nUm parágrafo.\n",
+    })
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", str(tmp_path / "content"), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "catalog" not in result.stderr  # pt_BR's catalog is there, and complete
+    brazilian = (out / "pt-BR/posts/ola/index.html").read_text(encoding="utf-8")
+    assert "<label>Seu nome <input" in brazilian and "O seu nome" not in brazilian
+    assert "Pular para o conteúdo" in brazilian and "Idioma em que você escreve" in brazilian
+    assert 'data-subject-comment="Comentário sobre “{title}”"' in brazilian and "«" not in brazilian
+    assert 'lang="en"' not in brazilian  # no word fell back to English
+    for european in (out / "posts/ola/index.html", out / "pt-PT/posts/ola/index.html"):
+        page = european.read_text(encoding="utf-8")
+        assert "<label>O seu nome <input" in page and "Saltar para o conteúdo" in page, european
+        assert 'data-subject-comment="Comentário sobre «{title}»"' in page and "Seu nome" not in page.replace("O seu nome", ""), european

@@ -171,7 +171,9 @@ def test_romanian_counts_comments_in_its_three_plural_forms(tmp_path):
 
 
 # words a language writes as English does
-SAME_WORD = {"de": {"Essays", "Permalink"}, "fr": {"Pages", "Discussion (%(count)s)", "Page %(number)s"}}
+SAME_WORD = {"de": {"Essays", "Permalink"}, "fr": {"Pages", "Discussion (%(count)s)", "Page %(number)s"},
+             # a Brazilian blog's word, where Portugal writes "Etiquetas"; Brazil quotes with “ ” as English does
+             "pt_BR": {"Tags", "Tags:", "“%(text)s” — %(author)s, %(title)s, §%(number)s, %(address)s"}}
 
 
 def test_the_catalogs_hold_every_word_the_templates_use(tmp_path):
@@ -182,7 +184,7 @@ def test_the_catalogs_hold_every_word_the_templates_use(tmp_path):
     with pot.open("rb") as file:
         wanted = {m.id for m in read_po(file) if m.id}
     assert len(wanted) > 60
-    for lang in ("en", "es", "ro", "de", "fr", "it", "pt", "ca", "ar", "he"):
+    for lang in ("en", "es", "ro", "de", "fr", "it", "pt", "pt_BR", "ca", "ar", "he"):
         with (ROOT / "locales" / lang / "LC_MESSAGES/messages.po").open("rb") as file:
             catalog = read_po(file)
         done = {m.id for m in catalog if m.id and (all(m.string) if isinstance(m.id, tuple) else m.string)}
@@ -206,7 +208,8 @@ def test_a_region_tag_speaks_its_languages_catalog(tmp_path):
     result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
     assert result.returncode == 0 and "catalog" not in result.stderr
     page = (tmp_path / "out/pt-BR/posts/hola/index.html").read_text()
-    assert "Saltar para o conteúdo" in page and '<span lang="en">' not in page  # no word fell back to English
+    # its region's catalog (locales/pt_BR/), Brazilian words; no word fell back to English
+    assert "Pular para o conteúdo" in page and '<span lang="en">' not in page
 
 
 def test_translations_are_offered_in_the_display_order_of_site_yml_not_by_language_code(tmp_path):
