@@ -406,7 +406,8 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         text = _text(record, blocks, found, False, kind, keys, excerpts.get(record.path, ""), still_drafted)
         text = replace(text, stale=stale) if stale else text
         text = replace(text, stale_title=retitled) if retitled is not None else text
-        text = replace(text, untracked=True) if record.path not in followed else text
+        if kind != "comment" and record.path not in followed:  # status names untracked essays and pages
+            text = replace(text, untracked=True)
         texts.append(_unfinished_shown_as_original(text, texts[0], blocks[original.path], record) if aligned else text)
     return original, tuple(texts)
 
