@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..reading.addresses import OWN_FILES, problem as reading_problem, split
+from ..reading.addresses import problem as reading_problem, split, under_own_file
 from .wpbody import markdown_url
 
 SAFE_PATH = re.compile(r"/[^\s\x00-\x1f\x7f#\\]*")  # site-relative, one line, no fragment
@@ -143,21 +143,21 @@ def feed_address(old: str) -> str:
     return old.rstrip("/") + "/feed/"
 
 
-def site_files(content: Path | None, languages: tuple[str, ...]) -> set[str]:
-    """The paths (decoded, case folded) the site serves from files rather than folders, at and under which
-    no old address can stand (`/sitemap.xml/feed/`): its own (`/sitemap.xml`, `/es/feed.xml`), and those
-    of content/static/ (a blog's `/favicon.ico`)."""
-    found = {f"/{name}" for name in OWN_FILES} | {f"/{lang}/{name}" for lang in languages for name in OWN_FILES}
+def static_files(content: Path | None) -> set[str]:
+    """The site paths (decoded, case folded) of content/static/'s files (a blog's `/favicon.ico`): an old
+    address can stand neither at nor under one."""
     static = content / "static" if content is not None else None
-    if static is not None and static.is_dir() and not static.is_symlink():
-        found |= {f"/{path.relative_to(static).as_posix()}" for path in static.rglob("*") if path.is_file()}
-    return {path.casefold() for path in found}
+    if static is None or not static.is_dir() or static.is_symlink():
+        return set()
+    return {f"/{path.relative_to(static).as_posix()}".casefold() for path in static.rglob("*") if path.is_file()}
 
 
-def site_file_above(old: str, files: set[str]) -> str:
-    """The site's own file (of `site_files`) an old address lies under, as a folder would, or ""."""
+def site_file_above(old: str, static: set[str], languages: tuple[str, ...]) -> str:
+    """The file the site serves that an old address lies under, as a folder would, or "": one of its own (the
+    rule `check` applies, reading.addresses.under_own_file) or one of content/static/ (`static_files`)."""
     parts = split(old)[0].casefold().split("/")
-    return next((above for depth in range(2, len(parts)) if (above := "/".join(parts[:depth])) in files), "")
+    return under_own_file(old, languages) or next(
+        (above for depth in range(2, len(parts)) if (above := "/".join(parts[:depth])) in static), "")
 
 
 def archive_redirects(date: str, author: str) -> dict[str, str]:

@@ -213,12 +213,13 @@ def _decoded(part) -> str:
     payload = part.get_payload(decode=True) or b""
     charset = (part.get_content_charset() or "us-ascii").strip()
     try:
-        if codecs.lookup(charset).name in LATIN_LABELS and not payload.isascii():
+        codec = codecs.lookup(charset).name
+        if codec in LATIN_LABELS and not payload.isascii():
             # the page's letter is UTF-8, and a mail program may label it Latin-1 all the same: bytes that
             # are valid UTF-8 beyond ASCII are almost never Latin-1 text (`QuÃ© tal`), so read as what they are
             with contextlib.suppress(UnicodeDecodeError):
                 return payload.decode("utf-8")
-        if codecs.lookup(charset).name == "iso8859-1":
+        if codec == "iso8859-1":
             # what mail programs and browsers do: a letter labelled Latin-1 is often Windows-1252 (its
             # curly quotes, dashes and €), and Latin-1's own control characters are never meant
             with contextlib.suppress(UnicodeDecodeError):

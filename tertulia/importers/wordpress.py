@@ -200,8 +200,9 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
         # WordPress served `/post.html/feed/` under a `.html` permalink; a static host cannot hold both
         blocked = under_files([*plan.aliases, *redirects])
         # nor under a file the site serves itself (`/sitemap.xml/feed/`): the build would fail
-        files = addresses.site_files(content, plan.languages)
-        blocked.update((old, above) for old in redirects if (above := addresses.site_file_above(old, files)))
+        static = addresses.static_files(content)
+        blocked.update((old, above) for old in redirects
+                       if (above := addresses.site_file_above(old, static, plan.languages)))
         summary.under_files = [f"{old[:80]} (under {above[:80]})" for old, above in blocked.items()]
         redirects = {old: new for old, new in redirects.items() if old not in blocked}
         site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary)
@@ -318,13 +319,14 @@ def _keep_clear_of_own_pages(plan: Plan) -> None:
     folders = plan.known.folders | {place.folder for place in plan.places}
     slugs = {folder.split("/", 1)[1] for folder in folders if folder.startswith("posts/")}
     pages = {folder.split("/", 1)[1] for folder in folders if folder.startswith("pages/")}
-    files = addresses.site_files(plan.content, plan.languages)
+    static = addresses.static_files(plan.content)
     page = partial(own_page, languages=plan.languages, slugs=slugs, pages=pages)
 
-    def own(address: str) -> bool:  # a page's, or a file the site serves (content/static/'s too)
-        return page(address) or address_split(address)[0].casefold() in files
+    def own(address: str) -> bool:  # a page's or a file's of the site (own_page knows its own files), or static/'s
+        return page(address) or address_split(address)[0].casefold() in static
     for index, place in enumerate(plan.places):
-        taken = [alias for alias in place.aliases if own(alias) or addresses.site_file_above(alias, files)]
+        taken = [alias for alias in place.aliases
+                 if own(alias) or addresses.site_file_above(alias, static, plan.languages)]
         if taken:
             plan.places[index] = replace(place, aliases=tuple(a for a in place.aliases if a not in taken))
             plan.served_already += [f"{alias} ({place.folder})" for alias in taken]
@@ -391,7 +393,7 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
     link = addresses.site_path(item.link, blog)
     if not draft and (link not in candidates or link in aliases):  # a permalink left out takes its feed along
         plan.redirects.update(addresses.feed_redirect(item.link, blog, new_url, page))
-        plan.permalinks["plain" if "?" in addresses.site_path(item.link, blog) else "pretty"] += 1
+        plan.permalinks["plain" if "?" in link else "pretty"] += 1
     return _counted(item, Place(folder, new_url.lstrip("/"), tuple(aliases)), plan)
 
 
@@ -477,7 +479,8 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     within = partial(_within, place=place, blog=blog, plan=plan, names=names)
     planned = partial(_planned, place=place, blog=blog, plan=plan, names=names, beside={})
     flattened: list[str] = []
-    identity = _identity(item, blog) + (f" copy {place.copy}" if place.copy > 1 and _identity(item, blog) else "")
+    identity = _identity(item, blog)
+    identity += f" copy {place.copy}" if place.copy > 1 and identity else ""
     if place.guid_taken:
         item = replace(item, guid="")  # the first item's feed_id (see _counted)
     essay = planned(essay_file(item, author, draft, tags, list(place.aliases), page, plan.media, flattened),

@@ -129,13 +129,13 @@ def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: s
 
 
 def under_own_file(address: str, languages: tuple[str, ...]) -> str:
-    """The file of the site's own (`sitemap.xml`, a language's `feed.xml`, a home's `index.html`) that an
-    old address lies under (`/sitemap.xml/feed/`), or "": its redirect would need that file to be a folder."""
+    """The file of the site's own (`/sitemap.xml`, a language's `/es/feed.xml`, a home's `/index.html`) that an
+    old address lies under (`/sitemap.xml/feed/`), as a site path, or "": its redirect would need that file
+    to be a folder."""
     parts = [part for part in split(address)[0].casefold().split("/") if part]
-    if parts and parts[0] in {code.casefold() for code in languages}:
-        parts = parts[1:]
-    if len(parts) > 1 and (parts[0] in OWN_FILES_FOLDED or parts[0] == "index.html"):
-        return parts[0]
+    at = 1 if parts and parts[0] in {code.casefold() for code in languages} else 0
+    if len(parts) > at + 1 and (parts[at] in OWN_FILES_FOLDED or parts[at] == "index.html"):
+        return "/" + "/".join(parts[:at + 1])
     return ""
 
 

@@ -293,6 +293,9 @@ def unwrap_other_tags(fragment: str, known: frozenset[str]) -> str:
 
 
 COMMENT_KNOWN_TAGS = frozenset(COMMENT_TAGS | COMMENT_DROPPED_WITH_CONTENT | {"img"})
+# nh3 keeps a comment's images for a moment, to turn each into its description (see sanitize)
+SANITIZED_TAGS = COMMENT_TAGS | {"img"}
+SANITIZED_ATTRIBUTES = {**COMMENT_ATTRIBUTES, "img": {"src", "alt"}}
 
 
 def sanitize(fragment: str) -> str:
@@ -300,9 +303,9 @@ def sanitize(fragment: str) -> str:
     comment may not show, is its description, as a link to the picture where its address is a web one."""
     cleaned = nh3.clean(
         unwrap_other_tags(SWALLOWING_TAG.sub("&lt;", fragment), COMMENT_KNOWN_TAGS),
-        tags=COMMENT_TAGS | {"img"},
+        tags=SANITIZED_TAGS,
         clean_content_tags=COMMENT_DROPPED_WITH_CONTENT,
-        attributes=COMMENT_ATTRIBUTES | {"img": {"src", "alt"}},
+        attributes=SANITIZED_ATTRIBUTES,
         url_schemes=SAFE_SCHEMES,
         link_rel=COMMENT_LINK_REL,
         strip_comments=True,

@@ -123,8 +123,8 @@ def _warn_root_files_under_a_path(config: SiteConfig, static: tuple[str, ...], f
     """robots.txt and its kind are read only at a host's root: under a sub-path they reach no crawler."""
     if config.base_path == "/":
         return
+    host = config.base_url[:len(config.base_url) - len(config.base_path) + 1]
     for name in sorted(HOST_ROOT_FILES & set(static)):
-        host = config.base_url[:len(config.base_url) - len(config.base_path) + 1]
         found.warnings.append(ContentError(f"content/static/{name}", 0,
                                            f"crawlers read {name} only at the host's root ({host}{name}); this site "
                                            f"is published under {config.base_path}, where it is not read"))

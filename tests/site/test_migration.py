@@ -390,11 +390,11 @@ def test_a_reimport_follows_the_blog_and_never_touches_a_hand_edit(tmp_path):
     # under a file the site writes itself: the build could not make it a folder (it named a staging folder)
     ({"site.yml": "title: t\nbase_url: \"https://x.org/\"\nlanguages: {es: E, en: E}\nmain_language: es\n"
                   "redirects:\n  /sitemap.xml/feed/: /posts/hola/\n"},
-     "content/site.yml:6:", "redirect `/sitemap.xml/feed/` lies under `sitemap.xml`, a file the site writes"),
+     "content/site.yml:6:", "redirect `/sitemap.xml/feed/` lies under `/sitemap.xml`, a file the site writes"),
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [/en/feed.xml/old/]\n---\n\nA.\n"},
-     "content/posts/a/index.es.md:4:", "alias `/en/feed.xml/old/` lies under `feed.xml`"),
+     "content/posts/a/index.es.md:4:", "alias `/en/feed.xml/old/` lies under `/en/feed.xml`"),
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [/index.html/2012/]\n---\n\nA.\n"},
-     "content/posts/a/index.es.md:4:", "lies under `index.html`"),
+     "content/posts/a/index.es.md:4:", "lies under `/index.html`"),
 ])
 def test_an_address_claimed_twice_or_on_a_real_page_is_an_error(tmp_path, files, where, words):
     content = make_content(tmp_path, files)
