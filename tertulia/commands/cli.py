@@ -180,9 +180,11 @@ def _check(args) -> int:
 def _status(args) -> int:
     """Every essay's and comment's translations, drafts included: translators work on those too."""
     from dataclasses import replace
+    from ..reading.translations import gone_entries, load_record
     from .status import status_report
     loaded = load_site(replace(_options(args), drafts=True))
-    print("\n".join(status_report(loaded.site)))
+    record, _ = load_record(args.content)  # read as the build did: its problems were errors there
+    print("\n".join(status_report(loaded.site, gone_entries(args.content, record))))
     return EXIT_OK
 
 

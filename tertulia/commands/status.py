@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..errors import counted
 from ..model import Comment, Essay, Site, SitePage, Text
-from ..reading.translations import blocks_named, opening_words, still_marked, word_diff, words_of
+from ..reading.translations import blocks_named, listed, opening_words, still_marked, word_diff, words_of
 
 MISSING_SHOWN = 8  # ids named per language before "and N more"
 
@@ -33,9 +33,9 @@ class Tally:
                 + (f", {self.unfinished} unfinished" if self.unfinished else ""))
 
 
-def status_report(site: Site) -> list[str]:
+def status_report(site: Site, gone: list[str] | tuple[str, ...] = ()) -> list[str]:
     """The report's lines: a block per essay, the outdated and unfinished blocks as `path:line:`, then
-    a summary."""
+    a summary. `gone`: translations the record names that are no longer there."""
     tally = Tally()
     lines = []
     languages = site.config.language_codes
@@ -57,6 +57,9 @@ def status_report(site: Site) -> list[str]:
             "that"] if tally.outdated else []
     if tally.untracked:  # written by hand: nothing says which version of its original it follows
         hint.append(_untracked(tally.untracked))
+    if gone:  # most often a renamed post folder, whose translations are then the untracked ones above
+        hint.append(f"the translation record still names {listed(gone, MISSING_SHOWN)}, no longer there (a post deleted "
+                    "or its folder renamed); the next `tertulia translated` drops them")
     return lines + [text for *_, text in sorted(tally.details)] + hint + [tally.summary(len(site.essays), comments)]
 
 
@@ -83,8 +86,7 @@ def _essay_state(essay: Essay | SitePage, lang: str, tally: Tally) -> str:
 
 def _untracked(paths: list[str]) -> str:
     """The translations nothing records the original's version of, so that a change to it would go unnamed."""
-    shown = ", ".join(sorted(paths)[:MISSING_SHOWN]) + (f" and {len(paths) - MISSING_SHOWN} more"
-                                                       if len(paths) > MISSING_SHOWN else "")
+    shown = listed(paths, MISSING_SHOWN)
     return (f"untracked (no record of the original they follow, so a change to it goes unnamed): {shown}; once one "
             "follows its original, "
             "`tertulia translated PATH` records that (`tertulia new translation` records what it starts)")

@@ -225,11 +225,26 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
         # the title is a part of the text as a block is: marked with the whole, kept when one block is
         followed_title = title if block is None or not same else known.title
         record[shown] = Followed(original_shown, marked(current, stale, block), followed_title)
-        save_record(content, record)
+        gone = gone_entries(content, record)
+        save_record(content, {key: value for key, value in record.items() if key not in gone})
     which = f"block {block} of {len(source)}" if block else "its one block" if len(source) == 1 else f"all {len(source)} blocks"
     unfinished = [index for index, text in enumerate(target, 1) if UNFINISHED in text and block in (None, index)]
     still = f"; {still_marked((), unfinished)}" if unfinished else ""
-    return f"recorded: {shown} follows {original_shown} ({which}){still}"
+    dropped = f"; dropped the record of {listed(gone)}, no longer there" if gone else ""
+    return f"recorded: {shown} follows {original_shown} ({which}){still}{dropped}"
+
+
+def gone_entries(content: Path, record: dict[str, Followed]) -> list[str]:
+    """The record's translations whose file is no longer there (a post deleted or its folder renamed):
+    their entries would otherwise lie in the record for ever, and a renamed post's translations go untracked."""
+    prefix = content.resolve().name + "/"
+    return sorted(key for key in record if not (content / key[len(prefix):]).is_file())
+
+
+def listed(paths, shown: int = 8) -> str:
+    """Paths named in a message, the first few and how many more."""
+    paths = sorted(paths)
+    return ", ".join(paths[:shown]) + (f" and {len(paths) - shown} more" if len(paths) > shown else "")
 
 
 def record_new(content: Path, shown: str, original_shown: str, blocks, title: str | None = None) -> None:

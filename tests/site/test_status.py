@@ -249,3 +249,20 @@ def test_a_translation_written_by_hand_is_said_to_be_untracked_until_translated_
     assert run_cli("translated", TRANSLATION, cwd=tmp_path).returncode == 0
     after = run_cli("status", cwd=tmp_path).stdout
     assert "untracked" not in after and "en translated · ro missing" in after
+
+
+def test_a_renamed_post_s_record_is_named_by_status_and_dropped_by_the_next_translated(tmp_path):
+    """A post folder renamed left its translations' entries in the record for ever, and nothing said so."""
+    content = site_with_record(tmp_path)
+    (content / "posts/hola").rename(content / "posts/saludo")
+    lines = run_cli("status", cwd=tmp_path).stdout.splitlines()
+    assert lines[-2] == ("the translation record still names content/posts/hola/comments/c1.en.md, "
+                         "content/posts/hola/index.en.md, no longer there (a post deleted or its folder renamed); "
+                         "the next `tertulia translated` drops them")
+    assert "content/posts/saludo/index.en.md" in lines[-3]  # untracked now, as the line above explains
+    marked = run_cli("translated", "content/posts/saludo/index.en.md", cwd=tmp_path)
+    assert marked.stdout.strip().endswith("; dropped the record of content/posts/hola/comments/c1.en.md, "
+                                          "content/posts/hola/index.en.md, no longer there")
+    record = (content / "translations.json").read_text()
+    assert "posts/hola/" not in record and "posts/saludo/index.en.md" in record
+    assert "no longer there" not in run_cli("status", cwd=tmp_path).stdout
