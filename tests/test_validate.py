@@ -494,3 +494,12 @@ def test_a_tag_list_item_indented_under_the_one_before_is_said_to_read_as_one_ke
     warnings = [str(w) for w in loads(tmp_path, {"posts/hola/index.es.md": essay}).warnings]
     assert ("content/posts/hola/index.es.md:4: tag key `daily - translation` reads as one key: if it is two, "
             "start each `- ` of the list at the same indentation") in warnings
+
+
+def test_notes_beside_an_essay_are_told_how_to_stay_unpublished_and_then_are(tmp_path):
+    """A README.md beside an essay stopped the build with no way to keep it there."""
+    errors = errors_for(tmp_path, {"posts/hola/README.md": "# my notes\n"})
+    assert errors == ["content/posts/hola/README.md: an essay file must be named index.<lang>.md; notes kept "
+                      "here: name them `.README.md`, never published"]
+    site = loads(tmp_path / "hidden", {"posts/hola/.README.md": "# my notes\n"}).site
+    assert [essay.slug for essay in site.essays] == ["hola"] and not site.essays[0].files

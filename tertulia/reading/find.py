@@ -156,8 +156,10 @@ def _find_in_post(folder: str, slug: str, shown: str, sources, assets, errors, w
         elif kind == "file" and (match := ESSAY_FILE.fullmatch(name)):
             sources.append(Source(os.path.join(folder, name), f"{shown}/{name}", slug, "", match["lang"]))
         elif kind == "file" and name.lower().endswith(".md"):  # `index.de.MD`, from an editor that shouts, too
+            # a README or notes beside the text is a writer's own: say how to keep it unpublished
+            notes = "" if name.lower().startswith("index") else f"; notes kept here: name them `.{name}`, never published"
             errors.append(ContentError(f"{shown}/{name}", 0, f"{'a page' if page else 'an essay'} file must be "
-                                                             "named index.<lang>.md"))
+                                                             f"named index.<lang>.md{notes}"))
         else:
             _collect_assets(Path(folder, name), kind, f"{page or f'posts/{slug}/'}{name}", f"{shown}/{name}",
                             assets, errors, warnings)
