@@ -284,3 +284,7 @@ def test_a_brazilian_site_speaks_brazilian_portuguese_and_a_portuguese_one_europ
         page = european.read_text(encoding="utf-8")
         assert "<label>O seu nome <input" in page and "Saltar para o conteúdo" in page, european
         assert 'data-subject-comment="Comentário sobre «{title}»"' in page and "Seu nome" not in page.replace("O seu nome", ""), european
+        assert "aparecer como Anónimo." in page and "Anônimo" not in page, european  # European spelling
+    # European Portuguese says "0 comentários" (only 1 is singular); Brazilian, as CLDR, "0 comentário"
+    assert '<span class="comment-count">0 comentários</span>' in (out / "pt-PT/index.html").read_text(encoding="utf-8")
+    assert '<span class="comment-count">0 comentário</span>' in (out / "pt-BR/index.html").read_text(encoding="utf-8")
