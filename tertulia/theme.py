@@ -8,10 +8,12 @@ relative path, and a template can still reach the one it replaces as `default/<n
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError
+from .reading.find import SYMLINK
 
 PACKAGE = Path(__file__).resolve().parent
 KINDS = ("templates", "assets", "locales")
@@ -43,12 +45,12 @@ class Theme:
         return cls(content.resolve().parent)
 
     def own(self, kind: str) -> Path | None:
-        """The site's own folder of this kind; none when it is missing or is the default theme itself
-        (as in this repository, whose example site sits beside the theme)."""
+        """The site's own folder of this kind; none when it is missing, a link (refused, see refused_links)
+        or the default theme itself (as in this repository, whose example site sits beside the theme)."""
         if self.site is None:
             return None
         folder = self.site / kind
-        if not folder.is_dir() or folder.resolve() == (self.default / kind).resolve():
+        if folder.is_symlink() or not folder.is_dir() or folder.resolve() == (self.default / kind).resolve():
             return None
         return folder
 
@@ -88,6 +90,26 @@ class Theme:
                                                  f"{relative}, so this file replaces nothing; check its name"))
         return warnings
 
+    def refused_links(self) -> list[ContentError]:
+        """An error for each symbolic link among the site's own templates, assets and catalogs: as in
+        content/, nothing outside the site may be published or read into a page through one."""
+        if self.site is None:
+            return []
+        errors = []
+        for kind in KINDS:
+            folder = self.site / kind
+            if folder.is_symlink():
+                errors.append(ContentError(kind, 0, SYMLINK))
+                continue
+            if self.own(kind) is None:
+                continue
+            for parent, folders, files in os.walk(folder):  # os.walk does not follow a link to a folder
+                for name in sorted(folders + files):
+                    if os.path.islink(os.path.join(parent, name)):
+                        relative = Path(parent, name).relative_to(folder).as_posix()
+                        errors.append(ContentError(f"{kind}/{relative}", 0, SYMLINK))
+        return sorted(errors, key=str)
+
     def _own_text(self, kind: str, suffixes) -> str:
         """The text of the site's own files of this kind (those ending in one of `suffixes`)."""
         own = self.own(kind)
@@ -112,4 +134,4 @@ class Theme:
 
 def _tree(folder: Path) -> dict[str, Path]:
     return {path.relative_to(folder).as_posix(): path for path in sorted(folder.rglob("*"))
-            if path.is_file() and "__pycache__" not in path.parts}
+            if path.is_file() and not path.is_symlink() and "__pycache__" not in path.parts}

@@ -81,6 +81,29 @@ def test_a_symlink_in_content_is_an_error_naming_it(tmp_path, where, target):
     assert every_file(out) == before
 
 
+@pytest.mark.parametrize("where, target", [
+    ("templates/home.html", "/etc/passwd"),
+    ("assets/secret.txt", "/etc/passwd"),
+    ("assets/fonts", "/etc"),
+    ("locales/es/LC_MESSAGES/messages.po", "/etc/passwd"),
+    ("templates", "/etc"),
+])
+def test_a_symlink_among_the_site_s_own_theme_files_is_refused_and_nothing_is_published(tmp_path, where, target):
+    """A site's templates/, assets/ and locales/ followed links: /etc/passwd was published as a page."""
+    content = make_content(tmp_path / "site")
+    (tmp_path / "site/assets").mkdir()
+    (tmp_path / "site/assets/extra.css").write_text("p { color: red; }\n")  # an own folder, not a link
+    out, before = built_first(tmp_path, content)
+    link = tmp_path / "site" / where
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(target)
+    for command in (("check",), ("build", "--output", str(out))):
+        result = run_cli(*command, "--content", str(content))
+        fails_cleanly(result, f"{where}: a symbolic link: refused")
+        assert "root:" not in result.stdout + result.stderr
+    assert every_file(out) == before
+
+
 def test_a_fifo_is_refused_without_waiting_on_it(tmp_path):
     content = make_content(tmp_path / "site")
     os.mkfifo(content / "posts/hola/pipe.png")
