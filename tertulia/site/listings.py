@@ -244,8 +244,8 @@ def _discussion_feed(site: Site, interface, essay: Essay, comments, scope: Scope
         content = contents.get(text.path)
         if content is None:
             content = contents[text.path] = _absolute(site, essay, text)
-        entries.append(_feed_entry(site, text, entry_url, comment.author, comment.date, f"{comment.author}: {title}",
-                                   shown.title_in, content))
+        entries.append(_feed_entry(site, text, entry_url, comment.author, comment.date, title, shown.title_in, content,
+                                   titled_by=comment.author))
     return {"entries": entries, "feed_url": url, "page_url": page, "updated": updated, "feed_title": title,
             "feed_lang": shown.lang}  # the essay's title names the feed, whatever language the site's title has
 
@@ -263,14 +263,16 @@ def _essay_feed_entry(site: Site, essay: Essay, scope: Scope) -> dict:
 def _comment_feed_entry(site: Site, essay: Essay, comment: Comment, scope: Scope) -> dict:
     text, url = _shown_in(comment, scope), routes.comment_on(_essay_page(essay, scope), comment.id)
     titled = (essay.text(scope.lang) if scope.folder else None) or essay.original
-    return _feed_entry(site, text, url, comment.author, comment.date, f"{comment.author}: {titled.title}",
-                       titled.title_in, _absolute(site, essay, text))
+    return _feed_entry(site, text, url, comment.author, comment.date, titled.title, titled.title_in,
+                       _absolute(site, essay, text), titled_by=comment.author)
 
 
-def _feed_entry(site: Site, text: Text, url, author, date, title, title_lang: str, content: str) -> dict:
+def _feed_entry(site: Site, text: Text, url, author, date, title, title_lang: str, content: str,
+                titled_by: str = "") -> dict:
     """One entry of a feed: `title_lang` is the title's language, when it is not the entry's (a comment's,
-    under its essay's title); `content`, the text's HTML with absolute addresses (see _absolute)."""
-    return {"url": url, "id": "", "title": title, "title_lang": title_lang, "lang": text.lang,
+    under its essay's title); `content`, the text's HTML with absolute addresses (see _absolute);
+    `titled_by`, a comment's author, whom the template names before the title in the feed's words."""
+    return {"url": url, "id": "", "title": title, "title_lang": title_lang, "lang": text.lang, "titled_by": titled_by,
             "author": name_alone(author), "date": date, "content": _passages_on(site, content, url), "summary": text.summary}
 
 

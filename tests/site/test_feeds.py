@@ -187,3 +187,16 @@ def test_a_comment_entry_titled_by_its_essay_in_another_language_says_the_titles
         title = entry.find(f"{atom}title")
         assert entry.get(lang) == "en" and title.text == ("Bea: Table" if title_lang is None else "Bea: Mesa"), feed
         assert title.get(lang) == title_lang, feed
+
+
+def test_an_unnamed_commenter_is_named_in_each_feed_s_own_words_in_its_entry_titles(tmp_path):
+    """A Hebrew feed titled an entry "Anonymous: …" while its author said אנונימי: the files' word leaked."""
+    unnamed = "---\nauthor: Anonymous\ndate: 2026-11-02\n---\n\nHola.\n"
+    content = make_content(tmp_path, {"posts/mesa/index.es.md": ESSAY_ES, "posts/mesa/index.en.md": ESSAY_EN,
+                                      "posts/mesa/comments/b1.es.md": unnamed})
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"), "--base-url", BASE)
+    assert result.returncode == 0, result.stderr
+    for feed, title in (("es/comments/feed.xml", "Anónimo: Mesa"), ("es/posts/mesa/comments.xml", "Anónimo: Mesa"),
+                        ("en/comments/feed.xml", "Anonymous: Table"), ("en/posts/mesa/comments.xml", "Anonymous: Table")):
+        entry = feedparser.parse((tmp_path / "out" / feed).read_bytes()).entries[0]
+        assert (entry.title, entry.author) == (title, title.split(":")[0]), feed
