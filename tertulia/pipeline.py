@@ -635,7 +635,9 @@ def check_site(options: Options) -> Loaded:
     if clashes:
         raise ContentErrors(clashes, loaded.warnings)
     static = {relative for relative, _ in found.static}
-    loaded = replace(loaded, warnings=loaded.warnings + unreached_addresses(loaded.site, generated, static))
+    from .site.links import broken_links  # `check` only: a build is timed, and `check` is what a writer runs
+    loaded = replace(loaded, warnings=loaded.warnings + unreached_addresses(loaded.site, generated, static)
+                     + broken_links(loaded.site, options.content, generated, static))
     if options.theme.overrides("templates"):  # the theme's own are drawn by every test of Tertulia's
         from .writing.render import drawing_errors
         broken = drawing_errors(options.theme, replace(loaded.site, search=search), loaded.interface, pages)

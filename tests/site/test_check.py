@@ -210,3 +210,28 @@ def test_a_redirect_to_a_tag_page_no_essay_makes_is_a_warning_too(tmp_path):
     built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"), cwd=tmp_path)
     assert built.returncode == 0 and built.stderr.splitlines()[0].startswith("content/site.yml:9: warning: redirect")
     assert "1 warning" in built.stdout
+
+
+def test_a_link_to_no_page_of_the_site_is_a_warning_at_the_line_that_writes_it(tmp_path):
+    """A post folder renamed left imported links to its old slug, and nothing said so."""
+    links = ("Ver [otro](../otro/), [la foto](foto.png), [viejo](../viejo/), [el sitio](/repo/tags/), "
+             "[la raíz](/tags/values/), [arriba](#p1), [fuera](https://example.org/x), ![falta](falta.png), "
+             "[acerca](/acerca/) y [ayer](/repo/posts/ayer/#c).")
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": ESSAY_ES.replace("Segundo párrafo.", links).replace("author: Ana", "author: Ana\ntags: [values]"),
+        "posts/hola/index.en.md": ESSAY_EN.replace("Second paragraph.", "See [the old one](../viejo/)."),
+        "posts/hola/foto.png": "png",
+        "posts/otro/index.es.md": ESSAY_ES,
+        "posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\nComo [dije](../viejo/#comment-2).\n",
+        "pages/acerca/index.es.md": "---\ntitle: Acerca\n---\n\n[Inicio](../) y [nada](../nada/).\n",
+    })
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    said = sorted(line for line in result.stderr.splitlines() if "link to" in line)
+    tail = "leads to no page or file of this site (a post renamed or deleted?): its readers would find the page-not-found page"
+    assert said == [f"content/pages/acerca/index.es.md:5: warning: link to `../nada/` {tail}",
+                    f"content/posts/hola/comments/c1.es.md:5: warning: link to `../viejo/#comment-2` {tail}",
+                    f"content/posts/hola/index.en.md:8: warning: link to `../viejo/` {tail}",
+                    f"content/posts/hola/index.es.md:9: warning: link to `../viejo/` {tail}",
+                    f"content/posts/hola/index.es.md:9: warning: link to `/repo/posts/ayer/#c` {tail}"]
+    assert "the image `falta.png` is not in content/posts/hola/" in result.stderr  # said once, by validation

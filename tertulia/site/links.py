@@ -1,0 +1,73 @@
+"""Links in essays, pages and comments that lead to no file of the site, for `check`.
+
+A post's folder renamed, a page deleted, an imported link to an old slug: the build cannot know
+what a writer meant, but it knows every file it writes, so it can say which links lead nowhere
+(as Hugo's and MkDocs' link checks do). Only addresses inside the site are judged: relative ones,
+from the page that shows the text, and those from the site's root.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+from . import routes
+from ..errors import ContentError
+from ..model import Site, Text
+from ..reading import addresses
+
+LINK = re.compile(r'<a\s[^>]*?\bhref="([^"]*)"')  # images missing beside a post are validation's to say
+ELSEWHERE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|//|#|\?|$")  # another site, a mail, this page
+
+
+def broken_links(site: Site, content: Path, *made) -> list[ContentError]:
+    """A warning for each link of a text whose address inside the site is no file the build writes. `made`: the paths of every file the build writes, in any number of collections."""
+    def nowhere(path: str) -> bool:
+        wanted = (path, path.rstrip("/") + "/index.html") if path else ("index.html",)
+        return not any(name in files for files in made for name in wanted)
+
+    warnings = []
+    for essay in site.essays:
+        folder = "/" + routes.essay(essay.slug)  # a comment's relative link is read on its essay's page
+        for text in list(essay.texts) + [text for comment in essay.comments for text in comment.texts]:
+            warnings += _said(text, folder, site.config.base_path, nowhere, content)
+    for page in site.pages:
+        for text in page.texts:
+            warnings += _said(text, "/" + routes.page(page.slug), site.config.base_path, nowhere, content)
+    return warnings
+
+
+def _said(text: Text, folder: str, base_path: str, nowhere, content: Path) -> list[ContentError]:
+    """The warnings for one text's links, each named once, at the line that writes it."""
+    said = {}
+    for block in text.blocks:
+        for written in LINK.findall(block):
+            address = html.unescape(written).strip()
+            if address in said or ELSEWHERE.match(address):
+                continue
+            path = _site_path(address, folder, base_path)
+            if path is not None and nowhere(path):
+                said[address] = ContentError(text.path, _line_of(text.path, address, content), (
+                    f"link to `{address[:80]}` leads to no page or file of this site (a post renamed or "
+                    "deleted?): its readers would find the page-not-found page"))
+    return list(said.values())
+
+
+def _site_path(address: str, folder: str, base_path: str) -> str | None:
+    """The site path (no leading `/`) an address inside the site names; None when it climbs out of it."""
+    path, _ = addresses.split(address.partition("#")[0])
+    if path.startswith("/") and base_path != "/" and (path + "/").startswith(base_path):
+        path = path[len(base_path) - 1:] or "/"  # written with the sub-path already: the build keeps it as it is
+    resolved = urljoin(folder, path) if not path.startswith("/") else path
+    return resolved.lstrip("/") if resolved.startswith("/") else None
+
+
+def _line_of(shown: str, address: str, content: Path) -> int:
+    """The first line of the file that writes the address (0 when it is written otherwise, escaped)."""
+    try:
+        lines = (content / shown.split("/", 1)[1]).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError, IndexError):
+        return 0
+    return next((number for number, line in enumerate(lines, 1) if address in line), 0)
