@@ -159,7 +159,8 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     unreadable = [ContentError(options.theme.shown("locales", path), line, why) for path, line, why in interface.unreadable()]
     if unreadable:
         raise ContentErrors(unreadable, warnings + theme_warnings)
-    warnings += _missing_catalogs(options, interface) + theme_warnings
+    warnings += _missing_catalogs(options, interface) + theme_warnings + [
+        ContentError(options.theme.shown("locales", path), line, why) for path, line, why in interface.problems()]
     return Loaded(site, warnings, {r.path: r.digest for r in files.records}, interface, templates)
 
 

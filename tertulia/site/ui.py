@@ -23,6 +23,7 @@ from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from ..cache import content_key
+from .catalog_check import placeholder_problems, read_catalog
 from ..model import PartialDate, SiteConfig
 
 CATALOG = "LC_MESSAGES/messages.po"
@@ -34,7 +35,8 @@ class Catalog:
 
     def __init__(self, path: Path):
         with path.open("rb") as file:
-            po = read_po(file)
+            po, self.problems = read_catalog(file)  # (line, why), for the warnings
+        self.problems += placeholder_problems(po)
         self.texts = {m.id: m.string for m in po if isinstance(m.id, str) and m.id and m.string and not m.fuzzy}
         self.plurals = {m.id[0]: m.string for m in po if isinstance(m.id, tuple) and all(m.string) and not m.fuzzy}
         self.plural_expr = po.plural_expr
@@ -151,6 +153,13 @@ class Interface:
                 line = next((n for n, said in enumerate(text.splitlines(), 1) if "Plural-Forms" in said), 1)
                 found.append((shown, line, f"its Plural-Forms cannot be read ({problem})"))
         return found
+
+    def problems(self) -> list[tuple[str, int, str]]:
+        """(its path under locales/, line, why) for each line of the catalogs the site's languages use
+        that a page cannot use as written (see catalog_check)."""
+        paths = dict.fromkeys(path for lang in self.config.language_codes for path in self.catalog_paths(lang))
+        return [(path.relative_to(path.parents[2]).as_posix(), line, why)
+                for path in paths for line, why in self._catalog(path).problems]
 
     def missing(self) -> list[str]:
         """The site's languages with no catalog, whose pages use English words (unless site.yml accepts it)."""

@@ -1,0 +1,72 @@
+"""A translator's slip in a catalog is said at its line, not left to show English on the pages."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT, make_content, run_cli
+from tertulia.site.catalog_check import placeholder_problems, read_catalog
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+
+
+def problems_of(po: str) -> list[tuple[int, str]]:
+    catalog, problems = read_catalog(io.BytesIO((HEADER + po).encode()))
+    return problems + placeholder_problems(catalog)
+
+
+@pytest.mark.parametrize("catalog", sorted((ROOT / "locales").glob("*/LC_MESSAGES/messages.po")), ids=lambda p: p.parts[-3])
+def test_every_catalog_of_the_default_theme_can_be_filled_as_written(catalog: Path):
+    with catalog.open("rb") as file:
+        assert problems_of_file(file) == []
+
+
+def problems_of_file(file) -> list[tuple[int, str]]:
+    catalog, problems = read_catalog(file)
+    return problems + placeholder_problems(catalog)
+
+
+@pytest.mark.parametrize("translation, why", [
+    ("por %(nope)s", "names %(nope)s, which the message does not give"),
+    ("por %(author)d", "has a placeholder that cannot be filled (%d format: a real number is required, not str); "
+                       "write them as the message does"),
+    ("por %(author", "has a placeholder that cannot be filled (incomplete format key; a % of the text is written %%)"),
+    ("por %s %s", "has a placeholder that cannot be filled (not enough arguments for format string); write them as "
+                  "the message does"),
+])
+def test_a_translation_that_cannot_be_filled_is_named_at_its_line(translation, why):
+    assert problems_of(f'#: templates/x.html:1\nmsgid "by %(author)s"\nmsgstr "{translation}"\n') == [
+        (6, f"the translation of “by %(author)s” {why}; pages show the English phrase instead")]
+
+
+def test_placeholders_left_out_plural_forms_and_script_braces_are_judged_as_pages_fill_them():
+    po = ('msgid "%(num)d comment"\nmsgid_plural "%(num)d comments"\nmsgstr[0] "un comentario"\n'
+          'msgstr[1] "%(num)d comentarios"\n\n'
+          'msgid "{count} characters"\nmsgstr "{count} caracteres y {max}"\n\n'
+          'msgid "100 percent"\nmsgstr "100 %"\n')
+    assert problems_of(po) == [(10, "the translation of “{count} characters” names {max}, which the message does "
+                                    "not give; pages show the English phrase instead")]
+
+
+def test_a_broken_catalog_of_a_site_is_a_warning_at_its_line_and_babel_prints_nothing(tmp_path):
+    content = make_content(tmp_path, {})
+    catalog = tmp_path / "locales/es/LC_MESSAGES/messages.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(HEADER + 'msgid "Tags"\nmsgstr "Etiquetas\n\nmsgid "by %(author)s"\nmsgstr "de %(autor)s"\n',
+                       encoding="utf-8")
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stdout + result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        "locales/es/LC_MESSAGES/messages.po:6: warning: a string without its closing quote (\"); its last letter "
+        "is lost",
+        "locales/es/LC_MESSAGES/messages.po:8: warning: the translation of “by %(author)s” names %(autor)s, which "
+        "the message does not give; pages show the English phrase instead"]
+
+
+def test_a_line_babel_skips_without_a_word_is_named():
+    assert problems_of('msgid "Tags"\nmsgstr "Etiquetas"\n\nmsgid x\nmsgstr "y"\n') == [
+        (8, 'not as a catalog writes it (msgid "…", msgstr "…", or a "…" line continuing one); the line is skipped')]
