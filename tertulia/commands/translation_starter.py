@@ -1,9 +1,9 @@
 """A translation's starter: each block of the original in its own Markdown shape, its words marked.
 
 Heading levels, lists, quotes, code, images with their paths and link targets stay as they
-are; the translator replaces words only. The marker goes before the block's first words (or
-into an image's alternative text), never into code, and the build refuses to publish a
-block that still holds it.
+are; the translator replaces words only. The marker goes before the block's first words, each
+list item's, table cell's and caption's, and into every image's alternative text, never into
+code, and the build refuses to publish a block that still holds it.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from ..reading.translations import UNFINISHED as PLACEHOLDER
 TOKENS = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
 VERBATIM = {"pre", "code", "script", "style", "kbd", "samp"}  # not words to translate
+OWN_WORDS = {"li", "td", "th", "dt", "dd", "figcaption", "caption", "summary"}  # each holds words of its own
 IMAGE_ALT = re.compile(r'(<img\b[^>]*?\balt=")([^"]*\w)')
 # An author's footnotes as the converter draws them with no language (see markup.footnote_ids): a
 # number in the text, and the last block gathering the notes, each with its arrows back
@@ -56,19 +57,23 @@ def _note(label: str, inner_html: str, trusted: bool) -> str:
 
 
 def marked_html(block_html: str) -> str:
-    """The block with the marker before its first words outside code, else in an image's text."""
+    """The block with the marker before its first words outside code, and before the first words of
+    each item, cell or caption after them, and in every image's text: a translator takes a marker out
+    with the words it stands before, so one marker per list let the second item go untranslated."""
     parts = TOKENS.split(block_html)
-    verbatim = 0
+    verbatim, wanting = 0, True
     for index, part in enumerate(parts):
         if index % 2:
             name = TAG_NAME.match(part)
             if name and name.group(2).lower() in VERBATIM and not part.endswith("/>"):
                 verbatim += -1 if name.group(1) else 1
-        elif verbatim <= 0 and re.search(r"\w", part):
+            elif name and not name.group(1) and name.group(2).lower() in OWN_WORDS:
+                wanting = True
+        elif wanting and verbatim <= 0 and re.search(r"\w", part):
             lead = len(part) - len(part.lstrip())
             parts[index] = f"{part[:lead]}{PLACEHOLDER}: {part[lead:]}"
-            return "".join(parts)
-    return IMAGE_ALT.sub(lambda m: f"{m.group(1)}{PLACEHOLDER}: {m.group(2)}", block_html, count=1)
+            wanting = False
+    return IMAGE_ALT.sub(lambda m: f"{m.group(1)}{PLACEHOLDER}: {m.group(2)}", "".join(parts))
 
 
 def shape(block_html: str) -> tuple[str, ...]:

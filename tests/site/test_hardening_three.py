@@ -336,10 +336,15 @@ def test_a_starter_keeps_every_block_in_the_original_shape_with_only_words_to_re
     assert [b.split(">")[0] for b in starter_blocks] == [b.split(">")[0] for b in original_blocks]
     for kept in ("## TODO translate: Die *Tische* von Berlin", "(https://de.wikipedia.org/wiki/Tisch \"Tisch\")",
                  "![TODO translate: Ein Tisch im Hof](tisch.png)", "![](leer.png)",
-                 "```python\ntische = 1\n\nstuehle = 2\n```", "    - tiefer", "3. TODO translate: drei", "> ",
+                 "```python\ntische = 1\n\nstuehle = 2\n```", "    - TODO translate: tiefer", "3. TODO translate: drei", "> ",
                  "\n---\n", 'src="x.png"'):
         assert kept in starter, kept
     assert "TODO translate: tische" not in starter, "code is not words to translate"
+    # every item, cell and image text is marked: one marker per block let "zweitens" and "vier" stay German
+    for marked in ("- TODO translate: erstens", "- TODO translate: zweitens", "- TODO translate: tiefer",
+                   "4. TODO translate: vier", "TODO translate: Tisch | TODO translate: Stuhl",
+                   'alt="TODO translate: Bild"', "TODO translate: Ein Bild"):
+        assert marked in starter, marked
     # a finished translation differs from its starter in words alone
     finished = starter.replace("TODO translate: ", "").replace("Tische", "Tables")
     (content / "posts/tische/index.en.md").write_text(finished)
