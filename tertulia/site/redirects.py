@@ -59,7 +59,24 @@ def _old_addresses(site: Site) -> tuple[dict[str, str], dict[str, dict[str, str]
             queries[url].setdefault(query, new)
         else:
             targets.setdefault(url, new)
-    return targets, dict(queries)
+    final = {url: _final(target, targets) for url, target in targets.items()}
+    return final, {url: {query: _final(target, targets) for query, target in asked.items()}
+                   for url, asked in queries.items()}
+
+
+def _final(target: str, targets: dict[str, str]) -> str:
+    """Where a new address that is itself an old one leads in the end (`/old5/` → `/old/` → the post):
+    a reader takes one hop, and `rel=canonical` names a page, never another redirect. The first
+    fragment given is kept; validation refuses loops, and a loop met anyway ends where it closes."""
+    seen = set()
+    while True:
+        path, fragment = routes.split_fragment(target)
+        url, query = served_at("/" + path)
+        if query or "?" in path or url in seen or url not in targets:
+            return target
+        seen.add(url)
+        following = targets[url]
+        target = following + ("#" + fragment if fragment and not routes.split_fragment(following)[1] else "")
 
 
 def _query_script(url: str, queries: dict[str, str], otherwise: str) -> str:

@@ -1440,3 +1440,23 @@ def test_a_redirect_page_shows_its_new_address_as_a_reader_reads_it(tmp_path):
     from tertulia.site.redirects import readable
     for kept in ("https://x.org/a%20b/", "https://x.org/a%E2%80%AEb/", "https://x.org/%FF/", "https://x.org/%D9%2F/"):
         assert readable(kept) == kept
+
+
+def test_a_redirect_to_another_old_address_goes_straight_to_the_page_in_one_hop(tmp_path):
+    """`/old5/` → `/old/` → an alias of the post: readers took three refreshes, and the first page's
+    canonical link named the second, itself a noindex redirect."""
+    content = make_content(tmp_path, {"site.yml": "title: {en: T}\nbase_url: \"https://example.org/b/\"\n"
+                                      "languages: {en: English}\nmain_language: en\nredirects:\n"
+                                      "  /old5/: \"/old/#comment-c1\"\n  /old/: /2020/01/hello/\n  /?p=9: /old/\n",
+                                      "posts/hello/index.en.md": "---\ntitle: X\nauthor: A\n"
+                                      "aliases: [/2020/01/hello/]\n---\n\nText.\n"},
+                           with_essay=False)
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    for page, link in (("old5/index.html", "../posts/hello/#comment-c1"), ("old/index.html", "../posts/hello/"),
+                       ("2020/01/hello/index.html", "../../../posts/hello/")):
+        text = (out / page).read_text(encoding="utf-8")
+        assert f'<a href="{link}" dir="ltr">' in text, page
+        assert '<link rel="canonical" href="https://example.org/b/posts/hello/' in text, page
+    assert '{"p=9":"posts/hello/"}' in (out / "index.html").read_text(encoding="utf-8")
