@@ -207,3 +207,20 @@ def test_a_misspelt_key_a_misspelt_zone_and_a_wrong_menu_entry_say_what_was_mean
         "content/site.yml:10: menu entry `url: ftp://x.org/, label: X`: url must be http(s) or start with /, not `ftp://x.org/`",
         "content/site.yml:12: menu entry `page: club, titel: C`: unknown key `titel`; an entry must be `page: <slug>`, "
         "or `url:` (http(s) or starting with /) with `label:`"]
+
+
+def test_two_tag_keys_that_are_one_tag_with_different_labels_is_an_error_at_the_second(tmp_path):
+    """`values` and `Values` (or `café` written in two encodings) are one tag: the second's labels were dropped."""
+    head = 'title: T\nbase_url: "https://example.org/"\nlanguages: {en: English, es: Español}\nmain_language: en\ntags:\n'
+    errors = config_errors(tmp_path, head + "  values: {en: values, es: valores}\n  Values: {en: values, es: VV}\n"
+                                            "  cafe\u0301: {en: coffee}\n  caf\u00e9: {en: cafe}\n")
+    assert errors == [
+        "content/site.yml:7: tag key `Values` is the tag `values` (keys alike but for case, spaces or how an accent is "
+        "encoded are one tag), whose `es` label is already `valores`, not `VV`: give its labels once",
+        "content/site.yml:9: tag key `caf\u00e9` is the tag `cafe\u0301` (keys alike but for case, spaces or how an accent "
+        "is encoded are one tag), whose `en` label is already `coffee`, not `cafe`: give its labels once"]
+    same = head + "  values: {en: values}\n  Values: {en: values, es: valores}\n"  # no label lost: one tag, both said
+    path = tmp_path / "same.yml"
+    path.write_text(same, encoding="utf-8")
+    assert [(t.key, t.labels) for t in load_config(path, "content/site.yml").tags] == [
+        ("values", (("en", "values"), ("es", "valores")))]

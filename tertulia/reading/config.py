@@ -233,7 +233,11 @@ def _tags(value, reading: Reading) -> tuple[Tag, ...]:
         merged = tags.setdefault(segment, {})
         written.setdefault(segment, key)
         for lang, label in labels.items():
-            merged.setdefault(str(lang), str(label))  # the first key written wins a language's label
+            kept = merged.setdefault(str(lang), str(label))
+            if kept != str(label):  # one of the two labels would be dropped without a word
+                fail(f"tag key `{key}` is the tag `{written[segment]}` (keys alike but for case, spaces or how an "
+                     f"accent is encoded are one tag), whose {'label' if not lang else f'`{lang}` label'} is "
+                     f"already `{kept[:60]}`, not `{str(label)[:60]}`: give its labels once")
     return tuple(Tag(key=segment, labels=tuple(labels.items()), written=written[segment])
                  for segment, labels in tags.items())
 
