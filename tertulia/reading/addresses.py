@@ -8,6 +8,7 @@ that path must be a plain one inside the site, and its first segment not one the
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import unquote
 
 MAX_LENGTH = 2000
@@ -82,9 +83,10 @@ def served_at(address: str) -> tuple[str, str]:
 
 
 def written_at(address: str) -> tuple[str, str]:
-    """served_at, its path's letter case folded: two addresses alike here are one file on some disks."""
+    """served_at, its path's letter case folded and its accents composed (NFC): two addresses alike here
+    are one file on some disks (macOS's ignores both differences)."""
     url, query = served_at(address)
-    return url.casefold(), query
+    return unicodedata.normalize("NFC", url).casefold(), query
 
 
 def under_files(olds) -> dict[str, str]:

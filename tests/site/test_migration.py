@@ -341,6 +341,9 @@ def test_a_reimport_follows_the_blog_and_never_touches_a_hand_edit(tmp_path):
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [\"/posts/hola/?p=5\"]\n---\n\nA.\n",
       "posts/b/index.es.md": "---\ntitle: B\nauthor: X\naliases: [\"/posts/hola/?p=5\"]\n---\n\nB.\n"},
      "content/posts/b/index.es.md:4:", "claimed by content/posts/a/index.es.md too"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [/caf\u00e9/]\n---\n\nA.\n",  # one folder on macOS
+      "posts/b/index.es.md": "---\ntitle: B\nauthor: X\naliases: [/cafe\u0301/]\n---\n\nB.\n"},
+     "content/posts/b/index.es.md:4:", "claimed by content/posts/a/index.es.md too"),
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [/old]\n---\n\nA.\n",
       "posts/b/index.es.md": "---\ntitle: B\nauthor: X\naliases: [/old/index.html]\n---\n\nB.\n"},
      "content/posts/b/index.es.md:4:", "claimed by content/posts/a/index.es.md too"),
