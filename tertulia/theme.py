@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError
-from .reading.find import SYMLINK
 
 PACKAGE = Path(__file__).resolve().parent
 KINDS = ("templates", "assets", "locales")
+LINKED = ("a symbolic link: refused, so that nothing outside the site's folder can be published or read into "
+          "a page; put the file itself here")
 DEFAULT_PREFIX = "default"  # `{% extends "default/base.html" %}` in a site's own base.html
 
 
@@ -99,7 +100,7 @@ class Theme:
         for kind in KINDS:
             folder = self.site / kind
             if folder.is_symlink():
-                errors.append(ContentError(kind, 0, SYMLINK))
+                errors.append(ContentError(kind, 0, LINKED))
                 continue
             if self.own(kind) is None:
                 continue
@@ -107,7 +108,7 @@ class Theme:
                 for name in sorted(folders + files):
                     if os.path.islink(os.path.join(parent, name)):
                         relative = Path(parent, name).relative_to(folder).as_posix()
-                        errors.append(ContentError(f"{kind}/{relative}", 0, SYMLINK))
+                        errors.append(ContentError(f"{kind}/{relative}", 0, LINKED))
         return sorted(errors, key=str)
 
     def _own_text(self, kind: str, suffixes) -> str:

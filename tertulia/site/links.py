@@ -49,8 +49,9 @@ def _said(text: Text, folder: str, base_path: str, nowhere, content: Path) -> li
                 continue
             path = _site_path(address, folder, base_path)
             if path is not None and nowhere(path):
-                said[address] = ContentError(text.path, _line_of(text.path, address, content), (
-                    f"link to `{address[:80]}` leads to no page or file of this site (a post renamed or "
+                written, line = _written(text.path, address, base_path, content)
+                said[address] = ContentError(text.path, line, (
+                    f"link to `{written[:80]}` leads to no page or file of this site (a post renamed or "
                     "deleted?): its readers would find the page-not-found page"))
     return list(said.values())
 
@@ -64,10 +65,18 @@ def _site_path(address: str, folder: str, base_path: str) -> str | None:
     return resolved.lstrip("/") if resolved.startswith("/") else None
 
 
-def _line_of(shown: str, address: str, content: Path) -> int:
-    """The first line of the file that writes the address (0 when it is written otherwise, escaped)."""
+def _written(shown: str, address: str, base_path: str, content: Path) -> tuple[str, int]:
+    """The address as the file writes it, and the first line that does (0 when it is written otherwise,
+    escaped): a link from the site's root carries the site's sub-path once read (`/blog/about/`)."""
+    forms = [address]
+    if base_path != "/" and address.startswith(base_path):
+        forms.append(address[len(base_path) - 1:])  # `/about/`, as most writers write it
     try:
         lines = (content / shown.split("/", 1)[1]).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError, IndexError):
-        return 0
-    return next((number for number, line in enumerate(lines, 1) if address in line), 0)
+        return address, 0
+    for form in forms:
+        line = next((number for number, text in enumerate(lines, 1) if form in text), 0)
+        if line:
+            return form, line
+    return address, 0

@@ -235,3 +235,8 @@ def test_a_link_to_no_page_of_the_site_is_a_warning_at_the_line_that_writes_it(t
                     f"content/posts/hola/index.es.md:9: warning: link to `../viejo/` {tail}",
                     f"content/posts/hola/index.es.md:9: warning: link to `/repo/posts/ayer/#c` {tail}"]
     assert "the image `falta.png` is not in content/posts/hola/" in result.stderr  # said once, by validation
+    # the example's base_url has the sub-path /repo/: a link from the root is named as the writer wrote it
+    (content / "pages/acerca/index.es.md").write_text("---\ntitle: Acerca\n---\n\n[Viejo](/posts/viejo/).\n")
+    said = [line for line in run_cli("check", "--content", str(content), cwd=tmp_path).stderr.splitlines()
+            if "acerca" in line and "link to" in line]
+    assert said == [f"content/pages/acerca/index.es.md:5: warning: link to `/posts/viejo/` {tail}"]
