@@ -118,13 +118,29 @@ STARTERS = {
         ("Il primo paragrafo.", "Il commento.")),
     "pt": Starter(
         "Boas-vindas", (
+            "Este é o primeiro ensaio do seu site. Fica em `content/posts/welcome/`, um ficheiro por idioma: "
+            "`index.{lang}.md` é o original, e cada outro ficheiro é uma tradução que o indica com "
+            "`translation_of`.",
+            "Cada parágrafo de uma tradução aparece ao lado do mesmo parágrafo do original; por isso uma "
+            "tradução mantém os parágrafos, títulos e listas do original.",
+            "Para escrever o próximo: `tertulia new post meu-ensaio --lang {lang}` e, para cada tradução, "
+            "`tertulia new translation meu-ensaio --lang …`. `tertulia serve` mostra-o enquanto escreve.",
+        ),
+        "Sobre", (
+            "Conte aqui quem escreve este site e por que em mais de um idioma.",
+            "Esta página fica em `content/pages/about/`; o `menu` de `content/site.yml` faz a ligação para ela "
+            "em todas as páginas.",
+        ),
+        ("O primeiro parágrafo.", "O comentário.")),
+    "pt-BR": Starter(  # Brazilian: `arquivo`, `você`, "link"
+        "Boas-vindas", (
             "Este é o primeiro ensaio do seu site. Fica em `content/posts/welcome/`, um arquivo por idioma: "
             "`index.{lang}.md` é o original, e cada outro arquivo é uma tradução que o indica com "
             "`translation_of`.",
             "Cada parágrafo de uma tradução aparece ao lado do mesmo parágrafo do original; por isso uma "
             "tradução mantém os parágrafos, títulos e listas do original.",
             "Para escrever o próximo: `tertulia new post meu-ensaio --lang {lang}` e, para cada tradução, "
-            "`tertulia new translation meu-ensaio --lang …`. `tertulia serve` mostra-o enquanto escreve.",
+            "`tertulia new translation meu-ensaio --lang …`. `tertulia serve` mostra o ensaio enquanto você escreve.",
         ),
         "Sobre", (
             "Conte aqui quem escreve este site e por que em mais de um idioma.",

@@ -220,3 +220,14 @@ def test_init_writes_arabic_and_hebrew_starters_whose_sites_speak_them(tmp_path)
         assert f'<html lang="{lang}" dir="rtl">' in html and "data-words-lang" not in html, page
         assert all(word in html for word in words), page
     assert "תורגם מערבית" in (out / "he/posts/welcome/index.html").read_text(encoding="utf-8")
+
+
+def test_a_portuguese_site_starts_in_european_portuguese_and_its_brazilian_translation_in_brazilian(tmp_path):
+    """Both read the one `pt` starter, whose "arquivo" and "link" are Brazilian, beside European catalog words."""
+    result = run_cli("init", str(tmp_path / "site"), "--lang", "pt", "--translation", "pt-BR")
+    assert result.returncode == 0, result.stderr
+    posts = tmp_path / "site/content/posts/welcome"
+    european, brazilian = (posts / "index.pt.md").read_text(), (posts / "index.pt-BR.md").read_text()
+    assert "um ficheiro por idioma" in european and "arquivo" not in european
+    assert "um arquivo por idioma" in brazilian and "enquanto você escreve" in brazilian
+    assert run_cli("check", "--content", str(tmp_path / "site/content")).returncode == 0
