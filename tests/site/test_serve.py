@@ -57,7 +57,7 @@ def previewing(tmp_path, content):
         yield port
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.wait(timeout=60)  # a build under way finishes first; a loaded machine is slow
 
 
 @pytest.fixture
@@ -73,7 +73,7 @@ def preview(tmp_path):
         """Stop the preview (once) and give what it printed."""
         if not said:
             process.terminate()
-            said.append(process.communicate(timeout=10)[0])
+            said.append(process.communicate(timeout=60)[0])  # as above: the build under way ends first
         return said[0]
     yield content, f"http://127.0.0.1:{port}/repo/", stop
     stop()
