@@ -141,8 +141,7 @@ def unreached_addresses(site: Site, *made) -> list[ContentError]:
     typo, a page since renamed, a tag no essay has): its readers would get the not-found page. `made`:
     the paths of every file the build writes, in any number of collections."""
     def nowhere(address: str) -> bool:
-        path = addresses.split(address)[0].lstrip("/")
-        return not any(name in files for files in made for name in (routes.file_path(path), path + "/index.html"))
+        return not routes.answered(addresses.split(address)[0].lstrip("/"), *made)
 
     warnings = [ContentError(redirect.path, redirect.line, (
                     f"redirect `{redirect.old[:80]}` leads to `{redirect.new[:80]}`, which is no page of this "

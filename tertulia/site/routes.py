@@ -107,6 +107,12 @@ def file_path(url: str) -> str:
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 
+def answered(path: str, *made) -> bool:
+    """Whether a site path (no leading `/`) is served by a file the build writes (`made`: their paths, in
+    any number of collections): the file itself, or a folder's index.html, as a static host serves `/about`."""
+    return any(name in files for files in made for name in (file_path(path), path + "/index.html"))
+
+
 def split_fragment(url: str) -> tuple[str, str]:
     """(path, fragment): a fragment is an anchor's id, never with `/`; a `#` before a `/` is a tag key's."""
     target, _, fragment = url.partition("#")
