@@ -156,11 +156,10 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
         raise ContentErrors(earlier + broken_templates, warnings + theme_warnings)
     from .site.ui import Interface
     interface = Interface(options.theme.folders("locales"), site.config)
-    unreadable = [ContentError(options.theme.shown("locales", path), line, why) for path, line, why in interface.unreadable()]
+    unreadable = _said_of_catalogs(options, interface.unreadable())
     if unreadable:
         raise ContentErrors(unreadable, warnings + theme_warnings)
-    warnings += _missing_catalogs(options, interface) + theme_warnings + [
-        ContentError(options.theme.shown("locales", path), line, why) for path, line, why in interface.problems()]
+    warnings += _missing_catalogs(options, interface) + theme_warnings + _said_of_catalogs(options, interface.problems())
     return Loaded(site, warnings, {r.path: r.digest for r in files.records}, interface, templates)
 
 
@@ -191,6 +190,11 @@ def _forks(options: Options, last: "LastRun | None", stack: ExitStack | None, fi
     build in one process, as asked, or one of a site too small to share out."""
     from .reading.parse import PARALLEL_THRESHOLD
     return stack is not None and last is None and options.workers != 1 and files >= PARALLEL_THRESHOLD
+
+
+def _said_of_catalogs(options: Options, found: list[tuple[str, int, str]]) -> list[ContentError]:
+    """(path under locales/, line, why) as an author reads it: `locales/es/…` for the site's own catalog."""
+    return [ContentError(options.theme.shown("locales", path), line, why) for path, line, why in found]
 
 
 def _missing_catalogs(options: Options, interface: "Interface") -> list[ContentError]:

@@ -23,8 +23,8 @@ from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from ..cache import content_key
-from .catalog_check import placeholder_problems, read_catalog
 from ..model import PartialDate, SiteConfig
+from .catalog_check import placeholder_problems, read_catalog
 
 CATALOG = "LC_MESSAGES/messages.po"
 ENGLISH = "en"
@@ -140,9 +140,7 @@ class Interface:
         """(its path under locales/, line, why) for each catalog the site's languages use that cannot be read: a file
         saved in another encoding, or a plural rule that is no C expression."""
         found: list[tuple[str, int, str]] = []
-        paths = dict.fromkeys(path for lang in self.config.language_codes for path in self.catalog_paths(lang))
-        for path in paths:
-            shown = path.relative_to(path.parents[2]).as_posix()  # as `incomplete` names it: <lang>/LC_MESSAGES/…
+        for path, shown in self._used_catalogs():
             try:
                 self._catalog(path)
             except UnicodeDecodeError:
@@ -157,9 +155,12 @@ class Interface:
     def problems(self) -> list[tuple[str, int, str]]:
         """(its path under locales/, line, why) for each line of the catalogs the site's languages use
         that a page cannot use as written (see catalog_check)."""
+        return [(shown, line, why) for path, shown in self._used_catalogs() for line, why in self._catalog(path).problems]
+
+    def _used_catalogs(self) -> list[tuple[Path, str]]:
+        """Each catalog the site's languages use, once, with its path under locales/ (<lang>/LC_MESSAGES/…)."""
         paths = dict.fromkeys(path for lang in self.config.language_codes for path in self.catalog_paths(lang))
-        return [(path.relative_to(path.parents[2]).as_posix(), line, why)
-                for path in paths for line, why in self._catalog(path).problems]
+        return [(path, path.relative_to(path.parents[2]).as_posix()) for path in paths]
 
     def missing(self) -> list[str]:
         """The site's languages with no catalog, whose pages use English words (unless site.yml accepts it)."""
