@@ -13,20 +13,19 @@ from tertulia.site.catalog_check import placeholder_problems, read_catalog
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
 
 
-def problems_of(po: str) -> list[tuple[int, str]]:
-    catalog, problems = read_catalog(io.BytesIO((HEADER + po).encode()))
+def problems_of_file(file) -> list[tuple[int, str]]:
+    catalog, problems = read_catalog(file)
     return problems + placeholder_problems(catalog)
+
+
+def problems_of(po: str) -> list[tuple[int, str]]:
+    return problems_of_file(io.BytesIO((HEADER + po).encode()))
 
 
 @pytest.mark.parametrize("catalog", sorted((ROOT / "locales").glob("*/LC_MESSAGES/messages.po")), ids=lambda p: p.parts[-3])
 def test_every_catalog_of_the_default_theme_can_be_filled_as_written(catalog: Path):
     with catalog.open("rb") as file:
         assert problems_of_file(file) == []
-
-
-def problems_of_file(file) -> list[tuple[int, str]]:
-    catalog, problems = read_catalog(file)
-    return problems + placeholder_problems(catalog)
 
 
 @pytest.mark.parametrize("translation, why", [
