@@ -560,7 +560,18 @@ def output_clashes(content: Path, found: Found, site: "Site", drawn: set[str], g
     (or inside a file it makes), all said at once: `build` and `check` both ask this. `drawn` are the
     pages' files, `generated` those and every other file."""
     return _beside_clashes(content, found, site, drawn) + _static_clashes(
-        content, [relative for relative, _ in found.static], generated, search)
+        content, [relative for relative, _ in found.static], generated, search, _redirected_from(site))
+
+
+def _redirected_from(site: "Site") -> dict[str, str]:
+    """(file -> which old address it answers, and who wrote it) for every page that sends readers on:
+    a static file clashing with one is a clash with that alias or redirect, and the writer must be
+    told which of the two to rename."""
+    from .reading.addresses import served_at
+    olds = [(redirect.old, f"{redirect.path}:{redirect.line}") for redirect in site.config.redirects]
+    olds += [(alias, owner.original.path) for owner in site.essays + site.pages for alias in owner.aliases]
+    return {file_path(served_at(old)[0]): f"the page that sends readers on from `{old[:80]}` ({writer})"
+            for old, writer in olds}
 
 
 def _clashing(relative: str, made: set[str], folders: set[str]) -> str:
@@ -589,9 +600,11 @@ def _beside_clashes(content: Path, found: Found, site: "Site", pages: set[str]) 
     return [_would_replace(_shown(where[url], content), clash) for url, clash in copied]
 
 
-def _static_clashes(content: Path, static, generated: set[str], search: bool) -> list[ContentError]:
+def _static_clashes(content: Path, static, generated: set[str], search: bool,
+                    redirected_from: dict[str, str] | None = None) -> list[ContentError]:
     """The files of content/static/ that would replace one the build makes (a page, an asset, the
-    search index's folder when there is search), or stand where it makes a folder (`static/posts`)."""
+    search index's folder when there is search), or stand where it makes a folder (`static/posts`).
+    `redirected_from` names the old address behind a page that sends readers on."""
     if not static:
         return []
     index_folder = PAGEFIND.partition("/")[0]
@@ -602,7 +615,8 @@ def _static_clashes(content: Path, static, generated: set[str], search: bool) ->
         if search and relative.startswith(index_folder + "/"):
             clash = clash or relative
         if clash:
-            errors.append(_would_replace(f"{content.name}/static/{relative}", clash))
+            errors.append(_would_replace(f"{content.name}/static/{relative}", clash,
+                                         (redirected_from or {}).get(clash, "")))
     return errors
 
 
@@ -620,7 +634,9 @@ def _clashes_known_early(options: Options, found: Found, config: SiteConfig) -> 
     return _static_clashes(options.content, [relative for relative, _ in found.static], made, config.search)
 
 
-def _would_replace(shown: str, relative: str) -> ContentError:
+def _would_replace(shown: str, relative: str, made_as: str = "") -> ContentError:
+    if made_as:
+        return ContentError(shown, 0, f"would replace `{relative}`, {made_as}: rename or remove one of them")
     return ContentError(shown, 0, f"would replace the site's own `{relative}`, which the build makes; rename or remove it")
 
 

@@ -64,6 +64,23 @@ def test_check_reports_a_static_file_that_would_replace_a_generated_one_as_build
     assert not (tmp_path / "output").exists()
 
 
+def test_a_static_file_where_an_old_address_is_answered_names_that_alias_or_redirect(tmp_path):
+    """The walk's writer was told the static file would replace "the site's own" page, and could not
+    find which: it was the page an essay's alias (or a site.yml redirect) makes there."""
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": ESSAY_ES.replace("author: Ana\n", "author: Ana\naliases: [/viejo/]\n"),
+        "site.yml": SITE_YML + "redirects:\n  /old.html: /posts/hola/\n",
+        "static/viejo/index.html": "<p>mine</p>", "static/old.html": "<p>mine</p>"})
+    for command in (["check"], ["build", "--output", str(tmp_path / "output")]):
+        said = run_cli(*command, "--content", str(content), cwd=tmp_path).stderr.splitlines()
+        assert said[:-1] == [
+            "content/static/old.html: would replace `old.html`, the page that sends readers on from `/old.html` "
+            "(content/site.yml:9): rename or remove one of them",
+            "content/static/viejo/index.html: would replace `viejo/index.html`, the page that sends readers on "
+            "from `/viejo/` (content/posts/hola/index.es.md): rename or remove one of them"], said
+    assert not (tmp_path / "output").exists()
+
+
 def test_a_static_file_replacing_one_every_site_makes_is_said_beside_the_contents_errors_in_one_run(tmp_path):
     """A writer learnt of `static/feed.xml` only once the essay's error was fixed: one run later."""
     content = make_content(tmp_path, {"static/feed.xml": "<feed/>", "static/assets/style.css": "body {}",
