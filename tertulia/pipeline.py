@@ -132,7 +132,7 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     config, setting_errors = read_config(options.content / "site.yml",
                                          _shown(options.content / "site.yml", options.content), options.base_url)
     followed, record_errors = load_record(options.content)
-    earlier = setting_errors + record_errors + options.theme.refused_links()  # reported with the content's, at once
+    earlier = setting_errors + record_errors + options.theme.refused()  # reported with the content's, at once
     cache = last.cache if last else parse_cache(options)
     from .writing.render import template_errors, unknown_blocks
     # said in every run, a failing one too: a writer fixing one run's problems sees them all
@@ -500,8 +500,8 @@ def _inputs_key(options: Options) -> str:
 def _theme_key(options: Options) -> str:
     """Every template, asset and catalog the theme and the site have, where they are: for the whole-site key."""
     folders = [folder for kind in KINDS for folder in options.theme.folders(kind)]
-    links = map(str, options.theme.refused_links())  # a linked folder is no folder of the theme, yet it counts
-    return content_key(tree_key(*folders), *map(str, folders), *links)
+    refused = map(str, options.theme.refused())  # a linked folder is no folder of the theme, yet it counts; an
+    return content_key(tree_key(*folders), *map(str, folders), *refused)  # empty one has no file to count
 
 
 def _text_of(path: Path) -> str:

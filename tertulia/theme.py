@@ -46,7 +46,7 @@ class Theme:
         return cls(content.resolve().parent)
 
     def own(self, kind: str) -> Path | None:
-        """The site's own folder of this kind; none when it is missing, a link (refused, see refused_links)
+        """The site's own folder of this kind; none when it is missing, a link (refused, see refused)
         or the default theme itself (as in this repository, whose example site sits beside the theme)."""
         if self.site is None:
             return None
@@ -91,9 +91,27 @@ class Theme:
                                                  f"{relative}, so this file replaces nothing; check its name"))
         return warnings
 
-    def refused_links(self) -> list[ContentError]:
-        """An error for each symbolic link among the site's own templates, assets and catalogs: as in
-        content/, nothing outside the site may be published or read into a page through one."""
+    def refused(self) -> list[ContentError]:
+        """An error for each symbolic link among the site's own templates, assets and catalogs (as in
+        content/, nothing outside the site may be published or read into a page through one), and for
+        each of their folders named as a theme file."""
+        return sorted(self._links() + self._folders_named_as_files(), key=str)
+
+    def _folders_named_as_files(self) -> list[ContentError]:
+        """A folder where the theme has a file (`templates/home.html/`, made by a mistaken `mkdir`): it
+        replaces nothing, and the files in it would be written where the theme's file goes."""
+        errors = []
+        for kind in KINDS:
+            own = self.own(kind)
+            if own is not None:
+                errors += [ContentError(f"{kind}/{relative}", 0, f"is a folder where the default theme has a file "
+                                        "of that name: make it a file to replace the theme's, or rename it")
+                           for relative in _tree(self.default / kind)
+                           if (own / relative).is_dir() and not (own / relative).is_symlink()]
+        return errors
+
+    def _links(self) -> list[ContentError]:
+        """An error for each symbolic link among the site's own templates, assets and catalogs."""
         if self.site is None:
             return []
         errors = []
@@ -109,7 +127,7 @@ class Theme:
                     if os.path.islink(os.path.join(parent, name)):
                         relative = Path(parent, name).relative_to(folder).as_posix()
                         errors.append(ContentError(f"{kind}/{relative}", 0, LINKED))
-        return sorted(errors, key=str)
+        return errors
 
     def _own_text(self, kind: str, suffixes) -> str:
         """The text of the site's own files of this kind (those ending in one of `suffixes`)."""

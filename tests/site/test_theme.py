@@ -62,6 +62,29 @@ def test_an_override_the_theme_does_not_have_is_named_in_a_warning(tmp_path):
     assert any(line.startswith("assets/styles.css: warning:") for line in result.stderr.splitlines())
 
 
+def test_a_folder_named_as_a_theme_file_is_an_error_and_the_output_stays(tmp_path):
+    """A mistaken `mkdir templates/home.html` left the theme's home page in place, and nothing said why;
+    a folder `assets/reader.js/` holding a file failed the build on the disk ("File exists")."""
+    assert build(tmp_path, {}).returncode == 0
+    before = every_file(tmp_path / "output")
+    (tmp_path / "templates/home.html").mkdir(parents=True)
+    write_tree(tmp_path, {"assets/reader.js/notes.txt": "x"})
+    for command in (["check"], ["build", "--output", str(tmp_path / "output")]):
+        result = run_cli(*command, "--content", str(tmp_path / "content"))
+        assert result.returncode == 1
+        errors = [line for line in result.stderr.splitlines() if "is a folder" in line]
+        assert errors == [
+            "assets/reader.js: is a folder where the default theme has a file of that name: make it a file to "
+            "replace the theme's, or rename it",
+            "templates/home.html: is a folder where the default theme has a file of that name: make it a file to "
+            "replace the theme's, or rename it"], result.stderr
+    assert every_file(tmp_path / "output") == before
+    (tmp_path / "assets/reader.js/notes.txt").unlink()
+    (tmp_path / "assets/reader.js").rmdir()
+    again = run_cli("build", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "output"))
+    assert again.returncode == 1 and "templates/home.html: is a folder" in again.stderr  # an empty one too
+
+
 def test_a_font_the_sites_own_stylesheet_loads_is_an_addition_not_a_misspelt_name(tmp_path):
     """`check --strict` failed a site whose site.css loads its own font."""
     base = ('{% extends "default/base.html" %}\n'
