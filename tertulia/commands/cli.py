@@ -65,10 +65,21 @@ def _site_command(args) -> int:
 
 
 def _kind_of(errors) -> str:
-    """What the errors are in, for their count: a site's own templates are not its content."""
-    in_templates = all(error.path.startswith("templates/") or error.message.startswith("template error")
-                       for error in errors)
-    return "template error" if in_templates else "content error"
+    """What the errors are in, for their count: a site's own templates, assets and catalogs are not its
+    content, and a count of both kinds says neither."""
+    kinds = {_folder_of(error) for error in errors}
+    if kinds == {"templates"}:
+        return "template error"
+    if kinds <= {"templates", "assets", "locales"}:
+        return "theme error"
+    return "content error" if kinds.isdisjoint({"templates", "assets", "locales"}) else "error"
+
+
+def _folder_of(error) -> str:
+    """The top folder of the file an error is in; a broken template is one wherever it lies."""
+    if error.message.startswith("template error"):
+        return "templates"
+    return error.path.split("/", 1)[0]
 
 
 def _failed(args, problem: Exception) -> int:

@@ -78,7 +78,12 @@ def test_a_folder_named_as_a_theme_file_is_an_error_and_the_output_stays(tmp_pat
             "replace the theme's, or rename it",
             "templates/home.html: is a folder where the default theme has a file of that name: make it a file to "
             "replace the theme's, or rename it"], result.stderr
+        assert result.stderr.splitlines()[-1].startswith("2 theme errors")  # not the content's
     assert every_file(tmp_path / "output") == before
+    (tmp_path / "content/posts/hola/index.es.md").write_text("---\ntitle: [\n---\n\nHola.\n")
+    mixed = run_cli("check", "--content", str(tmp_path / "content"))
+    assert mixed.stderr.splitlines()[-1] == "3 errors", mixed.stderr  # of both kinds: neither word fits
+    (tmp_path / "content/posts/hola/index.es.md").unlink()
     (tmp_path / "assets/reader.js/notes.txt").unlink()
     (tmp_path / "assets/reader.js").rmdir()
     again = run_cli("build", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "output"))
