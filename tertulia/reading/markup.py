@@ -447,10 +447,21 @@ SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»”’)]*\s")
 
 def first_sentence(blocks, words: int = 40) -> str:
     """The first sentence of a text's first paragraph of words, for a card with no summary (cut at `words`)."""
-    text = next((t for t in (reading_text(b) for b in blocks if b.startswith("<p>")) if t), "")
+    at = first_paragraph(blocks)
+    text = reading_text(blocks[at]) if at >= 0 else ""
     end = SENTENCE_END.search(text + " ")
     sentence = text[:end.end()].rstrip() if end else text
     return first_words([f"<p>{html.escape(sentence)}</p>"], words) if sentence else ""
+
+
+def first_paragraph(blocks) -> int:
+    """The index of a text's first paragraph of words (a card's summary is its first sentence); -1 if none."""
+    return next((i for i, block in enumerate(blocks) if block.startswith("<p>") and reading_text(block)), -1)
+
+
+def first_worded(blocks) -> int:
+    """The index of a text's first block with words (an excerpt starts there); -1 if none."""
+    return next((i for i, block in enumerate(blocks) if reading_text(block).strip()), -1)
 
 
 ALT_TEXT = re.compile(r'\salt="[^"]')

@@ -427,6 +427,7 @@ def _unfinished_shown_as_original(text: Text, original: Text, original_blocks: t
         text = replace(text, title=original.title if UNFINISHED in text.title else text.title,
                        title_lang=original.lang if UNFINISHED in text.title else "",
                        summary=original.summary if UNFINISHED in text.summary else text.summary,
+                       original_lang=original.lang,
                        unfinished_fields=tuple(key for key in ("title", "summary") if UNFINISHED in getattr(text, key)),
                        unfinished_line=record.line("title" if UNFINISHED in text.title else "summary"))
     return text

@@ -17,7 +17,7 @@ from ..model import Comment, Essay, Site, Text, name_alone, newest_first
 from ..reading.markup import absolute_links
 from .pages import Kind, Page, no_context
 from .routes import relative_url
-from .views import Link, card_summary, excerpt, reading_times, tag_link
+from .views import Link, card_summary, excerpt, excerpt_lang, reading_times, summary_lang, tag_link
 
 PATH = attrgetter("path")
 FEED_ENTRIES = 50
@@ -140,7 +140,7 @@ def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words, tags: dict
                      for t in titles] if len(titles) > 1 else []
     summary = essay.text(scope.lang) or essay.original
     return {"essay": essay, "url": url, "titles": [Link(url, t.title, t.title_in) for t in titles],
-            "languages": languages, "summary": card_summary(summary), "summary_lang": summary.lang,
+            "languages": languages, "summary": card_summary(summary), "summary_lang": summary_lang(summary),
             "tags": [Link(here(routes.tag(key, 1, scope.folder)), *tags[key].label(scope.lang, site.config.main_language))
                      for key in essay.tags],
             "date": words.date(essay.date) if essay.date else "", "comment_count": len(essay.comments),
@@ -171,8 +171,8 @@ def _archive_entry(scope: Scope, essay: Essay, comment: Comment, here, words, es
         known = essays_here[essay.slug] = (here(_essay_page(essay, scope)), essay.text(scope.lang) or essay.original)
     page_link, title = known
     url = routes.comment_on(page_link, comment.id)  # to the comment, where it stands in the essay
-    return {"comment": comment, "url": url, "essay": Link(url, title.title, title.lang),
-            "date": words.date(comment.date) if comment.date else "", "excerpt": excerpt(text), "lang": text.lang,
+    return {"comment": comment, "url": url, "essay": Link(url, title.title, title.title_in),
+            "date": words.date(comment.date) if comment.date else "", "excerpt": excerpt(text), "lang": excerpt_lang(text),
             "written_in": text.lang if text.lang != scope.lang else ""}  # a reader is told why it reads otherwise
 
 
@@ -273,7 +273,8 @@ def _feed_entry(site: Site, text: Text, url, author, date, title, title_lang: st
     under its essay's title); `content`, the text's HTML with absolute addresses (see _absolute);
     `titled_by`, a comment's author, whom the template names before the title in the feed's words."""
     return {"url": url, "id": "", "title": title, "title_lang": title_lang, "lang": text.lang, "titled_by": titled_by,
-            "author": name_alone(author), "date": date, "content": _passages_on(site, content, url), "summary": text.summary}
+            "author": name_alone(author), "date": date, "content": _passages_on(site, content, url), "summary": text.summary,
+            "summary_lang": text.original_lang if "summary" in text.unfinished_fields else text.lang}
 
 
 def _absolute(site: Site, essay: Essay, text: Text) -> str:
@@ -281,7 +282,10 @@ def _absolute(site: Site, essay: Essay, text: Text) -> str:
     feed's own address, where an essay's images are not."""
     folder = site.config.base_url + routes.essay(essay.slug)
     origin = site.config.base_url[:len(site.config.base_url) - len(site.config.base_path)]  # https://host
-    return "\n".join(absolute_links(block, folder, origin) for block in text.blocks)
+    blocks = [absolute_links(block, folder, origin) for block in text.blocks]
+    for index in text.unfinished:  # the original's words stand there until translated: said, as on the page
+        blocks[index] = f'<div lang="{text.original_lang}">{blocks[index]}</div>'
+    return "\n".join(blocks)
 
 
 def _passages_on(site: Site, content: str, url: str) -> str:

@@ -139,7 +139,7 @@ def _page_single(site: Site, interface: Interface, site_page: SitePage, text, ur
 
 def _summaries(texts) -> dict[str, str]:
     """A page's own summaries by language: what a search result or a shared link says of it."""
-    return {text.lang: text.summary for text in texts if text.summary}
+    return {text.lang: text.summary for text in texts if text.summary and "summary" not in text.unfinished_fields}
 
 
 def _neighbour(essay: Essay | None, lang: str, single: bool) -> Link | None:

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from . import routes
 from ..model import Comment, Essay, SiteConfig, Text, name_alone
-from .views import card_summary, excerpt
+from .views import card_summary, excerpt, summary_lang
 
 COMMENTS_DESCRIBED = 10  # JSON-LD describes this many comments, so a long thread does not weigh on its page
 COMMENT_WORDS = 20  # fewer than the archive's excerpt holds (markup.first_words): they are cut from it
@@ -35,8 +35,10 @@ def og_locale(lang: str) -> str:
 def essay_meta(config: SiteConfig, essay: Essay, shown: list[Text], url: str) -> dict:
     """Open Graph and Twitter card values for an essay's page showing `shown` (its first text leads)."""
     lead = shown[0]
-    summaries = {text.lang: card_summary(text) for text in shown}  # the page's <meta name="description"> picks its own
-    return {"type": "article", "title": " · ".join(text.title for text in shown), "description": summaries[lead.lang],
+    # the page's <meta name="description"> picks its own; one still in the original's words is none of the
+    # translation's (a description has no language of its own but the page's)
+    summaries = {text.lang: card_summary(text) for text in shown if summary_lang(text) == text.lang}
+    return {"type": "article", "title": " · ".join(text.title for text in shown), "description": summaries.get(lead.lang, ""),
             "summaries": summaries, "url": config.base_url + url, "locale": og_locale(lead.lang),
             "alternates": [og_locale(text.lang) for text in essay.texts if text is not lead]}
 

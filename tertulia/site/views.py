@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from . import routes
-from ..reading.markup import first_sentence, first_words, is_wordless, reading_text, rebase_links
+from ..reading.markup import (first_paragraph, first_sentence, first_words, first_worded, is_wordless, reading_text,
+                              rebase_links)
 from ..model import Comment, Essay, PartialDate, Site, SitePage, Tag, Text
 
 
@@ -288,9 +289,27 @@ def card_summary(text: Text) -> str:
     return text.summary or first_sentence(text.blocks)
 
 
+def summary_lang(text: Text) -> str:
+    """The language a card's summary of `text` is in: the original's where the translator has not yet
+    replaced the summary or the first paragraph, which then stand in the original's words."""
+    if not (text.unfinished or text.unfinished_fields):
+        return text.lang
+    if text.summary:
+        return text.original_lang if "summary" in text.unfinished_fields else text.lang
+    return text.original_lang if first_paragraph(text.blocks) in text.unfinished else text.lang
+
+
 def excerpt(text: Text) -> str:
     """The first words of a text, for the comment archive (made when the file was parsed)."""
     return text.excerpt or first_words(text.blocks)
+
+
+def excerpt_lang(text: Text) -> str:
+    """The language an excerpt of `text` starts in: the original's where its first words are a block
+    the translator has not yet done."""
+    if not text.unfinished:
+        return text.lang
+    return text.original_lang if first_worded(text.blocks) in text.unfinished else text.lang
 
 
 def side_by_side_url(item: Essay | SitePage, text: Text | None, default: Text | None) -> str:

@@ -375,6 +375,29 @@ def test_a_build_never_publishes_the_starter_marker_and_shows_the_original_block
     assert '<div class="side" lang="en"><p>First paragraph.</p>' in single
 
 
+def test_what_stands_in_the_originals_words_is_marked_in_its_language_in_listings_feeds_and_descriptions(tmp_path):
+    """The walk's English home said `<p class="summary" lang="en">` of a Ukrainian first paragraph the
+    translator had not done, and the English page's description and feed gave it as English."""
+    content = make_content(tmp_path / "site", {
+        "posts/hola/comments/c1.es.md": "---\nauthor: B\ndate: 2024-01-02\n---\n\nUno.\n\nDos.\n",
+        "posts/hola/comments/c1.en.md": "---\ntranslation_of: es\n---\n\nTODO translate\n\nTwo.\n",
+        "posts/hola/index.en.md": ESSAY_EN.replace("First paragraph.", "TODO translate: Primer párrafo.")})
+    out = tmp_path / "out"
+    clean(run_cli("build", "--content", str(content), "--output", str(out)), 0)
+    home = (out / "en/index.html").read_text()
+    assert '<p class="summary" lang="es">Primer párrafo.</p>' in home
+    archive = (out / "en/comments/index.html").read_text()
+    assert '<blockquote lang="es"><p>Uno. Two.</p></blockquote>' in archive
+    page = (out / "en/posts/hola/index.html").read_text()
+    assert "Primer párrafo" not in page.split("</head>")[0]  # no description rather than one in Spanish
+    feed = (out / "en/feed.xml").read_text()
+    assert "&lt;div lang=&#34;es&#34;&gt;&lt;p&gt;Primer párrafo.&lt;/p&gt;&lt;/div&gt;" in feed
+    (content / "posts/hola/index.en.md").write_text(ESSAY_EN)
+    clean(run_cli("build", "--content", str(content), "--output", str(out)), 0)
+    assert '<p class="summary" lang="en">First paragraph.</p>' in (out / "en/index.html").read_text()
+    assert 'content="First paragraph."' in (out / "en/posts/hola/index.html").read_text()
+
+
 def test_check_strict_makes_warnings_errors(tmp_path):
     content = make_content(tmp_path / "site")
     clean(run_cli("check", "--strict", "--content", str(content)), 0)
