@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from . import routes
 from .listings import comment_sources, discussion_feeds, essay_url, listing_pages, scopes
-from ..model import Essay, Site, SitePage, newest_first
+from ..model import Essay, Site, SitePage, Text, newest_first
 from .pages import Kind, Page
 from .proposals import CONTENT_FOLDER, PROPOSAL_LIMITS, plain_link, plain_mail_link
 from .structured import essay_data, essay_meta
@@ -134,7 +134,15 @@ def _page_side_by_side(site: Site, interface: Interface, site_page: SitePage, ch
 def _page_single(site: Site, interface: Interface, site_page: SitePage, text, url: str) -> dict:
     return {"site_page": site_page, "text": text,
             "rows": rows([text], routes.folder_prefix(url, routes.page(site_page.slug))),
-            "languages": page_language_links(site, site_page, text.lang), "page_summaries": _summaries([text])}
+            "languages": page_language_links(site, site_page, text.lang), "page_summaries": _summaries([text]),
+            "side_by_side": _beside_original(site, site_page, text)}
+
+
+def _beside_original(site: Site, item: Essay | SitePage, text: Text) -> str:
+    """Where a one-language page's reader goes to read side by side: their language beside the
+    original (a `with-<lang>` page when it is not the one shown by default), the original's reader
+    to the default pair."""
+    return side_by_side_url(item, text, default_translation(item, site.config.main_language, site.config.language_codes))
 
 
 def _summaries(texts) -> dict[str, str]:
@@ -201,7 +209,7 @@ def _single(site: Site, interface: Interface, essay: Essay, newer, older, url: s
         "discussion_feed": routes.discussion_feed(essay.slug, text.lang),
         "tags": tag_links(site, essay.tags, text.lang, text.lang),
         "source_site": source_site(essay.source),
-        "languages": language_links(site, essay, text.lang),
+        "languages": language_links(site, essay, text.lang), "side_by_side": _beside_original(site, essay, text),
         "newer": _neighbour(newer, text.lang, True), "older": _neighbour(older, text.lang, True),
         "comment_count": len(essay.comments),
         "meta": essay_meta(site.config, essay, [text], url), "reading": reading_times([text]),

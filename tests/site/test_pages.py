@@ -98,6 +98,11 @@ def test_a_page_with_two_translations_lets_the_reader_choose_which_stands_beside
     assert "<loc>https://example.github.io/repo/about/with-ro/</loc>" in (out / "sitemap.xml").read_text()
     assert '<link rel="canonical" href="https://example.github.io/repo/about/with-ro/">' in other
     assert '<li><a href="../" aria-current="page">About us</a></li>' in other  # the menu marks the page
+    # a reader of one language goes side by side to that language beside the original, not to the default pair
+    side_by_side = r'<nav class="language-versions".*?<a href="([^"]+)">[^<]+</a>\s*</nav>'
+    assert re.search(side_by_side, (out / "ro/about/index.html").read_text(), re.S)[1] == "../../about/with-ro/"
+    assert re.search(side_by_side, (out / "en/about/index.html").read_text(), re.S)[1] == "../../about/"
+    assert re.search(side_by_side, (out / "es/about/index.html").read_text(), re.S)[1] == "../../about/"
 
 
 def test_static_files_land_at_the_root_and_the_favicon_is_linked(tmp_path):
