@@ -11,6 +11,7 @@ usable id `disqus-unnumbered-<n>`: both are kept, as a WordPress comment's are.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -42,6 +43,11 @@ TRACKING = re.compile(r"utm_\w+|fbclid|gclid|mc_cid|mc_eid|replytocom|share|amp"
 WORDPRESS_IDENTIFIER = re.compile(r"(\d{1,12}) https?://\S+")  # the WordPress plugin's thread <id>
 WORDPRESS_COMMENT = re.compile(r"wp_id=([0-9]{1,20})")  # a comment Disqus took in from the blog: its <id>
 COPY = "already imported from WordPress (Disqus's copy of the blog's comment)"
+# Disqus sends every outside link through its own redirector: `https://disq.us/url?url=<the address,
+# escaped>:<a 27-letter signature>&cuid=<forum>`. The address is what the commenter wrote.
+WRAPPED_LINK = re.compile(r"""(\bhref\s*=\s*["']?)((?:https?:)?//(?:[a-z0-9-]+\.)*disq\.us/(?:url/?)?\?[^"'\s>]*)""",
+                          re.IGNORECASE)
+SIGNATURE = re.compile(r":[A-Za-z0-9_-]{27}$")
 
 
 @dataclass
@@ -376,7 +382,7 @@ def _comment_writer(element, folder: str, site: Site):
     date = _date(element.findtext(NS + "createdAt") or "", site.timezone)
     if date:
         head.append(f"date: {quoted(date)}")
-    body = _relinked(comment_markdown(element.findtext(NS + "message") or ""), folder, site)
+    body = _relinked(comment_markdown(_unwrapped(element.findtext(NS + "message") or "")), folder, site)
 
     def written(status: str, parent: str) -> str:
         lines = head + ([f"reply_to: {quoted(parent)}"] if parent else [])
@@ -384,6 +390,19 @@ def _comment_writer(element, folder: str, site: Site):
             lines.append(f"status: {status}")
         return "\n".join(lines) + "\n---\n\n" + body
     return written
+
+
+def _unwrapped(message: str) -> str:
+    """A message's links as the commenter wrote them, not through Disqus's redirector (which may not
+    outlive the move, and hid a link to the old blog from being pointed at its new page)."""
+    return WRAPPED_LINK.sub(lambda found: found.group(1) + html.escape(_target(found.group(2)), quote=True), message)
+
+
+def _target(wrapped: str) -> str:
+    """The address a disq.us link leads to; the link itself when it names none that is http(s)."""
+    query = urlsplit(html.unescape(wrapped)).query
+    target = SIGNATURE.sub("", dict(parse_qsl(query)).get("url", ""))
+    return target if re.match(r"https?://[^\s]+$", target, re.IGNORECASE) else html.unescape(wrapped)
 
 
 def _date(created: str, zone: str) -> str:

@@ -515,6 +515,26 @@ def disqus_with(tmp_path, name: str, beside_the_first) -> Path:
     return export
 
 
+def test_links_through_disqus_redirector_are_unwrapped_and_old_blog_links_lead_to_the_new_pages(tmp_path):
+    """Disqus sends every link through disq.us: the walk's comment kept a wrapped link to the old blog,
+    which leads nowhere once the blog is gone, beside a plain one that was pointed at the new page."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    wrapped = ("https://disq.us/url?url=https%3A%2F%2Fblog.example.org%2F2013%2F01%2Fnandu%2F%3A"
+               "GTwU4dcq96lIEIpJc8INii4ptuY&amp;cuid=104353")
+    outside = "http://disq.us/url?url=http%3A%2F%2Fwords.example%2Fa%3Fb%3D1%3AN5uw2pegu4eueRRx0Dgx5uXl9z0&amp;cuid=3"
+    odd = "https://disq.us/url?url=javascript%3Aalert(1)%3AN5uw2pegu4eueRRx0Dgx5uXl9z0"
+    export = disqus_with(tmp_path, "wrapped.xml", lambda post: post.replace(
+        "with <b>bold</b>", f'see <a href="{wrapped}" rel="nofollow">the rhea</a>, <a href="{outside}">words</a> and '
+                            f'<a href="{odd}">odd</a>, with <b>bold</b>'))
+    imported(site, export, source="disqus")
+    first = (site / "content/posts/los-clientes/comments/disqus-3001.es.md").read_text()
+    assert "[the rhea](../../posts/nandu/)" in first, first
+    assert "[words](http://words.example/a?b=1)" in first
+    assert "disq.us" in first and "alert" in first and "javascript" not in first.replace("javascript%3A", "")
+    assert run_cli("check", cwd=site).returncode == 0
+
+
 def test_two_disqus_comments_under_one_id_and_one_without_an_id_are_all_kept(tmp_path):
     site = tmp_path / "site"
     imported(site, BLOG)
