@@ -96,6 +96,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     site = Site(essays, siteyml.languages_in(settings)[0], siteyml.base_url_in(settings), _moved(essays, settings),
                 _zone(settings))
     places = {thread: _thread_place(link, identifier, site) for thread, (link, identifier) in threads.items()}
+    hosts = {thread: _other_host(link, site) for thread, (link, _) in threads.items() if places[thread][0]}
     summary.matched = sum(1 for folder, _ in places.values() if folder)
     copies = _copies(posts, places, content)
     finders: dict = {}  # a thread -> where its replies go (see _kept_ancestor)
@@ -109,7 +110,8 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 summary.skipped[post.status] += 1
                 if post.status == "deleted" and folder:
                     staging.stage(_deleted_since(key, f"{folder}/comments/disqus-{key}.{lang}.md", posts, copies,
-                                                 finders, _comment_writer(element, folder, site)))
+                                                 finders, _comment_writer(element, folder, site,
+                                                                          hosts.get(post.thread, ""))))
                 continue
             if key in copies:
                 summary.skipped[COPY] += 1
@@ -121,7 +123,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 continue
             summary.comments[post.status] += 1
             parent = _kept_ancestor(key, posts, copies, finders)
-            written = _comment_writer(element, folder, site)
+            written = _comment_writer(element, folder, site, hosts.get(post.thread, ""))
             files = {f"{folder}/comments/disqus-{key}.{lang}.md": Planned(
                 written(post.status, parent), tuple(written(status, parent) for status in STATUSES),
                 if_recorded=True, identity=_identity(key, posts))}
@@ -269,12 +271,28 @@ def _url(folder: str) -> str:
     return f"{folder}/" if folder.startswith("posts/") else f"{folder.split('/', 1)[1]}/"
 
 
-def _relinked(body: str, folder: str, site: Site) -> str:
+def _relinked(body: str, folder: str, site: Site, thread_host: str = "") -> str:
     """A comment's links to the old blog's posts, pages, tags and archives pointed at their new pages,
-    relative to its essay's folder, as the WordPress import points them; any other link as written."""
-    for root in sorted(site.essays.roots):
+    relative to its essay's folder, as the WordPress import points them; any other link as written.
+    `thread_host`: another host the blog was served at, where the comment's thread was."""
+    for root in sorted(site.essays.roots | ({thread_host} if thread_host else set())):
         body = relinked(body, f"{folder}/", root, site.moved)
     return body
+
+
+def _other_host(link: str, site: Site) -> str:
+    """`https://host` of a thread found on an essay at a host none of the essays' sources name (the
+    blog's second domain, matched by an alias's path): its comments' links to that host are the
+    blog's too. None for a host a source names, whose root (perhaps under a path) is known, and for
+    this site's own."""
+    try:
+        parts = urlsplit(link)
+        known_hosts = {urlsplit(root).hostname for root in site.essays.roots} | {urlsplit(site.base_url).hostname}
+    except ValueError:
+        return ""
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.hostname in known_hosts:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _thread_place(link: str, identifier: str, site: Site) -> tuple[str, str]:
@@ -372,7 +390,7 @@ def _kept_ancestor(post_id: str, posts: dict[str, Post], copies: dict[str, str],
     return (copies.get(kept) or f"disqus-{kept}") if kept else ""
 
 
-def _comment_writer(element, folder: str, site: Site):
+def _comment_writer(element, folder: str, site: Site, thread_host: str = ""):
     """A function giving a comment's file under the essay in `folder` for a status and a parent: its date
     on the site's clock, its links to the old blog pointed at the new pages (see _relinked). Its text is
     converted once for all the variants an earlier import may have written."""
@@ -382,7 +400,7 @@ def _comment_writer(element, folder: str, site: Site):
     date = _date(element.findtext(NS + "createdAt") or "", site.timezone)
     if date:
         head.append(f"date: {quoted(date)}")
-    body = _relinked(comment_markdown(_unwrapped(element.findtext(NS + "message") or "")), folder, site)
+    body = _relinked(comment_markdown(_unwrapped(element.findtext(NS + "message") or "")), folder, site, thread_host)
 
     def written(status: str, parent: str) -> str:
         lines = head + ([f"reply_to: {quoted(parent)}"] if parent else [])

@@ -535,6 +535,21 @@ def test_links_through_disqus_redirector_are_unwrapped_and_old_blog_links_lead_t
     assert run_cli("check", cwd=site).returncode == 0
 
 
+def test_links_to_the_blogs_other_host_where_a_thread_was_lead_to_the_new_pages(tmp_path):
+    """The walk's thread was on the blog's second domain, found by an alias's path; a link in it to
+    another post on that domain stayed pointing at the old blog."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    export = disqus_with(tmp_path, "mirror.xml", lambda post: post.replace(
+        "with <b>bold</b>", '<a href="https://mirror.example.com/2013/01/nandu/">the rhea</a> or '
+                            '<a href="https://mirror.example.com/never/">never</a> with <b>bold</b>'))
+    export.write_text(export.read_text().replace("http://blog.example.org/2012/09/10/los-clientes/",
+                                                 "https://mirror.example.com/2012/09/10/los-clientes/"))
+    imported(site, export, source="disqus")
+    first = (site / "content/posts/los-clientes/comments/disqus-3001.es.md").read_text()
+    assert "[the rhea](../../posts/nandu/) or [never](https://mirror.example.com/never/)" in first, first
+
+
 def test_two_disqus_comments_under_one_id_and_one_without_an_id_are_all_kept(tmp_path):
     site = tmp_path / "site"
     imported(site, BLOG)
