@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -9,6 +10,8 @@ from ..errors import one_line
 
 ANONYMOUS = "Anonymous"  # the author of a comment or post that names none, as WordPress shows one
 UNSEEN = {"Cf", "Cc", "Zs", "Zl", "Zp"}  # format (a zero-width space, a direction mark), control and space characters
+# direction embeddings, overrides and isolates; zero-width space, word joiner, byte-order mark, soft hyphen
+HIDING = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u00ad]")
 REFUSED = "refused as `check` would refuse it"  # an imported comment's reason, then `(<its name>: <why>)`
 
 
@@ -23,9 +26,10 @@ def shown(text: str, limit: int = 60) -> str:
 
 def author_name(name: str) -> str:
     """The one rule for a name any import writes as an `author`: on one line, without the characters no one
-    sees at its ends (a zero-width space, a direction override); a name made of nothing else is no name, and
-    never written as one: `Anonymous`."""
-    name = " ".join(name.split())
+    sees at its ends (a zero-width space, a direction override), nor anywhere the ones that only hide or
+    turn what follows (an override or isolate, a zero-width space, a word joiner); a joiner that shapes
+    letters (ZWJ, ZWNJ) stays. A name made of nothing else is no name, and never written as one: `Anonymous`."""
+    name = " ".join(HIDING.sub("", name).split())
     start, end = 0, len(name)
     while start < end and unicodedata.category(name[start]) in UNSEEN:
         start += 1

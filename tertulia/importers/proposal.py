@@ -367,6 +367,7 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
             raise Refused(f"its `{key}` is not text")
         values[key] = _redacted(clean_text(str(value)).strip(), private)
     author = author_name(values["author"][:MAX_AUTHOR])
+    cut = len(values["author"]) > MAX_AUTHOR  # the form takes no longer one: a mail or an issue may
     url, why = complete_website(values["url"]) if REDACTED not in values["url"] else ("", "")
     reply_to = values["reply_to"]
     if reply_to and not (is_key(reply_to) and (reply_to in earlier or any(folder.glob(f"{reply_to}.*.md")))):
@@ -384,6 +385,7 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
     if problem:
         raise Refused(f"its comment is refused, as `check` would refuse it: {problem}")
     notes = [f"website left out: {why}"] * bool(why) + [f"date {date} left out: it is in the future"] * bool(late)
+    notes += [f"name cut to its first {MAX_AUTHOR} characters"] * cut
     return {"author": author, "url": url, "date": "" if late else date, "reply_to": reply_to, "body": body,
             "note": "; ".join(notes)}
 

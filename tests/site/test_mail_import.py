@@ -264,6 +264,22 @@ def test_a_website_without_a_scheme_is_completed_and_a_bad_one_left_out(tmp_path
     assert "url:" not in comments["20261130-0615-bbbbbbbb.es.md"] and "website left out" in result.stdout
 
 
+def test_a_name_loses_what_hides_or_turns_its_letters_and_a_long_one_is_said_cut(tmp_path):
+    """The walk's `\u202eнимда\u202c\u200b\u200b Admin` kept its closing mark and zero-width spaces,
+    and a 3,000-letter name was cut to 200 with nothing said."""
+    content = site(tmp_path)
+    messages = [mails.base64(the_letter(name="\u202eнимда\u202c\u200b\u200b Ad\u2066min\u2069 и\u200cя"), "Comment", 1),
+                mails.base64(the_letter(comment_id="20261130-0615-bbbbbbbb", body="Otro.", name="Б" * 3000),
+                             "Comment", 2)]
+    result = import_mail(content, *mails.store(messages, tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    comments = comments_of(content)
+    assert 'author: "нимда Admin и\u200cя"' in comments["20261130-0615-k3x9qa7b.es.md"]  # ZWNJ shapes letters
+    assert f'author: "{"Б" * 200}"' in comments["20261130-0615-bbbbbbbb.es.md"]
+    assert "name cut to its first 200 characters" in result.stdout
+    assert result.stdout.count("name cut") == 1
+
+
 def test_no_site_yml_is_a_usage_error(tmp_path):
     result = import_mail(tmp_path / "nowhere", tmp_path / "x.eml")
     assert result.returncode == 2 and "no site.yml" in result.stderr
