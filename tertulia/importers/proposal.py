@@ -14,7 +14,7 @@ import html.entities
 import itertools
 import os
 import re
-import tempfile
+import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -485,7 +485,9 @@ def _fingerprint(parsed) -> tuple:
 def _write_new(folder: Path, name: str, text: str) -> None:
     """The file, whole or not at all, and never over one that appeared meanwhile."""
     folder.mkdir(exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".proposal-", dir=folder)
+    # os.open's mode, not mkstemp's 0600: a comment file is shared as every file of content/ is (the umask decides)
+    temporary = folder / f".proposal-{secrets.token_hex(8)}"
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)

@@ -16,7 +16,7 @@ import fcntl
 import json
 import math
 import os
-import tempfile
+import secrets
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,7 +119,9 @@ def save_record(content: Path, record: dict[str, Followed]) -> None:
                             **({"title": followed.title} if followed.title is not None else {})}
         for key, followed in sorted(record.items())}}
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    handle, temporary = tempfile.mkstemp(prefix=f".{RECORD}.", dir=content)
+    # os.open's mode, not mkstemp's 0600: the record is shared as every file of content/ is (the umask decides)
+    temporary = content / f".{RECORD}.{secrets.token_hex(8)}"
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)

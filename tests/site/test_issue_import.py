@@ -4,6 +4,7 @@ pull request is merged, the build publishes it."""
 from __future__ import annotations
 
 import json
+import os
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -61,9 +62,14 @@ def run_import(tmp_path, event) -> tuple:
 
 
 def test_an_issue_event_gives_the_proposed_comment_file_that_check_passes_and_merging_publishes(tmp_path):
-    content, _, result = run_import(tmp_path, issues_event(proposal()))
+    previous = os.umask(0o022)
+    try:
+        content, _, result = run_import(tmp_path, issues_event(proposal()))
+    finally:
+        os.umask(previous)
     assert result.returncode == 0, result.stderr
     written = content / "posts/hola/comments/20261130-0620-q1w2e3r4.es.md"
+    assert written.stat().st_mode & 0o777 == 0o644  # as every file of content/, not readable by its owner alone
     parsed, error = parse_text(written.read_bytes(), "x.md")
     assert error is None and parsed.meta == {"author": "Eve", "date": "2026-11-30 06:20+00:00", "reply_to": "c1"}
     assert parsed.body.strip() == "Estoy de acuerdo, *casi*." and "\r" not in written.read_text()

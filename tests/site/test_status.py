@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 from helpers import ROOT, about_site, make_content, run_cli
@@ -57,8 +58,15 @@ def test_one_edited_word_is_named_by_status_and_check_and_marked_on_the_page(tmp
         assert "outdated-note" not in html[html.index('id="p1"'):html.index('id="p2"')]
     assert "outdated-note" not in (tmp_path / "out/es/posts/hola/index.html").read_text()
 
-    marked = run_cli("translated", TRANSLATION, "--block", "2", cwd=tmp_path)
+    (content / "translations.json").chmod(0o600)
+    previous = os.umask(0o022)
+    try:
+        marked = run_cli("translated", TRANSLATION, "--block", "2", cwd=tmp_path)
+    finally:
+        os.umask(previous)
     assert marked.returncode == 0 and "(block 2 of 2)" in marked.stdout
+    # the walk's record was readable by its owner alone, unlike every other file of content/
+    assert (content / "translations.json").stat().st_mode & 0o777 == 0o644
     assert "0 outdated" in run_cli("status", cwd=tmp_path).stdout
     assert run_cli("build", "--output", "out", cwd=tmp_path).returncode == 0
     assert "outdated-note" not in (tmp_path / "out/posts/hola/index.html").read_text()
