@@ -268,14 +268,20 @@ def test_a_published_comment_with_no_text_is_warned_of_at_its_body(tmp_path):
 
 
 def test_a_bad_slug(tmp_path):
-    errors = errors_for(tmp_path, {"posts/Bad_Slug/index.es.md": ESSAY_ES})
-    assert errors == ["content/posts/Bad_Slug: bad slug `Bad_Slug`: use lowercase letters, digits and single hyphens"]
+    errors = errors_for(tmp_path, {"posts/Bad_Slug/index.es.md": ESSAY_ES, "posts/мова-і-памʼять/index.es.md": ESSAY_ES,
+                                   "posts/---/index.es.md": ESSAY_ES})
+    assert errors == ["content/posts/---: bad slug `---`: use lowercase letters, digits and single hyphens",
+                      "content/posts/Bad_Slug: bad slug `Bad_Slug`: use lowercase letters, digits and single hyphens, "
+                      "e.g. `bad-slug`",
+                      # a writer in another script is shown a slug its letters make, as an import makes one
+                      "content/posts/мова-і-памʼять: bad slug `мова-і-памʼять`: use lowercase letters, digits and "
+                      "single hyphens, e.g. `mova-i-pam-yat`"]
 
 
 def test_a_bad_comment_id(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/comments/No-Good.es.md": "---\nauthor: B\n---\n\nHola.\n"})
     assert errors == ["content/posts/hola/comments/No-Good.es.md: bad comment id `No-Good`: use lowercase letters, "
-                      "digits and single hyphens"]
+                      "digits and single hyphens, e.g. `no-good`"]
 
 
 def test_an_unknown_status(tmp_path):

@@ -43,10 +43,10 @@ def test_an_embed_from_a_known_host_stays_a_frame_and_any_other_becomes_a_link()
 
 def test_a_post_keeps_a_name_as_long_as_wordpress_allows():
     """WordPress allows 200 characters in a post's name, and so does the contract: nothing is cut."""
-    from tertulia.importers.wordpress import _slugify
+    from tertulia.reading.names import slug_of
     name = "-".join(["palabra"] * 25)  # 199 characters
-    assert len(name) == 199 and _slugify(name) == name
-    assert len(_slugify("x" * 250)) == 200
+    assert len(name) == 199 and slug_of(name) == name
+    assert len(slug_of("x" * 250)) == 200
 
 
 def test_an_image_or_link_attribute_cannot_end_its_place_in_markdown():

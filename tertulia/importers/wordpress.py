@@ -16,13 +16,11 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from anyascii import anyascii
 
 from ..errors import counted
 from ..reading.addresses import own_page, split as address_split, under_files
 from ..reading.config import LANGUAGE_TAG
-from ..reading.find import SLUG
-from ..reading.names import MAX_KEY
+from ..reading.names import slug_of
 from ..reading.validate import FEED_ID, RESERVED_SEGMENTS
 from . import addresses, media, siteyml
 from .known import Known, known
@@ -39,7 +37,6 @@ COMMENT_STATUSES = {"1": "published", "0": "pending", "spam": "spam"}
 NOT_IMPORTED_COMMENTS = {"trash": "trashed", "post-trashed": "trashed with their post"}
 PINGS = ("pingback", "trackback")
 KINDS = {"post": "posts", "page": "pages"}
-SLUG_LENGTH = MAX_KEY  # WordPress's own limit, which the contract shares: a post keeps its whole name
 WP_ID = re.compile(r"[0-9]{1,20}")  # WordPress's ids are 64-bit numbers: 20 digits at most
 COMMENT_ID = re.compile(r"[0-9]{1,20}(-[0-9]+)?")  # and -2, -3... for a second comment under one id
 
@@ -389,7 +386,7 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
     if not page:
         _tags(item, channel, plan, draft)
     if not draft and not page:
-        plan.redirects.update(addresses.archive_redirects(item.date, _slugify(item.creator)))
+        plan.redirects.update(addresses.archive_redirects(item.date, slug_of(item.creator)))
     link = addresses.site_path(item.link, blog)
     if not draft and (link not in candidates or link in aliases):  # a permalink left out takes its feed along
         plan.redirects.update(addresses.feed_redirect(item.link, blog, new_url, page))
@@ -595,8 +592,8 @@ def _folder(item: Item, page: bool, plan: Plan, blog: str) -> str:
     if earlier.startswith(f"{kind}/") and earlier not in plan.taken:
         plan.taken.add(earlier)
         return earlier
-    base = _slugify(unquote(item.name)) or _slugify(title_of(item)) or f"{'page' if page else 'post'}-" \
-        f"{_slugify(item.post_id) or 'untitled'}"
+    base = slug_of(unquote(item.name)) or slug_of(title_of(item)) or f"{'page' if page else 'post'}-" \
+        f"{slug_of(item.post_id) or 'untitled'}"
     if page and (base in RESERVED_SEGMENTS or base in plan.languages):
         base = f"{base}-page"  # the site's own first segments are not a page's
     for number in range(1, 10_000):
@@ -605,13 +602,6 @@ def _folder(item: Item, page: bool, plan: Plan, blog: str) -> str:
             plan.taken.add(folder)
             return folder
     raise ValueError(f"no free slug for `{base}`")
-
-
-def _slugify(text: str) -> str:
-    """A slug in ASCII: other scripts transliterated (Ελληνικά -> ellinika, 中文 -> zhongwen)."""
-    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
-    slug = slug[:SLUG_LENGTH].rstrip("-")
-    return slug if SLUG.fullmatch(slug or "-") else ""
 
 
 def _tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str]:
@@ -625,7 +615,7 @@ def _tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str]:
             if not draft:
                 plan.redirects[f"/category/{nicename}/"] = "/"
             continue
-        key = _own_key(_slugify(unquote(nicename)) or _slugify(text_of(name)), unquote(nicename) or text_of(name), plan)
+        key = _own_key(slug_of(unquote(nicename)) or slug_of(text_of(name)), unquote(nicename) or text_of(name), plan)
         if not key:
             continue
         plan.tags.setdefault(key, text_of(name) or key)

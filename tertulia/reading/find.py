@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..aside import forked_pool
 from ..errors import ContentError
-from .names import MAX_KEY, SLUG, is_key, key_problem  # noqa: F401 - SLUG: the importer takes it from here
+from .names import MAX_KEY, is_key, key_problem
 
 ESSAY_FILE = re.compile(r"index\.(?P<lang>[^.]+)\.md")
 COMMENT_FILE = re.compile(r"(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md")

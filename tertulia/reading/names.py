@@ -21,10 +21,23 @@ def is_key(text: str) -> bool:
 
 
 def key_problem(text: str) -> str:
-    """The rule a slug or comment id breaks, said to its author ("" when it breaks none)."""
+    """The rule a slug or comment id breaks, said to its author ("" when it breaks none), with a slug
+    that keeps it when one can be made of its letters (`мова-і-памʼять`: `mova-i-pam-iat`)."""
     if len(text) > MAX_KEY:
         return f"{len(text)} characters long; at most {MAX_KEY} characters"
-    return "" if SLUG.fullmatch(text) else BAD_NAME
+    if SLUG.fullmatch(text):
+        return ""
+    suggested = slug_of(text)
+    return f"{BAD_NAME}, e.g. `{suggested}`" if suggested else BAD_NAME
+
+
+def slug_of(text: str) -> str:
+    """A slug in ASCII made of a title or a name: other scripts transliterated (Ελληνικά -> ellinika,
+    中文 -> zhongwen), cut to MAX_KEY; "" when nothing of it is a letter or digit."""
+    from anyascii import anyascii  # here, not above: only a name that needs one asks
+    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
+    slug = slug[:MAX_KEY].rstrip("-")
+    return slug if SLUG.fullmatch(slug or "-") else ""
 
 
 PASSAGE = re.compile(r"(.+)-p[0-9]+")  # a comment's paragraphs are `#comment-<id>-p1`, `-p2`, ...

@@ -185,7 +185,7 @@ def test_a_page_folder_with_a_bad_name_is_one_error_not_also_a_menu_entry_naming
     result = build(content, tmp_path / "output")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "content/pages/About: bad slug `About`: use lowercase letters, digits and single hyphens",
+        "content/pages/About: bad slug `About`: use lowercase letters, digits and single hyphens, e.g. `about`",
         "1 content error; nothing was written"]
 
 
