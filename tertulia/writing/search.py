@@ -70,7 +70,10 @@ def _document(text: Text, side: str, comments: list[str]) -> str:
              f'<h1 data-pagefind-meta="title">{escape(text.title)}</h1>',
              f'<span hidden data-pagefind-meta="language:{text.lang}"></span>',
              f'<span hidden data-pagefind-meta="side:{escape(side)}"></span>']
-    parts += [f'<div id="p{number}">{block}</div>' for number, block in enumerate(text.blocks, 1)]
+    # a block not yet translated holds the original's words, which the original's document holds already:
+    # a search in the original's language should not find them a second time, in the translation
+    parts += [f'<div id="p{number}">{block}</div>' for number, block in enumerate(text.blocks, 1)
+              if number - 1 not in text.unfinished]
     return "".join(parts + comments) + "</main></body></html>"
 
 

@@ -114,3 +114,18 @@ def test_a_footnotes_number_and_way_back_are_not_indexed_as_words(tmp_path):
     assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
     said = indexed(out)["/repo/en/posts/nota/"]["content"]
     assert "Seen from the zebra bridge" in said and "↩" not in said and " 1" not in said, said
+
+
+def test_a_block_not_yet_translated_is_found_in_the_original_alone(tmp_path):
+    """The walk's Ukrainian search listed the English page too, for the Ukrainian words standing in its
+    unfinished blocks: the original's document holds them already."""
+    content = make_content(tmp_path, {
+        "site.yml": SITE_YML.replace("search: false", "search: true"),
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nFirst paragraph.\n\n"
+                                  "TODO translate: Segundo párrafo.\n"})
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    documents = indexed(out)
+    english, spanish = documents["/repo/en/posts/hola/"], documents["/repo/es/posts/hola/"]
+    assert "First paragraph." in english["content"] and "Segundo" not in english["content"]
+    assert "Segundo párrafo." in spanish["content"]
