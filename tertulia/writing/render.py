@@ -405,10 +405,25 @@ def _render_range(writer: SiteWriter, env: Environment, site: Site, interface: I
     return drawn
 
 
-# `{% extends "x" %}`, `{% import "x" as m %}`, `{% from "x" import y %}`, `{% include "x" %}`; a name
-# that is not a string literal (group 2 empty) could be any template. Read as text, not parsed: parsing
-# every template costs more than the build saves, and a name too many only makes a key stricter.
-REFERENCE = re.compile(r"""\{%[-+]?\s*(?:extends|include|import|from)\s+(?:(['"])(.*?)\1)?""")
+# `{% extends "x" %}`, `{% import "x" as m %}`, `{% from "x" import y %}`, `{% include "x" %}`, the tag
+# whole (group 1); a name that is not one string literal alone (`"a" if c else "b"`, `"_" ~ name`, a
+# list) could be any template. Read as text, not parsed: parsing every template costs more than the
+# build saves, and a name too many only makes a key stricter; one too few would leave pages stale.
+REFERENCE = re.compile(r"""\{%[-+]?\s*(?:extends|include|import|from)\b(.*?)[-+]?%\}""", re.DOTALL)
+ONE_NAME = re.compile(r"""\s*(['"])([^'"]*)\1\s*(?:(?:ignore\s+missing\s*)?(?:(?:with|without)\s+context\s*)?"""
+                      r"""|as\s+\w+\s*(?:(?:with|without)\s+context\s*)?|import\s+[\w\s,]+)""")
+
+
+# `site` in a template's code: the whole model, whose every essay a page may then show. The default
+# theme reads only `site.favicon` and `site.search`, which every page's key holds already.
+CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+WHOLE_SITE = re.compile(r"(?<![.\w])site(?!\w)(?!\s*\.\s*(?:favicon|search)\b)")
+
+
+def reads_the_whole_site(theme: Theme) -> bool:
+    """Whether one of the site's own templates reads the model beyond what every page's key holds
+    (`site.essays[0].title` in a footer): then any content file changes every page."""
+    return any(WHOLE_SITE.search(code.group()) for code in CODE.finditer(theme.own_text("templates", "")))
 
 
 def template_closure(env: Environment, names) -> set[str]:
@@ -424,10 +439,11 @@ def _closures(env: Environment, names, sources: dict) -> dict[str, set[str]]:
             return
         seen.add(name)
         for found in REFERENCE.finditer(_source(env, name, sources)):
-            if found.group(2) is None:
+            named = ONE_NAME.fullmatch(found.group(1))
+            if named is None:
                 seen.add(None)
             else:
-                closure(found.group(2), seen)
+                closure(named.group(2), seen)
 
     closures = {}
     for name in sorted(set(names)):

@@ -308,3 +308,67 @@ def test_the_parse_cache_is_keyed_by_every_module_that_reads_content(tmp_path, m
         after = versions.parser_version("libraries")
         assert after != before, module.name
         before = after
+
+
+INCLUDED_BY_AN_EXPRESSION = [
+    '{% include "_a.html" if page.lang == "xx" else "_b.html" %}',  # a choice between two names
+    '{% include "_" ~ "b.html" %}',  # a name joined from parts
+    '{%include"_b.html"%}',  # no space after the tag's word
+]
+
+
+@pytest.mark.parametrize("include", INCLUDED_BY_AN_EXPRESSION)
+def test_a_template_included_by_any_form_jinja_reads_redraws_its_pages_when_edited(tmp_path, include):
+    """The red team's three forms: the key saw `_a.html`, `_` or nothing, and an edited `_b.html`
+    redrew no page ("0 new or changed")."""
+    from helpers import make_content, write_tree
+    content = make_content(tmp_path)
+    write_tree(tmp_path, {"templates/base.html": '{% extends "default/base.html" %}\n{% block footer %}' + include
+                          + "{{ super() }}{% endblock %}\n", "templates/_a.html": "<p>A</p>",
+                          "templates/_b.html": "<p>B</p>"})
+    options = Options(content=content, output=tmp_path / "out", workers=1, cache_dir=tmp_path / "cache")
+    build(options)
+    (tmp_path / "templates/_b.html").write_text("<p>B CHANGED</p>")
+    assert build(options).drawn > 0
+    assert "<p>B CHANGED</p>" in (tmp_path / "out/index.html").read_text()
+    assert every_file(tmp_path / "out") == plain_build(content, tmp_path / "reference", Theme(tmp_path))
+
+
+def test_a_site_template_that_shows_other_essays_through_site_redraws_every_page_when_one_changes(tmp_path):
+    """A footer naming the newest essay's title stayed stale on every other page once it was retitled."""
+    from helpers import ESSAY_EN, make_content, write_tree
+    content = make_content(tmp_path, {"posts/otro/index.en.md": ESSAY_EN.replace("translation_of: es\n",
+                                                                                  "author: B\ndate: 2001-01-01\n")})
+    write_tree(tmp_path, {"templates/base.html": '{% extends "default/base.html" %}\n{% block footer %}<p>Latest: '
+                          "{{ site.essays[0].original.title }}</p>{{ super() }}{% endblock %}\n"})
+    options = Options(content=content, output=tmp_path / "out", workers=1, cache_dir=tmp_path / "cache")
+    build(options)
+    essay = content / "posts/otro/index.en.md"
+    assert "<p>Latest: Hello</p>" in (tmp_path / "out/posts/hola/index.html").read_text()
+    essay.write_text(essay.read_text().replace('title: "Hello"', 'title: "Hello again"'))
+    build(options)
+    assert "<p>Latest: Hello again</p>" in (tmp_path / "out/posts/hola/index.html").read_text()
+    assert every_file(tmp_path / "out") == plain_build(content, tmp_path / "reference", Theme(tmp_path))
+
+
+def test_the_preview_redraws_a_template_saved_again_within_the_same_file_time(tmp_path):
+    """Jinja reloads a template when its file's time changes; saved twice within the file system's
+    tick, the preview kept drawing the first edit under the second's key."""
+    import os
+    from helpers import make_content, write_tree
+    from tertulia.pipeline import LastRun, parse_cache
+    content = make_content(tmp_path)
+    write_tree(tmp_path, {"templates/base.html": '{% extends "default/base.html" %}\n{% block footer %}<p>Impressum'
+                          "</p>{{ super() }}{% endblock %}\n"})
+    base = tmp_path / "templates/base.html"
+    preview = Options(content=content, output=tmp_path / "preview", workers=1, cache_dir=tmp_path / "cache")
+    last = LastRun(preview, parse_cache(preview))
+    build(preview, last=last)
+    base.write_text(base.read_text().replace("Impressum", "Impressum1"))
+    build(preview, last=last, changed={str(base)})
+    times = base.stat()
+    base.write_text(base.read_text().replace("Impressum1", "Impressum2"))
+    os.utime(base, ns=(times.st_atime_ns, times.st_mtime_ns))
+    build(preview, last=last, changed={str(base)})
+    assert "<p>Impressum2</p>" in (tmp_path / "preview/index.html").read_text()
+    assert every_file(tmp_path / "preview") == plain_build(content, tmp_path / "reference", Theme(tmp_path))
