@@ -239,6 +239,7 @@ class LastRun:
     digests: list = field(default_factory=list)
     index: dict = field(default_factory=dict)  # absolute path -> position in found.sources
     env: tuple = (None, None)  # (the template folders, a Jinja2 environment on them): templates compile once
+    template_texts: dict = field(default_factory=dict)  # each template file's bytes as the environment last saw them
     memo: OutputMemo | None = None  # the output memo as the last run saved it, not read back from disk
 
     def __post_init__(self):
@@ -253,7 +254,20 @@ class LastRun:
         folders = (self.options.theme.folders("templates"), sorted(self.options.theme.overrides("templates")))
         if self.env[0] != folders:
             self.env = (folders, make_environment(self.options.theme, reload=True))
+        self._forget_edited_templates(self.env[1])
         return self.env[1]
+
+    def _forget_edited_templates(self, env) -> None:
+        """Drop from the environment every template whose text changed since the last run: Jinja reloads
+        one only when its file's time changes, and a file saved twice within the file system's tick keeps
+        its time (the preview showed the first edit on, under the second's key)."""
+        texts = {(str(folder), relative): path.read_bytes() for folder in self.options.theme.folders("templates")
+                 for relative, path in self.options.theme.tree(folder).items()}
+        edited = {relative for place, text in texts.items() if self.template_texts.get(place, text) != text
+                  for relative in (place[1], "default/" + place[1])}
+        for key in [key for key in env.cache if key[1] in edited]:
+            del env.cache[key]
+        self.template_texts = texts
 
     def take(self, changed: set[str] | None) -> None:
         """Bring the files' hashes up to date: hash the changed files again, or everything."""
@@ -379,7 +393,7 @@ def _plan(options: Options, found: Found, digests: list[str] | None, copied: Cop
     when content would clash with what the build writes."""
     from .site.plan import plan_site
     from .site.redirects import unreached_addresses
-    from .writing.render import make_environment
+    from .writing.render import make_environment, reads_the_whole_site
     from .writing.search import unavailable
     loaded = _load(options, found, digests, progress, last, stack)
     whole = "" if last else _whole_site_key(copied.every_input, found,
@@ -391,8 +405,8 @@ def _plan(options: Options, found: Found, digests: list[str] | None, copied: Cop
     interface = loaded.interface  # this build's words, always
     compiled = loaded.templates.result() if loaded.templates else None
     env = last.environment() if last else make_environment(options.theme, compiled=compiled)
-    drawn_from = _page_inputs(loaded, pages, content_key(copied.inputs, when, _every_page_shows(loaded.site)),
-                              env, last)
+    every_page = _every_page_shows(loaded.site, loaded.digests if reads_the_whole_site(options.theme) else None)
+    drawn_from = _page_inputs(loaded, pages, content_key(copied.inputs, when, every_page), env, last)
     fingerprints = {relative: _with_words(key, memo.recorded(relative), interface) for relative, key in drawn_from.items()}
     extras = _extras(loaded, options, copied.beside_posts)
     clashes = output_clashes(options.content, found, loaded.site, fingerprints.keys(),
@@ -667,14 +681,16 @@ def check_site(options: Options) -> Loaded:
     return loaded
 
 
-def _every_page_shows(site: "Site") -> str:
+def _every_page_shows(site: "Site", digests: dict[str, str] | None = None) -> str:
     """What pages show that neither site.yml nor their own files decide: the menu's page titles, the
     icon, the label of a tag site.yml lacks, which the first essay writing it gives (renaming
     another essay's folder can change it on every page that names the tag), and the search box,
-    there only once something is published to search (drafting the last essay takes it away)."""
+    there only once something is published to search (drafting the last essay takes it away).
+    `digests`, every content file's, when a site's own template may show any of them on any page."""
     titles = [(page.slug, [(text.lang, text.title) for text in page.texts]) for page in site.pages]
     written = [(tag.key, tag.written) for tag in site.tags if not tag.labels]
-    return repr((titles, site.favicon, written, site.search))
+    whole = content_key(*(f"{path}\0{digest}" for path, digest in sorted(digests.items()))) if digests else ""
+    return repr((titles, site.favicon, written, site.search, whole))
 
 
 def build_time(site: "Site") -> str:

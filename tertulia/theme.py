@@ -78,8 +78,8 @@ class Theme:
         stylesheet or a template that one of the site's own templates names, or a font or an image
         that one of its own stylesheets or scripts names."""
         warnings = []
-        named = self._own_text("templates", "")
-        named_by_assets = self._own_text("assets", (".css", ".js"))
+        named = self.own_text("templates", "")
+        named_by_assets = self.own_text("assets", (".css", ".js"))
         for kind in KINDS:
             theirs = _tree(self.default / kind)
             for relative in self.overrides(kind):
@@ -129,7 +129,7 @@ class Theme:
                         errors.append(ContentError(f"{kind}/{relative}", 0, LINKED))
         return errors
 
-    def _own_text(self, kind: str, suffixes) -> str:
+    def own_text(self, kind: str, suffixes) -> str:
         """The text of the site's own files of this kind (those ending in one of `suffixes`)."""
         own = self.own(kind)
         return "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in _tree(own).values()
@@ -142,6 +142,11 @@ class Theme:
         own = self.own("templates")
         return ChoiceLoader([PrefixLoader({DEFAULT_PREFIX: theirs}),
                              *([FileSystemLoader(str(own))] if own else []), theirs])
+
+    @staticmethod
+    def tree(folder: Path) -> dict[str, Path]:
+        """Every file under one of the theme's folders, by its relative path (links are not followed)."""
+        return _tree(folder)
 
     def shown(self, kind: str, relative: str) -> str:
         """A theme file's path as an author reads it: `templates/x.html` for the site's own."""
