@@ -118,6 +118,11 @@ class Text:
     def title_in(self) -> str:
         return self.title_lang or self.lang
 
+    @property
+    def summary_in(self) -> str:
+        """The summary's language: the original's while the translator has not replaced it."""
+        return self.original_lang if "summary" in self.unfinished_fields else self.lang
+
 
 class Versions:
     """What essays, pages and comments share: one original among their language versions (`texts`)."""

@@ -274,7 +274,7 @@ def _feed_entry(site: Site, text: Text, url, author, date, title, title_lang: st
     `titled_by`, a comment's author, whom the template names before the title in the feed's words."""
     return {"url": url, "id": "", "title": title, "title_lang": title_lang, "lang": text.lang, "titled_by": titled_by,
             "author": name_alone(author), "date": date, "content": _passages_on(site, content, url), "summary": text.summary,
-            "summary_lang": text.original_lang if "summary" in text.unfinished_fields else text.lang}
+            "summary_lang": text.summary_in}
 
 
 def _absolute(site: Site, essay: Essay, text: Text) -> str:

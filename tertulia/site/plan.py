@@ -147,7 +147,7 @@ def _beside_original(site: Site, item: Essay | SitePage, text: Text) -> str:
 
 def _summaries(texts) -> dict[str, str]:
     """A page's own summaries by language: what a search result or a shared link says of it."""
-    return {text.lang: text.summary for text in texts if text.summary and "summary" not in text.unfinished_fields}
+    return {text.lang: text.summary for text in texts if text.summary and text.summary_in == text.lang}
 
 
 def _neighbour(essay: Essay | None, lang: str, single: bool) -> Link | None:

@@ -292,10 +292,10 @@ def card_summary(text: Text) -> str:
 def summary_lang(text: Text) -> str:
     """The language a card's summary of `text` is in: the original's where the translator has not yet
     replaced the summary or the first paragraph, which then stand in the original's words."""
-    if not (text.unfinished or text.unfinished_fields):
-        return text.lang
     if text.summary:
-        return text.original_lang if "summary" in text.unfinished_fields else text.lang
+        return text.summary_in
+    if not text.unfinished:
+        return text.lang
     return text.original_lang if first_paragraph(text.blocks) in text.unfinished else text.lang
 
 
