@@ -573,8 +573,9 @@ def output_clashes(content: Path, found: Found, site: "Site", drawn: set[str], g
     """The files of content/ that would replace one the build makes, or stand where it makes a folder
     (or inside a file it makes), all said at once: `build` and `check` both ask this. `drawn` are the
     pages' files, `generated` those and every other file."""
+    redirected_from = _redirected_from(site) if found.static else {}  # every build asks: most sites have no static/
     return _beside_clashes(content, found, site, drawn) + _static_clashes(
-        content, [relative for relative, _ in found.static], generated, search, _redirected_from(site))
+        content, [relative for relative, _ in found.static], generated, search, redirected_from)
 
 
 def _redirected_from(site: "Site") -> dict[str, str]:
