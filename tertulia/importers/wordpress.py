@@ -16,7 +16,6 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-
 from ..errors import counted
 from ..reading.addresses import own_page, split as address_split, under_files
 from ..reading.config import LANGUAGE_TAG

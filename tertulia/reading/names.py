@@ -22,7 +22,7 @@ def is_key(text: str) -> bool:
 
 def key_problem(text: str) -> str:
     """The rule a slug or comment id breaks, said to its author ("" when it breaks none), with a slug
-    that keeps it when one can be made of its letters (`мова-і-памʼять`: `mova-i-pam-iat`)."""
+    that keeps it when one can be made of its letters (`мова-і-памʼять`: `mova-i-pam-yat`)."""
     if len(text) > MAX_KEY:
         return f"{len(text)} characters long; at most {MAX_KEY} characters"
     if SLUG.fullmatch(text):
