@@ -123,7 +123,7 @@ def test_french_punctuation_never_starts_a_line():
     assert texts and [text for text in texts if re.search(r" [:;?!»]|« ", text)] == []
 
 
-@pytest.mark.parametrize("lang", ["de", "ca"])
+@pytest.mark.parametrize("lang", ["de", "ca", "uk"])
 def test_a_region_tagged_translation_is_named_in_the_byline_without_parentheses_in_parentheses(tmp_path, lang):
     """"Übersetzung (Portugiesisch (Brasilien)): João" read badly; CLDR's name brings its own pair."""
     folder = tmp_path / "site"
@@ -288,3 +288,43 @@ def test_a_brazilian_site_speaks_brazilian_portuguese_and_a_portuguese_one_europ
     # European Portuguese says "0 comentários" (only 1 is singular); Brazilian, as CLDR, "0 comentário"
     assert '<span class="comment-count">0 comentários</span>' in (out / "pt-PT/index.html").read_text(encoding="utf-8")
     assert '<span class="comment-count">0 comentário</span>' in (out / "pt-BR/index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def slavic_site(tmp_path_factory):
+    """A Ukrainian writer's site with Russian translations, and 1, 2 and 5 comments under three essays."""
+    folder = tmp_path_factory.mktemp("slavic") / "site"
+    assert run_cli("init", str(folder), "--lang", "uk", "--translation", "ru").returncode == 0
+    posts = folder / "content/posts"
+    for count in (2, 5):
+        write_tree(posts / f"e{count}", {"index.uk.md": f"---\ntitle: Есей {count}\nauthor: Оксана\ndate: 2024-05-0{count}\n---\n\nТекст.\n",
+                                         "index.ru.md": f"---\ntitle: Эссе {count}\ntranslation_of: uk\n---\n\nТекст.\n"})
+    comments = {"welcome": 1, "e2": 2, "e5": 5}
+    for slug, count in comments.items():
+        write_tree(posts / slug / "comments", {f"c{i}.uk.md": f"---\nauthor: Петро\ndate: 2024-06-01\n---\n\nДякую {i}.\n"
+                                               for i in range(count)})
+    result = run_cli("build", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    return folder / "output", result
+
+
+@pytest.mark.parametrize("page", ["index.html", "ru/index.html", "posts/welcome/index.html", "ru/posts/welcome/index.html",
+                                  "uk/posts/welcome/index.html", "comments/index.html", "ru/tags/index.html",
+                                  "about/index.html", "ru/about/index.html", "404.html", "ru/search/index.html"])
+def test_ukrainian_and_russian_pages_hold_no_english_word(slavic_site, page):
+    """Their catalogs and init's first essay and About page: no English fallback, no English starter text."""
+    out, result = slavic_site
+    assert "catalog" not in result.stderr and "English" not in result.stderr
+    html = (out / page).read_text()
+    assert 'lang="en"' not in html, page
+    words = visible_text(html)
+    found = sorted(phrase for phrase in english_phrases() if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", words))
+    assert found == [], page
+    assert "This is your site" not in words and "Say here who writes" not in words
+
+
+def test_ukrainian_and_russian_count_in_their_three_plural_forms(slavic_site):
+    out, _ = slavic_site
+    ukrainian, russian = (out / "index.html").read_text(), (out / "ru/index.html").read_text()
+    assert all(f">{words}<" in ukrainian or f" {words}" in ukrainian for words in ("1 коментар", "2 коментарі", "5 коментарів"))
+    assert all(f" {words}" in russian or f">{words}" in russian for words in ("1 комментарий", "2 комментария", "5 комментариев"))
