@@ -21,9 +21,9 @@ from .proposals import CONTENT_FOLDER, PROPOSAL_LIMITS, plain_link, plain_mail_l
 from .structured import essay_data, essay_meta
 from .redirects import redirect_pages
 from .ui import Interface, direction
-from .views import (Link, comment_views, contents, default_translation, language_links, page_language_links,
-                    reading_times, rows, side_by_side_url, source_site, tag_links, print_labels, title_link, title_sides,
-                    view_choices)
+from .views import (Link, beside_original, comment_views, contents, default_translation, language_links,
+                    page_language_links, reading_times, rows, side_by_side_url, source_site, tag_links, print_labels,
+                    title_link, title_sides, view_choices)
 
 PATH = attrgetter("path")
 
@@ -135,14 +135,7 @@ def _page_single(site: Site, interface: Interface, site_page: SitePage, text, ur
     return {"site_page": site_page, "text": text,
             "rows": rows([text], routes.folder_prefix(url, routes.page(site_page.slug))),
             "languages": page_language_links(site, site_page, text.lang), "page_summaries": _summaries([text]),
-            "side_by_side": _beside_original(site, site_page, text)}
-
-
-def _beside_original(site: Site, item: Essay | SitePage, text: Text) -> str:
-    """Where a one-language page's reader goes to read side by side: their language beside the
-    original (a `with-<lang>` page when it is not the one shown by default), the original's reader
-    to the default pair."""
-    return side_by_side_url(item, text, default_translation(item, site.config.main_language, site.config.language_codes))
+            "side_by_side": beside_original(site, site_page, text)}
 
 
 def _summaries(texts) -> dict[str, str]:
@@ -209,7 +202,7 @@ def _single(site: Site, interface: Interface, essay: Essay, newer, older, url: s
         "discussion_feed": routes.discussion_feed(essay.slug, text.lang),
         "tags": tag_links(site, essay.tags, text.lang, text.lang),
         "source_site": source_site(essay.source),
-        "languages": language_links(site, essay, text.lang), "side_by_side": _beside_original(site, essay, text),
+        "languages": language_links(site, essay, text.lang), "side_by_side": beside_original(site, essay, text),
         "newer": _neighbour(newer, text.lang, True), "older": _neighbour(older, text.lang, True),
         "comment_count": len(essay.comments),
         "meta": essay_meta(site.config, essay, [text], url), "reading": reading_times([text]),

@@ -321,6 +321,12 @@ def side_by_side_url(item: Essay | SitePage, text: Text | None, default: Text | 
     return chosen(item.slug, text.lang)
 
 
+def beside_original(site: Site, item: Essay | SitePage, text: Text) -> str:
+    """Where a one-language page's reader (or a search hit on it) goes to read side by side: their
+    language beside the original, the original's reader to the default pair."""
+    return side_by_side_url(item, text, default_translation(item, site.config.main_language, site.config.language_codes))
+
+
 def default_translation(essay: Essay, main_language: str, order: tuple[str, ...]) -> Text | None:
     """Shown beside the original: the main_language version, else the first in display order."""
     if not essay.original.lang == main_language and essay.text(main_language):

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import ToolFailed
 from ..site import routes
 from ..model import Essay, Site, Text
-from ..site.views import default_translation, side_by_side_url
+from ..site.views import beside_original
 
 FOLDER = "pagefind"
 # A footnote's number and its way back (↩) are signs, not words: an excerpt read "minarets 1. What I saw"
@@ -50,16 +50,14 @@ def documents(site: Site) -> list[tuple[str, str]]:
     for essay in site.essays:
         if essay.draft:
             continue  # a preview built with --drafts shows them; the index never holds them
-        default = default_translation(essay, site.config.main_language, site.config.language_codes)
         for text in essay.texts:
-            side = base + side_by_side_url(essay, text, default)
+            side = base + beside_original(site, essay, text)
             found.append((base + routes.single(text.lang, essay.slug), _document(text, side, _comments(essay, text))))
     for page in site.pages:
         if page.draft:
             continue
-        default = default_translation(page, site.config.main_language, site.config.language_codes)
         for text in page.texts:
-            side = base + side_by_side_url(page, text, default)
+            side = base + beside_original(site, page, text)
             found.append((base + routes.page_single(text.lang, page.slug), _document(text, side, [])))
     return found
 
