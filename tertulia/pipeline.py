@@ -129,17 +129,17 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     from .reading.parse import parse_all
     from .reading.translations import load_record
     from .reading.validate import build_model
-    config, setting_errors = read_config(options.content / "site.yml",
+    config, setting_errors, setting_warnings = read_config(options.content / "site.yml",
                                          _shown(options.content / "site.yml", options.content), options.base_url)
     followed, record_errors = load_record(options.content)
     earlier = setting_errors + record_errors + options.theme.refused()  # reported with the content's, at once
     cache = last.cache if last else parse_cache(options)
     from .writing.render import template_errors, unknown_blocks
     # said in every run, a failing one too: a writer fixing one run's problems sees them all
-    theme_warnings = options.theme.unknown_overrides() + unknown_blocks(options.theme)
+    early_warnings = setting_warnings + options.theme.unknown_overrides() + unknown_blocks(options.theme)
     if config is None:  # nothing can be validated without settings, but every file's own errors can be said
         files = parse_all(found, digests, cache, options.workers, progress)
-        raise ContentErrors(earlier + list(files.errors), list(files.warnings) + theme_warnings)
+        raise ContentErrors(earlier + list(files.errors), list(files.warnings) + early_warnings)
     forks = _forks(options, last, stack, len(found.sources))
     early = _compiling(options, stack) if forks and len(found.sources) < EARLY_COMPILE else None
     files = parse_all(found, digests, cache, options.workers, progress, last.parsed if last else None)
@@ -151,15 +151,15 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     except ContentErrors as problem:
         early_clashes = _clashes_known_early(options, found, config)
         raise ContentErrors(earlier + problem.errors + early_clashes + broken_templates,
-                            list(problem.warnings) + theme_warnings) from None
+                            list(problem.warnings) + early_warnings) from None
     if earlier or broken_templates:
-        raise ContentErrors(earlier + broken_templates, warnings + theme_warnings)
+        raise ContentErrors(earlier + broken_templates, warnings + early_warnings)
     from .site.ui import Interface
     interface = Interface(options.theme.folders("locales"), site.config)
     unreadable = _said_of_catalogs(options, interface.unreadable())
     if unreadable:
-        raise ContentErrors(unreadable, warnings + theme_warnings)
-    warnings += _missing_catalogs(options, interface) + theme_warnings + _said_of_catalogs(options, interface.problems())
+        raise ContentErrors(unreadable, warnings + early_warnings)
+    warnings += _missing_catalogs(options, interface) + early_warnings + _said_of_catalogs(options, interface.problems())
     return Loaded(site, warnings, {r.path: r.digest for r in files.records}, interface, templates)
 
 

@@ -224,3 +224,21 @@ def test_two_tag_keys_that_are_one_tag_with_different_labels_is_an_error_at_the_
     path.write_text(same, encoding="utf-8")
     assert [(t.key, t.labels) for t in load_config(path, "content/site.yml").tags] == [
         ("values", (("en", "values"), ("es", "valores")))]
+
+
+def test_a_label_in_a_language_the_site_does_not_declare_is_a_warning_at_its_line(tmp_path):
+    """`fe:` for `fr:` left the French pages with the tag's key, and no word said why."""
+    from tertulia.reading.config import read_config
+    path = tmp_path / "site.yml"
+    path.write_text('title: {de: Zwei, xx: Deux}\nbase_url: "https://example.org/"\nlanguages: {de: Deutsch, fr: Français}\n'
+                    "main_language: de\ntags:\n  essays: {de: Essays, fr: essais}\n  kunst: {de: Kunst, fe: art}\n"
+                    "menu:\n  - url: https://x.org/\n    label: {de: X, FR: Y}\n", encoding="utf-8")
+    config, errors, warnings = read_config(path, "content/site.yml")
+    assert config is not None and errors == []
+    assert [str(w) for w in warnings] == [
+        "content/site.yml:1: title has a label in `xx`, which is not one of languages (de, fr): "
+        "a slip for one of them?",
+        "content/site.yml:7: tag `kunst` has a label in `fe`, which is not one of languages (de, fr): "
+        "a slip for one of them?",
+        "content/site.yml:9: menu entry `https://x.org/` has a label in `FR`, which is not one of languages (de, fr): "
+        "a slip for one of them?"]

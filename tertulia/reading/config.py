@@ -61,22 +61,22 @@ REQUIRED = tuple(setting.name for setting in SETTINGS if setting.default is MISS
 
 def load_config(path: Path, shown_as: str, base_url: str | None = None) -> SiteConfig:
     """Read site.yml; raise ContentErrors naming each bad key and its line."""
-    config, errors = read_config(path, shown_as, base_url)
+    config, errors, _ = read_config(path, shown_as, base_url)
     if errors:
         raise ContentErrors(errors)
     return config
 
 
-def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple[SiteConfig | None, list]:
-    """site.yml's settings and every problem in it. A key that fails its check takes its default, so a
-    build can go on to find the content's errors in the same run; the settings are None only when the
-    content cannot be read without what failed (the YAML itself, the languages)."""
+def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple[SiteConfig | None, list, list]:
+    """site.yml's settings, every problem in it, and its warnings. A key that fails its check takes its
+    default, so a build can go on to find the content's errors in the same run; the settings are None
+    only when the content cannot be read without what failed (the YAML itself, the languages)."""
     text = _text(path, shown_as)
     data, error = load_yaml(text, shown_as, first_line=1)
     if error:
-        return None, [error]
+        return None, [error], []
     if not isinstance(data, dict):
-        return None, [ContentError(shown_as, 1, "site.yml must be a mapping of settings")]
+        return None, [ContentError(shown_as, 1, "site.yml must be a mapping of settings")], []
     lines = key_lines(text, first_line=1)
     errors: list[ContentError] = []
     failed: set[str] = set()
@@ -103,12 +103,27 @@ def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple
         if key in data and data[key] is None and key not in failed:
             fail(key, f"`{key}` has no value: it is required")
     if "languages" in failed:
-        return None, errors
+        return None, errors, []
     if "main_language" in failed:
         # The first language stands in, so the content is still validated and its errors said in this
         # run; the build stops on this error all the same.
         reading.so_far["main_language"] = reading.so_far["languages"][0][0]
-    return SiteConfig(**reading.so_far), errors
+    config = SiteConfig(**reading.so_far)
+    return config, errors, _unshown_labels(config, reading)
+
+
+def _unshown_labels(config: SiteConfig, reading: Reading) -> list[ContentError]:
+    """A title, description, tag or menu label in a language the site does not declare: a slip (`fe:`
+    for `fr:`) left the French pages with the main language's label, or the tag's key, silently."""
+    declared = set(config.language_codes)
+    named = [("title", reading.lines.get("title", 0), config.title),
+             ("description", reading.lines.get("description", 0), config.description)]
+    named += [(f"tag `{tag.written}`", _key_line(reading.text, reading.lines.get("tags", 0), tag.written), tag.labels)
+              for tag in config.tags]
+    named += [(f"menu entry `{entry.url}`", entry.line, entry.labels) for entry in config.menu if entry.labels]
+    return [ContentError(reading.shown_as, line, f"{what} has a label in `{lang}`, which is not one of languages "
+                                                 f"({', '.join(config.language_codes)}): a slip for one of them?")
+            for what, line, labels in named for lang, _ in labels if lang and lang not in declared]
 
 
 def _text(path: Path, shown_as: str) -> str:
