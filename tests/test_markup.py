@@ -172,3 +172,18 @@ def test_links_are_rewritten_in_tags_only_never_in_the_words_or_code_a_block_sho
 def test_a_comments_image_is_its_description_linking_to_the_picture(text, shown):
     """A comment may show no image, but its description is the reader's words: it stays, and leads to the picture."""
     assert Converter().blocks(text, trusted=False) == (shown,)
+
+
+def test_chinese_and_japanese_are_cut_and_counted_by_their_characters_not_their_spaces():
+    """With no space between words, a whole Japanese paragraph was one "word": cards showed three
+    sentences, the archive a 560-character comment in full, and every essay took "1 min"."""
+    from tertulia.reading.markup import cut_to_words, first_sentence, first_words, word_count
+    sentence = "雨の音を聞く夜は、いつも祖母の家を思い出す。"
+    assert first_sentence([f"<p>{sentence}梅雨の頃、窓を叩く雨は静かだった。</p>"]) == sentence
+    assert first_sentence(["<p>「雨だ。」と彼は言った。</p>"]) == "「雨だ。」"
+    long = "深煎りの珈琲を淹れて書斎で本を読んだ" * 20  # 360 characters, no space
+    cut = first_words([f"<p>{long}</p>"])
+    assert cut == long[:100] + "…"  # forty words, at two and a half characters a word
+    assert word_count(long) == 360 / 2.5 and word_count("three plain words") == 3
+    assert cut_to_words("Kyoto 京都の夜 at night", 2) == "Kyoto 京都…" and cut_to_words("京都の夜", 2) == "京都の夜"
+    assert first_words(["<p>" + " ".join(["word"] * 41) + "</p>"]) == " ".join(["word"] * 40) + "…"

@@ -96,3 +96,25 @@ def test_json_ld_describes_a_comment_by_its_first_twenty_words_as_cut_from_its_b
     if with_excerpt:  # as a comment read by the parse carries it
         said = replace(said, excerpt=first_words(said.blocks))
     assert _first_words(said) == first_words(said.blocks, COMMENT_WORDS)
+
+
+@given(st.lists(st.integers(0, 150), min_size=1, max_size=3), st.booleans())
+@settings(max_examples=200, deadline=None)
+def test_json_ld_cuts_japanese_as_the_archive_does_by_characters(lengths, with_excerpt):
+    blocks = [f"<p>{'雨の音' * (n // 3)}{'夜' * (n % 3)}</p>" for n in lengths]
+    said = text("ja", blocks)
+    if with_excerpt:
+        said = replace(said, excerpt=first_words(said.blocks))
+    assert _first_words(said) == first_words(said.blocks, COMMENT_WORDS)
+
+
+def test_reading_time_counts_japanese_characters_and_english_words():
+    from tertulia.site.views import reading_minutes
+    assert reading_minutes(text("ja", ["<p>" + "書" * 2500 + "</p>", "<p>" + "斎" * 2500 + "</p>"])) == 10
+    assert reading_minutes(text("en", ["<p>" + " ".join(["word"] * 400) + "</p>"])) == 2
+
+
+def test_an_alignment_error_quotes_the_first_words_of_a_japanese_block_not_all_of_it():
+    from tertulia.reading.align import _quote
+    assert _quote("<p>" + "駅前の喫茶店" * 50 + "</p>") == "“駅前の喫茶店駅前の喫茶店駅前の…”"  # six words: fifteen characters
+    assert _quote("<p>one two three four five six seven</p>") == "“one two three four five six…”"

@@ -439,10 +439,38 @@ def first_words(blocks, words: int = 40) -> str:
         taken += (inner if "<" not in inner and "&" not in inner else reading_text(block)).split()
         if len(taken) > words:
             break
+    if CLOSE_SET.search(" ".join(taken)):
+        return cut_to_words(" ".join(reading_text(block) for block in blocks), words)
     return " ".join(taken[:words]) + ("…" if len(taken) > words else "")
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»”’)]*\s")
+# Chinese and Japanese write words without spaces between them: their characters are counted, about
+# two and a half to a word as readers read them (500 a minute against 200 words), not their spaces.
+# Their punctuation (、。「」, full-width ！？) is counted with them, not as a word of its own.
+CLOSE_SET = re.compile(r"[\u3001-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uffef]")
+CHARACTER, WORD = 2, 5  # in fifths of a word, counted in whole numbers: two and a half characters a word
+UNIT = re.compile(rf"{CLOSE_SET.pattern}|[^\s{CLOSE_SET.pattern[1:-1]}]+")
+
+
+def word_count(text: str) -> float:
+    """How many words `text` holds: its spaced words, and its Chinese or Japanese characters by their weight."""
+    if not CLOSE_SET.search(text):
+        return len(text.split())
+    close = len(CLOSE_SET.findall(text))
+    return (close * CHARACTER + (len(UNIT.findall(text)) - close) * WORD) / WORD
+
+
+def cut_to_words(text: str, words: int) -> str:
+    """`text` cut after `words` words as word_count counts them, with "…" when something is left out."""
+    counted, most = 0, words * WORD
+    for unit in UNIT.finditer(text):
+        counted += CHARACTER if CLOSE_SET.fullmatch(unit.group()) else WORD
+        if counted > most:
+            return text[:unit.start()].rstrip() + "…"
+    return text
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»”’)]*\s|(?<=[。！？])[」』）”’]*")
 
 
 def first_sentence(blocks, words: int = 40) -> str:

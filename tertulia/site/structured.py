@@ -8,6 +8,7 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from . import routes
+from ..reading.markup import CLOSE_SET, cut_to_words
 from ..model import Comment, Essay, SiteConfig, Text, name_alone
 from .views import card_summary, excerpt, summary_lang
 
@@ -95,5 +96,8 @@ def _first_words(text: Text) -> str:
     excerpt (made once, when the file was read) instead of from its blocks on every page that
     describes it. Past COMMENT_WORDS, the excerpt's own closing "…" is among the words left out."""
     shown = excerpt(text)
+    if CLOSE_SET.search(shown):  # Chinese or Japanese, whose words no space parts
+        cut = cut_to_words(shown.removesuffix("…"), COMMENT_WORDS)
+        return cut if cut.endswith("…") else shown
     words = shown.split()
     return " ".join(words[:COMMENT_WORDS]) + "…" if len(words) > COMMENT_WORDS else shown

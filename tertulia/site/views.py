@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from . import routes
 from ..reading.markup import (first_paragraph, first_sentence, first_words, first_worded, is_wordless, reading_text,
-                              rebase_links)
+                              rebase_links, word_count)
 from ..model import Comment, Essay, PartialDate, Site, SitePage, Tag, Text
 
 
@@ -274,7 +274,7 @@ WORDS_A_MINUTE = 200  # a careful reader's pace, for essays worth reading slowly
 @lru_cache(maxsize=8192)  # bounded: the preview lives through many edits
 def reading_minutes(text: Text) -> int:
     """How long a text takes to read, in whole minutes, at least one (each text counted once a build)."""
-    words = sum(len(reading_text(block).split()) for block in text.blocks)
+    words = sum(word_count(reading_text(block)) for block in text.blocks)
     return max(1, round(words / WORDS_A_MINUTE))
 
 
