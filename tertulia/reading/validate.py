@@ -375,9 +375,11 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
     if original is None:
         return None, ()
     excerpts = excerpts or {}
-    # a draft is published by no build: its unfinished translation is work in progress, which `check
-    # --strict` in a site's pull-request checks must not refuse (said once the draft is published)
-    still_drafted = original.meta.get("draft") is True
+    # a draft, or a comment pending or spam, is published by no build: its unfinished translation is work
+    # in progress, which `check --strict` in a site's pull-request checks must not refuse (said once the
+    # draft or comment is published)
+    still_drafted = original.meta.get("draft") is True or (
+        kind == "comment" and original.meta.get("status", "published") != "published")
     texts = [_text(original, blocks, found, True, kind, keys, excerpts.get(original.path, ""), still_drafted)]
     # a language site.yml lacks is an error said already; it sorts last rather than stopping the run
     for lang, record in sorted(versions.items(), key=lambda item: (order.index(item[0]) if item[0] in order

@@ -703,3 +703,17 @@ def test_folders_and_files_that_cannot_be_read_are_said_with_the_other_errors(tm
     assert any("translation has" in line for line in said) and said[-1] == "4 content errors; nothing was written"
     assert main(["check", "--content", str(content)]) == 1
     assert "untouched" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("status", ["pending", "spam"])
+def test_an_unpublished_comments_unfinished_translation_passes_a_strict_check(tmp_path, status):
+    """`new translation --comments` writes starters for a pending comment too: a proposal's pull request
+    then failed `check --strict` over a translation no build publishes."""
+    content = make_content(tmp_path / "site", {
+        "posts/hola/comments/c1.es.md": f"---\nauthor: B\nstatus: {status}\n---\n\nUno.\n",
+        "posts/hola/comments/c1.en.md": "---\ntranslation_of: es\n---\n\nTODO translate\n"})
+    clean(run_cli("check", "--strict", "--content", str(content)), 0)
+    published = content / "posts/hola/comments/c1.es.md"
+    published.write_text(published.read_text().replace(f"status: {status}\n", ""))
+    clean(run_cli("check", "--strict", "--content", str(content)), 1,
+          "content/posts/hola/comments/c1.en.md:5: block 1 (of 1) still says `TODO translate`")
