@@ -113,8 +113,9 @@ def _new(parser: argparse.ArgumentParser) -> None:
 def _init(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=Path, help="the new site's folder (new or empty)")
     parser.add_argument("--lang", required=True, help="the language you write in, e.g. de")
-    parser.add_argument("--translation", action="append", default=[], metavar="LANG",
-                        help="a language you translate into (repeat for each)")
+    # `--translation fr it` and `--translation fr --translation it` alike: the contract's `[--translation LANG ...]`
+    parser.add_argument("--translation", action="extend", nargs="+", default=[], metavar="LANG",
+                        help="the languages you translate into (one or more, or the option repeated)")
     parser.add_argument("--title", default=None, help="the site's title (default: the folder's name)")
     parser.add_argument("--base-url", type=base_url, default=None, help="where the site will be published")
 

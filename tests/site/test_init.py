@@ -231,3 +231,13 @@ def test_a_portuguese_site_starts_in_european_portuguese_and_its_brazilian_trans
     assert "um ficheiro por idioma" in european and "arquivo" not in european
     assert "um arquivo por idioma" in brazilian and "enquanto você escreve" in brazilian
     assert run_cli("check", "--content", str(tmp_path / "site/content")).returncode == 0
+
+
+def test_translations_are_named_after_one_option_or_by_repeating_it(tmp_path):
+    """The contract writes `[--translation LANG ...]`: `--translation ro en` was refused ("unrecognized arguments")."""
+    for name, options in (("one", ["--translation", "ro", "en"]), ("repeated", ["--translation", "ro", "--translation", "en"])):
+        folder = tmp_path / name
+        result = run_cli("init", str(folder), "--lang", "es", *options)
+        assert result.returncode == 0, result.stderr
+        written = sorted(path.name for path in (folder / "content/posts/welcome").glob("index.*.md"))
+        assert written == ["index.en.md", "index.es.md", "index.ro.md"], name
