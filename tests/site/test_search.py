@@ -23,6 +23,15 @@ def indexed(out) -> dict[str, dict]:
     return documents
 
 
+def searched(tmp_path, files: dict[str, str]) -> dict[str, dict]:
+    """The index of a site made of `files` (beside the usual essay) with search on, by URL."""
+    content = make_content(tmp_path, {"site.yml": SITE_YML.replace("search: false", "search: true"), **files})
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    return indexed(out)
+
+
 def test_each_essay_is_indexed_in_each_of_its_languages_with_its_passages(fixture_site):
     documents = indexed(fixture_site)
     assert sorted(documents) == sorted(f"/fixture-repo/{lang}/posts/{slug}/" for lang, slug in [
@@ -106,26 +115,19 @@ def test_pages_are_indexed_in_each_of_their_languages_and_open_side_by_side_wher
 
 def test_a_footnotes_number_and_way_back_are_not_indexed_as_words(tmp_path):
     """Excerpts read "the minarets 1. What I saw" and "minarets. ↩ Very nice"; the note's own words stay."""
-    content = make_content(tmp_path, {
-        "site.yml": SITE_YML.replace("search: false", "search: true"),
+    documents = searched(tmp_path, {
         "posts/nota/index.en.md": "---\ntitle: Notes\nauthor: Ana\ndate: 2012-09-11\n---\n\n"
                                   "The minarets shine[^1]. What I saw.\n\n[^1]: Seen from the zebra bridge.\n"})
-    out = tmp_path / "out"
-    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
-    said = indexed(out)["/repo/en/posts/nota/"]["content"]
+    said = documents["/repo/en/posts/nota/"]["content"]
     assert "Seen from the zebra bridge" in said and "↩" not in said and " 1" not in said, said
 
 
 def test_a_block_not_yet_translated_is_found_in_the_original_alone(tmp_path):
     """The walk's Ukrainian search listed the English page too, for the Ukrainian words standing in its
     unfinished blocks: the original's document holds them already."""
-    content = make_content(tmp_path, {
-        "site.yml": SITE_YML.replace("search: false", "search: true"),
+    documents = searched(tmp_path, {
         "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nFirst paragraph.\n\n"
                                   "TODO translate: Segundo párrafo.\n"})
-    out = tmp_path / "out"
-    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
-    documents = indexed(out)
     english, spanish = documents["/repo/en/posts/hola/"], documents["/repo/es/posts/hola/"]
     assert "First paragraph." in english["content"] and "Segundo" not in english["content"]
     assert "Segundo párrafo." in spanish["content"]
