@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from . import routes
 from .listings import comment_sources, discussion_feeds, essay_url, listing_pages, scopes
-from ..model import Essay, Site, SitePage, Text, newest_first
+from ..model import Essay, Site, SitePage, newest_first
 from .pages import Kind, Page
 from .proposals import CONTENT_FOLDER, PROPOSAL_LIMITS, plain_link, plain_mail_link
 from .structured import essay_data, essay_meta

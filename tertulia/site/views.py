@@ -292,11 +292,7 @@ def card_summary(text: Text) -> str:
 def summary_lang(text: Text) -> str:
     """The language a card's summary of `text` is in: the original's where the translator has not yet
     replaced the summary or the first paragraph, which then stand in the original's words."""
-    if text.summary:
-        return text.summary_in
-    if not text.unfinished:
-        return text.lang
-    return text.original_lang if first_paragraph(text.blocks) in text.unfinished else text.lang
+    return text.summary_in if text.summary else _block_language(text, first_paragraph)
 
 
 def excerpt(text: Text) -> str:
@@ -307,9 +303,14 @@ def excerpt(text: Text) -> str:
 def excerpt_lang(text: Text) -> str:
     """The language an excerpt of `text` starts in: the original's where its first words are a block
     the translator has not yet done."""
-    if not text.unfinished:
+    return _block_language(text, first_worded)
+
+
+def _block_language(text: Text, block_at) -> str:
+    """The language of the block `block_at(blocks)` finds: the original's while it is not yet translated."""
+    if not text.unfinished:  # the common case, without looking for the block
         return text.lang
-    return text.original_lang if first_worded(text.blocks) in text.unfinished else text.lang
+    return text.original_lang if block_at(text.blocks) in text.unfinished else text.lang
 
 
 def side_by_side_url(item: Essay | SitePage, text: Text | None, default: Text | None) -> str:
