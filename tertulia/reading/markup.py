@@ -436,20 +436,22 @@ def first_words(blocks, words: int = 40) -> str:
     taken: list[str] = []
     for block in blocks:  # only as many blocks as the excerpt needs
         inner = block[3:-4] if block.startswith("<p>") and block.endswith("</p>") else "<"
-        taken += (inner if "<" not in inner and "&" not in inner else reading_text(block)).split()
+        words_of = inner if "<" not in inner and "&" not in inner else reading_text(block)
+        if CLOSE_SET.search(words_of):  # Chinese or Japanese: cut by characters, not spaces
+            return cut_to_words(" ".join(reading_text(block) for block in blocks), words)
+        taken += words_of.split()
         if len(taken) > words:
             break
-    if CLOSE_SET.search(" ".join(taken)):
-        return cut_to_words(" ".join(reading_text(block) for block in blocks), words)
     return " ".join(taken[:words]) + ("…" if len(taken) > words else "")
 
 
 # Chinese and Japanese write words without spaces between them: their characters are counted, about
 # two and a half to a word as readers read them (500 a minute against 200 words), not their spaces.
 # Their punctuation (、。「」, full-width ！？) is counted with them, not as a word of its own.
-CLOSE_SET = re.compile(r"[\u3001-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uffef]")
+CLOSE_SET_RANGES = r"\u3001-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uffef"
+CLOSE_SET = re.compile(f"[{CLOSE_SET_RANGES}]")
+UNIT = re.compile(f"[{CLOSE_SET_RANGES}]|[^\\s{CLOSE_SET_RANGES}]+")  # one such character, or a spaced word
 CHARACTER, WORD = 2, 5  # in fifths of a word, counted in whole numbers: two and a half characters a word
-UNIT = re.compile(rf"{CLOSE_SET.pattern}|[^\s{CLOSE_SET.pattern[1:-1]}]+")
 
 
 def word_count(text: str) -> float:
