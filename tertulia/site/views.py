@@ -74,7 +74,8 @@ class CommentView:
     replying_to: str = ""  # the author answered, named when the thread is too deep to show it by indenting
     replying_to_id: str = ""  # and that comment's id, to link to it
     # who translated what the page shows of it: (language translated into, translator), as the contract's
-    # `translator` says; on a one-language page `translated_from` names the original's language instead
+    # `translator` says; on a one-language page showing a translation, `translated_from` names the
+    # original's language, so a reader knows they read a translation even when it names no translator
     translators: tuple[tuple[str, str], ...] = ()
     translated_from: str = ""
 
@@ -207,8 +208,15 @@ def _comment_view(comment: Comment, langs: list[str], reply, depth: int, after: 
         reply_url=reply(comment.id, comment.author) if reply else "",
         pending=comment.status == "pending",
         replying_to=named.author if named else "", replying_to_id=named.id if named else "",
-        translators=credits, translated_from=comment.original.lang if len(langs) == 1 and credits else "",
+        translators=credits, translated_from=_translated_from(comment, langs),
     )
+
+
+def _translated_from(comment: Comment, langs: list[str]) -> str:
+    """The original's language, when a one-language page shows the comment in a translation."""
+    if len(langs) > 1 or comment.original.lang == langs[0] or not comment.text(langs[0]):
+        return ""
+    return comment.original.lang
 
 
 def _translators(comment: Comment, langs: list[str]) -> tuple[tuple[str, str], ...]:

@@ -31,6 +31,8 @@ def site(tmp_path_factory):
         "c1.fr.md": "---\nauthor: Luc\ndate: 2024-05-03\n---\n\nMerci pour ce texte.\n",
         "c2.de.md": "---\nauthor: Anna\nreply_to: c1\n---\n\nGern geschehen.\n",
         "c2.fr.md": "---\ntranslation_of: de\ntranslator: Luc\n---\n\nAvec plaisir.\n",
+        "c3.fr.md": "---\nauthor: Marie\n---\n\nJe reviendrai.\n",
+        "c3.de.md": "---\ntranslation_of: fr\n---\n\nIch komme wieder.\n",
     })
     result = run_cli("build", cwd=folder)
     assert result.returncode == 0, result.stderr
@@ -84,7 +86,7 @@ def test_phrases_keep_the_translators_word_order_and_names_read_as_in_a_sentence
 
 def test_the_command_line_counts_one_essay_and_one_warning_in_the_singular(site, tmp_path):
     out, result = site
-    assert re.search(r"built \d+ files \(\d+ new or changed\): 1 essay, 2 comments published, ", result.stdout)
+    assert re.search(r"built \d+ files \(\d+ new or changed\): 1 essay, 3 comments published, ", result.stdout)
     folder = out.parent
     check = run_cli("check", cwd=folder)
     assert check.stdout == "content is valid: 1 essay, 1 page, 1 warning\n"  # the French comment lacks a German version
@@ -93,7 +95,7 @@ def test_the_command_line_counts_one_essay_and_one_warning_in_the_singular(site,
     run_cli("translated", "content/posts/welcome/index.fr.md", cwd=folder)
     essay.write_text(essay.read_text().replace("Ein jeder Absatz", "Jeder einzelne Absatz"))
     status = run_cli("status", cwd=folder)
-    assert "1 outdated (1 block)" in status.stdout and "1 essay, 2 comments:" in status.stdout
+    assert "1 outdated (1 block)" in status.stdout and "1 essay, 3 comments:" in status.stdout
 
 
 def test_a_name_the_source_does_not_give_reads_in_the_pages_language(tmp_path):
@@ -226,6 +228,23 @@ def test_a_comments_translator_is_named_where_the_translation_shows(site):
     assert 'original en allemand, traduit par <bdi class="translator">Luc</bdi>' in thread[:thread.index("</header>")]
     german = (out / "de/posts/welcome/index.html").read_text()  # the original: no one translated it
     assert "Luc</bdi>" not in german[german.index('id="comment-c2"'):]
+
+
+def test_a_comment_read_in_translation_on_a_one_language_page_says_so_though_it_names_no_translator(site):
+    """Side by side, the columns say which text is the original; alone, a reader would take the
+    translation for what Marie wrote, as an essay's byline would not let them."""
+    out, _ = site
+
+    def header(page: str, comment: str) -> str:
+        html = (out / page).read_text()
+        thread = html[html.index(f'id="comment-{comment}"'):]
+        return thread[:thread.index("</header>")]
+
+    assert "Originalsprache: Französisch" in header("de/posts/welcome/index.html", "c3")
+    assert "original en" not in header("fr/posts/welcome/index.html", "c3")  # Marie's own words
+    assert "Originalsprache" not in header("de/posts/welcome/index.html", "c2")  # Anna's own words
+    assert "Originalsprache" not in header("de/posts/welcome/index.html", "c1")  # shown in French, so noted
+    assert "Originalsprache" not in header("posts/welcome/index.html", "c3")  # the columns say it
 
 
 def test_printed_arabic_pages_head_each_column_with_its_own_language(arabic_site):
