@@ -361,8 +361,12 @@ class Words:
         for number in [*range(200), 1_000_000]:  # the first number of each category (1e6: "many")
             samples.setdefault(rule(number) if rule else ("one" if number == 1 else "other"), number)
         index = self.catalog.rule(singular)[1]
-        return {category: forms[min(index(samples[category]), len(forms) - 1)]
-                for category in sorted(categories) if category in samples}, ""
+        found = {category: forms[min(index(samples[category]), len(forms) - 1)]
+                 for category in sorted(categories) if category in samples}
+        # Polish, Russian and Ukrainian keep "other" for fractions, which no count of comments is; the
+        # script still finds a listing's phrases by it, and falls back to it: their last form, as gettext's
+        found.setdefault("other", forms[-1])
+        return found, ""
 
 
 def autonym(code: str) -> str:

@@ -92,3 +92,23 @@ def test_axe_finds_nothing_with_new_counts_shown(server, open_page, dark, width)
             .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))""")
         assert violations == [], path
     assert json.loads(page.evaluate("JSON.stringify(localStorage.getItem('tertulia.seen.alpha'))")) == "[]"
+
+
+def test_polish_and_ukrainian_cards_count_in_their_own_forms(server, tmp_path, open_page):
+    """Their CLDR "other" is for fractions alone: the listing must still carry the phrases its script looks for."""
+    yml = "title: {en: Test}\nbase_url: https://example.github.io/repo/\nlanguages: {en: English, pl: Polski, uk: Українська}\n" \
+          "main_language: en\nsearch: false\n"
+    files = {f"posts/hola/comments/c{n}.en.md": comment(f"P{n}", "Another.") for n in range(1, 7)}
+    files.update({"site.yml": yml, "posts/hola/index.en.md": "---\ntitle: Hello\nauthor: Ann\n---\n\nA paragraph.\n"})
+    content = make_content(tmp_path, files, with_essay=False)
+    folder = f"slavic-{tmp_path.name}"
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / folder), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    page = open_page(f"{server['url']}/{folder}/")
+    for seen, counts in ((["comment-c1"], {"/pl/": "5 nowych", "/uk/": "5 нових"}),
+                         (["comment-c1", "comment-c2", "comment-c3", "comment-c4"], {"/pl/": "2 nowe", "/uk/": "2 нові"})):
+        page.evaluate(f"localStorage.setItem('tertulia.seen.hola', JSON.stringify({json.dumps(seen)}))")
+        for path, words in counts.items():
+            page.goto(f"{server['url']}/{folder}{path}")
+            assert new_counts(page) == [words], path
+    assert page.problems == []
