@@ -47,7 +47,8 @@ def english_phrases() -> set[str]:
     for message in catalog:
         for text in ([message.string] if isinstance(message.string, str) else message.string):
             phrases.update(part.strip(" :,.()") for part in re.split(r"%\(\w+\)[sd]", text or ""))
-    same = {"Essays", "Permalink", "Pages", "Discussion", "Page", "original", "Site", "Original", "sur", "of"}
+    same = {"Essays", "Permalink", "Pages", "Discussion", "Page", "original", "Site", "Original", "sur", "of",
+            "min"}  # Polish abbreviates minutes as English does
     return {phrase for phrase in phrases if len(phrase) > 2 and phrase not in same}
 
 
@@ -347,3 +348,30 @@ def test_ukrainian_and_russian_count_in_their_three_plural_forms(slavic_site):
     ukrainian, russian = (out / "index.html").read_text(), (out / "ru/index.html").read_text()
     assert all(f">{words}<" in ukrainian or f" {words}" in ukrainian for words in ("1 коментар", "2 коментарі", "5 коментарів"))
     assert all(f" {words}" in russian or f">{words}" in russian for words in ("1 комментарий", "2 комментария", "5 комментариев"))
+
+
+@pytest.fixture(scope="module")
+def japanese_site(tmp_path_factory):
+    """A Japanese writer's site with Polish translations, as `init` starts it, and a comment."""
+    folder = tmp_path_factory.mktemp("japanese") / "site"
+    assert run_cli("init", str(folder), "--lang", "ja", "--translation", "pl").returncode == 0
+    write_tree(folder / "content/posts/welcome/comments", {
+        "c1.ja.md": "---\nauthor: 花子\ndate: 2024-06-01\n---\n\nありがとうございます。\n",
+        "c1.pl.md": "---\ntranslation_of: ja\n---\n\nDziękuję.\n"})
+    result = run_cli("build", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    return folder / "output", result
+
+
+@pytest.mark.parametrize("page", ["index.html", "pl/index.html", "posts/welcome/index.html", "pl/posts/welcome/index.html",
+                                  "ja/posts/welcome/index.html", "comments/index.html", "pl/comments/index.html",
+                                  "about/index.html", "pl/about/index.html", "404.html", "pl/search/index.html"])
+def test_japanese_and_polish_pages_hold_no_english_word(japanese_site, page):
+    out, result = japanese_site
+    assert "catalog" not in result.stderr and "English" not in result.stderr
+    html = (out / page).read_text()
+    assert 'lang="en"' not in html, page
+    words = visible_text(html)
+    found = sorted(phrase for phrase in english_phrases() if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", words))
+    assert found == [], page
+    assert "This is your site" not in words
