@@ -368,7 +368,8 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
         values[key] = _redacted(clean_text(str(value)).strip(), private)
     author = author_name(values["author"][:MAX_AUTHOR])
     cut = len(values["author"]) > MAX_AUTHOR  # the form takes no longer one: a mail or an issue may
-    url, why = complete_website(values["url"]) if REDACTED not in values["url"] else ("", "")
+    url, why = complete_website(values["url"]) if REDACTED not in values["url"] else \
+        ("", "it held the sender's e-mail address")  # said, not shown: the file and the log keep no address
     reply_to = values["reply_to"]
     if reply_to and not (is_key(reply_to) and (reply_to in earlier or any(folder.glob(f"{reply_to}.*.md")))):
         raise Refused(f"it replies to comment `{shown(reply_to)}`, and its post has no such comment")

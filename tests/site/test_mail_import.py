@@ -511,3 +511,16 @@ def test_a_mailbox_of_many_letters_to_a_post_of_many_comments_reads_its_folder_o
     # the folder once, and the answered comment (c1) once a letter for its status: not 60 files a letter
     assert set(existing) == {f"c{i}.es.md" for i in range(60)} and len(existing) <= 60 + 21, len(existing)
     assert any("20 new pending comment(s), 1 already there" in line for line in said), said
+
+
+def test_a_website_that_was_the_senders_address_is_left_out_with_a_word(tmp_path):
+    """`url: mailto:` the sender's own address: removed as every copy of it is, and the import says so,
+    as it does for a website it cannot take; it went silently."""
+    content = site(tmp_path)
+    text = the_letter(url="mailto:eve@example.net", comment_id="20261130-0615-dddddddd").encode()
+    result = import_mail(content, *mails.store([raw_letter("utf-8", text)], tmp_path / "mail")["mbox"])
+    assert result.returncode == 0, result.stderr
+    written = comments_of(content)["20261130-0615-dddddddd.es.md"]
+    assert "url:" not in written and "eve@example.net" not in written, written
+    assert "website left out: it held the sender's e-mail address" in result.stdout, result.stdout
+    assert "eve@example.net" not in result.stdout + result.stderr
