@@ -76,11 +76,12 @@ class Counts:
     warnings: tuple[ContentError, ...]
     search_off: str = ""  # why there is no search index, when there is none
     drafts: int = 0
+    search_note: str = ""  # what the index cannot do here, when the site needs it
 
     @classmethod
-    def of(cls, site: "Site", warnings: list[ContentError], search_off: str = "") -> "Counts":
+    def of(cls, site: "Site", warnings: list[ContentError], search_off: str = "", search_note: str = "") -> "Counts":
         return cls(len(site.essays), sum(len(e.comments) for e in site.essays), site.held_back, tuple(warnings),
-                   search_off, site.drafts)
+                   search_off, site.drafts, search_note)
 
 
 @dataclass
@@ -102,7 +103,8 @@ class Report:
                 f"{counted(c.comments, 'comment')} published, {c.held_back} held back (spam or pending), "
                 + (f"{counted(c.drafts, 'draft')} left out (draft: true; --drafts shows it), " if c.drafts else "")
                 + f"{counted(len(c.warnings), 'warning')}, in {self.seconds:.2f} s"
-                + (f"; search is off ({c.search_off})" if c.search_off else ""))
+                + (f"; search is off ({c.search_off})" if c.search_off else "")
+                + (f"; {c.search_note}" if c.search_note else ""))
 
 
 @dataclass(frozen=True)
@@ -394,7 +396,7 @@ def _plan(options: Options, found: Found, digests: list[str] | None, copied: Cop
     from .site.plan import plan_site
     from .site.redirects import unreached_addresses
     from .writing.render import make_environment, reads_the_whole_site
-    from .writing.search import unavailable
+    from .writing.search import unavailable, uncut_words
     loaded = _load(options, found, digests, progress, last, stack)
     whole = "" if last else _whole_site_key(copied.every_input, found,
                                              [loaded.digests[s.path] for s in found.sources], copied.all)
@@ -414,7 +416,8 @@ def _plan(options: Options, found: Found, digests: list[str] | None, copied: Cop
     if clashes:
         raise ContentErrors(clashes, loaded.warnings)
     extras.update(copied.static)  # content/static/ at the site's root, as it is
-    counts = Counts.of(loaded.site, loaded.warnings + unreached_addresses(loaded.site, fingerprints, extras), search_off)
+    counts = Counts.of(loaded.site, loaded.warnings + unreached_addresses(loaded.site, fingerprints, extras), search_off,
+                       uncut_words(loaded.site) if loaded.site.search else "")
     fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in extras.items())
     return Planned(loaded, pages, env, drawn_from, fingerprints, extras, counts, whole)
 

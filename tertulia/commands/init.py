@@ -179,6 +179,14 @@ def _usual_case(code: str) -> str:
                                       else part.lower() for part in rest)])
 
 
+def _word_cutting(languages: list[str]) -> str:
+    """The Pagefind that search needs to cut Japanese, Chinese or Thai into words, when the site has one."""
+    from ..site.ui import english_name
+    from ..writing.search import EXTENDED, needs_cutting
+    cut = [english_name(code) for code in languages if needs_cutting(code)]
+    return f"# search cuts {' and '.join(cut)} text into words with Pagefind's extended build\n{EXTENDED}\n" if cut else ""
+
+
 def site_files(name: str, lang: str, translations: list[str], title: str | None, base_url: str,
                requirement: str, today: str = "") -> dict[str, str]:
     """Every file of a new site by its path: content, workflows, .gitignore, requirements (`requirement`,
@@ -207,7 +215,7 @@ def site_files(name: str, lang: str, translations: list[str], title: str | None,
         "requirements.txt": f"# the Tertulia this site is built with; raise it to upgrade (see its CHANGELOG).\n"
                             f"# Installing from a repository instead of a package index, write for example\n"
                             f"#   tertulia @ git+https://github.com/OWNER/tertulia@v{__version__}\n"
-                            f"{requirement}\n",
+                            f"{requirement}\n" + _word_cutting(languages),
         ".github/workflows/pages.yml": PAGES_WORKFLOW,
         ".github/workflows/check.yml": CHECK_WORKFLOW,
         ".github/workflows/proposals.yml": proposals_workflow(),

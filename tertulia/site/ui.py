@@ -369,6 +369,11 @@ class Words:
         return found, ""
 
 
+def english_name(code: str) -> str:
+    """A language's name in English, for the command line's messages; its code when CLDR has none."""
+    return _display_name(code, ENGLISH) or code
+
+
 def autonym(code: str) -> str:
     """A language's name in itself (CLDR), as a list of languages names it; its code when CLDR has none."""
     return _display_name(code, babel_locale(code) or ENGLISH) or code

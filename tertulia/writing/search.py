@@ -23,12 +23,27 @@ from pathlib import Path
 from ..errors import ToolFailed
 from ..site import routes
 from ..model import Essay, Site, Text
+from ..site.ui import english_name
 from ..site.views import beside_original
 
 FOLDER = "pagefind"
 # A footnote's number and its way back (↩) are signs, not words: an excerpt read "minarets 1. What I saw"
 NOT_WORDS = ("--exclude-selectors", ".footnote-ref", "--exclude-selectors", ".footnote-backref")
 SHARED_LANGUAGE = "en"  # Pagefind needs one language to put every document in one index
+# Languages written without spaces between words: Pagefind's extended build cuts their text into words
+# when the index is in one of them, and its script cuts a reader's query the same way (Intl.Segmenter)
+SEGMENTED = ("ja", "zh", "th")
+EXTENDED = "pagefind[extended]>=1.5"  # the build of Pagefind that cuts them, as a requirement
+
+
+def index_language(site: Site) -> str:
+    """The shared index's language: the first declared one whose words need cutting, else English."""
+    return next((lang for lang in site.config.language_codes if needs_cutting(lang)), SHARED_LANGUAGE)
+
+
+def needs_cutting(lang: str) -> bool:
+    """Whether a language is written without spaces between its words (Japanese, Chinese, Thai)."""
+    return lang.split("-")[0].lower() in SEGMENTED
 
 
 def unavailable(site: Site) -> str:
@@ -37,10 +52,25 @@ def unavailable(site: Site) -> str:
         return "search: false in site.yml"
     if all(item.draft for item in site.essays + site.pages):  # Pagefind refuses to make an empty index
         return "nothing is published yet to index"
-    if importlib.util.find_spec("pagefind") is None or (
-            importlib.util.find_spec("pagefind_bin") is None and shutil.which("pagefind") is None):
+    if importlib.util.find_spec("pagefind") is None or not (
+            _installed("pagefind_bin", "pagefind") or _installed("pagefind_bin_extended", "pagefind_extended")):
         return "Pagefind is not installed for this platform"
     return ""
+
+
+def uncut_words(site: Site) -> str:
+    """What the summary says when the index's language needs its words cut and the Pagefind
+    installed cannot cut them: a reader would find a word only where a sign or space stands before it."""
+    lang = index_language(site)
+    if lang == SHARED_LANGUAGE or _installed("pagefind_bin_extended", "pagefind_extended"):
+        return ""
+    return (f"search cannot cut {english_name(lang)} text into words, and finds a word only after a space or a "
+            f"sign: install Pagefind's extended build (pip install \"{EXTENDED}\")")
+
+
+def _installed(module: str, command: str) -> bool:
+    """A build of Pagefind, as a Python package or as a command on the PATH."""
+    return importlib.util.find_spec(module) is not None or shutil.which(command) is not None
 
 
 def documents(site: Site) -> list[tuple[str, str]]:
@@ -105,7 +135,7 @@ class Indexing:
         self.log = (self.scratch / "pagefind.log").open("w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "pagefind", "--site", str(documents_folder), "--output-path", str(self.bundle),
-             "--force-language", SHARED_LANGUAGE, *NOT_WORDS, "--silent"], stdout=self.log, stderr=subprocess.STDOUT)
+             "--force-language", index_language(site), *NOT_WORDS, "--silent"], stdout=self.log, stderr=subprocess.STDOUT)
 
     def files(self) -> dict[str, bytes]:
         """The index's files by their path in the output (under pagefind/), once Pagefind is done."""

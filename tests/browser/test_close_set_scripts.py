@@ -27,3 +27,27 @@ def test_japanese_emphasis_stands_upright_with_sesame_marks_and_english_stays_it
                                            "getComputedStyle(e).fontStyle, getComputedStyle(e).textEmphasisStyle])")
         assert styles == [["ja", "normal", "sesame"], ["en", "italic", "none"]]
         assert page.problems == []
+
+
+def test_a_japanese_word_inside_a_sentence_is_found_and_english_words_still_are(tmp_path, open_page):
+    """Japanese puts no space between words: an index cut at spaces found a word only where a sentence
+    or a clause began. Pagefind's extended build cuts the index, the page's script the reader's words."""
+    content = write_tree(tmp_path / "content", {
+        "site.yml": SITE + "search: true\n",
+        "posts/ame/index.ja.md": "---\ntitle: 雨の音\nauthor: 花子\ndate: 2024-06-01\n---\n\n夜は雨の音を静かに聞きます。\n",
+        "posts/ame/index.en.md": "---\ntitle: The sound of rain\ntranslation_of: ja\n---\n\nAt night I listen "
+                                 "quietly to the sound of the rain.\n"})
+    out = tmp_path / "www" / "zuihitsu"
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "cannot cut" not in result.stdout  # the test's installation has the extended build
+    with serving(tmp_path / "www") as url:
+        for words, found in (("聞きます", "ja"), ("静か", "ja"), ("listen", "en")):
+            page = open_page(f"{url}/zuihitsu/search/?q={words}")
+            page.wait_for_function("document.querySelector('.search-status').textContent.length > 0 "
+                                   "&& !document.querySelector('.search-status').textContent.endsWith('…')")
+            # the words marked on the page the hit opens are the reader's and, cut, their parts ("聞き ます")
+            hits = page.eval_on_selector_all(".search-results li h2 a", "links => links.map(a => a.lang + ' ' + "
+                                             "a.getAttribute('href').replace(/\\?highlight=[^#]*/, ''))")
+            assert hits == [f"{found} /zuihitsu/posts/ame/#p1"], (words, hits)
+            assert page.problems == []

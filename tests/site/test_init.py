@@ -78,6 +78,12 @@ def test_requirements_pin_this_version_and_git_ignores_what_builds_make(new_site
     from tertulia import __version__
     assert f"tertulia=={__version__}\n" in (new_site / "requirements.txt").read_text()
     assert {"output/", ".tertulia-cache/"} <= set((new_site / ".gitignore").read_text().splitlines())
+    assert "pagefind" not in (new_site / "requirements.txt").read_text()  # German and French: no need
+
+
+def test_a_japanese_sites_requirements_bring_the_pagefind_that_cuts_japanese_into_words(tmp_path):
+    assert run_cli("init", str(tmp_path / "site"), "--lang", "en", "--translation", "ja").returncode == 0
+    assert "\npagefind[extended]>=1.5\n" in (tmp_path / "site/requirements.txt").read_text()
 
 
 @pytest.mark.parametrize("name", ["pages", "check", "proposals"])
@@ -155,18 +161,18 @@ def test_a_language_tag_in_another_letter_case_is_refused_with_its_usual_one(tmp
         assert not (tmp_path / "new").exists()
 
 
-def test_a_translation_tertulia_has_no_starter_words_in_is_left_to_translate_not_english_marked_polish(tmp_path):
+def test_a_translation_tertulia_has_no_starter_words_in_is_left_to_translate_not_english_marked_czech(tmp_path):
     folder = tmp_path / "site"
-    result = run_cli("init", str(folder), "--lang", "de", "--translation", "fr", "--translation", "pl")
+    result = run_cli("init", str(folder), "--lang", "de", "--translation", "fr", "--translation", "cs")
     assert result.returncode == 0, result.stderr
-    assert "`pl` versions are the original's paragraphs marked `TODO translate`" in result.stdout
-    assert "no words in `pl`" in result.stdout and "`english_interface: [pl]`" in result.stdout
-    polish = (folder / "content/posts/welcome/index.pl.md").read_text()
-    assert polish.startswith('---\ntitle: "TODO translate: Willkommen"\ntranslation_of: de\n')
-    assert "Welcome" not in polish and "TODO translate: Dies ist der erste Essay" in polish
-    assert "pl unfinished (title, blocks 1, 2, 3)" in run_cli("status", cwd=folder).stdout
+    assert "`cs` versions are the original's paragraphs marked `TODO translate`" in result.stdout
+    assert "no words in `cs`" in result.stdout and "`english_interface: [cs]`" in result.stdout
+    czech = (folder / "content/posts/welcome/index.cs.md").read_text()
+    assert czech.startswith('---\ntitle: "TODO translate: Willkommen"\ntranslation_of: de\n')
+    assert "Welcome" not in czech and "TODO translate: Dies ist der erste Essay" in czech
+    assert "cs unfinished (title, blocks 1, 2, 3)" in run_cli("status", cwd=folder).stdout
     assert run_cli("build", cwd=folder).returncode == 0
-    page = (folder / "output/pl/posts/welcome/index.html").read_text()
+    page = (folder / "output/cs/posts/welcome/index.html").read_text()
     assert '<h1 lang="de">Willkommen' in page and "TODO" not in page
 
 

@@ -7,7 +7,7 @@ import json
 
 from helpers import FIXTURE, MENU, SITE_YML, about_site, make_content, run_cli
 from tertulia.writing import search
-from tertulia.pipeline import Options, build
+from tertulia.pipeline import Options, build, load_site
 
 SECRETS = ("DRAFT-SECRET", "PENDING-SECRET", "BUY-CHEAP-PILLS")
 
@@ -73,6 +73,30 @@ def test_a_build_without_pagefind_succeeds_and_says_search_is_off(tmp_path, monk
     report = build(Options(content=FIXTURE, output=tmp_path / "out"))
     assert "search is off (Pagefind is not installed for this platform)" in report.summary()
     assert not (tmp_path / "out" / "pagefind").exists() and not (tmp_path / "out" / "search").exists()
+
+
+JAPANESE = {"site.yml": SITE_YML.replace("search: false", "search: true").replace(
+                "{en: English, es: Español, ro: Română}", "{en: English, es: Español, ja: 日本語}"),
+            "posts/ame/index.ja.md": "---\ntitle: 雨\nauthor: 花子\n---\n\n夜は雨の音を静かに聞きます。\n"}
+
+
+def test_a_japanese_site_indexes_in_japanese_and_says_when_pagefind_cannot_cut_its_words(tmp_path, monkeypatch):
+    """Pagefind cuts Japanese into words only in its extended build, and only in an index in Japanese:
+    a build with the plain one finds a word only after a space or a sign, and its summary says so."""
+    def site_of(content):
+        return load_site(Options(content=content, output=tmp_path / "unused")).site
+
+    assert search.index_language(site_of(make_content(tmp_path / "ja", JAPANESE))) == "ja"
+    assert search.index_language(site_of(make_content(tmp_path))) == "en"
+    real = search.importlib.util.find_spec
+    monkeypatch.setattr(search.importlib.util, "find_spec",
+                        lambda name: None if name == "pagefind_bin_extended" else real(name))
+    monkeypatch.setattr(search.shutil, "which", lambda name: None)
+    report = build(Options(content=tmp_path / "ja" / "content", output=tmp_path / "out"))
+    assert report.summary().endswith("; search cannot cut Japanese text into words, and finds a word only after a "
+                                      'space or a sign: install Pagefind\'s extended build (pip install '
+                                      '"pagefind[extended]>=1.5")'), report.summary()
+    assert (tmp_path / "out/pagefind/pagefind-entry.json").is_file()  # it still indexes the rest
 
 
 def test_a_site_with_nothing_published_yet_builds_and_says_why_search_is_off(tmp_path):
