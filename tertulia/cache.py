@@ -1,12 +1,24 @@
-"""Persistent content-hash caches: an entry is found only by the very inputs that made it."""
+"""Persistent content-hash caches: an entry is found only by the very inputs that made it.
+
+Each cache file is signed with a secret of this user's (HMAC-SHA256), and read only when the
+signature holds: unpickling runs whatever code the bytes name, and a site's cache folder is a
+folder anyone can put files in (a pull request can commit `.tertulia-cache/`, which a maintainer
+then builds or previews). A file this user's Tertulia did not write is no cache: the build parses
+and draws afresh.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
+from functools import lru_cache
 from pathlib import Path
+
+SIGNATURE = 32  # the bytes of HMAC-SHA256 before each cache file's pickle
 
 
 def content_key(*parts: str) -> str:
@@ -14,12 +26,51 @@ def content_key(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
+def user_cache() -> Path | None:
+    """The user's cache folder for Tertulia (`$XDG_CACHE_HOME/tertulia`, else `~/.cache/tertulia`);
+    None when the user has no home to keep one in."""
+    named = os.environ.get("XDG_CACHE_HOME", "")
+    try:
+        cache = Path(named) if os.path.isabs(named) else Path.home() / ".cache"  # a relative one is ignored, as XDG says
+    except RuntimeError:
+        return None
+    return cache / "tertulia"
+
+
+@lru_cache(maxsize=None)  # read once a run; the parse workers, forked after it, share it
+def signing_key() -> bytes:
+    """This user's secret for signing caches, made the first time; without a place to keep it, one
+    for this run alone (caches then last a run, as a preview's do)."""
+    folder = user_cache()
+    if folder is None:
+        return secrets.token_bytes(SIGNATURE)
+    path = folder / "cache-key"
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # another run may make it meanwhile
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(secrets.token_bytes(SIGNATURE))
+    try:
+        key = path.read_bytes()
+    except OSError:
+        key = b""
+    return key if len(key) == SIGNATURE else secrets.token_bytes(SIGNATURE)
+
+
+def _signature(payload: bytes) -> bytes:
+    return hmac.new(signing_key(), payload, hashlib.sha256).digest()
+
+
 def _load(path: Path | None, version: str):
-    """What a cache file holds for this version of its maker, or None."""
+    """What a cache file holds for this version of its maker, or None; never a file this user's
+    Tertulia did not sign."""
     if not path or not path.is_file():
         return None
     try:
-        saved_version, data = pickle.loads(path.read_bytes())
+        raw = path.read_bytes()
+        if not hmac.compare_digest(raw[:SIGNATURE], _signature(raw[SIGNATURE:])):
+            return None
+        saved_version, data = pickle.loads(raw[SIGNATURE:])
     except Exception:  # a damaged cache only means a slower build
         return None
     return data if saved_version == version else None
@@ -32,7 +83,8 @@ def _save(path: Path, version: str, data) -> None:
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(pickle.dumps((version, data), protocol=pickle.HIGHEST_PROTOCOL))
+        payload = pickle.dumps((version, data), protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.write_bytes(_signature(payload) + payload)
         os.replace(temporary, path)
     except OSError:
         temporary.unlink(missing_ok=True)

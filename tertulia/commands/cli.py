@@ -148,6 +148,8 @@ def _sources(content) -> dict:
 
 def _options(args) -> Options:
     cache = None if getattr(args, "no_cache", False) else args.content.resolve().parent / ".tertulia-cache"
+    if cache is not None and cache.is_symlink():  # written through, it would put files wherever it points
+        cache = None
     return Options(content=args.content, output=getattr(args, "output", None),
                    base_url=getattr(args, "base_url", None), drafts=getattr(args, "drafts", False),
                    cache_dir=cache)

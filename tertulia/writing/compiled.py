@@ -26,6 +26,8 @@ import jinja2
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
+from ..cache import user_cache
+
 GENERATOR = [Path(__file__).resolve().parent / "render.py", Path(__file__).resolve()]  # how templates become code
 
 
@@ -42,12 +44,8 @@ def _shaped_by() -> str:
 def theme_store() -> Path | None:
     """The folder the default theme's compiled templates are kept in, for this Python, Jinja and
     Tertulia; None when the user has no home to keep them in."""
-    named = os.environ.get("XDG_CACHE_HOME", "")
-    try:
-        cache = Path(named) if os.path.isabs(named) else Path.home() / ".cache"  # a relative one is ignored, as XDG says
-    except RuntimeError:
-        return None
-    return cache / "tertulia" / f"theme-templates.{sys.implementation.cache_tag}.{_shaped_by()}"
+    cache = user_cache()
+    return cache / f"theme-templates.{sys.implementation.cache_tag}.{_shaped_by()}" if cache else None
 
 
 class Compiled(BytecodeCache):

@@ -717,3 +717,46 @@ def test_an_unpublished_comments_unfinished_translation_passes_a_strict_check(tm
     published.write_text(published.read_text().replace(f"status: {status}\n", ""))
     clean(run_cli("check", "--strict", "--content", str(content)), 1,
           "content/posts/hola/comments/c1.en.md:5: block 1 (of 1) still says `TODO translate`")
+
+
+class Planted:
+    """What a pull request could commit as `.tertulia-cache/…`: a pickle that runs a command when loaded."""
+
+    def __init__(self, mark: Path):
+        self.mark = mark
+
+    def __reduce__(self):
+        return os.system, (f"touch {self.mark}",)
+
+
+@pytest.mark.parametrize("signed_as", [b"", bytes(32)], ids=["bare pickle", "forged signature"])
+def test_a_cache_file_tertulia_did_not_write_is_never_unpickled(tmp_path, signed_as):
+    """Unpickling runs code: a maintainer who builds or previews a proposal's branch would run whatever its
+    committed cache files say. A cache file must carry this user's signature to be read."""
+    import pickle
+    content = make_content(tmp_path / "site")
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    cache = tmp_path / "site/.tertulia-cache"
+    planted = sorted(cache.rglob("*.pickle"))
+    assert planted and any(path.name == "output.pickle" for path in planted)
+    mark = tmp_path / "ran"
+    for path in planted:
+        path.write_bytes(signed_as + pickle.dumps(("any version", Planted(mark))))
+    (content / "posts/hola/index.en.md").write_text(ESSAY_EN.replace("Hello", "Hi"))
+    for command in (["check", "--content", str(content)], ["build", "--content", str(content), "--output", str(out)]):
+        result = run_cli(*command)
+        assert result.returncode == 0, result.stderr
+        assert not mark.exists(), command
+    clean = tmp_path / "clean"
+    assert run_cli("build", "--content", str(content), "--output", str(clean), "--no-cache").returncode == 0
+    assert every_file(out) == every_file(clean)
+
+
+def test_a_cache_folder_that_is_a_link_is_not_written_through(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    content = make_content(tmp_path / "site")
+    (tmp_path / "site/.tertulia-cache").symlink_to(elsewhere)
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+    assert list(elsewhere.iterdir()) == []
