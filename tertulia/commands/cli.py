@@ -235,6 +235,11 @@ def _imported(args, importing) -> int:
     if not args.export.is_file():
         print(f"{args.export}: not a file; name the export file", file=sys.stderr)
         return EXIT_USAGE
+    blocking = next((place for place in (args.content, *args.content.parents) if place.exists() and not place.is_dir()),
+                    None)
+    if blocking is not None:
+        print(f"{blocking}: not a folder; --content names the content folder to import into", file=sys.stderr)
+        return EXIT_USAGE
     try:
         summary, staged = importing()
     except UnreadableExport as problem:

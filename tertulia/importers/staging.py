@@ -77,6 +77,19 @@ class Planned:
     beside: str | None = None  # pointing at the media an earlier import brought (this one brings none): kept
 
 
+def _refuse_blocked(targets: list[Path], content: Path) -> None:
+    """A file the import writes where a folder, or a file in place of one of its folders, stands:
+    said before anything moves, so that nothing is half imported."""
+    for target in targets:
+        for place in (target, *(content / folder for folder in target.relative_to(content).parents[:-1])):
+            is_folder = place == target and place.is_dir() and not place.is_symlink()
+            if is_folder or (place != target and place.exists() and not place.is_dir()):
+                what = "a folder, where the import writes a file" if is_folder else \
+                    "a file, where the import makes a folder"
+                shown_place = place.relative_to(content.parent).as_posix()
+                raise ContentProblem(f"{shown_place}: is {what}; move it away and import again")
+
+
 class Staging:
     """A staging folder beside content/'s files (none in a dry run) and what has gone into it."""
 
@@ -219,14 +232,12 @@ class Staging:
         if self.record != self.recorded:
             record.write_text(json.dumps({"about": RECORD_NOTE, "files": sorted(self.record)}, indent=0) + "\n",
                               encoding="utf-8")
-        for folder, _, names in os.walk(self.folder):
-            for name in sorted(names):
-                source = Path(folder, name)
-                if source == record:
-                    continue
-                target = self.content / source.relative_to(self.folder)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(source, target)
+        moves = [(Path(folder, name), self.content / Path(folder, name).relative_to(self.folder))
+                 for folder, _, names in os.walk(self.folder) for name in sorted(names) if Path(folder, name) != record]
+        _refuse_blocked([target for _, target in moves], self.content)  # before the first file moves in
+        for source, target in moves:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
         if record.exists():
             os.replace(record, self.content / RECORD)
         for relative in self.removals:

@@ -659,3 +659,26 @@ def test_a_link_holding_a_direction_mark_is_no_alias_no_redirect_and_no_source(t
 def addresses_directed(name: str) -> bool:
     from tertulia.importers.addresses import directed
     return directed(name)
+
+
+BLOG_XML = Path(__file__).resolve().parents[1] / "fixtures/wordpress/blog.xml"
+
+
+@pytest.mark.parametrize(("layout", "content", "said", "code"), [
+    ({"afile.txt": "mine"}, "afile.txt", "afile.txt: not a folder; --content names the content folder", 2),
+    ({"site/content": "a file"}, "site/content/sub", "content: not a folder; --content names the content folder", 2),
+    ({"site/content/site.yml/keep.txt": "mine"}, "site/content",
+     "content/site.yml: is a folder, where the import writes a file; move it away and import again", 1),
+], ids=["content is a file", "a file above content", "site.yml is a folder"])
+def test_an_import_into_a_place_that_cannot_take_it_says_why_and_writes_nothing(tmp_path, layout, content, said, code):
+    """Each was a Python traceback; the last after some files had moved in."""
+    for relative, text in layout.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text)
+    before = every_file(tmp_path)
+    for source in ("wordpress", "disqus") if code == 2 else ("wordpress",):  # Disqus's needs posts first
+        export = BLOG_XML if source == "wordpress" else BLOG_XML.parents[1] / "disqus" / "export.xml"
+        result = run_cli("import", source, str(export), "--content", str(tmp_path / content))
+        assert result.returncode == code and "Traceback" not in result.stderr, result.stderr
+        assert said in result.stderr, result.stderr
+        assert every_file(tmp_path) == before and not list(tmp_path.rglob(".import-*"))
