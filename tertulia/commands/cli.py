@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from functools import partial
@@ -9,7 +10,7 @@ from functools import partial
 from ..errors import ContentErrors, ToolFailed, counted
 from ..pipeline import Options, build, check_site, load_site
 from ..theme import KINDS, Theme
-from ..writing.write import (UNTOUCHED, OutputBusy, OutputRefused, PartlyCommitted, Terminated, after_commit,
+from ..writing.write import (COMMITTED, UNTOUCHED, OutputBusy, OutputRefused, PartlyCommitted, Terminated, after_commit,
                              output_problem, stop_on_sigterm)
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -168,9 +169,15 @@ def _build(args) -> int:
             print("\r\033[K", end="", file=sys.stderr)
         # each line whole, in one write: a SIGTERM between a line and its end left "interrupted; …" on it
         sys.stderr.write("".join(warning.as_warning() + "\n" for warning in report.warnings))
-        print(report.summary())
+        print(report.summary(), flush=True)
     except KeyboardInterrupt as stop:  # while the summary is said: the new output is in place
         raise after_commit(stop) from None
+    except BrokenPipeError:  # what reads our lines went away (see args.main)
+        raise
+    except OSError as problem:  # the summary's own place (stdout to a full disk): the output is built all the same
+        with contextlib.suppress(OSError):
+            print(f"the summary could not be written: {problem.strerror or problem}; {COMMITTED}", file=sys.stderr)
+        return EXIT_CONTENT
     return EXIT_OK
 
 

@@ -760,3 +760,19 @@ def test_a_cache_folder_that_is_a_link_is_not_written_through(tmp_path):
     (tmp_path / "site/.tertulia-cache").symlink_to(elsewhere)
     assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
     assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_summary_that_cannot_be_written_does_not_say_the_output_is_untouched(tmp_path):
+    """Its stdout on a full disk, the build had already put the new output in place, and said it had not."""
+    content = make_content(tmp_path / "site")
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    (content / "posts/hola/index.en.md").write_text(ESSAY_EN.replace("Hello", "Hi there"))
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--content", str(content),
+                                 "--output", str(out)], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == "the summary could not be written: No space left on device; the new output was " \
+                                    "already in place", result.stderr
+    assert "Hi there" in (out / "posts/hola/index.html").read_text()
