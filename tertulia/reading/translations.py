@@ -285,6 +285,8 @@ def _pair(content: Path, path: Path) -> tuple[Path, Path, bool]:
         raise ValueError(f"{path}: not an essay, page or comment file")
     stem = "index" if is_essay else name["id"]
     original = translation.with_name(f"{stem}.{parsed.meta['translation_of']}.md")
+    if original == translation:  # `check` says it at its line; a record of it would hide outdated blocks later
+        raise ValueError(f"{path}: its translation_of names its own language; name the original's")
     if original.is_symlink():
         raise ValueError(f"{original}: {SYMLINK}")
     if not original.is_file():

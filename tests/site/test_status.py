@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 
@@ -107,6 +108,14 @@ def test_marking_asks_for_a_translation_and_a_block_that_exists(tmp_path):
     assert run_cli("translated", "elsewhere.md", cwd=tmp_path).returncode == 2
     typo = run_cli("translated", "content/posts/hola/index.ro.md", cwd=tmp_path)
     assert typo.returncode == 2 and typo.stderr.strip().endswith("content/posts/hola/index.ro.md: no such file")
+    # an original that says it translates its own language: a record of it following itself hid, once
+    # the file was put right, that its blocks had changed
+    original = tmp_path / "content/posts/hola/index.es.md"
+    original.write_text(original.read_text().replace("---\n", "---\ntranslation_of: es\n", 1))
+    itself = run_cli("translated", "content/posts/hola/index.es.md", cwd=tmp_path)
+    assert itself.returncode == 2 and itself.stderr.strip().endswith(
+        "index.es.md: its translation_of names its own language; name the original's"), itself.stderr
+    assert "posts/hola/index.es.md" not in json.loads((tmp_path / "content/translations.json").read_text())["translations"]
 
 
 def test_new_translation_with_comments_starts_every_missing_one_and_records_it(tmp_path):
