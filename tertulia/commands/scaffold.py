@@ -38,6 +38,15 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "",
         return _usage(f"language `{lang}` is not in site.yml languages ({', '.join(config.language_codes)})")
     if page and kind != "translation":
         return _usage("--page goes with `new translation`")
+    try:
+        return _scaffolded(content, kind, slug, lang, reply_to, comments, page)
+    except ContentErrors as problem:  # a file the new one starts from does not read
+        print("\n".join(str(e) for e in problem.errors), file=sys.stderr)
+        return 1
+
+
+def _scaffolded(content: Path, kind: str, slug: str, lang: str, reply_to: str, comments: bool, page: bool) -> int:
+    """scaffold's work once the request is known to be right."""
     post = _folder(content, kind, slug, page)
     link = _link_on_the_way(content, post)
     if link:  # the build refuses it; `new` must not write, or quote, through it either
@@ -198,10 +207,14 @@ def new_translation(original, titled: bool = True) -> str:
 
 def _original_of(post: Path, slug: str):
     """The post's original: the one language file without translation_of."""
+    unread = []
     for path in sorted(post.glob("index.*.md")):
-        parsed, _ = read_parsed(path)
+        parsed, error = read_parsed(path)
         if parsed and "translation_of" not in parsed.meta:
             return parsed, ESSAY_FILE.fullmatch(path.name)["lang"], path
+        unread += [error] * bool(error)
+    if unread:  # the original may be among them: its error is the one to fix, said at its line
+        raise ContentErrors(unread)
     raise ValueError(f"{'page' if post.parent.name == 'pages' else 'post'} `{slug}` has no original to translate")
 
 

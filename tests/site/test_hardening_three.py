@@ -776,3 +776,15 @@ def test_a_summary_that_cannot_be_written_does_not_say_the_output_is_untouched(t
     assert result.stderr.strip() == "the summary could not be written: No space left on device; the new output was " \
                                     "already in place", result.stderr
     assert "Hi there" in (out / "posts/hola/index.html").read_text()
+
+
+@pytest.mark.parametrize(("original", "said"), [
+    ("---\ntitle: [unclosed\n---\n\nText.\n", "content/posts/p/index.en.md:2: YAML does not parse"),
+    ("", "content/posts/p/index.en.md:1: no front matter"),
+], ids=["YAML error", "empty"])
+def test_new_translation_of_an_original_that_does_not_read_names_its_file_and_line(tmp_path, original, said):
+    """It said "post `p` has no original to translate" (exit 2), as if the author had named the wrong post."""
+    content = make_content(tmp_path, {"posts/p/index.en.md": original})
+    result = run_cli("new", "translation", "p", "--lang", "es", cwd=tmp_path)
+    assert result.returncode == 1 and result.stderr.startswith(said), result.stderr
+    assert not (content / "posts/p/index.es.md").exists()
