@@ -12,15 +12,19 @@ main_language: ja
 """
 
 
-def test_japanese_emphasis_stands_upright_with_sesame_marks_and_english_stays_italic(tmp_path, open_page):
+def built(tmp_path, site: str, japanese: str, english: str):
+    """An essay in Japanese with its English translation, built under /zuihitsu/ of tmp_path/www."""
     content = write_tree(tmp_path / "content", {
-        "site.yml": SITE,
-        "posts/ame/index.ja.md": "---\ntitle: 雨の音\nauthor: 花子\ndate: 2024-06-01\n---\n\n雨の音を*静かに*聞く夜。\n",
-        "posts/ame/index.en.md": "---\ntitle: The sound of rain\ntranslation_of: ja\n---\n\nA night of "
-                                 "listening *quietly* to the rain.\n"})
-    out = tmp_path / "www" / "zuihitsu"
-    result = run_cli("build", "--content", str(content), "--output", str(out))
+        "site.yml": site,
+        "posts/ame/index.ja.md": f"---\ntitle: 雨の音\nauthor: 花子\ndate: 2024-06-01\n---\n\n{japanese}\n",
+        "posts/ame/index.en.md": f"---\ntitle: The sound of rain\ntranslation_of: ja\n---\n\n{english}\n"})
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "www" / "zuihitsu"))
     assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_japanese_emphasis_stands_upright_with_sesame_marks_and_english_stays_italic(tmp_path, open_page):
+    built(tmp_path, SITE, "雨の音を*静かに*聞く夜。", "A night of listening *quietly* to the rain.")
     with serving(tmp_path / "www") as url:
         page = open_page(url + "/zuihitsu/posts/ame/")
         styles = page.eval_on_selector_all("#p1 em", "found => found.map(e => [e.closest('[lang]').lang, "
@@ -32,14 +36,8 @@ def test_japanese_emphasis_stands_upright_with_sesame_marks_and_english_stays_it
 def test_a_japanese_word_inside_a_sentence_is_found_and_english_words_still_are(tmp_path, open_page):
     """Japanese puts no space between words: an index cut at spaces found a word only where a sentence
     or a clause began. Pagefind's extended build cuts the index, the page's script the reader's words."""
-    content = write_tree(tmp_path / "content", {
-        "site.yml": SITE + "search: true\n",
-        "posts/ame/index.ja.md": "---\ntitle: 雨の音\nauthor: 花子\ndate: 2024-06-01\n---\n\n夜は雨の音を静かに聞きます。\n",
-        "posts/ame/index.en.md": "---\ntitle: The sound of rain\ntranslation_of: ja\n---\n\nAt night I listen "
-                                 "quietly to the sound of the rain.\n"})
-    out = tmp_path / "www" / "zuihitsu"
-    result = run_cli("build", "--content", str(content), "--output", str(out))
-    assert result.returncode == 0, result.stderr
+    result = built(tmp_path, SITE + "search: true\n", "夜は雨の音を静かに聞きます。",
+                   "At night I listen quietly to the sound of the rain.")
     assert "cannot cut" not in result.stdout  # the test's installation has the extended build
     with serving(tmp_path / "www") as url:
         for words, found in (("聞きます", "ja"), ("静か", "ja"), ("listen", "en")):
