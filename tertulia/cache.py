@@ -117,6 +117,8 @@ class Cache:
 
     def __init__(self, folder: Path | None, version: str = ""):
         self._folder, self._version = folder, version
+        if folder:  # known before a forked process saves the cache with it (a home-less run's is made up)
+            signing_key()
         self._old: dict = {}  # shard name -> {key: value}, as last saved
         if folder and folder.is_dir():
             for shard in sorted(folder.glob("*.pickle")):
