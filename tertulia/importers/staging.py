@@ -79,15 +79,15 @@ class Planned:
 
 def _refuse_blocked(targets: list[Path], content: Path) -> None:
     """A file the import writes where a folder, or a file in place of one of its folders, stands:
-    said before anything moves, so that nothing is half imported."""
-    for target in targets:
-        for place in (target, *(content / folder for folder in target.relative_to(content).parents[:-1])):
-            is_folder = place == target and place.is_dir() and not place.is_symlink()
-            if is_folder or (place != target and place.exists() and not place.is_dir()):
-                what = "a folder, where the import writes a file" if is_folder else \
-                    "a file, where the import makes a folder"
-                shown_place = place.relative_to(content.parent).as_posix()
-                raise ContentProblem(f"{shown_place}: is {what}; move it away and import again")
+    said before anything moves, so that nothing is half imported. Each folder is looked at once."""
+    folders = sorted({content / folder for target in targets for folder in target.relative_to(content).parents[:-1]})
+    blocked = [(target, "a folder, where the import writes a file") for target in targets
+               if target.is_dir() and not target.is_symlink()]
+    blocked += [(folder, "a file, where the import makes a folder") for folder in folders
+                if folder.exists() and not folder.is_dir()]
+    if blocked:
+        place, what = min(blocked)
+        raise ContentProblem(f"{place.relative_to(content.parent).as_posix()}: is {what}; move it away and import again")
 
 
 class Staging:
@@ -232,8 +232,8 @@ class Staging:
         if self.record != self.recorded:
             record.write_text(json.dumps({"about": RECORD_NOTE, "files": sorted(self.record)}, indent=0) + "\n",
                               encoding="utf-8")
-        moves = [(Path(folder, name), self.content / Path(folder, name).relative_to(self.folder))
-                 for folder, _, names in os.walk(self.folder) for name in sorted(names) if Path(folder, name) != record]
+        sources = [Path(folder, name) for folder, _, names in os.walk(self.folder) for name in sorted(names)]
+        moves = [(source, self.content / source.relative_to(self.folder)) for source in sources if source != record]
         _refuse_blocked([target for _, target in moves], self.content)  # before the first file moves in
         for source, target in moves:
             target.parent.mkdir(parents=True, exist_ok=True)
