@@ -368,10 +368,14 @@ def _in_tags(block_html: str, pattern: re.Pattern, replace) -> str:
                            block_html)
 
 
-def rebase_links(block_html: str, prefix: str) -> str:
-    """Point an essay's relative links (its images) at the post folder from another page."""
+def rebase_links(block_html: str, prefix: str, moved: dict[str, str] | None = None) -> str:
+    """Point an essay's relative links (its images) at the post folder from another page; a link
+    `moved` names (to another post) goes where it says instead."""
     if not prefix or ('src="' not in block_html and 'href="' not in block_html):  # most blocks: no link
         return block_html
+    if moved and 'href="' in block_html:
+        return _in_tags(block_html, RELATIVE_VALUE, lambda m: m.group(1) + (
+            moved[m.group(2)] if m.group(2) in moved and m.group(1).endswith('href="') else prefix + m.group(2)) + '"')
     return _in_tags(block_html, RELATIVE_LINK, lambda m: m.group(1) + prefix)
 
 

@@ -14,6 +14,7 @@ from operator import attrgetter
 from markupsafe import Markup
 
 from . import routes
+from .inlanguage import language_pages, moved_links, written_links
 from .listings import comment_sources, discussion_feeds, essay_url, listing_pages, scopes
 from ..model import Essay, Site, SitePage, newest_first
 from .pages import Kind, Page
@@ -21,7 +22,7 @@ from .proposals import CONTENT_FOLDER, PROPOSAL_LIMITS, plain_link, plain_mail_l
 from .structured import essay_data, essay_meta
 from .redirects import redirect_pages
 from .ui import Interface, direction
-from .views import (Link, beside_original, comment_views, contents, default_translation, language_links,
+from .views import (Link, LinkBase, beside_original, comment_views, contents, default_translation, language_links,
                     page_language_links, reading_times, rows, side_by_side_url, source_site, tag_links, print_labels,
                     title_link, title_sides, view_choices)
 
@@ -39,15 +40,21 @@ def plan_site(site: Site, build_time: str, planned: dict | None = None) -> list[
     comments = tuple((essay, comment) for _, essay, comment in sorted(_archive_entries(site.essays)))  # newest first
     every_scope, sources = scopes(site), comment_sources(comments)
     pages = listing_pages(site, every_scope[0], comments, build_time, sources)
+    # beside the pages, by the key "links": each essay's links to other posts, by its inputs
+    in_language, written_before, written = language_pages(site), last.get("links", {}), {}
     for index, essay in enumerate(site.essays):
         newer = site.essays[index - 1] if index > 0 else None
         older = site.essays[index + 1] if index + 1 < len(site.essays) else None
-        key = (essay.inputs, newer.inputs if newer else "", older.inputs if older else "")
+        moved = _moved(essay, routes.essay(essay.slug), routes.single, in_language, written_before, written)
+        # a link to another post follows that post's languages: a translation added there redraws this one
+        key = (essay.inputs, newer.inputs if newer else "", older.inputs if older else "", repr(moved))
         known = last.get(key) if essay.inputs else None
-        planned[key] = known if known is not None else _essay_pages(site, essay, newer, older, build_time)
+        planned[key] = known if known is not None else _essay_pages(site, essay, newer, older, build_time, moved)
         pages += planned[key]
     for site_page in site.pages:
-        pages += _site_page_pages(site, site_page)
+        pages += _site_page_pages(site, site_page,
+                                  _moved(site_page, routes.page(site_page.slug), routes.page_single, in_language))
+    planned["links"] = written
     for scope in every_scope[1:]:
         pages += listing_pages(site, scope, comments, build_time, sources)
     pages.append(Page(routes.NOT_FOUND, Kind.NOT_FOUND, main, _not_found, in_sitemap=False))
@@ -74,6 +81,23 @@ def _archive_entries(essays) -> list[tuple]:
     return [(newest_first(c.date) + (e.slug, c.id), e, c) for e in essays for c in e.comments]
 
 
+def _moved(item: Essay | SitePage, folder: str, single, in_language: dict, before: dict | None = None,
+           now: dict | None = None) -> dict[str, dict[str, str]]:
+    """For each of its languages, the links its texts write to other posts that have a page in that
+    language, and where its one-language page leads them (see inlanguage). A preview keeps each
+    essay's links by its inputs (`before`, the last run's; `now`, this run's): reading every block on
+    every save would cost it time."""
+    inputs = getattr(item, "inputs", "")
+    links = before.get(inputs) if inputs and before else None
+    links = written_links(item) if links is None else links
+    if inputs and now is not None:
+        now[inputs] = links
+    if not links:  # most posts link to no other
+        return {}
+    return {text.lang: moved_links(links, folder, single(text.lang, item.slug), in_language.get(text.lang, {}))
+            for text in item.texts}
+
+
 def _sitemap(site: Site, interface: Interface, listed: list[Page]) -> dict:
     return {"pages": listed}
 
@@ -82,7 +106,8 @@ def _titles_of(essay: Essay | None) -> tuple[str, ...]:
     return tuple(map(PATH, essay.texts)) if essay else ()
 
 
-def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | None, build_time: str) -> list[Page]:
+def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | None, build_time: str,
+                 moved: dict[str, dict[str, str]]) -> list[Page]:
     """The side-by-side page, one per other translation, one page per language, and the feeds of
     its discussion."""
     translation = default_translation(essay, site.config.main_language, site.config.language_codes)
@@ -98,12 +123,13 @@ def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | N
                           (essay, newer, older, url, chosen, [translation] + others), alternates, True, sources, shape))
     for text in essay.texts:
         url = routes.single(text.lang, essay.slug)
-        pages.append(Page(url, Kind.SINGLE, text.lang, _single, (essay, newer, older, url, text), alternates, True,
-                          sources, shape, text.lang))
+        relinked = moved.get(text.lang)
+        pages.append(Page(url, Kind.SINGLE, text.lang, _single, (essay, newer, older, url, text, relinked), alternates,
+                          True, sources, shape + (repr(relinked) if relinked else ""), text.lang))
     return pages + discussion_feeds(site, essay, build_time)
 
 
-def _site_page_pages(site: Site, site_page: SitePage) -> list[Page]:
+def _site_page_pages(site: Site, site_page: SitePage, moved: dict[str, dict[str, str]]) -> list[Page]:
     """A page of content/pages/: side by side with its default translation, one page per other
     translation (as an essay has), and one page per language."""
     translation = default_translation(site_page, site.config.main_language, site.config.language_codes)
@@ -117,8 +143,9 @@ def _site_page_pages(site: Site, site_page: SitePage) -> list[Page]:
                           (site_page, chosen, [translation] + others, url), alternates, True, site_page.source_files))
     for text in site_page.texts:
         url = routes.page_single(text.lang, site_page.slug)
-        pages.append(Page(url, Kind.PAGE_SINGLE, text.lang, _page_single, (site_page, text, url),
-                          alternates, True, site_page.source_files, "", text.lang))
+        relinked = moved.get(text.lang)
+        pages.append(Page(url, Kind.PAGE_SINGLE, text.lang, _page_single, (site_page, text, url, relinked),
+                          alternates, True, site_page.source_files, repr(relinked) if relinked else "", text.lang))
     return pages
 
 
@@ -127,13 +154,13 @@ def _page_side_by_side(site: Site, interface: Interface, site_page: SitePage, ch
     return {"site_page": site_page, "texts": shown, "title_row": title_sides(shown), "views": view_choices(shown),
             "print_style": _print_style(shown, interface.words(site.config.main_language)),
             "choices": _translation_choices(site, site_page, translations, chosen),
-            "rows": rows(shown, routes.folder_prefix(url, routes.page(site_page.slug))),
+            "rows": rows(shown, LinkBase(routes.folder_prefix(url, routes.page(site_page.slug)))),
             "languages": page_language_links(site, site_page), "page_summaries": _summaries(shown)}
 
 
-def _page_single(site: Site, interface: Interface, site_page: SitePage, text, url: str) -> dict:
+def _page_single(site: Site, interface: Interface, site_page: SitePage, text, url: str, moved) -> dict:
     return {"site_page": site_page, "text": text,
-            "rows": rows([text], routes.folder_prefix(url, routes.page(site_page.slug))),
+            "rows": rows([text], LinkBase(routes.folder_prefix(url, routes.page(site_page.slug)), moved)),
             "languages": page_language_links(site, site_page, text.lang), "page_summaries": _summaries([text]),
             "side_by_side": beside_original(site, site_page, text)}
 
@@ -160,7 +187,7 @@ def _side_by_side(site: Site, interface: Interface, essay: Essay, newer, older, 
         "essay": essay, "texts": shown, "title_row": title_sides(shown), "views": view_choices(shown),
         "print_style": _print_style(shown, interface.words(reader)),
         "choices": _translation_choices(site, essay, translations, chosen),
-        **_text_rows(rows(shown, routes.folder_prefix(url, routes.essay(essay.slug)))),
+        **_text_rows(rows(shown, LinkBase(routes.folder_prefix(url, routes.essay(essay.slug))))),
         **_proposals(site, essay, interface.words(writes_in), [t.lang for t in shown], url),
         "tags": tag_links(site, essay.tags, reader), "languages": language_links(site, essay),
         "source_site": source_site(essay.source), "discussion_feed": routes.discussion_feed(essay.slug),
@@ -194,11 +221,11 @@ def _print_style(shown: list, words) -> Markup:
     return print_labels(labels[::-1] if direction(words.lang) == "rtl" else labels)
 
 
-def _single(site: Site, interface: Interface, essay: Essay, newer, older, url: str, text) -> dict:
+def _single(site: Site, interface: Interface, essay: Essay, newer, older, url: str, text, moved) -> dict:
+    base = LinkBase(routes.folder_prefix(url, routes.essay(essay.slug)), moved)
     return {
-        "essay": essay, "text": text,
-        **_text_rows(rows([text], routes.folder_prefix(url, routes.essay(essay.slug)))),
-        **_proposals(site, essay, interface.words(text.lang), [text.lang], url),
+        "essay": essay, "text": text, **_text_rows(rows([text], base)),
+        **_proposals(site, essay, interface.words(text.lang), [text.lang], url, base),
         "discussion_feed": routes.discussion_feed(essay.slug, text.lang),
         "tags": tag_links(site, essay.tags, text.lang, text.lang),
         "source_site": source_site(essay.source),
@@ -210,14 +237,14 @@ def _single(site: Site, interface: Interface, essay: Essay, newer, older, url: s
     }
 
 
-def _proposals(site: Site, essay: Essay, words, langs: list[str], url: str) -> dict:
+def _proposals(site: Site, essay: Essay, words, langs: list[str], url: str, base: LinkBase | None = None) -> dict:
     """The threads (their relative links the post folder's, as the essay's), and when the site takes
     proposals, the links and the form's settings. A reader is offered to write in `lang`, the language
     of the side they read."""
     discussion = site.config.discussion
-    prefix = routes.folder_prefix(url, routes.essay(essay.slug))
+    base = base or LinkBase(routes.folder_prefix(url, routes.essay(essay.slug)))
     if discussion is None:
-        return {"threads": comment_views(essay.threads, langs, prefix=prefix), "join_url": "", "proposal": None,
+        return {"threads": comment_views(essay.threads, langs, base=base), "join_url": "", "proposal": None,
                 "mail_url": ""}
     lang = words.lang
     title = (essay.text(lang) or essay.original).title
@@ -231,7 +258,7 @@ def _proposals(site: Site, essay: Essay, words, langs: list[str], url: str) -> d
                 "limits": PROPOSAL_LIMITS}
     reply = partial(_reply_link, link, subjects["reply"], title, words.attr("Anonymous"))
     subject = subjects["comment"].replace("{title}", title)
-    return {"threads": comment_views(essay.threads, langs, reply, prefix), "join_url": link(subject),
+    return {"threads": comment_views(essay.threads, langs, reply, base), "join_url": link(subject),
             "proposal": proposal, "mail_url": plain_mail_link(discussion, *filled, subject)}
 
 

@@ -116,9 +116,18 @@ def _css_string(text: str) -> str:
     return '"' + "".join(c if c.isalnum() or c in " ·-_.,()" else f"\\{ord(c):x} " for c in text) + '"'
 
 
-def rows(texts: list[Text], prefix: str = "") -> tuple[tuple[Side, ...], ...]:
-    """Aligned blocks, one row per block pair; `prefix` leads relative links to the post folder."""
-    columns = [[Side(t.lang, Markup(rebase_links(b, prefix)), ROLES[i > 0]) for b in t.blocks]
+@dataclass(frozen=True)
+class LinkBase:
+    """How a text's relative links, written from its post's folder, are written on a page showing it."""
+
+    prefix: str = ""  # leads from the page to the post's folder
+    moved: dict[str, str] | None = None  # a link to another post -> to its page in this page's language
+
+
+def rows(texts: list[Text], base: LinkBase = LinkBase()) -> tuple[tuple[Side, ...], ...]:
+    """Aligned blocks, one row per block pair, their relative links written as `base` says."""
+    prefix, moved = base.prefix, base.moved
+    columns = [[Side(t.lang, Markup(rebase_links(b, prefix, moved)), ROLES[i > 0]) for b in t.blocks]
                for i, t in enumerate(texts)]
     for column, text in zip(columns, texts):
         for index, *_ in text.stale:  # rare: most translations follow their original
@@ -173,7 +182,7 @@ CLOSE_LEVEL = "\n</ol>" + CLOSE_COMMENT
 
 
 def comment_views(comments: tuple[Comment, ...], langs: list[str], reply=None,
-                  prefix: str = "") -> tuple[CommentView, ...]:
+                  base: LinkBase = LinkBase()) -> tuple[CommentView, ...]:
     """Threads for a page that reads `langs` (one language, or original + translation), flattened in
     reading order, so a thread of any depth is drawn without recursion; `reply`, when the site takes
     proposals, gives the link for a reply to a comment (by its id and author)."""
@@ -189,14 +198,14 @@ def comment_views(comments: tuple[Comment, ...], langs: list[str], reply=None,
                         for i, r in reversed(list(enumerate(comment.replies)))]
         else:
             after = Markup(CLOSE_COMMENT + CLOSE_LEVEL * closes)
-        views.append(_comment_view(comment, langs, reply, depth, after, answered, prefix))
+        views.append(_comment_view(comment, langs, reply, depth, after, answered, base))
     return tuple(views)
 
 
 def _comment_view(comment: Comment, langs: list[str], reply, depth: int, after: Markup,
-                  answered: Comment | None, prefix: str = "") -> CommentView:
+                  answered: Comment | None, base: LinkBase) -> CommentView:
     """In one language, or in the page's two columns: each text under its own language's column."""
-    shown, lacks = _comment_rows(comment, langs, prefix)
+    shown, lacks = _comment_rows(comment, langs, base)
     named = answered if depth >= NAMED_FROM else None
     credits = _translators(comment, langs)
     return CommentView(
@@ -225,20 +234,20 @@ def _translators(comment: Comment, langs: list[str]) -> tuple[tuple[str, str], .
                  if text.translator and not text.is_original and text.lang in langs)
 
 
-def _comment_rows(comment: Comment, langs: list[str], prefix: str = "") -> tuple[tuple[tuple[Side, ...], ...], str]:
+def _comment_rows(comment: Comment, langs: list[str], base: LinkBase) -> tuple[tuple[tuple[Side, ...], ...], str]:
     """The rows, and the column the comment lacks: a text never stands under another language's label.
     In neither language, it stands apart in its own; in one, the other column says it is missing.
-    Relative links are the post folder's, as in its essay (`prefix` leads there from the page)."""
+    Relative links are the post folder's, as in its essay (`base` leads there from the page)."""
     texts = [comment.text(lang) for lang in langs]
     if len(langs) == 1:
-        return rows([texts[0] or comment.original], prefix), ""
+        return rows([texts[0] or comment.original], base), ""
     if all(texts):
-        return rows(texts, prefix), ""
+        return rows(texts, base), ""
     if not any(texts):
-        return tuple((replace(side, role="other"),) for (side,) in rows([comment.original], prefix)), ""
+        return tuple((replace(side, role="other"),) for (side,) in rows([comment.original], base)), ""
     present = 0 if texts[0] else 1
     lacking = ROLES[1 - present]
-    found = [(replace(side, role=ROLES[present]),) for (side,) in rows([texts[present]], prefix)]
+    found = [(replace(side, role=ROLES[present]),) for (side,) in rows([texts[present]], base)]
     note = Side(langs[1 - present], Markup(), lacking, kind="missing")
     gap = Side("", Markup(), lacking, kind="gap")
     shown = [(note if i == 0 else gap,) + row if present else row + (note if i == 0 else gap,)

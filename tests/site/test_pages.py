@@ -285,3 +285,48 @@ def test_a_robots_txt_under_a_sub_path_is_said_to_reach_no_crawler(tmp_path):
     site = tmp_path / "content/site.yml"
     site.write_text(site.read_text().replace("https://example.github.io/repo/", "https://essays.example.org/"))
     assert "robots.txt" not in run_cli("check", "--content", str(tmp_path / "content")).stderr
+
+
+LINKING_ES = """\
+---
+title: "Enlaces"
+author: Ana
+---
+
+Lee [hola](../hola/), [hola otra vez](../hola/#comments), [solo](../solo/),
+[acerca](../../about/) y [la imagen](foto.png).
+"""
+LINKING_EN = "---\ntitle: Links\ntranslation_of: es\n---\n\nRead [hello](../hola/), [again](../hola/#comments), " \
+             "[alone](../solo/),\n[about](../../about/) and [the picture](foto.png).\n"
+ALONE_ES = "---\ntitle: Solo\nauthor: Ana\n---\n\nSolo en castellano.\n"
+
+
+def test_a_link_to_another_post_leads_a_one_language_page_to_its_page_in_that_language(tmp_path):
+    """A reader of the English page who follows a link to another essay gets its English page; an
+    essay with no English stays side by side, and a file beside the post stays the post's."""
+    content = about_site(tmp_path, {"posts/enlaces/index.es.md": LINKING_ES, "posts/enlaces/index.en.md": LINKING_EN,
+                                    "posts/enlaces/foto.png": "png", "posts/solo/index.es.md": ALONE_ES})
+    out = tmp_path / "output"
+    result = build(content, out)
+    assert result.returncode == 0, result.stderr
+    links = lambda path: dict((text, href) for href, text in re.findall(  # noqa: E731
+        r'<a href="([^"]+)">([^<]+)</a>', (out / path / "index.html").read_text().split("<main", 1)[1]))
+    english = links("en/posts/enlaces")
+    assert english["hello"] == "../hola/" and english["again"] == "../hola/#comments"  # /en/posts/hola/
+    assert english["alone"] == "../../../posts/enlaces/../solo/"  # no English: the side-by-side page
+    assert english["about"] == "../../about/"  # /en/about/
+    assert english["the picture"] == "../../../posts/enlaces/foto.png"
+    spanish = links("es/posts/enlaces")
+    assert spanish["hola"] == "../hola/" and spanish["solo"] == "../solo/" and spanish["acerca"] == "../../about/"
+    side = links("posts/enlaces")  # side by side, a link leads to the side-by-side page, as written
+    assert side["hello"] == "../hola/" and side["about"] == "../../about/"
+
+
+def test_a_translation_added_to_a_linked_post_redraws_the_page_linking_to_it(tmp_path):
+    content = make_content(tmp_path, {"posts/enlaces/index.es.md": LINKING_ES,
+                                      "posts/enlaces/index.en.md": LINKING_EN, "posts/solo/index.es.md": ALONE_ES})
+    out = tmp_path / "output"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    (content / "posts/solo/index.en.md").write_text("---\ntitle: Alone\ntranslation_of: es\n---\n\nOnly.\n")
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    assert '<a href="../solo/">alone</a>' in (out / "en/posts/enlaces/index.html").read_text()

@@ -1,0 +1,54 @@
+"""Links between posts, kept in the reader's language on a one-language page.
+
+A writer links to another essay as its folder sits beside this one's (`../other/`), which is the
+side-by-side page. A reader of the English page who follows it expects the English one, as on a
+multilingual Hugo or Sefaria site; the side-by-side page stays the target where the linked post has
+no text in that language (the link then works as written).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import unquote, urljoin, urlsplit
+
+from . import routes
+from ..model import Essay, Site, SitePage
+
+HREF = re.compile(r'<a\s[^>]*?\bhref="([^"]*)"')
+# an address with a scheme, from the root, or within the page: not the post folder's
+NOT_RELATIVE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|&|\?")
+BASE = "https://site.invalid/"  # any origin: only the path a link reaches matters
+
+
+def language_pages(site: Site) -> dict[str, dict[str, str]]:
+    """For each language, every post's and page's side-by-side URL -> its page in that language."""
+    pages: dict[str, dict[str, str]] = {}
+    for essay in site.essays:
+        for text in essay.texts:
+            pages.setdefault(text.lang, {})[routes.essay(essay.slug)] = routes.single(text.lang, essay.slug)
+    for site_page in site.pages:
+        for text in site_page.texts:
+            pages.setdefault(text.lang, {})[routes.page(site_page.slug)] = routes.page_single(text.lang, site_page.slug)
+    return pages
+
+
+def written_links(item: Essay | SitePage) -> frozenset[str]:
+    """The relative link addresses its texts and its comments' write, as they stand in the HTML."""
+    texts = list(item.texts) + [t for comment in getattr(item, "comments", ()) for t in comment.texts]
+    return frozenset(address for text in texts for block in text.blocks if 'href="' in block
+                     for address in HREF.findall(block) if not NOT_RELATIVE.match(address))
+
+
+def moved_links(written: frozenset[str], folder: str, page_url: str, in_language: dict[str, str]) -> dict[str, str]:
+    """Each written address that reaches a post or page having a text in the page's language, with
+    the link to that text's page from `page_url`; `folder` is the URL the addresses were written from."""
+    moved = {}
+    for address in sorted(written):
+        path, hashed, fragment = address.partition("#")
+        reached = unquote(urlsplit(urljoin(BASE + folder, html.unescape(path))).path)[1:]
+        reached = reached.removesuffix("index.html")
+        target = in_language.get(reached) or in_language.get(reached + "/")
+        if target:
+            moved[address] = routes.relative_url(page_url, target) + hashed + fragment
+    return moved
