@@ -288,16 +288,21 @@
                                              bare ? "" : sent.file) };
   }
 
-  // Too long for a link: what the chosen way carries, to copy, under the file's name, and a link to
-  // where it goes that carries none of it: the new-file page with the name filled in, a new issue,
-  // or the address.
+  // Too long for a link: what the chosen way carries, to copy (the file under its name, or the
+  // letter), and a link to where it goes that carries none of it: the new-file page with the name
+  // filled in, a new issue, or the address.
   function offerFile(form, section, how, sent) {
     var byMail = how === "email", bare = route(section, how, sent, true);
+    var lettered = byMail || "issues" in section.dataset, words = form.dataset;
     var label = document.createElement("label");
-    interfaceWords(label, form.dataset.fileLabel + " ");
-    var name = document.createElement("code");
-    name.textContent = sent.path;
-    label.appendChild(name);
+    if (lettered) {
+      interfaceWords(label, words.textLabel);
+    } else {
+      interfaceWords(label, words.fileLabel + " ");
+      var name = document.createElement("code");
+      name.textContent = sent.path;
+      label.appendChild(name);
+    }
     var file = document.createElement("textarea");
     file.readOnly = true;
     file.rows = 8;
@@ -305,7 +310,7 @@
     label.appendChild(file);
     var copy = document.createElement("button");
     copy.type = "button";
-    interfaceWords(copy, form.dataset.copy);
+    interfaceWords(copy, lettered ? words.copyText : words.copy);
     copy.addEventListener("click", function () {
       file.select();
       var done = function () { interfaceWords(copy, form.dataset.copied); };
@@ -313,7 +318,8 @@
     });
     var go = link(bare.url, byMail ? form.dataset.sendEmail : form.querySelector('button[value="github"]').textContent);
     if (byMail) { go.removeAttribute("target"); }  // the mail program, not a blank tab
-    say(form, [paragraph(form.dataset.tooLong), label, copy, document.createTextNode(" "), go]);
+    var tooLong = byMail ? words.tooLongMail : lettered ? words.tooLongIssue : words.tooLong;
+    say(form, [paragraph(tooLong), label, copy, document.createTextNode(" "), go]);
     form.querySelector(".result").scrollIntoView({ block: "nearest" });
   }
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from urllib.parse import parse_qs, urlsplit
 
-from helpers import FIXTURE, read_proposals, run_cli
+from helpers import FIXTURE, make_content, read_proposals, run_cli, serving
 from tools import AXE_JS, ensure_node_tools
 
 CAPTURE_OPEN = "window.open = (url) => { window.__opened = url; return null; };"
@@ -95,12 +96,42 @@ def test_an_empty_comment_is_not_sent_and_a_long_one_is_offered_as_a_file(server
     assert path.startswith("content/posts/alpha/comments/") and path.endswith(".en.md")
     query = parse_qs(urlsplit(form.locator(".result a").get_attribute("href")).query, keep_blank_values=True)
     assert query == {"filename": [path], "value": [""]}
-    # by e-mail, the letter the import reads (the reader's text, then the file between the markers)
+    assert form.locator(".result button").inner_text() == "Copy the file"
+    # by e-mail, the letter the import reads (the reader's text, then the file between the markers),
+    # said to be the text to paste into the e-mail, not a file to add on GitHub
     form.locator("button[type=submit][value=email]").click()
     letter = form.locator(".result textarea").input_value()
-    assert letter.startswith("ä" * 3000) and f"\n{form.locator('.result code').inner_text()}\n---\n" in letter
+    assert letter.startswith("ä" * 3000) and re.search(r"\ncontent/posts/alpha/comments/[^/\n]+\.en\.md\n---\n", letter)
+    said = form.locator(".result").inner_text()
+    assert "paste it into your e-mail" in said and "GitHub" not in said and "file" not in said
+    assert form.locator(".result code").count() == 0 and form.locator(".result button").inner_text() == "Copy the text"
     mailto = form.locator(".result a").get_attribute("href")
     assert mailto.startswith("mailto:talk@example.org?subject=") and mailto.endswith("&body=")
+
+
+def test_a_long_comment_proposed_as_an_issue_is_offered_as_the_text_to_paste(open_page, tmp_path):
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": "---\nauthor: Ana\n---\n\nHola.\n"})
+    (content / "site.yml").write_text((content / "site.yml").read_text()
+                                      + "discussion: {repo: example/repo, issues: true}\n")
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "www/repo"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    with serving(tmp_path / "www") as url:
+        page = open_page(url + "/repo/posts/hola/")
+        page.add_init_script(CAPTURE_OPEN)
+        page.reload()
+        page.locator(".join a.propose").click()
+        form = page.locator(".join + form.proposal")
+        form.locator("textarea").fill("ä" * 3000)
+        form.locator("button[type=submit][value=github]").click()
+        assert page.evaluate("window.__opened") is None
+        said = form.locator(".result").inner_text()
+        assert "paste it into the new issue" in said and "file" not in said
+        assert form.locator(".result textarea").input_value().startswith("ä" * 3000)
+        assert form.locator(".result button").inner_text() == "Copy the text"
+        issue = urlsplit(form.locator(".result a").get_attribute("href"))
+        assert (issue.netloc, issue.path) == ("github.com", "/example/repo/issues/new")
+        assert parse_qs(issue.query, keep_blank_values=True)["body"] == [""]
+        assert page.problems == []
 
 
 def test_remembering_is_only_on_request(server, open_page):
