@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
+from markupsafe import Markup
 from hypothesis import strategies as st
 
 from tertulia.model import Comment, Essay, Text
@@ -118,3 +120,9 @@ def test_an_alignment_error_quotes_the_first_words_of_a_japanese_block_not_all_o
     from tertulia.reading.align import _quote
     assert _quote("<p>" + "駅前の喫茶店" * 50 + "</p>") == "“駅前の喫茶店駅前の喫茶店駅前の…”"  # six words: fifteen characters
     assert _quote("<p>one two three four five six seven</p>") == "“one two three four five six…”"
+
+
+@pytest.mark.parametrize(("comma", "spaced"), [(",", ", "), ("،", "، "), ("、", "、"), ("，", "，")])
+def test_a_lists_comma_takes_a_space_unless_it_is_full_width(comma, spaced):
+    from tertulia.site.ui import spaced_comma
+    assert spaced_comma(Markup(comma)) == spaced

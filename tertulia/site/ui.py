@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -367,6 +368,12 @@ class Words:
         # script still finds a listing's phrases by it, and falls back to it: their last form, as gettext's
         found.setdefault("other", forms[-1])
         return found, ""
+
+
+def spaced_comma(comma: Markup) -> Markup:
+    """The comma between a list's items with the space after it, or none after a full-width comma
+    ("、", "，"), which holds its own space: Japanese and Chinese put no space between words."""
+    return comma if comma and unicodedata.east_asian_width(comma[-1]) in "WF" else comma + " "
 
 
 def english_name(code: str) -> str:

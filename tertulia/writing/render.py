@@ -28,7 +28,7 @@ from ..errors import ContentError, ContentErrors
 from ..model import Site
 from ..site.pages import Kind
 from ..site.plan import Page
-from ..site.ui import Interface
+from ..site.ui import Interface, spaced_comma
 from ..site.views import menu_links
 from ..theme import DEFAULT_PREFIX, Theme
 from .compiled import Compiled, theme_store
@@ -166,6 +166,7 @@ def make_environment(theme: Theme, reload: bool = False, *, compiled: dict[str, 
     env.code_generator_class = _CodeGenerator
     env.context_class = _Context
     env.theme = theme  # so that an error can name the template as the author knows it
+    env.globals["spaced_comma"] = spaced_comma
     env.bytecode_cache = Compiled(compiled, theme_store(), theme.default / "templates")
     return env
 

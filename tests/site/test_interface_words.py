@@ -368,3 +368,10 @@ def japanese_site(tmp_path_factory):
     result = run_cli("build", cwd=folder)
     assert result.returncode == 0, result.stderr
     return folder / "output", result
+
+
+def test_a_japanese_list_puts_no_space_after_its_comma(japanese_site):
+    """The reading times of both languages, as Japanese writes a list: "日本語 1分、Polski 1分"."""
+    out, _ = japanese_site
+    side = (out / "posts/welcome/index.html").read_text()
+    assert re.search(r'分</span>、<span class="nowrap"><span lang="pl">Polski</span>', side)
