@@ -3,7 +3,8 @@
 A writer links to another essay as its folder sits beside this one's (`../other/`), which is the
 side-by-side page. A reader of the English page who follows it expects the English one, as on a
 multilingual Hugo or Sefaria site; the side-by-side page stays the target where the linked post has
-no text in that language (the link then works as written).
+no text in that language (the link then works as written). The same for a link to a listing: a
+tag's page, the home, the comment archive.
 """
 
 from __future__ import annotations
@@ -21,9 +22,14 @@ NOT_RELATIVE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|&|\?")
 BASE = "https://site.invalid/"  # any origin: only the path a link reaches matters
 
 
-def language_pages(site: Site) -> dict[str, dict[str, str]]:
-    """For each language, every post's and page's side-by-side URL -> its page in that language."""
+def language_pages(site: Site, listings: list[str]) -> dict[str, dict[str, str]]:
+    """For each language, every post's and page's side-by-side URL -> its page in that language, and
+    each listing's (the home, a tag, the comment archive) -> the listing in that language, of those
+    in `listings` (the languages' listings' URLs)."""
     pages: dict[str, dict[str, str]] = {}
+    for url in listings:
+        lang, _, root = url.partition("/")
+        pages.setdefault(lang, {})[root] = url
     for essay in site.essays:
         for text in essay.texts:
             pages.setdefault(text.lang, {})[routes.essay(essay.slug)] = routes.single(text.lang, essay.slug)

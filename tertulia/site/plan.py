@@ -40,8 +40,10 @@ def plan_site(site: Site, build_time: str, planned: dict | None = None) -> list[
     comments = tuple((essay, comment) for _, essay, comment in sorted(_archive_entries(site.essays)))  # newest first
     every_scope, sources = scopes(site), comment_sources(comments)
     pages = listing_pages(site, every_scope[0], comments, build_time, sources)
+    in_scopes = [listing_pages(site, scope, comments, build_time, sources) for scope in every_scope[1:]]
+    in_language = language_pages(site, [page.url for listings in in_scopes for page in listings])
     # beside the pages, by the key "links": each essay's links to other posts, by its inputs
-    in_language, written_before, written = language_pages(site), last.get("links", {}), {}
+    written_before, written = last.get("links", {}), {}
     for index, essay in enumerate(site.essays):
         newer = site.essays[index - 1] if index > 0 else None
         older = site.essays[index + 1] if index + 1 < len(site.essays) else None
@@ -55,8 +57,8 @@ def plan_site(site: Site, build_time: str, planned: dict | None = None) -> list[
         pages += _site_page_pages(site, site_page,
                                   _moved(site_page, routes.page(site_page.slug), routes.page_single, in_language))
     planned["links"] = written
-    for scope in every_scope[1:]:
-        pages += listing_pages(site, scope, comments, build_time, sources)
+    for listings in in_scopes:
+        pages += listings
     pages.append(Page(routes.NOT_FOUND, Kind.NOT_FOUND, main, _not_found, in_sitemap=False))
     pages = redirect_pages(site, pages)
     listed = [p for p in pages if p.in_sitemap]

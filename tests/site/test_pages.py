@@ -297,7 +297,7 @@ Lee [hola](../hola/), [hola otra vez](../hola/#comments), [solo](../solo/),
 [acerca](../../about/) y [la imagen](foto.png).
 """
 LINKING_EN = "---\ntitle: Links\ntranslation_of: es\n---\n\nRead [hello](../hola/), [again](../hola/#comments), " \
-             "[alone](../solo/),\n[about](../../about/) and [the picture](foto.png).\n"
+             "[alone](../solo/),\n[about](../../about/), [all](../../) and [the picture](foto.png).\n"
 ALONE_ES = "---\ntitle: Solo\nauthor: Ana\n---\n\nSolo en castellano.\n"
 
 
@@ -315,11 +315,12 @@ def test_a_link_to_another_post_leads_a_one_language_page_to_its_page_in_that_la
     assert english["hello"] == "../hola/" and english["again"] == "../hola/#comments"  # /en/posts/hola/
     assert english["alone"] == "../../../posts/enlaces/../solo/"  # no English: the side-by-side page
     assert english["about"] == "../../about/"  # /en/about/
+    assert english["all"] == "../../"  # the English home, /en/
     assert english["the picture"] == "../../../posts/enlaces/foto.png"
     spanish = links("es/posts/enlaces")
     assert spanish["hola"] == "../hola/" and spanish["solo"] == "../solo/" and spanish["acerca"] == "../../about/"
     side = links("posts/enlaces")  # side by side, a link leads to the side-by-side page, as written
-    assert side["hello"] == "../hola/" and side["about"] == "../../about/"
+    assert side["hello"] == "../hola/" and side["about"] == "../../about/" and side["all"] == "../../"
 
 
 def test_a_translation_added_to_a_linked_post_redraws_the_page_linking_to_it(tmp_path):
