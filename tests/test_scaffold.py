@@ -103,6 +103,13 @@ def test_new_rejects_bad_requests(tmp_path):
     assert not (content / "posts/ok").exists()
 
 
+def test_reply_to_is_refused_for_anything_but_a_comment(tmp_path):
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": "---\nauthor: Ana\n---\n\nHola.\n"})
+    result = new(content, "post", "respuesta", "--lang", "es", "--reply-to", "c1")
+    assert result.returncode == 2 and "--reply-to goes with `new comment`" in result.stderr
+    assert not (content / "posts/respuesta").exists()
+
+
 def test_a_translation_starter_keeps_an_essay_s_footnotes_as_markdown(tmp_path):
     from tertulia.commands.translation_starter import starter_markdown
     from tertulia.reading.markup import Converter

@@ -38,6 +38,8 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "",
         return _usage(f"language `{lang}` is not in site.yml languages ({', '.join(config.language_codes)})")
     if page and kind != "translation":
         return _usage("--page goes with `new translation`")
+    if reply_to and kind != "comment":  # else a reply would silently start as a post
+        return _usage("--reply-to goes with `new comment`")
     try:
         return _scaffolded(content, kind, slug, lang, reply_to, comments, page)
     except ContentErrors as problem:  # a file the new one starts from does not read
