@@ -425,6 +425,9 @@ def _language(asked: str | None, channel: Channel, content: Path, export: Path) 
 
     The result names files and goes into site.yml, so it is a BCP 47 tag before anything else."""
     known, main = siteyml.languages(content / "site.yml")
+    if not known and (content / "site.yml").is_file():  # the posts would land in a site that cannot build
+        raise ContentProblem(f"{content.name}/site.yml: declares no `languages`: add them there (the blog's "
+                             "too) before importing into it")
     if asked is not None:
         wanted = language_tag(asked, "--lang")
     elif channel.language:

@@ -682,3 +682,14 @@ def test_an_import_into_a_place_that_cannot_take_it_says_why_and_writes_nothing(
         assert result.returncode == code and "Traceback" not in result.stderr, result.stderr
         assert said in result.stderr, result.stderr
         assert every_file(tmp_path) == before and not list(tmp_path.rglob(".import-*"))
+
+
+def test_a_site_yml_declaring_no_languages_is_named_and_nothing_is_written(tmp_path):
+    """The posts would land in a site whose build refuses it: said before anything is written."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content/site.yml").write_text('title: {en: X}\nbase_url: "https://example.org/"\nmain_language: en\n')
+    result = import_into(site, export_text(post(), language="en"))
+    no_traceback(result)
+    assert result.returncode == 1 and result.stderr.startswith("content/site.yml: declares no `languages`")
+    assert sorted(every_file(site / "content")) == ["site.yml"]
