@@ -149,7 +149,8 @@ def _sources(content) -> dict:
 
 def _options(args) -> Options:
     cache = None if getattr(args, "no_cache", False) else args.content.resolve().parent / ".tertulia-cache"
-    if cache is not None and cache.is_symlink():  # written through, it would put files wherever it points
+    # a link would be written through, putting files wherever it points; a file in its place holds no cache
+    if cache is not None and (cache.is_symlink() or (cache.exists() and not cache.is_dir())):
         cache = None
     return Options(content=args.content, output=getattr(args, "output", None),
                    base_url=getattr(args, "base_url", None), drafts=getattr(args, "drafts", False),

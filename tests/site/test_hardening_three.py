@@ -762,6 +762,16 @@ def test_a_cache_folder_that_is_a_link_is_not_written_through(tmp_path):
     assert list(elsewhere.iterdir()) == []
 
 
+def test_a_file_where_the_cache_folder_goes_is_left_alone_and_the_site_builds(tmp_path):
+    content = make_content(tmp_path / "site")
+    (tmp_path / "site/.tertulia-cache").write_text("notes")
+    for command in (["check"], ["build", "--output", str(tmp_path / "out")]):
+        result = run_cli(*command, "--content", str(content))
+        assert result.returncode == 0 and "could not be written" not in result.stderr, command
+    assert (tmp_path / "site/.tertulia-cache").read_text() == "notes"
+    assert (tmp_path / "out/posts/hola/index.html").is_file()
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_a_summary_that_cannot_be_written_does_not_say_the_output_is_untouched(tmp_path):
     """Its stdout on a full disk, the build had already put the new output in place, and said it had not."""
