@@ -48,7 +48,8 @@ def written_links(item: Essay | SitePage) -> frozenset[str]:
 
 def moved_links(written: frozenset[str], folder: str, page_url: str, in_language: dict[str, str]) -> dict[str, str]:
     """Each written address that reaches a post or page having a text in the page's language, with
-    the link to that text's page from `page_url`; `folder` is the URL the addresses were written from."""
+    the link to that text's page from `page_url`, and any other with `..` in it, with the link to where
+    it leads; `folder` is the URL the addresses were written from."""
     moved = {}
     for address in sorted(written):
         path, hashed, fragment = address.partition("#")
@@ -57,4 +58,6 @@ def moved_links(written: frozenset[str], folder: str, page_url: str, in_language
         target = in_language.get(reached) or in_language.get(reached + "/")
         if target:
             moved[address] = routes.relative_url(page_url, target) + hashed + fragment
+        elif "./" in path:  # `../../../posts/a/../b/` works, but reads as a mistake in the page's source
+            moved[address] = routes.relative_url(page_url, reached) + hashed + fragment
     return moved

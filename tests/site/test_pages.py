@@ -313,7 +313,7 @@ def test_a_link_to_another_post_leads_a_one_language_page_to_its_page_in_that_la
         r'<a href="([^"]+)">([^<]+)</a>', (out / path / "index.html").read_text().split("<main", 1)[1]))
     english = links("en/posts/enlaces")
     assert english["hello"] == "../hola/" and english["again"] == "../hola/#comments"  # /en/posts/hola/
-    assert english["alone"] == "../../../posts/enlaces/../solo/"  # no English: the side-by-side page
+    assert english["alone"] == "../../../posts/solo/"  # no English: the side-by-side page
     assert english["about"] == "../../about/"  # /en/about/
     assert english["all"] == "../../"  # the English home, /en/
     assert english["the picture"] == "../../../posts/enlaces/foto.png"
