@@ -293,12 +293,12 @@
   // filled in, a new issue, or the address.
   function offerFile(form, section, how, sent) {
     var byMail = how === "email", bare = route(section, how, sent, true);
-    var lettered = byMail || "issues" in section.dataset, words = form.dataset;
+    var lettered = byMail || "issues" in section.dataset;
     var label = document.createElement("label");
     if (lettered) {
-      interfaceWords(label, words.textLabel);
+      interfaceWords(label, form.dataset.textLabel);
     } else {
-      interfaceWords(label, words.fileLabel + " ");
+      interfaceWords(label, form.dataset.fileLabel + " ");
       var name = document.createElement("code");
       name.textContent = sent.path;
       label.appendChild(name);
@@ -310,7 +310,7 @@
     label.appendChild(file);
     var copy = document.createElement("button");
     copy.type = "button";
-    interfaceWords(copy, lettered ? words.copyText : words.copy);
+    interfaceWords(copy, lettered ? form.dataset.copyText : form.dataset.copy);
     copy.addEventListener("click", function () {
       file.select();
       var done = function () { interfaceWords(copy, form.dataset.copied); };
@@ -318,7 +318,7 @@
     });
     var go = link(bare.url, byMail ? form.dataset.sendEmail : form.querySelector('button[value="github"]').textContent);
     if (byMail) { go.removeAttribute("target"); }  // the mail program, not a blank tab
-    var tooLong = byMail ? words.tooLongMail : lettered ? words.tooLongIssue : words.tooLong;
+    var tooLong = byMail ? form.dataset.tooLongMail : lettered ? form.dataset.tooLongIssue : form.dataset.tooLong;
     say(form, [paragraph(tooLong), label, copy, document.createTextNode(" "), go]);
     form.querySelector(".result").scrollIntoView({ block: "nearest" });
   }

@@ -14,9 +14,9 @@ import re
 from urllib.parse import unquote, urljoin, urlsplit
 
 from . import routes
+from .links import LINK
 from ..model import Essay, Site, SitePage
 
-HREF = re.compile(r'<a\s[^>]*?\bhref="([^"]*)"')
 # an address with a scheme, from the root, or within the page: not the post folder's
 NOT_RELATIVE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|&|\?")
 BASE = "https://site.invalid/"  # any origin: only the path a link reaches matters
@@ -43,7 +43,7 @@ def written_links(item: Essay | SitePage) -> frozenset[str]:
     """The relative link addresses its texts and its comments' write, as they stand in the HTML."""
     texts = list(item.texts) + [t for comment in getattr(item, "comments", ()) for t in comment.texts]
     return frozenset(address for text in texts for block in text.blocks if 'href="' in block
-                     for address in HREF.findall(block) if not NOT_RELATIVE.match(address))
+                     for address in LINK.findall(block) if not NOT_RELATIVE.match(address))
 
 
 def moved_links(written: frozenset[str], folder: str, page_url: str, in_language: dict[str, str]) -> dict[str, str]:
