@@ -155,4 +155,4 @@ def _outdated(original: Text, translation: Text, tally: Tally) -> None:
     for index, old, line in translation.stale:
         now = current[index]
         tally.details.append((translation.path, line, f"{translation.path}:{line}: block {index + 1} outdated; "
-                              f"the original now begins “{opening_words(now)}”; changed: {word_diff(old, now)}"))
+                              f"the original now begins “{opening_words(original.blocks[index])}”; changed: {word_diff(old, now)}"))

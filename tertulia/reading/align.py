@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-from .markup import cut_to_words, plain_text
+from .markup import cut_to_words, plain_text, reading_text
 
 # Gale & Church (1993): priors of each alignment step and the variance of length ratios.
 STEP_PRIORS = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2}
@@ -189,8 +189,8 @@ def _best_single_edit(source: list[int], target: list[int], source_kinds: list[s
 
 
 def _quote(block_html: str) -> str:
-    """A block's first six words, as an error quotes it (Chinese or Japanese counted by its characters)."""
-    return "“" + cut_to_words(plain_text(block_html), 6) + "”"
+    """A block's first six words as a reader sees them, as an error quotes it (Chinese or Japanese counted by its characters)."""
+    return "“" + cut_to_words(reading_text(block_html), 6) + "”"
 
 
 def _span(first: int, count: int) -> str:

@@ -177,9 +177,11 @@ def still_marked(fields, numbers, of: int = 0) -> str:
     return f"{listed} still {'say' if len(fields) + len(numbers) > 1 else 'says'} `{UNFINISHED}`"
 
 
-def opening_words(text: str, count: int = 8) -> str:
-    """The start of a block, as a translator would search for it."""
-    words = text.split()
+def opening_words(block_html: str, count: int = 8) -> str:
+    """The start of a block as a reader sees it (`el río, que`, not the record's `el río , que`), as a
+    translator would search for it."""
+    from .markup import reading_text  # here, not above: an unchanged build imports no Markdown
+    words = reading_text(block_html).split()
     return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
 

@@ -283,3 +283,12 @@ def test_a_renamed_post_s_record_is_named_by_status_and_dropped_by_the_next_tran
     record = (content / "translations.json").read_text()
     assert "posts/hola/" not in record and "posts/saludo/index.en.md" in record
     assert "no longer there" not in run_cli("status", cwd=tmp_path).stdout
+
+
+def test_an_outdated_block_is_quoted_as_a_reader_sees_it_not_as_the_record_keeps_its_words(tmp_path):
+    content = site_with_record(tmp_path)
+    edit(content, ESSAY, "Segundo párrafo.", "Segundo [párrafo](https://example.org/), corregido.")
+    status = run_cli("status", cwd=tmp_path)
+    assert "the original now begins “Segundo párrafo, corregido.”" in status.stdout, status.stdout
+    check = run_cli("check", cwd=tmp_path)
+    assert "its original (“Segundo párrafo, corregido.”) changed" in check.stderr, check.stderr
