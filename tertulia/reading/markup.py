@@ -394,12 +394,18 @@ def _joined(folder: str, relative: str) -> str:
     return urljoin(folder, relative)
 
 
-def absolute_links(block_html: str, folder: str, origin: str) -> str:
+def absolute_links(block_html: str, folder: str, origin: str, moved: dict[str, str] | None = None) -> str:
     """A block's links and images as absolute addresses, for a feed: relative ones from the post's
-    `folder` (an address), those from the site's root (already under its sub-path) on `origin`."""
+    `folder` (an address), those from the site's root (already under its sub-path) on `origin`; a link
+    `moved` names (to another post, in a one-language feed) goes to the address it gives."""
     if '="' not in block_html:
         return block_html
-    block_html = _in_tags(block_html, RELATIVE_VALUE, lambda m: m.group(1) + _joined(folder, m.group(2)) + '"')
+    if moved and 'href="' in block_html:
+        block_html = _in_tags(block_html, RELATIVE_VALUE, lambda m: m.group(1) + (
+            moved[m.group(2)] if m.group(2) in moved and m.group(1).endswith('href="')
+            else _joined(folder, m.group(2))) + '"')
+    else:
+        block_html = _in_tags(block_html, RELATIVE_VALUE, lambda m: m.group(1) + _joined(folder, m.group(2)) + '"')
     return _in_tags(block_html, ROOTED_LINK, lambda m: m.group(1) + origin + "/") if '="/' in block_html else block_html
 
 

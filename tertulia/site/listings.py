@@ -55,8 +55,10 @@ def comment_sources(comments: tuple) -> tuple[tuple, tuple]:
             tuple(f"{essay.slug}#{comment.id}" for essay, comment in comments))
 
 
-def listing_pages(site: Site, scope: Scope, comments: tuple, build_time: str, sources: tuple) -> list[Page]:
-    """Every listing of one scope: home, tag index and tags, comment archive, both feeds;
+def listing_pages(site: Site, scope: Scope, comments: tuple, build_time: str, sources: tuple,
+                  feeds: bool = True) -> list[Page]:
+    """Every listing of one scope: home, tag index and tags, comment archive, both feeds (unless not
+    `feeds`: a language's come last, once its links to other posts are known; see listing_feeds);
     `sources` is comment_sources(comments)."""
     pages = _listing(site, scope, site.essays, routes.home, Kind.HOME, {})
     pages += _tag_pages(site, scope)
@@ -65,8 +67,12 @@ def listing_pages(site: Site, scope: Scope, comments: tuple, build_time: str, so
         pages.append(Page(routes.search(scope.folder), Kind.SEARCH, scope.lang, no_context, (),
                           _alternates(site, routes.search), shape=" ".join(site.config.language_codes),
                           scope=scope.folder))
-    return pages + _feeds(site, scope, comments[:FEED_ENTRIES], build_time,
-                          (sources[0][:FEED_ENTRIES], sources[1][:FEED_ENTRIES]))
+    return pages + (listing_feeds(site, scope, comments, build_time, sources) if feeds else [])
+
+
+def feed_urls(scope: Scope) -> tuple[str, str]:
+    """The addresses of a scope's two feeds."""
+    return routes.feed(scope.folder), routes.comments_feed(scope.folder)
 
 
 def _alternates(site: Site, url_in) -> tuple[Link, ...]:
@@ -193,34 +199,47 @@ def _tag_index(site: Site, interface, index: list[dict]) -> dict:
     return {"tags": index}
 
 
-def _feeds(site: Site, scope: Scope, comments: tuple, build_time: str, sources: tuple) -> list[Page]:
-    """Atom feeds of the newest essays and of the newest comments (given, newest first)."""
-    essays = site.essays[:FEED_ENTRIES]
+def listing_feeds(site: Site, scope: Scope, comments: tuple, build_time: str, sources: tuple,
+                  relinked: dict | None = None) -> list[Page]:
+    """Atom feeds of the newest essays and of the newest comments (`comments`, newest first, and their
+    comment_sources); `relinked`, a language's feed_links: where its entries' links to other posts go."""
+    essays, comments = site.essays[:FEED_ENTRIES], comments[:FEED_ENTRIES]
+    relinked = relinked or {}
+    essays_relinked = {e.slug: relinked[e.slug] for e in essays if e.slug in relinked}
+    comments_relinked = {essay.slug: relinked[essay.slug] for essay, _ in comments if essay.slug in relinked}
     return [
-        Page(routes.feed(scope.folder), Kind.FEED, scope.lang, _essays_feed, (scope, essays, build_time),
+        Page(routes.feed(scope.folder), Kind.FEED, scope.lang, _essays_feed, (scope, essays, build_time, essays_relinked),
              in_sitemap=False, sources=tuple(p for e in essays for p in _titles_of(e)),
-             shape=build_time + " ".join(e.slug for e in essays), scope=scope.folder),
-        Page(routes.comments_feed(scope.folder), Kind.FEED, scope.lang, _comments_feed, (scope, comments, build_time),
-             in_sitemap=False, sources=tuple(chain.from_iterable(sources[0])),
-             shape=build_time + " ".join(sources[1]), scope=scope.folder),
+             shape=build_time + " ".join(e.slug for e in essays) + _relinked_shape(essays_relinked), scope=scope.folder),
+        Page(routes.comments_feed(scope.folder), Kind.FEED, scope.lang, _comments_feed,
+             (scope, comments, build_time, comments_relinked), in_sitemap=False,
+             sources=tuple(chain.from_iterable(sources[0][:FEED_ENTRIES])),
+             shape=build_time + " ".join(sources[1][:FEED_ENTRIES]) + _relinked_shape(comments_relinked),
+             scope=scope.folder),
     ]
 
 
-def _essays_feed(site: Site, interface, scope: Scope, essays, build_time: str) -> dict:
-    entries = [_essay_feed_entry(site, essay, scope) for essay in essays]
+def _relinked_shape(relinked: dict) -> str:
+    """A feed's links to other posts in its shape: they follow those posts' languages, not its sources."""
+    return " " + repr(relinked) if relinked else ""
+
+
+def _essays_feed(site: Site, interface, scope: Scope, essays, build_time: str, relinked: dict) -> dict:
+    entries = [_essay_feed_entry(site, essay, scope, relinked.get(essay.slug)) for essay in essays]
     return {"entries": entries, "feed_url": routes.feed(scope.folder), "page_url": routes.home(1, scope.folder),
             "updated": _updated(entries, build_time)}
 
 
-def _comments_feed(site: Site, interface, scope: Scope, comments, build_time: str) -> dict:
-    entries = [_comment_feed_entry(site, essay, comment, scope) for essay, comment in comments]
+def _comments_feed(site: Site, interface, scope: Scope, comments, build_time: str, relinked: dict) -> dict:
+    entries = [_comment_feed_entry(site, essay, comment, scope, relinked.get(essay.slug)) for essay, comment in comments]
     return {"entries": entries, "feed_url": routes.comments_feed(scope.folder), "comments_feed": True,
             "page_url": routes.comments(1, scope.folder), "updated": _updated(entries, build_time)}
 
 
-def discussion_feeds(site: Site, essay: Essay, build_time: str) -> list[Page]:
+def discussion_feeds(site: Site, essay: Essay, build_time: str, relinked: dict[str, dict[str, str]]) -> list[Page]:
     """One essay's discussion as Atom feeds, to follow it: the root's (each comment in its original)
-    and one for every language the essay has, each entry linking to the comment in its thread."""
+    and one for every language the essay has, each entry linking to the comment in its thread;
+    `relinked`, by language, its feed_links there."""
     comments = sorted(essay.comments, key=lambda c: newest_first(c.date) + (c.id,))[:FEED_ENTRIES]
     dated = [c.date.timestamp for c in comments if c.date] + ([essay.date.timestamp] if essay.date else [])
     updated = max(dated) if dated else build_time
@@ -228,43 +247,46 @@ def discussion_feeds(site: Site, essay: Essay, build_time: str) -> list[Page]:
     pages = []
     for scope in [Scope("", site.config.main_language)] + [Scope(t.lang, t.lang) for t in essay.texts]:
         url = routes.discussion_feed(essay.slug, scope.folder)
-        pages.append(Page(url, Kind.FEED, scope.lang, _discussion_feed, (essay, comments, scope, url, updated, contents),
-                          in_sitemap=False, sources=essay.source_files, shape=updated, scope=scope.folder))
+        links = relinked.get(scope.lang) if scope.folder else None
+        pages.append(Page(url, Kind.FEED, scope.lang, _discussion_feed,
+                          (essay, comments, scope, url, updated, contents, links), in_sitemap=False,
+                          sources=essay.source_files, shape=updated + _relinked_shape(links), scope=scope.folder))
     return pages
 
 
 def _discussion_feed(site: Site, interface, essay: Essay, comments, scope: Scope, url: str, updated: str,
-                     contents: dict) -> dict:
+                     contents: dict, relinked: dict | None) -> dict:
     page, shown = _essay_page(essay, scope), _shown_in(essay, scope)
     title = shown.title
     entries = []
     for comment in comments:
         text = _shown_in(comment, scope)
         entry_url = routes.comment_on(page, comment.id)
-        content = contents.get(text.path)
+        key = (text.path, scope.folder) if relinked else text.path  # the root's content, unless links moved
+        content = contents.get(key)
         if content is None:
-            content = contents[text.path] = _absolute(site, essay, text)
+            content = contents[key] = _absolute(site, essay, text, relinked)
         entries.append(_feed_entry(site, text, entry_url, comment.author, comment.date, title, shown.title_in, content,
                                    titled_by=comment.author))
     return {"entries": entries, "feed_url": url, "page_url": page, "updated": updated, "feed_title": title,
             "feed_lang": shown.lang}  # the essay's title names the feed, whatever language the site's title has
 
 
-def _essay_feed_entry(site: Site, essay: Essay, scope: Scope) -> dict:
+def _essay_feed_entry(site: Site, essay: Essay, scope: Scope, relinked: dict | None) -> dict:
     text = _shown_in(essay, scope)
     url = _essay_page(essay, scope)
     entry = _feed_entry(site, text, url, essay.author, essay.date, text.title, text.title_in,
-                        _absolute(site, essay, text))
+                        _absolute(site, essay, text, relinked))
     if essay.feed_id and not scope.folder:  # the feed the old blog's feed now redirects to keeps its ids
         entry["id"] = essay.feed_id
     return entry
 
 
-def _comment_feed_entry(site: Site, essay: Essay, comment: Comment, scope: Scope) -> dict:
+def _comment_feed_entry(site: Site, essay: Essay, comment: Comment, scope: Scope, relinked: dict | None) -> dict:
     text, url = _shown_in(comment, scope), routes.comment_on(_essay_page(essay, scope), comment.id)
     titled = (essay.text(scope.lang) if scope.folder else None) or essay.original
     return _feed_entry(site, text, url, comment.author, comment.date, titled.title, titled.title_in,
-                       _absolute(site, essay, text), titled_by=comment.author)
+                       _absolute(site, essay, text, relinked), titled_by=comment.author)
 
 
 def _feed_entry(site: Site, text: Text, url, author, date, title, title_lang: str, content: str,
@@ -277,12 +299,13 @@ def _feed_entry(site: Site, text: Text, url, author, date, title, title_lang: st
             "summary_lang": text.summary_in}
 
 
-def _absolute(site: Site, essay: Essay, text: Text) -> str:
+def _absolute(site: Site, essay: Essay, text: Text, relinked: dict[str, str] | None = None) -> str:
     """A text's HTML with absolute links and images: feed readers resolve relative ones against the
-    feed's own address, where an essay's images are not."""
+    feed's own address, where an essay's images are not. `relinked`: links to other posts that lead,
+    in a one-language feed, to their pages in its language (see inlanguage.feed_links)."""
     folder = site.config.base_url + routes.essay(essay.slug)
     origin = site.config.base_url[:len(site.config.base_url) - len(site.config.base_path)]  # https://host
-    blocks = [absolute_links(block, folder, origin) for block in text.blocks]
+    blocks = [absolute_links(block, folder, origin, relinked) for block in text.blocks]
     for index in text.unfinished:  # the original's words stand there until translated: said, as on the page
         blocks[index] = f'<div lang="{text.original_lang}">{blocks[index]}</div>'
     return "\n".join(blocks)

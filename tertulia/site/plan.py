@@ -14,8 +14,8 @@ from operator import attrgetter
 from markupsafe import Markup
 
 from . import routes
-from .inlanguage import language_pages, moved_links, written_links
-from .listings import comment_sources, discussion_feeds, essay_url, listing_pages, scopes
+from .inlanguage import feed_links, language_pages, moved_links, written_links
+from .listings import comment_sources, discussion_feeds, essay_url, feed_urls, listing_feeds, listing_pages, scopes
 from ..model import Essay, Site, SitePage, newest_first
 from .pages import Kind, Page
 from .proposals import CONTENT_FOLDER, PROPOSAL_LIMITS, plain_link, plain_mail_link
@@ -40,14 +40,20 @@ def plan_site(site: Site, build_time: str, planned: dict | None = None) -> list[
     comments = tuple((essay, comment) for _, essay, comment in sorted(_archive_entries(site.essays)))  # newest first
     every_scope, sources = scopes(site), comment_sources(comments)
     pages = listing_pages(site, every_scope[0], comments, build_time, sources)
-    in_scopes = [listing_pages(site, scope, comments, build_time, sources) for scope in every_scope[1:]]
-    in_language = language_pages(site, [page.url for listings in in_scopes for page in listings])
+    in_scopes = [listing_pages(site, scope, comments, build_time, sources, feeds=False) for scope in every_scope[1:]]
+    in_language = language_pages(site, [page.url for listings in in_scopes for page in listings]
+                                 + [url for scope in every_scope[1:] for url in feed_urls(scope)])
     # beside the pages, by the key "links": each essay's links to other posts, by its inputs
     written_before, written = last.get("links", {}), {}
+    moved_of = {essay.slug: _moved(essay, routes.essay(essay.slug), routes.single, in_language, written_before, written)
+                for essay in site.essays}
+    for scope, listings in zip(every_scope[1:], in_scopes):
+        listings += listing_feeds(site, scope, comments, build_time, sources,
+                                  feed_links(moved_of, scope.lang, site.config.base_url))
     for index, essay in enumerate(site.essays):
         newer = site.essays[index - 1] if index > 0 else None
         older = site.essays[index + 1] if index + 1 < len(site.essays) else None
-        moved = _moved(essay, routes.essay(essay.slug), routes.single, in_language, written_before, written)
+        moved = moved_of[essay.slug]
         # a link to another post follows that post's languages: a translation added there redraws this one
         key = (essay.inputs, newer.inputs if newer else "", older.inputs if older else "", repr(moved))
         known = last.get(key) if essay.inputs else None
@@ -128,7 +134,8 @@ def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | N
         relinked = moved.get(text.lang)
         pages.append(Page(url, Kind.SINGLE, text.lang, _single, (essay, newer, older, url, text, relinked), alternates,
                           True, sources, shape + (repr(relinked) if relinked else ""), text.lang))
-    return pages + discussion_feeds(site, essay, build_time)
+    return pages + discussion_feeds(site, essay, build_time, {
+        lang: feed_links({essay.slug: moved}, lang, site.config.base_url).get(essay.slug) for lang in moved})
 
 
 def _site_page_pages(site: Site, site_page: SitePage, moved: dict[str, dict[str, str]]) -> list[Page]:

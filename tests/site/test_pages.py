@@ -331,3 +331,27 @@ def test_a_translation_added_to_a_linked_post_redraws_the_page_linking_to_it(tmp
     (content / "posts/solo/index.en.md").write_text("---\ntitle: Alone\ntranslation_of: es\n---\n\nOnly.\n")
     assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
     assert '<a href="../solo/">alone</a>' in (out / "en/posts/enlaces/index.html").read_text()
+    # the feed follows it too (its content is escaped HTML: the link, not the new entry's own address)
+    assert "href=&#34;https://example.github.io/repo/en/posts/solo/&#34;" in (out / "en/feed.xml").read_text()
+
+
+LINKING_COMMENT = "---\nauthor: Bea\n---\n\nSee [hello](../hola/) too.\n"
+
+
+def test_a_one_language_feed_leads_a_link_to_another_post_to_its_page_in_that_language(tmp_path):
+    """A feed reader resolves nothing against the essay's page: /en/ feeds carry the English page's
+    absolute address of a linked essay, the root's feeds the side-by-side page's."""
+    content = about_site(tmp_path, {"posts/enlaces/index.es.md": LINKING_ES, "posts/enlaces/index.en.md": LINKING_EN,
+                                    "posts/enlaces/foto.png": "png", "posts/solo/index.es.md": ALONE_ES,
+                                    "posts/enlaces/comments/c1.en.md": LINKING_COMMENT})
+    out = tmp_path / "output"
+    assert build(content, out).returncode == 0
+    base = "https://example.github.io/repo/"
+    for feed in ("en/feed.xml", "en/comments/feed.xml", "en/posts/enlaces/comments.xml"):
+        xml = (out / feed).read_text()
+        assert f"{base}en/posts/hola/" in xml and f"{base}posts/hola/" not in xml.replace(f"{base}en/posts/hola/", ""), feed
+    english = (out / "en/feed.xml").read_text()
+    assert f"{base}posts/solo/" in english and f"{base}posts/enlaces/foto.png" in english and f"{base}en/about/" in english
+    for feed in ("feed.xml", "comments/feed.xml", "posts/enlaces/comments.xml"):
+        xml = (out / feed).read_text()
+        assert f"{base}posts/hola/" in xml and f"{base}en/posts/hola/" not in xml, feed
