@@ -248,7 +248,8 @@ def discussion_feeds(site: Site, essay: Essay, build_time: str, relinked: dict[s
     for scope in [Scope("", site.config.main_language)] + [Scope(t.lang, t.lang) for t in essay.texts]:
         url = routes.discussion_feed(essay.slug, scope.folder)
         links = relinked.get(scope.lang) if scope.folder else None
-        pages.append(Page(url, Kind.FEED, scope.lang, _discussion_feed,
+        # in the language of the essay's title that names it: the root's says "Comments" in the original's
+        pages.append(Page(url, Kind.FEED, _shown_in(essay, scope).lang, _discussion_feed,
                           (essay, comments, scope, url, updated, contents, links), in_sitemap=False,
                           sources=essay.source_files, shape=updated + _relinked_shape(links), scope=scope.folder))
     return pages
