@@ -242,3 +242,11 @@ def test_a_label_in_a_language_the_site_does_not_declare_is_a_warning_at_its_lin
         "a slip for one of them?",
         "content/site.yml:9: menu entry `https://x.org/` has a label in `FR`, which is not one of languages (de, fr): "
         "a slip for one of them?"]
+
+
+def test_a_key_indented_deeper_than_the_one_above_it_is_said_to_be(tmp_path):
+    """YAML's "did not find expected key" names no cause; a space too many is the usual one."""
+    errors = config_errors(tmp_path, 'title: x\nbase_url: "https://a.example/"\nlanguages:\n  ar: "العربية"\n'
+                                     '   en: "English"\nmain_language: ar\n')
+    assert errors == ["content/site.yml:5: YAML does not parse: did not find expected key; this line is indented "
+                      "deeper than the key above it: keys of one mapping start in one column"]

@@ -40,7 +40,12 @@ def test_yaml_that_does_not_parse_names_its_line(tmp_path):
     ("title: x\nauthor: A\ntags: [values\nsummary: hola\n", 4,
      "did not find expected ',' or ']' (line 5), while parsing a flow sequence that starts on this line"),
     ("title: x\nauthor A\nsummary: hola\n", 3,
-     "could not find expected ':' (line 4), while scanning a simple key that starts on this line")])
+     "could not find expected ':' (line 4), while scanning a simple key that starts on this line"),
+    # closed by the next value's opening quote, the quote is found broken there, without a word of quotes
+    ('title: "La memoria\nauthor: A\nsummary: "Hola"\n', 2,
+     "a quote opened on this line is not closed on it: YAML reads on to the quote on line 4 (did not find expected key)"),
+    ("title: 'It''s open\nauthor: A\nsummary: 'Hola'\n", 2,
+     "a quote opened on this line is not closed on it: YAML reads on to the quote on line 4 (did not find expected key)")])
 def test_yaml_left_open_is_reported_where_it_opens(tmp_path, front, line, said):
     """A quote or bracket never closed is found broken lines later: the author fixes the line it opens on."""
     errors = errors_for(tmp_path, {"posts/x/index.en.md": f"---\n{front}---\n\nText.\n"})

@@ -142,7 +142,42 @@ def yaml_problem(exc, text: str, whole: str = "file") -> tuple[int | None, str]:
     mark = getattr(exc, "problem_mark", None) or opened
     if opened is not None and context.startswith(OPENED_EARLIER) and mark is not None and mark.line != opened.line:
         return opened.line, f"{problem} ({_where(mark, text, whole)}), {context} that starts on this line"
+    left_open = _quote_left_open(text, mark) if mark is not None else None
+    if left_open is not None:
+        return left_open, (f"a quote opened on this line is not closed on it: YAML reads on to the quote on "
+                           f"line {mark.line + 1} ({problem})")
     return (mark.line if mark is not None else None), problem
+
+
+VALUE_START = re.compile(r"(?::|^[ \t]*-)[ \t]*$")  # what stands before a value's opening quote
+
+
+def _quote_left_open(text: str, mark) -> int | None:
+    """The 0-based line of a value whose quote was left open, when the parser stopped right after a
+    quote on a later line that it took for the closing one (`title: "Cairo` then `author: "Ana"`)."""
+    quote = text[mark.index - 1:mark.index] if mark.index > 0 else ""
+    if quote not in ('"', "'"):
+        return None
+    index = mark.index - 1
+    while True:  # back to the quote that opened it; an escaped one (`\"`, or `''`) does not
+        index = text.rfind(quote, 0, index)
+        if index < 0:
+            return None
+        if quote == '"' and _escaped(text, index):
+            continue
+        if quote == "'" and index > 0 and text[index - 1] == "'":
+            index -= 1
+            continue
+        break
+    line = text.count("\n", 0, index)
+    start = text.rfind("\n", 0, index) + 1
+    return line if line < mark.line and VALUE_START.search(text[start:index]) else None
+
+
+def _escaped(text: str, index: int) -> bool:
+    """Whether the character at `index` follows an odd number of backslashes."""
+    slashes = len(text[:index]) - len(text[:index].rstrip("\\"))
+    return slashes % 2 == 1
 
 
 def _where(mark, text: str, whole: str) -> str:
@@ -168,7 +203,16 @@ def _hint(exc, text: str) -> str:
         return "; a tab: indent with spaces"
     if said.startswith("mapping values are not allowed"):
         return "; a value holding `: ` must be in quotes, as in title: \"Cairo: the streets\""
+    opened = getattr(exc, "context_mark", None)
+    if said.startswith(("did not find expected key", "expected <block end>")) and opened is not None:
+        lines = text.split("\n")
+        if opened.line < mark.line < len(lines) and _indent(lines[mark.line]) > _indent(lines[opened.line]):
+            return "; this line is indented deeper than the key above it: keys of one mapping start in one column"
     return ""
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def key_lines(text: str, first_line: int) -> dict[str, int]:
