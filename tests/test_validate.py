@@ -514,3 +514,14 @@ def test_notes_beside_an_essay_are_told_how_to_stay_unpublished_and_then_are(tmp
                       "here: name them `.README.md`, never published"]
     site = loads(tmp_path / "hidden", {"posts/hola/.README.md": "# my notes\n"}).site
     assert [essay.slug for essay in site.essays] == ["hola"] and not site.essays[0].files
+
+
+def test_a_translated_list_with_an_item_left_out_is_warned_of_at_its_line(tmp_path):
+    """A list is one block, so the blocks still match: only its items tell that one went missing."""
+    files = {"posts/lista/index.es.md": "---\ntitle: Lista\nauthor: A\n---\n\nUno.\n\n- a\n- b\n    - b1\n    - b2\n- c\n",
+             "posts/lista/index.en.md": "---\ntitle: List\ntranslation_of: es\n---\n\nOne.\n\n- a\n- b\n    - b1\n    - b2\n"}
+    said = [str(w) for w in loads(tmp_path, files).warnings if "list" in str(w)]
+    assert said == ["content/posts/lista/index.en.md:8: block 2 is a list of 2 items, its original's has 3: "
+                    "an item left out, or two run together?"]
+    files["posts/lista/index.en.md"] += "- c\n"  # the nested items are the second item's, not the list's
+    assert [str(w) for w in loads(tmp_path / "b", files).warnings if "list" in str(w)] == []

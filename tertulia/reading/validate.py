@@ -498,6 +498,7 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
     """A translation must have exactly as many top-level blocks as its original; True when it has."""
     source, target = blocks[original.path], blocks[translation.path]
     if len(source) == len(target):
+        _warn_list_lengths(translation, source, target, found)
         return True
     line, where = locate_mismatch(source, target, list(translation.block_starts))
     message = f"translation has {len(target)} blocks, original has {len(source)}"
@@ -505,6 +506,34 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
         message += f"; {where}"
     found.errors.append(ContentError(translation.path, line or translation.body_line, message))
     return False
+
+
+LIST_TAG = re.compile(r"<(/?)(ul|ol|li)\b")
+
+
+def _items(block: str) -> int | None:
+    """How many items a block that is a list holds at its top level (a nested list's are its item's), else None."""
+    if not block.startswith(("<ul>", "<ol")):
+        return None
+    depth = items = 0
+    for closing, tag in LIST_TAG.findall(block):
+        if tag != "li":
+            depth += -1 if closing else 1
+        elif not closing and depth == 1:
+            items += 1
+    return items
+
+
+def _warn_list_lengths(translation: Record, source, target, found: Findings) -> None:
+    """Warn of a list whose translation has more or fewer items: a list is one block, so an item left out
+    keeps the blocks aligned and would go unseen, the page showing three items beside two."""
+    for index, (theirs, ours) in enumerate(zip(source, target)):
+        if theirs[:3] != ours[:3] or (expected := _items(theirs)) is None or (written := _items(ours)) == expected:
+            continue
+        line = translation.block_line(index, len(target)) or translation.body_line
+        found.warnings.append(ContentError(translation.path, line, (
+            f"block {index + 1} is a list of {written} item{'s' if written != 1 else ''}, its original's has "
+            f"{expected}: an item left out, or two run together?")))
 
 
 def _retitled(original: Record, translation: Record, followed: Followed, found: Findings) -> tuple[str, int] | None:
