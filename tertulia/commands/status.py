@@ -153,6 +153,6 @@ def _outdated(original: Text, translation: Text, tally: Tally) -> None:
                               f"is now “{original.title}”; changed: {word_diff(old, original.title)}"))
     current = words_of(original.blocks)
     for index, old, line in translation.stale:
-        now = current[index]
+        now, begins = current[index], opening_words(original.blocks[index])
         tally.details.append((translation.path, line, f"{translation.path}:{line}: block {index + 1} outdated; "
-                              f"the original now begins “{opening_words(original.blocks[index])}”; changed: {word_diff(old, now)}"))
+                              f"the original now begins “{begins}”; changed: {word_diff(old, now)}"))

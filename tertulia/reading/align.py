@@ -189,7 +189,8 @@ def _best_single_edit(source: list[int], target: list[int], source_kinds: list[s
 
 
 def _quote(block_html: str) -> str:
-    """A block's first six words as a reader sees them, as an error quotes it (Chinese or Japanese counted by its characters)."""
+    """A block's first six words as a reader sees them, as an error quotes it (Chinese or Japanese counted
+    by its characters)."""
     return "“" + cut_to_words(reading_text(block_html), 6) + "”"
 
 

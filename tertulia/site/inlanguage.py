@@ -66,5 +66,6 @@ def moved_links(written: frozenset[str], folder: str, page_url: str, in_language
 def feed_links(moved_of: dict[str, dict[str, dict[str, str]]], lang: str, base_url: str) -> dict[str, dict[str, str]]:
     """For a feed in `lang`: each essay's (by slug) moved links in that language, as absolute addresses,
     since a feed reader resolves a link against the feed, not against the essay's page."""
-    return {slug: {address: urljoin(base_url + routes.single(lang, slug), target) for address, target in moved[lang].items()}
+    return {slug: {address: urljoin(base_url + routes.single(lang, slug), target)
+                   for address, target in moved[lang].items()}
             for slug, moved in moved_of.items() if moved.get(lang)}

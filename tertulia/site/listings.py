@@ -208,9 +208,11 @@ def listing_feeds(site: Site, scope: Scope, comments: tuple, build_time: str, so
     essays_relinked = {e.slug: relinked[e.slug] for e in essays if e.slug in relinked}
     comments_relinked = {essay.slug: relinked[essay.slug] for essay, _ in comments if essay.slug in relinked}
     return [
-        Page(routes.feed(scope.folder), Kind.FEED, scope.lang, _essays_feed, (scope, essays, build_time, essays_relinked),
-             in_sitemap=False, sources=tuple(p for e in essays for p in _titles_of(e)),
-             shape=build_time + " ".join(e.slug for e in essays) + _relinked_shape(essays_relinked), scope=scope.folder),
+        Page(routes.feed(scope.folder), Kind.FEED, scope.lang, _essays_feed,
+             (scope, essays, build_time, essays_relinked), in_sitemap=False,
+             sources=tuple(p for e in essays for p in _titles_of(e)),
+             shape=build_time + " ".join(e.slug for e in essays) + _relinked_shape(essays_relinked),
+             scope=scope.folder),
         Page(routes.comments_feed(scope.folder), Kind.FEED, scope.lang, _comments_feed,
              (scope, comments, build_time, comments_relinked), in_sitemap=False,
              sources=tuple(chain.from_iterable(sources[0][:FEED_ENTRIES])),
@@ -231,7 +233,8 @@ def _essays_feed(site: Site, interface, scope: Scope, essays, build_time: str, r
 
 
 def _comments_feed(site: Site, interface, scope: Scope, comments, build_time: str, relinked: dict) -> dict:
-    entries = [_comment_feed_entry(site, essay, comment, scope, relinked.get(essay.slug)) for essay, comment in comments]
+    entries = [_comment_feed_entry(site, essay, comment, scope, relinked.get(essay.slug))
+               for essay, comment in comments]
     return {"entries": entries, "feed_url": routes.comments_feed(scope.folder), "comments_feed": True,
             "page_url": routes.comments(1, scope.folder), "updated": _updated(entries, build_time)}
 
