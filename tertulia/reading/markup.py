@@ -374,9 +374,19 @@ def rebase_links(block_html: str, prefix: str, moved: dict[str, str] | None = No
     if not prefix or ('src="' not in block_html and 'href="' not in block_html):  # most blocks: no link
         return block_html
     if moved and 'href="' in block_html:
-        return _in_tags(block_html, RELATIVE_VALUE, lambda m: m.group(1) + (
-            moved[m.group(2)] if m.group(2) in moved and m.group(1).endswith('href="') else prefix + m.group(2)) + '"')
+        return _in_tags(block_html, RELATIVE_VALUE, _relinked(moved, lambda address: prefix + address))
     return _in_tags(block_html, RELATIVE_LINK, lambda m: m.group(1) + prefix)
+
+
+def _relinked(moved: dict[str, str] | None, written):
+    """A replacement of RELATIVE_VALUE's matches: a link `moved` names goes where it says, any other
+    relative address (an image's too) as `written(address)` writes it."""
+    def replace(match: re.Match) -> str:
+        address = match.group(2)
+        if moved and address in moved and match.group(1).endswith('href="'):
+            return match.group(1) + moved[address] + '"'
+        return match.group(1) + written(address) + '"'
+    return replace
 
 
 ROOTED_LINK = re.compile(r'(\s(?:src|href)=")/(?!/)')
@@ -400,12 +410,7 @@ def absolute_links(block_html: str, folder: str, origin: str, moved: dict[str, s
     `moved` names (to another post, in a one-language feed) goes to the address it gives."""
     if '="' not in block_html:
         return block_html
-    if moved and 'href="' in block_html:
-        block_html = _in_tags(block_html, RELATIVE_VALUE, lambda m: m.group(1) + (
-            moved[m.group(2)] if m.group(2) in moved and m.group(1).endswith('href="')
-            else _joined(folder, m.group(2))) + '"')
-    else:
-        block_html = _in_tags(block_html, RELATIVE_VALUE, lambda m: m.group(1) + _joined(folder, m.group(2)) + '"')
+    block_html = _in_tags(block_html, RELATIVE_VALUE, _relinked(moved, lambda address: _joined(folder, address)))
     return _in_tags(block_html, ROOTED_LINK, lambda m: m.group(1) + origin + "/") if '="/' in block_html else block_html
 
 

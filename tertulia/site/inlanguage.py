@@ -63,9 +63,10 @@ def moved_links(written: frozenset[str], folder: str, page_url: str, in_language
     return moved
 
 
-def feed_links(moved_of: dict[str, dict[str, dict[str, str]]], lang: str, base_url: str) -> dict[str, dict[str, str]]:
-    """For a feed in `lang`: each essay's (by slug) moved links in that language, as absolute addresses,
-    since a feed reader resolves a link against the feed, not against the essay's page."""
-    return {slug: {address: urljoin(base_url + routes.single(lang, slug), target)
-                   for address, target in moved[lang].items()}
-            for slug, moved in moved_of.items() if moved.get(lang)}
+def feed_links(moved: dict[str, dict[str, str]], slug: str, base_url: str) -> dict[str, dict[str, str]]:
+    """An essay's moved links (by language, as its one-language pages write them) as absolute addresses,
+    for its entries in that language's feeds: a feed reader resolves a link against the feed, not
+    against the essay's page."""
+    return {lang: {address: urljoin(base_url + routes.single(lang, slug), target)
+                   for address, target in links.items()}
+            for lang, links in moved.items() if links}

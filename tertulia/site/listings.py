@@ -55,11 +55,9 @@ def comment_sources(comments: tuple) -> tuple[tuple, tuple]:
             tuple(f"{essay.slug}#{comment.id}" for essay, comment in comments))
 
 
-def listing_pages(site: Site, scope: Scope, comments: tuple, build_time: str, sources: tuple,
-                  feeds: bool = True) -> list[Page]:
-    """Every listing of one scope: home, tag index and tags, comment archive, both feeds (unless not
-    `feeds`: a language's come last, once its links to other posts are known; see listing_feeds);
-    `sources` is comment_sources(comments)."""
+def listing_pages(site: Site, scope: Scope, comments: tuple, build_time: str, sources: tuple) -> list[Page]:
+    """Every listing page of one scope: home, tag index and tags, comment archive (its feeds: see
+    listing_feeds); `sources` is comment_sources(comments)."""
     pages = _listing(site, scope, site.essays, routes.home, Kind.HOME, {})
     pages += _tag_pages(site, scope)
     pages += _listing(site, scope, comments, routes.comments, Kind.COMMENTS, {}, sources)
@@ -67,7 +65,7 @@ def listing_pages(site: Site, scope: Scope, comments: tuple, build_time: str, so
         pages.append(Page(routes.search(scope.folder), Kind.SEARCH, scope.lang, no_context, (),
                           _alternates(site, routes.search), shape=" ".join(site.config.language_codes),
                           scope=scope.folder))
-    return pages + (listing_feeds(site, scope, comments, build_time, sources) if feeds else [])
+    return pages
 
 
 def feed_urls(scope: Scope) -> tuple[str, str]:
@@ -202,7 +200,8 @@ def _tag_index(site: Site, interface, index: list[dict]) -> dict:
 def listing_feeds(site: Site, scope: Scope, comments: tuple, build_time: str, sources: tuple,
                   relinked: dict | None = None) -> list[Page]:
     """Atom feeds of the newest essays and of the newest comments (`comments`, newest first, and their
-    comment_sources); `relinked`, a language's feed_links: where its entries' links to other posts go."""
+    comment_sources); `relinked`, by essay (slug), its feed_links in the scope's language: where its
+    links to other posts go."""
     essays, comments = site.essays[:FEED_ENTRIES], comments[:FEED_ENTRIES]
     relinked = relinked or {}
     essays_relinked = {e.slug: relinked[e.slug] for e in essays if e.slug in relinked}

@@ -40,16 +40,19 @@ def plan_site(site: Site, build_time: str, planned: dict | None = None) -> list[
     comments = tuple((essay, comment) for _, essay, comment in sorted(_archive_entries(site.essays)))  # newest first
     every_scope, sources = scopes(site), comment_sources(comments)
     pages = listing_pages(site, every_scope[0], comments, build_time, sources)
-    in_scopes = [listing_pages(site, scope, comments, build_time, sources, feeds=False) for scope in every_scope[1:]]
+    pages += listing_feeds(site, every_scope[0], comments, build_time, sources)
+    # a language's feeds come after its other listings, once the posts' links to one another are known
+    in_scopes = [listing_pages(site, scope, comments, build_time, sources) for scope in every_scope[1:]]
     in_language = language_pages(site, [page.url for listings in in_scopes for page in listings]
                                  + [url for scope in every_scope[1:] for url in feed_urls(scope)])
     # beside the pages, by the key "links": each essay's links to other posts, by its inputs
     written_before, written = last.get("links", {}), {}
     moved_of = {essay.slug: _moved(essay, routes.essay(essay.slug), routes.single, in_language, written_before, written)
                 for essay in site.essays}
+    in_feeds = {slug: feed_links(moved, slug, site.config.base_url) for slug, moved in moved_of.items() if moved}
     for scope, listings in zip(every_scope[1:], in_scopes):
         listings += listing_feeds(site, scope, comments, build_time, sources,
-                                  feed_links(moved_of, scope.lang, site.config.base_url))
+                                  {slug: links[scope.lang] for slug, links in in_feeds.items() if scope.lang in links})
     for index, essay in enumerate(site.essays):
         newer = site.essays[index - 1] if index > 0 else None
         older = site.essays[index + 1] if index + 1 < len(site.essays) else None
@@ -57,7 +60,8 @@ def plan_site(site: Site, build_time: str, planned: dict | None = None) -> list[
         # a link to another post follows that post's languages: a translation added there redraws this one
         key = (essay.inputs, newer.inputs if newer else "", older.inputs if older else "", repr(moved))
         known = last.get(key) if essay.inputs else None
-        planned[key] = known if known is not None else _essay_pages(site, essay, newer, older, build_time, moved)
+        planned[key] = known if known is not None else _essay_pages(site, essay, newer, older, build_time, moved,
+                                                                    in_feeds.get(essay.slug, {}))
         pages += planned[key]
     for site_page in site.pages:
         pages += _site_page_pages(site, site_page,
@@ -115,7 +119,7 @@ def _titles_of(essay: Essay | None) -> tuple[str, ...]:
 
 
 def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | None, build_time: str,
-                 moved: dict[str, dict[str, str]]) -> list[Page]:
+                 moved: dict[str, dict[str, str]], in_feeds: dict[str, dict[str, str]]) -> list[Page]:
     """The side-by-side page, one per other translation, one page per language, and the feeds of
     its discussion."""
     translation = default_translation(essay, site.config.main_language, site.config.language_codes)
@@ -134,8 +138,7 @@ def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | N
         relinked = moved.get(text.lang)
         pages.append(Page(url, Kind.SINGLE, text.lang, _single, (essay, newer, older, url, text, relinked), alternates,
                           True, sources, shape + (repr(relinked) if relinked else ""), text.lang))
-    return pages + discussion_feeds(site, essay, build_time, {
-        lang: feed_links({essay.slug: moved}, lang, site.config.base_url).get(essay.slug) for lang in moved})
+    return pages + discussion_feeds(site, essay, build_time, in_feeds)
 
 
 def _site_page_pages(site: Site, site_page: SitePage, moved: dict[str, dict[str, str]]) -> list[Page]:
