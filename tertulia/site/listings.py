@@ -227,6 +227,7 @@ def _relinked_shape(relinked: dict) -> str:
 
 def _essays_feed(site: Site, interface, scope: Scope, essays, build_time: str, relinked: dict) -> dict:
     entries = [_essay_feed_entry(site, essay, scope, relinked.get(essay.slug)) for essay in essays]
+    entries = _unnamed_in_their_words(interface, scope.lang, entries)
     return {"entries": entries, "feed_url": routes.feed(scope.folder), "page_url": routes.home(1, scope.folder),
             "updated": _updated(entries, build_time)}
 
@@ -234,6 +235,7 @@ def _essays_feed(site: Site, interface, scope: Scope, essays, build_time: str, r
 def _comments_feed(site: Site, interface, scope: Scope, comments, build_time: str, relinked: dict) -> dict:
     entries = [_comment_feed_entry(site, essay, comment, scope, relinked.get(essay.slug))
                for essay, comment in comments]
+    entries = _unnamed_in_their_words(interface, scope.lang, entries)
     return {"entries": entries, "feed_url": routes.comments_feed(scope.folder), "comments_feed": True,
             "page_url": routes.comments(1, scope.folder), "updated": _updated(entries, build_time)}
 
@@ -271,6 +273,7 @@ def _discussion_feed(site: Site, interface, essay: Essay, comments, scope: Scope
             content = contents[key] = _absolute(site, essay, text, relinked)
         entries.append(_feed_entry(site, text, entry_url, comment.author, comment.date, title, shown.title_in, content,
                                    titled_by=comment.author))
+    entries = _unnamed_in_their_words(interface, shown.lang, entries)
     return {"entries": entries, "feed_url": url, "page_url": page, "updated": updated, "feed_title": title,
             "feed_lang": shown.lang}  # the essay's title names the feed, whatever language the site's title has
 
@@ -298,8 +301,34 @@ def _feed_entry(site: Site, text: Text, url, author, date, title, title_lang: st
     under its essay's title); `content`, the text's HTML with absolute addresses (see _absolute);
     `titled_by`, a comment's author, whom the template names before the title in the feed's words."""
     return {"url": url, "id": "", "title": title, "title_lang": title_lang, "lang": text.lang, "titled_by": titled_by,
-            "author": name_alone(author), "date": date, "content": _passages_on(site, content, url), "summary": text.summary,
+            "author": name_alone(author), "author_lang": "", "date": date, "content": _passages_on(site, content, url), "summary": text.summary,
             "summary_lang": text.summary_in}
+
+
+UNNAMED = "Anonymous"  # the files' word for an author the source does not name
+
+
+def _unnamed_in_their_words(interface, feed_lang: str, entries: list[dict]) -> list[dict]:
+    """The entries, an unnamed author said in the language of the element that names them: the
+    entry's for its author, the title's before the title ("Anonim: Client sau partener?", not
+    English's or the feed's word under `xml:lang="ro"`). A language without a word for it takes the
+    feed's, and its author element says so (a title has one language: there it stays unmarked)."""
+    for entry in entries:
+        if entry["author"] == UNNAMED:
+            entry["author"], said_in = _unnamed(interface, entry["lang"], feed_lang)
+            entry["author_lang"] = said_in if said_in != entry["lang"] else ""
+        if entry["titled_by"] == UNNAMED:
+            entry["titled_by"] = _unnamed(interface, entry["title_lang"], feed_lang)[0]
+    return entries
+
+
+def _unnamed(interface, lang: str, feed_lang: str) -> tuple[str, str]:
+    """(the word for an unnamed author in `lang`, else in the feed's language; the language it is in)."""
+    words = interface.words(lang)
+    said = words.attr(UNNAMED)  # looked up even when not used: a catalog that gains the word redraws the feed
+    if said != UNNAMED or words.english:
+        return said, lang
+    return interface.words(feed_lang).attr(UNNAMED), feed_lang
 
 
 def _absolute(site: Site, essay: Essay, text: Text, relinked: dict[str, str] | None = None) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from helpers import make_content, run_cli
+from helpers import SITE_YML, make_content, run_cli
 
 BASE = "https://example.github.io/deep/sub/"
 ESSAY_ES = """\
@@ -190,14 +190,34 @@ def test_a_comment_entry_titled_by_its_essay_in_another_language_says_the_titles
         assert title.get(lang) == title_lang, feed
 
 
-def test_an_unnamed_commenter_is_named_in_each_feed_s_own_words_in_its_entry_titles(tmp_path):
-    """A Hebrew feed titled an entry "Anonymous: …" while its author said אנונימי: the files' word leaked."""
-    unnamed = "---\nauthor: Anonymous\ndate: 2026-11-02\n---\n\nHola.\n"
-    content = make_content(tmp_path, {"posts/mesa/index.es.md": ESSAY_ES, "posts/mesa/index.en.md": ESSAY_EN,
-                                      "posts/mesa/comments/b1.es.md": unnamed})
+def test_an_unnamed_commenter_is_named_in_the_language_of_the_element_that_names_them(tmp_path):
+    """A Hebrew feed titled an entry "Anonymous: …" while its author said אנונימי: the files' word leaked.
+    And a Spanish feed named the unnamed author of a Romanian comment "Anónimo" under xml:lang="ro":
+    the title says the word in the title's language, the author element in the entry's, and where that
+    language has no word for it (Esperanto, no catalog), in the feed's words, its author element marked so."""
+    import xml.etree.ElementTree as ET
+    unnamed = "---\nauthor: Anonymous\ndate: 2026-11-0{}\n---\n\n{}\n"
+    content = make_content(tmp_path, {
+        "site.yml": SITE_YML.replace("ro: Română}", "ro: Română, eo: Esperanto}"),
+        "posts/mesa/index.es.md": ESSAY_ES, "posts/mesa/index.en.md": ESSAY_EN,
+        "posts/mesa/comments/b1.es.md": unnamed.format(2, "Hola."),
+        "posts/mesa/comments/b2.ro.md": unnamed.format(3, "Bună ziua."),
+        "posts/mesa/comments/b3.eo.md": unnamed.format(4, "Saluton.")})
     result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"), "--base-url", BASE)
     assert result.returncode == 0, result.stderr
-    for feed, title in (("es/comments/feed.xml", "Anónimo: Mesa"), ("es/posts/mesa/comments.xml", "Anónimo: Mesa"),
-                        ("en/comments/feed.xml", "Anonymous: Table"), ("en/posts/mesa/comments.xml", "Anonymous: Table")):
-        entry = feedparser.parse((tmp_path / "out" / feed).read_bytes()).entries[0]
-        assert (entry.title, entry.author) == (title, title.split(":")[0]), feed
+    atom, xml_lang = "{http://www.w3.org/2005/Atom}", "{http://www.w3.org/XML/1998/namespace}lang"
+    word = {"es": "Anónimo", "en": "Anonymous", "ro": "Anonim"}
+    seen = 0
+    for feed in ("comments/feed.xml", "es/comments/feed.xml", "en/comments/feed.xml", "posts/mesa/comments.xml",
+                 "es/posts/mesa/comments.xml", "en/posts/mesa/comments.xml"):
+        root = ET.parse(tmp_path / "out" / feed).getroot()
+        for entry in root.iter(f"{atom}entry"):
+            title, author = entry.find(f"{atom}title"), entry.find(f"{atom}author")
+            title_lang = title.get(xml_lang) or entry.get(xml_lang)
+            author_lang = author.get(xml_lang) or entry.get(xml_lang)
+            assert title.text.split(":")[0] == word[title_lang], (feed, title.text)
+            assert author.find(f"{atom}name").text == word[author_lang], (feed, author_lang)
+            if entry.get(xml_lang) == "eo":
+                assert author_lang in ("es", "en") and author.get(xml_lang) == author_lang, feed
+            seen += 1
+    assert seen == 18
