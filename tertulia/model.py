@@ -112,7 +112,7 @@ class Text:
     unfinished_line: int = 0  # where the first unfinished field or block starts in the file, for `status`
     title_lang: str = ""  # the title's language when it is not `lang`: the original's, until translated
     stale_title: tuple[str, int] | None = None  # the original's title it followed, when changed since, and its line
-    untracked: bool = False  # an essay's or page's translation with no entry in translations.json (for status)
+    untracked: bool = False  # a translation with no entry in translations.json (for status)
 
     @property
     def title_in(self) -> str:

@@ -210,13 +210,27 @@ def _status(args) -> int:
 
 
 def _translated(args) -> int:
+    """Record each translation named; one that cannot be recorded is said and spares the others."""
     from ..reading.translations import mark_translated
-    try:
-        print(mark_translated(args.content, args.path, args.block))
-    except ValueError as problem:
-        print(problem, file=sys.stderr)
+    if args.block is not None and len(args.path) > 1:
+        print("--block names a block of one translation: give one path with it", file=sys.stderr)
         return EXIT_USAGE
-    return EXIT_OK
+    failed = {}  # path -> exit status
+    for path in args.path:
+        try:
+            print(mark_translated(args.content, path, args.block))
+        except ValueError as problem:
+            print(problem, file=sys.stderr)
+            failed[path] = EXIT_USAGE
+        except ContentErrors as problem:
+            if len(args.path) == 1:
+                raise  # said as any command's content errors are
+            for error in problem.errors:
+                print(error, file=sys.stderr)
+            failed[path] = EXIT_CONTENT
+    if failed and len(args.path) > 1:
+        print(f"{len(failed)} of {len(args.path)} translations not recorded", file=sys.stderr)
+    return max(failed.values(), default=EXIT_OK)
 
 
 def _import_wordpress(args) -> int:

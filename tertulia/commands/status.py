@@ -89,7 +89,7 @@ def _untracked(paths: list[str]) -> str:
     shown = listed(paths, MISSING_SHOWN)
     return (f"untracked (no record of the original they follow, so a change to it goes unnamed): {shown}; once one "
             "follows its original, "
-            "`tertulia translated PATH` records that (`tertulia new translation` records what it starts)")
+            "`tertulia translated PATH [PATH ...]` records that (`tertulia new translation` records what it starts)")
 
 
 
@@ -112,6 +112,8 @@ def _thread_state(comments: tuple[Comment, ...], lang: str, tally: Tally, essay_
         if text.stale:
             outdated.append(comment.id)
             _outdated(comment.original, text, tally)
+        if text.untracked:  # a comment's translation written by hand: a change to its original goes unnamed
+            tally.untracked.append(text.path)
         if not (text.unfinished_line or text.stale):
             current += 1
     if not (current or outdated or missing or unfinished):

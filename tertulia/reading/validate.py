@@ -405,11 +405,11 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         elif not found.is_broken(record):
             found.error(record, "translation_of", f"translation_of names `{target}`, but there is no "
                                                   f"`{target}` file beside this one")
-        text = _text(record, blocks, found, False, kind, keys, excerpts.get(record.path, ""), still_drafted)
+        # a translation the record does not name was written by hand: status names it (no copy made for it)
+        text = _text(record, blocks, found, False, kind, keys, excerpts.get(record.path, ""), still_drafted,
+                     untracked=record.path not in followed)
         text = replace(text, stale=stale) if stale else text
         text = replace(text, stale_title=retitled) if retitled is not None else text
-        if kind != "comment" and record.path not in followed:  # status names untracked essays and pages
-            text = replace(text, untracked=True)
         texts.append(_unfinished_shown_as_original(text, texts[0], blocks[original.path], record) if aligned else text)
     return original, tuple(texts)
 
@@ -465,9 +465,9 @@ def _warn_skipped_heading(record: Record, blocks: tuple[str, ...], found: Findin
 
 
 def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str, keys: set[str],
-          excerpt: str = "", draft: bool = False) -> Text:
+          excerpt: str = "", draft: bool = False, untracked: bool = False) -> Text:
     """One language file's own fields; warns about keys that belong elsewhere and, unless it is a
-    draft's, unfinished text."""
+    draft's, unfinished text. `untracked`: a translation no record names (see Text.untracked)."""
     if not draft:
         _warn_unfinished(record, blocks[record.path], found)
     if kind in ("essay", "page"):
@@ -491,6 +491,7 @@ def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str,
         translator=_single_line_name(_string(record, "translator", False, found)) if not is_original else "",
         is_original=is_original,
         excerpt=excerpt,
+        untracked=untracked,
     )
 
 

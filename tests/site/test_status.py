@@ -88,6 +88,16 @@ def test_an_edited_comment_is_outdated_in_its_thread(tmp_path):
     status = run_cli("status", cwd=tmp_path).stdout
     assert "  comments (1): en 0 translated, 1 outdated (comment c1)" in status
     assert "content/posts/hola/comments/c1.en.md:5: block 1 outdated" in status
+    # and a reader is told too, under the translation, as under an essay's outdated passage
+    assert run_cli("build", "--output", "out", cwd=tmp_path).returncode == 0
+    note = '<p class="outdated-note" lang="{}">'
+    for page, lang in (("posts/hola/index.html", "en"), ("en/posts/hola/index.html", "en")):
+        thread = (tmp_path / "out" / page).read_text().split('id="comment-c1"')[1].split("</article>")[0]
+        assert thread.count('class="outdated-note"') == 1, page
+        translation = thread[thread.index('<p>A comment.</p>'):]
+        assert translation.index(note.format(lang)) < translation.index("</div>"), page
+    spanish = (tmp_path / "out/es/posts/hola/index.html").read_text()
+    assert "Un comentario largo." in spanish and "outdated-note" not in spanish
 
 
 def test_an_inserted_block_stays_a_count_error_and_the_locator_names_it(tmp_path):
@@ -261,11 +271,39 @@ def test_a_translation_written_by_hand_is_said_to_be_untracked_until_translated_
     before = run_cli("status", cwd=tmp_path).stdout.splitlines()
     assert "  essay:    en translated · ro missing" in before  # all it can say without a record
     assert before[-2] == ("untracked (no record of the original they follow, so a change to it goes unnamed): "
-                          f"{TRANSLATION}; once one follows its original, `tertulia translated PATH` records that "
+                          f"{TRANSLATION}; once one follows its original, `tertulia translated PATH [PATH ...]` records that "
                           "(`tertulia new translation` records what it starts)")
     assert run_cli("translated", TRANSLATION, cwd=tmp_path).returncode == 0
     after = run_cli("status", cwd=tmp_path).stdout
     assert "untracked" not in after and "en translated · ro missing" in after
+
+
+def test_a_comment_translated_by_hand_is_untracked_too_and_one_command_records_a_thread(tmp_path):
+    """A comment's translation written by hand was "translated" for ever, unlike an essay's: the one a
+    translator most often writes by hand. `translated` takes a thread's files at once, and says which
+    it could not record without giving up the others."""
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\nUno.\n",
+                                      "posts/hola/comments/c1.en.md": "---\ntranslation_of: es\n---\n\nOne.\n",
+                                      "posts/hola/comments/c2.es.md": "---\nauthor: C\n---\n\nDos.\n",
+                                      "posts/hola/comments/c2.en.md": "---\ntranslation_of: es\n---\n\nTwo.\n"})
+    comments = "content/posts/hola/comments"
+    before = run_cli("status", cwd=tmp_path).stdout.splitlines()
+    assert before[-2].startswith(f"untracked (no record of the original they follow, so a change to it goes unnamed): "
+                                 f"{comments}/c1.en.md, {comments}/c2.en.md, {TRANSLATION}; ")
+    marked = run_cli("translated", f"{comments}/c1.en.md", f"{comments}/c1.es.md", f"{comments}/c2.en.md",
+                     cwd=tmp_path)
+    assert marked.returncode == 2  # an original is no translation: a request that cannot be right
+    assert [line.split(" follows ")[0] for line in marked.stdout.splitlines()] == [
+        f"recorded: {comments}/c1.en.md", f"recorded: {comments}/c2.en.md"]
+    assert marked.stderr.splitlines()[-1] == "1 of 3 translations not recorded"
+    assert f"{comments}/c1.es.md" in marked.stderr
+    after = run_cli("status", cwd=tmp_path).stdout.splitlines()
+    assert after[-2].startswith(f"untracked (no record of the original they follow, so a change to it goes unnamed): "
+                                f"{TRANSLATION}; ")
+    edit(content, "posts/hola/comments/c2.es.md", "Dos.", "Dos y tres.")
+    assert f"{comments}/c2.en.md:5: block 1 outdated" in run_cli("status", cwd=tmp_path).stdout
+    refused = run_cli("translated", f"{comments}/c1.en.md", f"{comments}/c2.en.md", "--block", "1", cwd=tmp_path)
+    assert refused.returncode == 2 and "give one path with it" in refused.stderr
 
 
 def test_a_renamed_post_s_record_is_named_by_status_and_dropped_by_the_next_translated(tmp_path):
