@@ -46,6 +46,8 @@ def problem(address, target: bool = False) -> str:
         return f"`{address[:80]}` holds, percent-encoded, a control character, a quote or a backslash"
     if any(part in (".", "..") for part in path.split("/")):
         return f"`{address[:80]}` holds a `.` or `..` segment"
+    if "//" in path:  # a folder with no name: no file answers it, and the build could not write one
+        return f"`{address[:80]}` holds an empty segment (`//`, percent-encoded or not), which no folder can be named by"
     if any(len(part.encode("utf-8", "replace")) > NAME_MAX for part in path.split("/")):
         return f"`{address[:80]}` has a segment over {NAME_MAX} bytes, longer than a file or folder name can be"
     if not target and not query and path == "/":

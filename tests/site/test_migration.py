@@ -372,6 +372,14 @@ def test_a_reimport_follows_the_blog_and_never_touches_a_hand_edit(tmp_path):
      "content/posts/a/index.es.md:4:", "percent-encodes bytes that are not UTF-8 text"),
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [\"/a/../../x/\"]\n---\n\nA.\n"},
      "content/posts/a/index.es.md:4:", "`..` segment"),
+    # a folder with no name: `check` passed it and the build stopped with no file or line to mend
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [\"/2012//old/\"]\n---\n\nA.\n"},
+     "content/posts/a/index.es.md:4:", "holds an empty segment (`//`"),
+    ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\naliases: [\"/x%2F%2F/\"]\n---\n\nA.\n"},
+     "content/posts/a/index.es.md:4:", "holds an empty segment (`//`"),
+    ({"site.yml": "title: t\nbase_url: \"https://x.org/\"\nlanguages: {es: E, en: E}\nmain_language: es\n"
+                  "redirects:\n  /a//: /\n"},
+     "content/site.yml:6:", "redirect `/a//` holds an empty segment"),
     ({"posts/a/index.es.md": "---\ntitle: A\nauthor: X\nfeed_id: not an id\n---\n\nA.\n"},
      "content/posts/a/index.es.md:4:", "must be an IRI"),
     # a disk that ignores letter case (macOS's, Windows's) would write these over a page, or one another
