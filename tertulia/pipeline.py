@@ -664,12 +664,14 @@ def check_site(options: Options) -> Loaded:
     from .site.redirects import unreached_addresses
     found = find_content(options.content)
     loaded = _load(options, found, _digests_to_check(options, found), None)
+    from .writing.search import unavailable
+    search = not unavailable(loaded.site)
+    # planned as the build plans it, search page and all: a menu entry `/search/` leads somewhere
+    loaded = replace(loaded, site=replace(loaded.site, search=search))
     pages = plan_site(loaded.site, build_time(loaded.site))
     beside_posts = dict.fromkeys((url for url, _ in found.assets), b"")  # their names are enough here
     drawn = {file_path(page.url) for page in pages}
     generated = drawn | _extras(loaded, options, beside_posts).keys()
-    from .writing.search import unavailable
-    search = not unavailable(loaded.site)
     clashes = output_clashes(options.content, found, loaded.site, drawn, generated, search)
     if clashes:
         raise ContentErrors(clashes, loaded.warnings)
@@ -679,7 +681,7 @@ def check_site(options: Options) -> Loaded:
                      + broken_links(loaded.site, options.content, generated, static))
     if options.theme.overrides("templates"):  # the theme's own are drawn by every test of Tertulia's
         from .writing.render import drawing_errors
-        broken = drawing_errors(options.theme, replace(loaded.site, search=search), loaded.interface, pages)
+        broken = drawing_errors(options.theme, loaded.site, loaded.interface, pages)
         if broken:
             raise ContentErrors(broken, loaded.warnings)
     return loaded

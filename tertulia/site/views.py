@@ -53,6 +53,7 @@ class MenuLink:
     lang: str
     external: bool = False
     current: bool = False
+    query: str = ""  # a site URL's query and fragment (`?q=client#top`), kept whole after href()'s path
 
 
 @dataclass(slots=True)
@@ -371,8 +372,14 @@ def menu_links(site: Site, lang: str, scope: str, here: str) -> tuple[MenuLink, 
         elif entry.url:
             label, label_lang = site.config.localized(entry.labels, lang)
             internal = entry.url.startswith("/")
-            url = entry.url[1:] if internal else entry.url
-            links.append(MenuLink(url, label, label_lang or lang, external=not internal, current=url == here))
+            url, query = entry.url[1:], ""
+            if internal and "?" in url:  # href() reads a site path: a query in it would be encoded into the path
+                url, query = url.split("?", 1)
+                query = "?" + query
+            elif not internal:
+                url = entry.url
+            links.append(MenuLink(url, label, label_lang or lang, external=not internal,
+                                  current=url == here and not query, query=query))
     return tuple(links)
 
 

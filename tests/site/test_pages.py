@@ -355,3 +355,19 @@ def test_a_one_language_feed_leads_a_link_to_another_post_to_its_page_in_that_la
     for feed in ("feed.xml", "comments/feed.xml", "posts/enlaces/comments.xml"):
         xml = (out / feed).read_text()
         assert f"{base}posts/hola/" in xml and f"{base}en/posts/hola/" not in xml, feed
+
+
+def test_a_menu_entry_with_a_query_keeps_it_and_check_finds_the_search_page(tmp_path):
+    """`/search/?q=client` led to `search/%3Fq%3Dclient`, a page-not-found, and `check` called `/search/`
+    itself no page of the site: it planned the site without its search page."""
+    menu = ('menu:\n  - url: "/search/?q=client#top"\n    label: {en: Find}\n'
+            '  - url: "/tags/?x=1"\n    label: {en: Tagged}\n')
+    content = make_content(tmp_path, {"site.yml": SITE_YML.replace("search: false", "search: true") + menu})
+    check = run_cli("check", "--content", str(content))
+    assert check.returncode == 0 and "no page of this site" not in check.stderr, check.stderr
+    (content / "site.yml").write_text(SITE_YML + menu)  # the links alike, without Pagefind's time
+    out = tmp_path / "output"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    for page, up in (("index.html", ""), ("posts/hola/index.html", "../../"), ("en/tags/index.html", "../../")):
+        links = dict((text, href) for href, text in menu_of((out / page).read_text()))
+        assert links["Find"] == f"{up}search/?q=client#top" and links["Tagged"] == f"{up}tags/?x=1", page
