@@ -77,17 +77,43 @@ def find_content(content_dir: Path) -> Found:
         shown = f"{content_dir.name}/{folder}"  # paths as errors show them: from the content folder's parent
         if os.path.lexists(content_dir / folder) and not (content_dir / folder).is_dir():
             errors.append(ContentError(shown, 0, f"must be a folder, holding a folder for each of the site's {folder}"))
-        for name, path in _folders(content_dir / folder, shown, errors):
+        for name, path in _folders(content_dir / folder, shown, errors, warnings=warnings):
+            before = len(sources)
             _find_in_post(path, name, f"{shown}/{name}", sources, assets, errors, warnings,
                           "" if folder == "posts" else name + "/")
+            if len(sources) == before:  # its files would be copied for no page: say why nothing shows
+                warnings.append(ContentError(f"{shown}/{name}", 0, f"not published: no index.<lang>.md in it, so "
+                                                                   f"there is no {folder[:-1]} to show"))
+    warnings += _strangers(content_dir, errors)
     static = []
     for name, path in _folders(content_dir, content_dir.name, errors, only="static"):
         _collect_static(Path(path), "", f"{content_dir.name}/{name}", static, errors)
     return Found(tuple(sources), tuple(assets), tuple(errors), tuple(warnings), tuple(static))
 
 
-def _folders(parent: Path, shown: str, errors, only: str = ""):
-    """(name, path) of the slug folders in `parent` (or of its one folder `only`); anything else an error."""
+# What content/ holds besides posts/, pages/ and static/ (a record's lock and an import's state are hidden)
+OWN_FILES = {"site.yml", "translations.json"}
+THEME_FOLDERS = {"templates", "assets", "locales"}
+
+
+def _strangers(content_dir: Path, errors) -> list[ContentError]:
+    """A warning for each file or folder of content/ that no build reads: an author who put it there
+    meant it to be published, or a theme's folder to be used (those go beside content/)."""
+    warnings = []
+    for name, kind in _entries(content_dir, content_dir.name, []) if content_dir.is_dir() else []:
+        if name in OWN_FILES or name in ("posts", "pages", "static") or is_litter(name):
+            continue
+        if name in THEME_FOLDERS and kind == "dir":
+            said = f"a site's own {name}/ goes beside {content_dir.name}/, not in it, to replace the default theme's"
+        else:
+            said = f"{content_dir.name}/ holds site.yml, posts/, pages/ and static/ (a file for the site's root goes in static/)"
+        warnings.append(ContentError(f"{content_dir.name}/{name}", 0, f"not published: {said}"))
+    return warnings
+
+
+def _folders(parent: Path, shown: str, errors, only: str = "", warnings=None):
+    """(name, path) of the slug folders in `parent` (or of its one folder `only`); anything else an error,
+    but a file beside the slug folders, which is a warning in `warnings` (it is never published)."""
     if parent.is_symlink():
         errors.append(ContentError(shown, 0, SYMLINK))
         return
@@ -98,6 +124,10 @@ def _folders(parent: Path, shown: str, errors, only: str = ""):
             if kind == "file" and only:
                 errors.append(ContentError(f"{shown}/{name}", 0, "must be a folder: its files are copied to the "
                                                                  "site's root as they are"))
+            elif kind == "file" and warnings is not None:
+                kind_of = shown.rsplit("/", 1)[-1][:-1]  # post, page
+                warnings.append(ContentError(f"{shown}/{name}", 0, f"not published: a {kind_of} is a folder "
+                                                                   f"{shown}/<slug>/ holding index.<lang>.md"))
             elif kind != "file":
                 errors.append(ContentError(f"{shown}/{name}", 0, SYMLINK if kind == "link" else NOT_A_FILE))
         elif not only and not is_key(name):

@@ -347,6 +347,31 @@ def test_anything_else_beside_a_post_is_published_next_to_it(tmp_path):
     assert all(published.get(path) == text.encode() for path, text in files.items())
 
 
+
+def test_what_no_build_reads_is_named_not_dropped_in_silence(tmp_path):
+    """A post folder whose text was left as an editor's backup, a Markdown file straight in posts/, a
+    README in content/, a theme's templates/ put inside content/: each built nothing, and nothing said so."""
+    content = make_content(tmp_path / "site", {
+        "posts/lost/index.es.md~": "---\ntitle: Lost\n---\n\nText.\n", "posts/lost/photo.png": "png",
+        "posts/notes.md": "notes", "pages/draft.md": "notes", "README.md": "read me",
+        "templates/base.html": "{% extends 'default/base.html' %}", "posts/.hidden/index.es.md": "x",
+        "static/robots.txt": "User-agent: *"})
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "not published" in line]
+    assert said == [
+        "content/README.md: warning: not published: content/ holds site.yml, posts/, pages/ and static/ (a file "
+        "for the site's root goes in static/)",
+        "content/pages/draft.md: warning: not published: a page is a folder content/pages/<slug>/ holding "
+        "index.<lang>.md",
+        "content/posts/lost: warning: not published: no index.<lang>.md in it, so there is no post to show",
+        "content/posts/notes.md: warning: not published: a post is a folder content/posts/<slug>/ holding "
+        "index.<lang>.md",
+        "content/templates: warning: not published: a site's own templates/ goes beside content/, not in it, to "
+        "replace the default theme's"], result.stderr
+    assert not (out / "posts/lost/index.html").exists() and (out / "robots.txt").is_file()
+
 # 18.2. A renamed file leaves nothing stale, in a build and in the preview
 
 @pytest.mark.parametrize("new_name", ["c9.es.md", "c1.en.md"])
