@@ -64,6 +64,27 @@ def test_base_url_must_be_absolute_with_no_query_or_fragment(tmp_path, url):
     assert errors == [f"content/site.yml:2: base_url must be an absolute http(s) URL with no query or fragment, not `{url}`"]
 
 
+@pytest.mark.parametrize("url, problem", [
+    ("https://x.org/</script><script>a/", "holds a character an address cannot: a quote, `<`, `>`, a backslash or a brace"),
+    ("https://x.org/a\\b/", "holds a character an address cannot: a quote, `<`, `>`, a backslash or a brace"),
+    ("https://x.org:99999/", "has the port 99999; a port is a number from 1 to 65535"),
+    ("https://x.org/a/../b/", "holds a `.` or `..` segment: write the folder it leads to"),
+    ("https://x.org/a%zz/", "holds a `%` not followed by two hexadecimal digits; a percent sign is `%25`"),
+    ("https://user@x.org/", "names no host that an address can, such as `example.github.io`")])
+def test_a_base_url_no_browser_could_follow_is_an_error_at_its_line(tmp_path, url, problem):
+    """These passed, and every canonical link, feed entry and sitemap address carried them (escaped)."""
+    errors = config_errors(tmp_path, f"title: x\nbase_url: '{url}'\nlanguages: {{en: English}}\nmain_language: en\n")
+    assert errors == [f"content/site.yml:2: base_url `{url}` {problem}"]
+
+
+@pytest.mark.parametrize("url", ["https://x.org:8080/a/", "https://[::1]:8000/", "https://bücher.example/blog/",
+                                 "https://x.org/caf%C3%A9/", "http://localhost:8000/"])
+def test_a_base_url_with_a_port_an_ipv6_host_or_an_encoded_path_is_kept(tmp_path, url):
+    path = tmp_path / "site.yml"
+    path.write_text(f"title: x\nbase_url: \"{url}\"\nlanguages: {{en: English}}\nmain_language: en\n")
+    assert load_config(path, "content/site.yml").base_url == url
+
+
 @pytest.mark.parametrize("url, kept", [("https://x.github.io/repo//", "https://x.github.io/repo/"),
                                        ("https://x.github.io//a//b", "https://x.github.io/a/b/"),
                                        ("http://x.org:8000", "http://x.org:8000/")])

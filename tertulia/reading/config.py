@@ -206,6 +206,27 @@ def _title(value, fail) -> tuple[tuple[str, str], ...]:
 BASE_URL = re.compile(r"https?://[^/\s?#]+(/[^\s?#]*)?")
 
 
+URL_UNSAFE = re.compile(r"[<>\"'`\\{}|^\x00-\x1f\x7f]")
+HOST_PORT = re.compile(r"(?P<host>\[[0-9A-Fa-f:.]+\]|[^:@\[\]]+)(?::(?P<port>\d*))?")
+
+
+def base_url_problem(url: str) -> str:
+    """What makes an absolute http(s) URL (one BASE_URL matches) one that no browser would follow, or ""."""
+    host, _, path = url.partition("://")[2].partition("/")
+    if URL_UNSAFE.search(host + path):
+        return "holds a character an address cannot: a quote, `<`, `>`, a backslash or a brace"
+    written = HOST_PORT.fullmatch(host)
+    if written is None:
+        return "names no host that an address can, such as `example.github.io`"
+    if written["port"] and int(written["port"]) > 65535:
+        return f"has the port {written['port']}; a port is a number from 1 to 65535"
+    if re.search(r"%(?![0-9A-Fa-f]{2})", path):
+        return "holds a `%` not followed by two hexadecimal digits; a percent sign is `%25`"
+    if any(part in (".", "..") for part in path.split("/")):
+        return "holds a `.` or `..` segment: write the folder it leads to"
+    return ""
+
+
 def _base_url(value, fail) -> str:
     """An absolute http(s) URL, always ending in `/` so paths join cleanly."""
     if value is None:
@@ -215,6 +236,10 @@ def _base_url(value, fail) -> str:
         return "/"
     scheme, _, rest = value.partition("://")
     host, _, path = rest.partition("/")
+    problem = base_url_problem(value)
+    if problem:  # every canonical link, feed and sitemap entry would carry an address no browser can follow
+        fail("base_url", f"base_url `{value[:120]}` {problem}")
+        return "/"
     # `…/repo//` (a slash typed twice, or --base-url joined to one ending in `/`) is the folder `repo/`:
     # kept, every address of the sitemap and the feeds would hold the doubled slash
     path = re.sub(r"/{2,}", "/", f"/{path}/")
@@ -340,6 +365,11 @@ def _menu(value, text: str, shown_as: str, menu_line: int, fail) -> tuple[MenuEn
             if not isinstance(labels, dict) or not labels or not all(isinstance(v, str) for v in labels.values()):
                 fail("menu", f"menu entry `{entry['url']}`: label must be text, or a map of language -> text",
                      _item_line(text, menu_line, index))
+                continue
+            empty = [lang for lang, label in labels.items() if not label.strip()]
+            if empty:  # a link with no words: a reader sees nothing to click, a screen reader says only "link"
+                fail("menu", f"menu entry `{entry['url']}`: its {'label' if empty == [''] else f'`{empty[0]}` label'} "
+                             "is empty, which leaves a link with no words", _item_line(text, menu_line, index))
                 continue
             entries.append(MenuEntry(url=entry["url"], labels=tuple((str(k), v) for k, v in labels.items()),
                                      path=shown_as, line=_entry_line(text, menu_line, "url", entry["url"])))
