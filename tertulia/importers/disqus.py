@@ -66,6 +66,7 @@ class DisqusSummary:
     skipped: Counter = field(default_factory=Counter)
     unmatched: dict[str, int] = field(default_factory=dict)  # thread link -> its comments
     matched: int = 0  # threads on an essay of the site
+    on_pages: Counter = field(default_factory=Counter)  # a page's folder -> its comments, kept unpublished
 
     def lines(self, dry_run: bool, staged) -> list[str]:
         verb = "would write" if dry_run else "wrote"
@@ -73,6 +74,9 @@ class DisqusSummary:
         lines = [f"comments: {sum(self.comments.values())} ({self.comments['published']} published, "
                  f"{self.comments['pending']} pending, {self.comments['spam']} spam) of {total} in the export",
                  *reasons_said("comments not imported", self.skipped)]
+        if self.on_pages:
+            lines.append("of them on pages, kept in the page's comments/ folder but never shown (a page has no thread): "
+                         + ", ".join(f"{folder} {count}" for folder, count in sorted(self.on_pages.items())))
         for link, count in sorted(self.unmatched.items()):
             lines.append(f"thread matching no essay ({counted(count, 'comment')}): {link}")
         if self.unmatched and not self.matched:
@@ -122,6 +126,8 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 summary.skipped["on threads matching no essay"] += 1
                 continue
             summary.comments[post.status] += 1
+            if folder.startswith("pages/"):  # no thread there, but no reader's words are lost
+                summary.on_pages[folder] += 1
             parent = _kept_ancestor(key, posts, copies, finders)
             written = _comment_writer(element, folder, site, hosts.get(post.thread, ""))
             files = {f"{folder}/comments/disqus-{key}.{lang}.md": Planned(
@@ -301,7 +307,7 @@ def _thread_place(link: str, identifier: str, site: Site) -> tuple[str, str]:
     essay's original's."""
     said, plain = _language_said(link, site.languages)
     folder = _essay_of(link, site.essays) or (_essay_of(plain, site.essays) if said else "") \
-        or _own_page(plain, site) or _post_of(identifier, site.essays)
+        or _own_page(plain, site) or _post_of(identifier, site.essays) or _page_kept_at(plain, site.essays)
     return folder, said or site.essays.languages.get(folder) or "en"
 
 
@@ -334,6 +340,23 @@ def _own_page(link: str, site: Site) -> str:
         return ""
     found = re.fullmatch(re.escape(base.path.rstrip("/")) + r"/(posts/[^/]+)/?", parts.path)
     return found.group(1) if found and found.group(1) in site.essays.folders else ""
+
+
+def _page_kept_at(link: str, essays: Known) -> str:
+    """The page whose address on the blog it keeps here (`/sobre-mi/`, which WordPress's import gives
+    no alias, being the page's own): on a blog its essays came from, or on any host when none says."""
+    try:
+        parts = urlsplit(link)
+    except ValueError:
+        return ""
+    roots = [urlsplit(root) for root in essays.roots]
+    for root in roots or [parts]:
+        prefix = root.path.rstrip("/")
+        if root.hostname == parts.hostname and parts.path.startswith(prefix + "/"):
+            slug = parts.path[len(prefix):].strip("/")
+            if "/" not in slug and f"pages/{slug}" in essays.folders:
+                return f"pages/{slug}"
+    return ""
 
 
 def _essay_of(link: str, essays: Known) -> str:

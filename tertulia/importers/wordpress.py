@@ -49,6 +49,7 @@ class Summary:
     comments: Counter = field(default_factory=Counter)  # published, pending, spam
     skipped_items: Counter = field(default_factory=Counter)  # reason -> count
     skipped_comments: Counter = field(default_factory=Counter)
+    on_pages: dict = field(default_factory=dict)  # a page's folder -> its comments, kept in its comments/ unpublished
     tags_added: list[str] = field(default_factory=list)
     redirects_added: list[str] = field(default_factory=list)
     protected: list[str] = field(default_factory=list)  # private or password-protected: imported as drafts
@@ -63,7 +64,7 @@ class Summary:
     def lines(self, dry_run: bool, staged) -> list[str]:
         verb = "would write" if dry_run else "wrote"
         items = sum(self.essays.values()) + sum(self.pages.values()) + sum(self.skipped_items.values())
-        comments = sum(self.comments.values()) + sum(self.skipped_comments.values())
+        comments = sum(self.comments.values()) + sum(self.skipped_comments.values()) + sum(self.on_pages.values())
         lines = [
             f"essays: {sum(self.essays.values())} ({self.essays['published']} published, "
             f"{counted(self.essays['drafts'], 'draft')}) of {counted(items, 'item')} in the export",
@@ -73,6 +74,9 @@ class Summary:
             f"{self.comments['pending']} pending, {self.comments['spam']} spam) of {comments} in the export",
             *reasons_said("items not imported", self.skipped_items),
             *reasons_said("comments not imported", self.skipped_comments),
+            *([f"comments on pages, kept in the page's comments/ folder but never shown (a page has no thread): "
+               + ", ".join(f"{folder} {count}" for folder, count in sorted(self.on_pages.items()))]
+              if self.on_pages else []),
             f"tags added to site.yml: {', '.join(self.tags_added) or 'none'}",
             f"redirects added to site.yml: {len(self.redirects_added)}",
             *self.blog_header,
@@ -491,11 +495,9 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     if flattened:
         summary.flattened.append(place.folder)
     plan.files[f"{place.folder}/index.{lang}.md"] = essay
-    if page:
-        if item.comments:
-            summary.skipped_comments["on pages (pages have no thread)"] += len(item.comments)
-        return
-    for comment, status, parent, earlier in _comments(item.comments, summary, pingbacks):
+    # a page has no thread, but its readers' words are kept: in its comments/, which no build publishes
+    counts = Summary() if page else summary
+    for comment, status, parent, earlier in _comments(item.comments, counts, pingbacks):
         if status is None and _translated(plan, place, comment.id, lang):
             continue  # trashed on the blog, but translated here: the author's now
         file = planned(comment_file(comment, status, parent)) if status else Planned(None)
@@ -505,6 +507,10 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     for gone, comment_id in _gone(item, place, lang, plan):
         plan.files.setdefault(gone, Planned(None, if_recorded=True,
                                             identity=identity and f"{identity} comment {comment_id}"))
+    if page:
+        summary.skipped_comments.update(counts.skipped_comments)
+        if counts.comments:
+            summary.on_pages[place.folder] = sum(counts.comments.values())
 
 
 def _identity(item: Item, blog: str) -> str:

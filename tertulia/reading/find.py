@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..aside import forked_pool
-from ..errors import ContentError
+from ..errors import ContentError, counted
 from .names import MAX_KEY, is_key, key_problem
 
 ESSAY_FILE = re.compile(r"index\.(?P<lang>[^.]+)\.md")
@@ -179,6 +179,9 @@ def _find_in_post(folder: str, slug: str, shown: str, sources, assets, errors, w
             for comment_name, comment_kind in _entries(comments, f"{shown}/comments", errors):
                 _find_comment(comments, comment_name, comment_kind, slug, f"{shown}/comments", sources, errors,
                               warnings)
+        elif name == "comments" and kind == "dir":  # a page's: an import keeps its readers' words there
+            _page_comments(os.path.join(folder, name), f"{shown}/comments", f"{page}comments", assets, errors,
+                           warnings)
         elif name == "comments" and kind == "file" and not page:
             errors.append(ContentError(f"{shown}/{name}", 0, "must be a folder, holding the post's comment files"))
         elif kind == "dir" and name.endswith(".md"):
@@ -193,6 +196,20 @@ def _find_in_post(folder: str, slug: str, shown: str, sources, assets, errors, w
         else:
             _collect_assets(Path(folder, name), kind, f"{page or f'posts/{slug}/'}{name}", f"{shown}/{name}",
                             assets, errors, warnings)
+
+
+def _page_comments(folder: str, shown: str, url_path: str, assets, errors, warnings) -> None:
+    """A page's comments/: its comment files kept, never published, said once; anything else copied."""
+    kept = 0
+    for name, kind in _entries(folder, shown, errors):
+        if kind == "file" and name.lower().endswith(".md"):
+            kept += 1
+        else:
+            _collect_assets(Path(folder, name), kind, f"{url_path}/{name}", f"{shown}/{name}", assets, errors, warnings)
+    if kept:
+        warnings.append(ContentError(shown, 0, f"not published: pages take no comments; {counted(kept, 'comment file')} "
+                                               "kept here (a blog's import brings them, so that no reader's words are "
+                                               "lost), shown by no page"))
 
 
 def _find_comment(folder: str, name: str, kind: str, slug: str, shown_folder: str, sources, errors,
@@ -223,9 +240,6 @@ def _collect_assets(path: Path, kind: str, url_path: str, shown: str, assets, er
         errors.append(ContentError(shown, 0, SYMLINK if kind == "link" else NOT_A_FILE))
     elif path.suffix[1:].lower() not in NEVER_BESIDE_A_POST:
         assets.append((url_path, path))
-    elif not url_path.startswith("posts/") and "/comments/" in url_path and path.suffix == ".md":
-        warnings.append(ContentError(shown, 0, "not published: pages take no comments; only a post's "
-                                               "comments/ folder holds comment files"))
     else:
         beside = "a post" if url_path.startswith("posts/") else "a page"
         warnings.append(ContentError(shown, 0, f"not published: a `{path.suffix}` file beside {beside} would be a "

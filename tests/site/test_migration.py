@@ -287,8 +287,12 @@ def test_pages_become_pages_and_their_comments_are_counted(theme_site):
     assert 'title: "About The Tests"' in about and '"/?page_id=2"' in about and "date:" not in about
     child = front(content / "pages/page-image-alignment/index.en.md")
     assert '"/about/page-image-alignment/"' in child
-    assert "pages: 2 (2 published, 0 drafts)" in summary and "1 on pages (pages have no thread)" in summary
-    assert not (content / "pages/about/comments").exists()
+    assert "pages: 2 (2 published, 0 drafts)" in summary
+    # a page has no thread, but no reader's words are lost: kept in its comments/, which no build shows
+    assert ("comments on pages, kept in the page's comments/ folder but never shown (a page has no thread): "
+            "pages/about 1") in summary
+    kept = list((content / "pages/about/comments").iterdir())
+    assert len(kept) == 1 and kept[0].name.endswith(".en.md") and "\nstatus:" not in front(kept[0])
 
 
 def test_a_reimport_follows_the_blog_and_never_touches_a_hand_edit(tmp_path):
@@ -489,6 +493,27 @@ def test_disqus_threads_land_under_their_essays(tmp_path):
     again = imported(site, newer, source="disqus").stdout
     assert not (thread / "disqus-3004.es.md").exists() and "A word of mine." in reply.read_text()
     assert "followed Disqus: 0 updated, 1 removed" in again and "disqus-3003.es.md" in again
+
+
+def test_a_disqus_thread_on_a_page_is_kept_in_the_page_s_folder_never_shown(tmp_path):
+    """A thread on the blog's About page was "matching no essay": its readers' words were written nowhere.
+    The page keeps its own address here, so no alias names it; the thread is found by that address."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    export = tmp_path / "on-a-page.xml"
+    export.write_text(DISQUS.read_text().replace("https://elsewhere.example.net/unknown-post/",
+                                                 "https://blog.example.org/about/"))
+    result = imported(site, export, source="disqus")
+    assert "matching no essay" not in result.stdout
+    assert ("of them on pages, kept in the page's comments/ folder but never shown (a page has no thread): "
+            "pages/about 1") in result.stdout
+    kept = list((site / "content/pages/about/comments").iterdir())
+    assert len(kept) == 1 and kept[0].name.startswith("disqus-")
+    check = run_cli("check", cwd=site)
+    assert check.returncode == 0 and "content/pages/about/comments: warning: not published" in check.stderr
+    assert run_cli("build", "--output", str(tmp_path / "out"), cwd=site).returncode == 0
+    words = kept[0].read_text().split("---\n")[-1].strip()
+    assert words and not any(words.encode() in path.read_bytes() for path in (tmp_path / "out").rglob("*.html"))
 
 
 def test_html_nested_hundreds_deep_imports_with_its_words_not_a_traceback(tmp_path):

@@ -201,12 +201,14 @@ def test_a_static_file_may_not_replace_a_generated_one(tmp_path):
         "content/static/feed.xml: would replace the site's own `feed.xml`, which the build makes; rename or remove it"]
 
 
-def test_a_comment_file_under_a_page_is_named_as_a_comment_pages_do_not_take(tmp_path):
-    content = about_site(tmp_path, {"pages/about/comments/c1.en.md": "---\nauthor: A\n---\n\nHi.\n"})
+def test_comment_files_under_a_page_are_named_once_as_comments_pages_do_not_take(tmp_path):
+    content = about_site(tmp_path, {"pages/about/comments/c1.en.md": "---\nauthor: A\n---\n\nHi.\n",
+                                    "pages/about/comments/c2.es.md": "---\nauthor: B\n---\n\nHola.\n"})
     result = run_cli("check", "--content", str(content))
     assert result.returncode == 0
-    assert ("content/pages/about/comments/c1.en.md: warning: not published: pages take no comments; only a post's "
-            "comments/ folder holds comment files") in result.stderr
+    assert [line for line in result.stderr.splitlines() if "not published" in line] == [
+        "content/pages/about/comments: warning: not published: pages take no comments; 2 comment files kept here "
+        "(a blog's import brings them, so that no reader's words are lost), shown by no page"]
 
 
 def test_a_static_file_that_becomes_a_folder_and_back_is_built_and_the_output_is_a_fresh_builds(tmp_path):
