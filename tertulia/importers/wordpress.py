@@ -23,7 +23,7 @@ from ..reading.names import slug_of
 from ..reading.validate import FEED_ID, RESERVED_SEGMENTS
 from . import addresses, media, siteyml
 from .known import Known, known
-from .problems import ContentProblem, author_name, reasons_said, refusal, shown
+from .problems import ANONYMOUS, ContentProblem, author_name, reasons_said, refusal, shown
 from .shortcodes import Media
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
@@ -53,6 +53,7 @@ class Summary:
     tags_added: list[str] = field(default_factory=list)
     redirects_added: list[str] = field(default_factory=list)
     protected: list[str] = field(default_factory=list)  # private or password-protected: imported as drafts
+    unnamed_authors: list[str] = field(default_factory=list)  # an author with a login and no display name
     flattened: list[str] = field(default_factory=list)  # markup that could run as a script: words kept
     served_already: list[str] = field(default_factory=list)  # aliases a page of the site has: left out
     unusable: list[str] = field(default_factory=list)  # an old address, link or guid the build would refuse
@@ -84,6 +85,10 @@ class Summary:
         if self.protected:
             lines.append("private or password-protected, imported as drafts, whose text a public repository would "
                          "show (remove them before you push, if they must stay private): " + ", ".join(self.protected))
+        if self.unnamed_authors:
+            lines.append("written by `Anonymous`, their author's display name being empty in the export (a login signs in to "
+                         "the blog and is no name it showed; write `author:` by hand if you know it): "
+                         + ", ".join(self.unnamed_authors))
         if self.flattened:
             lines.append("markup that could run as a script, left out (the words kept, with plain formatting): "
                          + ", ".join(self.flattened))
@@ -478,6 +483,8 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     (summary.pages if page else summary.essays)["drafts" if draft else "published"] += 1
     tags = [] if page else _tags(item, channel, plan, draft)
     author = author_name(text_of(channel.authors.get(item.creator, item.creator)))
+    if author == ANONYMOUS and item.creator.strip():  # a login with no display name: told, never written
+        summary.unnamed_authors.append(place.folder)
     names: dict[str, str] = {}  # each file brought into the folder, by its address, for all its texts
     within = partial(_within, place=place, blog=blog, plan=plan, names=names)
     planned = partial(_planned, place=place, blog=blog, plan=plan, names=names, beside={})

@@ -1531,3 +1531,15 @@ def test_a_redirect_to_another_old_address_goes_straight_to_the_page_in_one_hop(
         assert f'<a href="{link}" dir="auto">' in text, page
         assert '<link rel="canonical" href="https://example.org/b/posts/hello/' in text, page
     assert '{"p=9":"posts/hello/"}' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_author_with_a_login_and_no_display_name_is_anonymous_and_the_summary_says_where(tmp_path):
+    """`jlopez`, a login with an empty display name, became `Anonymous` without a word to the blogger."""
+    site = tmp_path / "site"
+    channel = ("<wp:author><wp:author_login>ana</wp:author_login><wp:author_display_name><![CDATA[]]>"
+               "</wp:author_display_name></wp:author>")
+    result = imported(site, export_of(tmp_path, "https://blog.example", item(40, "trenes"), channel=channel))
+    assert 'author: "Anonymous"' in (site / "content/posts/trenes/index.en.md").read_text()
+    assert "ana" not in (site / "content/posts/trenes/index.en.md").read_text().split("---")[1]
+    assert ("written by `Anonymous`, their author's display name being empty in the export (a login signs in to the "
+            "blog and is no name it showed; write `author:` by hand if you know it): posts/trenes") in result.stdout
