@@ -54,6 +54,8 @@ class Summary:
     redirects_added: list[str] = field(default_factory=list)
     protected: list[str] = field(default_factory=list)  # private or password-protected: imported as drafts
     unnamed_authors: list[str] = field(default_factory=list)  # an author with a login and no display name
+    page_folders: list[str] = field(default_factory=list)  # every page this import writes
+    unlinked_pages: list[str] = field(default_factory=list)  # those site.yml's menu does not link: reached by no link
     flattened: list[str] = field(default_factory=list)  # markup that could run as a script: words kept
     served_already: list[str] = field(default_factory=list)  # aliases a page of the site has: left out
     unusable: list[str] = field(default_factory=list)  # an old address, link or guid the build would refuse
@@ -85,6 +87,9 @@ class Summary:
         if self.protected:
             lines.append("private or password-protected, imported as drafts, whose text a public repository would "
                          "show (remove them before you push, if they must stay private): " + ", ".join(self.protected))
+        if self.unlinked_pages:
+            lines.append("pages no link leads to (a page is listed nowhere: `menu:` in site.yml links it, as "
+                         "`- page: <slug>`): " + ", ".join(self.unlinked_pages))
         if self.unnamed_authors:
             lines.append("written by `Anonymous`, their author's display name being empty in the export (a login signs in to "
                          "the blog and is no name it showed; write `author:` by hand if you know it): "
@@ -211,6 +216,7 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
         summary.under_files = [f"{old[:80]} (under {above[:80]})" for old, above in blocked.items()]
         redirects = {old: new for old, new in redirects.items() if old not in blocked}
         site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary)
+        summary.unlinked_pages = _unlinked_pages(summary.page_folders, content / "site.yml")
         if site is not None:
             plan.files["site.yml"] = Planned(site)
             staging.stage(plan.files, overwrite=True)
@@ -219,6 +225,13 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
     finally:
         staging.close(failed)
     return summary, staging.done
+
+
+def _unlinked_pages(folders: list[str], site_yml: Path) -> list[str]:
+    """The pages (`pages/<slug>`) site.yml's menu does not name: no listing shows a page."""
+    menu = siteyml.settings(site_yml).get("menu")
+    linked = {entry.get("page") for entry in menu if isinstance(entry, dict)} if isinstance(menu, list) else set()
+    return sorted(folder for folder in set(folders) if folder.split("/", 1)[1] not in linked)
 
 
 def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, download: bool,
@@ -481,6 +494,8 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     if item.password or item.status == "private":
         summary.protected.append(place.folder)
     (summary.pages if page else summary.essays)["drafts" if draft else "published"] += 1
+    if page:
+        summary.page_folders.append(place.folder)
     tags = [] if page else _tags(item, channel, plan, draft)
     author = author_name(text_of(channel.authors.get(item.creator, item.creator)))
     if author == ANONYMOUS and item.creator.strip():  # a login with no display name: told, never written

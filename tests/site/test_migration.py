@@ -288,6 +288,8 @@ def test_pages_become_pages_and_their_comments_are_counted(theme_site):
     child = front(content / "pages/page-image-alignment/index.en.md")
     assert '"/about/page-image-alignment/"' in child
     assert "pages: 2 (2 published, 0 drafts)" in summary
+    assert ("pages no link leads to (a page is listed nowhere: `menu:` in site.yml links it, as `- page: <slug>`): "
+            "pages/about, pages/page-image-alignment") in summary
     # a page has no thread, but no reader's words are lost: kept in its comments/, which no build shows
     assert ("comments on pages, kept in the page's comments/ folder but never shown (a page has no thread): "
             "pages/about 1") in summary
