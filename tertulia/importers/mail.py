@@ -333,11 +333,19 @@ def html_text(html: str) -> str:
 ADDRESS_LIKE = re.compile(r"[^\s<>\"'(),;:\[\]@]+@[^\s<>\"'(),;:\[\]@]+")
 
 
+LONG_HEADER = 2000  # characters: a person's From, Reply-To or Sender is far shorter
+
+
 def _addresses(message) -> tuple[str, ...]:
     """The sender's addresses, to keep out of what is written: as the headers parse and, since a header
     the email package cannot parse (an encoded line break in a name) would hide them, as they stand."""
     found = []
+    longest: dict[str, int] = {}
+    for name, value in message.raw_items():
+        longest[name.lower()] = max(longest.get(name.lower(), 0), len(str(value)))
     for name in PRIVATE_HEADERS:
+        if longest.get(name, 0) > LONG_HEADER:  # thousands of addresses: the parser takes minutes, the
+            continue                              # plain search below finds them all the same
         try:  # a header of thousands of nested comments recurses in the email package's parser
             values = [str(value) for value in message.get_all(name, [])]
             found += [address for _, address in getaddresses(values) if "@" in address]

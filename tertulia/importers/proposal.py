@@ -18,12 +18,13 @@ import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import unquote
 
 from ..errors import one_line
 from ..model import SiteConfig
 from ..reading.config import load_config
 from ..reading.find import is_key, is_scratch
-from ..reading.markup import clean_text, comment_refusal
+from ..reading.markup import clean_text, comment_refusal, markup_problem
 from ..reading.names import MAX_KEY, passage_of
 from ..reading.read import FRONT_MATTER, parse_text
 from ..reading.validate import parse_date
@@ -366,7 +367,8 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
         if not isinstance(value, (str, int)) or isinstance(value, bool):
             raise Refused(f"its `{key}` is not text")
         values[key] = _redacted(clean_text(str(value)).strip(), private)
-    author = author_name(values["author"][:MAX_AUTHOR])
+    # a name that was only the sender's address names no one: unknown, as an empty one
+    author = author_name(values["author"][:MAX_AUTHOR]) if values["author"].strip("<> ") != REDACTED else ANONYMOUS
     cut = len(values["author"]) > MAX_AUTHOR  # the form takes no longer one: a mail or an issue may
     url, why = complete_website(values["url"]) if REDACTED not in values["url"] else \
         ("", "it held the sender's e-mail address")  # said, not shown: the file and the log keep no address
@@ -379,6 +381,9 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
     # reader's to type, and one in 2099 would head every newest-first list and feed until then
     date = fallback_date or (values["date"] if values["date"] and parse_date(values["date"]) else "")
     late = date and not _before_tomorrow(date)  # a wrong clock's, or typed: unknown, then
+    too_long = markup_problem(proposal.body, trusted=False)  # before the redaction, which reads the whole text
+    if too_long and "characters" in too_long[1]:
+        raise Refused(f"its comment is refused, as `check` would refuse it: {too_long[1]}")
     body = _redacted(clean_text(proposal.body), private).strip("\n")
     if not body.strip():
         raise Refused("its comment is empty")
@@ -411,11 +416,28 @@ def _before_tomorrow(date: str) -> bool:
 
 def _redacted(text: str, private: tuple[str, ...]) -> str:
     """`text` without the sender's addresses: content/ goes into a public repository. An address is found
-    however its characters are written: `ana&#64;x.org` and `mailto:ana%40x.org` show `ana@x.org` once built."""
+    however its characters are written: `ana&#64;x.org` and `mailto:ana%40x.org` show `ana@x.org` once built.
+    Only the addresses whose two halves the text holds, however written, are searched for: a letter whose
+    From names thousands took minutes, a search of the whole text for each."""
+    if not text or not private:
+        return text
+    readable = _as_read(text)
     for address in private:
-        if address:
+        local, _, domain = address.lower().rpartition("@")
+        if address and local in readable and domain in readable:
             text = re.sub("".join(map(_spellings, address)), REDACTED, text, flags=re.IGNORECASE)
     return text
+
+
+def _as_read(text: str) -> str:
+    """The text as a reader would read it, lower case: its character references and percent escapes
+    decoded, so that any spelling _spellings finds holds the address's halves as they are."""
+    decoded = html.unescape(text)
+    return re.sub(r"(?:%[0-9A-Fa-f]{2})+", _percent_decoded, decoded).lower()
+
+
+def _percent_decoded(match: re.Match) -> str:
+    return unquote(match.group(0), errors="replace")
 
 
 @lru_cache(maxsize=256)

@@ -524,3 +524,28 @@ def test_a_website_that_was_the_senders_address_is_left_out_with_a_word(tmp_path
     assert "url:" not in written and "eve@example.net" not in written, written
     assert "website left out: it held the sender's e-mail address" in result.stdout, result.stdout
     assert "eve@example.net" not in result.stdout + result.stderr
+
+
+def test_a_from_of_thousands_of_addresses_is_read_and_each_one_the_text_holds_is_removed(tmp_path):
+    """One letter whose From listed 30,000 addresses held the import for four minutes: the email package
+    parsed the header, then the text was searched once per address. Every address the text holds, in any
+    spelling, still goes."""
+    content = site(tmp_path)
+    many = ", ".join(f"u{n}@d{n}.example" for n in range(3000)).encode()
+    text = the_letter(body="Mine are u7&#64;d7.example and mailto:u2999%40d2999.example, not u8 at d8.",
+                      name="Eve", comment_id="20261130-0615-dddddddd").encode()
+    raw = raw_letter("utf-8", text).replace(b"From: Eve <eve@example.net>", b"From: " + many)
+    result = import_mail(content, *mails.store([raw], tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    written = comments_of(content)["20261130-0615-dddddddd.es.md"]
+    assert "Mine are [address removed] and mailto:[address removed], not u8 at d8." in written, written
+
+
+def test_a_name_that_is_only_the_sender_s_address_is_no_name(tmp_path):
+    """`author: "bob@evil.org"` from bob@evil.org was written `author: "[address removed]"`: a made-up name."""
+    content = site(tmp_path)
+    text = the_letter(body="Hola.", name="eve@example.net", comment_id="20261130-0615-eeeeeeee").encode()
+    result = import_mail(content, *mails.store([raw_letter("utf-8", text)], tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    written = comments_of(content)["20261130-0615-eeeeeeee.es.md"]
+    assert 'author: "Anonymous"' in written and "address removed" not in written, written
