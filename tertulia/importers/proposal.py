@@ -98,6 +98,7 @@ class Proposal:
     meta: dict
     body: str
     others: int = 0  # further comment files in the letter, which are not read (each is named as such)
+    after: str = ""  # the reader's words after the comment file (a P.S.), which are not read: named
 
 
 @dataclass(frozen=True)
@@ -135,8 +136,10 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
     above = _unfenced(lines[:begin])
     typed = _letter_text(above) if mail else "\n".join(above).strip("\n")
     others = sum(1 for line in lines[end + 1:] if BEGIN.fullmatch(line.strip()))
+    below = _unfenced(lines[end + 1:]) if not others else []  # a second file is named as one (see others)
+    after = (_letter_text(below) if mail else "\n".join(below)).strip() if below else ""
     return Proposal(path=path, meta=parsed.meta, body=_chosen(typed, parsed.body.strip("\n"), placeholders),
-                    others=others)
+                    others=others, after=after)
 
 
 # A line opening or closing a Markdown code block, as a reader who pastes the letter into an issue
@@ -285,6 +288,10 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
     if proposal.others:  # a reader who wrote two comments in one letter: the maintainer is told, nothing is guessed
         notes.append(f"the letter holds {proposal.others} more comment file{'s' if proposal.others > 1 else ''} "
                      "after this one, not read: ask for each in a letter of its own")
+    if proposal.after:  # a P.S. under the file: the maintainer is told, nothing is guessed into the comment
+        words = " ".join(proposal.after.split())
+        notes.append(f"words after the comment file, not in it: “{words[:60]}{'…' if len(words) > 60 else ''}”; "
+                     "add them to the file if they belong to the comment")
     if free != comment_id:
         notes.append(f"named {free}: {why}")
         relative = f"posts/{slug}/comments/{free}.{lang}.md"

@@ -272,3 +272,11 @@ def test_a_name_of_invisible_or_space_characters_only_is_no_name(tmp_path, name,
     assert result.returncode == 0, result.stderr
     parsed, error = parse_text((content / "posts/hola/comments/20261130-0620-q1w2e3r4.es.md").read_bytes(), "x.md")
     assert error is None and parsed.meta["author"] == written
+
+
+def test_words_typed_under_the_comment_file_of_an_issue_are_named_to_the_moderator(tmp_path):
+    """An issue's text is taken as typed, yet a P.S. under the end marker was left out unsaid."""
+    _, _, result = run_import(tmp_path, issues_event(proposal() + "\r\nP.S. Y gracias por el texto.\r\n"))
+    assert result.returncode == 0, result.stderr
+    assert ("words after the comment file, not in it: “P.S. Y gracias por el texto.”; add them to the file if they "
+            "belong to the comment") in result.stdout

@@ -549,3 +549,18 @@ def test_a_name_that_is_only_the_sender_s_address_is_no_name(tmp_path):
     assert result.returncode == 0, result.stderr
     written = comments_of(content)["20261130-0615-eeeeeeee.es.md"]
     assert 'author: "Anonymous"' in written and "address removed" not in written, written
+
+
+def test_words_after_the_comment_file_are_named_not_dropped_unsaid_but_a_signature_is_left_out(tmp_path):
+    """A reader's P.S. under the end marker was left out with no word to the maintainer."""
+    content = site(tmp_path)
+    signed = the_letter(body="Hola.", name="Eve", comment_id="20261130-0615-ffffffff") + "\n-- \nEve Ruiz\n"
+    after = the_letter(body="Hola otra vez.", name="Eve", comment_id="20261130-0615-gggggggg") \
+        + "\nP.S. Una cosa más, que olvidé arriba.\n"
+    raws = [raw_letter("utf-8", text.encode()).replace(b"<r1@", f"<r{n}@".encode()) for n, text in ((2, signed), (3, after))]
+    result = import_mail(content, *mails.store(raws, tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if "ffffffff" in line and "after the comment file" in line] == []
+    assert any("gggggggg" in line and "words after the comment file, not in it: “P.S. Una cosa más, que olvidé "
+               "arriba.”; add them to the file if they belong to the comment" in line for line in lines), result.stdout
