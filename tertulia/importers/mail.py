@@ -273,6 +273,7 @@ class _HtmlText(HTMLParser):
         self.skipped = Counter()  # the tags in `skipping`: a letter of many unclosed tags must not cost their square
         self.pre = 0
         self.quotes = 0  # the reader's own quotes open here
+        self.links: list[tuple[int, str]] = []  # open links: where their words start in `out`, their address
 
     def handle_starttag(self, tag, attrs):
         found = dict(attrs)
@@ -283,7 +284,9 @@ class _HtmlText(HTMLParser):
                 self.skipping.append(tag)
                 self.skipped[tag] += 1
             return
-        if tag in self.BREAKS:
+        if tag == "a":  # its address is words the reader wrote too: kept as Markdown's link
+            self.links.append((len(self.out), found.get("href") or ""))
+        elif tag in self.BREAKS:
             self.out.append("\n")
         elif tag in self.BLOCKS:
             self._line_start(tag in self.PARAGRAPHS)
@@ -299,6 +302,8 @@ class _HtmlText(HTMLParser):
                 self.skipped.subtract(self.skipping[cut:])
                 del self.skipping[cut:]
             return
+        if tag == "a" and self.links:
+            self._linked(*self.links.pop())
         if tag in self.BLOCKS:
             self._line_start(tag in self.PARAGRAPHS)
             self.pre -= tag == "pre" and self.pre > 0
@@ -314,6 +319,18 @@ class _HtmlText(HTMLParser):
                 data = data.lstrip(" ")
         if data:
             self.out.append(("> " * self.quotes if at_line_start else "") + data.replace("\xa0", " "))
+
+    def _linked(self, start: int, href: str) -> None:
+        """The words since `start` as a link to `href`, when it is a web address on one line the words do
+        not already say; the words alone otherwise (a `mailto:` is the sender's address, kept out)."""
+        words = "".join(self.out[start:])
+        href = href.strip()
+        if not re.fullmatch(r"https?://[^\s<>\"]+", href) or "\n" in words or not words.strip() \
+                or href.rstrip("/") in words:
+            return
+        target = href.replace("(", "%28").replace(")", "%29")
+        shown = re.sub(r"([\[\]])", r"\\\1", words)
+        self.out[start:] = [f"[{shown}]({target})"]
 
     def _line_start(self, paragraph: bool = False):
         if self.out and not self.out[-1].endswith("\n"):

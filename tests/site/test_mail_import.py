@@ -564,3 +564,21 @@ def test_words_after_the_comment_file_are_named_not_dropped_unsaid_but_a_signatu
     assert [line for line in lines if "ffffffff" in line and "after the comment file" in line] == []
     assert any("gggggggg" in line and "words after the comment file, not in it: “P.S. Una cosa más, que olvidé "
                "arriba.”; add them to the file if they belong to the comment" in line for line in lines), result.stdout
+
+
+def test_an_html_letter_keeps_the_address_of_each_link_as_markdown_s(tmp_path):
+    """`<a href="https://source.example/paper">this paper</a>` came in as "this paper": its address was lost."""
+    import html as html_module
+    content = site(tmp_path)
+    text = the_letter(body="See LINK, and mailto.", name="Eve", comment_id="20261130-0615-hhhhhhhh")
+    divs = "".join(f"<div>{html_module.escape(line) if line else '<br>'}</div>\n" for line in text.split("\n"))
+    divs = divs.replace("LINK", '<a href="https://source.example/paper_(2)">this [draft] paper</a>', 1)
+    divs = divs.replace("mailto", '<a href="mailto:eve@example.net">me</a>', 1)
+    message = EmailMessage()
+    message.set_content(f'<div dir="ltr">\n{divs}</div>', subtype="html", cte="quoted-printable")
+    raw = bytes(mails.headers(message, "Comment", 7))
+    result = import_mail(content, *mails.store([raw], tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    written = comments_of(content)["20261130-0615-hhhhhhhh.es.md"]
+    assert "See [this \\[draft\\] paper](https://source.example/paper_%282%29), and me." in written, written
+    assert "eve@example.net" not in written
