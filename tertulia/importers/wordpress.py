@@ -64,6 +64,26 @@ class Summary:
     blog_header: list[str] = field(default_factory=list)  # the blog's title and description site.yml lacks
     brought: object = None  # the MediaSource of --media or --media-from, for its failures
 
+    def _named_lists(self) -> list[tuple[list[str], str]]:
+        """Each list of posts or addresses the summary names, with the words that introduce it."""
+        return [
+            (self.protected, "private or password-protected, imported as drafts, whose text a public repository "
+                             "would show (remove them before you push, if they must stay private): "),
+            (self.unlinked_pages, "pages no link leads to (a page is listed nowhere: `menu:` in site.yml links it, "
+                                  "as `- page: <slug>`): "),
+            (self.unnamed_authors, "written by `Anonymous`, their author's display name being empty in the export "
+                                   "(a login signs in to the blog and is no name it showed; write `author:` by hand "
+                                   "if you know it): "),
+            (self.flattened, "markup that could run as a script, left out (the words kept, with plain formatting): "),
+            (self.served_already, "old addresses now served by another page of the site, so not kept: "),
+            (self.under_files, "old addresses under another one served as a file, which a static host cannot hold "
+                               "beside it, left out: "),
+            (self.shared_ids, "posts whose id (guid) an earlier post of the export has too, written without it as "
+                              "their feed_id (feed readers take the site's own id for them), their words all kept: "),
+            (self.unusable, "old addresses and ids the build would refuse (a quote, a space, a control character) or "
+                            "a reader would misread (a direction mark), left out: "),
+        ]
+
     def lines(self, dry_run: bool, staged) -> list[str]:
         verb = "would write" if dry_run else "wrote"
         items = sum(self.essays.values()) + sum(self.pages.values()) + sum(self.skipped_items.values())
@@ -84,33 +104,7 @@ class Summary:
             f"redirects added to site.yml: {len(self.redirects_added)}",
             *self.blog_header,
         ]
-        if self.protected:
-            lines.append("private or password-protected, imported as drafts, whose text a public repository would "
-                         "show (remove them before you push, if they must stay private): " + ", ".join(self.protected))
-        if self.unlinked_pages:
-            lines.append("pages no link leads to (a page is listed nowhere: `menu:` in site.yml links it, as "
-                         "`- page: <slug>`): " + ", ".join(self.unlinked_pages))
-        if self.unnamed_authors:
-            lines.append("written by `Anonymous`, their author's display name being empty in the export (a login signs in to "
-                         "the blog and is no name it showed; write `author:` by hand if you know it): "
-                         + ", ".join(self.unnamed_authors))
-        if self.flattened:
-            lines.append("markup that could run as a script, left out (the words kept, with plain formatting): "
-                         + ", ".join(self.flattened))
-        if self.served_already:
-            lines.append("old addresses now served by another page of the site, so not kept: "
-                         + ", ".join(self.served_already))
-        if self.under_files:
-            lines.append("old addresses under another one served as a file, which a static host cannot hold "
-                         "beside it, left out: " + ", ".join(self.under_files))
-        if self.shared_ids:
-            lines.append("posts whose id (guid) an earlier post of the export has too, written without it as their "
-                         "feed_id (feed readers take the site's own id for them), their words all kept: "
-                         + ", ".join(self.shared_ids))
-        if self.unusable:
-            lines.append("old addresses and ids the build would refuse (a quote, a space, a control character) or a reader "
-                         "would misread (a direction mark), "
-                         "left out: " + ", ".join(self.unusable))
+        lines += [said + ", ".join(names) for names, said in self._named_lists() if names]
         # what this run wrote, and the files as it leaves them: not what an earlier run did
         bringing = self.brought is not None and self.brought.active
         if bringing:
