@@ -16,6 +16,8 @@ DATE_PATTERN = re.compile(
 )
 
 
+# the files' word for an author the source does not name: pages and feeds say it in their reader's language
+ANONYMOUS = "Anonymous"
 LATEST_OFFSET = 14 * 60  # minutes east or west of UTC: no place on Earth keeps its clocks further
 
 

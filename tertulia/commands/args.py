@@ -56,11 +56,12 @@ def port(text: str) -> int:
 def base_url(text: str) -> str:
     """Where the site is published: an absolute http(s) URL, as site.yml's base_url."""
     from ..reading.config import BASE_URL, base_url_problem
-    if BASE_URL.fullmatch(text) and base_url_problem(text):
-        raise argparse.ArgumentTypeError(f"`{text}` {base_url_problem(text)}")
     if not BASE_URL.fullmatch(text):
         raise argparse.ArgumentTypeError(f"`{text}` is not an absolute http(s) URL with no query or fragment, such as "
                                          "https://example.org/blog/")
+    problem = base_url_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(f"`{text}` {problem}")
     return text
 
 

@@ -6,8 +6,7 @@ import unicodedata
 from collections import Counter
 
 from ..errors import DIRECTION_CONTROLS, one_line
-
-ANONYMOUS = "Anonymous"  # the author of a comment or post that names none, as WordPress shows one
+from ..model import ANONYMOUS  # the author of a comment or post that names none, as WordPress shows one
 UNSEEN = {"Cf", "Cc", "Zs", "Zl", "Zp"}  # format (a zero-width space, a direction mark), control and space characters
 # what hides letters in a name besides the direction controls: zero-width space, word joiner, byte-order mark, soft hyphen
 HIDING = "\u200b\u2060\ufeff\u00ad"

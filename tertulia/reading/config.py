@@ -220,7 +220,7 @@ def base_url_problem(url: str) -> str:
         return "names no host that an address can, such as `example.github.io`"
     if written["port"] and int(written["port"]) > 65535:
         return f"has the port {written['port']}; a port is a number from 1 to 65535"
-    if re.search(r"%(?![0-9A-Fa-f]{2})", path):
+    if addresses.BAD_ESCAPE.search(path):
         return "holds a `%` not followed by two hexadecimal digits; a percent sign is `%25`"
     if any(part in (".", "..") for part in path.split("/")):
         return "holds a `.` or `..` segment: write the folder it leads to"

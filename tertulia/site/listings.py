@@ -13,7 +13,7 @@ from itertools import chain
 from operator import attrgetter
 
 from . import routes
-from ..model import Comment, Essay, Site, Text, name_alone, newest_first
+from ..model import ANONYMOUS, Comment, Essay, Site, Text, name_alone, newest_first
 from ..reading.markup import absolute_links
 from .pages import Kind, Page, no_context
 from .routes import relative_url
@@ -305,19 +305,16 @@ def _feed_entry(site: Site, text: Text, url, author, date, title, title_lang: st
             "summary_lang": text.summary_in}
 
 
-UNNAMED = "Anonymous"  # the files' word for an author the source does not name
-
-
 def _unnamed_in_their_words(interface, feed_lang: str, entries: list[dict]) -> list[dict]:
     """The entries, an unnamed author said in the language of the element that names them: the
     entry's for its author, the title's before the title ("Anonim: Client sau partener?", not
     English's or the feed's word under `xml:lang="ro"`). A language without a word for it takes the
     feed's, and its author element says so (a title has one language: there it stays unmarked)."""
     for entry in entries:
-        if entry["author"] == UNNAMED:
+        if entry["author"] == ANONYMOUS:
             entry["author"], said_in = _unnamed(interface, entry["lang"], feed_lang)
             entry["author_lang"] = said_in if said_in != entry["lang"] else ""
-        if entry["titled_by"] == UNNAMED:
+        if entry["titled_by"] == ANONYMOUS:
             entry["titled_by"] = _unnamed(interface, entry["title_lang"], feed_lang)[0]
     return entries
 
@@ -325,10 +322,10 @@ def _unnamed_in_their_words(interface, feed_lang: str, entries: list[dict]) -> l
 def _unnamed(interface, lang: str, feed_lang: str) -> tuple[str, str]:
     """(the word for an unnamed author in `lang`, else in the feed's language; the language it is in)."""
     words = interface.words(lang)
-    said = words.attr(UNNAMED)  # looked up even when not used: a catalog that gains the word redraws the feed
-    if said != UNNAMED or words.english:
+    said = words.attr(ANONYMOUS)  # looked up even when not used: a catalog that gains the word redraws the feed
+    if said != ANONYMOUS or words.english:
         return said, lang
-    return interface.words(feed_lang).attr(UNNAMED), feed_lang
+    return interface.words(feed_lang).attr(ANONYMOUS), feed_lang
 
 
 def _absolute(site: Site, essay: Essay, text: Text, relinked: dict[str, str] | None = None) -> str:

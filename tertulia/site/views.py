@@ -372,12 +372,10 @@ def menu_links(site: Site, lang: str, scope: str, here: str) -> tuple[MenuLink, 
         elif entry.url:
             label, label_lang = site.config.localized(entry.labels, lang)
             internal = entry.url.startswith("/")
-            url, query = entry.url[1:], ""
-            if internal and "?" in url:  # href() reads a site path: a query in it would be encoded into the path
-                url, query = url.split("?", 1)
-                query = "?" + query
-            elif not internal:
-                url = entry.url
+            url, query = entry.url, ""
+            if internal:  # href() reads a site path: a query in it would be encoded into the path
+                url, mark, query = entry.url[1:].partition("?")
+                query = mark + query
             links.append(MenuLink(url, label, label_lang or lang, external=not internal,
                                   current=url == here and not query, query=query))
     return tuple(links)
