@@ -95,7 +95,7 @@ def _messages(sources: list[Path]):
         if source.is_symlink() or not source.exists():
             yield str(source), "no such file or folder (symbolic links are not followed)"
         elif source.is_dir() and (source / "cur").is_dir() and (source / "new").is_dir():
-            yield from _from_box(mailbox.Maildir(source, factory=None, create=False), str(source) + "/")
+            yield from _from_maildir(source)
         elif source.is_dir():
             emls = sorted(p for p in source.iterdir() if p.suffix.lower() == ".eml" and p.is_file()
                           and not p.is_symlink())
@@ -114,11 +114,29 @@ def _messages(sources: list[Path]):
                 yield str(source), _bounded_file(source)
 
 
-def _from_box(box: mailbox.Mailbox, prefix: str, mbox: Path | None = None):
-    """Each message of a maildir (named by its file) or an mbox (by the line its `From ` opens on)."""
+def _from_maildir(folder: Path):
+    """Each message of a maildir, named by its key, in the key's order: walked here rather than by the
+    mailbox module, which would follow a message file that is a symbolic link to anything on the disk."""
+    messages = []
+    for part in ("new", "cur"):
+        if (folder / part).is_symlink():
+            yield f"{folder}/{part}", "a symbolic link: not followed"
+            continue
+        messages += [(path.name.split(":")[0], path) for path in (folder / part).iterdir()
+                     if not path.name.startswith(".") and (path.is_symlink() or not path.is_dir())]
+    for key, path in sorted(messages):
+        where = f"{folder}/{key}"
+        if path.is_symlink() or not path.is_file():
+            yield where, "a symbolic link: not followed" if path.is_symlink() else "not a regular file"
+        else:
+            yield where, _bounded_file(path)
+
+
+def _from_box(box: mailbox.Mailbox, prefix: str, mbox: Path):
+    """Each message of an mbox, named by the line its `From ` opens on."""
     try:
-        keys = sorted(box.keys()) if isinstance(box, mailbox.Maildir) else list(box.keys())
-        names = _opening_lines(mbox) if mbox else keys
+        keys = list(box.keys())
+        names = _opening_lines(mbox)
     except OSError as problem:
         yield prefix.rstrip(":/"), f"cannot be read: {problem.strerror or problem}"
         return
@@ -129,7 +147,7 @@ def _from_box(box: mailbox.Mailbox, prefix: str, mbox: Path | None = None):
             size = handle.tell()
             handle.seek(0)
             data = _too_big(size) or handle.read(MAX_MESSAGE)
-            yield where, _unescaped(data) if mbox and isinstance(data, bytes) else data
+            yield where, _unescaped(data) if isinstance(data, bytes) else data
 
 
 # A line of a message that began `From ` is written `>From ` in an mbox, lest it open a new message

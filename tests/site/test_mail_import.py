@@ -582,3 +582,14 @@ def test_an_html_letter_keeps_the_address_of_each_link_as_markdown_s(tmp_path):
     written = comments_of(content)["20261130-0615-hhhhhhhh.es.md"]
     assert "See [this \\[draft\\] paper](https://source.example/paper_%282%29), and me." in written, written
     assert "eve@example.net" not in written
+
+
+def test_a_message_file_in_a_maildir_that_links_elsewhere_is_named_and_not_followed(tmp_path):
+    content = site(tmp_path)
+    maildir = mails.store([mails.base64(the_letter(), "Comment", 1)], tmp_path / "mail")["maildir"][0]
+    secret = tmp_path / "secret.eml"
+    secret.write_bytes(mails.base64(the_letter(comment_id="20261130-0616-zzzzzzzz", text=None), "Secret", 2).as_bytes())
+    (maildir / "new" / "9999.link.host").symlink_to(secret)
+    result = import_mail(content, maildir)
+    assert f"{maildir}/9999.link.host: not imported: a symbolic link: not followed" in result.stderr
+    assert set(comments_of(content)) == {"c1.es.md", "20261130-0615-k3x9qa7b.es.md"}
