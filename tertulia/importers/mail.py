@@ -283,6 +283,7 @@ class _HtmlText(HTMLParser):
               "blockquote"}
     PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "ul", "ol", "blockquote"}
     SKIPPED = {"script", "style", "head", "title", "template"}
+    STRESS = {"b": "**", "strong": "**", "i": "*", "em": "*"}  # what the reader made bold or italic, as Markdown
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -292,6 +293,7 @@ class _HtmlText(HTMLParser):
         self.pre = 0
         self.quotes = 0  # the reader's own quotes open here
         self.links: list[tuple[int, str]] = []  # open links: where their words start in `out`, their address
+        self.stressed: list[tuple[int, str]] = []  # open bold or italic: where their words start, the tag
 
     def handle_starttag(self, tag, attrs):
         found = dict(attrs)
@@ -304,6 +306,8 @@ class _HtmlText(HTMLParser):
             return
         if tag == "a":  # its address is words the reader wrote too: kept as Markdown's link
             self.links.append((len(self.out), found.get("href") or ""))
+        elif tag in self.STRESS:
+            self.stressed.append((len(self.out), tag))
         elif tag in self.BREAKS:
             self.out.append("\n")
         elif tag in self.BLOCKS:
@@ -322,6 +326,8 @@ class _HtmlText(HTMLParser):
             return
         if tag == "a" and self.links:
             self._linked(*self.links.pop())
+        elif tag in self.STRESS and self.stressed and self.stressed[-1][1] == tag:
+            self._stressed(*self.stressed.pop())
         if tag in self.BLOCKS:
             self._line_start(tag in self.PARAGRAPHS)
             self.pre -= tag == "pre" and self.pre > 0
@@ -349,6 +355,16 @@ class _HtmlText(HTMLParser):
         target = href.replace("(", "%28").replace(")", "%29")
         shown = re.sub(r"([\[\]])", r"\\\1", words)
         self.out[start:] = [f"[{shown}]({target})"]
+
+    def _stressed(self, start: int, tag: str) -> None:
+        """The words since `start` in Markdown's bold or italic, when they are on one line, hold no `*` of
+        their own and are not preformatted; the quote signs and spaces around them stay outside."""
+        words = "".join(self.out[start:])
+        around = re.fullmatch(r"((?:> )*\s*)(.*?)(\s*)", words, re.DOTALL)
+        if self.pre or not around.group(2) or "\n" in words or "*" in words:
+            return
+        mark = self.STRESS[tag]
+        self.out[start:] = [f"{around.group(1)}{mark}{around.group(2)}{mark}{around.group(3)}"]
 
     def _line_start(self, paragraph: bool = False):
         if self.out and not self.out[-1].endswith("\n"):

@@ -322,11 +322,13 @@ def test_nothing_is_written_through_a_linked_posts_folder(tmp_path):
     assert not list(elsewhere.glob("hola/comments/2*"))
 
 
-def test_an_html_letter_keeps_its_paragraphs_and_the_readers_own_quote_and_drops_the_cited_reply(tmp_path):
+def test_an_html_letter_keeps_its_paragraphs_its_bold_and_italics_and_the_readers_own_quote_and_drops_the_cited_reply(
+        tmp_path):
     content = site(tmp_path)
     file_lines = the_letter(body="x", text="").split("\n")
     start = next(i for i, line in enumerate(file_lines) if line.startswith("--------"))
-    html_letter = ("<p>Para one <b>bold</b>.</p><blockquote>A sentence I quote myself.</blockquote><p>After it.</p>"
+    html_letter = ("<p>Para one <b>bold</b>, <em>stressed </em>and <i>a*b</i>.</p>"
+                   "<blockquote><strong>A sentence</strong> I quote myself.</blockquote><p>After it.</p>"
                    "<pre>" + "\n".join(file_lines[start:]).replace("&", "&amp;").replace("<", "&lt;") + "</pre>"
                    '<div class="gmail_quote"><blockquote type="cite">Earlier message</blockquote></div>')
     message = EmailMessage()
@@ -335,7 +337,8 @@ def test_an_html_letter_keeps_its_paragraphs_and_the_readers_own_quote_and_drops
     result = import_mail(content, *sources["eml"])
     assert result.returncode == 0, result.stderr
     written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
-    assert written.endswith("\n\nPara one bold.\n\n> A sentence I quote myself.\n\nAfter it.\n")
+    assert written.endswith("\n\nPara one **bold**, *stressed* and a*b.\n\n> **A sentence** I quote myself.\n\n"
+                            "After it.\n"), written
     assert "Earlier message" not in written
 
 
