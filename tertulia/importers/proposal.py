@@ -24,7 +24,7 @@ from ..errors import one_line
 from ..model import SiteConfig
 from ..reading.config import load_config
 from ..reading.find import is_key, is_scratch
-from ..reading.markup import clean_text, comment_refusal, markup_problem
+from ..reading.markup import clean_text, comment_refusal, comment_too_long
 from ..reading.names import MAX_KEY, passage_of
 from ..reading.read import FRONT_MATTER, parse_text
 from ..reading.validate import parse_date
@@ -388,8 +388,8 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
     # reader's to type, and one in 2099 would head every newest-first list and feed until then
     date = fallback_date or (values["date"] if values["date"] and parse_date(values["date"]) else "")
     late = date and not _before_tomorrow(date)  # a wrong clock's, or typed: unknown, then
-    too_long = markup_problem(proposal.body, trusted=False)  # before the redaction, which reads the whole text
-    if too_long and "characters" in too_long[1]:
+    too_long = comment_too_long(proposal.body)  # before the redaction, which reads the whole text
+    if too_long:
         raise Refused(f"its comment is refused, as `check` would refuse it: {too_long[1]}")
     body = _redacted(clean_text(proposal.body), private).strip("\n")
     if not body.strip():

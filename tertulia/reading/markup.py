@@ -173,15 +173,22 @@ def _allowed_reference(match: re.Match) -> str:
     return match.group(0) if allowed else "\ufffd"
 
 
+def comment_too_long(text: str) -> tuple[int, str] | None:
+    """(line, message) for a comment longer than any written in earnest, else None."""
+    if len(text) > MAX_COMMENT and len(comment := text.strip("\r\n")) > MAX_COMMENT:
+        # the blank lines around a body are the file's, not its writer's
+        return _first_line(text), f"this comment has {len(comment):,} characters; at most {MAX_COMMENT:,} are taken"
+    return None
+
+
 def markup_problem(text: str, trusted: bool) -> tuple[int, str] | None:
     """(line in `text`, message) for Markdown that would stall or crash the converter, else None.
 
     Nesting is bounded for everyone; size, lines, `[` and `<` only for comments, which anyone
     can propose. Nothing an author writes in earnest comes near these limits."""
     if not trusted:  # every comment comes here: the cheap bounds first, the exact count past them
-        if len(text) > MAX_COMMENT and len(comment := text.strip("\r\n")) > MAX_COMMENT:
-            # the blank lines around a body are the file's, not its writer's
-            return _first_line(text), f"this comment has {len(comment):,} characters; at most {MAX_COMMENT:,} are taken"
+        if too_long := comment_too_long(text):
+            return too_long
         for sign, most in (("[", MAX_BRACKETS), ("<", MAX_ANGLES)):
             if text.count(sign) > most:
                 line = text.count("\n", 0, _nth(text, sign, most + 1)) + 1
