@@ -216,8 +216,8 @@ def template_errors(theme: Theme) -> list[ContentError]:
     for name in theme.overrides("templates"):
         try:
             env.get_template(name)
-            if ring := _extends_ring(env, name):
-                errors.append(ContentError(f"templates/{name}", ring[0], ring[1]))
+            if problem := _missing_parent(env, name) or _extends_ring(env, name):
+                errors.append(ContentError(f"templates/{name}", problem[0], problem[1]))
         except TemplateSyntaxError as problem:
             errors.append(ContentError(f"templates/{name}", problem.lineno or 0, problem.message or str(problem)))
         except TemplateError as problem:
@@ -257,6 +257,19 @@ def _parsed(env: Environment, name: str) -> tuple[nodes.Template, nodes.Extends 
     return tree, parent if parent is not None and isinstance(parent.template, nodes.Const) else None
 
 
+def _missing_parent(env: Environment, name: str) -> tuple[int, str] | None:
+    """(line, message) when the template `name` extends is nowhere: Jinja would say so only when drawing,
+    naming no file."""
+    parent = _parsed(env, name)[1]
+    if parent is None:
+        return None
+    try:
+        env.loader.get_source(env, parent.template.value)
+    except TemplateNotFound:
+        return parent.lineno, f"template error: template `{parent.template.value}` not found"
+    return None
+
+
 def _extends_ring(env: Environment, name: str) -> tuple[int, str] | None:
     """(line, message) when following `{% extends %}` from `name` comes back to it; Jinja would only
     say "maximum recursion depth exceeded" when the first page is drawn."""
@@ -266,7 +279,10 @@ def _extends_ring(env: Environment, name: str) -> tuple[int, str] | None:
         if parent.template.value in chain:
             return None  # a ring further on, which that template's own check names
         chain.append(parent.template.value)
-        parent = _parsed(env, chain[-1])[1]
+        try:
+            parent = _parsed(env, chain[-1])[1]
+        except TemplateNotFound:
+            return None  # a template further on extends one that is nowhere: its own check names it
     if parent is None:
         return None
     if len(chain) == 1:

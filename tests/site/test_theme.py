@@ -183,6 +183,18 @@ def test_an_override_extending_itself_or_a_ring_is_said_so_with_the_way_out(tmp_
         "2 template errors; nothing was written"]
 
 
+def test_an_override_extending_a_template_that_is_nowhere_is_named_at_its_extends(tmp_path):
+    """A misspelt parent was said as `templates: template error: …`, naming no file (a writer's walk)."""
+    write_tree(tmp_path, {"templates/essay.html": '{# mine #}\n{% extends "default/essay.htm" %}\n',
+                          "templates/page.html": '{% extends "post.htm" %}\n',
+                          "templates/post.htm": '{% extends "default/bas.html" %}\n'})
+    result = build(tmp_path, {})
+    assert result.returncode == 1 and result.stderr.splitlines() == [
+        "templates/essay.html:2: template error: template `default/essay.htm` not found",
+        "templates/post.htm:1: template error: template `default/bas.html` not found",
+        "2 template errors; nothing was written"], result.stderr
+
+
 def test_check_fails_on_a_template_that_fails_only_when_drawn_as_the_build_does(tmp_path):
     base = '{% extends "default/base.html" %}\n{% block footer %}{{ nosuch.attr }}{% endblock %}\n'
     content = make_content(tmp_path)
