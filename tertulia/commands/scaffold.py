@@ -133,15 +133,22 @@ def _translations_with_comments(content: Path, post: Path, slug: str, lang: str)
         _write(essay, new_translation(original[:2]))
         _record(content, essay, original, trusted=True)
         written += 1
+    pending = 0
     for original in _comment_originals(post):
         parsed, original_lang, path = original
         target = path.with_name(f"{path.name.split('.')[0]}.{lang}.md")
-        if original_lang != lang and not os.path.lexists(target):
-            _write(target, new_translation((parsed, original_lang), titled=False))
-            _record(content, target, original, trusted=False)
-            written += 1
+        if original_lang == lang or os.path.lexists(target):
+            continue
+        if parsed.meta.get("status") == "pending":  # words no one has reviewed yet: translated once published
+            pending += 1
+            continue
+        _write(target, new_translation((parsed, original_lang), titled=False))
+        _record(content, target, original, trusted=False)
+        written += 1
     if not written:
-        print(f"nothing to start: post `{slug}` and its comments already have `{lang}` versions")
+        print(f"nothing to start: post `{slug}` and its published comments already have `{lang}` versions")
+    if pending:
+        print(f"left for later: {pending} pending comment(s), to translate once published")
     return 0
 
 

@@ -707,7 +707,7 @@ def test_folders_and_files_that_cannot_be_read_are_said_with_the_other_errors(tm
 
 @pytest.mark.parametrize("status", ["pending", "spam"])
 def test_an_unpublished_comments_unfinished_translation_passes_a_strict_check(tmp_path, status):
-    """`new translation --comments` writes starters for a pending comment too: a proposal's pull request
+    """`new translation --comments` wrote starters for a pending comment too: a proposal's pull request
     then failed `check --strict` over a translation no build publishes."""
     content = make_content(tmp_path / "site", {
         "posts/hola/comments/c1.es.md": f"---\nauthor: B\nstatus: {status}\n---\n\nUno.\n",

@@ -132,12 +132,15 @@ def test_new_translation_with_comments_starts_every_missing_one_and_records_it(t
     content = make_content(tmp_path, {
         "posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\nUno.\n\nDos.\n",
         "posts/hola/comments/c2.en.md": "---\nauthor: C\n---\n\nIn English.\n",
-        "posts/hola/comments/c3.es.md": "---\nauthor: D\nstatus: spam\n---\n\nSpam.\n"})
+        "posts/hola/comments/c3.es.md": "---\nauthor: D\nstatus: spam\n---\n\nSpam.\n",
+        "posts/hola/comments/c4.es.md": "---\nauthor: E\nstatus: pending\n---\n\nSin revisar.\n"})
     result = run_cli("new", "translation", "hola", "--lang", "ro", "--comments", cwd=tmp_path)
     assert result.returncode == 0
     comments = content / "posts/hola/comments"
+    # spam is never translated, a pending comment not before someone has published it (a writer's walk)
     assert sorted(p.name for p in comments.iterdir()) == [
-        "c1.es.md", "c1.ro.md", "c2.en.md", "c2.ro.md", "c3.es.md"]
+        "c1.es.md", "c1.ro.md", "c2.en.md", "c2.ro.md", "c3.es.md", "c4.es.md"]
+    assert "left for later: 1 pending comment(s), to translate once published" in result.stdout
     assert (comments / "c1.ro.md").read_text().count("TODO translate: ") == 2
     assert (content / "posts/hola/index.ro.md").is_file()
     check = run_cli("check", cwd=tmp_path)
