@@ -102,9 +102,9 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     _check_feed_ids(essays, essay_records, found)
     found.warnings += missing_images(files, static)
     _warn_root_files_under_a_path(config, static, found)
+    tags = _site_tags(config, essays, essay_records, found)  # before the errors: its warnings are said beside them
     if found.errors:
         raise ContentErrors(found.errors, _not_from_unread(found.warnings, files.errors))
-    tags = _site_tags(config, essays, essay_records, found)
     essays.sort(key=_newest_first)
     site = Site(config=config, essays=tuple(essays), tags=tags, held_back=held_back, drafts=drafts, pages=pages,
                 static=static,

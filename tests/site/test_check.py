@@ -25,6 +25,18 @@ def test_check_warns_about_missing_translations_unknown_tags_and_hidden_parents(
     assert not (tmp_path / "output").exists()
 
 
+def test_a_tag_missing_from_site_yml_is_said_in_a_run_that_fails_on_another_file(tmp_path):
+    """The warning was made only once the model had no errors: a writer fixing six errors met it after."""
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\ntags: [Montagna]\n---\n\nUno.\n\nDos.\n",
+        "posts/otra/index.es.md": "---\ntitle: Otra\ndate: 2026-02-30\n---\n\nUno.\n"})
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "content/posts/hola/index.es.md:4: warning: tag `Montagna` is not in site.yml tags; its label is " \
+           "its key" in result.stderr.splitlines(), result.stderr
+    assert any(line.startswith("content/posts/otra/index.es.md:3: ") for line in result.stderr.splitlines())
+
+
 def test_check_locates_a_dropped_paragraph(tmp_path):
     content = make_content(tmp_path, {
         "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\nUn primer párrafo corto.\n\n"
