@@ -71,7 +71,10 @@ def test_new_page_and_its_translation_start_where_pages_live(tmp_path):
     status = run_cli("status", "--content", str(content))
     assert "contacto (page, original in es)" in status.stdout and "en unfinished (title, blocks 1, 2)" in status.stdout
     # a page named as a post is: --page says which one is meant
-    assert new(content, "page", "hola", "--lang", "es").returncode == 0
+    site_yml = content / "site.yml"  # a page the menu already names is not told to be added to it
+    site_yml.write_text(site_yml.read_text() + "menu:\n  - page: hola\n")
+    made = new(content, "page", "hola", "--lang", "es")
+    assert made.returncode == 0 and "menu" not in made.stdout, made.stdout
     assert new(content, "translation", "hola", "--lang", "ro", "--page").returncode == 0
     assert (content / "pages/hola/index.ro.md").is_file() and not (content / "posts/hola/index.ro.md").exists()
 

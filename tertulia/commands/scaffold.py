@@ -41,10 +41,13 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "",
     if reply_to and kind != "comment":  # else a reply would silently start as a post
         return _usage("--reply-to goes with `new comment`")
     try:
-        return _scaffolded(content, kind, slug, lang, reply_to, comments, page)
+        status = _scaffolded(content, kind, slug, lang, reply_to, comments, page)
     except ContentErrors as problem:  # a file the new one starts from does not read
         print("\n".join(str(e) for e in problem.errors), file=sys.stderr)
         return 1
+    if status == 0 and kind == "page" and not any(entry.page == slug for entry in config.menu):
+        print(f"  a `menu` entry in site.yml links it from every page:  - page: {slug}")
+    return status
 
 
 def _scaffolded(content: Path, kind: str, slug: str, lang: str, reply_to: str, comments: bool, page: bool) -> int:
@@ -69,8 +72,6 @@ def _scaffolded(content: Path, kind: str, slug: str, lang: str, reply_to: str, c
         print(f"{path}: already exists; not overwritten{_the_original_note(path, kind)}", file=sys.stderr)
         return 1
     _write(path, text)
-    if kind == "page":
-        print(f"  a `menu` entry in site.yml links it from every page:  - page: {slug}")
     if kind == "translation":
         _record(content, path, _original_of(post, slug), trusted=True)
     return 0
