@@ -122,6 +122,17 @@ def test_a_translation_starter_keeps_an_essay_s_footnotes_as_markdown(tmp_path):
         "[^1]: TODO translate: Según el libro,\n    p. 3.\n\n    TODO translate: Y más."]
 
 
+def test_a_translation_starter_leaves_a_number_alone_and_marks_every_cell_of_words():
+    """`| TODO translate: 1914 |` asked a translator to translate a year (a writer's walk)."""
+    from tertulia.commands.translation_starter import starter_markdown
+    from tertulia.reading.markup import Converter
+    blocks = Converter().blocks("| Luogo | Anno |\n|---|---|\n| San Marco | 1914 |\n\n1914: la guerra.\n\n- 12\n- dodici\n",
+                                True)
+    assert [starter_markdown(block, True) for block in blocks] == [
+        "| TODO translate: Luogo | TODO translate: Anno |\n| --- | --- |\n| TODO translate: San Marco | 1914 |",
+        "TODO translate: 1914: la guerra.", "- 12\n- TODO translate: dodici"]
+
+
 @pytest.mark.parametrize("recorded,requirement,portable", [
     ('{"url": "https://github.com/ana/tertulia", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}',
      "tertulia @ git+https://github.com/ana/tertulia@abc123", True),

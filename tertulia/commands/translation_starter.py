@@ -19,6 +19,7 @@ TOKENS = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
 VERBATIM = {"pre", "code", "script", "style", "kbd", "samp"}  # not words to translate
 OWN_WORDS = {"li", "td", "th", "dt", "dd", "figcaption", "caption", "summary"}  # each holds words of its own
+LETTER = re.compile(r"[^\W\d_]")
 IMAGE_ALT = re.compile(r'(<img\b[^>]*?\balt=")([^"]*\w)')
 # An author's footnotes as the converter draws them with no language (see markup.footnote_ids): a
 # number in the text, and the last block gathering the notes, each with its arrows back
@@ -69,7 +70,7 @@ def marked_html(block_html: str) -> str:
                 verbatim += -1 if name.group(1) else 1
             elif name and not name.group(1) and name.group(2).lower() in OWN_WORDS:
                 wanting = True
-        elif wanting and verbatim <= 0 and re.search(r"\w", part):
+        elif wanting and verbatim <= 0 and LETTER.search(part):  # a year or a sum is the same in every language
             lead = len(part) - len(part.lstrip())
             parts[index] = f"{part[:lead]}{PLACEHOLDER}: {part[lead:]}"
             wanting = False
