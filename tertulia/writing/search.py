@@ -74,7 +74,10 @@ def _installed(module: str, command: str) -> bool:
 
 
 def documents(site: Site) -> list[tuple[str, str]]:
-    """(url, html) of every document to index: each published essay and page in each of its languages."""
+    """(url, html) of every document to index: each published essay and page in each of its languages.
+    Its url is from the site's root, not the host's: Pagefind's script puts the folder it is served
+    from (`/sub/`) before it, so a url holding the sub-path came out with it twice. The page a hit
+    opens (`side`) is a value of ours, which no script touches: it holds the sub-path."""
     base = site.config.base_path
     found = []
     for essay in site.essays:
@@ -82,13 +85,13 @@ def documents(site: Site) -> list[tuple[str, str]]:
             continue  # a preview built with --drafts shows them; the index never holds them
         for text in essay.texts:
             side = base + beside_original(site, essay, text)
-            found.append((base + routes.single(text.lang, essay.slug), _document(text, side, _comments(essay, text))))
+            found.append((routes.single(text.lang, essay.slug), _document(text, side, _comments(essay, text))))
     for page in site.pages:
         if page.draft:
             continue
         for text in page.texts:
             side = base + beside_original(site, page, text)
-            found.append((base + routes.page_single(text.lang, page.slug), _document(text, side, [])))
+            found.append((routes.page_single(text.lang, page.slug), _document(text, side, [])))
     return found
 
 

@@ -139,3 +139,17 @@ def test_a_place_both_languages_match_shows_the_readers_language(server, browser
                             page.eval_on_selector(".search-results li h2 a", "a => a.lang"))
         context.close()
     assert shown == {"es": ("Alfa: los valores", "es"), "en": ("Alpha: values", "en")}
+
+
+def test_pagefind_s_own_urls_lead_to_the_pages_under_the_sub_path(server, open_page):
+    """Pagefind's script puts the folder it is served from before each url it stored, which held the
+    sub-path already: `/fixture-repo/fixture-repo/en/posts/alpha/`, a 404 for its own search UI."""
+    page = open_page(server["url"] + SEARCH)
+    urls = page.evaluate("""async () => {
+        const pagefind = await import(new URL("../pagefind/pagefind.js", location.href).href);
+        const found = await pagefind.search("ensayo");
+        return Promise.all(found.results.map(async r => (await r.data()).url));
+    }""")
+    assert urls and all(url.startswith("/fixture-repo/") and not url.startswith("/fixture-repo/fixture-repo/")
+                        for url in urls), urls
+    assert all(page.request.get(server["url"] + url).status == 200 for url in urls)
