@@ -405,9 +405,10 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         elif not found.is_broken(record):
             found.error(record, "translation_of", f"translation_of names `{target}`, but there is no "
                                                   f"`{target}` file beside this one")
-        # a translation the record does not name was written by hand: status names it (no copy made for it)
+        # a translation the record does not name was written by hand, and one it names against another
+        # original follows nothing of this one: status names both (no copy made for it)
         text = _text(record, blocks, found, False, kind, keys, excerpts.get(record.path, ""), still_drafted,
-                     untracked=record.path not in followed)
+                     untracked=record.path not in followed or followed[record.path].original != original.path)
         text = replace(text, stale=stale) if stale else text
         text = replace(text, stale_title=retitled) if retitled is not None else text
         texts.append(_unfinished_shown_as_original(text, texts[0], blocks[original.path], record) if aligned else text)

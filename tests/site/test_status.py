@@ -281,6 +281,21 @@ def test_a_translation_written_by_hand_is_said_to_be_untracked_until_translated_
     assert "untracked" not in after and "en translated · ro missing" in after
 
 
+def test_a_translation_recorded_against_another_original_is_untracked_not_current(tmp_path):
+    """A record naming some other file as the original (a hand edit, a merge) kept the translation
+    "translated" for ever: no change to its real original was ever named."""
+    content = site_with_record(tmp_path)
+    record = content / "translations.json"
+    record.write_text(record.read_text().replace('"original": "posts/hola/index.es.md"',
+                                                 '"original": "posts/otro/index.es.md"', 1))
+    edit(content, ESSAY, "Segundo párrafo.", "Segundo párrafo, corregido.")
+    lines = run_cli("status", cwd=tmp_path).stdout.splitlines()
+    assert lines[-2].startswith("untracked (no record of the original they follow, so a change to it goes unnamed): "
+                                f"{TRANSLATION}; "), lines
+    assert run_cli("translated", TRANSLATION, cwd=tmp_path).returncode == 0
+    assert "untracked" not in run_cli("status", cwd=tmp_path).stdout
+
+
 def test_a_comment_translated_by_hand_is_untracked_too_and_one_command_records_a_thread(tmp_path):
     """A comment's translation written by hand was "translated" for ever, unlike an essay's: the one a
     translator most often writes by hand. `translated` takes a thread's files at once, and says which
