@@ -252,6 +252,13 @@ def letter_of(typed: str, body: str) -> str:
     # German names the writer after the verb: "Am … schrieb Jordi <…>:"
     ("Stimmt.\n\nAm 04.03.2024 um 18:22 schrieb Jordi Vilà <jordi@example.org>:\n> Hallo", "Stimmt."),
     ("Zgadzam się.\n\nW dniu 4.03.2024 o 18:22, Jordi <j@example.org> pisze:\n> Cześć", "Zgadzam się."),
+    # Russian, Ukrainian and Japanese lines begin with the date; Gmail's name no verb, only the address
+    ("Согласна.\n\nпн, 4 мар. 2024 г. в 18:22, Jordi <j@example.org>:\n> Привет", "Согласна."),
+    ("Згодна.\n\nпн, 4 бер. 2024 р. о 18:22 Jordi <j@example.org> пише:\n> Привіт", "Згодна."),
+    ("Согласна.\n\n04.03.2024 18:22, Jordi пишет:\n> Привет", "Согласна."),
+    ("Согласна.\n\n4 мар. 2024 г., в 18:22, Jordi <j@example.org> написал(а):\n> Привет", "Согласна."),
+    ("賛成です。\n\n2024年3月4日(月) 18:22 Jordi <j@example.org>:\n> こんにちは", "賛成です。"),
+    ("Согласна.\n\nВ 2024 году Jordi писал:\n> Привет", "Согласна.\n\nВ 2024 году Jordi писал:\n> Привет"),
     ("M'agrada.\n\nEnviat des de l'Outlook per a iOS", "M'agrada."),
     ("M'agrada.\n\nSent from my iPhone\n", "M'agrada."),
     # a forward: the letter forwarded is the proposal, not the note of whoever forwarded it
