@@ -61,9 +61,9 @@ def parse_all(found: Found, digests: list[str] | None, cache: Cache, workers: in
             return files
     results, digests = _results(found.sources, digests, cache, workers, progress, kept.results if kept else {})
     failed = [i for i, result in enumerate(results) if result[0] is None]
-    if kept is not None:  # errors name their file, so they are made again rather than kept
-        kept.results = {(path, digest): result for path, digest, result in zip(paths, digests, results)
-                        if result[0] is not None}
+    if kept is not None:  # by file and bytes, errors too: a text that takes the converter 20 s is not read on
+        # every save (a file that could not be read has no hash, and is tried again)
+        kept.results = {(path, digest): result for path, digest, result in zip(paths, digests, results) if digest}
         kept.paths, kept.digests, kept.files = paths, digests, None
     if failed:
         return _with_errors(found, results)
@@ -94,10 +94,14 @@ def _results(sources, digests: list[str] | None, cache: Cache, workers, progress
     jobs = [(sources[i].file, sources[i].path, is_trusted(sources[i]), sources[i].lang) for i in todo]
     for i, (digest, blob) in zip(todo, _run(jobs, workers, progress)):  # taken in as the workers finish
         digests[i] = digest  # a file saved again since it was hashed is known by the bytes that were parsed
-        if digest:
-            cache.put(_key(sources[i], digest), blob)
         results[i] = _made(sources[i], digest, pickle.loads(blob))
+        if digest and not _timed_out(results[i]):  # a matter of time, not of the bytes: tried again next build
+            cache.put(_key(sources[i], digest), blob)
     return results, digests
+
+
+def _timed_out(result: tuple) -> bool:
+    return result[0] is None and result[1].message in (TOO_SLOW, TOO_SLOW_TRUSTED)
 
 
 def _updated(kept: Kept, found: Found, digests: list[str], cache: Cache, workers, progress) -> ContentFiles | None:
@@ -190,9 +194,9 @@ def _parsed(jobs, converter: Converter) -> list:
         if parsed:  # the body is not kept: its blocks are what the site needs, and it is half the memory
             try:
                 converted = converter.blocks(parsed.body, trusted, lang)
-            except TooSlow:  # a matter of time, not of the bytes: not cached, so it is tried again
+            except TooSlow:  # not cached on disk (see _results); a preview keeps it until the file changes
                 slow = TOO_SLOW_TRUSTED if trusted else TOO_SLOW
-                parsed, error, digest = None, ContentError(shown, parsed.body_line, slow), ""
+                parsed, error = None, ContentError(shown, parsed.body_line, slow)
         if parsed:
             # a comment's first words are shown in the archive of every language: made once, here
             result = (parsed.record_fields(), converted, None, "" if trusted else first_words(converted))

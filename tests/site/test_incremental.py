@@ -372,3 +372,33 @@ def test_the_preview_redraws_a_template_saved_again_within_the_same_file_time(tm
     build(preview, last=last, changed={str(base)})
     assert "<p>Impressum2</p>" in (tmp_path / "preview/index.html").read_text()
     assert every_file(tmp_path / "preview") == plain_build(content, tmp_path / "reference", Theme(tmp_path))
+
+
+def test_a_text_too_slow_to_read_is_read_once_by_the_preview_until_it_changes_and_never_cached(tmp_path, monkeypatch):
+    """A pull request's essay that takes the converter its whole 20 s was read again on every save, each
+    holding the preview: three such files kept it from answering for minutes (a red team's)."""
+    from helpers import make_content
+    from tertulia.errors import ContentErrors
+    from tertulia.pipeline import LastRun, parse_cache
+    from tertulia.reading import markup
+    slow = "[" * 50 + "\\\\" * 1_500  # each `[` scans the text the escapes have swollen
+    content = make_content(tmp_path, {"posts/lento/index.es.md": f"---\ntitle: Lento\nauthor: Ana\n---\n\n{slow}\n"})
+    monkeypatch.setattr(markup, "MAX_SECONDS_TRUSTED", 0.02)
+    read = []
+    converting = markup.Converter.blocks
+    monkeypatch.setattr(markup.Converter, "blocks", lambda self, text, *a, **k: (
+        read.append("[[[[" in text), converting(self, text, *a, **k))[1])
+    preview = Options(content=content, output=tmp_path / "preview", workers=1, cache_dir=tmp_path / "cache")
+    last = LastRun(preview, parse_cache(preview))
+    for changed in (None, {str(content / "posts/hola/index.es.md")}, set()):
+        with pytest.raises(ContentErrors, match="takes Python-Markdown over"):
+            build(preview, last=last, changed=changed)
+    assert read.count(True) == 1
+    cold = Options(content=content, output=tmp_path / "out", workers=1, cache_dir=tmp_path / "cache")
+    with pytest.raises(ContentErrors):  # not in the parse cache: another build reads it again
+        build(cold)
+    assert read.count(True) == 2
+    essay = content / "posts/lento/index.es.md"
+    essay.write_text("---\ntitle: Lento\nauthor: Ana\n---\n\nYa no.\n")
+    build(preview, last=last, changed={str(essay)})
+    assert (tmp_path / "preview/posts/lento/index.html").is_file()
