@@ -11,7 +11,7 @@ import sys
 import tempfile
 import threading
 import time
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -77,7 +77,8 @@ def base_path(options: Options) -> str:
         config = read_config(config_path, str(config_path), options.base_url)[0]
     except ContentErrors:
         return "/"
-    return config.base_path if config else "/"  # None: no languages to read the site in
+    # written as a URL says it, whether base_url wrote `españa` or `espa%C3%B1a`: the redirects' form
+    return quote(unquote(config.base_path), safe="/") if config else "/"  # None: no languages to read the site in
 
 
 def error_page(errors: list[str]) -> bytes:
@@ -120,9 +121,10 @@ def make_app(output: Path, state: PreviewState, port: int | None = None):
 
 def _answer(path: str, output: Path, state: PreviewState) -> tuple[str, str, bytes]:
     """(status, content type, body) for a path."""
-    if not path.startswith(state.base_path):
+    base = unquote(state.base_path).encode("utf-8").decode("latin-1")  # as WSGI hands a path over
+    if not path.startswith(base):
         return "302 Found", "text/plain; charset=utf-8", b""
-    relative = _decoded(path[len(state.base_path):])
+    relative = _decoded(path[len(base):])
     if state.errors and (relative == "" or relative.endswith(("/", ".html"))):
         return "500 Errors in the last save", "text/html; charset=utf-8", error_page(state.errors)
     target = _existing_file(output, relative)
@@ -248,7 +250,7 @@ def _inode(folder: Path) -> int | None:
 def serve(options: Options, port: int) -> int:
     """Serve until interrupted; every save under content/ or the theme's folders rebuilds what it touches."""
     from livereload import Server  # imported here: only the preview needs tornado
-    from livereload.handlers import LiveReloadHandler
+    from livereload.handlers import ForceReloadHandler, LiveReloadHandler
 
     if not _port_free(port):
         print(f"port {port} is in use on 127.0.0.1; choose another with --port", file=sys.stderr)
@@ -269,12 +271,15 @@ def serve(options: Options, port: int) -> int:
     own = [options.theme.site / kind for kind in KINDS] if options.theme.site else []
     folders = list({folder.resolve(): folder for folder in [options.content, *own, *(
         options.theme.default / kind for kind in KINDS)]}.values())
-    server = Server(app=make_app(options.output, state, port), watcher=_watcher(folders, on_change, first_build))
+    server = _local_server(Server, port)(app=make_app(options.output, state, port),
+                                         watcher=_watcher(folders, on_change, first_build))
     for folder in folders:
         if folder.is_dir():
             server.watch(str(folder))
-    # livereload's socket takes any page's connection; only this preview's own pages may reload it
+    # livereload's socket takes any page's connection; only this preview's own pages may reload it. Its
+    # /forcereload, which any page could call to reload the author's tab, this preview never uses
     LiveReloadHandler.check_origin = lambda handler, origin: origin in {f"http://{name}:{port}" for name in LOCAL_NAMES}
+    ForceReloadHandler.get = lambda handler: handler.send_error(404)
     print(f"serving http://127.0.0.1:{port}{state.base_path} (Ctrl-C to stop)", flush=True)
     # livereload's own notes are not for an author: its address lacks the site's path (a 404 under a
     # sub-path), and "Start watching changes", "Browser Connected", "Reload 0 waiters" come between the
@@ -282,6 +287,30 @@ def serve(options: Options, port: int) -> int:
     logging.getLogger("livereload").addFilter(lambda record: record.levelno >= logging.WARNING)
     server.serve(port=port, host="127.0.0.1", debug=False, restart_delay=0)
     return 0
+
+
+def _local_server(server_class, port: int):
+    """livereload's Server, its pages answered only for this machine's own names: tornado reads the Host
+    header before the preview's app does, and a name such as `127.0.0.1:8000.evil.example` failed there
+    with a traceback where it should be told it is unknown."""
+    from livereload.server import LiveScriptContainer
+    from tornado import web
+    hosts = {f"{name}:{port}" for name in LOCAL_NAMES}
+
+    class LocalOnly(web.FallbackHandler):
+        def prepare(self):
+            if self.request.host not in hosts:
+                self.set_status(400)
+                self.set_header("Content-Type", "text/plain; charset=utf-8")
+                self.finish("unknown host\n")
+                return
+            super().prepare()
+
+    class PreviewServer(server_class):
+        def get_web_handlers(self, script):
+            return [(r".*", LocalOnly, {"fallback": LiveScriptContainer(self.app, script)})]
+
+    return PreviewServer
 
 
 def preview_options(options: Options) -> Options:

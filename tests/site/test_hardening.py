@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import ESSAY_EN, ESSAY_ES, ROOT, every_file, make_content, run_cli, write_tree
+from helpers import ESSAY_EN, ESSAY_ES, ROOT, SITE_YML, every_file, make_content, run_cli, write_tree
 from tertulia.errors import ContentErrors
 from tertulia.pipeline import Options, build
 
@@ -429,6 +429,30 @@ def test_the_preview_answers_odd_requests_plainly_and_only_its_own_host(tmp_path
     assert request("/repo/", host="evil.example:8123")[0].startswith("400")
     assert request("/repo/", host="localhost:8123")[0] == "200 OK"
     assert request("/repo/", "POST")[0].startswith("405")
+
+
+def test_a_base_path_in_another_script_is_served_however_base_url_writes_it(tmp_path):
+    """`/espa%C3%B1a/` was compared with the path WSGI hands over decoded: every request was sent on to
+    the base path again, for ever; `españa/` went to its Latin-1 form (a red team's)."""
+    from tertulia.commands.serve import Options, PreviewState, base_path, make_app
+    for written in ("espa%C3%B1a", "españa"):
+        content = make_content(tmp_path / written, {"site.yml": SITE_YML.replace(
+            "https://example.github.io/repo/", f"https://example.github.io/{written}/")})
+        out = tmp_path / written / "out"
+        assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+        served = base_path(Options(content=content, output=out))
+        assert served == "/espa%C3%B1a/"
+        app = make_app(out, PreviewState(base_path=served), port=8123)
+        answers = {}
+        for path in ("/españa/posts/hola/".encode("utf-8").decode("latin-1"), "/posts/hola/"):
+            said = {}
+            body = b"".join(app({"PATH_INFO": path, "REQUEST_METHOD": "GET", "HTTP_HOST": "127.0.0.1:8123"},
+                                lambda status, headers, said=said: said.update(status=status, headers=dict(headers))))
+            answers[path] = said["status"], said["headers"], body
+        status, headers, _ = answers["/posts/hola/"]
+        assert status.startswith("302") and headers["Location"] == "/espa%C3%B1a/posts/hola/"
+        status, _, body = answers["/españa/posts/hola/".encode("utf-8").decode("latin-1")]
+        assert status == "200 OK" and "Primer párrafo." in body.decode("utf-8")
 
 
 # The whole class at once: hostile values anywhere a value goes

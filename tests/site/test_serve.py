@@ -127,6 +127,22 @@ def test_the_root_redirects_to_the_base_path_and_unknown_pages_get_the_404_page(
     assert "Start watching changes" not in said and "Browser Connected" not in said  # livereload's chatter
 
 
+def test_only_the_preview_s_own_names_are_answered_and_no_page_can_force_a_reload(preview):
+    """A Host of `127.0.0.1:<port>.evil.example` failed in tornado with a traceback, before the preview's
+    own check; livereload's /forcereload let any page reload the author's tab (a red team's)."""
+    _, base, stop = preview
+    poll(base, lambda s, b: s == 200)
+    parts = urllib.parse.urlsplit(base)
+    for path, host in ((parts.path, f"127.0.0.1:{parts.port}.evil.example"), (parts.path, "evil.example"),
+                       ("/forcereload?path=https://evil.example/x.css", f"127.0.0.1:{parts.port}")):
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+        connection.request("GET", path, headers={"Host": host})
+        answer = connection.getresponse()
+        assert answer.status in (400, 404) and answer.read() != b"ok", (path, host, answer.status)
+        connection.close()
+    assert "Traceback" not in stop()
+
+
 def test_the_preview_follows_the_sites_own_templates_and_assets(tmp_path):
     from helpers import write_tree
     content = make_content(tmp_path)
