@@ -260,8 +260,9 @@ def _parsed(env: Environment, name: str) -> tuple[nodes.Template, nodes.Extends 
 def _missing_parent(env: Environment, name: str) -> tuple[int, str] | None:
     """(line, message) when the template `name` extends is nowhere: Jinja would say so only when drawing,
     naming no file."""
-    parent = _parsed(env, name)[1]
-    if parent is None:
+    tree = _parsed(env, name)[0]  # only an extends every drawing reads: one inside an `if` may never be
+    parent = next((node for node in tree.body if isinstance(node, nodes.Extends)), None)
+    if parent is None or not isinstance(parent.template, nodes.Const):
         return None
     try:
         env.loader.get_source(env, parent.template.value)

@@ -193,6 +193,13 @@ def test_an_override_extending_a_template_that_is_nowhere_is_named_at_its_extend
         "templates/essay.html:2: template error: template `default/essay.htm` not found",
         "templates/post.htm:1: template error: template `default/bas.html` not found",
         "2 template errors; nothing was written"], result.stderr
+    # an extends inside an `if` that no drawing takes is no error: Jinja never looks for it
+    for name in ("essay.html", "post.htm"):
+        (tmp_path / "templates" / name).unlink()
+    write_tree(tmp_path, {"templates/page.html": '{% if false %}{% extends "nope.html" %}'
+                                                 '{% else %}{% extends "default/page.html" %}{% endif %}\n'})
+    result = run_cli("check", "--content", str(tmp_path / "content"))
+    assert result.returncode == 0 and "nope.html" not in result.stderr, result.stderr
 
 
 def test_check_fails_on_a_template_that_fails_only_when_drawn_as_the_build_does(tmp_path):
