@@ -258,7 +258,11 @@ def letter_of(typed: str, body: str) -> str:
     ("Согласна.\n\n04.03.2024 18:22, Jordi пишет:\n> Привет", "Согласна."),
     ("Согласна.\n\n4 мар. 2024 г., в 18:22, Jordi <j@example.org> написал(а):\n> Привет", "Согласна."),
     ("賛成です。\n\n2024年3月4日(月) 18:22 Jordi <j@example.org>:\n> こんにちは", "賛成です。"),
-    ("Согласна.\n\nВ 2024 году Jordi писал:\n> Привет", "Согласна.\n\nВ 2024 году Jordi писал:\n> Привет"),
+    # a reader's own line over a quote, with a year, a verb or an address but no mail program's time
+    *[(f"Great essay.\n\n{line}\n> Все счастливые семьи", f"Great essay.\n\n{line}\n> Все счастливые семьи")
+      for line in ("В 2024 году Jordi писал:", "В 1869 году Толстой написал:", "У 1840 році Шевченко написав:",
+                   "Ещё в 1999 году Бродский написал в письме:",
+                   "In 2019 I asked the ministry <info@gob.es> and they answered:")],
     ("M'agrada.\n\nEnviat des de l'Outlook per a iOS", "M'agrada."),
     ("M'agrada.\n\nSent from my iPhone\n", "M'agrada."),
     # a forward: the letter forwarded is the proposal, not the note of whoever forwarded it
@@ -352,3 +356,26 @@ def test_the_preview_keeps_as_text_the_tags_the_build_keeps_or_shows_and_drops_o
     page = re.search(r"var KEPT_OR_SHOWN = /\^\(\?:([a-z|]+)\)\$/i;", script).group(1).split("|")
     shown = re.search(r"\(\?:([a-z|]+)\)", SWALLOWING_TAG.pattern).group(1).split("|")
     assert sorted(page) == sorted(COMMENT_TAGS | set(shown))
+
+
+@pytest.mark.parametrize("html,text", [
+    ("<p><i>a</i><i>b</i> and <b>c</b> <b>d</b></p>", "*ab* and **c** **d**"),  # one run a mail program cut in two
+    ("<p><b>x\\</b>y</p>", "x\\y"),  # `**x\**y` would show its stars
+    ("<p><i>e</i><b>f</b> and 5*<i>g</i></p>", "*e*f and 5*g"),  # no reading of `*e***f**` says which was which
+    ("<blockquote><b> quoted </b>words</blockquote>", "> **quoted** words"),
+])
+def test_an_html_letter_s_bold_and_italics_become_markdown_that_reads_as_they_showed(html, text):
+    from tertulia.importers.mail import html_text
+    assert html_text(html).strip() == text
+
+
+def test_an_html_letter_of_thousands_of_nested_or_spaced_tags_is_read_in_time():
+    """Each closing tag joined all its element held, and spaces were scanned once per character: a 1 MB
+    letter of them would have held `import mail` for minutes (a red team's)."""
+    import time
+    from tertulia.importers.mail import html_text
+    for html in ("<b>a" + "&nbsp;" * 20_000 + "b</b>", "<b>a" * 20_000 + "</b>" * 20_000,
+                 '<a href="https://x.example/">a' * 20_000 + "</a>" * 20_000):
+        started = time.process_time()
+        assert html_text(html).startswith(("**a", "a", "[a"))
+        assert time.process_time() - started < 3

@@ -115,17 +115,18 @@ def _messages(sources: list[Path]):
 
 
 def _from_maildir(folder: Path):
-    """Each message of a maildir, named by its key, in the key's order: walked here rather than by the
-    mailbox module, which would follow a message file that is a symbolic link to anything on the disk."""
+    """Each message of a maildir, named by its file (`new/…`, `cur/…`), in the order of its key: walked here
+    rather than by the mailbox module, which would follow a message file that is a symbolic link to
+    anything on the disk."""
     messages = []
     for part in ("new", "cur"):
         if (folder / part).is_symlink():
             yield f"{folder}/{part}", "a symbolic link: not followed"
             continue
-        messages += [(path.name.split(":")[0], path) for path in (folder / part).iterdir()
+        messages += [(path.name.split(":")[0], part, path) for path in (folder / part).iterdir()
                      if not path.name.startswith(".") and (path.is_symlink() or not path.is_dir())]
-    for key, path in sorted(messages):
-        where = f"{folder}/{key}"
+    for _, part, path in sorted(messages):
+        where = f"{folder}/{part}/{path.name}"
         if path.is_symlink() or not path.is_file():
             yield where, "a symbolic link: not followed" if path.is_symlink() else "not a regular file"
         else:
@@ -274,6 +275,9 @@ def _unflowed(text: str, part) -> str:
     return "\n".join(line for line, _ in joined)
 
 
+STRESS_LEAD = re.compile(r"(?:> )*\s*")  # before bold or italic words: the reader's quote signs and spaces
+
+
 class _HtmlText(HTMLParser):
     """The text of an HTML mail, one line per line the reader typed, a blank line between paragraphs, the
     reader's own quotes as Markdown's; a message quoted in reply (a mail program's cite) left out."""
@@ -284,6 +288,7 @@ class _HtmlText(HTMLParser):
     PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "ul", "ol", "blockquote"}
     SKIPPED = {"script", "style", "head", "title", "template"}
     STRESS = {"b": "**", "strong": "**", "i": "*", "em": "*"}  # what the reader made bold or italic, as Markdown
+    DEEPEST = 8  # links, or bold and italics, one inside the other
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -294,6 +299,7 @@ class _HtmlText(HTMLParser):
         self.quotes = 0  # the reader's own quotes open here
         self.links: list[tuple[int, str]] = []  # open links: where their words start in `out`, their address
         self.stressed: list[tuple[int, str]] = []  # open bold or italic: where their words start, the tag
+        self.last_stress: tuple[int, str, str] | None = None  # the last one written: its place, its piece, its mark
 
     def handle_starttag(self, tag, attrs):
         found = dict(attrs)
@@ -304,9 +310,11 @@ class _HtmlText(HTMLParser):
                 self.skipping.append(tag)
                 self.skipped[tag] += 1
             return
-        if tag == "a":  # its address is words the reader wrote too: kept as Markdown's link
+        # each closing tag joins what its element holds: elements nested past a few deep are read as their
+        # words alone, so that a letter of thousands of nested tags does not cost their square
+        if tag == "a" and len(self.links) < self.DEEPEST:  # its address is words the reader wrote too: a link
             self.links.append((len(self.out), found.get("href") or ""))
-        elif tag in self.STRESS:
+        elif tag in self.STRESS and len(self.stressed) < self.DEEPEST:
             self.stressed.append((len(self.out), tag))
         elif tag in self.BREAKS:
             self.out.append("\n")
@@ -358,13 +366,24 @@ class _HtmlText(HTMLParser):
 
     def _stressed(self, start: int, tag: str) -> None:
         """The words since `start` in Markdown's bold or italic, when they are on one line, hold no `*` of
-        their own and are not preformatted; the quote signs and spaces around them stay outside."""
+        their own, end in no backslash and are not preformatted; the quote signs and spaces around them stay
+        outside, and one run a mail program cut in two (`<i>a</i><i>b</i>`) is one again."""
         words = "".join(self.out[start:])
-        around = re.fullmatch(r"((?:> )*\s*)(.*?)(\s*)", words, re.DOTALL)
-        if self.pre or not around.group(2) or "\n" in words or "*" in words:
+        lead = STRESS_LEAD.match(words).end()
+        core = words[lead:].rstrip()
+        if self.pre or not core or "\n" in words or "*" in words or core.endswith("\\"):
             return
-        mark = self.STRESS[tag]
-        self.out[start:] = [f"{around.group(1)}{mark}{around.group(2)}{mark}{around.group(3)}"]
+        mark, trail = self.STRESS[tag], words[lead + len(core):]
+        last = self.last_stress
+        if last and last[0] == start - 1 and self.out[start - 1] is last[1] and last[2] == mark and not lead:
+            self.out[start - 1] = last[1][:-len(mark)]  # `*a**b*` would read as one run holding `**`
+            piece = f"{core}{mark}{trail}"
+        elif not lead and start and self.out[start - 1].endswith("*"):
+            return  # `*a***b**`: no reading of its stars says which words were which
+        else:
+            piece = f"{words[:lead]}{mark}{core}{mark}{trail}"
+        self.out[start:] = [piece]
+        self.last_stress = (start, piece, mark) if not trail else None
 
     def _line_start(self, paragraph: bool = False):
         if self.out and not self.out[-1].endswith("\n"):

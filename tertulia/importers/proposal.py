@@ -48,11 +48,12 @@ ATTRIBUTION = re.compile(r"(?:on|el|am|le|il|em|în|pe|op|den|dne|w dniu|في|ב
                          r"<[^<>@\s]+@[^<>\s]+>).*"
                          r"(?:wrote|schrieb|escribió|écrit|a scris|scrisse|ha scritto|escreveu|schreef|va escriure|"
                          r"ha escrit|skrev|napisał|pisze|כתב/ה|כתבה|כתב|كتبت?\b)[^:]{0,160}:"
-                         # no word before it: Russian's and Ukrainian's verb ("30.11.2026 06:15, Ana пишет:"), and
-                         # Gmail's line in the languages where it has no verb, naming an address ("2026年11月30日(月)
-                         # 6:15 Ana <a@x.org>:", "пн, 30 нояб. 2026 г. в 06:15, Ana <a@x.org>:")
-                         r"|.*(?:\b[0-9]{4}\b|[0-9]:[0-9]{2}).*(?:\b(?:пишет|пише|написал\(а\)|написала|написал|"
-                         r"написав\(ла\)|написав)|<[^<>@\s]+@[^<>\s]+>)[^:<>]{0,40}:", re.IGNORECASE)
+                         # no word before it, a time in it, and its colon right after Russian's or Ukrainian's verb
+                         # ("30.11.2026 06:15, Ana пишет:") or after the address, in Gmail's line in the languages
+                         # where it has no verb ("2026年11月30日(月) 6:15 Ana <a@x.org>:"); a reader's "В 1869 году
+                         # Толстой написал:" over a quote has a year but no time, and stays
+                         r"|.*[0-9]:[0-9]{2}.*(?:\b(?:пишет|пише|написал\(а\)|написала|написал|написав\(ла\)|написав)"
+                         r"|<[^<>@\s]+@[^<>\s]+>)\s*:", re.IGNORECASE)
 # An attribution names a date and a person on one line: a longer line is the reader's own text, and
 # never tried, since the pattern's two open spans cost the cube of a line's length (a 1 MB line: hours).
 LONGEST_ATTRIBUTION = 400

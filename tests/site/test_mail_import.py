@@ -594,5 +594,5 @@ def test_a_message_file_in_a_maildir_that_links_elsewhere_is_named_and_not_follo
     secret.write_bytes(mails.base64(the_letter(comment_id="20261130-0616-zzzzzzzz", text=None), "Secret", 2).as_bytes())
     (maildir / "new" / "9999.link.host").symlink_to(secret)
     result = import_mail(content, maildir)
-    assert f"{maildir}/9999.link.host: not imported: a symbolic link: not followed" in result.stderr
+    assert f"{maildir}/new/9999.link.host: not imported: a symbolic link: not followed" in result.stderr
     assert set(comments_of(content)) == {"c1.es.md", "20261130-0615-k3x9qa7b.es.md"}
