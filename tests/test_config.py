@@ -70,6 +70,8 @@ def test_base_url_must_be_absolute_with_no_query_or_fragment(tmp_path, url):
     ("https://x.org:99999/", "has the port 99999; a port is a number from 1 to 65535"),
     ("https://x.org/a/../b/", "holds a `.` or `..` segment: write the folder it leads to"),
     ("https://x.org/a%zz/", "holds a `%` not followed by two hexadecimal digits; a percent sign is `%25`"),
+    ("https://x.org/a%FF/", "holds `%` escapes that spell no UTF-8 letters; write the letters themselves, or "
+                            "their UTF-8 escapes"),  # the preview's every address led to a 404 (a red team's)
     ("https://user@x.org/", "names no host that an address can, such as `example.github.io`")])
 def test_a_base_url_no_browser_could_follow_is_an_error_at_its_line(tmp_path, url, problem):
     """These passed, and every canonical link, feed entry and sitemap address carried them (escaped)."""

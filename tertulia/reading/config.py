@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 from dataclasses import MISSING, dataclass, fields
 from difflib import get_close_matches
 from functools import partial
@@ -222,6 +223,10 @@ def base_url_problem(url: str) -> str:
         return f"has the port {written['port']}; a port is a number from 1 to 65535"
     if addresses.BAD_ESCAPE.search(path):
         return "holds a `%` not followed by two hexadecimal digits; a percent sign is `%25`"
+    try:
+        unquote(path, errors="strict")
+    except UnicodeDecodeError:  # `%FF`: no letter, and a browser asks for another address than the one written
+        return "holds `%` escapes that spell no UTF-8 letters; write the letters themselves, or their UTF-8 escapes"
     if any(part in (".", "..") for part in path.split("/")):
         return "holds a `.` or `..` segment: write the folder it leads to"
     return ""
