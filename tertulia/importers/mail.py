@@ -109,7 +109,7 @@ def _messages(sources: list[Path]):
             with open(source, "rb") as start:
                 is_mbox = start.read(5) == b"From "
             if is_mbox:
-                yield from _from_box(mailbox.mbox(source, factory=None, create=False), f"{source}:", source)
+                yield from _from_mbox(source)
             else:
                 yield str(source), _bounded_file(source)
 
@@ -133,16 +133,17 @@ def _from_maildir(folder: Path):
             yield where, _bounded_file(path)
 
 
-def _from_box(box: mailbox.Mailbox, prefix: str, mbox: Path):
+def _from_mbox(path: Path):
     """Each message of an mbox, named by the line its `From ` opens on."""
+    box = mailbox.mbox(path, factory=None, create=False)
     try:
         keys = list(box.keys())
-        names = _opening_lines(mbox)
+        names = _opening_lines(path)
     except OSError as problem:
-        yield prefix.rstrip(":/"), f"cannot be read: {problem.strerror or problem}"
+        yield str(path), f"cannot be read: {problem.strerror or problem}"
         return
     for key, name in zip(keys, names):
-        where = f"{prefix}{name}"
+        where = f"{path}:{name}"
         with box.get_file(key) as handle:
             handle.seek(0, 2)
             size = handle.tell()
