@@ -95,12 +95,17 @@ def error_page(errors: list[str]) -> bytes:
 LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")  # the names by which this machine's own pages reach the preview
 
 
+def _local_hosts(port: int) -> set[str]:
+    """The Host headers of a request from this machine's own pages: the only ones the preview answers."""
+    return {f"{name}:{port}" for name in LOCAL_NAMES}
+
+
 def make_app(output: Path, state: PreviewState, port: int | None = None):
     """A WSGI app serving the output under the base path, or the error page while errors stand.
 
     Only this machine's own names are answered (a page elsewhere cannot reach the preview by
     pointing its own host name at 127.0.0.1), only GET and HEAD, and nothing outside output/."""
-    hosts = {f"{name}:{port}" for name in LOCAL_NAMES} if port else None
+    hosts = _local_hosts(port) if port else None
 
     def app(environ, start_response):
         method = environ.get("REQUEST_METHOD", "GET")
@@ -278,7 +283,8 @@ def serve(options: Options, port: int) -> int:
             server.watch(str(folder))
     # livereload's socket takes any page's connection; only this preview's own pages may reload it. Its
     # /forcereload, which any page could call to reload the author's tab, this preview never uses
-    LiveReloadHandler.check_origin = lambda handler, origin: origin in {f"http://{name}:{port}" for name in LOCAL_NAMES}
+    origins = {f"http://{host}" for host in _local_hosts(port)}
+    LiveReloadHandler.check_origin = lambda handler, origin: origin in origins
     ForceReloadHandler.get = lambda handler: handler.send_error(404)
     print(f"serving http://127.0.0.1:{port}{state.base_path} (Ctrl-C to stop)", flush=True)
     # livereload's own notes are not for an author: its address lacks the site's path (a 404 under a
@@ -295,7 +301,7 @@ def _local_server(server_class, port: int):
     with a traceback where it should be told it is unknown."""
     from livereload.server import LiveScriptContainer
     from tornado import web
-    hosts = {f"{name}:{port}" for name in LOCAL_NAMES}
+    hosts = _local_hosts(port)
 
     class LocalOnly(web.FallbackHandler):
         def prepare(self):
