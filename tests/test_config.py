@@ -137,6 +137,17 @@ def test_a_bad_language_tag_is_named_on_its_own_line_and_not_again_as_the_main_l
     assert errors == ["content/site.yml:6: `es_ES` is not a BCP 47 language tag such as `en` or `pt-BR`"]
 
 
+def test_a_tag_of_the_right_form_that_no_registry_has_is_refused_with_the_one_browsers_know(tmp_path):
+    """`lang="ita"` fails the Nu checker and leaves screen readers guessing: BCP 47 writes Italian `it`."""
+    errors = config_errors(tmp_path, 'title: T\nbase_url: "https://example.org/"\n'
+                                     "languages:\n  ita: Italiano\n  xx: Nothing\n  pt-BR: Português\n  cmn: 中文\n"
+                                     "main_language: ita\n")
+    assert errors == [
+        "content/site.yml:4: `ita` is not in IANA's language tag registry, which browsers and screen readers go by: "
+        "write `it`",
+        "content/site.yml:5: `xx` is not in IANA's language tag registry, which browsers and screen readers go by"]
+
+
 def test_an_old_address_may_hold_a_percent_encoded_space_but_no_encoded_control_or_quote(tmp_path):
     head = 'title: T\nbase_url: "https://example.org/"\nlanguages: {en: English}\nmain_language: en\nredirects:\n'
     path = tmp_path / "site.yml"

@@ -14,7 +14,7 @@ from urllib.parse import quote, urlsplit
 from urllib.request import url2pathname
 
 from .. import __version__
-from ..reading.config import LANGUAGE_TAG
+from ..reading.language_tags import LANGUAGE_TAG, unregistered
 from ..reading.read import parse_text
 from .scaffold import new_translation
 from .starter import has_starter, starter
@@ -163,6 +163,8 @@ def _problem(folder: Path, lang: str, translations: list[str], title: str | None
     for code in [lang, *translations]:
         if not LANGUAGE_TAG.fullmatch(code):
             return f"`{code}` is not a BCP 47 language tag such as `en` or `pt-BR`"
+        if problem := unregistered(code):
+            return problem
         if code != _usual_case(code):  # file names and `lang` take it as written: `DE` would find no catalog
             return f"write the language `{code}` as `{_usual_case(code)}`"
     if title is not None and not title.strip():

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from ..reading.config import LANGUAGE_TAG
+from ..reading.language_tags import LANGUAGE_TAG
 from ..reading.markup import unwrap_other_tags
 
 TAGS = {"a", "abbr", "audio", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn",

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..errors import counted
 from ..reading.addresses import own_page, split as address_split, under_files
-from ..reading.config import LANGUAGE_TAG
+from ..reading.language_tags import LANGUAGE_TAG, unregistered
 from ..reading.names import slug_of
 from ..reading.validate import FEED_ID, RESERVED_SEGMENTS
 from . import addresses, media, siteyml
@@ -476,6 +476,8 @@ def language_tag(text: str, where: str) -> str:
     if not LANGUAGE_TAG.fullmatch(tag):
         raise ValueError(f"{where} `{shown(text)}` is not a BCP 47 language tag such as `en` or `pt-BR`: "
                          "choose the site's language with --lang")
+    if problem := unregistered(tag):
+        raise ValueError(f"{where}: {problem}; or choose the site's language with --lang")
     return tag
 
 

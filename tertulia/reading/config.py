@@ -12,13 +12,12 @@ from typing import Callable
 
 from ..errors import ContentError, ContentErrors, one_line
 from .find import SYMLINK
+from .language_tags import LANGUAGE_TAG, unregistered
 from .names import tag_segment, tag_text
 from ..model import Discussion, MenuEntry, Redirect, SiteConfig, Tag
 from . import addresses
 from .yamltext import key_lines, load_yaml
 
-# BCP 47 as far as a site and an imported body need: a language, then subtags (region, script, variant, private use)
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 REPO = re.compile(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+")
 BRANCH = re.compile(r"(?!.*\.\.)(?!/)(?!.*/$)[A-Za-z0-9._/-]+")
 EMAIL = re.compile(r"[^@\s<>\"',;:()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
@@ -168,6 +167,9 @@ def _languages(value, reading: Reading) -> tuple[tuple[str, str], ...]:
             continue
         if not isinstance(code, str) or not LANGUAGE_TAG.fullmatch(code):
             fail("languages", f"`{code}` is not a BCP 47 language tag such as `en` or `pt-BR`")
+            continue
+        if problem := unregistered(code):
+            fail("languages", problem)
             continue
         if code.lower() in seen:  # tags are case-insensitive: `en` and `EN` are one language, one folder
             fail("languages", f"`{code}` is `{seen[code.lower()]}` again: language tags are the same in any case")

@@ -161,6 +161,14 @@ def test_a_language_tag_in_another_letter_case_is_refused_with_its_usual_one(tmp
         assert not (tmp_path / "new").exists()
 
 
+def test_a_three_letter_code_with_a_two_letter_tag_is_refused_naming_the_tag(tmp_path):
+    """ISO 639-2's `ita` is no BCP 47 tag: every page would carry `lang="ita"`, which the Nu checker refuses."""
+    result = run_cli("init", str(tmp_path / "new"), "--lang", "ita", "--translation", "de")
+    assert result.returncode == 2 and "`ita` is not in IANA's language tag registry" in result.stderr
+    assert "write `it`" in result.stderr and not (tmp_path / "new").exists()
+    assert run_cli("init", str(tmp_path / "new"), "--lang", "fil", "--translation", "de").returncode == 0
+
+
 def test_a_translation_tertulia_has_no_starter_words_in_is_left_to_translate_not_english_marked_czech(tmp_path):
     folder = tmp_path / "site"
     result = run_cli("init", str(folder), "--lang", "de", "--translation", "fr", "--translation", "cs")
