@@ -22,13 +22,15 @@ from ..errors import DIRECTION_CONTROLS, ContentError
 from ..model import Site
 from ..reading import addresses
 from ..reading.addresses import served_at
+from ..reading.names import is_key
 from .pages import Kind, Page
+from .views import default_translation, side_by_side_url
 
 
 def redirect_pages(site: Site, pages: list[Page]) -> list[Page]:
     """`pages` with a redirect page for every old address, and their query scripts where they are served."""
-    targets, queries = _old_addresses(site)
     taken = {page.url: index for index, page in enumerate(pages)}
+    targets, queries = _old_addresses(site, taken)
     result = list(pages)
     for url in sorted(targets.keys() | queries.keys()):
         target = targets.get(url, routes.home())
@@ -46,12 +48,14 @@ def redirect_pages(site: Site, pages: list[Page]) -> list[Page]:
     return result
 
 
-def _old_addresses(site: Site) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
-    """(page URL -> new address) for plain old addresses, (page URL -> {query: new address}) for query ones."""
+def _old_addresses(site: Site, taken) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """(page URL -> new address) for plain old addresses, (page URL -> {query: new address}) for query ones.
+    What the author wrote comes first; the renamed folders' other pages (see _renamed) fill in around it."""
     targets: dict[str, str] = {}
     queries: dict[str, dict[str, str]] = defaultdict(dict)
     old = [(alias, routes.essay(essay.slug)) for essay in site.essays for alias in essay.aliases]
     old += [(alias, routes.page(page.slug)) for page in site.pages for alias in page.aliases]
+    old += [(address, new) for address, new in _renamed(site) if served_at(address)[0] not in taken]
     for address, new in [(redirect.old, redirect.new) for redirect in site.config.redirects] + old:
         url, query = served_at(address)
         new = new.lstrip("/") if new.startswith("/") else new
@@ -62,6 +66,31 @@ def _old_addresses(site: Site) -> tuple[dict[str, str], dict[str, dict[str, str]
     final = {url: _final(target, targets) for url, target in targets.items()}
     return final, {url: {query: _final(target, targets) for query, target in asked.items()}
                    for url, asked in queries.items()}
+
+
+ESSAY_ADDRESS = re.compile(r"posts/([^/]+)/")
+PAGE_ADDRESS = re.compile(r"([^/]+)/")
+
+
+def _renamed(site: Site) -> list[tuple[str, str]]:
+    """(old address, new one) for every other page of an essay or page whose alias is the address its
+    folder had (`/posts/old-slug/` on posts/new-slug/): its pages in one language and side by side with
+    another translation were read and linked too, and follow it as a Hugo site's translations do."""
+    moved = []
+    for items, address, single in ((site.essays, ESSAY_ADDRESS, routes.single),
+                                   (site.pages, PAGE_ADDRESS, routes.page_single)):
+        for item in items:
+            for alias in item.aliases:
+                url, query = served_at(alias)
+                found = None if query else address.fullmatch(url)
+                if found is None or found.group(1) == item.slug or not is_key(found.group(1)):
+                    continue
+                was = replace(item, slug=found.group(1))
+                moved += [("/" + single(text.lang, was.slug), single(text.lang, item.slug)) for text in item.texts]
+                default = default_translation(item, site.config.main_language, site.config.language_codes)
+                moved += [("/" + side_by_side_url(was, text, default), side_by_side_url(item, text, default))
+                          for text in item.translations if text is not default]
+    return moved
 
 
 def _final(target: str, targets: dict[str, str]) -> str:

@@ -1545,3 +1545,28 @@ def test_an_author_with_a_login_and_no_display_name_is_anonymous_and_the_summary
     assert "ana" not in (site / "content/posts/trenes/index.en.md").read_text().split("---")[1]
     assert ("written by `Anonymous`, their author's display name being empty in the export (a login signs in to the "
             "blog and is no name it showed; write `author:` by hand if you know it): posts/trenes") in result.stdout
+
+
+def test_a_renamed_folder_s_alias_carries_its_pages_in_one_language_and_its_other_pairings_along(tmp_path):
+    """`aliases: [/posts/hola/]` on posts/saludo/: /es/posts/hola/ and /posts/hola/with-ro/ were read and
+    linked as much as /posts/hola/, and lead to the same essay's pages, each to its own."""
+    content = make_content(tmp_path, {
+        "posts/saludo/index.es.md": '---\ntitle: Hola\nauthor: X\naliases: [/posts/hola/]\n---\n\nUno.\n',
+        "posts/saludo/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne.\n",
+        "posts/saludo/index.ro.md": "---\ntitle: Salut\ntranslation_of: es\n---\n\nUnu.\n",
+        "posts/otro/index.es.md": '---\ntitle: Otro\nauthor: X\naliases: ["/en/posts/hola/", "/posts/viejo/"]\n---\n\nO.\n',
+        "pages/acerca/index.es.md": "---\ntitle: Acerca\naliases: [/quienes/]\n---\n\nSomos.\n",
+        "pages/acerca/index.en.md": "---\ntitle: About\ntranslation_of: es\n---\n\nWe are.\n"}, with_essay=False)
+    out = tmp_path / "out"
+    built = run_cli("build", "--content", str(content), "--output", str(out))
+    assert built.returncode == 0, built.stderr
+    for old, new in [("posts/hola/", "posts/saludo/"), ("es/posts/hola/", "es/posts/saludo/"),
+                     ("ro/posts/hola/", "ro/posts/saludo/"), ("posts/hola/with-ro/", "posts/saludo/with-ro/"),
+                     ("en/posts/hola/", "posts/otro/"),  # the author's own alias wins over the one made for them
+                     ("es/posts/viejo/", "es/posts/otro/"), ("quienes/", "acerca/"), ("es/quienes/", "es/acerca/"),
+                     ("en/quienes/", "en/acerca/")]:
+        page = Page((out / old / "index.html").read_text())
+        assert page.canonical == f"https://example.github.io/repo/{new}", old
+        assert (out / new / "index.html").is_file()
+    assert not (out / "posts/hola/with-en").exists()  # English stands beside the original at /posts/saludo/ itself
+    assert not (out / "en/posts/viejo").exists()  # otro has no English page to lead to
