@@ -66,8 +66,57 @@ def load_record(content: Path) -> tuple[dict[str, Followed], list[ContentError]]
         return {}, [ContentError(shown, 1, "the translation record is not as `tertulia translated` writes it; "
                                            "restore it from version control, or delete it to start afresh")]
     prefix = content.resolve().name + "/"
-    return {prefix + key: Followed(prefix + entry["original"], tuple(entry["blocks"]), entry.get("title"))
-            for key, entry in entries.items()}, []
+    record = {prefix + key: Followed(prefix + entry["original"], tuple(entry["blocks"]), entry.get("title"))
+              for key, entry in entries.items()}
+    return _through_renames(content, record), []
+
+
+def _through_renames(content: Path, record: dict[str, Followed]) -> dict[str, Followed]:
+    """The record with the entries of a renamed folder under its new name: the folder whose original's
+    `aliases` names the old one's address (`/posts/old-slug/`) is that post, its translations still
+    the ones marked. Without this, a rename left every translation untracked, an outdated one current."""
+    prefix = content.resolve().name + "/"
+    gone = {"/".join(key.split("/")[1:3]) for key in gone_entries(content, record)}
+    gone = {folder for folder in gone if folder.split("/")[0] in ("posts", "pages") and not (content / folder).exists()}
+    renamed = {old: new for old in sorted(gone) if (new := _renamed_to(content, old))}
+    if not renamed:
+        return record
+
+    def moved(key: str) -> str:
+        folder = "/".join(key.split("/")[1:3])
+        return prefix + renamed[folder] + key[len(prefix + folder):] if folder in renamed else key
+
+    result = dict(record)
+    for key, followed in record.items():
+        if moved(key) != key and moved(key) not in record:
+            del result[key]
+            result[moved(key)] = Followed(moved(followed.original), followed.blocks, followed.title)
+    return result
+
+
+def _renamed_to(content: Path, old: str) -> str:
+    """The folder (`posts/new-slug`) whose original lists the address `old` (`posts/old-slug`) had among
+    its aliases; "" when none does. Read only while the record names a folder that is gone."""
+    from .addresses import served_at
+    from .find import ESSAY_FILE
+    from .read import parse_text
+    kind, slug = old.split("/")
+    address = f"{slug}/" if kind == "pages" else f"posts/{slug}/"
+    for path in sorted((content / kind).glob("*/index.*.md")):
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            continue
+        if slug.encode() not in raw or path.is_symlink() or not ESSAY_FILE.fullmatch(path.name):
+            continue
+        parsed, error = parse_text(raw, str(path))
+        aliases = parsed.meta.get("aliases") if parsed and not error and "translation_of" not in parsed.meta else None
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if isinstance(aliases, list) and any(isinstance(alias, str) and served_at(alias) == (address, "")
+                                             for alias in aliases):
+            return f"{kind}/{path.parent.name}"
+    return ""
 
 
 def _refuse(constant: str):

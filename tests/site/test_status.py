@@ -341,6 +341,26 @@ def test_a_renamed_post_s_record_is_named_by_status_and_dropped_by_the_next_tran
     assert "no longer there" not in run_cli("status", cwd=tmp_path).stdout
 
 
+def test_a_post_renamed_with_its_old_address_as_an_alias_keeps_its_translations_tracked(tmp_path):
+    """The alias says which post the old folder was: its translations are the ones marked, so an original
+    edited after the rename is still named outdated, and the next `translated` keeps the entries."""
+    content = site_with_record(tmp_path)
+    (content / "posts/hola").rename(content / "posts/saludo")
+    edit(content, "posts/saludo/index.es.md", "author: Ana\n", "author: Ana\naliases: [/posts/hola/]\n")
+    edit(content, "posts/saludo/index.es.md", "Segundo párrafo.", "Segundo párrafo, más largo.")
+    edit(content, "posts/saludo/comments/c1.es.md", "Un comentario.", "Un comentario corregido.")
+    status = run_cli("status", cwd=tmp_path).stdout
+    assert "content/posts/saludo/index.en.md:" in status and "block 2 outdated" in status
+    assert "content/posts/saludo/comments/c1.en.md:5: block 1 outdated" in status
+    assert "untracked" not in status and "no longer there" not in status
+    marked = run_cli("translated", "content/posts/saludo/comments/c1.en.md", cwd=tmp_path)
+    assert marked.returncode == 0 and "dropped" not in marked.stdout
+    record = json.loads((content / "translations.json").read_text())["translations"]
+    assert sorted(record) == ["posts/saludo/comments/c1.en.md", "posts/saludo/index.en.md"]
+    assert record["posts/saludo/index.en.md"]["original"] == "posts/saludo/index.es.md"
+    assert "block 2 outdated" in run_cli("status", cwd=tmp_path).stdout  # the essay's entry as it was marked
+
+
 def test_an_outdated_block_is_quoted_as_a_reader_sees_it_not_as_the_record_keeps_its_words(tmp_path):
     content = site_with_record(tmp_path)
     edit(content, ESSAY, "Segundo párrafo.", "Segundo [párrafo](https://example.org/), corregido.")
