@@ -109,7 +109,7 @@ def make_app(output: Path, state: PreviewState, port: int | None = None):
 
     def app(environ, start_response):
         method = environ.get("REQUEST_METHOD", "GET")
-        if hosts is not None and environ.get("HTTP_HOST", "") not in hosts:
+        if hosts is not None and environ.get("HTTP_HOST", "").lower() not in hosts:  # a host name has no case
             answer = "400 Bad Request", "text/plain; charset=utf-8", b"unknown host\n"
         elif method not in ("GET", "HEAD"):
             answer = "405 Method Not Allowed", "text/plain; charset=utf-8", b"GET only\n"
@@ -305,7 +305,7 @@ def _local_server(server_class, port: int):
 
     class LocalOnly(web.FallbackHandler):
         def prepare(self):
-            if self.request.host not in hosts:
+            if self.request.host.lower() not in hosts:
                 self.set_status(400)
                 self.set_header("Content-Type", "text/plain; charset=utf-8")
                 self.finish("unknown host\n")

@@ -140,6 +140,10 @@ def test_only_the_preview_s_own_names_are_answered_and_no_page_can_force_a_reloa
         answer = connection.getresponse()
         assert answer.status in (400, 404) and answer.read() != b"ok", (path, host, answer.status)
         connection.close()
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+    connection.request("GET", parts.path, headers={"Host": f"LocalHost:{parts.port}"})  # a host name has no case
+    assert connection.getresponse().status == 200
+    connection.close()
     assert "Traceback" not in stop()
 
 
