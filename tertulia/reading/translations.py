@@ -76,8 +76,8 @@ def _through_renames(content: Path, record: dict[str, Followed]) -> dict[str, Fo
     `aliases` names the old one's address (`/posts/old-slug/`) is that post, its translations still
     the ones marked. Without this, a rename left every translation untracked, an outdated one current."""
     prefix = content.resolve().name + "/"
-    gone = {"/".join(key.split("/")[1:3]) for key in gone_entries(content, record)}
-    gone = {folder for folder in gone if folder.split("/")[0] in ("posts", "pages") and not (content / folder).exists()}
+    folders = {"/".join(key.split("/")[1:3]) for key in record}  # a look at each folder, not at each file: every build
+    gone = {folder for folder in folders if folder.split("/")[0] in ("posts", "pages") and not (content / folder).exists()}
     renamed = {old: new for old in sorted(gone) if (new := _renamed_to(content, old))}
     if not renamed:
         return record
