@@ -72,13 +72,16 @@ def load_record(content: Path) -> tuple[dict[str, Followed], list[ContentError]]
 
 
 def _through_renames(content: Path, record: dict[str, Followed]) -> dict[str, Followed]:
-    """The record with the entries of a renamed folder under its new name: the folder whose original's
+    """The record with the entries of a renamed folder under its new name: the one folder whose original's
     `aliases` names the old one's address (`/posts/old-slug/`) is that post, its translations still
     the ones marked. Without this, a rename left every translation untracked, an outdated one current."""
     prefix = content.resolve().name + "/"
-    folders = {"/".join(key.split("/")[1:3]) for key in record}  # a look at each folder, not at each file: every build
-    gone = {folder for folder in folders if folder.split("/")[0] in ("posts", "pages") and not (content / folder).exists()}
-    renamed = {old: new for old in sorted(gone) if (new := _renamed_to(content, old))}
+    named: dict[str, list[str]] = {}  # folder (`posts/slug`) -> the record's files in it
+    for key in record:
+        named.setdefault("/".join(key.split("/")[1:3]), []).append(key[len(prefix):])
+    gone = [folder for folder, files in sorted(named.items())
+            if folder.split("/")[0] in ("posts", "pages") and _gone(content, folder, files)]
+    renamed = {old: new for old in gone if (new := _renamed_to(content, old))}
     if not renamed:
         return record
 
@@ -94,29 +97,42 @@ def _through_renames(content: Path, record: dict[str, Followed]) -> dict[str, Fo
     return result
 
 
+def _gone(content: Path, folder: str, files: list[str]) -> bool:
+    """Whether none of the files the record names in `folder` is there: a folder left behind holding a
+    `.DS_Store` or an image is no post. A look at the folder first, and at most its files: every build."""
+    try:
+        return not (content / folder).is_dir() or not any((content / name).is_file() for name in files)
+    except OSError:  # a name no file system takes, in a record edited by hand
+        return True
+
+
 def _renamed_to(content: Path, old: str) -> str:
     """The folder (`posts/new-slug`) whose original lists the address `old` (`posts/old-slug`) had among
-    its aliases; "" when none does. Read only while the record names a folder that is gone."""
+    its aliases; "" when none does, or more than one (a draft too: the build names that clash). Read
+    only while the record names a folder that is gone."""
     from .addresses import served_at
     from .find import ESSAY_FILE
+    from .names import is_key
     from .read import parse_text
     kind, slug = old.split("/")
     address = f"{slug}/" if kind == "pages" else f"posts/{slug}/"
+    claiming = set()
     for path in sorted((content / kind).glob("*/index.*.md")):
+        if not is_key(path.parent.name) or not ESSAY_FILE.fullmatch(path.name) or path.is_symlink():
+            continue  # a hidden copy (`.bak-slug/`) is no post of the site
         try:
             raw = path.read_bytes()
         except OSError:
             continue
-        if slug.encode() not in raw or path.is_symlink() or not ESSAY_FILE.fullmatch(path.name):
+        if b"aliases" not in raw:
             continue
         parsed, error = parse_text(raw, str(path))
         aliases = parsed.meta.get("aliases") if parsed and not error and "translation_of" not in parsed.meta else None
-        if isinstance(aliases, str):
-            aliases = [aliases]
+        aliases = [aliases] if isinstance(aliases, str) else aliases
         if isinstance(aliases, list) and any(isinstance(alias, str) and served_at(alias) == (address, "")
                                              for alias in aliases):
-            return f"{kind}/{path.parent.name}"
-    return ""
+            claiming.add(f"{kind}/{path.parent.name}")
+    return claiming.pop() if len(claiming) == 1 else ""
 
 
 def _refuse(constant: str):

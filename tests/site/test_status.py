@@ -361,6 +361,25 @@ def test_a_post_renamed_with_its_old_address_as_an_alias_keeps_its_translations_
     assert "block 2 outdated" in run_cli("status", cwd=tmp_path).stdout  # the essay's entry as it was marked
 
 
+def test_the_record_follows_a_rename_past_a_leftover_folder_a_hidden_copy_and_an_encoded_alias(tmp_path):
+    """The old folder kept for its `.DS_Store`, a hidden backup of the new one claiming the same alias, and
+    the alias percent-encoded: the renamed post is still the one the record's entries are read under."""
+    content = site_with_record(tmp_path)
+    (content / "posts/hola").rename(content / "posts/saludo")
+    (content / "posts/hola").mkdir()
+    (content / "posts/hola/.DS_Store").write_bytes(b"\0")
+    edit(content, "posts/saludo/index.es.md", "author: Ana\n", 'author: Ana\naliases: ["/posts/%68ola/"]\n')
+    shutil.copytree(content / "posts/saludo", content / "posts/.bak-saludo")
+    edit(content, "posts/saludo/index.es.md", "Segundo párrafo.", "Segundo párrafo, más largo.")
+    built = run_cli("build", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert "content/posts/saludo/index.en.md:8: warning: block 2 is outdated" in built.stderr
+    (content / "posts/.bak-saludo").rename(content / "posts/copia")  # now two posts claim the old address
+    from tertulia.reading.translations import load_record
+    record, _ = load_record(content)  # neither is taken for the old post: the build names the clash
+    assert sorted(record) == ["content/posts/hola/comments/c1.en.md", "content/posts/hola/index.en.md"]
+
+
 def test_an_outdated_block_is_quoted_as_a_reader_sees_it_not_as_the_record_keeps_its_words(tmp_path):
     content = site_with_record(tmp_path)
     edit(content, ESSAY, "Segundo párrafo.", "Segundo [párrafo](https://example.org/), corregido.")
@@ -368,3 +387,13 @@ def test_an_outdated_block_is_quoted_as_a_reader_sees_it_not_as_the_record_keeps
     assert "the original now begins “Segundo párrafo, corregido.”" in status.stdout, status.stdout
     check = run_cli("check", cwd=tmp_path)
     assert "its original (“Segundo párrafo, corregido.”) changed" in check.stderr, check.stderr
+
+
+def test_a_record_naming_a_folder_no_file_system_could_hold_is_read_without_failing(tmp_path):
+    content = site_with_record(tmp_path)
+    record = json.loads((content / "translations.json").read_text())
+    long = "posts/" + "a" * 300 + "/index.en.md"  # a name too long for any disk: edited by hand
+    record["translations"][long] = {"original": "posts/" + "a" * 300 + "/index.es.md", "blocks": ["x"]}
+    (content / "translations.json").write_text(json.dumps(record))
+    built = run_cli("build", cwd=tmp_path)
+    assert built.returncode == 0 and "Traceback" not in built.stderr, built.stderr
