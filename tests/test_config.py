@@ -143,9 +143,13 @@ def test_a_tag_of_the_right_form_that_no_registry_has_is_refused_with_the_one_br
                                      "languages:\n  ita: Italiano\n  xx: Nothing\n  pt-BR: Português\n  cmn: 中文\n"
                                      "main_language: ita\n")
     assert errors == [
-        "content/site.yml:4: `ita` is not in IANA's language tag registry, which browsers and screen readers go by: "
-        "write `it`",
+        "content/site.yml:4: `ita` is not a current tag of IANA's language tag registry, which browsers and screen "
+        "readers go by: write `it`",
         "content/site.yml:5: `xx` is not in IANA's language tag registry, which browsers and screen readers go by"]
+    variants = config_errors(tmp_path, 'title: T\nbase_url: "https://example.org/"\n'
+                                       "languages:\n  ca-ES-valencia: Valencià\n  en-US-posix: POSIX\nmain_language: ca-ES-valencia\n")
+    assert variants == [  # Babel has a locale of each name; only the first variant is IANA's
+        "content/site.yml:5: `en-US-posix` is not in IANA's language tag registry, which browsers and screen readers go by"]
 
 
 def test_an_old_address_may_hold_a_percent_encoded_space_but_no_encoded_control_or_quote(tmp_path):

@@ -23,12 +23,14 @@ def unregistered(code: str) -> str:
         usual = langcodes.standardize_tag(code)
     except (langcodes.LanguageTagError, ValueError):
         usual = ""
-    if usual and usual.lower() != code.lower() and langcodes.tag_is_valid(usual):
-        return f"`{code}` is not in IANA's language tag registry, which browsers and screen readers go by: write `{usual}`"
+    if usual and usual.lower() != code.lower() and langcodes.tag_is_valid(usual):  # `ita`; `zh-min-nan`, deprecated
+        return (f"`{code}` is not a current tag of IANA's language tag registry, which browsers and screen readers "
+                f"go by: write `{usual}`")
     return f"`{code}` is not in IANA's language tag registry, which browsers and screen readers go by"
 
 
 def _cldr_has(code: str) -> bool:
-    """A locale CLDR has data for (`de`, `pt_BR`, `zh_Hant`): registered alike. A look at Babel's file
-    names, not at the data: a build that draws nothing loads no locale."""
-    return localedata.exists(code.replace("-", "_"))
+    """A locale CLDR has data for (`de`, `pt_BR`, `zh_Hant`), no variant: registered alike. CLDR's own
+    variants (`en_US_POSIX`) are not IANA's, so a tag with one is the registry's to judge. A look at
+    Babel's file names, not at the data: a build that draws nothing loads no locale."""
+    return all(len(part) <= 4 for part in code.split("-")) and localedata.exists(code.replace("-", "_"))

@@ -12,12 +12,14 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import replace
+import unicodedata
 from unicodedata import bidirectional
 from urllib.parse import quote, unquote
 
 from markupsafe import Markup
 
 from . import routes
+from .routes import file_path
 from ..errors import DIRECTION_CONTROLS, ContentError
 from ..model import Site
 from ..reading import addresses
@@ -53,10 +55,15 @@ def _old_addresses(site: Site, taken) -> tuple[dict[str, str], dict[str, dict[st
     What the author wrote comes first; the renamed folders' other pages (see _renamed) fill in around it."""
     targets: dict[str, str] = {}
     queries: dict[str, dict[str, str]] = defaultdict(dict)
-    old = [(alias, routes.essay(essay.slug)) for essay in site.essays for alias in essay.aliases]
+    old = [(redirect.old, redirect.new) for redirect in site.config.redirects]
+    old += [(alias, routes.essay(essay.slug)) for essay in site.essays for alias in essay.aliases]
     old += [(alias, routes.page(page.slug)) for page in site.pages for alias in page.aliases]
-    old += [(address, new) for address, new in _renamed(site) if served_at(address)[0] not in taken]
-    for address, new in [(redirect.old, redirect.new) for redirect in site.config.redirects] + old:
+    # a file the site has already, in any letter case (one file on macOS's and Windows's disks), stays its own
+    occupied = {_folded(file_path(url)) for url in taken} | {_folded(path) for path in site.static}
+    occupied |= {_folded(file_path(served_at(address)[0])) for address, _ in old}
+    old += [(address, new) for address, new in _renamed(site)
+            if _folded(file_path(served_at(address)[0])) not in occupied]
+    for address, new in old:
         url, query = served_at(address)
         new = new.lstrip("/") if new.startswith("/") else new
         if query:
@@ -66,6 +73,10 @@ def _old_addresses(site: Site, taken) -> tuple[dict[str, str], dict[str, dict[st
     final = {url: _final(target, targets) for url, target in targets.items()}
     return final, {url: {query: _final(target, targets) for query, target in asked.items()}
                    for url, asked in queries.items()}
+
+
+def _folded(path: str) -> str:
+    return unicodedata.normalize("NFC", path).casefold()
 
 
 ESSAY_ADDRESS = re.compile(r"posts/([^/]+)/")

@@ -1570,3 +1570,19 @@ def test_a_renamed_folder_s_alias_carries_its_pages_in_one_language_and_its_othe
         assert (out / new / "index.html").is_file()
     assert not (out / "posts/hola/with-en").exists()  # English stands beside the original at /posts/saludo/ itself
     assert not (out / "en/posts/viejo").exists()  # otro has no English page to lead to
+
+
+def test_a_renamed_folder_s_pages_give_way_to_a_static_file_and_to_an_alias_in_another_letter_case(tmp_path):
+    """What the author wrote stays: a static file where a carried-along redirect would go, and an alias
+    differing from it only in case (one file on macOS's and Windows's disks) keep their places."""
+    content = make_content(tmp_path, {
+        "posts/saludo/index.es.md": '---\ntitle: Hola\nauthor: X\naliases: [/posts/hola/]\n---\n\nUno.\n',
+        "posts/saludo/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne.\n",
+        "posts/otro/index.es.md": '---\ntitle: Otro\nauthor: X\naliases: ["/EN/posts/hola/"]\n---\n\nO.\n',
+        "static/es/posts/hola/index.html": "<!doctype html><title>mine</title>\n"}, with_essay=False)
+    out = tmp_path / "out"
+    built = run_cli("build", "--content", str(content), "--output", str(out))
+    assert built.returncode == 0, built.stderr
+    assert (out / "es/posts/hola/index.html").read_text() == "<!doctype html><title>mine</title>\n"
+    assert not (out / "en/posts/hola").exists()
+    assert Page((out / "EN/posts/hola/index.html").read_text()).canonical == "https://example.github.io/repo/posts/otro/"
