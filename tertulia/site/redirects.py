@@ -58,11 +58,11 @@ def _old_addresses(site: Site, taken) -> tuple[dict[str, str], dict[str, dict[st
     old = [(redirect.old, redirect.new) for redirect in site.config.redirects]
     old += [(alias, routes.essay(essay.slug)) for essay in site.essays for alias in essay.aliases]
     old += [(alias, routes.page(page.slug)) for page in site.pages for alias in page.aliases]
-    # a file the site has already, in any letter case (one file on macOS's and Windows's disks), stays its own
-    occupied = {_folded(file_path(url)) for url in taken} | {_folded(path) for path in site.static}
-    occupied |= {_folded(file_path(served_at(address)[0])) for address, _ in old}
-    old += [(address, new) for address, new in _renamed(site)
-            if _folded(file_path(served_at(address)[0])) not in occupied]
+    if carried := _renamed(site):  # most sites have none: the site's every file is not folded for nothing
+        # a file the site has already, in any letter case (one file on macOS's and Windows's disks), stays its own
+        occupied = {_folded(file_path(url)) for url in taken} | {_folded(path) for path in site.static}
+        occupied |= {_folded(file_path(served_at(address)[0])) for address, _ in old}
+        old += [(address, new) for address, new in carried if _folded(file_path(served_at(address)[0])) not in occupied]
     for address, new in old:
         url, query = served_at(address)
         new = new.lstrip("/") if new.startswith("/") else new
