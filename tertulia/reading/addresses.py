@@ -85,10 +85,15 @@ def served_at(address: str) -> tuple[str, str]:
 
 
 def written_at(address: str) -> tuple[str, str]:
-    """served_at, its path's letter case folded and its accents composed (NFC): two addresses alike here
-    are one file on some disks (macOS's ignores both differences)."""
+    """served_at, its path folded (see folded): two addresses alike here are one file on some disks."""
     url, query = served_at(address)
-    return unicodedata.normalize("NFC", url).casefold(), query
+    return folded(url), query
+
+
+def folded(path: str) -> str:
+    """A path, its letter case folded and its accents composed (NFC): two paths alike here are one file on
+    some disks (macOS's ignores both differences)."""
+    return unicodedata.normalize("NFC", path).casefold()
 
 
 def under_files(olds) -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .addresses import NAME_MAX
+from .addresses import NAME_MAX, served_at
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_KEY = 200  # WordPress's own limit for a post's name; well inside a file system's 255 bytes
@@ -75,3 +75,14 @@ def tag_segment(key: str) -> tuple[str, str]:
     if segment in TAG_FOLDER_FILES:
         return "", "names a file of the tag listing"
     return segment, ""
+
+
+FOLDER_ADDRESS = {"posts": re.compile(r"posts/([^/]+)/"), "pages": re.compile(r"([^/]+)/")}  # as routes lays them out
+
+
+def renamed_from(alias: str, kind: str) -> str:
+    """The slug of the folder under `posts/` or `pages/` (`kind`) whose address `alias` is (`/posts/old-slug/`,
+    `/old-slug/`, however encoded): the name a renamed folder had; "" when it names no such folder."""
+    url, query = served_at(alias)
+    found = None if query else FOLDER_ADDRESS[kind].fullmatch(url)
+    return found.group(1) if found and is_key(found.group(1)) else ""

@@ -68,32 +68,33 @@ def load_record(content: Path) -> tuple[dict[str, Followed], list[ContentError]]
     prefix = content.resolve().name + "/"
     record = {prefix + key: Followed(prefix + entry["original"], tuple(entry["blocks"]), entry.get("title"))
               for key, entry in entries.items()}
-    return _through_renames(content, record), []
+    return _through_renames(content, prefix, record), []
 
 
-def _through_renames(content: Path, record: dict[str, Followed]) -> dict[str, Followed]:
+def _through_renames(content: Path, prefix: str, record: dict[str, Followed]) -> dict[str, Followed]:
     """The record with the entries of a renamed folder under its new name: the one folder whose original's
     `aliases` names the old one's address (`/posts/old-slug/`) is that post, its translations still
     the ones marked. Without this, a rename left every translation untracked, an outdated one current."""
-    prefix = content.resolve().name + "/"
-    named: dict[str, list[str]] = {}  # folder (`posts/slug`) -> the record's files in it
+    def folder(key: str) -> str:  # `content/posts/slug/index.en.md` -> `posts/slug`
+        return "/".join(key.split("/")[1:3])
+
+    named: dict[str, list[str]] = {}  # folder -> the record's files in it
     for key in record:
-        named.setdefault("/".join(key.split("/")[1:3]), []).append(key[len(prefix):])
-    gone = [folder for folder, files in sorted(named.items())
-            if folder.split("/")[0] in ("posts", "pages") and _gone(content, folder, files)]
+        named.setdefault(folder(key), []).append(key[len(prefix):])
+    gone = [old for old, files in sorted(named.items())
+            if old.split("/")[0] in ("posts", "pages") and _gone(content, old, files)]
     renamed = {old: new for old in gone if (new := _renamed_to(content, old))}
     if not renamed:
         return record
 
     def moved(key: str) -> str:
-        folder = "/".join(key.split("/")[1:3])
-        return prefix + renamed[folder] + key[len(prefix + folder):] if folder in renamed else key
+        return prefix + renamed[folder(key)] + key[len(prefix + folder(key)):] if folder(key) in renamed else key
 
     result = dict(record)
     for key, followed in record.items():
-        if moved(key) != key and moved(key) not in record:
+        if (new := moved(key)) != key and new not in record:
             del result[key]
-            result[moved(key)] = Followed(moved(followed.original), followed.blocks, followed.title)
+            result[new] = Followed(moved(followed.original), followed.blocks, followed.title)
     return result
 
 
@@ -110,12 +111,10 @@ def _renamed_to(content: Path, old: str) -> str:
     """The folder (`posts/new-slug`) whose original lists the address `old` (`posts/old-slug`) had among
     its aliases; "" when none does, or more than one (a draft too: the build names that clash). Read
     only while the record names a folder that is gone."""
-    from .addresses import served_at
     from .find import ESSAY_FILE
-    from .names import is_key
+    from .names import is_key, renamed_from
     from .read import parse_text
     kind, slug = old.split("/")
-    address = f"{slug}/" if kind == "pages" else f"posts/{slug}/"
     claiming = set()
     for path in sorted((content / kind).glob("*/index.*.md")):
         if not is_key(path.parent.name) or not ESSAY_FILE.fullmatch(path.name) or path.is_symlink():
@@ -129,7 +128,7 @@ def _renamed_to(content: Path, old: str) -> str:
         parsed, error = parse_text(raw, str(path))
         aliases = parsed.meta.get("aliases") if parsed and not error and "translation_of" not in parsed.meta else None
         aliases = [aliases] if isinstance(aliases, str) else aliases
-        if isinstance(aliases, list) and any(isinstance(alias, str) and served_at(alias) == (address, "")
+        if isinstance(aliases, list) and any(isinstance(alias, str) and renamed_from(alias, kind) == slug
                                              for alias in aliases):
             claiming.add(f"{kind}/{path.parent.name}")
     return claiming.pop() if len(claiming) == 1 else ""

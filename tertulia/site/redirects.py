@@ -12,7 +12,6 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import replace
-import unicodedata
 from unicodedata import bidirectional
 from urllib.parse import quote, unquote
 
@@ -23,8 +22,8 @@ from .routes import file_path
 from ..errors import DIRECTION_CONTROLS, ContentError
 from ..model import Site
 from ..reading import addresses
-from ..reading.addresses import served_at
-from ..reading.names import is_key
+from ..reading.addresses import folded, served_at
+from ..reading.names import renamed_from
 from .pages import Kind, Page
 from .views import default_translation, side_by_side_url
 
@@ -60,9 +59,9 @@ def _old_addresses(site: Site, taken) -> tuple[dict[str, str], dict[str, dict[st
     old += [(alias, routes.page(page.slug)) for page in site.pages for alias in page.aliases]
     if carried := _renamed(site):  # most sites have none: the site's every file is not folded for nothing
         # a file the site has already, in any letter case (one file on macOS's and Windows's disks), stays its own
-        occupied = {_folded(file_path(url)) for url in taken} | {_folded(path) for path in site.static}
-        occupied |= {_folded(file_path(served_at(address)[0])) for address, _ in old}
-        old += [(address, new) for address, new in carried if _folded(file_path(served_at(address)[0])) not in occupied]
+        occupied = {folded(file_path(url)) for url in taken} | {folded(path) for path in site.static}
+        occupied |= {_file_of(address) for address, _ in old}
+        old += [(address, new) for address, new in carried if _file_of(address) not in occupied]
     for address, new in old:
         url, query = served_at(address)
         new = new.lstrip("/") if new.startswith("/") else new
@@ -75,12 +74,9 @@ def _old_addresses(site: Site, taken) -> tuple[dict[str, str], dict[str, dict[st
                    for url, asked in queries.items()}
 
 
-def _folded(path: str) -> str:
-    return unicodedata.normalize("NFC", path).casefold()
-
-
-ESSAY_ADDRESS = re.compile(r"posts/([^/]+)/")
-PAGE_ADDRESS = re.compile(r"([^/]+)/")
+def _file_of(address: str) -> str:
+    """The file an old address is answered from, folded as a disk may fold it."""
+    return folded(file_path(served_at(address)[0]))
 
 
 def _renamed(site: Site) -> list[tuple[str, str]]:
@@ -88,16 +84,13 @@ def _renamed(site: Site) -> list[tuple[str, str]]:
     folder had (`/posts/old-slug/` on posts/new-slug/): its pages in one language and side by side with
     another translation were read and linked too, and follow it as a Hugo site's translations do."""
     moved = []
-    for items, address, single in ((site.essays, ESSAY_ADDRESS, routes.single),
-                                   (site.pages, PAGE_ADDRESS, routes.page_single)):
+    for items, kind, single in ((site.essays, "posts", routes.single), (site.pages, "pages", routes.page_single)):
         for item in items:
             for alias in item.aliases:
-                url, query = served_at(alias)
-                found = None if query else address.fullmatch(url)
-                if found is None or found.group(1) == item.slug or not is_key(found.group(1)):
+                if (old := renamed_from(alias, kind)) in ("", item.slug):
                     continue
-                was = replace(item, slug=found.group(1))
-                moved += [("/" + single(text.lang, was.slug), single(text.lang, item.slug)) for text in item.texts]
+                was = replace(item, slug=old)
+                moved += [("/" + single(text.lang, old), single(text.lang, item.slug)) for text in item.texts]
                 default = default_translation(item, site.config.main_language, site.config.language_codes)
                 moved += [("/" + side_by_side_url(was, text, default), side_by_side_url(item, text, default))
                           for text in item.translations if text is not default]
