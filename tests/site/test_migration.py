@@ -1547,19 +1547,27 @@ def test_an_author_with_a_login_and_no_display_name_is_anonymous_and_the_summary
             "blog and is no name it showed; write `author:` by hand if you know it): posts/trenes") in result.stdout
 
 
+RENAMED_SALUDO = {  # posts/hola renamed posts/saludo, its old address kept as an alias
+    "posts/saludo/index.es.md": '---\ntitle: Hola\nauthor: X\naliases: [/posts/hola/]\n---\n\nUno.\n',
+    "posts/saludo/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne.\n"}
+
+
+def built_without_the_example_essay(tmp_path, files: dict[str, str]) -> Path:
+    """The output of a site of `files` alone, built without an error."""
+    content, out = make_content(tmp_path, files, with_essay=False), tmp_path / "out"
+    built = run_cli("build", "--content", str(content), "--output", str(out))
+    assert built.returncode == 0, built.stderr
+    return out
+
+
 def test_a_renamed_folder_s_alias_carries_its_pages_in_one_language_and_its_other_pairings_along(tmp_path):
     """`aliases: [/posts/hola/]` on posts/saludo/: /es/posts/hola/ and /posts/hola/with-ro/ were read and
     linked as much as /posts/hola/, and lead to the same essay's pages, each to its own."""
-    content = make_content(tmp_path, {
-        "posts/saludo/index.es.md": '---\ntitle: Hola\nauthor: X\naliases: [/posts/hola/]\n---\n\nUno.\n',
-        "posts/saludo/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne.\n",
-        "posts/saludo/index.ro.md": "---\ntitle: Salut\ntranslation_of: es\n---\n\nUnu.\n",
+    out = built_without_the_example_essay(tmp_path, {
+        **RENAMED_SALUDO, "posts/saludo/index.ro.md": "---\ntitle: Salut\ntranslation_of: es\n---\n\nUnu.\n",
         "posts/otro/index.es.md": '---\ntitle: Otro\nauthor: X\naliases: ["/en/posts/hola/", "/posts/viejo/"]\n---\n\nO.\n',
         "pages/acerca/index.es.md": "---\ntitle: Acerca\naliases: [/quienes/]\n---\n\nSomos.\n",
-        "pages/acerca/index.en.md": "---\ntitle: About\ntranslation_of: es\n---\n\nWe are.\n"}, with_essay=False)
-    out = tmp_path / "out"
-    built = run_cli("build", "--content", str(content), "--output", str(out))
-    assert built.returncode == 0, built.stderr
+        "pages/acerca/index.en.md": "---\ntitle: About\ntranslation_of: es\n---\n\nWe are.\n"})
     for old, new in [("posts/hola/", "posts/saludo/"), ("es/posts/hola/", "es/posts/saludo/"),
                      ("ro/posts/hola/", "ro/posts/saludo/"), ("posts/hola/with-ro/", "posts/saludo/with-ro/"),
                      ("en/posts/hola/", "posts/otro/"),  # the author's own alias wins over the one made for them
@@ -1575,14 +1583,9 @@ def test_a_renamed_folder_s_alias_carries_its_pages_in_one_language_and_its_othe
 def test_a_renamed_folder_s_pages_give_way_to_a_static_file_and_to_an_alias_in_another_letter_case(tmp_path):
     """What the author wrote stays: a static file where a carried-along redirect would go, and an alias
     differing from it only in case (one file on macOS's and Windows's disks) keep their places."""
-    content = make_content(tmp_path, {
-        "posts/saludo/index.es.md": '---\ntitle: Hola\nauthor: X\naliases: [/posts/hola/]\n---\n\nUno.\n',
-        "posts/saludo/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne.\n",
-        "posts/otro/index.es.md": '---\ntitle: Otro\nauthor: X\naliases: ["/EN/posts/hola/"]\n---\n\nO.\n',
-        "static/es/posts/hola/index.html": "<!doctype html><title>mine</title>\n"}, with_essay=False)
-    out = tmp_path / "out"
-    built = run_cli("build", "--content", str(content), "--output", str(out))
-    assert built.returncode == 0, built.stderr
+    out = built_without_the_example_essay(tmp_path, {
+        **RENAMED_SALUDO, "posts/otro/index.es.md": '---\ntitle: Otro\nauthor: X\naliases: ["/EN/posts/hola/"]\n---\n\nO.\n',
+        "static/es/posts/hola/index.html": "<!doctype html><title>mine</title>\n"})
     assert (out / "es/posts/hola/index.html").read_text() == "<!doctype html><title>mine</title>\n"
     assert not (out / "en/posts/hola").exists()
     assert Page((out / "EN/posts/hola/index.html").read_text()).canonical == "https://example.github.io/repo/posts/otro/"
