@@ -152,6 +152,25 @@ def test_a_tag_of_the_right_form_that_no_registry_has_is_refused_with_the_one_br
         "content/site.yml:5: `en-US-posix` is not in IANA's language tag registry, which browsers and screen readers go by"]
 
 
+
+def test_a_deprecated_tag_is_refused_with_its_successor_and_a_tag_for_no_language_is_refused(tmp_path):
+    """`iw` and `mo` are in the registry only as withdrawn names of `he` and `ro`; `und` and `zxx` say the
+    text has no language a reader's screen reader could read it in. A private-use tag (`qaa`) is a site's own."""
+    errors = config_errors(tmp_path, 'title: T\nbase_url: "https://example.org/"\n'
+                                     "languages:\n  iw: עברית\n  mo-MD: Moldovenească\n  und: Unknown\n  zxx: None\n"
+                                     "  agp: Paranan\n  qaa: Ours\nmain_language: qaa\n")
+    assert errors == [
+        "content/site.yml:4: `iw` is not a current tag of IANA's language tag registry, which browsers and screen "
+        "readers go by: write `he`",
+        "content/site.yml:5: `mo-MD` is not a current tag of IANA's language tag registry, which browsers and screen "
+        "readers go by: write `ro-MD`",
+        "content/site.yml:6: `und` names no language (IANA's registry keeps `und` for \"Undetermined\"): "
+        "write the tag of the language the text is in",
+        "content/site.yml:7: `zxx` names no language (IANA's registry keeps `zxx` for \"No linguistic content; "
+        "Not applicable\"): write the tag of the language the text is in",
+        "content/site.yml:8: `agp` (Paranan) was withdrawn from IANA's language tag registry, which browsers and "
+        "screen readers go by: write the tag of the language the text is in"]
+
 def test_an_old_address_may_hold_a_percent_encoded_space_but_no_encoded_control_or_quote(tmp_path):
     head = 'title: T\nbase_url: "https://example.org/"\nlanguages: {en: English}\nmain_language: en\nredirects:\n'
     path = tmp_path / "site.yml"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from babel import localedata
 
@@ -15,6 +16,8 @@ def unregistered(code: str) -> str:
     Nu checker know only registered tags, and BCP 47 writes Italian `it`, never ISO 639-2's `ita`."""
     if _cldr_has(code):
         return ""
+    if problem := _no_language_to_serve(code):
+        return problem
     import langcodes  # the registry itself, for the rare tag CLDR has no locale for: 50 ms of import otherwise spent
 
     try:
@@ -34,3 +37,33 @@ def _cldr_has(code: str) -> bool:
     variants (`en_US_POSIX`) are not IANA's, so a tag with one is the registry's to judge. A look at
     Babel's file names, not at the data: a build that draws nothing loads no locale."""
     return all(len(part) <= 4 for part in code.split("-")) and localedata.exists(code.replace("-", "_"))
+
+
+def _no_language_to_serve(code: str) -> str:
+    """Why a registered tag still names no language a site can be written in ("" when it does): one the
+    registry deprecated for another (`iw`, Hebrew, is `he`), or one it keeps for "no language" (`und`,
+    `zxx`, `mis`, `mul`), which tells a screen reader nothing to read the text with."""
+    primary, _, rest = code.partition("-")
+    entry = _deprecated_or_special().get(primary.lower())
+    if not entry:
+        return ""
+    if preferred := entry.get("Preferred-Value"):
+        usual = f"{preferred}-{rest}" if rest else preferred
+        return (f"`{code}` is not a current tag of IANA's language tag registry, which browsers and screen readers "
+                f"go by: write `{usual}`")
+    meaning = "; ".join(entry.get("Description", []))
+    if "Deprecated" in entry:  # withdrawn with no one successor (`agp`, Paranan)
+        return (f"`{code}` ({meaning}) was withdrawn from IANA's language tag registry, which browsers and screen "
+                "readers go by: write the tag of the language the text is in")
+    return (f"`{code}` names no language (IANA's registry keeps `{primary}` for \"{meaning}\"): "
+            "write the tag of the language the text is in")
+
+
+@lru_cache(maxsize=1)
+def _deprecated_or_special() -> dict[str, dict]:
+    """The registry's language subtags that are deprecated or of special scope, by subtag: read only when
+    a tag is not one of CLDR's locales, which every current tag a site is likely to have is."""
+    from langcodes.registry_parser import parse_registry  # the registry file langcodes ships, as IANA writes it
+
+    return {entry["Subtag"].lower(): entry for entry in parse_registry()
+            if entry.get("Type") == "language" and ("Deprecated" in entry or entry.get("Scope") == "special")}

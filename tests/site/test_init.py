@@ -169,6 +169,13 @@ def test_a_three_letter_code_with_a_two_letter_tag_is_refused_naming_the_tag(tmp
     assert run_cli("init", str(tmp_path / "new"), "--lang", "fil", "--translation", "de").returncode == 0
 
 
+def test_hebrew_under_its_withdrawn_tag_is_refused_naming_the_current_one(tmp_path):
+    """Old systems still write Hebrew `iw`; the registry withdrew it for `he`, which browsers' voices go by."""
+    result = run_cli("init", str(tmp_path / "new"), "--lang", "en", "--translation", "iw")
+    assert result.returncode == 2 and "`iw` is not a current tag" in result.stderr and "write `he`" in result.stderr
+    assert not (tmp_path / "new").exists()
+
+
 def test_a_translation_tertulia_has_no_starter_words_in_is_left_to_translate_not_english_marked_czech(tmp_path):
     folder = tmp_path / "site"
     result = run_cli("init", str(folder), "--lang", "de", "--translation", "fr", "--translation", "cs")
