@@ -71,6 +71,15 @@ def test_markdown_inside_a_kept_inline_element_stays_text():
     assert "<del>[x](javascript:alert(1))</del>" in rendered and "<mark>*a*</mark>" in rendered
 
 
+def test_a_language_tag_in_a_body_is_written_as_browsers_know_it_or_left_out():
+    """`lang="ita"` and `lang="iw"` fail the Nu checker and leave screen readers guessing; `it` and `he` are the
+    registry's tags for the same languages. A tag nobody registered says nothing of its words, which stay."""
+    markdown = to_markdown('<p>She said <span lang="ita">ciao</span>, <span lang="iw">shalom</span>, '
+                           '<span lang="xx">zz</span>, <span lang="zxx">♪</span> and <span lang="fr">oui</span>.</p>')
+    assert markdown == ('She said <span lang="it">ciao</span>, <span lang="he">shalom</span>, zz, '
+                        '<span lang="zxx">♪</span> and <span lang="fr">oui</span>.\n')
+
+
 def test_markup_that_cannot_be_made_safe_keeps_its_words_plainly():
     flattened: list[str] = []
     assert to_markdown("<p>Plain <em>words</em>.</p>", "3", flattened=flattened) == "Plain *words*.\n"

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from ..reading.language_tags import LANGUAGE_TAG
+from ..reading.language_tags import LANGUAGE_TAG, registered
 from ..reading.markup import unwrap_other_tags
 
 TAGS = {"a", "abbr", "audio", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn",
@@ -103,8 +103,8 @@ def privately(url: str) -> str:
 
 
 def _attribute(tag: str, name: str, value: str) -> str | None:
-    if name == "lang":
-        return value if LANGUAGE_TAG.fullmatch(value) else None
+    if name == "lang":  # `ita` read as `it`, which the Nu checker and screen readers know; `xx` says nothing
+        return registered(value) if LANGUAGE_TAG.fullmatch(value) else None
     if name == "dir":
         return value if value in DIRECTIONS else None
     if name == "class":

@@ -12,24 +12,47 @@ LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def unregistered(code: str) -> str:
-    """Why a well-formed tag is not in IANA's registry ("" when it is): browsers, screen readers and the
-    Nu checker know only registered tags, and BCP 47 writes Italian `it`, never ISO 639-2's `ita`."""
+    """Why a well-formed tag will not do as a site's language ("" when it will): browsers, screen readers and
+    the Nu checker know only registered tags, and BCP 47 writes Italian `it`, never ISO 639-2's `ita`."""
+    return _judged(code)[1]
+
+
+def registered(code: str) -> str | None:
+    """A well-formed tag of an imported text as browsers know it: itself when IANA's registry has it (`zxx`,
+    for no language, too), the tag it stands for when it is withdrawn (`iw`: `he`) or ISO 639-2's (`ita`:
+    `it`), else None: a tag no browser knows says nothing of the text."""
+    usual, problem = _judged(code)
+    if not problem:
+        return code
+    if usual:
+        return usual
+    entry = _deprecated_or_special().get(code.partition("-")[0].lower())
+    return code if entry and "Deprecated" not in entry else None
+
+
+def _judged(code: str) -> tuple[str, str]:
+    """(the tag to write instead, or ""; why `code` will not do as a site's language, or "")."""
     if _cldr_has(code):
-        return ""
-    if problem := _no_language_to_serve(code):
-        return problem
+        return "", ""
+    primary, _, rest = code.partition("-")
+    if entry := _deprecated_or_special().get(primary.lower()):
+        return _withdrawn_or_special(code, primary, rest, entry)
     import langcodes  # the registry itself, for the rare tag CLDR has no locale for: 50 ms of import otherwise spent
 
     try:
         if langcodes.Language.get(code, normalize=False).is_valid():
-            return ""
+            return "", ""
         usual = langcodes.standardize_tag(code)
     except (langcodes.LanguageTagError, ValueError):
         usual = ""
     if usual and usual.lower() != code.lower() and langcodes.tag_is_valid(usual):  # `ita`; `zh-min-nan`, deprecated
-        return (f"`{code}` is not a current tag of IANA's language tag registry, which browsers and screen readers "
-                f"go by: write `{usual}`")
-    return f"`{code}` is not in IANA's language tag registry, which browsers and screen readers go by"
+        return usual, _not_current(code, usual)
+    return "", f"`{code}` is not in IANA's language tag registry, which browsers and screen readers go by"
+
+
+def _not_current(code: str, usual: str) -> str:
+    return (f"`{code}` is not a current tag of IANA's language tag registry, which browsers and screen readers "
+            f"go by: write `{usual}`")
 
 
 def _cldr_has(code: str) -> bool:
@@ -39,24 +62,19 @@ def _cldr_has(code: str) -> bool:
     return all(len(part) <= 4 for part in code.split("-")) and localedata.exists(code.replace("-", "_"))
 
 
-def _no_language_to_serve(code: str) -> str:
-    """Why a registered tag still names no language a site can be written in ("" when it does): one the
-    registry deprecated for another (`iw`, Hebrew, is `he`), or one it keeps for "no language" (`und`,
-    `zxx`, `mis`, `mul`), which tells a screen reader nothing to read the text with."""
-    primary, _, rest = code.partition("-")
-    entry = _deprecated_or_special().get(primary.lower())
-    if not entry:
-        return ""
+def _withdrawn_or_special(code: str, primary: str, rest: str, entry: dict) -> tuple[str, str]:
+    """A registered language subtag that still names no language a site can be written in: withdrawn for
+    another (`iw`, Hebrew, is `he`), or kept for "no language" (`und`, `zxx`, `mis`, `mul`), which tells
+    a screen reader nothing to read the text with."""
     if preferred := entry.get("Preferred-Value"):
         usual = f"{preferred}-{rest}" if rest else preferred
-        return (f"`{code}` is not a current tag of IANA's language tag registry, which browsers and screen readers "
-                f"go by: write `{usual}`")
+        return usual, _not_current(code, usual)
     meaning = "; ".join(entry.get("Description", []))
     if "Deprecated" in entry:  # withdrawn with no one successor (`agp`, Paranan)
-        return (f"`{code}` ({meaning}) was withdrawn from IANA's language tag registry, which browsers and screen "
-                "readers go by: write the tag of the language the text is in")
-    return (f"`{code}` names no language (IANA's registry keeps `{primary}` for \"{meaning}\"): "
-            "write the tag of the language the text is in")
+        return "", (f"`{code}` ({meaning}) was withdrawn from IANA's language tag registry, which browsers and "
+                    "screen readers go by: write the tag of the language the text is in")
+    return "", (f"`{code}` names no language (IANA's registry keeps `{primary}` for \"{meaning}\"): "
+                "write the tag of the language the text is in")
 
 
 @lru_cache(maxsize=1)
