@@ -424,11 +424,17 @@
   }
 
   // What the reader writes is in the language they chose, whatever the page's: a screen reader speaks it
-  // so, and the box and its preview run in the direction the words take (dir="auto"), not the page's.
+  // so, and the box and its preview run in the direction the words take (dir="auto"), not the page's. A
+  // language written right to left runs so from its first word, as its published comment will, even when
+  // that word is English ("Thanks! قرأت…"); its option says so (a right-to-left site's options carry `dir`).
   function writtenIn(form) {
     var lang = form.elements.lang.value;
-    form.elements.body.lang = lang;
-    form.querySelector(".preview-body").lang = lang;
+    var option = form.elements.lang.selectedOptions[0];
+    var way = option && option.getAttribute("dir") === "rtl" ? "rtl" : "auto";
+    [form.elements.body, form.querySelector(".preview-body")].forEach(function (box) {
+      box.lang = lang;
+      box.dir = way;
+    });
   }
 
   function wire(form, section, trigger) {

@@ -151,3 +151,36 @@ def test_an_arrow_points_out_to_the_side_its_link_stands_on(server, open_page, t
     assert newer.evaluate("e => getComputedStyle(e).transform") == "matrix(-1, 0, 0, 1, 0, 0)"
     page.goto(server["url"] + "/fixture-repo/posts/alpha/")  # left to right, as written
     assert page.locator(".neighbours .arrow").first.evaluate("e => getComputedStyle(e).transform") == "none"
+
+
+@pytest.mark.parametrize("query, width, indented", [("?view=stacked", 1280, True), ("?view=en", 1280, True),
+                                                    ("", 390, True), ("", 1280, False)],
+                         ids=["stacked", "english-only", "phone", "side-by-side"])
+def test_a_reply_written_left_to_right_is_indented_from_the_thread_s_side(server, open_page, query, width, indented):
+    """An English reply on an Arabic page was indented from its own start, the left, and ran over the thread's
+    lines, which stand on the right (a new user's Arabic site, 2026-12): in one column it starts a step in
+    from the right; side by side it stands under its column's label, as every translation does."""
+    page = open_page(server["url"] + ESSAY + query, width=width)
+    comment, reply = (page.locator(f"#comment-{name} > .pair > .side[lang=en]") for name in ("c1", "c2"))
+    assert reply.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    comment, reply = comment.bounding_box(), reply.bounding_box()
+    step = comment["x"] + comment["width"] - (reply["x"] + reply["width"])
+    assert step >= 15 if indented else abs(step) <= 1, step
+    assert reply["x"] >= comment["x"] - 1, "its left edge stays where the column's is, or further in"
+    line = page.locator("#comment-c2").evaluate("e => getComputedStyle(e).backgroundPositionX")
+    assert line.startswith(("calc(100%", "100%")), "the reply's line stands on the right"
+
+
+def test_a_comment_in_arabic_previews_right_to_left_from_an_english_first_word(server, open_page):
+    """The preview took its direction from the first letter: "Thanks! قرأت…" in Arabic previewed left to right,
+    and was published right to left. A language chosen as English follows the words again."""
+    page = open_page(server["url"] + ESSAY, width=1280)
+    page.locator("#comment-c1 > .comment-actions a.propose").click()
+    form = page.locator("#comment-c1 > form.proposal")
+    assert form.locator("select[name=lang]").input_value() == "ar"
+    form.locator("textarea").fill("Thanks! قرأت المقالة مرتين.")
+    direction = "e => getComputedStyle(e).direction"
+    assert [form.locator(box).evaluate(direction) for box in ("textarea", ".preview-body p")] == ["rtl", "rtl"]
+    form.locator("select[name=lang]").select_option("en")
+    assert [form.locator(box).evaluate(direction) for box in ("textarea", ".preview-body p")] == ["ltr", "ltr"]
+    assert page.problems == []
