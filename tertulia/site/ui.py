@@ -325,7 +325,9 @@ class Words:
         return str(year)
 
     def _clock_text(self, hour: int, minute: int) -> str:
-        return format_time(dt.time(hour, minute), "short", locale=self._date_locale)
+        # one unit: CLDR joins English's "10:27 AM" with a no-break space, Arabic's "10:27 ص" and Korean's
+        # "오후 6:30" with a plain one, which a phone's narrow line broke before the marker
+        return format_time(dt.time(hour, minute), "short", locale=self._date_locale).replace(" ", "\u00a0")
 
     def language(self, code: str) -> Markup:
         """A language's name: as site.yml gives it, else as this page's language calls it (CLDR),

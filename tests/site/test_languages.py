@@ -249,3 +249,4 @@ def test_a_date_and_its_time_are_joined_as_the_language_joins_them(tmp_path):
     assert shown["ar"].count("،") == 1 and ", " not in shown["ar"], shown["ar"]
     assert shown["pt"] == "11 de setembro de 2012 10:27"
     assert shown["en"] == "September 11, 2012, 10:27\u202fAM" and shown["de"] == "11. September 2012, 10:27"
+    assert shown["ar"].endswith("10:27\u00a0ص"), "a time is one unit: no line breaks before its marker"
