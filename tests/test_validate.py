@@ -500,6 +500,18 @@ def test_a_file_named_with_a_languages_code_in_other_letters_is_told_the_name_si
             "must spell it as site.yml does: `index.es.md`") in errors
 
 
+def test_a_file_named_with_another_name_for_a_declared_language_is_told_the_name_to_give_it(tmp_path):
+    """ISO 639-2's `eng` is English's `en`; `es-MX` is Spanish with a region the site did not declare."""
+    translation = "---\ntitle: Hi\ntranslation_of: es\n---\n\nA.\n\nB.\n"
+    comment = "---\nauthor: B\n---\n\nHola.\n"
+    errors = errors_for(tmp_path, {"posts/hola/index.eng.md": translation, "posts/hola/comments/c1.es-MX.md": comment})
+    assert errors == [
+        "content/posts/hola/comments/c1.es-MX.md: language `es-MX` is not in site.yml languages (en, es, ro); name it "
+        "`c1.es.md`, or add `es-MX` to site.yml's languages",
+        "content/posts/hola/index.eng.md: language `eng` is not in site.yml languages (en, es, ro); BCP 47 writes it "
+        "`en`: `index.en.md`"]
+
+
 def test_a_tag_list_item_indented_under_the_one_before_is_said_to_read_as_one_key(tmp_path):
     essay = ESSAY_ES.replace("author: Ana\n", "author: Ana\ntags:\n- daily\n  - translation\n")
     warnings = [str(w) for w in loads(tmp_path, {"posts/hola/index.es.md": essay}).warnings]

@@ -17,6 +17,7 @@ from ..cache import content_key
 from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors
 from .find import is_page
 from .images import missing_images
+from .language_tags import LANGUAGE_TAG, registered
 from .names import passage_of, tag_segment, tag_text
 from .markup import clean_text, first_words, is_safe_url, rooted_links
 from ..model import (DATE_PATTERN, END_ISOLATE, ISOLATE, LATEST_OFFSET, Comment, Essay, PartialDate, Site, SiteConfig,
@@ -322,12 +323,21 @@ def _group(records, config: SiteConfig, found: Findings):
 
 
 def _spelt_as(record: Record, config: SiteConfig) -> str:
-    """A hint for a file name whose language is a declared one in other letter case (`pt-br` for `pt-BR`)."""
+    """A hint for a file name whose language is a declared one in other letter case (`pt-br` for `pt-BR`),
+    under another name for it (ISO 639-2's `eng`, Hebrew's withdrawn `iw`), or with a region (`ar-EG`)."""
     same = [code for code in config.language_codes if code.casefold() == record.lang.casefold()]
-    if not same:
-        return ""
-    name = PurePosixPath(record.path).name.replace(f".{record.lang}.md", f".{same[0]}.md")
-    return f"; the file's name must spell it as site.yml does: `{name}`"
+    name = PurePosixPath(record.path).name
+    if same:
+        return f"; the file's name must spell it as site.yml does: `{name.replace(f'.{record.lang}.md', f'.{same[0]}.md')}`"
+    usual = registered(record.lang) if LANGUAGE_TAG.fullmatch(record.lang) else None
+    if usual and usual != record.lang and usual in config.language_codes:
+        return f"; BCP 47 writes it `{usual}`: `{name.replace(f'.{record.lang}.md', f'.{usual}.md')}`"
+    language = record.lang.split("-")[0].casefold()
+    broader = [code for code in config.language_codes if code.casefold() == language]
+    if broader:
+        return (f"; name it `{name.replace(f'.{record.lang}.md', f'.{broader[0]}.md')}`, or add `{record.lang}` to "
+                "site.yml's languages")
+    return ""
 
 
 def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record | None:
