@@ -189,6 +189,16 @@ def test_of_two_originals_the_one_the_translations_name_is_kept_and_only_the_oth
                       "and this file both lack translation_of; a translation must name its original's language"]
 
 
+def test_a_misspelt_translation_of_is_named_on_its_line_and_its_file_is_the_one_blamed(tmp_path):
+    """`translaton_of` left two originals, and the error stood on line 1 of whichever file came second."""
+    misspelt = ESSAY_EN.replace("translation_of: es", "translaton_of: es")
+    errors = errors_for(tmp_path, {"posts/hola/index.en.md": misspelt})
+    line = misspelt.splitlines().index("translaton_of: es") + 1
+    assert errors == [f"content/posts/hola/index.en.md:{line}: this essay has two originals: "
+                      "content/posts/hola/index.es.md and this file both lack translation_of; a translation must name "
+                      "its original's language; is `translaton_of` meant to be `translation_of`?"]
+
+
 def test_a_quoted_key_or_one_yaml_reads_as_a_number_is_named_on_its_own_line(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", 'author: Ana\n"draft": maybe')})
     assert errors == ["content/posts/hola/index.es.md:4: `draft` must be true or false, not `maybe`"]

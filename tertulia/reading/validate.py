@@ -349,11 +349,19 @@ def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record
         return None
     # of several, the original is the one the translations name: the others are what lacks translation_of
     named = [r.meta.get("translation_of") for r in versions.values()]
-    originals.sort(key=lambda r: -named.count(r.lang))
+    originals.sort(key=lambda r: (-named.count(r.lang), bool(_misspelt_translation_of(r))))
     for extra in originals[1:]:
-        found.error(extra, "translation_of", f"this {kind} has two originals: {originals[0].path} and this file "
-                    "both lack translation_of; a translation must name its original's language")
+        misspelt = _misspelt_translation_of(extra)
+        found.error(extra, misspelt or "translation_of", f"this {kind} has two originals: {originals[0].path} and "
+                    "this file both lack translation_of; a translation must name its original's language"
+                    + (f"; is `{misspelt}` meant to be `translation_of`?" if misspelt else ""))
     return originals[0]
+
+
+def _misspelt_translation_of(record: Record) -> str:
+    """A key of `record` that looks like `translation_of` misspelt (`translaton_of`), or ""."""
+    near = get_close_matches("translation_of", [key for key in record.meta if isinstance(key, str)], n=1, cutoff=0.75)
+    return near[0] if near else ""
 
 
 def _no_original(record: Record, versions: dict[str, Record], kind: str) -> str:
