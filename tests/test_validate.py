@@ -36,7 +36,9 @@ def test_yaml_that_does_not_parse_names_its_line(tmp_path):
 
 @pytest.mark.parametrize("front, line, said", [
     ('title: "Bienvenida\nauthor: A\ntags: [values]\n', 2,
-     "found unexpected end of stream (at the end of the front matter), while scanning a quoted scalar that starts on this line"),
+     "a quote opened on this line is never closed: YAML reads on to the end of the front matter"),
+    ("title: x\nauthor: A\nsummary: \"Hola, amigos\n", 4,  # the last line: PyYAML said "unexpected end of stream"
+     "a quote opened on this line is never closed: YAML reads on to the end of the front matter"),
     ("title: x\nauthor: A\ntags: [values\nsummary: hola\n", 4,
      "did not find expected ',' or ']' (line 5), while parsing a flow sequence that starts on this line"),
     ("title: x\nauthor A\nsummary: hola\n", 3,
@@ -59,6 +61,14 @@ def test_yaml_left_open_is_reported_where_it_opens(tmp_path, front, line, said):
 def test_the_yaml_errors_worded_least_helpfully_say_what_to_do(tmp_path, front, said):
     errors = errors_for(tmp_path, {"posts/x/index.en.md": f"---\n{front}---\n\nText.\n"})
     assert len(errors) == 1 and errors[0].endswith(f"YAML does not parse: {said}"), errors
+
+
+def test_a_quote_left_open_inside_braces_is_shown_as_the_text_yaml_read(tmp_path):
+    """`{ar: "مقالات, en: "Essays"}`: YAML only said it expected `,` or `}`, and an author looked for a comma."""
+    errors = errors_for(tmp_path / "settings", {"site.yml": SITE_YML.replace("title: ", "title: {es: \"Tertulia, en: \"Essays\"}\nold_title: ")})
+    assert [error.split(": ", 1)[1] for error in errors] == [
+        "YAML does not parse: did not find expected ',' or '}'; YAML read \"Tertulia, en: \" as one quoted text: "
+        "is a quote left open in it?"]
 
 
 def test_yaml_left_open_on_the_last_line_is_said_to_end_there(tmp_path):

@@ -140,6 +140,8 @@ def yaml_problem(exc, text: str, whole: str = "file") -> tuple[int | None, str]:
     problem = getattr(exc, "problem", None) or str(exc)
     context, opened = getattr(exc, "context", None) or "", getattr(exc, "context_mark", None)
     mark = getattr(exc, "problem_mark", None) or opened
+    if opened is not None and context.startswith("while scanning a quoted scalar") and "end of stream" in problem:
+        return opened.line, f"a quote opened on this line is never closed: YAML reads on to the end of the {whole}"
     if opened is not None and context.startswith(OPENED_EARLIER) and mark is not None and mark.line != opened.line:
         return opened.line, f"{problem} ({_where(mark, text, whole)}), {context} that starts on this line"
     left_open = _quote_left_open(text, mark) if mark is not None else None
@@ -155,10 +157,21 @@ VALUE_START = re.compile(r"(?::|^[ \t]*-)[ \t]*$")  # what stands before a value
 def _quote_left_open(text: str, mark) -> int | None:
     """The 0-based line of a value whose quote was left open, when the parser stopped right after a
     quote on a later line that it took for the closing one (`title: "Cairo` then `author: "Ana"`)."""
-    quote = text[mark.index - 1:mark.index] if mark.index > 0 else ""
+    index = _opening_quote(text, mark.index)
+    if index is None:
+        return None
+    line = text.count("\n", 0, index)
+    start = text.rfind("\n", 0, index) + 1
+    return line if line < mark.line and VALUE_START.search(text[start:index]) else None
+
+
+def _opening_quote(text: str, end: int) -> int | None:
+    """Where the quoted text YAML read as ending at `end` (just past a quote) opened, or None when no quote
+    stands before `end`."""
+    quote = text[end - 1:end] if end > 0 else ""
     if quote not in ('"', "'"):
         return None
-    index = mark.index - 1
+    index = end - 1
     while True:  # back to the quote that opened it; an escaped one (`\"`, or `''`) does not
         index = text.rfind(quote, 0, index)
         if index < 0:
@@ -168,10 +181,7 @@ def _quote_left_open(text: str, mark) -> int | None:
         if quote == "'" and index > 0 and text[index - 1] == "'":
             index -= 1
             continue
-        break
-    line = text.count("\n", 0, index)
-    start = text.rfind("\n", 0, index) + 1
-    return line if line < mark.line and VALUE_START.search(text[start:index]) else None
+        return index
 
 
 def _escaped(text: str, index: int) -> bool:
@@ -201,6 +211,9 @@ def _hint(exc, text: str) -> str:
         return ""
     if text[mark.index:mark.index + 1] == "\t":
         return "; a tab: indent with spaces"
+    if said.startswith("did not find expected ',' or") and (start := _opening_quote(text, mark.index)) is not None:
+        # `{ar: "مقالات, en: "Essays"}`: the quote after `en: ` closed the one left open, and `Essays` stands outside
+        return f"; YAML read {text[start:mark.index][:60]} as one quoted text: is a quote left open in it?"
     if said.startswith("mapping values are not allowed"):
         return "; a value holding `: ` must be in quotes, as in title: \"Cairo: the streets\""
     opened = getattr(exc, "context_mark", None)
