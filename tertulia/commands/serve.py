@@ -7,6 +7,7 @@ import html
 import logging
 import mimetypes
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -81,15 +82,20 @@ def base_path(options: Options) -> str:
     return quote(unquote(config.base_path), safe="/") if config else "/"  # None: no languages to read the site in
 
 
+# A message's quotation of an author's words ("original block 6 “البحر …”"): set apart, an Arabic sentence
+# keeps its full stop at its own end instead of taking the English line's direction
+QUOTED, ISOLATED = re.compile(r"“([^“”]*)”"), r"“<bdi>\1</bdi>”"
+
+
 def error_page(errors: list[str]) -> bytes:
     """The errors as a page, so an author sees them where they were reading."""
-    items = "\n".join(f"<li><code>{html.escape(e)}</code></li>" for e in errors)
+    items = "\n".join(f"<li><code>{QUOTED.sub(ISOLATED, html.escape(e))}</code></li>" for e in errors)
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f"<title>The last save has errors</title>\n"
             f"<style>body{{font:1rem/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}}"
-            f"li{{margin:.5rem 0}}code{{white-space:pre-wrap}}</style>\n</head>\n<body>\n"
+            f"li{{margin:.5rem 0}}code{{white-space:pre-wrap}}</style>\n</head>\n<body>\n<main>\n"
             f"<h1>The last save has {len(errors)} error(s)</h1>\n<ol>\n{items}\n</ol>\n"
-            f"<p>Fix them and save: this page reloads by itself.</p>\n</body>\n</html>\n").encode("utf-8")
+            f"<p>Fix them and save: this page reloads by itself.</p>\n</main>\n</body>\n</html>\n").encode("utf-8")
 
 
 LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")  # the names by which this machine's own pages reach the preview

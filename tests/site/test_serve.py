@@ -16,6 +16,7 @@ import urllib.request
 import pytest
 
 from helpers import ROOT, make_content
+from tertulia.commands.serve import error_page
 
 
 def free_port() -> int:
@@ -288,3 +289,13 @@ def test_a_preview_started_on_unreadable_languages_shows_the_error_then_the_site
         assert "content/site.yml:3: languages must map language tags to their names" in body
         (content / "site.yml").write_text(good)
         poll(f"http://127.0.0.1:{port}/repo/posts/hola/", lambda s, b: s == 200 and "Primer párrafo." in b)
+
+
+def test_the_error_page_sets_a_quoted_right_to_left_sentence_apart_inside_its_landmark():
+    """An Arabic sentence quoted in an English message took the line's direction: its full stop stood by its
+    first word. The page had no `main`, which axe asks every page for (a new user's Arabic site, 2026-12)."""
+    page = error_page(["content/posts/al-bahr/index.en.md:20: original block 6 “البحر لا يعطي.” has no "
+                       "counterpart", "content/x.md:1: `<b>` “<i>”"]).decode()
+    assert "original block 6 “<bdi>البحر لا يعطي.</bdi>” has no counterpart" in page
+    assert "`&lt;b&gt;` “<bdi>&lt;i&gt;</bdi>”" in page, "still escaped"
+    assert page.index("<main>") < page.index("<h1>") < page.index("</main>")
