@@ -166,6 +166,8 @@ def active_svg(data: bytes) -> bool:
         root = SafeTree.fromstring(data)
     except Exception:  # noqa: BLE001 - defusedxml's refusals and expat's errors alike: not taken
         return True
+    if _instructions(data):  # `<?xml-stylesheet?>`: an XSLT the browser runs turns the file into a page with a script
+        return True
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag.rsplit("}", 1)[-1].lower() in ACTIVE_ELEMENTS:
             return True
@@ -174,6 +176,20 @@ def active_svg(data: bytes) -> bool:
             if local.startswith("on") or SCRIPT_URL.search(re.sub(r"[\s\x00-\x1f]", "", value)):
                 return True
     return False
+
+
+def _instructions(data: bytes) -> bool:
+    """Whether XML holds a processing instruction (the `<?xml …?>` declaration is none), which the tree
+    parser drops unseen. Read only after defusedxml took the file: no entity or DTD is left to expand."""
+    from xml.etree.ElementTree import ParseError, XMLPullParser
+
+    parser = XMLPullParser(events=("pi",))
+    try:
+        parser.feed(data)
+        parser.close()
+    except ParseError:
+        return True
+    return any(True for _ in parser.read_events())
 
 
 def _local(url: str, uploads: Path) -> bytes:

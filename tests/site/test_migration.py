@@ -1149,11 +1149,15 @@ def test_an_svg_that_can_run_a_script_stays_on_the_old_host(tmp_path):
                                           b'<s:script>alert(1)</s:script></svg>')
     (folder / "link.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
                                       b'<a x:href="javascript&#58;alert(1)"><text>go</text></a></svg>')
+    # an XSLT the browser runs on the file makes it a page with a script; the tree parser drops the instruction
+    (folder / "styled.svg").write_bytes(b'<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="x.txt"?>\n'
+                                        b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>')
     export = tmp_path / "svg.xml"
     body = (f'<img src="{blog}/wp-content/uploads/2014/05/plain.svg" alt="Plain" /> '
             f'<img src="{blog}/wp-content/uploads/2014/05/trap.svg" alt="Trap" /> '
             f'<img src="{blog}/wp-content/uploads/2014/05/prefixed.svg" alt="P" /> '
-            f'<img src="{blog}/wp-content/uploads/2014/05/link.svg" alt="L" />')
+            f'<img src="{blog}/wp-content/uploads/2014/05/link.svg" alt="L" /> '
+            f'<img src="{blog}/wp-content/uploads/2014/05/styled.svg" alt="S" />')
     export.write_text(media_export(tmp_path, blog).read_text().replace(
         MEDIA_POST.format(blog=blog, host="blog.example"), item(41, "svgs", body).replace("{blog}", blog)))
     site = tmp_path / "site"
@@ -1161,7 +1165,7 @@ def test_an_svg_that_can_run_a_script_stays_on_the_old_host(tmp_path):
     post = site / "content/posts/svgs"
     assert sorted(p.name for p in post.iterdir()) == ["index.en.md", "plain.svg"]
     assert f"{blog}/wp-content/uploads/2014/05/trap.svg" in (post / "index.en.md").read_text()
-    for name in ("trap", "prefixed", "link"):
+    for name in ("trap", "prefixed", "link", "styled"):
         assert f"{name}.svg (an SVG that can run a script" in result.stdout
 
 
