@@ -57,6 +57,27 @@ def signing_key() -> bytes:
     return key if len(key) == SIGNATURE else secrets.token_bytes(SIGNATURE)
 
 
+def holds_links(folder: Path, output: str = "site") -> bool:
+    """Whether a cache folder is, or holds, a symbolic link. A pull request can commit links inside it, and
+    a build would write its shards, memo and preview through them, and sweep `.tmp` files wherever they
+    point. A preview's output (`output`) is looked at, not into: the writer replaces what an output holds."""
+    if folder.is_symlink():
+        return True
+    pending = [folder]
+    while pending:
+        try:
+            with os.scandir(pending.pop()) as found:
+                entries = list(found)
+        except OSError:  # not there (yet), or not a folder: nothing to write through
+            continue
+        for entry in entries:
+            if entry.is_symlink():
+                return True
+            if entry.name != output and entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+    return False
+
+
 def _signature(payload: bytes) -> bytes:
     return hmac.new(signing_key(), payload, hashlib.sha256).digest()
 

@@ -7,6 +7,7 @@ import os
 import sys
 from functools import partial
 
+from ..cache import holds_links
 from ..errors import ContentErrors, ToolFailed, counted
 from ..pipeline import Options, build, check_site, load_site
 from ..theme import KINDS, Theme
@@ -149,8 +150,9 @@ def _sources(content) -> dict:
 
 def _options(args) -> Options:
     cache = None if getattr(args, "no_cache", False) else args.content.resolve().parent / ".tertulia-cache"
-    # a link would be written through, putting files wherever it points; a file in its place holds no cache
-    if cache is not None and (cache.is_symlink() or (cache.exists() and not cache.is_dir())):
+    # a link, or one inside it, would be written through, putting files wherever it points; a file in its
+    # place holds no cache
+    if cache is not None and (holds_links(cache) or (cache.exists() and not cache.is_dir())):
         cache = None
     return Options(content=args.content, output=getattr(args, "output", None),
                    base_url=getattr(args, "base_url", None), drafts=getattr(args, "drafts", False),

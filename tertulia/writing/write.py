@@ -94,6 +94,9 @@ def output_problem(output: Path, protected: dict[str, Path]) -> str | None:
     """Why `output` must not be written, or None: it is a file, overlaps the sources, or holds
     files no build wrote. The sweep removes whatever the site does not have, so a mistyped
     --output would otherwise delete an author's work."""
+    if output.is_symlink():  # committed by a pull request, it would put the site wherever it points
+        return (f"{output}: is a symbolic link; a build writes a folder of its own, never through a link: remove "
+                "the link, or choose another --output")
     target = output.resolve()
     if target.exists() and not target.is_dir():
         return f"{output}: is a file, not a folder; the site needs a folder of its own"

@@ -4,6 +4,7 @@ a clean message, no traceback, nothing written outside the content folder, nothi
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -760,6 +761,40 @@ def test_a_cache_folder_that_is_a_link_is_not_written_through(tmp_path):
     (tmp_path / "site/.tertulia-cache").symlink_to(elsewhere)
     assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
     assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.parametrize("inside", ["parsed", "output.pickle", "preview", "preview/parsed", "preview/site"])
+def test_a_link_inside_the_cache_folder_is_not_written_through(tmp_path, inside):
+    """A pull request can commit `.tertulia-cache/parsed` as a link: check and build wrote their shards
+    where it pointed and swept the `.tmp` files there, and the preview wrote its whole site (red team, 2026-12)."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "notes.tmp").write_text("mine")
+    content = make_content(tmp_path / "site")
+    link = tmp_path / "site/.tertulia-cache" / inside
+    link.parent.mkdir(parents=True)
+    link.symlink_to(elsewhere if inside != "output.pickle" else elsewhere / "memo")
+    for command in (["check"], ["build", "--output", str(tmp_path / "out")]):
+        assert run_cli(*command, "--content", str(content)).returncode == 0, command
+    assert sorted(path.name for path in elsewhere.iterdir()) == ["notes.tmp"]
+    assert (elsewhere / "notes.tmp").read_text() == "mine"
+    from tertulia.commands.cli import _options
+    from tertulia.commands.serve import preview_options
+    args = argparse.Namespace(content=content, output=None)
+    assert _options(args).cache_dir is None
+    assert elsewhere not in preview_options(_options(args)).output.resolve().parents
+
+
+@pytest.mark.parametrize("there", [True, False], ids=["empty-folder", "nothing"])
+def test_an_output_folder_that_is_a_link_is_refused_and_nothing_is_written_where_it_points(tmp_path, there):
+    elsewhere = tmp_path / "elsewhere" / "site"
+    if there:
+        elsewhere.mkdir(parents=True)
+    content = make_content(tmp_path / "site")
+    (tmp_path / "site/output").symlink_to(elsewhere)
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "site/output"))
+    assert result.returncode != 0 and "output: is a symbolic link" in result.stderr and "Traceback" not in result.stderr
+    assert (list(elsewhere.iterdir()) == []) if there else not elsewhere.exists()
 
 
 def test_a_file_where_the_cache_folder_goes_is_left_alone_and_the_site_builds(tmp_path):
