@@ -25,11 +25,14 @@ DROPPED = ("playlist|archives|contact-form|contact-field|polldaddy|crowdsignal|t
            # forms and sign-ups of common plugins: a static page cannot send them
            "contact-form-7|mc4wp_form|wpforms|gravityform|ninja_form|formidable|caldera_form|newsletter|"
            "sibwp_form|yikes-mailchimp")
-CODE = re.compile(rf"\[({CODE_NAMES})(\s[^\]]*)?\](.*?)\[/\1\]", re.IGNORECASE | re.DOTALL)
-ESCAPED = re.compile(rf"\[\[((?:{CODE_NAMES}|{HANDLED}|{DROPPED})\b[^\]]*)\]\]", re.IGNORECASE)
+# The most characters a shortcode's brackets hold: read to any length, each of 30,000 openings left unclosed
+# (`[caption a[caption a…`) was tried to the body's end, and an export of 200 KB took minutes
+TAG = 2000
 # What a shortcode encloses never holds another of its name: an unclosed `[video …]` before a closed one
 # stands alone, and the words between them stay words, not the first one's ignored content
-SHORTCODE = re.compile(rf"\[({HANDLED}|{DROPPED})(?![\w-])([^\]]*?)(?:/\]|\](?:((?:(?!\[\1[\s\]/]).)*?)\[/\1\])?)",
+CODE = re.compile(rf"\[({CODE_NAMES})(\s[^\]]{{0,{TAG}}})?\]((?:(?!\[\1[\s\]]).)*?)\[/\1\]", re.IGNORECASE | re.DOTALL)
+ESCAPED = re.compile(rf"\[\[((?:{CODE_NAMES}|{HANDLED}|{DROPPED})\b[^\]]{{0,{TAG}}})\]\]", re.IGNORECASE)
+SHORTCODE = re.compile(rf"\[({HANDLED}|{DROPPED})(?![\w-])([^\]]{{0,{TAG}}}?)(?:/\]|\](?:((?:(?!\[\1[\s\]/]).)*?)\[/\1\])?)",
                        re.IGNORECASE | re.DOTALL)
 ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 LONE_URL = re.compile(r"^[ \t]*(https?://[^\s<>\"]+)[ \t]*$", re.MULTILINE)
@@ -68,8 +71,8 @@ class Body:
 
 # A plugin's shortcode this importer does not know, told from a reader's `[sic]` by its attributes or its
 # closing tag: `[contact-form-7 id="3"]`, `[/spoiler]`
-OTHER_SHORTCODE = re.compile(r"""\[(?:[a-z][\w-]*(?:\s+[\w-]+\s*=\s*(?:"[^"\]]*"|'[^'\]]*'|[^\s\]]+))+\s*/?|/[a-z][\w-]*)\]""",
-                             re.IGNORECASE)
+OTHER_SHORTCODE = re.compile(r"""\[(?=[^\]]{1,%d}\])(?:[a-z][\w-]*(?:\s+[\w-]+\s*=\s*(?:"[^"\]]*"|'[^'\]]*'|[^\s\]]+))+\s*/?"""
+                             r"""|/[a-z][\w-]*)\]""" % TAG, re.IGNORECASE)
 
 CLOSING_NAME = re.compile(r"\[/([a-z][\w-]*)\]", re.IGNORECASE)
 
@@ -91,7 +94,8 @@ def without_other_shortcodes(text: str) -> str:
     kept: a pair (`[spoiler]…[/spoiler]`) or a tag with attributes; a reader's `[sic]` stays."""
     closed = sorted(set(CLOSING_NAME.findall(text)), key=len, reverse=True)
     if closed:
-        text = re.sub(r"\[/?(?:%s)(?:\s[^\]]*)?\]" % "|".join(map(re.escape, closed)), "", text, flags=re.IGNORECASE)
+        text = re.sub(r"\[/?(?:%s)(?:\s[^\]]{0,%d})?\]" % ("|".join(map(re.escape, closed)), TAG), "", text,
+                      flags=re.IGNORECASE)
     return OTHER_SHORTCODE.sub("", text)
 
 
