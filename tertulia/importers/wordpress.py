@@ -37,7 +37,8 @@ NOT_IMPORTED_COMMENTS = {"trash": "trashed", "post-trashed": "trashed with their
 PINGS = ("pingback", "trackback")
 KINDS = {"post": "posts", "page": "pages"}
 WP_ID = re.compile(r"[0-9]{1,20}")  # WordPress's ids are 64-bit numbers: 20 digits at most
-COMMENT_ID = re.compile(r"[0-9]{1,20}(-[0-9]+)?")  # and -2, -3... for a second comment under one id
+# and -2, -3... for a second comment under one id; `unnumbered-<n>` for one without an id WordPress makes
+COMMENT_ID = re.compile(r"(?:[0-9]{1,20}|unnumbered)(-[0-9]+)?")
 
 
 @dataclass
@@ -699,16 +700,18 @@ def _earlier(comment: WPComment, parent: str) -> tuple[str, ...]:
 
 
 def _unique_ids(comments: tuple[WPComment, ...]) -> list[WPComment]:
-    """A second comment under an id already taken becomes `<id>-2` (then -3...): none is lost; replies
-    naming the id answer the first, as WordPress itself would show them."""
+    """A second comment under an id already taken becomes `<id>-2` (then -3...), and one without an id
+    WordPress makes (empty, `../1`) `unnumbered-<n>`, in the post's order: none is lost, a person wrote
+    each (Disqus's are kept alike). Replies naming an id answer the first, as WordPress would show them."""
     seen: Counter = Counter()
     unique = []
     for comment in comments:
-        if not WP_ID.fullmatch(comment.id):
-            unique.append(replace(comment, id=""))  # not an id WordPress makes: counted as a bad one
-            continue
-        seen[comment.id] += 1
-        unique.append(comment if seen[comment.id] == 1 else replace(comment, id=f"{comment.id}-{seen[comment.id]}"))
+        given = comment.id if WP_ID.fullmatch(comment.id) else "unnumbered"
+        seen[given] += 1
+        if given == "unnumbered":
+            unique.append(replace(comment, id=f"unnumbered-{seen[given]}"))
+        else:
+            unique.append(comment if seen[given] == 1 else replace(comment, id=f"{given}-{seen[given]}"))
     return unique
 
 

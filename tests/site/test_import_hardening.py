@@ -197,14 +197,19 @@ def test_two_comments_check_would_refuse_are_one_reason_naming_both(tmp_path):
             "are taken\n") in result.stdout
 
 
-@pytest.mark.parametrize("comment_id", ["1" * 300, "1" * 21, "-1", "1-2", "../1", "1.5", " ", "١٢"])
-def test_an_id_wordpress_never_makes_is_counted_not_a_traceback(tmp_path, comment_id):
+@pytest.mark.parametrize("comment_id", ["1" * 300, "1" * 21, "-1", "1-2", "../1", "1.5", " ", "١٢", ""])
+def test_a_comment_under_an_id_wordpress_never_makes_is_kept_under_one_of_its_own(tmp_path, comment_id):
+    """It was left out, "with a bad id", its words with it; Disqus's are kept as `disqus-unnumbered-<n>`."""
     site = tmp_path / "site"
     result = import_into(site, export_text(post(comments=((comment_id, "ODD"), ("2", "Fine")))))
     no_traceback(result)
     assert result.returncode == 0
-    assert "comments: 1 (1 published" in result.stdout and "1 with a bad id" in result.stdout
-    assert sorted(every_file(site / "content/posts/hello")) == ["comments/2.en.md", "index.en.md"]
+    assert "comments: 2 (2 published" in result.stdout and "bad id" not in result.stdout
+    assert sorted(every_file(site / "content/posts/hello")) == ["comments/2.en.md", "comments/unnumbered-1.en.md",
+                                                                 "index.en.md"]
+    assert "ODD" in (site / "content/posts/hello/comments/unnumbered-1.en.md").read_text()
+    again = import_into(site, export_text(post(comments=((comment_id, "ODD"), ("2", "Fine")))))
+    assert again.returncode == 0 and "wrote 0 files; kept 3" in again.stdout, again.stdout
 
 
 @pytest.mark.parametrize("text, line, words", [
