@@ -557,3 +557,14 @@ def test_a_translated_list_with_an_item_left_out_is_warned_of_at_its_line(tmp_pa
                     "an item left out, or two run together?"]
     files["posts/lista/index.en.md"] += "- c\n"  # the nested items are the second item's, not the list's
     assert [str(w) for w in loads(tmp_path / "b", files).warnings if "list" in str(w)] == []
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "mixed"])
+def test_a_file_with_old_mac_line_endings_reads_as_its_lines(tmp_path, ending):
+    """`---\\rauthor: a\\r---` was "no front matter: the file must start with a `---` line", though it does;
+    mixed with Windows's `\\r\\n`, "front matter is not closed". YAML and Markdown both end a line at a lone CR."""
+    text = ESSAY_EN.replace("\n", "\r") if ending == "\r" else ESSAY_EN.replace("\n", "\r\n") if ending == "\r\n" \
+        else ESSAY_EN.replace("\n", "\r", 2).replace("\n", "\r\n")
+    loaded = loads(tmp_path, {"posts/hola/index.en.md": text})
+    english = loaded.site.essays[0].text("en")
+    assert english.title == "Hello" and english.blocks == loads(tmp_path / "b", {}).site.essays[0].text("en").blocks

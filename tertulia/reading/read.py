@@ -62,6 +62,8 @@ def parse_text(raw: bytes, shown: str) -> tuple[Parsed | None, ContentError | No
     """A file's bytes -> its front matter and body, or the ContentError that stops it."""
     try:  # a byte order mark, which some Windows editors put first, is not the file's text
         text = raw.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+        if "\r" in text:  # old Mac OS's line ending, a line's end to YAML and Markdown alike
+            text = text.replace("\r", "\n")
     except UnicodeDecodeError as exc:
         return None, ContentError(shown, raw.count(b"\n", 0, exc.start) + 1, "not valid UTF-8")
     if has_forbidden_bytes(raw):  # control characters: no page or feed may carry them
