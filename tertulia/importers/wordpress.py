@@ -673,13 +673,12 @@ def _comments(comments: tuple[WPComment, ...], summary: Summary, pingbacks: bool
         why = comment_refused(comment.content) if status in COMMENT_STATUSES.values() else ""
         if why:  # its replies then answer the nearest comment that comes across
             status = refusal(f"comment {comment.id}", why)
-        if status in COMMENT_STATUSES.values() and COMMENT_ID.fullmatch(comment.id):
+        if status in COMMENT_STATUSES.values():  # every id is one of ours by now (see _unique_ids)
             statuses[comment.id] = status
             summary.comments[status] += 1
         else:
-            summary.skipped_comments[status if status not in COMMENT_STATUSES.values() else "with a bad id"] += 1
-            if comment.approved in NOT_IMPORTED_COMMENTS and comment.type not in PINGS + ("note",) \
-                    and COMMENT_ID.fullmatch(comment.id):
+            summary.skipped_comments[status] += 1
+            if comment.approved in NOT_IMPORTED_COMMENTS and comment.type not in PINGS + ("note",):
                 trashed.append(comment)
     imported_ancestor = nearest_kept_finder(  # "0" is WordPress's "no parent"
         lambda i: by_id[i].parent if i in by_id and by_id[i].parent != "0" else "", statuses.__contains__)

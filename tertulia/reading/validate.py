@@ -326,17 +326,18 @@ def _spelt_as(record: Record, config: SiteConfig) -> str:
     """A hint for a file name whose language is a declared one in other letter case (`pt-br` for `pt-BR`),
     under another name for it (ISO 639-2's `eng`, Hebrew's withdrawn `iw`), or with a region (`ar-EG`)."""
     same = [code for code in config.language_codes if code.casefold() == record.lang.casefold()]
-    name = PurePosixPath(record.path).name
+    def named(code: str) -> str:
+        return PurePosixPath(record.path).name.replace(f".{record.lang}.md", f".{code}.md")
+
     if same:
-        return f"; the file's name must spell it as site.yml does: `{name.replace(f'.{record.lang}.md', f'.{same[0]}.md')}`"
+        return f"; the file's name must spell it as site.yml does: `{named(same[0])}`"
     usual = registered(record.lang) if LANGUAGE_TAG.fullmatch(record.lang) else None
     if usual and usual != record.lang and usual in config.language_codes:
-        return f"; BCP 47 writes it `{usual}`: `{name.replace(f'.{record.lang}.md', f'.{usual}.md')}`"
+        return f"; BCP 47 writes it `{usual}`: `{named(usual)}`"
     language = record.lang.split("-")[0].casefold()
     broader = [code for code in config.language_codes if code.casefold() == language]
     if broader:
-        return (f"; name it `{name.replace(f'.{record.lang}.md', f'.{broader[0]}.md')}`, or add `{record.lang}` to "
-                "site.yml's languages")
+        return f"; name it `{named(broader[0])}`, or add `{record.lang}` to site.yml's languages"
     return ""
 
 
@@ -348,13 +349,15 @@ def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record
             found.error(record, "translation_of", _no_original(record, versions, kind))
         return None
     # of several, the original is the one the translations name: the others are what lacks translation_of
-    named = [r.meta.get("translation_of") for r in versions.values()]
-    originals.sort(key=lambda r: (-named.count(r.lang), bool(_misspelt_translation_of(r))))
-    for extra in originals[1:]:
-        misspelt = _misspelt_translation_of(extra)
-        found.error(extra, misspelt or "translation_of", f"this {kind} has two originals: {originals[0].path} and "
-                    "this file both lack translation_of; a translation must name its original's language"
-                    + (f"; is `{misspelt}` meant to be `translation_of`?" if misspelt else ""))
+    if len(originals) > 1:  # looked for only then: every essay and comment has an original to find
+        named = [r.meta.get("translation_of") for r in versions.values()]
+        misspelt = {r.path: _misspelt_translation_of(r) for r in originals}
+        originals.sort(key=lambda r: (-named.count(r.lang), bool(misspelt[r.path])))
+        for extra in originals[1:]:
+            found.error(extra, misspelt[extra.path] or "translation_of", f"this {kind} has two originals: "
+                        f"{originals[0].path} and this file both lack translation_of; a translation must name its "
+                        "original's language"
+                        + (f"; is `{misspelt[extra.path]}` meant to be `translation_of`?" if misspelt[extra.path] else ""))
     return originals[0]
 
 
