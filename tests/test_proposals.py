@@ -291,6 +291,28 @@ def test_a_letter_keeps_what_its_writer_wrote_and_leaves_out_what_mail_programs_
     assert read_letter(letter_of(typed, "La còpia del fitxer.")).body == expected
 
 
+OUTLOOK_FORWARD = ("Vi inoltro.\n\n________________________________\nFrom: Olga <o@example.org>\nSent: Friday, "
+                   "December 4, 2026 10:00 AM\nTo: talk@example.org\nSubject: Commento su «La città lenta»\n\n"
+                   "Commento da Outlook inoltrato.")
+
+
+def test_outlook_s_forward_is_told_by_the_message_s_own_subject():
+    # Outlook writes "FW:" in the message's subject; the block it copies keeps the original subject
+    for subject in ("FW: Commento su «La città lenta»", "I: Commento", "WG: Kommentar", "RE: Fwd: Commento"):
+        assert read_letter(letter_of(OUTLOOK_FORWARD, "Altro."), subject=subject).body == "Commento da Outlook inoltrato."
+    # the same block under a reply's subject is the letter answered, quoted under the reader's text
+    assert read_letter(letter_of(OUTLOOK_FORWARD, "Altro."), subject="RE: Commento").body == "Vi inoltro."
+
+
+def test_a_comment_that_holds_the_end_line_is_read_whole_and_nothing_is_said_to_follow_it():
+    words = "Prima.\n\n-------- end of the comment file --------\n\nFine. Parola."
+    for typed in (words, ""):
+        proposal = read_letter(letter_of(typed, words))
+        assert proposal.body == words and proposal.after == ""
+    second = letter_of("Uno.", "Uno.") + "\n" + FILE.format(body="Due.")
+    assert read_letter(second).body == "Uno." and read_letter(second).others == 1
+
+
 def test_the_file_s_text_stands_where_the_text_above_is_the_link_s_placeholder_or_cut_short():
     words = frozenset({"El teu comentari, en Markdown."})
     assert read_letter(letter_of("El teu comentari, en Markdown.", "Maria, jo també."), placeholders=words).body == "Maria, jo també."

@@ -75,7 +75,7 @@ def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen
     message = _parsed(raw)
     text, notes = letter_text(message)
     private = _addresses(message)
-    proposal = read_letter(text, placeholders=placeholder)
+    proposal = read_letter(text, placeholders=placeholder, subject=str(message.get("Subject", "")))
     origin = f"proposed by e-mail, message {_message_key(message, raw)}"
     written = write_proposal(proposal, content, config, origin, _sent(message), private, dry_run, seen, read=read)
     shown = f"{content}/{written.relative}"

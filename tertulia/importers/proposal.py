@@ -72,8 +72,11 @@ APPLE_FORWARD = re.compile(r"(?:begin forwarded message|début du message réexp
                            r"início da mensagem (?:reencaminhada|encaminhada)|begin doorgestuurd bericht) ?:", re.IGNORECASE)
 # Outlook draws a forward as it draws a reply (a rule, then From, Sent, To, Subject); only the subject's
 # "FW:" (French "TR :", German "WG:", Spanish "RV:", Italian "I:") tells that the letter below is the one sent on
+FORWARD_PREFIX = r"(?:fwd?|rv|tr|wg|i|enc|doorst|pd|إعادة توجيه|הועבר) ?:"
 FORWARD_SUBJECT = re.compile(r"\*?(?:subject|asunto|assumpte|objet|betreff|oggetto|assunto|subiect|onderwerp|temat|"
-                             r"الموضوع|נושא)\*? ?: ?(?:fwd?|rv|tr|wg|i|enc|doorst|pd|إعادة توجيه|הועבר) ?:.*", re.IGNORECASE)
+                             r"الموضوع|נושא)\*? ?: ?" + FORWARD_PREFIX + ".*", re.IGNORECASE)
+# The message's own subject, which in Outlook's forward holds the "FW:" (the block's keeps the original's)
+FORWARDED_MESSAGE = re.compile(r"\s*(?:re ?: ?)*" + FORWARD_PREFIX + ".*", re.IGNORECASE | re.DOTALL)
 # Outlook's header block over the message a reply copies in ("From: …" then "Sent: …"), in its languages
 # (French puts a space before the colon: `De : …`, `Envoyé : …`; Romanian's "from" is `De la:`)
 HEADER_FROM = re.compile(r"\*?(?:from|de|de la|von|da|van|od|från|من|מאת)\*? ?: .*", re.IGNORECASE)
@@ -116,9 +119,9 @@ class Written:
     note: str = ""
 
 
-def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = frozenset()) -> Proposal:
-    """The proposal in a letter (an e-mail, else an issue, which no mail program wrote): the reader's
-    text above the markers or the file's own body, see _chosen. Raises Refused."""
+def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = frozenset(), subject: str = "") -> Proposal:
+    """The proposal in a letter (an e-mail, with its `subject`, else an issue, which no mail program
+    wrote): the reader's text above the markers or the file's own body, see _chosen. Raises Refused."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate, as a JSON escape or a UTF-7 letter can carry
@@ -129,7 +132,10 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
         if any(BEGIN.fullmatch(QUOTED.sub("", line, count=1).strip()) for line in lines):
             raise Refused("it only quotes a proposal (a reply to an earlier message); it holds none of its own")
         raise Refused(f"no comment file in it (nothing between `{LETTER_BEGIN}` and `{LETTER_END}`)")
-    end = next((i for i in range(begin + 1, len(lines)) if END.fullmatch(lines[i].strip())), None)
+    # the last end line before any second file: a reader who writes the end line into the comment
+    # carries it into the file's body too
+    following = next((i for i in range(begin + 1, len(lines)) if BEGIN.fullmatch(lines[i].strip())), len(lines))
+    end = next((i for i in range(following - 1, begin, -1) if END.fullmatch(lines[i].strip())), None)
     if end is None:
         raise Refused("its comment file is cut short: the line `-------- end of the comment file --------` is missing")
     inside = _unfenced(lines[begin + 1:end], opens_with_path=True)
@@ -140,7 +146,8 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
     if error is not None:
         raise Refused(f"its comment file cannot be read: {error.message}")
     above = _unfenced(lines[:begin])
-    typed = _letter_text(above) if mail else "\n".join(above).strip("\n")
+    forward = bool(FORWARDED_MESSAGE.fullmatch(subject))
+    typed = _letter_text(above, forward) if mail else "\n".join(above).strip("\n")
     others = sum(1 for line in lines[end + 1:] if BEGIN.fullmatch(line.strip()))
     below = _unfenced(lines[end + 1:]) if not others else []  # a second file is named as one (see others)
     after = (_letter_text(below) if mail else "\n".join(below)).strip() if below else ""
@@ -200,10 +207,10 @@ def placeholders(content: Path) -> frozenset[str]:
     return frozenset(found)
 
 
-def _letter_text(lines: list[str]) -> str:
+def _letter_text(lines: list[str], forward: bool = False) -> str:
     """The reader's own text: without a signature, a mail program's lines, or a message quoted under it;
-    in a forward, the text of the letter forwarded."""
-    kept = _forwarded(lines)
+    in a forward (`forward`: the message's subject says so), the text of the letter forwarded."""
+    kept = _forwarded(lines, forward)
     for index, line in enumerate(kept):
         # the signature separator; `--` alone under a line of words underlines a heading instead
         if line == "-- " or line == "--" and (index == 0 or not kept[index - 1].strip()):
@@ -232,13 +239,13 @@ def _without_closing_lines(lines: list[str]) -> list[str]:
     return lines
 
 
-def _forwarded(lines: list[str]) -> list[str]:
+def _forwarded(lines: list[str], forward: bool = False) -> list[str]:
     """The lines of the letter a forward carries, its headers left out; the lines as they are otherwise.
     The forwarder's own note above is theirs, not the proposal's writer's."""
     at = next((i for i, line in enumerate(lines)
                if FORWARD.fullmatch(line.strip()) or APPLE_FORWARD.fullmatch(line.strip())), None)
     if at is None:
-        at = _outlook_forward(lines)
+        at = _outlook_forward(lines, forward)
     if at is None:
         return list(lines)
     rest = lines[at + 1:]
@@ -247,12 +254,13 @@ def _forwarded(lines: list[str]) -> list[str]:
     return rest
 
 
-def _outlook_forward(lines: list[str]) -> int | None:
-    """The line above Outlook's header block of a forward (its subject says "FW:"), or None."""
+def _outlook_forward(lines: list[str], forward: bool = False) -> int | None:
+    """The line above Outlook's header block of a forward (the message's subject says "FW:", as
+    Outlook writes it, or the block's does), or None."""
     for index in range(len(lines)):
         if _outlook_headers(lines, index):
             block = itertools.takewhile(str.strip, lines[index:index + 8])
-            if any(FORWARD_SUBJECT.fullmatch(line.strip()) for line in block):
+            if forward or any(FORWARD_SUBJECT.fullmatch(line.strip()) for line in block):
                 return index - 1
     return None
 

@@ -596,3 +596,17 @@ def test_a_message_file_in_a_maildir_that_links_elsewhere_is_named_and_not_follo
     result = import_mail(content, maildir)
     assert f"{maildir}/new/9999.link.host: not imported: a symbolic link: not followed" in result.stderr
     assert set(comments_of(content)) == {"c1.es.md", "20261130-0615-k3x9qa7b.es.md"}
+
+
+def test_an_outlook_forward_imports_the_letter_forwarded_not_the_forwarder_s_note(tmp_path):
+    """Outlook's forward says "FW:" only in the message's own subject, not in the block it copies."""
+    content = site(tmp_path)
+    forwarded = ("Vi inoltro.\n\n________________________________\nFrom: Olga <olga@mail.example.net>\n"
+                 "Sent: Monday, November 30, 2026 6:15 AM\nTo: talk@example.org\nSubject: Respuesta sobre Hola\n\n"
+                 + BODY)
+    message = mails.quoted_printable(the_letter(text=forwarded), "FW: Respuesta sobre Hola", 1)
+    result = import_mail(content, *mails.store([message], tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    parsed, _ = parse_text(comments_of(content)["20261130-0615-k3x9qa7b.es.md"].encode(), "x.md")
+    assert parsed.body.strip("\n") == BODY
+    assert "olga@" not in comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
