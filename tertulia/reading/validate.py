@@ -693,7 +693,25 @@ def _date(record: Record, found: Findings, zone: str = "") -> PartialDate | None
             found.error(record, "date", f"date `{value}` in {zone} is not on the calendar in UTC, where dates are "
                                         "ordered: a year is 0001-9999 there too")
             return None
+    elif zone and date.hour >= 0:
+        return _on_the_site_s_clock(date, zone)
     return date
+
+
+def _on_the_site_s_clock(date: PartialDate, zone: str) -> PartialDate:
+    """A time written with another offset (a reader's form writes UTC), shown as the same instant on
+    the site's clock: a thread whose times mix clocks reads as out of order."""
+    from zoneinfo import ZoneInfo
+    written = dt.datetime(date.year, date.month, date.day, date.hour, date.minute,
+                          tzinfo=dt.timezone(dt.timedelta(minutes=date.offset)))
+    try:
+        local = written.astimezone(ZoneInfo(zone))
+    except OverflowError:  # the calendar's very ends: shown as written
+        return date
+    offset = _minutes(local.utcoffset())
+    if offset == date.offset:
+        return date
+    return PartialDate(local.year, local.month, local.day, local.hour, local.minute, offset)
 
 
 def _unclear_on_the_clock(local: dt.datetime, zone: str, written: str) -> str:

@@ -459,6 +459,24 @@ def test_newest_first_compares_instants_not_the_clock_times_as_written(tmp_path)
     assert '<time datetime="2020-07-01T09:00-05:00"' in thread  # the instant, as written
 
 
+def test_times_written_on_another_clock_are_shown_on_the_site_s_clock(tmp_path):
+    """A reader's form writes UTC; beside a comment written in Rome's time the thread read out of order
+    (13:00, then 12:28) though it was ordered by the instant. On the site's clock it reads 13:00, 13:28."""
+    content = make_content(tmp_path, {
+        "posts/hola/comments/a.es.md": "---\nauthor: A\ndate: \"2026-12-04 12:28+00:00\"\n---\n\nDespués.\n",
+        "posts/hola/comments/b.es.md": "---\nauthor: B\ndate: \"2026-12-04 13:00\"\n---\n\nAntes.\n",
+        "posts/hola/comments/c.es.md": "---\nauthor: C\ndate: \"2026-07-04 12:28+02:00\"\n---\n\nVerano.\n",
+    })
+    (content / "site.yml").write_text((content / "site.yml").read_text() + "timezone: Europe/Rome\n")
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+    thread = (tmp_path / "out/es/posts/hola/index.html").read_text()
+    assert '<time datetime="2026-12-04T13:28+01:00"' in thread and "12:28+00:00" not in thread
+    assert '<time datetime="2026-07-04T12:28+02:00"' in thread  # already Rome's clock: as written
+    assert thread.index('id="comment-b"') < thread.index('id="comment-a"')
+    feed = (tmp_path / "out/comments/feed.xml").read_text()
+    assert "<updated>2026-12-04T12:28:00Z</updated>" in feed  # the same instant
+
+
 def test_disqus_threads_land_under_their_essays(tmp_path):
     site = tmp_path / "site"
     imported(site, BLOG)
