@@ -22,7 +22,12 @@ def text(lang, blocks, original=False):
 def test_excerpt_takes_the_first_forty_words_across_blocks():
     words = [f"<p>{' '.join(f'w{b}{i}' for i in range(30))}</p>" for b in range(3)]
     short = excerpt(text("en", words))
-    assert short.split()[:2] == ["w00", "w01"] and short.endswith("w19…") and len(short.split()) == 40
+    # a block that ends with no punctuation does not run on into the next: a dash stands between them
+    assert short.split()[:2] == ["w00", "w01"] and "w029 — w10" in short and short.endswith("w18…")
+    assert len(short.split()) == 40
+    ended = excerpt(text("en", ["<h2>Balanço</h2>", "<blockquote><p>Meu avô cortava cana</p></blockquote>",
+                                "<p>O meu também.</p>", "<p>Beatriz!</p>"]))
+    assert ended == "Balanço — Meu avô cortava cana — O meu também. Beatriz!"
     assert excerpt(text("en", ["<p>Just <em>five</em> words here, really.</p>"])) == "Just five words here, really."
 
 

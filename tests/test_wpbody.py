@@ -21,6 +21,10 @@ def test_block_editor_comments_vanish_and_more_splits_the_summary():
     assert to_markdown(body) == "Teaser.\n\nRest.\n"
     assert plain(before_more(body)) == "Teaser."
     assert before_more("no teaser") is None
+    # a heading above the teaser's words does not run on into them as one sentence
+    teaser = "<h1>Balanço</h1>\nFoi um ano de <mark>muitas</mark> páginas.\n<!--more-->\nO resto."
+    assert plain(before_more(teaser)) == "Balanço — Foi um ano de muitas páginas."
+    assert plain("<p>Um.</p><p>Dois</p><p>Três<br>quatro</p>") == "Um. Dois — Três quatro"
 
 
 def test_a_caption_becomes_a_figure_whose_caption_a_reader_sees():

@@ -19,7 +19,7 @@ from urllib.parse import quote
 import nh3
 from markdownify import MarkdownConverter
 
-from ..reading.markup import Converter, comment_refusal
+from ..reading.markup import Converter, comment_refusal, run_on
 from .accessible import accessible
 from .shortcodes import PRE_END, Media, expanded
 from .untrusted import DROPPED_WITH_CONTENT, cleaned, sub_closed, unsafe_markup
@@ -299,10 +299,13 @@ def before_more(body: str) -> str | None:
 
 def plain(body: str) -> str:
     """A body's visible words on one line, for a summary."""
-    text = BLOCK_BOUNDARY.sub(" ", sub_closed(BLOCK_EDITOR_COMMENT, "", body, COMMENT_END))  # blocks part words; inline tags do not
+    text = BLOCK_BOUNDARY.sub("\x00", sub_closed(BLOCK_EDITOR_COMMENT, "", body, COMMENT_END))  # blocks part words; inline tags do not
     text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
     text = re.sub(r"<[^<>]*>", "", text)  # not `[^>]*`: each of 16,000 `<` without `>` scanned to the end
-    return " ".join(html.unescape(text).split())
+    blocks = [" ".join(block.split()) for block in html.unescape(text).split("\x00")]  # XML holds no NUL
+    blocks = [block for block in blocks if block]
+    # a heading runs on into the paragraph under it: see run_on
+    return " ".join([run_on(block) for block in blocks[:-1]] + blocks[-1:])
 
 
 def autop(text: str) -> str:

@@ -7,6 +7,7 @@ import html
 import re
 import signal
 import threading
+import unicodedata
 
 import markdown
 import nh3
@@ -453,6 +454,19 @@ def reading_text(block_html: str) -> str:
     return " ".join(html.unescape(TAG.sub("", BREAKING_TAG.sub(" ", block_html))).split())
 
 
+DASH = "—"
+
+
+def run_on(words: str) -> str:
+    """A block's last words as words of another block follow them on one line: a heading or a quote
+    that ends with no punctuation of its own gets a dash, or it reads as one sentence with the next."""
+    return words if ends_in_punctuation(words) else f"{words} {DASH}"
+
+
+def ends_in_punctuation(words: str) -> bool:
+    return unicodedata.category(words[-1])[0] == "P"
+
+
 def first_words(blocks, words: int = 40) -> str:
     """The first words of a text's blocks, for the comment archive."""
     taken: list[str] = []
@@ -461,10 +475,15 @@ def first_words(blocks, words: int = 40) -> str:
         words_of = inner if "<" not in inner and "&" not in inner else reading_text(block)
         if CLOSE_SET.search(words_of):  # Chinese or Japanese: cut by characters, not spaces
             return cut_to_words(" ".join(reading_text(block) for block in blocks), words)
-        taken += words_of.split()
+        more = words_of.split()
+        if taken and more and not ends_in_punctuation(taken[-1]):
+            taken.append(DASH)  # see run_on
+        taken += more
         if len(taken) > words:
             break
-    return " ".join(taken[:words]) + ("…" if len(taken) > words else "")
+    if len(taken) <= words:
+        return " ".join(taken)
+    return " ".join(taken[:words - 1] if taken[words - 1] == DASH else taken[:words]) + "…"  # never "—…"
 
 
 # Chinese and Japanese write words without spaces between them: their characters are counted, about
