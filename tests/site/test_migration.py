@@ -176,6 +176,18 @@ def test_a_post_deleted_by_hand_gets_no_new_comments_from_a_later_import(tmp_pat
     assert run_cli("check", cwd=site).returncode == 0
 
 
+def test_a_private_post_deleted_by_hand_is_not_named_again_as_one_to_remove(tmp_path):
+    blog = "https://old.example.org"
+    site = tmp_path / "site"
+    private = item(72, "diario", extra="<wp:post_password>x</wp:post_password>")
+    first = imported(site, export_of(tmp_path, blog, private, item(71, "otra")))
+    assert "private or password-protected" in first.stdout and "posts/diario" in first.stdout
+    shutil.rmtree(site / "content/posts/diario")
+    again = imported(site, export_of(tmp_path, blog, private, item(71, "otra")))
+    assert "not brought back: posts/diario/index.en.md" in again.stdout
+    assert "private or password-protected" not in again.stdout
+
+
 def test_a_summary_from_the_teaser_holds_words_and_no_shortcode(tmp_path):
     """The text before `<!--more-->` becomes the card's and the feed's summary: plain words, as WordPress's
     own excerpts are, with a caption, a footnote and a form gone, code's words kept, a reader's [sic] too."""
