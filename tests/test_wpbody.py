@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import markdown
+import pytest
+
 from tertulia.importers.untrusted import unsafe_markup
 from tertulia.importers.wpbody import autop, before_more, comment_markdown, plain, safe_as_essay, to_markdown
 from tertulia.reading.markup import Converter
@@ -238,3 +241,15 @@ def test_a_post_date_wordpress_broke_falls_back_to_its_utc_twin_and_an_unknown_o
     assert stamp("2014-02-30 25:61:00", "2014-02-03 10:00:00") == "2014-02-03 10:00+00:00"
     assert stamp("2014-02-03 11:00:00", "2014-02-03 10:00:00") == "2014-02-03 11:00+01:00"
     assert stamp("0000-00-00 00:00:00", "0000-00-00 00:00:00") == "" and stamp("2014-02-30 25:61:00") == ""
+
+
+@pytest.mark.parametrize("html_text,markdown_text", [
+    # what would read as a list, a bullet or a heading only where a line starts is escaped only there
+    ("<p>escrevo aqui desde 2014. Moro em Lisboa</p>", "escrevo aqui desde 2014. Moro em Lisboa\n"),
+    ("<p>isto - aquilo + isso, C # D</p>", "isto - aquilo + isso, C # D\n"),
+    ("<p>2014. Foi</p>", "2014\\. Foi\n"),
+    ("<p>linha\n2014. Foi\n- não\n# nem</p>", "linha\n2014\\. Foi\n\\- não\n\\# nem\n"),
+])
+def test_only_what_markdown_would_misread_is_escaped(html_text, markdown_text):
+    assert to_markdown(html_text) == markdown_text
+    assert markdown.markdown(markdown_text).count("<p>") == 1  # still one paragraph

@@ -141,12 +141,14 @@ class _Converter(MarkdownConverter):
         text = text.replace("\\", "\\\\").replace("`", "\\`").replace("[", "\\[").replace("]", "\\]")
         text = ENTITY_LIKE.sub("&amp;", text)  # `&amp;` written as text stays text
         text = text.replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")
-        text = re.sub(r"(\s|^)(-+|\++)(?=\s|$)", lambda m: m.group(1) + "\\" + m.group(2), text)
-        text = re.sub(r"(\s|^)(#{1,6})(?=\s|$)", lambda m: m.group(1) + "\\" + m.group(2), text)
+        # a bullet, a heading's hashes or a list's number mean something only where a line starts (or
+        # where this text may start one): "desde 2014. Moro" and "isto - aquilo" stay as written
+        text = re.sub(r"(\n|^)([ \t]*)(-+|\++)(?=\s|$)", lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
+        text = re.sub(r"(\n|^)([ \t]*)(#{1,6})(?=\s|$)", lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
         # a line of `=` under words would make them a heading and vanish; Markdown has no `\=`, so the
         # first is written as its character reference
         text = re.sub(r"(^|\n)([ \t]*)=(=*[ \t]*)(?=\n|$)", lambda m: m.group(1) + m.group(2) + "&#61;" + m.group(3), text)
-        text = re.sub(r"(\s|^)([0-9]{1,9})([.)])(?=\s|$)", lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
+        text = re.sub(r"(\n|^)([ \t]*[0-9]{1,9})([.)])(?=\s|$)", lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
         return re.sub(r"(^|\n)(\s*)>", lambda m: m.group(1) + m.group(2) + "\\>", text)
 
 
