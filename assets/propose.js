@@ -6,6 +6,7 @@
 (function () {
   "use strict";
   var MAX_URL = 8000;  // GitHub answers longer addresses with an error page
+  var MAX_ISSUE = 65536;  // GitHub refuses an issue whose body is longer (in characters)
   var KEPT = "tertulia.proposer";
   var ISSUE_TEMPLATE = "comment.md";  // labels the issue `comment` for any reader (tertulia/site/proposals.py)
   var ISSUE_LABEL = "comment";  // for its owners, where the template is missing
@@ -90,7 +91,7 @@
   // The reader's text first, readable in any mail program, then the comment file between the markers.
   function letter(text, path, file) {
     var typed = wellFormed(text).replace(/\r\n?/g, "\n").replace(/^\n+|\n+$/g, "");
-    return typed + "\n\n" + LETTER_BEGIN + "\n" + path + "\n" + file + LETTER_END + "\n";
+    return (typed ? typed + "\n\n" : "") + LETTER_BEGIN + "\n" + path + "\n" + file + LETTER_END + "\n";
   }
 
   // {url} as a comment may link it (`example.org` gets https://), or {problem: true}.
@@ -282,7 +283,10 @@
       return { text: sent.letter, url: mailtoUrl(section.dataset.email, sent.subject, bare ? "" : sent.letter) };
     }
     if ("issues" in section.dataset) {
-      return { text: sent.letter, url: issueUrl(section.dataset.repo, sent.subject, bare ? "" : sent.letter) };
+      // The letter holds the comment twice (the text, then the file); past GitHub's limit the file
+      // alone, which the import reads as it reads the letter
+      var text = bare && sent.letter.length > MAX_ISSUE ? sent.fileOnly : sent.letter;
+      return { text: text, url: issueUrl(section.dataset.repo, sent.subject, bare ? "" : sent.letter) };
     }
     return { text: sent.file, url: githubUrl(section.dataset.repo, section.dataset.branch, sent.path,
                                              bare ? "" : sent.file) };
@@ -385,7 +389,8 @@
     var subject = replyTo ? filled(section.dataset.subjectReply, { name: replyName, title: section.dataset.title })
       : filled(section.dataset.subjectComment, { title: section.dataset.title });
     subject = subject.replace(/\s+/g, " ");  // one line: a line break in a mail's subject would start a header
-    var sent = { path: path, file: text, letter: letter(body, path, text), subject: subject };
+    var sent = { path: path, file: text, letter: letter(body, path, text), fileOnly: letter("", path, text),
+                 subject: subject };
     var target = route(section, how, sent, false).url;
     if (target.length > MAX_URL) { offerFile(form, section, how, sent); return; }
     if (how === "email") {

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from helpers import FIXTURE, make_content, read_proposals, run_cli, serving
 from tools import AXE_JS, ensure_node_tools
+from tertulia.importers.proposal import read_letter
 
 CAPTURE_OPEN = "window.open = (url) => { window.__opened = url; return null; };"
 ESSAY = "/fixture-repo/posts/alpha/"
@@ -131,6 +132,15 @@ def test_a_long_comment_proposed_as_an_issue_is_offered_as_the_text_to_paste(ope
         issue = urlsplit(form.locator(".result a").get_attribute("href"))
         assert (issue.netloc, issue.path) == ("github.com", "/example/repo/issues/new")
         assert parse_qs(issue.query, keep_blank_values=True)["body"] == [""]
+        # past GitHub's 65,536 characters an issue's body is refused, and the letter holds the comment
+        # twice: the file alone is offered, which the import reads as it reads the letter
+        long_text = "ö" * 40_000
+        form.locator("textarea[name=body]").fill(long_text)
+        form.locator("button[type=submit][value=github]").click()
+        offered = form.locator(".result textarea").input_value()
+        assert len(offered) <= 65_536 and offered.count("ö") == 40_000
+        assert offered.startswith("-------- Tertulia comment file: keep it as it is --------\ncontent/posts/hola/")
+        assert read_letter(offered, mail=False).body == long_text
         assert page.problems == []
 
 
