@@ -502,7 +502,19 @@
     boxes.forEach(function (box) { watcher.observe(box); });
   }
 
+  // A link made for the old blog (WordPress's #comments and #respond, Disqus's #disqus_thread and its
+  // #comment-<id>, imported as comment-disqus-<id>) reaches the discussion it meant, not the page's top.
+  function oldAnchor() {
+    var id = fragmentId();
+    if (!id || document.getElementById(id)) { return; }
+    var number = /^comment-([0-9]+)$/.exec(id);
+    var found = number ? document.getElementById("comment-disqus-" + number[1])
+      : /^(?:comments|respond|disqus_thread)$/.test(id) ? document.getElementById("discussion") : null;
+    if (found) { window.location.replace("#" + found.id); }
+  }
+
   function begin() {
+    oldAnchor();
     reachableScrollers();
     start();
     markFound();

@@ -173,3 +173,27 @@ def test_a_redirect_keeps_its_query_and_one_fragment(moved, open_page, old, new,
     page = open_page(moved + old, javascript=javascript)
     page.wait_for_url(moved + new, timeout=10_000)
     assert page.title() and page.problems == []
+
+
+@pytest.mark.parametrize("old, new", [
+    ("#comment-4242", "#comment-disqus-4242"),  # Disqus's permalink, its comment imported as disqus-4242
+    ("#disqus_thread", "#discussion"),
+    ("#comments", "#discussion"),  # WordPress's link to a post's comments, and to its reply form
+    ("#respond", "#discussion"),
+    ("#comment-c1", "#comment-c1"),  # a fragment the page holds stays as it is
+    ("#comment-999", "#comment-999"),  # and one that names nothing on it too
+])
+def test_an_old_blog_s_fragment_reaches_the_discussion_it_meant(tmp_path, open_page, old, new):
+    filler = "\n\n".join(["Un párrafo largo para que la discusión quede lejos del principio."] * 60)
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": f"---\ntitle: Hola\nauthor: Ana\n---\n\n{filler}\n",
+        "posts/hola/comments/c1.es.md": "---\nauthor: Ana\n---\n\nHola.\n",
+        "posts/hola/comments/disqus-4242.es.md": "---\nauthor: Berta\n---\n\nDesde Disqus.\n",
+    }, with_essay=False)
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "www/blog"), "--no-cache").returncode == 0
+    with serving(tmp_path / "www") as url:
+        page = open_page(f"{url}/blog/posts/hola/{old}")
+        page.wait_for_url(f"{url}/blog/posts/hola/{new}", timeout=10_000)
+        if new != "#comment-999":
+            assert page.evaluate(f"document.getElementById({new[1:]!r}).getBoundingClientRect().top") < 800
+        assert page.problems == []
