@@ -308,7 +308,27 @@ def _thread_place(link: str, identifier: str, site: Site) -> tuple[str, str]:
     said, plain = _language_said(link, site.languages)
     folder = _essay_of(link, site.essays) or (_essay_of(plain, site.essays) if said else "") \
         or _own_page(plain, site) or _post_of(identifier, site.essays) or _page_kept_at(plain, site.essays)
+    if not folder:
+        folder, named = _redirected(_untracked(link) or link, site)
+        said = named or said
     return folder, said or site.essays.languages.get(folder) or "en"
+
+
+def _redirected(link: str, site: Site) -> tuple[str, str]:
+    """(the essay, and the language its address names) that site.yml's `redirects` send the thread's
+    old address on to (`/en/2014/03/16/coffee/: /en/posts/saudade/`, a translation's own address,
+    which no alias can hold); ("", "") when they send it nowhere such."""
+    try:
+        own_root = "{0.scheme}://{0.netloc}/".format(urlsplit(link))
+    except ValueError:
+        return "", ""
+    for root in sorted(site.essays.roots) or [own_root]:
+        old = site_path(link, root)
+        target = site.moved.get(same_address(old)) if old else None
+        found = re.fullmatch(r"(?:([^/]+)/)?(posts/[^/]+)/", target or "")
+        if found and found.group(2) in site.essays.folders and (found.group(1) or "") in ("", *site.languages):
+            return found.group(2), found.group(1) or ""
+    return "", ""
 
 
 def _language_said(link: str, languages: list[str]) -> tuple[str, str]:

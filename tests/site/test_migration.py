@@ -1283,6 +1283,24 @@ def test_a_disqus_thread_on_a_translations_address_gives_its_comments_that_langu
     assert '<div class="side original" lang="en"><p>DISQUS-FIRST a comment' in page
 
 
+def test_a_disqus_thread_whose_old_address_site_yml_redirects_lands_under_that_essay(tmp_path):
+    """A translation's own old address (`/en/2014/…/coffee/`, an English post the blog kept apart) can be
+    no alias; the author redirects it to the essay's English page, and its thread follows the redirect."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    settings = site / "content/site.yml"
+    settings.write_text(settings.read_text().replace("languages:\n", "languages:\n  en: English\n")
+                        .replace("redirects:", "redirects:\n  /en/2014/03/16/coffee/: /en/posts/los-clientes-2/\n ", 1))
+    export = tmp_path / "disqus.xml"
+    export.write_text(DISQUS.read_text().replace("https://elsewhere.example.net/unknown-post/",
+                                                 "https://blog.example.org/en/2014/03/16/coffee/?utm_source=x"))
+    result = imported(site, export, source="disqus").stdout
+    assert "matching no essay" not in result
+    assert sorted(p.name for p in (site / "content/posts/los-clientes-2/comments").glob("disqus-*.en.md")) == [
+        "disqus-3006.en.md"], result
+    assert run_cli("check", cwd=site).returncode == 0
+
+
 def test_disqus_copies_of_the_blogs_own_comments_are_not_imported_twice(tmp_path):
     """A blog that took its comments to Disqus: Disqus's copy of WordPress comment 11 is `<id>wp_id=11</id>`.
     Imported from WordPress already, it is counted, not written again; a reply to it answers comment 11."""
