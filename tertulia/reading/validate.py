@@ -412,7 +412,7 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         if not isinstance(target, str):
             found.error(record, "translation_of", "translation_of must be the original's language, e.g. `es`")
         elif target == original.lang:
-            aligned = _check_alignment(original, record, blocks, found)
+            aligned = _check_alignment(original, record, blocks, found, followed.get(record.path))
             if aligned and record.path in followed:
                 stale = _stale(original, record, blocks, followed[record.path], found)
             if record.path in followed:  # a title is no block: it is outdated or not however the blocks align
@@ -517,18 +517,44 @@ def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str,
     )
 
 
-def _check_alignment(original: Record, translation: Record, blocks, found: Findings) -> bool:
-    """A translation must have exactly as many top-level blocks as its original; True when it has."""
+def _check_alignment(original: Record, translation: Record, blocks, found: Findings,
+                     followed: Followed | None = None) -> bool:
+    """A translation must have exactly as many top-level blocks as its original; True when it has. Where
+    the record says which blocks the original has gained or lost since the translation followed it,
+    those are named; else the likeliest place is guessed from the blocks' lengths."""
     source, target = blocks[original.path], blocks[translation.path]
     if len(source) == len(target):
         _warn_list_lengths(translation, source, target, found)
         return True
-    line, where = locate_mismatch(source, target, list(translation.block_starts))
+    recorded = followed is not None and followed.original == original.path and len(followed.blocks) == len(target)
+    changed = _changed_since_recorded(followed.blocks, source, target, translation.block_starts) if recorded else None
+    line, where = changed or locate_mismatch(source, target, list(translation.block_starts))
     message = f"translation has {len(target)} blocks, original has {len(source)}"
     if where:
         message += f"; {where}"
     found.errors.append(ContentError(translation.path, line or translation.body_line, message))
     return False
+
+
+def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[int, str] | None:
+    """(line, sentence) naming the run of blocks the original gained or lost, in one place, since the
+    translation was recorded as following it (its blocks then: `recorded`); None when it changed otherwise."""
+    current = words_of(source)
+    shorter = min(len(current), len(recorded))
+    same_start = next((i for i in range(shorter) if current[i] != recorded[i]), shorter)
+    same_end = next((i for i in range(shorter - same_start) if current[-1 - i] != recorded[-1 - i]), shorter - same_start)
+    if same_start + same_end != shorter:
+        return None
+    count, at = abs(len(current) - len(recorded)), same_start
+    line = starts[min(at, len(starts) - 1)] if starts else 0
+    if len(current) > len(recorded):
+        which = f"block {at + 1}" if count == 1 else f"blocks {at + 1} to {at + count}"
+        return line, (f"original {which} (“{opening_words(source[at])}”) {'was' if count == 1 else 'were'} added after "
+                      f"this translation was recorded: translate {'it' if count == 1 else 'them'} here as {which}")
+    which = f"block {at + 1}" if count == 1 else f"blocks {at + 1} to {at + count}"
+    return line, (f"the original's {which} {'was' if count == 1 else 'were'} removed after this translation was "
+                  f"recorded: translation {which} (“{opening_words(target[at])}”) "
+                  f"{'follows' if count == 1 else 'follow'} nothing now")
 
 
 LIST_TAG = re.compile(r"<(/?)(ul|ol|li)\b")

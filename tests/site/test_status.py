@@ -111,6 +111,23 @@ def test_an_inserted_block_stays_a_count_error_and_the_locator_names_it(tmp_path
     assert refused.returncode == 1 and "make them match before marking it translated" in refused.stderr
 
 
+def test_blocks_the_original_gained_or_lost_since_the_record_are_named_from_it(tmp_path):
+    """The record knows the blocks the translation followed: a paragraph added at the end is said to be
+    new, not "merged" into the last by a guess from lengths; one removed is said to be gone."""
+    content = site_with_record(tmp_path)
+    edit(content, ESSAY, "Segundo párrafo.", "Segundo párrafo.\n\nUna coda breve.")
+    check = run_cli("check", cwd=tmp_path)
+    assert check.returncode == 1
+    assert ("content/posts/hola/index.en.md:8: translation has 2 blocks, original has 3; original block 3 "
+            "(“Una coda breve.”) was added after this translation was recorded: translate it here as block 3") in check.stderr
+    edit(content, ESSAY, "Segundo párrafo.\n\nUna coda breve.", "Segundo párrafo.\n\nUno.\n\nDos.")
+    assert "original blocks 3 to 4 (“Uno.”) were added" in run_cli("check", cwd=tmp_path).stderr
+    edit(content, ESSAY, "\n\nSegundo párrafo.\n\nUno.\n\nDos.", "")
+    removed = run_cli("check", cwd=tmp_path).stderr
+    assert ("translation has 2 blocks, original has 1; the original's block 2 was removed after this translation "
+            "was recorded: translation block 2 (“Second paragraph.”) follows nothing now") in removed
+
+
 def test_marking_asks_for_a_translation_and_a_block_that_exists(tmp_path):
     site_with_record(tmp_path)
     assert run_cli("translated", "content/posts/hola/index.es.md", cwd=tmp_path).returncode == 2
