@@ -525,6 +525,7 @@
   window.addEventListener("resize", function () { measureBars(); notePlace(); });
   window.addEventListener("scroll", notePlace, { passive: true });
   window.addEventListener("popstate", followHistory);
+  window.addEventListener("hashchange", oldAnchor);  // an old link followed on the page itself
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", begin); }
   else { begin(); }
 })();

@@ -196,4 +196,8 @@ def test_an_old_blog_s_fragment_reaches_the_discussion_it_meant(tmp_path, open_p
         page.wait_for_url(f"{url}/blog/posts/hola/{new}", timeout=10_000)
         if new != "#comment-999":
             assert page.evaluate(f"document.getElementById({new[1:]!r}).getBoundingClientRect().top") < 800
+        # the same fragment followed on the page itself, a link there that was written for the old blog
+        page.goto(f"{url}/blog/posts/hola/#comment-c1")
+        page.evaluate(f"window.location.hash = {old!r}")
+        page.wait_for_url(f"{url}/blog/posts/hola/{new}", timeout=10_000)
         assert page.problems == []
