@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import sys
 import time
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
@@ -32,7 +33,7 @@ from .site.routes import PAGEFIND, file_path
 from .theme import KINDS, THEME_IN_PACKAGE, Theme
 from .reading.translations import RECORD
 from .versions import installed_libraries, parser_version
-from .writing.write import MARK, MARK_TEXT, after_commit, folders_above, output_lock, staged_output
+from .writing.write import MARK, MARK_TEXT, OutputRefused, after_commit, folders_above, output_lock, staged_output
 
 if TYPE_CHECKING:
     from .model import Site, SiteConfig
@@ -419,7 +420,23 @@ def _plan(options: Options, found: Found, digests: list[str] | None, copied: Cop
     counts = Counts.of(loaded.site, loaded.warnings + unreached_addresses(loaded.site, fingerprints, extras), search_off,
                        uncut_words(loaded.site) if loaded.site.search else "")
     fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in extras.items())
+    _names_this_system_can_write(fingerprints)
     return Planned(loaded, pages, env, drawn_from, fingerprints, extras, counts, whole)
+
+
+def _names_this_system_can_write(files) -> None:
+    """Refuse, before anything is written, a site whose file names this system's locale cannot spell
+    (`tags/広告/` under a Latin-1 locale): found only while moving the new files in, it left the output
+    half old, half new."""
+    encoding = sys.getfilesystemencoding()
+    if encoding.replace("-", "").lower() == "utf8":
+        return  # every name is: the common case, with no look at each
+    for relative in sorted(files):
+        try:
+            os.fsencode(relative)
+        except UnicodeEncodeError:
+            raise OutputRefused(f"`{relative[:80]}`: this system's file names are in {encoding} (its locale), which "
+                                "cannot spell this one; build in a UTF-8 locale, e.g. LC_ALL=C.UTF-8") from None
 
 
 def _draw(options: Options, planned: Planned, memo: OutputMemo, progress, stack: ExitStack,

@@ -833,3 +833,21 @@ def test_new_translation_of_an_original_that_does_not_read_names_its_file_and_li
     result = run_cli("new", "translation", "p", "--lang", "es", cwd=tmp_path)
     assert result.returncode == 1 and result.stderr.startswith(said), result.stderr
     assert not (content / "posts/p/index.es.md").exists()
+
+
+def test_a_locale_that_cannot_spell_a_file_s_name_refuses_before_writing_and_keeps_the_output(tmp_path):
+    """Under a C locale with Python's UTF-8 coercion off, file names are ASCII: a tag `広告` made its
+    folder's name unwritable half way through moving the new files in, with a traceback, and left the
+    output half old, half new."""
+    content = make_content(tmp_path, {})
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    before = every_file(out)
+    essay = content / "posts/hola/index.es.md"
+    essay.write_text(essay.read_text().replace("title:", "tags: [広告]\ntitle:", 1))
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
+    result = run_cli("build", "--content", str(content), "--output", str(out), env=env)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "cannot spell this one; build in a UTF-8 locale" in result.stderr
+    assert every_file(out) == before
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0  # in UTF-8, it builds
