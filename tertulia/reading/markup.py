@@ -481,9 +481,14 @@ def first_words(blocks, words: int = 40) -> str:
         taken += more
         if len(taken) > words:
             break
-    if len(taken) <= words:
-        return " ".join(taken)
-    return " ".join(taken[:words - 1] if taken[words - 1] == DASH else taken[:words]) + "…"  # never "—…"
+    return cut_tokens(taken, words)
+
+
+def cut_tokens(tokens: list[str], count: int) -> str:
+    """The first `count` of a text's words (and run-on dashes), with "…" where more follow; never "—…"."""
+    if len(tokens) <= count:
+        return " ".join(tokens)
+    return " ".join(tokens[:count - 1] if tokens[count - 1] == DASH else tokens[:count]) + "…"
 
 
 # Chinese and Japanese write words without spaces between them: their characters are counted, about

@@ -8,7 +8,7 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from . import routes
-from ..reading.markup import CLOSE_SET, DASH, cut_to_words
+from ..reading.markup import CLOSE_SET, cut_to_words, cut_tokens
 from ..model import Comment, Essay, SiteConfig, Text, name_alone
 from .views import card_summary, excerpt, summary_lang
 
@@ -100,6 +100,4 @@ def _first_words(text: Text) -> str:
         cut = cut_to_words(shown.removesuffix("…"), COMMENT_WORDS)
         return cut if cut.endswith("…") else shown
     words = shown.split()
-    if len(words) <= COMMENT_WORDS:
-        return shown
-    return " ".join(words[:COMMENT_WORDS - 1] if words[COMMENT_WORDS - 1] == DASH else words[:COMMENT_WORDS]) + "…"
+    return shown if len(words) <= COMMENT_WORDS else cut_tokens(words, COMMENT_WORDS)
