@@ -285,7 +285,7 @@
     if ("issues" in section.dataset) {
       // The letter holds the comment twice (the text, then the file); past GitHub's limit the file
       // alone, which the import reads as it reads the letter
-      var text = bare && sent.letter.length > MAX_ISSUE ? sent.fileOnly : sent.letter;
+      var text = bare && sent.letter.length > MAX_ISSUE ? letter("", sent.path, sent.file) : sent.letter;
       return { text: text, url: issueUrl(section.dataset.repo, sent.subject, bare ? "" : sent.letter) };
     }
     return { text: sent.file, url: githubUrl(section.dataset.repo, section.dataset.branch, sent.path,
@@ -389,8 +389,7 @@
     var subject = replyTo ? filled(section.dataset.subjectReply, { name: replyName, title: section.dataset.title })
       : filled(section.dataset.subjectComment, { title: section.dataset.title });
     subject = subject.replace(/\s+/g, " ");  // one line: a line break in a mail's subject would start a header
-    var sent = { path: path, file: text, letter: letter(body, path, text), fileOnly: letter("", path, text),
-                 subject: subject };
+    var sent = { path: path, file: text, letter: letter(body, path, text), subject: subject };
     var target = route(section, how, sent, false).url;
     if (target.length > MAX_URL) { offerFile(form, section, how, sent); return; }
     if (how === "email") {

@@ -547,14 +547,13 @@ def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[in
         return None
     count, at = abs(len(current) - len(recorded)), same_start
     line = starts[min(at, len(starts) - 1)] if starts else 0
+    one = count == 1
+    which = f"block {at + 1}" if one else f"blocks {at + 1} to {at + count}"
     if len(current) > len(recorded):
-        which = f"block {at + 1}" if count == 1 else f"blocks {at + 1} to {at + count}"
-        return line, (f"original {which} (“{opening_words(source[at])}”) {'was' if count == 1 else 'were'} added after "
-                      f"this translation was recorded: translate {'it' if count == 1 else 'them'} here as {which}")
-    which = f"block {at + 1}" if count == 1 else f"blocks {at + 1} to {at + count}"
-    return line, (f"the original's {which} {'was' if count == 1 else 'were'} removed after this translation was "
-                  f"recorded: translation {which} (“{opening_words(target[at])}”) "
-                  f"{'follows' if count == 1 else 'follow'} nothing now")
+        return line, (f"original {which} (“{opening_words(source[at])}”) {'was' if one else 'were'} added after "
+                      f"this translation was recorded: translate {'it' if one else 'them'} here as {which}")
+    return line, (f"the original's {which} {'was' if one else 'were'} removed after this translation was "
+                  f"recorded: translation {which} (“{opening_words(target[at])}”) {'follows' if one else 'follow'} nothing now")
 
 
 LIST_TAG = re.compile(r"<(/?)(ul|ol|li)\b")
