@@ -22,6 +22,11 @@ def one_line(text: str) -> str:
                    for c in text)
 
 
+# A web address and Windows both read `\` as a folder separator: a file so named has no address of its own
+BACKSLASH = ("a name holding `\\` cannot be published: a web address and Windows read it as a folder "
+             "separator; rename it")
+
+
 @dataclass(frozen=True, order=True)
 class ContentError:
     """One problem in one file; line 0 means the whole file."""

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError
+from .errors import BACKSLASH, ContentError
 
 PACKAGE = Path(__file__).resolve().parent
 KINDS = ("templates", "assets", "locales")
@@ -111,7 +111,8 @@ class Theme:
         return errors
 
     def _links(self) -> list[ContentError]:
-        """An error for each symbolic link among the site's own templates, assets and catalogs."""
+        """An error for each symbolic link among the site's own templates, assets and catalogs, and for
+        each name holding a backslash (see BACKSLASH)."""
         if self.site is None:
             return []
         errors = []
@@ -124,9 +125,11 @@ class Theme:
                 continue
             for parent, folders, files in os.walk(folder):  # os.walk does not follow a link to a folder
                 for name in sorted(folders + files):
+                    relative = Path(parent, name).relative_to(folder).as_posix()
                     if os.path.islink(os.path.join(parent, name)):
-                        relative = Path(parent, name).relative_to(folder).as_posix()
                         errors.append(ContentError(f"{kind}/{relative}", 0, LINKED))
+                    elif "\\" in name:
+                        errors.append(ContentError(f"{kind}/{relative}", 0, BACKSLASH))
         return errors
 
     def own_text(self, kind: str, suffixes) -> str:

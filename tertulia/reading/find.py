@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..aside import forked_pool
-from ..errors import ContentError, counted
+from ..errors import BACKSLASH, ContentError, counted
 from .names import MAX_KEY, is_key, key_problem
 
 ESSAY_FILE = re.compile(r"index\.(?P<lang>[^.]+)\.md")
@@ -139,7 +139,9 @@ def _folders(parent: Path, shown: str, errors, only: str = "", warnings=None):
 def _collect_static(path: Path, relative: str, shown: str, static, errors) -> None:
     """content/static/ is the site's root as the author wants it: every file, as it is, links refused."""
     for name, kind in _entries(path, shown, errors, skip=is_litter):
-        if kind == "dir":
+        if "\\" in name:
+            errors.append(ContentError(f"{shown}/{name}", 0, BACKSLASH))
+        elif kind == "dir":
             _collect_static(path / name, f"{relative}{name}/", f"{shown}/{name}", static, errors)
         elif kind == "file":
             static.append((relative + name, path / name))
@@ -232,7 +234,9 @@ def _find_comment(folder: str, name: str, kind: str, slug: str, shown_folder: st
 
 def _collect_assets(path: Path, kind: str, url_path: str, shown: str, assets, errors, warnings) -> None:
     """Files beside a post are published next to it, folders included, if they are media or documents."""
-    if kind == "dir":
+    if "\\" in path.name:
+        errors.append(ContentError(shown, 0, BACKSLASH))
+    elif kind == "dir":
         for child, child_kind in _entries(path, shown, errors):
             _collect_assets(path / child, child_kind, f"{url_path}/{child}", f"{shown}/{child}", assets, errors,
                             warnings)

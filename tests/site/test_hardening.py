@@ -81,6 +81,29 @@ def test_a_symlink_in_content_is_an_error_naming_it(tmp_path, where, target):
     assert every_file(out) == before
 
 
+@pytest.mark.parametrize("where", ["static/a\\b.txt", "static/dir\\x/c.txt", "posts/hola/plan\\2.pdf"])
+def test_a_file_name_holding_a_backslash_is_a_content_error_naming_it(tmp_path, where):
+    """`check` passed such a file and the build stopped at writing it, exit 2, naming no source."""
+    content = make_content(tmp_path / "site")
+    out, before = built_first(tmp_path, content)
+    (content / where).parent.mkdir(parents=True, exist_ok=True)
+    (content / where).write_text("x")
+    shown = "content/" + where.split("\\")[0] + "\\" + where.split("\\")[1].split("/")[0]
+    for command in (("check",), ("build", "--output", str(out))):
+        fails_cleanly(run_cli(*command, "--content", str(content)), f"{shown}: a name holding `\\`")
+    assert every_file(out) == before
+
+
+def test_a_site_s_own_asset_named_with_a_backslash_is_refused(tmp_path):
+    content = make_content(tmp_path / "site")
+    out, before = built_first(tmp_path, content)
+    (tmp_path / "site/assets").mkdir()
+    (tmp_path / "site/assets/a\\b.css").write_text("p { color: red; }\n")
+    for command in (("check",), ("build", "--output", str(out))):
+        fails_cleanly(run_cli(*command, "--content", str(content)), "assets/a\\b.css: a name holding `\\`")
+    assert every_file(out) == before
+
+
 @pytest.mark.parametrize("where, target", [
     ("templates/home.html", "/etc/passwd"),
     ("assets/secret.txt", "/etc/passwd"),
