@@ -452,8 +452,11 @@ def _draw(options: Options, planned: Planned, memo: OutputMemo, progress, stack:
     # memo's saving included, passes through it and says the new output is in place.
     staged = stack.enter_context(staged_output(options.output))
     with indexing(site) as search_index:  # Pagefind indexes while the pages are drawn
-        looked_up = render_into(staged.writer, site, interface, [page for _, page in fresh], options.theme,
-                                options.workers, progress, planned.env)
+        try:
+            looked_up = render_into(staged.writer, site, interface, [page for _, page in fresh], options.theme,
+                                    options.workers, progress, planned.env)
+        except ContentErrors as failed:  # drawing stops at a site template's first error: say them all
+            raise _with_every_drawing_error(failed, options, planned) from None
         alike: dict = {}  # pages of a kind look up the same messages: one set each, in memory and in the memo
         used = {fresh[index][0]: alike.setdefault(words, words) for index, words in looked_up.items()}
         fingerprints.update((relative, _with_words(planned.drawn_from[relative], words, interface))
@@ -471,6 +474,15 @@ def _draw(options: Options, planned: Planned, memo: OutputMemo, progress, stack:
         # a build also clears out files it does not know; the preview trusts what it wrote itself
         staged.commit(written, set(fingerprints), memo.known(), sweep=last is None or not memo.known())
     return written, used
+
+
+def _with_every_drawing_error(failed: ContentErrors, options: Options, planned: Planned) -> ContentErrors:
+    """`failed` with the errors of the site's other templates, found as `check` finds them (the first
+    page of each kind drawn), so that one run names every template to mend."""
+    from .writing.render import drawing_errors
+    loaded = planned.loaded
+    others = drawing_errors(options.theme, loaded.site, loaded.interface, planned.pages)
+    return ContentErrors(failed.errors + others, failed.warnings)
 
 
 def _output_memo(options: Options, last: LastRun | None) -> OutputMemo:

@@ -213,6 +213,20 @@ def test_check_fails_on_a_template_that_fails_only_when_drawn_as_the_build_does(
     assert said in check.stderr.splitlines() and said in built.stderr.splitlines()
 
 
+def test_a_build_names_every_template_that_fails_when_drawn_in_one_run(tmp_path):
+    """The build stopped at the first page that failed, so the second template's error came a run later."""
+    content = make_content(tmp_path)
+    write_tree(tmp_path, {"templates/tag.html": '{% extends "default/tag.html" %}\n{% block footer %}\n{{ 1/0 }}\n'
+                                                '{% endblock %}\n',
+                          "templates/home.html": '{% extends "default/home.html" %}\n{% block footer %}\n\n'
+                                                 '{{ nothere }}\n{% endblock %}\n'})
+    built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "output"))
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert built.stderr.splitlines()[:3] == ["templates/home.html:4: template error: 'nothere' is undefined",
+                                             "templates/tag.html:3: template error: division by zero",
+                                             "2 template errors; nothing was written"]
+
+
 def test_a_theme_file_that_cannot_be_read_is_named_with_its_line_and_the_output_kept(tmp_path):
     """A template saved as Latin-1, or a catalog whose plural rule does not parse: a message, never a traceback."""
     assert build(tmp_path, {}).returncode == 0
