@@ -191,6 +191,7 @@ def _post(config: SiteConfig, slug: str, versions, comment_versions, files: Cont
     records = list(versions.values()) + [r for by_lang in comment_versions.values() for r in by_lang.values()]
     followed = followed or {}
     key = (config, include_pending, broken, tuple(sorted((r.path, r.lang, r.digest, followed.get(r.path)) for r in records)),
+           not versions and any(_index_unread(r, files.errors) for r in records),
            tuple(url for url, _ in files.assets if url.startswith(f"posts/{slug}/")))
     if posts is not None and posts.get(slug, (None,))[0] == key:
         return posts[slug][1]
@@ -774,6 +775,12 @@ def _warn_starter(record: Record, essay, found: Findings) -> None:
             found.warn(record, key, f"the {key} still says `{starter}`, as `tertulia new post` wrote it")
 
 
+def _index_unread(comment: Record, unread: tuple[ContentError, ...]) -> bool:
+    """Whether an index.<lang>.md beside this comment's comments/ folder is there but could not be read."""
+    post_folder = comment.path.rpartition("/comments/")[0]
+    return any(error.path.startswith(f"{post_folder}/index.") for error in unread)
+
+
 def _essay(slug, versions, comment_versions, files: ContentFiles, found: Findings, include_pending: bool,
            followed: dict, config: SiteConfig):
     """One post folder -> an Essay with its published threads, and how many comments it held back."""
@@ -781,7 +788,8 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
     if not versions:
         for by_lang in comment_versions.values():
             for record in by_lang.values():
-                found.error(record, None, f"comment of post `{slug}`, which has no index.<lang>.md")
+                if not _index_unread(record, files.errors):  # else its own error says why, once
+                    found.error(record, None, f"comment of post `{slug}`, which has no index.<lang>.md")
         return None, 0
     original, texts = _texts(versions, blocks, found, "essay", ESSAY_KEYS, followed, config.language_codes)
     comments = [_comment(cid, by_lang, blocks, found, followed, files.excerpts, config.language_codes, config.timezone)

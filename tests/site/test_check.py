@@ -37,6 +37,21 @@ def test_a_tag_missing_from_site_yml_is_said_in_a_run_that_fails_on_another_file
     assert any(line.startswith("content/posts/otra/index.es.md:3: ") for line in result.stderr.splitlines())
 
 
+def test_an_essay_whose_files_cannot_be_read_is_one_error_each_not_one_per_comment(tmp_path):
+    """Each of its comments was also said to belong to a post "which has no index.<lang>.md", which it has."""
+    content = make_content(tmp_path, {
+        "posts/hola/comments/1.es.md": "---\nauthor: A\n---\n\nBien.\n",
+        "posts/hola/comments/1.en.md": "---\ntranslation_of: es\n---\n\nGood.\n",
+    })
+    for name in ("index.es.md", "index.en.md"):
+        path = content / "posts/hola" / name
+        path.write_bytes(path.read_bytes() + "\nCaña.\n".encode("latin-1"))
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["content/posts/hola/index.en.md:10: not valid UTF-8",
+                                          "content/posts/hola/index.es.md:10: not valid UTF-8", "2 content errors"]
+
+
 def test_check_locates_a_dropped_paragraph(tmp_path):
     content = make_content(tmp_path, {
         "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\nUn primer párrafo corto.\n\n"
