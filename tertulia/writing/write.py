@@ -338,7 +338,9 @@ def recover(output: Path) -> None:
 
 @contextmanager
 def output_lock(output: Path):
-    """One build at a time per output folder: a second one is refused, never interleaved."""
+    """One build at a time per output folder: a second one is refused, never interleaved. The lock is
+    the output's parent's, which the commit's renames do not replace; so builds of two outputs side by
+    side take turns too, and are told so."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(output.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
@@ -346,7 +348,8 @@ def output_lock(output: Path):
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise OutputBusy(f"{output}: another build is writing there right now; try again when it is done")
+            raise OutputBusy(f"{output}: another build is writing there or beside it, in {output.parent}, right now "
+                             "(builds into one folder take turns); try again when it is done")
         recover(output)
         yield
     finally:

@@ -301,6 +301,9 @@ def test_ctrl_c_leaves_no_temporary_file_and_a_second_build_at_once_is_refused(t
     with output_lock(out):
         result = run_cli("build", "--content", str(content), "--output", str(out))
     assert result.returncode == 2 and "another build is writing there" in result.stderr
+    with output_lock(tmp_path / "other-output"):  # the lock is the parent folder's: a neighbour is said to be one
+        result = run_cli("build", "--content", str(content), "--output", str(out))
+    assert result.returncode == 2 and f"or beside it, in {tmp_path}, right now" in result.stderr
     cache = tmp_path / "site" / ".tertulia-cache"
     (cache / "output.pickle.99999.tmp").write_bytes(b"left by a killed run")
     (content / "posts/hola/index.es.md").write_text(essay_with("author: Ana", "Otro.\n\nCambio.\n"))
