@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, make_content, run_cli
+from helpers import ROOT, every_file, make_content, run_cli
 from tertulia.site.catalog_check import placeholder_problems, read_catalog
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
@@ -50,22 +50,30 @@ def test_placeholders_left_out_plural_forms_and_script_braces_are_judged_as_page
                                     "not give; pages show the English phrase instead")]
 
 
-def test_a_broken_catalog_of_a_site_is_a_warning_at_its_line_and_babel_prints_nothing(tmp_path):
+def test_a_broken_catalog_of_a_site_is_an_error_at_its_line_and_babel_prints_nothing(tmp_path):
+    """A string without its closing quote was a warning, and "Etiquetas" was published as "Etiqueta"."""
     content = make_content(tmp_path, {})
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+    before = every_file(tmp_path / "out")
     catalog = tmp_path / "locales/es/LC_MESSAGES/messages.po"
     catalog.parent.mkdir(parents=True)
     catalog.write_text(HEADER + 'msgid "Tags"\nmsgstr "Etiquetas\n\nmsgid "by %(author)s"\nmsgstr "de %(autor)s"\n',
                        encoding="utf-8")
     result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1
     assert "WARNING" not in result.stdout + result.stderr
-    assert result.stderr.splitlines()[:2] == [
-        "locales/es/LC_MESSAGES/messages.po:6: warning: a string without its closing quote (\"); its last letter "
-        "is lost",
+    assert result.stderr.splitlines()[0] == ("locales/es/LC_MESSAGES/messages.po:6: a string without its closing "
+                                             "quote (\"): Babel would read it a letter short")
+    assert every_file(tmp_path / "out") == before
+    catalog.write_text(HEADER + 'msgid "Tags"\nmsgstr "Etiquetas"\n\nmsgid "by %(author)s"\nmsgstr "de %(autor)s"\n',
+                       encoding="utf-8")
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[:1] == [
         "locales/es/LC_MESSAGES/messages.po:8: warning: the translation of “by %(author)s” names %(autor)s, which "
         "the message does not give; pages show the English phrase instead"]
 
 
 def test_a_line_babel_skips_without_a_word_is_named():
     assert problems_of('msgid "Tags"\nmsgstr "Etiquetas"\n\nmsgid x\nmsgstr "y"\n') == [
-        (8, 'not as a catalog writes it (msgid "…", msgstr "…", or a "…" line continuing one); the line is skipped')]
+        (8, 'not as a catalog writes it (msgid "…", msgstr "…", or a "…" line continuing one)')]

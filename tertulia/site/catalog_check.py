@@ -2,8 +2,10 @@
 
 A translation that names a placeholder its message does not give (`por %(nope)s`), gives one the
 wrong type (`%(author)d`) or leaves a `%` unpaired cannot be filled, so the page falls back to the
-English phrase; a line Babel cannot parse is skipped with a note on standard output, where nobody
-reads it. Both become warnings with the catalog's path and line.
+English phrase: a warning with the catalog's path and line. A line Babel cannot parse it skips with
+a note on standard output, where nobody reads it, and a string without its closing quote it reads a
+letter short, without a word: pages would show words the translator did not write, so these are
+errors, as they are for gettext's own msgfmt.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')  # a line's string, from its openi
 
 def read_catalog(file) -> tuple[object, list[tuple[int, str]]]:
     """The catalog in a .po file, and (line, why) for the first line Babel could not parse: it is read
-    again leniently, that line skipped as gettext's tools skip it, and Babel's note to stdout silenced."""
+    again leniently (Babel's note to stdout silenced), for the other errors a run says."""
     raw = file.read()
     unclosed = _unclosed(raw)  # Babel reads `msgstr "Etiquetas` as "Etiqueta", and says nothing
     try:
@@ -31,7 +33,7 @@ def read_catalog(file) -> tuple[object, list[tuple[int, str]]]:
         with contextlib.redirect_stdout(io.StringIO()):
             catalog = read_po(io.BytesIO(raw))
         said = str(problem).rsplit(" on ", 1)[0]
-        return catalog, unclosed + [(problem.lineno + 1, f"cannot be read here ({said}); the line is skipped")]
+        return catalog, unclosed + [(problem.lineno + 1, f"cannot be read here ({said})")]
 
 
 def _unclosed(raw: bytes) -> list[tuple[int, str]]:
@@ -41,9 +43,9 @@ def _unclosed(raw: bytes) -> list[tuple[int, str]]:
         if not text.startswith(("msg", '"')) or WRITTEN.fullmatch(text):
             continue
         if '"' in text and not QUOTED.search(text):
-            return [(number, "a string without its closing quote (\"); its last letter is lost")]
-        return [(number, 'not as a catalog writes it (msgid "…", msgstr "…", or a "…" line continuing one); '
-                         "the line is skipped")]
+            return [(number, "a string without its closing quote (\"): Babel would read it a letter "
+                             "short")]
+        return [(number, 'not as a catalog writes it (msgid "…", msgstr "…", or a "…" line continuing one)')]
     return []
 
 

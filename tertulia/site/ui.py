@@ -36,8 +36,8 @@ class Catalog:
 
     def __init__(self, path: Path):
         with path.open("rb") as file:
-            po, self.problems = read_catalog(file)  # (line, why), for the warnings
-        self.problems += placeholder_problems(po)
+            po, self.unparsed = read_catalog(file)  # (line, why), for the errors
+        self.problems = placeholder_problems(po)  # (line, why), for the warnings
         self.texts = {m.id: m.string for m in po if isinstance(m.id, str) and m.id and m.string and not m.fuzzy}
         self.plurals = {m.id[0]: m.string for m in po if isinstance(m.id, tuple) and all(m.string) and not m.fuzzy}
         self.plural_expr = po.plural_expr
@@ -139,11 +139,11 @@ class Interface:
 
     def unreadable(self) -> list[tuple[str, int, str]]:
         """(its path under locales/, line, why) for each catalog the site's languages use that cannot be read: a file
-        saved in another encoding, or a plural rule that is no C expression."""
+        saved in another encoding, a plural rule that is no C expression, a line Babel cannot parse."""
         found: list[tuple[str, int, str]] = []
         for path, shown in self._used_catalogs():
             try:
-                self._catalog(path)
+                found += [(shown, line, why) for line, why in self._catalog(path).unparsed]
             except UnicodeDecodeError:
                 raw = path.read_bytes()
                 found.append((shown, _first_bad_line(raw), "not valid UTF-8; save it as UTF-8"))
