@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import _thread
+import asyncio
 import contextlib
 import html
 import logging
 import mimetypes
 import os
+import queue
 import re
 import sys
 import tempfile
@@ -272,10 +275,7 @@ def serve(options: Options, port: int) -> int:
     last = LastRun(options, shared_parse_cache)
     first_build = time.time()
     rebuild(options, state, last)
-
-    def on_change(paths: set[str]) -> None:
-        rebuild(options, state, last, paths)
-        LiveReloadHandler.reload_waiters()
+    saves: queue.SimpleQueue[set[str]] = queue.SimpleQueue()  # paths saved, from the server's thread to this one
 
     # the site's own templates, assets and catalogs too, made or removed while serving; the installed
     # theme's are watched for its developers
@@ -283,7 +283,7 @@ def serve(options: Options, port: int) -> int:
     folders = list({folder.resolve(): folder for folder in [options.content, *own, *(
         options.theme.default / kind for kind in KINDS)]}.values())
     server = _local_server(Server, port)(app=make_app(options.output, state, port),
-                                         watcher=_watcher(folders, on_change, first_build))
+                                         watcher=_watcher(folders, saves.put, first_build))
     for folder in folders:
         if folder.is_dir():
             server.watch(str(folder))
@@ -292,13 +292,59 @@ def serve(options: Options, port: int) -> int:
     origins = {f"http://{host}" for host in _local_hosts(port)}
     LiveReloadHandler.check_origin = lambda handler, origin: origin in origins
     ForceReloadHandler.get = lambda handler: handler.send_error(404)
-    print(f"serving http://127.0.0.1:{port}{state.base_path} (Ctrl-C to stop)", flush=True)
     # livereload's own notes are not for an author: its address lacks the site's path (a 404 under a
     # sub-path), and "Start watching changes", "Browser Connected", "Reload 0 waiters" come between the
     # preview's own lines, which already say each rebuild; its warnings and errors still show
     logging.getLogger("livereload").addFilter(lambda record: record.levelno >= logging.WARNING)
-    server.serve(port=port, host="127.0.0.1", debug=False, restart_delay=0)
-    return 0
+    loop = _serving(server, port)
+    if loop is None:
+        return 1
+    print(f"serving http://127.0.0.1:{port}{state.base_path} (Ctrl-C to stop)", flush=True)
+    try:
+        while True:
+            rebuild(options, state, last, _next_saves(saves))
+            loop.add_callback(LiveReloadHandler.reload_waiters)  # the one call tornado takes from another thread
+    except KeyboardInterrupt:
+        return 0
+
+
+def _serving(server, port: int):
+    """Start answering in a thread of its own, and give its loop: the rebuilds stay in this (the main)
+    thread, where an interruption and a comment's time limit reach them, and pages and the reload
+    script are answered while one runs (a save of site.yml redraws every page, a minute on a big site)."""
+    started: queue.SimpleQueue = queue.SimpleQueue()
+
+    def answer() -> None:
+        from tornado.ioloop import IOLoop
+        asyncio.set_event_loop(asyncio.new_event_loop())
+        loop = IOLoop.current()
+        loop.add_callback(started.put, loop)  # run once the loop turns: the port is open by then
+        try:
+            server.serve(port=port, host="127.0.0.1", debug=False, restart_delay=0)
+        except Exception as problem:  # noqa: BLE001 - said, and the preview ends rather than answer nothing
+            print(f"the preview stopped answering: {problem}", file=sys.stderr, flush=True)
+        finally:
+            started.put(None)
+            _thread.interrupt_main()  # nothing is answered any more: end the rebuilds too
+
+    threading.Thread(target=answer, daemon=True).start()
+    return started.get()
+
+
+def _next_saves(saves: queue.SimpleQueue) -> set[str]:
+    """The paths of the next save, and of every save made meanwhile: one rebuild for all of them. The
+    wait is in short steps, so that Ctrl-C is seen at once."""
+    while True:
+        try:
+            paths = set(saves.get(timeout=0.5))
+            break
+        except queue.Empty:
+            continue
+    while True:
+        try:
+            paths |= saves.get_nowait()
+        except queue.Empty:
+            return paths
 
 
 def _local_server(server_class, port: int):

@@ -105,6 +105,26 @@ def test_edit_break_and_fix_while_serving(preview):
     assert "1 error(s); every page of the preview shows them until a save fixes them" in said  # as the pages did
 
 
+def test_pages_are_answered_while_a_save_is_rebuilt(tmp_path):
+    """The rebuild ran in the loop that answers, so a page asked for meanwhile waited for every page
+    to be redrawn: on a big site, a minute with no page and no reload script."""
+    content = make_content(tmp_path)
+    slow = '{% extends "default/base.html" %}{% block footer %}{% for _ in range(1500000) %}{% endfor %}' \
+           '<p>slow footer</p>{% endblock %}'
+    with previewing(tmp_path, content) as port:
+        page = f"http://127.0.0.1:{port}/repo/posts/hola/"
+        poll(page, lambda s, b: s == 200)
+        (tmp_path / "templates").mkdir()
+        (tmp_path / "templates/base.html").write_text(slow)
+        time.sleep(0.5)  # the save is seen (within a tenth of a second), and the rebuild under way
+        started = time.monotonic()
+        status, body = fetch(page)
+        answered_in = time.monotonic() - started
+        assert status == 200 and "slow footer" not in body, "answered from the last build, before this one ends"
+        assert answered_in < 1, answered_in
+        poll(page, lambda s, b: "slow footer" in b, seconds=120)
+
+
 def test_the_root_redirects_to_the_base_path_and_unknown_pages_get_the_404_page(preview):
     _, base, stop = preview
     poll(base, lambda s, b: s == 200)
