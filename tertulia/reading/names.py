@@ -62,10 +62,12 @@ def tag_segment(key: str) -> tuple[str, str]:
     """(the tag's URL segment, "") or ("", the rule its key breaks).
 
     The segment is the key in lower case with spaces as hyphens, so keys that differ only
-    there are one tag; NFC first, so an editor that decomposes accents makes no second tag."""
+    there are one tag; NFC first, so an editor that decomposes accents makes no second tag. The
+    capital İ lowers to i, as in Turkish, its only language: Unicode's default lowers it to an i with
+    a second dot above, which made `İstanbul` a tag apart from `istanbul`, at an address showing the dot."""
     if NOT_IN_TAG.search(key):
         return "", "must not hold `/`, `\\` or a control character"
-    segment = "-".join(unicodedata.normalize("NFC", key).lower().split())
+    segment = "-".join(unicodedata.normalize("NFC", key).replace("İ", "i").lower().split())
     if not segment.strip("."):
         return "", "must hold more than dots and spaces"
     if len(segment) > MAX_KEY:
@@ -75,6 +77,12 @@ def tag_segment(key: str) -> tuple[str, str]:
     if segment in TAG_FOLDER_FILES:
         return "", "names a file of the tag listing"
     return segment, ""
+
+
+def in_capitals(segment: str) -> str:
+    """A tag's segment as capitals write it, without marks: what is left of a word written in capitals,
+    which drop what lower case tells apart (the tonos of ψυχή in ΨΥΧΗ, the dotless ı of ılık in ILIK)."""
+    return "".join(char for char in unicodedata.normalize("NFD", segment.upper()) if not unicodedata.combining(char))
 
 
 FOLDER_ADDRESS = {"posts": re.compile(r"posts/([^/]+)/"), "pages": re.compile(r"([^/]+)/")}  # as routes lays them out

@@ -18,7 +18,7 @@ from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors
 from .find import is_page
 from .images import missing_images
 from .language_tags import LANGUAGE_TAG, registered
-from .names import passage_of, tag_segment, tag_text
+from .names import in_capitals, passage_of, tag_segment, tag_text
 from .markup import clean_text, first_words, is_safe_url, rooted_links
 from ..model import (DATE_PATTERN, END_ISOLATE, ISOLATE, LATEST_OFFSET, Comment, Essay, PartialDate, Site, SiteConfig,
                      SitePage, Tag, Text, newest_first, offset_text)
@@ -806,7 +806,7 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
         author=_person(original, "author", True, found),
         texts=texts,
         date=_date(original, found, config.timezone),
-        tags=_tag_keys(original, found),
+        tags=_tag_keys(original, found, config.tags),
         source=_url(original, "source", found),
         draft=_flag(original, "draft", found),
         threads=threads,
@@ -948,7 +948,7 @@ def _with_replies(comment: Comment, replies: tuple[Comment, ...]) -> Comment:
     return replace(comment, replies=replies) if replies else comment  # most have none: no copy needed
 
 
-def _tag_keys(record: Record, found: Findings) -> tuple[str, ...]:
+def _tag_keys(record: Record, found: Findings, declared: tuple[Tag, ...]) -> tuple[str, ...]:
     value = record.meta.get("tags", [])
     if isinstance(value, str) and "," in value:  # `tags: a, b` reads as one key with a comma in it
         found.error(record, "tags", f"tags must be a list of tag keys: write `[{value}]`")
@@ -963,11 +963,20 @@ def _tag_keys(record: Record, found: Findings) -> tuple[str, ...]:
         if problem:  # each becomes a folder of the site: nothing else may
             found.error(record, "tags", f"tag key `{key[:60]}` {problem}")
         else:
-            segments.append(segment)
+            segments.append(_meant_in_capitals(key, segment, declared))
             if FOLDED_LIST.search(key):  # `- a` then `  - b` one step deeper: YAML reads one key, `a - b`
                 found.warn(record, "tags", f"tag key `{key[:60]}` reads as one key: if it is two, start each "
                                            "`- ` of the list at the same indentation")
     return tuple(dict.fromkeys(segments))
+
+
+def _meant_in_capitals(key: str, segment: str, declared: tuple[Tag, ...]) -> str:
+    """The tag of site.yml a key written in capitals means, when it is one (`ILIK` for `ılık`, `ΨΥΧΗ` for
+    `ψυχή`: capitals drop the dotless ı and the tonos), else the key's own segment."""
+    if not key.isupper() or any(tag.key == segment for tag in declared):
+        return segment
+    meant = [tag.key for tag in declared if in_capitals(tag.key) == in_capitals(segment)]
+    return meant[0] if len(meant) == 1 else segment
 
 
 def _written_keys(record: Record) -> list[str | None]:
@@ -1007,6 +1016,8 @@ def _site_tags(config: SiteConfig, essays: list[Essay], essay_records, found: Fi
             if key not in known and key not in extra:
                 record = essay_records[essay.slug][essay.original.lang]
                 written = _written_tag(record, key)
-                found.warn(record, "tags", f"tag `{written}` is not in site.yml tags; its label is its key")
+                near = [tag.written for tag in config.tags if in_capitals(tag.key) == in_capitals(key)]
+                meant = f"; is it meant to be `{near[0]}`?" if near else ""
+                found.warn(record, "tags", f"tag `{written}` is not in site.yml tags; its label is its key{meant}")
                 extra[key] = Tag(key=key, labels=(), written=written)
     return tuple(known.values()) + tuple(extra[k] for k in sorted(extra))
