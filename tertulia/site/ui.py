@@ -204,6 +204,14 @@ def direction(lang: str) -> str:
     return "rtl" if locale is not None and locale.text_direction == "rtl" else "ltr"
 
 
+class LanguageName(Markup):
+    """A language's name as a page's sentence shows it, knowing how an English sentence does (`english`):
+    a phrase this page's catalog lacks is English's, and "translated into Yunanca" mixed two languages
+    in an element marked as English."""
+
+    english: Markup
+
+
 class Words:
     """The interface in one page's language."""
 
@@ -225,6 +233,7 @@ class Words:
         self._counts: dict[tuple, Markup] = {}  # (singular, count) -> its words
         self._forms: dict[tuple, tuple] = {}  # (singular, plural) -> its forms for a script
         self._plain: dict[str, Markup] = {}  # message -> its words, for the phrases without placeholders
+        self._language_names: dict[str, LanguageName] = {}  # code -> its name in this page's sentences
         self.used: set[str] = set()  # the messages looked up, for Interface.take_used
 
     def text(self, message: str, **values) -> Markup:
@@ -245,7 +254,7 @@ class Words:
             shown = _filled(escape(self.catalog.texts[message]), values)
             if shown is not None:
                 return shown
-        shown = _filled(escape(message), values)
+        shown = _filled(escape(message), {name: getattr(value, "english", value) for name, value in values.items()})
         return shown if self.english else Markup('<span lang="en">{}</span>').format(shown)
 
     def attr(self, message: str, **values) -> str:
@@ -257,17 +266,27 @@ class Words:
         except (KeyError, ValueError, TypeError):  # a translation naming a placeholder the phrase lacks
             return message % values
 
-    def language_in_text(self, code: str) -> Markup:
+    def language_in_text(self, code: str) -> "LanguageName":
         """A language's name inside a sentence of this page: as this language writes it there (CLDR:
         "français" in French, "Französisch" in German), not a label's capitalized form."""
-        name, written_in = self.language_in_text_parts(code)
-        return Markup('<span lang="{}">{}</span>').format(written_in, name) if written_in else escape(name)
+        known = self._language_names.get(code)
+        if known is None:
+            name, written_in = self.language_in_text_parts(code)
+            known = LanguageName(Markup('<span lang="{}">{}</span>').format(written_in, name) if written_in
+                                 else escape(name))
+            english = _display_name(code, ENGLISH, sentence=True)
+            known.english = escape(english) if english else Markup('<span lang="{}">{}</span>').format(
+                code, self.config.language_name(code))
+            self._language_names[code] = known
+        return known
 
-    def language_in_text_parts(self, code: str) -> tuple[str, str]:
+    def language_in_text_parts(self, code: str, within: str = "") -> tuple[str, str]:
         """language_in_text as plain text, for a script to place: (name, the language the name is
-        written in when it is not this page's, else "")."""
+        written in when it is not this page's, else ""); `within`, the phrase it is placed in, which
+        when this language's catalog lacks it is English's, and so is the name then."""
+        english_phrase = within and not self.english and not (self.catalog and within in self.catalog.texts)
         # without a catalog the sentence around the name is English's (Words.text): so is the name
-        locale = self.locale if self.catalog or self.english else None
+        locale = self.locale if (self.catalog or self.english) and not english_phrase else None
         name = _display_name(code, locale or ENGLISH, sentence=True)
         if not name:
             return self.config.language_name(code), code

@@ -65,7 +65,7 @@ def test_a_language_without_a_catalog_warns_once_and_falls_back_to_marked_englis
     titles = re.findall(r'data-title="([^"]*)"', (tmp_path / "out/404.html").read_text())
     assert "Page not found · Test site" in titles and not any("<" in title or "&lt;" in title for title in titles)
     # an English sentence names a language in English, not "translated from gaztelania"
-    assert "gaztelania" not in page and 'translated from <span lang="en">Spanish</span>' in page
+    assert "gaztelania" not in page and '<span lang="en">translated from Spanish</span>' in page
 
 
 def test_a_site_may_accept_english_for_a_language_without_a_catalog(tmp_path):
@@ -85,6 +85,13 @@ def test_a_catalog_lacking_messages_is_named_once_with_how_many(tmp_path):
     assert result.stderr.count("locales/eu/LC_MESSAGES/messages.po: warning:") == 1
     assert (f"locales/eu/LC_MESSAGES/messages.po: warning: {lacking} messages of the interface have no `eu` "
             "translation here: pages show them in English") in result.stderr
+    # a phrase the catalog lacks is English's, and names the language in English: "translated from
+    # gaztelania" was an English sentence marked as English, with a Basque word in it
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+    page = (tmp_path / "out/eu/posts/hola/index.html").read_text()
+    assert "Etiketak" in page and '<span lang="en">translated from Spanish</span>' in page and "gaztelania" not in page
+    search = (tmp_path / "out/eu/search/index.html").read_text()  # "matched in %(language)s", placed by a script
+    assert 'data-in-text="Spanish"\n      data-in-text-lang="en"' in search and "gaztelania" not in search
 
 
 def test_cldr_dates_and_language_names_in_every_language(german_site):
