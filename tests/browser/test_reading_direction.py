@@ -30,6 +30,19 @@ def test_each_side_reads_in_its_own_direction_and_the_original_stands_on_the_rig
     assert page.problems == []
 
 
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_code_reads_left_to_right_from_its_start_on_a_right_to_left_page(server, open_page, width):
+    """Its lines stood against the right edge, indentation lost, and on a phone a line wider than the box
+    opened at its end: `lang in ("ar", "he") else "ltr"` showed, `def direction(lang):` did not."""
+    page = open_page(server["url"] + ESSAY, width=width)
+    code = page.locator("pre").first
+    assert code.evaluate("e => [getComputedStyle(e).direction, getComputedStyle(e).textAlign]") == ["ltr", "left"]
+    box, line = code.bounding_box(), code.locator("code").bounding_box()
+    assert abs(line["x"] - box["x"]) < 20, "the code starts at the box's left edge, where its lines begin"
+    if width == 390:
+        assert code.evaluate("e => e.scrollWidth > e.clientWidth && e.scrollLeft === 0")
+
+
 def test_arabic_words_in_an_english_page_still_read_right_to_left(server, open_page):
     page = open_page(server["url"] + "/rtl-site/en/posts/al-fina/")
     assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["en", "ltr"]
