@@ -141,6 +141,16 @@ def test_every_essay_page_announces_its_discussion_feed_and_links_it_under_the_t
     assert "Seguir esta conversación" in (built / "es/posts/mesa/index.html").read_text(encoding="utf-8")
 
 
+def test_the_comment_archive_announces_its_feed_where_a_feed_reader_looks(built):
+    """It was linked only in the footer: a feed reader given the archive's address found the essays' feed."""
+    for page, feed, title in (("comments/index.html", "feed.xml", "Comments feed"),
+                              ("es/comments/index.html", "feed.xml", "Canal de comentarios")):
+        head = (built / page).read_text(encoding="utf-8").split("</head>")[0]
+        assert f'<link rel="alternate" type="application/atom+xml" href="{feed}" title="{title}">' in head
+        assert (built / page).parent.joinpath(feed).is_file()
+    assert "comments/feed.xml" not in (built / "index.html").read_text(encoding="utf-8").split("</head>")[0]
+
+
 def test_a_readers_name_that_overrides_the_direction_reverses_nothing_but_itself(tmp_path):
     # `\u202e` (right-to-left override) in a name: a feed title or a new issue's title has no <bdi> to hold it
     spoof = "---\nauthor: \"\\u202egnp.exe\"\ndate: 2026-11-02\n---\n\nHola.\n"
