@@ -88,10 +88,14 @@
         kept[at[place]] = found;
       }
     });
+    // A search page of one language's pages opens a hit in that language on its page in that language,
+    // as every link there does; the site's own search page, a hit side by side.
+    var scope = form.getAttribute("data-scope");
     return kept.map(function (found) {
       var text = excerpt(found.data.excerpt || "");  // read once: shown, and its marks carried to the page
+      var page = scope && (found.data.meta || {}).language === scope ? found.data.url : found.side;
       return { data: found.data, text: text,
-               href: found.side + "?highlight=" + encodeURIComponent(highlighted(words, text)) + (found.target ? "#" + found.target : "") };
+               href: page + "?highlight=" + encodeURIComponent(highlighted(words, text)) + (found.target ? "#" + found.target : "") };
     });
   }
 

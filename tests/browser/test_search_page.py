@@ -33,6 +33,18 @@ def test_a_word_of_the_translation_finds_the_same_essay(server, open_page):
     assert page.inner_text(".match-language") == "encontrado en inglés"
 
 
+def test_a_search_page_of_one_language_opens_a_hit_in_it_on_its_page_in_that_language(server, open_page):
+    """From the Spanish search page a Spanish hit opened the side-by-side page, whose interface is the
+    site's main language's: a reader searching in Spanish was taken out of the Spanish site."""
+    page = open_page(server["url"] + "/fixture-repo/es/search/?q=ensayo")
+    assert results(page)[0] == "/fixture-repo/es/posts/alpha/?highlight=ensayo#p1"
+    page.click(".search-results li h2 a")
+    page.wait_for_selector("#p1 mark.search-hit")
+    assert page.inner_text("#p1 mark.search-hit").lower() == "ensayo"
+    assert page.evaluate("[document.documentElement.lang, location.pathname + location.hash]") == [
+        "es", "/fixture-repo/es/posts/alpha/#p1"]
+
+
 def test_a_word_of_a_comment_opens_the_comment(server, open_page):
     page = open_page(server["url"] + SEARCH + "?q=gust%C3%B3")
     assert results(page)[0] == "/fixture-repo/posts/alpha/?highlight=gust%C3%B3#comment-c1"
@@ -128,13 +140,14 @@ def test_a_place_both_languages_match_shows_the_readers_language(server, browser
     """A Spanish reader sees the Spanish title for a passage both versions match, though English ranked first;
     an English reader the English one: one result either way, at the better hit's rank."""
     shown = {}
-    for page_lang, address in (("es", "/fixture-repo/es/search/?q=alfa"), ("en", SEARCH + "?q=alfa")):
+    for page_lang, address, opens in (("es", "/fixture-repo/es/search/?q=alfa", "/fixture-repo/es/posts/alpha/"),
+                                      ("en", SEARCH + "?q=alfa", "/fixture-repo/posts/alpha/")):
         context = browser.new_context()
         context.route("**/pagefind/pagefind.js", lambda route: route.fulfill(
             status=200, content_type="text/javascript", body=SAME_PLACE_INDEX))
         page = context.new_page()
         page.goto(server["url"] + address)
-        assert results(page) == ["/fixture-repo/posts/alpha/?highlight=alfa"]
+        assert results(page) == [opens + "?highlight=alfa"]
         shown[page_lang] = (page.inner_text(".search-results li h2 a"),
                             page.eval_on_selector(".search-results li h2 a", "a => a.lang"))
         context.close()
