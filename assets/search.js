@@ -155,6 +155,36 @@
     });
   }
 
+  // The forms of the reader's words to look for, in lower case as the index keeps them: a final Σ as ς
+  // ("ΨΥΧΗΣ" found nothing of "ψυχής"). On a site in a language with a dotless ı, also as that language
+  // lowers them ("ILIK" is "ılık"), and with ı as i where a capital stood: the index lowers I to i, so it
+  // holds "Işık" as "işık" and "IŞIK" as "işik", which "ışık" did not find.
+  function forms(words) {
+    var found = [words.toLowerCase()];
+    if (form.hasAttribute("data-dotless-i") && /[ıIİ]/.test(words)) {
+      var turkic = words.toLocaleLowerCase("tr");
+      found.push(turkic, turkic.replace(/(^|[^\p{L}])ı/gu, "$1i"), turkic.replace(/ı/g, "i"));
+    }
+    return found.filter(function (each, at) { return found.indexOf(each) === at; });
+  }
+
+  // Every form searched, each page once at its best score, best first.
+  function searchAll(index, words) {
+    var asked = forms(words);
+    if (asked.length === 1) { return index.search(asked[0]); }
+    return Promise.all(asked.map(function (each) { return index.search(each); })).then(function (searches) {
+      var best = [];
+      var at = {};
+      searches.forEach(function (search) {
+        search.results.forEach(function (result) {
+          if (!(result.id in at)) { at[result.id] = best.length; best.push(result); }
+          else if (result.score > best[at[result.id]].score) { best[at[result.id]] = result; }
+        });
+      });
+      return { results: best.sort(function (a, b) { return b.score - a.score; }) };
+    });
+  }
+
   function run() {
     var words = form.elements.q.value.trim();
     var lang = form.querySelector('input[name="lang"]:checked').value;
@@ -165,7 +195,7 @@
     if (!words) { list.textContent = ""; status.textContent = ""; return; }
     interfaceWords(status, form.getAttribute("data-loading"));
     load().then(function (index) {
-      return index.search(words);
+      return searchAll(index, words);
     }).then(function (search) {
       // one index for every language: narrowing to one is done here, on the best hits
       return Promise.all(search.results.slice(0, lang ? 60 : 20).map(function (result) { return result.data(); }));

@@ -252,6 +252,9 @@ class Discussion:
     issues: bool = False  # readers propose through a new issue (no fork); a workflow opens the pull request
 
 
+DOTLESS_I = {"tr", "az", "crh", "tt"}  # Turkish, Azerbaijani, Crimean Tatar, Tatar: CLDR's Turkic lower-casing
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     """The validated settings of site.yml."""
@@ -281,6 +284,12 @@ class SiteConfig:
     @property
     def language_codes(self) -> tuple[str, ...]:
         return tuple(code for code, _ in self.languages)
+
+    @property
+    def writes_dotless_i(self) -> bool:
+        """Whether a language of the site has the dotless ı beside the i (Turkish, Azerbaijani), whose
+        capitals I and İ lower to ı and i: search looks for a word typed with them in both forms."""
+        return any(code.split("-")[0].lower() in DOTLESS_I for code, _ in self.languages)
 
     def language_name(self, code: str) -> str:
         """The name site.yml gives a language, else its code (pages ask CLDR for a better one)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from helpers import SITE_YML, make_content, run_cli
 from tools import AXE_JS, ensure_node_tools
 
 SEARCH = "/fixture-repo/search/"
@@ -166,3 +167,49 @@ def test_pagefind_s_own_urls_lead_to_the_pages_under_the_sub_path(server, open_p
     assert urls and all(url.startswith("/fixture-repo/") and not url.startswith("/fixture-repo/fixture-repo/")
                         for url in urls), urls
     assert all(page.request.get(server["url"] + url).status == 200 for url in urls)
+
+
+CASED_INDEX = """
+const hit = (slug) => ({id: slug, score: 1, data: async () => ({url: `/fixture-repo/${slug}/`, excerpt: "x",
+  meta: {title: slug, language: "en", side: `/fixture-repo/${slug}/`}, anchors: [], locations: [0]})});
+const holds = {"işık": "isik", "ılık": "ilik", "ψυχης": "psychis"};  // as Pagefind keeps "Işık", "ılık", "ψυχής"
+export async function init() {}
+export async function search(term) {
+  window.asked = (window.asked || []).concat([term]);
+  return {results: holds[term] ? [hit(holds[term])] : []};
+}
+"""
+
+
+def test_words_in_capitals_or_with_a_dotless_i_find_what_the_index_holds(server, browser):
+    """A final Σ was looked for as σ, which the index, holding ψυχής's ς, never has; on a Turkish site "ışık"
+    missed "Işık", which the index lowered to "işık", and "ILIK" looked for "ilik", not "ılık"."""
+    context = browser.new_context()
+    context.route("**/pagefind/pagefind.js", lambda route: route.fulfill(
+        status=200, content_type="text/javascript", body=CASED_INDEX))
+    page = context.new_page()
+    found = {}
+    for dotless_i in (False, True):
+        page.goto(server["url"] + SEARCH)
+        if dotless_i:  # as the build marks the search page of a site declaring Turkish
+            page.eval_on_selector("form[data-search]", "form => form.setAttribute('data-dotless-i', '')")
+        for words in ("ΨΥΧΗΣ", "ışık", "ILIK"):
+            page.evaluate("window.asked = []")
+            page.fill(".search-page input[name=q]", words)
+            page.locator(".search-page button[type=submit]").click()
+            found[dotless_i, words] = (results(page), page.evaluate("window.asked"))
+    context.close()
+    assert found[False, "ΨΥΧΗΣ"] == (["/fixture-repo/psychis/?highlight=%CF%88%CF%85%CF%87%CE%B7%CF%82"], ["ψυχης"])
+    assert found[False, "ışık"][0] == [] and found[False, "ILIK"][0] == []  # no Turkish: as typed, lowered
+    assert found[True, "ışık"] == (["/fixture-repo/isik/?highlight=%C4%B1%C5%9F%C4%B1k"], ["ışık", "işık", "işik"])
+    assert found[True, "ILIK"][0] == ["/fixture-repo/ilik/?highlight=ilik"]
+
+
+def test_the_search_page_of_a_site_in_turkish_looks_for_both_is(tmp_path):
+    searched = SITE_YML.replace("search: false", "search: true")
+    content = make_content(tmp_path, {"site.yml": searched.replace("ro: Română", "tr: Türkçe")})
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+    assert 'data-scope="" data-dotless-i ' in (tmp_path / "out/search/index.html").read_text(encoding="utf-8")
+    other = make_content(tmp_path / "other", {"site.yml": searched})
+    assert run_cli("build", "--content", str(other), "--output", str(tmp_path / "other-out")).returncode == 0
+    assert "data-dotless-i" not in (tmp_path / "other-out/search/index.html").read_text(encoding="utf-8")
