@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tertulia.reading.align import align_lengths, block_lines, locate_mismatch
+from tertulia.reading.align import _quote, align_lengths, block_lines, counts_differ, locate_mismatch
 
 ORIGINAL = tuple(f"<p>{text}</p>" for text in (
     "El primer párrafo habla de los clientes y de cómo los tratamos cada día.",
@@ -20,6 +20,17 @@ def test_a_dropped_block_is_named():
     _, message = locate_mismatch(ORIGINAL, translation, [])
     assert message == ("original block 2 “El segundo párrafo, bastante más largo,…” has no counterpart: "
                        "probably dropped before translation block 2")
+
+
+def test_a_block_without_words_is_named_by_what_it_is_and_one_block_is_one():
+    """A block without words was quoted as `“”`, and a translation of one block had "1 blocks"."""
+    image = '<p><img alt="Snow on &quot;Cihangir&quot; roofs at dawn, seen from the window" src="kar.jpg"></p>'
+    assert _quote(image) == '(an image “Snow on "Cihangir" roofs at dawn,…”)'
+    assert _quote('<p><img src="kar.jpg"></p>') == "(an image)"
+    _, message = locate_mismatch((ORIGINAL[0], ORIGINAL[1], "<hr>"), (ORIGINAL[0], ORIGINAL[1]), [])
+    assert message.startswith("original block 3 (a <hr> without words) has no counterpart")
+    assert counts_differ(1, 2) == "translation has 1 block, original has 2"
+    assert counts_differ(13, 12) == "translation has 13 blocks, original has 12"
 
 
 def test_a_merged_pair_is_named():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 import re
 
@@ -19,6 +20,15 @@ FIRST_TAG = re.compile(r"\s*<([a-zA-Z][a-zA-Z0-9]*)")
 # splitting) across kinds, is charged as much as an improbable step, so a dropped heading is named
 # as dropped rather than "merged" into the paragraph after it.
 KIND_MISMATCH = -math.log(STEP_PRIORS[(1, 0)])
+
+
+def counts_differ(translation: int, original: int) -> str:
+    """What an author is told first when a translation's blocks do not pair with its original's."""
+    return f"translation has {_blocks(translation)}, original has {original}"
+
+
+def _blocks(count: int) -> str:
+    return f"{count} block" if count == 1 else f"{count} blocks"
 
 
 def block_lines(body: str, first_line: int) -> list[int]:
@@ -188,10 +198,21 @@ def _best_single_edit(source: list[int], target: list[int], source_kinds: list[s
     return min(candidates, key=lambda candidate: candidate[0])[1]
 
 
+IMAGE_ALT = re.compile(r'<img\b[^>]*?\balt="([^"]*)"')
+
+
 def _quote(block_html: str) -> str:
     """A block's first six words as a reader sees them, as an error quotes it (Chinese or Japanese counted
-    by its characters)."""
-    return "“" + cut_to_words(reading_text(block_html), 6) + "”"
+    by its characters); a block without words, by what it is: `“”` named nothing."""
+    words = cut_to_words(reading_text(block_html), 6)
+    if words:
+        return f"“{words}”"
+    if "<img" in block_html:
+        alt = IMAGE_ALT.search(block_html)
+        described = cut_to_words(html.unescape(alt.group(1)), 6) if alt else ""
+        return f"(an image{f' “{described}”' if described else ''})"
+    tag = FIRST_TAG.match(block_html)
+    return f"(a <{tag.group(1).lower()}> without words)" if tag else "(a block without words)"
 
 
 def _span(first: int, count: int) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ContentError
+from .align import counts_differ
 
 RECORD = "translations.json"
 UNFINISHED = "TODO translate"  # what `new translation` writes in each block, until the translator's words replace it
@@ -278,8 +279,8 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
     shown, original_shown = shown_path(content, translation), shown_path(content, original)
     (source, title), (target, _) = _blocks(original, original_shown, trusted), _blocks(translation, shown, trusted)
     if len(source) != len(target):
-        raise ContentErrors([ContentError(shown, 0, f"translation has {len(target)} blocks, original has "
-                                                    f"{len(source)}; make them match before marking it translated")])
+        raise ContentErrors([ContentError(shown, 0, f"{counts_differ(len(target), len(source))}; make them "
+                                                    "match before marking it translated")])
     if block is not None and not 1 <= block <= len(source):
         raise ValueError(f"{shown} has blocks 1 to {len(source)}, not {block}")
     current = words_of(source)

@@ -12,7 +12,7 @@ from typing import Callable
 from unicodedata import bidirectional
 
 from . import addresses
-from .align import locate_mismatch
+from .align import counts_differ, locate_mismatch
 from ..cache import content_key
 from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors
 from .find import is_page
@@ -530,7 +530,7 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
     recorded = followed is not None and followed.original == original.path and len(followed.blocks) == len(target)
     changed = _changed_since_recorded(followed.blocks, source, target, translation.block_starts) if recorded else None
     line, where = changed or locate_mismatch(source, target, list(translation.block_starts))
-    message = f"translation has {len(target)} blocks, original has {len(source)}"
+    message = counts_differ(len(target), len(source))
     if where:
         message += f"; {where}"
     found.errors.append(ContentError(translation.path, line or translation.body_line, message))
