@@ -100,6 +100,15 @@ def test_excerpts_read_as_the_page_does_and_cards_take_the_first_sentence():
     assert not is_wordless('<p><img alt="A chart" src="a.png"></p>') and not is_wordless("<p>Madrid</p>")
 
 
+def test_a_card_s_first_sentence_ends_where_its_language_ends_one():
+    """Greek's question mark is `;`, Arabic's `؟`, Hindi's full stop `।`: a card ran on to the next sentence."""
+    from tertulia.reading.markup import first_sentence
+    assert first_sentence(["<p>Τι σημαίνει η λέξη ψυχή; Σημαίνει και ανάσα.</p>"], lang="el") == "Τι σημαίνει η λέξη ψυχή;"
+    assert first_sentence(["<p>Uno; dos y tres. Cuatro.</p>"], lang="es") == "Uno; dos y tres."
+    assert first_sentence(["<p>ما هذا؟ لا أعرف.</p>"], lang="ar") == "ما هذا؟"
+    assert first_sentence(["<p>यह क्या है। मुझे नहीं पता।</p>"], lang="hi") == "यह क्या है।"
+
+
 def test_a_comment_too_slow_to_read_is_refused_and_an_essay_has_a_longer_time(monkeypatch):
     from tertulia.reading import markup
     monkeypatch.setattr(markup, "MAX_SECONDS", 0.05)

@@ -518,14 +518,20 @@ def cut_to_words(text: str, words: int) -> str:
     return text
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»”’)]*\s|(?<=[。！？])[」』）”’]*")
+# A sentence ends at a full stop, a question or an exclamation mark, or an ellipsis, with the marks
+# of other scripts: Arabic's question mark, Urdu's full stop, the danda of Hindi and its neighbours,
+# Armenian's, Ethiopic's and Burmese's full stops; and Chinese and Japanese's, which no space follows.
+SENTENCE_END = re.compile(r"(?<=[.!?…؟۔।॥։።။])[\"'»”’)]*\s|(?<=[。！？])[」』）”’]*")
+# Greek asks its questions with `;` (the Greek question mark U+037E, which NFC makes a semicolon)
+GREEK_SENTENCE_END = re.compile(r"(?<=[.!?…;])[\"'»”’)]*\s")
 
 
-def first_sentence(blocks, words: int = 40) -> str:
+def first_sentence(blocks, words: int = 40, lang: str = "") -> str:
     """The first sentence of a text's first paragraph of words, for a card with no summary (cut at `words`)."""
     at = first_paragraph(blocks)
     text = reading_text(blocks[at]) if at >= 0 else ""
-    end = SENTENCE_END.search(text + " ")
+    ends = GREEK_SENTENCE_END if lang.split("-")[0].lower() in ("el", "grc") else SENTENCE_END
+    end = ends.search(text + " ")
     sentence = text[:end.end()].rstrip() if end else text
     return first_words([f"<p>{html.escape(sentence)}</p>"], words) if sentence else ""
 

@@ -304,7 +304,7 @@ def reading_times(texts) -> tuple[tuple[str, int], ...]:
 @lru_cache(maxsize=8192)  # a card is drawn on the home page, its language's and each of its tags' pages
 def card_summary(text: Text) -> str:
     """What a listing says of an essay: its summary, else its first sentence."""
-    return text.summary or first_sentence(text.blocks)
+    return text.summary or first_sentence(text.blocks, lang=text.lang)
 
 
 def summary_lang(text: Text) -> str:
