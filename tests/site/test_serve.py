@@ -191,6 +191,11 @@ def test_a_draft_shows_in_the_preview_as_its_writer_types_but_not_in_a_build(pre
     (post / "index.es.md").write_text("---\ntitle: Borrador\nauthor: Ana\ndraft: true\n---\n\nA medio escribir.\n")
     status, body = poll(base + "posts/borrador/", lambda s, b: s == 200)
     assert "A medio escribir." in body
+    # its card on the home page says so too, where its writer looks over what is about to go out
+    home = fetch(base)[1]
+    card = next(card for card in home.split('<li class="essay-card"')[1:] if "Borrador" in card.split("</li>")[0])
+    assert '<p class="note draft-note">Draft: not published</p>' in card.split("</li>")[0]
+    assert home.count("draft-note") == 1  # the published essay's card says nothing
     built = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--content", str(content),
                             "--output", str(content.parent / "output")], capture_output=True, text=True)
     assert built.returncode == 0 and "1 draft left out" in built.stdout
