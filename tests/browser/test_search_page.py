@@ -209,7 +209,7 @@ def test_the_search_page_of_a_site_in_turkish_looks_for_both_is(tmp_path):
     searched = SITE_YML.replace("search: false", "search: true")
     content = make_content(tmp_path, {"site.yml": searched.replace("ro: Română", "tr: Türkçe")})
     assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
-    assert 'data-scope="" data-dotless-i ' in (tmp_path / "out/search/index.html").read_text(encoding="utf-8")
+    assert 'data-scope="" data-dotless-i\n' in (tmp_path / "out/search/index.html").read_text(encoding="utf-8")
     other = make_content(tmp_path / "other", {"site.yml": searched})
     assert run_cli("build", "--content", str(other), "--output", str(tmp_path / "other-out")).returncode == 0
     assert "data-dotless-i" not in (tmp_path / "other-out/search/index.html").read_text(encoding="utf-8")
