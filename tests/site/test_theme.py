@@ -130,8 +130,8 @@ def test_a_misspelt_block_is_named_with_its_line_and_the_blocks_there_are(tmp_pa
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
     assert warnings == [
-        "templates/base.html:3: warning: block `foter` is not one of default/base.html's (body_class, footer, head, "
-        "main, masthead, menu, page_head, site_title, title), so it shows nowhere; check its name"]
+        "templates/base.html:3: warning: block `foter` is not one of default/base.html's (body_class, feeds, footer, "
+        "head, main, masthead, menu, page_head, site_title, title), so it shows nowhere; check its name"]
 
 
 def test_a_misspelt_block_and_a_misnamed_override_are_named_in_a_run_that_fails_on_content(tmp_path):
