@@ -148,22 +148,31 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     files = parse_all(found, digests, cache, options.workers, progress, last.parsed if last else None)
     templates = _set_aside(options, cache, last, stack if forks else None, early)
     broken_templates = template_errors(options.theme)  # reported with the content's errors, all at once
+    interface, broken_catalogs, (lacking, unusable) = _catalogs(options, config)  # likewise
+    catalog_warnings = lacking + unusable
     try:
         site, warnings = build_model(config, files, options.drafts, last.posts if last else None,
                                      options.pending, followed, tuple(relative for relative, _ in found.static))
     except ContentErrors as problem:
         early_clashes = _clashes_known_early(options, found, config)
-        raise ContentErrors(earlier + problem.errors + early_clashes + broken_templates,
-                            list(problem.warnings) + early_warnings) from None
-    if earlier or broken_templates:
-        raise ContentErrors(earlier + broken_templates, warnings + early_warnings)
-    from .site.ui import Interface
-    interface = Interface(options.theme.folders("locales"), site.config)
-    unreadable = _said_of_catalogs(options, interface.unreadable())
-    if unreadable:
-        raise ContentErrors(unreadable, warnings + early_warnings)
-    warnings += _missing_catalogs(options, interface) + early_warnings + _said_of_catalogs(options, interface.problems())
+        raise ContentErrors(earlier + problem.errors + early_clashes + broken_templates + broken_catalogs,
+                            list(problem.warnings) + early_warnings + catalog_warnings) from None
+    if earlier or broken_templates or broken_catalogs:
+        raise ContentErrors(earlier + broken_templates + broken_catalogs, warnings + early_warnings + catalog_warnings)
+    warnings += lacking + early_warnings + unusable
     return Loaded(site, warnings, {r.path: r.digest for r in files.records}, interface, templates)
+
+
+def _catalogs(options: Options, config: "SiteConfig") -> tuple["Interface", list[ContentError], tuple[list, list]]:
+    """The site's interface words, the errors of catalogs that cannot be read, and the warnings of
+    those that can: (of the languages lacking words, of lines a page cannot use)."""
+    from .site.ui import UNREADABLE, Interface
+    interface = Interface(options.theme.folders("locales"), config)
+    unreadable = _said_of_catalogs(options, interface.unreadable())
+    try:
+        return interface, unreadable, (_missing_catalogs(options, interface), _said_of_catalogs(options, interface.problems()))
+    except UNREADABLE:  # a catalog that cannot be read at all, as `unreadable` says: the others' warnings wait
+        return interface, unreadable, ([], [])
 
 
 def _set_aside(options: Options, cache: Cache, last: "LastRun | None", stack: ExitStack | None,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, every_file, make_content, run_cli
+from helpers import ROOT, SITE_YML, every_file, make_content, run_cli
 from tertulia.site.catalog_check import placeholder_problems, read_catalog
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
@@ -62,8 +62,8 @@ def test_a_broken_catalog_of_a_site_is_an_error_at_its_line_and_babel_prints_not
     result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
     assert result.returncode == 1
     assert "WARNING" not in result.stdout + result.stderr
-    assert result.stderr.splitlines()[0] == ("locales/es/LC_MESSAGES/messages.po:6: a string without its closing "
-                                             "quote (\"): Babel would read it a letter short")
+    assert ("locales/es/LC_MESSAGES/messages.po:6: a string without its closing quote (\"): Babel would read it a "
+            "letter short") in result.stderr.splitlines()
     assert every_file(tmp_path / "out") == before
     catalog.write_text(HEADER + 'msgid "Tags"\nmsgstr "Etiquetas"\n\nmsgid "by %(author)s"\nmsgstr "de %(autor)s"\n',
                        encoding="utf-8")
@@ -77,3 +77,20 @@ def test_a_broken_catalog_of_a_site_is_an_error_at_its_line_and_babel_prints_not
 def test_a_line_babel_skips_without_a_word_is_named():
     assert problems_of('msgid "Tags"\nmsgstr "Etiquetas"\n\nmsgid x\nmsgstr "y"\n') == [
         (8, 'not as a catalog writes it (msgid "…", msgstr "…", or a "…" line continuing one)')]
+
+
+def test_a_broken_catalog_and_a_content_error_are_said_in_one_run_with_the_catalog_warnings(tmp_path):
+    """The catalogs were read only once the content had no error: their errors and warnings came a run later."""
+    content = make_content(tmp_path, {"site.yml": SITE_YML.replace("ro: Română", "ro: Română, eu: Euskara"),
+                                      "posts/hola/index.es.md": "---\ntitle: [Hola\n---\n\nUno.\n"})
+    catalog = tmp_path / "locales/es/LC_MESSAGES/messages.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(HEADER + 'msgid "Tags"\nmsgstr "Etiquetas\n', encoding="utf-8")
+    result = run_cli("check", "--content", str(content))
+    assert result.returncode == 1
+    said = result.stderr.splitlines()
+    assert "locales/es/LC_MESSAGES/messages.po:6: a string without its closing quote (\"): Babel would read it a " \
+           "letter short" in said
+    assert any(line.startswith("content/posts/hola/index.es.md:2: YAML does not parse") for line in said)
+    assert any(line.startswith("content/site.yml: warning: language `eu` has no interface catalog") for line in said)
+    assert said[-1] == "2 errors"

@@ -85,6 +85,10 @@ def _first_bad_line(raw: bytes) -> int:
     return 1
 
 
+# What reading a catalog raises when it cannot be read at all: not UTF-8, or a Plural-Forms gettext refuses
+UNREADABLE = (UnicodeDecodeError, ValueError, SyntaxError, RecursionError)
+
+
 class Interface:
     """Every catalog of a build, compiled once, and each language's Words."""
 
