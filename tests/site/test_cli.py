@@ -24,7 +24,12 @@ def test_a_build_prints_a_one_line_summary(tmp_path):
     assert ": 4 essays, " in drafts.stdout and "left out" not in drafts.stdout
     marked = sorted(str(page.relative_to(tmp_path / "all")) for page in (tmp_path / "all").rglob("*.html")
                     if 'class="note draft-note"' in page.read_text())
-    assert marked and all(page.startswith(("posts/", "es/posts/", "en/posts/", "ro/posts/")) for page in marked), marked
+    essays = [page for page in marked if "/page/" not in f"/{page}"]
+    assert essays and all(page.startswith(("posts/", "es/posts/", "en/posts/", "ro/posts/")) for page in essays), marked
+    # and the listing pages, on the draft's card alone
+    cards = [card.split("</li>")[0] for page in marked if "/page/" in f"/{page}"
+             for card in (tmp_path / "all" / page).read_text().split('<li class="essay-card"')[1:]]
+    assert cards and all(("draft-note" in card) == ("posts/secret-draft/" in card) for card in cards)
     assert not [page for page in (tmp_path / "out").rglob("*.html") if "draft-note" in page.read_text()]
 
 
