@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import replace
 from unicodedata import bidirectional
@@ -57,6 +58,7 @@ def _old_addresses(site: Site, taken) -> tuple[dict[str, str], dict[str, dict[st
     old = [(redirect.old, redirect.new) for redirect in site.config.redirects]
     old += [(alias, routes.essay(essay.slug)) for essay in site.essays for alias in essay.aliases]
     old += [(alias, routes.page(page.slug)) for page in site.pages for alias in page.aliases]
+    old += _tags_moved(site)
     if carried := _renamed(site):  # most sites have none: the site's every file is not folded for nothing
         # a file the site has already, in any letter case (one file on macOS's and Windows's disks), stays its own
         occupied = {folded(file_path(url)) for url in taken} | {folded(path) for path in site.static}
@@ -72,6 +74,18 @@ def _old_addresses(site: Site, taken) -> tuple[dict[str, str], dict[str, dict[st
     final = {url: _final(target, targets) for url, target in targets.items()}
     return final, {url: {query: _final(target, targets) for query, target in asked.items()}
                    for url, asked in queries.items()}
+
+
+def _tags_moved(site: Site) -> list[tuple[str, str]]:
+    """(old address, new) for each page of a tag whose key holds `İ`: Unicode's default lower case gave it an
+    i with a second dot above (`/tags/i̇stanbul/`) before the tag's address followed Turkish (`/tags/istanbul/`)."""
+    moved = []
+    for tag in site.tags:
+        before = "-".join(unicodedata.normalize("NFC", tag.written).lower().split()) if "İ" in tag.written else ""
+        if before and before != tag.key:
+            moved += [("/" + routes.tag(before, lang=lang), routes.tag(tag.key, lang=lang))
+                      for lang in ("", *site.config.language_codes)]
+    return moved
 
 
 def _file_of(address: str) -> str:

@@ -1641,3 +1641,20 @@ def test_a_renamed_folder_s_pages_give_way_to_a_static_file_and_to_an_alias_in_a
     assert (out / "es/posts/hola/index.html").read_text() == "<!doctype html><title>mine</title>\n"
     assert not (out / "en/posts/hola").exists()
     assert Page((out / "EN/posts/hola/index.html").read_text()).canonical == "https://example.github.io/repo/posts/otro/"
+
+
+def test_a_tag_with_a_capital_dotted_i_keeps_its_old_address_as_a_way_to_its_new_one(tmp_path):
+    """`İstanbul`'s page was at /tags/i̇stanbul/ (an i with a second dot) until its address followed Turkish:
+    a link to it, or the old sitemap, leads on to /tags/istanbul/."""
+    from helpers import SITE_YML
+    site_yml = SITE_YML.replace("  values: {en: values, es: valores}", "  values: {en: values, es: valores}\n  İstanbul: {}")
+    content = make_content(tmp_path, {"site.yml": site_yml, "posts/hola/index.es.md": (
+        "---\ntitle: Hola\nauthor: Ana\ntags: [İstanbul]\n---\n\nPrimer párrafo.\n\nSegundo párrafo.\n")})
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    for folder in ("tags", "es/tags"):
+        assert (tmp_path / "out" / folder / "istanbul/index.html").is_file()
+        old = (tmp_path / "out" / folder / "i\u0307stanbul/index.html").read_text(encoding="utf-8")
+        assert 'content="0; url=../istanbul/"' in old and 'rel="canonical"' in old
+    assert "i\u0307stanbul" not in (tmp_path / "out/sitemap.xml").read_text(encoding="utf-8")
+    assert "i%CC%87stanbul" not in (tmp_path / "out/sitemap.xml").read_text(encoding="utf-8")
