@@ -68,6 +68,13 @@
     }
   }
 
+  // The page a hit opens, which the index holds in hexadecimal (see writing/search.py): as text it was
+  // searched too, and a site's sub-path found every page.
+  function fromHex(hex) {
+    var bytes = new Uint8Array((hex.match(/[0-9a-f]{2}/g) || []).map(function (pair) { return parseInt(pair, 16); }));
+    return new TextDecoder().decode(bytes);
+  }
+
   // One result per passage: a word both languages share finds both versions of the same paragraph,
   // which open at the same place side by side; one hit stands for both, at the better hit's rank: the
   // one in the page's language where there is one (a Portuguese reader sees the Portuguese title, not the
@@ -78,7 +85,7 @@
     var at = {};
     results.forEach(function (data) {
       var target = passage(data);
-      var side = (data.meta && data.meta.side) || data.url;
+      var side = (data.meta && data.meta.side) ? fromHex(data.meta.side) : data.url;
       var place = side + "#" + target;
       var found = { data: data, target: target, side: side };
       if (!(place in at)) {

@@ -12,6 +12,7 @@ side-by-side page there.
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 import subprocess
 import sys
@@ -96,16 +97,32 @@ def documents(site: Site) -> list[tuple[str, str]]:
 
 
 def _document(text: Text, side: str, comments: list[str]) -> str:
-    """One language version as Pagefind reads it; `side` is the page a hit opens, `comments` the thread's parts."""
+    """One language version as Pagefind reads it; `side` is the page a hit opens, `comments` the thread's parts.
+
+    Pagefind finds a word in a document's metadata too: the page a hit opens is written in hexadecimal,
+    one word nobody types (search.js reads it back), and an image is its description, not an address
+    Pagefind would keep as the `image` field: `chaguan`, a site's sub-path, found every page, and `png`
+    an essay with a picture, neither with a word marked."""
     parts = [f'<html lang="{text.lang}"><head><title>{escape(text.title)}</title></head><body><main data-pagefind-body>',
              f'<h1 data-pagefind-meta="title">{escape(text.title)}</h1>',
              f'<span hidden data-pagefind-meta="language:{text.lang}"></span>',
-             f'<span hidden data-pagefind-meta="side:{escape(side)}"></span>']
+             f'<span hidden data-pagefind-meta="side:{side.encode("utf-8").hex()}"></span>']
     # a block not yet translated holds the original's words, which the original's document holds already:
     # a search in the original's language should not find them a second time, in the translation
-    parts += [f'<div id="p{number}">{block}</div>' for number, block in enumerate(text.blocks, 1)
+    parts += [f'<div id="p{number}">{_described(block)}</div>' for number, block in enumerate(text.blocks, 1)
               if number - 1 not in text.unfinished]
     return "".join(parts + comments) + "</main></body></html>"
+
+
+IMAGE = re.compile(r"<img\b[^>]*>")
+ALT = re.compile(r'\balt="([^"]*)"')
+
+
+def _described(block: str) -> str:
+    """A block with each image as its description, the words a reader of the page is given for it."""
+    if "<img" not in block:
+        return block
+    return IMAGE.sub(lambda image: f" {alt.group(1)} " if (alt := ALT.search(image.group(0))) else " ", block)
 
 
 def _comments(essay: Essay, text: Text) -> list[str]:

@@ -130,8 +130,9 @@ def test_a_hit_reads_in_its_languages_direction_not_its_first_letters(server, op
 # Two hits at one place of the side-by-side page: the Spanish original's title and its English
 # translation's, the English ranked first, as Pagefind may rank them.
 SAME_PLACE_INDEX = """
+const hex = (text) => Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, "0")).join("");
 const hit = (lang, title) => ({data: async () => ({url: `/fixture-repo/${lang}/posts/alpha/`, excerpt: "<mark>alfa</mark>",
-  meta: {title, language: lang, side: "/fixture-repo/posts/alpha/"}, anchors: [], locations: [0]})});
+  meta: {title, language: lang, side: hex("/fixture-repo/posts/alpha/")}, anchors: [], locations: [0]})});
 export async function init() {}
 export async function search() { return {results: [hit("en", "Alpha: values"), hit("es", "Alfa: los valores")]}; }
 """
@@ -170,8 +171,9 @@ def test_pagefind_s_own_urls_lead_to_the_pages_under_the_sub_path(server, open_p
 
 
 CASED_INDEX = """
+const hex = (text) => Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, "0")).join("");
 const hit = (slug) => ({id: slug, score: 1, data: async () => ({url: `/fixture-repo/${slug}/`, excerpt: "x",
-  meta: {title: slug, language: "en", side: `/fixture-repo/${slug}/`}, anchors: [], locations: [0]})});
+  meta: {title: slug, language: "en", side: hex(`/fixture-repo/${slug}/`)}, anchors: [], locations: [0]})});
 const holds = {"işık": "isik", "ılık": "ilik", "ψυχης": "psychis"};  // as Pagefind keeps "Işık", "ılık", "ψυχής"
 export async function init() {}
 export async function search(term) {
