@@ -162,3 +162,16 @@ def test_a_block_not_yet_translated_is_found_in_the_original_alone(tmp_path):
     english, spanish = documents["/en/posts/hola/"], documents["/es/posts/hola/"]
     assert "First paragraph." in english["content"] and "Segundo" not in english["content"]
     assert "Segundo párrafo." in spanish["content"]
+
+
+def test_the_index_holds_no_word_a_reader_did_not_read(tmp_path):
+    """Pagefind searches metadata too: the page a hit opens, as text, made the site's sub-path a word of
+    every page, and an image's address (`teahouse.png`) made `png` find its essay, nothing marked."""
+    documents = searched(tmp_path, {"posts/hola/index.es.md": (
+        "---\ntitle: Hola\nauthor: Ana\n---\n\nPrimer párrafo.\n\n![Una sala de té](teahouse.png)\n")})
+    document = documents["/es/posts/hola/"]
+    assert "image" not in document["meta"] and "teahouse" not in json.dumps(document)
+    assert "Una sala de té" in document["content"]
+    for found in documents.values():
+        assert all(word not in json.dumps(found["meta"]) for word in ("repo", "posts")), found["meta"]
+        assert side(found).startswith("/repo/")
