@@ -186,10 +186,11 @@ def tree_key(*folders: Path, skip: str = "") -> str:
     for folder in folders:
         for path in sorted(folder.rglob("*")):
             relative = path.relative_to(folder)
+            name = os.fsencode(relative.as_posix())  # as the disk has it: a name in another encoding too
             if path.is_symlink():  # never read through: the build refuses it, so its presence is what counts
-                digest.update(relative.as_posix().encode() + b"\0a link\0")
+                digest.update(name + b"\0a link\0")
             elif path.is_file() and "__pycache__" not in path.parts and relative.parts[0] != skip:
-                digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+                digest.update(name + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

@@ -25,6 +25,22 @@ def one_line(text: str) -> str:
 # A web address and Windows both read `\` as a folder separator: a file so named has no address of its own
 BACKSLASH = ("a name holding `\\` cannot be published: a web address and Windows read it as a folder "
              "separator; rename it")
+# A name in another encoding (an archive unpacked from an old system): it has no address, and no page can link it
+NOT_UTF8_NAME = "a name that is not UTF-8 (another system's encoding?) cannot be published; rename it"
+
+
+def readable_name(name: str) -> str:
+    """A file's name as a message can show it: the bytes of one that is not UTF-8 written as `\xe9`."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def is_utf8_name(name: str) -> bool:
+    """Whether a name read from the file system is UTF-8 (Python keeps other bytes as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @dataclass(frozen=True, order=True)

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BACKSLASH, ContentError
+from .errors import BACKSLASH, NOT_UTF8_NAME, ContentError, is_utf8_name, readable_name
 
 PACKAGE = Path(__file__).resolve().parent
 KINDS = ("templates", "assets", "locales")
@@ -68,9 +68,9 @@ class Theme:
         return dict(sorted(found.items()))
 
     def overrides(self, kind: str) -> list[str]:
-        """The relative paths of the site's own files of this kind."""
+        """The relative paths of the site's own files of this kind (but one not UTF-8: see refused)."""
         own = self.own(kind)
-        return list(_tree(own)) if own else []
+        return [relative for relative in _tree(own) if is_utf8_name(relative)] if own else []
 
     def unknown_overrides(self) -> list[ContentError]:
         """A warning for each of the site's files that replaces nothing in the theme: a misspelt name
@@ -112,7 +112,7 @@ class Theme:
 
     def _links(self) -> list[ContentError]:
         """An error for each symbolic link among the site's own templates, assets and catalogs, and for
-        each name holding a backslash (see BACKSLASH)."""
+        each name not UTF-8 or holding a backslash (see errors.py)."""
         if self.site is None:
             return []
         errors = []
@@ -125,9 +125,11 @@ class Theme:
                 continue
             for parent, folders, files in os.walk(folder):  # os.walk does not follow a link to a folder
                 for name in sorted(folders + files):
-                    relative = Path(parent, name).relative_to(folder).as_posix()
+                    relative = readable_name(Path(parent, name).relative_to(folder).as_posix())
                     if os.path.islink(os.path.join(parent, name)):
                         errors.append(ContentError(f"{kind}/{relative}", 0, LINKED))
+                    elif not is_utf8_name(name):
+                        errors.append(ContentError(f"{kind}/{relative}", 0, NOT_UTF8_NAME))
                     elif "\\" in name:
                         errors.append(ContentError(f"{kind}/{relative}", 0, BACKSLASH))
         return errors

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..aside import forked_pool
-from ..errors import BACKSLASH, ContentError, counted
+from ..errors import BACKSLASH, NOT_UTF8_NAME, ContentError, counted, is_utf8_name, readable_name
 from .names import MAX_KEY, is_key, key_problem
 
 ESSAY_FILE = re.compile(r"index\.(?P<lang>[^.]+)\.md")
@@ -159,6 +159,10 @@ def _entries(folder, shown: str, errors, skip=is_scratch) -> list[tuple[str, str
     except OSError as problem:
         errors.append(ContentError(shown, 0, f"cannot be read: {problem.strerror}"))
         return []
+    if not all(is_utf8_name(name) for name, _ in found):  # said here, once: no later stage can name it
+        errors += [ContentError(f"{shown}/{readable_name(name)}", 0, NOT_UTF8_NAME)
+                   for name, _ in found if not is_utf8_name(name)]
+        found = [(name, kind) for name, kind in found if is_utf8_name(name)]
     return sorted(found)
 
 

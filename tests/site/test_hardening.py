@@ -94,6 +94,24 @@ def test_a_file_name_holding_a_backslash_is_a_content_error_naming_it(tmp_path, 
     assert every_file(out) == before
 
 
+@pytest.mark.parametrize("where", [b"content/static/caf\xe9.txt", b"content/posts/hola/caf\xe9.png",
+                                   b"content/posts/hola/comments/c\xe9.es.md", b"content/posts/caf\xe9/index.es.md",
+                                   b"assets/caf\xe9.css", b"templates/caf\xe9.html"])
+def test_a_file_name_in_another_encoding_is_named_not_a_traceback(tmp_path, where):
+    """An archive unpacked from an old system: `check` passed `caf\\xe9.txt` and the build ended in a
+    UnicodeEncodeError, naming nothing."""
+    content = make_content(tmp_path / "site")
+    out, before = built_first(tmp_path, content)
+    path = os.path.join(os.fsencode(tmp_path / "site"), where)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as file:
+        file.write(b"x")
+    shown = where.split(b"\xe9")[0].decode() + "\\xe9" + where.split(b"\xe9")[1].split(b"/")[0].decode()
+    for command in (("check",), ("build", "--output", str(out))):
+        fails_cleanly(run_cli(*command, "--content", str(content)), f"{shown}: a name that is not UTF-8")
+    assert every_file(out) == before
+
+
 def test_a_site_s_own_asset_named_with_a_backslash_is_refused(tmp_path):
     content = make_content(tmp_path / "site")
     out, before = built_first(tmp_path, content)
