@@ -400,16 +400,24 @@ def test_turkish_and_greek_tags_written_in_capitals_or_lower_case_are_the_tag_of
     """`İstanbul` was at /tags/i̇stanbul/ (an i with a second dot), apart from `istanbul`; `ILIK` and `ΨΥΧΗ`,
     as capitals write `ılık` and `ψυχή`, were tags of their own; `Cag`, typed without Turkish keys, was
     said to be unknown with no word of `Çağ`."""
-    site_yml = SITE_YML.replace("  values: {en: values, es: valores}",
-                                "  values: {en: values, es: valores}\n  İstanbul: {}\n  ılık: {}\n  ΨΥΧΉ: {}\n  Çağ: {}")
+    site_yml = SITE_YML.replace("  values: {en: values, es: valores}", "  values: {en: values, es: valores}\n  "
+                                "İstanbul: {}\n  ılık: {}\n  ΨΥΧΉ: {}\n  Çağ: {}\n  αυλός: {}\n  résumé: {}")
     loaded = loads(tmp_path, {"site.yml": site_yml, "posts/hola/index.es.md": ESSAY_ES.replace(
-        "author: Ana", "author: Ana\ntags: [İSTANBUL, istanbul, ILIK, ΨΥΧΗ, ψυχή, ILIKLAR, Cag]")})
+        "author: Ana", "author: Ana\ntags: [İSTANBUL, istanbul, ILIK, ΨΥΧΗ, ψυχή, ILIKLAR, Cag, RESUME, İLİK, ΑΫΛΟΣ]")})
     assert {tag.key for tag in loaded.site.tags} >= {"istanbul", "ılık", "ψυχή", "çağ"}
-    assert loaded.site.essays[0].tags == ("istanbul", "ılık", "ψυχή", "iliklar", "cag")
+    # but capitals mean no more than they lose: RESUME is resume (as `resume` is), the dotted İLİK is ilik
+    # (marrow), not ılık (warm), and ΑΫΛΟΣ keeps its dialytika, which αυλός has not
+    assert loaded.site.essays[0].tags == ("istanbul", "ılık", "ψυχή", "iliklar", "cag", "resume", "ilik", "αϋλος")
     assert [str(w) for w in loaded.warnings] == [
         "content/posts/hola/index.es.md:4: tag `Cag` is not in site.yml tags; its label is its key; is it meant to "
         "be `Çağ`?",
-        "content/posts/hola/index.es.md:4: tag `ILIKLAR` is not in site.yml tags; its label is its key"]
+        "content/posts/hola/index.es.md:4: tag `ILIKLAR` is not in site.yml tags; its label is its key",
+        "content/posts/hola/index.es.md:4: tag `RESUME` is not in site.yml tags; its label is its key; is it meant "
+        "to be `résumé`?",
+        "content/posts/hola/index.es.md:4: tag `İLİK` is not in site.yml tags; its label is its key; is it meant to "
+        "be `ılık`?",
+        "content/posts/hola/index.es.md:4: tag `ΑΫΛΟΣ` is not in site.yml tags; its label is its key; is it meant "
+        "to be `αυλός`?"]
 
 
 def test_a_missing_label_falls_back_to_the_key_as_written_not_its_url_segment(tmp_path):

@@ -80,9 +80,31 @@ def tag_segment(key: str) -> tuple[str, str]:
 
 
 def in_capitals(segment: str) -> str:
-    """A tag's segment as capitals write it, without marks: what is left of a word written in capitals,
-    which drop what lower case tells apart (the tonos of ψυχή in ΨΥΧΗ, the dotless ı of ılık in ILIK)."""
+    """A tag's segment as capitals write it, without marks: what an unknown key may have meant, to ask."""
     return "".join(char for char in unicodedata.normalize("NFD", segment.upper()) if not unicodedata.combining(char))
+
+
+TONOS = "\u0301"  # the acute of NFD Greek: the tonos, which Greek capitals leave out
+
+
+def lowered_from_capitals(key: str) -> set[str]:
+    """The segments a key written in capitals may stand for, besides its own: as Turkish lowers its I (ılık
+    for ILIK, its İ already lowering to i), and a Greek word's without the tonos its capitals drop (ΨΥΧΗ for
+    ψυχή, compared without tonos: see without_tonos). Nothing else: ΑΫΛΟΣ keeps its dialytika, RESUME is
+    resume, as the contract has it."""
+    if not key.isupper():
+        return set()
+    return {tag_segment(key.replace("I", "ı"))[0], without_tonos(tag_segment(key)[0])} - {""}
+
+
+def without_tonos(segment: str) -> str:
+    """A segment with no tonos on its Greek letters (other scripts' accents kept)."""
+    decomposed = unicodedata.normalize("NFD", segment)
+    if TONOS not in decomposed:
+        return segment
+    kept = [char for at, char in enumerate(decomposed)
+            if not (char == TONOS and at and "\u0370" <= decomposed[at - 1] <= "\u03ff")]
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 FOLDER_ADDRESS = {"posts": re.compile(r"posts/([^/]+)/"), "pages": re.compile(r"([^/]+)/")}  # as routes lays them out

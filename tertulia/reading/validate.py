@@ -18,7 +18,7 @@ from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors
 from .find import is_page
 from .images import missing_images
 from .language_tags import LANGUAGE_TAG, registered
-from .names import in_capitals, passage_of, tag_segment, tag_text
+from .names import in_capitals, lowered_from_capitals, passage_of, tag_segment, tag_text, without_tonos
 from .markup import clean_text, first_words, is_safe_url, rooted_links
 from ..model import (DATE_PATTERN, END_ISOLATE, ISOLATE, LATEST_OFFSET, Comment, Essay, PartialDate, Site, SiteConfig,
                      SitePage, Tag, Text, newest_first, offset_text)
@@ -975,7 +975,8 @@ def _meant_in_capitals(key: str, segment: str, declared: tuple[Tag, ...]) -> str
     `ψυχή`: capitals drop the dotless ı and the tonos), else the key's own segment."""
     if not key.isupper() or any(tag.key == segment for tag in declared):
         return segment
-    meant = [tag.key for tag in declared if in_capitals(tag.key) == in_capitals(segment)]
+    may_be = lowered_from_capitals(key)
+    meant = [tag.key for tag in declared if tag.key in may_be or without_tonos(tag.key) in may_be]
     return meant[0] if len(meant) == 1 else segment
 
 
@@ -985,10 +986,10 @@ def _written_keys(record: Record) -> list[str | None]:
     return [tag_text(v) for v in (value if isinstance(value, list) else [value])]
 
 
-def _written_tag(record: Record, segment: str) -> str:
+def _written_tag(record: Record, segment: str, declared: tuple[Tag, ...]) -> str:
     """The tag key as the essay writes it (`Big Data`), for its label: the first that gives `segment`."""
-    return next((key for key in _written_keys(record) if key is not None and tag_segment(key)[0] == segment),
-                segment)
+    return next((key for key in _written_keys(record) if key is not None
+                 and _meant_in_capitals(key, tag_segment(key)[0], declared) == segment), segment)
 
 
 def _url(record: Record, key: str, found: Findings) -> str:
@@ -1015,7 +1016,7 @@ def _site_tags(config: SiteConfig, essays: list[Essay], essay_records, found: Fi
         for key in essay.tags:
             if key not in known and key not in extra:
                 record = essay_records[essay.slug][essay.original.lang]
-                written = _written_tag(record, key)
+                written = _written_tag(record, key, config.tags)
                 near = [tag.written for tag in config.tags if in_capitals(tag.key) == in_capitals(key)]
                 meant = f"; is it meant to be `{near[0]}`?" if near else ""
                 found.warn(record, "tags", f"tag `{written}` is not in site.yml tags; its label is its key{meant}")
