@@ -94,3 +94,25 @@ def test_a_broken_catalog_and_a_content_error_are_said_in_one_run_with_the_catal
     assert any(line.startswith("content/posts/hola/index.es.md:2: YAML does not parse") for line in said)
     assert any(line.startswith("content/site.yml: warning: language `eu` has no interface catalog") for line in said)
     assert said[-1] == "2 errors"
+
+
+def test_every_line_babel_would_misread_is_named_and_what_babel_reads_well_is_taken():
+    """Only the first unclosed string was named, one run each; a line separator or a form feed inside a
+    string (Babel and msgfmt read it whole) was taken for a line's end; a byte order mark was an error."""
+    broken = 'msgid "Tags"\nmsgstr "Etiquetas\n\nmsgid "Search"\nmsgstr "Buscar\n\nmsgid x\nmsgstr "y"\n'
+    assert [line for line, _ in problems_of(broken)] == [6, 9, 11]
+    for inside in ("\u2028", "\x85", "\x0c"):
+        assert problems_of(f'msgid "Search"\nmsgstr "Buscar{inside}ahora"\n') == []
+    catalog, problems = read_catalog(io.BytesIO(b"\xef\xbb\xbf# Spanish\n" + HEADER.encode() + b'msgid "Tags"\nmsgstr "Etiquetas"\n'))
+    assert problems == [] and {m.id: m.string for m in catalog}["Tags"] == "Etiquetas"
+
+
+def test_a_catalog_whose_charset_python_does_not_know_is_named_at_its_line(tmp_path):
+    content = make_content(tmp_path, {})
+    catalog = tmp_path / "locales/es/LC_MESSAGES/messages.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(HEADER.replace("charset=utf-8", "charset=UTF8X") + 'msgid "Tags"\nmsgstr "Etiquetas"\n')
+    result = run_cli("check", "--content", str(content))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == ("locales/es/LC_MESSAGES/messages.po:3: its charset is not one Python "
+                                             "knows (unknown encoding: utf8x); write charset=UTF-8")

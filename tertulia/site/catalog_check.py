@@ -25,7 +25,7 @@ QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')  # a line's string, from its openi
 def read_catalog(file) -> tuple[object, list[tuple[int, str]]]:
     """The catalog in a .po file, and (line, why) for the first line Babel could not parse: it is read
     again leniently (Babel's note to stdout silenced), for the other errors a run says."""
-    raw = file.read()
+    raw = file.read().removeprefix(b"\xef\xbb\xbf")  # a byte order mark, which some editors write: not a word
     unclosed = _unclosed(raw)  # Babel reads `msgstr "Etiquetas` as "Etiqueta", and says nothing
     try:
         return read_po(io.BytesIO(raw), abort_invalid=True), unclosed
@@ -33,20 +33,23 @@ def read_catalog(file) -> tuple[object, list[tuple[int, str]]]:
         with contextlib.redirect_stdout(io.StringIO()):
             catalog = read_po(io.BytesIO(raw))
         said = str(problem).rsplit(" on ", 1)[0]
-        return catalog, unclosed + [(problem.lineno + 1, f"cannot be read here ({said})")]
+        line = problem.lineno + 1
+        return catalog, unclosed + ([] if any(at == line for at, _ in unclosed) else [(line, f"cannot be read here ({said})")])
 
 
 def _unclosed(raw: bytes) -> list[tuple[int, str]]:
-    """(line, why) for the first line of the catalog that Babel would read wrong without a word."""
-    for number, line in enumerate(raw.decode("utf-8", "replace").splitlines(), 1):
-        text = line.strip()
+    """(line, why) for each line of the catalog that Babel would read wrong without a word. Lines as
+    Babel and gettext count them, at each \\n: a line separator or a form feed inside a string is text."""
+    found = []
+    for number, line in enumerate(raw.decode("utf-8", "replace").split("\n"), 1):
+        text = line.strip(" \t\r")
         if not text.startswith(("msg", '"')) or WRITTEN.fullmatch(text):
             continue
         if '"' in text and not QUOTED.search(text):
-            return [(number, "a string without its closing quote (\"): Babel would read it a letter "
-                             "short")]
-        return [(number, 'not as a catalog writes it (msgid "…", msgstr "…", or a "…" line continuing one)')]
-    return []
+            found.append((number, "a string without its closing quote (\"): Babel would read it a letter short"))
+        else:
+            found.append((number, 'not as a catalog writes it (msgid "…", msgstr "…", or a "…" line continuing one)'))
+    return found
 
 
 def placeholder_problems(catalog) -> list[tuple[int, str]]:

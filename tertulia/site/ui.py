@@ -86,7 +86,7 @@ def _first_bad_line(raw: bytes) -> int:
 
 
 # What reading a catalog raises when it cannot be read at all: not UTF-8, or a Plural-Forms gettext refuses
-UNREADABLE = (UnicodeDecodeError, ValueError, SyntaxError, RecursionError)
+UNREADABLE = (UnicodeDecodeError, LookupError, ValueError, SyntaxError, RecursionError)
 
 
 class Interface:
@@ -151,6 +151,10 @@ class Interface:
             except UnicodeDecodeError:
                 raw = path.read_bytes()
                 found.append((shown, _first_bad_line(raw), "not valid UTF-8; save it as UTF-8"))
+            except LookupError as problem:  # its header's charset, which Python does not know
+                text = path.read_bytes().decode("utf-8", "replace")
+                line = next((n for n, said in enumerate(text.split("\n"), 1) if "charset=" in said), 1)
+                found.append((shown, line, f"its charset is not one Python knows ({problem}); write charset=UTF-8"))
             except (ValueError, SyntaxError, RecursionError) as problem:  # gettext's verdict on Plural-Forms
                 text = path.read_bytes().decode("utf-8", "replace")
                 line = next((n for n, said in enumerate(text.splitlines(), 1) if "Plural-Forms" in said), 1)
