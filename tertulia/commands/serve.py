@@ -314,18 +314,22 @@ def _serving(server, port: int):
     script are answered while one runs (a save of site.yml redraws every page, a minute on a big site)."""
     started: queue.SimpleQueue = queue.SimpleQueue()
 
+    answering = threading.Event()
+
     def answer() -> None:
         from tornado.ioloop import IOLoop
         asyncio.set_event_loop(asyncio.new_event_loop())
         loop = IOLoop.current()
-        loop.add_callback(started.put, loop)  # run once the loop turns: the port is open by then
+        loop.add_callback(lambda: (answering.set(), started.put(loop)))  # once the loop turns: the port is open
         try:
             server.serve(port=port, host="127.0.0.1", debug=False, restart_delay=0)
         except Exception as problem:  # noqa: BLE001 - said, and the preview ends rather than answer nothing
-            print(f"the preview stopped answering: {problem}", file=sys.stderr, flush=True)
+            said = "stopped answering" if answering.is_set() else f"could not answer on port {port}"
+            print(f"the preview {said}: {problem}", file=sys.stderr, flush=True)
         finally:
             started.put(None)
-            _thread.interrupt_main()  # nothing is answered any more: end the rebuilds too
+            if answering.is_set():
+                _thread.interrupt_main()  # nothing is answered any more: end the rebuilds too
 
     threading.Thread(target=answer, daemon=True).start()
     return started.get()
@@ -382,6 +386,8 @@ def preview_options(options: Options) -> Options:
 def _port_free(port: int) -> bool:
     import socket
     with socket.socket() as probe:
+        # as the server binds it: a port a closed connection of the last preview still holds is free
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:

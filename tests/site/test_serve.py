@@ -324,3 +324,25 @@ def test_the_error_page_sets_a_quoted_right_to_left_sentence_apart_inside_its_la
     assert "original block 6 “<bdi>البحر لا يعطي.</bdi>” has no counterpart" in page
     assert "`&lt;b&gt;` “<bdi>&lt;i&gt;</bdi>”" in page, "still escaped"
     assert page.index("<main>") < page.index("<h1>") < page.index("</main>")
+
+
+def test_a_preview_starts_again_at_once_on_the_port_its_last_run_left(tmp_path):
+    """A browser's connection to the stopped preview kept the port in TIME_WAIT, and the port check,
+    binding without SO_REUSEADDR as the server does not, said for a minute that it was in use."""
+    content = make_content(tmp_path)
+    with previewing(tmp_path, content) as port:
+        poll(f"http://127.0.0.1:{port}/repo/", lambda s, b: s == 200)
+        reader = http.client.HTTPConnection("127.0.0.1", port)
+        reader.request("GET", "/repo/")
+        reader.getresponse().read()  # kept open, as a browser keeps it
+    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
+                                "--content", str(content), "--output", str(tmp_path / "output")],
+                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        status, _ = poll(f"http://127.0.0.1:{port}/repo/", lambda s, b: s == 200, seconds=20)
+        assert process.poll() is None
+    finally:
+        process.terminate()
+        said = process.communicate(timeout=60)[0]
+        reader.close()
+    assert "in use" not in said
