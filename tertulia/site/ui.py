@@ -212,14 +212,6 @@ def direction(lang: str) -> str:
     return "rtl" if locale is not None and locale.text_direction == "rtl" else "ltr"
 
 
-class LanguageName(Markup):
-    """A language's name as a page's sentence shows it, knowing how an English sentence does (`english`):
-    a phrase this page's catalog lacks is English's, and "translated into Yunanca" mixed two languages
-    in an element marked as English."""
-
-    english: Markup
-
-
 class Words:
     """The interface in one page's language."""
 
@@ -241,7 +233,11 @@ class Words:
         self._counts: dict[tuple, Markup] = {}  # (singular, count) -> its words
         self._forms: dict[tuple, tuple] = {}  # (singular, plural) -> its forms for a script
         self._plain: dict[str, Markup] = {}  # message -> its words, for the phrases without placeholders
-        self._language_names: dict[str, LanguageName] = {}  # code -> its name in this page's sentences
+        self._language_names: dict[str, Markup] = {}  # code -> its name in this page's sentences
+        # A value of a phrase in this page's language (a language's name, a date), by its identity (each is
+        # made once and kept), -> how an English phrase shows it: a phrase this language's catalog lacks
+        # is English's, and "translated into Yunanca" mixed two languages in an element marked as English
+        self._in_english: dict[int, Markup] = {}
         self.used: set[str] = set()  # the messages looked up, for Interface.take_used
 
     def text(self, message: str, **values) -> Markup:
@@ -262,7 +258,7 @@ class Words:
             shown = _filled(escape(self.catalog.texts[message]), values)
             if shown is not None:
                 return shown
-        shown = _filled(escape(message), {name: getattr(value, "english", value) for name, value in values.items()})
+        shown = _filled(escape(message), {name: self._in_english.get(id(value), value) for name, value in values.items()})
         return shown if self.english else Markup('<span lang="en">{}</span>').format(shown)
 
     def attr(self, message: str, **values) -> str:
@@ -274,18 +270,17 @@ class Words:
         except (KeyError, ValueError, TypeError):  # a translation naming a placeholder the phrase lacks
             return message % values
 
-    def language_in_text(self, code: str) -> "LanguageName":
+    def language_in_text(self, code: str) -> Markup:
         """A language's name inside a sentence of this page: as this language writes it there (CLDR:
         "français" in French, "Französisch" in German), not a label's capitalized form."""
         known = self._language_names.get(code)
         if known is None:
             name, written_in = self.language_in_text_parts(code)
-            known = LanguageName(Markup('<span lang="{}">{}</span>').format(written_in, name) if written_in
-                                 else escape(name))
-            english = _display_name(code, ENGLISH, sentence=True)
-            known.english = escape(english) if english else Markup('<span lang="{}">{}</span>').format(
-                code, self.config.language_name(code))
-            self._language_names[code] = known
+            known = self._language_names[code] = (Markup('<span lang="{}">{}</span>').format(written_in, name)
+                                                  if written_in else escape(name))
+            english = _display_name(code, ENGLISH, sentence=True)  # an English phrase names it in English
+            self._in_english[id(known)] = escape(english) if english else Markup(
+                '<span lang="{}">{}</span>').format(code, self.config.language_name(code))
         return known
 
     def language_in_text_parts(self, code: str, within: str = "") -> tuple[str, str]:
@@ -335,7 +330,10 @@ class Words:
             text = self._date_and_time.replace("{1}", text).replace("{0}", self._part((date.hour, date.minute),
                                                                                      self._clock_text))
         marked = "" if self.locale else ' lang="en"'
-        return Markup(f'<time datetime="{date.iso}"{marked}>{escape(text)}</time>')
+        shown = Markup(f'<time datetime="{date.iso}"{marked}>{escape(text)}</time>')
+        if self.locale and not self.english:  # in an English phrase the date is still this page's: it says so
+            self._in_english[id(shown)] = Markup(f'<time datetime="{date.iso}" lang="{self.lang}">{escape(text)}</time>')
+        return shown
 
     def _part(self, key: tuple, make) -> str:
         known = self._parts.get(key)
