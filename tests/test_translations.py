@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tertulia.reading.translations import Followed, load_record, marked, save_record, stale_blocks, word_diff
+from tertulia.reading.translations import Followed, load_record, marked, save_record, stale_blocks, word_diff, words_of
 
 
 def test_an_unchanged_original_has_no_stale_block():
@@ -64,3 +64,18 @@ def test_a_broken_record_is_a_content_error_at_its_line(tmp_path):
     assert record == {} and errors[0].path == "content/translations.json" and errors[0].line == 4
     (content / "translations.json").write_text(json.dumps({"translations": {"x": {"original": 1}}}))
     assert "not as `tertulia translated` writes it" in load_record(content)[1][0].message
+
+
+def test_a_chinese_paragraph_rewrapped_is_the_same_words_and_shows_no_space(tmp_path):
+    """A line break inside Chinese text was drawn as a space (几千年的 文化), and a record made before a
+    paragraph was re-wrapped took it for changed."""
+    from tertulia.reading.markup import Converter
+    blocks = Converter().blocks("几千年的\n文化，很好。\nAnd English\nwords.\n\n```\n代码\n行\n```\n", True)
+    assert blocks == ("<p>几千年的文化，很好。\nAnd English\nwords.</p>", "<pre><code>代码\n行\n</code></pre>")
+    rewrapped = Converter().blocks("几千年的文化，\n很好。\nAnd English\nwords.\n", True)
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "translations.json").write_text(json.dumps({"translations": {"posts/a/index.en.md": {
+        "original": "posts/a/index.zh.md", "blocks": ["几千年的 文化，很好。 And English words."]}}}))
+    record, errors = load_record(content)
+    assert errors == [] and stale_blocks(record["content/posts/a/index.en.md"].blocks, words_of(rewrapped)) == ()

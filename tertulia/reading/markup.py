@@ -17,6 +17,8 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
+from .cjk import joined_lines, without_spaces
+
 # A non-character: never in real text, and ElementTree writes it through unescaped.
 BLOCK_MARK = "\ufdd0tertulia-block\ufdd0"
 # Named by class, not by "tables": a name sends Markdown through every installed package's entry
@@ -104,6 +106,7 @@ class Converter:
             if md is not self._md:
                 rendered = footnote_ids(rendered, lang)
             blocks = [part for part in (p.strip() for p in rendered.split(BLOCK_MARK)) if part]
+        blocks = [joined_lines(block) for block in blocks]
         if not trusted:
             blocks = [block if NEUTRAL_PARAGRAPH.fullmatch(block) else sanitize(block).strip() for block in blocks]
         return tuple(blocks)
@@ -444,7 +447,7 @@ def plain_text(block_html: str) -> str:
     """The words of an HTML block, for lengths and for comparing versions (the translation record
     keeps them as this gives them, so it must not change)."""
     block_html = _without_footnote_marks(block_html)
-    return " ".join(html.unescape(TAG.sub(" ", block_html)).split())
+    return without_spaces(" ".join(html.unescape(TAG.sub(" ", block_html)).split()))
 
 
 def reading_text(block_html: str) -> str:

@@ -1,0 +1,29 @@
+"""Chinese and Japanese text, written with no space between its words: a line break inside it is no space.
+
+Markdown keeps a paragraph's line breaks, and a browser draws each as a space (CSS asks it not to
+between these scripts; Chromium still does): a writer who wraps lines in an editor saw "几千年的 文化",
+and the translation record, which compares words, took a re-wrapped paragraph for a changed one.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Han, kana, bopomofo, CJK symbols and punctuation, full-width forms: not Hangul, which Korean spaces
+CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+       "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef")
+LINE_BREAK = re.compile(f"(?<=[{CJK}])[ \\t]*\\n[ \\t]*(?=[{CJK}])")
+SPACE = re.compile(f"(?<=[{CJK}]) (?=[{CJK}])")
+
+
+def joined_lines(block_html: str) -> str:
+    """An HTML block without the line breaks between two such characters (code, in <pre>, kept as written)."""
+    if "\n" not in block_html or "<pre" in block_html:
+        return block_html
+    return LINE_BREAK.sub("", block_html)
+
+
+def without_spaces(words: str) -> str:
+    """Words as the translation record compares them: none between two such characters, so that a record
+    made when a line break still stood between them is the same words."""
+    return SPACE.sub("", words) if " " in words else words
