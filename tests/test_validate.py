@@ -592,3 +592,11 @@ def test_a_file_with_old_mac_line_endings_reads_as_its_lines(tmp_path, ending):
     loaded = loads(tmp_path, {"posts/hola/index.en.md": text})
     english = loaded.site.essays[0].text("en")
     assert english.title == "Hello" and english.blocks == loads(tmp_path / "b", {}).site.essays[0].text("en").blocks
+
+
+def test_tags_parted_with_a_full_width_comma_are_said_to_read_as_one(tmp_path):
+    """`[翻译，记忆]`, as a Chinese keyboard types it, was one new tag `翻译，记忆`, without a word."""
+    loaded = loads(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\ntags: [翻译，记忆]")})
+    assert loaded.site.essays[0].tags == ("翻译，记忆",)
+    assert "content/posts/hola/index.es.md:4: tag key `翻译，记忆` reads as one key: if it is several, part them " \
+           "with `,` (`[翻译, 记忆]`)" in [str(w) for w in loaded.warnings]

@@ -948,6 +948,9 @@ def _with_replies(comment: Comment, replies: tuple[Comment, ...]) -> Comment:
     return replace(comment, replies=replies) if replies else comment  # most have none: no copy needed
 
 
+WIDE_COMMA = re.compile("\\s*[，、､﹐﹑]\\s*")  # as Chinese and Japanese keyboards type a comma
+
+
 def _tag_keys(record: Record, found: Findings, declared: tuple[Tag, ...]) -> tuple[str, ...]:
     value = record.meta.get("tags", [])
     if isinstance(value, str) and "," in value:  # `tags: a, b` reads as one key with a comma in it
@@ -967,6 +970,9 @@ def _tag_keys(record: Record, found: Findings, declared: tuple[Tag, ...]) -> tup
             if FOLDED_LIST.search(key):  # `- a` then `  - b` one step deeper: YAML reads one key, `a - b`
                 found.warn(record, "tags", f"tag key `{key[:60]}` reads as one key: if it is two, start each "
                                            "`- ` of the list at the same indentation")
+            elif WIDE_COMMA.search(key):  # `[翻译，记忆]`: YAML parts a list only at the ASCII comma
+                found.warn(record, "tags", f"tag key `{key[:60]}` reads as one key: if it is several, part them "
+                                           f"with `,` (`[{WIDE_COMMA.sub(', ', key)[:60]}]`)")
     return tuple(dict.fromkeys(segments))
 
 
