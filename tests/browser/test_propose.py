@@ -255,3 +255,11 @@ def test_on_a_phone_the_reading_bar_steps_aside_while_the_reader_writes(server, 
     assert not page.locator(".reader-controls").is_visible()
     page.locator("h1").first.click()  # done writing: the bar is back within reach
     assert page.locator(".reader-controls").is_visible()
+
+
+def test_the_preview_links_an_address_holding_parentheses_as_the_build_will(server, open_page):
+    """`[this](…/People's_Park_(Chengdu))` was cut at the first `)`, a stray `)` left after the link,
+    though the published comment links the whole address."""
+    form, _ = previewed(server, open_page, "See [this](https://zh.wikipedia.org/wiki/Park_(Chengdu)), then go.")
+    assert form.locator(".preview-body a").get_attribute("href") == "https://zh.wikipedia.org/wiki/Park_(Chengdu)"
+    assert form.locator(".preview-body p").inner_text() == "See this, then go."
