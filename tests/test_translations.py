@@ -79,3 +79,13 @@ def test_a_chinese_paragraph_rewrapped_is_the_same_words_and_shows_no_space(tmp_
         "original": "posts/a/index.zh.md", "blocks": ["几千年的 文化，很好。 And English words."]}}}))
     record, errors = load_record(content)
     assert errors == [] and stale_blocks(record["content/posts/a/index.en.md"].blocks, words_of(rewrapped)) == ()
+
+
+def test_a_chinese_paragraph_s_change_is_shown_by_its_characters():
+    """A Chinese paragraph was one "word": its whole text quoted as its opening, and a one-character
+    change shown as the paragraph deleted and added again, cut before the change."""
+    from tertulia.reading.translations import opening_words
+    old, new = "他已经五十多岁了，但是每天早上还去茶馆喝茶。", "他已经六十多岁了，但是每天早上还去茶馆喝茶。"
+    assert word_diff(old, new) == "他已经 [-五-]{+六+} 十多岁 … 喝茶。"
+    assert opening_words(f"<p>{new}</p>") == "他已经六十多岁了…"
+    assert word_diff("a ellos quería llegar", "a ellos quise llegar") == "a ellos [-quería-]{+quise+} llegar"

@@ -1,4 +1,5 @@
-"""Chinese and Japanese text, written with no space between its words: a line break inside it is no space.
+"""Chinese and Japanese text, written with no space between its words: a line break inside it is no space,
+and each character is a word when two versions are compared.
 
 Markdown keeps a paragraph's line breaks, and a browser draws each as a space (CSS asks it not to
 between these scripts; Chromium still does): a writer who wraps lines in an editor saw "几千年的 文化",
@@ -27,3 +28,26 @@ def without_spaces(words: str) -> str:
     """Words as the translation record compares them: none between two such characters, so that a record
     made when a line break still stood between them is the same words."""
     return SPACE.sub("", words) if " " in words else words
+
+
+TOKEN = re.compile(f"[{CJK}]|[^\\s{CJK}]+")
+ONE = re.compile(f"[{CJK}]")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text as a diff compares them: each such character is one, as a reader of it counts."""
+    return TOKEN.findall(text)
+
+
+def spaced(tokens: list[str]) -> str:
+    """Words joined again as the text has them: a space between two, but beside such a character."""
+    joined = ""
+    for token in tokens:
+        if joined and not (_is_cjk(joined[-1]) or _is_cjk(token[0])):
+            joined += " "
+        joined += token
+    return joined
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(ONE.fullmatch(char))

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..errors import ContentError
 from .align import counts_differ
+from . import cjk
 from .cjk import without_spaces
 
 RECORD = "translations.json"
@@ -249,23 +250,23 @@ def opening_words(block_html: str, count: int = 8) -> str:
     """The start of a block as a reader sees it (`el río, que`, not the record's `el río , que`), as a
     translator would search for it."""
     from .markup import reading_text  # here, not above: an unchanged build imports no Markdown
-    words = reading_text(block_html).split()
-    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+    found = cjk.words(reading_text(block_html))
+    return cjk.spaced(found[:count]) + ("…" if len(found) > count else "")
 
 
 def word_diff(old: str, new: str, width: int = 120) -> str:
     """The words that changed, as `[-old-]{+new+}`, with a little context, cut to `width`."""
     if not old:
         return "a new block"
-    before, after = old.split(), new.split()
+    before, after = cjk.words(old), cjk.words(new)  # a Chinese paragraph is words, not one
     parts = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
         if tag == "equal":
             same = before[i1:i2]
-            parts.append(" ".join(same) if len(same) <= 6 else f"{' '.join(same[:3])} … {' '.join(same[-3:])}")
+            parts.append(cjk.spaced(same) if len(same) <= 6 else f"{cjk.spaced(same[:3])} … {cjk.spaced(same[-3:])}")
         else:
-            removed = f"[-{' '.join(before[i1:i2])}-]" if i2 > i1 else ""
-            added = f"{{+{' '.join(after[j1:j2])}+}}" if j2 > j1 else ""
+            removed = f"[-{cjk.spaced(before[i1:i2])}-]" if i2 > i1 else ""
+            added = f"{{+{cjk.spaced(after[j1:j2])}+}}" if j2 > j1 else ""
             parts.append(removed + added)
     text = " ".join(part for part in parts if part)
     return text if len(text) <= width else text[:width - 1] + "…"
