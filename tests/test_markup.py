@@ -109,6 +109,13 @@ def test_a_card_s_first_sentence_ends_where_its_language_ends_one():
     assert first_sentence(["<p>यह क्या है। मुझे नहीं पता।</p>"], lang="hi") == "यह क्या है।"
 
 
+def test_a_chinese_excerpt_has_no_space_where_a_block_or_a_line_ended():
+    """"很地道。 推荐…": the archive's excerpts and the JSON-LD joined blocks and <br> lines with a space."""
+    from tertulia.reading.markup import first_words, reading_text
+    assert first_words(["<p>很地道。</p>", "<p>推荐大家看看。<br>下次写清楚一点。</p>"]) == "很地道。推荐大家看看。下次写清楚一点。"
+    assert reading_text("<p>Tom 说：<br>好。</p>") == "Tom 说：好。"
+
+
 def test_a_comment_too_slow_to_read_is_refused_and_an_essay_has_a_longer_time(monkeypatch):
     from tertulia.reading import markup
     monkeypatch.setattr(markup, "MAX_SECONDS", 0.05)

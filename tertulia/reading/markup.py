@@ -452,9 +452,9 @@ def plain_text(block_html: str) -> str:
 
 def reading_text(block_html: str) -> str:
     """The visible text of an HTML block as a reader sees it, for excerpts: no space before the
-    full stop that follows a link."""
+    full stop that follows a link, nor where a line breaks between two Chinese or Japanese characters."""
     block_html = _without_footnote_marks(block_html)
-    return " ".join(html.unescape(TAG.sub("", BREAKING_TAG.sub(" ", block_html))).split())
+    return without_spaces(" ".join(html.unescape(TAG.sub("", BREAKING_TAG.sub(" ", block_html))).split()))
 
 
 DASH = "—"
@@ -477,7 +477,7 @@ def first_words(blocks, words: int = 40) -> str:
         inner = block[3:-4] if block.startswith("<p>") and block.endswith("</p>") else "<"
         words_of = inner if "<" not in inner and "&" not in inner else reading_text(block)
         if CLOSE_SET.search(words_of):  # Chinese or Japanese: cut by characters, not spaces
-            return cut_to_words(" ".join(reading_text(block) for block in blocks), words)
+            return cut_to_words(without_spaces(" ".join(reading_text(block) for block in blocks)), words)
         more = words_of.split()
         if taken and more and not ends_in_punctuation(taken[-1]):
             taken.append(DASH)  # see run_on
