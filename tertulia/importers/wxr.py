@@ -125,6 +125,9 @@ def safe_events(path: Path, events: tuple[str, ...], expected: str) -> Iterator[
             raise UnreadableExport(f"{path}:{line}: a byte that is not UTF-8, the encoding the export says it is "
                                    "in (a file saved again by another program, in windows-1252 perhaps): "
                                    "save it as UTF-8 and import it again") from None
+        if str(problem).startswith("XML or text declaration not at start of entity"):  # `\n\n<?xml`, as a paste leaves it
+            raise UnreadableExport(f"{path}:{line}: `<?xml` must begin the file, and blank lines or spaces stand "
+                                   "before it: remove them and import it again") from None
         raise UnreadableExport(f"{path}:{line}: not well-formed XML at column {column + 1}: "
                                f"{str(problem).split(':')[0]}") from None
 

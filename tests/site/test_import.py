@@ -204,8 +204,9 @@ EXTERNAL = """<?xml version="1.0"?>
     ("Warning: Cannot modify header information\n" + EXPORT.read_text(), 1,
      "a WordPress export (WXR) with something before its XML: the file begins `Warning: Cannot modify header "
      "information`; remove what stands before `<?xml`"),
+    ("\n\n" + EXPORT.read_text(), 3, "`<?xml` must begin the file, and blank lines or spaces stand before it"),
 ], ids=["entity-bomb", "external-entity", "malformed", "atom", "plain-rss", "csv", "empty", "html", "atom-namespaced",
-        "disqus", "server-warning-first"])
+        "disqus", "server-warning-first", "blank-lines-first"])
 def test_an_unreadable_export_exits_1_with_its_line_and_writes_nothing(tmp_path, text, line, words):
     export = tmp_path / "export.xml"
     export.write_text(text)
