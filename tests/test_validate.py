@@ -600,3 +600,10 @@ def test_tags_parted_with_a_full_width_comma_are_said_to_read_as_one(tmp_path):
     assert loaded.site.essays[0].tags == ("翻译，记忆",)
     assert "content/posts/hola/index.es.md:4: tag key `翻译，记忆` reads as one key: if it is several, part them " \
            "with `,` (`[翻译, 记忆]`)" in [str(w) for w in loaded.warnings]
+
+
+def test_a_full_width_colon_after_a_key_is_named_at_its_line(tmp_path):
+    """`title："…"` was said at the next line, with advice to quote a value holding `: `."""
+    errors = errors_for(tmp_path, {"posts/hola/index.es.md": '---\ntitle："翻译之难"\nauthor: Ana\n---\n\nUno.\n'})
+    assert errors == ["content/posts/hola/index.es.md:2: YAML does not parse: the colon after `title` is a full-width "
+                      "one (：), which YAML does not read as one: type `:`"]

@@ -195,7 +195,17 @@ def _where(mark, text: str, whole: str) -> str:
     return f"at the end of the {whole}" if mark.index >= len(text.rstrip()) else f"line {mark.line + 1}"
 
 
+# `title："…"`, as a Chinese or Japanese keyboard types the colon: a key YAML does not see, and the error comes
+# a line later, where it advised quotes
+WIDE_COLON_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*)[ \t]*[：﹕]", re.MULTILINE)
+
+
 def _yaml_error(exc, text: str, path: str, first_line: int, whole: str) -> ContentError:
+    mark = getattr(exc, "problem_mark", None)
+    wide = WIDE_COLON_KEY.search(text)
+    if wide and mark is not None and text.count("\n", 0, wide.start()) <= mark.line:  # the key before YAML stopped
+        return ContentError(path, first_line + text.count("\n", 0, wide.start()), f"YAML does not parse: the colon "
+                            f"after `{wide.group(1)}` is a full-width one (：), which YAML does not read as one: type `:`")
     line, problem = yaml_problem(exc, text, whole)
     line = first_line + line if line is not None else first_line
     if "could not determine a constructor" in str(exc):
