@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import math
 import re
 
-from .markup import cut_to_words, plain_text, reading_text
+from .markup import IMAGE, cut_to_words, image_description, plain_text, reading_text
 
 # Gale & Church (1993): priors of each alignment step and the variance of length ratios.
 STEP_PRIORS = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2}
@@ -198,18 +197,14 @@ def _best_single_edit(source: list[int], target: list[int], source_kinds: list[s
     return min(candidates, key=lambda candidate: candidate[0])[1]
 
 
-IMAGE_ALT = re.compile(r'<img\b[^>]*?\balt="([^"]*)"')
-
-
 def _quote(block_html: str) -> str:
     """A block's first six words as a reader sees them, as an error quotes it (Chinese or Japanese counted
     by its characters); a block without words, by what it is: `“”` named nothing."""
     words = cut_to_words(reading_text(block_html), 6)
     if words:
         return f"“{words}”"
-    if "<img" in block_html:
-        alt = IMAGE_ALT.search(block_html)
-        described = cut_to_words(html.unescape(alt.group(1)), 6) if alt else ""
+    if image := IMAGE.search(block_html):
+        described = cut_to_words(image_description(image.group(1)), 6)
         return f"(an image{f' “{described}”' if described else ''})"
     tag = FIRST_TAG.match(block_html)
     return f"(a <{tag.group(1).lower()}> without words)" if tag else "(a block without words)"

@@ -326,16 +326,27 @@ def sanitize(fragment: str) -> str:
     return LINK.sub(_unlink_without_href, cleaned)
 
 
-# An image as nh3 writes it: its attributes double-quoted, `"` and `&` in them as references
+# An image as nh3 and Python-Markdown write it: its attributes double-quoted, `"` and `&` in them as references
 IMAGE = re.compile(r"<img\b([^>]*)>")
 IMAGE_ATTRIBUTE = re.compile(r'\s(src|alt)="([^"]*)"')
 
 
+def image_description(attributes: str) -> str:
+    """An image's description, its alt text, as plain text ("" without one), from its tag's attributes."""
+    return html.unescape(dict(IMAGE_ATTRIBUTE.findall(attributes)).get("alt", "")).strip()
+
+
+def images_described(block_html: str) -> str:
+    """A block with each image as its description: the words a reader of the page is given for it."""
+    if "<img" not in block_html:
+        return block_html
+    return IMAGE.sub(lambda image: f" {html.escape(image_description(image.group(1)), quote=False)} ", block_html)
+
+
 def _image_words(attributes: str) -> tuple[str, str]:
     """(the image's description as text for the page, its address if a web one, else "")."""
-    found = {name: html.unescape(value) for name, value in IMAGE_ATTRIBUTE.findall(attributes)}
-    src = found.get("src", "")
-    return html.escape(found.get("alt", "").strip(), quote=False), src if is_safe_url(src) else ""
+    src = html.unescape(dict(IMAGE_ATTRIBUTE.findall(attributes)).get("src", ""))
+    return html.escape(image_description(attributes), quote=False), src if is_safe_url(src) else ""
 
 
 def _images_as_words(match: re.Match) -> str:

@@ -12,7 +12,6 @@ side-by-side page there.
 from __future__ import annotations
 
 import importlib.util
-import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from pathlib import Path
 from ..errors import ToolFailed
 from ..site import routes
 from ..model import Essay, Site, Text
+from ..reading.markup import images_described
 from ..site.ui import english_name
 from ..site.views import beside_original
 
@@ -109,20 +109,9 @@ def _document(text: Text, side: str, comments: list[str]) -> str:
              f'<span hidden data-pagefind-meta="side:{side.encode("utf-8").hex()}"></span>']
     # a block not yet translated holds the original's words, which the original's document holds already:
     # a search in the original's language should not find them a second time, in the translation
-    parts += [f'<div id="p{number}">{_described(block)}</div>' for number, block in enumerate(text.blocks, 1)
+    parts += [f'<div id="p{number}">{images_described(block)}</div>' for number, block in enumerate(text.blocks, 1)
               if number - 1 not in text.unfinished]
     return "".join(parts + comments) + "</main></body></html>"
-
-
-IMAGE = re.compile(r"<img\b[^>]*>")
-ALT = re.compile(r'\balt="([^"]*)"')
-
-
-def _described(block: str) -> str:
-    """A block with each image as its description, the words a reader of the page is given for it."""
-    if "<img" not in block:
-        return block
-    return IMAGE.sub(lambda image: f" {alt.group(1)} " if (alt := ALT.search(image.group(0))) else " ", block)
 
 
 def _comments(essay: Essay, text: Text) -> list[str]:
