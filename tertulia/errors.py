@@ -43,6 +43,13 @@ def is_utf8_name(name: str) -> bool:
     return True
 
 
+def unpublishable(name: str) -> str:
+    """Why a file or folder of this name cannot be published (NOT_UTF8_NAME, BACKSLASH), or ""."""
+    if not is_utf8_name(name):
+        return NOT_UTF8_NAME
+    return BACKSLASH if "\\" in name else ""
+
+
 @dataclass(frozen=True, order=True)
 class ContentError:
     """One problem in one file; line 0 means the whole file."""

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BACKSLASH, NOT_UTF8_NAME, ContentError, is_utf8_name, readable_name
+from .errors import ContentError, is_utf8_name, readable_name, unpublishable
 
 PACKAGE = Path(__file__).resolve().parent
 KINDS = ("templates", "assets", "locales")
@@ -112,7 +112,7 @@ class Theme:
 
     def _links(self) -> list[ContentError]:
         """An error for each symbolic link among the site's own templates, assets and catalogs, and for
-        each name not UTF-8 or holding a backslash (see errors.py)."""
+        each name no address can hold (see errors.unpublishable)."""
         if self.site is None:
             return []
         errors = []
@@ -128,10 +128,8 @@ class Theme:
                     relative = readable_name(Path(parent, name).relative_to(folder).as_posix())
                     if os.path.islink(os.path.join(parent, name)):
                         errors.append(ContentError(f"{kind}/{relative}", 0, LINKED))
-                    elif not is_utf8_name(name):
-                        errors.append(ContentError(f"{kind}/{relative}", 0, NOT_UTF8_NAME))
-                    elif "\\" in name:
-                        errors.append(ContentError(f"{kind}/{relative}", 0, BACKSLASH))
+                    elif why := unpublishable(name):
+                        errors.append(ContentError(f"{kind}/{relative}", 0, why))
         return errors
 
     def own_text(self, kind: str, suffixes) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..aside import forked_pool
-from ..errors import BACKSLASH, NOT_UTF8_NAME, ContentError, counted, is_utf8_name, readable_name
+from ..errors import ContentError, counted, readable_name, unpublishable
 from .names import MAX_KEY, is_key, key_problem
 
 ESSAY_FILE = re.compile(r"index\.(?P<lang>[^.]+)\.md")
@@ -139,9 +139,7 @@ def _folders(parent: Path, shown: str, errors, only: str = "", warnings=None):
 def _collect_static(path: Path, relative: str, shown: str, static, errors) -> None:
     """content/static/ is the site's root as the author wants it: every file, as it is, links refused."""
     for name, kind in _entries(path, shown, errors, skip=is_litter):
-        if "\\" in name:
-            errors.append(ContentError(f"{shown}/{name}", 0, BACKSLASH))
-        elif kind == "dir":
+        if kind == "dir":
             _collect_static(path / name, f"{relative}{name}/", f"{shown}/{name}", static, errors)
         elif kind == "file":
             static.append((relative + name, path / name))
@@ -152,17 +150,17 @@ def _collect_static(path: Path, relative: str, shown: str, static, errors) -> No
 def _entries(folder, shown: str, errors, skip=is_scratch) -> list[tuple[str, str]]:
     """(name, kind) of a folder's entries, sorted, those `skip` names left out; kind is file, dir, link or
     other. Links are never followed: a link to /etc/passwd must not be published. A folder that cannot
-    be listed is an error of its own, said with the others."""
+    be listed is an error of its own, said with the others, and so is a name no address can hold."""
     try:
         with os.scandir(folder) as entries:
             found = [(entry.name, _kind(entry)) for entry in entries if not skip(entry.name)]
     except OSError as problem:
         errors.append(ContentError(shown, 0, f"cannot be read: {problem.strerror}"))
         return []
-    if not all(is_utf8_name(name) for name, _ in found):  # said here, once: no later stage can name it
-        errors += [ContentError(f"{shown}/{readable_name(name)}", 0, NOT_UTF8_NAME)
-                   for name, _ in found if not is_utf8_name(name)]
-        found = [(name, kind) for name, kind in found if is_utf8_name(name)]
+    refused = [(name, why) for name, _ in found if (why := unpublishable(name))]
+    if refused:  # said here, once, for content/ and all under it: no later stage can name one that is not UTF-8
+        errors += [ContentError(f"{shown}/{readable_name(name)}", 0, why) for name, why in refused]
+        found = [(name, kind) for name, kind in found if not unpublishable(name)]
     return sorted(found)
 
 
@@ -238,9 +236,7 @@ def _find_comment(folder: str, name: str, kind: str, slug: str, shown_folder: st
 
 def _collect_assets(path: Path, kind: str, url_path: str, shown: str, assets, errors, warnings) -> None:
     """Files beside a post are published next to it, folders included, if they are media or documents."""
-    if "\\" in path.name:
-        errors.append(ContentError(shown, 0, BACKSLASH))
-    elif kind == "dir":
+    if kind == "dir":
         for child, child_kind in _entries(path, shown, errors):
             _collect_assets(path / child, child_kind, f"{url_path}/{child}", f"{shown}/{child}", assets, errors,
                             warnings)
