@@ -313,7 +313,6 @@ def _serving(server, port: int):
     thread, where an interruption and a comment's time limit reach them, and pages and the reload
     script are answered while one runs (a save of site.yml redraws every page, a minute on a big site)."""
     started: queue.SimpleQueue = queue.SimpleQueue()
-
     answering = threading.Event()
 
     def answer() -> None:

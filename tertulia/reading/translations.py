@@ -24,7 +24,6 @@ from pathlib import Path
 from ..errors import ContentError
 from .align import counts_differ
 from . import cjk
-from .cjk import without_spaces
 
 RECORD = "translations.json"
 UNFINISHED = "TODO translate"  # what `new translation` writes in each block, until the translator's words replace it
@@ -69,7 +68,7 @@ def load_record(content: Path) -> tuple[dict[str, Followed], list[ContentError]]
         return {}, [ContentError(shown, 1, "the translation record is not as `tertulia translated` writes it; "
                                            "restore it from version control, or delete it to start afresh")]
     prefix = content.resolve().name + "/"
-    record = {prefix + key: Followed(prefix + entry["original"], tuple(without_spaces(words) if isinstance(words, str)
+    record = {prefix + key: Followed(prefix + entry["original"], tuple(cjk.without_spaces(words) if isinstance(words, str)
                                                                      else words for words in entry["blocks"]),
                                      entry.get("title"))
               for key, entry in entries.items()}

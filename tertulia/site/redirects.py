@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import replace
 from unicodedata import bidirectional
@@ -24,7 +23,7 @@ from ..errors import DIRECTION_CONTROLS, ContentError
 from ..model import Site
 from ..reading import addresses
 from ..reading.addresses import folded, served_at
-from ..reading.names import renamed_from
+from ..reading.names import renamed_from, tag_segment
 from .pages import Kind, Page
 from .views import default_translation, side_by_side_url
 
@@ -81,7 +80,7 @@ def _tags_moved(site: Site) -> list[tuple[str, str]]:
     i with a second dot above (`/tags/i̇stanbul/`) before the tag's address followed Turkish (`/tags/istanbul/`)."""
     moved = []
     for tag in site.tags:
-        before = "-".join(unicodedata.normalize("NFC", tag.written).lower().split()) if "İ" in tag.written else ""
+        before = tag_segment(tag.written.replace("İ", "i\u0307"))[0] if "İ" in tag.written else ""  # as lowered then
         if before and before != tag.key:
             moved += [("/" + routes.tag(before, lang=lang), routes.tag(tag.key, lang=lang))
                       for lang in ("", *site.config.language_codes)]

@@ -77,6 +77,12 @@ def catalog_paths(locales, lang: str) -> list[Path]:
     return paths
 
 
+def _line_holding(path: Path, words: str) -> int:
+    """The first line of a catalog holding `words` (a header's), counted as gettext counts lines, else 1."""
+    text = path.read_bytes().decode("utf-8", "replace")
+    return next((number for number, line in enumerate(text.split("\n"), 1) if words in line), 1)
+
+
 def _first_bad_line(raw: bytes) -> int:
     try:
         raw.decode("utf-8")
@@ -152,13 +158,10 @@ class Interface:
                 raw = path.read_bytes()
                 found.append((shown, _first_bad_line(raw), "not valid UTF-8; save it as UTF-8"))
             except LookupError as problem:  # its header's charset, which Python does not know
-                text = path.read_bytes().decode("utf-8", "replace")
-                line = next((n for n, said in enumerate(text.split("\n"), 1) if "charset=" in said), 1)
-                found.append((shown, line, f"its charset is not one Python knows ({problem}); write charset=UTF-8"))
+                found.append((shown, _line_holding(path, "charset="),
+                              f"its charset is not one Python knows ({problem}); write charset=UTF-8"))
             except (ValueError, SyntaxError, RecursionError) as problem:  # gettext's verdict on Plural-Forms
-                text = path.read_bytes().decode("utf-8", "replace")
-                line = next((n for n, said in enumerate(text.splitlines(), 1) if "Plural-Forms" in said), 1)
-                found.append((shown, line, f"its Plural-Forms cannot be read ({problem})"))
+                found.append((shown, _line_holding(path, "Plural-Forms"), f"its Plural-Forms cannot be read ({problem})"))
         return found
 
     def problems(self) -> list[tuple[str, int, str]]:
