@@ -130,27 +130,59 @@
   // keeps its words (`<span>a</span>` is "a"), and so does the preview.
   var KEPT_OR_SHOWN = /^(?:a|abbr|b|blockquote|br|code|del|em|hr|i|li|ol|p|pre|q|s|strong|sub|sup|table|tbody|td|th|thead|tr|ul|script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext|template|select|object|embed|applet|svg)$/i;
 
-  function inline(parent, text) {
+  // A web address typed as plain text is linked, as the build links it (reading/linkify.py): from
+  // http://, https:// or www. to a space or a full-width sign, without the punctuation after it.
+  var ADDRESS = /(?<![A-Za-z0-9_@\/.-])(?:https?:\/\/|www\.[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)[^\s<>"\u3000-\u303f\uff00-\uffef]*/iu;
+  function withoutTrailing(address) {
+    for (;;) {
+      var last = address.slice(-1);
+      if (last === ")" && address.split("(").length >= address.split(")").length) { return address; }
+      if (!last || !("?!.,:;*_~')".indexOf(last) >= 0 || (last > "\x7f" && /[\p{P}\p{Z}]/u.test(last)))) {
+        return address;
+      }
+      address = address.slice(0, -1);
+    }
+  }
+  function linkedText(parent, text, inLink) {
+    var match;
+    while (!inLink && (match = ADDRESS.exec(text))) {
+      var address = withoutTrailing(match[0]), end = match.index + address.length;
+      if (/:\/\/$/.test(address)) { end = match.index + match[0].length; address = ""; }
+      parent.appendChild(document.createTextNode(text.slice(0, address ? match.index : end)));
+      if (address) {
+        var link = document.createElement("a");
+        link.href = /:\/\//.test(address) ? address : "http://" + address;
+        link.rel = "nofollow ugc noopener";
+        link.textContent = address;
+        parent.appendChild(link);
+      }
+      text = text.slice(end);
+    }
+    parent.appendChild(document.createTextNode(text));
+  }
+
+  function inline(parent, text, inLink) {
     var match;
     while ((match = INLINE.exec(text))) {
-      parent.appendChild(document.createTextNode(text.slice(0, match.index)));
+      linkedText(parent, text.slice(0, match.index), inLink);
       var element;
       if (match[1]) { element = document.createElement("code"); element.textContent = match[1].slice(1, -1); }
-      else if (match[2]) { element = document.createElement("strong"); inline(element, match[2].slice(2, -2)); }
-      else if (match[3]) { element = document.createElement("em"); inline(element, match[3].slice(1, -1)); }
+      else if (match[2]) { element = document.createElement("strong"); inline(element, match[2].slice(2, -2), inLink); }
+      else if (match[3]) { element = document.createElement("em"); inline(element, match[3].slice(1, -1), inLink); }
       else if (match[6]) {
         element = document.createElement(match[6].toLowerCase());
-        inline(element, match[7]);  // Markdown goes on inside a tag, even <code> (only `code` spans hold it off)
+        // Markdown goes on inside a tag, even <code> (only `code` spans hold it off); addresses are not linked in code
+        inline(element, match[7], inLink || match[6].toLowerCase() === "code");
       } else if (match[8]) { element = document.createElement("br"); }
       else if (match[9]) { element = document.createTextNode(KEPT_OR_SHOWN.test(match[9]) ? match[0] : ""); }
       else if (safeLink(match[5])) {
         element = document.createElement("a"); element.href = match[5]; element.rel = "nofollow ugc noopener";
-        inline(element, match[4]);
+        inline(element, match[4], true);
       } else { element = document.createTextNode(match[0]); }
       parent.appendChild(element);
       text = text.slice(match.index + match[0].length);
     }
-    parent.appendChild(document.createTextNode(text));
+    linkedText(parent, text, inLink);
   }
 
   function codeBlock(text) {

@@ -18,6 +18,7 @@ from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
 from .cjk import joined_lines, without_spaces
+from .linkify import linked_addresses
 
 # A non-character: never in real text, and ElementTree writes it through unescaped.
 BLOCK_MARK = "\ufdd0tertulia-block\ufdd0"
@@ -108,7 +109,8 @@ class Converter:
             blocks = [part for part in (p.strip() for p in rendered.split(BLOCK_MARK)) if part]
         blocks = [joined_lines(block) for block in blocks]
         if not trusted:
-            blocks = [block if NEUTRAL_PARAGRAPH.fullmatch(block) else sanitize(block).strip() for block in blocks]
+            blocks = [linked_addresses(block if NEUTRAL_PARAGRAPH.fullmatch(block) else sanitize(block).strip(),
+                                       COMMENT_LINK_REL) for block in blocks]
         return tuple(blocks)
 
     def _notes(self) -> markdown.Markdown:

@@ -263,3 +263,17 @@ def test_the_preview_links_an_address_holding_parentheses_as_the_build_will(serv
     form, _ = previewed(server, open_page, "See [this](https://zh.wikipedia.org/wiki/Park_(Chengdu)), then go.")
     assert form.locator(".preview-body a").get_attribute("href") == "https://zh.wikipedia.org/wiki/Park_(Chengdu)"
     assert form.locator(".preview-body p").inner_text() == "See this, then go."
+
+
+def test_the_preview_links_an_address_typed_as_plain_text_as_the_build_will(server, open_page):
+    """A pasted address is a link in the published comment (reading/linkify.py); the preview said it would be text."""
+    form, _ = previewed(server, open_page, "Mira https://es.wikipedia.org/wiki/Tertulia_(reunión). Y `https://x.org`, "
+                                           "[www.a.org](https://b.org) o www.example.org/about!")
+    links = form.locator(".preview-body a")
+    assert links.evaluate_all("links => links.map(a => [a.getAttribute('href'), a.textContent, a.rel])") == [
+        ["https://es.wikipedia.org/wiki/Tertulia_(reunión)", "https://es.wikipedia.org/wiki/Tertulia_(reunión)",
+         "nofollow ugc noopener"],
+        ["https://b.org", "www.a.org", "nofollow ugc noopener"],
+        ["http://www.example.org/about", "www.example.org/about", "nofollow ugc noopener"]]
+    assert form.locator(".preview-body code").inner_text() == "https://x.org"
+    assert form.locator(".preview-body p").inner_text().endswith("o www.example.org/about!")

@@ -1,0 +1,70 @@
+"""A web address a commenter typed as plain text becomes a link, as WordPress, Disqus and Hugo show it.
+
+Readers paste addresses into comments without Markdown's `<…>`, and comments moved in from WordPress
+keep them plain (WordPress links them only as it shows them). The rules are GitHub's for its extended
+autolinks: an address starts with `http://`, `https://` or `www.`, and the punctuation that ends a
+sentence is not part of it, nor is a closing parenthesis it did not open. Text already in a link, or
+in code, stays as it is. Works on a sanitized block, whose text has `&`, `<` and `>` as references.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Where a tag starts or ends an element whose text is not linked: inside a link, code or preformatted text
+TAG = re.compile(r"<(/?)(a|code|pre)\b[^>]*>|<[^>]*>", re.IGNORECASE)
+# A full-width sign (CJK punctuation, `，`, `）`) ends an address too, and a Chinese or Japanese word
+# may stand just before one: that text has no spaces around it, while an address's path may hold any script
+ADDRESS = re.compile(r"(?<![A-Za-z0-9_@/.-])(?:https?://|www\.[\w-]+(?:\.[\w-]+)+)[^\s<>\"\u3000-\u303f\uff00-\uffef]*",
+                     re.IGNORECASE)
+ENDING_REFERENCE = re.compile(r"&[A-Za-z0-9#]+;\Z")  # `&gt;`, `&amp;`: an entity the text ends with
+TRAILING = frozenset("?!.,:;*_~'")
+ANGLE = re.compile(r"&(?:lt|gt|quot);")  # a `<`, `>` or `"` typed beside the address ends it
+
+
+def linked_addresses(block_html: str, rel: str) -> str:
+    """`block_html` with each plain web address outside links and code made a link with `rel`."""
+    if "://" not in block_html and "www." not in block_html.lower():
+        return block_html
+    pieces, depth, start = [], 0, 0
+    for tag in TAG.finditer(block_html):
+        pieces.append(_linked(block_html[start:tag.start()], rel) if depth == 0 else block_html[start:tag.start()])
+        pieces.append(tag.group(0))
+        if tag.group(2):
+            depth = max(0, depth + (-1 if tag.group(1) else 1))
+        start = tag.end()
+    tail = block_html[start:]
+    pieces.append(_linked(tail, rel) if depth == 0 else tail)
+    return "".join(pieces)
+
+
+def _linked(text: str, rel: str) -> str:
+    """Plain text with its addresses linked."""
+    return ADDRESS.sub(lambda found: _link(found.group(0), rel), text) if text else text
+
+
+def _link(found: str, rel: str) -> str:
+    address = found[:angle.start()] if (angle := ANGLE.search(found)) else found
+    address = _without_trailing(address)
+    if address.lower() in ("http://", "https://") or address.endswith("://"):
+        return found
+    href = address if "://" in address else "http://" + address
+    return f'<a href="{href}" rel="{rel}">{address}</a>{found[len(address):]}'
+
+
+def _without_trailing(address: str) -> str:
+    """The address without the punctuation after it: a sentence's full stop, a closing parenthesis
+    opened before it, `&gt;`, a full-width comma."""
+    while address:
+        last = address[-1]
+        if last == ";" and (reference := ENDING_REFERENCE.search(address)):
+            address = address[:reference.start()]
+        elif last == ")" and address.count("(") >= address.count(")"):
+            return address
+        elif last in TRAILING or last == ")" or (
+                ord(last) > 127 and unicodedata.category(last)[0] in "PZ"):
+            address = address[:-1]
+        else:
+            return address
+    return address

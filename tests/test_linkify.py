@@ -1,0 +1,51 @@
+"""A web address a commenter typed as plain text is a link, as WordPress, Disqus and Hugo show it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tertulia.reading.markup import Converter
+
+REL = 'rel="nofollow ugc noopener"'
+
+
+def comment(text: str) -> str:
+    return "\n".join(Converter().blocks(text, trusted=False))
+
+
+@pytest.mark.parametrize("typed, linked, after", [
+    ("See https://es.wikipedia.org/wiki/Tertulia.", "https://es.wikipedia.org/wiki/Tertulia", ".</p>"),
+    ("(read https://en.wikipedia.org/wiki/Park_(Chengdu))", "https://en.wikipedia.org/wiki/Park_(Chengdu)", ")</p>"),
+    ("Is it https://example.org/?a=1&b=2?", "https://example.org/?a=1&amp;b=2", "?</p>"),
+    ('"https://example.org/x", said Ana', "https://example.org/x", '", said Ana</p>'),
+    ("日本語の記事はhttps://ja.wikipedia.org/wiki/日本。次へ", "https://ja.wikipedia.org/wiki/日本", "。次へ</p>"),
+    ("Escribí en https://example.org/año, y…", "https://example.org/año", ", y…</p>"),
+])
+def test_an_address_typed_in_a_comment_is_a_link_without_the_sentence_s_punctuation(typed, linked, after):
+    html = comment(typed)
+    assert f'<a href="{linked}" {REL}>{linked}</a>{after}' in html, html
+
+
+def test_an_address_starting_with_www_links_to_its_web_page():
+    assert f'<a href="http://www.example.org/about" {REL}>www.example.org/about</a>' in comment(
+        "More at www.example.org/about!")
+
+
+def test_addresses_in_links_or_code_and_half_addresses_stay_as_they_are():
+    html = comment("[https://shown.org](https://target.org), `https://in.code`, https:// alone, "
+                   "mail ana@www.example.org\n\n    https://in.block\n")
+    assert html.count("<a ") == 1 and 'href="https://target.org"' in html
+    assert "<code>https://in.code</code>" in html and "https:// alone" in html and "ana@www.example.org" in html
+    assert "<code>https://in.block\n</code>" in html
+
+
+def test_a_quote_or_angle_typed_after_an_address_ends_it_and_makes_no_attribute():
+    html = comment('Go to https://example.org/"onmouseover=alert(1)" or https://example.org/<b>x</b>')
+    assert f'<a href="https://example.org/" {REL}>https://example.org/</a>"onmouseover' in html
+    assert "onmouseover=alert(1)\" " in html and 'href="https://example.org/"' in html
+    assert html.count("<a ") == 2 and "<b>x</b>" in html
+
+
+def test_an_author_s_essay_keeps_its_plain_addresses_as_written():
+    """WordPress links addresses only in comments; an essay's Markdown is the author's to link."""
+    assert Converter().blocks("See https://example.org/.", trusted=True) == ("<p>See https://example.org/.</p>",)
