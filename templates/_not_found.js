@@ -2,6 +2,13 @@
    The page becomes that language's (its title too); the masthead and footer around the words stay
    in the site's language, and say so once the footer, which follows this script, is there. */
 (function () {
+  // WordPress paged a long thread at `<post>/comment-page-2/`, and links to a comment kept that page:
+  // the post's own address (an imported alias) holds every comment, and the anchor is kept.
+  var paged = /^(.*\/)comment-page-[0-9]+\/?$/.exec(location.pathname);
+  if (paged) {
+    location.replace(paged[1] + location.search + location.hash);
+    return;
+  }
   var versions = document.querySelectorAll(".not-found[data-folder]");
   for (var i = 0; i < versions.length; i++) {
     if (location.pathname.indexOf(versions[i].getAttribute("data-folder")) === 0) {

@@ -60,6 +60,18 @@ def test_an_unknown_query_leaves_the_reader_on_the_home_page(blog, open_page):
     assert page.url == blog["url"] + "?p=999999" and own_problems(page) == []
 
 
+def test_a_link_to_a_comment_on_a_paged_thread_reaches_the_comment(blog, open_page):
+    """WordPress paged long threads at `<post>/comment-page-2/`, and its links to a comment kept that
+    page: GitHub Pages answered its 404, in a language, and the reader never saw the comment."""
+    body = (blog["root"] / "404.html").read_text()
+    page = open_page("about:blank")
+    page.route("**/2013/01/05/title-with-special-characters/comment-page-2/",
+               lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
+    page.goto(blog["url"] + "2013/01/05/title-with-special-characters/comment-page-2/#comment-881")
+    page.wait_for_url(blog["url"] + "posts/title-with-special-characters/#comment-881", timeout=10_000)
+    assert page.locator("#comment-881").is_visible()
+
+
 def test_without_scripts_a_redirect_page_still_sends_the_reader_on(blog, open_page):
     page = open_page(blog["url"] + "2013/01/05/title-with-special-characters/", javascript=False)
     page.wait_for_url(blog["url"] + "posts/title-with-special-characters/", timeout=10_000)
