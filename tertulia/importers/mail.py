@@ -72,11 +72,11 @@ def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen
     """One message's proposal written; `site` is the site's settings, its link's placeholders and the
     comment files the run has read."""
     config, placeholder, read = site
-    message = _parsed(raw)
-    text, notes = letter_text(message)
-    private = _addresses(message)
-    proposal = read_letter(text, placeholders=placeholder, subject=str(message.get("Subject", "")))
-    origin = f"proposed by e-mail, message {_message_key(message, raw)}"
+    outer = _parsed(raw)
+    message, proposal, notes = _holding_proposal(outer, placeholder)
+    private = tuple(sorted(set(_addresses(outer) + _addresses(message)), key=len, reverse=True))
+    key = _message_key(message, raw if message is outer else message.as_bytes())
+    origin = f"proposed by e-mail, message {key}"
     written = write_proposal(proposal, content, config, origin, _sent(message), private, dry_run, seen, read=read)
     shown = f"{content}/{written.relative}"
     if written.new:
@@ -87,6 +87,35 @@ def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen
     else:
         outcome.already.append(shown)
         report(f"{where}: already imported as {shown}; nothing written")
+
+
+def _holding_proposal(message, placeholder) -> tuple:
+    """The letter that holds the proposal, its proposal and the notes on what was left out: the message
+    itself, else a letter forwarded in it as an attachment (Thunderbird's, Outlook's and Apple Mail's
+    "Forward as attachment"), which is then the reader's own, with its date and Message-ID."""
+    try:
+        return (message, *_proposal(message, placeholder))
+    except Refused:
+        for attached in _attached_letters(message):
+            try:
+                return (attached, *_proposal(attached, placeholder))
+            except Refused:
+                continue
+        raise
+
+
+def _proposal(message, placeholder) -> tuple:
+    text, notes = letter_text(message)
+    return read_letter(text, placeholders=placeholder, subject=str(message.get("Subject", ""))), notes
+
+
+def _attached_letters(message) -> list:
+    """The letters a message carries as attachments (message/rfc822), in their order, one level down."""
+    letters = []
+    for part in list(message.walk())[:MAX_PARTS]:
+        if part is not message and part.get_content_type() == "message/rfc822" and part.is_multipart():
+            letters += [inner for inner in part.get_payload() if isinstance(inner, email.message.Message)][:1]
+    return letters
 
 
 def _messages(sources: list[Path]):
@@ -206,7 +235,8 @@ def letter_text(message) -> tuple[str, list[str]]:
 def _text_parts(message):
     """The plain parts that are not attachments (a photo put in the middle of a letter splits its text
     in two), the first HTML one, and what else the message carries. A forwarded message
-    (message/rfc822) is not entered: its text is someone else's."""
+    (message/rfc822) is not entered: its text is read only when the message's own holds no proposal
+    (see _holding_proposal)."""
     plains, html = [], None
     skipped, stack, seen = [], [message], 0
     while stack:

@@ -38,6 +38,7 @@ from .problems import ANONYMOUS, author_name, shown
 BEGIN = re.compile(r"-{4,} *tertulia comment file\b.*", re.IGNORECASE)
 END = re.compile(r"-{4,} *end of the comment file *-*", re.IGNORECASE)
 QUOTED = re.compile(r"(?:> ?)+")
+ONE_QUOTE = re.compile(r"\A\s*> ?")  # one level of quoting, which the reader's own `> ` quotes stand under
 IMPORTS_NAME = re.compile(r"[0-9]+(?:-[0-9]+)*|disqus-.*")  # a WordPress comment's id, a Disqus one's
 PROPOSED_PATH = re.compile(rf"{CONTENT_FOLDER}/posts/([^/]+)/comments/([^/.]+)\.([^/.]+)\.md")
 # A mail program's line over a message it quotes ("On Sun, 29 Nov 2026, Ana wrote:", "El dl., 4 de març
@@ -126,7 +127,7 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
         text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate, as a JSON escape or a UTF-7 letter can carry
         raise Refused("it holds a character that is not text (a lone surrogate)") from None
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _forward_unquoted(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     begin = next((i for i, line in enumerate(lines) if BEGIN.fullmatch(line.strip())), None)
     if begin is None:
         if any(BEGIN.fullmatch(QUOTED.sub("", line, count=1).strip()) for line in lines):
@@ -153,6 +154,16 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
     after = (_letter_text(below) if mail else "\n".join(below)).strip() if below else ""
     return Proposal(path=path, meta=parsed.meta, body=_chosen(typed, parsed.body.strip("\n"), placeholders),
                     others=others, after=after)
+
+
+def _forward_unquoted(lines: list[str]) -> list[str]:
+    """The lines, with a forwarded letter's `>` marks taken off where a forward's line stands over it
+    and its comment file is quoted: Apple Mail quotes what it forwards, as a reply quotes."""
+    at = next((i for i, line in enumerate(lines)
+               if FORWARD.fullmatch(line.strip()) or APPLE_FORWARD.fullmatch(line.strip())), None)
+    if at is None or any(BEGIN.fullmatch(line.strip()) for line in lines):
+        return lines
+    return lines[:at + 1] + [ONE_QUOTE.sub("", line, count=1) for line in lines[at + 1:]]
 
 
 # A line opening or closing a Markdown code block, as a reader who pastes the letter into an issue

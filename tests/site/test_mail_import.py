@@ -610,3 +610,54 @@ def test_an_outlook_forward_imports_the_letter_forwarded_not_the_forwarder_s_not
     parsed, _ = parse_text(comments_of(content)["20261130-0615-k3x9qa7b.es.md"].encode(), "x.md")
     assert parsed.body.strip("\n") == BODY
     assert "olga@" not in comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+
+
+def test_a_letter_forwarded_as_an_attachment_is_the_proposal_imported_once(tmp_path):
+    """"Forward as attachment" (Thunderbird, Outlook, Apple Mail) puts the reader's letter in a
+    message/rfc822 part: it was refused as "no comment file in it". Its own date and Message-ID are
+    kept, so the same letter sent straight is not imported twice; neither sender's address is written."""
+    from email.mime.message import MIMEMessage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    content = site(tmp_path)
+    original = mails.quoted_printable(the_letter(), "Respuesta a Carla sobre Hola", 1)
+    forward = MIMEMultipart("mixed")
+    forward.attach(MIMEText("Te reenvío lo que me mandó Eve.\n\n-- \nModerador\n", "plain", "utf-8"))
+    forward.attach(MIMEMessage(original))
+    mails.headers(forward, "Fwd: Respuesta a Carla sobre Hola", 2, sender="Mod <mod.private@other.example.com>")
+    sources = mails.store([forward, original], tmp_path / "mail")["mbox"]
+    result = import_mail(content, *sources)
+    assert result.returncode == 0, result.stderr
+    assert "1 new pending comment(s), 1 already there, 0 message(s) without" in result.stdout
+    written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+    parsed, _ = parse_text(written.encode(), "x.md")
+    assert parsed.body.strip("\n") == BODY and parsed.meta["author"] == "Eve: x --- status: published"
+    for private in ("eve.private", "mod.private", "Te reenvío", "Moderador"):
+        assert private not in written
+
+
+def test_an_apple_mail_forward_that_quotes_the_letter_is_the_letter_s_proposal(tmp_path):
+    """Apple Mail quotes what it forwards, as a reply quotes: the letter was refused as "it only quotes a
+    proposal". One level of `>` goes; a quote the reader wrote stays one."""
+    content = site(tmp_path)
+    quoted = "\n".join("> " + line if line else ">" for line in the_letter().split("\n"))
+    forward = (f"Mira esto.\n\nBegin forwarded message:\n\n> From: Eve <eve.private@mail.example.net>\n"
+               f"> Subject: Respuesta a Carla sobre Hola\n> Date: 30 November 2026 at 07:15:00 CET\n>\n{quoted}\n")
+    message = mails.quoted_printable(forward, "Fwd: Respuesta a Carla sobre Hola", 1)
+    result = import_mail(content, *mails.store([message], tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+    parsed, _ = parse_text(written.encode(), "x.md")
+    assert parsed.body.strip("\n") == BODY and "> «los valores no se negocian»" in parsed.body
+    assert "eve.private" not in written and "Mira esto" not in written
+
+
+def test_a_reply_that_quotes_a_proposal_is_still_refused_as_one(tmp_path):
+    content = site(tmp_path)
+    quoted = "\n".join("> " + line for line in the_letter().split("\n"))
+    message = mails.quoted_printable(f"Gracias, lo publico.\n\nOn Mon, 30 Nov 2026 at 07:15, Eve wrote:\n{quoted}\n",
+                                     "Re: Respuesta a Carla sobre Hola", 1)
+    result = import_mail(content, *mails.store([message], tmp_path / "mail")["eml"])
+    assert "it only quotes a proposal" in result.stdout + result.stderr
+    assert "20261130-0615-k3x9qa7b.es.md" not in comments_of(content)
