@@ -112,3 +112,29 @@ def test_an_embedded_video_shrinks_with_the_column_on_a_phone(server, open_page)
         page = open_page(server["url"] + path, width=390)
         assert page.locator("iframe").count() == 1
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0, path
+
+
+def test_a_korean_line_breaks_between_words_never_inside_one(server, open_page):
+    """Korean puts spaces between words, and breaks a line only there: the theme let the browser break
+    Hangul between any two syllables (지/하철, 데려다주/었기; a Korean writer's walk, 2026-12)."""
+    sentence = "할머니는 나를 지하철 대신 버스에 태워 시장까지 데려다주었기 때문에 우리는 돌다리를 건너 천천히 걸었다. " * 4
+    files = {"site.yml": "title: {ko: 시장}\nbase_url: https://example.github.io/sup/\nlanguages: {ko: 한국어, en: English}\n"
+                         "main_language: ko\nsearch: false\nenglish_interface: [ko]\n",
+             "posts/sijang/index.ko.md": f"---\ntitle: 시장\nauthor: 김\n---\n\n{sentence}\n"}
+    content = make_content(server["root"].parent / "korean-content", files, with_essay=False)
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "korean"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    page = open_page(server["url"] + "/korean/posts/sijang/", width=390)
+    # the text's last character on each line: a line ends at a space or the paragraph's end, never in a word
+    ends = page.evaluate("""() => {
+        const text = document.querySelector('.side[lang=ko] p').firstChild, range = document.createRange();
+        const ends = []; let top = null;
+        for (let i = 0; i < text.length; i++) {
+            range.setStart(text, i); range.setEnd(text, i + 1);
+            const rect = range.getClientRects()[0];
+            if (!rect) continue;
+            if (top !== null && rect.top > top + 2) ends.push(text.data[i - 1]);
+            top = rect.top;
+        }
+        return ends; }""")
+    assert len(ends) > 5 and set(ends) == {" "}, ends
