@@ -92,3 +92,12 @@ def test_the_proposal_workflow_prints_the_import_report_with_workflow_commands_s
     assert before.rstrip().endswith('echo "::stop-commands::$token"')
     assert after.lstrip().startswith('echo "::$token::"')
     assert "secrets.token_hex" in before  # a token no issue can guess, so none can start the commands again
+
+
+def test_merging_a_proposal_closes_its_issue_so_later_edits_propose_nothing():
+    """A reader's edit after the merge was answered "already in the repository; nothing new": the issue
+    stayed open, and each edit ran the job again. The pull request's body closes the issue as it merges."""
+    from tertulia.commands.init import proposals_workflow
+    workflow = proposals_workflow(in_this_repository=False)
+    assert "closes #$NUMBER" in workflow.split("gh pr create", 1)[1].split("\n            --body", 1)[1].split("\n", 1)[0]
+    assert "github.event.issue.state == 'open'" in workflow

@@ -448,7 +448,7 @@ jobs:
           fi
           url=$(gh pr create --base "$GITHUB_REF_NAME" --head "$branch" \\
             --title "Comment proposed in issue #$NUMBER" \\
-            --body "The comment proposed in #$NUMBER. Read it in context with \\`{serve}\\`; merging publishes it (\\`status: spam\\` in its file keeps it hidden instead).")
+            --body "The comment proposed in #$NUMBER. Read it in context with \\`{serve}\\`; merging publishes it (\\`status: spam\\` in its file keeps it hidden instead) and closes #$NUMBER, so that later edits of the issue propose nothing more.")
           gh issue comment "$NUMBER" --body "Thank you. Your comment is proposed for review in $url; it appears on the site once a moderator publishes it."
       - name: Answer the issue with why nothing was taken
         if: steps.import.outputs.written != 'true'
@@ -521,6 +521,10 @@ tertulia build                              # the site, into output/
 - `templates/`, `assets/`, `locales/` (beside `content/`, optional): your own files replace the
   theme's of the same name; a `templates/base.html` can start with
   `{{% extends "default/base.html" %}}` and replace one block (`head`, `masthead`, `site_title`, `menu`, `main`, `footer`).
+- `locales/<lang>/LC_MESSAGES/messages.po`: the words of the menus and buttons in a language Tertulia's
+  theme has none for (or your own for one it has). Start one from the theme's list of them, then fill in
+  each `msgstr` and run `tertulia check`:
+  `pybabel init -i "$(python -c 'from tertulia.theme import DEFAULT; print(DEFAULT)')/locales/messages.pot" -d locales -l <lang>`
 
 ## Publishing
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -182,6 +184,13 @@ def test_a_translation_tertulia_has_no_starter_words_in_is_left_to_translate_not
     assert result.returncode == 0, result.stderr
     assert "`cs` versions are the original's paragraphs marked `TODO translate`" in result.stdout
     assert "no words in `cs`" in result.stdout and "`english_interface: [cs]`" in result.stdout
+    # the README the note points to says how to start the catalog, and its command does it
+    command = next(line.strip(" `") for line in (folder / "README.md").read_text().splitlines() if "pybabel init" in line)
+    bin_folder = str(Path(sys.executable).parent)
+    started = subprocess.run(["bash", "-c", command.replace("<lang>", "cs")], cwd=folder, capture_output=True, text=True,
+                             env={**os.environ, "PATH": bin_folder + os.pathsep + os.environ["PATH"]})
+    assert started.returncode == 0, started.stderr
+    assert 'msgid "by %(author)s"' in (folder / "locales/cs/LC_MESSAGES/messages.po").read_text()
     czech = (folder / "content/posts/welcome/index.cs.md").read_text()
     assert czech.startswith('---\ntitle: "TODO translate: Willkommen"\ntranslation_of: de\n')
     assert "Welcome" not in czech and "TODO translate: Dies ist der erste Essay" in czech
