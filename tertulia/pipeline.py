@@ -719,7 +719,8 @@ def check_site(options: Options) -> Loaded:
                      + broken_links(loaded.site, options.content, generated, static))
     if options.theme.overrides("templates"):  # the theme's own are drawn by every test of Tertulia's
         from .writing.render import drawing_errors
-        broken = drawing_errors(options.theme, loaded.site, loaded.interface, pages)
+        # every page, as the build draws them: a site's template may fail on one language's pages only
+        broken = drawing_errors(options.theme, loaded.site, loaded.interface, pages, every=True)
         if broken:
             raise ContentErrors(broken, loaded.warnings)
     return loaded

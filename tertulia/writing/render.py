@@ -195,12 +195,14 @@ def render_page(env: Environment, site: Site, interface: Interface, page: Page) 
     return html.encode("utf-8")
 
 
-def drawing_errors(theme: Theme, site: Site, interface: Interface, pages: list[Page]) -> list[ContentError]:
-    """The first page of every template, drawn in memory and thrown away: a site's template that fails
-    only when drawn (a name it misspells) fails `check` as it would fail the build."""
+def drawing_errors(theme: Theme, site: Site, interface: Interface, pages: list[Page],
+                   every: bool = False) -> list[ContentError]:
+    """Pages drawn in memory and thrown away, the first of each template, or `every` one: a site's
+    template that fails only when drawn (a name it misspells), or only on some pages (a language, a
+    listing's second page), fails `check` as it would fail the build."""
     env = make_environment(theme)
     errors: list[ContentError] = []
-    for page in {page.template: page for page in reversed(pages)}.values():
+    for page in pages if every else {page.template: page for page in reversed(pages)}.values():
         try:
             render_page(env, site, interface, page)
         except ContentErrors as problem:
@@ -242,12 +244,34 @@ def unknown_blocks(theme: Theme) -> list[ContentError]:
             known = _blocks_of(env, parent.template.value, set())
         except (TemplateError, UnicodeDecodeError):
             continue  # template_errors names it
+        hidden = _filled_by_every_page(env, name)
         for block in _outermost_blocks(tree):  # a block inside one is new, for templates extending this
             if block.name not in known:
                 warnings.append(ContentError(f"templates/{name}", block.lineno, (
                     f"block `{block.name}` is not one of {parent.template.value}'s ({', '.join(sorted(known))}), "
                     "so it shows nowhere; check its name")))
+            elif block.name in hidden:
+                warnings.append(ContentError(f"templates/{name}", block.lineno, (
+                    f"block `{block.name}` is filled by each page's own template ({', '.join(hidden[block.name])}), "
+                    f"so what {name} puts there shows on no page; override it in those")))
     return warnings
+
+
+def _filled_by_every_page(env: Environment, name: str) -> dict[str, list[str]]:
+    """The blocks every page template extending `name` fills itself, with those templates: `main` and
+    `title` of base.html, which a site's base.html would fill in vain."""
+    filling: list[tuple[str, set[str]]] = []
+    for other in env.list_templates(filter_func=lambda n: n.endswith(".html") and not n.startswith(("_", DEFAULT_PREFIX))):
+        try:
+            tree, parent = _parsed(env, other)
+        except (TemplateError, UnicodeDecodeError):
+            continue
+        if parent is not None and parent.template.value in (name, f"{DEFAULT_PREFIX}/{name}") and other != name:
+            filling.append((other, {block.name for block in _outermost_blocks(tree)}))
+    if not filling:
+        return {}
+    every = set.intersection(*(blocks for _, blocks in filling))
+    return {block: sorted(other for other, _ in filling) for block in every}
 
 
 def _parsed(env: Environment, name: str) -> tuple[nodes.Template, nodes.Extends | None]:

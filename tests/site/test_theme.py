@@ -134,6 +134,20 @@ def test_a_misspelt_block_is_named_with_its_line_and_the_blocks_there_are(tmp_pa
         "head, main, masthead, menu, page_head, site_title, title), so it shows nowhere; check its name"]
 
 
+def test_a_block_each_page_fills_itself_is_a_warning_in_a_site_s_base(tmp_path):
+    """The guide listed `main` among base.html's blocks for a site: a base.html filling it changed no page,
+    without a word (a red team, 2026-12)."""
+    base = '{% extends "default/base.html" %}\n{% block main %}MINE{% endblock %}\n{% block footer %}F{% endblock %}\n'
+    result = build(tmp_path, {"templates/base.html": base})
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and warnings[0].startswith(
+        "templates/base.html:2: warning: block `main` is filled by each page's own template (404.html, comments.html, "
+        "essay.html, home.html,"), warnings
+    assert warnings[0].endswith("so what base.html puts there shows on no page; override it in those")
+    assert "MINE" not in (tmp_path / "output/index.html").read_text()
+
+
 def test_a_misspelt_block_and_a_misnamed_override_are_named_in_a_run_that_fails_on_content(tmp_path):
     """A writer fixing every problem of one run must see them all in it, warnings too."""
     base = '{% extends "default/base.html" %}\n{% block foter %}<p>Impressum</p>{% endblock %}\n'
@@ -210,6 +224,21 @@ def test_check_fails_on_a_template_that_fails_only_when_drawn_as_the_build_does(
     built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "output"))
     assert check.returncode == built.returncode == 1
     said = "templates/base.html:2: template error: 'nosuch' is undefined"
+    assert said in check.stderr.splitlines() and said in built.stderr.splitlines()
+
+
+def test_check_fails_on_a_template_that_fails_on_one_language_s_pages_only(tmp_path):
+    """`check` drew the first page of each template: an error on the Spanish pages passed it, and the
+    build then failed (a red team, 2026-12): a pull request's check went green before a failed deploy."""
+    base = ('{% extends "default/base.html" %}\n\n{% block footer %}{% if page.lang == "ro" %}{{ 1/0 }}{% endif %}'
+            '{{ super() }}{% endblock %}\n')
+    content = make_content(tmp_path, {"posts/hola/index.ro.md": "---\ntitle: Salut\ntranslation_of: es\n---\n\n"
+                                                                 "Primul paragraf.\n\nAl doilea paragraf.\n"})
+    write_tree(tmp_path, {"templates/base.html": base})
+    check = run_cli("check", "--content", str(content))
+    built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "output"))
+    said = "templates/base.html:3: template error: division by zero"
+    assert check.returncode == built.returncode == 1, check.stderr
     assert said in check.stderr.splitlines() and said in built.stderr.splitlines()
 
 
