@@ -132,7 +132,7 @@
 
   // A web address typed as plain text is linked, as the build links it (reading/linkify.py): from
   // http://, https:// or www. to a space or a full-width sign, without the punctuation after it.
-  var ADDRESS = /(?<![A-Za-z0-9_@\/.-])(?:https?:\/\/|www\.[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)[^\s<>"\u3000-\u303f\uff00-\uffef]*/iu;
+  var ADDRESS = /(?<![A-Za-z0-9_@\/.=-])(?<!=")(?<!=')(?:https?:\/\/|www\.[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)[^\s<>"\u3000-\u303f\uff00-\uffef]*/iu;
   function withoutTrailing(address) {
     for (;;) {
       var last = address.slice(-1);

@@ -46,6 +46,11 @@ def test_a_quote_or_angle_typed_after_an_address_ends_it_and_makes_no_attribute(
     assert html.count("<a ") == 2 and "<b>x</b>" in html
 
 
+def test_an_address_in_a_tag_shown_as_typed_is_its_words_not_a_link():
+    html = comment('<iframe src="https://evil.example.com/"></iframe> and <a href=https://x.org>y</a>')
+    assert "<a " not in html.split("\n")[0] and "evil.example.com" in html and html.count("<a ") == 1
+
+
 def test_an_author_s_essay_keeps_its_plain_addresses_as_written():
     """WordPress links addresses only in comments; an essay's Markdown is the author's to link."""
     assert Converter().blocks("See https://example.org/.", trusted=True) == ("<p>See https://example.org/.</p>",)

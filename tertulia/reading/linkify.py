@@ -15,8 +15,9 @@ import unicodedata
 # Where a tag starts or ends an element whose text is not linked: inside a link, code or preformatted text
 TAG = re.compile(r"<(/?)(a|code|pre)\b[^>]*>|<[^>]*>", re.IGNORECASE)
 # A full-width sign (CJK punctuation, `，`, `）`) ends an address too, and a Chinese or Japanese word
-# may stand just before one: that text has no spaces around it, while an address's path may hold any script
-ADDRESS = re.compile(r"(?<![A-Za-z0-9_@/.-])(?:https?://|www\.[\w-]+(?:\.[\w-]+)+)[^\s<>\"\u3000-\u303f\uff00-\uffef]*",
+# may stand just before one: that text has no spaces around it, while an address's path may hold any script.
+# An attribute's value in a tag shown as typed (`<iframe src="https://…">`) is code, not an address given.
+ADDRESS = re.compile(r"(?<![A-Za-z0-9_@/.=-])(?<!=\")(?<!=')(?:https?://|www\.[\w-]+(?:\.[\w-]+)+)[^\s<>\"\u3000-\u303f\uff00-\uffef]*",
                      re.IGNORECASE)
 ENDING_REFERENCE = re.compile(r"&[A-Za-z0-9#]+;\Z")  # `&gt;`, `&amp;`: an entity the text ends with
 TRAILING = frozenset("?!.,:;*_~'")
