@@ -231,3 +231,17 @@ def test_an_unnamed_commenter_is_named_in_the_language_of_the_element_that_names
                 assert author_lang in ("es", "en") and author.get(xml_lang) == author_lang, feed
             seen += 1
     assert seen == 18
+
+
+def test_a_language_s_feeds_say_that_language_and_a_site_title_in_another_says_its_own(tmp_path):
+    """`/es/feed.xml` said xml:lang="en", the language of the only title site.yml gives, over Spanish
+    entries and Spanish words: a feed reader shows a feed by its root's language (a walk, 2026-12)."""
+    content = make_content(tmp_path)
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+    spanish = (tmp_path / "out/es/feed.xml").read_text()
+    assert '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="es">' in spanish
+    assert '<title xml:lang="en">Test site</title>' in spanish
+    comments = (tmp_path / "out/es/comments/feed.xml").read_text()
+    assert 'xml:lang="es">' in comments.split("\n")[1] + comments.split("\n")[2]
+    english = (tmp_path / "out/feed.xml").read_text()
+    assert 'xml:lang="en">' in english and "<title>Test site</title>" in english
