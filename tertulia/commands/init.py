@@ -57,12 +57,18 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
     return EXIT_OK
 
 
+# What an empty folder may already hold: a clone of a new, empty GitHub repository is its .git alone
+KEPT = frozenset({".git"})
+
+
 def _clear(folder: Path, existed: bool) -> None:
     """Take away what a failed init wrote: the folder it made, or what it put in the empty one it was given."""
     if not existed:
         shutil.rmtree(folder, ignore_errors=True)
         return
     for child in folder.iterdir():
+        if child.name in KEPT:
+            continue
         if child.is_dir() and not child.is_symlink():
             shutil.rmtree(child, ignore_errors=True)
         else:
@@ -158,8 +164,9 @@ def _cloned_from(folder: Path) -> str:
 
 def _problem(folder: Path, lang: str, translations: list[str], title: str | None) -> str:
     """Why the request cannot be done, before anything is written; "" when it can."""
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        return f"{folder}: not an empty folder; `tertulia init` starts a site only in a new or empty one"
+    if folder.exists() and (not folder.is_dir() or any(child.name not in KEPT for child in folder.iterdir())):
+        return (f"{folder}: not an empty folder; `tertulia init` starts a site only in a new or empty one "
+                "(or a clone of an empty repository)")
     for code in [lang, *translations]:
         if not LANGUAGE_TAG.fullmatch(code):
             return f"`{code}` is not a BCP 47 language tag such as `en` or `pt-BR`"

@@ -129,6 +129,18 @@ def test_init_refuses_a_folder_that_is_not_empty_and_writes_nothing(tmp_path):
     assert bad.returncode == 2 and not (tmp_path / "new").exists()
 
 
+def test_init_starts_a_site_in_a_clone_of_an_empty_repository(tmp_path):
+    """`git clone` of a new GitHub repository gives a folder holding .git alone: init refused it as not empty."""
+    folder = tmp_path / "blog"
+    assert subprocess.run(["git", "init", "-q", str(folder)]).returncode == 0
+    head = (folder / ".git/HEAD").read_bytes()
+    result = run_cli("init", str(folder), "--lang", "en", "--translation", "es")
+    assert result.returncode == 0, result.stderr
+    assert (folder / "content/site.yml").is_file() and (folder / ".git/HEAD").read_bytes() == head
+    assert "content/" in subprocess.run(["git", "status", "--porcelain", "-uall"], cwd=folder, capture_output=True,
+                                        text=True).stdout
+
+
 def test_a_place_init_cannot_write_is_said_in_a_line_and_nothing_is_left(tmp_path, monkeypatch, capsys):
     (tmp_path / "a-file").write_text("mine")
     result = run_cli("init", str(tmp_path / "a-file" / "site"), "--lang", "en")
