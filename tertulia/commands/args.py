@@ -17,9 +17,14 @@ MAX_EPOCH = 253402300800  # 10000-01-01: dates are written with four digits of y
 
 def main(argv: list[str] | None = None, prog: str = "tertulia") -> int:
     """The `tertulia` command (and `python -m tertulia`, `python build.py`): parse, run, exit status."""
-    from .cli import run  # after parsing, so `--help` and `--version` import nothing heavy
     try:
-        return run(parse(sys.argv[1:] if argv is None else argv, prog))
+        args = parse(sys.argv[1:] if argv is None else argv, prog)
+        from .cli import run  # after parsing, so `--help` and `--version` import nothing heavy
+    except KeyboardInterrupt:  # Ctrl-C while the libraries load, the first third of a second: before any work
+        print("interrupted before anything was done", file=sys.stderr)
+        return 130
+    try:
+        return run(args)
     except BrokenPipeError:  # what reads our lines went away (`| head -1`): nothing of ours failed
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nor may the exit's flush fail
         return EXIT_BROKEN_PIPE

@@ -292,3 +292,21 @@ def test_a_reader_of_the_output_that_goes_away_is_no_error_of_the_site(tmp_path,
     assert "Broken pipe" not in said and "Traceback" not in said and "untouched" not in said, said
     if command == ["build"]:
         assert (out / "index.html").is_file()
+
+
+def test_ctrl_c_while_the_libraries_load_is_a_line_not_a_traceback(tmp_path):
+    """Ctrl-C in a build's first third of a second, while Jinja and Markdown are imported, printed a
+    KeyboardInterrupt traceback from importlib (a red team, 2026-12). Here the interrupt lands at the
+    import of the command's module, every time."""
+    script = (
+        "import sys\n"
+        "class Stop:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'tertulia.commands.cli':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Stop())\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from tertulia.commands.args import main\n"
+        "sys.exit(main(['build', '--content', 'nowhere']))\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 130 and result.stderr == "interrupted before anything was done\n", result.stderr
