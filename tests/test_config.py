@@ -307,3 +307,16 @@ def test_a_key_indented_deeper_than_the_one_above_it_is_said_to_be(tmp_path):
                                      '   en: "English"\nmain_language: ar\n')
     assert errors == ["content/site.yml:5: YAML does not parse: did not find expected key; this line is indented "
                       "deeper than the key above it: keys of one mapping start in one column"]
+
+
+@pytest.mark.parametrize("written, used", [
+    ("https://u.github.io/répo/", "https://u.github.io/r%C3%A9po/"),
+    ("https://bücher.example/bücher", "https://bücher.example/b%C3%BCcher/"),
+    ("https://example.org/r%C3%A9po/(a)/", "https://example.org/r%C3%A9po/(a)/"),
+])
+def test_a_base_url_in_letters_beyond_ascii_is_used_as_an_address_sends_it(tmp_path, written, used):
+    """The sitemap held `https://u.github.io/répo/`, which its protocol forbids, beside escaped tag
+    segments; a browser's location says `/r%C3%A9po/`, as the not-found page's script compares it."""
+    path = tmp_path / "site.yml"
+    path.write_text(f'title: x\nbase_url: "{written}"\nlanguages: {{en: English}}\nmain_language: en\n')
+    assert load_config(path, "content/site.yml").base_url == used

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 from dataclasses import MISSING, dataclass, fields
 from difflib import get_close_matches
 from functools import partial
@@ -250,7 +250,12 @@ def _base_url(value, fail) -> str:
     # `…/repo//` (a slash typed twice, or --base-url joined to one ending in `/`) is the folder `repo/`:
     # kept, every address of the sitemap and the feeds would hold the doubled slash
     path = re.sub(r"/{2,}", "/", f"/{path}/")
-    return f"{scheme}://{host}{path}"
+    # a path is sent escaped: `répo` as `r%C3%A9po`, as the sitemap's protocol asks and a browser's location
+    # says it, which a page's scripts compare with it (a host in any script stays as written, as a browser shows it)
+    return f"{scheme}://{host}{quote(path, safe=URL_PATH_SAFE)}"
+
+
+URL_PATH_SAFE = "/%!$&'()*+,;=:@-._~"  # RFC 3986's characters of a path, and `%` of escapes already written
 
 
 def _tags(value, reading: Reading) -> tuple[Tag, ...]:
