@@ -420,6 +420,15 @@ def test_turkish_and_greek_tags_written_in_capitals_or_lower_case_are_the_tag_of
         "to be `αυλός`?"]
 
 
+def test_a_tag_written_as_another_tag_s_label_asks_whether_it_is_that_tag(tmp_path):
+    """A Korean writer tagged `기억`, the `ko` label of `memory`: a second tag of the same name, with only
+    "not in site.yml tags" said of it (a writer's walk, 2026-12)."""
+    loaded = loads(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\ntags: [Valores]")})
+    assert [str(w) for w in loaded.warnings] == [
+        "content/posts/hola/index.es.md:4: tag `Valores` is not in site.yml tags; its label is its key; it is the "
+        "`es` label of `values`: is it meant to be `values`?"]
+
+
 def test_a_missing_label_falls_back_to_the_key_as_written_not_its_url_segment(tmp_path):
     site_yml = SITE_YML.replace("  values: {en: values, es: valores}", "  values: {en: values, es: valores}\n  Open Source: {}")
     loaded = loads(tmp_path, {"site.yml": site_yml, "posts/hola/index.es.md": ESSAY_ES.replace(

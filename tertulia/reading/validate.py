@@ -1014,6 +1014,22 @@ def _flag(record: Record, key: str, found: Findings) -> bool:
     return value
 
 
+def _meant_tag(key: str, written: str, declared: tuple[Tag, ...]) -> str:
+    """A question after the warning of a tag site.yml lacks: the declared key it spells without marks
+    (`Cag` for `Çağ`), or whose label it is in a language (`기억`, the `ko` label of `memory`): a
+    bilingual writer types the word of the language they write in."""
+    near = [tag.written for tag in declared if in_capitals(tag.key) == in_capitals(key)]
+    if near:
+        return f"; is it meant to be `{near[0]}`?"
+    folded = " ".join(written.split()).casefold()
+    labelled = [(tag, lang) for tag in declared for lang, label in tag.labels
+                if " ".join(label.split()).casefold() == folded]
+    if labelled:
+        tag, lang = labelled[0]
+        return f"; it is the `{lang}` label of `{tag.written or tag.key}`: is it meant to be `{tag.written or tag.key}`?"
+    return ""
+
+
 def _site_tags(config: SiteConfig, essays: list[Essay], essay_records, found: Findings) -> tuple[Tag, ...]:
     """The tags of site.yml, plus any an essay uses that site.yml lacks (with a warning)."""
     known = {t.key: t for t in config.tags}
@@ -1023,8 +1039,7 @@ def _site_tags(config: SiteConfig, essays: list[Essay], essay_records, found: Fi
             if key not in known and key not in extra:
                 record = essay_records[essay.slug][essay.original.lang]
                 written = _written_tag(record, key, config.tags)
-                near = [tag.written for tag in config.tags if in_capitals(tag.key) == in_capitals(key)]
-                meant = f"; is it meant to be `{near[0]}`?" if near else ""
-                found.warn(record, "tags", f"tag `{written}` is not in site.yml tags; its label is its key{meant}")
+                found.warn(record, "tags", f"tag `{written}` is not in site.yml tags; its label is its key"
+                                           f"{_meant_tag(key, written, config.tags)}")
                 extra[key] = Tag(key=key, labels=(), written=written)
     return tuple(known.values()) + tuple(extra[k] for k in sorted(extra))
