@@ -178,7 +178,12 @@
       else if (safeLink(match[5])) {
         element = document.createElement("a"); element.href = match[5]; element.rel = "nofollow ugc noopener";
         inline(element, match[4], true);
-      } else { element = document.createTextNode(match[0]); }
+      } else {
+        // a link the preview does not follow (javascript:, a page of this site): its words, as the build
+        // keeps the words of a link it takes the address from
+        element = document.createElement("span");
+        inline(element, match[4], true);
+      }
       parent.appendChild(element);
       text = text.slice(match.index + match[0].length);
     }

@@ -277,3 +277,11 @@ def test_the_preview_links_an_address_typed_as_plain_text_as_the_build_will(serv
         ["http://www.example.org/about", "www.example.org/about", "nofollow ugc noopener"]]
     assert form.locator(".preview-body code").inner_text() == "https://x.org"
     assert form.locator(".preview-body p").inner_text().endswith("o www.example.org/about!")
+
+
+def test_the_preview_shows_a_link_it_will_not_follow_as_its_words_as_the_build_will(server, open_page):
+    """`[perigo](javascript:alert(1))` was previewed as typed, Markdown and all; the published comment says "perigo"."""
+    form, _ = previewed(server, open_page, "Veja [perigo](javascript:alert(1)) e [aqui](https://ok.example/).")
+    assert form.locator(".preview-body p").inner_text() == "Veja perigo e aqui."
+    assert form.locator(".preview-body a").evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
+        "https://ok.example/"]
