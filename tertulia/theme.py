@@ -83,6 +83,11 @@ class Theme:
         for kind in KINDS:
             theirs = _tree(self.default / kind)
             for relative in self.overrides(kind):
+                if kind == "templates" and relative.startswith(DEFAULT_PREFIX + "/"):
+                    warnings.append(ContentError(f"templates/{relative}", 0, (
+                        f"`{DEFAULT_PREFIX}/` names the default theme's own templates, so this file is never read; "
+                        f"to replace the theme's {relative.split('/', 1)[1]}, put it in templates/ itself")))
+                    continue
                 added_language = kind == "locales" and relative.endswith("/LC_MESSAGES/messages.po")
                 added_file = kind != "locales" and (relative if kind == "templates" else f"{kind}/{relative}") in named
                 added_file = added_file or (kind == "assets" and relative.rsplit("/", 1)[-1] in named_by_assets)

@@ -123,6 +123,18 @@ def test_a_stylesheet_the_sites_template_links_is_an_addition_not_a_misspelt_nam
     assert (tmp_path / "output/assets/site.css").read_text() == "a {}\n"
 
 
+def test_a_site_file_under_templates_default_is_never_read_and_said_so(tmp_path):
+    """`templates/default/base.html` beside a base.html extending `default/base.html` was silently unused:
+    that name is the theme's own (a red team, 2026-12)."""
+    result = build(tmp_path, {"templates/default/base.html": "MINE {% block main %}{% endblock %}\n",
+                              "templates/base.html": '{% extends "default/base.html" %}\n{% block footer %}F{% endblock %}\n'})
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if "warning" in line] == [
+        "templates/default/base.html: warning: `default/` names the default theme's own templates, so this file is "
+        "never read; to replace the theme's base.html, put it in templates/ itself"]
+    assert "MINE" not in (tmp_path / "output/index.html").read_text()
+
+
 def test_a_misspelt_block_is_named_with_its_line_and_the_blocks_there_are(tmp_path):
     base = ('{% extends "default/base.html" %}\n{% block head %}{% endblock %}\n'
             "{% block foter %}<p>Impressum</p>{% block more %}{% endblock %}{% endblock %}\n")
