@@ -671,8 +671,9 @@ def _static_clashes(content: Path, static, generated: set[str], search: bool,
         if search and relative.startswith(index_folder + "/"):
             clash = clash or relative
         if clash:
+            sent_on = redirected_from or {}  # a folder in the way: the one an old address's page is written in
             errors.append(_would_replace(f"{content.name}/static/{relative}", clash,
-                                         (redirected_from or {}).get(clash, "")))
+                                         sent_on.get(clash) or sent_on.get(clash + "index.html", "")))
     return errors
 
 

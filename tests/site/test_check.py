@@ -97,10 +97,14 @@ def test_a_static_file_where_an_old_address_is_answered_names_that_alias_or_redi
     content = make_content(tmp_path, {
         "posts/hola/index.es.md": ESSAY_ES.replace("author: Ana\n", "author: Ana\naliases: [/viejo/]\n"),
         "site.yml": SITE_YML + "redirects:\n  /old.html: /posts/hola/\n",
-        "static/viejo/index.html": "<p>mine</p>", "static/old.html": "<p>mine</p>"})
+        "static/viejo/index.html": "<p>mine</p>", "static/old.html": "<p>mine</p>", "static/logo.svg": "<svg/>"})
+    hola = content / "posts/hola/index.es.md"  # an alias at a file's name: its page is a folder where the file goes
+    hola.write_text(hola.read_text().replace("aliases: [/viejo/]", "aliases: [/viejo/, /logo.svg]"))
     for command in (["check"], ["build", "--output", str(tmp_path / "output")]):
         said = run_cli(*command, "--content", str(content), cwd=tmp_path).stderr.splitlines()
         assert said[:-1] == [
+            "content/static/logo.svg: would replace `logo.svg/`, the page that sends readers on from `/logo.svg` "
+            "(content/posts/hola/index.es.md): rename or remove one of them",
             "content/static/old.html: would replace `old.html`, the page that sends readers on from `/old.html` "
             "(content/site.yml:9): rename or remove one of them",
             "content/static/viejo/index.html: would replace `viejo/index.html`, the page that sends readers on "
