@@ -724,7 +724,20 @@ def check_site(options: Options) -> Loaded:
         broken = drawing_errors(options.theme, loaded.site, loaded.interface, pages, every=True)
         if broken:
             raise ContentErrors(broken, loaded.warnings)
+    if loaded.site.drafts and not options.drafts:
+        loaded = replace(loaded, warnings=loaded.warnings + _draft_problems(options))
     return loaded
+
+
+def _draft_problems(options: Options) -> list[ContentError]:
+    """What the preview, which shows drafts, would refuse that this check passed (a draft's alias that is
+    a page's address): warnings, since a build leaves drafts out, but said now, not as the preview fails."""
+    try:
+        check_site(replace(options, drafts=True))
+    except ContentErrors as failed:
+        return [ContentError(error.path, error.line, f"with drafts shown (`serve`, `build --drafts`): {error.message}")
+                for error in failed.errors]
+    return []
 
 
 def _every_page_shows(site: "Site", digests: dict[str, str] | None = None) -> str:

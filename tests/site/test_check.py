@@ -288,3 +288,15 @@ def test_a_link_to_no_page_of_the_site_is_a_warning_at_the_line_that_writes_it(t
     said = [line for line in run_cli("check", "--content", str(content), cwd=tmp_path).stderr.splitlines()
             if "acerca" in line and "link to" in line]
     assert said == [f"content/pages/acerca/index.es.md:5: warning: link to `/posts/viejo/` {tail}"]
+
+
+def test_check_says_what_the_preview_would_refuse_in_a_draft(tmp_path):
+    """A draft whose alias is a page's address passed `check`; `build --drafts` failed on it and `serve`
+    answered every page with the error (a red team, 2026-12). A build leaves drafts out: a warning."""
+    draft = ESSAY_EN.replace("translation_of: es\n", "").replace("---\n\n", "author: Ana\ndraft: true\naliases: [/posts/hola/]\n---\n\n", 1)
+    content = make_content(tmp_path, {"posts/borrador/index.en.md": draft})
+    checked = run_cli("check", "--content", str(content))
+    assert checked.returncode == 0, checked.stderr
+    assert ("content/posts/borrador/index.en.md:5: warning: with drafts shown (`serve`, `build --drafts`): alias "
+            "`/posts/hola/`") in checked.stderr, checked.stderr
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
