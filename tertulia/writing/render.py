@@ -355,7 +355,30 @@ def _template_error(env: Environment, problem: Exception) -> ContentError | None
     if isinstance(problem, TemplateNotFound):  # its own message names the search path, not the file
         return ContentError(where, line, f"template error: template `{problem.name}` not found")
     said = problem.message if isinstance(problem, TemplateError) and problem.message else str(problem)
+    if missing := MISSING_MACRO.fullmatch(said):
+        lacking = _lacking_macro(env, missing[1])
+        if lacking:  # a site's macros file made anew, without one the theme's templates call
+            return ContentError(f"templates/{lacking}", 0, (
+                f"template error: has no macro `{missing[1]}`, which {os.path.basename(where)} calls; copy it "
+                f"from the theme's {lacking}"))
     return ContentError(where, line, f"template error: {said}")
+
+
+# Jinja's words for a name an imported template does not define: `{{ m.reading_time() }}` on a site's _macros.html
+MISSING_MACRO = re.compile(r"'jinja2\.environment\.TemplateModule object' has no attribute '([^']+)'")
+
+
+def _lacking_macro(env: Environment, macro: str) -> str:
+    """The site's own template (a macros file) that lacks `macro`, which the theme's of that name defines."""
+    for name in env.theme.overrides("templates"):
+        try:
+            own = {node.name for node in _parsed(env, name)[0].find_all(nodes.Macro)}
+            theirs = {node.name for node in _parsed(env, f"{DEFAULT_PREFIX}/{name}")[0].find_all(nodes.Macro)}
+        except (TemplateError, UnicodeDecodeError):
+            continue
+        if macro in theirs and macro not in own:
+            return name
+    return ""
 
 
 def _interface(interface: Interface, lang: str) -> dict:

@@ -123,6 +123,16 @@ def test_a_stylesheet_the_sites_template_links_is_an_addition_not_a_misspelt_nam
     assert (tmp_path / "output/assets/site.css").read_text() == "a {}\n"
 
 
+def test_a_macros_file_made_anew_names_each_macro_it_lacks_not_jinja_s_words(tmp_path):
+    """A site's _macros.html with one macro gave `/…/site-packages/…/_essay_list.html:12: template error:
+    'jinja2.environment.TemplateModule object' has no attribute 'reading_time'`: the site's file unnamed."""
+    result = build(tmp_path, {"templates/_macros.html": '{% macro author_name(name) -%}<bdi>{{ name }}</bdi>{%- endmacro %}\n'})
+    assert result.returncode == 1 and "TemplateModule" not in result.stderr, result.stderr
+    assert ("templates/_macros.html: template error: has no macro `reading_time`, which _essay_list.html calls; "
+            "copy it from the theme's _macros.html") in result.stderr.splitlines()
+    assert not (tmp_path / "output").exists()
+
+
 def test_a_site_file_under_templates_default_is_never_read_and_said_so(tmp_path):
     """`templates/default/base.html` beside a base.html extending `default/base.html` was silently unused:
     that name is the theme's own (a red team, 2026-12)."""
