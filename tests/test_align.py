@@ -86,3 +86,28 @@ def test_a_dropped_heading_is_named_as_dropped_not_merged_into_a_paragraph():
                    "<p>On les construit en pierre, en bois ou en acier, selon le fleuve et l'argent.</p>")
     _, message = locate_mismatch(original, translation, [6, 8])
     assert message == ("original block 2 “Bauweisen” has no counterpart: probably dropped before translation block 2")
+
+
+KOREAN = tuple(f"<p>{text}</p>" for text in (
+    "나는 서울에서 태어나 서울에서 자랐지만, 이 도시를 제대로 걸어 본 적은 많지 않았다. 지하철과 버스가 나를 늘 목적지까지 데려다주었기 때문이다.",
+    "청계천에 내려서면 자동차 소리가 갑자기 멀어진다. 물은 낮게 흐르고, 아이들은 돌다리를 건너며 웃는다.",
+    "산책이 끝날 무렵 도시가 조금 더 가까워진 것 같았다. 걷는다는 것은 결국 천천히 보는 일이다.",
+))
+SPANISH = tuple(f"<p>{text}</p>" for text in (
+    "Nací en Seúl y crecí en Seúl, pero pocas veces había recorrido a pie esta ciudad como es debido. "
+    "El metro y los autobuses siempre me llevaban a mi destino.",
+    "Al bajar al Cheonggyecheon, el ruido de los coches se aleja de repente.",
+    "El agua corre baja y los niños ríen al cruzar las piedras.",
+    "Al final del paseo sentí la ciudad un poco más cerca. Caminar es, al fin y al cabo, mirar despacio.",
+))
+
+
+def test_a_split_block_is_named_across_scripts_that_spend_characters_apart():
+    """A Korean block split in its Spanish translation was said to be an added block: every Spanish block
+    is two or three times as long in characters, so the halves each matched a whole (a writer's walk)."""
+    _, message = locate_mismatch(KOREAN, SPANISH, [])
+    assert message.startswith("original block 2 “청계천에 내려서면") and message.endswith(
+        "seems split into translation blocks 2 and 3, or one of them was added"), message
+    # a block dropped from the Spanish is still said to be, or one of two merged
+    _, message = locate_mismatch(KOREAN, (SPANISH[0], SPANISH[3]), [])
+    assert message.endswith(("probably dropped before translation block 2", "or one of them was dropped")), message

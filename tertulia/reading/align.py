@@ -6,6 +6,7 @@ import math
 import re
 
 from .markup import IMAGE, cut_to_words, image_description, plain_text, reading_text
+from .cjk import CJK
 
 # Gale & Church (1993): priors of each alignment step and the variance of length ratios.
 STEP_PRIORS = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2}
@@ -103,15 +104,37 @@ def locate_mismatch(original: tuple[str, ...], translation: tuple[str, ...],
     """Explain the first place where the translation stops matching: (line, sentence)."""
     source = [len(plain_text(b)) for b in original]
     target = [len(plain_text(b)) for b in translation]
+    apart = _dense(original) != _dense(translation)
     if abs(len(source) - len(target)) == 1:
-        edit = _best_single_edit(source, target, [_kind(b) for b in original], [_kind(b) for b in translation])
+        edit = _best_single_edit(source, target, [_kind(b) for b in original], [_kind(b) for b in translation], apart)
     else:
+        source = _on_the_translation_s_scale(source, target) if apart else source
         steps = align_lengths(source, target)
         edit = _first_divergence(steps)
         run = _best_run(source, target)
         if run and run[0] < _steps_cost(source, target, steps):
             edit = run[1]
     return _describe(*edit, original, translation, translation_lines) if edit else (0, "")
+
+
+def _on_the_translation_s_scale(source: list[int], target: list[int]) -> list[int]:
+    """The original's lengths in the translation's characters, for scripts that spend them far apart
+    (a Korean or Chinese text takes a half or a third of the characters of its Spanish): compared as
+    they are, every Spanish block looked long, and a split one looked added. Texts in scripts that
+    spend them alike keep the model's ratio of 1, which one added block's length would skew."""
+    ratio = sum(target) / max(sum(source), 1)
+    return [round(length * ratio) for length in source]
+
+
+# Han, kana and Hangul: a syllable or a word a character, where a Latin, Cyrillic or Arabic text takes several
+DENSE = re.compile(f"[{CJK}\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+
+
+def _dense(blocks: tuple[str, ...]) -> bool:
+    """Whether a text is mostly written in a dense script (see DENSE)."""
+    text = "".join(plain_text(block) for block in blocks)
+    letters = sum(1 for char in text if char.isalpha())
+    return len(DENSE.findall(text)) * 2 > letters
 
 
 def _steps_cost(source: list[int], target: list[int], steps) -> float:
@@ -167,31 +190,40 @@ def _kinds_cost(source_kinds: list[str], target_kinds: list[str]) -> float:
 
 
 def _best_single_edit(source: list[int], target: list[int], source_kinds: list[str],
-                      target_kinds: list[str]) -> tuple[int, int, int, int]:
+                      target_kinds: list[str], apart: bool = False) -> tuple[int, int, int, int]:
     """The one edit (add, drop, merge, split) that best explains counts one apart.
 
     Trying every position beats the dynamic programme here: an added block's
     length says nothing about where it was added, so only its prior is charged.
+    Scripts `apart` (see _on_the_translation_s_scale) are put on one scale by the blocks each edit
+    pairs: the length of a block dropped or added would skew the ratio of the whole texts.
     """
+    def on_scale(source_paired: float, target_paired: float) -> list[float]:
+        ratio = target_paired / max(source_paired, 1) if apart else 1.0
+        return [length * ratio for length in source]
+
+    total_source, total_target = sum(source), sum(target)
+    whole = on_scale(total_source, total_target)  # a split or a merge pairs every block
     candidates = []
     if len(target) == len(source) + 1:
         for k in range(len(target)):
-            cost = (_pairs_cost(source, target[:k] + target[k + 1:]) - math.log(STEP_PRIORS[(0, 1)])
-                    + _kinds_cost(source_kinds, target_kinds[:k] + target_kinds[k + 1:]))
+            cost = (_pairs_cost(on_scale(total_source, total_target - target[k]), target[:k] + target[k + 1:])
+                    - math.log(STEP_PRIORS[(0, 1)]) + _kinds_cost(source_kinds, target_kinds[:k] + target_kinds[k + 1:]))
             candidates.append((cost, (0, 1, k, k)))
         for k in range(len(source)):
-            cost = (_pairs_cost(source[:k], target[:k]) + _pairs_cost(source[k + 1:], target[k + 2:])
-                    + _step_cost(source[k], target[k] + target[k + 1], (1, 2))
+            cost = (_pairs_cost(whole[:k], target[:k]) + _pairs_cost(whole[k + 1:], target[k + 2:])
+                    + _step_cost(whole[k], target[k] + target[k + 1], (1, 2))
                     + _kinds_cost(source_kinds[:k] + source_kinds[k:k + 1] * 2 + source_kinds[k + 1:], target_kinds))
             candidates.append((cost, (1, 2, k, k)))
     else:
         for k in range(len(source)):
-            cost = (_pairs_cost(source[:k] + source[k + 1:], target) - math.log(STEP_PRIORS[(1, 0)])
+            kept = on_scale(total_source - source[k], total_target)
+            cost = (_pairs_cost(kept[:k] + kept[k + 1:], target) - math.log(STEP_PRIORS[(1, 0)])
                     + _kinds_cost(source_kinds[:k] + source_kinds[k + 1:], target_kinds))
             candidates.append((cost, (1, 0, k, k)))
         for k in range(len(target)):
-            cost = (_pairs_cost(source[:k], target[:k]) + _pairs_cost(source[k + 2:], target[k + 1:])
-                    + _step_cost(source[k] + source[k + 1], target[k], (2, 1))
+            cost = (_pairs_cost(whole[:k], target[:k]) + _pairs_cost(whole[k + 2:], target[k + 1:])
+                    + _step_cost(whole[k] + whole[k + 1], target[k], (2, 1))
                     + _kinds_cost(source_kinds, target_kinds[:k] + target_kinds[k:k + 1] * 2 + target_kinds[k + 1:]))
             candidates.append((cost, (2, 1, k, k)))
     return min(candidates, key=lambda candidate: candidate[0])[1]
