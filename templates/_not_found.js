@@ -2,9 +2,10 @@
    The page becomes that language's (its title too); the masthead and footer around the words stay
    in the site's language, and say so once the footer, which follows this script, is there. */
 (function () {
-  // WordPress paged a long thread at `<post>/comment-page-2/`, and links to a comment kept that page:
-  // the post's own address (an imported alias) holds every comment, and the anchor is kept.
-  var paged = /^(.*\/)comment-page-[0-9]+\/?$/.exec(location.pathname);
+  // WordPress paged a long thread at `<post>/comment-page-2/` (links to a comment kept that page), an
+  // archive at `<archive>/page/2/`, and gave each archive a feed at `<archive>/feed/`: the address they
+  // hang from (an imported alias of the post or of the tag) holds them all here, the anchor kept.
+  var paged = /^(.*\/)(?:comment-page-[0-9]+|page\/[0-9]+|feed(?:\/(?:rss|rss2|atom|rdf))?)\/?$/.exec(location.pathname);
   if (paged) {
     location.replace(paged[1] + location.search + location.hash);
     return;

@@ -386,7 +386,7 @@ def _essay_of(link: str, essays: Known) -> str:
         return ""
     untracked = _untracked(link)
     folder = essays.find(*_spellings(link), *(_spellings(untracked) if untracked not in ("", link) else ()))
-    return folder if folder.startswith("posts/") else ""
+    return folder if folder.startswith(("posts/", "pages/")) else ""  # a page keeps its thread, unshown
 
 
 def _spellings(link: str) -> list[str]:
@@ -414,10 +414,11 @@ def _untracked(link: str) -> str:
 
 
 def _post_of(identifier: str, essays: Known) -> str:
-    """The essay a WordPress blog's Disqus plugin named its thread after: `123 https://blog/?p=123`."""
+    """The post or page a WordPress blog's Disqus plugin named its thread after: `123 https://blog/?p=123`,
+    `202 https://blog/?page_id=202`."""
     number = WORDPRESS_IDENTIFIER.fullmatch(identifier)
-    folder = essays.find(f"/?p={number.group(1)}") if number else ""
-    return folder if folder.startswith("posts/") else ""
+    folder = essays.find(f"/?p={number.group(1)}", f"/?page_id={number.group(1)}") if number else ""
+    return folder if folder.startswith(("posts/", "pages/")) else ""
 
 
 def _kept_ancestor(post_id: str, posts: dict[str, Post], copies: dict[str, str], finders: dict) -> str:

@@ -72,6 +72,17 @@ def test_a_link_to_a_comment_on_a_paged_thread_reaches_the_comment(blog, open_pa
     assert page.locator("#comment-881").is_visible()
 
 
+@pytest.mark.parametrize("old, new", [("category/markup/page/2/", "tags/markup/"), ("category/markup/feed/", "tags/markup/"),
+                                      ("category/markup/feed/atom/", "tags/markup/")])
+def test_an_archive_s_later_page_or_feed_reaches_the_archive(blog, open_page, old, new):
+    """`/category/politica/page/2/` and `/category/politica/feed/` were GitHub Pages' 404 (a migration walk)."""
+    body = (blog["root"] / "404.html").read_text()
+    page = open_page("about:blank")
+    page.route(f"**/{old}", lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
+    page.goto(blog["url"] + old)
+    page.wait_for_url(blog["url"] + new, timeout=10_000)
+
+
 def test_without_scripts_a_redirect_page_still_sends_the_reader_on(blog, open_page):
     page = open_page(blog["url"] + "2013/01/05/title-with-special-characters/", javascript=False)
     page.wait_for_url(blog["url"] + "posts/title-with-special-characters/", timeout=10_000)

@@ -527,6 +527,28 @@ def test_disqus_threads_land_under_their_essays(tmp_path):
     assert "followed Disqus: 0 updated, 1 removed" in again and "disqus-3003.es.md" in again
 
 
+@pytest.mark.parametrize("identifier, link", [
+    ("", "https://blog.example.org/quienes/somos/"),  # a child page's address, which its alias keeps
+    ("77 https://blog.example.org/?page_id=77", "https://blog.example.org/?page_id=77&amp;preview=true"),
+])
+def test_a_disqus_thread_on_a_child_page_or_named_by_its_page_id_is_kept_with_the_page(tmp_path, identifier, link):
+    """A thread on a child page (`/qui-som/contacte/`, the page's alias) or named by the WordPress plugin
+    after `?page_id=202` was "matching no essay": the search looked among posts only (a migration walk)."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    about = site / "content/pages/about/index.es.md"
+    about.write_text(about.read_text().replace('aliases: ["/?page_id=2"]',
+                                               'aliases: ["/?page_id=2", "/quienes/somos/", "/?page_id=77"]'))
+    assert "/quienes/somos/" in about.read_text(), about.read_text()
+    export = tmp_path / "on-a-child-page.xml"
+    export.write_text(DISQUS.read_text().replace(
+        "<id/><forum>testblog</forum><category dsq:id=\"100\"/>\n    <link>https://elsewhere.example.net/unknown-post/</link>",
+        f"<id>{identifier}</id><forum>testblog</forum><category dsq:id=\"100\"/>\n    <link>{link}</link>"))
+    result = imported(site, export, source="disqus")
+    assert "matching no essay" not in result.stdout, result.stdout
+    assert len(list((site / "content/pages/about/comments").iterdir())) == 1
+
+
 def test_a_disqus_thread_on_a_page_is_kept_in_the_page_s_folder_never_shown(tmp_path):
     """A thread on the blog's About page was "matching no essay": its readers' words were written nowhere.
     The page keeps its own address here, so no alias names it; the thread is found by that address."""
