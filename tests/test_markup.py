@@ -203,3 +203,25 @@ def test_chinese_and_japanese_are_cut_and_counted_by_their_characters_not_their_
     assert word_count(long) == 360 / 2.5 and word_count("three plain words") == 3
     assert cut_to_words("Kyoto 京都の夜 at night", 2) == "Kyoto 京都…" and cut_to_words("京都の夜", 2) == "京都の夜"
     assert first_words(["<p>" + " ".join(["word"] * 41) + "</p>"]) == " ".join(["word"] * 40) + "…"
+
+
+def test_thai_is_counted_and_cut_by_its_letters_between_phrases_never_inside_a_letter():
+    """Thai writes a phrase's words without spaces: a paragraph of 55 phrases read as 55 words ("1 min"
+    for an 11-minute essay), a card's summary and an archive's excerpt ran to 1,500 characters, and the
+    archive joined two Thai paragraphs with "—" (a Thai writer's walk, 2026-12)."""
+    from tertulia.reading.markup import cut_to_words, first_words, word_count
+    phrase = "ฝนในเชียงใหม่ไม่เหมือนฝนในกรุงเทพมหานคร"  # 39 characters, 34 letters without their marks
+    assert word_count(phrase) == 34 / 3 and word_count(f"{phrase} {phrase}") == 68 / 3
+    text = " ".join([phrase] * 10)
+    cut = cut_to_words(text, 40)
+    assert cut == " ".join([phrase] * 3) + "…"  # forty words at three letters a word: at the space before
+    assert cut_to_words(phrase * 4, 12).endswith("…") and not cut_to_words(phrase * 4, 12)[-2] in "เแโใไ"
+    # a cut inside a phrase falls between letters: never before a vowel or tone mark, never after เ-ไ
+    for words in range(1, 12):
+        kept = cut_to_words(phrase * 4, words).removesuffix("…")
+        assert phrase.startswith(kept[:len(phrase)]) and kept[-1] not in "เแโใไ"
+        following = (phrase * 4)[len(kept)]
+        assert not ("\u0e31" == following or "\u0e34" <= following <= "\u0e3a" or "\u0e47" <= following <= "\u0e4e")
+    assert first_words(["<p>ขอบคุณที่เขียน</p>", "<p>ฝนตก</p>"]) == "ขอบคุณที่เขียน ฝนตก"
+    # a line break inside a Thai phrase, where an editor wrapped it, is no space (a browser drew one)
+    assert Converter().blocks("ร้านหนึ่ง\nที่ไม่มีป้ายชื่อ ในซอย\nเล็กๆ", trusted=True) == ("<p>ร้านหนึ่งที่ไม่มีป้ายชื่อ ในซอยเล็กๆ</p>",)

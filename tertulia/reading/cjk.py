@@ -1,5 +1,6 @@
 """Chinese and Japanese text, written with no space between its words: a line break inside it is no space,
-and each character is a word when two versions are compared.
+and each character is a word when two versions are compared; and Thai, Lao, Khmer and Burmese, whose
+phrases are written so, a line break inside one no space either.
 
 Markdown keeps a paragraph's line breaks, and a browser draws each as a space (CSS asks it not to
 between these scripts; Chromium still does): a writer who wraps lines in an editor saw "几千年的 文化",
@@ -13,12 +14,15 @@ import re
 # Han, kana, bopomofo, CJK symbols and punctuation, full-width forms: not Hangul, which Korean spaces
 CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
        "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef")
-LINE_BREAK = re.compile(f"(?<=[{CJK}])[ \\t]*\\n[ \\t]*(?=[{CJK}])")
+# Thai, Lao, Khmer and Burmese write a phrase's words without spaces too (a space there ends a phrase or
+# a sentence), and a line break inside one is no space either
+UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+LINE_BREAK = re.compile(f"(?<=[{CJK}{UNSPACED}])[ \\t]*\\n[ \\t]*(?=[{CJK}{UNSPACED}])")
 SPACE = re.compile(f"(?<=[{CJK}]) (?=[{CJK}])")
 # Each of the two begins with a look behind, which the regular expression engine tries at every character:
 # a search for the sign that follows (a line break, a space) before such a character finds first, five
 # times as fast, whether there is any; most texts, in other scripts, have none
-BREAK_BEFORE = re.compile(f"\\n[ \\t]*[{CJK}]")
+BREAK_BEFORE = re.compile(f"\\n[ \\t]*[{CJK}{UNSPACED}]")
 SPACE_BEFORE = re.compile(f" [{CJK}]")
 
 

@@ -17,7 +17,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
-from .cjk import joined_lines, without_spaces
+from .cjk import UNSPACED, joined_lines, without_spaces
 from .linkify import linked_addresses
 
 # A non-character: never in real text, and ElementTree writes it through unescaped.
@@ -491,6 +491,8 @@ def first_words(blocks, words: int = 40) -> str:
         words_of = inner if "<" not in inner and "&" not in inner else reading_text(block)
         if CLOSE_SET.search(words_of):  # Chinese or Japanese: cut by characters, not spaces
             return cut_to_words(without_spaces(" ".join(reading_text(block) for block in blocks)), words)
+        if UNSPACED_SET.search(words_of):  # Thai: by letters, and its blocks joined as its phrases are, by a space
+            return cut_to_words(" ".join(reading_text(block) for block in blocks), words)
         more = words_of.split()
         if taken and more and not ends_in_punctuation(taken[-1]):
             taken.append(DASH)  # see run_on
@@ -513,24 +515,59 @@ def cut_tokens(tokens: list[str], count: int) -> str:
 CLOSE_SET_RANGES = r"\u3001-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uffef"
 CLOSE_SET = re.compile(f"[{CLOSE_SET_RANGES}]")
 UNIT = re.compile(f"[{CLOSE_SET_RANGES}]|[^\\s{CLOSE_SET_RANGES}]+")  # one such character, or a spaced word
-CHARACTER, WORD = 2, 5  # in fifths of a word, counted in whole numbers: two and a half characters a word
+CHARACTER, WORD = 6, 15  # in fifteenths of a word, counted in whole numbers: two and a half characters a word
+# Thai, Lao, Khmer and Burmese spell a phrase's words without spaces: a letter (its vowel and tone marks
+# with it) is counted as a third of a word, as a Thai word runs to three letters (ICU's dictionary cuts a
+# Thai essay so), and a text is cut between two letters, never after a vowel written before its consonant
+# (Thai's เ แ โ ใ ไ) nor before a mark
+UNSPACED_SET = re.compile(f"[{UNSPACED}]")
+UNSPACED_UNIT = re.compile(f"[{CLOSE_SET_RANGES}]|[{UNSPACED}][\\u0e31\\u0e34-\\u0e3a\\u0e47-\\u0e4e"
+                           f"\\u0eb1\\u0eb4-\\u0ebc\\u0ec8-\\u0ecd\\u102b-\\u103e\\u1056-\\u1059"
+                           f"\\u105e-\\u1060\\u1062-\\u1064\\u1067-\\u106d\\u1071-\\u1074\\u1082-\\u108d"
+                           f"\\u108f\\u109a-\\u109d\\u17b4-\\u17d3\\u17dd]*|[^\\s{CLOSE_SET_RANGES}{UNSPACED}]+")
+LEADING_VOWELS_SET = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4")
+LETTER = 5  # in fifteenths of a word
 
 
 def word_count(text: str) -> float:
-    """How many words `text` holds: its spaced words, and its Chinese or Japanese characters by their weight."""
+    """How many words `text` holds: its spaced words, and its Chinese or Japanese characters and its Thai
+    (Lao, Khmer, Burmese) letters by their weight."""
+    if UNSPACED_SET.search(text):
+        return sum(_weight(unit) for unit in UNSPACED_UNIT.findall(text)) / WORD
     if not CLOSE_SET.search(text):
         return len(text.split())
     close = len(CLOSE_SET.findall(text))
     return (close * CHARACTER + (len(UNIT.findall(text)) - close) * WORD) / WORD
 
 
+def _weight(unit: str) -> int:
+    return CHARACTER if CLOSE_SET.fullmatch(unit) else LETTER if UNSPACED_SET.match(unit) else WORD
+
+
 def cut_to_words(text: str, words: int) -> str:
     """`text` cut after `words` words as word_count counts them, with "…" when something is left out."""
+    if UNSPACED_SET.search(text):
+        return _cut_unspaced(text, words)
     counted, most = 0, words * WORD
     for unit in UNIT.finditer(text):
         counted += CHARACTER if CLOSE_SET.fullmatch(unit.group()) else WORD
         if counted > most:
             return text[:unit.start()].rstrip() + "…"
+    return text
+
+
+def _cut_unspaced(text: str, words: int) -> str:
+    """A text holding Thai (Lao, Khmer, Burmese) cut as cut_to_words cuts: at the last space within the
+    words taken when there is one past their half (a space ends a phrase there), else between two letters."""
+    counted, most = 0, words * WORD
+    for unit in UNSPACED_UNIT.finditer(text):
+        counted += _weight(unit.group())
+        if counted > most:
+            at = unit.start()
+            while at > 0 and text[at - 1] in LEADING_VOWELS_SET:
+                at -= 1
+            space = text.rfind(" ", 0, at)
+            return text[:space if space > at // 2 else at].rstrip() + "…"
     return text
 
 
