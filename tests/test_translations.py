@@ -89,3 +89,12 @@ def test_a_chinese_paragraph_s_change_is_shown_by_its_characters():
     assert word_diff(old, new) == "他已经 [-五-]{+六+} 十多岁 … 喝茶。"
     assert opening_words(f"<p>{new}</p>") == "他已经六十多岁了…"
     assert word_diff("a ellos quería llegar", "a ellos quise llegar") == "a ellos [-quería-]{+quise+} llegar"
+
+
+def test_a_thai_paragraph_s_change_is_shown_by_its_letters_with_its_spaces():
+    """A Thai phrase has no spaces between its words: `status` showed the whole phrase removed, and its
+    cut at 120 characters fell before the `{+…+}` (a Thai writer's walk, 2026-12)."""
+    old = "ทุกปีเมื่อเดือนมิถุนายนมาถึง ท้องฟ้าเหนือดอยสุเทพจะเปลี่ยนเป็นสีเทาเข้ม ลมเย็นพัดมาจากทิศตะวันตกและกลิ่นดินเปียกลอยมา"
+    shown = word_diff(old, old.replace("ตะวันตก", "ใต้"))
+    assert "พัดมาจากทิศ [-ตะวันตก-]{+ใต้+} และกลิ่นดิน" in shown, shown
+    assert word_diff("ฝนตก หนัก", "ฝนตกหนัก") == "ฝนตก [- -] หนัก"  # the space between two phrases is one of the words

@@ -17,6 +17,10 @@ CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-
 # Thai, Lao, Khmer and Burmese write a phrase's words without spaces too (a space there ends a phrase or
 # a sentence), and a line break inside one is no space either
 UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+# their vowel signs and tone marks, written over, under or after a letter and read with it
+MARKS = ("\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\u102b-\u103e\u1056-\u1059"
+         "\u105e-\u1060\u1062-\u1064\u1067-\u106d\u1071-\u1074\u1082-\u108d\u108f\u109a-\u109d"
+         "\u17b4-\u17d3\u17dd")
 LINE_BREAK = re.compile(f"(?<=[{CJK}{UNSPACED}])[ \\t]*\\n[ \\t]*(?=[{CJK}{UNSPACED}])")
 SPACE = re.compile(f"(?<=[{CJK}]) (?=[{CJK}])")
 # Each of the two begins with a look behind, which the regular expression engine tries at every character:
@@ -39,12 +43,14 @@ def without_spaces(words: str) -> str:
     return SPACE.sub("", words) if SPACE_BEFORE.search(words) else words
 
 
-TOKEN = re.compile(f"[{CJK}]|[^\\s{CJK}]+")
-ONE = re.compile(f"[{CJK}]")
+# a Thai letter with its marks is one, and the space between two Thai phrases one of its own, which it is
+TOKEN = re.compile(f"[{CJK}]|[{UNSPACED}][{MARKS}]*|(?<=[{UNSPACED}]) (?=[{UNSPACED}])|[^\\s{CJK}{UNSPACED}]+")
+ONE = re.compile(f"[{CJK}{UNSPACED} ]")
 
 
 def words(text: str) -> list[str]:
-    """The words of a text as a diff compares them: each such character is one, as a reader of it counts."""
+    """The words of a text as a diff compares them: each such character (a Thai letter) is one, as a
+    reader of it counts."""
     return TOKEN.findall(text)
 
 
@@ -60,3 +66,12 @@ def spaced(tokens: list[str]) -> str:
 
 def _is_cjk(char: str) -> bool:
     return bool(ONE.fullmatch(char))
+
+
+LETTER = re.compile(f"[{UNSPACED}]")
+LETTERS_A_WORD = 3  # a Thai word runs to three letters (see markup.word_count)
+
+
+def as_many_as(tokens: list[str], words: int) -> int:
+    """How many of `tokens` (see words) make `words` words: three times as many Thai letters."""
+    return words * LETTERS_A_WORD if tokens and LETTER.match(tokens[0]) else words

@@ -17,7 +17,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
-from .cjk import UNSPACED, joined_lines, without_spaces
+from .cjk import MARKS, UNSPACED, joined_lines, without_spaces
 from .linkify import linked_addresses
 
 # A non-character: never in real text, and ElementTree writes it through unescaped.
@@ -521,10 +521,7 @@ CHARACTER, WORD = 6, 15  # in fifteenths of a word, counted in whole numbers: tw
 # Thai essay so), and a text is cut between two letters, never after a vowel written before its consonant
 # (Thai's เ แ โ ใ ไ) nor before a mark
 UNSPACED_SET = re.compile(f"[{UNSPACED}]")
-UNSPACED_UNIT = re.compile(f"[{CLOSE_SET_RANGES}]|[{UNSPACED}][\\u0e31\\u0e34-\\u0e3a\\u0e47-\\u0e4e"
-                           f"\\u0eb1\\u0eb4-\\u0ebc\\u0ec8-\\u0ecd\\u102b-\\u103e\\u1056-\\u1059"
-                           f"\\u105e-\\u1060\\u1062-\\u1064\\u1067-\\u106d\\u1071-\\u1074\\u1082-\\u108d"
-                           f"\\u108f\\u109a-\\u109d\\u17b4-\\u17d3\\u17dd]*|[^\\s{CLOSE_SET_RANGES}{UNSPACED}]+")
+UNSPACED_UNIT = re.compile(f"[{CLOSE_SET_RANGES}]|[{UNSPACED}][{MARKS}]*|[^\\s{CLOSE_SET_RANGES}{UNSPACED}]+")
 LEADING_VOWELS_SET = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4")
 LETTER = 5  # in fifteenths of a word
 

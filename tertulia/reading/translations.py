@@ -250,6 +250,7 @@ def opening_words(block_html: str, count: int = 8) -> str:
     translator would search for it."""
     from .markup import reading_text  # here, not above: an unchanged build imports no Markdown
     found = cjk.words(reading_text(block_html))
+    count = cjk.as_many_as(found, count)
     return cjk.spaced(found[:count]) + ("…" if len(found) > count else "")
 
 
@@ -261,8 +262,9 @@ def word_diff(old: str, new: str, width: int = 120) -> str:
     parts = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
         if tag == "equal":
-            same = before[i1:i2]
-            parts.append(cjk.spaced(same) if len(same) <= 6 else f"{cjk.spaced(same[:3])} … {cjk.spaced(same[-3:])}")
+            same, around = before[i1:i2], cjk.as_many_as(before[i1:i2], 3)
+            parts.append(cjk.spaced(same) if len(same) <= 2 * around
+                         else f"{cjk.spaced(same[:around])} … {cjk.spaced(same[-around:])}")
         else:
             removed = f"[-{cjk.spaced(before[i1:i2])}-]" if i2 > i1 else ""
             added = f"{{+{cjk.spaced(after[j1:j2])}+}}" if j2 > j1 else ""
