@@ -346,6 +346,8 @@ class Words:
 
     def _day_text(self, year: int, month: int, day: int) -> str:
         locale = self._date_locale
+        if locale.language == "th":  # Thailand dates by the Buddhist era, as CLDR prefers for Thai
+            return _in_buddhist_era(locale, year, month, day)
         if day:
             return format_date(dt.date(year, month, day), "long", locale=locale)
         if month:
@@ -417,6 +419,22 @@ def autonym(code: str) -> str:
 
 
 @lru_cache(maxsize=None)  # every card names its languages: the same few names, thousands of times a build
+def _in_buddhist_era(locale: Locale, year: int, month: int, day: int) -> str:
+    """A date as Thai writes it, in the Buddhist era (พ.ศ. 2569 for 2026): CLDR's patterns for Thai, which
+    Babel fills only from the Gregorian calendar ("ค.ศ. 2026"), with that era's name and year."""
+    if day:
+        pattern = str(locale.date_formats["long"].pattern)
+    else:
+        pattern = str(locale.datetime_skeletons["yMMMM" if month else "y"])
+    written = ERA_OR_YEAR.sub(lambda found: {"G": "'พ.ศ.'", "y": f"'{year + 543}'"}.get(found.group()[0], found.group()),
+                              pattern)
+    if "G" not in pattern:  # "MMMM y": the year alone would read as the Gregorian one it no longer is
+        written = written.replace(f"'{year + 543}'", f"'พ.ศ.' '{year + 543}'")
+    return format_date(dt.date(year, month or 1, day or 1), written, locale=locale)
+
+
+ERA_OR_YEAR = re.compile(r"'[^']*'|G+|y+")  # a pattern's quoted words are kept as they are
+
 def _display_name(code: str, in_language, sentence: bool = False) -> str:
     """CLDR's name of a language in another; capitalized as a label unless it stands in a sentence."""
     locale = babel_locale(code)

@@ -261,3 +261,17 @@ def test_a_date_and_its_time_are_joined_as_the_language_joins_them(tmp_path):
     assert shown["pt"] == "11 de setembro de 2012 10:27"
     assert shown["en"] == "September 11, 2012, 10:27\u202fAM" and shown["de"] == "11. September 2012, 10:27"
     assert shown["ar"].endswith("10:27\u00a0ص"), "a time is one unit: no line breaks before its marker"
+
+
+def test_thai_dates_are_in_the_buddhist_era_as_cldr_prefers_for_thai(tmp_path):
+    """Thai pages said "11 กันยายน ค.ศ. 2012": Babel fills CLDR's Thai patterns from the Gregorian
+    calendar alone, where a Thai reader dates by the Buddhist era (a Thai writer's walk, 2026-12)."""
+    thai = {**GERMAN, "site.yml": GERMAN["site.yml"].replace("de: }", "de: , th: }") + "english_interface: [th]\n",
+            "posts/hola/index.th.md": "---\ntitle: สวัสดี\ntranslation_of: es\n---\n\nย่อหน้าแรก\n\nย่อหน้าที่สอง\n"}
+    content = make_content(tmp_path, thai, with_essay=False)
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out/th/posts/hola/index.html").read_text()
+    assert re.search(r'<time datetime="2012-09-11T10:27\+00:00"[^>]*>11 กันยายน พ\.ศ\. 2555', page), page
+    assert '<time datetime="2012-09"' in page and "กันยายน พ.ศ. 2555</time>" in page and "ค.ศ." not in page
+    assert "11 de septiembre de 2012" in (tmp_path / "out/es/posts/hola/index.html").read_text()
