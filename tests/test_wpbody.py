@@ -28,6 +28,9 @@ def test_block_editor_comments_vanish_and_more_splits_the_summary():
     teaser = "<h1>Balanço</h1>\nFoi um ano de <mark>muitas</mark> páginas.\n<!--more-->\nO resto."
     assert plain(before_more(teaser)) == "Balanço — Foi um ano de muitas páginas."
     assert plain("<p>Um.</p><p>Dois</p><p>Três<br>quatro</p>") == "Um. Dois — Três quatro"
+    # a block editor's footnote mark is no word of the summary ("…passaria.1", a migration walk)
+    assert plain('<p>Què passaria.<sup data-fn="9f1" class="fn"><a href="#9f1" id="9f1-link">1</a></sup> Res.</p>'
+                 '<p>2 pomes<sup>2</sup></p>') == "Què passaria. Res. 2 pomes2"
 
 
 def test_a_caption_becomes_a_figure_whose_caption_a_reader_sees():

@@ -299,10 +299,15 @@ def before_more(body: str) -> str | None:
     return body[:match.start()] if match else None
 
 
+# A footnote's mark in the text, as the block editor writes it (`<sup data-fn="…"><a href="#…">1</a></sup>`)
+FOOTNOTE_MARK = re.compile(r"<sup\b[^<>]*\bdata-fn\b[^<>]*>(?:<a\b[^<>]*>)?[^<>]{0,12}(?:</a>)?</sup>", re.IGNORECASE)
+
+
 def plain(body: str) -> str:
     """A body's visible words on one line, for a summary."""
     text = BLOCK_BOUNDARY.sub("\x00", sub_closed(BLOCK_EDITOR_COMMENT, "", body, COMMENT_END))  # blocks part words; inline tags do not
     text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
+    text = FOOTNOTE_MARK.sub("", text)  # a summary has no notes: "…passaria.1" read as the sentence's
     text = re.sub(r"<[^<>]*>", "", text)  # not `[^>]*`: each of 16,000 `<` without `>` scanned to the end
     blocks = [" ".join(block.split()) for block in html.unescape(text).split("\x00")]  # XML holds no NUL
     blocks = [block for block in blocks if block]
