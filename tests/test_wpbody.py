@@ -256,3 +256,12 @@ def test_a_post_date_wordpress_broke_falls_back_to_its_utc_twin_and_an_unknown_o
 def test_only_what_markdown_would_misread_is_escaped(html_text, markdown_text):
     assert to_markdown(html_text) == markdown_text
     assert markdown.markdown(markdown_text).count("<p>") == 1  # still one paragraph
+
+
+def test_a_quote_s_attribution_stays_a_cite_not_more_quoted_words():
+    """The block editor's quote ends with `<cite>`: it came in as a last line of the quote, the name read as
+    words quoted (a migration walk, 2026-12). A title cited in a sentence stays in it."""
+    quote = ('<!-- wp:quote --><blockquote class="wp-block-quote"><!-- wp:paragraph --><p>La vaga no és una festa.</p>'
+             '<!-- /wp:paragraph --><cite>Joan Peiró, 1931</cite></blockquote><!-- /wp:quote -->')
+    assert to_markdown(quote) == "> La vaga no és una festa.\n>\n> <cite>Joan Peiró, 1931</cite>\n"
+    assert to_markdown("<p>Llegiu <cite>El quadern gris</cite> de Pla.</p>") == "Llegiu <cite>El quadern gris</cite> de Pla.\n"

@@ -84,6 +84,13 @@ class _Converter(MarkdownConverter):
         return super().convert_table(el, text, parent_tags)
     convert_sup = convert_sub = convert_mark = convert_u = convert_del = convert_ins = convert_s = _kept_inline
 
+    def convert_cite(self, el, text, parent_tags):
+        """A quotation's attribution (the block editor's `<cite>` after a quote's words) stays one, on a
+        paragraph of its own: as a plain line it read as more of the quoted words. A title cited in a
+        sentence stays in its sentence."""
+        cited = self._kept_inline(el, text)
+        return f"\n\n{cited}\n\n" if el.parent is not None and el.parent.name in ("blockquote", "figure") else cited
+
     def get_conv_fn(self, tag_name):
         """A tag's conversion; but an element marked with its language or direction stays HTML, which
         can say so where Markdown cannot (a quotation in Spanish, a phrase in Arabic in an English one)."""
