@@ -63,6 +63,7 @@ class Summary:
     under_files: list[str] = field(default_factory=list)  # old addresses under one served as a file: left out
     shared_ids: list[str] = field(default_factory=list)  # a guid an earlier post has too: no feed_id of this one
     blog_header: list[str] = field(default_factory=list)  # the blog's title and description site.yml lacks
+    sticky: list[str] = field(default_factory=list)  # posts the blog kept at the top of its home page
     brought: object = None  # the MediaSource of --media or --media-from, for its failures
 
     def _named_lists(self) -> list[tuple[list[str], str]]:
@@ -81,6 +82,8 @@ class Summary:
                                "beside it, left out: "),
             (self.shared_ids, "posts whose id (guid) an earlier post of the export has too, written without it as "
                               "their feed_id (feed readers take the site's own id for them), their words all kept: "),
+            (self.sticky, "posts the blog kept at the top of its home page (sticky), listed here by their date "
+                          "as every essay is: "),
             (self.unusable, "old addresses and ids the build would refuse (a quote, a space, a control character) or "
                             "a reader would misread (a direction mark), left out: "),
         ]
@@ -493,6 +496,8 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     draft = _is_draft(item)
     if item.password or item.status == "private":
         summary.protected.append(place.folder)
+    if item.sticky and not page:
+        summary.sticky.append(place.folder)
     (summary.pages if page else summary.essays)["drafts" if draft else "published"] += 1
     if page:
         summary.page_folders.append(place.folder)

@@ -89,6 +89,7 @@ class Item:
     parent: str = ""
     attachment_url: str = ""
     meta: tuple[tuple[str, str], ...] = ()  # the few postmeta an import uses (featured image, footnotes, old slugs)
+    sticky: bool = False  # kept at the top of the blog's home page
 
 
 def read_export(path: Path) -> Iterator[Channel | Item]:
@@ -363,4 +364,5 @@ def _item(element, wp: str) -> Item:
         parent=_text(element, wp + "post_parent").strip(), attachment_url=_text(element, wp + "attachment_url").strip(),
         meta=tuple((key, _text(m, wp + "meta_value")) for m in element.findall(wp + "postmeta")
                    if (key := _text(m, wp + "meta_key")) in USED_META),
+        sticky=_text(element, wp + "is_sticky").strip() == "1",
     )

@@ -1680,3 +1680,14 @@ def test_a_tag_with_a_capital_dotted_i_keeps_its_old_address_as_a_way_to_its_new
         assert 'content="0; url=../istanbul/"' in old and 'rel="canonical"' in old
     assert "i\u0307stanbul" not in (tmp_path / "out/sitemap.xml").read_text(encoding="utf-8")
     assert "i%CC%87stanbul" not in (tmp_path / "out/sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_sticky_post_is_named_in_the_summary_as_kept_at_the_top_no_longer(tmp_path):
+    """WordPress kept a sticky post at the top of its home page; the import dropped the flag without a word."""
+    export = tmp_path / "sticky.xml"
+    export.write_text(BLOG.read_text().replace("<wp:post_id>5</wp:post_id>",
+                                               "<wp:post_id>5</wp:post_id>\n\t\t<wp:is_sticky>1</wp:is_sticky>", 1))
+    result = imported(tmp_path / "site", export, "--dry-run")
+    assert ("posts the blog kept at the top of its home page (sticky), listed here by their date as every essay "
+            "is: posts/los-clientes") in result.stdout, result.stdout
+    assert "sticky" not in imported(tmp_path / "plain", BLOG, "--dry-run").stdout
