@@ -20,6 +20,7 @@ from ..errors import counted
 from ..reading.addresses import own_page, split as address_split, under_files
 from ..reading.language_tags import LANGUAGE_TAG, unregistered
 from ..reading.names import slug_of
+from ..reading.read import parse_text
 from ..reading.validate import FEED_ID, RESERVED_SEGMENTS
 from . import addresses, media, siteyml
 from .known import Known, known
@@ -64,6 +65,8 @@ class Summary:
     shared_ids: list[str] = field(default_factory=list)  # a guid an earlier post has too: no feed_id of this one
     blog_header: list[str] = field(default_factory=list)  # the blog's title and description site.yml lacks
     sticky: list[str] = field(default_factory=list)  # posts the blog kept at the top of its home page
+    page_titles: dict = field(default_factory=dict)  # each page this import writes -> its title, folded
+    same_titled: list[str] = field(default_factory=list)  # the site's other pages of such a title (init's About)
     brought: object = None  # the MediaSource of --media or --media-from, for its failures
 
     def _named_lists(self) -> list[tuple[list[str], str]]:
@@ -82,6 +85,8 @@ class Summary:
                                "beside it, left out: "),
             (self.shared_ids, "posts whose id (guid) an earlier post of the export has too, written without it as "
                               "their feed_id (feed readers take the site's own id for them), their words all kept: "),
+            (self.same_titled, "pages of the site titled as an imported page, perhaps the one `tertulia init` wrote "
+                               "(remove it, and link the imported one from `menu`, if it replaces it): "),
             (self.sticky, "posts the blog kept at the top of its home page (sticky), listed here by their date "
                           "as every essay is: "),
             (self.unusable, "old addresses and ids the build would refuse (a quote, a space, a control character) or "
@@ -215,6 +220,7 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
         redirects = {old: new for old, new in redirects.items() if old not in blocked}
         site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary)
         summary.unlinked_pages = _unlinked_pages(summary.page_folders, content / "site.yml")
+        summary.same_titled = _same_titled(summary.page_titles, content, lang)
         if site is not None:
             plan.files["site.yml"] = Planned(site)
             staging.stage(plan.files, overwrite=True)
@@ -226,6 +232,25 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
     gone = {path.rsplit("/", 1)[0] for path in staging.done.deleted}
     summary.protected = [folder for folder in summary.protected if folder not in gone]
     return summary, staging.done
+
+
+def _same_titled(imported: dict[str, str], content: Path, lang: str) -> list[str]:
+    """The site's own pages (not this import's) whose title in `lang` an imported page has too: two "About"
+    pages, the one `tertulia init` wrote linked from the menu and the blog's own beside it, reached by nothing."""
+    titles = {title: folder for folder, title in imported.items()}
+    found = []
+    for path in sorted((content / "pages").glob(f"*/index.{lang}.md")) if imported else []:
+        folder = f"pages/{path.parent.name}"
+        if folder in imported or path.is_symlink() or path.parent.is_symlink():  # the build refuses a link
+            continue
+        try:
+            parsed, error = parse_text(path.read_bytes(), folder)
+        except OSError:  # unreadable: `check` names it
+            continue
+        title = " ".join(str(parsed.meta.get("title", "")).split()).casefold() if error is None else ""
+        if title in titles:
+            found.append(f"{folder} (as {titles[title]})")
+    return found
 
 
 def _unlinked_pages(folders: list[str], site_yml: Path) -> list[str]:
@@ -501,6 +526,7 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     (summary.pages if page else summary.essays)["drafts" if draft else "published"] += 1
     if page:
         summary.page_folders.append(place.folder)
+        summary.page_titles[place.folder] = " ".join(title_of(item).split()).casefold()
     tags = [] if page else _tags(item, channel, plan, draft)
     author = author_name(text_of(channel.authors.get(item.creator, item.creator)))
     if author == ANONYMOUS and item.creator.strip():  # a login with no display name: told, never written

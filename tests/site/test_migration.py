@@ -1691,3 +1691,17 @@ def test_a_sticky_post_is_named_in_the_summary_as_kept_at_the_top_no_longer(tmp_
     assert ("posts the blog kept at the top of its home page (sticky), listed here by their date as every essay "
             "is: posts/los-clientes") in result.stdout, result.stdout
     assert "sticky" not in imported(tmp_path / "plain", BLOG, "--dry-run").stdout
+
+
+def test_a_page_of_the_site_titled_as_an_imported_one_is_named(tmp_path):
+    """`tertulia init` writes an About page ("Qui som" on a Catalan site) that the menu links; the blog's
+    own came in beside it, and the summary named only the new one as unlinked (a migration walk)."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    lang = re.search(r"^main_language: *\"?([^\"\s]+)", (site / "content/site.yml").read_text(), re.M)[1]
+    own = site / "content/pages/acerca" / f"index.{lang}.md"
+    own.parent.mkdir()
+    own.write_text("---\ntitle: \"about\"\n---\n\nMine.\n")
+    again = imported(site, BLOG, "--dry-run").stdout
+    assert ("pages of the site titled as an imported page, perhaps the one `tertulia init` wrote (remove it, and "
+            "link the imported one from `menu`, if it replaces it): pages/acerca (as pages/about)") in again, again
