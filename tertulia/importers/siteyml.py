@@ -84,11 +84,16 @@ def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redir
         if key not in lower:
             known_tags[key] = {lang: tags[key]}
             summary.tags_added.append(key)
+    followed = []
     for old in sorted(redirects):
         if old not in known_redirects:
             known_redirects[old] = redirects[old]
             summary.redirects_added.append(old)
-    if not summary.tags_added and not summary.redirects_added:
+        elif known_redirects[old] != redirects[old] and _gone(str(known_redirects[old]), path.parent):
+            known_redirects[old] = redirects[old]  # its post's folder was renamed since: the redirect follows it
+            followed.append(old)
+    summary.redirects_followed = followed
+    if not summary.tags_added and not summary.redirects_added and not followed:
         return None
     for key, known in (("tags", known_tags), ("redirects", known_redirects)):
         if not known and key not in written:  # made by `_map`, and left empty: nothing to say
@@ -97,6 +102,15 @@ def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redir
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
+
+
+def _gone(target: str, content: Path) -> bool:
+    """Whether a redirect leads to a post's or page's folder that content/ no longer has (renamed since)."""
+    found = FOLDER_TARGET.match(target)
+    return bool(found) and not (content / found.group(1) / found.group(2)).is_dir()
+
+
+FOLDER_TARGET = re.compile(r"/(?:[^/]+/)?(posts|pages)/([^/#?]+)/")  # `/posts/x/`, `/en/posts/x/`
 
 
 LIST_KEY = re.compile(r" *[^\s#-][^#]*: *(?:#.*)?")  # `menu:`, with or without a comment after it

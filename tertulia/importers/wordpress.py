@@ -54,6 +54,7 @@ class Summary:
     on_pages: dict = field(default_factory=dict)  # a page's folder -> its comments, kept in its comments/ unpublished
     tags_added: list[str] = field(default_factory=list)
     redirects_added: list[str] = field(default_factory=list)
+    redirects_followed: list[str] = field(default_factory=list)  # to a renamed folder's new address
     protected: list[str] = field(default_factory=list)  # private or password-protected: imported as drafts
     unnamed_authors: list[str] = field(default_factory=list)  # an author with a login and no display name
     page_folders: list[str] = field(default_factory=list)  # every page this import writes
@@ -111,6 +112,8 @@ class Summary:
               if self.on_pages else []),
             f"tags added to site.yml: {', '.join(self.tags_added) or 'none'}",
             f"redirects added to site.yml: {len(self.redirects_added)}",
+            *([f"redirects in site.yml sent on to a post's renamed folder: {len(self.redirects_followed)}"]
+              if self.redirects_followed else []),
             *self.blog_header,
         ]
         lines += [said + ", ".join(names) for names, said in self._named_lists() if names]

@@ -1705,3 +1705,17 @@ def test_a_page_of_the_site_titled_as_an_imported_one_is_named(tmp_path):
     again = imported(site, BLOG, "--dry-run").stdout
     assert ("pages of the site titled as an imported page, perhaps the one `tertulia init` wrote (remove it, and "
             "link the imported one from `menu`, if it replaces it): pages/acerca (as pages/about)") in again, again
+
+
+def test_a_re_import_sends_its_redirects_on_to_a_post_s_renamed_folder(tmp_path):
+    """Renamed by hand, a post was found again by its source, but the redirects the import had written
+    (its old feed, its attachments' pages) still led to the old folder: 404s, and a warning each."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    yml = site / "content/site.yml"
+    assert "/posts/los-clientes/" in yml.read_text()
+    (site / "content/posts/los-clientes").rename(site / "content/posts/clientes")
+    again = imported(site, BLOG).stdout
+    assert "redirects in site.yml sent on to a post's renamed folder:" in again, again
+    assert "/posts/los-clientes/" not in yml.read_text() and "/posts/clientes/" in yml.read_text()
+    assert run_cli("check", cwd=site).returncode == 0
