@@ -209,12 +209,15 @@ def site_files(name: str, lang: str, translations: list[str], title: str | None,
     for code in [code for code in languages if code not in unworded]:
         words = starter(code)
         translation_of = "" if code == lang else f"translation_of: {plain_or_quoted(lang)}\n"
+        # an original in a language Tertulia has no starter words in is English: its file says so, where the
+        # writer looks, not only init's note, which scrolls away
+        english = "" if has_starter(code) else f"# Tertulia has no words of its own in {code}: this starter is in English, to rewrite\n"
         author = "author: Anonymous  # your name, as readers should see it\n" if code == lang else ""
         author += f"date: {today}\n" if code == lang and today else ""
         files[f"content/posts/{ESSAY}/index.{code}.md"] = _markdown(
-            f"title: {_quoted(words.essay_title)}\n{author}{translation_of}", words.essay, lang)
+            f"{english}title: {_quoted(words.essay_title)}\n{author}{translation_of}", words.essay, lang)
         files[f"content/pages/{PAGE}/index.{code}.md"] = _markdown(
-            f"title: {_quoted(words.about_title)}\n{translation_of}", words.about, lang)
+            f"{english}title: {_quoted(words.about_title)}\n{translation_of}", words.about, lang)
     for code in unworded:
         for kind in (f"posts/{ESSAY}", f"pages/{PAGE}"):
             original, _ = parse_text(files[f"content/{kind}/index.{lang}.md"].encode("utf-8"), kind)

@@ -296,3 +296,15 @@ def test_every_starter_language_writes_its_own_words_whose_blocks_align_with_eng
     assert "This is your site" not in essay
     check = run_cli("check", cwd=folder)  # a starter language may lack an interface catalog (ja): that alone is said
     assert check.returncode == 0 and [line for line in check.stderr.splitlines() if "interface catalog" not in line] == []
+
+
+def test_an_original_tertulia_has_no_words_in_says_in_its_file_that_it_is_english(tmp_path):
+    """`init --lang ko` wrote an English essay marked `ko`; only a note that scrolls away said so, and
+    `check` passes it (a Korean writer's walk, 2026-12). The file says it where the writer looks."""
+    result = run_cli("init", str(tmp_path / "site"), "--lang", "ko", "--translation", "de")
+    assert result.returncode == 0, result.stderr
+    for kind in ("posts/welcome", "pages/about"):
+        korean = (tmp_path / "site/content" / kind / "index.ko.md").read_text()
+        assert korean.startswith("---\n# Tertulia has no words of its own in ko: this starter is in English, to rewrite\n")
+        assert "# Tertulia has no words" not in (tmp_path / "site/content" / kind / "index.de.md").read_text()
+    assert run_cli("build", cwd=tmp_path / "site").returncode == 0
