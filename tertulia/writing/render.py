@@ -481,14 +481,33 @@ ONE_NAME = re.compile(r"""\s*(['"])([^'"]*)\1\s*(?:(?:ignore\s+missing\s*)?(?:(?
 
 # `site` in a template's code: the whole model, whose every essay a page may then show. The default
 # theme reads only `site.favicon` and `site.search`, which every page's key holds already.
-CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
-WHOLE_SITE = re.compile(r"(?<![.\w])site(?!\w)(?!\s*\.\s*(?:favicon|search)\b)")
+EVERY_PAGE_HOLDS = frozenset({"favicon", "search"})
 
 
-def reads_the_whole_site(theme: Theme) -> bool:
+def reads_the_whole_site(theme: Theme, env: Environment) -> bool:
     """Whether one of the site's own templates reads the model beyond what every page's key holds
-    (`site.essays[0].title` in a footer): then any content file changes every page."""
-    return any(WHOLE_SITE.search(code.group()) for code in CODE.finditer(theme.own_text("templates", "")))
+    (`site.essays[0].title` in a footer): then any content file changes every page. Asked of Jinja's
+    parse of each, since text can hide a name (`{{ "}}" ~ site.essays|length }}` ends at its `}}`); one
+    that does not parse is taken to (its error stops the build anyway)."""
+    for name in theme.overrides("templates"):
+        if "site" not in (text := _own_source(theme, name)):
+            continue
+        try:
+            tree = env.parse(text, name)
+        except TemplateError:
+            return True
+        held = {id(node.node) for node in tree.find_all(nodes.Getattr)
+                if isinstance(node.node, nodes.Name) and node.attr in EVERY_PAGE_HOLDS}
+        if any(node.name == "site" and id(node) not in held for node in tree.find_all(nodes.Name)):
+            return True
+    return False
+
+
+def _own_source(theme: Theme, name: str) -> str:
+    try:
+        return (theme.own("templates") / name).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def template_closure(env: Environment, names) -> set[str]:

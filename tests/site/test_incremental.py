@@ -334,13 +334,17 @@ def test_a_template_included_by_any_form_jinja_reads_redraws_its_pages_when_edit
     assert every_file(tmp_path / "out") == plain_build(content, tmp_path / "reference", Theme(tmp_path))
 
 
-def test_a_site_template_that_shows_other_essays_through_site_redraws_every_page_when_one_changes(tmp_path):
+@pytest.mark.parametrize("shown", ["{{ site.essays[0].original.title }}",
+                                   # a string holding `}}` once hid the name from a reading of the text
+                                   '{{ "}}"[:0] ~ site.essays[0].original.title }}',
+                                   "{% set s = site %}{{ s.essays[0].original.title }}"])
+def test_a_site_template_that_shows_other_essays_through_site_redraws_every_page_when_one_changes(tmp_path, shown):
     """A footer naming the newest essay's title stayed stale on every other page once it was retitled."""
     from helpers import ESSAY_EN, make_content, write_tree
     content = make_content(tmp_path, {"posts/otro/index.en.md": ESSAY_EN.replace("translation_of: es\n",
                                                                                   "author: B\ndate: 2001-01-01\n")})
     write_tree(tmp_path, {"templates/base.html": '{% extends "default/base.html" %}\n{% block footer %}<p>Latest: '
-                          "{{ site.essays[0].original.title }}</p>{{ super() }}{% endblock %}\n"})
+                          f"{shown}</p>{{{{ super() }}}}{{% endblock %}}\n"})
     options = Options(content=content, output=tmp_path / "out", workers=1, cache_dir=tmp_path / "cache")
     build(options)
     essay = content / "posts/otro/index.en.md"
