@@ -418,7 +418,6 @@ def autonym(code: str) -> str:
     return _display_name(code, babel_locale(code) or ENGLISH) or code
 
 
-@lru_cache(maxsize=None)  # every card names its languages: the same few names, thousands of times a build
 def _in_buddhist_era(locale: Locale, year: int, month: int, day: int) -> str:
     """A date as Thai writes it, in the Buddhist era (พ.ศ. 2569 for 2026): CLDR's patterns for Thai, which
     Babel fills only from the Gregorian calendar ("ค.ศ. 2026"), with that era's name and year."""
@@ -435,6 +434,8 @@ def _in_buddhist_era(locale: Locale, year: int, month: int, day: int) -> str:
 
 ERA_OR_YEAR = re.compile(r"'[^']*'|G+|y+")  # a pattern's quoted words are kept as they are
 
+
+@lru_cache(maxsize=None)  # every card names its languages: the same few names, thousands of times a build
 def _display_name(code: str, in_language, sentence: bool = False) -> str:
     """CLDR's name of a language in another; capitalized as a label unless it stands in a sentence."""
     locale = babel_locale(code)
