@@ -7,7 +7,8 @@
   // hang from (an imported alias of the post or of the tag) holds them all here, the anchor kept.
   var paged = /^(.*\/)(?:comment-page-[0-9]+|page\/[0-9]+|feed(?:\/(?:rss|rss2|atom|rdf))?)\/?$/.exec(location.pathname);
   if (paged) {
-    location.replace(paged[1] + location.search + location.hash);
+    // on this site's own host, always: a path of `//other.example/feed/` read alone names another host
+    location.replace(location.origin + paged[1] + location.search + location.hash);
     return;
   }
   var versions = document.querySelectorAll(".not-found[data-folder]");

@@ -224,3 +224,16 @@ def test_an_old_blog_s_fragment_reaches_the_discussion_it_meant(tmp_path, open_p
         page.evaluate(f"window.location.hash = {old!r}")
         page.wait_for_url(f"{url}/blog/posts/hola/{new}", timeout=10_000)
         assert page.problems == []
+
+
+def test_the_not_found_page_never_sends_the_reader_to_another_host(blog, open_page):
+    """`//evil.example/feed/` under a site at its host's root: the script took `//evil.example/` for the
+    address the feed hangs from, which a browser reads as another host (a red team, 2026-12)."""
+    body = (blog["root"] / "404.html").read_text()
+    page = open_page("about:blank")
+    origin = blog["url"].split("/blog/")[0]
+    page.route("**/*", lambda route: route.fulfill(status=404, body=body, content_type="text/html")
+               if "evil" in route.request.url else route.continue_())
+    page.goto(origin + "//evil.example/feed/")
+    page.wait_for_timeout(500)
+    assert page.url.startswith(origin + "/"), page.url
