@@ -134,14 +134,16 @@
   // http://, https:// or www. to a space or a full-width sign, without the punctuation after it.
   var ADDRESS = /(?<![A-Za-z0-9_@\/.=-])(?<!=")(?<!=')(?:https?:\/\/|www\.[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)[^\s<>"\u3000-\u303f\uff00-\uffef]*/iu;
   function withoutTrailing(address) {
-    for (;;) {
-      var last = address.slice(-1);
-      if (last === ")" && address.split("(").length >= address.split(")").length) { return address; }
-      if (!last || !("?!.,:;*_~')".indexOf(last) >= 0 || (last > "\x7f" && /[\p{P}\p{Z}]/u.test(last)))) {
-        return address;
-      }
-      address = address.slice(0, -1);
+    // in one pass from the end, counting the parentheses once: a long run of them froze the tab
+    var end = address.length, opened = address.split("(").length - 1, closed = address.split(")").length - 1;
+    while (end) {
+      var last = address.charAt(end - 1);
+      if (last === ")" && opened >= closed) { break; }
+      if (!("?!.,:;*_~')".indexOf(last) >= 0 || (last > "\x7f" && /[\p{P}\p{Z}]/u.test(last)))) { break; }
+      if (last === ")") { closed -= 1; }
+      end -= 1;
     }
+    return address.slice(0, end);
   }
   function linkedText(parent, text, inLink) {
     var match;
