@@ -120,7 +120,10 @@ def test_a_korean_line_breaks_between_words_never_inside_one(server, open_page):
     sentence = "할머니는 나를 지하철 대신 버스에 태워 시장까지 데려다주었기 때문에 우리는 돌다리를 건너 천천히 걸었다. " * 4
     files = {"site.yml": "title: {ko: 시장}\nbase_url: https://example.github.io/sup/\nlanguages: {ko: 한국어, en: English}\n"
                          "main_language: ko\nsearch: false\nenglish_interface: [ko]\n",
-             "posts/sijang/index.ko.md": f"---\ntitle: 시장\nauthor: 김\n---\n\n{sentence}\n"}
+             "posts/sijang/index.ko.md": f"---\ntitle: 시장\nauthor: 김\n---\n\n{sentence}\n",
+             "posts/long/index.ko.md": "---\ntitle: " + "가나다라마바사아자차" * 6 + "\nauthor: 김\n---\n\n"
+                                       + "가나다라마바사아자차" * 8 + " 끝.\n",
+             "posts/long/comments/c1.ko.md": "---\nauthor: 이\n---\n\n" + "하하하하하" * 20 + "\n"}
     content = make_content(server["root"].parent / "korean-content", files, with_essay=False)
     result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "korean"), "--no-cache")
     assert result.returncode == 0, result.stderr
@@ -138,3 +141,7 @@ def test_a_korean_line_breaks_between_words_never_inside_one(server, open_page):
         }
         return ends; }""")
     assert len(ends) > 5 and set(ends) == {" "}, ends
+    # and a word longer than a phone's line still breaks: the archive's link to an essay so titled widened the page
+    for path in ("/korean/posts/long/", "/korean/comments/"):
+        page = open_page(server["url"] + path, width=360)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
