@@ -225,3 +225,8 @@ def test_thai_is_counted_and_cut_by_its_letters_between_phrases_never_inside_a_l
     assert first_words(["<p>ขอบคุณที่เขียน</p>", "<p>ฝนตก</p>"]) == "ขอบคุณที่เขียน ฝนตก"
     # a line break inside a Thai phrase, where an editor wrapped it, is no space (a browser drew one)
     assert Converter().blocks("ร้านหนึ่ง\nที่ไม่มีป้ายชื่อ ในซอย\nเล็กๆ", trusted=True) == ("<p>ร้านหนึ่งที่ไม่มีป้ายชื่อ ในซอยเล็กๆ</p>",)
+    # nor after a sign that stacks the next letter under its own (Khmer's coeng), nor before ะ า ำ
+    khmer = cut_to_words("ក្សត្រ" * 40, 1)
+    assert khmer.endswith("…") and khmer[-2] not in "\u17d2\u1039"
+    assert all(cut_to_words("กาแฟมะละกอ" * 6, n).removesuffix("…")[-1:] not in "เแโใไ"
+               and ("กาแฟมะละกอ" * 6)[len(cut_to_words("กาแฟมะละกอ" * 6, n)) - 1] not in "ะาำ" for n in range(1, 15))

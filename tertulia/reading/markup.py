@@ -522,7 +522,9 @@ CHARACTER, WORD = 6, 15  # in fifteenths of a word, counted in whole numbers: tw
 # (Thai's เ แ โ ใ ไ) nor before a mark
 UNSPACED_SET = re.compile(f"[{UNSPACED}]")
 UNSPACED_UNIT = re.compile(f"[{CLOSE_SET_RANGES}]|[{UNSPACED}][{MARKS}]*|[^\\s{CLOSE_SET_RANGES}{UNSPACED}]+")
-LEADING_VOWELS_SET = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4")
+# a vowel written before its consonant (Thai's and Lao's), and the signs that stack the next letter under one
+HOLDS_THE_NEXT = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4\u17d2\u1039")
+FOLLOWS_ITS_LETTER = frozenset("\u0e30\u0e32\u0e33\u0e45\u0eb0\u0eb2\u0eb3")  # ะ า ำ ๅ and Lao's, after a consonant
 LETTER = 5  # in fifteenths of a word
 
 
@@ -556,16 +558,25 @@ def cut_to_words(text: str, words: int) -> str:
 def _cut_unspaced(text: str, words: int) -> str:
     """A text holding Thai (Lao, Khmer, Burmese) cut as cut_to_words cuts: at the last space within the
     words taken when there is one past their half (a space ends a phrase there), else between two letters."""
-    counted, most = 0, words * WORD
+    counted, most, starts = 0, words * WORD, []
     for unit in UNSPACED_UNIT.finditer(text):
         counted += _weight(unit.group())
+        starts.append(unit.start())
         if counted > most:
-            at = unit.start()
-            while at > 0 and text[at - 1] in LEADING_VOWELS_SET:
-                at -= 1
+            at = _letter_boundary(text, starts)
             space = text.rfind(" ", 0, at)
             return text[:space if space > at // 2 else at].rstrip() + "…"
     return text
+
+
+def _letter_boundary(text: str, starts: list[int]) -> int:
+    """The last of `starts` (where letters begin) that parts no syllable: not after a vowel written before its
+    consonant, nor after a sign stacking the next letter under it (Khmer's coeng, Burmese's virama), nor
+    before a vowel that follows its consonant (Thai's ะ า ำ); the last start itself when none does."""
+    for at in reversed(starts[1:]):
+        if text[at - 1] not in HOLDS_THE_NEXT and text[at] not in FOLLOWS_ITS_LETTER:
+            return at
+    return starts[-1]
 
 
 # A sentence ends at a full stop, a question or an exclamation mark, or an ellipsis, with the marks
