@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .clock import utc_text
-from .proposal import Refused, placeholders, read_letter, site_config, write_proposal
+from .proposal import HEADER_FROM, QUOTED, Refused, placeholders, read_letter, site_config, write_proposal
 
 MAX_MESSAGE = 1_000_000  # bytes: a comment is at most 50,000 characters, twice in a letter, encoded
 MAX_PARTS = 50
@@ -73,8 +73,9 @@ def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen
     comment files the run has read."""
     config, placeholder, read = site
     outer = _parsed(raw)
-    message, proposal, notes = _holding_proposal(outer, placeholder)
-    private = tuple(sorted(set(_addresses(outer) + _addresses(message)), key=len, reverse=True))
+    message, proposal, notes, text = _holding_proposal(outer, placeholder)
+    private = tuple(sorted(set(_addresses(outer) + _addresses(message) + _forwarded_senders(text)),
+                           key=len, reverse=True))
     key = _message_key(message, raw if message is outer else message.as_bytes())
     origin = f"proposed by e-mail, message {key}"
     written = write_proposal(proposal, content, config, origin, _sent(message), private, dry_run, seen, read=read)
@@ -90,7 +91,7 @@ def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen
 
 
 def _holding_proposal(message, placeholder) -> tuple:
-    """The letter that holds the proposal, its proposal and the notes on what was left out: the message
+    """The letter that holds the proposal, its proposal, the notes on what was left out and its text: the message
     itself, else a letter forwarded in it as an attachment (Thunderbird's, Outlook's and Apple Mail's
     "Forward as attachment"), which is then the reader's own, with its date and Message-ID."""
     try:
@@ -106,7 +107,15 @@ def _holding_proposal(message, placeholder) -> tuple:
 
 def _proposal(message, placeholder) -> tuple:
     text, notes = letter_text(message)
-    return read_letter(text, placeholders=placeholder, subject=str(message.get("Subject", ""))), notes
+    return read_letter(text, placeholders=placeholder, subject=str(message.get("Subject", ""))), notes, text
+
+
+def _forwarded_senders(text: str) -> tuple[str, ...]:
+    """The addresses of a forward's copied `From:` lines (`> From: Dora <dora@…>`): the letter forwarded is
+    its sender's, whose address, if the text repeats it, is kept out of the file as a letter sent straight's is."""
+    return tuple(address for line in text.splitlines()
+                 if HEADER_FROM.fullmatch(QUOTED.sub("", line.strip(), count=1).strip())
+                 for address in ADDRESS_LIKE.findall(line))
 
 
 def _attached_letters(message) -> list:

@@ -252,9 +252,10 @@ def _without_closing_lines(lines: list[str]) -> list[str]:
 
 def _forwarded(lines: list[str], forward: bool = False) -> list[str]:
     """The lines of the letter a forward carries, its headers left out; the lines as they are otherwise.
-    The forwarder's own note above is theirs, not the proposal's writer's."""
-    at = next((i for i, line in enumerate(lines)
-               if FORWARD.fullmatch(line.strip()) or APPLE_FORWARD.fullmatch(line.strip())), None)
+    The forwarder's own note above is theirs, not the proposal's writer's; in a forward of a forward, the
+    innermost letter is the proposal's (the first marker's, taken, left the second and its headers)."""
+    at = next((i for i in range(len(lines) - 1, -1, -1)
+               if FORWARD.fullmatch(lines[i].strip()) or APPLE_FORWARD.fullmatch(lines[i].strip())), None)
     if at is None:
         at = _outlook_forward(lines, forward)
     if at is None:

@@ -661,3 +661,38 @@ def test_a_reply_that_quotes_a_proposal_is_still_refused_as_one(tmp_path):
     result = import_mail(content, *mails.store([message], tmp_path / "mail")["eml"])
     assert "it only quotes a proposal" in result.stdout + result.stderr
     assert "20261130-0615-k3x9qa7b.es.md" not in comments_of(content)
+
+
+def test_a_forward_keeps_the_forwarded_sender_s_address_out_and_is_the_letter_sent_straight(tmp_path):
+    """Apple Mail's forward of Dora's letter, whose text repeats her address: the address, only in the
+    forward's `> From:` line, was written into the public file, and the letter sent straight became a
+    second file (a red team, 2026-12)."""
+    content = site(tmp_path)
+    body = "Escribidme a dora@private.example, gracias."
+    letter_text = the_letter(body=body)
+    quoted = "\n".join("> " + line if line else ">" for line in letter_text.split("\n"))
+    forward = (f"Mira esto.\n\nBegin forwarded message:\n\n> From: Dora <dora@private.example>\n"
+               f"> Subject: Respuesta a Carla sobre Hola\n>\n{quoted}\n")
+    forwarded = mails.quoted_printable(forward, "Fwd: Respuesta a Carla sobre Hola", 1)
+    straight = mails.headers(EmailMessage(), "Respuesta a Carla sobre Hola", 2, sender="Dora <dora@private.example>")
+    straight.set_content(letter_text)
+    result = import_mail(content, *mails.store([forwarded, straight], tmp_path / "mail")["mbox"])
+    assert result.returncode == 0, result.stderr
+    assert "1 new pending comment(s), 1 already there" in result.stdout, result.stdout
+    written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+    assert "dora@" not in written and "Escribidme a [address removed], gracias." in written
+
+
+def test_a_forward_of_a_forward_is_the_innermost_letter_s_proposal(tmp_path):
+    """A Gmail forward of a forward kept the second "Forwarded message" line as the comment, the reader's
+    text lost without a word (a red team, 2026-12)."""
+    content = site(tmp_path)
+    inner = ("---------- Forwarded message ---------\nFrom: Eva <eva@private.example>\nDate: Mon, Nov 30, 2026\n"
+             "Subject: Respuesta a Carla sobre Hola\nTo: <talk@example.org>\n\n" + the_letter())
+    twice = ("hola\n\n---------- Forwarded message ---------\nFrom: Middle <middle@secret.example>\nDate: Tue, Dec 1, "
+             "2026\nSubject: Fwd: Respuesta a Carla sobre Hola\nTo: <owner@site.example>\n\n" + inner)
+    message = mails.quoted_printable(twice, "Fwd: Fwd: Respuesta a Carla sobre Hola", 1)
+    result = import_mail(content, *mails.store([message], tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    parsed, _ = parse_text(comments_of(content)["20261130-0615-k3x9qa7b.es.md"].encode(), "x.md")
+    assert parsed.body.strip("\n") == BODY
