@@ -69,40 +69,44 @@ def import_mail(sources: list[Path], content: Path, dry_run: bool = False, repor
 
 def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen: set,
          outcome: Outcome, report) -> None:
-    """One message's proposal written; `site` is the site's settings, its link's placeholders and the
-    comment files the run has read."""
+    """One message's proposals written (its own, or each letter forwarded in it as an attachment); `site`
+    is the site's settings, its link's placeholders and the comment files the run has read."""
     config, placeholder, read = site
     outer = _parsed(raw)
-    message, proposal, notes, text = _holding_proposal(outer, placeholder)
-    private = tuple(sorted(set(_addresses(outer) + _addresses(message) + _forwarded_senders(text)),
-                           key=len, reverse=True))
-    key = _message_key(message, raw if message is outer else message.as_bytes())
-    origin = f"proposed by e-mail, message {key}"
-    written = write_proposal(proposal, content, config, origin, _sent(message), private, dry_run, seen, read=read)
-    shown = f"{content}/{written.relative}"
-    if written.new:
-        outcome.written.append(shown)
-        extra = "; ".join(notes + ([written.note] if written.note else []))
-        verb = "would write" if dry_run else "wrote"
-        report(f"{verb} {shown} (pending) from {where}" + (f" ({extra})" if extra else ""))
-    else:
-        outcome.already.append(shown)
-        report(f"{where}: already imported as {shown}; nothing written")
+    for message, proposal, notes, text in _holding_proposals(outer, placeholder):
+        private = tuple(sorted(set(_addresses(outer) + _addresses(message) + _forwarded_senders(text)),
+                               key=len, reverse=True))
+        key = _message_key(message, raw if message is outer else message.as_bytes())
+        origin = f"proposed by e-mail, message {key}"
+        written = write_proposal(proposal, content, config, origin, _sent(message), private, dry_run, seen, read=read)
+        shown = f"{content}/{written.relative}"
+        if written.new:
+            outcome.written.append(shown)
+            extra = "; ".join(notes + ([written.note] if written.note else []))
+            verb = "would write" if dry_run else "wrote"
+            report(f"{verb} {shown} (pending) from {where}" + (f" ({extra})" if extra else ""))
+        else:
+            outcome.already.append(shown)
+            report(f"{where}: already imported as {shown}; nothing written")
 
 
-def _holding_proposal(message, placeholder) -> tuple:
-    """The letter that holds the proposal, its proposal, the notes on what was left out and its text: the message
-    itself, else a letter forwarded in it as an attachment (Thunderbird's, Outlook's and Apple Mail's
-    "Forward as attachment"), which is then the reader's own, with its date and Message-ID."""
+def _holding_proposals(message, placeholder) -> list[tuple]:
+    """Each letter that holds a proposal, with its proposal, the notes on what was left out and its text:
+    the message itself, else every letter forwarded in it as an attachment (Thunderbird's, Outlook's and
+    Apple Mail's "Forward as attachment", of one letter or several), each then the reader's own, with its
+    date and Message-ID. Raises the message's own Refused when none holds one."""
     try:
-        return (message, *_proposal(message, placeholder))
+        return [(message, *_proposal(message, placeholder))]
     except Refused:
+        found = []
         for attached in _attached_letters(message):
             try:
-                return (attached, *_proposal(attached, placeholder))
+                found.append((attached, *_proposal(attached, placeholder)))
             except Refused:
                 continue
-        raise
+        if not found:
+            raise
+        return found
 
 
 def _proposal(message, placeholder) -> tuple:
@@ -245,7 +249,7 @@ def _text_parts(message):
     """The plain parts that are not attachments (a photo put in the middle of a letter splits its text
     in two), the first HTML one, and what else the message carries. A forwarded message
     (message/rfc822) is not entered: its text is read only when the message's own holds no proposal
-    (see _holding_proposal)."""
+    (see _holding_proposals)."""
     plains, html = [], None
     skipped, stack, seen = [], [message], 0
     while stack:

@@ -635,6 +635,17 @@ def test_a_letter_forwarded_as_an_attachment_is_the_proposal_imported_once(tmp_p
     assert parsed.body.strip("\n") == BODY and parsed.meta["author"] == "Eve: x --- status: published"
     for private in ("eve.private", "mod.private", "Te reenvío", "Moderador"):
         assert private not in written
+    # two letters forwarded together: each is read (the second was dropped without a word)
+    second = mails.quoted_printable(the_letter(body="Otra opinión, breve.", comment_id="20261130-0700-b2c3d4e5"),
+                                    "Respuesta a Carla sobre Hola", 3)
+    both = MIMEMultipart("mixed")
+    both.attach(MIMEText("Dos propuestas.\n", "plain", "utf-8"))
+    both.attach(MIMEMessage(original))
+    both.attach(MIMEMessage(second))
+    mails.headers(both, "Fwd: dos", 4, sender="Mod <mod.private@other.example.com>")
+    again = import_mail(content, *mails.store([both], tmp_path / "more")["mbox"])
+    assert "1 new pending comment(s), 1 already there" in again.stdout, again.stdout
+    assert "Otra opinión, breve." in comments_of(content)["20261130-0700-b2c3d4e5.es.md"]
 
 
 def test_an_apple_mail_forward_that_quotes_the_letter_is_the_letter_s_proposal(tmp_path):
