@@ -65,3 +65,10 @@ def test_an_address_ends_at_a_no_break_space_and_a_long_ending_costs_no_more_tha
     assert f'<a href="http://www.y.org" {REL}>www.y.org</a>&nbsp;: fin' in html
     for ending in ("&" * 49_000, ")" * 49_000, "&#39;" * 20_000):
         assert f'<a href="https://x.org/" {REL}>https://x.org/</a>' in comment("https://x.org/" + ending)
+
+
+def test_an_address_bracketed_as_in_a_letter_keeps_its_words_and_is_a_link():
+    """`<www.angle.org>`: read as a tag, the sanitizer took the address away and left " words kept?"."""
+    html = comment("See <www.angle.org> words kept? And <b>bold</b>.")
+    assert f'See &lt;<a href="http://www.angle.org" {REL}>www.angle.org</a>&gt; words kept?' in html
+    assert "<b>bold</b>" in html

@@ -292,6 +292,9 @@ NEUTRAL_PARAGRAPH = re.compile("<p>[^<>&\x00-\x09\x0b-\x1f\x7f-\x9f\xa0]*</p>")
 # took every word after it. Shown as typed instead, as text, so every word the reader wrote stays.
 SWALLOWING_TAG = re.compile(r"<(?=/?(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext|"
                             r"template|select|object|embed|applet|svg)(?![\w-]))", re.IGNORECASE)
+# `<www.example.org>`, an address bracketed as one writes it in a letter (Markdown links only `<https://…>`):
+# read as a tag, the sanitizer took the address away with it
+BRACKETED_ADDRESS = re.compile(r"<(?=www\.[^\s<>]+>)", re.IGNORECASE)
 # A tag, its attributes whole: a `>` inside a quoted value does not end it
 WHOLE_TAG = re.compile(r"""</?([A-Za-z][A-Za-z0-9:-]*)(?:[\s/](?:[^<>"']|"[^"]*"|'[^']*')*)?>""")
 
@@ -315,7 +318,7 @@ def sanitize(fragment: str) -> str:
     """Reduce untrusted HTML to a small safe subset; links get rel=nofollow ugc noopener. An image, which a
     comment may not show, is its description, as a link to the picture where its address is a web one."""
     cleaned = nh3.clean(
-        unwrap_other_tags(SWALLOWING_TAG.sub("&lt;", fragment), COMMENT_KNOWN_TAGS),
+        unwrap_other_tags(BRACKETED_ADDRESS.sub("&lt;", SWALLOWING_TAG.sub("&lt;", fragment)), COMMENT_KNOWN_TAGS),
         tags=SANITIZED_TAGS,
         clean_content_tags=COMMENT_DROPPED_WITH_CONTENT,
         attributes=SANITIZED_ATTRIBUTES,
