@@ -697,8 +697,9 @@ def _would_replace(shown: str, relative: str, made_as: str = "") -> ContentError
     return ContentError(shown, 0, f"would replace the site's own `{relative}`, which the build makes; rename or remove it")
 
 
-def check_site(options: Options) -> Loaded:
-    """What `check` validates: all that a build would, short of drawing and writing the pages."""
+def check_site(options: Options, draw: bool = True) -> Loaded:
+    """What `check` validates: all that a build would, short of writing the pages (a site's own templates
+    drawn, unless not to `draw`)."""
     from .site.plan import plan_site
     from .site.redirects import unreached_addresses
     found = find_content(options.content)
@@ -718,7 +719,7 @@ def check_site(options: Options) -> Loaded:
     from .site.links import broken_links  # `check` only: a build is timed, and `check` is what a writer runs
     loaded = replace(loaded, warnings=loaded.warnings + unreached_addresses(loaded.site, generated, static)
                      + broken_links(loaded.site, options.content, generated, static))
-    if options.theme.overrides("templates"):  # the theme's own are drawn by every test of Tertulia's
+    if draw and options.theme.overrides("templates"):  # the theme's own are drawn by every test of Tertulia's
         from .writing.render import drawing_errors
         # every page, as the build draws them: a site's template may fail on one language's pages only
         broken = drawing_errors(options.theme, loaded.site, loaded.interface, pages, every=True)
@@ -733,7 +734,7 @@ def _draft_problems(options: Options) -> list[ContentError]:
     """What the preview, which shows drafts, would refuse that this check passed (a draft's alias that is
     a page's address): warnings, since a build leaves drafts out, but said now, not as the preview fails."""
     try:
-        check_site(replace(options, drafts=True))
+        check_site(replace(options, drafts=True), draw=False)  # the templates were drawn on every page once
     except ContentErrors as failed:
         return [ContentError(error.path, error.line, f"with drafts shown (`serve`, `build --drafts`): {error.message}")
                 for error in failed.errors]

@@ -86,7 +86,7 @@ class Theme:
                 if kind == "templates" and relative.startswith(DEFAULT_PREFIX + "/"):
                     warnings.append(ContentError(f"templates/{relative}", 0, (
                         f"`{DEFAULT_PREFIX}/` names the default theme's own templates, so this file is never read; "
-                        f"to replace the theme's {relative.split('/', 1)[1]}, put it in templates/ itself")))
+                        f"to replace the theme's {_without_prefix(relative)}, put it in templates/ itself")))
                     continue
                 added_language = kind == "locales" and relative.endswith("/LC_MESSAGES/messages.po")
                 added_file = kind != "locales" and (relative if kind == "templates" else f"{kind}/{relative}") in named
@@ -162,6 +162,13 @@ class Theme:
         if own and (own / relative).is_file():
             return f"{kind}/{relative}"
         return (self.default / kind / relative).as_posix()
+
+
+def _without_prefix(relative: str) -> str:
+    """`default/default/base.html` is the theme's `base.html`, as the file is meant to replace."""
+    while relative.startswith(DEFAULT_PREFIX + "/"):
+        relative = relative[len(DEFAULT_PREFIX) + 1:]
+    return relative
 
 
 def _tree(folder: Path) -> dict[str, Path]:

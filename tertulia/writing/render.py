@@ -356,11 +356,12 @@ def _template_error(env: Environment, problem: Exception) -> ContentError | None
         return ContentError(where, line, f"template error: template `{problem.name}` not found")
     said = problem.message if isinstance(problem, TemplateError) and problem.message else str(problem)
     if missing := MISSING_MACRO.fullmatch(said):
-        lacking = _lacking_macro(env, missing[1])
-        if lacking:  # a site's macros file made anew, without one the theme's templates call
+        lacking, all_missing = _lacking_macro(env, missing[1])
+        if lacking:  # a site's macros file made anew, without ones the theme's templates call: said once, all
+            listed = ", ".join(f"`{name}`" for name in all_missing[:12]) + (" …" if len(all_missing) > 12 else "")
             return ContentError(f"templates/{lacking}", 0, (
-                f"template error: has no macro `{missing[1]}`, which {os.path.basename(where)} calls; copy it "
-                f"from the theme's {lacking}"))
+                f"template error: lacks {len(all_missing)} of the theme's macros ({listed}), which its templates call; "
+                f"copy them from the theme's {lacking}"))
     return ContentError(where, line, f"template error: {said}")
 
 
@@ -368,8 +369,9 @@ def _template_error(env: Environment, problem: Exception) -> ContentError | None
 MISSING_MACRO = re.compile(r"'jinja2\.environment\.TemplateModule object' has no attribute '([^']+)'")
 
 
-def _lacking_macro(env: Environment, macro: str) -> str:
-    """The site's own template (a macros file) that lacks `macro`, which the theme's of that name defines."""
+def _lacking_macro(env: Environment, macro: str) -> tuple[str, list[str]]:
+    """The site's own template (a macros file) that lacks `macro`, which the theme's of that name defines,
+    with every macro of the theme's it lacks: a writer mends them all in one go."""
     for name in env.theme.overrides("templates"):
         try:
             own = {node.name for node in _parsed(env, name)[0].find_all(nodes.Macro)}
@@ -377,8 +379,8 @@ def _lacking_macro(env: Environment, macro: str) -> str:
         except (TemplateError, UnicodeDecodeError):
             continue
         if macro in theirs and macro not in own:
-            return name
-    return ""
+            return name, sorted(theirs - own)
+    return "", []
 
 
 def _interface(interface: Interface, lang: str) -> dict:

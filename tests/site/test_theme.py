@@ -128,8 +128,12 @@ def test_a_macros_file_made_anew_names_each_macro_it_lacks_not_jinja_s_words(tmp
     'jinja2.environment.TemplateModule object' has no attribute 'reading_time'`: the site's file unnamed."""
     result = build(tmp_path, {"templates/_macros.html": '{% macro author_name(name) -%}<bdi>{{ name }}</bdi>{%- endmacro %}\n'})
     assert result.returncode == 1 and "TemplateModule" not in result.stderr, result.stderr
-    assert ("templates/_macros.html: template error: has no macro `reading_time`, which _essay_list.html calls; "
-            "copy it from the theme's _macros.html") in result.stderr.splitlines()
+    said = result.stderr.splitlines()
+    assert len(said) == 2 and said[-1] == "1 template error; nothing was written", said
+    assert said[0].startswith("templates/_macros.html: template error: lacks 21 of the theme's macros (`byline`, "
+                              "`discussion`,") and said[0].endswith("which its templates call; copy them from the theme's "
+                                                                    "_macros.html")
+    assert "`author_name`" not in said[0] and "`reading_time`" in said[0] or " …" in said[0]
     assert not (tmp_path / "output").exists()
 
 
@@ -142,6 +146,8 @@ def test_a_site_file_under_templates_default_is_never_read_and_said_so(tmp_path)
     assert [line for line in result.stderr.splitlines() if "warning" in line] == [
         "templates/default/base.html: warning: `default/` names the default theme's own templates, so this file is "
         "never read; to replace the theme's base.html, put it in templates/ itself"]
+    nested = build(tmp_path / "nested", {"templates/default/default/base.html": "MINE\n"})
+    assert "to replace the theme's base.html, put it in templates/ itself" in nested.stderr, nested.stderr
     assert "MINE" not in (tmp_path / "output/index.html").read_text()
 
 
