@@ -124,7 +124,7 @@
   // nodes so nothing the reader typed is ever read as HTML. The build renders the real thing. The
   // inline tags the build keeps in a comment (`<b>`, `<em>`…) are drawn as they will be, each made
   // here by its name from this list, never parsed, and without the attributes the build drops too.
-  var INLINE = /(`[^`]+`)|(\*\*[^*]+\*\*)|(\*[^*\s][^*]*\*|_[^_\s][^_]*_)|\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)|<(b|i|em|strong|del|s|sub|sup|q|code)(?:\s[^<>]*)?>([\s\S]*?)<\/\6\s*>|(<br(?:\s[^<>]*)?\/?>)|<\/?([A-Za-z][A-Za-z0-9:-]*)(?:[\s\/][^<>]*)?>/i;
+  var INLINE = /(`[^`]+`)|(\*\*[^*]+\*\*)|(\*[^*\s][^*]*\*|(?<![A-Za-z0-9_])_[^_\s][^_]*_(?![A-Za-z0-9_]))|\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)|<(b|i|em|strong|del|s|sub|sup|q|code)(?:\s[^<>]*)?>([\s\S]*?)<\/\6\s*>|(<br(?:\s[^<>]*)?\/?>)|<\/?([A-Za-z][A-Za-z0-9:-]*)(?:[\s\/][^<>]*)?>/i;
   // The tags the build keeps (markup.py's COMMENT_TAGS) or shows as typed (its SWALLOWING_TAG): the
   // preview shows them as text when it does not draw them. The build takes any other tag out and
   // keeps its words (`<span>a</span>` is "a"), and so does the preview.
@@ -164,8 +164,17 @@
   }
 
   function inline(parent, text, inLink) {
-    var match;
+    var match, address;
     while ((match = INLINE.exec(text))) {
+      // an address that starts before any markup is an address whole: `Bertrand_Russell_paradox` in it is
+      // no emphasis, as the build links it before reading its words
+      address = inLink ? null : ADDRESS.exec(text);
+      if (address && address.index < match.index) {
+        var end = address.index + withoutTrailing(address[0]).length;
+        linkedText(parent, text.slice(0, end), inLink);
+        text = text.slice(end);
+        continue;
+      }
       linkedText(parent, text.slice(0, match.index), inLink);
       var element;
       if (match[1]) { element = document.createElement("code"); element.textContent = match[1].slice(1, -1); }

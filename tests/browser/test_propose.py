@@ -285,3 +285,15 @@ def test_the_preview_shows_a_link_it_will_not_follow_as_its_words_as_the_build_w
     assert form.locator(".preview-body p").inner_text() == "Veja perigo e aqui."
     assert form.locator(".preview-body a").evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
         "https://ok.example/"]
+
+
+def test_the_preview_links_an_address_whole_whatever_underscores_it_holds(server, open_page):
+    """`…/wiki/Bertrand_Russell_paradox` was previewed as a link to `…/wiki/Bertrand` and `<em>Russell</em>`:
+    the build links the whole address, and an underscore inside a word is no emphasis (a red team, 2026-12)."""
+    form, _ = previewed(server, open_page, "Lee https://en.wikipedia.org/wiki/Bertrand_Russell_paradox y snake_case_name, "
+                                           "o _esto_.")
+    assert form.locator(".preview-body a").evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
+        "https://en.wikipedia.org/wiki/Bertrand_Russell_paradox"]
+    assert form.locator(".preview-body em").all_inner_texts() == ["esto"]
+    assert form.locator(".preview-body p").inner_text() == (
+        "Lee https://en.wikipedia.org/wiki/Bertrand_Russell_paradox y snake_case_name, o esto.")
