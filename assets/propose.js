@@ -135,12 +135,14 @@
   var ADDRESS = /(?<![A-Za-z0-9_@\/.=-])(?<!=")(?<!=')(?:https?:\/\/|www\.[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)[^\s<>"\u3000-\u303f\uff00-\uffef]*/iu;
   function withoutTrailing(address) {
     // in one pass from the end, counting the parentheses once: a long run of them froze the tab
-    var end = address.length, opened = address.split("(").length - 1, closed = address.split(")").length - 1;
+    var end = address.length;
+    var unopened = {")": address.split(")").length - address.split("(").length,
+                    "]": address.split("]").length - address.split("[").length};
     while (end) {
       var last = address.charAt(end - 1);
-      if (last === ")" && opened >= closed) { break; }
-      if (!("?!.,:;*_~')".indexOf(last) >= 0 || (last > "\x7f" && /[\p{P}\p{Z}]/u.test(last)))) { break; }
-      if (last === ")") { closed -= 1; }
+      if (last in unopened && unopened[last] <= 0) { break; }
+      if (!("?!.,:;*_~')]".indexOf(last) >= 0 || (last > "\x7f" && /[\p{P}\p{Z}]/u.test(last)))) { break; }
+      if (last in unopened) { unopened[last] -= 1; }
       end -= 1;
     }
     return address.slice(0, end);

@@ -20,6 +20,8 @@ def comment(text: str) -> str:
     ('"https://example.org/x", said Ana', "https://example.org/x", '", said Ana</p>'),
     ("日本語の記事はhttps://ja.wikipedia.org/wiki/日本。次へ", "https://ja.wikipedia.org/wiki/日本", "。次へ</p>"),
     ("Escribí en https://example.org/año, y…", "https://example.org/año", ", y…</p>"),
+    ("[see https://example.org/z] and", "https://example.org/z", "] and</p>"),
+    ("(https://example.org/a_[1]).", "https://example.org/a_[1]", ").</p>"),
 ])
 def test_an_address_typed_in_a_comment_is_a_link_without_the_sentence_s_punctuation(typed, linked, after):
     html = comment(typed)

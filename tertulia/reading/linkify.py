@@ -57,19 +57,25 @@ def _link(found: str, rel: str) -> str:
 
 
 def _without_trailing(address: str) -> str:
-    """The address without the punctuation after it: a sentence's full stop, a closing parenthesis
-    not opened in it, `&amp;`, a full-width comma. In one pass from its end, whatever its length: a
-    comment of 49,000 `&amp;` after an address took a search of the whole address for each."""
-    end, opened, closed = len(address), address.count("("), address.count(")")
+    """The address without the punctuation after it: a sentence's full stop, a closing parenthesis or
+    bracket not opened in it (`[see https://x.org/z]`), `&amp;`, a full-width comma. In one pass from its
+    end, whatever its length: a comment of 49,000 `&amp;` after an address took a search of the whole
+    address for each."""
+    end = len(address)
+    unopened = {close: address.count(close) - address.count(open_) for open_, close in PAIRS}
     while end:
         last = address[end - 1]
         if last == ";" and (reference := ENDING_REFERENCE.search(address, max(0, end - LONGEST_REFERENCE), end)):
             end = reference.start()
-        elif last == ")" and opened >= closed:
+        elif last in unopened and unopened[last] <= 0:
             break
-        elif last in TRAILING or last == ")" or (ord(last) > 127 and unicodedata.category(last)[0] in "PZ"):
-            closed -= last == ")"
+        elif last in TRAILING or last in unopened or (ord(last) > 127 and unicodedata.category(last)[0] in "PZ"):
+            if last in unopened:
+                unopened[last] -= 1
             end -= 1
         else:
             break
     return address[:end]
+
+
+PAIRS = (("(", ")"), ("[", "]"))  # a closing one ends an address unless the address opened it (Wikipedia's `_(x)`)

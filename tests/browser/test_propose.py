@@ -297,3 +297,10 @@ def test_the_preview_links_an_address_whole_whatever_underscores_it_holds(server
     assert form.locator(".preview-body em").all_inner_texts() == ["esto"]
     assert form.locator(".preview-body p").inner_text() == (
         "Lee https://en.wikipedia.org/wiki/Bertrand_Russell_paradox y snake_case_name, o esto.")
+
+
+def test_the_preview_ends_an_address_at_a_bracket_it_did_not_open_as_the_build_does(server, open_page):
+    form, _ = previewed(server, open_page, "[see https://example.org/z] and (https://example.org/a_[1]).")
+    assert form.locator(".preview-body a").evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
+        "https://example.org/z", "https://example.org/a_[1]"]
+    assert form.locator(".preview-body p").inner_text() == "[see https://example.org/z] and (https://example.org/a_[1])."
