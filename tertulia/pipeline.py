@@ -417,7 +417,7 @@ def _plan(options: Options, found: Found, digests: list[str] | None, copied: Cop
     interface = loaded.interface  # this build's words, always
     compiled = loaded.templates.result() if loaded.templates else None
     env = last.environment() if last else make_environment(options.theme, compiled=compiled)
-    every_page = _every_page_shows(loaded.site, loaded.digests if reads_the_whole_site(options.theme, env) else None)
+    every_page = _every_page_shows(loaded.site, loaded.digests if reads_the_whole_site(env) else None)
     drawn_from = _page_inputs(loaded, pages, content_key(copied.inputs, when, every_page), env, last)
     fingerprints = {relative: _with_words(key, memo.recorded(relative), interface) for relative, key in drawn_from.items()}
     extras = _extras(loaded, options, copied.beside_posts)

@@ -14,6 +14,7 @@ import contextlib
 from collections import Counter
 import email
 import hashlib
+import itertools
 import mailbox
 import re
 from dataclasses import dataclass, field
@@ -73,9 +74,9 @@ def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen
     is the site's settings, its link's placeholders and the comment files the run has read."""
     config, placeholder, read = site
     outer = _parsed(raw)
+    senders = _addresses(outer)
     for message, proposal, notes, text in _holding_proposals(outer, placeholder):
-        private = tuple(sorted(set(_addresses(outer) + _addresses(message) + _forwarded_senders(text)),
-                               key=len, reverse=True))
+        private = tuple(sorted(set(senders + _addresses(message) + _forwarded_senders(text)), key=len, reverse=True))
         key = _message_key(message, raw if message is outer else message.as_bytes())
         origin = f"proposed by e-mail, message {key}"
         written = write_proposal(proposal, content, config, origin, _sent(message), private, dry_run, seen, read=read)
@@ -125,7 +126,7 @@ def _forwarded_senders(text: str) -> tuple[str, ...]:
 def _attached_letters(message) -> list:
     """The letters a message carries as attachments (message/rfc822), in their order, one level down."""
     letters = []
-    for part in list(message.walk())[:MAX_PARTS]:
+    for part in itertools.islice(message.walk(), MAX_PARTS):
         if part is not message and part.get_content_type() == "message/rfc822" and part.is_multipart():
             letters += [inner for inner in part.get_payload() if isinstance(inner, email.message.Message)][:1]
     return letters

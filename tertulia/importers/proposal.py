@@ -156,11 +156,15 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
                     others=others, after=after)
 
 
+def _forward_line(line: str) -> bool:
+    """Whether a line is the one Gmail, Thunderbird or Apple Mail writes over a letter it forwards."""
+    return bool(FORWARD.fullmatch(line.strip()) or APPLE_FORWARD.fullmatch(line.strip()))
+
+
 def _forward_unquoted(lines: list[str]) -> list[str]:
     """The lines, with a forwarded letter's `>` marks taken off where a forward's line stands over it
     and its comment file is quoted: Apple Mail quotes what it forwards, as a reply quotes."""
-    at = next((i for i, line in enumerate(lines)
-               if FORWARD.fullmatch(line.strip()) or APPLE_FORWARD.fullmatch(line.strip())), None)
+    at = next((i for i, line in enumerate(lines) if _forward_line(line)), None)
     if at is None or any(BEGIN.fullmatch(line.strip()) for line in lines):
         return lines
     return lines[:at + 1] + [ONE_QUOTE.sub("", line, count=1) for line in lines[at + 1:]]
@@ -254,8 +258,7 @@ def _forwarded(lines: list[str], forward: bool = False) -> list[str]:
     """The lines of the letter a forward carries, its headers left out; the lines as they are otherwise.
     The forwarder's own note above is theirs, not the proposal's writer's; in a forward of a forward, the
     innermost letter is the proposal's (the first marker's, taken, left the second and its headers)."""
-    at = next((i for i in range(len(lines) - 1, -1, -1)
-               if FORWARD.fullmatch(lines[i].strip()) or APPLE_FORWARD.fullmatch(lines[i].strip())), None)
+    at = next((i for i in range(len(lines) - 1, -1, -1) if _forward_line(lines[i])), None)
     if at is None:
         at = _outlook_forward(lines, forward)
     if at is None:

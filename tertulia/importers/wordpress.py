@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 from ..errors import counted
 from ..reading.addresses import own_page, split as address_split, under_files
 from ..reading.language_tags import LANGUAGE_TAG, unregistered
-from ..reading.names import slug_of
+from ..reading.names import same_words, slug_of
 from ..reading.read import parse_text
 from ..reading.validate import FEED_ID, RESERVED_SEGMENTS
 from . import addresses, media, siteyml
@@ -250,7 +250,7 @@ def _same_titled(imported: dict[str, str], content: Path, lang: str) -> list[str
             parsed, error = parse_text(path.read_bytes(), folder)
         except OSError:  # unreadable: `check` names it
             continue
-        title = " ".join(str(parsed.meta.get("title", "")).split()).casefold() if error is None else ""
+        title = same_words(str(parsed.meta.get("title", ""))) if error is None else ""
         if title in titles:
             found.append(f"{folder} (as {titles[title]})")
     return found
@@ -529,7 +529,7 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     (summary.pages if page else summary.essays)["drafts" if draft else "published"] += 1
     if page:
         summary.page_folders.append(place.folder)
-        summary.page_titles[place.folder] = " ".join(title_of(item).split()).casefold()
+        summary.page_titles[place.folder] = same_words(title_of(item))
     tags = [] if page else _tags(item, channel, plan, draft)
     author = author_name(text_of(channel.authors.get(item.creator, item.creator)))
     if author == ANONYMOUS and item.creator.strip():  # a login with no display name: told, never written

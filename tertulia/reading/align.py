@@ -102,13 +102,13 @@ def align_lengths(source: list[int], target: list[int]) -> list[tuple[int, int]]
 def locate_mismatch(original: tuple[str, ...], translation: tuple[str, ...],
                     translation_lines: list[int]) -> tuple[int, str]:
     """Explain the first place where the translation stops matching: (line, sentence)."""
-    source = [len(plain_text(b)) for b in original]
-    target = [len(plain_text(b)) for b in translation]
-    apart = _dense(original) != _dense(translation)
+    original_text, translation_text = [plain_text(b) for b in original], [plain_text(b) for b in translation]
+    source, target = [len(text) for text in original_text], [len(text) for text in translation_text]
+    apart = _dense(original_text) != _dense(translation_text)
     if abs(len(source) - len(target)) == 1:
         edit = _best_single_edit(source, target, [_kind(b) for b in original], [_kind(b) for b in translation], apart)
     else:
-        source = _on_the_translation_s_scale(source, target) if apart else source
+        source = [round(length) for length in _scaled(source, sum(source), sum(target))] if apart else source
         steps = align_lengths(source, target)
         edit = _first_divergence(steps)
         run = _best_run(source, target)
@@ -117,22 +117,22 @@ def locate_mismatch(original: tuple[str, ...], translation: tuple[str, ...],
     return _describe(*edit, original, translation, translation_lines) if edit else (0, "")
 
 
-def _on_the_translation_s_scale(source: list[int], target: list[int]) -> list[int]:
-    """The original's lengths in the translation's characters, for scripts that spend them far apart
-    (a Korean or Chinese text takes a half or a third of the characters of its Spanish): compared as
-    they are, every Spanish block looked long, and a split one looked added. Texts in scripts that
-    spend them alike keep the model's ratio of 1, which one added block's length would skew."""
-    ratio = sum(target) / max(sum(source), 1)
-    return [round(length * ratio) for length in source]
+def _scaled(source: list[int], source_paired: float, target_paired: float) -> list[float]:
+    """The original's lengths in the translation's characters, by the lengths of the blocks paired, for
+    scripts that spend them far apart (a Korean or Chinese text takes a half or a third of the characters
+    of its Spanish): compared as they are, every Spanish block looked long, and a split one looked added.
+    Texts in scripts that spend them alike keep the model's ratio of 1, which one added block would skew."""
+    ratio = target_paired / max(source_paired, 1)
+    return [length * ratio for length in source]
 
 
 # Han, kana and Hangul: a syllable or a word a character, where a Latin, Cyrillic or Arabic text takes several
 DENSE = re.compile(f"[{CJK}\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
 
-def _dense(blocks: tuple[str, ...]) -> bool:
-    """Whether a text is mostly written in a dense script (see DENSE)."""
-    text = "".join(plain_text(block) for block in blocks)
+def _dense(blocks_text: list[str]) -> bool:
+    """Whether a text, its blocks' words, is mostly written in a dense script (see DENSE)."""
+    text = "".join(blocks_text)
     letters = sum(1 for char in text if char.isalpha())
     return len(DENSE.findall(text)) * 2 > letters
 
@@ -195,12 +195,11 @@ def _best_single_edit(source: list[int], target: list[int], source_kinds: list[s
 
     Trying every position beats the dynamic programme here: an added block's
     length says nothing about where it was added, so only its prior is charged.
-    Scripts `apart` (see _on_the_translation_s_scale) are put on one scale by the blocks each edit
-    pairs: the length of a block dropped or added would skew the ratio of the whole texts.
+    Scripts `apart` (see _scaled) are put on one scale by the blocks each edit pairs: the length of a
+    block dropped or added would skew the ratio of the whole texts.
     """
     def on_scale(source_paired: float, target_paired: float) -> list[float]:
-        ratio = target_paired / max(source_paired, 1) if apart else 1.0
-        return [length * ratio for length in source]
+        return _scaled(source, source_paired, target_paired) if apart else [float(length) for length in source]
 
     total_source, total_target = sum(source), sum(target)
     whole = on_scale(total_source, total_target)  # a split or a merge pairs every block

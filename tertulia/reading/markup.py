@@ -17,7 +17,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
-from .cjk import MARKS, UNSPACED, joined_lines, without_spaces
+from .cjk import LETTERS_A_WORD, MARKS, UNSPACED, joined_lines, without_spaces
 from .linkify import linked_addresses
 
 # A non-character: never in real text, and ElementTree writes it through unescaped.
@@ -528,7 +528,7 @@ UNSPACED_UNIT = re.compile(f"[{CLOSE_SET_RANGES}]|[{UNSPACED}][{MARKS}]*|[^\\s{C
 # a vowel written before its consonant (Thai's and Lao's), and the signs that stack the next letter under one
 HOLDS_THE_NEXT = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4\u17d2\u1039")
 FOLLOWS_ITS_LETTER = frozenset("\u0e30\u0e32\u0e33\u0e45\u0eb0\u0eb2\u0eb3")  # ะ า ำ ๅ and Lao's, after a consonant
-LETTER = 5  # in fifteenths of a word
+LETTER = WORD // LETTERS_A_WORD  # in fifteenths of a word
 
 
 def word_count(text: str) -> float:

@@ -50,6 +50,11 @@ def passage_of(comment_id: str) -> str:
     return passage.group(1) if passage else ""
 
 
+def same_words(text: str) -> str:
+    """A title or a label as two are compared for sameness: its spaces as one, its case folded."""
+    return " ".join(text.split()).casefold()
+
+
 def tag_text(value) -> str | None:
     """A tag key as text: YAML reads `2012` as a number, and a year is a tag like any word; None for a
     value that is no key (a list, a mapping, true/false, a decimal YAML would have rounded)."""

@@ -18,7 +18,8 @@ from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors
 from .find import is_page
 from .images import missing_images
 from .language_tags import LANGUAGE_TAG, registered
-from .names import in_capitals, lowered_from_capitals, passage_of, tag_segment, tag_text, without_tonos
+from .names import (in_capitals, lowered_from_capitals, passage_of, same_words, tag_segment, tag_text,
+                    without_tonos)
 from .markup import clean_text, first_words, is_safe_url, rooted_links
 from ..model import (DATE_PATTERN, END_ISOLATE, ISOLATE, LATEST_OFFSET, Comment, Essay, PartialDate, Site, SiteConfig,
                      SitePage, Tag, Text, newest_first, offset_text)
@@ -1021,9 +1022,8 @@ def _meant_tag(key: str, written: str, declared: tuple[Tag, ...]) -> str:
     near = [tag.written for tag in declared if in_capitals(tag.key) == in_capitals(key)]
     if near:
         return f"; is it meant to be `{near[0]}`?"
-    folded = " ".join(written.split()).casefold()
-    labelled = [(tag, lang) for tag in declared for lang, label in tag.labels
-                if " ".join(label.split()).casefold() == folded]
+    folded = same_words(written)
+    labelled = [(tag, lang) for tag in declared for lang, label in tag.labels if same_words(label) == folded]
     if labelled:
         tag, lang = labelled[0]
         return f"; it is the `{lang}` label of `{tag.written or tag.key}`: is it meant to be `{tag.written or tag.key}`?"

@@ -425,10 +425,9 @@ def _in_buddhist_era(locale: Locale, year: int, month: int, day: int) -> str:
         pattern = str(locale.date_formats["long"].pattern)
     else:
         pattern = str(locale.datetime_skeletons["yMMMM" if month else "y"])
-    written = ERA_OR_YEAR.sub(lambda found: {"G": "'พ.ศ.'", "y": f"'{year + 543}'"}.get(found.group()[0], found.group()),
-                              pattern)
-    if "G" not in pattern:  # "MMMM y": the year alone would read as the Gregorian one it no longer is
-        written = written.replace(f"'{year + 543}'", f"'พ.ศ.' '{year + 543}'")
+    # "MMMM y" names no era: the year alone would read as the Gregorian one it no longer is
+    year_said = f"'{year + 543}'" if "G" in pattern else f"'พ.ศ.' '{year + 543}'"
+    written = ERA_OR_YEAR.sub(lambda found: {"G": "'พ.ศ.'", "y": year_said}.get(found.group()[0], found.group()), pattern)
     return format_date(dt.date(year, month or 1, day or 1), written, locale=locale)
 
 

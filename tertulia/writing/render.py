@@ -486,30 +486,24 @@ ONE_NAME = re.compile(r"""\s*(['"])([^'"]*)\1\s*(?:(?:ignore\s+missing\s*)?(?:(?
 EVERY_PAGE_HOLDS = frozenset({"favicon", "search"})
 
 
-def reads_the_whole_site(theme: Theme, env: Environment) -> bool:
+def reads_the_whole_site(env: Environment) -> bool:
     """Whether one of the site's own templates reads the model beyond what every page's key holds
     (`site.essays[0].title` in a footer): then any content file changes every page. Asked of Jinja's
     parse of each, since text can hide a name (`{{ "}}" ~ site.essays|length }}` ends at its `}}`); one
     that does not parse is taken to (its error stops the build anyway)."""
-    for name in theme.overrides("templates"):
-        if "site" not in (text := _own_source(theme, name)):
-            continue
+    for name in env.theme.overrides("templates"):
         try:
+            text = env.loader.get_source(env, name)[0]  # the site's own, which its name finds first
+            if "site" not in text:
+                continue
             tree = env.parse(text, name)
-        except TemplateError:
+        except (TemplateError, UnicodeDecodeError):
             return True
         held = {id(node.node) for node in tree.find_all(nodes.Getattr)
                 if isinstance(node.node, nodes.Name) and node.attr in EVERY_PAGE_HOLDS}
         if any(node.name == "site" and id(node) not in held for node in tree.find_all(nodes.Name)):
             return True
     return False
-
-
-def _own_source(theme: Theme, name: str) -> str:
-    try:
-        return (theme.own("templates") / name).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
 
 
 def template_closure(env: Environment, names) -> set[str]:
