@@ -379,13 +379,13 @@ def _build(options: Options, started: float, progress, found: Found, digests: li
         _saved(memo, planned.whole, planned.counts, last)  # the output already is this build, file for file
         return Report(planned.counts, len(planned.fingerprints), time.perf_counter() - started, 0)
     try:
-        written, used = _draw(options, planned, memo, progress, stack, last)
+        drawn, as_before, used = _draw(options, planned, memo, progress, stack, last)
     except ContentErrors as problem:  # a site's template failing as it is drawn: said with the warnings
         raise ContentErrors(problem.errors, [*planned.counts.warnings, *problem.warnings]) from None
-    for relative in written:
+    for relative in drawn:
         memo.record(relative, planned.fingerprints[relative], options.output / relative, used.get(relative))
     _saved(memo, planned.whole, planned.counts, last)
-    return Report(planned.counts, len(planned.fingerprints), time.perf_counter() - started, len(written))
+    return Report(planned.counts, len(planned.fingerprints), time.perf_counter() - started, len(drawn) - len(as_before))
 
 
 def _read_each(files, content: Path, unread: list[ContentError]) -> dict:
@@ -449,9 +449,10 @@ def _names_this_system_can_write(files) -> None:
 
 
 def _draw(options: Options, planned: Planned, memo: OutputMemo, progress, stack: ExitStack,
-          last: LastRun | None) -> tuple[list[str], dict]:
+          last: LastRun | None) -> tuple[list[str], set[str], dict]:
     """Draw the pages and write the files whose fingerprint changed into a staging folder, then put
-    it in place of the output; the files written, and the messages each drawn page looked up."""
+    it in place of the output; the files drawn, those of them output/ held as they are already (left
+    untouched), and the messages each drawn page looked up."""
     from .writing.render import render_into
     from .writing.search import indexing
     site, fingerprints, extras = planned.loaded.site, planned.fingerprints, planned.extras
@@ -477,12 +478,14 @@ def _draw(options: Options, planned: Planned, memo: OutputMemo, progress, stack:
             extras.update(index)
             fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in index.items())
         new_extras = _keep_unchanged(list(extras.items()), fingerprints, memo)
-        written = [relative for relative, _ in fresh + new_extras]
+        drawn = [relative for relative, _ in fresh + new_extras]
         for relative, data in new_extras:
             staged.writer.write(relative, data)
+        as_before = staged.same_as_before(drawn)
         # a build also clears out files it does not know; the preview trusts what it wrote itself
-        staged.commit(written, set(fingerprints), memo.known(), sweep=last is None or not memo.known())
-    return written, used
+        staged.commit([relative for relative in drawn if relative not in as_before], set(fingerprints),
+                      memo.known(), sweep=last is None or not memo.known())
+    return drawn, as_before, used
 
 
 def _with_every_drawing_error(failed: ContentErrors, options: Options, planned: Planned) -> ContentErrors:

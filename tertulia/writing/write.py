@@ -4,9 +4,9 @@ Every new or changed file is first written into a staging folder next to output/
 the whole build has succeeded do they go in, with Ctrl-C held off until they all have: a
 first build renames its staged tree to output/ in one go; later builds move each file in
 by one atomic rename, then remove the files the site no longer has. Unchanged files are
-never touched. So a failed or interrupted build leaves output/ exactly as it was, a reader
-never sees half a file, and an edit that changes a few pages costs a few renames instead
-of a new tree of thousands of folders.
+never touched, nor is a redrawn file whose bytes output/ already holds. So a failed or
+interrupted build leaves output/ exactly as it was, a reader never sees half a file, and an
+edit that changes a few pages costs a few renames instead of a new tree of thousands of folders.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import signal
+import stat
 import sys
 import tempfile
 import threading
@@ -167,6 +168,16 @@ class StagedOutput:
         self.writer = SiteWriter(self.staging, tree=not self.output.exists())
         self.committed = False
 
+    def same_as_before(self, written: list[str]) -> set[str]:
+        """The written files whose staged bytes are those output/ already holds there: left as they
+        are, they keep their time, a deployment does not upload them again, and the summary does not
+        count them as changed. A page redrawn because an input it names changed is often alike:
+        a comment's edit reaches its essay's listing, which shows none of its words."""
+        if self.writer.tree:
+            return set()  # a new output holds nothing to compare with
+        return {relative for relative in written if _alike(os.path.join(self.staging, staged_name(relative)),
+                                                            os.path.join(self.output, relative))}
+
     def commit(self, written: list[str], keep: set[str], known: set[str], sweep: bool) -> None:
         """Move the written files in; remove the known files not kept, and with `sweep` any other stray.
 
@@ -197,6 +208,18 @@ class StagedOutput:
                 raise PartlyCommitted(f"{error.filename}: could not be removed: {error.strerror}; the new output is "
                                       "in place, with this file of the old one left in it: build again once this "
                                       "is fixed") from None
+
+
+def _alike(staged: str, target: str) -> bool:
+    """Whether output/'s regular file `target` holds `staged`'s bytes; read only when the sizes agree."""
+    try:
+        found = os.lstat(target)
+        if not stat.S_ISREG(found.st_mode) or found.st_size != os.stat(staged).st_size:
+            return False
+        with open(staged, "rb") as new, open(target, "rb") as old:
+            return new.read() == old.read()
+    except OSError:
+        return False
 
 
 def _in_the_way(output: Path, written: list[str], removable: Callable[[str], bool]) -> list[str]:

@@ -65,6 +65,23 @@ def test_cached_parallel_builds_match_a_plain_build_through_edits(corpus, tmp_pa
     assert every_file(out) == plain_build(content, tmp_path / "reference")
 
 
+def test_a_redrawn_page_alike_to_the_one_in_place_is_left_untouched(corpus, tmp_path):
+    """A comment's edit redraws its essay's listings, which show none of its words: those files keep their
+    time (a deployment uploads only what changed) and the summary counts only what did change."""
+    content, out = corpus / "content", tmp_path / "out"
+    options = Options(content=content, output=out, workers=1, cache_dir=tmp_path / "cache")
+    build(options)
+    before = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in out.rglob("*") if path.is_file()}
+    comment = content / "posts/essay-00007/comments/2.en.md"
+    comment.write_text(comment.read_text().rstrip("\n") + " A few more words.\n")
+    edited = build(options)
+    changed = [path for path, (data, _) in before.items() if path.read_bytes() != data]
+    touched = [path for path, (_, stamp) in before.items() if path.stat().st_mtime_ns != stamp]
+    assert changed and touched == changed and edited.drawn == len(changed)
+    assert out / "en/posts/essay-00007/index.html" in changed
+    assert every_file(out) == plain_build(content, tmp_path / "reference")
+
+
 def test_a_changed_template_redraws_what_it_shapes(corpus, tmp_path):
     content, out = corpus / "content", tmp_path / "out"
     templates = tmp_path / "templates"
@@ -187,11 +204,16 @@ def test_the_search_box_comes_and_goes_with_the_first_and_last_published_essay(t
 
 
 def test_source_date_epoch_is_an_input(corpus, tmp_path, monkeypatch):
+    """The pages are drawn again under a new epoch; here every feed has a dated entry, so none shows it,
+    and the redrawn files, alike to those in place, are left as they are."""
+    from tertulia.writing import render
     content, out = corpus / "content", tmp_path / "out"
-    fast = Options(content=content, output=out, cache_dir=tmp_path / "cache")
+    fast = Options(content=content, output=out, workers=1, cache_dir=tmp_path / "cache")
     build(fast)
+    drawn, draw = [], render.render_page
+    monkeypatch.setattr(render, "render_page", lambda *args: drawn.append(args[-1]) or draw(*args))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert build(fast).drawn > 0
+    assert build(fast).drawn == 0 and drawn
 
 
 def test_the_preview_memory_rebuilds_from_the_changed_files_to_the_same_bytes(corpus, tmp_path):
