@@ -100,16 +100,28 @@ def renamed(link: str, blog: str, name: str, old_slugs: tuple[str, ...], new_url
     return [alias for alias in dict.fromkeys(found) if alias not in (path, new_url)]
 
 
-def term_redirects(domain: str, nicename: str, key: str, parents: dict[str, str] | None = None) -> dict[str, str]:
+def term_redirects(domain: str, nicename: str, key: str, parents: dict[str, str] | None = None,
+                   term_id: str = "") -> dict[str, str]:
     """A category's or tag's old archive to its tag page; a nested category's at its own path too
-    (`/category/parent/child/`, where WordPress serves it), as written in the export (percent-encoded)."""
+    (`/category/parent/child/`, where WordPress serves it), as written in the export (percent-encoded);
+    and its plain address (`/?cat=ID`, `/?tag=slug`), which a blog without pretty permalinks linked."""
     base = {"category": "/category/", "post_tag": "/tag/"}[domain]
     found = {}
     for path in dict.fromkeys([nicename, category_path(nicename, parents or {}) if domain == "category" else ""]):
         address = f"{base}{path}/"
         if path and SAFE_PATH.fullmatch(address) and ".." not in path.split("/"):
             found[address] = f"/tags/{key}/"
+    plain = plain_term_address(domain, nicename, term_id)
+    if plain:
+        found[plain] = f"/tags/{key}/"
     return found
+
+
+def plain_term_address(domain: str, nicename: str, term_id: str) -> str:
+    """Where WordPress serves a term's archive without pretty permalinks: `/?cat=ID`, `/?tag=slug`; or ""."""
+    if domain == "category":
+        return f"/?cat={term_id}" if term_id.isascii() and term_id.isdigit() else ""
+    return f"/?tag={nicename}" if SEGMENT.fullmatch(nicename) and "&" not in nicename and "=" not in nicename else ""
 
 
 def category_path(nicename: str, parents: dict[str, str]) -> str:

@@ -676,7 +676,7 @@ def _tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str]:
         if domain not in ("post_tag", "category"):
             continue
         if domain == "category" and nicename in (channel.default_category, "uncategorized"):
-            if not draft:
+            if not draft:  # its plain address, `/?cat=1`, is the home page already
                 plan.redirects[f"/category/{nicename}/"] = "/"
             continue
         key = _own_key(slug_of(unquote(nicename)) or slug_of(text_of(name)), unquote(nicename) or text_of(name), plan)
@@ -684,7 +684,8 @@ def _tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str]:
             continue
         plan.tags.setdefault(key, text_of(name) or key)
         if not draft:
-            plan.redirects.update(addresses.term_redirects(domain, nicename, key, channel.category_parents))
+            plan.redirects.update(addresses.term_redirects(domain, nicename, key, channel.category_parents,
+                                                           channel.category_ids.get(nicename, "")))
         if key not in keys:
             keys.append(key)
     return keys

@@ -52,6 +52,7 @@ class Channel:
     authors: dict[str, str] = field(default_factory=dict)  # login -> display name
     default_category: str = "uncategorized"  # nicename of term 1, the category WordPress files posts under unasked
     category_parents: dict[str, str] = field(default_factory=dict)  # nicename -> its parent's, for nested archives
+    category_ids: dict[str, str] = field(default_factory=dict)  # nicename -> term id, its plain address `/?cat=ID`
 
 
 @dataclass(frozen=True)
@@ -332,7 +333,10 @@ def _channel_field(channel: Channel, element, wp: str) -> None:
         parent = _text(element, wp + "category_parent").strip()
         if nicename and parent:
             channel.category_parents[nicename] = parent
-        if _text(element, wp + "term_id").strip() == "1":
+        term_id = _text(element, wp + "term_id").strip()
+        if nicename and term_id.isascii() and term_id.isdigit():
+            channel.category_ids[nicename] = term_id
+        if term_id == "1":
             channel.default_category = nicename or channel.default_category
 
 

@@ -128,6 +128,9 @@ def test_the_home_page_holds_the_script_for_the_query_aliases(theme_site):
     for query, slug in [("p=1011", "title-with-special-characters"), ("p=1031", "media-shortcodes"),
                         ("p=1201", "zhongwenbiaoti")]:
         assert f'"{query}":"posts/{slug}/"' in home
+    # a blog without pretty permalinks linked its categories and tags by id and slug
+    for query, target in [("cat=3", "tags/markup/"), ("tag=html", "tags/html/")]:
+        assert f'"{query}":"{target}"' in home
 
 
 
