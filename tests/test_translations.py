@@ -19,6 +19,16 @@ def test_an_inserted_block_is_stale_as_new_and_the_rest_stay_current():
     assert stale_blocks(("one", "two", "three"), ("one", "inserted", "two", "three")) == ((1, ""),)
 
 
+def test_two_swapped_blocks_are_both_stale_each_beside_the_others_translation():
+    """A status walk: swapping paragraphs 1 and 2 flagged only block 1; block 2 was published beside the
+    translation of the paragraph that had been there, with no note."""
+    assert stale_blocks(("one", "two", "three"), ("two", "one", "three")) == ((0, "one"), (1, "two"))
+
+
+def test_an_insertion_and_a_removal_elsewhere_make_the_blocks_between_stale():
+    assert stale_blocks(("a", "b", "c", "d"), ("a", "new", "b", "d")) == ((1, "b"), (2, "c"))
+
+
 def test_a_block_never_marked_is_stale():
     assert stale_blocks(("one", None), ("one", "two")) == ((1, ""),)
 

@@ -208,8 +208,13 @@ def words_of(blocks) -> tuple[str, ...]:
 def stale_blocks(followed: tuple[str | None, ...], current: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     """(index, the old words or "" for a new block) of each current block that changed since marking.
 
-    The two versions are matched block by block as a diff would match lines, so an inserted
-    paragraph makes itself stale, not every paragraph after it."""
+    With as many blocks as were marked, the translation (which must have as many as its original)
+    still has its blocks where they were, so each is compared with the block it was marked against:
+    two paragraphs swapped make both stale, each now beside the other's translation. With more or
+    fewer, the translator has added or removed blocks since: the two versions are matched as a diff
+    would match lines, so an inserted paragraph makes itself stale, not every paragraph after it."""
+    if len(followed) == len(current):
+        return tuple((index, old or "") for index, (old, now) in enumerate(zip(followed, current)) if old != now)
     stale = []
     matcher = difflib.SequenceMatcher(None, followed, current, autojunk=False)
     for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
