@@ -116,6 +116,9 @@ def _new(parser: argparse.ArgumentParser) -> None:
                         help="for a translation: of the page with this slug, when a post has it too")
     parser.add_argument("--comments", action="store_true",
                         help="for a translation: also start every missing comment translation of the essay")
+    parser.add_argument("--update", action="store_true",
+                        help="for a translation that exists: add the blocks its original gained since it was "
+                             "marked translated (as `TODO translate`) and take out those it lost")
     _content(parser)
 
 

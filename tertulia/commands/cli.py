@@ -63,7 +63,8 @@ def _site_command(args) -> int:
     if args.command == "translated":
         return _translated(args)
     from .scaffold import scaffold
-    return scaffold(args.content, args.kind, args.slug, args.lang, args.reply_to, args.comments, args.page)
+    return scaffold(args.content, args.kind, args.slug, args.lang, args.reply_to, args.comments, args.page,
+                    args.update)
 
 
 def _kind_of(errors) -> str:

@@ -20,7 +20,7 @@ from .translation_starter import PLACEHOLDER, starter_markdown
 
 
 def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "", comments: bool = False,
-             page: bool = False) -> int:
+             page: bool = False, update: bool = False) -> int:
     """Write the new file and say where it is; 2 for a wrong request, 1 when it would overwrite."""
     try:
         config = load_config(content / "site.yml", str(content / "site.yml"))
@@ -40,8 +40,10 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "",
         return _usage("--page goes with `new translation`")
     if reply_to and kind != "comment":  # else a reply would silently start as a post
         return _usage("--reply-to goes with `new comment`")
+    if update and (kind != "translation" or comments):
+        return _usage("--update goes with `new translation`, without --comments")
     try:
-        status = _scaffolded(content, kind, slug, lang, reply_to, comments, page)
+        status = _scaffolded(content, kind, slug, lang, reply_to, comments, page, update)
     except ContentErrors as problem:  # a file the new one starts from does not read
         print("\n".join(str(e) for e in problem.errors), file=sys.stderr)
         return 1
@@ -50,13 +52,16 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "",
     return status
 
 
-def _scaffolded(content: Path, kind: str, slug: str, lang: str, reply_to: str, comments: bool, page: bool) -> int:
+def _scaffolded(content: Path, kind: str, slug: str, lang: str, reply_to: str, comments: bool, page: bool,
+                update: bool = False) -> int:
     """scaffold's work once the request is known to be right."""
     post = _folder(content, kind, slug, page)
     link = _link_on_the_way(content, post)
     if link:  # the build refuses it; `new` must not write, or quote, through it either
         print(f"{link}: {SYMLINK}", file=sys.stderr)
         return 1
+    if update:
+        return _updated(content, post, slug, lang)
     if comments:
         if kind != "translation":
             return _usage("--comments goes with `new translation`")
@@ -69,11 +74,26 @@ def _scaffolded(content: Path, kind: str, slug: str, lang: str, reply_to: str, c
     except ValueError as problem:
         return _usage(str(problem))
     if os.path.lexists(path):
-        print(f"{path}: already exists; not overwritten{_the_original_note(path, kind)}", file=sys.stderr)
+        print(f"{path}: already exists; not overwritten{_the_original_note(path, kind) or _update_note(kind, slug, lang)}",
+              file=sys.stderr)
         return 1
     _write(path, text)
     if kind == "translation":
         _record(content, path, _original_of(post, slug), trusted=True)
+    return 0
+
+
+def _updated(content: Path, post: Path, slug: str, lang: str) -> int:
+    """`--update`: the translation into `lang` put in line with its original's blocks (update_translation)."""
+    from .update_translation import update_translation
+    translation = post / f"index.{lang}.md"
+    if not translation.is_file():
+        return _usage(f"{shown_path(content, translation)}: no such translation to update; without --update, "
+                      "`new translation` starts it")
+    _, original_lang, original = _original_of(post, slug)
+    if original_lang == lang:
+        return _usage(f"{shown_path(content, translation)} is the original; --lang names the translation's language")
+    print(update_translation(content, translation, original))
     return 0
 
 
@@ -85,6 +105,14 @@ def _the_original_note(path: Path, kind: str) -> str:
     if parsed is None or "translation_of" in parsed.meta:
         return ""
     return f": it is the original, in `{ESSAY_FILE.fullmatch(path.name)['lang']}`; --lang names the translation's language"
+
+
+def _update_note(kind: str, slug: str, lang: str) -> str:
+    """How to bring an existing translation's blocks in line with its original's."""
+    if kind != "translation":
+        return ""
+    return (f"; when its original has gained or lost blocks, `tertulia new translation {slug} --lang {lang} --update` "
+            "adds and takes them out")
 
 
 def _folder(content: Path, kind: str, slug: str, of_page: bool = False) -> Path:

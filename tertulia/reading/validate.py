@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from difflib import get_close_matches
+from difflib import SequenceMatcher, get_close_matches
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
@@ -534,28 +534,45 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
     message = counts_differ(len(target), len(source))
     if where:
         message += f"; {where}"
+    if recorded:  # the record says which blocks it followed: the command can put them in line
+        page = " --page" if "/pages/" in translation.path else ""
+        message += (f" (`tertulia new translation {translation.slug} --lang {translation.lang}{page} --update` adds "
+                    "the original's new blocks marked `TODO translate`, shown in its language until translated, "
+                    "and takes out those it lost)")
     found.errors.append(ContentError(translation.path, line or translation.body_line, message))
     return False
 
 
 def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[int, str] | None:
-    """(line, sentence) naming the run of blocks the original gained or lost, in one place, since the
-    translation was recorded as following it (its blocks then: `recorded`); None when it changed otherwise."""
-    current = words_of(source)
-    shorter = min(len(current), len(recorded))
-    same_start = next((i for i in range(shorter) if current[i] != recorded[i]), shorter)
-    same_end = next((i for i in range(shorter - same_start) if current[-1 - i] != recorded[-1 - i]), shorter - same_start)
-    if same_start + same_end != shorter:
+    """(line, sentence) naming the blocks the original gained, or those it lost, since the translation was
+    recorded as following it (its blocks then: `recorded`), matched as a diff matches lines; None when it
+    both gained and lost some, which one sentence cannot say."""
+    gained, lost = [], []
+    for tag, old_start, old_end, new_start, new_end in SequenceMatcher(None, recorded, words_of(source),
+                                                                       autojunk=False).get_opcodes():
+        if tag != "equal":
+            kept = min(old_end - old_start, new_end - new_start)  # changed in place: outdated, not gained or lost
+            gained += range(new_start + kept, new_end)
+            lost += range(old_start + kept, old_end)
+    if bool(gained) == bool(lost):
         return None
-    count, at = abs(len(current) - len(recorded)), same_start
+    at, one = (gained or lost)[0], len(gained or lost) == 1
     line = starts[min(at, len(starts) - 1)] if starts else 0
-    one = count == 1
-    which = f"block {at + 1}" if one else f"blocks {at + 1} to {at + count}"
-    if len(current) > len(recorded):
+    which = _blocks_said(gained or lost)
+    if gained:
         return line, (f"original {which} (“{opening_words(source[at])}”) {'was' if one else 'were'} added after "
                       f"this translation was recorded: translate {'it' if one else 'them'} here as {which}")
     return line, (f"the original's {which} {'was' if one else 'were'} removed after this translation was "
                   f"recorded: translation {which} (“{opening_words(target[at])}”) {'follows' if one else 'follow'} nothing now")
+
+
+def _blocks_said(indexes: list[int]) -> str:
+    """`block 3`, `blocks 3 to 5` for a run, `blocks 2, 6` otherwise: numbered from 1."""
+    if len(indexes) == 1:
+        return f"block {indexes[0] + 1}"
+    if indexes == list(range(indexes[0], indexes[0] + len(indexes))):
+        return f"blocks {indexes[0] + 1} to {indexes[-1] + 1}"
+    return "blocks " + ", ".join(str(index + 1) for index in indexes)
 
 
 LIST_TAG = re.compile(r"<(/?)(ul|ol|li)\b")

@@ -128,6 +128,58 @@ def test_blocks_the_original_gained_or_lost_since_the_record_are_named_from_it(t
             "was recorded: translation block 2 (“Second paragraph.”) follows nothing now") in removed
 
 
+def test_blocks_gained_in_one_place_and_changed_in_another_name_the_gained_one(tmp_path):
+    """A translator's walk: changing block 1 and adding one at the end was said as two blocks merged."""
+    content = site_with_record(tmp_path)
+    edit(content, ESSAY, "Segundo párrafo.", "Segundo párrafo.\n\nUna coda breve.")
+    edit(content, ESSAY, "Primer párrafo", "Primer párrafo cambiado")
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert "original block 3 (“Una coda breve.”) was added after this translation was recorded" in check
+    assert "`tertulia new translation hola --lang en --update`" in check
+
+
+def test_update_puts_a_translation_in_line_with_the_blocks_its_original_gained_and_lost(tmp_path):
+    """A writer adds a paragraph and the build stops until the translator writes it: `--update` puts the
+    new block in, marked, so the site builds (the original's words shown there) and status names it."""
+    content = site_with_record(tmp_path)
+    edit(content, ESSAY, "Segundo párrafo.", "Un párrafo nuevo en medio.\n\nSegundo párrafo.")
+    translation = tmp_path / TRANSLATION
+    before = translation.read_text()
+    plain = run_cli("new", "translation", "hola", "--lang", "en", cwd=tmp_path)
+    assert plain.returncode == 1 and "--update" in plain.stderr and translation.read_text() == before
+    updated = run_cli("new", "translation", "hola", "--lang", "en", "--update", cwd=tmp_path)
+    assert updated.returncode == 0, updated.stderr
+    assert "block 2 added (“Un párrafo nuevo en medio.”), marked `TODO translate`" in updated.stdout
+    text = translation.read_text()
+    assert text.startswith(before.split("\n\n", 1)[0])  # the front matter as it was
+    assert text.index("First paragraph") < text.index("TODO translate: Un párrafo nuevo en medio.") < text.index(
+        "Second paragraph.")
+    built = run_cli("build", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert "block 2 (of 3) still says `TODO translate`" in built.stderr
+    status = run_cli("status", cwd=tmp_path).stdout
+    assert "block 2 outdated" in status and "a new block" in status and "block 3 outdated" not in status
+
+    edit(content, ESSAY, "Un párrafo nuevo en medio.\n\nSegundo párrafo.", "Un párrafo nuevo en medio.")
+    shrunk = run_cli("new", "translation", "hola", "--lang", "en", "--update", cwd=tmp_path)
+    assert shrunk.returncode == 0, shrunk.stderr
+    assert "block 3 taken out: its original is gone. Its words were:\n    Second paragraph." in shrunk.stdout
+    assert "Second paragraph" not in translation.read_text()
+    assert run_cli("build", cwd=tmp_path).returncode == 0
+
+
+def test_update_refuses_what_the_record_cannot_tell(tmp_path):
+    content = site_with_record(tmp_path)
+    same = run_cli("new", "translation", "hola", "--lang", "en", "--update", cwd=tmp_path)
+    assert same.returncode == 1 and "nothing to add or take out" in same.stderr
+    edit(content, ESSAY, "Segundo párrafo.", "Segundo párrafo.\n\nOtro.")
+    (tmp_path / TRANSLATION).write_text((tmp_path / TRANSLATION).read_text() + "\nOne more, by hand.\n\nAnd another.\n")
+    before = (tmp_path / TRANSLATION).read_text()
+    unknown = run_cli("new", "translation", "hola", "--lang", "en", "--update", cwd=tmp_path)
+    assert unknown.returncode == 1 and "add or remove the blocks by hand" in unknown.stderr
+    assert (tmp_path / TRANSLATION).read_text() == before
+
+
 def test_marking_asks_for_a_translation_and_a_block_that_exists(tmp_path):
     site_with_record(tmp_path)
     assert run_cli("translated", "content/posts/hola/index.es.md", cwd=tmp_path).returncode == 2

@@ -1,0 +1,138 @@
+"""`new translation SLUG --lang L --update`: bring a translation's blocks in line with its grown or shrunk original.
+
+When the original gains a paragraph, the translation has one block too few, and the build refuses
+the pair until someone who reads the other language writes it: a writer is stopped by a
+translator's work. The record (translations.py) knows which blocks the translation followed, so
+the blocks the original gained can be put in their places, marked `TODO translate` as a new
+translation's are (the page shows the original's words there, and says so, until translated),
+and the blocks whose original is gone taken out, their words printed so that none is lost.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ContentError, ContentErrors
+from ..reading.markup import Converter
+from ..reading.read import parse_text
+from ..reading.translations import (Followed, load_record, opening_words, record_lock, save_record, shown_path,
+                                    words_of)
+from .translation_starter import starter_markdown
+
+
+@dataclass
+class Updated:
+    """The translation's new blocks (Markdown), what the record says each follows, and what was done."""
+
+    sources: list[str] = field(default_factory=list)
+    followed: list[str | None] = field(default_factory=list)
+    added: list[int] = field(default_factory=list)  # numbers from 1 in the new translation
+    removed: list[tuple[int, str]] = field(default_factory=list)  # old number from 1, its Markdown
+
+
+def update_translation(content: Path, translation: Path, original: Path) -> str:
+    """Rewrite `translation` with the blocks its `original` gained since it was recorded (marked) and
+    without those it lost; its record updated alike. Returns what was done; raises ContentErrors
+    naming why it cannot be (no record to go by, blocks that cannot be told apart)."""
+    shown, original_shown = shown_path(content, translation), shown_path(content, original)
+    text = translation.read_bytes().decode("utf-8", errors="strict").replace("\r\n", "\n")
+    parsed, error = parse_text(text.encode("utf-8"), shown)
+    source_parsed, source_error = parse_text(original.read_bytes(), original_shown)
+    if error or source_error:
+        raise ContentErrors([problem for problem in (error, source_error) if problem])
+    converter = Converter()
+    source, target = converter.blocks(source_parsed.body, True), converter.blocks(parsed.body, True)
+    with record_lock(content):
+        record, errors = load_record(content)
+        if errors:
+            raise ContentErrors(errors)
+        followed = record.get(shown)
+        _refuse_unless_known(shown, original_shown, followed, source, target)
+        pieces = _block_sources(text, parsed, len(target), shown)
+        updated = _updated(followed.blocks, words_of(source), source, pieces)
+        new_text = text[:_body_offset(text, parsed.body_line)] + "\n" + "\n\n".join(updated.sources) + "\n"
+        if len(converter.blocks(parse_text(new_text.encode("utf-8"), shown)[0].body, True)) != len(source):
+            raise ContentErrors([ContentError(shown, parsed.body_line, "its blocks could not be put in line with "
+                                              "the original's without changing their shape; add them by hand")])
+        _replace(translation, new_text)
+        record[shown] = Followed(original_shown, tuple(updated.followed), followed.title)
+        save_record(content, record)
+    return _said(shown, updated, source)
+
+
+def _refuse_unless_known(shown: str, original_shown: str, followed: Followed | None, source, target) -> None:
+    """Only a translation whose record says which original blocks it followed can be put in line."""
+    if len(source) == len(target):
+        raise ContentErrors([ContentError(shown, 0, f"has as many blocks as its original ({len(source)}): nothing to "
+                                          "add or take out; `tertulia status` says which blocks are outdated")])
+    if followed is None or followed.original != original_shown or len(followed.blocks) != len(target):
+        raise ContentErrors([ContentError(shown, 0, (
+            f"has {len(target)} blocks, its original {len(source)}, and the translation record does not say which "
+            "of the original's blocks it followed (it was edited since it was last marked with `tertulia "
+            "translated`): add or remove the blocks by hand"))])
+
+
+def _block_sources(text: str, parsed, count: int, shown: str) -> list[str]:
+    """Each block's Markdown, cut from the file at the lines where the blocks start."""
+    starts = list(parsed.block_starts)
+    if len(starts) != count or starts != sorted(starts):
+        raise ContentErrors([ContentError(shown, parsed.body_line, "where each of its blocks starts cannot be told "
+                                          "(footnotes between its paragraphs?); add or remove the blocks by hand")])
+    lines = text.split("\n")
+    ends = starts[1:] + [len(lines) + 1]
+    return ["\n".join(lines[start - 1:end - 1]).strip("\n") for start, end in zip(starts, ends)]
+
+
+def _updated(recorded: tuple, current: tuple, source, pieces: list[str]) -> Updated:
+    """The new blocks: the translation's own where the original still has (or changed) its block, a
+    starter where it gained one, none where it lost one; matched as a diff matches lines."""
+    updated = Updated()
+    matcher = difflib.SequenceMatcher(None, recorded, current, autojunk=False)
+    for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        kept = min(old_end - old_start, new_end - new_start) if tag != "equal" else old_end - old_start
+        for offset in range(kept):  # the same block, or a changed one: its translation stays (and is stale)
+            updated.sources.append(pieces[old_start + offset])
+            updated.followed.append(current[new_start + offset] if tag == "equal" else recorded[old_start + offset])
+        for index in range(new_start + kept, new_end):  # a block the original gained
+            updated.sources.append(starter_markdown(source[index], True))
+            updated.followed.append(None)
+            updated.added.append(len(updated.sources))
+        updated.removed += [(index + 1, pieces[index]) for index in range(old_start + kept, old_end)]
+    return updated
+
+
+def _body_offset(text: str, body_line: int) -> int:
+    """Where the body starts in the file's text (after the front matter's closing line)."""
+    offset = 0
+    for _ in range(body_line - 1):
+        offset = text.index("\n", offset) + 1
+    return offset
+
+
+def _replace(path: Path, text: str) -> None:
+    """The file replaced whole in one rename, its permissions kept: never half written."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, path.stat().st_mode & 0o777)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _said(shown: str, updated: Updated, source) -> str:
+    """What the update did, block by block; a removed block's words in full, so that none is lost."""
+    lines = [f"updated {shown}: now {len(updated.sources)} blocks, as its original"]
+    for number in updated.added:
+        lines.append(f"  block {number} added (“{opening_words(source[number - 1])}”), marked `TODO translate`: "
+                     "the page shows the original's words there until it is translated")
+    for number, markdown in updated.removed:
+        lines.append(f"  block {number} taken out: its original is gone. Its words were:")
+        lines += [f"    {line}" for line in markdown.split("\n")]
+    return "\n".join(lines)
