@@ -20,6 +20,7 @@ from .scaffold import new_translation
 from .starter import has_starter, starter
 from .translation_starter import PLACEHOLDER
 from ..reading.yamltext import plain_or_quoted
+from ..importers.proposal import TEMPLATE_HINT
 
 EXIT_OK, EXIT_USAGE = 0, 2
 ESSAY, PAGE = "welcome", "about"
@@ -475,7 +476,7 @@ jobs:
           gh issue comment "$NUMBER" --body-file answer.md
 """
 
-ISSUE_TEMPLATE = """\
+ISSUE_TEMPLATE = f"""\
 ---
 name: Comment on an essay
 about: Propose a comment; the site's pages fill this in for you ("Join the discussion", "Reply")
@@ -486,7 +487,7 @@ labels: comment
 Your comment, in Markdown.
 
 -------- Tertulia comment file: keep it as it is --------
-(The essay's page writes the comment file here: open this form from its "Join the discussion" or "Reply" link.)
+{TEMPLATE_HINT}
 -------- end of the comment file --------
 """
 

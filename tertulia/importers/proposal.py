@@ -100,6 +100,12 @@ class Refused(Exception):
         return one_line(super().__str__())
 
 
+# What the site's issue template holds where a page writes the comment file: a reader who opens the form
+# from the repository, not from an essay, sends it unchanged
+TEMPLATE_HINT = ('(The essay\'s page writes the comment file here: open this form from its "Join the discussion" '
+                 'or "Reply" link.)')
+
+
 @dataclass(frozen=True)
 class Proposal:
     """What a letter proposes: the comment file's path and front matter, and the text to publish."""
@@ -142,6 +148,9 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
     inside = _unfenced(lines[begin + 1:end], opens_with_path=True)
     if not inside:
         raise Refused("its comment file is empty")
+    if inside[0].strip() == TEMPLATE_HINT:
+        raise Refused("it holds the form's empty comment file: the essay's page fills it in. Open the form from the "
+                      "essay's “Join the discussion” link (or a comment's “Reply”), and write your comment there")
     path, file_text = inside[0].strip(), "\n".join(inside[1:]).strip("\n") + "\n"
     parsed, error = parse_text(file_text.encode("utf-8"), path[:300])
     if error is not None:
