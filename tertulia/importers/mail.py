@@ -25,7 +25,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .clock import utc_text
-from .proposal import HEADER_FROM, QUOTED, Refused, placeholders, read_letter, site_config, write_proposal
+from .proposal import (BEGIN, HEADER_FROM, QUOTED, Refused, forward_line, placeholders, read_letter, site_config,
+                       write_proposal)
 
 MAX_MESSAGE = 1_000_000  # bytes: a comment is at most 50,000 characters, twice in a letter, encoded
 MAX_PARTS = 50
@@ -68,6 +69,11 @@ def import_mail(sources: list[Path], content: Path, dry_run: bool = False, repor
     return outcome
 
 
+# The date line of a forwarded letter's header block, in the languages of the forward lines
+FORWARDED_DATE = re.compile(r"\*?(?:date|fecha|data|datum|sent|enviado|envoyé|gesendet|inviato)\*? ?: ?(.+)",
+                            re.IGNORECASE)
+
+
 def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen: set,
          outcome: Outcome, report) -> None:
     """One message's proposals written (its own, or each letter forwarded in it as an attachment); `site`
@@ -79,7 +85,8 @@ def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen
         private = tuple(sorted(set(senders + _addresses(message) + _forwarded_senders(text)), key=len, reverse=True))
         key = _message_key(message, raw if message is outer else message.as_bytes())
         origin = f"proposed by e-mail, message {key}"
-        written = write_proposal(proposal, content, config, origin, _sent(message), private, dry_run, seen, read=read)
+        written = write_proposal(proposal, content, config, origin, _letter_date(message, text), private, dry_run,
+                                 seen, read=read)
         shown = f"{content}/{written.relative}"
         if written.new:
             outcome.written.append(shown)
@@ -490,10 +497,29 @@ def _message_key(message, raw: bytes) -> str:
     return hashlib.sha256(identity.encode("utf-8", "replace") if identity else raw).hexdigest()[:16]
 
 
+def _letter_date(message, text: str) -> str:
+    """When the letter was sent: its message's Date, or, for a letter forwarded in the text (Gmail's,
+    Thunderbird's, Apple Mail's forward), the innermost forwarded letter's own, when its header block
+    says it with its zone; else "", so that the letter's date as its page wrote it is taken (the
+    forward's is not the letter's)."""
+    lines = [line.strip().lstrip("> ").strip() for line in text.split("\n")]  # Apple Mail quotes what it forwards
+    begin = next((i for i, line in enumerate(lines) if BEGIN.fullmatch(line)), len(lines))
+    forward = next((i for i in range(begin - 1, -1, -1) if forward_line(lines[i])), None)
+    if forward is None:
+        return _sent(message)
+    said = next((found.group(1) for line in lines[forward + 1:min(begin, forward + 12)]
+                 if (found := FORWARDED_DATE.fullmatch(line))), "")
+    return _utc(said)
+
+
 def _sent(message) -> str:
     """When the message says it was sent, in UTC and saying so, as the page's form writes dates; "" if it
     does not say."""
-    said = next((str(value) for name, value in message.raw_items() if name.lower() == "date"), "")  # as sent
+    return _utc(next((str(value) for name, value in message.raw_items() if name.lower() == "date"), ""))  # as sent
+
+
+def _utc(said: str) -> str:
+    """A mail date (RFC 5322's form) in UTC, as the page's form writes dates; "" for one without its zone."""
     try:
         when = parsedate_to_datetime(said)
         if when.tzinfo is None or str(when.year) not in said:  # a year of 1 or 99 is read as 2001, 1999

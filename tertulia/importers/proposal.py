@@ -165,7 +165,7 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
                     others=others, after=after)
 
 
-def _forward_line(line: str) -> bool:
+def forward_line(line: str) -> bool:
     """Whether a line is the one Gmail, Thunderbird or Apple Mail writes over a letter it forwards."""
     return bool(FORWARD.fullmatch(line.strip()) or APPLE_FORWARD.fullmatch(line.strip()))
 
@@ -173,7 +173,7 @@ def _forward_line(line: str) -> bool:
 def _forward_unquoted(lines: list[str]) -> list[str]:
     """The lines, with a forwarded letter's `>` marks taken off where a forward's line stands over it
     and its comment file is quoted: Apple Mail quotes what it forwards, as a reply quotes."""
-    at = next((i for i, line in enumerate(lines) if _forward_line(line)), None)
+    at = next((i for i, line in enumerate(lines) if forward_line(line)), None)
     if at is None or any(BEGIN.fullmatch(line.strip()) for line in lines):
         return lines
     return lines[:at + 1] + [ONE_QUOTE.sub("", line, count=1) for line in lines[at + 1:]]
@@ -267,7 +267,7 @@ def _forwarded(lines: list[str], forward: bool = False) -> list[str]:
     """The lines of the letter a forward carries, its headers left out; the lines as they are otherwise.
     The forwarder's own note above is theirs, not the proposal's writer's; in a forward of a forward, the
     innermost letter is the proposal's (the first marker's, taken, left the second and its headers)."""
-    at = next((i for i in range(len(lines) - 1, -1, -1) if _forward_line(lines[i])), None)
+    at = next((i for i in range(len(lines) - 1, -1, -1) if forward_line(lines[i])), None)
     if at is None:
         at = _outlook_forward(lines, forward)
     if at is None:
@@ -412,8 +412,7 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
         if not isinstance(value, (str, int)) or isinstance(value, bool):
             raise Refused(f"its `{key}` is not text")
         values[key] = _redacted(clean_text(str(value)).strip(), private)
-    # a name that was only the sender's address names no one: unknown, as an empty one
-    author = author_name(values["author"][:MAX_AUTHOR]) if values["author"].strip("<> ") != REDACTED else ANONYMOUS
+    author = _name_written(values["author"][:MAX_AUTHOR])
     cut = len(values["author"]) > MAX_AUTHOR  # the form takes no longer one: a mail or an issue may
     url, why = complete_website(values["url"]) if REDACTED not in values["url"] else \
         ("", "it held the sender's e-mail address")  # said, not shown: the file and the log keep no address
@@ -439,6 +438,21 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
     notes += [f"name cut to its first {MAX_AUTHOR} characters"] * cut
     return {"author": author, "url": url, "date": "" if late else date, "reply_to": reply_to, "body": body,
             "note": "; ".join(notes)}
+
+
+# the sender's address as a mail program writes it after a name (`Inês M. <ines@…>`), once removed
+ADDRESS_AFTER_NAME = re.compile(r"\s*[<(]?\s*" + re.escape(REDACTED) + r"\s*[>)]?")
+# a name typed between quotes, as Outlook's autocorrect curls them: the quotes are not the name's
+ENCLOSING_QUOTES = {"“": "”", "„": "“", "«": "»", "»": "«", "‘": "’", "‚": "‘", '"': '"', "'": "'", "「": "」"}
+
+
+def _name_written(typed: str) -> str:
+    """The reader's name as the file gives it: without an address (removed), or the quotes around it; a
+    name that was only the sender's address names no one: unknown, as an empty one."""
+    name = ADDRESS_AFTER_NAME.sub("", typed).strip()
+    if len(name) > 2 and ENCLOSING_QUOTES.get(name[0]) == name[-1]:
+        name = name[1:-1].strip()
+    return author_name(name)
 
 
 def _status_of(folder: Path, comment_id: str) -> str:

@@ -406,7 +406,8 @@ def test_a_sender_name_the_email_package_cannot_parse_still_keeps_the_address_ou
     result = import_mail(content, *mails.store([raw], tmp_path / "mail")["mbox"])
     assert result.returncode == 0, result.stderr
     written = comments_of(content)["20261130-0615-cccccccc.es.md"]
-    assert "eve@example.net" not in written and written.count("[address removed]") == 2, written
+    assert "eve@example.net" not in written and written.count("[address removed]") == 1, written
+    assert 'author: "Eve Ruiz"' in written  # the name, without the address's place after it
 
 
 def test_a_dry_run_takes_a_reply_to_an_earlier_letter_of_the_same_run_as_the_real_run_does(tmp_path):
@@ -554,6 +555,19 @@ def test_a_name_that_is_only_the_sender_s_address_is_no_name(tmp_path):
     assert 'author: "Anonymous"' in written and "address removed" not in written, written
 
 
+@pytest.mark.parametrize("typed, written", [("Inês M. <eve@example.net>", "Inês M."),
+                                             ("“Sofia Matos”", "Sofia Matos"), ("«Rui»", "Rui"),
+                                             ("Eve (eve@example.net)", "Eve")])
+def test_a_name_written_with_the_address_after_it_or_in_curly_quotes_is_the_name_alone(tmp_path, typed, written):
+    """A participation walk: `Inês M. <[address removed]>` and `"“Sofia Matos”"` were published as names."""
+    content = site(tmp_path)
+    text = the_letter(body="Hola.", name="NAME", comment_id="20261130-0615-abababab").replace('"NAME"', typed)
+    result = import_mail(content, *mails.store([raw_letter("utf-8", text.encode())], tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    comment = comments_of(content)["20261130-0615-abababab.es.md"]
+    assert f'author: "{written}"' in comment or f"author: {written}\n" in comment, comment
+
+
 def test_words_after_the_comment_file_are_named_not_dropped_unsaid_but_a_signature_is_left_out(tmp_path):
     """A reader's P.S. under the end marker was left out with no word to the maintainer."""
     content = site(tmp_path)
@@ -662,6 +676,24 @@ def test_an_apple_mail_forward_that_quotes_the_letter_is_the_letter_s_proposal(t
     parsed, _ = parse_text(written.encode(), "x.md")
     assert parsed.body.strip("\n") == BODY and "> «los valores no se negocian»" in parsed.body
     assert "eve.private" not in written and "Mira esto" not in written
+
+
+@pytest.mark.parametrize("date_line, written", [
+    ("Date: Mon, Nov 30, 2026 at 7:15 AM", "2026-11-30 06:15"),  # Gmail's: no zone, so the letter's own
+    ("Date: Mon, 30 Nov 2026 07:20:00 +0100", "2026-11-30 06:20"),  # Thunderbird's, read in UTC
+])
+def test_a_forwarded_letter_is_dated_when_it_was_sent_not_when_it_was_forwarded(tmp_path, date_line, written):
+    """A participation walk: a Gmail forward sent three days later gave the comment the forward's date."""
+    content = site(tmp_path)
+    forward = ("Mira esto.\n\n---------- Forwarded message ---------\nFrom: Eve <eve@example.net>\n"
+               f"{date_line}\nSubject: Respuesta a Carla sobre Hola\nTo: <talk@example.org>\n\n" + the_letter())
+    message = mails.quoted_printable(forward, "Fwd: Respuesta a Carla sobre Hola", 1)
+    del message["Date"]
+    message["Date"] = "Thu, 03 Dec 2026 10:00:00 +0000"
+    result = import_mail(content, *mails.store([message], tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    comment = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+    assert f'date: "{written}' in comment and "2026-12-03" not in comment, comment
 
 
 def test_a_reply_that_quotes_a_proposal_is_still_refused_as_one(tmp_path):
