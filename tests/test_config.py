@@ -38,12 +38,21 @@ def test_one_plain_title_stands_in_every_language_as_that_pages(tmp_path):
     assert config.localized(config.description, "es") == ("Essays", "es")
 
 
-@pytest.mark.parametrize("title", ['""', "", "{}", '{en: "", es: "  "}'])
+@pytest.mark.parametrize("title", ['""', "{}", '{en: "", es: "  "}'])
 def test_an_empty_site_title_is_an_error_at_its_line(tmp_path, title):
     """Every page's <title> and every feed's would be empty: required means a name, not a key."""
     errors = config_errors(tmp_path, 'base_url: "https://example.org/"\nlanguages: {en: English, es: Español}\n'
                                      f"main_language: en\ntitle: {title}\n")
     assert errors == ["content/site.yml:4: `title` must not be empty: it names the site on every page and feed"]
+
+
+@pytest.mark.parametrize("written, said", [("title:\n", "content/site.yml:4: `title` has no value: it is required"),
+                                           ("", "content/site.yml: missing required key `title`")])
+def test_a_title_left_out_or_without_a_value_is_said_once(tmp_path, written, said):
+    """A contract audit: a site.yml without `title` was told both that it is missing and that it is empty."""
+    errors = config_errors(tmp_path, 'base_url: "https://example.org/"\nlanguages: {en: English, es: Español}\n'
+                                     f"main_language: en\n{written}")
+    assert errors == [said]
 
 
 def test_missing_required_keys_are_all_named(tmp_path):
@@ -320,3 +329,10 @@ def test_a_base_url_in_letters_beyond_ascii_is_used_as_an_address_sends_it(tmp_p
     path = tmp_path / "site.yml"
     path.write_text(f'title: x\nbase_url: "{written}"\nlanguages: {{en: English}}\nmain_language: en\n')
     assert load_config(path, "content/site.yml").base_url == used
+
+
+def test_a_discussion_without_its_repo_says_it_is_missing(tmp_path):
+    """A contract audit: `discussion: {issues: true}` was told its repo is "not `None`"."""
+    errors = config_errors(tmp_path, 'title: T\nbase_url: "https://example.org/"\nlanguages: {en: English, es: Español}\n'
+                                     "main_language: en\ndiscussion: {issues: true}\n")
+    assert errors == ["content/site.yml:5: discussion repo must be a GitHub repository as `owner/name`, missing"]

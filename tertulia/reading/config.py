@@ -198,9 +198,12 @@ def _per_language(value, key: str, fail) -> tuple[tuple[str, str], ...]:
 
 
 def _title(value, fail) -> tuple[tuple[str, str], ...]:
-    """The site's name, shown on every page and feed: an empty one would leave them untitled."""
+    """The site's name, shown on every page and feed: an empty one would leave them untitled. None, a
+    title left out or with nothing after `title:`, is said once, as every required key's is."""
+    if value is None:
+        return ()
     texts = _per_language(value, "title", fail)
-    if (value is None or isinstance(value, (str, dict))) and not any(text.strip() for _, text in texts):
+    if isinstance(value, (str, dict)) and not any(text.strip() for _, text in texts):
         fail("title", "`title` must not be empty: it names the site on every page and feed")
     return texts
 
@@ -324,7 +327,8 @@ def _discussion(value, reading: Reading) -> Discussion | None:
     issues = value.get("issues", False)
     problems = []  # (the sub-key whose line it is said at, what is wrong)
     if not isinstance(repo, str) or not REPO.fullmatch(repo):
-        problems.append(("repo", f"discussion repo must be a GitHub repository as `owner/name`, not `{repo}`"))
+        written = "missing" if repo is None else f"not `{repo}`"  # `None` is no word an author wrote
+        problems.append(("repo", f"discussion repo must be a GitHub repository as `owner/name`, {written}"))
     if not isinstance(branch, str) or not BRANCH.fullmatch(branch):
         problems.append(("branch", f"discussion branch `{branch}` is not a branch name"))
     if not isinstance(email, str) or (email and not EMAIL.fullmatch(email)):
