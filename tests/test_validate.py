@@ -348,13 +348,23 @@ def test_a_local_time_the_clocks_skipped_or_went_through_twice_is_a_warning(tmp_
     assert [str(w) for w in loads(tmp_path / "b", plain).warnings if "date" in str(w)] == []
 
 
-@pytest.mark.parametrize("date", ["12/09/2012", "2012-09-11T10:27", "2012-09-11 10:27:00", "yesterday"])
+@pytest.mark.parametrize("date", ["2012-09-11T10:27", "2012-09-11 10:27:00", "yesterday"])
 def test_a_date_in_none_of_the_allowed_forms(tmp_path, date):
     errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", f"author: Ana\ndate: {date}")})
     assert len(errors) == 1
     assert errors[0].startswith("content/posts/hola/index.es.md:4: date `")
     assert errors[0].endswith("is in none of the forms YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM, "
                               "YYYY-MM-DD HH:MM±HH:MM")
+
+
+@pytest.mark.parametrize("date, meant", [("20/09/2026", "; is it meant to be `2026-09-20`?"),
+                                         ("12/09/2012", "; is it meant to be `2012-09-12` (day first) or `2012-12-09`?"),
+                                         ("2026/09/20", "; is it meant to be `2026-09-20`?"),
+                                         ("20.09.2026 9:30", "; is it meant to be `2026-09-20 09:30`?")])
+def test_a_date_written_as_people_write_it_asks_for_the_form_meant(tmp_path, date, meant):
+    """A writer's walk: `20/09/2026` was told the five forms and left to rewrite it."""
+    errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", f"author: Ana\ndate: {date}")})
+    assert len(errors) == 1 and errors[0].endswith("YYYY-MM-DD HH:MM±HH:MM" + meant), errors
 
 
 @pytest.mark.parametrize("date, iso", [("2012", "2012"), ("2012-09", "2012-09"), ("2012-09-11", "2012-09-11"),
@@ -427,6 +437,14 @@ def test_a_tag_written_as_another_tag_s_label_asks_whether_it_is_that_tag(tmp_pa
     assert [str(w) for w in loaded.warnings] == [
         "content/posts/hola/index.es.md:4: tag `Valores` is not in site.yml tags; its label is its key; it is the "
         "`es` label of `values`: is it meant to be `values`?"]
+
+
+def test_a_tag_a_letter_away_from_a_declared_one_asks_whether_it_is_that_tag(tmp_path):
+    """A writer's walk: `cidade` for the declared `cidades` was said to be unknown, with no question."""
+    loaded = loads(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\ntags: [valuse]")})
+    assert [str(w) for w in loaded.warnings] == [
+        "content/posts/hola/index.es.md:4: tag `valuse` is not in site.yml tags; its label is its key; is it meant "
+        "to be `values`?"]
 
 
 def test_a_missing_label_falls_back_to_the_key_as_written_not_its_url_segment(tmp_path):

@@ -163,8 +163,10 @@ def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findin
                and error.path.count("/") >= 2}  # a folder already named for its bad name: said once
     for entry in config.menu:
         if entry.page and entry.page not in records and entry.page not in refused:
+            near = get_close_matches(entry.page, sorted(records), n=1, cutoff=0.75)  # `abuot` for `about`
+            meant = f"; is it meant to be `{near[0]}`?" if near else ""
             found.errors.append(ContentError(entry.path, entry.line, f"menu entry `page: {entry.page}` names no "
-                                                                     f"page: there is no content/pages/{entry.page}/"))
+                                                                     f"page: there is no content/pages/{entry.page}/{meant}"))
         elif entry.page in left_out:  # else its link would vanish from every page without a word
             found.warnings.append(ContentError(entry.path, entry.line, f"menu entry `page: {entry.page}` names a "
                                                "draft: it is left out of the menu until the page is published"))
@@ -713,6 +715,39 @@ def in_calendar(date: PartialDate) -> bool:
     return True
 
 
+# A date as people write it by hand: day, month, year (or the year first) with slashes or dots
+WRITTEN_DATE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})( [0-9]{1,2}:[0-9]{2})?|"
+                          r"([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})( [0-9]{1,2}:[0-9]{2})?")
+
+
+def _date_meant(written: str) -> str:
+    """The contract's form of a date written as people write it (`20/09/2026`), asked after its error;
+    both readings when the day could be the month (`09/10/2026`)."""
+    found = WRITTEN_DATE.fullmatch(written.strip())
+    if not found:
+        return ""
+    if found.group(5):
+        year, month, day, time = found.group(5), found.group(6), found.group(7), found.group(8) or ""
+        readings = [(month, day)]
+    else:
+        first, second, year, time = found.group(1), found.group(2), found.group(3), found.group(4) or ""
+        readings = [(second, first), (first, second)]  # day first, as most of the world writes it
+    shown = [f"`{year}-{int(month):02d}-{int(day):02d}{_two_digit_hour(time)}`" for month, day in readings
+             if 1 <= int(month) <= 12 and 1 <= int(day) <= 31]
+    shown = list(dict.fromkeys(shown))
+    if not shown:
+        return ""
+    return f"; is it meant to be {shown[0]}?" if len(shown) == 1 else f"; is it meant to be {shown[0]} (day first) or {shown[1]}?"
+
+
+def _two_digit_hour(time: str) -> str:
+    """` 9:30` as ` 09:30`: the contract's hours have two digits."""
+    if not time:
+        return ""
+    hour, minute = time.strip().split(":")
+    return f" {int(hour):02d}:{minute}"
+
+
 def _date(record: Record, found: Findings, zone: str = "") -> PartialDate | None:
     value = record.meta.get("date")
     if value is None:
@@ -726,7 +761,7 @@ def _date(record: Record, found: Findings, zone: str = "") -> PartialDate | None
                                         "an offset at most ±14:00")
         else:
             found.error(record, "date", f"date `{shown}` is in none of the forms YYYY, YYYY-MM, "
-                                        "YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM±HH:MM")
+                                        "YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM±HH:MM" + _date_meant(str(shown)))
     elif zone and date.hour >= 0 and date.offset is None:
         local = _local_time(zone, date)
         date = replace(date, offset=_minutes(local.utcoffset()))
@@ -1044,6 +1079,11 @@ def _meant_tag(key: str, written: str, declared: tuple[Tag, ...]) -> str:
     if labelled:
         tag, lang = labelled[0]
         return f"; it is the `{lang}` label of `{tag.written or tag.key}`: is it meant to be `{tag.written or tag.key}`?"
+    # a letter more, fewer or other (`cidade` for `cidades`): a typo, as close a word as a key is to a key
+    close = get_close_matches(in_capitals(key), {in_capitals(tag.key): tag for tag in declared}, n=1, cutoff=0.8)
+    if close:
+        tag = next(tag for tag in declared if in_capitals(tag.key) == close[0])
+        return f"; is it meant to be `{tag.written or tag.key}`?"
     return ""
 
 

@@ -163,7 +163,7 @@ def test_bad_pages_static_files_and_menus_name_their_file_and_line(tmp_path):
     assert build(about_site(tmp_path / "good"), out).returncode == 0
     before = every_file(out)
     content = about_site(tmp_path / "bad", {
-        "site.yml": SITE_YML + MENU + "  - page: contact\n  - url: /x/\n    label: {en: \"\", es: X}\n",
+        "site.yml": SITE_YML + MENU + "  - page: contact\n  - url: /x/\n    label: {en: \"\", es: X}\n  - page: abuot\n",
         "pages/tags/index.en.md": "---\ntitle: Tags\n---\n\nMine.\n",
         "pages/robots/index.en.md": "---\ntitle: Robots\n---\n\nBeep.\n",
         "static/robots/index.html": "mine",
@@ -172,6 +172,8 @@ def test_bad_pages_static_files_and_menus_name_their_file_and_line(tmp_path):
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert "content/site.yml:12: menu entry `page: contact` names no page: there is no content/pages/contact/" in lines
+    assert ("content/site.yml:15: menu entry `page: abuot` names no page: there is no content/pages/abuot/; is it "
+            "meant to be `about`?") in lines
     assert "content/site.yml:13: menu entry `/x/`: its `en` label is empty, which leaves a link with no words" in lines
     assert ("content/pages/tags/index.en.md: page slug `tags` collides with one of the site's own addresses; "
             "rename the folder content/pages/tags") in lines
