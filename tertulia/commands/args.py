@@ -74,12 +74,13 @@ def _content(parser: argparse.ArgumentParser, help: str = "content folder (defau
     parser.add_argument("--content", type=Path, default=Path("content"), help=help)
 
 
-def _output(parser: argparse.ArgumentParser, output_help: str = "output folder (default: output)") -> None:
+def _output(parser: argparse.ArgumentParser, output_help: str = "output folder (default: output)",
+            drafts_help: str = "include posts and pages marked draft: true") -> None:
     _content(parser)
     parser.add_argument("--output", type=Path, default=Path("output"), help=output_help)
     parser.add_argument("--base-url", type=base_url, default=None, help="override base_url of site.yml")
     parser.add_argument("--no-cache", action="store_true", help="convert every text afresh")
-    parser.add_argument("--drafts", action="store_true", help="include posts marked draft: true")
+    parser.add_argument("--drafts", action="store_true", help=drafts_help)
 
 
 def _build(parser: argparse.ArgumentParser) -> None:
@@ -87,7 +88,8 @@ def _build(parser: argparse.ArgumentParser) -> None:
 
 
 def _serve(parser: argparse.ArgumentParser) -> None:
-    _output(parser, argparse.SUPPRESS)  # taken as build takes it, never written: the preview lives elsewhere
+    # taken as build takes them: the output is never written (the preview lives elsewhere), drafts always shown
+    _output(parser, argparse.SUPPRESS, argparse.SUPPRESS)
     parser.add_argument("--port", type=port, default=8000, help="port on 127.0.0.1 (default 8000)")
 
 
