@@ -37,14 +37,15 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
     files = site_files(name, lang, translations, title, base_url or f"https://example.github.io/{quote(name)}/",
                        requirement, dt.date.today().isoformat())
     existed = folder.is_dir()
+    own = _repository_files(folder) if existed else {}
     try:
-        for relative, text in files.items():
+        for relative, text in _added_to(files, own).items():
             path = folder / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         recorded = _record_starters(folder / "content", lang, translations)
     except OSError as error:  # a read-only place, a path through a file, a full disk: said, and nothing left
-        _clear(folder, existed)
+        _clear(folder, existed, own)
         print(f"{error.filename or folder}: cannot be written: {error.strerror or error}; no site was started",
               file=sys.stderr)
         return EXIT_USAGE
@@ -60,10 +61,34 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
 
 # What an empty folder may already hold: a clone of a new, empty GitHub repository is its .git alone
 KEPT = frozenset({".git"})
+# ... and the files GitHub offers to start a repository with: kept, the README and .gitignore added to
+REPOSITORY_FILES = frozenset({"README.md", "LICENSE", "LICENSE.md", "LICENSE.txt", "COPYING", ".gitignore",
+                              ".gitattributes"})
 
 
-def _clear(folder: Path, existed: bool) -> None:
-    """Take away what a failed init wrote: the folder it made, or what it put in the empty one it was given."""
+def _repository_files(folder: Path) -> dict[str, bytes]:
+    """The files a new repository started with, as they are, to add to and to put back on a failure."""
+    return {child.name: child.read_bytes() for child in folder.iterdir()
+            if child.name in REPOSITORY_FILES and child.is_file() and not child.is_symlink()}
+
+
+def _added_to(files: dict[str, str], own: dict[str, bytes]) -> dict[str, str]:
+    """The site's files, its README after the repository's own and its .gitignore's lines after those the
+    repository's lacks; a file the repository has and the site does not write (a licence) stays as it is."""
+    merged = dict(files)
+    for name in ("README.md", ".gitignore"):
+        if name in own and name in files:
+            theirs = own[name].decode("utf-8", errors="replace")
+            # the README's title is the repository's own already
+            ours = files[name].split("\n", 1)[1].lstrip("\n") if name == "README.md" else "".join(
+                line + "\n" for line in files[name].splitlines() if line.startswith("#") or line not in theirs.splitlines())
+            merged[name] = theirs.rstrip("\n") + "\n\n" + ours if theirs.strip() else ours
+    return merged
+
+
+def _clear(folder: Path, existed: bool, own: dict[str, bytes] | None = None) -> None:
+    """Take away what a failed init wrote: the folder it made, or what it put in the empty one it was
+    given, whose repository's own files (`own`) are put back as they were."""
     if not existed:
         shutil.rmtree(folder, ignore_errors=True)
         return
@@ -74,6 +99,8 @@ def _clear(folder: Path, existed: bool) -> None:
             shutil.rmtree(child, ignore_errors=True)
         else:
             child.unlink(missing_ok=True)
+    for name, data in (own or {}).items():
+        (folder / name).write_bytes(data)
 
 
 def _language_notes(lang: str, translations: list[str]) -> list[str]:
@@ -165,9 +192,11 @@ def _cloned_from(folder: Path) -> str:
 
 def _problem(folder: Path, lang: str, translations: list[str], title: str | None) -> str:
     """Why the request cannot be done, before anything is written; "" when it can."""
-    if folder.exists() and (not folder.is_dir() or any(child.name not in KEPT for child in folder.iterdir())):
+    if folder.exists() and (not folder.is_dir() or any(
+            child.name not in KEPT and not (child.name in REPOSITORY_FILES and child.is_file() and not child.is_symlink())
+            for child in folder.iterdir())):
         return (f"{folder}: not an empty folder; `tertulia init` starts a site only in a new or empty one "
-                "(or a clone of an empty repository)")
+                "(or a clone of a new repository: its README, licence and .gitignore are kept)")
     for code in [lang, *translations]:
         if not LANGUAGE_TAG.fullmatch(code):
             return f"`{code}` is not a BCP 47 language tag such as `en` or `pt-BR`"

@@ -141,6 +141,40 @@ def test_init_starts_a_site_in_a_clone_of_an_empty_repository(tmp_path):
                                         text=True).stdout
 
 
+def test_init_starts_a_site_in_a_clone_of_a_repository_github_started_with_a_readme_licence_and_gitignore(tmp_path):
+    """GitHub offers to start a repository with a README, a licence and a .gitignore: init refused the clone
+    as not empty. Now the licence stays as it is, the site's README follows the repository's own words, and
+    the .gitignore gains only the lines it lacks."""
+    folder = tmp_path / "blog"
+    assert subprocess.run(["git", "init", "-q", str(folder)]).returncode == 0
+    (folder / "README.md").write_text("# blog\n\nMy essays, in two languages.\n")
+    (folder / "LICENSE").write_text("MIT License\n")
+    (folder / ".gitignore").write_text("__pycache__/\noutput/\n")
+    result = run_cli("init", str(folder), "--lang", "en", "--translation", "es")
+    assert result.returncode == 0, result.stderr
+    readme = (folder / "README.md").read_text()
+    assert readme.startswith("# blog\n\nMy essays, in two languages.\n\n") and readme.count("# blog") == 1
+    assert "tertulia serve" in readme
+    assert (folder / "LICENSE").read_text() == "MIT License\n"
+    ignored = (folder / ".gitignore").read_text().splitlines()
+    assert ignored[:2] == ["__pycache__/", "output/"] and ignored.count("output/") == 1 and ".tertulia-cache/" in ignored
+    assert run_cli("build", cwd=folder).returncode == 0
+
+
+def test_a_failed_init_in_a_repository_puts_its_own_files_back(tmp_path, monkeypatch):
+    from tertulia.commands import init
+    folder = tmp_path / "blog"
+    folder.mkdir()
+    (folder / "README.md").write_text("# blog\n")
+
+    def full_disk(*args):  # after every file is written, the README with the site's words added to it
+        assert "tertulia serve" in (folder / "README.md").read_text()
+        raise OSError(28, "No space left on device", str(folder / "content/translations.json"))
+    monkeypatch.setattr(init, "_record_starters", full_disk)
+    assert init.init_site(folder, "en", ["es"], None, None) == 2
+    assert every_file(folder) == {"README.md": b"# blog\n"}
+
+
 def test_a_place_init_cannot_write_is_said_in_a_line_and_nothing_is_left(tmp_path, monkeypatch, capsys):
     (tmp_path / "a-file").write_text("mine")
     result = run_cli("init", str(tmp_path / "a-file" / "site"), "--lang", "en")
