@@ -44,8 +44,10 @@ def test_a_translation_asked_for_in_the_originals_language_is_refused_saying_so(
     assert refused.returncode == 1
     assert refused.stderr.strip().endswith("index.es.md: already exists; not overwritten: it is the original, in "
                                            "`es`; --lang names the translation's language")
-    again = new(content, "translation", "hola", "--lang", "en")  # a translation there already: as before
-    assert again.returncode == 1 and again.stderr.strip().endswith("index.en.md: already exists; not overwritten")
+    again = new(content, "translation", "hola", "--lang", "en")  # a translation there already: how to update it
+    assert again.returncode == 1 and again.stderr.strip().endswith(
+        "index.en.md: already exists; not overwritten; when its original has gained or lost blocks, "
+        "`tertulia new translation hola --lang en --update` adds and takes them out")
 
 
 def test_new_page_and_its_translation_start_where_pages_live(tmp_path):
