@@ -232,11 +232,28 @@ def _too_big(size: int) -> str:
         if size > MAX_MESSAGE else ""
 
 
+# A header far longer than any mail program writes (a long thread's References is some kilobytes) costs
+# the email package's parser time that grows with its square: a 600 KB Content-Type took a minute
+LONGEST_HEADER = 32_000  # characters, in one header
+LONGEST_HEADERS = 128_000  # characters, in the headers of one message or part
+
+
 def _parsed(raw: bytes) -> email.message.EmailMessage:
     try:
+        _refuse_long_headers(email.message_from_bytes(raw, policy=policy.compat32))  # headers kept as text: quick
         return email.message_from_bytes(raw, policy=policy.default)
     except (RecursionError, ValueError, TypeError, LookupError) as problem:
         raise Refused(f"it cannot be read as an e-mail ({type(problem).__name__})") from None
+
+
+def _refuse_long_headers(message) -> None:
+    """Refused, before the headers are parsed, when one of its parts has headers no mail program writes."""
+    for part in itertools.islice(message.walk(), MAX_PARTS * 10):
+        lengths = [(len(str(value)), str(name)) for name, value in part.items()]
+        longest = max(lengths, default=(0, ""))
+        if longest[0] > LONGEST_HEADER or sum(length for length, _ in lengths) > LONGEST_HEADERS:
+            raise Refused(f"its headers are far longer than a mail program writes ({longest[0]:,} characters in "
+                          f"`{_safe_name(longest[1])}`); read it by hand")
 
 
 def letter_text(message) -> tuple[str, list[str]]:
@@ -452,7 +469,9 @@ def html_text(html: str) -> str:
     return "\n".join(line.rstrip(" ") for line in "".join(parser.out).split("\n"))
 
 
-ADDRESS_LIKE = re.compile(r"[^\s<>\"'(),;:\[\]@]+@[^\s<>\"'(),;:\[\]@]+")
+# only from the start of a word: a match never starts inside one anyway (findall's leftmost would start
+# earlier), and trying every position of a 200 KB run of letters without an @ took minutes
+ADDRESS_LIKE = re.compile(r"(?<![^\s<>\"'(),;:\[\]@])[^\s<>\"'(),;:\[\]@]+@[^\s<>\"'(),;:\[\]@]+")
 
 
 LONG_HEADER = 2000  # characters: a person's From, Reply-To or Sender is far shorter

@@ -364,6 +364,35 @@ def test_a_hostile_header_costs_its_letter_at_most_and_never_the_next(tmp_path, 
     assert "20261130-0616-bbbbbbbb.es.md" in comments_of(content)
 
 
+@pytest.mark.parametrize("header, name", [
+    (b"From: " + b"a" * 200_000 + b"\n", "From"),  # the address search took minutes over a run of letters
+    (b"Content-Type: text/plain" + b"; p=v" * 40_000 + b"\n", "Content-Type"),  # the email package's parser
+])
+def test_a_header_no_mail_program_writes_is_refused_before_it_is_parsed(tmp_path, header, name):
+    """A red team: one letter with a 200 KB From, or a Content-Type of 40,000 parameters, kept the import
+    busy for minutes (an hour, at the 1 MB a letter may have); the next letter waited behind it."""
+    content = site(tmp_path)
+    hostile = raw_letter("utf-8", the_letter(comment_id="20261130-0615-aaaaaaaa").encode(), header)
+    good = mails.base64(the_letter(body="Otra cosa.", text="Otra cosa.", comment_id="20261130-0616-bbbbbbbb"),
+                        "Comment", 2)
+    result = import_mail(content, *mails.store([hostile, good], tmp_path / "mail")["mbox"])
+    assert "its headers are far longer than a mail program writes" in result.stdout + result.stderr
+    assert f"characters in `{name}`); read it by hand" in result.stdout + result.stderr
+    assert set(comments_of(content)) >= {"20261130-0616-bbbbbbbb.es.md"}
+    assert "20261130-0615-aaaaaaaa.es.md" not in comments_of(content)
+
+
+def test_the_address_search_finds_what_it_found_and_reads_a_long_run_once():
+    """Matches start only where a word does; findall's leftmost matches never started elsewhere."""
+    import re
+    from tertulia.importers.mail import ADDRESS_LIKE
+    before = re.compile(r"[^\s<>\"'(),;:\[\]@]+@[^\s<>\"'(),;:\[\]@]+")
+    for text in ["Eve <eve@example.net>, bob@b.org", "a@b@c@d", "x@@y z@w", "@a@b", "mailto:ana@x.es;(p@q)",
+                 "Ünïcode <ü@ß.de>", "no address here", "a.b@c.d.e f@g"]:
+        assert ADDRESS_LIKE.findall(text) == before.findall(text), text
+    assert ADDRESS_LIKE.findall("From: " + "a" * 200_000) == []
+
+
 def test_a_character_set_named_with_a_nul_is_read_as_the_utf_8_it_is(tmp_path):
     content = site(tmp_path)
     saved = tmp_path / "odd.eml"
