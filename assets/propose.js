@@ -14,7 +14,10 @@
   var LETTER_BEGIN = "-------- Tertulia comment file: keep it as it is --------";
   var LETTER_END = "-------- end of the comment file --------";
   var HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
-  var HOST_FIRST = /^[^\s\/:@"'<>]+\.[^\s\/:@"'<>]+(?:[\/?#][^\s"'<>]*)?$/;  // name and website, only when the reader asks to keep them
+  // a website typed without https:// (the name and website are kept only when the reader asks): a host's
+  // labels between its dots, each dot a fixed point, so a long run of `a.a.a…` is read once
+  var HOST_FIRST = /^[^\s\/:@"'<>.]+(?:\.[^\s\/:@"'<>.]+)+\.?(?:[\/?#][^\s"'<>]*)?$/;
+  var LONGEST_WEBSITE = 2000;  // as the import's (site/proposals.py)
   // Characters YAML will not take raw in a double-quoted scalar, or would read as a line break.
   var UNSAFE_IN_YAML = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff"\\]/g;
   var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/g;
@@ -99,7 +102,9 @@
     var safe = new RegExp("^(?:" + pattern + ")$");
     url = url.trim();
     if (!url || safe.test(url)) { return { url: url }; }
-    if ((HAS_SCHEME.test(url) && !/^https?:/i.test(url)) || !HOST_FIRST.test(url)) { return { problem: true }; }
+    if (url.length > LONGEST_WEBSITE || (HAS_SCHEME.test(url) && !/^https?:/i.test(url)) || !HOST_FIRST.test(url)) {
+      return { problem: true };
+    }
     return { url: "https://" + url };
   }
 

@@ -158,7 +158,9 @@ def test_the_page_and_python_write_the_same_letter_and_issue_link():
 
 WEBSITES = ["", "https://eve.example.org/", "http://x.org", "eve.example.org", "eve.example.org/blog?a=1#b",
             "  example.org  ", "javascript:alert(1)", "ftp://example.org/", "mailto:eve@example.org", "eve@example.org",
-            "not a site", "localhost", "HTTPS://EXAMPLE.ORG/", "example.org/<script>", "//example.org/", "ex ample.org"]
+            "not a site", "localhost", "HTTPS://EXAMPLE.ORG/", "example.org/<script>", "//example.org/", "ex ample.org",
+            "example.org.", "a..b", ".a.b", "a." * 900 + "@",  # a red team's: 64 KB of `a.` took the import 20 s
+            "e.org/" + "x" * 2000]
 
 
 def test_the_page_completes_a_website_as_the_import_does_and_check_accepts_the_result():
