@@ -129,6 +129,31 @@ def test_a_comment_too_slow_to_read_is_refused_and_an_essay_has_a_longer_time(mo
     assert markup.comment_refusal("Hola, [un enlace](https://example.org/).") == ""
 
 
+def test_open_brackets_past_what_a_comment_in_earnest_has_are_refused_before_converting():
+    """A red team: 499 `[` before 20,000 letters took 1.6 s idle and over 5 s on a busy machine, so the
+    same pending comment built on one and stopped the build on the other. Counted, it is refused alike."""
+    from tertulia.reading import markup
+    line, said = markup.markup_problem("Hola.\n\n" + "[" * 499 + "a" * 20_000, trusted=False)
+    assert line == 3 and said.startswith("this comment has 499 `[` signs that no `]` closes")
+    assert markup.comment_refusal("[" * 499 + "a" * 20_000) == said
+    for earnest in ["[sic] " * 400 + "a" * 40_000, "Un [enlace](https://x.org) y un [ suelto. " * 200,
+                    "[a](b)\n\n" * 450]:
+        assert markup.markup_problem(earnest, trusted=False) is None
+    assert markup.markup_problem("[" * 499 + "a" * 20_000, trusted=True) is None  # an author's is timed only
+
+
+def test_the_time_a_comment_may_take_is_its_own_cpu_time_not_the_clocks(monkeypatch):
+    """A converter kept waiting (by other work on the machine) is not refused for the wait."""
+    import time
+    from tertulia.reading import markup
+    monkeypatch.setattr(markup, "MAX_SECONDS", 0.05)
+    with markup.alarms() as timed:
+        converter = markup.Converter(timed)
+        convert = converter._md.convert
+        monkeypatch.setattr(converter._md, "convert", lambda text: (time.sleep(0.3), convert(text))[1])
+        assert converter.blocks("Hola *tú*.", trusted=False) == ("<p>Hola <em>tú</em>.</p>",)
+
+
 def test_a_link_whose_only_content_a_comment_may_not_hold_shows_its_address():
     """A linked image loses its image: a link with no words has no name for a screen reader (axe)."""
     html = sanitize('<a href="https://x.example/?a=1&b=2"><img src="t.jpg"></a> and <a href="https://y.example/">y</a>')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import html
 import re
@@ -55,18 +56,19 @@ def _expired(signum, frame):
 @contextlib.contextmanager
 def alarms():
     """While open, an alarm raises TooSlow, so a Converter made with `timed` inside can give each
-    comment a time (yields whether it can). Python-Markdown is quadratic in more shapes of text than
-    limits on signs can name (escapes swell the text each `[` scans), hence a time as well. Only a
-    main thread takes alarms: elsewhere (the preview's watcher thread) comments are not timed."""
+    comment a time of CPU (yields whether it can). Python-Markdown may be slow in more shapes of text
+    than the limits on signs can name, hence a time as well, a backstop far above what those limits
+    let through. Only a main thread takes alarms: elsewhere (the preview's watcher thread) comments
+    are not timed."""
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield False
         return
-    previous = signal.signal(signal.SIGALRM, _expired)  # once per batch: 7 µs, against 1 µs per timer
+    previous = signal.signal(signal.SIGPROF, _expired)  # once per batch: 7 µs, against 1 µs per timer
     try:
         yield True
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def _markdown(*extensions) -> markdown.Markdown:
@@ -97,11 +99,12 @@ class Converter:
             if not self._timed:
                 rendered = md.convert(text)
             else:
-                signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS_TRUSTED if trusted else MAX_SECONDS)
+                # the process's own CPU time, not the clock's: a busy machine must not refuse what an idle one takes
+                signal.setitimer(signal.ITIMER_PROF, MAX_SECONDS_TRUSTED if trusted else MAX_SECONDS)
                 try:
                     rendered = md.convert(text)
                 finally:
-                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    signal.setitimer(signal.ITIMER_PROF, 0)
             if "&#" in rendered:  # `&#1;` would make every feed holding it ill-formed XML
                 rendered = CHARACTER_REFERENCE.sub(_allowed_reference, rendered)
             if md is not self._md:
@@ -148,6 +151,15 @@ MAX_COMMENT = 50_000  # characters: a long essay-length comment, far below what 
 MAX_BRACKETS = 500  # link brackets in a comment: Markdown's link search is quadratic in them
 MAX_ANGLES = 500  # `<` signs in a comment: an unclosed tag makes the HTML search rescan to the end
 MAX_LINES = 2000  # lines in a comment: each block processor re-splits what is left of a block
+# Python-Markdown reads from each `[` to its `]`, or to the end of its paragraph when none closes it, over
+# a text swollen by a placeholder for each escape, code span and tag (some 15 characters each): 500 such
+# `[` before 20,000 letters took 1.6 s here, 4 s on a busy machine. Their cost, counted before converting,
+# is what a comment may have: the same on every machine, where a time limit was not.
+MAX_OPEN_BRACKET_COST = 3_000_000  # characters read from open `[`: half a second here; a comment in earnest has a few
+PLACEHOLDER_WEIGHT = 15
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+BRACKET_OR_ESCAPE = re.compile(r"\\.|[\[\]]", re.DOTALL)
+SWELLS = re.compile(r"\\.|`+|<", re.DOTALL)
 # Seconds a comment may take to convert: the longest comment in earnest takes under 0.3 s here, a
 # comment built to stall the parser minutes. Past it, check refuses it, on any machine alike in practice.
 MAX_SECONDS = 5.0
@@ -201,6 +213,9 @@ def markup_problem(text: str, trusted: bool) -> tuple[int, str] | None:
                 return line, f"this comment has {text.count(sign):,} `{sign}` signs; at most {most} are taken"
         if text.count("\n") + text.count("\r") >= MAX_LINES and (lines := line_count(text.strip("\r\n"))) > MAX_LINES:
             return _first_line(text) + MAX_LINES, f"this comment has {lines:,} lines; at most {MAX_LINES:,} are taken"
+        if "[" in text and (open_cost := _open_bracket_cost(text)) and open_cost[0] > MAX_OPEN_BRACKET_COST:
+            return open_cost[1], (f"this comment has {open_cost[2]:,} `[` signs that no `]` closes in so long a "
+                                  "paragraph, which the converter reads to its end each: close them, or write them as `\\[`")
     if not LONG_PREFIX.search(text):  # one pass over the text: almost every file ends here
         return None
     for number, line in enumerate(text.split("\n"), 1):
@@ -211,6 +226,25 @@ def markup_problem(text: str, trusted: bool) -> tuple[int, str] | None:
             if depth > MAX_NESTING:
                 return number, f"Markdown nested about {depth} levels deep; at most {MAX_NESTING} are taken"
     return None
+
+
+def _open_bracket_cost(text: str) -> tuple[int, int, int]:
+    """(characters the converter reads from `[` signs no `]` closes, the line of the first, how many):
+    each is read to the end of its paragraph, placeholders counted at their swollen length."""
+    cost = first = count = 0
+    breaks = list(PARAGRAPH_BREAK.finditer(text))
+    for begin, end in zip([0] + [found.end() for found in breaks], [found.start() for found in breaks] + [len(text)]):
+        unclosed = []
+        for found in BRACKET_OR_ESCAPE.finditer(text, begin, end):
+            if found.group() == "[":
+                unclosed.append(found.start())
+            elif found.group() == "]" and unclosed:
+                unclosed.pop()
+        if unclosed:
+            swollen = [found.start() for found in SWELLS.finditer(text, unclosed[0], end)]
+            cost += sum(end - at + PLACEHOLDER_WEIGHT * (len(swollen) - bisect.bisect_left(swollen, at)) for at in unclosed)
+            first, count = first or text.count("\n", 0, unclosed[0]) + 1, count + len(unclosed)
+    return cost, first, count
 
 
 def comment_refusal(text: str) -> str:
