@@ -26,7 +26,8 @@ from . import siteyml
 from .addresses import relinked, same_address, site_path
 from .clock import in_zone, utc_text
 from .known import Known, known
-from .problems import author_name, reasons_said, refusal
+from .problems import reasons_said, refusal
+from .proposal import private_name, redacted
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
 from .wpbody import comment_markdown, comment_refused
@@ -439,12 +440,15 @@ def _comment_writer(element, folder: str, site: Site, thread_host: str = ""):
     on the site's clock, its links to the old blog pointed at the new pages (see _relinked). Its text is
     converted once for all the variants an earlier import may have written."""
     author = element.find(NS + "author")
-    name = author_name(text_of((author.findtext(NS + "name") or "") if author is not None else ""))
+    email = ((author.findtext(NS + "email") or "") if author is not None else "").strip()
+    private = (email,) if "@" in email else ()  # never written: the commenter's own, kept out of what is
+    name = private_name(text_of((author.findtext(NS + "name") or "") if author is not None else ""), private)
     head = ["---", f"author: {quoted(name)}"]
     date = _date(element.findtext(NS + "createdAt") or "", site.timezone)
     if date:
         head.append(f"date: {quoted(date)}")
-    body = _relinked(comment_markdown(_unwrapped(element.findtext(NS + "message") or "")), folder, site, thread_host)
+    body = _relinked(redacted(comment_markdown(_unwrapped(element.findtext(NS + "message") or "")), private), folder,
+                     site, thread_host)
 
     def written(status: str, parent: str) -> str:
         lines = head + ([f"reply_to: {quoted(parent)}"] if parent else [])

@@ -411,7 +411,7 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
             value = ""
         if not isinstance(value, (str, int)) or isinstance(value, bool):
             raise Refused(f"its `{key}` is not text")
-        values[key] = _redacted(clean_text(str(value)).strip(), private)
+        values[key] = redacted(clean_text(str(value)).strip(), private)
     author = _name_written(values["author"][:MAX_AUTHOR])
     cut = len(values["author"]) > MAX_AUTHOR  # the form takes no longer one: a mail or an issue may
     url, why = complete_website(values["url"]) if REDACTED not in values["url"] else \
@@ -428,7 +428,7 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
     too_long = comment_too_long(proposal.body)  # before the redaction, which reads the whole text
     if too_long:
         raise Refused(f"its comment is refused, as `check` would refuse it: {too_long[1]}")
-    body = _redacted(clean_text(proposal.body), private).strip("\n")
+    body = redacted(clean_text(proposal.body), private).strip("\n")
     if not body.strip():
         raise Refused("its comment is empty")
     problem = comment_refusal(body)
@@ -455,6 +455,12 @@ def _name_written(typed: str) -> str:
     return author_name(name)
 
 
+def private_name(typed: str, private: tuple[str, ...]) -> str:
+    """A commenter's name as an import writes it, without their own addresses (`private`), which an
+    export's e-mail field or a letter's sender gives: a name that was only the address names no one."""
+    return _name_written(redacted(typed, private))
+
+
 def _status_of(folder: Path, comment_id: str) -> str:
     """The `status` a comment's original says, "" where no file of it reads as one."""
     for path in sorted(folder.glob(f"{comment_id}.*.md")):
@@ -473,7 +479,7 @@ def _before_tomorrow(date: str) -> bool:
     return day <= dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)
 
 
-def _redacted(text: str, private: tuple[str, ...]) -> str:
+def redacted(text: str, private: tuple[str, ...]) -> str:
     """`text` without the sender's addresses: content/ goes into a public repository. An address is found
     however its characters are written: `ana&#64;x.org` and `mailto:ana%40x.org` show `ana@x.org` once built.
     Only the addresses whose two halves the text holds, however written, are searched for: a letter whose

@@ -14,7 +14,7 @@ from ..reading.validate import FEED_ID, parse_date
 from ..reading.yamltext import quoted
 from .addresses import directed
 from .media import shown_in
-from .problems import author_name
+from .proposal import private_name, redacted
 from .shortcodes import Media, expanded, stripped
 from .wpbody import before_more, comment_markdown, plain, to_markdown
 from .wxr import Item, WPComment
@@ -110,7 +110,10 @@ def featured(item: Item, media: Media | None) -> str:
 
 
 def comment_file(comment: WPComment, status: str, parent: str) -> str:
-    lines = ["---", f"author: {quoted(author_name(text_of(comment.author)))}"]
+    """The comment's file; the commenter's own e-mail address, which WordPress knew, kept out of its name,
+    its text and its website (content/ goes into a public repository, spam and pending ones too)."""
+    private = (comment.email,) if "@" in comment.email else ()
+    lines = ["---", f"author: {quoted(private_name(text_of(comment.author), private))}"]
     date = stamp(comment.date, comment.date_gmt)
     if date:
         lines.append(f"date: {quoted(date)}")
@@ -118,9 +121,9 @@ def comment_file(comment: WPComment, status: str, parent: str) -> str:
         lines.append(f"reply_to: {quoted(parent)}")
     if status != "published":
         lines.append(f"status: {status}")
-    if is_safe_url(comment.url):  # the build refuses any other website
+    if is_safe_url(comment.url) and redacted(comment.url, private) == comment.url:  # the build refuses any other
         lines.append(f"url: {quoted(comment.url)}")
-    return "\n".join(lines) + "\n---\n\n" + comment_markdown(comment.content)
+    return "\n".join(lines) + "\n---\n\n" + redacted(comment_markdown(comment.content), private)
 
 
 def stamp(local: str, gmt: str = "") -> str:

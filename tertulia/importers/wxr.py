@@ -66,6 +66,7 @@ class WPComment:
     approved: str
     type: str
     parent: str
+    email: str = ""  # never written: only so that the commenter's own address is kept out of what is
 
 
 @dataclass(frozen=True)
@@ -354,7 +355,8 @@ def _item(element, wp: str) -> Item:
         date_gmt=_text(c, wp + "comment_date_gmt").strip(),
         content=_text(c, wp + "comment_content"), approved=_text(c, wp + "comment_approved").strip(),
         type=_text(c, wp + "comment_type").strip(), parent=_text(c, wp + "comment_parent").strip(),
-    ) for c in element.findall(wp + "comment"))  # e-mail and IP addresses are never read
+        email=_text(c, wp + "comment_author_email").strip(),
+    ) for c in element.findall(wp + "comment"))  # IP addresses are never read; e-mail ones only to keep out
     excerpt = next((child.text or "" for child in element if child.tag.endswith("}encoded")
                     and "excerpt" in child.tag), "")
     return Item(

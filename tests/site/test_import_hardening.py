@@ -3,6 +3,7 @@ written outside content/, no traceback, a site.yml that reads back as written, n
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import frontmatter
@@ -698,3 +699,32 @@ def test_a_site_yml_declaring_no_languages_is_named_and_nothing_is_written(tmp_p
     no_traceback(result)
     assert result.returncode == 1 and result.stderr.startswith("content/site.yml: declares no `languages`")
     assert sorted(every_file(site / "content")) == ["site.yml"]
+
+
+@pytest.mark.parametrize("name, written", [("victim@example.net", "Anonymous"),
+                                           ("Vic <victim@example.net>", "Vic")])
+def test_a_commenters_own_address_from_the_export_is_kept_out_of_their_name_and_words(tmp_path, name, written):
+    """A red team: WordPress and Disqus know a commenter's address, and where the name held it (or the
+    words), it was published on the page, in the feeds and in content/, which goes into a public repository."""
+    site = tmp_path / "site"
+    text = export_text(post(comments=(("1", "Write to victim@example.net, or mailto:victim%40example.net."),)))
+    text = text.replace("<wp:comment_author>Bea</wp:comment_author>",
+                        f"<wp:comment_author>{html.escape(name)}</wp:comment_author>"
+                        "<wp:comment_author_email>victim@example.net</wp:comment_author_email>")
+    assert import_into(site, text).returncode == 0
+    comment = frontmatter.loads((site / "content/posts/hello/comments/1.en.md").read_text())
+    assert comment["author"] == written and "victim" not in comment.content
+    assert comment.content == "Write to [address removed], or mailto:[address removed]."
+    export = tmp_path / "disqus.xml"
+    export.write_text('<?xml version="1.0" encoding="utf-8"?>\n<disqus xmlns="http://disqus.com" '
+                      'xmlns:dsq="http://disqus.com/disqus-internals"><thread dsq:id="1"><id/>'
+                      "<link>https://b.example.org/2012/09/10/hello/</link></thread>"
+                      '<post dsq:id="7"><id/><message>Mine is victim@example.net.</message>'
+                      "<createdAt>2013-02-03T04:05:06Z</createdAt><isDeleted>false</isDeleted><isSpam>false</isSpam>"
+                      f"<author><email>victim@example.net</email><name>{html.escape(name)}</name></author>"
+                      '<thread dsq:id="1"/></post></disqus>\n')
+    assert run_cli("import", "disqus", str(export), cwd=site).returncode == 0
+    disqus = frontmatter.loads((site / "content/posts/hello/comments/disqus-7.en.md").read_text())
+    assert disqus["author"] == written and disqus.content == "Mine is [address removed]."
+    built_without_error(site)
+    assert "victim" not in "".join(path.read_text() for path in (site / "output").rglob("*.html"))
