@@ -250,8 +250,11 @@ def _refuse_long_headers(message) -> None:
     """Refused, before the headers are parsed, when one of its parts has headers no mail program writes."""
     for part in itertools.islice(message.walk(), MAX_PARTS * 10):
         lengths = [(len(str(value)), str(name)) for name, value in part.items()]
-        longest = max(lengths, default=(0, ""))
+        # a sender's header of thousands of addresses is never parsed (see _addresses), only searched
+        longest = max(((length, name) for length, name in lengths if name.lower() not in PRIVATE_HEADERS),
+                      default=(0, ""))
         if longest[0] > LONGEST_HEADER or sum(length for length, _ in lengths) > LONGEST_HEADERS:
+            longest = max(lengths)
             raise Refused(f"its headers are far longer than a mail program writes ({longest[0]:,} characters in "
                           f"`{_safe_name(longest[1])}`); read it by hand")
 
