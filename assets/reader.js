@@ -151,7 +151,8 @@
     keepingPlace(function () {
       document.title = next.title;
       document.documentElement.lang = next.documentElement.lang;
-      document.documentElement.dir = next.documentElement.dir;  // "" on a site written left to right only
+      if (next.documentElement.dir) { document.documentElement.dir = next.documentElement.dir; }
+      else { document.documentElement.removeAttribute("dir"); }  // none on a site written left to right: `dir=""` is invalid
       var print = document.head.querySelector("style[media=print]"), freshPrint = next.head.querySelector("style[media=print]");
       if (print && freshPrint) { print.replaceWith(document.adoptNode(freshPrint)); }
       document.head.querySelectorAll(PAGE_LINKS).forEach(function (link) { link.remove(); });
@@ -162,6 +163,7 @@
       if (same) { same.checked = true; }
       var sides = document.querySelector("[data-swap]");
       if (sides) { sides.checked = !!swapped; }
+      reachableScrollers();  // the new body's code blocks and tables, which may scroll sideways
       start();
     });
   }

@@ -11,19 +11,27 @@
     location.replace(location.origin + paged[1] + location.search + location.hash);
     return;
   }
+  // a direction where there is one: `dir=""` is no value an HTML checker takes (a site written left to right)
+  function setDir(element, dir) {
+    if (dir) { element.dir = dir; } else { element.removeAttribute("dir"); }
+  }
   var versions = document.querySelectorAll(".not-found[data-folder]");
   for (var i = 0; i < versions.length; i++) {
     if (location.pathname.indexOf(versions[i].getAttribute("data-folder")) === 0) {
-      var shown = versions[i], root = document.documentElement;
-      document.querySelector(".not-found:not([lang])").hidden = true;
+      var shown = versions[i], root = document.documentElement, site = root.lang, siteDir = root.dir;
+      // the site's own words, hidden, keep the site's language once the page takes the folder's
+      var own = document.querySelector(".not-found:not([lang])");
+      own.hidden = true;
+      own.lang = site;
+      setDir(own, siteDir);
       shown.hidden = false;
       document.title = shown.getAttribute("data-title");
       document.addEventListener("DOMContentLoaded", function () {
         Array.prototype.forEach.call(document.body.children, function (part) {
-          if (part.tagName !== "MAIN" && part.tagName !== "SCRIPT" && !part.lang) { part.lang = root.lang; part.dir = root.dir; }
+          if (part.tagName !== "MAIN" && part.tagName !== "SCRIPT" && !part.lang) { part.lang = site; setDir(part, siteDir); }
         });
         root.lang = shown.lang;
-        root.dir = shown.dir;
+        setDir(root, shown.dir);
       });
       return;
     }

@@ -63,3 +63,18 @@ def test_a_passage_s_number_beside_a_rule_is_a_whole_target(server, open_page, w
         violations = page.evaluate("""async () => (await axe.run(document, {runOnly: ['target-size']})).violations
             .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))""")
         assert violations == [], path
+
+
+def test_the_not_found_page_in_a_language_folder_stays_valid_once_its_script_has_run(server, open_page):
+    """A reviewer's Nu check of the page as drawn: on a site written left to right the script set `dir=""`
+    (no valid value) on the page, its masthead and footer, and left the site's own hidden words without
+    their language once the page took the folder's."""
+    body = (server["root"] / "tertulia/404.html").read_text()
+    page = open_page("about:blank")
+    page.route("**/tertulia/es/nada/", lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
+    page.goto(server["url"] + "/tertulia/es/nada/")
+    page.wait_for_load_state()
+    assert page.evaluate("document.documentElement.lang") == "es"
+    assert page.evaluate("document.querySelectorAll('[dir=\"\"]').length") == 0
+    own = page.locator(".not-found:not([data-folder])")
+    assert own.get_attribute("lang") == "en" and own.is_hidden()

@@ -19,6 +19,7 @@ def wide(server):
     files = {
         "posts/ancho/index.es.md": f"---\ntitle: Ancho\nauthor: Ana\n---\n\nUna tabla.\n\n{TABLE}\n{CODE}",
         "posts/ancho/index.en.md": f"---\ntitle: Wide\ntranslation_of: es\n---\n\nA table.\n\n{TABLE}\n{CODE}",
+        "posts/ancho/index.ro.md": f"---\ntitle: Lat\ntranslation_of: es\n---\n\nUn tabel.\n\n{TABLE}\n{CODE}",
         "posts/ancho/comments/c1.es.md": f"---\nauthor: Luis\n---\n\nOtra.\n\n{TABLE}",
     }
     content = make_content(server["root"].parent / "wide-content", files)
@@ -38,6 +39,23 @@ def test_a_wide_table_or_code_scrolls_in_its_box_and_the_keyboard_reaches_it(ser
                                           " && b.scrollWidth > b.clientWidth).map(b => b.getAttribute('tabindex'))")
     # No waiting: the boxes are reachable as soon as the page has loaded, not after a painted frame.
     assert scrolling and set(scrolling) == {"0"}
+    page.add_script_tag(path=str(AXE_JS))
+    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                               ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
+    assert violations == []
+
+
+def test_the_keyboard_reaches_wide_blocks_after_another_translation_is_put_in_place(server, open_page, wide):
+    """A reviewer's axe run: after choosing another translation on the page, its code blocks scrolled
+    sideways with no tabindex (scrollable-region-focusable, serious); only a loaded page had them."""
+    ensure_node_tools()
+    page = open_page(server["url"] + wide, width=1280)
+    page.click(".choices a[lang=ro]")
+    page.wait_for_function("document.querySelector('#p1 .translation').lang === 'ro'")
+    scrolling = page.eval_on_selector_all("pre", "boxes => boxes.filter(b => b.checkVisibility()"
+                                          " && b.scrollWidth > b.clientWidth).map(b => b.getAttribute('tabindex'))")
+    assert scrolling and set(scrolling) == {"0"}
+    assert page.evaluate("document.documentElement.hasAttribute('dir')") is False  # `dir=""` is invalid HTML
     page.add_script_tag(path=str(AXE_JS))
     violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
                                ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
