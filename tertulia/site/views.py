@@ -79,6 +79,10 @@ class CommentView:
     # original's language, so a reader knows they read a translation even when it names no translator
     translators: tuple[tuple[str, str], ...] = ()
     translated_from: str = ""
+    # the languages its writer and the writer it answers wrote in: a name is marked with its writer's
+    # (a Hebrew name on an English page is read as Hebrew), wherever that is not the page's
+    author_lang: str = ""
+    replying_to_lang: str = ""
 
     @property
     def numbered_rows(self) -> tuple[tuple[int, tuple[Side, ...]], ...]:
@@ -219,6 +223,7 @@ def _comment_view(comment: Comment, langs: list[str], reply, depth: int, after: 
         pending=comment.status == "pending",
         replying_to=named.author if named else "", replying_to_id=named.id if named else "",
         translators=credits, translated_from=_translated_from(comment, langs),
+        author_lang=comment.original.lang, replying_to_lang=named.original.lang if named else "",
     )
 
 

@@ -275,3 +275,24 @@ def test_thai_dates_are_in_the_buddhist_era_as_cldr_prefers_for_thai(tmp_path):
     assert re.search(r'<time datetime="2012-09-11T10:27\+00:00"[^>]*>11 กันยายน พ\.ศ\. 2555', page), page
     assert '<time datetime="2012-09"' in page and "กันยายน พ.ศ. 2555</time>" in page and "ค.ศ." not in page
     assert "11 de septiembre de 2012" in (tmp_path / "out/es/posts/hola/index.html").read_text()
+
+
+def test_a_name_is_marked_with_the_language_its_writer_wrote_in_where_that_is_not_the_pages(tmp_path):
+    """A reviewer's check of text against its `lang`: a Hebrew commenter's name on an English page, a
+    Japanese author's on the English listing, were read as English. Anonymous is the page's own word."""
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: דנה לוי\n---\n\nPrimer párrafo.\n\nSegundo párrafo.\n",
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\ntranslator: Li Wei\n---\n\nFirst.\n\nSecond.\n",
+        "posts/hola/comments/c1.es.md": "---\nauthor: ليلى\n---\n\nUn comentario.\n",
+        "posts/hola/comments/c2.es.md": "---\nauthor: Anonymous\nreply_to: c1\n---\n\nOtro.\n",
+    })
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+    english = (tmp_path / "out/en/posts/hola/index.html").read_text()
+    assert '<bdi class="author" lang="es">\u2068דנה לוי\u2069</bdi>' in english  # isolated, as every name in that script
+    assert '<bdi class="author" lang="es">\u2068ليلى\u2069</bdi>' in english
+    assert '<bdi class="author">Anonymous</bdi>' in english
+    assert '<bdi class="translator">Li Wei</bdi>' in english  # the page's own language: nothing to mark
+    spanish = (tmp_path / "out/es/posts/hola/index.html").read_text()
+    assert '<bdi class="author">\u2068ليلى\u2069</bdi>' in spanish
+    assert '<bdi class="author" lang="es">\u2068דנה לוי\u2069</bdi>' in (tmp_path / "out/en/index.html").read_text()
+    assert '<bdi class="author" lang="es">\u2068ليلى\u2069</bdi>' in (tmp_path / "out/en/comments/index.html").read_text()
