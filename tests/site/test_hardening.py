@@ -218,8 +218,9 @@ def test_deeply_nested_markdown_is_an_error_not_a_crash(tmp_path, body, where):
     ("x <y\n" * 9_000, "`<` signs"),  # each unclosed tag sends the HTML search to the end
     ("- - -\n" * 8_000, "lines"),  # each rule splits what is left of the block again
     ("# a\n" * 12_000, "lines"),
-    # within every limit, yet minutes: escapes swell what each `[` scans; pipes times code spans
-    ("[" * 500 + "\\\\" * 24_749, "over 5 s to read"),
+    # within the limits on signs, yet minutes: escapes swell what each `[` scans (counted, as the converter
+    # reads it); pipes times code spans (timed)
+    ("[" * 500 + "\\\\" * 24_749, "`[` signs that no `]` closes"),
     ("x|" + "`a` " * 6_248 + "`" + "|" * 24_980 + "`\n-|-", "over 5 s to read"),
 ])
 def test_a_pathological_comment_is_refused_quickly(tmp_path, body, words):
@@ -273,7 +274,8 @@ def test_control_characters_never_reach_a_feed_and_feeds_stay_well_formed(tmp_pa
     for forbidden in (b"\x01", b"\x0c", b"\x1b", b"\x07", "\ufffe".encode(), b"&#1;", b"&#x0;"):
         assert forbidden not in data
     page = (out / "posts/hola/index.html").read_text()
-    assert '<bdi class="author">\u2068\u202eEvil name\u2069</bdi>' in page  # kept, and isolated where no <bdi> is
+    # kept, and isolated where no <bdi> is; marked Spanish, the language its writer wrote in, on an English page
+    assert '<bdi class="author" lang="es">\u2068\u202eEvil name\u2069</bdi>' in page
 
 
 # 8 and 18.3. Interrupted builds: no litter, and a killed commit is finished by the next run

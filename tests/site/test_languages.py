@@ -68,7 +68,7 @@ def test_a_language_without_a_catalog_warns_once_and_falls_back_to_marked_englis
     assert "gaztelania" not in page and '<span lang="en">translated from Spanish</span>' in page
     # a date is the page's language's, in an English sentence too: it says so there (it was read as English)
     archive = (tmp_path / "out/eu/comments/index.html").read_text()
-    assert ('<span lang="en"><bdi class="author">Bea</bdi> on <a href="../posts/hola/#comment-c1" lang="eu">Kaixo</a>, '
+    assert ('<span lang="en"><bdi class="author" lang="es">Bea</bdi> on <a href="../posts/hola/#comment-c1" lang="eu">Kaixo</a>, '
             '<time datetime="2012-09" lang="eu">2012(e)ko iraila</time></span>') in archive
 
 

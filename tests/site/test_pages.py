@@ -67,10 +67,11 @@ def test_a_page_names_its_author_and_translator_as_an_essay_does_and_no_one_when
                                   "pages/about/index.en.md": ABOUT_EN.replace("title:", "translator: Ann\ntitle:")})
     assert build(named, out).returncode == 0
     side = (out / "about/index.html").read_text()
-    assert ('<p class="byline">by <bdi class="author">Los editores</bdi> · translated into English by '
+    # the author is marked with the language they wrote in where the page is another's
+    assert ('<p class="byline">by <bdi class="author" lang="es">Los editores</bdi> · translated into English by '
             '<bdi class="translator">Ann</bdi></p>') in side
     single = (out / "en/about/index.html").read_text()
-    assert ('<p class="byline">by <bdi class="author">Los editores</bdi> · translated from Spanish by '
+    assert ('<p class="byline">by <bdi class="author" lang="es">Los editores</bdi> · translated from Spanish by '
             '<bdi class="translator">Ann</bdi></p>') in single
     assert '<p class="byline">por <bdi class="author">Los editores</bdi></p>' in (out / "es/about/index.html").read_text()
     unnamed = tmp_path / "unnamed"
