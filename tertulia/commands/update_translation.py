@@ -10,7 +10,7 @@ and the blocks whose original is gone taken out, their words printed so that non
 
 from __future__ import annotations
 
-import difflib
+from difflib import SequenceMatcher
 import os
 import secrets
 from dataclasses import dataclass, field
@@ -30,6 +30,7 @@ class Updated:
 
     sources: list[str] = field(default_factory=list)
     followed: list[str | None] = field(default_factory=list)
+    kept_from: list[int | None] = field(default_factory=list)  # each block's place in the translation before, or None
     added: list[int] = field(default_factory=list)  # numbers from 1 in the new translation
     removed: list[tuple[int, str]] = field(default_factory=list)  # old number from 1, its Markdown
 
@@ -55,9 +56,11 @@ def update_translation(content: Path, translation: Path, original: Path) -> str:
         pieces = _block_sources(text, parsed, len(target), shown)
         updated = _updated(followed.blocks, words_of(source), source, pieces)
         new_text = text[:_body_offset(text, parsed.body_line)] + "\n" + "\n\n".join(updated.sources) + "\n"
-        if len(converter.blocks(parse_text(new_text.encode("utf-8"), shown)[0].body, True)) != len(source):
-            raise ContentErrors([ContentError(shown, parsed.body_line, "its blocks could not be put in line with "
-                                              "the original's without changing their shape; add them by hand")])
+        if not _kept_as_they_were(converter.blocks(parse_text(new_text.encode("utf-8"), shown)[0].body, True),
+                                  target, updated, len(source)):
+            raise ContentErrors([ContentError(shown, parsed.body_line, "where each of its blocks starts cannot be told "
+                                              "for sure (a code block right under a paragraph, say); add or remove "
+                                              "the blocks by hand")])
         _replace(translation, new_text)
         record[shown] = Followed(original_shown, tuple(updated.followed), followed.title)
         save_record(content, record)
@@ -88,21 +91,80 @@ def _block_sources(text: str, parsed, count: int, shown: str) -> list[str]:
 
 
 def _updated(recorded: tuple, current: tuple, source, pieces: list[str]) -> Updated:
-    """The new blocks: the translation's own where the original still has (or changed) its block, a
-    starter where it gained one, none where it lost one; matched as a diff matches lines."""
+    """The new blocks: the translation's own where the original still has its block (the same, changed,
+    or moved), a starter where it gained one, none where it lost one."""
+    paired = _paired(recorded, current)
     updated = Updated()
-    matcher = difflib.SequenceMatcher(None, recorded, current, autojunk=False)
-    for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
-        kept = min(old_end - old_start, new_end - new_start) if tag != "equal" else old_end - old_start
-        for offset in range(kept):  # the same block, or a changed one: its translation stays (and is stale)
-            updated.sources.append(pieces[old_start + offset])
-            updated.followed.append(current[new_start + offset] if tag == "equal" else recorded[old_start + offset])
-        for index in range(new_start + kept, new_end):  # a block the original gained
-            updated.sources.append(starter_markdown(source[index], True))
+    for new, now in enumerate(current):
+        old = paired.get(new)
+        if old is None:  # a block the original gained
+            updated.sources.append(starter_markdown(source[new], True))
             updated.followed.append(None)
             updated.added.append(len(updated.sources))
-        updated.removed += [(index + 1, pieces[index]) for index in range(old_start + kept, old_end)]
+        else:  # its translation stays; outdated, as before, if the original's words changed
+            updated.sources.append(pieces[old])
+            updated.followed.append(now if recorded[old] == now else recorded[old])
+        updated.kept_from.append(old)
+    kept = set(paired.values())
+    updated.removed = [(old + 1, pieces[old]) for old in range(len(recorded)) if old not in kept]
     return updated
+
+
+SAME_PARAGRAPH = 0.5  # of its words in common with what it was: an edited paragraph, not another one
+
+
+def _paired(recorded: tuple, current: tuple) -> dict[int, int]:
+    """Each current block's place in the recorded ones, where it has one: matched as a diff matches lines;
+    within a run that changed, an edited block to the block it was (most words in common, in order); a
+    block moved (its words the same, elsewhere) to where it was."""
+    paired: dict[int, int] = {}
+    for tag, old_start, old_end, new_start, new_end in SequenceMatcher(None, recorded, current,
+                                                                       autojunk=False).get_opcodes():
+        if tag == "equal":
+            paired.update(zip(range(new_start, new_end), range(old_start, old_end)))
+        elif tag == "replace":
+            paired.update(_edited(recorded, current, range(old_start, old_end), range(new_start, new_end)))
+    unpaired_old = [old for old in range(len(recorded)) if old not in set(paired.values())]
+    for new in (new for new in range(len(current)) if new not in paired):
+        moved = next((old for old in unpaired_old if recorded[old] == current[new]), None)
+        if moved is not None:
+            paired[new] = moved
+            unpaired_old.remove(moved)
+    return paired
+
+
+def _edited(recorded: tuple, current: tuple, olds: range, news: range) -> dict[int, int]:
+    """The pairs, in order, of a changed run's blocks with most words in common (a small alignment:
+    runs are a few blocks long); a pair shares at least SAME_PARAGRAPH of its words."""
+    def alike(old: int, new: int) -> float:
+        if recorded[old] is None:
+            return 0.0
+        ratio = SequenceMatcher(None, recorded[old].split(), current[new].split(), autojunk=False).ratio()
+        return ratio if ratio >= SAME_PARAGRAPH else 0.0
+    best = [[0.0] * (len(news) + 1) for _ in range(len(olds) + 1)]
+    for i in range(len(olds) - 1, -1, -1):
+        for j in range(len(news) - 1, -1, -1):
+            together = alike(olds[i], news[j])
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], together + best[i + 1][j + 1] if together else 0.0)
+    pairs, i, j = {}, 0, 0
+    while i < len(olds) and j < len(news):
+        together = alike(olds[i], news[j])
+        if together and best[i][j] == together + best[i + 1][j + 1]:
+            pairs[news[j]] = olds[i]
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _kept_as_they_were(blocks, target, updated: Updated, count: int) -> bool:
+    """Whether the rewritten translation has its original's count of blocks and each block it kept is
+    the very block it was: the cut at each block's first line is a guess (see align.block_lines), and a
+    wrong one would pair a translator's words with another paragraph, recorded as following it."""
+    return len(blocks) == count and all(before is None or blocks[index] == target[before]
+                                        for index, before in enumerate(updated.kept_from))
 
 
 def _body_offset(text: str, body_line: int) -> int:

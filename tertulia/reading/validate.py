@@ -629,11 +629,13 @@ def _stale(original: Record, translation: Record, blocks, followed: Followed, fo
     stale = []
     for index, old in stale_blocks(followed.blocks, current):
         line = starts[index] if index < len(starts) else translation.body_line
+        stale.append((index, old, line))
+        if UNFINISHED in blocks[translation.path][index]:
+            continue  # a block still to translate is said to be one already: no second warning for it
         found.warnings.append(ContentError(translation.path, line, (
             f"block {index + 1} is outdated: its original (“{opening_words(blocks[original.path][index])}”) changed "
             "after it was translated; `tertulia status` says what changed, and once the translation follows it again, "
             f"`tertulia translated {translation.path}` records that")))
-        stale.append((index, old, line))
     return tuple(stale)
 
 

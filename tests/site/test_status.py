@@ -168,6 +168,49 @@ def test_update_puts_a_translation_in_line_with_the_blocks_its_original_gained_a
     assert run_cli("build", cwd=tmp_path).returncode == 0
 
 
+def update_after(tmp_path, original: str, translation: str, edited: str):
+    """A post whose translation was marked against `original`, which is then `edited`: --update's outcome."""
+    content = make_content(tmp_path, {"posts/p/index.es.md": original, "posts/p/index.en.md": translation})
+    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    (content / "posts/p/index.es.md").write_text(edited)
+    return run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path), content / "posts/p/index.en.md"
+
+
+def test_update_pairs_an_edited_paragraph_with_its_translation_and_takes_out_the_removed_one(tmp_path):
+    """A red team: the writer removed paragraph 2 and changed a word of paragraph 3; the update kept
+    paragraph 2's translation beside paragraph 3 and took out paragraph 3's, "its original gone"."""
+    head, theirs = "---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n"
+    result, translation = update_after(
+        tmp_path, head + "El río es ancho.\n\nEl puente es de 1890.\n\nEl molino muele trigo y maíz.\n\nFin.\n",
+        theirs + "The river is wide.\n\nThe bridge is from 1890.\n\nThe mill grinds wheat and maize.\n\nEnd.\n",
+        head + "El río es ancho.\n\nEl molino muele cebada y maíz.\n\nFin.\n")
+    assert result.returncode == 0, result.stderr
+    assert "block 2 taken out: its original is gone. Its words were:\n    The bridge is from 1890." in result.stdout
+    assert translation.read_text().endswith("The river is wide.\n\nThe mill grinds wheat and maize.\n\nEnd.\n")
+    status = run_cli("status", cwd=tmp_path).stdout
+    assert "block 2 outdated" in status and "[-trigo-]{+cebada+}" in status
+
+
+def test_update_keeps_swapped_paragraphs_translations_with_them(tmp_path):
+    head, theirs = "---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n"
+    result, translation = update_after(tmp_path, head + "Alfa.\n\nBeta.\n\nGamma.\n", theirs + "Alpha.\n\nBeta en.\n\nGamma en.\n",
+                                       head + "Beta.\n\nAlfa.\n\nGamma.\n\nDelta.\n")
+    assert result.returncode == 0 and "taken out" not in result.stdout, result.stdout + result.stderr
+    assert translation.read_text().endswith("Beta en.\n\nAlpha.\n\nGamma en.\n\nTODO translate: Delta.\n")
+
+
+def test_update_refuses_blocks_whose_start_it_cannot_be_sure_of(tmp_path):
+    """A red team: a code fence right under a paragraph made the cut at the blocks' first lines wrong; the
+    update took out the wrong paragraph and the record called the mismatched pair current."""
+    head, theirs = "---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n"
+    code = "```\ncmd\n```\n\n"
+    translation_text = theirs + "Run this:\n" + code + "Third.\n\n    a\n\n    b\n\nLast.\n"
+    result, translation = update_after(tmp_path, head + "Ejecuta:\n" + code + "Tercero.\n\n    a\n\n    b\n\nÚltimo.\n",
+                                       translation_text, head + "Ejecuta:\n\nTercero.\n\n    a\n\n    b\n\nÚltimo.\n")
+    assert result.returncode == 1 and "add or remove the blocks by hand" in result.stderr
+    assert translation.read_text() == translation_text
+
+
 def test_update_refuses_what_the_record_cannot_tell(tmp_path):
     content = site_with_record(tmp_path)
     same = run_cli("new", "translation", "hola", "--lang", "en", "--update", cwd=tmp_path)
