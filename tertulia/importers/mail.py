@@ -247,8 +247,10 @@ def _parsed(raw: bytes) -> email.message.EmailMessage:
 
 
 def _refuse_long_headers(message) -> None:
-    """Refused, before the headers are parsed, when one of its parts has headers no mail program writes."""
-    for part in itertools.islice(message.walk(), MAX_PARTS * 10):
+    """Refused, before the headers are parsed, when one of its parts has headers no mail program writes.
+    Every part is measured (a plain parse is quick), not only the first few: a long header behind 500
+    small parts held the import for minutes."""
+    for part in message.walk():
         lengths = [(len(str(value)), str(name)) for name, value in part.items()]
         # a sender's header of thousands of addresses is never parsed (see _addresses), only searched
         longest = max(((length, name) for length, name in lengths if name.lower() not in PRIVATE_HEADERS),

@@ -382,6 +382,20 @@ def test_a_header_no_mail_program_writes_is_refused_before_it_is_parsed(tmp_path
     assert "20261130-0615-aaaaaaaa.es.md" not in comments_of(content)
 
 
+def test_a_long_header_behind_hundreds_of_small_parts_is_refused_as_well(tmp_path):
+    """A red team: only the first 500 parts were measured; a Content-Type of 40,000 parameters after 520
+    small parts held the import for minutes."""
+    content = site(tmp_path)
+    parts = b"".join(b"--b\nContent-Type: text/plain\n\nx\n" for _ in range(520))
+    hostile = (b"From: Eve <eve@example.net>\nSubject: x\nMessage-ID: <m@x>\nMIME-Version: 1.0\n"
+               b"Content-Type: multipart/mixed; boundary=b\n\n" + parts
+               + b"--b\nContent-Type: text/plain" + b"; p=v" * 40_000 + b"\n\ny\n--b--\n")
+    saved = tmp_path / "hostile.eml"
+    saved.write_bytes(hostile)
+    result = import_mail(content, saved)
+    assert "characters in `Content-Type`); read it by hand" in result.stdout + result.stderr
+
+
 def test_the_address_search_finds_what_it_found_and_reads_a_long_run_once():
     """Matches start only where a word does; findall's leftmost matches never started elsewhere."""
     import re
