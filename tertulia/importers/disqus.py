@@ -27,10 +27,10 @@ from .addresses import relinked, same_address, site_path
 from .clock import in_zone, utc_text
 from .known import Known, known
 from .problems import reasons_said, refusal
-from .proposal import private_name, redacted
+from .proposal import private_name
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
-from .wpbody import comment_markdown, comment_refused
+from .wpbody import comment_markdown, comment_markdown_without, comment_refused
 from .wpfiles import text_of
 from .wxr import DISQUS, not_the_export, safe_events
 
@@ -447,7 +447,7 @@ def _comment_writer(element, folder: str, site: Site, thread_host: str = ""):
     date = _date(element.findtext(NS + "createdAt") or "", site.timezone)
     if date:
         head.append(f"date: {quoted(date)}")
-    body = _relinked(redacted(comment_markdown(_unwrapped(element.findtext(NS + "message") or "")), private), folder,
+    body = _relinked(comment_markdown_without(_unwrapped(element.findtext(NS + "message") or ""), private), folder,
                      site, thread_host)
 
     def written(status: str, parent: str) -> str:

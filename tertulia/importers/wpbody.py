@@ -21,6 +21,7 @@ from markdownify import MarkdownConverter
 
 from ..reading.markup import Converter, comment_refusal, run_on
 from .accessible import accessible
+from .proposal import REDACTED, redacted
 from .shortcodes import PRE_END, Media, expanded
 from .untrusted import DROPPED_WITH_CONTENT, cleaned, sub_closed, unsafe_markup
 
@@ -216,11 +217,24 @@ def to_markdown(body: str, post_id: str = "", media: Media | None = None, footno
     return markdown
 
 
+ESCAPED_REDACTED = "\\" + REDACTED[:-1] + "\\]"  # as Markdown writes the marker: `\[address removed\]`
+
+
 @lru_cache(maxsize=1024)
 def comment_markdown(body: str) -> str:
     """A comment's Markdown, converted once: an import also writes every file the comment may have
     been written as before, to know them again, and first asks whether `check` would take it."""
     return to_markdown(body, shortcodes=False)
+
+
+def comment_markdown_without(body: str, private: tuple[str, ...]) -> str:
+    """A comment's Markdown without its writer's own addresses (`private`): taken out of the text as it
+    was written, before Markdown escapes them (`la_communa@…` becomes `la\\_communa@…`, which no search
+    for the address finds), and the marker they leave kept as it reads."""
+    if not private:
+        return comment_markdown(body)
+    markdown = comment_markdown(redacted(body, private))
+    return redacted(markdown.replace(ESCAPED_REDACTED, REDACTED), private)
 
 
 def comment_refused(body: str) -> str:

@@ -16,7 +16,7 @@ from .addresses import directed
 from .media import shown_in
 from .proposal import private_name, redacted
 from .shortcodes import Media, expanded, stripped
-from .wpbody import before_more, comment_markdown, plain, to_markdown
+from .wpbody import before_more, comment_markdown_without, plain, to_markdown
 from .wxr import Item, WPComment
 
 SUMMARY_SOURCE = 10_000  # characters of a teaser or excerpt read for the summary's words
@@ -123,7 +123,7 @@ def comment_file(comment: WPComment, status: str, parent: str) -> str:
         lines.append(f"status: {status}")
     if is_safe_url(comment.url) and redacted(comment.url, private) == comment.url:  # the build refuses any other
         lines.append(f"url: {quoted(comment.url)}")
-    return "\n".join(lines) + "\n---\n\n" + redacted(comment_markdown(comment.content), private)
+    return "\n".join(lines) + "\n---\n\n" + comment_markdown_without(comment.content, private)
 
 
 def stamp(local: str, gmt: str = "") -> str:

@@ -707,14 +707,20 @@ def test_a_commenters_own_address_from_the_export_is_kept_out_of_their_name_and_
     """A red team: WordPress and Disqus know a commenter's address, and where the name held it (or the
     words), it was published on the page, in the feeds and in content/, which goes into a public repository."""
     site = tmp_path / "site"
-    text = export_text(post(comments=(("1", "Write to victim@example.net, or mailto:victim%40example.net."),)))
+    text = export_text(post(comments=(("1", "Write to victim@example.net, or mailto:victim%40example.net."),
+                                      ("2", "Mine: la_communa@example.net, la_*communa*@example.net"))))
     text = text.replace("<wp:comment_author>Bea</wp:comment_author>",
                         f"<wp:comment_author>{html.escape(name)}</wp:comment_author>"
-                        "<wp:comment_author_email>victim@example.net</wp:comment_author_email>")
+                        "<wp:comment_author_email>victim@example.net</wp:comment_author_email>", 1)
+    # an address Markdown escapes (`la\_communa`) was no longer found once converted, and was published
+    text = text.replace("<wp:comment_author>Bea</wp:comment_author>", "<wp:comment_author>Bea</wp:comment_author>"
+                        "<wp:comment_author_email>la_communa@example.net</wp:comment_author_email>", 1)
     assert import_into(site, text).returncode == 0
     comment = frontmatter.loads((site / "content/posts/hello/comments/1.en.md").read_text())
     assert comment["author"] == written and "victim" not in comment.content
     assert comment.content == "Write to [address removed], or mailto:[address removed]."
+    second = (site / "content/posts/hello/comments/2.en.md").read_text()
+    assert "communa@" not in second and second.count("[address removed]") == 1
     export = tmp_path / "disqus.xml"
     export.write_text('<?xml version="1.0" encoding="utf-8"?>\n<disqus xmlns="http://disqus.com" '
                       'xmlns:dsq="http://disqus.com/disqus-internals"><thread dsq:id="1"><id/>'
