@@ -134,8 +134,11 @@ def test_open_brackets_past_what_a_comment_in_earnest_has_are_refused_before_con
     same pending comment built on one and stopped the build on the other. Counted, it is refused alike."""
     from tertulia.reading import markup
     line, said = markup.markup_problem("Hola.\n\n" + "[" * 499 + "a" * 20_000, trusted=False)
-    assert line == 3 and said.startswith("this comment has 499 `[` signs that no `]` closes")
+    assert line == 3 and said.startswith("this comment's `[` signs and links would have the converter read 10,")
     assert markup.comment_refusal("[" * 499 + "a" * 20_000) == said
+    # and as the link reader reads: a link's `(` none closes, a `]` in code, which is no `]` to it
+    for stalling in ["[a](" * 90 + "\\*" * 20_000, "[" * 300 + "`]`" * 300 + "\\*" * 3_000]:
+        assert "would have the converter read" in markup.markup_problem(stalling, trusted=False)[1]
     for earnest in ["[sic] " * 400 + "a" * 40_000, "Un [enlace](https://x.org) y un [ suelto. " * 200,
                     "[a](b)\n\n" * 450]:
         assert markup.markup_problem(earnest, trusted=False) is None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import html
 import re
@@ -151,15 +150,18 @@ MAX_COMMENT = 50_000  # characters: a long essay-length comment, far below what 
 MAX_BRACKETS = 500  # link brackets in a comment: Markdown's link search is quadratic in them
 MAX_ANGLES = 500  # `<` signs in a comment: an unclosed tag makes the HTML search rescan to the end
 MAX_LINES = 2000  # lines in a comment: each block processor re-splits what is left of a block
-# Python-Markdown reads from each `[` to its `]`, or to the end of its paragraph when none closes it, over
-# a text swollen by a placeholder for each escape, code span and tag (some 15 characters each): 500 such
-# `[` before 20,000 letters took 1.6 s here, 4 s on a busy machine. Their cost, counted before converting,
-# is what a comment may have: the same on every machine, where a time limit was not.
-MAX_OPEN_BRACKET_COST = 3_000_000  # characters read from open `[`: half a second here; a comment in earnest has a few
+# Python-Markdown reads from each `[` to its `]` (and a link's `(` to its `)`), or to the end of its
+# paragraph when none closes it, over a text swollen by a placeholder for each escape, code span and tag
+# (some 15 characters each): 500 such `[` before 20,000 letters took 1.6 s here, 4 s on a busy machine.
+# Their cost, counted before converting, is what a comment may have: the same on every machine, where a
+# time limit was not.
+MAX_OPEN_BRACKET_COST = 3_000_000  # characters read: half a second here; a comment in earnest, thousands
 PLACEHOLDER_WEIGHT = 15
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-BRACKET_OR_ESCAPE = re.compile(r"\\.|[\[\]]", re.DOTALL)
-SWELLS = re.compile(r"\\.|`+|<", re.DOTALL)
+# what the converter puts a placeholder in place of before it looks for links: a code span, an escape
+PLACEHOLDERS = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)|\\.", re.DOTALL)
+PLACEHOLDER = "\x02" * PLACEHOLDER_WEIGHT
+BRACKET_OR_PAREN = re.compile(r"[\[\]()]")
 # Seconds a comment may take to convert: the longest comment in earnest takes under 0.3 s here, a
 # comment built to stall the parser minutes. Past it, check refuses it, on any machine alike in practice.
 MAX_SECONDS = 5.0
@@ -214,8 +216,9 @@ def markup_problem(text: str, trusted: bool) -> tuple[int, str] | None:
         if text.count("\n") + text.count("\r") >= MAX_LINES and (lines := line_count(text.strip("\r\n"))) > MAX_LINES:
             return _first_line(text) + MAX_LINES, f"this comment has {lines:,} lines; at most {MAX_LINES:,} are taken"
         if "[" in text and (open_cost := _open_bracket_cost(text)) and open_cost[0] > MAX_OPEN_BRACKET_COST:
-            return open_cost[1], (f"this comment has {open_cost[2]:,} `[` signs that no `]` closes in so long a "
-                                  "paragraph, which the converter reads to its end each: close them, or write them as `\\[`")
+            return open_cost[1], (f"this comment's `[` signs and links would have the converter read "
+                                  f"{open_cost[0]:,} characters, far more than a comment in earnest: close each `[` "
+                                  "with `]` and a link's `(` with `)`, or write `\\[`")
     if not LONG_PREFIX.search(text):  # one pass over the text: almost every file ends here
         return None
     for number, line in enumerate(text.split("\n"), 1):
@@ -229,22 +232,47 @@ def markup_problem(text: str, trusted: bool) -> tuple[int, str] | None:
 
 
 def _open_bracket_cost(text: str) -> tuple[int, int, int]:
-    """(characters the converter reads from `[` signs no `]` closes, the line of the first, how many):
-    each is read to the end of its paragraph, placeholders counted at their swollen length."""
+    """(characters the converter reads from `[` signs, the line of the first paragraph past a tenth of the
+    limit, how many `[` no `]` closes): each `[` is read to its `]` and a `(` after that to its `)`, or to
+    the end of the paragraph when none closes it; code spans, escapes and tags are read as the
+    placeholders the converter puts in their place, each some 15 characters long."""
     cost = first = count = 0
     breaks = list(PARAGRAPH_BREAK.finditer(text))
     for begin, end in zip([0] + [found.end() for found in breaks], [found.start() for found in breaks] + [len(text)]):
-        unclosed = []
-        for found in BRACKET_OR_ESCAPE.finditer(text, begin, end):
-            if found.group() == "[":
-                unclosed.append(found.start())
-            elif found.group() == "]" and unclosed:
-                unclosed.pop()
-        if unclosed:
-            swollen = [found.start() for found in SWELLS.finditer(text, unclosed[0], end)]
-            cost += sum(end - at + PLACEHOLDER_WEIGHT * (len(swollen) - bisect.bisect_left(swollen, at)) for at in unclosed)
-            first, count = first or text.count("\n", 0, unclosed[0]) + 1, count + len(unclosed)
-    return cost, first, count
+        if "[" not in text[begin:end]:
+            continue
+        read, open_ones = _bracket_reads(PLACEHOLDERS.sub(PLACEHOLDER, text[begin:end]).replace("<", PLACEHOLDER))
+        cost += read
+        count += open_ones
+        if not first and read > MAX_OPEN_BRACKET_COST // 10:
+            first = text.count("\n", 0, begin) + 1
+    return cost, first or 1, count
+
+
+def _bracket_reads(paragraph: str) -> tuple[int, int]:
+    """(characters read from each `[` of a paragraph, how many `[` no `]` closes), as the link reader reads."""
+    closing, paren_closing, brackets, open_brackets, open_parens = {}, {}, [], [], []
+    for found in BRACKET_OR_PAREN.finditer(paragraph):
+        sign, at = found.group(), found.start()
+        if sign == "[":
+            brackets.append(at)
+            open_brackets.append(at)
+        elif sign == "]" and open_brackets:
+            closing[open_brackets.pop()] = at
+        elif sign == "(":
+            open_parens.append(at)
+        elif sign == ")" and open_parens:
+            paren_closing[open_parens.pop()] = at
+    end, read = len(paragraph), 0
+    for at in brackets:
+        close = closing.get(at)
+        if close is None:
+            read += end - at
+        else:
+            read += close - at
+            if paragraph.startswith("(", close + 1):
+                read += paren_closing.get(close + 1, end) - close
+    return read, len(brackets) - len(closing)
 
 
 def comment_refusal(text: str) -> str:
