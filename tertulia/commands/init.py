@@ -37,12 +37,18 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
     files = site_files(name, lang, translations, title, base_url or f"https://example.github.io/{quote(name)}/",
                        requirement, dt.date.today().isoformat())
     existed = folder.is_dir()
-    own = _repository_files(folder) if existed else {}
+    try:
+        own = _repository_files(folder) if existed else {}
+    except OSError as error:
+        print(f"{error.filename or folder}: cannot be read: {error.strerror or error}; no site was started",
+              file=sys.stderr)
+        return EXIT_USAGE
     try:
         for relative, text in _added_to(files, own).items():
             path = folder / relative
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            # a repository's own README in another encoding keeps its bytes (see _added_to)
+            path.write_text(text, encoding="utf-8", errors="surrogateescape")
         recorded = _record_starters(folder / "content", lang, translations)
     except OSError as error:  # a read-only place, a path through a file, a full disk: said, and nothing left
         _clear(folder, existed, own)
@@ -78,11 +84,14 @@ def _added_to(files: dict[str, str], own: dict[str, bytes]) -> dict[str, str]:
     merged = dict(files)
     for name in ("README.md", ".gitignore"):
         if name in own and name in files:
-            theirs = own[name].decode("utf-8", errors="replace")
+            theirs = own[name].decode("utf-8", errors="surrogateescape")  # written back as they were
             # the README's title is the repository's own already
             ours = files[name].split("\n", 1)[1].lstrip("\n") if name == "README.md" else "".join(
                 line + "\n" for line in files[name].splitlines() if line.startswith("#") or line not in theirs.splitlines())
-            merged[name] = theirs.rstrip("\n") + "\n\n" + ours if theirs.strip() else ours
+            if "\r\n" in theirs:  # the lines added end as the file's own do
+                ours = ours.replace("\n", "\r\n")
+            merged[name] = theirs.rstrip("\r\n") + ("\r\n\r\n" if "\r\n" in theirs else "\n\n") + ours \
+                if theirs.strip() else ours
     return merged
 
 

@@ -536,8 +536,9 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
     message = counts_differ(len(target), len(source))
     if where:
         message += f"; {where}"
-    if recorded:  # the record says which blocks it followed: the command can put them in line
-        page = " --page" if "/pages/" in translation.path else ""
+    parts = translation.path.split("/")  # content/posts/<slug>/index.<lang>.md: an essay's or a page's, not a comment's
+    if recorded and len(parts) == 4 and parts[3].startswith("index."):  # the command can put them in line
+        page = " --page" if parts[1] == "pages" else ""
         message += (f" (`tertulia new translation {translation.slug} --lang {translation.lang}{page} --update` adds "
                     "the original's new blocks marked `TODO translate`, shown in its language until translated, "
                     "and takes out those it lost)")
@@ -734,9 +735,9 @@ def _date_meant(written: str) -> str:
     else:
         first, second, year, time = found.group(1), found.group(2), found.group(3), found.group(4) or ""
         readings = [(second, first), (first, second)]  # day first, as most of the world writes it
-    shown = [f"`{year}-{int(month):02d}-{int(day):02d}{_two_digit_hour(time)}`" for month, day in readings
-             if 1 <= int(month) <= 12 and 1 <= int(day) <= 31]
-    shown = list(dict.fromkeys(shown))
+    candidates = [f"{year}-{int(month):02d}-{int(day):02d}{_two_digit_hour(time)}" for month, day in readings]
+    # only a day the calendar has (not `2026-02-31`), at an hour the clock has
+    shown = list(dict.fromkeys(f"`{candidate}`" for candidate in candidates if parse_date(candidate)))
     if not shown:
         return ""
     return f"; is it meant to be {shown[0]}?" if len(shown) == 1 else f"; is it meant to be {shown[0]} (day first) or {shown[1]}?"

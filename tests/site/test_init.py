@@ -161,6 +161,20 @@ def test_init_starts_a_site_in_a_clone_of_a_repository_github_started_with_a_rea
     assert run_cli("build", cwd=folder).returncode == 0
 
 
+def test_a_repository_s_readme_in_latin_1_and_gitignore_with_crlf_keep_their_bytes(tmp_path):
+    """A red team: `Café crème` in Latin-1 came back with U+FFFD for its accents, and a CRLF .gitignore
+    with lines of both endings."""
+    folder = tmp_path / "blog"
+    folder.mkdir()
+    (folder / "README.md").write_bytes("# Café crème\n".encode("latin-1"))
+    (folder / ".gitignore").write_bytes(b"*.pyc\r\noutput/\r\n")
+    assert run_cli("init", str(folder), "--lang", "en").returncode == 0
+    assert (folder / "README.md").read_bytes().startswith("# Café crème\n\n".encode("latin-1"))
+    ignored = (folder / ".gitignore").read_bytes()
+    assert ignored.startswith(b"*.pyc\r\noutput/\r\n\r\n") and b".tertulia-cache/\r\n" in ignored
+    assert b"\n" not in ignored.replace(b"\r\n", b"")
+
+
 def test_a_failed_init_in_a_repository_puts_its_own_files_back(tmp_path, monkeypatch):
     from tertulia.commands import init
     folder = tmp_path / "blog"
