@@ -441,7 +441,7 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
 
 
 # the sender's address as a mail program writes it after a name (`Inês M. <ines@…>`), once removed
-ADDRESS_AFTER_NAME = re.compile(r"\s*[<(]?\s*" + re.escape(REDACTED) + r"\s*[>)]?")
+ADDRESS_AFTER_NAME = re.compile(r"\s*(?:&lt;|[<(\[])?\s*(?:mailto:)?\s*" + re.escape(REDACTED) + r"\s*(?:&gt;|[>)\]])?")
 # a name typed between quotes, as Outlook's autocorrect curls them: the quotes are not the name's
 ENCLOSING_QUOTES = {"“": "”", "„": "“", "«": "»", "»": "«", "‘": "’", "‚": "‘", '"': '"', "'": "'", "「": "」"}
 

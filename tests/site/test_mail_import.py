@@ -600,7 +600,8 @@ def test_a_name_that_is_only_the_sender_s_address_is_no_name(tmp_path):
 
 @pytest.mark.parametrize("typed, written", [("Inês M. <eve@example.net>", "Inês M."),
                                              ("“Sofia Matos”", "Sofia Matos"), ("«Rui»", "Rui"),
-                                             ("Eve (eve@example.net)", "Eve")])
+                                             ("Eve (eve@example.net)", "Eve"), ("Eve [eve@example.net]", "Eve"),
+                                             ("Eve <mailto:eve@example.net>", "Eve")])
 def test_a_name_written_with_the_address_after_it_or_in_curly_quotes_is_the_name_alone(tmp_path, typed, written):
     """A participation walk: `Inês M. <[address removed]>` and `"“Sofia Matos”"` were published as names."""
     content = site(tmp_path)
