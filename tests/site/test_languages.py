@@ -285,6 +285,7 @@ def test_a_name_is_marked_with_the_language_its_writer_wrote_in_where_that_is_no
         "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\ntranslator: Li Wei\n---\n\nFirst.\n\nSecond.\n",
         "posts/hola/comments/c1.es.md": "---\nauthor: ليلى\n---\n\nUn comentario.\n",
         "posts/hola/comments/c2.es.md": "---\nauthor: Anonymous\nreply_to: c1\n---\n\nOtro.\n",
+        "posts/hola/comments/c1.en.md": "---\ntranslation_of: es\ntranslator: Ayşe\n---\n\nA comment.\n",
     })
     assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
     english = (tmp_path / "out/en/posts/hola/index.html").read_text()
@@ -292,6 +293,9 @@ def test_a_name_is_marked_with_the_language_its_writer_wrote_in_where_that_is_no
     assert '<bdi class="author" lang="es">\u2068ليلى\u2069</bdi>' in english
     assert '<bdi class="author">Anonymous</bdi>' in english
     assert '<bdi class="translator">Li Wei</bdi>' in english  # the page's own language: nothing to mark
+    # a comment's translator, on the side-by-side page (in the main language, English) and on the Spanish one
+    assert '<bdi class="translator">Ayşe</bdi>' in (tmp_path / "out/posts/hola/index.html").read_text()
+    assert '<bdi class="translator">Ayşe</bdi>' in english
     spanish = (tmp_path / "out/es/posts/hola/index.html").read_text()
     assert '<bdi class="author">\u2068ليلى\u2069</bdi>' in spanish
     assert '<bdi class="author" lang="es">\u2068דנה לוי\u2069</bdi>' in (tmp_path / "out/en/index.html").read_text()
