@@ -47,6 +47,8 @@ def test_an_empty_site_title_is_an_error_at_its_line(tmp_path, title):
 
 
 @pytest.mark.parametrize("written, said", [("title:\n", "content/site.yml:4: `title` has no value: it is required"),
+                                           ("title: {en: null}\n", "content/site.yml:4: `title` must be text, or a map of "
+                                                                    "language -> text"),
                                            ("", "content/site.yml: missing required key `title`")])
 def test_a_title_left_out_or_without_a_value_is_said_once(tmp_path, written, said):
     """A contract audit: a site.yml without `title` was told both that it is missing and that it is empty."""

@@ -203,7 +203,8 @@ def _title(value, fail) -> tuple[tuple[str, str], ...]:
     if value is None:
         return ()
     texts = _per_language(value, "title", fail)
-    if isinstance(value, (str, dict)) and not any(text.strip() for _, text in texts):
+    readable = isinstance(value, str) or isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+    if readable and not any(text.strip() for _, text in texts):  # one that is not text is said so, once
         fail("title", "`title` must not be empty: it names the site on every page and feed")
     return texts
 
