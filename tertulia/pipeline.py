@@ -720,8 +720,10 @@ def check_site(options: Options, draw: bool = True) -> Loaded:
         raise ContentErrors(clashes, loaded.warnings)
     static = {relative for relative, _ in found.static}
     from .site.links import broken_links  # `check` only: a build is timed, and `check` is what a writer runs
+    from .importers.proposal import placeholder_comments, placeholders
     loaded = replace(loaded, warnings=loaded.warnings + unreached_addresses(loaded.site, generated, static)
-                     + broken_links(loaded.site, options.content, generated, static))
+                     + broken_links(loaded.site, options.content, generated, static)
+                     + placeholder_comments(loaded.site, placeholders(options.content)))
     if draw and options.theme.overrides("templates"):  # the theme's own are drawn by every test of Tertulia's
         from .writing.render import drawing_errors
         # every page, as the build draws them: a site's template may fail on one language's pages only

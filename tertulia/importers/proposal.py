@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..errors import one_line
+from ..errors import ContentError, one_line
 from ..model import SiteConfig
 from ..reading.config import load_config
 from ..reading.find import is_key, is_scratch
@@ -229,6 +229,21 @@ def placeholders(content: Path) -> frozenset[str]:
             if said:
                 found.add(" ".join(said.split()))
     return frozenset(found)
+
+
+def placeholder_comments(site, said: frozenset[str]) -> list[ContentError]:
+    """A warning for each comment whose only words are the page's placeholder (`said`, see placeholders):
+    a reader sent the form or the link empty, and a pull request merged it as it came."""
+    from ..reading.markup import reading_text  # here: `check` alone asks, and only of comments
+    warnings = []
+    for essay in site.essays:
+        for comment in essay.comments:
+            text = comment.original
+            if " ".join(" ".join(reading_text(block) for block in text.blocks).split()) in said:
+                warnings.append(ContentError(text.path, 0, (
+                    "this comment holds only the form's placeholder: its reader sent it empty; delete the file, "
+                    "or write `status: spam` to keep it unpublished")))
+    return warnings
 
 
 def _letter_text(lines: list[str], forward: bool = False) -> str:

@@ -300,3 +300,15 @@ def test_check_says_what_the_preview_would_refuse_in_a_draft(tmp_path):
     assert ("content/posts/borrador/index.en.md:5: warning: with drafts shown (`serve`, `build --drafts`): alias "
             "`/posts/hola/`") in checked.stderr, checked.stderr
     assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+
+
+def test_a_comment_holding_only_the_forms_placeholder_is_named_by_check(tmp_path):
+    """A participation walk: a reader's empty proposal, merged as it came ("Your comment, in Markdown."),
+    passed `check` without a word and was published."""
+    make_content(tmp_path, {"posts/hola/comments/r1-aaaaaaaa.es.md": "---\nauthor: Anonymous\n---\n\nTu comentario, en Markdown.\n",
+                            "posts/hola/comments/r2-bbbbbbbb.en.md": "---\nauthor: Bo\n---\n\nYour comment, in Markdown.\n",
+                            "posts/hola/comments/r3-cccccccc.es.md": "---\nauthor: Cy\n---\n\nTu comentario, en Markdown, me gusta.\n"})
+    said = run_cli("check", cwd=tmp_path).stderr
+    for name in ("r1-aaaaaaaa.es.md", "r2-bbbbbbbb.en.md"):
+        assert f"content/posts/hola/comments/{name}: warning: this comment holds only the form's placeholder" in said
+    assert "r3-cccccccc.es.md: warning: this comment holds only" not in said
