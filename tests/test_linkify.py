@@ -74,3 +74,11 @@ def test_an_address_bracketed_as_in_a_letter_keeps_its_words_and_is_a_link():
     html = comment("See <www.angle.org> words kept? And <b>bold</b>.")
     assert f'See &lt;<a href="http://www.angle.org" {REL}>www.angle.org</a>&gt; words kept?' in html
     assert "<b>bold</b>" in html
+
+
+@pytest.mark.parametrize("typed, href, shown", [("Visit WWW.Example.org now", "http://WWW.Example.org", "WWW.Example.org"),
+                                               ("visit wWw.example.org.", "http://wWw.example.org", "wWw.example.org"),
+                                               ("HTTPS://EXAMPLE.ORG/A", "HTTPS://EXAMPLE.ORG/A", "HTTPS://EXAMPLE.ORG/A")])
+def test_an_address_in_capitals_is_found_by_the_quick_test_as_by_the_search(typed, href, shown):
+    """The test that lets most blocks through unsearched is case-blind as the address search is."""
+    assert f'<a href="{href}" {REL}>{shown}</a>' in comment(typed)

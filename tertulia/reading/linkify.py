@@ -19,7 +19,7 @@ TAG = re.compile(r"<(/?)(a|code|pre)\b[^>]*>|<[^>]*>", re.IGNORECASE)
 # An attribute's value in a tag shown as typed (`<iframe src="https://…">`) is code, not an address given.
 ADDRESS = re.compile(r"(?<![A-Za-z0-9_@/.=-])(?<!=\")(?<!=')(?:https?://|www\.[\w-]+(?:\.[\w-]+)+)[^\s<>\"\u3000-\u303f\uff00-\uffef]*",
                      re.IGNORECASE)
-MAY_HOLD_ADDRESS = re.compile(r"://|www\.", re.IGNORECASE)
+WWW = re.compile(r"[wW][wW][wW]\.")  # `www.` in any case, without the flag that makes every search slower
 ENDING_REFERENCE = re.compile(r"&[A-Za-z0-9#]{1,10};\Z")  # `&gt;`, `&amp;`: an entity the text ends with
 LONGEST_REFERENCE = 12  # characters of `&…;`: only the address's last ones are searched for one
 TRAILING = frozenset("?!.,:;*_~'")
@@ -29,7 +29,9 @@ ANGLE = re.compile(r"&(?:lt|gt|quot|nbsp|#160|#xa0);", re.IGNORECASE)
 
 def linked_addresses(block_html: str, rel: str) -> str:
     """`block_html` with each plain web address outside links and code made a link with `rel`."""
-    if not MAY_HOLD_ADDRESS.search(block_html):  # most blocks: one scan, no lowered copy of each
+    # most blocks hold neither: substring tests first (a `www.` ends in `w.` or `W.`, which few words do),
+    # a third of the time of one case-blind search
+    if "://" not in block_html and not (("w." in block_html or "W." in block_html) and WWW.search(block_html)):
         return block_html
     pieces, depth, start = [], 0, 0
     for tag in TAG.finditer(block_html):
