@@ -258,3 +258,10 @@ def test_thai_is_counted_and_cut_by_its_letters_between_phrases_never_inside_a_l
     assert khmer.endswith("…") and khmer[-2] not in "\u17d2\u1039"
     assert all(cut_to_words("กาแฟมะละกอ" * 6, n).removesuffix("…")[-1:] not in "เแโใไ"
                and ("กาแฟมะละกอ" * 6)[len(cut_to_words("กาแฟมะละกอ" * 6, n)) - 1] not in "ะาำ" for n in range(1, 15))
+
+
+@pytest.mark.parametrize("text, line", [("> " * 101 + "x", 1), ("a\n\n" + "- " * 101 + "x", 3), ("a\n" + "1. " * 101, 2)])
+def test_deep_nesting_is_found_on_the_first_line_and_after_any_line_break(text, line):
+    from tertulia.reading.markup import markup_problem
+    found = markup_problem(text, trusted=True)
+    assert found and found[0] == line and "nested about" in found[1]
