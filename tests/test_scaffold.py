@@ -23,6 +23,10 @@ def test_new_post_is_a_valid_draft(tmp_path):
     assert (content / "posts/nuevo/index.es.md").read_text().endswith("\n---\n\nEl primer párrafo.\n")
     loaded = load_site(Options(content=content, drafts=True))
     assert [e.slug for e in loaded.site.essays if e.draft] == ["nuevo"]
+    # dated the day it was started, as init's first essay is: one published undated was listed last
+    import datetime
+    assert loaded.site.essays[[e.slug for e in loaded.site.essays].index("nuevo")].date.timestamp.startswith(
+        datetime.date.today().isoformat())
 
 
 def test_new_translation_marks_each_block_of_the_original(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -197,7 +198,7 @@ def _usage(message: str) -> int:
 
 def _new_file(post: Path, kind: str, slug: str, lang: str, reply_to: str) -> tuple[Path, str]:
     if kind == "post":
-        return post / f"index.{lang}.md", new_post(lang)
+        return post / f"index.{lang}.md", new_post(lang, dt.date.today().isoformat())
     if kind == "page":
         return post / f"index.{lang}.md", new_page(lang)
     if kind == "translation":
@@ -213,10 +214,12 @@ def _new_file(post: Path, kind: str, slug: str, lang: str, reply_to: str) -> tup
     return post / "comments" / f"{comment_id}.{lang}.md", new_comment(lang, reply_to)
 
 
-def new_post(lang: str) -> str:
+def new_post(lang: str, today: str = "") -> str:
     """A draft, so nothing half-written is published by accident; its placeholder in its own language,
-    which the page will say it is in."""
-    return (f'---\ntitle: "{STARTER_TITLE}"\nauthor: "{STARTER_AUTHOR}"\n# date: YYYY-MM-DD (only what the source says)\n'
+    which the page will say it is in. Dated `today`, the day its writer started it (as `init`'s first
+    essay is): an essay published without a date is listed after every dated one."""
+    date = f"date: {today}  # the day you started it; write the day you publish it\n" if today else ""
+    return (f'---\ntitle: "{STARTER_TITLE}"\nauthor: "{STARTER_AUTHOR}"\n{date}'
             f"tags: []\ndraft: true\n---\n\n{starter(lang).placeholders[0]}\n")
 
 
