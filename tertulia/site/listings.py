@@ -143,7 +143,9 @@ def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words, tags: dict
         languages = [Link(here(routes.single(t.lang, essay.slug)), words.language(t.lang), t.lang)
                      for t in titles] if len(titles) > 1 else []
     summary = essay.text(scope.lang) or essay.original
-    return {"essay": essay, "url": url, "titles": [Link(url, t.title, t.title_in) for t in titles],
+    # at the root, a translation whose title is not translated yet would show the original's again
+    shown = titles if scope.folder else [t for t in titles if t.is_original or t.title_in == t.lang]
+    return {"essay": essay, "url": url, "titles": [Link(url, t.title, t.title_in) for t in shown],
             "languages": languages, "summary": card_summary(summary), "summary_lang": summary_lang(summary),
             "tags": [Link(here(routes.tag(key, 1, scope.folder)), *tags[key].label(scope.lang, site.config.main_language))
                      for key in essay.tags],

@@ -300,3 +300,15 @@ def test_a_name_is_marked_with_the_language_its_writer_wrote_in_where_that_is_no
     assert '<bdi class="author">\u2068ليلى\u2069</bdi>' in spanish
     assert '<bdi class="author" lang="es">\u2068דנה לוי\u2069</bdi>' in (tmp_path / "out/en/index.html").read_text()
     assert '<bdi class="author" lang="es">\u2068ليلى\u2069</bdi>' in (tmp_path / "out/en/comments/index.html").read_text()
+
+
+def test_a_translation_whose_title_is_not_translated_yet_does_not_repeat_the_originals_on_the_home_page(tmp_path):
+    """A new user's walk: the root home listed "Tăcerea / The silence / Tăcerea", the original's title
+    again in the place of the French one, which the starter had not had translated."""
+    content = make_content(tmp_path, {"posts/hola/index.ro.md": "---\ntitle: \"TODO translate: Hola\"\ntranslation_of: es\n---\n\n"
+                                                                 "TODO translate: Primer párrafo.\n\nTODO translate: Segundo párrafo.\n"})
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+    home = (tmp_path / "out/index.html").read_text()
+    card = home.split('class="essay-card"', 1)[1].split("</h2>", 1)[0]
+    assert card.count(">Hola<") == 1 and ">Hello<" in card
+    assert ">Hola<" in (tmp_path / "out/ro/index.html").read_text()  # the Romanian listing shows it, marked
