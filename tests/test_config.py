@@ -338,3 +338,11 @@ def test_a_discussion_without_its_repo_says_it_is_missing(tmp_path):
     errors = config_errors(tmp_path, 'title: T\nbase_url: "https://example.org/"\nlanguages: {en: English, es: Español}\n'
                                      "main_language: en\ndiscussion: {issues: true}\n")
     assert errors == ["content/site.yml:5: discussion repo must be a GitHub repository as `owner/name`, missing"]
+
+
+def test_a_key_indented_less_than_the_one_above_it_is_not_said_to_be_deeper(tmp_path):
+    """A new user's walk: ` es:` under `  en:` was told it is indented deeper than the key above it."""
+    errors = config_errors(tmp_path, 'title: x\nbase_url: "https://a.example/"\nlanguages:\n  en: English\n'
+                                     ' es: Español\nmain_language: en\n')
+    assert errors == ["content/site.yml:5: YAML does not parse: did not find expected key; this line is indented "
+                      "1 space, the line above it 2: keys of one mapping start in one column"]

@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from ..errors import ContentError
+from ..errors import ContentError, counted
 
 try:  # the C loader is ten times faster; both refuse tags that would build objects
     SafeLoader = yaml.CSafeLoader
@@ -230,6 +230,10 @@ def _hint(exc, text: str) -> str:
     if said.startswith(("did not find expected key", "expected <block end>")) and opened is not None:
         lines = text.split("\n")
         if opened.line < mark.line < len(lines) and _indent(lines[mark.line]) > _indent(lines[opened.line]):
+            above = next((line for line in reversed(lines[opened.line + 1:mark.line]) if line.strip()), "")
+            if above and _indent(lines[mark.line]) < _indent(above):  # ` es:` under `  en:`: less deep, not more
+                return (f"; this line is indented {counted(_indent(lines[mark.line]), 'space')}, the line above it "
+                        f"{_indent(above)}: keys of one mapping start in one column")
             return "; this line is indented deeper than the key above it: keys of one mapping start in one column"
     return ""
 
