@@ -34,7 +34,10 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
         return EXIT_USAGE
     name = folder.resolve().name
     requirement, portable = installed_requirement()
-    files = site_files(name, lang, translations, title, base_url or f"https://example.github.io/{quote(name)}/",
+    # a clone of a GitHub repository is published at that repository's address: a build's feeds and sitemap
+    # name it from the start, where example.github.io would stand until the writer changed it
+    files = site_files(name, lang, translations, title,
+                       base_url or pages_address(folder) or f"https://example.github.io/{quote(name)}/",
                        requirement, dt.date.today().isoformat())
     existed = folder.is_dir()
     try:
@@ -183,11 +186,7 @@ def _cloned_from(folder: Path) -> str:
     heard from it), so a workflow installs the same Tertulia; "" when it cannot be told (no git, no
     such remote, a commit of one's own), and the version stands in."""
     def git(*args: str) -> str:
-        try:
-            done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, timeout=10)
-        except (OSError, subprocess.SubprocessError):
-            return ""
-        return done.stdout.strip() if done.returncode == 0 else ""
+        return _git(folder, *args)
     remote = git("remote", "get-url", "origin")
     if remote.startswith("git@github.com:"):  # the form GitHub shows for SSH: the same repository by https
         remote = "https://github.com/" + remote.removeprefix("git@github.com:")
@@ -197,6 +196,30 @@ def _cloned_from(folder: Path) -> str:
     if not git("branch", "--remotes", "--contains", commit):  # a local commit no workflow could fetch
         return ""
     return f"tertulia @ git+{remote}@{commit}"
+
+
+def _git(folder: Path, *args: str) -> str:
+    """What git says in `folder`, or "" when it cannot say (no git, no repository, an error)."""
+    try:
+        done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+GITHUB_REMOTE = re.compile(r"(?:https://github\.com/|git@github\.com:)([A-Za-z0-9-]{1,39})/([A-Za-z0-9._-]{1,100}?)(?:\.git)?/?")
+
+
+def pages_address(folder: Path) -> str:
+    """Where GitHub Pages publishes the repository a clone came from (its `origin` on GitHub):
+    `https://owner.github.io/name/`, or the owner's own address for `owner.github.io`; "" otherwise."""
+    if not (folder / ".git").exists():
+        return ""
+    found = GITHUB_REMOTE.fullmatch(_git(folder, "remote", "get-url", "origin"))
+    if not found:
+        return ""
+    owner, name = found.group(1).lower(), found.group(2)
+    return f"https://{owner}.github.io/" if name.lower() == f"{owner}.github.io" else f"https://{owner}.github.io/{quote(name)}/"
 
 
 def _problem(folder: Path, lang: str, translations: list[str], title: str | None) -> str:

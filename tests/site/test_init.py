@@ -175,6 +175,19 @@ def test_a_repository_s_readme_in_latin_1_and_gitignore_with_crlf_keep_their_byt
     assert b"\n" not in ignored.replace(b"\r\n", b"")
 
 
+@pytest.mark.parametrize("origin, address", [("git@github.com:SomeOne/eseuri.git", "https://someone.github.io/eseuri/"),
+                                             ("https://github.com/ana/ana.github.io", "https://ana.github.io/"),
+                                             ("https://gitlab.com/ana/eseuri.git", "https://example.github.io/blog/")])
+def test_init_in_a_clone_of_a_github_repository_takes_its_pages_address(tmp_path, origin, address):
+    """A new user's walk: a clone of github.com/someone/eseuri got base_url https://example.github.io/…,
+    which a build's feeds and sitemap named until the writer found the setting."""
+    folder = tmp_path / "blog"
+    assert subprocess.run(["git", "init", "-q", str(folder)]).returncode == 0
+    assert subprocess.run(["git", "-C", str(folder), "remote", "add", "origin", origin]).returncode == 0
+    assert run_cli("init", str(folder), "--lang", "en").returncode == 0
+    assert f'base_url: "{address}"' in (folder / "content/site.yml").read_text()
+
+
 def test_a_failed_init_in_a_repository_puts_its_own_files_back(tmp_path, monkeypatch):
     from tertulia.commands import init
     folder = tmp_path / "blog"
