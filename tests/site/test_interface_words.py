@@ -223,7 +223,7 @@ def test_a_comments_translator_is_named_where_the_translation_shows(site):
     side = (out / "posts/welcome/index.html").read_text()
     thread = side[side.index('id="comment-c2"'):]
     head = thread[:thread.index("</header>")]
-    assert 'Übersetzung, Französisch: <bdi class="translator">Luc</bdi>' in head, head
+    assert 'Übersetzung, Französisch: <bdi class="translator" lang="fr">Luc</bdi>' in head, head
     french = (out / "fr/posts/welcome/index.html").read_text()
     thread = french[french.index('id="comment-c2"'):]
     assert 'original en allemand, traduit par <bdi class="translator">Luc</bdi>' in thread[:thread.index("</header>")]
