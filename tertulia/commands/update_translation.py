@@ -10,7 +10,6 @@ and the blocks whose original is gone taken out, their words printed so that non
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 import os
 import secrets
 from dataclasses import dataclass, field
@@ -19,8 +18,8 @@ from pathlib import Path
 from ..errors import ContentError, ContentErrors
 from ..reading.markup import Converter
 from ..reading.read import parse_text
-from ..reading.translations import (Followed, load_record, opening_words, record_lock, save_record, shown_path,
-                                    words_of)
+from ..reading.translations import (Followed, load_record, opening_words, paired_blocks, record_lock, save_record,
+                                    shown_path, words_of)
 from .translation_starter import starter_markdown
 
 
@@ -93,7 +92,7 @@ def _block_sources(text: str, parsed, count: int, shown: str) -> list[str]:
 def _updated(recorded: tuple, current: tuple, source, pieces: list[str]) -> Updated:
     """The new blocks: the translation's own where the original still has its block (the same, changed,
     or moved), a starter where it gained one, none where it lost one."""
-    paired = _paired(recorded, current)
+    paired = paired_blocks(recorded, current)
     updated = Updated()
     for new, now in enumerate(current):
         old = paired.get(new)
@@ -108,55 +107,6 @@ def _updated(recorded: tuple, current: tuple, source, pieces: list[str]) -> Upda
     kept = set(paired.values())
     updated.removed = [(old + 1, pieces[old]) for old in range(len(recorded)) if old not in kept]
     return updated
-
-
-SAME_PARAGRAPH = 0.5  # of its words in common with what it was: an edited paragraph, not another one
-
-
-def _paired(recorded: tuple, current: tuple) -> dict[int, int]:
-    """Each current block's place in the recorded ones, where it has one: matched as a diff matches lines;
-    within a run that changed, an edited block to the block it was (most words in common, in order); a
-    block moved (its words the same, elsewhere) to where it was."""
-    paired: dict[int, int] = {}
-    for tag, old_start, old_end, new_start, new_end in SequenceMatcher(None, recorded, current,
-                                                                       autojunk=False).get_opcodes():
-        if tag == "equal":
-            paired.update(zip(range(new_start, new_end), range(old_start, old_end)))
-        elif tag == "replace":
-            paired.update(_edited(recorded, current, range(old_start, old_end), range(new_start, new_end)))
-    unpaired_old = [old for old in range(len(recorded)) if old not in set(paired.values())]
-    for new in (new for new in range(len(current)) if new not in paired):
-        moved = next((old for old in unpaired_old if recorded[old] == current[new]), None)
-        if moved is not None:
-            paired[new] = moved
-            unpaired_old.remove(moved)
-    return paired
-
-
-def _edited(recorded: tuple, current: tuple, olds: range, news: range) -> dict[int, int]:
-    """The pairs, in order, of a changed run's blocks with most words in common (a small alignment:
-    runs are a few blocks long); a pair shares at least SAME_PARAGRAPH of its words."""
-    def alike(old: int, new: int) -> float:
-        if recorded[old] is None:
-            return 0.0
-        ratio = SequenceMatcher(None, recorded[old].split(), current[new].split(), autojunk=False).ratio()
-        return ratio if ratio >= SAME_PARAGRAPH else 0.0
-    best = [[0.0] * (len(news) + 1) for _ in range(len(olds) + 1)]
-    for i in range(len(olds) - 1, -1, -1):
-        for j in range(len(news) - 1, -1, -1):
-            together = alike(olds[i], news[j])
-            best[i][j] = max(best[i + 1][j], best[i][j + 1], together + best[i + 1][j + 1] if together else 0.0)
-    pairs, i, j = {}, 0, 0
-    while i < len(olds) and j < len(news):
-        together = alike(olds[i], news[j])
-        if together and best[i][j] == together + best[i + 1][j + 1]:
-            pairs[news[j]] = olds[i]
-            i, j = i + 1, j + 1
-        elif best[i][j] == best[i + 1][j]:
-            i += 1
-        else:
-            j += 1
-    return pairs
 
 
 def _kept_as_they_were(blocks, target, updated: Updated, count: int) -> bool:

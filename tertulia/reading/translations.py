@@ -225,6 +225,58 @@ def stale_blocks(followed: tuple[str | None, ...], current: tuple[str, ...]) -> 
     return tuple(stale)
 
 
+SAME_PARAGRAPH = 0.5  # of its words in common with what it was: an edited paragraph, not another one
+
+
+def paired_blocks(recorded: tuple, current: tuple) -> dict[int, int]:
+    """Each current block's place in the recorded ones (the original as the translation was marked
+    against it), where it has one: matched as a diff matches lines; within a run that changed, a block
+    to the one in its place when the run kept its length, else to the one it shares most words with,
+    in order; a block moved (its words the same, elsewhere) to where it was. The blocks left over
+    are those the original gained (current) and lost (recorded): `--update` and the count error
+    both read them here."""
+    paired: dict[int, int] = {}
+    for tag, old_start, old_end, new_start, new_end in difflib.SequenceMatcher(None, recorded, current,
+                                                                               autojunk=False).get_opcodes():
+        if tag == "equal" or tag == "replace" and old_end - old_start == new_end - new_start:
+            paired.update(zip(range(new_start, new_end), range(old_start, old_end)))
+        elif tag == "replace":
+            paired.update(_edited(recorded, current, range(old_start, old_end), range(new_start, new_end)))
+    unpaired_old = [old for old in range(len(recorded)) if old not in set(paired.values())]
+    for new in (new for new in range(len(current)) if new not in paired):
+        moved = next((old for old in unpaired_old if recorded[old] == current[new]), None)
+        if moved is not None:
+            paired[new] = moved
+            unpaired_old.remove(moved)
+    return paired
+
+
+def _edited(recorded: tuple, current: tuple, olds: range, news: range) -> dict[int, int]:
+    """The pairs, in order, of a changed run's blocks with most words in common (a small alignment:
+    runs are a few blocks long); a pair shares at least SAME_PARAGRAPH of its words."""
+    def alike(old: int, new: int) -> float:
+        if recorded[old] is None:
+            return 0.0
+        ratio = difflib.SequenceMatcher(None, recorded[old].split(), current[new].split(), autojunk=False).ratio()
+        return ratio if ratio >= SAME_PARAGRAPH else 0.0
+    best = [[0.0] * (len(news) + 1) for _ in range(len(olds) + 1)]
+    for i in range(len(olds) - 1, -1, -1):
+        for j in range(len(news) - 1, -1, -1):
+            together = alike(olds[i], news[j])
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], together + best[i + 1][j + 1] if together else 0.0)
+    pairs, i, j = {}, 0, 0
+    while i < len(olds) and j < len(news):
+        together = alike(olds[i], news[j])
+        if together and best[i][j] == together + best[i + 1][j + 1]:
+            pairs[news[j]] = olds[i]
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
 def marked(current: tuple[str, ...], stale: tuple[tuple[int, str], ...], block: int | None) -> tuple:
     """The recorded blocks once one block (1-based), or all of them, is marked as following `current`."""
     old = {index: words for index, words in stale}

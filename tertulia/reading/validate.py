@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from difflib import SequenceMatcher, get_close_matches
+from difflib import get_close_matches
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
@@ -25,7 +25,8 @@ from ..model import (DATE_PATTERN, END_ISOLATE, ISOLATE, LATEST_OFFSET, Comment,
                      SitePage, Tag, Text, newest_first, offset_text)
 from .parse import ContentFiles
 from .read import Record
-from .translations import UNFINISHED, Followed, opening_words, stale_blocks, still_marked, title_of, words_of
+from .translations import (UNFINISHED, Followed, opening_words, paired_blocks, stale_blocks, still_marked, title_of,
+                           words_of)
 
 STATUSES = ("published", "pending", "spam")
 ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url", "aliases", "feed_id"}
@@ -548,15 +549,11 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
 
 def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[int, str] | None:
     """(line, sentence) naming the blocks the original gained, or those it lost, since the translation was
-    recorded as following it (its blocks then: `recorded`), matched as a diff matches lines; None when it
-    both gained and lost some, which one sentence cannot say."""
-    gained, lost = [], []
-    for tag, old_start, old_end, new_start, new_end in SequenceMatcher(None, recorded, words_of(source),
-                                                                       autojunk=False).get_opcodes():
-        if tag != "equal":
-            kept = min(old_end - old_start, new_end - new_start)  # changed in place: outdated, not gained or lost
-            gained += range(new_start + kept, new_end)
-            lost += range(old_start + kept, old_end)
+    recorded as following it (its blocks then: `recorded`), paired as translations.paired_blocks pairs
+    them; None when it both gained and lost some, which one sentence cannot say."""
+    paired = paired_blocks(recorded, words_of(source))  # as `--update` pairs them, which the message names
+    gained = [new for new in range(len(source)) if new not in paired]
+    lost = sorted(set(range(len(recorded))) - set(paired.values()))
     if bool(gained) == bool(lost):
         return None
     at, one = (gained or lost)[0], len(gained or lost) == 1
