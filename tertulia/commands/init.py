@@ -75,10 +75,14 @@ REPOSITORY_FILES = frozenset({"README.md", "LICENSE", "LICENSE.md", "LICENSE.txt
                               ".gitattributes"})
 
 
+def _repository_file(child: Path) -> bool:
+    """Whether a folder's entry is one of the files a new repository starts with (not a link to one)."""
+    return child.name in REPOSITORY_FILES and child.is_file() and not child.is_symlink()
+
+
 def _repository_files(folder: Path) -> dict[str, bytes]:
     """The files a new repository started with, as they are, to add to and to put back on a failure."""
-    return {child.name: child.read_bytes() for child in folder.iterdir()
-            if child.name in REPOSITORY_FILES and child.is_file() and not child.is_symlink()}
+    return {child.name: child.read_bytes() for child in folder.iterdir() if _repository_file(child)}
 
 
 def _added_to(files: dict[str, str], own: dict[str, bytes]) -> dict[str, str]:
@@ -185,15 +189,13 @@ def _cloned_from(folder: Path) -> str:
     """`tertulia @ git+https://…@<commit>` for a clone whose commit its `origin` has (as the clone last
     heard from it), so a workflow installs the same Tertulia; "" when it cannot be told (no git, no
     such remote, a commit of one's own), and the version stands in."""
-    def git(*args: str) -> str:
-        return _git(folder, *args)
-    remote = git("remote", "get-url", "origin")
+    remote = _git(folder, "remote", "get-url", "origin")
     if remote.startswith("git@github.com:"):  # the form GitHub shows for SSH: the same repository by https
         remote = "https://github.com/" + remote.removeprefix("git@github.com:")
-    commit = git("rev-parse", "HEAD")
+    commit = _git(folder, "rev-parse", "HEAD")
     if not (remote.startswith("https://") and re.fullmatch(r"[0-9a-f]{40}", commit)):
         return ""
-    if not git("branch", "--remotes", "--contains", commit):  # a local commit no workflow could fetch
+    if not _git(folder, "branch", "--remotes", "--contains", commit):  # a local commit no workflow could fetch
         return ""
     return f"tertulia @ git+{remote}@{commit}"
 
@@ -225,8 +227,7 @@ def pages_address(folder: Path) -> str:
 def _problem(folder: Path, lang: str, translations: list[str], title: str | None) -> str:
     """Why the request cannot be done, before anything is written; "" when it can."""
     if folder.exists() and (not folder.is_dir() or any(
-            child.name not in KEPT and not (child.name in REPOSITORY_FILES and child.is_file() and not child.is_symlink())
-            for child in folder.iterdir())):
+            child.name not in KEPT and not _repository_file(child) for child in folder.iterdir())):
         return (f"{folder}: not an empty folder; `tertulia init` starts a site only in a new or empty one "
                 "(or a clone of a new repository: its README, licence and .gitignore are kept)")
     for code in [lang, *translations]:

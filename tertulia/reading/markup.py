@@ -234,26 +234,25 @@ def markup_problem(text: str, trusted: bool) -> tuple[int, str] | None:
     return None
 
 
-def _open_bracket_cost(text: str) -> tuple[int, int, int]:
+def _open_bracket_cost(text: str) -> tuple[int, int]:
     """(characters the converter reads from `[` signs, the line of the first paragraph past a tenth of the
-    limit, how many `[` no `]` closes): each `[` is read to its `]` and a `(` after that to its `)`, or to
-    the end of the paragraph when none closes it; code spans, escapes and tags are read as the
-    placeholders the converter puts in their place, each some 15 characters long."""
-    cost = first = count = 0
+    limit): each `[` is read to its `]` and a `(` after that to its `)`, or to the end of the paragraph
+    when none closes it; code spans, escapes and tags are read as the placeholders the converter puts in
+    their place, each some 15 characters long."""
+    cost = first = 0
     breaks = list(PARAGRAPH_BREAK.finditer(text))
     for begin, end in zip([0] + [found.end() for found in breaks], [found.start() for found in breaks] + [len(text)]):
         if "[" not in text[begin:end]:
             continue
-        read, open_ones = _bracket_reads(PLACEHOLDERS.sub(PLACEHOLDER, text[begin:end]).replace("<", PLACEHOLDER))
+        read = _bracket_reads(PLACEHOLDERS.sub(PLACEHOLDER, text[begin:end]).replace("<", PLACEHOLDER))
         cost += read
-        count += open_ones
         if not first and read > MAX_OPEN_BRACKET_COST // 10:
             first = text.count("\n", 0, begin) + 1
-    return cost, first or 1, count
+    return cost, first or 1
 
 
-def _bracket_reads(paragraph: str) -> tuple[int, int]:
-    """(characters read from each `[` of a paragraph, how many `[` no `]` closes), as the link reader reads."""
+def _bracket_reads(paragraph: str) -> int:
+    """The characters read from each `[` of a paragraph, as the link reader reads them."""
     closing, paren_closing, brackets, open_brackets, open_parens = {}, {}, [], [], []
     for found in BRACKET_OR_PAREN.finditer(paragraph):
         sign, at = found.group(), found.start()
@@ -275,7 +274,7 @@ def _bracket_reads(paragraph: str) -> tuple[int, int]:
             read += close - at
             if paragraph.startswith("(", close + 1):
                 read += paren_closing.get(close + 1, end) - close
-    return read, len(brackets) - len(closing)
+    return read
 
 
 def comment_refusal(text: str) -> str:

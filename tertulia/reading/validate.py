@@ -1080,10 +1080,12 @@ def _meant_tag(key: str, written: str, declared: tuple[Tag, ...]) -> str:
         tag, lang = labelled[0]
         return f"; it is the `{lang}` label of `{tag.written or tag.key}`: is it meant to be `{tag.written or tag.key}`?"
     # a letter more, fewer or other (`cidade` for `cidades`): a typo, as close a word as a key is to a key
-    close = get_close_matches(in_capitals(key), {in_capitals(tag.key): tag for tag in declared}, n=1, cutoff=0.8)
+    capitals: dict[str, Tag] = {}
+    for tag in declared:  # the first declared of a spelling, as the site lists them
+        capitals.setdefault(in_capitals(tag.key), tag)
+    close = get_close_matches(in_capitals(key), capitals, n=1, cutoff=0.8)
     if close:
-        tag = next(tag for tag in declared if in_capitals(tag.key) == close[0])
-        return f"; is it meant to be `{tag.written or tag.key}`?"
+        return f"; is it meant to be `{capitals[close[0]].written or capitals[close[0]].key}`?"
     return ""
 
 
