@@ -94,7 +94,8 @@ def error_page(errors: list[str]) -> bytes:
     """The errors as a page, so an author sees them where they were reading."""
     items = "\n".join(f"<li><code>{QUOTED.sub(ISOLATED, html.escape(e))}</code></li>" for e in errors)
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>The last save has errors</title>\n"
+            # no icon of its own: else the browser asks for /favicon.ico, outside the base path, on every reload
+            f'<title>The last save has errors</title>\n<link rel="icon" href="data:,">\n'
             f"<style>body{{font:1rem/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}}"
             f"li{{margin:.5rem 0}}code{{white-space:pre-wrap}}</style>\n</head>\n<body>\n<main>\n"
             f"<h1>The last save has {len(errors)} error(s)</h1>\n<ol>\n{items}\n</ol>\n"

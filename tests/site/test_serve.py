@@ -326,6 +326,13 @@ def test_the_error_page_sets_a_quoted_right_to_left_sentence_apart_inside_its_la
     assert page.index("<main>") < page.index("<h1>") < page.index("</main>")
 
 
+def test_the_error_page_asks_for_no_icon_outside_the_base_path():
+    """Without an icon of its own, each reload of the error page asked for /favicon.ico, which the preview
+    answers with a redirect into the base path and then a 404 in the console (a new user, 2026-11)."""
+    page = error_page(["content/x.md:1: wrong"]).decode()
+    assert '<link rel="icon" href="data:,">' in page
+
+
 def test_a_preview_starts_again_at_once_on_the_port_its_last_run_left(tmp_path):
     """A browser's connection to the stopped preview kept the port in TIME_WAIT, and the port check,
     binding without SO_REUSEADDR as the server does not, said for a minute that it was in use."""
