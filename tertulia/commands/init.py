@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
@@ -108,15 +109,17 @@ def _clear(folder: Path, existed: bool, own: dict[str, bytes] | None = None) -> 
     if not existed:
         shutil.rmtree(folder, ignore_errors=True)
         return
+    own = own or {}
     for child in folder.iterdir():
-        if child.name in KEPT:
+        if child.name in KEPT or child.name in own:
             continue
         if child.is_dir() and not child.is_symlink():
             shutil.rmtree(child, ignore_errors=True)
         else:
             child.unlink(missing_ok=True)
-    for name, data in (own or {}).items():
-        (folder / name).write_bytes(data)
+    for name, data in own.items():  # written over in place, not made anew: each keeps its mode (a script's x)
+        with contextlib.suppress(OSError):
+            (folder / name).write_bytes(data)
 
 
 def _language_notes(lang: str, translations: list[str]) -> list[str]:

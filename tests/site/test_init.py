@@ -202,6 +202,24 @@ def test_a_failed_init_in_a_repository_puts_its_own_files_back(tmp_path, monkeyp
     assert every_file(folder) == {"README.md": b"# blog\n"}
 
 
+def test_a_failed_init_leaves_a_repository_file_its_mode(tmp_path, monkeypatch):
+    """A failed init deleted the repository's own files and wrote them anew: an executable one lost its mode."""
+    from tertulia.commands import init
+    folder = tmp_path / "blog"
+    folder.mkdir()
+    (folder / "README.md").write_text("# blog\n")
+    (folder / "README.md").chmod(0o640)
+    (folder / "COPYING").write_text("GPL\n")
+    (folder / "COPYING").chmod(0o755)
+
+    def full_disk(*args):
+        raise OSError(28, "No space left on device", str(folder / "content/translations.json"))
+    monkeypatch.setattr(init, "_record_starters", full_disk)
+    assert init.init_site(folder, "en", ["es"], None, None) == 2
+    assert every_file(folder) == {"README.md": b"# blog\n", "COPYING": b"GPL\n"}
+    assert ((folder / "README.md").stat().st_mode & 0o777, (folder / "COPYING").stat().st_mode & 0o777) == (0o640, 0o755)
+
+
 def test_a_place_init_cannot_write_is_said_in_a_line_and_nothing_is_left(tmp_path, monkeypatch, capsys):
     (tmp_path / "a-file").write_text("mine")
     result = run_cli("init", str(tmp_path / "a-file" / "site"), "--lang", "en")
