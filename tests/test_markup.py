@@ -265,3 +265,11 @@ def test_deep_nesting_is_found_on_the_first_line_and_after_any_line_break(text, 
     from tertulia.reading.markup import markup_problem
     found = markup_problem(text, trusted=True)
     assert found and found[0] == line and "nested about" in found[1]
+
+
+def test_a_comment_marks_a_quoted_language_only_with_a_tag_browsers_know():
+    """nh3's defaults let `lang` with any value onto every element of a comment: a commenter could
+    give a paragraph `lang=""` or a made-up tag, which a screen reader obeys (a red team, 2026-12)."""
+    html = sanitize('<p lang="en&quot;onclick=alert(12)">one</p><blockquote lang="zz-Not-A-Language">two</blockquote>'
+                    '<p lang="">three</p><p lang="fr" title="x">quatre</p><q lang="ita">cinque</q>')
+    assert html == '<p>one</p><blockquote>two</blockquote><p>three</p><p lang="fr">quatre</p><q lang="it">cinque</q>'

@@ -17,6 +17,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
+from .language_tags import LANGUAGE_TAG, registered
 from .cjk import LETTERS_A_WORD, MARKS, UNSPACED, joined_lines, without_spaces
 from .linkify import linked_addresses
 
@@ -375,7 +376,16 @@ def unwrap_other_tags(fragment: str, known: frozenset[str]) -> str:
 COMMENT_KNOWN_TAGS = frozenset(COMMENT_TAGS | COMMENT_DROPPED_WITH_CONTENT | {"img"})
 # nh3 keeps a comment's images for a moment, to turn each into its description (see sanitize)
 SANITIZED_TAGS = COMMENT_TAGS | {"img"}
-SANITIZED_ATTRIBUTES = {**COMMENT_ATTRIBUTES, "img": {"src", "alt"}}
+# "*": on every tag, `lang` alone, for a passage quoted in another language; nh3's own default let `title`
+# anywhere and `lang` with any value (`lang=""`, `lang="zz-Not-A-Language"`), which a screen reader obeys
+SANITIZED_ATTRIBUTES = {**COMMENT_ATTRIBUTES, "img": {"src", "alt"}, "*": {"lang"}}
+
+
+def _comment_attribute(tag: str, name: str, value: str) -> str | None:
+    """A comment's `lang` only when it names a language browsers know; every other attribute as nh3 kept it."""
+    if name == "lang":
+        return registered(value) if LANGUAGE_TAG.fullmatch(value) else None
+    return value
 
 
 def sanitize(fragment: str) -> str:
@@ -389,6 +399,7 @@ def sanitize(fragment: str) -> str:
         url_schemes=SAFE_SCHEMES,
         link_rel=COMMENT_LINK_REL,
         strip_comments=True,
+        attribute_filter=_comment_attribute,
     )
     if "<img" in cleaned:
         cleaned = IMAGE.sub(_image_as_link, LINK.sub(_images_as_words, cleaned))
