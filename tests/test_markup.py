@@ -273,3 +273,13 @@ def test_a_comment_marks_a_quoted_language_only_with_a_tag_browsers_know():
     html = sanitize('<p lang="en&quot;onclick=alert(12)">one</p><blockquote lang="zz-Not-A-Language">two</blockquote>'
                     '<p lang="">three</p><p lang="fr" title="x">quatre</p><q lang="ita">cinque</q>')
     assert html == '<p>one</p><blockquote>two</blockquote><p>three</p><p lang="fr">quatre</p><q lang="it">cinque</q>'
+
+
+@pytest.mark.parametrize("text", ["Hola.\n\n" + "-" * 110 + "\n\nAdiós.", "A long heading\n" + "-" * 120,
+                                  "* " * 105, "a\n\n" + "_" * 300])
+def test_a_rule_drawn_by_hand_or_a_heading_underline_is_not_nesting(text):
+    """A separator of 110 dashes in a proposed comment was refused as "Markdown nested about 110 levels
+    deep", and failed a whole build once merged; Python-Markdown reads it as a rule (a red team, 2026-12)."""
+    from tertulia.reading.markup import markup_problem
+    assert markup_problem(text, trusted=False) is None
+    assert Converter().blocks(text, trusted=False)

@@ -15,6 +15,7 @@ from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
+from markdown.blockprocessors import HRProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from .language_tags import LANGUAGE_TAG, registered
@@ -176,6 +177,8 @@ TOO_SLOW_TRUSTED = (f"this text takes Python-Markdown over {MAX_SECONDS_TRUSTED:
 NESTING_PREFIX = re.compile(r"[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)]|>)[ \t]*)*")
 # a line that might nest deep: the first, or one after a line break (a search for `\n` first, five times
 # quicker than a search of every position for a line's start)
+# a rule drawn by hand, or a heading's underline: Python-Markdown reads it as such before any list, nested nowhere
+THEMATIC_BREAK = re.compile(HRProcessor.RE)
 LONG_PREFIX = re.compile(rf"[ \t0-9.)>*+-]{{{MAX_NESTING + 1}}}")
 LONG_PREFIX_AFTER_A_LINE = re.compile(rf"\n[ \t0-9.)>*+-]{{{MAX_NESTING + 1}}}")
 
@@ -227,7 +230,7 @@ def markup_problem(text: str, trusted: bool) -> tuple[int, str] | None:
         return None
     for number, line in enumerate(text.split("\n"), 1):
         prefix = NESTING_PREFIX.match(line).group()
-        if len(prefix) > MAX_NESTING:  # a cheap bound first: depth never exceeds the prefix's length
+        if len(prefix) > MAX_NESTING and not THEMATIC_BREAK.match(line):  # depth never exceeds the prefix's length
             depth = len(prefix.expandtabs(4)) - len(prefix.lstrip(" \t").expandtabs(4))
             depth = depth // 2 + sum(1 for char in prefix if char in "-*+>.)")
             if depth > MAX_NESTING:
