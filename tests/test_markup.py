@@ -283,3 +283,16 @@ def test_a_rule_drawn_by_hand_or_a_heading_underline_is_not_nesting(text):
     from tertulia.reading.markup import markup_problem
     assert markup_problem(text, trusted=False) is None
     assert Converter().blocks(text, trusted=False)
+
+
+def test_a_comment_address_pasted_with_spaces_around_it_is_the_address_alone():
+    """A browser ignores them; the one-language pages and feeds read `" https://a.org"` as an address within
+    the site, and wrote `../../../posts/x/ https://a.org` there (a red team, 2026-12)."""
+    html = sanitize('<a href=" https://a.org/page">one</a> <a href="&#32;https://b.org/&#10;">two</a>')
+    assert 'href="https://a.org/page"' in html and 'href="https://b.org/"' in html
+    assert rebase_links(html, "../../") == html
+
+
+def test_an_essay_address_after_spaces_a_browser_ignores_is_not_rebased_as_relative():
+    assert rebase_links('<a href=" https://x.org/">a</a> <img src="a.png">', "../../") == \
+        '<a href=" https://x.org/">a</a> <img src="../../a.png">'

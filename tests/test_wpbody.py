@@ -265,3 +265,13 @@ def test_a_quote_s_attribution_stays_a_cite_not_more_quoted_words():
              '<!-- /wp:paragraph --><cite>Joan Peiró, 1931</cite></blockquote><!-- /wp:quote -->')
     assert to_markdown(quote) == "> La vaga no és una festa.\n>\n> <cite>Joan Peiró, 1931</cite>\n"
     assert to_markdown("<p>Llegiu <cite>El quadern gris</cite> de Pla.</p>") == "Llegiu <cite>El quadern gris</cite> de Pla.\n"
+
+
+def test_an_address_pasted_with_spaces_around_it_is_the_address_alone():
+    """A browser ignores the spaces around an address, which editors often paste: the import wrote
+    `(%20https://…)`, a link into the new site that leads nowhere (a red team, 2026-12)."""
+    markdown = to_markdown('<p>See <a href=" https://www.example.com/report">the report</a> and '
+                           '<a href="&#32;https://b.org/&#9;">b</a> <img src=" https://x.org/a.png " alt="a"></p>')
+    assert "(https://www.example.com/report)" in markdown and "(https://b.org/)" in markdown
+    assert "(https://x.org/a.png)" in markdown and "%20" not in markdown
+    assert comment_markdown('<a href=" https://a.org/page">one</a>').count("(https://a.org/page)") == 1

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import nh3
 
 from ..reading.language_tags import LANGUAGE_TAG, registered
-from ..reading.markup import unwrap_other_tags
+from ..reading.markup import URL_SPACES, unwrap_other_tags
 
 TAGS = {"a", "abbr", "audio", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn",
         "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "iframe",
@@ -119,6 +119,8 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
     if name == "class":
         kept = [word for word in value.split() if KEPT_CLASS.fullmatch(word)]
         return " ".join(kept) or None
+    if name in URL_ATTRIBUTES:  # " https://…" pasted from an editor: a browser ignores the spaces, Markdown would not
+        value = value.strip(URL_SPACES)
     if tag == "iframe" and name == "src":
         return value if embed_host(value) else None
     if name == "id":

@@ -385,10 +385,16 @@ SANITIZED_ATTRIBUTES = {**COMMENT_ATTRIBUTES, "img": {"src", "alt"}, "*": {"lang
 
 
 def _comment_attribute(tag: str, name: str, value: str) -> str | None:
-    """A comment's `lang` only when it names a language browsers know; every other attribute as nh3 kept it."""
+    """A comment's `lang` only when it names a language browsers know; an address without the spaces around
+    it, which a browser ignores and every later rewriting would read as part of it; the rest as nh3 kept it."""
     if name == "lang":
         return registered(value) if LANGUAGE_TAG.fullmatch(value) else None
+    if name in ("href", "src"):
+        return value.strip(URL_SPACES)
     return value
+
+
+URL_SPACES = "".join(map(chr, range(0x21)))  # what a browser strips from both ends of an address: C0 controls, space
 
 
 def sanitize(fragment: str) -> str:
@@ -459,7 +465,8 @@ TAG = re.compile(r"<[^>]*>")
 BREAKING_TAG = re.compile(r"</?(?:p|div|br|hr|li|ul|ol|h[1-6]|blockquote|pre|table|thead|tbody|tr|td|th|"
                           r"figure|figcaption|dl|dt|dd|section|img)\b[^>]*>", re.IGNORECASE)
 # `&`: an address Markdown wrote in character references (`<me@example.org>` becomes a mailto: so written)
-RELATIVE_LINK = re.compile(r'(\s(?:src|href)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#|&)')
+# (an author's ` https://…`, spaces a browser ignores before it, is not relative either)
+RELATIVE_LINK = re.compile(r'(\s(?:src|href)=")(?![\x00-\x20]*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|&))')
 
 
 # A tag, whose attributes the rewriting below may touch: outside tags, `src="dog.png"` is a reader's words
