@@ -626,10 +626,10 @@ def _stale(original: Record, translation: Record, blocks, followed: Followed, fo
     starts = translation.block_starts
     stale = []
     for index, old in stale_blocks(followed.blocks, current):
+        if UNFINISHED in blocks[translation.path][index]:
+            continue  # a block still to translate is unfinished, not outdated: said once, and counted once
         line = starts[index] if index < len(starts) else translation.body_line
         stale.append((index, old, line))
-        if UNFINISHED in blocks[translation.path][index]:
-            continue  # a block still to translate is said to be one already: no second warning for it
         found.warnings.append(ContentError(translation.path, line, (
             f"block {index + 1} is outdated: its original (“{opening_words(blocks[original.path][index])}”) changed "
             "after it was translated; `tertulia status` says what changed, and once the translation follows it again, "

@@ -158,6 +158,10 @@ def test_update_puts_a_translation_in_line_with_the_blocks_its_original_gained_a
     assert built.returncode == 0, built.stderr
     assert "block 2 (of 3) still says `TODO translate`" in built.stderr
     status = run_cli("status", cwd=tmp_path).stdout
+    # still to translate, the new block is unfinished, not also outdated (a new user, 2026-12: counted twice)
+    assert "essay:    en unfinished (block 2) ·" in status and "outdated (0 blocks)" in status
+    edit(content, "posts/hola/index.en.md", "TODO translate: Un párrafo nuevo en medio.", "A new paragraph in between.")
+    status = run_cli("status", cwd=tmp_path).stdout
     assert "block 2 outdated" in status and "a new block" in status and "block 3 outdated" not in status
 
     edit(content, ESSAY, "Un párrafo nuevo en medio.\n\nSegundo párrafo.", "Un párrafo nuevo en medio.")
@@ -258,6 +262,8 @@ def test_new_translation_with_comments_starts_every_missing_one_and_records_it(t
     check = run_cli("check", cwd=tmp_path)
     assert check.returncode == 0 and "still say `TODO translate`" in check.stderr
     edit(content, "posts/hola/comments/c1.es.md", "Dos.", "Dos y tres.")
+    assert "c1.ro.md:8: block 2 outdated" not in run_cli("status", cwd=tmp_path).stdout  # still to translate
+    edit(content, "posts/hola/comments/c1.ro.md", "TODO translate: Dos.", "Doi.")
     assert "content/posts/hola/comments/c1.ro.md:8: block 2 outdated" in run_cli("status", cwd=tmp_path).stdout
     again = run_cli("new", "translation", "hola", "--lang", "ro", "--comments", cwd=tmp_path)
     assert again.returncode == 0 and "nothing to start" in again.stdout
