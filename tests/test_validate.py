@@ -315,7 +315,7 @@ def test_an_unknown_status(tmp_path):
                       "pending, spam"]
 
 
-@pytest.mark.parametrize("date", ["2012-13-01", "2024-02-30", "2012-09-11 24:00", "2012-09-11 10:27+15:00", "2012-09-11 10:27+14:30",
+@pytest.mark.parametrize("date", ["2012-13-32", "2024-02-30", "2012-09-11 24:00", "2012-09-11 10:27+15:00", "2012-09-11 10:27+14:30",
                                   "2012-09-11 10:27-14:01", "0000-01-01",
                                   "9999-12-31 23:59-14:00", "0001-01-01 00:00+01:00"])
 def test_a_date_in_the_right_form_but_not_on_the_calendar_says_so(tmp_path, date):
@@ -360,7 +360,8 @@ def test_a_date_in_none_of_the_allowed_forms(tmp_path, date):
 @pytest.mark.parametrize("date, meant", [("20/09/2026", "; is it meant to be `2026-09-20`?"),
                                          ("12/09/2012", "; is it meant to be `2012-09-12` (day first) or `2012-12-09`?"),
                                          ("2026/09/20", "; is it meant to be `2026-09-20`?"),
-                                         ("20.09.2026 9:30", "; is it meant to be `2026-09-20 09:30`?")])
+                                         ("20.09.2026 9:30", "; is it meant to be `2026-09-20 09:30`?"),
+                                         ("2026-11-5", "; is it meant to be `2026-11-05`?")])
 def test_a_date_written_as_people_write_it_asks_for_the_form_meant(tmp_path, date, meant):
     """A writer's walk: `20/09/2026` was told the five forms and left to rewrite it."""
     errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", f"author: Ana\ndate: {date}")})
@@ -634,3 +635,11 @@ def test_a_full_width_colon_after_a_key_is_named_at_its_line(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/index.es.md": '---\ntitle："翻译之难"\nauthor: Ana\n---\n\nUno.\n'})
     assert errors == ["content/posts/hola/index.es.md:2: YAML does not parse: the colon after `title` is a full-width "
                       "one (：), which YAML does not read as one: type `:`"]
+
+
+@pytest.mark.parametrize("date, meant", [("2026-20-11", "2026-11-20"), ("2012-13-01", "2012-01-13")])
+def test_a_date_with_its_day_and_month_swapped_asks_for_the_one_meant(tmp_path, date, meant):
+    """`2026-20-11` was said to be off the calendar, and no more (a new user, 2026-12)."""
+    errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", f"author: Ana\ndate: {date}")})
+    assert len(errors) == 1 and "is not on the calendar" in errors[0], errors
+    assert errors[0].endswith(f"; is it meant to be `{meant}`?")

@@ -717,18 +717,19 @@ def in_calendar(date: PartialDate) -> bool:
 
 # A date as people write it by hand: day, month, year (or the year first) with slashes or dots
 WRITTEN_DATE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})( [0-9]{1,2}:[0-9]{2})?|"
-                          r"([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})( [0-9]{1,2}:[0-9]{2})?")
+                          r"([0-9]{4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,2})( [0-9]{1,2}:[0-9]{2})?")
 
 
 def _date_meant(written: str) -> str:
-    """The contract's form of a date written as people write it (`20/09/2026`), asked after its error;
-    both readings when the day could be the month (`09/10/2026`)."""
+    """The contract's form of a date written as people write it (`20/09/2026`, `2026-11-5`), asked after its
+    error; both readings when the day could be the month (`09/10/2026`); year first, the day and month
+    swapped only when no month is the other way (`2026-20-11`)."""
     found = WRITTEN_DATE.fullmatch(written.strip())
     if not found:
         return ""
     if found.group(5):
         year, month, day, time = found.group(5), found.group(6), found.group(7), found.group(8) or ""
-        readings = [(month, day)]
+        readings = [(month, day) if int(month) <= 12 else (day, month)]
     else:
         first, second, year, time = found.group(1), found.group(2), found.group(3), found.group(4) or ""
         readings = [(second, first), (first, second)]  # day first, as most of the world writes it
@@ -758,7 +759,7 @@ def _date(record: Record, found: Findings, zone: str = "") -> PartialDate | None
         if isinstance(value, str) and DATE_PATTERN.fullmatch(value):  # the form is right, a number is not
             found.error(record, "date", f"date `{shown}` is not on the calendar: a year is 0001-9999 (also in UTC), "
                                         "a month 01-12, a day one of its month's, an hour 00-23, a minute 00-59, "
-                                        "an offset at most ±14:00")
+                                        "an offset at most ±14:00" + _date_meant(value))
         else:
             found.error(record, "date", f"date `{shown}` is in none of the forms YYYY, YYYY-MM, "
                                         "YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM±HH:MM" + _date_meant(str(shown)))
