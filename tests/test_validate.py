@@ -643,3 +643,12 @@ def test_a_date_with_its_day_and_month_swapped_asks_for_the_one_meant(tmp_path, 
     errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", f"author: Ana\ndate: {date}")})
     assert len(errors) == 1 and "is not on the calendar" in errors[0], errors
     assert errors[0].endswith(f"; is it meant to be `{meant}`?")
+
+
+def test_a_file_named_with_a_language_whose_region_site_yml_declares_is_told_that_name(tmp_path):
+    """`index.pt.md` on a site of `pt-BR` was told only that `pt` is not declared (a new user, 2026-12)."""
+    files = {"site.yml": SITE_YML.replace("ro: Română", "pt-BR: Português"),
+             "posts/hola/index.pt.md": "---\ntitle: Oi\ntranslation_of: es\n---\n\nA.\n\nB.\n"}
+    errors = errors_for(tmp_path, files)
+    assert ("content/posts/hola/index.pt.md: language `pt` is not in site.yml languages (en, es, pt-BR); is it meant "
+            "to be `index.pt-BR.md`?") in errors, errors

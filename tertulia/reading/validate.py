@@ -38,7 +38,8 @@ TRANSLATION_ONLY = {"translator"}  # (`translation_of` is what makes a file a tr
 COMMENT_KEYS = {"author", "date", "reply_to", "status", "url", "translation_of", "translator"}
 PAGE_KEYS = {"title", "author", "summary", "draft", "aliases", "translation_of", "translator"}
 # a page's slug is its first URL segment: it must not be one the site itself uses
-RESERVED_SEGMENTS = ("posts", "tags", "comments", "search", "page", "assets", "pagefind")
+RESERVED_SEGMENTS = {"posts": "its essays", "tags": "its tags", "comments": "its comment archive", "search": "its search",
+                     "page": "its home's later pages", "assets": "its styles and scripts", "pagefind": "its search index"}
 HOST_ROOT_FILES = {"robots.txt", "ads.txt"}  # read by crawlers at a host's root, and nowhere else
 FAVICONS = ("favicon.svg", "favicon.png", "favicon.ico")  # in content/static/, the first found is linked
 
@@ -137,8 +138,12 @@ def page_slug_collision(slug: str, config: SiteConfig, static_roots: set[str]) -
     """Why a page cannot have this slug (its address is the site's own, or a static file's), or ""."""
     if slug in static_roots:
         return f"page slug `{slug}` collides with the static file content/static/{slug}"
-    if slug in RESERVED_SEGMENTS or slug in {code.lower() for code in config.language_codes}:
-        return f"page slug `{slug}` collides with one of the site's own addresses"
+    if slug in RESERVED_SEGMENTS:
+        return f"page slug `{slug}` collides with the site's own address /{slug}/ ({RESERVED_SEGMENTS[slug]})"
+    for code in config.language_codes:
+        if slug == code.lower():
+            return (f"page slug `{slug}` collides with the site's own address /{slug}/ (the home of its pages in "
+                    f"{config.language_name(code)})")
     return ""
 
 
@@ -343,6 +348,9 @@ def _spelt_as(record: Record, config: SiteConfig) -> str:
     broader = [code for code in config.language_codes if code.casefold() == language]
     if broader:
         return f"; name it `{named(broader[0])}`, or add `{record.lang}` to site.yml's languages"
+    narrower = [code for code in config.language_codes if code.split("-")[0].casefold() == record.lang.casefold()]
+    if narrower:  # `pt` for the declared `pt-BR`
+        return f"; is it meant to be `{named(narrower[0])}`?"
     return ""
 
 

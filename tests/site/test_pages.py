@@ -166,6 +166,7 @@ def test_bad_pages_static_files_and_menus_name_their_file_and_line(tmp_path):
     content = about_site(tmp_path / "bad", {
         "site.yml": SITE_YML + MENU + "  - page: contact\n  - url: /x/\n    label: {en: \"\", es: X}\n  - page: abuot\n",
         "pages/tags/index.en.md": "---\ntitle: Tags\n---\n\nMine.\n",
+        "pages/es/index.en.md": "---\ntitle: Spain\n---\n\nMine.\n",
         "pages/robots/index.en.md": "---\ntitle: Robots\n---\n\nBeep.\n",
         "static/robots/index.html": "mine",
     })
@@ -176,8 +177,11 @@ def test_bad_pages_static_files_and_menus_name_their_file_and_line(tmp_path):
     assert ("content/site.yml:15: menu entry `page: abuot` names no page: there is no content/pages/abuot/; is it "
             "meant to be `about`?") in lines
     assert "content/site.yml:13: menu entry `/x/`: its `en` label is empty, which leaves a link with no words" in lines
-    assert ("content/pages/tags/index.en.md: page slug `tags` collides with one of the site's own addresses; "
-            "rename the folder content/pages/tags") in lines
+    # which of the site's addresses, and what it holds (a new user, 2026-12: "one of the site's own addresses")
+    assert ("content/pages/tags/index.en.md: page slug `tags` collides with the site's own address /tags/ (its "
+            "tags); rename the folder content/pages/tags") in lines
+    assert ("content/pages/es/index.en.md: page slug `es` collides with the site's own address /es/ (the home of "
+            "its pages in Español); rename the folder content/pages/es") in lines
     assert any(line.startswith("content/pages/robots/index.en.md: page slug `robots` collides with the static "
                                "file") for line in lines)
     assert every_file(out) == before
