@@ -410,6 +410,31 @@ def test_a_larger_text_is_kept_on_the_device(server, open_page):
     assert page.evaluate("getComputedStyle(document.querySelector('#p2 > .side')).fontSize") == "17px"
 
 
+@pytest.mark.parametrize("address", ["/fixture-repo/posts/alpha/", "/fixture-repo/es/posts/alpha/"])
+def test_a_larger_text_keeps_its_headings_and_title_larger_than_its_words(server, open_page, address):
+    """A+ grew the words and left a section's heading, and a one-language page's title, as they were:
+    three steps up, the heading was smaller than the paragraph under it (a browser review, 2026-12)."""
+    page = open_page(server["url"] + address)
+    size = "s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)"
+    title = "main h1 .side" if "/es/" not in address else "main h1"
+    before = [page.evaluate(f"({size})('{s}')") for s in (title, ".text .side h2", ".text .side p")]
+    larger = page.locator('[data-text-size="1"]')  # its name is in the page's language
+    while larger.is_enabled():
+        larger.click()
+    after = [page.evaluate(f"({size})('{s}')") for s in (title, ".text .side h2", ".text .side p")]
+    assert after[2] >= before[2] * 1.4
+    assert after[0] / before[0] == pytest.approx(after[2] / before[2]) == pytest.approx(after[1] / before[1])
+    assert after[0] > after[1] > after[2]
+
+
+def test_a_page_has_the_text_size_buttons_an_essay_has(server, open_page):
+    for address in ("/pages-site/about/", "/pages-site/en/about/"):
+        page = open_page(server["url"] + address)
+        page.get_by_role("button", name="A+ larger text").click()
+        assert page.evaluate("getComputedStyle(document.querySelector('.text .side p')).fontSize") == "19.55px"
+        page.get_by_role("button", name="A− smaller text").click()
+
+
 def test_in_one_language_a_passage_shows_its_counterpart_in_place(server, open_page):
     page = open_page(server["url"] + ESSAY + "?view=en")
     original = page.locator("#p2 > .original")
