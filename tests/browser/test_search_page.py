@@ -215,3 +215,15 @@ def test_the_search_page_of_a_site_in_turkish_looks_for_both_is(tmp_path):
     other = make_content(tmp_path / "other", {"site.yml": searched})
     assert run_cli("build", "--content", str(other), "--output", str(tmp_path / "other-out")).returncode == 0
     assert "data-dotless-i" not in (tmp_path / "other-out/search/index.html").read_text(encoding="utf-8")
+
+
+def test_words_typed_in_a_search_field_run_their_own_way_on_a_right_to_left_page(server, open_page):
+    """A Latin word typed on an Arabic page stood against the field's right edge, its letters read
+    from there (a browser review, 2026-12): the fields take the direction of what is typed."""
+    direction = "e => getComputedStyle(e).direction"
+    for address, form in (("/rtl-site/search/", "form.search-page"), ("/rtl-site/", "form.site-search")):
+        field = open_page(server["url"] + address).locator(f"{form} input[name=q]")
+        field.fill("sand")
+        assert field.evaluate(direction) == "ltr"
+        field.fill("رمل")
+        assert field.evaluate(direction) == "rtl"
