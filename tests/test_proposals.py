@@ -267,6 +267,11 @@ def letter_of(typed: str, body: str) -> str:
                    "In 2019 I asked the ministry <info@gob.es> and they answered:")],
     ("M'agrada.\n\nEnviat des de l'Outlook per a iOS", "M'agrada."),
     ("M'agrada.\n\nSent from my iPhone\n", "M'agrada."),
+    ("M'agrada.\n\nGet Outlook for iOS", "M'agrada."),
+    ("M'agrada.\n\nInviato dal mio iPhone", "M'agrada."),
+    # a reader's own closing line that begins as a phone's does: no device or mail app named, or a comma
+    ("M'agrada.\nSent from my heart.", "M'agrada.\nSent from my heart."),
+    ("M'agrada.\nEnviado desde Madrid, con cariño.", "M'agrada.\nEnviado desde Madrid, con cariño."),
     # a forward: the letter forwarded is the proposal, not the note of whoever forwarded it
     ("Reenvio això per la meva mare.\n\n---------- Forwarded message ---------\nFrom: Rosa <r@example.org>\n"
      "Date: dl., 10 de març 2024\nSubject: Comentari\n\nComentari de la meva mare.", "Comentari de la meva mare."),

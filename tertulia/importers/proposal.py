@@ -85,10 +85,19 @@ HEADER_SENT = re.compile(r"\*?(?:sent|date|enviat|enviado|envoyé|gesendet|invia
                          r"skickat|تاريخ الإرسال|تم الإرسال|נשלח)\*? ?: .*", re.IGNORECASE)
 RULE = re.compile(r"_{8,}")  # Outlook's line over the message a reply copies in
 HEADER_LINE = re.compile(r"[\w*][\w *.-]{0,30}: .*")  # a header of a forwarded message: `Subject: …`
-# A mail program's line under the text ("Sent from my iPhone", "Enviat des de l'Outlook per a iOS")
-SENT_FROM = re.compile(r"(?:sent from|sent with|get outlook for|enviado desde|enviat des de|envoyé de|envoyé depuis|"
-                       r"gesendet von|inviato da|enviado do|trimis de pe|verzonden met|verstuurd vanaf)\b.{0,60}",
-                       re.IGNORECASE)
+# A mail program's line under the text, in the shapes mail apps write it: "Sent from my iPhone", "Sent from
+# Mail for Windows", "Get Outlook for iOS", "Envoyé de mon iPhone", "Enviat des de l'Outlook per a iOS". It
+# names a device or a mail app within its first few words and holds no sentence's comma: "Sent from the
+# heart of Bucharest, where agencies are many." or "Sent from my heart." closes a reader's own text
+SENT_FROM_LEAD = (r"sent (?:from|with|via)|get outlook for|enviado (?:desde|do|de)|enviat (?:des de|amb)|"
+                  r"envoyé (?:de|depuis|avec)|gesendet (?:von|mit)|inviato (?:da|dal|dalla|con)|trimis (?:de pe|cu)|"
+                  r"verzonden (?:met|vanaf)|verstuurd (?:met|vanaf)|wysłane z")
+SENT_FROM_DEVICE = (r"i?phone|ipad|outlook|mail|e-mail|email|correo|courrier|posta|yahoo|aol|gmail|proton|protonmail|"
+                    r"samsung|galaxy|pixel|xperia|nokia|motorola|oneplus|huawei|xiaomi|android|blackberry|kindle|"
+                    r"spark|bluemail|edison|thunderbird|fastmail|tuta|tutanota|gmx|zoho|mailbird|airmail|ios|windows|"
+                    r"smartphone|tablet|device|mobile|móvil|movil|celular|cellulare|handy|telefon|telefone|portable")
+SENT_FROM = re.compile(rf"(?:{SENT_FROM_LEAD}) (?=(?:[^\s,;:!?]+ ){{0,3}}(?:{SENT_FROM_DEVICE})\b)"
+                       r"[^\s,;:!?]+(?: [^\s,;:!?]+){0,5}\.?", re.IGNORECASE)
 MAX_AUTHOR = 200  # as the page's form takes it
 REDACTED = "[address removed]"
 

@@ -783,3 +783,29 @@ def test_a_forward_of_a_forward_is_the_innermost_letter_s_proposal(tmp_path):
     assert result.returncode == 0, result.stderr
     parsed, _ = parse_text(comments_of(content)["20261130-0615-k3x9qa7b.es.md"].encode(), "x.md")
     assert parsed.body.strip("\n") == BODY
+
+
+def corrected_letter(typed: str, filed: str, number: int):
+    """A reader who corrected a word in the text above the markers: that text, not the file's, is the comment."""
+    return mails.quoted_printable(the_letter(body=filed, text=typed), "Comentario", number)
+
+
+def imported_body(tmp_path, message) -> str:
+    content = site(tmp_path)
+    result = import_mail(content, *mails.store([message], tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    parsed, _ = parse_text(comments_of(content)["20261130-0615-k3x9qa7b.es.md"].encode(), "x.md")
+    return parsed.body.strip("\n")
+
+
+def test_a_readers_closing_line_that_begins_sent_from_is_kept_and_a_phone_s_is_not(tmp_path):
+    """"Sent from the heart of Bucharest, where agencies are many." was left out as a phone's signature
+    when the reader had corrected a word above the markers (a red team, 2026-12)."""
+    closing = "Sent from the heart of Bucharest, where agencies are many."
+    typed = f"Agencies must treat clients as partners.\n{closing}"
+    filed = f"Agencies should treat clients as partners.\n{closing}"
+    assert imported_body(tmp_path / "own", corrected_letter(typed, filed, 1)) == typed
+    for number, phone in enumerate(("Sent from my iPhone", "Sent from Mail for Windows", "Envoyé de mon iPhone",
+                                    "Enviado desde mi Samsung Galaxy"), 2):
+        signed = corrected_letter(f"Agencies must treat clients as partners.\n\n{phone}", filed, number)
+        assert imported_body(tmp_path / str(number), signed) == "Agencies must treat clients as partners."
