@@ -41,20 +41,24 @@ QUOTED = re.compile(r"(?:> ?)+")
 ONE_QUOTE = re.compile(r"\A\s*> ?")  # one level of quoting, which the reader's own `> ` quotes stand under
 IMPORTS_NAME = re.compile(r"[0-9]+(?:-[0-9]+)*|disqus-.*")  # a WordPress comment's id, a Disqus one's
 PROPOSED_PATH = re.compile(rf"{CONTENT_FOLDER}/posts/([^/]+)/comments/([^/.]+)\.([^/.]+)\.md")
-# A mail program's line over a message it quotes ("On Sun, 29 Nov 2026, Ana wrote:", "El dl., 4 de març
-# 2024 a les 18:22, Jordi <j@x.org> va escriure:"): dated with a year or a time, or naming an address,
-# unlike a reader's own "Carla wrote:" or "On paragraph 2 you wrote:" over a quote, which stays.
-# Arabic's verb comes before the name ("في 29/11/2026 10:00، كتب Ana <a@x.org>:"), Hebrew's after it.
-ATTRIBUTION = re.compile(r"(?:on|el|am|le|il|em|în|pe|op|den|dne|w dniu|في|ב)\b.*(?:\b[0-9]{4}\b|[0-9]:[0-9]{2}|"
-                         r"<[^<>@\s]+@[^<>\s]+>).*"
-                         r"(?:wrote|schrieb|escribió|écrit|a scris|scrisse|ha scritto|escreveu|schreef|va escriure|"
-                         r"ha escrit|skrev|napisał|pisze|כתב/ה|כתבה|כתב|كتبت?\b)[^:]{0,160}:"
-                         # no word before it, a time in it, and its colon right after Russian's or Ukrainian's verb
+# A mail program's line over a message it quotes ("On Sun, 29 Nov 2026 at 21:05, Ana <ana@x.org> wrote:",
+# "El dl., 4 de març 2024 a les 18:22, Jordi <j@x.org> va escriure:"): dated with a day and its time of day
+# (see DATED), its verb then the colon, or in German's, Dutch's, the Nordic languages' and Arabic's the
+# sender after it ("Am 4.3.2024 um 18:22 schrieb Jordi <j@x.org>:"; "في 29/11/2026 10:00، كتب Ana <a@x.org>:").
+# A reader's own "Carla wrote:", "On paragraph 2 you wrote:" or "On 3 May 1968, a student in Paris wrote
+# on a wall:" over a quote stays.
+ATTRIBUTION = re.compile(r"(?:on|el|am|le|il|em|în|pe|op|den|dne|w dniu|في|ב)\b.*[0-9]:[0-9]{2}.*"
+                         r"(?:(?:wrote|escribió|écrit|a scris|scrisse|ha scritto|escreveu|va escriure|ha escrit|"
+                         r"napisał|pisze|כתב/ה|כתבה|כתב)\s*|(?:schrieb|schreef|skrev|كتبت?)\b[^:]{0,160}):"
+                         # no word before it, and its colon right after Russian's or Ukrainian's verb
                          # ("30.11.2026 06:15, Ana пишет:") or after the address, in Gmail's line in the languages
                          # where it has no verb ("2026年11月30日(月) 6:15 Ana <a@x.org>:"); a reader's "В 1869 году
                          # Толстой написал:" over a quote has a year but no time, and stays
                          r"|.*[0-9]:[0-9]{2}.*(?:\b(?:пишет|пише|написал\(а\)|написала|написал|написав\(ла\)|написав)"
                          r"|<[^<>@\s]+@[^<>\s]+>)\s*:", re.IGNORECASE)
+# The day an attribution names: a year (`2026`, `2026年`) or a date in figures (`3/4/24`, Thunderbird's);
+# "On Monday at 10:00, the minister wrote:" is a reader's
+DATED = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])|(?<![0-9])[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2}")
 # An attribution names a date and a person on one line: a longer line is the reader's own text, and
 # never tried, since the pattern's two open spans cost the cube of a line's length (a 1 MB line: hours).
 LONGEST_ATTRIBUTION = 400
@@ -272,11 +276,16 @@ def _letter_text(lines: list[str], forward: bool = False) -> str:
         quoted_after[index] = all_quoted
         all_quoted = all_quoted and (not kept[index].strip() or kept[index].lstrip().startswith(">"))
     for index, line in enumerate(kept):
-        quoting = quoted_after[index] and len(line) <= LONGEST_ATTRIBUTION and ATTRIBUTION.fullmatch(line.strip())
+        quoting = quoted_after[index] and _attribution(line.strip())
         if quoting or SEPARATOR.fullmatch(line.strip()) or _outlook_headers(kept, index):
             kept = kept[:index]
             break
     return "\n".join(_without_closing_lines(kept)).strip("\n")
+
+
+def _attribution(line: str) -> bool:
+    """Whether a line is a mail program's over the letter it quotes, see ATTRIBUTION."""
+    return len(line) <= LONGEST_ATTRIBUTION and bool(DATED.search(line)) and bool(ATTRIBUTION.fullmatch(line))
 
 
 def _without_closing_lines(lines: list[str]) -> list[str]:

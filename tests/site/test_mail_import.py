@@ -809,3 +809,15 @@ def test_a_readers_closing_line_that_begins_sent_from_is_kept_and_a_phone_s_is_n
                                     "Enviado desde mi Samsung Galaxy"), 2):
         signed = corrected_letter(f"Agencies must treat clients as partners.\n\n{phone}", filed, number)
         assert imported_body(tmp_path / str(number), signed) == "Agencies must treat clients as partners."
+
+
+def test_a_quote_the_reader_closes_with_is_kept_and_a_quoted_earlier_letter_is_not(tmp_path):
+    """"On 3 May 1968, a student in Paris wrote on a wall:" over `> Il est interdit d'interdire.` was left
+    out as a reply's quoted letter when the reader had corrected a word above the markers (a red team, 2026-12)."""
+    closing = "On 3 May 1968, a student in Paris wrote on a wall:\n> Il est interdit d'interdire."
+    typed = f"I fully agree with the essay, and I will end with a quote.\n\n{closing}"
+    filed = f"I agree with the essay, and I will end with a quote.\n\n{closing}"
+    assert imported_body(tmp_path / "own", corrected_letter(typed, filed, 1)) == typed
+    reply = ("I fully agree with the essay.\n\nOn Tue, 3 May 2026 at 10:00, Ana <ana@example.org> wrote:\n"
+             "> Il est interdit d'interdire.")
+    assert imported_body(tmp_path / "reply", corrected_letter(reply, filed, 2)) == "I fully agree with the essay."
