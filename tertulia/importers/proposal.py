@@ -104,6 +104,7 @@ SENT_FROM = re.compile(rf"(?:{SENT_FROM_LEAD}) (?=(?:[^\s,;:!?]+ ){{0,3}}(?:{SEN
                        r"[^\s,;:!?]+(?: [^\s,;:!?]+){0,5}\.?", re.IGNORECASE)
 MAX_AUTHOR = 200  # as the page's form takes it
 REDACTED = "[address removed]"
+ADDRESS_IN_NOTE = re.compile(r"[^\s<>()\[\]\"',;:]+@[^\s<>()\[\]\"',;:]+")
 
 
 class Refused(Exception):
@@ -128,6 +129,7 @@ class Proposal:
     body: str
     others: int = 0  # further comment files in the letter, which are not read (each is named as such)
     after: str = ""  # the reader's words after the comment file (a P.S.), which are not read: named
+    left_out: tuple[str, ...] = ()  # the lines under the reader's text taken for their mail program's: named
 
 
 @dataclass(frozen=True)
@@ -170,12 +172,17 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
         raise Refused(f"its comment file cannot be read: {error.message}")
     above = _unfenced(lines[:begin])
     forward = bool(FORWARDED_MESSAGE.fullmatch(subject))
-    typed = _letter_text(above, forward) if mail else "\n".join(above).strip("\n")
+    written = _forwarded(above, forward) if mail else above
+    kept = _letter_lines(written) if mail else written
+    typed = "\n".join(kept).strip("\n")
     others = sum(1 for line in lines[end + 1:] if BEGIN.fullmatch(line.strip()))
     below = _unfenced(lines[end + 1:]) if not others else []  # a second file is named as one (see others)
     after = (_letter_text(below) if mail else "\n".join(below)).strip() if below else ""
-    return Proposal(path=path, meta=parsed.meta, body=_chosen(typed, parsed.body.strip("\n"), placeholders),
-                    others=others, after=after)
+    filed = parsed.body.strip("\n")
+    body = _chosen(typed, filed, placeholders)
+    # the lines taken for the mail program's, said when the text they closed is the comment, not the file's
+    left_out = tuple(line.strip() for line in written[len(kept):] if line.strip()) if body != filed else ()
+    return Proposal(path=path, meta=parsed.meta, body=body, others=others, after=after, left_out=left_out)
 
 
 def forward_line(line: str) -> bool:
@@ -262,7 +269,12 @@ def placeholder_comments(site, said: frozenset[str]) -> list[ContentError]:
 def _letter_text(lines: list[str], forward: bool = False) -> str:
     """The reader's own text: without a signature, a mail program's lines, or a message quoted under it;
     in a forward (`forward`: the message's subject says so), the text of the letter forwarded."""
-    kept = _forwarded(lines, forward)
+    return "\n".join(_letter_lines(_forwarded(lines, forward)))
+
+
+def _letter_lines(kept: list[str]) -> list[str]:
+    """The first of the lines, up to the signature, a mail program's lines or a message quoted under
+    them (see _letter_text), the blank ones at the end left out."""
     for index, line in enumerate(kept):
         # the signature separator; `--` alone under a line of words underlines a heading instead
         if line == "-- " or line == "--" and (index == 0 or not kept[index - 1].strip()):
@@ -280,7 +292,7 @@ def _letter_text(lines: list[str], forward: bool = False) -> str:
         if quoting or SEPARATOR.fullmatch(line.strip()) or _outlook_headers(kept, index):
             kept = kept[:index]
             break
-    return "\n".join(_without_closing_lines(kept)).strip("\n")
+    return _without_closing_lines(kept)
 
 
 def _attribution(line: str) -> bool:
@@ -363,6 +375,8 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
         words = " ".join(proposal.after.split())
         notes.append(f"words after the comment file, not in it: “{words[:60]}{'…' if len(words) > 60 else ''}”; "
                      "add them to the file if they belong to the comment")
+    if proposal.left_out:
+        notes.append(_left_out_note(proposal.left_out))
     if free != comment_id:
         notes.append(f"named {free}: {why}")
         relative = f"posts/{slug}/comments/{free}.{lang}.md"
@@ -371,6 +385,15 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
     if not dry_run:
         _write_new(folder, f"{free}.{lang}.md", text)
     return Written(relative, new=True, note="; ".join(notes))
+
+
+def _left_out_note(lines: tuple[str, ...]) -> str:
+    """The lines under the reader's text left out as their mail program's (a signature, a quoted letter),
+    named by the first, its addresses hidden: the maintainer puts back what a reader wrote after all."""
+    first = ADDRESS_IN_NOTE.sub(REDACTED, lines[0])
+    more = f" and {len(lines) - 1} line{'s' if len(lines) > 2 else ''} under it" if len(lines) > 1 else ""
+    return (f"left out as the mail program's: “{first[:60]}{'…' if len(first) > 60 else ''}”{more}; "
+            "add to the file what of it the reader wrote")
 
 
 def _free_id(folder: Path, comment_id: str, slug: str, seen: set | None) -> tuple[str, str]:

@@ -821,3 +821,24 @@ def test_a_quote_the_reader_closes_with_is_kept_and_a_quoted_earlier_letter_is_n
     reply = ("I fully agree with the essay.\n\nOn Tue, 3 May 2026 at 10:00, Ana <ana@example.org> wrote:\n"
              "> Il est interdit d'interdire.")
     assert imported_body(tmp_path / "reply", corrected_letter(reply, filed, 2)) == "I fully agree with the essay."
+
+
+def test_what_is_left_out_of_a_corrected_text_as_the_mail_program_s_is_named_in_the_report(tmp_path):
+    """Lines under the reader's text taken for their mail program's were left out with no word: one the
+    patterns took wrongly was lost unseen. The report names them, addresses hidden."""
+    content = site(tmp_path)
+    filed = "I agree with the essay."
+    reply = ("I fully agree with the essay.\n\nSent from my iPhone\n\n"
+             "On Tue, 3 May 2026 at 10:00, Ana <ana@private.example> wrote:\n> earlier\n> letter")
+    messages = [corrected_letter(reply, filed, 1),
+                mails.quoted_printable(the_letter(body=filed, text=f"{filed}\n\nSent from my iPhone",
+                                                  comment_id="20261130-0615-bbbbbbbb"), "Comentario", 2)]
+    result = import_mail(content, *mails.store(messages, tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    corrected = next(line for line in result.stdout.splitlines() if "k3x9qa7b" in line)
+    assert corrected.endswith("(left out as the mail program's: “Sent from my iPhone” and 3 lines under it; "
+                              "add to the file what of it the reader wrote)"), corrected
+    assert "ana@private" not in result.stdout
+    # the file's own text, whole, is the comment: nothing of it is left out, nothing is said
+    unchanged = next(line for line in result.stdout.splitlines() if "bbbbbbbb" in line)
+    assert "left out" not in unchanged, unchanged
