@@ -265,8 +265,19 @@ def letter_of(typed: str, body: str) -> str:
       for line in ("В 2024 году Jordi писал:", "В 1869 году Толстой написал:", "У 1840 році Шевченко написав:",
                    "Ещё в 1999 году Бродский написал в письме:",
                    "In 2019 I asked the ministry <info@gob.es> and they answered:")],
+    # dated, but with no time of day, or with words of the reader's after the verb
+    *[(f"Great essay.\n\n{line}\n> Il est interdit d'interdire.", f"Great essay.\n\n{line}\n> Il est interdit d'interdire.")
+      for line in ("On 3 May 1968, a student in Paris wrote on a wall:", "On 3 May 1968 at 10:00, a student wrote on a wall:",
+                   "On Monday at 10:00, the minister wrote:")],
+    ("Stimmt.\n\nAm 04.03.2024 um 18:22 schrieb Jordi Vilà:\n> Hallo", "Stimmt."),
+    ("Agreed.\n\nOn 3/4/24 18:22, Jordi Vilà wrote:\n> Hello", "Agreed."),
     ("M'agrada.\n\nEnviat des de l'Outlook per a iOS", "M'agrada."),
     ("M'agrada.\n\nSent from my iPhone\n", "M'agrada."),
+    ("M'agrada.\n\nGet Outlook for iOS", "M'agrada."),
+    ("M'agrada.\n\nInviato dal mio iPhone", "M'agrada."),
+    # a reader's own closing line that begins as a phone's does: no device or mail app named, or a comma
+    ("M'agrada.\nSent from my heart.", "M'agrada.\nSent from my heart."),
+    ("M'agrada.\nEnviado desde Madrid, con cariño.", "M'agrada.\nEnviado desde Madrid, con cariño."),
     # a forward: the letter forwarded is the proposal, not the note of whoever forwarded it
     ("Reenvio això per la meva mare.\n\n---------- Forwarded message ---------\nFrom: Rosa <r@example.org>\n"
      "Date: dl., 10 de març 2024\nSubject: Comentari\n\nComentari de la meva mare.", "Comentari de la meva mare."),

@@ -41,20 +41,24 @@ QUOTED = re.compile(r"(?:> ?)+")
 ONE_QUOTE = re.compile(r"\A\s*> ?")  # one level of quoting, which the reader's own `> ` quotes stand under
 IMPORTS_NAME = re.compile(r"[0-9]+(?:-[0-9]+)*|disqus-.*")  # a WordPress comment's id, a Disqus one's
 PROPOSED_PATH = re.compile(rf"{CONTENT_FOLDER}/posts/([^/]+)/comments/([^/.]+)\.([^/.]+)\.md")
-# A mail program's line over a message it quotes ("On Sun, 29 Nov 2026, Ana wrote:", "El dl., 4 de març
-# 2024 a les 18:22, Jordi <j@x.org> va escriure:"): dated with a year or a time, or naming an address,
-# unlike a reader's own "Carla wrote:" or "On paragraph 2 you wrote:" over a quote, which stays.
-# Arabic's verb comes before the name ("في 29/11/2026 10:00، كتب Ana <a@x.org>:"), Hebrew's after it.
-ATTRIBUTION = re.compile(r"(?:on|el|am|le|il|em|în|pe|op|den|dne|w dniu|في|ב)\b.*(?:\b[0-9]{4}\b|[0-9]:[0-9]{2}|"
-                         r"<[^<>@\s]+@[^<>\s]+>).*"
-                         r"(?:wrote|schrieb|escribió|écrit|a scris|scrisse|ha scritto|escreveu|schreef|va escriure|"
-                         r"ha escrit|skrev|napisał|pisze|כתב/ה|כתבה|כתב|كتبت?\b)[^:]{0,160}:"
-                         # no word before it, a time in it, and its colon right after Russian's or Ukrainian's verb
+# A mail program's line over a message it quotes ("On Sun, 29 Nov 2026 at 21:05, Ana <ana@x.org> wrote:",
+# "El dl., 4 de març 2024 a les 18:22, Jordi <j@x.org> va escriure:"): dated with a day and its time of day
+# (see DATED), its verb then the colon, or in German's, Dutch's, the Nordic languages' and Arabic's the
+# sender after it ("Am 4.3.2024 um 18:22 schrieb Jordi <j@x.org>:"; "في 29/11/2026 10:00، كتب Ana <a@x.org>:").
+# A reader's own "Carla wrote:", "On paragraph 2 you wrote:" or "On 3 May 1968, a student in Paris wrote
+# on a wall:" over a quote stays.
+ATTRIBUTION = re.compile(r"(?:on|el|am|le|il|em|în|pe|op|den|dne|w dniu|في|ב)\b.*[0-9]:[0-9]{2}.*"
+                         r"(?:(?:wrote|escribió|écrit|a scris|scrisse|ha scritto|escreveu|va escriure|ha escrit|"
+                         r"napisał|pisze|כתב/ה|כתבה|כתב)\s*|(?:schrieb|schreef|skrev|كتبت?)\b[^:]{0,160}):"
+                         # no word before it, and its colon right after Russian's or Ukrainian's verb
                          # ("30.11.2026 06:15, Ana пишет:") or after the address, in Gmail's line in the languages
                          # where it has no verb ("2026年11月30日(月) 6:15 Ana <a@x.org>:"); a reader's "В 1869 году
                          # Толстой написал:" over a quote has a year but no time, and stays
                          r"|.*[0-9]:[0-9]{2}.*(?:\b(?:пишет|пише|написал\(а\)|написала|написал|написав\(ла\)|написав)"
                          r"|<[^<>@\s]+@[^<>\s]+>)\s*:", re.IGNORECASE)
+# The day an attribution names: a year (`2026`, `2026年`) or a date in figures (`3/4/24`, Thunderbird's);
+# "On Monday at 10:00, the minister wrote:" is a reader's
+DATED = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])|(?<![0-9])[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2}")
 # An attribution names a date and a person on one line: a longer line is the reader's own text, and
 # never tried, since the pattern's two open spans cost the cube of a line's length (a 1 MB line: hours).
 LONGEST_ATTRIBUTION = 400
@@ -85,12 +89,22 @@ HEADER_SENT = re.compile(r"\*?(?:sent|date|enviat|enviado|envoyé|gesendet|invia
                          r"skickat|تاريخ الإرسال|تم الإرسال|נשלח)\*? ?: .*", re.IGNORECASE)
 RULE = re.compile(r"_{8,}")  # Outlook's line over the message a reply copies in
 HEADER_LINE = re.compile(r"[\w*][\w *.-]{0,30}: .*")  # a header of a forwarded message: `Subject: …`
-# A mail program's line under the text ("Sent from my iPhone", "Enviat des de l'Outlook per a iOS")
-SENT_FROM = re.compile(r"(?:sent from|sent with|get outlook for|enviado desde|enviat des de|envoyé de|envoyé depuis|"
-                       r"gesendet von|inviato da|enviado do|trimis de pe|verzonden met|verstuurd vanaf)\b.{0,60}",
-                       re.IGNORECASE)
+# A mail program's line under the text, in the shapes mail apps write it: "Sent from my iPhone", "Sent from
+# Mail for Windows", "Get Outlook for iOS", "Envoyé de mon iPhone", "Enviat des de l'Outlook per a iOS". It
+# names a device or a mail app within its first few words and holds no sentence's comma: "Sent from the
+# heart of Bucharest, where agencies are many." or "Sent from my heart." closes a reader's own text
+SENT_FROM_LEAD = (r"sent (?:from|with|via)|get outlook for|enviado (?:desde|do|de)|enviat (?:des de|amb)|"
+                  r"envoyé (?:de|depuis|avec)|gesendet (?:von|mit)|inviato (?:da|dal|dalla|con)|trimis (?:de pe|cu)|"
+                  r"verzonden (?:met|vanaf)|verstuurd (?:met|vanaf)|wysłane z")
+SENT_FROM_DEVICE = (r"i?phone|ipad|outlook|mail|e-mail|email|correo|courrier|posta|yahoo|aol|gmail|proton|protonmail|"
+                    r"samsung|galaxy|pixel|xperia|nokia|motorola|oneplus|huawei|xiaomi|android|blackberry|kindle|"
+                    r"spark|bluemail|edison|thunderbird|fastmail|tuta|tutanota|gmx|zoho|mailbird|airmail|ios|windows|"
+                    r"smartphone|tablet|device|mobile|móvil|movil|celular|cellulare|handy|telefon|telefone|portable")
+SENT_FROM = re.compile(rf"(?:{SENT_FROM_LEAD}) (?=(?:[^\s,;:!?]+ ){{0,3}}(?:{SENT_FROM_DEVICE})\b)"
+                       r"[^\s,;:!?]+(?: [^\s,;:!?]+){0,5}\.?", re.IGNORECASE)
 MAX_AUTHOR = 200  # as the page's form takes it
 REDACTED = "[address removed]"
+ADDRESS_IN_NOTE = re.compile(r"[^\s<>()\[\]\"',;:]+@[^\s<>()\[\]\"',;:]+")
 
 
 class Refused(Exception):
@@ -115,6 +129,7 @@ class Proposal:
     body: str
     others: int = 0  # further comment files in the letter, which are not read (each is named as such)
     after: str = ""  # the reader's words after the comment file (a P.S.), which are not read: named
+    left_out: tuple[str, ...] = ()  # the lines under the reader's text taken for their mail program's: named
 
 
 @dataclass(frozen=True)
@@ -157,12 +172,17 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
         raise Refused(f"its comment file cannot be read: {error.message}")
     above = _unfenced(lines[:begin])
     forward = bool(FORWARDED_MESSAGE.fullmatch(subject))
-    typed = _letter_text(above, forward) if mail else "\n".join(above).strip("\n")
+    written = _forwarded(above, forward) if mail else above
+    kept = _letter_lines(written) if mail else written
+    typed = "\n".join(kept).strip("\n")
     others = sum(1 for line in lines[end + 1:] if BEGIN.fullmatch(line.strip()))
     below = _unfenced(lines[end + 1:]) if not others else []  # a second file is named as one (see others)
     after = (_letter_text(below) if mail else "\n".join(below)).strip() if below else ""
-    return Proposal(path=path, meta=parsed.meta, body=_chosen(typed, parsed.body.strip("\n"), placeholders),
-                    others=others, after=after)
+    filed = parsed.body.strip("\n")
+    body = _chosen(typed, filed, placeholders)
+    # the lines taken for the mail program's, said when the text they closed is the comment, not the file's
+    left_out = tuple(line.strip() for line in written[len(kept):] if line.strip()) if body != filed else ()
+    return Proposal(path=path, meta=parsed.meta, body=body, others=others, after=after, left_out=left_out)
 
 
 def forward_line(line: str) -> bool:
@@ -249,7 +269,12 @@ def placeholder_comments(site, said: frozenset[str]) -> list[ContentError]:
 def _letter_text(lines: list[str], forward: bool = False) -> str:
     """The reader's own text: without a signature, a mail program's lines, or a message quoted under it;
     in a forward (`forward`: the message's subject says so), the text of the letter forwarded."""
-    kept = _forwarded(lines, forward)
+    return "\n".join(_letter_lines(_forwarded(lines, forward)))
+
+
+def _letter_lines(kept: list[str]) -> list[str]:
+    """The first of the lines, up to the signature, a mail program's lines or a message quoted under
+    them (see _letter_text), the blank ones at the end left out."""
     for index, line in enumerate(kept):
         # the signature separator; `--` alone under a line of words underlines a heading instead
         if line == "-- " or line == "--" and (index == 0 or not kept[index - 1].strip()):
@@ -263,11 +288,16 @@ def _letter_text(lines: list[str], forward: bool = False) -> str:
         quoted_after[index] = all_quoted
         all_quoted = all_quoted and (not kept[index].strip() or kept[index].lstrip().startswith(">"))
     for index, line in enumerate(kept):
-        quoting = quoted_after[index] and len(line) <= LONGEST_ATTRIBUTION and ATTRIBUTION.fullmatch(line.strip())
+        quoting = quoted_after[index] and _attribution(line.strip())
         if quoting or SEPARATOR.fullmatch(line.strip()) or _outlook_headers(kept, index):
             kept = kept[:index]
             break
-    return "\n".join(_without_closing_lines(kept)).strip("\n")
+    return _without_closing_lines(kept)
+
+
+def _attribution(line: str) -> bool:
+    """Whether a line is a mail program's over the letter it quotes, see ATTRIBUTION."""
+    return len(line) <= LONGEST_ATTRIBUTION and bool(DATED.search(line)) and bool(ATTRIBUTION.fullmatch(line))
 
 
 def _without_closing_lines(lines: list[str]) -> list[str]:
@@ -345,6 +375,8 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
         words = " ".join(proposal.after.split())
         notes.append(f"words after the comment file, not in it: “{words[:60]}{'…' if len(words) > 60 else ''}”; "
                      "add them to the file if they belong to the comment")
+    if proposal.left_out:
+        notes.append(_left_out_note(proposal.left_out))
     if free != comment_id:
         notes.append(f"named {free}: {why}")
         relative = f"posts/{slug}/comments/{free}.{lang}.md"
@@ -353,6 +385,15 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
     if not dry_run:
         _write_new(folder, f"{free}.{lang}.md", text)
     return Written(relative, new=True, note="; ".join(notes))
+
+
+def _left_out_note(lines: tuple[str, ...]) -> str:
+    """The lines under the reader's text left out as their mail program's (a signature, a quoted letter),
+    named by the first, its addresses hidden: the maintainer puts back what a reader wrote after all."""
+    first = ADDRESS_IN_NOTE.sub(REDACTED, lines[0])
+    more = f" and {len(lines) - 1} line{'s' if len(lines) > 2 else ''} under it" if len(lines) > 1 else ""
+    return (f"left out as the mail program's: “{first[:60]}{'…' if len(first) > 60 else ''}”{more}; "
+            "add to the file what of it the reader wrote")
 
 
 def _free_id(folder: Path, comment_id: str, slug: str, seen: set | None) -> tuple[str, str]:

@@ -783,3 +783,62 @@ def test_a_forward_of_a_forward_is_the_innermost_letter_s_proposal(tmp_path):
     assert result.returncode == 0, result.stderr
     parsed, _ = parse_text(comments_of(content)["20261130-0615-k3x9qa7b.es.md"].encode(), "x.md")
     assert parsed.body.strip("\n") == BODY
+
+
+def corrected_letter(typed: str, filed: str, number: int):
+    """A reader who corrected a word in the text above the markers: that text, not the file's, is the comment."""
+    return mails.quoted_printable(the_letter(body=filed, text=typed), "Comentario", number)
+
+
+def imported_body(tmp_path, message) -> str:
+    content = site(tmp_path)
+    result = import_mail(content, *mails.store([message], tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    parsed, _ = parse_text(comments_of(content)["20261130-0615-k3x9qa7b.es.md"].encode(), "x.md")
+    return parsed.body.strip("\n")
+
+
+def test_a_readers_closing_line_that_begins_sent_from_is_kept_and_a_phone_s_is_not(tmp_path):
+    """"Sent from the heart of Bucharest, where agencies are many." was left out as a phone's signature
+    when the reader had corrected a word above the markers (a red team, 2026-12)."""
+    closing = "Sent from the heart of Bucharest, where agencies are many."
+    typed = f"Agencies must treat clients as partners.\n{closing}"
+    filed = f"Agencies should treat clients as partners.\n{closing}"
+    assert imported_body(tmp_path / "own", corrected_letter(typed, filed, 1)) == typed
+    for number, phone in enumerate(("Sent from my iPhone", "Sent from Mail for Windows", "Envoyé de mon iPhone",
+                                    "Enviado desde mi Samsung Galaxy"), 2):
+        signed = corrected_letter(f"Agencies must treat clients as partners.\n\n{phone}", filed, number)
+        assert imported_body(tmp_path / str(number), signed) == "Agencies must treat clients as partners."
+
+
+def test_a_quote_the_reader_closes_with_is_kept_and_a_quoted_earlier_letter_is_not(tmp_path):
+    """"On 3 May 1968, a student in Paris wrote on a wall:" over `> Il est interdit d'interdire.` was left
+    out as a reply's quoted letter when the reader had corrected a word above the markers (a red team, 2026-12)."""
+    closing = "On 3 May 1968, a student in Paris wrote on a wall:\n> Il est interdit d'interdire."
+    typed = f"I fully agree with the essay, and I will end with a quote.\n\n{closing}"
+    filed = f"I agree with the essay, and I will end with a quote.\n\n{closing}"
+    assert imported_body(tmp_path / "own", corrected_letter(typed, filed, 1)) == typed
+    reply = ("I fully agree with the essay.\n\nOn Tue, 3 May 2026 at 10:00, Ana <ana@example.org> wrote:\n"
+             "> Il est interdit d'interdire.")
+    assert imported_body(tmp_path / "reply", corrected_letter(reply, filed, 2)) == "I fully agree with the essay."
+
+
+def test_what_is_left_out_of_a_corrected_text_as_the_mail_program_s_is_named_in_the_report(tmp_path):
+    """Lines under the reader's text taken for their mail program's were left out with no word: one the
+    patterns took wrongly was lost unseen. The report names them, addresses hidden."""
+    content = site(tmp_path)
+    filed = "I agree with the essay."
+    reply = ("I fully agree with the essay.\n\nSent from my iPhone\n\n"
+             "On Tue, 3 May 2026 at 10:00, Ana <ana@private.example> wrote:\n> earlier\n> letter")
+    messages = [corrected_letter(reply, filed, 1),
+                mails.quoted_printable(the_letter(body=filed, text=f"{filed}\n\nSent from my iPhone",
+                                                  comment_id="20261130-0615-bbbbbbbb"), "Comentario", 2)]
+    result = import_mail(content, *mails.store(messages, tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    corrected = next(line for line in result.stdout.splitlines() if "k3x9qa7b" in line)
+    assert corrected.endswith("(left out as the mail program's: “Sent from my iPhone” and 3 lines under it; "
+                              "add to the file what of it the reader wrote)"), corrected
+    assert "ana@private" not in result.stdout
+    # the file's own text, whole, is the comment: nothing of it is left out, nothing is said
+    unchanged = next(line for line in result.stdout.splitlines() if "bbbbbbbb" in line)
+    assert "left out" not in unchanged, unchanged
