@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import re
 import shutil
@@ -34,7 +35,8 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
         print(problem, file=sys.stderr)
         return EXIT_USAGE
     name = folder.resolve().name
-    requirement, portable = installed_requirement()
+    wheel = installed_wheel()  # kept in the site, as what its workflows install (see installed_wheel)
+    requirement, portable = (f"./{WHEELS}/{wheel.name}", True) if wheel else installed_requirement()
     # a clone of a GitHub repository is published at that repository's address: a build's feeds and sitemap
     # name it from the start, where example.github.io would stand until the writer changed it
     files = site_files(name, lang, translations, title,
@@ -53,13 +55,19 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
             path.parent.mkdir(parents=True, exist_ok=True)
             # a repository's own README in another encoding keeps its bytes (see _added_to)
             path.write_text(text, encoding="utf-8", errors="surrogateescape")
+        if wheel:  # what requirements.txt names: a workflow installs it from the site's own repository
+            (folder / WHEELS).mkdir(exist_ok=True)
+            shutil.copyfile(wheel, folder / WHEELS / wheel.name)
         recorded = _record_starters(folder / "content", lang, translations)
     except OSError as error:  # a read-only place, a path through a file, a full disk: said, and nothing left
         _clear(folder, existed, own)
         print(f"{error.filename or folder}: cannot be written: {error.strerror or error}; no site was started",
               file=sys.stderr)
         return EXIT_USAGE
-    print(f"wrote a new site in {folder}: {len(files) + recorded} files")
+    print(f"wrote a new site in {folder}: {len(files) + recorded + bool(wheel)} files")
+    if wheel:
+        print(f"note: {WHEELS}/{wheel.name} is the Tertulia you installed, kept in the site for its workflows to "
+              "install: commit it with the rest")
     for note in _language_notes(lang, translations):
         print(f"note: {note}")
     if not portable:
@@ -166,16 +174,43 @@ def _record_starters(content: Path, lang: str, translations: list[str]) -> int:
     return 1 if translations else 0
 
 
-def installed_requirement() -> tuple[str, bool]:
-    """What installs this very Tertulia on another machine (a workflow's), and whether it surely does: the
-    repository or archive pip installed it from (its record, PEP 610), else its version, which only a
-    package index holding that version can serve."""
+WHEELS = "wheels"  # the folder of a site that keeps the wheel its Tertulia was installed from
+
+
+def _installed_from() -> dict | None:
+    """pip's record of where it installed this Tertulia from (PEP 610's direct_url.json), if any."""
     try:
         recorded = metadata.distribution("tertulia").read_text("direct_url.json")
         direct = json.loads(recorded) if recorded else None
     except (metadata.PackageNotFoundError, ValueError):
-        direct = None
-    if isinstance(direct, dict) and isinstance(direct.get("url"), str):
+        return None
+    return direct if isinstance(direct, dict) and isinstance(direct.get("url"), str) else None
+
+
+def installed_wheel() -> Path | None:
+    """The wheel file on this machine pip installed this Tertulia from, still there and unchanged, else
+    None: a site keeps a copy, which its workflows install where no package index has this version."""
+    direct = _installed_from()
+    if not direct or not direct["url"].startswith("file://") or not direct["url"].endswith(".whl"):
+        return None
+    wheel = Path(url2pathname(urlsplit(direct["url"]).path))
+    recorded = str((direct.get("archive_info") or {}).get("hash", ""))
+    try:
+        if not wheel.is_file() or (recorded.startswith("sha256=") and
+                                   hashlib.sha256(wheel.read_bytes()).hexdigest() != recorded[len("sha256="):]):
+            return None  # rebuilt since: another Tertulia than this one
+    except OSError:
+        return None
+    return wheel
+
+
+def installed_requirement() -> tuple[str, bool]:
+    """What installs this very Tertulia on another machine (a workflow's), and whether it surely does: the
+    repository or archive pip installed it from (its record, PEP 610), else its version, which only a
+    package index holding that version can serve. (A wheel pip installed from a file is kept in the site
+    instead: see installed_wheel.)"""
+    direct = _installed_from()
+    if direct:
         url, vcs = direct["url"], direct.get("vcs_info")
         if isinstance(vcs, dict) and vcs.get("vcs") == "git" and url.startswith("https://"):
             return f"tertulia @ git+{url}@{vcs.get('commit_id') or vcs.get('requested_revision') or 'HEAD'}", True
@@ -262,6 +297,16 @@ def _word_cutting(languages: list[str]) -> str:
     return f"# search cuts {' and '.join(cut)} text into words with Pagefind's extended build\n{EXTENDED}\n" if cut else ""
 
 
+def _requirements(requirement: str) -> str:
+    """requirements.txt's Tertulia, with how to upgrade it: a version raised, or a wheel kept in the site replaced."""
+    if requirement.startswith(f"./{WHEELS}/"):
+        return (f"# the Tertulia this site is built with: the wheel it was installed from, kept in {WHEELS}/;\n"
+                f"# to upgrade, put the new one there and name it here (see its CHANGELOG).\n{requirement}\n")
+    return ("# the Tertulia this site is built with; raise it to upgrade (see its CHANGELOG).\n"
+            "# Installing from a repository instead of a package index, write for example\n"
+            f"#   tertulia @ git+https://github.com/OWNER/tertulia@v{__version__}\n{requirement}\n")
+
+
 def site_files(name: str, lang: str, translations: list[str], title: str | None, base_url: str,
                requirement: str, today: str = "") -> dict[str, str]:
     """Every file of a new site by its path: content, workflows, .gitignore, requirements (`requirement`,
@@ -290,10 +335,7 @@ def site_files(name: str, lang: str, translations: list[str], title: str | None,
             files[f"content/{kind}/index.{code}.md"] = new_translation((original, lang))
     files.update({
         ".gitignore": "# what builds make; never commit it\noutput/\n.tertulia-cache/\n",
-        "requirements.txt": f"# the Tertulia this site is built with; raise it to upgrade (see its CHANGELOG).\n"
-                            f"# Installing from a repository instead of a package index, write for example\n"
-                            f"#   tertulia @ git+https://github.com/OWNER/tertulia@v{__version__}\n"
-                            f"{requirement}\n" + _word_cutting(languages),
+        "requirements.txt": _requirements(requirement) + _word_cutting(languages),
         ".github/workflows/pages.yml": PAGES_WORKFLOW,
         ".github/workflows/check.yml": CHECK_WORKFLOW,
         ".github/workflows/proposals.yml": proposals_workflow(),
@@ -614,6 +656,7 @@ requests**).
 
 ## Upgrading Tertulia
 
-Raise the version in `requirements.txt`, run `python -m pip install -r requirements.txt`, then
+Raise the version in `requirements.txt` (or, where it names a wheel kept in `wheels/`, put the new
+wheel there and name that), run `python -m pip install -r requirements.txt`, then
 `tertulia check`; its CHANGELOG says what changed.
 """

@@ -91,3 +91,22 @@ def test_init_then_build_gives_the_contracts_pages_and_the_sites_own_files_win(t
         assert '<p class="imprint">Impressum</p>' in html and "about/" in html.split("</nav>")[0], page
     check = run(tool, "check", cwd=site, env=env)
     assert check.returncode == 0, check.stderr
+
+
+def test_a_site_started_by_a_tertulia_installed_from_a_wheel_keeps_it_for_its_workflows(tool, tmp_path):
+    """Installed from a wheel, init pinned `tertulia==<version>`, which no package index has: the site's
+    first push failed to install it (a new user, 2026-12). The wheel now comes with the site, and pip
+    installs it from the line requirements.txt gives, run where the workflows run it, in the site's root."""
+    started = run(tool, "init", "blog", "--lang", "de", cwd=tmp_path, env=clean_env())
+    assert started.returncode == 0, started.stderr
+    site = tmp_path / "blog"
+    wheel = next((tool.parent.parent.parent / "wheels").glob("tertulia-*.whl"))
+    assert (site / "wheels" / wheel.name).read_bytes() == wheel.read_bytes()
+    assert f"./wheels/{wheel.name}\n" in (site / "requirements.txt").read_text()
+    assert f"wheels/{wheel.name} is the Tertulia you installed" in started.stdout
+    assert "package index" not in started.stdout
+    venv.create(tmp_path / "workflow", with_pip=True)
+    found = run(tmp_path / "workflow/bin/python", "-m", "pip", "install", "--no-deps", "--quiet", "-r",
+                "requirements.txt", cwd=site, env=clean_env())
+    assert found.returncode == 0, found.stderr
+    assert list((tmp_path / "workflow/lib").glob("python*/site-packages/tertulia/default_theme/templates/base.html"))
