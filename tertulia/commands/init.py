@@ -638,7 +638,7 @@ tertulia build                              # the site, into output/
   its host's root, as on a custom domain: crawlers read it nowhere else).
 - `templates/`, `assets/`, `locales/` (beside `content/`, optional): your own files replace the
   theme's of the same name; a `templates/base.html` can start with
-  `{{% extends "default/base.html" %}}` and replace one block (`head`, `masthead`, `site_title`, `menu`, `footer`).
+  `{{% extends "default/base.html" %}}` and replace one block (`head`, `feeds`, `masthead`, `site_title`, `menu`, `footer`).
 - `locales/<lang>/LC_MESSAGES/messages.po`: the words of the menus and buttons in a language Tertulia's
   theme has none for (or your own for one it has). Start one from the theme's list of them, then fill in
   each `msgstr` and run `tertulia check`:
