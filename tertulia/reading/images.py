@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from urllib.parse import unquote, urlsplit
@@ -24,15 +25,25 @@ def missing_images(files: ContentFiles, static: tuple[str, ...]) -> list[Content
             continue
         folder = f"{record.slug}/" if is_page(record.path) else f"posts/{record.slug}/"
         for index, block in enumerate(blocks):
-            absent = [source for source in IMAGE_SOURCE.findall(block)
+            absent = [(source, local) for source in IMAGE_SOURCE.findall(block)
                       if (local := _local(source, folder)) is not None and local not in present]
             if absent:
-                line = record.block_line(index, len(blocks)) or record.body_line
-                where = "content/static/" if absent[0].startswith("/") else record.path.rsplit("/", 1)[0] + "/"
-                warnings.append(ContentError(record.path, line, f"the image `{absent[0][:200]}` is not in {where}: "
-                                                                "the page would show it broken"))
+                (source, local), line = absent[0], record.block_line(index, len(blocks)) or record.body_line
+                where = "content/static/" if source.startswith("/") else record.path.rsplit("/", 1)[0] + "/"
+                warnings.append(ContentError(record.path, line, f"the image `{source[:200]}` is not in {where}: "
+                                                                "the page would show it broken" + _meant(source, local, present)))
                 break
     return warnings
+
+
+def _meant(source: str, local: str, present: set[str]) -> str:
+    """`; is it meant to be `x.png`?` for a file beside the one named that differs only in letter case or a
+    letter or two (`Mangueira.PNG`, `mangeira.png` for `mangueira.png`), written as `source` was, else ""."""
+    folder, _, name = local.rpartition("/")
+    beside = sorted(path.rpartition("/")[2] for path in present if path.rpartition("/")[0] == folder)
+    same = [other for other in beside if other.casefold() == name.casefold()]
+    close = same or difflib.get_close_matches(name, beside, n=1, cutoff=0.85)
+    return f"; is it meant to be `{source.rpartition('/')[0] + '/' if '/' in source else ''}{close[0]}`?" if close else ""
 
 
 def _local(source: str, folder: str) -> str | None:

@@ -312,3 +312,24 @@ def test_a_comment_holding_only_the_forms_placeholder_is_named_by_check(tmp_path
     for name in ("r1-aaaaaaaa.es.md", "r2-bbbbbbbb.en.md"):
         assert f"content/posts/hola/comments/{name}: warning: this comment holds only the form's placeholder" in said
     assert "r3-cccccccc.es.md: warning: this comment holds only" not in said
+
+
+def test_an_image_named_in_another_letter_case_or_misspelt_asks_for_the_file_beside_it(tmp_path):
+    """`Mangueira.PNG` and `mangeira.png` were said to be missing and no more, where tags and dates
+    one letter off are asked about (a new user, 2026-12)."""
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\nUno.\n\n![Un árbol](Mangueira.PNG)\n",
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne.\n\n![A tree](fotos/mangeira.png)\n",
+        "posts/hola/mangueira.png": "png",
+        "posts/hola/fotos/mangueira.png": "png",
+        "pages/acerca/index.es.md": "---\ntitle: Acerca\n---\n\n![Logo](/logo-x.svg) ![Otro](/lejos.svg)\n",
+        "static/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+    })
+    assert warnings_about("image", content, tmp_path) == [
+        "content/pages/acerca/index.es.md:5: warning: the image `/logo-x.svg` is not in content/static/: "
+        "the page would show it broken; is it meant to be `/logo.svg`?",
+        "content/posts/hola/index.en.md:8: warning: the image `fotos/mangeira.png` is not in content/posts/hola/: "
+        "the page would show it broken; is it meant to be `fotos/mangueira.png`?",
+        "content/posts/hola/index.es.md:8: warning: the image `Mangueira.PNG` is not in content/posts/hola/: "
+        "the page would show it broken; is it meant to be `mangueira.png`?",
+    ]
