@@ -59,7 +59,8 @@ def status_report(site: Site, gone: list[str] | tuple[str, ...] = ()) -> list[st
         hint.append(_untracked(tally.untracked))
     if gone:  # most often a renamed post folder, whose translations are then the untracked ones above
         hint.append(f"the translation record still names {listed(gone, MISSING_SHOWN)}, no longer there (a post deleted "
-                    "or its folder renamed); the next `tertulia translated` drops them")
+                    f"or its folder renamed); the next `tertulia translated`, of any translation, drops "
+                    f"{'them' if len(gone) > 1 else 'it'}")
     return lines + [text for *_, text in sorted(tally.details)] + hint + [tally.summary(len(site.essays), comments)]
 
 

@@ -449,7 +449,7 @@ def test_a_renamed_post_s_record_is_named_by_status_and_dropped_by_the_next_tran
     lines = run_cli("status", cwd=tmp_path).stdout.splitlines()
     assert lines[-2] == ("the translation record still names content/posts/hola/comments/c1.en.md, "
                          "content/posts/hola/index.en.md, no longer there (a post deleted or its folder renamed); "
-                         "the next `tertulia translated` drops them")
+                         "the next `tertulia translated`, of any translation, drops them")
     assert "content/posts/saludo/index.en.md" in lines[-3]  # untracked now, as the line above explains
     marked = run_cli("translated", "content/posts/saludo/index.en.md", cwd=tmp_path)
     assert marked.stdout.strip().endswith("; dropped the record of content/posts/hola/comments/c1.en.md, "
