@@ -86,6 +86,11 @@ def _comment(config: SiteConfig, url: str, comment: Comment, lang: str) -> dict:
     text = comment.text(lang) or comment.original
     data = {"@type": "Comment", "author": {"@type": "Person", "name": name_alone(comment.author)}, "inLanguage": text.lang,
             "text": _first_words(text), "url": config.base_url + routes.comment_on(url, comment.id)}
+    if not text.is_original:  # the words are a translator's, not the commenter's: said, with whose words they follow
+        data["translationOfWork"] = {"@type": "Comment", "inLanguage": comment.original.lang,
+                                     "text": _first_words(comment.original)}
+        if text.translator:
+            data["translator"] = {"@type": "Person", "name": name_alone(text.translator)}
     if comment.date:
         data["datePublished"] = comment.date.iso
     return data

@@ -67,6 +67,13 @@ def test_a_translation_names_what_it_translates(fixture_site):
     assert essay["inLanguage"] == "en" and essay["translator"]["name"] == "Tina Translator"
     assert essay["translationOfWork"]["inLanguage"] == "es"
     assert essay["translationOfWork"]["headline"] == "Alfa: los valores"
+    # a comment given in its translation is said to be one: its words were Carla's Spanish, not her English
+    carla = next(c for c in essay["comment"] if c["author"]["name"] == "Carla")
+    assert carla["inLanguage"] == "en" and carla["text"] == "I liked the first comment very much."
+    assert carla["translationOfWork"] == {"@type": "Comment", "inLanguage": "es",
+                                          "text": "Me gustó mucho el primer comentario."}
+    dan = next(c for c in essay["comment"] if c["author"]["name"] == "Dan")
+    assert dan["inLanguage"] == "en" and "translationOfWork" not in dan
 
 
 def test_listings_are_websites_in_their_language_and_no_comment_can_break_out(fixture_site):
