@@ -1572,6 +1572,20 @@ def test_a_draft_s_images_leave_no_redirect_to_a_page_it_does_not_have_yet(tmp_p
     assert run_cli("check", "--strict", cwd=site).returncode == 0
 
 
+def test_a_scheduled_post_never_published_names_no_source(tmp_path):
+    """`source` is where a text was first published; a scheduled post (status future) never was, but it
+    came in with its permalink as its source (a migration walk). Its aliases stay, as a draft's do."""
+    blog = "https://old.example.org"
+    scheduled = item(90, "spring").replace("<wp:status>publish</wp:status>", "<wp:status>future</wp:status>")
+    site = tmp_path / "site"
+    imported(site, export_of(tmp_path, blog, scheduled, item(91, "winter")))
+    essay = front(site / "content/posts/spring/index.en.md")
+    assert "source:" not in essay and "draft: true" in essay, essay
+    assert aliases_of(site / "content/posts/spring/index.en.md") == ["/2014/05/spring/", "/?p=90"]
+    assert f'source: "{blog}/2014/05/winter/"' in front(site / "content/posts/winter/index.en.md")
+    assert run_cli("check", "--strict", cwd=site).returncode == 0
+
+
 def test_a_redirect_page_shows_its_new_address_as_a_reader_reads_it(tmp_path):
     """Its link was shown percent-encoded (`/tags/%D9%85%D8%AF%D9%86/`) in the sentence saying where
     the page went; the link itself stays encoded, and an escaped space or direction mark stays escaped."""
