@@ -29,7 +29,7 @@ from .shortcodes import Media
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
 from .wpbody import comment_refused, safe_as_essay
-from .wpfiles import comment_file, essay_file, text_of, title_of, unusable_ids
+from .wpfiles import clock_offset, comment_file, essay_file, text_of, title_of, unusable_ids
 from .wxr import Channel, Item, WPComment, line_of, read_export
 
 ESSAY_STATUSES = {"publish": False, "draft": True, "pending": True, "future": True, "private": True}
@@ -64,7 +64,8 @@ class Summary:
     unusable: list[str] = field(default_factory=list)  # an old address, link or guid the build would refuse
     under_files: list[str] = field(default_factory=list)  # old addresses under one served as a file: left out
     shared_ids: list[str] = field(default_factory=list)  # a guid an earlier post has too: no feed_id of this one
-    blog_header: list[str] = field(default_factory=list)  # the blog's title and description site.yml lacks
+    blog_header: list[str] = field(default_factory=list)  # the blog's title, description and clock site.yml lacks
+    clock_offsets: set[str] = field(default_factory=set)  # the blog's offsets from UTC its dates show (`+02:00`)
     sticky: list[str] = field(default_factory=list)  # posts the blog kept at the top of its home page
     page_titles: dict = field(default_factory=dict)  # each page this import writes -> its title, folded
     same_titled: list[str] = field(default_factory=list)  # the site's other pages of such a title (init's About)
@@ -531,6 +532,8 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
         summary.page_folders.append(place.folder)
         summary.page_titles[place.folder] = same_words(title_of(item))
     tags = [] if page else _tags(item, channel, plan, draft)
+    summary.clock_offsets.update(filter(None, [clock_offset(item.date, item.date_gmt),
+                                               *(clock_offset(c.date, c.date_gmt) for c in item.comments)]))
     author = author_name(text_of(channel.authors.get(item.creator, item.creator)))
     if author == ANONYMOUS and item.creator.strip():  # a login with no display name: told, never written
         summary.unnamed_authors.append(place.folder)

@@ -139,10 +139,12 @@ def stamp(local: str, gmt: str = "") -> str:
     if not match or parse_date(f"{match.group(1)} {match.group(2)}") is None:  # 0000-00-00, 2020-13-45
         utc = stamp(gmt) if gmt else ""  # the twin alone: its own twin is "", so this goes one deep
         return utc + "+00:00" if utc else ""
-    return f"{match.group(1)} {match.group(2)}{_offset(local, gmt)}"
+    return f"{match.group(1)} {match.group(2)}{clock_offset(local, gmt)}"
 
 
-def _offset(local: str, gmt: str) -> str:
+def clock_offset(local: str, gmt: str) -> str:
+    """The blog's clock at that moment, as the difference of WordPress's local time and its UTC twin
+    (`+02:00`); "" when one of them is no time (a draft's `0000-00-00 00:00:00`) or it is no offset."""
     try:
         difference = datetime.fromisoformat(local) - datetime.fromisoformat(gmt)
     except ValueError:
