@@ -122,6 +122,23 @@ def expanded(text: str, post_id: str = "", media: Media | None = None, footnotes
     return text, body.code
 
 
+# The ways a body names an attachment by its id: a gallery's list, an image WordPress inserted (its class, its
+# caption's id), a block editor's gallery of the older kind (its ids in the block's comment)
+GALLERY_IDS = re.compile(r"""\[gallery\b[^\][]{0,%d}?\b(?:ids|include)\s*=\s*["']?([0-9,\s]{1,%d})""" % (TAG, TAG),
+                         re.IGNORECASE)
+NAMED_ID = re.compile(r"""\bwp-image-([0-9]{1,20})\b|\bid=["']?attachment_([0-9]{1,20})\b"""
+                      r"""|<!--\s*wp:gallery\s+\{[^{}]{0,%d}?"ids"\s*:\s*\[([0-9,\s]{1,%d})\]""" % (TAG, TAG),
+                      re.IGNORECASE)
+
+
+def attachments_named(text: str) -> list[str]:
+    """The ids of the attachments a body shows by id, in the order it names them."""
+    found = [number for match in GALLERY_IDS.finditer(text) for number in re.findall(r"[0-9]+", match.group(1))]
+    for match in NAMED_ID.finditer(text):
+        found += re.findall(r"[0-9]+", next(group for group in match.groups() if group))
+    return list(dict.fromkeys(found))
+
+
 def _aside(body: Body, block: str) -> str:
     body.code.append(block)
     return f"\n\n\x00code{len(body.code) - 1}\x00\n\n"

@@ -25,7 +25,7 @@ from ..reading.validate import FEED_ID, RESERVED_SEGMENTS
 from . import addresses, media, siteyml
 from .known import Known, known
 from .problems import ANONYMOUS, ContentProblem, author_name, reasons_said, refusal, shown
-from .shortcodes import Media
+from .shortcodes import Media, attachments_named
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
 from .wpbody import comment_refused, safe_as_essay
@@ -170,7 +170,8 @@ class Plan:
     served_already: list[str] = field(default_factory=list)  # old addresses a page of the site now has
     unusable: list[str] = field(default_factory=list)  # old addresses and ids left out, with their post
     attachment_pages: dict[str, str] = field(default_factory=dict)  # an attachment's old page -> its file
-    shown_on: list[tuple[str, str]] = field(default_factory=list)  # an attachment's old pages, its post's id
+    shown_on: list[tuple[str, str, str]] = field(default_factory=list)  # an attachment's old pages, its post's id, its own
+    named_in: dict[str, str] = field(default_factory=dict)  # an attachment's id -> the first published post showing it
     urls: dict[str, str] = field(default_factory=dict)  # a post's or page's id -> its new URL
     permalinks: Counter = field(default_factory=Counter)  # plain (`/?p=ID`), pretty: published items' links
     languages: tuple[str, ...] = ()
@@ -284,7 +285,8 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             page = addresses.site_path(entry.link, channel.link or channel.base_site_url)
             if page and page != "/":
                 plan.attachment_pages[addresses.same_address(page)] = entry.attachment_url  # with media: the file
-            plan.shown_on += [(old, entry.parent) for old in (page, f"/?attachment_id={entry.post_id}") if old]
+            plan.shown_on += [(old, entry.parent, entry.post_id)
+                              for old in (page, f"/?attachment_id={entry.post_id}") if old]
         elif _placed(entry, lang):
             if not tagged:
                 plan.untagged.add(len(plan.places))
@@ -292,6 +294,9 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             plan.urls.setdefault(entry.post_id, plan.places[-1].url)  # `?p=ID` leads to the first, as its alias
             if _is_draft(entry):
                 plan.drafts.add(entry.post_id)
+            else:  # the export's order, so a second import finds the same post
+                for attachment in attachments_named(entry.content):
+                    plan.named_in.setdefault(attachment, entry.post_id)
     _one_original_each(lang, plan)
     _old_slugs(plan)
     _attachment_pages_to_posts(plan)
@@ -354,8 +359,11 @@ def _is_draft(item: Item) -> bool:
 def _attachment_pages_to_posts(plan: Plan) -> None:
     """An attachment's page (`/2020/01/post/bridge/`, `/?attachment_id=301`) showed one image of a post:
     its old address leads to that post, where the image now is. One of no imported post has none, nor one
-    of a draft, which has no page until it is published."""
-    for old, parent in plan.shown_on:
+    of a draft, which has no page until it is published. One attached to no post (uploaded to the media
+    library, then shown in a gallery) leads to the first published post that names it by its id."""
+    for old, parent, attachment in plan.shown_on:
+        if parent in ("", "0"):  # WordPress's "attached to no post"
+            parent = plan.named_in.get(attachment, "")
         if WP_ID.fullmatch(parent) and parent in plan.urls and parent not in plan.drafts and old not in plan.aliases:
             plan.redirects.setdefault(old, "/" + plan.urls[parent])
 

@@ -1257,6 +1257,24 @@ def test_an_attachments_old_page_leads_to_the_post_that_showed_it(tmp_path):
     assert "posts/harbour/" in (site / "output/2014/05/harbour/bridge/index.html").read_text()
 
 
+def test_an_unattached_attachment_shown_in_a_gallery_leads_to_the_first_post_showing_it(tmp_path):
+    """An image uploaded to the media library, attached to no post (post_parent 0), then shown in a post's
+    [gallery ids=...]: its old page led nowhere, though the post showed it (a migration walk)."""
+    blog = "https://blog.example"
+    draft = item(69, "plans", '[gallery ids="401"]').replace("<wp:status>publish</wp:status>",
+                                                             "<wp:status>draft</wp:status>")
+    export = export_of(tmp_path, blog, draft, item(70, "harbour", '[gallery ids="402,401" columns="2"]'),
+                       item(71, "quay", f'<img class="size-large wp-image-401" src="{blog}/wp-content/uploads/2014/05/library.jpg" alt="">'),
+                       attachment(401, 0, f"{blog}/wp-content/uploads/2014/05/library.jpg"),
+                       attachment(402, 70, f"{blog}/wp-content/uploads/2014/05/own.jpg"))
+    site = tmp_path / "site"
+    imported(site, export)
+    settings = (site / "content/site.yml").read_text()
+    assert '"/?attachment_id=401": "/posts/harbour/"' in settings, settings  # not the draft's, nor the later post's
+    assert '"/?attachment_id=402": "/posts/harbour/"' in settings
+    assert run_cli("check", "--strict", cwd=site).returncode == 0
+
+
 def old_slug(slug: str) -> str:
     return (f"<wp:postmeta><wp:meta_key>_wp_old_slug</wp:meta_key><wp:meta_value><![CDATA[{slug}]]></wp:meta_value>"
             "</wp:postmeta>")
