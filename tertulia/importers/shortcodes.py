@@ -99,6 +99,18 @@ def without_other_shortcodes(text: str) -> str:
     return OTHER_SHORTCODE.sub("", text)
 
 
+def left_out(text: str) -> list[str]:
+    """The names of the shortcodes in `text` that WordPress ran and an import leaves out (a plugin's form, a
+    subscription box), once each: DROPPED's, and any other plugin's, whose brackets go (see `expanded`);
+    none shown in code, which keeps it as written."""
+    text = sub_closed(PRE_WITH_BRUSH, "", CODE.sub("", text), PRE_END)
+    text = ESCAPED.sub("", text)
+    named: list[str] = []
+    text = SHORTCODE.sub(lambda match: named.append(match.group(1).lower()) or "", text)  # as `expanded` does
+    named += [re.match(r"\[/?([\w-]+)", match.group()).group(1).lower() for match in OTHER_SHORTCODE.finditer(text)]
+    return list(dict.fromkeys(name for name in named if not re.fullmatch(HANDLED, name)))
+
+
 def expanded(text: str, post_id: str = "", media: Media | None = None, footnotes: str = "") -> tuple[str, list[str]]:
     """`text` with its shortcodes as HTML, code set aside as `\\x00code<n>\\x00`: (text, the code blocks)."""
     body = Body(post_id, media or Media())

@@ -25,10 +25,10 @@ from ..reading.validate import FEED_ID, RESERVED_SEGMENTS
 from . import addresses, media, siteyml
 from .known import Known, known
 from .problems import ANONYMOUS, ContentProblem, author_name, reasons_said, refusal, shown
-from .shortcodes import Media, attachments_named
+from .shortcodes import Media, attachments_named, left_out
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
-from .wpbody import comment_refused, safe_as_essay
+from .wpbody import blocks_left_out, comment_refused, safe_as_essay
 from .wpfiles import clock_offset, comment_file, essay_file, text_of, title_of, unusable_ids
 from .wxr import Channel, Item, WPComment, line_of, read_export
 
@@ -67,6 +67,7 @@ class Summary:
     blog_header: list[str] = field(default_factory=list)  # the blog's title, description and clock site.yml lacks
     clock_offsets: set[str] = field(default_factory=set)  # the blog's offsets from UTC its dates show (`+02:00`)
     sticky: list[str] = field(default_factory=list)  # posts the blog kept at the top of its home page
+    left_out: dict = field(default_factory=dict)  # `[shortcode]`, `wp:block` only WordPress filled in -> its folders
     page_titles: dict = field(default_factory=dict)  # each page this import writes -> its title, folded
     same_titled: list[str] = field(default_factory=list)  # the site's other pages of such a title (init's About)
     brought: object = None  # the MediaSource of --media or --media-from, for its failures
@@ -95,6 +96,15 @@ class Summary:
                             "a reader would misread (a direction mark), left out: "),
         ]
 
+    def _left_out(self) -> list[str]:
+        """One line naming the shortcodes and blocks left out, each with the posts that had it: a contact
+        form gone without a word was found only by a reader."""
+        if not self.left_out:
+            return []
+        return ["shortcodes and blocks only WordPress could run (a plugin's form, a list of posts), left out, any "
+                "words inside kept: " + ", ".join(f"{name} ({_first_few(folders)})"
+                                                  for name, folders in sorted(self.left_out.items()))]
+
     def lines(self, dry_run: bool, staged) -> list[str]:
         verb = "would write" if dry_run else "wrote"
         items = sum(self.essays.values()) + sum(self.pages.values()) + sum(self.skipped_items.values())
@@ -107,6 +117,7 @@ class Summary:
             f"comments: {sum(self.comments.values())} ({self.comments['published']} published, "
             f"{self.comments['pending']} pending, {self.comments['spam']} spam) of {comments} in the export",
             *reasons_said("items not imported", self.skipped_items),
+            *self._left_out(),
             *reasons_said("comments not imported", self.skipped_comments),
             *([f"comments on pages, kept in the page's comments/ folder but never shown (a page has no thread): "
                + ", ".join(f"{folder} {count}" for folder, count in sorted(self.on_pages.items()))]
@@ -137,6 +148,11 @@ class Summary:
                          "(files as an earlier import wrote them)")
         lines += staged.left_alone()
         return lines
+
+
+def _first_few(folders: list[str], few: int = 3) -> str:
+    """`posts/a, posts/b, posts/c and 4 more`: a summary's line stays a line."""
+    return ", ".join(folders[:few]) + (f" and {len(folders) - few} more" if len(folders) > few else "")
 
 
 @dataclass(frozen=True)
@@ -540,6 +556,8 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
         summary.page_folders.append(place.folder)
         summary.page_titles[place.folder] = same_words(title_of(item))
     tags = [] if page else _tags(item, channel, plan, draft)
+    for name in [f"[{code}]" for code in left_out(item.content)] + [f"wp:{b}" for b in blocks_left_out(item.content)]:
+        summary.left_out.setdefault(name, []).append(place.folder)
     summary.clock_offsets.update(filter(None, [clock_offset(item.date, item.date_gmt),
                                                *(clock_offset(c.date, c.date_gmt) for c in item.comments)]))
     author = author_name(text_of(channel.authors.get(item.creator, item.creator)))

@@ -1604,6 +1604,22 @@ def test_a_scheduled_post_never_published_names_no_source(tmp_path):
     assert run_cli("check", "--strict", cwd=site).returncode == 0
 
 
+def test_the_summary_names_the_plugins_shortcodes_and_blocks_left_out_and_where(tmp_path):
+    """A contact form (`[contact-form-7]`) and the block editor's latest posts and search form came in as
+    nothing, rightly, but without a word: the blogger learnt of the missing form from a reader."""
+    blog = "https://blog.example"
+    export = export_of(tmp_path, blog, item(80, "contact", '<p>Write to me.</p>\n\n[contact-form-7 id="5" title="K"]'),
+                       item(81, "hours", '[contact-form-7 id="5"]\n\n[code]Shown: [mc4wp_form id="1"][/code]'),
+                       item(82, "blocks", '<!-- wp:latest-posts {"postsToShow":3} /-->\n<!-- wp:paragraph -->\n'
+                                          '<p>Words.</p>\n<!-- /wp:paragraph -->\n<!-- wp:search {"label":"Go"} /-->'),
+                       item(83, "plain", "[caption id=\"x\"]<img src=\"a.png\" alt=\"\"> A caption[/caption]"))
+    said = imported(tmp_path / "site", export, "--dry-run").stdout
+    assert ("shortcodes and blocks only WordPress could run (a plugin's form, a list of posts), left out, any words "
+            "inside kept: [contact-form-7] (posts/contact, posts/hours), wp:latest-posts (posts/blocks), "
+            "wp:search (posts/blocks)\n") in said, said
+    assert "left out, any words" not in imported(tmp_path / "other", BLOG, "--dry-run").stdout
+
+
 def test_a_redirect_page_shows_its_new_address_as_a_reader_reads_it(tmp_path):
     """Its link was shown percent-encoded (`/tags/%D9%85%D8%AF%D9%86/`) in the sentence saying where
     the page went; the link itself stays encoded, and an escaped space or direction mark stays escaped."""
