@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..errors import counted
-from ..reading.addresses import own_page, split as address_split, under_files
+from ..reading.addresses import own_page, page_url, split as address_split, under_files
 from ..reading.language_tags import LANGUAGE_TAG, unregistered
 from ..reading.names import same_words, slug_of
 from ..reading.read import parse_text
@@ -401,12 +401,24 @@ def _keep_clear_of_own_pages(plan: Plan) -> None:
                  if own(alias) or addresses.site_file_above(alias, static, plan.languages)]
         if taken:
             plan.places[index] = replace(place, aliases=tuple(a for a in place.aliases if a not in taken))
-            plan.served_already += [f"{alias} ({place.folder})" for alias in taken]
+            # its own new address (Polylang's `/en/about/`, where the page stays) is no loss to tell of
+            plan.served_already += [f"{alias} ({place.folder})" for alias in taken
+                                    if not _its_own(alias, place, plan.languages)]
             for feed in filter(None, map(addresses.feed_address, taken)):  # its feed was the post's, not kept
                 if plan.redirects.get(feed) in (f"/{place.url}", f"/{place.url}comments.xml"):
                     del plan.redirects[feed]
     for old in [old for old in plan.redirects if own(old)]:
         del plan.redirects[old]
+
+
+def _its_own(address: str, place: Place, languages: tuple[str, ...]) -> bool:
+    """Whether an old address is the place's own new one, in any of the site's languages (`/en/about/` for
+    pages/about): as an alias it would lead the page to itself."""
+    path, query = address_split(address)
+    parts = page_url(path).casefold().split("/")
+    if parts and parts[0] in {code.casefold() for code in languages}:
+        parts = parts[1:]
+    return not query and "/".join(parts) == place.url.casefold()
 
 
 def _placed(item: Item, lang: str) -> bool:

@@ -1620,6 +1620,22 @@ def test_the_summary_names_the_plugins_shortcodes_and_blocks_left_out_and_where(
     assert "left out, any words" not in imported(tmp_path / "other", BLOG, "--dry-run").stdout
 
 
+def test_a_pages_old_address_that_is_its_own_new_one_is_not_named_as_served_by_another(tmp_path):
+    """Polylang served the English About page at `/en/about/`, which is where it stands now too; the summary
+    said that address was "now served by another page of the site, so not kept" (a migration walk)."""
+    blog = "https://blog.example"
+    export = export_of(tmp_path, blog, item(90, "about", kind="page", link=f"{blog}/en/about/"))
+    site = tmp_path / "site"
+    said = imported(site, export).stdout
+    assert "/en/about/" not in said, said
+    assert aliases_of(site / "content/pages/about/index.en.md") == ["/?page_id=90"]
+    # another page's old address there is still named
+    other = export_of(tmp_path, blog, item(91, "contact", kind="page", link=f"{blog}/en/about/"), name="other.xml")
+    assert ("old addresses now served by another page of the site, so not kept: /en/about/ (pages/contact)"
+            in imported(site, other).stdout)
+    assert run_cli("check", "--strict", cwd=site).returncode == 0
+
+
 def test_a_redirect_page_shows_its_new_address_as_a_reader_reads_it(tmp_path):
     """Its link was shown percent-encoded (`/tags/%D9%85%D8%AF%D9%86/`) in the sentence saying where
     the page went; the link itself stays encoded, and an escaped space or direction mark stays escaped."""
