@@ -99,6 +99,18 @@ def without_other_shortcodes(text: str) -> str:
     return OTHER_SHORTCODE.sub("", text)
 
 
+def left_out(text: str) -> list[str]:
+    """The names of the shortcodes in `text` that WordPress ran and an import leaves out (a plugin's form, a
+    subscription box), once each: DROPPED's, and any other plugin's, whose brackets go (see `expanded`);
+    none shown in code, which keeps it as written."""
+    text = sub_closed(PRE_WITH_BRUSH, "", CODE.sub("", text), PRE_END)
+    text = ESCAPED.sub("", text)
+    named: list[str] = []
+    text = SHORTCODE.sub(lambda match: named.append(match.group(1).lower()) or "", text)  # as `expanded` does
+    named += [re.match(r"\[/?([\w-]+)", match.group()).group(1).lower() for match in OTHER_SHORTCODE.finditer(text)]
+    return list(dict.fromkeys(name for name in named if not re.fullmatch(HANDLED, name)))
+
+
 def expanded(text: str, post_id: str = "", media: Media | None = None, footnotes: str = "") -> tuple[str, list[str]]:
     """`text` with its shortcodes as HTML, code set aside as `\\x00code<n>\\x00`: (text, the code blocks)."""
     body = Body(post_id, media or Media())
@@ -120,6 +132,23 @@ def expanded(text: str, post_id: str = "", media: Media | None = None, footnotes
                         for n, note in enumerate(body.notes, 1))
         text += f'\n\n<section class="footnotes"><ol>{items}</ol></section>\n'
     return text, body.code
+
+
+# The ways a body names an attachment by its id: a gallery's list, an image WordPress inserted (its class, its
+# caption's id), a block editor's gallery of the older kind (its ids in the block's comment)
+GALLERY_IDS = re.compile(r"""\[gallery\b[^\][]{0,%d}?\b(?:ids|include)\s*=\s*["']?([0-9,\s]{1,%d})""" % (TAG, TAG),
+                         re.IGNORECASE)
+NAMED_ID = re.compile(r"""\bwp-image-([0-9]{1,20})\b|\bid=["']?attachment_([0-9]{1,20})\b"""
+                      r"""|<!--\s*wp:gallery\s+\{[^{}]{0,%d}?"ids"\s*:\s*\[([0-9,\s]{1,%d})\]""" % (TAG, TAG),
+                      re.IGNORECASE)
+
+
+def attachments_named(text: str) -> list[str]:
+    """The ids of the attachments a body shows by id, in the order it names them."""
+    found = [number for match in GALLERY_IDS.finditer(text) for number in re.findall(r"[0-9]+", match.group(1))]
+    for match in NAMED_ID.finditer(text):
+        found += re.findall(r"[0-9]+", next(group for group in match.groups() if group))
+    return list(dict.fromkeys(found))
 
 
 def _aside(body: Body, block: str) -> str:

@@ -73,10 +73,11 @@ def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redir
     if not path.is_file():
         summary.tags_added.extend(sorted(tags))
         summary.redirects_added.extend(sorted(redirects))
+        summary.blog_header = unsaid_clock({}, summary.clock_offsets, path)
         return new_site(channel, lang, tags, redirects)
     yaml = _yaml()
     data, text = _load(path, yaml)
-    summary.blog_header = unsaid(data, channel, lang, path)
+    summary.blog_header = unsaid(data, channel, lang, path) + unsaid_clock(data, summary.clock_offsets, path)
     written = {key for key in ("tags", "redirects") if key in data}
     known_tags, known_redirects = _map(data, "tags", path), _map(data, "redirects", path)
     lower = {str(k).lower() for k in known_tags}
@@ -150,6 +151,19 @@ def unsaid(data, channel: Channel, lang: str, path: Path) -> list[str]:
         lines.append(f"the blog's description, which site.yml does not have: to use it, set "
                      f"`description: {{{lang}: {quoted(description)}}}` in {where}")
     return lines
+
+
+def unsaid_clock(data, offsets: set[str], path: Path) -> list[str]:
+    """The summary's line for the blog's clock, when its dates show one other than UTC and site.yml has no
+    `timezone` (so the times other imports write, Disqus's, readers' proposals, are in UTC beside the blog's):
+    the offsets seen, never a zone's name, which the export does not hold (one offset fits many zones)."""
+    seen = sorted(offsets - {"+00:00"})
+    if not seen or data.get("timezone"):
+        return []
+    return [f"the blog's clock, which site.yml does not have: the export's times are at {' and '.join(seen)} "
+            "from UTC (WordPress's local times against their UTC twins), while Disqus's comments and readers' "
+            "proposals come in UTC; to keep one clock, set `timezone: Region/City` in "
+            f"{path.parent.name}/{path.name}, the IANA name of the blog's zone (WordPress's Settings → General)"]
 
 
 def _blog_language(data, channel: Channel, lang: str) -> str:

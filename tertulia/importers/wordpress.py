@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..errors import counted
-from ..reading.addresses import own_page, split as address_split, under_files
+from ..reading.addresses import own_page, page_url, split as address_split, under_files
 from ..reading.language_tags import LANGUAGE_TAG, unregistered
 from ..reading.names import same_words, slug_of
 from ..reading.read import parse_text
@@ -25,11 +25,11 @@ from ..reading.validate import FEED_ID, RESERVED_SEGMENTS
 from . import addresses, media, siteyml
 from .known import Known, known
 from .problems import ANONYMOUS, ContentProblem, author_name, reasons_said, refusal, shown
-from .shortcodes import Media
+from .shortcodes import Media, attachments_named, left_out
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
-from .wpbody import comment_refused, safe_as_essay
-from .wpfiles import comment_file, essay_file, text_of, title_of, unusable_ids
+from .wpbody import blocks_left_out, comment_refused, safe_as_essay
+from .wpfiles import clock_offset, comment_file, essay_file, text_of, title_of, unusable_ids
 from .wxr import Channel, Item, WPComment, line_of, read_export
 
 ESSAY_STATUSES = {"publish": False, "draft": True, "pending": True, "future": True, "private": True}
@@ -64,8 +64,10 @@ class Summary:
     unusable: list[str] = field(default_factory=list)  # an old address, link or guid the build would refuse
     under_files: list[str] = field(default_factory=list)  # old addresses under one served as a file: left out
     shared_ids: list[str] = field(default_factory=list)  # a guid an earlier post has too: no feed_id of this one
-    blog_header: list[str] = field(default_factory=list)  # the blog's title and description site.yml lacks
+    blog_header: list[str] = field(default_factory=list)  # the blog's title, description and clock site.yml lacks
+    clock_offsets: set[str] = field(default_factory=set)  # the blog's offsets from UTC its dates show (`+02:00`)
     sticky: list[str] = field(default_factory=list)  # posts the blog kept at the top of its home page
+    left_out: dict = field(default_factory=dict)  # `[shortcode]`, `wp:block` only WordPress filled in -> its folders
     page_titles: dict = field(default_factory=dict)  # each page this import writes -> its title, folded
     same_titled: list[str] = field(default_factory=list)  # the site's other pages of such a title (init's About)
     brought: object = None  # the MediaSource of --media or --media-from, for its failures
@@ -94,6 +96,15 @@ class Summary:
                             "a reader would misread (a direction mark), left out: "),
         ]
 
+    def _left_out(self) -> list[str]:
+        """One line naming the shortcodes and blocks left out, each with the posts that had it: a contact
+        form gone without a word was found only by a reader."""
+        if not self.left_out:
+            return []
+        return ["shortcodes and blocks only WordPress could run (a plugin's form, a list of posts), left out, any "
+                "words inside kept: " + ", ".join(f"{name} ({_first_few(folders)})"
+                                                  for name, folders in sorted(self.left_out.items()))]
+
     def lines(self, dry_run: bool, staged) -> list[str]:
         verb = "would write" if dry_run else "wrote"
         items = sum(self.essays.values()) + sum(self.pages.values()) + sum(self.skipped_items.values())
@@ -106,6 +117,7 @@ class Summary:
             f"comments: {sum(self.comments.values())} ({self.comments['published']} published, "
             f"{self.comments['pending']} pending, {self.comments['spam']} spam) of {comments} in the export",
             *reasons_said("items not imported", self.skipped_items),
+            *self._left_out(),
             *reasons_said("comments not imported", self.skipped_comments),
             *([f"comments on pages, kept in the page's comments/ folder but never shown (a page has no thread): "
                + ", ".join(f"{folder} {count}" for folder, count in sorted(self.on_pages.items()))]
@@ -136,6 +148,11 @@ class Summary:
                          "(files as an earlier import wrote them)")
         lines += staged.left_alone()
         return lines
+
+
+def _first_few(folders: list[str], few: int = 3) -> str:
+    """`posts/a, posts/b, posts/c and 4 more`: a summary's line stays a line."""
+    return ", ".join(folders[:few]) + (f" and {len(folders) - few} more" if len(folders) > few else "")
 
 
 @dataclass(frozen=True)
@@ -169,7 +186,8 @@ class Plan:
     served_already: list[str] = field(default_factory=list)  # old addresses a page of the site now has
     unusable: list[str] = field(default_factory=list)  # old addresses and ids left out, with their post
     attachment_pages: dict[str, str] = field(default_factory=dict)  # an attachment's old page -> its file
-    shown_on: list[tuple[str, str]] = field(default_factory=list)  # an attachment's old pages, its post's id
+    shown_on: list[tuple[str, str, str]] = field(default_factory=list)  # an attachment's old pages, its post's id, its own
+    named_in: dict[str, str] = field(default_factory=dict)  # an attachment's id -> the first published post showing it
     urls: dict[str, str] = field(default_factory=dict)  # a post's or page's id -> its new URL
     permalinks: Counter = field(default_factory=Counter)  # plain (`/?p=ID`), pretty: published items' links
     languages: tuple[str, ...] = ()
@@ -283,7 +301,8 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             page = addresses.site_path(entry.link, channel.link or channel.base_site_url)
             if page and page != "/":
                 plan.attachment_pages[addresses.same_address(page)] = entry.attachment_url  # with media: the file
-            plan.shown_on += [(old, entry.parent) for old in (page, f"/?attachment_id={entry.post_id}") if old]
+            plan.shown_on += [(old, entry.parent, entry.post_id)
+                              for old in (page, f"/?attachment_id={entry.post_id}") if old]
         elif _placed(entry, lang):
             if not tagged:
                 plan.untagged.add(len(plan.places))
@@ -291,6 +310,9 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             plan.urls.setdefault(entry.post_id, plan.places[-1].url)  # `?p=ID` leads to the first, as its alias
             if _is_draft(entry):
                 plan.drafts.add(entry.post_id)
+            else:  # the export's order, so a second import finds the same post
+                for attachment in attachments_named(entry.content):
+                    plan.named_in.setdefault(attachment, entry.post_id)
     _one_original_each(lang, plan)
     _old_slugs(plan)
     _attachment_pages_to_posts(plan)
@@ -353,8 +375,11 @@ def _is_draft(item: Item) -> bool:
 def _attachment_pages_to_posts(plan: Plan) -> None:
     """An attachment's page (`/2020/01/post/bridge/`, `/?attachment_id=301`) showed one image of a post:
     its old address leads to that post, where the image now is. One of no imported post has none, nor one
-    of a draft, which has no page until it is published."""
-    for old, parent in plan.shown_on:
+    of a draft, which has no page until it is published. One attached to no post (uploaded to the media
+    library, then shown in a gallery) leads to the first published post that names it by its id."""
+    for old, parent, attachment in plan.shown_on:
+        if parent in ("", "0"):  # WordPress's "attached to no post"
+            parent = plan.named_in.get(attachment, "")
         if WP_ID.fullmatch(parent) and parent in plan.urls and parent not in plan.drafts and old not in plan.aliases:
             plan.redirects.setdefault(old, "/" + plan.urls[parent])
 
@@ -376,12 +401,24 @@ def _keep_clear_of_own_pages(plan: Plan) -> None:
                  if own(alias) or addresses.site_file_above(alias, static, plan.languages)]
         if taken:
             plan.places[index] = replace(place, aliases=tuple(a for a in place.aliases if a not in taken))
-            plan.served_already += [f"{alias} ({place.folder})" for alias in taken]
+            # its own new address (Polylang's `/en/about/`, where the page stays) is no loss to tell of
+            plan.served_already += [f"{alias} ({place.folder})" for alias in taken
+                                    if not _its_own(alias, place, plan.languages)]
             for feed in filter(None, map(addresses.feed_address, taken)):  # its feed was the post's, not kept
                 if plan.redirects.get(feed) in (f"/{place.url}", f"/{place.url}comments.xml"):
                     del plan.redirects[feed]
     for old in [old for old in plan.redirects if own(old)]:
         del plan.redirects[old]
+
+
+def _its_own(address: str, place: Place, languages: tuple[str, ...]) -> bool:
+    """Whether an old address is the place's own new one, in any of the site's languages (`/en/about/` for
+    pages/about): as an alias it would lead the page to itself."""
+    path, query = address_split(address)
+    parts = page_url(path).casefold().split("/")
+    if parts and parts[0] in {code.casefold() for code in languages}:
+        parts = parts[1:]
+    return not query and "/".join(parts) == place.url.casefold()
 
 
 def _placed(item: Item, lang: str) -> bool:
@@ -531,6 +568,10 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
         summary.page_folders.append(place.folder)
         summary.page_titles[place.folder] = same_words(title_of(item))
     tags = [] if page else _tags(item, channel, plan, draft)
+    for name in [f"[{code}]" for code in left_out(item.content)] + [f"wp:{b}" for b in blocks_left_out(item.content)]:
+        summary.left_out.setdefault(name, []).append(place.folder)
+    summary.clock_offsets.update(filter(None, [clock_offset(item.date, item.date_gmt),
+                                               *(clock_offset(c.date, c.date_gmt) for c in item.comments)]))
     author = author_name(text_of(channel.authors.get(item.creator, item.creator)))
     if author == ANONYMOUS and item.creator.strip():  # a login with no display name: told, never written
         summary.unnamed_authors.append(place.folder)

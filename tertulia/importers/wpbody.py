@@ -26,6 +26,11 @@ from .shortcodes import PRE_END, Media, expanded
 from .untrusted import DROPPED_WITH_CONTENT, cleaned, sub_closed, unsafe_markup
 
 BLOCK_EDITOR_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
+# A block with no content of its own (`<!-- wp:latest-posts {…} /-->`): WordPress filled it in as it showed the
+# page (the latest posts, a search form, a plugin's form); the import has nothing to fill it with
+CONTENTLESS_BLOCK = re.compile(r"<!--\s*wp:([a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)(?:\s[^<>]{0,2000}?)?/-->",
+                               re.IGNORECASE)
+FILLED_HERE = {"footnotes", "core/footnotes"}  # written from the post's meta (see shortcodes._block_footnotes)
 COMMENT_END = re.compile("-->")
 MORE = re.compile(r"<!--more(.*?)?-->", re.IGNORECASE)
 NEXTPAGE = re.compile(r"<!--nextpage-->", re.IGNORECASE)
@@ -195,6 +200,13 @@ def _language(el) -> str | None:
     code = el.find("code") if el.name == "pre" else el
     found = LANGUAGE.search(" ".join(code.get("class", []) if code is not None else []))
     return found.group(1) if found else None
+
+
+def blocks_left_out(body: str) -> list[str]:
+    """The names of the blocks of `body` that WordPress filled in as it showed it, which an import leaves
+    out, once each (`latest-posts`, `search`, `contact-form-7/contact-form-selector`)."""
+    found = [match.group(1).lower() for match in CONTENTLESS_BLOCK.finditer(body)]
+    return list(dict.fromkeys(name for name in found if name not in FILLED_HERE))
 
 
 def to_markdown(body: str, post_id: str = "", media: Media | None = None, footnotes: str = "",

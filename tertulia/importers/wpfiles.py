@@ -32,6 +32,8 @@ def text_of(value: str) -> str:
 TITLE_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 UNTITLED_WORDS = 8
 UNPUBLISHED = {"draft", "pending", "auto-draft"}  # WordPress's statuses of a post not yet published
+# a scheduled post: not published either, but its date is the one its author chose, so it is kept
+SCHEDULED = "future"
 
 
 def title_of(item: Item) -> str:
@@ -59,7 +61,10 @@ def essay_file(item: Item, author: str, draft: bool, tags: list[str], aliases: l
         lines.append(f"date: {quoted(date)}")
     if tags and not page:
         lines.append("tags: [" + ", ".join(quoted(tag) for tag in tags) + "]")
-    if _usable_link(item.link) and not page and not unpublished:  # a page has no `source`: its aliases find it
+    # a scheduled post's permalink never served it: no `source`. Its old addresses stay among its aliases, as
+    # a draft's and a private post's do: no draft is built, and they find the post again on a later import
+    never_published = unpublished or item.status == SCHEDULED
+    if _usable_link(item.link) and not page and not never_published:  # a page has no `source`: its aliases find it
         lines.append(f"source: {quoted(item.link)}")
     # a summary is plain words, as WordPress's own excerpts are: no shortcode's brackets on a card or in a feed;
     # its first words come from the text's start, and a hostile export's thousands of unclosed shortcodes
@@ -134,10 +139,12 @@ def stamp(local: str, gmt: str = "") -> str:
     if not match or parse_date(f"{match.group(1)} {match.group(2)}") is None:  # 0000-00-00, 2020-13-45
         utc = stamp(gmt) if gmt else ""  # the twin alone: its own twin is "", so this goes one deep
         return utc + "+00:00" if utc else ""
-    return f"{match.group(1)} {match.group(2)}{_offset(local, gmt)}"
+    return f"{match.group(1)} {match.group(2)}{clock_offset(local, gmt)}"
 
 
-def _offset(local: str, gmt: str) -> str:
+def clock_offset(local: str, gmt: str) -> str:
+    """The blog's clock at that moment, as the difference of WordPress's local time and its UTC twin
+    (`+02:00`); "" when one of them is no time (a draft's `0000-00-00 00:00:00`) or it is no offset."""
     try:
         difference = datetime.fromisoformat(local) - datetime.fromisoformat(gmt)
     except ValueError:

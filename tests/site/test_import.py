@@ -253,6 +253,19 @@ def test_the_blogs_description_is_offered_in_the_blogs_language_whatever_lang_th
     assert "`title: {es: \"Blog de prueba\"}`" in result.stdout
 
 
+def test_the_blogs_clock_is_offered_as_a_timezone_by_its_offset_never_by_a_guessed_name(tmp_path):
+    """The blog wrote its times at +02:00; a site.yml without `timezone` puts Disqus's and readers' comments
+    in UTC beside them. The summary says so, with the offset seen: the export names no zone."""
+    said = imported(tmp_path, "--dry-run").stdout
+    assert ("the blog's clock, which site.yml does not have: the export's times are at +02:00 from UTC "
+            "(WordPress's local times against their UTC twins)") in said, said
+    assert "set `timezone: Region/City` in content/site.yml, the IANA name of the blog's zone" in said
+    imported(tmp_path)
+    site = tmp_path / "content/site.yml"
+    site.write_text(site.read_text() + "timezone: Europe/Madrid\n")
+    assert "timezone" not in imported(tmp_path, "--dry-run").stdout
+
+
 def test_a_large_export_imports_in_bounded_memory(tmp_path):
     """The importer holds one item at a time: three times the export, not three times the memory."""
     small, large = peak_memory_of_import(tmp_path, 1000), peak_memory_of_import(tmp_path, 3000)  # 20 MB, 60 MB

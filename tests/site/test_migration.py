@@ -1257,6 +1257,24 @@ def test_an_attachments_old_page_leads_to_the_post_that_showed_it(tmp_path):
     assert "posts/harbour/" in (site / "output/2014/05/harbour/bridge/index.html").read_text()
 
 
+def test_an_unattached_attachment_shown_in_a_gallery_leads_to_the_first_post_showing_it(tmp_path):
+    """An image uploaded to the media library, attached to no post (post_parent 0), then shown in a post's
+    [gallery ids=...]: its old page led nowhere, though the post showed it (a migration walk)."""
+    blog = "https://blog.example"
+    draft = item(69, "plans", '[gallery ids="401"]').replace("<wp:status>publish</wp:status>",
+                                                             "<wp:status>draft</wp:status>")
+    export = export_of(tmp_path, blog, draft, item(70, "harbour", '[gallery ids="402,401" columns="2"]'),
+                       item(71, "quay", f'<img class="size-large wp-image-401" src="{blog}/wp-content/uploads/2014/05/library.jpg" alt="">'),
+                       attachment(401, 0, f"{blog}/wp-content/uploads/2014/05/library.jpg"),
+                       attachment(402, 70, f"{blog}/wp-content/uploads/2014/05/own.jpg"))
+    site = tmp_path / "site"
+    imported(site, export)
+    settings = (site / "content/site.yml").read_text()
+    assert '"/?attachment_id=401": "/posts/harbour/"' in settings, settings  # not the draft's, nor the later post's
+    assert '"/?attachment_id=402": "/posts/harbour/"' in settings
+    assert run_cli("check", "--strict", cwd=site).returncode == 0
+
+
 def old_slug(slug: str) -> str:
     return (f"<wp:postmeta><wp:meta_key>_wp_old_slug</wp:meta_key><wp:meta_value><![CDATA[{slug}]]></wp:meta_value>"
             "</wp:postmeta>")
@@ -1569,6 +1587,52 @@ def test_a_draft_s_images_leave_no_redirect_to_a_page_it_does_not_have_yet(tmp_p
     imported(site, export)
     yml = (site / "content/site.yml").read_text()
     assert "/2014/05/borrador/foto/" not in yml and '"/2014/05/publicado/foto/": "/posts/publicado/"' in yml
+    assert run_cli("check", "--strict", cwd=site).returncode == 0
+
+
+def test_a_scheduled_post_never_published_names_no_source(tmp_path):
+    """`source` is where a text was first published; a scheduled post (status future) never was, but it
+    came in with its permalink as its source (a migration walk). Its aliases stay, as a draft's do."""
+    blog = "https://old.example.org"
+    scheduled = item(90, "spring").replace("<wp:status>publish</wp:status>", "<wp:status>future</wp:status>")
+    site = tmp_path / "site"
+    imported(site, export_of(tmp_path, blog, scheduled, item(91, "winter")))
+    essay = front(site / "content/posts/spring/index.en.md")
+    assert "source:" not in essay and "draft: true" in essay, essay
+    assert aliases_of(site / "content/posts/spring/index.en.md") == ["/2014/05/spring/", "/?p=90"]
+    assert f'source: "{blog}/2014/05/winter/"' in front(site / "content/posts/winter/index.en.md")
+    assert run_cli("check", "--strict", cwd=site).returncode == 0
+
+
+def test_the_summary_names_the_plugins_shortcodes_and_blocks_left_out_and_where(tmp_path):
+    """A contact form (`[contact-form-7]`) and the block editor's latest posts and search form came in as
+    nothing, rightly, but without a word: the blogger learnt of the missing form from a reader."""
+    blog = "https://blog.example"
+    export = export_of(tmp_path, blog, item(80, "contact", '<p>Write to me.</p>\n\n[contact-form-7 id="5" title="K"]'),
+                       item(81, "hours", '[contact-form-7 id="5"]\n\n[code]Shown: [mc4wp_form id="1"][/code]'),
+                       item(82, "blocks", '<!-- wp:latest-posts {"postsToShow":3} /-->\n<!-- wp:paragraph -->\n'
+                                          '<p>Words.</p>\n<!-- /wp:paragraph -->\n<!-- wp:search {"label":"Go"} /-->'),
+                       item(83, "plain", "[caption id=\"x\"]<img src=\"a.png\" alt=\"\"> A caption[/caption]"))
+    said = imported(tmp_path / "site", export, "--dry-run").stdout
+    assert ("shortcodes and blocks only WordPress could run (a plugin's form, a list of posts), left out, any words "
+            "inside kept: [contact-form-7] (posts/contact, posts/hours), wp:latest-posts (posts/blocks), "
+            "wp:search (posts/blocks)\n") in said, said
+    assert "left out, any words" not in imported(tmp_path / "other", BLOG, "--dry-run").stdout
+
+
+def test_a_pages_old_address_that_is_its_own_new_one_is_not_named_as_served_by_another(tmp_path):
+    """Polylang served the English About page at `/en/about/`, which is where it stands now too; the summary
+    said that address was "now served by another page of the site, so not kept" (a migration walk)."""
+    blog = "https://blog.example"
+    export = export_of(tmp_path, blog, item(90, "about", kind="page", link=f"{blog}/en/about/"))
+    site = tmp_path / "site"
+    said = imported(site, export).stdout
+    assert "/en/about/" not in said, said
+    assert aliases_of(site / "content/pages/about/index.en.md") == ["/?page_id=90"]
+    # another page's old address there is still named
+    other = export_of(tmp_path, blog, item(91, "contact", kind="page", link=f"{blog}/en/about/"), name="other.xml")
+    assert ("old addresses now served by another page of the site, so not kept: /en/about/ (pages/contact)"
+            in imported(site, other).stdout)
     assert run_cli("check", "--strict", cwd=site).returncode == 0
 
 
