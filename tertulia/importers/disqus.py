@@ -27,7 +27,7 @@ from .addresses import relinked, same_address, site_path
 from .clock import in_zone, utc_text
 from .known import Known, known
 from .problems import reasons_said, refusal
-from .proposal import private_name
+from .proposal import before_tomorrow, private_name
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
 from .wpbody import comment_markdown, comment_markdown_without, comment_refused
@@ -68,6 +68,7 @@ class DisqusSummary:
     unmatched: dict[str, int] = field(default_factory=dict)  # thread link -> its comments
     matched: int = 0  # threads on an essay of the site
     on_pages: Counter = field(default_factory=Counter)  # a page's folder -> its comments, kept unpublished
+    future_dates: list[str] = field(default_factory=list)  # comments dated after tomorrow: written undated
 
     def lines(self, dry_run: bool, staged) -> list[str]:
         verb = "would write" if dry_run else "wrote"
@@ -75,6 +76,10 @@ class DisqusSummary:
         lines = [f"comments: {sum(self.comments.values())} ({self.comments['published']} published, "
                  f"{self.comments['pending']} pending, {self.comments['spam']} spam) of {total} in the export",
                  *reasons_said("comments not imported", self.skipped)]
+        if self.future_dates:
+            lines.append("comments dated after today, which no one can have written yet (a wrong clock's), written "
+                         f"with no date: {', '.join(self.future_dates[:3])}"
+                         + (f" and {len(self.future_dates) - 3} more" if len(self.future_dates) > 3 else ""))
         if self.on_pages:
             lines.append("of them on pages, kept in the page's comments/ folder but never shown (a page has no thread): "
                          + ", ".join(f"{folder} {count}" for folder, count in sorted(self.on_pages.items())))
@@ -127,6 +132,8 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 summary.skipped["on threads matching no essay"] += 1
                 continue
             summary.comments[post.status] += 1
+            if _dated_later(element, site):
+                summary.future_dates.append(f"{folder}/comments/disqus-{key}")
             if folder.startswith("pages/"):  # no thread there, but no reader's words are lost
                 summary.on_pages[folder] += 1
             parent = _kept_ancestor(key, posts, copies, finders)
@@ -444,7 +451,7 @@ def _comment_writer(element, folder: str, site: Site, thread_host: str = ""):
     private = (email,) if "@" in email else ()  # never written: the commenter's own, kept out of what is
     name = private_name(text_of((author.findtext(NS + "name") or "") if author is not None else ""), private)
     head = ["---", f"author: {quoted(name)}"]
-    date = _date(element.findtext(NS + "createdAt") or "", site.timezone)
+    date = comment_date(element, site)
     if date:
         head.append(f"date: {quoted(date)}")
     body = _relinked(comment_markdown_without(_unwrapped(element.findtext(NS + "message") or ""), private), folder,
@@ -469,6 +476,18 @@ def _target(wrapped: str) -> str:
     query = urlsplit(html.unescape(wrapped)).query
     target = SIGNATURE.sub("", dict(parse_qsl(query)).get("url", ""))
     return target if re.match(r"https?://[^\s]+$", target, re.IGNORECASE) else html.unescape(wrapped)
+
+
+def comment_date(element, site: Site) -> str:
+    """A comment's date as its file gives it; none for one after tomorrow, which no one can have written
+    yet (a wrong clock's, 9999-12-31): it would head the comment feed for years."""
+    date = _date(element.findtext(NS + "createdAt") or "", site.timezone)
+    return date if not date or before_tomorrow(date) else ""
+
+
+def _dated_later(element, site: Site) -> bool:
+    """Whether a comment has a date comment_date leaves out."""
+    return bool(_date(element.findtext(NS + "createdAt") or "", site.timezone)) and not comment_date(element, site)
 
 
 def _date(created: str, zone: str) -> str:

@@ -480,7 +480,7 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
     # when the issue was opened or the mail sent, as its carrier says: the date in the letter is the
     # reader's to type, and one in 2099 would head every newest-first list and feed until then
     date = fallback_date or (values["date"] if values["date"] and parse_date(values["date"]) else "")
-    late = date and not _before_tomorrow(date)  # a wrong clock's, or typed: unknown, then
+    late = date and not before_tomorrow(date)  # a wrong clock's, or typed: unknown, then
     too_long = comment_too_long(proposal.body)  # before the redaction, which reads the whole text
     if too_long:
         raise Refused(f"its comment is refused, as `check` would refuse it: {too_long[1]}")
@@ -528,7 +528,7 @@ def _status_of(folder: Path, comment_id: str) -> str:
     return ""
 
 
-def _before_tomorrow(date: str) -> bool:
+def before_tomorrow(date: str) -> bool:
     """Whether a date (any form of the contract's) is no later than tomorrow, wherever one is on Earth."""
     parsed = parse_date(date)
     day = dt.date(parsed.year, parsed.month or 1, parsed.day or 1)

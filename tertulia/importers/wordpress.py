@@ -29,7 +29,7 @@ from .shortcodes import Media, attachments_named, left_out
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
 from .wpbody import blocks_left_out, comment_refused, safe_as_essay
-from .wpfiles import clock_offset, comment_file, essay_file, text_of, title_of, unusable_ids
+from .wpfiles import clock_offset, comment_date, comment_file, essay_file, stamp, text_of, title_of, unusable_ids
 from .wxr import Channel, Item, WPComment, line_of, read_export
 
 ESSAY_STATUSES = {"publish": False, "draft": True, "pending": True, "future": True, "private": True}
@@ -67,6 +67,7 @@ class Summary:
     blog_header: list[str] = field(default_factory=list)  # the blog's title, description and clock site.yml lacks
     clock_offsets: set[str] = field(default_factory=set)  # the blog's offsets from UTC its dates show (`+02:00`)
     sticky: list[str] = field(default_factory=list)  # posts the blog kept at the top of its home page
+    future_dates: list[str] = field(default_factory=list)  # comments dated after tomorrow: written undated
     left_out: dict = field(default_factory=dict)  # `[shortcode]`, `wp:block` only WordPress filled in -> its folders
     page_titles: dict = field(default_factory=dict)  # each page this import writes -> its title, folded
     same_titled: list[str] = field(default_factory=list)  # the site's other pages of such a title (init's About)
@@ -119,6 +120,8 @@ class Summary:
             *reasons_said("items not imported", self.skipped_items),
             *self._left_out(),
             *reasons_said("comments not imported", self.skipped_comments),
+            *([f"comments dated after today, which no one can have written yet (a wrong clock's), written with no "
+               f"date: {_first_few(self.future_dates)}"] if self.future_dates else []),
             *([f"comments on pages, kept in the page's comments/ folder but never shown (a page has no thread): "
                + ", ".join(f"{folder} {count}" for folder, count in sorted(self.on_pages.items()))]
               if self.on_pages else []),
@@ -598,6 +601,8 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
         if status is None and _translated(plan, place, comment.id, lang):
             continue  # trashed on the blog, but translated here: the author's now
         file = planned(comment_file(comment, status, parent)) if status else Planned(None)
+        if status and stamp(comment.date, comment.date_gmt) and not comment_date(comment):
+            summary.future_dates.append(f"{place.folder}/comments/{comment.id}")
         plan.files[f"{place.folder}/comments/{comment.id}.{lang}.md"] = replace(
             file, earlier=tuple(within(text) for text in earlier), if_recorded=True,
             identity=identity and f"{identity} comment {comment.id}")

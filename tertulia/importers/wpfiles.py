@@ -14,7 +14,7 @@ from ..reading.validate import FEED_ID, parse_date
 from ..reading.yamltext import quoted
 from .addresses import directed
 from .media import shown_in
-from .proposal import private_name, redacted
+from .proposal import before_tomorrow, private_name, redacted
 from .shortcodes import Media, expanded, stripped
 from .wpbody import before_more, comment_markdown_without, plain, to_markdown
 from .wxr import Item, WPComment
@@ -114,12 +114,19 @@ def featured(item: Item, media: Media | None) -> str:
     return f'<figure><img src="{html.escape(url)}" alt="{alt}"></figure>\n\n'
 
 
+def comment_date(comment: WPComment) -> str:
+    """A comment's date as its file gives it; none for one after tomorrow, which no one can have written
+    yet (a wrong clock's): it would head the comment feed for years."""
+    date = stamp(comment.date, comment.date_gmt)
+    return date if not date or before_tomorrow(date) else ""
+
+
 def comment_file(comment: WPComment, status: str, parent: str) -> str:
     """The comment's file; the commenter's own e-mail address, which WordPress knew, kept out of its name,
     its text and its website (content/ goes into a public repository, spam and pending ones too)."""
     private = (comment.email,) if "@" in comment.email else ()
     lines = ["---", f"author: {quoted(private_name(text_of(comment.author), private))}"]
-    date = stamp(comment.date, comment.date_gmt)
+    date = comment_date(comment)
     if date:
         lines.append(f"date: {quoted(date)}")
     if parent:

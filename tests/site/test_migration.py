@@ -687,6 +687,26 @@ def test_a_disqus_date_the_calendar_lacks_and_a_reply_loop_still_give_a_site_tha
     assert run_cli("check", cwd=site).returncode == 0
 
 
+def test_a_comment_dated_after_today_is_imported_with_no_date_and_named(tmp_path):
+    """A Disqus comment dated 9999-12-31 headed the comment feed for good (a red team, 2026-12): no one can
+    have written it yet, so its date is a wrong clock's, unknown; a proposal's is left out the same way."""
+    site = tmp_path / "site"
+    blog = tmp_path / "blog.xml"
+    blog.write_text(BLOG.read_text().replace("2012-09-13 09:00:00", "9999-12-31 09:00:00"))
+    said = imported(site, blog).stdout
+    thread = site / "content/posts/los-clientes/comments"
+    assert "date:" not in front(thread / "13.es.md") and "Nivel tres." in (thread / "13.es.md").read_text()
+    assert "date:" in front(thread / "12.es.md")
+    assert ("comments dated after today, which no one can have written yet (a wrong clock's), written with no "
+            "date: posts/los-clientes/comments/13") in said
+    export = tmp_path / "disqus.xml"
+    export.write_text(DISQUS.read_text().replace("2013-02-03T04:05:06Z", "9999-12-31T23:59:00Z"))
+    said = imported(site, export, source="disqus").stdout
+    assert "date:" not in front(thread / "disqus-3001.es.md") and "DISQUS-FIRST" in (thread / "disqus-3001.es.md").read_text()
+    assert "written with no date: posts/los-clientes/comments/disqus-3001" in said
+    assert run_cli("check", cwd=site).returncode == 0
+
+
 def test_a_disqus_comment_check_would_refuse_is_named_and_its_reply_still_builds(tmp_path):
     site = tmp_path / "site"
     imported(site, BLOG)
