@@ -118,16 +118,20 @@ class Loaded:
     digests: dict[str, str]  # content file -> hash of its bytes
     interface: "Interface | None" = None  # this build's catalogs, read once for the warnings and the pages
     templates: Aside | None = None  # a build's templates, compiled by the other core meanwhile
+    # the content's errors, when the caller asked for the site despite them (`status`): else they are raised
+    errors: list[ContentError] = field(default_factory=list)
 
 
-def load_site(options: Options, progress=None) -> Loaded:
-    """Read and validate everything; raise ContentErrors listing every problem."""
+def load_site(options: Options, progress=None, despite_errors: bool = False) -> Loaded:
+    """Read and validate everything; raise ContentErrors listing every problem. `despite_errors`
+    (`status`): errors in essays, comments and pages come back in `errors`, with the site as far as
+    it could be validated; those of site.yml, the translation record and the theme are raised still."""
     found = find_content(options.content)
-    return _load(options, found, _digests_to_check(options, found), progress)
+    return _load(options, found, _digests_to_check(options, found), progress, despite_errors=despite_errors)
 
 
 def _load(options: Options, found: Found, digests: list[str] | None, progress,
-          last: "LastRun | None" = None, stack: ExitStack | None = None) -> Loaded:
+          last: "LastRun | None" = None, stack: ExitStack | None = None, despite_errors: bool = False) -> Loaded:
     from .reading.config import read_config
     from .reading.parse import parse_all
     from .reading.translations import load_record
@@ -150,17 +154,22 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     broken_templates = template_errors(options.theme)  # reported with the content's errors, all at once
     interface, broken_catalogs, (lacking, unusable) = _catalogs(options, config)  # likewise
     catalog_warnings = lacking + unusable
+    unraised = [] if despite_errors else None
     try:
         site, warnings = build_model(config, files, options.drafts, last.posts if last else None,
-                                     options.pending, followed, tuple(relative for relative, _ in found.static))
+                                     options.pending, followed, tuple(relative for relative, _ in found.static),
+                                     unraised)
     except ContentErrors as problem:
         early_clashes = _clashes_known_early(options, found, config)
         raise ContentErrors(earlier + problem.errors + early_clashes + broken_templates + broken_catalogs,
                             list(problem.warnings) + early_warnings + catalog_warnings) from None
-    if earlier or broken_templates or broken_catalogs:
-        raise ContentErrors(earlier + broken_templates + broken_catalogs, warnings + early_warnings + catalog_warnings)
+    errors = (unraised + _clashes_known_early(options, found, config)) if unraised else []  # as when raised
+    if earlier or broken_templates or broken_catalogs:  # site.yml's, the record's and the theme's stop every command
+        raise ContentErrors(earlier + errors + broken_templates + broken_catalogs,
+                            warnings + early_warnings + catalog_warnings)
     warnings += lacking + early_warnings + unusable
-    return Loaded(site, warnings, {r.path: r.digest for r in files.records}, interface, templates)
+    return Loaded(site, warnings, {r.path: r.digest for r in files.records}, interface, templates,
+                  sorted(set(errors)))
 
 
 def _catalogs(options: Options, config: "SiteConfig") -> tuple["Interface", list[ContentError], tuple[list, list]]:

@@ -202,14 +202,18 @@ def _check(args) -> int:
 
 
 def _status(args) -> int:
-    """Every essay's and comment's translations, drafts included: translators work on those too."""
+    """Every essay's and comment's translations, drafts included: translators work on those too. The
+    content's errors are said first, as `check` says them, and the report follows for the rest: one
+    translator's slip must not hide every other translation's state. They still make it exit 1."""
     from dataclasses import replace
     from ..reading.translations import gone_entries, load_record
     from .status import status_report
-    loaded = load_site(replace(_options(args), drafts=True))
+    loaded = load_site(replace(_options(args), drafts=True), despite_errors=True)
+    if loaded.errors:
+        _failed(args, ContentErrors(loaded.errors, loaded.warnings))
     record, _ = load_record(args.content)  # read as the build did: its problems were errors there
-    print("\n".join(status_report(loaded.site, gone_entries(args.content, record))))
-    return EXIT_OK
+    print("\n".join(status_report(loaded.site, gone_entries(args.content, record), loaded.errors)))
+    return EXIT_CONTENT if loaded.errors else EXIT_OK
 
 
 def _translated(args) -> int:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import counted
-from ..model import Comment, Essay, Site, SitePage, Text
+from ..errors import ContentError, counted
+from ..model import Comment, Essay, Site, SitePage, Text, Versions
 from ..reading.translations import blocks_named, listed, opening_words, still_marked, word_diff, words_of
+from ..reading.validate import text_of
 
 MISSING_SHOWN = 8  # ids named per language before "and N more"
 
@@ -22,6 +23,7 @@ class Tally:
     blocks: int = 0
     missing: int = 0
     unfinished: int = 0  # translations with blocks still holding the starter's marker
+    with_errors: int = 0  # translations whose file has a content error: neither current nor missing
     untracked: list[str] = field(default_factory=list)  # translations with no record of the original they follow
     details: list[tuple[str, int, str]] = field(default_factory=list)  # (path, line, line of the report)
 
@@ -30,28 +32,34 @@ class Tally:
         return (f"{counted(essays, 'essay')}, {counted(comments, 'comment')}: "
                 f"{counted(self.current, 'translation')} current, {self.outdated} outdated "
                 f"({counted(self.blocks, 'block')}), {self.missing} missing"
-                + (f", {self.unfinished} unfinished" if self.unfinished else ""))
+                + (f", {self.unfinished} unfinished" if self.unfinished else "")
+                + (f", {self.with_errors} with errors" if self.with_errors else ""))
 
 
-def status_report(site: Site, gone: list[str] | tuple[str, ...] = ()) -> list[str]:
+def status_report(site: Site, gone: list[str] | tuple[str, ...] = (), errors: list[ContentError] = ()) -> list[str]:
     """The report's lines: a block per essay, the outdated and unfinished blocks as `path:line:`, then
-    a summary. `gone`: translations the record names that are no longer there."""
+    a summary. `gone`: translations the record names that are no longer there. `errors`: the content's,
+    said above the report (the site then holds what could be validated despite them); a file with one
+    is said to have errors where its state would be, so that no state of it is guessed."""
     tally = Tally()
+    erred = frozenset(error.path for error in errors)
     lines = []
     languages = site.config.language_codes
     for essay in sorted(site.essays, key=lambda e: e.slug):
-        lines.append(f"{essay.slug} (original in {essay.original.lang})")
-        lines.append("  essay:    " + " · ".join(_essay_state(essay, lang, tally)
+        lines.append(f"{essay.slug} (original in {essay.original.lang}{_own_errors(essay, erred)})")
+        lines.append("  essay:    " + " · ".join(_essay_state(essay, lang, tally, erred)
                                                  for lang in languages if lang != essay.original.lang))
         if essay.comments:
-            states = (_thread_state(essay.comments, lang, tally, essay.text(lang) is not None) for lang in languages)
+            states = (_thread_state(essay.comments, lang, tally, essay.text(lang) is not None, erred)
+                      for lang in languages)
             said = " · ".join(state for state in states if state)
             lines.append(f"  comments ({len(essay.comments)}): "
                          + (said or "nothing to translate (each is in the language of every page that shows it)"))
     for page in sorted(site.pages, key=lambda p: p.slug):  # translated block by block as essays are
-        lines.append(f"{page.slug} (page, original in {page.original.lang})")
-        lines.append("  page:     " + " · ".join(_essay_state(page, lang, tally)
+        lines.append(f"{page.slug} (page, original in {page.original.lang}{_own_errors(page, erred)})")
+        lines.append("  page:     " + " · ".join(_essay_state(page, lang, tally, erred)
                                                  for lang in languages if lang != page.original.lang))
+    lines += _left_out(site, erred)
     comments = sum(len(essay.comments) for essay in site.essays)
     hint = ["once a translation follows its original again, `tertulia translated PATH [--block N]` records "
             "that"] if tally.outdated else []
@@ -64,7 +72,30 @@ def status_report(site: Site, gone: list[str] | tuple[str, ...] = ()) -> list[st
     return lines + [text for *_, text in sorted(tally.details)] + hint + [tally.summary(len(site.essays), comments)]
 
 
-def _essay_state(essay: Essay | SitePage, lang: str, tally: Tally) -> str:
+def _path_in(versions: Versions, lang: str) -> str:
+    """Where the `lang` version of an essay, page or comment is, or would be."""
+    return f"{text_of(versions.original.path)}.{lang}.md"
+
+
+def _own_errors(versions: Versions, erred: frozenset) -> str:
+    """Said after the original's language when the original's own file has an error: its translations
+    are reported all the same, since they follow its blocks, not its front matter."""
+    return "; it has errors, see above" if versions.original.path in erred else ""
+
+
+def _left_out(site: Site, erred: frozenset) -> list[str]:
+    """A line for each essay or page whose errors leave it out of the site (a file that does not
+    parse, no original): its translations' states cannot be said, but it must not go unmentioned."""
+    shown = {("posts", essay.slug) for essay in site.essays} | {("pages", page.slug) for page in site.pages}
+    folders = {tuple(path.split("/")[1:3]) for path in erred if path.count("/") >= 3}
+    return [f"{slug} ({'page, ' if kind == 'pages' else ''}left out: it has errors, see above)"
+            for kind, slug in sorted(folders) if kind in ("posts", "pages") and (kind, slug) not in shown]
+
+
+def _essay_state(essay: Essay | SitePage, lang: str, tally: Tally, erred: frozenset) -> str:
+    if _path_in(essay, lang) in erred:  # neither current nor missing: what it is waits on its error
+        tally.with_errors += 1
+        return f"{lang} has errors (see above)"
     text = essay.text(lang)
     if text is None:
         tally.missing += 1
@@ -94,13 +125,17 @@ def _untracked(paths: list[str]) -> str:
 
 
 
-def _thread_state(comments: tuple[Comment, ...], lang: str, tally: Tally, essay_in_lang: bool) -> str:
+def _thread_state(comments: tuple[Comment, ...], lang: str, tally: Tally, essay_in_lang: bool,
+                  erred: frozenset) -> str:
     """One language over a thread: how its comments written in other languages are translated into it
     ("" when every comment was written in it). Where the essay itself is not in that language there is no
     page to show the thread in it: its comments are not missing there, the essay is."""
-    current, outdated, missing, unfinished = 0, [], [], []
+    current, outdated, missing, unfinished, with_errors = 0, [], [], [], []
     for comment in comments:
         if comment.original.lang == lang:
+            continue
+        if _path_in(comment, lang) in erred:
+            with_errors.append(comment.id)
             continue
         text = comment.text(lang)
         if text is None:
@@ -117,10 +152,11 @@ def _thread_state(comments: tuple[Comment, ...], lang: str, tally: Tally, essay_
             tally.untracked.append(text.path)
         if not (text.unfinished_line or text.stale):
             current += 1
-    if not (current or outdated or missing or unfinished):
+    if not (current or outdated or missing or unfinished or with_errors):
         return ""
     tally.current += current
     tally.missing += len(missing)
+    tally.with_errors += len(with_errors)
     parts = [f"{current} translated"]
     if unfinished:
         parts.append(f"{len(unfinished)} unfinished ({_named(unfinished)})")
@@ -128,6 +164,8 @@ def _thread_state(comments: tuple[Comment, ...], lang: str, tally: Tally, essay_
         parts.append(f"{len(outdated)} outdated ({_named(outdated)})")
     if missing:
         parts.append(f"{len(missing)} missing ({_named(missing)})")
+    if with_errors:
+        parts.append(f"{len(with_errors)} with errors ({_named(with_errors)}; see above)")
     return f"{lang} " + ", ".join(parts)
 
 

@@ -71,12 +71,15 @@ def text_of(path: str) -> str:
 
 def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = False,
                 posts: dict | None = None, include_pending: bool = False,
-                followed: dict | None = None, static: tuple[str, ...] = ()) -> tuple[Site, list[ContentError]]:
+                followed: dict | None = None, static: tuple[str, ...] = (),
+                unraised: list | None = None) -> tuple[Site, list[ContentError]]:
     """Validate everything; return the site and its warnings, or raise every error together.
 
     `posts`, when given, holds each post's last result by what it was made from (its files' hashes,
     the settings), so a long-lived preview validates again only the posts whose inputs changed. `followed` is the
-    translation record: which version of its original each translation follows.
+    translation record: which version of its original each translation follows. `unraised`, when given
+    (`status`, which reports on the rest), receives the errors instead of their being raised: the site
+    returned is then what could be validated despite them, fit to be read but never to be built.
     """
     found = Findings(errors=list(files.errors), warnings=list(files.warnings))
     broken = defaultdict(set)  # by slug: errors name `content/posts/<slug>/...`
@@ -107,8 +110,11 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     found.warnings += missing_images(files, static)
     _warn_root_files_under_a_path(config, static, found)
     tags = _site_tags(config, essays, essay_records, found)  # before the errors: its warnings are said beside them
-    if found.errors:
+    if found.errors and unraised is None:
         raise ContentErrors(found.errors, _not_from_unread(found.warnings, files.errors))
+    if found.errors:
+        unraised += found.errors
+        found.warnings = _not_from_unread(found.warnings, files.errors)
     essays.sort(key=_newest_first)
     site = Site(config=config, essays=tuple(essays), tags=tags, held_back=held_back, drafts=drafts, pages=pages,
                 static=static,

@@ -515,3 +515,58 @@ def test_a_record_naming_a_folder_no_file_system_could_hold_is_read_without_fail
     (content / "translations.json").write_text(json.dumps(record))
     built = run_cli("build", cwd=tmp_path)
     assert built.returncode == 0 and "Traceback" not in built.stderr, built.stderr
+
+
+def test_a_translation_with_a_count_error_is_said_and_the_rest_still_reported(tmp_path):
+    """A writer added a paragraph to an original: status printed that one error and nothing else, so a
+    translator saw none of the other translations' states. Now the error comes first, the report
+    follows with that translation said to have errors (counted neither current nor missing), and the
+    exit status still tells a script that the content has errors; build and check still refuse."""
+    content = site_with_record(tmp_path)
+    (content / "posts/adios").mkdir()
+    (content / "posts/adios/index.es.md").write_text("---\ntitle: Adiós\nauthor: Ana\n---\n\nUno.\n")
+    (content / "posts/adios/index.en.md").write_text("---\ntitle: Goodbye\ntranslation_of: es\n---\n\nOne.\n")
+    edit(content, ESSAY, "Segundo párrafo.", "Segundo párrafo.\n\nUna coda breve.")
+    status = run_cli("status", cwd=tmp_path)
+    assert status.returncode == 1
+    said = status.stderr.splitlines()
+    assert said[0].startswith(f"{TRANSLATION}:8: translation has 2 blocks, original has 3; original block 3")
+    assert said[-1] == "1 content error"
+    lines = status.stdout.splitlines()
+    assert lines[lines.index("hola (original in es)") + 1:][:2] == [
+        "  essay:    en has errors (see above) · ro missing", "  comments (1): en 1 translated"]
+    assert lines[lines.index("adios (original in es)") + 1] == "  essay:    en translated · ro missing"
+    assert lines[-1] == "2 essays, 1 comment: 2 translations current, 0 outdated (0 blocks), 2 missing, 1 with errors"
+    assert run_cli("check", cwd=tmp_path).returncode == 1
+    built = run_cli("build", "--output", "out", cwd=tmp_path)
+    assert built.returncode == 1 and built.stderr.endswith("1 content error; nothing was written\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_status_reports_past_other_content_errors_naming_where_each_is(tmp_path):
+    """A bad date in an original, a translation whose YAML does not parse, a comment's translation a
+    block short, and an essay whose only original does not parse: each is said above, and where the
+    report would give a state it says the file has errors; the essay that could not be read is named."""
+    content = make_content(tmp_path, {
+        "posts/hola/index.ro.md": "---\ntitle: \"Salut\ntranslation_of: es\n---\n\nUnu.\n\nDoi.\n",
+        "posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\nUno.\n\nDos.\n",
+        "posts/hola/comments/c1.en.md": "---\ntranslation_of: es\n---\n\nOne.\n",
+        "posts/roto/index.es.md": "---\ntitle: \"Roto\n---\n\nUno.\n",
+        "posts/roto/index.en.md": "---\ntitle: Broken\ntranslation_of: es\n---\n\nOne.\n",
+        "posts/fecha/index.es.md": "---\ntitle: Fecha\nauthor: Ana\ndate: 2026-13-01\n---\n\nUno.\n",
+        "posts/fecha/index.en.md": "---\ntitle: Date\ntranslation_of: es\n---\n\nOne.\n"})
+    status = run_cli("status", cwd=tmp_path)
+    assert status.returncode == 1
+    errors = status.stderr.splitlines()
+    assert errors[-1] == "4 content errors", status.stderr
+    for where in ("content/posts/fecha/index.es.md:4: date", "content/posts/hola/comments/c1.en.md:",
+                  "content/posts/hola/index.ro.md:2: YAML", "content/posts/roto/index.es.md:2: YAML"):
+        assert any(line.startswith(where) for line in errors), where
+    lines = status.stdout.splitlines()
+    assert lines[lines.index("fecha (original in es; it has errors, see above)") + 1] == \
+        "  essay:    en translated · ro missing"
+    assert lines[lines.index("hola (original in es)") + 1:][:2] == [
+        "  essay:    en translated · ro has errors (see above)",
+        "  comments (1): en 0 translated, 1 with errors (comment c1; see above)"]
+    assert "roto (left out: it has errors, see above)" in lines
+    assert lines[-1] == "2 essays, 1 comment: 2 translations current, 0 outdated (0 blocks), 1 missing, 2 with errors"
