@@ -129,7 +129,7 @@
   // nodes so nothing the reader typed is ever read as HTML. The build renders the real thing. The
   // inline tags the build keeps in a comment (`<b>`, `<em>`…) are drawn as they will be, each made
   // here by its name from this list, never parsed, and without the attributes the build drops too.
-  var INLINE = /(`[^`]+`)|(\*\*[^*]+\*\*)|(\*[^*\s][^*]*\*|(?<![A-Za-z0-9_])_[^_\s][^_]*_(?![A-Za-z0-9_]))|\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)|<(b|i|em|strong|del|s|sub|sup|q|code)(?:\s[^<>]*)?>([\s\S]*?)<\/\6\s*>|(<br(?:\s[^<>]*)?\/?>)|<\/?([A-Za-z][A-Za-z0-9:-]*)(?:[\s\/][^<>]*)?>/i;
+  var INLINE = /(`[^`]+`)|(\*\*[^*]+\*\*)|(\*[^*\s][^*]*\*|(?<![A-Za-z0-9_])_[^_\s][^_]*_(?![A-Za-z0-9_]))|\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)|<(b|i|em|strong|del|s|sub|sup|q|code)(?:\s[^<>]*)?>([\s\S]*?)<\/\6\s*>|(<br(?:\s[^<>]*)?\/?>)|<(https?:\/\/[^<>\s]+)>|<\/?([A-Za-z][A-Za-z0-9:-]*)(?:[\s\/][^<>]*)?>/i;
   // The tags the build keeps (markup.py's COMMENT_TAGS) or shows as typed (its SWALLOWING_TAG): the
   // preview shows them as text when it does not draw them. The build takes any other tag out and
   // keeps its words (`<span>a</span>` is "a"), and so does the preview.
@@ -192,7 +192,11 @@
         // Markdown goes on inside a tag, even <code> (only `code` spans hold it off); addresses are not linked in code
         inline(element, match[7], inLink || match[6].toLowerCase() === "code");
       } else if (match[8]) { element = document.createElement("br"); }
-      else if (match[9]) { element = document.createTextNode(KEPT_OR_SHOWN.test(match[9]) ? match[0] : ""); }
+      else if (match[9]) {  // `<https://…>`, Markdown's way to link an address: linked, as the build links it
+        element = document.createElement("a"); element.href = match[9]; element.rel = "nofollow ugc noopener";
+        element.textContent = match[9];
+      }
+      else if (match[10]) { element = document.createTextNode(KEPT_OR_SHOWN.test(match[10]) ? match[0] : ""); }
       else if (safeLink(match[5])) {
         element = document.createElement("a"); element.href = match[5]; element.rel = "nofollow ugc noopener";
         inline(element, match[4], true);
@@ -363,6 +367,7 @@
       label.appendChild(name);
     }
     var file = document.createElement("textarea");
+    file.className = "to-copy";  // each line runs its own way: the reader's Arabic, the file's English lines
     file.readOnly = true;
     file.rows = 8;
     file.value = bare.text;
@@ -441,7 +446,9 @@
     var path = section.dataset.folder + newId(now, function (a) { return window.crypto.getRandomValues(a); }) +
       "." + lang + ".md";
     var text = commentFile({ author: author, url: website.url, date: dateOf(now), replyTo: replyTo, body: body });
-    var subject = replyTo ? filled(section.dataset.subjectReply, { name: replyName, title: section.dataset.title })
+    // the name without the marks that set it apart on the page: in a subject line they are noise (model.name_alone)
+    var alone = replyName.replace(/^\u2068([^\u202a-\u202e\u2066-\u2069]*)\u2069$/, "$1");
+    var subject = replyTo ? filled(section.dataset.subjectReply, { name: alone, title: section.dataset.title })
       : filled(section.dataset.subjectComment, { title: section.dataset.title });
     subject = subject.replace(/\s+/g, " ");  // one line: a line break in a mail's subject would start a header
     var sent = { path: path, file: text, letter: letter(body, path, text), subject: subject };
@@ -466,7 +473,10 @@
     return (view && view.getAttribute("data-lang")) || section.dataset.lang;
   }
 
-  // One form per place; closing hides it, so what was typed is there when it opens again.
+  // One form per place; closing hides it, so what was typed is there when it opens again. Two links may open
+  // the same form (the discussion's "Join" and "Send by e-mail"): the one that opened it last says it is
+  // open, gets the focus back when it closes, and closes it when used again, as a disclosure does.
+  var OPENED_BY = new WeakMap();
   function openForm(section, trigger) {
     var holder = trigger.parentNode;
     var form = holder.nextElementSibling;
@@ -474,12 +484,25 @@
       form = document.getElementById("proposal-form").content.firstElementChild.cloneNode(true);
       holder.parentNode.insertBefore(form, holder.nextSibling);
       wire(form, section, trigger);
+    } else if (!form.hidden && OPENED_BY.get(form) === trigger) {
+      closeForm(form);
+      return;
     }
+    var before = OPENED_BY.get(form);
+    if (before && before !== trigger) { before.setAttribute("aria-expanded", "false"); }
+    OPENED_BY.set(form, trigger);
     if (!form.dataset.langChosen) { form.elements.lang.value = languageRead(section); }
     writtenIn(form);
     form.hidden = false;
     trigger.setAttribute("aria-expanded", "true");
     form.querySelector(".proposal-title").focus();
+  }
+
+  function closeForm(form) {
+    var opener = OPENED_BY.get(form);
+    form.hidden = true;
+    opener.setAttribute("aria-expanded", "false");
+    opener.focus();
   }
 
   // What the reader writes is in the language they chose, whatever the page's: a screen reader speaks it
@@ -510,13 +533,8 @@
     form.addEventListener("input", function (event) {
       if (event.target.hasAttribute("aria-invalid")) { clearProblems(form); }
     });
-    var close = function () {
-      form.hidden = true;
-      trigger.setAttribute("aria-expanded", "false");
-      trigger.focus();
-    };
-    form.querySelector(".close").addEventListener("click", close);
-    form.addEventListener("keydown", function (event) { if (event.key === "Escape") { close(); } });
+    form.querySelector(".close").addEventListener("click", function () { closeForm(form); });
+    form.addEventListener("keydown", function (event) { if (event.key === "Escape") { closeForm(form); } });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var how = event.submitter && event.submitter.value === "email" ? "email" : "github";

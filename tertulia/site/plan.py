@@ -16,7 +16,7 @@ from markupsafe import Markup
 from . import routes
 from .inlanguage import feed_links, language_pages, moved_links, written_links
 from .listings import comment_sources, discussion_feeds, essay_url, feed_urls, listing_feeds, listing_pages, scopes
-from ..model import ANONYMOUS, Essay, Site, SitePage, newest_first
+from ..model import ANONYMOUS, Essay, Site, SitePage, name_alone, newest_first
 from .pages import Kind, Page
 from .proposals import CONTENT_FOLDER, PROPOSAL_LIMITS, plain_link, plain_mail_link
 from .structured import essay_data, essay_meta
@@ -277,7 +277,7 @@ def _proposals(site: Site, essay: Essay, words, langs: list[str], url: str, base
 def _reply_link(link, subject: str, title: str, unnamed: str, parent: str, name: str) -> str:
     """The plain link that proposes a reply to comment `parent` by `name`; "Anonymous", the files' word
     for a name not given, in the page's words (`unnamed`), as the page shows it."""
-    shown = unnamed if name == ANONYMOUS else name
+    shown = unnamed if name == ANONYMOUS else name_alone(name)  # a subject line's marks are noise in a mail program
     return link(subject.replace("{name}", shown).replace("{title}", title), reply_to=parent)
 
 

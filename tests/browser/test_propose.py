@@ -304,3 +304,62 @@ def test_the_preview_ends_an_address_at_a_bracket_it_did_not_open_as_the_build_d
     assert form.locator(".preview-body a").evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
         "https://example.org/z", "https://example.org/a_[1]"]
     assert form.locator(".preview-body p").inner_text() == "[see https://example.org/z] and (https://example.org/a_[1])."
+
+
+def test_the_preview_links_an_address_written_in_angle_brackets_as_the_build_will(server, open_page):
+    """`<https://…>` is Markdown's own way to link an address; the preview took it for a tag and dropped it,
+    so a reader saw "see ." and may have deleted the link (a reader's walk, 2026-12)."""
+    form, _ = previewed(server, open_page, "see <https://example.com/x>. And <b>bold</b>, <span>kept words</span>.")
+    links = form.locator(".preview-body a")
+    assert links.evaluate_all("links => links.map(a => [a.getAttribute('href'), a.textContent, a.rel])") == [
+        ["https://example.com/x", "https://example.com/x", "nofollow ugc noopener"]]
+    assert form.locator(".preview-body p").inner_text() == "see https://example.com/x. And bold, kept words."
+
+
+def test_the_link_that_opened_the_shared_form_says_so_and_gets_the_focus_back(server, open_page):
+    """"Join" and "Send by e-mail" open one form: closing it gave the focus to the first link ever used,
+    and left the other saying it was expanded (a reader's walk, 2026-12). Used again, a link closes it."""
+    page = open_page(server["url"] + ESSAY, width=1280)
+    join, mail = page.locator(".discussion .join a.propose"), page.locator(".discussion .join a.propose-mail")
+    mail.focus()
+    page.keyboard.press("Enter")
+    form = page.locator(".discussion .join + form.proposal")
+    form.wait_for()
+    page.keyboard.press("Escape")
+    join.focus()
+    page.keyboard.press("Enter")
+    assert form.is_visible()
+    assert (join.get_attribute("aria-expanded"), mail.get_attribute("aria-expanded")) == ("true", "false")
+    page.keyboard.press("Escape")
+    assert form.is_hidden() and page.evaluate("document.activeElement.className") == "propose"
+    assert join.get_attribute("aria-expanded") == "false"
+    join.click()
+    assert form.is_visible()
+    join.click()
+    assert form.is_hidden() and join.get_attribute("aria-expanded") == "false"
+
+
+def test_a_website_field_runs_left_to_right_and_a_reply_subject_holds_no_invisible_marks(open_page, tmp_path):
+    """On an Arabic page `https://example.org/` showed as "/https://example.org"; the name of the one
+    answered came into the issue's title, and the plain link's, with the marks that set it apart on the page."""
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": '---\nauthor: "ليلى"\n---\n\nHola.\n'})
+    (content / "site.yml").write_text((content / "site.yml").read_text()
+                                      + "discussion: {repo: example/repo, issues: true}\n")
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "www/repo"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    with serving(tmp_path / "www") as url:
+        page = open_page(url + "/repo/es/posts/hola/")
+        page.add_init_script(CAPTURE_OPEN)
+        page.reload()
+        reply = page.locator("#comment-c1 a.propose")
+        plain = parse_qs(urlsplit(reply.get_attribute("href")).query)["title"][0]
+        assert plain == "Respuesta a ليلى sobre «Hola»", plain
+        reply.click()
+        form = page.locator("#comment-c1 > form.proposal")
+        assert form.locator('input[name="url"]').evaluate("e => getComputedStyle(e).direction") == "ltr"
+        assert "\u2068ليلى\u2069" in form.locator(".proposal-title").inner_text()  # set apart where it stands in words
+        form.locator("textarea").fill("De acuerdo.")
+        form.locator("button[type=submit][value=github]").click()
+        title = parse_qs(urlsplit(page.evaluate("window.__opened")).query)["title"][0]
+        assert title == "Respuesta a ليلى sobre «Hola»", title
+        assert page.problems == []
