@@ -58,6 +58,7 @@ def init_site(folder: Path, lang: str, translations: list[str], title: str | Non
         if wheel:  # what requirements.txt names: a workflow installs it from the site's own repository
             (folder / WHEELS).mkdir(exist_ok=True)
             shutil.copyfile(wheel, folder / WHEELS / wheel.name)
+            _never_ignored(folder, f"{WHEELS}/{wheel.name}")
         recorded = _record_starters(folder / "content", lang, translations)
     except OSError as error:  # a read-only place, a path through a file, a full disk: said, and nothing left
         _clear(folder, existed, own)
@@ -174,7 +175,9 @@ def _record_starters(content: Path, lang: str, translations: list[str]) -> int:
     return 1 if translations else 0
 
 
-WHEELS = "wheels"  # the folder of a site that keeps the wheel its Tertulia was installed from
+# the folder of a site that keeps the wheel its Tertulia was installed from: not `wheels/`, which GitHub's
+# .gitignore for Python repositories leaves out of every commit
+WHEELS = "tertulia-wheel"
 
 
 def _installed_from() -> dict | None:
@@ -221,6 +224,16 @@ def installed_requirement() -> tuple[str, bool]:
             if cloned:
                 return cloned, True
     return f"tertulia=={__version__}", False
+
+
+def _never_ignored(folder: Path, relative: str) -> None:
+    """Make sure git commits `relative`: a clone's own .gitignore, or the user's, may leave out every wheel
+    (`*.whl`), and the workflows would then find none. The site's .gitignore says otherwise when it must."""
+    if not (folder / ".git").exists() or not _git(folder, "check-ignore", relative):
+        return
+    with (folder / ".gitignore").open("a", encoding="utf-8") as ignored:
+        ignored.write(f"# the wheel requirements.txt names, which the workflows install: committed\n"
+                      f"!{WHEELS}/\n!{relative}\n")
 
 
 def _cloned_from(folder: Path) -> str:
@@ -656,7 +669,7 @@ requests**).
 
 ## Upgrading Tertulia
 
-Raise the version in `requirements.txt` (or, where it names a wheel kept in `wheels/`, put the new
+Raise the version in `requirements.txt` (or, where it names a wheel kept in `tertulia-wheel/`, put the new
 wheel there and name that), run `python -m pip install -r requirements.txt`, then
 `tertulia check`; its CHANGELOG says what changed.
 """

@@ -101,12 +101,27 @@ def test_a_site_started_by_a_tertulia_installed_from_a_wheel_keeps_it_for_its_wo
     assert started.returncode == 0, started.stderr
     site = tmp_path / "blog"
     wheel = next((tool.parent.parent.parent / "wheels").glob("tertulia-*.whl"))
-    assert (site / "wheels" / wheel.name).read_bytes() == wheel.read_bytes()
-    assert f"./wheels/{wheel.name}\n" in (site / "requirements.txt").read_text()
-    assert f"wheels/{wheel.name} is the Tertulia you installed" in started.stdout
+    assert (site / "tertulia-wheel" / wheel.name).read_bytes() == wheel.read_bytes()
+    assert f"./tertulia-wheel/{wheel.name}\n" in (site / "requirements.txt").read_text()
+    assert f"tertulia-wheel/{wheel.name} is the Tertulia you installed" in started.stdout
     assert "package index" not in started.stdout
     venv.create(tmp_path / "workflow", with_pip=True)
     found = run(tmp_path / "workflow/bin/python", "-m", "pip", "install", "--no-deps", "--quiet", "-r",
                 "requirements.txt", cwd=site, env=clean_env())
     assert found.returncode == 0, found.stderr
     assert list((tmp_path / "workflow/lib").glob("python*/site-packages/tertulia/default_theme/templates/base.html"))
+
+
+def test_the_kept_wheel_is_committed_in_a_clone_whose_gitignore_leaves_wheels_out(tool, tmp_path):
+    """GitHub's .gitignore for Python leaves out `wheels/`, and many leave out `*.whl`: the wheel a site kept
+    was never committed, and its first workflow found none (a red team, 2026-12)."""
+    clone = tmp_path / "blog"
+    assert run("git", "init", "-q", clone, cwd=tmp_path).returncode == 0
+    (clone / ".gitignore").write_text("# Distribution / packaging\nbuild/\nwheels/\n*.whl\n")
+    started = run(tool, "init", clone, "--lang", "en", cwd=tmp_path, env=clean_env())
+    assert started.returncode == 0, started.stderr
+    assert run("git", "add", "-A", cwd=clone).returncode == 0
+    committed = run("git", "ls-files", cwd=clone).stdout.splitlines()
+    assert [path for path in committed if path.endswith(".whl")] == [
+        f"tertulia-wheel/{next((tool.parent.parent.parent / 'wheels').glob('tertulia-*.whl')).name}"]
+    assert (clone / ".gitignore").read_text().startswith("# Distribution / packaging\nbuild/\nwheels/\n*.whl\n")
