@@ -275,9 +275,19 @@ def letter_of(typed: str, body: str) -> str:
     ("M'agrada.\n\nSent from my iPhone\n", "M'agrada."),
     ("M'agrada.\n\nGet Outlook for iOS", "M'agrada."),
     ("M'agrada.\n\nInviato dal mio iPhone", "M'agrada."),
+    # as carriers, makers and apps write theirs, and in the languages whose verb comes last (a red team, 2026-12)
+    *[(f"M'agrada.\n\n{line}", "M'agrada.") for line in (
+        "Sent from my Verizon, Samsung Galaxy smartphone", "Get Outlook for iOS<https://aka.ms/o0ukef>",
+        "Sent from the all new AOL app for iOS", "Sent from my T-Mobile 4G LTE Device", "Sent from my LG G6",
+        "Sent from my HTC", "Sent from Xfinity Connect App", "Enviado desde mi Samsung Galaxy, un smartphone de AT&T",
+        "Von meinem iPhone gesendet", "iPhoneから送信", "Envoyé à partir de Courrier pour Windows",
+        "Obtenir Outlook pour iOS", "أرسلت من iPhone الخاص بي")],
     # a reader's own closing line that begins as a phone's does: no device or mail app named, or a comma
     ("M'agrada.\nSent from my heart.", "M'agrada.\nSent from my heart."),
     ("M'agrada.\nEnviado desde Madrid, con cariño.", "M'agrada.\nEnviado desde Madrid, con cariño."),
+    ("M'agrada.\nSent from my Mom's kitchen.", "M'agrada.\nSent from my Mom's kitchen."),
+    ("M'agrada.\nSent from the heart of Bucharest, where agencies are many.",
+     "M'agrada.\nSent from the heart of Bucharest, where agencies are many."),
     # a forward: the letter forwarded is the proposal, not the note of whoever forwarded it
     ("Reenvio això per la meva mare.\n\n---------- Forwarded message ---------\nFrom: Rosa <r@example.org>\n"
      "Date: dl., 10 de març 2024\nSubject: Comentari\n\nComentari de la meva mare.", "Comentari de la meva mare."),

@@ -90,18 +90,26 @@ HEADER_SENT = re.compile(r"\*?(?:sent|date|enviat|enviado|envoyé|gesendet|invia
 RULE = re.compile(r"_{8,}")  # Outlook's line over the message a reply copies in
 HEADER_LINE = re.compile(r"[\w*][\w *.-]{0,30}: .*")  # a header of a forwarded message: `Subject: …`
 # A mail program's line under the text, in the shapes mail apps write it: "Sent from my iPhone", "Sent from
-# Mail for Windows", "Get Outlook for iOS", "Envoyé de mon iPhone", "Enviat des de l'Outlook per a iOS". It
-# names a device or a mail app within its first few words and holds no sentence's comma: "Sent from the
-# heart of Bucharest, where agencies are many." or "Sent from my heart." closes a reader's own text
-SENT_FROM_LEAD = (r"sent (?:from|with|via)|get outlook for|enviado (?:desde|do|de)|enviat (?:des de|amb)|"
-                  r"envoyé (?:de|depuis|avec)|gesendet (?:von|mit)|inviato (?:da|dal|dalla|con)|trimis (?:de pe|cu)|"
-                  r"verzonden (?:met|vanaf)|verstuurd (?:met|vanaf)|wysłane z")
-SENT_FROM_DEVICE = (r"i?phone|ipad|outlook|mail|e-mail|email|correo|courrier|posta|yahoo|aol|gmail|proton|protonmail|"
-                    r"samsung|galaxy|pixel|xperia|nokia|motorola|oneplus|huawei|xiaomi|android|blackberry|kindle|"
-                    r"spark|bluemail|edison|thunderbird|fastmail|tuta|tutanota|gmx|zoho|mailbird|airmail|ios|windows|"
-                    r"smartphone|tablet|device|mobile|móvil|movil|celular|cellulare|handy|telefon|telefone|portable")
-SENT_FROM = re.compile(rf"(?:{SENT_FROM_LEAD}) (?=(?:[^\s,;:!?]+ ){{0,3}}(?:{SENT_FROM_DEVICE})\b)"
-                       r"[^\s,;:!?]+(?: [^\s,;:!?]+){0,5}\.?", re.IGNORECASE)
+# my Verizon, Samsung Galaxy smartphone", "Get Outlook for iOS<https://aka.ms/…>", "Envoyé de mon iPhone",
+# "Von meinem iPhone gesendet", "iPhoneから送信". After its opening words it names a device, a carrier or a mail
+# app, or a brand in capitals (`my LG G6`), in a few words: "Sent from the heart of Bucharest, where agencies
+# are many.", "Sent from my heart." or "Enviado desde Madrid, con cariño." closes a reader's own text
+SENT_FROM_LEAD = re.compile(
+    r"(?:sent (?:from|with|via)|get outlook for|enviado (?:desde|do|de)|enviat (?:des de|amb)|"
+    r"envoyé (?:de|depuis|avec|à partir de)|obtenir outlook pour|gesendet (?:von|mit)|inviato (?:da|dal|dalla|con)|"
+    r"trimis (?:de pe|cu)|verzonden (?:met|vanaf)|verstuurd (?:met|vanaf)|wysłane z|отправлено с|надіслано з|"
+    r"أُ?رسلت من|مرسل من) (.*)", re.IGNORECASE)
+SENT_LAST = re.compile(r"(?:von|vom) (?:meinem|meiner) (.*) gesendet\.?|(.*)から送信", re.IGNORECASE)  # the verb last
+SENT_FROM_DEVICE = re.compile(
+    r"\b(?:i?phone|ipad|outlook|mail|e-mail|email|correo|courrier|posta|yahoo|aol|gmail|proton|protonmail|samsung|"
+    r"galaxy|pixel|xperia|nokia|motorola|oneplus|huawei|xiaomi|android|blackberry|kindle|spark|bluemail|edison|"
+    r"thunderbird|fastmail|tuta|tutanota|gmx|zoho|mailbird|airmail|ios|windows|smartphone|tablet|device|mobile|"
+    r"móvil|movil|celular|cellulare|handy|telefon|telefone|portable|app|aplicación|application|verizon|t-mobile|"
+    r"at&t|sprint|vodafone|lte|4g|5g|lg|htc|sony|xfinity|comcast|apple watch)\b",
+    re.IGNORECASE)
+BRAND = re.compile(r"(?:[A-Z]{2,}|[A-Za-z]*[0-9][A-Za-z0-9]*)")  # `LG`, `HTC`, `G6`: a maker's or model's name
+LINKED_AFTER = re.compile(r"\s*<https?://[^<>\s]*>$")  # Outlook's line as plain text: its link after it
+MOST_SENT_WORDS = 10
 MAX_AUTHOR = 200  # as the page's form takes it
 REDACTED = "[address removed]"
 ADDRESS_IN_NOTE = re.compile(r"[^\s<>()\[\]\"',;:]+@[^\s<>()\[\]\"',;:]+")
@@ -303,9 +311,22 @@ def _attribution(line: str) -> bool:
 def _without_closing_lines(lines: list[str]) -> list[str]:
     """The lines without the mail program's under the text: blank ones, "Sent from my iPhone", Outlook's
     rule of underscores over a message it copies in. Asked before a quoted message is cut, and after."""
-    while lines and (not (last := lines[-1].strip()) or SENT_FROM.fullmatch(last) or RULE.fullmatch(last)):
+    while lines and (not (last := lines[-1].strip()) or _sent_from(last) or RULE.fullmatch(last)):
         lines = lines[:-1]
     return lines
+
+
+def _sent_from(line: str) -> bool:
+    """Whether a line is a mail app's own under the text (see SENT_FROM_LEAD), not a reader's sentence."""
+    line = LINKED_AFTER.sub("", line)
+    found = SENT_FROM_LEAD.fullmatch(line) or SENT_LAST.fullmatch(line)
+    if not found:
+        return False
+    rest = next(group for group in found.groups() if group is not None).rstrip(".")
+    words = rest.split()
+    if not words or len(words) > MOST_SENT_WORDS:
+        return False
+    return bool(SENT_FROM_DEVICE.search(rest)) or any(BRAND.fullmatch(word.strip(",")) for word in words)
 
 
 def _forwarded(lines: list[str], forward: bool = False) -> list[str]:
