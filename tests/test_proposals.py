@@ -270,6 +270,13 @@ def letter_of(typed: str, body: str) -> str:
       for line in ("On 3 May 1968, a student in Paris wrote on a wall:", "On 3 May 1968 at 10:00, a student wrote on a wall:",
                    "On Monday at 10:00, the minister wrote:")],
     ("Stimmt.\n\nAm 04.03.2024 um 18:22 schrieb Jordi Vilà:\n> Hallo", "Stimmt."),
+    # the sender first (Gmail on a phone), Apple Mail's Japanese, a direction mark after the colon, Zimbra's rule
+    *[(f"Stimmt.\n\n{line}\n> Hallo", "Stimmt.") for line in (
+        "Jordi <j@example.org> schrieb am So., 29. Nov. 2026, 21:05:",
+        "Jordi <j@example.org> escreveu no dia domingo, 29/11/2026 à(s) 21:05:",
+        "2026/11/30 6:15、Jordi <j@example.org>のメール:",
+        "On Sun, Nov 29, 2026 at 9:05 PM Jordi <j@example.org> wrote:\u200f")],
+    ("Stimmt.\n\n----- Mail original -----\nDe: Jordi\n\nHallo", "Stimmt."),
     ("Agreed.\n\nOn 3/4/24 18:22, Jordi Vilà wrote:\n> Hello", "Agreed."),
     ("M'agrada.\n\nEnviat des de l'Outlook per a iOS", "M'agrada."),
     ("M'agrada.\n\nSent from my iPhone\n", "M'agrada."),

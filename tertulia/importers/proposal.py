@@ -55,7 +55,11 @@ ATTRIBUTION = re.compile(r"(?:on|el|am|le|il|em|în|pe|op|den|dne|w dniu|في|ב
                          # where it has no verb ("2026年11月30日(月) 6:15 Ana <a@x.org>:"); a reader's "В 1869 году
                          # Толстой написал:" over a quote has a year but no time, and stays
                          r"|.*[0-9]:[0-9]{2}.*(?:\b(?:пишет|пише|написал\(а\)|написала|написал|написав\(ла\)|написав)"
-                         r"|<[^<>@\s]+@[^<>\s]+>)\s*:", re.IGNORECASE)
+                         r"|<[^<>@\s]+@[^<>\s]+>|のメール)\s*[:：]"
+                         # the sender first, then the verb and the day (Gmail on a phone, in German or Portuguese:
+                         # "Ana <a@x.org> schrieb am So., 29. Nov. 2026, 21:05:")
+                         r"|.*<[^<>@\s]+@[^<>\s]+>,? (?:schrieb am|wrote on|escribió el|a écrit le|escreveu no dia|"
+                         r"escreveu em|ha scritto il|a scris pe)\b.*[0-9]:[0-9]{2}\s*:", re.IGNORECASE)
 # The day an attribution names: a year (`2026`, `2026年`) or a date in figures (`3/4/24`, Thunderbird's);
 # "On Monday at 10:00, the minister wrote:" is a reader's
 DATED = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])|(?<![0-9])[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2}")
@@ -64,7 +68,7 @@ DATED = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])|(?<![0-9])[0-9]{1,2}[./-][0-9]{
 LONGEST_ATTRIBUTION = 400
 # Outlook's and Gmail's separators over a message copied in without `>` marks: above a reply's is the
 # reader's new text; below a forward's, the letter forwarded (whose text the proposal is).
-SEPARATOR = re.compile(r"-{2,} ?(?:original message|mensaje original|missatge original|message d'origine|"
+SEPARATOR = re.compile(r"-{2,} ?(?:original message|mail original|mensaje original|missatge original|message d'origine|"
                        r"ursprüngliche nachricht|messaggio originale|mensagem original|mesaj original|الرسالة الأصلية|"
                        r"הודעה מקורית) ?-{2,}",
                        re.IGNORECASE)
@@ -305,6 +309,7 @@ def _letter_lines(kept: list[str]) -> list[str]:
 
 def _attribution(line: str) -> bool:
     """Whether a line is a mail program's over the letter it quotes, see ATTRIBUTION."""
+    line = line.strip("\u200e\u200f\u061c")  # a direction mark some programs end it with, unseen
     return len(line) <= LONGEST_ATTRIBUTION and bool(DATED.search(line)) and bool(ATTRIBUTION.fullmatch(line))
 
 
