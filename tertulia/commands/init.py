@@ -197,10 +197,11 @@ def installed_wheel() -> Path | None:
     if not direct or not direct["url"].startswith("file://") or not direct["url"].endswith(".whl"):
         return None
     wheel = Path(url2pathname(urlsplit(direct["url"]).path))
-    recorded = str((direct.get("archive_info") or {}).get("hash", ""))
-    try:
-        if not wheel.is_file() or (recorded.startswith("sha256=") and
-                                   hashlib.sha256(wheel.read_bytes()).hexdigest() != recorded[len("sha256="):]):
+    archive = direct.get("archive_info") if isinstance(direct.get("archive_info"), dict) else {}
+    hashes = archive.get("hashes") if isinstance(archive.get("hashes"), dict) else {}  # PEP 610's newer field
+    recorded = str(hashes.get("sha256") or str(archive.get("hash", "")).removeprefix("sha256="))
+    try:  # without a recorded hash, there is no telling: the file is not taken
+        if not wheel.is_file() or hashlib.sha256(wheel.read_bytes()).hexdigest() != recorded:
             return None  # rebuilt since: another Tertulia than this one
     except OSError:
         return None
