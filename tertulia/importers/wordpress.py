@@ -195,6 +195,8 @@ class Plan:
     tag_terms: dict[str, str] = field(default_factory=dict)  # a tag key -> the blog's term it stands for
     drafts: set[str] = field(default_factory=set)  # the ids of posts and pages imported as drafts
     polylang: bool = False  # some item has a language of its own (a multilingual plugin's term)
+    blog_languages: dict[str, str] = field(default_factory=dict)  # published items' languages: tag -> the blog's name
+    odd_languages: set[str] = field(default_factory=set)  # the plugin's languages that are no language tag
     untagged: set[int] = field(default_factory=set)  # the places of items that have none
     ids: Counter = field(default_factory=Counter)  # the posts' and pages' identities, and posts' guids, so far
     shared_ids: list[str] = field(default_factory=list)  # guids an earlier post has, with the later post's folder
@@ -239,7 +241,8 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
                        if (above := addresses.site_file_above(old, static, plan.languages)))
         summary.under_files = [f"{old[:80]} (under {above[:80]})" for old, above in blocked.items()]
         redirects = {old: new for old, new in redirects.items() if old not in blocked}
-        site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary)
+        site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary,
+                               languages=plan.blog_languages, odd_languages=sorted(plan.odd_languages))
         summary.unlinked_pages = _unlinked_pages(summary.page_folders, content / "site.yml")
         summary.same_titled = _same_titled(summary.page_titles, content, lang)
         if site is not None:
@@ -289,10 +292,14 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
     for entry in read_export(export):
         tagged = not isinstance(entry, Channel) and bool(_language_term(entry))
         plan.polylang = plan.polylang or tagged  # an attachment's language says so too
+        if tagged and entry.type in KINDS and entry.status == "publish":
+            _published_language(entry, channel, plan)
         if isinstance(entry, Channel):
             channel = entry
             lang = _language(lang, channel, content, export)
-            plan.languages = tuple(siteyml.languages(content / "site.yml")[0]) or (lang,)
+            # a new site.yml declares the plugin's languages too: a page's slug keeps clear of them already
+            plan.languages = tuple(siteyml.languages(content / "site.yml")[0]) or (
+                lang, *_usable_tags(channel.language_terms))
             plan.redirects.update(addresses.FEEDS)
             plan.files_from = media.source_for(channel.link, channel.base_site_url, download, uploads)
         elif entry.type == "attachment" and (url := addresses.file_url(entry.attachment_url)):
@@ -431,6 +438,28 @@ def _other_language(item: Item, lang: str) -> str:
     post imported as `lang` would be a translation filed as an original in the wrong language."""
     said = _language_term(item)
     return said if said and said.split("-")[0].lower() != lang.split("-")[0].lower() else ""
+
+
+def _published_language(item: Item, channel: Channel, plan: Plan) -> None:
+    """The language the plugin gives a published post or page, as a tag, with the blog's name for it (its
+    term's), for a new site.yml to declare; one that is no language tag is only named in the summary."""
+    slug, name = next((nicename, text) for domain, nicename, text in item.terms if domain == "language")
+    tags = _usable_tags({slug: name})
+    if not tags:
+        plan.odd_languages.add(slug)
+    for tag in tags:
+        plan.blog_languages.setdefault(tag, text_of(channel.language_terms.get(slug) or name))
+
+
+def _usable_tags(slugs) -> list[str]:
+    """The plugin's language slugs that are BCP 47 tags (`en`, `pt-br`), as tags."""
+    tags = []
+    for slug in slugs:
+        try:
+            tags.append(language_tag(slug, "the plugin's language"))
+        except ValueError:
+            continue
+    return tags
 
 
 def _language_term(item: Item) -> str:

@@ -53,6 +53,7 @@ class Channel:
     default_category: str = "uncategorized"  # nicename of term 1, the category WordPress files posts under unasked
     category_parents: dict[str, str] = field(default_factory=dict)  # nicename -> its parent's, for nested archives
     category_ids: dict[str, str] = field(default_factory=dict)  # nicename -> term id, its plain address `/?cat=ID`
+    language_terms: dict[str, str] = field(default_factory=dict)  # a multilingual plugin's language: slug -> name
 
 
 @dataclass(frozen=True)
@@ -329,6 +330,10 @@ def _channel_field(channel: Channel, element, wp: str) -> None:
         login = _text(element, wp + "author_login")
         # an empty display name is no name: the login is half of a credential, and the blog never showed it
         channel.authors[login] = _text(element, wp + "author_display_name")
+    elif tag == wp + "term" and _text(element, wp + "term_taxonomy").strip() == "language":
+        slug = _text(element, wp + "term_slug").strip()  # Polylang's languages, defined before any item
+        if slug:
+            channel.language_terms.setdefault(slug, _text(element, wp + "term_name").strip())
     elif tag == wp + "category":
         nicename = _text(element, wp + "category_nicename").strip()
         parent = _text(element, wp + "category_parent").strip()

@@ -1786,3 +1786,51 @@ def test_a_re_import_sends_its_redirects_on_to_a_post_s_renamed_folder(tmp_path)
     assert "redirects in site.yml sent on to a post's renamed folder:" in again, again
     assert "/posts/los-clientes/" not in yml.read_text() and "/posts/clientes/" in yml.read_text()
     assert run_cli("check", cwd=site).returncode == 0
+
+
+POLYLANG = "".join(
+    f"<wp:term><wp:term_id>{number}</wp:term_id><wp:term_taxonomy>language</wp:term_taxonomy>"
+    f"<wp:term_slug>{slug}</wp:term_slug><wp:term_name><![CDATA[{name}]]></wp:term_name></wp:term>\n"
+    for number, slug, name in ((10, "de", "Deutsch"), (11, "en", "English"), (12, "fr", "Français")))
+
+
+def in_language(slug: str, name: str) -> str:
+    return f'<category domain="language" nicename="{slug}"><![CDATA[{name}]]></category>'
+
+
+def polylang_export(tmp_path: Path, blog: str) -> Path:
+    """A German post and its English twin; a French draft, the blog's third language, has nothing published."""
+    draft = item(72, "brouillon", extra=in_language("fr", "Français")).replace("publish</wp:status>", "draft</wp:status>")
+    return export_of(tmp_path, blog, item(70, "bruecke", extra=in_language("de", "Deutsch")),
+                     item(71, "bridge", extra=in_language("en", "English"), link=f"{blog}/en/2014/05/bridge/"),
+                     draft, channel=POLYLANG)
+
+
+def test_a_new_site_declares_every_language_the_blog_publishes_in_so_each_imports_in_turn(tmp_path):
+    """Into an empty folder, site.yml declared only the import's language (`de`), though Polylang marked the
+    English posts, and the next step the summary gave, `--lang en`, was refused with exit 2 (a migration walk)."""
+    blog = "https://blog.example"
+    export = polylang_export(tmp_path, blog)
+    site = tmp_path / "site"
+    said = imported(site, export, "--lang", "de").stdout
+    yml = (site / "content/site.yml").read_text()
+    assert 'languages:\n  de: "Deutsch"\n  en: "English"\nmain_language: "de"\n' in yml, yml  # no French: none published
+    assert ("languages declared in site.yml, as the blog's plugin (Polylang) marks its published posts and pages: "
+            "de (Deutsch), en (English); those in languages other than `de` were left out: import the export again "
+            "for them, with `--lang en`") in said, said
+    imported(site, export, "--lang", "en")
+    assert (site / "content/posts/bridge/index.en.md").is_file()
+    assert run_cli("check", cwd=site).returncode == 0
+
+
+def test_a_site_yml_without_one_of_the_blog_s_languages_is_left_as_it_is_and_the_summary_says_how(tmp_path):
+    """site.yml is the author's: the import declares no language in it, but names the one it lacks."""
+    site = tmp_path / "site"
+    yml = site / "content/site.yml"
+    yml.parent.mkdir(parents=True)
+    yml.write_text('title: {de: "Z"}\nbase_url: "https://example.org/"\nlanguages:\n  de: Deutsch\nmain_language: de\n')
+    said = imported(site, polylang_export(tmp_path, "https://blog.example"), "--lang", "de").stdout
+    assert "languages:\n  de: Deutsch\nmain_language: de\n" in yml.read_text()
+    assert ("languages the blog's plugin (Polylang) gives published posts and pages, which site.yml does not "
+            'declare: en (English); to import them, add `en: "English"` under `languages:` in content/site.yml, '
+            "then import the export again with `--lang en`") in said, said
