@@ -67,21 +67,25 @@ def _load(path: Path, yaml) -> tuple[dict, str]:
 
 
 def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redirects: dict[str, str],
-            summary, languages: dict[str, str] | None = None, odd_languages: list[str] = ()) -> str | None:
+            summary, languages: dict[str, str] | None = None, odd_languages: list[str] = (),
+            menu: list[str] = (), menus: list[str] = ()) -> str | None:
     """The new text of site.yml, or None when it already has every tag and redirect; what is added is
     named in `summary` (its tags_added and redirects_added). `languages` are those the blog's plugin
-    gives its published posts and pages (tag -> the blog's name for it): a new site.yml declares them all."""
+    gives its published posts and pages (tag -> the blog's name for it), `menu` the slugs of the pages the
+    blog's `menus` linked: a new site.yml declares and links them all, an existing one is only told of them."""
     if not path.is_file():
         summary.tags_added.extend(sorted(tags))
         summary.redirects_added.extend(sorted(redirects))
+        summary.menu_written = list(menu)
         declared = site_languages(lang, languages or {})
         summary.blog_header = (languages_declared(declared, lang) + languages_odd(odd_languages)
-                               + unsaid_clock({}, summary.clock_offsets, path))
-        return new_site(channel, lang, tags, redirects, declared)
+                               + menu_written(menu, menus) + unsaid_clock({}, summary.clock_offsets, path))
+        return new_site(channel, lang, tags, redirects, declared, menu)
     yaml = _yaml()
     data, text = _load(path, yaml)
     summary.blog_header = (unsaid(data, channel, lang, path) + unsaid_languages(data, languages or {}, path)
-                           + languages_odd(odd_languages) + unsaid_clock(data, summary.clock_offsets, path))
+                           + languages_odd(odd_languages) + unsaid_menu(data, menu, menus, path)
+                           + unsaid_clock(data, summary.clock_offsets, path))
     written = {key for key in ("tags", "redirects") if key in data}
     known_tags, known_redirects = _map(data, "tags", path), _map(data, "redirects", path)
     lower = {str(k).lower() for k in known_tags}
@@ -212,6 +216,32 @@ def languages_odd(slugs: list[str]) -> list[str]:
             + ", ".join(f"`{shown(slug)}`" for slug in slugs)]
 
 
+def menu_written(menu: list[str], menus: list[str]) -> list[str]:
+    """The summary's line for the menu a new site.yml has from the blog's."""
+    if not menu:
+        return []
+    return [f"menu written to site.yml from the blog's {_menus_named(menus)}: " + ", ".join(menu)]
+
+
+def unsaid_menu(data, menu: list[str], menus: list[str], path: Path) -> list[str]:
+    """The summary's line for the pages the blog's menu linked that an existing site.yml's `menu` does not:
+    site.yml is the author's, so it gives the entries to add."""
+    standing = data.get("menu") if isinstance(data.get("menu"), list) else []
+    linked = {str(entry.get("page")) for entry in standing if isinstance(entry, dict)}
+    missing = [slug for slug in menu if slug not in linked]
+    if not missing:
+        return []
+    return [f"pages the blog's {_menus_named(menus)} linked, which site.yml's `menu` does not: to link them, add "
+            + ", ".join(f"`- page: {quoted(slug)}`" for slug in missing)
+            + f" under `menu:` in {path.parent.name}/{path.name}"]
+
+
+def _menus_named(menus: list[str]) -> str:
+    """`menu (Main menu)`, `menus (Main menu, Footer)`: the blog's names for them."""
+    names = [shown(name) for name in menus]
+    return f"menu{'s' if len(names) > 1 else ''}" + (f" ({', '.join(names)})" if names else "")
+
+
 def unsaid_clock(data, offsets: set[str], path: Path) -> list[str]:
     """The summary's line for the blog's clock, when its dates show one other than UTC and site.yml has no
     `timezone` (so the times other imports write, Disqus's, readers' proposals, are in UTC beside the blog's):
@@ -251,8 +281,9 @@ def _map(data, key: str, path: Path):
 
 
 def new_site(channel: Channel, lang: str, tags: dict[str, str], redirects: dict[str, str],
-             languages: dict[str, str]) -> str:
-    """A site.yml from the blog's header: its title, description, address and `languages` (tag -> label)."""
+             languages: dict[str, str], menu: list[str] = ()) -> str:
+    """A site.yml from the blog's header: its title, description, address and `languages` (tag -> label),
+    and a `menu` of the pages its own menu linked (their slugs)."""
     base_url = channel.link or channel.base_site_url
     if not base_url.startswith(("http://", "https://")):
         raise ValueError("the export gives no address for the blog (its <link>), which site.yml needs as base_url")
@@ -261,6 +292,8 @@ def new_site(channel: Channel, lang: str, tags: dict[str, str], redirects: dict[
         lines.append(f"description: {{{lang}: {quoted(text_of(channel.description))}}}")
     lines += [f"base_url: {quoted(base_url.rstrip('/') + '/')}", "languages:"]
     lines += [f"  {tag}: {quoted(label)}" for tag, label in languages.items()] + [f"main_language: {quoted(lang)}"]
+    if menu:
+        lines += ["menu:  # the pages the blog's own menu linked"] + [f"  - page: {quoted(slug)}" for slug in menu]
     lines += ["tags:"] + [f"  {key}: {{{lang}: {quoted(name)}}}" for key, name in sorted(tags.items())] if tags \
         else ["tags: {}"]
     if redirects:

@@ -23,6 +23,7 @@ from ..reading.names import same_words, slug_of
 from ..reading.read import parse_text
 from ..reading.validate import FEED_ID, RESERVED_SEGMENTS
 from . import addresses, media, siteyml
+from .navmenu import Menus
 from .known import Known, known
 from .problems import ANONYMOUS, ContentProblem, author_name, reasons_said, refusal, shown
 from .shortcodes import Media, attachments_named, left_out
@@ -67,6 +68,8 @@ class Summary:
     blog_header: list[str] = field(default_factory=list)  # the blog's title, description and clock site.yml lacks
     clock_offsets: set[str] = field(default_factory=set)  # the blog's offsets from UTC its dates show (`+02:00`)
     sticky: list[str] = field(default_factory=list)  # posts the blog kept at the top of its home page
+    menu_written: list[str] = field(default_factory=list)  # the pages a new site.yml's menu links, from the blog's
+    menu_left_out: Counter = field(default_factory=Counter)  # the blog's other menu items, by what they lead to
     left_out: dict = field(default_factory=dict)  # `[shortcode]`, `wp:block` only WordPress filled in -> its folders
     page_titles: dict = field(default_factory=dict)  # each page this import writes -> its title, folded
     same_titled: list[str] = field(default_factory=list)  # the site's other pages of such a title (init's About)
@@ -119,6 +122,8 @@ class Summary:
             *reasons_said("items not imported", self.skipped_items),
             *self._left_out(),
             *reasons_said("comments not imported", self.skipped_comments),
+            *(reasons_said("the blog's menu items left out of site.yml's `menu` (it links the imported pages, "
+                           "one level deep)", self.menu_left_out) if self.menu_left_out else []),
             *([f"comments on pages, kept in the page's comments/ folder but never shown (a page has no thread): "
                + ", ".join(f"{folder} {count}" for folder, count in sorted(self.on_pages.items()))]
               if self.on_pages else []),
@@ -200,6 +205,7 @@ class Plan:
     untagged: set[int] = field(default_factory=set)  # the places of items that have none
     ids: Counter = field(default_factory=Counter)  # the posts' and pages' identities, and posts' guids, so far
     shared_ids: list[str] = field(default_factory=list)  # guids an earlier post has, with the later post's folder
+    menus: Menus = field(default_factory=Menus)  # the blog's menu items, and the published pages they may link
 
 
 def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: bool = False,
@@ -241,9 +247,11 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
                        if (above := addresses.site_file_above(old, static, plan.languages)))
         summary.under_files = [f"{old[:80]} (under {above[:80]})" for old, above in blocked.items()]
         redirects = {old: new for old, new in redirects.items() if old not in blocked}
+        menu, menus, summary.menu_left_out = plan.menus.linked(lang)
         site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary,
-                               languages=plan.blog_languages, odd_languages=sorted(plan.odd_languages))
-        summary.unlinked_pages = _unlinked_pages(summary.page_folders, content / "site.yml")
+                               languages=plan.blog_languages, odd_languages=sorted(plan.odd_languages),
+                               menu=menu, menus=menus)
+        summary.unlinked_pages = _unlinked_pages(summary.page_folders, content / "site.yml", summary.menu_written)
         summary.same_titled = _same_titled(summary.page_titles, content, lang)
         if site is not None:
             plan.files["site.yml"] = Planned(site)
@@ -277,10 +285,12 @@ def _same_titled(imported: dict[str, str], content: Path, lang: str) -> list[str
     return found
 
 
-def _unlinked_pages(folders: list[str], site_yml: Path) -> list[str]:
-    """The pages (`pages/<slug>`) site.yml's menu does not name: no listing shows a page."""
+def _unlinked_pages(folders: list[str], site_yml: Path, written: list[str]) -> list[str]:
+    """The pages (`pages/<slug>`) site.yml's menu does not name (the one this import `written`, or the one
+    it has): no listing shows a page."""
     menu = siteyml.settings(site_yml).get("menu")
     linked = {entry.get("page") for entry in menu if isinstance(entry, dict)} if isinstance(menu, list) else set()
+    linked.update(written)
     return sorted(folder for folder in set(folders) if folder.split("/", 1)[1] not in linked)
 
 
@@ -310,6 +320,8 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
                 plan.attachment_pages[addresses.same_address(page)] = entry.attachment_url  # with media: the file
             plan.shown_on += [(old, entry.parent, entry.post_id)
                               for old in (page, f"/?attachment_id={entry.post_id}") if old]
+        elif entry.type == "nav_menu_item" and entry.status == "publish":
+            plan.menus.add(entry)
         elif _placed(entry, lang):
             if not tagged:
                 plan.untagged.add(len(plan.places))
@@ -317,6 +329,8 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             plan.urls.setdefault(entry.post_id, plan.places[-1].url)  # `?p=ID` leads to the first, as its alias
             if _is_draft(entry):
                 plan.drafts.add(entry.post_id)
+            elif entry.type == "page":
+                plan.menus.pages.setdefault(entry.post_id, plan.places[-1].url.rstrip("/"))
             else:  # the export's order, so a second import finds the same post
                 for attachment in attachments_named(entry.content):
                     plan.named_in.setdefault(attachment, entry.post_id)

@@ -1834,3 +1834,52 @@ def test_a_site_yml_without_one_of_the_blog_s_languages_is_left_as_it_is_and_the
     assert ("languages the blog's plugin (Polylang) gives published posts and pages, which site.yml does not "
             'declare: en (English); to import them, add `en: "English"` under `languages:` in content/site.yml, '
             "then import the export again with `--lang en`") in said, said
+
+
+def menu_item(post_id: int, order: int, kind: str = "post_type", target: str = "page", object_id: int = 0,
+              parent: int = 0) -> str:
+    meta = {"_menu_item_type": kind, "_menu_item_object": target, "_menu_item_object_id": object_id,
+            "_menu_item_menu_item_parent": parent}
+    return (f"<item><title></title><link>{{blog}}/?p={post_id}</link><wp:post_id>{post_id}</wp:post_id>"
+            f"<wp:status>publish</wp:status><wp:menu_order>{order}</wp:menu_order>"
+            "<wp:post_type>nav_menu_item</wp:post_type>"
+            '<category domain="nav_menu" nicename="main"><![CDATA[Main menu]]></category>'
+            + "".join(f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key><wp:meta_value>{value}</wp:meta_value>"
+                      "</wp:postmeta>" for key, value in meta.items()) + "</item>\n")
+
+
+def test_the_blog_s_menu_links_its_pages_from_a_new_site_yml_in_its_order(tmp_path):
+    """The export's menu was counted, but no `menu:` was written, and the summary then said its page was
+    linked from nowhere (a migration walk). Only what site.yml's menu can say comes across: its pages."""
+    blog = "https://blog.example"
+    draft = item(92, "soon", kind="page").replace("publish</wp:status>", "draft</wp:status>")
+    export = export_of(tmp_path, blog, menu_item(100, 2, object_id=91), item(90, "about", kind="page"),
+                       item(91, "contact", kind="page"), draft, menu_item(101, 1, object_id=90),
+                       menu_item(102, 3, "custom", "custom"), menu_item(103, 4, "taxonomy", "category", 5),
+                       menu_item(104, 5, object_id=91, parent=101), menu_item(105, 6, object_id=92))
+    site = tmp_path / "site"
+    said = imported(site, export).stdout
+    assert '\nmenu:  # the pages the blog\'s own menu linked\n  - page: "about"\n  - page: "contact"\ntags' in (
+        site / "content/site.yml").read_text()
+    assert "menu written to site.yml from the blog's menu (Main menu): about, contact\n" in said, said
+    assert ("the blog's menu items left out of site.yml's `menu` (it links the imported pages, one level deep): "
+            "1 category link, 1 custom link, 1 item under another (the site's menu has one level), 1 link to a "
+            "page this import does not bring (published, in `en`)\n") in said, said
+    assert "as `- page: <slug>`): pages/soon\n" in said  # a draft's the blog's menu did not show
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(site / "content"), "--output", str(out)).returncode == 0
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="about/"[^>]*>About<.*href="contact/"[^>]*>Contact<', home, re.S), home
+
+
+def test_an_existing_site_yml_is_told_the_menu_entries_the_blog_s_menu_had(tmp_path):
+    """site.yml is the author's: the import adds no menu to it, but gives the entries to add."""
+    blog = "https://blog.example"
+    site = tmp_path / "site"
+    yml = site / "content/site.yml"
+    yml.parent.mkdir(parents=True)
+    yml.write_text('title: {en: "Z"}\nbase_url: "https://example.org/"\nlanguages: {en: English}\nmain_language: en\n')
+    said = imported(site, export_of(tmp_path, blog, item(90, "about", kind="page"), menu_item(101, 1, object_id=90))).stdout
+    assert "menu" not in yml.read_text()
+    assert ("pages the blog's menu (Main menu) linked, which site.yml's `menu` does not: to link them, add "
+            '`- page: "about"` under `menu:` in content/site.yml\n') in said, said
