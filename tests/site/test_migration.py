@@ -1800,7 +1800,8 @@ def in_language(slug: str, name: str) -> str:
 
 def polylang_export(tmp_path: Path, blog: str) -> Path:
     """A German post and its English twin; a French draft, the blog's third language, has nothing published."""
-    draft = item(72, "brouillon", extra=in_language("fr", "Français")).replace("publish</wp:status>", "draft</wp:status>")
+    draft = item(72, "brouillon", extra=in_language("fr", "Français"))
+    draft = draft.replace("publish</wp:status>", "draft</wp:status>")
     return export_of(tmp_path, blog, item(70, "bruecke", extra=in_language("de", "Deutsch")),
                      item(71, "bridge", extra=in_language("en", "English"), link=f"{blog}/en/2014/05/bridge/"),
                      draft, channel=POLYLANG)
@@ -1814,7 +1815,8 @@ def test_a_new_site_declares_every_language_the_blog_publishes_in_so_each_import
     site = tmp_path / "site"
     said = imported(site, export, "--lang", "de").stdout
     yml = (site / "content/site.yml").read_text()
-    assert 'languages:\n  de: "Deutsch"\n  en: "English"\nmain_language: "de"\n' in yml, yml  # no French: none published
+    # no French: nothing in French is published
+    assert 'languages:\n  de: "Deutsch"\n  en: "English"\nmain_language: "de"\n' in yml, yml
     assert ("languages declared in site.yml, as the blog's plugin (Polylang) marks its published posts and pages: "
             "de (Deutsch), en (English); those in languages other than `de` were left out: import the export again "
             "for them, with `--lang en`") in said, said
@@ -1879,7 +1881,9 @@ def test_an_existing_site_yml_is_told_the_menu_entries_the_blog_s_menu_had(tmp_p
     yml = site / "content/site.yml"
     yml.parent.mkdir(parents=True)
     yml.write_text('title: {en: "Z"}\nbase_url: "https://example.org/"\nlanguages: {en: English}\nmain_language: en\n')
-    said = imported(site, export_of(tmp_path, blog, item(90, "about", kind="page"), menu_item(101, 1, object_id=90))).stdout
+    export = export_of(tmp_path, blog, item(90, "about", kind="page"), menu_item(101, 1, object_id=90))
+    said = imported(site, export).stdout
     assert "menu" not in yml.read_text()
     assert ("pages the blog's menu (Main menu) linked, which site.yml's `menu` does not: to link them, add "
             '`- page: "about"` under `menu:` in content/site.yml\n') in said, said
+
