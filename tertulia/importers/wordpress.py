@@ -756,23 +756,39 @@ def _tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str]:
     """Tag keys from the post's tags and categories, except the blog's default category, whatever
     its name (term 1: Uncategorized, Sin categoría...)."""
     keys = []
+    prefix = _language_prefix(item, channel.link or channel.base_site_url)
     for domain, nicename, name in item.terms:
         if domain not in ("post_tag", "category"):
             continue
         if domain == "category" and nicename in (channel.default_category, "uncategorized"):
             if not draft:  # its plain address, `/?cat=1`, is the home page already
-                plan.redirects[f"/category/{nicename}/"] = "/"
+                plan.redirects.update(_in_language({f"/category/{nicename}/": "/"}, prefix))
             continue
         key = _own_key(slug_of(unquote(nicename)) or slug_of(text_of(name)), unquote(nicename) or text_of(name), plan)
         if not key:
             continue
         plan.tags.setdefault(key, text_of(name) or key)
         if not draft:
-            plan.redirects.update(addresses.term_redirects(domain, nicename, key, channel.category_parents,
-                                                           channel.category_ids.get(nicename, "")))
+            plan.redirects.update(_in_language(addresses.term_redirects(
+                domain, nicename, key, channel.category_parents, channel.category_ids.get(nicename, "")), prefix))
         if key not in keys:
             keys.append(key)
     return keys
+
+
+def _language_prefix(item: Item, blog: str) -> str:
+    """The first segment of a post's permalink when it is the language Polylang gives the post (`en` for
+    `/en/2019/05/bridge/`): the blog then served that language's archives under it too (`/en/category/x/`)."""
+    slug = _language_term(item)
+    path = addresses.site_path(item.link, blog)
+    return slug if slug and "/" not in slug and path.startswith(f"/{slug}/") else ""
+
+
+def _in_language(redirects: dict[str, str], prefix: str) -> dict[str, str]:
+    """Archive redirects, and with a language's `prefix` each under it too, leading where the plain one
+    does; not a query address (`/?cat=5`), which Polylang answered at the root."""
+    return {**redirects, **{f"/{prefix}{old}": new for old, new in redirects.items()
+                            if prefix and not old.startswith("/?")}}
 
 
 def _own_key(key: str, term: str, plan: Plan) -> str:

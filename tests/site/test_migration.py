@@ -1887,3 +1887,24 @@ def test_an_existing_site_yml_is_told_the_menu_entries_the_blog_s_menu_had(tmp_p
     assert ("pages the blog's menu (Main menu) linked, which site.yml's `menu` does not: to link them, add "
             '`- page: "about"` under `menu:` in content/site.yml\n') in said, said
 
+
+def test_polylang_s_archives_under_a_language_prefix_lead_where_the_plain_ones_do(tmp_path):
+    """`/category/travel/` had a redirect but Polylang's English archive, `/en/category/travel/`, led
+    nowhere: a 404 (a migration walk). Only a language whose posts' permalinks carry its prefix gets them."""
+    blog = "https://blog.example"
+    terms = ('<category domain="category" nicename="{0}"><![CDATA[{0}]]></category>'
+             '<category domain="post_tag" nicename="{1}"><![CDATA[{1}]]></category>')
+    german = item(70, "bruecke", extra=in_language("de", "Deutsch") + terms.format("reisen", "bruecken"))
+    english = item(71, "bridge", extra=in_language("en", "English") + terms.format("travel", "bridges"),
+                   link=f"{blog}/en/2014/05/bridge/")
+    export = export_of(tmp_path, blog, german, english, channel=POLYLANG)
+    site = tmp_path / "site"
+    imported(site, export, "--lang", "de")
+    imported(site, export, "--lang", "en")
+    yml = (site / "content/site.yml").read_text()
+    assert "/de/category/" not in yml and "/de/tag/" not in yml  # the blog served German at the root
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(site / "content"), "--output", str(out)).returncode == 0
+    for old, new in (("en/category/travel", "../../../tags/travel/"), ("en/tag/bridges", "../../../tags/bridges/"),
+                     ("category/travel", "../../tags/travel/")):
+        assert f'<a href="{new}" dir="auto">' in (out / old / "index.html").read_text(encoding="utf-8"), old
