@@ -67,17 +67,25 @@ def _load(path: Path, yaml) -> tuple[dict, str]:
 
 
 def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redirects: dict[str, str],
-            summary) -> str | None:
+            summary, languages: dict[str, str] | None = None, odd_languages: list[str] = (),
+            menu: list[str] = (), menus: list[str] = ()) -> str | None:
     """The new text of site.yml, or None when it already has every tag and redirect; what is added is
-    named in `summary` (its tags_added and redirects_added)."""
+    named in `summary` (its tags_added and redirects_added). `languages` are those the blog's plugin
+    gives its published posts and pages (tag -> the blog's name for it), `menu` the slugs of the pages the
+    blog's `menus` linked: a new site.yml declares and links them all, an existing one is only told of them."""
     if not path.is_file():
         summary.tags_added.extend(sorted(tags))
         summary.redirects_added.extend(sorted(redirects))
-        summary.blog_header = unsaid_clock({}, summary.clock_offsets, path)
-        return new_site(channel, lang, tags, redirects)
+        summary.menu_written = list(menu)
+        declared = site_languages(lang, languages or {})
+        summary.blog_header = (languages_declared(declared, lang) + languages_odd(odd_languages)
+                               + menu_written(menu, menus) + unsaid_clock({}, summary.clock_offsets, path))
+        return new_site(channel, lang, tags, redirects, declared, menu)
     yaml = _yaml()
     data, text = _load(path, yaml)
-    summary.blog_header = unsaid(data, channel, lang, path) + unsaid_clock(data, summary.clock_offsets, path)
+    summary.blog_header = (unsaid(data, channel, lang, path) + unsaid_languages(data, languages or {}, path)
+                           + languages_odd(odd_languages) + unsaid_menu(data, menu, menus, path)
+                           + unsaid_clock(data, summary.clock_offsets, path))
     written = {key for key in ("tags", "redirects") if key in data}
     known_tags, known_redirects = _map(data, "tags", path), _map(data, "redirects", path)
     lower = {str(k).lower() for k in known_tags}
@@ -153,6 +161,87 @@ def unsaid(data, channel: Channel, lang: str, path: Path) -> list[str]:
     return lines
 
 
+def site_languages(lang: str, found: dict[str, str]) -> dict[str, str]:
+    """The languages a new site.yml declares, tag -> label: the import's first, then, by tag, each other one
+    the blog's plugin gives its published posts and pages (one sharing a primary subtag with one already
+    declared is that one, as the import reads it). Labels are the blog's own names, else CLDR's."""
+    def primary(tag: str) -> str:
+        return tag.split("-")[0].lower()
+    named = {tag.lower(): name for tag, name in found.items()}
+    declared = {lang: _label(lang, named.get(lang.lower(), ""))}
+    for tag in sorted(found):
+        if all(primary(tag) != primary(known) for known in declared):
+            declared[tag] = _label(tag, found[tag])
+    return declared
+
+
+def _label(tag: str, name: str) -> str:
+    """A language's label: the blog's name for it, else (none, or only its tag again) CLDR's."""
+    return name if name and name.casefold() != tag.casefold() else language_name(tag)
+
+
+def languages_declared(declared: dict[str, str], lang: str) -> list[str]:
+    """The summary's line for a new site.yml declaring the blog's other languages: how their posts come in."""
+    others = [tag for tag in declared if tag != lang]
+    if not others:
+        return []
+    return ["languages declared in site.yml, as the blog's plugin (Polylang) marks its published posts and pages: "
+            + ", ".join(f"{tag} ({declared[tag]})" for tag in declared) + f"; those in languages other than "
+            f"`{lang}` were left out: import the export again for them, "
+            + ", then ".join(f"with `--lang {tag}`" for tag in others)]
+
+
+def unsaid_languages(data, found: dict[str, str], path: Path) -> list[str]:
+    """The summary's line for the languages the blog's plugin gives published posts and pages that an existing
+    site.yml does not declare (none sharing their primary subtag): site.yml is the author's, so it says how."""
+    known = data.get("languages") if isinstance(data.get("languages"), dict) else {}
+    primaries = {str(tag).split("-")[0].lower() for tag in known}
+    missing = {tag: _label(tag, name) for tag, name in sorted(found.items())
+               if tag.split("-")[0].lower() not in primaries}
+    if not missing:
+        return []
+    return ["languages the blog's plugin (Polylang) gives published posts and pages, which site.yml does not "
+            "declare: " + ", ".join(f"{tag} ({name})" for tag, name in missing.items()) + "; to import them, add "
+            + ", ".join(f"`{tag}: {quoted(name)}`" for tag, name in missing.items())
+            + f" under `languages:` in {path.parent.name}/{path.name}, then import the export again with "
+            + ", then ".join(f"`--lang {tag}`" for tag in missing)]
+
+
+def languages_odd(slugs: list[str]) -> list[str]:
+    """The summary's line for the plugin's languages that are no BCP 47 tag: no site.yml can declare them."""
+    if not slugs:
+        return []
+    return ["languages the blog's plugin gives published posts and pages that are not BCP 47 language tags, so "
+            "not declared (import their posts with --lang and the tag they stand for): "
+            + ", ".join(f"`{shown(slug)}`" for slug in slugs)]
+
+
+def menu_written(menu: list[str], menus: list[str]) -> list[str]:
+    """The summary's line for the menu a new site.yml has from the blog's."""
+    if not menu:
+        return []
+    return [f"menu written to site.yml from the blog's {_menus_named(menus)}: " + ", ".join(menu)]
+
+
+def unsaid_menu(data, menu: list[str], menus: list[str], path: Path) -> list[str]:
+    """The summary's line for the pages the blog's menu linked that an existing site.yml's `menu` does not:
+    site.yml is the author's, so it gives the entries to add."""
+    standing = data.get("menu") if isinstance(data.get("menu"), list) else []
+    linked = {str(entry.get("page")) for entry in standing if isinstance(entry, dict)}
+    missing = [slug for slug in menu if slug not in linked]
+    if not missing:
+        return []
+    return [f"pages the blog's {_menus_named(menus)} linked, which site.yml's `menu` does not: to link them, add "
+            + ", ".join(f"`- page: {quoted(slug)}`" for slug in missing)
+            + f" under `menu:` in {path.parent.name}/{path.name}"]
+
+
+def _menus_named(menus: list[str]) -> str:
+    """`menu (Main menu)`, `menus (Main menu, Footer)`: the blog's names for them."""
+    names = [shown(name) for name in menus]
+    return f"menu{'s' if len(names) > 1 else ''}" + (f" ({', '.join(names)})" if names else "")
+
+
 def unsaid_clock(data, offsets: set[str], path: Path) -> list[str]:
     """The summary's line for the blog's clock, when its dates show one other than UTC and site.yml has no
     `timezone` (so the times other imports write, Disqus's, readers' proposals, are in UTC beside the blog's):
@@ -191,16 +280,20 @@ def _map(data, key: str, path: Path):
     return found
 
 
-def new_site(channel: Channel, lang: str, tags: dict[str, str], redirects: dict[str, str]) -> str:
-    """A site.yml from the blog's header: its title, description, address and language."""
+def new_site(channel: Channel, lang: str, tags: dict[str, str], redirects: dict[str, str],
+             languages: dict[str, str], menu: list[str] = ()) -> str:
+    """A site.yml from the blog's header: its title, description, address and `languages` (tag -> label),
+    and a `menu` of the pages its own menu linked (their slugs)."""
     base_url = channel.link or channel.base_site_url
     if not base_url.startswith(("http://", "https://")):
         raise ValueError("the export gives no address for the blog (its <link>), which site.yml needs as base_url")
     lines = [f"title: {{{lang}: {quoted(text_of(channel.title) or base_url)}}}"]
     if channel.description:
         lines.append(f"description: {{{lang}: {quoted(text_of(channel.description))}}}")
-    lines += [f"base_url: {quoted(base_url.rstrip('/') + '/')}", "languages:",
-              f"  {lang}: {quoted(language_name(lang))}", f"main_language: {quoted(lang)}"]
+    lines += [f"base_url: {quoted(base_url.rstrip('/') + '/')}", "languages:"]
+    lines += [f"  {tag}: {quoted(label)}" for tag, label in languages.items()] + [f"main_language: {quoted(lang)}"]
+    if menu:
+        lines += ["menu:  # the pages the blog's own menu linked"] + [f"  - page: {quoted(slug)}" for slug in menu]
     lines += ["tags:"] + [f"  {key}: {{{lang}: {quoted(name)}}}" for key, name in sorted(tags.items())] if tags \
         else ["tags: {}"]
     if redirects:

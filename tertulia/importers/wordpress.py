@@ -23,6 +23,7 @@ from ..reading.names import same_words, slug_of
 from ..reading.read import parse_text
 from ..reading.validate import FEED_ID, RESERVED_SEGMENTS
 from . import addresses, media, siteyml
+from .navmenu import Menus
 from .known import Known, known
 from .problems import ANONYMOUS, ContentProblem, author_name, reasons_said, refusal, shown
 from .shortcodes import Media, attachments_named, left_out
@@ -68,6 +69,8 @@ class Summary:
     clock_offsets: set[str] = field(default_factory=set)  # the blog's offsets from UTC its dates show (`+02:00`)
     sticky: list[str] = field(default_factory=list)  # posts the blog kept at the top of its home page
     future_dates: list[str] = field(default_factory=list)  # comments dated after tomorrow: written undated
+    menu_written: list[str] = field(default_factory=list)  # the pages a new site.yml's menu links, from the blog's
+    menu_left_out: Counter = field(default_factory=Counter)  # the blog's other menu items, by what they lead to
     left_out: dict = field(default_factory=dict)  # `[shortcode]`, `wp:block` only WordPress filled in -> its folders
     page_titles: dict = field(default_factory=dict)  # each page this import writes -> its title, folded
     same_titled: list[str] = field(default_factory=list)  # the site's other pages of such a title (init's About)
@@ -122,6 +125,8 @@ class Summary:
             *reasons_said("comments not imported", self.skipped_comments),
             *([f"comments dated after today, which no one can have written yet (a wrong clock's), written with no "
                f"date: {_first_few(self.future_dates)}"] if self.future_dates else []),
+            *(reasons_said("the blog's menu items left out of site.yml's `menu` (it links the imported pages, "
+                           "one level deep)", self.menu_left_out) if self.menu_left_out else []),
             *([f"comments on pages, kept in the page's comments/ folder but never shown (a page has no thread): "
                + ", ".join(f"{folder} {count}" for folder, count in sorted(self.on_pages.items()))]
               if self.on_pages else []),
@@ -198,9 +203,12 @@ class Plan:
     tag_terms: dict[str, str] = field(default_factory=dict)  # a tag key -> the blog's term it stands for
     drafts: set[str] = field(default_factory=set)  # the ids of posts and pages imported as drafts
     polylang: bool = False  # some item has a language of its own (a multilingual plugin's term)
+    blog_languages: dict[str, str] = field(default_factory=dict)  # published items' languages: tag -> the blog's name
+    odd_languages: set[str] = field(default_factory=set)  # the plugin's languages that are no language tag
     untagged: set[int] = field(default_factory=set)  # the places of items that have none
     ids: Counter = field(default_factory=Counter)  # the posts' and pages' identities, and posts' guids, so far
     shared_ids: list[str] = field(default_factory=list)  # guids an earlier post has, with the later post's folder
+    menus: Menus = field(default_factory=Menus)  # the blog's menu items, and the published pages they may link
 
 
 def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: bool = False,
@@ -242,8 +250,11 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
                        if (above := addresses.site_file_above(old, static, plan.languages)))
         summary.under_files = [f"{old[:80]} (under {above[:80]})" for old, above in blocked.items()]
         redirects = {old: new for old, new in redirects.items() if old not in blocked}
-        site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary)
-        summary.unlinked_pages = _unlinked_pages(summary.page_folders, content / "site.yml")
+        menu, menus, summary.menu_left_out = plan.menus.linked(lang)
+        site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary,
+                               languages=plan.blog_languages, odd_languages=sorted(plan.odd_languages),
+                               menu=menu, menus=menus)
+        summary.unlinked_pages = _unlinked_pages(summary.page_folders, content / "site.yml", summary.menu_written)
         summary.same_titled = _same_titled(summary.page_titles, content, lang)
         if site is not None:
             plan.files["site.yml"] = Planned(site)
@@ -277,10 +288,12 @@ def _same_titled(imported: dict[str, str], content: Path, lang: str) -> list[str
     return found
 
 
-def _unlinked_pages(folders: list[str], site_yml: Path) -> list[str]:
-    """The pages (`pages/<slug>`) site.yml's menu does not name: no listing shows a page."""
+def _unlinked_pages(folders: list[str], site_yml: Path, written: list[str]) -> list[str]:
+    """The pages (`pages/<slug>`) site.yml's menu does not name (the one this import `written`, or the one
+    it has): no listing shows a page."""
     menu = siteyml.settings(site_yml).get("menu")
     linked = {entry.get("page") for entry in menu if isinstance(entry, dict)} if isinstance(menu, list) else set()
+    linked.update(written)
     return sorted(folder for folder in set(folders) if folder.split("/", 1)[1] not in linked)
 
 
@@ -292,10 +305,14 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
     for entry in read_export(export):
         tagged = not isinstance(entry, Channel) and bool(_language_term(entry))
         plan.polylang = plan.polylang or tagged  # an attachment's language says so too
+        if tagged and entry.type in KINDS and entry.status == "publish":
+            _published_language(entry, channel, plan)
         if isinstance(entry, Channel):
             channel = entry
             lang = _language(lang, channel, content, export)
-            plan.languages = tuple(siteyml.languages(content / "site.yml")[0]) or (lang,)
+            # a new site.yml declares the plugin's languages too: a page's slug keeps clear of them already
+            plan.languages = tuple(siteyml.languages(content / "site.yml")[0]) or (
+                lang, *_usable_tags(channel.language_terms))
             plan.redirects.update(addresses.FEEDS)
             plan.files_from = media.source_for(channel.link, channel.base_site_url, download, uploads)
         elif entry.type == "attachment" and (url := addresses.file_url(entry.attachment_url)):
@@ -306,6 +323,8 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
                 plan.attachment_pages[addresses.same_address(page)] = entry.attachment_url  # with media: the file
             plan.shown_on += [(old, entry.parent, entry.post_id)
                               for old in (page, f"/?attachment_id={entry.post_id}") if old]
+        elif entry.type == "nav_menu_item" and entry.status == "publish":
+            plan.menus.add(entry)
         elif _placed(entry, lang):
             if not tagged:
                 plan.untagged.add(len(plan.places))
@@ -313,6 +332,8 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             plan.urls.setdefault(entry.post_id, plan.places[-1].url)  # `?p=ID` leads to the first, as its alias
             if _is_draft(entry):
                 plan.drafts.add(entry.post_id)
+            elif entry.type == "page":
+                plan.menus.pages.setdefault(entry.post_id, plan.places[-1].url.rstrip("/"))
             else:  # the export's order, so a second import finds the same post
                 for attachment in attachments_named(entry.content):
                     plan.named_in.setdefault(attachment, entry.post_id)
@@ -434,6 +455,28 @@ def _other_language(item: Item, lang: str) -> str:
     post imported as `lang` would be a translation filed as an original in the wrong language."""
     said = _language_term(item)
     return said if said and said.split("-")[0].lower() != lang.split("-")[0].lower() else ""
+
+
+def _published_language(item: Item, channel: Channel, plan: Plan) -> None:
+    """The language the plugin gives a published post or page, as a tag, with the blog's name for it (its
+    term's), for a new site.yml to declare; one that is no language tag is only named in the summary."""
+    slug, name = next((nicename, text) for domain, nicename, text in item.terms if domain == "language")
+    tags = _usable_tags({slug: name})
+    if not tags:
+        plan.odd_languages.add(slug)
+    for tag in tags:
+        plan.blog_languages.setdefault(tag, text_of(channel.language_terms.get(slug) or name))
+
+
+def _usable_tags(slugs) -> list[str]:
+    """The plugin's language slugs that are BCP 47 tags (`en`, `pt-br`), as tags."""
+    tags = []
+    for slug in slugs:
+        try:
+            tags.append(language_tag(slug, "the plugin's language"))
+        except ValueError:
+            continue
+    return tags
 
 
 def _language_term(item: Item) -> str:
@@ -718,23 +761,39 @@ def _tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str]:
     """Tag keys from the post's tags and categories, except the blog's default category, whatever
     its name (term 1: Uncategorized, Sin categoría...)."""
     keys = []
+    prefix = _language_prefix(item, channel.link or channel.base_site_url)
     for domain, nicename, name in item.terms:
         if domain not in ("post_tag", "category"):
             continue
         if domain == "category" and nicename in (channel.default_category, "uncategorized"):
             if not draft:  # its plain address, `/?cat=1`, is the home page already
-                plan.redirects[f"/category/{nicename}/"] = "/"
+                plan.redirects.update(_in_language({f"/category/{nicename}/": "/"}, prefix))
             continue
         key = _own_key(slug_of(unquote(nicename)) or slug_of(text_of(name)), unquote(nicename) or text_of(name), plan)
         if not key:
             continue
         plan.tags.setdefault(key, text_of(name) or key)
         if not draft:
-            plan.redirects.update(addresses.term_redirects(domain, nicename, key, channel.category_parents,
-                                                           channel.category_ids.get(nicename, "")))
+            plan.redirects.update(_in_language(addresses.term_redirects(
+                domain, nicename, key, channel.category_parents, channel.category_ids.get(nicename, "")), prefix))
         if key not in keys:
             keys.append(key)
     return keys
+
+
+def _language_prefix(item: Item, blog: str) -> str:
+    """The first segment of a post's permalink when it is the language Polylang gives the post (`en` for
+    `/en/2019/05/bridge/`): the blog then served that language's archives under it too (`/en/category/x/`)."""
+    slug = _language_term(item)
+    path = addresses.site_path(item.link, blog)
+    return slug if slug and "/" not in slug and path.startswith(f"/{slug}/") else ""
+
+
+def _in_language(redirects: dict[str, str], prefix: str) -> dict[str, str]:
+    """Archive redirects, and with a language's `prefix` each under it too, leading where the plain one
+    does; not a query address (`/?cat=5`), which Polylang answered at the root."""
+    return {**redirects, **{f"/{prefix}{old}": new for old, new in redirects.items()
+                            if prefix and not old.startswith("/?")}}
 
 
 def _own_key(key: str, term: str, plan: Plan) -> str:

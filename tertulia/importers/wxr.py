@@ -21,7 +21,8 @@ from .problems import shown
 WP_NAMESPACE = re.compile(r"https?://wordpress\.org/export/\d+(\.\d+)*/")  # the version varies by export
 DECLARATION = re.compile(rb"""(?:\xef\xbb\xbf)?<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
 EXPAT_ENCODINGS = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "iso8859-1", "ascii"}
-USED_META = {"_thumbnail_id", "footnotes", "_wp_attachment_image_alt", "_wp_old_slug"}
+USED_META = {"_thumbnail_id", "footnotes", "_wp_attachment_image_alt", "_wp_old_slug",
+             "_menu_item_type", "_menu_item_object", "_menu_item_object_id", "_menu_item_menu_item_parent"}
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 RSS, DISQUS = "rss", "{http://disqus.com}disqus"  # the root element of each export, as the parser names it
@@ -53,6 +54,7 @@ class Channel:
     default_category: str = "uncategorized"  # nicename of term 1, the category WordPress files posts under unasked
     category_parents: dict[str, str] = field(default_factory=dict)  # nicename -> its parent's, for nested archives
     category_ids: dict[str, str] = field(default_factory=dict)  # nicename -> term id, its plain address `/?cat=ID`
+    language_terms: dict[str, str] = field(default_factory=dict)  # a multilingual plugin's language: slug -> name
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ class Item:
     attachment_url: str = ""
     meta: tuple[tuple[str, str], ...] = ()  # the few postmeta an import uses (featured image, footnotes, old slugs)
     sticky: bool = False  # kept at the top of the blog's home page
+    menu_order: str = ""  # a menu item's place in its menu
 
 
 def read_export(path: Path) -> Iterator[Channel | Item]:
@@ -329,6 +332,10 @@ def _channel_field(channel: Channel, element, wp: str) -> None:
         login = _text(element, wp + "author_login")
         # an empty display name is no name: the login is half of a credential, and the blog never showed it
         channel.authors[login] = _text(element, wp + "author_display_name")
+    elif tag == wp + "term" and _text(element, wp + "term_taxonomy").strip() == "language":
+        slug = _text(element, wp + "term_slug").strip()  # Polylang's languages, defined before any item
+        if slug:
+            channel.language_terms.setdefault(slug, _text(element, wp + "term_name").strip())
     elif tag == wp + "category":
         nicename = _text(element, wp + "category_nicename").strip()
         parent = _text(element, wp + "category_parent").strip()
@@ -370,5 +377,5 @@ def _item(element, wp: str) -> Item:
         parent=_text(element, wp + "post_parent").strip(), attachment_url=_text(element, wp + "attachment_url").strip(),
         meta=tuple((key, _text(m, wp + "meta_value")) for m in element.findall(wp + "postmeta")
                    if (key := _text(m, wp + "meta_key")) in USED_META),
-        sticky=_text(element, wp + "is_sticky").strip() == "1",
+        sticky=_text(element, wp + "is_sticky").strip() == "1", menu_order=_text(element, wp + "menu_order").strip(),
     )

@@ -1806,3 +1806,125 @@ def test_a_re_import_sends_its_redirects_on_to_a_post_s_renamed_folder(tmp_path)
     assert "redirects in site.yml sent on to a post's renamed folder:" in again, again
     assert "/posts/los-clientes/" not in yml.read_text() and "/posts/clientes/" in yml.read_text()
     assert run_cli("check", cwd=site).returncode == 0
+
+
+POLYLANG = "".join(
+    f"<wp:term><wp:term_id>{number}</wp:term_id><wp:term_taxonomy>language</wp:term_taxonomy>"
+    f"<wp:term_slug>{slug}</wp:term_slug><wp:term_name><![CDATA[{name}]]></wp:term_name></wp:term>\n"
+    for number, slug, name in ((10, "de", "Deutsch"), (11, "en", "English"), (12, "fr", "Français")))
+
+
+def in_language(slug: str, name: str) -> str:
+    return f'<category domain="language" nicename="{slug}"><![CDATA[{name}]]></category>'
+
+
+def polylang_export(tmp_path: Path, blog: str) -> Path:
+    """A German post and its English twin; a French draft, the blog's third language, has nothing published."""
+    draft = item(72, "brouillon", extra=in_language("fr", "Français"))
+    draft = draft.replace("publish</wp:status>", "draft</wp:status>")
+    return export_of(tmp_path, blog, item(70, "bruecke", extra=in_language("de", "Deutsch")),
+                     item(71, "bridge", extra=in_language("en", "English"), link=f"{blog}/en/2014/05/bridge/"),
+                     draft, channel=POLYLANG)
+
+
+def test_a_new_site_declares_every_language_the_blog_publishes_in_so_each_imports_in_turn(tmp_path):
+    """Into an empty folder, site.yml declared only the import's language (`de`), though Polylang marked the
+    English posts, and the next step the summary gave, `--lang en`, was refused with exit 2 (a migration walk)."""
+    blog = "https://blog.example"
+    export = polylang_export(tmp_path, blog)
+    site = tmp_path / "site"
+    said = imported(site, export, "--lang", "de").stdout
+    yml = (site / "content/site.yml").read_text()
+    # no French: nothing in French is published
+    assert 'languages:\n  de: "Deutsch"\n  en: "English"\nmain_language: "de"\n' in yml, yml
+    assert ("languages declared in site.yml, as the blog's plugin (Polylang) marks its published posts and pages: "
+            "de (Deutsch), en (English); those in languages other than `de` were left out: import the export again "
+            "for them, with `--lang en`") in said, said
+    imported(site, export, "--lang", "en")
+    assert (site / "content/posts/bridge/index.en.md").is_file()
+    assert run_cli("check", cwd=site).returncode == 0
+
+
+def test_a_site_yml_without_one_of_the_blog_s_languages_is_left_as_it_is_and_the_summary_says_how(tmp_path):
+    """site.yml is the author's: the import declares no language in it, but names the one it lacks."""
+    site = tmp_path / "site"
+    yml = site / "content/site.yml"
+    yml.parent.mkdir(parents=True)
+    yml.write_text('title: {de: "Z"}\nbase_url: "https://example.org/"\nlanguages:\n  de: Deutsch\nmain_language: de\n')
+    said = imported(site, polylang_export(tmp_path, "https://blog.example"), "--lang", "de").stdout
+    assert "languages:\n  de: Deutsch\nmain_language: de\n" in yml.read_text()
+    assert ("languages the blog's plugin (Polylang) gives published posts and pages, which site.yml does not "
+            'declare: en (English); to import them, add `en: "English"` under `languages:` in content/site.yml, '
+            "then import the export again with `--lang en`") in said, said
+
+
+def menu_item(post_id: int, order: int, kind: str = "post_type", target: str = "page", object_id: int = 0,
+              parent: int = 0) -> str:
+    meta = {"_menu_item_type": kind, "_menu_item_object": target, "_menu_item_object_id": object_id,
+            "_menu_item_menu_item_parent": parent}
+    return (f"<item><title></title><link>{{blog}}/?p={post_id}</link><wp:post_id>{post_id}</wp:post_id>"
+            f"<wp:status>publish</wp:status><wp:menu_order>{order}</wp:menu_order>"
+            "<wp:post_type>nav_menu_item</wp:post_type>"
+            '<category domain="nav_menu" nicename="main"><![CDATA[Main menu]]></category>'
+            + "".join(f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key><wp:meta_value>{value}</wp:meta_value>"
+                      "</wp:postmeta>" for key, value in meta.items()) + "</item>\n")
+
+
+def test_the_blog_s_menu_links_its_pages_from_a_new_site_yml_in_its_order(tmp_path):
+    """The export's menu was counted, but no `menu:` was written, and the summary then said its page was
+    linked from nowhere (a migration walk). Only what site.yml's menu can say comes across: its pages."""
+    blog = "https://blog.example"
+    draft = item(92, "soon", kind="page").replace("publish</wp:status>", "draft</wp:status>")
+    export = export_of(tmp_path, blog, menu_item(100, 2, object_id=91), item(90, "about", kind="page"),
+                       item(91, "contact", kind="page"), draft, menu_item(101, 1, object_id=90),
+                       menu_item(102, 3, "custom", "custom"), menu_item(103, 4, "taxonomy", "category", 5),
+                       menu_item(104, 5, object_id=91, parent=101), menu_item(105, 6, object_id=92))
+    site = tmp_path / "site"
+    said = imported(site, export).stdout
+    assert '\nmenu:  # the pages the blog\'s own menu linked\n  - page: "about"\n  - page: "contact"\ntags' in (
+        site / "content/site.yml").read_text()
+    assert "menu written to site.yml from the blog's menu (Main menu): about, contact\n" in said, said
+    assert ("the blog's menu items left out of site.yml's `menu` (it links the imported pages, one level deep): "
+            "1 category link, 1 custom link, 1 item under another (the site's menu has one level), 1 link to a "
+            "page this import does not bring (published, in `en`)\n") in said, said
+    assert "as `- page: <slug>`): pages/soon\n" in said  # a draft's the blog's menu did not show
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(site / "content"), "--output", str(out)).returncode == 0
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="about/"[^>]*>About<.*href="contact/"[^>]*>Contact<', home, re.S), home
+
+
+def test_an_existing_site_yml_is_told_the_menu_entries_the_blog_s_menu_had(tmp_path):
+    """site.yml is the author's: the import adds no menu to it, but gives the entries to add."""
+    blog = "https://blog.example"
+    site = tmp_path / "site"
+    yml = site / "content/site.yml"
+    yml.parent.mkdir(parents=True)
+    yml.write_text('title: {en: "Z"}\nbase_url: "https://example.org/"\nlanguages: {en: English}\nmain_language: en\n')
+    export = export_of(tmp_path, blog, item(90, "about", kind="page"), menu_item(101, 1, object_id=90))
+    said = imported(site, export).stdout
+    assert "menu" not in yml.read_text()
+    assert ("pages the blog's menu (Main menu) linked, which site.yml's `menu` does not: to link them, add "
+            '`- page: "about"` under `menu:` in content/site.yml\n') in said, said
+
+
+def test_polylang_s_archives_under_a_language_prefix_lead_where_the_plain_ones_do(tmp_path):
+    """`/category/travel/` had a redirect but Polylang's English archive, `/en/category/travel/`, led
+    nowhere: a 404 (a migration walk). Only a language whose posts' permalinks carry its prefix gets them."""
+    blog = "https://blog.example"
+    terms = ('<category domain="category" nicename="{0}"><![CDATA[{0}]]></category>'
+             '<category domain="post_tag" nicename="{1}"><![CDATA[{1}]]></category>')
+    german = item(70, "bruecke", extra=in_language("de", "Deutsch") + terms.format("reisen", "bruecken"))
+    english = item(71, "bridge", extra=in_language("en", "English") + terms.format("travel", "bridges"),
+                   link=f"{blog}/en/2014/05/bridge/")
+    export = export_of(tmp_path, blog, german, english, channel=POLYLANG)
+    site = tmp_path / "site"
+    imported(site, export, "--lang", "de")
+    imported(site, export, "--lang", "en")
+    yml = (site / "content/site.yml").read_text()
+    assert "/de/category/" not in yml and "/de/tag/" not in yml  # the blog served German at the root
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(site / "content"), "--output", str(out)).returncode == 0
+    for old, new in (("en/category/travel", "../../../tags/travel/"), ("en/tag/bridges", "../../../tags/bridges/"),
+                     ("category/travel", "../../tags/travel/")):
+        assert f'<a href="{new}" dir="auto">' in (out / old / "index.html").read_text(encoding="utf-8"), old
