@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from ..errors import ContentError
 from .find import is_page
@@ -43,7 +43,10 @@ def _meant(source: str, local: str, present: set[str]) -> str:
     beside = sorted(path.rpartition("/")[2] for path in present if path.rpartition("/")[0] == folder)
     same = [other for other in beside if other.casefold() == name.casefold()]
     close = same or difflib.get_close_matches(name, beside, n=1, cutoff=0.85)
-    return f"; is it meant to be `{source.rpartition('/')[0] + '/' if '/' in source else ''}{close[0]}`?" if close else ""
+    if not close:
+        return ""
+    written = quote(close[0]) if "%" in source else close[0]  # as the address was written: `Foto%20Rio.png`
+    return f"; is it meant to be `{source.rpartition('/')[0] + '/' if '/' in source else ''}{written}`?"
 
 
 def _local(source: str, folder: str) -> str | None:

@@ -322,6 +322,8 @@ def test_an_image_named_in_another_letter_case_or_misspelt_asks_for_the_file_bes
         "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne.\n\n![A tree](fotos/mangeira.png)\n",
         "posts/hola/mangueira.png": "png",
         "posts/hola/fotos/mangueira.png": "png",
+        "posts/hola/Foto Rio.png": "png",
+        "posts/hola/index.ro.md": "---\ntitle: Salut\ntranslation_of: es\n---\n\nUnu.\n\n![Râul](Foto%20Rio.PNG)\n",
         "pages/acerca/index.es.md": "---\ntitle: Acerca\n---\n\n![Logo](/logo-x.svg) ![Otro](/lejos.svg)\n",
         "static/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
     })
@@ -332,4 +334,6 @@ def test_an_image_named_in_another_letter_case_or_misspelt_asks_for_the_file_bes
         "the page would show it broken; is it meant to be `fotos/mangueira.png`?",
         "content/posts/hola/index.es.md:8: warning: the image `Mangueira.PNG` is not in content/posts/hola/: "
         "the page would show it broken; is it meant to be `mangueira.png`?",
+        "content/posts/hola/index.ro.md:8: warning: the image `Foto%20Rio.PNG` is not in content/posts/hola/: "
+        "the page would show it broken; is it meant to be `Foto%20Rio.png`?",
     ]
