@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import fcntl
+import html
 import json
 import math
 import os
@@ -307,8 +308,20 @@ def opening_words(block_html: str, count: int = 8) -> str:
     translator would search for it."""
     from .markup import reading_text  # here, not above: an unchanged build imports no Markdown
     found = cjk.words(reading_text(block_html))
+    if not found and "<img" in block_html:  # a picture alone: by its description, else its file (`“”` said nothing)
+        found = cjk.words(_picture_named(block_html))
     count = cjk.as_many_as(found, count)
     return cjk.spaced(found[:count]) + ("…" if len(found) > count else "")
+
+
+def _picture_named(block_html: str) -> str:
+    """The first image of a block by its description, or by its file's name when it has none."""
+    from .markup import IMAGE, IMAGE_ATTRIBUTE, image_description
+    image = IMAGE.search(block_html)
+    if not image:
+        return ""
+    source = html.unescape(dict(IMAGE_ATTRIBUTE.findall(image.group(1))).get("src", ""))
+    return image_description(image.group(1)) or source.rsplit("/", 1)[-1]
 
 
 def word_diff(old: str, new: str, width: int = 120) -> str:

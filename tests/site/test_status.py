@@ -138,6 +138,22 @@ def test_blocks_gained_in_one_place_and_changed_in_another_name_the_gained_one(t
     assert "`tertulia new translation hola --lang en --update`" in check
 
 
+def test_a_picture_added_to_an_original_is_named_by_its_description(tmp_path):
+    """A block holding only an image was quoted as `“”` by check, status and --update (a new user, 2026-12)."""
+    content = site_with_record(tmp_path)
+    edit(content, ESSAY, "Segundo párrafo.", "![El café de la plaza](cafe.png)\n\nSegundo párrafo.")
+    (content / "posts/hola/cafe.png").write_bytes(b"png")
+    refused = run_cli("check", cwd=tmp_path)
+    assert "original block 2 (“El café de la plaza”) was added" in refused.stderr, refused.stderr
+    updated = run_cli("new", "translation", "hola", "--lang", "en", "--update", cwd=tmp_path)
+    assert "block 2 added (“El café de la plaza”)" in updated.stdout, updated.stdout
+    edit(content, "posts/hola/index.en.md", "![TODO translate: El café de la plaza](cafe.png)",
+         "![The café on the square](cafe.png)")
+    assert "block 2 outdated; the original now begins “El café de la plaza”" in run_cli("status", cwd=tmp_path).stdout
+    edit(content, ESSAY, "![El café de la plaza](cafe.png)", "![](cafe.png)")
+    assert "block 2 outdated; the original now begins “cafe.png”" in run_cli("status", cwd=tmp_path).stdout
+
+
 def test_update_puts_a_translation_in_line_with_the_blocks_its_original_gained_and_lost(tmp_path):
     """A writer adds a paragraph and the build stops until the translator writes it: `--update` puts the
     new block in, marked, so the site builds (the original's words shown there) and status names it."""
