@@ -96,9 +96,9 @@ def _updated(recorded: tuple, current: tuple, source, pieces: list[str]) -> Upda
     updated = Updated()
     for new, now in enumerate(current):
         old = paired.get(new)
-        if old is None:  # a block the original gained
+        if old is None:  # a block the original gained: its starter follows it, as a new translation's do
             updated.sources.append(starter_markdown(source[new], True))
-            updated.followed.append(None)
+            updated.followed.append(now)
             updated.added.append(len(updated.sources))
         else:  # its translation stays; outdated, as before, if the original's words changed
             updated.sources.append(pieces[old])
