@@ -24,6 +24,7 @@ from ..reading.config import read_config
 from ..errors import ContentErrors, ToolFailed
 from ..pipeline import LastRun, Options, parse_cache, build
 from ..theme import KINDS
+from ..writing.write import OutputBusy, OutputRefused
 
 PREVIEW = "preview"  # in the cache folder: the preview's own site, never the output folder
 
@@ -47,7 +48,7 @@ def rebuild(options: Options, state: PreviewState, last: LastRun | None = None,
         report = build(options, last=last, changed=changed)
     except ContentErrors as problem:
         state.errors = [str(e) for e in problem.errors]
-    except ToolFailed as problem:
+    except (ToolFailed, OutputBusy, OutputRefused) as problem:  # each says itself for an author, as `build` says it
         state.errors = [str(problem)]
     except OSError as problem:
         state.errors = [f"{problem.filename or options.output}: could not be written or read: "

@@ -353,3 +353,18 @@ def test_a_preview_starts_again_at_once_on_the_port_its_last_run_left(tmp_path):
         said = process.communicate(timeout=60)[0]
         reader.close()
     assert "in use" not in said
+
+
+def test_a_preview_whose_folder_another_build_holds_says_so_without_a_class_name(tmp_path, monkeypatch, capsys):
+    """A second preview of one site showed "OutputBusy: …" on every page: words for the author, not code's."""
+    from tertulia.commands import serve
+    from tertulia.pipeline import Options
+    from tertulia.writing.write import OutputBusy
+
+    def busy(*args, **kwargs):
+        raise OutputBusy("x/.tertulia-cache/preview/site: another build is writing there or beside it right now")
+    monkeypatch.setattr(serve, "build", busy)
+    state = serve.PreviewState(base_path="/")
+    serve.rebuild(Options(content=make_content(tmp_path)), state)
+    assert state.errors == ["x/.tertulia-cache/preview/site: another build is writing there or beside it right now"]
+    assert "OutputBusy" not in capsys.readouterr().err
