@@ -427,6 +427,14 @@ def test_a_larger_text_keeps_its_headings_and_title_larger_than_its_words(server
     assert after[0] > after[1] > after[2]
 
 
+def test_on_a_phone_a_one_language_title_keeps_the_phone_s_size(server, open_page):
+    """The title's rule for A+ outweighed the phone's smaller one: a long title took a line more (a browser
+    review, 2026-12). At the usual size it is the phone's 1.55rem, side by side and alone."""
+    for address in ("/fixture-repo/es/posts/alpha/", "/pages-site/en/about/"):
+        page = open_page(server["url"] + address, width=390)
+        assert page.evaluate("getComputedStyle(document.querySelector('main h1')).fontSize") == "24.8px"
+
+
 def test_a_page_has_the_text_size_buttons_an_essay_has(server, open_page):
     for address in ("/pages-site/about/", "/pages-site/en/about/"):
         page = open_page(server["url"] + address)

@@ -197,3 +197,13 @@ def test_a_comment_in_arabic_previews_right_to_left_from_an_english_first_word(s
     form.locator("select[name=lang]").select_option("en")
     assert [form.locator(box).evaluate(direction) for box in ("textarea", ".preview-body p")] == ["ltr", "ltr"]
     assert page.problems == []
+
+
+def test_a_note_s_way_back_turns_in_right_to_left_text_only(server, open_page):
+    """The hook (↩) back from a note was mirrored in the English column too, on a page whose main
+    language is Arabic (a browser review, 2026-12): it turns in the Arabic text alone."""
+    page = open_page(server["url"] + "/rtl-site/posts/al-fina/")
+    turned = "links => links.map(a => [a.closest('[lang]').lang, getComputedStyle(a).transform])"
+    found = page.locator(".footnote-backref").evaluate_all(turned)
+    assert {lang for lang, _ in found} == {"ar", "en"}
+    assert all((transform == "none") == (lang == "en") for lang, transform in found), found
