@@ -192,6 +192,7 @@
         // Markdown goes on inside a tag, even <code> (only `code` spans hold it off); addresses are not linked in code
         inline(element, match[7], inLink || match[6].toLowerCase() === "code");
       } else if (match[8]) { element = document.createElement("br"); }
+      else if (match[9] && inLink) { element = document.createTextNode(match[9]); }  // no link inside a link
       else if (match[9]) {  // `<https://…>`, Markdown's way to link an address: linked, as the build links it
         element = document.createElement("a"); element.href = match[9]; element.rel = "nofollow ugc noopener";
         element.textContent = match[9];

@@ -314,6 +314,9 @@ def test_the_preview_links_an_address_written_in_angle_brackets_as_the_build_wil
     assert links.evaluate_all("links => links.map(a => [a.getAttribute('href'), a.textContent, a.rel])") == [
         ["https://example.com/x", "https://example.com/x", "nofollow ugc noopener"]]
     assert form.locator(".preview-body p").inner_text() == "see https://example.com/x. And bold, kept words."
+    form.locator("textarea").fill("[x <https://a.org/in>](https://b.org/out)")  # never a link inside a link
+    assert form.locator(".preview-body a").evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
+        "https://b.org/out"]
 
 
 def test_the_link_that_opened_the_shared_form_says_so_and_gets_the_focus_back(server, open_page):
