@@ -296,3 +296,11 @@ def test_a_comment_address_pasted_with_spaces_around_it_is_the_address_alone():
 def test_an_essay_address_after_spaces_a_browser_ignores_is_not_rebased_as_relative():
     assert rebase_links('<a href=" https://x.org/">a</a> <img src="a.png">', "../../") == \
         '<a href=" https://x.org/">a</a> <img src="../../a.png">'
+
+
+def test_a_comment_address_holding_what_no_address_may_is_percent_encoded():
+    """`<https://a.org/ b>` made `href="https://a.org/ b"`, which the Nu checker refuses (a browser review, 2026-12)."""
+    html = "".join(Converter().blocks('see <https://a.org/ b> and <https://a.org/"x> and [t](https://a.org/a|b)',
+                                      trusted=False))
+    assert 'href="https://a.org/%20b"' in html and 'href="https://a.org/%22x"' in html
+    assert 'href="https://a.org/a%7Cb"' in html and ">https://a.org/ b</a>" in html  # the words as written

@@ -390,11 +390,14 @@ def _comment_attribute(tag: str, name: str, value: str) -> str | None:
     if name == "lang":
         return registered(value) if LANGUAGE_TAG.fullmatch(value) else None
     if name in ("href", "src"):
-        return value.strip(URL_SPACES)
+        return value.strip(URL_SPACES).translate(UNWRITABLE_IN_URL)
     return value
 
 
 URL_SPACES = "".join(map(chr, range(0x21)))  # what a browser strips from both ends of an address: C0 controls, space
+# What no address may hold as it is, percent-encoded as a browser sends it: `<https://a.org/ b>` in a comment
+# made `href="https://a.org/ b"`, which the Nu checker refuses
+UNWRITABLE_IN_URL = str.maketrans({char: f"%{ord(char):02X}" for char in ' "<>\\^`{|}'})
 
 
 def sanitize(fragment: str) -> str:
