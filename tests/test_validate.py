@@ -652,3 +652,10 @@ def test_a_file_named_with_a_language_whose_region_site_yml_declares_is_told_tha
     errors = errors_for(tmp_path, files)
     assert ("content/posts/hola/index.pt.md: language `pt` is not in site.yml languages (en, es, pt-BR); is it meant "
             "to be `index.pt-BR.md`?") in errors, errors
+
+
+def test_translation_of_naming_a_language_by_its_name_is_told_to_use_the_original_s_code(tmp_path):
+    """`translation_of: catalan` was told there is no `catalan` file beside it (a new user, 2026-12)."""
+    errors = errors_for(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "translation_of: spanish")})
+    assert ("content/posts/hola/index.en.md:3: translation_of names `spanish`, which is no language of site.yml: it "
+            "takes the original's code, here `es`") in errors, errors

@@ -442,6 +442,9 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         elif target in versions:
             found.error(record, "translation_of", f"translation_of must name the original (`{original.lang}`), "
                                                   f"not `{target}`, which is itself a translation")
+        elif not found.is_broken(record) and target not in order:  # `catalan`, `Español`: a name, not a code
+            found.error(record, "translation_of", f"translation_of names `{target}`, which is no language of "
+                                                  f"site.yml: it takes the original's code, here `{original.lang}`")
         elif not found.is_broken(record):
             found.error(record, "translation_of", f"translation_of names `{target}`, but there is no "
                                                   f"`{target}` file beside this one")
