@@ -110,13 +110,18 @@ def test_an_empty_comment_is_not_sent_and_a_long_one_is_offered_as_a_file(server
     assert mailto.startswith("mailto:talk@example.org?subject=") and mailto.endswith("&body=")
 
 
-def test_a_long_comment_proposed_as_an_issue_is_offered_as_the_text_to_paste(open_page, tmp_path):
-    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": "---\nauthor: Ana\n---\n\nHola.\n"})
+def built_taking_issues(tmp_path, comment: str):
+    """A site that takes proposals as issues, its one comment `comment`, built under www/repo/: www to serve."""
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": comment})
     (content / "site.yml").write_text((content / "site.yml").read_text()
                                       + "discussion: {repo: example/repo, issues: true}\n")
     result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "www/repo"), "--no-cache")
     assert result.returncode == 0, result.stderr
-    with serving(tmp_path / "www") as url:
+    return tmp_path / "www"
+
+
+def test_a_long_comment_proposed_as_an_issue_is_offered_as_the_text_to_paste(open_page, tmp_path):
+    with serving(built_taking_issues(tmp_path, "---\nauthor: Ana\n---\n\nHola.\n")) as url:
         page = open_page(url + "/repo/posts/hola/")
         page.add_init_script(CAPTURE_OPEN)
         page.reload()
@@ -345,12 +350,7 @@ def test_the_link_that_opened_the_shared_form_says_so_and_gets_the_focus_back(se
 def test_a_website_field_runs_left_to_right_and_a_reply_subject_holds_no_invisible_marks(open_page, tmp_path):
     """On an Arabic page `https://example.org/` showed as "/https://example.org"; the name of the one
     answered came into the issue's title, and the plain link's, with the marks that set it apart on the page."""
-    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": '---\nauthor: "ليلى"\n---\n\nHola.\n'})
-    (content / "site.yml").write_text((content / "site.yml").read_text()
-                                      + "discussion: {repo: example/repo, issues: true}\n")
-    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "www/repo"), "--no-cache")
-    assert result.returncode == 0, result.stderr
-    with serving(tmp_path / "www") as url:
+    with serving(built_taking_issues(tmp_path, '---\nauthor: "ليلى"\n---\n\nHola.\n')) as url:
         page = open_page(url + "/repo/es/posts/hola/")
         page.add_init_script(CAPTURE_OPEN)
         page.reload()
