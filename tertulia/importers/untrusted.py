@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from ..reading.language_tags import LANGUAGE_TAG, registered
+from ..reading.language_tags import LANGUAGE_TAG, known_tag
 from ..reading.markup import URL_SPACES, unwrap_other_tags
 
 TAGS = {"a", "abbr", "audio", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn",
@@ -113,7 +113,7 @@ def privately(url: str) -> str:
 
 def _attribute(tag: str, name: str, value: str) -> str | None:
     if name == "lang":  # `ita` read as `it`, which the Nu checker and screen readers know; `xx` says nothing
-        return registered(value) if LANGUAGE_TAG.fullmatch(value) else None
+        return known_tag(value)
     if name == "dir":
         return value if value in DIRECTIONS else None
     if name == "class":

@@ -46,7 +46,7 @@ def _meant(source: str, local: str, present: set[str]) -> str:
     if not close:
         return ""
     written = quote(close[0]) if "%" in source else close[0]  # as the address was written: `Foto%20Rio.png`
-    return f"; is it meant to be `{source.rpartition('/')[0] + '/' if '/' in source else ''}{written}`?"
+    return f"; is it meant to be `{''.join(source.rpartition('/')[:2])}{written}`?"
 
 
 def _local(source: str, folder: str) -> str | None:

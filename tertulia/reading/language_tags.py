@@ -17,6 +17,12 @@ def unregistered(code: str) -> str:
     return _judged(code)[1]
 
 
+def known_tag(value: str) -> str | None:
+    """A `lang` a text gives (an imported body's, a comment's) as browsers know it (see registered), or None
+    for a value that is no tag at all (`""`, `en"onclick=…`)."""
+    return registered(value) if LANGUAGE_TAG.fullmatch(value) else None
+
+
 def registered(code: str) -> str | None:
     """A well-formed tag of an imported text as browsers know it: itself when IANA's registry has it (`zxx`,
     for no language, too), the tag it stands for when it is withdrawn (`iw`: `he`) or ISO 639-2's (`ita`:

@@ -11,15 +11,15 @@ import unicodedata
 
 import markdown
 import nh3
+from markdown.blockprocessors import HRProcessor
 from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
-from markdown.blockprocessors import HRProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from .language_tags import LANGUAGE_TAG, registered
 from .cjk import LETTERS_A_WORD, MARKS, UNSPACED, joined_lines, without_spaces
+from .language_tags import known_tag
 from .linkify import linked_addresses
 
 # A non-character: never in real text, and ElementTree writes it through unescaped.
@@ -175,10 +175,10 @@ MAX_SECONDS_TRUSTED = 20.0
 TOO_SLOW_TRUSTED = (f"this text takes Python-Markdown over {MAX_SECONDS_TRUSTED:.0f} s to read: something in it "
                     "stalls the converter (thousands of `[` with no `]`, say, or of `<` never closed)")
 NESTING_PREFIX = re.compile(r"[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)]|>)[ \t]*)*")
-# a line that might nest deep: the first, or one after a line break (a search for `\n` first, five times
-# quicker than a search of every position for a line's start)
 # a rule drawn by hand, or a heading's underline: Python-Markdown reads it as such before any list, nested nowhere
 THEMATIC_BREAK = re.compile(HRProcessor.RE)
+# a line that might nest deep: the first, or one after a line break (a search for `\n` first, five times
+# quicker than a search of every position for a line's start)
 LONG_PREFIX = re.compile(rf"[ \t0-9.)>*+-]{{{MAX_NESTING + 1}}}")
 LONG_PREFIX_AFTER_A_LINE = re.compile(rf"\n[ \t0-9.)>*+-]{{{MAX_NESTING + 1}}}")
 
@@ -388,7 +388,7 @@ def _comment_attribute(tag: str, name: str, value: str) -> str | None:
     """A comment's `lang` only when it names a language browsers know; an address without the spaces around
     it, which a browser ignores and every later rewriting would read as part of it; the rest as nh3 kept it."""
     if name == "lang":
-        return registered(value) if LANGUAGE_TAG.fullmatch(value) else None
+        return known_tag(value)
     if name in ("href", "src"):
         return value.strip(URL_SPACES).translate(UNWRITABLE_IN_URL)
     return value
@@ -428,6 +428,11 @@ def image_description(attributes: str) -> str:
     return html.unescape(dict(IMAGE_ATTRIBUTE.findall(attributes)).get("alt", "")).strip()
 
 
+def image_source(attributes: str) -> str:
+    """An image's address as written, from its tag's attributes ("" without one)."""
+    return html.unescape(dict(IMAGE_ATTRIBUTE.findall(attributes)).get("src", ""))
+
+
 def images_described(block_html: str) -> str:
     """A block with each image as its description: the words a reader of the page is given for it."""
     if "<img" not in block_html:
@@ -437,7 +442,7 @@ def images_described(block_html: str) -> str:
 
 def _image_words(attributes: str) -> tuple[str, str]:
     """(the image's description as text for the page, its address if a web one, else "")."""
-    src = html.unescape(dict(IMAGE_ATTRIBUTE.findall(attributes)).get("src", ""))
+    src = image_source(attributes)
     return html.escape(image_description(attributes), quote=False), src if is_safe_url(src) else ""
 
 

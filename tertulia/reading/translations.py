@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import difflib
 import fcntl
-import html
 import json
 import math
 import os
@@ -316,12 +315,11 @@ def opening_words(block_html: str, count: int = 8) -> str:
 
 def _picture_named(block_html: str) -> str:
     """The first image of a block by its description, or by its file's name when it has none."""
-    from .markup import IMAGE, IMAGE_ATTRIBUTE, image_description
+    from .markup import IMAGE, image_description, image_source
     image = IMAGE.search(block_html)
     if not image:
         return ""
-    source = html.unescape(dict(IMAGE_ATTRIBUTE.findall(image.group(1))).get("src", ""))
-    return image_description(image.group(1)) or source.rsplit("/", 1)[-1]
+    return image_description(image.group(1)) or image_source(image.group(1)).rsplit("/", 1)[-1]
 
 
 def word_diff(old: str, new: str, width: int = 120) -> str:

@@ -17,7 +17,7 @@ from ..cache import content_key
 from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors
 from .find import is_page
 from .images import missing_images
-from .language_tags import LANGUAGE_TAG, registered
+from .language_tags import known_tag
 from .names import (in_capitals, lowered_from_capitals, passage_of, same_words, tag_segment, tag_text,
                     without_tonos)
 from .markup import clean_text, first_words, is_safe_url, rooted_links
@@ -347,7 +347,7 @@ def _spelt_as(record: Record, config: SiteConfig) -> str:
 
     if same:
         return f"; the file's name must spell it as site.yml does: `{named(same[0])}`"
-    usual = registered(record.lang) if LANGUAGE_TAG.fullmatch(record.lang) else None
+    usual = known_tag(record.lang)
     if usual and usual != record.lang and usual in config.language_codes:
         return f"; BCP 47 writes it `{usual}`: `{named(usual)}`"
     language = record.lang.split("-")[0].casefold()
