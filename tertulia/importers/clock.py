@@ -8,6 +8,7 @@ import re
 from zoneinfo import ZoneInfo
 
 from ..model import offset_text
+from ..reading.validate import parse_date
 
 UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}\+00:00")
 
@@ -33,3 +34,16 @@ def in_zone(date: str, zone: str) -> str:
     if offset % 60:
         return date
     return moment.strftime("%Y-%m-%d %H:%M") + offset_text(int(offset // 60))
+
+
+def before_tomorrow(date: str) -> bool:
+    """Whether a date (any form of the contract's) is no later than tomorrow, wherever one is on Earth."""
+    parsed = parse_date(date)
+    day = dt.date(parsed.year, parsed.month or 1, parsed.day or 1)
+    return day <= dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)
+
+
+def written_yet(date: str) -> str:
+    """A date an import writes: itself, or none ("") for one after tomorrow, which no one can have written
+    yet (a wrong clock's, 9999-12-31): it would head the comment feed for years."""
+    return date if not date or before_tomorrow(date) else ""

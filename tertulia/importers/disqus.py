@@ -24,10 +24,10 @@ from ..reading.validate import parse_date
 from ..reading.yamltext import quoted
 from . import siteyml
 from .addresses import relinked, same_address, site_path
-from .clock import in_zone, utc_text
+from .clock import in_zone, utc_text, written_yet
 from .known import Known, known
-from .problems import reasons_said, refusal
-from .proposal import before_tomorrow, private_name
+from .problems import first_few, reasons_said, refusal
+from .proposal import private_name
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
 from .wpbody import comment_markdown, comment_markdown_without, comment_refused
@@ -78,8 +78,7 @@ class DisqusSummary:
                  *reasons_said("comments not imported", self.skipped)]
         if self.future_dates:
             lines.append("comments dated after today, which no one can have written yet (a wrong clock's), written "
-                         f"with no date: {', '.join(self.future_dates[:3])}"
-                         + (f" and {len(self.future_dates) - 3} more" if len(self.future_dates) > 3 else ""))
+                         f"with no date: {first_few(self.future_dates)}")
         if self.on_pages:
             lines.append("of them on pages, kept in the page's comments/ folder but never shown (a page has no thread): "
                          + ", ".join(f"{folder} {count}" for folder, count in sorted(self.on_pages.items())))
@@ -479,15 +478,13 @@ def _target(wrapped: str) -> str:
 
 
 def comment_date(element, site: Site) -> str:
-    """A comment's date as its file gives it; none for one after tomorrow, which no one can have written
-    yet (a wrong clock's, 9999-12-31): it would head the comment feed for years."""
-    date = _date(element.findtext(NS + "createdAt") or "", site.timezone)
-    return date if not date or before_tomorrow(date) else ""
+    """A comment's date as its file gives it (see clock.written_yet)."""
+    return written_yet(_date(element.findtext(NS + "createdAt") or "", site.timezone))
 
 
 def _dated_later(element, site: Site) -> bool:
     """Whether a comment has a date comment_date leaves out."""
-    return bool(_date(element.findtext(NS + "createdAt") or "", site.timezone)) and not comment_date(element, site)
+    return bool(date := _date(element.findtext(NS + "createdAt") or "", site.timezone)) and not written_yet(date)
 
 
 def _date(created: str, zone: str) -> str:

@@ -22,6 +22,11 @@ def shown(text: str, limit: int = 60) -> str:
     return one_line(text[:limit]) + ("…" if len(text) > limit else "")
 
 
+def first_few(names: list[str], few: int = 3) -> str:
+    """`posts/a, posts/b, posts/c and 4 more`, in their order: a summary's line stays a line."""
+    return ", ".join(names[:few]) + (f" and {len(names) - few} more" if len(names) > few else "")
+
+
 def author_name(name: str) -> str:
     """The one rule for a name any import writes as an `author`: on one line, without the characters no one
     sees at its ends (a zero-width space, a direction override), nor anywhere the ones that only hide or

@@ -9,7 +9,6 @@ site/proposals.py). Everything in it is untrusted: the file is read as data, its
 
 from __future__ import annotations
 
-import datetime as dt
 import html.entities
 import itertools
 import os
@@ -32,7 +31,7 @@ from ..site.proposals import (CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, PLACEHOL
                               complete_website)
 from ..site.ui import CATALOG, Catalog
 from ..theme import Theme
-from .clock import in_zone
+from .clock import before_tomorrow, in_zone
 from .problems import ANONYMOUS, author_name, shown
 
 BEGIN = re.compile(r"-{4,} *tertulia comment file\b.*", re.IGNORECASE)
@@ -552,13 +551,6 @@ def _status_of(folder: Path, comment_id: str) -> str:
         if error is None and "translation_of" not in parsed.meta:
             return str(parsed.meta.get("status", "published"))
     return ""
-
-
-def before_tomorrow(date: str) -> bool:
-    """Whether a date (any form of the contract's) is no later than tomorrow, wherever one is on Earth."""
-    parsed = parse_date(date)
-    day = dt.date(parsed.year, parsed.month or 1, parsed.day or 1)
-    return day <= dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)
 
 
 def redacted(text: str, private: tuple[str, ...]) -> str:

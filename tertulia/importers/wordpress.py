@@ -23,14 +23,15 @@ from ..reading.names import same_words, slug_of
 from ..reading.read import parse_text
 from ..reading.validate import FEED_ID, RESERVED_SEGMENTS
 from . import addresses, media, siteyml
-from .navmenu import Menus
+from .clock import written_yet
 from .known import Known, known
-from .problems import ANONYMOUS, ContentProblem, author_name, reasons_said, refusal, shown
+from .navmenu import Menus
+from .problems import ANONYMOUS, ContentProblem, author_name, first_few, reasons_said, refusal, shown
 from .shortcodes import Media, attachments_named, left_out
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
 from .wpbody import blocks_left_out, comment_refused, safe_as_essay
-from .wpfiles import clock_offset, comment_date, comment_file, essay_file, stamp, text_of, title_of, unusable_ids
+from .wpfiles import clock_offset, comment_file, essay_file, stamp, text_of, title_of, unusable_ids
 from .wxr import Channel, Item, WPComment, line_of, read_export
 
 ESSAY_STATUSES = {"publish": False, "draft": True, "pending": True, "future": True, "private": True}
@@ -106,7 +107,7 @@ class Summary:
         if not self.left_out:
             return []
         return ["shortcodes and blocks only WordPress could run (a plugin's form, a list of posts), left out, any "
-                "words inside kept: " + ", ".join(f"{name} ({_first_few(folders)})"
+                "words inside kept: " + ", ".join(f"{name} ({first_few(folders)})"
                                                   for name, folders in sorted(self.left_out.items()))]
 
     def lines(self, dry_run: bool, staged) -> list[str]:
@@ -124,7 +125,7 @@ class Summary:
             *self._left_out(),
             *reasons_said("comments not imported", self.skipped_comments),
             *([f"comments dated after today, which no one can have written yet (a wrong clock's), written with no "
-               f"date: {_first_few(self.future_dates)}"] if self.future_dates else []),
+               f"date: {first_few(self.future_dates)}"] if self.future_dates else []),
             *(reasons_said("the blog's menu items left out of site.yml's `menu` (it links the imported pages, "
                            "one level deep)", self.menu_left_out) if self.menu_left_out else []),
             *([f"comments on pages, kept in the page's comments/ folder but never shown (a page has no thread): "
@@ -156,11 +157,6 @@ class Summary:
                          "(files as an earlier import wrote them)")
         lines += staged.left_alone()
         return lines
-
-
-def _first_few(folders: list[str], few: int = 3) -> str:
-    """`posts/a, posts/b, posts/c and 4 more`: a summary's line stays a line."""
-    return ", ".join(folders[:few]) + (f" and {len(folders) - few} more" if len(folders) > few else "")
 
 
 @dataclass(frozen=True)
@@ -644,7 +640,7 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
         if status is None and _translated(plan, place, comment.id, lang):
             continue  # trashed on the blog, but translated here: the author's now
         file = planned(comment_file(comment, status, parent)) if status else Planned(None)
-        if status and stamp(comment.date, comment.date_gmt) and not comment_date(comment):
+        if status and (date := stamp(comment.date, comment.date_gmt)) and not written_yet(date):
             summary.future_dates.append(f"{place.folder}/comments/{comment.id}")
         plan.files[f"{place.folder}/comments/{comment.id}.{lang}.md"] = replace(
             file, earlier=tuple(within(text) for text in earlier), if_recorded=True,

@@ -13,8 +13,9 @@ from ..reading.markup import TAG, is_safe_url
 from ..reading.validate import FEED_ID, parse_date
 from ..reading.yamltext import quoted
 from .addresses import directed
+from .clock import written_yet
 from .media import shown_in
-from .proposal import before_tomorrow, private_name, redacted
+from .proposal import private_name, redacted
 from .shortcodes import Media, expanded, stripped
 from .wpbody import before_more, comment_markdown_without, plain, to_markdown
 from .wxr import Item, WPComment
@@ -115,10 +116,8 @@ def featured(item: Item, media: Media | None) -> str:
 
 
 def comment_date(comment: WPComment) -> str:
-    """A comment's date as its file gives it; none for one after tomorrow, which no one can have written
-    yet (a wrong clock's): it would head the comment feed for years."""
-    date = stamp(comment.date, comment.date_gmt)
-    return date if not date or before_tomorrow(date) else ""
+    """A comment's date as its file gives it (see clock.written_yet)."""
+    return written_yet(stamp(comment.date, comment.date_gmt))
 
 
 def comment_file(comment: WPComment, status: str, parent: str) -> str:
