@@ -398,7 +398,7 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
                      "after this one, not read: ask for each in a letter of its own")
     if proposal.after:  # a P.S. under the file: the maintainer is told, nothing is guessed into the comment
         words = " ".join(proposal.after.split())
-        notes.append(f"words after the comment file, not in it: “{words[:60]}{'…' if len(words) > 60 else ''}”; "
+        notes.append(f"words after the comment file, not in it: “{shown(words)}”; "
                      "add them to the file if they belong to the comment")
     if proposal.left_out:
         notes.append(_left_out_note(proposal.left_out))
@@ -417,7 +417,7 @@ def _left_out_note(lines: tuple[str, ...]) -> str:
     named by the first, its addresses hidden: the maintainer puts back what a reader wrote after all."""
     first = ADDRESS_IN_NOTE.sub(REDACTED, lines[0])
     more = f" and {len(lines) - 1} line{'s' if len(lines) > 2 else ''} under it" if len(lines) > 1 else ""
-    return (f"left out as the mail program's: “{first[:60]}{'…' if len(first) > 60 else ''}”{more}; "
+    return (f"left out as the mail program's: “{shown(first)}”{more}; "
             "add to the file what of it the reader wrote")
 
 

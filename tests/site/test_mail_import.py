@@ -842,3 +842,13 @@ def test_what_is_left_out_of_a_corrected_text_as_the_mail_program_s_is_named_in_
     # the file's own text, whole, is the comment: nothing of it is left out, nothing is said
     unchanged = next(line for line in result.stdout.splitlines() if "bbbbbbbb" in line)
     assert "left out" not in unchanged, unchanged
+
+
+def test_words_after_the_comment_file_are_named_on_one_line_of_the_terminal(tmp_path):
+    """A reader's P.S. was printed as it came: an escape sequence in it would have coloured or moved the
+    maintainer's terminal. It is shown as every other untrusted word of an import is."""
+    content = site(tmp_path)
+    after = the_letter(body="Hola.", name="Eve", comment_id="20261130-0615-hhhhhhhh") + "\nP.S. \x1b[2Jborrado\n"
+    result = import_mail(content, *mails.store([raw_letter("utf-8", after.encode())], tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "not in it: “P.S. \\x1b[2Jborrado”" in result.stdout, result.stdout
