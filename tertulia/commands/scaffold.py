@@ -32,7 +32,7 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "",
         return _usage(f"bad slug `{slug[:60]}`: {key_problem(slug)}")
     static = content / "static"
     collision = kind == "page" and page_slug_collision(
-        slug, config, {path.name for path in static.iterdir()} if static.is_dir() else set())
+        slug, config, {path.name for path in static.iterdir()} if static.is_dir() else set(), content.name)
     if collision:  # the build would refuse the page: say so now, before anything is written
         return _usage(collision)
     if lang not in config.language_codes:

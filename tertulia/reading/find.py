@@ -62,6 +62,7 @@ class Found:
     errors: tuple[ContentError, ...]
     warnings: tuple[ContentError, ...] = ()
     static: tuple[tuple[str, Path], ...] = ()  # content/static/<path>: copied to the site's root as it is
+    root: str = "content"  # the content folder as messages name it (`--content src`: `src`)
 
 
 def is_page(path: str) -> bool:
@@ -88,7 +89,7 @@ def find_content(content_dir: Path) -> Found:
     static = []
     for name, path in _folders(content_dir, content_dir.name, errors, only="static"):
         _collect_static(Path(path), "", f"{content_dir.name}/{name}", static, errors)
-    return Found(tuple(sources), tuple(assets), tuple(errors), tuple(warnings), tuple(static))
+    return Found(tuple(sources), tuple(assets), tuple(errors), tuple(warnings), tuple(static), content_dir.name)
 
 
 # What content/ holds besides posts/, pages/ and static/ (a record's lock and an import's state are hidden)
@@ -247,7 +248,7 @@ def _collect_assets(path: Path, kind: str, url_path: str, shown: str, assets, er
     else:
         beside = "a post" if url_path.startswith("posts/") else "a page"
         warnings.append(ContentError(shown, 0, f"not published: a `{path.suffix}` file beside {beside} would be a "
-                                               "page, a script or text of the site's own; content/static/ "
+                                               f"page, a script or text of the site's own; {shown.split('/', 1)[0]}/static/ "
                                                "publishes one on purpose"))
 
 

@@ -29,7 +29,7 @@ def missing_images(files: ContentFiles, static: tuple[str, ...]) -> list[Content
                       if (local := _local(source, folder)) is not None and local not in present]
             if absent:
                 (source, local), line = absent[0], record.block_line(index, len(blocks)) or record.body_line
-                where = "content/static/" if source.startswith("/") else record.path.rsplit("/", 1)[0] + "/"
+                where = f"{files.root}/static/" if source.startswith("/") else record.path.rsplit("/", 1)[0] + "/"
                 warnings.append(ContentError(record.path, line, f"the image `{source[:200]}` is not in {where}: "
                                                                 "the page would show it broken" + _meant(source, local, present)))
                 break

@@ -27,6 +27,7 @@ class ContentFiles:
     errors: tuple[ContentError, ...]
     warnings: tuple[ContentError, ...] = ()  # files found but not published
     excerpts: dict = field(default_factory=dict)  # a comment file's first words, for the archive
+    root: str = "content"  # the content folder as messages name it (see Found)
 
 
 def is_trusted(source: Source) -> bool:
@@ -70,7 +71,7 @@ def parse_all(found: Found, digests: list[str] | None, cache: Cache, workers: in
     records = tuple(result[0] for result in results)
     blocks = dict(zip(paths, (result[1] for result in results)))
     excerpts = {path: result[2] for path, result in zip(paths, results) if result[2]}
-    files = ContentFiles(records, blocks, found.assets, tuple(found.errors), found.warnings, excerpts)
+    files = ContentFiles(records, blocks, found.assets, tuple(found.errors), found.warnings, excerpts, found.root)
     if kept is not None and not found.errors:
         kept.files = files
     return files
@@ -121,7 +122,7 @@ def _updated(kept: Kept, found: Found, digests: list[str], cache: Cache, workers
         excerpts.pop(source.path, None)
         if excerpt:
             excerpts[source.path] = excerpt
-    kept.files = ContentFiles(tuple(records), blocks, found.assets, (), found.warnings, excerpts)
+    kept.files = ContentFiles(tuple(records), blocks, found.assets, (), found.warnings, excerpts, found.root)
     return kept.files
 
 
@@ -141,7 +142,7 @@ def _with_errors(found: Found, results: list) -> ContentFiles:
         blocks[source.path] = converted
         if excerpt:
             excerpts[source.path] = excerpt
-    return ContentFiles(tuple(records), blocks, found.assets, tuple(errors), found.warnings, excerpts)
+    return ContentFiles(tuple(records), blocks, found.assets, tuple(errors), found.warnings, excerpts, found.root)
 
 
 def _made(source: Source, digest: str, result: tuple) -> tuple:

@@ -108,7 +108,7 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     _check_addresses(config, essays, essay_records, found, pages, page_groups)
     _check_feed_ids(essays, essay_records, found)
     found.warnings += missing_images(files, static)
-    _warn_root_files_under_a_path(config, static, found)
+    _warn_root_files_under_a_path(config, static, found, files.root)
     tags = _site_tags(config, essays, essay_records, found)  # before the errors: its warnings are said beside them
     if found.errors and unraised is None:
         raise ContentErrors(found.errors, _not_from_unread(found.warnings, files.errors))
@@ -129,21 +129,22 @@ def _not_from_unread(warnings: list[ContentError], unread: tuple[ContentError, .
     return [warning for warning in warnings if warning.path.rpartition("/")[0] not in folders]
 
 
-def _warn_root_files_under_a_path(config: SiteConfig, static: tuple[str, ...], found: Findings) -> None:
+def _warn_root_files_under_a_path(config: SiteConfig, static: tuple[str, ...], found: Findings, root: str) -> None:
     """robots.txt and its kind are read only at a host's root: under a sub-path they reach no crawler."""
     if config.base_path == "/":
         return
     host = config.base_url[:len(config.base_url) - len(config.base_path) + 1]
     for name in sorted(HOST_ROOT_FILES & set(static)):
-        found.warnings.append(ContentError(f"content/static/{name}", 0,
+        found.warnings.append(ContentError(f"{root}/static/{name}", 0,
                                            f"crawlers read {name} only at the host's root ({host}{name}); this site "
                                            f"is published under {config.base_path}, where it is not read"))
 
 
-def page_slug_collision(slug: str, config: SiteConfig, static_roots: set[str]) -> str:
-    """Why a page cannot have this slug (its address is the site's own, or a static file's), or ""."""
+def page_slug_collision(slug: str, config: SiteConfig, static_roots: set[str], root: str = "content") -> str:
+    """Why a page cannot have this slug (its address is the site's own, or a static file's), or ""; `root` is
+    the content folder as messages name it."""
     if slug in static_roots:
-        return f"page slug `{slug}` collides with the static file content/static/{slug}"
+        return f"page slug `{slug}` collides with the static file {root}/static/{slug}"
     if slug in RESERVED_SEGMENTS:
         return f"page slug `{slug}` collides with the site's own address /{slug}/ ({RESERVED_SEGMENTS[slug]})"
     for code in config.language_codes:
@@ -161,9 +162,9 @@ def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findin
     pages, drafts, left_out = [], 0, set()
     for slug, versions in sorted(records.items()):
         record = _original_record(versions)
-        collision = page_slug_collision(slug, config, roots)
+        collision = page_slug_collision(slug, config, roots, files.root)
         if collision:
-            found.error(record, None, f"{collision}; rename the folder content/pages/{slug}")
+            found.error(record, None, f"{collision}; rename the folder {files.root}/pages/{slug}")
             continue
         page = _page(slug, versions, files, found, followed or {}, config)
         if page and (include_drafts or not page.draft):
@@ -178,7 +179,7 @@ def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findin
             near = get_close_matches(entry.page, sorted(records), n=1, cutoff=0.75)  # `abuot` for `about`
             meant = f"; is it meant to be `{near[0]}`?" if near else ""
             found.errors.append(ContentError(entry.path, entry.line, f"menu entry `page: {entry.page}` names no "
-                                                                     f"page: there is no content/pages/{entry.page}/{meant}"))
+                                                                     f"page: there is no {files.root}/pages/{entry.page}/{meant}"))
         elif entry.page in left_out:  # else its link would vanish from every page without a word
             found.warnings.append(ContentError(entry.path, entry.line, f"menu entry `page: {entry.page}` names a "
                                                "draft: it is left out of the menu until the page is published"))

@@ -337,3 +337,20 @@ def test_an_image_named_in_another_letter_case_or_misspelt_asks_for_the_file_bes
         "content/posts/hola/index.ro.md:8: warning: the image `Foto%20Rio.PNG` is not in content/posts/hola/: "
         "the page would show it broken; is it meant to be `Foto%20Rio.png`?",
     ]
+
+
+def test_messages_name_the_content_folder_as_the_author_gave_it(tmp_path):
+    """`--content src`: a message that says `content/static/` sends the author to a folder they do not have."""
+    src = make_content(tmp_path, {"static/robots.txt": "ok", "static/faq": "a file", "static/shop.js": "1",
+                                  "posts/hola/notes.html": "<p>mine</p>",
+                                  "pages/faq/index.es.md": "---\ntitle: Preguntas\nauthor: Ana\n---\n\nUna.\n"})
+    src.rename(tmp_path / "src")
+    checked = run_cli("check", "--content", "src", cwd=tmp_path)
+    assert checked.returncode == 1
+    assert "content/" not in checked.stderr
+    lines = checked.stderr.splitlines()
+    assert ("src/pages/faq/index.es.md: page slug `faq` collides with the static file src/static/faq; "
+            "rename the folder src/pages/faq") in lines
+    assert any(line.startswith("src/static/robots.txt: warning: crawlers read robots.txt") for line in lines)
+    assert any(line.startswith("src/posts/hola/notes.html: warning: not published") and "src/static/ publishes" in line
+               for line in lines)
