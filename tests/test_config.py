@@ -346,3 +346,12 @@ def test_a_key_indented_less_than_the_one_above_it_is_not_said_to_be_deeper(tmp_
                                      ' es: Español\nmain_language: en\n')
     assert errors == ["content/site.yml:5: YAML does not parse: did not find expected key; this line is indented "
                       "1 space, the line above it 2: keys of one mapping start in one column"]
+
+
+def test_a_bad_tag_key_written_with_yaml_escapes_is_said_at_its_own_line(tmp_path):
+    """`"a\\b"` and `"c\x07d"` are written with escapes, so the key's text is not what the line shows."""
+    errors = config_errors(tmp_path, 'title: T\nbase_url: "https://e.org/"\nlanguages: {en: English}\n'
+                                     'main_language: en\ntags:\n  ok: {en: ok}\n  "a\\\\b": {en: x}\n  "c\\x07d": {en: y}\n'
+                                     '  "tab\\there": {en: z}\n')
+    assert [error.split(": tag key")[0] for error in errors] == [
+        "content/site.yml:7", "content/site.yml:8", "content/site.yml:9"]

@@ -521,9 +521,30 @@ def _loops(redirects: list[Redirect]) -> list[tuple[Redirect, str]]:
     return rings
 
 
+QUOTED_KEY = re.compile(r'^\s+("(?:[^"\\]|\\.)*")\s*:')  # a key in double quotes, escapes and all
+
+
 def _key_line(text: str, start: int, key: str) -> int:
-    """The line of `key:` in the mapping that opens on line `start`, for an error that names the entry."""
-    return _line_after(text, start, re.compile(rf"^\s+[\"']?{re.escape(key)}[\"']?\s*:"))
+    r"""The line of `key:` in the mapping that opens on line `start`, for an error that names the entry: as
+    written, or in double quotes with YAML's escapes (`"a\\b"`, `"c\x07d"`), read as YAML reads them."""
+    line = _line_after(text, start, re.compile(rf"^\s+[\"']?{re.escape(key)}[\"']?\s*:"))
+    if line != start or "\\" not in text:
+        return line
+    for number, written in enumerate(text.splitlines()[start:], start + 1):
+        quoted = QUOTED_KEY.match(written)
+        if quoted and "\\" in quoted.group(1) and _yaml_string(quoted.group(1)) == key:
+            return number
+    return start
+
+
+def _yaml_string(quoted: str) -> str | None:
+    """A double-quoted YAML scalar's text, or None when it is not one."""
+    import yaml
+    try:
+        value = yaml.safe_load(quoted)
+    except yaml.YAMLError:
+        return None
+    return value if isinstance(value, str) else None
 
 
 def _zones() -> set[str]:
