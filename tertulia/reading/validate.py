@@ -90,7 +90,7 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     essay_records, comment_records = _group([r for r in files.records if not is_page(r.path)], config, found)
     page_groups = _group(page_records, config, found)[0]
     pages, drafts = _pages(config, page_groups, files, found, static, include_drafts, followed)
-    essays, held_back = [], 0  # `drafts` counts on from the pages'
+    essays, held_back, unpublished = [], 0, []  # `drafts` counts on from the pages'
     slugs = essay_records.keys() | comment_records.keys()
     for gone in (posts.keys() - slugs) if posts is not None else ():  # a run's results, not every run's
         del posts[gone]
@@ -105,11 +105,13 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
             held_back += held
         elif essay:
             drafts += 1
+            unpublished.append(essay)
     _check_addresses(config, essays, essay_records, found, pages, page_groups)
     _check_feed_ids(essays, essay_records, found)
     found.warnings += missing_images(files, static)
     _warn_root_files_under_a_path(config, static, found, files.root)
     tags = _site_tags(config, essays, essay_records, found)  # before the errors: its warnings are said beside them
+    _warn_drafts_tags(config, unpublished, tags, essay_records, found)
     if found.errors and unraised is None:
         raise ContentErrors(found.errors, _not_from_unread(found.warnings, files.errors))
     if found.errors:
@@ -1121,3 +1123,18 @@ def _site_tags(config: SiteConfig, essays: list[Essay], essay_records, found: Fi
                                            f"{_meant_tag(key, written, config.tags)}")
                 extra[key] = Tag(key=key, labels=(), written=written)
     return tuple(known.values()) + tuple(extra[k] for k in sorted(extra))
+
+
+def _warn_drafts_tags(config: SiteConfig, drafts: list[Essay], tags: tuple[Tag, ...], essay_records,
+                      found: Findings) -> None:
+    """A draft's tag that site.yml lacks is said too, as its misspelt image is: a draft is where an essay is
+    written, and the tag would otherwise be said only on the day it is published. It makes no tag page."""
+    said = {tag.key for tag in tags}
+    for essay in drafts:
+        for key in essay.tags:
+            if key not in said:
+                said.add(key)
+                record = essay_records[essay.slug][essay.original.lang]
+                written = _written_tag(record, key, config.tags)
+                found.warn(record, "tags", f"tag `{written}` is not in site.yml tags; its label is its key"
+                                           f"{_meant_tag(key, written, config.tags)}")

@@ -354,3 +354,17 @@ def test_messages_name_the_content_folder_as_the_author_gave_it(tmp_path):
     assert any(line.startswith("src/static/robots.txt: warning: crawlers read robots.txt") for line in lines)
     assert any(line.startswith("src/posts/hola/notes.html: warning: not published") and "src/static/ publishes" in line
                for line in lines)
+
+
+def test_a_drafts_tag_missing_from_site_yml_is_said_but_makes_no_tag_page(tmp_path):
+    """`new post` starts every essay as a draft: a misspelt tag said only on publishing day is said too late."""
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\ndraft: true\ntags: [valuez]\n---\n\nUno.\n\nDos.\n",
+    })
+    checked = run_cli("check", "--content", str(content), cwd=tmp_path)
+    built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "output"), cwd=tmp_path)
+    assert checked.returncode == built.returncode == 0
+    said = "content/posts/hola/index.es.md:5: warning: tag `valuez` is not in site.yml tags; its label is its key"
+    assert said + "; is it meant to be `values`?" in checked.stderr.splitlines()
+    assert said + "; is it meant to be `values`?" in built.stderr.splitlines()
+    assert not (tmp_path / "output" / "tags" / "valuez").exists()

@@ -211,8 +211,8 @@ def test_a_tag_key_with_a_path_sign_a_control_character_or_only_dots_is_an_error
     else:
         (content / "site.yml").write_text((content / "site.yml").read_text().replace(
             "tags:\n", f'tags:\n  "{key}": {{en: x}}\n'))
-        # at the entry's own line, or at `tags:` when YAML's escapes write the key otherwise than it reads
-        shown = f"content/site.yml:{5 if chr(92) in key else 6}: tag key"
+        # at the entry's own line, even when YAML's escapes write the key otherwise than it reads
+        shown = "content/site.yml:6: tag key"
     out = tmp_path / "out"
     clean(run_cli("build", "--content", str(content), "--output", str(out)), 1, shown)
     assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["site"]
