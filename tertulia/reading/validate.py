@@ -550,6 +550,7 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
     source, target = blocks[original.path], blocks[translation.path]
     if len(source) == len(target):
         _warn_list_lengths(translation, source, target, found)
+        _warn_kinds(translation, source, target, found)
         return True
     recorded = followed is not None and followed.original == original.path and len(followed.blocks) == len(target)
     changed = _changed_since_recorded(followed.blocks, source, target, translation.block_starts) if recorded else None
@@ -621,6 +622,29 @@ def _warn_list_lengths(translation: Record, source, target, found: Findings) -> 
         found.warnings.append(ContentError(translation.path, line, (
             f"block {index + 1} is a list of {written} item{'s' if written != 1 else ''}, its original's has "
             f"{expected}: an item left out, or two run together?")))
+
+
+BLOCK_KINDS = {"p": "a paragraph", "ul": "a bulleted list", "ol": "a numbered list", "blockquote": "a block quote",
+               "pre": "a code block", "table": "a table", "hr": "a thematic break",
+               **{f"h{level}": f"a level-{level} heading" for level in range(1, 7)}}
+FIRST_ELEMENT = re.compile(r"\s*<([a-z][a-z0-9]*)")
+
+
+def _warn_kinds(translation: Record, source, target, found: Findings) -> None:
+    """Warn of a block that is of another kind than its original's (a heading translated as a paragraph):
+    the counts still match, so nothing else would say so, and the pair would show a heading beside a line
+    of prose. Cheap where nothing differs: a block's first three characters name its kind."""
+    for index, (theirs, ours) in enumerate(zip(source, target)):
+        if theirs[:3] == ours[:3]:
+            continue
+        kinds = [BLOCK_KINDS.get(element.group(1)) if (element := FIRST_ELEMENT.match(block)) else None
+                 for block in (theirs, ours)]
+        if None in kinds or kinds[0] == kinds[1]:
+            continue
+        line = translation.block_line(index, len(target)) or translation.body_line
+        found.warnings.append(ContentError(translation.path, line, (
+            f"block {index + 1} is {kinds[1]} here, {kinds[0]} in the original: is its Markdown "
+            f"written as the original's?")))
 
 
 def _retitled(original: Record, translation: Record, followed: Followed, found: Findings) -> tuple[str, int] | None:

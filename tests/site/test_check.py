@@ -368,3 +368,17 @@ def test_a_drafts_tag_missing_from_site_yml_is_said_but_makes_no_tag_page(tmp_pa
     assert said + "; is it meant to be `values`?" in checked.stderr.splitlines()
     assert said + "; is it meant to be `values`?" in built.stderr.splitlines()
     assert not (tmp_path / "output" / "tags" / "valuez").exists()
+
+
+def test_a_block_translated_as_another_kind_is_a_warning_at_its_line(tmp_path):
+    """The counts match, so nothing else says it: the pair would show a heading beside a line of prose."""
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\n## El río\n\nEra ancho.\n\n1. uno\n2. dos\n",
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nThe river\n\nIt was wide.\n\n"
+                                  "1. one\n2. two\n",
+    })
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 0
+    assert ("content/posts/hola/index.en.md:6: warning: block 1 is a paragraph here, a level-2 heading in the "
+            "original: is its Markdown written as the original's?") in result.stderr.splitlines()
+    assert "block 3" not in result.stderr  # a numbered list translated as one
