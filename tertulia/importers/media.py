@@ -3,8 +3,10 @@ pointed at them.
 
 Only files on the blog's own hosts come along: its address, `*.files.wordpress.com`, and the
 `i0.wp.com/<host>/...` copies, which (like `name-300x200.jpg` and `?w=300`) are one file: the
-original. A download is bounded in size and time, follows no redirect off those hosts, never reaches
-a link-local address (a cloud machine's metadata service), and lands under a safe name of a kind the
+original. A download is bounded in size and time, follows no redirect off those hosts or to a page of
+them, reaches only public addresses (an export names its own hosts: a crafted one could aim at this
+machine, its network or a cloud machine's metadata service; `--media-private-hosts` lets a blog on this
+machine or its network be read, never a link-local address), and lands under a safe name of a kind the
 build publishes; a failure is listed and its address kept.
 """
 
@@ -18,6 +20,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
@@ -45,6 +48,7 @@ class MediaSource:
     scheme: str = "https"  # the blog's, for the files that i0.wp.com copies
     uploads: Path | None = None  # --media-from
     download: bool = False  # --media
+    private_hosts: bool = False  # --media-private-hosts: loopback and private addresses may be read too
     fetched: dict[str, bytes | None] = field(default_factory=dict)  # original URL -> its bytes (None: failed)
     failures: dict[str, str] = field(default_factory=dict)  # original URL -> why
 
@@ -53,10 +57,11 @@ class MediaSource:
         return self.download or self.uploads is not None
 
 
-def source_for(blog: str, base_site_url: str, download: bool, uploads: Path | None) -> MediaSource:
+def source_for(blog: str, base_site_url: str, download: bool, uploads: Path | None,
+               private_hosts: bool = False) -> MediaSource:
     hosts = {urlsplit(url).hostname or "" for url in (blog, base_site_url)} - {""}
     scheme = "http" if blog.startswith("http://") else "https"
-    return MediaSource(hosts=hosts, scheme=scheme, uploads=uploads, download=download)
+    return MediaSource(hosts=hosts, scheme=scheme, uploads=uploads, download=download, private_hosts=private_hosts)
 
 
 def original(url: str, hosts: set[str], photon_scheme: str = "https") -> str:
@@ -141,7 +146,7 @@ def old_host_references(text: str, hosts: set[str]) -> int:
 def _fetched(url: str, source: MediaSource) -> bytes | None:
     if url not in source.fetched:
         try:
-            data = _local(url, source.uploads) if source.uploads else _download(url, source.hosts)
+            data = _local(url, source.uploads) if source.uploads else _download(url, source.hosts, source.private_hosts)
             if urlsplit(url).path.lower().endswith(".svg") and active_svg(data):
                 raise ValueError("an SVG that can run a script, which the site would serve as its own")
             source.fetched[url] = data
@@ -210,32 +215,45 @@ class _OwnHostsOnly(urllib.request.HTTPRedirectHandler):
         self.hosts = hosts
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if not original(newurl, self.hosts) and (urlsplit(newurl).hostname or "") not in self.hosts:
-            raise ValueError(f"redirected off the blog's hosts, to {newurl[:80]}")
+        # a file's own kind too: a redirect to a page of the blog (`/wp-admin/...`) would land its text
+        # under the file's name, published beside the post
+        if not original(newurl, self.hosts):
+            on_hosts = (urlsplit(newurl).hostname or "") in self.hosts
+            where = "to a page, not a file" if on_hosts else "off the blog's hosts"
+            raise ValueError(f"redirected {where}, to {newurl[:80]}")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _unreachable(address: str) -> bool:
-    """An address no blog is served from but a crafted export could aim at: link-local (where a cloud
-    machine answers with its credentials), multicast, unspecified, reserved. A blog on this machine or
-    the local network (loopback, private) stays reachable: people do move from those."""
+def _unreachable(address: str, private_hosts: bool = False) -> str:
+    """Why an export may not aim a download at this address, or "": link-local (where a cloud machine answers
+    with its credentials), multicast, unspecified and reserved never; this machine and its networks
+    (loopback, private, shared, unique local) unless `private_hosts`, for a blog served there."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     ip = getattr(ip, "ipv4_mapped", None) or ip
-    return ip.is_link_local or ip.is_multicast or ip.is_unspecified or ip.is_reserved
+    if ip.is_link_local or ip.is_multicast or ip.is_unspecified or (ip.is_reserved and not ip.is_loopback):
+        return "an address no blog is served from"  # (::1 is in IPv6's reserved block: it is this machine)
+    if not ip.is_global and not private_hosts:
+        return ("an address of this machine or a private network, which --media reads only with "
+                "--media-private-hosts (for a blog served there)")
+    return ""
 
 
 class _Checked:
     """A connection that refuses an unreachable address, both as the name resolves and as connected
     (a name that resolves anew in between cannot slip past)."""
 
+    def __init__(self, *args, private_hosts: bool = False, **kwargs):
+        self.private_hosts = private_hosts
+        super().__init__(*args, **kwargs)
+
     def connect(self):
         for *_, sockaddr in socket.getaddrinfo(self.host, self.port, type=socket.SOCK_STREAM):
-            if _unreachable(sockaddr[0]):
-                raise ValueError(f"{self.host} is at {sockaddr[0]}, an address no blog is served from")
+            if why := _unreachable(sockaddr[0], self.private_hosts):
+                raise ValueError(f"{self.host} is at {sockaddr[0]}, {why}")
         super().connect()
-        if _unreachable(self.sock.getpeername()[0]):
+        if why := _unreachable(self.sock.getpeername()[0], self.private_hosts):
             self.sock.close()
-            raise ValueError(f"{self.host} is at an address no blog is served from")
+            raise ValueError(f"{self.host} is at {why}")
 
 
 class _CheckedHTTP(_Checked, http.client.HTTPConnection):
@@ -247,25 +265,36 @@ class _CheckedHTTPS(_Checked, http.client.HTTPSConnection):
 
 
 class _CheckedHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, private_hosts: bool):
+        super().__init__()
+        self.private_hosts = private_hosts
+
     def http_open(self, req):
-        return self.do_open(_CheckedHTTP, req)
+        return self.do_open(partial(_CheckedHTTP, private_hosts=self.private_hosts), req)
 
 
 class _CheckedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, private_hosts: bool):
+        super().__init__()
+        self.private_hosts = private_hosts
+
     def https_open(self, req):
-        return self.do_open(_CheckedHTTPS, req)
+        return self.do_open(partial(_CheckedHTTPS, private_hosts=self.private_hosts), req)
 
 
-def _download(url: str, hosts: set[str]) -> bytes:
-    """At most MAX_BYTES in at most MAX_SECONDS, from the blog's own hosts only."""
+def _download(url: str, hosts: set[str], private_hosts: bool = False) -> bytes:
+    """At most MAX_BYTES in at most MAX_SECONDS (and one read's timeout), from the blog's own hosts only."""
     deadline = time.monotonic() + MAX_SECONDS
-    opener = urllib.request.build_opener(_CheckedHTTPHandler, _CheckedHTTPSHandler, _OwnHostsOnly(hosts))
+    opener = urllib.request.build_opener(_CheckedHTTPHandler(private_hosts), _CheckedHTTPSHandler(private_hosts),
+                                         _OwnHostsOnly(hosts))
     request = urllib.request.Request(url, headers={"User-Agent": "tertulia-import"})
     with opener.open(request, timeout=min(MAX_SECONDS, 10)) as response:
         if int(response.headers.get("Content-Length") or 0) > MAX_BYTES:
             raise ValueError(f"larger than {MAX_BYTES // 1024 // 1024} MB")
         chunks, size = [], 0
-        while chunk := response.read(64 * 1024):
+        # read1: what one receive brings, so that a server sending a byte at a time meets the deadline;
+        # read() would wait for the whole 64 KiB, each byte starting the socket's timeout anew
+        while chunk := response.read1(64 * 1024):
             size += len(chunk)
             if size > MAX_BYTES:
                 raise ValueError(f"larger than {MAX_BYTES // 1024 // 1024} MB")
