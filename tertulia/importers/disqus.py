@@ -26,7 +26,7 @@ from . import siteyml
 from .addresses import relinked, same_address, site_path
 from .clock import in_zone, utc_text, written_yet
 from .known import Known, known
-from .problems import first_few, reasons_said, refusal
+from .problems import first_few, reasons_said, refusal, shown
 from .proposal import private_name
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
@@ -83,7 +83,7 @@ class DisqusSummary:
             lines.append("of them on pages, kept in the page's comments/ folder but never shown (a page has no thread): "
                          + ", ".join(f"{folder} {count}" for folder, count in sorted(self.on_pages.items())))
         for link, count in sorted(self.unmatched.items()):
-            lines.append(f"thread matching no essay ({counted(count, 'comment')}): {link}")
+            lines.append(f"thread matching no essay ({counted(count, 'comment')}): {shown(link, 200)}")
         if self.unmatched and not self.matched:
             lines.append("no thread matched an essay: import the blog's posts first (`tertulia import wordpress`), "
                          "then this export again")

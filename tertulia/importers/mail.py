@@ -24,6 +24,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..errors import one_line
 from .clock import utc_text
 from .proposal import (BEGIN, HEADER_FROM, QUOTED, Refused, forward_line, placeholders, read_letter, site_config,
                        write_proposal)
@@ -53,6 +54,7 @@ def import_mail(sources: list[Path], content: Path, dry_run: bool = False, repor
     outcome, seen, placeholder = Outcome(), set(), placeholders(content)
     read: dict = {}  # each post's comment files, read once for the run (see proposal._on_disk)
     for where, raw in _messages(sources):
+        where = one_line(where)  # a file's name is anyone's: an escape sequence in it would reach the terminal
         try:
             if isinstance(raw, str):
                 raise Refused(raw)

@@ -710,9 +710,18 @@ def _person(record: Record, key: str, required: bool, found: Findings) -> str:
     controls: where no <bdi> can hold it (a feed's title, a mail's subject, an aria-label) it then
     neither reverses the words around it (`\u202egnp.exe: Welcome`) nor is reordered by them."""
     name = _single_line_name(_string(record, key, required, found))
-    if name.isascii() or not any(bidirectional(c) in RIGHT_TO_LEFT_OR_CONTROL for c in name):
+    if name.isascii():
+        return name
+    if unseen := sorted({f"U+{ord(c):04X}" for c in name if c in HIDING or bidirectional(c) in DIRECTION_CONTROLS}):
+        # every import takes these out (importers.problems.author_name); a merged proposal's file may hold them
+        found.warn(record, key, f"the name holds characters no one sees ({', '.join(unseen)}), which can make it "
+                                "read as another (an override turns `gnp.exe` into `exe.png`): remove them")
+    if not any(bidirectional(c) in RIGHT_TO_LEFT_OR_CONTROL for c in name):
         return name
     return f"{ISOLATE}{name}{END_ISOLATE}"
+
+
+HIDING = "\u200b\u2060\ufeff\u00ad"  # zero-width space, word joiner, byte-order mark, soft hyphen: hide letters
 
 
 def _single_line_name(name: str) -> str:

@@ -382,3 +382,19 @@ def test_a_block_translated_as_another_kind_is_a_warning_at_its_line(tmp_path):
     assert ("content/posts/hola/index.en.md:6: warning: block 1 is a paragraph here, a level-2 heading in the "
             "original: is its Markdown written as the original's?") in result.stderr.splitlines()
     assert "block 3" not in result.stderr  # a numbered list translated as one
+
+
+def test_a_comment_authors_name_holding_invisible_characters_is_a_warning(tmp_path):
+    """Every import takes them out; a proposal's file merged as it came may hold them, and `Eve‮gnp.exe` reads
+    as a name it is not. The check workflow on the pull request says so."""
+    content = make_content(tmp_path, {
+        "posts/hola/comments/c1.es.md": '---\nauthor: "Eve\\u202e\\u200bgnp.exe"\n---\n\nHola.\n',
+        "posts/hola/comments/c1.en.md": "---\ntranslation_of: es\n---\n\nHello.\n",
+        "posts/hola/comments/c2.es.md": "---\nauthor: \"Zoë\"\n---\n\nHola.\n",
+        "posts/hola/comments/c2.en.md": "---\ntranslation_of: es\n---\n\nHello.\n",
+    })
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "content/posts/hola/comments/c1.es.md:2: warning: the name holds characters no one sees (U+200B, U+202E), "
+        "which can make it read as another (an override turns `gnp.exe` into `exe.png`): remove them"]

@@ -852,3 +852,14 @@ def test_words_after_the_comment_file_are_named_on_one_line_of_the_terminal(tmp_
     result = import_mail(content, *mails.store([raw_letter("utf-8", after.encode())], tmp_path / "mail")["eml"])
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout and "not in it: “P.S. \\x1b[2Jborrado”" in result.stdout, result.stdout
+
+
+def test_a_mail_files_own_name_reaches_the_terminal_on_one_line(tmp_path):
+    """A saved message's file name is anyone's: `m10<ESC>]0;TITLE<BEL>.eml` set the terminal's title."""
+    content = site(tmp_path)
+    folder = tmp_path / "mail"
+    folder.mkdir()
+    (folder / "m10\x1b]0;TITLE\x07.eml").write_bytes(b"From: x@example.org\nSubject: hi\n\nNo proposal here.\n")
+    result = import_mail(content, str(folder))
+    assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout + result.stderr
+    assert "m10\\x1b]0;TITLE\\x07.eml: not imported" in result.stdout + result.stderr

@@ -1977,3 +1977,16 @@ def test_polylang_s_archives_under_a_language_prefix_lead_where_the_plain_ones_d
     for old, new in (("en/category/travel", "../../../tags/travel/"), ("en/tag/bridges", "../../../tags/bridges/"),
                      ("category/travel", "../../tags/travel/")):
         assert f'<a href="{new}" dir="auto">' in (out / old / "index.html").read_text(encoding="utf-8"), old
+
+
+def test_a_disqus_threads_link_reaches_the_terminal_on_one_line(tmp_path):
+    """The summary named a thread matching no essay by its link as the export wrote it: direction and C1
+    control characters in it reached the maintainer's terminal."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    export = tmp_path / "hostile.xml"
+    export.write_text(DISQUS.read_text().replace("https://elsewhere.example.net/unknown-post/",
+                                                 "https://elsewhere.example.net/\u202eunknown\u009b2J/"))
+    result = imported(site, export, "--dry-run", source="disqus")
+    assert "\u202e" not in result.stdout and "\u009b" not in result.stdout
+    assert "thread matching no essay (1 comment): https://elsewhere.example.net/\\u202eunknown\\x9b2J/" in result.stdout
