@@ -347,6 +347,8 @@
   }
 
   // A− / A+: the texts' size in steps, kept on this device (the page's first script applies it before paint).
+  // At either end its button says it can go no further (aria-disabled) but keeps the focus: a disabled button
+  // would hand it to the other one, and a reader pressing Enter again would shrink what they had enlarged.
   var SIZES = [1, 1.15, 1.3, 1.5];
   function textSize() {
     var root = document.documentElement;
@@ -355,17 +357,18 @@
     var update = function () {
       Array.prototype.forEach.call(buttons, function (button) {
         var step = Number(button.getAttribute("data-text-size"));
-        button.disabled = step < 0 ? current() <= SIZES[0] : current() >= SIZES[SIZES.length - 1];
+        var atEnd = step < 0 ? current() <= SIZES[0] : current() >= SIZES[SIZES.length - 1];
+        button.setAttribute("aria-disabled", atEnd ? "true" : "false");
       });
     };
     Array.prototype.forEach.call(buttons, function (button) {
       button.addEventListener("click", function () {
+        if (button.getAttribute("aria-disabled") === "true") { return; }
         var at = SIZES.indexOf(current()), step = Number(button.getAttribute("data-text-size"));
         var next = SIZES[Math.min(SIZES.length - 1, Math.max(0, (at < 0 ? 0 : at) + step))];
         keepingPlace(function () { root.style.setProperty("--text-scale", String(next)); });
         store(SIZE, String(next));
         update();
-        if (button.disabled) { button.parentNode.querySelector("button:not(:disabled)").focus(); }
       });
     });
     update();

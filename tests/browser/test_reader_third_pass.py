@@ -401,7 +401,7 @@ def test_a_larger_text_is_kept_on_the_device(server, open_page):
     page = open_page(server["url"] + ESSAY)
     size = "document.querySelector('#p2 > .original').getBoundingClientRect().height"
     before = page.evaluate(size)
-    assert page.get_by_role("button", name="A− smaller text").is_disabled()
+    assert page.get_by_role("button", name="A− smaller text").get_attribute("aria-disabled") == "true"
     page.get_by_role("button", name="A+ larger text").click()
     assert page.evaluate(size) > before * 1.05
     page.goto(server["url"] + SINGLE)
@@ -419,7 +419,7 @@ def test_a_larger_text_keeps_its_headings_and_title_larger_than_its_words(server
     title = "main h1 .side" if "/es/" not in address else "main h1"
     before = [page.evaluate(f"({size})('{s}')") for s in (title, ".text .side h2", ".text .side p")]
     larger = page.locator('[data-text-size="1"]')  # its name is in the page's language
-    while larger.is_enabled():
+    while larger.get_attribute("aria-disabled") != "true":
         larger.click()
     after = [page.evaluate(f"({size})('{s}')") for s in (title, ".text .side h2", ".text .side p")]
     assert after[2] >= before[2] * 1.4
@@ -433,6 +433,22 @@ def test_on_a_phone_a_one_language_title_keeps_the_phone_s_size(server, open_pag
     for address in ("/fixture-repo/es/posts/alpha/", "/pages-site/en/about/"):
         page = open_page(server["url"] + address, width=390)
         assert page.evaluate("getComputedStyle(document.querySelector('main h1')).fontSize") == "24.8px"
+
+
+def test_pressing_a_plus_from_the_keyboard_past_the_largest_size_keeps_it(server, open_page):
+    """At the largest size A+ was disabled and handed the focus to A−: the next Enter made the text smaller
+    again, and a reader repeating Enter went up and down (a browser review, 2026-12)."""
+    page = open_page(server["url"] + ESSAY)
+    scale = "Number(document.documentElement.style.getPropertyValue('--text-scale')) || 1"
+    page.locator('[data-text-size="1"]').focus()
+    seen = []
+    for _ in range(6):
+        page.keyboard.press("Enter")
+        seen.append(page.evaluate(scale))
+    assert seen == [1.15, 1.3, 1.5, 1.5, 1.5, 1.5]
+    assert page.evaluate("document.activeElement.getAttribute('data-text-size')") == "1"
+    assert page.locator('[data-text-size="1"]').get_attribute("aria-disabled") == "true"
+    assert page.locator('[data-text-size="-1"]').get_attribute("aria-disabled") == "false"
 
 
 def test_a_page_has_the_text_size_buttons_an_essay_has(server, open_page):
