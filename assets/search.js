@@ -29,9 +29,32 @@
     return pagefind;
   }
 
-  // The passage a hit is in: the last paragraph or comment that starts before the first matched word.
+  // Where Pagefind's excerpt starts: the window of its 30 words (its default) that holds the most weight
+  // of matched words, as its own calculate_excerpt_region finds it. The link must lead to the passage the
+  // excerpt quotes, not to the first word matched, which can be in another (a review, 2026-12).
+  var EXCERPT_WORDS = 30;
+  function excerptStart(weighted) {
+    var words = [];
+    (weighted || []).forEach(function (word) { words[word.location] = (words[word.location] || 0) + word.balanced_score; });
+    if (words.length <= EXCERPT_WORDS) { return 0; }
+    var sum = 0, i;
+    for (i = 0; i < EXCERPT_WORDS; i++) { sum += words[i] || 0; }
+    var densest = sum, densestAt = [0];
+    for (i = 0; i < words.length; i++) {
+      sum += (words[i + EXCERPT_WORDS] || 0) - (words[i] || 0);
+      if (sum > densest) { densest = sum; densestAt = [i]; }
+      else if (sum === densest && densestAt[densestAt.length - 1] === i - 1) { densestAt.push(i); }
+    }
+    return densestAt[Math.floor(densestAt.length / 2)];
+  }
+
+  // The passage a hit is in: the last paragraph or comment that starts before the first matched word the
+  // excerpt shows (else the first matched word).
   function passage(data) {
-    var at = data.locations && data.locations.length ? data.locations[0] : 0;
+    var locations = data.locations || [];
+    var start = excerptStart(data.weighted_locations);
+    var shown = locations.filter(function (location) { return location >= start && location < start + EXCERPT_WORDS; });
+    var at = shown.length ? shown[0] : (locations.length ? locations[0] : 0);
     var found = "";
     (data.anchors || []).forEach(function (anchor) {
       if (PASSAGE.test(anchor.id) && anchor.location <= at) { found = anchor.id; }

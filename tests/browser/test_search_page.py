@@ -227,3 +227,24 @@ def test_words_typed_in_a_search_field_run_their_own_way_on_a_right_to_left_page
         field = open_page(server["url"] + address).locator(f"{form} input[name=q]")
         assert field.evaluate(way) == ["rtl", "plaintext"]
         assert field.get_attribute("dir") is None
+
+
+def test_a_hit_opens_the_passage_its_excerpt_quotes(server, open_page):
+    """The link went to the passage of the first matched word, while the excerpt quoted the densest
+    window of matches, another passage: the reader landed far from what they clicked (a review, 2026-12)."""
+    page = open_page(server["url"] + "/tertulia/search/?q=agencia")
+    links = results(page)
+    assert links
+    checked = 0
+    for item in page.query_selector_all(".search-results li")[:5]:
+        href = item.eval_on_selector("h2 a", "a => a.getAttribute('href')")
+        quoted = item.eval_on_selector("p:not(.match-language)", "p => p.textContent").replace("…", " ").split()
+        if "#" not in href or len(quoted) < 12:
+            continue
+        middle = " ".join(quoted[4:10])  # words inside the excerpt, clear of the ends it cuts
+        target = open_page(server["url"] + href)
+        passage = target.evaluate("id => document.getElementById(id).textContent.replace(/\\s+/g, ' ')",
+                                  href.split("#")[1])
+        assert middle in passage, (href, middle)
+        checked += 1
+    assert checked
