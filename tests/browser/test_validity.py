@@ -78,3 +78,21 @@ def test_the_not_found_page_in_a_language_folder_stays_valid_once_its_script_has
     assert page.evaluate("document.querySelectorAll('[dir=\"\"]').length") == 0
     own = page.locator(".not-found:not([data-folder])")
     assert own.get_attribute("lang") == "en" and own.is_hidden()
+
+
+def test_in_the_comment_archive_on_a_phone_no_line_starts_with_the_comma_after_a_title(server, open_page):
+    """The essay's title was a box (a target's size): the comma after it could start the next line."""
+    for path in ("/tertulia/comments/", "/tertulia/en/comments/", "/fixture-repo/comments/"):
+        page = open_page(server["url"] + path, width=390)
+        # a title as long as a German one (a browser review found it on "Über das Übersetzen langer …")
+        stranded = page.evaluate("""() => Array.from(document.querySelectorAll('.archived-comment .comment-head a'))
+            .filter(link => link.nextSibling && link.nextSibling.nodeType === 3 && link.nextSibling.data.startsWith(','))
+            .map(link => { link.textContent = 'Über das Übersetzen langer zusammengesetzter Wörter'; return link; })
+            .filter(link => {
+                const range = document.createRange();
+                range.setStart(link.nextSibling, 0);
+                range.setEnd(link.nextSibling, 1);
+                const comma = range.getBoundingClientRect(), rects = link.getClientRects();
+                return Math.abs(comma.top - rects[rects.length - 1].top) > 4;
+            }).map(link => link.textContent)""")
+        assert stranded == [], path
