@@ -84,3 +84,16 @@ def test_listings_are_websites_in_their_language_and_no_comment_can_break_out(fi
         text = path.read_text(encoding="utf-8")
         for block in text.split('<script type="application/ld+json">')[1:]:
             assert "<" not in block.split("</script>")[0]
+
+
+def test_a_site_description_in_one_language_describes_every_page_marked_with_its_language(tmp_path):
+    """site.yml's description falls back, as the contract says a per-language map does: the home's lede
+    showed it on every language's home, but the pages of other languages had no description at all."""
+    from helpers import SITE_YML, make_content, run_cli
+    content = make_content(tmp_path, {"site.yml": SITE_YML + 'description: {ro: "Doar în română"}\n'})
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+    for page in ("ro/index.html", "en/index.html", "index.html"):
+        html = (tmp_path / "out" / page).read_text()
+        said = ('<meta name="description" content="Doar în română">' if page.startswith("ro/")
+                else '<meta name="description" content="Doar în română" lang="ro">')
+        assert said in html, page
