@@ -6,6 +6,7 @@ import contextlib
 import os
 import sys
 from functools import partial
+from pathlib import Path
 
 from ..cache import holds_links
 from ..errors import ContentErrors, ToolFailed, counted
@@ -17,6 +18,18 @@ from ..writing.write import (COMMITTED, UNTOUCHED, OutputBusy, OutputRefused, Pa
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
+def _site_above(content: Path) -> str:
+    """The site holding the working folder (as a relative path: `../..`), when `content` is the default and
+    a folder above holds content/site.yml; else ""."""
+    if content != Path("content"):
+        return ""
+    here = Path.cwd()
+    for folder in here.parents:
+        if (folder / "content" / "site.yml").is_file():
+            return os.path.relpath(folder, here)
+    return ""
+
+
 def run(args) -> int:
     """Dispatch a parsed command line; content errors become messages, never tracebacks."""
     stop_on_sigterm()  # a polite kill stops a build as Ctrl-C does, leaving nothing behind
@@ -26,8 +39,13 @@ def run(args) -> int:
     if args.command == "import":
         return IMPORTERS[args.source](args)  # into a folder that may not exist yet
     if not _is_site(args.content):
-        print(f"no {args.content}/site.yml here, so this is not a site's folder: start a site with "
-              "`tertulia init DIR --lang LANG`, or name a site's content folder with --content", file=sys.stderr)
+        above = _site_above(args.content)
+        if above:  # inside a site's folder (in content/, beside a post): where to stand, not how to start one
+            print(f"no {args.content}/site.yml here: this folder is inside the site at {above}; run tertulia "
+                  f"there (`cd {above}`), or name its content folder with --content", file=sys.stderr)
+        else:
+            print(f"no {args.content}/site.yml here, so this is not a site's folder: start a site with "
+                  "`tertulia init DIR --lang LANG`, or name a site's content folder with --content", file=sys.stderr)
         return EXIT_USAGE
     try:  # a SIGTERM can land while the output is checked too: it is said as an interruption, not a traceback
         return _site_command(args)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import ROOT, every_file, run_cli
+from helpers import ROOT, every_file, make_content, run_cli
 from tools import ensure_node_tools
 
 
@@ -296,6 +296,16 @@ def test_a_build_with_no_site_in_reach_says_how_to_start_one(tmp_path):
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "tertulia init DIR --lang LANG" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_command_run_inside_a_sites_folder_says_where_to_run_it(tmp_path):
+    """Beside site.yml, or beside a post's files, `check` said to start a new site: the author had one."""
+    content = make_content(tmp_path / "mine")
+    for inside, above in ((content, ".."), (content / "posts/hola", "../../..")):
+        result = run_cli("check", cwd=inside)
+        assert result.returncode == 2
+        assert result.stderr == (f"no content/site.yml here: this folder is inside the site at {above}; run tertulia "
+                                 f"there (`cd {above}`), or name its content folder with --content\n")
 
 
 def test_a_language_whose_tag_yaml_reads_as_false_starts_a_site_that_builds(tmp_path):
