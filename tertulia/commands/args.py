@@ -125,7 +125,10 @@ def _new(parser: argparse.ArgumentParser) -> None:
 
 
 def _init(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", type=Path, help="the new site's folder: new, empty, or a clone of a new repository")
+    parser.usage = "%(prog)s FOLDER --lang LANG [--translation LANG ...] [--title TITLE] [--base-url URL]"
+    # optional to argparse only so that its absence is said with its likely cause (see cli.run)
+    parser.add_argument("folder", type=Path, nargs="?", help="the new site's folder: new, empty, or a clone of a new "
+                                                             "repository")
     parser.add_argument("--lang", required=True, help="the language you write in, e.g. de")
     # `--translation fr it` and `--translation fr --translation it` alike: the contract's `[--translation LANG ...]`
     parser.add_argument("--translation", action="extend", nargs="+", default=[], metavar="LANG",

@@ -30,10 +30,22 @@ def _site_above(content: Path) -> str:
     return ""
 
 
+def _folder_missing(translations: list[str]) -> int:
+    """`init` without its folder: most often taken by --translation, which reads every word up to the next option."""
+    said = "init: the new site's folder is missing"
+    if translations:
+        said += (f"; `{translations[-1]}` was read as a language of --translation, which takes every word up to the "
+                 "next option: put the folder first (`tertulia init FOLDER --lang LANG --translation LANG ...`)")
+    print(said, file=sys.stderr)
+    return EXIT_USAGE
+
+
 def run(args) -> int:
     """Dispatch a parsed command line; content errors become messages, never tracebacks."""
     stop_on_sigterm()  # a polite kill stops a build as Ctrl-C does, leaving nothing behind
     if args.command == "init":
+        if args.folder is None:
+            return _folder_missing(args.translation)
         from .init import init_site
         return init_site(args.folder, args.lang, args.translation, args.title, args.base_url)
     if args.command == "import":

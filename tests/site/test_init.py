@@ -397,3 +397,13 @@ def test_an_original_tertulia_has_no_words_in_says_in_its_file_that_it_is_englis
         assert korean.startswith("---\n# Tertulia has no words of its own in ko: this starter is in English, to rewrite\n")
         assert "# Tertulia has no words" not in (tmp_path / "site/content" / kind / "index.de.md").read_text()
     assert run_cli("build", cwd=tmp_path / "site").returncode == 0
+
+
+def test_init_without_its_folder_says_that_translation_took_it(tmp_path):
+    """`--translation fr en zwei` reads `zwei` as a third language: argparse said only that `folder` was required."""
+    result = run_cli("init", "--lang", "de", "--translation", "fr", "en", "zwei", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == ("init: the new site's folder is missing; `zwei` was read as a language of --translation, "
+                             "which takes every word up to the next option: put the folder first (`tertulia init "
+                             "FOLDER --lang LANG --translation LANG ...`)\n")
+    assert list(tmp_path.iterdir()) == []
