@@ -112,6 +112,24 @@ def test_new_rejects_bad_requests(tmp_path):
     assert not (content / "posts/ok").exists()
 
 
+def test_a_new_post_without_lang_is_in_the_main_language_and_a_translation_asks_for_it(tmp_path):
+    """The site says its main language: `new post x` asked for --lang all the same."""
+    content = make_content(tmp_path)  # main_language: en
+    assert new(content, "post", "nuevo").returncode == 0
+    assert (content / "posts/nuevo/index.en.md").exists()
+    asked = new(content, "translation", "nuevo")
+    assert asked.returncode == 2 and asked.stderr.strip() == "--lang names the translation's language (es, ro)"
+
+
+def test_a_translation_of_a_post_that_does_not_exist_says_so(tmp_path):
+    """It said the post "has no original to translate", as if it were there."""
+    content = make_content(tmp_path)
+    result = new(content, "translation", "nowhere", "--lang", "es")
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("there is no post `nowhere` (content/posts/nowhere/ does not exist): start it "
+                                     "with `tertulia new post nowhere`")
+
+
 def test_reply_to_is_refused_for_anything_but_a_comment(tmp_path):
     content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": "---\nauthor: Ana\n---\n\nHola.\n"})
     result = new(content, "post", "respuesta", "--lang", "es", "--reply-to", "c1")

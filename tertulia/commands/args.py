@@ -112,7 +112,8 @@ def _translated(parser: argparse.ArgumentParser) -> None:
 def _new(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", choices=("post", "page", "translation", "comment"))
     parser.add_argument("slug", help="the post's or page's slug (a translation of a page: the page's)")
-    parser.add_argument("--lang", required=True, help="language of the new file")
+    parser.add_argument("--lang", default=None,
+                        help="language of the new file (a translation's: required; else main_language by default)")
     parser.add_argument("--reply-to", default="", help="for a comment: the id it answers")
     parser.add_argument("--page", action="store_true",
                         help="for a translation: of the page with this slug, when a post has it too")

@@ -20,7 +20,7 @@ from .starter import starter
 from .translation_starter import PLACEHOLDER, starter_markdown
 
 
-def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "", comments: bool = False,
+def scaffold(content: Path, kind: str, slug: str, lang: str | None, reply_to: str = "", comments: bool = False,
              page: bool = False, update: bool = False) -> int:
     """Write the new file and say where it is; 2 for a wrong request, 1 when it would overwrite."""
     try:
@@ -35,6 +35,10 @@ def scaffold(content: Path, kind: str, slug: str, lang: str, reply_to: str = "",
         slug, config, {path.name for path in static.iterdir()} if static.is_dir() else set(), content.name)
     if collision:  # the build would refuse the page: say so now, before anything is written
         return _usage(collision)
+    if lang is None and kind == "translation":
+        others = [code for code in config.language_codes if code != config.main_language]
+        return _usage(f"--lang names the translation's language ({', '.join(others) or config.main_language})")
+    lang = lang or config.main_language  # a post, a page or a comment: written in the site's main language, unless told
     if lang not in config.language_codes:
         return _usage(f"language `{lang}` is not in site.yml languages ({', '.join(config.language_codes)})")
     if page and kind != "translation":
@@ -256,7 +260,11 @@ def _original_of(post: Path, slug: str):
         unread += [error] * bool(error)
     if unread:  # the original may be among them: its error is the one to fix, said at its line
         raise ContentErrors(unread)
-    raise ValueError(f"{'page' if post.parent.name == 'pages' else 'post'} `{slug}` has no original to translate")
+    kind = "page" if post.parent.name == "pages" else "post"
+    if not post.is_dir():  # "has no original" read as if the post were there
+        raise ValueError(f"there is no {kind} `{slug}` ({post.parent.parent.name}/{post.parent.name}/{slug}/ does not "
+                         f"exist): start it with `tertulia new {kind} {slug}`")
+    raise ValueError(f"{kind} `{slug}` has no original to translate")
 
 
 def _comment_ids(folder: Path) -> set[str]:
