@@ -195,7 +195,8 @@ def _find_in_post(folder: str, slug: str, shown: str, sources, assets, errors, w
             sources.append(Source(os.path.join(folder, name), f"{shown}/{name}", slug, "", match["lang"]))
         elif kind == "file" and name.lower().endswith(".md"):  # `index.de.MD`, from an editor that shouts, too
             # a README or notes beside the text is a writer's own: say how to keep it unpublished
-            notes = "" if name.lower().startswith("index") else f"; notes kept here: name them `.{name}`, never published"
+            notes = ("" if name.lower().startswith("index") else
+                     f"; a note of your own kept here starts with a dot (`.{name}`), and is never published")
             errors.append(ContentError(f"{shown}/{name}", 0, f"{'a page' if page else 'an essay'} file must be "
                                                              f"named index.<lang>.md{notes}"))
         else:

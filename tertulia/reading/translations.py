@@ -414,6 +414,10 @@ def _pair(content: Path, path: Path) -> tuple[Path, Path, bool]:
     in_pages = pages in translation.parents  # a page is translated block by block as an essay is
     if not (in_pages or posts in translation.parents):
         raise ValueError(f"{path}: not a file under {content}/posts or {content}/pages")
+    if translation.is_dir():  # a post's folder: which of its translations is meant is for the author to say
+        names = sorted(f.name for f in translation.glob("index.*.md"))
+        raise ValueError(f"{path}: a folder; name the translation's file in it"
+                         + (f" ({', '.join(names)})" if names else ""))
     if not translation.is_file():  # under posts/ or pages/, but a typo or a file not yet written
         raise ValueError(f"{path}: no such file")
     parsed, error = read_parsed(translation)
