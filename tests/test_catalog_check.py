@@ -15,7 +15,7 @@ HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
 
 def problems_of_file(file) -> list[tuple[int, str]]:
     catalog, problems = read_catalog(file)
-    return problems + placeholder_problems(catalog)
+    return problems + [(line, why) for line, why, _ in placeholder_problems(catalog)]
 
 
 def problems_of(po: str) -> list[tuple[int, str]]:
@@ -38,7 +38,7 @@ def test_every_catalog_of_the_default_theme_can_be_filled_as_written(catalog: Pa
 ])
 def test_a_translation_that_cannot_be_filled_is_named_at_its_line(translation, why):
     assert problems_of(f'#: templates/x.html:1\nmsgid "by %(author)s"\nmsgstr "{translation}"\n') == [
-        (6, f"the translation of “by %(author)s” {why}; pages show the English phrase instead")]
+        (6, f"the translation of “by %(author)s” {why}; pages show the theme's translation instead, or the English phrase where it has none")]
 
 
 def test_placeholders_left_out_plural_forms_and_script_braces_are_judged_as_pages_fill_them():
@@ -47,7 +47,7 @@ def test_placeholders_left_out_plural_forms_and_script_braces_are_judged_as_page
           'msgid "{count} characters"\nmsgstr "{count} caracteres y {max}"\n\n'
           'msgid "100 percent"\nmsgstr "100 %"\n')
     assert problems_of(po) == [(10, "the translation of “{count} characters” names {max}, which the message does "
-                                    "not give; pages show the English phrase instead")]
+                                    "not give; pages show the theme's translation instead, or the English phrase where it has none")]
 
 
 def test_a_broken_catalog_of_a_site_is_an_error_at_its_line_and_babel_prints_nothing(tmp_path):
@@ -69,9 +69,12 @@ def test_a_broken_catalog_of_a_site_is_an_error_at_its_line_and_babel_prints_not
                        encoding="utf-8")
     result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
+    # the theme's Spanish stands in for the site's broken one, not the English phrase
+    page = (tmp_path / "out/es/posts/hola/index.html").read_text()
+    assert "por <bdi" in page and "by <bdi" not in page
     assert result.stderr.splitlines()[:1] == [
         "locales/es/LC_MESSAGES/messages.po:8: warning: the translation of “by %(author)s” names %(autor)s, which "
-        "the message does not give; pages show the English phrase instead"]
+        "the message does not give; pages show the theme's translation instead, or the English phrase where it has none"]
 
 
 def test_a_line_babel_skips_without_a_word_is_named():

@@ -52,8 +52,9 @@ def _unclosed(raw: bytes) -> list[tuple[int, str]]:
     return found
 
 
-def placeholder_problems(catalog) -> list[tuple[int, str]]:
-    """(line, why) for each translation that cannot be filled with its message's values."""
+def placeholder_problems(catalog) -> list[tuple[int, str, str]]:
+    """(line, why, message id) for each translation that cannot be filled with its message's values: it is
+    left out, so a page shows the phrase as the next catalog has it (the theme's, under a site's own)."""
     problems = []
     for message in catalog:
         if not message.id or message.fuzzy:
@@ -63,8 +64,8 @@ def placeholder_problems(catalog) -> list[tuple[int, str]]:
         forms = message.string if plural else (message.string,)
         why = next((why for form in forms if form and (why := _unfillable(source, form))), None)
         if why:
-            problems.append((message.lineno, f"the translation of “{name}” {why}; pages show the English "
-                                             "phrase instead"))
+            problems.append((message.lineno, f"the translation of “{name}” {why}; pages show the theme's "
+                                             "translation instead, or the English phrase where it has none", name))
     return problems
 
 

@@ -37,9 +37,13 @@ class Catalog:
     def __init__(self, path: Path):
         with path.open("rb") as file:
             po, self.unparsed = read_catalog(file)  # (line, why), for the errors
-        self.problems = placeholder_problems(po)  # (line, why), for the warnings
-        self.texts = {m.id: m.string for m in po if isinstance(m.id, str) and m.id and m.string and not m.fuzzy}
-        self.plurals = {m.id[0]: m.string for m in po if isinstance(m.id, tuple) and all(m.string) and not m.fuzzy}
+        problems = placeholder_problems(po)
+        self.problems = [(line, why) for line, why, _ in problems]  # for the warnings
+        unfillable = {name for _, _, name in problems}  # left out: the catalog under this one says them
+        self.texts = {m.id: m.string for m in po if isinstance(m.id, str) and m.id and m.string and not m.fuzzy
+                      and m.id not in unfillable}
+        self.plurals = {m.id[0]: m.string for m in po if isinstance(m.id, tuple) and all(m.string) and not m.fuzzy
+                        and m.id[0] not in unfillable}
         self.plural_expr = po.plural_expr
         self.plural_index = gettext.c2py(po.plural_expr)  # the catalog's own C rule, read safely
         self.other_rules: dict[str, tuple[str, object]] = {}  # plural forms taken from a catalog with another rule
