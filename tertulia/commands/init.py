@@ -430,13 +430,13 @@ _INSTALL = """\
 """
 
 PAGES_WORKFLOW = """\
-# Publish the site to GitHub Pages on every push to main
-# (Settings -> Pages -> Build and deployment: GitHub Actions).
+# Publish the site to GitHub Pages on every push to main (or master, an older git's first branch)
+# (Settings -> Pages -> Build and deployment: GitHub Actions, chosen before the first push).
 name: Publish to GitHub Pages
 
 on:
   push:
-    branches: [main]
+    branches: [main, master]
   workflow_dispatch:
 
 # each job only what it needs: the build runs the site's own code and content, so it cannot deploy
@@ -648,7 +648,7 @@ tertulia build                              # the site, into output/
 - `content/pages/<slug>/`: pages such as About, linked from `menu` in `site.yml`, translated as essays are.
 - `content/translations.json`: which version of its original each translation follows, written by
   `new translation` and `translated`; commit it, never edit it by hand.
-- `content/static/`: files copied to the site's root as they are (`favicon.ico`; `robots.txt` where the site is
+- `content/static/`: files copied to the site's root as they are (`favicon.svg`, `.png` or `.ico`; `robots.txt` where the site is
   its host's root, as on a custom domain: crawlers read it nowhere else).
 - `templates/`, `assets/`, `locales/` (beside `content/`, optional): your own files replace the
   theme's of the same name; a `templates/base.html` can start with
@@ -660,8 +660,9 @@ tertulia build                              # the site, into output/
 
 ## Publishing
 
-Push this folder to a GitHub repository, then under **Settings → Pages** choose **GitHub
-Actions**: `.github/workflows/pages.yml` publishes every push to `main`, and
+Make a GitHub repository and under its **Settings → Pages → Build and deployment** choose **GitHub
+Actions** first, then push this folder to it (the workflow's first run fails while Pages is not on):
+`.github/workflows/pages.yml` publishes every push to `main` (or `master`), and
 `.github/workflows/check.yml` checks every pull request that touches `content/`.
 With `discussion: {{issues: true}}` in `site.yml`, readers propose comments through a new issue:
 `.github/workflows/proposals.yml` turns each into a pull request and answers the issue with its
