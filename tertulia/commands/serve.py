@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..reading.addresses import NAME_MAX
 from ..reading.config import read_config
-from ..errors import ContentErrors, ToolFailed
+from ..errors import ContentErrors, ToolFailed, counted
 from ..pipeline import LastRun, Options, parse_cache, build
 from ..theme import KINDS
 from ..writing.write import OutputBusy, OutputRefused
@@ -64,7 +64,7 @@ def rebuild(options: Options, state: PreviewState, last: LastRun | None = None,
     if state.errors:
         print("\n".join(state.errors), file=sys.stderr)
         # the pages show the errors (see _answer) until a save fixes them; the last good build waits underneath
-        print(f"{len(state.errors)} error(s); every page of the preview shows them until a save fixes them",
+        print(f"{counted(len(state.errors), 'error')}; every page of the preview shows them until a save fixes them",
               file=sys.stderr, flush=True)
         return
     warnings = [warning.as_warning() for warning in report.warnings]
@@ -99,7 +99,7 @@ def error_page(errors: list[str]) -> bytes:
             f'<title>The last save has errors</title>\n<link rel="icon" href="data:,">\n'
             f"<style>body{{font:1rem/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}}"
             f"li{{margin:.5rem 0}}code{{white-space:pre-wrap}}</style>\n</head>\n<body>\n<main>\n"
-            f"<h1>The last save has {len(errors)} error(s)</h1>\n<ol>\n{items}\n</ol>\n"
+            f"<h1>The last save has {counted(len(errors), 'error')}</h1>\n<ol>\n{items}\n</ol>\n"
             f"<p>Fix them and save: this page reloads by itself.</p>\n</main>\n</body>\n</html>\n").encode("utf-8")
 
 
@@ -298,6 +298,9 @@ def serve(options: Options, port: int) -> int:
     # sub-path), and "Start watching changes", "Browser Connected", "Reload 0 waiters" come between the
     # preview's own lines, which already say each rebuild; its warnings and errors still show
     logging.getLogger("livereload").addFilter(lambda record: record.levelno >= logging.WARNING)
+    # tornado logs every answer of status 500 as an error of its own ("[E …] 500 GET /"): the error page's
+    # status, whose errors the preview has just said in its own words
+    logging.getLogger("tornado.access").addFilter(lambda record: record.levelno < logging.ERROR)
     loop = _serving(server, port)
     if loop is None:
         return 1
