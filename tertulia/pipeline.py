@@ -227,7 +227,11 @@ def _missing_catalogs(options: Options, interface: "Interface") -> list[ContentE
                                        f"(locales/{lang}/LC_MESSAGES/messages.po): its pages use English words; "
                                        "write one, or accept English with `english_interface: [" + plain_or_quoted(lang) + "]`")
                 for lang in interface.missing()]
-    for lang, path, lacking in interface.incomplete(options.theme.default / "locales" / "messages.pot"):
+    template = options.theme.default / "locales" / "messages.pot"
+    warnings += [ContentError(options.theme.shown("locales", path), line, why) for path, line, why in
+                 interface.unknown_messages(template, options.theme.own("locales"),
+                                            options.theme.own_text("templates", ".html"))]
+    for lang, path, lacking in interface.incomplete(template):
         warnings.append(ContentError(options.theme.shown("locales", path), 0, (
             f"{counted(lacking, 'message')} of the interface {'has' if lacking == 1 else 'have'} no `{lang}` "
             "translation here: pages show them in English")))

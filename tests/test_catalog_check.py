@@ -119,3 +119,22 @@ def test_a_catalog_whose_charset_python_does_not_know_is_named_at_its_line(tmp_p
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0] == ("locales/es/LC_MESSAGES/messages.po:3: its charset is not one Python "
                                              "knows (unknown encoding: utf8x); write charset=UTF-8")
+
+
+def test_a_site_catalogs_message_no_template_asks_for_is_a_warning_at_its_line(tmp_path):
+    """`msgid "Serch"` was read and never used, without a word; a message the site's own template asks for is not
+    one of these."""
+    content = make_content(tmp_path, {})
+    catalog = tmp_path / "locales/es/LC_MESSAGES/messages.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(HEADER + 'msgid "Serch"\nmsgstr "Buscar"\n\nmsgid "Our club"\nmsgstr "Nuestro club"\n\n'
+                                'msgid "Tags"\nmsgstr "Etiquetas"\n', encoding="utf-8")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "base.html").write_text('{% extends "default/base.html" %}{% block footer %}{{ _("Our club") }}'
+                                         '{% endblock %}', encoding="utf-8")
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if "locales/" in line] == [
+        "locales/es/LC_MESSAGES/messages.po:5: warning: no template asks for the message “Serch”, so its translation "
+        "is never shown; is it meant to be “Search”?"]

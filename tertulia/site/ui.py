@@ -11,6 +11,7 @@ and the output must not change with an upgrade nobody asked for.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import gettext
 import re
 import unicodedata
@@ -183,6 +184,30 @@ class Interface:
         return [lang for lang in self.config.language_codes
                 if lang.split("-")[0] != ENGLISH and self.catalog_path(lang) is None
                 and lang not in self.config.english_interface]
+
+    def unknown_messages(self, template: Path, own: Path | None, own_templates: str) -> list[tuple[str, int, str]]:
+        """(path under locales/, line, why) for each message of the site's own catalogs (under `own`) that
+        neither the theme (its `template`) nor the site's own templates ask for: a misspelt msgid (`Serch`)
+        is never shown, and nothing said so."""
+        if own is None or not template.is_file():
+            return []
+        with template.open("rb") as file:
+            wanted = sorted({m.id if isinstance(m.id, str) else m.id[0] for m in read_po(file) if m.id})
+        found = []
+        for path, shown in self._used_catalogs():
+            if own not in path.parents:
+                continue
+            with path.open("rb") as file:
+                po, _ = read_catalog(file)
+            for message in po:
+                name = message.id if isinstance(message.id, str) else (message.id or ("",))[0]
+                if not name or name in wanted or name in own_templates:
+                    continue
+                near = difflib.get_close_matches(name, wanted, n=1, cutoff=0.8)
+                meant = f"; is it meant to be “{near[0]}”?" if near else ""
+                found.append((shown, message.lineno, f"no template asks for the message “{name}”, so its "
+                                                     f"translation is never shown{meant}"))
+        return found
 
     def incomplete(self, template: Path) -> list[tuple[str, str, int]]:
         """(language, its catalog's path under locales/, how many messages it lacks) for each catalog the
