@@ -594,8 +594,8 @@ def test_a_tag_list_item_indented_under_the_one_before_is_said_to_read_as_one_ke
 def test_notes_beside_an_essay_are_told_how_to_stay_unpublished_and_then_are(tmp_path):
     """A README.md beside an essay stopped the build with no way to keep it there."""
     errors = errors_for(tmp_path, {"posts/hola/README.md": "# my notes\n"})
-    assert errors == ["content/posts/hola/README.md: an essay file must be named index.<lang>.md; notes kept "
-                      "here: name them `.README.md`, never published"]
+    assert errors == ["content/posts/hola/README.md: an essay file must be named index.<lang>.md; a note of your "
+                      "own kept here starts with a dot (`.README.md`), and is never published"]
     site = loads(tmp_path / "hidden", {"posts/hola/.README.md": "# my notes\n"}).site
     assert [essay.slug for essay in site.essays] == ["hola"] and not site.essays[0].files
 

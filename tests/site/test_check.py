@@ -214,6 +214,9 @@ def test_a_heading_that_skips_a_level_is_a_warning_at_its_line_in_original_and_p
     assert warnings_about("heading", content, tmp_path) == [
         "content/pages/acerca/index.es.md:5: warning: a level-3 heading right under the title: a screen reader's "
         "outline then misses a level; make it level 2 (`##`)",
+        # the translation's heading is not at its original's level either
+        "content/posts/hola/index.en.md:12: warning: block 4 is a level-3 heading here, a level-4 heading in the "
+        "original: is its Markdown written as the original's?",
         "content/posts/hola/index.en.md:14: warning: a level-6 heading after a level-3 one: a screen reader's "
         "outline then misses a level; make it level 4 (`####`)",
         "content/posts/hola/index.es.md:12: warning: a level-4 heading after a level-2 one: a screen reader's "
