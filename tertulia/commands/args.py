@@ -155,10 +155,6 @@ def _import_wordpress(parser: argparse.ArgumentParser) -> None:
                        help="download the images and attachments on the blog's own hosts beside their posts")
     files.add_argument("--media-from", type=Path, default=None, metavar="UPLOADS_DIR",
                        help="take them from a local copy of wp-content/uploads instead")
-    parser.add_argument("--media-private-hosts", action="store_true",
-                        help="with --media, for a blog served on this machine or a private network: read its "
-                             "files there too (an export names its own hosts, so --media alone reads only public "
-                             "addresses)")
 
 
 def _import_disqus(parser: argparse.ArgumentParser) -> None:

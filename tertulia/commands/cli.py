@@ -275,12 +275,8 @@ def _import_wordpress(args) -> int:
     if args.media_from is not None and not args.media_from.is_dir():
         print(f"{args.media_from}: no such folder (--media-from takes a copy of wp-content/uploads)", file=sys.stderr)
         return EXIT_USAGE
-    if args.media_private_hosts and not args.media:
-        print("--media-private-hosts goes with --media", file=sys.stderr)
-        return EXIT_USAGE
     return _imported(args, lambda: import_wordpress(args.export, args.content, args.lang, args.dry_run,
-                                                    args.pingbacks, download=args.media, uploads=args.media_from,
-                                                    private_hosts=args.media_private_hosts))
+                                                    args.pingbacks, download=args.media, uploads=args.media_from))
 
 
 def _import_disqus(args) -> int:

@@ -3,19 +3,20 @@ pointed at them.
 
 Only files on the blog's own hosts come along: its address, `*.files.wordpress.com`, and the
 `i0.wp.com/<host>/...` copies, which (like `name-300x200.jpg` and `?w=300`) are one file: the
-original. A download is bounded in size and time, follows no redirect off those hosts or to a page of
-them, reaches only public addresses (an export names its own hosts: a crafted one could aim at this
-machine, its network or a cloud machine's metadata service; `--media-private-hosts` lets a blog on this
-machine or its network be read, never a link-local address), and lands under a safe name of a kind the
-build publishes; a failure is listed and its address kept.
+original. A download is bounded in size and in time (however slowly a server answers), follows no
+redirect off those hosts or to a page of them, never reaches a link-local address or a metadata service's
+(where a cloud machine answers with its credentials), and lands under a safe name of a kind the build
+publishes; a failure is listed and its address kept.
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import re
 import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -48,7 +49,6 @@ class MediaSource:
     scheme: str = "https"  # the blog's, for the files that i0.wp.com copies
     uploads: Path | None = None  # --media-from
     download: bool = False  # --media
-    private_hosts: bool = False  # --media-private-hosts: loopback and private addresses may be read too
     fetched: dict[str, bytes | None] = field(default_factory=dict)  # original URL -> its bytes (None: failed)
     failures: dict[str, str] = field(default_factory=dict)  # original URL -> why
 
@@ -57,11 +57,10 @@ class MediaSource:
         return self.download or self.uploads is not None
 
 
-def source_for(blog: str, base_site_url: str, download: bool, uploads: Path | None,
-               private_hosts: bool = False) -> MediaSource:
+def source_for(blog: str, base_site_url: str, download: bool, uploads: Path | None) -> MediaSource:
     hosts = {urlsplit(url).hostname or "" for url in (blog, base_site_url)} - {""}
     scheme = "http" if blog.startswith("http://") else "https"
-    return MediaSource(hosts=hosts, scheme=scheme, uploads=uploads, download=download, private_hosts=private_hosts)
+    return MediaSource(hosts=hosts, scheme=scheme, uploads=uploads, download=download)
 
 
 def original(url: str, hosts: set[str], photon_scheme: str = "https") -> str:
@@ -146,11 +145,11 @@ def old_host_references(text: str, hosts: set[str]) -> int:
 def _fetched(url: str, source: MediaSource) -> bytes | None:
     if url not in source.fetched:
         try:
-            data = _local(url, source.uploads) if source.uploads else _download(url, source.hosts, source.private_hosts)
+            data = _local(url, source.uploads) if source.uploads else _download(url, source.hosts)
             if urlsplit(url).path.lower().endswith(".svg") and active_svg(data):
                 raise ValueError("an SVG that can run a script, which the site would serve as its own")
             source.fetched[url] = data
-        except (OSError, ValueError, urllib.error.URLError) as problem:
+        except (OSError, ValueError, urllib.error.URLError, http.client.HTTPException) as problem:
             source.fetched[url] = None
             source.failures[url] = str(problem) or type(problem).__name__
     return source.fetched[url]
@@ -221,39 +220,66 @@ class _OwnHostsOnly(urllib.request.HTTPRedirectHandler):
             on_hosts = (urlsplit(newurl).hostname or "") in self.hosts
             where = "to a page, not a file" if on_hosts else "off the blog's hosts"
             raise ValueError(f"redirected {where}, to {newurl[:80]}")
+        _check_host(newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _unreachable(address: str, private_hosts: bool = False) -> str:
-    """Why an export may not aim a download at this address, or "": link-local (where a cloud machine answers
-    with its credentials), multicast, unspecified and reserved never; this machine and its networks
-    (loopback, private, shared, unique local) unless `private_hosts`, for a blog served there."""
+# Cloud machines' metadata services that are not link-local (Alibaba's, Oracle's older one, AWS's over IPv6)
+METADATA = frozenset(ipaddress.ip_address(a) for a in ("100.100.100.200", "192.0.0.192", "fd00:ec2::254"))
+
+
+def _unreachable(address: str) -> bool:
+    """An address no blog is served from but a crafted export could aim at: link-local or a metadata service's
+    (where a cloud machine answers with its credentials), multicast, unspecified, reserved; also when wrapped
+    in an IPv6 address (6to4, Teredo). A blog on this machine or the local network (loopback, private) stays
+    reachable: the contract's `--media` reads the blog's own hosts, and people do move from those."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    ip = getattr(ip, "ipv4_mapped", None) or ip
-    if ip.is_link_local or ip.is_multicast or ip.is_unspecified or (ip.is_reserved and not ip.is_loopback):
-        return "an address no blog is served from"  # (::1 is in IPv6's reserved block: it is this machine)
-    if not ip.is_global and not private_hosts:
-        return ("an address of this machine or a private network, which --media reads only with "
-                "--media-private-hosts (for a blog served there)")
-    return ""
+    ip = getattr(ip, "ipv4_mapped", None) or getattr(ip, "sixtofour", None) or ip
+    ip = ip.teredo[1] if getattr(ip, "teredo", None) else ip
+    return (ip in METADATA or ip.is_link_local or ip.is_multicast or ip.is_unspecified
+            or (ip.is_reserved and not ip.is_loopback))  # (::1 is in IPv6's reserved block: it is this machine)
+
+
+def _check_host(url: str) -> None:
+    """Refuse a URL whose host resolves to an unreachable address: before a request, as a proxy would not
+    ask (the connection's own check then sees the proxy's address)."""
+    parts = urlsplit(url)
+    host, port = parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
+    for *_, sockaddr in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
+        if _unreachable(sockaddr[0]):
+            raise ValueError(f"{host} is at {sockaddr[0]}, an address no blog is served from")
 
 
 class _Checked:
     """A connection that refuses an unreachable address, both as the name resolves and as connected
-    (a name that resolves anew in between cannot slip past)."""
+    (a name that resolves anew in between cannot slip past), and is cut at `deadline` whatever it is
+    waiting for: a server may send its headers, or its file, a byte at a time, each starting the socket's
+    timeout anew."""
 
-    def __init__(self, *args, private_hosts: bool = False, **kwargs):
-        self.private_hosts = private_hosts
+    def __init__(self, *args, deadline: float = 0.0, **kwargs):
+        self.deadline, self.watchdog = deadline, None
         super().__init__(*args, **kwargs)
 
     def connect(self):
         for *_, sockaddr in socket.getaddrinfo(self.host, self.port, type=socket.SOCK_STREAM):
-            if why := _unreachable(sockaddr[0], self.private_hosts):
-                raise ValueError(f"{self.host} is at {sockaddr[0]}, {why}")
+            if _unreachable(sockaddr[0]):
+                raise ValueError(f"{self.host} is at {sockaddr[0]}, an address no blog is served from")
         super().connect()
-        if why := _unreachable(self.sock.getpeername()[0], self.private_hosts):
+        if _unreachable(self.sock.getpeername()[0]):
             self.sock.close()
-            raise ValueError(f"{self.host} is at {why}")
+            raise ValueError(f"{self.host} is at an address no blog is served from")
+        self.watchdog = threading.Timer(max(0.0, self.deadline - time.monotonic()), self._cut)
+        self.watchdog.daemon = True
+        self.watchdog.start()
+
+    def _cut(self):
+        with contextlib.suppress(OSError, AttributeError):  # already closed: nothing left to cut
+            self.sock.shutdown(socket.SHUT_RDWR)
+
+    def close(self):
+        if self.watchdog:
+            self.watchdog.cancel()
+        super().close()
 
 
 class _CheckedHTTP(_Checked, http.client.HTTPConnection):
@@ -265,42 +291,53 @@ class _CheckedHTTPS(_Checked, http.client.HTTPSConnection):
 
 
 class _CheckedHTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, private_hosts: bool):
+    def __init__(self, deadline: float):
         super().__init__()
-        self.private_hosts = private_hosts
+        self.deadline = deadline
 
     def http_open(self, req):
-        return self.do_open(partial(_CheckedHTTP, private_hosts=self.private_hosts), req)
+        return self.do_open(partial(_CheckedHTTP, deadline=self.deadline), req)
 
 
 class _CheckedHTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, private_hosts: bool):
+    def __init__(self, deadline: float):
         super().__init__()
-        self.private_hosts = private_hosts
+        self.deadline = deadline
 
     def https_open(self, req):
-        return self.do_open(partial(_CheckedHTTPS, private_hosts=self.private_hosts), req)
+        return self.do_open(partial(_CheckedHTTPS, deadline=self.deadline), req)
 
 
-def _download(url: str, hosts: set[str], private_hosts: bool = False) -> bytes:
-    """At most MAX_BYTES in at most MAX_SECONDS (and one read's timeout), from the blog's own hosts only."""
+def _download(url: str, hosts: set[str]) -> bytes:
+    """At most MAX_BYTES in at most MAX_SECONDS, from the blog's own hosts only, never a page of them."""
     deadline = time.monotonic() + MAX_SECONDS
-    opener = urllib.request.build_opener(_CheckedHTTPHandler(private_hosts), _CheckedHTTPSHandler(private_hosts),
+    _check_host(url)
+    opener = urllib.request.build_opener(_CheckedHTTPHandler(deadline), _CheckedHTTPSHandler(deadline),
                                          _OwnHostsOnly(hosts))
     request = urllib.request.Request(url, headers={"User-Agent": "tertulia-import"})
-    with opener.open(request, timeout=min(MAX_SECONDS, 10)) as response:
-        if int(response.headers.get("Content-Length") or 0) > MAX_BYTES:
-            raise ValueError(f"larger than {MAX_BYTES // 1024 // 1024} MB")
-        chunks, size = [], 0
-        # read1: what one receive brings, so that a server sending a byte at a time meets the deadline;
-        # read() would wait for the whole 64 KiB, each byte starting the socket's timeout anew
-        while chunk := response.read1(64 * 1024):
-            size += len(chunk)
-            if size > MAX_BYTES:
+    try:
+        with opener.open(request, timeout=min(MAX_SECONDS, 10)) as response:
+            if response.headers.get_content_type() == "text/html":  # a login or error page, not the file named
+                raise ValueError("the blog answered with a page, not the file")
+            if int(response.headers.get("Content-Length") or 0) > MAX_BYTES:
                 raise ValueError(f"larger than {MAX_BYTES // 1024 // 1024} MB")
-            if time.monotonic() > deadline:
-                raise ValueError(f"took longer than {MAX_SECONDS} s")
-            chunks.append(chunk)
+            return _body(response, deadline)
+    except (OSError, http.client.HTTPException):
+        if time.monotonic() >= deadline:
+            raise ValueError(f"took longer than {MAX_SECONDS} s") from None
+        raise
+
+
+def _body(response, deadline: float) -> bytes:
+    """The response's bytes, at most MAX_BYTES, read as they come (read1: what one receive brings)."""
+    chunks, size = [], 0
+    while chunk := response.read1(64 * 1024):
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise ValueError(f"larger than {MAX_BYTES // 1024 // 1024} MB")
+        if time.monotonic() > deadline:
+            raise ValueError(f"took longer than {MAX_SECONDS} s")
+        chunks.append(chunk)
     return b"".join(chunks)
 
 

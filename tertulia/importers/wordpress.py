@@ -143,8 +143,8 @@ class Summary:
         if bringing:
             there = f" ({len(staged.media_there)} there already)" if staged.media_there else ""
             lines.append(f"media brought beside their posts: {counted(len(staged.media), 'file')}{there}")
-            lines += [f"media not brought (its address kept): {url} ({why})"
-                      for url, why in sorted(self.brought.failures.items())]
+            lines += [f"media not brought (its address kept): {shown(url, 200)} ({shown(why, 200)})"
+                      for url, why in sorted(self.brought.failures.items())]  # a server's words are anyone's
         if staged.pointed:
             lines.append("pointed at the media brought beside them (an earlier import had left them on the old "
                          "blog's host): " + ", ".join(staged.pointed))
@@ -209,12 +209,12 @@ class Plan:
 
 def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: bool = False,
                      pingbacks: bool = False, report=print, download: bool = False,
-                     uploads: Path | None = None, private_hosts: bool = False) -> tuple[Summary, object]:
+                     uploads: Path | None = None) -> tuple[Summary, object]:
     """Import `export` into `content`: (summary, what was staged); raises UnreadableExport or
     ContentProblem (nothing written) or ValueError (usage)."""
     summary = Summary()
     plan = Plan(known=known(content), content=content)
-    channel, lang = _first_pass(export, content, lang, plan, download, uploads, private_hosts)
+    channel, lang = _first_pass(export, content, lang, plan, download, uploads)
     hosts = plan.files_from.hosts if plan.files_from is not None else set()
     staging = Staging(content, dry_run, report, tally=partial(media.old_host_references, hosts=hosts))
     failed = True
@@ -294,7 +294,7 @@ def _unlinked_pages(folders: list[str], site_yml: Path, written: list[str]) -> l
 
 
 def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, download: bool,
-                uploads: Path | None, private_hosts: bool = False) -> tuple[Channel, str]:
+                uploads: Path | None) -> tuple[Channel, str]:
     """The blog, its attachments, and the place of every post and page with its old addresses: read
     once before any file is written (only addresses are kept, so memory stays small)."""
     channel = Channel()
@@ -310,8 +310,7 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             plan.languages = tuple(siteyml.languages(content / "site.yml")[0]) or (
                 lang, *_usable_tags(channel.language_terms))
             plan.redirects.update(addresses.FEEDS)
-            plan.files_from = media.source_for(channel.link, channel.base_site_url, download, uploads,
-                                               private_hosts)
+            plan.files_from = media.source_for(channel.link, channel.base_site_url, download, uploads)
         elif entry.type == "attachment" and (url := addresses.file_url(entry.attachment_url)):
             entry = replace(entry, attachment_url=url)
             _attachment(entry, plan.media)

@@ -788,8 +788,7 @@ def test_media_on_the_blogs_hosts_lands_beside_its_post(tmp_path, how):
         blog = blog.replace("127.0.0.1", "localhost") if how == "--media-from" else blog
         export = media_export(tmp_path, blog)
         site = tmp_path / "site"
-        # the test's blog is served on this machine: --media reads there only when told to
-        result = imported(site, export, *([how, "--media-private-hosts"] if how == "--media" else [how, str(folder)]))
+        result = imported(site, export, *([how] if how == "--media" else [how, str(folder)]))
     post = site / "content/posts/photos"
     assert sorted(p.name for p in post.iterdir()) == ["boat.jpg", "index.en.md", "notes.pdf", "sea-view.png"]
     assert (post / "boat.jpg").read_bytes() == b"\xff\xd8BOAT"  # one file for every size of it
@@ -816,48 +815,49 @@ def test_an_export_aimed_at_a_metadata_service_brings_nothing_from_it(tmp_path, 
     assert f"{blog}/wp-content/uploads/2014/05/boat.jpg" in (post / "index.en.md").read_text()
 
 
-def test_an_export_naming_a_host_on_this_machine_brings_nothing_from_it_unless_told(tmp_path):
-    """The export names the blog's hosts: a crafted one could aim --media at this machine or its network, and
-    what answered would be published beside the post. A redirect to a page of the blog brings nothing either."""
+def test_a_redirect_to_a_page_of_the_blog_or_a_page_answered_brings_nothing(tmp_path):
+    """A file's address that leads to a page of the blog (`/wp-admin/...`), or is answered with one (a login
+    page served as `x.jpg`), would land that page's text under the file's name, published beside the post."""
     served = tmp_path / "old-blog"
     folder = uploads(served)
-    (folder / "moved.jpg").write_bytes(b"")
+    for name in ("moved.jpg", "login.jpg"):
+        (folder / "2014" / "05" / name).write_bytes(b"")
     secret = served / "wp-admin"
     secret.mkdir()
     (secret / "token").write_text("SECRET")
 
-    class Redirecting(QuietHandler):
+    class Answering(QuietHandler):
         def do_GET(self):  # noqa: N802 - the server's own name
             if self.path.endswith("moved.jpg"):
                 self.send_response(302)
                 self.send_header("Location", "/wp-admin/token")
                 self.end_headers()
-                return
-            super().do_GET()
+            elif self.path.endswith("gone.jpg"):  # a server's words reach the summary: on one line
+                self.send_response(404, "Gone \x1b[2J\x1b]0;T\x07")
+                self.end_headers()
+            elif self.path.endswith("login.jpg"):
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                self.wfile.write(b"<form>SECRET</form>")
+            else:
+                super().do_GET()
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Redirecting, directory=str(served)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Answering, directory=str(served)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     blog = f"http://127.0.0.1:{server.server_address[1]}"
-    body = f'<img src="{blog}/wp-content/uploads/2014/05/boat.jpg" alt="A"> <img src="{blog}/wp-content/uploads/2014/05/moved.jpg" alt="B">'
+    body = " ".join(f'<img src="{blog}/wp-content/uploads/2014/05/{name}" alt="{name}">'
+                    for name in ("boat.jpg", "moved.jpg", "login.jpg", "gone.jpg"))
     try:
-        refused = imported(tmp_path / "site", export_of(tmp_path, blog, item(40, "photos", body)), "--media")
-        post = tmp_path / "site/content/posts/photos"
-        assert sorted(p.name for p in post.iterdir()) == ["index.en.md"]
-        assert "an address of this machine or a private network, which --media reads only with " \
-               "--media-private-hosts" in refused.stdout
-        told = imported(tmp_path / "other", export_of(tmp_path, blog, item(40, "photos", body)), "--media",
-                        "--media-private-hosts")
+        result = imported(tmp_path / "site", export_of(tmp_path, blog, item(40, "photos", body)), "--media")
     finally:
         server.shutdown()
-    post = tmp_path / "other/content/posts/photos"
+    post = tmp_path / "site/content/posts/photos"
     assert sorted(p.name for p in post.iterdir()) == ["boat.jpg", "index.en.md"]
-    assert "redirected to a page, not a file, to " in told.stdout
+    assert "redirected to a page, not a file, to " in result.stdout
+    assert "the blog answered with a page, not the file" in result.stdout
+    assert "\x1b" not in result.stdout and "Gone \\x1b[2J\\x1b]0;T\\x07" in result.stdout
     assert "SECRET" not in "".join(p.read_text(errors="replace") for p in post.iterdir())
-
-
-def test_media_private_hosts_goes_with_media(tmp_path):
-    result = run_cli("import", "wordpress", str(THEME_TEST), "--media-private-hosts", cwd=tmp_path)
-    assert result.returncode == 2 and "--media-private-hosts goes with --media" in result.stderr
 
 
 def test_an_essay_the_blog_changed_since_is_said_so_not_called_a_hand_edit(tmp_path):
@@ -1252,8 +1252,7 @@ def test_one_upload_spelled_several_ways_comes_once_and_a_non_ascii_name_comes_t
                 f'<img src="{blog}/wp-content/uploads/2014/06/../05/b%6Fat.jpg" alt="C"> '
                 f'<img src="{blog}/wp-content/uploads/2014/05/été.jpg" alt="D"> '
                 f'<img src="{blog}/wp-content/uploads/2014/05/%C3%A9t%C3%A9.jpg" alt="E">')
-        result = imported(tmp_path / "site", export_of(tmp_path, blog, item(40, "photos", body)), "--media",
-                          "--media-private-hosts")
+        result = imported(tmp_path / "site", export_of(tmp_path, blog, item(40, "photos", body)), "--media")
     post = tmp_path / "site/content/posts/photos"
     assert sorted(p.name for p in post.iterdir()) == ["boat.jpg", "ete.jpg", "index.en.md"], result.stdout
     assert (post / "ete.jpg").read_bytes() == b"\xff\xd8SUMMER"
