@@ -32,8 +32,11 @@ def _site_above(content: Path) -> str:
 
 def _folder_missing(translations: list[str]) -> int:
     """`init` without its folder: most often taken by --translation, which reads every word up to the next option."""
+    from ..reading.language_tags import known_tag
     said = "init: the new site's folder is missing"
-    if translations:
+    if not translations or known_tag(translations[-1]):
+        said += ": `tertulia init FOLDER --lang LANG [--translation LANG ...]`"
+    else:  # `zwei`: no language, the folder meant
         said += (f"; `{translations[-1]}` was read as a language of --translation, which takes every word up to the "
                  "next option: put the folder first (`tertulia init FOLDER --lang LANG --translation LANG ...`)")
     print(said, file=sys.stderr)

@@ -32,12 +32,14 @@ def scaffold(content: Path, kind: str, slug: str, lang: str | None, reply_to: st
         return _usage(f"bad slug `{slug[:60]}`: {key_problem(slug)}")
     static = content / "static"
     collision = kind == "page" and page_slug_collision(
-        slug, config, {path.name for path in static.iterdir()} if static.is_dir() else set(), content.name)
+        slug, config, {path.name for path in static.iterdir()} if static.is_dir() else set(), content.resolve().name)
     if collision:  # the build would refuse the page: say so now, before anything is written
         return _usage(collision)
     if lang is None and kind == "translation":
         others = [code for code in config.language_codes if code != config.main_language]
-        return _usage(f"--lang names the translation's language ({', '.join(others) or config.main_language})")
+        if not others:
+            return _usage("site.yml declares one language: there is none to translate into")
+        return _usage(f"--lang names the translation's language ({', '.join(others)})")
     lang = lang or config.main_language  # a post, a page or a comment: written in the site's main language, unless told
     if lang not in config.language_codes:
         return _usage(f"language `{lang}` is not in site.yml languages ({', '.join(config.language_codes)})")
@@ -262,7 +264,7 @@ def _original_of(post: Path, slug: str):
         raise ContentErrors(unread)
     kind = "page" if post.parent.name == "pages" else "post"
     if not post.is_dir():  # "has no original" read as if the post were there
-        raise ValueError(f"there is no {kind} `{slug}` ({post.parent.parent.name}/{post.parent.name}/{slug}/ does not "
+        raise ValueError(f"there is no {kind} `{slug}` ({post.parent.parent.resolve().name}/{post.parent.name}/{slug}/ does not "
                          f"exist): start it with `tertulia new {kind} {slug}`")
     raise ValueError(f"{kind} `{slug}` has no original to translate")
 

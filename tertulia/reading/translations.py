@@ -415,7 +415,8 @@ def _pair(content: Path, path: Path) -> tuple[Path, Path, bool]:
     if not (in_pages or posts in translation.parents):
         raise ValueError(f"{path}: not a file under {content}/posts or {content}/pages")
     if translation.is_dir():  # a post's folder: which of its translations is meant is for the author to say
-        names = sorted(f.name for f in translation.glob("index.*.md"))
+        names = sorted(f.name for f in translation.glob("*.md")
+                       if (parsed := read_parsed(f)[0]) is not None and "translation_of" in parsed.meta)
         raise ValueError(f"{path}: a folder; name the translation's file in it"
                          + (f" ({', '.join(names)})" if names else ""))
     if not translation.is_file():  # under posts/ or pages/, but a typo or a file not yet written

@@ -434,7 +434,7 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         if not isinstance(target, str):
             found.error(record, "translation_of", "translation_of must be the original's language, e.g. `es`")
         elif target == original.lang:
-            aligned = _check_alignment(original, record, blocks, found, followed.get(record.path))
+            aligned = _check_alignment(original, record, blocks, found, followed.get(record.path), still_drafted)
             if aligned and record.path in followed:
                 stale = _stale(original, record, blocks, followed[record.path], found)
             if record.path in followed:  # a title is no block: it is outdated or not however the blocks align
@@ -543,14 +543,15 @@ def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str,
 
 
 def _check_alignment(original: Record, translation: Record, blocks, found: Findings,
-                     followed: Followed | None = None) -> bool:
+                     followed: Followed | None = None, in_progress: bool = False) -> bool:
     """A translation must have exactly as many top-level blocks as its original; True when it has. Where
     the record says which blocks the original has gained or lost since the translation followed it,
     those are named; else the likeliest place is guessed from the blocks' lengths."""
     source, target = blocks[original.path], blocks[translation.path]
     if len(source) == len(target):
         _warn_list_lengths(translation, source, target, found)
-        _warn_kinds(translation, source, target, found)
+        if not in_progress:  # a draft's or a pending comment's translation is work in progress (see _texts)
+            _warn_kinds(translation, source, target, found)
         return True
     recorded = followed is not None and followed.original == original.path and len(followed.blocks) == len(target)
     changed = _changed_since_recorded(followed.blocks, source, target, translation.block_starts) if recorded else None

@@ -385,6 +385,11 @@ def test_a_block_translated_as_another_kind_is_a_warning_at_its_line(tmp_path):
     assert ("content/posts/hola/index.en.md:6: warning: block 1 is a paragraph here, a level-2 heading in the "
             "original: is its Markdown written as the original's?") in result.stderr.splitlines()
     assert "block 3" not in result.stderr  # a numbered list translated as one
+    # a draft's translation is work in progress, which `check --strict` on a pull request must not refuse
+    essay = content / "posts/hola/index.es.md"
+    essay.write_text(essay.read_text().replace("author: Ana\n", "author: Ana\ndraft: true\n"))
+    drafted = run_cli("check", "--strict", "--content", str(content), cwd=tmp_path)
+    assert drafted.returncode == 0 and "is a paragraph here" not in drafted.stderr
 
 
 def test_a_comment_authors_name_holding_invisible_characters_is_a_warning(tmp_path):

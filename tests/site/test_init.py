@@ -407,3 +407,6 @@ def test_init_without_its_folder_says_that_translation_took_it(tmp_path):
                              "which takes every word up to the next option: put the folder first (`tertulia init "
                              "FOLDER --lang LANG --translation LANG ...`)\n")
     assert list(tmp_path.iterdir()) == []
+    forgotten = run_cli("init", "--translation", "en", "--lang", "es", cwd=tmp_path)  # `en` is a language: no guess
+    assert forgotten.returncode == 2 and forgotten.stderr == (
+        "init: the new site's folder is missing: `tertulia init FOLDER --lang LANG [--translation LANG ...]`\n")

@@ -255,7 +255,7 @@ def test_marking_asks_for_a_translation_and_a_block_that_exists(tmp_path):
     assert typo.returncode == 2 and typo.stderr.strip().endswith("content/posts/hola/index.ro.md: no such file")
     folder = run_cli("translated", "content/posts/hola/", cwd=tmp_path)  # "no such file" of a folder that is there
     assert folder.returncode == 2 and folder.stderr.strip().endswith(
-        "content/posts/hola: a folder; name the translation's file in it (index.en.md, index.es.md)")
+        "content/posts/hola: a folder; name the translation's file in it (index.en.md)")
     # an original that says it translates its own language: a record of it following itself hid, once
     # the file was put right, that its blocks had changed
     original = tmp_path / "content/posts/hola/index.es.md"
