@@ -67,9 +67,17 @@ def status_report(site: Site, gone: list[str] | tuple[str, ...] = (), errors: li
         hint.append(_untracked(tally.untracked))
     if gone:  # most often a renamed post folder, whose translations are then the untracked ones above
         hint.append(f"the translation record still names {listed(gone, MISSING_SHOWN)}, no longer there (a post deleted "
-                    f"or its folder renamed); the next `tertulia translated`, of any translation, drops "
+                    f"or its folder renamed: a renamed post's original then lists its old address in `aliases`, "
+                    f"e.g. `aliases: [/{_old_address(gone[0])}/]`, so that its old links still lead to it and the "
+                    f"record follows it); the next `tertulia translated`, of any translation, drops "
                     f"{'them' if len(gone) > 1 else 'it'}")
     return lines + [text for *_, text in sorted(tally.details)] + hint + [tally.summary(len(site.essays), comments)]
+
+
+def _old_address(path: str) -> str:
+    """`content/posts/la-plaza/index.en.md` -> `posts/la-plaza`; a page's address is its slug alone."""
+    kind, slug = path.split("/")[1:3]
+    return slug if kind == "pages" else f"{kind}/{slug}"
 
 
 def _path_in(versions: Versions, lang: str) -> str:

@@ -470,7 +470,9 @@ def test_a_renamed_post_s_record_is_named_by_status_and_dropped_by_the_next_tran
     (content / "posts/hola").rename(content / "posts/saludo")
     lines = run_cli("status", cwd=tmp_path).stdout.splitlines()
     assert lines[-2] == ("the translation record still names content/posts/hola/comments/c1.en.md, "
-                         "content/posts/hola/index.en.md, no longer there (a post deleted or its folder renamed); "
+                         "content/posts/hola/index.en.md, no longer there (a post deleted or its folder renamed: a "
+                         "renamed post's original then lists its old address in `aliases`, e.g. `aliases: "
+                         "[/posts/hola/]`, so that its old links still lead to it and the record follows it); "
                          "the next `tertulia translated`, of any translation, drops them")
     assert "content/posts/saludo/index.en.md" in lines[-3]  # untracked now, as the line above explains
     marked = run_cli("translated", "content/posts/saludo/index.en.md", cwd=tmp_path)
