@@ -357,6 +357,7 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
     if block is not None and not 1 <= block <= len(source):
         raise ValueError(f"{shown} has blocks 1 to {len(source)}, not {block}")
     current = words_of(source)
+    unfinished = [index for index, text in enumerate(target, 1) if UNFINISHED in text and block in (None, index)]
     with record_lock(content):
         record, errors = load_record(content)
         if errors:
@@ -366,11 +367,14 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
         stale = stale_blocks(known.blocks, current) if same else ()
         # the title is a part of the text as a block is: marked with the whole, kept when one block is
         followed_title = title if block is None or not same else known.title
-        record[shown] = Followed(original_shown, marked(current, stale, block), followed_title)
+        followed = list(marked(current, stale, block))
+        if same:  # a block still to translate follows nothing new: its starter holds the original's words of
+            for index in unfinished:  # then, and once translated from them it is outdated if those changed
+                followed[index - 1] = known.blocks[index - 1]
+        record[shown] = Followed(original_shown, tuple(followed), followed_title)
         gone = gone_entries(content, record)
         save_record(content, {key: value for key, value in record.items() if key not in gone})
     which = f"block {block} of {len(source)}" if block else "its one block" if len(source) == 1 else f"all {len(source)} blocks"
-    unfinished = [index for index, text in enumerate(target, 1) if UNFINISHED in text and block in (None, index)]
     still = f"; {still_marked((), unfinished)}" if unfinished else ""
     dropped = f"; dropped the record of {listed(gone)}, no longer there" if gone else ""
     return f"recorded: {shown} follows {original_shown} ({which}){still}{dropped}"

@@ -594,3 +594,22 @@ def test_status_reports_past_other_content_errors_naming_where_each_is(tmp_path)
         "  comments (1): en 0 translated, 1 with errors (comment c1; see above)"]
     assert "roto (left out: it has errors, see above)" in lines
     assert lines[-1] == "2 essays, 1 comment: 2 translations current, 0 outdated (0 blocks), 1 missing, 2 with errors"
+
+
+def test_a_block_still_to_translate_is_not_recorded_as_following_the_original_as_it_is_now(tmp_path):
+    """`translated` on the whole file (the only way to record a changed title) recorded a block still marked
+    `TODO translate` as following the original's new words, though its starter held the old ones: translated
+    from them, it was called current, and the page paired it with a paragraph it does not say."""
+    content = make_content(tmp_path)
+    (content / "posts/hola/index.en.md").unlink()
+    started = run_cli("new", "translation", "hola", "--lang", "en", "--content", "content", cwd=tmp_path)
+    assert started.returncode == 0, started.stderr
+    edit(content, "posts/hola/index.es.md", "Primer párrafo.", "Un primer párrafo, otro.")
+    recorded = run_cli("translated", TRANSLATION, cwd=tmp_path)
+    assert recorded.returncode == 0 and "still say `TODO translate`" in recorded.stdout
+    translation = content / "posts/hola/index.en.md"
+    text = translation.read_text()
+    first = next(line for line in text.splitlines() if "Primer párrafo." in line)  # the starter's old words
+    translation.write_text(text.replace(first, "First paragraph."))
+    report = run_cli("status", cwd=tmp_path).stdout
+    assert "outdated (block 1)" in report.splitlines()[1], report
