@@ -105,7 +105,8 @@ def _status(parser: argparse.ArgumentParser) -> None:
 def _translated(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", type=Path, nargs="+",
                         help="the translation file, e.g. content/posts/x/index.en.md (or several: a thread's comments)")
-    parser.add_argument("--block", type=int, default=None, help="only this block (1 is the first) of the one file")
+    parser.add_argument("--block", type=int, action="append", default=None,
+                        help="only this block (1 is the first) of the one file; repeated, each block named")
     _content(parser)
 
 

@@ -256,9 +256,9 @@ def _translated(args) -> int:
         print("--block names a block of one translation: give one path with it", file=sys.stderr)
         return EXIT_USAGE
     failed = {}  # path -> exit status
-    for path in args.path:
-        try:
-            print(mark_translated(args.content, path, args.block))
+    for path, block in [(path, block) for path in args.path for block in (args.block or [None])]:
+        try:  # `--block 3 --block 4`: each recorded (the last alone was, and the command said nothing of 3)
+            print(mark_translated(args.content, path, block))
         except ValueError as problem:
             print(problem, file=sys.stderr)
             failed[path] = EXIT_USAGE

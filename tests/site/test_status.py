@@ -613,3 +613,16 @@ def test_a_block_still_to_translate_is_not_recorded_as_following_the_original_as
     translation.write_text(text.replace(first, "First paragraph."))
     report = run_cli("status", cwd=tmp_path).stdout
     assert "outdated (block 1)" in report.splitlines()[1], report
+
+
+def test_blocks_named_one_by_one_are_each_recorded(tmp_path):
+    """`--block 1 --block 2` recorded block 2 alone, said so, and left block 1 outdated without a word."""
+    content = site_with_record(tmp_path)
+    edit(content, "posts/hola/index.es.md", "Primer párrafo.", "Primer párrafo, cambiado.")
+    edit(content, "posts/hola/index.es.md", "Segundo párrafo.", "Segundo párrafo, cambiado.")
+    assert "outdated (blocks 1, 2)" in run_cli("status", cwd=tmp_path).stdout
+    result = run_cli("translated", TRANSLATION, "--block", "1", "--block", "2", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [f"recorded: {TRANSLATION} follows content/posts/hola/index.es.md (block 1 of 2)",
+                                          f"recorded: {TRANSLATION} follows content/posts/hola/index.es.md (block 2 of 2)"]
+    assert "outdated" not in run_cli("status", cwd=tmp_path).stdout.splitlines()[1]
