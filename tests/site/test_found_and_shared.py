@@ -97,3 +97,17 @@ def test_a_site_description_in_one_language_describes_every_page_marked_with_its
         said = ('<meta name="description" content="Doar în română">' if page.startswith("ro/")
                 else '<meta name="description" content="Doar în română" lang="ro">')
         assert said in html, page
+
+
+def test_a_comment_still_to_translate_is_described_in_the_language_its_words_are_in(tmp_path):
+    """The page shows the original's words where the translation is still to do; its structured data said
+    those Spanish words were English (`"inLanguage":"en","text":"¡El mío también!…"`)."""
+    from helpers import make_content, run_cli
+    content = make_content(tmp_path, {
+        "posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\n¡El mío también!\n",
+        "posts/hola/comments/c1.en.md": "---\ntranslation_of: es\n---\n\nTODO translate: ¡El mío también!\n"})
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+    (essay,) = head_of(tmp_path / "out/en/posts/hola/index.html").data
+    (comment,) = essay["comment"]
+    assert comment["inLanguage"] == "es" and comment["text"].startswith("¡El mío también!")
+    assert "translationOfWork" not in comment
