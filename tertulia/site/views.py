@@ -227,9 +227,15 @@ def _comment_view(comment: Comment, langs: list[str], reply, depth: int, after: 
     )
 
 
+def _begun(text) -> bool:
+    """Whether a text is there and holds words of its own: a translation whose every block still says
+    `TODO translate` shows only its original's, each noted as not yet translated: not "translated from"."""
+    return text is not None and len(text.unfinished) < len(text.blocks)
+
+
 def _translated_from(comment: Comment, langs: list[str]) -> str:
     """The original's language, when a one-language page shows the comment in a translation."""
-    if len(langs) > 1 or comment.original.lang == langs[0] or not comment.text(langs[0]):
+    if len(langs) > 1 or comment.original.lang == langs[0] or not _begun(comment.text(langs[0])):
         return ""
     return comment.original.lang
 

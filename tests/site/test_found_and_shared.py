@@ -111,3 +111,16 @@ def test_a_comment_still_to_translate_is_described_in_the_language_its_words_are
     (comment,) = essay["comment"]
     assert comment["inLanguage"] == "es" and comment["text"].startswith("¡El mío también!")
     assert "translationOfWork" not in comment
+
+
+def test_a_comment_still_to_translate_is_said_to_be_not_yet_translated_not_translated_from(tmp_path):
+    """Its page said "translated from Spanish" above the Spanish words standing in for the translation."""
+    from helpers import make_content, run_cli
+    content = make_content(tmp_path, {
+        "posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\n¡El mío también!\n",
+        "posts/hola/comments/c1.en.md": "---\ntranslation_of: es\n---\n\nTODO translate: ¡El mío también!\n"})
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+    page = (tmp_path / "out/en/posts/hola/index.html").read_text()
+    thread = page[page.index('id="comment-c1"'):]
+    assert "translated from" not in thread[:2000]
+    assert thread[:3000].count("Not yet translated; shown in its original language.") == 1  # said once, at its words
