@@ -254,9 +254,12 @@ def _describe(di, dj, i, j, original, translation, lines) -> tuple[int, str]:
     if di == 0:
         return line, (f"translation blocks {_span(j, dj)} ({_quote(translation[j])} and after) have no "
                       "counterpart: probably added")
+    if (di, dj) == (1, 0) and original[i].lstrip().startswith('<div class="footnote"'):
+        return line, ("the original's footnotes (its last block) have no counterpart: write the translation's "
+                      "notes at its end, `[^1]: …` for each")
     if (di, dj) == (1, 0):
-        return line, (f"original block {i + 1} {_quote(original[i])} has no counterpart: "
-                      f"probably dropped before translation block {j + 1}")
+        where = f"before translation block {j + 1}" if j < len(translation) else "at the end"
+        return line, f"original block {i + 1} {_quote(original[i])} has no counterpart: probably dropped {where}"
     if dj == 0:
         where = f"before translation block {j + 1}" if j < len(translation) else "at the end"
         return line, (f"original blocks {_span(i, di)} ({_quote(original[i])} and after) have no "

@@ -406,3 +406,16 @@ def test_a_comment_authors_name_holding_invisible_characters_is_a_warning(tmp_pa
     assert result.stderr.splitlines() == [
         "content/posts/hola/comments/c1.es.md:2: warning: the name holds characters no one sees (U+200B, U+202E), "
         "which can make it read as another (an override turns `gnp.exe` into `exe.png`): remove them"]
+
+
+def test_a_translation_without_the_originals_footnotes_is_told_to_write_them(tmp_path):
+    """It said "original block 3 “Dicho popular.” has no counterpart: probably dropped before translation block 3",
+    in a translation of two blocks: the notes are one block at the end, written `[^a]: …`."""
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\nUno[^a].\n\nDos.\n\n[^a]: Dicho popular.\n",
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne[^a].\n\nTwo.\n"})
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "content/posts/hola/index.en.md:8: translation has 2 blocks, original has 3; the original's footnotes (its "
+        "last block) have no counterpart: write the translation's notes at its end, `[^1]: …` for each")
