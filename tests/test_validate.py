@@ -98,7 +98,8 @@ def test_yaml_tags_that_construct_objects_are_refused_not_run(tmp_path):
 
 def test_a_language_not_in_site_yml(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/index.fr.md": "---\ntitle: Salut\ntranslation_of: es\n---\n\nA.\n\nB.\n"})
-    assert errors == ["content/posts/hola/index.fr.md: language `fr` is not in site.yml languages (en, es, ro)"]
+    assert errors == ["content/posts/hola/index.fr.md: language `fr` is not in site.yml languages (en, es, ro); add "
+                      "`fr` to site.yml's languages to publish it, or start the file's name with a dot to keep it aside"]
 
 
 @pytest.mark.parametrize("key", ["title", "author"])

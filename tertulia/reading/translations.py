@@ -440,7 +440,20 @@ def _pair(content: Path, path: Path) -> tuple[Path, Path, bool]:
         raise ValueError(f"{original}: {SYMLINK}")
     if not original.is_file():
         raise ValueError(f"{path}: its original {original.name} is not beside it")
+    declared = _declared_languages(content)
+    if declared and name["lang"] not in declared:  # no build reads it: a record of it would follow nothing
+        raise ValueError(f"{path}: `{name['lang']}` is not in site.yml languages ({', '.join(declared)})")
     return translation, original, is_essay
+
+
+def _declared_languages(content: Path) -> tuple[str, ...]:
+    """The languages site.yml declares, or () when it cannot say (the build says why)."""
+    from ..errors import ContentErrors
+    from .config import load_config
+    try:
+        return load_config(content / "site.yml", str(content / "site.yml")).language_codes
+    except (ContentErrors, OSError):
+        return ()
 
 
 def _blocks(path: Path, shown: str, trusted: bool) -> tuple[list[str], str | None]:

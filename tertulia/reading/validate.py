@@ -360,7 +360,7 @@ def _spelt_as(record: Record, config: SiteConfig) -> str:
     narrower = [code for code in config.language_codes if code.split("-")[0].casefold() == record.lang.casefold()]
     if narrower:  # `pt` for the declared `pt-BR`
         return f"; is it meant to be `{named(narrower[0])}`?"
-    return ""
+    return f"; add `{record.lang}` to site.yml's languages to publish it, or start the file's name with a dot to keep it aside"
 
 
 def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record | None:

@@ -626,3 +626,12 @@ def test_blocks_named_one_by_one_are_each_recorded(tmp_path):
     assert result.stdout.splitlines() == [f"recorded: {TRANSLATION} follows content/posts/hola/index.es.md (block 1 of 2)",
                                           f"recorded: {TRANSLATION} follows content/posts/hola/index.es.md (block 2 of 2)"]
     assert "outdated" not in run_cli("status", cwd=tmp_path).stdout.splitlines()[1]
+
+
+def test_a_translation_in_a_language_site_yml_lacks_is_not_recorded(tmp_path):
+    """No build reads it; `translated` recorded it all the same, and said it had."""
+    content = site_with_record(tmp_path)
+    (content / "posts/hola/index.fr.md").write_text("---\ntitle: Salut\ntranslation_of: es\n---\n\nUn.\n\nDeux.\n")
+    result = run_cli("translated", "content/posts/hola/index.fr.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "content/posts/hola/index.fr.md: `fr` is not in site.yml languages (en, es, ro)"
