@@ -243,7 +243,7 @@ def test_a_content_file_with_a_capital_extension_is_an_error_like_any_misnamed_o
 def test_translation_of_a_language_with_no_file(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "translation_of: ro")})
     assert errors == ["content/posts/hola/index.en.md:3: translation_of names `ro`, but there is no `ro` file "
-                      "beside this one"]
+                      "beside this one; the original here is `es`"]
 
 
 def test_block_counts_must_match_and_the_mismatch_is_located(tmp_path):

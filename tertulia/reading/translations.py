@@ -353,7 +353,8 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
     (source, title), (target, _) = _blocks(original, original_shown, trusted), _blocks(translation, shown, trusted)
     if len(source) != len(target):
         raise ContentErrors([ContentError(shown, 0, f"{counts_differ(len(target), len(source))}; make them "
-                                                    "match before marking it translated")])
+                                                    "match before marking it translated (`tertulia check` says "
+                                                    "where they part)")])
     if block is not None and not 1 <= block <= len(source):
         raise ValueError(f"{shown} has blocks 1 to {len(source)}, not {block}")
     current = words_of(source)

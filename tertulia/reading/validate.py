@@ -450,7 +450,8 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
                                                   f"site.yml: it takes the original's code, here `{original.lang}`")
         elif not found.is_broken(record):
             found.error(record, "translation_of", f"translation_of names `{target}`, but there is no "
-                                                  f"`{target}` file beside this one")
+                                                  f"`{target}` file beside this one; the original here is "
+                                                  f"`{original.lang}`")
         # a translation the record does not name was written by hand, and one it names against another
         # original follows nothing of this one: status names both (no copy made for it)
         text = _text(record, blocks, found, False, kind, keys, excerpts.get(record.path, ""), still_drafted,
