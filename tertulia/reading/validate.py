@@ -462,6 +462,14 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
     return original, tuple(texts)
 
 
+def _notes_renamed(block: str, original_lang: str, lang: str) -> str:
+    """An original's block standing in a translation, its footnotes' ids in the translation's name (`fn-en-1`):
+    beside the original on one page, the original's own (`fn-es-1`) would be there twice."""
+    if 'fn' not in block:
+        return block
+    return re.sub(rf'(?<=["#])(fn|fnref[0-9]*)-{re.escape(original_lang)}-', rf'\1-{lang}-', block)
+
+
 def _unfinished_shown_as_original(text: Text, original: Text, original_blocks: tuple[str, ...],
                                   record: Record) -> Text:
     """A block (or title) that still holds the starter's marker is never published: the original's
@@ -469,7 +477,8 @@ def _unfinished_shown_as_original(text: Text, original: Text, original_blocks: t
     starts, for `status`)."""
     unfinished = tuple(i for i, block in enumerate(text.blocks) if UNFINISHED in block)
     if unfinished:
-        blocks = tuple(original_blocks[i] if i in unfinished else block for i, block in enumerate(text.blocks))
+        blocks = tuple(_notes_renamed(original_blocks[i], original.lang, text.lang) if i in unfinished else block
+                       for i, block in enumerate(text.blocks))
         text = replace(text, blocks=blocks, unfinished=unfinished, original_lang=original.lang,
                        excerpt=first_words(blocks) if text.excerpt else "",
                        unfinished_line=record.block_line(unfinished[0], len(blocks)) or record.body_line)

@@ -86,3 +86,23 @@ def test_a_comment_s_footnote_signs_stay_as_written(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (out / "es/posts/hola/index.html").read_text()
     assert "Como dice[^1]." in page and "[^1]: mi abuela" in page
+
+
+def test_notes_still_to_translate_stand_under_the_translations_ids_not_twice_under_the_originals(tmp_path):
+    """The original's notes stood in for the translation's still marked `TODO translate`: beside the original on
+    the side-by-side page their ids (`fn-pt-BR-a`) were there twice, which no page may hold."""
+    import re
+    from helpers import make_content, run_cli
+    site = (make_content(tmp_path).joinpath("site.yml"))
+    content = site.parent
+    site.write_text(site.read_text().replace("ro: Română", "pt-BR: Português"))
+    (content / "posts/hola/index.es.md").unlink()
+    (content / "posts/hola/index.en.md").unlink()
+    (content / "posts/hola/index.pt-BR.md").write_text("---\ntitle: Olá\nauthor: Ana\n---\n\nUm[^a].\n\n[^a]: Ditado.\n")
+    (content / "posts/hola/index.en.md").write_text(
+        "---\ntitle: Hello\ntranslation_of: pt-BR\n---\n\nOne[^a].\n\nTODO translate: [^a]: Ditado.\n")
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out/posts/hola/index.html").read_text()
+    ids = re.findall(r'\sid="(fn[^"]*)"', page)
+    assert sorted(ids) == sorted(set(ids)) and "fn-en-a" in ids and "fn-pt-BR-a" in ids
