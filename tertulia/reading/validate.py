@@ -627,12 +627,18 @@ def _warn_list_lengths(translation: Record, source, target, found: Findings) -> 
     """Warn of a list whose translation has more or fewer items: a list is one block, so an item left out
     keeps the blocks aligned and would go unseen, the page showing three items beside two."""
     for index, (theirs, ours) in enumerate(zip(source, target)):
-        if theirs[:3] != ours[:3] or (expected := _items(theirs)) is None or (written := _items(ours)) == expected:
+        if theirs[:3] != ours[:3]:
+            continue
+        if theirs.startswith("<table") and (expected := theirs.count("<tr")) != (written := ours.count("<tr")):
+            said = (f"a table of {written} row{'s' if written != 1 else ''}, its original's has {expected}: a row "
+                    "left out, or one added?")
+        elif (expected := _items(theirs)) is not None and (written := _items(ours)) != expected:
+            said = (f"a list of {written} item{'s' if written != 1 else ''}, its original's has {expected}: an item "
+                    "left out, or two run together?")
+        else:
             continue
         line = translation.block_line(index, len(target)) or translation.body_line
-        found.warnings.append(ContentError(translation.path, line, (
-            f"block {index + 1} is a list of {written} item{'s' if written != 1 else ''}, its original's has "
-            f"{expected}: an item left out, or two run together?")))
+        found.warnings.append(ContentError(translation.path, line, f"block {index + 1} is {said}"))
 
 
 BLOCK_KINDS = {"p": "a paragraph", "ul": "a bulleted list", "ol": "a numbered list", "blockquote": "a block quote",

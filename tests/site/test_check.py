@@ -419,3 +419,16 @@ def test_a_translation_without_the_originals_footnotes_is_told_to_write_them(tmp
     assert result.stderr.splitlines()[0] == (
         "content/posts/hola/index.en.md:8: translation has 2 blocks, original has 3; the original's footnotes (its "
         "last block) have no counterpart: write the translation's notes at its end, `[^1]: …` for each")
+
+
+def test_a_table_translated_with_a_row_fewer_is_a_warning_at_its_line(tmp_path):
+    """A list's translation with an item fewer was said; a table's with a row fewer was not."""
+    table = "| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n"
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": f"---\ntitle: Hola\nauthor: Ana\n---\n\nUno.\n\n{table}",
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne.\n\n"
+                                  "| a | b |\n|---|---|\n| 1 | 2 |\n"})
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 0
+    assert ("content/posts/hola/index.en.md:8: warning: block 2 is a table of 2 rows, its original's has 3: a row "
+            "left out, or one added?") in result.stderr.splitlines()
