@@ -230,7 +230,7 @@ def _missing_catalogs(options: Options, interface: "Interface") -> list[ContentE
     template = options.theme.default / "locales" / "messages.pot"
     warnings += [ContentError(options.theme.shown("locales", path), line, why) for path, line, why in
                  interface.unknown_messages(template, options.theme.own("locales"),
-                                            options.theme.own_text("templates", ".html"))]
+                                            options.theme.own_text("templates", (".html", ".xml")))]
     for lang, path, lacking in interface.incomplete(template):
         warnings.append(ContentError(options.theme.shown("locales", path), 0, (
             f"{counted(lacking, 'message')} of the interface {'has' if lacking == 1 else 'have'} no `{lang}` "

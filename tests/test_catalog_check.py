@@ -132,7 +132,10 @@ def test_a_site_catalogs_message_no_template_asks_for_is_a_warning_at_its_line(t
     templates = tmp_path / "templates"
     templates.mkdir()
     (templates / "base.html").write_text('{% extends "default/base.html" %}{% block footer %}{{ _("Our club") }}'
-                                         '{% endblock %}', encoding="utf-8")
+                                         '{{ _("Say \\"hi\\"") }}{% endblock %}', encoding="utf-8")
+    (templates / "feed.xml").write_text('{% extends "default/feed.xml" %}{# {{ _("Our feed") }} #}', encoding="utf-8")
+    catalog.write_text(catalog.read_text() + '\nmsgid "Say \\"hi\\""\nmsgstr "Di \\"hola\\""\n\n'
+                                             'msgid "Our feed"\nmsgstr "Nuestro canal"\n', encoding="utf-8")
     result = run_cli("check", "--content", str(content), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert [line for line in result.stderr.splitlines() if "locales/" in line] == [

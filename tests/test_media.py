@@ -11,22 +11,23 @@ import pytest
 from tertulia.importers import media
 
 
-def dripping_server(stop: threading.Event, headers_too: bool = False) -> int:
-    """A server on 127.0.0.1 that answers any request a byte every tenth of a second: its file, or from its
-    headers on."""
+def dripping_server(stop: threading.Event, drips: str = "file") -> int:
+    """A server on 127.0.0.1 that answers any request a byte every tenth of a second: its file, its headers,
+    or a chunked body's size line."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(1)
-    head = b"HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\nContent-Type: image/png\r\n\r\n"
+    head = (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: image/png\r\n\r\n" if drips == "chunks"
+            else b"HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\nContent-Type: image/png\r\n\r\n")
 
     def serve():
         connection, _ = listener.accept()
         connection.recv(4096)
-        if not headers_too:
+        if drips != "headers":
             connection.sendall(head)
         while not stop.is_set():
             try:
-                connection.sendall(head[:1] if headers_too else b"x")
+                connection.sendall({"headers": head[:1], "file": b"x", "chunks": b"0"}[drips])
             except OSError:
                 break
             time.sleep(0.1)
@@ -37,12 +38,12 @@ def dripping_server(stop: threading.Event, headers_too: bool = False) -> int:
     return listener.getsockname()[1]
 
 
-@pytest.mark.parametrize("headers_too", [False, True], ids=["its file", "its headers"])
-def test_a_server_sending_a_byte_at_a_time_is_cut_off_at_the_deadline(monkeypatch, headers_too):
+@pytest.mark.parametrize("drips", ["file", "headers", "chunks"])
+def test_a_server_sending_a_byte_at_a_time_is_cut_off_at_the_deadline(monkeypatch, drips):
     """Each byte restarted the socket's timeout, and a read waited for 64 KiB: the import never ended."""
     monkeypatch.setattr(media, "MAX_SECONDS", 1)
     stop = threading.Event()
-    port = dripping_server(stop, headers_too)
+    port = dripping_server(stop, drips)
     started = time.monotonic()
     try:
         with pytest.raises(ValueError, match="took longer than 1 s"):
@@ -53,7 +54,8 @@ def test_a_server_sending_a_byte_at_a_time_is_cut_off_at_the_deadline(monkeypatc
 
 
 @pytest.mark.parametrize("address", ["169.254.169.254", "0.0.0.0", "224.0.0.1", "fe80::1", "100.100.100.200",
-                                     "192.0.0.192", "fd00:ec2::254", "::ffff:169.254.169.254", "2002:a9fe:a9fe::1"])
+                                     "192.0.0.192", "168.63.129.16", "fd00:ec2::254", "fd00:ec2::23",
+                                     "::ffff:169.254.169.254", "2002:a9fe:a9fe::1"])
 def test_link_local_and_metadata_addresses_are_never_reached(address):
     """Where a cloud machine answers with its credentials; 2002:a9fe:a9fe:: is 169.254.169.254 in 6to4."""
     assert media._unreachable(address)
@@ -63,3 +65,23 @@ def test_link_local_and_metadata_addresses_are_never_reached(address):
 def test_this_machine_its_network_and_the_web_are_reachable(address):
     """The contract's --media reads the blog's own hosts: a blog on this machine or its network moves too."""
     assert not media._unreachable(address)
+
+
+def test_downloads_leave_no_timer_behind(tmp_path):
+    """A timer per connection outlived its download, holding it for the deadline's 30 s: hundreds at once."""
+    from helpers import serving
+    (tmp_path / "a.png").write_bytes(b"\x89PNG")
+    before = threading.active_count()
+    with serving(tmp_path) as blog:
+        for _ in range(20):
+            assert media._download(f"{blog}/a.png", {"127.0.0.1"}) == b"\x89PNG"
+    time.sleep(0.2)
+    assert threading.active_count() <= before + 1
+
+
+def test_a_name_this_machine_cannot_resolve_is_left_to_a_proxy(monkeypatch):
+    """Checking the name here refused every file on a network where only the proxy knows the names."""
+    def unknown(*args, **kwargs):
+        raise socket.gaierror(-2, "Name or service not known")
+    monkeypatch.setattr(socket, "getaddrinfo", unknown)
+    media._check_host("http://blog.internal-only.test/a.png")  # no refusal: the request is the proxy's to make

@@ -36,11 +36,13 @@ class Tally:
                 + (f", {self.with_errors} with errors" if self.with_errors else ""))
 
 
-def status_report(site: Site, gone: list[str] | tuple[str, ...] = (), errors: list[ContentError] = ()) -> list[str]:
+def status_report(site: Site, gone: list[str] | tuple[str, ...] = (), errors: list[ContentError] = (),
+                  content=None) -> list[str]:
     """The report's lines: a block per essay, the outdated and unfinished blocks as `path:line:`, then
     a summary. `gone`: translations the record names that are no longer there. `errors`: the content's,
     said above the report (the site then holds what could be validated despite them); a file with one
-    is said to have errors where its state would be, so that no state of it is guessed."""
+    is said to have errors where its state would be, so that no state of it is guessed. `content`: the folder,
+    to tell a post folder gone (renamed?) from a file deleted in one still there."""
     tally = Tally()
     erred = frozenset(error.path for error in errors)
     lines = []
@@ -66,18 +68,25 @@ def status_report(site: Site, gone: list[str] | tuple[str, ...] = (), errors: li
     if tally.untracked:  # written by hand: nothing says which version of its original it follows
         hint.append(_untracked(tally.untracked))
     if gone:  # most often a renamed post folder, whose translations are then the untracked ones above
+        folder = _gone_folder(gone, content)
+        renamed = (f": a renamed {folder[0]}'s original then lists its old address in `aliases`, e.g. "
+                   f"`aliases: [/{folder[1]}/]`, so that its old links still lead to it and the record follows it"
+                   if folder else "")
         hint.append(f"the translation record still names {listed(gone, MISSING_SHOWN)}, no longer there (a post deleted "
-                    f"or its folder renamed: a renamed post's original then lists its old address in `aliases`, "
-                    f"e.g. `aliases: [/{_old_address(gone[0])}/]`, so that its old links still lead to it and the "
-                    f"record follows it); the next `tertulia translated`, of any translation, drops "
+                    f"or its folder renamed{renamed}); the next `tertulia translated`, of any translation, drops "
                     f"{'them' if len(gone) > 1 else 'it'}")
     return lines + [text for *_, text in sorted(tally.details)] + hint + [tally.summary(len(site.essays), comments)]
 
 
-def _old_address(path: str) -> str:
-    """`content/posts/la-plaza/index.en.md` -> `posts/la-plaza`; a page's address is its slug alone."""
-    kind, slug = path.split("/")[1:3]
-    return slug if kind == "pages" else f"{kind}/{slug}"
+def _gone_folder(gone: list[str], content) -> tuple[str, str] | None:
+    """("post" or "page", its old address) of the first folder the record names that is wholly gone (a file
+    deleted from a folder still there is no rename), or None."""
+    for path in gone:
+        parts = path.split("/")
+        if len(parts) >= 4 and parts[1] in ("posts", "pages") and content is not None \
+                and not (content / parts[1] / parts[2]).is_dir():
+            return ("page", parts[2]) if parts[1] == "pages" else ("post", f"posts/{parts[2]}")
+    return None
 
 
 def _path_in(versions: Versions, lang: str) -> str:

@@ -224,8 +224,10 @@ class _OwnHostsOnly(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-# Cloud machines' metadata services that are not link-local (Alibaba's, Oracle's older one, AWS's over IPv6)
-METADATA = frozenset(ipaddress.ip_address(a) for a in ("100.100.100.200", "192.0.0.192", "fd00:ec2::254"))
+# Cloud machines' metadata and credential services that are not link-local: Alibaba's, Oracle's older one,
+# Azure's wire server, AWS's over IPv6 (its instance service and its pods' credentials alike)
+METADATA = tuple(ipaddress.ip_network(a) for a in ("100.100.100.200/32", "192.0.0.192/32", "168.63.129.16/32",
+                                                   "fd00:ec2::/64"))
 
 
 def _unreachable(address: str) -> bool:
@@ -236,28 +238,52 @@ def _unreachable(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     ip = getattr(ip, "ipv4_mapped", None) or getattr(ip, "sixtofour", None) or ip
     ip = ip.teredo[1] if getattr(ip, "teredo", None) else ip
-    return (ip in METADATA or ip.is_link_local or ip.is_multicast or ip.is_unspecified
+    return (any(ip.version == net.version and ip in net for net in METADATA) or ip.is_link_local
+            or ip.is_multicast or ip.is_unspecified
             or (ip.is_reserved and not ip.is_loopback))  # (::1 is in IPv6's reserved block: it is this machine)
 
 
 def _check_host(url: str) -> None:
     """Refuse a URL whose host resolves to an unreachable address: before a request, as a proxy would not
-    ask (the connection's own check then sees the proxy's address)."""
+    ask (the connection's own check then sees the proxy's address). A name this machine cannot resolve is
+    left to the proxy that may (a network where only it knows the names): the connection checks the rest."""
     parts = urlsplit(url)
     host, port = parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
-    for *_, sockaddr in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        return
+    for *_, sockaddr in found:
         if _unreachable(sockaddr[0]):
             raise ValueError(f"{host} is at {sockaddr[0]}, an address no blog is served from")
 
 
+class _Deadline:
+    """One download's deadline, and the sockets it has opened (its redirects' too): cut together when it
+    passes, whatever each is waiting for (headers or a body sent a byte at a time, each byte starting the
+    socket's timeout anew), by one timer that ends with the download."""
+
+    def __init__(self, seconds: float):
+        self.at = time.monotonic() + seconds
+        self.sockets: list[socket.socket] = []
+        self.timer = threading.Timer(seconds, self.cut)
+        self.timer.daemon = True
+
+    def cut(self) -> None:
+        for sock in self.sockets:
+            with contextlib.suppress(OSError):  # already closed: nothing left to cut
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def passed(self) -> bool:
+        return time.monotonic() >= self.at
+
+
 class _Checked:
     """A connection that refuses an unreachable address, both as the name resolves and as connected
-    (a name that resolves anew in between cannot slip past), and is cut at `deadline` whatever it is
-    waiting for: a server may send its headers, or its file, a byte at a time, each starting the socket's
-    timeout anew."""
+    (a name that resolves anew in between cannot slip past), its socket handed to its download's deadline."""
 
-    def __init__(self, *args, deadline: float = 0.0, **kwargs):
-        self.deadline, self.watchdog = deadline, None
+    def __init__(self, *args, deadline: _Deadline, **kwargs):
+        self.deadline = deadline
         super().__init__(*args, **kwargs)
 
     def connect(self):
@@ -268,18 +294,9 @@ class _Checked:
         if _unreachable(self.sock.getpeername()[0]):
             self.sock.close()
             raise ValueError(f"{self.host} is at an address no blog is served from")
-        self.watchdog = threading.Timer(max(0.0, self.deadline - time.monotonic()), self._cut)
-        self.watchdog.daemon = True
-        self.watchdog.start()
-
-    def _cut(self):
-        with contextlib.suppress(OSError, AttributeError):  # already closed: nothing left to cut
-            self.sock.shutdown(socket.SHUT_RDWR)
-
-    def close(self):
-        if self.watchdog:
-            self.watchdog.cancel()
-        super().close()
+        # the socket itself: urllib drops the connection's reference to it once the headers are read, and the
+        # body is read through it still
+        self.deadline.sockets.append(self.sock)
 
 
 class _CheckedHTTP(_Checked, http.client.HTTPConnection):
@@ -291,7 +308,7 @@ class _CheckedHTTPS(_Checked, http.client.HTTPSConnection):
 
 
 class _CheckedHTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, deadline: float):
+    def __init__(self, deadline: _Deadline):
         super().__init__()
         self.deadline = deadline
 
@@ -300,7 +317,7 @@ class _CheckedHTTPHandler(urllib.request.HTTPHandler):
 
 
 class _CheckedHTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, deadline: float):
+    def __init__(self, deadline: _Deadline):
         super().__init__()
         self.deadline = deadline
 
@@ -310,11 +327,12 @@ class _CheckedHTTPSHandler(urllib.request.HTTPSHandler):
 
 def _download(url: str, hosts: set[str]) -> bytes:
     """At most MAX_BYTES in at most MAX_SECONDS, from the blog's own hosts only, never a page of them."""
-    deadline = time.monotonic() + MAX_SECONDS
+    deadline = _Deadline(MAX_SECONDS)
     _check_host(url)
     opener = urllib.request.build_opener(_CheckedHTTPHandler(deadline), _CheckedHTTPSHandler(deadline),
                                          _OwnHostsOnly(hosts))
     request = urllib.request.Request(url, headers={"User-Agent": "tertulia-import"})
+    deadline.timer.start()
     try:
         with opener.open(request, timeout=min(MAX_SECONDS, 10)) as response:
             if response.headers.get_content_type() == "text/html":  # a login or error page, not the file named
@@ -323,21 +341,25 @@ def _download(url: str, hosts: set[str]) -> bytes:
                 raise ValueError(f"larger than {MAX_BYTES // 1024 // 1024} MB")
             return _body(response, deadline)
     except (OSError, http.client.HTTPException):
-        if time.monotonic() >= deadline:
+        if deadline.passed():
             raise ValueError(f"took longer than {MAX_SECONDS} s") from None
         raise
+    finally:
+        deadline.timer.cancel()
 
 
-def _body(response, deadline: float) -> bytes:
+def _body(response, deadline: _Deadline) -> bytes:
     """The response's bytes, at most MAX_BYTES, read as they come (read1: what one receive brings)."""
     chunks, size = [], 0
     while chunk := response.read1(64 * 1024):
         size += len(chunk)
         if size > MAX_BYTES:
             raise ValueError(f"larger than {MAX_BYTES // 1024 // 1024} MB")
-        if time.monotonic() > deadline:
+        if deadline.passed():
             raise ValueError(f"took longer than {MAX_SECONDS} s")
         chunks.append(chunk)
+    if deadline.passed():  # the cut reads as the end of the body: what came before it is not the file
+        raise ValueError(f"took longer than {MAX_SECONDS} s")
     return b"".join(chunks)
 
 

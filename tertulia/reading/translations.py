@@ -350,7 +350,7 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
     from ..errors import ContentErrors
     translation, original, trusted = _pair(content, path)
     shown, original_shown = shown_path(content, translation), shown_path(content, original)
-    (source, title), (target, _) = _blocks(original, original_shown, trusted), _blocks(translation, shown, trusted)
+    (source, title), (target, own_title) = _blocks(original, original_shown, trusted), _blocks(translation, shown, trusted)
     if len(source) != len(target):
         raise ContentErrors([ContentError(shown, 0, f"{counts_differ(len(target), len(source))}; make them "
                                                     "match before marking it translated (`tertulia check` says "
@@ -366,19 +366,29 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
         known = record.get(shown)
         same = known is not None and known.original == original_shown
         stale = stale_blocks(known.blocks, current) if same else ()
-        # the title is a part of the text as a block is: marked with the whole, kept when one block is
-        followed_title = title if block is None or not same else known.title
+        # the title is a part of the text as a block is: marked with the whole, kept when one block is, or
+        # while it is still to translate (as a block still to translate is, below)
+        title_to_do = own_title is not None and UNFINISHED in own_title
+        followed_title = known.title if same and (block is not None or title_to_do) else title
         followed = list(marked(current, stale, block))
         if same:  # a block still to translate follows nothing new: its starter holds the original's words of
-            for index in unfinished:  # then, and once translated from them it is outdated if those changed
-                followed[index - 1] = known.blocks[index - 1]
+            old = dict(stale)  # then, and once translated from them it is outdated if those changed
+            for index in unfinished:
+                followed[index - 1] = (old[index - 1] or None) if index - 1 in old else current[index - 1]
         record[shown] = Followed(original_shown, tuple(followed), followed_title)
         gone = gone_entries(content, record)
         save_record(content, {key: value for key, value in record.items() if key not in gone})
     which = f"block {block} of {len(source)}" if block else "its one block" if len(source) == 1 else f"all {len(source)} blocks"
-    still = f"; {still_marked((), unfinished)}" if unfinished else ""
+    fields = ("title",) if title_to_do and block is None else ()
+    still = f"; {still_marked(fields, unfinished)}" if unfinished or fields else ""
     dropped = f"; dropped the record of {listed(gone)}, no longer there" if gone else ""
     return f"recorded: {shown} follows {original_shown} ({which}){still}{dropped}"
+
+
+def block_count(content: Path, path: Path) -> int:
+    """How many blocks the original of the translation at `path` has: the numbers `--block` may name."""
+    translation, original, trusted = _pair(content, path)
+    return len(_blocks(original, shown_path(content, original), trusted)[0])
 
 
 def gone_entries(content: Path, record: dict[str, Followed]) -> list[str]:

@@ -559,8 +559,8 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
     those are named; else the likeliest place is guessed from the blocks' lengths."""
     source, target = blocks[original.path], blocks[translation.path]
     if len(source) == len(target):
-        _warn_list_lengths(translation, source, target, found)
         if not in_progress:  # a draft's or a pending comment's translation is work in progress (see _texts)
+            _warn_list_lengths(translation, source, target, found)
             _warn_kinds(translation, source, target, found)
         return True
     recorded = followed is not None and followed.original == original.path and len(followed.blocks) == len(target)
@@ -652,7 +652,7 @@ def _warn_kinds(translation: Record, source, target, found: Findings) -> None:
     the counts still match, so nothing else would say so, and the pair would show a heading beside a line
     of prose. Cheap where nothing differs: a block's first three characters name its kind."""
     for index, (theirs, ours) in enumerate(zip(source, target)):
-        if theirs[:3] == ours[:3]:
+        if theirs[:3] == ours[:3] or UNFINISHED in ours:  # a block still to translate shows its original's
             continue
         kinds = [BLOCK_KINDS.get(element.group(1)) if (element := FIRST_ELEMENT.match(block)) else None
                  for block in (theirs, ours)]

@@ -84,7 +84,7 @@ def _comment(config: SiteConfig, url: str, comment: Comment, lang: str) -> dict:
     """A comment in the page's language where it has that version: its first words, not the whole text,
     so the page stays light."""
     text = comment.text(lang) or comment.original
-    if 0 in text.unfinished:  # its first words are the original's, standing where the translation is still to do
+    if text.unfinished:  # its first words may be the original's, standing where the translation is still to do
         text = comment.original
     data = {"@type": "Comment", "author": {"@type": "Person", "name": name_alone(comment.author)}, "inLanguage": text.lang,
             "text": _first_words(text), "url": config.base_url + routes.comment_on(url, comment.id)}

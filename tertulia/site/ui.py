@@ -201,7 +201,9 @@ class Interface:
                 po, _ = read_catalog(file)
             for message in po:
                 name = message.id if isinstance(message.id, str) else (message.id or ("",))[0]
-                if not name or name in wanted or name in own_templates:
+                # as a template writes it: `_("Say \"hi\"")` holds the msgid `Say "hi"`
+                written = (name, name.replace('"', '\\"'), name.replace("'", "\\'"))
+                if not name or name in wanted or any(form in own_templates for form in written):
                     continue
                 near = difflib.get_close_matches(name, wanted, n=1, cutoff=0.8)
                 meant = f"; is it meant to be “{near[0]}”?" if near else ""

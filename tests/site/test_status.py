@@ -635,3 +635,53 @@ def test_a_translation_in_a_language_site_yml_lacks_is_not_recorded(tmp_path):
     result = run_cli("translated", "content/posts/hola/index.fr.md", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip() == "content/posts/hola/index.fr.md: `fr` is not in site.yml languages (en, es, ro)"
+
+
+def test_a_title_still_to_translate_is_not_recorded_as_following_the_new_one(tmp_path):
+    """As a block still to translate: the title's starter holds the original's old title, so once translated
+    from it the translation's title must read as outdated if the original's changed."""
+    content = make_content(tmp_path)
+    (content / "posts/hola/index.en.md").unlink()
+    assert run_cli("new", "translation", "hola", "--lang", "en", "--content", "content", cwd=tmp_path).returncode == 0
+    edit(content, "posts/hola/index.es.md", 'title: "Hola"', 'title: "Hola de nuevo"')
+    recorded = run_cli("translated", TRANSLATION, cwd=tmp_path)
+    assert "the title and blocks 1, 2 still say `TODO translate`" in recorded.stdout, recorded.stdout
+    translation = content / "posts/hola/index.en.md"
+    text = translation.read_text()
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    translation.write_text(text.replace(title, 'title: "Hello"'))
+    assert "outdated (title)" in run_cli("status", cwd=tmp_path).stdout.splitlines()[1]
+
+
+def test_blocks_still_to_translate_keep_their_place_in_the_record_when_the_original_gained_one(tmp_path):
+    """The record was read by the blocks' current numbers: a block added before one still to translate made
+    it follow its neighbour's old words, and one added at the end was past the record's end (a traceback)."""
+    content = site_with_record(tmp_path)
+    edit(content, "posts/hola/index.es.md", "Segundo párrafo.", "Uno nuevo.\n\nSegundo párrafo.\n\nOtro al final.")
+    translation = content / "posts/hola/index.en.md"
+    translation.write_text(translation.read_text().replace(
+        "Second paragraph.", "TODO translate: Uno nuevo.\n\nSecond paragraph.\n\nTODO translate: Otro al final."))
+    recorded = run_cli("translated", TRANSLATION, cwd=tmp_path)
+    assert recorded.returncode == 0, recorded.stderr
+    assert "blocks 2, 4 still say `TODO translate`" in recorded.stdout
+
+
+def test_blocks_named_one_by_one_are_all_checked_before_any_is_recorded(tmp_path):
+    content = site_with_record(tmp_path)
+    edit(content, "posts/hola/index.es.md", "Primer párrafo.", "Primer párrafo, cambiado.")
+    before = (content / "translations.json").read_bytes()
+    result = run_cli("translated", TRANSLATION, "--block", "1", "--block", "9", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"{TRANSLATION} has blocks 1 to 2, not 9; nothing was recorded"
+    assert result.stdout == "" and (content / "translations.json").read_bytes() == before
+
+
+def test_a_file_deleted_from_a_post_still_there_is_not_taken_for_a_renamed_post(tmp_path):
+    """The advice to list the old address in aliases, for a post that is still at it, made check fail."""
+    content = site_with_record(tmp_path)
+    for path in (content / "posts/hola/comments").iterdir():
+        path.unlink()
+    lines = run_cli("status", cwd=tmp_path).stdout.splitlines()
+    assert lines[-2] == ("the translation record still names content/posts/hola/comments/c1.en.md, no longer there (a "
+                         "post deleted or its folder renamed); the next `tertulia translated`, of any translation, "
+                         "drops it")
