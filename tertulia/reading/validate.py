@@ -569,6 +569,7 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
     message = counts_differ(len(target), len(source))
     if where:
         message += f"; {where}"
+    message += _list_run_in(target, source)
     parts = translation.path.split("/")  # content/posts/<slug>/index.<lang>.md: an essay's or a page's, not a comment's
     if recorded and len(parts) == 4 and parts[3].startswith("index."):  # the command can put them in line
         page = " --page" if parts[1] == "pages" else ""
@@ -577,6 +578,21 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
                     "and takes out those it lost)")
     found.errors.append(ContentError(translation.path, line or translation.body_line, message))
     return False
+
+
+LIST_RUN_IN = re.compile(r"\n\s{0,3}(?:[-*+]|\d{1,9}[.)]) ")  # a list item's line inside a paragraph
+
+
+def _list_run_in(target, source) -> str:
+    """A hint when a paragraph of the translation holds lines written as a list's items and the original has
+    a list: Markdown starts a list only after a blank line, so the two read as one paragraph here."""
+    if not any(block.startswith(("<ul>", "<ol")) for block in source):
+        return ""
+    for number, block in enumerate(target, 1):
+        if block.startswith("<p>") and LIST_RUN_IN.search(block):
+            return (f" (translation block {number} holds lines written as a list's items: a list needs a blank "
+                    "line before it, or Markdown reads it as part of the paragraph above)")
+    return ""
 
 
 def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[int, str] | None:

@@ -432,3 +432,17 @@ def test_a_table_translated_with_a_row_fewer_is_a_warning_at_its_line(tmp_path):
     assert result.returncode == 0
     assert ("content/posts/hola/index.en.md:8: warning: block 2 is a table of 2 rows, its original's has 3: a row "
             "left out, or one added?") in result.stderr.splitlines()
+
+
+def test_a_list_written_with_no_blank_line_before_it_is_named_as_the_cause(tmp_path):
+    """Markdown reads such a list as part of the paragraph above: the message said the original's list was
+    dropped, though it is plainly in the file."""
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\nLos bancos:\n\n1. de piedra\n2. de madera\n",
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nThe benches:\n1. of stone\n"
+                                  "2. of wood\n"})
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].endswith(
+        "(translation block 1 holds lines written as a list's items: a list needs a blank line before it, or "
+        "Markdown reads it as part of the paragraph above)")
