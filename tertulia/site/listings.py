@@ -17,6 +17,7 @@ from ..model import ANONYMOUS, Comment, Essay, Site, Text, name_alone, newest_fi
 from ..reading.markup import absolute_links
 from .pages import Kind, Page, no_context
 from .routes import relative_url
+from .ui import direction
 from .views import Link, card_summary, excerpt, excerpt_lang, reading_times, summary_lang, tag_link
 
 PATH = attrgetter("path")
@@ -337,8 +338,11 @@ def _absolute(site: Site, essay: Essay, text: Text, relinked: dict[str, str] | N
     folder = site.config.base_url + routes.essay(essay.slug)
     origin = site.config.base_url[:len(site.config.base_url) - len(site.config.base_path)]  # https://host
     blocks = [absolute_links(block, folder, origin, relinked) for block in text.blocks]
-    for index in text.unfinished:  # the original's words stand there until translated: said, as on the page
-        blocks[index] = f'<div lang="{text.original_lang}">{blocks[index]}</div>'
+    for index in text.unfinished:  # the original's words stand there until translated: said, as on the page,
+        # with their direction where it is not the feed's (Spanish words in an Arabic feed read left to right)
+        way = direction(text.original_lang)
+        turned = f' dir="{way}"' if way != direction(text.lang) else ""
+        blocks[index] = f'<div lang="{text.original_lang}"{turned}>{blocks[index]}</div>'
     return "\n".join(blocks)
 
 

@@ -245,3 +245,18 @@ def test_a_language_s_feeds_say_that_language_and_a_site_title_in_another_says_i
     assert 'xml:lang="es">' in comments.split("\n")[1] + comments.split("\n")[2]
     english = (tmp_path / "out/feed.xml").read_text()
     assert 'xml:lang="en">' in english and "<title>Test site</title>" in english
+
+
+def test_words_still_to_translate_in_a_right_to_left_feed_carry_their_direction(tmp_path):
+    """In an Arabic feed, the Spanish words standing where the translation is still to do were marked `lang`
+    but not `dir`: a feed reader laid them out right to left."""
+    from helpers import SITE_YML, make_content, run_cli
+    content = make_content(tmp_path, {
+        "site.yml": SITE_YML.replace("ro: Română", "ar: العربية"),
+        "posts/hola/index.ar.md": "---\ntitle: مرحبا\ntranslation_of: es\n---\n\nالفقرة الأولى.\n\n"
+                                  "TODO translate: Segundo párrafo.\n"})
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+    feed = (tmp_path / "out/ar/feed.xml").read_text()
+    assert "&lt;div lang=&#34;es&#34; dir=&#34;ltr&#34;&gt;" in feed
+    english = (tmp_path / "out/en/feed.xml").read_text()
+    assert "dir=&#34;ltr&#34;" not in english  # the feed's own direction: nothing to say
