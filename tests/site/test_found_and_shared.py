@@ -124,3 +124,19 @@ def test_a_comment_still_to_translate_is_said_to_be_not_yet_translated_not_trans
     thread = page[page.index('id="comment-c1"'):]
     assert "translated from" not in thread[:2000]
     assert thread[:3000].count("Not yet translated; shown in its original language.") == 1  # said once, at its words
+
+
+def test_a_title_still_to_translate_is_said_to_be_under_it(tmp_path):
+    """A passage still to translate says so under it; a title did not, on its one-language page."""
+    from helpers import make_content, run_cli
+    content = make_content(tmp_path, {
+        "posts/hola/index.en.md": "---\ntitle: \"TODO translate: Hola\"\ntranslation_of: es\n---\n\nFirst paragraph."
+                                  "\n\nSecond paragraph.\n"})
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out/en/posts/hola/index.html").read_text()
+    assert '<h1 lang="es">Hola</h1>' in page
+    heading = page.index('<h1 lang="es">Hola</h1>')
+    assert page.index("Not yet translated; shown in its original language.", heading) - heading < 200
+    spanish = (tmp_path / "out/es/posts/hola/index.html").read_text()
+    assert "Not yet translated" not in spanish
