@@ -10,6 +10,14 @@ from unicodedata import bidirectional, category
 # line and paragraph separators, and the explicit direction controls (an override: U+202E)
 NOT_IN_A_LINE = {"Cc", "Zl", "Zp"}
 DIRECTION_CONTROLS = {"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
+# what hides letters in a name besides the direction controls: zero-width space, word joiner, byte-order mark, soft hyphen
+HIDING = "\u200b\u2060\ufeff\u00ad"
+
+
+def hides(char: str) -> bool:
+    """Whether a character of a name is one no one sees that only hides or turns what follows (an override,
+    an isolate, a zero-width space): every import takes them out of a name, `check` names them in a file's."""
+    return char in HIDING or bidirectional(char) in DIRECTION_CONTROLS
 
 
 def one_line(text: str) -> str:

@@ -5,11 +5,9 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
-from ..errors import DIRECTION_CONTROLS, one_line
+from ..errors import hides, one_line
 from ..model import ANONYMOUS  # the author of a comment or post that names none, as WordPress shows one
 UNSEEN = {"Cf", "Cc", "Zs", "Zl", "Zp"}  # format (a zero-width space, a direction mark), control and space characters
-# what hides letters in a name besides the direction controls: zero-width space, word joiner, byte-order mark, soft hyphen
-HIDING = "\u200b\u2060\ufeff\u00ad"
 REFUSED = "refused as `check` would refuse it"  # an imported comment's reason, then `(<its name>: <why>)`
 
 
@@ -32,7 +30,7 @@ def author_name(name: str) -> str:
     sees at its ends (a zero-width space, a direction override), nor anywhere the ones that only hide or
     turn what follows (an override or isolate, a zero-width space, a word joiner); a joiner that shapes
     letters (ZWJ, ZWNJ) stays. A name made of nothing else is no name, and never written as one: `Anonymous`."""
-    shown = "".join(c for c in name if c not in HIDING and unicodedata.bidirectional(c) not in DIRECTION_CONTROLS)
+    shown = "".join(c for c in name if not hides(c))
     name = " ".join(shown.split())
     start, end = 0, len(name)
     while start < end and unicodedata.category(name[start]) in UNSEEN:

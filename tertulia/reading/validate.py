@@ -14,7 +14,7 @@ from unicodedata import bidirectional
 from . import addresses
 from .align import counts_differ, locate_mismatch
 from ..cache import content_key
-from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors
+from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors, hides
 from .find import is_page
 from .images import missing_images
 from .language_tags import known_tag
@@ -745,7 +745,7 @@ def _person(record: Record, key: str, required: bool, found: Findings) -> str:
     name = _single_line_name(_string(record, key, required, found))
     if name.isascii():
         return name
-    if unseen := sorted({f"U+{ord(c):04X}" for c in name if c in HIDING or bidirectional(c) in DIRECTION_CONTROLS}):
+    if unseen := sorted({f"U+{ord(c):04X}" for c in name if hides(c)}):
         # every import takes these out (importers.problems.author_name); a merged proposal's file may hold them
         found.warn(record, key, f"the name holds characters no one sees ({', '.join(unseen)}), which can make it "
                                 "read as another (an override turns `gnp.exe` into `exe.png`): remove them")
@@ -753,8 +753,6 @@ def _person(record: Record, key: str, required: bool, found: Findings) -> str:
         return name
     return f"{ISOLATE}{name}{END_ISOLATE}"
 
-
-HIDING = "\u200b\u2060\ufeff\u00ad"  # zero-width space, word joiner, byte-order mark, soft hyphen: hide letters
 
 
 def _single_line_name(name: str) -> str:
