@@ -1181,12 +1181,17 @@ def _site_tags(config: SiteConfig, essays: list[Essay], essay_records, found: Fi
     for essay in essays:
         for key in essay.tags:
             if key not in known and key not in extra:
-                record = essay_records[essay.slug][essay.original.lang]
-                written = _written_tag(record, key, config.tags)
-                found.warn(record, "tags", f"tag `{written}` is not in site.yml tags; its label is its key"
-                                           f"{_meant_tag(key, written, config.tags)}")
-                extra[key] = Tag(key=key, labels=(), written=written)
+                extra[key] = Tag(key=key, labels=(), written=_warn_unknown_tag(config, essay, key, essay_records, found))
     return tuple(known.values()) + tuple(extra[k] for k in sorted(extra))
+
+
+def _warn_unknown_tag(config: SiteConfig, essay: Essay, key: str, essay_records, found: Findings) -> str:
+    """Warn, at the essay's `tags`, of a tag site.yml lacks (and the one perhaps meant); the tag as written."""
+    record = essay_records[essay.slug][essay.original.lang]
+    written = _written_tag(record, key, config.tags)
+    found.warn(record, "tags", f"tag `{written}` is not in site.yml tags; its label is its key"
+                               f"{_meant_tag(key, written, config.tags)}")
+    return written
 
 
 def _warn_drafts_tags(config: SiteConfig, drafts: list[Essay], tags: tuple[Tag, ...], essay_records,
@@ -1198,7 +1203,4 @@ def _warn_drafts_tags(config: SiteConfig, drafts: list[Essay], tags: tuple[Tag, 
         for key in essay.tags:
             if key not in said:
                 said.add(key)
-                record = essay_records[essay.slug][essay.original.lang]
-                written = _written_tag(record, key, config.tags)
-                found.warn(record, "tags", f"tag `{written}` is not in site.yml tags; its label is its key"
-                                           f"{_meant_tag(key, written, config.tags)}")
+                _warn_unknown_tag(config, essay, key, essay_records, found)
