@@ -222,16 +222,17 @@ def _missing_catalogs(options: Options, interface: "Interface") -> list[ContentE
     """One warning per declared language whose interface words would be English, wholly or in part,
     unless site.yml accepts English for it."""
     from .reading.yamltext import plain_or_quoted
+    from .site.ui import template_messages
     shown = _shown(options.content / "site.yml", options.content)
     warnings = [ContentError(shown, 0, f"language `{lang}` has no interface catalog "
                                        f"(locales/{lang}/LC_MESSAGES/messages.po): its pages use English words; "
                                        "write one, or accept English with `english_interface: [" + plain_or_quoted(lang) + "]`")
                 for lang in interface.missing()]
-    template = options.theme.default / "locales" / "messages.pot"
+    wanted = template_messages(options.theme.default / "locales" / "messages.pot")  # read once for both
     warnings += [ContentError(options.theme.shown("locales", path), line, why) for path, line, why in
-                 interface.unknown_messages(template, options.theme.own("locales"),
+                 interface.unknown_messages(wanted, options.theme.own("locales"),
                                             options.theme.own_text("templates", (".html", ".xml")))]
-    for lang, path, lacking in interface.incomplete(template):
+    for lang, path, lacking in interface.incomplete(wanted):
         warnings.append(ContentError(options.theme.shown("locales", path), 0, (
             f"{counted(lacking, 'message')} of the interface {'has' if lacking == 1 else 'have'} no `{lang}` "
             "translation here: pages show them in English")))

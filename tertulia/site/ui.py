@@ -185,14 +185,12 @@ class Interface:
                 if lang.split("-")[0] != ENGLISH and self.catalog_path(lang) is None
                 and lang not in self.config.english_interface]
 
-    def unknown_messages(self, template: Path, own: Path | None, own_templates: str) -> list[tuple[str, int, str]]:
+    def unknown_messages(self, wanted: frozenset[str], own: Path | None, own_templates: str) -> list[tuple[str, int, str]]:
         """(path under locales/, line, why) for each message of the site's own catalogs (under `own`) that
-        neither the theme (its `template`) nor the site's own templates ask for: a misspelt msgid (`Serch`)
-        is never shown, and nothing said so."""
-        if own is None or not template.is_file():
+        neither the theme (`wanted`, see template_messages) nor the site's own templates ask for: a misspelt
+        msgid (`Serch`) is never shown, and nothing said so."""
+        if own is None or not wanted:
             return []
-        with template.open("rb") as file:
-            wanted = sorted({m.id if isinstance(m.id, str) else m.id[0] for m in read_po(file) if m.id})
         found = []
         for path, shown in self._used_catalogs():
             if own not in path.parents:
@@ -205,19 +203,18 @@ class Interface:
                 written = (name, name.replace('"', '\\"'), name.replace("'", "\\'"))
                 if not name or name in wanted or any(form in own_templates for form in written):
                     continue
-                near = difflib.get_close_matches(name, wanted, n=1, cutoff=0.8)
+                near = difflib.get_close_matches(name, sorted(wanted), n=1, cutoff=0.8)
                 meant = f"; is it meant to be “{near[0]}”?" if near else ""
                 found.append((shown, message.lineno, f"no template asks for the message “{name}”, so its "
                                                      f"translation is never shown{meant}"))
         return found
 
-    def incomplete(self, template: Path) -> list[tuple[str, str, int]]:
+    def incomplete(self, wanted: frozenset[str]) -> list[tuple[str, str, int]]:
         """(language, its catalog's path under locales/, how many messages it lacks) for each catalog the
-        site's languages use that lacks messages of the template; each catalog once."""
-        if not template.is_file():
+        site's languages use that lacks messages of the theme's (`wanted`, see template_messages); each
+        catalog once."""
+        if not wanted:
             return []
-        with template.open("rb") as file:
-            wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(file) if m.id}
         found, seen = [], set()
         for lang in self.config.language_codes:
             path = self.catalog_path(lang)
@@ -229,6 +226,14 @@ class Interface:
             if lacking:
                 found.append((lang, path.relative_to(path.parents[2]).as_posix(), lacking))
         return found
+
+
+def template_messages(template: Path) -> frozenset[str]:
+    """The messages the theme's templates ask for, by their singular, from its messages.pot (none without one)."""
+    if not template.is_file():
+        return frozenset()
+    with template.open("rb") as file:
+        return frozenset(m.id if isinstance(m.id, str) else m.id[0] for m in read_po(file) if m.id)
 
 
 @lru_cache(maxsize=None)  # CLDR's data for a language is read once: pages ask for a handful of languages, often
