@@ -248,12 +248,13 @@ def _check_host(url: str) -> None:
     ask (the connection's own check then sees the proxy's address). A name this machine cannot resolve is
     left to the proxy that may (a network where only it knows the names): the connection checks the rest."""
     parts = urlsplit(url)
-    host, port = parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
-    try:
-        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except socket.gaierror:
-        return
-    for *_, sockaddr in found:
+    with contextlib.suppress(socket.gaierror):
+        _refuse_unreachable(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
+
+
+def _refuse_unreachable(host: str, port: int) -> None:
+    """Refuse a host that resolves to an unreachable address (socket.gaierror when it resolves to none)."""
+    for *_, sockaddr in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
         if _unreachable(sockaddr[0]):
             raise ValueError(f"{host} is at {sockaddr[0]}, an address no blog is served from")
 
@@ -287,9 +288,7 @@ class _Checked:
         super().__init__(*args, **kwargs)
 
     def connect(self):
-        for *_, sockaddr in socket.getaddrinfo(self.host, self.port, type=socket.SOCK_STREAM):
-            if _unreachable(sockaddr[0]):
-                raise ValueError(f"{self.host} is at {sockaddr[0]}, an address no blog is served from")
+        _refuse_unreachable(self.host, self.port)
         super().connect()
         if _unreachable(self.sock.getpeername()[0]):
             self.sock.close()
