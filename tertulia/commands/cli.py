@@ -251,23 +251,14 @@ def _status(args) -> int:
 
 def _translated(args) -> int:
     """Record each translation named; one that cannot be recorded is said and spares the others."""
-    from ..reading.translations import block_count, mark_translated
+    from ..reading.translations import mark_translated
     if args.block is not None and len(args.path) > 1:
         print("--block names a block of one translation: give one path with it", file=sys.stderr)
         return EXIT_USAGE
-    if args.block and len(args.block) > 1:  # every number checked before any is recorded
-        try:
-            count = block_count(args.content, args.path[0])
-        except ValueError as problem:
-            print(problem, file=sys.stderr)
-            return EXIT_USAGE
-        if wrong := [str(block) for block in args.block if not 1 <= block <= count]:
-            print(f"{args.path[0]} has blocks 1 to {count}, not {', '.join(wrong)}; nothing was recorded", file=sys.stderr)
-            return EXIT_USAGE
     failed = {}  # path -> exit status
-    for path, block in [(path, block) for path in args.path for block in (args.block or [None])]:
+    for path in args.path:
         try:  # `--block 3 --block 4`: each recorded (the last alone was, and the command said nothing of 3)
-            print(mark_translated(args.content, path, block))
+            print("\n".join(mark_translated(args.content, path, args.block)))
         except ValueError as problem:
             print(problem, file=sys.stderr)
             failed[path] = EXIT_USAGE

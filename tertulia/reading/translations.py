@@ -341,8 +341,9 @@ def word_diff(old: str, new: str, width: int = 120) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def mark_translated(content: Path, path: Path, block: int | None) -> str:
-    """Record that the translation at `path` (or one block of it) follows its original as it is now.
+def mark_translated(content: Path, path: Path, blocks: list[int] | None = None) -> list[str]:
+    """Record that the translation at `path` (or each of `blocks`, numbered from 1) follows its original as it
+    is now; a line said of each. Every number is checked before any is recorded.
 
     Raises ContentErrors when the files are not a translation and its original with matching
     blocks, ValueError for a request that cannot be right (a path outside the content, a block
@@ -355,40 +356,49 @@ def mark_translated(content: Path, path: Path, block: int | None) -> str:
         raise ContentErrors([ContentError(shown, 0, f"{counts_differ(len(target), len(source))}; make them "
                                                     "match before marking it translated (`tertulia check` says "
                                                     "where they part)")])
-    if block is not None and not 1 <= block <= len(source):
-        raise ValueError(f"{shown} has blocks 1 to {len(source)}, not {block}")
-    current = words_of(source)
-    unfinished = [index for index, text in enumerate(target, 1) if UNFINISHED in text and block in (None, index)]
+    if wrong := [block for block in blocks or () if not 1 <= block <= len(source)]:
+        if len(blocks) == 1:
+            raise ValueError(f"{shown} has blocks 1 to {len(source)}, not {wrong[0]}")
+        raise ValueError(f"{path} has blocks 1 to {len(source)}, not {', '.join(map(str, wrong))}; nothing was recorded")
     with record_lock(content):
         record, errors = load_record(content)
         if errors:
             raise ContentErrors(errors)
-        known = record.get(shown)
-        same = known is not None and known.original == original_shown
-        stale = stale_blocks(known.blocks, current) if same else ()
-        # the title is a part of the text as a block is: marked with the whole, kept when one block is, or
-        # while it is still to translate (as a block still to translate is, below)
-        title_to_do = own_title is not None and UNFINISHED in own_title
-        followed_title = known.title if same and (block is not None or title_to_do) else title
-        followed = list(marked(current, stale, block))
-        if same:  # a block still to translate follows nothing new: its starter holds the original's words of
-            old = dict(stale)  # then, and once translated from them it is outdated if those changed
-            for index in unfinished:
-                followed[index - 1] = (old[index - 1] or None) if index - 1 in old else current[index - 1]
-        record[shown] = Followed(original_shown, tuple(followed), followed_title)
+        lines = [_mark(record, (shown, original_shown), words_of(source), (title, own_title), target, block)
+                 for block in blocks or [None]]
         gone = gone_entries(content, record)
         save_record(content, {key: value for key, value in record.items() if key not in gone})
-    which = f"block {block} of {len(source)}" if block else "its one block" if len(source) == 1 else f"all {len(source)} blocks"
+    if gone:
+        lines[0] += f"; dropped the record of {listed(gone)}, no longer there"
+    return lines
+
+
+def _mark(record: dict[str, Followed], pair: tuple[str, str], current: tuple[str, ...], titles: tuple,
+          target: list[str], block: int | None) -> str:
+    """Record one block of a translation (or, for None, the whole) as following its original's `current`
+    words; what is said of it. `pair`: the translation's and the original's shown paths; `titles`: the
+    original's title and the translation's."""
+    shown, original_shown = pair
+    title, own_title = titles
+    unfinished = [index for index, text in enumerate(target, 1) if UNFINISHED in text and block in (None, index)]
+    known = record.get(shown)
+    same = known is not None and known.original == original_shown
+    stale = stale_blocks(known.blocks, current) if same else ()
+    # the title is a part of the text as a block is: marked with the whole, kept when one block is, or
+    # while it is still to translate (as a block still to translate is, below)
+    title_to_do = own_title is not None and UNFINISHED in own_title
+    followed_title = known.title if same and (block is not None or title_to_do) else title
+    followed = list(marked(current, stale, block))
+    if same:  # a block still to translate follows nothing new: its starter holds the original's words of
+        old = dict(stale)  # then, and once translated from them it is outdated if those changed
+        for index in unfinished:
+            followed[index - 1] = (old[index - 1] or None) if index - 1 in old else current[index - 1]
+    record[shown] = Followed(original_shown, tuple(followed), followed_title)
+    count = len(current)
+    which = f"block {block} of {count}" if block else "its one block" if count == 1 else f"all {count} blocks"
     fields = ("title",) if title_to_do and block is None else ()
     still = f"; {still_marked(fields, unfinished)}" if unfinished or fields else ""
-    dropped = f"; dropped the record of {listed(gone)}, no longer there" if gone else ""
-    return f"recorded: {shown} follows {original_shown} ({which}){still}{dropped}"
-
-
-def block_count(content: Path, path: Path) -> int:
-    """How many blocks the original of the translation at `path` has: the numbers `--block` may name."""
-    translation, original, trusted = _pair(content, path)
-    return len(_blocks(original, shown_path(content, original), trusted)[0])
+    return f"recorded: {shown} follows {original_shown} ({which}){still}"
 
 
 def gone_entries(content: Path, record: dict[str, Followed]) -> list[str]:
