@@ -58,6 +58,15 @@ def port(text: str) -> int:
     return int(text)
 
 
+def host_address(text: str) -> str:
+    """An address of this machine to answer on, as digits (127.0.0.1, 0.0.0.0, 192.168.1.20, ::)."""
+    import ipaddress
+    try:
+        return str(ipaddress.ip_address(text.strip("[]")))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"`{text}` is not an address such as 127.0.0.1 or 0.0.0.0") from None
+
+
 def base_url(text: str) -> str:
     """Where the site is published: an absolute http(s) URL, as site.yml's base_url."""
     from ..reading.config import BASE_URL, base_url_problem
@@ -90,7 +99,10 @@ def _build(parser: argparse.ArgumentParser) -> None:
 def _serve(parser: argparse.ArgumentParser) -> None:
     # taken as build takes them: the output is never written (the preview lives elsewhere), drafts always shown
     _output(parser, argparse.SUPPRESS, argparse.SUPPRESS)
-    parser.add_argument("--port", type=port, default=8000, help="port on 127.0.0.1 (default 8000)")
+    parser.add_argument("--port", type=port, default=8000, help="port to answer on (default 8000)")
+    parser.add_argument("--host", type=host_address, default="127.0.0.1", metavar="ADDRESS",
+                        help="address to answer on (default 127.0.0.1: this machine only; "
+                             "0.0.0.0: a phone on the same network too)")
 
 
 def _check(parser: argparse.ArgumentParser) -> None:
@@ -182,7 +194,7 @@ def _import_issue(parser: argparse.ArgumentParser) -> None:
 COMMANDS = {
     "init": ("start a new site: content, workflows, README", _init),
     "build": ("render content/ into output/ (the default command)", _build),
-    "serve": ("build, then serve on 127.0.0.1 with live reload", _serve),
+    "serve": ("build, then serve on 127.0.0.1 (or --host) with live reload", _serve),
     "check": ("validate content without writing output", _check),
     "status": ("translations: current, unfinished, outdated (which blocks), missing", _status),
     "translated": ("record that a translation follows its original", _translated),

@@ -90,7 +90,7 @@ def _site_command(args) -> int:
         return _check(args)
     if args.command == "serve":
         from .serve import serve
-        return serve(_options(args), args.port)
+        return serve(_options(args), args.port, args.host)
     if args.command == "status":
         return _status(args)
     if args.command == "translated":

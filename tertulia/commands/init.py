@@ -632,6 +632,7 @@ translations, paragraph by paragraph.
 ```sh
 python -m pip install -r requirements.txt   # once: the Tertulia version this site pins
 tertulia serve                              # preview at http://127.0.0.1:8000/ + base_url's path, rebuilt as you save; drafts shown
+tertulia serve --host 0.0.0.0               # the same preview on a phone on this network too (it says the address)
 tertulia new post my-essay --lang {lang}    # a new essay, a draft until you delete `draft: true`
 tertulia new translation my-essay --lang …  # once the original is written: it starts from its paragraphs
 tertulia new page contact --lang {lang}     # a page (About, Contact); link it from `menu` in site.yml

@@ -6,6 +6,7 @@ import _thread
 import asyncio
 import contextlib
 import html
+import ipaddress
 import logging
 import mimetypes
 import os
@@ -104,23 +105,42 @@ def error_page(errors: list[str]) -> bytes:
 
 
 LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")  # the names by which this machine's own pages reach the preview
+LOOPBACK = "127.0.0.1"  # where the preview answers unless told `--host`
 
 
-def _local_hosts(port: int) -> set[str]:
-    """The Host headers of a request from this machine's own pages: the only ones the preview answers."""
-    return {f"{name}:{port}" for name in LOCAL_NAMES}
+def answered_host(port: int, bound: str = LOOPBACK):
+    """Whether a request's Host header is one the preview answers: this machine's own names and, when it
+    answers on the network too (`--host`), an address typed as digits (a phone's browser on the same
+    network). Never another name: a page elsewhere could point its own name at this machine."""
+    local = {f"{name}:{port}" for name in LOCAL_NAMES}
+    everywhere = not ipaddress.ip_address(bound).is_loopback
+
+    def answered(host: str) -> bool:
+        host = host.lower()  # a host name has no case
+        if host in local:
+            return True
+        address, _, given_port = host.rpartition(":")
+        if not everywhere or given_port != str(port):
+            return False
+        try:
+            ipaddress.ip_address(address[1:-1] if address.startswith("[") and address.endswith("]") else address)
+        except ValueError:
+            return False
+        return True
+
+    return answered
 
 
-def make_app(output: Path, state: PreviewState, port: int | None = None):
+def make_app(output: Path, state: PreviewState, port: int | None = None, bound: str = LOOPBACK):
     """A WSGI app serving the output under the base path, or the error page while errors stand.
 
     Only this machine's own names are answered (a page elsewhere cannot reach the preview by
     pointing its own host name at 127.0.0.1), only GET and HEAD, and nothing outside output/."""
-    hosts = _local_hosts(port) if port else None
+    answered = answered_host(port, bound) if port else None
 
     def app(environ, start_response):
         method = environ.get("REQUEST_METHOD", "GET")
-        if hosts is not None and environ.get("HTTP_HOST", "").lower() not in hosts:  # a host name has no case
+        if answered is not None and not answered(environ.get("HTTP_HOST", "")):
             answer = "400 Bad Request", "text/plain; charset=utf-8", b"unknown host\n"
         elif method not in ("GET", "HEAD"):
             answer = "405 Method Not Allowed", "text/plain; charset=utf-8", b"GET only\n"
@@ -263,13 +283,13 @@ def _inode(folder: Path) -> int | None:
         return None
 
 
-def serve(options: Options, port: int) -> int:
+def serve(options: Options, port: int, bound: str = LOOPBACK) -> int:
     """Serve until interrupted; every save under content/ or the theme's folders rebuilds what it touches."""
     from livereload import Server  # imported here: only the preview needs tornado
     from livereload.handlers import ForceReloadHandler, LiveReloadHandler
 
-    if not _port_free(port):
-        print(f"port {port} is in use on 127.0.0.1; choose another with --port", file=sys.stderr)
+    if not _port_free(port, bound):
+        print(f"port {port} is in use on {bound}; choose another with --port", file=sys.stderr)
         return 2
     state = PreviewState(base_path=base_path(options))  # even while a setting is wrong: its page lists what is
     shared_parse_cache = parse_cache(options)
@@ -284,15 +304,16 @@ def serve(options: Options, port: int) -> int:
     own = [options.theme.site / kind for kind in KINDS] if options.theme.site else []
     folders = list({folder.resolve(): folder for folder in [options.content, *own, *(
         options.theme.default / kind for kind in KINDS)]}.values())
-    server = _local_server(Server, port)(app=make_app(options.output, state, port),
-                                         watcher=_watcher(folders, saves.put, first_build))
+    answered = answered_host(port, bound)
+    server = _local_server(Server, answered)(app=make_app(options.output, state, port, bound),
+                                             watcher=_watcher(folders, saves.put, first_build))
     for folder in folders:
         if folder.is_dir():
             server.watch(str(folder))
     # livereload's socket takes any page's connection; only this preview's own pages may reload it. Its
     # /forcereload, which any page could call to reload the author's tab, this preview never uses
-    origins = {f"http://{host}" for host in _local_hosts(port)}
-    LiveReloadHandler.check_origin = lambda handler, origin: origin in origins
+    LiveReloadHandler.check_origin = lambda handler, origin: (
+        origin.lower().startswith("http://") and answered(origin[len("http://"):]))
     ForceReloadHandler.get = lambda handler: handler.send_error(404)
     # livereload's own notes are not for an author: its address lacks the site's path (a 404 under a
     # sub-path), and "Start watching changes", "Browser Connected", "Reload 0 waiters" come between the
@@ -301,10 +322,11 @@ def serve(options: Options, port: int) -> int:
     # tornado logs every answer of status 500 as an error of its own ("[E …] 500 GET /"): the error page's
     # status, whose errors the preview has just said in its own words
     logging.getLogger("tornado.access").addFilter(lambda record: record.levelno < logging.ERROR)
-    loop = _serving(server, port)
+    loop = _serving(server, port, bound)
     if loop is None:
         return 1
-    print(f"serving http://127.0.0.1:{port}{state.base_path} (Ctrl-C to stop)", flush=True)
+    for line in _serving_lines(bound, port, state.base_path):
+        print(line, flush=True)
     try:
         while True:
             rebuild(options, state, last, _next_saves(saves))
@@ -313,7 +335,36 @@ def serve(options: Options, port: int) -> int:
         return 0
 
 
-def _serving(server, port: int):
+def _serving_lines(bound: str, port: int, path: str) -> list[str]:
+    """Where the preview is read: this machine's address, and on the network the one a phone types."""
+    if ipaddress.ip_address(bound).is_loopback:
+        return [f"serving http://{_in_url(bound)}:{port}{path} (Ctrl-C to stop)"]
+    if not ipaddress.ip_address(bound).is_unspecified:
+        shown = f"http://{_in_url(bound)}:{port}{path}"
+    else:
+        network = _network_address()
+        shown = f"http://127.0.0.1:{port}{path}" + (f" and http://{_in_url(network)}:{port}{path}" if network else "")
+    return [f"serving {shown} (Ctrl-C to stop)",
+            "anyone who can reach this machine's address reads the preview, drafts and pending comments included"]
+
+
+def _in_url(address: str) -> str:
+    return f"[{address}]" if ":" in address else address
+
+
+def _network_address() -> str | None:
+    """This machine's address on its network (the one its default route leaves from), or None without one.
+    A datagram socket only chooses its route when connected: nothing is sent."""
+    import socket
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never answered, only routed
+            return probe.getsockname()[0]
+        except OSError:
+            return None
+
+
+def _serving(server, port: int, bound: str = LOOPBACK):
     """Start answering in a thread of its own, and give its loop: the rebuilds stay in this (the main)
     thread, where an interruption and a comment's time limit reach them, and pages and the reload
     script are answered while one runs (a save of site.yml redraws every page, a minute on a big site)."""
@@ -326,7 +377,7 @@ def _serving(server, port: int):
         loop = IOLoop.current()
         loop.add_callback(lambda: (answering.set(), started.put(loop)))  # once the loop turns: the port is open
         try:
-            server.serve(port=port, host="127.0.0.1", debug=False, restart_delay=0)
+            server.serve(port=port, host=bound, debug=False, restart_delay=0)
         except Exception as problem:  # noqa: BLE001 - said, and the preview ends rather than answer nothing
             said = "stopped answering" if answering.is_set() else f"could not answer on port {port}"
             print(f"the preview {said}: {problem}", file=sys.stderr, flush=True)
@@ -355,17 +406,16 @@ def _next_saves(saves: queue.SimpleQueue) -> set[str]:
             return paths
 
 
-def _local_server(server_class, port: int):
-    """livereload's Server, its pages answered only for this machine's own names: tornado reads the Host
+def _local_server(server_class, answered):
+    """livereload's Server, its pages answered only for the preview's own names: tornado reads the Host
     header before the preview's app does, and a name such as `127.0.0.1:8000.evil.example` failed there
     with a traceback where it should be told it is unknown."""
     from livereload.server import LiveScriptContainer
     from tornado import web
-    hosts = _local_hosts(port)
 
     class LocalOnly(web.FallbackHandler):
         def prepare(self):
-            if self.request.host.lower() not in hosts:
+            if not answered(self.request.host):
                 self.set_status(400)
                 self.set_header("Content-Type", "text/plain; charset=utf-8")
                 self.finish("unknown host\n")
@@ -387,13 +437,13 @@ def preview_options(options: Options) -> Options:
     return replace(options, pending=True, drafts=True, search=False, output=folder / "site", cache_dir=folder)
 
 
-def _port_free(port: int) -> bool:
+def _port_free(port: int, bound: str = LOOPBACK) -> bool:
     import socket
-    with socket.socket() as probe:
+    with socket.socket(socket.AF_INET6 if ":" in bound else socket.AF_INET) as probe:
         # as the server binds it: a port a closed connection of the last preview still holds is free
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            probe.bind(("127.0.0.1", port))
+            probe.bind((bound, port))
         except OSError:
             return False
     return True

@@ -48,11 +48,11 @@ def poll(url: str, wanted, seconds: float = 30.0) -> tuple[int, str]:
 
 
 @contextlib.contextmanager
-def previewing(tmp_path, content):
+def previewing(tmp_path, content, *more: str):
     """`serve` running on a free port for `content`, as an author starts it; yields the port."""
     port = free_port()
     process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
-                                "--content", str(content), "--output", str(tmp_path / "output")],
+                                "--content", str(content), "--output", str(tmp_path / "output"), *more],
                                cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         yield port
@@ -167,6 +167,45 @@ def test_only_the_preview_s_own_names_are_answered_and_no_page_can_force_a_reloa
     assert connection.getresponse().status == 200
     connection.close()
     assert "Traceback" not in stop()
+
+
+def host_answer(port: int, host: str, address: str = "127.0.0.1") -> int:
+    connection = http.client.HTTPConnection(address, port, timeout=5)
+    try:
+        connection.request("GET", "/repo/", headers={"Host": host})
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def test_a_phone_on_the_same_network_reads_the_preview_only_when_asked(tmp_path):
+    """`--host 0.0.0.0` answers on every address of the machine (127.0.0.2 stands for its network one
+    here), for an address typed as digits; never for a name, which a page elsewhere could point here."""
+    content = make_content(tmp_path)
+    for folder in ("alone", "shared"):
+        (tmp_path / folder).mkdir()
+    with previewing(tmp_path / "alone", content) as port:
+        poll(f"http://127.0.0.1:{port}/repo/", lambda s, b: s == 200)
+        with pytest.raises(OSError):
+            host_answer(port, f"127.0.0.2:{port}", "127.0.0.2")  # this machine only: nothing answers there
+        assert host_answer(port, f"192.168.1.20:{port}") == 400
+    with previewing(tmp_path / "shared", content, "--host", "0.0.0.0") as port:
+        status, body = poll(f"http://127.0.0.2:{port}/repo/posts/hola/", lambda s, b: s == 200)
+        assert "Primer párrafo." in body and "livereload.js" in body
+        assert host_answer(port, f"[fd00::2]:{port}", "127.0.0.2") == 200
+        for name in (f"evil.example:{port}", f"127.0.0.2:{port}.evil.example", f"127.0.0.2:{port + 1}"):
+            assert host_answer(port, name, "127.0.0.2") == 400, name
+
+
+def test_serve_says_where_a_phone_reads_it_and_who_else_can(tmp_path):
+    from tertulia.commands.serve import _serving_lines
+    assert _serving_lines("127.0.0.1", 8000, "/blog/") == ["serving http://127.0.0.1:8000/blog/ (Ctrl-C to stop)"]
+    shared = _serving_lines("192.168.1.20", 8000, "/")
+    assert shared[0] == "serving http://192.168.1.20:8000/ (Ctrl-C to stop)" and "drafts" in shared[1]
+    assert _serving_lines("::1", 8000, "/")[0] == "serving http://[::1]:8000/ (Ctrl-C to stop)"
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "serve", "--host", "my-laptop.local"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 2 and "`my-laptop.local` is not an address such as" in result.stderr
 
 
 def test_the_preview_follows_the_sites_own_templates_and_assets(tmp_path):
