@@ -140,6 +140,7 @@ class Proposal:
     body: str
     others: int = 0  # further comment files in the letter, which are not read (each is named as such)
     after: str = ""  # the reader's words after the comment file (a P.S.), which are not read: named
+    unread: str = ""  # the file's own text when the words above are another text: kept in the file, unpublished
     left_out: tuple[str, ...] = ()  # the lines under the reader's text taken for their mail program's: named
 
 
@@ -193,7 +194,9 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
     body = _chosen(typed, filed, placeholders)
     # the lines taken for the mail program's, said when the text they closed is the comment, not the file's
     left_out = tuple(line.strip() for line in written[len(kept):] if line.strip()) if body != filed else ()
-    return Proposal(path=path, meta=parsed.meta, body=body, others=others, after=after, left_out=left_out)
+    unread = filed if body != filed and _another_text(typed, filed, placeholders) else ""
+    return Proposal(path=path, meta=parsed.meta, body=body, others=others, after=after, left_out=left_out,
+                    unread=unread)
 
 
 def forward_line(line: str) -> bool:
@@ -246,6 +249,22 @@ def _chosen(typed: str, file_body: str, placeholders: frozenset[str]) -> str:
     if not said or said in placeholders or filed.startswith(said) and filed not in placeholders:
         return file_body
     return typed
+
+
+# How alike the words above the markers and the file's are when the ones above are the file's text
+# corrected: a typo mended or a sentence added keeps most words; a note over the comment keeps few
+SAME_TEXT = 0.6
+
+
+def _another_text(typed: str, file_body: str, placeholders: frozenset[str]) -> bool:
+    """Whether the words above the markers are another text than the file's (a note such as "my comment
+    is below", or a comment begun afresh), not the reader's correction of it: which one the reader meant,
+    only the maintainer can tell, so the file's is kept too."""
+    said, filed = typed.split(), file_body.split()
+    if not said or not filed or " ".join(filed) in placeholders:
+        return False
+    from difflib import SequenceMatcher  # here: only a letter whose two texts differ asks
+    return SequenceMatcher(None, said, filed, autojunk=False).ratio() < SAME_TEXT
 
 
 def placeholders(content: Path) -> frozenset[str]:
@@ -383,7 +402,7 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
     fields["date"] = in_zone(fields["date"], site.timezone)
     relative = f"posts/{slug}/comments/{comment_id}.{lang}.md"
     text = comment_file(fields["author"], fields["body"], fields["reply_to"], fields["url"], fields["date"],
-                        status=status, origin=origin)
+                        status=status, origin=origin, unread=proposal.unread)
     parsed, error = parse_text(text.encode("utf-8"), relative)
     if error is not None or parsed.body.strip("\n") != fields["body"]:  # never: composed files read back
         raise Refused("its comment could not be written as a file that reads back as sent")
@@ -400,6 +419,9 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
         words = " ".join(proposal.after.split())
         notes.append(f"words after the comment file, not in it: “{shown(words)}”; "
                      "add them to the file if they belong to the comment")
+    if proposal.unread:  # the words above won, as a reader's correction does; the file's may be the comment
+        notes.append(f"its comment file held another text than the words above it: “{shown(one_line(proposal.unread))}”, "
+                     "kept in the file's front matter as `#` lines; put it in place of the comment if it is the one meant")
     if proposal.left_out:
         notes.append(_left_out_note(proposal.left_out))
     if free != comment_id:

@@ -42,11 +42,17 @@ LONGEST_WEBSITE = 2000  # characters: longer than browsers keep an address, and 
 PLACEHOLDER = "Your comment, in Markdown."
 
 
+UNREAD = "the comment file in the letter held another text than the words above it, unpublished:"
+
+
 def comment_file(author: str, body: str, reply_to: str = "", url: str = "", date: str = "",
-                 note: str = "", status: str = "", origin: str = "") -> str:
+                 note: str = "", status: str = "", origin: str = "", unread: str = "") -> str:
     """A comment file as the contract defines it, with only the keys given; values quoted verbatim.
-    `origin`, a YAML comment line, says where an imported proposal came from."""
+    `origin`, a YAML comment line, says where an imported proposal came from; `unread`, as YAML comment
+    lines, the letter's other text, which only the maintainer can tell is not the comment."""
     lines = ["---"] + ([f"# {origin}"] if origin else [])
+    if unread:
+        lines += [f"# {UNREAD}"] + [f"#   {one_line(line)}".rstrip() for line in unread.strip("\n").split("\n")]
     lines.append(f"author: {yaml_quoted(author or 'Anonymous')}" + (f"  # {note}" if note else ""))
     if url:
         lines.append(f"url: {yaml_quoted(url)}")

@@ -285,3 +285,30 @@ def test_words_typed_under_the_comment_file_of_an_issue_are_named_to_the_moderat
     assert result.returncode == 0, result.stderr
     assert ("words after the comment file, not in it: “P.S. Y gracias por el texto.”; add them to the file if they "
             "belong to the comment") in result.stdout
+
+
+def test_a_note_above_a_comment_file_of_other_words_loses_neither(tmp_path):
+    """"Thanks! (my comment is in the file below)" over a file holding the comment published the note
+    and dropped the comment without a word: the text above wins, as a reader's correction of the file's
+    does (a red team, 2026-12). Only the maintainer can tell which the reader meant: the file keeps the
+    other text unpublished, and the report says so."""
+    path = "content/posts/hola/comments/20261130-0620-q1w2e3r4.es.md"
+    comment = "No estoy de acuerdo con el segundo párrafo:\nel café de la esquina cerró en 2019."
+    note = "¡Gracias por el ensayo! Mi comentario va en el archivo de abajo."
+    body = letter(note, path, comment_file("Eve", comment, "c1", "", "2026-11-30 06:20"))
+    content, _, result = run_import(tmp_path, issues_event(body))
+    assert result.returncode == 0, result.stderr
+    written = (content / path.removeprefix("content/")).read_text()
+    parsed, _ = parse_text(written.encode(), "x.md")
+    assert parsed.body.strip() == note and parsed.meta["reply_to"] == "c1"
+    assert ("#   No estoy de acuerdo con el segundo párrafo:\n#   el café de la esquina cerró en 2019.\n"
+            in written.split("---")[1])
+    assert "its comment file held another text than the words above it: “No estoy de acuerdo" in result.stdout
+    assert run_cli("check", "--content", str(content)).returncode == 0
+    # a word the reader mended above is still theirs, and nothing is said of it
+    mended = comment.replace("cerró", "cerró para siempre")
+    body = letter(mended, path, comment_file("Eve", comment, "c1", "", "2026-11-30 06:20"))
+    content, _, result = run_import(tmp_path / "mended", issues_event(body))
+    written = (content / path.removeprefix("content/")).read_text()
+    assert parse_text(written.encode(), "x.md")[0].body.strip() == mended
+    assert "another text" not in result.stdout and "#   " not in written
