@@ -85,3 +85,52 @@ def test_a_name_this_machine_cannot_resolve_is_left_to_a_proxy(monkeypatch):
         raise socket.gaierror(-2, "Name or service not known")
     monkeypatch.setattr(socket, "getaddrinfo", unknown)
     media._check_host("http://blog.internal-only.test/a.png")  # no refusal: the request is the proxy's to make
+
+
+def redirecting_server(stop: threading.Event, location: str) -> int:
+    """A server on 127.0.0.1 that answers one request with a redirect to `location`."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def serve():
+        connection, _ = listener.accept()
+        connection.recv(4096)
+        connection.sendall(f"HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\n\r\n".encode())
+        stop.wait(5)
+        connection.close()
+        listener.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    return listener.getsockname()[1]
+
+
+def test_a_redirect_to_another_kind_of_address_than_http_is_not_followed():
+    """urllib followed a redirect to ftp://, whose connection neither the address check nor the deadline
+    sees (a red team's): a listener there is never called."""
+    with socket.socket() as ftp:
+        ftp.bind(("127.0.0.1", 0))
+        ftp.listen(1)
+        ftp.settimeout(0.5)
+        stop = threading.Event()
+        port = redirecting_server(stop, f"ftp://127.0.0.1:{ftp.getsockname()[1]}/x.png")
+        try:
+            with pytest.raises(ValueError, match="another kind of address than http"):
+                media._download(f"http://127.0.0.1:{port}/wp-content/uploads/x.png", {"127.0.0.1"})
+        finally:
+            stop.set()
+        with pytest.raises(socket.timeout):
+            ftp.accept()
+
+
+@pytest.mark.parametrize("written", ["/wp-content/uploads/..%2f..%2fsecret/x.png", "/wp-content/uploads/%2e%2e/x.png"])
+def test_an_encoded_dot_segment_is_resolved_before_any_request(written):
+    """`..%2f` was decoded after the dot segments were resolved: the request climbed out of the uploads."""
+    address = media.original(f"https://blog.example{written}", {"blog.example"})
+    assert ".." not in address and "%2e" not in address.lower() and address.endswith("/x.png")
+
+
+def test_a_scheme_in_capitals_is_a_website_address_still():
+    from tertulia.reading.markup import is_safe_url
+    assert is_safe_url("HTTPS://example.org/me") and is_safe_url("Http://example.org")
+    assert not is_safe_url("javascript://example.org/%0aalert(1)") and not is_safe_url("ftp://example.org/")

@@ -78,7 +78,8 @@ def original(url: str, hosts: set[str], photon_scheme: str = "https") -> str:
         return ""
     # one spelling for one file, as a browser would ask for it: dot segments resolved, percent-encoded
     # (`./boat.jpg`, `b%6Fat.jpg` are `boat.jpg`; `été.jpg` is `%C3%A9t%C3%A9.jpg`, which a request can carry)
-    path = quote(unquote(without_dot_segments(path or "/")), safe=URL_SAFE)
+    # decoded first: `..%2F` is a dot segment too once a server decodes it, and is never asked for
+    path = quote(without_dot_segments(unquote(path or "/")), safe=URL_SAFE)
     name = PurePosixPath(path).name
     if "." not in name or name.rsplit(".", 1)[1].lower() not in MEDIA_KINDS:
         return ""  # a page of the blog, not a file
@@ -214,6 +215,9 @@ class _OwnHostsOnly(urllib.request.HTTPRedirectHandler):
         self.hosts = hosts
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
+        # http(s) only: urllib follows a redirect to ftp:// too, whose connection no check here sees
+        if urlsplit(newurl).scheme.lower() not in ("http", "https"):
+            raise ValueError(f"redirected to another kind of address than http(s), {newurl[:80]}")
         # a file's own kind too: a redirect to a page of the blog (`/wp-admin/...`) would land its text
         # under the file's name, published beside the post
         if not original(newurl, self.hosts):

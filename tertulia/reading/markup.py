@@ -459,7 +459,9 @@ def _image_as_link(match: re.Match) -> str:
     return f'<a href="{html.escape(src)}" rel="{COMMENT_LINK_REL}">{words or html.escape(src, quote=False)}</a>'
 
 
-SAFE_URL = re.compile(r"https?://[^\s\"'<>]+")  # the page's form checks a website with this very pattern
+# The page's form checks a website with this very pattern (an HTML `pattern`: no flags, so the scheme's
+# case is spelt out; `HTTPS://` is as good an address as `https://`)
+SAFE_URL = re.compile(r"[hH][tT][tT][pP][sS]?://[^\s\"'<>]+")
 
 
 def is_safe_url(url: str) -> bool:
