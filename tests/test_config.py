@@ -108,10 +108,23 @@ def test_a_slash_typed_twice_in_base_url_is_one_in_every_address(tmp_path, url, 
     assert load_config(path, "content/site.yml").base_url == kept
 
 
-def test_an_unknown_key_is_named_with_its_line(tmp_path):
-    errors = config_errors(tmp_path, "title: x\nbase_url: https://e.org/\nlanguages: {en: English}\n"
-                                     "main_language: en\ntheme: dark\n")
-    assert errors[0].startswith("content/site.yml:5: unknown key `theme`")
+def test_an_unknown_key_is_named_with_its_line_and_ignored(tmp_path):
+    """An error stopped a site.yml written for a later version, which may add optional keys, from building
+    here (a contract audit): it is ignored with a warning, as an unknown key of front matter is."""
+    from tertulia.reading.config import read_config
+    path = tmp_path / "site.yml"
+    path.write_text("title: x\nbase_url: https://e.org/\nlanguages: {en: English}\nmain_language: en\ntheme: dark\n"
+                    "tag: [x]\n", encoding="utf-8")
+    config, errors, warnings = read_config(path, "content/site.yml")
+    assert errors == [] and config.title == (("", "x"),)
+    assert [str(w) for w in warnings] == [
+        "content/site.yml:5: unknown key `theme` is ignored (known: " + ", ".join(config_keys()) + ")",
+        "content/site.yml:6: unknown key `tag` is ignored; is it meant to be `tags`?"]
+
+
+def config_keys() -> list[str]:
+    from tertulia.reading.config import KNOWN
+    return list(KNOWN)
 
 
 def test_every_setting_is_one_field_with_its_check_and_the_fields_default(tmp_path):
@@ -263,11 +276,11 @@ def test_a_time_zone_that_is_the_machines_own_or_none_is_refused(tmp_path, zone)
 
 def test_a_misspelt_key_a_misspelt_zone_and_a_wrong_menu_entry_say_what_was_meant_in_yaml_words(tmp_path):
     base = 'title: t\nbase_url: "https://x.org/"\nlanguages: {pt-BR: P, ca: C}\nmain_language: pt-BR\n'
-    errors = config_errors(tmp_path, base + "tag: [x]\ntimezone: America/Sao_Paolo\nmenu:\n  - page: about\n"
+    errors = config_errors(tmp_path, base + "tags: [x]\ntimezone: America/Sao_Paolo\nmenu:\n  - page: about\n"
                                             "    label: {pt-BR: Colofão}\n  - url: ftp://x.org/\n    label: X\n"
                                             "  - page: club\n    titel: C\n")
     assert errors == [
-        "content/site.yml:5: unknown key `tag`; is it meant to be `tags`?",
+        "content/site.yml:5: tags must map each tag key to its labels, e.g. `values: {en: values}`",
         "content/site.yml:6: timezone must be an IANA time zone such as `Europe/Madrid`, not `America/Sao_Paolo`; "
         "is it meant to be `America/Sao_Paulo`?",
         "content/site.yml:8: menu entry `page: about, label: {pt-BR: Colofão}`: a page's entry takes no `label` "

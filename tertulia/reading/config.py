@@ -88,11 +88,10 @@ def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple
     for key in REQUIRED:
         if key not in data:
             fail(key, f"missing required key `{key}`")
-    for key in data:
-        if key not in KNOWN:
-            near = get_close_matches(str(key), list(KNOWN), n=1, cutoff=0.75)  # `tag:` for `tags:`
-            meant = f"; is it meant to be `{near[0]}`?" if near else f" (known: {', '.join(KNOWN)})"
-            fail(str(key), f"unknown key `{key}`{meant}")
+    # an unknown key is ignored with a warning, as in front matter: a site.yml written for a later version,
+    # which may add optional keys, still builds here
+    unknown = [ContentError(shown_as, lines.get(str(key), 0), f"unknown key `{key}` is ignored{_meant(key)}")
+               for key in data if key not in KNOWN]
     if base_url is not None:  # the command line's wins
         data = {**data, "base_url": base_url}
     reading = Reading(fail, text, shown_as, lines, data, {})
@@ -109,7 +108,12 @@ def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple
         # run; the build stops on this error all the same.
         reading.so_far["main_language"] = reading.so_far["languages"][0][0]
     config = SiteConfig(**reading.so_far)
-    return config, errors, _unshown_labels(config, reading)
+    return config, errors, unknown + _unshown_labels(config, reading)
+
+
+def _meant(key) -> str:
+    near = get_close_matches(str(key), list(KNOWN), n=1, cutoff=0.75)  # `tag:` for `tags:`
+    return f"; is it meant to be `{near[0]}`?" if near else f" (known: {', '.join(KNOWN)})"
 
 
 def _unshown_labels(config: SiteConfig, reading: Reading) -> list[ContentError]:
