@@ -67,15 +67,23 @@ def update_translation(content: Path, translation: Path, original: Path) -> str:
 
 
 def _refuse_unless_known(shown: str, original_shown: str, followed: Followed | None, source, target) -> None:
-    """Only a translation whose record says which original blocks it followed can be put in line."""
-    if len(source) == len(target):
+    """Only a translation whose record says which original blocks it followed can be put in line, and
+    only when the original gained or lost blocks (as many as it lost, when the counts still agree)."""
+    known = followed is not None and followed.original == original_shown and len(followed.blocks) == len(target)
+    if len(source) == len(target) and not (known and _gained_and_lost(followed.blocks, words_of(source))):
         raise ContentErrors([ContentError(shown, 0, f"has as many blocks as its original ({len(source)}): nothing to "
                                           "add or take out; `tertulia status` says which blocks are outdated")])
-    if followed is None or followed.original != original_shown or len(followed.blocks) != len(target):
+    if not known:
         raise ContentErrors([ContentError(shown, 0, (
             f"has {len(target)} blocks, its original {len(source)}, and the translation record does not say which "
             "of the original's blocks it followed (it was edited since it was last marked with `tertulia "
             "translated`): add or remove the blocks by hand"))])
+
+
+def _gained_and_lost(recorded: tuple, current: tuple) -> bool:
+    """Whether the original gained a block and lost one since it was recorded, as paired_blocks pairs them."""
+    paired = paired_blocks(recorded, current)
+    return len(paired) < len(current)
 
 
 def _block_sources(text: str, parsed, count: int, shown: str) -> list[str]:

@@ -558,26 +558,55 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
     the record says which blocks the original has gained or lost since the translation followed it,
     those are named; else the likeliest place is guessed from the blocks' lengths."""
     source, target = blocks[original.path], blocks[translation.path]
+    recorded = followed is not None and followed.original == original.path and len(followed.blocks) == len(target)
     if len(source) == len(target):
         if not in_progress:  # a draft's or a pending comment's translation is work in progress (see _texts)
             _warn_list_lengths(translation, source, target, found)
             _warn_kinds(translation, source, target, found)
+            if recorded:
+                _warn_shifted(translation, followed.blocks, source, found)
         return True
-    recorded = followed is not None and followed.original == original.path and len(followed.blocks) == len(target)
     changed = _changed_since_recorded(followed.blocks, source, target, translation.block_starts) if recorded else None
     line, where = changed or locate_mismatch(source, target, list(translation.block_starts))
     message = counts_differ(len(target), len(source))
     if where:
         message += f"; {where}"
     message += _list_run_in(target, source)
-    parts = translation.path.split("/")  # content/posts/<slug>/index.<lang>.md: an essay's or a page's, not a comment's
-    if recorded and len(parts) == 4 and parts[3].startswith("index."):  # the command can put them in line
-        page = " --page" if parts[1] == "pages" else ""
-        message += (f" (`tertulia new translation {translation.slug} --lang {translation.lang}{page} --update` adds "
-                    "the original's new blocks marked `TODO translate`, shown in its language until translated, "
-                    "and takes out those it lost)")
+    if recorded and _updatable(translation):
+        message += (f" ({_update_command(translation)} adds the original's new blocks marked `TODO translate`, shown "
+                    "in its language until translated, and takes out those it lost)")
     found.errors.append(ContentError(translation.path, line or translation.body_line, message))
     return False
+
+
+def _updatable(translation: Record) -> bool:
+    """Whether `new translation --update` takes the translation: an essay's or a page's, not a comment's."""
+    parts = translation.path.split("/")  # content/posts/<slug>/index.<lang>.md
+    return len(parts) == 4 and parts[3].startswith("index.")
+
+
+def _update_command(translation: Record) -> str:
+    page = " --page" if translation.path.split("/")[1] == "pages" else ""
+    return f"`tertulia new translation {translation.slug} --lang {translation.lang}{page} --update`"
+
+
+def _warn_shifted(translation: Record, recorded: tuple, source, found: Findings) -> None:
+    """A warning when the original both lost and gained blocks since the translation was recorded, as many
+    as it lost: the counts still agree, but from the first block lost the translation's blocks sit beside
+    other paragraphs than theirs, which "outdated" alone did not say."""
+    paired = paired_blocks(recorded, words_of(source))
+    gained = [new for new in range(len(source)) if new not in paired]
+    lost = sorted(set(range(len(recorded))) - set(paired.values()))
+    if not gained or not lost:
+        return
+    starts = translation.block_starts
+    line = starts[min(lost[0], len(starts) - 1)] if starts else translation.body_line
+    message = (f"since this translation was recorded, the original lost its {_blocks_said(lost)} and gained "
+               f"{_blocks_said(gained)} (“{opening_words(source[gained[0]])}”): the blocks between sit beside "
+               "other paragraphs than the ones they translate")
+    if _updatable(translation):
+        message += f"; {_update_command(translation)} puts them back beside theirs"
+    found.warnings.append(ContentError(translation.path, line, message))
 
 
 LIST_RUN_IN = re.compile(r"\n\s{0,3}(?:[-*+]|\d{1,9}[.)]) ")  # a list item's line inside a paragraph

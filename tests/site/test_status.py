@@ -222,6 +222,40 @@ def test_update_keeps_swapped_paragraphs_translations_with_them(tmp_path):
     assert translation.read_text().endswith("Beta en.\n\nAlpha.\n\nGamma en.\n\nTODO translate: Delta.\n")
 
 
+def test_a_paragraph_removed_and_another_added_in_one_edit_is_said_and_put_in_line(tmp_path):
+    """A new user: the original lost paragraph 2 and gained a last one in one edit. The counts agreed, so
+    check and build passed with "outdated" alone, the page showed each translation beside the next
+    paragraph, and --update said there was nothing to add or take out."""
+    head, theirs = "---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n"
+    result, translation = update_after(
+        tmp_path, head + "La casa era blanca.\n\nNa cozinha contaba historias.\n\nCuando se vendió, lloré.\n",
+        theirs + "The house was white.\n\nIn the kitchen she told stories.\n\nWhen it was sold, I cried.\n",
+        head + "La casa era blanca.\n\nCuando se vendió, lloré.\n\nTodavía sueño con el patio.\n")
+    # what check said before the update: where and what, and the command that mends it
+    assert result.returncode == 0, result.stderr
+    assert ("block 2 taken out: its original is gone. Its words were:\n    In the kitchen she told stories."
+            in result.stdout) and "block 3 added (“Todavía sueño con el patio.”)" in result.stdout
+    assert translation.read_text().endswith("The house was white.\n\nWhen it was sold, I cried.\n\n"
+                                            "TODO translate: Todavía sueño con el patio.\n")
+    assert run_cli("build", cwd=tmp_path).returncode == 0
+
+
+def test_check_says_a_translation_sits_beside_other_paragraphs_after_one_was_removed_and_one_added(tmp_path):
+    head, theirs = "---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n"
+    content = make_content(tmp_path, {"posts/p/index.es.md": head + "Uno.\n\nDos.\n\nTres.\n",
+                                      "posts/p/index.en.md": theirs + "One.\n\nTwo.\n\nThree.\n"})
+    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    (content / "posts/p/index.es.md").write_text(head + "Uno.\n\nTres.\n\nCuatro.\n")
+    check = run_cli("check", cwd=tmp_path)
+    assert check.returncode == 0 and (
+        "content/posts/p/index.en.md:8: warning: since this translation was recorded, the original lost its block 2 "
+        "and gained block 3 (“Cuatro.”): the blocks between sit beside other paragraphs than the ones they translate; "
+        "`tertulia new translation p --lang en --update` puts them back beside theirs") in check.stderr, check.stderr
+    # a swap alone keeps every translation beside its own paragraph's place: outdated, said as before
+    (content / "posts/p/index.es.md").write_text(head + "Dos.\n\nUno.\n\nTres.\n")
+    assert "since this translation was recorded" not in run_cli("check", cwd=tmp_path).stderr
+
+
 def test_update_refuses_blocks_whose_start_it_cannot_be_sure_of(tmp_path):
     """A red team: a code fence right under a paragraph made the cut at the blocks' first lines wrong; the
     update took out the wrong paragraph and the record called the mismatched pair current."""
