@@ -251,7 +251,7 @@ def _status(args) -> int:
 
 def _translated(args) -> int:
     """Record each translation named; one that cannot be recorded is said and spares the others."""
-    from ..reading.translations import mark_translated
+    from ..reading.translations import NotATranslation, mark_translated
     if args.block is not None and len(args.path) > 1:
         print("--block names a block of one translation: give one path with it", file=sys.stderr)
         return EXIT_USAGE
@@ -259,6 +259,12 @@ def _translated(args) -> int:
     for path in args.path:
         try:  # `--block 3 --block 4`: each recorded (the last alone was, and the command said nothing of 3)
             print("\n".join(mark_translated(args.content, path, args.block)))
+        except NotATranslation as problem:
+            if len(args.path) == 1:
+                print(problem, file=sys.stderr)
+                failed[path] = EXIT_USAGE
+            else:  # `comments/*.md` of a thread written in both languages names its originals too: passed by
+                print(f"{path}: an original, not a translation: nothing to record")
         except ValueError as problem:
             print(problem, file=sys.stderr)
             failed[path] = EXIT_USAGE

@@ -65,6 +65,10 @@ def status_report(site: Site, gone: list[str] | tuple[str, ...] = (), errors: li
     comments = sum(len(essay.comments) for essay in site.essays)
     hint = ["once a translation follows its original again, `tertulia translated PATH [--block N]` records "
             "that"] if tally.outdated else []
+    if tally.missing:  # a reply written in the translation's language is translated into the original's too
+        hint.append("`tertulia new translation SLUG --lang LANG` starts a missing translation; with `--comments`, "
+                    "those of the thread's comments into LANG (the essay's own language too, for replies written "
+                    "in another)")
     if tally.untracked:  # written by hand: nothing says which version of its original it follows
         hint.append(_untracked(tally.untracked))
     if gone:  # most often a renamed post folder, whose translations are then the untracked ones above

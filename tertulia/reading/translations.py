@@ -341,6 +341,10 @@ def word_diff(old: str, new: str, width: int = 120) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
+class NotATranslation(ValueError):
+    """A file `translated` was named that is an original: one without `translation_of`."""
+
+
 def mark_translated(content: Path, path: Path, blocks: list[int] | None = None) -> list[str]:
     """Record that the translation at `path` (or each of `blocks`, numbered from 1) follows its original as it
     is now; a line said of each. Every number is checked before any is recorded.
@@ -447,8 +451,10 @@ def _pair(content: Path, path: Path) -> tuple[Path, Path, bool]:
     if not translation.is_file():  # under posts/ or pages/, but a typo or a file not yet written
         raise ValueError(f"{path}: no such file")
     parsed, error = read_parsed(translation)
-    if error or "translation_of" not in parsed.meta:
+    if error:
         raise ValueError(f"{path}: not a translation (a translation says `translation_of`)")
+    if "translation_of" not in parsed.meta:
+        raise NotATranslation(f"{path}: not a translation (a translation says `translation_of`)")
     is_essay = in_pages or translation.parent.name != "comments"
     name = (ESSAY_FILE if is_essay else COMMENT_FILE).fullmatch(translation.name)
     if not name:
