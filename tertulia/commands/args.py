@@ -58,6 +58,15 @@ def port(text: str) -> int:
     return int(text)
 
 
+def block_or_title(text: str) -> int | str:
+    """A block's number from 1, or `title`: what `translated --block` records alone."""
+    if text.strip().lower() == "title":
+        return "title"
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"`{text}` is neither a block's number (1 is the first) nor `title`")
+    return int(text)
+
+
 def host_address(text: str) -> str:
     """An address of this machine to answer on, as digits (127.0.0.1, 0.0.0.0, 192.168.1.20, ::)."""
     import ipaddress
@@ -117,8 +126,8 @@ def _status(parser: argparse.ArgumentParser) -> None:
 def _translated(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", type=Path, nargs="+",
                         help="the translation file, e.g. content/posts/x/index.en.md (or several: a thread's comments)")
-    parser.add_argument("--block", type=int, action="append", default=None,
-                        help="only this block (1 is the first) of the one file; repeated, each block named")
+    parser.add_argument("--block", type=block_or_title, action="append", default=None,
+                        help="only this block (1 is the first), or `title`, of the one file; repeated, each named")
     _content(parser)
 
 

@@ -63,7 +63,7 @@ def status_report(site: Site, gone: list[str] | tuple[str, ...] = (), errors: li
                                                  for lang in languages if lang != page.original.lang))
     lines += _left_out(site, erred)
     comments = sum(len(essay.comments) for essay in site.essays)
-    hint = ["once a translation follows its original again, `tertulia translated PATH [--block N]` records "
+    hint = ["once a translation follows its original again, `tertulia translated PATH [--block N|title]` records "
             "that"] if tally.outdated else []
     if tally.missing:  # a reply written in the translation's language is translated into the original's too
         hint.append("`tertulia new translation SLUG --lang LANG` starts a missing translation; with `--comments`, "

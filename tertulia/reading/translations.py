@@ -277,6 +277,9 @@ def _edited(recorded: tuple, current: tuple, olds: range, news: range) -> dict[i
     return pairs
 
 
+TITLE = "title"  # `translated --block title`: the title alone, as a block is recorded alone
+
+
 def marked(current: tuple[str, ...], stale: tuple[tuple[int, str], ...], block: int | None) -> tuple:
     """The recorded blocks once one block (1-based), or all of them, is marked as following `current`."""
     old = {index: words for index, words in stale}
@@ -345,9 +348,9 @@ class NotATranslation(ValueError):
     """A file `translated` was named that is an original: one without `translation_of`."""
 
 
-def mark_translated(content: Path, path: Path, blocks: list[int] | None = None) -> list[str]:
-    """Record that the translation at `path` (or each of `blocks`, numbered from 1) follows its original as it
-    is now; a line said of each. Every number is checked before any is recorded.
+def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = None) -> list[str]:
+    """Record that the translation at `path` (or each of `blocks`, numbered from 1, or TITLE) follows its
+    original as it is now; a line said of each. Every number is checked before any is recorded.
 
     Raises ContentErrors when the files are not a translation and its original with matching
     blocks, ValueError for a request that cannot be right (a path outside the content, a block
@@ -360,7 +363,9 @@ def mark_translated(content: Path, path: Path, blocks: list[int] | None = None) 
         raise ContentErrors([ContentError(shown, 0, f"{counts_differ(len(target), len(source))}; make them "
                                                     "match before marking it translated (`tertulia check` says "
                                                     "where they part)")])
-    if wrong := [block for block in blocks or () if not 1 <= block <= len(source)]:
+    if TITLE in (blocks or ()) and title is None:
+        raise ValueError(f"{shown}: a comment has no title; name its blocks (1 to {len(source)})")
+    if wrong := [block for block in blocks or () if block != TITLE and not 1 <= block <= len(source)]:
         if len(blocks) == 1:
             raise ValueError(f"{shown} has blocks 1 to {len(source)}, not {wrong[0]}")
         raise ValueError(f"{path} has blocks 1 to {len(source)}, not {', '.join(map(str, wrong))}; nothing was recorded")
@@ -391,7 +396,11 @@ def _mark(record: dict[str, Followed], pair: tuple[str, str], current: tuple[str
     # the title is a part of the text as a block is: marked with the whole, kept when one block is, or
     # while it is still to translate (as a block still to translate is, below)
     title_to_do = own_title is not None and UNFINISHED in own_title
-    followed_title = known.title if same and (block is not None or title_to_do) else title
+    followed_title = known.title if same and (block not in (None, TITLE) or title_to_do) else title
+    if block == TITLE:  # the title alone: the blocks follow what they followed (all of now, with no record yet)
+        record[shown] = Followed(original_shown, known.blocks if same else tuple(current), followed_title)
+        still = f"; {still_marked(('title',), [])}" if title_to_do else ""
+        return f"recorded: {shown} follows {original_shown} (its title){still}"
     followed = list(marked(current, stale, block))
     if same:  # a block still to translate follows nothing new: its starter holds the original's words of
         old = dict(stale)  # then, and once translated from them it is outdated if those changed

@@ -734,3 +734,24 @@ def test_status_says_how_to_start_a_missing_translation_of_a_reply_into_the_essa
             "the thread's comments into LANG (the essay's own language too, for replies written in another)") in report
     started = run_cli("new", "translation", "hola", "--lang", "es", "--comments", cwd=tmp_path)
     assert started.returncode == 0 and "posts/hola/comments/c1.es.md" in started.stdout, started.stderr
+
+
+def test_a_retitled_originals_title_is_recorded_alone_as_a_block_is(tmp_path):
+    """A new user: after the writer retitled the essay and changed block 1, the translator fixed the title
+    and could record it only with the whole file (`--block title` was an invalid int), calling block 1
+    current too."""
+    content = site_with_record(tmp_path)
+    edit(content, ESSAY, 'title: "Hola"', 'title: "Hola, mundo"')
+    edit(content, ESSAY, "Primer párrafo.", "Primer párrafo, cambiado.")
+    edit(content, TRANSLATION.removeprefix("content/"), 'title: "Hello"', 'title: "Hello, world"')
+    before = run_cli("status", cwd=tmp_path).stdout
+    assert "title outdated" in before and "block 1 outdated" in before
+    marked = run_cli("translated", TRANSLATION, "--block", "title", cwd=tmp_path)
+    assert marked.returncode == 0, marked.stderr
+    assert marked.stdout.strip() == f"recorded: {TRANSLATION} follows content/{ESSAY} (its title)"
+    after = run_cli("status", cwd=tmp_path).stdout
+    assert "title outdated" not in after and f"{TRANSLATION}:6: block 1 outdated" in after, after
+    comment = run_cli("translated", "content/posts/hola/comments/c1.en.md", "--block", "title", cwd=tmp_path)
+    assert comment.returncode == 2 and "a comment has no title; name its blocks (1 to 1)" in comment.stderr
+    wrong = run_cli("translated", TRANSLATION, "--block", "titel", cwd=tmp_path)
+    assert wrong.returncode == 2 and "`titel` is neither a block's number (1 is the first) nor `title`" in wrong.stderr
