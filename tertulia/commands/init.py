@@ -386,7 +386,7 @@ def _site_yml(title: str | None, name: str, base_url: str, languages: list[str])
 
 SITE_YML = """\
 # The settings of this site. Only title, base_url, languages and main_language are required;
-# every other key is shown commented out: remove the # to use one.
+# every other key is shown commented out: remove the `# ` before it (the hash and its space) to use one.
 
 title: {title}            # {title_hint}
 # description: {{{lang}: {about}}}   # what this site is about, for search engines and feeds
@@ -396,8 +396,8 @@ languages:                # the languages of the site, in the order readers see 
 
 menu:                     # links in every page's masthead, in this order
   - page: about           # content/pages/about/, labelled with its title in each language
-#  - url: "https://example.org/"
-#    label: {{{lang}: {elsewhere}}}   # the link's words
+#   - url: "https://example.org/"
+#     label: {{{lang}: {elsewhere}}}   # the link's words
 
 # tags:                   # key -> label per language
 #   essays: {{{lang}: {essays}}}   # a tag's name in each language

@@ -76,6 +76,22 @@ def test_site_yml_is_commented_and_shows_the_optional_keys(new_site):
     assert '# description: {de: "…"}' in text and '#   essays: {de: "…"}' in text and "Elsewhere" not in text
 
 
+def test_every_optional_key_of_site_yml_reads_once_its_hash_and_space_are_taken_away(new_site):
+    """A new user took away only the `#` of `# per_page: 20`, as the file said to: the space left made
+    the key deeper than the one above it, a YAML error. It says to take away `# `, which leaves each
+    key, the menu's second entry too, where YAML reads it."""
+    text = (new_site / "content/site.yml").read_text()
+    assert "remove the `# ` before it (the hash and its space) to use one" in text
+    lines = text.split("\n")
+    first_key = next(index for index, line in enumerate(lines) if line.startswith("title:"))
+    uncommented = "\n".join(lines[:first_key] + [line[2:] if line.startswith("# ") else line
+                                                  for line in lines[first_key:]])
+    settings = yaml.safe_load(uncommented)
+    assert settings["per_page"] == 20 and settings["tags"] == {"essays": {"de": "…"}}
+    assert settings["menu"][1] == {"url": "https://example.org/", "label": {"de": "…"}}
+    assert settings["discussion"]["repo"] == "owner/name" and settings["redirects"] == {"/about-us/": "/about/"}
+
+
 def test_requirements_pin_this_version_and_git_ignores_what_builds_make(new_site):
     from tertulia import __version__
     assert f"tertulia=={__version__}\n" in (new_site / "requirements.txt").read_text()
