@@ -108,8 +108,13 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     hosts = {thread: _other_host(link, site) for thread, (link, _) in threads.items() if places[thread][0]}
     summary.matched = sum(1 for folder, _ in places.values() if folder)
     copies = _copies(posts, places, content)
-    finders: dict = {}  # a thread -> where its replies go (see _kept_ancestor)
     staging = Staging(content, dry_run, report)
+
+    def deleted(post_id: str) -> bool:  # by hand, since an earlier import: its replies answer the nearest that stays
+        folder, lang = places.get(posts[post_id].thread, ("", ""))
+        return bool(folder) and staging.deleted_by_hand(f"{folder}/comments/disqus-{post_id}.{lang}.md",
+                                                        _identity(post_id, posts))
+    finders: dict = {}  # a thread -> where its replies go (see _kept_ancestor)
     failed = True
     try:
         for key, element in _posts(export):
@@ -120,7 +125,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 if post.status == "deleted" and folder:
                     staging.stage(_deleted_since(key, f"{folder}/comments/disqus-{key}.{lang}.md", posts, copies,
                                                  finders, _comment_writer(element, folder, site,
-                                                                          hosts.get(post.thread, ""))))
+                                                                          hosts.get(post.thread, "")), deleted))
                 continue
             if key in copies:
                 summary.skipped[COPY] += 1
@@ -135,7 +140,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 summary.future_dates.append(f"{folder}/comments/disqus-{key}")
             if folder.startswith("pages/"):  # no thread there, but no reader's words are lost
                 summary.on_pages[folder] += 1
-            parent = _kept_ancestor(key, posts, copies, finders)
+            parent = _kept_ancestor(key, posts, copies, finders, deleted)
             written = _comment_writer(element, folder, site, hosts.get(post.thread, ""))
             files = {f"{folder}/comments/disqus-{key}.{lang}.md": Planned(
                 written(post.status, parent), tuple(written(status, parent) for status in STATUSES),
@@ -161,11 +166,11 @@ def _copies(posts: dict[str, Post], places: dict[str, tuple[str, str]], content:
 
 
 def _deleted_since(post_id: str, path: str, posts: dict[str, Post], copies: dict[str, str], finders: dict,
-                   written) -> dict:
+                   written, deleted=lambda post_id: False) -> dict:
     """A comment deleted on Disqus since an earlier import: its file goes, if it is still as `written`
     (_comment_writer's, for its folder) wrote it then."""
     parent = posts[post_id].parent
-    parents = dict.fromkeys([_kept_ancestor(post_id, posts, copies, finders),
+    parents = dict.fromkeys([_kept_ancestor(post_id, posts, copies, finders, deleted),
                              f"disqus-{parent}" if DISQUS_ID.fullmatch(parent) else "", ""])
     earlier = tuple(written(status, p) for status in STATUSES for p in parents)
     return {path: Planned(None, earlier, if_recorded=True, identity=_identity(post_id, posts))}
@@ -428,15 +433,16 @@ def _post_of(identifier: str, essays: Known) -> str:
     return folder if folder.startswith(("posts/", "pages/")) else ""
 
 
-def _kept_ancestor(post_id: str, posts: dict[str, Post], copies: dict[str, str], finders: dict) -> str:
+def _kept_ancestor(post_id: str, posts: dict[str, Post], copies: dict[str, str], finders: dict,
+                   deleted=lambda post_id: False) -> str:
     """The nearest ancestor in the same thread that comes across, as a comment id (see nearest_kept); a
-    copy of a blog comment is there already, under the blog's id. `finders`, one per thread, are kept
-    by the caller from one comment to the next."""
+    copy of a blog comment is there already, under the blog's id; one `deleted` by hand since an earlier
+    import is not. `finders`, one per thread, are kept by the caller from one comment to the next."""
     thread = posts[post_id].thread
     if thread not in finders:
         finders[thread] = nearest_kept_finder(
             lambda i: posts[i].parent if i in posts else "",
-            lambda i: i in posts and posts[i].status in STATUSES and posts[i].thread == thread)
+            lambda i: i in posts and posts[i].status in STATUSES and posts[i].thread == thread and not deleted(i))
     kept = finders[thread](post_id)
     return (copies.get(kept) or f"disqus-{kept}") if kept else ""
 

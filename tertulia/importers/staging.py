@@ -134,6 +134,12 @@ class Staging:
                     staged.write_text(planned.text, encoding="utf-8")
         files.clear()
 
+    def deleted_by_hand(self, relative: str, identity: str) -> bool:
+        """Whether an earlier import wrote the file of this identity at `relative`, which is no longer there:
+        its replies then answer the nearest comment that stays, as those of one the blog deleted do."""
+        key = _identity_key(relative.rsplit("/", 1)[-1], identity)
+        return bool(key) and key in self.recorded and not (self.content / relative).exists()
+
     def _has_essay(self, post: str) -> bool:
         """Whether the post's folder holds an essay file, or this import writes one into it; the folder
         is looked at once, not for each of its new comments."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -199,6 +200,8 @@ class Plan:
     tag_terms: dict[str, str] = field(default_factory=dict)  # a tag key -> the blog's term it stands for
     drafts: set[str] = field(default_factory=set)  # the ids of posts and pages imported as drafts
     polylang: bool = False  # some item has a language of its own (a multilingual plugin's term)
+    # (path, identity) -> whether an earlier import wrote that comment and the author has deleted it since
+    deleted_by_hand: Callable[[str, str], bool] = lambda path, identity: False
     blog_languages: dict[str, str] = field(default_factory=dict)  # published items' languages: tag -> the blog's name
     odd_languages: set[str] = field(default_factory=set)  # the plugin's languages that are no language tag
     untagged: set[int] = field(default_factory=set)  # the places of items that have none
@@ -217,6 +220,7 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
     channel, lang = _first_pass(export, content, lang, plan, download, uploads)
     hosts = plan.files_from.hosts if plan.files_from is not None else set()
     staging = Staging(content, dry_run, report, tally=partial(media.old_host_references, hosts=hosts))
+    plan.deleted_by_hand = staging.deleted_by_hand
     failed = True
     try:
         places = iter(plan.places)
@@ -636,7 +640,11 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     plan.files[f"{place.folder}/index.{lang}.md"] = essay
     # a page has no thread, but its readers' words are kept: in its comments/, which no build publishes
     counts = Summary() if page else summary
-    for comment, status, parent, earlier in _comments(item.comments, counts, pingbacks):
+    def deleted(comment_id: str) -> bool:
+        return plan.deleted_by_hand(f"{place.folder}/comments/{comment_id}.{lang}.md",
+                                    identity and f"{identity} comment {comment_id}")
+
+    for comment, status, parent, earlier in _comments(item.comments, counts, pingbacks, deleted):
         if status is None and _translated(plan, place, comment.id, lang):
             continue  # trashed on the blog, but translated here: the author's now
         file = planned(comment_file(comment, status, parent)) if status else Planned(None)
@@ -801,9 +809,11 @@ def _own_key(key: str, term: str, plan: Plan) -> str:
     return key
 
 
-def _comments(comments: tuple[WPComment, ...], summary: Summary, pingbacks: bool):
+def _comments(comments: tuple[WPComment, ...], summary: Summary, pingbacks: bool,
+              deleted: Callable[[str], bool] = lambda comment_id: False):
     """(comment, its status, the id it answers, the files an earlier import may have written for it) for
-    each comment that comes across, and for each trashed since (status None: removed if untouched)."""
+    each comment that comes across, and for each trashed since (status None: removed if untouched). A
+    comment the author `deleted` by hand since an earlier import is answered by none: its replies move up."""
     comments = _unique_ids(comments)
     by_id = {c.id: c for c in comments}
     statuses, trashed = {}, []
@@ -820,7 +830,8 @@ def _comments(comments: tuple[WPComment, ...], summary: Summary, pingbacks: bool
             if comment.approved in NOT_IMPORTED_COMMENTS and comment.type not in PINGS + ("note",):
                 trashed.append(comment)
     imported_ancestor = nearest_kept_finder(  # "0" is WordPress's "no parent"
-        lambda i: by_id[i].parent if i in by_id and by_id[i].parent != "0" else "", statuses.__contains__)
+        lambda i: by_id[i].parent if i in by_id and by_id[i].parent != "0" else "",
+        lambda i: i in statuses and not deleted(i))
     for comment in comments:
         if comment.id in statuses:
             parent = imported_ancestor(comment.id)

@@ -1094,6 +1094,21 @@ def test_a_comment_deleted_by_hand_is_not_brought_back_by_a_reimport(tmp_path):
     assert run_cli("check", cwd=site).returncode == 0
 
 
+def test_a_new_reply_to_a_comment_deleted_by_hand_answers_the_nearest_one_that_stays(tmp_path):
+    """A migration walk: a re-import wrote a new reply naming the comment deleted by hand, whose file it
+    rightly did not bring back; the build then stopped ("reply_to names `82`")."""
+    site = tmp_path / "site"
+    thread = site / "content/posts/harbour/comments"
+    first = [wp_comment(81, "First."), wp_comment(82, "Second.", parent=81)]
+    imported(site, thread_export(tmp_path, *first))
+    (thread / "82.en.md").unlink()
+    newer = first + [wp_comment(83, "A reply to the second.", parent=82)]
+    again = imported(site, thread_export(tmp_path, *newer, name="newer.xml")).stdout
+    assert "deleted by hand since an earlier import, not brought back: posts/harbour/comments/82.en.md" in again
+    assert 'reply_to: "81"' in (thread / "83.en.md").read_text()
+    assert run_cli("check", cwd=site).returncode == 0
+
+
 def test_a_comment_deleted_on_the_blog_leaves_unless_edited_by_hand(tmp_path):
     site = tmp_path / "site"
     thread = site / "content/posts/harbour/comments"
@@ -1186,6 +1201,19 @@ def test_a_disqus_comment_deleted_here_stays_deleted_when_disqus_edited_it_since
     assert not (thread / "disqus-3001.es.md").exists()
     assert "deleted by hand since an earlier import, not brought back: posts/los-clientes/comments/disqus-3001.es.md" \
         in again
+
+
+def test_a_disqus_reply_to_a_comment_deleted_here_answers_the_nearest_one_that_stays(tmp_path):
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    imported(site, DISQUS, source="disqus")
+    thread = site / "content/posts/los-clientes/comments"
+    assert 'reply_to: "disqus-3001"' in (thread / "disqus-3003.es.md").read_text()
+    (thread / "disqus-3001.es.md").unlink()
+    imported(site, DISQUS, source="disqus")
+    assert not (thread / "disqus-3001.es.md").exists()
+    assert "reply_to" not in (thread / "disqus-3003.es.md").read_text()
+    assert run_cli("check", cwd=site).returncode == 0
 
 
 def test_links_with_dot_segments_or_other_encodings_lead_to_the_new_pages(tmp_path):
