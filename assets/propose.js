@@ -136,8 +136,8 @@
   var KEPT_OR_SHOWN = /^(?:a|abbr|b|blockquote|br|code|del|em|hr|i|li|ol|p|pre|q|s|strong|sub|sup|table|tbody|td|th|thead|tr|ul|script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext|template|select|object|embed|applet|svg)$/i;
 
   // A web address typed as plain text is linked, as the build links it (reading/linkify.py): from
-  // http://, https:// or www. to a space or a full-width sign, without the punctuation after it.
-  var ADDRESS = /(?<![A-Za-z0-9_@\/.=-])(?<!=")(?<!=')(?:https?:\/\/|www\.[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)[^\s<>"\u3000-\u303f\uff00-\uffef]*/iu;
+  // http://, https:// or www. to a space, a full-width sign or a direction control, without the punctuation after it.
+  var ADDRESS = /(?<![A-Za-z0-9_@\/.=-])(?<!=")(?<!=')(?:https?:\/\/|www\.[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)[^\s<>"\u3000-\u303f\uff00-\uffef\u202a-\u202e\u2066-\u2069]*/iu;
   function withoutTrailing(address) {
     // in one pass from the end, counting the parentheses once: a long run of them froze the tab
     var end = address.length;

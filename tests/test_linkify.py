@@ -82,3 +82,11 @@ def test_an_address_bracketed_as_in_a_letter_keeps_its_words_and_is_a_link():
 def test_an_address_in_capitals_is_found_by_the_quick_test_as_by_the_search(typed, href, shown):
     """The test that lets most blocks through unsearched is case-blind as the address search is."""
     assert f'<a href="{href}" {REL}>{shown}</a>' in comment(typed)
+
+
+def test_a_direction_control_typed_in_an_address_ends_it():
+    """`https://ex.org/\u202eabc` was one link whose visible text a reader's browser shows reordered,
+    another address than its own (a red team's): the control ends the address, as a space does."""
+    html = comment("Mira https://ex.org/\u202egnp.exe y https://ex.org/a\u2067b")
+    assert f'<a href="https://ex.org/" {REL}>https://ex.org/</a>\u202egnp.exe' in html
+    assert f'<a href="https://ex.org/a" {REL}>https://ex.org/a</a>\u2067b' in html

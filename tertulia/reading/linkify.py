@@ -17,8 +17,9 @@ TAG = re.compile(r"<(/?)(a|code|pre)\b[^>]*>|<[^>]*>", re.IGNORECASE)
 # A full-width sign (CJK punctuation, `，`, `）`) ends an address too, and a Chinese or Japanese word
 # may stand just before one: that text has no spaces around it, while an address's path may hold any script.
 # An attribute's value in a tag shown as typed (`<iframe src="https://…">`) is code, not an address given.
-ADDRESS = re.compile(r"(?<![A-Za-z0-9_@/.=-])(?<!=\")(?<!=')(?:https?://|www\.[\w-]+(?:\.[\w-]+)+)[^\s<>\"\u3000-\u303f\uff00-\uffef]*",
-                     re.IGNORECASE)
+# A direction control ends it too: one inside would show the address's visible text reordered, another than the link's.
+ADDRESS = re.compile(r"(?<![A-Za-z0-9_@/.=-])(?<!=\")(?<!=')(?:https?://|www\.[\w-]+(?:\.[\w-]+)+)"
+                     r"[^\s<>\"\u3000-\u303f\uff00-\uffef\u202a-\u202e\u2066-\u2069]*", re.IGNORECASE)
 WWW = re.compile(r"[wW][wW][wW]\.")  # `www.` in any case, without the flag that makes every search slower
 ENDING_REFERENCE = re.compile(r"&[A-Za-z0-9#]{1,10};\Z")  # `&gt;`, `&amp;`: an entity the text ends with
 LONGEST_REFERENCE = 12  # characters of `&…;`: only the address's last ones are searched for one

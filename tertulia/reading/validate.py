@@ -14,7 +14,7 @@ from unicodedata import bidirectional
 from . import addresses
 from .align import counts_differ, locate_mismatch
 from ..cache import content_key
-from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors, hides
+from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors, hides, one_line
 from .find import is_page
 from .images import missing_images
 from .language_tags import known_tag
@@ -1033,11 +1033,27 @@ def _comment(comment_id: str, versions, blocks, found: Findings, followed: dict,
                                            "published as an empty card (give it its words, or `status: spam`)"))
     url = _string(original, "url", False, found)
     if url and not is_safe_url(url):
-        found.warn(original, "url", f"url `{url}` is not an http(s) address; it is left out")
+        found.warn(original, "url", f"url `{one_line(url)}` is not an http(s) address; it is left out")
         url = ""
+    _warn_overrides(original, blocks.get(original.path, ()), found)
     return Comment(id=comment_id, author=_person(original, "author", True, found), texts=texts,
                    date=_date(original, found, zone), reply_to=str(reply_to) if reply_to is not None else "",
                    status=status, url=url)
+
+
+OVERRIDES = ("\u202d", "\u202e")  # left-to-right and right-to-left override: what follows shows reversed
+
+
+def _warn_overrides(record: Record, blocks, found: Findings) -> None:
+    """A warning for a comment whose text holds a direction override: writing in two directions needs
+    none (marks and isolates do it), and one shows the words after it reversed (`exe.png` for `gnp.exe`),
+    a merged proposal's way to make a sentence or an address read as another."""
+    at = next((index for index, block in enumerate(blocks) if any(override in block for override in OVERRIDES)), None)
+    if at is not None:
+        line = record.block_starts[at] if at < len(record.block_starts) else record.body_line
+        found.warnings.append(ContentError(record.path, line, (
+            "the text holds a direction override (U+202D or U+202E), which shows the words after it reversed "
+            "and can make them read as others: remove it")))
 
 
 def _check_replies(comments: list[Comment], versions, found: Findings) -> None:
