@@ -275,3 +275,17 @@ def test_an_address_pasted_with_spaces_around_it_is_the_address_alone():
     assert "(https://www.example.com/report)" in markdown and "(https://b.org/)" in markdown
     assert "(https://x.org/a.png)" in markdown and "%20" not in markdown
     assert comment_markdown('<a href=" https://a.org/page">one</a>').count("(https://a.org/page)") == 1
+
+
+def test_a_posts_words_a_reader_saw_in_a_form_an_object_or_a_button_stay_and_scripts_do_not():
+    """A red team: a post's `<form>` labels and the text an `<object>` shows where its plugin is gone (Flash,
+    in every browser now) were dropped with their elements, unsaid. What no reader read still goes."""
+    body = ("<form><label>Your name</label><button>Send the letter</button></form>\n\n"
+            '<object data="x.swf">The animation showed the river rising.</object>\n\n'
+            "<script>alert(1)</script><noscript>Enable JavaScript</noscript><style>p{}</style>Last words.")
+    written = to_markdown(body, "7")
+    for kept in ("Your name", "Send the letter", "The animation showed the river rising.", "Last words."):
+        assert kept in written, written
+    for gone in ("alert", "Enable JavaScript", "p{}", "<form", "<object", "<button"):
+        assert gone not in written, written
+    assert safe_as_essay(written)

@@ -32,6 +32,9 @@ ATTRIBUTES = {
 }
 DROPPED_WITH_CONTENT = {"script", "style", "object", "embed", "noscript", "template", "textarea", "select", "form",
                         "button", "applet", "svg"}  # an inline SVG is a drawing: its <text> labels go with it
+# In a post, the author's own: the words a reader of the blog saw stay (a form's labels, the text an <object>
+# showed where its plugin is gone, as every browser's is now, a button's); only what was never read goes
+DROPPED_FROM_POSTS = frozenset({"script", "style", "noscript", "template", "svg", "embed"})
 SCHEMES = {"http", "https", "mailto"}
 KNOWN_TAGS = frozenset(TAGS | DROPPED_WITH_CONTENT)  # what nh3 decides about; any other tag goes, its words stay
 EMBED_HOSTS = {"www.youtube-nocookie.com", "player.vimeo.com", "w.soundcloud.com", "open.spotify.com",
@@ -57,7 +60,7 @@ def cleaned(fragment: str, frames: bool = True, every_word: bool = False) -> str
     fragment = unwrap_other_tags(_frames_replaced(fragment, _frame if frames else _frame_link),
                                  KNOWN_TAGS - {"template"} if every_word else KNOWN_TAGS)  # nh3 drops its inside
     return nh3.clean(fragment, tags=TAGS, attributes=CLEANED_ATTRIBUTES,
-                     clean_content_tags=set() if every_word else DROPPED_WITH_CONTENT, url_schemes=SCHEMES,
+                     clean_content_tags=set() if every_word else DROPPED_FROM_POSTS, url_schemes=SCHEMES,
                      strip_comments=True, link_rel="noopener", attribute_filter=_attribute)
 
 

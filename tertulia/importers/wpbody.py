@@ -23,7 +23,7 @@ from ..reading.markup import Converter, comment_refusal, run_on
 from .accessible import accessible
 from .proposal import REDACTED, redacted
 from .shortcodes import PRE_END, Media, expanded
-from .untrusted import DROPPED_WITH_CONTENT, cleaned, sub_closed, unsafe_markup
+from .untrusted import DROPPED_FROM_POSTS, cleaned, sub_closed, unsafe_markup
 
 BLOCK_EDITOR_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
 # A block with no content of its own (`<!-- wp:latest-posts {…} /-->`): WordPress filled it in as it showed the
@@ -258,7 +258,7 @@ def comment_refused(body: str) -> str:
 def flat_markdown(fragment: str) -> str:
     """A body's words with plain formatting only (paragraphs, headings, lists, quotes, emphasis), every
     other character escaped: what an imported essay keeps when its markup could not be made safe."""
-    markdown = _converted(nh3.clean(fragment, tags=PLAIN_TAGS, attributes={}, clean_content_tags=DROPPED_WITH_CONTENT))
+    markdown = _converted(nh3.clean(fragment, tags=PLAIN_TAGS, attributes={}, clean_content_tags=DROPPED_FROM_POSTS))
     if not safe_as_essay(markdown):  # never seen; but this is the last step, so it holds on its own
         raise ValueError("an imported body could not be made safe")
     return markdown
