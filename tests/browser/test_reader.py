@@ -96,6 +96,19 @@ def test_swap_sides_with_javascript_is_remembered(server, open_page):
     assert page.locator("#p1 .original").bounding_box()["x"] > page.locator("#p1 .translation").bounding_box()["x"]
 
 
+def test_swap_sides_is_offered_only_where_there_are_two_sides(server, open_page):
+    """A browser review: in a one-language view the box showed, and ticking it did nothing a reader saw."""
+    for javascript in (True, False):
+        page = open_page(server["url"] + SPANISH, javascript=javascript)
+        page.check("#view-side-by-side")
+        assert page.locator("#swap-sides").is_visible()
+        for one in ("#view-translation", "#view-original"):
+            page.check(one)
+            assert page.locator("#swap-sides").is_hidden(), (one, javascript)
+        page.check("#view-stacked")
+        assert page.locator("#swap-sides").is_visible()
+
+
 def test_without_javascript_every_choice_still_works(server, open_page):
     page = open_page(server["url"] + SPANISH, javascript=False)
     assert page.locator("#p1 .original").bounding_box()["x"] < page.locator("#p1 .translation").bounding_box()["x"]
