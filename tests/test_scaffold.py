@@ -213,3 +213,16 @@ def test_a_new_post_published_as_written_is_warned_of_and_fails_a_strict_check(t
     assert result.returncode == 1
     assert "content/posts/nuevo/index.en.md:2: the title still says `TODO title`" in result.stderr
     assert "content/posts/nuevo/index.en.md:3: the author still says `TODO author`" in result.stderr
+
+
+def test_a_new_page_published_as_written_is_warned_of_as_a_post_is(tmp_path):
+    """A new user: a page published with `TODO title`, as `new page` wrote it, passed check without a word."""
+    content = make_content(tmp_path)
+    assert new(content, "page", "contacto", "--lang", "es").returncode == 0
+    path = content / "pages/contacto/index.es.md"
+    assert run_cli("check", "--content", str(content), "--strict").returncode == 0  # a draft: not published yet
+    path.write_text(path.read_text().replace("draft: true\n", ""))
+    result = run_cli("check", "--content", str(content), "--strict")
+    assert result.returncode == 1
+    assert ("content/pages/contacto/index.es.md:2: the title still says `TODO title`, as `tertulia new page` "
+            "wrote it") in result.stderr

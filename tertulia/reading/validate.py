@@ -195,12 +195,14 @@ def _page(slug: str, versions: dict, files: ContentFiles, found: Findings, follo
     if original is None:
         return None
     prefix = f"{slug}/"
-    return SitePage(
+    page = SitePage(
         slug=slug, texts=texts, author=_person(original, "author", False, found),
         draft=_flag(original, "draft", found), aliases=_aliases(original, found),
         files=tuple(url for url, _ in files.assets if url.startswith(prefix)),
         source_files=tuple(sorted(r.path for r in versions.values())),
     )
+    _warn_starter(original, page, found, "page")  # a page published as `new page` wrote it warned of nothing
+    return page
 
 
 def _post(config: SiteConfig, slug: str, versions, comment_versions, files: ContentFiles, posts: dict | None,
@@ -935,11 +937,12 @@ def _minutes(offset: dt.timedelta) -> int:
 STARTER_TITLE, STARTER_AUTHOR = "TODO title", "TODO author"  # what `new post` writes until the author does
 
 
-def _warn_starter(record: Record, essay, found: Findings) -> None:
-    """A published post still titled or signed as `new post` wrote it: `check --strict` refuses it."""
+def _warn_starter(record: Record, essay, found: Findings, kind: str = "post") -> None:
+    """A published post or page still titled or signed as `new post` (`new page`) wrote it: `check --strict`
+    refuses it."""
     for key, value, starter in (("title", essay.original.title, STARTER_TITLE), ("author", essay.author, STARTER_AUTHOR)):
         if not essay.draft and value == starter:
-            found.warn(record, key, f"the {key} still says `{starter}`, as `tertulia new post` wrote it")
+            found.warn(record, key, f"the {key} still says `{starter}`, as `tertulia new {kind}` wrote it")
 
 
 def _index_unread(comment: Record, unread: tuple[ContentError, ...]) -> bool:
