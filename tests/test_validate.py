@@ -189,7 +189,8 @@ def test_a_file_naming_its_own_language_as_its_original_is_told_so(tmp_path):
 def test_two_originals(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "author: Ana")})
     assert errors == ["content/posts/hola/index.es.md:1: this essay has two originals: content/posts/hola/index.en.md "
-                      "and this file both lack translation_of; a translation must name its original's language"]
+                      "and this file both lack translation_of; a translation must name its original's language "
+                      "(`translation_of: en`, if this file translates that one)"]
 
 
 def test_of_two_originals_the_one_the_translations_name_is_kept_and_only_the_other_is_blamed(tmp_path):
@@ -197,7 +198,26 @@ def test_of_two_originals_the_one_the_translations_name_is_kept_and_only_the_oth
     errors = errors_for(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "author: Ana"),
                                    "posts/hola/index.ro.md": ESSAY_EN})
     assert errors == ["content/posts/hola/index.en.md:1: this essay has two originals: content/posts/hola/index.es.md "
-                      "and this file both lack translation_of; a translation must name its original's language"]
+                      "and this file both lack translation_of; a translation must name its original's language "
+                      "(`translation_of: es`, if this file translates that one)"]
+
+
+def test_a_translation_that_lost_translation_of_but_credits_its_translator_is_the_one_blamed(tmp_path):
+    """A new user: its `translator:` was read as `translation_of` misspelt ("is `translator` meant to be
+    `translation_of`?"), advice that lost the translator's name; and the original was the one blamed."""
+    errors = errors_for(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "translator: Bea")})
+    assert errors == ["content/posts/hola/index.en.md:1: this essay has two originals: content/posts/hola/index.es.md "
+                      "and this file both lack translation_of; a translation must name its original's language "
+                      "(`translation_of: es`, if this file translates that one)"]
+
+
+def test_two_readers_comments_given_one_id_are_told_to_take_two(tmp_path):
+    errors = errors_for(tmp_path, {"posts/hola/comments/4.es.md": "---\nauthor: Ana\n---\n\nUno.\n",
+                                   "posts/hola/comments/4.en.md": "---\nauthor: Bob\n---\n\nOne.\n"})
+    assert errors == ["content/posts/hola/comments/4.es.md:1: this comment has two originals: "
+                      "content/posts/hola/comments/4.en.md and this file both lack translation_of; a translation must "
+                      "name its original's language; if they are two comments (Bob's and Ana's), give this one another "
+                      "id: rename the file, and the reply_to of its replies"]
 
 
 def test_a_misspelt_translation_of_is_named_on_its_line_and_its_file_is_the_one_blamed(tmp_path):

@@ -376,18 +376,33 @@ def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record
     if len(originals) > 1:  # looked for only then: every essay and comment has an original to find
         named = [r.meta.get("translation_of") for r in versions.values()]
         misspelt = {r.path: _misspelt_translation_of(r) for r in originals}
-        originals.sort(key=lambda r: (-named.count(r.lang), bool(misspelt[r.path])))
+        # a file crediting a translator is a translation that lost its `translation_of` line
+        originals.sort(key=lambda r: (-named.count(r.lang), bool(misspelt[r.path]),
+                                      any(key in TRANSLATION_ONLY for key in r.meta)))
         for extra in originals[1:]:
             found.error(extra, misspelt[extra.path] or "translation_of", f"this {kind} has two originals: "
                         f"{originals[0].path} and this file both lack translation_of; a translation must name its "
                         "original's language"
-                        + (f"; is `{misspelt[extra.path]}` meant to be `translation_of`?" if misspelt[extra.path] else ""))
+                        + (f"; is `{misspelt[extra.path]}` meant to be `translation_of`?" if misspelt[extra.path]
+                           else _two_originals_hint(originals[0], extra, kind)))
     return originals[0]
 
 
+def _two_originals_hint(first: Record, extra: Record, kind: str) -> str:
+    """What two originals most likely are: two readers' comments given one id (each signed by another), or
+    a translation that lost its `translation_of` line."""
+    authors = [record.meta.get("author") for record in (first, extra)]
+    if kind == "comment" and all(isinstance(a, str) and a.strip() for a in authors) and authors[0] != authors[1]:
+        return (f"; if they are two comments ({authors[0]}'s and {authors[1]}'s), give this one another id: rename "
+                "the file, and the reply_to of its replies")
+    return f" (`translation_of: {first.lang}`, if this file translates that one)"
+
+
 def _misspelt_translation_of(record: Record) -> str:
-    """A key of `record` that looks like `translation_of` misspelt (`translaton_of`), or ""."""
-    near = get_close_matches("translation_of", [key for key in record.meta if isinstance(key, str)], n=1, cutoff=0.75)
+    """A key of `record` that looks like `translation_of` misspelt (`translaton_of`), or "": not a key a
+    translation may hold (`translator`), which taken for it would lose the translator's name."""
+    near = get_close_matches("translation_of", [key for key in record.meta if isinstance(key, str)
+                                                and key not in TRANSLATION_ONLY], n=1, cutoff=0.75)
     return near[0] if near else ""
 
 
