@@ -73,6 +73,12 @@ def _refuse_unless_known(shown: str, original_shown: str, followed: Followed | N
     if len(source) == len(target) and not (known and _gained_and_lost(followed.blocks, words_of(source))):
         raise ContentErrors([ContentError(shown, 0, f"has as many blocks as its original ({len(source)}): nothing to "
                                           "add or take out; `tertulia status` says which blocks are outdated")])
+    if followed is not None and followed.original == original_shown and followed.blocks == words_of(source):
+        more = "more" if len(target) > len(source) else "fewer"
+        raise ContentErrors([ContentError(shown, 0, (
+            f"has {len(target)} blocks, its original {len(source)}; the original is as it was when this translation "
+            f"was recorded, so the translation has {more} blocks than it had: `tertulia check` says where they part, "
+            "for you to mend by hand"))])
     if not known:
         raise ContentErrors([ContentError(shown, 0, (
             f"has {len(target)} blocks, its original {len(source)}, and the translation record does not say which "

@@ -755,3 +755,16 @@ def test_a_retitled_originals_title_is_recorded_alone_as_a_block_is(tmp_path):
     assert comment.returncode == 2 and "a comment has no title; name its blocks (1 to 1)" in comment.stderr
     wrong = run_cli("translated", TRANSLATION, "--block", "titel", cwd=tmp_path)
     assert wrong.returncode == 2 and "`titel` is neither a block's number (1 is the first) nor `title`" in wrong.stderr
+
+
+def test_update_says_the_translation_changed_when_its_original_did_not(tmp_path):
+    """A new user added a block to the translation alone: --update blamed "the translation record does not
+    say which of the original's blocks it followed", though the record was right and the original unchanged."""
+    content = site_with_record(tmp_path)
+    (tmp_path / TRANSLATION).write_text((tmp_path / TRANSLATION).read_text() + "\nExtra.\n")
+    before = (tmp_path / TRANSLATION).read_text()
+    result = run_cli("new", "translation", "hola", "--lang", "en", "--update", cwd=tmp_path)
+    assert result.returncode == 1 and (
+        "the original is as it was when this translation was recorded, so the translation has more blocks than it "
+        "had: `tertulia check` says where they part, for you to mend by hand") in result.stderr, result.stderr
+    assert (tmp_path / TRANSLATION).read_text() == before
