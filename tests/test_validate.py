@@ -336,7 +336,16 @@ def test_an_unknown_status(tmp_path):
                       "pending, spam"]
 
 
-@pytest.mark.parametrize("date", ["2012-13-32", "2024-02-30", "2012-09-11 24:00", "2012-09-11 10:27+15:00", "2012-09-11 10:27+14:30",
+@pytest.mark.parametrize("date, wrong", [("2012-13-32", "a month is 01 to 12, not 13"),
+                                         ("2024-02-30", "February 2024 has 29 days"),
+                                         ("2026-04-31 10:00", "April 2026 has 30 days")])
+def test_a_month_or_day_off_the_calendar_is_said_plainly(tmp_path, date, wrong):
+    """A new user: `2026-02-30` was answered with every rule of the calendar, not that February has 28 days."""
+    errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", f'author: Ana\ndate: "{date}"')})
+    assert errors == [f"content/posts/hola/index.es.md:4: date `{date}` is not on the calendar: {wrong}"]
+
+
+@pytest.mark.parametrize("date", ["2012-09-11 24:00", "2012-09-11 10:27+15:00", "2012-09-11 10:27+14:30",
                                   "2012-09-11 10:27-14:01", "0000-01-01",
                                   "9999-12-31 23:59-14:00", "0001-01-01 00:00+01:00"])
 def test_a_date_in_the_right_form_but_not_on_the_calendar_says_so(tmp_path, date):

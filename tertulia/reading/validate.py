@@ -879,6 +879,22 @@ def _two_digit_hour(time: str) -> str:
     return f" {int(hour):02d}:{minute}"
 
 
+def _off_calendar(written: str) -> str:
+    """The one number that is wrong, said plainly, when it is the month or the day (`February 2026 has 28
+    days`); "" otherwise, for the whole rule."""
+    import calendar
+    parts = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", written.strip())
+    if not parts or not 1 <= int(parts.group(1)):
+        return ""
+    year, month = int(parts.group(1)), int(parts.group(2))
+    if not 1 <= month <= 12:
+        return f"a month is 01 to 12, not {parts.group(2)}" + _date_meant(written)
+    days = calendar.monthrange(year, month)[1]
+    if parts.group(3) and not 1 <= int(parts.group(3)) <= days:
+        return f"{calendar.month_name[month]} {year} has {days} days"
+    return ""
+
+
 def _date(record: Record, found: Findings, zone: str = "") -> PartialDate | None:
     value = record.meta.get("date")
     if value is None:
@@ -887,9 +903,9 @@ def _date(record: Record, found: Findings, zone: str = "") -> PartialDate | None
     if date is None:
         shown = value if isinstance(value, (str, int)) else f"a {type(value).__name__}"
         if isinstance(value, str) and DATE_PATTERN.fullmatch(value):  # the form is right, a number is not
-            found.error(record, "date", f"date `{shown}` is not on the calendar: a year is 0001-9999 (also in UTC), "
-                                        "a month 01-12, a day one of its month's, an hour 00-23, a minute 00-59, "
-                                        "an offset at most ±14:00" + _date_meant(value))
+            found.error(record, "date", f"date `{shown}` is not on the calendar: " + (_off_calendar(value) or (
+                "a year is 0001-9999 (also in UTC), a month 01-12, a day one of its month's, an hour 00-23, a minute "
+                "00-59, an offset at most ±14:00" + _date_meant(value))))
         else:
             found.error(record, "date", f"date `{shown}` is in none of the forms YYYY, YYYY-MM, "
                                         "YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM±HH:MM" + _date_meant(str(shown)))
