@@ -42,6 +42,7 @@ class Staged:
     kept: list[str] = field(default_factory=list)  # already there: never overwritten
     moved_on: list[str] = field(default_factory=list)  # as an earlier import wrote them: updated or removed
     edited: list[str] = field(default_factory=list)  # changed by hand since an import: left alone, named
+    edited_both: list[str] = field(default_factory=list)  # changed by hand here and on the blog since: named apart
     taken: list[str] = field(default_factory=list)  # a comment's name held by another no import wrote: not imported
     changed_on_blog: list[str] = field(default_factory=list)  # as an import wrote it, but the blog has moved on
     removed: list[str] = field(default_factory=list)
@@ -56,6 +57,8 @@ class Staged:
         """The summary's lines for the files an import did not touch, and why, for every importer alike."""
         return [said + ", ".join(files) for said, files in (
             ("edited by hand, left as they are: ", self.edited),
+            ("edited by hand here and changed on the blog since, left as they are here (bring the blog's change "
+             "across by hand if it is wanted): ", self.edited_both),
             ("not imported, their names held by other comments, which no import wrote (give each of those "
              "another id, and its replies' reply_to, then import again): ", self.taken),
             ("changed on the blog since an earlier import, left as they are here: ", self.changed_on_blog),
@@ -205,7 +208,10 @@ class Staging:
         if as_imported:  # an essay does not follow the blog (its translations align to it): named as such
             self.done.changed_on_blog.append(relative)
             return "nothing"
-        self.done.edited.append(relative)
+        # the blog's text is one no import wrote (it is not in the record): the blog has changed it too
+        blog_changed = isinstance(planned.text, str) and not any(  # (with or without the media: the same text)
+            _key(name, text) in self.recorded for text in (planned.text, planned.unbrought, planned.beside) if text)
+        (self.done.edited_both if blog_changed else self.done.edited).append(relative)
         return "nothing"
 
     def _written(self, relative: str, text: str | bytes) -> str:

@@ -872,7 +872,8 @@ def test_an_essay_the_blog_changed_since_is_said_so_not_called_a_hand_edit(tmp_p
     assert "changed on the blog since an earlier import, left as they are here: posts/photos/index.en.md" in again
     assert "edited by hand" not in again
     essay.write_text(before.replace("Notes", "My notes"))
-    assert "edited by hand, left as they are: posts/photos/index.en.md" in imported(site, export).stdout
+    assert ("edited by hand here and changed on the blog since, left as they are here (bring the blog's change across "
+            "by hand if it is wanted): posts/photos/index.en.md") in imported(site, export).stdout
 
 
 ROOT_RELATIVE_POST = MEDIA_POST.replace("{blog}/wp-content", "/wp-content")  # as some blogs write them
@@ -1109,6 +1110,23 @@ def test_a_new_reply_to_a_comment_deleted_by_hand_answers_the_nearest_one_that_s
     assert run_cli("check", cwd=site).returncode == 0
 
 
+def test_a_comment_edited_here_and_on_the_blog_is_named_as_changed_on_both(tmp_path):
+    """A migration walk: the blog's newer words for a comment edited by hand here were said nowhere, only
+    "edited by hand, left as they are", as for one the blog had not touched."""
+    site = tmp_path / "site"
+    thread = site / "content/posts/harbour/comments"
+    imported(site, thread_export(tmp_path, wp_comment(81, "First."), wp_comment(82, "Second.")))
+    for name in ("81.en.md", "82.en.md"):
+        (thread / name).write_text((thread / name).read_text() + "\nA word of mine.\n")
+    newer = thread_export(tmp_path, wp_comment(81, "First, edited on the blog."), wp_comment(82, "Second."),
+                          name="newer.xml")
+    result = imported(site, newer).stdout
+    assert ("edited by hand here and changed on the blog since, left as they are here (bring the blog's change "
+            "across by hand if it is wanted): posts/harbour/comments/81.en.md") in result, result
+    assert "edited by hand, left as they are: posts/harbour/comments/82.en.md" in result
+    assert "edited on the blog" not in (thread / "81.en.md").read_text()
+
+
 def test_a_comment_deleted_on_the_blog_leaves_unless_edited_by_hand(tmp_path):
     site = tmp_path / "site"
     thread = site / "content/posts/harbour/comments"
@@ -1185,7 +1203,8 @@ def test_a_comment_deleted_here_stays_deleted_when_the_blog_edited_it_since(tmp_
     assert sorted(p.name for p in thread.iterdir()) == ["82.en.md", "83.en.md"]
     assert "A word of mine." in mine.read_text()
     assert "not brought back: posts/the-harbour/comments/81.en.md" in last
-    assert "edited by hand, left as they are: posts/the-harbour/comments/83.en.md" in last
+    assert "edited by hand here and changed on the blog since, left as they are here " in last
+    assert "if it is wanted): posts/the-harbour/comments/83.en.md" in last
     assert run_cli("check", cwd=site).returncode == 0
 
 
