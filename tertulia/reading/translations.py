@@ -200,9 +200,29 @@ def save_record(content: Path, record: dict[str, Followed]) -> None:
 
 
 def words_of(blocks) -> tuple[str, ...]:
-    """Each block's visible words, as the record keeps them."""
+    """Each block's visible words, as the record keeps them; a block of pictures alone, by each picture's
+    file and description, so that a new picture or description is outdated as new words are (they were
+    "" whatever the picture, and a translator was never told)."""
     from .markup import plain_text  # here, not above: an unchanged build imports no Markdown
-    return tuple(plain_text(block) for block in blocks)
+    return tuple(plain_text(block) or _pictures(block) for block in blocks)
+
+
+PICTURES = "(picture "  # how a block of pictures alone starts in the record
+
+
+def _pictures(block_html: str) -> str:
+    """`(picture logo.svg: El logo)` for each picture of a block that has no words, "" for one without."""
+    if "<img" not in block_html:
+        return ""
+    from .markup import IMAGE, image_description, image_source
+    return " ".join(f"{PICTURES}{image_source(found.group(1))}: {image_description(found.group(1))})"
+                    for found in IMAGE.finditer(block_html))
+
+
+def _same(old: str | None, now: str) -> bool:
+    """Whether a recorded block is the block as it is now; a block of pictures recorded before pictures were
+    (as "") is taken as it is now, rather than call every picture of every site outdated at once."""
+    return old == now or old == "" and now.startswith(PICTURES)
 
 
 def stale_blocks(followed: tuple[str | None, ...], current: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
@@ -214,7 +234,7 @@ def stale_blocks(followed: tuple[str | None, ...], current: tuple[str, ...]) -> 
     fewer, the translator has added or removed blocks since: the two versions are matched as a diff
     would match lines, so an inserted paragraph makes itself stale, not every paragraph after it."""
     if len(followed) == len(current):
-        return tuple((index, old or "") for index, (old, now) in enumerate(zip(followed, current)) if old != now)
+        return tuple((index, old or "") for index, (old, now) in enumerate(zip(followed, current)) if not _same(old, now))
     stale = []
     matcher = difflib.SequenceMatcher(None, followed, current, autojunk=False)
     for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():

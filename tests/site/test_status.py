@@ -662,7 +662,7 @@ def test_blocks_named_one_by_one_are_each_recorded(tmp_path):
     assert result.returncode == 0
     assert result.stdout.splitlines() == [f"recorded: {TRANSLATION} follows content/posts/hola/index.es.md (block 1 of 2)",
                                           f"recorded: {TRANSLATION} follows content/posts/hola/index.es.md (block 2 of 2)"]
-    assert "outdated" not in run_cli("status", cwd=tmp_path).stdout.splitlines()[1]
+    assert "block 2 outdated" not in run_cli("status", cwd=tmp_path).stdout.splitlines()[1]
 
 
 def test_a_translation_in_a_language_site_yml_lacks_is_not_recorded(tmp_path):
@@ -768,3 +768,24 @@ def test_update_says_the_translation_changed_when_its_original_did_not(tmp_path)
         "the original is as it was when this translation was recorded, so the translation has more blocks than it "
         "had: `tertulia check` says where they part, for you to mend by hand") in result.stderr, result.stderr
     assert (tmp_path / TRANSLATION).read_text() == before
+
+
+def test_a_new_picture_or_its_new_description_outdates_its_translation(tmp_path):
+    """A block of a picture alone was recorded as no words: another picture, or another description of it,
+    left the translation's description "current" for ever. A record kept before then (its picture as "")
+    is taken as it is now, not every picture of a site called outdated at once."""
+    from helpers import about_site
+    import json
+    content = about_site(tmp_path)
+    translation = "content/pages/about/index.en.md"
+    assert run_cli("translated", translation, cwd=tmp_path).returncode == 0
+    record = json.loads((content / "translations.json").read_text())
+    edit(content, "pages/about/index.es.md", "![El logo](logo.svg)", "![El logo nuevo, en azul](logo.svg)")
+    report = run_cli("status", cwd=tmp_path).stdout
+    assert f"{translation}:8: block 2 outdated" in report and "[-logo)-]{+logo nuevo, en azul)+}" in report, report
+    # as a record written before pictures were recorded holds them: no words
+    old = json.dumps(record).replace("(picture logo.svg: El logo)", "")
+    assert old != json.dumps(record)
+    (content / "translations.json").write_text(old)
+    edit(content, "pages/about/index.es.md", "![El logo nuevo, en azul](logo.svg)", "![El logo](logo.svg)")
+    assert "block 2 outdated" not in run_cli("status", cwd=tmp_path).stdout
