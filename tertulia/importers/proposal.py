@@ -401,8 +401,11 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
     fields = _fields(proposal, folder, fallback_date, private, _earlier_ids(seen, slug))
     fields["date"] = in_zone(fields["date"], site.timezone)
     relative = f"posts/{slug}/comments/{comment_id}.{lang}.md"
+    # the file's other text goes into the file too: without the sender's addresses, as the comment's, and
+    # only as long as a comment may be (a longer one is named, not kept)
+    unread = "" if comment_too_long(proposal.unread) else redacted(clean_text(proposal.unread), private).strip("\n")
     text = comment_file(fields["author"], fields["body"], fields["reply_to"], fields["url"], fields["date"],
-                        status=status, origin=origin, unread=proposal.unread)
+                        status=status, origin=origin, unread=unread)
     parsed, error = parse_text(text.encode("utf-8"), relative)
     if error is not None or parsed.body.strip("\n") != fields["body"]:  # never: composed files read back
         raise Refused("its comment could not be written as a file that reads back as sent")
@@ -416,12 +419,14 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
         notes.append(f"the letter holds {proposal.others} more comment file{'s' if proposal.others > 1 else ''} "
                      "after this one, not read: ask for each in a letter of its own")
     if proposal.after:  # a P.S. under the file: the maintainer is told, nothing is guessed into the comment
-        words = " ".join(proposal.after.split())
+        words = ADDRESS_IN_NOTE.sub(REDACTED, " ".join(proposal.after.split()))  # a log is no place for them
         notes.append(f"words after the comment file, not in it: “{shown(words)}”; "
                      "add them to the file if they belong to the comment")
     if proposal.unread:  # the words above won, as a reader's correction does; the file's may be the comment
-        notes.append(f"its comment file held another text than the words above it: “{shown(one_line(proposal.unread))}”, "
-                     "kept in the file's front matter as `#` lines; put it in place of the comment if it is the one meant")
+        words = ADDRESS_IN_NOTE.sub(REDACTED, " ".join(proposal.unread.split()))
+        kept = ("kept in the file's front matter as `#` lines; put it in place of the comment if it is the one meant"
+                if unread else "too long to keep in the file: ask the reader which text is the comment")
+        notes.append(f"its comment file held another text than the words above it: “{shown(words)}”, {kept}")
     if proposal.left_out:
         notes.append(_left_out_note(proposal.left_out))
     if free != comment_id:

@@ -863,3 +863,19 @@ def test_a_mail_files_own_name_reaches_the_terminal_on_one_line(tmp_path):
     result = import_mail(content, str(folder))
     assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout + result.stderr
     assert "m10\\x1b]0;TITLE\\x07.eml: not imported" in result.stdout + result.stderr
+
+
+def test_the_file_s_other_text_kept_unpublished_holds_no_address_of_the_sender(tmp_path):
+    """A red team: the comment file's other text, kept as `#` lines of the front matter, and the report
+    quoting it kept the sender's address, which the comment itself had removed; a P.S. quoted it too."""
+    content = site(tmp_path)
+    address = mails.SENDER.split("<")[-1].rstrip(">")
+    filed = f"Write to me at {address}: the second paragraph is wrong about the river."
+    message = mails.quoted_printable(the_letter(body=filed, text="Thanks! My comment is in the file below.")
+                                     + f"\nP.S. again, {address}\n", "Comentario", 1)
+    result = import_mail(content, *mails.store([message], tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+    assert "#   Write to me at [address removed]: the second paragraph is wrong about the river." in written
+    assert address not in written and address not in result.stdout and address.split("@")[0] not in result.stdout
+    assert "its comment file held another text than the words above it: “Write to me at [address removed]" in result.stdout
