@@ -211,6 +211,15 @@ def test_a_translation_that_lost_translation_of_but_credits_its_translator_is_th
                       "(`translation_of: es`, if this file translates that one)"]
 
 
+def test_of_two_originals_the_one_without_an_author_is_taken_for_the_translation(tmp_path):
+    """A red team: `new translation`'s file without its translation_of line sorted first, and the original
+    was told to say `translation_of: en`."""
+    errors = errors_for(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es\n", "")})
+    assert errors == ["content/posts/hola/index.en.md:1: this essay has two originals: content/posts/hola/index.es.md "
+                      "and this file both lack translation_of; a translation must name its original's language "
+                      "(`translation_of: es`, if this file translates that one)"]
+
+
 def test_two_readers_comments_given_one_id_are_told_to_take_two(tmp_path):
     errors = errors_for(tmp_path, {"posts/hola/comments/4.es.md": "---\nauthor: Ana\n---\n\nUno.\n",
                                    "posts/hola/comments/4.en.md": "---\nauthor: Bob\n---\n\nOne.\n"})

@@ -376,9 +376,10 @@ def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record
     if len(originals) > 1:  # looked for only then: every essay and comment has an original to find
         named = [r.meta.get("translation_of") for r in versions.values()]
         misspelt = {r.path: _misspelt_translation_of(r) for r in originals}
-        # a file crediting a translator is a translation that lost its `translation_of` line
+        # a file crediting a translator is a translation that lost its `translation_of` line; one without the
+        # author an original of an essay must name, likelier than one with (as `new translation` writes it)
         originals.sort(key=lambda r: (-named.count(r.lang), bool(misspelt[r.path]),
-                                      any(key in TRANSLATION_ONLY for key in r.meta)))
+                                      any(key in TRANSLATION_ONLY for key in r.meta), "author" not in r.meta))
         for extra in originals[1:]:
             found.error(extra, misspelt[extra.path] or "translation_of", f"this {kind} has two originals: "
                         f"{originals[0].path} and this file both lack translation_of; a translation must name its "
