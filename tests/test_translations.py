@@ -108,3 +108,15 @@ def test_a_thai_paragraph_s_change_is_shown_by_its_letters_with_its_spaces():
     shown = word_diff(old, old.replace("ตะวันตก", "ใต้"))
     assert "พัดมาจากทิศ [-ตะวันตก-]{+ใต้+} และกลิ่นดิน" in shown, shown
     assert word_diff("ฝนตก หนัก", "ฝนตกหนัก") == "ฝนตก [- -] หนัก"  # the space between two phrases is one of the words
+
+
+def test_a_block_taken_out_before_an_edited_one_and_another_put_in_after_is_paired_where_it_went():
+    """A red team: A B C D → A C′ X D, a run of its length, was paired in place (C′ with B, X with C), so
+    check said "outdated" alone and --update had nothing to do, each translation beside the wrong block."""
+    from tertulia.reading.translations import paired_blocks
+    recorded = ("Alfa uno dos.", "Beta cuatro cinco seis.", "Gamma siete ocho nueve.", "Delta diez once.")
+    current = ("Alfa uno dos.", "Gamma siete ocho nueve, diez.", "Nuevo equis aquí.", "Delta diez once.")
+    assert paired_blocks(recorded, current) == {0: 0, 1: 2, 3: 3}
+    # rewritten in place however much, a block stays beside its translation: outdated, not lost
+    rewritten = ("Alfa uno dos.", "Otra cosa del todo.", "Gamma siete ocho nueve.", "Delta diez once.")
+    assert paired_blocks(recorded, rewritten) == {0: 0, 1: 1, 2: 2, 3: 3}

@@ -219,10 +219,12 @@ def _pictures(block_html: str) -> str:
                     for found in IMAGE.finditer(block_html))
 
 
-def _same(old: str | None, now: str) -> bool:
-    """Whether a recorded block is the block as it is now; a block of pictures recorded before pictures were
-    (as "") is taken as it is now, rather than call every picture of every site outdated at once."""
-    return old == now or old == "" and now.startswith(PICTURES)
+def _as_recorded(recorded: tuple, current: tuple) -> tuple:
+    """`current` as a record kept before pictures were recorded holds it, for a record of then (a block of
+    pictures as ""): rather than call every picture of every site outdated, or lost, at once."""
+    if "" not in recorded or any(old and old.startswith(PICTURES) for old in recorded):
+        return current
+    return tuple("" if now.startswith(PICTURES) else now for now in current)
 
 
 def stale_blocks(followed: tuple[str | None, ...], current: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
@@ -233,8 +235,9 @@ def stale_blocks(followed: tuple[str | None, ...], current: tuple[str, ...]) -> 
     two paragraphs swapped make both stale, each now beside the other's translation. With more or
     fewer, the translator has added or removed blocks since: the two versions are matched as a diff
     would match lines, so an inserted paragraph makes itself stale, not every paragraph after it."""
+    current = _as_recorded(followed, current)
     if len(followed) == len(current):
-        return tuple((index, old or "") for index, (old, now) in enumerate(zip(followed, current)) if not _same(old, now))
+        return tuple((index, old or "") for index, (old, now) in enumerate(zip(followed, current)) if old != now)
     stale = []
     matcher = difflib.SequenceMatcher(None, followed, current, autojunk=False)
     for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
@@ -251,17 +254,23 @@ SAME_PARAGRAPH = 0.5  # of its words in common with what it was: an edited parag
 def paired_blocks(recorded: tuple, current: tuple) -> dict[int, int]:
     """Each current block's place in the recorded ones (the original as the translation was marked
     against it), where it has one: matched as a diff matches lines; within a run that changed, a block
-    to the one in its place when the run kept its length, else to the one it shares most words with,
-    in order; a block moved (its words the same, elsewhere) to where it was. The blocks left over
+    to the one in its place when the run kept its length and no block of it moved along, else to the
+    one it shares most words with, in order; a block moved (its words the same, elsewhere) to where it was. The blocks left over
     are those the original gained (current) and lost (recorded): `--update` and the count error
     both read them here."""
     paired: dict[int, int] = {}
+    current = _as_recorded(recorded, current)
     for tag, old_start, old_end, new_start, new_end in difflib.SequenceMatcher(None, recorded, current,
                                                                                autojunk=False).get_opcodes():
-        if tag == "equal" or tag == "replace" and old_end - old_start == new_end - new_start:
-            paired.update(zip(range(new_start, new_end), range(old_start, old_end)))
+        olds, news = range(old_start, old_end), range(new_start, new_end)
+        if tag == "equal":
+            paired.update(zip(news, olds))
         elif tag == "replace":
-            paired.update(_edited(recorded, current, range(old_start, old_end), range(new_start, new_end)))
+            alike = _edited(recorded, current, olds, news)
+            # a run of its length kept in place, rewritten however much; unless a block of it is another's
+            # words moved along (one taken out before it, another put in after): then each where it went
+            shifted = any(new - new_start != old - old_start for new, old in alike.items())
+            paired.update(alike if shifted or len(olds) != len(news) else zip(news, olds))
     unpaired_old = [old for old in range(len(recorded)) if old not in set(paired.values())]
     for new in (new for new in range(len(current)) if new not in paired):
         moved = next((old for old in unpaired_old if recorded[old] == current[new]), None)

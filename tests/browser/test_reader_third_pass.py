@@ -82,7 +82,7 @@ def test_a_reader_at_the_top_stays_there_when_the_view_changes(server, open_page
 @pytest.mark.parametrize("width", [1280, 700])
 def test_print_is_a_facing_page_edition_from_every_view(server, open_page, width):
     page = open_page(server["url"] + ESSAY, width=width)
-    for choose in ("#view-translation", "#view-stacked", "#view-original", "#swap-sides"):
+    for choose in ("#view-translation", "#view-original", "#view-stacked", "#swap-sides"):  # swap: where offered
         page.check(choose)
         page.emulate_media(media="print")
         assert side_by_side(page, "#p2"), f"after {choose}"

@@ -789,3 +789,22 @@ def test_a_new_picture_or_its_new_description_outdates_its_translation(tmp_path)
     (content / "translations.json").write_text(old)
     edit(content, "pages/about/index.es.md", "![El logo nuevo, en azul](logo.svg)", "![El logo](logo.svg)")
     assert "block 2 outdated" not in run_cli("status", cwd=tmp_path).stdout
+
+
+def test_update_keeps_a_picture_a_record_of_before_pictures_holds_as_no_words(tmp_path):
+    """A red team: with a record of then (its picture as ""), --update took the translator's picture, its
+    description translated, for one whose original was gone, and put a starter in its place."""
+    import json
+    head, theirs = "---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n"
+    content = make_content(tmp_path, {"posts/p/index.es.md": head + "Uno.\n\n![El logo](a.png)\n\nDos.\n",
+                                      "posts/p/index.en.md": theirs + "One.\n\n![The logo](a.png)\n\nTwo.\n"})
+    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    record = content / "translations.json"
+    old = record.read_text().replace(json.dumps("(picture a.png: El logo)"), '""')
+    assert old != record.read_text()
+    record.write_text(old)
+    (content / "posts/p/index.es.md").write_text(head + "Uno.\n\nNuevo.\n\n![El logo](a.png)\n\nDos.\n")
+    result = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
+    assert result.returncode == 0 and "taken out" not in result.stdout, result.stdout + result.stderr
+    assert (content / "posts/p/index.en.md").read_text().endswith(
+        "One.\n\nTODO translate: Nuevo.\n\n![The logo](a.png)\n\nTwo.\n")
