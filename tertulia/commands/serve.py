@@ -288,8 +288,9 @@ def serve(options: Options, port: int, bound: str = LOOPBACK) -> int:
     from livereload import Server  # imported here: only the preview needs tornado
     from livereload.handlers import ForceReloadHandler, LiveReloadHandler
 
-    if not _port_free(port, bound):
-        print(f"port {port} is in use on {bound}; choose another with --port", file=sys.stderr)
+    taken = _port_taken(port, bound)
+    if taken:
+        print(taken, file=sys.stderr)
         return 2
     state = PreviewState(base_path=base_path(options))  # even while a setting is wrong: its page lists what is
     shared_parse_cache = parse_cache(options)
@@ -314,6 +315,9 @@ def serve(options: Options, port: int, bound: str = LOOPBACK) -> int:
     # /forcereload, which any page could call to reload the author's tab, this preview never uses
     LiveReloadHandler.check_origin = lambda handler, origin: (
         origin.lower().startswith("http://") and answered(origin[len("http://"):]))
+    # tornado asks check_origin nothing when the page's origin is the Host it named (`Sec-Fetch-Site:
+    # same-origin`): a page whose own name was pointed here passed; the socket answers the preview's names only
+    LiveReloadHandler.prepare = _refusing_other_hosts(answered)
     ForceReloadHandler.get = lambda handler: handler.send_error(404)
     # livereload's own notes are not for an author: its address lacks the site's path (a 404 under a
     # sub-path), and "Start watching changes", "Browser Connected", "Reload 0 waiters" come between the
@@ -335,12 +339,24 @@ def serve(options: Options, port: int, bound: str = LOOPBACK) -> int:
         return 0
 
 
+def _refusing_other_hosts(answered):
+    """A handler's `prepare` that answers 400 for a Host the preview does not answer."""
+    from tornado import web
+
+    def prepare(handler) -> None:
+        if not answered(handler.request.host):
+            raise web.HTTPError(400)
+    return prepare
+
+
 def _serving_lines(bound: str, port: int, path: str) -> list[str]:
     """Where the preview is read: this machine's address, and on the network the one a phone types."""
     if ipaddress.ip_address(bound).is_loopback:
         return [f"serving http://{_in_url(bound)}:{port}{path} (Ctrl-C to stop)"]
     if not ipaddress.ip_address(bound).is_unspecified:
         shown = f"http://{_in_url(bound)}:{port}{path}"
+    elif ":" in bound:  # `::`: this machine's IPv6 addresses only, as tornado binds it
+        shown = f"http://[::1]:{port}{path} and this machine's other IPv6 addresses"
     else:
         network = _network_address()
         shown = f"http://127.0.0.1:{port}{path}" + (f" and http://{_in_url(network)}:{port}{path}" if network else "")
@@ -437,13 +453,17 @@ def preview_options(options: Options) -> Options:
     return replace(options, pending=True, drafts=True, search=False, output=folder / "site", cache_dir=folder)
 
 
-def _port_free(port: int, bound: str = LOOPBACK) -> bool:
+def _port_taken(port: int, bound: str = LOOPBACK) -> str:
+    """Why the preview cannot answer at `bound`:`port` ("" when it can)."""
+    import errno
     import socket
     with socket.socket(socket.AF_INET6 if ":" in bound else socket.AF_INET) as probe:
         # as the server binds it: a port a closed connection of the last preview still holds is free
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((bound, port))
-        except OSError:
-            return False
-    return True
+        except OSError as problem:
+            if problem.errno == errno.EADDRNOTAVAIL:
+                return f"{bound} is not an address of this machine; --host takes one of its own, or 0.0.0.0 for all"
+            return f"port {port} is in use on {bound}; choose another with --port"
+    return ""

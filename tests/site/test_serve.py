@@ -197,12 +197,42 @@ def test_a_phone_on_the_same_network_reads_the_preview_only_when_asked(tmp_path)
             assert host_answer(port, name, "127.0.0.2") == 400, name
 
 
+def websocket_answer(port: int, host: str) -> int:
+    """The status of a livereload socket's opening handshake sent with `host` as Host and as Origin, as a
+    page of that name opens it (same-origin to tornado, which then asks check_origin nothing)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("GET", "/livereload", headers={
+            "Host": host, "Origin": f"http://{host}", "Upgrade": "websocket", "Connection": "Upgrade",
+            "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version": "13",
+            "Sec-Fetch-Site": "same-origin"})
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def test_the_reload_socket_answers_the_previews_own_names_only(tmp_path):
+    """A red team: a page whose own name was pointed at 127.0.0.1 (DNS rebinding) opened the reload socket
+    and was told of every save; the pages were refused to it, the socket was not."""
+    content = make_content(tmp_path)
+    with previewing(tmp_path, content) as port:
+        poll(f"http://127.0.0.1:{port}/repo/", lambda s, b: s == 200)
+        assert websocket_answer(port, f"127.0.0.1:{port}") == 101
+        assert websocket_answer(port, f"evil.example:{port}") == 400
+
+
 def test_serve_says_where_a_phone_reads_it_and_who_else_can(tmp_path):
     from tertulia.commands.serve import _serving_lines
     assert _serving_lines("127.0.0.1", 8000, "/blog/") == ["serving http://127.0.0.1:8000/blog/ (Ctrl-C to stop)"]
     shared = _serving_lines("192.168.1.20", 8000, "/")
     assert shared[0] == "serving http://192.168.1.20:8000/ (Ctrl-C to stop)" and "drafts" in shared[1]
     assert _serving_lines("::1", 8000, "/")[0] == "serving http://[::1]:8000/ (Ctrl-C to stop)"
+    assert _serving_lines("::", 8000, "/")[0] == ("serving http://[::1]:8000/ and this machine's other IPv6 "
+                                                  "addresses (Ctrl-C to stop)")
+    content = make_content(tmp_path)
+    elsewhere = subprocess.run([sys.executable, str(ROOT / "build.py"), "serve", "--host", "192.0.2.99",
+                                "--content", str(content)], cwd=tmp_path, capture_output=True, text=True)
+    assert elsewhere.returncode == 2 and "192.0.2.99 is not an address of this machine" in elsewhere.stderr
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "serve", "--host", "my-laptop.local"],
                             cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 2 and "`my-laptop.local` is not an address such as" in result.stderr
