@@ -488,9 +488,11 @@ def _pair(content: Path, path: Path) -> tuple[Path, Path, bool]:
                          + (f" ({', '.join(names)})" if names else ""))
     if not translation.is_file():  # under posts/ or pages/, but a typo or a file not yet written
         raise ValueError(f"{path}: no such file")
-    parsed, error = read_parsed(translation)
-    if error:
-        raise ValueError(f"{path}: not a translation (a translation says `translation_of`)")
+    from .read import parse_text
+    parsed, error = parse_text(translation.read_bytes(), shown_path(content, translation))
+    if error:  # its own error, said as check says it: the file may well say translation_of
+        from ..errors import ContentErrors
+        raise ContentErrors([error])
     if "translation_of" not in parsed.meta:
         raise NotATranslation(f"{path}: not a translation (a translation says `translation_of`)")
     is_essay = in_pages or translation.parent.name != "comments"

@@ -808,3 +808,12 @@ def test_update_keeps_a_picture_a_record_of_before_pictures_holds_as_no_words(tm
     assert result.returncode == 0 and "taken out" not in result.stdout, result.stdout + result.stderr
     assert (content / "posts/p/index.en.md").read_text().endswith(
         "One.\n\nTODO translate: Nuevo.\n\n![The logo](a.png)\n\nTwo.\n")
+
+
+def test_translated_says_a_translations_own_error_not_that_it_is_none(tmp_path):
+    """A red team: a translation whose YAML did not parse was "not a translation (a translation says
+    `translation_of`)", though it said it."""
+    content = site_with_record(tmp_path)
+    edit(content, TRANSLATION.removeprefix("content/"), 'title: "Hello"', "title: Hello: again")
+    result = run_cli("translated", TRANSLATION, cwd=tmp_path)
+    assert result.returncode == 1 and result.stderr.startswith(f"{TRANSLATION}:2: YAML does not parse"), result.stderr
