@@ -1070,7 +1070,8 @@ def _comment(comment_id: str, versions, blocks, found: Findings, followed: dict,
     if url and not is_safe_url(url):
         found.warn(original, "url", f"url `{one_line(url)}` is not an http(s) address; it is left out")
         url = ""
-    _warn_overrides(original, blocks.get(original.path, ()), found)
+    for record in versions.values():  # a translation's file comes from outside as much as its original
+        _warn_overrides(record, blocks.get(record.path, ()), found)
     return Comment(id=comment_id, author=_person(original, "author", True, found), texts=texts,
                    date=_date(original, found, zone), reply_to=str(reply_to) if reply_to is not None else "",
                    status=status, url=url)

@@ -414,18 +414,21 @@ def test_a_direction_override_in_a_comments_text_or_website_is_a_warning(tmp_pat
     content = make_content(tmp_path, {
         "posts/hola/comments/c1.es.md": ('---\nauthor: Eve\nurl: "https://ex.org/\\u202eabc"\n---\n\n'
                                          "Uno.\n\nBaja aquí: \u202egnp.exe\n"),
-        "posts/hola/comments/c1.en.md": "---\ntranslation_of: es\n---\n\nOne.\n\nGet it here.\n",
+        "posts/hola/comments/c1.en.md": "---\ntranslation_of: es\n---\n\nOne.\n\nGet it here: \u202egnp.exe\n",
         "posts/hola/comments/c2.es.md": "---\nauthor: Zoë\nurl: HTTPS://zoe.example.org/\n---\n\n"
                                         "Escribo \u2067عربي\u2069 y \u200fsigo.\n",
         "posts/hola/comments/c2.en.md": "---\ntranslation_of: es\n---\n\nI write \u2067عربي\u2069 on.\n",
     })
     result = run_cli("check", "--content", str(content), cwd=tmp_path)
     assert result.returncode == 0
-    assert result.stderr.splitlines() == [
+    assert sorted(result.stderr.splitlines()) == [
+        "content/posts/hola/comments/c1.en.md:7: warning: the text holds a direction override (U+202D or U+202E), "
+        "which shows the words after it reversed and can make them read as others: remove it",
         "content/posts/hola/comments/c1.es.md:3: warning: url `https://ex.org/\\u202eabc` is not an http(s) address; "
         "it is left out",
         "content/posts/hola/comments/c1.es.md:8: warning: the text holds a direction override (U+202D or U+202E), "
-        "which shows the words after it reversed and can make them read as others: remove it"], result.stderr
+        "which shows the words after it reversed and can make them read as others: remove it",
+    ], result.stderr
 
 
 def test_a_translation_without_the_originals_footnotes_is_told_to_write_them(tmp_path):
