@@ -1068,7 +1068,10 @@ def _comment(comment_id: str, versions, blocks, found: Findings, followed: dict,
                                            "published as an empty card (give it its words, or `status: spam`)"))
     url = _string(original, "url", False, found)
     if url and not is_safe_url(url):
-        found.warn(original, "url", f"url `{one_line(url)}` is not an http(s) address; it is left out")
+        controls = sorted({f"U+{ord(c):04X}" for c in url if bidirectional(c) in DIRECTION_CONTROLS})
+        why = (f"holds a direction control ({', '.join(controls)}), which can show it as another address"
+               if controls else "is not an http(s) address")
+        found.warn(original, "url", f"url `{one_line(url)}` {why}; it is left out")
         url = ""
     for record in versions.values():  # a translation's file comes from outside as much as its original
         _warn_overrides(record, blocks.get(record.path, ()), found)

@@ -424,8 +424,8 @@ def test_a_direction_override_in_a_comments_text_or_website_is_a_warning(tmp_pat
     assert sorted(result.stderr.splitlines()) == [
         "content/posts/hola/comments/c1.en.md:7: warning: the text holds a direction override (U+202D or U+202E), "
         "which shows the words after it reversed and can make them read as others: remove it",
-        "content/posts/hola/comments/c1.es.md:3: warning: url `https://ex.org/\\u202eabc` is not an http(s) address; "
-        "it is left out",
+        "content/posts/hola/comments/c1.es.md:3: warning: url `https://ex.org/\\u202eabc` holds a direction control "
+        "(U+202E), which can show it as another address; it is left out",
         "content/posts/hola/comments/c1.es.md:8: warning: the text holds a direction override (U+202D or U+202E), "
         "which shows the words after it reversed and can make them read as others: remove it",
     ], result.stderr
