@@ -113,6 +113,8 @@ def answered_host(port: int, bound: str = LOOPBACK):
     answers on the network too (`--host`), an address typed as digits (a phone's browser on the same
     network). Never another name: a page elsewhere could point its own name at this machine."""
     local = {f"{name}:{port}" for name in LOCAL_NAMES}
+    if not ipaddress.ip_address(bound).is_unspecified:  # the address it was told, a loopback one too (127.0.0.2)
+        local.add(f"{_in_url(bound)}:{port}")
     everywhere = not ipaddress.ip_address(bound).is_loopback
 
     def answered(host: str) -> bool:
