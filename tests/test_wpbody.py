@@ -289,3 +289,13 @@ def test_a_posts_words_a_reader_saw_in_a_form_an_object_or_a_button_stay_and_scr
     for gone in ("alert", "Enable JavaScript", "p{}", "<form", "<object", "<button"):
         assert gone not in written, written
     assert safe_as_essay(written)
+
+
+@pytest.mark.parametrize("written", ["snake_case_name", "a_b_c", "x_1 y_2", "ñandú_año", "日本_語"])
+def test_an_underscore_between_letters_is_written_as_it_is_and_read_as_it_was(written):
+    """A migration walk: `a_b_c` came out `a\\_b\\_c` in the author's files, an escape Python-Markdown never
+    needed: to it an underscore inside a word is no emphasis."""
+    text = f"<p>Call {written} and _this_ too.</p>"
+    converted = to_markdown(text, "1")
+    assert written in converted and "\\_this\\_" in converted
+    assert markdown.markdown(converted) == f"<p>Call {written} and _this_ too.</p>"

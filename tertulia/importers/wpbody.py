@@ -44,6 +44,7 @@ PRE = re.compile(r"<pre\b.*?</pre>", re.IGNORECASE | re.DOTALL)
 CLOSING_INSIDE_BLOCK = re.compile(r"</(?:figure|audio|video|section)>", re.IGNORECASE)
 LANGUAGE = re.compile(r"language-([a-z0-9+#_-]+)")
 ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+INTRAWORD_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # an underscore not between two letters or digits
 LIST_INDENT = 4  # Python-Markdown's tab length: what a list item's later lines, and code, are indented by
 KEPT_INLINE = ("sup", "sub", "mark", "u", "del", "ins", "s")
 LANG_BLOCKS = {"p", "blockquote", "div"}  # with a `lang` or `dir`, kept as an HTML block
@@ -153,7 +154,8 @@ class _Converter(MarkdownConverter):
             return ""
         text = text.replace("\\", "\\\\").replace("`", "\\`").replace("[", "\\[").replace("]", "\\]")
         text = ENTITY_LIKE.sub("&amp;", text)  # `&amp;` written as text stays text
-        text = text.replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")
+        # an underscore between two letters is no emphasis to Python-Markdown (`snake_case`): left as written
+        text = INTRAWORD_UNDERSCORE.sub("\\\\_", text.replace("*", "\\*")).replace("<", "&lt;")
         # a bullet, a heading's hashes or a list's number mean something only where a line starts (or
         # where this text may start one): "desde 2014. Moro" and "isto - aquilo" stay as written
         text = re.sub(r"(\n|^)([ \t]*)(-+|\++)(?=\s|$)", lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
