@@ -160,6 +160,8 @@ def make_app(output: Path, state: PreviewState, port: int | None = None, bound: 
 def _answer(path: str, output: Path, state: PreviewState) -> tuple[str, str, bytes]:
     """(status, content type, body) for a path."""
     base = unquote(state.base_path).encode("utf-8").decode("latin-1")  # as WSGI hands a path over
+    if path + "/" == base:  # the site's own address without its slash, as one types it: the folder's
+        return "301 Moved Permanently", "text/plain; charset=utf-8", b""
     if not path.startswith(base):
         return "302 Found", "text/plain; charset=utf-8", b""
     relative = _decoded(path[len(base):])
@@ -296,7 +298,7 @@ def serve(options: Options, port: int, bound: str = LOOPBACK) -> int:
         return 2
     state = PreviewState(base_path=base_path(options))  # even while a setting is wrong: its page lists what is
     shared_parse_cache = parse_cache(options)
-    options = preview_options(options)
+    options = preview_options(options, port)
     last = LastRun(options, shared_parse_cache)
     first_build = time.time()
     rebuild(options, state, last)
@@ -447,11 +449,15 @@ def _local_server(server_class, answered):
     return PreviewServer
 
 
-def preview_options(options: Options) -> Options:
+def preview_options(options: Options, port: int | None = None) -> Options:
     """The preview's build: its own folder and output memo under the cache, never the output folder,
     so what it shows (pending comments, for a moderator to read in context; drafts, for their writer
-    to read as they write) is never published; and no search index, which would be redone on every save."""
+    to read as they write) is never published; and no search index, which would be redone on every save.
+    Each port's preview has a folder of its own: two previews of one site (one for this machine, one for a
+    phone) took turns at one folder, and the one that lost showed an error page until the next save."""
     folder = (options.cache_dir or Path(tempfile.mkdtemp(prefix="tertulia-"))) / PREVIEW
+    if port is not None:
+        folder = folder / str(port)
     return replace(options, pending=True, drafts=True, search=False, output=folder / "site", cache_dir=folder)
 
 

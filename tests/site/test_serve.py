@@ -211,6 +211,21 @@ def websocket_answer(port: int, host: str) -> int:
         connection.close()
 
 
+def test_the_sites_address_without_its_slash_and_a_second_preview_of_it_are_served(tmp_path):
+    """A new user: `/repo` was sent on to `/repo/repo`, a page not found; and a second preview of the same
+    site (the phone's, on another port) took turns with the first at one folder, one of them showing an
+    error page until the next save."""
+    content = make_content(tmp_path)
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    with previewing(tmp_path / "one", content) as first, previewing(tmp_path / "two", content) as second:
+        for port in (first, second):
+            status, body = poll(f"http://127.0.0.1:{port}/repo", lambda s, b: s == 200)
+            assert "Primer párrafo" in body or "Hola" in body, body[:300]
+            status, body = fetch(f"http://127.0.0.1:{port}/repo/posts/hola/")
+            assert status == 200 and "The last save has" not in body
+
+
 def test_the_reload_socket_answers_the_previews_own_names_only(tmp_path):
     """A red team: a page whose own name was pointed at 127.0.0.1 (DNS rebinding) opened the reload socket
     and was told of every save; the pages were refused to it, the socket was not."""
