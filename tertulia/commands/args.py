@@ -128,6 +128,8 @@ def _translated(parser: argparse.ArgumentParser) -> None:
                         help="the translation file, e.g. content/posts/x/index.en.md (or several: a thread's comments)")
     parser.add_argument("--block", type=block_or_title, action="append", default=None,
                         help="only this block (1 is the first), or `title`, of the one file; repeated, each named")
+    parser.add_argument("--force", action="store_true",
+                        help="record it even where its original lost and gained blocks since (after moving them by hand)")
     _content(parser)
 
 

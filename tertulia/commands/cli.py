@@ -258,7 +258,7 @@ def _translated(args) -> int:
     failed = {}  # path -> exit status
     for path in args.path:
         try:  # `--block 3 --block 4`: each recorded (the last alone was, and the command said nothing of 3)
-            print("\n".join(mark_translated(args.content, path, args.block)))
+            print("\n".join(mark_translated(args.content, path, args.block, args.force)))
         except NotATranslation as problem:
             if len(args.path) == 1:
                 print(problem, file=sys.stderr)

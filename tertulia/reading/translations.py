@@ -377,9 +377,11 @@ class NotATranslation(ValueError):
     """A file `translated` was named that is an original: one without `translation_of`."""
 
 
-def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = None) -> list[str]:
+def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = None, force: bool = False) -> list[str]:
     """Record that the translation at `path` (or each of `blocks`, numbered from 1, or TITLE) follows its
-    original as it is now; a line said of each. Every number is checked before any is recorded.
+    original as it is now; a line said of each. Every number is checked before any is recorded; a
+    translation whose original both lost and gained blocks since it was recorded is not, unless `force`d
+    (its blocks then sit beside other paragraphs, and recording would call that pairing right).
 
     Raises ContentErrors when the files are not a translation and its original with matching
     blocks, ValueError for a request that cannot be right (a path outside the content, a block
@@ -402,6 +404,8 @@ def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = 
         record, errors = load_record(content)
         if errors:
             raise ContentErrors(errors)
+        if not force and blocks != [TITLE]:
+            _refuse_shifted(shown, record.get(shown), original_shown, words_of(source), target)
         lines = [_mark(record, (shown, original_shown), words_of(source), (title, own_title), target, block)
                  for block in blocks or [None]]
         gone = gone_entries(content, record)
@@ -409,6 +413,29 @@ def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = 
     if gone:
         lines[0] += f"; dropped the record of {listed(gone)}, no longer there"
     return lines
+
+
+def _refuse_shifted(shown: str, known: Followed | None, original_shown: str, current: tuple, target: list) -> None:
+    """Refuse to record a translation whose original lost blocks and gained as many since it was recorded:
+    from the first block lost its blocks follow other paragraphs than those beside them, and a record would
+    call that right for good, said by nothing any more (a new user's walk)."""
+    from ..errors import ContentErrors
+    if known is None or known.original != original_shown or len(known.blocks) != len(current):
+        return
+    paired = paired_blocks(known.blocks, current)
+    gained = [new for new in range(len(current)) if new not in paired]
+    lost = sorted(set(range(len(known.blocks))) - set(paired.values()))
+    if not gained or not lost:
+        return
+    parts = shown.split("/")  # content/posts/<slug>/index.<lang>.md, or a comment's under comments/
+    mend = (f"`tertulia new translation {parts[2]} --lang {parts[-1].split('.')[-2]}"
+            f"{' --page' if parts[1] == 'pages' else ''} --update` puts them back beside theirs"
+            if len(parts) == 4 and parts[3].startswith("index.") else "move them beside theirs")
+    raise ContentErrors([ContentError(shown, 0, (
+        f"not recorded: since it was, the original lost its {blocks_named(i + 1 for i in lost)} and gained "
+        f"{blocks_named(i + 1 for i in gained)}, so this translation's blocks from {lost[0] + 1} on sit beside "
+        f"other paragraphs than theirs. {mend[0].upper() + mend[1:]}; once they are (moved by hand), "
+        "`tertulia translated --force` records them as they are"))])
 
 
 def _mark(record: dict[str, Followed], pair: tuple[str, str], current: tuple[str, ...], titles: tuple,

@@ -817,3 +817,28 @@ def test_translated_says_a_translations_own_error_not_that_it_is_none(tmp_path):
     edit(content, TRANSLATION.removeprefix("content/"), 'title: "Hello"', "title: Hello: again")
     result = run_cli("translated", TRANSLATION, cwd=tmp_path)
     assert result.returncode == 1 and result.stderr.startswith(f"{TRANSLATION}:2: YAML does not parse"), result.stderr
+
+
+def test_translated_refuses_a_translation_whose_blocks_shifted_until_put_back(tmp_path):
+    """A new user followed check's "once the translation follows it again, `translated` records that" after
+    one paragraph was removed and another added in one save: the wrong pairing was recorded, and nothing
+    said a word of it again."""
+    head, theirs = "---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n"
+    content = make_content(tmp_path, {"posts/p/index.es.md": head + "Uno.\n\nDos.\n\nTres.\n",
+                                      "posts/p/index.en.md": theirs + "One.\n\nTwo.\n\nThree.\n"})
+    translation = "content/posts/p/index.en.md"
+    assert run_cli("translated", translation, cwd=tmp_path).returncode == 0
+    (content / "posts/p/index.es.md").write_text(head + "Uno.\n\nTres.\n\nCuatro.\n")
+    before = (content / "translations.json").read_text()
+    refused = run_cli("translated", translation, cwd=tmp_path)
+    assert refused.returncode == 1 and (
+        f"{translation}: not recorded: since it was, the original lost its block 2 and gained block 3, so this "
+        "translation's blocks from 2 on sit beside other paragraphs than theirs. `tertulia new translation p --lang en "
+        "--update` puts them back beside theirs; once they are (moved by hand), `tertulia translated --force` "
+        "records them as they are") in refused.stderr, refused.stderr
+    assert (content / "translations.json").read_text() == before
+    assert run_cli("translated", translation, "--block", "1", cwd=tmp_path).returncode == 1
+    # moved by hand, as the translator says with --force; or put back by --update, after which it records
+    (content / "posts/p/index.en.md").write_text(theirs + "One.\n\nThree.\n\nFour.\n")
+    assert run_cli("translated", translation, "--force", cwd=tmp_path).returncode == 0
+    assert "outdated" not in run_cli("check", cwd=tmp_path).stderr
