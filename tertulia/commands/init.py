@@ -378,10 +378,15 @@ def _site_yml(title: str | None, name: str, base_url: str, languages: list[str])
     hint = f"one per language: add {others}" if title is not None else f'or one per language: {{{lang}: "…", {others}}}'
     # English words under another language's key would be published as that language's, once uncommented
     english = languages[0].split("-")[0].lower() == "en"
-    about, elsewhere, essays = (('"What this site is about"', '"Elsewhere"', '"essays"') if english
-                                else ('"…"', '"…"', '"…"'))
+
+    def labels(in_english: str) -> str:  # one per language, each to write: `check` warns of one left `…`
+        to_write = '"…"'
+        said = [f"{plain_or_quoted(code)}: {in_english if index == 0 and english else to_write}"
+                for index, code in enumerate(languages)]
+        return "{" + ", ".join(said) + "}"
     return SITE_YML.format(title=shown, title_hint=hint, base_url=_quoted(base_url), languages=names,
-                           main=lang, lang=lang, about=about, elsewhere=elsewhere, essays=essays)
+                           main=lang, lang=lang, about=labels('"What this site is about"'),
+                           elsewhere=labels('"Elsewhere"'), essays=labels('"essays"'))
 
 
 SITE_YML = """\
@@ -389,7 +394,7 @@ SITE_YML = """\
 # every other key is shown commented out: remove the `# ` before it (the hash and its space) to use one.
 
 title: {title}            # {title_hint}
-# description: {{{lang}: {about}}}   # what this site is about, for search engines and feeds
+# description: {about}   # what this site is about, for search engines and feeds
 base_url: {base_url}   # where the site is published; the Pages workflow uses GitHub's own
 languages:                # the languages of the site, in the order readers see them
 {languages}main_language: {main}         # the language listings and the root pages speak
@@ -397,10 +402,10 @@ languages:                # the languages of the site, in the order readers see 
 menu:                     # links in every page's masthead, in this order
   - page: about           # content/pages/about/, labelled with its title in each language
 #   - url: "https://example.org/"
-#     label: {{{lang}: {elsewhere}}}   # the link's words
+#     label: {elsewhere}   # the link's words
 
 # tags:                   # key -> label per language
-#   essays: {{{lang}: {essays}}}   # a tag's name in each language
+#   essays: {essays}   # a tag's name in each language
 # per_page: 20            # essays on each page of a listing
 # search: true            # full-text search at /search/ (false to leave it out)
 # cname: essays.example.org   # a custom domain for GitHub Pages

@@ -125,9 +125,14 @@ def _unshown_labels(config: SiteConfig, reading: Reading) -> list[ContentError]:
     named += [(f"tag `{tag.written}`", _key_line(reading.text, reading.lines.get("tags", 0), tag.written), tag.labels)
               for tag in config.tags]
     named += [(f"menu entry `{entry.url}`", entry.line, entry.labels) for entry in config.menu if entry.labels]
-    return [ContentError(reading.shown_as, line, f"{what} has a label in `{lang}`, which is not one of languages "
-                                                 f"({', '.join(config.language_codes)}): a slip for one of them?")
-            for what, line, labels in named for lang, _ in labels if lang and lang not in declared]
+    unshown = [ContentError(reading.shown_as, line, f"{what} has a label in `{lang}`, which is not one of languages "
+                                                    f"({', '.join(config.language_codes)}): a slip for one of them?")
+               for what, line, labels in named for lang, _ in labels if lang and lang not in declared]
+    # `tertulia init` shows each optional label as `…` to write: one left so is published as `…`
+    unwritten = [ContentError(reading.shown_as, line, f"{what} still says `…`{f' in `{lang}`' if lang else ''}, as "
+                                                      "`tertulia init` wrote it: write the words, or take the language out")
+                 for what, line, labels in named for lang, label in labels if label.strip() == "…"]
+    return unshown + unwritten
 
 
 def _text(path: Path, shown_as: str) -> str:

@@ -73,7 +73,8 @@ def test_site_yml_is_commented_and_shows_the_optional_keys(new_site):
     for optional in ("# description:", "# tags:", "# cname:", "# discussion:", "# search:", "# per_page:"):
         assert optional in text
     # no English words under `de`, to be published as German once a `#` is taken away
-    assert '# description: {de: "…"}' in text and '#   essays: {de: "…"}' in text and "Elsewhere" not in text
+    assert '# description: {de: "…", fr: "…"}' in text and '#   essays: {de: "…", fr: "…"}' in text
+    assert "Elsewhere" not in text
 
 
 def test_every_optional_key_of_site_yml_reads_once_its_hash_and_space_are_taken_away(new_site):
@@ -87,9 +88,20 @@ def test_every_optional_key_of_site_yml_reads_once_its_hash_and_space_are_taken_
     uncommented = "\n".join(lines[:first_key] + [line[2:] if line.startswith("# ") else line
                                                   for line in lines[first_key:]])
     settings = yaml.safe_load(uncommented)
-    assert settings["per_page"] == 20 and settings["tags"] == {"essays": {"de": "…"}}
-    assert settings["menu"][1] == {"url": "https://example.org/", "label": {"de": "…"}}
+    assert settings["per_page"] == 20 and settings["tags"] == {"essays": {"de": "…", "fr": "…"}}
+    assert settings["menu"][1] == {"url": "https://example.org/", "label": {"de": "…", "fr": "…"}}
     assert settings["discussion"]["repo"] == "owner/name" and settings["redirects"] == {"/about-us/": "/about/"}
+    # published as they are, the `…` to write are warned of, each at its line, in each language
+    site_yml = new_site / "content/site.yml"
+    written = site_yml.read_text()
+    try:
+        site_yml.write_text("\n".join(lines[:first_key] + [line[2:] if line.startswith("# description:") else line
+                                                            for line in lines[first_key:]]))
+        check = run_cli("check", "--content", str(new_site / "content"))
+    finally:
+        site_yml.write_text(written)
+    assert "content/site.yml:5: warning: description still says `…` in `de`, as `tertulia init` wrote it" in check.stderr
+    assert "content/site.yml:5: warning: description still says `…` in `fr`" in check.stderr
 
 
 def test_requirements_pin_this_version_and_git_ignores_what_builds_make(new_site):
