@@ -18,8 +18,8 @@ from pathlib import Path
 from ..errors import ContentError, ContentErrors
 from ..reading.markup import Converter
 from ..reading.read import parse_text
-from ..reading.translations import (Followed, load_record, opening_words, paired_blocks, record_lock, save_record,
-                                    shown_path, words_of)
+from ..reading.translations import (Followed, load_record, opening_words, paired_blocks, rearranged_said,
+                                    record_lock, save_record, shown_path, words_of)
 from .translation_starter import starter_markdown
 
 
@@ -70,7 +70,7 @@ def _refuse_unless_known(shown: str, original_shown: str, followed: Followed | N
     """Only a translation whose record says which original blocks it followed can be put in line, and
     only when the original gained or lost blocks (as many as it lost, when the counts still agree)."""
     known = followed is not None and followed.original == original_shown and len(followed.blocks) == len(target)
-    if len(source) == len(target) and not (known and _gained_and_lost(followed.blocks, words_of(source))):
+    if len(source) == len(target) and not (known and rearranged_said(followed.blocks, words_of(source))):
         raise ContentErrors([ContentError(shown, 0, f"has as many blocks as its original ({len(source)}): nothing to "
                                           "add or take out; `tertulia status` says which blocks are outdated")])
     if followed is not None and followed.original == original_shown and followed.blocks == words_of(source):
@@ -84,12 +84,6 @@ def _refuse_unless_known(shown: str, original_shown: str, followed: Followed | N
             f"has {len(target)} blocks, its original {len(source)}, and the translation record does not say which "
             "of the original's blocks it followed (it was edited since it was last marked with `tertulia "
             "translated`): add or remove the blocks by hand"))])
-
-
-def _gained_and_lost(recorded: tuple, current: tuple) -> bool:
-    """Whether the original gained a block and lost one since it was recorded, as paired_blocks pairs them."""
-    paired = paired_blocks(recorded, current)
-    return len(paired) < len(current)
 
 
 def _block_sources(text: str, parsed, count: int, shown: str) -> list[str]:
@@ -155,6 +149,11 @@ def _replace(path: Path, text: str) -> None:
 def _said(shown: str, updated: Updated, source) -> str:
     """What the update did, block by block; a removed block's words in full, so that none is lost."""
     lines = [f"updated {shown}: now {len(updated.sources)} blocks, as its original"]
+    moved = [new for new, old in enumerate(updated.kept_from, 1) if old is not None and old + 1 != new
+             and old + 1 not in {number for number, _ in updated.removed}]
+    if moved and not updated.added and not updated.removed:  # a swap: said, since no block came or went
+        lines.append(f"  {'blocks' if len(moved) > 1 else 'block'} {', '.join(map(str, moved))} moved back "
+                     "beside their originals")
     for number in updated.added:
         lines.append(f"  block {number} added (“{opening_words(source[number - 1])}”), marked `TODO translate`: "
                      "the page shows the original's words there until it is translated")

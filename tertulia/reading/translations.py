@@ -280,6 +280,29 @@ def paired_blocks(recorded: tuple, current: tuple) -> dict[int, int]:
     return paired
 
 
+def rearranged(recorded: tuple, current: tuple) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    """Of a translation of as many blocks as its original, since it was recorded (its original's blocks then,
+    `recorded`): the original's blocks gained, those lost, and (new, old) of each that moved, as
+    paired_blocks pairs them; numbered from 0. Any of them puts the translation's blocks beside others."""
+    paired = paired_blocks(recorded, current)
+    gained = [new for new in range(len(current)) if new not in paired]
+    lost = sorted(set(range(len(recorded))) - set(paired.values()))
+    return gained, lost, [(new, old) for new, old in sorted(paired.items()) if new != old]
+
+
+def rearranged_said(recorded: tuple, current: tuple) -> str:
+    """What rearranged finds, as a sentence's start ("" for nothing): `the original lost its block 2 and
+    gained block 5`, or `the original's blocks moved (block 1 was block 2, block 2 was block 1)`."""
+    gained, lost, moved = rearranged(recorded, current)
+    if gained and lost:
+        return (f"the original lost its {blocks_named(i + 1 for i in lost)} and gained "
+                f"{blocks_named(i + 1 for i in gained)}")
+    if moved:
+        return ("the original's blocks moved (" + ", ".join(f"block {new + 1} was block {old + 1}" for new, old in
+                                                            moved[:4]) + (", …" if len(moved) > 4 else "") + ")")
+    return ""
+
+
 def _edited(recorded: tuple, current: tuple, olds: range, news: range) -> dict[int, int]:
     """The pairs, in order, of a changed run's blocks with most words in common (a small alignment:
     runs are a few blocks long); a pair shares at least SAME_PARAGRAPH of its words."""
@@ -422,18 +445,16 @@ def _refuse_shifted(shown: str, known: Followed | None, original_shown: str, cur
     from ..errors import ContentErrors
     if known is None or known.original != original_shown or len(known.blocks) != len(current):
         return
-    paired = paired_blocks(known.blocks, current)
-    gained = [new for new in range(len(current)) if new not in paired]
-    lost = sorted(set(range(len(known.blocks))) - set(paired.values()))
-    if not gained or not lost:
+    said = rearranged_said(known.blocks, current)
+    if not said:
         return
+    first = min([new for new, _ in rearranged(known.blocks, current)[2]] + rearranged(known.blocks, current)[1])
     parts = shown.split("/")  # content/posts/<slug>/index.<lang>.md, or a comment's under comments/
     mend = (f"`tertulia new translation {parts[2]} --lang {parts[-1].split('.')[-2]}"
             f"{' --page' if parts[1] == 'pages' else ''} --update` puts them back beside theirs"
             if len(parts) == 4 and parts[3].startswith("index.") else "move them beside theirs")
     raise ContentErrors([ContentError(shown, 0, (
-        f"not recorded: since it was, the original lost its {blocks_named(i + 1 for i in lost)} and gained "
-        f"{blocks_named(i + 1 for i in gained)}, so this translation's blocks from {lost[0] + 1} on sit beside "
+        f"not recorded: since it was, {said}, so this translation's blocks from {first + 1} on sit beside "
         f"other paragraphs than theirs. {mend[0].upper() + mend[1:]}; once they are (moved by hand), "
         "`tertulia translated --force` records them as they are"))])
 

@@ -25,8 +25,8 @@ from ..model import (DATE_PATTERN, END_ISOLATE, ISOLATE, LATEST_OFFSET, Comment,
                      SitePage, Tag, Text, newest_first, offset_text)
 from .parse import ContentFiles
 from .read import Record
-from .translations import (UNFINISHED, Followed, opening_words, paired_blocks, stale_blocks, still_marked, title_of,
-                           words_of)
+from .translations import (UNFINISHED, Followed, opening_words, paired_blocks, rearranged, rearranged_said,
+                           stale_blocks, still_marked, title_of, words_of)
 
 STATUSES = ("published", "pending", "spam")
 ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url", "aliases", "feed_id"}
@@ -612,16 +612,16 @@ def _warn_shifted(translation: Record, recorded: tuple, source, found: Findings)
     """A warning when the original both lost and gained blocks since the translation was recorded, as many
     as it lost: the counts still agree, but from the first block lost the translation's blocks sit beside
     other paragraphs than theirs, which "outdated" alone did not say."""
-    paired = paired_blocks(recorded, words_of(source))
-    gained = [new for new in range(len(source)) if new not in paired]
-    lost = sorted(set(range(len(recorded))) - set(paired.values()))
-    if not gained or not lost:
+    current = words_of(source)
+    said = rearranged_said(recorded, current)
+    if not said:
         return
+    _, lost, moved = rearranged(recorded, current)
+    first = min([new for new, _ in moved] + lost)
     starts = translation.block_starts
-    line = starts[min(lost[0], len(starts) - 1)] if starts else translation.body_line
-    message = (f"since this translation was recorded, the original lost its {_blocks_said(lost)} and gained "
-               f"{_blocks_said(gained)} (“{opening_words(source[gained[0]])}”): the blocks between sit beside "
-               "other paragraphs than the ones they translate")
+    line = starts[min(first, len(starts) - 1)] if starts else translation.body_line
+    message = (f"since this translation was recorded, {said}: this translation's blocks from {first + 1} on sit "
+               "beside other paragraphs than the ones they translate")
     if _updatable(translation):
         message += f"; {_update_command(translation)} puts them back beside theirs"
     found.warnings.append(ContentError(translation.path, line, message))

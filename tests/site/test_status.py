@@ -249,11 +249,17 @@ def test_check_says_a_translation_sits_beside_other_paragraphs_after_one_was_rem
     check = run_cli("check", cwd=tmp_path)
     assert check.returncode == 0 and (
         "content/posts/p/index.en.md:8: warning: since this translation was recorded, the original lost its block 2 "
-        "and gained block 3 (“Cuatro.”): the blocks between sit beside other paragraphs than the ones they translate; "
-        "`tertulia new translation p --lang en --update` puts them back beside theirs") in check.stderr, check.stderr
-    # a swap alone keeps every translation beside its own paragraph's place: outdated, said as before
+        "and gained block 3: this translation's blocks from 2 on sit beside other paragraphs than the ones they "
+        "translate; `tertulia new translation p --lang en --update` puts them back beside theirs") in check.stderr, check.stderr
+    # two swapped: each translation beside the other's paragraph, said so too (and --update swaps them back)
     (content / "posts/p/index.es.md").write_text(head + "Dos.\n\nUno.\n\nTres.\n")
-    assert "since this translation was recorded" not in run_cli("check", cwd=tmp_path).stderr
+    assert ("content/posts/p/index.en.md:6: warning: since this translation was recorded, the original's blocks moved "
+            "(block 1 was block 2, block 2 was block 1): this translation's blocks from 1 on sit beside other "
+            "paragraphs") in run_cli("check", cwd=tmp_path).stderr
+    updated = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
+    assert updated.returncode == 0, updated.stderr
+    assert (content / "posts/p/index.en.md").read_text().endswith("Two.\n\nOne.\n\nThree.\n")
+    assert "outdated" not in run_cli("check", cwd=tmp_path).stderr
 
 
 def test_update_refuses_blocks_whose_start_it_cannot_be_sure_of(tmp_path):
