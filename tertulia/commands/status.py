@@ -37,7 +37,7 @@ class Tally:
 
 
 def status_report(site: Site, gone: list[str] | tuple[str, ...] = (), errors: list[ContentError] = (),
-                  content=None) -> list[str]:
+                  content=None, shifted: list[ContentError] | tuple = ()) -> list[str]:
     """The report's lines: a block per essay, the outdated and unfinished blocks as `path:line:`, then
     a summary. `gone`: translations the record names that are no longer there. `errors`: the content's,
     said above the report (the site then holds what could be validated despite them); a file with one
@@ -79,7 +79,10 @@ def status_report(site: Site, gone: list[str] | tuple[str, ...] = (), errors: li
         hint.append(f"the translation record still names {listed(gone, MISSING_SHOWN)}, no longer there (a post deleted "
                     f"or its folder renamed{renamed}); the next `tertulia translated`, of any translation, drops "
                     f"{'them' if len(gone) > 1 else 'it'}")
-    return lines + [text for *_, text in sorted(tally.details)] + hint + [tally.summary(len(site.essays), comments)]
+    # a translation whose original's blocks moved, came or went (validate's warning): its outdated blocks
+    # above are beside other paragraphs, which `--update` mends before anything is recorded
+    details = sorted(tally.details) + [(error.path, error.line, str(error)) for error in shifted]
+    return lines + [text for *_, text in sorted(details)] + hint + [tally.summary(len(site.essays), comments)]
 
 
 def _gone_folder(gone: list[str], content) -> tuple[str, str] | None:

@@ -608,6 +608,9 @@ def _update_command(translation: Record) -> str:
     return f"`tertulia new translation {translation.slug} --lang {translation.lang}{page} --update`"
 
 
+SHIFTED = "since this translation was recorded, "  # how that warning starts: `status` repeats it
+
+
 def _warn_shifted(translation: Record, recorded: tuple, source, found: Findings) -> None:
     """A warning when the original both lost and gained blocks since the translation was recorded, as many
     as it lost: the counts still agree, but from the first block lost the translation's blocks sit beside
@@ -620,7 +623,7 @@ def _warn_shifted(translation: Record, recorded: tuple, source, found: Findings)
     first = min([new for new, _ in moved] + lost)
     starts = translation.block_starts
     line = starts[min(first, len(starts) - 1)] if starts else translation.body_line
-    message = (f"since this translation was recorded, {said}: this translation's blocks from {first + 1} on sit "
+    message = (f"{SHIFTED}{said}: this translation's blocks from {first + 1} on sit "
                "beside other paragraphs than the ones they translate")
     if _updatable(translation):
         message += f"; {_update_command(translation)} puts them back beside theirs"

@@ -251,6 +251,8 @@ def test_check_says_a_translation_sits_beside_other_paragraphs_after_one_was_rem
         "content/posts/p/index.en.md:8: warning: since this translation was recorded, the original lost its block 2 "
         "and gained block 3: this translation's blocks from 2 on sit beside other paragraphs than the ones they "
         "translate; `tertulia new translation p --lang en --update` puts them back beside theirs") in check.stderr, check.stderr
+    assert ("content/posts/p/index.en.md:8: since this translation was recorded, the original lost its block 2"
+            in run_cli("status", cwd=tmp_path).stdout)  # where a translator looks, beside the outdated blocks
     # two swapped: each translation beside the other's paragraph, said so too (and --update swaps them back)
     (content / "posts/p/index.es.md").write_text(head + "Dos.\n\nUno.\n\nTres.\n")
     assert ("content/posts/p/index.en.md:6: warning: since this translation was recorded, the original's blocks moved "
