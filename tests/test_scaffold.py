@@ -203,26 +203,19 @@ def test_a_tertulia_installed_from_a_clone_is_pinned_to_its_repository_and_commi
     assert found.startswith("tertulia==") and not surely
 
 
-def test_a_new_post_published_as_written_is_warned_of_and_fails_a_strict_check(tmp_path):
+@pytest.mark.parametrize("kind, folder, said", [
+    ("post", "posts", ["posts/nuevo/index.en.md:2: the title still says `TODO title`, as `tertulia new post` wrote it",
+                       "posts/nuevo/index.en.md:3: the author still says `TODO author`"]),
+    # a page published so passed check without a word (a new user's walk)
+    ("page", "pages", ["pages/nuevo/index.en.md:2: the title still says `TODO title`, as `tertulia new page` wrote it"]),
+])
+def test_a_new_post_or_page_published_as_written_is_warned_of_and_fails_a_strict_check(tmp_path, kind, folder, said):
     content = make_content(tmp_path)
-    assert new(content, "post", "nuevo", "--lang", "en").returncode == 0
-    path = content / "posts/nuevo/index.en.md"
+    assert new(content, kind, "nuevo", "--lang", "en").returncode == 0
+    path = content / folder / "nuevo/index.en.md"
     assert run_cli("check", "--content", str(content), "--strict").returncode == 0  # a draft: not published yet
     path.write_text(path.read_text().replace("draft: true\n", ""))
     result = run_cli("check", "--content", str(content), "--strict")
     assert result.returncode == 1
-    assert "content/posts/nuevo/index.en.md:2: the title still says `TODO title`" in result.stderr
-    assert "content/posts/nuevo/index.en.md:3: the author still says `TODO author`" in result.stderr
-
-
-def test_a_new_page_published_as_written_is_warned_of_as_a_post_is(tmp_path):
-    """A new user: a page published with `TODO title`, as `new page` wrote it, passed check without a word."""
-    content = make_content(tmp_path)
-    assert new(content, "page", "contacto", "--lang", "es").returncode == 0
-    path = content / "pages/contacto/index.es.md"
-    assert run_cli("check", "--content", str(content), "--strict").returncode == 0  # a draft: not published yet
-    path.write_text(path.read_text().replace("draft: true\n", ""))
-    result = run_cli("check", "--content", str(content), "--strict")
-    assert result.returncode == 1
-    assert ("content/pages/contacto/index.es.md:2: the title still says `TODO title`, as `tertulia new page` "
-            "wrote it") in result.stderr
+    for warning in said:
+        assert f"content/{warning}" in result.stderr, result.stderr
