@@ -28,7 +28,7 @@ from .clock import written_yet
 from .known import Known, known
 from .navmenu import Menus
 from .problems import ANONYMOUS, ContentProblem, author_name, first_few, reasons_said, refusal, shown
-from .shortcodes import Media, attachments_named, left_out
+from .shortcodes import GALLERY_IDS, Media, attachments_named, left_out
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
 from .wpbody import blocks_left_out, comment_refused, safe_as_essay
@@ -616,6 +616,8 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     tags = [] if page else _tags(item, channel, plan, draft)
     for name in [f"[{code}]" for code in left_out(item.content)] + [f"wp:{b}" for b in blocks_left_out(item.content)]:
         summary.left_out.setdefault(name, []).append(place.folder)
+    if _gallery_unfound(item.content, plan.media):  # it vanished, its images not in the export to show
+        summary.left_out.setdefault("[gallery] of images the export does not hold", []).append(place.folder)
     summary.clock_offsets.update(filter(None, [clock_offset(item.date, item.date_gmt),
                                                *(clock_offset(c.date, c.date_gmt) for c in item.comments)]))
     author = author_name(text_of(channel.authors.get(item.creator, item.creator)))
@@ -660,6 +662,12 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
         summary.skipped_comments.update(counts.skipped_comments)
         if counts.comments:
             summary.on_pages[place.folder] = sum(counts.comments.values())
+
+
+def _gallery_unfound(content: str, media: Media) -> bool:
+    """Whether a gallery of the body names its images by id and the export holds none of them."""
+    return any(ids and not any(i in media.urls for i in ids)
+               for ids in (re.findall(r"[0-9]+", found.group(1)) for found in GALLERY_IDS.finditer(content)))
 
 
 def _identity(item: Item, blog: str) -> str:

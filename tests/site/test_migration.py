@@ -1735,6 +1735,14 @@ def test_the_summary_names_the_plugins_shortcodes_and_blocks_left_out_and_where(
     assert "left out, any words" not in imported(tmp_path / "other", BLOG, "--dry-run").stdout
 
 
+def test_a_gallery_whose_images_the_export_lacks_is_named_in_the_summary(tmp_path):
+    """A red team: `[gallery ids="1,2"]` of attachments not in the export vanished without a word."""
+    export = export_of(tmp_path, "https://blog.example",
+                       item(80, "fotos", '<p>Mira.</p>\n\n[gallery ids="1,2"]\n\n<p>Fin.</p>'))
+    said = imported(tmp_path / "site", export, "--dry-run").stdout
+    assert "[gallery] of images the export does not hold (posts/fotos)" in said, said
+
+
 def test_a_pages_old_address_that_is_its_own_new_one_is_not_named_as_served_by_another(tmp_path):
     """Polylang served the English About page at `/en/about/`, which is where it stands now too; the summary
     said that address was "now served by another page of the site, so not kept" (a migration walk)."""
