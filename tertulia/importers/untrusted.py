@@ -36,6 +36,7 @@ DROPPED_WITH_CONTENT = {"script", "style", "object", "embed", "noscript", "templ
 # showed where its plugin is gone, as every browser's is now, a button's); only what was never read goes
 DROPPED_FROM_POSTS = frozenset({"script", "style", "noscript", "template", "svg", "embed"})
 SCHEMES = {"http", "https", "mailto"}
+CONTROL_END = re.compile(r"</(?:label|button|option|legend|select|textarea)\s*>", re.IGNORECASE)
 KNOWN_TAGS = frozenset(TAGS | DROPPED_WITH_CONTENT)  # what nh3 decides about; any other tag goes, its words stay
 EMBED_HOSTS = {"www.youtube-nocookie.com", "player.vimeo.com", "w.soundcloud.com", "open.spotify.com",
                "embed.ted.com", "www.dailymotion.com", "bandcamp.com", "archive.org", "embed.music.apple.com"}
@@ -57,6 +58,8 @@ def cleaned(fragment: str, frames: bool = True, every_word: bool = False) -> str
     what it showed, so that a reader still finds the video the comment is about. With `every_word` (a
     comment again: WordPress's filter removes a commenter's <script>, <textarea> or <form> and shows the
     words inside) no element's words go with it: they stay as text, escaped, never markup."""
+    # a form's controls stand apart on the page: their words, kept as text, stay apart ("Name Send", not "NameSend")
+    fragment = CONTROL_END.sub(r"\g<0> ", fragment)
     fragment = unwrap_other_tags(_frames_replaced(fragment, _frame if frames else _frame_link),
                                  KNOWN_TAGS - {"template"} if every_word else KNOWN_TAGS)  # nh3 drops its inside
     return nh3.clean(fragment, tags=TAGS, attributes=CLEANED_ATTRIBUTES,
