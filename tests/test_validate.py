@@ -346,8 +346,9 @@ def test_an_unknown_status(tmp_path):
 
 
 @pytest.mark.parametrize("date, wrong", [("2012-13-32", "a month is 01 to 12, not 13"),
-                                         ("2024-02-30", "February 2024 has 29 days"),
-                                         ("2026-04-31 10:00", "April 2026 has 30 days")])
+                                         ("2024-02-30", "February 2024 has days 01 to 29, not 30"),
+                                         ("2026-02-00", "February 2026 has days 01 to 28, not 00"),
+                                         ("2026-04-31 10:00", "April 2026 has days 01 to 30, not 31")])
 def test_a_month_or_day_off_the_calendar_is_said_plainly(tmp_path, date, wrong):
     """A new user: `2026-02-30` was answered with every rule of the calendar, not that February has 28 days."""
     errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", f'author: Ana\ndate: "{date}"')})

@@ -895,7 +895,7 @@ def _off_calendar(written: str) -> str:
         return f"a month is 01 to 12, not {parts.group(2)}" + _date_meant(written)
     days = calendar.monthrange(year, month)[1]
     if parts.group(3) and not 1 <= int(parts.group(3)) <= days:
-        return f"{calendar.month_name[month]} {year} has {days} days"
+        return f"{calendar.month_name[month]} {year} has days 01 to {days}, not {parts.group(3)}"
     return ""
 
 
