@@ -120,3 +120,15 @@ def test_a_block_taken_out_before_an_edited_one_and_another_put_in_after_is_pair
     # rewritten in place however much, a block stays beside its translation: outdated, not lost
     rewritten = ("Alfa uno dos.", "Otra cosa del todo.", "Gamma siete ocho nueve.", "Delta diez once.")
     assert paired_blocks(recorded, rewritten) == {0: 0, 1: 1, 2: 2, 3: 3}
+
+
+def test_a_block_moved_and_edited_too_is_paired_with_what_it_was():
+    """A red team: C′ A B D, block 3 moved first and edited, was lost and gained: --update took out its
+    translation, "its original gone", though the original was there."""
+    from tertulia.reading.translations import paired_blocks, rearranged
+    recorded = ("Alpha one two.", "Bravo three four.", "Charlie five six seven.", "Delta eight.")
+    current = ("Charlie five SIX seven.", "Alpha one two.", "Bravo three four.", "Delta eight.")
+    assert paired_blocks(recorded, current) == {0: 2, 1: 0, 2: 1, 3: 3}
+    done = rearranged(recorded, current)
+    assert not done.gained and not done.lost and done.beside_others == (0, 1, 2)
+    assert rearranged(recorded, recorded).said() == ""

@@ -151,7 +151,12 @@ def make_app(output: Path, state: PreviewState, port: int | None = None, bound: 
         wanted = quote(environ.get("PATH_INFO", "/").encode("latin-1", "replace").lstrip(b"/"), safe="/")
         # an address without the base path (a link copied from the published site) is the same page under it;
         # a folder's address without its slash is the folder's
-        location = "/" + wanted + "/" if answer[0].startswith("301") else state.base_path + wanted
+        if answer[0].startswith("301"):
+            location = "/" + wanted + "/"
+        elif state.base_path.startswith("/" + wanted.rstrip("/") + "/"):  # on the way to the site: the site
+            location = state.base_path
+        else:
+            location = state.base_path + wanted
         return _respond(start_response, *answer, head=method == "HEAD", location=location)
 
     return app
@@ -160,8 +165,8 @@ def make_app(output: Path, state: PreviewState, port: int | None = None, bound: 
 def _answer(path: str, output: Path, state: PreviewState) -> tuple[str, str, bytes]:
     """(status, content type, body) for a path."""
     base = unquote(state.base_path).encode("utf-8").decode("latin-1")  # as WSGI hands a path over
-    if path + "/" == base:  # the site's own address without its slash, as one types it: the folder's
-        return "301 Moved Permanently", "text/plain; charset=utf-8", b""
+    if base.startswith(path.rstrip("/") + "/") and path != base:  # `/blog` for `/blog/`, `/a` for `/a/b/`
+        return "302 Found", "text/plain; charset=utf-8", b""  # the site itself, as one types its address
     if not path.startswith(base):
         return "302 Found", "text/plain; charset=utf-8", b""
     relative = _decoded(path[len(base):])
@@ -473,5 +478,7 @@ def _port_taken(port: int, bound: str = LOOPBACK) -> str:
         except OSError as problem:
             if problem.errno == errno.EADDRNOTAVAIL:
                 return f"{bound} is not an address of this machine; --host takes one of its own, or 0.0.0.0 for all"
-            return f"port {port} is in use on {bound}; choose another with --port"
+            if problem.errno == errno.EADDRINUSE:
+                return f"port {port} is in use on {bound}; choose another with --port"
+            return f"cannot answer on {bound}, port {port}: {problem.strerror or problem}"
     return ""

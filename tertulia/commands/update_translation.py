@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import ContentError, ContentErrors
 from ..reading.markup import Converter
 from ..reading.read import parse_text
-from ..reading.translations import (Followed, load_record, opening_words, paired_blocks, rearranged_said,
+from ..reading.translations import (Followed, load_record, opening_words, paired_blocks, rearranged,
                                     record_lock, save_record, shown_path, words_of)
 from .translation_starter import starter_markdown
 
@@ -54,6 +54,12 @@ def update_translation(content: Path, translation: Path, original: Path) -> str:
         _refuse_unless_known(shown, original_shown, followed, source, target)
         pieces = _block_sources(text, parsed, len(target), shown)
         updated = _updated(followed.blocks, words_of(source), source, pieces)
+        if unknown := [number for number, _ in updated.removed if followed.blocks[number - 1] is None]:
+            # recorded with no words (a block marked alone before it was translated): where it went cannot be
+            # told, and taking it out would drop a translator's words whose original may be there still
+            raise ContentErrors([ContentError(shown, parsed.body_line, (
+                f"the record holds no words for its {'blocks' if len(unknown) > 1 else 'block'} "
+                f"{', '.join(map(str, unknown))}, so where they went cannot be told; add or remove the blocks by hand"))])
         new_text = text[:_body_offset(text, parsed.body_line)] + "\n" + "\n\n".join(updated.sources) + "\n"
         if not _kept_as_they_were(converter.blocks(parse_text(new_text.encode("utf-8"), shown)[0].body, True),
                                   target, updated, len(source)):
@@ -70,7 +76,7 @@ def _refuse_unless_known(shown: str, original_shown: str, followed: Followed | N
     """Only a translation whose record says which original blocks it followed can be put in line, and
     only when the original gained or lost blocks (as many as it lost, when the counts still agree)."""
     known = followed is not None and followed.original == original_shown and len(followed.blocks) == len(target)
-    if len(source) == len(target) and not (known and rearranged_said(followed.blocks, words_of(source))):
+    if len(source) == len(target) and not (known and rearranged(followed.blocks, words_of(source)).said()):
         raise ContentErrors([ContentError(shown, 0, f"has as many blocks as its original ({len(source)}): nothing to "
                                           "add or take out; `tertulia status` says which blocks are outdated")])
     if followed is not None and followed.original == original_shown and followed.blocks == words_of(source):

@@ -130,9 +130,10 @@ def _unshown_labels(config: SiteConfig, reading: Reading) -> list[ContentError]:
                for what, line, labels in named for lang, _ in labels if lang and lang not in declared]
     # `tertulia init` shows each optional label as `…` to write: one left so is published as `…`
     unwritten = [ContentError(reading.shown_as, line, f"{what} still says `…`{f' in `{lang}`' if lang else ''}, as "
-                                                      "`tertulia init` wrote it: write the words, or take the language out")
+                                                      "`tertulia init` wrote it: write the words, or take the language "
+                                                      "out (its pages then show another language's)")
                  for what, line, labels in named for lang, label in labels if label.strip() == "…"]
-    return unshown + unwritten
+    return unshown + sorted(unwritten, key=lambda warning: warning.line)
 
 
 def _text(path: Path, shown_as: str) -> str:

@@ -277,39 +277,69 @@ def paired_blocks(recorded: tuple, current: tuple) -> dict[int, int]:
         if moved is not None:
             paired[new] = moved
             unpaired_old.remove(moved)
+    # a block moved and edited too: to the one left over it shares most words with (taken out, its
+    # translation's words would go, though its original is there)
+    for new in (new for new in range(len(current)) if new not in paired):
+        likeness = {old: _likeness(recorded[old], current[new]) for old in unpaired_old}
+        old = max(likeness, key=likeness.get, default=None)
+        if old is not None and likeness[old] >= SAME_PARAGRAPH:
+            paired[new] = old
+            unpaired_old.remove(old)
     return paired
 
 
-def rearranged(recorded: tuple, current: tuple) -> tuple[list[int], list[int], list[tuple[int, int]]]:
-    """Of a translation of as many blocks as its original, since it was recorded (its original's blocks then,
-    `recorded`): the original's blocks gained, those lost, and (new, old) of each that moved, as
-    paired_blocks pairs them; numbered from 0. Any of them puts the translation's blocks beside others."""
+def _likeness(old: str | None, new: str) -> float:
+    """How many of their words two versions of a block share (0 for a block recorded with no words)."""
+    if old is None:
+        return 0.0
+    return difflib.SequenceMatcher(None, old.split(), new.split(), autojunk=False).ratio()
+
+
+@dataclass(frozen=True)
+class Rearranged:
+    """Of a translation of as many blocks as its original, what its original did since it was recorded:
+    blocks gained, lost and moved ((new, old) pairs), numbered from 0, as paired_blocks pairs them, and
+    the translation's blocks that now stand beside another paragraph than the one they followed."""
+
+    gained: tuple[int, ...] = ()
+    lost: tuple[int, ...] = ()
+    moved: tuple[tuple[int, int], ...] = ()
+    beside_others: tuple[int, ...] = ()
+
+    def said(self) -> str:
+        """`the original lost its block 2 and gained block 5` or `the original's blocks moved (block 1 was
+        block 2, …)`, then `: this translation's blocks 2, 3 stand beside …`; "" for nothing."""
+        if self.gained and self.lost:
+            done = (f"the original lost its {blocks_named(i + 1 for i in self.lost)} and gained "
+                    f"{blocks_named(i + 1 for i in self.gained)}")
+        elif self.moved:
+            done = "the original's blocks moved (" + ", ".join(
+                f"block {new + 1} was block {old + 1}" for new, old in self.moved[:4]) + (
+                ", …" if len(self.moved) > 4 else "") + ")"
+        else:
+            return ""
+        which = blocks_named(i + 1 for i in self.beside_others)
+        stand = "stands" if len(self.beside_others) == 1 else "stand"
+        return (f"{done}: unless you have moved its blocks to match since, this translation's {which} {stand} "
+                "beside other paragraphs than the ones they translate")
+
+
+def rearranged(recorded: tuple, current: tuple) -> Rearranged:
+    """What the original did to its blocks since the translation was recorded (`recorded`: its blocks then)."""
     paired = paired_blocks(recorded, current)
-    gained = [new for new in range(len(current)) if new not in paired]
-    lost = sorted(set(range(len(recorded))) - set(paired.values()))
-    return gained, lost, [(new, old) for new, old in sorted(paired.items()) if new != old]
-
-
-def rearranged_said(recorded: tuple, current: tuple) -> str:
-    """What rearranged finds, as a sentence's start ("" for nothing): `the original lost its block 2 and
-    gained block 5`, or `the original's blocks moved (block 1 was block 2, block 2 was block 1)`."""
-    gained, lost, moved = rearranged(recorded, current)
-    if gained and lost:
-        return (f"the original lost its {blocks_named(i + 1 for i in lost)} and gained "
-                f"{blocks_named(i + 1 for i in gained)}")
-    if moved:
-        return ("the original's blocks moved (" + ", ".join(f"block {new + 1} was block {old + 1}" for new, old in
-                                                            moved[:4]) + (", …" if len(moved) > 4 else "") + ")")
-    return ""
+    gained = tuple(new for new in range(len(current)) if new not in paired)
+    lost = tuple(sorted(set(range(len(recorded))) - set(paired.values())))
+    if not (gained and lost) and all(new == old for new, old in paired.items()):
+        return Rearranged()
+    return Rearranged(gained, lost, tuple((new, old) for new, old in sorted(paired.items()) if new != old),
+                      tuple(new for new in range(len(current)) if paired.get(new) != new))
 
 
 def _edited(recorded: tuple, current: tuple, olds: range, news: range) -> dict[int, int]:
     """The pairs, in order, of a changed run's blocks with most words in common (a small alignment:
     runs are a few blocks long); a pair shares at least SAME_PARAGRAPH of its words."""
     def alike(old: int, new: int) -> float:
-        if recorded[old] is None:
-            return 0.0
-        ratio = difflib.SequenceMatcher(None, recorded[old].split(), current[new].split(), autojunk=False).ratio()
+        ratio = _likeness(recorded[old], current[new])
         return ratio if ratio >= SAME_PARAGRAPH else 0.0
     best = [[0.0] * (len(news) + 1) for _ in range(len(olds) + 1)]
     for i in range(len(olds) - 1, -1, -1):
@@ -427,7 +457,7 @@ def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = 
         record, errors = load_record(content)
         if errors:
             raise ContentErrors(errors)
-        if not force and blocks != [TITLE]:
+        if (not force or blocks) and blocks != [TITLE]:  # --force vouches for the whole translation, not a block
             _refuse_shifted(shown, record.get(shown), original_shown, words_of(source), target)
         lines = [_mark(record, (shown, original_shown), words_of(source), (title, own_title), target, block)
                  for block in blocks or [None]]
@@ -445,18 +475,18 @@ def _refuse_shifted(shown: str, known: Followed | None, original_shown: str, cur
     from ..errors import ContentErrors
     if known is None or known.original != original_shown or len(known.blocks) != len(current):
         return
-    said = rearranged_said(known.blocks, current)
-    if not said:
-        return
-    first = min([new for new, _ in rearranged(known.blocks, current)[2]] + rearranged(known.blocks, current)[1])
+    said = rearranged(known.blocks, current).said()
+    if said:
+        raise ContentErrors([ContentError(shown, 0, f"not recorded: since it was, {said}; {mend_rearranged(shown)}")])
+
+
+def mend_rearranged(shown: str) -> str:
+    """The two ways to put a rearranged translation right, said alike by check, status and translated."""
     parts = shown.split("/")  # content/posts/<slug>/index.<lang>.md, or a comment's under comments/
-    mend = (f"`tertulia new translation {parts[2]} --lang {parts[-1].split('.')[-2]}"
-            f"{' --page' if parts[1] == 'pages' else ''} --update` puts them back beside theirs"
-            if len(parts) == 4 and parts[3].startswith("index.") else "move them beside theirs")
-    raise ContentErrors([ContentError(shown, 0, (
-        f"not recorded: since it was, {said}, so this translation's blocks from {first + 1} on sit beside "
-        f"other paragraphs than theirs. {mend[0].upper() + mend[1:]}; once they are (moved by hand), "
-        "`tertulia translated --force` records them as they are"))])
+    update = (f"`tertulia new translation {parts[2]} --lang {parts[-1].split('.')[-2]}"
+              f"{' --page' if parts[1] == 'pages' else ''} --update` moves them beside theirs; "
+              if len(parts) == 4 and parts[3].startswith("index.") else "")
+    return f"{update}if you have moved them yourself, `tertulia translated --force {shown}` records them as they are"
 
 
 def _mark(record: dict[str, Followed], pair: tuple[str, str], current: tuple[str, ...], titles: tuple,

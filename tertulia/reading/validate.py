@@ -25,7 +25,7 @@ from ..model import (DATE_PATTERN, END_ISOLATE, ISOLATE, LATEST_OFFSET, Comment,
                      SitePage, Tag, Text, newest_first, offset_text)
 from .parse import ContentFiles
 from .read import Record
-from .translations import (UNFINISHED, Followed, opening_words, paired_blocks, rearranged, rearranged_said,
+from .translations import (UNFINISHED, Followed, mend_rearranged, opening_words, paired_blocks, rearranged,
                            stale_blocks, still_marked, title_of, words_of)
 
 STATUSES = ("published", "pending", "spam")
@@ -581,8 +581,8 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
         if not in_progress:  # a draft's or a pending comment's translation is work in progress (see _texts)
             _warn_list_lengths(translation, source, target, found)
             _warn_kinds(translation, source, target, found)
-            if recorded:
-                _warn_shifted(translation, followed.blocks, source, found)
+        if recorded:  # a draft's too: `translated` refuses it alike, and says why only here
+            _warn_shifted(translation, followed.blocks, source, found)
         return True
     changed = _changed_since_recorded(followed.blocks, source, target, translation.block_starts) if recorded else None
     line, where = changed or locate_mismatch(source, target, list(translation.block_starts))
@@ -615,19 +615,13 @@ def _warn_shifted(translation: Record, recorded: tuple, source, found: Findings)
     """A warning when the original both lost and gained blocks since the translation was recorded, as many
     as it lost: the counts still agree, but from the first block lost the translation's blocks sit beside
     other paragraphs than theirs, which "outdated" alone did not say."""
-    current = words_of(source)
-    said = rearranged_said(recorded, current)
-    if not said:
+    done = rearranged(recorded, words_of(source))
+    if not done.said():
         return
-    _, lost, moved = rearranged(recorded, current)
-    first = min([new for new, _ in moved] + lost)
     starts = translation.block_starts
-    line = starts[min(first, len(starts) - 1)] if starts else translation.body_line
-    message = (f"{SHIFTED}{said}: this translation's blocks from {first + 1} on sit "
-               "beside other paragraphs than the ones they translate")
-    if _updatable(translation):
-        message += f"; {_update_command(translation)} puts them back beside theirs"
-    found.warnings.append(ContentError(translation.path, line, message))
+    line = starts[min(done.beside_others[0], len(starts) - 1)] if starts else translation.body_line
+    found.warnings.append(ContentError(translation.path, line,
+                                       f"{SHIFTED}{done.said()}; {mend_rearranged(translation.path)}"))
 
 
 LIST_RUN_IN = re.compile(r"\n\s{0,3}(?:[-*+]|\d{1,9}[.)]) ")  # a list item's line inside a paragraph

@@ -453,3 +453,17 @@ def test_a_preview_whose_folder_another_build_holds_says_so_without_a_class_name
     serve.rebuild(Options(content=make_content(tmp_path)), state)
     assert state.errors == ["x/.tertulia-cache/preview/site: another build is writing there or beside it right now"]
     assert "OutputBusy" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("base, path, location", [("/a/b/", "/a", "/a/b/"), ("/a/b/", "/a/b", "/a/b/"),
+                                                  ("/a/b/", "/a/", "/a/b/"), ("/", "", "/"),
+                                                  ("/a/b/", "/posts/hola/", "/a/b/posts/hola/")])
+def test_an_address_on_the_way_to_the_site_leads_to_it(tmp_path, base, path, location):
+    """A red team: under `/a/b/`, `/a` went on to `/a/b/a`, a page not found; under `/`, no path at all to `//`."""
+    from tertulia.commands.serve import PreviewState, make_app
+    (tmp_path / "index.html").write_text("<!DOCTYPE html><title>x</title>")
+    app = make_app(tmp_path, PreviewState(base_path=base), port=8123)
+    said = {}
+    app({"PATH_INFO": path, "REQUEST_METHOD": "GET", "HTTP_HOST": "127.0.0.1:8123"},
+        lambda status, headers: said.update(status=status, headers=dict(headers)))
+    assert said["status"].startswith(("301", "302")) and said["headers"]["Location"] == location, said

@@ -249,15 +249,17 @@ def test_check_says_a_translation_sits_beside_other_paragraphs_after_one_was_rem
     check = run_cli("check", cwd=tmp_path)
     assert check.returncode == 0 and (
         "content/posts/p/index.en.md:8: warning: since this translation was recorded, the original lost its block 2 "
-        "and gained block 3: this translation's blocks from 2 on sit beside other paragraphs than the ones they "
-        "translate; `tertulia new translation p --lang en --update` puts them back beside theirs") in check.stderr, check.stderr
+        "and gained block 3: unless you have moved its blocks to match since, this translation's blocks 2, 3 stand "
+        "beside other paragraphs than the ones they translate; `tertulia new translation p --lang en --update` moves "
+        "them beside theirs; if you have moved them yourself, `tertulia translated --force content/posts/p/index.en.md` "
+        "records them as they are") in check.stderr, check.stderr
     assert ("content/posts/p/index.en.md:8: since this translation was recorded, the original lost its block 2"
             in run_cli("status", cwd=tmp_path).stdout)  # where a translator looks, beside the outdated blocks
     # two swapped: each translation beside the other's paragraph, said so too (and --update swaps them back)
     (content / "posts/p/index.es.md").write_text(head + "Dos.\n\nUno.\n\nTres.\n")
     assert ("content/posts/p/index.en.md:6: warning: since this translation was recorded, the original's blocks moved "
-            "(block 1 was block 2, block 2 was block 1): this translation's blocks from 1 on sit beside other "
-            "paragraphs") in run_cli("check", cwd=tmp_path).stderr
+            "(block 1 was block 2, block 2 was block 1): unless you have moved its blocks to match since, this "
+            "translation's blocks 1, 2 stand beside other paragraphs") in run_cli("check", cwd=tmp_path).stderr
     updated = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
     assert updated.returncode == 0, updated.stderr
     assert (content / "posts/p/index.en.md").read_text().endswith("Two.\n\nOne.\n\nThree.\n")
@@ -840,13 +842,34 @@ def test_translated_refuses_a_translation_whose_blocks_shifted_until_put_back(tm
     before = (content / "translations.json").read_text()
     refused = run_cli("translated", translation, cwd=tmp_path)
     assert refused.returncode == 1 and (
-        f"{translation}: not recorded: since it was, the original lost its block 2 and gained block 3, so this "
-        "translation's blocks from 2 on sit beside other paragraphs than theirs. `tertulia new translation p --lang en "
-        "--update` puts them back beside theirs; once they are (moved by hand), `tertulia translated --force` "
-        "records them as they are") in refused.stderr, refused.stderr
+        f"{translation}: not recorded: since it was, the original lost its block 2 and gained block 3: unless you "
+        "have moved its blocks to match since, this translation's blocks 2, 3 stand beside other paragraphs than the "
+        "ones they translate; `tertulia new translation p --lang en --update` moves them beside theirs; if you have "
+        f"moved them yourself, `tertulia translated --force {translation}` records them as they are") in refused.stderr, \
+        refused.stderr
     assert (content / "translations.json").read_text() == before
     assert run_cli("translated", translation, "--block", "1", cwd=tmp_path).returncode == 1
+    # --force vouches for the whole translation: with a block, the others' pairing would be hidden for good
+    assert run_cli("translated", translation, "--block", "1", "--force", cwd=tmp_path).returncode == 1
     # moved by hand, as the translator says with --force; or put back by --update, after which it records
     (content / "posts/p/index.en.md").write_text(theirs + "One.\n\nThree.\n\nFour.\n")
     assert run_cli("translated", translation, "--force", cwd=tmp_path).returncode == 0
     assert "outdated" not in run_cli("check", cwd=tmp_path).stderr
+
+
+def test_update_takes_out_no_block_the_record_holds_no_words_for(tmp_path):
+    """A red team: a block recorded with no words (null) was taken out as "its original gone" when the
+    original's blocks moved, though its original may well be there still."""
+    import json
+    head, theirs = "---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n"
+    content = make_content(tmp_path, {"posts/p/index.es.md": head + "Uno uno.\n\nDos dos.\n\nTres tres.\n",
+                                      "posts/p/index.en.md": theirs + "One.\n\nTwo.\n\nThree.\n"})
+    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    record = json.loads((content / "translations.json").read_text())
+    record["translations"]["posts/p/index.en.md"]["blocks"][1] = None
+    (content / "translations.json").write_text(json.dumps(record))
+    (content / "posts/p/index.es.md").write_text(head + "Dos dos.\n\nUno uno.\n\nCuatro cuatro.\n")
+    before = (content / "posts/p/index.en.md").read_text()
+    result = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
+    assert result.returncode == 1 and "the record holds no words for its block 2" in result.stderr, result.stderr
+    assert (content / "posts/p/index.en.md").read_text() == before
