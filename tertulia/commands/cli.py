@@ -262,13 +262,11 @@ def _translated(args) -> int:
     for path in args.path:
         try:  # `--block 3 --block 4`: each recorded (the last alone was, and the command said nothing of 3)
             print("\n".join(mark_translated(args.content, path, args.block, args.force)))
-        except NotATranslation as problem:
-            if len(args.path) == 1:
-                print(problem, file=sys.stderr)
-                failed[path] = EXIT_USAGE
-            else:  # `comments/*.md` of a thread written in both languages names its originals too: passed by
-                print(f"{path}: an original, not a translation: nothing to record")
         except ValueError as problem:
+            if isinstance(problem, NotATranslation) and len(args.path) > 1:
+                # `comments/*.md` of a thread written in both languages names its originals too: passed by
+                print(f"{path}: an original, not a translation: nothing to record")
+                continue
             print(problem, file=sys.stderr)
             failed[path] = EXIT_USAGE
         except ContentErrors as problem:

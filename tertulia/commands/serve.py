@@ -113,9 +113,10 @@ def answered_host(port: int, bound: str = LOOPBACK):
     answers on the network too (`--host`), an address typed as digits (a phone's browser on the same
     network). Never another name: a page elsewhere could point its own name at this machine."""
     local = {f"{name}:{port}" for name in LOCAL_NAMES}
-    if not ipaddress.ip_address(bound).is_unspecified:  # the address it was told, a loopback one too (127.0.0.2)
+    address = ipaddress.ip_address(bound)
+    if not address.is_unspecified:  # the address it was told, a loopback one too (127.0.0.2)
         local.add(f"{_in_url(bound)}:{port}")
-    everywhere = not ipaddress.ip_address(bound).is_loopback
+    everywhere = not address.is_loopback
 
     def answered(host: str) -> bool:
         host = host.lower()  # a host name has no case
@@ -149,11 +150,12 @@ def make_app(output: Path, state: PreviewState, port: int | None = None, bound: 
         else:
             answer = _answer(environ.get("PATH_INFO", "/"), output, state)
         wanted = quote(environ.get("PATH_INFO", "/").encode("latin-1", "replace").lstrip(b"/"), safe="/")
-        # an address without the base path (a link copied from the published site) is the same page under it;
-        # a folder's address without its slash is the folder's
+        # an address without the base path (a link copied from the published site) is the same page under it,
+        # one on the way to it (`/blog` for `/blog/`, `/a` for `/a/b/`) the site itself; a folder's address
+        # without its slash is the folder's
         if answer[0].startswith("301"):
             location = "/" + wanted + "/"
-        elif state.base_path.startswith("/" + wanted.rstrip("/") + "/"):  # on the way to the site: the site
+        elif state.base_path.startswith("/" + wanted.rstrip("/") + "/"):
             location = state.base_path
         else:
             location = state.base_path + wanted
@@ -165,9 +167,7 @@ def make_app(output: Path, state: PreviewState, port: int | None = None, bound: 
 def _answer(path: str, output: Path, state: PreviewState) -> tuple[str, str, bytes]:
     """(status, content type, body) for a path."""
     base = unquote(state.base_path).encode("utf-8").decode("latin-1")  # as WSGI hands a path over
-    if base.startswith(path.rstrip("/") + "/") and path != base:  # `/blog` for `/blog/`, `/a` for `/a/b/`
-        return "302 Found", "text/plain; charset=utf-8", b""  # the site itself, as one types its address
-    if not path.startswith(base):
+    if not path.startswith(base):  # sent on under the base path, or to it (`/blog` for `/blog/`): see make_app
         return "302 Found", "text/plain; charset=utf-8", b""
     relative = _decoded(path[len(base):])
     if state.errors and (relative == "" or relative.endswith(("/", ".html"))):

@@ -75,7 +75,7 @@ def update_translation(content: Path, translation: Path, original: Path) -> str:
 def _refuse_unless_known(shown: str, original_shown: str, followed: Followed | None, source, target) -> None:
     """Only a translation whose record says which original blocks it followed can be put in line, and
     only when the original gained or lost blocks (as many as it lost, when the counts still agree)."""
-    known = followed is not None and followed.original == original_shown and len(followed.blocks) == len(target)
+    known = followed is not None and followed.tells(original_shown, len(target))
     if len(source) == len(target) and not (known and rearranged(followed.blocks, words_of(source)).said()):
         raise ContentErrors([ContentError(shown, 0, f"has as many blocks as its original ({len(source)}): nothing to "
                                           "add or take out; `tertulia status` says which blocks are outdated")])
@@ -155,8 +155,7 @@ def _replace(path: Path, text: str) -> None:
 def _said(shown: str, updated: Updated, source) -> str:
     """What the update did, block by block; a removed block's words in full, so that none is lost."""
     lines = [f"updated {shown}: now {len(updated.sources)} blocks, as its original"]
-    moved = [new for new, old in enumerate(updated.kept_from, 1) if old is not None and old + 1 != new
-             and old + 1 not in {number for number, _ in updated.removed}]
+    moved = [new for new, old in enumerate(updated.kept_from, 1) if old is not None and old + 1 != new]
     if moved and not updated.added and not updated.removed:  # a swap: said, since no block came or went
         lines.append(f"  {'blocks' if len(moved) > 1 else 'block'} {', '.join(map(str, moved))} moved back "
                      "beside their originals")

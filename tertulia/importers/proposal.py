@@ -419,14 +419,13 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
         notes.append(f"the letter holds {proposal.others} more comment file{'s' if proposal.others > 1 else ''} "
                      "after this one, not read: ask for each in a letter of its own")
     if proposal.after:  # a P.S. under the file: the maintainer is told, nothing is guessed into the comment
-        words = ADDRESS_IN_NOTE.sub(REDACTED, " ".join(proposal.after.split()))  # a log is no place for them
-        notes.append(f"words after the comment file, not in it: “{shown(words)}”; "
+        notes.append(f"words after the comment file, not in it: “{_quoted_in_note(proposal.after)}”; "
                      "add them to the file if they belong to the comment")
     if proposal.unread:  # the words above won, as a reader's correction does; the file's may be the comment
-        words = ADDRESS_IN_NOTE.sub(REDACTED, " ".join(proposal.unread.split()))
         kept = ("kept in the file's front matter as `#` lines; put it in place of the comment if it is the one meant"
                 if unread else "too long to keep in the file: ask the reader which text is the comment")
-        notes.append(f"its comment file held another text than the words above it: “{shown(words)}”, {kept}")
+        notes.append(f"its comment file held another text than the words above it: "
+                     f"“{_quoted_in_note(proposal.unread)}”, {kept}")
     if proposal.left_out:
         notes.append(_left_out_note(proposal.left_out))
     if free != comment_id:
@@ -437,6 +436,12 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
     if not dry_run:
         _write_new(folder, f"{free}.{lang}.md", text)
     return Written(relative, new=True, note="; ".join(notes))
+
+
+def _quoted_in_note(text: str) -> str:
+    """A reader's words as a note of the report quotes them: on one line, cut short, no address in them
+    (a log is no place for one)."""
+    return shown(ADDRESS_IN_NOTE.sub(REDACTED, " ".join(text.split())))
 
 
 def _left_out_note(lines: tuple[str, ...]) -> str:

@@ -39,6 +39,11 @@ class Followed:
     blocks: tuple[str | None, ...]
     title: str | None = None
 
+    def tells(self, original: str, count: int) -> bool:
+        """Whether this record says which of `original`'s blocks a translation of `count` blocks followed:
+        recorded against that very file, with the translation's number of blocks."""
+        return self.original == original and len(self.blocks) == count
+
 
 def shown_path(content: Path, path: Path) -> str:
     """A content file's path as errors and the record name it: `content/posts/...`."""
@@ -255,9 +260,10 @@ def paired_blocks(recorded: tuple, current: tuple) -> dict[int, int]:
     """Each current block's place in the recorded ones (the original as the translation was marked
     against it), where it has one: matched as a diff matches lines; within a run that changed, a block
     to the one in its place when the run kept its length and no block of it moved along, else to the
-    one it shares most words with, in order; a block moved (its words the same, elsewhere) to where it was. The blocks left over
-    are those the original gained (current) and lost (recorded): `--update` and the count error
-    both read them here."""
+    one it shares most words with, in order; a block moved (its words the same, elsewhere) to where it
+    was, then one moved and edited to the block left over it shares most words with. The blocks left
+    over are those the original gained (current) and lost (recorded): `--update`, the count error and
+    the rearranged warning all read them here."""
     paired: dict[int, int] = {}
     current = _as_recorded(recorded, current)
     for tag, old_start, old_end, new_start, new_end in difflib.SequenceMatcher(None, recorded, current,
@@ -433,8 +439,8 @@ class NotATranslation(ValueError):
 def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = None, force: bool = False) -> list[str]:
     """Record that the translation at `path` (or each of `blocks`, numbered from 1, or TITLE) follows its
     original as it is now; a line said of each. Every number is checked before any is recorded; a
-    translation whose original both lost and gained blocks since it was recorded is not, unless `force`d
-    (its blocks then sit beside other paragraphs, and recording would call that pairing right).
+    translation whose original's blocks moved, came or went since it was recorded is not, unless the
+    whole of it is `force`d (its blocks may sit beside other paragraphs, and a record would call that right).
 
     Raises ContentErrors when the files are not a translation and its original with matching
     blocks, ValueError for a request that cannot be right (a path outside the content, a block
@@ -457,9 +463,10 @@ def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = 
         record, errors = load_record(content)
         if errors:
             raise ContentErrors(errors)
+        current = words_of(source)
         if (not force or blocks) and blocks != [TITLE]:  # --force vouches for the whole translation, not a block
-            _refuse_shifted(shown, record.get(shown), original_shown, words_of(source), target)
-        lines = [_mark(record, (shown, original_shown), words_of(source), (title, own_title), target, block)
+            _refuse_rearranged(shown, record.get(shown), original_shown, current)
+        lines = [_mark(record, (shown, original_shown), current, (title, own_title), target, block)
                  for block in blocks or [None]]
         gone = gone_entries(content, record)
         save_record(content, {key: value for key, value in record.items() if key not in gone})
@@ -468,24 +475,31 @@ def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = 
     return lines
 
 
-def _refuse_shifted(shown: str, known: Followed | None, original_shown: str, current: tuple, target: list) -> None:
-    """Refuse to record a translation whose original lost blocks and gained as many since it was recorded:
-    from the first block lost its blocks follow other paragraphs than those beside them, and a record would
-    call that right for good, said by nothing any more (a new user's walk)."""
+def _refuse_rearranged(shown: str, known: Followed | None, original_shown: str, current: tuple) -> None:
+    """Refuse to record a translation whose original's blocks moved, came or went since it was recorded:
+    its blocks may sit beside other paragraphs than theirs, and a record would call that right for good,
+    said by nothing any more (a new user's walk)."""
     from ..errors import ContentErrors
-    if known is None or known.original != original_shown or len(known.blocks) != len(current):
+    if known is None or not known.tells(original_shown, len(current)):
         return
     said = rearranged(known.blocks, current).said()
     if said:
         raise ContentErrors([ContentError(shown, 0, f"not recorded: since it was, {said}; {mend_rearranged(shown)}")])
 
 
+def update_command(shown: str) -> str:
+    """`tertulia new translation SLUG --lang L [--page] --update` for an essay's or a page's translation
+    (`content/posts/<slug>/index.<lang>.md`), "" for a comment's, which the command does not take."""
+    parts = shown.split("/")
+    if len(parts) != 4 or not parts[3].startswith("index."):
+        return ""
+    page = " --page" if parts[1] == "pages" else ""
+    return f"`tertulia new translation {parts[2]} --lang {parts[3].split('.')[-2]}{page} --update`"
+
+
 def mend_rearranged(shown: str) -> str:
     """The two ways to put a rearranged translation right, said alike by check, status and translated."""
-    parts = shown.split("/")  # content/posts/<slug>/index.<lang>.md, or a comment's under comments/
-    update = (f"`tertulia new translation {parts[2]} --lang {parts[-1].split('.')[-2]}"
-              f"{' --page' if parts[1] == 'pages' else ''} --update` moves them beside theirs; "
-              if len(parts) == 4 and parts[3].startswith("index.") else "")
+    update = f"{command} moves them beside theirs; " if (command := update_command(shown)) else ""
     return f"{update}if you have moved them yourself, `tertulia translated --force {shown}` records them as they are"
 
 

@@ -26,7 +26,7 @@ from ..model import (DATE_PATTERN, END_ISOLATE, ISOLATE, LATEST_OFFSET, Comment,
 from .parse import ContentFiles
 from .read import Record
 from .translations import (UNFINISHED, Followed, mend_rearranged, opening_words, paired_blocks, rearranged,
-                           stale_blocks, still_marked, title_of, words_of)
+                           stale_blocks, still_marked, title_of, update_command, words_of)
 
 STATUSES = ("published", "pending", "spam")
 ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url", "aliases", "feed_id"}
@@ -576,7 +576,7 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
     the record says which blocks the original has gained or lost since the translation followed it,
     those are named; else the likeliest place is guessed from the blocks' lengths."""
     source, target = blocks[original.path], blocks[translation.path]
-    recorded = followed is not None and followed.original == original.path and len(followed.blocks) == len(target)
+    recorded = followed is not None and followed.tells(original.path, len(target))
     if len(source) == len(target):
         if not in_progress:  # a draft's or a pending comment's translation is work in progress (see _texts)
             _warn_list_lengths(translation, source, target, found)
@@ -590,38 +590,27 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
     if where:
         message += f"; {where}"
     message += _list_run_in(target, source)
-    if recorded and _updatable(translation):
-        message += (f" ({_update_command(translation)} adds the original's new blocks marked `TODO translate`, shown "
+    if recorded and (command := update_command(translation.path)):
+        message += (f" ({command} adds the original's new blocks marked `TODO translate`, shown "
                     "in its language until translated, and takes out those it lost)")
     found.errors.append(ContentError(translation.path, line or translation.body_line, message))
     return False
-
-
-def _updatable(translation: Record) -> bool:
-    """Whether `new translation --update` takes the translation: an essay's or a page's, not a comment's."""
-    parts = translation.path.split("/")  # content/posts/<slug>/index.<lang>.md
-    return len(parts) == 4 and parts[3].startswith("index.")
-
-
-def _update_command(translation: Record) -> str:
-    page = " --page" if translation.path.split("/")[1] == "pages" else ""
-    return f"`tertulia new translation {translation.slug} --lang {translation.lang}{page} --update`"
 
 
 SHIFTED = "since this translation was recorded, "  # how that warning starts: `status` repeats it
 
 
 def _warn_shifted(translation: Record, recorded: tuple, source, found: Findings) -> None:
-    """A warning when the original both lost and gained blocks since the translation was recorded, as many
-    as it lost: the counts still agree, but from the first block lost the translation's blocks sit beside
-    other paragraphs than theirs, which "outdated" alone did not say."""
+    """A warning, at the first block it touches, when the original's blocks moved, came or went since the
+    translation was recorded: the counts may still agree, but its blocks then sit beside other paragraphs
+    than theirs, which "outdated" alone did not say."""
     done = rearranged(recorded, words_of(source))
-    if not done.said():
+    said = done.said()
+    if not said:
         return
     starts = translation.block_starts
     line = starts[min(done.beside_others[0], len(starts) - 1)] if starts else translation.body_line
-    found.warnings.append(ContentError(translation.path, line,
-                                       f"{SHIFTED}{done.said()}; {mend_rearranged(translation.path)}"))
+    found.warnings.append(ContentError(translation.path, line, f"{SHIFTED}{said}; {mend_rearranged(translation.path)}"))
 
 
 LIST_RUN_IN = re.compile(r"\n\s{0,3}(?:[-*+]|\d{1,9}[.)]) ")  # a list item's line inside a paragraph
@@ -798,7 +787,6 @@ def _person(record: Record, key: str, required: bool, found: Findings) -> str:
     return f"{ISOLATE}{name}{END_ISOLATE}"
 
 
-
 def _single_line_name(name: str) -> str:
     """A name on one line: a line break in it would break a reply's mail subject (`%0ABcc:`), and no
     one's name holds one."""
@@ -878,8 +866,8 @@ def _two_digit_hour(time: str) -> str:
 
 
 def _off_calendar(written: str) -> str:
-    """The one number that is wrong, said plainly, when it is the month or the day (`February 2026 has 28
-    days`); "" otherwise, for the whole rule."""
+    """The one number that is wrong, said plainly, when it is the month or the day (`February 2026 has days
+    01 to 28, not 30`); "" otherwise, for the whole rule."""
     import calendar
     parts = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", written.strip())
     if not parts or not 1 <= int(parts.group(1)):

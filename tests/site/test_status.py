@@ -191,6 +191,10 @@ def test_update_puts_a_translation_in_line_with_the_blocks_its_original_gained_a
     assert run_cli("build", cwd=tmp_path).returncode == 0
 
 
+# the front matter of a post's original and of its English translation, over the bodies a test writes
+HEADS = ("---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n")
+
+
 def update_after(tmp_path, original: str, translation: str, edited: str):
     """A post whose translation was marked against `original`, which is then `edited`: --update's outcome."""
     content = make_content(tmp_path, {"posts/p/index.es.md": original, "posts/p/index.en.md": translation})
@@ -202,7 +206,7 @@ def update_after(tmp_path, original: str, translation: str, edited: str):
 def test_update_pairs_an_edited_paragraph_with_its_translation_and_takes_out_the_removed_one(tmp_path):
     """A red team: the writer removed paragraph 2 and changed a word of paragraph 3; the update kept
     paragraph 2's translation beside paragraph 3 and took out paragraph 3's, "its original gone"."""
-    head, theirs = "---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n"
+    head, theirs = HEADS
     result, translation = update_after(
         tmp_path, head + "El río es ancho.\n\nEl puente es de 1890.\n\nEl molino muele trigo y maíz.\n\nFin.\n",
         theirs + "The river is wide.\n\nThe bridge is from 1890.\n\nThe mill grinds wheat and maize.\n\nEnd.\n",
@@ -215,7 +219,7 @@ def test_update_pairs_an_edited_paragraph_with_its_translation_and_takes_out_the
 
 
 def test_update_keeps_swapped_paragraphs_translations_with_them(tmp_path):
-    head, theirs = "---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n"
+    head, theirs = HEADS
     result, translation = update_after(tmp_path, head + "Alfa.\n\nBeta.\n\nGamma.\n", theirs + "Alpha.\n\nBeta en.\n\nGamma en.\n",
                                        head + "Beta.\n\nAlfa.\n\nGamma.\n\nDelta.\n")
     assert result.returncode == 0 and "taken out" not in result.stdout, result.stdout + result.stderr
@@ -226,7 +230,7 @@ def test_a_paragraph_removed_and_another_added_in_one_edit_is_said_and_put_in_li
     """A new user: the original lost paragraph 2 and gained a last one in one edit. The counts agreed, so
     check and build passed with "outdated" alone, the page showed each translation beside the next
     paragraph, and --update said there was nothing to add or take out."""
-    head, theirs = "---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n"
+    head, theirs = HEADS
     result, translation = update_after(
         tmp_path, head + "La casa era blanca.\n\nNa cozinha contaba historias.\n\nCuando se vendió, lloré.\n",
         theirs + "The house was white.\n\nIn the kitchen she told stories.\n\nWhen it was sold, I cried.\n",
@@ -241,7 +245,7 @@ def test_a_paragraph_removed_and_another_added_in_one_edit_is_said_and_put_in_li
 
 
 def test_check_says_a_translation_sits_beside_other_paragraphs_after_one_was_removed_and_one_added(tmp_path):
-    head, theirs = "---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n"
+    head, theirs = HEADS
     content = make_content(tmp_path, {"posts/p/index.es.md": head + "Uno.\n\nDos.\n\nTres.\n",
                                       "posts/p/index.en.md": theirs + "One.\n\nTwo.\n\nThree.\n"})
     assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
@@ -269,7 +273,7 @@ def test_check_says_a_translation_sits_beside_other_paragraphs_after_one_was_rem
 def test_update_refuses_blocks_whose_start_it_cannot_be_sure_of(tmp_path):
     """A red team: a code fence right under a paragraph made the cut at the blocks' first lines wrong; the
     update took out the wrong paragraph and the record called the mismatched pair current."""
-    head, theirs = "---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n"
+    head, theirs = HEADS
     code = "```\ncmd\n```\n\n"
     translation_text = theirs + "Run this:\n" + code + "Third.\n\n    a\n\n    b\n\nLast.\n"
     result, translation = update_after(tmp_path, head + "Ejecuta:\n" + code + "Tercero.\n\n    a\n\n    b\n\nÚltimo.\n",
@@ -805,7 +809,7 @@ def test_update_keeps_a_picture_a_record_of_before_pictures_holds_as_no_words(tm
     """A red team: with a record of then (its picture as ""), --update took the translator's picture, its
     description translated, for one whose original was gone, and put a starter in its place."""
     import json
-    head, theirs = "---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n"
+    head, theirs = HEADS
     content = make_content(tmp_path, {"posts/p/index.es.md": head + "Uno.\n\n![El logo](a.png)\n\nDos.\n",
                                       "posts/p/index.en.md": theirs + "One.\n\n![The logo](a.png)\n\nTwo.\n"})
     assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
@@ -833,7 +837,7 @@ def test_translated_refuses_a_translation_whose_blocks_shifted_until_put_back(tm
     """A new user followed check's "once the translation follows it again, `translated` records that" after
     one paragraph was removed and another added in one save: the wrong pairing was recorded, and nothing
     said a word of it again."""
-    head, theirs = "---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n"
+    head, theirs = HEADS
     content = make_content(tmp_path, {"posts/p/index.es.md": head + "Uno.\n\nDos.\n\nTres.\n",
                                       "posts/p/index.en.md": theirs + "One.\n\nTwo.\n\nThree.\n"})
     translation = "content/posts/p/index.en.md"
@@ -861,7 +865,7 @@ def test_update_takes_out_no_block_the_record_holds_no_words_for(tmp_path):
     """A red team: a block recorded with no words (null) was taken out as "its original gone" when the
     original's blocks moved, though its original may well be there still."""
     import json
-    head, theirs = "---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n"
+    head, theirs = HEADS
     content = make_content(tmp_path, {"posts/p/index.es.md": head + "Uno uno.\n\nDos dos.\n\nTres tres.\n",
                                       "posts/p/index.en.md": theirs + "One.\n\nTwo.\n\nThree.\n"})
     assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
