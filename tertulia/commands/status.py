@@ -21,6 +21,7 @@ class Tally:
     current: int = 0
     outdated: int = 0
     blocks: int = 0
+    titles: int = 0  # outdated titles: a translation whose title alone is stale is outdated by no block
     missing: int = 0
     unfinished: int = 0  # translations with blocks still holding the starter's marker
     with_errors: int = 0  # translations whose file has a content error: neither current nor missing
@@ -31,7 +32,9 @@ class Tally:
         """The last line, in the shape scripts already read; pages' translations count in its numbers."""
         return (f"{counted(essays, 'essay')}, {counted(comments, 'comment')}: "
                 f"{counted(self.current, 'translation')} current, {self.outdated} outdated "
-                f"({counted(self.blocks, 'block')}), {self.missing} missing"
+                f"({counted(self.blocks, 'block')}"
+                + (f", {counted(self.titles, 'title')}" if self.titles else "")
+                + f"), {self.missing} missing"
                 + (f", {self.unfinished} unfinished" if self.unfinished else "")
                 + (f", {self.with_errors} with errors" if self.with_errors else ""))
 
@@ -213,6 +216,7 @@ def _outdated(original: Text, translation: Text, tally: Tally) -> None:
     tally.outdated += 1
     tally.blocks += len(translation.stale)
     if translation.stale_title is not None:
+        tally.titles += 1
         old, line = translation.stale_title
         tally.details.append((translation.path, line, f"{translation.path}:{line}: title outdated; the original's "
                               f"is now “{original.title}”; changed: {word_diff(old, original.title)}"))
