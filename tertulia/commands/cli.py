@@ -126,9 +126,10 @@ def _failed(args, problem: Exception) -> int:
         for error in problem.errors:
             print(error, file=sys.stderr)
         counted_errors = counted(len(problem.errors), _kind_of(problem.errors))
-        # only a command that writes says it did not: `check` and `status` never do
-        print(counted_errors if args.command in ("check", "status") else f"{counted_errors}; nothing was written",
-              file=sys.stderr)
+        # only a command that writes says it did not: `check` and `status` never do. The count is the
+        # command's summary, on stdout as a finished build's is: stderr holds only `path[:line]: message`
+        # lines, one per error or warning, for a reader or a script to go through
+        print(counted_errors if args.command in ("check", "status") else f"{counted_errors}; nothing was written")
         return EXIT_CONTENT
     if isinstance(problem, (OutputRefused, OutputBusy)):
         print(problem, file=sys.stderr)
@@ -276,7 +277,7 @@ def _translated(args) -> int:
                 print(error, file=sys.stderr)
             failed[path] = EXIT_CONTENT
     if failed and len(args.path) > 1:
-        print(f"{len(failed)} of {len(args.path)} translations not recorded", file=sys.stderr)
+        print(f"{len(failed)} of {len(args.path)} translations not recorded")  # the summary: stdout
     return max(failed.values(), default=EXIT_OK)
 
 
@@ -313,11 +314,11 @@ def _imported(args, importing) -> int:
         summary, staged = importing()
     except UnreadableExport as problem:
         print(problem, file=sys.stderr)
-        print("the export could not be read; nothing was written", file=sys.stderr)
+        print("the export could not be read; nothing was written")  # the summary: stdout, as a finished import's
         return EXIT_CONTENT
     except ContentProblem as problem:
         print(problem, file=sys.stderr)
-        print("nothing was written", file=sys.stderr)
+        print("nothing was written")
         return EXIT_CONTENT
     except ValueError as problem:
         print(problem, file=sys.stderr)
@@ -365,7 +366,7 @@ def _proposals_in(args, sources, run_import):
         return run_import()
     except Refused as refused:
         print(refused, file=sys.stderr)
-        print("nothing was written", file=sys.stderr)
+        print("nothing was written")
         return EXIT_CONTENT
     except ContentErrors as problem:
         for error in problem.errors:

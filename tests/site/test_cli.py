@@ -70,7 +70,8 @@ def test_content_errors_exit_1_name_file_and_line_and_leave_output_untouched(tmp
     assert lines[0] == "content/posts/hola/comments/c1.es.md:3: reply_to names `ghost`, but this post has no comment with that id"
     assert lines[1] == ("content/posts/hola/index.en.md:10: translation has 3 blocks, original has 2; "
                         "translation block 3 “A third paragraph that was added.” has no counterpart: probably added")
-    assert lines[-1] == "2 content errors; nothing was written"
+    assert len(lines) == 2  # stderr: the errors alone; their count is the summary, on stdout
+    assert result.stdout == "2 content errors; nothing was written\n"
     assert "Traceback" not in result.stderr
     assert every_file(out) == before
     assert sorted(p.name for p in out.parent.iterdir()) == ["bad", "good", "out"]
@@ -89,7 +90,7 @@ def test_a_failed_build_says_its_warnings_too(tmp_path):
     assert any(line.startswith("content/posts/hola/index.es.md:") and ": warning: " in line and "foto.jpg" in line
                for line in lines), result.stderr
     assert "content/posts/hola/comments/c1.es.md:3: reply_to names `ghost`" in result.stderr
-    assert lines[-1] == "1 content error; nothing was written"
+    assert result.stdout.splitlines()[-1] == "1 content error; nothing was written"
 
 
 def test_broken_settings_do_not_hide_the_files_own_errors(tmp_path):
@@ -99,7 +100,7 @@ def test_broken_settings_do_not_hide_the_files_own_errors(tmp_path):
     assert result.returncode == 1
     assert "content/site.yml:" in result.stderr
     assert "content/posts/hola/comments/c1.es.md:" in result.stderr, result.stderr
-    assert result.stderr.splitlines()[-1] == "2 content errors"
+    assert result.stdout.splitlines()[-1] == "2 content errors"
 
 
 @pytest.mark.parametrize("epoch", ["abc", "1700000000.5", "-1", "99999999999999"])
@@ -145,7 +146,7 @@ def test_a_missing_site_yml_is_a_content_error(tmp_path):
     (content / "site.yml").unlink()
     result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
     assert result.returncode == 1 and result.stderr.startswith("content/site.yml: site.yml is missing")
-    assert result.stderr.splitlines()[-1] == "1 content error; nothing was written"
+    assert result.stdout.splitlines()[-1] == "1 content error; nothing was written"
     assert "Traceback" not in result.stderr
 
 
@@ -267,7 +268,8 @@ def test_check_and_status_do_not_say_they_wrote_nothing_for_they_never_write(tmp
     content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": "---\nauthor: B\nreply_to: ghost\n---\n\nHola.\n"})
     for command in ("check", "status"):
         result = run_cli(command, "--content", str(content))
-        assert result.returncode == 1 and result.stderr.splitlines()[-1] == "1 content error", command
+        assert result.returncode == 1 and result.stdout.splitlines()[0] == "1 content error", command
+        assert "nothing was written" not in result.stdout
 
 
 def test_a_misspelt_command_is_named_as_a_command_with_the_one_meant():

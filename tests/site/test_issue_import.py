@@ -144,7 +144,8 @@ def test_an_event_with_no_usable_proposal_writes_nothing_and_says_why(tmp_path, 
     content, before, result = run_import(tmp_path, event)
     assert result.returncode == 1
     assert message in result.stderr, result.stderr
-    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 2
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == "nothing was written\n"  # the summary, apart from the one line of why
     assert every_file(content) == before
 
 

@@ -193,8 +193,8 @@ def test_a_page_folder_with_a_bad_name_is_one_error_not_also_a_menu_entry_naming
     result = build(content, tmp_path / "output")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "content/pages/About: bad slug `About`: use lowercase letters, digits and single hyphens, e.g. `about`",
-        "1 content error; nothing was written"]
+        "content/pages/About: bad slug `About`: use lowercase letters, digits and single hyphens, e.g. `about`"]
+    assert result.stdout == "1 content error; nothing was written\n"
 
 
 def test_a_static_file_may_not_replace_a_generated_one(tmp_path):
