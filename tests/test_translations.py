@@ -132,3 +132,17 @@ def test_a_block_moved_and_edited_too_is_paired_with_what_it_was():
     done = rearranged(recorded, current)
     assert not done.gained and not done.lost and done.beside_others == (0, 1, 2)
     assert rearranged(recorded, recorded).said() == ""
+
+
+def test_a_paragraph_moved_into_a_deleted_one_s_place_or_beside_a_new_one_is_paired_where_it_went():
+    """A translator's walk: 1 5 3 4 (2 deleted, 5 moved into its place) paired 5 with 2 as "edited" and
+    lost 5; 1 2 3 5 4 N paired the new paragraph with 5's translation and called 5 new. A block's very
+    words found elsewhere are that block, before any changed run is paired by its place."""
+    from tertulia.reading.translations import paired_blocks
+    recorded = ("Ao sábado enche.", "O peixeiro cala.", "Ao meio-dia", "Tudo fecha.", "Volto para casa.")
+    one, two, three, four, five = recorded
+    assert paired_blocks(recorded, (one, five, three, four)) == {0: 0, 1: 4, 2: 2, 3: 3}
+    assert paired_blocks(recorded, (one, two, three, five, four, "À tarde, pombos.")) == {
+        0: 0, 1: 1, 2: 2, 3: 4, 4: 3}
+    assert paired_blocks(recorded, (one, three, two, "Há um homem.", four, five)) == {
+        0: 0, 1: 2, 2: 1, 4: 3, 5: 4}

@@ -10,6 +10,7 @@ and the blocks whose original is gone taken out, their words printed so that non
 
 from __future__ import annotations
 
+import difflib
 import os
 import secrets
 from dataclasses import dataclass, field
@@ -18,8 +19,8 @@ from pathlib import Path
 from ..errors import ContentError, ContentErrors
 from ..reading.markup import Converter
 from ..reading.read import parse_text
-from ..reading.translations import (Followed, load_record, opening_words, paired_blocks, rearranged,
-                                    record_lock, save_record, shown_path, words_of)
+from ..reading.translations import (SAME_PARAGRAPH, Followed, load_record, opening_words, paired_blocks,
+                                    rearranged, record_lock, save_record, shown_path, words_of)
 from .translation_starter import starter_markdown
 
 
@@ -32,6 +33,7 @@ class Updated:
     kept_from: list[int | None] = field(default_factory=list)  # each block's place in the translation before, or None
     added: list[int] = field(default_factory=list)  # numbers from 1 in the new translation
     removed: list[tuple[int, str]] = field(default_factory=list)  # old number from 1, its Markdown
+    joined: list[tuple[int, int]] = field(default_factory=list)  # (old number, new number it joined), from 1
 
 
 def update_translation(content: Path, translation: Path, original: Path) -> str:
@@ -54,6 +56,7 @@ def update_translation(content: Path, translation: Path, original: Path) -> str:
         _refuse_unless_known(shown, original_shown, followed, source, target)
         pieces = _block_sources(text, parsed, len(target), shown)
         updated = _updated(followed.blocks, words_of(source), source, pieces)
+        _join_merged(updated, followed.blocks, words_of(source), target)
         if unknown := [number for number, _ in updated.removed if followed.blocks[number - 1] is None]:
             # recorded with no words (a block marked alone before it was translated): where it went cannot be
             # told, and taking it out would drop a translator's words whose original may be there still
@@ -123,11 +126,39 @@ def _updated(recorded: tuple, current: tuple, source, pieces: list[str]) -> Upda
     return updated
 
 
+def _join_merged(updated: Updated, recorded: tuple, current: tuple, target) -> None:
+    """A lost paragraph whose words now stand in the one beside it (two paragraphs of the original made
+    one): its translation joined to that block's, which stays outdated, instead of taken out. Only two
+    paragraphs join: a heading or a list cannot run on into another block."""
+    for number, markdown in list(updated.removed):
+        old = number - 1
+        for new, kept in enumerate(updated.kept_from):
+            if kept not in (old - 1, old + 1) or not _within(recorded[old], current[new]):
+                continue
+            if not (target[old].startswith("<p>") and target[kept].startswith("<p>")):
+                continue
+            ours = updated.sources[new]
+            updated.sources[new] = f"{ours}\n{markdown}" if kept < old else f"{markdown}\n{ours}"
+            updated.removed.remove((number, markdown))
+            updated.joined.append((number, new + 1))
+            break
+
+
+def _within(words: str | None, block: str) -> bool:
+    """Whether most of a paragraph's words (as recorded) stand, in order, in another block's."""
+    if not words:
+        return False
+    ours = words.split()
+    found = difflib.SequenceMatcher(None, ours, block.split(), autojunk=False).get_matching_blocks()
+    return sum(match.size for match in found) >= SAME_PARAGRAPH * len(ours)
+
+
 def _kept_as_they_were(blocks, target, updated: Updated, count: int) -> bool:
     """Whether the rewritten translation has its original's count of blocks and each block it kept is
     the very block it was: the cut at each block's first line is a guess (see align.block_lines), and a
     wrong one would pair a translator's words with another paragraph, recorded as following it."""
-    return len(blocks) == count and all(before is None or blocks[index] == target[before]
+    joined = {new - 1 for _, new in updated.joined}
+    return len(blocks) == count and all(before is None or index in joined or blocks[index] == target[before]
                                         for index, before in enumerate(updated.kept_from))
 
 
@@ -156,12 +187,15 @@ def _said(shown: str, updated: Updated, source) -> str:
     """What the update did, block by block; a removed block's words in full, so that none is lost."""
     lines = [f"updated {shown}: now {len(updated.sources)} blocks, as its original"]
     moved = [new for new, old in enumerate(updated.kept_from, 1) if old is not None and old + 1 != new]
-    if moved and not updated.added and not updated.removed:  # a swap: said, since no block came or went
+    if moved and not (updated.added or updated.removed or updated.joined):  # a swap: said, since no block came or went
         lines.append(f"  {'blocks' if len(moved) > 1 else 'block'} {', '.join(map(str, moved))} moved back "
                      "beside their originals")
     for number in updated.added:
         lines.append(f"  block {number} added (“{opening_words(source[number - 1])}”), marked `TODO translate`: "
                      "the page shows the original's words there until it is translated")
+    for old, new in updated.joined:
+        lines.append(f"  block {old} joined to block {new}, as its original's paragraph was joined to the one "
+                     "beside it: read them as one")
     for number, markdown in updated.removed:
         lines.append(f"  block {number} taken out: its original is gone. Its words were:")
         lines += [f"    {line}" for line in markdown.split("\n")]

@@ -258,31 +258,38 @@ SAME_PARAGRAPH = 0.5  # of its words in common with what it was: an edited parag
 
 def paired_blocks(recorded: tuple, current: tuple) -> dict[int, int]:
     """Each current block's place in the recorded ones (the original as the translation was marked
-    against it), where it has one: matched as a diff matches lines; within a run that changed, a block
-    to the one in its place when the run kept its length and no block of it moved along, else to the
-    one it shares most words with, in order; a block moved (its words the same, elsewhere) to where it
-    was, then one moved and edited to the block left over it shares most words with. The blocks left
-    over are those the original gained (current) and lost (recorded): `--update`, the count error and
-    the rearranged warning all read them here."""
+    against it), where it has one: matched as a diff matches lines; then a block moved (its words the
+    same, elsewhere) to where it was, before any changed run is paired by place, for a paragraph moved
+    into a deleted one's place is that paragraph, not the deleted one edited; within a run that changed,
+    a block to the one in its place when the run kept its length and no block of it moved along, else
+    to the one it shares most words with, in order; then one moved and edited to the block left over it
+    shares most words with. The blocks left over are those the original gained (current) and lost
+    (recorded): `--update`, the count error and the rearranged warning all read them here."""
     paired: dict[int, int] = {}
     current = _as_recorded(recorded, current)
+    changed = []
     for tag, old_start, old_end, new_start, new_end in difflib.SequenceMatcher(None, recorded, current,
                                                                                autojunk=False).get_opcodes():
-        olds, news = range(old_start, old_end), range(new_start, new_end)
         if tag == "equal":
-            paired.update(zip(news, olds))
-        elif tag == "replace":
-            alike = _edited(recorded, current, olds, news)
-            # a run of its length kept in place, rewritten however much; unless a block of it is another's
-            # words moved along (one taken out before it, another put in after): then each where it went
-            shifted = any(new - new_start != old - old_start for new, old in alike.items())
-            paired.update(alike if shifted or len(olds) != len(news) else zip(news, olds))
-    unpaired_old = [old for old in range(len(recorded)) if old not in set(paired.values())]
-    for new in (new for new in range(len(current)) if new not in paired):
+            paired.update(zip(range(new_start, new_end), range(old_start, old_end)))
+        else:
+            changed.append((range(old_start, old_end), range(new_start, new_end)))
+    unpaired_old = [old for olds, _ in changed for old in olds]
+    for new in (new for _, news in changed for new in news):
         moved = next((old for old in unpaired_old if recorded[old] == current[new]), None)
         if moved is not None:
             paired[new] = moved
             unpaired_old.remove(moved)
+    for olds, news in changed:  # what is left of each run that changed, where it is
+        olds = [old for old in olds if old in unpaired_old]
+        news = [new for new in news if new not in paired]
+        alike = _edited(recorded, current, olds, news)
+        # a run of its length kept in place, rewritten however much; unless a block of it is another's
+        # words moved along (one taken out before it, another put in after): then each where it went
+        shifted = any(news.index(new) != olds.index(old) for new, old in alike.items())
+        pairs = alike if shifted or len(olds) != len(news) else dict(zip(news, olds))
+        paired.update(pairs)
+        unpaired_old = [old for old in unpaired_old if old not in pairs.values()]
     # a block moved and edited too: to the one left over it shares most words with (taken out, its
     # translation's words would go, though its original is there)
     for new in (new for new in range(len(current)) if new not in paired):
@@ -466,8 +473,11 @@ def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = 
         current = words_of(source)
         if (not force or blocks) and blocks != [TITLE]:  # --force vouches for the whole translation, not a block
             _refuse_rearranged(shown, record.get(shown), original_shown, current)
-        lines = [_mark(record, (shown, original_shown), current, (title, own_title), target, block)
-                 for block in blocks or [None]]
+        if force and not blocks and _moved_since(record.get(shown), original_shown, current):
+            lines = [_mark_as_moved(record, (shown, original_shown), current, title)]
+        else:
+            lines = [_mark(record, (shown, original_shown), current, (title, own_title), target, block)
+                     for block in blocks or [None]]
         gone = gone_entries(content, record)
         save_record(content, {key: value for key, value in record.items() if key not in gone})
     if gone:
@@ -485,6 +495,30 @@ def _refuse_rearranged(shown: str, known: Followed | None, original_shown: str, 
     said = rearranged(known.blocks, current).said()
     if said:
         raise ContentErrors([ContentError(shown, 0, f"not recorded: since it was, {said}; {mend_rearranged(shown)}")])
+
+
+def _moved_since(known: Followed | None, original_shown: str, current: tuple) -> bool:
+    """Whether the record says the original's blocks moved, came or went since the translation was recorded."""
+    return known is not None and known.tells(original_shown, len(current)) and bool(
+        rearranged(known.blocks, current).said())
+
+
+def _mark_as_moved(record: dict[str, Followed], pair: tuple[str, str], current: tuple, title: str | None) -> str:
+    """`translated --force` of a translation whose original's blocks moved: the translator says they moved
+    theirs to match, so each block follows what its translation was made from, where it went; a block
+    moved and edited too stays outdated, as an edit is (recorded as now, it would be called current unseen,
+    a translator's walk); a block the original gained follows it as it is now."""
+    shown, original_shown = pair
+    known = record[shown]
+    paired = paired_blocks(known.blocks, current)
+    followed = tuple(known.blocks[paired[new]] if new in paired else now for new, now in enumerate(current))
+    record[shown] = Followed(original_shown, followed, title)
+    said = f"recorded: {shown} follows {original_shown} (all {len(current)} blocks, where you moved them)"
+    if outdated := [index + 1 for index, _ in stale_blocks(followed, current)]:
+        said += (f"; {blocks_named(outdated)} {'is' if len(outdated) == 1 else 'are'} still outdated: "
+                 f"{'its original' if len(outdated) == 1 else 'their originals'} changed as well as moved "
+                 "(`tertulia status` says how)")
+    return said
 
 
 def update_command(shown: str) -> str:

@@ -724,7 +724,8 @@ def _retitled(original: Record, translation: Record, followed: Followed, found: 
     line = translation.line("title")
     found.warnings.append(ContentError(translation.path, line, (
         f"the title is outdated: its original's title changed from “{followed.title}” to “{now}” after it was "
-        f"translated; once the translation's title follows it, `tertulia translated {translation.path}` records that")))
+        f"translated; once the translation's title follows it, `tertulia translated {translation.path} --block title` "
+        "records that")))
     return followed.title, line
 
 
@@ -742,8 +743,9 @@ def _stale(original: Record, translation: Record, blocks, followed: Followed, fo
         stale.append((index, old, line))
         found.warnings.append(ContentError(translation.path, line, (
             f"block {index + 1} is outdated: its original (“{opening_words(blocks[original.path][index])}”) changed "
-            "after it was translated; `tertulia status` says what changed, and once the translation follows it again, "
-            f"`tertulia translated {translation.path}` records that")))
+            "after it was translated; `tertulia status` says what changed, and once the translation's block follows "
+            # its block alone: the whole file's record would call its other outdated blocks current unseen
+            f"it again, `tertulia translated {translation.path} --block {index + 1}` records that")))
     return tuple(stale)
 
 

@@ -48,8 +48,8 @@ def test_one_edited_word_is_named_by_status_and_check_and_marked_on_the_page(tmp
     assert check.returncode == 0
     assert [line for line in check.stderr.splitlines() if "outdated" in line] == [
         f"{TRANSLATION}:8: warning: block 2 is outdated: its original (“Segundo párrafo, corregido.”) changed "
-        "after it was translated; `tertulia status` says what changed, and once the translation follows it "
-        f"again, `tertulia translated {TRANSLATION}` records that"]
+        "after it was translated; `tertulia status` says what changed, and once the translation's block follows it "
+        f"again, `tertulia translated {TRANSLATION} --block 2` records that"]
     assert run_cli("build", "--output", "out", cwd=tmp_path).returncode == 0
     for page in ("posts/hola/index.html", "en/posts/hola/index.html"):
         html = (tmp_path / "out" / page).read_text()
@@ -216,6 +216,46 @@ def test_update_pairs_an_edited_paragraph_with_its_translation_and_takes_out_the
     assert translation.read_text().endswith("The river is wide.\n\nThe mill grinds wheat and maize.\n\nEnd.\n")
     status = run_cli("status", cwd=tmp_path).stdout
     assert "block 2 outdated" in status and "[-trigo-]{+cebada+}" in status
+
+
+def test_update_joins_the_translations_of_two_paragraphs_the_original_joined(tmp_path):
+    """A translator's walk: paragraphs 1 and 2 made one; --update took out 1's translation, "its original
+    gone", though its words open the joined paragraph: the translator had to write them again."""
+    head, theirs = HEADS
+    result, translation = update_after(
+        tmp_path, head + "El río es ancho y lento.\n\nEl puente es de 1890.\n\n## Fin\n\nAdiós.\n",
+        theirs + "The river is wide and slow.\n\nThe bridge is from 1890.\n\n## End\n\nGoodbye.\n",
+        head + "El río es ancho y lento. El puente es de 1890.\n\n## Fin\n\nAdiós.\n")
+    assert result.returncode == 0, result.stderr
+    assert "block 2 joined to block 1" in result.stdout and "taken out" not in result.stdout
+    assert "moved back" not in result.stdout  # the blocks after it moved up by one: no swap to speak of
+    assert translation.read_text().endswith(
+        "The river is wide and slow.\nThe bridge is from 1890.\n\n## End\n\nGoodbye.\n")
+    status = run_cli("status", cwd=tmp_path).stdout  # the joined block is the translator's to read again
+    assert "en outdated (block 1)" in status
+    # a heading is no paragraph to run on into: one joined with the paragraph after it is taken out
+    result, translation = update_after(
+        tmp_path / "h", head + "## Río\n\nEl río es ancho.\n\nFin.\n", theirs + "## River\n\nThe river is wide.\n\nEnd.\n",
+        head + "Río. El río es ancho.\n\nFin.\n")
+    assert "joined" not in result.stdout and "block 1 taken out" in result.stdout, result.stdout
+
+
+def test_translated_force_keeps_a_block_moved_and_edited_outdated(tmp_path):
+    """A translator's walk: the writer swapped two paragraphs and added a word to one; the translator swapped
+    theirs and ran `translated --force`, as check said: the edit was recorded as translated, unseen."""
+    head, theirs = HEADS
+    content = make_content(tmp_path, {
+        "posts/p/index.es.md": head + "Uno uno.\n\nEl segundo habla del puente.\n\nEl tercero habla del río.\n",
+        "posts/p/index.en.md": theirs + "One.\n\nTwo.\n\nThree.\n"})
+    translation = "content/posts/p/index.en.md"
+    assert run_cli("translated", translation, cwd=tmp_path).returncode == 0
+    (content / "posts/p/index.es.md").write_text(
+        head + "Uno uno.\n\nEl tercero habla del río ancho.\n\nEl segundo habla del puente.\n")
+    (content / "posts/p/index.en.md").write_text(theirs + "One.\n\nThree.\n\nTwo.\n")  # moved by hand
+    forced = run_cli("translated", translation, "--force", cwd=tmp_path)
+    assert forced.returncode == 0 and "block 2 is still outdated" in forced.stdout, forced.stdout
+    status = run_cli("status", cwd=tmp_path).stdout
+    assert "en outdated (block 2)" in status and "{+río ancho.+}" in status and "moved" not in status, status
 
 
 def test_update_keeps_swapped_paragraphs_translations_with_them(tmp_path):
