@@ -52,7 +52,14 @@ def run(args) -> int:
         from .init import init_site
         return init_site(args.folder, args.lang, args.translation, args.title, args.base_url)
     if args.command == "import":
-        return IMPORTERS[args.source](args)  # into a folder that may not exist yet
+        try:
+            return IMPORTERS[args.source](args)  # into a folder that may not exist yet
+        except BrokenPipeError:  # our own stdout, closed by its reader (see args.main)
+            raise
+        except OSError as problem:  # a full disk, a folder without permission: one line, not a traceback
+            print(f"{problem.filename or args.content}: could not be written or read: {problem.strerror or problem}; "
+                  "the import stopped there", file=sys.stderr)
+            return EXIT_CONTENT
     if not _is_site(args.content):
         above = _site_above(args.content)
         if above:  # inside a site's folder (in content/, beside a post): where to stand, not how to start one

@@ -734,3 +734,21 @@ def test_a_commenters_own_address_from_the_export_is_kept_out_of_their_name_and_
     assert disqus["author"] == written and disqus.content == "Mine is [address removed]."
     built_without_error(site)
     assert "victim" not in "".join(path.read_text() for path in (site / "output").rglob("*.html"))
+
+
+def test_an_import_stopped_by_a_full_disk_says_so_in_one_line(tmp_path, monkeypatch, capsys):
+    """A code review: an import's OSError (a full disk as its files moved in) ended in a traceback."""
+    import errno
+    import os
+    from tertulia.commands.args import main
+    from tertulia.importers import staging
+
+    def full(source, target):
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+    monkeypatch.setattr(staging.os, "replace", full)
+    export = Path(__file__).resolve().parent.parent / "fixtures/wordpress/blog.xml"
+    assert main(["import", "wordpress", str(export), "--content", str(tmp_path / "content")]) == 1
+    said = capsys.readouterr().err.splitlines()
+    assert len(said) == 1 and said[0].endswith(": could not be written or read: No space left on device; "
+                                               "the import stopped there"), said
+    assert os.path.isabs(said[0].split(":")[0])
