@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from typing import Callable
 
-from .writing.write import HELD
+from .interruptions import HELD
 
 
 @contextmanager

@@ -99,7 +99,7 @@ def _signal_state(_=None):
 def test_a_pools_workers_let_sigterm_through_and_the_caller_gets_its_mask_back():
     import multiprocessing
     from tertulia.aside import forked_pool
-    from tertulia.writing.write import stop_on_sigterm
+    from tertulia.interruptions import stop_on_sigterm
     import sys
     handler, hook = signal.getsignal(signal.SIGTERM), sys.unraisablehook
     stop_on_sigterm()  # as a build does: a pool's workers must not inherit its handler either

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from ..cache import holds_links
 from ..errors import ContentErrors, ToolFailed, counted
+from ..interruptions import UNTOUCHED, Terminated, stop_on_sigterm
 from ..pipeline import Options, build, check_site, load_site
 from ..theme import KINDS, Theme
-from ..writing.write import (COMMITTED, UNTOUCHED, OutputBusy, OutputRefused, PartlyCommitted, Terminated, after_commit,
-                             output_problem, stop_on_sigterm)
+from ..writing.write import COMMITTED, OutputBusy, OutputRefused, PartlyCommitted, after_commit, output_problem
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 

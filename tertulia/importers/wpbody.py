@@ -46,7 +46,6 @@ LANGUAGE = re.compile(r"language-([a-z0-9+#_-]+)")
 ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 INTRAWORD_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # an underscore not between two letters or digits
 LIST_INDENT = 4  # Python-Markdown's tab length: what a list item's later lines, and code, are indented by
-KEPT_INLINE = ("sup", "sub", "mark", "u", "del", "ins", "s")
 LANG_BLOCKS = {"p", "blockquote", "div"}  # with a `lang` or `dir`, kept as an HTML block
 LANG_INLINE = {"span", "em", "i", "b", "strong", "q", "cite", "dfn", "abbr", "small", "code"}  # inline HTML
 URL_ENDERS = re.compile(r"""[\s()<>"'\\`\[\]]""")  # what would end a URL in Markdown's (...) or <...>

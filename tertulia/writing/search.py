@@ -175,8 +175,3 @@ def indexing(site: Site):
     finally:
         started.close()
 
-
-def index_files(site: Site) -> dict[str, bytes]:
-    """The index's files, made there and then."""
-    with indexing(site) as started:
-        return started.files() if started else {}

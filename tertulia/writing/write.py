@@ -19,53 +19,21 @@ import os
 import shutil
 import signal
 import stat
-import sys
 import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
+from ..interruptions import HELD, UNTOUCHED, Terminated, terminate
 
-HELD = (signal.SIGINT, signal.SIGTERM)
+
 TREE = "site"  # in the staging folder, when the output is new
 JOURNAL = "commit.json"  # in the staging folder: the moves of a commit under way
 COMMITTED = "the new output was already in place"  # what an interruption held until the commit says
-UNTOUCHED = "the previous output is untouched"  # what an interruption before the commit says
 MARK = ".tertulia-site"  # every build writes it: a folder holding it is ours to sweep
 MARK_TEXT = b"This folder is written by Tertulia and replaced whole by every build.\n"
 EARLIER_BUILD = (".nojekyll", "sitemap.xml", "assets/reader.js")  # what builds wrote before the mark
-
-
-class Terminated(KeyboardInterrupt):
-    """A polite kill (SIGTERM), handled as Ctrl-C is: the build stops and clears its staging away."""
-
-
-def stop_on_sigterm() -> None:
-    """From now on SIGTERM raises Terminated in this process, so every `finally` runs; processes
-    forked from it keep the default, so a pool that ends its workers ends them quietly."""
-    if signal.getsignal(signal.SIGTERM) is not _terminate:
-        signal.signal(signal.SIGTERM, _terminate)
-        os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
-        sys.unraisablehook = _raised_again(sys.unraisablehook)
-
-
-def _terminate(received, frame):
-    raise Terminated(UNTOUCHED)
-
-
-def _raised_again(previous):
-    """An unraisable-exception hook that sends a Terminated swallowed where Python cannot pass it on
-    (a fork's own hooks, a finalizer) again, without a word: from another thread, so the main
-    thread meets it at its next step, outside the hook."""
-    def hook(unraisable):
-        if isinstance(unraisable.exc_value, Terminated):
-            resend = threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGTERM))  # once the hook is left
-            resend.daemon = True
-            resend.start()
-        else:
-            previous(unraisable)
-    return hook
 
 
 class OutputRefused(Exception):
@@ -422,7 +390,7 @@ def _interruptions_held(said: str = COMMITTED):
             signal.signal(number, handler)
     if caught and caught[0] == signal.SIGINT and previous[signal.SIGINT] is signal.default_int_handler:
         raise KeyboardInterrupt(said)
-    if caught and caught[0] == signal.SIGTERM and previous[signal.SIGTERM] is _terminate:
+    if caught and caught[0] == signal.SIGTERM and previous[signal.SIGTERM] is terminate:
         raise Terminated(said)
     if caught:
         signal.raise_signal(caught[0])  # now handled as it would have been
