@@ -420,8 +420,10 @@ def _picture_named(block_html: str) -> str:
     return image_description(image.group(1)) or image_source(image.group(1)).rsplit("/", 1)[-1]
 
 
-def word_diff(old: str, new: str, width: int = 120) -> str:
-    """The words that changed, as `[-old-]{+new+}`, with a little context, cut to `width`."""
+def word_diff(old: str, new: str, width: int = 400) -> str:
+    """The words that changed, as `[-old-]{+new+}`, with a little context; a long run of changed words
+    cut in its middle, so that every change of the block is seen (cut at the end to `width`, the last
+    ones went unseen: a translator's walk), and the whole cut to `width` only past that."""
     if not old:
         return "a new block"
     before, after = cjk.words(old), cjk.words(new)  # a Chinese paragraph is words, not one
@@ -432,11 +434,19 @@ def word_diff(old: str, new: str, width: int = 120) -> str:
             parts.append(cjk.spaced(same) if len(same) <= 2 * around
                          else f"{cjk.spaced(same[:around])} … {cjk.spaced(same[-around:])}")
         else:
-            removed = f"[-{cjk.spaced(before[i1:i2])}-]" if i2 > i1 else ""
-            added = f"{{+{cjk.spaced(after[j1:j2])}+}}" if j2 > j1 else ""
+            removed = f"[-{_shortened(before[i1:i2])}-]" if i2 > i1 else ""
+            added = f"{{+{_shortened(after[j1:j2])}+}}" if j2 > j1 else ""
             parts.append(removed + added)
     text = " ".join(part for part in parts if part)
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def _shortened(words: list[str]) -> str:
+    """A run of changed words as written, or its first and last few around `…` when it is long."""
+    keep = cjk.as_many_as(words, 8)
+    if len(words) <= 3 * keep:
+        return cjk.spaced(words)
+    return f"{cjk.spaced(words[:keep])} … {cjk.spaced(words[-keep:])}"
 
 
 class NotATranslation(ValueError):
