@@ -42,6 +42,21 @@ def test_new_translation_marks_each_block_of_the_original(tmp_path):
             "language until translated") in [str(w) for w in loaded.warnings]
 
 
+def test_new_translation_starts_the_summary_too(tmp_path):
+    """A translator's walk: the starter left out the original's summary, so the translation's listings and
+    feed showed none of theirs, and nothing said one was to write."""
+    content = make_content(tmp_path)
+    original = content / "posts/hola/index.es.md"
+    original.write_text(original.read_text().replace('title: "Hola"\n', 'title: "Hola"\nsummary: \'Un "saludo"\n  breve.\'\n'))
+    assert new(content, "translation", "hola", "--lang", "ro").returncode == 0
+    text = (content / "posts/hola/index.ro.md").read_text()
+    assert 'summary: "TODO translate: Un \\"saludo\\" breve."\n' in text, text
+    loaded = load_site(Options(content=content))
+    assert loaded.site.essays[0].text("ro").summary == 'Un "saludo" breve.'  # the original's, until translated
+    assert any("the title, the summary and blocks 1, 2 (of 2) still say `TODO translate`" in str(w)
+               for w in loaded.warnings), loaded.warnings
+
+
 def test_a_translation_asked_for_in_the_originals_language_is_refused_saying_so(tmp_path):
     content = make_content(tmp_path)
     refused = new(content, "translation", "hola", "--lang", "es")

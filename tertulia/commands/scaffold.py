@@ -248,6 +248,9 @@ def new_translation(original, titled: bool = True) -> str:
     parsed, lang = original
     blocks = Converter().blocks(parsed.body, trusted=titled)  # only essays have titles; comments are untrusted
     title = f'title: "{PLACEHOLDER}: {_yaml_safe(parsed.meta.get("title", ""))}"\n' if titled else ""
+    summary = parsed.meta.get("summary")  # listings and feeds show it: left out, they showed the original's words
+    if titled and isinstance(summary, str) and summary.strip():
+        title += f'summary: "{PLACEHOLDER}: {_yaml_safe(" ".join(summary.split()))}"\n'
     head = f'---\n{title}translation_of: {plain_or_quoted(lang)}\n# translator: ""\n---\n'
     return "\n".join([head, *(starter_markdown(block, titled) + "\n" for block in blocks)])
 
