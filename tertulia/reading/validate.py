@@ -511,14 +511,15 @@ def _unfinished_shown_as_original(text: Text, original: Text, original_blocks: t
 
 
 def _warn_unfinished(record: Record, blocks: tuple[str, ...], found: Findings) -> None:
-    """Name the blocks (and title) still holding the starter's marker, at the first one's line: they
-    are shown in the original's language until translated."""
+    """Name the blocks (and title, and summary) still holding the starter's marker, at the first one's
+    line: they are shown in the original's language until translated."""
     marked = [index for index, block in enumerate(blocks) if UNFINISHED in block]
-    title = UNFINISHED in str(record.meta.get("title", ""))
-    if not (marked or title):
+    fields = tuple(key for key in ("title", "summary") if UNFINISHED in str(record.meta.get(key, "")))
+    if not (marked or fields):
         return
-    line = (record.block_line(marked[0], len(blocks)) if marked and not title else None) or record.line("title")
-    said = still_marked(("title",) if title else (), [index + 1 for index in marked], len(blocks))
+    line = (record.block_line(marked[0], len(blocks)) if marked and not fields else None) or record.line(
+        fields[0] if fields else "title")
+    said = still_marked(fields, [index + 1 for index in marked], len(blocks))
     found.warnings.append(ContentError(record.path, line, f"{said}: shown in the original's language until translated"))
 
 
