@@ -114,10 +114,12 @@ def under_files(olds) -> dict[str, str]:
     return found
 
 
-def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: set[str] = frozenset()) -> bool:
+def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: set[str] = frozenset(),
+             tags: set[str] | None = None) -> bool:
     """Whether a site serves a page of its own where `address` points. A query alias (`/?p=123`,
     `/about/?page_id=2`) on one of its HTML pages is not: a static host serves that page whatever the
-    query, and a small script on it sends the reader on."""
+    query, and a small script on it sends the reader on. `tags`, when known, the site's tag keys: a
+    tag's old address (`/tags/old-name/`, a tag renamed) is then no page of the site's own."""
     path, query = split(address)
     if query:
         name = path.rsplit("/", 1)[-1]  # a file that is not a page (a feed, an asset) runs no script
@@ -129,6 +131,8 @@ def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: s
     if not parts:
         return True
     first = parts[0]
+    if first == "tags" and tags is not None and len(parts) > 1:
+        return unicodedata.normalize("NFC", parts[1]) in {unicodedata.normalize("NFC", tag).casefold() for tag in tags}
     if first in OWN_FOLDERS or "/".join(parts) in OWN_FILES_FOLDED or first.startswith(".") or (
             len(parts) == 1 and first in pages):
         return True

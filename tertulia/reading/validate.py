@@ -106,7 +106,7 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
         elif essay:
             drafts += 1
             unpublished.append(essay)
-    _check_addresses(config, essays, essay_records, found, pages, page_groups)
+    _check_addresses(config, essays, essay_records, found, pages, page_groups, unpublished)
     _check_feed_ids(essays, essay_records, found)
     found.warnings += missing_images(files, static)
     _warn_root_files_under_a_path(config, static, found, files.root)
@@ -228,10 +228,11 @@ def _post(config: SiteConfig, slug: str, versions, comment_versions, files: Cont
 
 
 def _check_addresses(config: SiteConfig, essays: list[Essay], essay_records, found: Findings,
-                     pages: tuple = (), page_records: dict | None = None) -> None:
+                     pages: tuple = (), page_records: dict | None = None, drafts: list[Essay] = ()) -> None:
     """Each old address leads to one place and is no page of the site's own: two essays or pages claiming
-    one, one claiming a redirect's address, or an alias on a real page is an error on the file."""
-    own = _own_page(config, essays, pages)
+    one, one claiming a redirect's address, or an alias on a real page is an error on the file. `drafts`:
+    the essays left out, whose tags' pages a build with --drafts makes."""
+    own = _own_page(config, essays, pages, drafts)
     claimed = {addresses.written_at(redirect.old): "site.yml redirects" for redirect in config.redirects}
     for redirect in config.redirects:
         if own(redirect.old):
@@ -303,11 +304,13 @@ def _check_feed_ids(essays: list[Essay], essay_records, found: Findings) -> None
             kept[essay.feed_id] = essay.original.path
 
 
-def _own_page(config: SiteConfig, essays: list[Essay], pages: tuple) -> Callable[[str], bool]:
-    """Whether the site serves a page of its own at an address (see addresses.own_page)."""
+def _own_page(config: SiteConfig, essays: list[Essay], pages: tuple, drafts: list[Essay] = ()) -> Callable[[str], bool]:
+    """Whether the site serves a page of its own at an address (see addresses.own_page); a draft's tags
+    count, so that a redirect `check` passes never overwrites a tag's page in `serve`."""
     languages, slugs = config.language_codes, {essay.slug for essay in essays}
     page_slugs = {page.slug for page in pages}
-    return lambda address: addresses.own_page(address, languages, slugs, page_slugs)
+    tags = {tag for essay in (*essays, *drafts) for tag in essay.tags}
+    return lambda address: addresses.own_page(address, languages, slugs, page_slugs, tags)
 
 
 def _warn_untranslated(main: str, essay_versions, comment_versions, found: Findings) -> None:

@@ -264,6 +264,23 @@ def test_a_redirect_to_a_tag_page_no_essay_makes_is_a_warning_too(tmp_path):
     assert "1 warning" in built.stdout
 
 
+def test_a_renamed_tag_s_old_address_redirects_to_its_new_page(tmp_path):
+    """A conformance audit: `/tags/viejo/` was "an address of the site's own pages" though no tag of that
+    name was left, so a renamed tag's readers met the page-not-found page; a tag the site has stays refused."""
+    content = make_content(tmp_path, {
+        "site.yml": SITE_YML + "redirects:\n  /tags/viejo/: /tags/nuevo/\n  /en/tags/viejo/page/2/: /en/tags/nuevo/\n",
+        "posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\ntags: [Nuevo]")})
+    built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"), cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    for old, new in (("tags/viejo/index.html", "../nuevo/"), ("en/tags/viejo/page/2/index.html", "../../../nuevo/")):
+        page = (tmp_path / "out" / old).read_text()
+        assert f'content="0; url={new}"' in page and 'name="robots" content="noindex"' in page, page
+    assert (tmp_path / "out/tags/nuevo/index.html").is_file()
+    (content / "site.yml").write_text(SITE_YML + "redirects:\n  /tags/Nuevo/: /\n")
+    refused = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert refused.returncode == 1 and "redirect `/tags/Nuevo/` is an address of the site's own pages" in refused.stderr
+
+
 def test_a_link_to_no_page_of_the_site_is_a_warning_at_the_line_that_writes_it(tmp_path):
     """A post folder renamed left imported links to its old slug, and nothing said so."""
     links = ("Ver [otro](../otro/), [la foto](foto.png), [viejo](../viejo/), [el sitio](/repo/tags/), "
