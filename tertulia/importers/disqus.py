@@ -232,7 +232,7 @@ def _post(key: str, element) -> Post:
     else:
         status = "published"
     message = element.findtext(NS + "message") or ""
-    why = comment_refused(message) if status != "deleted" else ""
+    why = comment_refused(message, status == "spam") if status != "deleted" else ""
     if why:  # its replies then answer the nearest comment that comes across
         status = refusal(f"disqus-{key}", why)
     elif status != "deleted" and not comment_markdown(message).strip():

@@ -827,7 +827,7 @@ def _comments(comments: tuple[WPComment, ...], summary: Summary, pingbacks: bool
     statuses, trashed = {}, []
     for comment in comments:
         status = _comment_status(comment, pingbacks)
-        why = comment_refused(comment.content) if status in COMMENT_STATUSES.values() else ""
+        why = comment_refused(comment.content, status == "spam") if status in COMMENT_STATUSES.values() else ""
         if why:  # its replies then answer the nearest comment that comes across
             status = refusal(f"comment {comment.id}", why)
         if status in COMMENT_STATUSES.values():  # every id is one of ours by now (see _unique_ids)

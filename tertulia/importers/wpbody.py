@@ -19,7 +19,7 @@ from urllib.parse import quote
 import nh3
 from markdownify import MarkdownConverter
 
-from ..reading.markup import Converter, comment_refusal, run_on
+from ..reading.markup import MAX_ANGLES, MAX_COMMENT, Converter, comment_refusal, run_on
 from .accessible import accessible
 from .proposal import REDACTED, redacted
 from .shortcodes import PRE_END, Media, expanded
@@ -216,7 +216,7 @@ def to_markdown(body: str, post_id: str = "", media: Media | None = None, footno
     whose markup cannot be made safe (or, with `flat`, any) keeps its words with plain formatting, and
     its id goes to `flattened`."""
     text = sub_closed(BLOCK_EDITOR_COMMENT, "", body.replace("\r\n", "\n").replace("\r", "\n"), COMMENT_END)
-    text = NEXTPAGE.sub("\n\n<hr />\n\n", MORE.sub("", text))
+    text = NEXTPAGE.sub("\n\n<hr />\n\n", sub_closed(MORE, "", text, COMMENT_END))
     code: list[str] = []
     if shortcodes:
         text, code = expanded(text, post_id, media, footnotes)
@@ -236,8 +236,33 @@ ESCAPED_REDACTED = "\\" + REDACTED[:-1] + "\\]"  # as Markdown writes the marker
 @lru_cache(maxsize=1024)
 def comment_markdown(body: str) -> str:
     """A comment's Markdown, converted once: an import also writes every file the comment may have
-    been written as before, to know them again, and first asks whether `check` would take it."""
+    been written as before, to know them again, and first asks whether `check` would take it. A body of
+    more markup than any comment `check` takes keeps its words alone: cleaning so many tags, nested,
+    takes seconds each (a spam-filled export took hours)."""
+    if overgrown(body):
+        return plain_words(body)
     return to_markdown(body, shortcodes=False)
+
+
+MAX_COMMENT_HTML = 10 * MAX_COMMENT  # characters of a stored comment: its Markdown would be over MAX_COMMENT
+MAX_COMMENT_TAGS = 20 * MAX_ANGLES  # `<` signs; a comment's paragraphs and links in earnest hold a few hundred
+TAG = re.compile(r"<[^<>]*>")
+BREAKING_TAG = re.compile(r"<(?:/?(?:p|div|blockquote|li|ul|ol|pre|h[1-6]|tr|table)\b[^<>]*|br\b[^<>]*)>", re.IGNORECASE)
+MARKDOWN_SIGN = re.compile(r"([\\`*_\[\]#!])")  # the signs Python-Markdown reads that a backslash escapes
+
+
+def overgrown(body: str) -> bool:
+    """Whether a stored comment holds more markup than a comment `check` takes could come from."""
+    return len(body) > MAX_COMMENT_HTML or body.count("<") > MAX_COMMENT_TAGS
+
+
+def plain_words(body: str) -> str:
+    """A comment's words without its markup, paragraphs where its blocks were, every sign Markdown reads
+    escaped: in linear time, whatever the body's shape."""
+    text = html.unescape(TAG.sub("", BREAKING_TAG.sub("\n\n", body)))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # not escapes to Markdown: entities
+    paragraphs = (" ".join(MARKDOWN_SIGN.sub(r"\\\1", line).split()) for line in text.split("\n\n"))
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
 def comment_markdown_without(body: str, private: tuple[str, ...]) -> str:
@@ -250,9 +275,15 @@ def comment_markdown_without(body: str, private: tuple[str, ...]) -> str:
     return redacted(markdown.replace(ESCAPED_REDACTED, REDACTED), private)
 
 
-def comment_refused(body: str) -> str:
+def comment_refused(body: str, spam: bool = False) -> str:
     """Why `check` would refuse the comment this stored body becomes (too long, too many lines or signs,
-    too slow to read), or "": an import writes no file the next build refuses."""
+    too slow to read), or "": an import writes no file the next build refuses. Spam is never refused:
+    a build keeps it unread, as it is written (a person's words are kept, even spam's)."""
+    if spam:
+        return ""
+    if overgrown(body):
+        return (f"it is over {MAX_COMMENT_HTML:,} characters or {MAX_COMMENT_TAGS:,} tags of HTML, more than "
+                f"any comment `check` takes ({MAX_COMMENT:,} characters)")
     return comment_refusal(comment_markdown(body))
 
 

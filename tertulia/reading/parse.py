@@ -179,6 +179,12 @@ def _parse_chunk(jobs) -> list:
         return _parsed(jobs, Converter(timed))
 
 
+def _spam(parsed, trusted: bool) -> bool:
+    """Whether a file is a comment marked spam: shown by no build nor preview, so held to no comment's
+    limits (an import keeps a person's words, even spam's with its hundreds of links)."""
+    return not trusted and parsed is not None and parsed.meta.get("status") == "spam"
+
+
 def _parsed(jobs, converter: Converter) -> list:
     """_parse_chunk's work, with the converter its alarms allow."""
     results = []
@@ -189,15 +195,17 @@ def _parsed(jobs, converter: Converter) -> list:
             continue
         parsed, error = parse_text(raw, shown)
         problem = markup_problem(parsed.body, trusted) if parsed else None
-        if problem:
+        converted = ()  # spam past a comment's limits: never shown, so kept unread, as it is written
+        if problem and not _spam(parsed, trusted):
             parsed, error = None, ContentError(shown, parsed.body_line + problem[0] - 1, problem[1])
         digest = hashlib.sha256(raw).hexdigest()
-        if parsed:  # the body is not kept: its blocks are what the site needs, and it is half the memory
+        if parsed and not problem:  # the body is not kept: its blocks are what the site needs, and it is half the memory
             try:
                 converted = converter.blocks(parsed.body, trusted, lang)
             except TooSlow:  # not cached on disk (see _results); a preview keeps it until the file changes
                 slow = TOO_SLOW_TRUSTED if trusted else TOO_SLOW
-                parsed, error = None, ContentError(shown, parsed.body_line, slow)
+                if not _spam(parsed, trusted):
+                    parsed, error = None, ContentError(shown, parsed.body_line, slow)
         if parsed:
             # a comment's first words are shown in the archive of every language: made once, here
             result = (parsed.record_fields(), converted, None, "" if trusted else first_words(converted))

@@ -752,3 +752,48 @@ def test_an_import_stopped_by_a_full_disk_says_so_in_one_line(tmp_path, monkeypa
     assert len(said) == 1 and said[0].endswith(": could not be written or read: No space left on device; "
                                                "the import stopped there"), said
     assert os.path.isabs(said[0].split(":")[0])
+
+
+def spam_export(*bodies: str) -> str:
+    """An export of one post whose comments, one per body (HTML, escaped as WordPress stores it), are spam."""
+    comments = "".join(COMMENT.format(id=number, author="Spam", text=html.escape(body, quote=False))
+                       .replace("<wp:comment_approved>1<", "<wp:comment_approved>spam<")
+                       for number, body in enumerate(bodies, 1))
+    return export_text(POST.format(name="hello", link="https://b.example.org/2012/09/10/hello/", id="5", title="Hello",
+                                   body="Some words.", comments=comments))
+
+
+def test_spam_past_a_comment_s_limits_is_kept_as_spam_and_builds(tmp_path):
+    """A red team: spam of 520 links was left out, "as check would refuse it", its words in the export alone,
+    though a person's words are kept, even spam's; a build keeps spam unread, so no limit is its."""
+    links = " ".join(f'<a href="https://pills{n}.example/">pills {n}</a>' for n in range(520))
+    site = tmp_path / "site"
+    result = import_into(site, spam_export(links))
+    assert result.returncode == 0 and "would refuse" not in result.stdout, result.stdout
+    comment = frontmatter.loads((site / "content/posts/hello/comments/1.en.md").read_text())
+    assert comment["status"] == "spam" and "pills 519" in comment.content
+    page, active = words_built(site)
+    assert "pills" not in page and active == []
+    # published, the same comment is one `check` refuses, at its file
+    path = site / "content/posts/hello/comments/1.en.md"
+    path.write_text(path.read_text().replace("status: spam\n", ""))
+    refused = run_cli("check", cwd=site)
+    assert refused.returncode == 1 and "content/posts/hello/comments/1.en.md:" in refused.stderr, refused.stderr
+
+
+@pytest.mark.parametrize("body, words", [("<!--more" * 40_000, "&lt;\\!--more" * 40_000),
+                                         ("<div>x" * 100_000, "\n\nx" * 100_000), ("<blockquote>" * 100_000, "")])
+def test_a_comment_of_hostile_markup_is_imported_in_seconds(tmp_path, body, words):
+    """A red team: a comment of 40,000 unclosed `<!--more` took 121 s to import, 100,000 nested `<div>`
+    70 s: an export full of such spam ran for hours. Spam keeps its words; a published one is refused."""
+    import time
+    site = tmp_path / "site"
+    started = time.monotonic()
+    result = import_into(site, spam_export(body, body))
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 30  # seconds, on a slow machine: it was minutes
+    kept = frontmatter.loads((site / "content/posts/hello/comments/2.en.md").read_text())
+    assert kept["status"] == "spam" and kept.content == words.strip()
+    published = export_text(post(comments=(("1", html.escape(body, quote=False)),)))
+    result = import_into(tmp_path / "other", published)
+    assert result.returncode == 0 and "not imported, as `check` would refuse it: comment 1" in result.stdout, result.stdout
