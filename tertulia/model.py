@@ -70,7 +70,8 @@ class PartialDate:
         hour, minute = max(self.hour, 0), max(self.minute, 0)
         if self.offset and self.hour >= 0:  # the instant, in UTC, so feeds compare as text
             local = datetime(self.year, self.month or 1, self.day or 1, hour, minute)
-            return (local - timedelta(minutes=self.offset)).strftime("%Y-%m-%dT%H:%M:00Z")
+            utc = local - timedelta(minutes=self.offset)  # strftime writes the year 999 as `999`, not RFC 3339's
+            return f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:00Z"
         return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}T{hour:02d}:{minute:02d}:00Z"
 
 

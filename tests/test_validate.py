@@ -699,3 +699,14 @@ def test_translation_of_naming_a_language_by_its_name_is_told_to_use_the_origina
     errors = errors_for(tmp_path, {"posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "translation_of: spanish")})
     assert ("content/posts/hola/index.en.md:3: translation_of names `spanish`, which is no language of site.yml: it "
             "takes the original's code, here `es`") in errors, errors
+
+
+def test_a_feed_timestamp_of_a_year_before_1000_keeps_four_digits():
+    """A red team: with a time zone, `0999-06-01 10:00` became `999-06-01T…`, which no RFC 3339 reader takes."""
+    from tertulia.importers.clock import in_zone, utc_text
+    from tertulia.model import PartialDate
+    assert PartialDate(999, 6, 1, 10, 0, offset=60).timestamp == "0999-06-01T09:00:00Z"
+    assert PartialDate(1, 1, 1, 0, 15, offset=0).timestamp == "0001-01-01T00:15:00Z"
+    assert in_zone("0999-06-01 10:00+00:00", "Europe/Madrid").startswith("0999-06-01 10:")
+    import datetime as dt
+    assert utc_text(dt.datetime(999, 6, 1, 10, 0, tzinfo=dt.timezone.utc)) == "0999-06-01 10:00+00:00"

@@ -16,7 +16,7 @@ UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}\+00:00")
 def utc_text(moment: dt.datetime) -> str:
     """An instant (with its offset) as the contract writes it in UTC, saying so: `2024-03-04 17:22+00:00`,
     what in_zone reads. OverflowError for one UTC cannot write (9999-12-31 west of it)."""
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M+00:00")
+    return _minute(moment.astimezone(dt.timezone.utc)) + "+00:00"
 
 
 def in_zone(date: str, zone: str) -> str:
@@ -33,7 +33,12 @@ def in_zone(date: str, zone: str) -> str:
     offset = moment.utcoffset().total_seconds()
     if offset % 60:
         return date
-    return moment.strftime("%Y-%m-%d %H:%M") + offset_text(int(offset // 60))
+    return _minute(moment) + offset_text(int(offset // 60))
+
+
+def _minute(moment: dt.datetime) -> str:
+    """`2024-03-04 17:22`, the year in four digits (strftime writes the year 999 as `999`)."""
+    return f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d} {moment.hour:02d}:{moment.minute:02d}"
 
 
 def before_tomorrow(date: str) -> bool:
