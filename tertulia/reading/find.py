@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..aside import forked_pool
 from ..errors import ContentError, counted, readable_name, unpublishable
+from .active import active_svg
 from .names import MAX_KEY, is_key, key_problem
 
 ESSAY_FILE = re.compile(r"index\.(?P<lang>[^.]+)\.md")
@@ -21,7 +22,9 @@ GOOD_COMMENT_FILE = re.compile(r"(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[^.]
 # a page or a script, which would run as the site's own (content/static/ is where an author puts one
 # on purpose), Markdown, which is content misnamed, or an editor's backup of a text.
 NEVER_BESIDE_A_POST = {"html", "htm", "xhtml", "xht", "shtml", "js", "mjs", "cjs", "md", "markdown", "mdown", "mkd",
-                       "orig", "bak", "rej", "swp"}
+                       "orig", "bak", "rej", "swp",
+                       # documents a browser runs, opened on their own: XML with a stylesheet, an archived page
+                       "xml", "xsl", "xslt", "mht", "mhtml", "svgz", "swf"}
 SYMLINK = ("a symbolic link: refused, so that nothing outside the content folder can be published; "
            "put the file itself here")
 NOT_A_FILE = "not a regular file or folder (a pipe, socket or device): refused"
@@ -71,7 +74,8 @@ def is_page(path: str) -> bool:
 
 
 def find_content(content_dir: Path) -> Found:
-    """Every post and page folder, and every static file, in a stable order; nothing is read yet."""
+    """Every post and page folder, and every static file, in a stable order; nothing is read yet but an
+    SVG beside a post, which may hold a script."""
     content_dir = content_dir.resolve()
     sources, assets, errors, warnings = [], [], [], []
     for folder in ("posts", "pages"):
@@ -244,6 +248,10 @@ def _collect_assets(path: Path, kind: str, url_path: str, shown: str, assets, er
                             warnings)
     elif kind in ("link", "other"):
         errors.append(ContentError(shown, 0, SYMLINK if kind == "link" else NOT_A_FILE))
+    elif path.suffix.lower() == ".svg" and _runs_code(path):  # a reader's pull request "adding a picture"
+        warnings.append(ContentError(shown, 0, "not published: this SVG holds a script (or markup that could run "
+                                               "one) that would run as the site's own when opened; "
+                                               f"{shown.split('/', 1)[0]}/static/ publishes one on purpose"))
     elif path.suffix[1:].lower() not in NEVER_BESIDE_A_POST:
         assets.append((url_path, path))
     else:
@@ -251,6 +259,14 @@ def _collect_assets(path: Path, kind: str, url_path: str, shown: str, assets, er
         warnings.append(ContentError(shown, 0, f"not published: a `{path.suffix}` file beside {beside} would be a "
                                                f"page, a script or text of the site's own; {shown.split('/', 1)[0]}/static/ "
                                                "publishes one on purpose"))
+
+
+def _runs_code(path: Path) -> bool:
+    """Whether an SVG could run code where the site serves it (one that cannot be read counts as able to)."""
+    try:
+        return active_svg(file_bytes(str(path)))
+    except OSError:
+        return True
 
 
 def file_bytes(path: str, folder: int | None = None) -> bytes:

@@ -394,6 +394,28 @@ def test_anything_else_beside_a_post_is_published_next_to_it(tmp_path):
 
 
 
+def test_an_svg_holding_a_script_beside_a_post_is_not_published_and_said(tmp_path):
+    """A red team: a reader's pull request "adding a picture" put an SVG with a script beside a post; opened
+    on its own, it runs at the site's address. A plain SVG is a picture as any other; XML with a stylesheet
+    and an archived web page run too."""
+    files = {"posts/hola/plain.svg": '<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>',
+             "posts/hola/a.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>',
+             "posts/hola/b.svg": '<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:alert(1)"><text>x</text></a></svg>',
+             "posts/hola/c.xml": '<?xml-stylesheet type="text/xsl" href="c.xsl"?><x/>', "posts/hola/d.mht": "MIME"}
+    content = make_content(tmp_path / "site", files)
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", str(content), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    published = every_file(out)
+    assert published["posts/hola/plain.svg"] == files["posts/hola/plain.svg"].encode()
+    assert not any(path in published for path in ("posts/hola/a.svg", "posts/hola/b.svg", "posts/hola/c.xml",
+                                                   "posts/hola/d.mht"))
+    for name in ("a.svg", "b.svg"):
+        assert (f"content/posts/hola/{name}: warning: not published: this SVG holds a script (or markup that could run "
+                "one)") in result.stderr, result.stderr
+    assert "content/posts/hola/c.xml: warning: not published: a `.xml` file beside a post" in result.stderr
+
+
 def test_what_no_build_reads_is_named_not_dropped_in_silence(tmp_path):
     """A post folder whose text was left as an editor's backup, a Markdown file straight in posts/, a
     README in content/, a theme's templates/ put inside content/: each built nothing, and nothing said so."""
