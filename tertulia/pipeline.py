@@ -734,10 +734,13 @@ def check_site(options: Options, draw: bool = True) -> Loaded:
         raise ContentErrors(clashes, loaded.warnings)
     static = {relative for relative, _ in found.static}
     from .site.links import broken_links  # `check` only: a build is timed, and `check` is what a writer runs
+    from .site.ahead import comments_ahead  # `check` only: a build never reads the clock
     from .importers.proposal import placeholder_comments, placeholders
+    today = (source_date_epoch() or datetime.now(timezone.utc)).date()
     loaded = replace(loaded, warnings=loaded.warnings + unreached_addresses(loaded.site, generated, static)
                      + broken_links(loaded.site, options.content, generated, static)
-                     + placeholder_comments(loaded.site, placeholders(options.content)))
+                     + placeholder_comments(loaded.site, placeholders(options.content))
+                     + comments_ahead(loaded.site, options.content, today))
     if draw and options.theme.overrides("templates"):  # the theme's own are drawn by every test of Tertulia's
         from .writing.render import drawing_errors
         # every page, as the build draws them: a site's template may fail on one language's pages only
@@ -772,11 +775,16 @@ def _every_page_shows(site: "Site", digests: dict[str, str] | None = None) -> st
     return repr((titles, site.favicon, written, site.search, whole))
 
 
+def source_date_epoch() -> datetime | None:
+    """SOURCE_DATE_EPOCH's time, when set (args.py refused a malformed one): the one time a run is told."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isascii() and epoch.isdigit() else None
+
+
 def build_time(site: "Site") -> str:
     """SOURCE_DATE_EPOCH when set, else the newest date in the content: never the clock."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if told := source_date_epoch():
+        return told.strftime("%Y-%m-%dT%H:%M:%SZ")
     dates = [e.date for e in site.essays if e.date] + [c.date for e in site.essays for c in e.comments if c.date]
     # the newest, as newest_first orders them, the first of equals; the key read in C: 20,000 dates a save
     return max(dates, key=attrgetter("moment")).timestamp if dates else \

@@ -487,3 +487,19 @@ def test_a_list_written_with_no_blank_line_before_it_is_named_as_the_cause(tmp_p
     assert result.stderr.splitlines()[0].endswith(
         "(translation block 1 holds lines written as a list's items: a list needs a blank line before it, or "
         "Markdown reads it as part of the paragraph above)")
+
+
+def test_a_comment_dated_after_tomorrow_is_named_by_check(tmp_path):
+    """A red team: a proposal dated 2099 passed `check` without a word and headed the comment archive and its
+    feed; `import mail` and `import issue` already leave such a date out."""
+    import os
+    content = make_content(tmp_path, {
+        "posts/hola/comments/c2.es.md": "---\nauthor: Bea\ndate: 2099-01-01\n---\n\nRespuesta.\n",
+        "posts/hola/comments/c3.es.md": "---\nauthor: Cy\ndate: 2023-11-15\n---\n\nHoy.\n"})
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}  # 2023-11-14: tomorrow's date is no warning
+    checked = run_cli("check", "--content", str(content), env=env)
+    assert checked.returncode == 0
+    ahead = [line for line in checked.stderr.splitlines() if "after tomorrow" in line]
+    assert ahead == ["content/posts/hola/comments/c2.es.md:3: warning: this comment is dated 2099-01-01, after "
+                     "tomorrow: it would head the comment archive and its feeds until then; write the day it was "
+                     "written, or no date"], checked.stderr
