@@ -118,8 +118,9 @@ def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: s
              tags: set[str] | None = None) -> bool:
     """Whether a site serves a page of its own where `address` points. A query alias (`/?p=123`,
     `/about/?page_id=2`) on one of its HTML pages is not: a static host serves that page whatever the
-    query, and a small script on it sends the reader on. `tags`, when known, the site's tag keys: a
-    tag's old address (`/tags/old-name/`, a tag renamed) is then no page of the site's own."""
+    query, and a small script on it sends the reader on. `tags`, when known, the site's tag keys as
+    `compared` makes them: a tag's old address (`/tags/old-name/`, a tag renamed) is then no page of the
+    site's own."""
     path, query = split(address)
     if query:
         name = path.rsplit("/", 1)[-1]  # a file that is not a page (a feed, an asset) runs no script
@@ -132,13 +133,18 @@ def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: s
         return True
     first = parts[0]
     if first == "tags" and tags is not None and len(parts) > 1:
-        return unicodedata.normalize("NFC", parts[1]) in {unicodedata.normalize("NFC", tag).casefold() for tag in tags}
+        return compared(parts[1]) in tags
     if first in OWN_FOLDERS or "/".join(parts) in OWN_FILES_FOLDED or first.startswith(".") or (
             len(parts) == 1 and first in pages):
         return True
     if first == "comments":
         return len(parts) == 1 or parts[1] in ("page", "feed.xml")
     return first == "posts" and len(parts) > 1 and parts[1] in slugs
+
+
+def compared(segment: str) -> str:
+    """A path segment as old addresses are compared with the site's own: composed, its case folded."""
+    return unicodedata.normalize("NFC", segment).casefold()
 
 
 def under_own_file(address: str, languages: tuple[str, ...]) -> str:

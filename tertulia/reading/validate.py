@@ -309,7 +309,7 @@ def _own_page(config: SiteConfig, essays: list[Essay], pages: tuple, drafts: lis
     count, so that a redirect `check` passes never overwrites a tag's page in `serve`."""
     languages, slugs = config.language_codes, {essay.slug for essay in essays}
     page_slugs = {page.slug for page in pages}
-    tags = {tag for essay in (*essays, *drafts) for tag in essay.tags}
+    tags = {addresses.compared(tag) for essay in (*essays, *drafts) for tag in essay.tags}
     return lambda address: addresses.own_page(address, languages, slugs, page_slugs, tags)
 
 
