@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -89,6 +90,8 @@ def _site_command(args) -> int:
     if args.command in ("build", "serve"):  # serve never writes it, but is not told a wrong one is fine
         problem = output_problem(args.output, _sources(args.content))
         if problem:
+            if args.command == "build":  # the content's errors first: an author mends those, wherever it builds to
+                load_site(replace(_options(args), cache_dir=None))  # read, and nothing written: not even a cache
             print(problem, file=sys.stderr)
             return EXIT_USAGE
     if args.command == "build":
@@ -246,7 +249,6 @@ def _status(args) -> int:
     """Every essay's and comment's translations, drafts included: translators work on those too. The
     content's errors are said first, as `check` says them, and the report follows for the rest: one
     translator's slip must not hide every other translation's state. They still make it exit 1."""
-    from dataclasses import replace
     from ..reading.translations import gone_entries, load_record
     from .status import status_report
     loaded = load_site(replace(_options(args), drafts=True), despite_errors=True)

@@ -83,10 +83,33 @@ def output_problem(output: Path, protected: dict[str, Path]) -> str | None:
 
 
 def is_ours(folder: Path) -> bool:
-    """Empty, or marked by an earlier build (or holding what builds wrote before the mark existed)."""
+    """Empty, marked by an earlier build (or holding what builds wrote before the mark existed), or a
+    built site's files alone, such as another generator's output: the contract's "a build replaces it
+    whole". A folder holding anything else (a document, a repository, sources) may be an author's work."""
     if not any(folder.iterdir()):
         return True
-    return (folder / MARK).is_file() or all((folder / name).is_file() for name in EARLIER_BUILD)
+    return (folder / MARK).is_file() or all((folder / name).is_file() for name in EARLIER_BUILD) or _a_site(folder)
+
+
+# What a static site is made of; a file of any other kind (`.md`, `.docx`, `.py`, none) is not an output's
+SITE_FILES = {"html", "htm", "css", "js", "mjs", "json", "xml", "txt", "map", "webmanifest", "svg", "png", "jpg",
+              "jpeg", "gif", "webp", "avif", "ico", "woff", "woff2", "ttf", "otf", "pf_meta", "pf_index",
+              "pf_fragment", "pagefind", "wasm", "nojekyll"}
+MOST_LOOKED_AT = 20_000  # entries: a folder larger than any site a user would point --output at by mistake is
+
+
+def _a_site(folder: Path) -> bool:
+    """Whether a folder holds a built site's files alone (CNAME and .nojekyll are a site's too)."""
+    seen = 0
+    for root, folders, files in os.walk(folder):
+        seen += len(folders) + len(files)
+        if seen > MOST_LOOKED_AT or any(name.startswith(".") and name != ".well-known" for name in folders):
+            return False  # `.git`, `.venv`: a repository or an environment, never a site's output
+        for name in files:
+            suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+            if name != "CNAME" and suffix not in SITE_FILES:
+                return False
+    return True
 
 
 def staged_name(relative: str) -> str:

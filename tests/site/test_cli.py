@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from helpers import ESSAY_EN, ESSAY_ES, FIXTURE, ROOT, every_file, make_content, run_cli
+from helpers import ESSAY_EN, ESSAY_ES, FIXTURE, ROOT, every_file, make_content, run_cli, write_tree
 
 
 def test_a_build_prints_a_one_line_summary(tmp_path):
@@ -198,6 +198,35 @@ def test_a_folder_no_build_wrote_is_never_emptied(tmp_path):
         assert result.returncode == 2
         assert result.stderr.count("\n") == 1 and "no Tertulia build wrote" in result.stderr
     assert every_file(documents) == before
+
+
+def test_a_folder_of_a_built_site_s_files_is_replaced_whole(tmp_path):
+    """A conformance audit: "a build that succeeds replaces it whole", but an output folder holding another
+    generator's pages (no mark of ours) was refused; a folder of anything else still is."""
+    content = make_content(tmp_path / "project")
+    output = tmp_path / "output"
+    write_tree(output, {"stale.html": "<p>old</p>", "css/old.css": "p {}", "img/a.png": "png", "CNAME": "x.org"})
+    result = run_cli("build", "--content", str(content), "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    assert not (output / "stale.html").exists() and not (output / "css").exists()
+    assert (output / "posts/hola/index.html").is_file()
+    (tmp_path / "repo/.git").mkdir(parents=True)
+    (tmp_path / "repo/index.html").write_text("<p>mine</p>")
+    refused = run_cli("build", "--content", str(content), "--output", str(tmp_path / "repo"))
+    assert refused.returncode == 2 and "no Tertulia build wrote" in refused.stderr
+    assert (tmp_path / "repo/index.html").read_text() == "<p>mine</p>"
+
+
+def test_content_errors_are_said_before_an_output_folder_is_refused(tmp_path):
+    """An author's errors come first, whatever --output says: the refusal hid them behind a usage error."""
+    content = make_content(tmp_path / "project", {"posts/hola/comments/c1.es.md": "---\nauthor: B\nreply_to: ghost\n---\n\nHola.\n"})
+    documents = tmp_path / "Documents"
+    write_tree(documents, {"cv.pdf": "%PDF"})
+    result = run_cli("build", "--content", str(content), "--output", str(documents))
+    assert result.returncode == 1
+    assert "content/posts/hola/comments/c1.es.md:3: reply_to names `ghost`" in result.stderr, result.stderr
+    assert "Documents" not in result.stderr and result.stdout == "1 content error; nothing was written\n"
+    assert (documents / "cv.pdf").read_text() == "%PDF"
 
 
 def test_an_output_that_names_a_file_is_a_usage_error(tmp_path):
