@@ -306,10 +306,12 @@ def _check_feed_ids(essays: list[Essay], essay_records, found: Findings) -> None
 
 def _own_page(config: SiteConfig, essays: list[Essay], pages: tuple, drafts: list[Essay] = ()) -> Callable[[str], bool]:
     """Whether the site serves a page of its own at an address (see addresses.own_page); a draft's tags
-    count, so that a redirect `check` passes never overwrites a tag's page in `serve`."""
+    and site.yml's count, so that no redirect `check` passes meets a tag's page."""
     languages, slugs = config.language_codes, {essay.slug for essay in essays}
     page_slugs = {page.slug for page in pages}
-    tags = {addresses.compared(tag) for essay in (*essays, *drafts) for tag in essay.tags}
+    # site.yml's tags have their pages too, used or not (a draft's, once shown)
+    tags = {addresses.compared(tag) for essay in (*essays, *drafts) for tag in essay.tags} | {
+        addresses.compared(tag.key) for tag in config.tags}
     return lambda address: addresses.own_page(address, languages, slugs, page_slugs, tags)
 
 

@@ -279,6 +279,12 @@ def test_a_renamed_tag_s_old_address_redirects_to_its_new_page(tmp_path):
     (content / "site.yml").write_text(SITE_YML + "redirects:\n  /tags/Nuevo/: /\n")
     refused = run_cli("check", "--content", str(content), cwd=tmp_path)
     assert refused.returncode == 1 and "redirect `/tags/Nuevo/` is an address of the site's own pages" in refused.stderr
+    # a tag site.yml declares has its pages, used or not: its address is the site's own (it crashed the build)
+    (content / "site.yml").write_text(SITE_YML.replace("tags:\n", "tags:\n  sin-uso: {es: Nada}\n")
+                                      + "redirects:\n  /es/tags/sin-uso/: /\n")
+    refused = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"), cwd=tmp_path)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
+    assert "redirect `/es/tags/sin-uso/` is an address of the site's own pages" in refused.stderr
 
 
 def test_a_link_to_no_page_of_the_site_is_a_warning_at_the_line_that_writes_it(tmp_path):
