@@ -58,7 +58,7 @@ def run(args) -> int:
         except BrokenPipeError:  # our own stdout, closed by its reader (see args.main)
             raise
         except OSError as problem:  # a full disk, a folder without permission: one line, not a traceback
-            print(f"{problem.filename or args.content}: could not be written or read: {problem.strerror or problem}; "
+            print(f"{problem.filename or 'stdout'}: could not be written or read: {problem.strerror or problem}; "
                   "the import stopped there", file=sys.stderr)
             return EXIT_CONTENT
     if not _is_site(args.content):
@@ -139,7 +139,9 @@ def _failed(args, problem: Exception) -> int:
         # only a command that writes says it did not: `check` and `status` never do. The count is the
         # command's summary, on stdout as a finished build's is: stderr holds only `path[:line]: message`
         # lines, one per error or warning, for a reader or a script to go through
-        print(counted_errors if args.command in ("check", "status") else f"{counted_errors}; nothing was written")
+        with contextlib.suppress(OSError):  # a stdout that cannot be written loses the count, never the errors
+            print(counted_errors if args.command in ("check", "status") else f"{counted_errors}; nothing was written",
+                  flush=True)
         return EXIT_CONTENT
     if isinstance(problem, (OutputRefused, OutputBusy)):
         print(problem, file=sys.stderr)
@@ -152,6 +154,9 @@ def _failed(args, problem: Exception) -> int:
         return EXIT_CONTENT
     # a full disk, a folder without permission: one line, not a traceback
     writes = args.command in ("build", "serve")
+    if problem.filename is None and not writes:  # what the command prints: its stdout, full or closed
+        print(f"stdout: could not be written: {problem.strerror or problem}", file=sys.stderr)
+        return EXIT_CONTENT
     where = problem.filename or args.output if writes else problem.filename
     # only a command that writes the output says it did not: `check` never does
     print(f"{where}: could not be written or read: {problem.strerror or problem}" + (f"; {UNTOUCHED}" if writes else ""),

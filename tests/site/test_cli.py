@@ -341,3 +341,22 @@ def test_ctrl_c_while_the_libraries_load_is_a_line_not_a_traceback(tmp_path):
         "sys.exit(main(['build', '--content', 'nowhere']))\n")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 130 and result.stderr == "interrupted before anything was done\n", result.stderr
+
+
+def test_a_stdout_that_cannot_be_written_is_one_line_never_a_traceback(tmp_path):
+    """A review: with the error count on stdout, `build > /dev/full` ended its errors in a traceback, and
+    `check > /dev/full` said "None: could not be written"."""
+    import subprocess
+    import sys
+    good = make_content(tmp_path / "good")
+    bad = make_content(tmp_path / "bad", {"posts/hola/comments/c1.es.md": "---\nauthor: B\nreply_to: ghost\n---\n\nHola.\n"})
+    for command, content in (("check", good), ("status", good), ("build", bad), ("check", bad)):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run([sys.executable, str(ROOT / "build.py"), command, "--content", str(content),
+                                     *(["--output", str(tmp_path / "out")] if command == "build" else [])],
+                                    stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, (command, result.stderr)
+        if content is good:
+            assert result.stderr.splitlines()[-1] == "stdout: could not be written: No space left on device"
+        else:
+            assert "c1.es.md:3: reply_to names `ghost`" in result.stderr.splitlines()[-1], result.stderr
