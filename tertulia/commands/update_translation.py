@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
+from ..reading import cjk
 from ..reading.markup import Converter
 from ..reading.read import parse_text
 from ..reading.translations import (SAME_PARAGRAPH, Followed, load_record, opening_words, paired_blocks,
@@ -127,29 +128,41 @@ def _updated(recorded: tuple, current: tuple, source, pieces: list[str]) -> Upda
 
 
 def _join_merged(updated: Updated, recorded: tuple, current: tuple, target) -> None:
-    """A lost paragraph whose words now stand in the one beside it (two paragraphs of the original made
-    one): its translation joined to that block's, which stays outdated, instead of taken out. Only two
-    paragraphs join: a heading or a list cannot run on into another block."""
-    for number, markdown in list(updated.removed):
-        old = number - 1
-        for new, kept in enumerate(updated.kept_from):
-            if kept not in (old - 1, old + 1) or not _within(recorded[old], current[new]):
-                continue
-            if not (target[old].startswith("<p>") and target[kept].startswith("<p>")):
-                continue
-            ours = updated.sources[new]
-            updated.sources[new] = f"{ours}\n{markdown}" if kept < old else f"{markdown}\n{ours}"
-            updated.removed.remove((number, markdown))
-            updated.joined.append((number, new + 1))
-            break
+    """A lost paragraph whose words now stand in the block beside it, which grew by them (two or more
+    paragraphs of the original made one): its translation joined to that block's, which stays outdated,
+    instead of taken out. Only paragraphs join: a heading or a list cannot run on into another block."""
+    olds_of = {new: {kept} for new, kept in enumerate(updated.kept_from) if kept is not None}
+    joining = True
+    while joining:  # again after each join: a third paragraph joins the two, on whichever side it was
+        joining = any(_join_one(updated, recorded, current, target, olds_of, number, markdown)
+                      for number, markdown in list(updated.removed))
+
+
+def _join_one(updated: Updated, recorded: tuple, current: tuple, target, olds_of: dict, number: int,
+              markdown: str) -> bool:
+    """Join the lost block `number` (from 1) to the block beside it that grew by its words, if one did."""
+    old = number - 1
+    for new, olds in olds_of.items():
+        kept = updated.kept_from[new]
+        if not (olds & {old - 1, old + 1}) or recorded[kept] == current[new]:
+            continue  # beside no block it joined, or that block's original did not grow
+        if not (_within(recorded[old], current[new]) and target[old].startswith("<p>") and target[kept].startswith("<p>")):
+            continue
+        ours = updated.sources[new]
+        updated.sources[new] = f"{ours}\n{markdown}" if old > min(olds) else f"{markdown}\n{ours}"
+        updated.removed.remove((number, markdown))
+        updated.joined.append((number, new + 1))
+        olds.add(old)
+        return True
+    return False
 
 
 def _within(words: str | None, block: str) -> bool:
     """Whether most of a paragraph's words (as recorded) stand, in order, in another block's."""
     if not words:
         return False
-    ours = words.split()
-    found = difflib.SequenceMatcher(None, ours, block.split(), autojunk=False).get_matching_blocks()
+    ours = cjk.words(words)
+    found = difflib.SequenceMatcher(None, ours, cjk.words(block), autojunk=False).get_matching_blocks()
     return sum(match.size for match in found) >= SAME_PARAGRAPH * len(ours)
 
 

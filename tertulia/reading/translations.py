@@ -305,7 +305,8 @@ def _likeness(old: str | None, new: str) -> float:
     """How many of their words two versions of a block share (0 for a block recorded with no words)."""
     if old is None:
         return 0.0
-    return difflib.SequenceMatcher(None, old.split(), new.split(), autojunk=False).ratio()
+    # a Chinese paragraph is words, not one: compared as split, an edit made it another paragraph
+    return difflib.SequenceMatcher(None, cjk.words(old), cjk.words(new), autojunk=False).ratio()
 
 
 @dataclass(frozen=True)
@@ -420,7 +421,7 @@ def _picture_named(block_html: str) -> str:
     return image_description(image.group(1)) or image_source(image.group(1)).rsplit("/", 1)[-1]
 
 
-def word_diff(old: str, new: str, width: int = 400) -> str:
+def word_diff(old: str, new: str, width: int = 4000) -> str:
     """The words that changed, as `[-old-]{+new+}`, with a little context; a long run of changed words
     cut in its middle, so that every change of the block is seen (cut at the end to `width`, the last
     ones went unseen: a translator's walk), and the whole cut to `width` only past that."""
@@ -521,7 +522,10 @@ def _mark_as_moved(record: dict[str, Followed], pair: tuple[str, str], current: 
     shown, original_shown = pair
     known = record[shown]
     paired = paired_blocks(known.blocks, current)
-    followed = tuple(known.blocks[paired[new]] if new in paired else now for new, now in enumerate(current))
+    # a block in its place follows the original as now, as `translated` records it: its edit, if any, was shown
+    # beside it all along; one moved follows what it was translated from, its edit seen by no word diff yet
+    followed = tuple(known.blocks[paired[new]] if paired.get(new, new) != new else now
+                     for new, now in enumerate(current))
     record[shown] = Followed(original_shown, followed, title)
     said = f"recorded: {shown} follows {original_shown} (all {len(current)} blocks, where you moved them)"
     if outdated := [index + 1 for index, _ in stale_blocks(followed, current)]:

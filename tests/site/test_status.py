@@ -240,6 +240,37 @@ def test_update_joins_the_translations_of_two_paragraphs_the_original_joined(tmp
     assert "joined" not in result.stdout and "block 1 taken out" in result.stdout, result.stdout
 
 
+def test_update_joins_three_paragraphs_made_one_and_never_a_deleted_one_into_an_unchanged_neighbour(tmp_path):
+    """A review: a third paragraph of a merge was taken out, and a deleted "Nota breve." whose words the next,
+    unchanged paragraph holds was joined to it and called translated."""
+    head, theirs = HEADS
+    result, translation = update_after(
+        tmp_path, head + "Uno primero aquí.\n\nDos segundo aquí.\n\nTres tercero aquí.\n\nFin del texto.\n",
+        theirs + "One first.\n\nTwo second.\n\nThree third.\n\nThe end.\n",
+        head + "Uno primero aquí. Dos segundo aquí. Tres tercero aquí.\n\nFin del texto.\n")
+    assert result.returncode == 0 and "taken out" not in result.stdout, result.stdout
+    assert translation.read_text().endswith("One first.\nTwo second.\nThree third.\n\nThe end.\n")
+    result, translation = update_after(
+        tmp_path / "note", head + "Nota breve.\n\nNota breve sobre el texto que sigue aquí.\n\nOtro.\n",
+        theirs + "Short note.\n\nA short note on the text that follows.\n\nAnother.\n",
+        head + "Nota breve sobre el texto que sigue aquí.\n\nOtro.\n")
+    assert "block 1 taken out" in result.stdout and "joined" not in result.stdout, result.stdout
+    assert translation.read_text().endswith("A short note on the text that follows.\n\nAnother.\n")
+
+
+def test_update_keeps_a_chinese_paragraph_s_translation_through_an_edit_and_an_insertion(tmp_path):
+    """A review: a Chinese paragraph compared as one word was "another paragraph" once edited, and its
+    translation taken out when a paragraph was inserted in the same save."""
+    head, theirs = HEADS
+    result, translation = update_after(
+        tmp_path, head + "他是一个很温柔的人，每天早上都去公园散步。\n\n第二段在这里。\n",
+        theirs + "He is a gentle man who walks in the park every morning.\n\nThe second paragraph.\n",
+        head + "新的一段。\n\n他是一个很温和的人，每天早上都去公园散步。\n\n第二段在这里。\n")
+    assert result.returncode == 0 and "taken out" not in result.stdout, result.stdout
+    assert "He is a gentle man" in translation.read_text()
+    assert "outdated (block 2)" in run_cli("status", cwd=tmp_path).stdout
+
+
 def test_translated_force_keeps_a_block_moved_and_edited_outdated(tmp_path):
     """A translator's walk: the writer swapped two paragraphs and added a word to one; the translator swapped
     theirs and ran `translated --force`, as check said: the edit was recorded as translated, unseen."""
@@ -256,6 +287,14 @@ def test_translated_force_keeps_a_block_moved_and_edited_outdated(tmp_path):
     assert forced.returncode == 0 and "block 2 is still outdated" in forced.stdout, forced.stdout
     status = run_cli("status", cwd=tmp_path).stdout
     assert "en outdated (block 2)" in status and "{+río ancho.+}" in status and "moved" not in status, status
+    # a block edited where it stands was shown beside its translation all along: recorded, as `translated` does
+    assert run_cli("translated", translation, "--block", "2", cwd=tmp_path).returncode == 0
+    (content / "posts/p/index.es.md").write_text(
+        head + "El tercero habla del río ancho.\n\nUno uno.\n\nEl segundo habla del puente, largo.\n")
+    (content / "posts/p/index.en.md").write_text(theirs + "Three.\n\nOne.\n\nTwo, long.\n")
+    forced = run_cli("translated", translation, "--force", cwd=tmp_path)
+    assert forced.returncode == 0 and "still outdated" not in forced.stdout, forced.stdout
+    assert "en translated" in run_cli("status", cwd=tmp_path).stdout
 
 
 def test_update_keeps_swapped_paragraphs_translations_with_them(tmp_path):
