@@ -299,3 +299,15 @@ def test_an_underscore_between_letters_is_written_as_it_is_and_read_as_it_was(wr
     converted = to_markdown(text, "1")
     assert written in converted and "\\_this\\_" in converted
     assert markdown.markdown(converted) == f"<p>Call {written} and _this_ too.</p>"
+
+
+def test_an_overgrown_comment_s_plain_words_read_as_written():
+    """A review: `I <3 this and the price > 5 dollars` lost its middle as a "tag", `1986. A good year.` became
+    a list whose number was gone, `- x` a list and `---` a rule."""
+    from tertulia.importers.wpbody import plain_words
+    from tertulia.reading.markup import Converter
+    markdown = plain_words("<p>I <3 this and the price > 5 dollars</p><p>1986. A good year.</p><p>- x</p>"
+                           "<div>---</div>+ y<br>*bold* [link](x) # no heading<!-- a note -->")
+    assert Converter().blocks(markdown, False) == (
+        "<p>I &lt;3 this and the price &gt; 5 dollars</p>", "<p>1986. A good year.</p>", "<p>- x</p>", "<p>---</p>",
+        "<p>+ y</p>", "<p>*bold* [link](x) # no heading</p>")
