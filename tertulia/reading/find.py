@@ -248,10 +248,9 @@ def _collect_assets(path: Path, kind: str, url_path: str, shown: str, assets, er
                             warnings)
     elif kind in ("link", "other"):
         errors.append(ContentError(shown, 0, SYMLINK if kind == "link" else NOT_A_FILE))
-    elif path.suffix.lower() == ".svg" and _runs_code(path):  # a reader's pull request "adding a picture"
-        warnings.append(ContentError(shown, 0, "not published: this SVG holds a script (or markup that could run "
-                                               "one) that would run as the site's own when opened; "
-                                               f"{shown.split('/', 1)[0]}/static/ publishes one on purpose"))
+    elif path.suffix.lower() == ".svg" and (why := _runs_code(path)):  # a pull request "adding a picture"
+        warnings.append(ContentError(shown, 0, f"not published: {why}, which would run as the site's own when the "
+                                               f"file is opened; {shown.split('/', 1)[0]}/static/ publishes one on purpose"))
     elif path.suffix[1:].lower() not in NEVER_BESIDE_A_POST:
         assets.append((url_path, path))
     else:
@@ -261,12 +260,12 @@ def _collect_assets(path: Path, kind: str, url_path: str, shown: str, assets, er
                                                "publishes one on purpose"))
 
 
-def _runs_code(path: Path) -> bool:
-    """Whether an SVG could run code where the site serves it (one that cannot be read counts as able to)."""
+def _runs_code(path: Path) -> str:
+    """Why an SVG could run code where the site serves it, or "" (one that cannot be read could)."""
     try:
         return active_svg(file_bytes(str(path)))
-    except OSError:
-        return True
+    except OSError as problem:
+        return f"it could not be read ({problem.strerror}), so could hold a script"
 
 
 def file_bytes(path: str, folder: int | None = None) -> bytes:

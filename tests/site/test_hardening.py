@@ -411,8 +411,8 @@ def test_an_svg_holding_a_script_beside_a_post_is_not_published_and_said(tmp_pat
     assert not any(path in published for path in ("posts/hola/a.svg", "posts/hola/b.svg", "posts/hola/c.xml",
                                                    "posts/hola/d.mht"))
     for name in ("a.svg", "b.svg"):
-        assert (f"content/posts/hola/{name}: warning: not published: this SVG holds a script (or markup that could run "
-                "one)") in result.stderr, result.stderr
+        assert (f"content/posts/hola/{name}: warning: not published: it holds a script (or markup that could run "
+                "one), which would run as the site's own when the file is opened") in result.stderr, result.stderr
     assert "content/posts/hola/c.xml: warning: not published: a `.xml` file beside a post" in result.stderr
 
 

@@ -1,0 +1,43 @@
+"""SVGs that would run code where the site serves them, told from pictures."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tertulia.reading.active import SCRIPT, UNREADABLE, active_svg
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">{}</svg>'
+
+
+@pytest.mark.parametrize("inside", [
+    "<script>alert(1)</script>", "<s:script xmlns:s='http://www.w3.org/2000/svg'>alert(1)</s:script>",
+    "<SCRIPT>alert(1)</SCRIPT>", '<circle onload="alert(1)" r="1"/>', '<circle\tONCLICK = "alert(1)"/>',
+    '<a x:href="javascript:alert(1)"><text>x</text></a>', '<a href="java&#115;cript:alert(1)">x</a>',
+    '<set attributeName="href" to="javascript:alert(1)"/>', "<foreignObject><p>x</p></foreignObject>",
+])
+def test_a_script_an_svg_holds_however_written_is_found(inside):
+    assert active_svg(SVG.format(inside).encode()) == SCRIPT
+
+
+def test_an_svg_in_another_encoding_is_read_before_it_is_called_a_picture():
+    """The bytes of UTF-16 or EBCDIC hold no `script` a byte search sees: they are parsed, never passed."""
+    assert active_svg(SVG.format("<script>alert(1)</script>").encode("utf-16")) == SCRIPT
+    ebcdic = b'<?xml version="1.0" encoding="cp037"?>' + SVG.format("<script>alert(1)</script>").encode("cp037")
+    assert active_svg(ebcdic) != ""  # not a picture: the parser cannot even read it
+
+
+def test_a_dtd_or_entities_are_said_as_what_they_are():
+    """A review: Illustrator's entities were "a script"; they are refused for what they could hide."""
+    illustrator = b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY ns_svg "http://www.w3.org/2000/svg">]>' \
+                  b'<svg xmlns="&ns_svg;"><circle r="1"/></svg>'
+    assert active_svg(illustrator) == UNREADABLE
+
+
+def test_a_plain_picture_is_a_picture_and_a_big_one_is_told_at_once():
+    assert active_svg(SVG.format('<circle r="4"/><!-- drawn by hand -->').encode()) == ""
+    big = SVG.format('<path d="' + "M1 2 L3 4 " * 3_000_000 + '"/>').encode()  # 30 MB of a map
+    started = time.monotonic()
+    assert active_svg(big) == ""
+    assert time.monotonic() - started < 2  # seconds: parsed whole, it took five and 650 MB
