@@ -456,6 +456,9 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         stale, aligned, retitled = (), False, None
         if not isinstance(target, str):
             found.error(record, "translation_of", "translation_of must be the original's language, e.g. `es`")
+        elif target == original.lang and kind == "comment" and not blocks[original.path] and \
+                original.meta.get("status") == "spam":
+            aligned = False  # spam past a comment's limits, kept unread (see parse._spam): nothing to align with
         elif target == original.lang:
             aligned = _check_alignment(original, record, blocks, found, followed.get(record.path), still_drafted)
             if aligned and record.path in followed:

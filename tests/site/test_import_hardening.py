@@ -797,3 +797,15 @@ def test_a_comment_of_hostile_markup_is_imported_in_seconds(tmp_path, body, word
     published = export_text(post(comments=(("1", html.escape(body, quote=False)),)))
     result = import_into(tmp_path / "other", published)
     assert result.returncode == 0 and "not imported, as `check` would refuse it: comment 1" in result.stdout, result.stdout
+
+
+def test_spam_kept_unread_with_a_translation_builds_without_a_false_count(tmp_path):
+    """A review: spam past the limits, kept unread, with a translation file failed the build with
+    "translation has 1 block, original has 0"."""
+    from helpers import make_content
+    content = make_content(tmp_path, {
+        "posts/hola/comments/s1.es.md": "---\nauthor: S\nstatus: spam\n---\n\n" + "\n\n".join(["[x](y)"] * 600) + "\n",
+        "posts/hola/comments/s1.en.md": "---\ntranslation_of: es\n---\n\nSpam.\n"})
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0 and "original has 0" not in result.stderr, result.stderr
+    assert "Spam." not in (tmp_path / "out/posts/hola/index.html").read_text()
