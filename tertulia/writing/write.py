@@ -92,24 +92,27 @@ def is_ours(folder: Path) -> bool:
 
 
 # What a static site is made of; a file of any other kind (`.md`, `.docx`, `.py`, none) is not an output's
-SITE_FILES = {"html", "htm", "css", "js", "mjs", "json", "xml", "txt", "map", "webmanifest", "svg", "png", "jpg",
+SITE_FILES = {"html", "htm", "css", "js", "mjs", "json", "xml", "map", "webmanifest", "svg", "png", "jpg",
               "jpeg", "gif", "webp", "avif", "ico", "woff", "woff2", "ttf", "otf", "pf_meta", "pf_index",
               "pf_fragment", "pagefind", "wasm", "nojekyll"}
+SITE_TEXTS = {"robots.txt", "humans.txt", "security.txt", "ads.txt", "llms.txt"}  # a `thesis.txt` is a person's
 MOST_LOOKED_AT = 20_000  # entries: a folder larger than any site a user would point --output at by mistake is
 
 
 def _a_site(folder: Path) -> bool:
-    """Whether a folder holds a built site's files alone (CNAME and .nojekyll are a site's too)."""
-    seen = 0
+    """Whether a folder holds a built site's files alone, a page among them (CNAME and .nojekyll are a
+    site's too)."""
+    seen, pages = 0, 0
     for root, folders, files in os.walk(folder):
         seen += len(folders) + len(files)
         if seen > MOST_LOOKED_AT or any(name.startswith(".") and name != ".well-known" for name in folders):
             return False  # `.git`, `.venv`: a repository or an environment, never a site's output
         for name in files:
             suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-            if name != "CNAME" and suffix not in SITE_FILES:
+            if name != "CNAME" and name.lower() not in SITE_TEXTS and suffix not in SITE_FILES:
                 return False
-    return True
+            pages += suffix in ("html", "htm")
+    return pages > 0
 
 
 def staged_name(relative: str) -> str:

@@ -215,6 +215,12 @@ def test_a_folder_of_a_built_site_s_files_is_replaced_whole(tmp_path):
     refused = run_cli("build", "--content", str(content), "--output", str(tmp_path / "repo"))
     assert refused.returncode == 2 and "no Tertulia build wrote" in refused.stderr
     assert (tmp_path / "repo/index.html").read_text() == "<p>mine</p>"
+    # a folder of pictures, or of notes, is no site's output: no page in it, or a `.txt` no site is made of
+    write_tree(tmp_path / "photos", {"a.png": "png", "b.jpg": "jpg"})
+    write_tree(tmp_path / "notes", {"index.html": "<p>x</p>", "thesis.txt": "years of work"})
+    for folder in ("photos", "notes"):
+        refused = run_cli("build", "--content", str(content), "--output", str(tmp_path / folder))
+        assert refused.returncode == 2 and "no Tertulia build wrote" in refused.stderr, folder
 
 
 def test_content_errors_are_said_before_an_output_folder_is_refused(tmp_path):
