@@ -601,7 +601,8 @@ def _check_alignment(original: Record, translation: Record, blocks, found: Findi
     message += _list_run_in(target, source)
     if recorded and (command := update_command(translation.path)):
         message += (f" ({command} adds the original's new blocks marked `TODO translate`, shown "
-                    "in its language until translated, and takes out those it lost)")
+                    "in its language until translated, moves the translations of blocks that moved with them, "
+                    "and takes out those it lost)")
     found.errors.append(ContentError(translation.path, line or translation.body_line, message))
     return False
 
