@@ -735,7 +735,7 @@ def check_site(options: Options, draw: bool = True) -> Loaded:
     static = {relative for relative, _ in found.static}
     from .site.links import broken_links  # `check` only: a build is timed, and `check` is what a writer runs
     from .site.ahead import comments_ahead  # `check` only: a build never reads the clock
-    from .importers.proposal import placeholder_comments, placeholders
+    from .site.proposals import placeholder_comments, placeholders
     today = (source_date_epoch() or datetime.now(timezone.utc)).date()
     loaded = replace(loaded, warnings=loaded.warnings + unreached_addresses(loaded.site, generated, static)
                      + broken_links(loaded.site, options.content, generated, static)

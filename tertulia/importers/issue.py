@@ -14,7 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..reading.validate import parse_date
-from .proposal import Proposal, Refused, Written, placeholders, read_letter, site_config, write_proposal
+from ..site.proposals import placeholders
+from .proposal import Proposal, Refused, Written, read_letter, site_config, write_proposal
 
 MAX_EVENT = 2_000_000  # bytes: GitHub takes issue bodies of up to 65,536 characters
 GITHUB_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}:[0-9]{2}):[0-9]{2}Z")

@@ -25,9 +25,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import one_line
+from ..site.proposals import placeholders
 from .clock import utc_text
-from .proposal import (BEGIN, HEADER_FROM, QUOTED, Refused, forward_line, placeholders, read_letter, site_config,
-                       write_proposal)
+from .proposal import BEGIN, HEADER_FROM, QUOTED, Refused, forward_line, read_letter, site_config, write_proposal
 
 MAX_MESSAGE = 1_000_000  # bytes: a comment is at most 50,000 characters, twice in a letter, encoded
 MAX_PARTS = 50

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..errors import ContentError, one_line
+from ..errors import one_line
 from ..model import SiteConfig
 from ..reading.config import load_config
 from ..reading.find import is_key, is_scratch
@@ -27,10 +27,8 @@ from ..reading.markup import clean_text, comment_refusal, comment_too_long
 from ..reading.names import MAX_KEY, passage_of
 from ..reading.read import FRONT_MATTER, parse_text
 from ..reading.validate import parse_date
-from ..site.proposals import (CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, PLACEHOLDER, comment_file,
+from ..site.proposals import (CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, comment_file,
                               complete_website)
-from ..site.ui import CATALOG, Catalog
-from ..theme import Theme
 from .clock import before_tomorrow, in_zone
 from .problems import ANONYMOUS, author_name, shown
 
@@ -265,35 +263,6 @@ def _another_text(typed: str, file_body: str, placeholders: frozenset[str]) -> b
         return False
     from difflib import SequenceMatcher  # here: only a letter whose two texts differ asks
     return SequenceMatcher(None, said, filed, autojunk=False).ratio() < SAME_TEXT
-
-
-def placeholders(content: Path) -> frozenset[str]:
-    """The plain link's placeholder in English and in every catalog of the site's theme and its own."""
-    found = {PLACEHOLDER}
-    for folder in Theme.of(content).folders("locales"):
-        for catalog in sorted(folder.glob(f"*/{CATALOG}")):
-            try:
-                said = Catalog(catalog).texts.get(PLACEHOLDER)
-            except (OSError, ValueError, SyntaxError, RecursionError, UnicodeDecodeError):  # `check` names it
-                continue
-            if said:
-                found.add(" ".join(said.split()))
-    return frozenset(found)
-
-
-def placeholder_comments(site, said: frozenset[str]) -> list[ContentError]:
-    """A warning for each comment whose only words are the page's placeholder (`said`, see placeholders):
-    a reader sent the form or the link empty, and a pull request merged it as it came."""
-    from ..reading.markup import reading_text  # here: `check` alone asks, and only of comments
-    warnings = []
-    for essay in site.essays:
-        for comment in essay.comments:
-            text = comment.original
-            if " ".join(" ".join(reading_text(block) for block in text.blocks).split()) in said:
-                warnings.append(ContentError(text.path, 0, (
-                    "this comment holds only the form's placeholder: its reader sent it empty; delete the file, "
-                    "or write `status: spam` to keep it unpublished")))
-    return warnings
 
 
 def _letter_text(lines: list[str], forward: bool = False) -> str:

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 from urllib.parse import quote
 
-from ..errors import one_line
+from ..errors import ContentError, one_line
 from ..model import Discussion
 from ..reading.markup import MAX_ANGLES, MAX_BRACKETS, MAX_COMMENT, MAX_LINES, SAFE_URL
 from ..reading.yamltext import quoted as yaml_quoted
+from ..theme import Theme
+from .ui import CATALOG, Catalog
 
 MAX_URL = 8000  # GitHub answers longer addresses with an error page
 CONTENT_FOLDER = "content"  # where the repository keeps content/, as the contract lays it out
@@ -141,3 +144,32 @@ def _file_to_fill_in(slug: str, lang: str, known: int, placeholder: str, note: s
     """A plain link's comment file, by its path: the placeholder where the comment goes, `note` by the name."""
     path = proposal_path(slug, offline_id(slug, reply_to, lang, known), lang)
     return path, comment_file("Anonymous", placeholder, reply_to, note=note)
+
+
+def placeholders(content: Path) -> frozenset[str]:
+    """The plain link's placeholder in English and in every catalog of the site's theme and its own."""
+    found = {PLACEHOLDER}
+    for folder in Theme.of(content).folders("locales"):
+        for catalog in sorted(folder.glob(f"*/{CATALOG}")):
+            try:
+                said = Catalog(catalog).texts.get(PLACEHOLDER)
+            except (OSError, ValueError, SyntaxError, RecursionError, UnicodeDecodeError):  # `check` names it
+                continue
+            if said:
+                found.add(" ".join(said.split()))
+    return frozenset(found)
+
+
+def placeholder_comments(site, said: frozenset[str]) -> list[ContentError]:
+    """A warning for each comment whose only words are the page's placeholder (`said`, see placeholders):
+    a reader sent the form or the link empty, and a pull request merged it as it came."""
+    from ..reading.markup import reading_text  # here: `check` alone asks, and only of comments
+    warnings = []
+    for essay in site.essays:
+        for comment in essay.comments:
+            text = comment.original
+            if " ".join(" ".join(reading_text(block) for block in text.blocks).split()) in said:
+                warnings.append(ContentError(text.path, 0, (
+                    "this comment holds only the form's placeholder: its reader sent it empty; delete the file, "
+                    "or write `status: spam` to keep it unpublished")))
+    return warnings
