@@ -482,9 +482,10 @@ def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = 
         if errors:
             raise ContentErrors(errors)
         current = words_of(source)
-        if (not force or blocks) and blocks != [TITLE]:  # --force vouches for the whole translation, not a block
-            _refuse_rearranged(shown, record.get(shown), original_shown, current)
-        if force and not blocks and _moved_since(record.get(shown), original_shown, current):
+        moved = _rearranged_since(record.get(shown), original_shown, current)
+        if moved and (not force or blocks) and blocks != [TITLE]:  # --force vouches for the whole, not a block
+            raise ContentErrors([ContentError(shown, 0, f"not recorded: since it was, {moved}; {mend_rearranged(shown)}")])
+        if moved and force and not blocks:
             lines = [_mark_as_moved(record, (shown, original_shown), current, title)]
         else:
             lines = [_mark(record, (shown, original_shown), current, (title, own_title), target, block)
@@ -496,22 +497,13 @@ def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = 
     return lines
 
 
-def _refuse_rearranged(shown: str, known: Followed | None, original_shown: str, current: tuple) -> None:
-    """Refuse to record a translation whose original's blocks moved, came or went since it was recorded:
-    its blocks may sit beside other paragraphs than theirs, and a record would call that right for good,
-    said by nothing any more (a new user's walk)."""
-    from ..errors import ContentErrors
+def _rearranged_since(known: Followed | None, original_shown: str, current: tuple) -> str:
+    """What the record says the original's blocks did (moved, came or went) since the translation was
+    recorded, or "": its blocks may then sit beside other paragraphs than theirs, and a record would call
+    that right for good, said by nothing any more (a new user's walk)."""
     if known is None or not known.tells(original_shown, len(current)):
-        return
-    said = rearranged(known.blocks, current).said()
-    if said:
-        raise ContentErrors([ContentError(shown, 0, f"not recorded: since it was, {said}; {mend_rearranged(shown)}")])
-
-
-def _moved_since(known: Followed | None, original_shown: str, current: tuple) -> bool:
-    """Whether the record says the original's blocks moved, came or went since the translation was recorded."""
-    return known is not None and known.tells(original_shown, len(current)) and bool(
-        rearranged(known.blocks, current).said())
+        return ""
+    return rearranged(known.blocks, current).said()
 
 
 def _mark_as_moved(record: dict[str, Followed], pair: tuple[str, str], current: tuple, title: str | None) -> str:
