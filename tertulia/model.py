@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from unicodedata import bidirectional
 
 from .errors import DIRECTION_CONTROLS
@@ -66,13 +66,18 @@ class PartialDate:
 
     @cached_property
     def timestamp(self) -> str:
-        """A full RFC 3339 time for feeds, which cannot express less precision."""
-        hour, minute = max(self.hour, 0), max(self.minute, 0)
-        if self.offset and self.hour >= 0:  # the instant, in UTC, so feeds compare as text
-            local = datetime(self.year, self.month or 1, self.day or 1, hour, minute)
-            utc = local - timedelta(minutes=self.offset)  # strftime writes the year 999 as `999`, not RFC 3339's
-            return f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:00Z"
-        return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}T{hour:02d}:{minute:02d}:00Z"
+        """A full RFC 3339 time for feeds, which cannot express less precision: the instant in UTC when it
+        is known, so feeds compare as text (written by hand: strftime writes the year 999 as `999`)."""
+        year, month, day, hour, minute = self.moment
+        return f"{year:04d}-{month or 1:02d}-{day or 1:02d}T{max(hour, 0):02d}:{max(minute, 0):02d}:00Z"
+
+    def first_day(self) -> date:
+        """The day it names, or the first of the month or year it names."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def after_tomorrow(self, today: date) -> bool:
+        """Whether it names a day after `today`'s tomorrow: one no one can have written on yet, wherever on Earth."""
+        return self.first_day() > today + timedelta(days=1)
 
 
 ISOLATE, END_ISOLATE = "\u2068", "\u2069"  # what validate wraps a right-to-left name in

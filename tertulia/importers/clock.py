@@ -43,9 +43,7 @@ def _minute(moment: dt.datetime) -> str:
 
 def before_tomorrow(date: str) -> bool:
     """Whether a date (any form of the contract's) is no later than tomorrow, wherever one is on Earth."""
-    parsed = parse_date(date)
-    day = dt.date(parsed.year, parsed.month or 1, parsed.day or 1)
-    return day <= dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)
+    return not parse_date(date).after_tomorrow(dt.datetime.now(dt.timezone.utc).date())
 
 
 def written_yet(date: str) -> str:

@@ -48,7 +48,7 @@ def _said(text: Text, folder: str, base_path: str, made, content: Path) -> list[
             path = _site_path(address, folder, base_path)
             if path is None or routes.answered(path, *made):
                 continue
-            lines = _lines(text.path, content) if lines is None else lines
+            lines = content_lines(text.path, content) if lines is None else lines
             written, line = _written(address, base_path, lines)
             said[address] = ContentError(text.path, line, (
                 f"link to `{written[:80]}` leads to no page or file of this site (a post renamed or "
@@ -72,7 +72,7 @@ def _site_path(address: str, folder: str, base_path: str) -> str | None:
     return resolved.lstrip("/") if resolved.startswith("/") else None
 
 
-def _lines(shown: str, content: Path) -> list[str]:
+def content_lines(shown: str, content: Path) -> list[str]:
     """A content file's lines, by its path as errors show it (`content/posts/…`); none when unreadable."""
     try:
         return (content / shown.split("/", 1)[1]).read_text(encoding="utf-8").splitlines()
