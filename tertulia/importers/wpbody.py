@@ -248,8 +248,6 @@ MAX_COMMENT_HTML = 10 * MAX_COMMENT  # characters of a stored comment: its Markd
 MAX_COMMENT_TAGS = 20 * MAX_ANGLES  # `<` signs; a comment's paragraphs and links in earnest hold a few hundred
 TAG = re.compile(r"</?[A-Za-z!?][^<>]*>")  # a tag, a comment, a declaration; `I <3 it`, `5 > 3` are words
 BREAKING_TAG = re.compile(r"<(?:/?(?:p|div|blockquote|li|ul|ol|pre|h[1-6]|tr|table)\b[^<>]*|br\b[^<>]*)>", re.IGNORECASE)
-MARKDOWN_SIGN = re.compile(r"([\\`*_\[\]#!])")  # the signs Python-Markdown reads that a backslash escapes
-BLOCK_START = re.compile(r"^([0-9]+)\.(?=\s)|^([-+])")  # `1986. A year.` an ordered list, `- x` a list, `---` a rule
 
 
 def overgrown(body: str) -> bool:
@@ -259,16 +257,11 @@ def overgrown(body: str) -> bool:
 
 def plain_words(body: str) -> str:
     """A comment's words without its markup, paragraphs where its blocks were, every sign Markdown reads
-    escaped: in linear time, whatever the body's shape."""
+    escaped as the converter escapes a text's words: in linear time, whatever the body's shape."""
     text = html.unescape(TAG.sub("", BREAKING_TAG.sub("\n\n", body)))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # not escapes to Markdown: entities
-    paragraphs = (" ".join(MARKDOWN_SIGN.sub(r"\\\1", line).split()) for line in text.split("\n\n"))
-    return "\n\n".join(BLOCK_START.sub(_escaped_start, paragraph) for paragraph in paragraphs if paragraph)
-
-
-def _escaped_start(match: re.Match) -> str:
-    """A paragraph's first sign that Markdown would read as a list or a rule, escaped: words, as written."""
-    return f"{match[1]}\\." if match[1] else f"\\{match[2]}"
+    paragraphs = (" ".join(line.split()) for line in text.split("\n\n"))
+    escape = _Converter().escape
+    return "\n\n".join(escape(paragraph, set()) for paragraph in paragraphs if paragraph)
 
 
 def comment_markdown_without(body: str, private: tuple[str, ...]) -> str:

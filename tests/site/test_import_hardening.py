@@ -781,7 +781,7 @@ def test_spam_past_a_comment_s_limits_is_kept_as_spam_and_builds(tmp_path):
     assert refused.returncode == 1 and "content/posts/hello/comments/1.en.md:" in refused.stderr, refused.stderr
 
 
-@pytest.mark.parametrize("body, words", [("<!--more" * 40_000, "&lt;\\!--more" * 40_000),
+@pytest.mark.parametrize("body, words", [("<!--more" * 40_000, "&lt;!--more" * 40_000),
                                          ("<div>x" * 100_000, "\n\nx" * 100_000), ("<blockquote>" * 100_000, "")])
 def test_a_comment_of_hostile_markup_is_imported_in_seconds(tmp_path, body, words):
     """A red team: a comment of 40,000 unclosed `<!--more` took 121 s to import, 100,000 nested `<div>`
