@@ -260,7 +260,7 @@ def _status(args) -> int:
     if loaded.errors:
         _failed(args, ContentErrors(loaded.errors, loaded.warnings))
     record, _ = load_record(args.content)  # read as the build did: its problems were errors there
-    from ..reading.validate import SHIFTED
+    from ..reading.translation_checks import SHIFTED
     shifted = [warning for warning in loaded.warnings if warning.message.startswith(SHIFTED)]
     print("\n".join(status_report(loaded.site, gone_entries(args.content, record), loaded.errors, args.content,
                                    shifted)))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..errors import ContentError, counted
 from ..model import Comment, Essay, Site, SitePage, Text, Versions
 from ..reading.translations import blocks_named, listed, opening_words, still_marked, word_diff, words_of
-from ..reading.validate import text_of
+from ..reading.findings import text_of
 
 MISSING_SHOWN = 8  # ids named per language before "and N more"
 

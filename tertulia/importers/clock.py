@@ -8,7 +8,7 @@ import re
 from zoneinfo import ZoneInfo
 
 from ..model import offset_text
-from ..reading.validate import parse_date
+from ..reading.dates import parse_date
 
 UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}\+00:00")
 

@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import counted
-from ..reading.validate import parse_date
+from ..reading.dates import parse_date
 from ..reading.yamltext import quoted
 from . import siteyml
 from .addresses import relinked, same_address, site_path

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from ..reading.validate import parse_date
+from ..reading.dates import parse_date
 from ..site.proposals import placeholders
 from .proposal import Proposal, Refused, Written, read_letter, site_config, write_proposal
 

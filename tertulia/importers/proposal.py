@@ -26,7 +26,7 @@ from ..reading.find import is_key, is_scratch
 from ..reading.markup import clean_text, comment_refusal, comment_too_long
 from ..reading.names import MAX_KEY, passage_of
 from ..reading.read import FRONT_MATTER, parse_text
-from ..reading.validate import parse_date
+from ..reading.dates import parse_date
 from ..site.proposals import (CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, comment_file,
                               complete_website)
 from .clock import before_tomorrow, in_zone
@@ -444,7 +444,7 @@ def _free_id(folder: Path, comment_id: str, slug: str, seen: set | None) -> tupl
 def _clash(comment_id: str, taken: set[str]) -> str:
     """Why a post whose comments have the ids `taken` cannot take `comment_id` too ("" when it can): a
     comment's paragraphs are `#comment-<id>-p1`, `-p2`, ..., so `alice-p1` beside `alice` is one address
-    for two things, which check refuses (validate._check_anchors)."""
+    for two things, which check refuses (threads.check_anchors)."""
     if comment_id in taken:
         return f"another comment is {comment_id} already"
     if passage_of(comment_id) in taken:

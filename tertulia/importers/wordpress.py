@@ -22,7 +22,8 @@ from ..reading.addresses import own_page, page_url, split as address_split, unde
 from ..reading.language_tags import LANGUAGE_TAG, unregistered
 from ..reading.names import same_words, slug_of
 from ..reading.read import parse_text
-from ..reading.validate import FEED_ID, RESERVED_SEGMENTS
+from ..reading.fields import FEED_ID
+from ..reading.validate import RESERVED_SEGMENTS
 from . import addresses, media, siteyml
 from .clock import written_yet
 from .known import Known, known

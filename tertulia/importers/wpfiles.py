@@ -10,7 +10,8 @@ from datetime import datetime
 
 from ..model import LATEST_OFFSET, offset_text
 from ..reading.markup import TAG, is_safe_url
-from ..reading.validate import FEED_ID, parse_date
+from ..reading.dates import parse_date
+from ..reading.fields import FEED_ID
 from ..reading.yamltext import quoted
 from .addresses import directed
 from .clock import written_yet

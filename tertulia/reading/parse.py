@@ -6,6 +6,7 @@ import hashlib
 import os
 import pickle
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..aside import forked_executor
 from ..cache import Cache

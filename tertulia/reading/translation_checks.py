@@ -1,0 +1,242 @@
+"""A translation checked against its original: as many blocks, each of the same kind, lists of as many
+items; the blocks and title outdated since it was recorded, or still to translate (shown in the original's
+language meanwhile)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .align import counts_differ, locate_mismatch
+from ..errors import ContentError
+from .findings import Findings
+from .markup import first_words
+from ..model import Text
+from .read import Record
+from .translations import (UNFINISHED, Followed, mend_rearranged, opening_words, paired_blocks, rearranged,
+                           stale_blocks, still_marked, title_of, update_command, words_of)
+
+
+def _notes_renamed(block: str, original_lang: str, lang: str) -> str:
+    """An original's block standing in a translation, its footnotes' ids in the translation's name (`fn-en-1`):
+    beside the original on one page, the original's own (`fn-es-1`) would be there twice."""
+    if 'fn' not in block:
+        return block
+    return re.sub(rf'(?<=["#])(fn|fnref[0-9]*)-{re.escape(original_lang)}-', rf'\1-{lang}-', block)
+
+
+def unfinished_shown_as_original(text: Text, original: Text, original_blocks: tuple[str, ...],
+                                  record: Record) -> Text:
+    """A block (or title) that still holds the starter's marker is never published: the original's
+    stands in its place, in its own language, the block noted as not yet translated (and where it
+    starts, for `status`)."""
+    unfinished = tuple(i for i, block in enumerate(text.blocks) if UNFINISHED in block)
+    if unfinished:
+        blocks = tuple(_notes_renamed(original_blocks[i], original.lang, text.lang) if i in unfinished else block
+                       for i, block in enumerate(text.blocks))
+        text = replace(text, blocks=blocks, unfinished=unfinished, original_lang=original.lang,
+                       excerpt=first_words(blocks) if text.excerpt else "",
+                       unfinished_line=record.block_line(unfinished[0], len(blocks)) or record.body_line)
+    if UNFINISHED in text.title or UNFINISHED in text.summary:
+        text = replace(text, title=original.title if UNFINISHED in text.title else text.title,
+                       title_lang=original.lang if UNFINISHED in text.title else "",
+                       summary=original.summary if UNFINISHED in text.summary else text.summary,
+                       original_lang=original.lang,
+                       unfinished_fields=tuple(key for key in ("title", "summary") if UNFINISHED in getattr(text, key)),
+                       unfinished_line=record.line("title" if UNFINISHED in text.title else "summary"))
+    return text
+
+
+def warn_unfinished(record: Record, blocks: tuple[str, ...], found: Findings) -> None:
+    """Name the blocks (and title, and summary) still holding the starter's marker, at the first one's
+    line: they are shown in the original's language until translated."""
+    marked = [index for index, block in enumerate(blocks) if UNFINISHED in block]
+    fields = tuple(key for key in ("title", "summary") if UNFINISHED in str(record.meta.get(key, "")))
+    if not (marked or fields):
+        return
+    line = (record.block_line(marked[0], len(blocks)) if marked and not fields else None) or record.line(
+        fields[0] if fields else "title")
+    said = still_marked(fields, [index + 1 for index in marked], len(blocks))
+    found.warnings.append(ContentError(record.path, line, f"{said}: shown in the original's language until translated"))
+
+
+def check_alignment(original: Record, translation: Record, blocks, found: Findings,
+                     followed: Followed | None = None, in_progress: bool = False) -> bool:
+    """A translation must have exactly as many top-level blocks as its original; True when it has. Where
+    the record says which blocks the original has gained or lost since the translation followed it,
+    those are named; else the likeliest place is guessed from the blocks' lengths."""
+    source, target = blocks[original.path], blocks[translation.path]
+    recorded = followed is not None and followed.tells(original.path, len(target))
+    if len(source) == len(target):
+        if not in_progress:  # a draft's or a pending comment's translation is work in progress (see _texts)
+            _warn_list_lengths(translation, source, target, found)
+            _warn_kinds(translation, source, target, found)
+        if recorded:  # a draft's too: `translated` refuses it alike, and says why only here
+            _warn_shifted(translation, followed.blocks, source, found)
+        return True
+    changed = _changed_since_recorded(followed.blocks, source, target, translation.block_starts) if recorded else None
+    line, where = changed or locate_mismatch(source, target, list(translation.block_starts))
+    message = counts_differ(len(target), len(source))
+    if where:
+        message += f"; {where}"
+    message += _list_run_in(target, source)
+    if recorded and (command := update_command(translation.path)):
+        message += (f" ({command} adds the original's new blocks marked `TODO translate`, shown "
+                    "in its language until translated, moves the translations of blocks that moved with them, "
+                    "and takes out those it lost)")
+    found.errors.append(ContentError(translation.path, line or translation.body_line, message))
+    return False
+
+
+SHIFTED = "since this translation was recorded, "  # how that warning starts: `status` repeats it
+
+
+def _warn_shifted(translation: Record, recorded: tuple, source, found: Findings) -> None:
+    """A warning, at the first block it touches, when the original's blocks moved, came or went since the
+    translation was recorded: the counts may still agree, but its blocks then sit beside other paragraphs
+    than theirs, which "outdated" alone did not say."""
+    done = rearranged(recorded, words_of(source))
+    said = done.said()
+    if not said:
+        return
+    starts = translation.block_starts
+    line = starts[min(done.beside_others[0], len(starts) - 1)] if starts else translation.body_line
+    found.warnings.append(ContentError(translation.path, line, f"{SHIFTED}{said}; {mend_rearranged(translation.path)}"))
+
+
+LIST_RUN_IN = re.compile(r"\n\s{0,3}(?:[-*+]|\d{1,9}[.)]) ")  # a list item's line inside a paragraph
+
+
+def _list_run_in(target, source) -> str:
+    """A hint when a paragraph of the translation holds lines written as a list's items and the original has
+    a list: Markdown starts a list only after a blank line, so the two read as one paragraph here."""
+    if not any(block.startswith(("<ul>", "<ol")) for block in source):
+        return ""
+    for number, block in enumerate(target, 1):
+        if block.startswith("<p>") and LIST_RUN_IN.search(block):
+            return (f" (translation block {number} holds lines written as a list's items: a list needs a blank "
+                    "line before it, or Markdown reads it as part of the paragraph above)")
+    return ""
+
+
+def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[int, str] | None:
+    """(line, sentence) naming the blocks the original gained, or those it lost, since the translation was
+    recorded as following it (its blocks then: `recorded`), paired as translations.paired_blocks pairs
+    them; None when it both gained and lost some, which one sentence cannot say."""
+    paired = paired_blocks(recorded, words_of(source))  # as `--update` pairs them, which the message names
+    gained = [new for new in range(len(source)) if new not in paired]
+    lost = sorted(set(range(len(recorded))) - set(paired.values()))
+    if bool(gained) == bool(lost):
+        return None
+    at, one = (gained or lost)[0], len(gained or lost) == 1
+    line = starts[min(at, len(starts) - 1)] if starts else 0
+    which = _blocks_said(gained or lost)
+    if gained:
+        return line, (f"original {which} (“{opening_words(source[at])}”) {'was' if one else 'were'} added after "
+                      f"this translation was recorded: translate {'it' if one else 'them'} here as {which}")
+    return line, (f"the original's {which} {'was' if one else 'were'} removed after this translation was "
+                  f"recorded: translation {which} (“{opening_words(target[at])}”) {'follows' if one else 'follow'} nothing now")
+
+
+def _blocks_said(indexes: list[int]) -> str:
+    """`block 3`, `blocks 3 to 5` for a run, `blocks 2, 6` otherwise: numbered from 1."""
+    if len(indexes) == 1:
+        return f"block {indexes[0] + 1}"
+    if indexes == list(range(indexes[0], indexes[0] + len(indexes))):
+        return f"blocks {indexes[0] + 1} to {indexes[-1] + 1}"
+    return "blocks " + ", ".join(str(index + 1) for index in indexes)
+
+
+LIST_TAG = re.compile(r"<(/?)(ul|ol|li)\b")
+
+
+def _items(block: str) -> int | None:
+    """How many items a block that is a list holds at its top level (a nested list's are its item's), else None."""
+    if not block.startswith(("<ul>", "<ol")):
+        return None
+    depth = items = 0
+    for closing, tag in LIST_TAG.findall(block):
+        if tag != "li":
+            depth += -1 if closing else 1
+        elif not closing and depth == 1:
+            items += 1
+    return items
+
+
+def _warn_list_lengths(translation: Record, source, target, found: Findings) -> None:
+    """Warn of a list whose translation has more or fewer items: a list is one block, so an item left out
+    keeps the blocks aligned and would go unseen, the page showing three items beside two."""
+    for index, (theirs, ours) in enumerate(zip(source, target)):
+        if theirs[:3] != ours[:3]:
+            continue
+        if theirs.startswith("<table") and (expected := theirs.count("<tr")) != (written := ours.count("<tr")):
+            said = (f"a table of {written} row{'s' if written != 1 else ''}, its original's has {expected}: a row "
+                    "left out, or one added?")
+        elif (expected := _items(theirs)) is not None and (written := _items(ours)) != expected:
+            said = (f"a list of {written} item{'s' if written != 1 else ''}, its original's has {expected}: an item "
+                    "left out, or two run together?")
+        else:
+            continue
+        line = translation.block_line(index, len(target)) or translation.body_line
+        found.warnings.append(ContentError(translation.path, line, f"block {index + 1} is {said}"))
+
+
+BLOCK_KINDS = {"p": "a paragraph", "ul": "a bulleted list", "ol": "a numbered list", "blockquote": "a block quote",
+               "pre": "a code block", "table": "a table", "hr": "a thematic break",
+               **{f"h{level}": f"a level-{level} heading" for level in range(1, 7)}}
+
+
+FIRST_ELEMENT = re.compile(r"\s*<([a-z][a-z0-9]*)")
+
+
+def _warn_kinds(translation: Record, source, target, found: Findings) -> None:
+    """Warn of a block that is of another kind than its original's (a heading translated as a paragraph):
+    the counts still match, so nothing else would say so, and the pair would show a heading beside a line
+    of prose. Cheap where nothing differs: a block's first three characters name its kind."""
+    for index, (theirs, ours) in enumerate(zip(source, target)):
+        if theirs[:3] == ours[:3] or UNFINISHED in ours:  # a block still to translate shows its original's
+            continue
+        kinds = [BLOCK_KINDS.get(element.group(1)) if (element := FIRST_ELEMENT.match(block)) else None
+                 for block in (theirs, ours)]
+        if None in kinds or kinds[0] == kinds[1]:
+            continue
+        line = translation.block_line(index, len(target)) or translation.body_line
+        found.warnings.append(ContentError(translation.path, line, (
+            f"block {index + 1} is {kinds[1]} here, {kinds[0]} in the original: is its Markdown "
+            f"written as the original's?")))
+
+
+def title_outdated(original: Record, translation: Record, followed: Followed, found: Findings) -> tuple[str, int] | None:
+    """The original's title when the translation was marked, if it has changed since (warned of), and
+    the line of the translation's title."""
+    if followed.title is None or followed.original != original.path:
+        return None  # a record from before titles were kept, or for a renamed original
+    now = title_of(original.meta)
+    if now is None or now == followed.title:
+        return None
+    line = translation.line("title")
+    found.warnings.append(ContentError(translation.path, line, (
+        f"the title is outdated: its original's title changed from “{followed.title}” to “{now}” after it was "
+        f"translated; once the translation's title follows it, `tertulia translated {translation.path} --block title` "
+        "records that")))
+    return followed.title, line
+
+
+def outdated_blocks(original: Record, translation: Record, blocks, followed: Followed, found: Findings) -> tuple:
+    """The translation's blocks whose original changed since a translator marked them, each warned of."""
+    if followed.original != original.path:
+        return ()  # recorded against another original: a record for a file that was renamed
+    current = words_of(blocks[original.path])
+    starts = translation.block_starts
+    stale = []
+    for index, old in stale_blocks(followed.blocks, current):
+        if UNFINISHED in blocks[translation.path][index]:
+            continue  # a block still to translate is unfinished, not outdated: said once, and counted once
+        line = starts[index] if index < len(starts) else translation.body_line
+        stale.append((index, old, line))
+        found.warnings.append(ContentError(translation.path, line, (
+            f"block {index + 1} is outdated: its original (“{opening_words(blocks[original.path][index])}”) changed "
+            "after it was translated; `tertulia status` says what changed, and once the translation's block follows "
+            # its block alone: the whole file's record would call its other outdated blocks current unseen
+            f"it again, `tertulia translated {translation.path} --block {index + 1}` records that")))
+    return tuple(stale)
