@@ -304,8 +304,15 @@ def _feed_entry(site: Site, text: Text, url, author, date, title, title_lang: st
     under its essay's title); `content`, the text's HTML with absolute addresses (see _absolute);
     `titled_by`, a comment's author, whom the template names before the title in the feed's words."""
     return {"url": url, "id": "", "title": title, "title_lang": title_lang, "lang": text.lang, "titled_by": titled_by,
-            "author": name_alone(author), "author_lang": "", "date": date, "content": _passages_on(site, content, url), "summary": text.summary,
+            "author": name_alone(author), "author_lang": "", "date": date,
+            "content": _directed(_passages_on(site, content, url), text.lang), "summary": text.summary,
             "summary_lang": text.summary_in}
+
+
+def _directed(content: str, lang: str) -> str:
+    """A right-to-left text's HTML in an element that says so: many feed readers ignore the entry's
+    `xml:lang`, and would set Arabic left to right, its full stop at the wrong end."""
+    return f'<div lang="{lang}" dir="rtl">{content}</div>' if direction(lang) == "rtl" else content
 
 
 def _unnamed_in_their_words(interface, feed_lang: str, entries: list[dict]) -> list[dict]:

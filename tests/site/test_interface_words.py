@@ -375,3 +375,15 @@ def test_a_japanese_list_puts_no_space_after_its_comma(japanese_site):
     out, _ = japanese_site
     side = (out / "posts/welcome/index.html").read_text()
     assert re.search(r'分</span>、<span class="nowrap"><span lang="pl">Polski</span>', side)
+
+
+def test_an_arabic_feed_entry_says_its_direction_and_an_english_one_adds_nothing(arabic_site):
+    """Feed readers that ignore `xml:lang` set Arabic left to right, its full stop at the wrong end: the
+    entry's HTML says `dir` itself."""
+    from xml.etree import ElementTree
+    atom = "{http://www.w3.org/2005/Atom}"
+    out = arabic_site[0]
+    arabic = ElementTree.parse(out / "feed.xml").getroot().find(f"{atom}entry/{atom}content").text
+    assert arabic.startswith('<div lang="ar" dir="rtl"><p>هذه الفقرة الأولى') and arabic.endswith("</div>")
+    english = ElementTree.parse(out / "en/feed.xml").getroot().find(f"{atom}entry/{atom}content").text
+    assert english.startswith("<p>") and "dir=" not in english
