@@ -5,8 +5,14 @@
   // WordPress paged a long thread at `<post>/comment-page-2/` (links to a comment kept that page), an
   // archive at `<archive>/page/2/`, and gave each archive a feed at `<archive>/feed/`: the address they
   // hang from (an imported alias of the post or of the tag) holds them all here, the anchor kept.
-  var paged = /^(.*\/)(?:comment-page-[0-9]+|page\/[0-9]+|feed(?:\/(?:rss|rss2|atom|rdf))?)\/?$/.exec(location.pathname);
+  // A post split by `<!--nextpage-->` went on at `<post>/2/` (the number after a word, never a date's part);
+  // `/index.php?p=ID` and `/index.php/<permalink>/` (WordPress's "almost pretty" permalinks) named what
+  // `/?p=ID` and `/<permalink>/` name.
+  var path = location.pathname;
+  var paged = /^(.*\/)(?:comment-page-[0-9]+|page\/[0-9]+|feed(?:\/(?:rss|rss2|atom|rdf))?)\/?$/.exec(path) ||
+    /^(.*\/[^\/]*[^0-9\/][^\/]*\/)[0-9]+\/?$/.exec(path) || /^(.*\/)index\.php(?:\/|$)/.exec(path);
   if (paged) {
+    paged[1] += path.slice(paged[0].length);  // what followed `index.php/`
     // on this site's own host, always: a path of `//other.example/feed/` read alone names another host
     location.replace(location.origin + paged[1] + location.search + location.hash);
     return;

@@ -134,16 +134,19 @@ def category_path(nicename: str, parents: dict[str, str]) -> str:
     return "/".join(names) if all(name and "/" not in name for name in names) else ""
 
 
-def feed_redirect(link: str, blog: str, new_url: str, is_page: bool) -> dict[str, str]:
+def feed_redirect(link: str, blog: str, new_url: str, is_page: bool, post_id: str = "") -> dict[str, str]:
     """A post's or page's own WordPress comment feed, where WordPress linked it: `/<permalink>/feed/`, or
-    for a plain permalink (`/?p=ID`) `/?p=ID&feed=rss2`. A post's goes to its discussion feed; a page's,
-    which has no thread (its comments are not imported) and so no feed, to the page itself."""
+    for a plain permalink (`/?p=ID`) `/?p=ID&feed=rss2`, which WordPress answers whatever its permalinks.
+    A post's goes to its discussion feed; a page's, which has no thread (its comments are not imported)
+    and so no feed, to the page itself."""
     old = site_path(link, blog)
     if not old or old == "/" or old.startswith("/posts/"):
         return {}  # under /posts/ the site serves its own pages
     target = new_url if is_page else f"{new_url}comments.xml"
-    feed = feed_address(old)
-    return {feed: target} if feed else {}
+    feeds = [feed_address(old)]
+    if "?" not in old and re.fullmatch(r"[0-9]{1,20}", post_id):
+        feeds.append(feed_address(f"/?{'page_id' if is_page else 'p'}={post_id}"))
+    return {feed: target for feed in feeds if feed}
 
 
 def feed_address(old: str) -> str:

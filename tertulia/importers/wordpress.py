@@ -523,7 +523,7 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
         plan.redirects.update(addresses.archive_redirects(item.date, slug_of(item.creator)))
     link = addresses.site_path(item.link, blog)
     if not draft and (link not in candidates or link in aliases):  # a permalink left out takes its feed along
-        plan.redirects.update(addresses.feed_redirect(item.link, blog, new_url, page))
+        plan.redirects.update(addresses.feed_redirect(item.link, blog, new_url, page, item.post_id))
         plan.permalinks["plain" if "?" in link else "pretty"] += 1
     return _counted(item, Place(folder, new_url.lstrip("/"), tuple(aliases)), plan)
 
