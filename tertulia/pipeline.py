@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from .aside import Aside
 from .cache import Cache, OutputMemo, content_key, tree_key
 from .errors import ContentError, ContentErrors, counted
-from .reading.find import Found, digest_files, find_content, is_scratch
+from .reading.find import Found, digest_files, find_content, never_read
 from .site.routes import PAGEFIND, file_path
 from .theme import KINDS, THEME_IN_PACKAGE, Theme
 from .reading.translations import RECORD
@@ -298,9 +298,9 @@ class LastRun:
     def take(self, changed: set[str] | None) -> None:
         """Bring the files' hashes up to date: hash the changed files again, or everything."""
         if changed is not None:
-            changed = {path for path in changed if not is_scratch(os.path.basename(path))}
+            changed = {path for path in changed if not never_read(path, self.options.content)}
             if not changed and self.found:
-                return  # only an editor's scratch files moved
+                return  # only an editor's scratch files moved (a hidden file of static/ is the site's)
         if not changed or any(path not in self.index or not os.path.isfile(path) for path in changed):
             self.found = find_content(self.options.content)
             self.digests = digest_files([s.file for s in self.found.sources], self.options.workers)

@@ -44,6 +44,14 @@ def is_litter(name: str) -> bool:
     return EDITOR_LITTER.fullmatch(name) is not None
 
 
+def never_read(path: str, content: str) -> bool:
+    """Whether find_content leaves out the file at `path` by its name alone, as `_entries` skips it: static/'s
+    hidden files (`.htaccess`) are published, only an editor's litter is not; elsewhere every hidden file."""
+    name = os.path.basename(path)
+    under_static = os.path.abspath(path).startswith(os.path.join(os.path.abspath(content), "static", ""))
+    return is_litter(name) if under_static else is_scratch(name)
+
+
 @dataclass(slots=True)  # not frozen, which makes building one four times slower: 40,000 a build
 class Source:
     """A Markdown file found under content/: where it is and what its name says."""

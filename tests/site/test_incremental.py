@@ -428,3 +428,29 @@ def test_a_text_too_slow_to_read_is_read_once_by_the_preview_until_it_changes_an
     essay.write_text("---\ntitle: Lento\nauthor: Ana\n---\n\nYa no.\n")
     build(preview, last=last, changed={str(essay)})
     assert (tmp_path / "preview/posts/lento/index.html").is_file()
+
+
+def test_the_preview_publishes_and_unpublishes_a_hidden_file_of_static(tmp_path):
+    """static/'s hidden files (`.htaccess`, `.well-known/…`) are the site's: the preview took a save of one
+    for an editor's scratch file, never served a new one, and after deleting one failed every rebuild with
+    "cannot be read" until it was restarted (an incremental build's red team)."""
+    from helpers import make_content
+    from tertulia.pipeline import LastRun, parse_cache
+    content = make_content(tmp_path)
+    hidden = content / "static/.htaccess"
+    hidden.parent.mkdir(parents=True, exist_ok=True)
+    preview = Options(content=content, output=tmp_path / "preview", workers=1, cache_dir=tmp_path / "cache")
+    last = LastRun(preview, parse_cache(preview))
+    build(preview, last=last)
+    hidden.write_text("Options -Indexes\n")
+    build(preview, last=last, changed={str(hidden)})
+    assert (tmp_path / "preview/.htaccess").read_text() == "Options -Indexes\n"
+    hidden.unlink()
+    build(preview, last=last, changed={str(hidden)})
+    assert not (tmp_path / "preview/.htaccess").exists()
+    assert every_file(tmp_path / "preview") == plain_build(content, tmp_path / "reference")
+    swap = content / "posts/hola/.index.es.md.swp"  # an editor's, beside a post: still no reason to look again
+    swap.write_text("scratch")
+    walked = last.found
+    last.take({str(swap)})
+    assert last.found is walked
