@@ -373,6 +373,9 @@ def test_a_letter_wrapped_in_a_code_block_leaves_no_stray_fence(mail):
     assert proposal.path == "content/posts/hola/comments/c9.ca.md" and proposal.body == "La còpia."
     own = "Mira:\n\n```\nprint(1)\n```"
     assert read_letter(letter_of(own, "altre"), mail=mail).body == own
+    # a note above the wrapped letter: its fence opens under the note, and closes after the file (a red team's)
+    noted = read_letter("Aquí va mi comentario:\n\n" + whole, mail=mail)
+    assert "```" not in noted.body and noted.body.endswith("Molt bé.") and noted.after == ""
 
 
 
@@ -431,3 +434,13 @@ def test_an_html_letter_of_thousands_of_nested_or_spaced_tags_is_read_in_time():
         started = time.process_time()
         assert html_text(html).startswith(("**a", "a", "[a"))
         assert time.process_time() - started < 3
+
+
+def test_an_html_letter_s_words_that_look_like_markup_stay_words():
+    """A reader who typed `<b>x</b>` in an HTML mail (sent as `&lt;b&gt;`) saw those signs, not bold: the
+    Markdown written shows them as typed (a participation red team's)."""
+    from tertulia.importers.mail import html_text
+    from tertulia.reading.markup import Converter
+    text = html_text("<p>Write &lt;b&gt;x&lt;/b&gt; and &amp;lt; for 3 &lt; 4 &amp; R&amp;D</p>").strip()
+    assert text == "Write &lt;b>x&lt;/b> and &amp;lt; for 3 < 4 & R&D"
+    assert Converter().blocks(text, trusted=False) == ("<p>Write &lt;b&gt;x&lt;/b&gt; and &amp;lt; for 3 &lt; 4 &amp; R&amp;D</p>",)

@@ -579,7 +579,9 @@ jobs:
           git commit --quiet --message "Comment proposed in issue #$NUMBER"
           # an edited issue's proposal replaces the one its pull request holds
           git push --quiet --force origin "$branch"
-          if url=$(gh pr view "$branch" --json url --jq .url 2>/dev/null); then
+          # an open one only: a moderator may have closed (turned down) the last, leaving the issue open
+          url=$(gh pr list --head "$branch" --state open --json url --jq '.[0].url // empty')
+          if [ -n "$url" ]; then
             gh issue comment "$NUMBER" --body "Thank you. $url now holds your corrected comment."
             exit 0
           fi
@@ -673,7 +675,10 @@ Actions** first, then push this folder to it (the workflow's first run fails whi
 With `discussion: {{issues: true}}` in `site.yml`, readers propose comments through a new issue:
 `.github/workflows/proposals.yml` turns each into a pull request and answers the issue with its
 link (allow it under **Settings → Actions → General: Allow GitHub Actions to create pull
-requests**).
+requests**). With `discussion: {{email: …}}`, readers without GitHub send the comment by mail: save
+those messages (an mbox, `.eml` files or a maildir) and run `tertulia import mail PATH …`
+(`--dry-run` first says what it would write); each becomes a comment file marked `status: pending`,
+shown by `tertulia serve` and published once you delete that line. A message is imported once.
 
 ## Upgrading Tertulia
 

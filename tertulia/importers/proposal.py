@@ -180,13 +180,13 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
     parsed, error = parse_text(file_text.encode("utf-8"), path[:300])
     if error is not None:
         raise Refused(f"its comment file cannot be read: {error.message}")
-    above = _unfenced(lines[:begin])
+    above = _unfenced(lines[:begin], unpaired=-1)
     forward = bool(FORWARDED_MESSAGE.fullmatch(subject))
     written = _forwarded(above, forward) if mail else above
     kept = _letter_lines(written) if mail else written
     typed = "\n".join(kept).strip("\n")
     others = sum(1 for line in lines[end + 1:] if BEGIN.fullmatch(line.strip()))
-    below = _unfenced(lines[end + 1:]) if not others else []  # a second file is named as one (see others)
+    below = _unfenced(lines[end + 1:], unpaired=1) if not others else []  # a second file is named as one (see others)
     after = (_letter_text(below) if mail else "\n".join(below)).strip() if below else ""
     filed = parsed.body.strip("\n")
     body = _chosen(typed, filed, placeholders)
@@ -216,18 +216,24 @@ def _forward_unquoted(lines: list[str]) -> list[str]:
 FENCE_LINE = re.compile(r"\s{0,3}(```+|~~~+)[\w+-]*\s*")
 
 
-def _unfenced(lines: list[str], opens_with_path: bool = False) -> list[str]:
+def _unfenced(lines: list[str], opens_with_path: bool = False, unpaired: int = 0) -> list[str]:
     """The lines without blank ones at either end, nor a fence line at either end that opens or
     closes nothing among them: a code block the reader wrote keeps both of its fences. The comment
-    file opens with its path, never a fence: one there wraps the file."""
+    file opens with its path, never a fence: one there wraps the file. `unpaired`, -1 for the lines
+    above the file (1 below it): a fence left with no partner there opened (closed) one wrapping the
+    file, under a note of the reader's ("my comment is below"), which is then no part of the comment."""
     lines = _trimmed(lines)
     if opens_with_path and lines and FENCE_LINE.fullmatch(lines[0]):
         lines = _trimmed(lines[1:])
-    if lines and sum(1 for line in lines if FENCE_LINE.fullmatch(line)) % 2:
-        if FENCE_LINE.fullmatch(lines[0]):
+    fences = [at for at, line in enumerate(lines) if FENCE_LINE.fullmatch(line)]
+    if len(fences) % 2:
+        if fences[0] == 0:
             lines = lines[1:]
-        elif FENCE_LINE.fullmatch(lines[-1]):
+        elif fences[-1] == len(lines) - 1:
             lines = lines[:-1]
+        elif unpaired:
+            loose = fences[-1] if unpaired < 0 else fences[0]
+            lines = lines[:loose] + lines[loose + 1:]
     return _trimmed(lines)
 
 
