@@ -186,6 +186,17 @@ def test_a_shortcode_of_a_plugin_the_importer_does_not_know_keeps_only_its_words
     assert to_markdown('[code]a [x y="1"] b[/code]') == '```\na [x y="1"] b\n```\n'  # code is shown as written
 
 
+def test_a_shortcode_shown_in_html_code_stays_as_written():
+    """A block editor's code block or a classic `<pre>` showing `[foo]…[/foo]` lost its brackets, and a
+    `[caption]` in it its words: code is an example to read, never run (a migration walk's)."""
+    block = '<pre class="wp-block-code"><code>[foo]not a shortcode inside code[/foo]</code></pre>'
+    assert "[foo]not a shortcode inside code[/foo]" in to_markdown(block)
+    classic = "<pre>[caption]A figure[/caption]\nhttps://www.youtube.com/watch?v=abc</pre>"
+    assert "[caption]A figure[/caption]" in to_markdown(classic) and "iframe" not in to_markdown(classic)
+    inline = 'Write <code>[gallery ids="1,2"]</code> where the photos go. [spoiler]Kept[/spoiler]'
+    assert to_markdown(inline) == 'Write `[gallery ids="1,2"]` where the photos go. Kept\n'
+
+
 def test_the_words_after_an_unclosed_player_shortcode_stay_and_a_relative_file_keeps_its_player():
     """`[video src=a]` left open before a closed `[video …][/video]` took every word between them as its
     content, which a player does not show: the paragraph was lost. A site-relative file was dropped too."""

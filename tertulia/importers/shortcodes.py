@@ -77,16 +77,38 @@ OTHER_SHORTCODE = re.compile(r"""\[(?=[^\]]{1,%d}\])(?:[a-z][\w-]*(?:\s+[\w-]+\s
 CLOSING_NAME = re.compile(r"\[/([a-z][\w-]*)\]", re.IGNORECASE)
 
 
+# Code as an author wrote it in HTML: a shortcode's name in it is an example to read (`[foo]` on a page
+# about a plugin), never run here, nor its line taken for an embed
+PRE_ELEMENT = re.compile(r"<pre\b[^<>]*>.*?</pre>", re.IGNORECASE | re.DOTALL)
+CODE_ELEMENT = re.compile(r"<code\b[^<>]*>.*?</code>", re.IGNORECASE | re.DOTALL)
+CODE_END = re.compile(r"</code>", re.IGNORECASE)
+KEPT = re.compile(r"\x00kept(\d+)\x00")
+
+
+def _code_kept(text: str) -> tuple[str, list[str]]:
+    """`text` with its `<pre>` and `<code>` elements set aside as `\x00kept<n>\x00`, and those elements."""
+    kept: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        kept.append(match.group())
+        return f"\x00kept{len(kept) - 1}\x00"
+    return sub_closed(CODE_ELEMENT, keep, sub_closed(PRE_ELEMENT, keep, text, PRE_END), CODE_END), kept
+
+
+def _code_restored(text: str, kept: list[str]) -> str:
+    return KEPT.sub(lambda match: kept[int(match.group(1))], text) if kept else text
+
+
 def stripped(text: str) -> str:
     """`text` as WordPress makes an excerpt of it (strip_shortcodes): the shortcodes it knows gone with what
     they enclose (an image's caption, a footnote, an embed); code keeps its words, part of the sentence;
     any other shortcode's brackets go and its words stay."""
-    text = CODE.sub(lambda match: match.group(3), text)
+    text, kept = _code_kept(CODE.sub(lambda match: match.group(3), text))
     for _ in range(3):  # a caption inside a shortcode, a shortcode inside a caption
         text, count = SHORTCODE.subn("", text)
         if not count:
             break
-    return without_other_shortcodes(text)
+    return _code_restored(without_other_shortcodes(text), kept)
 
 
 def without_other_shortcodes(text: str) -> str:
@@ -103,7 +125,7 @@ def left_out(text: str) -> list[str]:
     """The names of the shortcodes in `text` that WordPress ran and an import leaves out (a plugin's form, a
     subscription box), once each: DROPPED's, and any other plugin's, whose brackets go (see `expanded`);
     none shown in code, which keeps it as written."""
-    text = sub_closed(PRE_WITH_BRUSH, "", CODE.sub("", text), PRE_END)
+    text = _code_kept(sub_closed(PRE_WITH_BRUSH, "", CODE.sub("", text), PRE_END))[0]
     text = ESCAPED.sub("", text)
     named: list[str] = []
     text = SHORTCODE.sub(lambda match: named.append(match.group(1).lower()) or "", text)  # as `expanded` does
@@ -116,6 +138,7 @@ def expanded(text: str, post_id: str = "", media: Media | None = None, footnotes
     body = Body(post_id, media or Media())
     text = CODE.sub(lambda m: _aside(body, _code(m.group(1), m.group(2) or "", m.group(3))), text)
     text = sub_closed(PRE_WITH_BRUSH, lambda m: _aside(body, _pre(m.group(1), m.group(2))), text, PRE_END)
+    text, kept = _code_kept(text)
     escaped: list[str] = []
     text = ESCAPED.sub(lambda m: escaped.append(m.group(1)) or f"\x00text{len(escaped) - 1}\x00", text)
     text = _block_footnotes(text, footnotes, body)
@@ -125,7 +148,7 @@ def expanded(text: str, post_id: str = "", media: Media | None = None, footnotes
         if not count:
             break
     text = without_other_shortcodes(text)  # as in the summary (see stripped): the plugin is not here
-    text = LONE_URL.sub(lambda m: embed(m.group(1)) if _oembed(m.group(1)) else m.group(), text)
+    text = _code_restored(LONE_URL.sub(lambda m: embed(m.group(1)) if _oembed(m.group(1)) else m.group(), text), kept)
     text = re.sub(r"\x00text(\d+)\x00", lambda m: "[" + html.escape(escaped[int(m.group(1))]) + "]", text)
     if body.notes:
         items = "".join(f'<li id="fn-{n}">{note} <a href="#fnref-{n}">↩</a></li>'
