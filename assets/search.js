@@ -63,7 +63,27 @@
   }
 
   // Pagefind's excerpt is text with <mark> around the matched words: keep exactly that, nothing else.
-  function excerpt(html) {
+  // an article or pronoun cut short, as the site's languages that elide write them (`l’`, `qu’`, `dell’`)
+  var ELISION = "(?:" + (form.getAttribute("data-elisions") || "-").split(" ").join("|") + ")['’]";
+  var ELIDED = new RegExp("(^|[^\\p{L}])" + ELISION + "(?=\\p{L})", "giu");
+  var APART = new RegExp("(^|[^\\p{L}])(" + ELISION + ") (?=\\p{L})", "giu");
+  var APART_AT_END = new RegExp("(^|[^\\p{L}])" + ELISION + " $", "iu");
+
+  // An excerpt in a language that elides, its elided words joined to theirs again: Pagefind's excerpt puts a
+  // space between the two the index keeps apart (`l’ hospitalité`).
+  function rejoined(paragraph) {
+    var nodes = paragraph.childNodes;
+    for (var i = 0; i < nodes.length; i++) {
+      var text = nodes[i].textContent.replace(APART, "$1$2");
+      if (nodes[i + 1] && APART_AT_END.test(text) && /^\p{L}/u.test(nodes[i + 1].textContent)) {
+        text = text.slice(0, -1);  // before a marked word
+      }
+      if (text !== nodes[i].textContent) { nodes[i].textContent = text; }
+    }
+    return paragraph;
+  }
+
+  function excerpt(html, lang) {
     var paragraph = document.createElement("p");
     var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
     Array.prototype.forEach.call(parsed.childNodes, function (node) {
@@ -75,7 +95,8 @@
         paragraph.appendChild(document.createTextNode(node.textContent));
       }
     });
-    return paragraph;
+    var eliding = (form.getAttribute("data-elides") || "").split(" ");
+    return eliding.indexOf(lang) >= 0 ? rejoined(paragraph) : paragraph;
   }
 
   // A language's name as this page's sentence writes it ("trouvé en français"), marked with the
@@ -122,7 +143,7 @@
     // as every link there does; the site's own search page, a hit side by side.
     var scope = form.getAttribute("data-scope");
     return kept.map(function (found) {
-      var text = excerpt(found.data.excerpt || "");  // read once: shown, and its marks carried to the page
+      var text = excerpt(found.data.excerpt || "", (found.data.meta || {}).language);  // read once: shown, and its marks carried to the page
       var page = scope && (found.data.meta || {}).language === scope ? found.data.url : found.side;
       return { data: found.data, text: text,
                href: page + "?highlight=" + encodeURIComponent(highlighted(words, text)) + (found.target ? "#" + found.target : "") };
@@ -194,6 +215,11 @@
     if (form.hasAttribute("data-dotless-i") && /[ıIİ]/.test(words)) {
       var turkic = words.toLocaleLowerCase("tr");
       found.push(turkic, turkic.replace(/(^|[^\p{L}])ı/gu, "$1i"), turkic.replace(/ı/g, "i"));
+    }
+    // the index keeps an elided article or pronoun apart from its word (`l’ hospitalité`, see search.py):
+    // typed joined, the word is looked for without it (joined, it is in no document of the index)
+    if (form.hasAttribute("data-elisions")) {
+      found = found.map(function (each) { return each.replace(ELIDED, "$1"); });
     }
     return found.filter(function (each, at) { return found.indexOf(each) === at; });
   }

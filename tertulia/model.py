@@ -259,6 +259,12 @@ class Discussion:
 
 
 DOTLESS_I = {"tr", "az", "crh", "tt"}  # Turkish, Azerbaijani, Crimean Tatar, Tatar: CLDR's Turkic lower-casing
+# French, Italian, Catalan and Occitan join an article or pronoun cut short to the next word (`l’hospitalité`,
+# `dell’arte`, `d’aigua`), which search keeps apart (see writing/search.py): those words, and no others
+# (`aujourd’hui` is one word, and English's `don't` is no elision)
+ELIDING = {"fr", "it", "ca", "oc"}
+ELISIONS = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+            "quelqu", "un", "dell", "dall", "nell", "sull", "all", "coll", "tutt", "quest", "quell", "nessun")
 
 
 @dataclass(frozen=True)
@@ -296,6 +302,17 @@ class SiteConfig:
         """Whether a language of the site has the dotless ı beside the i (Turkish, Azerbaijani), whose
         capitals I and İ lower to ı and i: search looks for a word typed with them in both forms."""
         return any(code.split("-")[0].lower() in DOTLESS_I for code, _ in self.languages)
+
+    @property
+    def eliding(self) -> tuple[str, ...]:
+        """The site's languages that join an elided word to the next (`l’hospitalité`): search looks for
+        the word typed so without its elided part (one of ELISIONS), and shows their excerpts joined again."""
+        return tuple(code for code, _ in self.languages if code.split("-")[0].lower() in ELIDING)
+
+    @property
+    def elisions(self) -> tuple[str, ...]:
+        """ELISIONS, on a site with a language that elides; else none."""
+        return ELISIONS if self.eliding else ()
 
     def language_name(self, code: str) -> str:
         """The name site.yml gives a language, else its code (pages ask CLDR for a better one)."""

@@ -248,3 +248,30 @@ def test_a_hit_opens_the_passage_its_excerpt_quotes(server, open_page):
         assert middle in passage, (href, middle)
         checked += 1
     assert checked
+
+
+def test_a_french_word_after_an_elided_article_is_found_typed_alone_or_with_it(tmp_path, open_page):
+    """Pagefind kept `l’hospitalité` one word: `hospitalité` missed the French essay, and only its English
+    translation was found (a three-language walk's). `aujourd’hui` and English's `don't` are no elisions."""
+    from helpers import serving
+    site = SITE_YML.replace("search: false", "search: true").replace("ro: Română", "fr: Français")
+    content = make_content(tmp_path, {
+        "site.yml": site,
+        "posts/accueil/index.fr.md": "---\ntitle: Accueil\nauthor: Claire\ndate: 2026-11-02\n---\n\n"
+                                     "Mais l’hospitalité n’est pas une dissolution, aujourd’hui pas plus qu’hier.\n",
+        "posts/accueil/index.en.md": "---\ntitle: Welcome\ntranslation_of: fr\n---\n\n"
+                                     "But hospitality isn't a dissolution, don't you think, today no more than before.\n",
+    })
+    out = tmp_path / "www" / "site"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    with serving(tmp_path / "www") as url:
+        found = {}
+        for words in ("hospitalité", "L’HOSPITALITÉ", "l'hospitalité", "aujourd’hui", "don't"):
+            page = open_page(f"{url}/site/fr/search/?q={words}")
+            results(page)
+            found[words] = page.eval_on_selector_all(".search-results li h2 a", "links => links.map(a => a.lang)")
+            if words == "hospitalité":
+                excerpt = page.inner_text(".search-results li p:last-child")
+        assert all(languages[:1] == ["fr"] for words, languages in found.items() if words != "don't"), found
+        assert found["don't"] == ["en"]
+        assert "l’hospitalité n’est" in excerpt  # shown as written, not `l’ hospitalité`
