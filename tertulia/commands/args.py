@@ -145,7 +145,8 @@ def _new(parser: argparse.ArgumentParser) -> None:
                         help="for a translation: also start every missing comment translation of the essay")
     parser.add_argument("--update", action="store_true",
                         help="for a translation that exists: add the blocks its original gained since it was "
-                             "marked translated (as `TODO translate`) and take out those it lost")
+                             "marked translated (as `TODO translate`) and take out those it lost; with --comments, "
+                             "for each of the essay's comment translations into --lang")
     _content(parser)
 
 

@@ -47,8 +47,8 @@ def scaffold(content: Path, kind: str, slug: str, lang: str | None, reply_to: st
         return _usage("--page goes with `new translation`")
     if reply_to and kind != "comment":  # else a reply would silently start as a post
         return _usage("--reply-to goes with `new comment`")
-    if update and (kind != "translation" or comments):
-        return _usage("--update goes with `new translation`, without --comments")
+    if update and kind != "translation":
+        return _usage("--update goes with `new translation`")
     try:
         status = _scaffolded(content, kind, slug, lang, reply_to, comments, page, update)
     except ContentErrors as problem:  # a file the new one starts from does not read
@@ -67,6 +67,8 @@ def _scaffolded(content: Path, kind: str, slug: str, lang: str, reply_to: str, c
     if link:  # the build refuses it; `new` must not write, or quote, through it either
         print(f"{link}: {SYMLINK}", file=sys.stderr)
         return 1
+    if update and comments:
+        return _updated_comments(content, post, lang)
     if update:
         return _updated(content, post, slug, lang)
     if comments:
@@ -102,6 +104,28 @@ def _updated(content: Path, post: Path, slug: str, lang: str) -> int:
         return _usage(f"{shown_path(content, translation)} is the original; --lang names the translation's language")
     print(update_translation(content, translation, original))
     return 0
+
+
+def _updated_comments(content: Path, post: Path, lang: str) -> int:
+    """`--comments --update`: each comment translation into `lang` whose original gained or lost blocks put in
+    line with it; one that cannot be is said, and the others are done all the same."""
+    from .update_translation import NOTHING_TO_UPDATE, update_translation
+    done, refused = [], []
+    for path in sorted((post / "comments").glob(f"*.{lang}.md")) if (post / "comments").is_dir() else []:
+        parsed, _ = read_parsed(path)
+        written_in = parsed.meta.get("translation_of") if parsed else None
+        original = path.with_name(f"{path.name.split('.')[0]}.{written_in}.md") if isinstance(written_in, str) else None
+        if original is None or original == path or not original.is_file() or original.is_symlink():
+            continue  # an original itself, or a file `check` says is wrong
+        try:
+            done.append(update_translation(content, path, original, trusted=False))
+        except ContentErrors as problem:
+            refused += [error for error in problem.errors if not error.message.startswith(NOTHING_TO_UPDATE)]
+    print("\n".join(done) if done else f"nothing to update: no `{lang}` comment translation of "
+                                          f"{shown_path(content, post)} has fewer or more blocks than its original")
+    for error in refused:
+        print(error, file=sys.stderr)
+    return 1 if refused else 0
 
 
 def _the_original_note(path: Path, kind: str) -> str:

@@ -37,10 +37,11 @@ class Updated:
     joined: list[tuple[int, int]] = field(default_factory=list)  # (old number, new number it joined), from 1
 
 
-def update_translation(content: Path, translation: Path, original: Path) -> str:
+def update_translation(content: Path, translation: Path, original: Path, trusted: bool = True) -> str:
     """Rewrite `translation` with the blocks its `original` gained since it was recorded (marked) and
     without those it lost; its record updated alike. Returns what was done; raises ContentErrors
-    naming why it cannot be (no record to go by, blocks that cannot be told apart)."""
+    naming why it cannot be (no record to go by, blocks that cannot be told apart). `trusted`: an
+    essay's or a page's, not a comment's, whose blocks are read as the record reads them (sanitized)."""
     shown, original_shown = shown_path(content, translation), shown_path(content, original)
     text = translation.read_bytes().decode("utf-8", errors="strict").replace("\r\n", "\n")
     parsed, error = parse_text(text.encode("utf-8"), shown)
@@ -48,7 +49,7 @@ def update_translation(content: Path, translation: Path, original: Path) -> str:
     if error or source_error:
         raise ContentErrors([problem for problem in (error, source_error) if problem])
     converter = Converter()
-    source, target = converter.blocks(source_parsed.body, True), converter.blocks(parsed.body, True)
+    source, target = converter.blocks(source_parsed.body, trusted), converter.blocks(parsed.body, trusted)
     with record_lock(content):
         record, errors = load_record(content)
         if errors:
@@ -56,7 +57,7 @@ def update_translation(content: Path, translation: Path, original: Path) -> str:
         followed = record.get(shown)
         _refuse_unless_known(shown, original_shown, followed, source, target)
         pieces = _block_sources(text, parsed, len(target), shown)
-        updated = _updated(followed.blocks, words_of(source), source, pieces)
+        updated = _updated(followed.blocks, words_of(source), source, pieces, trusted)
         _join_merged(updated, followed.blocks, words_of(source), target)
         if unknown := [number for number, _ in updated.removed if followed.blocks[number - 1] is None]:
             # recorded with no words (a block marked alone before it was translated): where it went cannot be
@@ -65,7 +66,7 @@ def update_translation(content: Path, translation: Path, original: Path) -> str:
                 f"the record holds no words for its {'blocks' if len(unknown) > 1 else 'block'} "
                 f"{', '.join(map(str, unknown))}, so where they went cannot be told; add or remove the blocks by hand"))])
         new_text = text[:_body_offset(text, parsed.body_line)] + "\n" + "\n\n".join(updated.sources) + "\n"
-        if not _kept_as_they_were(converter.blocks(parse_text(new_text.encode("utf-8"), shown)[0].body, True),
+        if not _kept_as_they_were(converter.blocks(parse_text(new_text.encode("utf-8"), shown)[0].body, trusted),
                                   target, updated, len(source)):
             raise ContentErrors([ContentError(shown, parsed.body_line, "where each of its blocks starts cannot be told "
                                               "for sure (a code block right under a paragraph, say); add or remove "
@@ -76,12 +77,15 @@ def update_translation(content: Path, translation: Path, original: Path) -> str:
     return _said(shown, updated, source)
 
 
+NOTHING_TO_UPDATE = "has as many blocks as its original"  # how that refusal starts: `--comments` passes over it
+
+
 def _refuse_unless_known(shown: str, original_shown: str, followed: Followed | None, source, target) -> None:
     """Only a translation whose record says which original blocks it followed can be put in line, and
     only when the original gained or lost blocks (as many as it lost, when the counts still agree)."""
     known = followed is not None and followed.tells(original_shown, len(target))
     if len(source) == len(target) and not (known and rearranged(followed.blocks, words_of(source)).said()):
-        raise ContentErrors([ContentError(shown, 0, f"has as many blocks as its original ({len(source)}): nothing to "
+        raise ContentErrors([ContentError(shown, 0, f"{NOTHING_TO_UPDATE} ({len(source)}): nothing to "
                                           "add or take out; `tertulia status` says which blocks are outdated")])
     if followed is not None and followed.original == original_shown and followed.blocks == words_of(source):
         more = "more" if len(target) > len(source) else "fewer"
@@ -107,7 +111,7 @@ def _block_sources(text: str, parsed, count: int, shown: str) -> list[str]:
     return ["\n".join(lines[start - 1:end - 1]).strip("\n") for start, end in zip(starts, ends)]
 
 
-def _updated(recorded: tuple, current: tuple, source, pieces: list[str]) -> Updated:
+def _updated(recorded: tuple, current: tuple, source, pieces: list[str], trusted: bool = True) -> Updated:
     """The new blocks: the translation's own where the original still has its block (the same, changed,
     or moved), a starter where it gained one, none where it lost one."""
     paired = paired_blocks(recorded, current)
@@ -115,7 +119,7 @@ def _updated(recorded: tuple, current: tuple, source, pieces: list[str]) -> Upda
     for new, now in enumerate(current):
         old = paired.get(new)
         if old is None:  # a block the original gained: its starter follows it, as a new translation's do
-            updated.sources.append(starter_markdown(source[new], True))
+            updated.sources.append(starter_markdown(source[new], trusted))
             updated.followed.append(now)
             updated.added.append(len(updated.sources))
         else:  # its translation stays; outdated, as before, if the original's words changed

@@ -528,9 +528,11 @@ def _mark_as_moved(record: dict[str, Followed], pair: tuple[str, str], current: 
 
 
 def update_command(shown: str) -> str:
-    """`tertulia new translation SLUG --lang L [--page] --update` for an essay's or a page's translation
-    (`content/posts/<slug>/index.<lang>.md`), "" for a comment's, which the command does not take."""
+    """`tertulia new translation SLUG --lang L [--page | --comments] --update` for the translation of an essay
+    (`content/posts/<slug>/index.<lang>.md`), a page, or a comment (`…/<slug>/comments/<id>.<lang>.md`)."""
     parts = shown.split("/")
+    if len(parts) == 5 and parts[1] == "posts" and parts[3] == "comments":
+        return f"`tertulia new translation {parts[2]} --lang {parts[4].split('.')[-2]} --comments --update`"
     if len(parts) != 4 or not parts[3].startswith("index."):
         return ""
     page = " --page" if parts[1] == "pages" else ""

@@ -418,6 +418,32 @@ def test_new_translation_with_comments_starts_every_missing_one_and_records_it(t
     assert again.returncode == 0 and "nothing to start" in again.stdout
 
 
+def test_update_with_comments_puts_every_comment_translation_in_line_with_its_original(tmp_path):
+    """A moderator who splits a published comment in two stopped every build on its translation's block
+    count, and `--update` took no comment: the translator had to move the blocks by hand."""
+    content = site_with_record(tmp_path)
+    comments = content / "posts/hola/comments"
+    (comments / "c2.es.md").write_text("---\nauthor: C\n---\n\nDos.\n")
+    (comments / "c2.en.md").write_text("---\ntranslation_of: es\n---\n\nTwo.\n")
+    assert run_cli("translated", "content/posts/hola/comments/c2.en.md", cwd=tmp_path).returncode == 0
+    edit(content, "posts/hola/comments/c1.es.md", "Un comentario.", "Un comentario.\n\nY otra idea, <b>aparte</b>.")
+    check = run_cli("check", cwd=tmp_path)
+    assert check.returncode == 1
+    advice = "`tertulia new translation hola --lang en --comments --update`"
+    assert f"content/posts/hola/comments/c1.en.md:5: translation has 1 block, original has 2" in check.stderr
+    assert advice in check.stderr
+    updated = run_cli("new", "translation", "hola", "--lang", "en", "--comments", "--update", cwd=tmp_path)
+    assert updated.returncode == 0, updated.stderr
+    assert updated.stdout.startswith("updated content/posts/hola/comments/c1.en.md: now 2 blocks, as its original")
+    assert "block 2 added (“Y otra idea, aparte.”), marked `TODO translate`" in updated.stdout
+    assert "c2.en.md" not in updated.stdout + updated.stderr  # as many blocks as its original: nothing to do
+    text = (comments / "c1.en.md").read_text()
+    assert text.index("A comment.") < text.index("TODO translate: Y otra idea, <b>aparte</b>.")
+    assert run_cli("build", cwd=tmp_path).returncode == 0
+    again = run_cli("new", "translation", "hola", "--lang", "en", "--comments", "--update", cwd=tmp_path)
+    assert again.returncode == 0 and again.stdout.startswith("nothing to update: no `en` comment translation")
+
+
 def test_pages_are_in_the_status_report_and_their_translations_can_be_marked(tmp_path):
     about_site(tmp_path, {"pages/contact/index.en.md": "---\ntitle: Contact\n---\n\nWrite to us.\n"})
     marked = run_cli("translated", "content/pages/about/index.en.md", cwd=tmp_path)
