@@ -163,7 +163,9 @@ class Indexing:
         """The index's files by their path in the output (under pagefind/), once Pagefind is done."""
         if self.process.wait() != 0:
             self.log.close()
-            said = (self.scratch / "pagefind.log").read_text(errors="replace").strip()[-500:]
+            logged = (self.scratch / "pagefind.log").read_text(errors="replace").splitlines()
+            # its last words on one line, as every message of a failed build is one
+            said = " / ".join(line.strip() for line in logged if line.strip())[-500:]
             raise ToolFailed(f"search index: Pagefind failed (exit status {self.process.returncode}): {said}")
         return {f"{FOLDER}/{path.relative_to(self.bundle).as_posix()}": path.read_bytes()
                 for path in sorted(self.bundle.rglob("*")) if path.is_file()}

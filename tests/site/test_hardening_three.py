@@ -490,7 +490,8 @@ def built_with_search(content, out) -> dict:
     return before
 
 
-FAILING_PAGEFIND = "import sys\nprint('pagefind: out of cheese', file=sys.stderr)\nsys.exit(3)\n"
+FAILING_PAGEFIND = ("import sys\nprint('Running Pagefind', file=sys.stderr)\n\n"
+                    "print('pagefind: out of cheese', file=sys.stderr)\nsys.exit(3)\n")
 
 
 def test_pagefind_failing_is_reported_as_such_and_the_output_stays(tmp_path):
@@ -506,6 +507,10 @@ def test_pagefind_failing_is_reported_as_such_and_the_output_stays(tmp_path):
                      env={**os.environ, "PYTHONPATH": str(fake)})
     clean(result, 1, "Pagefind failed", "out of cheese", "the previous output is untouched")
     assert "could not be written or read" not in result.stderr
+    # its log said on the one line of the failure, as every message of a failed build is
+    assert [line for line in result.stderr.splitlines() if "cheese" in line or "Running" in line] == [
+        "search index: Pagefind failed (exit status 3): Running Pagefind / pagefind: out of cheese; "
+        "the previous output is untouched"]
     assert every_file(out) == before
 
 
