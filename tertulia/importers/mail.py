@@ -354,11 +354,6 @@ def _unflowed(text: str, part) -> str:
 STRESS_LEAD = re.compile(r"(?:> )*\s*")  # before bold or italic words: the reader's quote signs and spaces
 
 
-# what Markdown would read as markup in an HTML letter's words, which the mail showed as text: a tag's
-# opening, an entity's
-AS_TYPED = re.compile(r"<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)")
-
-
 class _HtmlText(HTMLParser):
     """The text of an HTML mail, one line per line the reader typed, a blank line between paragraphs, the
     reader's own quotes as Markdown's; a message quoted in reply (a mail program's cite) left out."""
@@ -430,9 +425,8 @@ class _HtmlText(HTMLParser):
             data = re.sub(r"[ \t\r\n]+", " ", data)
             if at_line_start:
                 data = data.lstrip(" ")
-        if data:  # the reader's `<b>` shown as typed, not read as a tag by Markdown (nor `&lt;` as `<`)
-            data = AS_TYPED.sub(lambda sign: "&lt;" if sign.group(0) == "<" else "&amp;", data.replace("\xa0", " "))
-            self.out.append(("> " * self.quotes if at_line_start else "") + data)
+        if data:  # Markdown as the reader typed it (the form asks for Markdown): `<b>` and `&lt;` mean what they do there
+            self.out.append(("> " * self.quotes if at_line_start else "") + data.replace("\xa0", " "))
 
     def _linked(self, start: int, href: str) -> None:
         """The words since `start` as a link to `href`, when it is a web address on one line the words do
