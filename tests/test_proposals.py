@@ -375,7 +375,9 @@ def test_a_letter_wrapped_in_a_code_block_leaves_no_stray_fence(mail):
     assert read_letter(letter_of(own, "altre"), mail=mail).body == own
     # a note above the wrapped letter: its fence opens under the note, and closes after the file (a red team's)
     noted = read_letter("Aquí va mi comentario:\n\n" + whole, mail=mail)
-    assert "```" not in noted.body and noted.body.endswith("Molt bé.") and noted.after == ""
+    assert noted.body == "Aquí va mi comentario:\n\nMolt bé." and noted.after == ""  # the note is words typed too
+    unclosed = "Regardez :\n\n```\nprint(1)"  # a reader's own block, run to the comment's end: kept whole
+    assert read_letter(letter_of(unclosed, "altre"), mail=mail).body == unclosed
 
 
 

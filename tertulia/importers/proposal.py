@@ -180,13 +180,15 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
     parsed, error = parse_text(file_text.encode("utf-8"), path[:300])
     if error is not None:
         raise Refused(f"its comment file cannot be read: {error.message}")
-    above = _unfenced(lines[:begin], unpaired=-1)
+    # a fence without its partner on each side of the file wraps it (a reader's own unclosed block does not)
+    wrapped = _loose_fence(lines[:begin]) and _loose_fence(lines[end + 1:])
+    above = _unfenced(lines[:begin], unpaired=-1 if wrapped else 0)
     forward = bool(FORWARDED_MESSAGE.fullmatch(subject))
     written = _forwarded(above, forward) if mail else above
     kept = _letter_lines(written) if mail else written
     typed = "\n".join(kept).strip("\n")
     others = sum(1 for line in lines[end + 1:] if BEGIN.fullmatch(line.strip()))
-    below = _unfenced(lines[end + 1:], unpaired=1) if not others else []  # a second file is named as one (see others)
+    below = _unfenced(lines[end + 1:], unpaired=1 if wrapped else 0) if not others else []  # a second file is named as one (see others)
     after = (_letter_text(below) if mail else "\n".join(below)).strip() if below else ""
     filed = parsed.body.strip("\n")
     body = _chosen(typed, filed, placeholders)
@@ -220,8 +222,8 @@ def _unfenced(lines: list[str], opens_with_path: bool = False, unpaired: int = 0
     """The lines without blank ones at either end, nor a fence line at either end that opens or
     closes nothing among them: a code block the reader wrote keeps both of its fences. The comment
     file opens with its path, never a fence: one there wraps the file. `unpaired`, -1 for the lines
-    above the file (1 below it): a fence left with no partner there opened (closed) one wrapping the
-    file, under a note of the reader's ("my comment is below"), which is then no part of the comment."""
+    above the file (1 below it) when a fence there and one on the other side wrap the file: the one
+    left with no partner goes, though a note of the reader's stands before it ("my comment is below")."""
     lines = _trimmed(lines)
     if opens_with_path and lines and FENCE_LINE.fullmatch(lines[0]):
         lines = _trimmed(lines[1:])
@@ -235,6 +237,11 @@ def _unfenced(lines: list[str], opens_with_path: bool = False, unpaired: int = 0
             loose = fences[-1] if unpaired < 0 else fences[0]
             lines = lines[:loose] + lines[loose + 1:]
     return _trimmed(lines)
+
+
+def _loose_fence(lines: list[str]) -> bool:
+    """Whether `lines` hold a fence line with no partner among them."""
+    return sum(1 for line in lines if FENCE_LINE.fullmatch(line)) % 2 == 1
 
 
 def _trimmed(lines: list[str]) -> list[str]:
