@@ -62,27 +62,33 @@
     return found;
   }
 
-  // Pagefind's excerpt is text with <mark> around the matched words: keep exactly that, nothing else.
   // an article or pronoun cut short, as the site's languages that elide write them (`l’`, `qu’`, `dell’`)
   var ELISION = "(?:" + (form.getAttribute("data-elisions") || "-").split(" ").join("|") + ")['’]";
-  var ELIDED = new RegExp("(^|[^\\p{L}])" + ELISION + "(?=\\p{L})", "giu");
+  var ELIDED_WORD = new RegExp("(^|[^\\p{L}])(" + ELISION + ")(\\p{L}+)", "giu");
   var APART = new RegExp("(^|[^\\p{L}])(" + ELISION + ") (?=\\p{L})", "giu");
-  var APART_AT_END = new RegExp("(^|[^\\p{L}])" + ELISION + " $", "iu");
+  var ENDS_ELIDED = new RegExp("(^|[^\\p{L}])" + ELISION + "$", "iu");
+  var ENDS_ELIDED_APART = new RegExp("(^|[^\\p{L}])" + ELISION + " $", "iu");
 
   // An excerpt in a language that elides, its elided words joined to theirs again: Pagefind's excerpt puts a
-  // space between the two the index keeps apart (`l’ hospitalité`).
+  // space between the two the index keeps apart (`l’ hospitalité`), inside a run of text or where a marked
+  // word starts or ends (`<mark>all’</mark> <mark>alba</mark>`).
   function rejoined(paragraph) {
     var nodes = paragraph.childNodes;
     for (var i = 0; i < nodes.length; i++) {
       var text = nodes[i].textContent.replace(APART, "$1$2");
-      if (nodes[i + 1] && APART_AT_END.test(text) && /^\p{L}/u.test(nodes[i + 1].textContent)) {
-        text = text.slice(0, -1);  // before a marked word
+      var next = nodes[i + 1] ? nodes[i + 1].textContent : "";
+      if (ENDS_ELIDED_APART.test(text) && /^\p{L}/u.test(next)) {
+        text = text.slice(0, -1);
+      } else if (ENDS_ELIDED.test(text) && (/^ \p{L}/u.test(next) ||
+                 (next === " " && nodes[i + 2] && /^\p{L}/u.test(nodes[i + 2].textContent)))) {
+        nodes[i + 1].textContent = next.slice(1);  // a space alone between two marks is left empty
       }
       if (text !== nodes[i].textContent) { nodes[i].textContent = text; }
     }
     return paragraph;
   }
 
+  // Pagefind's excerpt is text with <mark> around the matched words: keep exactly that, nothing else.
   function excerpt(html, lang) {
     var paragraph = document.createElement("p");
     var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
@@ -181,7 +187,7 @@
       var link = document.createElement("a");
       link.href = hit.href;
       var found = (data.meta && data.meta.language) || "";
-      link.textContent = (data.meta && data.meta.title) || data.url;
+      link.textContent = ((data.meta && data.meta.title) || data.url).replace(/\u200a/g, "");  // see search.py
       link.lang = found;
       link.dir = directionOf(found);
       var heading = document.createElement("h2");
@@ -218,8 +224,12 @@
     }
     // the index keeps an elided article or pronoun apart from its word (`l’ hospitalité`, see search.py):
     // typed joined, the word is looked for without it (joined, it is in no document of the index)
-    if (form.hasAttribute("data-elisions")) {
-      found = found.map(function (each) { return each.replace(ELIDED, "$1"); });
+    if (form.hasAttribute("data-elisions")) {  // `qu’il` as two words: `il` alone would find every `il…`
+      found = found.map(function (each) {
+        return each.replace(ELIDED_WORD, function (whole, before, elided, word) {
+          return before + (word.length < 3 ? elided.slice(0, -1) + " " : "") + word;
+        });
+      });
     }
     return found.filter(function (each, at) { return found.indexOf(each) === at; });
   }

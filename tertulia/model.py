@@ -263,8 +263,9 @@ DOTLESS_I = {"tr", "az", "crh", "tt"}  # Turkish, Azerbaijani, Crimean Tatar, Ta
 # `dell’arte`, `d’aigua`), which search keeps apart (see writing/search.py): those words, and no others
 # (`aujourd’hui` is one word, and English's `don't` is no elision)
 ELIDING = {"fr", "it", "ca", "oc"}
-ELISIONS = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
-            "quelqu", "un", "dell", "dall", "nell", "sull", "all", "coll", "tutt", "quest", "quell", "nessun")
+# (`jusqu’à`, `quelqu’un`, `presqu’île` are read as one word: `à` or `un` alone would find every word so starting)
+ELISIONS = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "un", "dell", "dall", "nell", "sull", "all", "coll",
+            "tutt", "quest", "quell", "nessun", "dov", "com", "cos", "anch", "sant", "bell", "senz", "mezz", "buon")
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,7 @@ def _document(text: Text, side: str, comments: list[str]) -> str:
     Pagefind would keep as the `image` field: `chaguan`, a site's sub-path, found every page, and `png`
     an essay with a picture, neither with a word marked."""
     parts = [f'<html lang="{text.lang}"><head><title>{escape(text.title)}</title></head><body><main data-pagefind-body>',
-             f'<h1 data-pagefind-meta="title">{escape(text.title)}</h1>',
+             f'<h1 data-pagefind-meta="title">{elisions_apart(escape(text.title), text.lang)}</h1>',
              f'<span hidden data-pagefind-meta="language:{text.lang}"></span>',
              f'<span hidden data-pagefind-meta="side:{side.encode("utf-8").hex()}"></span>']
     # a block not yet translated holds the original's words, which the original's document holds already:
@@ -117,12 +117,14 @@ def _document(text: Text, side: str, comments: list[str]) -> str:
 
 # Pagefind keeps an elided word and the next one word (`l’hospitalité`), which a search for `hospitalité`
 # missed: a hair space after the apostrophe parts them in the index, all but unseen in a result's excerpt
-ELISION = re.compile(rf"(?<![^\W\d_])((?:{'|'.join(ELISIONS)})['’])(?=[^\W\d_])", re.IGNORECASE)
+# the apostrophe as typed, or as an imported text may write it (`&rsquo;`, `&#8217;`)
+APOSTROPHE = r"(?:['’]|&(?:rsquo|apos|#0*39|#[xX]0*27|#0*8217|#[xX]0*2019);)"
+ELISION = re.compile(rf"(?<![^\W\d_])((?:{'|'.join(ELISIONS)}){APOSTROPHE})(?=[^\W\d_])", re.IGNORECASE)
 
 
 def elisions_apart(html: str, lang: str) -> str:
     """`html` with an elided word apart from the next (`l’\u200ahospitalité`), in a language that elides."""
-    if lang.split("-")[0].lower() not in ELIDING or ("’" not in html and "'" not in html):
+    if lang.split("-")[0].lower() not in ELIDING:
         return html
     return ELISION.sub("\\1\u200a", html)
 
