@@ -221,6 +221,22 @@
         mark.appendChild(word);
       }
     });
+    showFound(scope.querySelectorAll("mark.search-hit"));
+  }
+
+  // A view kept on this device may hide every word a search found ("Română only" for a hit in English): the
+  // view of their language, else both stacked, for this visit (the address says it; the one kept stays).
+  function showFound(marks) {
+    if (!marks.length || Array.prototype.some.call(marks, function (mark) { return mark.getClientRects().length; })) {
+      return;
+    }
+    var side = marks[0].closest(".side[lang]");
+    var view = (side && document.querySelector('input[name=view][value="' + CSS.escape(side.lang) + '"]')) ||
+      document.querySelector("input[name=view][value=stacked]");
+    if (!view) { return; }
+    view.checked = true;
+    showInAddress(view);
+    marks[0].scrollIntoView({ block: "center" });
   }
 
   // The address's fragment as an id; a malformed one (`#%E0%A4%A`) names nothing, and stops nothing.

@@ -281,3 +281,18 @@ def test_a_french_word_after_an_elided_article_is_found_typed_alone_or_with_it(t
         assert found["don't"] == ["en"]
         assert title == "L'Odyssée d’un mot"  # the hair space its index holds (see search.py) unseen
         assert "l’hospitalité n’est" in excerpt  # shown as written, not `l’ hospitalité`
+
+
+def test_a_hit_opens_where_its_words_show_whatever_view_the_device_keeps(server, open_page):
+    """A reader who keeps "Español only" followed a hit in English: the paragraph's row lit up, every marked
+    word in the hidden column (a browser review's). The words' language is shown, for this visit only."""
+    page = open_page(server["url"] + "/fixture-repo/posts/alpha/")
+    page.evaluate("localStorage.setItem('tertulia.view', 'es')")
+    page.goto(server["url"] + "/fixture-repo/posts/alpha/?highlight=enough#p1")
+    page.wait_for_selector("#p1 mark.search-hit")
+    assert page.locator("#p1 mark.search-hit").first.is_visible()
+    assert page.eval_on_selector("input[name=view]:checked", "view => view.value") == "en"
+    assert "view=en" in page.url and page.evaluate("localStorage.getItem('tertulia.view')") == "es"
+    page.goto(server["url"] + "/fixture-repo/posts/alpha/?highlight=ensayo#p1")  # shown already: the view stays
+    page.wait_for_selector("#p1 mark.search-hit")
+    assert page.eval_on_selector("input[name=view]:checked", "view => view.value") == "es"
