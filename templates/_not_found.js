@@ -8,11 +8,11 @@
   // A post split by `<!--nextpage-->` went on at `<post>/2/` (the number after a word, never a date's part);
   // `/index.php?p=ID` and `/index.php/<permalink>/` (WordPress's "almost pretty" permalinks) named what
   // `/?p=ID` and `/<permalink>/` name.
-  var path = location.pathname;
+  var path = location.pathname.replace(/(?:\/index\.php)+(?=\/|$)/g, "");  // every `index.php` at once
+  path += /index\.php$/.test(location.pathname) ? "/" : "";
   var paged = /^(.*\/)(?:comment-page-[0-9]+|page\/[0-9]+|feed(?:\/(?:rss|rss2|atom|rdf))?)\/?$/.exec(path) ||
-    /^(.*\/[^\/]*[^0-9\/][^\/]*\/)[0-9]+\/?$/.exec(path) || /^(.*\/)index\.php(?:\/|$)/.exec(path);
+    /^(.*\/[^\/]*[^0-9\/][^\/]*\/)[0-9]+\/?$/.exec(path) || (path !== location.pathname && [path, path]);
   if (paged) {
-    paged[1] += path.slice(paged[0].length);  // what followed `index.php/`
     // on this site's own host, always: a path of `//other.example/feed/` read alone names another host
     location.replace(location.origin + paged[1] + location.search + location.hash);
     return;
