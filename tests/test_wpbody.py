@@ -195,6 +195,8 @@ def test_a_shortcode_shown_in_html_code_stays_as_written():
     assert "[caption]A figure[/caption]" in to_markdown(classic) and "iframe" not in to_markdown(classic)
     inline = 'Write <code>[gallery ids="1,2"]</code> where the photos go. [spoiler]Kept[/spoiler]'
     assert to_markdown(inline) == 'Write `[gallery ids="1,2"]` where the photos go. Kept\n'
+    # WordPress's way to show a shortcode as text shows it with one pair of brackets in code too (a review's)
+    assert to_markdown("Type <code>[[gallery]]</code>.") == "Type `[gallery]`.\n"
 
 
 def test_the_words_after_an_unclosed_player_shortcode_stay_and_a_relative_file_keeps_its_player():

@@ -96,7 +96,8 @@ def _code_kept(text: str) -> tuple[str, list[str]]:
 
 
 def _code_restored(text: str, kept: list[str]) -> str:
-    return KEPT.sub(lambda match: kept[int(match.group(1))], text) if kept else text
+    """The code set aside put back; `[[gallery]]` in it shown as WordPress shows it there too, `[gallery]`."""
+    return KEPT.sub(lambda match: ESCAPED.sub(r"[\1]", kept[int(match.group(1))]), text) if kept else text
 
 
 def stripped(text: str) -> str:
