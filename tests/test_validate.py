@@ -525,7 +525,8 @@ def test_replies_nest_in_date_then_id_order_and_hidden_comments_never_appear(tmp
 
 def test_editor_scratch_files_are_neither_content_nor_published(tmp_path):
     loaded = loads(tmp_path, {"posts/hola/.index.es.md.swp": "x", "posts/hola/index.es.md~": "old",
-                              "posts/hola/comments/.1.es.md.swp": "x", "posts/.hidden/index.es.md": "x"})
+                              "posts/hola/comments/.1.es.md.swp": "x", "posts/.hidden/index.es.md": "x",
+                              "posts/hola/#index.es.md#": "autosave", "posts/hola/4913": ""})
     assert [e.slug for e in loaded.site.essays] == ["hola"]
     assert loaded.site.essays[0].files == ()
 

@@ -32,10 +32,13 @@ NOT_A_FILE = "not a regular file or folder (a pipe, socket or device): refused"
 
 def is_scratch(name: str) -> bool:
     """Editors' hidden, swap and backup files: never content, never published."""
-    return name.startswith(".") or name.endswith("~")
+    return name.startswith(".") or name.endswith("~") or is_litter(name)
 
 
-EDITOR_LITTER = re.compile(r".*~|\.#.*|\..*\.sw[a-p]|\.DS_Store")
+# backups and swap or lock files of vim (`.x.swp`, its test file `4913`), Emacs (`#x#`, `.#x`), Kate, LibreOffice
+# (`.~lock.x#`) and GNOME (`.goutputstream-…`), and the Finder's notes (`.DS_Store`, `._x` beside a file)
+EDITOR_LITTER = re.compile(r".*~|\.#.*|#.*#|\..*\.sw[a-p]|.*\.kate-swp|\.~lock\..*#|\.goutputstream-.*|4913|"
+                           r"\.DS_Store|\._.+")
 
 
 def is_litter(name: str) -> bool:

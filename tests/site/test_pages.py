@@ -137,12 +137,18 @@ def test_hidden_static_files_are_copied_as_they_are_and_editor_litter_is_not(tmp
     content = about_site(tmp_path, {"static/.well-known/security.txt": "Contact: mailto:a@example.org\n",
                                     "static/.htaccess": "Options -Indexes\n", "static/notes.txt~": "old",
                                     "static/.notes.txt.swp": "swap", "static/.#notes.txt": "lock",
-                                    "static/.DS_Store": "finder"})
+                                    "static/.DS_Store": "finder",
+                                    # macOS, LibreOffice, GNOME, Kate, vim's test file, Emacs (a review's list)
+                                    "static/._logo.svg": "appledouble", "static/.~lock.notes.odt#": "lock",
+                                    "static/.goutputstream-ABC123": "temp", "static/notes.txt.kate-swp": "swap",
+                                    "static/4913": "", "static/#notes.txt#": "autosave"})
     out = tmp_path / "output"
     assert build(content, out).returncode == 0
     assert (out / ".well-known/security.txt").read_text() == "Contact: mailto:a@example.org\n"
     assert (out / ".htaccess").read_text() == "Options -Indexes\n"
-    assert not [name for name in ("notes.txt~", ".notes.txt.swp", ".#notes.txt", ".DS_Store") if (out / name).exists()]
+    assert not [name for name in ("notes.txt~", ".notes.txt.swp", ".#notes.txt", ".DS_Store", "._logo.svg",
+                                  ".~lock.notes.odt#", ".goutputstream-ABC123", "notes.txt.kate-swp", "4913",
+                                  "#notes.txt#") if (out / name).exists()]
 
 
 def test_an_edited_page_title_changes_every_menu(tmp_path):
