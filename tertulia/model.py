@@ -80,7 +80,7 @@ class PartialDate:
         return self.first_day() > today + timedelta(days=1)
 
 
-ISOLATE, END_ISOLATE = "\u2068", "\u2069"  # what validate wraps a right-to-left name in
+ISOLATE, END_ISOLATE = "\u2068", "\u2069"  # what reading/fields.py wraps a right-to-left name in
 
 
 def name_alone(name: str) -> str:

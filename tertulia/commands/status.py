@@ -82,7 +82,7 @@ def status_report(site: Site, gone: list[str] | tuple[str, ...] = (), errors: li
         hint.append(f"the translation record still names {listed(gone, MISSING_SHOWN)}, no longer there (a post deleted "
                     f"or its folder renamed{renamed}); the next `tertulia translated`, of any translation, drops "
                     f"{'them' if len(gone) > 1 else 'it'}")
-    # a translation whose original's blocks moved, came or went (validate's warning): its outdated blocks
+    # a translation whose original's blocks moved, came or went (translation_checks's warning): its outdated blocks
     # above are beside other paragraphs, which `--update` mends before anything is recorded
     details = sorted(tally.details) + [(error.path, error.line, str(error)) for error in shifted]
     return lines + [text for *_, text in sorted(details)] + hint + [tally.summary(len(site.essays), comments)]

@@ -457,7 +457,7 @@ def _free_id(folder: Path, comment_id: str, slug: str, seen: set | None) -> tupl
 def _clash(comment_id: str, taken: set[str]) -> str:
     """Why a post whose comments have the ids `taken` cannot take `comment_id` too ("" when it can): a
     comment's paragraphs are `#comment-<id>-p1`, `-p2`, ..., so `alice-p1` beside `alice` is one address
-    for two things, which check refuses (threads.check_anchors)."""
+    for two things, which check refuses (reading/replies.check_anchors)."""
     if comment_id in taken:
         return f"another comment is {comment_id} already"
     if passage_of(comment_id) in taken:

@@ -68,7 +68,7 @@ def check_alignment(original: Record, translation: Record, blocks, found: Findin
     source, target = blocks[original.path], blocks[translation.path]
     recorded = followed is not None and followed.tells(original.path, len(target))
     if len(source) == len(target):
-        if not in_progress:  # a draft's or a pending comment's translation is work in progress (see _texts)
+        if not in_progress:  # a draft's or a pending comment's translation is work in progress (see validate._texts)
             _warn_list_lengths(translation, source, target, found)
             _warn_kinds(translation, source, target, found)
         if recorded:  # a draft's too: `translated` refuses it alike, and says why only here

@@ -22,7 +22,7 @@ from ..model import Comment, Essay, Site, SiteConfig, SitePage, Text, newest_fir
 from .parse import ContentFiles
 from .read import Record
 from .tags import essay_tags, site_tags, warn_drafts_tags
-from .threads import check_anchors, check_replies, nested_threads
+from .replies import check_anchors, check_replies, nested_threads
 from .translation_checks import (check_alignment, outdated_blocks, title_outdated, unfinished_shown_as_original,
                                  warn_unfinished)
 
