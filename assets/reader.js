@@ -224,10 +224,10 @@
     showFound(scope.querySelectorAll("mark.search-hit"));
   }
 
-  // A view kept on this device may hide every word a search found ("Română only" for a hit in English): the
-  // view of their language, else both stacked, for this visit (the address says it; the one kept stays).
+  // A view kept on this device may hide the words a search found ("Română only" for a hit in English): the
+  // view of the first one's language, else both stacked, for this visit (the address says it; the kept one stays).
   function showFound(marks) {
-    if (!marks.length || Array.prototype.some.call(marks, function (mark) { return mark.getClientRects().length; })) {
+    if (!marks.length || marks[0].getClientRects().length) {  // the first, where the reader looks: a title's, say
       return;
     }
     var side = marks[0].closest(".side[lang]");
@@ -268,6 +268,9 @@
     return { text: lower, from: from };
   }
 
+  var UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+  var WORDLIKE = /[\p{L}\p{N}\p{M}]/u;
+
   // The earliest term found on whole characters of the original, as its start and end there.
   function firstHit(low, terms) {
     var best = null;
@@ -275,7 +278,10 @@
       for (var at = low.text.indexOf(term); at >= 0; at = low.text.indexOf(term, at + 1)) {
         var end = at + term.length;
         var whole = (at === 0 || low.from[at - 1] !== low.from[at]) && low.from[end] !== low.from[end - 1];
-        if (whole) {
+        // where a word starts, as the index matched it (`art` is `artisan`'s start, not `partir`'s middle);
+        // anywhere in a script written without spaces, whose words the index cut out of a run
+        var starts = at === 0 || UNSPACED.test(term.charAt(0)) || !WORDLIKE.test(low.text.charAt(at - 1));
+        if (whole && starts) {
           if (!best || low.from[at] < best.start) { best = { start: low.from[at], end: low.from[end] }; }
           break;
         }

@@ -264,8 +264,9 @@ DOTLESS_I = {"tr", "az", "crh", "tt"}  # Turkish, Azerbaijani, Crimean Tatar, Ta
 # (`aujourd’hui` is one word, and English's `don't` is no elision)
 ELIDING = {"fr", "it", "ca", "oc"}
 # (`jusqu’à`, `quelqu’un`, `presqu’île` are read as one word: `à` or `un` alone would find every word so starting)
-ELISIONS = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "un", "dell", "dall", "nell", "sull", "all", "coll",
-            "tutt", "quest", "quell", "nessun", "dov", "com", "cos", "anch", "sant", "bell", "senz", "mezz", "buon")
+ELISIONS = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "lorsqu", "puisqu", "quoiqu", "un", "dell", "dall", "nell",
+            "sull", "all", "coll", "degl", "dagl", "negl", "sugl", "gl", "v", "tutt", "quest", "quell", "nessun", "dov",
+            "com", "cos", "anch", "quand", "sant", "bell", "senz", "mezz", "buon")
 
 
 @dataclass(frozen=True)

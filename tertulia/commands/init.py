@@ -375,7 +375,8 @@ def _site_yml(title: str | None, name: str, base_url: str, languages: list[str])
     lang = plain_or_quoted(languages[0])
     shown = f"{{{lang}: {_quoted(title)}}}" if title is not None else _quoted(name)
     others = ", ".join(f'{plain_or_quoted(code)}: "…"' for code in languages[1:]) or 'xx: "…"'
-    hint = f"one per language: add {others}" if title is not None else f'or one per language: {{{lang}: "…", {others}}}'
+    hint = (f"one per language: {{{lang}: {_quoted(title)}, {others}}}" if title is not None
+            else f'or one per language: {{{lang}: "…", {others}}}')
     # English words under another language's key would be published as that language's, once uncommented
     english = languages[0].split("-")[0].lower() == "en"
 
@@ -675,7 +676,7 @@ Actions** first, then push this folder to it (the workflow's first run fails whi
 With `discussion: {{issues: true}}` in `site.yml`, readers propose comments through a new issue:
 `.github/workflows/proposals.yml` turns each into a pull request and answers the issue with its
 link (allow it under **Settings → Actions → General: Allow GitHub Actions to create pull
-requests**). With `discussion: {{email: …}}`, readers without GitHub send the comment by mail: save
+requests**). With an `email:` in `discussion` too (beside its `repo`), readers without GitHub send the comment by mail: save
 those messages (an mbox, `.eml` files or a maildir) and run `tertulia import mail PATH …`
 (`--dry-run` first says what it would write); each becomes a comment file marked `status: pending`,
 shown by `tertulia serve` and published once you delete that line. A message is imported once.

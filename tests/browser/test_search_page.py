@@ -296,3 +296,12 @@ def test_a_hit_opens_where_its_words_show_whatever_view_the_device_keeps(server,
     page.goto(server["url"] + "/fixture-repo/posts/alpha/?highlight=ensayo#p1")  # shown already: the view stays
     page.wait_for_selector("#p1 mark.search-hit")
     assert page.eval_on_selector("input[name=view]:checked", "view => view.value") == "es"
+
+
+def test_the_words_found_are_marked_where_a_word_starts_never_inside_one(server, open_page):
+    """`?highlight=art` marked the `art` of `partir` too, where the index had matched `artisan` (a new user's
+    walk): a word is found by its start, and marked there. "ores" starts no word of the paragraph."""
+    page = open_page(server["url"] + "/fixture-repo/posts/alpha/?highlight=ores+client#p3")
+    page.wait_for_selector("#p3 mark.search-hit")
+    # both sides of the passage: "clientes" and "clients", marked where they start; "ores" (of "valores") nowhere
+    assert page.eval_on_selector_all("mark.search-hit", "marks => marks.map(m => m.textContent)") == ["client"] * 2
