@@ -10,7 +10,7 @@ import pytest
 
 from helpers import ESSAY_ES, make_content, run_cli, serving
 
-TEXT = "İİİ İstanbul DİYARBAKIR palabra final, ẞtraße."
+TEXT = "İİİ İstanbul DİYARBAKIR palabra final, ẞ traße."  # a word is marked where it starts (see reader.js)
 CAPTURE_OPEN = "window.open = (url) => { window.__opened = url; return null; };"
 # a name with JavaScript's replacement patterns and a line break that would start a mail header
 HOSTILE_NAME = '---\nauthor: "Ann $& $` x\\r\\nBcc: victim@example.org"\n---\n\nHola.\n'
