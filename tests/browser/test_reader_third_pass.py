@@ -87,6 +87,9 @@ def test_print_is_a_facing_page_edition_from_every_view(server, open_page, width
         page.emulate_media(media="print")
         assert side_by_side(page, "#p2"), f"after {choose}"
         assert page.eval_on_selector("#p2 > .translation", "e => getComputedStyle(e).borderLeftWidth") == "0px"
+        # no column reaches past the paper's edge (a side's box stood 6 px beyond it: a browser review's)
+        assert page.evaluate("Math.max(...[...document.querySelectorAll('.side')].map(e => e.getBoundingClientRect()"
+                             ".right)) <= document.documentElement.clientWidth"), f"after {choose}"
         page.emulate_media(media="screen")
 
 
