@@ -269,6 +269,11 @@ ELISIONS = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "lorsqu", "puisqu", "q
             "com", "cos", "anch", "quand", "sant", "bell", "senz", "mezz", "buon")
 
 
+def elides(lang: str) -> bool:
+    """Whether a language joins an elided word to the next, as ELIDING's do (`fr-CA` too)."""
+    return lang.split("-")[0].lower() in ELIDING
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     """The validated settings of site.yml."""
@@ -309,7 +314,7 @@ class SiteConfig:
     def eliding(self) -> tuple[str, ...]:
         """The site's languages that join an elided word to the next (`l’hospitalité`): search looks for
         the word typed so without its elided part (one of ELISIONS), and shows their excerpts joined again."""
-        return tuple(code for code, _ in self.languages if code.split("-")[0].lower() in ELIDING)
+        return tuple(code for code, _ in self.languages if elides(code))
 
     @property
     def elisions(self) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from ..reading.markup import Converter
 from ..reading.find import COMMENT_FILE, ESSAY_FILE, SYMLINK
 from ..reading.names import is_key, key_problem
 from ..reading.read import read_parsed
-from ..reading.translations import record_new, shown_path, title_of
+from ..reading.translations import record_new, shown_path, title_of, translation_pair
 from ..reading.validate import STARTER_AUTHOR, STARTER_TITLE, page_slug_collision
 from ..reading.yamltext import plain_or_quoted
 from .starter import starter
@@ -112,13 +112,12 @@ def _updated_comments(content: Path, post: Path, lang: str) -> int:
     from .update_translation import NOTHING_TO_UPDATE, update_translation
     done, refused = [], []
     for path in sorted((post / "comments").glob(f"*.{lang}.md")) if (post / "comments").is_dir() else []:
-        parsed, _ = read_parsed(path)
-        written_in = parsed.meta.get("translation_of") if parsed else None
-        original = path.with_name(f"{path.name.split('.')[0]}.{written_in}.md") if isinstance(written_in, str) else None
-        if original is None or original == path or not original.is_file() or original.is_symlink():
+        try:  # the original `translated` pairs it with
+            translation, original, _ = translation_pair(content, path)
+        except (ValueError, ContentErrors):
             continue  # an original itself, or a file `check` says is wrong
         try:
-            done.append(update_translation(content, path, original, trusted=False))
+            done.append(update_translation(content, translation, original, trusted=False))
         except ContentErrors as problem:
             refused += [error for error in problem.errors if not error.message.startswith(NOTHING_TO_UPDATE)]
     print("\n".join(done) if done else f"nothing to update: no `{lang}` comment translation of "

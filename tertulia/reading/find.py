@@ -32,7 +32,7 @@ NOT_A_FILE = "not a regular file or folder (a pipe, socket or device): refused"
 
 def is_scratch(name: str) -> bool:
     """Editors' hidden, swap and backup files: never content, never published."""
-    return name.startswith(".") or name.endswith("~") or is_litter(name)
+    return name.startswith(".") or is_litter(name)  # a backup's `~` is litter's
 
 
 # backups and swap or lock files of vim (`.x.swp`, its test file `4913`), Emacs (`#x#`, `.#x`), Kate, LibreOffice

@@ -464,7 +464,7 @@ def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = 
     blocks, ValueError for a request that cannot be right (a path outside the content, a block
     number out of range)."""
     from ..errors import ContentErrors
-    translation, original, trusted = _pair(content, path)
+    translation, original, trusted = translation_pair(content, path)
     shown, original_shown = shown_path(content, translation), shown_path(content, original)
     (source, title), (target, own_title) = _blocks(original, original_shown, trusted), _blocks(translation, shown, trusted)
     if len(source) != len(target):
@@ -600,7 +600,7 @@ def record_new(content: Path, shown: str, original_shown: str, blocks, title: st
             save_record(content, record)
 
 
-def _pair(content: Path, path: Path) -> tuple[Path, Path, bool]:
+def translation_pair(content: Path, path: Path) -> tuple[Path, Path, bool]:
     """The translation file, its original beside it, and whether they are essays or pages (trusted)."""
     from .find import COMMENT_FILE, ESSAY_FILE
     from .read import read_parsed

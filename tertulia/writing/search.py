@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..errors import ToolFailed
 from ..site import routes
-from ..model import ELIDING, ELISIONS, Essay, Site, Text
+from ..model import ELISIONS, Essay, Site, Text, elides
 from ..reading.markup import images_described
 from ..site.ui import english_name
 from ..site.views import beside_original
@@ -116,15 +116,15 @@ def _document(text: Text, side: str, comments: list[str]) -> str:
 
 
 # Pagefind keeps an elided word and the next one word (`l’hospitalité`), which a search for `hospitalité`
-# missed: a hair space after the apostrophe parts them in the index, all but unseen in a result's excerpt
-# the apostrophe as typed, or as an imported text may write it (`&rsquo;`, `&#8217;`)
+# missed: a hair space after the apostrophe parts them in the index, all but unseen in a result's excerpt.
+# The apostrophe is as typed, or as an imported text may write it (`&rsquo;`, `&#8217;`).
 APOSTROPHE = r"(?:['’]|&(?:rsquo|apos|#0*39|#[xX]0*27|#0*8217|#[xX]0*2019);)"
 ELISION = re.compile(rf"(?<![^\W\d_])((?:{'|'.join(ELISIONS)}){APOSTROPHE})(?=[^\W\d_])", re.IGNORECASE)
 
 
 def elisions_apart(html: str, lang: str) -> str:
     """`html` with an elided word apart from the next (`l’\u200ahospitalité`), in a language that elides."""
-    if lang.split("-")[0].lower() not in ELIDING:
+    if not elides(lang):
         return html
     return ELISION.sub("\\1\u200a", html)
 
