@@ -5,12 +5,13 @@
   // WordPress paged a long thread at `<post>/comment-page-2/` (links to a comment kept that page), an
   // archive at `<archive>/page/2/`, and gave each archive a feed at `<archive>/feed/`: the address they
   // hang from (an imported alias of the post or of the tag) holds them all here, the anchor kept.
+  // The AMP plugin served each post again at `<post>/amp/`, which search engines still hold.
   // A post split by `<!--nextpage-->` went on at `<post>/2/` (the number after a word, never a date's part);
   // `/index.php?p=ID` and `/index.php/<permalink>/` (WordPress's "almost pretty" permalinks) named what
   // `/?p=ID` and `/<permalink>/` name.
   var path = location.pathname.replace(/(?:\/index\.php)+(?=\/|$)/g, "");  // every `index.php` at once
   path += /index\.php$/.test(location.pathname) ? "/" : "";
-  var paged = /^(.*\/)(?:comment-page-[0-9]+|page\/[0-9]+|feed(?:\/(?:rss|rss2|atom|rdf))?)\/?$/.exec(path) ||
+  var paged = /^(.*\/)(?:comment-page-[0-9]+|page\/[0-9]+|feed(?:\/(?:rss|rss2|atom|rdf))?|amp)\/?$/.exec(path) ||
     /^(.*\/[^\/]*[^0-9\/][^\/]*\/)[0-9]+\/?$/.exec(path) || (path !== location.pathname && [path, path]);
   if (paged) {
     // on this site's own host, always: a path of `//other.example/feed/` read alone names another host

@@ -78,6 +78,7 @@ def test_a_link_to_a_comment_on_a_paged_thread_reaches_the_comment(blog, open_pa
     # a post split by <!--nextpage--> went on at `<post>/2/`; `/index.php?p=ID` and `/index.php/<permalink>/`
     # named what `/?p=ID` and `/<permalink>/` name (both GitHub Pages' 404 in a migration walk)
     ("2013/01/05/title-with-special-characters/2/", "posts/title-with-special-characters/"),
+    ("2013/01/05/title-with-special-characters/amp/", "posts/title-with-special-characters/"),
     ("index.php?p=1031", "posts/media-shortcodes/"),
     ("index.php/2013/01/05/title-with-special-characters/#comment-881", "posts/title-with-special-characters/#comment-881"),
 ])
