@@ -291,7 +291,8 @@
 
   var api = { yamlQuoted: yamlQuoted, commentFile: commentFile, newId: newId, dateOf: dateOf,
               githubUrl: githubUrl, mailtoUrl: mailtoUrl, issueUrl: issueUrl, letter: letter,
-              completeWebsite: completeWebsite, commentProblem: commentProblem, MAX_URL: MAX_URL };
+              completeWebsite: completeWebsite, commentProblem: commentProblem, MAX_URL: MAX_URL,
+              LONGEST_WEBSITE: LONGEST_WEBSITE };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
 
   function load() {

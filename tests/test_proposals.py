@@ -15,7 +15,7 @@ from helpers import ROOT
 from tertulia.importers.proposal import Refused, read_letter
 from tertulia.reading.markup import clean_text, is_safe_url, markup_problem
 from tertulia.model import Discussion
-from tertulia.site.proposals import (MAX_URL, PROPOSAL_LIMITS, comment_file, complete_website, github_new_file,
+from tertulia.site.proposals import (LONGEST_WEBSITE, MAX_URL, PROPOSAL_LIMITS, comment_file, complete_website, github_new_file,
                                      github_new_issue, letter, offline_id, yaml_quoted)
 from tertulia.reading.read import parse_text
 
@@ -70,7 +70,7 @@ for (let i = 0; i < 10000; i++) ids.push(p.newId(now, (a) => crypto.getRandomVal
 console.log(JSON.stringify({
   files: cases.map((c) => p.commentFile(c)),
   urls: cases.map((c) => p.githubUrl("owner/repo", "main", "content/posts/x/comments/a.en.md", p.commentFile(c))),
-  ids, date: p.dateOf(now), max: p.MAX_URL,
+  ids, date: p.dateOf(now), max: p.MAX_URL, website: p.LONGEST_WEBSITE,
 }));
 """
     result = subprocess.run(["node", "-e", script, str(ROOT / "assets" / "propose.js")], input=json.dumps(cases),
@@ -102,6 +102,7 @@ def test_the_page_script_ids_never_collide_and_match_the_id_pattern():
     assert len(set(ids)) == 10000
     assert all(ID.fullmatch(i) and i.startswith("20261129-2105-") for i in ids)
     assert out["date"] == "2026-11-29 21:05+00:00" and out["max"] == MAX_URL == 8000
+    assert out["website"] == LONGEST_WEBSITE  # the page refuses no address the import takes
 
 
 def test_a_lone_surrogate_from_a_paste_becomes_a_replacement_character():

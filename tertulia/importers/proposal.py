@@ -27,7 +27,7 @@ from ..reading.markup import clean_text, comment_refusal, comment_too_long
 from ..reading.names import MAX_KEY, passage_of
 from ..reading.read import FRONT_MATTER, parse_text
 from ..reading.dates import parse_date
-from ..site.proposals import (CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, comment_file,
+from ..site.proposals import (CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, LONGEST_NAME, comment_file,
                               complete_website)
 from .clock import before_tomorrow, in_zone
 from .problems import ANONYMOUS, author_name, shown
@@ -111,7 +111,6 @@ SENT_FROM_DEVICE = re.compile(
 BRAND = re.compile(r"(?:[A-Z]{2,}|[A-Za-z]*[0-9][A-Za-z0-9]*)")  # `LG`, `HTC`, `G6`: a maker's or model's name
 LINKED_AFTER = re.compile(r"\s*<https?://[^<>\s]*>$")  # Outlook's line as plain text: its link after it
 MOST_SENT_WORDS = 10
-MAX_AUTHOR = 200  # as the page's form takes it
 REDACTED = "[address removed]"
 ADDRESS_IN_NOTE = re.compile(r"[^\s<>()\[\]\"',;:]+@[^\s<>()\[\]\"',;:]+")
 
@@ -507,8 +506,8 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
         if not isinstance(value, (str, int)) or isinstance(value, bool):
             raise Refused(f"its `{key}` is not text")
         values[key] = redacted(clean_text(str(value)).strip(), private)
-    author = _name_written(values["author"][:MAX_AUTHOR])
-    cut = len(values["author"]) > MAX_AUTHOR  # the form takes no longer one: a mail or an issue may
+    author = _name_written(values["author"][:LONGEST_NAME])
+    cut = len(values["author"]) > LONGEST_NAME  # the form takes no longer one: a mail or an issue may
     url, why = complete_website(values["url"]) if REDACTED not in values["url"] else \
         ("", "it held the sender's e-mail address")  # said, not shown: the file and the log keep no address
     reply_to = values["reply_to"]
@@ -530,7 +529,7 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
     if problem:
         raise Refused(f"its comment is refused, as `check` would refuse it: {problem}")
     notes = [f"website left out: {why}"] * bool(why) + [f"date {date} left out: it is in the future"] * bool(late)
-    notes += [f"name cut to its first {MAX_AUTHOR} characters"] * cut
+    notes += [f"name cut to its first {LONGEST_NAME} characters"] * cut
     return {"author": author, "url": url, "date": "" if late else date, "reply_to": reply_to, "body": body,
             "note": "; ".join(notes)}
 

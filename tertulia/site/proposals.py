@@ -33,13 +33,15 @@ ISSUE_LABEL = "comment"
 LETTER_BEGIN = "-------- Tertulia comment file: keep it as it is --------"
 LETTER_END = "-------- end of the comment file --------"
 HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-# What `check` refuses in a comment, given to the page's form so it refuses the same before sending.
+LONGEST_WEBSITE = 2000  # characters: longer than browsers keep an address, and than any reader's site's
+LONGEST_NAME = 200  # characters of a commenter's name; an import cuts a longer one (a mail or an issue may hold one)
+# What `check` refuses in a comment, given to the page's form so it refuses the same before sending, and
+# the form's fields' lengths, so the form never cuts short what an import would take whole.
 PROPOSAL_LIMITS = {"chars": MAX_COMMENT, "brackets": MAX_BRACKETS, "angles": MAX_ANGLES, "lines": MAX_LINES,
-                   "website": SAFE_URL.pattern}
+                   "website": SAFE_URL.pattern, "name_chars": LONGEST_NAME, "website_chars": LONGEST_WEBSITE}
 # a host name's labels between its dots, then maybe a path: each dot a fixed point, so a run of `a.a.a…`
 # is read once (a pattern whose labels held dots tried every split of it: 64 KB took 20 s)
 HOST_FIRST = re.compile(r"[^\s/:@\"'<>.]+(?:\.[^\s/:@\"'<>.]+)+\.?(?:[/?#][^\s\"'<>]*)?")
-LONGEST_WEBSITE = 2000  # characters: longer than browsers keep an address, and than any reader's site's
 # What a page's plain link puts where the comment goes: site/plan.py asks the catalog for it by these
 # very words (written out there, where `pybabel extract` finds them), and an import knows it by them.
 PLACEHOLDER = "Your comment, in Markdown."

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 from helpers import FIXTURE, make_content, read_proposals, run_cli, serving
 from tools import AXE_JS, ensure_node_tools
 from tertulia.importers.proposal import read_letter
+from tertulia.site.proposals import LONGEST_NAME, LONGEST_WEBSITE
 
 CAPTURE_OPEN = "window.open = (url) => { window.__opened = url; return null; };"
 ESSAY = "/fixture-repo/posts/alpha/"
@@ -366,3 +367,15 @@ def test_a_website_field_runs_left_to_right_and_a_reply_subject_holds_no_invisib
         title = parse_qs(urlsplit(page.evaluate("window.__opened")).query)["title"][0]
         assert title == "Respuesta a ليلى sobre «Hola»", title
         assert page.problems == []
+
+
+def test_the_form_takes_a_website_and_name_as_long_as_an_import_does(server, open_page):
+    """The website field cut a reader's address at 500 characters, where the import takes 2,000."""
+    page, form = open_reply_form(server, open_page, width=1280)
+    website = "https://example.org/" + "a" * 1480
+    form.locator("input[name=url]").fill(website)
+    form.locator("input[name=author]").fill("N" * 250)
+    page.keyboard.press("Tab")
+    assert form.locator("input[name=url]").input_value() == website
+    assert form.locator("input[name=author]").input_value() == "N" * LONGEST_NAME
+    assert int(form.locator("input[name=url]").get_attribute("maxlength")) == LONGEST_WEBSITE
