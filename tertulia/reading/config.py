@@ -322,7 +322,8 @@ def _per_page(value, fail, key: str = "per_page") -> int:
     return value
 
 
-DISCUSSION_KEYS = {"repo", "branch", "email", "issues"}
+DISCUSSION_DEFAULTS = {setting.name: setting.default for setting in fields(Discussion)}  # MISSING: required
+DISCUSSION_KEYS = set(DISCUSSION_DEFAULTS)
 
 
 def _discussion(value, reading: Reading) -> Discussion | None:
@@ -334,8 +335,8 @@ def _discussion(value, reading: Reading) -> Discussion | None:
         at = partial(_fail_at_entry, reading, unknown[0]) if unknown else reading.fail
         at("discussion", "discussion must map `repo` (owner/name), and optionally `branch`, `email` and `issues`")
         return None
-    repo, branch, email = value.get("repo"), value.get("branch", "main"), value.get("email", "")
-    issues = value.get("issues", False)
+    given = {**DISCUSSION_DEFAULTS, "repo": None, **value}  # a key left out takes its field's default
+    repo, branch, email, issues = given["repo"], given["branch"], given["email"], given["issues"]
     problems = []  # (the sub-key whose line it is said at, what is wrong)
     if not isinstance(repo, str) or not REPO.fullmatch(repo):
         written = "missing" if repo is None else f"not `{repo}`"  # `None` is no word an author wrote
