@@ -57,6 +57,18 @@ def test_new_translation_starts_the_summary_too(tmp_path):
                for w in loaded.warnings), loaded.warnings
 
 
+def test_a_starter_s_title_holds_the_original_s_control_characters_escaped(tmp_path):
+    """A review's: the starter quoted a title by escaping `\\` and `"` alone, so a tab, a bell and a line
+    separator from the original's escaped title stood raw between its quotes."""
+    content = make_content(tmp_path)
+    original = content / "posts/hola/index.es.md"
+    original.write_text(original.read_text().replace('title: "Hola"', 'title: "Uno\\tdos\\a \\u2028tres"'))
+    assert new(content, "translation", "hola", "--lang", "ro").returncode == 0
+    text = (content / "posts/hola/index.ro.md").read_text()
+    assert not any(char in text for char in "\t\a\u2028"), text
+    assert 'title: "TODO translate: Uno\\u0009dos\\u0007 \\u2028tres"' in text, text
+
+
 def test_a_translation_asked_for_in_the_originals_language_is_refused_saying_so(tmp_path):
     content = make_content(tmp_path)
     refused = new(content, "translation", "hola", "--lang", "es")

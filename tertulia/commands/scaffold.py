@@ -15,7 +15,7 @@ from ..reading.names import is_key, key_problem
 from ..reading.read import read_parsed
 from ..reading.translations import record_new, shown_path, title_of, translation_pair
 from ..reading.validate import STARTER_AUTHOR, STARTER_TITLE, page_slug_collision
-from ..reading.yamltext import plain_or_quoted
+from ..reading.yamltext import plain_or_quoted, quoted
 from .starter import starter
 from .translation_starter import PLACEHOLDER, starter_markdown
 
@@ -270,10 +270,10 @@ def new_translation(original, titled: bool = True) -> str:
     and a finished translation differs from its starter in words alone."""
     parsed, lang = original
     blocks = Converter().blocks(parsed.body, trusted=titled)  # only essays have titles; comments are untrusted
-    title = f'title: "{PLACEHOLDER}: {_yaml_safe(parsed.meta.get("title", ""))}"\n' if titled else ""
+    title = f"title: {quoted(PLACEHOLDER + ': ' + str(parsed.meta.get('title', '')))}\n" if titled else ""
     summary = parsed.meta.get("summary")  # listings and feeds show it: left out, they showed the original's words
     if titled and isinstance(summary, str) and summary.strip():
-        title += f'summary: "{PLACEHOLDER}: {_yaml_safe(" ".join(summary.split()))}"\n'
+        title += f"summary: {quoted(PLACEHOLDER + ': ' + ' '.join(summary.split()))}\n"
     head = f'---\n{title}translation_of: {plain_or_quoted(lang)}\n# translator: ""\n---\n'
     return "\n".join([head, *(starter_markdown(block, titled) + "\n" for block in blocks)])
 
@@ -305,7 +305,3 @@ def next_comment_id(folder: Path) -> str:
     """The next free number, since most comment ids are the source's numbering."""
     numbers = [int(i) for i in _comment_ids(folder) if i.isdigit() and len(i) < 30]
     return str(max(numbers, default=0) + 1)
-
-
-def _yaml_safe(text: str) -> str:
-    return str(text).replace("\\", "\\\\").replace('"', '\\"')
