@@ -145,6 +145,11 @@ class Versions:
                 return text
         raise StopIteration  # as next() did: validation gives every essay and comment an original
 
+    @property
+    def text_paths(self) -> tuple[str, ...]:
+        """Its language files: what a page showing its titles or words (a listing, a link) is drawn from."""
+        return tuple(text.path for text in self.texts)
+
     def text(self, lang: str) -> Text | None:
         for text in self.texts:
             if text.lang == lang:

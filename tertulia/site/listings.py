@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain
-from operator import attrgetter
 
 from . import routes
 from ..model import ANONYMOUS, Comment, Essay, Site, Text, name_alone, newest_first
@@ -20,7 +19,6 @@ from .routes import relative_url
 from .ui import direction
 from .views import Link, card_summary, excerpt, excerpt_lang, reading_times, summary_lang, tag_link
 
-PATH = attrgetter("path")
 FEED_ENTRIES = 50
 
 
@@ -51,8 +49,8 @@ def comment_sources(comments: tuple) -> tuple[tuple, tuple]:
     titles: dict = {}
     for essay, _ in comments:
         if essay.slug not in titles:
-            titles[essay.slug] = _titles_of(essay)
-    return (tuple(tuple(map(PATH, comment.texts)) + titles[essay.slug] for essay, comment in comments),
+            titles[essay.slug] = essay.text_paths
+    return (tuple(comment.text_paths + titles[essay.slug] for essay, comment in comments),
             tuple(f"{essay.slug}#{comment.id}" for essay, comment in comments))
 
 
@@ -79,9 +77,6 @@ def _alternates(site: Site, url_in) -> tuple[Link, ...]:
     return tuple(Link(url_in(code), site.config.language_name(code), code) for code in site.config.language_codes) + (
         Link(url_in(""), "", "x-default"),)
 
-
-def _titles_of(essay: Essay | None) -> tuple[str, ...]:
-    return tuple(map(PATH, essay.texts)) if essay else ()
 
 
 def _listing(site: Site, scope: Scope, items, route, kind: Kind, extra: dict,
@@ -212,7 +207,7 @@ def listing_feeds(site: Site, scope: Scope, comments: tuple, build_time: str, so
     return [
         Page(routes.feed(scope.folder), Kind.FEED, scope.lang, _essays_feed,
              (scope, essays, build_time, essays_relinked), in_sitemap=False,
-             sources=tuple(p for e in essays for p in _titles_of(e)),
+             sources=tuple(p for e in essays for p in e.text_paths),
              shape=build_time + " ".join(e.slug for e in essays) + _relinked_shape(essays_relinked),
              scope=scope.folder),
         Page(routes.comments_feed(scope.folder), Kind.FEED, scope.lang, _comments_feed,

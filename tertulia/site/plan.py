@@ -9,7 +9,6 @@ interface (see pages.Page).
 from __future__ import annotations
 
 from functools import partial
-from operator import attrgetter
 
 from markupsafe import Markup
 
@@ -26,7 +25,6 @@ from .views import (Link, LinkBase, beside_original, comment_views, contents, de
                     page_language_links, reading_times, rows, side_by_side_url, source_site, tag_links, print_labels,
                     title_link, title_sides, view_choices)
 
-PATH = attrgetter("path")
 
 
 def plan_site(site: Site, build_time: str, planned: dict | None = None) -> list[Page]:
@@ -114,9 +112,6 @@ def _sitemap(site: Site, interface: Interface, listed: list[Page]) -> dict:
     return {"pages": listed}
 
 
-def _titles_of(essay: Essay | None) -> tuple[str, ...]:
-    return tuple(map(PATH, essay.texts)) if essay else ()
-
 
 def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | None, build_time: str,
                  moved: dict[str, dict[str, str]], in_feeds: dict[str, dict[str, str]]) -> list[Page]:
@@ -125,7 +120,7 @@ def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | N
     translation = default_translation(essay, site.config.main_language, site.config.language_codes)
     others = [t for t in essay.translations if t is not translation]
     alternates = language_links(site, essay) + (Link(routes.essay(essay.slug), "", "x-default"),)
-    sources = essay.source_files + _titles_of(newer) + _titles_of(older)
+    sources = essay.source_files + (newer.text_paths if newer else ()) + (older.text_paths if older else ())
     shape = f"{newer.slug if newer else ''}|{older.slug if older else ''}"
     pages = []
     for chosen in [translation] + others:
