@@ -409,7 +409,7 @@ class Words:
     def autonym(self, code: str) -> str:
         """A language's name in itself, as plain text (for a menu option): site.yml's, else CLDR's."""
         given = self.config.language_name(code)
-        return given if given != code else _display_name(code, babel_locale(code) or ENGLISH) or code
+        return given if given != code else autonym(code)
 
     def plural_forms(self, singular: str, plural: str) -> tuple[dict[str, str], str]:
         """A plural phrase for a script to fill in: its form for each CLDR plural category of this
