@@ -53,6 +53,15 @@ def test_block_lines_follow_markdown_structure():
     assert block_lines(body, 4) == [5, 6, 8, 13, 19]
 
 
+def test_a_link_s_definition_is_no_block_and_the_line_after_it_starts_one():
+    """An errors audit: a file holding `[r]: https://…` had its count error said at the front matter's end."""
+    from tertulia.reading.markup import Converter
+    body = ("A [link][r].\n\nSecond.\n\n[r]: https://example.org/\n  \"A title\"\n\nThird.\n"
+            "Its line.\n[s]: https://example.org/s\nFourth, after a definition inside a paragraph.\n")
+    assert block_lines(body, 5) == [5, 7, 12, 15]
+    assert len(Converter().blocks(body, True, "en")) == 4
+
+
 def test_footnote_definitions_are_one_block_the_last_where_the_first_one_stands():
     from tertulia.reading.markup import Converter
     body = ("A claim.[^1]\n\n[^1]: The source,\nread lazily on.\n\n    A second paragraph of the note.\n\n"

@@ -15,6 +15,10 @@ FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 LIST_ITEM = re.compile(r"^\s{0,3}([-*+]|\d+[.)])\s")
 HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|[-*_]{3,}\s*$)")
 FOOTNOTE = re.compile(r"^\s{0,3}\[\^[^\]]+\]:")  # a footnote's definition: `[^1]: The source.`
+# A link's definition, `[r]: https://…`, which Markdown takes out of the text: no block of its own, and
+# the line after it starts one even inside a paragraph; a title may follow on the next line, `  "Title"`
+LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]^][^\]]*\]:\s*\S")
+DEFINITION_TITLE = re.compile(r"^\s+[\"'(]")
 FIRST_TAG = re.compile(r"\s*<([a-zA-Z][a-zA-Z0-9]*)")
 # A translated heading stays a heading, a list a list: pairing blocks of two kinds, or merging (or
 # splitting) across kinds, is charged as much as an improbable step, so a dropped heading is named
@@ -35,11 +39,16 @@ def block_lines(body: str, first_line: int) -> list[int]:
     """Where each top-level block probably starts; only trusted when the count matches. Footnote
     definitions make one block, the last, where Markdown gathers them: it starts at the first."""
     starts, notes, fenced, previous_blank, in_list, in_note = [], [], False, True, False, False
+    defined = False  # the line before was a link's definition
     for offset, line in enumerate(body.split("\n")):
         if fenced:
             fenced = not FENCE.match(line)
             continue
         blank = not line.strip()
+        if not in_list and (LINK_DEFINITION.match(line) or (defined and DEFINITION_TITLE.match(line))):
+            defined = previous_blank = True
+            continue
+        defined = False
         if in_note:  # a definition runs on over its lines, and over indented ones after a blank line
             if blank or not previous_blank or line[:1] in (" ", "\t"):
                 previous_blank = blank
