@@ -52,11 +52,11 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     (`status`, which reports on the rest), receives the errors instead of their being raised: the site
     returned is then what could be validated despite them, fit to be read but never to be built.
     """
-    found = Findings(errors=list(files.errors), warnings=list(files.warnings))
-    broken = defaultdict(set)  # by slug: errors name `content/posts/<slug>/...`
+    broken = defaultdict(set)  # by post's slug (errors name `content/posts/<slug>/...`), pages' under ""
     for error in files.errors:
-        if error.path.endswith(".md") and error.path.count("/") > 2 and not is_page(error.path):
-            broken[error.path.split("/")[2]].add(text_of(error.path))
+        if error.path.endswith(".md") and error.path.count("/") > 2:
+            broken["" if is_page(error.path) else error.path.split("/")[2]].add(text_of(error.path))
+    found = Findings(errors=list(files.errors), warnings=list(files.warnings), broken=frozenset(broken.pop("", ())))
     page_records = [record for record in files.records if is_page(record.path)]
     essay_records, comment_records = _group([r for r in files.records if not is_page(r.path)], config, found)
     page_groups = _group(page_records, config, found)[0]

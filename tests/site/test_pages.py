@@ -193,6 +193,18 @@ def test_bad_pages_static_files_and_menus_name_their_file_and_line(tmp_path):
     assert every_file(out) == before
 
 
+def test_a_page_whose_original_cannot_be_read_is_one_error_not_also_its_translation_s(tmp_path):
+    """An errors audit: a YAML slip in pages/about/index.es.md also said of its translation that the
+    original, the very file with the slip, "is missing"."""
+    content = about_site(tmp_path, {"pages/about/index.es.md": ABOUT_ES.replace("title:", "title: 'unclosed", 1)})
+    result = run_cli("check", "--content", str(content))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert [line for line in lines if "pages/about" in line and "warning" not in line] == [
+        line for line in lines if line.startswith("content/pages/about/index.es.md:")], result.stderr
+    assert "is missing" not in result.stderr
+
+
 def test_a_page_folder_with_a_bad_name_is_one_error_not_also_a_menu_entry_naming_no_page(tmp_path):
     content = make_content(tmp_path, {"site.yml": SITE_YML + "menu:\n  - page: About\n",
                                       "pages/About/index.en.md": "---\ntitle: About\n---\n\nUs.\n"})
