@@ -15,8 +15,9 @@ IMAGE_SOURCE = re.compile(r"<img\b[^>]*?\ssrc=\"([^\"]*)\"", re.IGNORECASE)
 
 
 def missing_images(files: ContentFiles, static: tuple[str, ...]) -> list[ContentError]:
-    """A warning at each essay's or page's first block showing an image of its folder that is not in it
-    (or of the site's root, not in content/static/); an address with a scheme or a host is not checked."""
+    """A warning for each image an essay or page shows from its folder that is not in it (or from the
+    site's root, not in content/static/), at its block, once a file: every one in one run, not one per
+    fix. An address with a scheme or a host is not checked."""
     present = {path for path, _ in files.assets} | set(static)
     warnings = []
     for record in files.records:
@@ -24,15 +25,17 @@ def missing_images(files: ContentFiles, static: tuple[str, ...]) -> list[Content
         if record.comment_id or not any("<img" in block for block in blocks):
             continue
         folder = f"{record.slug}/" if is_page(record.path) else f"posts/{record.slug}/"
+        said = set()
         for index, block in enumerate(blocks):
-            absent = [(source, local) for source in IMAGE_SOURCE.findall(block)
-                      if (local := _local(source, folder)) is not None and local not in present]
-            if absent:
-                (source, local), line = absent[0], record.block_line(index, len(blocks)) or record.body_line
+            for source in IMAGE_SOURCE.findall(block):
+                local = _local(source, folder)
+                if local is None or local in present or source in said:
+                    continue
+                said.add(source)
+                line = record.block_line(index, len(blocks)) or record.body_line
                 where = f"{files.root}/static/" if source.startswith("/") else record.path.rsplit("/", 1)[0] + "/"
                 warnings.append(ContentError(record.path, line, f"the image `{source[:200]}` is not in {where}: "
                                                                 "the page would show it broken" + _meant(source, local, present)))
-                break
     return warnings
 
 

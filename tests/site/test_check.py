@@ -225,6 +225,20 @@ def test_a_heading_that_skips_a_level_is_a_warning_at_its_line_in_original_and_p
     ]
 
 
+def test_every_image_missing_from_a_file_is_said_in_one_run_once_each(tmp_path):
+    """An errors audit: of three missing pictures only the first was said, the next after its fix."""
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\n![Uno](uno.png) ![Dos](dos.png)\n\n"
+                                  "Texto.\n\n![Tres](tres.png) ![Uno otra vez](uno.png)\n",
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne.\n\nText.\n\nThree.\n",
+    })
+    assert [line.split(": the page")[0] for line in warnings_about("image", content, tmp_path)] == [
+        "content/posts/hola/index.es.md:6: warning: the image `dos.png` is not in content/posts/hola/",
+        "content/posts/hola/index.es.md:6: warning: the image `uno.png` is not in content/posts/hola/",
+        "content/posts/hola/index.es.md:10: warning: the image `tres.png` is not in content/posts/hola/",
+    ]  # in the order of every warning: by file, line, then words
+
+
 def test_an_image_missing_from_its_folder_or_static_is_a_warning_at_its_line(tmp_path):
     content = make_content(tmp_path, {
         "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\nUno.\n\n![Un plano](plano.png)\n\n"
@@ -355,6 +369,8 @@ def test_an_image_named_in_another_letter_case_or_misspelt_asks_for_the_file_bes
         "static/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
     })
     assert warnings_about("image", content, tmp_path) == [
+        "content/pages/acerca/index.es.md:5: warning: the image `/lejos.svg` is not in content/static/: "
+        "the page would show it broken",
         "content/pages/acerca/index.es.md:5: warning: the image `/logo-x.svg` is not in content/static/: "
         "the page would show it broken; is it meant to be `/logo.svg`?",
         "content/posts/hola/index.en.md:8: warning: the image `fotos/mangeira.png` is not in content/posts/hola/: "
