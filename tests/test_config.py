@@ -64,6 +64,12 @@ def test_missing_required_keys_are_all_named(tmp_path):
                       "content/site.yml: missing required key `main_language`"]
 
 
+def test_a_misspelt_required_key_is_said_at_its_line_with_the_key_it_is_meant_to_be(tmp_path):
+    """An errors audit: `langauges:` was only "missing required key `languages`", with no line and no hint."""
+    errors = config_errors(tmp_path, "title: x\nbase_url: https://e.org/\nlangauges: {en: English}\nmain_language: en\n")
+    assert errors == ["content/site.yml:3: missing required key `languages`; is `langauges` meant to be `languages`?"]
+
+
 def test_main_language_must_be_one_of_the_languages(tmp_path):
     errors = config_errors(tmp_path, "title: x\nbase_url: https://e.org/\nlanguages: {en: English}\nmain_language: fr\n")
     assert errors == ["content/site.yml:4: main_language `fr` is not one of languages (en)"]

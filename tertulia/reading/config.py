@@ -86,8 +86,10 @@ def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple
         errors.append(ContentError(shown_as, lines.get(key, 0) if line is None else line, message))
 
     for key in REQUIRED:
-        if key not in data:
-            fail(key, f"missing required key `{key}`")
+        if key not in data:  # said where a misspelling of it stands (`langauges:`), as front matter's are
+            slip = get_close_matches(key, [str(k) for k in data if k not in KNOWN], n=1, cutoff=0.75)
+            meant = f"; is `{slip[0]}` meant to be `{key}`?" if slip else ""
+            fail(key, f"missing required key `{key}`{meant}", lines.get(slip[0], 0) if slip else None)
     # an unknown key is ignored with a warning, as in front matter: a site.yml written for a later version,
     # which may add optional keys, still builds here
     unknown = [ContentError(shown_as, lines.get(str(key), 0), f"unknown key `{key}` is ignored{_meant(key)}")
