@@ -362,11 +362,19 @@ def _template_error(env: Environment, problem: Exception) -> ContentError | None
             return ContentError(f"templates/{lacking}", 0, (
                 f"template error: lacks {len(all_missing)} of the theme's macros ({listed}), which its templates call; "
                 f"copy them from the theme's {lacking}"))
+    if unknown := NO_ATTRIBUTE.fullmatch(said):  # Jinja names a Python class: `'tertulia.model.Site object'`
+        named = unknown[1].lower()
+        kind = OBJECT_WORDS.get(unknown[1], f"{'an' if named[:1] in 'aeiou' else 'a'} {named}")
+        said = f"`{unknown[2]}` is undefined: {kind} has no such field"
     return ContentError(where, line, f"template error: {said}")
 
 
 # Jinja's words for a name an imported template does not define: `{{ m.reading_time() }}` on a site's _macros.html
 MISSING_MACRO = re.compile(r"'jinja2\.environment\.TemplateModule object' has no attribute '([^']+)'")
+# and for a field a value does not have: `{{ site.impressum }}`, said of the value's kind in an author's words
+NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']+)'")
+OBJECT_WORDS = {"dict": "a mapping", "str": "a text", "list": "a list", "tuple": "a list", "int": "a number",
+                "NoneType": "nothing (a value left empty)", "Markup": "a text", "Site": "the site (`site`)"}
 
 
 def _lacking_macro(env: Environment, macro: str) -> tuple[str, list[str]]:

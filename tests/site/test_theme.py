@@ -209,6 +209,16 @@ def test_an_override_failing_while_drawn_names_its_line(tmp_path):
     assert "Traceback" not in result.stderr and not (tmp_path / "output").exists()
 
 
+def test_a_field_the_site_does_not_have_is_said_in_an_author_s_words(tmp_path):
+    """An errors audit: `{{ site.impressum }}` was said as `'tertulia.model.Site object' has no attribute`."""
+    write_tree(tmp_path, {"templates/base.html": '{% extends "default/base.html" %}\n'
+                                                '{% block footer %}\n{{ site.impressum.name }}\n{% endblock %}\n'})
+    result = build(tmp_path, {})
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "templates/base.html:3: template error: `impressum` is undefined: the site (`site`) has no such field")
+
+
 def test_an_override_extending_itself_or_a_ring_is_said_so_with_the_way_out(tmp_path):
     """Jinja said only "maximum recursion depth exceeded", and the count called it a content error."""
     write_tree(tmp_path, {"templates/base.html": '{% extends "base.html" %}\n'})
