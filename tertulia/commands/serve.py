@@ -65,7 +65,8 @@ def rebuild(options: Options, state: PreviewState, last: LastRun | None = None,
     if state.errors:
         print("\n".join(state.errors), file=sys.stderr)
         # the pages show the errors (see _answer) until a save fixes them; the last good build waits underneath
-        print(f"{counted(len(state.errors), 'error')}; every page of the preview shows them until a save fixes them",
+        them = "them" if len(state.errors) > 1 else "it"
+        print(f"{counted(len(state.errors), 'error')}; every page of the preview shows {them} until a save fixes {them}",
               file=sys.stderr, flush=True)
         return
     warnings = [warning.as_warning() for warning in report.warnings]

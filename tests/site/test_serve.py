@@ -102,7 +102,7 @@ def test_edit_break_and_fix_while_serving(preview):
     assert "Primer párrafo, corregido." in body
     said = stop()
     assert "content/posts/hola/index.es.md:3: YAML does not parse" in said
-    assert "1 error; every page of the preview shows them until a save fixes them" in said  # as the pages did
+    assert "1 error; every page of the preview shows it until a save fixes it" in said  # as the pages did
     assert "500 GET" not in said  # the error page's status is not a fault of the server's to log
 
 
