@@ -315,7 +315,9 @@ def _requirements(requirement: str) -> str:
     """requirements.txt's Tertulia, with how to upgrade it: a version raised, or a wheel kept in the site replaced."""
     if requirement.startswith(f"./{WHEELS}/"):
         return (f"# the Tertulia this site is built with: the wheel it was installed from, kept in {WHEELS}/;\n"
-                f"# to upgrade, put the new one there and name it here (see its CHANGELOG).\n{requirement}\n")
+                f"# to upgrade, put the new one there and name it here (see its CHANGELOG); a new build with the\n"
+                f"# same version number is installed only by `python -m pip install --force-reinstall -r requirements.txt`.\n"
+                f"{requirement}\n")
     return ("# the Tertulia this site is built with; raise it to upgrade (see its CHANGELOG).\n"
             "# Installing from a repository instead of a package index, write for example\n"
             f"#   tertulia @ git+https://github.com/OWNER/tertulia@v{__version__}\n{requirement}\n")
@@ -502,6 +504,7 @@ on:
       - "assets/**"
       - "locales/**"
       - "requirements.txt"
+      - "tertulia-wheel/**"
 
 permissions:
   contents: read
@@ -684,6 +687,8 @@ shown by `tertulia serve` and published once you delete that line. A message is 
 ## Upgrading Tertulia
 
 Raise the version in `requirements.txt` (or, where it names a wheel kept in `tertulia-wheel/`, put the new
-wheel there and name that), run `python -m pip install -r requirements.txt`, then
-`tertulia check`; its CHANGELOG says what changed.
+wheel there, name that and delete the old one), run `python -m pip install -r requirements.txt`, then
+`tertulia check`; its CHANGELOG says what changed. A new wheel with the same version number as the one
+installed (built from a later commit) is kept out by pip, which says so in one line: install it with
+`python -m pip install --force-reinstall -r requirements.txt`.
 """
