@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tertulia.reading.config import load_config
+from tertulia.reading.config import load_config, read_config
 from tertulia.errors import ContentErrors
 
 
@@ -68,6 +68,22 @@ def test_a_misspelt_required_key_is_said_at_its_line_with_the_key_it_is_meant_to
     """An errors audit: `langauges:` was only "missing required key `languages`", with no line and no hint."""
     errors = config_errors(tmp_path, "title: x\nbase_url: https://e.org/\nlangauges: {en: English}\nmain_language: en\n")
     assert errors == ["content/site.yml:3: missing required key `languages`; is `langauges` meant to be `languages`?"]
+
+
+@pytest.mark.parametrize("base_url, warned", [("https://ana.github.io/cadernos/", True), ("https://Ensaios.example.pt/", False),
+                                               ("https://ensaios.example.pt/blog/", True), ("http://ensaios.example.pt", False)])
+def test_a_custom_domain_base_url_does_not_lead_to_is_warned_of(tmp_path, base_url, warned):
+    """A publishing walk: `cname:` set while base_url still named the github.io sub-path built pages whose
+    every link left the custom domain, without a word."""
+    path = tmp_path / "site.yml"
+    path.write_text(f"title: x\nbase_url: {base_url}\nlanguages: {{en: English}}\nmain_language: en\n"
+                    "cname: ensaios.example.pt\n", encoding="utf-8")
+    config, errors, warnings = read_config(path, "content/site.yml")
+    assert errors == []
+    said = [str(warning) for warning in warnings]
+    assert said == ([f"content/site.yml:5: cname `ensaios.example.pt` serves the site at https://ensaios.example.pt/, "
+                     f"but base_url is `{config.base_url}`, where the pages' links, feeds and sitemap lead: set "
+                     f"base_url to https://ensaios.example.pt/"] if warned else [])
 
 
 def test_main_language_must_be_one_of_the_languages(tmp_path):

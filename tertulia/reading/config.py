@@ -110,7 +110,7 @@ def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple
         # run; the build stops on this error all the same.
         reading.so_far["main_language"] = reading.so_far["languages"][0][0]
     config = SiteConfig(**reading.so_far)
-    return config, errors, unknown + _unshown_labels(config, reading)
+    return config, errors, unknown + _unshown_labels(config, reading) + _cname_elsewhere(config, reading)
 
 
 def _meant(key) -> str:
@@ -308,6 +308,20 @@ def _tags(value, reading: Reading) -> tuple[Tag, ...]:
                      f"already `{kept[:60]}`, not `{str(label)[:60]}`: give its labels once")
     return tuple(Tag(key=segment, labels=tuple(labels.items()), written=written[segment])
                  for segment, labels in tags.items())
+
+
+def _cname_elsewhere(config: SiteConfig, reading: Reading) -> list[ContentError]:
+    """A custom domain that is not base_url's host, or under a path: GitHub Pages serves the site at that
+    domain's root, where every link, feed and sitemap entry made from base_url would lead elsewhere."""
+    if not config.cname:
+        return []
+    host = config.base_url.split("://", 1)[-1].split("/", 1)[0].rstrip(".").casefold()
+    if host == config.cname.rstrip(".").casefold() and config.base_path == "/":
+        return []
+    return [ContentError(reading.shown_as, reading.lines.get("cname", 0),
+                         f"cname `{config.cname}` serves the site at https://{config.cname}/, but base_url is "
+                         f"`{config.base_url}`, where the pages' links, feeds and sitemap lead: set base_url "
+                         f"to https://{config.cname}/")]
 
 
 def _cname(value, fail) -> str:
