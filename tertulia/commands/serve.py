@@ -23,7 +23,8 @@ from pathlib import Path
 from ..reading.addresses import NAME_MAX
 from ..reading.config import read_config
 from ..errors import ContentErrors, ToolFailed, counted
-from ..pipeline import LastRun, Options, parse_cache, build
+from ..freshness import LastRun
+from ..pipeline import Options, parse_cache, build
 from ..theme import KINDS
 from ..writing.write import OutputBusy, OutputRefused
 

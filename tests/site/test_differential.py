@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from tertulia.commands.serve import preview_options
 from tertulia.errors import ContentErrors
-from tertulia.pipeline import LastRun, Options, build, parse_cache
+from tertulia.freshness import LastRun
+from tertulia.pipeline import Options, build, parse_cache
 from tertulia.reading.translations import Followed, save_record
 from tertulia.theme import DEFAULT
 

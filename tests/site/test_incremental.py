@@ -217,7 +217,8 @@ def test_source_date_epoch_is_an_input(corpus, tmp_path, monkeypatch):
 
 
 def test_the_preview_memory_rebuilds_from_the_changed_files_to_the_same_bytes(corpus, tmp_path):
-    from tertulia.pipeline import LastRun, parse_cache
+    from tertulia.freshness import LastRun
+    from tertulia.pipeline import parse_cache
     content, out = corpus / "content", tmp_path / "out"
     preview = Options(content=content, output=out, workers=2, cache_dir=tmp_path / "cache")
     last = LastRun(preview, parse_cache(preview))
@@ -281,7 +282,8 @@ def apply(content, step) -> set[str]:
 @example(steps=[("relang", "c0", "c7"), ("edit", "c0", "c7"), ("rename", "c0", "c8"), ("rename", "c1", "c8")])
 def test_edits_renames_and_deletions_in_any_order_match_a_clean_build(tmp_path_factory, steps):
     from helpers import make_content
-    from tertulia.pipeline import LastRun, parse_cache
+    from tertulia.freshness import LastRun
+    from tertulia.pipeline import parse_cache
     root = tmp_path_factory.mktemp("sequence")
     content = make_content(root, {f"posts/hola/comments/{name}.es.md": text for name, text in COMMENTS.items()})
     built = Options(content=content, output=root / "built", workers=1, cache_dir=root / "cache")
@@ -301,7 +303,8 @@ def test_edits_renames_and_deletions_in_any_order_match_a_clean_build(tmp_path_f
 def test_the_preview_redraws_print_labels_after_a_catalog_edit(tmp_path):
     """The issue's reproduction: the English msgstr of "original" edited while serving."""
     from helpers import make_content
-    from tertulia.pipeline import LastRun, parse_cache
+    from tertulia.freshness import LastRun
+    from tertulia.pipeline import parse_cache
     content = make_content(tmp_path)
     catalog = tmp_path / "locales/en/LC_MESSAGES/messages.po"
     catalog.parent.mkdir(parents=True)
@@ -382,7 +385,8 @@ def test_the_preview_redraws_a_template_saved_again_within_the_same_file_time(tm
     tick, the preview kept drawing the first edit under the second's key."""
     import os
     from helpers import make_content, write_tree
-    from tertulia.pipeline import LastRun, parse_cache
+    from tertulia.freshness import LastRun
+    from tertulia.pipeline import parse_cache
     content = make_content(tmp_path)
     write_tree(tmp_path, {"templates/base.html": '{% extends "default/base.html" %}\n{% block footer %}<p>Impressum'
                           "</p>{{ super() }}{% endblock %}\n"})
@@ -405,7 +409,8 @@ def test_a_text_too_slow_to_read_is_read_once_by_the_preview_until_it_changes_an
     holding the preview: three such files kept it from answering for minutes (a red team's)."""
     from helpers import make_content
     from tertulia.errors import ContentErrors
-    from tertulia.pipeline import LastRun, parse_cache
+    from tertulia.freshness import LastRun
+    from tertulia.pipeline import parse_cache
     from tertulia.reading import markup
     slow = "[" * 50 + "\\\\" * 1_500  # each `[` scans the text the escapes have swollen
     content = make_content(tmp_path, {"posts/lento/index.es.md": f"---\ntitle: Lento\nauthor: Ana\n---\n\n{slow}\n"})
@@ -435,7 +440,8 @@ def test_the_preview_publishes_and_unpublishes_a_hidden_file_of_static(tmp_path)
     for an editor's scratch file, never served a new one, and after deleting one failed every rebuild with
     "cannot be read" until it was restarted (an incremental build's red team)."""
     from helpers import make_content
-    from tertulia.pipeline import LastRun, parse_cache
+    from tertulia.freshness import LastRun
+    from tertulia.pipeline import parse_cache
     content = make_content(tmp_path)
     hidden = content / "static/.htaccess"
     hidden.parent.mkdir(parents=True, exist_ok=True)
