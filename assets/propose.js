@@ -544,14 +544,32 @@
     });
   }
 
+  // the plain e-mail link too: with the script, the form offers both ways of sending
+  var TRIGGERS = "[data-propose] a.propose, [data-propose] a.propose-mail";
+
+  // With the script, each link opens the form in place, as a disclosure button does: said as a button,
+  // and opened by Space too (a reader who heard "button" pressed Space, and the page scrolled). Marked
+  // again when choosing another translation replaces the body.
+  function asButtons() {
+    if (!document.getElementById("proposal-form")) { return; }
+    Array.prototype.forEach.call(document.querySelectorAll(TRIGGERS), function (link) { link.setAttribute("role", "button"); });
+  }
+  asButtons();
+  new MutationObserver(asButtons).observe(document.documentElement, { childList: true });
+
   // Listening on the document, not the section: choosing another translation replaces the body.
   document.addEventListener("click", function (event) {
-    // the plain e-mail link too: with the script, the form offers both ways of sending
-    var trigger = event.target.closest && event.target.closest("[data-propose] a.propose, [data-propose] a.propose-mail");
+    var trigger = event.target.closest && event.target.closest(TRIGGERS);
     if (!trigger || !document.getElementById("proposal-form")) { return; }
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
       return;  // a new tab or window gets the plain link, as the reader asked
     }
+    event.preventDefault();
+    openForm(trigger.closest("[data-propose]"), trigger);
+  });
+  document.addEventListener("keydown", function (event) {
+    var trigger = event.key === " " && event.target.closest && event.target.closest(TRIGGERS);
+    if (!trigger || !document.getElementById("proposal-form")) { return; }
     event.preventDefault();
     openForm(trigger.closest("[data-propose]"), trigger);
   });

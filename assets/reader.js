@@ -340,6 +340,16 @@
     note.style.insetInlineStart = (fromRight ? anchor.offsetParent.clientWidth - anchor.offsetLeft - anchor.offsetWidth
                                              : anchor.offsetLeft) + "px";
     anchor.after(note);
+    // Escape dismisses it, as it does what else opens on the page, from the number or the note; the
+    // focus stays on the number
+    function dismiss(event) {
+      if (event.key !== "Escape" || !note.isConnected) { return; }
+      note.remove();
+      anchor.focus();
+      anchor.removeEventListener("keydown", dismiss);
+    }
+    anchor.addEventListener("keydown", dismiss);
+    note.addEventListener("keydown", dismiss);
     var timer = window.setTimeout(function () { note.remove(); }, 6000);
     note.addEventListener("focusin", function () { window.clearTimeout(timer); });
     note.addEventListener("focusout", function () { timer = window.setTimeout(function () { note.remove(); }, 1500); });

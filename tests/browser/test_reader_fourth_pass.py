@@ -1,0 +1,111 @@
+"""The reader's fourth pass: what a browser review of keyboard, forced colors and phones found."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import make_content, run_cli
+
+ALPHA = "/fixture-repo/posts/alpha/"
+ESSAY = "/tertulia/posts/los-clientes-no-son-todos-iguales/"
+
+# The label's outline as the browser draws it: (style, colour, offset)
+OUTLINE = "e => { const s = getComputedStyle(e); return [s.outlineStyle, s.outlineColor, s.outlineOffset]; }"
+
+
+@pytest.fixture(scope="module")
+def long_essay(server):
+    """An essay of 105 passages, built beside the other sites: three-digit passage numbers."""
+    paragraphs = "\n\n".join(f"Párrafo {n}." for n in range(1, 106))
+    translated = "\n\n".join(f"Paragraph {n}." for n in range(1, 106))
+    content = make_content(server["root"].parent / "long-content", {
+        "posts/hola/index.es.md": f"---\ntitle: Hola\nauthor: Ana\ndate: 2024-01-01\n---\n\n{paragraphs}\n",
+        "posts/hola/index.en.md": f"---\ntitle: Hello\ntranslation_of: es\n---\n\n{translated}\n"})
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "long"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    return "/long/posts/hola/"
+
+
+def test_in_forced_colors_the_focused_view_is_seen(server, browser):
+    """The checked view's outline, written after the focus ring, replaced it: in Windows' high contrast a
+    keyboard reader never saw where the focus was on the view switch."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, forced_colors="active")
+    page = context.new_page()
+    page.goto(server["url"] + ESSAY)
+    label = page.locator(".views label:has(input:checked)")
+    before = label.evaluate(OUTLINE)
+    label.locator("input").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowLeft")  # focused by the keyboard, on the view it was
+    focused = page.locator(".views label:has(input:focus-visible)")
+    assert focused.count() == 1
+    assert focused.evaluate(OUTLINE) != before
+    assert focused.evaluate("e => getComputedStyle(e).textDecorationLine") == "underline"  # still marked as chosen
+    context.close()
+
+
+def test_in_forced_colors_a_text_size_at_its_limit_looks_unavailable(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, forced_colors="active")
+    page = context.new_page()
+    page.goto(server["url"] + ESSAY)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    colours = page.locator(".text-size button").evaluate_all(
+        "buttons => buttons.map(b => [b.getAttribute('aria-disabled'), getComputedStyle(b).color])")
+    disabled = {colour for state, colour in colours if state == "true"}
+    enabled = {colour for state, colour in colours if state != "true"}
+    assert disabled and enabled and not disabled & enabled
+    context.close()
+
+
+@pytest.mark.parametrize("view", ["stacked", "en"])
+def test_a_three_digit_passage_number_stands_on_one_line_on_a_phone(server, open_page, long_essay, view):
+    """§100 wrapped its last digit onto a second line, which stood on the ⇄ button of a one-language view."""
+    page = open_page(server["url"] + long_essay + f"?view={view}", width=390)
+    number = page.locator("#p100 > .anchor")
+    height = number.evaluate("e => { const r = document.createRange(); r.selectNodeContents(e.firstChild);"
+                             " return r.getClientRects().length; }")
+    assert height == 1
+    box, text = number.bounding_box(), page.locator("#p100 > .side:visible").first.bounding_box()
+    assert box["x"] + box["width"] <= text["x"] and box["x"] >= 0
+
+
+def test_space_opens_the_form_from_a_join_or_reply_said_as_a_button(server, open_page):
+    """Said as an expanded link-button, Join and Reply answered Enter but not Space, which scrolled."""
+    page = open_page(server["url"] + ALPHA, width=390)
+    join = page.locator("p.join a.propose")
+    assert join.get_attribute("role") == "button"
+    before = page.evaluate("scrollY")
+    join.focus()
+    page.keyboard.press(" ")
+    page.locator("p.join + form.proposal").wait_for()
+    assert join.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("document.activeElement.className") == "proposal-title"
+    page.keyboard.press("Escape")
+    assert page.locator("p.join + form.proposal").is_hidden() and page.evaluate("scrollY") >= before - 1
+
+
+def test_escape_dismisses_the_link_copied_note(server, open_page):
+    page = open_page(server["url"] + ESSAY)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.locator("#p5 .anchor").focus()
+    page.keyboard.press("Enter")
+    note = page.locator(".copied-note")
+    note.wait_for()
+    page.keyboard.press("Escape")
+    assert note.count() == 0
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#p5"
+    page.locator("#p5 .anchor").press("Enter")
+    note.wait_for()
+    page.keyboard.press("Tab")  # to "Copy as a quotation"
+    page.keyboard.press("Escape")
+    assert note.count() == 0 and page.evaluate("document.activeElement.getAttribute('href')") == "#p5"
+
+
+def test_paper_holds_no_link_only_a_screen_can_follow(server, open_page):
+    """"Follow this discussion (a feed of its comments, for a feed reader)" and "Read in: English ·
+    Español" were printed on paper."""
+    page = open_page(server["url"] + ALPHA)
+    page.emulate_media(media="print")
+    for shown in (".follow", "nav.language-versions"):
+        assert page.locator(shown).count() and page.locator(shown).first.is_hidden(), shown
