@@ -14,6 +14,8 @@ import pytest
 
 from tertulia.aside import Aside
 from tertulia.theme import Theme
+
+ROOT = Path(__file__).resolve().parent.parent
 from tertulia.writing import render
 
 
@@ -93,7 +95,8 @@ def test_set_aside_on_a_stack_the_child_can_be_interrupted_and_the_stack_waits_f
 
 
 def _signal_state(_=None):
-    return signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, []), signal.getsignal(signal.SIGTERM)
+    return (signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, []), signal.getsignal(signal.SIGTERM),
+            signal.getsignal(signal.SIGINT))
 
 
 def test_a_pools_workers_let_sigterm_through_and_the_caller_gets_its_mask_back():
@@ -111,7 +114,9 @@ def test_a_pools_workers_let_sigterm_through_and_the_caller_gets_its_mask_back()
     finally:
         signal.signal(signal.SIGTERM, handler)
         sys.unraisablehook = hook
-    assert states == [(False, signal.SIG_DFL)] * 4
+    # a terminal's Ctrl-C reaches every process of the command: the workers leave it to the build, which
+    # ends them (one stopped half-way through sending a result hung the pool for ever: a red team's)
+    assert states == [(False, signal.SIG_DFL, signal.SIG_IGN)] * 4
 
 
 def _blocked_in_worker(_) -> set:
@@ -126,3 +131,27 @@ def test_the_parse_workers_fork_with_interruptions_held_and_take_them_once_runni
         assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before
         blocked = list(pool.map(_blocked_in_worker, range(4)))
     assert all(signal.SIGTERM not in mask and signal.SIGINT not in mask for mask in blocked)
+
+
+def test_a_ctrl_c_swallowed_by_a_finalizer_is_raised_again(tmp_path):
+    """A red team's: a Ctrl-C landing as a half-read generator was closed by the collector was dropped
+    ("Exception ignored in: <generator object contents …>"), and the build went on to publish."""
+    import subprocess
+    import sys
+    script = (
+        "import time\n"
+        "from tertulia.interruptions import stop_on_sigterm\n"
+        "stop_on_sigterm()\n"
+        "def reading():\n"
+        "    try:\n"
+        "        yield 1\n"
+        "    finally:\n"
+        "        raise KeyboardInterrupt\n"
+        "left = reading(); next(left); del left  # closed here, its KeyboardInterrupt unraisable\n"
+        "try:\n"
+        "    time.sleep(5)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('stopped')\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=30)
+    assert result.stdout == "stopped\n", result.stderr
+    assert "Exception ignored" not in result.stderr

@@ -189,7 +189,9 @@ def _spam(parsed, trusted: bool) -> bool:
 def _parsed(jobs, converter: Converter) -> list:
     """_parse_chunk's work, with the converter its alarms allow."""
     results = []
-    for (_, shown, trusted, lang), raw in zip(jobs, contents([job[0] for job in jobs])):
+    # strict: the reading runs to its end here, its folder closed in this loop; left suspended, it was
+    # closed by the collector, which drops a Ctrl-C landing there, and the build went on to publish
+    for (_, shown, trusted, lang), raw in zip(jobs, contents([job[0] for job in jobs]), strict=True):
         if isinstance(raw, OSError):
             result = (None, None, ContentError(shown, 0, f"cannot be read: {raw.strerror}"), "")
             results.append(("", pickle.dumps(result, pickle.HIGHEST_PROTOCOL)))

@@ -151,6 +151,13 @@ class Indexing:
 
     def __init__(self, site: Site):
         self.scratch = Path(tempfile.mkdtemp(prefix="tertulia-search-"))
+        try:
+            self._start(site)
+        except BaseException:  # a Ctrl-C or a full disk while the documents are written: no folder left in /tmp
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            raise
+
+    def _start(self, site: Site) -> None:
         documents_folder, self.bundle = self.scratch / "site", self.scratch / FOLDER
         for url, html in documents(site):
             page = documents_folder / url.lstrip("/") / "index.html"

@@ -175,3 +175,23 @@ def test_the_index_holds_no_word_a_reader_did_not_read(tmp_path):
     for found in documents.values():
         assert all(word not in json.dumps(found["meta"]) for word in ("repo", "posts")), found["meta"]
         assert side(found).startswith("/repo/")
+
+
+def test_an_interruption_while_the_documents_are_written_leaves_no_folder_in_tmp(tmp_path, monkeypatch):
+    """A red team's: a Ctrl-C as the search documents were written left a tertulia-search-* folder
+    holding the site's pages in $TMPDIR, and nothing ever removed it."""
+    import pytest
+    import tempfile
+    from dataclasses import replace
+    site = replace(load_site(Options(content=FIXTURE)).site, search=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    some = search.documents(site)[:2]
+
+    def interrupted(_):
+        yield from some
+        raise KeyboardInterrupt
+    monkeypatch.setattr(search, "documents", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        with search.indexing(site):
+            pass
+    assert list(tmp_path.iterdir()) == []
