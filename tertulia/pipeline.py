@@ -29,7 +29,7 @@ from .freshness import (LastRun, digests_to_check, every_page_shows, inputs_key,
                         page_inputs, saved, theme_key, whole_site_key, with_words)
 from .reading.find import Found, find_content
 from .site.routes import file_path
-from .theme import Theme
+from .theme import CATALOG, Theme
 from .versions import installed_libraries, parser_version
 from .writing.write import MARK, MARK_TEXT, OutputRefused, after_commit, output_lock, staged_output
 
@@ -221,7 +221,7 @@ def _missing_catalogs(options: Options, interface: "Interface") -> list[ContentE
     from .site.ui import template_messages
     shown = shown_path(options.content / "site.yml", options.content)
     warnings = [ContentError(shown, 0, f"language `{lang}` has no interface catalog "
-                                       f"(locales/{lang}/LC_MESSAGES/messages.po): its pages use English words; "
+                                       f"(locales/{lang}/{CATALOG}): its pages use English words; "
                                        "write one, or accept English with `english_interface: [" + plain_or_quoted(lang) + "]`")
                 for lang in interface.missing()]
     wanted = template_messages(options.theme.default / "locales" / "messages.pot")  # read once for both

@@ -16,6 +16,7 @@ from .errors import ContentError, is_utf8_name, readable_name, unpublishable
 
 PACKAGE = Path(__file__).resolve().parent
 KINDS = ("templates", "assets", "locales")
+CATALOG = "LC_MESSAGES/messages.po"  # a language's words under locales/<lang>/ (gettext's layout)
 LINKED = ("a symbolic link: refused, so that nothing outside the site's folder can be published or read into "
           "a page; put the file itself here")
 DEFAULT_PREFIX = "default"  # `{% extends "default/base.html" %}` in a site's own base.html
@@ -88,7 +89,7 @@ class Theme:
                         f"`{DEFAULT_PREFIX}/` names the default theme's own templates, so this file is never read; "
                         f"to replace the theme's {_without_prefix(relative)}, put it in templates/ itself")))
                     continue
-                added_language = kind == "locales" and relative.endswith("/LC_MESSAGES/messages.po")
+                added_language = kind == "locales" and relative.endswith("/" + CATALOG)
                 added_file = kind != "locales" and (relative if kind == "templates" else f"{kind}/{relative}") in named
                 added_file = added_file or (kind == "assets" and relative.rsplit("/", 1)[-1] in named_by_assets)
                 if relative not in theirs and not (added_language or added_file) and not relative.startswith("."):

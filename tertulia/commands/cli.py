@@ -116,9 +116,9 @@ def _kind_of(errors) -> str:
     kinds = {_folder_of(error) for error in errors}
     if kinds == {"templates"}:
         return "template error"
-    if kinds <= {"templates", "assets", "locales"}:
+    if kinds <= set(KINDS):
         return "theme error"
-    return "content error" if kinds.isdisjoint({"templates", "assets", "locales"}) else "error"
+    return "content error" if kinds.isdisjoint(KINDS) else "error"
 
 
 def _folder_of(error) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..aside import forked_pool
 from ..errors import ContentError, counted, readable_name, unpublishable
+from ..theme import KINDS
 from .active import active_svg
 from .names import MAX_KEY, is_key, key_problem
 
@@ -109,7 +110,6 @@ def find_content(content_dir: Path) -> Found:
 
 # What content/ holds besides posts/, pages/ and static/ (a record's lock and an import's state are hidden)
 OWN_FILES = {"site.yml", "translations.json"}
-THEME_FOLDERS = {"templates", "assets", "locales"}
 
 
 def _strangers(content_dir: Path, errors) -> list[ContentError]:
@@ -119,7 +119,7 @@ def _strangers(content_dir: Path, errors) -> list[ContentError]:
     for name, kind in _entries(content_dir, content_dir.name, []) if content_dir.is_dir() else []:
         if name in OWN_FILES or name in ("posts", "pages", "static") or is_litter(name):
             continue
-        if name in THEME_FOLDERS and kind == "dir":
+        if name in KINDS and kind == "dir":
             said = f"a site's own {name}/ goes beside {content_dir.name}/, not in it, to replace the default theme's"
         else:
             said = f"{content_dir.name}/ holds site.yml, posts/, pages/ and static/ (a file for the site's root goes in static/)"

@@ -20,8 +20,8 @@ from ..errors import ContentError, one_line
 from ..model import Discussion
 from ..reading.markup import MAX_ANGLES, MAX_BRACKETS, MAX_COMMENT, MAX_LINES, SAFE_URL
 from ..reading.yamltext import quoted as yaml_quoted
-from ..theme import Theme
-from .ui import CATALOG, Catalog
+from ..theme import CATALOG, Theme
+from .ui import Catalog
 
 MAX_URL = 8000  # GitHub answers longer addresses with an error page
 CONTENT_FOLDER = "content"  # where the repository keeps content/, as the contract lays it out

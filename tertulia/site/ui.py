@@ -26,9 +26,9 @@ from markupsafe import Markup, escape
 
 from ..cache import content_key
 from ..model import PartialDate, SiteConfig
+from ..theme import CATALOG
 from .catalog_check import placeholder_problems, read_catalog
 
-CATALOG = "LC_MESSAGES/messages.po"
 ENGLISH = "en"
 
 

@@ -126,7 +126,7 @@ def test_a_stylesheet_the_sites_template_links_is_an_addition_not_a_misspelt_nam
 def test_a_macros_file_made_anew_names_each_macro_it_lacks_not_jinja_s_words(tmp_path):
     """A site's _macros.html with one macro gave `/…/site-packages/…/_essay_list.html:12: template error:
     'jinja2.environment.TemplateModule object' has no attribute 'reading_time'`: the site's file unnamed."""
-    result = build(tmp_path, {"templates/_macros.html": '{% macro author_name(name) -%}<bdi>{{ name }}</bdi>{%- endmacro %}\n'})
+    result = build(tmp_path, {"templates/_macros.html": '{% macro author_name(name, lang="") -%}<bdi>{{ name }}</bdi>{%- endmacro %}\n'})
     assert result.returncode == 1 and "TemplateModule" not in result.stderr, result.stderr
     said = result.stderr.splitlines()
     assert len(said) == 1 and result.stdout == "1 template error; nothing was written\n", said
