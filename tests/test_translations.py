@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from tertulia.reading.translations import Followed, load_record, marked, save_record, stale_blocks, word_diff, words_of
+from tertulia.commands.translated import save_record
+from tertulia.reading.translations import Followed, load_record, marked, stale_blocks, word_diff, words_of
 
 
 def test_an_unchanged_original_has_no_stale_block():

@@ -269,7 +269,7 @@ def _status(args) -> int:
 
 def _translated(args) -> int:
     """Record each translation named; one that cannot be recorded is said and spares the others."""
-    from ..reading.translations import NotATranslation, mark_translated
+    from .translated import NotATranslation, mark_translated
     if args.block is not None and len(args.path) > 1:
         print("--block names a block of one translation: give one path with it", file=sys.stderr)
         return EXIT_USAGE

@@ -3,7 +3,7 @@
 The record is one machine-kept file, `content/translations.json`: for every translation a
 translator has marked, the text of each block of its original as it stood then. Keeping the
 old text itself (not a hash) lets `status` say what changed in words, with or without git,
-and keeps translators' own files free of bookkeeping. `build.py translated` writes it; a
+and keeps translators' own files free of bookkeeping. `tertulia translated` writes it (commands/translated.py); a
 translation with no entry (every translation of a site that has no record yet) is current.
 
 Blocks are compared by their visible words, so a change of markup alone is not a change.
@@ -12,22 +12,16 @@ Blocks are compared by their visible words, so a change of markup alone is not a
 from __future__ import annotations
 
 import difflib
-import fcntl
 import json
 import math
-import os
-import secrets
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ContentError
-from .align import counts_differ
 from . import cjk
 
 RECORD = "translations.json"
 UNFINISHED = "TODO translate"  # what `new translation` writes in each block, until the translator's words replace it
-NOTE = "Written by `tertulia translated`; not for editing by hand."
 
 
 @dataclass(frozen=True)
@@ -170,38 +164,6 @@ def _well_formed(entry) -> bool:
             and isinstance(entry.get("blocks"), list)
             and all(block is None or _text(block) for block in entry["blocks"])
             and ("title" not in entry or _text(entry["title"])))
-
-
-@contextmanager
-def record_lock(content: Path):
-    """One writer of the record at a time: each reads it, changes it and replaces it whole, so two at
-    once would each drop the other's entry. The lock is on the content folder itself: no file is left."""
-    descriptor = os.open(content, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(descriptor)  # closing releases the lock
-
-
-def save_record(content: Path, record: dict[str, Followed]) -> None:
-    """Write the whole record in one rename, in a fixed order, so it diffs well and never half-written."""
-    prefix = content.resolve().name + "/"
-    data = {"note": NOTE, "translations": {
-        key[len(prefix):]: {"original": followed.original[len(prefix):], "blocks": list(followed.blocks),
-                            **({"title": followed.title} if followed.title is not None else {})}
-        for key, followed in sorted(record.items())}}
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    # os.open's mode, not mkstemp's 0600: the record is shared as every file of content/ is (the umask decides)
-    temporary = content / f".{RECORD}.{secrets.token_hex(8)}"
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, content / RECORD)
-    except BaseException:
-        os.unlink(temporary)
-        raise
 
 
 def words_of(blocks) -> tuple[str, ...]:
@@ -450,83 +412,6 @@ def _shortened(words: list[str]) -> str:
     return f"{cjk.spaced(words[:keep])} … {cjk.spaced(words[-keep:])}"
 
 
-class NotATranslation(ValueError):
-    """A file `translated` was named that is an original: one without `translation_of`."""
-
-
-def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = None, force: bool = False) -> list[str]:
-    """Record that the translation at `path` (or each of `blocks`, numbered from 1, or TITLE) follows its
-    original as it is now; a line said of each. Every number is checked before any is recorded; a
-    translation whose original's blocks moved, came or went since it was recorded is not, unless the
-    whole of it is `force`d (its blocks may sit beside other paragraphs, and a record would call that right).
-
-    Raises ContentErrors when the files are not a translation and its original with matching
-    blocks, ValueError for a request that cannot be right (a path outside the content, a block
-    number out of range)."""
-    from ..errors import ContentErrors
-    translation, original, trusted = translation_pair(content, path)
-    shown, original_shown = shown_path(content, translation), shown_path(content, original)
-    (source, title), (target, own_title) = _blocks(original, original_shown, trusted), _blocks(translation, shown, trusted)
-    if len(source) != len(target):
-        raise ContentErrors([ContentError(shown, 0, f"{counts_differ(len(target), len(source))}; make them "
-                                                    "match before marking it translated (`tertulia check` says "
-                                                    "where they part)")])
-    if TITLE in (blocks or ()) and title is None:
-        raise ValueError(f"{shown}: a comment has no title; name its blocks (1 to {len(source)})")
-    if wrong := [block for block in blocks or () if block != TITLE and not 1 <= block <= len(source)]:
-        if len(blocks) == 1:
-            raise ValueError(f"{shown} has blocks 1 to {len(source)}, not {wrong[0]}")
-        raise ValueError(f"{path} has blocks 1 to {len(source)}, not {', '.join(map(str, wrong))}; nothing was recorded")
-    with record_lock(content):
-        record, errors = load_record(content)
-        if errors:
-            raise ContentErrors(errors)
-        current = words_of(source)
-        moved = _rearranged_since(record.get(shown), original_shown, current)
-        if moved and (not force or blocks) and blocks != [TITLE]:  # --force vouches for the whole, not a block
-            raise ContentErrors([ContentError(shown, 0, f"not recorded: since it was, {moved}; {mend_rearranged(shown)}")])
-        if moved and force and not blocks:
-            lines = [_mark_as_moved(record, (shown, original_shown), current, title)]
-        else:
-            lines = [_mark(record, (shown, original_shown), current, (title, own_title), target, block)
-                     for block in blocks or [None]]
-        gone = gone_entries(content, record)
-        save_record(content, {key: value for key, value in record.items() if key not in gone})
-    if gone:
-        lines[0] += f"; dropped the record of {listed(gone)}, no longer there"
-    return lines
-
-
-def _rearranged_since(known: Followed | None, original_shown: str, current: tuple) -> str:
-    """What the record says the original's blocks did (moved, came or went) since the translation was
-    recorded, or "": its blocks may then sit beside other paragraphs than theirs, and a record would call
-    that right for good, said by nothing any more (a new user's walk)."""
-    if known is None or not known.tells(original_shown, len(current)):
-        return ""
-    return rearranged(known.blocks, current).said()
-
-
-def _mark_as_moved(record: dict[str, Followed], pair: tuple[str, str], current: tuple, title: str | None) -> str:
-    """`translated --force` of a translation whose original's blocks moved: the translator says they moved
-    theirs to match, so each block follows what its translation was made from, where it went; a block
-    moved and edited too stays outdated, as an edit is (recorded as now, it would be called current unseen,
-    a translator's walk); a block the original gained follows it as it is now."""
-    shown, original_shown = pair
-    known = record[shown]
-    paired = paired_blocks(known.blocks, current)
-    # a block in its place follows the original as now, as `translated` records it: its edit, if any, was shown
-    # beside it all along; one moved follows what it was translated from, its edit seen by no word diff yet
-    followed = tuple(known.blocks[paired[new]] if paired.get(new, new) != new else now
-                     for new, now in enumerate(current))
-    record[shown] = Followed(original_shown, followed, title)
-    said = f"recorded: {shown} follows {original_shown} (all {len(current)} blocks, where you moved them)"
-    if outdated := [index + 1 for index, _ in stale_blocks(followed, current)]:
-        said += (f"; {blocks_named(outdated)} {'is' if len(outdated) == 1 else 'are'} still outdated: "
-                 f"{'its original' if len(outdated) == 1 else 'their originals'} changed as well as moved "
-                 "(`tertulia status` says how)")
-    return said
-
-
 def update_command(shown: str) -> str:
     """`tertulia new translation SLUG --lang L [--page | --comments] --update` for the translation of an essay
     (`content/posts/<slug>/index.<lang>.md`), a page, or a comment (`…/<slug>/comments/<id>.<lang>.md`)."""
@@ -545,38 +430,6 @@ def mend_rearranged(shown: str) -> str:
     return f"{update}if you have moved them yourself, `tertulia translated --force {shown}` records them as they are"
 
 
-def _mark(record: dict[str, Followed], pair: tuple[str, str], current: tuple[str, ...], titles: tuple,
-          target: list[str], block: int | None) -> str:
-    """Record one block of a translation (or, for None, the whole) as following its original's `current`
-    words; what is said of it. `pair`: the translation's and the original's shown paths; `titles`: the
-    original's title and the translation's."""
-    shown, original_shown = pair
-    title, own_title = titles
-    unfinished = [index for index, text in enumerate(target, 1) if UNFINISHED in text and block in (None, index)]
-    known = record.get(shown)
-    same = known is not None and known.original == original_shown
-    stale = stale_blocks(known.blocks, current) if same else ()
-    # the title is a part of the text as a block is: marked with the whole, kept when one block is, or
-    # while it is still to translate (as a block still to translate is, below)
-    title_to_do = own_title is not None and UNFINISHED in own_title
-    followed_title = known.title if same and (block not in (None, TITLE) or title_to_do) else title
-    if block == TITLE:  # the title alone: the blocks follow what they followed (all of now, with no record yet)
-        record[shown] = Followed(original_shown, known.blocks if same else tuple(current), followed_title)
-        still = f"; {still_marked(('title',), [])}" if title_to_do else ""
-        return f"recorded: {shown} follows {original_shown} (its title){still}"
-    followed = list(marked(current, stale, block))
-    if same:  # a block still to translate follows nothing new: its starter holds the original's words of
-        old = dict(stale)  # then, and once translated from them it is outdated if those changed
-        for index in unfinished:
-            followed[index - 1] = (old[index - 1] or None) if index - 1 in old else current[index - 1]
-    record[shown] = Followed(original_shown, tuple(followed), followed_title)
-    count = len(current)
-    which = f"block {block} of {count}" if block else "its one block" if count == 1 else f"all {count} blocks"
-    fields = ("title",) if title_to_do and block is None else ()
-    still = f"; {still_marked(fields, unfinished)}" if unfinished or fields else ""
-    return f"recorded: {shown} follows {original_shown} ({which}){still}"
-
-
 def gone_entries(content: Path, record: dict[str, Followed]) -> list[str]:
     """The record's translations whose file is no longer there (a post deleted or its folder renamed):
     their entries would otherwise lie in the record for ever, and a renamed post's translations go untracked."""
@@ -588,84 +441,6 @@ def listed(paths, shown: int = 8) -> str:
     """Paths named in a message, the first few and how many more."""
     paths = sorted(paths)
     return ", ".join(paths[:shown]) + (f" and {len(paths) - shown} more" if len(paths) > shown else "")
-
-
-def record_new(content: Path, shown: str, original_shown: str, blocks, title: str | None = None) -> None:
-    """Record a translation just started from its original: it follows the original as it is now."""
-    words = words_of(blocks)
-    with record_lock(content):
-        record, errors = load_record(content)
-        if not errors:
-            record[shown] = Followed(original_shown, words, title)
-            save_record(content, record)
-
-
-def translation_pair(content: Path, path: Path) -> tuple[Path, Path, bool]:
-    """The translation file, its original beside it, and whether they are essays or pages (trusted)."""
-    from .find import COMMENT_FILE, ESSAY_FILE
-    from .read import read_parsed
-    from .find import SYMLINK
-    if path.is_symlink():
-        raise ValueError(f"{path}: {SYMLINK}")
-    try:
-        translation = path.resolve()
-        posts, pages = (content / "posts").resolve(), (content / "pages").resolve()
-    except (OSError, RuntimeError) as problem:  # a loop of links on the way
-        raise ValueError(f"{path}: cannot be read ({problem})")
-    in_pages = pages in translation.parents  # a page is translated block by block as an essay is
-    if not (in_pages or posts in translation.parents):
-        raise ValueError(f"{path}: not a file under {content}/posts or {content}/pages")
-    if translation.is_dir():  # a post's folder: which of its translations is meant is for the author to say
-        names = sorted(f.name for f in translation.glob("*.md")
-                       if (parsed := read_parsed(f)[0]) is not None and "translation_of" in parsed.meta)
-        raise ValueError(f"{path}: a folder; name the translation's file in it"
-                         + (f" ({', '.join(names)})" if names else ""))
-    if not translation.is_file():  # under posts/ or pages/, but a typo or a file not yet written
-        raise ValueError(f"{path}: no such file")
-    from .read import parse_text
-    parsed, error = parse_text(translation.read_bytes(), shown_path(content, translation))
-    if error:  # its own error, said as check says it: the file may well say translation_of
-        from ..errors import ContentErrors
-        raise ContentErrors([error])
-    if "translation_of" not in parsed.meta:
-        raise NotATranslation(f"{path}: not a translation (a translation says `translation_of`)")
-    is_essay = in_pages or translation.parent.name != "comments"
-    name = (ESSAY_FILE if is_essay else COMMENT_FILE).fullmatch(translation.name)
-    if not name:
-        raise ValueError(f"{path}: not an essay, page or comment file")
-    stem = "index" if is_essay else name["id"]
-    original = translation.with_name(f"{stem}.{parsed.meta['translation_of']}.md")
-    if original == translation:  # `check` says it at its line; a record of it would hide outdated blocks later
-        raise ValueError(f"{path}: its translation_of names its own language; name the original's")
-    if original.is_symlink():
-        raise ValueError(f"{original}: {SYMLINK}")
-    if not original.is_file():
-        raise ValueError(f"{path}: its original {original.name} is not beside it")
-    declared = _declared_languages(content)
-    if declared and name["lang"] not in declared:  # no build reads it: a record of it would follow nothing
-        raise ValueError(f"{path}: `{name['lang']}` is not in site.yml languages ({', '.join(declared)})")
-    return translation, original, is_essay
-
-
-def _declared_languages(content: Path) -> tuple[str, ...]:
-    """The languages site.yml declares, or () when it cannot say (the build says why)."""
-    from ..errors import ContentErrors
-    from .config import load_config
-    try:
-        return load_config(content / "site.yml", str(content / "site.yml")).language_codes
-    except (ContentErrors, OSError):
-        return ()
-
-
-def _blocks(path: Path, shown: str, trusted: bool) -> tuple[list[str], str | None]:
-    """A file's blocks, and its title (None for a comment, which has none)."""
-    from ..errors import ContentErrors
-    from .markup import Converter
-    from .read import parse_text
-    parsed, error = parse_text(path.read_bytes(), shown)
-    if error:
-        raise ContentErrors([error])
-    return Converter().blocks(parsed.body, trusted), title_of(parsed.meta)
 
 
 def title_of(meta: dict) -> str | None:

@@ -18,7 +18,8 @@ from tertulia.commands.serve import preview_options
 from tertulia.errors import ContentErrors
 from tertulia.freshness import LastRun
 from tertulia.pipeline import Options, build, parse_cache
-from tertulia.reading.translations import Followed, save_record
+from tertulia.commands.translated import save_record
+from tertulia.reading.translations import Followed
 from tertulia.theme import DEFAULT
 
 from helpers import ESSAY_EN, ESSAY_ES, SITE_YML, about_site, every_file
