@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..reading.config import load_config
-from ..errors import ContentErrors
+from ..errors import ContentErrors, counted
 from ..reading.markup import Converter
 from ..reading.find import COMMENT_FILE, ESSAY_FILE, SYMLINK
 from ..reading.names import is_key, key_problem
@@ -208,7 +208,7 @@ def _translations_with_comments(content: Path, post: Path, slug: str, lang: str)
     if not written:
         print(f"nothing to start: post `{slug}` and its published comments already have `{lang}` versions")
     if pending:
-        print(f"left for later: {pending} pending comment(s), to translate once published")
+        print(f"left for later: {counted(pending, 'pending comment')}, to translate once published")
     return 0
 
 

@@ -201,6 +201,10 @@ def _replace(path: Path, text: str) -> None:
         raise
 
 
+def _and(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
+
+
 def _said(shown: str, updated: Updated, source) -> str:
     """What the update did, block by block; a removed block's words in full, so that none is lost."""
     lines = [f"updated {shown}: now {len(updated.sources)} blocks, as its original"]
@@ -211,9 +215,10 @@ def _said(shown: str, updated: Updated, source) -> str:
     for number in updated.added:
         lines.append(f"  block {number} added (“{opening_words(source[number - 1])}”), marked `TODO translate`: "
                      "the page shows the original's words there until it is translated")
-    for old, new in updated.joined:
-        lines.append(f"  block {old} joined to block {new}, as its original's paragraph was joined to the one "
-                     "beside it: read them as one")
+    for new in sorted({new for _, new in updated.joined}):  # numbered as before and after: "block 11 joined to
+        olds = sorted({updated.kept_from[new - 1] + 1} | {old for old, into in updated.joined if into == new})
+        lines.append(f"  blocks {_and(olds)} joined into block {new}, as their original's paragraphs were "
+                     "joined: read them as one")  # block 11" said two numberings at once (a translator's walk)
     for number, markdown in updated.removed:
         lines.append(f"  block {number} taken out: its original is gone. Its words were:")
         lines += [f"    {line}" for line in markdown.split("\n")]

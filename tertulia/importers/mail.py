@@ -24,7 +24,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..errors import one_line
+from ..errors import counted, one_line
 from ..site.proposals import placeholders
 from .clock import utc_text
 from .proposal import BEGIN, HEADER_FROM, QUOTED, Refused, forward_line, read_letter, site_config, write_proposal
@@ -66,8 +66,8 @@ def import_mail(sources: list[Path], content: Path, dry_run: bool = False, repor
             # package can still raise on a hostile header: this letter is left out, the others read
             outcome.unused.append(where)
             problem(f"{where}: not imported: it cannot be read as a letter ({type(unreadable).__name__})")
-    report(f"{len(outcome.written)} new pending comment(s){' would be written' if dry_run else ''}, "
-           f"{len(outcome.already)} already there, {len(outcome.unused)} message(s) without a usable proposal")
+    report(f"{counted(len(outcome.written), 'new pending comment')}{' would be written' if dry_run else ''}, "
+           f"{len(outcome.already)} already there, {counted(len(outcome.unused), 'message')} without a usable proposal")
     return outcome
 
 

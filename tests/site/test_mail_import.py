@@ -212,7 +212,7 @@ def test_messages_without_a_usable_proposal_are_listed_one_line_each(tmp_path):
     assert "more than the 1,000,000 a proposal can take" in reasons["huge"]
     assert "`[` signs; at most 500 are taken" in reasons["too many brackets"]
     assert "its comment is empty" in reasons["empty"]
-    assert "0 new pending comment(s)" in result.stdout
+    assert "0 new pending comments" in result.stdout
     box = sources["mbox"][0]
     openings = [number for number, line in enumerate(box.read_bytes().split(b"\n"), 1) if line.startswith(b"From ")]
     assert [line.split(": not imported: ")[0] for line in lines] == [f"{box}:{number}" for number in openings]
@@ -462,7 +462,7 @@ def test_a_dry_run_takes_a_reply_to_an_earlier_letter_of_the_same_run_as_the_rea
     sources = mails.store([mails.base64(first, "Comment", 1), mails.base64(second, "Comment", 2)], tmp_path / "mail")
     dry = import_mail(content, *sources["mbox"], dry=True)
     real = import_mail(content, *sources["mbox"])
-    said = "2 new pending comment(s){}, 0 already there, 0 message(s) without a usable proposal"
+    said = "2 new pending comments{}, 0 already there, 0 messages without a usable proposal"
     assert said.format(" would be written") in dry.stdout, dry.stdout + dry.stderr
     assert said.format("") in real.stdout, real.stdout + real.stderr
 
@@ -557,7 +557,7 @@ def test_a_mailbox_of_many_letters_to_a_post_of_many_comments_reads_its_folder_o
     existing = [name for name in parsed if name.startswith("c") and "/" not in name]  # not the letters' own
     # the folder once, and the answered comment (c1) once a letter for its status: not 60 files a letter
     assert set(existing) == {f"c{i}.es.md" for i in range(60)} and len(existing) <= 60 + 21, len(existing)
-    assert any("20 new pending comment(s), 1 already there" in line for line in said), said
+    assert any("20 new pending comments, 1 already there" in line for line in said), said
 
 
 def test_a_website_that_was_the_senders_address_is_left_out_with_a_word(tmp_path):
@@ -687,7 +687,7 @@ def test_a_letter_forwarded_as_an_attachment_is_the_proposal_imported_once(tmp_p
     sources = mails.store([forward, original], tmp_path / "mail")["mbox"]
     result = import_mail(content, *sources)
     assert result.returncode == 0, result.stderr
-    assert "1 new pending comment(s), 1 already there, 0 message(s) without" in result.stdout
+    assert "1 new pending comment, 1 already there, 0 messages without" in result.stdout
     written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
     parsed, _ = parse_text(written.encode(), "x.md")
     assert parsed.body.strip("\n") == BODY and parsed.meta["author"] == "Eve: x --- status: published"
@@ -702,7 +702,7 @@ def test_a_letter_forwarded_as_an_attachment_is_the_proposal_imported_once(tmp_p
     both.attach(MIMEMessage(second))
     mails.headers(both, "Fwd: dos", 4, sender="Mod <mod.private@other.example.com>")
     again = import_mail(content, *mails.store([both], tmp_path / "more")["mbox"])
-    assert "1 new pending comment(s), 1 already there" in again.stdout, again.stdout
+    assert "1 new pending comment, 1 already there" in again.stdout, again.stdout
     assert "Otra opinión, breve." in comments_of(content)["20261130-0700-b2c3d4e5.es.md"]
 
 
@@ -765,7 +765,7 @@ def test_a_forward_keeps_the_forwarded_sender_s_address_out_and_is_the_letter_se
     straight.set_content(letter_text)
     result = import_mail(content, *mails.store([forwarded, straight], tmp_path / "mail")["mbox"])
     assert result.returncode == 0, result.stderr
-    assert "1 new pending comment(s), 1 already there" in result.stdout, result.stdout
+    assert "1 new pending comment, 1 already there" in result.stdout, result.stdout
     written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
     assert "dora@" not in written and "Escribidme a [address removed], gracias." in written
 

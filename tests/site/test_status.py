@@ -227,7 +227,7 @@ def test_update_joins_the_translations_of_two_paragraphs_the_original_joined(tmp
         theirs + "The river is wide and slow.\n\nThe bridge is from 1890.\n\n## End\n\nGoodbye.\n",
         head + "El río es ancho y lento. El puente es de 1890.\n\n## Fin\n\nAdiós.\n")
     assert result.returncode == 0, result.stderr
-    assert "block 2 joined to block 1" in result.stdout and "taken out" not in result.stdout
+    assert "blocks 1 and 2 joined into block 1" in result.stdout and "taken out" not in result.stdout
     assert "moved back" not in result.stdout  # the blocks after it moved up by one: no swap to speak of
     assert translation.read_text().endswith(
         "The river is wide and slow.\nThe bridge is from 1890.\n\n## End\n\nGoodbye.\n")
@@ -249,6 +249,7 @@ def test_update_joins_three_paragraphs_made_one_and_never_a_deleted_one_into_an_
         theirs + "One first.\n\nTwo second.\n\nThree third.\n\nThe end.\n",
         head + "Uno primero aquí. Dos segundo aquí. Tres tercero aquí.\n\nFin del texto.\n")
     assert result.returncode == 0 and "taken out" not in result.stdout, result.stdout
+    assert "blocks 1, 2 and 3 joined into block 1" in result.stdout, result.stdout
     assert translation.read_text().endswith("One first.\nTwo second.\nThree third.\n\nThe end.\n")
     result, translation = update_after(
         tmp_path / "note", head + "Nota breve.\n\nNota breve sobre el texto que sigue aquí.\n\nOtro.\n",
@@ -405,7 +406,7 @@ def test_new_translation_with_comments_starts_every_missing_one_and_records_it(t
     # spam is never translated, a pending comment not before someone has published it (a writer's walk)
     assert sorted(p.name for p in comments.iterdir()) == [
         "c1.es.md", "c1.ro.md", "c2.en.md", "c2.ro.md", "c3.es.md", "c4.es.md"]
-    assert "left for later: 1 pending comment(s), to translate once published" in result.stdout
+    assert "left for later: 1 pending comment, to translate once published" in result.stdout
     assert (comments / "c1.ro.md").read_text().count("TODO translate: ") == 2
     assert (content / "posts/hola/index.ro.md").is_file()
     check = run_cli("check", cwd=tmp_path)
