@@ -86,8 +86,9 @@ def parse_text(raw: bytes, shown: str) -> tuple[Parsed | None, ContentError | No
     _as_written(meta, lines, front.split("\n"), front_line)
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
     # Where blocks start is only ever reported for a translation whose blocks do not match, a heading
-    # that skips a level (which needs one of level 3 or more), an image that is not there, or an override
-    located = ("translation_of" in meta or "![" in body or "<img" in body  # substrings first: a regex costs 15 µs
+    # that skips a level (which needs one of level 3 or more), an image that is not there, a footnote
+    # half-written, or an override
+    located = ("translation_of" in meta or "![" in body or "<img" in body or "[^" in body  # substrings first: a regex costs 15 µs
                or "\u202e" in body or "\u202d" in body
                or (("###" in body or "<h" in body or "<H" in body) and DEEP_HEADING.search(body)))
     starts = tuple(block_lines(body, body_line)) if located else ()

@@ -15,6 +15,7 @@ from .dates import record_date
 from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors, one_line
 from .find import is_page
 from .findings import Findings, original_record, text_of
+from .footnotes import loose_footnotes
 from .images import missing_images
 from .language_tags import known_tag
 from .markup import is_safe_url, rooted_links
@@ -79,7 +80,7 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
             unpublished.append(essay)
     check_addresses(config, essays, essay_records, found, pages, page_groups, unpublished)
     check_feed_ids(essays, essay_records, found)
-    found.warnings += missing_images(files, static)
+    found.warnings += missing_images(files, static) + loose_footnotes(files)
     _warn_root_files_under_a_path(config, static, found, files.root)
     tags = site_tags(config, essays, essay_records, found)  # before the errors: its warnings are said beside them
     warn_drafts_tags(config, unpublished, tags, essay_records, found)

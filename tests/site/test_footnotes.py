@@ -106,3 +106,21 @@ def test_notes_still_to_translate_stand_under_the_translations_ids_not_twice_und
     page = (tmp_path / "out/posts/hola/index.html").read_text()
     ids = re.findall(r'\sid="(fn[^"]*)"', page)
     assert sorted(ids) == sorted(set(ids)) and "fn-en-a" in ids and "fn-pt-BR-a" in ids
+
+
+def test_a_reference_without_its_note_and_a_note_referred_to_nowhere_are_warned_of_at_their_blocks(tmp_path):
+    """A translator's walk: `[^2]` typed without its note showed as written on the page, and a note whose
+    reference the writer deleted kept an arrow back to nowhere; `check` said nothing of either."""
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": ESSAY_ES.replace("Segundo párrafo.", "Segundo párrafo.[^2] Código `[^a-z]`."),
+        "posts/hola/index.en.md": ESSAY_EN.replace(" And another.[^source]", " And another."),
+    }, with_essay=False)
+    result = run_cli("check", "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "footnote" in line]
+    assert said == [
+        "content/posts/hola/index.en.md:8: warning: the footnote [^source] is referred to nowhere in the text: its "
+        "arrow back leads nowhere; put `[^source]` where it belongs, or take the note out",
+        "content/posts/hola/index.es.md:10: warning: the footnote reference [^2] has no note, and shows as written: "
+        "add `[^2]: …` below the text, or take the reference out",
+    ], result.stderr
