@@ -126,9 +126,15 @@
   }
 
   // One result per passage: a word both languages share finds both versions of the same paragraph,
-  // which open at the same place side by side; one hit stands for both, at the better hit's rank: the
-  // one in the page's language where there is one (a Portuguese reader sees the Portuguese title, not the
-  // Catalan translation that happened to rank higher), else the better.
+  // which open at the same place side by side; one hit stands for both, at the better hit's rank, shown
+  // in the page's language where there is one (a Portuguese reader sees the Portuguese title, not the
+  // Catalan translation that happened to rank higher), else in its original's (a Frisian reader of a
+  // Dutch essay was shown its Polish translation), else the better.
+  function preferred(data, reader) {
+    var meta = data.meta || {};
+    return meta.language === reader ? 0 : meta.original && meta.language === fromHex(meta.original) ? 1 : 2;
+  }
+
   function onePerPassage(words, results) {
     var reader = document.documentElement.lang;
     var kept = [];
@@ -141,7 +147,7 @@
       if (!(place in at)) {
         at[place] = kept.length;
         kept.push(found);
-      } else if ((data.meta && data.meta.language) === reader && (kept[at[place]].data.meta || {}).language !== reader) {
+      } else if (preferred(data, reader) < preferred(kept[at[place]].data, reader)) {
         kept[at[place]] = found;
       }
     });

@@ -87,18 +87,20 @@ def documents(site: Site) -> list[tuple[str, str]]:
             continue  # a preview built with --drafts shows them; the index never holds them
         for text in essay.texts:
             side = base + beside_original(site, essay, text)
-            found.append((routes.single(text.lang, essay.slug), _document(text, side, _comments(essay, text))))
+            found.append((routes.single(text.lang, essay.slug), _document(text, side, _comments(essay, text), essay.original.lang)))
     for page in site.pages:
         if page.draft:
             continue
         for text in page.texts:
             side = base + beside_original(site, page, text)
-            found.append((routes.page_single(text.lang, page.slug), _document(text, side, [])))
+            found.append((routes.page_single(text.lang, page.slug), _document(text, side, [], page.original.lang)))
     return found
 
 
-def _document(text: Text, side: str, comments: list[str]) -> str:
-    """One language version as Pagefind reads it; `side` is the page a hit opens, `comments` the thread's parts.
+def _document(text: Text, side: str, comments: list[str], original: str) -> str:
+    """One language version as Pagefind reads it; `side` is the page a hit opens, `comments` the thread's parts,
+    `original` its original's language, which a hit found in several is shown in when not in the reader's
+    (in hexadecimal too: `es`, `de` or `it` as a word would find every translation of a text in them).
 
     Pagefind finds a word in a document's metadata too: the page a hit opens is written in hexadecimal,
     one word nobody types (search.js reads it back), and an image is its description, not an address
@@ -107,7 +109,8 @@ def _document(text: Text, side: str, comments: list[str]) -> str:
     parts = [f'<html lang="{text.lang}"><head><title>{escape(text.title)}</title></head><body><main data-pagefind-body>',
              f'<h1 data-pagefind-meta="title">{elisions_apart(escape(text.title), text.lang)}</h1>',
              f'<span hidden data-pagefind-meta="language:{text.lang}"></span>',
-             f'<span hidden data-pagefind-meta="side:{side.encode("utf-8").hex()}"></span>']
+             f'<span hidden data-pagefind-meta="side:{side.encode("utf-8").hex()}"></span>',
+             f'<span hidden data-pagefind-meta="original:{original.encode("utf-8").hex()}"></span>']
     # a block not yet translated holds the original's words, which the original's document holds already:
     # a search in the original's language should not find them a second time, in the translation
     parts += [f'<div id="p{number}">{elisions_apart(images_described(block), text.lang)}</div>'

@@ -156,6 +156,20 @@ def test_a_place_both_languages_match_shows_the_readers_language(server, browser
     assert shown == {"es": ("Alfa: los valores", "es"), "en": ("Alpha: values", "en")}
 
 
+def test_a_place_found_in_two_languages_neither_the_readers_shows_the_original(server, browser):
+    """A translator's walk: a Frisian reader of a Dutch essay found in Dutch and Polish was shown the Polish,
+    ranked first; the original is what the site's own pages show a reader whose language it lacks."""
+    index = SAME_PLACE_INDEX.replace("side: hex(", 'original: hex("es"), side: hex(')
+    context = browser.new_context()
+    context.route("**/pagefind/pagefind.js", lambda route: route.fulfill(
+        status=200, content_type="text/javascript", body=index))
+    page = context.new_page()
+    page.goto(server["url"] + "/fixture-repo/ro/search/?q=alfa")
+    assert len(results(page)) == 1
+    assert page.eval_on_selector(".search-results li h2 a", "a => [a.textContent, a.lang]") == ["Alfa: los valores", "es"]
+    context.close()
+
+
 def test_pagefind_s_own_urls_lead_to_the_pages_under_the_sub_path(server, open_page):
     """Pagefind's script puts the folder it is served from before each url it stored, which held the
     sub-path already: `/fixture-repo/fixture-repo/en/posts/alpha/`, a 404 for its own search UI."""

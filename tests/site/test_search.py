@@ -50,6 +50,8 @@ def test_each_essay_is_indexed_in_each_of_its_languages_with_its_passages(fixtur
     assert [a["id"] for a in spanish["anchors"]][:2] == ["p1", "p2"] and "comment-c1" in [a["id"] for a in spanish["anchors"]]
     portuguese = documents["/pt-BR/posts/alpha/"]
     assert side(portuguese) == "/fixture-repo/posts/alpha/with-pt-BR/"
+    # each version names its original's language: a hit found in two others is shown in it (search.js)
+    assert {bytes.fromhex(documents[url]["meta"]["original"]).decode() for url in documents if "/alpha/" in url} == {"es"}
 
 
 def test_nothing_unpublished_and_no_navigation_reaches_the_index(fixture_site):
