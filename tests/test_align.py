@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tertulia.reading.align import _quote, align_lengths, block_lines, counts_differ, locate_mismatch
 
 ORIGINAL = tuple(f"<p>{text}</p>" for text in (
@@ -57,9 +59,22 @@ def test_a_link_s_definition_is_no_block_and_the_line_after_it_starts_one():
     """An errors audit: a file holding `[r]: https://…` had its count error said at the front matter's end."""
     from tertulia.reading.markup import Converter
     body = ("A [link][r].\n\nSecond.\n\n[r]: https://example.org/\n  \"A title\"\n\nThird.\n"
-            "Its line.\n[s]: https://example.org/s\nFourth, after a definition inside a paragraph.\n")
-    assert block_lines(body, 5) == [5, 7, 12, 15]
+            "Its line.\n\n[s]: <https://example.org/s> (Title)\nFourth, after a definition.\n")
+    assert block_lines(body, 5) == [5, 7, 12, 16]
     assert len(Converter().blocks(body, True, "en")) == 4
+
+
+@pytest.mark.parametrize("body, starts", [
+    ("One.\n\n[Update]: I changed my mind about this since.\n\nTwo.\n", [1, 3, 5]),  # Markdown's paragraph
+    ("One.\n\n- a\n- b\n\n[r]: https://example.org/\n\nTwo [x][r].\n", [1, 3, 8]),  # after a list
+    ("<div>\n[r]: https://example.org/\n</div>\n\nTwo.\n\nThree.\n", [1, 5, 7]),  # text of an HTML block
+])
+def test_only_what_markdown_reads_as_a_link_s_definition_is_left_out(body, starts):
+    """A review: `[Update]: I changed my mind.` was taken for a definition, and its count error said at the
+    front matter's end again; references after a closing list were not taken for definitions."""
+    from tertulia.reading.markup import Converter
+    assert block_lines(body, 1) == starts
+    assert len(Converter().blocks(body, True, "en")) == len(starts)
 
 
 def test_footnote_definitions_are_one_block_the_last_where_the_first_one_stands():

@@ -15,10 +15,12 @@ FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 LIST_ITEM = re.compile(r"^\s{0,3}([-*+]|\d+[.)])\s")
 HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|[-*_]{3,}\s*$)")
 FOOTNOTE = re.compile(r"^\s{0,3}\[\^[^\]]+\]:")  # a footnote's definition: `[^1]: The source.`
-# A link's definition, `[r]: https://…`, which Markdown takes out of the text: no block of its own, and
-# the line after it starts one even inside a paragraph; a title may follow on the next line, `  "Title"`
-LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]^][^\]]*\]:\s*\S")
-DEFINITION_TITLE = re.compile(r"^\s+[\"'(]")
+# A link's definition where a block starts, `[r]: https://… "Title"` and nothing else on its line (as
+# Markdown reads one: `[Update]: I changed my mind.` is a paragraph), which Markdown takes out of the
+# text: no block of its own. Its title may stand on the next line.
+TITLE = r"""(?:"[^"]*"|'[^']*'|\([^)]*\))"""
+LINK_DEFINITION = re.compile(rf"\s{{0,3}}\[[^\]^][^\]]*\]:\s*(?:<[^>]*>|\S+)(?:\s+{TITLE})?\s*")
+DEFINITION_TITLE = re.compile(rf"\s*{TITLE}\s*")
 FIRST_TAG = re.compile(r"\s*<([a-zA-Z][a-zA-Z0-9]*)")
 # A translated heading stays a heading, a list a list: pairing blocks of two kinds, or merging (or
 # splitting) across kinds, is charged as much as an improbable step, so a dropped heading is named
@@ -45,8 +47,12 @@ def block_lines(body: str, first_line: int) -> list[int]:
             fenced = not FENCE.match(line)
             continue
         blank = not line.strip()
-        if not in_list and (LINK_DEFINITION.match(line) or (defined and DEFINITION_TITLE.match(line))):
-            defined = previous_blank = True
+        # at a block's start only (or after another): one inside a block of HTML is text; an unindented one
+        # after a list ends the list, where the references of a text ending in one stand
+        starts_block = previous_blank or defined
+        if starts_block and not (in_list and line[:1] in (" ", "\t")) and (
+                LINK_DEFINITION.fullmatch(line) or (defined and DEFINITION_TITLE.fullmatch(line))):
+            defined, in_list = True, False
             continue
         defined = False
         if in_note:  # a definition runs on over its lines, and over indented ones after a blank line
