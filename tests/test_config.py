@@ -71,7 +71,8 @@ def test_a_misspelt_required_key_is_said_at_its_line_with_the_key_it_is_meant_to
 
 
 @pytest.mark.parametrize("base_url, warned", [("https://ana.github.io/cadernos/", True), ("https://Ensaios.example.pt/", False),
-                                               ("https://ensaios.example.pt/blog/", True), ("http://ensaios.example.pt", False)])
+                                               ("https://ensaios.example.pt/blog/", True), ("http://ensaios.example.pt", False),
+                                               ("https://ensaios.example.pt:443/", False), ("https://ensaios.example.pt./", False)])
 def test_a_custom_domain_base_url_does_not_lead_to_is_warned_of(tmp_path, base_url, warned):
     """A publishing walk: `cname:` set while base_url still named the github.io sub-path built pages whose
     every link left the custom domain, without a word."""
@@ -84,6 +85,18 @@ def test_a_custom_domain_base_url_does_not_lead_to_is_warned_of(tmp_path, base_u
     assert said == ([f"content/site.yml:5: cname `ensaios.example.pt` serves the site at https://ensaios.example.pt/, "
                      f"but base_url is `{config.base_url}`, where the pages' links, feeds and sitemap lead: set "
                      f"base_url to https://ensaios.example.pt/"] if warned else [])
+
+
+def test_a_custom_domain_in_punycode_is_base_url_s_in_letters_and_a_base_url_given_is_mended_on_github(tmp_path):
+    path = tmp_path / "site.yml"
+    path.write_text("title: x\nbase_url: https://bücher.example/\nlanguages: {en: English}\nmain_language: en\n"
+                    "cname: xn--bcher-kva.example\n", encoding="utf-8")
+    assert read_config(path, "content/site.yml")[2] == []
+    told = read_config(path, "content/site.yml", "https://owner.github.io/repo/")[2]
+    assert [str(warning) for warning in told] == [
+        "content/site.yml:5: cname `xn--bcher-kva.example` serves the site at https://xn--bcher-kva.example/, but this "
+        "build is for `https://owner.github.io/repo/` (--base-url), where the pages' links, feeds and sitemap lead: on "
+        "GitHub, set the custom domain under Settings → Pages"]
 
 
 def test_main_language_must_be_one_of_the_languages(tmp_path):

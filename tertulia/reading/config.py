@@ -110,7 +110,7 @@ def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple
         # run; the build stops on this error all the same.
         reading.so_far["main_language"] = reading.so_far["languages"][0][0]
     config = SiteConfig(**reading.so_far)
-    return config, errors, unknown + _unshown_labels(config, reading) + _cname_elsewhere(config, reading)
+    return config, errors, unknown + _unshown_labels(config, reading) + _cname_elsewhere(config, reading, base_url)
 
 
 def _meant(key) -> str:
@@ -310,18 +310,33 @@ def _tags(value, reading: Reading) -> tuple[Tag, ...]:
                  for segment, labels in tags.items())
 
 
-def _cname_elsewhere(config: SiteConfig, reading: Reading) -> list[ContentError]:
+def _cname_elsewhere(config: SiteConfig, reading: Reading, told: str | None) -> list[ContentError]:
     """A custom domain that is not base_url's host, or under a path: GitHub Pages serves the site at that
-    domain's root, where every link, feed and sitemap entry made from base_url would lead elsewhere."""
+    domain's root, where every link, feed and sitemap entry made from base_url would lead elsewhere.
+    `told`: the --base-url this build was given, which the Pages workflow takes from GitHub's settings."""
     if not config.cname:
         return []
-    host = config.base_url.split("://", 1)[-1].split("/", 1)[0].rstrip(".").casefold()
-    if host == config.cname.rstrip(".").casefold() and config.base_path == "/":
+    host = config.base_url.split("://", 1)[-1].split("/", 1)[0].removesuffix(":443").removesuffix(":80")
+    if _domain(host) == _domain(config.cname) and config.base_path == "/":
         return []
+    if told is not None:  # site.yml is not what to mend: the Pages settings are
+        return [ContentError(reading.shown_as, reading.lines.get("cname", 0),
+                             f"cname `{config.cname}` serves the site at https://{config.cname}/, but this build is "
+                             f"for `{config.base_url}` (--base-url), where the pages' links, feeds and sitemap lead: "
+                             f"on GitHub, set the custom domain under Settings → Pages")]
     return [ContentError(reading.shown_as, reading.lines.get("cname", 0),
                          f"cname `{config.cname}` serves the site at https://{config.cname}/, but base_url is "
                          f"`{config.base_url}`, where the pages' links, feeds and sitemap lead: set base_url "
                          f"to https://{config.cname}/")]
+
+
+def _domain(host: str) -> str:
+    """A host as DNS compares it: letter case, a final dot and `bücher` against `xn--bcher-kva` aside."""
+    host = host.rstrip(".").casefold()
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host
 
 
 def _cname(value, fail) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -22,6 +23,7 @@ from html import escape
 from pathlib import Path
 
 from ..errors import ToolFailed
+from ..interruptions import HELD
 from ..site import routes
 from ..model import ELISIONS, Essay, Site, Text, elides
 from ..reading.markup import images_described
@@ -157,7 +159,7 @@ class Indexing:
         try:
             self._start(site)
         except BaseException:  # a Ctrl-C or a full disk while the documents are written: no folder left in /tmp
-            shutil.rmtree(self.scratch, ignore_errors=True)
+            _removed(self.scratch)
             raise
 
     def _start(self, site: Site) -> None:
@@ -187,7 +189,17 @@ class Indexing:
             self.process.kill()
             self.process.wait()
         self.log.close()
-        shutil.rmtree(self.scratch, ignore_errors=True)
+        _removed(self.scratch)
+
+
+def _removed(scratch: Path) -> None:
+    """The scratch folder removed whole, a Ctrl-C held until it is: one landing in it left the rest in
+    $TMPDIR (a review's), which nothing ever removed."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    try:
+        shutil.rmtree(scratch, ignore_errors=True)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 @contextmanager

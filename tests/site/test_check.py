@@ -229,8 +229,10 @@ def test_every_image_missing_from_a_file_is_said_in_one_run_once_each(tmp_path):
     """An errors audit: of three missing pictures only the first was said, the next after its fix."""
     content = make_content(tmp_path, {
         "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\n![Uno](uno.png) ![Dos](dos.png)\n\n"
-                                  "Texto.\n\n![Tres](tres.png) ![Uno otra vez](uno.png)\n",
-        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne.\n\nText.\n\nThree.\n",
+                                  "Texto.\n\n![Tres](tres.png) ![Uno otra vez](uno.png)\n\n"
+                                  "<!-- <img src=\"apartada.png\"> -->\n",  # set aside: shown by no page
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne.\n\nText.\n\nThree.\n\n"
+                                  "<!-- -->\n",
     })
     assert [line.split(": the page")[0] for line in warnings_about("image", content, tmp_path)] == [
         "content/posts/hola/index.es.md:6: warning: the image `dos.png` is not in content/posts/hola/",
