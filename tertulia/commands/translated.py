@@ -158,7 +158,12 @@ def _mark(record: dict[str, Followed], pair: tuple[str, str], current: tuple[str
     which = f"block {block} of {count}" if block else "its one block" if count == 1 else f"all {count} blocks"
     fields = ("title",) if title_to_do and block is None else ()
     still = f"; {still_marked(fields, unfinished)}" if unfinished or fields else ""
-    return f"recorded: {shown} follows {original_shown} ({which}){still}"
+    # said, since the whole was asked for: a translator who mended one block should know the others
+    # outdated are now called current too (a translator's walk)
+    mended = [index + 1 for index, _ in stale if block is None and index + 1 not in unfinished]
+    was = (f"; {blocks_named(mended)}, outdated until now, {'is' if len(mended) == 1 else 'are'} recorded as "
+           "translated too (`--block N` records one alone)") if mended else ""
+    return f"recorded: {shown} follows {original_shown} ({which}){still}{was}"
 
 
 def record_new(content: Path, shown: str, original_shown: str, blocks, title: str | None = None) -> None:

@@ -985,3 +985,21 @@ def test_update_takes_out_no_block_the_record_holds_no_words_for(tmp_path):
     result = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
     assert result.returncode == 1 and "the record holds no words for its block 2" in result.stderr, result.stderr
     assert (content / "posts/p/index.en.md").read_text() == before
+
+
+def test_translated_on_a_whole_file_says_which_outdated_blocks_it_now_calls_translated(tmp_path):
+    """A translator's walk: `translated PATH` said "(all 3 blocks)" and quietly marked an outdated block
+    current, which the translator, who had mended another, had not touched."""
+    head, theirs = HEADS
+    content = make_content(tmp_path, {"posts/p/index.es.md": head + "Uno.\n\nDos.\n\nTres.\n",
+                                      "posts/p/index.en.md": theirs + "One.\n\nTwo.\n\nThree.\n"})
+    translation = "content/posts/p/index.en.md"
+    assert run_cli("translated", translation, cwd=tmp_path).returncode == 0
+    (content / "posts/p/index.es.md").write_text(head + "Uno.\n\nDos y medio.\n\nTres y cuarto.\n")
+    assert run_cli("translated", translation, "--block", "2", cwd=tmp_path).returncode == 0
+    result = run_cli("translated", translation, cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.strip().endswith("(all 3 blocks); block 3, outdated until now, is recorded as translated "
+                                          "too (`--block N` records one alone)"), result.stdout
+    again = run_cli("translated", translation, cwd=tmp_path)
+    assert "outdated until now" not in again.stdout
