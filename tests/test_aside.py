@@ -139,7 +139,8 @@ def test_a_ctrl_c_swallowed_by_a_finalizer_is_raised_again(tmp_path):
     import subprocess
     import sys
     script = (
-        "import time\n"
+        "import signal, time\n"
+        "signal.signal(signal.SIGINT, signal.default_int_handler)  # as at a terminal: a background job ignores it\n"
         "from tertulia.interruptions import stop_on_sigterm\n"
         "stop_on_sigterm()\n"
         "def reading():\n"

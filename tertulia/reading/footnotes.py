@@ -16,13 +16,14 @@ NOTE = re.compile(r'<li id="fn-([^"]+)">')
 REFERRED = re.compile(r'<a class="footnote-ref" href="#fn-([^"]+)">')
 
 
-def loose_footnotes(files: ContentFiles) -> list[ContentError]:
+def loose_footnotes(files: ContentFiles, erred: set[str]) -> list[ContentError]:
     """A warning at each block of an essay or page holding a footnote reference without its note, and
-    at the notes for each note no reference leads to."""
+    at the notes for each note no reference leads to; none for a file with an error (`erred`), which says
+    more: a translation lacking its original's notes is told to write them."""
     warnings = []
     for record in files.records:
         blocks = files.blocks.get(record.path, ())
-        if record.comment_id or not any("[^" in block or 'class="footnote' in block for block in blocks):
+        if record.comment_id or record.path in erred or not any("[^" in block or 'class="footnote' in block for block in blocks):
             continue
         for index, block in enumerate(blocks):
             for label in dict.fromkeys(UNDEFINED.findall(CODE.sub("", block))):

@@ -80,7 +80,7 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
             unpublished.append(essay)
     check_addresses(config, essays, essay_records, found, pages, page_groups, unpublished)
     check_feed_ids(essays, essay_records, found)
-    found.warnings += missing_images(files, static) + loose_footnotes(files)
+    found.warnings += missing_images(files, static) + loose_footnotes(files, {error.path for error in found.errors})
     _warn_root_files_under_a_path(config, static, found, files.root)
     tags = site_tags(config, essays, essay_records, found)  # before the errors: its warnings are said beside them
     warn_drafts_tags(config, unpublished, tags, essay_records, found)
