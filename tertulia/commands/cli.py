@@ -61,6 +61,8 @@ def run(args) -> int:
             print(f"{problem.filename or 'stdout'}: could not be written or read: {problem.strerror or problem}; "
                   "the import stopped there", file=sys.stderr)
             return EXIT_CONTENT
+        except KeyboardInterrupt as stop:  # a Ctrl-C or SIGTERM: one line too (it was a traceback; a review's)
+            return _interrupted(type(stop)("the import stopped before it finished; run it again to finish it"))
     if not _is_site(args.content):
         above = _site_above(args.content)
         if above:  # inside a site's folder (in content/, beside a post): where to stand, not how to start one

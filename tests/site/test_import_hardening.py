@@ -811,3 +811,23 @@ def test_spam_kept_unread_with_a_translation_builds_without_a_false_count(tmp_pa
     result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
     assert result.returncode == 0 and "original has 0" not in result.stderr, result.stderr
     assert "Spam." not in (tmp_path / "out/posts/hola/index.html").read_text()
+
+
+def test_an_interrupted_import_says_so_in_one_line(monkeypatch, capsys):
+    """A review: Ctrl-C during `import wordpress` printed a traceback and ended by the signal itself."""
+    import signal
+    import sys
+    from argparse import Namespace
+    from tertulia.commands import cli
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+    monkeypatch.setitem(cli.IMPORTERS, "wordpress", interrupted)
+    handler, hook = signal.getsignal(signal.SIGTERM), sys.unraisablehook
+    try:
+        status = cli.run(Namespace(command="import", source="wordpress"))
+    finally:  # run() takes SIGTERM for the command's process, as a build does: this one is pytest's
+        signal.signal(signal.SIGTERM, handler)
+        sys.unraisablehook = hook
+    assert status == 130
+    assert capsys.readouterr().err == "interrupted; the import stopped before it finished; run it again to finish it\n"
