@@ -82,6 +82,7 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     check_feed_ids(essays, essay_records, found)
     found.warnings += missing_images(files, static) + loose_footnotes(files, {error.path for error in found.errors})
     _warn_root_files_under_a_path(config, static, found, files.root)
+    _warn_empty_originals(files, found)
     tags = site_tags(config, essays, essay_records, found)  # before the errors: its warnings are said beside them
     warn_drafts_tags(config, unpublished, tags, essay_records, found)
     if found.errors and unraised is None:
@@ -101,6 +102,15 @@ def _not_from_unread(warnings: list[ContentError], unread: tuple[ContentError, .
     read: "no `en` translation" there means only that the translation's error comes first."""
     folders = {error.path.rpartition("/")[0] for error in unread}
     return [warning for warning in warnings if warning.path.rpartition("/")[0] not in folders]
+
+
+def _warn_empty_originals(files: ContentFiles, found: Findings) -> None:
+    """An essay or page with nothing below its front matter publishes a page of its title alone: a file
+    saved before its text was pasted in, or its body left below a second `---`."""
+    for record in files.records:
+        if not record.comment_id and "translation_of" not in record.meta and not files.blocks.get(record.path, (None,)):
+            found.warnings.append(ContentError(record.path, 0, "nothing below the front matter: its page "
+                                               "shows the title alone; write the text here"))
 
 
 def _warn_root_files_under_a_path(config: SiteConfig, static: tuple[str, ...], found: Findings, root: str) -> None:

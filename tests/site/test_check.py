@@ -527,3 +527,15 @@ def test_a_comment_dated_after_tomorrow_is_named_by_check(tmp_path):
     assert ahead == ["content/posts/hola/comments/c2.es.md:3: warning: this comment is dated 2099-01-01, after "
                      "tomorrow: it would head the comment archive and its feeds until then; write the day it was "
                      "written, or no date"], checked.stderr
+
+
+def test_an_essay_or_page_with_nothing_below_its_front_matter_is_warned_of(tmp_path):
+    """An errors audit: an essay of front matter alone published a page of its title, without a word."""
+    content = make_content(tmp_path, {
+        "posts/vacio/index.es.md": "---\ntitle: Vacío\nauthor: Ana\n---\n",
+        "pages/acerca/index.es.md": "---\ntitle: Acerca\n---\n\n\n"})
+    assert warnings_about("nothing below", content, tmp_path) == [
+        "content/pages/acerca/index.es.md: warning: nothing below the front matter: its page shows the title alone; "
+        "write the text here",
+        "content/posts/vacio/index.es.md: warning: nothing below the front matter: its page shows the title alone; "
+        "write the text here"]
