@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ContentError
-from .reading.find import Found
+from .reading.find import Found, shown_path
 from .site.routes import PAGEFIND, file_path
 from .writing.write import MARK, folders_above
 
@@ -61,7 +61,7 @@ def _beside_clashes(content: Path, found: Found, site: "Site", pages: set[str]) 
         return []
     where, folders = dict(found.assets), _folders_of(pages)
     copied = sorted((url, clash) for url in files if (clash := _clashing(url, pages, folders)))
-    return [_would_replace(shown_path(where[url], content), clash) for url, clash in copied]
+    return [_would_replace(shown_path(content, where[url]), clash) for url, clash in copied]
 
 
 def _static_clashes(content: Path, static, generated: set[str], search: bool,
@@ -103,8 +103,3 @@ def _would_replace(shown: str, relative: str, made_as: str = "") -> ContentError
     if made_as:
         return ContentError(shown, 0, f"would replace `{relative}`, {made_as}: rename or remove one of them")
     return ContentError(shown, 0, f"would replace the site's own `{relative}`, which the build makes; rename or remove it")
-
-
-def shown_path(path: Path, content: Path) -> str:
-    """A path as errors show it; its last part is not followed, so a link is named, not resolved."""
-    return (path.parent.resolve() / path.name).relative_to(content.resolve().parent).as_posix()

@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .aside import Aside
-from .clashes import clashes_known_early, output_clashes, shown_path
+from .clashes import clashes_known_early, output_clashes
 from .cache import Cache, OutputMemo, content_key
 from .errors import ContentError, ContentErrors, counted
 from .freshness import (LastRun, digests_to_check, every_page_shows, inputs_key, keep_unchanged, output_memo,
                         page_inputs, saved, theme_key, whole_site_key, with_words)
-from .reading.find import Found, find_content
+from .reading.find import Found, find_content, shown_path
 from .site.routes import file_path
 from .theme import CATALOG, Theme
 from .versions import installed_libraries, parser_version
@@ -133,7 +133,7 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     from .reading.translations import load_record
     from .reading.validate import build_model
     config, setting_errors, setting_warnings = read_config(options.content / "site.yml",
-                                         shown_path(options.content / "site.yml", options.content), options.base_url)
+                                         shown_path(options.content, options.content / "site.yml"), options.base_url)
     followed, record_errors = load_record(options.content)
     earlier = setting_errors + record_errors + options.theme.refused()  # reported with the content's, at once
     cache = last.cache if last else parse_cache(options)
@@ -219,7 +219,7 @@ def _missing_catalogs(options: Options, interface: "Interface") -> list[ContentE
     unless site.yml accepts English for it."""
     from .reading.yamltext import plain_or_quoted
     from .site.ui import template_messages
-    shown = shown_path(options.content / "site.yml", options.content)
+    shown = shown_path(options.content, options.content / "site.yml")
     warnings = [ContentError(shown, 0, f"language `{lang}` has no interface catalog "
                                        f"(locales/{lang}/{CATALOG}): its pages use English words; "
                                        "write one, or accept English with `english_interface: [" + plain_or_quoted(lang) + "]`")
@@ -331,7 +331,7 @@ def _read_each(files, content: Path, unread: list[ContentError]) -> dict:
         try:
             read[key] = path.read_bytes()
         except OSError as problem:
-            unread.append(ContentError(shown_path(path, content), 0, f"cannot be read: {problem.strerror}"))
+            unread.append(ContentError(shown_path(content, path), 0, f"cannot be read: {problem.strerror}"))
     return read
 
 

@@ -164,7 +164,8 @@ def _record_starters(content: Path, lang: str, translations: list[str]) -> int:
     the translations left saying the starter's words. The number of files written (0 or 1)."""
     from ..reading.markup import Converter
     from ..reading.read import read_parsed
-    from ..reading.translations import shown_path, title_of
+    from ..reading.find import shown_path
+    from ..reading.translations import title_of
     from .translated import record_new
     for folder in (content / "posts" / ESSAY, content / "pages" / PAGE):
         original = folder / f"index.{lang}.md"

@@ -13,7 +13,8 @@ from ..reading.markup import Converter
 from ..reading.find import COMMENT_FILE, ESSAY_FILE, SYMLINK
 from ..reading.names import is_key, key_problem
 from ..reading.read import read_parsed
-from ..reading.translations import shown_path, title_of
+from ..reading.find import shown_path
+from ..reading.translations import title_of
 from .translated import record_new, translation_pair
 from ..reading.validate import STARTER_AUTHOR, STARTER_TITLE, page_slug_collision
 from ..reading.yamltext import plain_or_quoted, quoted

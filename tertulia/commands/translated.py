@@ -14,8 +14,9 @@ from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
 from ..reading.align import counts_differ
+from ..reading.find import shown_path
 from ..reading.translations import (RECORD, TITLE, UNFINISHED, Followed, blocks_named, gone_entries, listed, load_record,
-                                    marked, mend_rearranged, paired_blocks, rearranged, shown_path, stale_blocks,
+                                    marked, mend_rearranged, paired_blocks, rearranged, stale_blocks,
                                     still_marked, title_of, words_of)
 
 NOTE = "Written by `tertulia translated`; not for editing by hand."

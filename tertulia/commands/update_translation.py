@@ -20,9 +20,10 @@ from ..errors import ContentError, ContentErrors
 from ..reading import cjk
 from ..reading.markup import Converter
 from ..reading.read import parse_text
+from ..reading.find import shown_path
 from .translated import record_lock, save_record
 from ..reading.translations import (SAME_PARAGRAPH, Followed, load_record, opening_words, paired_blocks,
-                                    rearranged, shown_path, words_of)
+                                    rearranged, words_of)
 from .translation_starter import starter_markdown
 
 

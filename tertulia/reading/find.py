@@ -56,6 +56,13 @@ def never_read(path: str, content: str) -> bool:
     return is_litter(name) if under_static else is_scratch(name)
 
 
+def shown_path(content: Path, path: Path) -> str:
+    """A content file's path as errors and the translation record name it: `content/posts/...`."""
+    root = content.resolve()
+    where = path.parent.resolve() / path.name  # not through the file itself: a link must be named, not followed
+    return f"{root.name}/{where.relative_to(root).as_posix()}"
+
+
 @dataclass(slots=True)  # not frozen, which makes building one four times slower: 40,000 a build
 class Source:
     """A Markdown file found under content/: where it is and what its name says."""

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..errors import ContentError
 from . import cjk
+from .find import shown_path
 
 RECORD = "translations.json"
 UNFINISHED = "TODO translate"  # what `new translation` writes in each block, until the translator's words replace it
@@ -37,13 +38,6 @@ class Followed:
         """Whether this record says which of `original`'s blocks a translation of `count` blocks followed:
         recorded against that very file, with the translation's number of blocks."""
         return self.original == original and len(self.blocks) == count
-
-
-def shown_path(content: Path, path: Path) -> str:
-    """A content file's path as errors and the record name it: `content/posts/...`."""
-    root = content.resolve()
-    where = path.parent.resolve() / path.name  # not through the file itself: a link must be named, not followed
-    return f"{root.name}/{where.relative_to(root).as_posix()}"
 
 
 def load_record(content: Path) -> tuple[dict[str, Followed], list[ContentError]]:
