@@ -295,6 +295,16 @@
   function copyPassageLinks() {
     var text = document.querySelector(".text[data-copied]");
     if (!text || !navigator.clipboard) { return; }  // the link alone still leads to the passage
+    // Escape dismisses "Link copied", as it does what else opens on the page, from the number or the note
+    // (which follows it); the focus stays on the number
+    text.addEventListener("keydown", function (event) {
+      var note = text.querySelector(".copied-note");
+      if (event.key !== "Escape" || !note || (event.target !== note.previousElementSibling && !note.contains(event.target))) {
+        return;
+      }
+      note.previousElementSibling.focus();
+      note.remove();
+    });
     Array.prototype.forEach.call(text.querySelectorAll("a.anchor"), function (anchor) {
       anchor.addEventListener("click", function (event) {
         if (wantsNewTab(event)) { return; }
@@ -340,16 +350,6 @@
     note.style.insetInlineStart = (fromRight ? anchor.offsetParent.clientWidth - anchor.offsetLeft - anchor.offsetWidth
                                              : anchor.offsetLeft) + "px";
     anchor.after(note);
-    // Escape dismisses it, as it does what else opens on the page, from the number or the note; the
-    // focus stays on the number
-    function dismiss(event) {
-      if (event.key !== "Escape" || !note.isConnected) { return; }
-      note.remove();
-      anchor.focus();
-      anchor.removeEventListener("keydown", dismiss);
-    }
-    anchor.addEventListener("keydown", dismiss);
-    note.addEventListener("keydown", dismiss);
     var timer = window.setTimeout(function () { note.remove(); }, 6000);
     note.addEventListener("focusin", function () { window.clearTimeout(timer); });
     note.addEventListener("focusout", function () { timer = window.setTimeout(function () { note.remove(); }, 1500); });

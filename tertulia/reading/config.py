@@ -320,14 +320,13 @@ def _cname_elsewhere(config: SiteConfig, reading: Reading, told: str | None) -> 
     if _domain(host) == _domain(config.cname) and config.base_path == "/":
         return []
     if told is not None:  # site.yml is not what to mend: the Pages settings are
-        return [ContentError(reading.shown_as, reading.lines.get("cname", 0),
-                             f"cname `{config.cname}` serves the site at https://{config.cname}/, but this build is "
-                             f"for `{config.base_url}` (--base-url), where the pages' links, feeds and sitemap lead: "
-                             f"on GitHub, set the custom domain under Settings → Pages")]
+        built_for, mend = f"this build is for `{config.base_url}` (--base-url)", \
+            "on GitHub, set the custom domain under Settings → Pages"
+    else:
+        built_for, mend = f"base_url is `{config.base_url}`", f"set base_url to https://{config.cname}/"
     return [ContentError(reading.shown_as, reading.lines.get("cname", 0),
-                         f"cname `{config.cname}` serves the site at https://{config.cname}/, but base_url is "
-                         f"`{config.base_url}`, where the pages' links, feeds and sitemap lead: set base_url "
-                         f"to https://{config.cname}/")]
+                         f"cname `{config.cname}` serves the site at https://{config.cname}/, but {built_for}, where "
+                         f"the pages' links, feeds and sitemap lead: {mend}")]
 
 
 def _domain(host: str) -> str:

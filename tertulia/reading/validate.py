@@ -108,7 +108,7 @@ def _warn_empty_originals(files: ContentFiles, found: Findings) -> None:
     """An essay or page with nothing below its front matter publishes a page of its title alone: a file
     saved before its text was pasted in, or its body left below a second `---`."""
     for record in files.records:
-        if not record.comment_id and "translation_of" not in record.meta and not files.blocks.get(record.path, (None,)):
+        if not record.comment_id and "translation_of" not in record.meta and not files.blocks[record.path]:
             found.warnings.append(ContentError(record.path, 0, "nothing below the front matter: its page "
                                                "shows the title alone; write the text here"))
 
