@@ -10,20 +10,18 @@ and the blocks whose original is gone taken out, their words printed so that non
 
 from __future__ import annotations
 
-import difflib
 import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
-from ..reading import cjk
 from ..reading.markup import Converter
 from ..reading.read import parse_text
 from ..reading.find import shown_path
 from .translated import record_lock, save_record
-from ..reading.translations import (SAME_PARAGRAPH, Followed, load_record, opening_words, paired_blocks,
-                                    rearranged, words_of)
+from ..reading.translations import (Followed, load_record, opening_words, paired_blocks, rearranged, split_off,
+                                    within, words_of)
 from .translation_starter import starter_markdown
 
 
@@ -37,6 +35,7 @@ class Updated:
     added: list[int] = field(default_factory=list)  # numbers from 1 in the new translation
     removed: list[tuple[int, str]] = field(default_factory=list)  # old number from 1, its Markdown
     joined: list[tuple[int, int]] = field(default_factory=list)  # (old number, new number it joined), from 1
+    split: dict[int, int] = field(default_factory=dict)  # an added block cut from its neighbour's paragraph, from 1
 
 
 def update_translation(content: Path, translation: Path, original: Path, trusted: bool = True) -> str:
@@ -128,6 +127,7 @@ def _updated(recorded: tuple, current: tuple, source, pieces: list[str], trusted
             updated.sources.append(pieces[old])
             updated.followed.append(now if recorded[old] == now else recorded[old])
         updated.kept_from.append(old)
+    updated.split = {new + 1: neighbour + 1 for new, neighbour in split_off(recorded, current, paired).items()}
     kept = set(paired.values())
     updated.removed = [(old + 1, pieces[old]) for old in range(len(recorded)) if old not in kept]
     return updated
@@ -152,7 +152,7 @@ def _join_one(updated: Updated, recorded: tuple, current: tuple, target, olds_of
         kept = updated.kept_from[new]
         if not (olds & {old - 1, old + 1}) or recorded[kept] == current[new]:
             continue  # beside no block it joined, or that block's original did not grow
-        if not (_within(recorded[old], current[new]) and target[old].startswith("<p>") and target[kept].startswith("<p>")):
+        if not (within(recorded[old], current[new]) and target[old].startswith("<p>") and target[kept].startswith("<p>")):
             continue
         ours = updated.sources[new]
         updated.sources[new] = f"{ours}\n{markdown}" if old > min(olds) else f"{markdown}\n{ours}"
@@ -161,15 +161,6 @@ def _join_one(updated: Updated, recorded: tuple, current: tuple, target, olds_of
         olds.add(old)
         return True
     return False
-
-
-def _within(words: str | None, block: str) -> bool:
-    """Whether most of a paragraph's words (as recorded) stand, in order, in another block's."""
-    if not words:
-        return False
-    ours = cjk.words(words)
-    found = difflib.SequenceMatcher(None, ours, cjk.words(block), autojunk=False).get_matching_blocks()
-    return sum(match.size for match in found) >= SAME_PARAGRAPH * len(ours)
 
 
 def _kept_as_they_were(blocks, target, updated: Updated, count: int) -> bool:
@@ -216,6 +207,9 @@ def _said(shown: str, updated: Updated, source) -> str:
     for number in updated.added:
         lines.append(f"  block {number} added (“{opening_words(source[number - 1])}”), marked `TODO translate`: "
                      "the page shows the original's words there until it is translated")
+        if number in updated.split:  # the translation of its words is there already, in the block beside it
+            lines.append(f"    its original was cut from block {updated.split[number]}'s paragraph, whose translation "
+                         "still holds both: move that part here")
     for new in sorted({new for _, new in updated.joined}):  # numbered as before and after: "block 11 joined to
         olds = sorted({updated.kept_from[new - 1] + 1} | {old for old, into in updated.joined if into == new})
         lines.append(f"  blocks {_and(olds)} joined into block {new}, as their original's paragraphs were "

@@ -14,7 +14,7 @@ from .markup import first_words
 from ..model import Text
 from .read import Record
 from .translations import (UNFINISHED, Followed, mend_rearranged, opening_words, paired_blocks, rearranged,
-                           stale_blocks, still_marked, title_of, update_command, words_of)
+                           split_off, stale_blocks, still_marked, title_of, update_command, words_of)
 
 
 def _notes_renamed(block: str, original_lang: str, lang: str) -> str:
@@ -76,11 +76,12 @@ def check_alignment(original: Record, translation: Record, blocks, found: Findin
         return True
     changed = _changed_since_recorded(followed.blocks, source, target, translation.block_starts) if recorded else None
     line, where = changed or locate_mismatch(source, target, list(translation.block_starts))
+    split = changed is not None and SPLIT in where  # cut by hand: `--update` would add a block to write
     message = counts_differ(len(target), len(source))
     if where:
         message += f"; {where}"
     message += _list_run_in(target, source)
-    if recorded and (command := update_command(translation.path)):
+    if recorded and not split and (command := update_command(translation.path)):
         message += (f" ({command} adds the original's new blocks marked `TODO translate`, shown "
                     "in its language until translated, moves the translations of blocks that moved with them, "
                     "and takes out those it lost)")
@@ -119,6 +120,9 @@ def _list_run_in(target, source) -> str:
     return ""
 
 
+SPLIT = " was split in two after this translation was recorded"  # cut by hand, not by `--update`
+
+
 def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[int, str] | None:
     """(line, sentence) naming the blocks the original gained, or those it lost, since the translation was
     recorded as following it (its blocks then: `recorded`), paired as translations.paired_blocks pairs
@@ -131,6 +135,14 @@ def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[in
     at, one = (gained or lost)[0], len(gained or lost) == 1
     line = starts[min(at, len(starts) - 1)] if starts else 0
     which = _blocks_said(gained or lost)
+    if one and (split := split_off(recorded, words_of(source), paired)):
+        rest = split[at]
+        first, second = sorted((at, rest))
+        cut = starts[min(paired[rest], len(starts) - 1)] if starts else 0  # the translation's block to cut
+        return cut, (f"the original's block {paired[rest] + 1}{SPLIT} "
+                      f"(now blocks {first + 1} and {second + 1}: “{opening_words(source[first])}” and "
+                      f"“{opening_words(source[second])}”): split this translation's block {paired[rest] + 1} "
+                      f"the same way")
     if gained:
         return line, (f"original {which} (“{opening_words(source[at])}”) {'was' if one else 'were'} added after "
                       f"this translation was recorded: translate {'it' if one else 'them'} here as {which}")

@@ -257,6 +257,30 @@ def paired_blocks(recorded: tuple, current: tuple) -> dict[int, int]:
     return paired
 
 
+def within(words: str | None, block: str) -> bool:
+    """Whether most of a paragraph's words (as recorded) stand, in order, in another block's."""
+    if not words:
+        return False
+    ours = cjk.words(words)
+    found = difflib.SequenceMatcher(None, ours, cjk.words(block), autojunk=False).get_matching_blocks()
+    return sum(match.size for match in found) >= SAME_PARAGRAPH * len(ours)
+
+
+def split_off(recorded: tuple, current: tuple, paired: dict[int, int]) -> dict[int, int]:
+    """Each block the original gained that was cut from a paragraph beside it (one paragraph made two):
+    its index, to that neighbour's, both numbered as now. Said as a split, not as a paragraph added, a
+    translator knows to cut their block in two rather than write a new one (a translator's walk)."""
+    splits = {}
+    for new in (new for new in range(len(current)) if new not in paired):
+        for neighbour in (new - 1, new + 1):
+            old = paired.get(neighbour)
+            if (old is not None and recorded[old] != current[neighbour] and within(current[new], recorded[old] or "")
+                    and within(current[neighbour], recorded[old] or "")):
+                splits[new] = neighbour
+                break
+    return splits
+
+
 def _likeness(old: str | None, new: str) -> float:
     """How many of their words two versions of a block share (0 for a block recorded with no words)."""
     if old is None:

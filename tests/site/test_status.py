@@ -1003,3 +1003,36 @@ def test_translated_on_a_whole_file_says_which_outdated_blocks_it_now_calls_tran
                                           "too (`--block N` records one alone)"), result.stdout
     again = run_cli("translated", translation, cwd=tmp_path)
     assert "outdated until now" not in again.stdout
+
+
+def test_a_paragraph_the_original_split_in_two_is_said_to_be_split_not_added(tmp_path):
+    """A translator's walk: a paragraph cut in two was said as "block 2 added … translate it", though its
+    words are translated already, in the block before: the translator is to cut theirs as the writer did."""
+    head, theirs = HEADS
+    original = head + "El río es ancho y lento, y pasa bajo el viejo puente. El puente es de 1890 y de piedra gris.\n\nFin.\n"
+    content = make_content(tmp_path, {"posts/p/index.es.md": original, "posts/p/index.en.md": (
+        theirs + "The river is wide and slow. The bridge is from 1890, of grey stone.\n\nEnd.\n")})
+    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    (content / "posts/p/index.es.md").write_text(original.replace("puente. El puente", "puente.\n\nEl puente"))
+    check = run_cli("check", cwd=tmp_path)
+    assert check.returncode == 1
+    assert ("content/posts/p/index.en.md:6: translation has 2 blocks, original has 3; the original's block 1 was split "
+            "in two after this translation was recorded (now blocks 1 and 2: “El río es ancho y lento, y pasa…” "
+            "and “El puente es de 1890 y de piedra…”): split this translation's block 1 the same way") in check.stderr
+    assert "--update" not in check.stderr  # it would add a block to write, where a cut is all it takes
+    result = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "block 2 added (“El puente es de 1890 y de piedra…”), marked `TODO translate`" in result.stdout
+    assert "its original was cut from block 1's paragraph, whose translation still holds both" in result.stdout
+
+
+def test_a_new_paragraph_beside_an_unchanged_one_holding_its_words_is_added_not_split(tmp_path):
+    head, theirs = HEADS
+    original = head + "El puente es de 1890 y de piedra gris.\n\nFin.\n"
+    content = make_content(tmp_path, {"posts/p/index.es.md": original,
+                                      "posts/p/index.en.md": theirs + "The bridge is from 1890, of grey stone.\n\nEnd.\n"})
+    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    (content / "posts/p/index.es.md").write_text(original.replace("\n\nFin.", "\n\nEl puente.\n\nFin."))
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert "original block 2 (“El puente.”) was added after this translation was recorded" in check, check
+    assert "split" not in check
