@@ -120,6 +120,7 @@ class Text:
     unfinished_line: int = 0  # where the first unfinished field or block starts in the file, for `status`
     title_lang: str = ""  # the title's language when it is not `lang`: the original's, until translated
     stale_title: tuple[str, int] | None = None  # the original's title it followed, when changed since, and its line
+    stale_summary: tuple[str, int] | None = None  # the same of its summary ("" for none then)
     untracked: bool = False  # a translation with no entry in translations.json (for status)
 
     @property

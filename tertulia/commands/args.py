@@ -58,12 +58,12 @@ def port(text: str) -> int:
     return int(text)
 
 
-def block_or_title(text: str) -> int | str:
-    """A block's number from 1, or `title`: what `translated --block` records alone."""
-    if text.strip().lower() == "title":
-        return "title"
+def block_or_field(text: str) -> int | str:
+    """A block's number from 1, `title` or `summary`: what `translated --block` records alone."""
+    if text.strip().lower() in ("title", "summary"):
+        return text.strip().lower()
     if not text.strip().isdigit():
-        raise argparse.ArgumentTypeError(f"`{text}` is neither a block's number (1 is the first) nor `title`")
+        raise argparse.ArgumentTypeError(f"`{text}` is neither a block's number (1 is the first) nor `title` or `summary`")
     return int(text)
 
 
@@ -126,8 +126,8 @@ def _status(parser: argparse.ArgumentParser) -> None:
 def _translated(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", type=Path, nargs="+",
                         help="the translation file, e.g. content/posts/x/index.en.md (or several: a thread's comments)")
-    parser.add_argument("--block", type=block_or_title, action="append", default=None,
-                        help="only this block (1 is the first), or `title`, of the one file; repeated, each named")
+    parser.add_argument("--block", type=block_or_field, action="append", default=None,
+                        help="only this block (1 is the first), or `title` or `summary`, of the one file; repeated, each named")
     parser.add_argument("--force", action="store_true",
                         help="record it even where its original lost and gained blocks since (after moving them by hand)")
     _content(parser)

@@ -165,7 +165,6 @@ def _record_starters(content: Path, lang: str, translations: list[str]) -> int:
     from ..reading.markup import Converter
     from ..reading.read import read_parsed
     from ..reading.find import shown_path
-    from ..reading.translations import title_of
     from .translated import record_new
     for folder in (content / "posts" / ESSAY, content / "pages" / PAGE):
         original = folder / f"index.{lang}.md"
@@ -173,7 +172,7 @@ def _record_starters(content: Path, lang: str, translations: list[str]) -> int:
         blocks = Converter().blocks(parsed.body, trusted=True)
         for code in translations:
             record_new(content, shown_path(content, folder / f"index.{code}.md"), shown_path(content, original),
-                       blocks, title_of(parsed.meta))
+                       blocks, parsed.meta)
     return 1 if translations else 0
 
 

@@ -14,7 +14,6 @@ from ..reading.find import COMMENT_FILE, ESSAY_FILE, SYMLINK
 from ..reading.names import is_key, key_problem
 from ..reading.read import read_parsed
 from ..reading.find import shown_path
-from ..reading.translations import title_of
 from .translated import record_new, translation_pair
 from ..reading.validate import STARTER_AUTHOR, STARTER_TITLE, page_slug_collision
 from ..reading.yamltext import plain_or_quoted, quoted
@@ -182,7 +181,7 @@ def _record(content: Path, path: Path, original, trusted: bool) -> None:
     """A translation starts out following its original as it is now (see translations.py)."""
     parsed, _, original_path = original
     record_new(content, shown_path(content, path), shown_path(content, original_path),
-               Converter().blocks(parsed.body, trusted), title_of(parsed.meta))
+               Converter().blocks(parsed.body, trusted), parsed.meta, trusted)
 
 
 def _translations_with_comments(content: Path, post: Path, slug: str, lang: str) -> int:

@@ -22,6 +22,7 @@ class Tally:
     outdated: int = 0
     blocks: int = 0
     titles: int = 0  # outdated titles: a translation whose title alone is stale is outdated by no block
+    summaries: int = 0  # outdated summaries, alike
     missing: int = 0
     unfinished: int = 0  # translations with blocks still holding the starter's marker
     with_errors: int = 0  # translations whose file has a content error: neither current nor missing
@@ -34,6 +35,7 @@ class Tally:
                 f"{counted(self.current, 'translation')} current, {self.outdated} outdated "
                 f"({counted(self.blocks, 'block')}"
                 + (f", {counted(self.titles, 'title')}" if self.titles else "")
+                + (f", {counted(self.summaries, 'summary', 'summaries')}" if self.summaries else "")
                 + f"), {self.missing} missing"
                 + (f", {self.unfinished} unfinished" if self.unfinished else "")
                 + (f", {self.with_errors} with errors" if self.with_errors else ""))
@@ -66,7 +68,7 @@ def status_report(site: Site, gone: list[str] | tuple[str, ...] = (), errors: li
                                                  for lang in languages if lang != page.original.lang))
     lines += _left_out(site, erred)
     comments = sum(len(essay.comments) for essay in site.essays)
-    hint = ["once a translation follows its original again, `tertulia translated PATH [--block N|title]` records "
+    hint = ["once a translation follows its original again, `tertulia translated PATH [--block N|title|summary]` records "
             "that"] if tally.outdated else []
     if tally.missing:  # a reply written in the translation's language is translated into the original's too
         hint.append("`tertulia new translation SLUG --lang LANG` starts a missing translation; with `--comments`, "
@@ -130,9 +132,10 @@ def _essay_state(essay: Essay | SitePage, lang: str, tally: Tally, erred: frozen
     states = []
     if text.unfinished_line:
         states.append(f"unfinished ({_unfinished(text, tally)})")
-    if text.stale or text.stale_title is not None:
+    if text.stale or text.stale_title is not None or text.stale_summary is not None:
         _outdated(essay.original, text, tally)
         parts = (["title"] if text.stale_title is not None else []) + (
+            ["summary"] if text.stale_summary is not None else []) + (
             [blocks_named(index + 1 for index, *_ in text.stale)] if text.stale else [])
         states.append(f"outdated ({', '.join(parts)})")
     if not states:
@@ -220,6 +223,13 @@ def _outdated(original: Text, translation: Text, tally: Tally) -> None:
         old, line = translation.stale_title
         tally.details.append((translation.path, line, f"{translation.path}:{line}: title outdated; the original's "
                               f"is now “{original.title}”; changed: {word_diff(old, original.title)}"))
+    if translation.stale_summary is not None:
+        tally.summaries += 1
+        old, line = translation.stale_summary
+        now = " ".join(original.summary.split())
+        said = (f"the original's is now “{now}”; changed: {word_diff(old, now)}" if old and now
+                else f"the original has one now: “{now}”" if now else f"the original has none now (it was “{old}”)")
+        tally.details.append((translation.path, line, f"{translation.path}:{line}: summary outdated; {said}"))
     current = words_of(original.blocks)
     for index, old, line in translation.stale:
         now, begins = current[index], opening_words(original.blocks[index])

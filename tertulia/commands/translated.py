@@ -15,9 +15,9 @@ from pathlib import Path
 from ..errors import ContentError, ContentErrors
 from ..reading.align import counts_differ
 from ..reading.find import shown_path
-from ..reading.translations import (RECORD, TITLE, UNFINISHED, Followed, blocks_named, gone_entries, listed, load_record,
-                                    marked, mend_rearranged, paired_blocks, rearranged, stale_blocks,
-                                    still_marked, title_of, words_of)
+from ..reading.translations import (RECORD, SUMMARY, TITLE, UNFINISHED, Followed, blocks_named, gone_entries, listed,
+                                    load_record, marked, mend_rearranged, paired_blocks, rearranged, stale_blocks,
+                                    still_marked, summary_of, title_of, words_of)
 
 NOTE = "Written by `tertulia translated`; not for editing by hand."
 
@@ -39,7 +39,8 @@ def save_record(content: Path, record: dict[str, Followed]) -> None:
     prefix = content.resolve().name + "/"
     data = {"note": NOTE, "translations": {
         key[len(prefix):]: {"original": followed.original[len(prefix):], "blocks": list(followed.blocks),
-                            **({"title": followed.title} if followed.title is not None else {})}
+                            **({"title": followed.title} if followed.title is not None else {}),
+                            **({"summary": followed.summary} if followed.summary is not None else {})}
         for key, followed in sorted(record.items())}}
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     # os.open's mode, not mkstemp's 0600: the record is shared as every file of content/ is (the umask decides)
@@ -59,7 +60,7 @@ class NotATranslation(ValueError):
 
 
 def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = None, force: bool = False) -> list[str]:
-    """Record that the translation at `path` (or each of `blocks`, numbered from 1, or TITLE) follows its
+    """Record that the translation at `path` (or each of `blocks`, numbered from 1, TITLE or SUMMARY) follows its
     original as it is now; a line said of each. Every number is checked before any is recorded; a
     translation whose original's blocks moved, came or went since it was recorded is not, unless the
     whole of it is `force`d (its blocks may sit beside other paragraphs, and a record would call that right).
@@ -69,14 +70,14 @@ def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = 
     number out of range)."""
     translation, original, trusted = translation_pair(content, path)
     shown, original_shown = shown_path(content, translation), shown_path(content, original)
-    (source, title), (target, own_title) = _blocks(original, original_shown, trusted), _blocks(translation, shown, trusted)
+    (source, *heads), (target, *own_heads) = _blocks(original, original_shown, trusted), _blocks(translation, shown, trusted)
     if len(source) != len(target):
         raise ContentErrors([ContentError(shown, 0, f"{counts_differ(len(target), len(source))}; make them "
                                                     "match before marking it translated (`tertulia check` says "
                                                     "where they part)")])
-    if TITLE in (blocks or ()) and title is None:
-        raise ValueError(f"{shown}: a comment has no title; name its blocks (1 to {len(source)})")
-    if wrong := [block for block in blocks or () if block != TITLE and not 1 <= block <= len(source)]:
+    if (named := [field for field in (TITLE, SUMMARY) if field in (blocks or ())]) and heads[0] is None:
+        raise ValueError(f"{shown}: a comment has no {named[0]}; name its blocks (1 to {len(source)})")
+    if wrong := [block for block in blocks or () if block not in (TITLE, SUMMARY) and not 1 <= block <= len(source)]:
         if len(blocks) == 1:
             raise ValueError(f"{shown} has blocks 1 to {len(source)}, not {wrong[0]}")
         raise ValueError(f"{path} has blocks 1 to {len(source)}, not {', '.join(map(str, wrong))}; nothing was recorded")
@@ -86,12 +87,13 @@ def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = 
             raise ContentErrors(errors)
         current = words_of(source)
         moved = _rearranged_since(record.get(shown), original_shown, current)
-        if moved and (not force or blocks) and blocks != [TITLE]:  # --force vouches for the whole, not a block
+        fields_alone = bool(blocks) and all(block in (TITLE, SUMMARY) for block in blocks)
+        if moved and (not force or blocks) and not fields_alone:  # --force vouches for the whole, not a block
             raise ContentErrors([ContentError(shown, 0, f"not recorded: since it was, {moved}; {mend_rearranged(shown)}")])
         if moved and force and not blocks:
-            lines = [_mark_as_moved(record, (shown, original_shown), current, title)]
+            lines = [_mark_as_moved(record, (shown, original_shown), current, heads)]
         else:
-            lines = [_mark(record, (shown, original_shown), current, (title, own_title), target, block)
+            lines = [_mark(record, (shown, original_shown), current, (heads, own_heads), target, block)
                      for block in blocks or [None]]
         gone = gone_entries(content, record)
         save_record(content, {key: value for key, value in record.items() if key not in gone})
@@ -109,7 +111,7 @@ def _rearranged_since(known: Followed | None, original_shown: str, current: tupl
     return rearranged(known.blocks, current).said()
 
 
-def _mark_as_moved(record: dict[str, Followed], pair: tuple[str, str], current: tuple, title: str | None) -> str:
+def _mark_as_moved(record: dict[str, Followed], pair: tuple[str, str], current: tuple, heads: list) -> str:
     """`translated --force` of a translation whose original's blocks moved: the translator says they moved
     theirs to match, so each block follows what its translation was made from, where it went; a block
     moved and edited too stays outdated, as an edit is (recorded as now, it would be called current unseen,
@@ -121,7 +123,7 @@ def _mark_as_moved(record: dict[str, Followed], pair: tuple[str, str], current: 
     # beside it all along; one moved follows what it was translated from, its edit seen by no word diff yet
     followed = tuple(known.blocks[paired[new]] if paired.get(new, new) != new else now
                      for new, now in enumerate(current))
-    record[shown] = Followed(original_shown, followed, title)
+    record[shown] = Followed(original_shown, followed, *heads)
     said = f"recorded: {shown} follows {original_shown} (all {len(current)} blocks, where you moved them)"
     if outdated := [index + 1 for index, _ in stale_blocks(followed, current)]:
         said += (f"; {blocks_named(outdated)} {'is' if len(outdated) == 1 else 'are'} still outdated: "
@@ -130,34 +132,36 @@ def _mark_as_moved(record: dict[str, Followed], pair: tuple[str, str], current: 
     return said
 
 
-def _mark(record: dict[str, Followed], pair: tuple[str, str], current: tuple[str, ...], titles: tuple,
-          target: list[str], block: int | None) -> str:
-    """Record one block of a translation (or, for None, the whole) as following its original's `current`
-    words; what is said of it. `pair`: the translation's and the original's shown paths; `titles`: the
-    original's title and the translation's."""
+def _mark(record: dict[str, Followed], pair: tuple[str, str], current: tuple[str, ...], heads: tuple,
+          target: list[str], block: int | str | None) -> str:
+    """Record one block of a translation (or its title or summary; for None, the whole) as following its
+    original's `current` words; what is said of it. `pair`: the translation's and the original's shown
+    paths; `heads`: the original's title and summary, and the translation's."""
     shown, original_shown = pair
-    title, own_title = titles
+    (title, summary), (own_title, own_summary) = heads
     unfinished = [index for index, text in enumerate(target, 1) if UNFINISHED in text and block in (None, index)]
     known = record.get(shown)
     same = known is not None and known.original == original_shown
     stale = stale_blocks(known.blocks, current) if same else ()
-    # the title is a part of the text as a block is: marked with the whole, kept when one block is, or
-    # while it is still to translate (as a block still to translate is, below)
-    title_to_do = own_title is not None and UNFINISHED in own_title
-    followed_title = known.title if same and (block not in (None, TITLE) or title_to_do) else title
-    if block == TITLE:  # the title alone: the blocks follow what they followed (all of now, with no record yet)
-        record[shown] = Followed(original_shown, known.blocks if same else tuple(current), followed_title)
-        still = f"; {still_marked(('title',), [])}" if title_to_do else ""
-        return f"recorded: {shown} follows {original_shown} (its title){still}"
+    # the title and summary are parts of the text as a block is: marked with the whole, kept when a block
+    # (or the other) is, or while still to translate (as a block still to translate is, below)
+    to_do = [field for field, own in ((TITLE, own_title), (SUMMARY, own_summary)) if own and UNFINISHED in own]
+    followed_title, followed_summary = (
+        getattr(known, field) if same and (block not in (None, field) or field in to_do) else now
+        for field, now in ((TITLE, title), (SUMMARY, summary)))
+    if block in (TITLE, SUMMARY):  # alone: the blocks follow what they followed (all of now, with no record yet)
+        record[shown] = Followed(original_shown, known.blocks if same else tuple(current), followed_title, followed_summary)
+        still = f"; {still_marked((block,), [])}" if block in to_do else ""
+        return f"recorded: {shown} follows {original_shown} (its {block}){still}"
     followed = list(marked(current, stale, block))
     if same:  # a block still to translate follows nothing new: its starter holds the original's words of
         old = dict(stale)  # then, and once translated from them it is outdated if those changed
         for index in unfinished:
             followed[index - 1] = (old[index - 1] or None) if index - 1 in old else current[index - 1]
-    record[shown] = Followed(original_shown, tuple(followed), followed_title)
+    record[shown] = Followed(original_shown, tuple(followed), followed_title, followed_summary)
     count = len(current)
     which = f"block {block} of {count}" if block else "its one block" if count == 1 else f"all {count} blocks"
-    fields = ("title",) if title_to_do and block is None else ()
+    fields = to_do if block is None else ()
     still = f"; {still_marked(fields, unfinished)}" if unfinished or fields else ""
     # said, since the whole was asked for: a translator who mended one block should know the others
     # outdated are now called current too (a translator's walk)
@@ -167,13 +171,15 @@ def _mark(record: dict[str, Followed], pair: tuple[str, str], current: tuple[str
     return f"recorded: {shown} follows {original_shown} ({which}){still}{was}"
 
 
-def record_new(content: Path, shown: str, original_shown: str, blocks, title: str | None = None) -> None:
-    """Record a translation just started from its original: it follows the original as it is now."""
+def record_new(content: Path, shown: str, original_shown: str, blocks, meta: dict, trusted: bool = True) -> None:
+    """Record a translation just started from its original (its blocks and front matter `meta`): it follows
+    the original as it is now. `trusted`: an essay's or a page's, which has a summary; a comment has none."""
     words = words_of(blocks)
+    title, summary = title_of(meta), summary_of(meta) if trusted else None
     with record_lock(content):
         record, errors = load_record(content)
         if not errors:
-            record[shown] = Followed(original_shown, words, title)
+            record[shown] = Followed(original_shown, words, title, summary)
             save_record(content, record)
 
 
@@ -232,11 +238,11 @@ def _declared_languages(content: Path) -> tuple[str, ...]:
         return ()
 
 
-def _blocks(path: Path, shown: str, trusted: bool) -> tuple[list[str], str | None]:
-    """A file's blocks, and its title (None for a comment, which has none)."""
+def _blocks(path: Path, shown: str, trusted: bool) -> tuple[list[str], str | None, str | None]:
+    """A file's blocks, its title and its summary (None for a comment, which has neither)."""
     from ..reading.markup import Converter
     from ..reading.read import parse_text
     parsed, error = parse_text(path.read_bytes(), shown)
     if error:
         raise ContentErrors([error])
-    return Converter().blocks(parsed.body, trusted), title_of(parsed.meta)
+    return Converter().blocks(parsed.body, trusted), title_of(parsed.meta), summary_of(parsed.meta) if trusted else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
@@ -73,7 +73,7 @@ def update_translation(content: Path, translation: Path, original: Path, trusted
                                               "for sure (a code block right under a paragraph, say); add or remove "
                                               "the blocks by hand")])
         _replace(translation, new_text)
-        record[shown] = Followed(original_shown, tuple(updated.followed), followed.title)
+        record[shown] = replace(followed, blocks=tuple(updated.followed))  # its title and summary as they were
         save_record(content, record)
     return _said(shown, updated, source)
 

@@ -14,7 +14,7 @@ from .markup import first_words
 from ..model import Text
 from .read import Record
 from .translations import (UNFINISHED, Followed, mend_rearranged, opening_words, paired_blocks, rearranged,
-                           split_off, stale_blocks, still_marked, title_of, update_command, words_of)
+                           split_off, stale_blocks, still_marked, summary_of, title_of, update_command, words_of)
 
 
 def _notes_renamed(block: str, original_lang: str, lang: str) -> str:
@@ -232,6 +232,23 @@ def title_outdated(original: Record, translation: Record, followed: Followed, fo
         f"translated; once the translation's title follows it, `tertulia translated {translation.path} --block title` "
         "records that")))
     return followed.title, line
+
+
+def summary_outdated(original: Record, translation: Record, followed: Followed, found: Findings) -> tuple[str, int] | None:
+    """The original's summary when the translation was marked, if it has changed since (warned of), and the
+    line of the translation's summary: listings and feeds show it, and a stale one is read there unseen."""
+    if followed.summary is None or followed.original != original.path:
+        return None  # a record from before summaries were kept, or for a renamed original
+    now = summary_of(original.meta)
+    if now == followed.summary or UNFINISHED in str(translation.meta.get("summary") or ""):
+        return None  # a summary still to translate is unfinished, said as such
+    line = translation.line("summary")  # or its front matter's, where it has none
+    changed = (f"its original's summary changed from “{followed.summary}” to “{now}”" if followed.summary and now
+               else f"its original gained a summary (“{now}”)" if now else "its original's summary was taken out")
+    found.warnings.append(ContentError(translation.path, line, (
+        f"the summary is outdated: {changed} after it was translated; once the "
+        f"translation's follows it, `tertulia translated {translation.path} --block summary` records that")))
+    return followed.summary, line
 
 
 def outdated_blocks(original: Record, translation: Record, blocks, followed: Followed, found: Findings) -> tuple:

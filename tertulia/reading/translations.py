@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import ContentError
@@ -28,11 +28,13 @@ UNFINISHED = "TODO translate"  # what `new translation` writes in each block, un
 @dataclass(frozen=True)
 class Followed:
     """The original, and its blocks' words as they were when the translation was marked (None: never),
-    and its title then (None: not recorded, as by the records written before titles were)."""
+    its title then (None: not recorded, as by the records written before titles were) and its summary
+    then ("": it had none; None: not recorded, as by a comment's or an older record)."""
 
     original: str
     blocks: tuple[str | None, ...]
     title: str | None = None
+    summary: str | None = None
 
     def tells(self, original: str, count: int) -> bool:
         """Whether this record says which of `original`'s blocks a translation of `count` blocks followed:
@@ -63,7 +65,7 @@ def load_record(content: Path) -> tuple[dict[str, Followed], list[ContentError]]
     prefix = content.resolve().name + "/"
     record = {prefix + key: Followed(prefix + entry["original"], tuple(cjk.without_spaces(words) if isinstance(words, str)
                                                                      else words for words in entry["blocks"]),
-                                     entry.get("title"))
+                                     entry.get("title"), entry.get("summary"))
               for key, entry in entries.items()}
     return _through_renames(content, prefix, record), []
 
@@ -91,7 +93,7 @@ def _through_renames(content: Path, prefix: str, record: dict[str, Followed]) ->
     for key, followed in record.items():
         if (new := moved(key)) != key and new not in record:
             del result[key]
-            result[new] = Followed(moved(followed.original), followed.blocks, followed.title)
+            result[new] = replace(followed, original=moved(followed.original))
     return result
 
 
@@ -157,7 +159,8 @@ def _well_formed(entry) -> bool:
     return (isinstance(entry, dict) and _text(entry.get("original"))
             and isinstance(entry.get("blocks"), list)
             and all(block is None or _text(block) for block in entry["blocks"])
-            and ("title" not in entry or _text(entry["title"])))
+            and ("title" not in entry or _text(entry["title"]))
+            and ("summary" not in entry or _text(entry["summary"])))
 
 
 def words_of(blocks) -> tuple[str, ...]:
@@ -354,6 +357,7 @@ def _edited(recorded: tuple, current: tuple, olds: range, news: range) -> dict[i
 
 
 TITLE = "title"  # `translated --block title`: the title alone, as a block is recorded alone
+SUMMARY = "summary"  # `translated --block summary`: the summary alone
 
 
 def marked(current: tuple[str, ...], stale: tuple[tuple[int, str], ...], block: int | None) -> tuple:
@@ -459,6 +463,12 @@ def listed(paths, shown: int = 8) -> str:
     """Paths named in a message, the first few and how many more."""
     paths = sorted(paths)
     return ", ".join(paths[:shown]) + (f" and {len(paths) - shown} more" if len(paths) > shown else "")
+
+
+def summary_of(meta: dict) -> str:
+    """The summary as the record keeps it: "" for none, so that one the original gains later is named."""
+    summary = meta.get("summary")
+    return " ".join(summary.split()) if isinstance(summary, str) else ""
 
 
 def title_of(meta: dict) -> str | None:

@@ -24,8 +24,8 @@ from .parse import ContentFiles
 from .read import Record
 from .tags import essay_tags, site_tags, warn_drafts_tags
 from .replies import check_anchors, check_replies, nested_threads
-from .translation_checks import (check_alignment, outdated_blocks, title_outdated, unfinished_shown_as_original,
-                                 warn_unfinished)
+from .translation_checks import (check_alignment, outdated_blocks, summary_outdated, title_outdated,
+                                 unfinished_shown_as_original, warn_unfinished)
 
 STATUSES = ("published", "pending", "spam")
 ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url", "aliases", "feed_id"}
@@ -347,7 +347,7 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         if "translation_of" not in record.meta:
             continue  # the original, or a second one already reported
         target = record.meta.get("translation_of")
-        stale, aligned, retitled = (), False, None
+        stale, aligned, retitled, resummed = (), False, None, None
         if not isinstance(target, str):
             found.error(record, "translation_of", "translation_of must be the original's language, e.g. `es`")
         elif target == original.lang and kind == "comment" and not blocks[original.path] and \
@@ -359,6 +359,7 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
                 stale = outdated_blocks(original, record, blocks, followed[record.path], found)
             if record.path in followed:  # a title is no block: it is outdated or not however the blocks align
                 retitled = title_outdated(original, record, followed[record.path], found)
+                resummed = summary_outdated(original, record, followed[record.path], found)
         elif target == record.lang:
             found.error(record, "translation_of", f"translation_of names this file's own language; a translation "
                                                   f"names its original's (`{original.lang}`)")
@@ -378,6 +379,7 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
                      untracked=record.path not in followed or followed[record.path].original != original.path)
         text = replace(text, stale=stale) if stale else text
         text = replace(text, stale_title=retitled) if retitled is not None else text
+        text = replace(text, stale_summary=resummed) if resummed is not None else text
         texts.append(unfinished_shown_as_original(text, texts[0], blocks[original.path], record) if aligned else text)
     return original, tuple(texts)
 

@@ -1036,3 +1036,47 @@ def test_a_new_paragraph_beside_an_unchanged_one_holding_its_words_is_added_not_
     check = run_cli("check", cwd=tmp_path).stderr
     assert "original block 2 (“El puente.”) was added after this translation was recorded" in check, check
     assert "split" not in check
+
+
+def test_a_changed_summary_is_outdated_until_its_translation_is_recorded_again(tmp_path):
+    """A translator's walk: listings and feeds show a translation's summary, and the original's changed
+    unseen: neither check nor status said so, as they do of a title and of every block."""
+    content = site_with_record(tmp_path)
+    edit(content, ESSAY, "author: Ana\n", "author: Ana\nsummary: Dos párrafos.\n")
+    edit(content, "posts/hola/index.en.md", "translation_of: es\n", "translation_of: es\nsummary: Two paragraphs.\n")
+    assert run_cli("translated", TRANSLATION, cwd=tmp_path).returncode == 0
+    assert json.loads((content / "translations.json").read_text())["translations"]["posts/hola/index.en.md"][
+        "summary"] == "Dos párrafos."
+    assert "summary" not in run_cli("check", cwd=tmp_path).stderr
+    edit(content, ESSAY, "summary: Dos párrafos.", "summary: Dos párrafos breves.")
+    check = run_cli("check", cwd=tmp_path)
+    assert check.returncode == 0
+    assert (f"{TRANSLATION}:4: warning: the summary is outdated: its original's summary changed from “Dos párrafos.” "
+            "to “Dos párrafos breves.” after it was translated; once the translation's follows it, "
+            f"`tertulia translated {TRANSLATION} --block summary` records that") in check.stderr
+    status = run_cli("status", cwd=tmp_path).stdout
+    assert "  essay:    en outdated (summary) · ro missing" in status
+    assert f"{TRANSLATION}:4: summary outdated; the original's is now “Dos párrafos breves.”; changed: " in status
+    assert "1 outdated (0 blocks, 1 summary)" in status
+    recorded = run_cli("translated", TRANSLATION, "--block", "summary", cwd=tmp_path)
+    assert recorded.stdout.strip() == f"recorded: {TRANSLATION} follows content/{ESSAY} (its summary)"
+    assert "summary" not in run_cli("check", cwd=tmp_path).stderr
+    assert "outdated (summary)" not in run_cli("status", cwd=tmp_path).stdout
+    edit(content, ESSAY, "summary: Dos párrafos breves.\n", "")  # taken out: the translation's says what is gone
+    assert "its original's summary was taken out after it was translated" in run_cli("check", cwd=tmp_path).stderr
+    assert "the original has none now (it was “Dos párrafos breves.”)" in run_cli("status", cwd=tmp_path).stdout
+
+
+def test_a_summary_the_original_gains_is_named_and_a_record_from_before_summaries_names_none(tmp_path):
+    content = site_with_record(tmp_path)
+    record = json.loads((content / "translations.json").read_text())
+    assert record["translations"]["posts/hola/index.en.md"]["summary"] == ""  # none then, which is known
+    assert "summary" not in record["translations"]["posts/hola/comments/c1.en.md"]  # a comment has none
+    edit(content, ESSAY, "author: Ana\n", "author: Ana\nsummary: Dos párrafos.\n")
+    assert ("the summary is outdated: its original gained a summary (“Dos párrafos.”) after it was translated"
+            in run_cli("check", cwd=tmp_path).stderr)
+    assert "summary outdated; the original has one now: “Dos párrafos.”" in run_cli("status", cwd=tmp_path).stdout
+    del record["translations"]["posts/hola/index.en.md"]["summary"]  # as every record before this was written
+    (content / "translations.json").write_text(json.dumps(record))
+    assert "summary" not in run_cli("check", cwd=tmp_path).stderr
+    assert "summary" not in run_cli("status", cwd=tmp_path).stdout
