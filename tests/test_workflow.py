@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 
 import pytest
@@ -94,10 +95,47 @@ def test_the_proposal_workflow_prints_the_import_report_with_workflow_commands_s
     assert "secrets.token_hex" in before  # a token no issue can guess, so none can start the commands again
 
 
-def test_merging_a_proposal_closes_its_issue_so_later_edits_propose_nothing():
-    """A reader's edit after the merge was answered "already in the repository; nothing new": the issue
-    stayed open, and each edit ran the job again. The pull request's body closes the issue as it merges."""
+def pull_request_step(tmp_path, log: str) -> tuple[str, str]:
+    """Run the workflow's step that opens the pull request, as Actions runs it (`bash -e`), in a repository
+    holding a new comment file, with a stand-in `gh` that keeps what it was asked: (the pull request's
+    body, every gh command line)."""
     from tertulia.commands.init import proposals_workflow
-    workflow = proposals_workflow(in_this_repository=False)
-    assert "closes #$NUMBER" in workflow.split("gh pr create", 1)[1].split("\n            --body", 1)[1].split("\n", 1)[0]
-    assert "github.event.issue.state == 'open'" in workflow
+    steps = yaml.safe_load(proposals_workflow(in_this_repository=False))["jobs"]["propose"]["steps"]
+    script = next(step["run"] for step in steps if step.get("name", "").startswith("Open a pull request"))
+    remote, work, tools = tmp_path / "remote.git", tmp_path / "work", tmp_path / "bin"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    subprocess.run(["git", "init", "--quiet", "-b", "main", str(work)], check=True)
+    git = ["git", "-C", str(work), "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    (work / "README.md").write_text("site\n")
+    subprocess.run([*git, "add", "README.md"], check=True)
+    subprocess.run([*git, "commit", "--quiet", "-m", "start"], check=True)
+    subprocess.run([*git, "remote", "add", "origin", str(remote)], check=True)
+    (work / "content/posts/p/comments").mkdir(parents=True)
+    (work / "content/posts/p/comments/c.es.md").write_text("---\nauthor: Eve\n---\n\nHola.\n")
+    (work / "import.log").write_text(log)
+    tools.mkdir()
+    (tools / "gh").write_text('#!/bin/sh\necho "$*" >> "$GH_LOG"\n'
+                              'if [ "$1 $2" = "pr create" ]; then cat "$(echo "$*" | sed "s/.*--body-file //")" > "$PR_BODY"; '
+                              'echo https://github.com/o/r/pull/9; fi\n')
+    (tools / "gh").chmod(0o755)
+    env = {**os.environ, "PATH": f"{tools}:{os.environ['PATH']}", "NUMBER": "7", "GITHUB_REF_NAME": "main",
+           "GH_LOG": str(tmp_path / "gh.log"), "PR_BODY": str(tmp_path / "body.md")}
+    result = subprocess.run(["bash", "-e", "-c", script], cwd=work, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return (tmp_path / "body.md").read_text(), (tmp_path / "gh.log").read_text()
+
+
+def test_merging_a_proposal_closes_its_issue_and_its_pull_request_says_what_the_import_noted(tmp_path):
+    """A reader's edit after the merge was answered "already in the repository; nothing new": the issue
+    stayed open, and each edit ran the job again. The pull request's body closes the issue as it merges.
+    And what the import noted (a red team: "the letter holds 2 more comment files after this one, not read")
+    was in the job's log alone, which no reviewer opens: the pull request says it."""
+    from tertulia.commands.init import proposals_workflow
+    assert "github.event.issue.state == 'open'" in proposals_workflow(in_this_repository=False)
+    body, commands = pull_request_step(tmp_path, "wrote content/posts/p/comments/c.es.md (the letter holds 2 more "
+                                                 "comment files after this one, not read; `name` cut)\ncontent is valid\n")
+    assert "closes #7, so that later edits of the issue propose nothing more" in body
+    assert "What the import said:\n\n```\nwrote content/posts/p/comments/c.es.md (the letter holds 2 more comment " \
+           "files after this one, not read; 'name' cut)\ncontent is valid\n```\n" in body  # no ` to end the block
+    assert "pr create --base main --head comment/issue-7 --title Comment proposed in issue #7" in commands
+    assert "issue comment 7 --body Thank you. Your comment is proposed for review in https://github.com/o/r/pull/9" in commands

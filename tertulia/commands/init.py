@@ -590,9 +590,19 @@ jobs:
             gh issue comment "$NUMBER" --body "Thank you. $url now holds your corrected comment."
             exit 0
           fi
+          # what the import noted (a name cut short, a website left out, a second comment not read) is
+          # for the reviewer: said in the pull request, not in a log no one opens
+          {{
+            echo "The comment proposed in #$NUMBER. Read it in context with \\`{serve}\\`; merging publishes it (\\`status: spam\\` in its file keeps it hidden instead) and closes #$NUMBER, so that later edits of the issue propose nothing more."
+            echo
+            echo "What the import said:"
+            echo
+            echo '```'
+            sed "s/\\`/'/g" import.log | head -n 40
+            echo '```'
+          }} > pull-request.md
           url=$(gh pr create --base "$GITHUB_REF_NAME" --head "$branch" \\
-            --title "Comment proposed in issue #$NUMBER" \\
-            --body "The comment proposed in #$NUMBER. Read it in context with \\`{serve}\\`; merging publishes it (\\`status: spam\\` in its file keeps it hidden instead) and closes #$NUMBER, so that later edits of the issue propose nothing more.")
+            --title "Comment proposed in issue #$NUMBER" --body-file pull-request.md)
           gh issue comment "$NUMBER" --body "Thank you. Your comment is proposed for review in $url; it appears on the site once a moderator publishes it."
       - name: Answer the issue with why nothing was taken
         if: steps.import.outputs.written != 'true'
