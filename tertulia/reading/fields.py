@@ -35,6 +35,8 @@ def text(record: Record, key: str, required: bool, found: Findings) -> str:
     return text
 
 
+LONGEST_NAME = 200  # characters of a commenter's name: the form takes no more, an import of a proposal cuts a longer one
+
 # Letters written right to left, and the controls that set a direction (an override: U+202E)
 RIGHT_TO_LEFT_OR_CONTROL = frozenset({"R", "AL"} | DIRECTION_CONTROLS)
 
@@ -44,6 +46,9 @@ def person(record: Record, key: str, required: bool, found: Findings) -> str:
     controls: where no <bdi> can hold it (a feed's title, a mail's subject, an aria-label) it then
     neither reverses the words around it (`\u202egnp.exe: Welcome`) nor is reordered by them."""
     name = single_line_name(text(record, key, required, found))
+    if len(name) > LONGEST_NAME:  # a pull request's file may hold any: each reply link repeats it, and mail subjects
+        found.warn(record, key, f"the name is {len(name):,} characters long; the comment form and the import of a "
+                                f"proposal take at most {LONGEST_NAME}: shorten it")
     if name.isascii():
         return name
     if unseen := sorted({f"U+{ord(c):04X}" for c in name if hides(c)}):

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from ..errors import ContentError, one_line
 from ..model import Discussion
+from ..reading.fields import LONGEST_NAME
 from ..reading.markup import MAX_ANGLES, MAX_BRACKETS, MAX_COMMENT, MAX_LINES, SAFE_URL
 from ..reading.yamltext import quoted as yaml_quoted
 from ..theme import CATALOG, Theme
@@ -34,7 +35,6 @@ LETTER_BEGIN = "-------- Tertulia comment file: keep it as it is --------"
 LETTER_END = "-------- end of the comment file --------"
 HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 LONGEST_WEBSITE = 2000  # characters: longer than browsers keep an address, and than any reader's site's
-LONGEST_NAME = 200  # characters of a commenter's name; an import cuts a longer one (a mail or an issue may hold one)
 # What `check` refuses in a comment, given to the page's form so it refuses the same before sending, and
 # the form's fields' lengths, so the form never cuts short what an import would take whole.
 PROPOSAL_LIMITS = {"chars": MAX_COMMENT, "brackets": MAX_BRACKETS, "angles": MAX_ANGLES, "lines": MAX_LINES,

@@ -539,3 +539,21 @@ def test_an_essay_or_page_with_nothing_below_its_front_matter_is_warned_of(tmp_p
         "write the text here",
         "content/posts/vacio/index.es.md: warning: nothing below the front matter: its page shows the title alone; "
         "write the text here"]
+
+
+def test_a_name_longer_than_the_form_takes_is_warned_of_and_strict_refuses_it(tmp_path):
+    """A red team: a pull request's comment file with a 5,000-character name passed `check --strict`, which
+    guards such pull requests, though the form and the imports take 200: the page drew it in a block
+    4,000 pixels tall on a phone, and every reply link repeated it."""
+    from tertulia.reading.fields import LONGEST_NAME
+    make_content(tmp_path, {"posts/hola/comments/c1.es.md": f"---\nauthor: \"{'N' * 5000}\"\n---\n\nHola.\n",
+                            "posts/hola/comments/c2.es.md": f"---\nauthor: \"{'M' * LONGEST_NAME}\"\n---\n\nHola.\n"})
+    check = run_cli("check", cwd=tmp_path)
+    assert check.returncode == 0
+    assert ("content/posts/hola/comments/c1.es.md:2: warning: the name is 5,000 characters long; the comment form "
+            "and the import of a proposal take at most 200: shorten it") in check.stderr
+    assert "c2.es.md:2:" not in check.stderr  # as long as the form takes is fine
+    (tmp_path / "content/posts/hola/comments/c2.es.md").unlink()
+    (tmp_path / "content/posts/hola/comments/c1.en.md").write_text("---\ntranslation_of: es\n---\n\nHello.\n")
+    strict = run_cli("check", "--strict", cwd=tmp_path)
+    assert strict.returncode == 1 and "the name is 5,000 characters long" in strict.stderr
