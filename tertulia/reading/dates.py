@@ -50,9 +50,12 @@ def in_calendar(date: PartialDate) -> bool:
     return True
 
 
-# A date as people write it by hand: day, month, year (or the year first) with slashes or dots
-WRITTEN_DATE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})( [0-9]{1,2}:[0-9]{2})?|"
-                          r"([0-9]{4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,2})( [0-9]{1,2}:[0-9]{2})?")
+# A date as people write it by hand: day, month, year (or the year first) with slashes or dots; a time
+# after a space or ISO's `T`, its minutes after a colon or a dot (`21.30`, as Finnish and Danish write it),
+# with no seconds or none but `:00`
+TIME_WRITTEN = r"((?: |T)[0-9]{1,2}[:.][0-9]{2})?(?::00)?"
+WRITTEN_DATE = re.compile(rf"([0-9]{{1,2}})[/.-]([0-9]{{1,2}})[/.-]([0-9]{{4}}){TIME_WRITTEN}|"
+                          rf"([0-9]{{4}})[/.-]([0-9]{{1,2}})[/.-]([0-9]{{1,2}}){TIME_WRITTEN}")
 
 
 def _date_meant(written: str) -> str:
@@ -77,10 +80,10 @@ def _date_meant(written: str) -> str:
 
 
 def _two_digit_hour(time: str) -> str:
-    """` 9:30` as ` 09:30`: the contract's hours have two digits."""
+    """` 9:30`, `T09:30` or ` 9.30` as ` 09:30`: the contract's hours have two digits after a space."""
     if not time:
         return ""
-    hour, minute = time.strip().split(":")
+    hour, minute = re.split(r"[:.]", time.strip(" T"))
     return f" {int(hour):02d}:{minute}"
 
 
@@ -97,6 +100,11 @@ def _off_calendar(written: str) -> str:
     days = calendar.monthrange(year, month)[1]
     if parts.group(3) and not 1 <= int(parts.group(3)) <= days:
         return f"{calendar.month_name[month]} {year} has days 01 to {days}, not {parts.group(3)}"
+    clock = re.match(r"\d{4}-\d{2}-\d{2} (\d{2}):(\d{2})", written.strip())
+    if clock and int(clock.group(1)) > 23:
+        return f"an hour is 00 to 23, not {clock.group(1)}"
+    if clock and int(clock.group(2)) > 59:
+        return f"a minute is 00 to 59, not {clock.group(2)}"
     return ""
 
 
@@ -106,7 +114,9 @@ def record_date(record: Record, found: Findings, zone: str = "") -> PartialDate 
         return None
     date = parse_date(value, utc=not zone) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
     if date is None:
-        shown = value if isinstance(value, (str, int)) else f"a {type(value).__name__}"
+        # YAML reads a time with seconds as a datetime: shown as written, so that what was meant can be asked
+        shown = value if isinstance(value, (str, int)) else value.isoformat(sep=" ") if isinstance(
+            value, dt.datetime) else f"a {type(value).__name__}"
         if isinstance(value, str) and DATE_PATTERN.fullmatch(value):  # the form is right, a number is not
             found.error(record, "date", f"date `{shown}` is not on the calendar: " + (_off_calendar(value) or (
                 "a year is 0001-9999 (also in UTC), a month 01-12, a day one of its month's, an hour 00-23, a minute "
