@@ -452,7 +452,8 @@ def test_tags_match_case_insensitively_and_unknown_tags_warn(tmp_path):
     loaded = loads(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\ntags: [Values, mystery]")})
     assert loaded.site.essays[0].tags == ("values", "mystery")
     assert [str(w) for w in loaded.warnings] == [
-        "content/posts/hola/index.es.md:4: tag `mystery` is not in site.yml tags; its label is its key"]
+        "content/posts/hola/index.es.md:4: tag `mystery` is not in site.yml tags; its label is its key in every language: "
+        "add it to site.yml's `tags` with a label for each (`mystery: {en: …, es: mystery, ro: …}`)"]
 
 
 def test_turkish_and_greek_tags_written_in_capitals_or_lower_case_are_the_tag_of_site_yml(tmp_path):
@@ -470,7 +471,8 @@ def test_turkish_and_greek_tags_written_in_capitals_or_lower_case_are_the_tag_of
     assert [str(w) for w in loaded.warnings] == [
         "content/posts/hola/index.es.md:4: tag `Cag` is not in site.yml tags; its label is its key; is it meant to "
         "be `Çağ`?",
-        "content/posts/hola/index.es.md:4: tag `ILIKLAR` is not in site.yml tags; its label is its key",
+        "content/posts/hola/index.es.md:4: tag `ILIKLAR` is not in site.yml tags; its label is its key in every language: "
+        "add it to site.yml's `tags` with a label for each (`ILIKLAR: {en: …, es: ILIKLAR, ro: …}`)",
         "content/posts/hola/index.es.md:4: tag `RESUME` is not in site.yml tags; its label is its key; is it meant "
         "to be `résumé`?",
         "content/posts/hola/index.es.md:4: tag `İLİK` is not in site.yml tags; its label is its key; is it meant to "
@@ -506,7 +508,8 @@ def test_a_missing_label_falls_back_to_the_key_as_written_not_its_url_segment(tm
     assert tags["big-data"].label("ro", "en") == ("Big Data", "")
     assert tags["values"].label("ro", "en") == ("values", "en")
     assert [str(w) for w in loaded.warnings] == [
-        "content/posts/hola/index.es.md:4: tag `Big Data` is not in site.yml tags; its label is its key"]
+        "content/posts/hola/index.es.md:4: tag `Big Data` is not in site.yml tags; its label is its key in every language: "
+        "add it to site.yml's `tags` with a label for each (`Big Data: {en: …, es: Big Data, ro: …}`)"]
 
 
 def test_drafts_are_left_out_unless_asked_for(tmp_path):

@@ -10,6 +10,7 @@ from ..model import Essay, SiteConfig, Tag
 from .findings import Findings
 from .names import in_capitals, lowered_from_capitals, same_words, tag_segment, tag_text, without_tonos
 from .read import Record
+from .yamltext import plain_or_quoted
 
 
 FOLDED_LIST = re.compile(r"\S - \S")  # a list item indented under the one before it, folded into its key
@@ -102,9 +103,16 @@ def _warn_unknown_tag(config: SiteConfig, essay: Essay, key: str, essay_records,
     """Warn, at the essay's `tags`, of a tag site.yml lacks (and the one perhaps meant); the tag as written."""
     record = essay_records[essay.slug][essay.original.lang]
     written = _written_tag(record, key, config.tags)
-    found.warn(record, "tags", f"tag `{written}` is not in site.yml tags; its label is its key"
-                               f"{_meant_tag(key, written, config.tags)}")
+    meant = _meant_tag(key, written, config.tags)
+    found.warn(record, "tags", f"tag `{written}` is not in site.yml tags; its label is its key" + (meant or (
+        f" in every language: add it to site.yml's `tags` with a label for each ({_tag_entry(config, record.lang, written)})")))
     return written
+
+
+def _tag_entry(config: SiteConfig, lang: str, written: str) -> str:
+    """site.yml's line for a tag, as a writer would start it: `kesä: {fi: kesä, sv: …, et: …}`."""
+    labels = ", ".join(f"{code}: {plain_or_quoted(written) if code == lang else '…'}" for code in config.language_codes)
+    return f"`{plain_or_quoted(written)}: {{{labels}}}`"
 
 
 def warn_drafts_tags(config: SiteConfig, drafts: list[Essay], tags: tuple[Tag, ...], essay_records,

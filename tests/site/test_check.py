@@ -20,7 +20,7 @@ def test_check_warns_about_missing_translations_unknown_tags_and_hidden_parents(
         "content/posts/hola/comments/2.es.md: warning: this comment has no `en` translation (main_language)",
         "content/posts/hola/comments/2.es.md:3: warning: answers `1`, which is not published; "
         "it is shown at the top of the thread",
-        "content/posts/hola/index.es.md:4: warning: tag `mystery` is not in site.yml tags; its label is its key",
+        "content/posts/hola/index.es.md:4: warning: tag `mystery` is not in site.yml tags; its label is its key in every language: add it to site.yml's `tags` with a label for each (`mystery: {en: …, es: mystery, ro: …}`)",
     ]
     assert not (tmp_path / "output").exists()
 
@@ -33,7 +33,8 @@ def test_a_tag_missing_from_site_yml_is_said_in_a_run_that_fails_on_another_file
     result = run_cli("check", "--content", str(content), cwd=tmp_path)
     assert result.returncode == 1
     assert "content/posts/hola/index.es.md:4: warning: tag `Montagna` is not in site.yml tags; its label is " \
-           "its key" in result.stderr.splitlines(), result.stderr
+           "its key in every language: add it to site.yml's `tags` with a label for each " \
+           "(`Montagna: {en: …, es: Montagna, ro: …}`)" in result.stderr.splitlines(), result.stderr
     assert any(line.startswith("content/posts/otra/index.es.md:3: ") for line in result.stderr.splitlines())
 
 
