@@ -403,3 +403,13 @@ def test_a_bad_tag_key_written_with_yaml_escapes_is_said_at_its_own_line(tmp_pat
                                      '  "tab\\there": {en: z}\n')
     assert [error.split(": tag key")[0] for error in errors] == [
         "content/site.yml:7", "content/site.yml:8", "content/site.yml:9"]
+
+
+@pytest.mark.parametrize("zone, meant", [("Europe/Helsingfors", "Europe/Helsinki"), ("Madrid", "Europe/Madrid"),
+                                         ('"Sao Paulo"', "America/Sao_Paulo")])
+def test_a_zone_named_by_its_city_alone_or_in_another_language_asks_for_the_one_meant(tmp_path, zone, meant):
+    """A Finnish writer's walk: `Europe/Helsingfors` (Helsinki's Swedish name) was told only that it is no zone."""
+    errors = config_errors(tmp_path, 'title: x\nbase_url: "https://example.org/"\nlanguages: {fi: Suomi}\n'
+                                     f"main_language: fi\ntimezone: {zone}\n")
+    assert errors == [f"content/site.yml:5: timezone must be an IANA time zone such as `Europe/Madrid`, "
+                      f"not `{zone.strip(chr(34))}`; is it meant to be `{meant}`?"]

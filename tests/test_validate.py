@@ -102,6 +102,14 @@ def test_a_language_not_in_site_yml(tmp_path):
                       "`fr` to site.yml's languages to publish it, or start the file's name with a dot to keep it aside"]
 
 
+def test_a_language_a_letter_off_a_declared_one_asks_whether_it_is_meant(tmp_path):
+    """A Finnish writer's walk: `index.ee.md` for Estonian's `et` was told to add `ee` (Ewe) to the site."""
+    errors = errors_for(tmp_path, {"posts/hola/index.eo.md": "---\ntitle: Saluton\ntranslation_of: es\n---\n\nA.\n\nB.\n"})
+    assert errors == ["content/posts/hola/index.eo.md: language `eo` is not in site.yml languages (en, es, ro); is it "
+                      "meant to be `index.en.md`? If not, add `eo` to site.yml's languages to publish it, or start the "
+                      "file's name with a dot to keep it aside"]
+
+
 @pytest.mark.parametrize("key", ["title", "author"])
 def test_a_missing_required_key_in_an_original(tmp_path, key):
     text = ESSAY_ES.replace("title: \"Hola\"\n" if key == "title" else "author: Ana\n", "")

@@ -498,6 +498,17 @@ def _line_after(text: str, start: int, pattern: re.Pattern) -> int:
 NO_ZONES = ("localtime", "posixrules", "factory")  # the machine's own zone, or no zone at all
 
 
+def _zone_meant(value: str) -> str:
+    """The zone a misspelt one (`Europe/Helsinky`, `Europe/Helsingfors`) or a city alone (`Madrid`) likely
+    means, or ""."""
+    zones = sorted(_zones())
+    near = get_close_matches(value, zones, n=1, cutoff=0.75)
+    if near:
+        return near[0]
+    city = value.rsplit("/", 1)[-1].replace(" ", "_").casefold()
+    return next((zone for zone in zones if zone.rsplit("/", 1)[-1].casefold() == city), "")
+
+
 def _timezone(value, fail) -> str:
     """An IANA time zone (`Europe/Madrid`) that dates written without an offset are in."""
     if value in ("", None):
@@ -510,8 +521,8 @@ def _timezone(value, fail) -> str:
             raise ValueError
         ZoneInfo(value)
     except (ValueError, ZoneInfoNotFoundError, OSError):
-        near = get_close_matches(str(value), sorted(_zones()), n=1, cutoff=0.8) if isinstance(value, str) else []
-        meant = f"; is it meant to be `{near[0]}`?" if near else ""
+        near = _zone_meant(value) if isinstance(value, str) else ""
+        meant = f"; is it meant to be `{near}`?" if near else ""
         fail("timezone", f"timezone must be an IANA time zone such as `Europe/Madrid`, not `{str(value)[:60]}`{meant}")
         return ""
     return value

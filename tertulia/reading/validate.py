@@ -261,7 +261,11 @@ def _spelt_as(record: Record, config: SiteConfig) -> str:
     narrower = [code for code in config.language_codes if code.split("-")[0].casefold() == record.lang.casefold()]
     if narrower:  # `pt` for the declared `pt-BR`
         return f"; is it meant to be `{named(narrower[0])}`?"
-    return f"; add `{record.lang}` to site.yml's languages to publish it, or start the file's name with a dot to keep it aside"
+    # a letter off (`ee` for Estonian's `et`): asked, since `ee` is a language too (Ewe) that may be meant
+    typo = [code for code in config.language_codes if len(code) == len(record.lang)
+            and sum(a != b for a, b in zip(code.casefold(), record.lang.casefold())) == 1]
+    asked = f"; is it meant to be `{named(typo[0])}`? If not," if typo else ";"
+    return f"{asked} add `{record.lang}` to site.yml's languages to publish it, or start the file's name with a dot to keep it aside"
 
 
 def _original(versions: dict[str, Record], found: Findings, kind: str) -> Record | None:
