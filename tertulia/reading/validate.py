@@ -121,7 +121,8 @@ def _warn_root_files_under_a_path(config: SiteConfig, static: tuple[str, ...], f
     for name in sorted(HOST_ROOT_FILES & set(static)):
         found.warnings.append(ContentError(f"{root}/static/{name}", 0,
                                            f"crawlers read {name} only at the host's root ({host}{name}); this site "
-                                           f"is published under {config.base_path}, where it is not read"))
+                                           f"is published under {config.base_path}, where it is not read: remove it, "
+                                           f"or put its lines in the one at the host's root"))
 
 
 def page_slug_collision(slug: str, config: SiteConfig, static_roots: set[str], root: str = "content") -> str:

@@ -79,7 +79,8 @@ def test_check_reports_a_static_file_that_would_replace_a_generated_one_as_build
     assert checked.stderr.splitlines() == [
         # the site is published under /repo/: a warning, not one of the clashes
         "content/static/robots.txt: warning: crawlers read robots.txt only at the host's root "
-        "(https://example.github.io/robots.txt); this site is published under /repo/, where it is not read",
+        "(https://example.github.io/robots.txt); this site is published under /repo/, where it is not read: remove it, "
+        "or put its lines in the one at the host's root",
         "content/static/assets/style.css: would replace the site's own `assets/style.css`, which the build makes; "
         "rename or remove it",
         "content/static/es/posts/hola/index.html: would replace the site's own `es/posts/hola/index.html`, which "
@@ -187,7 +188,8 @@ def test_a_redirect_or_menu_link_to_no_page_of_the_site_is_a_warning_on_its_line
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
         "content/static/robots.txt: warning: crawlers read robots.txt only at the host's root "
-        "(https://example.github.io/robots.txt); this site is published under /repo/, where it is not read",
+        "(https://example.github.io/robots.txt); this site is published under /repo/, where it is not read: remove it, "
+        "or put its lines in the one at the host's root",
         "content/site.yml:10: warning: redirect `/typo/` leads to `/posts/hloa/`, which is no page of this site: "
         "its readers would find the page-not-found page",
         # search: false in this site.yml: no search page is built, so a link to it leads nowhere

@@ -309,8 +309,8 @@ def test_a_robots_txt_under_a_sub_path_is_said_to_reach_no_crawler(tmp_path):
     result = run_cli("check", "--content", str(about_site(tmp_path)))
     assert result.returncode == 0
     assert ("content/static/robots.txt: warning: crawlers read robots.txt only at the host's root "
-            "(https://example.github.io/robots.txt); this site is published under /repo/, where it is not read"
-            ) in result.stderr.splitlines()
+            "(https://example.github.io/robots.txt); this site is published under /repo/, where it is not read: "
+            "remove it, or put its lines in the one at the host's root") in result.stderr.splitlines()
     site = tmp_path / "content/site.yml"
     site.write_text(site.read_text().replace("https://example.github.io/repo/", "https://essays.example.org/"))
     assert "robots.txt" not in run_cli("check", "--content", str(tmp_path / "content")).stderr
