@@ -123,7 +123,9 @@ def _mark_as_moved(record: dict[str, Followed], pair: tuple[str, str], current: 
     # beside it all along; one moved follows what it was translated from, its edit seen by no word diff yet
     followed = tuple(known.blocks[paired[new]] if paired.get(new, new) != new else now
                      for new, now in enumerate(current))
-    record[shown] = Followed(original_shown, followed, *heads)
+    # the title and summary were not moved: they follow what they followed (outdated, if either changed)
+    kept = [then if then is not None else now for then, now in zip((known.title, known.summary), heads)]
+    record[shown] = Followed(original_shown, followed, *kept)
     said = f"recorded: {shown} follows {original_shown} (all {len(current)} blocks, where you moved them)"
     if outdated := [index + 1 for index, _ in stale_blocks(followed, current)]:
         said += (f"; {blocks_named(outdated)} {'is' if len(outdated) == 1 else 'are'} still outdated: "
@@ -143,12 +145,9 @@ def _mark(record: dict[str, Followed], pair: tuple[str, str], current: tuple[str
     known = record.get(shown)
     same = known is not None and known.original == original_shown
     stale = stale_blocks(known.blocks, current) if same else ()
-    # the title and summary are parts of the text as a block is: marked with the whole, kept when a block
-    # (or the other) is, or while still to translate (as a block still to translate is, below)
     to_do = [field for field, own in ((TITLE, own_title), (SUMMARY, own_summary)) if own and UNFINISHED in own]
-    followed_title, followed_summary = (
-        getattr(known, field) if same and (block not in (None, field) or field in to_do) else now
-        for field, now in ((TITLE, title), (SUMMARY, summary)))
+    followed_title, followed_summary = (_head_followed(field, now, own, known if same else None, block)
+                                        for field, now, own in ((TITLE, title, own_title), (SUMMARY, summary, own_summary)))
     if block in (TITLE, SUMMARY):  # alone: the blocks follow what they followed (all of now, with no record yet)
         record[shown] = Followed(original_shown, known.blocks if same else tuple(current), followed_title, followed_summary)
         still = f"; {still_marked((block,), [])}" if block in to_do else ""
@@ -166,9 +165,33 @@ def _mark(record: dict[str, Followed], pair: tuple[str, str], current: tuple[str
     # said, since the whole was asked for: a translator who mended one block should know the others
     # outdated are now called current too (a translator's walk)
     mended = [index + 1 for index, _ in stale if block is None and index + 1 not in unfinished]
-    was = (f"; {blocks_named(mended)}, outdated until now, {'is' if len(mended) == 1 else 'are'} recorded as "
-           "translated too (`--block N` records one alone)") if mended else ""
+    heads_mended = [f"the {field}" for field, then, now in ((TITLE, known and known.title, title),
+                                                            (SUMMARY, known and known.summary, summary))
+                    if block is None and same and then is not None and then != now and field not in to_do]
+    named = heads_mended + ([blocks_named(mended)] if mended else [])
+    listed = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else "".join(named)
+    was = (f"; {listed}, outdated until now, {'is' if len(named) == 1 else 'are'} recorded as "
+           f"translated too (`--block N`{', `title` or `summary`' if heads_mended else ''} records one alone)") if named else ""
     return f"recorded: {shown} follows {original_shown} ({which}){still}{was}"
+
+
+def _head_followed(field: str, now: str | None, own: str | None, known: Followed | None, block) -> str | None:
+    """What the record keeps of the original's title or summary (`field`) once `block` is marked. They are
+    parts of the text as a block is: marked with the whole or alone, kept when a block (or the other) is;
+    one still to translate follows the original's words its starter holds (`TODO translate: <them>`), as a
+    block's starter does, for once translated from them it is outdated if those changed."""
+    then = getattr(known, field) if known else None
+    if own and UNFINISHED in own:
+        return _starter_words(own) or (then if known else now)
+    return then if known and block not in (None, field) else now
+
+
+def _starter_words(own: str | None) -> str | None:
+    """The original's words a title or summary still to translate holds after its marker, as the record
+    keeps them; None when it holds none (the marker typed over some other text)."""
+    if not own or not own.startswith(f"{UNFINISHED}:"):
+        return None
+    return " ".join(own[len(UNFINISHED) + 1:].split()) or None
 
 
 def record_new(content: Path, shown: str, original_shown: str, blocks, meta: dict, trusted: bool = True) -> None:

@@ -127,7 +127,11 @@ def _updated(recorded: tuple, current: tuple, source, pieces: list[str], trusted
             updated.sources.append(pieces[old])
             updated.followed.append(now if recorded[old] == now else recorded[old])
         updated.kept_from.append(old)
-    updated.split = {new + 1: neighbour + 1 for new, neighbour in split_off(recorded, current, paired).items()}
+    for new, neighbour in split_off(recorded, current, paired).items():
+        updated.split[new + 1] = neighbour + 1
+        # its words were translated as a part of the paragraph it was cut from: it follows that paragraph,
+        # so a word the writer changed in it as they cut it is outdated once its translation is moved in
+        updated.followed[new] = recorded[paired[neighbour]]
     kept = set(paired.values())
     updated.removed = [(old + 1, pieces[old]) for old in range(len(recorded)) if old not in kept]
     return updated

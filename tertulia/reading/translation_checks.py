@@ -14,7 +14,8 @@ from .markup import first_words
 from ..model import Text
 from .read import Record
 from .translations import (UNFINISHED, Followed, mend_rearranged, opening_words, paired_blocks, rearranged,
-                           split_off, stale_blocks, still_marked, summary_of, title_of, update_command, words_of)
+                           joined_into, split_off, stale_blocks, still_marked, summary_of, title_of, update_command,
+                           words_of)
 
 
 def _notes_renamed(block: str, original_lang: str, lang: str) -> str:
@@ -84,7 +85,7 @@ def check_alignment(original: Record, translation: Record, blocks, found: Findin
     if recorded and not split and (command := update_command(translation.path)):
         message += (f" ({command} adds the original's new blocks marked `TODO translate`, shown "
                     "in its language until translated, moves the translations of blocks that moved with them, "
-                    "and takes out those it lost)")
+                    "joins those of paragraphs it joined and takes out those it lost)")
     found.errors.append(ContentError(translation.path, line or translation.body_line, message))
     return False
 
@@ -120,34 +121,68 @@ def _list_run_in(target, source) -> str:
     return ""
 
 
-SPLIT = " was split in two after this translation was recorded"  # cut by hand, not by `--update`
+SPLIT = " was split in "  # how a split is said: cut by hand, where `--update` would add a block to write
 
 
 def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[int, str] | None:
     """(line, sentence) naming the blocks the original gained, or those it lost, since the translation was
     recorded as following it (its blocks then: `recorded`), paired as translations.paired_blocks pairs
-    them; None when it both gained and lost some, which one sentence cannot say."""
-    paired = paired_blocks(recorded, words_of(source))  # as `--update` pairs them, which the message names
+    them, a paragraph cut in two or two made one said so; None when it both gained and lost some, which
+    one sentence cannot say."""
+    current = words_of(source)
+    paired = paired_blocks(recorded, current)  # as `--update` pairs them, which the message names
     gained = [new for new in range(len(source)) if new not in paired]
     lost = sorted(set(range(len(recorded))) - set(paired.values()))
     if bool(gained) == bool(lost):
         return None
+    def line_of(index: int) -> int:  # where the translation's block `index` starts
+        return starts[min(index, len(starts) - 1)] if starts else 0
+    changed = _split(recorded, current, paired, gained, source) if gained else _joined(recorded, current, paired, lost, source)
+    if changed:
+        return line_of(changed[0]), changed[1]
     at, one = (gained or lost)[0], len(gained or lost) == 1
-    line = starts[min(at, len(starts) - 1)] if starts else 0
     which = _blocks_said(gained or lost)
-    if one and (split := split_off(recorded, words_of(source), paired)):
-        rest = split[at]
-        first, second = sorted((at, rest))
-        cut = starts[min(paired[rest], len(starts) - 1)] if starts else 0  # the translation's block to cut
-        return cut, (f"the original's block {paired[rest] + 1}{SPLIT} "
-                      f"(now blocks {first + 1} and {second + 1}: “{opening_words(source[first])}” and "
-                      f"“{opening_words(source[second])}”): split this translation's block {paired[rest] + 1} "
-                      f"the same way")
     if gained:
-        return line, (f"original {which} (“{opening_words(source[at])}”) {'was' if one else 'were'} added after "
-                      f"this translation was recorded: translate {'it' if one else 'them'} here as {which}")
-    return line, (f"the original's {which} {'was' if one else 'were'} removed after this translation was "
-                  f"recorded: translation {which} (“{opening_words(target[at])}”) {'follows' if one else 'follow'} nothing now")
+        return line_of(at), (f"original {which} (“{opening_words(source[at])}”) {'was' if one else 'were'} added after "
+                             f"this translation was recorded: translate {'it' if one else 'them'} here as {which}")
+    return line_of(at), (f"the original's {which} {'was' if one else 'were'} removed after this translation was recorded: "
+                         f"translation {which} (“{opening_words(target[at])}”) {'follows' if one else 'follow'} nothing now")
+
+
+def _split(recorded: tuple, current: tuple, paired: dict, gained: list[int], source) -> tuple[int, str] | None:
+    """(the translation's block to cut, what to say) when every block the original gained was cut from one
+    paragraph: said as a split, the translator knows to cut theirs rather than write a new block."""
+    split = split_off(recorded, current, paired)
+    if not all(new in split for new in gained) or len({paired[split[new]] for new in gained}) != 1:
+        return None
+    old = paired[split[gained[0]]]
+    parts = sorted(set(gained) | {split[new] for new in gained})
+    if parts != list(range(parts[0], parts[-1] + 1)):
+        return None
+    into = {2: "two", 3: "three"}.get(len(parts), str(len(parts)))
+    quoted = " … ".join(f"“{opening_words(source[index])}”" for index in (parts[0], parts[-1]))
+    return old, (f"the original's block {old + 1}{SPLIT}{into} after this translation was recorded (now blocks "
+                 f"{_span(parts)}: {quoted}): split this translation's block {old + 1} the same way")
+
+
+def _joined(recorded: tuple, current: tuple, paired: dict, lost: list[int], source) -> tuple[int, str] | None:
+    """(the translation's first block to join, what to say) when every block the original lost now stands
+    in the one paragraph beside it: said as removed, a translator mending by hand deleted its translation."""
+    joins = joined_into(recorded, current, paired)
+    if not all(old in joins for old in lost) or len({joins[old] for old in lost}) != 1:
+        return None
+    new = joins[lost[0]]
+    olds = sorted(set(lost) | {paired[new]})
+    if olds != list(range(olds[0], olds[-1] + 1)):
+        return None
+    return olds[0], (f"the original's blocks {_span(olds)} were joined into one paragraph after this translation was "
+                     f"recorded (now its block {new + 1}: “{opening_words(source[new])}”): join this translation's "
+                     f"blocks {_span(olds)} the same way")
+
+
+def _span(indexes: list[int]) -> str:
+    """Consecutive blocks by their numbers from 1: `2 and 3`, `2 to 4`."""
+    return f"{indexes[0] + 1} {'and' if len(indexes) == 2 else 'to'} {indexes[-1] + 1}"
 
 
 def _blocks_said(indexes: list[int]) -> str:

@@ -270,18 +270,38 @@ def within(words: str | None, block: str) -> bool:
 
 
 def split_off(recorded: tuple, current: tuple, paired: dict[int, int]) -> dict[int, int]:
-    """Each block the original gained that was cut from a paragraph beside it (one paragraph made two):
-    its index, to that neighbour's, both numbered as now. Said as a split, not as a paragraph added, a
-    translator knows to cut their block in two rather than write a new one (a translator's walk)."""
-    splits = {}
-    for new in (new for new in range(len(current)) if new not in paired):
-        for neighbour in (new - 1, new + 1):
-            old = paired.get(neighbour)
-            if (old is not None and recorded[old] != current[neighbour] and within(current[new], recorded[old] or "")
-                    and within(current[neighbour], recorded[old] or "")):
-                splits[new] = neighbour
-                break
+    """Each block the original gained that was cut from a paragraph beside it (one paragraph made two or
+    more): its index, to the index of the block that kept that paragraph's place, both numbered as now.
+    Said as a split, not as a paragraph added, a translator knows to cut their block rather than write
+    a new one (a translator's walk)."""
+    splits: dict[int, int] = {}
+    found = True
+    while found:  # again after each: a third part is beside the second, not the part that kept the place
+        found = False
+        for new in (new for new in range(len(current)) if new not in paired and new not in splits):
+            for neighbour in (new - 1, new + 1):
+                kept = neighbour if neighbour in paired else splits.get(neighbour)
+                old = paired.get(kept) if kept is not None else None
+                if (old is not None and recorded[old] != current[kept] and within(current[new], recorded[old] or "")
+                        and within(current[kept], recorded[old] or "")):
+                    splits[new], found = kept, True
+                    break
     return splits
+
+
+def joined_into(recorded: tuple, current: tuple, paired: dict[int, int]) -> dict[int, int]:
+    """Each block the original lost whose words now stand in the block beside it, which grew by them (two
+    paragraphs made one): its index as recorded, to that block's as now. The mirror of split_off."""
+    now_of = {old: new for new, old in paired.items()}
+    joins = {}
+    for old in sorted(set(range(len(recorded))) - set(paired.values())):
+        for neighbour in (old - 1, old + 1):
+            new = now_of.get(neighbour)
+            if (new is not None and recorded[neighbour] != current[new] and within(recorded[old], current[new])
+                    and within(recorded[neighbour], current[new])):
+                joins[old] = new
+                break
+    return joins
 
 
 def _likeness(old: str | None, new: str) -> float:

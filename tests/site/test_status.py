@@ -1018,7 +1018,7 @@ def test_a_paragraph_the_original_split_in_two_is_said_to_be_split_not_added(tmp
     assert check.returncode == 1
     assert ("content/posts/p/index.en.md:6: translation has 2 blocks, original has 3; the original's block 1 was split "
             "in two after this translation was recorded (now blocks 1 and 2: “El río es ancho y lento, y pasa…” "
-            "and “El puente es de 1890 y de piedra…”): split this translation's block 1 the same way") in check.stderr
+            "… “El puente es de 1890 y de piedra…”): split this translation's block 1 the same way") in check.stderr
     assert "--update" not in check.stderr  # it would add a block to write, where a cut is all it takes
     result = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -1080,3 +1080,78 @@ def test_a_summary_the_original_gains_is_named_and_a_record_from_before_summarie
     (content / "translations.json").write_text(json.dumps(record))
     assert "summary" not in run_cli("check", cwd=tmp_path).stderr
     assert "summary" not in run_cli("status", cwd=tmp_path).stdout
+
+
+def test_a_paragraph_split_in_three_or_two_joined_are_said_so_by_check(tmp_path):
+    """A translator's walk: a paragraph cut in three was "blocks 2, 4 were added", and two paragraphs made
+    one "block 4 was removed … follows nothing now": mending by hand, the translator deleted its words."""
+    head, theirs = HEADS
+    original = head + "Uno dos tres cuatro. Cinco seis siete ocho. Nueve diez once doce.\n\nFin del texto aquí.\n"
+    content = make_content(tmp_path, {"posts/p/index.es.md": original, "posts/p/index.en.md": (
+        theirs + "One two three four. Five six seven eight. Nine ten eleven twelve.\n\nThe end of the text here.\n")})
+    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    (content / "posts/p/index.es.md").write_text(original.replace(". Cinco", ".\n\nCinco").replace(". Nueve", ".\n\nNueve"))
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert ("the original's block 1 was split in three after this translation was recorded (now blocks 1 to 3: "
+            "“Uno dos tres cuatro.” … “Nueve diez once doce.”): split this translation's block 1 the same way") in check
+    joined = head + "Uno dos tres cuatro.\n\nCinco seis siete ocho.\n\nFin del texto aquí.\n"
+    (content / "posts/p/index.es.md").write_text(joined)
+    (content / "posts/p/index.en.md").write_text(theirs + "One two three four.\n\nFive six seven eight.\n\nThe end.\n")
+    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    (content / "posts/p/index.es.md").write_text(joined.replace("cuatro.\n\nCinco", "cuatro. Cinco"))
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert ("translation has 3 blocks, original has 2; the original's blocks 1 and 2 were joined into one paragraph "
+            "after this translation was recorded (now its block 1: “Uno dos tres cuatro. Cinco seis siete ocho.”): join this "
+            "translation's blocks 1 and 2 the same way") in check, check
+    assert "removed" not in check and "--update" in check  # which joins them, as this says
+
+
+def test_a_word_changed_in_the_half_update_adds_of_a_split_paragraph_is_outdated_once_moved_in(tmp_path):
+    """A translator's walk: `--update` recorded the new half as following the original as it is now; the
+    translator moved their words into it as told, and "pünktlich", added as the writer cut it, went unseen."""
+    head, theirs = HEADS
+    original = head + "Der Zug fährt um zehn Uhr ab. Im Abteil riecht es nach Kaffee und Regen.\n\nEnde.\n"
+    content = make_content(tmp_path, {"posts/p/index.es.md": original, "posts/p/index.en.md": (
+        theirs + "The train leaves at ten. The compartment smells of coffee and rain.\n\nEnd.\n")})
+    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    (content / "posts/p/index.es.md").write_text(original.replace("fährt um zehn Uhr ab. Im",
+                                                                  "fährt pünktlich um zehn Uhr ab.\n\nIm"))
+    update = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
+    assert "its original was cut from block 2's paragraph" in update.stdout, update.stdout
+    (content / "posts/p/index.en.md").write_text(
+        theirs + "The train leaves at ten.\n\nThe compartment smells of coffee and rain.\n\nEnd.\n")
+    assert run_cli("translated", "content/posts/p/index.en.md", "--block", "2", cwd=tmp_path).returncode == 0
+    status = run_cli("status", cwd=tmp_path).stdout
+    assert "block 1 outdated" in status and "{+pünktlich+}" in status, status
+
+
+def test_force_keeps_a_changed_title_and_summary_outdated_and_the_whole_names_them(tmp_path):
+    """A translator's walk: `translated --force` after moving blocks recorded the original's new title and
+    summary as followed, and a whole `translated` called them current unsaid, as it says of blocks."""
+    head = "---\ntitle: Uno\nauthor: A\nsummary: Breve.\n---\n\n"
+    theirs = "---\ntitle: One\ntranslation_of: es\nsummary: Short.\n---\n\n"
+    content = make_content(tmp_path, {"posts/p/index.es.md": head + "Primero aquí.\n\nSegundo aquí.\n",
+                                      "posts/p/index.en.md": theirs + "First here.\n\nSecond here.\n"})
+    translation = "content/posts/p/index.en.md"
+    assert run_cli("translated", translation, cwd=tmp_path).returncode == 0
+    (content / "posts/p/index.es.md").write_text(head.replace("Uno", "Dos").replace("Breve.", "Muy breve.")
+                                                 + "Segundo aquí.\n\nPrimero aquí.\n")
+    (content / "posts/p/index.en.md").write_text(theirs + "Second here.\n\nFirst here.\n")
+    forced = run_cli("translated", "--force", translation, cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert "the title is outdated" in check and "the summary is outdated" in check, check
+    whole = run_cli("translated", translation, cwd=tmp_path).stdout
+    assert whole.strip().endswith("; the title and the summary, outdated until now, are recorded as translated too "
+                                  "(`--block N`, `title` or `summary` records one alone)"), whole
+
+
+def test_a_summary_still_to_translate_follows_the_words_its_starter_holds(tmp_path):
+    """A translator's walk: `--block summary` on `summary: "TODO translate: …"` kept the record's "" (none),
+    so once translated the summary was "outdated: its original gained a summary", though translated from it."""
+    content = site_with_record(tmp_path)
+    edit(content, ESSAY, "author: Ana\n", "author: Ana\nsummary: Dos párrafos.\n")
+    edit(content, "posts/hola/index.en.md", "translation_of: es\n", 'translation_of: es\nsummary: "TODO translate: Dos párrafos."\n')
+    assert run_cli("translated", TRANSLATION, "--block", "summary", cwd=tmp_path).returncode == 0
+    edit(content, "posts/hola/index.en.md", '"TODO translate: Dos párrafos."', "Two paragraphs.")
+    assert "summary" not in run_cli("check", cwd=tmp_path).stderr
