@@ -321,21 +321,25 @@ def _thread_place(link: str, identifier: str, site: Site) -> tuple[str, str]:
     folder = _essay_of(link, site.essays) or (_essay_of(plain, site.essays) if said else "") \
         or _own_page(plain, site) or _post_of(identifier, site.essays) or _page_kept_at(plain, site.essays)
     if not folder:
-        folder, named = _redirected(_untracked(link) or link, site)
+        folder, named = _redirected(_untracked(link) or link, site, identifier)
         said = named or said
     return folder, said or site.essays.languages.get(folder) or "en"
 
 
-def _redirected(link: str, site: Site) -> tuple[str, str]:
+def _redirected(link: str, site: Site, identifier: str = "") -> tuple[str, str]:
     """(the essay, and the language its address names) that site.yml's `redirects` send the thread's
     old address on to (`/en/2014/03/16/coffee/: /en/posts/saudade/`, a translation's own address,
-    which no alias can hold); ("", "") when they send it nowhere such."""
+    which no alias can hold), as a path at the blog's root or at the link's own host (the blog with or
+    without `www.`, as aliases are matched), or the WordPress post its `identifier` names
+    (`102 https://blog/?p=102`); ("", "") when they send it nowhere such."""
     try:
         own_root = "{0.scheme}://{0.netloc}/".format(urlsplit(link))
     except ValueError:
         return "", ""
-    for root in sorted(site.essays.roots) or [own_root]:
-        old = site_path(link, root)
+    olds = [site_path(link, root) for root in dict.fromkeys([*sorted(site.essays.roots), own_root])]
+    if number := WORDPRESS_IDENTIFIER.fullmatch(identifier):
+        olds += [f"/?p={number.group(1)}", f"/?page_id={number.group(1)}"]
+    for old in olds:
         target = site.moved.get(same_address(old)) if old else None
         found = re.fullmatch(r"(?:([^/]+)/)?(posts/[^/]+)/", target or "")
         if found and found.group(2) in site.essays.folders and (found.group(1) or "") in ("", *site.languages):

@@ -1443,17 +1443,25 @@ def test_a_disqus_thread_on_a_translations_address_gives_its_comments_that_langu
     assert '<div class="side original" lang="en"><p>DISQUS-FIRST a comment' in page
 
 
-def test_a_disqus_thread_whose_old_address_site_yml_redirects_lands_under_that_essay(tmp_path):
+@pytest.mark.parametrize("old, link, identifier", [
+    ("/en/2014/03/16/coffee/", "https://blog.example.org/en/2014/03/16/coffee/?utm_source=x", ""),
+    # a migration walk: the thread's link at the blog's other host (no `www.`) matched no redirect, and the
+    # plugin's id (`102 https://blog/?p=102`) was asked of aliases alone: the comments went nowhere
+    ("/en/2014/03/16/coffee/", "https://www.blog.example.org/en/2014/03/16/coffee/", ""),
+    ("/?p=102", "https://elsewhere.example.net/unknown-post/", "102 https://blog.example.org/?p=102")])
+def test_a_disqus_thread_whose_old_address_site_yml_redirects_lands_under_that_essay(tmp_path, old, link, identifier):
     """A translation's own old address (`/en/2014/…/coffee/`, an English post the blog kept apart) can be
     no alias; the author redirects it to the essay's English page, and its thread follows the redirect."""
     site = tmp_path / "site"
     imported(site, BLOG)
     settings = site / "content/site.yml"
     settings.write_text(settings.read_text().replace("languages:\n", "languages:\n  en: English\n")
-                        .replace("redirects:", "redirects:\n  /en/2014/03/16/coffee/: /en/posts/los-clientes-2/\n ", 1))
+                        .replace("redirects:", f"redirects:\n  \"{old}\": /en/posts/los-clientes-2/\n ", 1))
     export = tmp_path / "disqus.xml"
-    export.write_text(DISQUS.read_text().replace("https://elsewhere.example.net/unknown-post/",
-                                                 "https://blog.example.org/en/2014/03/16/coffee/?utm_source=x"))
+    text = DISQUS.read_text().replace("https://elsewhere.example.net/unknown-post/", link)
+    if identifier:
+        text = text.replace('<thread dsq:id="202">\n    <id/>', f'<thread dsq:id="202">\n    <id>{identifier}</id>')
+    export.write_text(text)
     result = imported(site, export, source="disqus").stdout
     assert "matching no essay" not in result
     assert sorted(p.name for p in (site / "content/posts/los-clientes-2/comments").glob("disqus-*.en.md")) == [
