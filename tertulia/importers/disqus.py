@@ -87,6 +87,9 @@ class DisqusSummary:
         if self.unmatched and not self.matched:
             lines.append("no thread matched an essay: import the blog's posts first (`tertulia import wordpress`), "
                          "then this export again")
+        elif self.unmatched:  # written nowhere yet, and not lost: the export holds them for the next run
+            lines.append("to bring a thread's comments in, add its address to an essay's `aliases` (or to site.yml's "
+                         "`redirects`), then import this export again")
         lines.append(f"{verb} {counted(len(staged.written), 'file')}; kept {len(staged.kept)} that were already there")
         if staged.moved_on or staged.removed:
             lines.append(f"followed Disqus: {len(staged.moved_on)} updated, {len(staged.removed)} removed")

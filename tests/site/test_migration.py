@@ -505,6 +505,9 @@ def test_disqus_threads_land_under_their_essays(tmp_path):
     assert "comments: 4 (2 published, 1 pending, 1 spam) of 6 in the export" in result.stdout
     assert "comments not imported: 1 deleted, 1 on threads matching no essay" in result.stdout
     assert "thread matching no essay (1 comment): https://elsewhere.example.net/unknown-post/" in result.stdout
+    # a migration walk: the summary named them, and not how to bring them in (the export holds them still)
+    assert ("to bring a thread's comments in, add its address to an essay's `aliases` (or to site.yml's "
+            "`redirects`), then import this export again") in result.stdout
     thread = content / "posts/los-clientes/comments"
     first, reply = (thread / "disqus-3001.es.md").read_text(), (thread / "disqus-3003.es.md").read_text()
     assert 'author: "Dora & Co"\ndate: "2013-02-03 04:05+00:00"\n' in first and "**bold** & more" in first
