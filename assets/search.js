@@ -88,15 +88,27 @@
     return paragraph;
   }
 
+  // The punctuation Pagefind's marks take along with the word they mark (`<mark>clients,</mark>`,
+  // `<mark>(brand)</mark>`): left outside the mark, as the page a result opens marks the word alone. An
+  // apostrophe stays: it is part of an elided word (`all’`, see rejoined).
+  var OPENING = /^[(\[{«“„"¿¡‹]+/;
+  var CLOSING = /[.,;:!?)\]}»”"…›]+$/;
+
   // Pagefind's excerpt is text with <mark> around the matched words: keep exactly that, nothing else.
   function excerpt(html, lang) {
     var paragraph = document.createElement("p");
     var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
     Array.prototype.forEach.call(parsed.childNodes, function (node) {
       if (node.nodeName === "MARK") {
+        var word = node.textContent;
+        var before = (word.match(OPENING) || [""])[0];
+        var after = (word.slice(before.length).match(CLOSING) || [""])[0];
+        var core = word.slice(before.length, word.length - after.length);
         var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
+        mark.textContent = core || word;  // nothing but punctuation: marked as Pagefind marked it
+        if (before && core) { paragraph.appendChild(document.createTextNode(before)); }
         paragraph.appendChild(mark);
+        if (after && core) { paragraph.appendChild(document.createTextNode(after)); }
       } else {
         paragraph.appendChild(document.createTextNode(node.textContent));
       }

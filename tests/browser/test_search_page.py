@@ -156,6 +156,23 @@ def test_a_place_both_languages_match_shows_the_readers_language(server, browser
     assert shown == {"es": ("Alfa: los valores", "es"), "en": ("Alpha: values", "en")}
 
 
+def test_the_punctuation_pagefind_marks_with_a_word_is_left_outside_the_mark(server, browser):
+    """A reader's review: `<mark>clients,</mark>` lit the comma, `<mark>«alfa»</mark>` the quotation marks, as
+    the page the result opens never does (it marks the word alone)."""
+    index = SAME_PLACE_INDEX.replace('excerpt: "<mark>alfa</mark>"',
+                                     'excerpt: "We read <mark>alfa,</mark> then <mark>«alfa»</mark> and <mark>…</mark>"')
+    context = browser.new_context()
+    context.route("**/pagefind/pagefind.js", lambda route: route.fulfill(
+        status=200, content_type="text/javascript", body=index))
+    page = context.new_page()
+    page.goto(server["url"] + SEARCH + "?q=alfa")
+    assert results(page)
+    shown = page.eval_on_selector(".search-results li p", "p => [p.textContent, [...p.querySelectorAll('mark')]"
+                                                           ".map(m => m.textContent)]")
+    assert shown == ["We read alfa, then «alfa» and …", ["alfa", "alfa", "…"]]
+    context.close()
+
+
 def test_a_place_found_in_two_languages_neither_the_readers_shows_the_original(server, browser):
     """A translator's walk: a Frisian reader of a Dutch essay found in Dutch and Polish was shown the Polish,
     ranked first; the original is what the site's own pages show a reader whose language it lacks."""
