@@ -548,11 +548,15 @@
   var TRIGGERS = "[data-propose] a.propose, [data-propose] a.propose-mail";
 
   // With the script, each link opens the form in place, as a disclosure button does: said as a button,
-  // and opened by Space too (a reader who heard "button" pressed Space, and the page scrolled). Marked
-  // again when choosing another translation replaces the body.
+  // closed until opened (a disclosure says so from the start), and opened by Space too (a reader who heard
+  // "button" pressed Space, and the page scrolled). Marked again when choosing another translation
+  // replaces the body.
   function asButtons() {
     if (!document.getElementById("proposal-form")) { return; }
-    Array.prototype.forEach.call(document.querySelectorAll(TRIGGERS), function (link) { link.setAttribute("role", "button"); });
+    Array.prototype.forEach.call(document.querySelectorAll(TRIGGERS), function (link) {
+      link.setAttribute("role", "button");
+      if (!link.hasAttribute("aria-expanded")) { link.setAttribute("aria-expanded", "false"); }
+    });
   }
   asButtons();
   new MutationObserver(asButtons).observe(document.documentElement, { childList: true });

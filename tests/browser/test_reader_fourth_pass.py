@@ -75,6 +75,9 @@ def test_space_opens_the_form_from_a_join_or_reply_said_as_a_button(server, open
     page = open_page(server["url"] + ALPHA, width=390)
     join = page.locator("p.join a.propose")
     assert join.get_attribute("role") == "button"
+    # closed, and said so from the start, as a disclosure is (a browser review: said only once opened)
+    assert join.get_attribute("aria-expanded") == "false"
+    assert page.locator("a.propose[data-reply-to]").first.get_attribute("aria-expanded") == "false"
     before = page.evaluate("scrollY")
     join.focus()
     page.keyboard.press(" ")
