@@ -169,8 +169,8 @@ def _mark(record: dict[str, Followed], pair: tuple[str, str], current: tuple[str
                                                             (SUMMARY, known and known.summary, summary))
                     if block is None and same and then is not None and then != now and field not in to_do]
     named = heads_mended + ([blocks_named(mended)] if mended else [])
-    listed = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else "".join(named)
-    was = (f"; {listed}, outdated until now, {'is' if len(named) == 1 else 'are'} recorded as "
+    said = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else "".join(named)
+    was = (f"; {said}, outdated until now, {'is' if len(heads_mended) + len(mended) == 1 else 'are'} recorded as "
            f"translated too (`--block N`{', `title` or `summary`' if heads_mended else ''} records one alone)") if named else ""
     return f"recorded: {shown} follows {original_shown} ({which}){still}{was}"
 

@@ -20,7 +20,7 @@ from ..reading.markup import Converter
 from ..reading.read import parse_text
 from ..reading.find import shown_path
 from .translated import record_lock, save_record
-from ..reading.translations import (Followed, load_record, opening_words, paired_blocks, rearranged, split_off,
+from ..reading.translations import (CUT, Followed, load_record, opening_words, paired_blocks, rearranged, split_off,
                                     within, words_of)
 from .translation_starter import starter_markdown
 
@@ -156,7 +156,7 @@ def _join_one(updated: Updated, recorded: tuple, current: tuple, target, olds_of
         kept = updated.kept_from[new]
         if not (olds & {old - 1, old + 1}) or recorded[kept] == current[new]:
             continue  # beside no block it joined, or that block's original did not grow
-        if not (within(recorded[old], current[new]) and target[old].startswith("<p>") and target[kept].startswith("<p>")):
+        if not (within(recorded[old], current[new], CUT) and target[old].startswith("<p>") and target[kept].startswith("<p>")):
             continue
         ours = updated.sources[new]
         updated.sources[new] = f"{ours}\n{markdown}" if old > min(olds) else f"{markdown}\n{ours}"

@@ -76,13 +76,12 @@ def check_alignment(original: Record, translation: Record, blocks, found: Findin
             _warn_shifted(translation, followed.blocks, source, found)
         return True
     changed = _changed_since_recorded(followed.blocks, source, target, translation.block_starts) if recorded else None
-    line, where = changed or locate_mismatch(source, target, list(translation.block_starts))
-    split = changed is not None and SPLIT in where  # cut by hand: `--update` would add a block to write
+    line, where, by_hand = changed or (*locate_mismatch(source, target, list(translation.block_starts)), False)
     message = counts_differ(len(target), len(source))
     if where:
         message += f"; {where}"
     message += _list_run_in(target, source)
-    if recorded and not split and (command := update_command(translation.path)):
+    if recorded and not by_hand and (command := update_command(translation.path)):
         message += (f" ({command} adds the original's new blocks marked `TODO translate`, shown "
                     "in its language until translated, moves the translations of blocks that moved with them, "
                     "joins those of paragraphs it joined and takes out those it lost)")
@@ -121,32 +120,30 @@ def _list_run_in(target, source) -> str:
     return ""
 
 
-SPLIT = " was split in "  # how a split is said: cut by hand, where `--update` would add a block to write
-
-
-def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[int, str] | None:
-    """(line, sentence) naming the blocks the original gained, or those it lost, since the translation was
-    recorded as following it (its blocks then: `recorded`), paired as translations.paired_blocks pairs
-    them, a paragraph cut in two or two made one said so; None when it both gained and lost some, which
-    one sentence cannot say."""
+def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[int, str, bool] | None:
+    """(line, sentence, whether it is mended by hand) naming the blocks the original gained, or those it
+    lost, since the translation was recorded as following it (its blocks then: `recorded`), paired as
+    translations.paired_blocks pairs them; a paragraph cut in two is said so, and mended by hand (`--update`
+    would add a block to write), as is two made one. None when it both gained and lost some, which one
+    sentence cannot say."""
     current = words_of(source)
     paired = paired_blocks(recorded, current)  # as `--update` pairs them, which the message names
     gained = [new for new in range(len(source)) if new not in paired]
     lost = sorted(set(range(len(recorded))) - set(paired.values()))
     if bool(gained) == bool(lost):
         return None
-    def line_of(index: int) -> int:  # where the translation's block `index` starts
-        return starts[min(index, len(starts) - 1)] if starts else 0
-    changed = _split(recorded, current, paired, gained, source) if gained else _joined(recorded, current, paired, lost, source)
-    if changed:
-        return line_of(changed[0]), changed[1]
+    lines = [starts[min(index, len(starts) - 1)] if starts else 0 for index in range(max(len(source), len(target)))]
+    if gained and (split := _split(recorded, current, paired, gained, source)):
+        return lines[split[0]], split[1], True
+    if lost and (joined := _joined(recorded, current, paired, lost, source)):
+        return lines[joined[0]], joined[1], False  # `--update` joins them as this says
     at, one = (gained or lost)[0], len(gained or lost) == 1
     which = _blocks_said(gained or lost)
     if gained:
-        return line_of(at), (f"original {which} (“{opening_words(source[at])}”) {'was' if one else 'were'} added after "
-                             f"this translation was recorded: translate {'it' if one else 'them'} here as {which}")
-    return line_of(at), (f"the original's {which} {'was' if one else 'were'} removed after this translation was recorded: "
-                         f"translation {which} (“{opening_words(target[at])}”) {'follows' if one else 'follow'} nothing now")
+        return lines[at], (f"original {which} (“{opening_words(source[at])}”) {'was' if one else 'were'} added after "
+                           f"this translation was recorded: translate {'it' if one else 'them'} here as {which}"), False
+    return lines[at], (f"the original's {which} {'was' if one else 'were'} removed after this translation was recorded: "
+                       f"translation {which} (“{opening_words(target[at])}”) {'follows' if one else 'follow'} nothing now"), False
 
 
 def _split(recorded: tuple, current: tuple, paired: dict, gained: list[int], source) -> tuple[int, str] | None:
@@ -161,7 +158,7 @@ def _split(recorded: tuple, current: tuple, paired: dict, gained: list[int], sou
         return None
     into = {2: "two", 3: "three"}.get(len(parts), str(len(parts)))
     quoted = " … ".join(f"“{opening_words(source[index])}”" for index in (parts[0], parts[-1]))
-    return old, (f"the original's block {old + 1}{SPLIT}{into} after this translation was recorded (now blocks "
+    return old, (f"the original's block {old + 1} was split in {into} after this translation was recorded (now blocks "
                  f"{_span(parts)}: {quoted}): split this translation's block {old + 1} the same way")
 
 

@@ -260,13 +260,24 @@ def paired_blocks(recorded: tuple, current: tuple) -> dict[int, int]:
     return paired
 
 
-def within(words: str | None, block: str) -> bool:
-    """Whether most of a paragraph's words (as recorded) stand, in order, in another block's."""
+def within(words: str | None, block: str, share: float = SAME_PARAGRAPH) -> bool:
+    """Whether `share` of a paragraph's words (as recorded), or more, stand in order in another block's."""
     if not words:
         return False
     ours = cjk.words(words)
     found = difflib.SequenceMatcher(None, ours, cjk.words(block), autojunk=False).get_matching_blocks()
-    return sum(match.size for match in found) >= SAME_PARAGRAPH * len(ours)
+    return sum(match.size for match in found) >= share * len(ours)
+
+
+# Of a piece's words, how many stand in the paragraph it was cut from (or joined to): nearly all, a word or
+# two changed as it was cut; a new paragraph of common words ("in the end, the work is theirs") shares half
+CUT = 0.8
+
+
+def _cut_from(piece: str | None, whole: str | None, rest: str | None) -> bool:
+    """Whether `piece` is a part of the paragraph `whole` that `rest`, the other part, no longer holds: a
+    paragraph cut in two (or, read the other way, two made one)."""
+    return bool(whole) and within(piece, whole, CUT) and within(rest, whole) and not within(piece, rest or "")
 
 
 def split_off(recorded: tuple, current: tuple, paired: dict[int, int]) -> dict[int, int]:
@@ -282,8 +293,8 @@ def split_off(recorded: tuple, current: tuple, paired: dict[int, int]) -> dict[i
             for neighbour in (new - 1, new + 1):
                 kept = neighbour if neighbour in paired else splits.get(neighbour)
                 old = paired.get(kept) if kept is not None else None
-                if (old is not None and recorded[old] != current[kept] and within(current[new], recorded[old] or "")
-                        and within(current[kept], recorded[old] or "")):
+                if old is not None and recorded[old] != current[kept] and _cut_from(current[new], recorded[old],
+                                                                                    current[kept]):
                     splits[new], found = kept, True
                     break
     return splits
@@ -297,8 +308,8 @@ def joined_into(recorded: tuple, current: tuple, paired: dict[int, int]) -> dict
     for old in sorted(set(range(len(recorded))) - set(paired.values())):
         for neighbour in (old - 1, old + 1):
             new = now_of.get(neighbour)
-            if (new is not None and recorded[neighbour] != current[new] and within(recorded[old], current[new])
-                    and within(recorded[neighbour], current[new])):
+            if new is not None and recorded[neighbour] != current[new] and _cut_from(recorded[old], current[new],
+                                                                                     recorded[neighbour]):
                 joins[old] = new
                 break
     return joins

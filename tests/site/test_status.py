@@ -1155,3 +1155,48 @@ def test_a_summary_still_to_translate_follows_the_words_its_starter_holds(tmp_pa
     assert run_cli("translated", TRANSLATION, "--block", "summary", cwd=tmp_path).returncode == 0
     edit(content, "posts/hola/index.en.md", '"TODO translate: Dos párrafos."', "Two paragraphs.")
     assert "summary" not in run_cli("check", cwd=tmp_path).stderr
+
+
+def test_a_short_new_paragraph_of_common_words_beside_an_edited_one_is_added_not_split(tmp_path):
+    """A review: half the words of "In the end, the work is theirs." stand in the paragraph before it, which
+    was edited too: it was said to be split from it, and --update recorded it as following that paragraph."""
+    head, theirs = HEADS
+    original = head + "Uno.\n\nThe work of one is the work of the other, and the end of it too.\n\nFin.\n"
+    content = make_content(tmp_path, {"posts/p/index.es.md": original, "posts/p/index.en.md": (
+        theirs + "One.\n\nEl trabajo de uno es el del otro, y su fin también.\n\nEnd.\n")})
+    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    edited = original.replace("and the end of it too.", "and the end of it too, as I learnt.\n\nIn the end, the work is theirs.")
+    (content / "posts/p/index.es.md").write_text(edited)
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert "original block 3 (“In the end, the work is theirs.”) was added" in check and "split" not in check, check
+    assert "--update" in check
+    # and the other way round: a paragraph deleted while the one before it grew by other words is removed
+    (content / "posts/p/index.es.md").write_text(original)
+    (content / "posts/p/index.en.md").write_text(
+        theirs + "One.\n\nEl trabajo de uno es el del otro, y su fin también.\n\nIn the end, theirs.\n\nEnd.\n")
+    (content / "posts/p/index.es.md").write_text(original.replace("too.\n\nFin.", "too.\n\nIn the end, the work is theirs.\n\nFin."))
+    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    (content / "posts/p/index.es.md").write_text(original.replace("and the end of it too.", "and the end of it too; the work is shared."))
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert "the original's block 3 was removed" in check and "were joined" not in check, check
+
+
+def test_the_update_hint_stays_when_an_added_paragraph_says_split_in_its_words(tmp_path):
+    """A review: whether to offer --update was read from the message, which quotes the writer's words."""
+    head, theirs = HEADS
+    content = make_content(tmp_path, {"posts/p/index.es.md": head + "Uno dos tres.\n\nFin.\n",
+                                      "posts/p/index.en.md": theirs + "One two three.\n\nEnd.\n"})
+    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    (content / "posts/p/index.es.md").write_text(head + "Uno dos tres.\n\nThe country was split in two by it.\n\nFin.\n")
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert "was added after this translation was recorded" in check and "--update" in check, check
+
+
+def test_a_whole_translated_names_two_outdated_blocks_in_the_plural(tmp_path):
+    head, theirs = HEADS
+    content = make_content(tmp_path, {"posts/p/index.es.md": head + "Uno.\n\nDos.\n\nTres.\n",
+                                      "posts/p/index.en.md": theirs + "One.\n\nTwo.\n\nThree.\n"})
+    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    (content / "posts/p/index.es.md").write_text(head + "Uno y medio.\n\nDos y medio.\n\nTres.\n")
+    result = run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path)
+    assert "; blocks 1, 2, outdated until now, are recorded as translated too" in result.stdout, result.stdout
