@@ -385,11 +385,8 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
     # the file's other text goes into the file too: without the sender's addresses, as the comment's, and
     # only as long as a comment may be (a longer one is named, not kept)
     unread = "" if comment_too_long(proposal.unread) else redacted(clean_text(proposal.unread), private).strip("\n")
-    # a signature's or a quoted letter's addresses are others' too: none is kept, as none is said in a note
-    left_out = "\n".join(proposal.left_out)
-    left_out = "" if comment_too_long(left_out) else ADDRESS_IN_NOTE.sub(REDACTED, redacted(clean_text(left_out), private))
     text = comment_file(fields["author"], fields["body"], fields["reply_to"], fields["url"], fields["date"],
-                        status=status, origin=origin, unread=unread, left_out=left_out)
+                        status=status, origin=origin, unread=unread)
     parsed, error = parse_text(text.encode("utf-8"), relative)
     if error is not None or parsed.body.strip("\n") != fields["body"]:  # never: composed files read back
         raise Refused("its comment could not be written as a file that reads back as sent")
@@ -411,7 +408,7 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
         notes.append(f"its comment file held another text than the words above it: "
                      f"“{_quoted_in_note(proposal.unread)}”, {kept}")
     if proposal.left_out:
-        notes.append(_left_out_note(proposal.left_out, kept=bool(left_out)))
+        notes.append(_left_out_note(proposal.left_out))
     if free != comment_id:
         notes.append(f"named {free}: {why}")
         relative = f"posts/{slug}/comments/{free}.{lang}.md"
@@ -428,15 +425,15 @@ def _quoted_in_note(text: str) -> str:
     return shown(ADDRESS_IN_NOTE.sub(REDACTED, " ".join(text.split())))
 
 
-def _left_out_note(lines: tuple[str, ...], kept: bool) -> str:
+def _left_out_note(lines: tuple[str, ...]) -> str:
     """The lines under the reader's text left out as their mail program's (a signature, a quoted letter),
-    named by the first, its addresses hidden: the maintainer puts back what a reader wrote after all,
-    from the file's front matter where they are `kept` (a letter too long to keep them: from the mail)."""
+    named by the first, its addresses hidden: the maintainer puts back what a reader wrote after all. Not
+    kept in the file: a signature's telephone number or a private letter quoted under the comment would go
+    into the site's repository, which is often public, with it (a review)."""
     first = ADDRESS_IN_NOTE.sub(REDACTED, lines[0])
     more = f" and {len(lines) - 1} line{'s' if len(lines) > 2 else ''} under it" if len(lines) > 1 else ""
-    where = "kept in the file's front matter as `#` lines" if kept else "too long to keep in the file (see the mail)"
-    return (f"left out of the comment as the mail program's: “{shown(first)}”{more}, {where}; "
-            "put back in the comment what of it the reader wrote")
+    return (f"left out as the mail program's: “{shown(first)}”{more}; "
+            "add to the file what of it the reader wrote (the mail holds it)")
 
 
 def _free_id(folder: Path, comment_id: str, slug: str, seen: set | None) -> tuple[str, str]:

@@ -48,19 +48,16 @@ PLACEHOLDER = "Your comment, in Markdown."
 
 
 UNREAD = "the comment file in the letter held another text than the words above it, unpublished:"
-LEFT_OUT = "the letter's lines under the comment, taken for the mail program's (a signature, a quoted letter), unpublished:"
 
 
 def comment_file(author: str, body: str, reply_to: str = "", url: str = "", date: str = "",
-                 note: str = "", status: str = "", origin: str = "", unread: str = "", left_out: str = "") -> str:
+                 note: str = "", status: str = "", origin: str = "", unread: str = "") -> str:
     """A comment file as the contract defines it, with only the keys given; values quoted verbatim.
-    `origin`, a YAML comment line, says where an imported proposal came from; `unread` and `left_out`, as
-    YAML comment lines, the letter's other text and the lines taken for its mail program's, which only
-    the maintainer can tell are not the comment's: kept, so that nothing a reader wrote is lost."""
+    `origin`, a YAML comment line, says where an imported proposal came from; `unread`, as YAML comment
+    lines, the letter's other text, which only the maintainer can tell is not the comment."""
     lines = ["---"] + ([f"# {origin}"] if origin else [])
-    for heading, text in ((UNREAD, unread), (LEFT_OUT, left_out)):
-        if text:
-            lines += [f"# {heading}"] + [f"#   {one_line(line)}".rstrip() for line in text.strip("\n").split("\n")]
+    if unread:
+        lines += [f"# {UNREAD}"] + [f"#   {one_line(line)}".rstrip() for line in unread.strip("\n").split("\n")]
     lines.append(f"author: {yaml_quoted(author or 'Anonymous')}" + (f"  # {note}" if note else ""))
     if url:
         lines.append(f"url: {yaml_quoted(url)}")
