@@ -95,7 +95,7 @@ def test_the_proposal_workflow_prints_the_import_report_with_workflow_commands_s
     assert "secrets.token_hex" in before  # a token no issue can guess, so none can start the commands again
 
 
-def pull_request_step(tmp_path, log: str) -> tuple[str, str]:
+def pull_request_step(tmp_path, log: str, existing: str = "") -> tuple[str, str]:
     """Run the workflow's step that opens the pull request, as Actions runs it (`bash -e`), in a repository
     holding a new comment file, with a stand-in `gh` that keeps what it was asked: (the pull request's
     body, every gh command line)."""
@@ -115,11 +115,12 @@ def pull_request_step(tmp_path, log: str) -> tuple[str, str]:
     (work / "import.log").write_text(log)
     tools.mkdir()
     (tools / "gh").write_text('#!/bin/sh\necho "$*" >> "$GH_LOG"\n'
-                              'if [ "$1 $2" = "pr create" ]; then cat "$(echo "$*" | sed "s/.*--body-file //")" > "$PR_BODY"; '
-                              'echo https://github.com/o/r/pull/9; fi\n')
+                              'case "$*" in *--body-file*) cat "$(echo "$*" | sed "s/.*--body-file //")" > "$PR_BODY";; esac\n'
+                              'if [ "$1 $2" = "pr create" ]; then echo https://github.com/o/r/pull/9; fi\n'
+                              'if [ "$1 $2" = "pr list" ]; then echo "$EXISTING"; fi\n')
     (tools / "gh").chmod(0o755)
     env = {**os.environ, "PATH": f"{tools}:{os.environ['PATH']}", "NUMBER": "7", "GITHUB_REF_NAME": "main",
-           "GH_LOG": str(tmp_path / "gh.log"), "PR_BODY": str(tmp_path / "body.md")}
+           "GH_LOG": str(tmp_path / "gh.log"), "PR_BODY": str(tmp_path / "body.md"), "EXISTING": existing}
     result = subprocess.run(["bash", "-e", "-c", script], cwd=work, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     return (tmp_path / "body.md").read_text(), (tmp_path / "gh.log").read_text()
@@ -139,3 +140,15 @@ def test_merging_a_proposal_closes_its_issue_and_its_pull_request_says_what_the_
            "files after this one, not read; 'name' cut)\ncontent is valid\n```\n" in body  # no ` to end the block
     assert "pr create --base main --head comment/issue-7 --title Comment proposed in issue #7" in commands
     assert "issue comment 7 --body Thank you. Your comment is proposed for review in https://github.com/o/r/pull/9" in commands
+
+
+def test_an_edited_issue_s_pull_request_says_what_the_new_import_noted(tmp_path):
+    """A review: an edit's import notes went to the log alone, and the pull request kept the first import's,
+    perhaps no longer true; a long log (the site's own warnings after the import's) is said to go on."""
+    log = "wrote content/posts/p/comments/c.es.md (name cut to its first 200 characters)\n" + "".join(
+        f"content/posts/p/index.es.md:{n}: warning: something\n" for n in range(50))
+    body, commands = pull_request_step(tmp_path, log, existing="https://github.com/o/r/pull/3")
+    assert "pr edit https://github.com/o/r/pull/3 --body-file pull-request.md" in commands
+    assert "pr create" not in commands
+    assert "(name cut to its first 200 characters)" in body and "(11 more lines in the job's log.)" in body
+    assert "issue comment 7 --body Thank you. https://github.com/o/r/pull/3 now holds your corrected comment." in commands

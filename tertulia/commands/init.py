@@ -584,14 +584,8 @@ jobs:
           git commit --quiet --message "Comment proposed in issue #$NUMBER"
           # an edited issue's proposal replaces the one its pull request holds
           git push --quiet --force origin "$branch"
-          # an open one only: a moderator may have closed (turned down) the last, leaving the issue open
-          url=$(gh pr list --head "$branch" --state open --json url --jq '.[0].url // empty')
-          if [ -n "$url" ]; then
-            gh issue comment "$NUMBER" --body "Thank you. $url now holds your corrected comment."
-            exit 0
-          fi
           # what the import noted (a name cut short, a website left out, a second comment not read) is
-          # for the reviewer: said in the pull request, not in a log no one opens
+          # for the reviewer: said in the pull request, not in a log no one opens; an edit's notes replace the last
           {{
             echo "The comment proposed in #$NUMBER. Read it in context with \\`{serve}\\`; merging publishes it (\\`status: spam\\` in its file keeps it hidden instead) and closes #$NUMBER, so that later edits of the issue propose nothing more."
             echo
@@ -600,7 +594,16 @@ jobs:
             echo '```'
             sed "s/\\`/'/g" import.log | head -n 40
             echo '```'
+            lines=$(wc -l < import.log)
+            if [ "$lines" -gt 40 ]; then echo "($((lines - 40)) more lines in the job's log.)"; fi
           }} > pull-request.md
+          # an open one only: a moderator may have closed (turned down) the last, leaving the issue open
+          url=$(gh pr list --head "$branch" --state open --json url --jq '.[0].url // empty')
+          if [ -n "$url" ]; then
+            gh pr edit "$url" --body-file pull-request.md
+            gh issue comment "$NUMBER" --body "Thank you. $url now holds your corrected comment."
+            exit 0
+          fi
           url=$(gh pr create --base "$GITHUB_REF_NAME" --head "$branch" \\
             --title "Comment proposed in issue #$NUMBER" --body-file pull-request.md)
           gh issue comment "$NUMBER" --body "Thank you. Your comment is proposed for review in $url; it appears on the site once a moderator publishes it."
