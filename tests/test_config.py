@@ -405,11 +405,20 @@ def test_a_bad_tag_key_written_with_yaml_escapes_is_said_at_its_own_line(tmp_pat
         "content/site.yml:7", "content/site.yml:8", "content/site.yml:9"]
 
 
-@pytest.mark.parametrize("zone, meant", [("Europe/Helsingfors", "Europe/Helsinki"), ("Madrid", "Europe/Madrid"),
-                                         ('"Sao Paulo"', "America/Sao_Paulo")])
-def test_a_zone_named_by_its_city_alone_or_in_another_language_asks_for_the_one_meant(tmp_path, zone, meant):
-    """A Finnish writer's walk: `Europe/Helsingfors` (Helsinki's Swedish name) was told only that it is no zone."""
+@pytest.mark.parametrize("zone, meant", [("Madrid", "Europe/Madrid"), ('"Sao Paulo"', "America/Sao_Paulo"),
+                                         ("Lisboa", "Europe/Lisbon"), ("Europe/Helsinky", "Europe/Helsinki")])
+def test_a_zone_named_by_its_city_alone_or_misspelt_asks_for_the_one_meant(tmp_path, zone, meant):
+    """A Finnish writer's walk: a zone that is no IANA name was told only that, not the one meant."""
     errors = config_errors(tmp_path, 'title: x\nbase_url: "https://example.org/"\nlanguages: {fi: Suomi}\n'
                                      f"main_language: fi\ntimezone: {zone}\n")
     assert errors == [f"content/site.yml:5: timezone must be an IANA time zone such as `Europe/Madrid`, "
                       f"not `{zone.strip(chr(34))}`; is it meant to be `{meant}`?"]
+
+
+@pytest.mark.parametrize("zone", ['"UTC+2"', "CEST", '"GMT+1"', "Europe/Moskva", "Europe/Münich"])
+def test_no_zone_is_guessed_from_an_offset_an_abbreviation_or_a_far_name(tmp_path, zone):
+    """A review: `UTC+2` asked for `UTC`, `CEST` for `EST`, `Europe/Moskva` for `Europe/Minsk`: a writer taking
+    the guess would move every date by hours."""
+    errors = config_errors(tmp_path, 'title: x\nbase_url: "https://example.org/"\nlanguages: {fi: Suomi}\n'
+                                     f"main_language: fi\ntimezone: {zone}\n")
+    assert len(errors) == 1 and "is it meant" not in errors[0], errors

@@ -499,14 +499,23 @@ NO_ZONES = ("localtime", "posixrules", "factory")  # the machine's own zone, or 
 
 
 def _zone_meant(value: str) -> str:
-    """The zone a misspelt one (`Europe/Helsinky`, `Europe/Helsingfors`) or a city alone (`Madrid`) likely
-    means, or ""."""
+    """The zone a misspelt one (`Europe/Helsinky`), one written in other letter case or with spaces
+    (`america/sao paulo`) or a city alone (`Madrid`) likely means, or "". None is guessed for an offset or
+    an abbreviation (`UTC+2`, `CEST`): a place's clock keeps summer time, an offset does not, and a zone
+    guessed from one (`UTC`, `EST`) would move every date by hours (a review)."""
+    if re.search(r"[0-9+]", value) or re.fullmatch(r"[A-Z]{2,5}", value):
+        return ""
     zones = sorted(_zones())
-    near = get_close_matches(value, zones, n=1, cutoff=0.75)
-    if near:
-        return near[0]
-    city = value.rsplit("/", 1)[-1].replace(" ", "_").casefold()
-    return next((zone for zone in zones if zone.rsplit("/", 1)[-1].casefold() == city), "")
+    exact = {zone.casefold(): zone for zone in zones}.get(value.replace(" ", "_").casefold())
+    if exact:
+        return exact
+    # by the city, among the region's: the whole name compared, a shared `Europe/` made any of the region's
+    # look close (`Europe/Moskva` was `Europe/Minsk`)
+    region, _, city = value.replace(" ", "_").casefold().rpartition("/")
+    cities = {zone.rsplit("/", 1)[-1].casefold(): zone for zone in zones
+              if "/" in zone and (not region or zone.casefold().startswith(region + "/"))}
+    near = get_close_matches(city, sorted(cities), n=1, cutoff=0.75)
+    return cities[near[0]] if near else ""
 
 
 def _timezone(value, fail) -> str:
