@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tertulia.errors import ContentErrors
@@ -730,3 +732,13 @@ def test_a_feed_timestamp_of_a_year_before_1000_keeps_four_digits():
     assert in_zone("0999-06-01 10:00+00:00", "Europe/Madrid").startswith("0999-06-01 10:")
     import datetime as dt
     assert utc_text(dt.datetime(999, 6, 1, 10, 0, tzinfo=dt.timezone.utc)) == "0999-06-01 10:00+00:00"
+
+
+@pytest.mark.parametrize("tag", ["rock, pop", "Q and A: live", "#hash"])
+def test_the_site_yml_entry_a_missing_tag_s_warning_offers_reads_back_as_that_tag(tmp_path, tag):
+    """A review: `rock, pop: {en: rock, pop, …}` split the label in two, and `Q and A: live` did not parse."""
+    import yaml
+    essay = ESSAY_ES.replace("author: Ana", f"author: Ana\ntags: [{json.dumps(tag)}]")
+    warning = next(str(w) for w in loads(tmp_path, {"posts/hola/index.es.md": essay}).warnings if "site.yml tags" in str(w))
+    entry = warning.rsplit("(`", 1)[1].rsplit("`)", 1)[0].replace("…", "x")
+    assert yaml.safe_load(entry) == {tag: {"en": "x", "es": tag, "ro": "x"}}, warning
