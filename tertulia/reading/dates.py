@@ -52,8 +52,8 @@ def in_calendar(date: PartialDate) -> bool:
 
 # A date as people write it by hand: day, month, year (or the year first) with slashes or dots; a time
 # after a space or ISO's `T`, its minutes after a colon or a dot (`21.30`, as Finnish and Danish write it),
-# with no seconds or none but `:00`
-TIME_WRITTEN = r"((?: |T)[0-9]{1,2}[:.][0-9]{2})?(?::00)?"
+# seconds (which the contract's forms leave out) and an offset or ISO's `Z` (UTC) after it
+TIME_WRITTEN = r"((?: |T|t)[0-9]{1,2}[:.][0-9]{2})?(?::[0-9]{2}(?:\.[0-9]+)?)?( ?(?:Z|z|[+-][0-9]{2}:?[0-9]{2}))?"
 WRITTEN_DATE = re.compile(rf"([0-9]{{1,2}})[/.-]([0-9]{{1,2}})[/.-]([0-9]{{4}}){TIME_WRITTEN}|"
                           rf"([0-9]{{4}})[/.-]([0-9]{{1,2}})[/.-]([0-9]{{1,2}}){TIME_WRITTEN}")
 
@@ -65,13 +65,14 @@ def _date_meant(written: str) -> str:
     found = WRITTEN_DATE.fullmatch(written.strip())
     if not found:
         return ""
-    if found.group(5):
-        year, month, day, time = found.group(5), found.group(6), found.group(7), found.group(8) or ""
+    if found.group(6):
+        year, month, day, time, offset = found.group(6, 7, 8, 9, 10)
         readings = [(month, day) if int(month) <= 12 else (day, month)]
     else:
-        first, second, year, time = found.group(1), found.group(2), found.group(3), found.group(4) or ""
+        first, second, year, time, offset = found.group(1, 2, 3, 4, 5)
         readings = [(second, first), (first, second)]  # day first, as most of the world writes it
-    candidates = [f"{year}-{int(month):02d}-{int(day):02d}{_two_digit_hour(time)}" for month, day in readings]
+    clock = _two_digit_hour(time or "") + (_offset(offset) if time else "")
+    candidates = [f"{year}-{int(month):02d}-{int(day):02d}{clock}" for month, day in readings]
     # only a day the calendar has (not `2026-02-31`), at an hour the clock has
     shown = list(dict.fromkeys(f"`{candidate}`" for candidate in candidates if parse_date(candidate)))
     if not shown:
@@ -79,11 +80,21 @@ def _date_meant(written: str) -> str:
     return f"; is it meant to be {shown[0]}?" if len(shown) == 1 else f"; is it meant to be {shown[0]} (day first) or {shown[1]}?"
 
 
+def _offset(written: str | None) -> str:
+    """ISO's `Z` (UTC) as `+00:00`, `+0200` as `+02:00`: the contract's offset; "" for none."""
+    if not written:
+        return ""
+    written = written.strip()
+    if written in ("Z", "z"):
+        return "+00:00"
+    return f"{written[:3]}:{written[-2:]}"
+
+
 def _two_digit_hour(time: str) -> str:
     """` 9:30`, `T09:30` or ` 9.30` as ` 09:30`: the contract's hours have two digits after a space."""
     if not time:
         return ""
-    hour, minute = re.split(r"[:.]", time.strip(" T"))
+    hour, minute = re.split(r"[:.]", time.strip(" Tt"))
     return f" {int(hour):02d}:{minute}"
 
 
@@ -100,7 +111,7 @@ def _off_calendar(written: str) -> str:
     days = calendar.monthrange(year, month)[1]
     if parts.group(3) and not 1 <= int(parts.group(3)) <= days:
         return f"{calendar.month_name[month]} {year} has days 01 to {days}, not {parts.group(3)}"
-    clock = re.match(r"\d{4}-\d{2}-\d{2} (\d{2}):(\d{2})", written.strip())
+    clock = re.match(r"\d{4}-\d{2}-\d{2}[ Tt](\d{2}):(\d{2})", written.strip())
     if clock and int(clock.group(1)) > 23:
         return f"an hour is 00 to 23, not {clock.group(1)}"
     if clock and int(clock.group(2)) > 59:
@@ -122,8 +133,10 @@ def record_date(record: Record, found: Findings, zone: str = "") -> PartialDate 
                 "a year is 0001-9999 (also in UTC), a month 01-12, a day one of its month's, an hour 00-23, a minute "
                 "00-59, an offset at most ±14:00" + _date_meant(value))))
         else:
+            off = _off_calendar(str(shown))  # `2025-06-20T25:61`: no form to ask for, but what is wrong in it
             found.error(record, "date", f"date `{shown}` is in none of the forms YYYY, YYYY-MM, "
-                                        "YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM±HH:MM" + _date_meant(str(shown)))
+                                        "YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM±HH:MM"
+                                        + (_date_meant(str(shown)) or (f"; {off}" if off else "")))
     elif zone and date.hour >= 0 and date.offset is None:
         local = _local_time(zone, date)
         date = replace(date, offset=_minutes(local.utcoffset()))
