@@ -91,8 +91,8 @@
   // The punctuation Pagefind's marks take along with the word they mark (`<mark>clients,</mark>`,
   // `<mark>(brand)</mark>`): left outside the mark, as the page a result opens marks the word alone. An
   // apostrophe stays: it is part of an elided word (`all’`, see rejoined).
-  var OPENING = /^[(\[{«“„"¿¡‹]+/;
-  var CLOSING = /[.,;:!?)\]}»”"…›]+$/;
+  var OPENING = /^[(\[{«“„‘‚"¿¡‹「『（［\u00a0\u202f]+/;
+  var CLOSING = /[.,;:!?)\]}»”“"…›،؛؟。，、：；！？」』）］\u00a0\u202f]+$/;
 
   // Pagefind's excerpt is text with <mark> around the matched words: keep exactly that, nothing else.
   function excerpt(html, lang) {
@@ -104,6 +104,9 @@
         var before = (word.match(OPENING) || [""])[0];
         var after = (word.slice(before.length).match(CLOSING) || [""])[0];
         var core = word.slice(before.length, word.length - after.length);
+        if (after.charAt(0) === "." && core.indexOf(".") >= 0) {  // `U.S.`: its last dot is its own
+          core += "."; after = after.slice(1);
+        }
         var mark = document.createElement("mark");
         mark.textContent = core || word;  // nothing but punctuation: marked as Pagefind marked it
         if (before && core) { paragraph.appendChild(document.createTextNode(before)); }

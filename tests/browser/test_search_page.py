@@ -160,7 +160,8 @@ def test_the_punctuation_pagefind_marks_with_a_word_is_left_outside_the_mark(ser
     """A reader's review: `<mark>clients,</mark>` lit the comma, `<mark>«alfa»</mark>` the quotation marks, as
     the page the result opens never does (it marks the word alone)."""
     index = SAME_PLACE_INDEX.replace('excerpt: "<mark>alfa</mark>"',
-                                     'excerpt: "We read <mark>alfa,</mark> then <mark>«alfa»</mark> and <mark>…</mark>"')
+                                     'excerpt: "We read <mark>alfa,</mark> then <mark>«alfa»</mark> and <mark>…</mark>, '
+                                     '<mark>„Alfa“</mark> <mark>alfa،</mark> <mark>U.S.</mark>"')
     context = browser.new_context()
     context.route("**/pagefind/pagefind.js", lambda route: route.fulfill(
         status=200, content_type="text/javascript", body=index))
@@ -169,7 +170,7 @@ def test_the_punctuation_pagefind_marks_with_a_word_is_left_outside_the_mark(ser
     assert results(page)
     shown = page.eval_on_selector(".search-results li > p[lang]", "p => [p.textContent, [...p.querySelectorAll('mark')]"
                                                            ".map(m => m.textContent)]")
-    assert shown == ["We read alfa, then «alfa» and …", ["alfa", "alfa", "…"]]
+    assert shown == ["We read alfa, then «alfa» and …, „Alfa“ alfa، U.S.", ["alfa", "alfa", "…", "Alfa", "alfa", "U.S."]]
     context.close()
 
 
