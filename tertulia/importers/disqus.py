@@ -332,8 +332,8 @@ def _thread_place(link: str, identifier: str, site: Site) -> tuple[str, str]:
 def _redirected(link: str, site: Site, identifier: str = "") -> tuple[str, str]:
     """(the essay, and the language its address names) that site.yml's `redirects` send the thread's
     old address on to (`/en/2014/03/16/coffee/: /en/posts/saudade/`, a translation's own address,
-    which no alias can hold), as a path at the blog's root or at the link's own host (the blog with or
-    without `www.`, as aliases are matched), or the WordPress post its `identifier` names
+    which no alias can hold), as a path at the blog's root or at the link's own host, whatever it is (the
+    blog with or without `www.`: aliases are matched so too), or the WordPress post its `identifier` names
     (`102 https://blog/?p=102`); ("", "") when they send it nowhere such."""
     try:
         own_root = "{0.scheme}://{0.netloc}/".format(urlsplit(link))

@@ -4,6 +4,7 @@ addresses, a feed id), each problem said on its key's line."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from difflib import get_close_matches
 from unicodedata import bidirectional
 
@@ -46,8 +47,10 @@ def person(record: Record, key: str, required: bool, found: Findings) -> str:
     controls: where no <bdi> can hold it (a feed's title, a mail's subject, an aria-label) it then
     neither reverses the words around it (`\u202egnp.exe: Welcome`) nor is reordered by them."""
     name = single_line_name(text(record, key, required, found))
-    if len(name) > LONGEST_NAME:  # a pull request's file may hold any: each reply link repeats it, and mail subjects
-        found.warn(record, key, f"the name is {len(name):,} characters long; the comment form and the import of a "
+    if len(name) > LONGEST_NAME and len(letters := unicodedata.normalize("NFC", name)) > LONGEST_NAME:
+        # a pull request's file may hold any: each reply link repeats it, and mail subjects; counted as the
+        # form counts, `é` one character however its file spells it
+        found.warn(record, key, f"the name is {len(letters):,} characters long; the comment form and the import of a "
                                 f"proposal take at most {LONGEST_NAME}: shorten it")
     if name.isascii():
         return name

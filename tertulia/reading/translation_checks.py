@@ -271,6 +271,8 @@ def summary_outdated(original: Record, translation: Record, followed: Followed, 
     line of the translation's summary: listings and feeds show it, and a stale one is read there unseen."""
     if followed.summary is None or followed.original != original.path:
         return None  # a record from before summaries were kept, or for a renamed original
+    if not isinstance(original.meta.get("summary", ""), str):
+        return None  # `summary must be text` is its error: no second word on it
     now = summary_of(original.meta)
     if now == followed.summary or UNFINISHED in str(translation.meta.get("summary") or ""):
         return None  # a summary still to translate is unfinished, said as such

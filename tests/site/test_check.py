@@ -560,3 +560,11 @@ def test_a_name_longer_than_the_form_takes_is_warned_of_and_strict_refuses_it(tm
     (tmp_path / "content/posts/hola/comments/c1.en.md").write_text("---\ntranslation_of: es\n---\n\nHello.\n")
     strict = run_cli("check", "--strict", cwd=tmp_path)
     assert strict.returncode == 1 and "the name is 5,000 characters long" in strict.stderr
+
+
+def test_a_name_s_length_is_counted_as_the_form_counts_its_letters(tmp_path):
+    """A review: 101 letters `é` written as `e` and a combining accent were "202 characters long"."""
+    import unicodedata
+    name = unicodedata.normalize("NFD", "é" * 101)
+    make_content(tmp_path, {"posts/hola/comments/c1.es.md": f"---\nauthor: \"{name}\"\n---\n\nHola.\n"})
+    assert "characters long" not in run_cli("check", cwd=tmp_path).stderr

@@ -1200,3 +1200,10 @@ def test_a_whole_translated_names_two_outdated_blocks_in_the_plural(tmp_path):
     (content / "posts/p/index.es.md").write_text(head + "Uno y medio.\n\nDos y medio.\n\nTres.\n")
     result = run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path)
     assert "; blocks 1, 2, outdated until now, are recorded as translated too" in result.stdout, result.stdout
+
+
+def test_an_original_summary_that_is_no_text_is_one_error_not_a_summary_taken_out(tmp_path):
+    content = site_with_record(tmp_path)
+    edit(content, ESSAY, "author: Ana\n", "author: Ana\nsummary: [a, b]\n")
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert "summary` must be text" in check and "summary is outdated" not in check, check
