@@ -1204,6 +1204,8 @@ def test_a_whole_translated_names_two_outdated_blocks_in_the_plural(tmp_path):
 
 def test_an_original_summary_that_is_no_text_is_one_error_not_a_summary_taken_out(tmp_path):
     content = site_with_record(tmp_path)
-    edit(content, ESSAY, "author: Ana\n", "author: Ana\nsummary: [a, b]\n")
+    edit(content, ESSAY, "author: Ana\n", "author: Ana\nsummary: Dos.\n")
+    assert run_cli("translated", TRANSLATION, cwd=tmp_path).returncode == 0
+    edit(content, ESSAY, "summary: Dos.\n", "summary: [a, b]\n")
     check = run_cli("check", cwd=tmp_path).stderr
     assert "summary` must be text" in check and "summary is outdated" not in check, check
