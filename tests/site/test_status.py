@@ -195,10 +195,16 @@ def test_update_puts_a_translation_in_line_with_the_blocks_its_original_gained_a
 HEADS = ("---\ntitle: T\nauthor: A\n---\n\n", "---\ntitle: T\ntranslation_of: es\n---\n\n")
 
 
-def update_after(tmp_path, original: str, translation: str, edited: str):
-    """A post whose translation was marked against `original`, which is then `edited`: --update's outcome."""
+def recorded(tmp_path, original: str, translation: str):
+    """A post `p` whose translation (en) is recorded as following its `original` (es): the content folder."""
     content = make_content(tmp_path, {"posts/p/index.es.md": original, "posts/p/index.en.md": translation})
     assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    return content
+
+
+def update_after(tmp_path, original: str, translation: str, edited: str):
+    """A post whose translation was marked against `original`, which is then `edited`: --update's outcome."""
+    content = recorded(tmp_path, original, translation)
     (content / "posts/p/index.es.md").write_text(edited)
     return run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path), content / "posts/p/index.en.md"
 
@@ -1010,9 +1016,8 @@ def test_a_paragraph_the_original_split_in_two_is_said_to_be_split_not_added(tmp
     words are translated already, in the block before: the translator is to cut theirs as the writer did."""
     head, theirs = HEADS
     original = head + "El río es ancho y lento, y pasa bajo el viejo puente. El puente es de 1890 y de piedra gris.\n\nFin.\n"
-    content = make_content(tmp_path, {"posts/p/index.es.md": original, "posts/p/index.en.md": (
-        theirs + "The river is wide and slow. The bridge is from 1890, of grey stone.\n\nEnd.\n")})
-    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    content = recorded(tmp_path, original, (
+        theirs + "The river is wide and slow. The bridge is from 1890, of grey stone.\n\nEnd.\n"))
     (content / "posts/p/index.es.md").write_text(original.replace("puente. El puente", "puente.\n\nEl puente"))
     check = run_cli("check", cwd=tmp_path)
     assert check.returncode == 1
@@ -1029,9 +1034,7 @@ def test_a_paragraph_the_original_split_in_two_is_said_to_be_split_not_added(tmp
 def test_a_new_paragraph_beside_an_unchanged_one_holding_its_words_is_added_not_split(tmp_path):
     head, theirs = HEADS
     original = head + "El puente es de 1890 y de piedra gris.\n\nFin.\n"
-    content = make_content(tmp_path, {"posts/p/index.es.md": original,
-                                      "posts/p/index.en.md": theirs + "The bridge is from 1890, of grey stone.\n\nEnd.\n"})
-    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    content = recorded(tmp_path, original, theirs + "The bridge is from 1890, of grey stone.\n\nEnd.\n")
     (content / "posts/p/index.es.md").write_text(original.replace("\n\nFin.", "\n\nEl puente.\n\nFin."))
     check = run_cli("check", cwd=tmp_path).stderr
     assert "original block 2 (“El puente.”) was added after this translation was recorded" in check, check
@@ -1087,9 +1090,8 @@ def test_a_paragraph_split_in_three_or_two_joined_are_said_so_by_check(tmp_path)
     one "block 4 was removed … follows nothing now": mending by hand, the translator deleted its words."""
     head, theirs = HEADS
     original = head + "Uno dos tres cuatro. Cinco seis siete ocho. Nueve diez once doce.\n\nFin del texto aquí.\n"
-    content = make_content(tmp_path, {"posts/p/index.es.md": original, "posts/p/index.en.md": (
-        theirs + "One two three four. Five six seven eight. Nine ten eleven twelve.\n\nThe end of the text here.\n")})
-    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    content = recorded(tmp_path, original, (
+        theirs + "One two three four. Five six seven eight. Nine ten eleven twelve.\n\nThe end of the text here.\n"))
     (content / "posts/p/index.es.md").write_text(original.replace(". Cinco", ".\n\nCinco").replace(". Nueve", ".\n\nNueve"))
     check = run_cli("check", cwd=tmp_path).stderr
     assert ("the original's block 1 was split in three after this translation was recorded (now blocks 1 to 3: "
@@ -1111,9 +1113,8 @@ def test_a_word_changed_in_the_half_update_adds_of_a_split_paragraph_is_outdated
     translator moved their words into it as told, and "pünktlich", added as the writer cut it, went unseen."""
     head, theirs = HEADS
     original = head + "Der Zug fährt um zehn Uhr ab. Im Abteil riecht es nach Kaffee und Regen.\n\nEnde.\n"
-    content = make_content(tmp_path, {"posts/p/index.es.md": original, "posts/p/index.en.md": (
-        theirs + "The train leaves at ten. The compartment smells of coffee and rain.\n\nEnd.\n")})
-    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    content = recorded(tmp_path, original, (
+        theirs + "The train leaves at ten. The compartment smells of coffee and rain.\n\nEnd.\n"))
     (content / "posts/p/index.es.md").write_text(original.replace("fährt um zehn Uhr ab. Im",
                                                                   "fährt pünktlich um zehn Uhr ab.\n\nIm"))
     update = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
@@ -1162,9 +1163,8 @@ def test_a_short_new_paragraph_of_common_words_beside_an_edited_one_is_added_not
     was edited too: it was said to be split from it, and --update recorded it as following that paragraph."""
     head, theirs = HEADS
     original = head + "Uno.\n\nThe work of one is the work of the other, and the end of it too.\n\nFin.\n"
-    content = make_content(tmp_path, {"posts/p/index.es.md": original, "posts/p/index.en.md": (
-        theirs + "One.\n\nEl trabajo de uno es el del otro, y su fin también.\n\nEnd.\n")})
-    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    content = recorded(tmp_path, original, (
+        theirs + "One.\n\nEl trabajo de uno es el del otro, y su fin también.\n\nEnd.\n"))
     edited = original.replace("and the end of it too.", "and the end of it too, as I learnt.\n\nIn the end, the work is theirs.")
     (content / "posts/p/index.es.md").write_text(edited)
     check = run_cli("check", cwd=tmp_path).stderr
@@ -1184,9 +1184,7 @@ def test_a_short_new_paragraph_of_common_words_beside_an_edited_one_is_added_not
 def test_the_update_hint_stays_when_an_added_paragraph_says_split_in_its_words(tmp_path):
     """A review: whether to offer --update was read from the message, which quotes the writer's words."""
     head, theirs = HEADS
-    content = make_content(tmp_path, {"posts/p/index.es.md": head + "Uno dos tres.\n\nFin.\n",
-                                      "posts/p/index.en.md": theirs + "One two three.\n\nEnd.\n"})
-    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    content = recorded(tmp_path, head + "Uno dos tres.\n\nFin.\n", theirs + "One two three.\n\nEnd.\n")
     (content / "posts/p/index.es.md").write_text(head + "Uno dos tres.\n\nThe country was split in two by it.\n\nFin.\n")
     check = run_cli("check", cwd=tmp_path).stderr
     assert "was added after this translation was recorded" in check and "--update" in check, check
@@ -1194,9 +1192,7 @@ def test_the_update_hint_stays_when_an_added_paragraph_says_split_in_its_words(t
 
 def test_a_whole_translated_names_two_outdated_blocks_in_the_plural(tmp_path):
     head, theirs = HEADS
-    content = make_content(tmp_path, {"posts/p/index.es.md": head + "Uno.\n\nDos.\n\nTres.\n",
-                                      "posts/p/index.en.md": theirs + "One.\n\nTwo.\n\nThree.\n"})
-    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    content = recorded(tmp_path, head + "Uno.\n\nDos.\n\nTres.\n", theirs + "One.\n\nTwo.\n\nThree.\n")
     (content / "posts/p/index.es.md").write_text(head + "Uno y medio.\n\nDos y medio.\n\nTres.\n")
     result = run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path)
     assert "; blocks 1, 2, outdated until now, are recorded as translated too" in result.stdout, result.stdout
