@@ -20,8 +20,8 @@ from ..reading.markup import Converter
 from ..reading.read import parse_text
 from ..reading.find import shown_path
 from .translated import record_lock, save_record
-from ..reading.translations import (CUT, Followed, load_record, opening_words, paired_blocks, rearranged, split_off,
-                                    within, words_of)
+from ..reading.translations import (Followed, joined_into, load_record, opening_words, paired_blocks, rearranged,
+                                    split_off, words_of)
 from .translation_starter import starter_markdown
 
 
@@ -138,33 +138,20 @@ def _updated(recorded: tuple, current: tuple, source, pieces: list[str], trusted
 
 
 def _join_merged(updated: Updated, recorded: tuple, current: tuple, target) -> None:
-    """A lost paragraph whose words now stand in the block beside it, which grew by them (two or more
-    paragraphs of the original made one): its translation joined to that block's, which stays outdated,
-    instead of taken out. Only paragraphs join: a heading or a list cannot run on into another block."""
-    olds_of = {new: {kept} for new, kept in enumerate(updated.kept_from) if kept is not None}
-    joining = True
-    while joining:  # again after each join: a third paragraph joins the two, on whichever side it was
-        joining = any(_join_one(updated, recorded, current, target, olds_of, number, markdown)
-                      for number, markdown in list(updated.removed))
-
-
-def _join_one(updated: Updated, recorded: tuple, current: tuple, target, olds_of: dict, number: int,
-              markdown: str) -> bool:
-    """Join the lost block `number` (from 1) to the block beside it that grew by its words, if one did."""
-    old = number - 1
-    for new, olds in olds_of.items():
-        kept = updated.kept_from[new]
-        if not (olds & {old - 1, old + 1}) or recorded[kept] == current[new]:
-            continue  # beside no block it joined, or that block's original did not grow
-        if not (within(recorded[old], current[new], CUT) and target[old].startswith("<p>") and target[kept].startswith("<p>")):
+    """Lost paragraphs whose words now stand in the block beside them, which grew by them (two or more
+    paragraphs of the original made one, as translations.joined_into finds them): their translations
+    joined to that block's, in their order, which stays outdated, instead of taken out. Only paragraphs
+    join: a heading or a list cannot run on into another block."""
+    paired = {new: old for new, old in enumerate(updated.kept_from) if old is not None}
+    joins = joined_into(recorded, current, paired)
+    for new in sorted(set(joins.values())):
+        olds = sorted({paired[new]} | {old for old, into in joins.items() if into == new})
+        if not all(target[old].startswith("<p>") for old in olds):
             continue
-        ours = updated.sources[new]
-        updated.sources[new] = f"{ours}\n{markdown}" if old > min(olds) else f"{markdown}\n{ours}"
-        updated.removed.remove((number, markdown))
-        updated.joined.append((number, new + 1))
-        olds.add(old)
-        return True
-    return False
+        pieces = dict(updated.removed)
+        updated.sources[new] = "\n".join(updated.sources[new] if old == paired[new] else pieces[old + 1] for old in olds)
+        updated.removed = [(number, markdown) for number, markdown in updated.removed if number - 1 not in olds]
+        updated.joined += [(old + 1, new + 1) for old in olds if old != paired[new]]
 
 
 def _kept_as_they_were(blocks, target, updated: Updated, count: int) -> bool:

@@ -260,7 +260,7 @@ def paired_blocks(recorded: tuple, current: tuple) -> dict[int, int]:
     return paired
 
 
-def within(words: str | None, block: str, share: float = SAME_PARAGRAPH) -> bool:
+def _within(words: str | None, block: str, share: float = SAME_PARAGRAPH) -> bool:
     """Whether `share` of a paragraph's words (as recorded), or more, stand in order in another block's."""
     if not words:
         return False
@@ -277,7 +277,7 @@ CUT = 0.8
 def _cut_from(piece: str | None, whole: str | None, rest: str | None) -> bool:
     """Whether `piece` is a part of the paragraph `whole` that `rest`, the other part, no longer holds: a
     paragraph cut in two (or, read the other way, two made one)."""
-    return bool(whole) and within(piece, whole, CUT) and within(rest, whole) and not within(piece, rest or "")
+    return bool(whole) and _within(piece, whole, CUT) and _within(rest, whole) and not _within(piece, rest or "")
 
 
 def split_off(recorded: tuple, current: tuple, paired: dict[int, int]) -> dict[int, int]:
@@ -302,16 +302,20 @@ def split_off(recorded: tuple, current: tuple, paired: dict[int, int]) -> dict[i
 
 def joined_into(recorded: tuple, current: tuple, paired: dict[int, int]) -> dict[int, int]:
     """Each block the original lost whose words now stand in the block beside it, which grew by them (two
-    paragraphs made one): its index as recorded, to that block's as now. The mirror of split_off."""
+    or more paragraphs made one): its index as recorded, to that block's as now. The mirror of split_off:
+    `check` names the join and `--update` makes it by this one rule, so the two never disagree."""
     now_of = {old: new for new, old in paired.items()}
-    joins = {}
-    for old in sorted(set(range(len(recorded))) - set(paired.values())):
-        for neighbour in (old - 1, old + 1):
-            new = now_of.get(neighbour)
-            if new is not None and recorded[neighbour] != current[new] and _cut_from(recorded[old], current[new],
-                                                                                     recorded[neighbour]):
-                joins[old] = new
-                break
+    joins: dict[int, int] = {}
+    found = True
+    while found:  # again after each: a third paragraph joins the two, on whichever side it was
+        found = False
+        for old in sorted(set(range(len(recorded))) - set(paired.values()) - set(joins)):
+            for neighbour in (old - 1, old + 1):
+                new = now_of[neighbour] if neighbour in now_of else joins.get(neighbour)
+                if new is not None and recorded[paired[new]] != current[new] and _cut_from(
+                        recorded[old], current[new], recorded[neighbour]):
+                    joins[old], found = new, True
+                    break
     return joins
 
 

@@ -1205,3 +1205,16 @@ def test_an_original_summary_that_is_no_text_is_one_error_not_a_summary_taken_ou
     edit(content, ESSAY, "summary: Dos.\n", "summary: [a, b]\n")
     check = run_cli("check", cwd=tmp_path).stderr
     assert "summary` must be text" in check and "summary is outdated" not in check, check
+
+
+def test_check_names_three_paragraphs_joined_as_update_joins_them(tmp_path):
+    """Check and --update each had a rule for a join: check called the third paragraph of a join "removed",
+    which --update joined. One rule now serves both."""
+    head, theirs = HEADS
+    content = recorded(tmp_path, head + "Uno primero aquí.\n\nDos segundo aquí.\n\nTres tercero aquí.\n\nFin del texto.\n",
+                       theirs + "One first.\n\nTwo second.\n\nThree third.\n\nThe end.\n")
+    (content / "posts/p/index.es.md").write_text(head + "Uno primero aquí. Dos segundo aquí. Tres tercero aquí.\n\nFin del texto.\n")
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert "the original's blocks 1 to 3 were joined into one paragraph" in check and "removed" not in check, check
+    update = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
+    assert "blocks 1, 2 and 3 joined into block 1" in update.stdout, update.stdout
