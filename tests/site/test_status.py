@@ -952,10 +952,8 @@ def test_translated_refuses_a_translation_whose_blocks_shifted_until_put_back(tm
     one paragraph was removed and another added in one save: the wrong pairing was recorded, and nothing
     said a word of it again."""
     head, theirs = HEADS
-    content = make_content(tmp_path, {"posts/p/index.es.md": head + "Uno.\n\nDos.\n\nTres.\n",
-                                      "posts/p/index.en.md": theirs + "One.\n\nTwo.\n\nThree.\n"})
+    content = recorded(tmp_path, head + "Uno.\n\nDos.\n\nTres.\n", theirs + "One.\n\nTwo.\n\nThree.\n")
     translation = "content/posts/p/index.en.md"
-    assert run_cli("translated", translation, cwd=tmp_path).returncode == 0
     (content / "posts/p/index.es.md").write_text(head + "Uno.\n\nTres.\n\nCuatro.\n")
     before = (content / "translations.json").read_text()
     refused = run_cli("translated", translation, cwd=tmp_path)
@@ -997,10 +995,8 @@ def test_translated_on_a_whole_file_says_which_outdated_blocks_it_now_calls_tran
     """A translator's walk: `translated PATH` said "(all 3 blocks)" and quietly marked an outdated block
     current, which the translator, who had mended another, had not touched."""
     head, theirs = HEADS
-    content = make_content(tmp_path, {"posts/p/index.es.md": head + "Uno.\n\nDos.\n\nTres.\n",
-                                      "posts/p/index.en.md": theirs + "One.\n\nTwo.\n\nThree.\n"})
+    content = recorded(tmp_path, head + "Uno.\n\nDos.\n\nTres.\n", theirs + "One.\n\nTwo.\n\nThree.\n")
     translation = "content/posts/p/index.en.md"
-    assert run_cli("translated", translation, cwd=tmp_path).returncode == 0
     (content / "posts/p/index.es.md").write_text(head + "Uno.\n\nDos y medio.\n\nTres y cuarto.\n")
     assert run_cli("translated", translation, "--block", "2", cwd=tmp_path).returncode == 0
     result = run_cli("translated", translation, cwd=tmp_path)
@@ -1131,10 +1127,8 @@ def test_force_keeps_a_changed_title_and_summary_outdated_and_the_whole_names_th
     summary as followed, and a whole `translated` called them current unsaid, as it says of blocks."""
     head = "---\ntitle: Uno\nauthor: A\nsummary: Breve.\n---\n\n"
     theirs = "---\ntitle: One\ntranslation_of: es\nsummary: Short.\n---\n\n"
-    content = make_content(tmp_path, {"posts/p/index.es.md": head + "Primero aquí.\n\nSegundo aquí.\n",
-                                      "posts/p/index.en.md": theirs + "First here.\n\nSecond here.\n"})
+    content = recorded(tmp_path, head + "Primero aquí.\n\nSegundo aquí.\n", theirs + "First here.\n\nSecond here.\n")
     translation = "content/posts/p/index.en.md"
-    assert run_cli("translated", translation, cwd=tmp_path).returncode == 0
     (content / "posts/p/index.es.md").write_text(head.replace("Uno", "Dos").replace("Breve.", "Muy breve.")
                                                  + "Segundo aquí.\n\nPrimero aquí.\n")
     (content / "posts/p/index.en.md").write_text(theirs + "Second here.\n\nFirst here.\n")
