@@ -256,7 +256,7 @@ def _quote(block_html: str) -> str:
     return f"(a <{tag.group(1).lower()}> without words)" if tag else "(a block without words)"
 
 
-def _span(first: int, count: int) -> str:
+def span(first: int, count: int) -> str:
     """Blocks by their numbers from 1: `3 and 4`, `3 to 6`."""
     return f"{first + 1} {'and' if count == 2 else 'to'} {first + count}"
 
@@ -267,7 +267,7 @@ def _describe(di, dj, i, j, original, translation, lines) -> tuple[int, str]:
     if (di, dj) == (0, 1):
         return line, f"translation block {j + 1} {_quote(translation[j])} has no counterpart: probably added"
     if di == 0:
-        return line, (f"translation blocks {_span(j, dj)} ({_quote(translation[j])} and after) have no "
+        return line, (f"translation blocks {span(j, dj)} ({_quote(translation[j])} and after) have no "
                       "counterpart: probably added")
     if (di, dj) == (1, 0) and original[i].lstrip().startswith('<div class="footnote"'):
         return line, ("the original's footnotes (its last block) have no counterpart: write the translation's "
@@ -277,7 +277,7 @@ def _describe(di, dj, i, j, original, translation, lines) -> tuple[int, str]:
         return line, f"original block {i + 1} {_quote(original[i])} has no counterpart: probably dropped {where}"
     if dj == 0:
         where = f"before translation block {j + 1}" if j < len(translation) else "at the end"
-        return line, (f"original blocks {_span(i, di)} ({_quote(original[i])} and after) have no "
+        return line, (f"original blocks {span(i, di)} ({_quote(original[i])} and after) have no "
                       f"counterpart: probably dropped {where}")
     if (di, dj) == (2, 1):
         return line, (f"original blocks {i + 1} and {i + 2} {_quote(original[i])} "

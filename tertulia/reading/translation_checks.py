@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .align import counts_differ, locate_mismatch
+from .align import counts_differ, locate_mismatch, span
 from ..errors import ContentError
 from .findings import Findings
 from .markup import first_words
@@ -159,7 +159,7 @@ def _split(recorded: tuple, current: tuple, paired: dict, gained: list[int], sou
     into = {2: "two", 3: "three"}.get(len(parts), str(len(parts)))
     quoted = " … ".join(f"“{opening_words(source[index])}”" for index in (parts[0], parts[-1]))
     return old, (f"the original's block {old + 1} was split in {into} after this translation was recorded (now blocks "
-                 f"{_span(parts)}: {quoted}): split this translation's block {old + 1} the same way")
+                 f"{span(parts[0], len(parts))}: {quoted}): split this translation's block {old + 1} the same way")
 
 
 def _joined(recorded: tuple, current: tuple, paired: dict, lost: list[int], source) -> tuple[int, str] | None:
@@ -172,14 +172,10 @@ def _joined(recorded: tuple, current: tuple, paired: dict, lost: list[int], sour
     olds = sorted(set(lost) | {paired[new]})
     if olds != list(range(olds[0], olds[-1] + 1)):
         return None
-    return olds[0], (f"the original's blocks {_span(olds)} were joined into one paragraph after this translation was "
+    blocks = span(olds[0], len(olds))
+    return olds[0], (f"the original's blocks {blocks} were joined into one paragraph after this translation was "
                      f"recorded (now its block {new + 1}: “{opening_words(source[new])}”): join this translation's "
-                     f"blocks {_span(olds)} the same way")
-
-
-def _span(indexes: list[int]) -> str:
-    """Consecutive blocks by their numbers from 1: `2 and 3`, `2 to 4`."""
-    return f"{indexes[0] + 1} {'and' if len(indexes) == 2 else 'to'} {indexes[-1] + 1}"
+                     f"blocks {blocks} the same way")
 
 
 def _blocks_said(indexes: list[int]) -> str:
