@@ -10,7 +10,7 @@ from ..model import Essay, SiteConfig, Tag
 from .findings import Findings
 from .names import in_capitals, lowered_from_capitals, same_words, tag_segment, tag_text, without_tonos
 from .read import Record
-from .yamltext import plain_or_quoted, quoted
+from .yamltext import plain_or_quoted
 
 
 FOLDED_LIST = re.compile(r"\S - \S")  # a list item indented under the one before it, folded into its key
@@ -111,13 +111,10 @@ def _warn_unknown_tag(config: SiteConfig, essay: Essay, key: str, essay_records,
 
 def _tag_entry(config: SiteConfig, lang: str, written: str) -> str:
     """site.yml's line for a tag, as a writer would start it: `kesä: {fi: kesä, sv: …, et: …}`."""
-    # quoted where a flow mapping would read it otherwise: `rock, pop` split in two, `Q and A: live` refused
-    shown = quoted(written) if FLOW_SIGNS.search(written) else plain_or_quoted(written)
+    shown = plain_or_quoted(written)
     labels = ", ".join(f"{code}: {shown if code == lang else '…'}" for code in config.language_codes)
     return f"`{shown}: {{{labels}}}`"
 
-
-FLOW_SIGNS = re.compile(r"[,:{}\[\]#&*!|>'\"%@`?]")
 
 
 def warn_drafts_tags(config: SiteConfig, drafts: list[Essay], tags: tuple[Tag, ...], essay_records,

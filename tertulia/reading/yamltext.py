@@ -254,9 +254,15 @@ def key_lines(text: str, first_line: int) -> dict[str, int]:
 UNSAFE_IN_YAML = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff\"\\\\]")
 
 
+# Signs that make unquoted text something else to YAML in a block or a flow collection: `rock, pop` two
+# items in `{…}`, `Q and A: live` a mapping, `#hash` a comment, `- x` a list
+INDICATORS = re.compile(r"[,:{}\[\]#&*!|>'\"%@`]|^[-?\s]|\s$")
+
+
 def plain_or_quoted(text: str) -> str:
-    """`text` as it is where YAML reads it back as that string, else quoted: `no` (Norwegian) is false."""
-    return quoted(text) if _resolves_otherwise(text) or UNSAFE_IN_YAML.search(text) else text
+    """`text` as it is where YAML reads it back as that string, in a block or inside `{…}` alike, else
+    quoted: `no` (Norwegian) is false, `rock, pop` two items."""
+    return quoted(text) if _resolves_otherwise(text) or UNSAFE_IN_YAML.search(text) or INDICATORS.search(text) else text
 
 
 def quoted(text: str) -> str:
