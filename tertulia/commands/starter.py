@@ -237,6 +237,38 @@ STARTERS = {
             "リンクしています。",
         ),
         ("最初の段落。", "コメント。")),
+    "nl": Starter(
+        "Welkom", (
+            "Dit is het eerste essay van je site. Het staat in `content/posts/welcome/`, één bestand per taal: "
+            "`index.{lang}.md` is het origineel, elk ander bestand een vertaling die dat met `translation_of` "
+            "aangeeft.",
+            "Elke alinea van een vertaling staat naast dezelfde alinea van het origineel; een vertaling behoudt "
+            "daarom de alinea's, koppen en lijsten van het origineel.",
+            "Voor het volgende: `tertulia new post mijn-essay --lang {lang}`, daarna voor elke vertaling "
+            "`tertulia new translation mijn-essay --lang …`. `tertulia serve` toont het terwijl je schrijft.",
+        ),
+        "Over deze site", (
+            "Vertel hier wie deze site schrijft, en waarom in meer dan één taal.",
+            "Deze pagina staat in `content/pages/about/`; het `menu` in `content/site.yml` linkt ernaar vanaf "
+            "elke pagina.",
+        ),
+        ("De eerste alinea.", "De reactie.")),
+    "sv": Starter(
+        "Välkommen", (
+            "Det här är den första essän på din webbplats. Den ligger i `content/posts/welcome/`, en fil per "
+            "språk: `index.{lang}.md` är originalet, varje annan fil en översättning som anger det med "
+            "`translation_of`.",
+            "Varje stycke i en översättning står bredvid samma stycke i originalet; en översättning behåller "
+            "därför originalets stycken, rubriker och listor.",
+            "För att skriva nästa: `tertulia new post min-essa --lang {lang}`, sedan `tertulia new translation "
+            "min-essa --lang …` för varje översättning. `tertulia serve` visar den medan du skriver.",
+        ),
+        "Om webbplatsen", (
+            "Berätta här vem som skriver den här webbplatsen, och varför på mer än ett språk.",
+            "Den här sidan ligger i `content/pages/about/`; `menu` i `content/site.yml` länkar till den från "
+            "varje sida.",
+        ),
+        ("Det första stycket.", "Kommentaren.")),
 }
 
 
