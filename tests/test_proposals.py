@@ -289,7 +289,18 @@ def letter_of(typed: str, body: str) -> str:
         "Sent from the all new AOL app for iOS", "Sent from my T-Mobile 4G LTE Device", "Sent from my LG G6",
         "Sent from my HTC", "Sent from Xfinity Connect App", "Enviado desde mi Samsung Galaxy, un smartphone de AT&T",
         "Von meinem iPhone gesendet", "iPhoneから送信", "Envoyé à partir de Courrier pour Windows",
-        "Obtenir Outlook pour iOS", "أرسلت من iPhone الخاص بي")],
+        "Obtenir Outlook pour iOS", "أرسلت من iPhone الخاص بي", "Skickat från min iPhone", "Hämta Outlook för Android",
+        "Verzonden vanaf mijn iPhone")],
+    # Dutch's and Swedish's mail programs, now that their pages speak those languages
+    ("Eens.\n\n-----Oorspronkelijk bericht-----\nVan: Jordi\n\nHallo", "Eens."),
+    ("Håller med.\n\n-----Ursprungligt meddelande-----\nFrån: Jordi\n\nHej", "Håller med."),
+    ("Håller med.\n\nDen sön 29 nov. 2026 kl 21:05 skrev Jordi <j@example.org>:\n> Hej", "Håller med."),
+    ("Voor de site.\n\n---------- Doorgestuurd bericht ---------\nVan: Rosa <r@example.org>\nDate: ma 10 mrt 2024\n"
+     "Subject: Reactie\n\nReactie van mijn moeder.", "Reactie van mijn moeder."),
+    ("Till sidan.\n\n---------- Vidarebefordrat meddelande ---------\nFrån: Rosa <r@example.org>\nDate: mån 10 mars 2024\n"
+     "Subject: Kommentar\n\nMin mammas kommentar.", "Min mammas kommentar."),
+    ("Till sidan.\n\n________________________________\nFrån: Rosa <r@example.org>\nSkickat: den 10 mars 2024 "
+     "18:22\nTill: Ana <a@example.org>\nÄmne: VB: Kommentar\n\nMin mammas kommentar.", "Min mammas kommentar."),
     # a reader's own closing line that begins as a phone's does: no device or mail app named, or a comma
     ("M'agrada.\nSent from my heart.", "M'agrada.\nSent from my heart."),
     ("M'agrada.\nEnviado desde Madrid, con cariño.", "M'agrada.\nEnviado desde Madrid, con cariño."),

@@ -67,19 +67,20 @@ LONGEST_ATTRIBUTION = 400
 # reader's new text; below a forward's, the letter forwarded (whose text the proposal is).
 SEPARATOR = re.compile(r"-{2,} ?(?:original message|mail original|mensaje original|missatge original|message d'origine|"
                        r"ursprüngliche nachricht|messaggio originale|mensagem original|mesaj original|الرسالة الأصلية|"
-                       r"הודעה מקורית) ?-{2,}",
+                       r"הודעה מקורית|oorspronkelijk bericht|ursprungligt meddelande) ?-{2,}",
                        re.IGNORECASE)
 FORWARD = re.compile(r"-{2,} ?(?:forwarded message|mensaje reenviado|missatge reenviat|message transféré|"
-                     r"weitergeleitete nachricht|messaggio inoltrato|mensagem encaminhada|mesaj redirecționat) ?-{2,}",
+                     r"weitergeleitete nachricht|messaggio inoltrato|mensagem encaminhada|mesaj redirecționat|doorgestuurd bericht|"
+                     r"vidarebefordrat meddelande) ?-{2,}",
                      re.IGNORECASE)
 # Apple Mail's line over a forwarded message, in its languages (no dashes; French's space before the colon)
 APPLE_FORWARD = re.compile(r"(?:begin forwarded message|début du message réexpédié|anfang der weitergeleiteten nachricht|"
                            r"inicio del mensaje reenviado|inici del missatge reenviat|inizio messaggio inoltrato|"
                            r"início da mensagem (?:reencaminhada|encaminhada)|begin doorgestuurd bericht) ?:", re.IGNORECASE)
 # Outlook draws a forward as it draws a reply (a rule, then From, Sent, To, Subject); only the subject's
-# "FW:" (French "TR :", German "WG:", Spanish "RV:", Italian "I:") tells that the letter below is the one sent on
-FORWARD_PREFIX = r"(?:fwd?|rv|tr|wg|i|enc|doorst|pd|إعادة توجيه|הועבר) ?:"
-FORWARD_SUBJECT = re.compile(r"\*?(?:subject|asunto|assumpte|objet|betreff|oggetto|assunto|subiect|onderwerp|temat|"
+# "FW:" (French "TR :", German "WG:", Spanish "RV:", Italian "I:", Swedish "VB:") tells that the letter below is the one sent on
+FORWARD_PREFIX = r"(?:fwd?|rv|tr|wg|i|enc|doorst|vb|pd|إعادة توجيه|הועבר) ?:"
+FORWARD_SUBJECT = re.compile(r"\*?(?:subject|asunto|assumpte|objet|betreff|oggetto|assunto|subiect|onderwerp|ämne|temat|"
                              r"الموضوع|נושא)\*? ?: ?" + FORWARD_PREFIX + ".*", re.IGNORECASE)
 # The message's own subject, which in Outlook's forward holds the "FW:" (the block's keeps the original's)
 FORWARDED_MESSAGE = re.compile(r"\s*(?:re ?: ?)*" + FORWARD_PREFIX + ".*", re.IGNORECASE | re.DOTALL)
@@ -98,7 +99,8 @@ HEADER_LINE = re.compile(r"[\w*][\w *.-]{0,30}: .*")  # a header of a forwarded 
 SENT_FROM_LEAD = re.compile(
     r"(?:sent (?:from|with|via)|get outlook for|enviado (?:desde|do|de)|enviat (?:des de|amb)|"
     r"envoyé (?:de|depuis|avec|à partir de)|obtenir outlook pour|gesendet (?:von|mit)|inviato (?:da|dal|dalla|con)|"
-    r"trimis (?:de pe|cu)|verzonden (?:met|vanaf)|verstuurd (?:met|vanaf)|wysłane z|отправлено с|надіслано з|"
+    r"trimis (?:de pe|cu)|verzonden (?:met|vanaf)|verstuurd (?:met|vanaf)|skickat (?:från|med)|hämta outlook för|"
+    r"wysłane z|отправлено с|надіслано з|"
     r"أُ?رسلت من|مرسل من) (.*)", re.IGNORECASE)
 SENT_LAST = re.compile(r"(?:von|vom) (?:meinem|meiner) (.*) gesendet\.?|(.*)から送信", re.IGNORECASE)  # the verb last
 SENT_FROM_DEVICE = re.compile(
