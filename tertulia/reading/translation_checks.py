@@ -281,6 +281,19 @@ def summary_outdated(original: Record, translation: Record, followed: Followed, 
     return followed.summary, line
 
 
+def summary_without_original(original: Record, translation: Record, found: Findings) -> None:
+    """Warn of a translation's summary where its original has none: listings and feeds show it, so a
+    summary of words the writer took out stays published (recording it as followed silenced it)."""
+    theirs = translation.meta.get("summary")
+    if not isinstance(theirs, str) or not theirs.strip() or UNFINISHED in theirs:
+        return
+    if not isinstance(original.meta.get("summary", ""), str) or summary_of(original.meta):
+        return  # the original's own summary: followed or not, said above; not text: its error
+    found.warnings.append(ContentError(translation.path, translation.line("summary"), (
+        "this translation has a summary, its original none: listings and feeds show it where the original's pages "
+        "show its opening words; take it out, or give the original the summary it translates")))
+
+
 def outdated_blocks(original: Record, translation: Record, blocks, followed: Followed, found: Findings) -> tuple:
     """The translation's blocks whose original changed since a translator marked them, each warned of."""
     if followed.original != original.path:

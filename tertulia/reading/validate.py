@@ -24,8 +24,8 @@ from .parse import ContentFiles
 from .read import Record
 from .tags import essay_tags, site_tags, warn_drafts_tags
 from .replies import check_anchors, check_replies, nested_threads
-from .translation_checks import (check_alignment, outdated_blocks, summary_outdated, title_outdated,
-                                 unfinished_shown_as_original, warn_unfinished)
+from .translation_checks import (check_alignment, outdated_blocks, summary_outdated, summary_without_original,
+                                 title_outdated, unfinished_shown_as_original, warn_unfinished)
 
 STATUSES = ("published", "pending", "spam")
 ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url", "aliases", "feed_id"}
@@ -365,6 +365,8 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
             if record.path in followed:  # a title is no block: it is outdated or not however the blocks align
                 retitled = title_outdated(original, record, followed[record.path], found)
                 resummed = summary_outdated(original, record, followed[record.path], found)
+            if resummed is None and kind != "comment":
+                summary_without_original(original, record, found)
         elif target == record.lang:
             found.error(record, "translation_of", f"translation_of names this file's own language; a translation "
                                                   f"names its original's (`{original.lang}`)")

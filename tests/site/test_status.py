@@ -1066,6 +1066,21 @@ def test_a_changed_summary_is_outdated_until_its_translation_is_recorded_again(t
     assert "the original has none now (it was “Dos párrafos breves.”)" in run_cli("status", cwd=tmp_path).stdout
 
 
+def test_a_summary_the_original_took_out_stays_said_after_its_record_until_the_translation_drops_it(tmp_path):
+    """A translator's red team: the original's summary taken out, `translated --block summary` as check
+    said, and check fell silent while listings and feeds went on showing a summary of deleted words."""
+    content = site_with_record(tmp_path)
+    edit(content, "posts/hola/index.en.md", "translation_of: es\n", "translation_of: es\nsummary: Two paragraphs.\n")
+    warning = (f"{TRANSLATION}:4: warning: this translation has a summary, its original none: listings and feeds "
+               "show it where the original's pages show its opening words; take it out, or give the original the "
+               "summary it translates")
+    assert warning in run_cli("check", cwd=tmp_path).stderr
+    assert run_cli("translated", TRANSLATION, "--block", "summary", cwd=tmp_path).returncode == 0
+    assert warning in run_cli("check", cwd=tmp_path).stderr  # a record does not make it the original's
+    edit(content, "posts/hola/index.en.md", "summary: Two paragraphs.\n", "")
+    assert "summary" not in run_cli("check", cwd=tmp_path).stderr
+
+
 def test_a_summary_the_original_gains_is_named_and_a_record_from_before_summaries_names_none(tmp_path):
     content = site_with_record(tmp_path)
     record = json.loads((content / "translations.json").read_text())
