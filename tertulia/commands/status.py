@@ -25,19 +25,23 @@ class Tally:
     summaries: int = 0  # outdated summaries, alike
     missing: int = 0
     unfinished: int = 0  # translations with blocks still holding the starter's marker
+    both: int = 0  # of those, the ones outdated too: counted in each, said so, so that the counts add up
     with_errors: int = 0  # translations whose file has a content error: neither current nor missing
     untracked: list[str] = field(default_factory=list)  # translations with no record of the original they follow
     details: list[tuple[str, int, str]] = field(default_factory=list)  # (path, line, line of the report)
 
-    def summary(self, essays: int, comments: int) -> str:
-        """The last line, in the shape scripts already read; pages' translations count in its numbers."""
-        return (f"{counted(essays, 'essay')}, {counted(comments, 'comment')}: "
+    def summary(self, essays: int, pages: int, comments: int) -> str:
+        """The last line, in the shape scripts already read; pages are named where there are any (their
+        translations count in its numbers)."""
+        return (f"{counted(essays, 'essay')}, " + (f"{counted(pages, 'page')}, " if pages else "")
+                + f"{counted(comments, 'comment')}: "
                 f"{counted(self.current, 'translation')} current, {self.outdated} outdated "
                 f"({counted(self.blocks, 'block')}"
                 + (f", {counted(self.titles, 'title')}" if self.titles else "")
                 + (f", {counted(self.summaries, 'summary', 'summaries')}" if self.summaries else "")
                 + f"), {self.missing} missing"
                 + (f", {self.unfinished} unfinished" if self.unfinished else "")
+                + (f" ({self.both} of them outdated too)" if self.both else "")
                 + (f", {self.with_errors} with errors" if self.with_errors else ""))
 
 
@@ -87,7 +91,7 @@ def status_report(site: Site, gone: list[str] | tuple[str, ...] = (), errors: li
     # a translation whose original's blocks moved, came or went (translation_checks's warning): its outdated blocks
     # above are beside other paragraphs, which `--update` mends before anything is recorded
     details = sorted(tally.details) + [(error.path, error.line, str(error)) for error in shifted]
-    return lines + [text for *_, text in sorted(details)] + hint + [tally.summary(len(site.essays), comments)]
+    return lines + [text for *_, text in sorted(details)] + hint + [tally.summary(len(site.essays), len(site.pages), comments)]
 
 
 def _gone_folder(gone: list[str], content) -> tuple[str, str] | None:
@@ -138,6 +142,7 @@ def _essay_state(essay: Essay | SitePage, lang: str, tally: Tally, erred: frozen
             ["summary"] if text.stale_summary is not None else []) + (
             [blocks_named(index + 1 for index, *_ in text.stale)] if text.stale else [])
         states.append(f"outdated ({', '.join(parts)})")
+        tally.both += bool(text.unfinished_line)
     if not states:
         tally.current += 1
         states.append("translated")
@@ -178,6 +183,7 @@ def _thread_state(comments: tuple[Comment, ...], lang: str, tally: Tally, essay_
         if text.stale:
             outdated.append(comment.id)
             _outdated(comment.original, text, tally)
+            tally.both += bool(text.unfinished_line)
         if text.untracked:  # a comment's translation written by hand: a change to its original goes unnamed
             tally.untracked.append(text.path)
         if not (text.unfinished_line or text.stale):

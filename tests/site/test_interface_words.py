@@ -96,7 +96,7 @@ def test_the_command_line_counts_one_essay_and_one_warning_in_the_singular(site,
     run_cli("translated", "content/posts/welcome/index.fr.md", cwd=folder)
     essay.write_text(essay.read_text().replace("Ein jeder Absatz", "Jeder einzelne Absatz"))
     status = run_cli("status", cwd=folder)
-    assert "1 outdated (1 block)" in status.stdout and "1 essay, 3 comments:" in status.stdout
+    assert "1 outdated (1 block)" in status.stdout and "1 essay, 1 page, 3 comments:" in status.stdout
 
 
 def test_a_name_the_source_does_not_give_reads_in_the_pages_language(tmp_path):

@@ -464,7 +464,7 @@ def test_pages_are_in_the_status_report_and_their_translations_can_be_marked(tmp
     assert lines[lines.index("contact (page, original in en)") + 1] == "  page:     es missing · ro missing"
     assert ("content/pages/about/index.en.md:6: block 1 outdated; the original now begins “Somos tres.”; "
             "changed: Somos [-dos.-]{+tres.+}") in lines
-    assert lines[-1] == "1 essay, 0 comments: 1 translation current, 1 outdated (1 block), 4 missing"
+    assert lines[-1] == "1 essay, 2 pages, 0 comments: 1 translation current, 1 outdated (1 block), 4 missing"
 
 
 def test_a_half_done_translation_is_unfinished_in_status_check_and_marking(tmp_path):
@@ -490,6 +490,18 @@ def test_a_half_done_translation_is_unfinished_in_status_check_and_marking(tmp_p
             "shown in the original's language until translated") in check.stderr.splitlines()
     marked = run_cli("translated", "content/posts/hola/index.ro.md", cwd=tmp_path)
     assert marked.stdout.strip().endswith("(all 2 blocks); block 2 still says `TODO translate`")
+
+
+def test_a_translation_unfinished_and_outdated_is_said_once_in_the_counts(tmp_path):
+    """A translator's red team: "5 current, 2 outdated, 2 missing, 2 unfinished" over 10 translations, one
+    of them counted in two states with nothing saying so; and the About page's counted, unnamed."""
+    content = site_with_record(tmp_path)
+    edit(content, "posts/hola/index.en.md", "Second paragraph.", "TODO translate: Segundo párrafo.")
+    edit(content, ESSAY, "Primer párrafo.", "Primer párrafo, corregido.")
+    lines = run_cli("status", cwd=tmp_path).stdout.splitlines()
+    assert lines[lines.index("hola (original in es)") + 1] == "  essay:    en unfinished (block 2), outdated (block 1) · ro missing"
+    assert lines[-1] == ("1 essay, 1 comment: 1 translation current, 1 outdated (1 block), 1 missing, "
+                         "1 unfinished (1 of them outdated too)")
 
 
 def test_an_unfinished_title_and_summary_are_named_in_status(tmp_path):
