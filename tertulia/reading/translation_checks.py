@@ -62,19 +62,19 @@ def warn_unfinished(record: Record, blocks: tuple[str, ...], found: Findings) ->
 
 
 def check_alignment(original: Record, translation: Record, blocks, found: Findings,
-                     followed: Followed | None = None, in_progress: bool = False) -> bool:
-    """A translation must have exactly as many top-level blocks as its original; True when it has. Where
-    the record says which blocks the original has gained or lost since the translation followed it,
-    those are named; else the likeliest place is guessed from the blocks' lengths."""
+                     followed: Followed | None = None, in_progress: bool = False) -> tuple[bool, bool]:
+    """A translation must have exactly as many top-level blocks as its original: (whether it has, whether
+    the original's blocks moved, came or went since the record, which a warning says). Where the record
+    says which blocks the original has gained or lost since the translation followed it, those are
+    named; else the likeliest place is guessed from the blocks' lengths."""
     source, target = blocks[original.path], blocks[translation.path]
     recorded = followed is not None and followed.tells(original.path, len(target))
     if len(source) == len(target):
         if not in_progress:  # a draft's or a pending comment's translation is work in progress (see validate._texts)
             _warn_list_lengths(translation, source, target, found)
             _warn_kinds(translation, source, target, found)
-        if recorded:  # a draft's too: `translated` refuses it alike, and says why only here
-            _warn_shifted(translation, followed.blocks, source, found)
-        return True
+        # a draft's too: `translated` refuses it alike, and says why only here
+        return True, recorded and _warn_shifted(translation, followed.blocks, source, found)
     changed = _changed_since_recorded(followed.blocks, source, target, translation.block_starts) if recorded else None
     line, where, by_hand = changed or (*locate_mismatch(source, target, list(translation.block_starts)), False)
     message = counts_differ(len(target), len(source))
@@ -86,23 +86,24 @@ def check_alignment(original: Record, translation: Record, blocks, found: Findin
                     "in its language until translated, moves the translations of blocks that moved with them, "
                     "joins those of paragraphs it joined and takes out those it lost)")
     found.errors.append(ContentError(translation.path, line or translation.body_line, message))
-    return False
+    return False, False
 
 
 SHIFTED = "since this translation was recorded, "  # how that warning starts: `status` repeats it
 
 
-def _warn_shifted(translation: Record, recorded: tuple, source, found: Findings) -> None:
+def _warn_shifted(translation: Record, recorded: tuple, source, found: Findings) -> bool:
     """A warning, at the first block it touches, when the original's blocks moved, came or went since the
     translation was recorded: the counts may still agree, but its blocks then sit beside other paragraphs
-    than theirs, which "outdated" alone did not say."""
+    than theirs, which "outdated" alone did not say. Whether there was one."""
     done = rearranged(recorded, words_of(source))
     said = done.said()
     if not said:
-        return
+        return False
     starts = translation.block_starts
     line = starts[min(done.beside_others[0], len(starts) - 1)] if starts else translation.body_line
     found.warnings.append(ContentError(translation.path, line, f"{SHIFTED}{said}; {mend_rearranged(translation.path)}"))
+    return True
 
 
 LIST_RUN_IN = re.compile(r"\n\s{0,3}(?:[-*+]|\d{1,9}[.)]) ")  # a list item's line inside a paragraph
@@ -294,8 +295,11 @@ def summary_without_original(original: Record, translation: Record, found: Findi
         "show its opening words; take it out, or give the original the summary it translates")))
 
 
-def outdated_blocks(original: Record, translation: Record, blocks, followed: Followed, found: Findings) -> tuple:
-    """The translation's blocks whose original changed since a translator marked them, each warned of."""
+def outdated_blocks(original: Record, translation: Record, blocks, followed: Followed, found: Findings,
+                    rearranged_since: bool = False) -> tuple:
+    """The translation's blocks whose original changed since a translator marked them, each warned of.
+    `rearranged_since`: the original's blocks moved too (warned of): `translated` refuses to record one
+    block then, so the way to record it waits on the blocks put back beside theirs."""
     if followed.original != original.path:
         return ()  # recorded against another original: a record for a file that was renamed
     current = words_of(blocks[original.path])
@@ -310,5 +314,7 @@ def outdated_blocks(original: Record, translation: Record, blocks, followed: Fol
             f"block {index + 1} is outdated: its original (“{opening_words(blocks[original.path][index])}”) changed "
             "after it was translated; `tertulia status` says what changed, and once the translation's block follows "
             # its block alone: the whole file's record would call its other outdated blocks current unseen
-            f"it again, `tertulia translated {translation.path} --block {index + 1}` records that")))
+            + ("it again and its blocks stand beside their originals again (see the warning on moved blocks), "
+               if rearranged_since else "it again, ")
+            + f"`tertulia translated {translation.path} --block {index + 1}` records that")))
     return tuple(stale)

@@ -359,9 +359,9 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
                 original.meta.get("status") == "spam":
             aligned = False  # spam past a comment's limits, kept unread (see parse._spam): nothing to align with
         elif target == original.lang:
-            aligned = check_alignment(original, record, blocks, found, followed.get(record.path), still_drafted)
+            aligned, moved = check_alignment(original, record, blocks, found, followed.get(record.path), still_drafted)
             if aligned and record.path in followed:
-                stale = outdated_blocks(original, record, blocks, followed[record.path], found)
+                stale = outdated_blocks(original, record, blocks, followed[record.path], found, moved)
             if record.path in followed:  # a title is no block: it is outdated or not however the blocks align
                 retitled = title_outdated(original, record, followed[record.path], found)
                 resummed = summary_outdated(original, record, followed[record.path], found)

@@ -350,6 +350,16 @@ def test_check_says_a_translation_sits_beside_other_paragraphs_after_one_was_rem
     assert ("content/posts/p/index.en.md:6: warning: since this translation was recorded, the original's blocks moved "
             "(block 1 was block 2, block 2 was block 1): unless you have moved its blocks to match since, this "
             "translation's blocks 1, 2 stand beside other paragraphs") in run_cli("check", cwd=tmp_path).stderr
+    # an outdated block's way to be recorded waits on the blocks put back: `translated --block 3`, as it
+    # was offered, is refused while they stand beside others (a translator's red team)
+    (content / "posts/p/index.es.md").write_text(head + "Dos.\n\nUno.\n\nTres y más.\n")
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert ("block 3 is outdated: its original (“Tres y más.”) changed after it was translated; `tertulia status` says "
+            "what changed, and once the translation's block follows it again and its blocks stand beside their "
+            "originals again (see the warning on moved blocks), `tertulia translated content/posts/p/index.en.md "
+            "--block 3` records that") in check, check
+    assert run_cli("translated", "content/posts/p/index.en.md", "--block", "3", cwd=tmp_path).returncode == 1
+    (content / "posts/p/index.es.md").write_text(head + "Dos.\n\nUno.\n\nTres.\n")
     updated = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
     assert updated.returncode == 0, updated.stderr
     assert (content / "posts/p/index.en.md").read_text().endswith("Two.\n\nOne.\n\nThree.\n")
