@@ -95,7 +95,7 @@ def _scaffolded(content: Path, kind: str, slug: str, lang: str, reply_to: str, c
 
 def _updated(content: Path, post: Path, slug: str, lang: str) -> int:
     """`--update`: the translation into `lang` put in line with its original's blocks (update_translation)."""
-    from .update_translation import update_translation
+    from .update_translation import NOTHING_TO_UPDATE, update_translation
     translation = post / f"index.{lang}.md"
     if not translation.is_file():
         return _usage(f"{shown_path(content, translation)}: no such translation to update; without --update, "
@@ -103,7 +103,12 @@ def _updated(content: Path, post: Path, slug: str, lang: str) -> int:
     _, original_lang, original = _original_of(post, slug)
     if original_lang == lang:
         return _usage(f"{shown_path(content, translation)} is the original; --lang names the translation's language")
-    print(update_translation(content, translation, original))
+    try:
+        print(update_translation(content, translation, original))
+    except ContentErrors as problem:  # nothing to do is no error (exit 1 is the contract's for content errors)
+        if [error.message.startswith(NOTHING_TO_UPDATE) for error in problem.errors] != [True]:
+            raise
+        print(f"nothing to update: {problem.errors[0]}")
     return 0
 
 
