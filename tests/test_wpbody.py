@@ -163,6 +163,16 @@ def test_a_table_markdown_cannot_say_stays_html_and_a_plain_one_becomes_markdown
     assert plain_table == "| Name | Score |\n| --- | --- |\n| Ana | 1 |\n"
 
 
+def test_a_pipe_in_a_table_cell_stays_in_its_cell():
+    """A red team's "Tea | coffee": the cell was cut at the `|`, and the row's other cells moved under the
+    wrong heading, with no warning. A `|` in a code span never ended a cell, and stays as it is."""
+    table = to_markdown("<table><tr><th>Question | Answer</th><th>Why</th></tr><tr><td>Tea | coffee</td>"
+                        "<td><code>a|b</code></td></tr></table>")
+    assert table == "| Question \\| Answer | Why |\n| --- | --- |\n| Tea \\| coffee | `a|b` |\n"
+    cells = Converter().blocks(table, True)[0]
+    assert "<th>Question | Answer</th>" in cells and "<td>Tea | coffee</td>" in cells and "<td><code>a|b</code></td>" in cells
+
+
 def test_a_disclosure_a_definition_list_and_a_direction_stay_as_html():
     """Markdown has neither: their words ran together (`SpoilerHidden text.`, `Term : Definition`)."""
     details = to_markdown("<details><summary>Spoiler</summary>Hidden text.</details>")

@@ -34,6 +34,8 @@ FILLED_HERE = {"footnotes", "core/footnotes"}  # written from the post's meta (s
 COMMENT_END = re.compile("-->")
 MORE = re.compile(r"<!--more(.*?)?-->", re.IGNORECASE)
 NEXTPAGE = re.compile(r"<!--nextpage-->", re.IGNORECASE)
+# A table cell's words, its code spans apart: a `|` outside one ends the cell in Markdown, inside one it does not
+CODE_SPANS = re.compile(r"(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)
 BLOCK_TAGS = ("address|article|aside|blockquote|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|summary|"
               "li|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul|iframe|video|audio|object|form")
 BLOCK_BOUNDARY = re.compile(rf"(<(?:{BLOCK_TAGS})\b[^<>]*>|</(?:{BLOCK_TAGS})>)", re.IGNORECASE)
@@ -89,6 +91,14 @@ class _Converter(MarkdownConverter):
             return self._kept(el, text)
         return super().convert_table(el, text, parent_tags)
     convert_sup = convert_sub = convert_mark = convert_u = convert_del = convert_ins = convert_s = _kept_inline
+
+    def convert_td(self, el, text, parent_tags):
+        """A cell whose words hold a `|` keeps them: unescaped, it cut the cell there and moved the rest
+        of the row under the wrong heading (a red team's "Tea | coffee")."""
+        return super().convert_td(el, _pipes_escaped(text), parent_tags)
+
+    def convert_th(self, el, text, parent_tags):
+        return super().convert_th(el, _pipes_escaped(text), parent_tags)
 
     def convert_cite(self, el, text, parent_tags):
         """A quotation's attribution (the block editor's `<cite>` after a quote's words) stays one, on a
@@ -402,3 +412,12 @@ def autop(text: str) -> str:
             chunks.append("<p>" + re.sub(r"\s*\n\s*", "<br />\n", chunk) + "</p>")
     joined = "\n".join(chunks)
     return re.sub(r"\x00pre(\d+)\x00", lambda m: kept[int(m.group(1))], joined)
+
+
+def _pipes_escaped(text: str) -> str:
+    """A cell's text with each `|` outside its code spans escaped, as Markdown's tables read `\\|`."""
+    parts, at = [], 0
+    for span in CODE_SPANS.finditer(text):
+        parts += [text[at:span.start()].replace("|", "\\|"), span.group()]
+        at = span.end()
+    return "".join(parts + [text[at:].replace("|", "\\|")])
