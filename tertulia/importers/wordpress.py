@@ -488,6 +488,9 @@ def _language_term(item: Item) -> str:
 def _not_placed(item: Item, summary: Summary, lang: str) -> None:
     if item.type not in KINDS:
         summary.skipped_items[f"{item.type or 'untyped'} item{{s}} (not posts or pages)"] += 1
+        # a comment on an attachment's page or a plugin's item (a portfolio) was not counted at all: the
+        # summary said "comments not imported: none" of words no file holds
+        summary.skipped_comments[f"on {item.type or 'untyped'} items (not posts or pages)"] += len(item.comments)
         return
     other = _other_language(item, lang)
     if other and item.status in ESSAY_STATUSES:

@@ -56,6 +56,22 @@ def test_an_export_becomes_essays_and_threads_and_counts_add_up(tmp_path):
     assert 'verticalidad: {es: "Verticalidad"}' in site and "  uncategorized:" not in site
 
 
+def test_a_comment_on_an_item_that_is_no_post_or_page_is_counted_as_not_imported(tmp_path):
+    """A red team: a comment on an attachment's page (or a plugin's portfolio item) was in no file, and the
+    summary said "comments not imported: none" and "of 16" of an export holding 17."""
+    comment = ("<wp:comment><wp:comment_id>90</wp:comment_id><wp:comment_author><![CDATA[Eva]]></wp:comment_author>"
+               "<wp:comment_date><![CDATA[2012-09-14 09:00:00]]></wp:comment_date><wp:comment_content><![CDATA[Qué "
+               "foto.]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0"
+               "</wp:comment_parent></wp:comment>")
+    text = EXPORT.read_text()
+    at = text.index("<wp:post_type><![CDATA[attachment]]></wp:post_type>")
+    export = tmp_path / "export.xml"
+    export.write_text(text[:at] + comment + text[at:])
+    result = imported(tmp_path, export=export)
+    assert "comments: 9 (7 published, 1 pending, 1 spam) of 15 in the export" in result.stdout
+    assert "1 on attachment items (not posts or pages)" in result.stdout
+
+
 def test_comments_keep_their_status_and_threads_and_no_private_data(tmp_path):
     imported(tmp_path)
     comments = tmp_path / "content/posts/los-clientes/comments"
