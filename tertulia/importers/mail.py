@@ -27,7 +27,8 @@ from pathlib import Path
 from ..errors import counted, one_line
 from ..site.proposals import placeholders
 from .clock import utc_text
-from .proposal import BEGIN, HEADER_FROM, QUOTED, Refused, forward_line, read_letter, site_config, write_proposal
+from .proposal import (BEGIN, FORWARDED_MESSAGE, HEADER_FROM, QUOTED, Refused, forward_line, read_letter,
+                       site_config, write_proposal)
 
 MAX_MESSAGE = 1_000_000  # bytes: a comment is at most 50,000 characters, twice in a letter, encoded
 MAX_PARTS = 50
@@ -84,6 +85,12 @@ def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen
     outer = _parsed(raw)
     senders = _addresses(outer)
     for message, proposal, notes, text in _holding_proposals(outer, placeholder):
+        if message is outer and _from_the_site(outer, config) and not _forwarding(outer, text):
+            # the maintainer's answer over a reader's letter it copies in (Outlook copies it unquoted): the
+            # words above it were taken for the reader's correction, and filed under the reader's name
+            raise Refused("it was sent from the site's own address (`discussion.email`): your own letter, such as an "
+                          "answer to a reader, not a reader's proposal; import the reader's message itself (a "
+                          "forward of it, `Fwd:`, is read as theirs)")
         private = tuple(sorted(set(senders + _addresses(message) + _forwarded_senders(text)), key=len, reverse=True))
         key = _message_key(message, raw if message is outer else message.as_bytes())
         origin = f"proposed by e-mail, message {key}"
@@ -98,6 +105,23 @@ def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen
         else:
             outcome.already.append(shown)
             report(f"{where}: already imported as {shown}; nothing written")
+
+
+def _from_the_site(message, config) -> bool:
+    """Whether the message's From is the site's own `discussion.email`."""
+    own = config.discussion.email.lower() if config.discussion and config.discussion.email else ""
+    if not own or len(str(message.get("From", ""))) > LONG_HEADER:
+        return False
+    try:
+        return any(address.lower() == own for _, address in getaddresses([str(message.get("From", ""))]))
+    except (ValueError, TypeError, IndexError, RecursionError):
+        return False
+
+
+def _forwarding(message, text: str) -> bool:
+    """Whether the message forwards a letter (its subject's `Fwd:`, or a mail program's forward line)."""
+    return bool(FORWARDED_MESSAGE.fullmatch(str(message.get("Subject", "")))) or any(
+        forward_line(line) for line in text.splitlines())
 
 
 def _holding_proposals(message, placeholder) -> list[tuple]:

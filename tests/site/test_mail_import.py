@@ -8,7 +8,7 @@ from email.message import EmailMessage
 import pytest
 
 import mail_letters as mails
-from helpers import every_file, make_content, run_cli
+from helpers import SITE_YML, every_file, make_content, run_cli
 from tertulia.reading.read import parse_text
 from tertulia.site.proposals import comment_file, letter
 
@@ -310,6 +310,25 @@ def test_a_readers_own_quote_stays_and_a_copied_in_message_goes(tmp_path):
     comments = comments_of(content)
     assert comments["20261130-0615-k3x9qa7b.es.md"].endswith("\n\n" + own + "\n")
     assert comments["20261130-0700-cccccccc.es.md"].endswith("\n\nAdding a word.\n")
+
+
+def test_the_site_s_own_answer_over_a_readers_letter_is_no_proposal_but_its_forward_is(tmp_path):
+    """A red team: the maintainer's Outlook answer ("we will not publish this, it is rude") over the reader's
+    letter, copied in unquoted, became a pending comment of those words under the reader's name."""
+    content = make_content(tmp_path, {"site.yml": SITE_YML + "discussion: {repo: o/r, email: talk@example.org}\n",
+                                      "posts/hola/comments/c1.es.md": COMMENT_C1})
+    answer = ("Thanks, we will not publish this, it is rude.\n\n________________________________\nFrom: Eve "
+              "<eve.private@mail.example.net>\nSent: Monday, November 30, 2026 6:15 AM\nTo: talk@example.org\n"
+              "Subject: Comment\n\n" + BODY)
+    reply = mails.headers(EmailMessage(), "RE: Comment", 1, sender="The Site <Talk@Example.org>")
+    reply.set_content(the_letter(text=answer))
+    forward = mails.headers(EmailMessage(), "Fwd: Comment", 2, sender="The Site <talk@example.org>")
+    forward.set_content(the_letter(comment_id="20261130-0700-cccccccc", text=BODY))
+    result = import_mail(content, *mails.store([reply, forward], tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    assert "sent from the site's own address (`discussion.email`): your own letter" in result.stderr
+    assert set(comments_of(content)) == {"c1.es.md", "20261130-0700-cccccccc.es.md"}
+    assert "rude" not in comments_of(content)["20261130-0700-cccccccc.es.md"]
 
 
 def test_nothing_is_written_through_a_linked_posts_folder(tmp_path):
