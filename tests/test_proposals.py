@@ -355,6 +355,21 @@ def test_a_comment_that_holds_the_end_line_is_read_whole_and_nothing_is_said_to_
     assert read_letter(second).body == "Uno." and read_letter(second).others == 1
 
 
+def test_marker_lines_a_reader_writes_into_the_comment_do_not_choose_its_essay_or_name():
+    """A red team: a comment quoting a letter's two marker lines, round another essay's file and another
+    name, went into that essay under that name, the comment cut to its first line."""
+    example = letter("text", "content/posts/second/comments/x.en.md", comment_file("Someone", "text", "", "", "2026-11-30"))
+    words = "To propose by mail, the letter ends like this:\n\n" + example.strip() + "\n\nand that is all."
+    proposal = read_letter(letter(words, "content/posts/welcome/comments/t.en.md",
+                                  comment_file("Teacher", words, "", "", "2026-11-30 06:15")))
+    assert proposal.path == "content/posts/welcome/comments/t.en.md" and proposal.meta["author"] == "Teacher"
+    assert proposal.body == words and proposal.others == 0 and proposal.unread == ""
+    # two files one after the other are still two: the first read, the second named
+    two = letter("Uno.", "content/posts/a/comments/1.en.md", comment_file("A", "Uno.", "", "", "2026-11-30")) + "\n" + \
+        letter("Dos.", "content/posts/b/comments/2.en.md", comment_file("B", "Dos.", "", "", "2026-11-30"))
+    assert read_letter(two).path == "content/posts/a/comments/1.en.md" and read_letter(two).others == 1
+
+
 def test_the_file_s_text_stands_where_the_text_above_is_the_link_s_placeholder_or_cut_short():
     words = frozenset({"El teu comentari, en Markdown."})
     assert read_letter(letter_of("El teu comentari, en Markdown.", "Maria, jo també."), placeholders=words).body == "Maria, jo també."

@@ -171,6 +171,7 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
     end = next((i for i in range(following - 1, begin, -1) if END.fullmatch(lines[i].strip())), None)
     if end is None:
         raise Refused("its comment file is cut short: the line `-------- end of the comment file --------` is missing")
+    begin, end = _quoting(lines, begin, end) or (begin, end)
     inside = _unfenced(lines[begin + 1:end], opens_with_path=True)
     if not inside:
         raise Refused("its comment file is empty")
@@ -198,6 +199,25 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
     unread = filed if body != filed and _another_text(typed, filed, placeholders) else ""
     return Proposal(path=path, meta=parsed.meta, body=body, others=others, after=after, left_out=left_out,
                     unread=unread)
+
+
+def _quoting(lines: list[str], begin: int, end: int) -> tuple[int, int] | None:
+    """The comment file that ends the letter, where the first one (`begin` to `end`) is only words of the
+    comment: a reader who writes the marker lines into their comment (quoting a letter, say) has them in
+    the text above the page's file and in its body alike, and the first was taken, another essay's path and
+    name with it. Found by pairing the markers from the letter's last end line back; None otherwise (two
+    files, one after the other: the first is read, the second named)."""
+    ends = [at for at in range(len(lines) - 1, end, -1) if END.fullmatch(lines[at].strip())]
+    if not ends:
+        return None
+    depth = 0
+    for at in range(ends[0], end, -1):
+        depth += 1 if END.fullmatch(lines[at].strip()) else -1 if BEGIN.fullmatch(lines[at].strip()) else 0
+        if depth == 0:
+            first, later = [line.strip() for line in lines[begin:end + 1]], [line.strip() for line in lines[at + 1:ends[0]]]
+            within = any(later[start:start + len(first)] == first for start in range(len(later) - len(first) + 1))
+            return (at, ends[0]) if within else None
+    return None
 
 
 def forward_line(line: str) -> bool:
