@@ -164,6 +164,8 @@ def test_the_skip_link_comes_first_and_focus_is_visible(server, open_page):
     assert page.evaluate("document.activeElement.getAttribute('href')") == "#discussion"
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#discussion"
+    # the focus moves there too, as "Skip to content" moves it: a screen reader read on from the top (a review)
+    assert page.evaluate("document.activeElement.id") == "discussion"
 
 
 def test_screenshots_of_the_essay_at_desktop_and_in_dark_mode(server, open_page):
