@@ -46,9 +46,13 @@ def test_a_search_page_of_one_language_opens_a_hit_in_it_on_its_page_in_that_lan
         "es", "/fixture-repo/es/posts/alpha/#p1"]
 
 
-def test_a_word_of_a_comment_opens_the_comment(server, open_page):
+def test_a_word_of_a_comment_opens_the_comment_at_its_paragraph(server, open_page):
+    """At the paragraph, as the page numbers it: a hit in a long comment's fourth paragraph opened at the
+    comment's top, a screen or more above it on a phone (a reader's review)."""
     page = open_page(server["url"] + SEARCH + "?q=gust%C3%B3")
-    assert results(page)[0] == "/fixture-repo/posts/alpha/?highlight=gust%C3%B3#comment-c1"
+    assert results(page)[0] == "/fixture-repo/posts/alpha/?highlight=gust%C3%B3#comment-c1-p1"
+    page.click(".search-results li h2 a")
+    page.wait_for_selector("#comment-c1-p1 mark.search-hit")
 
 
 def test_unpublished_words_find_nothing(server, open_page):
