@@ -20,8 +20,8 @@ from ..reading.markup import Converter
 from ..reading.read import parse_text
 from ..reading.find import shown_path
 from .translated import record_lock, save_record
-from ..reading.translations import (Followed, joined_into, load_record, opening_words, paired_blocks, rearranged,
-                                    split_off, words_of)
+from ..reading.translations import (UNFINISHED, Followed, joined_into, load_record, opening_words, paired_blocks,
+                                    rearranged, split_off, words_of)
 from .translation_starter import starter_markdown
 
 
@@ -36,6 +36,7 @@ class Updated:
     removed: list[tuple[int, str]] = field(default_factory=list)  # old number from 1, its Markdown
     joined: list[tuple[int, int]] = field(default_factory=list)  # (old number, new number it joined), from 1
     split: dict[int, int] = field(default_factory=dict)  # an added block cut from its neighbour's paragraph, from 1
+    refreshed: list[int] = field(default_factory=list)  # untouched starters now holding their original's new words
 
 
 def update_translation(content: Path, translation: Path, original: Path, trusted: bool = True) -> str:
@@ -60,6 +61,7 @@ def update_translation(content: Path, translation: Path, original: Path, trusted
         pieces = _block_sources(text, parsed, len(target), shown)
         updated = _updated(followed.blocks, words_of(source), source, pieces, trusted)
         _join_merged(updated, followed.blocks, words_of(source), target)
+        _refresh_starters(updated, followed.blocks, words_of(source), source, target, trusted)
         if unknown := [number for number, _ in updated.removed if followed.blocks[number - 1] is None]:
             # recorded with no words (a block marked alone before it was translated): where it went cannot be
             # told, and taking it out would drop a translator's words whose original may be there still
@@ -85,7 +87,8 @@ def _refuse_unless_known(shown: str, original_shown: str, followed: Followed | N
     """Only a translation whose record says which original blocks it followed can be put in line, and
     only when the original gained or lost blocks (as many as it lost, when the counts still agree)."""
     known = followed is not None and followed.tells(original_shown, len(target))
-    if len(source) == len(target) and not (known and rearranged(followed.blocks, words_of(source)).said()):
+    if len(source) == len(target) and not (known and (rearranged(followed.blocks, words_of(source)).said()
+                                                      or _starters_behind(followed.blocks, words_of(source), target))):
         raise ContentErrors([ContentError(shown, 0, f"{NOTHING_TO_UPDATE} ({len(source)}): nothing to "
                                           "add or take out; `tertulia status` says which blocks are outdated")])
     if followed is not None and followed.original == original_shown and followed.blocks == words_of(source):
@@ -127,14 +130,64 @@ def _updated(recorded: tuple, current: tuple, source, pieces: list[str], trusted
             updated.sources.append(pieces[old])
             updated.followed.append(now if recorded[old] == now else recorded[old])
         updated.kept_from.append(old)
-    for new, neighbour in split_off(recorded, current, paired).items():
+    splits = split_off(recorded, current, paired)
+    for new, neighbour in splits.items():
         updated.split[new + 1] = neighbour + 1
-        # its words were translated as a part of the paragraph it was cut from: it follows that paragraph,
-        # so a word the writer changed in it as they cut it is outdated once its translation is moved in
-        updated.followed[new] = recorded[paired[neighbour]]
+        # its words were translated as a part of the paragraph it was cut from: it follows that part, so a
+        # word the writer changed in it as they cut it is outdated once its translation is moved in (the
+        # whole paragraph read as words it had lost, a translator's red team)
+        alone = list(splits.values()).count(neighbour) == 1
+        old = recorded[paired[neighbour]]
+        updated.followed[new] = _part_cut(old, current[neighbour], new > neighbour) if alone else old
     kept = set(paired.values())
     updated.removed = [(old + 1, pieces[old]) for old in range(len(recorded)) if old not in kept]
     return updated
+
+
+def _part_cut(paragraph: str, kept: str, after: bool) -> str:
+    """The words of a recorded `paragraph` that a block cut from it `after` (or before) the part `kept` took
+    with them: those past the last (or before the first) word the kept part still shares with it."""
+    from difflib import SequenceMatcher  # here: only a split asks
+    old, now = paragraph.split(), kept.split()
+    shared = [match for match in SequenceMatcher(None, old, now, autojunk=False).get_matching_blocks() if match.size]
+    if not shared:
+        return paragraph
+    part = old[shared[-1].a + shared[-1].size:] if after else old[:shared[0].a]
+    return " ".join(part) or paragraph
+
+
+def _untouched_starter(block_html: str, followed: str | None) -> bool:
+    """Whether a translation's block is still its starter as written: the marker, then the words of the
+    original it was started from, nothing of a translator's."""
+    if followed is None:
+        return False
+    words = words_of((block_html,))[0]
+    return UNFINISHED in words and " ".join(words.replace(UNFINISHED + ":", " ").replace(UNFINISHED, " ").split()) == \
+        " ".join(followed.split())
+
+
+def _starters_behind(recorded: tuple, current: tuple, target) -> bool:
+    """Whether a block of a translation as long as its original is an untouched starter whose original changed."""
+    return any(recorded[index] != current[index] and _untouched_starter(target[index], recorded[index])
+               for index in range(min(len(recorded), len(current), len(target))))
+
+
+def _refresh_starters(updated: Updated, recorded: tuple, current: tuple, source, target, trusted: bool) -> None:
+    """Each untouched starter whose original changed, started again from the original as it is: it held the
+    old words, which a translator would have translated, to be told they were outdated (a translator's
+    red team). A block cut from such a starter's paragraph is a starter too, with nothing to move into it."""
+    joined = {new - 1 for _, new in updated.joined}
+    for new, old in enumerate(updated.kept_from):
+        if old is None or new in joined or recorded[old] == current[new] \
+                or not _untouched_starter(target[old], recorded[old]):
+            continue
+        updated.sources[new] = starter_markdown(source[new], trusted)
+        updated.followed[new] = current[new]
+        updated.refreshed.append(new + 1)
+    for number, neighbour in list(updated.split.items()):
+        if neighbour in updated.refreshed:
+            updated.followed[number - 1] = current[number - 1]
+            del updated.split[number]
 
 
 def _join_merged(updated: Updated, recorded: tuple, current: tuple, target) -> None:
@@ -158,8 +211,8 @@ def _kept_as_they_were(blocks, target, updated: Updated, count: int) -> bool:
     """Whether the rewritten translation has its original's count of blocks and each block it kept is
     the very block it was: the cut at each block's first line is a guess (see align.block_lines), and a
     wrong one would pair a translator's words with another paragraph, recorded as following it."""
-    joined = {new - 1 for _, new in updated.joined}
-    return len(blocks) == count and all(before is None or index in joined or blocks[index] == target[before]
+    changed = {new - 1 for _, new in updated.joined} | {new - 1 for new in updated.refreshed}
+    return len(blocks) == count and all(before is None or index in changed or blocks[index] == target[before]
                                         for index, before in enumerate(updated.kept_from))
 
 
@@ -195,6 +248,9 @@ def _said(shown: str, updated: Updated, source) -> str:
     if moved and not (updated.added or updated.removed or updated.joined):  # a swap: said, since no block came or went
         lines.append(f"  {'blocks' if len(moved) > 1 else 'block'} {', '.join(map(str, moved))} moved back "
                      "beside their originals")
+    for number in updated.refreshed:
+        lines.append(f"  block {number}: still to translate, its starter now holds the original's new words "
+                     f"(“{opening_words(source[number - 1])}”)")
     for number in updated.added:
         lines.append(f"  block {number} added (“{opening_words(source[number - 1])}”), marked `TODO translate`: "
                      "the page shows the original's words there until it is translated")

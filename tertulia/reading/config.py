@@ -130,10 +130,10 @@ def _unshown_labels(config: SiteConfig, reading: Reading) -> list[ContentError]:
     unshown = [ContentError(reading.shown_as, line, f"{what} has a label in `{lang}`, which is not one of languages "
                                                     f"({', '.join(config.language_codes)}): a slip for one of them?")
                for what, line, labels in named for lang, _ in labels if lang and lang not in declared]
-    # `tertulia init` shows each optional label as `…` to write: one left so is published as `…`
-    unwritten = [ContentError(reading.shown_as, line, f"{what} still says `…`{f' in `{lang}`' if lang else ''}, as "
-                                                      "`tertulia init` wrote it: write the words, or take the language "
-                                                      "out (its pages then show another language's)")
+    # `tertulia init`, and check's entry for a missing tag, show a label to write as `…`: one left so is published as `…`
+    unwritten = [ContentError(reading.shown_as, line, f"{what} still says `…`{f' in `{lang}`' if lang else ''}, the "
+                                                      "place `tertulia init` and `check` leave for words: write them, or "
+                                                      "take the language out (its pages then show another language's)")
                  for what, line, labels in named for lang, label in labels if label.strip() == "…"]
     return unshown + sorted(unwritten, key=lambda warning: warning.line)
 

@@ -100,7 +100,7 @@ def test_every_optional_key_of_site_yml_reads_once_its_hash_and_space_are_taken_
         check = run_cli("check", "--content", str(new_site / "content"))
     finally:
         site_yml.write_text(written)
-    assert "content/site.yml:5: warning: description still says `…` in `de`, as `tertulia init` wrote it" in check.stderr
+    assert "content/site.yml:5: warning: description still says `…` in `de`, the place `tertulia init` and `check` leave for words" in check.stderr
     assert "content/site.yml:5: warning: description still says `…` in `fr`" in check.stderr
 
 

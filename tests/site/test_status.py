@@ -1161,6 +1161,47 @@ def test_a_word_changed_in_the_half_update_adds_of_a_split_paragraph_is_outdated
     assert "block 1 outdated" in status and "{+pünktlich+}" in status, status
 
 
+def test_the_half_a_split_cut_off_follows_its_own_words_so_only_the_writers_change_is_said(tmp_path):
+    """A translator's red team: the new half followed the whole old paragraph, and once translated it was
+    "outdated; changed: [-Die Enten sitzen auf dem Eis und warten.-] Niemand weiß, worauf.", as if it had
+    lost a sentence it never had."""
+    head, theirs = HEADS
+    original = head + "Der Zug fährt um zehn Uhr ab. Im Abteil riecht es nach Kaffee.\n\nEnde.\n"
+    content = recorded(tmp_path, original, theirs + "The train leaves at ten. The compartment smells of coffee.\n\nEnd.\n")
+    (content / "posts/p/index.es.md").write_text(original.replace("ab. Im Abteil riecht es", "ab.\n\nIm Abteil riecht es stark"))
+    assert run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path).returncode == 0
+    (content / "posts/p/index.en.md").write_text(
+        theirs + "The train leaves at ten.\n\nThe compartment smells of coffee.\n\nEnd.\n")
+    assert run_cli("translated", "content/posts/p/index.en.md", "--block", "1", cwd=tmp_path).returncode == 0
+    status = run_cli("status", cwd=tmp_path).stdout
+    assert "block 2 outdated; the original now begins “Im Abteil riecht es stark nach Kaffee.”; changed: Im Abteil " \
+           "riecht es {+stark+} nach Kaffee." in status, status
+    assert "Der Zug" not in status
+
+
+def test_update_starts_again_a_starter_whose_original_changed_and_keeps_a_translators_words(tmp_path):
+    """A translator's red team: a block still `TODO translate` kept the original's old words after the writer
+    changed them, `--update` said there was nothing to do, and the translator translated the old words."""
+    head, _ = HEADS
+    content = make_content(tmp_path, {"posts/p/index.es.md": head + "Uno dos.\n\nTres cuatro.\n\nCinco.\n"})
+    assert run_cli("new", "translation", "p", "--lang", "en", cwd=tmp_path).returncode == 0
+    translation = content / "posts/p/index.en.md"
+    started = translation.read_text()
+    assert "TODO translate: Tres cuatro." in started
+    translation.write_text(started.replace("TODO translate: Uno dos.", "One two.").replace(
+        "TODO translate: Cinco.", "Five, half done. TODO translate: Cinco."))
+    (content / "posts/p/index.es.md").write_text(head + "Uno dos.\n\nTres cuatro seis.\n\nCinco siete.\n")
+    update = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
+    assert update.returncode == 0, update.stderr
+    assert ("block 2: still to translate, its starter now holds the original's new words (“Tres cuatro seis.”)"
+            in update.stdout)
+    text = translation.read_text()
+    assert "One two.\n\nTODO translate: Tres cuatro seis.\n\nFive, half done. TODO translate: Cinco.\n" in text
+    assert "block 2 outdated" not in run_cli("status", cwd=tmp_path).stdout
+    # with every starter as it was, there is nothing to do, said so
+    assert run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path).stdout.startswith("nothing to update")
+
+
 def test_force_keeps_a_changed_title_and_summary_outdated_and_the_whole_names_them(tmp_path):
     """A translator's walk: `translated --force` after moving blocks recorded the original's new title and
     summary as followed, and a whole `translated` called them current unsaid, as it says of blocks."""
