@@ -152,3 +152,6 @@ def test_an_edited_issue_s_pull_request_says_what_the_new_import_noted(tmp_path)
     assert "pr create" not in commands
     assert "(name cut to its first 200 characters)" in body and "(11 more lines in the job's log.)" in body
     assert "issue comment 7 --body Thank you. https://github.com/o/r/pull/3 now holds your corrected comment." in commands
+    # a red team: an approved proposal, then the issue edited, and the same pull request held other words unsaid
+    assert ("pr comment https://github.com/o/r/pull/3 --body #7 was edited: this pull request now holds the edited "
+            "proposal. Read it again before merging; an approval given before this does not cover it.") in commands

@@ -601,6 +601,8 @@ jobs:
           url=$(gh pr list --head "$branch" --state open --json url --jq '.[0].url // empty')
           if [ -n "$url" ]; then
             gh pr edit "$url" --body-file pull-request.md
+            # a reader's edit replaces what a moderator may have read and approved already: said where they look
+            gh pr comment "$url" --body "#$NUMBER was edited: this pull request now holds the edited proposal. Read it again before merging; an approval given before this does not cover it."
             gh issue comment "$NUMBER" --body "Thank you. $url now holds your corrected comment."
             exit 0
           fi
