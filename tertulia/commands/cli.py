@@ -238,8 +238,12 @@ def _build(args) -> int:
 
 def _check(args) -> int:
     """Every validation, and the warnings, without writing anything."""
-    loaded = check_site(_options(args))
-    if getattr(args, "strict", False) and loaded.warnings:  # CI: an unfinished translation fails the check
+    strict = getattr(args, "strict", False)
+    try:
+        loaded = check_site(_options(args))
+    except ContentErrors as problem:  # strict, a warning counts beside the errors: the same count, error or none
+        raise ContentErrors(problem.errors + problem.warnings) if strict else problem from None
+    if strict and loaded.warnings:  # CI: an unfinished translation fails the check
         raise ContentErrors(list(loaded.warnings))
     for warning in loaded.warnings:
         print(warning.as_warning(), file=sys.stderr)

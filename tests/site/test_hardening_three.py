@@ -406,6 +406,11 @@ def test_check_strict_makes_warnings_errors(tmp_path):
     clean(run_cli("check", "--content", str(content)), 0)
     strict = run_cli("check", "--strict", "--content", str(content))
     clean(strict, 1, "content/posts/hola/index.es.md:4: unknown key `colour`")
+    # beside an error too: its warnings were still "warning:" lines, left out of the count (a translator's red team)
+    (content / "posts/hola/index.en.md").write_text(ESSAY_EN + "\nA third paragraph.\n")
+    strict = run_cli("check", "--strict", "--content", str(content))
+    clean(strict, 1, "content/posts/hola/index.es.md:4: unknown key `colour`", "translation has 3 blocks, original has 2")
+    assert "warning:" not in strict.stderr and strict.stdout == "2 content errors\n"
 
 
 def test_a_drafts_unfinished_translation_passes_a_strict_check_until_it_is_published(tmp_path):
