@@ -20,8 +20,8 @@ from ..reading.markup import Converter
 from ..reading.read import parse_text
 from ..reading.find import shown_path
 from .translated import record_lock, save_record
-from ..reading.translations import (UNFINISHED, Followed, joined_into, load_record, opening_words, paired_blocks,
-                                    rearranged, split_off, words_of)
+from ..reading.translations import (Followed, joined_into, load_record, opening_words, paired_blocks, rearranged,
+                                    split_off, untouched_starter, words_of)
 from .translation_starter import starter_markdown
 
 
@@ -156,19 +156,9 @@ def _part_cut(paragraph: str, kept: str, after: bool) -> str:
     return " ".join(part) or paragraph
 
 
-def _untouched_starter(block_html: str, followed: str | None) -> bool:
-    """Whether a translation's block is still its starter as written: the marker, then the words of the
-    original it was started from, nothing of a translator's."""
-    if followed is None:
-        return False
-    words = words_of((block_html,))[0]
-    return UNFINISHED in words and " ".join(words.replace(UNFINISHED + ":", " ").replace(UNFINISHED, " ").split()) == \
-        " ".join(followed.split())
-
-
 def _starters_behind(recorded: tuple, current: tuple, target) -> bool:
     """Whether a block of a translation as long as its original is an untouched starter whose original changed."""
-    return any(recorded[index] != current[index] and _untouched_starter(target[index], recorded[index])
+    return any(recorded[index] != current[index] and untouched_starter(target[index], recorded[index])
                for index in range(min(len(recorded), len(current), len(target))))
 
 
@@ -179,7 +169,7 @@ def _refresh_starters(updated: Updated, recorded: tuple, current: tuple, source,
     joined = {new - 1 for _, new in updated.joined}
     for new, old in enumerate(updated.kept_from):
         if old is None or new in joined or recorded[old] == current[new] \
-                or not _untouched_starter(target[old], recorded[old]):
+                or not untouched_starter(target[old], recorded[old]):
             continue
         updated.sources[new] = starter_markdown(source[new], trusted)
         updated.followed[new] = current[new]

@@ -14,8 +14,8 @@ from .markup import first_words
 from ..model import Text
 from .read import Record
 from .translations import (UNFINISHED, Followed, mend_rearranged, opening_words, paired_blocks, rearranged,
-                           joined_into, split_off, stale_blocks, still_marked, summary_of, title_of, update_command,
-                           words_of)
+                           joined_into, split_off, stale_blocks, still_marked, summary_of, title_of, untouched_starter,
+                           update_command, words_of)
 
 
 def _notes_renamed(block: str, original_lang: str, lang: str) -> str:
@@ -306,8 +306,14 @@ def outdated_blocks(original: Record, translation: Record, blocks, followed: Fol
     starts = translation.block_starts
     stale = []
     for index, old in stale_blocks(followed.blocks, current):
-        if UNFINISHED in blocks[translation.path][index]:
-            continue  # a block still to translate is unfinished, not outdated: said once, and counted once
+        if UNFINISHED in blocks[translation.path][index]:  # unfinished, not outdated: counted once
+            if untouched_starter(blocks[translation.path][index], old) and (command := update_command(translation.path)):
+                # its words are the original's old ones, which a translator would translate, to be told later
+                line = starts[index] if index < len(starts) else translation.body_line
+                found.warnings.append(ContentError(translation.path, line, (
+                    f"block {index + 1}'s starter holds its original's old words (“{opening_words(blocks[original.path][index])}” "
+                    f"now): {command} starts it again from the new ones")))
+            continue
         line = starts[index] if index < len(starts) else translation.body_line
         stale.append((index, old, line))
         found.warnings.append(ContentError(translation.path, line, (

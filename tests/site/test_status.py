@@ -1191,6 +1191,10 @@ def test_update_starts_again_a_starter_whose_original_changed_and_keeps_a_transl
     translation.write_text(started.replace("TODO translate: Uno dos.", "One two.").replace(
         "TODO translate: Cinco.", "Five, half done. TODO translate: Cinco."))
     (content / "posts/p/index.es.md").write_text(head + "Uno dos.\n\nTres cuatro seis.\n\nCinco siete.\n")
+    check = run_cli("check", cwd=tmp_path).stderr  # said before a translator translates the old words
+    assert ("content/posts/p/index.en.md:9: warning: block 2's starter holds its original's old words (“Tres cuatro "
+            "seis.” now): `tertulia new translation p --lang en --update` starts it again from the new ones") in check
+    assert "block 3's starter" not in check  # a translator's words stand in it
     update = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
     assert update.returncode == 0, update.stderr
     assert ("block 2: still to translate, its starter now holds the original's new words (“Tres cuatro seis.”)"
@@ -1198,6 +1202,7 @@ def test_update_starts_again_a_starter_whose_original_changed_and_keeps_a_transl
     text = translation.read_text()
     assert "One two.\n\nTODO translate: Tres cuatro seis.\n\nFive, half done. TODO translate: Cinco.\n" in text
     assert "block 2 outdated" not in run_cli("status", cwd=tmp_path).stdout
+    assert "starter holds" not in run_cli("check", cwd=tmp_path).stderr
     # with every starter as it was, there is nothing to do, said so
     assert run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path).stdout.startswith("nothing to update")
 
