@@ -208,6 +208,7 @@ class Essay(Versions):
     tags: tuple[str, ...] = ()
     source: str = ""
     draft: bool = False
+    translate: bool = True  # false: kept in its one language, which `status` then does not call missing elsewhere
     threads: tuple[Comment, ...] = ()
     comments: tuple[Comment, ...] = field(default=(), repr=False)
     files: tuple[str, ...] = ()
@@ -228,6 +229,7 @@ class SitePage(Versions):
     texts: tuple[Text, ...]
     author: str = ""
     draft: bool = False
+    translate: bool = True  # as an essay's
     aliases: tuple[str, ...] = ()  # old site-relative addresses that lead here (site/redirects.py)
     files: tuple[str, ...] = ()
     source_files: tuple[str, ...] = ()

@@ -130,6 +130,8 @@ def _essay_state(essay: Essay | SitePage, lang: str, tally: Tally, erred: frozen
         tally.with_errors += 1
         return f"{lang} has errors (see above)"
     text = essay.text(lang)
+    if text is None and not essay.translate:  # its writer keeps it in one language: nothing is missing
+        return f"{lang} not to translate (translate: false)"
     if text is None:
         tally.missing += 1
         return f"{lang} missing"

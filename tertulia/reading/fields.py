@@ -85,6 +85,18 @@ def flag(record: Record, key: str, found: Findings) -> bool:
     return value
 
 
+def translate(record: Record, texts: int, found: Findings) -> bool:
+    """`translate: false`: an essay or page its writer keeps in its one language, which `status` then
+    does not call missing in the others (true, the default: every language of site.yml is to come)."""
+    value = record.meta.get("translate", True)
+    if not isinstance(value, bool):
+        found.error(record, "translate", f"`translate` must be true or false, not `{value}`")
+        return True
+    if value is False and texts > 1:  # its translations are shown all the same: nothing is hidden
+        found.warn(record, "translate", "`translate: false`, yet it has translations: take the key out, or them")
+    return value
+
+
 def aliases(record: Record, found: Findings) -> tuple[str, ...]:
     """`aliases`: old site-relative addresses that lead to this essay."""
     value = record.meta.get("aliases", [])

@@ -28,12 +28,13 @@ from .translation_checks import (check_alignment, outdated_blocks, summary_outda
                                  title_outdated, unfinished_shown_as_original, warn_unfinished)
 
 STATUSES = ("published", "pending", "spam")
-ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url", "aliases", "feed_id"}
-ESSAY_KEYS = {"title", "author", "date", "tags", "source", "summary", "draft", "translation_of", "translator",
+ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url", "aliases", "feed_id",
+                 "translate"}
+ESSAY_KEYS = {"title", "author", "date", "tags", "source", "summary", "draft", "translate", "translation_of", "translator",
               "aliases", "feed_id"}
 TRANSLATION_ONLY = {"translator"}  # (`translation_of` is what makes a file a translation)
 COMMENT_KEYS = {"author", "date", "reply_to", "status", "url", "translation_of", "translator"}
-PAGE_KEYS = {"title", "author", "summary", "draft", "aliases", "translation_of", "translator"}
+PAGE_KEYS = {"title", "author", "summary", "draft", "translate", "aliases", "translation_of", "translator"}
 # a page's slug is its first URL segment: it must not be one the site itself uses
 RESERVED_SEGMENTS = {"posts": "its essays", "tags": "its tags", "comments": "its comment archive", "search": "its search",
                      "page": "its home's later pages", "assets": "its styles and scripts", "pagefind": "its search index"}
@@ -180,8 +181,8 @@ def _page(slug: str, versions: dict, files: ContentFiles, found: Findings, follo
     prefix = f"{slug}/"
     page = SitePage(
         slug=slug, texts=texts, author=fields.person(original, "author", False, found),
-        draft=fields.flag(original, "draft", found), aliases=fields.aliases(original, found),
-        files=tuple(url for url, _ in files.assets if url.startswith(prefix)),
+        draft=fields.flag(original, "draft", found), translate=fields.translate(original, len(texts), found),
+        aliases=fields.aliases(original, found), files=tuple(url for url, _ in files.assets if url.startswith(prefix)),
         source_files=tuple(sorted(r.path for r in versions.values())),
     )
     _warn_starter(original, page, found, "page")  # a page published as `new page` wrote it warned of nothing
@@ -215,8 +216,8 @@ def _warn_untranslated(main: str, essay_versions, comment_versions, found: Findi
     for kind, versions in [("essay", essay_versions)] + [("comment", v) for v in comment_versions.values()]:
         if versions and main not in versions:
             record = original_record(versions)
-            if "translation_of" in record.meta:  # no original: the error that says so is the one to act on
-                continue
+            if "translation_of" in record.meta or record.meta.get("translate") is False:
+                continue  # no original (its error is the one to act on), or one its writer keeps in one language
             if record.meta.get("status", "published") == "published":
                 found.warn(record, None, f"this {kind} has no `{main}` translation (main_language)")
 
@@ -417,8 +418,10 @@ def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str,
     if kind in ("essay", "page"):
         _warn_skipped_heading(record, blocks[record.path], found)
     for key in record.meta:
-        if key not in keys:
-            near = get_close_matches(str(key), sorted(keys), n=1, cutoff=0.75)  # `translater`: a credit lost unseen
+        if key not in keys:  # a key of the file's own role first: a translation's `translater` is its `translator`
+            own = keys - (ORIGINAL_ONLY if not is_original else TRANSLATION_ONLY)
+            near = get_close_matches(str(key), sorted(own), n=1, cutoff=0.75) or \
+                get_close_matches(str(key), sorted(keys), n=1, cutoff=0.75)  # `translater`: a credit lost unseen
             meant = f"; is it meant to be `{near[0]}`?" if near else ""
             found.warn(record, key, f"unknown key `{key}` is ignored{meant}")
         elif not is_original and key in ORIGINAL_ONLY:
@@ -484,6 +487,7 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
         tags=essay_tags(original, found, config.tags),
         source=fields.web_address(original, "source", found),
         draft=fields.flag(original, "draft", found),
+        translate=fields.translate(original, len(texts), found),
         threads=threads,
         comments=published,
         files=tuple(url for url, _ in files.assets if url.startswith(f"posts/{slug}/")),

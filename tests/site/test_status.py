@@ -516,6 +516,29 @@ def test_a_translation_unfinished_and_outdated_is_said_once_in_the_counts(tmp_pa
                          "1 unfinished (1 of them outdated too)")
 
 
+def test_an_essay_its_writer_keeps_in_one_language_is_missing_nowhere(tmp_path):
+    """A translator's red team: an essay never meant to be translated was "en missing · ro missing" in every
+    `status`, counted missing, with a hint to start them, and no key could say otherwise."""
+    content = make_content(tmp_path, {"posts/solo/index.es.md": "---\ntitle: Solo\nauthor: Ana\ntranslate: false\n---\n\nUno.\n"})
+    status = run_cli("status", cwd=tmp_path).stdout.splitlines()
+    assert status[status.index("solo (original in es)") + 1] == (
+        "  essay:    en not to translate (translate: false) · ro not to translate (translate: false)")
+    assert status[-1].endswith("1 missing")  # hola's ro alone
+    check = run_cli("check", cwd=tmp_path)
+    assert check.returncode == 0 and "posts/solo" not in check.stderr  # no "has no `en` translation (main_language)"
+    assert run_cli("build", "--output", "out", cwd=tmp_path).returncode == 0
+    page = (tmp_path / "out/posts/solo/index.html").read_text()
+    assert "Not yet translated" not in page and "Uno." in page
+    # a word that is no flag is an error; translations beside the key, a warning (they are shown all the same)
+    (content / "posts/solo/index.es.md").write_text("---\ntitle: Solo\nauthor: Ana\ntranslate: no thanks\n---\n\nUno.\n")
+    assert ("content/posts/solo/index.es.md:4: `translate` must be true or false, not `no thanks`"
+            in run_cli("check", cwd=tmp_path).stderr)
+    (content / "posts/solo/index.es.md").write_text("---\ntitle: Solo\nauthor: Ana\ntranslate: false\n---\n\nUno.\n")
+    (content / "posts/solo/index.en.md").write_text("---\ntitle: Alone\ntranslation_of: es\n---\n\nOne.\n")
+    assert ("content/posts/solo/index.es.md:4: warning: `translate: false`, yet it has translations: take the key "
+            "out, or them") in run_cli("check", cwd=tmp_path).stderr
+
+
 def test_an_unfinished_title_and_summary_are_named_in_status(tmp_path):
     """The starter marks the title too: status names it with the blocks, at the title's line."""
     content = make_content(tmp_path, {
