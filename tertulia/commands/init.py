@@ -20,7 +20,7 @@ from ..reading.language_tags import LANGUAGE_TAG, unregistered
 from ..reading.read import parse_text
 from .scaffold import new_translation
 from .starter import has_starter, starter
-from .translation_starter import PLACEHOLDER
+from ..reading.translations import UNFINISHED as PLACEHOLDER
 from ..reading.yamltext import plain_or_quoted
 from ..importers.proposal import TEMPLATE_HINT
 

@@ -18,7 +18,8 @@ from .translated import record_new, translation_pair
 from ..reading.validate import STARTER_AUTHOR, STARTER_TITLE, page_slug_collision
 from ..reading.yamltext import plain_or_quoted, quoted
 from .starter import starter
-from .translation_starter import PLACEHOLDER, starter_markdown
+from ..reading.translations import UNFINISHED as PLACEHOLDER
+from .translation_starter import starter_markdown
 
 
 def scaffold(content: Path, kind: str, slug: str, lang: str | None, reply_to: str = "", comments: bool = False,

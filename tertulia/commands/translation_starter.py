@@ -13,14 +13,8 @@ import re
 from markdownify import markdownify
 
 from ..reading.markup import Converter
-from ..reading.translations import UNFINISHED as PLACEHOLDER
+from ..reading.starter_marks import TAG_NAME, marked_html
 
-TOKENS = re.compile(r"(<[^>]*>)")
-TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
-VERBATIM = {"pre", "code", "script", "style", "kbd", "samp"}  # not words to translate
-OWN_WORDS = {"li", "td", "th", "dt", "dd", "figcaption", "caption", "summary"}  # each holds words of its own
-LETTER = re.compile(r"[^\W\d_]")
-IMAGE_ALT = re.compile(r'(<img\b[^>]*?\balt=")([^"]*\w)')
 # An author's footnotes as the converter draws them with no language (see markup.footnote_ids): a
 # number in the text, and the last block gathering the notes, each with its arrows back
 FOOTNOTE_REF = re.compile(r'<sup id="fnref[0-9]*-[^"]*"><a class="footnote-ref" href="#fn-([^"]*)">[^<]*</a></sup>')
@@ -55,26 +49,6 @@ def _note(label: str, inner_html: str, trusted: bool) -> str:
     paragraphs = [starter_markdown(part, trusted) for part in re.findall(r"<p>.*?</p>", BACKLINKS.sub("", inner_html), re.DOTALL)]
     text = re.sub(r"\n(?=.)", "\n    ", "\n\n".join(paragraphs))
     return f"[^{label}]: {text}"
-
-
-def marked_html(block_html: str) -> str:
-    """The block with the marker before its first words outside code, and before the first words of
-    each item, cell or caption after them, and in every image's text: a translator takes a marker out
-    with the words it stands before, so one marker per list let the second item go untranslated."""
-    parts = TOKENS.split(block_html)
-    verbatim, wanting = 0, True
-    for index, part in enumerate(parts):
-        if index % 2:
-            name = TAG_NAME.match(part)
-            if name and name.group(2).lower() in VERBATIM and not part.endswith("/>"):
-                verbatim += -1 if name.group(1) else 1
-            elif name and not name.group(1) and name.group(2).lower() in OWN_WORDS:
-                wanting = True
-        elif wanting and verbatim <= 0 and LETTER.search(part):  # a year or a sum is the same in every language
-            lead = len(part) - len(part.lstrip())
-            parts[index] = f"{part[:lead]}{PLACEHOLDER}: {part[lead:]}"
-            wanting = False
-    return IMAGE_ALT.sub(lambda m: f"{m.group(1)}{PLACEHOLDER}: {m.group(2)}", "".join(parts))
 
 
 def shape(block_html: str) -> tuple[str, ...]:

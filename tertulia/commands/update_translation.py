@@ -20,8 +20,9 @@ from ..reading.markup import Converter
 from ..reading.read import parse_text
 from ..reading.find import shown_path
 from .translated import record_lock, save_record
+from ..reading.starter_marks import untouched_starter
 from ..reading.translations import (Followed, joined_into, load_record, opening_words, paired_blocks, rearranged,
-                                    split_off, untouched_starter, words_of)
+                                    split_off, words_of)
 from .translation_starter import starter_markdown
 
 
@@ -88,7 +89,7 @@ def _refuse_unless_known(shown: str, original_shown: str, followed: Followed | N
     only when the original gained or lost blocks (as many as it lost, when the counts still agree)."""
     known = followed is not None and followed.tells(original_shown, len(target))
     if len(source) == len(target) and not (known and (rearranged(followed.blocks, words_of(source)).said()
-                                                      or _starters_behind(followed.blocks, words_of(source), target))):
+                                                      or _starters_behind(followed.blocks, words_of(source), source, target))):
         raise ContentErrors([ContentError(shown, 0, f"{NOTHING_TO_UPDATE} ({len(source)}): nothing to "
                                           "add or take out; `tertulia status` says which blocks are outdated")])
     if followed is not None and followed.original == original_shown and followed.blocks == words_of(source):
@@ -156,9 +157,9 @@ def _part_cut(paragraph: str, kept: str, after: bool) -> str:
     return " ".join(part) or paragraph
 
 
-def _starters_behind(recorded: tuple, current: tuple, target) -> bool:
+def _starters_behind(recorded: tuple, current: tuple, source, target) -> bool:
     """Whether a block of a translation as long as its original is an untouched starter whose original changed."""
-    return any(recorded[index] != current[index] and untouched_starter(target[index], recorded[index])
+    return any(recorded[index] != current[index] and untouched_starter(target[index], recorded[index], source[index])
                for index in range(min(len(recorded), len(current), len(target))))
 
 
@@ -169,7 +170,7 @@ def _refresh_starters(updated: Updated, recorded: tuple, current: tuple, source,
     joined = {new - 1 for _, new in updated.joined}
     for new, old in enumerate(updated.kept_from):
         if old is None or new in joined or recorded[old] == current[new] \
-                or not untouched_starter(target[old], recorded[old]):
+                or not untouched_starter(target[old], recorded[old], source[new]):
             continue
         updated.sources[new] = starter_markdown(source[new], trusted)
         updated.followed[new] = current[new]

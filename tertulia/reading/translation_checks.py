@@ -13,9 +13,10 @@ from .findings import Findings
 from .markup import first_words
 from ..model import Text
 from .read import Record
+from .starter_marks import untouched_starter
 from .translations import (UNFINISHED, Followed, mend_rearranged, opening_words, paired_blocks, rearranged,
-                           joined_into, split_off, stale_blocks, still_marked, summary_of, title_of, untouched_starter,
-                           update_command, words_of)
+                           joined_into, split_off, stale_blocks, still_marked, summary_of, title_of, update_command,
+                           words_of)
 
 
 def _notes_renamed(block: str, original_lang: str, lang: str) -> str:
@@ -282,17 +283,20 @@ def summary_outdated(original: Record, translation: Record, followed: Followed, 
     return followed.summary, line
 
 
-def summary_without_original(original: Record, translation: Record, found: Findings) -> None:
-    """Warn of a translation's summary where its original has none: listings and feeds show it, so a
-    summary of words the writer took out stays published (recording it as followed silenced it)."""
+def summary_without_original(original: Record, translation: Record, found: Findings, kind: str = "essay") -> None:
+    """Warn of a translation's summary where its original has none: listings and feeds show it (a page's,
+    search results and shared links), so a summary of words the writer took out stays published
+    (recording it as followed silenced it)."""
     theirs = translation.meta.get("summary")
     if not isinstance(theirs, str) or not theirs.strip() or UNFINISHED in theirs:
         return
     if not isinstance(original.meta.get("summary", ""), str) or summary_of(original.meta):
         return  # the original's own summary: followed or not, said above; not text: its error
     found.warnings.append(ContentError(translation.path, translation.line("summary"), (
-        "this translation has a summary, its original none: listings and feeds show it where the original's pages "
-        "show its opening words; take it out, or give the original the summary it translates")))
+        "this translation has a summary, its original none: "
+        + ("listings and feeds show" if kind == "essay" else "search results and shared links show")
+        + " it where the original's pages show its opening words; take it out, or give the original the summary it "
+        "translates")))
 
 
 def outdated_blocks(original: Record, translation: Record, blocks, followed: Followed, found: Findings,
@@ -307,7 +311,7 @@ def outdated_blocks(original: Record, translation: Record, blocks, followed: Fol
     stale = []
     for index, old in stale_blocks(followed.blocks, current):
         if UNFINISHED in blocks[translation.path][index]:  # unfinished, not outdated: counted once
-            if untouched_starter(blocks[translation.path][index], old) and (command := update_command(translation.path)):
+            if untouched_starter(blocks[translation.path][index], old, blocks[original.path][index]) and (command := update_command(translation.path)):
                 # its words are the original's old ones, which a translator would translate, to be told later
                 line = starts[index] if index < len(starts) else translation.body_line
                 found.warnings.append(ContentError(translation.path, line, (

@@ -469,16 +469,6 @@ def _shortened(words: list[str]) -> str:
     return f"{cjk.spaced(words[:keep])} … {cjk.spaced(words[-keep:])}"
 
 
-def untouched_starter(block_html: str, followed: str | None) -> bool:
-    """Whether a translation's block is still its starter as written: the marker, then the words of the
-    original it was started from (`followed`, as the record keeps them), nothing of a translator's."""
-    if followed is None:
-        return False
-    words = words_of((block_html,))[0]
-    return UNFINISHED in words and " ".join(words.replace(UNFINISHED + ":", " ").replace(UNFINISHED, " ").split()) == \
-        " ".join(followed.split())
-
-
 def update_command(shown: str) -> str:
     """`tertulia new translation SLUG --lang L [--page | --comments] --update` for the translation of an essay
     (`content/posts/<slug>/index.<lang>.md`), a page, or a comment (`…/<slug>/comments/<id>.<lang>.md`)."""

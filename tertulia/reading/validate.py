@@ -367,7 +367,7 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
                 retitled = title_outdated(original, record, followed[record.path], found)
                 resummed = summary_outdated(original, record, followed[record.path], found)
             if resummed is None and kind != "comment":
-                summary_without_original(original, record, found)
+                summary_without_original(original, record, found, kind)
         elif target == record.lang:
             found.error(record, "translation_of", f"translation_of names this file's own language; a translation "
                                                   f"names its original's (`{original.lang}`)")

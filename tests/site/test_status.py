@@ -1126,6 +1126,11 @@ def test_a_summary_the_original_took_out_stays_said_after_its_record_until_the_t
     assert warning in run_cli("check", cwd=tmp_path).stderr  # a record does not make it the original's
     edit(content, "posts/hola/index.en.md", "summary: Two paragraphs.\n", "")
     assert "summary" not in run_cli("check", cwd=tmp_path).stderr
+    # a page is in no listing or feed: its summary is what search results and shared links say (a review)
+    about_site(tmp_path, {"pages/about/index.en.md": "---\ntitle: About us\ntranslation_of: es\nsummary: Us.\n---\n\n"
+                                                     "We are two.\n\n![The logo](logo.svg)\n"})
+    assert ("this translation has a summary, its original none: search results and shared links show it"
+            in run_cli("check", cwd=tmp_path).stderr)
 
 
 def test_a_summary_the_original_gains_is_named_and_a_record_from_before_summaries_names_none(tmp_path):
@@ -1228,6 +1233,27 @@ def test_update_starts_again_a_starter_whose_original_changed_and_keeps_a_transl
     assert "starter holds" not in run_cli("check", cwd=tmp_path).stderr
     # with every starter as it was, there is nothing to do, said so
     assert run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path).stdout.startswith("nothing to update")
+
+
+def test_update_leaves_a_starter_a_translator_touched_without_changing_its_words(tmp_path):
+    """A review: a link pointed at a source in the translation's language, a marker taken off a proper noun
+    in a list, a heading's level: the words were the starter's, and `--update` put the original's back."""
+    head, _ = HEADS
+    original = head + "Zie [de bron](https://example.nl/bron) voor meer.\n\n- Een\n- Python\n\n## Een kop\n\nLaatste.\n"
+    content = make_content(tmp_path, {"posts/p/index.es.md": original})
+    assert run_cli("new", "translation", "p", "--lang", "en", cwd=tmp_path).returncode == 0
+    translation = content / "posts/p/index.en.md"
+    touched = translation.read_text().replace("https://example.nl/bron", "https://example.se/kalla").replace(
+        "TODO translate: Python", "Python").replace("## TODO translate: Een kop", "### TODO translate: Een kop")
+    translation.write_text(touched)
+    (content / "posts/p/index.es.md").write_text(original.replace("voor meer", "voor veel meer").replace(
+        "- Een\n", "- Eén\n").replace("Een kop", "Een nieuwe kop").replace("Laatste.", "Het laatste."))
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert "block 4's starter holds its original's old words" in check
+    assert not any(f"block {n}'s starter" in check for n in (1, 2, 3))
+    update = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
+    assert update.returncode == 0 and "block 4: still to translate" in update.stdout, update.stdout + update.stderr
+    assert translation.read_text() == touched.replace("TODO translate: Laatste.", "TODO translate: Het laatste.")
 
 
 def test_force_keeps_a_changed_title_and_summary_outdated_and_the_whole_names_them(tmp_path):
