@@ -305,6 +305,7 @@ def letter_of(typed: str, body: str) -> str:
     ("M'agrada.\nSent from my heart.", "M'agrada.\nSent from my heart."),
     ("M'agrada.\nEnviado desde Madrid, con cariño.", "M'agrada.\nEnviado desde Madrid, con cariño."),
     ("M'agrada.\nSent from my Mom's kitchen.", "M'agrada.\nSent from my Mom's kitchen."),
+    ("Håller med.\nSkickat från Kiruna, juli 2024", "Håller med.\nSkickat från Kiruna, juli 2024"),  # a year is no model
     ("M'agrada.\nSent from the heart of Bucharest, where agencies are many.",
      "M'agrada.\nSent from the heart of Bucharest, where agencies are many."),
     # a forward: the letter forwarded is the proposal, not the note of whoever forwarded it
