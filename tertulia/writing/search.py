@@ -142,11 +142,14 @@ def _comments(essay: Essay, text: Text) -> list[str]:
         version = comment.text(text.lang)
         if version is None and text.is_original and not languages & {t.lang for t in comment.texts}:
             version = comment.original  # in a language the essay has no page in: found from the original's
-        if version is not None:  # each paragraph at its own anchor, as the page numbers it: a hit in a long
-            # comment's fourth paragraph opened at the comment's top, a screen or more above (a reader's review)
-            blocks = "".join(f'<div id="comment-{comment.id}-p{number}">{block}</div>'
-                             for number, block in enumerate(version.blocks, 1))
-            parts.append(f'<div id="comment-{comment.id}">{elisions_apart(blocks, version.lang)}</div>')
+        if version is None:
+            continue
+        # each paragraph at its own anchor, as the page numbers it: a hit in a long comment's fourth paragraph
+        # opened at the comment's top, a screen or more above (a reader's review). Pages number the rows they
+        # show, leaving out a block sanitizing emptied: a comment holding one keeps the comment's anchor alone
+        blocks = "".join(f'<div id="comment-{comment.id}-p{number}">{block}</div>'
+                         for number, block in enumerate(version.blocks, 1)) if all(version.blocks) else "".join(version.blocks)
+        parts.append(f'<div id="comment-{comment.id}">{elisions_apart(blocks, version.lang)}</div>')
     return parts
 
 

@@ -197,3 +197,15 @@ def test_an_interruption_while_the_documents_are_written_leaves_no_folder_in_tmp
         with search.indexing(site):
             pass
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_comments_paragraphs_are_anchored_as_its_page_numbers_them(tmp_path):
+    """A hit in a long comment's fourth paragraph opened at the comment's top (a reader's review); a block
+    that sanitizing empties is no row of the page, so a comment holding one keeps the comment's anchor
+    alone: its later paragraphs' numbers would name rows that do not exist (a review of that change)."""
+    documents = searched(tmp_path, {
+        "posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\nUno.\n\nDos.\n\nTres.\n",
+        "posts/hola/comments/c2.es.md": "---\nauthor: C\n---\n\nUno.\n\n<div></div>\n\nTres.\n"})
+    anchors = {anchor["id"] for anchor in documents["/es/posts/hola/"]["anchors"]}
+    assert {"comment-c1", "comment-c1-p1", "comment-c1-p3", "comment-c2"} <= anchors
+    assert not any(anchor.startswith("comment-c2-") for anchor in anchors)
