@@ -171,6 +171,10 @@ def test_a_pipe_in_a_table_cell_stays_in_its_cell():
     assert table == "| Question \\| Answer | Why |\n| --- | --- |\n| Tea \\| coffee | `a|b` |\n"
     cells = Converter().blocks(table, True)[0]
     assert "<th>Question | Answer</th>" in cells and "<td>Tea | coffee</td>" in cells and "<td><code>a|b</code></td>" in cells
+    # a backtick written as text is no code span's: its `|` was left to cut the cell (a review)
+    ticks = Converter().blocks(to_markdown("<table><tr><th>X</th><th>Y</th></tr><tr><td>`a|b` and c|d</td><td>Z</td>"
+                                           "</tr></table>"), True)[0]
+    assert "<td>`a|b` and c|d</td>" in ticks and "<td>Z</td>" in ticks
 
 
 def test_a_disclosure_a_definition_list_and_a_direction_stay_as_html():

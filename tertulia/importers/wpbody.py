@@ -35,7 +35,7 @@ COMMENT_END = re.compile("-->")
 MORE = re.compile(r"<!--more(.*?)?-->", re.IGNORECASE)
 NEXTPAGE = re.compile(r"<!--nextpage-->", re.IGNORECASE)
 # A table cell's words, its code spans apart: a `|` outside one ends the cell in Markdown, inside one it does not
-CODE_SPANS = re.compile(r"(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)
+CODE_SPANS = re.compile(r"(?<![\\`])(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)  # an escaped backtick opens none
 BLOCK_TAGS = ("address|article|aside|blockquote|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|summary|"
               "li|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul|iframe|video|audio|object|form")
 BLOCK_BOUNDARY = re.compile(rf"(<(?:{BLOCK_TAGS})\b[^<>]*>|</(?:{BLOCK_TAGS})>)", re.IGNORECASE)
