@@ -108,14 +108,20 @@ def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen
 
 
 def _from_the_site(message, config) -> bool:
-    """Whether the message's From is the site's own `discussion.email`."""
+    """Whether the message is the site's own: From its `discussion.email`, and no other sender named. A
+    mailing list at that address (Google Groups) writes it in From for every reader ("'Anna' via Talk"),
+    naming the reader in Reply-To or X-Original-From: a reader's letter, not the maintainer's (a review)."""
     own = config.discussion.email.lower() if config.discussion and config.discussion.email else ""
-    if not own or len(str(message.get("From", ""))) > LONG_HEADER:
+    if not own:
         return False
-    try:
-        return any(address.lower() == own for _, address in getaddresses([str(message.get("From", ""))]))
+    try:  # a header the email package cannot parse raises as it is read: no sign of the site's own letter
+        headers = [str(message.get(name, "")) for name in ("From", "Reply-To", "X-Original-From")]
+        if any(len(header) > LONG_HEADER for header in headers):
+            return False
+        senders = [[address.lower() for _, address in getaddresses([header])] for header in headers]
     except (ValueError, TypeError, IndexError, RecursionError):
         return False
+    return own in senders[0] and all(address == own for address in senders[1] + senders[2])
 
 
 def _forwarding(message, text: str) -> bool:

@@ -324,10 +324,14 @@ def test_the_site_s_own_answer_over_a_readers_letter_is_no_proposal_but_its_forw
     reply.set_content(the_letter(text=answer))
     forward = mails.headers(EmailMessage(), "Fwd: Comment", 2, sender="The Site <talk@example.org>")
     forward.set_content(the_letter(comment_id="20261130-0700-cccccccc", text=BODY))
-    result = import_mail(content, *mails.store([reply, forward], tmp_path / "mail")["eml"])
+    # a mailing list at the site's address writes it in every reader's From, the reader in Reply-To (a review)
+    listed = mails.headers(EmailMessage(), "Comment", 3, sender="'Anna' via Talk <talk@example.org>")
+    listed["Reply-To"] = "anna@example.net"
+    listed.set_content(the_letter(body="Desde la lista.", comment_id="20261130-0800-dddddddd", text="Desde la lista."))
+    result = import_mail(content, *mails.store([reply, forward, listed], tmp_path / "mail")["eml"])
     assert result.returncode == 0, result.stderr
-    assert "sent from the site's own address (`discussion.email`): your own letter" in result.stderr
-    assert set(comments_of(content)) == {"c1.es.md", "20261130-0700-cccccccc.es.md"}
+    assert result.stderr.count("sent from the site's own address (`discussion.email`): your own letter") == 1
+    assert set(comments_of(content)) == {"c1.es.md", "20261130-0700-cccccccc.es.md", "20261130-0800-dddddddd.es.md"}
     assert "rude" not in comments_of(content)["20261130-0700-cccccccc.es.md"]
 
 
