@@ -244,7 +244,7 @@ STARTERS = {
             "aangeeft.",
             "Elke alinea van een vertaling staat naast dezelfde alinea van het origineel; een vertaling behoudt "
             "daarom de alinea's, koppen en lijsten van het origineel.",
-            "Voor het volgende: `tertulia new post mijn-essay --lang {lang}`, daarna voor elke vertaling "
+            "Voor het volgende essay: `tertulia new post mijn-essay --lang {lang}`, daarna voor elke vertaling "
             "`tertulia new translation mijn-essay --lang …`. `tertulia serve` toont het terwijl je schrijft.",
         ),
         "Over deze site", (
@@ -260,7 +260,7 @@ STARTERS = {
             "`translation_of`.",
             "Varje stycke i en översättning står bredvid samma stycke i originalet; en översättning behåller "
             "därför originalets stycken, rubriker och listor.",
-            "För att skriva nästa: `tertulia new post min-essa --lang {lang}`, sedan `tertulia new translation "
+            "För att skriva nästa essä: `tertulia new post min-essa --lang {lang}`, sedan `tertulia new translation "
             "min-essa --lang …` för varje översättning. `tertulia serve` visar den medan du skriver.",
         ),
         "Om webbplatsen", (
