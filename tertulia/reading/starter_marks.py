@@ -14,8 +14,10 @@ VERBATIM = {"pre", "code", "script", "style", "kbd", "samp"}  # not words to tra
 OWN_WORDS = {"li", "td", "th", "dt", "dd", "figcaption", "caption", "summary"}  # each holds words of its own
 LETTER = re.compile(r"[^\W\d_]")
 IMAGE_ALT = re.compile(r'(<img\b[^>]*?\balt=")([^"]*\w)')
-# what words make of a tag (a heading's id is its words'; an image's alt and a link's title are words)
-WORDS_IN_TAG = re.compile(r'\s(?:id|alt|title)="[^"]*"')
+# what a tag holds that is not the translator's to change, or is said elsewhere: a heading's id, made of its
+# words; a footnote's links, named after the page's language; an image's alt, compared without its marker
+NOT_COMPARED = re.compile(r'\s(?:id="[^"]*"|href="#fn(?:ref)?-[^"]*")')
+MARKED_ALT = re.compile(rf'(\balt="){UNFINISHED}: ')
 
 
 def marked_html(block_html: str) -> str:
@@ -53,5 +55,6 @@ def untouched_starter(block_html: str, followed: str | None, original_html: str)
 
 
 def _tags(block_html: str) -> list[str]:
-    """A block's elements with their attributes, but those words make."""
-    return [WORDS_IN_TAG.sub("", tag) for tag in TOKENS.findall(block_html)]
+    """A block's elements with their attributes (a link's title, an image's alt and its own), but those
+    NOT_COMPARED names: a translator's title or alt is theirs (a review)."""
+    return [MARKED_ALT.sub(r"\1", NOT_COMPARED.sub("", tag)) for tag in TOKENS.findall(block_html)]

@@ -212,12 +212,15 @@ def _post(config: SiteConfig, slug: str, versions, comment_versions, files: Cont
 
 
 def _warn_untranslated(main: str, essay_versions, comment_versions, found: Findings) -> None:
-    """Readers read in main_language by default; say where a text has no version in it."""
+    """Readers read in main_language by default; say where a text has no version in it (but in an essay
+    its writer keeps in one language, `translate: false`, and its thread: no page shows it in another)."""
+    if essay_versions and original_record(essay_versions).meta.get("translate") is False:
+        return
     for kind, versions in [("essay", essay_versions)] + [("comment", v) for v in comment_versions.values()]:
         if versions and main not in versions:
             record = original_record(versions)
-            if "translation_of" in record.meta or record.meta.get("translate") is False:
-                continue  # no original (its error is the one to act on), or one its writer keeps in one language
+            if "translation_of" in record.meta:  # no original: the error that says so is the one to act on
+                continue
             if record.meta.get("status", "published") == "published":
                 found.warn(record, None, f"this {kind} has no `{main}` translation (main_language)")
 

@@ -526,6 +526,10 @@ def test_an_essay_its_writer_keeps_in_one_language_is_missing_nowhere(tmp_path):
     assert status[-1].endswith("1 missing")  # hola's ro alone
     check = run_cli("check", cwd=tmp_path)
     assert check.returncode == 0 and "posts/solo" not in check.stderr  # no "has no `en` translation (main_language)"
+    # nor of its comments: no page shows the thread in another language (a second review)
+    (content / "posts/solo/comments").mkdir()
+    (content / "posts/solo/comments/c1.es.md").write_text("---\nauthor: B\n---\n\nUn comentario.\n")
+    assert "posts/solo" not in run_cli("check", cwd=tmp_path).stderr
     assert run_cli("build", "--output", "out", cwd=tmp_path).returncode == 0
     page = (tmp_path / "out/posts/solo/index.html").read_text()
     assert "Not yet translated" not in page and "Uno." in page
@@ -1254,6 +1258,27 @@ def test_update_leaves_a_starter_a_translator_touched_without_changing_its_words
     update = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
     assert update.returncode == 0 and "block 4: still to translate" in update.stdout, update.stdout + update.stderr
     assert translation.read_text() == touched.replace("TODO translate: Laatste.", "TODO translate: Het laatste.")
+
+
+def test_check_warns_of_each_starter_update_starts_again_footnotes_too_and_a_title_stays_the_translators(tmp_path):
+    """A second review: a starter holding a footnote was started again by `--update` with no warning from
+    check (the note's links carry the page's language), and a link's title a translator gave was put back."""
+    head, _ = HEADS
+    original = head + ("Una frase con nota.[^1]\n\nVer [la fuente](https://example.org/a) ahora.\n\n"
+                       "Otra [cosa](https://example.org/b) más.\n\n[^1]: La nota.\n")
+    content = make_content(tmp_path, {"posts/p/index.es.md": original})
+    assert run_cli("new", "translation", "p", "--lang", "en", cwd=tmp_path).returncode == 0
+    translation = content / "posts/p/index.en.md"
+    titled = translation.read_text().replace("(https://example.org/b)", '(https://example.org/b "an English title")')
+    translation.write_text(titled)
+    (content / "posts/p/index.es.md").write_text(original.replace("Una frase", "Una sola frase").replace(
+        "Ver [la", "Véase [la").replace("Otra [cosa]", "Otra [cosita]").replace("La nota.", "La nota breve."))
+    check = run_cli("check", cwd=tmp_path).stderr
+    warned = {n for n in range(1, 5) if f"block {n}'s starter holds" in check}
+    update = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path).stdout
+    refreshed = {n for n in range(1, 5) if f"block {n}: still to translate" in update}
+    assert warned == refreshed == {1, 2, 4}, (check, update)
+    assert '(https://example.org/b "an English title")' in translation.read_text()
 
 
 def test_force_keeps_a_changed_title_and_summary_outdated_and_the_whole_names_them(tmp_path):
