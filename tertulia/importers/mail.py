@@ -108,20 +108,25 @@ def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen
 
 
 def _from_the_site(message, config) -> bool:
-    """Whether the message is the site's own: From its `discussion.email`, and no other sender named. A
-    mailing list at that address (Google Groups) writes it in From for every reader ("'Anna' via Talk"),
-    naming the reader in Reply-To or X-Original-From: a reader's letter, not the maintainer's (a review)."""
+    """Whether the message is the site's own: From its `discussion.email`, not as a mailing list at that
+    address rewrites a reader's From ("'Anna' via Talk", Google Groups' and Mailman's way, the reader then in
+    X-Original-From, Reply-To or Cc): a reader's letter, not the maintainer's (a review). A Reply-To alone
+    says nothing: the maintainer's own answer may carry their personal address there."""
     own = config.discussion.email.lower() if config.discussion and config.discussion.email else ""
     if not own:
         return False
     try:  # a header the email package cannot parse raises as it is read: no sign of the site's own letter
-        headers = [str(message.get(name, "")) for name in ("From", "Reply-To", "X-Original-From")]
+        headers = [str(message.get(name, "")) for name in ("From", "X-Original-From")]
         if any(len(header) > LONG_HEADER for header in headers):
             return False
-        senders = [[address.lower() for _, address in getaddresses([header])] for header in headers]
+        (sender, *_), originals = getaddresses([headers[0]]) or [("", "")], getaddresses([headers[1]])
     except (ValueError, TypeError, IndexError, RecursionError):
         return False
-    return own in senders[0] and all(address == own for address in senders[1] + senders[2])
+    rewritten = LIST_REWRITE.search(sender[0]) or any(address.lower() not in ("", own) for _, address in originals)
+    return sender[1].lower() == own and not rewritten
+
+
+LIST_REWRITE = re.compile(r"\svia\s", re.IGNORECASE)  # "'Anna' via Talk": a list's name for a reader's letter
 
 
 def _forwarding(message, text: str) -> bool:

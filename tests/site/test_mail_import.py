@@ -328,10 +328,19 @@ def test_the_site_s_own_answer_over_a_readers_letter_is_no_proposal_but_its_forw
     listed = mails.headers(EmailMessage(), "Comment", 3, sender="'Anna' via Talk <talk@example.org>")
     listed["Reply-To"] = "anna@example.net"
     listed.set_content(the_letter(body="Desde la lista.", comment_id="20261130-0800-dddddddd", text="Desde la lista."))
-    result = import_mail(content, *mails.store([reply, forward, listed], tmp_path / "mail")["eml"])
+    # Mailman's: the list's address in Reply-To, the reader in Cc; and the maintainer's answer with their own
+    # address in Reply-To, which is still theirs (a second review)
+    mailman = mails.headers(EmailMessage(), "Comment", 4, sender="Bo via Talk <talk@example.org>")
+    mailman["Reply-To"], mailman["Cc"] = "talk@example.org", "Bo <bo@example.net>"
+    mailman.set_content(the_letter(body="Por Mailman.", comment_id="20261130-0900-eeeeeeee", text="Por Mailman."))
+    personal = mails.headers(EmailMessage(), "RE: Comment", 5, sender="The Site <talk@example.org>")
+    personal["Reply-To"] = "Maintainer <me.personal@example.net>"
+    personal.set_content(the_letter(comment_id="20261130-1000-ffffffff", text=answer))
+    result = import_mail(content, *mails.store([reply, forward, listed, mailman, personal], tmp_path / "mail")["eml"])
     assert result.returncode == 0, result.stderr
-    assert result.stderr.count("sent from the site's own address (`discussion.email`): your own letter") == 1
-    assert set(comments_of(content)) == {"c1.es.md", "20261130-0700-cccccccc.es.md", "20261130-0800-dddddddd.es.md"}
+    assert result.stderr.count("sent from the site's own address (`discussion.email`): your own letter") == 2
+    assert set(comments_of(content)) == {"c1.es.md", "20261130-0700-cccccccc.es.md", "20261130-0800-dddddddd.es.md",
+                                         "20261130-0900-eeeeeeee.es.md"}
     assert "rude" not in comments_of(content)["20261130-0700-cccccccc.es.md"]
 
 
