@@ -22,7 +22,7 @@ from ..reading.find import shown_path
 from .translated import record_lock, save_record
 from ..reading.starter_marks import untouched_starter
 from ..reading.translations import (Followed, joined_into, load_record, opening_words, paired_blocks, rearranged,
-                                    split_off, words_of)
+                                    split_off, stale_blocks, words_of)
 from .translation_starter import starter_markdown
 
 
@@ -158,9 +158,9 @@ def _part_cut(paragraph: str, kept: str, after: bool) -> str:
 
 
 def _starters_behind(recorded: tuple, current: tuple, source, target) -> bool:
-    """Whether a block of a translation as long as its original is an untouched starter whose original changed."""
-    return any(recorded[index] != current[index] and untouched_starter(target[index], recorded[index], source[index])
-               for index in range(min(len(recorded), len(current), len(target))))
+    """Whether a block of a translation as long as its original is an untouched starter whose original
+    changed: the blocks `check` names so (translation_checks.outdated_blocks), found as it finds them."""
+    return any(untouched_starter(target[index], old, source[index]) for index, old in stale_blocks(recorded, current))
 
 
 def _refresh_starters(updated: Updated, recorded: tuple, current: tuple, source, target, trusted: bool) -> None:

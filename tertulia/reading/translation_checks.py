@@ -310,18 +310,18 @@ def outdated_blocks(original: Record, translation: Record, blocks, followed: Fol
     starts = translation.block_starts
     stale = []
     for index, old in stale_blocks(followed.blocks, current):
-        if UNFINISHED in blocks[translation.path][index]:  # unfinished, not outdated: counted once
-            if untouched_starter(blocks[translation.path][index], old, blocks[original.path][index]) and (command := update_command(translation.path)):
-                # its words are the original's old ones, which a translator would translate, to be told later
-                line = starts[index] if index < len(starts) else translation.body_line
-                found.warnings.append(ContentError(translation.path, line, (
-                    f"block {index + 1}'s starter holds its original's old words (“{opening_words(blocks[original.path][index])}” "
-                    f"now): {command} starts it again from the new ones")))
-            continue
         line = starts[index] if index < len(starts) else translation.body_line
+        ours, theirs = blocks[translation.path][index], blocks[original.path][index]
+        if UNFINISHED in ours:  # unfinished, not outdated: counted once
+            if untouched_starter(ours, old, theirs) and (command := update_command(translation.path)):
+                # its words are the original's old ones, which a translator would translate, to be told later
+                found.warnings.append(ContentError(translation.path, line, (
+                    f"block {index + 1}'s starter holds its original's old words (“{opening_words(theirs)}” now): "
+                    f"{command} starts it again from the new ones")))
+            continue
         stale.append((index, old, line))
         found.warnings.append(ContentError(translation.path, line, (
-            f"block {index + 1} is outdated: its original (“{opening_words(blocks[original.path][index])}”) changed "
+            f"block {index + 1} is outdated: its original (“{opening_words(theirs)}”) changed "
             "after it was translated; `tertulia status` says what changed, and once the translation's block follows "
             # its block alone: the whole file's record would call its other outdated blocks current unseen
             + ("it again and its blocks stand beside their originals again (see the warning on moved blocks), "
