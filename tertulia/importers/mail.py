@@ -119,11 +119,12 @@ def _from_the_site(message, config) -> bool:
         headers = [str(message.get(name, "")) for name in ("From", "X-Original-From")]
         if any(len(header) > LONG_HEADER for header in headers):
             return False
-        (sender, *_), originals = getaddresses([headers[0]]) or [("", "")], getaddresses([headers[1]])
+        senders, originals = getaddresses([headers[0]]), getaddresses([headers[1]])
     except (ValueError, TypeError, IndexError, RecursionError):
         return False
-    rewritten = LIST_REWRITE.search(sender[0]) or any(address.lower() not in ("", own) for _, address in originals)
-    return sender[1].lower() == own and not rewritten
+    name, address = senders[0] if senders else ("", "")
+    rewritten = LIST_REWRITE.search(name) or any(other.lower() not in ("", own) for _, other in originals)
+    return address.lower() == own and not rewritten
 
 
 LIST_REWRITE = re.compile(r"\svia\s", re.IGNORECASE)  # "'Anna' via Talk": a list's name for a reader's letter

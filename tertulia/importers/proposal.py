@@ -208,18 +208,18 @@ def _quoting(lines: list[str], begin: int, end: int) -> tuple[int, int] | None:
     the text above the page's file and in its body alike, and the first was taken, another essay's path and
     name with it. Found by pairing the markers from the letter's last end line back; None otherwise (two
     files, one after the other: the first is read, the second named)."""
-    ends = [at for at in range(len(lines) - 1, end, -1) if END.fullmatch(lines[at].strip())]
-    if not ends:
+    last = next((at for at in range(len(lines) - 1, end, -1) if END.fullmatch(lines[at].strip())), None)
+    if last is None:
         return None
     depth = 0
-    for at in range(ends[0], end, -1):
+    for at in range(last, end, -1):
         depth += 1 if END.fullmatch(lines[at].strip()) else -1 if BEGIN.fullmatch(lines[at].strip()) else 0
         if depth == 0:
             # whole lines, in one substring search: comparing a slice at each line took minutes on a letter of
             # many lines (a review)
             first = "\n" + "\n".join(line.strip() for line in lines[begin:end + 1]) + "\n"
-            later = "\n" + "\n".join(line.strip() for line in lines[at + 1:ends[0]]) + "\n"
-            return (at, ends[0]) if first in later else None
+            later = "\n" + "\n".join(line.strip() for line in lines[at + 1:last]) + "\n"
+            return (at, last) if first in later else None
     return None
 
 
