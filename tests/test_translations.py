@@ -153,3 +153,13 @@ def test_a_paragraph_moved_into_a_deleted_one_s_place_or_beside_a_new_one_is_pai
         0: 0, 1: 1, 2: 2, 3: 4, 4: 3}
     assert paired_blocks(recorded, (one, three, two, "Há um homem.", four, five)) == {
         0: 0, 1: 2, 2: 1, 4: 3, 5: 4}
+
+
+def test_the_half_a_split_cut_off_is_read_in_words_as_the_records_diffs_read_them():
+    """`_part_cut` split words at spaces, so a Chinese paragraph was one word and its cut half followed the
+    whole old paragraph; it now reads words as cjk.words does, the record's other diffs alike."""
+    from tertulia.commands.update_translation import _part_cut
+    assert _part_cut("Der Zug fährt um zehn Uhr ab. Im Abteil riecht es nach Kaffee.",
+                     "Der Zug fährt pünktlich um zehn Uhr ab.", True) == "Im Abteil riecht es nach Kaffee."
+    assert _part_cut("火車十點開。車廂裡有咖啡的味道。", "火車十點開。", True) == "車廂裡有咖啡的味道。"
+    assert _part_cut("火車十點開。車廂裡有咖啡的味道。", "車廂裡有咖啡的味道。", False) == "火車十點開。"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
+from ..reading import cjk
 from ..reading.markup import Converter
 from ..reading.read import parse_text
 from ..reading.find import shown_path
@@ -149,12 +150,12 @@ def _part_cut(paragraph: str, kept: str, after: bool) -> str:
     """The words of a recorded `paragraph` that a block cut from it `after` (or before) the part `kept` took
     with them: those past the last (or before the first) word the kept part still shares with it."""
     from difflib import SequenceMatcher  # here: only a split asks
-    old, now = paragraph.split(), kept.split()
+    old, now = cjk.words(paragraph), cjk.words(kept)  # as the record's other diffs read words (a Thai letter is one)
     shared = [match for match in SequenceMatcher(None, old, now, autojunk=False).get_matching_blocks() if match.size]
     if not shared:
         return paragraph
     part = old[shared[-1].a + shared[-1].size:] if after else old[:shared[0].a]
-    return " ".join(part) or paragraph
+    return cjk.spaced(part) or paragraph
 
 
 def _starters_behind(recorded: tuple, current: tuple, source, target) -> bool:
