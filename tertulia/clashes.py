@@ -8,11 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ContentError
-from .reading.find import Found, shown_path
+from .reading.find import Found, is_page, shown_path
 from .site.routes import PAGEFIND, file_path
 from .writing.write import MARK, folders_above
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .reading.read import Record
     from .model import Site, SiteConfig
     from .pipeline import Options
 
@@ -85,10 +88,12 @@ def _static_clashes(content: Path, static, generated: set[str], search: bool,
     return errors
 
 
-def clashes_known_early(options: Options, found: Found, config: SiteConfig) -> list[ContentError]:
+def clashes_known_early(options: Options, found: Found, config: SiteConfig,
+                        records: "Iterable[Record]" = ()) -> list[ContentError]:
     """The files of content/static/ that would replace one every site makes (`feed.xml`, the theme's
-    stylesheet), said beside the content's errors: the rest of the clashes need the planned pages,
-    which a run with errors never has, and a writer should not learn of these one run later."""
+    stylesheet) or an essay's or page's own page, said beside the content's errors: the rest of the
+    clashes need the planned pages, which a run with errors never has, and a writer should not learn
+    of these one run later."""
     if not found.static:
         return []
     from .site import routes
@@ -96,7 +101,22 @@ def clashes_known_early(options: Options, found: Found, config: SiteConfig) -> l
     made = {file_path(url(lang=lang)) for lang in ("", *config.language_codes) for url in listings}
     made |= {routes.SITEMAP, routes.NOT_FOUND, ".nojekyll", MARK, *(["CNAME"] if config.cname else [])}
     made |= {"assets/" + relative for relative in options.theme.files("assets")}
+    made |= _own_pages(records, config, options.drafts)
     return _static_clashes(options.content, [relative for relative, _ in found.static], made, config.search)
+
+
+def _own_pages(records: "Iterable[Record]", config: SiteConfig, drafts: bool) -> set[str]:
+    """The side-by-side and one-language page of every essay and page the files hold, in the site's
+    languages (a draft's only when drafts are shown), as the plan will make them."""
+    from .site import routes
+    texts = [(is_page(r.path), r.slug, r.lang, r.meta) for r in records if not r.comment_id]
+    left_out = set() if drafts else {(page, slug) for page, slug, _, meta in texts if meta.get("draft") is True}
+    made = set()
+    for page, slug, lang, _ in texts:
+        if lang in config.language_codes and (page, slug) not in left_out:
+            made |= {file_path(routes.page(slug) if page else routes.essay(slug)),
+                     file_path(routes.page_single(lang, slug) if page else routes.single(lang, slug))}
+    return made
 
 
 def _would_replace(shown: str, relative: str, made_as: str = "") -> ContentError:

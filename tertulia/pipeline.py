@@ -156,10 +156,10 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
                                      options.pending, followed, tuple(relative for relative, _ in found.static),
                                      unraised)
     except ContentErrors as problem:
-        early_clashes = clashes_known_early(options, found, config)
+        early_clashes = clashes_known_early(options, found, config, files.records)
         raise ContentErrors(earlier + problem.errors + early_clashes + broken_templates + broken_catalogs,
                             list(problem.warnings) + early_warnings + catalog_warnings) from None
-    errors = (unraised + clashes_known_early(options, found, config)) if unraised else []  # as when raised
+    errors = (unraised + clashes_known_early(options, found, config, files.records)) if unraised else []  # as when raised
     if earlier or broken_templates or broken_catalogs:  # site.yml's, the record's and the theme's stop every command
         raise ContentErrors(earlier + errors + broken_templates + broken_catalogs,
                             warnings + early_warnings + catalog_warnings)

@@ -133,6 +133,23 @@ def test_a_static_file_replacing_one_every_site_makes_is_said_beside_the_content
     assert not (tmp_path / "output").exists()
 
 
+def test_a_static_file_replacing_an_essay_s_or_a_page_s_own_page_is_said_beside_the_contents_errors(tmp_path):
+    """A contract audit: `static/posts/hola/index.html` was said only once a page's error was fixed, a run
+    later. A draft's pages are not made, and a static file in their place is no clash."""
+    draft = ESSAY_ES.replace("author: Ana\n", "author: Ana\ndraft: true\n")
+    content = make_content(tmp_path, {"static/posts/hola/index.html": "x", "static/es/posts/hola/index.html": "x",
+                                      "static/about/index.html": "x", "static/en/about/index.html": "x",
+                                      "pages/about/index.en.md": ESSAY_EN.replace("translation_of: es", "author: Ana"),
+                                      "posts/draft/index.es.md": draft, "static/posts/draft/index.html": "x",
+                                      "pages/search/index.en.md": ESSAY_EN.replace("translation_of: es", "author: Ana")})
+    said = run_cli("check", "--content", str(content), cwd=tmp_path).stderr.splitlines()
+    assert "content/pages/search/index.en.md: page slug `search` collides with the site's own address /search/ (its " \
+           "search); rename the folder content/pages/search" in said
+    made = [line.split(":")[0] for line in said if "would replace the site's own" in line]
+    assert made == ["content/static/about/index.html", "content/static/en/about/index.html",
+                    "content/static/es/posts/hola/index.html", "content/static/posts/hola/index.html"], said
+
+
 def test_a_static_file_where_the_site_has_a_folder_or_inside_one_of_its_files_is_an_error_of_check_and_build(tmp_path):
     """`static/posts` (a file) would stand where every essay's folder goes; `static/feed.xml/x` inside
     the feed; a file `with-en` beside a post where its other translation's page goes."""
