@@ -41,7 +41,7 @@ def site_path(link: str, blog: str) -> str:
         old, root = urlsplit(link.strip()), urlsplit(blog.strip())
     except ValueError:
         return ""
-    if old.scheme not in ("http", "https") or not old.hostname or old.hostname != root.hostname:
+    if old.scheme not in ("http", "https") or not old.hostname or not same_host(old.hostname, root.hostname):
         return ""
     prefix = root.path.rstrip("/")
     resolved = without_dot_segments(old.path or "/")
@@ -50,6 +50,12 @@ def site_path(link: str, blog: str) -> str:
     path = re.sub(r"//+", "/", resolved[len(prefix):] or "/")  # WordPress serves `//greek/` as `/greek/`
     path += f"?{old.query}" if old.query else ""
     return path if SAFE_PATH.fullmatch(path) and ".." not in path.split("?")[0].split("/") else ""
+
+
+def same_host(host: str, blog_host: str | None) -> bool:
+    """Whether `host` is the blog's, with or without `www.`: WordPress answered at both, and readers and
+    the blog's own posts linked either (Disqus's threads are matched so too)."""
+    return bool(blog_host) and host.removeprefix("www.") == blog_host.removeprefix("www.")
 
 
 def without_dot_segments(path: str) -> str:
@@ -187,7 +193,8 @@ def archive_redirects(date: str, author: str) -> dict[str, str]:
     return found
 
 
-LINK_TARGET = re.compile(r"""(\]\(|href=")(https?://[^\s)"'<>]+|/(?![/\\])[^\s)"'<>]*)""")
+# an absolute link, a protocol-relative one (`//blog.example/?p=5`) or a root-relative one
+LINK_TARGET = re.compile(r"""(\]\(|href=")(https?://[^\s)"'<>]+|//[^\s)"'<>/\\][^\s)"'<>]*|/(?![/\\])[^\s)"'<>]*)""")
 
 
 def relinked(text: str, page_url: str, blog: str, moved: dict[str, str]) -> str:
@@ -214,14 +221,17 @@ def _moved_to(old: str, moved: dict[str, str]) -> str | None:
 
 
 def _absolute(target: str, blog: str) -> str:
-    """A root-relative link (`/2012/09/10/slug/`) on the blog's own host; any other as it is."""
+    """A root-relative link (`/2012/09/10/slug/`) on the blog's own host, a protocol-relative one
+    (`//blog.example/?p=5`) with the blog's scheme; any other as it is."""
     if not target.startswith("/"):
         return target
     try:
         root = urlsplit(blog.strip())
     except ValueError:
         return target
-    return f"{root.scheme}://{root.netloc}{target}" if root.scheme in ("http", "https") and root.netloc else target
+    if root.scheme not in ("http", "https") or not root.netloc:
+        return target
+    return f"{root.scheme}:{target}" if target.startswith("//") else f"{root.scheme}://{root.netloc}{target}"
 
 
 def file_url(url: str) -> str:

@@ -1265,6 +1265,23 @@ def test_links_with_dot_segments_or_other_encodings_lead_to_the_new_pages(tmp_pa
     assert "[this](../../posts/quay/)" in (site / "content/posts/harbour/comments/71.en.md").read_text()
 
 
+def test_links_to_the_blog_with_or_without_www_or_without_a_scheme_lead_to_the_new_pages(tmp_path):
+    """A migration red team: a comment's links to `https://blog.example/...` on a blog at
+    `https://www.blog.example`, or to `//www.blog.example/?p=72`, stayed pointing at the old blog."""
+    blog = "https://www.blog.example"
+    said = ('<a href="https://blog.example/2014/05/quay/">bare</a>, <a href="http://blog.example/2014/05/quay">bare http</a>, '
+            '<a href="//www.blog.example/?p=72#comment-5">no scheme</a>, <a href="//blog.example/2014/05/quay/">neither</a>, '
+            '<a href="https://other.example/2014/05/quay/">elsewhere</a>, <a href="//cdn.example/x.png">cdn</a>.')
+    export = export_of(tmp_path, blog, item(70, "harbour", "Words.", wp_comment(71, said)), item(72, "quay", "The quay."))
+    site = tmp_path / "site"
+    imported(site, export)
+    text = (site / "content/posts/harbour/comments/71.en.md").read_text()
+    links = dict(re.findall(r"\[([^\]]+)\]\(([^)]*)\)", text))
+    assert links == {"bare": "../../posts/quay/", "bare http": "../../posts/quay/", "no scheme": "../../posts/quay/#comment-5",
+                     "neither": "../../posts/quay/", "elsewhere": "https://other.example/2014/05/quay/",
+                     "cdn": "//cdn.example/x.png"}, links
+
+
 def test_a_disqus_thread_finds_its_essay_by_any_spelling_of_its_old_address(tmp_path):
     site = tmp_path / "site"
     imported(site, BLOG)
@@ -2044,6 +2061,23 @@ def test_polylang_s_archives_under_a_language_prefix_lead_where_the_plain_ones_d
     for old, new in (("en/category/travel", "../../../tags/travel/"), ("en/tag/bridges", "../../../tags/bridges/"),
                      ("category/travel", "../../tags/travel/")):
         assert f'<a href="{new}" dir="auto">' in (out / old / "index.html").read_text(encoding="utf-8"), old
+
+
+def test_polylang_s_language_feeds_archives_and_query_lead_to_the_site_s_own_for_that_language(tmp_path):
+    """A migration red team: `/en/feed/` and `/en/comments/feed/`, `/en/2014/05/`, `/en/author/ana/` and
+    `/?lang=en`, Polylang's addresses of the English blog, led nowhere; the plain ones did."""
+    site = tmp_path / "site"
+    export = polylang_export(tmp_path, "https://blog.example")
+    imported(site, export, "--lang", "de")
+    imported(site, export, "--lang", "en")
+    yml = (site / "content/site.yml").read_text()
+    assert "/de/feed/" not in yml and "/fr/feed/" not in yml  # German is at the root; French has no page here
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(site / "content"), "--output", str(out)).returncode == 0
+    for old, new in (("en/feed", "../feed.xml"), ("en/comments/feed", "../feed.xml"), ("en/2014/05", "../../../"),
+                     ("en/2014/05/01", "../../../../"), ("en/author/ana", "../../../"), ("feed", "../feed.xml")):
+        assert f'<a href="{new}" dir="auto">' in (out / old / "index.html").read_text(encoding="utf-8"), old
+    assert '"lang=en":"en/"' in (out / "index.html").read_text(encoding="utf-8")  # the home page's query aliases
 
 
 def test_a_disqus_threads_link_reaches_the_terminal_on_one_line(tmp_path):
