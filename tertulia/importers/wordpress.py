@@ -209,6 +209,8 @@ class Plan:
     ids: Counter = field(default_factory=Counter)  # the posts' and pages' identities, and posts' guids, so far
     shared_ids: list[str] = field(default_factory=list)  # guids an earlier post has, with the later post's folder
     menus: Menus = field(default_factory=Menus)  # the blog's menu items, and the published pages they may link
+    # readers' comments on an attachment's own page (an image of the post), by the id of the post it belongs to
+    attachment_comments: dict[str, list[WPComment]] = field(default_factory=dict)
 
 
 def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: bool = False,
@@ -231,10 +233,13 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
                 if place.kept:
                     _left_as_imported(entry, place, summary)
                     continue
+                # a comment left on the page of an image the post shows joins the post's thread (the
+                # first of two items sharing the post's id takes them): words no other page would keep
+                entry = replace(entry, comments=entry.comments + tuple(plan.attachment_comments.pop(entry.post_id, ())))
                 _item(entry, place, channel, lang, plan, summary, pingbacks)
                 staging.stage(plan.files)
             elif isinstance(entry, Item):
-                _not_placed(entry, summary, lang)
+                _not_placed(entry, summary, lang, joined=entry.type == "attachment" and entry.parent in plan.urls)
         summary.brought = plan.files_from
         summary.served_already = plan.served_already
         summary.unusable = plan.unusable
@@ -324,6 +329,8 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
                 plan.attachment_pages[addresses.same_address(page)] = entry.attachment_url  # with media: the file
             plan.shown_on += [(old, entry.parent, entry.post_id)
                               for old in (page, f"/?attachment_id={entry.post_id}") if old]
+            if entry.parent and entry.comments:
+                plan.attachment_comments.setdefault(entry.parent, []).extend(entry.comments)
         elif entry.type == "nav_menu_item" and entry.status == "publish":
             plan.menus.add(entry)
         elif _placed(entry, lang):
@@ -485,9 +492,12 @@ def _language_term(item: Item) -> str:
     return next((nicename for domain, nicename, _ in item.terms if domain == "language"), "")
 
 
-def _not_placed(item: Item, summary: Summary, lang: str) -> None:
+def _not_placed(item: Item, summary: Summary, lang: str, joined: bool = False) -> None:
+    """Count an item the import does not bring, and its comments (but those `joined` to its post's thread)."""
     if item.type not in KINDS:
         summary.skipped_items[f"{item.type or 'untyped'} item{{s}} (not posts or pages)"] += 1
+        if joined:
+            return
         # a comment on an attachment's page or a plugin's item (a portfolio) was not counted at all: the
         # summary said "comments not imported: none" of words no file holds
         summary.skipped_comments[f"on {item.type or 'untyped'} items (not posts or pages)"] += len(item.comments)
@@ -522,8 +532,10 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
     draft = _is_draft(item)
     if not page:
         _tags(item, channel, plan, draft)
+    prefix = _language_prefix(item, blog)
     if not draft and not page:
-        plan.redirects.update(addresses.archive_redirects(item.date, slug_of(item.creator)))
+        plan.redirects.update(_in_language(addresses.archive_redirects(item.date, slug_of(item.creator)), prefix))
+    plan.redirects.update(_language_home(prefix, plan.languages))
     link = addresses.site_path(item.link, blog)
     if not draft and (link not in candidates or link in aliases):  # a permalink left out takes its feed along
         plan.redirects.update(addresses.feed_redirect(item.link, blog, new_url, page, item.post_id))
@@ -803,6 +815,16 @@ def _language_prefix(item: Item, blog: str) -> str:
     slug = _language_term(item)
     path = addresses.site_path(item.link, blog)
     return slug if slug and "/" not in slug and path.startswith(f"/{slug}/") else ""
+
+
+def _language_home(prefix: str, languages: tuple[str, ...]) -> dict[str, str]:
+    """Polylang's addresses of a language the site has (`/en/feed/`, `/en/comments/feed/`, `/?lang=en`), to
+    the site's own for it; none for a prefix the site does not declare, whose pages would not be there."""
+    lang = next((code for code in languages if prefix and code.lower() == prefix.lower()), "")
+    if not lang:
+        return {}
+    return {f"/{prefix}/feed/": f"/{lang}/feed.xml", f"/{prefix}/comments/feed/": f"/{lang}/comments/feed.xml",
+            f"/?lang={prefix}": f"/{lang}/"}
 
 
 def _in_language(redirects: dict[str, str], prefix: str) -> dict[str, str]:

@@ -72,6 +72,24 @@ def test_a_comment_on_an_item_that_is_no_post_or_page_is_counted_as_not_imported
     assert "1 on attachment items (not posts or pages)" in result.stdout
 
 
+def test_a_comment_on_the_page_of_an_image_of_a_post_joins_that_post_s_thread(tmp_path):
+    """A red team: a reader's words on an attachment's page ("what a beautiful cup") were counted as not
+    imported, though the export names the post the image belongs to (its `post_parent`)."""
+    comment = ("<wp:comment><wp:comment_id>90</wp:comment_id><wp:comment_author><![CDATA[Eva]]></wp:comment_author>"
+               "<wp:comment_date><![CDATA[2012-09-14 09:00:00]]></wp:comment_date><wp:comment_content><![CDATA[Qué "
+               "foto.]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0"
+               "</wp:comment_parent></wp:comment>")
+    text = EXPORT.read_text()
+    at = text.index("<wp:post_type><![CDATA[attachment]]></wp:post_type>")
+    export = tmp_path / "export.xml"
+    export.write_text(text[:at] + "<wp:post_parent>5</wp:post_parent>" + comment + text[at:])
+    result = imported(tmp_path, export=export)
+    assert "comments: 10 (8 published, 1 pending, 1 spam) of 15 in the export" in result.stdout
+    assert "attachment items (not posts or pages)" not in result.stdout.split("comments not imported:")[1]
+    written = (tmp_path / "content/posts/los-clientes/comments/90.es.md").read_text()
+    assert 'author: "Eva"' in written and "Qué foto." in written and "status:" not in written
+
+
 def test_comments_keep_their_status_and_threads_and_no_private_data(tmp_path):
     imported(tmp_path)
     comments = tmp_path / "content/posts/los-clientes/comments"
