@@ -38,6 +38,9 @@ class PreviewState:
     base_path: str = "/"
     errors: list[str] = field(default_factory=list)
     warned: set[str] = field(default_factory=set)  # the last good build's warnings, each said once
+    # how many rebuilds the pages have seen: a page drawn before the last one reloads itself (see FRESH)
+    build: int = 0
+    moved_from: str = ""  # the base path before base_url's last edit: a page under it is the same one under the new
 
 
 def rebuild(options: Options, state: PreviewState, last: LastRun | None = None,
@@ -61,8 +64,9 @@ def rebuild(options: Options, state: PreviewState, last: LastRun | None = None,
         state.errors = []
         moved_to = base_path(options)
         if moved_to != state.base_path:  # base_url edited while serving: its path is where the site now is
-            state.base_path = moved_to
+            state.moved_from, state.base_path = state.base_path, moved_to
             print(f"now serving under {moved_to}", flush=True)
+    state.build += 1
     if state.errors:
         print("\n".join(state.errors), file=sys.stderr)
         # the pages show the errors (see _answer) until a save fixes them; the last good build waits underneath
@@ -71,8 +75,10 @@ def rebuild(options: Options, state: PreviewState, last: LastRun | None = None,
               file=sys.stderr, flush=True)
         return
     warnings = [warning.as_warning() for warning in report.warnings]
-    fresh = [warning for warning in warnings if warning not in state.warned]
-    state.warned = set(warnings)
+    # a warning quoting the words it is about ("block 1 is outdated: its original (“…”) changed") is the same
+    # one when those words change: said again on every save of the original, it filled the terminal
+    fresh = [warning for warning in warnings if QUOTED.sub("“”", warning) not in state.warned]
+    state.warned = {QUOTED.sub("“”", warning) for warning in warnings}
     if fresh:  # a save that brings a warning says which; the ones still standing are only counted
         print("\n".join(fresh), file=sys.stderr, flush=True)
     print(time.strftime("%H:%M:%S"), report.summary(), flush=True)
@@ -149,9 +155,15 @@ def make_app(output: Path, state: PreviewState, port: int | None = None, bound: 
             answer = "400 Bad Request", "text/plain; charset=utf-8", b"unknown host\n"
         elif method not in ("GET", "HEAD"):
             answer = "405 Method Not Allowed", "text/plain; charset=utf-8", b"GET only\n"
+        elif environ.get("PATH_INFO") == FRESH:
+            answer = "200 OK", "text/javascript; charset=utf-8", FRESH_SCRIPT
+        elif environ.get("PATH_INFO") == FRESH + "/build":
+            answer = "200 OK", "text/plain; charset=utf-8", str(state.build).encode()
         else:
             answer = _answer(environ.get("PATH_INFO", "/"), output, state)
         wanted = quote(environ.get("PATH_INFO", "/").encode("latin-1", "replace").lstrip(b"/"), safe="/")
+        if state.moved_from not in ("", "/") and ("/" + wanted).startswith(state.moved_from):
+            wanted = wanted[len(state.moved_from) - 1:]  # the same page, under the base path base_url now gives
         # an address without the base path (a link copied from the published site) is the same page under it,
         # one on the way to it (`/blog` for `/blog/`, `/a` for `/a/b/`) the site itself; a folder's address
         # without its slash is the folder's
@@ -166,8 +178,38 @@ def make_app(output: Path, state: PreviewState, port: int | None = None, bound: 
     return app
 
 
+# livereload tells the pages connected when a rebuild ends; one reloading then, after an earlier save, is
+# not, and stayed on that save's words (two saves 0.1 s apart: every time, a walk found). Each page says the
+# rebuild it was drawn from, and asks once loaded and again once livereload has connected whether it is
+# still the last one.
+FRESH = "/__tertulia-preview/fresh.js"
+FRESH_SCRIPT = b"""(function () {
+  var drawn = new URL(document.currentScript.src).searchParams.get("build");
+  function ask() {
+    fetch("%s/build", { cache: "no-store" }).then(function (answer) { return answer.text(); })
+      .then(function (last) { if (last !== drawn) { location.reload(); } }, function () {});
+  }
+  ask();
+  setTimeout(ask, 1500);
+})();
+""" % FRESH.encode()
+
+
+def _with_build(page: bytes, build: int) -> bytes:
+    """A page of the preview with the script that reloads it when a rebuild ended before it could hear of it."""
+    script = f'<script src="{FRESH}?build={build}"></script>'.encode()
+    at = page.rfind(b"</body>")
+    return page[:at] + script + page[at:] if at >= 0 else page + script
+
+
 def _answer(path: str, output: Path, state: PreviewState) -> tuple[str, str, bytes]:
-    """(status, content type, body) for a path."""
+    """(status, content type, body) for a path; a page with the rebuild it shows (see FRESH)."""
+    status, kind, body = _found(path, output, state)
+    return status, kind, _with_build(body, state.build) if kind.startswith("text/html") else body
+
+
+def _found(path: str, output: Path, state: PreviewState) -> tuple[str, str, bytes]:
+    """(status, content type, body) for a path, as the last build or its errors give it."""
     base = unquote(state.base_path).encode("utf-8").decode("latin-1")  # as WSGI hands a path over
     if not path.startswith(base):  # sent on under the base path, or to it (`/blog` for `/blog/`): see make_app
         return "302 Found", "text/plain; charset=utf-8", b""

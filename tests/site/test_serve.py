@@ -15,7 +15,7 @@ import urllib.request
 
 import pytest
 
-from helpers import ROOT, make_content
+from helpers import ROOT, make_content, run_cli
 from tertulia.commands.serve import error_page
 
 
@@ -335,6 +335,14 @@ def test_the_preview_says_each_warning_when_it_appears_and_not_again_at_every_sa
     serve.rebuild(options, state)
     again = capsys.readouterr()
     assert "warning:" not in again.err and "1 warning" in again.out
+    # one quoting the words it is about is the same warning when they change (a walk: said at every save)
+    translation = content / "posts/hola/index.en.md"
+    run_cli("translated", str(translation), "--content", str(content), cwd=tmp_path)
+    for words in ("Primer párrafo, otro.", "Primer párrafo, y otro más."):
+        essay.write_text(essay.read_text().replace("Primer párrafo", words.rstrip("."), 1))
+        serve.rebuild(options, state)
+        said = capsys.readouterr().err
+        assert said.count("is outdated") == (1 if words.endswith("otro.") else 0), said
 
 
 def test_the_preview_follows_an_override_folder_made_and_removed_while_serving(tmp_path):
@@ -467,3 +475,36 @@ def test_an_address_on_the_way_to_the_site_leads_to_it(tmp_path, base, path, loc
     app({"PATH_INFO": path, "REQUEST_METHOD": "GET", "HTTP_HOST": "127.0.0.1:8123"},
         lambda status, headers: said.update(status=status, headers=dict(headers)))
     assert said["status"].startswith(("301", "302")) and said["headers"]["Location"] == location, said
+
+
+def test_a_page_under_the_base_path_before_base_url_s_edit_leads_to_the_same_page_under_the_new_one(tmp_path):
+    """A walk: the open page, `/repo/posts/hola/`, reloading after base_url became `/blog/`, went on to
+    `/blog/repo/posts/hola/`, a page not found; and back again to `/repo/blog/repo/…`."""
+    from tertulia.commands.serve import PreviewState, make_app
+    (tmp_path / "index.html").write_text("<!DOCTYPE html><title>x</title>")
+    app = make_app(tmp_path, PreviewState(base_path="/blog/", moved_from="/repo/"), port=8123)
+    said = {}
+    for path, location in (("/repo/posts/hola/", "/blog/posts/hola/"), ("/repo/", "/blog/"),
+                           ("/posts/hola/", "/blog/posts/hola/")):
+        app({"PATH_INFO": path, "REQUEST_METHOD": "GET", "HTTP_HOST": "127.0.0.1:8123"},
+            lambda status, headers: said.update(status=status, headers=dict(headers)))
+        assert said["status"].startswith("302") and said["headers"]["Location"] == location, (path, said)
+
+
+def test_every_page_says_the_rebuild_it_was_drawn_from_and_the_preview_the_last_one(tmp_path):
+    """What lets a page that reloaded while a later rebuild ended, unheard, reload again (see
+    tests/browser/test_preview_reload.py)."""
+    from tertulia.commands.serve import FRESH, PreviewState, make_app
+    (tmp_path / "index.html").write_text("<!DOCTYPE html><title>x</title><body><p>Words</p></body>")
+    (tmp_path / "style.css").write_text("body {}")
+    state = PreviewState(base_path="/", build=7)
+    app = make_app(tmp_path, state, port=8123)
+
+    def body(path: str) -> bytes:
+        return b"".join(app({"PATH_INFO": path, "REQUEST_METHOD": "GET", "HTTP_HOST": "127.0.0.1:8123"},
+                            lambda status, headers: None))
+    assert body("/").endswith(f'<p>Words</p><script src="{FRESH}?build=7"></script></body>'.encode())
+    assert body("/style.css") == b"body {}"
+    assert body(FRESH + "/build") == b"7" and b"location.reload()" in body(FRESH)
+    state.build = 8
+    assert body(FRESH + "/build") == b"8"
