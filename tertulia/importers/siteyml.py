@@ -185,7 +185,7 @@ def languages_declared(declared: dict[str, str], lang: str) -> list[str]:
     others = [tag for tag in declared if tag != lang]
     if not others:
         return []
-    return ["languages declared in site.yml, as the blog's plugin (Polylang) marks its published posts and pages: "
+    return ["languages declared in site.yml, as the blog's plugin (Polylang, WPML) marks its published posts and pages: "
             + ", ".join(f"{tag} ({declared[tag]})" for tag in declared) + f"; those in languages other than "
             f"`{lang}` were left out: import the export again for them, "
             + ", then ".join(f"with `--lang {tag}`" for tag in others)]
@@ -200,7 +200,7 @@ def unsaid_languages(data, found: dict[str, str], path: Path) -> list[str]:
                if tag.split("-")[0].lower() not in primaries}
     if not missing:
         return []
-    return ["languages the blog's plugin (Polylang) gives published posts and pages, which site.yml does not "
+    return ["languages the blog's plugin (Polylang, WPML) gives published posts and pages, which site.yml does not "
             "declare: " + ", ".join(f"{tag} ({name})" for tag, name in missing.items()) + "; to import them, add "
             + ", ".join(f"`{tag}: {quoted(name)}`" for tag, name in missing.items())
             + f" under `languages:` in {path.parent.name}/{path.name}, then import the export again with "

@@ -504,7 +504,7 @@ def _not_placed(item: Item, summary: Summary, lang: str, joined: bool = False) -
         return
     other = _other_language(item, lang)
     if other and item.status in ESSAY_STATUSES:
-        summary.skipped_items[f"{item.type}{{s}} in another language ({other}, as Polylang marks them): not imported "
+        summary.skipped_items[f"{item.type}{{s}} in another language ({other}, as the blog's plugin marks them): not imported "
                               f"as `{lang}`, and not yet paired with their originals as translations"] += 1
         summary.skipped_comments[f"on {item.type}s in another language"] += len(item.comments)
         return

@@ -348,6 +348,16 @@ def _channel_field(channel: Channel, element, wp: str) -> None:
             channel.default_category = nicename or channel.default_category
 
 
+def _wpml_language(element, wp: str) -> tuple[tuple[str, str, str], ...]:
+    """The language WPML's export gives an item (its `_wpml_import_language_code`), as the term Polylang gives
+    one, when it has none such: a WPML blog's English posts came in as originals in the import's language."""
+    if any(term.get("domain") == "language" for term in element.findall("category")):
+        return ()
+    code = next((_text(m, wp + "meta_value").strip() for m in element.findall(wp + "postmeta")
+                 if _text(m, wp + "meta_key") == "_wpml_import_language_code"), "")
+    return (("language", code, ""),) if code else ()
+
+
 def _text(element, tag: str) -> str:
     found = element.find(tag)
     return (found.text or "") if found is not None else ""
@@ -355,7 +365,7 @@ def _text(element, tag: str) -> str:
 
 def _item(element, wp: str) -> Item:
     terms = tuple((term.get("domain", ""), term.get("nicename", ""), (term.text or "").strip())
-                  for term in element.findall("category"))
+                  for term in element.findall("category")) + _wpml_language(element, wp)
     comments = tuple(WPComment(
         id=_text(c, wp + "comment_id").strip(), author=_text(c, wp + "comment_author").strip(),
         url=_text(c, wp + "comment_author_url").strip(), date=_text(c, wp + "comment_date").strip(),

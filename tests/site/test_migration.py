@@ -1970,7 +1970,7 @@ def test_a_new_site_declares_every_language_the_blog_publishes_in_so_each_import
     yml = (site / "content/site.yml").read_text()
     # no French: nothing in French is published
     assert 'languages:\n  de: "Deutsch"\n  en: "English"\nmain_language: "de"\n' in yml, yml
-    assert ("languages declared in site.yml, as the blog's plugin (Polylang) marks its published posts and pages: "
+    assert ("languages declared in site.yml, as the blog's plugin (Polylang, WPML) marks its published posts and pages: "
             "de (Deutsch), en (English); those in languages other than `de` were left out: import the export again "
             "for them, with `--lang en`") in said, said
     imported(site, export, "--lang", "en")
@@ -1986,7 +1986,7 @@ def test_a_site_yml_without_one_of_the_blog_s_languages_is_left_as_it_is_and_the
     yml.write_text('title: {de: "Z"}\nbase_url: "https://example.org/"\nlanguages:\n  de: Deutsch\nmain_language: de\n')
     said = imported(site, polylang_export(tmp_path, "https://blog.example"), "--lang", "de").stdout
     assert "languages:\n  de: Deutsch\nmain_language: de\n" in yml.read_text()
-    assert ("languages the blog's plugin (Polylang) gives published posts and pages, which site.yml does not "
+    assert ("languages the blog's plugin (Polylang, WPML) gives published posts and pages, which site.yml does not "
             'declare: en (English); to import them, add `en: "English"` under `languages:` in content/site.yml, '
             "then import the export again with `--lang en`") in said, said
 
@@ -2078,6 +2078,28 @@ def test_polylang_s_language_feeds_archives_and_query_lead_to_the_site_s_own_for
                      ("en/2014/05/01", "../../../../"), ("en/author/ana", "../../../"), ("feed", "../feed.xml")):
         assert f'<a href="{new}" dir="auto">' in (out / old / "index.html").read_text(encoding="utf-8"), old
     assert '"lang=en":"en/"' in (out / "index.html").read_text(encoding="utf-8")  # the home page's query aliases
+
+
+def wpml(code: str) -> str:
+    """The language WPML's export (its Export and Import add-on) gives a post."""
+    return (f"<wp:postmeta><wp:meta_key><![CDATA[_wpml_import_language_code]]></wp:meta_key>"
+            f"<wp:meta_value><![CDATA[{code}]]></wp:meta_value></wp:postmeta>")
+
+
+def test_a_wpml_blog_s_posts_in_another_language_are_left_for_their_own_import(tmp_path):
+    """A migration red team: a WPML blog's English posts came in as Spanish originals, its comments as Spanish,
+    and site.yml declared Spanish alone, with no word of it in the summary."""
+    blog = "https://blog.example"
+    export = export_of(tmp_path, blog, item(70, "puente", extra=wpml("es")),
+                       item(71, "bridge", extra=wpml("en"), link=f"{blog}/en/2014/05/bridge/"))
+    site = tmp_path / "site"
+    said = imported(site, export, "--lang", "es").stdout
+    assert "1 post in another language (en, as the blog's plugin marks them)" in said, said
+    assert not (site / "content/posts/bridge").exists()
+    assert 'en: "English"' in (site / "content/site.yml").read_text()
+    imported(site, export, "--lang", "en")
+    assert (site / "content/posts/bridge/index.en.md").exists() and not (site / "content/posts/bridge/index.es.md").exists()
+    assert "/en/feed/" in (site / "content/site.yml").read_text()  # its language's addresses, as Polylang's
 
 
 def test_a_disqus_threads_link_reaches_the_terminal_on_one_line(tmp_path):
