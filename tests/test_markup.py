@@ -100,6 +100,15 @@ def test_excerpts_read_as_the_page_does_and_cards_take_the_first_sentence():
     assert not is_wordless('<p><img alt="A chart" src="a.png"></p>') and not is_wordless("<p>Madrid</p>")
 
 
+def test_a_card_and_an_excerpt_leave_out_a_script_s_or_a_style_sheet_s_code():
+    """A contract audit: an essay's `<script>window.essayScript=1</script>` read on the home page's card as
+    "Beta text window.essayScript=1."; the translation record's words stay as they were."""
+    from tertulia.reading.markup import first_sentence, first_words
+    block = "<p>Beta text <script>window.essayScript=1</script><STYLE>p { x: 1 }</STYLE>. Then more.</p>"
+    assert first_sentence([block]) == "Beta text ." and first_words([block]) == "Beta text . Then more."
+    assert "essayScript" in plain_text(block)
+
+
 def test_a_card_s_first_sentence_ends_where_its_language_ends_one():
     """Greek's question mark is `;`, Arabic's `؟`, Hindi's full stop `।`: a card ran on to the next sentence."""
     from tertulia.reading.markup import first_sentence

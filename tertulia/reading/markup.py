@@ -561,10 +561,15 @@ def plain_text(block_html: str) -> str:
     return without_spaces(" ".join(html.unescape(TAG.sub(" ", block_html)).split()))
 
 
+# what an essay's raw HTML holds that no reader sees as words: a card's summary read a script's code aloud
+UNSEEN = re.compile(r"<(script|style|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def reading_text(block_html: str) -> str:
     """The visible text of an HTML block as a reader sees it, for excerpts: no space before the
-    full stop that follows a link, nor where a line breaks between two Chinese or Japanese characters."""
-    block_html = _without_footnote_marks(block_html)
+    full stop that follows a link, nor where a line breaks between two Chinese or Japanese characters,
+    nor a script's or a style sheet's code."""
+    block_html = UNSEEN.sub("", _without_footnote_marks(block_html))
     return without_spaces(" ".join(html.unescape(TAG.sub("", BREAKING_TAG.sub(" ", block_html))).split()))
 
 
