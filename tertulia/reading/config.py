@@ -33,6 +33,7 @@ class Reading:
     lines: dict
     written: dict  # what site.yml says, as it says it, by key
     so_far: dict  # the keys checked already, by name: `languages` before the keys that name languages
+    warn: Callable[..., None] = lambda key, message, line=None: None  # as `fail`, for a warning
 
 
 # One check per SiteConfig field, in its order: a key of site.yml is that field, its default the
@@ -49,7 +50,7 @@ CHECKS: dict[str, Callable[[object, Reading], object]] = {
     "comments_per_page": lambda value, r: _per_page(value, r.fail, "comments_per_page"),
     "discussion": lambda value, r: _discussion(value, r),
     "search": lambda value, r: _search(value, r.fail),
-    "menu": lambda value, r: _menu(value, r.text, r.shown_as, r.lines.get("menu", 0), r.fail),
+    "menu": lambda value, r: _menu(value, r.text, r.shown_as, r.lines.get("menu", 0), r.fail, r.warn),
     "english_interface": lambda value, r: _english_interface(value, r.so_far["languages"], r.fail),
     "timezone": lambda value, r: _timezone(value, r.fail),
     "redirects": lambda value, r: _redirects(value, r),
@@ -85,6 +86,11 @@ def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple
         failed.add(key)
         errors.append(ContentError(shown_as, lines.get(key, 0) if line is None else line, message))
 
+    noted: list[ContentError] = []
+
+    def warn(key: str, message: str, line: int | None = None) -> None:
+        noted.append(ContentError(shown_as, lines.get(key, 0) if line is None else line, message))
+
     for key in REQUIRED:
         if key not in data:  # said where a misspelling of it stands (`langauges:`), as front matter's are
             slip = get_close_matches(key, [str(k) for k in data if k not in KNOWN], n=1, cutoff=0.75)
@@ -96,7 +102,7 @@ def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple
                for key in data if key not in KNOWN]
     if base_url is not None:  # the command line's wins
         data = {**data, "base_url": base_url}
-    reading = Reading(fail, text, shown_as, lines, data, {})
+    reading = Reading(fail, text, shown_as, lines, data, {}, warn)
     for setting in SETTINGS:  # a key left out takes its field's default, which needs no check
         if setting.name in data or setting.default is MISSING:
             reading.so_far[setting.name] = CHECKS[setting.name](data.get(setting.name), reading)
@@ -110,7 +116,7 @@ def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple
         # run; the build stops on this error all the same.
         reading.so_far["main_language"] = reading.so_far["languages"][0][0]
     config = SiteConfig(**reading.so_far)
-    return config, errors, unknown + _unshown_labels(config, reading) + _cname_elsewhere(config, reading, base_url)
+    return config, errors, unknown + noted + _unshown_labels(config, reading) + _cname_elsewhere(config, reading, base_url)
 
 
 def _meant(key) -> str:
@@ -360,11 +366,11 @@ def _discussion(value, reading: Reading) -> Discussion | None:
     """`discussion`: where readers' proposed comments go; absent, no page offers to propose one."""
     if value is None:
         return None
-    unknown = sorted(map(str, set(value) - DISCUSSION_KEYS)) if isinstance(value, dict) else []
-    if not isinstance(value, dict) or unknown:
-        at = partial(_fail_at_entry, reading, unknown[0]) if unknown else reading.fail
-        at("discussion", "discussion must map `repo` (owner/name), and optionally `branch`, `email` and `issues`")
+    if not isinstance(value, dict):
+        reading.fail("discussion", "discussion must map `repo` (owner/name), and optionally `branch`, `email` and `issues`")
         return None
+    value = _known_only(value, DISCUSSION_KEYS, "discussion", reading.text, reading.lines.get("discussion", 0),
+                        reading.warn)
     given = {**DISCUSSION_DEFAULTS, "repo": None, **value}  # a key left out takes its field's default
     repo, branch, email, issues = given["repo"], given["branch"], given["email"], given["issues"]
     problems = []  # (the sub-key whose line it is said at, what is wrong)
@@ -403,7 +409,20 @@ def _english_interface(value, languages, fail) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _menu(value, text: str, shown_as: str, menu_line: int, fail) -> tuple[MenuEntry, ...]:
+def _known_only(entry: dict, known, where: str, text: str, start: int, warn, at: int = 0) -> dict:
+    """A map's known keys, an unknown one ignored with a warning at its line (searched from line `start`,
+    else `at`, else `start`'s), as at site.yml's top: a site.yml written for a later version, which may
+    add optional keys here too, still builds."""
+    for key in sorted(map(str, set(entry) - set(known))):
+        near = get_close_matches(key, sorted(known), n=1, cutoff=0.75)
+        meant = f"; is it meant to be `{near[0]}`?" if near else f" (known: {', '.join(sorted(known))})"
+        line = _key_line(text, start, key) if start else 0
+        warn("menu" if where.startswith("menu") else where, f"{where}: unknown key `{key}` is ignored{meant}",
+             at if at and line == start else line)
+    return {key: value for key, value in entry.items() if str(key) in known}
+
+
+def _menu(value, text: str, shown_as: str, menu_line: int, fail, warn=lambda *said: None) -> tuple[MenuEntry, ...]:
     """`menu`: a list of `page: <slug>` or `url: <address>` with `label: {lang: text}` entries.
     Whether each page exists is checked once the pages are read."""
     if value is None:  # the key left with every entry commented out, as init's site.yml invites
@@ -413,6 +432,10 @@ def _menu(value, text: str, shown_as: str, menu_line: int, fail) -> tuple[MenuEn
         return ()
     entries = []
     for index, entry in enumerate(value):
+        if isinstance(entry, dict) and ("page" in entry) != ("url" in entry):
+            at = _item_line(text, menu_line, index)
+            entry = _known_only(entry, ("page", "url", "label"), f"menu entry `{entry.get('page', entry.get('url'))}`",
+                                text, at - 1, warn, at)
         if isinstance(entry, dict) and set(entry) == {"page"} and isinstance(entry["page"], str):
             slug = entry["page"]
             entries.append(MenuEntry(page=slug, path=shown_as, line=_entry_line(text, menu_line, "page", slug)))
