@@ -57,5 +57,5 @@ class Menus:
         if target != "page":
             return "link{s} to a post" if target == "post" else "link{s} to another kind of content"
         if meta.get("_menu_item_object_id", "").strip() not in self.pages:
-            return f"link{{s}} to a page this import does not bring (published, in `{lang}`)"
+            return f"link{{s}} to a page this import does not bring (it brings published pages in `{lang}` only)"
         return ""

@@ -2019,7 +2019,7 @@ def test_the_blog_s_menu_links_its_pages_from_a_new_site_yml_in_its_order(tmp_pa
     assert "menu written to site.yml from the blog's menu (Main menu): about, contact\n" in said, said
     assert ("the blog's menu items left out of site.yml's `menu` (it links the imported pages, one level deep): "
             "1 category link, 1 custom link, 1 item under another (the site's menu has one level), 1 link to a "
-            "page this import does not bring (published, in `en`)\n") in said, said
+            "page this import does not bring (it brings published pages in `en` only)\n") in said, said
     assert "as `- page: <slug>`): pages/soon\n" in said  # a draft's the blog's menu did not show
     out = tmp_path / "out"
     assert run_cli("build", "--content", str(site / "content"), "--output", str(out)).returncode == 0
