@@ -71,6 +71,7 @@ class Summary:
     blog_header: list[str] = field(default_factory=list)  # the blog's title, description and clock site.yml lacks
     clock_offsets: set[str] = field(default_factory=set)  # the blog's offsets from UTC its dates show (`+02:00`)
     sticky: list[str] = field(default_factory=list)  # posts the blog kept at the top of its home page
+    no_language: list[str] = field(default_factory=list)  # on a multilingual blog, those its plugin gave none
     future_dates: list[str] = field(default_factory=list)  # comments dated after tomorrow: written undated
     menu_written: list[str] = field(default_factory=list)  # the pages a new site.yml's menu links, from the blog's
     menu_left_out: Counter = field(default_factory=Counter)  # the blog's other menu items, by what they lead to
@@ -99,6 +100,9 @@ class Summary:
                                "(remove it, and link the imported one from `menu`, if it replaces it): "),
             (self.sticky, "posts the blog kept at the top of its home page (sticky), listed here by their date "
                           "as every essay is: "),
+            (self.no_language, "given no language by the blog's plugin, so imported in the language this import "
+                               "brings (one in another: rename its file, and add `translation_of:` if it is a "
+                               "translation): "),
             (self.unusable, "old addresses and ids the build would refuse (a quote, a space, a control character) or "
                             "a reader would misread (a direction mark), left out: "),
         ]
@@ -227,6 +231,7 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
     failed = True
     try:
         places = iter(plan.places)
+        unsaid = {plan.places[index].folder for index in plan.untagged} if plan.polylang else set()
         for entry in read_export(export):
             if isinstance(entry, Item) and _placed(entry, lang):
                 place = next(places)
@@ -237,6 +242,8 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
                 # first of two items sharing the post's id takes them): words no other page would keep
                 entry = replace(entry, comments=entry.comments + tuple(plan.attachment_comments.pop(entry.post_id, ())))
                 _item(entry, place, channel, lang, plan, summary, pingbacks)
+                if place.folder in unsaid:
+                    summary.no_language.append(place.folder)
                 staging.stage(plan.files)
             elif isinstance(entry, Item):
                 _not_placed(entry, summary, lang, joined=entry.type == "attachment" and entry.parent in plan.urls)
