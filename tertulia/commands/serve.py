@@ -376,9 +376,10 @@ def serve(options: Options, port: int, bound: str = LOOPBACK) -> int:
     # sub-path), and "Start watching changes", "Browser Connected", "Reload 0 waiters" come between the
     # preview's own lines, which already say each rebuild; its warnings and errors still show
     logging.getLogger("livereload").addFilter(lambda record: record.levelno >= logging.WARNING)
-    # tornado logs every answer of status 500 as an error of its own ("[E …] 500 GET /"): the error page's
-    # status, whose errors the preview has just said in its own words
-    logging.getLogger("tornado.access").addFilter(lambda record: record.levelno < logging.ERROR)
+    # tornado logs answers of status 500 as errors of its own ("[E …] 500 GET /"), the error page's status, whose
+    # errors the preview has just said in its own words, and a 404 as a warning in its own format ("[W 261205
+    # 21:27:10 wsgi:263] 404 GET …") between the preview's lines: a page not found is the browser's to show
+    logging.getLogger("tornado.access").addFilter(lambda record: False)
     loop = _serving(server, port, bound)
     if loop is None:
         return 1

@@ -100,10 +100,12 @@ def test_edit_break_and_fix_while_serving(preview):
     essay.write_text(good)
     status, body = poll(page, lambda s, b: s == 200)
     assert "Primer párrafo, corregido." in body
+    assert fetch(base + "posts/nowhere/")[0] == 404
     said = stop()
     assert "content/posts/hola/index.es.md:3: YAML does not parse" in said
     assert "1 error; every page of the preview shows it until a save fixes it" in said  # as the pages did
     assert "500 GET" not in said  # the error page's status is not a fault of the server's to log
+    assert "404 GET" not in said  # nor a page not found, in tornado's own format between the preview's lines
 
 
 def test_pages_are_answered_while_a_save_is_rebuilt(tmp_path):
