@@ -162,20 +162,31 @@ def make_app(output: Path, state: PreviewState, port: int | None = None, bound: 
         else:
             answer = _answer(environ.get("PATH_INFO", "/"), output, state)
         wanted = quote(environ.get("PATH_INFO", "/").encode("latin-1", "replace").lstrip(b"/"), safe="/")
-        if state.moved_from not in ("", "/") and ("/" + wanted).startswith(state.moved_from):
-            wanted = wanted[len(state.moved_from) - 1:]  # the same page, under the base path base_url now gives
+        moved = _moved(wanted, output, state)
+        if answer[0].startswith("404") and moved:  # `/repo/posts/x/` once base_url's path became `/`
+            answer = "302 Found", "text/plain; charset=utf-8", b""
         # an address without the base path (a link copied from the published site) is the same page under it,
-        # one on the way to it (`/blog` for `/blog/`, `/a` for `/a/b/`) the site itself; a folder's address
-        # without its slash is the folder's
+        # one on the way to it (`/blog` for `/blog/`, `/a` for `/a/b/`) the site itself, one under the base path
+        # before base_url's last edit the same page under the new; a folder's address without its slash is the folder's
         if answer[0].startswith("301"):
             location = "/" + wanted + "/"
         elif state.base_path.startswith("/" + wanted.rstrip("/") + "/"):
             location = state.base_path
         else:
-            location = state.base_path + wanted
+            location = moved or state.base_path + wanted
         return _respond(start_response, *answer, head=method == "HEAD", location=location)
 
     return app
+
+
+def _moved(wanted: str, output: Path, state: PreviewState) -> str:
+    """The address under the base path base_url now gives of a page the preview serves, asked for under the
+    one before base_url's last edit (the open tab, reloading); "" for any other address."""
+    old = state.moved_from
+    if old in ("", "/", state.base_path) or not ("/" + wanted).startswith(old):
+        return ""
+    rest = ("/" + wanted)[len(old):]
+    return state.base_path + rest if _existing_file(output, _decoded(unquote(rest))) is not None else ""
 
 
 # livereload tells the pages connected when a rebuild ends; one reloading then, after an earlier save, is

@@ -483,14 +483,30 @@ def test_a_page_under_the_base_path_before_base_url_s_edit_leads_to_the_same_pag
     """A walk: the open page, `/repo/posts/hola/`, reloading after base_url became `/blog/`, went on to
     `/blog/repo/posts/hola/`, a page not found; and back again to `/repo/blog/repo/…`."""
     from tertulia.commands.serve import PreviewState, make_app
-    (tmp_path / "index.html").write_text("<!DOCTYPE html><title>x</title>")
-    app = make_app(tmp_path, PreviewState(base_path="/blog/", moved_from="/repo/"), port=8123)
+    from helpers import write_tree
+    write_tree(tmp_path, {"index.html": "<title>x</title>", "posts/hola/index.html": "<title>x</title>",
+                          "404.html": "<title>not found</title>"})
     said = {}
+
+    def answer(state: PreviewState, path: str) -> tuple[str, str]:
+        make_app(tmp_path, state, port=8123)({"PATH_INFO": path, "REQUEST_METHOD": "GET", "HTTP_HOST": "127.0.0.1:8123"},
+                                             lambda status, headers: said.update(status=status, headers=dict(headers)))
+        return said["status"][:3], said["headers"].get("Location", "")
+    elsewhere = PreviewState(base_path="/blog/", moved_from="/repo/")
     for path, location in (("/repo/posts/hola/", "/blog/posts/hola/"), ("/repo/", "/blog/"),
                            ("/posts/hola/", "/blog/posts/hola/")):
-        app({"PATH_INFO": path, "REQUEST_METHOD": "GET", "HTTP_HOST": "127.0.0.1:8123"},
-            lambda status, headers: said.update(status=status, headers=dict(headers)))
-        assert said["status"].startswith("302") and said["headers"]["Location"] == location, (path, said)
+        assert answer(elsewhere, path) == ("302", location), path
+    # a review: to `/` (a custom domain) the old address was a page not found, served under `/`; deeper, an
+    # address of the new base path without its last slash went on under the old one
+    assert answer(PreviewState(base_path="/", moved_from="/repo/"), "/repo/posts/hola/") == ("302", "/posts/hola/")
+    assert answer(PreviewState(base_path="/", moved_from="/repo/"), "/repo/nowhere/") == ("404", "")
+    deeper = PreviewState(base_path="/blog/v2/", moved_from="/blog/")
+    assert answer(deeper, "/blog/v2/posts/hola") == ("301", "/blog/v2/posts/hola/")
+    assert answer(deeper, "/blog/v2") == ("302", "/blog/v2/")
+    assert answer(deeper, "/blog/posts/hola/") == ("302", "/blog/v2/posts/hola/")
+    assert answer(deeper, "/blog/v2/nowhere/") == ("404", "")
+    assert answer(PreviewState(base_path="/blog/", moved_from="/blog/v2/"), "/blog/v2/posts/hola/") == (
+        "302", "/blog/posts/hola/")
 
 
 def test_every_page_says_the_rebuild_it_was_drawn_from_and_the_preview_the_last_one(tmp_path):
