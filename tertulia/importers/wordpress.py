@@ -235,12 +235,12 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
         for entry in read_export(export):
             if isinstance(entry, Item) and _placed(entry, lang):
                 place = next(places)
-                if place.kept:
-                    _left_as_imported(entry, place, summary)
-                    continue
                 # a comment left on the page of an image the post shows joins the post's thread (the
                 # first of two items sharing the post's id takes them): words no other page would keep
                 entry = replace(entry, comments=entry.comments + tuple(plan.attachment_comments.pop(entry.post_id, ())))
+                if place.kept:
+                    _left_as_imported(entry, place, summary)
+                    continue
                 _item(entry, place, channel, lang, plan, summary, pingbacks)
                 if place.folder in unsaid:
                     summary.no_language.append(place.folder)
@@ -328,7 +328,10 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
                 lang, *_usable_tags(channel.language_terms))
             plan.redirects.update(addresses.FEEDS)
             plan.files_from = media.source_for(channel.link, channel.base_site_url, download, uploads)
-        elif entry.type == "attachment" and (url := addresses.file_url(entry.attachment_url)):
+            continue
+        if entry.type == "attachment" and entry.parent and entry.comments:  # whatever its file's address
+            plan.attachment_comments.setdefault(entry.parent, []).extend(entry.comments)
+        if entry.type == "attachment" and (url := addresses.file_url(entry.attachment_url)):
             entry = replace(entry, attachment_url=url)
             _attachment(entry, plan.media)
             page = addresses.site_path(entry.link, channel.link or channel.base_site_url)
@@ -336,8 +339,6 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
                 plan.attachment_pages[addresses.same_address(page)] = entry.attachment_url  # with media: the file
             plan.shown_on += [(old, entry.parent, entry.post_id)
                               for old in (page, f"/?attachment_id={entry.post_id}") if old]
-            if entry.parent and entry.comments:
-                plan.attachment_comments.setdefault(entry.parent, []).extend(entry.comments)
         elif entry.type == "nav_menu_item" and entry.status == "publish":
             plan.menus.add(entry)
         elif _placed(entry, lang):

@@ -82,12 +82,18 @@ def test_a_comment_on_the_page_of_an_image_of_a_post_joins_that_post_s_thread(tm
     text = EXPORT.read_text()
     at = text.index("<wp:post_type><![CDATA[attachment]]></wp:post_type>")
     export = tmp_path / "export.xml"
-    export.write_text(text[:at] + "<wp:post_parent>5</wp:post_parent>" + comment + text[at:])
+    # a second image, its file's address left empty by the export (a review: its comment was neither kept nor counted)
+    second = ("<item><title>otra</title><wp:post_id>31</wp:post_id><wp:status>inherit</wp:status><wp:post_parent>5"
+              "</wp:post_parent>" + comment.replace("90", "91").replace("Qué foto.", "Otra foto.")
+              + "<wp:post_type><![CDATA[attachment]]></wp:post_type><wp:attachment_url></wp:attachment_url></item>")
+    end = text.index("</channel>")
+    export.write_text(text[:at] + "<wp:post_parent>5</wp:post_parent>" + comment + text[at:end] + second + text[end:])
     result = imported(tmp_path, export=export)
-    assert "comments: 10 (8 published, 1 pending, 1 spam) of 15 in the export" in result.stdout
+    assert "comments: 11 (9 published, 1 pending, 1 spam) of 16 in the export" in result.stdout
     assert "attachment items (not posts or pages)" not in result.stdout.split("comments not imported:")[1]
     written = (tmp_path / "content/posts/los-clientes/comments/90.es.md").read_text()
     assert 'author: "Eva"' in written and "Qué foto." in written and "status:" not in written
+    assert "Otra foto." in (tmp_path / "content/posts/los-clientes/comments/91.es.md").read_text()
 
 
 def test_comments_keep_their_status_and_threads_and_no_private_data(tmp_path):
