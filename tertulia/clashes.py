@@ -101,21 +101,26 @@ def clashes_known_early(options: Options, found: Found, config: SiteConfig,
     made = {file_path(url(lang=lang)) for lang in ("", *config.language_codes) for url in listings}
     made |= {routes.SITEMAP, routes.NOT_FOUND, ".nojekyll", MARK, *(["CNAME"] if config.cname else [])}
     made |= {"assets/" + relative for relative in options.theme.files("assets")}
-    made |= _own_pages(records, config, options.drafts)
-    return _static_clashes(options.content, [relative for relative, _ in found.static], made, config.search)
+    static = [relative for relative, _ in found.static]
+    made |= _own_pages(records, config, options.drafts, {relative.split("/")[0] for relative in static})
+    return _static_clashes(options.content, static, made, config.search)
 
 
-def _own_pages(records: "Iterable[Record]", config: SiteConfig, drafts: bool) -> set[str]:
+def _own_pages(records: "Iterable[Record]", config: SiteConfig, drafts: bool, static_tops: set[str]) -> set[str]:
     """The side-by-side and one-language page of every essay and page the files hold, in the site's
-    languages (a draft's only when drafts are shown), as the plan will make them."""
+    languages (a draft's only when drafts are shown), as the plan will make them; but a page's side by
+    side where static/ has a file or folder of its slug, which validation names already."""
     from .site import routes
     texts = [(is_page(r.path), r.slug, r.lang, r.meta) for r in records if not r.comment_id]
-    left_out = set() if drafts else {(page, slug) for page, slug, _, meta in texts if meta.get("draft") is True}
+    # the original's `draft` (a translation's is ignored, with a warning)
+    left_out = set() if drafts else {(page, slug) for page, slug, _, meta in texts
+                                     if meta.get("draft") is True and "translation_of" not in meta}
     made = set()
     for page, slug, lang, _ in texts:
         if lang in config.language_codes and (page, slug) not in left_out:
-            made |= {file_path(routes.page(slug) if page else routes.essay(slug)),
-                     file_path(routes.page_single(lang, slug) if page else routes.single(lang, slug))}
+            made.add(file_path(routes.page_single(lang, slug) if page else routes.single(lang, slug)))
+            if not (page and slug in static_tops):
+                made.add(file_path(routes.page(slug) if page else routes.essay(slug)))
     return made
 
 

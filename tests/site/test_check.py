@@ -141,12 +141,17 @@ def test_a_static_file_replacing_an_essay_s_or_a_page_s_own_page_is_said_beside_
                                       "static/about/index.html": "x", "static/en/about/index.html": "x",
                                       "pages/about/index.en.md": ESSAY_EN.replace("translation_of: es", "author: Ana"),
                                       "posts/draft/index.es.md": draft, "static/posts/draft/index.html": "x",
+                                      # a translation's `draft` is ignored: its essay is no draft (a review)
+                                      "posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es", "translation_of: es\ndraft: true"),
                                       "pages/search/index.en.md": ESSAY_EN.replace("translation_of: es", "author: Ana")})
     said = run_cli("check", "--content", str(content), cwd=tmp_path).stderr.splitlines()
     assert "content/pages/search/index.en.md: page slug `search` collides with the site's own address /search/ (its " \
            "search); rename the folder content/pages/search" in said
     made = [line.split(":")[0] for line in said if "would replace the site's own" in line]
-    assert made == ["content/static/about/index.html", "content/static/en/about/index.html",
+    assert sum("about" in line for line in said) == 2, said  # static/about: said once, as validation says it (a review)
+    assert ("content/pages/about/index.en.md: page slug `about` collides with the static file content/static/about; "
+            "rename the folder content/pages/about") in said
+    assert made == ["content/static/en/about/index.html",
                     "content/static/es/posts/hola/index.html", "content/static/posts/hola/index.html"], said
 
 
