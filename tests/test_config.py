@@ -395,6 +395,15 @@ def test_an_unknown_key_in_discussion_or_a_menu_entry_is_ignored_with_a_warning_
         "content/site.yml:8: discussion: unknown key `emial` is ignored; is it meant to be `email`?",
         "content/site.yml:11: menu entry `club`: unknown key `titel` is ignored (known: label, page, url)",
         "content/site.yml:12: menu entry `/x/`: unknown key `icon` is ignored (known: label, page, url)"]
+    # written on one line, each is said at its map's line, not at a later key of its name (a review)
+    path.write_text('title: t\nbase_url: "https://x.org/"\nlanguages: {en: E}\nmain_language: en\n'
+                    "discussion: {repo: owner/name, label: x, null: z}\nmenu:\n  - {page: about, rel: me}\n"
+                    "  - url: /x/\n    label: {en: X}\n    rel: me\n", encoding="utf-8")
+    assert [str(w) for w in read_config(path, "content/site.yml")[2]] == [
+        "content/site.yml:5: discussion: unknown key `label` is ignored (known: branch, email, issues, repo)",
+        "content/site.yml:5: discussion: unknown key `null` is ignored (known: branch, email, issues, repo)",
+        "content/site.yml:7: menu entry `about`: unknown key `rel` is ignored (known: label, page, url)",
+        "content/site.yml:10: menu entry `/x/`: unknown key `rel` is ignored (known: label, page, url)"]
 
 
 def test_a_discussion_without_its_repo_says_it_is_missing(tmp_path):

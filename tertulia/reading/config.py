@@ -409,17 +409,33 @@ def _english_interface(value, languages, fail) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _known_only(entry: dict, known, where: str, text: str, start: int, warn, at: int = 0) -> dict:
-    """A map's known keys, an unknown one ignored with a warning at its line (searched from line `start`,
-    else `at`, else `start`'s), as at site.yml's top: a site.yml written for a later version, which may
-    add optional keys here too, still builds."""
-    for key in sorted(map(str, set(entry) - set(known))):
-        near = get_close_matches(key, sorted(known), n=1, cutoff=0.75)
+def _known_only(entry: dict, known, where: str, text: str, opening: int, warn) -> dict:
+    """A map's known keys, an unknown one ignored with a warning at its line in the map that opens on
+    line `opening` (that line itself when the map is written on one), as at site.yml's top: a site.yml
+    written for a later version, which may add optional keys here too, still builds."""
+    last = _block_end(text, opening) if opening else 0
+    for key in sorted(set(entry) - set(known), key=_as_written):
+        name = _as_written(key)
+        near = get_close_matches(name, sorted(known), n=1, cutoff=0.75)
         meant = f"; is it meant to be `{near[0]}`?" if near else f" (known: {', '.join(sorted(known))})"
-        line = _key_line(text, start, key) if start else 0
-        warn("menu" if where.startswith("menu") else where, f"{where}: unknown key `{key}` is ignored{meant}",
-             at if at and line == start else line)
-    return {key: value for key, value in entry.items() if str(key) in known}
+        line = _key_line(text, opening - 1, name) if opening else 0
+        warn("menu" if where.startswith("menu") else where, f"{where}: unknown key `{name}` is ignored{meant}",
+             line if opening <= line <= last else opening)
+    return {key: value for key, value in entry.items() if key in known}
+
+
+def _block_end(text: str, opening: int) -> int:
+    """The last line of the map that opens on line `opening` (`discussion:`, a menu's `- url: …`): the lines
+    after it that stand further in than it does."""
+    lines = text.splitlines()
+    indent = len(lines[opening - 1]) - len(lines[opening - 1].lstrip(" "))
+    last = opening
+    for number, line in enumerate(lines[opening:], opening + 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            if len(line) - len(line.lstrip(" ")) <= indent:
+                break
+            last = number
+    return last
 
 
 def _menu(value, text: str, shown_as: str, menu_line: int, fail, warn=lambda *said: None) -> tuple[MenuEntry, ...]:
@@ -433,9 +449,8 @@ def _menu(value, text: str, shown_as: str, menu_line: int, fail, warn=lambda *sa
     entries = []
     for index, entry in enumerate(value):
         if isinstance(entry, dict) and ("page" in entry) != ("url" in entry):
-            at = _item_line(text, menu_line, index)
             entry = _known_only(entry, ("page", "url", "label"), f"menu entry `{entry.get('page', entry.get('url'))}`",
-                                text, at - 1, warn, at)
+                                text, _item_line(text, menu_line, index) if menu_line else 0, warn)
         if isinstance(entry, dict) and set(entry) == {"page"} and isinstance(entry["page"], str):
             slug = entry["page"]
             entries.append(MenuEntry(page=slug, path=shown_as, line=_entry_line(text, menu_line, "page", slug)))
