@@ -561,15 +561,35 @@ def plain_text(block_html: str) -> str:
     return without_spaces(" ".join(html.unescape(TAG.sub(" ", block_html)).split()))
 
 
-# what an essay's raw HTML holds that no reader sees as words: a card's summary read a script's code aloud
-UNSEEN = re.compile(r"<(script|style|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# what an essay's raw HTML holds that no reader sees as words, a comment too, which may hold a tag (`<!--
+# <script> -->`): a card's summary read a script's code aloud
+UNSEEN = re.compile(r"<!--|<(script|style|template)(?=[\s/>])", re.IGNORECASE)
+
+
+def _without_unseen(block_html: str) -> str:
+    """`block_html` without its scripts, style sheets, templates and comments, each to its end, in one pass
+    (an unclosed one, and what follows it, are left as they are: a search for each end to the block's
+    end would make it quadratic)."""
+    found = UNSEEN.search(block_html)
+    if not found:
+        return block_html
+    lowered, kept, at = block_html.lower(), [], 0
+    while found:
+        tag = (found.group(1) or "").lower()
+        close = lowered.find(f"</{tag}" if tag else "-->", found.end())
+        if close < 0:
+            break
+        kept.append(block_html[at:found.start()])
+        at = close + 3 if not tag else (lowered.find(">", close) + 1 or len(block_html))
+        found = UNSEEN.search(block_html, at)
+    return "".join(kept) + block_html[at:]
 
 
 def reading_text(block_html: str) -> str:
     """The visible text of an HTML block as a reader sees it, for excerpts: no space before the
     full stop that follows a link, nor where a line breaks between two Chinese or Japanese characters,
     nor a script's or a style sheet's code."""
-    block_html = UNSEEN.sub("", _without_footnote_marks(block_html))
+    block_html = _without_unseen(_without_footnote_marks(block_html))
     return without_spaces(" ".join(html.unescape(TAG.sub("", BREAKING_TAG.sub(" ", block_html))).split()))
 
 
