@@ -541,8 +541,10 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
     if not page:
         _tags(item, channel, plan, draft)
     prefix = _language_prefix(item, blog)
-    if not draft and not page:
-        plan.redirects.update(_in_language(addresses.archive_redirects(item.date, slug_of(item.creator)), prefix))
+    if not draft and not page:  # a language's archives (`/en/2014/05/`) to its home, where the site has one
+        archives = addresses.archive_redirects(item.date, slug_of(item.creator))
+        home = f"/{lang}/" if (lang := _declared(prefix, plan.languages)) else "/"
+        plan.redirects.update({**archives, **{f"/{prefix}{old}": home for old in archives if prefix}})
     plan.redirects.update(_language_home(prefix, plan.languages))
     link = addresses.site_path(item.link, blog)
     if not draft and (link not in candidates or link in aliases):  # a permalink left out takes its feed along
@@ -828,11 +830,16 @@ def _language_prefix(item: Item, blog: str) -> str:
 def _language_home(prefix: str, languages: tuple[str, ...]) -> dict[str, str]:
     """Polylang's addresses of a language the site has (`/en/feed/`, `/en/comments/feed/`, `/?lang=en`), to
     the site's own for it; none for a prefix the site does not declare, whose pages would not be there."""
-    lang = next((code for code in languages if prefix and code.lower() == prefix.lower()), "")
+    lang = _declared(prefix, languages)
     if not lang:
         return {}
     return {f"/{prefix}/feed/": f"/{lang}/feed.xml", f"/{prefix}/comments/feed/": f"/{lang}/comments/feed.xml",
             f"/?lang={prefix}": f"/{lang}/"}
+
+
+def _declared(prefix: str, languages: tuple[str, ...]) -> str:
+    """The site's language a permalink's language prefix names (`pt-br`: `pt-BR`), or ""."""
+    return next((code for code in languages if prefix and code.lower() == prefix.lower()), "")
 
 
 def _in_language(redirects: dict[str, str], prefix: str) -> dict[str, str]:
