@@ -61,7 +61,9 @@ class Staged:
              "across by hand if it is wanted): ", self.edited_both),
             ("not imported, their names held by other comments, which no import wrote (give each of those "
              "another id, and its replies' reply_to, then import again): ", self.taken),
-            ("changed on the blog since an earlier import, left as they are here: ", self.changed_on_blog),
+            # an upgraded converter's better reading of the same export (a link relinked) comes here too
+            ("changed since an earlier import (on the blog, or in how this version of Tertulia reads it), left as "
+             "they are here: ", self.changed_on_blog),
             ("deleted by hand since an earlier import, not brought back: ", self.deleted),
             ("comments of a post deleted by hand, left out with it: ", self.orphaned)) if files]
 
