@@ -161,6 +161,7 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
                             list(problem.warnings) + early_warnings + catalog_warnings) from None
     errors = (unraised + clashes_known_early(options, found, config, files.records)) if unraised else []  # as when raised
     if earlier or broken_templates or broken_catalogs:  # site.yml's, the record's and the theme's stop every command
+        errors = errors or clashes_known_early(options, found, config, files.records)  # no pages are planned
         raise ContentErrors(earlier + errors + broken_templates + broken_catalogs,
                             warnings + early_warnings + catalog_warnings)
     warnings += lacking + early_warnings + unusable

@@ -155,6 +155,16 @@ def test_a_static_file_replacing_an_essay_s_or_a_page_s_own_page_is_said_beside_
                     "content/static/es/posts/hola/index.html", "content/static/posts/hola/index.html"], said
 
 
+def test_a_static_file_replacing_one_of_the_site_s_is_said_beside_an_error_of_site_yml_alone(tmp_path):
+    """A review: with `timezone: Mars/Olympus` the only other error, no clash was said, not even `feed.xml`."""
+    content = make_content(tmp_path, {"static/feed.xml": "<feed/>", "static/posts/hola/index.html": "x"})
+    (content / "site.yml").write_text((content / "site.yml").read_text() + "timezone: Mars/Olympus\n")
+    said = run_cli("check", "--content", str(content), cwd=tmp_path).stderr.splitlines()
+    assert [line.split(":")[0] for line in said if "would replace" in line] == [
+        "content/static/feed.xml", "content/static/posts/hola/index.html"], said
+    assert any(line.startswith("content/site.yml:8: timezone must be an IANA time zone") for line in said), said
+
+
 def test_a_static_file_where_the_site_has_a_folder_or_inside_one_of_its_files_is_an_error_of_check_and_build(tmp_path):
     """`static/posts` (a file) would stand where every essay's folder goes; `static/feed.xml/x` inside
     the feed; a file `with-en` beside a post where its other translation's page goes."""
