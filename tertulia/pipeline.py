@@ -74,11 +74,12 @@ class Counts:
     search_off: str = ""  # why there is no search index, when there is none
     drafts: int = 0
     search_note: str = ""  # what the index cannot do here, when the site needs it
+    drafts_shown: int = 0  # essays among `essays` that are drafts (--drafts, the preview): said as such
 
     @classmethod
     def of(cls, site: "Site", warnings: list[ContentError], search_off: str = "", search_note: str = "") -> "Counts":
         return cls(len(site.essays), sum(len(e.comments) for e in site.essays), site.held_back, tuple(warnings),
-                   search_off, site.drafts, search_note)
+                   search_off, site.drafts, search_note, sum(essay.draft for essay in site.essays))
 
 
 @dataclass
@@ -96,7 +97,8 @@ class Report:
 
     def summary(self) -> str:
         c = self.counts
-        return (f"built {counted(self.files, 'file')} ({self.drawn} new or changed): {counted(c.essays, 'essay')}, "
+        shown = f" ({c.drafts_shown} of them {'a draft' if c.drafts_shown == 1 else 'drafts'}, shown)" if c.drafts_shown else ""
+        return (f"built {counted(self.files, 'file')} ({self.drawn} new or changed): {counted(c.essays, 'essay')}{shown}, "
                 f"{counted(c.comments, 'comment')} published, {c.held_back} held back (spam or pending), "
                 + (f"{counted(c.drafts, 'draft')} left out (draft: true; --drafts shows it), " if c.drafts else "")
                 + f"{counted(len(c.warnings), 'warning')}, in {self.seconds:.2f} s"
