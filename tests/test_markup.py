@@ -113,6 +113,13 @@ def test_a_card_and_an_excerpt_leave_out_a_script_s_or_a_style_sheet_s_code():
     assert first_words(["<p>a <script-x>shown</script-x> b</p>"]) == "a shown b"
     assert first_words(["<p>a <style>p {} <script>x</script></p>"]) == "a p {} x"
     assert first_words(["<p>" + "<style>a " * 8000 + "</p>"], 3) == "a a a…"
+    # a second review: a Turkish İ, two letters in lower case, moved every cut after it; `<!-->` is a whole
+    # comment, and `</scriptx>` no script's end
+    assert first_words(["<p>İzmir, İstanbul ve İnebolu <!-- TODO: kaynak --> arasında bir yolculuk.</p>"]) == \
+        "İzmir, İstanbul ve İnebolu arasında bir yolculuk."
+    assert first_sentence(["<p>İİİİİİ <style>p{}</style> Merhaba dünya. İkinci.</p>"]) == "İİİİİİ Merhaba dünya."
+    assert first_words(["<p>a <!--> b <!---> c <!-- d --!> e</p>"]) == "a b c e"
+    assert first_words(["<p>a <script>x</scriptx> y</script > z</p>"]) == "a z"
 
 
 def test_a_card_s_first_sentence_ends_where_its_language_ends_one():

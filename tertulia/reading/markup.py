@@ -562,8 +562,10 @@ def plain_text(block_html: str) -> str:
 
 
 # what an essay's raw HTML holds that no reader sees as words, a comment too, which may hold a tag (`<!--
-# <script> -->`): a card's summary read a script's code aloud
+# <script> -->`): a card's summary read a script's code aloud. Each ends where a browser ends it.
 UNSEEN = re.compile(r"<!--|<(script|style|template)(?=[\s/>])", re.IGNORECASE)
+UNSEEN_END = {"": re.compile(r"--!?>"), **{tag: re.compile(rf"</{tag}(?=[\s/>])", re.IGNORECASE)
+                                           for tag in ("script", "style", "template")}}
 
 
 def _without_unseen(block_html: str) -> str:
@@ -571,18 +573,17 @@ def _without_unseen(block_html: str) -> str:
     (an unclosed one, and what follows it, are left as they are: a search for each end to the block's
     end would make it quadratic)."""
     found = UNSEEN.search(block_html)
-    if not found:
-        return block_html
-    lowered, kept, at = block_html.lower(), [], 0
+    kept, at = [], 0
     while found:
         tag = (found.group(1) or "").lower()
-        close = lowered.find(f"</{tag}" if tag else "-->", found.end())
-        if close < 0:
+        # a comment's end may be its own opening's dashes (`<!-->`, `<!--->`, as browsers read them)
+        close = UNSEEN_END[tag].search(block_html, found.start() + 2 if not tag else found.end())
+        if close is None:
             break
         kept.append(block_html[at:found.start()])
-        at = close + 3 if not tag else (lowered.find(">", close) + 1 or len(block_html))
+        at = close.end() if not tag else (block_html.find(">", close.end()) + 1 or len(block_html))
         found = UNSEEN.search(block_html, at)
-    return "".join(kept) + block_html[at:]
+    return "".join(kept) + block_html[at:] if kept else block_html
 
 
 def reading_text(block_html: str) -> str:
