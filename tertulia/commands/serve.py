@@ -186,6 +186,8 @@ def _moved(wanted: str, output: Path, state: PreviewState) -> str:
     if old in ("", "/", state.base_path) or not ("/" + wanted).startswith(old):
         return ""
     rest = ("/" + wanted)[len(old):]
+    if unquote(rest).startswith("/"):  # `/repo//tmp/…` would go on to `//tmp/…`, another host to a browser
+        return ""
     return state.base_path + rest if _existing_file(output, _decoded(unquote(rest))) is not None else ""
 
 

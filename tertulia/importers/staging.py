@@ -57,8 +57,8 @@ class Staged:
         """The summary's lines for the files an import did not touch, and why, for every importer alike."""
         return [said + ", ".join(files) for said, files in (
             ("edited by hand, left as they are: ", self.edited),
-            ("edited by hand here and changed on the blog since, left as they are here (bring the blog's change "
-             "across by hand if it is wanted): ", self.edited_both),
+            ("edited by hand here and changed since (on the blog, or in how this version of Tertulia reads it), "
+             "left as they are here (bring the change across by hand if it is wanted): ", self.edited_both),
             ("not imported, their names held by other comments, which no import wrote (give each of those "
              "another id, and its replies' reply_to, then import again): ", self.taken),
             # an upgraded converter's better reading of the same export (a link relinked) comes here too

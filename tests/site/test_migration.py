@@ -878,8 +878,9 @@ def test_an_essay_the_blog_changed_since_is_said_so_not_called_a_hand_edit(tmp_p
             "are here: posts/photos/index.en.md") in again
     assert "edited by hand" not in again
     essay.write_text(before.replace("Notes", "My notes"))
-    assert ("edited by hand here and changed on the blog since, left as they are here (bring the blog's change across "
-            "by hand if it is wanted): posts/photos/index.en.md") in imported(site, export).stdout
+    assert ("edited by hand here and changed since (on the blog, or in how this version of Tertulia reads it), left as "
+            "they are here (bring the change across by hand if it is wanted): posts/photos/index.en.md") in \
+        imported(site, export).stdout
 
 
 ROOT_RELATIVE_POST = MEDIA_POST.replace("{blog}/wp-content", "/wp-content")  # as some blogs write them
@@ -1127,8 +1128,8 @@ def test_a_comment_edited_here_and_on_the_blog_is_named_as_changed_on_both(tmp_p
     newer = thread_export(tmp_path, wp_comment(81, "First, edited on the blog."), wp_comment(82, "Second."),
                           name="newer.xml")
     result = imported(site, newer).stdout
-    assert ("edited by hand here and changed on the blog since, left as they are here (bring the blog's change "
-            "across by hand if it is wanted): posts/harbour/comments/81.en.md") in result, result
+    assert ("edited by hand here and changed since (on the blog, or in how this version of Tertulia reads it), left as "
+            "they are here (bring the change across by hand if it is wanted): posts/harbour/comments/81.en.md") in result
     assert "edited by hand, left as they are: posts/harbour/comments/82.en.md" in result
     assert "edited on the blog" not in (thread / "81.en.md").read_text()
 
@@ -1209,7 +1210,7 @@ def test_a_comment_deleted_here_stays_deleted_when_the_blog_edited_it_since(tmp_
     assert sorted(p.name for p in thread.iterdir()) == ["82.en.md", "83.en.md"]
     assert "A word of mine." in mine.read_text()
     assert "not brought back: posts/the-harbour/comments/81.en.md" in last
-    assert "edited by hand here and changed on the blog since, left as they are here " in last
+    assert "edited by hand here and changed since (on the blog, or in how this version of Tertulia reads it), " in last
     assert "if it is wanted): posts/the-harbour/comments/83.en.md" in last
     assert run_cli("check", cwd=site).returncode == 0
 

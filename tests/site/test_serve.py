@@ -500,6 +500,8 @@ def test_a_page_under_the_base_path_before_base_url_s_edit_leads_to_the_same_pag
     # address of the new base path without its last slash went on under the old one
     assert answer(PreviewState(base_path="/", moved_from="/repo/"), "/repo/posts/hola/") == ("302", "/posts/hola/")
     assert answer(PreviewState(base_path="/", moved_from="/repo/"), "/repo/nowhere/") == ("404", "")
+    for inside in (f"/repo/{tmp_path}/posts/hola/", f"/repo/%2F{str(tmp_path)[1:]}/posts/hola/"):  # never `//tmp/…`
+        assert answer(PreviewState(base_path="/", moved_from="/repo/"), inside) == ("404", ""), inside
     deeper = PreviewState(base_path="/blog/v2/", moved_from="/blog/")
     assert answer(deeper, "/blog/v2/posts/hola") == ("301", "/blog/v2/posts/hola/")
     assert answer(deeper, "/blog/v2") == ("302", "/blog/v2/")
