@@ -5,15 +5,11 @@ And the form's own rules: the language read, what check would refuse, a website 
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from urllib.parse import parse_qs, urlsplit
 
 import mail_letters as mails
-from helpers import FIXTURE, ROOT, every_file, run_cli
+from helpers import FIXTURE, every_file, preview_of, run_cli
 
 ESSAY = "/fixture-repo/posts/alpha/"
 CAPTURE = """
@@ -108,24 +104,8 @@ def test_the_mail_round_from_the_page_to_the_preview(server, open_page, tmp_path
 
 def serve_and_fetch(content, tmp_path, path) -> str:
     """The page as `serve` shows it to the maintainer."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
-                                "--content", str(content), "--output", str(tmp_path / "never")],
-                               cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/fixture-repo/{path}", timeout=5) as response:
-                    return response.read().decode("utf-8")
-            except OSError:
-                assert time.monotonic() < deadline, "serve never answered"
-                time.sleep(0.3)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with preview_of(content, tmp_path, f"/fixture-repo/{path}") as url, urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
 
 
 def test_the_form_proposes_the_language_of_the_view_read(server, open_page):

@@ -2,31 +2,10 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 
-from helpers import ROOT, make_content
-
-
-def started_preview(content, tmp_path) -> tuple[subprocess.Popen, str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
-                                "--content", str(content), "--output", str(tmp_path / "never")],
-                               cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/repo/posts/hola/"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return process, url
-        except OSError:
-            assert time.monotonic() < deadline, "serve never answered"
-            time.sleep(0.3)
+from helpers import make_content, preview_of
 
 
 def served(url: str, words: str) -> None:
@@ -45,9 +24,8 @@ def test_a_save_while_the_page_reloads_after_the_one_before_leaves_the_page_on_t
     pages connected when a rebuild ends), and stayed on the first save's words, every time on a small site."""
     content = make_content(tmp_path)
     essay = content / "posts/hola/index.es.md"
-    process, url = started_preview(content, tmp_path)
     context = browser.new_context()
-    try:
+    with preview_of(content, tmp_path, "/repo/posts/hola/") as url:
         page = context.new_page()
         page.goto(url)
         page.wait_for_function("() => window.LiveReload && document.body.textContent.includes('Primer párrafo.')")
@@ -60,7 +38,4 @@ def test_a_save_while_the_page_reloads_after_the_one_before_leaves_the_page_on_t
             page.wait_for_function(f"() => document.body.textContent.includes('Segunda versión {attempt}.')",
                                    timeout=15_000)
             page.wait_for_timeout(2_000)  # each attempt from a settled page
-    finally:
-        context.close()
-        process.terminate()
-        process.wait(timeout=60)
+    context.close()

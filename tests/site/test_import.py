@@ -56,13 +56,18 @@ def test_an_export_becomes_essays_and_threads_and_counts_add_up(tmp_path):
     assert 'verticalidad: {es: "Verticalidad"}' in site and "  uncategorized:" not in site
 
 
+def image_comment(comment_id: str, words: str) -> str:
+    """Eva's approved comment, as an export holds one on an attachment's own page."""
+    return (f"<wp:comment><wp:comment_id>{comment_id}</wp:comment_id><wp:comment_author><![CDATA[Eva]]>"
+            "</wp:comment_author><wp:comment_date><![CDATA[2012-09-14 09:00:00]]></wp:comment_date>"
+            f"<wp:comment_content><![CDATA[{words}]]></wp:comment_content><wp:comment_approved>1"
+            "</wp:comment_approved><wp:comment_parent>0</wp:comment_parent></wp:comment>")
+
+
 def test_a_comment_on_an_item_that_is_no_post_or_page_is_counted_as_not_imported(tmp_path):
     """A red team: a comment on an attachment's page (or a plugin's portfolio item) was in no file, and the
     summary said "comments not imported: none" and "of 16" of an export holding 17."""
-    comment = ("<wp:comment><wp:comment_id>90</wp:comment_id><wp:comment_author><![CDATA[Eva]]></wp:comment_author>"
-               "<wp:comment_date><![CDATA[2012-09-14 09:00:00]]></wp:comment_date><wp:comment_content><![CDATA[Qué "
-               "foto.]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0"
-               "</wp:comment_parent></wp:comment>")
+    comment = image_comment("90", "Qué foto.")
     text = EXPORT.read_text()
     at = text.index("<wp:post_type><![CDATA[attachment]]></wp:post_type>")
     export = tmp_path / "export.xml"
@@ -75,16 +80,13 @@ def test_a_comment_on_an_item_that_is_no_post_or_page_is_counted_as_not_imported
 def test_a_comment_on_the_page_of_an_image_of_a_post_joins_that_post_s_thread(tmp_path):
     """A red team: a reader's words on an attachment's page ("what a beautiful cup") were counted as not
     imported, though the export names the post the image belongs to (its `post_parent`)."""
-    comment = ("<wp:comment><wp:comment_id>90</wp:comment_id><wp:comment_author><![CDATA[Eva]]></wp:comment_author>"
-               "<wp:comment_date><![CDATA[2012-09-14 09:00:00]]></wp:comment_date><wp:comment_content><![CDATA[Qué "
-               "foto.]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0"
-               "</wp:comment_parent></wp:comment>")
+    comment = image_comment("90", "Qué foto.")
     text = EXPORT.read_text()
     at = text.index("<wp:post_type><![CDATA[attachment]]></wp:post_type>")
     export = tmp_path / "export.xml"
     # a second image, its file's address left empty by the export (a review: its comment was neither kept nor counted)
     second = ("<item><title>otra</title><wp:post_id>31</wp:post_id><wp:status>inherit</wp:status><wp:post_parent>5"
-              "</wp:post_parent>" + comment.replace("90", "91").replace("Qué foto.", "Otra foto.")
+              "</wp:post_parent>" + image_comment("91", "Otra foto.")
               + "<wp:post_type><![CDATA[attachment]]></wp:post_type><wp:attachment_url></wp:attachment_url></item>")
     end = text.index("</channel>")
     export.write_text(text[:at] + "<wp:post_parent>5</wp:post_parent>" + comment + text[at:end] + second + text[end:])
