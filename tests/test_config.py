@@ -404,6 +404,15 @@ def test_an_unknown_key_in_discussion_or_a_menu_entry_is_ignored_with_a_warning_
         "content/site.yml:5: discussion: unknown key `null` is ignored (known: branch, email, issues, repo)",
         "content/site.yml:7: menu entry `about`: unknown key `rel` is ignored (known: label, page, url)",
         "content/site.yml:10: menu entry `/x/`: unknown key `rel` is ignored (known: label, page, url)"]
+    # a key of the same name deeper in the entry is not its own (a second review); nor one of a later entry
+    path.write_text('title: t\nbase_url: "https://x.org/"\nlanguages: {en: E}\nmain_language: en\n'
+                    "menu:\n  - url: /x/\n    label:\n      rel: X\n    rel: me\n  - rel: you\n    page: about\n",
+                    encoding="utf-8")
+    assert [str(w) for w in read_config(path, "content/site.yml")[2]] == [
+        "content/site.yml:9: menu entry `/x/`: unknown key `rel` is ignored (known: label, page, url)",
+        "content/site.yml:10: menu entry `about`: unknown key `rel` is ignored (known: label, page, url)",
+        "content/site.yml:6: menu entry `/x/` has a label in `rel`, which is not one of languages (en): a slip for "
+        "one of them?"]
 
 
 def test_a_discussion_without_its_repo_says_it_is_missing(tmp_path):

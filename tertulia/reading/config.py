@@ -413,15 +413,26 @@ def _known_only(entry: dict, known, where: str, text: str, opening: int, warn) -
     """A map's known keys, an unknown one ignored with a warning at its line in the map that opens on
     line `opening` (that line itself when the map is written on one), as at site.yml's top: a site.yml
     written for a later version, which may add optional keys here too, still builds."""
-    last = _block_end(text, opening) if opening else 0
     for key in sorted(set(entry) - set(known), key=_as_written):
         name = _as_written(key)
         near = get_close_matches(name, sorted(known), n=1, cutoff=0.75)
         meant = f"; is it meant to be `{near[0]}`?" if near else f" (known: {', '.join(sorted(known))})"
-        line = _key_line(text, opening - 1, name) if opening else 0
         warn("menu" if where.startswith("menu") else where, f"{where}: unknown key `{name}` is ignored{meant}",
-             line if opening <= line <= last else opening)
+             _own_key_line(text, opening, name) if opening else 0)
     return {key: value for key, value in entry.items() if key in known}
+
+
+def _own_key_line(text: str, opening: int, name: str) -> int:
+    """The line of the map's own key `name` (not one of the same name deeper in it), else `opening`'s."""
+    lines = text.splitlines()
+    written = rf"[\"']?{re.escape(name)}[\"']?\s*:"
+    if re.match(rf"\s*-\s+{written}", lines[opening - 1]):  # a list item's first key, on its dash's line
+        return opening
+    inside = [(number, line) for number, line in enumerate(lines[opening:_block_end(text, opening)], opening + 1)
+              if line.strip() and not line.lstrip().startswith("#")]
+    own = min((len(line) - len(line.lstrip(" ")) for _, line in inside), default=0)
+    return next((number for number, line in inside
+                 if len(line) - len(line.lstrip(" ")) == own and re.match(rf"\s*{written}", line)), opening)
 
 
 def _block_end(text: str, opening: int) -> int:
