@@ -508,7 +508,11 @@ def _not_placed(item: Item, summary: Summary, lang: str, joined: bool = False) -
             return
         # a comment on an attachment's page or a plugin's item (a portfolio) was not counted at all: the
         # summary said "comments not imported: none" of words no file holds
-        summary.skipped_comments[f"on {item.type or 'untyped'} items (not posts or pages)"] += len(item.comments)
+        if item.type == "attachment" and item.parent not in ("", "0"):  # its post's import brings them
+            summary.skipped_comments["on images of posts or pages this import does not bring (the import that brings "
+                                     "the post brings them into its thread)"] += len(item.comments)
+        else:
+            summary.skipped_comments[f"on {item.type or 'untyped'} items (not posts or pages)"] += len(item.comments)
         return
     other = _other_language(item, lang)
     if other and item.status in ESSAY_STATUSES:

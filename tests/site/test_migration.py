@@ -2106,6 +2106,24 @@ def test_a_wpml_blog_s_posts_in_another_language_are_left_for_their_own_import(t
     assert "/en/feed/" in (site / "content/site.yml").read_text()  # its language's addresses, as Polylang's
 
 
+def test_a_comment_on_the_image_of_a_post_in_another_language_comes_in_with_that_post(tmp_path):
+    """A review: the German import said the comment on the English post's image was "on attachment items (not
+    posts or pages)", as though no import would bring it; the English one brings it into the post's thread."""
+    blog = "https://blog.example"
+    image = attachment(73, 71, f"{blog}/wp-content/uploads/bridge.png").replace(
+        "</item>", wp_comment(74, "What a bridge.") + "</item>")
+    export = export_of(tmp_path, blog, item(70, "bruecke", extra=in_language("de", "Deutsch")),
+                       item(71, "bridge", extra=in_language("en", "English"), link=f"{blog}/en/2014/05/bridge/"),
+                       image, channel=POLYLANG)
+    site = tmp_path / "site"
+    german = imported(site, export, "--lang", "de").stdout
+    assert ("1 on images of posts or pages this import does not bring (the import that brings the post brings them "
+            "into its thread)") in german, german
+    assert "attachment items (not posts or pages)" not in german.split("comments not imported:")[1]
+    imported(site, export, "--lang", "en")
+    assert "What a bridge." in (site / "content/posts/bridge/comments/74.en.md").read_text()
+
+
 def test_a_disqus_threads_link_reaches_the_terminal_on_one_line(tmp_path):
     """The summary named a thread matching no essay by its link as the export wrote it: direction and C1
     control characters in it reached the maintainer's terminal."""
