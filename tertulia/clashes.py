@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ContentError
 from .reading.find import Found, is_page, shown_path
+from .site import routes
 from .site.routes import PAGEFIND, file_path
 from .writing.write import MARK, folders_above
 
@@ -89,14 +90,13 @@ def _static_clashes(content: Path, static, generated: set[str], search: bool,
 
 
 def clashes_known_early(options: Options, found: Found, config: SiteConfig,
-                        records: "Iterable[Record]" = ()) -> list[ContentError]:
+                        records: "Iterable[Record]") -> list[ContentError]:
     """The files of content/static/ that would replace one every site makes (`feed.xml`, the theme's
     stylesheet) or an essay's or page's own page, said beside the content's errors: the rest of the
     clashes need the planned pages, which a run with errors never has, and a writer should not learn
     of these one run later."""
     if not found.static:
         return []
-    from .site import routes
     listings = (routes.home, routes.feed, routes.tags, routes.comments, routes.comments_feed)
     made = {file_path(url(lang=lang)) for lang in ("", *config.language_codes) for url in listings}
     made |= {routes.SITEMAP, routes.NOT_FOUND, ".nojekyll", MARK, *(["CNAME"] if config.cname else [])}
@@ -110,7 +110,6 @@ def _own_pages(records: "Iterable[Record]", config: SiteConfig, drafts: bool, st
     """The side-by-side and one-language page of every essay and page the files hold, in the site's
     languages (a draft's only when drafts are shown), as the plan will make them; but a page's side by
     side where static/ has a file or folder of its slug, which validation names already."""
-    from .site import routes
     texts = [(is_page(r.path), r.slug, r.lang, r.meta) for r in records if not r.comment_id]
     # the original's `draft` (a translation's is ignored, with a warning)
     left_out = set() if drafts else {(page, slug) for page, slug, _, meta in texts
