@@ -21,8 +21,10 @@ from .problems import shown
 WP_NAMESPACE = re.compile(r"https?://wordpress\.org/export/\d+(\.\d+)*/")  # the version varies by export
 DECLARATION = re.compile(rb"""(?:\xef\xbb\xbf)?<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
 EXPAT_ENCODINGS = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "iso8859-1", "ascii"}
+WPML_LANGUAGE = "_wpml_import_language_code"  # an item's language, as WPML's Export and Import add-on writes it
 USED_META = {"_thumbnail_id", "footnotes", "_wp_attachment_image_alt", "_wp_old_slug",
-             "_menu_item_type", "_menu_item_object", "_menu_item_object_id", "_menu_item_menu_item_parent"}
+             "_menu_item_type", "_menu_item_object", "_menu_item_object_id", "_menu_item_menu_item_parent",
+             WPML_LANGUAGE}
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 RSS, DISQUS = "rss", "{http://disqus.com}disqus"  # the root element of each export, as the parser names it
@@ -348,13 +350,12 @@ def _channel_field(channel: Channel, element, wp: str) -> None:
             channel.default_category = nicename or channel.default_category
 
 
-def _wpml_language(element, wp: str) -> tuple[tuple[str, str, str], ...]:
+def _wpml_language(terms: tuple, meta: tuple) -> tuple[tuple[str, str, str], ...]:
     """The language WPML's export gives an item (its `_wpml_import_language_code`), as the term Polylang gives
     one, when it has none such: a WPML blog's English posts came in as originals in the import's language."""
-    if any(term.get("domain") == "language" for term in element.findall("category")):
+    if any(domain == "language" for domain, *_ in terms):
         return ()
-    code = next((_text(m, wp + "meta_value").strip() for m in element.findall(wp + "postmeta")
-                 if _text(m, wp + "meta_key") == "_wpml_import_language_code"), "")
+    code = next((value.strip() for key, value in meta if key == WPML_LANGUAGE), "")
     return (("language", code, ""),) if code else ()
 
 
@@ -365,7 +366,9 @@ def _text(element, tag: str) -> str:
 
 def _item(element, wp: str) -> Item:
     terms = tuple((term.get("domain", ""), term.get("nicename", ""), (term.text or "").strip())
-                  for term in element.findall("category")) + _wpml_language(element, wp)
+                  for term in element.findall("category"))
+    meta = tuple((key, _text(m, wp + "meta_value")) for m in element.findall(wp + "postmeta")
+                 if (key := _text(m, wp + "meta_key")) in USED_META)
     comments = tuple(WPComment(
         id=_text(c, wp + "comment_id").strip(), author=_text(c, wp + "comment_author").strip(),
         url=_text(c, wp + "comment_author_url").strip(), date=_text(c, wp + "comment_date").strip(),
@@ -382,10 +385,9 @@ def _item(element, wp: str) -> Item:
         content=_text(element, CONTENT), excerpt=excerpt, date=_text(element, wp + "post_date").strip(),
         date_gmt=_text(element, wp + "post_date_gmt").strip(),
         name=_text(element, wp + "post_name").strip(), status=_text(element, wp + "status").strip(),
-        type=_text(element, wp + "post_type").strip(), terms=terms, comments=comments,
+        type=_text(element, wp + "post_type").strip(), terms=terms + _wpml_language(terms, meta), comments=comments,
         guid=_text(element, "guid").strip(), password=_text(element, wp + "post_password"),
         parent=_text(element, wp + "post_parent").strip(), attachment_url=_text(element, wp + "attachment_url").strip(),
-        meta=tuple((key, _text(m, wp + "meta_value")) for m in element.findall(wp + "postmeta")
-                   if (key := _text(m, wp + "meta_key")) in USED_META),
+        meta=meta,
         sticky=_text(element, wp + "is_sticky").strip() == "1", menu_order=_text(element, wp + "menu_order").strip(),
     )
