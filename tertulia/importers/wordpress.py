@@ -246,7 +246,7 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
                     summary.no_language.append(place.folder)
                 staging.stage(plan.files)
             elif isinstance(entry, Item):
-                _not_placed(entry, summary, lang, joined=entry.type == "attachment" and entry.parent in plan.urls)
+                _not_placed(entry, summary, lang, joined=bool(post := _shown_on(entry)) and post in plan.urls)
         summary.brought = plan.files_from
         summary.served_already = plan.served_already
         summary.unusable = plan.unusable
@@ -329,8 +329,8 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             plan.redirects.update(addresses.FEEDS)
             plan.files_from = media.source_for(channel.link, channel.base_site_url, download, uploads)
             continue
-        if entry.type == "attachment" and entry.parent and entry.comments:  # whatever its file's address
-            plan.attachment_comments.setdefault(entry.parent, []).extend(entry.comments)
+        if (post := _shown_on(entry)) and entry.comments:  # whatever its file's address
+            plan.attachment_comments.setdefault(post, []).extend(entry.comments)
         if entry.type == "attachment" and (url := addresses.file_url(entry.attachment_url)):
             entry = replace(entry, attachment_url=url)
             _attachment(entry, plan.media)
@@ -500,6 +500,11 @@ def _language_term(item: Item) -> str:
     return next((nicename for domain, nicename, _ in item.terms if domain == "language"), "")
 
 
+def _shown_on(item: Item) -> str:
+    """The id of the post or page an attachment belongs to (its `post_parent`), "" for none (0) or another item."""
+    return item.parent if item.type == "attachment" and item.parent not in ("", "0") else ""
+
+
 def _not_placed(item: Item, summary: Summary, lang: str, joined: bool = False) -> None:
     """Count an item the import does not bring, and its comments (but those `joined` to its post's thread)."""
     if item.type not in KINDS:
@@ -508,7 +513,7 @@ def _not_placed(item: Item, summary: Summary, lang: str, joined: bool = False) -
             return
         # a comment on an attachment's page or a plugin's item (a portfolio) was not counted at all: the
         # summary said "comments not imported: none" of words no file holds
-        if item.type == "attachment" and item.parent not in ("", "0"):  # its post's import brings them
+        if _shown_on(item):  # its post's import brings them
             summary.skipped_comments["on images of posts or pages this import does not bring (the import that brings "
                                      "the post brings them into its thread)"] += len(item.comments)
         else:
@@ -545,11 +550,12 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
     if not page:
         _tags(item, channel, plan, draft)
     prefix = _language_prefix(item, blog)
+    lang = _declared(prefix, plan.languages)
     if not draft and not page:  # a language's archives (`/en/2014/05/`) to its home, where the site has one
         archives = addresses.archive_redirects(item.date, slug_of(item.creator))
-        home = f"/{lang}/" if (lang := _declared(prefix, plan.languages)) else "/"
-        plan.redirects.update({**archives, **{f"/{prefix}{old}": home for old in archives if prefix}})
-    plan.redirects.update(_language_home(prefix, plan.languages))
+        plan.redirects.update({**archives, **{f"/{prefix}{old}": f"/{lang}/" if lang else "/"
+                                              for old in archives if prefix}})
+    plan.redirects.update(_language_home(prefix, lang))
     link = addresses.site_path(item.link, blog)
     if not draft and (link not in candidates or link in aliases):  # a permalink left out takes its feed along
         plan.redirects.update(addresses.feed_redirect(item.link, blog, new_url, page, item.post_id))
@@ -831,10 +837,10 @@ def _language_prefix(item: Item, blog: str) -> str:
     return slug if slug and "/" not in slug and path.startswith(f"/{slug}/") else ""
 
 
-def _language_home(prefix: str, languages: tuple[str, ...]) -> dict[str, str]:
+def _language_home(prefix: str, lang: str) -> dict[str, str]:
     """Polylang's addresses of a language the site has (`/en/feed/`, `/en/comments/feed/`, `/?lang=en`), to
-    the site's own for it; none for a prefix the site does not declare, whose pages would not be there."""
-    lang = _declared(prefix, languages)
+    the site's own for it (`lang`, as `_declared` names it); none for a prefix the site does not declare,
+    whose pages would not be there."""
     if not lang:
         return {}
     return {f"/{prefix}/feed/": f"/{lang}/feed.xml", f"/{prefix}/comments/feed/": f"/{lang}/comments/feed.xml",
