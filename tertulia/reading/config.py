@@ -28,12 +28,12 @@ class Reading:
     """What a key's check may need besides its value: where to report, the file, keys checked before it."""
 
     fail: Callable[..., None]  # (key, message, line=the key's)
+    warn: Callable[..., None]  # as `fail`, for a warning
     text: str
     shown_as: str
     lines: dict
     written: dict  # what site.yml says, as it says it, by key
     so_far: dict  # the keys checked already, by name: `languages` before the keys that name languages
-    warn: Callable[..., None] = lambda key, message, line=None: None  # as `fail`, for a warning
 
 
 # One check per SiteConfig field, in its order: a key of site.yml is that field, its default the
@@ -102,7 +102,7 @@ def read_config(path: Path, shown_as: str, base_url: str | None = None) -> tuple
                for key in data if key not in KNOWN]
     if base_url is not None:  # the command line's wins
         data = {**data, "base_url": base_url}
-    reading = Reading(fail, text, shown_as, lines, data, {}, warn)
+    reading = Reading(fail, warn, text, shown_as, lines, data, {})
     for setting in SETTINGS:  # a key left out takes its field's default, which needs no check
         if setting.name in data or setting.default is MISSING:
             reading.so_far[setting.name] = CHECKS[setting.name](data.get(setting.name), reading)
@@ -369,8 +369,8 @@ def _discussion(value, reading: Reading) -> Discussion | None:
     if not isinstance(value, dict):
         reading.fail("discussion", "discussion must map `repo` (owner/name), and optionally `branch`, `email` and `issues`")
         return None
-    value = _known_only(value, DISCUSSION_KEYS, "discussion", reading.text, reading.lines.get("discussion", 0),
-                        reading.warn)
+    value = _known_only(value, DISCUSSION_KEYS, "discussion", "discussion", reading.text,
+                        reading.lines.get("discussion", 0), reading.warn)
     given = {**DISCUSSION_DEFAULTS, "repo": None, **value}  # a key left out takes its field's default
     repo, branch, email, issues = given["repo"], given["branch"], given["email"], given["issues"]
     problems = []  # (the sub-key whose line it is said at, what is wrong)
@@ -409,15 +409,16 @@ def _english_interface(value, languages, fail) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _known_only(entry: dict, known, where: str, text: str, opening: int, warn) -> dict:
-    """A map's known keys, an unknown one ignored with a warning at its line in the map that opens on
-    line `opening` (that line itself when the map is written on one), as at site.yml's top: a site.yml
-    written for a later version, which may add optional keys here too, still builds."""
+def _known_only(entry: dict, known, setting: str, where: str, text: str, opening: int, warn) -> dict:
+    """A map's known keys (of `setting`, the map `where` names), an unknown one ignored with a warning at
+    its line in the map that opens on line `opening` (that line itself when the map is written on one), as
+    at site.yml's top: a site.yml written for a later version, which may add optional keys here too, still
+    builds."""
     for key in sorted(set(entry) - set(known), key=_as_written):
         name = _as_written(key)
         near = get_close_matches(name, sorted(known), n=1, cutoff=0.75)
         meant = f"; is it meant to be `{near[0]}`?" if near else f" (known: {', '.join(sorted(known))})"
-        warn("menu" if where.startswith("menu") else where, f"{where}: unknown key `{name}` is ignored{meant}",
+        warn(setting, f"{where}: unknown key `{name}` is ignored{meant}",
              _own_key_line(text, opening, name) if opening else 0)
     return {key: value for key, value in entry.items() if key in known}
 
@@ -428,17 +429,16 @@ def _own_key_line(text: str, opening: int, name: str) -> int:
     written = rf"[\"']?{re.escape(name)}[\"']?\s*:"
     if re.match(rf"\s*-\s+{written}", lines[opening - 1]):  # a list item's first key, on its dash's line
         return opening
-    inside = [(number, line) for number, line in enumerate(lines[opening:_block_end(text, opening)], opening + 1)
+    inside = [(number, line) for number, line in enumerate(lines[opening:_block_end(lines, opening)], opening + 1)
               if line.strip() and not line.lstrip().startswith("#")]
     own = min((len(line) - len(line.lstrip(" ")) for _, line in inside), default=0)
     return next((number for number, line in inside
                  if len(line) - len(line.lstrip(" ")) == own and re.match(rf"\s*{written}", line)), opening)
 
 
-def _block_end(text: str, opening: int) -> int:
+def _block_end(lines: list[str], opening: int) -> int:
     """The last line of the map that opens on line `opening` (`discussion:`, a menu's `- url: …`): the lines
     after it that stand further in than it does."""
-    lines = text.splitlines()
     indent = len(lines[opening - 1]) - len(lines[opening - 1].lstrip(" "))
     last = opening
     for number, line in enumerate(lines[opening:], opening + 1):
@@ -449,7 +449,7 @@ def _block_end(text: str, opening: int) -> int:
     return last
 
 
-def _menu(value, text: str, shown_as: str, menu_line: int, fail, warn=lambda *said: None) -> tuple[MenuEntry, ...]:
+def _menu(value, text: str, shown_as: str, menu_line: int, fail, warn) -> tuple[MenuEntry, ...]:
     """`menu`: a list of `page: <slug>` or `url: <address>` with `label: {lang: text}` entries.
     Whether each page exists is checked once the pages are read."""
     if value is None:  # the key left with every entry commented out, as init's site.yml invites
@@ -460,7 +460,7 @@ def _menu(value, text: str, shown_as: str, menu_line: int, fail, warn=lambda *sa
     entries = []
     for index, entry in enumerate(value):
         if isinstance(entry, dict) and ("page" in entry) != ("url" in entry):
-            entry = _known_only(entry, ("page", "url", "label"), f"menu entry `{entry.get('page', entry.get('url'))}`",
+            entry = _known_only(entry, ("page", "url", "label"), "menu", f"menu entry `{entry.get('page', entry.get('url'))}`",
                                 text, _item_line(text, menu_line, index) if menu_line else 0, warn)
         if isinstance(entry, dict) and set(entry) == {"page"} and isinstance(entry["page"], str):
             slug = entry["page"]
