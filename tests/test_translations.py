@@ -163,3 +163,19 @@ def test_the_half_a_split_cut_off_is_read_in_words_as_the_records_diffs_read_the
                      "Der Zug fährt pünktlich um zehn Uhr ab.", True) == "Im Abteil riecht es nach Kaffee."
     assert _part_cut("火車十點開。車廂裡有咖啡的味道。", "火車十點開。", True) == "車廂裡有咖啡的味道。"
     assert _part_cut("火車十點開。車廂裡有咖啡的味道。", "車廂裡有咖啡的味道。", False) == "火車十點開。"
+
+
+def test_the_record_is_read_through_the_translator_s_own_moves_additions_and_edits():
+    from tertulia.reading.translations import as_edited, fingerprints
+    then = ("<p>One.</p>", "<p>Two.</p>", "<p>Spare.</p>", "<p>Three.</p>")
+    followed = Followed("o", ("uno", "dos", "sobra", "tres"), own=fingerprints(then))
+    assert as_edited(followed, then) is followed
+    # Three moved first, Spare taken out and a block added by hand at the end; Two edited in its place
+    now = ("<p>Three.</p>", "<p>One.</p>", "<p>Two, edited.</p>", "<p>New.</p>")
+    edited = as_edited(followed, ("<p>Three.</p>", "<p>One.</p>", "<p>Two.</p>", "<p>New.</p>"))
+    assert edited.blocks == ("tres", "uno", "dos", None), edited
+    edited = as_edited(followed, now)  # an edit beside an exchange of blocks cannot be told from a new block
+    assert edited.blocks == ("tres", "uno", None, None), edited
+    assert edited.own == fingerprints(now)
+    assert as_edited(followed, ("<p>One.</p>", "<p>Two!</p>", "<p>Spare.</p>", "<p>Three.</p>")).blocks == followed.blocks
+    assert as_edited(Followed("o", ("uno",)), ("<p>Anything.</p>", "<p>More.</p>")).blocks == ("uno",)

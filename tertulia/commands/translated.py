@@ -10,14 +10,15 @@ import json
 import os
 import secrets
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
 from ..reading.align import counts_differ
 from ..reading.find import shown_path
 from ..reading.translations import (RECORD, SUMMARY, TITLE, UNFINISHED, Followed, blocks_named, gone_entries, listed,
-                                    load_record, marked, mend_rearranged, paired_blocks, rearranged, stale_blocks,
-                                    still_marked, summary_of, title_of, words_of)
+                                    as_edited, fingerprints, load_record, marked, mend_rearranged, paired_blocks,
+                                    rearranged, stale_blocks, still_marked, summary_of, title_of, words_of)
 
 NOTE = "Written by `tertulia translated`; not for editing by hand."
 
@@ -40,7 +41,8 @@ def save_record(content: Path, record: dict[str, Followed]) -> None:
     data = {"note": NOTE, "translations": {
         key[len(prefix):]: {"original": followed.original[len(prefix):], "blocks": list(followed.blocks),
                             **({"title": followed.title} if followed.title is not None else {}),
-                            **({"summary": followed.summary} if followed.summary is not None else {})}
+                            **({"summary": followed.summary} if followed.summary is not None else {}),
+                            **({"own": list(followed.own)} if followed.own is not None else {})}
         for key, followed in sorted(record.items())}}
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     # os.open's mode, not mkstemp's 0600: the record is shared as every file of content/ is (the umask decides)
@@ -86,6 +88,8 @@ def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = 
         if errors:
             raise ContentErrors(errors)
         current = words_of(source)
+        if shown in record:  # what the translator's own edits since did to its blocks' places (see as_edited)
+            record[shown] = as_edited(record[shown], target)
         moved = _rearranged_since(record.get(shown), original_shown, current)
         fields_alone = bool(blocks) and all(block in (TITLE, SUMMARY) for block in blocks)
         if moved and (not force or blocks) and not fields_alone:  # --force vouches for the whole, not a block
@@ -95,6 +99,7 @@ def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = 
         else:
             lines = [_mark(record, (shown, original_shown), current, (heads, own_heads), target, block)
                      for block in blocks or [None]]
+        record[shown] = replace(record[shown], own=fingerprints(target))
         gone = gone_entries(content, record)
         save_record(content, {key: value for key, value in record.items() if key not in gone})
     if gone:

@@ -22,7 +22,7 @@ from ..reading.read import parse_text
 from ..reading.find import shown_path
 from .translated import record_lock, save_record
 from ..reading.starter_marks import untouched_starter
-from ..reading.translations import (Followed, joined_into, load_record, opening_words, paired_blocks, rearranged,
+from ..reading.translations import (Followed, as_edited, fingerprints, joined_into, load_record, opening_words, paired_blocks, rearranged,
                                     split_off, stale_blocks, words_of)
 from .translation_starter import starter_markdown
 
@@ -58,8 +58,8 @@ def update_translation(content: Path, translation: Path, original: Path, trusted
         record, errors = load_record(content)
         if errors:
             raise ContentErrors(errors)
-        followed = record.get(shown)
-        _refuse_unless_known(shown, original_shown, followed, source, target)
+        followed = as_edited(record.get(shown), target)
+        _refuse_unless_known(shown, original_shown, (record.get(shown), followed), source, target)
         pieces = _block_sources(text, parsed, len(target), shown)
         updated = _updated(followed.blocks, words_of(source), source, pieces, trusted)
         _join_merged(updated, followed.blocks, words_of(source), target)
@@ -71,13 +71,14 @@ def update_translation(content: Path, translation: Path, original: Path, trusted
                 f"the record holds no words for its {'blocks' if len(unknown) > 1 else 'block'} "
                 f"{', '.join(map(str, unknown))}, so where they went cannot be told; add or remove the blocks by hand"))])
         new_text = text[:_body_offset(text, parsed.body_line)] + "\n" + "\n\n".join(updated.sources) + "\n"
-        if not _kept_as_they_were(converter.blocks(parse_text(new_text.encode("utf-8"), shown)[0].body, trusted),
-                                  target, updated, len(source)):
+        new_blocks = converter.blocks(parse_text(new_text.encode("utf-8"), shown)[0].body, trusted)
+        if not _kept_as_they_were(new_blocks, target, updated, len(source)):
             raise ContentErrors([ContentError(shown, parsed.body_line, "where each of its blocks starts cannot be told "
                                               "for sure (a code block right under a paragraph, say); add or remove "
                                               "the blocks by hand")])
         _replace(translation, new_text)
-        record[shown] = replace(followed, blocks=tuple(updated.followed))  # its title and summary as they were
+        # its title and summary as they were
+        record[shown] = replace(followed, blocks=tuple(updated.followed), own=fingerprints(new_blocks))
         save_record(content, record)
     return _said(shown, updated, source)
 
@@ -85,15 +86,18 @@ def update_translation(content: Path, translation: Path, original: Path, trusted
 NOTHING_TO_UPDATE = "has as many blocks as its original"  # how that refusal starts: `--comments` passes over it
 
 
-def _refuse_unless_known(shown: str, original_shown: str, followed: Followed | None, source, target) -> None:
+def _refuse_unless_known(shown: str, original_shown: str, records: tuple[Followed | None, Followed | None],
+                         source, target) -> None:
     """Only a translation whose record says which original blocks it followed can be put in line, and
-    only when the original gained or lost blocks (as many as it lost, when the counts still agree)."""
+    only when the original gained or lost blocks (as many as it lost, when the counts still agree).
+    `records`: the record as written, and as read through the translation's own edits since (as_edited)."""
+    then, followed = records
     known = followed is not None and followed.tells(original_shown, len(target))
     if len(source) == len(target) and not (known and (rearranged(followed.blocks, words_of(source)).said()
                                                       or _starters_behind(followed.blocks, words_of(source), source, target))):
         raise ContentErrors([ContentError(shown, 0, f"{NOTHING_TO_UPDATE} ({len(source)}): nothing to "
                                           "add or take out; `tertulia status` says which blocks are outdated")])
-    if followed is not None and followed.original == original_shown and followed.blocks == words_of(source):
+    if then is not None and then.original == original_shown and then.blocks == words_of(source):
         more = "more" if len(target) > len(source) else "fewer"
         raise ContentErrors([ContentError(shown, 0, (
             f"has {len(target)} blocks, its original {len(source)}; the original is as it was when this translation "
@@ -161,17 +165,27 @@ def _part_cut(paragraph: str, kept: str, after: bool) -> str:
 def _starters_behind(recorded: tuple, current: tuple, source, target) -> bool:
     """Whether a block of a translation as long as its original is an untouched starter whose original
     changed: the blocks `check` names so (translation_checks.outdated_blocks), found as it finds them."""
-    return any(untouched_starter(target[index], old, source[index]) for index, old in stale_blocks(recorded, current))
+    return any(_to_start_again(target[index], old, source[index]) for index, old in stale_blocks(recorded, current))
+
+
+def _to_start_again(block_html: str, followed: str | None, original_html: str) -> bool:
+    """Whether a translation's block holds nothing of a translator's, to be made again from its original's
+    new words: an untouched starter, or a code block copied as the original's was (a translator's walk: the
+    writer's fixed code stayed old beside the new, and `--update` had "nothing to update")."""
+    return untouched_starter(block_html, followed, original_html) or (
+        followed is not None and block_html.startswith("<pre") and original_html.startswith("<pre")
+        and words_of((block_html,))[0] == followed)
 
 
 def _refresh_starters(updated: Updated, recorded: tuple, current: tuple, source, target, trusted: bool) -> None:
-    """Each untouched starter whose original changed, started again from the original as it is: it held the
-    old words, which a translator would have translated, to be told they were outdated (a translator's
-    red team). A block cut from such a starter's paragraph is a starter too, with nothing to move into it."""
+    """Each untouched starter (or copied code) whose original changed, started again from the original as it
+    is: it held the old words, which a translator would have translated, to be told they were outdated (a
+    translator's red team). A block cut from such a starter's paragraph is a starter too, with nothing to move
+    into it."""
     joined = {new - 1 for _, new in updated.joined}
     for new, old in enumerate(updated.kept_from):
         if old is None or new in joined or recorded[old] == current[new] \
-                or not untouched_starter(target[old], recorded[old], source[new]):
+                or not _to_start_again(target[old], recorded[old], source[new]):
             continue
         updated.sources[new] = starter_markdown(source[new], trusted)
         updated.followed[new] = current[new]
@@ -241,6 +255,9 @@ def _said(shown: str, updated: Updated, source) -> str:
         lines.append(f"  {'blocks' if len(moved) > 1 else 'block'} {', '.join(map(str, moved))} moved back "
                      "beside their originals")
     for number in updated.refreshed:
+        if source[number - 1].startswith("<pre"):
+            lines.append(f"  block {number}: code, copied again from the original as it is now")
+            continue
         lines.append(f"  block {number}: still to translate, its starter now holds the original's new words "
                      f"(“{opening_words(source[number - 1])}”)")
     for number in updated.added:

@@ -76,6 +76,8 @@ def check_alignment(original: Record, translation: Record, blocks, found: Findin
             _warn_kinds(translation, source, target, found)
         # a draft's too: `translated` refuses it alike, and says why only here
         return True, recorded and _warn_shifted(translation, followed.blocks, source, found)
+    # a block the translator added by hand follows nothing the original lost or gained (see as_edited)
+    recorded = recorded and None not in followed.blocks
     changed = _changed_since_recorded(followed.blocks, source, target, translation.block_starts) if recorded else None
     line, where, by_hand = changed or (*locate_mismatch(source, target, list(translation.block_starts)), False)
     message = counts_differ(len(target), len(source))
@@ -320,6 +322,12 @@ def outdated_blocks(original: Record, translation: Record, blocks, followed: Fol
                     f"{command} starts it again from the new ones")))
             continue
         stale.append((index, old, line))
+        if ours.startswith("<pre") and theirs.startswith("<pre") and words_of((ours,))[0] == old and (
+                command := update_command(translation.path)):  # the writer's code fixed, the translator's copy not
+            found.warnings.append(ContentError(translation.path, line, (
+                f"block {index + 1} is outdated: its original's code (“{opening_words(theirs)}”) changed, and this "
+                f"block is a copy of it as it was: {command} copies it again")))
+            continue
         found.warnings.append(ContentError(translation.path, line, (
             f"block {index + 1} is outdated: its original (“{opening_words(theirs)}”) changed "
             "after it was translated; `tertulia status` says what changed, and once the translation's block follows "

@@ -12,6 +12,7 @@ Blocks are compared by their visible words, so a change of markup alone is not a
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import math
 from dataclasses import dataclass, replace
@@ -29,12 +30,15 @@ UNFINISHED = "TODO translate"  # what `new translation` writes in each block, un
 class Followed:
     """The original, and its blocks' words as they were when the translation was marked (None: never),
     its title then (None: not recorded, as by the records written before titles were) and its summary
-    then ("": it had none; None: not recorded, as by a comment's or an older record)."""
+    then ("": it had none; None: not recorded, as by a comment's or an older record); and the translation's
+    own blocks then, as fingerprints (None: not recorded, as by `new translation` or an older record), so
+    that blocks a translator adds or takes out by hand later are seen (see as_edited)."""
 
     original: str
     blocks: tuple[str | None, ...]
     title: str | None = None
     summary: str | None = None
+    own: tuple[str, ...] | None = None
 
     def tells(self, original: str, count: int) -> bool:
         """Whether this record says which of `original`'s blocks a translation of `count` blocks followed:
@@ -65,7 +69,8 @@ def load_record(content: Path) -> tuple[dict[str, Followed], list[ContentError]]
     prefix = content.resolve().name + "/"
     record = {prefix + key: Followed(prefix + entry["original"], tuple(cjk.without_spaces(words) if isinstance(words, str)
                                                                      else words for words in entry["blocks"]),
-                                     entry.get("title"), entry.get("summary"))
+                                     entry.get("title"), entry.get("summary"),
+                                     tuple(entry["own"]) if "own" in entry else None)
               for key, entry in entries.items()}
     return _through_renames(content, prefix, record), []
 
@@ -160,7 +165,44 @@ def _well_formed(entry) -> bool:
             and isinstance(entry.get("blocks"), list)
             and all(block is None or _text(block) for block in entry["blocks"])
             and ("title" not in entry or _text(entry["title"]))
-            and ("summary" not in entry or _text(entry["summary"])))
+            and ("summary" not in entry or _text(entry["summary"]))
+            and ("own" not in entry or (isinstance(entry["own"], list) and len(entry["own"]) == len(entry["blocks"])
+                                        and all(_text(own) for own in entry["own"]))))
+
+
+def fingerprints(blocks) -> tuple[str, ...]:
+    """A translation's blocks (their HTML), each told apart by a short hash: what the record keeps of them."""
+    return tuple(hashlib.blake2b(block.encode("utf-8"), digest_size=6).hexdigest() for block in blocks)
+
+
+def as_edited(followed: Followed | None, blocks) -> Followed | None:
+    """The record of a translation read for its `blocks` as they are now: each block it had when recorded
+    follows what it followed, where it stands now (moved, or edited in its place); one added by hand since
+    follows nothing yet (None: outdated, "a new block", until marked). Read as if the blocks were where they
+    had been, a translation mended by hand to its original's new blocks was "put in line" again by
+    `--update`, which took out a translated heading (a translator's walk). A record with no fingerprints
+    (older, or a starter's) is read as it is."""
+    if followed is None or followed.own is None:
+        return followed
+    then, now = followed.own, fingerprints(blocks)
+    if now == then:
+        return followed
+    runs = difflib.SequenceMatcher(None, then, now, autojunk=False).get_opcodes()
+    paired = {new: old for tag, old_start, old_end, new_start, new_end in runs if tag == "equal"
+              for new, old in zip(range(new_start, new_end), range(old_start, old_end))}
+    left = [old for old in range(len(then)) if old not in set(paired.values())]
+    for new in range(len(now)):  # a block moved, its words as they were
+        if new not in paired and (old := next((old for old in left if then[old] == now[new]), None)) is not None:
+            paired[new] = old
+            left.remove(old)
+    for tag, old_start, old_end, new_start, new_end in runs:  # a block edited in its place
+        if tag == "replace" and old_end - old_start == new_end - new_start:
+            for old, new in zip(range(old_start, old_end), range(new_start, new_end)):
+                if new not in paired and old in left:
+                    paired[new] = old
+                    left.remove(old)
+    return replace(followed, blocks=tuple(followed.blocks[paired[new]] if new in paired else None
+                                          for new in range(len(now))), own=now)
 
 
 def words_of(blocks) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ from .parse import ContentFiles
 from .read import Record
 from .tags import essay_tags, site_tags, warn_drafts_tags
 from .replies import check_anchors, check_replies, nested_threads
+from .translations import as_edited
 from .translation_checks import (check_alignment, outdated_blocks, summary_outdated, summary_without_original,
                                  title_outdated, unfinished_shown_as_original, warn_unfinished)
 
@@ -363,12 +364,13 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
                 original.meta.get("status") == "spam":
             aligned = False  # spam past a comment's limits, kept unread (see parse._spam): nothing to align with
         elif target == original.lang:
-            aligned, moved = check_alignment(original, record, blocks, found, followed.get(record.path), still_drafted)
-            if aligned and record.path in followed:
-                stale = outdated_blocks(original, record, blocks, followed[record.path], found, moved)
-            if record.path in followed:  # a title is no block: it is outdated or not however the blocks align
-                retitled = title_outdated(original, record, followed[record.path], found)
-                resummed = summary_outdated(original, record, followed[record.path], found)
+            known = as_edited(followed.get(record.path), blocks[record.path])
+            aligned, moved = check_alignment(original, record, blocks, found, known, still_drafted)
+            if aligned and known:
+                stale = outdated_blocks(original, record, blocks, known, found, moved)
+            if known:  # a title is no block: it is outdated or not however the blocks align
+                retitled = title_outdated(original, record, known, found)
+                resummed = summary_outdated(original, record, known, found)
             if resummed is None and kind != "comment":
                 summary_without_original(original, record, found, kind)
         elif target == record.lang:

@@ -278,9 +278,10 @@ def test_update_keeps_a_chinese_paragraph_s_translation_through_an_edit_and_an_i
     assert "outdated (block 2)" in run_cli("status", cwd=tmp_path).stdout
 
 
-def test_translated_force_keeps_a_block_moved_and_edited_outdated(tmp_path):
+def test_a_block_moved_and_edited_stays_outdated_once_its_translation_is_moved_by_hand(tmp_path):
     """A translator's walk: the writer swapped two paragraphs and added a word to one; the translator swapped
-    theirs and ran `translated --force`, as check said: the edit was recorded as translated, unseen."""
+    theirs and ran `translated --force`, as check said: the edit was recorded as translated, unseen. The
+    record now sees the translator's move itself: the edit is outdated, and nothing is said to have moved."""
     head, theirs = HEADS
     content = make_content(tmp_path, {
         "posts/p/index.es.md": head + "Uno uno.\n\nEl segundo habla del puente.\n\nEl tercero habla del río.\n",
@@ -290,8 +291,8 @@ def test_translated_force_keeps_a_block_moved_and_edited_outdated(tmp_path):
     (content / "posts/p/index.es.md").write_text(
         head + "Uno uno.\n\nEl tercero habla del río ancho.\n\nEl segundo habla del puente.\n")
     (content / "posts/p/index.en.md").write_text(theirs + "One.\n\nThree.\n\nTwo.\n")  # moved by hand
-    forced = run_cli("translated", translation, "--force", cwd=tmp_path)
-    assert forced.returncode == 0 and "block 2 is still outdated" in forced.stdout, forced.stdout
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert "block 2 is outdated" in check and "moved" not in check and "--force" not in check, check
     status = run_cli("status", cwd=tmp_path).stdout
     assert "en outdated (block 2)" in status and "{+río ancho.+}" in status and "moved" not in status, status
     # a block edited where it stands was shown beside its translation all along: recorded, as `translated` does
@@ -1281,7 +1282,7 @@ def test_check_warns_of_each_starter_update_starts_again_footnotes_too_and_a_tit
     assert '(https://example.org/b "an English title")' in translation.read_text()
 
 
-def test_force_keeps_a_changed_title_and_summary_outdated_and_the_whole_names_them(tmp_path):
+def test_a_changed_title_and_summary_stay_outdated_after_blocks_moved_and_the_whole_names_them(tmp_path):
     """A translator's walk: `translated --force` after moving blocks recorded the original's new title and
     summary as followed, and a whole `translated` called them current unsaid, as it says of blocks."""
     head = "---\ntitle: Uno\nauthor: A\nsummary: Breve.\n---\n\n"
@@ -1291,8 +1292,6 @@ def test_force_keeps_a_changed_title_and_summary_outdated_and_the_whole_names_th
     (content / "posts/p/index.es.md").write_text(head.replace("Uno", "Dos").replace("Breve.", "Muy breve.")
                                                  + "Segundo aquí.\n\nPrimero aquí.\n")
     (content / "posts/p/index.en.md").write_text(theirs + "Second here.\n\nFirst here.\n")
-    forced = run_cli("translated", "--force", translation, cwd=tmp_path)
-    assert forced.returncode == 0, forced.stderr
     check = run_cli("check", cwd=tmp_path).stderr
     assert "the title is outdated" in check and "the summary is outdated" in check, check
     whole = run_cli("translated", translation, cwd=tmp_path).stdout
@@ -1371,3 +1370,65 @@ def test_check_names_three_paragraphs_joined_as_update_joins_them(tmp_path):
     assert "the original's blocks 1 to 3 were joined into one paragraph" in check and "removed" not in check, check
     update = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
     assert "blocks 1, 2 and 3 joined into block 1" in update.stdout, update.stdout
+
+
+def test_blocks_mended_by_hand_are_not_put_in_line_again_by_update(tmp_path):
+    """A translator's walk: the writer took a paragraph out and the translator took its translation out by
+    hand; later the writer added a heading and the translator translated it in place. The record, read as if
+    the translation's blocks were where they had been, made check call it "lost its block 3 and gained block
+    4", and the `--update` it offered took out the translated third paragraph and added a second heading."""
+    head, theirs = HEADS
+    content = recorded(tmp_path, head + "Uno.\n\nDos.\n\nSobra.\n\nTres.\n\nCuatro.\n",
+                       theirs + "One.\n\nTwo.\n\nSpare.\n\nThree.\n\nFour.\n")
+    original, translation = content / "posts/p/index.es.md", content / "posts/p/index.en.md"
+    original.write_text(head + "Uno.\n\nDos.\n\nTres.\n\nCuatro.\n")
+    translation.write_text(theirs + "One.\n\nTwo.\n\nThree.\n\nFour.\n")
+    first = run_cli("check", cwd=tmp_path)
+    assert first.returncode == 0 and "0 warnings" in first.stdout, first.stdout + first.stderr
+    original.write_text(head + "Uno.\n\nDos.\n\nTres.\n\n## Nuevo\n\nCuatro.\n")
+    mended = theirs + "One.\n\nTwo.\n\nThree.\n\n## New\n\nFour.\n"
+    translation.write_text(mended)
+    check = run_cli("check", cwd=tmp_path)
+    assert check.returncode == 0 and "lost its block" not in check.stderr and "--update" not in check.stderr, check.stderr
+    assert "block 4 is outdated" in check.stderr, check.stderr  # the heading: translated by hand, not yet marked
+    update = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
+    assert update.stdout.startswith("nothing to update: "), update.stdout + update.stderr
+    assert translation.read_text() == mended
+    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    assert "0 warnings" in run_cli("check", cwd=tmp_path).stdout
+
+
+def test_a_record_written_before_fingerprints_is_read_and_force_keeps_the_title_outdated(tmp_path):
+    """Records kept before the translation's own blocks were fingerprinted say nothing of a translator's
+    moves: `translated --force` still vouches for them, the original's new title left outdated."""
+    head = "---\ntitle: Uno\nauthor: A\n---\n\n"
+    theirs = "---\ntitle: One\ntranslation_of: es\n---\n\n"
+    content = recorded(tmp_path, head + "Primero aquí.\n\nSegundo aquí.\n", theirs + "First here.\n\nSecond here.\n")
+    record = json.loads((content / "translations.json").read_text())
+    assert len(record["translations"]["posts/p/index.en.md"].pop("own")) == 2
+    (content / "translations.json").write_text(json.dumps(record))
+    (content / "posts/p/index.es.md").write_text(head.replace("Uno", "Dos") + "Segundo aquí.\n\nPrimero aquí.\n")
+    (content / "posts/p/index.en.md").write_text(theirs + "Second here.\n\nFirst here.\n")
+    assert "--force" in run_cli("check", cwd=tmp_path).stderr  # moved, as far as such a record can tell
+    forced = run_cli("translated", "--force", "content/posts/p/index.en.md", cwd=tmp_path)
+    assert forced.returncode == 0 and "where you moved them" in forced.stdout, forced.stdout + forced.stderr
+    check = run_cli("check", cwd=tmp_path)
+    assert "the title is outdated" in check.stderr and "moved" not in check.stderr, check.stderr
+    assert "own" in json.loads((content / "translations.json").read_text())["translations"]["posts/p/index.en.md"]
+
+
+def test_code_copied_into_a_translation_is_copied_again_by_update_once_the_writer_fixes_it(tmp_path):
+    """A translator's walk: the writer fixed a typo in a code block; check called the translation's copy
+    outdated, and `--update` had "nothing to update", the old code left beside the new on the page."""
+    head, theirs = HEADS
+    code = "```python\nlaenge = 354\n```\n"
+    content = recorded(tmp_path, head + "Der Fluss.\n\n" + code + "\nEnde.\n", theirs + "The river.\n\n" + code + "\nEnd.\n")
+    (content / "posts/p/index.es.md").write_text(head + "Der Fluss.\n\n" + code.replace("laenge", "länge") + "\nEnde.\n")
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert "block 2 is outdated: its original's code (“länge = 354”) changed, and this block is a copy of it as it " \
+           "was: `tertulia new translation p --lang en --update` copies it again" in check, check
+    update = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
+    assert update.returncode == 0 and "block 2: code, copied again from the original as it is now" in update.stdout, \
+        update.stdout + update.stderr
+    assert "länge = 354" in (content / "posts/p/index.en.md").read_text()
+    assert "outdated" not in run_cli("check", cwd=tmp_path).stderr
