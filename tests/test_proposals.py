@@ -474,3 +474,22 @@ def test_an_html_letter_s_markdown_is_the_markdown_its_reader_typed():
     typed = "I like <b>bold</b>, `&lt;div>` and R&amp;D: <https://example.org/x>"
     html = "<p>" + typed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</p>"
     assert html_text(html).strip() == typed
+
+
+@pytest.mark.parametrize("written", [
+    "ana\\_maria@example.org",  # a Markdown escape, which the page does not show
+    "ana_maria＠example.org",  # the full-width at sign
+    "ana_<span>maria</span>@<i>example</i>.org",  # a letter's HTML, tags between its characters
+    "ana_maria@*example*.org",  # the same once made Markdown
+])
+def test_the_sender_s_address_is_removed_however_its_characters_are_marked(written):
+    """A red team: these spellings of the sender's address were written into the public comment file."""
+    from tertulia.importers.proposal import REDACTED, redacted
+    assert redacted(f"Write to {written} any time.", ("ana_maria@example.org",)) == f"Write to {REDACTED} any time."
+    assert redacted("anamaria@example.org", ("ana_maria@example.org",)) == "anamaria@example.org"  # another's
+
+
+def test_an_address_is_removed_with_its_host_in_either_spelling():
+    from tertulia.importers.proposal import REDACTED, redacted
+    for sender in ("ana@xn--bcher-kva.example", "ana@bücher.example"):
+        assert redacted("ana@bücher.example, ana@xn--bcher-kva.example", (sender,)) == f"{REDACTED}, {REDACTED}"

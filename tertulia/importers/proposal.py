@@ -289,6 +289,7 @@ def _chosen(typed: str, file_body: str, placeholders: frozenset[str]) -> str:
 # How alike the words above the markers and the file's are when the ones above are the file's text
 # corrected: a typo mended or a sentence added keeps most words; a note over the comment keeps few
 SAME_TEXT = 0.6
+WORDS_PAIRED = 1_000_000  # words above times words in the file: a diff of two 1,000-word texts, a tenth of a second
 
 
 def _another_text(typed: str, file_body: str, placeholders: frozenset[str]) -> bool:
@@ -299,7 +300,10 @@ def _another_text(typed: str, file_body: str, placeholders: frozenset[str]) -> b
     if not said or not filed or " ".join(filed) in placeholders:
         return False
     from difflib import SequenceMatcher  # here: only a letter whose two texts differ asks
-    return SequenceMatcher(None, said, filed, autojunk=False).ratio() < SAME_TEXT
+    matcher = SequenceMatcher(None, said, filed, autojunk=False)
+    if len(said) * len(filed) > WORDS_PAIRED:  # their words in common, in any order: a diff of two long texts
+        return matcher.quick_ratio() < SAME_TEXT  # takes time as their product grows (a 64 KB issue took 36 s)
+    return matcher.ratio() < SAME_TEXT
 
 
 def _letter_text(lines: list[str], forward: bool = False) -> str:
@@ -601,18 +605,39 @@ def redacted(text: str, private: tuple[str, ...]) -> str:
     if not text or not private:
         return text
     readable = _as_read(text)
-    for address in private:
-        local, _, domain = address.lower().rpartition("@")
+    for address in (spelled for address in private for spelled in _host_spellings(address)):
+        local, domain = (_unmarked(half) for half in address.lower().rpartition("@")[::2])
         if address and local in readable and domain in readable:
-            text = re.sub("".join(map(_spellings, address)), REDACTED, text, flags=re.IGNORECASE)
+            text = re.sub(MARKS_BETWEEN.join(map(_spellings, address)), REDACTED, text, flags=re.IGNORECASE)
     return text
+
+
+# what may stand between an address's characters and still show it once built: Markdown's escapes and
+# emphasis, an inline tag (`ana_<span>maria</span>@<i>x</i>.org` from a letter's HTML, a red team)
+MARKS_BETWEEN = r"(?:\\|[*_~`]|<[^<>]{0,80}>){0,4}"  # a few: a long run of marks spells no address
+
+
+def _unmarked(text: str) -> str:
+    return re.sub(r"<[^<>]{0,80}>|[\\*_~`]", "", text)
 
 
 def _as_read(text: str) -> str:
     """The text as a reader would read it, lower case: its character references and percent escapes
-    decoded, so that any spelling _spellings finds holds the address's halves as they are."""
-    decoded = html.unescape(text)
-    return re.sub(r"(?:%[0-9A-Fa-f]{2})+", _percent_decoded, decoded).lower()
+    decoded, its marks and tags (MARKS_BETWEEN) gone, so that any spelling _spellings finds holds the
+    address's halves as they are (unmarked too)."""
+    decoded = html.unescape(text).replace("\uff20", "@").replace("\ufe6b", "@")
+    return _unmarked(re.sub(r"(?:%[0-9A-Fa-f]{2})+", _percent_decoded, decoded).lower())
+
+
+def _host_spellings(address: str) -> tuple[str, ...]:
+    """An address, and the same with its host as a reader writes it, or as mail carries it: `bücher.example`
+    and `xn--bcher-kva.example` are one host."""
+    local, _, domain = address.rpartition("@")
+    try:
+        other = domain.encode("idna").decode("ascii") if not domain.isascii() else domain.encode("ascii").decode("idna")
+    except UnicodeError:
+        return (address,)
+    return (address,) if other.lower() == domain.lower() else (address, f"{local}@{other}")
 
 
 def _percent_decoded(match: re.Match) -> str:
@@ -627,7 +652,9 @@ def _spellings(character: str) -> str:
     names = [re.escape(f"&{name}") for name, value in html.entities.html5.items() if value == character]
     escaped = "".join(f"%{byte:02x}" for byte in character.encode("utf-8"))
     spelled = "|".join([re.escape(character), f"&#0*{code};?", f"&#x0*{code:x};?", *names, escaped])
-    return f"[ \t]*(?:{spelled})[ \t]*" if character == "@" else f"(?:{spelled})"
+    if character == "@":  # and the full-width and small at signs, which read as one
+        return f"[ \t]*(?:{spelled}|\uff20|\ufe6b)[ \t]*"
+    return f"(?:{spelled})"
 
 
 def _already_there(folder: Path, origin: str, fingerprint: tuple, seen: set | None, read: dict | None = None) -> str:

@@ -266,7 +266,7 @@ def _block_footnotes(text: str, footnotes: str, body: Body) -> str:
     [footnote] shortcodes, so that both kinds are numbered together in the order they stand."""
     try:
         notes = {n["id"]: n.get("content", "") for n in json.loads(footnotes or "[]") if isinstance(n, dict)}
-    except (ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError, RecursionError):  # RecursionError: `[[[…`, a hostile export's
         notes = {}
     if not notes:
         return text

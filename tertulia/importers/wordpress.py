@@ -90,7 +90,7 @@ class Summary:
             (self.unnamed_authors, "written by `Anonymous`, their author's display name being empty in the export "
                                    "(a login signs in to the blog and is no name it showed; write `author:` by hand "
                                    "if you know it): "),
-            (self.flattened, "markup that could run as a script, left out (the words kept, with plain formatting): "),
+            (self.flattened, "markup that could run as a script or stalls the converter, left out (the words kept, with plain formatting): "),
             (self.served_already, "old addresses now served by another page of the site, so not kept: "),
             (self.under_files, "old addresses under another one served as a file, which a static host cannot hold "
                                "beside it, left out: "),

@@ -19,7 +19,8 @@ from urllib.parse import quote
 import nh3
 from markdownify import MarkdownConverter
 
-from ..reading.markup import MAX_ANGLES, MAX_COMMENT, Converter, comment_refusal, run_on
+from ..reading.markup import (MAX_ANGLES, MAX_COMMENT, MAX_SECONDS, Converter, TooSlow, alarms, comment_refusal,
+                              run_on)
 from .accessible import accessible
 from .proposal import REDACTED, redacted
 from .shortcodes import PRE_END, Media, expanded
@@ -232,6 +233,8 @@ def to_markdown(body: str, post_id: str = "", media: Media | None = None, footno
         text, code = expanded(text, post_id, media, footnotes)
     text = autop(text)
     text = re.sub(r"(?:<p>)?\x00code(\d+)\x00(?:</p>)?", lambda m: code[int(m.group(1))], text)
+    if text.count("<") > MANY_TAGS:  # nh3 takes time as the square of how deep tags nest: 100,000 `<div>`, 40 s
+        text = shallow(text)  # (a red team); their words kept, as past MAX_NESTING always
     markdown = flat_markdown(text) if flat else _converted(cleaned(text, frames=shortcodes, every_word=not shortcodes))
     if shortcodes and not flat and not safe_as_essay(markdown):  # a post or page: its Markdown is trusted when built
         markdown = flat_markdown(text)
@@ -296,15 +299,32 @@ def comment_refused(body: str, spam: bool = False) -> str:
     return comment_refusal(comment_markdown(body))
 
 
+UNESCAPED_BRACKET = re.compile(r"(?<!\\)([\[\]])")
+
+
 def flat_markdown(fragment: str) -> str:
     """A body's words with plain formatting only (paragraphs, headings, lists, quotes, emphasis), every
     other character escaped: what an imported essay keeps when its markup could not be made safe."""
     markdown = _converted(nh3.clean(fragment, tags=PLAIN_TAGS, attributes={}, clean_content_tags=DROPPED_FROM_POSTS))
+    # no links here, so a bracket is a word's: escaped, as thousands of them unclosed stall Python-Markdown
+    escaped = UNESCAPED_BRACKET.sub(r"\\\1", markdown)
+    if safe_as_essay(escaped):
+        return escaped
+    markdown = _fenced(markdown)  # too slow to convert, even so (80,000 `\[`): every word kept, as written
     if not safe_as_essay(markdown):  # never seen; but this is the last step, so it holds on its own
         raise ValueError("an imported body could not be made safe")
     return markdown
 
 
+def _fenced(text: str) -> str:
+    """`text` (Markdown) as a code block, which Python-Markdown copies as it stands: its backslash escapes
+    undone, or the page shows them."""
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
+    return f"{fence}\n{text.rstrip()}\n{fence}\n"
+
+
+MANY_TAGS = 20_000  # in one body, which a long post in earnest stays far below
 MAX_NESTING = 40  # elements inside elements; deeper, markdownify's recursion fails (no real post nests so)
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"}
 
@@ -363,8 +383,15 @@ def _converted(fragment: str) -> str:
 
 def safe_as_essay(markdown: str) -> bool:
     """Whether `markdown`, built as an essay (raw HTML kept), holds nothing that could run as a script:
-    the last check on an imported body, after every step that wrote into it."""
-    return not any(unsafe_markup(block) for block in Converter().blocks(markdown, trusted=True))
+    the last check on an imported body, after every step that wrote into it. One the build would refuse as
+    too slow to convert (80,000 `[`: a red team's import took minutes, and wrote what the build refused) is
+    not: its words are kept flat, as an unsafe one's are."""
+    with alarms() as timed:
+        try:  # a comment's time: a post written in earnest takes under a second, and this is asked three times
+            blocks = Converter(timed=timed, seconds=MAX_SECONDS).blocks(markdown, trusted=True)
+        except TooSlow:
+            return False
+    return not any(unsafe_markup(block) for block in blocks)
 
 
 def before_more(body: str) -> str | None:

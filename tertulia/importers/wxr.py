@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -30,7 +31,7 @@ DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 RSS, DISQUS = "rss", "{http://disqus.com}disqus"  # the root element of each export, as the parser names it
 EXPORTS = {RSS: ("a WordPress export (WXR)", "<rss>"),  # root -> what it is, and its root as written
            DISQUS: ("a Disqus export", '<disqus xmlns="http://disqus.com">')}
-PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)", re.DOTALL | re.IGNORECASE)
+PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[[^\]]*\])*>)", re.DOTALL | re.IGNORECASE)
 ELEMENT = re.compile(r"<([A-Za-z_][\w.:-]*)")
 HEAD = 64 * 1024  # what is read to tell what a document is, when the parse cannot
 
@@ -324,12 +325,22 @@ def _items(path: Path, events) -> Iterator[Channel | Item]:
         yield channel
 
 
+def _blog_address(text: str) -> str:
+    """The blog's address as the export gives it, or "" for one whose host cannot be read (`http://[::1`):
+    every old address is read against it, and the import stopped at the first with Python's bare words."""
+    try:
+        urlsplit(text).hostname  # noqa: B018 (read for what it raises)
+    except ValueError:
+        return ""
+    return text
+
+
 def _channel_field(channel: Channel, element, wp: str) -> None:
     tag = element.tag
-    if tag in ("title", "link", "description", "language"):
+    if tag in ("title", "description", "language"):
         setattr(channel, tag, (element.text or "").strip())
-    elif tag == wp + "base_site_url":
-        channel.base_site_url = (element.text or "").strip()
+    elif tag in ("link", wp + "base_site_url"):
+        setattr(channel, "link" if tag == "link" else "base_site_url", _blog_address((element.text or "").strip()))
     elif tag == wp + "author":
         login = _text(element, wp + "author_login")
         # an empty display name is no name: the login is half of a credential, and the blog never showed it

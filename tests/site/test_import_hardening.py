@@ -4,6 +4,7 @@ written outside content/, no traceback, a site.yml that reads back as written, n
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import frontmatter
@@ -835,3 +836,45 @@ def test_an_interrupted_import_says_so_in_one_line(monkeypatch, capsys):
         sys.unraisablehook = hook
     assert status == 130
     assert capsys.readouterr().err == "interrupted; the import stopped before it finished; run it again to finish it\n"
+
+
+# --- a red team's of session 66: what stalled or stopped an import, and what the build then refused ----------
+
+def test_a_doctype_of_many_brackets_is_refused_at_once(tmp_path):
+    """92 bytes, `<!DOCTYPE x [][]…`: the search for the file's first element took exponential time."""
+    export = tmp_path / "doctype.xml"
+    export.write_text("<!DOCTYPE x " + "[]" * 40)
+    assert run_cli("init", "site", "--lang", "en", cwd=tmp_path).returncode == 0  # a post for Disqus's comments
+    for kind in ("wordpress", "disqus"):
+        result = run_cli("import", kind, str(export), cwd=tmp_path / "site")
+        assert result.returncode == 1 and f"{export}:1: not well-formed XML" in result.stderr, result.stderr
+
+
+def test_an_unreadable_blog_address_and_deep_footnotes_are_no_traceback_and_the_site_builds(tmp_path):
+    """`<wp:base_site_url>http://[::1` stopped the import with Python's bare "Invalid IPv6 URL" (exit 2); a
+    post's `<link>` so written was its `source`, which check passed and the build met with a traceback; the
+    block editor's footnotes nested 100,000 deep were a RecursionError."""
+    deep = ("<wp:postmeta><wp:meta_key>footnotes</wp:meta_key><wp:meta_value><![CDATA[" + "[" * 100_000
+            + "]]></wp:meta_value></wp:postmeta>")
+    text = export_text(post(link="http://[::1/x/").replace("</item>", deep + "</item>"))
+    text = text.replace("<channel>", "<channel><wp:base_site_url>http://[::1</wp:base_site_url>")
+    result = import_into(tmp_path / "site", text)
+    no_traceback(result)
+    assert result.returncode == 0 and "Invalid IPv6" not in result.stderr, result.stderr
+    assert "source" not in (tmp_path / "site/content/posts/hello/index.en.md").read_text()
+    built = run_cli("build", cwd=tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+
+
+@pytest.mark.parametrize("body, kept", [("<div>" * 100_000 + "x" + "</div>" * 100_000, "x"),
+                                        ("[" * 80_000 + "x", "[" * 80_000 + "x")])
+def test_a_body_that_stalls_the_converter_is_kept_whole_and_the_site_builds(tmp_path, body, kept):
+    """100,000 nested `<div>` took nh3 minutes; 80,000 `[` took Python-Markdown minutes in the import, which
+    then wrote what the build refused as too slow to read."""
+    result = import_into(tmp_path / "site", export_text(post(body=body)))
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    built = run_cli("build", "--output", "out", cwd=tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    page = (tmp_path / "site/out/posts/hello/index.html").read_text()
+    assert kept in html.unescape(re.sub(r"<[^>]+>", "", page))
