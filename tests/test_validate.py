@@ -748,3 +748,19 @@ def test_the_site_yml_entry_a_missing_tag_s_warning_offers_reads_back_as_that_ta
     warning = next(str(w) for w in loads(tmp_path, {"posts/hola/index.es.md": essay}).warnings if "site.yml tags" in str(w))
     entry = warning.rsplit("(`", 1)[1].rsplit("`)", 1)[0].replace("…", "x")
     assert yaml.safe_load(entry) == {tag: {"en": "x", "es": tag, "ro": "x"}}, warning
+
+
+@pytest.mark.parametrize("title, said", [
+    ('"Lettera: "x" dal porto"', 'the " before `x" dal porto"` ends the quoted text: write a " inside it as \\"'),
+    ("'L'acqua e il porto'", "the ' before `acqua e il porto'` ends the quoted text: write a ' inside it twice, as ''")])
+def test_a_quote_inside_a_quoted_title_is_named_as_what_ends_it(tmp_path, title, said):
+    """A new user's walk: YAML said only "did not find expected key" of a title with quotes inside its quotes."""
+    errors = errors_for(tmp_path, {"posts/hola/index.es.md": f"---\ntitle: {title}\nauthor: Ana\n---\n\nUno.\n"})
+    assert len(errors) == 1 and errors[0].startswith("content/posts/hola/index.es.md:2: YAML does not parse: did not "
+                                                     f"find expected key; {said}"), errors
+
+
+def test_a_source_whose_host_cannot_be_read_is_an_error_not_a_traceback(tmp_path):
+    """A red team: `source: "http://[::1/x/"` passed check, and the build naming its host stopped with one."""
+    errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", 'author: Ana\nsource: "http://[::1/x/"')})
+    assert errors == ["content/posts/hola/index.es.md:4: `source` must be an absolute http(s) URL, not `http://[::1/x/`"]

@@ -226,6 +226,9 @@ def _hint(exc, text: str) -> str:
         return f"; YAML read {text[start:mark.index][:60]} as one quoted text: is a quote left open in it?"
     if said.startswith("mapping values are not allowed"):
         return "; a value holding `: ` must be in quotes, as in title: \"Cairo: the streets\""
+    if said.startswith(("did not find expected key", "expected <block end>")) and (
+            closed := _closed_early(text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else "")):
+        return closed
     opened = getattr(exc, "context_mark", None)
     if said.startswith(("did not find expected key", "expected <block end>")) and opened is not None:
         lines = text.split("\n")
@@ -235,6 +238,23 @@ def _hint(exc, text: str) -> str:
                 return (f"; this line is indented {counted(_indent(lines[mark.line]), 'space')}, the line above it "
                         f"{_indent(above)}: keys of one mapping start in one column")
             return "; this line is indented deeper than the key above it: keys of one mapping start in one column"
+    return ""
+
+
+# `title: "Lettera: "x" dal porto"`: a value in quotes that its own quote closes, text following on the line
+CLOSED_EARLY = {'"': re.compile(r'^[ \t]*(?:-[ \t]+)?[^\s#"\'][^#"\']*?:[ \t]+"(?:[^"\\]|\\.)*"[ \t]*([^\s#].*)$'),
+                "'": re.compile(r"^[ \t]*(?:-[ \t]+)?[^\s#\"'][^#\"']*?:[ \t]+'(?:[^']|'')*'[ \t]*([^\s#].*)$")}
+
+
+def _closed_early(line: str) -> str:
+    """A hint for a value whose quotes hold a quote of the same kind, which ends it early (YAML says only
+    "did not find expected key", a new user's walk), or ""."""
+    for quote, pattern in CLOSED_EARLY.items():
+        if match := pattern.match(line):
+            rest = match.group(1)[:40]
+            inside = "as \\\" (or put the whole in single quotes)" if quote == '"' else \
+                "twice, as '' (or put the whole in double quotes)"
+            return f"; the {quote} before `{rest}` ends the quoted text: write a {quote} inside it {inside}"
     return ""
 
 
