@@ -124,3 +124,17 @@ def test_a_reference_without_its_note_and_a_note_referred_to_nowhere_are_warned_
         "content/posts/hola/index.es.md:10: warning: the footnote reference [^2] has no note, and shows as written: "
         "add `[^2]: …` below the text, or take the reference out",
     ], result.stderr
+
+
+def test_notes_an_import_wrote_as_html_are_referred_to(tmp_path):
+    """A review: a post imported with a footnote plugin's notes (written as HTML, as `import wordpress` writes
+    them) was warned of three times, "referred to nowhere", though the page links both ways."""
+    body = ('Un dato.<sup id="fnref-1"><a href="#fn-1">1</a></sup>\n\n<section class="footnotes"><ol>'
+            '<li id="fn-1">La fuente. <a href="#fnref-1">↩</a></li></ol></section>\n')
+    content = make_content(tmp_path, {"posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\n" + body},
+                           with_essay=False)
+    result = run_cli("check", "--content", str(content))
+    assert result.returncode == 0 and "footnote" not in result.stderr, result.stderr
+    orphan = body.replace('<sup id="fnref-1"><a href="#fn-1">1</a></sup>', "")
+    (content / "posts/hola/index.es.md").write_text("---\ntitle: Hola\nauthor: Ana\n---\n\n" + orphan)
+    assert "the footnote [^1] is referred to nowhere" in run_cli("check", "--content", str(content)).stderr
