@@ -17,6 +17,14 @@
       }
     }
   }
+  // A shared `?view=ca` of the page side by side with another translation: the page that holds that
+  // language, in that view (a new user's walk: the link showed no Catalan, and said nothing of it)
+  var holding = asked && !(chosen && chosen.value === asked) && window.CSS && CSS.escape
+    && document.querySelector('.choices a[hreflang="' + CSS.escape(asked) + '"]:not([aria-current])');
+  if (holding) {
+    location.replace(holding.href.split("#")[0] + "?view=" + encodeURIComponent(asked) + location.hash);
+    return;
+  }
   if (chosen) { chosen.checked = true; }
   if (kept.swap === "1") { document.getElementById("swap-sides").checked = true; }
   // A translation chosen before applies while browsing the site (not to a shared link): reader.js brings

@@ -609,3 +609,14 @@ def test_a_quotation_leaves_out_the_footnote_numbers(server, open_page):
     page.get_by_role("button", name="Copy as a quotation").click()
     page.wait_for_function("document.querySelector('[data-passage-status]').textContent === 'Quotation copied'")
     assert page.evaluate("navigator.clipboard.readText()").startswith("“A quotation from an old book.” — ")
+
+
+def test_a_shared_view_of_another_translation_opens_the_page_that_holds_it(server, open_page):
+    """A new user's walk: `?view=ca` on the page side by side with English showed Italian and English, no
+    Catalan, and said nothing: the view asked for is on the page side by side with Catalan."""
+    page = open_page(server["url"] + ALPHA + "?view=pt-BR#p1")
+    page.wait_for_url("**/posts/alpha/with-pt-BR/?view=pt-BR#p1")
+    assert page.locator('input[name=view][value="pt-BR"]').is_checked()
+    assert page.locator('#p1 .translation[lang="pt-BR"]').is_visible()
+    page = open_page(server["url"] + ALPHA + '?view=x"]')  # no such language: the page as it is
+    assert page.url.endswith('/posts/alpha/?view=x%22]') and page.locator("#p1").is_visible()
