@@ -170,12 +170,23 @@ def test_the_record_is_read_through_the_translator_s_own_moves_additions_and_edi
     then = ("<p>One.</p>", "<p>Two.</p>", "<p>Spare.</p>", "<p>Three.</p>")
     followed = Followed("o", ("uno", "dos", "sobra", "tres"), own=fingerprints(then))
     assert as_edited(followed, then) is followed
-    # Three moved first, Spare taken out and a block added by hand at the end; Two edited in its place
+    # Three moved first and Spare taken out; a block added by hand; Two edited in its place
     now = ("<p>Three.</p>", "<p>One.</p>", "<p>Two, edited.</p>", "<p>New.</p>")
-    edited = as_edited(followed, ("<p>Three.</p>", "<p>One.</p>", "<p>Two.</p>", "<p>New.</p>"))
-    assert edited.blocks == ("tres", "uno", "dos", None), edited
-    edited = as_edited(followed, now)  # an edit beside an exchange of blocks cannot be told from a new block
-    assert edited.blocks == ("tres", "uno", None, None), edited
+    edited = as_edited(followed, ("<p>Three.</p>", "<p>One.</p>", "<p>Two.</p>"))
+    assert edited.blocks == ("tres", "uno", "dos"), edited
+    added = ("<p>One.</p>", "<p>Two.</p>", "<p>New.</p>", "<p>Spare.</p>", "<p>Three.</p>")
+    assert as_edited(followed, added).blocks == ("uno", "dos", None, "sobra", "tres")
+    edited = as_edited(followed, now)  # what was left in a changed run, in its place: edited there
+    assert edited.blocks == ("tres", "uno", "dos", "sobra"), edited
+    # a block cut in two by hand follows the whole; two made one, both; where the counts say nothing, nothing
+    assert as_edited(followed, ("<p>One.</p>", "<p>Two</p>", "<p>again.</p>", "<p>Spare.</p>", "<p>Three.</p>")
+                     ).blocks == ("uno", "dos", "dos", "sobra", "tres")
+    assert as_edited(followed, ("<p>One.</p>", "<p>Two. Spare.</p>", "<p>Three.</p>")).blocks == ("uno", "dos sobra", "tres")
+    assert as_edited(followed, ("<p>One.</p>", "<p>A</p>", "<p>B</p>", "<p>C</p>", "<p>D</p>", "<p>Three.</p>")
+                     ).blocks == ("uno", None, None, None, None, "tres")
+    # where it stands is no edit: footnote ids and links under a sub-path, as a build names them
+    assert fingerprints(['<p>A<sup id="fnref-en-1"><a href="/s/x/#fn-en-1">1</a></sup></p>']) == \
+        fingerprints(['<p>A<sup id="fnref-1"><a href="/x/#fn-1">1</a></sup></p>'])
     assert edited.own == fingerprints(now)
     assert as_edited(followed, ("<p>One.</p>", "<p>Two!</p>", "<p>Spare.</p>", "<p>Three.</p>")).blocks == followed.blocks
     assert as_edited(Followed("o", ("uno",)), ("<p>Anything.</p>", "<p>More.</p>")).blocks == ("uno",)

@@ -17,7 +17,7 @@ from ..errors import ContentError, ContentErrors
 from ..reading.align import counts_differ
 from ..reading.find import shown_path
 from ..reading.translations import (RECORD, SUMMARY, TITLE, UNFINISHED, Followed, blocks_named, gone_entries, listed,
-                                    as_edited, fingerprints, load_record, marked, mend_rearranged, paired_blocks,
+                                    fingerprints, load_record, read_for, marked, mend_rearranged, paired_blocks,
                                     rearranged, stale_blocks, still_marked, summary_of, title_of, words_of)
 
 NOTE = "Written by `tertulia translated`; not for editing by hand."
@@ -88,8 +88,8 @@ def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = 
         if errors:
             raise ContentErrors(errors)
         current = words_of(source)
-        if shown in record:  # what the translator's own edits since did to its blocks' places (see as_edited)
-            record[shown] = as_edited(record[shown], target)
+        if shown in record:  # what the translator's own edits since did to its blocks' places (see read_for)
+            record[shown] = read_for(record[shown], source, target)
         moved = _rearranged_since(record.get(shown), original_shown, current)
         fields_alone = bool(blocks) and all(block in (TITLE, SUMMARY) for block in blocks)
         if moved and (not force or blocks) and not fields_alone:  # --force vouches for the whole, not a block

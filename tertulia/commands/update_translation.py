@@ -22,8 +22,8 @@ from ..reading.read import parse_text
 from ..reading.find import shown_path
 from .translated import record_lock, save_record
 from ..reading.starter_marks import untouched_starter
-from ..reading.translations import (Followed, as_edited, fingerprints, joined_into, load_record, opening_words, paired_blocks, rearranged,
-                                    split_off, stale_blocks, words_of)
+from ..reading.translations import (Followed, fingerprints, joined_into, load_record, opening_words, paired_blocks,
+                                    read_for, rearranged, split_off, stale_blocks, words_of)
 from .translation_starter import starter_markdown
 
 
@@ -58,7 +58,7 @@ def update_translation(content: Path, translation: Path, original: Path, trusted
         record, errors = load_record(content)
         if errors:
             raise ContentErrors(errors)
-        followed = as_edited(record.get(shown), target)
+        followed = read_for(record.get(shown), source, target)
         _refuse_unless_known(shown, original_shown, (record.get(shown), followed), source, target)
         pieces = _block_sources(text, parsed, len(target), shown)
         updated = _updated(followed.blocks, words_of(source), source, pieces, trusted)

@@ -71,11 +71,12 @@ def check_alignment(original: Record, translation: Record, blocks, found: Findin
     source, target = blocks[original.path], blocks[translation.path]
     recorded = followed is not None and followed.tells(original.path, len(target))
     if len(source) == len(target):
-        if not in_progress:  # a draft's or a pending comment's translation is work in progress (see validate._texts)
-            _warn_list_lengths(translation, source, target, found)
-            _warn_kinds(translation, source, target, found)
         # a draft's too: `translated` refuses it alike, and says why only here
-        return True, recorded and _warn_shifted(translation, followed.blocks, source, found)
+        shifted = recorded and _warn_shifted(translation, followed.blocks, source, found)
+        if not (in_progress or shifted):  # a draft's or a pending comment's translation is work in progress (see
+            _warn_list_lengths(translation, source, target, found)  # validate._texts); beside other paragraphs,
+            _warn_kinds(translation, source, target, found)  # its blocks' kinds differ as theirs do: said there
+        return True, shifted
     # a block the translator added by hand follows nothing the original lost or gained (see as_edited)
     recorded = recorded and None not in followed.blocks
     changed = _changed_since_recorded(followed.blocks, source, target, translation.block_starts) if recorded else None
@@ -311,8 +312,13 @@ def outdated_blocks(original: Record, translation: Record, blocks, followed: Fol
     current = words_of(blocks[original.path])
     starts = translation.block_starts
     stale = []
+    # those beside another paragraph than theirs are outdated on the page, and named once, by the moved warning
+    displaced = set(rearranged(followed.blocks, current).beside_others) if rearranged_since else set()
     for index, old in stale_blocks(followed.blocks, current):
         line = starts[index] if index < len(starts) else translation.body_line
+        if index in displaced and old and any(old == now for now in current):
+            stale.append((index, old, line))
+            continue
         ours, theirs = blocks[translation.path][index], blocks[original.path][index]
         if UNFINISHED in ours:  # unfinished, not outdated: counted once
             if untouched_starter(ours, old, theirs) and (command := update_command(translation.path)):

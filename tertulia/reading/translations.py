@@ -15,6 +15,7 @@ import difflib
 import hashlib
 import json
 import math
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -170,9 +171,24 @@ def _well_formed(entry) -> bool:
                                         and all(_text(own) for own in entry["own"]))))
 
 
+# what a block's HTML says of where it is built, not of what it says: footnote ids named by language, and
+# links from the root put under the site's sub-path (a review: `translated` and `check` read them apart)
+PLACED = re.compile(r'\s(?:id|href|src)="[^"]*"')
+
+
 def fingerprints(blocks) -> tuple[str, ...]:
     """A translation's blocks (their HTML), each told apart by a short hash: what the record keeps of them."""
-    return tuple(hashlib.blake2b(block.encode("utf-8"), digest_size=6).hexdigest() for block in blocks)
+    return tuple(hashlib.blake2b(PLACED.sub("", block).encode("utf-8"), digest_size=6).hexdigest() for block in blocks)
+
+
+def read_for(followed: Followed | None, original_blocks, blocks) -> Followed | None:
+    """The record as it bears on a translation's `blocks` now: read through the translator's own edits
+    (as_edited) once the original has changed since it was recorded. While the original is as recorded, a
+    block the translator added, took out or moved is theirs alone, said as the counts or kinds that part,
+    never as the original's change (a review: "original block 2 was added", and `--update` refused)."""
+    if followed is None or followed.own is None or followed.blocks == words_of(original_blocks):
+        return followed
+    return as_edited(followed, blocks)
 
 
 def as_edited(followed: Followed | None, blocks) -> Followed | None:
@@ -195,14 +211,20 @@ def as_edited(followed: Followed | None, blocks) -> Followed | None:
         if new not in paired and (old := next((old for old in left if then[old] == now[new]), None)) is not None:
             paired[new] = old
             left.remove(old)
-    for tag, old_start, old_end, new_start, new_end in runs:  # a block edited in its place
-        if tag == "replace" and old_end - old_start == new_end - new_start:
-            for old, new in zip(range(old_start, old_end), range(new_start, new_end)):
-                if new not in paired and old in left:
-                    paired[new] = old
-                    left.remove(old)
-    return replace(followed, blocks=tuple(followed.blocks[paired[new]] if new in paired else None
-                                          for new in range(len(now))), own=now)
+    kept = {}
+    for tag, old_start, old_end, new_start, new_end in runs:
+        olds = [old for old in range(old_start, old_end) if old in left]
+        news = [new for new in range(new_start, new_end) if new not in paired]
+        if tag != "replace" or not olds or not news:
+            continue
+        if len(olds) == len(news):  # a block edited in its place
+            kept.update((new, followed.blocks[old]) for old, new in zip(olds, news))
+        elif len(olds) == 1:  # one cut in parts, each following the whole it was cut from
+            kept.update((new, followed.blocks[olds[0]]) for new in news)
+        elif len(news) == 1 and None not in (joined := [followed.blocks[old] for old in olds]):
+            kept[news[0]] = " ".join(joined)  # parts made one, following all they were
+    kept.update((new, followed.blocks[old]) for new, old in paired.items())
+    return replace(followed, blocks=tuple(kept.get(new) for new in range(len(now))), own=now)
 
 
 def words_of(blocks) -> tuple[str, ...]:

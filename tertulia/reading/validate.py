@@ -24,7 +24,7 @@ from .parse import ContentFiles
 from .read import Record
 from .tags import essay_tags, site_tags, warn_drafts_tags
 from .replies import check_anchors, check_replies, nested_threads
-from .translations import as_edited
+from .translations import read_for
 from .translation_checks import (check_alignment, outdated_blocks, summary_outdated, summary_without_original,
                                  title_outdated, unfinished_shown_as_original, warn_unfinished)
 
@@ -332,9 +332,18 @@ def _rooted(files: ContentFiles, records, base_path: str) -> ContentFiles:
     under its sub-path, if it has one."""
     if base_path == "/":
         return files
-    rooted = {record.path: tuple(rooted_links(block, base_path) for block in files.blocks[record.path])
-              for record in records if record.path in files.blocks}
+    rooted = Rooted({record.path: tuple(rooted_links(block, base_path) for block in files.blocks[record.path])
+                     for record in records if record.path in files.blocks})
+    rooted.as_written = files.blocks
     return replace(files, blocks=rooted)
+
+
+class Rooted(dict):
+    """Blocks by path as a page shows them, under the site's sub-path, which keep them `as_written` too: the
+    translation record holds a picture's address as its writer wrote it, and a root-relative one was
+    outdated for ever on a site under a sub-path (a review)."""
+
+    as_written: dict
 
 
 def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys: set[str], followed: dict,
@@ -364,10 +373,11 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
                 original.meta.get("status") == "spam":
             aligned = False  # spam past a comment's limits, kept unread (see parse._spam): nothing to align with
         elif target == original.lang:
-            known = as_edited(followed.get(record.path), blocks[record.path])
-            aligned, moved = check_alignment(original, record, blocks, found, known, still_drafted)
+            written = getattr(blocks, "as_written", blocks)  # as the record reads them: see _rooted
+            known = read_for(followed.get(record.path), written[original.path], written[record.path])
+            aligned, moved = check_alignment(original, record, written, found, known, still_drafted)
             if aligned and known:
-                stale = outdated_blocks(original, record, blocks, known, found, moved)
+                stale = outdated_blocks(original, record, written, known, found, moved)
             if known:  # a title is no block: it is outdated or not however the blocks align
                 retitled = title_outdated(original, record, known, found)
                 resummed = summary_outdated(original, record, known, found)

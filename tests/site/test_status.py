@@ -1432,3 +1432,60 @@ def test_code_copied_into_a_translation_is_copied_again_by_update_once_the_write
         update.stdout + update.stderr
     assert "länge = 354" in (content / "posts/p/index.en.md").read_text()
     assert "outdated" not in run_cli("check", cwd=tmp_path).stderr
+
+
+def test_a_block_the_writer_moved_is_one_warning_not_one_a_block_it_passed(tmp_path):
+    """A translator's walk: moving a quote to the end gave 16 warnings: "moved", then each block it passed
+    "outdated" (unchanged) and "a paragraph here, a quote in the original: is its Markdown written as the
+    original's?", blaming the translator. The page still marks them: they stand beside other paragraphs."""
+    head, theirs = HEADS
+    content = recorded(tmp_path, head + "Uno.\n\n> Cita.\n\nTres.\n\n## Cuatro\n\nCinco.\n",
+                       theirs + "One.\n\n> Quote.\n\nThree.\n\n## Four\n\nFive.\n")
+    (content / "posts/p/index.es.md").write_text(head + "Uno.\n\nTres.\n\n## Cuatro\n\nCinco.\n\n> Cita.\n")
+    check = run_cli("check", cwd=tmp_path)
+    warnings = [line for line in check.stderr.splitlines() if ": warning: " in line]
+    assert len(warnings) == 1 and "the original's blocks moved" in warnings[0], check.stderr
+    built = run_cli("build", "--output", "out", cwd=tmp_path)
+    page = (tmp_path / "out/posts/p/index.html").read_text()
+    assert built.returncode == 0 and page.count('class="side translation outdated"') == 4, page
+    update = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
+    assert update.returncode == 0 and "moved back" in update.stdout, update.stdout + update.stderr
+    assert "warning" not in run_cli("check", cwd=tmp_path).stderr
+
+
+def test_links_from_the_root_footnotes_and_pictures_do_not_outdate_a_translation_under_a_sub_path(tmp_path):
+    """A review: `translated` recorded blocks as written, check read them under the site's sub-path with
+    footnote ids named by language: a root-relative picture was outdated for ever, and a translation
+    mended by hand beside a link or a footnote was called "a new block", its `--update` hint lost."""
+    head, theirs = HEADS
+    content = recorded(tmp_path, head + "Uno [a](/posts/p/).[^1]\n\n![Un perro](/perro.png)\n\nSobra.\n\nTres.\n\n"
+                       "[^1]: Nota.\n", theirs + "One [a](/posts/p/).[^1]\n\n![A dog](/perro.png)\n\nSpare.\n\n"
+                       "Three.\n\n[^1]: Note.\n")
+    (content / "static").mkdir()
+    (content / "static/perro.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert "warning" not in run_cli("check", cwd=tmp_path).stderr
+    (content / "posts/p/index.es.md").write_text(head + "Uno [a](/posts/p/).[^1]\n\n![Un perro](/perro.png)\n\n"
+                                                 "Tres.\n\nCuatro.\n\n[^1]: Nota.\n")
+    (content / "posts/p/index.en.md").write_text(theirs + "One [a](/posts/p/).[^1]\n\n![A dog](/perro.png)\n\n"
+                                                 "Three.\n\n[^1]: Note.\n")
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert "original block 4 (“Cuatro.”) was added after this translation was recorded" in check and "--update" in check, check
+    assert "outdated" not in check, check
+
+
+def test_a_translator_s_own_slip_is_not_said_to_be_the_original_s_change(tmp_path):
+    """A review: with the original as recorded, a block the translator took out by mistake was "original
+    block 2 was added after this translation was recorded" with an `--update` that then refused, and two
+    blocks the translator swapped were "the original's blocks moved"."""
+    head, theirs = HEADS
+    content = recorded(tmp_path, head + "Uno.\n\nDos.\n\nTres.\n", theirs + "One.\n\nTwo.\n\nThree.\n")
+    translation = content / "posts/p/index.en.md"
+    translation.write_text(theirs + "One.\n\nThree.\n")
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert "translation has 2 blocks, original has 3" in check and "was added after" not in check, check
+    assert "--update" not in check, check
+    translation.write_text(theirs + "One.\n\nThree.\n\nTwo.\n")
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert "moved" not in check and "--force" not in check, check
+    update = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
+    assert update.stdout.startswith("nothing to update: "), update.stdout + update.stderr
