@@ -493,3 +493,21 @@ def test_an_address_is_removed_with_its_host_in_either_spelling():
     from tertulia.importers.proposal import REDACTED, redacted
     for sender in ("ana@xn--bcher-kva.example", "ana@bücher.example"):
         assert redacted("ana@bücher.example, ana@xn--bcher-kva.example", (sender,)) == f"{REDACTED}, {REDACTED}"
+
+
+def test_an_address_made_of_marks_is_found_in_linear_time_and_others_addresses_are_kept():
+    """A review: with `_` a mark between any two characters, `a_a_…_a@x.org` against a text of `_____`
+    runs took exponential time (an import stalled for an hour); `ana_maria@x.org` was removed for the
+    sender `anamaria@x.org`, `diana@…` became `di[address removed]`, and words between `<` and `>` went."""
+    import sys
+    from tertulia.importers.proposal import REDACTED, redacted
+    program = ("from tertulia.importers.proposal import redacted\n"
+               "sender = '_'.join('a' * 32) + '@x.org'\n"
+               "print(redacted('Hola x.org ' + '_____'.join('a' * 32) + '@x.orz fin, ' + sender, (sender,)))")
+    # in a process of its own, so that a search that never ends fails here instead of holding the suite
+    done = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.stdout.endswith(f"fin, {REDACTED}\n"), done.stderr
+    assert redacted("Pregunta a ana_maria@x.org.", ("anamaria@x.org",)) == "Pregunta a ana_maria@x.org."
+    assert redacted("diana@x.org, ana@x.org.uk, ana@x.org.", ("ana@x.org",)) == f"diana@x.org, ana@x.org.uk, {REDACTED}."
+    assert redacted("see a<- this ->@b.co", ("a@b.co",)) == "see a<- this ->@b.co"
+    assert redacted("_ana@x.org_", ("ana@x.org",)) == f"_{REDACTED}_"

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import counted
 from ..reading.dates import parse_date
+from ..reading.markup import is_safe_url
 from ..reading.yamltext import quoted
 from . import siteyml
 from .addresses import relinked, same_address, site_path
@@ -401,7 +402,7 @@ def _page_kept_at(link: str, essays: Known) -> str:
 def _essay_of(link: str, essays: Known) -> str:
     """The essay a thread was on: its source or one of its aliases names the thread's link, as it is
     or, failing that, without what a share or a reply link added to it."""
-    if not re.fullmatch(r"https?://\S+", link):
+    if not re.fullmatch(r"https?://\S+", link) or not is_safe_url(link):  # `http://[::1/x/`: no host to read
         return ""
     untracked = _untracked(link)
     folder = essays.find(*_spellings(link), *(_spellings(untracked) if untracked not in ("", link) else ()))

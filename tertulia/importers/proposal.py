@@ -608,22 +608,34 @@ def redacted(text: str, private: tuple[str, ...]) -> str:
     for address in (spelled for address in private for spelled in _host_spellings(address)):
         local, domain = (_unmarked(half) for half in address.lower().rpartition("@")[::2])
         if address and local in readable and domain in readable:
-            text = re.sub(MARKS_BETWEEN.join(map(_spellings, address)), REDACTED, text, flags=re.IGNORECASE)
+            text = re.sub(_address_pattern(address), REDACTED, text, flags=re.IGNORECASE)
     return text
 
 
-# what may stand between an address's characters and still show it once built: Markdown's escapes and
-# emphasis, an inline tag (`ana_<span>maria</span>@<i>x</i>.org` from a letter's HTML, a red team)
-MARKS_BETWEEN = r"(?:\\|[*_~`]|<[^<>]{0,80}>){0,4}"  # a few: a long run of marks spells no address
+# what may stand between an address's characters and still show it once built: Markdown's escapes, emphasis
+# and code marks, an inline tag (`ana_<span>maria</span>@<i>x</i>.org` from a letter's HTML, a red team); a
+# few, and never the characters beside them (`a_a_a@x` with `_` a mark too took exponential time, a review)
+MARKS = ("\\", "*", "~", "`")
+TAG_BETWEEN = r"</?[A-Za-z][^<>]{0,80}>"
+
+
+def _address_pattern(address: str) -> str:
+    """A pattern for `address` however its characters are written (_spellings), marks between them, and
+    not inside a longer address (`diana@x.org`, `ana@x.org.uk` are others')."""
+    parts = [_spellings(address[0])]
+    for before, after in zip(address, address[1:]):
+        marks = "".join(re.escape(mark) for mark in MARKS if mark not in (before, after))
+        parts.append(f"(?:[{marks}]|{TAG_BETWEEN}){{0,4}}" + _spellings(after))
+    return r"(?<![0-9A-Za-z.+-])" + "".join(parts) + r"(?!\.?[0-9A-Za-z-])"
 
 
 def _unmarked(text: str) -> str:
-    return re.sub(r"<[^<>]{0,80}>|[\\*_~`]", "", text)
+    return re.sub(TAG_BETWEEN + r"|[\\*~`]", "", text)
 
 
 def _as_read(text: str) -> str:
     """The text as a reader would read it, lower case: its character references and percent escapes
-    decoded, its marks and tags (MARKS_BETWEEN) gone, so that any spelling _spellings finds holds the
+    decoded, its marks and tags (MARKS, TAG_BETWEEN) gone, so that any spelling _spellings finds holds the
     address's halves as they are (unmarked too)."""
     decoded = html.unescape(text).replace("\uff20", "@").replace("\ufe6b", "@")
     return _unmarked(re.sub(r"(?:%[0-9A-Fa-f]{2})+", _percent_decoded, decoded).lower())
@@ -635,9 +647,13 @@ def _host_spellings(address: str) -> tuple[str, ...]:
     local, _, domain = address.rpartition("@")
     try:
         other = domain.encode("idna").decode("ascii") if not domain.isascii() else domain.encode("ascii").decode("idna")
+        # Python's IDNA is 2003's, which maps `ß` to `ss`: another host now; a twin only when it reads back
+        same = (other.encode("ascii").decode("idna") if other.isascii() else other.encode("idna").decode("ascii"))
     except UnicodeError:
         return (address,)
-    return (address,) if other.lower() == domain.lower() else (address, f"{local}@{other}")
+    if other.lower() == domain.lower() or same.lower() != domain.lower():
+        return (address,)
+    return (address, f"{local}@{other}")
 
 
 def _percent_decoded(match: re.Match) -> str:

@@ -19,8 +19,8 @@ from urllib.parse import quote
 import nh3
 from markdownify import MarkdownConverter
 
-from ..reading.markup import (MAX_ANGLES, MAX_COMMENT, MAX_SECONDS, Converter, TooSlow, alarms, comment_refusal,
-                              run_on)
+from ..reading.markup import (MAX_ANGLES, MAX_COMMENT, MAX_SECONDS, MAX_SECONDS_TRUSTED, Converter, TooSlow, alarms,
+                              comment_refusal, run_on)
 from .accessible import accessible
 from .proposal import REDACTED, redacted
 from .shortcodes import PRE_END, Media, expanded
@@ -233,8 +233,8 @@ def to_markdown(body: str, post_id: str = "", media: Media | None = None, footno
         text, code = expanded(text, post_id, media, footnotes)
     text = autop(text)
     text = re.sub(r"(?:<p>)?\x00code(\d+)\x00(?:</p>)?", lambda m: code[int(m.group(1))], text)
-    if text.count("<") > MANY_TAGS:  # nh3 takes time as the square of how deep tags nest: 100,000 `<div>`, 40 s
-        text = shallow(text)  # (a red team); their words kept, as past MAX_NESTING always
+    if text.count("<") > MANY_TAGS and _nests_deeper(text, DEEP):  # nh3 takes time as the square of how deep
+        text = shallow(text)  # tags nest: 100,000 `<div>`, 40 s (a red team); their words kept, as past MAX_NESTING
     markdown = flat_markdown(text) if flat else _converted(cleaned(text, frames=shortcodes, every_word=not shortcodes))
     if shortcodes and not flat and not safe_as_essay(markdown):  # a post or page: its Markdown is trusted when built
         markdown = flat_markdown(text)
@@ -308,7 +308,7 @@ def flat_markdown(fragment: str) -> str:
     markdown = _converted(nh3.clean(fragment, tags=PLAIN_TAGS, attributes={}, clean_content_tags=DROPPED_FROM_POSTS))
     # no links here, so a bracket is a word's: escaped, as thousands of them unclosed stall Python-Markdown
     escaped = UNESCAPED_BRACKET.sub(r"\\\1", markdown)
-    if safe_as_essay(escaped):
+    if safe_as_essay(escaped, MAX_SECONDS):  # a comment's time: plain words, which convert at once
         return escaped
     markdown = _fenced(markdown)  # too slow to convert, even so (80,000 `\[`): every word kept, as written
     if not safe_as_essay(markdown):  # never seen; but this is the last step, so it holds on its own
@@ -319,12 +319,32 @@ def flat_markdown(fragment: str) -> str:
 def _fenced(text: str) -> str:
     """`text` (Markdown) as a code block, which Python-Markdown copies as it stands: its backslash escapes
     undone, or the page shows them."""
-    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+    text = html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text))  # and its `&lt;`, written for `<`
     fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
     return f"{fence}\n{text.rstrip()}\n{fence}\n"
 
 
 MANY_TAGS = 20_000  # in one body, which a long post in earnest stays far below
+DEEP = 1_000  # elements open at once, which no post written in earnest comes near
+# elements a parser closes itself at the next of their kind (`<li>` after `<li>`): a long list whose items
+# are left open, as HTML allows, is not deep (a review: 5,100 such items lost their links past the 40th)
+CLOSED_BY_THE_NEXT = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rt", "rp",
+                                "thead", "tbody", "tfoot", "colgroup", "caption"})
+START_OR_END = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+
+
+def _nests_deeper(text: str, depth: int) -> bool:
+    """Whether more than `depth` elements stand open at once somewhere in `text`, as a parser would count
+    them, near enough: one pass over its tags."""
+    open_now = 0
+    for closing, name in START_OR_END.findall(text):
+        name = name.lower()
+        if name in VOID or name in CLOSED_BY_THE_NEXT:
+            continue
+        open_now = max(open_now - 1, 0) if closing else open_now + 1
+        if open_now > depth:
+            return True
+    return False
 MAX_NESTING = 40  # elements inside elements; deeper, markdownify's recursion fails (no real post nests so)
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"}
 
@@ -381,14 +401,14 @@ def _converted(fragment: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
 
 
-def safe_as_essay(markdown: str) -> bool:
+def safe_as_essay(markdown: str, seconds: float = MAX_SECONDS_TRUSTED) -> bool:
     """Whether `markdown`, built as an essay (raw HTML kept), holds nothing that could run as a script:
     the last check on an imported body, after every step that wrote into it. One the build would refuse as
     too slow to convert (80,000 `[`: a red team's import took minutes, and wrote what the build refused) is
     not: its words are kept flat, as an unsafe one's are."""
     with alarms() as timed:
-        try:  # a comment's time: a post written in earnest takes under a second, and this is asked three times
-            blocks = Converter(timed=timed, seconds=MAX_SECONDS).blocks(markdown, trusted=True)
+        try:  # the build's time, as the build would refuse it (a post written in earnest takes under a second)
+            blocks = Converter(timed=timed, seconds=seconds).blocks(markdown, trusted=True)
         except TooSlow:
             return False
     return not any(unsafe_markup(block) for block in blocks)

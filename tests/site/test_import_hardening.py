@@ -867,7 +867,7 @@ def test_an_unreadable_blog_address_and_deep_footnotes_are_no_traceback_and_the_
 
 
 @pytest.mark.parametrize("body, kept", [("<div>" * 100_000 + "x" + "</div>" * 100_000, "x"),
-                                        ("[" * 80_000 + "x", "[" * 80_000 + "x")])
+                                        ("[" * 80_000 + "x 5 &lt; 6", "[" * 80_000 + "x 5 < 6")])
 def test_a_body_that_stalls_the_converter_is_kept_whole_and_the_site_builds(tmp_path, body, kept):
     """100,000 nested `<div>` took nh3 minutes; 80,000 `[` took Python-Markdown minutes in the import, which
     then wrote what the build refused as too slow to read."""
@@ -878,3 +878,26 @@ def test_a_body_that_stalls_the_converter_is_kept_whole_and_the_site_builds(tmp_
     assert built.returncode == 0, built.stderr
     page = (tmp_path / "site/out/posts/hello/index.html").read_text()
     assert kept in html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def test_a_long_post_whose_list_items_are_left_open_keeps_every_link(tmp_path):
+    """A review: 5,100 `<li>` left open (as HTML allows) were counted 5,100 deep and made shallow: past the
+    38th item every link, emphasis and the heading after the list were lost, and nothing said so."""
+    items = "".join(f'<li>Punto {i} <a href="https://example.org/{i}">enlace</a> <em>énfasis</em>' for i in range(5100))
+    result = import_into(tmp_path / "site", export_text(post(body=f"<ul>{items}</ul><h2>Final</h2><p>fin</p>")))
+    assert result.returncode == 0, result.stderr
+    written = (tmp_path / "site/content/posts/hello/index.en.md").read_text()
+    assert written.count("](https://example.org/") == 5100 and "\n## Final\n" in written, written[-300:]
+
+
+def test_a_disqus_thread_whose_link_has_no_readable_host_is_listed_not_a_stop(tmp_path):
+    """A review: `<link>http://[::1/x/</link>` in a Disqus export stopped the import with Python's bare
+    "Invalid IPv6 URL", exit 2."""
+    from helpers import ROOT
+    assert run_cli("init", "site", "--lang", "en", cwd=tmp_path).returncode == 0
+    export = tmp_path / "disqus.xml"
+    fixture = (ROOT / "tests/fixtures/disqus/export.xml").read_text()
+    export.write_text(re.sub(r"<link>[^<]*</link>", "<link>http://[::1/x/</link>", fixture))
+    result = run_cli("import", "disqus", str(export), cwd=tmp_path / "site")
+    no_traceback(result)
+    assert result.returncode == 0 and "Invalid IPv6" not in result.stderr + result.stdout, result.stderr
