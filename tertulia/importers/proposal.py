@@ -616,7 +616,7 @@ def redacted(text: str, private: tuple[str, ...]) -> str:
 # and code marks, an inline tag (`ana_<span>maria</span>@<i>x</i>.org` from a letter's HTML, a red team); a
 # few, and never the characters beside them (`a_a_a@x` with `_` a mark too took exponential time, a review)
 MARKS = ("\\", "*", "~", "`")
-TAG_BETWEEN = r"</?[A-Za-z][^<>]{0,80}>"
+TAG_BETWEEN = r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>@]{0,80})?/?>"  # a tag: `<eve@x.org>` is an address, written so
 
 
 def _address_pattern(address: str) -> str:

@@ -727,7 +727,8 @@ def test_a_commenters_own_address_from_the_export_is_kept_out_of_their_name_and_
     assert comment["author"] == written and "victim" not in comment.content
     assert comment.content == "Write to [address removed], or mailto:[address removed]."
     second = (site / "content/posts/hello/comments/2.en.md").read_text()
-    assert "communa@" not in second and second.count("[address removed]") == 1
+    # the second spelling too: emphasis inside an address shows it whole once built (a red team, session 66)
+    assert "communa" not in second and second.count("[address removed]") == 2
     export = tmp_path / "disqus.xml"
     export.write_text('<?xml version="1.0" encoding="utf-8"?>\n<disqus xmlns="http://disqus.com" '
                       'xmlns:dsq="http://disqus.com/disqus-internals"><thread dsq:id="1"><id/>'
