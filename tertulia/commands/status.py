@@ -85,9 +85,10 @@ def status_report(site: Site, gone: list[str] | tuple[str, ...] = (), errors: li
         renamed = (f": a renamed {folder[0]}'s original then lists its old address in `aliases`, e.g. "
                    f"`aliases: [/{folder[1]}/]`, so that its old links still lead to it and the record follows it"
                    if folder else "")
-        hint.append(f"the translation record still names {listed(gone, MISSING_SHOWN)}, no longer there (a post deleted "
-                    f"or its folder renamed{renamed}); the next `tertulia translated`, of any translation, drops "
-                    f"{'them' if len(gone) > 1 else 'it'}")
+        # a file deleted from a folder still there is no post deleted (a new user's walk: a page's translation)
+        why = f"a {folder[0]} deleted or its folder renamed{renamed}" if folder else "deleted"
+        hint.append(f"the translation record still names {listed(gone, MISSING_SHOWN)}, no longer there ({why}); the "
+                    f"next `tertulia translated`, of any translation, drops {'them' if len(gone) > 1 else 'it'}")
     # a translation whose original's blocks moved, came or went (translation_checks's warning): its outdated blocks
     # above are beside other paragraphs, which `--update` mends before anything is recorded
     details = sorted(tally.details) + [(error.path, error.line, str(error)) for error in shifted]

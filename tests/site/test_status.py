@@ -899,9 +899,8 @@ def test_a_file_deleted_from_a_post_still_there_is_not_taken_for_a_renamed_post(
     for path in (content / "posts/hola/comments").iterdir():
         path.unlink()
     lines = run_cli("status", cwd=tmp_path).stdout.splitlines()
-    assert lines[-2] == ("the translation record still names content/posts/hola/comments/c1.en.md, no longer there (a "
-                         "post deleted or its folder renamed); the next `tertulia translated`, of any translation, "
-                         "drops it")
+    assert lines[-2] == ("the translation record still names content/posts/hola/comments/c1.en.md, no longer there "
+                         "(deleted); the next `tertulia translated`, of any translation, drops it")
 
 
 def test_status_says_how_to_start_a_missing_translation_of_a_reply_into_the_essays_own_language(tmp_path):
@@ -1489,3 +1488,13 @@ def test_a_translator_s_own_slip_is_not_said_to_be_the_original_s_change(tmp_pat
     assert "moved" not in check and "--force" not in check, check
     update = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
     assert update.stdout.startswith("nothing to update: "), update.stdout + update.stderr
+
+
+def test_a_page_s_deleted_translation_is_not_called_a_post_deleted(tmp_path):
+    """A new user's walk: deleting the About page's Catalan file, status said "(a post deleted or its folder
+    renamed)"."""
+    content = about_site(tmp_path)
+    assert run_cli("translated", "content/pages/about/index.en.md", cwd=tmp_path).returncode == 0
+    (content / "pages/about/index.en.md").unlink()
+    status = run_cli("status", cwd=tmp_path).stdout
+    assert "content/pages/about/index.en.md, no longer there (deleted); the next" in status, status
