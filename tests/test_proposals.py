@@ -511,3 +511,12 @@ def test_an_address_made_of_marks_is_found_in_linear_time_and_others_addresses_a
     assert redacted("diana@x.org, ana@x.org.uk, ana@x.org.", ("ana@x.org",)) == f"diana@x.org, ana@x.org.uk, {REDACTED}."
     assert redacted("see a<- this ->@b.co", ("a@b.co",)) == "see a<- this ->@b.co"
     assert redacted("_ana@x.org_", ("ana@x.org",)) == f"_{REDACTED}_"
+
+
+@pytest.mark.parametrize("written", ["ana<!-- -->@x.org", "https://www.google.com/search?q=write+to+ana%40x.org",
+                                     "[me](mailto:?to=%20ana%40x.org)"])
+def test_the_sender_s_address_is_removed_behind_a_comment_a_plus_or_a_percent_escape(written):
+    """A review: an HTML comment between its characters (which a page shows as nothing), or a `+` or a
+    percent escape just before it, kept the sender's address in the public file."""
+    from tertulia.importers.proposal import REDACTED, redacted
+    assert "ana" not in redacted(written, ("ana@x.org",)).replace(REDACTED, "")

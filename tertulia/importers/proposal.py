@@ -616,7 +616,8 @@ def redacted(text: str, private: tuple[str, ...]) -> str:
 # and code marks, an inline tag (`ana_<span>maria</span>@<i>x</i>.org` from a letter's HTML, a red team); a
 # few, and never the characters beside them (`a_a_a@x` with `_` a mark too took exponential time, a review)
 MARKS = ("\\", "*", "~", "`")
-TAG_BETWEEN = r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>@]{0,80})?/?>"  # a tag: `<eve@x.org>` is an address, written so
+# a tag (`<eve@x.org>` is an address, written so), or an HTML comment, which a page shows as nothing
+TAG_BETWEEN = r"(?:</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>@]{0,80})?/?>|<!--[^<>]{0,80}?-->)"
 
 
 def _address_pattern(address: str) -> str:
@@ -626,7 +627,8 @@ def _address_pattern(address: str) -> str:
     for before, after in zip(address, address[1:]):
         marks = "".join(re.escape(mark) for mark in MARKS if mark not in (before, after))
         parts.append(f"(?:[{marks}]|{TAG_BETWEEN}){{0,4}}" + _spellings(after))
-    return r"(?<![0-9A-Za-z.+-])" + "".join(parts) + r"(?!\.?[0-9A-Za-z-])"
+    # after a percent escape (`?to=%20ana%40x.org`) it stands alone whatever the escape's last sign (a review)
+    return r"(?:(?<![0-9A-Za-z.-])|(?<=%[0-9A-Fa-f]{2}))" + "".join(parts) + r"(?!\.?[0-9A-Za-z-])"
 
 
 def _unmarked(text: str) -> str:
