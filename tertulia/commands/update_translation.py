@@ -21,7 +21,7 @@ from ..reading.markup import Converter
 from ..reading.read import parse_text
 from ..reading.find import shown_path
 from .translated import record_lock, save_record
-from ..reading.starter_marks import untouched_starter
+from ..reading.starter_marks import copied_code, untouched_starter
 from ..reading.translations import (Followed, fingerprints, joined_into, load_record, opening_words, paired_blocks,
                                     read_for, rearranged, split_off, stale_blocks, words_of)
 from .translation_starter import starter_markdown
@@ -172,9 +172,7 @@ def _to_start_again(block_html: str, followed: str | None, original_html: str) -
     """Whether a translation's block holds nothing of a translator's, to be made again from its original's
     new words: an untouched starter, or a code block copied as the original's was (a translator's walk: the
     writer's fixed code stayed old beside the new, and `--update` had "nothing to update")."""
-    return untouched_starter(block_html, followed, original_html) or (
-        followed is not None and block_html.startswith("<pre") and original_html.startswith("<pre")
-        and words_of((block_html,))[0] == followed)
+    return untouched_starter(block_html, followed, original_html) or copied_code(block_html, followed, original_html)
 
 
 def _refresh_starters(updated: Updated, recorded: tuple, current: tuple, source, target, trusted: bool) -> None:

@@ -324,6 +324,9 @@ def _fenced(text: str) -> str:
     return f"{fence}\n{text.rstrip()}\n{fence}\n"
 
 
+MAX_NESTING = 40  # elements inside elements; deeper, markdownify's recursion fails (no real post nests so)
+VOID = {"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"}
+
 MANY_TAGS = 20_000  # in one body, which a long post in earnest stays far below
 DEEP = 1_000  # elements open at once, which no post written in earnest comes near
 # elements a parser closes itself at the next of their kind (`<li>` after `<li>`): a long list whose items
@@ -345,8 +348,6 @@ def _nests_deeper(text: str, depth: int) -> bool:
         if open_now > depth:
             return True
     return False
-MAX_NESTING = 40  # elements inside elements; deeper, markdownify's recursion fails (no real post nests so)
-VOID = {"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"}
 
 
 class _Shallow(HTMLParser):

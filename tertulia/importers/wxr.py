@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -17,6 +16,7 @@ from typing import Iterator
 import defusedxml.ElementTree as SafeTree
 from defusedxml import DefusedXmlException
 
+from ..reading.markup import host_readable
 from .problems import shown
 
 WP_NAMESPACE = re.compile(r"https?://wordpress\.org/export/\d+(\.\d+)*/")  # the version varies by export
@@ -328,11 +328,7 @@ def _items(path: Path, events) -> Iterator[Channel | Item]:
 def _blog_address(text: str) -> str:
     """The blog's address as the export gives it, or "" for one whose host cannot be read (`http://[::1`):
     every old address is read against it, and the import stopped at the first with Python's bare words."""
-    try:
-        urlsplit(text).hostname  # noqa: B018 (read for what it raises)
-    except ValueError:
-        return ""
-    return text
+    return text if host_readable(text) else ""
 
 
 def _channel_field(channel: Channel, element, wp: str) -> None:

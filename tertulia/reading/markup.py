@@ -470,8 +470,12 @@ def is_safe_url(url: str) -> bool:
     """True for absolute http(s) URLs, the only kind a commenter's website may be, whose host can be read:
     `http://[::1/x`, a bracket left open, passed `check` and stopped the build that names an essay's source's
     host with a traceback (a red team)."""
-    if not SAFE_URL.fullmatch(url):
-        return False
+    return bool(SAFE_URL.fullmatch(url)) and host_readable(url)
+
+
+def host_readable(url: str) -> bool:
+    """Whether urllib can read `url`'s host: one written `http://[::1/x`, a bracket left open, raises
+    ValueError wherever it is read."""
     try:
         urlsplit(url).hostname  # noqa: B018 (read for what it raises)
     except ValueError:

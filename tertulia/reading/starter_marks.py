@@ -40,6 +40,13 @@ def marked_html(block_html: str) -> str:
     return IMAGE_ALT.sub(lambda m: f"{m.group(1)}{UNFINISHED}: {m.group(2)}", "".join(parts))
 
 
+def copied_code(block_html: str, followed: str | None, original_html: str) -> bool:
+    """Whether a translation's block is a code block copied as its original's was when recorded (`followed`):
+    nothing of a translator's in it, to copy again once the writer changes the code."""
+    return followed is not None and block_html.startswith("<pre") and original_html.startswith("<pre") \
+        and words_of((block_html,))[0] == followed
+
+
 def untouched_starter(block_html: str, followed: str | None, original_html: str) -> bool:
     """Whether a translation's block is still its starter as written: the words of the original it was
     started from (`followed`, as the record keeps them) behind every marker a starter of the original

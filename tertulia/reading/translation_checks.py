@@ -13,7 +13,7 @@ from .findings import Findings
 from .markup import first_words
 from ..model import Text
 from .read import Record
-from .starter_marks import untouched_starter
+from .starter_marks import copied_code, untouched_starter
 from .translations import (UNFINISHED, Followed, mend_rearranged, opening_words, paired_blocks, rearranged,
                            joined_into, split_off, stale_blocks, still_marked, summary_of, title_of, update_command,
                            words_of)
@@ -328,8 +328,8 @@ def outdated_blocks(original: Record, translation: Record, blocks, followed: Fol
                     f"{command} starts it again from the new ones")))
             continue
         stale.append((index, old, line))
-        if ours.startswith("<pre") and theirs.startswith("<pre") and words_of((ours,))[0] == old and (
-                command := update_command(translation.path)):  # the writer's code fixed, the translator's copy not
+        # the writer's code fixed, the translator's copy not
+        if copied_code(ours, old, theirs) and (command := update_command(translation.path)):
             found.warnings.append(ContentError(translation.path, line, (
                 f"block {index + 1} is outdated: its original's code (“{opening_words(theirs)}”) changed, and this "
                 f"block is a copy of it as it was: {command} copies it again")))
