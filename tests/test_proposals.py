@@ -520,3 +520,21 @@ def test_the_sender_s_address_is_removed_behind_a_comment_a_plus_or_a_percent_es
     percent escape just before it, kept the sender's address in the public file."""
     from tertulia.importers.proposal import REDACTED, redacted
     assert "ana" not in redacted(written, ("ana@x.org",)).replace(REDACTED, "")
+
+
+@pytest.mark.parametrize("written", [
+    "ana_&shy;maria@example.org", "ana_ma\u00adria@example.org", "ana_maria\u200b@example.org",
+    "ana&#8203;_maria@exam&#x200d;ple.org", "ana_maria&ZeroWidthSpace;@example.org",
+    "ana_maria [at] example [dot] org", "ana_maria(at)example(dot)org", "ANA_MARIA {AT} example.org",
+])
+def test_the_sender_s_address_is_removed_behind_invisible_characters_or_spelled_out(written):
+    """A red team: a soft hyphen or a zero-width space between its characters (a page shows them as
+    nothing), or its at sign and dots spelled out against harvesters, kept the sender's address public."""
+    from tertulia.importers.proposal import REDACTED, redacted
+    assert redacted(f"Write to {written}, any time.", ("ana_maria@example.org",)) == f"Write to {REDACTED}, any time."
+
+
+def test_a_longer_address_spelled_out_is_another_s():
+    from tertulia.importers.proposal import redacted
+    kept = "ana [at] example [dot] org [dot] uk and ana at example dot org"
+    assert redacted(kept, ("ana@example.org",)) == kept

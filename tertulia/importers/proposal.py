@@ -618,6 +618,13 @@ def redacted(text: str, private: tuple[str, ...]) -> str:
 MARKS = ("\\", "*", "~", "`")
 # a tag (`<eve@x.org>` is an address, written so), or an HTML comment, which a page shows as nothing
 TAG_BETWEEN = r"(?:</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>@]{0,80})?/?>|<!--[^<>]{0,80}?-->)"
+# characters a page shows as nothing (a soft hyphen, zero-width spaces and joiners), as they are or as
+# references: `ana&shy;maria@x.org` reads as the address it hides (a red team)
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE_BETWEEN = (f"[{INVISIBLE}]|&(?:shy|ZeroWidthSpace|zwn?j|NoBreak);?|"
+                     + "|".join(f"&#0*{ord(c)};?|&#x0*{ord(c):x};?" for c in INVISIBLE))
+# the at sign and the dot as people spell them out to keep an address from harvesters: `ana [at] x [dot] org`
+SPELLED_OUT = {"@": r"[ \t]*[\[({][ \t]*at[ \t]*[\])}][ \t]*", ".": r"[ \t]*[\[({][ \t]*dot[ \t]*[\])}][ \t]*"}
 
 
 def _address_pattern(address: str) -> str:
@@ -626,13 +633,14 @@ def _address_pattern(address: str) -> str:
     parts = [_spellings(address[0])]
     for before, after in zip(address, address[1:]):
         marks = "".join(re.escape(mark) for mark in MARKS if mark not in (before, after))
-        parts.append(f"(?:[{marks}]|{TAG_BETWEEN}){{0,4}}" + _spellings(after))
+        parts.append(f"(?:[{marks}]|{TAG_BETWEEN}|{INVISIBLE_BETWEEN}){{0,4}}" + _spellings(after))
     # after a percent escape (`?to=%20ana%40x.org`) it stands alone whatever the escape's last sign (a review)
-    return r"(?:(?<![0-9A-Za-z.-])|(?<=%[0-9A-Fa-f]{2}))" + "".join(parts) + r"(?!\.?[0-9A-Za-z-])"
+    longer = rf"(?!\.?[0-9A-Za-z-]|{SPELLED_OUT['.']}[0-9A-Za-z])"  # `ana [at] x [dot] org [dot] uk` too
+    return r"(?:(?<![0-9A-Za-z.-])|(?<=%[0-9A-Fa-f]{2}))" + "".join(parts) + longer
 
 
 def _unmarked(text: str) -> str:
-    return re.sub(TAG_BETWEEN + r"|[\\*~`]", "", text)
+    return re.sub(TAG_BETWEEN + rf"|[\\*~`{INVISIBLE}]", "", text)
 
 
 def _as_read(text: str) -> str:
@@ -640,7 +648,10 @@ def _as_read(text: str) -> str:
     decoded, its marks and tags (MARKS, TAG_BETWEEN) gone, so that any spelling _spellings finds holds the
     address's halves as they are (unmarked too)."""
     decoded = html.unescape(text).replace("\uff20", "@").replace("\ufe6b", "@")
-    return _unmarked(re.sub(r"(?:%[0-9A-Fa-f]{2})+", _percent_decoded, decoded).lower())
+    decoded = _unmarked(re.sub(r"(?:%[0-9A-Fa-f]{2})+", _percent_decoded, decoded).lower())
+    for sign, spelled in SPELLED_OUT.items():
+        decoded = re.sub(spelled, sign, decoded)
+    return decoded
 
 
 def _host_spellings(address: str) -> tuple[str, ...]:
@@ -671,7 +682,9 @@ def _spellings(character: str) -> str:
     escaped = "".join(f"%{byte:02x}" for byte in character.encode("utf-8"))
     spelled = "|".join([re.escape(character), f"&#0*{code};?", f"&#x0*{code:x};?", *names, escaped])
     if character == "@":  # and the full-width and small at signs, which read as one
-        return f"[ \t]*(?:{spelled}|\uff20|\ufe6b)[ \t]*"
+        return f"(?:[ \t]*(?:{spelled}|\uff20|\ufe6b)[ \t]*|{SPELLED_OUT['@']})"
+    if character == ".":
+        return f"(?:{spelled}|{SPELLED_OUT['.']})"
     return f"(?:{spelled})"
 
 
