@@ -239,6 +239,17 @@ def test_a_flood_of_unclosed_tags_converts_in_linear_time():
     assert result.returncode == 0, result.stderr
 
 
+def test_end_tags_of_elements_never_opened_do_not_hide_how_deep_the_rest_nests():
+    """`<div></i>` 100,000 times nests as deep as `<div>` alone: counted as closing a `<div>` each, the
+    stray `</i>` let it past the depth check, and nh3 took two minutes over it (a red team)."""
+    import subprocess
+    import sys
+    code = ("from tertulia.importers.wpbody import to_markdown\n"
+            "print(to_markdown('<div>w</i>' * 100000 + '<p>the end</p>').count('w'))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=40)
+    assert result.stdout.strip() == "100000", result.stderr
+
+
 def test_a_flood_of_unclosed_shortcodes_and_frames_is_read_in_linear_time():
     """`[a b="` 30,000 times (181 KB) took 3 min 51 s to import, and `<iframe ` 60,000 times in a Disqus
     comment 218 s: each opening was tried to the body's end (a red-team pass, 2026-12)."""
