@@ -349,3 +349,48 @@ def test_an_overgrown_comment_s_plain_words_read_as_written():
     assert Converter().blocks(markdown, False) == (
         "<p>I &lt;3 this and the price &gt; 5 dollars</p>", "<p>1986. A good year.</p>", "<p>- x</p>", "<p>---</p>",
         "<p>+ y</p>", "<p>*bold* [link](x) # no heading</p>")
+
+
+def _page(body: str) -> str:
+    """The HTML an imported body's essay shows."""
+    return "\n".join(Converter().blocks(to_markdown(body), trusted=True))
+
+
+@pytest.mark.parametrize("body, shown", [
+    ("Alpha <b>bravo charlie\n\nDelta echo foxtrot.\n\nGolf hotel india.",
+     ["<strong>bravo charlie</strong>", "<p><strong>Delta echo foxtrot.</strong></p>"]),
+    ("Intro <strong>bold\n\n<h2>Heading inside bold</h2>\nAfter.", ["<h2", "<strong>Heading inside bold</strong></h2>"]),
+    ("Intro <em>em starts\n<table><tr><th>H1</th><th>H2</th></tr><tr><td>Cell one</td><td>Cell two</td></tr></table>",
+     ["<table>", "<td><em>Cell one</em></td>"]),
+    ("<ul><li><i>Apple banana</li><li>Cherry damson</li></ul>\nElder fig grape.",
+     ["<li><em>Apple banana</em></li>", "<li><em>Cherry damson</em></li>", "<p><em>Elder fig grape.</em></p>"]),
+    ('<a href="https://example.com/hl"><h2>Heading in link</h2></a>', ['<a href="https://example.com/hl">Heading in link</a></h2>']),
+    ('<a href="https://example.com/card"><div><img src="https://example.com/c.png" alt="card"><p>Card words</p></div></a>',
+     ['<a href="https://example.com/card"><img alt="card" src="https://example.com/c.png"',
+      '<a href="https://example.com/card">Card words</a>']),
+    ("Start <u>underlined\n\nSecond para.\n\nThird para.", ["<p><u>Second para.</u></p>", "<p><u>Third para.</u></p>"]),
+])
+def test_formatting_or_a_link_wrapped_round_blocks_marks_each_block_and_keeps_its_structure(body, shown):
+    """An audit: a `<b>` left open across paragraphs, or a link round a heading, gave `**Delta` and
+    `## Heading` as words on the page, a table as `*| H1 | H2 |`, a list's items run into one."""
+    page = _page(body)
+    for part in shown:
+        assert part in page, page
+    assert "**" not in page and "](" not in page and "| ---" not in page and "<p>*" not in page, page
+
+
+def test_a_table_whose_cells_hold_lines_stays_a_table_and_a_numbered_list_keeps_its_start():
+    """An audit: a header row's table became Markdown, each cell one line ("- Fast - Cheap"), and
+    `<ol start="5">` counted from 1."""
+    page = _page('<table><tr><th>A</th><th>B</th></tr><tr><td><ul><li>Fast</li><li>Cheap</li></ul></td>'
+                 '<td>Line 1<br>Line 2</td></tr></table><ol start="5"><li>five</li></ol>')
+    assert "<li>\nFast\n</li>" in page and "Line 1<br/>Line 2" in page and '<ol start="5">' in page, page
+
+
+def test_tildes_and_a_bracketed_caret_in_words_stay_words():
+    """An audit: `~~~` lines made the words between them a code block, and `Text[^1]` in a post, shown
+    right, was still a footnote reference with no note to `check`."""
+    page = _page("<p>~~~<br>tilde fence<br>~~~</p><p>Text[^1] end</p>")
+    assert "<pre" not in page and "&#126;~~<br>\ntilde fence" in page, page
+    from tertulia.reading.footnotes import UNDEFINED
+    assert "Text&#91;^1] end" in page and not UNDEFINED.search(page)

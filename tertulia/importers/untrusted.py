@@ -28,7 +28,7 @@ ATTRIBUTES = {
     "audio": {"src", "controls", "preload"}, "video": {"src", "controls", "poster", "width", "height", "preload"},
     "source": {"src", "type"}, "track": {"src", "kind", "srclang", "label"}, "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"}, "code": {"class"}, "pre": {"class"}, "li": {"id"}, "sup": {"id"},
-    "section": {"class"}, "ol": {"class"},
+    "section": {"class"}, "ol": {"class", "start"},
 }
 DROPPED_WITH_CONTENT = {"script", "style", "object", "embed", "noscript", "template", "textarea", "select", "form",
                         "button", "applet", "svg"}  # an inline SVG is a drawing: its <text> labels go with it

@@ -18,6 +18,7 @@ from functools import lru_cache
 from urllib.parse import quote
 
 import nh3
+from bs4 import BeautifulSoup
 from markdownify import MarkdownConverter
 
 from ..reading.markup import (MAX_ANGLES, MAX_COMMENT, MAX_SECONDS, MAX_SECONDS_TRUSTED, Converter, TooSlow, alarms,
@@ -26,6 +27,7 @@ from .accessible import accessible
 from .proposal import REDACTED, redacted
 from .shortcodes import PRE_END, Media, expanded
 from .untrusted import DROPPED_FROM_POSTS, cleaned, sub_closed, unsafe_markup
+from .wrapped_blocks import formatting_within_blocks
 
 BLOCK_EDITOR_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
 # A block with no content of its own (`<!-- wp:latest-posts {…} /-->`): WordPress filled it in as it showed the
@@ -55,6 +57,9 @@ LANG_INLINE = {"span", "em", "i", "b", "strong", "q", "cite", "dfn", "abbr", "sm
 URL_ENDERS = re.compile(r"""[\s()<>"'\\`\[\]]""")  # what would end a URL in Markdown's (...) or <...>
 URL_ENDERS_BUT_PARENS = re.compile(r"""[\s<>"'\\`\[\]]""")
 INLINE_MARKS = re.compile(r"[\\`\[\]*_]")  # what Markdown reads as markup inside inline HTML
+# what a Markdown table's cell, one line, cannot hold
+CELL_BLOCKS = ["br", "p", "ul", "ol", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "div", "dl", "table",
+               "figure", "hr"]
 PLAIN_TAGS = {"p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "em", "strong", "b",
               "i"}  # a body whose markup could not be made safe keeps these: its words, each one escaped
 
@@ -83,13 +88,15 @@ class _Converter(MarkdownConverter):
     convert_dl = convert_details = _kept
 
     def convert_table(self, el, text, parent_tags):
-        """A table Markdown can say (a header row, no merged cells) as Markdown; any other as it is,
-        or its cells would move under the wrong heading, under an empty header row of its own."""
+        """A table Markdown can say (a header row, no merged cells, a line of words in each cell) as
+        Markdown; any other as it is, or its cells would move under the wrong heading, under an empty
+        header row of its own, or a cell's list, lines and code run together ("- Fast - Cheap", an audit)."""
         cells = el.find_all(["td", "th"])
         spans = any(cell.get("colspan", "1") != "1" or cell.get("rowspan", "1") != "1" for cell in cells)
         first_row = el.find("tr")
         headed = first_row is not None and all(cell.name == "th" for cell in first_row.find_all(["td", "th"]))
-        if (spans or not headed) and not parent_tags & {"li", "blockquote"}:
+        lines = any(cell.find(CELL_BLOCKS) is not None for cell in cells)
+        if (spans or not headed or lines) and not parent_tags & {"li", "blockquote"}:
             return self._kept(el, text)
         return super().convert_table(el, text, parent_tags)
     convert_sup = convert_sub = convert_mark = convert_u = convert_del = convert_ins = convert_s = _kept_inline
@@ -165,6 +172,8 @@ class _Converter(MarkdownConverter):
             return ""
         text = text.replace("\\", "\\\\").replace("`", "\\`").replace("[", "\\[").replace("]", "\\]")
         text = ENTITY_LIKE.sub("&amp;", text)  # `&amp;` written as text stays text
+        # `[^1]` in the words stays words; as a reference `\[^` still read as one to `check`, which reads the page
+        text = text.replace("\\[^", "&#91;^")
         # an underscore between two letters is no emphasis to Python-Markdown (`snake_case`): left as written
         text = INTRAWORD_UNDERSCORE.sub("\\\\_", text.replace("*", "\\*")).replace("<", "&lt;")
         # a bullet, a heading's hashes or a list's number mean something only where a line starts (or
@@ -174,6 +183,8 @@ class _Converter(MarkdownConverter):
         # a line of `=` under words would make them a heading and vanish; Markdown has no `\=`, so the
         # first is written as its character reference
         text = re.sub(r"(^|\n)([ \t]*)=(=*[ \t]*)(?=\n|$)", lambda m: m.group(1) + m.group(2) + "&#61;" + m.group(3), text)
+        # nor has it `\~`: a line of three tildes would open a code block, and hide itself and what follows
+        text = re.sub(r"(^|\n)([ \t]*)~(?=~~)", lambda m: m.group(1) + m.group(2) + "&#126;", text)
         text = re.sub(r"(\n|^)([ \t]*[0-9]{1,9})([.)])(?=\s|$)", lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
         return re.sub(r"(^|\n)(\s*)>", lambda m: m.group(1) + m.group(2) + "\\>", text)
 
@@ -418,8 +429,10 @@ def shallow(fragment: str) -> str:
 def _converted(fragment: str) -> str:
     fragment = accessible(shallow(fragment))
     # no autolinks (<url>): a reference to a file brought beside the post becomes <name.png>, a tag
+    soup = BeautifulSoup(fragment, "html.parser")
+    formatting_within_blocks(soup)
     markdown = _Converter(heading_style="ATX", bullets="-", escape_misc=False, escape_asterisks=False,
-                          escape_underscores=False, autolinks=False, code_language_callback=_language).convert(fragment)
+                          escape_underscores=False, autolinks=False, code_language_callback=_language).convert_soup(soup)
     return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
 
 
