@@ -350,7 +350,7 @@ def _plan(options: Options, found: Found, digests: list[str] | None, copied: Cop
     loaded = _load(options, found, digests, progress, last, stack)
     whole = "" if last else whole_site_key(copied.every_input, found,
                                              [loaded.digests[s.path] for s in found.sources], copied.all)
-    search_off = unavailable(loaded.site) if options.search else "not in the preview"
+    search_off = unavailable(loaded.site) if options.search else "not in the preview: the guide says how to try it"
     loaded = replace(loaded, site=replace(loaded.site, search=not search_off))
     when = build_time(loaded.site)
     pages = plan_site(loaded.site, when, last.planned if last else None)

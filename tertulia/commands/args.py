@@ -163,6 +163,11 @@ def _init(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--base-url", type=base_url, default=None, help="where the site will be published")
 
 
+def _guide(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--contract", action="store_true",
+                        help="the contract instead: the exact file names, addresses and command line")
+
+
 def _import(parser: argparse.ArgumentParser) -> None:
     sources = parser.add_subparsers(dest="source", required=True, metavar="SOURCE")
     for name, (summary, arguments) in IMPORT_SOURCES.items():
@@ -212,6 +217,7 @@ COMMANDS = {
     "translated": ("record that a translation follows its original", _translated),
     "new": ("start a post, a page, a translation or a comment", _new),
     "import": ("bring content in from elsewhere, discussions and all", _import),
+    "guide": ("print the author's guide: every file and key, as Markdown (`| less`, or `> guide.md`)", _guide),
 }
 IMPORT_SOURCES = {
     "wordpress": ("a WordPress export (WXR): posts and their comments", _import_wordpress),

@@ -52,6 +52,9 @@ def run(args) -> int:
             return _folder_missing(args.translation)
         from .init import init_site
         return init_site(args.folder, args.lang, args.translation, args.title, args.base_url)
+    if args.command == "guide":
+        from .guide import print_guide
+        return print_guide(args.contract)
     if args.command == "import":
         try:
             return IMPORTERS[args.source](args)  # into a folder that may not exist yet

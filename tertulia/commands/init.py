@@ -417,7 +417,7 @@ menu:                     # links in every page's masthead, in this order
 # timezone: Europe/Madrid     # the zone dates with a time are written in (default UTC)
 # redirects:                  # old address -> new address, both site-relative
 #   /about-us/: /about/
-# discussion:                 # readers propose comments as pull requests (see Tertulia's README)
+# discussion:                 # readers propose comments as pull requests (see `tertulia guide`)
 #   repo: owner/name
 #   branch: main
 #   email: talk@example.org
@@ -666,6 +666,7 @@ tertulia new page contact --lang {lang}     # a page (About, Contact); link it f
 tertulia status                             # translations: current, unfinished, outdated (which paragraphs), missing
 tertulia check                              # every problem as `path:line: message`
 tertulia build                              # the site, into output/
+tertulia guide | less                       # the author's guide: every file and key this site can hold
 ```
 
 - `content/site.yml`: the site's settings (commented).

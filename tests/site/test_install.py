@@ -62,6 +62,11 @@ def test_the_wheel_holds_the_theme_and_runs_outside_the_repository(tool, tmp_pat
     assert "Etiquetas" in (out / "es/tags/index.html").read_text()  # the catalogs came with the wheel
     module = run(tool.parent / "python", "-m", "tertulia", "check", cwd=site, env=clean_env())
     assert module.returncode == 0 and "content is valid" in module.stdout
+    # a new user's walk: the README's guide is a link into a repository a wheel's user has not got
+    guide = run(tool, "guide", cwd=tmp_path, env=clean_env())
+    assert guide.returncode == 0 and guide.stdout == (ROOT / "docs/author-guide.md").read_text(encoding="utf-8")
+    contract = run(tool, "guide", "--contract", cwd=tmp_path, env=clean_env())
+    assert contract.stdout == (ROOT / "docs/content-format.md").read_text(encoding="utf-8")
 
 
 def test_init_then_build_gives_the_contracts_pages_and_the_sites_own_files_win(tool, tmp_path):
