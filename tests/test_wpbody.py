@@ -394,3 +394,12 @@ def test_tildes_and_a_bracketed_caret_in_words_stay_words():
     assert "<pre" not in page and "&#126;~~<br>\ntilde fence" in page, page
     from tertulia.reading.footnotes import UNDEFINED
     assert "Text&#91;^1] end" in page and not UNDEFINED.search(page)
+
+
+def test_a_phone_or_file_link_stays_a_link_and_a_pasted_picture_leaves_its_words_not_an_empty_address():
+    """An audit: `tel:`, `ftp:` links lost their address; a picture pasted as `data:` became
+    `<img src="">`, which the Nu checker refuses."""
+    page = _page('<p>Call <a href="tel:+15551234567">us</a> or get <a href="ftp://example.org/f.zip">the file</a>'
+                 ' <img alt="pasted chart" src="data:image/png;base64,iVBOR"> <a href="javascript:alert(1)">x</a></p>')
+    assert '<a href="tel:+15551234567">us</a>' in page and '<a href="ftp://example.org/f.zip">the file</a>' in page
+    assert 'src=""' not in page and "pasted chart" in page and "javascript" not in page, page

@@ -139,6 +139,8 @@ class _Converter(MarkdownConverter):
     def convert_img(self, el, text, parent_tags):
         # markdownify gives an image in a heading or a table cell as its alt text alone, the picture
         # lost (and reads the parent a copy has not): Markdown holds an image there as anywhere
+        if not el.get("src"):  # its address was no web address (`data:` pasted in): its words, not `src=""`
+            return self.escape(el.get("alt") or "", parent_tags)
         return super().convert_img(_inert(el, "src"), text, parent_tags - {"_inline"})
 
     def convert_li(self, el, text, parent_tags):
