@@ -112,3 +112,33 @@ def test_paper_holds_no_link_only_a_screen_can_follow(server, open_page):
     page.emulate_media(media="print")
     for shown in (".follow", "nav.language-versions"):
         assert page.locator(shown).count() and page.locator(shown).first.is_hidden(), shown
+
+
+
+@pytest.fixture(scope="module")
+def untranslated_comment(server):
+    """An essay in Spanish and English whose one comment, two paragraphs in Spanish, is not translated."""
+    content = make_content(server["root"].parent / "untranslated-content", {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\ndate: 2024-01-01\n---\n\nUno.\n",
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne.\n",
+        "posts/hola/comments/1.es.md": "---\nauthor: Lucía\ndate: 2024-01-02\n---\n\nPrimero.\n\nSegundo.\n"})
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "untranslated"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    return "/untranslated/posts/hola/"
+
+
+def test_a_comment_not_yet_translated_says_so_above_its_words_on_a_phone_and_beside_them_on_a_desk(
+        server, open_page, untranslated_comment):
+    """A new user's walk: stacked on a phone, the note stood between a comment's two paragraphs, as if
+    only the first were untranslated."""
+    boxes = "e => { const r = e.getBoundingClientRect(); return [r.left, r.top]; }"
+    for width, stacked in ((390, True), (1280, False)):
+        page = open_page(server["url"] + untranslated_comment, width=width)
+        note = page.locator("#comment-1-p1 > .side.missing").evaluate(boxes)
+        first = page.locator("#comment-1-p1 > .original").evaluate(boxes)
+        second = page.locator("#comment-1-p2 > .original").evaluate(boxes)
+        if stacked:
+            assert note[1] < first[1] < second[1], (note, first, second)
+        else:
+            assert note[0] > first[0] and abs(note[1] - first[1]) < 2, (note, first)
+        page.close()
