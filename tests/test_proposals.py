@@ -538,3 +538,17 @@ def test_a_longer_address_spelled_out_is_another_s():
     from tertulia.importers.proposal import redacted
     kept = "ana [at] example [dot] org [dot] uk and ana at example dot org"
     assert redacted(kept, ("ana@example.org",)) == kept
+
+
+def test_spelled_out_signs_are_read_in_linear_time_and_a_redacted_address_keeps_the_tags_around_it():
+    """A review: a run of 60,000 spaces in a comment took minutes, each space the start of a search for
+    `[at]`; and `<b>ana</b>@x.org` lost its `</b>` with the address, leaving the rest of the comment bold."""
+    import sys
+    program = ("from tertulia.importers.proposal import redacted\n"
+               "print(redacted('ana ' + ' ' * 200000 + '\\t' * 100000 + 'b (at) x (dot) org', ('ana@x.org',))[-20:])")
+    done = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, timeout=20)
+    assert done.stdout == "\t\tb (at) x (dot) org\n", done.stderr
+    from tertulia.importers.proposal import REDACTED, redacted
+    assert redacted("<b>ana</b> (at) x (dot) org. Then", ("ana@x.org",)) == f"<b>{REDACTED}</b>. Then"
+    assert redacted("x <i>ana@x.</i>org", ("ana@x.org",)) == f"x <i>{REDACTED}</i>"
+    assert redacted("ana_<span>maria</span>@x.org!", ("ana_maria@x.org",)) == f"{REDACTED}!"

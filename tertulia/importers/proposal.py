@@ -608,8 +608,22 @@ def redacted(text: str, private: tuple[str, ...]) -> str:
     for address in (spelled for address in private for spelled in _host_spellings(address)):
         local, domain = (_unmarked(half) for half in address.lower().rpartition("@")[::2])
         if address and local in readable and domain in readable:
-            text = re.sub(_address_pattern(address), REDACTED, text, flags=re.IGNORECASE)
+            text = re.sub(_address_pattern(address), _formatting_kept, text, flags=re.IGNORECASE)
     return text
+
+
+def _formatting_kept(found: re.Match) -> str:
+    """The marker, and the tags that stood between the address's characters and close or open outside it:
+    without its `</b>`, `<b>ana</b>@x.org` left the rest of a comment bold (a review). A tag opened and
+    closed inside it goes with it."""
+    kept: list[tuple[str, str]] = []  # (name, tag)
+    for tag in re.findall(r"</?[A-Za-z][^<>]*>", found.group()):
+        name = re.match(r"</?([A-Za-z][A-Za-z0-9-]*)", tag).group(1).lower()
+        if tag.startswith("</") and kept and kept[-1][0] == name and not kept[-1][1].startswith("</"):
+            kept.pop()
+        elif not tag.endswith("/>"):
+            kept.append((name, tag))
+    return REDACTED + "".join(tag for _, tag in kept)
 
 
 # what may stand between an address's characters and still show it once built: Markdown's escapes, emphasis
@@ -625,6 +639,8 @@ INVISIBLE_BETWEEN = (f"[{INVISIBLE}]|&(?:shy|ZeroWidthSpace|zwn?j|NoBreak);?|"
                      + "|".join(f"&#0*{ord(c)};?|&#x0*{ord(c):x};?" for c in INVISIBLE))
 # the at sign and the dot as people spell them out to keep an address from harvesters: `ana [at] x [dot] org`
 SPELLED_OUT = {"@": r"[ \t]*[\[({][ \t]*at[ \t]*[\])}][ \t]*", ".": r"[ \t]*[\[({][ \t]*dot[ \t]*[\])}][ \t]*"}
+SPELLED_SIGNS = {sign: re.compile(spelled.replace(r"[ \t]*", "", 1).removesuffix(r"[ \t]*"))
+                 for sign, spelled in SPELLED_OUT.items()}  # the words alone, from their bracket
 
 
 def _address_pattern(address: str) -> str:
@@ -649,9 +665,17 @@ def _as_read(text: str) -> str:
     address's halves as they are (unmarked too)."""
     decoded = html.unescape(text).replace("\uff20", "@").replace("\ufe6b", "@")
     decoded = _unmarked(re.sub(r"(?:%[0-9A-Fa-f]{2})+", _percent_decoded, decoded).lower())
-    for sign, spelled in SPELLED_OUT.items():
-        decoded = re.sub(spelled, sign, decoded)
+    for sign, spelled in SPELLED_SIGNS.items():
+        decoded = _joined(spelled.split(decoded), sign)
     return decoded
+
+
+def _joined(parts: list[str], sign: str) -> str:
+    """`parts` joined by `sign`, without the spaces beside it: `ana [at] x` read as `ana@x`. Split first
+    and trimmed after, since a search starting at the spaces tried every one of a long run (60,000
+    spaces in a comment, minutes: a review)."""
+    trimmed = [part.rstrip(" \t") for part in parts[:-1]] + parts[-1:]
+    return sign.join(trimmed[:1] + [part.lstrip(" \t") for part in trimmed[1:]])
 
 
 def _host_spellings(address: str) -> tuple[str, ...]:
