@@ -133,6 +133,8 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
         return value if embed_host(value) else None
     if name == "id":
         return value if re.fullmatch(r"fn(?:ref)?-[A-Za-z0-9-]{1,40}", value) else None
+    if name == "start":  # a list's first number as digits (markdownify reads it as an integer: 5,000 digits stopped
+        return value.strip() if re.fullmatch(r"[0-9]{1,9}", value.strip()) else None  # the import, a review)
     return value
 
 

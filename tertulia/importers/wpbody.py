@@ -347,6 +347,8 @@ DEEP = 1_000  # elements open at once, which no post written in earnest comes ne
 # are left open, as HTML allows, is not deep (a review: 5,100 such items lost their links past the 40th)
 CLOSED_BY_THE_NEXT = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rt", "rp",
                                 "thead", "tbody", "tfoot", "colgroup", "caption"})
+# HTML's formatting elements: closed by an end tag of an element around them, a parser opens them again after it
+FORMATTING = frozenset({"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"})
 START_OR_END = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
 
 
@@ -354,9 +356,12 @@ def _nests_deeper(text: str, depth: int) -> bool:
     """Whether more than `depth` elements stand open at once somewhere in `text`, as a parser would count
     them, near enough: one pass over its tags. An end tag closes its element and those opened inside it,
     and one whose element is not open closes nothing (`<div></i>` 100,000 times nests as deep as `<div>`
-    does, and took nh3 a minute: a red team)."""
+    does, and took nh3 a minute: a red team). But a bold or a link closed so stays open to a parser, which
+    opens it again in what follows (`<div><b x=1>w</div>` 20,000 times: a review): it counts until its own
+    end tag."""
     opened: list[str] = []
     still_open: Counter = Counter()
+    lingering: Counter = Counter()  # formatting closed with an element around it, which a parser reopens
     for closing, name in START_OR_END.findall(text):
         name = name.lower()
         if name in VOID or name in CLOSED_BY_THE_NEXT:
@@ -364,12 +369,15 @@ def _nests_deeper(text: str, depth: int) -> bool:
         if not closing:
             opened.append(name)
             still_open[name] += 1
-            if len(opened) > depth:
+            if len(opened) + lingering.total() > depth:
                 return True
         elif still_open[name]:
             while (last := opened.pop()) != name:
                 still_open[last] -= 1
+                lingering[last] += last in FORMATTING
             still_open[name] -= 1
+        elif lingering[name]:
+            lingering[name] -= 1
     return False
 
 
