@@ -428,3 +428,20 @@ def test_a_link_round_a_player_leaves_its_sources_its_own_and_many_wrappers_keep
             ".count('w'))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
     assert result.stdout.strip() == "5000", result.stderr
+
+
+def test_a_long_post_keeps_the_links_round_its_blocks_and_many_moves_take_linear_time(monkeypatch):
+    """A second review: the bound on copies counted every block of the post, so six linked captions in a
+    post of 9,000 paragraphs lost their links; and moving words into 20,000 paragraphs of one `<b>`,
+    element by element, took bs4 two minutes."""
+    import subprocess
+    import sys
+    from tertulia.importers import wrapped_blocks
+    monkeypatch.setattr(wrapped_blocks, "MAX_COPIES", 50)
+    captions = "".join(f'<a href="https://example.org/fig{i}"><div>Figure {i}</div></a>' for i in range(6))
+    markdown = to_markdown(captions + "".join(f"<p>Paragraph {i}.</p>" for i in range(100)))
+    assert all(f"[Figure {i}](https://example.org/fig{i})" in markdown for i in range(6)), markdown[:300]
+    code = ("from tertulia.importers.wpbody import to_markdown\n"
+            "print(to_markdown('<b>' + '<p>w</p>x ' * 20000 + '</b>').count('**w**'))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "20000", result.stderr

@@ -439,8 +439,7 @@ def shallow(fragment: str) -> str:
 def _converted(fragment: str) -> str:
     fragment = accessible(shallow(fragment))
     # no autolinks (<url>): a reference to a file brought beside the post becomes <name.png>, a tag
-    soup = BeautifulSoup(fragment, "html.parser")
-    formatting_within_blocks(soup)
+    soup = formatting_within_blocks(BeautifulSoup(fragment, "html.parser"))
     markdown = _Converter(heading_style="ATX", bullets="-", escape_misc=False, escape_asterisks=False,
                           escape_underscores=False, autolinks=False, code_language_callback=_language).convert_soup(soup)
     return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"

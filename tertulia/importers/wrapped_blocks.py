@@ -8,6 +8,8 @@ of imported bodies). Each block's words are wrapped in a copy of the element ins
 
 from __future__ import annotations
 
+import html
+
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 # what markdownify writes as a block (wpbody's BLOCK_TAGS); a player or a frame is not one to go into: a
@@ -15,61 +17,84 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 BLOCK_NAMES = frozenset({"address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "figcaption",
                          "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "summary", "li", "ol",
                          "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption"})
-# copies of wrappers times blocks to put them in, at most: 32 nested round 5,000 paragraphs would be 160,000
+# copies of wrappers, at most: past it the wrappers go, their words kept (no post written in earnest comes near;
+# 32 nested round 5,000 paragraphs would be 160,000)
 MAX_COPIES = 50_000
 # what Markdown writes inside a line (marks, a link, inline HTML the converter keeps)
-INLINE = ["a", "b", "strong", "i", "em", "u", "s", "del", "ins", "sup", "sub", "mark", "small", "code", "cite",
-          "q", "abbr", "dfn", "kbd", "samp", "var", "span"]
+INLINE = frozenset({"a", "b", "strong", "i", "em", "u", "s", "del", "ins", "sup", "sub", "mark", "small", "code",
+                    "cite", "q", "abbr", "dfn", "kbd", "samp", "var", "span"})
 
 
-def formatting_within_blocks(soup: BeautifulSoup) -> None:
-    """Every inline element of `soup` that holds a block, replaced by copies of it around each run of
-    inline content inside: `<b><p>x</p><p>y</p></b>` becomes `<p><b>x</b></p><p><b>y</b></p>`."""
-    holding, blocks = _holding_blocks(soup)
-    # outer first: an inner one is reached later, still in place
-    wrapping = [element for element in soup.find_all(INLINE) if id(element) in holding]
-    if len(wrapping) * blocks > MAX_COPIES:  # their words kept, their formatting not: no post written so
-        for element in wrapping:
-            element.unwrap()
-        return
-    for element in wrapping:
-        _wrap_runs(element, dict(element.attrs), element.name, soup, holding)
-        element.unwrap()
+def formatting_within_blocks(soup: BeautifulSoup) -> BeautifulSoup:
+    """`soup`, or where an inline element of it holds a block, the same written again with copies of that
+    element around each run of inline content inside: `<b><p>x</p><p>y</p></b>` becomes
+    `<p><b>x</b></p><p><b>y</b></p>`. Written out and read once, in linear time: moved in place, element by
+    element, bs4 looked each one up among its siblings (20,000 paragraphs in a `<b>`, two minutes: a review)."""
+    holding = _holding_blocks(soup)
+    if not any(tag.name in INLINE and id(tag) in holding for tag in soup.find_all(INLINE)):
+        return soup  # nearly every body
+    writer = _Writer(holding)
+    return BeautifulSoup("".join(writer.children(soup, ())), "html.parser")
 
 
-def _holding_blocks(soup: BeautifulSoup) -> tuple[set[int], int]:
-    """The ids of the elements that are or hold a block, found from each block up in one pass (asked of
-    each element in turn, bs4's find, 32 wrappers round 5,000 paragraphs took 39 s: a review), and how
-    many blocks there are. Moving an element's words into the blocks inside it changes no element's answer."""
+def _holding_blocks(soup: BeautifulSoup) -> set[int]:
+    """The ids of the elements that are or hold a block, found from each block up in one pass."""
     holding: set[int] = set()
-    blocks = soup.find_all(BLOCK_NAMES)
-    for block in blocks:
+    for block in soup.find_all(BLOCK_NAMES):
         node = block
         while node is not None and id(node) not in holding:
             holding.add(id(node))
             node = node.parent
-    return holding, len(blocks)
+    return holding
 
 
-def _wrap_runs(parent: Tag, attrs: dict, name: str, soup: BeautifulSoup, holding: set[int]) -> None:
-    """Each run of `parent`'s children that holds no block wrapped in an element `name` with `attrs`;
-    each child that holds one, the same inside it."""
-    run: list = []
-    for child in list(parent.children):
-        if id(child) in holding:
-            _wrapped(run, attrs, name, soup)
-            run = []
-            _wrap_runs(child, attrs, name, soup, holding)
+class _Writer:
+    """HTML written again, the inline elements that hold blocks left out and opened again around each run
+    of inline content inside them (`pending`, outermost first)."""
+
+    def __init__(self, holding: set[int]):
+        self.holding = holding
+        self.copies = 0
+        self.named: set[int] = set()  # wrappers whose id a copy carries already: an id names one element
+
+    def children(self, parent: Tag, pending: tuple[Tag, ...]):
+        run: list[str] = []
+        for child in parent.children:
+            if id(child) in self.holding:
+                yield from self._wrapped(run, pending)
+                run = []
+                yield from self.element(child, pending)
+            else:
+                run.extend(self.element(child, ()))
+        yield from self._wrapped(run, pending)
+
+    def element(self, node, pending: tuple[Tag, ...]):
+        if isinstance(node, NavigableString):
+            yield node.output_ready("minimal")
+        elif node.name in INLINE and id(node) in self.holding:
+            yield from self.children(node, pending + (node,))
         else:
-            run.append(child)
-    _wrapped(run, attrs, name, soup)
+            yield _start_tag(node, node.attrs)
+            if not (node.can_be_empty_element and not node.contents):
+                yield from self.children(node, pending)
+                yield f"</{node.name}>"
+
+    def _wrapped(self, run: list[str], pending: tuple[Tag, ...]):
+        text = "".join(run)
+        if not pending or not text.strip() or self.copies > MAX_COPIES:  # spaces between blocks: nothing to mark
+            yield text
+            return
+        self.copies += len(pending)
+        for wrapper in pending:
+            attrs = wrapper.attrs if id(wrapper) not in self.named else {
+                name: value for name, value in wrapper.attrs.items() if name != "id"}
+            self.named.add(id(wrapper))
+            yield _start_tag(wrapper, attrs)
+        yield text
+        yield "".join(f"</{wrapper.name}>" for wrapper in reversed(pending))
 
 
-def _wrapped(run: list, attrs: dict, name: str, soup: BeautifulSoup) -> None:
-    if all(isinstance(node, NavigableString) and not node.strip() for node in run):
-        return  # only the spaces between blocks: nothing to mark
-    wrapper = soup.new_tag(name, attrs=dict(attrs))
-    attrs.pop("id", None)  # the first copy keeps it: an id names one element of a page
-    run[0].insert_before(wrapper)
-    for node in run:
-        wrapper.append(node.extract())
+def _start_tag(tag: Tag, attrs: dict) -> str:
+    written = "".join(f' {name}="{html.escape(value if isinstance(value, str) else " ".join(value))}"'
+                      for name, value in attrs.items())
+    return f"<{tag.name}{written}{'/' if tag.can_be_empty_element and not tag.contents else ''}>"
