@@ -552,3 +552,15 @@ def test_spelled_out_signs_are_read_in_linear_time_and_a_redacted_address_keeps_
     assert redacted("<b>ana</b> (at) x (dot) org. Then", ("ana@x.org",)) == f"<b>{REDACTED}</b>. Then"
     assert redacted("x <i>ana@x.</i>org", ("ana@x.org",)) == f"x <i>{REDACTED}</i>"
     assert redacted("ana_<span>maria</span>@x.org!", ("ana_maria@x.org",)) == f"{REDACTED}!"
+
+
+@pytest.mark.parametrize("written, left", [
+    ("ana\u00a0[at]\u00a0x\u00a0[dot]\u00a0org", "{}"), ("ana&nbsp;[at]&nbsp;x&nbsp;[dot]&nbsp;org", "{}"),
+    ("ana [at]\nx [dot] org", "{}"), ("`<b>ana`@x.org", "`<b>{}`"), ("`ana`@x.org and `code`", "`{}` and `code`"),
+    ("*ana*@x.org", "*{}*"),
+])
+def test_a_removed_address_beside_no_break_spaces_or_in_a_code_span_leaves_no_address_and_no_broken_mark(written, left):
+    """A second review: a no-break space or a line's end beside `[at]` kept the address public, and a code
+    span's closing backtick went with the address, so the span took the rest of the comment."""
+    from tertulia.importers.proposal import REDACTED, redacted
+    assert redacted(f"{written}!", ("ana@x.org",)) == left.format(REDACTED) + "!"

@@ -15,7 +15,7 @@ import os
 import re
 import secrets
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -608,22 +608,27 @@ def redacted(text: str, private: tuple[str, ...]) -> str:
     for address in (spelled for address in private for spelled in _host_spellings(address)):
         local, domain = (_unmarked(half) for half in address.lower().rpartition("@")[::2])
         if address and local in readable and domain in readable:
-            text = re.sub(_address_pattern(address), _formatting_kept, text, flags=re.IGNORECASE)
+            text = re.sub(_address_pattern(address), partial(_formatting_kept, address), text, flags=re.IGNORECASE)
     return text
 
 
-def _formatting_kept(found: re.Match) -> str:
-    """The marker, and the tags that stood between the address's characters and close or open outside it:
-    without its `</b>`, `<b>ana</b>@x.org` left the rest of a comment bold (a review). A tag opened and
-    closed inside it goes with it."""
+def _formatting_kept(address: str, found: re.Match) -> str:
+    """The marker, and what stood between the address's characters that pairs with something outside it:
+    a tag closed or opened outside (without its `</b>`, `<b>ana</b>@x.org` left the rest of a comment
+    bold: a review), an odd number of one emphasis or code mark (`*ana*@x.org`, `` `ana`@x.org ``). A tag
+    inside a code span is words, kept as none."""
+    text = found.group()
+    marks = "".join(mark * text.count(mark) for mark in "*~`" if mark not in address and text.count(mark) % 2)
+    if "`" in text:
+        return REDACTED + marks
     kept: list[tuple[str, str]] = []  # (name, tag)
-    for tag in re.findall(r"</?[A-Za-z][^<>]*>", found.group()):
+    for tag in re.findall(r"</?[A-Za-z][^<>]*>", text):
         name = re.match(r"</?([A-Za-z][A-Za-z0-9-]*)", tag).group(1).lower()
         if tag.startswith("</") and kept and kept[-1][0] == name and not kept[-1][1].startswith("</"):
             kept.pop()
         elif not tag.endswith("/>"):
             kept.append((name, tag))
-    return REDACTED + "".join(tag for _, tag in kept)
+    return REDACTED + "".join(tag for _, tag in kept) + marks
 
 
 # what may stand between an address's characters and still show it once built: Markdown's escapes, emphasis
@@ -638,8 +643,10 @@ INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 INVISIBLE_BETWEEN = (f"[{INVISIBLE}]|&(?:shy|ZeroWidthSpace|zwn?j|NoBreak);?|"
                      + "|".join(f"&#0*{ord(c)};?|&#x0*{ord(c):x};?" for c in INVISIBLE))
 # the at sign and the dot as people spell them out to keep an address from harvesters: `ana [at] x [dot] org`
-SPELLED_OUT = {"@": r"[ \t]*[\[({][ \t]*at[ \t]*[\])}][ \t]*", ".": r"[ \t]*[\[({][ \t]*dot[ \t]*[\])}][ \t]*"}
-SPELLED_SIGNS = {sign: re.compile(spelled.replace(r"[ \t]*", "", 1).removesuffix(r"[ \t]*"))
+# (a space beside them may be a no-break one, or a line's end, which a page shows as a space: a review)
+SPACES = r"(?:[ \t\n\u00a0]|&nbsp;|&#160;|&#xa0;)*"
+SPELLED_OUT = {"@": rf"{SPACES}[\[({{][ \t]*at[ \t]*[\])}}]{SPACES}", ".": rf"{SPACES}[\[({{][ \t]*dot[ \t]*[\])}}]{SPACES}"}
+SPELLED_SIGNS = {sign: re.compile(spelled.removeprefix(SPACES).removesuffix(SPACES))
                  for sign, spelled in SPELLED_OUT.items()}  # the words alone, from their bracket
 
 
@@ -674,8 +681,8 @@ def _joined(parts: list[str], sign: str) -> str:
     """`parts` joined by `sign`, without the spaces beside it: `ana [at] x` read as `ana@x`. Split first
     and trimmed after, since a search starting at the spaces tried every one of a long run (60,000
     spaces in a comment, minutes: a review)."""
-    trimmed = [part.rstrip(" \t") for part in parts[:-1]] + parts[-1:]
-    return sign.join(trimmed[:1] + [part.lstrip(" \t") for part in trimmed[1:]])
+    trimmed = [part.rstrip(" \t\n\u00a0") for part in parts[:-1]] + parts[-1:]
+    return sign.join(trimmed[:1] + [part.lstrip(" \t\n\u00a0") for part in trimmed[1:]])
 
 
 def _host_spellings(address: str) -> tuple[str, ...]:
