@@ -131,24 +131,22 @@ def untranslated_comment(server):
 def test_a_comment_not_yet_translated_says_so_above_its_words_on_a_phone_and_beside_them_on_a_desk(
         server, open_page, untranslated_comment):
     """A new user's walk: stacked on a phone, the note stood between a comment's two paragraphs, as if
-    only the first were untranslated."""
-    boxes = "e => { const r = e.getBoundingClientRect(); return [r.left, r.top]; }"
+    only the first were untranslated; a review: so did one lacking its original, sides swapped."""
     for width, stacked in ((390, True), (1280, False)):
         page = open_page(server["url"] + untranslated_comment, width=width)
-        note = page.locator("#comment-1-p1 > .side.missing").evaluate(boxes)
-        first = page.locator("#comment-1-p1 > .original").evaluate(boxes)
-        second = page.locator("#comment-1-p2 > .original").evaluate(boxes)
-        if stacked:
-            assert note[1] < first[1] < second[1], (note, first, second)
-        else:
-            assert note[0] > first[0] and abs(note[1] - first[1]) < 2, (note, first)
-        # a review: one lacking its original (written in English), sides swapped, had the same fault
+        _note_stands_with_the_words(page, "comment-1", "original", stacked)
         page.locator("#swap-sides").check(force=True)
-        note = page.locator("#comment-2-p1 > .side.missing").evaluate(boxes)
-        first = page.locator("#comment-2-p1 > .translation").evaluate(boxes)
-        second = page.locator("#comment-2-p2 > .translation").evaluate(boxes)
-        if stacked:
-            assert note[1] < first[1] < second[1], (note, first, second)
-        else:
-            assert note[0] > first[0] and abs(note[1] - first[1]) < 2, (note, first)
+        _note_stands_with_the_words(page, "comment-2", "translation", stacked)  # written in English
         page.close()
+
+
+def _note_stands_with_the_words(page, comment: str, written: str, stacked: bool) -> None:
+    """The comment's note above its first paragraph in one column, beside it in two."""
+    boxes = "e => { const r = e.getBoundingClientRect(); return [r.left, r.top]; }"
+    note = page.locator(f"#{comment}-p1 > .side.missing").evaluate(boxes)
+    first = page.locator(f"#{comment}-p1 > .{written}").evaluate(boxes)
+    second = page.locator(f"#{comment}-p2 > .{written}").evaluate(boxes)
+    if stacked:
+        assert note[1] < first[1] < second[1], (note, first, second)
+    else:
+        assert note[0] > first[0] and abs(note[1] - first[1]) < 2, (note, first)
