@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent
+from ..theme import PACKAGE  # the installed package, or this checkout's tertulia/
 GUIDES = {False: "author-guide.md", True: "content-format.md"}  # by --contract
 
 

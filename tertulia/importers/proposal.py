@@ -622,12 +622,12 @@ def _formatting_kept(address: str, found: re.Match) -> str:
     if "`" in text:
         return REDACTED + marks
     kept: list[tuple[str, str]] = []  # (name, tag)
-    for tag in re.findall(r"</?[A-Za-z][^<>]*>", text):
-        name = re.match(r"</?([A-Za-z][A-Za-z0-9-]*)", tag).group(1).lower()
-        if tag.startswith("</") and kept and kept[-1][0] == name and not kept[-1][1].startswith("</"):
+    for tag in re.finditer(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*>", text):
+        name = tag.group(2).lower()
+        if tag.group(1) and kept and kept[-1][0] == name and not kept[-1][1].startswith("</"):
             kept.pop()
-        elif not tag.endswith("/>"):
-            kept.append((name, tag))
+        elif not tag.group().endswith("/>"):
+            kept.append((name, tag.group()))
     return REDACTED + "".join(tag for _, tag in kept) + marks
 
 

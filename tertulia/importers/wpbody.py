@@ -352,30 +352,50 @@ FORMATTING = frozenset({"a", "b", "big", "code", "em", "font", "i", "nobr", "s",
 START_OR_END = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
 
 
+class _OpenElements:
+    """The elements open at a point of a text, as a parser keeps them: an end tag closes its element and
+    those opened inside it, and one whose element is not open closes nothing (`<div></i>` 100,000 times
+    nests as deep as `<div>` does, and took nh3 a minute: a red team). Each carries a value of its reader's."""
+
+    def __init__(self):
+        self.stack: list[tuple[str, bool]] = []
+        self.counts: Counter = Counter()
+
+    def __len__(self) -> int:
+        return len(self.stack)
+
+    def open(self, name: str, value: bool = True) -> None:
+        self.stack.append((name, value))
+        self.counts[name] += 1
+
+    def close(self, name: str) -> list[tuple[str, bool]]:
+        """The elements an end tag `name` closes, innermost first: none for a stray one."""
+        closed: list[tuple[str, bool]] = []
+        while self.counts[name]:
+            closed.append(self.stack.pop())
+            self.counts[closed[-1][0]] -= 1
+            if closed[-1][0] == name:
+                break
+        return closed
+
+
 def _nests_deeper(text: str, depth: int) -> bool:
     """Whether more than `depth` elements stand open at once somewhere in `text`, as a parser would count
-    them, near enough: one pass over its tags. An end tag closes its element and those opened inside it,
-    and one whose element is not open closes nothing (`<div></i>` 100,000 times nests as deep as `<div>`
-    does, and took nh3 a minute: a red team). But a bold or a link closed so stays open to a parser, which
-    opens it again in what follows (`<div><b x=1>w</div>` 20,000 times: a review): it counts until its own
-    end tag."""
-    opened: list[str] = []
-    still_open: Counter = Counter()
+    them (_OpenElements), near enough: one pass over its tags. A bold or a link closed with an element around
+    it stays open to a parser, which opens it again in what follows (`<div><b x=1>w</div>` 20,000 times: a
+    review): it counts until its own end tag."""
+    opened = _OpenElements()
     lingering: Counter = Counter()  # formatting closed with an element around it, which a parser reopens
     for closing, name in START_OR_END.findall(text):
         name = name.lower()
         if name in VOID or name in CLOSED_BY_THE_NEXT:
             continue
         if not closing:
-            opened.append(name)
-            still_open[name] += 1
+            opened.open(name)
             if len(opened) + lingering.total() > depth:
                 return True
-        elif still_open[name]:
-            while (last := opened.pop()) != name:
-                still_open[last] -= 1
-                lingering[last] += last in FORMATTING
-            still_open[name] -= 1
+        elif closed := opened.close(name):
+            lingering.update(inner for inner, _ in closed[:-1] if inner in FORMATTING)
         elif lingering[name]:
             lingering[name] -= 1
     return False
@@ -388,33 +408,20 @@ class _Shallow(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=False)
         self.out: list[str] = []
-        self.open: list[bool] = []  # for each open element, whether its tags are written
-        self.names: list[str] = []  # and its name: an end tag closes its element, and only one that is open
-        self.still_open: Counter = Counter()
+        self.open = _OpenElements()  # each with whether its tags are written
 
     def handle_starttag(self, tag, attrs):
-        if tag in VOID:
-            self.out.append(self.get_starttag_text() if len(self.open) < MAX_NESTING else "")
-            return
-        self.open.append(len(self.open) < MAX_NESTING)
-        self.names.append(tag)
-        self.still_open[tag] += 1
-        if self.open[-1]:
-            self.out.append(self.get_starttag_text())
+        written = len(self.open) < MAX_NESTING
+        if tag not in VOID:
+            self.open.open(tag, written)
+        self.out.append(self.get_starttag_text() if written else "")
 
     def handle_startendtag(self, tag, attrs):
         self.out.append(self.get_starttag_text() if len(self.open) < MAX_NESTING else "")
 
     def handle_endtag(self, tag):
-        if tag in VOID or not self.still_open[tag]:  # a stray end tag, as a parser ignores it
-            return
-        while self.names:  # the elements opened inside this one close with it
-            name, written = self.names.pop(), self.open.pop()
-            self.still_open[name] -= 1
-            if written:
-                self.out.append(f"</{name}>")
-            if name == tag:
-                break
+        if tag not in VOID:
+            self.out.extend(f"</{name}>" for name, written in self.open.close(tag) if written)
 
     def handle_data(self, data):
         self.out.append(data)

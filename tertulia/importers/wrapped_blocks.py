@@ -31,7 +31,7 @@ def formatting_within_blocks(soup: BeautifulSoup) -> BeautifulSoup:
     `<p><b>x</b></p><p><b>y</b></p>`. Written out and read once, in linear time: moved in place, element by
     element, bs4 looked each one up among its siblings (20,000 paragraphs in a `<b>`, two minutes: a review)."""
     holding = _holding_blocks(soup)
-    if not any(tag.name in INLINE and id(tag) in holding for tag in soup.find_all(INLINE)):
+    if not any(id(tag) in holding for tag in soup.find_all(INLINE)):
         return soup  # nearly every body
     writer = _Writer(holding)
     return BeautifulSoup("".join(writer.children(soup, ())), "html.parser")
