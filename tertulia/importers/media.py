@@ -101,9 +101,12 @@ def shown_in(url: str, text: str) -> bool:
                                 for reference in REFERENCE.findall(text))
 
 
-def bring(text: str, source: MediaSource, names: dict[str, str] | None = None) -> tuple[str, dict[str, bytes]]:
+def bring(text: str, source: MediaSource, names: dict[str, str] | None = None,
+          beside: Path | None = None) -> tuple[str, dict[str, bytes]]:
     """`text` pointing at the files it references on the blog's hosts, and the files it brings by safe
-    name; `names` (original URL -> its name beside the post) is shared by the texts of one folder."""
+    name; `names` (original URL -> its name beside the post) is shared by the texts of one folder. With
+    `beside` (a translation's, in its original's folder), a file of that name holding other bytes (the
+    original's picture, from another month's uploads) is kept, and the new one named apart."""
     names = {} if names is None else names
     files: dict[str, bytes] = {}
     for reference in sorted(set(REFERENCE.findall(text)), key=len, reverse=True):  # the longest first
@@ -114,7 +117,10 @@ def bring(text: str, source: MediaSource, names: dict[str, str] | None = None) -
         if data is None:
             continue
         if url not in names:
-            names[url] = _unique(_safe_name(url), set(names.values()))
+            taken = set(names.values())
+            while beside is not None and _other_bytes(beside / (name := _unique(_safe_name(url), taken)), data):
+                taken.add(name)
+            names[url] = _unique(_safe_name(url), taken)
             files[names[url]] = data
         text = text.replace(reference.rstrip(".,;:"), names[url])
     return text, files
@@ -332,6 +338,16 @@ def _safe_name(url: str) -> str:
     stem, _, extension = name.rpartition(".")
     stem = re.sub(r"[^a-z0-9_-]+", "-", stem).strip("-")[:80] or "file"
     return f"{stem}.{extension}"
+
+
+def _other_bytes(path: Path, data: bytes) -> bool:
+    """Whether a file stands at `path` (or a link, or a folder) holding other bytes than `data`."""
+    if path.is_symlink() or path.exists() and not path.is_file():
+        return True
+    try:
+        return path.is_file() and path.read_bytes() != data
+    except OSError:
+        return True
 
 
 def _unique(name: str, taken: set[str]) -> str:

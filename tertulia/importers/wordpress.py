@@ -24,7 +24,7 @@ from ..reading.names import same_words, slug_of
 from ..reading.read import parse_text
 from ..reading.fields import FEED_ID
 from ..reading.validate import RESERVED_SEGMENTS
-from . import addresses, media, siteyml
+from . import addresses, media, pairing, siteyml
 from .clock import written_yet
 from .known import Known, known
 from .navmenu import Menus
@@ -33,7 +33,7 @@ from .shortcodes import GALLERY_IDS, Media, attachments_named, left_out
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
 from .wpbody import blocks_left_out, comment_refused, safe_as_essay
-from .wpfiles import clock_offset, comment_file, essay_file, stamp, text_of, title_of, unusable_ids
+from .wpfiles import clock_offset, comment_file, essay_file, stamp, text_of, title_of, translation_file, unusable_ids
 from .wxr import Channel, Item, WPComment, line_of, read_export
 
 ESSAY_STATUSES = {"publish": False, "draft": True, "pending": True, "future": True, "private": True}
@@ -52,6 +52,7 @@ class Summary:
 
     essays: Counter = field(default_factory=Counter)  # published, drafts
     pages: Counter = field(default_factory=Counter)
+    translations: Counter = field(default_factory=Counter)  # post, page: written beside their originals
     comments: Counter = field(default_factory=Counter)  # published, pending, spam
     skipped_items: Counter = field(default_factory=Counter)  # reason -> count
     skipped_comments: Counter = field(default_factory=Counter)
@@ -79,6 +80,7 @@ class Summary:
     page_titles: dict = field(default_factory=dict)  # each page this import writes -> its title, folded
     same_titled: list[str] = field(default_factory=list)  # the site's other pages of such a title (init's About)
     brought: object = None  # the MediaSource of --media or --media-from, for its failures
+    unpaired: list[str] = field(default_factory=list)  # in a translation group, but imported on their own: why
 
     def _named_lists(self) -> list[tuple[list[str], str]]:
         """Each list of posts or addresses the summary names, with the words that introduce it."""
@@ -103,6 +105,9 @@ class Summary:
             (self.no_language, "given no language by the blog's plugin, so imported in the language this import "
                                "brings (one in another: rename its file, and add `translation_of:` if it is a "
                                "translation): "),
+            (self.unpaired, "posts and pages the blog's plugin groups with one imported earlier, imported on their "
+                            "own, not as its translation (a translation pairs with its original block by block; to "
+                            "pair one, make its blocks match and move it beside the original as in the README): "),
             (self.unusable, "old addresses and ids the build would refuse (a quote, a space, a control character) or "
                             "a reader would misread (a direction mark), left out: "),
         ]
@@ -118,13 +123,17 @@ class Summary:
 
     def lines(self, dry_run: bool, staged) -> list[str]:
         verb = "would write" if dry_run else "wrote"
-        items = sum(self.essays.values()) + sum(self.pages.values()) + sum(self.skipped_items.values())
+        items = sum(self.essays.values()) + sum(self.pages.values()) + sum(self.translations.values()) + sum(
+            self.skipped_items.values())
         comments = sum(self.comments.values()) + sum(self.skipped_comments.values()) + sum(self.on_pages.values())
         lines = [
             f"essays: {sum(self.essays.values())} ({self.essays['published']} published, "
             f"{counted(self.essays['drafts'], 'draft')}) of {counted(items, 'item')} in the export",
             f"pages: {sum(self.pages.values())} ({self.pages['published']} published, "
             f"{counted(self.pages['drafts'], 'draft')})",
+            *([f"translations written beside their originals, as the blog's plugin groups them: "
+               f"{counted(self.translations['post'], 'post')}, {counted(self.translations['page'], 'page')}"]
+              if self.translations else []),
             f"comments: {sum(self.comments.values())} ({self.comments['published']} published, "
             f"{self.comments['pending']} pending, {self.comments['spam']} spam) of {comments} in the export",
             *reasons_said("items not imported", self.skipped_items),
@@ -176,6 +185,7 @@ class Place:
     kept: str = ""  # the language an earlier import brought it in, when the export gives it none: left so
     copy: int = 1  # 2, 3... for a later item of the export under one id: its own identity in the record
     guid_taken: bool = False  # an earlier post's feed_id is its guid too: it is written without one
+    translation_of: str = ""  # its original's language, when it goes beside an original an earlier import brought
 
 
 @dataclass
@@ -215,6 +225,11 @@ class Plan:
     menus: Menus = field(default_factory=Menus)  # the blog's menu items, and the published pages they may link
     # readers' comments on an attachment's own page (an image of the post), by the id of the post it belongs to
     attachment_comments: dict[str, list[WPComment]] = field(default_factory=dict)
+    groups: pairing.Groups = field(default_factory=pairing.Groups)  # the plugin's translation groups
+    # posts and pages that may be translations, placed once the whole export is read (by their place's index)
+    deferred: dict[int, Item] = field(default_factory=dict)
+    paired: set[str] = field(default_factory=set)  # the folders a translation of this import goes into
+    unpaired: list[str] = field(default_factory=list)
 
 
 def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: bool = False,
@@ -250,6 +265,7 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
         summary.brought = plan.files_from
         summary.served_already = plan.served_already
         summary.unusable = plan.unusable
+        summary.unpaired = plan.unpaired
         summary.shared_ids = plan.shared_ids
         # an old address the build would refuse (a tag named `%2e%2e`, a NUL in a category's name)
         # is left out: written, it would stop the site from building at all
@@ -320,6 +336,8 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
         plan.polylang = plan.polylang or tagged  # an attachment's language says so too
         if tagged and entry.type in KINDS and entry.status == "publish":
             _published_language(entry, channel, plan)
+        if tagged and entry.type in KINDS:
+            plan.groups.add(entry, _language_term(entry))
         if isinstance(entry, Channel):
             channel = entry
             lang = _language(lang, channel, content, export)
@@ -344,17 +362,19 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
         elif _placed(entry, lang):
             if not tagged:
                 plan.untagged.add(len(plan.places))
-            plan.places.append(_place(entry, channel, plan))
-            plan.urls.setdefault(entry.post_id, plan.places[-1].url)  # `?p=ID` leads to the first, as its alias
-            if _is_draft(entry):
-                plan.drafts.add(entry.post_id)
-            elif entry.type == "page":
-                plan.menus.pages.setdefault(entry.post_id, plan.places[-1].url.rstrip("/"))
-            else:  # the export's order, so a second import finds the same post
-                for attachment in attachments_named(entry.content):
-                    plan.named_in.setdefault(attachment, entry.post_id)
+            if tagged and not _is_draft(entry) and pairing.group_of(entry):
+                # perhaps a translation: its group's other posts, and the images its text shows, may come later
+                plan.deferred[len(plan.places)] = entry
+                plan.places.append(Place("", "", ()))
+                continue
+            plan.places.append(_place(entry, channel, plan, len(plan.places)))
+            _placed_at(entry, plan.places[-1], plan)
+    for index, entry in plan.deferred.items():
+        plan.places[index] = _translation_place(entry, channel, plan, index, lang) or _place(
+            entry, channel, plan, index)
+        _placed_at(entry, plan.places[index], plan)
     _one_original_each(lang, plan)
-    _old_slugs(plan)
+    _old_slugs(plan, lang)
     _attachment_pages_to_posts(plan)
     if plan.permalinks["plain"] and not plan.permalinks["pretty"]:
         # a blog of plain permalinks linked its feeds as `/?feed=rss2`; each post's own (`?p=ID&feed=rss2`)
@@ -366,6 +386,55 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
     return channel, lang
 
 
+def _placed_at(entry: Item, place: Place, plan: Plan) -> None:
+    """What the import keeps of a post's or page's place for the links of others."""
+    plan.urls.setdefault(entry.post_id, place.url)  # `?p=ID` leads to the first, as its alias
+    if _is_draft(entry):
+        plan.drafts.add(entry.post_id)
+    elif entry.type == "page":
+        plan.menus.pages.setdefault(entry.post_id, place.url.rstrip("/"))
+    else:  # the export's order, so a second import finds the same post
+        for attachment in attachments_named(entry.content):
+            plan.named_in.setdefault(attachment, entry.post_id)
+
+
+def _translation_place(item: Item, channel: Channel, plan: Plan, index: int, lang: str) -> Place | None:
+    """The place beside its original of a post or page the blog's plugin groups with one an earlier import
+    brought, or None (see pairing.py). A translation has no aliases: its old addresses lead to its page in
+    its own language through site.yml's redirects."""
+    blog = channel.link or channel.base_site_url
+    folder, original = pairing.original_of(item, lang, plan.groups, plan.known, blog)
+    if not folder or plan.content is None:
+        return None
+    named = f"{item.type} {item.post_id} ({shown(title_of(item), 60)})"
+    target = plan.content / folder / f"index.{lang}.md"
+    if folder in plan.paired or folder in plan.taken or target.is_symlink():
+        plan.unpaired.append(f"{named}: {folder} has another {lang} translation")
+        return None
+    if not target.exists():  # one there already (an earlier import's, or a translator's) is left to staging
+        text = translation_file(item, original, plan.media, [])
+        if not safe_as_essay(text.partition("\n---\n")[2]):
+            text = translation_file(item, original, plan.media, [], flat=True)
+        blocks, original_blocks = pairing.block_counts(text, plan.content / folder / f"index.{original}.md")
+        if blocks != original_blocks:
+            plan.unpaired.append(f"{named}: {counted(blocks, 'block')}, its original in {folder} "
+                                 f"{max(original_blocks, 0)}")
+            return None
+    plan.paired.add(folder)
+    page = item.type == "page"
+    url = f"{folder.split('/', 1)[1]}/" if page else f"{folder}/"
+    own = f"/{lang}/{url}"
+    candidates = addresses.aliases(item.link, blog, item.post_id, page, own)
+    usable = [a for a in candidates if a not in plan.aliases and not addresses.problem(a)]
+    plan.unusable += [f"{shown(a, 80)} ({folder}, {lang})" for a in candidates if addresses.problem(a)]
+    plan.redirects.update((alias, own) for alias in usable)
+    plan.moved.update((alias, own.lstrip("/")) for alias in usable + [addresses.site_path(item.link, blog)] if alias)
+    old_slugs = tuple(value for key, value in item.meta if key == "_wp_old_slug")
+    plan.renamed[index] = addresses.renamed(item.link, blog, item.name, old_slugs, own)
+    _old_addresses_sent_on(item, blog, plan, own, candidates, usable)
+    return _counted(item, Place(folder, url, (), translation_of=original), plan)
+
+
 def _one_original_each(lang: str, plan: Plan) -> None:
     """A post an earlier import brought in another language, written as `lang`, would be a second original
     beside the first, and the site would stop building: the import is refused before anything is written.
@@ -374,7 +443,7 @@ def _one_original_each(lang: str, plan: Plan) -> None:
     of the blog's posts in each of its languages, one after the other, is how such a blog moves in."""
     for index, place in enumerate(plan.places):
         earlier = plan.known.languages.get(place.folder, "")
-        if not earlier or earlier == lang or plan.content is None:
+        if not earlier or earlier == lang or plan.content is None or place.translation_of:
             continue
         if plan.polylang and index in plan.untagged:
             plan.places[index] = replace(place, kept=earlier)
@@ -393,7 +462,7 @@ def _left_as_imported(item: Item, place: Place, summary: Summary) -> None:
     summary.skipped_comments[f"on {item.type}s an earlier import brought in another language"] += len(item.comments)
 
 
-def _old_slugs(plan: Plan) -> None:
+def _old_slugs(plan: Plan, lang: str) -> None:
     """The addresses of posts renamed on the blog, as aliases; after every place is known, since an old
     slug another post has taken since is that post's address (WordPress sent a reader on only from
     where no post was)."""
@@ -402,6 +471,11 @@ def _old_slugs(plan: Plan) -> None:
         found = [alias for alias in found if alias not in plan.aliases]
         kept = [alias for alias in found if not addresses.problem(alias)]
         plan.unusable += [f"{shown(alias, 80)} ({place.folder})" for alias in found if alias not in kept]
+        if place.translation_of:  # a translation takes no aliases (see _translation_place)
+            own = f"/{lang}/{place.url}"
+            plan.redirects.update((alias, own) for alias in kept)
+            plan.moved.update((alias, own.lstrip("/")) for alias in kept)
+            continue
         plan.places[index] = replace(place, aliases=place.aliases + tuple(kept))
         plan.aliases.update(kept)
         plan.moved.update((alias, place.url) for alias in kept)
@@ -522,14 +596,15 @@ def _not_placed(item: Item, summary: Summary, lang: str, joined: bool = False) -
     other = _other_language(item, lang)
     if other and item.status in ESSAY_STATUSES:
         summary.skipped_items[f"{item.type}{{s}} in another language ({other}, as the blog's plugin marks them): not imported "
-                              f"as `{lang}`, and not yet paired with their originals as translations"] += 1
+                              f"as `{lang}` (imported with `--lang {other}`, those it groups with an imported post go beside it "
+                              "as translations)"] += 1
         summary.skipped_comments[f"on {item.type}s in another language"] += len(item.comments)
         return
     summary.skipped_items[f"{item.type}{{s}} with status {item.status or 'none'}"] += 1
     summary.skipped_comments[f"on {item.type}s not imported"] += len(item.comments)
 
 
-def _place(item: Item, channel: Channel, plan: Plan) -> Place:
+def _place(item: Item, channel: Channel, plan: Plan, index: int) -> Place:
     """A post's or page's folder and old addresses, and the site's redirects it brings (its archives,
     its terms, its own feed)."""
     page = item.type == "page"
@@ -544,11 +619,19 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
     plan.unusable += [f"{shown(value, 80)} ({folder})" for value in unusable_ids(item, page)]
     plan.aliases.update(aliases)
     old_slugs = tuple(value for key, value in item.meta if key == "_wp_old_slug")
-    plan.renamed[len(plan.places)] = addresses.renamed(item.link, blog, item.name, old_slugs, new_url)
+    plan.renamed[index] = addresses.renamed(item.link, blog, item.name, old_slugs, new_url)
     plan.moved.update((alias, new_url.lstrip("/")) for alias in aliases + [addresses.site_path(item.link, blog)] if alias)
-    draft = _is_draft(item)
-    if not page:
-        _tags(item, channel, plan, draft)
+    if item.type != "page":
+        _tags(item, channel, plan, _is_draft(item))
+    _old_addresses_sent_on(item, blog, plan, new_url, candidates, aliases)
+    return _counted(item, Place(folder, new_url.lstrip("/"), tuple(aliases)), plan)
+
+
+def _old_addresses_sent_on(item: Item, blog: str, plan: Plan, new_url: str, candidates: list[str],
+                           kept: list[str]) -> None:
+    """The redirects a published post or page brings besides its own addresses: its date and author
+    archives, its language's home (Polylang's `/en/`) and its own comment feed."""
+    page, draft = item.type == "page", _is_draft(item)
     prefix = _language_prefix(item, blog)
     lang = _declared(prefix, plan.languages)
     if not draft and not page:  # a language's archives (`/en/2014/05/`) to its home, where the site has one
@@ -557,10 +640,9 @@ def _place(item: Item, channel: Channel, plan: Plan) -> Place:
                                               for old in archives if prefix}})
     plan.redirects.update(_language_home(prefix, lang))
     link = addresses.site_path(item.link, blog)
-    if not draft and (link not in candidates or link in aliases):  # a permalink left out takes its feed along
+    if not draft and (link not in candidates or link in kept):  # a permalink left out takes its feed along
         plan.redirects.update(addresses.feed_redirect(item.link, blog, new_url, page, item.post_id))
         plan.permalinks["plain" if "?" in link else "pretty"] += 1
-    return _counted(item, Place(folder, new_url.lstrip("/"), tuple(aliases)), plan)
 
 
 def _counted(item: Item, place: Place, plan: Plan) -> Place:
@@ -643,13 +725,16 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     draft = _is_draft(item)
     if item.password or item.status == "private":
         summary.protected.append(place.folder)
-    if item.sticky and not page:
+    if item.sticky and not page and not place.translation_of:
         summary.sticky.append(place.folder)
-    (summary.pages if page else summary.essays)["drafts" if draft else "published"] += 1
-    if page:
+    if place.translation_of:
+        summary.translations[item.type] += 1
+    else:
+        (summary.pages if page else summary.essays)["drafts" if draft else "published"] += 1
+    if page and not place.translation_of:
         summary.page_folders.append(place.folder)
         summary.page_titles[place.folder] = same_words(title_of(item))
-    tags = [] if page else _tags(item, channel, plan, draft)
+    tags = [] if page or place.translation_of else _tags(item, channel, plan, draft)
     for name in [f"[{code}]" for code in left_out(item.content)] + [f"wp:{b}" for b in blocks_left_out(item.content)]:
         summary.left_out.setdefault(name, []).append(place.folder)
     if _gallery_unfound(item.content, plan.media):  # it vanished, its images not in the export to show
@@ -657,7 +742,7 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     summary.clock_offsets.update(filter(None, [clock_offset(item.date, item.date_gmt),
                                                *(clock_offset(c.date, c.date_gmt) for c in item.comments)]))
     author = author_name(text_of(channel.authors.get(item.creator, item.creator)))
-    if author == ANONYMOUS and item.creator.strip():  # a login with no display name: told, never written
+    if author == ANONYMOUS and item.creator.strip() and not place.translation_of:  # a login with no display name: told, never written
         summary.unnamed_authors.append(place.folder)
     names: dict[str, str] = {}  # each file brought into the folder, by its address, for all its texts
     within = partial(_within, place=place, blog=blog, plan=plan, names=names)
@@ -667,11 +752,13 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     identity += f" copy {place.copy}" if place.copy > 1 and identity else ""
     if place.guid_taken:
         item = replace(item, guid="")  # the first item's feed_id (see _counted)
-    essay = planned(essay_file(item, author, draft, tags, list(place.aliases), page, plan.media, flattened),
-                    identity=identity)
+    def text(flat: bool = False) -> str:
+        if place.translation_of:
+            return translation_file(item, place.translation_of, plan.media, flattened, flat=flat)
+        return essay_file(item, author, draft, tags, list(place.aliases), page, plan.media, flattened, flat=flat)
+    essay = planned(text(), identity=identity)
     if not safe_as_essay(essay.text.partition("\n---\n")[2]):  # made unsafe later, by its links or media brought
-        essay = Planned(essay_file(item, author, draft, tags, list(place.aliases), page, plan.media, flattened,
-                                   flat=True), identity=identity)
+        essay = Planned(text(flat=True), identity=identity)
         flattened.append(item.post_id)
     if flattened:
         summary.flattened.append(place.folder)
@@ -747,7 +834,9 @@ def _within(text: str, place: Place, blog: str, plan: Plan, names: dict[str, str
     archives relative to the post's folder; with --media or --media-from, its files beside it."""
     if not _bringing(plan):
         return _relinked(text, place, blog, plan)
-    text, files = media.bring(_relinked(text, place, blog, plan, to_files=True), plan.files_from, names)
+    # a translation's pictures go into its original's folder, where another of the same name may stand
+    beside = plan.content / place.folder if place.translation_of and plan.content is not None else None
+    text, files = media.bring(_relinked(text, place, blog, plan, to_files=True), plan.files_from, names, beside)
     plan.files.update((f"{place.folder}/{name}", Planned(data)) for name, data in files.items())
     return text
 

@@ -68,23 +68,41 @@ def essay_file(item: Item, author: str, draft: bool, tags: list[str], aliases: l
     never_published = unpublished or item.status == SCHEDULED
     if _usable_link(item.link) and not page and not never_published:  # a page has no `source`: its aliases find it
         lines.append(f"source: {quoted(item.link)}")
-    # a summary is plain words, as WordPress's own excerpts are: no shortcode's brackets on a card or in a feed;
-    # its first words come from the text's start, and a hostile export's thousands of unclosed shortcodes
-    # further on must not cost their square
-    summary = plain(stripped(item.excerpt[:SUMMARY_SOURCE])) or plain(
-        stripped((before_more(item.content) or "")[:SUMMARY_SOURCE]))
-    if summary:
-        words = summary.split()
-        lines.append(f"summary: {quoted(' '.join(words[:SUMMARY_WORDS]) + ('…' if len(words) > SUMMARY_WORDS else ''))}")
+    lines += _summary(item)
     if draft:
         lines.append("draft: true")
     if aliases:
         lines.append("aliases: [" + ", ".join(quoted(alias) for alias in aliases) + "]")
     if FEED_ID.fullmatch(item.guid) and not page:
         lines.append(f"feed_id: {quoted(item.guid)}")
-    body = to_markdown(featured(item, media) + item.content, item.post_id, media, dict(item.meta).get("footnotes", ""),
+    return "\n".join(lines) + "\n---\n\n" + _body(item, media, flattened, flat)
+
+
+def translation_file(item: Item, original: str, media: Media | None = None, flattened: list[str] | None = None,
+                     flat: bool = False) -> str:
+    """A post's or page's text as the translation of an original in the language `original`: its title,
+    summary and words; the rest (author, date, tags, addresses, feed id) is its original's to say."""
+    lines = ["---", f"title: {quoted(title_of(item))}", *_summary(item), f"translation_of: {quoted(original)}"]
+    return "\n".join(lines) + "\n---\n\n" + _body(item, media, flattened, flat)
+
+
+def _summary(item: Item) -> list[str]:
+    """The summary's line, from the excerpt or the text before `<!--more-->`, or none."""
+    # a summary is plain words, as WordPress's own excerpts are: no shortcode's brackets on a card or in a feed;
+    # its first words come from the text's start, and a hostile export's thousands of unclosed shortcodes
+    # further on must not cost their square
+    summary = plain(stripped(item.excerpt[:SUMMARY_SOURCE])) or plain(
+        stripped((before_more(item.content) or "")[:SUMMARY_SOURCE]))
+    if not summary:
+        return []
+    words = summary.split()
+    return [f"summary: {quoted(' '.join(words[:SUMMARY_WORDS]) + ('…' if len(words) > SUMMARY_WORDS else ''))}"]
+
+
+def _body(item: Item, media: Media | None, flattened: list[str] | None, flat: bool) -> str:
+    """The post's words as Markdown, its featured image first."""
+    return to_markdown(featured(item, media) + item.content, item.post_id, media, dict(item.meta).get("footnotes", ""),
                        flattened=flattened, flat=flat)
-    return "\n".join(lines) + "\n---\n\n" + body
 
 
 def unusable_ids(item: Item, page: bool) -> list[str]:

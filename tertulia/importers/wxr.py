@@ -23,9 +23,11 @@ WP_NAMESPACE = re.compile(r"https?://wordpress\.org/export/\d+(\.\d+)*/")  # the
 DECLARATION = re.compile(rb"""(?:\xef\xbb\xbf)?<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
 EXPAT_ENCODINGS = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "iso8859-1", "ascii"}
 WPML_LANGUAGE = "_wpml_import_language_code"  # an item's language, as WPML's Export and Import add-on writes it
+WPML_GROUP = "_wpml_import_translation_group"  # the posts that translate each other share it
+WPML_SOURCE = "_wpml_import_source_language_code"  # a translation's original's language; empty on the original
 USED_META = {"_thumbnail_id", "footnotes", "_wp_attachment_image_alt", "_wp_old_slug",
              "_menu_item_type", "_menu_item_object", "_menu_item_object_id", "_menu_item_menu_item_parent",
-             WPML_LANGUAGE}
+             WPML_LANGUAGE, WPML_GROUP, WPML_SOURCE}
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 RSS, DISQUS = "rss", "{http://disqus.com}disqus"  # the root element of each export, as the parser names it

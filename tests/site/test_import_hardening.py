@@ -512,8 +512,8 @@ def test_a_post_polylang_marks_as_another_language_is_not_filed_under_the_import
     assert result.returncode == 0, result.stderr
     posts = tmp_path / "site/content/posts"
     assert sorted(path.relative_to(posts).as_posix() for path in posts.rglob("*.md")) == ["le-train/index.fr.md"]
-    assert ("1 post in another language (en, as the blog's plugin marks them): not imported as `fr`, and not yet paired "
-            "with their originals as translations") in result.stdout
+    assert ("1 post in another language (en, as the blog's plugin marks them): not imported as `fr` (imported with "
+            "`--lang en`, those it groups with an imported post go beside it as translations)") in result.stdout
     assert "1 on posts in another language" in result.stdout
     # without comments, that post leaves no line of comments: "0 on posts in another language" was one
     silent = in_language(post(name="the-bus", post_id="35", title="The bus", body="The bus."), "en")

@@ -1,0 +1,96 @@
+"""Posts and pages a multilingual plugin groups as translations of each other (Polylang's
+`post_translations` term, WPML's `_wpml_import_translation_group`): one imported in a later language
+is written beside the original an earlier import brought, as its translation.
+
+A blog moves in one language at a time (`--lang`), so the original is the post of the group that an
+earlier import brought; WPML also says which post is the original, and its word is kept. Tertulia
+pairs a translation with its original block by block, so one is written beside it only where their
+blocks pair one to one; another comes in as a post of its own, named in the summary, nothing lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..reading.markup import Converter
+from ..reading.read import parse_text
+from . import addresses
+from .known import Known
+from .wxr import Item, WPML_GROUP, WPML_SOURCE
+
+POLYLANG_GROUP = "post_translations"  # the taxonomy whose one term an item shares with its translations
+
+
+@dataclass(frozen=True)
+class Member:
+    """What a group needs of one of its posts to find the folder an earlier import gave it."""
+
+    post_id: str
+    type: str
+    link: str
+    guid: str
+    language: str
+
+
+@dataclass
+class Groups:
+    """The export's translation groups: the group's name -> its posts and pages, in the export's order."""
+
+    members: dict[str, list[Member]] = field(default_factory=dict)
+
+    def add(self, item: Item, language: str) -> None:
+        """Note an item's group, if it has one and a language."""
+        group = group_of(item)
+        if group and language:
+            self.members.setdefault(group, []).append(
+                Member(item.post_id, item.type, item.link, item.guid, language))
+
+    def others(self, item: Item, language: str) -> list[Member]:
+        """The posts (or pages) of an item's group in languages other than its own, WPML's original first."""
+        found = [m for m in self.members.get(group_of(item), []) if m.type == item.type
+                 and m.language.casefold() != language.casefold()]
+        source = dict(item.meta).get(WPML_SOURCE, "").strip().casefold()
+        return sorted(found, key=lambda member: member.language.casefold() != source)
+
+
+def group_of(item: Item) -> str:
+    """The name of an item's translation group, or "" (none, or the plugin's group of one)."""
+    polylang = next((nicename for domain, nicename, _ in item.terms if domain == POLYLANG_GROUP and nicename), "")
+    if polylang:
+        return f"polylang {polylang}"
+    wpml = dict(item.meta).get(WPML_GROUP, "").strip()
+    return f"wpml {wpml}" if wpml else ""
+
+
+def said_original(item: Item) -> bool:
+    """Whether WPML's export says the item is an original (its group's, with no source language): never
+    written as a translation of another, whatever was imported first."""
+    meta = dict(item.meta)
+    return WPML_GROUP in meta and not meta.get(WPML_SOURCE, "").strip()
+
+
+def original_of(item: Item, language: str, groups: Groups, known: Known, blog: str) -> tuple[str, str]:
+    """The folder an earlier import gave an original of the item's group, and that original's language; or
+    ("", "")."""
+    if said_original(item):
+        return "", ""
+    kind = {"post": "posts", "page": "pages"}.get(item.type, "")
+    for member in groups.others(item, language):
+        by_id = f"/?{'page_id' if item.type == 'page' else 'p'}={member.post_id}"
+        folder = known.find(member.link, member.guid, addresses.site_path(member.link, blog), by_id)
+        earlier = known.languages.get(folder, "")
+        if folder.startswith(f"{kind}/") and earlier and earlier.casefold() != language.casefold():
+            return folder, earlier
+    return "", ""
+
+
+def block_counts(translation: str, original: Path) -> tuple[int, int]:
+    """The top-level blocks of a translation's text (front matter and body) and of its original's file, as
+    the build counts them: a translation whose count differs would stop every build."""
+    converter = Converter()
+    body = translation.partition("\n---\n")[2]
+    parsed, error = parse_text(original.read_bytes(), str(original)) if original.is_file() else (None, None)
+    if parsed is None or error is not None:
+        return len(converter.blocks(body, True)), -1
+    return len(converter.blocks(body, True)), len(converter.blocks(parsed.body, True))
