@@ -85,12 +85,16 @@ def original_of(item: Item, language: str, groups: Groups, known: Known, blog: s
     return "", ""
 
 
-def block_counts(translation: str, original: Path) -> tuple[int, int]:
-    """The top-level blocks of a translation's text (front matter and body) and of its original's file, as
-    the build counts them: a translation whose count differs would stop every build."""
-    converter = Converter()
-    body = translation.partition("\n---\n")[2]
+def block_count(text: str) -> int:
+    """The top-level blocks of a text's body (after its front matter), as the build counts them: a
+    translation whose count differs from its original's would stop every build."""
+    return len(Converter().blocks(text.partition("\n---\n")[2], True))
+
+
+def original_state(original: Path) -> tuple[int, bool]:
+    """An original's blocks and whether it is a draft (whose translation, published on the blog, would
+    vanish beside it); (-1, False) for one that does not read."""
     parsed, error = parse_text(original.read_bytes(), str(original)) if original.is_file() else (None, None)
     if parsed is None or error is not None:
-        return len(converter.blocks(body, True)), -1
-    return len(converter.blocks(body, True)), len(converter.blocks(parsed.body, True))
+        return -1, False
+    return len(Converter().blocks(parsed.body, True)), parsed.meta.get("draft") is True

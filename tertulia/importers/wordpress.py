@@ -106,8 +106,8 @@ class Summary:
                                "brings (one in another: rename its file, and add `translation_of:` if it is a "
                                "translation): "),
             (self.unpaired, "posts and pages the blog's plugin groups with one imported earlier, imported on their "
-                            "own, not as its translation (a translation pairs with its original block by block; to "
-                            "pair one, make its blocks match and move it beside the original as in the README): "),
+                            "own, not as its translation (why, beside each; the README says how to pair one by "
+                            "hand): "),
             (self.unusable, "old addresses and ids the build would refuse (a quote, a space, a control character) or "
                             "a reader would misread (a direction mark), left out: "),
         ]
@@ -411,12 +411,15 @@ def _translation_place(item: Item, channel: Channel, plan: Plan, index: int, lan
     if folder in plan.paired or folder in plan.taken or target.is_symlink():
         plan.unpaired.append(f"{named}: {folder} has another {lang} translation")
         return None
+    original_blocks, draft = pairing.original_state(plan.content / folder / f"index.{original}.md")
+    if draft:  # the blog showed it: it stays a page of its own
+        plan.unpaired.append(f"{named}: its original in {folder} is a draft")
+        return None
     if not target.exists():  # one there already (an earlier import's, or a translator's) is left to staging
         text = translation_file(item, original, plan.media, [])
         if not safe_as_essay(text.partition("\n---\n")[2]):
             text = translation_file(item, original, plan.media, [], flat=True)
-        blocks, original_blocks = pairing.block_counts(text, plan.content / folder / f"index.{original}.md")
-        if blocks != original_blocks:
+        if (blocks := pairing.block_count(text)) != original_blocks:
             plan.unpaired.append(f"{named}: {counted(blocks, 'block')}, its original in {folder} "
                                  f"{max(original_blocks, 0)}")
             return None

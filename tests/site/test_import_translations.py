@@ -161,3 +161,17 @@ def test_a_translation_s_pictures_land_in_its_original_s_folder_without_replacin
     assert sorted(path.name for path in folder.glob("same*")) == ["same.jpg"]
     assert "boat-2.jpg" in (folder / "index.fr.md").read_text() and "same.jpg" in (folder / "index.fr.md").read_text()
     assert "boat.jpg" in (folder / "index.en.md").read_text()
+
+
+def test_a_published_translation_of_a_draft_stays_a_page_of_its_own(tmp_path):
+    """Beside a draft, the French post the blog showed would have vanished from the site, its old
+    addresses leading to the page-not-found page."""
+    draft = item(70, "bridge", "<p>First.</p>", EN + group("pll_a")).replace("publish</wp:status>", "draft</wp:status>")
+    export = export_of(tmp_path, BLOG, draft, item(71, "pont", "<p>Premier.</p>", FR + group("pll_a"),
+                                                   link=f"{BLOG}/fr/2014/05/pont/"), channel=POLYLANG)
+    site = tmp_path / "site"
+    imported(site, export, "--lang", "en")
+    said = imported(site, export, "--lang", "fr").stdout
+    assert (site / "content/posts/pont/index.fr.md").is_file() and not (site / "content/posts/bridge/index.fr.md").exists()
+    assert "post 71 (Pont): its original in posts/bridge is a draft" in said, said
+    assert "no page of this site" not in run_cli("check", cwd=site).stderr
