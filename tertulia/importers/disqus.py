@@ -341,6 +341,8 @@ def _redirected(link: str, site: Site, identifier: str = "") -> tuple[str, str]:
     except ValueError:
         return "", ""
     olds = [site_path(link, root) for root in dict.fromkeys([*sorted(site.essays.roots), own_root])]
+    # with or without the last slash, as an alias is matched: Disqus keeps the address as it was first seen
+    olds += [old + "/" for old in olds if old and "?" not in old and not old.endswith("/")]
     if number := WORDPRESS_IDENTIFIER.fullmatch(identifier):
         olds += [f"/?p={number.group(1)}", f"/?page_id={number.group(1)}"]
     for old in olds:

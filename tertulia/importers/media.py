@@ -102,11 +102,12 @@ def shown_in(url: str, text: str) -> bool:
 
 
 def bring(text: str, source: MediaSource, names: dict[str, str] | None = None,
-          beside: Path | None = None) -> tuple[str, dict[str, bytes]]:
+          beside: tuple[Path, str] | None = None) -> tuple[str, dict[str, bytes]]:
     """`text` pointing at the files it references on the blog's hosts, and the files it brings by safe
     name; `names` (original URL -> its name beside the post) is shared by the texts of one folder. With
-    `beside` (a translation's, in its original's folder), a file of that name holding other bytes (the
-    original's picture, from another month's uploads) is kept, and the new one named apart."""
+    `beside` (a translation's: its original's folder, and its language), a file is named apart, after the
+    language (`fr-boat.jpg`), unless the folder holds it already: the original's picture of that name,
+    from another month's uploads, or brought by a later import of the original, stays the original's."""
     names = {} if names is None else names
     files: dict[str, bytes] = {}
     for reference in sorted(set(REFERENCE.findall(text)), key=len, reverse=True):  # the longest first
@@ -117,10 +118,9 @@ def bring(text: str, source: MediaSource, names: dict[str, str] | None = None,
         if data is None:
             continue
         if url not in names:
-            taken = set(names.values())
-            while beside is not None and _other_bytes(beside / (name := _unique(_safe_name(url), taken)), data):
-                taken.add(name)
-            names[url] = _unique(_safe_name(url), taken)
+            names[url] = _unique(_safe_name(url), set(names.values()))
+            if beside is not None and not _same_file(beside[0] / names[url], data):
+                names[url] = _apart(f"{beside[1].lower()}-{_safe_name(url)}", set(names.values()), beside[0], data)
             files[names[url]] = data
         text = text.replace(reference.rstrip(".,;:"), names[url])
     return text, files
@@ -340,14 +340,23 @@ def _safe_name(url: str) -> str:
     return f"{stem}.{extension}"
 
 
-def _other_bytes(path: Path, data: bytes) -> bool:
-    """Whether a file stands at `path` (or a link, or a folder) holding other bytes than `data`."""
-    if path.is_symlink() or path.exists() and not path.is_file():
-        return True
+def _same_file(path: Path, data: bytes) -> bool:
+    """Whether a plain file at `path` holds `data`."""
     try:
-        return path.is_file() and path.read_bytes() != data
+        return not path.is_symlink() and path.is_file() and path.read_bytes() == data
     except OSError:
-        return True
+        return False
+
+
+def _apart(name: str, taken: set[str], folder: Path, data: bytes) -> str:
+    """`name`, or `name` numbered, that no other text of the folder takes and no other file there holds."""
+    candidate = _unique(name, taken)
+    while (folder / candidate).exists() or (folder / candidate).is_symlink():
+        if _same_file(folder / candidate, data):
+            return candidate
+        taken = taken | {candidate}
+        candidate = _unique(name, taken)
+    return candidate
 
 
 def _unique(name: str, taken: set[str]) -> str:

@@ -17,7 +17,7 @@ from ..reading.markup import Converter
 from ..reading.read import parse_text
 from . import addresses
 from .known import Known
-from .wxr import Item, WPML_GROUP, WPML_SOURCE
+from .wxr import Channel, Item, WPML_GROUP, WPML_SOURCE
 
 POLYLANG_GROUP = "post_translations"  # the taxonomy whose one term an item shares with its translations
 
@@ -98,3 +98,15 @@ def original_state(original: Path) -> tuple[int, bool]:
     if parsed is None or error is not None:
         return -1, False
     return len(Converter().blocks(parsed.body, True)), parsed.meta.get("draft") is True
+
+
+def term_translations(channel: Channel) -> dict[tuple[str, str], dict[str, tuple[str, str]]]:
+    """The categories and tags Polylang pairs with others (its `term_translations`): (domain, slug) -> each
+    language (folded) -> the (slug, name) of the term of that domain in that language."""
+    found: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
+    for group in channel.term_groups:
+        terms = {code.casefold(): channel.terms[term_id] for code, term_id in group.items() if term_id in channel.terms}
+        for domain, slug, _ in terms.values():
+            found.setdefault((domain, slug), {}).update(
+                (code, (other_slug, name)) for code, (other, other_slug, name) in terms.items() if other == domain)
+    return found

@@ -7,7 +7,7 @@ import io
 import re
 from pathlib import Path
 
-from ..reading.yamltext import quoted, yaml_problem
+from ..reading.yamltext import plain_or_quoted, quoted, yaml_problem
 from .problems import ContentProblem, shown
 from .wpfiles import text_of
 from .wxr import Channel
@@ -68,11 +68,12 @@ def _load(path: Path, yaml) -> tuple[dict, str]:
 
 def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redirects: dict[str, str],
             summary, languages: dict[str, str] | None = None, odd_languages: list[str] = (),
-            menu: list[str] = (), menus: list[str] = ()) -> str | None:
+            menu: list[str] = (), menus: list[str] = (), labels: dict[str, str] | None = None) -> str | None:
     """The new text of site.yml, or None when it already has every tag and redirect; what is added is
     named in `summary` (its tags_added and redirects_added). `languages` are those the blog's plugin
     gives its published posts and pages (tag -> the blog's name for it), `menu` the slugs of the pages the
-    blog's `menus` linked: a new site.yml declares and links them all, an existing one is only told of them."""
+    blog's `menus` linked: a new site.yml declares and links them all, an existing one is only told of them.
+    `labels` are its tags' names in `lang` (a translation's terms): each added where the tag has none in it."""
     if not path.is_file():
         summary.tags_added.extend(sorted(tags))
         summary.redirects_added.extend(sorted(redirects))
@@ -91,8 +92,13 @@ def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redir
     lower = {str(k).lower() for k in known_tags}
     for key in tags:
         if key not in lower:
-            known_tags[key] = {lang: tags[key]}
+            known_tags[_key(key)] = {_key(lang): _text(tags[key])}
             summary.tags_added.append(key)
+    for key, label in sorted((labels or {}).items()):
+        names = known_tags.get(key)
+        if isinstance(names, dict) and lang not in names:
+            names[_key(lang)] = _text(label)
+            summary.labels_added.append(f"{shown(key, 60)} ({shown(label, 60)})")
     followed = []
     for old in sorted(redirects):
         if old not in known_redirects:
@@ -102,7 +108,7 @@ def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redir
             known_redirects[old] = redirects[old]  # its post's folder was renamed since: the redirect follows it
             followed.append(old)
     summary.redirects_followed = followed
-    if not summary.tags_added and not summary.redirects_added and not followed:
+    if not summary.tags_added and not summary.redirects_added and not followed and not summary.labels_added:
         return None
     for key, known in (("tags", known_tags), ("redirects", known_redirects)):
         if not known and key not in written:  # made by `_map`, and left empty: nothing to say
@@ -111,6 +117,17 @@ def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redir
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
+
+
+def _text(value: str):
+    """A name as YAML keeps it text, in double quotes: plain, `No` or `on` would be read as false or true."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+    return DoubleQuotedScalarString(value)
+
+
+def _key(key: str):
+    """A tag key as YAML reads it back as that text: plain where it can be, else quoted (`"no"`, `"2014"`)."""
+    return key if plain_or_quoted(key) == key else _text(key)
 
 
 def _gone(target: str, content: Path) -> bool:
@@ -287,14 +304,16 @@ def new_site(channel: Channel, lang: str, tags: dict[str, str], redirects: dict[
     base_url = channel.link or channel.base_site_url
     if not base_url.startswith(("http://", "https://")):
         raise ValueError("the export gives no address for the blog (its <link>), which site.yml needs as base_url")
-    lines = [f"title: {{{lang}: {quoted(text_of(channel.title) or base_url)}}}"]
+    code = plain_or_quoted(lang)  # `no`, Norwegian, is false to YAML
+    lines = [f"title: {{{code}: {quoted(text_of(channel.title) or base_url)}}}"]
     if channel.description:
-        lines.append(f"description: {{{lang}: {quoted(text_of(channel.description))}}}")
+        lines.append(f"description: {{{code}: {quoted(text_of(channel.description))}}}")
     lines += [f"base_url: {quoted(base_url.rstrip('/') + '/')}", "languages:"]
-    lines += [f"  {tag}: {quoted(label)}" for tag, label in languages.items()] + [f"main_language: {quoted(lang)}"]
+    lines += [f"  {plain_or_quoted(tag)}: {quoted(label)}" for tag, label in languages.items()] + [
+        f"main_language: {quoted(lang)}"]
     if menu:
         lines += ["menu:  # the pages the blog's own menu linked"] + [f"  - page: {quoted(slug)}" for slug in menu]
-    lines += ["tags:"] + [f"  {key}: {{{lang}: {quoted(name)}}}" for key, name in sorted(tags.items())] if tags \
+    lines += ["tags:"] + [f"  {plain_or_quoted(key)}: {{{code}: {quoted(name)}}}" for key, name in sorted(tags.items())] if tags \
         else ["tags: {}"]
     if redirects:
         lines += ["redirects:  # the old blog's addresses -> their new ones"]

@@ -58,6 +58,7 @@ class Summary:
     skipped_comments: Counter = field(default_factory=Counter)
     on_pages: dict = field(default_factory=dict)  # a page's folder -> its comments, kept in its comments/ unpublished
     tags_added: list[str] = field(default_factory=list)
+    labels_added: list[str] = field(default_factory=list)  # `key (label)`: a tag's name in the import's language
     redirects_added: list[str] = field(default_factory=list)
     redirects_followed: list[str] = field(default_factory=list)  # to a renamed folder's new address
     protected: list[str] = field(default_factory=list)  # private or password-protected: imported as drafts
@@ -131,9 +132,10 @@ class Summary:
             f"{counted(self.essays['drafts'], 'draft')}) of {counted(items, 'item')} in the export",
             f"pages: {sum(self.pages.values())} ({self.pages['published']} published, "
             f"{counted(self.pages['drafts'], 'draft')})",
-            *([f"translations written beside their originals, as the blog's plugin groups them: "
-               f"{counted(self.translations['post'], 'post')}, {counted(self.translations['page'], 'page')}"]
-              if self.translations else []),
+            *([f"translations beside their originals, as the blog's plugin groups them: "
+               f"{counted(self.translations['post'], 'post')}, {counted(self.translations['page'], 'page')} (once "
+               "read, `tertulia translated` records that each follows its original, so that `status` names what "
+               "changes in the original after)"] if self.translations else []),
             f"comments: {sum(self.comments.values())} ({self.comments['published']} published, "
             f"{self.comments['pending']} pending, {self.comments['spam']} spam) of {comments} in the export",
             *reasons_said("items not imported", self.skipped_items),
@@ -147,6 +149,8 @@ class Summary:
                + ", ".join(f"{folder} {count}" for folder, count in sorted(self.on_pages.items()))]
               if self.on_pages else []),
             f"tags added to site.yml: {', '.join(self.tags_added) or 'none'}",
+            *([f"tags named in this language in site.yml (the blog's plugin pairs their terms): "
+               f"{', '.join(self.labels_added)}"] if self.labels_added else []),
             f"redirects added to site.yml: {len(self.redirects_added)}",
             *([f"redirects in site.yml sent on to a post's renamed folder: {len(self.redirects_followed)}"]
               if self.redirects_followed else []),
@@ -186,6 +190,7 @@ class Place:
     copy: int = 1  # 2, 3... for a later item of the export under one id: its own identity in the record
     guid_taken: bool = False  # an earlier post's feed_id is its guid too: it is written without one
     translation_of: str = ""  # its original's language, when it goes beside an original an earlier import brought
+    language: str = ""  # then its own
 
 
 @dataclass
@@ -229,6 +234,10 @@ class Plan:
     # posts and pages that may be translations, placed once the whole export is read (by their place's index)
     deferred: dict[int, Item] = field(default_factory=dict)
     paired: set[str] = field(default_factory=set)  # the folders a translation of this import goes into
+    term_translations: dict = field(default_factory=dict)  # see pairing.term_translations
+    labels: dict[str, str] = field(default_factory=dict)  # a tag key of site.yml -> its label in the import's language
+    translated_addresses: dict[str, str] = field(default_factory=dict)  # a translation's old address -> its folder
+    site_tags: dict[str, str] = field(default_factory=dict)  # site.yml's tag keys, folded -> as written
     unpaired: list[str] = field(default_factory=list)
 
 
@@ -282,7 +291,7 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
         menu, menus, summary.menu_left_out = plan.menus.linked(lang)
         site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary,
                                languages=plan.blog_languages, odd_languages=sorted(plan.odd_languages),
-                               menu=menu, menus=menus)
+                               menu=menu, menus=menus, labels=plan.labels)
         summary.unlinked_pages = _unlinked_pages(summary.page_folders, content / "site.yml", summary.menu_written)
         summary.same_titled = _same_titled(summary.page_titles, content, lang)
         if site is not None:
@@ -362,13 +371,17 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
         elif _placed(entry, lang):
             if not tagged:
                 plan.untagged.add(len(plan.places))
-            if tagged and not _is_draft(entry) and pairing.group_of(entry):
+            if tagged and pairing.group_of(entry):
                 # perhaps a translation: its group's other posts, and the images its text shows, may come later
                 plan.deferred[len(plan.places)] = entry
                 plan.places.append(Place("", "", ()))
                 continue
             plan.places.append(_place(entry, channel, plan, len(plan.places)))
             _placed_at(entry, plan.places[-1], plan)
+    if plan.deferred and plan.content is not None:  # read once: a blog has hundreds of translations
+        plan.term_translations = pairing.term_translations(channel)
+        tags = siteyml.settings(plan.content / "site.yml").get("tags")
+        plan.site_tags = {str(key).casefold(): str(key) for key in tags} if isinstance(tags, dict) else {}
     for index, entry in plan.deferred.items():
         plan.places[index] = _translation_place(entry, channel, plan, index, lang) or _place(
             entry, channel, plan, index)
@@ -407,6 +420,15 @@ def _translation_place(item: Item, channel: Channel, plan: Plan, index: int, lan
     if not folder or plan.content is None:
         return None
     named = f"{item.type} {item.post_id} ({shown(title_of(item), 60)})"
+    by_id = f"/?{'page_id' if item.type == 'page' else 'p'}={item.post_id}" if WP_ID.fullmatch(item.post_id) else ""
+    if (own := plan.known.find(item.link, item.guid, addresses.site_path(item.link, blog), by_id)) not in ("", folder):
+        # an earlier import put it in a folder of its own (a version before pairing, or blocks that did not
+        # pair then): it stays there, whole, rather than half moved
+        plan.unpaired.append(f"{named}: imported before into {own}, where it stays")
+        return None
+    if _is_draft(item):  # never shown on the blog beside its original: it comes in as a draft of its own
+        plan.unpaired.append(f"{named}: a draft, or private, on the blog")
+        return None
     target = plan.content / folder / f"index.{lang}.md"
     if folder in plan.paired or folder in plan.taken or target.is_symlink():
         plan.unpaired.append(f"{named}: {folder} has another {lang} translation")
@@ -431,11 +453,33 @@ def _translation_place(item: Item, channel: Channel, plan: Plan, index: int, lan
     usable = [a for a in candidates if a not in plan.aliases and not addresses.problem(a)]
     plan.unusable += [f"{shown(a, 80)} ({folder}, {lang})" for a in candidates if addresses.problem(a)]
     plan.redirects.update((alias, own) for alias in usable)
+    plan.translated_addresses.update((alias, f"{folder}, {lang}") for alias in usable)
     plan.moved.update((alias, own.lstrip("/")) for alias in usable + [addresses.site_path(item.link, blog)] if alias)
     old_slugs = tuple(value for key, value in item.meta if key == "_wp_old_slug")
     plan.renamed[index] = addresses.renamed(item.link, blog, item.name, old_slugs, own)
     _old_addresses_sent_on(item, blog, plan, own, candidates, usable)
-    return _counted(item, Place(folder, url, (), translation_of=original), plan)
+    if not page:
+        _translated_terms(item, channel, plan, lang, original)
+    return _counted(item, Place(folder, url, (), translation_of=original, language=lang), plan)
+
+
+def _translated_terms(item: Item, channel: Channel, plan: Plan, lang: str, original: str) -> None:
+    """A translation's categories and tags, which its original's tags stand for: each the tag of the term
+    Polylang pairs it with in the original's language, labelled in this one (`travel: {en: Travel, fr:
+    Voyage}`), its archives leading to that tag's page in this language; another's to this language's home."""
+    prefix = _language_prefix(item, channel.link or channel.base_site_url)
+    for domain, nicename, name in item.terms:
+        if domain not in ("post_tag", "category"):
+            continue
+        theirs = plan.term_translations.get((domain, nicename), {}).get(original.casefold())
+        key = (slug_of(unquote(theirs[0])) or slug_of(text_of(theirs[1]))) if theirs else ""
+        key = plan.site_tags.get(key.casefold(), "") if key else ""
+        if key and text_of(name):
+            plan.labels.setdefault(key, text_of(name))
+        old = addresses.term_redirects(domain, nicename, key or "-", channel.category_parents,
+                                       channel.category_ids.get(nicename, ""))
+        for address in _in_language(old, prefix):  # an untranslated post's own archive keeps its redirect
+            plan.redirects.setdefault(address, f"/{lang}/tags/{key}/" if key else f"/{lang}/")
 
 
 def _one_original_each(lang: str, plan: Plan) -> None:
@@ -526,6 +570,8 @@ def _keep_clear_of_own_pages(plan: Plan) -> None:
                     del plan.redirects[feed]
     for old in [old for old in plan.redirects if own(old)]:
         del plan.redirects[old]
+        if old in plan.translated_addresses:  # a translation's own old address, as an alias would be named
+            plan.served_already.append(f"{old} ({plan.translated_addresses[old]})")
 
 
 def _its_own(address: str, place: Place, languages: tuple[str, ...]) -> bool:
@@ -838,7 +884,7 @@ def _within(text: str, place: Place, blog: str, plan: Plan, names: dict[str, str
     if not _bringing(plan):
         return _relinked(text, place, blog, plan)
     # a translation's pictures go into its original's folder, where another of the same name may stand
-    beside = plan.content / place.folder if place.translation_of and plan.content is not None else None
+    beside = (plan.content / place.folder, place.language) if place.translation_of and plan.content is not None else None
     text, files = media.bring(_relinked(text, place, blog, plan, to_files=True), plan.files_from, names, beside)
     plan.files.update((f"{place.folder}/{name}", Planned(data)) for name, data in files.items())
     return text

@@ -36,6 +36,10 @@ EXPORTS = {RSS: ("a WordPress export (WXR)", "<rss>"),  # root -> what it is, an
 PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[[^\]]*\])*>)", re.DOTALL | re.IGNORECASE)
 ELEMENT = re.compile(r"<([A-Za-z_][\w.:-]*)")
 HEAD = 64 * 1024  # what is read to tell what a document is, when the parse cannot
+# Polylang's group of translated terms, a PHP array serialized (`a:2:{s:2:"en";i:5;s:2:"fr";i:9;}`): language
+# -> term id, the id an integer or a string of digits; any other key (Polylang Pro's `sync`) is no language
+SERIALIZED_IDS = re.compile(r's:[0-9]{1,3}:"([A-Za-z0-9_-]{1,35})";(?:i:([0-9]{1,20})|s:[0-9]{1,2}:("[0-9]{1,20}"));')
+MAX_GROUP = 10_000  # a group names a few languages; a hostile description is not read further
 
 
 NO_NAMESPACE = ("not a WordPress export (WXR): no wordpress.org/export namespace, as in a blog's feed (WordPress's "
@@ -60,6 +64,8 @@ class Channel:
     category_parents: dict[str, str] = field(default_factory=dict)  # nicename -> its parent's, for nested archives
     category_ids: dict[str, str] = field(default_factory=dict)  # nicename -> term id, its plain address `/?cat=ID`
     language_terms: dict[str, str] = field(default_factory=dict)  # a multilingual plugin's language: slug -> name
+    terms: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # category's or tag's id -> (domain, slug, name)
+    term_groups: list[dict[str, str]] = field(default_factory=list)  # Polylang's terms that translate each other: lang -> id
 
 
 @dataclass(frozen=True)
@@ -347,6 +353,16 @@ def _channel_field(channel: Channel, element, wp: str) -> None:
         slug = _text(element, wp + "term_slug").strip()  # Polylang's languages, defined before any item
         if slug:
             channel.language_terms.setdefault(slug, _text(element, wp + "term_name").strip())
+    elif tag == wp + "term" and _text(element, wp + "term_taxonomy").strip() == "term_translations":
+        found = SERIALIZED_IDS.findall(_text(element, wp + "term_description")[:MAX_GROUP])
+        group = {code: number or quoted.strip('"') for code, number, quoted in found}
+        if len(group) > 1:
+            channel.term_groups.append(group)
+    elif tag == wp + "tag":
+        term_id = _text(element, wp + "term_id").strip()
+        if term_id:
+            channel.terms[term_id] = ("post_tag", _text(element, wp + "tag_slug").strip(),
+                                      _text(element, wp + "tag_name").strip())
     elif tag == wp + "category":
         nicename = _text(element, wp + "category_nicename").strip()
         parent = _text(element, wp + "category_parent").strip()
@@ -355,6 +371,7 @@ def _channel_field(channel: Channel, element, wp: str) -> None:
         term_id = _text(element, wp + "term_id").strip()
         if nicename and term_id.isascii() and term_id.isdigit():
             channel.category_ids[nicename] = term_id
+            channel.terms[term_id] = ("category", nicename, _text(element, wp + "cat_name").strip())
         if term_id == "1":
             channel.default_category = nicename or channel.default_category
 

@@ -164,7 +164,7 @@ def test_an_existing_site_yml_gains_only_the_missing_tags_with_its_comments_kept
     result = imported(tmp_path)
     site = (content / "site.yml").read_text()
     assert site.startswith(original)
-    assert "  ensayos:\n    es: Ensayos\n" in site and "  verticalidad:\n" in site and site.count("  cluetrain:") == 1
+    assert '  ensayos:\n    es: "Ensayos"\n' in site and "  verticalidad:\n" in site and site.count("  cluetrain:") == 1
     assert "tags added to site.yml: ensayos, verticalidad" in result.stdout
     assert run_cli("check", cwd=tmp_path).returncode == 0
 

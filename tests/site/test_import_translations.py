@@ -65,7 +65,7 @@ def test_a_polylang_blog_s_translations_come_in_beside_their_originals(tmp_path)
     assert "Très beau." in (content / "posts/bridge/comments/501.fr.md").read_text()
     assert "translation_of" not in (content / "posts/bridge/comments/501.fr.md").read_text()  # Zoé wrote it in French
     assert 'translation_of: "en"' in (content / "pages/about/index.fr.md").read_text()
-    assert "translations written beside their originals, as the blog's plugin groups them: 1 post, 1 page" in said, said
+    assert "translations beside their originals, as the blog's plugin groups them: 1 post, 1 page" in said, said
     # the French post with a paragraph more comes in on its own, and the summary says why
     assert (content / "posts/gare/index.fr.md").is_file() and not (content / "posts/station/index.fr.md").exists()
     assert "post 73 (Gare): 3 blocks, its original in posts/station 2" in said, said
@@ -98,7 +98,7 @@ def test_a_second_import_of_the_translations_finds_them_where_the_first_put_them
     assert sorted(path.relative_to(content).as_posix() for path in content.rglob("*.md")) == before
     assert "Le premier." in edited.read_text()
     assert "edited by hand, left as they are: posts/bridge/index.fr.md" in said, said
-    assert "translations written beside their originals, as the blog's plugin groups them: 1 post, 1 page" in said
+    assert "translations beside their originals, as the blog's plugin groups them: 1 post, 1 page" in said
 
 
 def test_a_translation_written_by_hand_before_the_import_is_kept_and_its_post_s_comments_join_the_thread(tmp_path):
@@ -157,9 +157,9 @@ def test_a_translation_s_pictures_land_in_its_original_s_folder_without_replacin
     imported(site, export, "--lang", "fr", "--media-from", str(uploads))
     folder = site / "content/posts/bridge"
     assert (folder / "boat.jpg").read_bytes() == b"\xff\xd8MAY"
-    assert (folder / "boat-2.jpg").read_bytes() == b"\xff\xd8JUNE"
+    assert (folder / "fr-boat.jpg").read_bytes() == b"\xff\xd8JUNE"
     assert sorted(path.name for path in folder.glob("same*")) == ["same.jpg"]
-    assert "boat-2.jpg" in (folder / "index.fr.md").read_text() and "same.jpg" in (folder / "index.fr.md").read_text()
+    assert "fr-boat.jpg" in (folder / "index.fr.md").read_text() and "same.jpg" in (folder / "index.fr.md").read_text()
     assert "boat.jpg" in (folder / "index.en.md").read_text()
 
 
@@ -175,3 +175,132 @@ def test_a_published_translation_of_a_draft_stays_a_page_of_its_own(tmp_path):
     assert (site / "content/posts/pont/index.fr.md").is_file() and not (site / "content/posts/bridge/index.fr.md").exists()
     assert "post 71 (Pont): its original in posts/bridge is a draft" in said, said
     assert "no page of this site" not in run_cli("check", cwd=site).stderr
+
+
+def test_a_translation_s_categories_name_its_original_s_tags_in_its_language(tmp_path):
+    """Polylang pairs the French category `voyage` with the English `travel`: the tag gets its French name,
+    and the French archive leads to the tag's French page; a French term paired with none leads home."""
+    terms = "".join(
+        f"<wp:category><wp:term_id>{number}</wp:term_id><wp:category_nicename>{slug}</wp:category_nicename>"
+        f"<wp:cat_name><![CDATA[{name}]]></wp:cat_name></wp:category>\n"
+        for number, slug, name in ((5, "travel", "Travel"), (6, "voyage", "Voyage"), (7, "divers", "Divers")))
+    terms += ("<wp:term><wp:term_id>30</wp:term_id><wp:term_taxonomy>term_translations</wp:term_taxonomy>"
+              "<wp:term_slug>pll_t</wp:term_slug><wp:term_description><![CDATA[a:2:{s:2:\"en\";i:5;s:2:\"fr\";s:1:\"6\";}]]>"
+              "</wp:term_description></wp:term>\n")
+
+    def filed(*slugs: str) -> str:
+        return "".join(f'<category domain="category" nicename="{slug}"><![CDATA[{slug.title()}]]></category>'
+                       for slug in slugs)
+    export = export_of(
+        tmp_path, BLOG,
+        item(70, "bridge", "<p>First.</p>", EN + group("pll_a") + filed("travel")),
+        item(71, "pont", "<p>Premier.</p>", FR + group("pll_a") + filed("voyage", "divers"),
+             link=f"{BLOG}/fr/2014/05/pont/"),
+        channel=POLYLANG + terms)
+    site = tmp_path / "site"
+    imported(site, export, "--lang", "en")
+    said = imported(site, export, "--lang", "fr").stdout
+    yml = (site / "content/site.yml").read_text()
+    assert "travel: {en: \"Travel\", fr: Voyage}" in yml.replace('"Voyage"', "Voyage"), yml
+    assert "tags named in this language in site.yml (the blog's plugin pairs their terms): travel (Voyage)" in said
+    assert "voyage" not in yml.split("redirects:")[0] and "divers" not in yml.split("redirects:")[0]
+    plain = yml.replace('"', "")
+    assert "  /fr/category/voyage/: /fr/tags/travel/\n" in plain and "  /fr/category/divers/: /fr/\n" in plain, yml
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(site / "content"), "--output", str(out)).returncode == 0
+    assert "Voyage" in (out / "fr/tags/travel/index.html").read_text(encoding="utf-8")
+    assert 'href="../../tags/travel/"' in (out / "fr/category/voyage/index.html").read_text(encoding="utf-8")
+
+
+def test_a_tag_named_no_stays_a_name_in_an_existing_site_yml(tmp_path):
+    """Written plain into site.yml, a category named `No` (or `On`) was read back as false (or true), and
+    the site stopped building."""
+    site = tmp_path / "site"
+    yml = site / "content/site.yml"
+    yml.parent.mkdir(parents=True)
+    yml.write_text('title: {es: "Z"}\nbase_url: "https://example.org/"\nlanguages:\n  es: Español\nmain_language: es\n')
+    filed = ''.join(f'<category domain="category" nicename="{slug}"><![CDATA[{name}]]></category>'
+                    for slug, name in (("no", "No"), ("on", "On")))
+    imported(site, export_of(tmp_path, BLOG, item(70, "puente", "<p>Uno.</p>", filed)), "--lang", "es")
+    assert '  "no":\n    es: "No"\n' in yml.read_text(), yml.read_text()
+    checked = run_cli("check", cwd=site)
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_a_new_site_s_tags_and_languages_that_yaml_reads_otherwise_are_quoted(tmp_path):
+    """A new site.yml's `no` (Norwegian, or a category) and `2014` were read back as false and a number."""
+    filed = ''.join(f'<category domain="post_tag" nicename="{slug}"><![CDATA[{slug}]]></category>'
+                    for slug in ("no", "2014", "fjord"))
+    site = tmp_path / "site"
+    imported(site, export_of(tmp_path, BLOG, item(70, "fjord", "<p>Ord.</p>", filed)), "--lang", "no")
+    yml = (site / "content/site.yml").read_text()
+    assert '  "no": "Norsk"\n' in yml and '  "no": {"no": "no"}\n' in yml and '  "2014": {"no": "2014"}\n' in yml and '  fjord: {"no": "fjord"}' in yml, yml
+    checked = run_cli("check", cwd=site)
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_a_translation_imported_on_its_own_before_stays_there_whole(tmp_path):
+    """Imported on its own (by a version before pairing, or blocks that did not pair then), a French post was
+    half moved by the next import: redirects to the original's folder, which clashed with its own aliases,
+    and a file "deleted by hand" that no one had written; the site no longer built."""
+    export = polylang_blog(tmp_path)
+    site = tmp_path / "site"
+    imported(site, export, "--lang", "en")
+    imported(site, export, "--lang", "fr")
+    original = site / "content/posts/station/index.en.md"
+    original.write_text(original.read_text() + "\nThree.\n")  # now as many blocks as `gare`
+    said = imported(site, export, "--lang", "fr").stdout
+    assert "post 73 (Gare): imported before into posts/gare, where it stays" in said, said
+    assert not (site / "content/posts/station/index.fr.md").exists() and "deleted by hand" not in said
+    checked = run_cli("check", cwd=site)
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_a_draft_in_a_translation_group_comes_in_as_a_draft_of_its_own_and_is_named(tmp_path):
+    draft = item(71, "pont", "<p>Premier.</p>\n<p>Second.</p>", FR + group("pll_a"), link=f"{BLOG}/fr/2014/05/pont/")
+    export = export_of(tmp_path, BLOG, item(70, "bridge", "<p>First.</p>\n<p>Second.</p>", EN + group("pll_a")),
+                       draft.replace("publish</wp:status>", "draft</wp:status>"),
+                       item(74, "seul", "<p>Seul.</p>", FR, link=f"{BLOG}/fr/2014/05/seul/"), channel=POLYLANG)
+    site = tmp_path / "site"
+    imported(site, export, "--lang", "en")
+    said = imported(site, export, "--lang", "fr").stdout
+    assert "post 71 (Pont): a draft, or private, on the blog" in said, said
+    assert "draft: true" in (site / "content/posts/pont/index.fr.md").read_text()
+
+
+def test_the_original_s_picture_brought_after_its_translation_s_of_the_same_name_stays_its_own(tmp_path):
+    """The French post brought `boat.jpg` (June's) first; the English import then found a `boat.jpg` there
+    and showed the French picture in the English text."""
+    uploads = tmp_path / "uploads"
+    for month, data in (("05", b"\xff\xd8MAY"), ("06", b"\xff\xd8JUNE")):
+        (uploads / "2014" / month).mkdir(parents=True)
+        (uploads / "2014" / month / "boat.jpg").write_bytes(data)
+    shows = '<p><img src="{blog}/wp-content/uploads/2014/{0}/boat.jpg" alt="{1}"></p>'
+    export = export_of(
+        tmp_path, BLOG,
+        item(70, "bridge", shows.format("05", "A boat", blog=BLOG), EN + group("pll_a")),
+        item(71, "pont", shows.format("06", "Un bateau", blog=BLOG), FR + group("pll_a"), link=f"{BLOG}/fr/2014/05/pont/"),
+        channel=POLYLANG)
+    site = tmp_path / "site"
+    imported(site, export, "--lang", "en")
+    imported(site, export, "--lang", "fr", "--media-from", str(uploads))
+    imported(site, export, "--lang", "en", "--media-from", str(uploads))
+    folder = site / "content/posts/bridge"
+    assert (folder / "boat.jpg").read_bytes() == b"\xff\xd8MAY" and (folder / "fr-boat.jpg").read_bytes() == b"\xff\xd8JUNE"
+    assert "(boat.jpg)" in (folder / "index.en.md").read_text() and "(fr-boat.jpg)" in (folder / "index.fr.md").read_text()
+
+
+def test_a_translation_s_old_address_where_the_site_has_a_page_is_named_when_left_out(tmp_path):
+    """`/fr/a-propos/`, the French About page's old address, is where the site's own page `a-propos` would
+    stand in French: left out, as an alias would be, but without a word (a review; a new user's `init`
+    About page did the same to `/en/about/`)."""
+    export = export_of(
+        tmp_path, BLOG,
+        item(90, "about", "<p>About us.</p>", EN + group("pll_c"), kind="page", link=f"{BLOG}/about/"),
+        item(92, "a-propos", "<p>A page named so.</p>", EN, kind="page", link=f"{BLOG}/a-propos/"),
+        item(91, "a-propos", "<p>À propos.</p>", FR + group("pll_c"), kind="page", link=f"{BLOG}/fr/a-propos/"),
+        channel=POLYLANG)
+    site = tmp_path / "site"
+    imported(site, export, "--lang", "en")
+    said = imported(site, export, "--lang", "fr").stdout
+    assert "old addresses now served by another page of the site, so not kept: /fr/a-propos/ (pages/about, fr)" in said, said

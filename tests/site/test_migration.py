@@ -1470,7 +1470,9 @@ def test_a_disqus_thread_on_a_translations_address_gives_its_comments_that_langu
     # a migration walk: the thread's link at the blog's other host (no `www.`) matched no redirect, and the
     # plugin's id (`102 https://blog/?p=102`) was asked of aliases alone: the comments went nowhere
     ("/en/2014/03/16/coffee/", "https://www.blog.example.org/en/2014/03/16/coffee/", ""),
-    ("/?p=102", "https://elsewhere.example.net/unknown-post/", "102 https://blog.example.org/?p=102")])
+    ("/?p=102", "https://elsewhere.example.net/unknown-post/", "102 https://blog.example.org/?p=102"),
+    # a review: Disqus's link without the last slash found an alias, never a redirect
+    ("/en/2014/03/16/coffee/", "https://blog.example.org/en/2014/03/16/coffee", "")])
 def test_a_disqus_thread_whose_old_address_site_yml_redirects_lands_under_that_essay(tmp_path, old, link, identifier):
     """A translation's own old address (`/en/2014/…/coffee/`, an English post the blog kept apart) can be
     no alias; the author redirects it to the essay's English page, and its thread follows the redirect."""
