@@ -80,7 +80,8 @@ def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redir
         summary.menu_written = list(menu)
         declared = site_languages(lang, languages or {})
         summary.blog_header = (languages_declared(declared, lang) + languages_odd(odd_languages)
-                               + menu_written(menu, menus) + unsaid_clock({}, summary.clock_offsets, path))
+                               + menu_written(menu, menus) + unsaid_clock({}, summary.clock_offsets, path)
+                               + unpublishable(path))
         return new_site(channel, lang, tags, redirects, declared, menu)
     yaml = _yaml()
     data, text = _load(path, yaml)
@@ -195,6 +196,16 @@ def site_languages(lang: str, found: dict[str, str]) -> dict[str, str]:
 def _label(tag: str, name: str) -> str:
     """A language's label: the blog's name for it, else (none, or only its tag again) CLDR's."""
     return name if name and name.casefold() != tag.casefold() else language_name(tag)
+
+
+def unpublishable(path: Path) -> list[str]:
+    """The summary's line for a new site.yml in a folder without `tertulia init`'s workflows: a new user's
+    imported blog had no way onto GitHub Pages, and `init` refuses a folder that is not empty."""
+    if (path.parent.parent / ".github" / "workflows").is_dir():
+        return []
+    return ["a new site: its base_url is the old blog's address; to publish it on GitHub Pages, start a site with "
+            "`tertulia init DIR --lang ...` (its workflows build and publish it) and move this content/ into it "
+            "in place of the one init wrote, or import there"]
 
 
 def languages_declared(declared: dict[str, str], lang: str) -> list[str]:

@@ -363,3 +363,15 @@ def test_an_exports_language_no_registry_has_is_refused_with_the_tag_browsers_kn
     assert language_tag("pt_BR", "--lang") == "pt-BR"
     with pytest.raises(ValueError, match=r"the export's <language>: `deu` is not a current tag of IANA's .* write `de`; or choose"):
         language_tag("deu", "the export's <language>")
+
+
+def test_an_import_into_an_empty_folder_says_how_the_site_gets_published(tmp_path):
+    """A new user's blog, imported into an empty folder, had no workflows to publish it, and `init` then
+    refused the folder; nothing said so. Imported into a site `init` started, nothing needs saying."""
+    (tmp_path / "bare").mkdir()
+    said = imported(tmp_path / "bare").stdout
+    assert ("a new site: its base_url is the old blog's address; to publish it on GitHub Pages, start a site with "
+            "`tertulia init DIR --lang ...`") in said, said
+    assert run_cli("init", str(tmp_path / "started"), "--lang", "es").returncode == 0
+    (tmp_path / "started/content/site.yml").unlink()  # as a writer who lets the import write it
+    assert "a new site:" not in imported(tmp_path / "started").stdout
