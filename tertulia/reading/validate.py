@@ -217,13 +217,22 @@ def _warn_untranslated(main: str, essay_versions, comment_versions, found: Findi
     its writer keeps in one language, `translate: false`, and its thread: no page shows it in another)."""
     if essay_versions and original_record(essay_versions).meta.get("translate") is False:
         return
-    for kind, versions in [("essay", essay_versions)] + [("comment", v) for v in comment_versions.values()]:
-        if versions and main not in versions:
-            record = original_record(versions)
-            if "translation_of" in record.meta:  # no original: the error that says so is the one to act on
-                continue
-            if record.meta.get("status", "published") == "published":
-                found.warn(record, None, f"this {kind} has no `{main}` translation (main_language)")
+    lacking = {kind: [record for versions in texts if versions and main not in versions
+                      # no original: the error that says so is the one to act on
+                      and "translation_of" not in (record := original_record(versions)).meta
+                      and record.meta.get("status", "published") == "published"]
+               for kind, texts in (("essay", [essay_versions]), ("comment", comment_versions.values()))}
+    if lacking["essay"]:
+        found.warn(lacking["essay"][0], None, f"this essay has no `{main}` translation (main_language)")
+    if comments := lacking["comment"]:  # one line a thread: a blog's readers wrote in both languages
+        others = f" and {len(comments) - 1} more of its thread ({', '.join(_file_name(r) for r in comments[1:])})"
+        said = f"this comment{others} have" if len(comments) > 1 else "this comment has"
+        found.warn(comments[0], None, f"{said} no `{main}` translation (main_language)")
+
+
+def _file_name(record) -> str:
+    """A text's file name, as a line naming several says each."""
+    return str(record.path).rsplit("/", 1)[-1]
 
 
 def _newest_first(essay: Essay):

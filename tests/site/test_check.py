@@ -600,3 +600,18 @@ def test_a_name_s_length_is_counted_as_the_form_counts_its_letters(tmp_path):
     name = unicodedata.normalize("NFD", "é" * 101)
     make_content(tmp_path, {"posts/hola/comments/c1.es.md": f"---\nauthor: \"{name}\"\n---\n\nHola.\n"})
     assert "characters long" not in run_cli("check", cwd=tmp_path).stderr
+
+
+def test_a_thread_s_comments_without_the_main_language_are_one_warning(tmp_path):
+    """A blog whose readers wrote in both languages drew one warning per comment on every build and every
+    save in the preview (eleven for a new user's small blog): one line a thread names them all."""
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\nUno.\n",
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne.\n",
+        **{f"posts/hola/comments/{n}.es.md": f"---\nauthor: A\n---\n\nComentario {n}.\n" for n in (1, 2, 3)},
+        "posts/hola/comments/4.en.md": "---\nauthor: B\n---\n\nIn English.\n"})
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "content/posts/hola/comments/1.es.md: warning: this comment and 2 more of its thread (2.es.md, 3.es.md) "
+        "have no `en` translation (main_language)"], result.stderr
