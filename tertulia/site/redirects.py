@@ -44,9 +44,16 @@ def redirect_pages(site: Site, pages: list[Page]) -> list[Page]:
             continue
         link, address = target_link(url, target), target_link(url, target, site.config.base_url)
         go = _query_script(url, queries.get(url, {}), link)
-        result.append(Page(url, Kind.REDIRECT, site.config.main_language, _redirect, (target, go, link, address),
-                           in_sitemap=False, shape=target + go))
+        result.append(Page(url, Kind.REDIRECT, _language_of(target, site.config), _redirect,
+                           (target, go, link, address), in_sitemap=False, shape=target + go))
     return result
+
+
+def _language_of(target: str, config) -> str:
+    """The language a redirect page speaks: its new page's, where that is one language's (`/fr/posts/x/`: a
+    French post's old address, which French readers follow), else the main language."""
+    first = target.strip("/").split("/", 1)[0]
+    return first if first in config.language_codes else config.main_language
 
 
 def _old_addresses(site: Site, taken) -> tuple[dict[str, str], dict[str, dict[str, str]]]:

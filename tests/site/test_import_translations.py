@@ -80,7 +80,9 @@ def test_a_polylang_blog_s_translations_come_in_beside_their_originals(tmp_path)
     side = (out / "posts/bridge/index.html").read_text(encoding="utf-8")
     assert "Premier." in side and "First." in side and "Très beau." in side
     assert "Premier." in (out / "fr/posts/bridge/index.html").read_text(encoding="utf-8")
-    assert 'href="../../../posts/bridge/"' in (out / "fr/2014/05/pont/index.html").read_text(encoding="utf-8")
+    moved = (out / "fr/2014/05/pont/index.html").read_text(encoding="utf-8")
+    assert 'href="../../../posts/bridge/"' in moved
+    assert '<html lang="fr"' in moved  # a French post's old address speaks to its French readers
     assert "À propos." in (out / "fr/about/index.html").read_text(encoding="utf-8")
 
 
