@@ -445,3 +445,27 @@ def test_a_long_post_keeps_the_links_round_its_blocks_and_many_moves_take_linear
             "print(to_markdown('<b>' + '<p>w</p>x ' * 20000 + '</b>').count('**w**'))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "20000", result.stderr
+
+
+def test_a_post_s_links_to_its_own_anchors_lead_to_the_passages_that_hold_them():
+    """A table of contents (a plugin's, the block editor's heading anchors, `<a name>`) led nowhere: Markdown
+    keeps no id. Each link now leads to its anchor's passage, numbered as the build numbers them."""
+    body = ('<p>Contents: <a href="#first">First</a>, <a href="#second">Second</a>, <a href="#gone">gone</a></p>\n'
+            '<a name="first"></a>\n<h2>First part</h2>\n<p>Words.</p>\n'
+            '<h2 id="second">Second part</h2>\n<ul><li id="item">An item, <a href="#item">itself</a></li></ul>\n'
+            "<p>And <a href='#second'>up</a>.</p>")
+    assert to_markdown(body, "5") == (
+        "Contents: [First](#p2), [Second](#p4), [gone](#gone)\n\n## First part\n\nWords.\n\n## Second part\n\n"
+        "- An item, [itself](#p5)\n\nAnd [up](#p4).\n")
+
+
+def test_an_anchor_the_text_keeps_and_marks_a_post_holds_are_left_as_they_are():
+    """An imported footnote's anchors stay in the text (`<sup id="fnref-1">`): its links already work. The
+    private-use signs that mark anchors are taken out of a post's words first, where it links in itself."""
+    noted = to_markdown('<p>A claim[footnote]The source.[/footnote] here. <a href="#x">x</a></p><h2 id="x">X</h2>', "5")
+    assert 'A claim<sup id="fnref-1">[1](#fn-1)</sup> here. [x](#p2)' in noted and 'href="#fnref-1"' in noted
+    # a note written by hand, whose ids Markdown drops, leads to its passage
+    assert to_markdown('<p>A claim<sup id="r1"><a href="#n1">1</a></sup>.</p><ol><li id="n1">A note '
+                       '<a href="#r1">back</a></li></ol>', "5") == "A claim<sup>[1](#p2)</sup>.\n\n1. A note [back](#p1)\n"
+    assert to_markdown('<p>\ue0000\ue001 odd <a href="#x">x</a></p><h2 id="x">X</h2>', "5") == "0 odd [x](#p2)\n\n## X\n"
+    assert "\ue000" in to_markdown("<p>\ue000 kept where nothing links</p>", "5")

@@ -23,6 +23,7 @@ from markdownify import MarkdownConverter
 
 from ..reading.markup import (MAX_ANGLES, MAX_COMMENT, MAX_SECONDS, MAX_SECONDS_TRUSTED, Converter, TooSlow, alarms,
                               comment_refusal, run_on)
+from . import anchors
 from .accessible import accessible
 from .proposal import REDACTED, redacted
 from .shortcodes import PRE_END, Media, expanded
@@ -249,7 +250,11 @@ def to_markdown(body: str, post_id: str = "", media: Media | None = None, footno
     text = re.sub(r"(?:<p>)?\x00code(\d+)\x00(?:</p>)?", lambda m: code[int(m.group(1))], text)
     if text.count("<") > MANY_TAGS and _nests_deeper(text, DEEP):  # nh3 takes time as the square of how deep
         text = shallow(text)  # tags nest: 100,000 `<div>`, 40 s (a red team); their words kept, as past MAX_NESTING
-    markdown = flat_markdown(text) if flat else _converted(cleaned(text, frames=shortcodes, every_word=not shortcodes))
+    if shortcodes and not flat:  # a post's table of contents: its anchors, found again as passages
+        marked_text, linked = anchors.marked(text)
+        markdown = anchors.resolved(_converted(cleaned(marked_text, frames=True)), linked, IMPORTED_SECONDS)
+    else:
+        markdown = flat_markdown(text) if flat else _converted(cleaned(text, frames=shortcodes, every_word=not shortcodes))
     if shortcodes and not flat and not safe_as_essay(markdown):  # a post or page: its Markdown is trusted when built
         markdown = flat_markdown(text)
         if flattened is not None:
