@@ -469,3 +469,9 @@ def test_an_anchor_the_text_keeps_and_marks_a_post_holds_are_left_as_they_are():
                        '<a href="#r1">back</a></li></ol>', "5") == "A claim<sup>[1](#p2)</sup>.\n\n1. A note [back](#p1)\n"
     assert to_markdown('<p>\ue0000\ue001 odd <a href="#x">x</a></p><h2 id="x">X</h2>', "5") == "0 odd [x](#p2)\n\n## X\n"
     assert "\ue000" in to_markdown("<p>\ue000 kept where nothing links</p>", "5")
+
+
+def test_an_abbreviation_keeps_its_expansion():
+    """`<abbr title>` lost its title (an audit): the expansion a reader hovers and a screen reader says."""
+    assert to_markdown('<p>The <abbr title="World Wide Web Consortium">W3C</abbr> and <abbr>NATO</abbr>.</p>', "5") == (
+        'The <abbr title="World Wide Web Consortium">W3C</abbr> and NATO.\n')

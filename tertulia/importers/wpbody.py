@@ -102,6 +102,10 @@ class _Converter(MarkdownConverter):
         return super().convert_table(el, text, parent_tags)
     convert_sup = convert_sub = convert_mark = convert_u = convert_del = convert_ins = convert_s = _kept_inline
 
+    def convert_abbr(self, el, text, parent_tags):
+        """An abbreviation keeps its expansion (`title`), which a reader sees on hover and a screen reader says."""
+        return self._kept_inline(el, text) if el.get("title") else text
+
     def convert_td(self, el, text, parent_tags):
         """A cell whose words hold a `|` keeps them: unescaped, it cut the cell there and moved the rest
         of the row under the wrong heading (a red team's "Tea | coffee")."""
