@@ -90,23 +90,26 @@ def updated(path: Path, channel: Channel, lang: str, tags: dict[str, str], redir
                            + unsaid_clock(data, summary.clock_offsets, path))
     written = {key for key in ("tags", "redirects") if key in data}
     known_tags, known_redirects = _map(data, "tags", path), _map(data, "redirects", path)
-    lower = {str(k).lower() for k in known_tags}
+    lower = {key.lower() for key in tag_keys(path)}
     for key in tags:
         if key not in lower:
             known_tags[_key(key)] = {_key(lang): _text(tags[key])}
             summary.tags_added.append(key)
     for key, label in sorted((labels or {}).items()):
-        names = known_tags.get(key)
-        if isinstance(names, dict) and lang not in names:
+        entry = next((k for k in known_tags if str(k) == key), None)  # as the build reads it (see tag_keys)
+        names = known_tags.get(entry) if entry is not None else None
+        if entry is not None and names is None:  # a key with no labels yet
+            names = known_tags[entry] = {}
+        if isinstance(names, dict) and lang.casefold() not in {str(code).casefold() for code in names}:
             names[_key(lang)] = _text(label)
             summary.labels_added.append(f"{shown(key, 60)} ({shown(label, 60)})")
     followed = []
     for old in sorted(redirects):
-        if old not in known_redirects:
-            known_redirects[old] = redirects[old]
+        if old not in known_redirects:  # quoted, as a new site.yml has them
+            known_redirects[_text(old)] = _text(redirects[old])
             summary.redirects_added.append(old)
         elif known_redirects[old] != redirects[old] and _gone(str(known_redirects[old]), path.parent):
-            known_redirects[old] = redirects[old]  # its post's folder was renamed since: the redirect follows it
+            known_redirects[old] = _text(redirects[old])  # its post's folder was renamed since: the redirect follows it
             followed.append(old)
     summary.redirects_followed = followed
     if not summary.tags_added and not summary.redirects_added and not followed and not summary.labels_added:
@@ -127,8 +130,28 @@ def _text(value: str):
 
 
 def _key(key: str):
-    """A tag key as YAML reads it back as that text: plain where it can be, else quoted (`"no"`, `"2014"`)."""
-    return key if plain_or_quoted(key) == key else _text(key)
+    """A tag key or language as YAML reads it back as that text: plain where it can be, else quoted (`"no"`,
+    `"2014"`, `"1e3"`: a number to the YAML 1.2 this module reads with, text to the build's 1.1)."""
+    return key if plain(key) else _text(key)
+
+
+def plain(key: str) -> bool:
+    """Whether a key reads back as itself, written plain, to both YAML 1.1 and 1.2."""
+    return plain_or_quoted(key) == key and not NUMBER_LIKE.match(key)
+
+
+NUMBER_LIKE = re.compile(r"[-+.0-9]")  # a key starting so may be a number to one YAML or the other
+
+
+def tag_keys(path: Path) -> list[str]:
+    """site.yml's tag keys as the build reads them (YAML 1.1: `1e3` is text there, a number to ruamel)."""
+    from ..reading.yamltext import load_yaml
+    try:
+        data, error = load_yaml(path.read_text(encoding="utf-8"), str(path), 1) if path.is_file() else ({}, None)
+    except (OSError, UnicodeDecodeError):
+        return []
+    tags = data.get("tags") if error is None and isinstance(data, dict) else None
+    return [str(key) for key in tags] if isinstance(tags, dict) else []
 
 
 def _gone(target: str, content: Path) -> bool:
@@ -315,16 +338,17 @@ def new_site(channel: Channel, lang: str, tags: dict[str, str], redirects: dict[
     base_url = channel.link or channel.base_site_url
     if not base_url.startswith(("http://", "https://")):
         raise ValueError("the export gives no address for the blog (its <link>), which site.yml needs as base_url")
-    code = plain_or_quoted(lang)  # `no`, Norwegian, is false to YAML
+    code = lang if plain(lang) else quoted(lang)  # `no`, Norwegian, is false to YAML
     lines = [f"title: {{{code}: {quoted(text_of(channel.title) or base_url)}}}"]
     if channel.description:
         lines.append(f"description: {{{code}: {quoted(text_of(channel.description))}}}")
     lines += [f"base_url: {quoted(base_url.rstrip('/') + '/')}", "languages:"]
-    lines += [f"  {plain_or_quoted(tag)}: {quoted(label)}" for tag, label in languages.items()] + [
+    lines += [f"  {tag if plain(tag) else quoted(tag)}: {quoted(label)}" for tag, label in languages.items()] + [
         f"main_language: {quoted(lang)}"]
     if menu:
         lines += ["menu:  # the pages the blog's own menu linked"] + [f"  - page: {quoted(slug)}" for slug in menu]
-    lines += ["tags:"] + [f"  {plain_or_quoted(key)}: {{{code}: {quoted(name)}}}" for key, name in sorted(tags.items())] if tags \
+    lines += ["tags:"] + [f"  {key if plain(key) else quoted(key)}: {{{code}: {quoted(name)}}}"
+                          for key, name in sorted(tags.items())] if tags \
         else ["tags: {}"]
     if redirects:
         lines += ["redirects:  # the old blog's addresses -> their new ones"]

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 from ..errors import counted
 from ..reading.addresses import own_page, page_url, split as address_split, under_files
 from ..reading.language_tags import LANGUAGE_TAG, unregistered
-from ..reading.names import same_words, slug_of
+from ..reading.names import same_words, slug_of, tag_segment
 from ..reading.read import parse_text
 from ..reading.fields import FEED_ID
 from ..reading.validate import RESERVED_SEGMENTS
@@ -380,8 +380,7 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             _placed_at(entry, plan.places[-1], plan)
     if plan.deferred and plan.content is not None:  # read once: a blog has hundreds of translations
         plan.term_translations = pairing.term_translations(channel)
-        tags = siteyml.settings(plan.content / "site.yml").get("tags")
-        plan.site_tags = {str(key).casefold(): str(key) for key in tags} if isinstance(tags, dict) else {}
+        plan.site_tags = {key.casefold(): key for key in siteyml.tag_keys(plan.content / "site.yml")}
     for index, entry in plan.deferred.items():
         plan.places[index] = _translation_place(entry, channel, plan, index, lang) or _place(
             entry, channel, plan, index)
@@ -471,15 +470,18 @@ def _translated_terms(item: Item, channel: Channel, plan: Plan, lang: str, origi
     for domain, nicename, name in item.terms:
         if domain not in ("post_tag", "category"):
             continue
-        theirs = plan.term_translations.get((domain, nicename), {}).get(original.casefold())
+        paired = plan.term_translations.get((domain, nicename), {})
+        # Polylang's slug for the site's `en-GB` is `en`, as a plugin's language is matched everywhere
+        theirs = paired.get(original.casefold()) or paired.get(original.split("-")[0].casefold())
         key = (slug_of(unquote(theirs[0])) or slug_of(text_of(theirs[1]))) if theirs else ""
         key = plan.site_tags.get(key.casefold(), "") if key else ""
         if key and text_of(name):
             plan.labels.setdefault(key, text_of(name))
         old = addresses.term_redirects(domain, nicename, key or "-", channel.category_parents,
                                        channel.category_ids.get(nicename, ""))
+        segment = tag_segment(key)[0] if key else ""  # `Travel` in site.yml is the page `/tags/travel/`
         for address in _in_language(old, prefix):  # an untranslated post's own archive keeps its redirect
-            plan.redirects.setdefault(address, f"/{lang}/tags/{key}/" if key else f"/{lang}/")
+            plan.redirects.setdefault(address, f"/{lang}/tags/{segment}/" if segment else f"/{lang}/")
 
 
 def _one_original_each(lang: str, plan: Plan) -> None:

@@ -36,9 +36,10 @@ EXPORTS = {RSS: ("a WordPress export (WXR)", "<rss>"),  # root -> what it is, an
 PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[[^\]]*\])*>)", re.DOTALL | re.IGNORECASE)
 ELEMENT = re.compile(r"<([A-Za-z_][\w.:-]*)")
 HEAD = 64 * 1024  # what is read to tell what a document is, when the parse cannot
-# Polylang's group of translated terms, a PHP array serialized (`a:2:{s:2:"en";i:5;s:2:"fr";i:9;}`): language
-# -> term id, the id an integer or a string of digits; any other key (Polylang Pro's `sync`) is no language
-SERIALIZED_IDS = re.compile(r's:[0-9]{1,3}:"([A-Za-z0-9_-]{1,35})";(?:i:([0-9]{1,20})|s:[0-9]{1,2}:("[0-9]{1,20}"));')
+# A PHP array serialized, as Polylang keeps a group of translated terms (`a:2:{s:2:"en";i:5;s:2:"fr";i:9;}`)
+SERIAL_SCALAR = re.compile(rb'i:(-?[0-9]{1,20});|s:([0-9]{1,6}):"')  # a string's length is in bytes
+SERIAL_ARRAY = re.compile(rb"a:[0-9]{1,6}:\{")
+LANGUAGE_SLUG = re.compile(r"[A-Za-z0-9_-]{1,35}")
 MAX_GROUP = 10_000  # a group names a few languages; a hostile description is not read further
 
 
@@ -354,8 +355,8 @@ def _channel_field(channel: Channel, element, wp: str) -> None:
         if slug:
             channel.language_terms.setdefault(slug, _text(element, wp + "term_name").strip())
     elif tag == wp + "term" and _text(element, wp + "term_taxonomy").strip() == "term_translations":
-        found = SERIALIZED_IDS.findall(_text(element, wp + "term_description")[:MAX_GROUP])
-        group = {code: number or quoted.strip('"') for code, number, quoted in found}
+        group = {code: term_id for code, term_id in serialized_pairs(_text(element, wp + "term_description")[:MAX_GROUP])
+                 if LANGUAGE_SLUG.fullmatch(code) and term_id.isdigit()}
         if len(group) > 1:
             channel.term_groups.append(group)
     elif tag == wp + "tag":
@@ -374,6 +375,41 @@ def _channel_field(channel: Channel, element, wp: str) -> None:
             channel.terms[term_id] = ("category", nicename, _text(element, wp + "cat_name").strip())
         if term_id == "1":
             channel.default_category = nicename or channel.default_category
+
+
+def serialized_pairs(serialized: str) -> list[tuple[str, str]]:
+    """The (key, value) pairs at the top of a serialized PHP array whose values are integers or strings, as
+    text; a nested array (Polylang Pro's `sync`) is passed over whole, strings read by their declared
+    length (in bytes). What does not read so ends the reading: [] for text that is no such array."""
+    text = serialized.encode("utf-8", "surrogatepass")
+    if not (start := SERIAL_ARRAY.match(text)):
+        return []
+    position, pairs, depth, values = start.end(), [], 0, []
+    while position < len(text) and len(pairs) < 100:
+        if text.startswith(b"}", position):
+            if depth == 0:
+                break
+            depth, position = depth - 1, position + 1
+        elif array := SERIAL_ARRAY.match(text, position):
+            if depth == 0:
+                values.append("")  # a nested array: no value the top's pair can use
+            depth, position = depth + 1, array.end()
+        elif scalar := SERIAL_SCALAR.match(text, position):
+            if scalar.group(1) is not None:
+                value, position = scalar.group(1), scalar.end()
+            else:
+                end = scalar.end() + int(scalar.group(2))
+                if not text.startswith(b'";', end):
+                    return pairs
+                value, position = text[scalar.end():end], end + 2
+            if depth == 0:
+                values.append(value.decode("utf-8", "replace"))
+        else:
+            return pairs
+        if depth == 0 and len(values) == 2:
+            pairs.append((values[0], values[1]))
+            values = []
+    return pairs
 
 
 def _wpml_language(terms: tuple, meta: tuple) -> tuple[tuple[str, str, str], ...]:

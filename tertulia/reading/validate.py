@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from difflib import get_close_matches
 from collections import defaultdict
 from dataclasses import replace
@@ -224,8 +225,10 @@ def _warn_untranslated(main: str, essay_versions, comment_versions, found: Findi
                for kind, texts in (("essay", [essay_versions]), ("comment", comment_versions.values()))}
     if lacking["essay"]:
         found.warn(lacking["essay"][0], None, f"this essay has no `{main}` translation (main_language)")
-    if comments := lacking["comment"]:  # one line a thread: a blog's readers wrote in both languages
-        others = f" and {len(comments) - 1} more of its thread ({', '.join(_file_name(r) for r in comments[1:])})"
+    if comments := sorted(lacking["comment"], key=_in_id_order):  # one line a thread: readers wrote in both languages
+        named = ", ".join(_file_name(r) for r in comments[1:NAMED_COMMENTS + 1])
+        named += ", …" if len(comments) > NAMED_COMMENTS + 1 else ""
+        others = f" and {len(comments) - 1} more of its thread ({named})"
         said = f"this comment{others} have" if len(comments) > 1 else "this comment has"
         found.warn(comments[0], None, f"{said} no `{main}` translation (main_language)")
 
@@ -233,6 +236,14 @@ def _warn_untranslated(main: str, essay_versions, comment_versions, found: Findi
 def _file_name(record) -> str:
     """A text's file name, as a line naming several says each."""
     return str(record.path).rsplit("/", 1)[-1]
+
+
+NAMED_COMMENTS = 5  # a thread of 150 comments is one short line, not 1,800 characters
+
+
+def _in_id_order(record) -> list:
+    """A comment's place by its file's name, numbers as numbers: 2 before 12."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"([0-9]+)", _file_name(record))]
 
 
 def _newest_first(essay: Essay):

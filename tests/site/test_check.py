@@ -608,10 +608,10 @@ def test_a_thread_s_comments_without_the_main_language_are_one_warning(tmp_path)
     content = make_content(tmp_path, {
         "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\nUno.\n",
         "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne.\n",
-        **{f"posts/hola/comments/{n}.es.md": f"---\nauthor: A\n---\n\nComentario {n}.\n" for n in (1, 2, 3)},
-        "posts/hola/comments/4.en.md": "---\nauthor: B\n---\n\nIn English.\n"})
+        **{f"posts/hola/comments/{n}.es.md": f"---\nauthor: A\n---\n\nComentario {n}.\n" for n in (1, 2, 12, 3, 4, 5, 6, 7)},
+        "posts/hola/comments/b.en.md": "---\nauthor: B\n---\n\nIn English.\n"})
     result = run_cli("check", "--content", str(content), cwd=tmp_path)
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
-        "content/posts/hola/comments/1.es.md: warning: this comment and 2 more of its thread (2.es.md, 3.es.md) "
-        "have no `en` translation (main_language)"], result.stderr
+        "content/posts/hola/comments/1.es.md: warning: this comment and 7 more of its thread (2.es.md, 3.es.md, "
+        "4.es.md, 5.es.md, 6.es.md, …) have no `en` translation (main_language)"], result.stderr

@@ -232,10 +232,14 @@ def test_a_tag_named_no_stays_a_name_in_an_existing_site_yml(tmp_path):
 def test_a_new_site_s_tags_and_languages_that_yaml_reads_otherwise_are_quoted(tmp_path):
     """A new site.yml's `no` (Norwegian, or a category) and `2014` were read back as false and a number."""
     filed = ''.join(f'<category domain="post_tag" nicename="{slug}"><![CDATA[{slug}]]></category>'
-                    for slug in ("no", "2014", "fjord"))
+                    for slug in ("no", "2014", "fjord", "1e3"))
     site = tmp_path / "site"
-    imported(site, export_of(tmp_path, BLOG, item(70, "fjord", "<p>Ord.</p>", filed)), "--lang", "no")
+    export = export_of(tmp_path, BLOG, item(70, "fjord", "<p>Ord.</p>", filed))
+    imported(site, export, "--lang", "no")
+    # `1e3`, text to the build's YAML and a number to the import's, was written twice by a second import
+    assert "tags added to site.yml: none" in imported(site, export, "--lang", "no").stdout
     yml = (site / "content/site.yml").read_text()
+    assert '  "1e3": {"no": "1e3"}\n' in yml, yml
     assert '  "no": "Norsk"\n' in yml and '  "no": {"no": "no"}\n' in yml and '  "2014": {"no": "2014"}\n' in yml and '  fjord: {"no": "fjord"}' in yml, yml
     checked = run_cli("check", cwd=site)
     assert checked.returncode == 0, checked.stderr
@@ -306,3 +310,34 @@ def test_a_translation_s_old_address_where_the_site_has_a_page_is_named_when_lef
     imported(site, export, "--lang", "en")
     said = imported(site, export, "--lang", "fr").stdout
     assert "old addresses now served by another page of the site, so not kept: /fr/a-propos/ (pages/about, fr)" in said, said
+
+
+def test_term_pairs_are_found_under_a_capital_key_a_region_tag_and_beside_polylang_pro_s_sync(tmp_path):
+    """A review: `Travel:` written by the author sent the French archives to `/fr/tags/Travel/`, no page; a site
+    in `en-GB`, Polylang's `en`, lost every term's pair; Pro's nested `sync` list was read as pairs."""
+    terms = "".join(
+        f"<wp:category><wp:term_id>{number}</wp:term_id><wp:category_nicename>{slug}</wp:category_nicename>"
+        f"<wp:cat_name><![CDATA[{name}]]></wp:cat_name></wp:category>\n"
+        for number, slug, name in ((1, "uncategorized", "Uncategorized"), (5, "travel", "Travel"), (6, "voyage", "Voyage")))
+    terms += ("<wp:term><wp:term_id>30</wp:term_id><wp:term_taxonomy>term_translations</wp:term_taxonomy>"
+              '<wp:term_description><![CDATA[a:3:{s:2:"en";i:5;s:4:"sync";a:2:{i:0;s:8:"taxonomy";i:1;'
+              's:9:"post_meta";}s:2:"fr";i:6;}]]></wp:term_description></wp:term>\n')
+
+    def filed(slug: str) -> str:
+        return f'<category domain="category" nicename="{slug}"><![CDATA[{slug.title()}]]></category>'
+    export = export_of(
+        tmp_path, BLOG,
+        item(70, "bridge", "<p>First.</p>", EN + group("pll_a") + filed("travel")),
+        item(71, "pont", "<p>Premier.</p>", FR + group("pll_a") + filed("voyage") + filed("uncategorized"),
+             link=f"{BLOG}/fr/2014/05/pont/"),
+        channel=POLYLANG + terms)
+    site = tmp_path / "site"
+    imported(site, export, "--lang", "en-GB")
+    yml = site / "content/site.yml"
+    yml.write_text(yml.read_text().replace("  travel:", "  Travel:").replace('en-GB: "English"', 'en-GB: "English"\n  fr: "Français"'))
+    imported(site, export, "--lang", "fr")
+    plain = yml.read_text().replace('"', "")
+    assert "  /fr/category/voyage/: /fr/tags/travel/\n" in plain and "fr: Voyage" in plain, plain
+    assert "  /?cat=1: /fr/tags/travel/" not in plain
+    checked = run_cli("check", cwd=site)
+    assert checked.returncode == 0 and "no page of this site" not in checked.stderr, checked.stderr
