@@ -475,3 +475,14 @@ def test_an_abbreviation_keeps_its_expansion():
     """`<abbr title>` lost its title (an audit): the expansion a reader hovers and a screen reader says."""
     assert to_markdown('<p>The <abbr title="World Wide Web Consortium">W3C</abbr> and <abbr>NATO</abbr>.</p>', "5") == (
         'The <abbr title="World Wide Web Consortium">W3C</abbr> and NATO.\n')
+
+
+def test_a_list_or_quotation_right_after_another_of_its_kind_stays_apart():
+    """Two quotations in a row read as one voice once imported, and two lists as one, with one block where
+    the blog had two (an audit): the second stays HTML. Lists of two kinds part in Markdown already."""
+    markdown = to_markdown("<blockquote><p>First voice.</p></blockquote>\n<blockquote><p>Second *voice*.</p></blockquote>"
+                           "<ul><li>Pros</li></ul><ul><li>Cons</li></ul><ol><li>One</li></ol><ul><li>Other</li></ul>", "5")
+    assert markdown.startswith("> First voice.\n\n<blockquote>\n<p>\nSecond *voice*.\n</p>\n</blockquote>\n\n- Pros\n\n<ul>\n")
+    assert markdown.endswith("</ul>\n\n1. One\n\n- Other\n")
+    blocks = Converter().blocks(markdown, trusted=True)
+    assert len(blocks) == 6 and "<em>" not in blocks[1]  # as WordPress showed it: the stars are words

@@ -102,6 +102,29 @@ class _Converter(MarkdownConverter):
         return super().convert_table(el, text, parent_tags)
     convert_sup = convert_sub = convert_mark = convert_u = convert_del = convert_ins = convert_s = _kept_inline
 
+    def convert_ul(self, el, text, parent_tags):
+        return self._apart(el, text, parent_tags, super().convert_ul)
+
+    def convert_ol(self, el, text, parent_tags):
+        return self._apart(el, text, parent_tags, super().convert_ol)
+
+    def convert_blockquote(self, el, text, parent_tags):
+        return self._apart(el, text, parent_tags, super().convert_blockquote)
+
+    def _apart(self, el, text, parent_tags, convert):
+        """A list or a quotation right after another of its kind stays apart, as HTML: in Markdown the two
+        would read as one (two people quoted as one voice), with one block where the blog had two."""
+        before = el.find_previous_sibling()
+        between = []
+        node = before.next_sibling if before is not None else None
+        while node is not None and node is not el:
+            between.append(node)
+            node = node.next_sibling
+        follows = before is not None and before.name == el.name and not any(str(n).strip() for n in between)
+        if follows and el.parent is not None and el.parent.name == "[document]":
+            return self._kept(el, text)
+        return convert(el, text, parent_tags)
+
     def convert_abbr(self, el, text, parent_tags):
         """An abbreviation keeps its expansion (`title`), which a reader sees on hover and a screen reader says."""
         return self._kept_inline(el, text) if el.get("title") else text
