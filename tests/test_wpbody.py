@@ -486,3 +486,36 @@ def test_a_list_or_quotation_right_after_another_of_its_kind_stays_apart():
     assert markdown.endswith("</ul>\n\n1. One\n\n- Other\n")
     blocks = Converter().blocks(markdown, trusted=True)
     assert len(blocks) == 6 and "<em>" not in blocks[1]  # as WordPress showed it: the stars are words
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a marked note keeps its line-start escape: as `1. ` it became a list, and the next link led elsewhere
+    ('<p><a href="#n1">1</a> <a href="#n2">2</a></p><p id="n1">1. First.</p><p id="n2">2. Second.</p><p>End.</p>',
+     "[1](#p2) [2](#p3)\n\n1\\. First.\n\n2\\. Second.\n\nEnd.\n"),
+    ('<p><a href="#h">x</a></p><p id="h">- a dash line</p>', "[x](#p2)\n\n\\- a dash line\n"),
+    # an empty anchor at a code line's start leaves its indentation
+    ('<p><a href="#L2">line 2</a></p><pre>def f():\n<a name="L2"></a>    return 1</pre>',
+     "[line 2](#p2)\n\n```\ndef f():\n    return 1\n```\n"),
+    # code shows a link, and an id, as written
+    ('<p>Write <code>&lt;a href="#h"&gt;</code>:</p><pre>&lt;h2 id="h"&gt;[x](#h)</pre><h2 id="h">H</h2>',
+     'Write `<a href="#h">`:\n\n```\n<h2 id="h">[x](#h)\n```\n\n## H\n'),
+    ('<p><a href="#intro">Intro</a></p><pre>&lt;h2 id="intro"&gt;</pre><h2 id="intro">Intro</h2>',
+     '[Intro](#p3)\n\n```\n<h2 id="intro">\n```\n\n## Intro\n'),
+    # marks forged as character references are words no more
+    ('<p><a href="#h">go</a></p><h2 id="h">H</h2><p>fake &#xE000;0&#xE001; here</p><p>&#57344;0&#57345;</p>',
+     "[go](#p2)\n\n## H\n\nfake 0 here\n\n0\n"),
+    # an anchor after the last block, an unquoted link, a percent-encoded one
+    ('<p><a href="#e">end</a> <a href=#h>u</a> <a href="#caf%C3%A9">c</a></p><h2 id="h">H</h2><h2 id="café">C</h2>'
+     '<a name="e"></a>', "[end](#p3) [u](#p2) [c](#p3)\n\n## H\n\n## C\n"),
+])
+def test_an_anchor_s_mark_changes_nothing_but_the_link(body, expected):
+    """A review's cases: the marks that find where anchors land must leave the text as it was converted."""
+    assert to_markdown(body, "5") == expected
+
+
+def test_an_abbreviation_s_title_holding_markdown_is_kept_whole():
+    """`title="see [the docs](…)"` was read as a link inside the tag: the post was flattened, its links lost."""
+    markdown = to_markdown('<p><a href="https://x.org">link</a> <abbr title="see [the docs](https://x.org)">API'
+                           "</abbr></p>", "5")
+    assert markdown == '[link](https://x.org) <abbr title="see &#91;the docs&#93;(https://x.org)">API</abbr>\n'
+    assert safe_as_essay(markdown)

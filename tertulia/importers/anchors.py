@@ -5,33 +5,42 @@ Markdown keeps no `id` and no `<a name>`, and an anchor of the blog's own could 
 or stand on one side of a translation only. The build numbers every passage (`id="p3"`) in every view,
 and a translation's passages are its original's, so a passage's number is an anchor both languages and
 every view share. Where each anchor lands is found by marking it in the HTML before the conversion,
-then finding the marks among the Markdown's blocks, as the build counts them.
+then finding the marks among the Markdown's blocks, as the build counts them. The converter's escaping
+reads a mark as no word (wpbody.LEAD), so a marked paragraph starting `1. ` stays a paragraph.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from ..reading.markup import Converter, TooSlow, alarms
 
 START, END = "\ue000", "\ue001"  # private-use characters: a mark no post's words hold (they are taken out first)
 MARK = re.compile(f"{START}([0-9]{{1,4}}){END}")
-# an in-page link, in HTML or in Markdown as the converter writes it; an id as a reader's browser matches it
-IN_PAGE = re.compile(r"""(href\s*=\s*["']|\]\()#([^\s"'<>()#]{1,200})(["')])""", re.IGNORECASE)
+MARK_TEXT = f"{START}[0-9]{{1,4}}{END}"  # the same, capturing nothing: for another pattern to hold
+# the marks' characters however written: as they are, or as references the converter would turn into them
+FORGED = re.compile(r"[\ue000\ue001]|&#(?:[xX]0*[eE]00[01]|0*5734[45]);")
+LINKED = re.compile(r"""href\s*=\s*["']?#([^\s"'<>()#]{1,200})""", re.IGNORECASE)  # an in-page link in HTML
+# an in-page link as the Markdown holds it: a Markdown link's, or inside an HTML tag the text kept
+MARKDOWN_LINK = re.compile(r"""(?<!\\)(\]\()#([^\s"'<>()#]{1,200})(\))""")
+TAG_LINK = re.compile(r"""(<[A-Za-z][^<>]*?\shref\s*=\s*["'])#([^\s"'<>()#]{1,200})(["'])""", re.IGNORECASE)
 START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?>(\s*)")  # and the spaces after it
 ANCHOR = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))""", re.IGNORECASE)
 EMPTY = re.compile(r"\s*(?:<p>\s*</p>)?\s*")  # what a paragraph of nothing but marks leaves
-KEPT_ID = re.compile(r"""\sid=["']([^"']*)["']""")
+KEPT_ID = re.compile(r"""<[A-Za-z][^<>]*?\sid=["']([^"']*)["']""")  # an anchor a tag of the text still holds
+FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)", re.MULTILINE)
+CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)
 MAX_ANCHORS = 500  # a post's table of contents in earnest has a few dozen
 
 
 def marked(html: str) -> tuple[str, list[str]]:
     """`html` with a mark where the words start of each element an in-page link of it leads to, and the
     anchors marked, by the mark's number; `html` as it is (and none) when it links to no place in itself."""
-    wanted = {match.group(2) for match in IN_PAGE.finditer(html)}
+    wanted = {name for found in LINKED.finditer(html) for name in (found.group(1), unquote(found.group(1)))}
     if not wanted:
         return html, []
-    html = html.replace(START, "").replace(END, "")
+    html = FORGED.sub("", html)
     anchors: list[str] = []
 
     def mark(tag: re.Match) -> str:
@@ -47,25 +56,52 @@ def marked(html: str) -> tuple[str, list[str]]:
 
 def resolved(markdown: str, anchors: list[str], seconds: float) -> str:
     """`markdown` without its marks, and each in-page link to a marked anchor pointed at the passage that
-    holds it; links to an anchor the text does not hold are left as written."""
+    holds it; links to an anchor the text does not hold, and whatever code shows, are left as written."""
     if not anchors:
         return markdown
     passages = _passages(markdown, seconds) if MARK.search(markdown) else {}
-    kept = set(KEPT_ID.findall(markdown))  # an anchor the text still holds (an imported footnote's) still works
+    markdown = MARK.sub("", markdown)
+    kept = {found for part, code in _parts(markdown) if not code for found in KEPT_ID.findall(part)}
     numbers = {anchors[int(mark)]: number for mark, number in passages.items()
-               if int(mark) < len(anchors) and anchors[int(mark)] not in kept}
+               if int(mark) < len(anchors) and anchors[int(mark)] not in kept}  # an imported footnote's works
 
     def pointed(link: re.Match) -> str:
-        number = numbers.get(link.group(2))
+        number = numbers.get(link.group(2)) or numbers.get(unquote(link.group(2)))
         return f"{link.group(1)}#p{number}{link.group(3)}" if number else link.group()
-    # a mark after a space or a heading's `## ` takes the space the converter made of the line's end with it
-    unmarked = MARK.sub("", re.sub(f"(?:(?<=^)|(?<=[ \t])){MARK.pattern}[ \t]*", "", markdown, flags=re.MULTILINE))
-    return IN_PAGE.sub(pointed, re.sub(r"\n{3,}", "\n\n", unmarked).lstrip("\n"))
+    relinked = "".join(part if code else TAG_LINK.sub(pointed, MARKDOWN_LINK.sub(pointed, part))
+                       for part, code in _parts(markdown))
+    return re.sub(r"\n{3,}", "\n\n", relinked).strip("\n") + "\n"
+
+
+def _parts(markdown: str) -> list[tuple[str, bool]]:
+    """The Markdown in parts, each with whether it is code (a fenced block, a code span): links there are
+    shown, not followed."""
+    parts, position, fence = [], 0, None
+    for found in FENCE.finditer(markdown):
+        if fence is None:
+            parts += _spans(markdown[position:found.start()])
+            fence, position = found, found.start()
+        elif found.group(1)[0] == fence.group(1)[0] and len(found.group(1)) >= len(fence.group(1)):
+            parts.append((markdown[position:found.end()], True))
+            fence, position = None, found.end()
+    if fence is not None:
+        return parts + [(markdown[position:], True)]
+    return parts + _spans(markdown[position:])
+
+
+def _spans(text: str) -> list[tuple[str, bool]]:
+    """Prose in parts, its code spans apart."""
+    parts, position = [], 0
+    for span in CODE_SPAN.finditer(text):
+        parts += [(text[position:span.start()], False), (span.group(), True)]
+        position = span.end()
+    return parts + [(text[position:], False)]
 
 
 def _passages(markdown: str, seconds: float) -> dict[str, int]:
     """Each mark's passage number: its block's, counted as the build counts them once the marks are gone
-    (a block of nothing but marks, an empty `<a name>`, is then no block: its marks go to the next)."""
+    (a block of nothing but marks, an empty `<a name>`, is then no block: its marks go to the next, or
+    to the last where none follows)."""
     with alarms() as timed:
         try:
             blocks = Converter(timed=timed, seconds=seconds).blocks(markdown, trusted=True)
@@ -80,4 +116,5 @@ def _passages(markdown: str, seconds: float) -> dict[str, int]:
         number += 1
         found.update((mark, number) for mark in waiting + marks)
         waiting = []
+    found.update((mark, number) for mark in waiting if number)
     return found

@@ -58,6 +58,8 @@ LANG_INLINE = {"span", "em", "i", "b", "strong", "q", "cite", "dfn", "abbr", "sm
 URL_ENDERS = re.compile(r"""[\s()<>"'\\`\[\]]""")  # what would end a URL in Markdown's (...) or <...>
 URL_ENDERS_BUT_PARENS = re.compile(r"""[\s<>"'\\`\[\]]""")
 INLINE_MARKS = re.compile(r"[\\`\[\]*_]")  # what Markdown reads as markup inside inline HTML
+ATTRIBUTE_MARKS = re.compile(r"[\[\]*_`\\]")
+LEAD = rf"(?:[ \t]|{anchors.MARK_TEXT})*"  # what may stand before a line's first word: spaces, an anchor's mark
 # what a Markdown table's cell, one line, cannot hold
 CELL_BLOCKS = ["br", "p", "ul", "ol", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "div", "dl", "table",
                "figure", "hr"]
@@ -80,7 +82,7 @@ class _Converter(MarkdownConverter):
 
     def _kept_inline(self, el, text, *args, **kwargs):
         # the element's words as converted (escaped), not as written: Markdown reads inside inline HTML
-        attributes = "".join(f' {name}="{html.escape(value if isinstance(value, str) else " ".join(value))}"'
+        attributes = "".join(f' {name}="{_attribute_text(value if isinstance(value, str) else " ".join(value))}"'
                              for name, value in el.attrs.items())
         return f"<{el.name}{attributes}>{text}</{el.name}>"
 
@@ -208,15 +210,23 @@ class _Converter(MarkdownConverter):
         text = INTRAWORD_UNDERSCORE.sub("\\\\_", text.replace("*", "\\*")).replace("<", "&lt;")
         # a bullet, a heading's hashes or a list's number mean something only where a line starts (or
         # where this text may start one): "desde 2014. Moro" and "isto - aquilo" stay as written
-        text = re.sub(r"(\n|^)([ \t]*)(-+|\++)(?=\s|$)", lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
-        text = re.sub(r"(\n|^)([ \t]*)(#{1,6})(?=\s|$)", lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
+        # (an anchor's mark, see anchors.py, is no word: a line it starts is read as if it were not there)
+        text = re.sub(rf"(\n|^)({LEAD})(-+|\++)(?=\s|$)", lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
+        text = re.sub(rf"(\n|^)({LEAD})(#{{1,6}})(?=\s|$)", lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
         # a line of `=` under words would make them a heading and vanish; Markdown has no `\=`, so the
         # first is written as its character reference
-        text = re.sub(r"(^|\n)([ \t]*)=(=*[ \t]*)(?=\n|$)", lambda m: m.group(1) + m.group(2) + "&#61;" + m.group(3), text)
+        text = re.sub(rf"(^|\n)({LEAD})=(=*[ \t]*)(?=\n|$)", lambda m: m.group(1) + m.group(2) + "&#61;" + m.group(3), text)
         # nor has it `\~`: a line of three tildes would open a code block, and hide itself and what follows
-        text = re.sub(r"(^|\n)([ \t]*)~(?=~~)", lambda m: m.group(1) + m.group(2) + "&#126;", text)
-        text = re.sub(r"(\n|^)([ \t]*[0-9]{1,9})([.)])(?=\s|$)", lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
-        return re.sub(r"(^|\n)(\s*)>", lambda m: m.group(1) + m.group(2) + "\\>", text)
+        text = re.sub(rf"(^|\n)({LEAD})~(?=~~)", lambda m: m.group(1) + m.group(2) + "&#126;", text)
+        text = re.sub(rf"(\n|^)({LEAD}[0-9]{{1,9}})([.)])(?=\s|$)", lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
+        return re.sub(rf"(^|\n)((?:\s|{anchors.MARK_TEXT})*)>", lambda m: m.group(1) + m.group(2) + "\\>", text)
+
+
+def _attribute_text(value: str) -> str:
+    """An attribute's value as inline HTML in Markdown keeps it: Markdown reads links and emphasis even
+    there (`title="see [the docs](…)"` broke the tag, and the post was flattened), so their signs are
+    written as character references."""
+    return ATTRIBUTE_MARKS.sub(lambda m: f"&#{ord(m.group())};", html.escape(value))
 
 
 def _inert(el, url_attribute: str):
