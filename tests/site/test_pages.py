@@ -400,3 +400,16 @@ def test_a_menu_entry_with_a_query_keeps_it_and_check_finds_the_search_page(tmp_
     for page, up in (("index.html", ""), ("posts/hola/index.html", "../../"), ("en/tags/index.html", "../../")):
         links = dict((text, href) for href, text in menu_of((out / page).read_text()))
         assert links["Find"] == f"{up}search/?q=client#top" and links["Tagged"] == f"{up}tags/?x=1", page
+
+
+def test_an_essay_in_one_language_offers_no_other_version_and_nothing_side_by_side(tmp_path):
+    """A French-only essay's page offered "Side by side" beside its one language (a new user's walk): there
+    is nothing to set beside it. An essay with a translation keeps its links."""
+    content = make_content(tmp_path, {
+        "posts/seul/index.es.md": "---\ntitle: Solo\nauthor: Ana\n---\n\nUno.\n",
+        "posts/dos/index.es.md": "---\ntitle: Dos\nauthor: Ana\n---\n\nUno.\n",
+        "posts/dos/index.en.md": "---\ntitle: Two\ntranslation_of: es\n---\n\nOne.\n"})
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    assert "language-versions" not in (out / "es/posts/seul/index.html").read_text()
+    assert '<nav class="language-versions"' in (out / "es/posts/dos/index.html").read_text()
