@@ -44,6 +44,9 @@ KINDS = {"post": "posts", "page": "pages"}
 WP_ID = re.compile(r"[0-9]{1,20}")  # WordPress's ids are 64-bit numbers: 20 digits at most
 # and -2, -3... for a second comment under one id; `unnumbered-<n>` for one without an id WordPress makes
 COMMENT_ID = re.compile(r"(?:[0-9]{1,20}|unnumbered)(-[0-9]+)?")
+# WordPress's remove_accents() for a German or a Danish site: the letters' spellings without their marks
+ASCII_SPELLINGS = {"de": str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}),
+                   "da": str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})}
 
 
 @dataclass
@@ -82,6 +85,7 @@ class Summary:
     same_titled: list[str] = field(default_factory=list)  # the site's other pages of such a title (init's About)
     brought: object = None  # the MediaSource of --media or --media-from, for its failures
     unpaired: list[str] = field(default_factory=list)  # in a translation group, but imported on their own: why
+    languages_left: list[str] = field(default_factory=list)  # other languages of the blog's posts content/ has none in
 
     def _named_lists(self) -> list[tuple[list[str], str]]:
         """Each list of posts or addresses the summary names, with the words that introduce it."""
@@ -175,7 +179,18 @@ class Summary:
             lines.append(f"followed the blog: {len(staged.moved_on)} updated, {len(staged.removed)} removed "
                          "(files as an earlier import wrote them)")
         lines += staged.left_alone()
-        return lines
+        return lines + [self._next(dry_run)]
+
+    def _next(self, dry_run: bool) -> str:
+        """What to do next: a dry run's real run; the imports of the blog's languages content/ has no text in
+        yet, one by one; else a look at the site."""
+        if dry_run:
+            return "next: the same command without --dry-run writes these files"
+        if self.languages_left:
+            return ("next: import the export again with " + ", then ".join(f"`--lang {code}`" for code in self.languages_left)
+                    + ", for the blog's posts in " + ("that language" if len(self.languages_left) == 1 else "those languages")
+                    + " (translations go beside their originals)")
+        return "next: `tertulia check` says what to mend, `tertulia serve` shows the site, `tertulia build` writes it"
 
 
 @dataclass(frozen=True)
@@ -238,6 +253,7 @@ class Plan:
     labels: dict[str, str] = field(default_factory=dict)  # a tag key of site.yml -> its label in the import's language
     translated_addresses: dict[str, str] = field(default_factory=dict)  # a translation's old address -> its folder
     site_tags: dict[str, str] = field(default_factory=dict)  # site.yml's tag keys, folded -> as written
+    lang: str = ""  # the language this import brings
     unpaired: list[str] = field(default_factory=list)
 
 
@@ -275,6 +291,7 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
         summary.served_already = plan.served_already
         summary.unusable = plan.unusable
         summary.unpaired = plan.unpaired
+        summary.languages_left = _languages_left(plan, content, lang)
         summary.shared_ids = plan.shared_ids
         # an old address the build would refuse (a tag named `%2e%2e`, a NUL in a category's name)
         # is left out: written, it would stop the site from building at all
@@ -305,6 +322,15 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
     gone = {path.rsplit("/", 1)[0] for path in staging.done.deleted}
     summary.protected = [folder for folder in summary.protected if folder not in gone]
     return summary, staging.done
+
+
+def _languages_left(plan: Plan, content: Path, lang: str) -> list[str]:
+    """The site's languages (as the plugin names them) that published posts and pages of the blog are in,
+    but no essay or page of content/ yet: the imports still to run."""
+    present = {path.name.split(".")[1].casefold() for kind in ("posts", "pages") if (content / kind).is_dir()
+               for path in (content / kind).glob("*/index.*.md")}
+    present.add(lang.casefold())
+    return [code for code in plan.blog_languages if code.casefold() not in present]
 
 
 def _same_titled(imported: dict[str, str], content: Path, lang: str) -> list[str]:
@@ -354,6 +380,11 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
             plan.languages = tuple(siteyml.languages(content / "site.yml")[0]) or (
                 lang, *_usable_tags(channel.language_terms))
             plan.redirects.update(addresses.FEEDS)
+            plan.lang = lang
+            # the blog's terms that translate each other, and site.yml's tags, read once: every post asks
+            plan.term_translations = pairing.term_translations(channel)
+            if plan.content is not None:
+                plan.site_tags = {key.casefold(): key for key in siteyml.tag_keys(plan.content / "site.yml")}
             plan.files_from = media.source_for(channel.link, channel.base_site_url, download, uploads)
             continue
         if (post := _shown_on(entry)) and entry.comments:  # whatever its file's address
@@ -378,9 +409,6 @@ def _first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downl
                 continue
             plan.places.append(_place(entry, channel, plan, len(plan.places)))
             _placed_at(entry, plan.places[-1], plan)
-    if plan.deferred and plan.content is not None:  # read once: a blog has hundreds of translations
-        plan.term_translations = pairing.term_translations(channel)
-        plan.site_tags = {key.casefold(): key for key in siteyml.tag_keys(plan.content / "site.yml")}
     for index, entry in plan.deferred.items():
         plan.places[index] = _translation_place(entry, channel, plan, index, lang) or _place(
             entry, channel, plan, index)
@@ -649,7 +677,7 @@ def _not_placed(item: Item, summary: Summary, lang: str, joined: bool = False) -
         summary.skipped_items[f"{item.type}{{s}} in another language ({other}, as the blog's plugin marks them): not imported "
                               f"as `{lang}` (imported with `--lang {other}`, those it groups with an imported post go beside it "
                               "as translations)"] += 1
-        summary.skipped_comments[f"on {item.type}s in another language"] += len(item.comments)
+        summary.skipped_comments[f"on {item.type}s in another language (its import brings them)"] += len(item.comments)
         return
     summary.skipped_items[f"{item.type}{{s}} with status {item.status or 'none'}"] += 1
     summary.skipped_comments[f"on {item.type}s not imported"] += len(item.comments)
@@ -933,7 +961,8 @@ def _folder(item: Item, page: bool, plan: Plan, blog: str) -> str:
     if earlier.startswith(f"{kind}/") and earlier not in plan.taken:
         plan.taken.add(earlier)
         return earlier
-    base = slug_of(unquote(item.name)) or slug_of(title_of(item)) or f"{'page' if page else 'post'}-" \
+    spelled = partial(_as_written_in, lang=plan.lang)
+    base = slug_of(spelled(unquote(item.name))) or slug_of(spelled(title_of(item))) or f"{'page' if page else 'post'}-" \
         f"{slug_of(item.post_id) or 'untitled'}"
     if page and (base in RESERVED_SEGMENTS or base in plan.languages):
         base = f"{base}-page"  # the site's own first segments are not a page's
@@ -943,6 +972,12 @@ def _folder(item: Item, page: bool, plan: Plan, blog: str) -> str:
             plan.taken.add(folder)
             return folder
     raise ValueError(f"no free slug for `{base}`")
+
+
+def _as_written_in(text: str, lang: str) -> str:
+    """A slug's letters as its language spells them in ASCII, as WordPress's German and Danish sites do
+    (`über` is `ueber`, not `uber`); other languages' are left to the transliteration."""
+    return text.translate(ASCII_SPELLINGS.get(lang.split("-")[0].lower(), {}))
 
 
 def _tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str]:
@@ -957,6 +992,16 @@ def _tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str]:
             if not draft:  # its plain address, `/?cat=1`, is the home page already
                 plan.redirects.update(_in_language({f"/category/{nicename}/": "/"}, prefix))
             continue
+        if paired := _paired_tag(domain, nicename, plan):  # the tag an earlier import made of its pair
+            if text_of(name):
+                plan.labels.setdefault(paired, text_of(name))
+            if not draft:
+                segment = tag_segment(paired)[0]
+                plan.redirects.update({old: f"/{plan.lang}/tags/{segment}/" for old in _in_language(
+                    addresses.term_redirects(domain, nicename, paired, channel.category_parents,
+                                             channel.category_ids.get(nicename, "")), prefix)})
+            keys += [paired] if paired not in keys else []
+            continue
         key = _own_key(slug_of(unquote(nicename)) or slug_of(text_of(name)), unquote(nicename) or text_of(name), plan)
         if not key:
             continue
@@ -967,6 +1012,17 @@ def _tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str]:
         if key not in keys:
             keys.append(key)
     return keys
+
+
+def _paired_tag(domain: str, nicename: str, plan: Plan) -> str:
+    """The site's tag that a term Polylang pairs with this one became in an earlier import (`buecher` for the
+    French `livres`), or "": a post in another language files under that tag, not a second one of its name."""
+    own = plan.lang.split("-")[0].casefold()
+    for code, (slug, name) in sorted(plan.term_translations.get((domain, nicename), {}).items()):
+        if code.split("-")[0] != own and (key := slug_of(unquote(slug)) or slug_of(text_of(name))):
+            if key.casefold() in plan.site_tags:
+                return plan.site_tags[key.casefold()]
+    return ""
 
 
 def _language_prefix(item: Item, blog: str) -> str:

@@ -198,12 +198,15 @@ def test_a_translation_s_categories_name_its_original_s_tags_in_its_language(tmp
         item(70, "bridge", "<p>First.</p>", EN + group("pll_a") + filed("travel")),
         item(71, "pont", "<p>Premier.</p>", FR + group("pll_a") + filed("voyage", "divers"),
              link=f"{BLOG}/fr/2014/05/pont/"),
+        # a French post of its own (or one whose blocks did not pair) files under the same tag, not a second
+        item(72, "gare", "<p>Gare.</p>", FR + filed("voyage"), link=f"{BLOG}/fr/2014/05/gare/"),
         channel=POLYLANG + terms)
     site = tmp_path / "site"
     imported(site, export, "--lang", "en")
     said = imported(site, export, "--lang", "fr").stdout
     yml = (site / "content/site.yml").read_text()
     assert "travel: {en: \"Travel\", fr: Voyage}" in yml.replace('"Voyage"', "Voyage"), yml
+    assert 'tags: ["travel"]' in (site / "content/posts/gare/index.fr.md").read_text()
     assert "tags named in this language in site.yml (the blog's plugin pairs their terms): travel (Voyage)" in said
     assert "voyage" not in yml.split("redirects:")[0] and "divers" not in yml.split("redirects:")[0]
     plain = yml.replace('"', "")
@@ -341,3 +344,16 @@ def test_term_pairs_are_found_under_a_capital_key_a_region_tag_and_beside_polyla
     assert "  /?cat=1: /fr/tags/travel/" not in plain
     checked = run_cli("check", cwd=site)
     assert checked.returncode == 0 and "no page of this site" not in checked.stderr, checked.stderr
+
+
+def test_each_import_ends_with_what_to_do_next(tmp_path):
+    """Two new users: the step after the first language's import (the next `--lang`) was buried mid-line in
+    a line of 900 characters, and no import said what came after the last one."""
+    export = polylang_blog(tmp_path)
+    site = tmp_path / "site"
+    assert imported(site, export, "--lang", "en").stdout.splitlines()[-1] == (
+        "next: import the export again with `--lang fr`, for the blog's posts in that language (translations go "
+        "beside their originals)")
+    assert imported(site, export, "--lang", "fr", "--dry-run").stdout.splitlines()[-1] == (
+        "next: the same command without --dry-run writes these files")
+    assert imported(site, export, "--lang", "fr").stdout.splitlines()[-1].startswith("next: `tertulia check` says")

@@ -2137,3 +2137,14 @@ def test_a_disqus_threads_link_reaches_the_terminal_on_one_line(tmp_path):
     result = imported(site, export, "--dry-run", source="disqus")
     assert "\u202e" not in result.stdout and "\u009b" not in result.stdout
     assert "thread matching no essay (1 comment): https://elsewhere.example.net/\\u202eunknown\\x9b2J/" in result.stdout
+
+
+def test_a_german_blog_s_slugs_spell_their_umlauts_as_german_does(tmp_path):
+    """`über-brücken` became `posts/uber-brucken/`, which no German reader writes; WordPress's own German
+    sites spell it `ueber-bruecken`. The old address still leads there."""
+    blog = "https://blog.example"
+    export = export_of(tmp_path, blog, item(70, "%c3%bcber-br%c3%bccken", link=f"{blog}/2014/05/%c3%bcber-br%c3%bccken/"))
+    site = tmp_path / "site"
+    imported(site, export, "--lang", "de")
+    assert (site / "content/posts/ueber-bruecken/index.de.md").is_file()
+    assert '"/2014/05/%c3%bcber-br%c3%bccken/"' in (site / "content/posts/ueber-bruecken/index.de.md").read_text()
