@@ -467,7 +467,8 @@ def test_an_anchor_the_text_keeps_and_marks_a_post_holds_are_left_as_they_are():
     # a note written by hand, whose ids Markdown drops, leads to its passage
     assert to_markdown('<p>A claim<sup id="r1"><a href="#n1">1</a></sup>.</p><ol><li id="n1">A note '
                        '<a href="#r1">back</a></li></ol>', "5") == "A claim<sup>[1](#p2)</sup>.\n\n1. A note [back](#p1)\n"
-    assert to_markdown('<p>\ue0000\ue001 odd <a href="#x">x</a></p><h2 id="x">X</h2>', "5") == "0 odd [x](#p2)\n\n## X\n"
+    assert to_markdown('<p>\ue0000\ue001 odd <a href="#x">x</a></p><h2 id="x">X</h2>', "5") == (
+        "\ue0000\ue001 odd [x](#p2)\n\n## X\n")  # the author's own characters, as written
     assert "\ue000" in to_markdown("<p>\ue000 kept where nothing links</p>", "5")
 
 
@@ -501,9 +502,13 @@ def test_a_list_or_quotation_right_after_another_of_its_kind_stays_apart():
      'Write `<a href="#h">`:\n\n```\n<h2 id="h">[x](#h)\n```\n\n## H\n'),
     ('<p><a href="#intro">Intro</a></p><pre>&lt;h2 id="intro"&gt;</pre><h2 id="intro">Intro</h2>',
      '[Intro](#p3)\n\n```\n<h2 id="intro">\n```\n\n## Intro\n'),
-    # marks forged as character references are words no more
+    # marks forged as character references mislead no count, and stay the author's characters
     ('<p><a href="#h">go</a></p><h2 id="h">H</h2><p>fake &#xE000;0&#xE001; here</p><p>&#57344;0&#57345;</p>',
-     "[go](#p2)\n\n## H\n\nfake 0 here\n\n0\n"),
+     "[go](#p2)\n\n## H\n\nfake \ue0000\ue001 here\n\n\ue0000\ue001\n"),
+    # a mark that would keep an empty list item, or a line `<br>` starts, changes no block
+    ('<ul><li>first</li><li id="x"><br>second</li></ul><p><a href="#x">go</a></p>', "- first\n- second\n\n[go](#p1)\n"),
+    ('<p>Intro</p><ul><li>first</li><li><a name="x"></a></li><li>third</li></ul><p><a href="#x">go</a></p>',
+     "Intro\n\n- first\n- third\n\n[go](#p2)\n"),
     # an anchor after the last block, an unquoted link, a percent-encoded one
     ('<p><a href="#e">end</a> <a href=#h>u</a> <a href="#caf%C3%A9">c</a></p><h2 id="h">H</h2><h2 id="café">C</h2>'
      '<a name="e"></a>', "[end](#p3) [u](#p2) [c](#p3)\n\n## H\n\n## C\n"),

@@ -5,8 +5,9 @@ Markdown keeps no `id` and no `<a name>`, and an anchor of the blog's own could 
 or stand on one side of a translation only. The build numbers every passage (`id="p3"`) in every view,
 and a translation's passages are its original's, so a passage's number is an anchor both languages and
 every view share. Where each anchor lands is found by marking it in the HTML before the conversion,
-then finding the marks among the Markdown's blocks, as the build counts them. The converter's escaping
-reads a mark as no word (wpbody.LEAD), so a marked paragraph starting `1. ` stays a paragraph.
+then finding the marks among the blocks of that text converted, as the build counts them; the text written
+is the one converted without marks, its links alone changed (where the marks changed the blocks, nothing
+is). The converter's escaping reads a mark as no word (wpbody.LEAD).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ MARKDOWN_LINK = re.compile(r"""(?<!\\)(\]\()#([^\s"'<>()#]{1,200})(\))""")
 TAG_LINK = re.compile(r"""(<[A-Za-z][^<>]*?\shref\s*=\s*["'])#([^\s"'<>()#]{1,200})(["'])""", re.IGNORECASE)
 START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?>(\s*)")  # and the spaces after it
 ANCHOR = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))""", re.IGNORECASE)
-EMPTY = re.compile(r"\s*(?:<p>\s*</p>)?\s*")  # what a paragraph of nothing but marks leaves
+EMPTY = re.compile(r"\s*(?:<(p|blockquote)>\s*</\1>)?\s*")  # what a block of nothing but marks leaves
 KEPT_ID = re.compile(r"""<[A-Za-z][^<>]*?\sid=["']([^"']*)["']""")  # an anchor a tag of the text still holds
 FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)", re.MULTILINE)
 CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)
@@ -54,13 +55,16 @@ def marked(html: str) -> tuple[str, list[str]]:
     return START_TAG.sub(mark, html), anchors
 
 
-def resolved(markdown: str, anchors: list[str], seconds: float) -> str:
-    """`markdown` without its marks, and each in-page link to a marked anchor pointed at the passage that
-    holds it; links to an anchor the text does not hold, and whatever code shows, are left as written."""
-    if not anchors:
+def resolved(markdown: str, marked_markdown: str, anchors: list[str], seconds: float) -> str:
+    """`markdown` (the text converted without marks) with each in-page link to a marked anchor pointed at the
+    passage that holds it, found in `marked_markdown` (the same converted with them). Only the links change:
+    where the marks changed the blocks (an empty list item they kept), the links are left as written, as are
+    links to an anchor the text does not hold, and whatever code shows."""
+    if not anchors or not MARK.search(marked_markdown):
         return markdown
-    passages = _passages(markdown, seconds) if MARK.search(markdown) else {}
-    markdown = MARK.sub("", markdown)
+    passages, blocks = _passages(marked_markdown, seconds)
+    if blocks != _blocks(markdown, seconds):
+        return markdown
     kept = {found for part, code in _parts(markdown) if not code for found in KEPT_ID.findall(part)}
     numbers = {anchors[int(mark)]: number for mark, number in passages.items()
                if int(mark) < len(anchors) and anchors[int(mark)] not in kept}  # an imported footnote's works
@@ -68,9 +72,17 @@ def resolved(markdown: str, anchors: list[str], seconds: float) -> str:
     def pointed(link: re.Match) -> str:
         number = numbers.get(link.group(2)) or numbers.get(unquote(link.group(2)))
         return f"{link.group(1)}#p{number}{link.group(3)}" if number else link.group()
-    relinked = "".join(part if code else TAG_LINK.sub(pointed, MARKDOWN_LINK.sub(pointed, part))
-                       for part, code in _parts(markdown))
-    return re.sub(r"\n{3,}", "\n\n", relinked).strip("\n") + "\n"
+    return "".join(part if code else TAG_LINK.sub(pointed, MARKDOWN_LINK.sub(pointed, part))
+                   for part, code in _parts(markdown))
+
+
+def _blocks(markdown: str, seconds: float) -> int:
+    """How many blocks the build finds in a text, -1 when it would take too long to say."""
+    with alarms() as timed:
+        try:
+            return len(Converter(timed=timed, seconds=seconds).blocks(markdown, trusted=True))
+        except TooSlow:
+            return -1
 
 
 def _parts(markdown: str) -> list[tuple[str, bool]]:
@@ -98,15 +110,15 @@ def _spans(text: str) -> list[tuple[str, bool]]:
     return parts + [(text[position:], False)]
 
 
-def _passages(markdown: str, seconds: float) -> dict[str, int]:
-    """Each mark's passage number: its block's, counted as the build counts them once the marks are gone
-    (a block of nothing but marks, an empty `<a name>`, is then no block: its marks go to the next, or
-    to the last where none follows)."""
+def _passages(markdown: str, seconds: float) -> tuple[dict[str, int], int]:
+    """Each mark's passage number, its block's, counted as the build counts them once the marks are gone (a
+    block of nothing but marks, an empty `<a name>`, is then no block: its marks go to the next, or to the
+    last where none follows); and how many blocks that leaves ({}, -2 when it would take too long to say)."""
     with alarms() as timed:
         try:
             blocks = Converter(timed=timed, seconds=seconds).blocks(markdown, trusted=True)
         except TooSlow:  # the text's own check then keeps its words flat, anchors and all
-            return {}
+            return {}, -2
     found, waiting, number = {}, [], 0
     for block in blocks:
         marks = MARK.findall(block)
@@ -117,4 +129,4 @@ def _passages(markdown: str, seconds: float) -> dict[str, int]:
         found.update((mark, number) for mark in waiting + marks)
         waiting = []
     found.update((mark, number) for mark in waiting if number)
-    return found
+    return found, number

@@ -288,8 +288,10 @@ def to_markdown(body: str, post_id: str = "", media: Media | None = None, footno
     if text.count("<") > MANY_TAGS and _nests_deeper(text, DEEP):  # nh3 takes time as the square of how deep
         text = shallow(text)  # tags nest: 100,000 `<div>`, 40 s (a red team); their words kept, as past MAX_NESTING
     if shortcodes and not flat:  # a post's table of contents: its anchors, found again as passages
+        markdown = _converted(cleaned(text, frames=True))
         marked_text, linked = anchors.marked(text)
-        markdown = anchors.resolved(_converted(cleaned(marked_text, frames=True)), linked, IMPORTED_SECONDS)
+        if linked:  # converted again with its anchors marked, to find which passage holds each
+            markdown = anchors.resolved(markdown, _converted(cleaned(marked_text, frames=True)), linked, IMPORTED_SECONDS)
     else:
         markdown = flat_markdown(text) if flat else _converted(cleaned(text, frames=shortcodes, every_word=not shortcodes))
     if shortcodes and not flat and not safe_as_essay(markdown):  # a post or page: its Markdown is trusted when built
