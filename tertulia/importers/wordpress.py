@@ -179,12 +179,12 @@ class Summary:
             lines.append(f"followed the blog: {len(staged.moved_on)} updated, {len(staged.removed)} removed "
                          "(files as an earlier import wrote them)")
         lines += staged.left_alone()
-        return lines + [self._next(dry_run)]
+        return lines + [self._next(dry_run, bool(staged.written))]
 
-    def _next(self, dry_run: bool) -> str:
+    def _next(self, dry_run: bool, writes: bool) -> str:
         """What to do next: a dry run's real run; the imports of the blog's languages content/ has no text in
         yet, one by one; else a look at the site."""
-        if dry_run:
+        if dry_run and writes:
             return "next: the same command without --dry-run writes these files"
         if self.languages_left:
             return ("next: import the export again with " + ", then ".join(f"`--lang {code}`" for code in self.languages_left)
@@ -325,12 +325,18 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
 
 
 def _languages_left(plan: Plan, content: Path, lang: str) -> list[str]:
-    """The site's languages (as the plugin names them) that published posts and pages of the blog are in,
-    but no essay or page of content/ yet: the imports still to run."""
-    present = {path.name.split(".")[1].casefold() for kind in ("posts", "pages") if (content / kind).is_dir()
-               for path in (content / kind).glob("*/index.*.md")}
-    present.add(lang.casefold())
-    return [code for code in plan.blog_languages if code.casefold() not in present]
+    """The languages that published posts and pages of the blog are in, but no text an import brought
+    (init's first essay is not the blog's): the imports still to run, named as site.yml names them, in its
+    order. Languages are compared by their first part, as the plugin's are (`de` is the site's `de-DE`)."""
+    imported = set(plan.known.by_address.values())  # the folders of posts and pages imports brought
+    present = {path.name.split(".")[1].split("-")[0].casefold() for folder in imported
+               for path in (content / folder).glob("index.*.md")}
+    present.add(lang.split("-")[0].casefold())
+    wanted = {code.split("-")[0].casefold(): code for code in plan.blog_languages}
+    named = {code.split("-")[0].casefold(): code for code in reversed(plan.languages)}  # site.yml's, first wins
+    order = [code.split("-")[0].casefold() for code in plan.languages] + list(wanted)
+    return [named.get(primary, wanted[primary]) for primary in dict.fromkeys(order)
+            if primary in wanted and primary not in present]
 
 
 def _same_titled(imported: dict[str, str], content: Path, lang: str) -> list[str]:
@@ -992,7 +998,8 @@ def _tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str]:
             if not draft:  # its plain address, `/?cat=1`, is the home page already
                 plan.redirects.update(_in_language({f"/category/{nicename}/": "/"}, prefix))
             continue
-        if paired := _paired_tag(domain, nicename, plan):  # the tag an earlier import made of its pair
+        own = slug_of(unquote(nicename)) or slug_of(text_of(name))  # a tag of its own already stays its tag
+        if own.casefold() not in plan.site_tags and (paired := _paired_tag(domain, nicename, plan)):
             if text_of(name):
                 plan.labels.setdefault(paired, text_of(name))
             if not draft:

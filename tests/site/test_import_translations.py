@@ -357,3 +357,36 @@ def test_each_import_ends_with_what_to_do_next(tmp_path):
     assert imported(site, export, "--lang", "fr", "--dry-run").stdout.splitlines()[-1] == (
         "next: the same command without --dry-run writes these files")
     assert imported(site, export, "--lang", "fr").stdout.splitlines()[-1].startswith("next: `tertulia check` says")
+
+
+def test_the_next_step_counts_the_blog_s_texts_not_init_s_and_names_languages_as_site_yml_does(tmp_path):
+    """A review: after `init --translation fr`, init's French starter hid the French import still to run; a
+    site in `en-GB` was told to import `--lang en` again; a dry run with nothing to write said it would."""
+    site = tmp_path / "site"
+    assert run_cli("init", str(site), "--lang", "en-GB", "--translation", "fr").returncode == 0
+    export = polylang_blog(tmp_path)
+    said = imported(site, export, "--lang", "en-GB").stdout
+    assert said.splitlines()[-1].startswith("next: import the export again with `--lang fr`, for the blog's"), said
+    imported(site, export, "--lang", "fr")
+    again = imported(site, export, "--lang", "fr", "--dry-run").stdout
+    assert again.splitlines()[-1].startswith("next: `tertulia check` says"), again
+
+
+def test_a_tag_an_earlier_version_made_of_a_paired_term_stays_its_tag(tmp_path):
+    """A site imported before pairing has `voyage` beside `travel`: its French posts keep `voyage`, rather
+    than move to `travel` and be reported changed."""
+    terms = ("<wp:category><wp:term_id>5</wp:term_id><wp:category_nicename>travel</wp:category_nicename>"
+             "<wp:cat_name>Travel</wp:cat_name></wp:category><wp:category><wp:term_id>6</wp:term_id>"
+             "<wp:category_nicename>voyage</wp:category_nicename><wp:cat_name>Voyage</wp:cat_name></wp:category>"
+             "<wp:term><wp:term_id>30</wp:term_id><wp:term_taxonomy>term_translations</wp:term_taxonomy>"
+             '<wp:term_description><![CDATA[a:2:{s:2:"en";i:5;s:2:"fr";i:6;}]]></wp:term_description></wp:term>\n')
+    filed = '<category domain="category" nicename="{0}"><![CDATA[{0}]]></category>'
+    export = export_of(tmp_path, BLOG, item(70, "bridge", "<p>First.</p>", EN + filed.format("travel")),
+                       item(72, "gare", "<p>Gare.</p>", FR + filed.format("voyage"), link=f"{BLOG}/fr/2014/05/gare/"),
+                       channel=POLYLANG + terms)
+    site = tmp_path / "site"
+    imported(site, export, "--lang", "en")
+    yml = site / "content/site.yml"
+    yml.write_text(yml.read_text().replace("tags:\n", 'tags:\n  voyage: {fr: "Voyage"}\n'))
+    imported(site, export, "--lang", "fr")
+    assert 'tags: ["voyage"]' in (site / "content/posts/gare/index.fr.md").read_text()
