@@ -25,6 +25,41 @@ def comment(comment_id: int, author: str, words: str) -> str:
             "<wp:comment_parent>0</wp:comment_parent></wp:comment>")
 
 
+def categories(*terms: tuple[int, str, str]) -> str:
+    """The export's categories, by term id, slug and name."""
+    return "".join(f"<wp:category><wp:term_id>{number}</wp:term_id><wp:category_nicename>{slug}</wp:category_nicename>"
+                   f"<wp:cat_name><![CDATA[{name}]]></wp:cat_name></wp:category>\n" for number, slug, name in terms)
+
+
+def term_group(description: str) -> str:
+    """Polylang's group of categories and tags that translate each other, its map serialized as PHP writes it."""
+    return ("<wp:term><wp:term_id>30</wp:term_id><wp:term_taxonomy>term_translations</wp:term_taxonomy>"
+            f"<wp:term_slug>pll_t</wp:term_slug><wp:term_description><![CDATA[{description}]]></wp:term_description>"
+            "</wp:term>\n")
+
+
+def filed(*slugs: str) -> str:
+    """A post's categories."""
+    return "".join(f'<category domain="category" nicename="{slug}"><![CDATA[{slug.title()}]]></category>'
+                   for slug in slugs)
+
+
+def two_boats(tmp_path: Path, more: str = "") -> tuple[Path, Path]:
+    """A blog's uploads holding two `boat.jpg`, May's and June's, and an export whose English post shows May's
+    and its French translation June's (each then `more`)."""
+    uploads = tmp_path / "uploads"
+    for month, data in (("05", b"\xff\xd8MAY"), ("06", b"\xff\xd8JUNE")):
+        (uploads / "2014" / month).mkdir(parents=True)
+        (uploads / "2014" / month / "boat.jpg").write_bytes(data)
+        (uploads / "2014" / month / "same.jpg").write_bytes(b"\xff\xd8SAME")
+    shows = '<p><img src="{blog}/wp-content/uploads/2014/{0}/boat.jpg" alt="{1}"></p>' + more
+    return uploads, export_of(
+        tmp_path, BLOG,
+        item(70, "bridge", shows.format("05", "A boat", blog=BLOG), EN + group("pll_a")),
+        item(71, "pont", shows.format("06", "Un bateau", blog=BLOG), FR + group("pll_a"), link=f"{BLOG}/fr/2014/05/pont/"),
+        channel=POLYLANG)
+
+
 def wpml(code: str, group_name: str, source: str = "") -> str:
     meta = {"_wpml_import_language_code": code, "_wpml_import_translation_group": group_name,
             "_wpml_import_source_language_code": source}
@@ -142,18 +177,7 @@ def test_wpml_s_word_on_which_post_is_the_original_is_kept(tmp_path):
 def test_a_translation_s_pictures_land_in_its_original_s_folder_without_replacing_the_original_s(tmp_path):
     """Both texts show the same picture (one file), and the French one another of the same name from
     another month's uploads, which must not take the place of the original's."""
-    uploads = tmp_path / "uploads"
-    for month, data in (("05", b"\xff\xd8MAY"), ("06", b"\xff\xd8JUNE")):
-        (uploads / "2014" / month).mkdir(parents=True)
-        (uploads / "2014" / month / "boat.jpg").write_bytes(data)
-        (uploads / "2014" / month / "same.jpg").write_bytes(b"\xff\xd8SAME")
-    shows = '<p><img src="{blog}/wp-content/uploads/2014/{0}/boat.jpg" alt="{1}"></p>\n' \
-            '<p><img src="{blog}/wp-content/uploads/2014/05/same.jpg" alt=""></p>'
-    export = export_of(
-        tmp_path, BLOG,
-        item(70, "bridge", shows.format("05", "A boat", blog=BLOG), EN + group("pll_a")),
-        item(71, "pont", shows.format("06", "Un bateau", blog=BLOG), FR + group("pll_a"), link=f"{BLOG}/fr/2014/05/pont/"),
-        channel=POLYLANG)
+    uploads, export = two_boats(tmp_path, '\n<p><img src="{blog}/wp-content/uploads/2014/05/same.jpg" alt=""></p>')
     site = tmp_path / "site"
     imported(site, export, "--lang", "en", "--media-from", str(uploads))
     imported(site, export, "--lang", "fr", "--media-from", str(uploads))
@@ -182,17 +206,8 @@ def test_a_published_translation_of_a_draft_stays_a_page_of_its_own(tmp_path):
 def test_a_translation_s_categories_name_its_original_s_tags_in_its_language(tmp_path):
     """Polylang pairs the French category `voyage` with the English `travel`: the tag gets its French name,
     and the French archive leads to the tag's French page; a French term paired with none leads home."""
-    terms = "".join(
-        f"<wp:category><wp:term_id>{number}</wp:term_id><wp:category_nicename>{slug}</wp:category_nicename>"
-        f"<wp:cat_name><![CDATA[{name}]]></wp:cat_name></wp:category>\n"
-        for number, slug, name in ((5, "travel", "Travel"), (6, "voyage", "Voyage"), (7, "divers", "Divers")))
-    terms += ("<wp:term><wp:term_id>30</wp:term_id><wp:term_taxonomy>term_translations</wp:term_taxonomy>"
-              "<wp:term_slug>pll_t</wp:term_slug><wp:term_description><![CDATA[a:2:{s:2:\"en\";i:5;s:2:\"fr\";s:1:\"6\";}]]>"
-              "</wp:term_description></wp:term>\n")
-
-    def filed(*slugs: str) -> str:
-        return "".join(f'<category domain="category" nicename="{slug}"><![CDATA[{slug.title()}]]></category>'
-                       for slug in slugs)
+    terms = categories((5, "travel", "Travel"), (6, "voyage", "Voyage"), (7, "divers", "Divers")) + term_group(
+        'a:2:{s:2:"en";i:5;s:2:"fr";s:1:"6";}')
     export = export_of(
         tmp_path, BLOG,
         item(70, "bridge", "<p>First.</p>", EN + group("pll_a") + filed("travel")),
@@ -280,16 +295,7 @@ def test_a_draft_in_a_translation_group_comes_in_as_a_draft_of_its_own_and_is_na
 def test_the_original_s_picture_brought_after_its_translation_s_of_the_same_name_stays_its_own(tmp_path):
     """The French post brought `boat.jpg` (June's) first; the English import then found a `boat.jpg` there
     and showed the French picture in the English text."""
-    uploads = tmp_path / "uploads"
-    for month, data in (("05", b"\xff\xd8MAY"), ("06", b"\xff\xd8JUNE")):
-        (uploads / "2014" / month).mkdir(parents=True)
-        (uploads / "2014" / month / "boat.jpg").write_bytes(data)
-    shows = '<p><img src="{blog}/wp-content/uploads/2014/{0}/boat.jpg" alt="{1}"></p>'
-    export = export_of(
-        tmp_path, BLOG,
-        item(70, "bridge", shows.format("05", "A boat", blog=BLOG), EN + group("pll_a")),
-        item(71, "pont", shows.format("06", "Un bateau", blog=BLOG), FR + group("pll_a"), link=f"{BLOG}/fr/2014/05/pont/"),
-        channel=POLYLANG)
+    uploads, export = two_boats(tmp_path)
     site = tmp_path / "site"
     imported(site, export, "--lang", "en")
     imported(site, export, "--lang", "fr", "--media-from", str(uploads))
@@ -318,16 +324,8 @@ def test_a_translation_s_old_address_where_the_site_has_a_page_is_named_when_lef
 def test_term_pairs_are_found_under_a_capital_key_a_region_tag_and_beside_polylang_pro_s_sync(tmp_path):
     """A review: `Travel:` written by the author sent the French archives to `/fr/tags/Travel/`, no page; a site
     in `en-GB`, Polylang's `en`, lost every term's pair; Pro's nested `sync` list was read as pairs."""
-    terms = "".join(
-        f"<wp:category><wp:term_id>{number}</wp:term_id><wp:category_nicename>{slug}</wp:category_nicename>"
-        f"<wp:cat_name><![CDATA[{name}]]></wp:cat_name></wp:category>\n"
-        for number, slug, name in ((1, "uncategorized", "Uncategorized"), (5, "travel", "Travel"), (6, "voyage", "Voyage")))
-    terms += ("<wp:term><wp:term_id>30</wp:term_id><wp:term_taxonomy>term_translations</wp:term_taxonomy>"
-              '<wp:term_description><![CDATA[a:3:{s:2:"en";i:5;s:4:"sync";a:2:{i:0;s:8:"taxonomy";i:1;'
-              's:9:"post_meta";}s:2:"fr";i:6;}]]></wp:term_description></wp:term>\n')
-
-    def filed(slug: str) -> str:
-        return f'<category domain="category" nicename="{slug}"><![CDATA[{slug.title()}]]></category>'
+    terms = categories((1, "uncategorized", "Uncategorized"), (5, "travel", "Travel"), (6, "voyage", "Voyage")) + term_group(
+        'a:3:{s:2:"en";i:5;s:4:"sync";a:2:{i:0;s:8:"taxonomy";i:1;s:9:"post_meta";}s:2:"fr";i:6;}')
     export = export_of(
         tmp_path, BLOG,
         item(70, "bridge", "<p>First.</p>", EN + group("pll_a") + filed("travel")),
@@ -375,14 +373,9 @@ def test_the_next_step_counts_the_blog_s_texts_not_init_s_and_names_languages_as
 def test_a_tag_an_earlier_version_made_of_a_paired_term_stays_its_tag(tmp_path):
     """A site imported before pairing has `voyage` beside `travel`: its French posts keep `voyage`, rather
     than move to `travel` and be reported changed."""
-    terms = ("<wp:category><wp:term_id>5</wp:term_id><wp:category_nicename>travel</wp:category_nicename>"
-             "<wp:cat_name>Travel</wp:cat_name></wp:category><wp:category><wp:term_id>6</wp:term_id>"
-             "<wp:category_nicename>voyage</wp:category_nicename><wp:cat_name>Voyage</wp:cat_name></wp:category>"
-             "<wp:term><wp:term_id>30</wp:term_id><wp:term_taxonomy>term_translations</wp:term_taxonomy>"
-             '<wp:term_description><![CDATA[a:2:{s:2:"en";i:5;s:2:"fr";i:6;}]]></wp:term_description></wp:term>\n')
-    filed = '<category domain="category" nicename="{0}"><![CDATA[{0}]]></category>'
-    export = export_of(tmp_path, BLOG, item(70, "bridge", "<p>First.</p>", EN + filed.format("travel")),
-                       item(72, "gare", "<p>Gare.</p>", FR + filed.format("voyage"), link=f"{BLOG}/fr/2014/05/gare/"),
+    terms = categories((5, "travel", "Travel"), (6, "voyage", "Voyage")) + term_group('a:2:{s:2:"en";i:5;s:2:"fr";i:6;}')
+    export = export_of(tmp_path, BLOG, item(70, "bridge", "<p>First.</p>", EN + filed("travel")),
+                       item(72, "gare", "<p>Gare.</p>", FR + filed("voyage"), link=f"{BLOG}/fr/2014/05/gare/"),
                        channel=POLYLANG + terms)
     site = tmp_path / "site"
     imported(site, export, "--lang", "en")
