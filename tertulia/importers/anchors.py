@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from ..reading.markup import Converter, TooSlow, alarms
+from ..reading.markup import trusted_blocks
 
 START, END = "\ue000", "\ue001"  # private-use characters: a mark no post's words hold (they are taken out first)
 MARK = re.compile(f"{START}([0-9]{{1,4}}){END}")
@@ -78,11 +78,8 @@ def resolved(markdown: str, marked_markdown: str, anchors: list[str], seconds: f
 
 def _blocks(markdown: str, seconds: float) -> int:
     """How many blocks the build finds in a text, -1 when it would take too long to say."""
-    with alarms() as timed:
-        try:
-            return len(Converter(timed=timed, seconds=seconds).blocks(markdown, trusted=True))
-        except TooSlow:
-            return -1
+    blocks = trusted_blocks(markdown, seconds)
+    return -1 if blocks is None else len(blocks)
 
 
 def _parts(markdown: str) -> list[tuple[str, bool]]:
@@ -114,11 +111,9 @@ def _passages(markdown: str, seconds: float) -> tuple[dict[str, int], int]:
     """Each mark's passage number, its block's, counted as the build counts them once the marks are gone (a
     block of nothing but marks, an empty `<a name>`, is then no block: its marks go to the next, or to the
     last where none follows); and how many blocks that leaves ({}, -2 when it would take too long to say)."""
-    with alarms() as timed:
-        try:
-            blocks = Converter(timed=timed, seconds=seconds).blocks(markdown, trusted=True)
-        except TooSlow:  # the text's own check then keeps its words flat, anchors and all
-            return {}, -2
+    blocks = trusted_blocks(markdown, seconds)
+    if blocks is None:  # the text's own check then keeps its words flat, anchors and all
+        return {}, -2
     found, waiting, number = {}, [], 0
     for block in blocks:
         marks = MARK.findall(block)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..reading.markup import Converter
+from ..reading.markup import trusted_blocks
 from ..reading.read import parse_text
 from . import addresses
 from .known import Known
@@ -85,19 +85,27 @@ def original_of(item: Item, language: str, groups: Groups, known: Known, blog: s
     return "", ""
 
 
-def block_count(text: str) -> int:
+def block_count(text: str, seconds: float) -> int:
     """The top-level blocks of a text's body (after its front matter), as the build counts them: a
-    translation whose count differs from its original's would stop every build."""
-    return len(Converter().blocks(text.partition("\n---\n")[2], True))
+    translation whose count differs from its original's would stop every build. -1 for one that takes
+    longer than `seconds` to read."""
+    return _counted(text.partition("\n---\n")[2], seconds)
 
 
-def original_state(original: Path) -> tuple[int, bool]:
+def original_state(original: Path, seconds: float) -> tuple[int, bool]:
     """An original's blocks and whether it is a draft (whose translation, published on the blog, would
-    vanish beside it); (-1, False) for one that does not read."""
+    vanish beside it); (-2, False) for one that does not read, or not within `seconds`: no count pairs."""
     parsed, error = parse_text(original.read_bytes(), str(original)) if original.is_file() else (None, None)
     if parsed is None or error is not None:
-        return -1, False
-    return len(Converter().blocks(parsed.body, True)), parsed.meta.get("draft") is True
+        return -2, False
+    blocks = _counted(parsed.body, seconds)
+    return blocks if blocks >= 0 else -2, parsed.meta.get("draft") is True
+
+
+def _counted(body: str, seconds: float) -> int:
+    """A body's blocks as the build counts them, -1 past `seconds`."""
+    blocks = trusted_blocks(body, seconds)
+    return -1 if blocks is None else len(blocks)
 
 
 def term_translations(channel: Channel) -> dict[tuple[str, str], dict[str, tuple[str, str]]]:

@@ -32,7 +32,7 @@ from .problems import ANONYMOUS, ContentProblem, author_name, first_few, reasons
 from .shortcodes import GALLERY_IDS, Media, attachments_named, left_out
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
-from .wpbody import blocks_left_out, comment_refused, safe_as_essay
+from .wpbody import IMPORTED_SECONDS, blocks_left_out, comment_refused, safe_as_essay
 from .wpfiles import clock_offset, comment_file, essay_file, stamp, text_of, title_of, translation_file, unusable_ids
 from .wxr import Channel, Item, WPComment, line_of, read_export
 
@@ -466,7 +466,7 @@ def _translation_place(item: Item, channel: Channel, plan: Plan, index: int, lan
     if folder in plan.paired or folder in plan.taken or target.is_symlink():
         plan.unpaired.append(f"{named}: {folder} has another {lang} translation")
         return None
-    original_blocks, draft = pairing.original_state(plan.content / folder / f"index.{original}.md")
+    original_blocks, draft = pairing.original_state(plan.content / folder / f"index.{original}.md", IMPORTED_SECONDS)
     if draft:  # the blog showed it: it stays a page of its own
         plan.unpaired.append(f"{named}: its original in {folder} is a draft")
         return None
@@ -474,7 +474,7 @@ def _translation_place(item: Item, channel: Channel, plan: Plan, index: int, lan
         text = translation_file(item, original, plan.media, [])
         if not safe_as_essay(text.partition("\n---\n")[2]):
             text = translation_file(item, original, plan.media, [], flat=True)
-        if (blocks := pairing.block_count(text)) != original_blocks:
+        if (blocks := pairing.block_count(text, IMPORTED_SECONDS)) != original_blocks:
             plan.unpaired.append(f"{named}: {counted(blocks, 'block')}, its original in {folder} "
                                  f"{max(original_blocks, 0)}")
             return None

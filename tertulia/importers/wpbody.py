@@ -21,8 +21,8 @@ import nh3
 from bs4 import BeautifulSoup
 from markdownify import MarkdownConverter
 
-from ..reading.markup import (MAX_ANGLES, MAX_COMMENT, MAX_SECONDS, MAX_SECONDS_TRUSTED, Converter, TooSlow, alarms,
-                              comment_refusal, run_on)
+from ..reading.markup import (MAX_ANGLES, MAX_COMMENT, MAX_SECONDS, MAX_SECONDS_TRUSTED,
+                              comment_refusal, run_on, trusted_blocks)
 from . import anchors
 from .accessible import accessible
 from .proposal import REDACTED, redacted
@@ -506,12 +506,9 @@ def safe_as_essay(markdown: str, seconds: float = IMPORTED_SECONDS) -> bool:
     the last check on an imported body, after every step that wrote into it. One the build would refuse as
     too slow to convert (80,000 `[`: a red team's import took minutes, and wrote what the build refused) is
     not: its words are kept flat, as an unsafe one's are."""
-    with alarms() as timed:
-        try:  # within half the build's time, so the build surely takes it (one written in earnest: under a second)
-            blocks = Converter(timed=timed, seconds=seconds).blocks(markdown, trusted=True)
-        except TooSlow:
-            return False
-    return not any(unsafe_markup(block) for block in blocks)
+    # within half the build's time, so the build surely takes it (one written in earnest: under a second)
+    blocks = trusted_blocks(markdown, seconds)
+    return blocks is not None and not any(unsafe_markup(block) for block in blocks)
 
 
 def before_more(body: str) -> str | None:

@@ -297,6 +297,16 @@ def comment_refusal(text: str) -> str:
     return ""
 
 
+def trusted_blocks(text: str, seconds: float) -> tuple[str, ...] | None:
+    """An author's text's blocks as the build makes them, or None when making them takes longer than
+    `seconds` of this process's time: what an import asks of a text before it writes it."""
+    with alarms() as timed:
+        try:
+            return Converter(timed=timed, seconds=seconds).blocks(text, trusted=True)
+        except TooSlow:
+            return None
+
+
 def _first_line(text: str) -> int:
     """The line a text's first non-empty line is on."""
     return text[:len(text) - len(text.lstrip("\r\n"))].count("\n") + 1
