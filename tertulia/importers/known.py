@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..reading.read import parse_text
-from .addresses import same_address
+from .addresses import same_address, site_path
 
+WP_ID = re.compile(r"[0-9]{1,20}")  # WordPress's ids are 64-bit numbers: 20 digits at most
 ROOT = re.compile(r"https?://[^/?#\s]+(/[^?#\s]*[^/?#\s])?")  # a blog's address: no query, no last `/`
 
 
@@ -30,6 +31,12 @@ class Known:
                 if form and form in self.by_address:
                     return self.by_address[form]
         return ""
+
+    def of_post(self, link: str, guid: str, post_id: str, page: bool, blog: str) -> str:
+        """The folder an earlier import gave a post (or, with `page`, a page) of `blog`, found by its link,
+        its guid, its old address or `/?p=ID` (`/?page_id=ID`), so a renamed folder is found again; or ""."""
+        by_id = f"/?{'page_id' if page else 'p'}={post_id}" if WP_ID.fullmatch(post_id) else ""
+        return self.find(link, guid, site_path(link, blog), by_id)
 
 
 def known(content: Path) -> Known:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from ..reading.markup import trusted_blocks
 from ..reading.read import parse_text
-from . import addresses
 from .known import Known
 from .wxr import Channel, Item, WPML_GROUP, WPML_SOURCE
 
@@ -77,8 +76,7 @@ def original_of(item: Item, language: str, groups: Groups, known: Known, blog: s
         return "", ""
     kind = {"post": "posts", "page": "pages"}.get(item.type, "")
     for member in groups.others(item, language):
-        by_id = f"/?{'page_id' if item.type == 'page' else 'p'}={member.post_id}"
-        folder = known.find(member.link, member.guid, addresses.site_path(member.link, blog), by_id)
+        folder = known.of_post(member.link, member.guid, member.post_id, item.type == "page", blog)
         earlier = known.languages.get(folder, "")
         if folder.startswith(f"{kind}/") and earlier and earlier.casefold() != language.casefold():
             return folder, earlier

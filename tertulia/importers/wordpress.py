@@ -26,7 +26,7 @@ from ..reading.fields import FEED_ID
 from ..reading.validate import RESERVED_SEGMENTS
 from . import addresses, media, pairing, siteyml
 from .clock import written_yet
-from .known import Known, known
+from .known import WP_ID, Known, known
 from .navmenu import Menus
 from .problems import ANONYMOUS, ContentProblem, author_name, first_few, reasons_said, refusal, shown
 from .shortcodes import GALLERY_IDS, Media, attachments_named, left_out
@@ -41,7 +41,6 @@ COMMENT_STATUSES = {"1": "published", "0": "pending", "spam": "spam"}
 NOT_IMPORTED_COMMENTS = {"trash": "trashed", "post-trashed": "trashed with their post"}
 PINGS = ("pingback", "trackback")
 KINDS = {"post": "posts", "page": "pages"}
-WP_ID = re.compile(r"[0-9]{1,20}")  # WordPress's ids are 64-bit numbers: 20 digits at most
 # and -2, -3... for a second comment under one id; `unnumbered-<n>` for one without an id WordPress makes
 COMMENT_ID = re.compile(r"(?:[0-9]{1,20}|unnumbered)(-[0-9]+)?")
 # WordPress's remove_accents() for a German or a Danish site: the letters' spellings without their marks
@@ -453,8 +452,7 @@ def _translation_place(item: Item, channel: Channel, plan: Plan, index: int, lan
     if not folder or plan.content is None:
         return None
     named = f"{item.type} {item.post_id} ({shown(title_of(item), 60)})"
-    by_id = f"/?{'page_id' if item.type == 'page' else 'p'}={item.post_id}" if WP_ID.fullmatch(item.post_id) else ""
-    if (own := plan.known.find(item.link, item.guid, addresses.site_path(item.link, blog), by_id)) not in ("", folder):
+    if (own := plan.known.of_post(item.link, item.guid, item.post_id, item.type == "page", blog)) not in ("", folder):
         # an earlier import put it in a folder of its own (a version before pairing, or blocks that did not
         # pair then): it stays there, whole, rather than half moved
         plan.unpaired.append(f"{named}: imported before into {own}, where it stays")
@@ -961,9 +959,7 @@ def _folder(item: Item, page: bool, plan: Plan, blog: str) -> str:
     """The folder an earlier import gave the item (found by its link, guid or old address, so a renamed
     folder is found again); else its post_name (or title) as a slug, -2, -3... when taken."""
     kind = KINDS[item.type]
-    old = addresses.site_path(item.link, blog)
-    by_id = f"/?{'page_id' if page else 'p'}={item.post_id}" if WP_ID.fullmatch(item.post_id) else ""
-    earlier = plan.known.find(item.link, item.guid, old, by_id)
+    earlier = plan.known.of_post(item.link, item.guid, item.post_id, page, blog)
     if earlier.startswith(f"{kind}/") and earlier not in plan.taken:
         plan.taken.add(earlier)
         return earlier
