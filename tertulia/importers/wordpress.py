@@ -502,18 +502,12 @@ def _translated_terms(item: Item, channel: Channel, plan: Plan, lang: str, origi
     for domain, nicename, name in item.terms:
         if domain not in ("post_tag", "category"):
             continue
-        paired = plan.term_translations.get((domain, nicename), {})
-        # Polylang's slug for the site's `en-GB` is `en`, as a plugin's language is matched everywhere
-        theirs = paired.get(original.casefold()) or paired.get(original.split("-")[0].casefold())
-        key = (slug_of(unquote(theirs[0])) or slug_of(text_of(theirs[1]))) if theirs else ""
-        key = plan.site_tags.get(key.casefold(), "") if key else ""
+        key = _paired_tag(domain, nicename, plan, original)
         if key and text_of(name):
             plan.labels.setdefault(key, text_of(name))
-        old = addresses.term_redirects(domain, nicename, key or "-", channel.category_parents,
-                                       channel.category_ids.get(nicename, ""))
-        segment = tag_segment(key)[0] if key else ""  # `Travel` in site.yml is the page `/tags/travel/`
-        for address in _in_language(old, prefix):  # an untranslated post's own archive keeps its redirect
-            plan.redirects.setdefault(address, f"/{lang}/tags/{segment}/" if segment else f"/{lang}/")
+        target = f"/{lang}/tags/{tag_segment(key)[0]}/" if key else f"/{lang}/"
+        for old, new in _archives_sent_to(domain, nicename, channel, prefix, target).items():
+            plan.redirects.setdefault(old, new)  # an untranslated post's own archive keeps its redirect
 
 
 def _one_original_each(lang: str, plan: Plan) -> None:
@@ -999,10 +993,8 @@ def _tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str]:
             if text_of(name):
                 plan.labels.setdefault(paired, text_of(name))
             if not draft:
-                segment = tag_segment(paired)[0]
-                plan.redirects.update({old: f"/{plan.lang}/tags/{segment}/" for old in _in_language(
-                    addresses.term_redirects(domain, nicename, paired, channel.category_parents,
-                                             channel.category_ids.get(nicename, "")), prefix)})
+                plan.redirects.update(_archives_sent_to(domain, nicename, channel, prefix,
+                                                        f"/{plan.lang}/tags/{tag_segment(paired)[0]}/"))
             keys += [paired] if paired not in keys else []
             continue
         key = _own_key(slug_of(unquote(nicename)) or slug_of(text_of(name)), unquote(nicename) or text_of(name), plan)
@@ -1017,15 +1009,28 @@ def _tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str]:
     return keys
 
 
-def _paired_tag(domain: str, nicename: str, plan: Plan) -> str:
+def _paired_tag(domain: str, nicename: str, plan: Plan, original: str = "") -> str:
     """The site's tag that a term Polylang pairs with this one became in an earlier import (`buecher` for the
-    French `livres`), or "": a post in another language files under that tag, not a second one of its name."""
-    own = plan.lang.split("-")[0].casefold()
-    for code, (slug, name) in sorted(plan.term_translations.get((domain, nicename), {}).items()):
-        if code.split("-")[0] != own and (key := slug_of(unquote(slug)) or slug_of(text_of(name))):
-            if key.casefold() in plan.site_tags:
-                return plan.site_tags[key.casefold()]
+    French `livres`), as site.yml writes it, or "": a post in another language files under that tag, not a
+    second one of its name. The pair in `original` (a translation's original's language), else in any language
+    but this import's."""
+    paired = plan.term_translations.get((domain, nicename), {})
+    if original:  # Polylang's slug for the site's `en-GB` is `en`, as a plugin's language is matched everywhere
+        terms = [paired.get(original.casefold()) or paired.get(original.split("-")[0].casefold())]
+    else:
+        own = plan.lang.split("-")[0].casefold()
+        terms = [term for code, term in sorted(paired.items()) if code.split("-")[0] != own]
+    for slug, name in filter(None, terms):
+        if (key := slug_of(unquote(slug)) or slug_of(text_of(name))) and key.casefold() in plan.site_tags:
+            return plan.site_tags[key.casefold()]
     return ""
+
+
+def _archives_sent_to(domain: str, nicename: str, channel: Channel, prefix: str, target: str) -> dict[str, str]:
+    """A term's old archives, under its language's prefix too (`/fr/category/voyage/`), each sent to `target`."""
+    # term_redirects names the addresses; its own target, a tag of the term's name, is not this one
+    return {old: target for old in _in_language(addresses.term_redirects(
+        domain, nicename, "-", channel.category_parents, channel.category_ids.get(nicename, "")), prefix)}
 
 
 def _language_prefix(item: Item, blog: str) -> str:
