@@ -248,6 +248,8 @@ class Plan:
     # posts and pages that may be translations, placed once the whole export is read (by their place's index)
     deferred: dict[int, Item] = field(default_factory=dict)
     paired: set[str] = field(default_factory=set)  # the folders a translation of this import goes into
+    # a translation's text as the pairing read it (and the flattening said), by its folder: written so, not made again
+    converted: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     term_translations: dict = field(default_factory=dict)  # see pairing.term_translations
     labels: dict[str, str] = field(default_factory=dict)  # a tag key of site.yml -> its label in the import's language
     translated_addresses: dict[str, str] = field(default_factory=dict)  # a translation's old address -> its folder
@@ -469,13 +471,15 @@ def _translation_place(item: Item, channel: Channel, plan: Plan, index: int, lan
         plan.unpaired.append(f"{named}: its original in {folder} is a draft")
         return None
     if not target.exists():  # one there already (an earlier import's, or a translator's) is left to staging
-        text = translation_file(item, original, plan.media, [])
-        if not safe_as_essay(text.partition("\n---\n")[2]):
-            text = translation_file(item, original, plan.media, [], flat=True)
-        if (blocks := pairing.block_count(text, IMPORTED_SECONDS)) != original_blocks:
+        flattened: list[str] = []
+        text = translation_file(item, original, plan.media, flattened)
+        counted_text = text if safe_as_essay(text.partition("\n---\n")[2]) else translation_file(
+            item, original, plan.media, [], flat=True)
+        if (blocks := pairing.block_count(counted_text, IMPORTED_SECONDS)) != original_blocks:
             plan.unpaired.append(f"{named}: {counted(blocks, 'block')}, its original in {folder} "
                                  f"{max(original_blocks, 0)}")
             return None
+        plan.converted[folder] = (text, flattened)
     plan.paired.add(folder)
     page = item.type == "page"
     url = f"{folder.split('/', 1)[1]}/" if page else f"{folder}/"
@@ -830,6 +834,10 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     if place.guid_taken:
         item = replace(item, guid="")  # the first item's feed_id (see _counted)
     def text(flat: bool = False) -> str:
+        if place.translation_of and not flat and place.folder in plan.converted:
+            converted, noted = plan.converted.pop(place.folder)  # as the pairing made it, with the same media
+            flattened.extend(noted)
+            return converted
         if place.translation_of:
             return translation_file(item, place.translation_of, plan.media, flattened, flat=flat)
         return essay_file(item, author, draft, tags, list(place.aliases), page, plan.media, flattened, flat=flat)
