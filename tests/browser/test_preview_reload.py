@@ -28,14 +28,17 @@ def test_a_save_while_the_page_reloads_after_the_one_before_leaves_the_page_on_t
     with preview_of(content, tmp_path, "/repo/posts/hola/") as url:
         page = context.new_page()
         page.goto(url)
-        page.wait_for_function("() => window.LiveReload && document.body.textContent.includes('Primer párrafo.')")
+        page.wait_for_function("() => window.LiveReload && document.body"
+                               " && document.body.textContent.includes('Primer párrafo.')")
         page.wait_for_timeout(500)  # livereload's socket open
         original = essay.read_text()
         for attempt in range(3):
             essay.write_text(original.replace("Primer párrafo.", f"Primera versión {attempt}."))
             served(url, f"Primera versión {attempt}.")  # its rebuild done: the page reloads now
             essay.write_text(original.replace("Primer párrafo.", f"Segunda versión {attempt}."))
-            page.wait_for_function(f"() => document.body.textContent.includes('Segunda versión {attempt}.')",
+            # While the page reloads it has no body yet: asked then, the question must wait, not throw
+            page.wait_for_function("() => document.body"
+                                   f" && document.body.textContent.includes('Segunda versión {attempt}.')",
                                    timeout=15_000)
             page.wait_for_timeout(2_000)  # each attempt from a settled page
     context.close()
