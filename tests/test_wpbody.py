@@ -524,3 +524,24 @@ def test_an_abbreviation_s_title_holding_markdown_is_kept_whole():
                            "</abbr></p>", "5")
     assert markdown == '[link](https://x.org) <abbr title="see &#91;the docs&#93;(https://x.org)">API</abbr>\n'
     assert safe_as_essay(markdown)
+
+
+def test_a_link_or_a_picture_in_code_keeps_its_address_and_shows_as_a_link_or_a_picture():
+    """An audit: a link in code or in a preformatted block lost its address (`pip install` of a package
+    linked to its page), and a picture in code showed as `![icon](…)`, words."""
+    page = _page('<p>Run <code>pip install <a href="https://pypi.org/p/x">tertulia_x*</a> --user</code>,'
+                 ' <kbd><b><a href="https://x.org/k">Ctrl</a></b>+C</kbd>,'
+                 ' <code><img src="https://x.org/i.png" alt="icon"></code>.</p>'
+                 '<pre>see <a href="https://x.org/docs">the docs</a>\n\n  *kept* &lt;b&gt;</pre><p>After.</p>')
+    assert ('<code>pip install</code> <a href="https://pypi.org/p/x"><code>tertulia_x*</code></a> <code>--user</code>'
+            in page), page
+    assert '<a href="https://x.org/k"><code>Ctrl</code></a><code>+C</code>' in page
+    assert '<img alt="icon" src="https://x.org/i.png"' in page and "![" not in page
+    assert '<pre>see <a href="https://x.org/docs" rel="noopener">the docs</a>\n\n  *kept* &lt;b&gt;</pre>' in page
+    # a preformatted block without links is still fenced code, with its language
+    assert to_markdown('<pre class="language-py">a = [1]</pre>') == "```py\na = [1]\n```\n"
+
+
+def test_a_call_link_keeps_its_address():
+    """An audit: a `skype:` link (a blog's "call me") lost its address and was words alone."""
+    assert '<a href="skype:ana.example?call">Call</a>' in _page('<p><a href="skype:ana.example?call">Call</a></p>')

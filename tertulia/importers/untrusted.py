@@ -35,9 +35,9 @@ DROPPED_WITH_CONTENT = {"script", "style", "object", "embed", "noscript", "templ
 # In a post, the author's own: the words a reader of the blog saw stay (a form's labels, the text an <object>
 # showed where its plugin is gone, as every browser's is now, a button's); only what was never read goes
 DROPPED_FROM_POSTS = frozenset({"script", "style", "noscript", "template", "svg", "embed"})
-# a post's links as its reader followed them: a phone number, a calendar, a file server (an audit found `tel:`
-# and `ftp:` links made words); none runs a script
-SCHEMES = {"http", "https", "mailto", "tel", "sms", "ftp", "webcal", "xmpp", "geo", "magnet"}
+# a post's links as its reader followed them: a phone number, a calendar, a file server, a call (an audit found
+# `tel:`, `ftp:` and `skype:` links made words); none runs a script
+SCHEMES = {"http", "https", "mailto", "tel", "sms", "ftp", "webcal", "xmpp", "geo", "magnet", "skype"}
 CONTROL_END = re.compile(r"</(?:label|button|option|legend|select|textarea)\s*>", re.IGNORECASE)
 KNOWN_TAGS = frozenset(TAGS | DROPPED_WITH_CONTENT)  # what nh3 decides about; any other tag goes, its words stay
 EMBED_HOSTS = {"www.youtube-nocookie.com", "player.vimeo.com", "w.soundcloud.com", "open.spotify.com",

@@ -186,7 +186,26 @@ class _Converter(MarkdownConverter):
         # an item of several blocks ends with a blank line, or the next item's bullet continues its last
         return item.rstrip("\n") + "\n\n" if "\n\n" in item.strip("\n") else item
 
+    def convert_code(self, el, text, parent_tags):
+        """Code with a link or a picture in it keeps them: a code span holds neither, and the address was
+        lost (`pip install <a href=…>tertulia</a>`, an audit), or the picture shown as `![…](…)` words."""
+        if "_noformat" in parent_tags or not _shows_elsewhere(el):
+            return super().convert_code(el, text, parent_tags)
+        return "".join(self._code_piece(piece, parent_tags) for piece in _code_pieces(el))
+
+    convert_kbd = convert_samp = convert_code
+
+    def _code_piece(self, piece, parent_tags) -> str:
+        """A run of code's words as a code span, a link as one around its words as code, a picture as itself."""
+        if isinstance(piece, str):
+            return super().convert_code(None, piece, parent_tags)
+        if piece.name == "img":
+            return self.convert_img(piece, "", parent_tags)
+        return self.convert_a(piece, super().convert_code(None, piece.get_text(), parent_tags), parent_tags)
+
     def convert_pre(self, el, text, parent_tags):
+        if _shows_elsewhere(el) and not parent_tags & {"li", "blockquote"}:
+            return self._kept(el, text)  # a fenced block holds no link: the preformatted text stays HTML, links and all
         if parent_tags & {"li", "blockquote"} and text:
             # Python-Markdown finds fences only at a line's start: in a list or a quote, code is indented
             code = text.strip("\n").expandtabs(LIST_INDENT)
@@ -220,6 +239,30 @@ class _Converter(MarkdownConverter):
         text = re.sub(rf"(^|\n)({LEAD})~(?=~~)", lambda m: m.group(1) + m.group(2) + "&#126;", text)
         text = re.sub(rf"(\n|^)({LEAD}[0-9]{{1,9}})([.)])(?=\s|$)", lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
         return re.sub(rf"(^|\n)((?:\s|{anchors.MARK_TEXT})*)>", lambda m: m.group(1) + m.group(2) + "\\>", text)
+
+
+def _shows_elsewhere(el) -> bool:
+    """Whether `el` holds a link that leads somewhere or a picture (an anchor alone, `<a name>`, does not)."""
+    return el.find(_elsewhere) is not None
+
+
+def _elsewhere(tag) -> bool:
+    return (tag.name == "a" and bool(tag.get("href"))) or (tag.name == "img" and bool(tag.get("src")))
+
+
+def _code_pieces(el) -> list:
+    """The words of code (`el`) in runs, its links and pictures apart, in their order."""
+    pieces: list = []
+    for node in el.children:
+        if getattr(node, "name", None) is not None and _elsewhere(node):
+            pieces.append(node)
+        elif getattr(node, "name", None) is not None and _shows_elsewhere(node):
+            pieces.extend(_code_pieces(node))  # `<b>` around a link in code: the link still leads somewhere
+        elif pieces and isinstance(pieces[-1], str):
+            pieces[-1] += node.get_text()
+        else:
+            pieces.append(node.get_text())
+    return pieces
 
 
 def _attribute_text(value: str) -> str:
