@@ -24,7 +24,7 @@ from ..reading.names import same_words, slug_of, tag_segment
 from ..reading.read import parse_text
 from ..reading.fields import FEED_ID
 from ..reading.validate import RESERVED_SEGMENTS
-from . import addresses, media, pairing, siteyml
+from . import addresses, media, pairing, pasted, siteyml
 from .clock import written_yet
 from .known import WP_ID, Known, known
 from .navmenu import Menus
@@ -471,6 +471,7 @@ def _translation_place(item: Item, channel: Channel, plan: Plan, index: int, lan
         plan.unpaired.append(f"{named}: its original in {folder} is a draft")
         return None
     if not target.exists():  # one there already (an earlier import's, or a translator's) is left to staging
+        item = pasted.taken_out(item)[0]  # as _item writes it, its pasted pictures files
         flattened: list[str] = []
         text = translation_file(item, original, plan.media, flattened)
         counted_text = text if safe_as_essay(text.partition("\n---\n")[2]) else translation_file(
@@ -804,6 +805,8 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     page = item.type == "page"
     blog = channel.link or channel.base_site_url
     draft = _is_draft(item)
+    item, pictures = pasted.taken_out(item)
+    plan.files.update((f"{place.folder}/{name}", Planned(data)) for name, data in pictures.items())
     if item.password or item.status == "private":
         summary.protected.append(place.folder)
     if item.sticky and not page and not place.translation_of:

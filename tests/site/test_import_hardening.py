@@ -902,3 +902,30 @@ def test_a_disqus_thread_whose_link_has_no_readable_host_is_listed_not_a_stop(tm
     result = run_cli("import", "disqus", str(export), cwd=tmp_path / "site")
     no_traceback(result)
     assert result.returncode == 0 and "Invalid IPv6" not in result.stderr + result.stdout, result.stderr
+
+
+def test_a_pasted_picture_is_saved_beside_its_post_once_and_shown_from_there(tmp_path):
+    """An audit: a picture pasted into the editor (its bytes in the post, `data:image/png;base64,…`)
+    came in as its alt words alone; the export holds it whole. A pasted SVG, which can hold a script,
+    and bytes that are no base64 stay words."""
+    import base64
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(40))
+    data = base64.b64encode(png).decode()
+    svg = base64.b64encode(b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>").decode()
+    body = (f'<p>Chart: <img alt="sales chart" src="data:image/png;base64,{data[:20]}\n{data[20:]}"></p>'
+            f"<p>Again: <img alt='same chart' src='data:image/PNG;base64,{data}'></p>"
+            f'<p><img alt="drawing" src="data:image/svg+xml;base64,{svg}"> <img alt="broken" src="data:image/gif;base64,@@@"></p>')
+    site = tmp_path / "site"
+    result = import_into(site, export_text(post(body=body)))
+    assert result.returncode == 0, result.stderr
+    folder = site / "content/posts/hello"
+    pictures = sorted(folder.glob("pasted-*"))
+    assert [p.read_bytes() for p in pictures] == [png], pictures
+    built = run_cli("build", "--content", str(site / "content"), "--output", str(site / "output"))
+    assert built.returncode == 0, built.stderr
+    page = (site / "output/posts/hello/index.html").read_text()
+    assert page.count(f'src="{pictures[0].name}"') >= 2 and "sales chart" in page and "same chart" in page, page
+    assert (site / "output/posts/hello" / pictures[0].name).read_bytes() == png
+    assert "drawing" in page and "broken" in page and "data:image" not in page and "alert" not in page
+    again = import_into(site, export_text(post(body=body)))  # a second import finds it written already
+    assert again.returncode == 0 and sorted(folder.glob("pasted-*")) == pictures, again.stdout
