@@ -412,4 +412,6 @@ def test_an_essay_in_one_language_offers_no_other_version_and_nothing_side_by_si
     out = tmp_path / "out"
     assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
     assert "language-versions" not in (out / "es/posts/seul/index.html").read_text()
+    assert "language-versions" not in (out / "posts/seul/index.html").read_text()  # "Read in: Español", the same text
+    assert '<nav class="language-versions"' in (out / "posts/dos/index.html").read_text()
     assert '<nav class="language-versions"' in (out / "es/posts/dos/index.html").read_text()
