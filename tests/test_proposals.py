@@ -557,7 +557,7 @@ def test_spelled_out_signs_are_read_in_linear_time_and_a_redacted_address_keeps_
 @pytest.mark.parametrize("written, left", [
     ("ana\u00a0[at]\u00a0x\u00a0[dot]\u00a0org", "{}"), ("ana&nbsp;[at]&nbsp;x&nbsp;[dot]&nbsp;org", "{}"),
     ("ana [at]\nx [dot] org", "{}"), ("`<b>ana`@x.org", "`<b>{}`"), ("`ana`@x.org and `code`", "`{}` and `code`"),
-    ("*ana*@x.org", "*{}*"),
+    ("*ana*@x.org", "*{}*"), ("**ana**@x.org", "**{}**"), ("~~ana~~@x.org", "~~{}~~"), ("a*n*a@x.org", "{}"),
 ])
 def test_a_removed_address_beside_no_break_spaces_or_in_a_code_span_leaves_no_address_and_no_broken_mark(written, left):
     """A second review: a no-break space or a line's end beside `[at]` kept the address public, and a code

@@ -618,7 +618,10 @@ def _formatting_kept(address: str, found: re.Match) -> str:
     bold: a review), an odd number of one emphasis or code mark (`*ana*@x.org`, `` `ana`@x.org ``). A tag
     inside a code span is words, kept as none."""
     text = found.group()
-    marks = "".join(mark * text.count(mark) for mark in "*~`" if mark not in address and text.count(mark) % 2)
+    # a mark's runs, not its characters, pair: in `**ana**@x.org` the `**` inside closes the one before the
+    # address, an even count of `*` that left that one open (a review)
+    runs = [re.findall(f"{re.escape(mark)}+", text) for mark in "*~`" if mark not in address]
+    marks = "".join(found_runs[-1] for found_runs in runs if len(found_runs) % 2)
     if "`" in text:
         return REDACTED + marks
     kept: list[tuple[str, str]] = []  # (name, tag)
