@@ -1,8 +1,8 @@
 """Full-text search with no server: a Pagefind index of what readers read, built as a stage of the build.
 
 The index is made from the model, not by crawling the pages: one document per essay (or page
-of content/pages/) and language, holding its title, each paragraph (`id="pN"`, as on the page) and each published
-comment in that language (`id="comment-ID"`). So navigation and controls are never indexed,
+of content/pages/) and language, holding its title and author, each paragraph (`id="pN"`, as on the page) and
+each published comment in that language with its writer's name (`id="comment-ID"`). So navigation and controls are never indexed,
 and drafts, pending comments and spam never reach it. All languages share one index (Pagefind's
 `force_language`), so a word finds its essay from any page; a `language` filter narrows it.
 The search page's script maps a hit to the paragraph or comment before it and opens the
@@ -25,7 +25,7 @@ from pathlib import Path
 from ..errors import ToolFailed
 from ..interruptions import HELD
 from ..site import routes
-from ..model import ELISIONS, Essay, Site, Text, elides
+from ..model import ANONYMOUS, ELISIONS, Essay, Site, Text, elides
 from ..reading.markup import images_described
 from ..site.ui import english_name
 from ..site.views import beside_original
@@ -89,20 +89,23 @@ def documents(site: Site) -> list[tuple[str, str]]:
             continue  # a preview built with --drafts shows them; the index never holds them
         for text in essay.texts:
             side = base + beside_original(site, essay, text)
-            found.append((routes.single(text.lang, essay.slug), _document(text, side, _comments(essay, text), essay.original.lang)))
+            found.append((routes.single(text.lang, essay.slug),
+                          _document(text, side, _comments(essay, text), essay.original.lang, essay.author)))
     for page in site.pages:
         if page.draft:
             continue
         for text in page.texts:
             side = base + beside_original(site, page, text)
-            found.append((routes.page_single(text.lang, page.slug), _document(text, side, [], page.original.lang)))
+            found.append((routes.page_single(text.lang, page.slug),
+                          _document(text, side, [], page.original.lang, page.author)))
     return found
 
 
-def _document(text: Text, side: str, comments: list[str], original: str) -> str:
+def _document(text: Text, side: str, comments: list[str], original: str, author: str = "") -> str:
     """One language version as Pagefind reads it; `side` is the page a hit opens, `comments` the thread's parts,
     `original` its original's language, which a hit found in several is shown in when not in the reader's
-    (in hexadecimal too: `es`, `de` or `it` as a word would find every translation of a text in them).
+    (in hexadecimal too: `es`, `de` or `it` as a word would find every translation of a text in them);
+    `author` its writer's name, which the page shows under its title and a reader may search for.
 
     Pagefind finds a word in a document's metadata too: the page a hit opens is written in hexadecimal,
     one word nobody types (search.js reads it back), and an image is its description, not an address
@@ -112,7 +115,8 @@ def _document(text: Text, side: str, comments: list[str], original: str) -> str:
              f'<h1 data-pagefind-meta="title">{elisions_apart(escape(text.title), text.lang)}</h1>',
              f'<span hidden data-pagefind-meta="language:{text.lang}"></span>',
              f'<span hidden data-pagefind-meta="side:{side.encode("utf-8").hex()}"></span>',
-             f'<span hidden data-pagefind-meta="original:{original.encode("utf-8").hex()}"></span>']
+             f'<span hidden data-pagefind-meta="original:{original.encode("utf-8").hex()}"></span>',
+             *_byline(author)]
     # a block not yet translated holds the original's words, which the original's document holds already:
     # a search in the original's language should not find them a second time, in the translation
     parts += [f'<div id="p{number}">{elisions_apart(images_described(block), text.lang)}</div>'
@@ -149,8 +153,15 @@ def _comments(essay: Essay, text: Text) -> list[str]:
         # show, leaving out a block sanitizing emptied: a comment holding one keeps the comment's anchor alone
         blocks = "".join(f'<div id="comment-{comment.id}-p{number}">{block}</div>'
                          for number, block in enumerate(version.blocks, 1)) if all(version.blocks) else "".join(version.blocks)
-        parts.append(f'<div id="comment-{comment.id}">{elisions_apart(blocks, version.lang)}</div>')
+        # its writer's name too, as the page shows it above the words: a reader looks for what Bea said
+        parts.append(f'<div id="comment-{comment.id}">{"".join(_byline(comment.author))}'
+                     f'{elisions_apart(blocks, version.lang)}</div>')
     return parts
+
+
+def _byline(author: str) -> list[str]:
+    """A writer's name as a part of a document, or none: `Anonymous` is no name anyone searches for."""
+    return [f"<p>{escape(author)}</p>"] if author and author != ANONYMOUS else []
 
 
 class Indexing:

@@ -209,3 +209,18 @@ def test_a_comments_paragraphs_are_anchored_as_its_page_numbers_them(tmp_path):
     anchors = {anchor["id"] for anchor in documents["/es/posts/hola/"]["anchors"]}
     assert {"comment-c1", "comment-c1-p1", "comment-c1-p3", "comment-c2"} <= anchors
     assert not any(anchor.startswith("comment-c2-") for anchor in anchors)
+
+
+def test_a_writers_name_is_found_at_their_essay_or_their_comment(tmp_path):
+    """A walk: searching a commenter's name (what did Bernardete say?) or an essay's author found nothing,
+    though each page shows the name. A name the source does not give (`Anonymous`) is no word of it."""
+    documents = searched(tmp_path, {
+        "posts/hola/comments/c1.es.md": "---\nauthor: Bernardete <Quintela>\n---\n\nGostei.\n",
+        "posts/hola/comments/c2.es.md": "---\nauthor: Anonymous\n---\n\nOtro.\n"})
+    spanish = documents["/es/posts/hola/"]
+    assert "Ana" in spanish["content"].split(". ")[:3], spanish["content"]
+    assert "Bernardete <Quintela>" in spanish["content"] and "Anonymous" not in spanish["content"]
+    words = spanish["content"].split()
+    named = next(i for i, word in enumerate(words) if word == "Bernardete")
+    comment = {a["id"]: a["location"] for a in spanish["anchors"]}["comment-c1"]
+    assert comment <= named < {a["id"]: a["location"] for a in spanish["anchors"]}["comment-c1-p1"]
