@@ -538,6 +538,12 @@ def test_a_link_or_a_picture_in_code_keeps_its_address_and_shows_as_a_link_or_a_
     assert '<a href="https://x.org/k"><code>Ctrl</code></a><code>+C</code>' in page
     assert '<img alt="icon" src="https://x.org/i.png"' in page and "![" not in page
     assert '<pre>see <a href="https://x.org/docs" rel="noopener">the docs</a>\n\n  *kept* &lt;b&gt;</pre>' in page
+    # a linked picture in code keeps link, picture and words; an anchor or an unsafe link in a kept block is
+    # its words alone (nh3 left `<a rel>` without an address, which the Nu checker refuses)
+    linked = _page('<p><code>see <a href="https://x.org/l"><img src="https://x.org/i.png" alt="the icon"> it</a></code></p>'
+                   '<pre>here <a id="in-pre"></a>is <a href="javascript:alert(1)">bad</a> and <a href="https://x.org">a link</a></pre>')
+    assert '<a href="https://x.org/l"><img alt="the icon" src="https://x.org/i.png"> <code>it</code></a>' in linked, linked
+    assert '<pre>here is bad and <a href="https://x.org" rel="noopener">a link</a></pre>' in linked, linked
     # a preformatted block without links is still fenced code, with its language
     assert to_markdown('<pre class="language-py">a = [1]</pre>') == "```py\na = [1]\n```\n"
 

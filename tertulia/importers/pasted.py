@@ -4,6 +4,8 @@ A picture pasted into WordPress's editor can stay in the post's text as its byte
 (`<img src="data:image/png;base64,…">`). The export holds it whole, so nothing needs fetching; no
 essay holds such an address (an essay's pictures are files beside it), so it becomes one: named
 after its bytes, the same picture pasted twice, or in an original and its translation, is one file.
+Only a picture the blog showed is saved: an `<img>` tag's address, not words that look like one in a
+sentence or a code sample (`&lt;img src="data:…"&gt;`), nor a picture an HTML comment hid.
 """
 
 from __future__ import annotations
@@ -12,33 +14,62 @@ import base64
 import binascii
 import hashlib
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from .media import MAX_BYTES
 from .wxr import Item
 
 # a raster picture only: an SVG is a document that can hold scripts, and stays the words it stood for
 KINDS = {"png": "png", "jpeg": "jpg", "jpg": "jpg", "gif": "gif", "webp": "webp", "avif": "avif", "bmp": "bmp"}
-PASTED = re.compile(r"""(\ssrc\s*=\s*)(["'])\s*data:image/([a-z]{3,4});base64,([A-Za-z0-9+/=\s]{1,%d})\2"""
-                    % (MAX_BYTES * 4 // 3 + 4), re.IGNORECASE)
+DATA = r"data:image/([a-z0-9.+-]{1,20})((?:;[a-z0-9-]{1,40}=[^;,\s\"'<>]{0,200})*);base64,"
+# an HTML comment, kept as it is, or an <img> tag up to its address, which is quoted or not
+PASTED = re.compile(r"<!--.*?(?:-->|$)|(<img\b[^<>]*?\ssrc\s*=\s*)(?:([\"'])\s*" + DATA + r"([^\"'<>]*)\2"
+                    r"|" + DATA + r"([A-Za-z0-9+/=]+)(?=[\s>]|/>))", re.IGNORECASE | re.DOTALL)
+HINT = re.compile(r"data:image/", re.IGNORECASE)
 
 
-def taken_out(item: Item) -> tuple[Item, dict[str, bytes]]:
-    """`item` with each pasted picture its text holds pointed at a file beside it, and those files by name."""
-    if "data:" not in item.content:
-        return item, {}
-    files: dict[str, bytes] = {}
+@dataclass
+class Pasted:
+    """What one post's pasted pictures became: the files by name, and why any stayed words."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    left: list[str] = field(default_factory=list)  # `too large`, `an SVG`… one per picture left as its words
+
+
+def taken_out(item: Item) -> tuple[Item, Pasted]:
+    """`item` with each picture pasted into its text pointed at a file beside it, and what they became."""
+    pasted = Pasted()
+    if not HINT.search(item.content):
+        return item, pasted
 
     def saved(match: re.Match) -> str:
-        kind = KINDS.get(match.group(3).lower())
-        try:
-            data = base64.b64decode(re.sub(r"\s+", "", match.group(4)), validate=True)
-        except (binascii.Error, ValueError):
-            return match.group()  # not a picture's bytes: left as written, and shown as its words
-        if kind is None or not data:
+        if match.group(1) is None:
+            return match.group()  # an HTML comment: what it hides stays hidden, and unpublished
+        kind, encoded = (match.group(3), match.group(5)) if match.group(2) else (match.group(6), match.group(8))
+        name, why = _file(kind.lower(), encoded, pasted.files)
+        if not name:
+            pasted.left.append(why)
             return match.group()
-        name = f"pasted-{hashlib.sha256(data).hexdigest()[:12]}.{kind}"
-        files[name] = data
-        return f"{match.group(1)}{match.group(2)}{name}{match.group(2)}"
+        quote = match.group(2) or '"'
+        return f"{match.group(1)}{quote}{name}{quote}"
 
-    return replace(item, content=PASTED.sub(saved, item.content)), files
+    return replace(item, content=PASTED.sub(saved, item.content)), pasted
+
+
+def _file(kind: str, encoded: str, files: dict[str, bytes]) -> tuple[str, str]:
+    """The name a picture's bytes are saved under (added to `files`), or "" and why they are not."""
+    extension = KINDS.get(kind)
+    if extension is None:
+        return "", f"an image/{kind}" if kind.startswith("svg") else f"not a picture browsers show (image/{kind})"
+    encoded = re.sub(r"\s+", "", encoded)
+    if len(encoded) * 3 // 4 > MAX_BYTES:
+        return "", f"over {MAX_BYTES // (1024 * 1024)} MB"
+    try:
+        data = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        data = b""
+    if not data:
+        return "", "not a picture's bytes"
+    name = f"pasted-{hashlib.sha256(data).hexdigest()[:12]}.{extension}"
+    files[name] = data
+    return name, ""

@@ -51,6 +51,7 @@ class Staged:
     pointed: list[str] = field(default_factory=list)  # as an import without media wrote them: now at the media
     media: list[str] = field(default_factory=list)  # the files (bytes) among `written`
     media_there: list[str] = field(default_factory=list)  # the files (bytes) already there, kept
+    pasted: list[str] = field(default_factory=list)  # the pictures pasted into posts among `written`
     tallied: int = 0  # the importer's `tally` of the texts it leaves as planned (written, or there already)
 
     def left_alone(self) -> list[str]:
@@ -80,6 +81,9 @@ class Planned:
     # one run brings media (--media, --media-from) and another does not
     unbrought: str | None = None  # as an import without media writes it (this one brings them): pointed at them
     beside: str | None = None  # pointing at the media an earlier import brought (this one brings none): kept
+    # a picture pasted into a post (pasted.py): the text that shows it, as it is left, must name it, or it is
+    # not written (a text edited since, or changed on the blog and left as it is, would show nothing of it)
+    shown_by: str = ""
 
 
 def _refuse_blocked(targets: list[Path], content: Path) -> None:
@@ -114,16 +118,24 @@ class Staging:
         self.recorded = frozenset(self.record)  # as earlier imports left it: what this one writes is not "deleted"
 
     def stage(self, files: dict[str, Planned], overwrite: bool = False) -> None:
-        """Stage `files` (or report them, in a dry run), then forget them."""
-        for relative, planned in files.items():
+        """Stage `files` (or report them, in a dry run), then forget them. Texts go first: a picture's is
+        decided before the picture (see Planned.shown_by)."""
+        left_as: dict[str, str | None] = {}  # each text staged here, as it is left: written, or as it was
+        for relative, planned in sorted(files.items(), key=lambda pair: isinstance(pair[1].text, bytes)):
             refuse_links(self.content, relative)
             target = self.content / relative
+            if planned.shown_by and not self._shown(relative, planned.shown_by, left_as):
+                continue
             post = _post_of_comment(relative)
             if (post and planned.text is not None and not target.exists() and not self._has_essay(post)
                     and not self._recorded(relative.rsplit("/", 1)[-1], planned)):
                 self.done.orphaned.append(relative)  # written, it would be a comment of no post: check refuses it
                 continue
             verb = self._decide(relative, target, planned, overwrite)
+            if isinstance(planned.text, str):
+                left_as[relative] = planned.text if verb == "write" else None if verb == "remove" else _text_of(target)
+            if verb == "write" and planned.shown_by:
+                self.done.pasted.append(relative)
             if verb == "write" and ESSAY_FILE.fullmatch(relative):
                 self.essays.add(relative.rsplit("/", 1)[0])
             if verb == "remove":
@@ -138,6 +150,11 @@ class Staging:
                 else:
                     staged.write_text(planned.text, encoding="utf-8")
         files.clear()
+
+    def _shown(self, relative: str, shown_by: str, left_as: dict[str, str | None]) -> bool:
+        """Whether the text `shown_by`, as this import leaves it, names the file at `relative`."""
+        text = left_as[shown_by] if shown_by in left_as else _text_of(self.content / shown_by)
+        return text is not None and relative.rsplit("/", 1)[-1] in text
 
     def deleted_by_hand(self, relative: str, identity: str) -> bool:
         """Whether an earlier import wrote the file of this identity at `relative`, which is no longer there:

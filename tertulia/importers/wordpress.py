@@ -85,6 +85,7 @@ class Summary:
     brought: object = None  # the MediaSource of --media or --media-from, for its failures
     unpaired: list[str] = field(default_factory=list)  # in a translation group, but imported on their own: why
     languages_left: list[str] = field(default_factory=list)  # other languages of the blog's posts content/ has none in
+    pasted_left: list[str] = field(default_factory=list)  # `folder (why)`: a picture pasted into it, left as its words
 
     def _named_lists(self) -> list[tuple[list[str], str]]:
         """Each list of posts or addresses the summary names, with the words that introduce it."""
@@ -97,6 +98,8 @@ class Summary:
                                    "(a login signs in to the blog and is no name it showed; write `author:` by hand "
                                    "if you know it): "),
             (self.flattened, "markup that could run as a script or stalls the converter, left out (the words kept, with plain formatting): "),
+            (self.pasted_left, "pictures pasted into posts (their bytes in the text), left as their words (save one "
+                               "beside its post by hand, and show it with `![words](name.png)`): "),
             (self.served_already, "old addresses now served by another page of the site, so not kept: "),
             (self.under_files, "old addresses under another one served as a file, which a static host cannot hold "
                                "beside it, left out: "),
@@ -164,9 +167,12 @@ class Summary:
         bringing = self.brought is not None and self.brought.active
         if bringing:
             there = f" ({len(staged.media_there)} there already)" if staged.media_there else ""
-            lines.append(f"media brought beside their posts: {counted(len(staged.media), 'file')}{there}")
+            brought = len(staged.media) - len(staged.pasted)  # the blog's files; pasted ones came in the export
+            lines.append(f"media brought beside their posts: {counted(brought, 'file')}{there}")
             lines += [f"media not brought (its address kept): {shown(url, 200)} ({shown(why, 200)})"
                       for url, why in sorted(self.brought.failures.items())]  # a server's words are anyone's
+        if staged.pasted:
+            lines.append(f"pictures pasted into posts, saved beside them: {counted(len(staged.pasted), 'file')}")
         if staged.pointed:
             lines.append("pointed at the media brought beside them (an earlier import had left them on the old "
                          "blog's host): " + ", ".join(staged.pointed))
@@ -806,7 +812,7 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     blog = channel.link or channel.base_site_url
     draft = _is_draft(item)
     item, pictures = pasted.taken_out(item)
-    plan.files.update((f"{place.folder}/{name}", Planned(data)) for name, data in pictures.items())
+    summary.pasted_left += [f"{place.folder} ({why})" for why in pictures.left]
     if item.password or item.status == "private":
         summary.protected.append(place.folder)
     if item.sticky and not page and not place.translation_of:
@@ -851,6 +857,8 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     if flattened:
         summary.flattened.append(place.folder)
     plan.files[f"{place.folder}/index.{lang}.md"] = essay
+    plan.files.update((f"{place.folder}/{name}", Planned(data, shown_by=f"{place.folder}/index.{lang}.md"))
+                      for name, data in pictures.files.items())
     # a page has no thread, but its readers' words are kept: in its comments/, which no build publishes
     counts = Summary() if page else summary
     def deleted(comment_id: str) -> bool:

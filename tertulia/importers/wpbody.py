@@ -72,6 +72,12 @@ class _Converter(MarkdownConverter):
     code blocks with their language, and escaping only what Python-Markdown would read as markup."""
 
     def _kept(self, el, text, *args, **kwargs):
+        if el.find("a", href=False) is not None:
+            # an anchor (`<a id>`, whose id anchors.py has read) or a link whose address was unsafe: nh3 left it
+            # `<a rel="noopener">`, which the Nu checker refuses without an address: its words alone
+            el = copy(el)
+            for anchor in el.find_all("a", href=False):
+                anchor.unwrap()
         return "\n\n" + str(el) + "\n\n"
 
     def convert_audio(self, el, text, *args, **kwargs):
@@ -201,7 +207,11 @@ class _Converter(MarkdownConverter):
             return super().convert_code(None, piece, parent_tags)
         if piece.name == "img":
             return self.convert_img(piece, "", parent_tags)
-        return self.convert_a(piece, super().convert_code(None, piece.get_text(), parent_tags), parent_tags)
+        if piece.find("img", src=True) is not None:  # a linked picture: the link round the picture and the words
+            words = "".join(self._code_piece(part, parent_tags) for part in _code_pieces(piece, within_link=True))
+        else:
+            words = super().convert_code(None, piece.get_text(), parent_tags)
+        return self.convert_a(piece, words, parent_tags)
 
     def convert_pre(self, el, text, parent_tags):
         if _shows_elsewhere(el) and not parent_tags & {"li", "blockquote"}:
@@ -250,14 +260,15 @@ def _elsewhere(tag) -> bool:
     return (tag.name == "a" and bool(tag.get("href"))) or (tag.name == "img" and bool(tag.get("src")))
 
 
-def _code_pieces(el) -> list:
-    """The words of code (`el`) in runs, its links and pictures apart, in their order."""
+def _code_pieces(el, within_link: bool = False) -> list:
+    """The words of code (`el`) in runs, its links and pictures apart, in their order (within a link,
+    only its pictures: a link holds no other)."""
     pieces: list = []
     for node in el.children:
-        if getattr(node, "name", None) is not None and _elsewhere(node):
+        if getattr(node, "name", None) is not None and _elsewhere(node) and not (within_link and node.name == "a"):
             pieces.append(node)
-        elif getattr(node, "name", None) is not None and _shows_elsewhere(node):
-            pieces.extend(_code_pieces(node))  # `<b>` around a link in code: the link still leads somewhere
+        elif getattr(node, "name", None) is not None and (node.find("img", src=True) if within_link else _shows_elsewhere(node)):
+            pieces.extend(_code_pieces(node, within_link))  # `<b>` around a link in code: the link still leads somewhere
         elif pieces and isinstance(pieces[-1], str):
             pieces[-1] += node.get_text()
         else:

@@ -927,5 +927,32 @@ def test_a_pasted_picture_is_saved_beside_its_post_once_and_shown_from_there(tmp
     assert page.count(f'src="{pictures[0].name}"') >= 2 and "sales chart" in page and "same chart" in page, page
     assert (site / "output/posts/hello" / pictures[0].name).read_bytes() == png
     assert "drawing" in page and "broken" in page and "data:image" not in page and "alert" not in page
+    assert "pictures pasted into posts, saved beside them: 1 file" in result.stdout, result.stdout
+    assert "left as their words" in result.stdout and "posts/hello (an image/svg+xml)" in result.stdout
+    assert "posts/hello (not a picture's bytes)" in result.stdout
     again = import_into(site, export_text(post(body=body)))  # a second import finds it written already
     assert again.returncode == 0 and sorted(folder.glob("pasted-*")) == pictures, again.stdout
+
+
+def test_only_a_picture_the_blog_showed_is_saved_and_one_the_text_no_longer_shows_is_not_written(tmp_path):
+    """A review: words that look like a pasted picture's address (a sentence, a code sample) were rewritten
+    and saved, and a picture an HTML comment hid was published; an unquoted address was lost. A post
+    edited here since, which shows no new picture, got one beside it anyway."""
+    import base64
+    def picture(n: int) -> str:
+        return base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes([n]) * 30).decode()
+    body = (f'<pre>&lt;img src="data:image/png;base64,{picture(1)}"&gt;</pre>'
+            f'<p>The attribute src="data:image/png;base64,{picture(2)}" is a pixel.</p>'
+            f'<p><!-- <img alt="hidden" src="data:image/png;base64,{picture(3)}"> --></p>'
+            f'<p><img alt="unquoted" src=data:image/png;name=a.png;base64,{picture(4)}></p>')
+    site = tmp_path / "site"
+    assert import_into(site, export_text(post(body=body))).returncode == 0
+    folder = site / "content/posts/hello"
+    essay = (folder / "index.en.md").read_text()
+    assert [p.read_bytes() for p in folder.glob("pasted-*")] == [base64.b64decode(picture(4))], essay
+    assert f"data:image/png;base64,{picture(1)}" in essay and f"data:image/png;base64,{picture(2)}" in essay
+    (folder / "index.en.md").write_text(essay.replace("a pixel", "one pixel"))  # the author's now
+    edited = body.replace(picture(4), picture(5))
+    again = import_into(site, export_text(post(body=edited)))
+    assert again.returncode == 0 and "edited by hand" in again.stdout, again.stdout
+    assert len(list(folder.glob("pasted-*"))) == 1 and "saved beside them" not in again.stdout

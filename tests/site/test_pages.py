@@ -406,6 +406,7 @@ def test_an_essay_in_one_language_offers_no_other_version_and_nothing_side_by_si
     """A French-only essay's page offered "Side by side" beside its one language (a new user's walk): there
     is nothing to set beside it. An essay with a translation keeps its links."""
     content = make_content(tmp_path, {
+        "pages/sola/index.es.md": "---\ntitle: Sola\n---\n\nUna.\n",
         "posts/seul/index.es.md": "---\ntitle: Solo\nauthor: Ana\n---\n\nUno.\n",
         "posts/dos/index.es.md": "---\ntitle: Dos\nauthor: Ana\n---\n\nUno.\n",
         "posts/dos/index.en.md": "---\ntitle: Two\ntranslation_of: es\n---\n\nOne.\n"})
@@ -414,4 +415,5 @@ def test_an_essay_in_one_language_offers_no_other_version_and_nothing_side_by_si
     assert "language-versions" not in (out / "es/posts/seul/index.html").read_text()
     assert "language-versions" not in (out / "posts/seul/index.html").read_text()  # "Read in: Español", the same text
     assert '<nav class="language-versions"' in (out / "posts/dos/index.html").read_text()
+    assert "language-versions" not in (out / "sola/index.html").read_text()  # a page of content/pages/ alike
     assert '<nav class="language-versions"' in (out / "es/posts/dos/index.html").read_text()
