@@ -544,6 +544,12 @@ def test_a_link_or_a_picture_in_code_keeps_its_address_and_shows_as_a_link_or_a_
                    '<pre>here <a id="in-pre"></a>is <a href="javascript:alert(1)">bad</a> and <a href="https://x.org">a link</a></pre>')
     assert '<a href="https://x.org/l"><img alt="the icon" src="https://x.org/i.png"> <code>it</code></a>' in linked, linked
     assert '<pre>here is bad and <a href="https://x.org" rel="noopener">a link</a></pre>' in linked, linked
+    # in a list or a quotation too: the list or the quotation stays HTML, its code's links kept
+    nested = _page('<ul><li>Step:<pre>pip install <a href="https://pypi.org/p/x">x</a>\n\nthen</pre></li><li>Two</li></ul>'
+                   '<blockquote><p>Quoted:</p><pre>see <a href="https://x.org/q">q</a></pre></blockquote>')
+    assert '<pre>pip install <a href="https://pypi.org/p/x" rel="noopener">x</a>\n\nthen</pre>' in nested, nested
+    assert '<pre>see <a href="https://x.org/q" rel="noopener">q</a></pre>\n</blockquote>' in nested
+    assert "<li>\nTwo\n</li>" in nested
     # a preformatted block without links is still fenced code, with its language
     assert to_markdown('<pre class="language-py">a = [1]</pre>') == "```py\na = [1]\n```\n"
 

@@ -121,7 +121,8 @@ class _Converter(MarkdownConverter):
 
     def _apart(self, el, text, parent_tags, convert):
         """A list or a quotation right after another of its kind stays apart, as HTML: in Markdown the two
-        would read as one (two people quoted as one voice), with one block where the blog had two."""
+        would read as one (two people quoted as one voice), with one block where the blog had two. One
+        holding code with a link stays HTML too, the link kept."""
         before = el.find_previous_sibling()
         between = []
         node = before.next_sibling if before is not None else None
@@ -129,7 +130,9 @@ class _Converter(MarkdownConverter):
             between.append(node)
             node = node.next_sibling
         follows = before is not None and before.name == el.name and not any(str(n).strip() for n in between)
-        if follows and el.parent is not None and el.parent.name == "[document]":
+        # code with links in an item or a quote: Markdown would indent it as code, which holds no link
+        linked_code = any(_shows_elsewhere(pre) for pre in el.find_all("pre"))
+        if (follows or linked_code) and el.parent is not None and el.parent.name == "[document]":
             return self._kept(el, text)
         return convert(el, text, parent_tags)
 
