@@ -557,3 +557,21 @@ def test_a_link_or_a_picture_in_code_keeps_its_address_and_shows_as_a_link_or_a_
 def test_a_call_link_keeps_its_address():
     """An audit: a `skype:` link (a blog's "call me") lost its address and was words alone."""
     assert '<a href="skype:ana.example?call">Call</a>' in _page('<p><a href="skype:ana.example?call">Call</a></p>')
+
+
+def test_code_keeps_its_blank_lines_as_written():
+    """A review: two blank lines between Python functions (PEP 8's) became one, in code as between blocks."""
+    code = "def a():\n    pass\n\n\ndef b():\n    pass"
+    assert to_markdown(f"<p>a</p><pre>{code}</pre><p>b</p><p></p><p></p><p>c</p>") == f"a\n\n```\n{code}\n```\n\nb\n\nc\n"
+    assert f'<pre><a href="https://x.org" rel="noopener">x</a>\n{code}</pre>' in _page(
+        f'<pre><a href="https://x.org">x</a>\n{code}</pre>')
+
+
+def test_code_that_opens_a_quotation_or_a_list_item_stays_code():
+    """A review: `<blockquote><pre>` became a paragraph, its lines run together; a list item's alike."""
+    assert "<blockquote>\n<pre>line one\n    indented two</pre>\n</blockquote>" in _page(
+        "<blockquote><pre>line one\n    indented two</pre></blockquote>")
+    assert "<li>\n<pre>line one\n    two</pre>\n</li>" in _page("<ul><li><pre>line one\n    two</pre></li></ul>")
+    # after words of its own, Markdown indents it as code, as before
+    assert "<pre><code>line one\n    indented two\n</code></pre>" in _page(
+        "<blockquote><p>x</p><pre>line one\n    indented two</pre></blockquote>")

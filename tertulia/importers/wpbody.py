@@ -122,7 +122,7 @@ class _Converter(MarkdownConverter):
     def _apart(self, el, text, parent_tags, convert):
         """A list or a quotation right after another of its kind stays apart, as HTML: in Markdown the two
         would read as one (two people quoted as one voice), with one block where the blog had two. One
-        holding code with a link stays HTML too, the link kept."""
+        holding code with a link, or opening with code, stays HTML too."""
         before = el.find_previous_sibling()
         between = []
         node = before.next_sibling if before is not None else None
@@ -130,9 +130,11 @@ class _Converter(MarkdownConverter):
             between.append(node)
             node = node.next_sibling
         follows = before is not None and before.name == el.name and not any(str(n).strip() for n in between)
-        # code with links in an item or a quote: Markdown would indent it as code, which holds no link
-        linked_code = any(_shows_elsewhere(pre) for pre in el.find_all("pre"))
-        if (follows or linked_code) and el.parent is not None and el.parent.name == "[document]":
+        # code with links in an item or a quote: Markdown would indent it as code, which holds no link; code
+        # opening one: markdownify takes its indentation with the item's or quote's leading space, and it
+        # became a paragraph
+        held = [pre for pre in el.find_all("pre") if _shows_elsewhere(pre) or _opens(pre)]
+        if (follows or held) and el.parent is not None and el.parent.name == "[document]":
             return self._kept(el, text)
         return convert(el, text, parent_tags)
 
@@ -252,6 +254,13 @@ class _Converter(MarkdownConverter):
         text = re.sub(rf"(^|\n)({LEAD})~(?=~~)", lambda m: m.group(1) + m.group(2) + "&#126;", text)
         text = re.sub(rf"(\n|^)({LEAD}[0-9]{{1,9}})([.)])(?=\s|$)", lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
         return re.sub(rf"(^|\n)((?:\s|{anchors.MARK_TEXT})*)>", lambda m: m.group(1) + m.group(2) + "\\>", text)
+
+
+def _opens(pre) -> bool:
+    """Whether code (`pre`) is the first thing its list item or quotation holds."""
+    if pre.parent is None or pre.parent.name not in ("li", "blockquote"):
+        return False
+    return not any(getattr(node, "name", None) or str(node).strip() for node in pre.previous_siblings)
 
 
 def _shows_elsewhere(el) -> bool:
@@ -550,7 +559,12 @@ def _converted(fragment: str) -> str:
     soup = formatting_within_blocks(BeautifulSoup(fragment, "html.parser"))
     markdown = _Converter(heading_style="ATX", bullets="-", escape_misc=False, escape_asterisks=False,
                           escape_underscores=False, autolinks=False, code_language_callback=_language).convert_soup(soup)
-    return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
+    return SPARE_BLANK_LINES.sub(lambda m: m.group(1) or "\n\n", markdown).strip() + "\n"
+
+
+# the blank lines markdownify leaves between blocks, one kept; inside code, each (PEP 8's two between functions)
+SPARE_BLANK_LINES = re.compile(r"(^(`{3,})[^\n]*\n.*?^\2[ \t]*$|<pre\b.*?</pre>)|\n{3,}",
+                               re.MULTILINE | re.DOTALL | re.IGNORECASE)
 
 
 # half the build's time: a text's time to convert varies by half again from run to run (80,000 `\[`, 12 s to
