@@ -112,6 +112,16 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def run_python(code: str, cpu_seconds: int) -> subprocess.CompletedProcess:
+    """`python -c code` in a process of its own, ended once it has worked `cpu_seconds` (the kernel's
+    SIGXCPU): an input that costs hours fails the test instead of stalling the suite, whatever the load.
+    A clock's timeout measured the load: 30 s was nearly used up by a few seconds' work on a busy
+    machine. One ten times as long still ends a process that waits on nothing."""
+    limit = f"import resource; resource.setrlimit(resource.RLIMIT_CPU, ({cpu_seconds}, {cpu_seconds + 5}))\n"
+    return subprocess.run([sys.executable, "-c", limit + code], capture_output=True, text=True,
+                          timeout=10 * cpu_seconds)
+
+
 def site_pages(root: Path, prefix: str) -> list[str]:
     """Every HTML page of a built site under root/prefix, as URL paths."""
     base = root / prefix

@@ -5,6 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
+from helpers import run_python
 from tertulia.importers.untrusted import unsafe_markup
 from tertulia.importers.wpbody import autop, before_more, comment_markdown, plain, safe_as_essay, to_markdown
 from tertulia.reading.markup import Converter
@@ -229,32 +230,26 @@ def test_the_words_after_an_unclosed_player_shortcode_stay_and_a_relative_file_k
 def test_a_flood_of_unclosed_tags_converts_in_linear_time():
     """16,000 `<pre` in a 64 KB spam comment (WordPress's own limit) took 9 s to import, a 1 MB one hours,
     before the size check could refuse it (a red-team pass, 2026-12)."""
-    import subprocess
-    import sys
     code = ("from tertulia.importers.wpbody import comment_refused, plain, to_markdown\n"
             "for body in ('N' + '<pre' * 64000, 'N' + '<figure' * 64000 + '</video>', '<!-- wp:x' * 64000,\n"
             "             'x' + '<div' * 64000):\n"
             "    comment_refused(body); plain(body); to_markdown(body)\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = run_python(code, cpu_seconds=60)
     assert result.returncode == 0, result.stderr
 
 
 def test_end_tags_of_elements_never_opened_do_not_hide_how_deep_the_rest_nests():
     """`<div></i>` 100,000 times nests as deep as `<div>` alone: counted as closing a `<div>` each, the
     stray `</i>` let it past the depth check, and nh3 took two minutes over it (a red team)."""
-    import subprocess
-    import sys
     code = ("from tertulia.importers.wpbody import to_markdown\n"
             "print(to_markdown('<div>w</i>' * 100000 + '<p>the end</p>').count('w'))\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=40)
+    result = run_python(code, cpu_seconds=40)
     assert result.stdout.strip() == "100000", result.stderr
 
 
 def test_a_flood_of_unclosed_shortcodes_and_frames_is_read_in_linear_time():
     """`[a b="` 30,000 times (181 KB) took 3 min 51 s to import, and `<iframe ` 60,000 times in a Disqus
     comment 218 s: each opening was tried to the body's end (a red-team pass, 2026-12)."""
-    import subprocess
-    import sys
     code = ("from tertulia.importers.shortcodes import expanded, stripped\n"
             "from tertulia.importers.wpbody import comment_markdown\n"
             "from tertulia.importers.untrusted import cleaned\n"
@@ -263,7 +258,7 @@ def test_a_flood_of_unclosed_shortcodes_and_frames_is_read_in_linear_time():
             "    expanded(body); stripped(body)\n"
             "for body in ('<iframe ' * 60000, '<iframe src=\"https://x\"' * 20000, '<iframe x>' * 60000 + '</iframe>'):\n"
             "    comment_markdown(body); cleaned(body)\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = run_python(code, cpu_seconds=60)
     assert result.returncode == 0, result.stderr
 
 
@@ -418,15 +413,13 @@ def test_formatting_a_parser_opens_again_counts_as_deep_and_a_list_s_start_is_a_
 def test_a_link_round_a_player_leaves_its_sources_its_own_and_many_wrappers_keep_their_words():
     """A review: a link round a `<video>` was put between the player and its `<source>`, which then played
     nothing; and 32 wrappers round 5,000 paragraphs took 39 s to copy into each."""
-    import subprocess
-    import sys
     markdown = to_markdown('<a href="https://x.org/"><video controls><source src="https://x.org/v.mp4"></video></a>')
     assert '<video controls=""><source src="https://x.org/v.mp4"/></video>' in markdown, markdown
     code = ("from tertulia.importers.wpbody import to_markdown\n"
             "wrappers = '<b><i><u><s><em><strong><span><a href=\"https://x.org/\">' * 4\n"
             "print(to_markdown(wrappers + '<p>w <i>v</i></p>' * 5000 + '</a></span></strong></em></s></u></i></b>' * 4)"
             ".count('w'))\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
+    result = run_python(code, cpu_seconds=30)
     assert result.stdout.strip() == "5000", result.stderr
 
 
@@ -434,8 +427,6 @@ def test_a_long_post_keeps_the_links_round_its_blocks_and_many_moves_take_linear
     """A second review: the bound on copies counted every block of the post, so six linked captions in a
     post of 9,000 paragraphs lost their links; and moving words into 20,000 paragraphs of one `<b>`,
     element by element, took bs4 two minutes."""
-    import subprocess
-    import sys
     from tertulia.importers import wrapped_blocks
     monkeypatch.setattr(wrapped_blocks, "MAX_COPIES", 50)
     captions = "".join(f'<a href="https://example.org/fig{i}"><div>Figure {i}</div></a>' for i in range(6))
@@ -443,7 +434,7 @@ def test_a_long_post_keeps_the_links_round_its_blocks_and_many_moves_take_linear
     assert all(f"[Figure {i}](https://example.org/fig{i})" in markdown for i in range(6)), markdown[:300]
     code = ("from tertulia.importers.wpbody import to_markdown\n"
             "print(to_markdown('<b>' + '<p>w</p>x ' * 20000 + '</b>').count('**w**'))\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = run_python(code, cpu_seconds=60)
     assert result.stdout.strip() == "20000", result.stderr
 
 
