@@ -128,7 +128,8 @@ def test_copying_a_passage_link_says_so_keeps_the_place_and_works_on_one_languag
     page.evaluate("document.getElementById('p5').scrollIntoView({block: 'center'})")
     before = page.evaluate("scrollY")
     page.click("#p5 .anchor")
-    page.wait_for_timeout(100)
+    # the clipboard is written in a promise, and "Link copied" shown once it is: waited for, not timed
+    page.wait_for_function(SEEN_TEXT, arg="Link copied")
     assert page.evaluate("navigator.clipboard.readText()") == server["url"] + SINGLE + "#p5"
     assert abs(page.evaluate("scrollY") - before) <= 2, "the page did not move"
     assert page.evaluate(SEEN_TEXT, "Link copied")
@@ -523,7 +524,7 @@ def test_an_essay_with_headings_has_contents_and_the_bar_shows_how_far_the_reade
     assert essay.evaluate(progress) == 0
     essay.evaluate("window.scrollTo(0, document.querySelector('.text').offsetTop + "
                    "document.querySelector('.text').offsetHeight / 2)")
-    essay.wait_for_timeout(200)
+    essay.wait_for_function(f"{progress} > 0.4")  # redrawn at the next frame after the scroll, however late
     assert 0.4 < essay.evaluate(progress) < 1
 
 
