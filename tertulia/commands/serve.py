@@ -193,8 +193,8 @@ def _moved(wanted: str, output: Path, state: PreviewState) -> str:
 
 # livereload tells the pages connected when a rebuild ends; one reloading then, after an earlier save, is
 # not, and stayed on that save's words (two saves 0.1 s apart: every time, a walk found). Each page says the
-# rebuild it was drawn from, and asks once loaded, and again 1.5 s later (by when livereload has connected and
-# hears of the next), whether it is still the last one.
+# rebuild it was drawn from, and asks once loaded, and every 1.5 s after, whether it is still the last one: on a
+# loaded machine livereload may connect seconds late, and a rebuild ending before then went unheard.
 FRESH = "/__tertulia-preview/fresh.js"
 FRESH_SCRIPT = b"""(function () {
   var drawn = new URL(document.currentScript.src).searchParams.get("build");
@@ -203,7 +203,7 @@ FRESH_SCRIPT = b"""(function () {
       .then(function (last) { if (last !== drawn) { location.reload(); } }, function () {});
   }
   ask();
-  setTimeout(ask, 1500);
+  setInterval(ask, 1500);
 })();
 """ % FRESH.encode()
 

@@ -42,3 +42,23 @@ def test_a_save_while_the_page_reloads_after_the_one_before_leaves_the_page_on_t
                                    timeout=15_000)
             page.wait_for_timeout(2_000)  # each attempt from a settled page
     context.close()
+
+
+def test_a_page_whose_livereload_never_connects_still_ends_on_the_last_save(tmp_path, browser):
+    """A flaky-test hunt: a page asked whether it was the last rebuild's only on load and 1.5 s after; on a
+    loaded machine livereload could connect later still, and a rebuild ending in between went unheard.
+    Here livereload's script never loads at all: the page's own asking must find the save."""
+    content = make_content(tmp_path)
+    essay = content / "posts/hola/index.es.md"
+    context = browser.new_context()
+    context.route(lambda address: "/livereload.js" in address, lambda route: route.abort())
+    with preview_of(content, tmp_path, "/repo/posts/hola/") as url:
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function("() => document.body && document.body.textContent.includes('Primer párrafo.')")
+        page.wait_for_timeout(5_000)  # past the asking on load and 1.5 s after, and a reload for the start's rebuild
+        essay.write_text(essay.read_text().replace("Primer párrafo.", "Otra versión."))
+        served(url, "Otra versión.")
+        page.wait_for_function("() => document.body && document.body.textContent.includes('Otra versión.')",
+                               timeout=15_000)
+    context.close()
