@@ -221,7 +221,11 @@
         mark.appendChild(word);
       }
     });
-    showFound(scope.querySelectorAll("mark.search-hit"));
+    // a picture whose description holds the words (the index reads its alt text): outlined, as no mark fits in it
+    Array.prototype.forEach.call(scope.querySelectorAll("img[alt]"), function (image) {
+      if (!image.closest(NOT_MARKED) && firstHit(lowered(image.alt), terms)) { image.classList.add("search-hit"); }
+    });
+    showFound(scope.querySelectorAll("mark.search-hit, img.search-hit"));
   }
 
   // A view kept on this device may hide the words a search found ("Română only" for a hit in English): the

@@ -103,6 +103,17 @@ def test_the_word_a_search_found_stands_out_in_the_row_it_opens(server, open_pag
     assert hit != row
 
 
+def test_a_picture_whose_description_a_search_found_is_outlined_and_shown(server, open_page):
+    """A walk: a hit in a picture's alt text (the index holds it) opened the page with nothing marked. The
+    Spanish picture's description holds the word; the English one's (`A diagram`) does not."""
+    page = open_page(server["url"] + "/fixture-repo/posts/alpha/?highlight=diagrama&view=en")
+    page.wait_for_selector("img.search-hit")
+    assert page.eval_on_selector_all("img.search-hit", "all => all.map(i => i.alt)") == ["Un diagrama"]
+    outline = page.eval_on_selector("img.search-hit", "i => getComputedStyle(i).outlineStyle")
+    assert outline == "solid" and page.eval_on_selector("img.search-hit", "i => i.getClientRects().length") > 0
+    assert "view=en" not in page.evaluate("location.search")  # its side shown, not English only
+
+
 # 4
 def test_on_a_phone_the_reader_is_told_which_text_is_the_original(server, open_page):
     page = open_page(server["url"] + ESSAY, width=390)  # stacked, the phone's default
