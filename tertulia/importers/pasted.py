@@ -16,11 +16,12 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
+from ..reading.active import active_svg
 from .media import MAX_BYTES
 from .wxr import Item
 
-# a raster picture only: an SVG is a document that can hold scripts, and stays the words it stood for
-KINDS = {"png": "png", "jpeg": "jpg", "jpg": "jpg", "gif": "gif", "webp": "webp", "avif": "avif", "bmp": "bmp"}
+KINDS = {"png": "png", "jpeg": "jpg", "jpg": "jpg", "gif": "gif", "webp": "webp", "avif": "avif", "bmp": "bmp",
+         "svg+xml": "svg"}  # an SVG is a document, saved only if it can run nothing (see _file)
 DATA = r"data:image/([a-z0-9.+-]{1,20})((?:;[a-z0-9-]{1,40}=[^;,\s\"'<>]{0,200})*);base64,"
 # an HTML comment, kept as it is, or an <img> tag up to its address, which is quoted or not
 PASTED = re.compile(r"<!--.*?(?:-->|$)|(<img\b[^<>]*?\ssrc\s*=\s*)(?:([\"'])\s*" + DATA + r"([^\"'<>]*)\2"
@@ -60,7 +61,7 @@ def _file(kind: str, encoded: str, files: dict[str, bytes]) -> tuple[str, str]:
     """The name a picture's bytes are saved under (added to `files`), or "" and why they are not."""
     extension = KINDS.get(kind)
     if extension is None:
-        return "", f"an image/{kind}" if kind.startswith("svg") else f"not a picture browsers show (image/{kind})"
+        return "", f"not a picture browsers show (image/{kind})"
     encoded = re.sub(r"\s+", "", encoded)
     if len(encoded) * 3 // 4 > MAX_BYTES:
         return "", f"over {MAX_BYTES // (1024 * 1024)} MB"
@@ -70,6 +71,8 @@ def _file(kind: str, encoded: str, files: dict[str, bytes]) -> tuple[str, str]:
         data = b""
     if not data:
         return "", "not a picture's bytes"
+    if extension == "svg" and (why := active_svg(data)):
+        return "", f"an SVG that could run a script ({why})"
     name = f"pasted-{hashlib.sha256(data).hexdigest()[:12]}.{extension}"
     files[name] = data
     return name, ""

@@ -293,7 +293,8 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
                     summary.no_language.append(place.folder)
                 staging.stage(plan.files)
             elif isinstance(entry, Item):
-                _not_placed(entry, summary, lang, joined=bool(post := _shown_on(entry)) and post in plan.urls)
+                _not_placed(entry, summary, lang, joined=bool(post := _shown_on(entry)) and post in plan.urls,
+                            site_languages=plan.languages)
         summary.brought = plan.files_from
         summary.served_already = plan.served_already
         summary.unusable = plan.unusable
@@ -667,7 +668,7 @@ def _shown_on(item: Item) -> str:
     return item.parent if item.type == "attachment" and item.parent not in ("", "0") else ""
 
 
-def _not_placed(item: Item, summary: Summary, lang: str, joined: bool = False) -> None:
+def _not_placed(item: Item, summary: Summary, lang: str, joined: bool = False, site_languages=()) -> None:
     """Count an item the import does not bring, and its comments (but those `joined` to its post's thread)."""
     if item.type not in KINDS:
         summary.skipped_items[f"{item.type or 'untyped'} item{{s}} (not posts or pages)"] += 1
@@ -683,9 +684,12 @@ def _not_placed(item: Item, summary: Summary, lang: str, joined: bool = False) -
         return
     other = _other_language(item, lang)
     if other and item.status in ESSAY_STATUSES:
+        # the option as site.yml names the language (Polylang's `pt` is the site's `pt-BR`): `--lang pt` is refused
+        option = next((code for code in site_languages if code.split("-")[0].casefold() == other.split("-")[0].casefold()),
+                      other)
         summary.skipped_items[f"{item.type}{{s}} in another language ({other}, as the blog's plugin marks them): not imported "
-                              f"as `{lang}` (imported with `--lang {other}`, those it groups with an imported post go beside it "
-                              "as translations)"] += 1
+                              f"as `{lang}` (imported with `--lang {option}`, those it groups with an imported post go beside "
+                              "it as translations)"] += 1
         summary.skipped_comments[f"on {item.type}s in another language (its import brings them)"] += len(item.comments)
         return
     summary.skipped_items[f"{item.type}{{s}} with status {item.status or 'none'}"] += 1

@@ -72,12 +72,15 @@ class _Converter(MarkdownConverter):
     code blocks with their language, and escaping only what Python-Markdown would read as markup."""
 
     def _kept(self, el, text, *args, **kwargs):
-        if el.find("a", href=False) is not None:
+        if el.find("a", href=False) is not None or el.find("img", src=False) is not None:
             # an anchor (`<a id>`, whose id anchors.py has read) or a link whose address was unsafe: nh3 left it
-            # `<a rel="noopener">`, which the Nu checker refuses without an address: its words alone
+            # `<a rel="noopener">`, which the Nu checker refuses without an address: its words alone; a picture
+            # whose address was unsafe (`data:` pasted in) shows broken: its description, as words
             el = copy(el)
             for anchor in el.find_all("a", href=False):
                 anchor.unwrap()
+            for image in el.find_all("img", src=False):
+                image.replace_with(image.get("alt") or "")
         return "\n\n" + str(el) + "\n\n"
 
     def convert_audio(self, el, text, *args, **kwargs):

@@ -520,6 +520,14 @@ def test_a_post_polylang_marks_as_another_language_is_not_filed_under_the_import
     result = import_into(tmp_path / "other", export_text(french, silent, language="fr"))
     assert result.returncode == 0, result.stderr
     assert "comments not imported: none" in result.stdout, result.stdout
+    # the option as site.yml names the language: a walk's `--lang pt`, for Polylang's `pt`, was refused (pt-BR)
+    site = tmp_path / "brazil"
+    (site / "content").mkdir(parents=True)
+    (site / "content/site.yml").write_text('title: T\nbase_url: "https://x.github.io/c/"\nlanguages:\n  pt-BR: Português\n'
+                                           "  en: English\nmain_language: pt-BR\n")
+    portuguese = in_language(post(name="o-trem", post_id="12", title="O trem", body="O trem."), "pt")
+    result = import_into(site, export_text(portuguese, english, language="en"), "--lang", "en")
+    assert "(pt, as the blog's plugin marks them): not imported as `en` (imported with `--lang pt-BR`" in result.stdout
 
 
 # --- red team of session 42: what an import writes, the next build and check take ---------------------------
@@ -927,7 +935,7 @@ def test_a_pasted_picture_is_saved_beside_its_post_once_and_shown_from_there(tmp
     assert (site / "output/posts/hello" / pictures[0].name).read_bytes() == png
     assert "drawing" in page and "broken" in page and "data:image" not in page and "alert" not in page
     assert "pictures pasted into posts, saved beside them: 1 file" in result.stdout, result.stdout
-    assert "left as their words" in result.stdout and "posts/hello (an image/svg+xml)" in result.stdout
+    assert "left as their words" in result.stdout and "posts/hello (an SVG that could run a script" in result.stdout
     assert "posts/hello (not a picture's bytes)" in result.stdout
     again = import_into(site, export_text(post(body=body)))  # a second import finds it written already
     assert again.returncode == 0 and sorted(folder.glob("pasted-*")) == pictures, again.stdout
