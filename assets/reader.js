@@ -544,13 +544,21 @@
   }
 
   // A link made for the old blog (WordPress's #comments and #respond, Disqus's #disqus_thread and its
-  // #comment-<id>, imported as comment-disqus-<id>) reaches the discussion it meant, not the page's top.
+  // #comment-<id>, imported as comment-disqus-<id>) reaches the discussion it meant, not the page's top; one
+  // to an anchor in the text (`#o-basico`, a section) the passage that holds it now (the text's `anchors`).
   function oldAnchor() {
     var id = fragmentId();
     if (!id || document.getElementById(id)) { return; }
     var number = /^comment-([0-9]+)$/.exec(id);
     var found = number ? document.getElementById("comment-disqus-" + number[1])
       : /^(?:comments|respond|disqus_thread)$/.test(id) ? document.getElementById("discussion") : null;
+    var article = document.querySelector("article[data-anchors]");
+    if (!found && article) {
+      try {
+        var passages = JSON.parse(article.getAttribute("data-anchors"));
+        found = Object.prototype.hasOwnProperty.call(passages, id) ? document.getElementById(passages[id]) : null;
+      } catch (e) { found = null; }
+    }
     if (found) { window.location.replace("#" + found.id); }
   }
 

@@ -122,6 +122,7 @@ class Text:
     stale_title: tuple[str, int] | None = None  # the original's title it followed, when changed since, and its line
     stale_summary: tuple[str, int] | None = None  # the same of its summary ("" for none then)
     untracked: bool = False  # a translation with no entry in translations.json (for status)
+    anchors: tuple[tuple[str, int], ...] = ()  # an old blog's anchors in it, each with its passage's number
 
     @property
     def title_in(self) -> str:

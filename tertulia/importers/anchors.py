@@ -33,20 +33,22 @@ KEPT_ID = re.compile(r"""<[A-Za-z][^<>]*?\sid=["']([^"']*)["']""")  # an anchor 
 FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)", re.MULTILINE)
 CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)
 MAX_ANCHORS = 500  # a post's table of contents in earnest has a few dozen
+LINKABLE = re.compile(r"[^\s#\"'<>\\`]{1,200}")  # an anchor a text's `anchors` may keep (reading/fields.ANCHOR_NAME)
+PASSAGE = re.compile(r"p[0-9]+")  # a passage's own, which the page holds already
 
 
 def marked(html: str) -> tuple[str, list[str]]:
-    """`html` with a mark where the words start of each element an in-page link of it leads to, and the
-    anchors marked, by the mark's number; `html` as it is (and none) when it links to no place in itself."""
-    wanted = {name for found in LINKED.finditer(html) for name in (found.group(1), unquote(found.group(1)))}
-    if not wanted:
+    """`html` with a mark where the words start of each element holding an anchor (`id`, `name`): those an
+    in-page link of it leads to, and the others, which a link from elsewhere may name; and the anchors
+    marked, by the mark's number. `html` as it is (and none) when it holds no anchor."""
+    if not ANCHOR.search(html):
         return html, []
     html = FORGED.sub("", html)
     anchors: list[str] = []
 
     def mark(tag: re.Match) -> str:
         names = [next(filter(None, found.groups()), "") for found in ANCHOR.finditer(tag.group(2) or "")]
-        new = [name for name in names if name in wanted and name not in anchors]
+        new = [name for name in names if name and name not in anchors]
         if not new or len(anchors) >= MAX_ANCHORS:
             return tag.group()
         anchors.extend(new)
@@ -55,19 +57,26 @@ def marked(html: str) -> tuple[str, list[str]]:
     return START_TAG.sub(mark, html), anchors
 
 
-def resolved(markdown: str, marked_markdown: str, anchors: list[str], seconds: float) -> str:
-    """`markdown` (the text converted without marks) with each in-page link to a marked anchor pointed at the
-    passage that holds it, found in `marked_markdown` (the same converted with them). Only the links change:
-    where the marks changed the blocks (an empty list item they kept), the links are left as written, as are
-    links to an anchor the text does not hold, and whatever code shows."""
+def places(markdown: str, marked_markdown: str, anchors: list[str], seconds: float) -> dict[str, int]:
+    """Each marked anchor's passage, found in `marked_markdown` (the text converted with the marks) as the
+    build numbers `markdown` (converted without them); none where the marks changed the blocks (an empty list
+    item they kept), and none of an anchor the text still holds itself (an imported footnote's)."""
     if not anchors or not MARK.search(marked_markdown):
-        return markdown
+        return {}
     passages, blocks = _passages(marked_markdown, seconds)
     if blocks != _blocks(markdown, seconds):
-        return markdown
+        return {}
     kept = {found for part, code in _parts(markdown) if not code for found in KEPT_ID.findall(part)}
-    numbers = {anchors[int(mark)]: number for mark, number in passages.items()
-               if int(mark) < len(anchors) and anchors[int(mark)] not in kept}  # an imported footnote's works
+    return {anchors[int(mark)]: number for mark, number in passages.items()
+            if int(mark) < len(anchors) and anchors[int(mark)] not in kept}
+
+
+def resolved(markdown: str, numbers: dict[str, int]) -> str:
+    """`markdown` with each in-page link to an anchor of `numbers` (see places) pointed at the passage that
+    holds it. Only the links change: links to an anchor the text does not hold stay as written, as does
+    whatever code shows."""
+    if not numbers:
+        return markdown
 
     def pointed(link: re.Match) -> str:
         number = numbers.get(link.group(2)) or numbers.get(unquote(link.group(2)))
@@ -125,3 +134,8 @@ def _passages(markdown: str, seconds: float) -> tuple[dict[str, int], int]:
         waiting = []
     found.update((mark, number) for mark in waiting if number)
     return found, number
+
+
+def kept_for_links(numbers: dict[str, int]) -> dict[str, int]:
+    """The anchors a text's front matter keeps (`anchors:`) for links from elsewhere: those the build takes."""
+    return {name: number for name, number in numbers.items() if LINKABLE.fullmatch(name) and not PASSAGE.fullmatch(name)}

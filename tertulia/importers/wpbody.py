@@ -343,10 +343,11 @@ def blocks_left_out(body: str) -> list[str]:
 
 
 def to_markdown(body: str, post_id: str = "", media: Media | None = None, footnotes: str = "",
-                shortcodes: bool = True, flattened: list[str] | None = None, flat: bool = False) -> str:
+                shortcodes: bool = True, flattened: list[str] | None = None, flat: bool = False,
+                places: dict[str, int] | None = None) -> str:
     """Markdown for a stored WordPress body (post or, without shortcodes, comment), sanitized. A post's
     whose markup cannot be made safe (or, with `flat`, any) keeps its words with plain formatting, and
-    its id goes to `flattened`."""
+    its id goes to `flattened`; a post's anchors (`id`, `name`) go to `places`, each with its passage."""
     text = sub_closed(BLOCK_EDITOR_COMMENT, "", body.replace("\r\n", "\n").replace("\r", "\n"), COMMENT_END)
     text = NEXTPAGE.sub("\n\n<hr />\n\n", sub_closed(MORE, "", text, COMMENT_END))
     code: list[str] = []
@@ -358,15 +359,20 @@ def to_markdown(body: str, post_id: str = "", media: Media | None = None, footno
         text = shallow(text)  # tags nest: 100,000 `<div>`, 40 s (a red team); their words kept, as past MAX_NESTING
     if shortcodes and not flat:  # a post's table of contents: its anchors, found again as passages
         markdown = _converted(cleaned(text, frames=True))
-        marked_text, linked = anchors.marked(text)
-        if linked:  # converted again with its anchors marked, to find which passage holds each
-            markdown = anchors.resolved(markdown, _converted(cleaned(marked_text, frames=True)), linked, IMPORTED_SECONDS)
+        marked_text, held = anchors.marked(text)
+        if held:  # converted again with its anchors marked, to find which passage holds each
+            numbers = anchors.places(markdown, _converted(cleaned(marked_text, frames=True)), held, IMPORTED_SECONDS)
+            markdown = anchors.resolved(markdown, numbers)
+            if places is not None:
+                places.update(anchors.kept_for_links(numbers))
     else:
         markdown = flat_markdown(text) if flat else _converted(cleaned(text, frames=shortcodes, every_word=not shortcodes))
     if shortcodes and not flat and not safe_as_essay(markdown):  # a post or page: its Markdown is trusted when built
         markdown = flat_markdown(text)
         if flattened is not None:
             flattened.append(post_id)
+        if places is not None:
+            places.clear()  # its blocks are others now
     return markdown
 
 

@@ -75,7 +75,7 @@ def essay_file(item: Item, author: str, draft: bool, tags: list[str], aliases: l
         lines.append("aliases: [" + ", ".join(quoted(alias) for alias in aliases) + "]")
     if FEED_ID.fullmatch(item.guid) and not page:
         lines.append(f"feed_id: {quoted(item.guid)}")
-    return "\n".join(lines) + "\n---\n\n" + _body(item, media, flattened, flat)
+    return _file(lines, item, media, flattened, flat)
 
 
 def translation_file(item: Item, original: str, media: Media | None = None, flattened: list[str] | None = None,
@@ -83,7 +83,17 @@ def translation_file(item: Item, original: str, media: Media | None = None, flat
     """A post's or page's text as the translation of an original in the language `original`: its title,
     summary and words; the rest (author, date, tags, addresses, feed id) is its original's to say."""
     lines = ["---", f"title: {quoted(title_of(item))}", *_summary(item), f"translation_of: {quoted(original)}"]
-    return "\n".join(lines) + "\n---\n\n" + _body(item, media, flattened, flat)
+    return _file(lines, item, media, flattened, flat)
+
+
+def _file(lines: list[str], item: Item, media: Media | None, flattened: list[str] | None, flat: bool) -> str:
+    """A text's file: its front matter's `lines`, the anchors its words hold (a link from elsewhere to a
+    section, `#o-basico`, finds the passage that holds it now), and its words."""
+    places: dict[str, int] = {}
+    body = _body(item, media, flattened, flat, places)
+    if places:
+        lines = lines + ["anchors: {" + ", ".join(f"{quoted(name)}: {number}" for name, number in places.items()) + "}"]
+    return "\n".join(lines) + "\n---\n\n" + body
 
 
 def _summary(item: Item) -> list[str]:
@@ -99,10 +109,11 @@ def _summary(item: Item) -> list[str]:
     return [f"summary: {quoted(' '.join(words[:SUMMARY_WORDS]) + ('…' if len(words) > SUMMARY_WORDS else ''))}"]
 
 
-def _body(item: Item, media: Media | None, flattened: list[str] | None, flat: bool) -> str:
-    """The post's words as Markdown, its featured image first."""
+def _body(item: Item, media: Media | None, flattened: list[str] | None, flat: bool,
+          places: dict[str, int] | None = None) -> str:
+    """The post's words as Markdown, its featured image first; its anchors' passages go to `places`."""
     return to_markdown(featured(item, media) + item.content, item.post_id, media, dict(item.meta).get("footnotes", ""),
-                       flattened=flattened, flat=flat)
+                       flattened=flattened, flat=flat, places=places)
 
 
 def unusable_ids(item: Item, page: bool) -> list[str]:

@@ -33,10 +33,10 @@ STATUSES = ("published", "pending", "spam")
 ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url", "aliases", "feed_id",
                  "translate"}
 ESSAY_KEYS = {"title", "author", "date", "tags", "source", "summary", "draft", "translate", "translation_of", "translator",
-              "aliases", "feed_id"}
+              "aliases", "feed_id", "anchors"}
 TRANSLATION_ONLY = {"translator"}  # (`translation_of` is what makes a file a translation)
 COMMENT_KEYS = {"author", "date", "reply_to", "status", "url", "translation_of", "translator"}
-PAGE_KEYS = {"title", "author", "summary", "draft", "translate", "aliases", "translation_of", "translator"}
+PAGE_KEYS = {"title", "author", "summary", "draft", "translate", "aliases", "translation_of", "translator", "anchors"}
 # a page's slug is its first URL segment: it must not be one the site itself uses
 RESERVED_SEGMENTS = {"posts": "its essays", "tags": "its tags", "comments": "its comment archive", "search": "its search",
                      "page": "its home's later pages", "assets": "its styles and scripts", "pagefind": "its search index"}
@@ -474,6 +474,7 @@ def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str,
         is_original=is_original,
         excerpt=excerpt,
         untracked=untracked,
+        anchors=fields.anchors(record, len(blocks[record.path]), found) if needs_title else (),
     )
 
 

@@ -8,6 +8,7 @@ interface (see pages.Page).
 
 from __future__ import annotations
 
+import json
 from functools import partial
 
 from markupsafe import Markup
@@ -162,14 +163,25 @@ def _page_side_by_side(site: Site, interface: Interface, site_page: SitePage, ch
             "print_style": _print_style(shown, interface.words(site.config.main_language)),
             "choices": _translation_choices(site, site_page, translations, chosen),
             "rows": rows(shown, LinkBase(routes.folder_prefix(url, routes.page(site_page.slug)))),
-            "languages": page_language_links(site, site_page), "page_summaries": _summaries(shown)}
+            "languages": page_language_links(site, site_page), "page_summaries": _summaries(shown),
+            "anchors": old_anchors(site_page)}
 
 
 def _page_single(site: Site, interface: Interface, site_page: SitePage, text, url: str, moved) -> dict:
     return {"site_page": site_page, "text": text,
             "rows": rows([text], LinkBase(routes.folder_prefix(url, routes.page(site_page.slug)), moved)),
             "languages": page_language_links(site, site_page, text.lang), "page_summaries": _summaries([text]),
-            "side_by_side": beside_original(site, site_page, text)}
+            "side_by_side": beside_original(site, site_page, text), "anchors": old_anchors(site_page)}
+
+
+def old_anchors(item: Essay | SitePage) -> str:
+    """The old blog's anchors in any version of the text, each with its passage (`{"o-basico": "p3"}`), as the
+    page's script reads them: a passage's number is the same in every language and view; "" for none."""
+    found: dict[str, str] = {}
+    for text in item.texts:
+        for name, number in text.anchors:
+            found.setdefault(name, f"p{number}")
+    return json.dumps(found, ensure_ascii=False, sort_keys=True) if found else ""
 
 
 def _summaries(texts) -> dict[str, str]:
@@ -201,7 +213,7 @@ def _side_by_side(site: Site, interface: Interface, essay: Essay, newer, older, 
         "newer": _neighbour(newer, reader, False), "older": _neighbour(older, reader, False),
         "comment_count": len(essay.comments),
         "meta": essay_meta(site.config, essay, shown, url), "reading": reading_times(shown),
-        "structured": essay_data(site.config, essay, shown, url, essay.comments),
+        "structured": essay_data(site.config, essay, shown, url, essay.comments), "anchors": old_anchors(essay),
     }
 
 
@@ -240,7 +252,7 @@ def _single(site: Site, interface: Interface, essay: Essay, newer, older, url: s
         "newer": _neighbour(newer, text.lang, True), "older": _neighbour(older, text.lang, True),
         "comment_count": len(essay.comments),
         "meta": essay_meta(site.config, essay, [text], url), "reading": reading_times([text]),
-        "structured": essay_data(site.config, essay, [text], url, essay.comments),
+        "structured": essay_data(site.config, essay, [text], url, essay.comments), "anchors": old_anchors(essay),
     }
 
 

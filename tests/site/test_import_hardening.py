@@ -963,3 +963,17 @@ def test_only_a_picture_the_blog_showed_is_saved_and_one_the_text_no_longer_show
     again = import_into(site, export_text(post(body=edited)))
     assert again.returncode == 0 and "edited by hand" in again.stdout, again.stdout
     assert len(list(folder.glob("pasted-*"))) == 1 and "saved beside them" not in again.stdout
+
+
+def test_a_post_s_anchors_are_kept_for_links_from_elsewhere(tmp_path):
+    """A walk: `/2012/09/10/hello/#o-basico`, linked from a forum, opened the moved post at its top: its table
+    of contents was pointed at the passages, but no link from elsewhere could be."""
+    body = ('<p><a href="#o-basico">Ir</a></p><h2 id="o-basico">O básico</h2><p>Texto.</p>'
+            '<h2 id="wraps">Wraps</h2><p id="p9">Nove.</p><p><a name="fim"></a>Fim.</p>')
+    site = tmp_path / "site"
+    assert import_into(site, export_text(post(body=body))).returncode == 0
+    essay = (site / "content/posts/hello/index.en.md").read_text()
+    assert 'anchors: {"o-basico": 2, "wraps": 4, "fim": 6}\n' in essay and "[Ir](#p2)" in essay, essay
+    built = built_without_error(site)
+    assert "warning" not in built.stdout.replace("0 warnings", ""), built.stdout
+    assert "data-anchors=" in (site / "output/posts/hello/index.html").read_text()

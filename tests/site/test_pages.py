@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from helpers import ABOUT_EN, ABOUT_ES, MENU, SITE_YML, about_site, every_file, make_content, run_cli
+from helpers import ABOUT_EN, ABOUT_ES, ESSAY_EN, ESSAY_ES, MENU, SITE_YML, about_site, every_file, make_content, run_cli
 
 
 def build(content: Path, out: Path):
@@ -417,3 +417,22 @@ def test_an_essay_in_one_language_offers_no_other_version_and_nothing_side_by_si
     assert '<nav class="language-versions"' in (out / "posts/dos/index.html").read_text()
     assert "language-versions" not in (out / "sola/index.html").read_text()  # a page of content/pages/ alike
     assert '<nav class="language-versions"' in (out / "es/posts/dos/index.html").read_text()
+
+
+def test_an_old_anchor_is_kept_for_the_page_s_script_and_a_wrong_one_is_an_author_s_error(tmp_path):
+    """`anchors` (an imported post's old sections): each a name and a passage the text has; the pages of the
+    essay, side by side and in each language, carry them all, passages being the same in every version."""
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": ESSAY_ES.replace("author: Ana\n", "author: Ana\nanchors: {segundo: 2}\n"),
+        "posts/hola/index.en.md": ESSAY_EN.replace("translation_of: es\n", "translation_of: es\nanchors: {second: 2}\n")})
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", str(content), "--output", str(out)).returncode == 0
+    for page in ("posts/hola/index.html", "es/posts/hola/index.html", "en/posts/hola/index.html"):
+        assert 'data-anchors="{&#34;second&#34;: &#34;p2&#34;, &#34;segundo&#34;: &#34;p2&#34;}"' in (out / page).read_text(), page
+    essay = content / "posts/hola/index.es.md"
+    essay.write_text(ESSAY_ES.replace("author: Ana\n", "author: Ana\nanchors: {p3: 1, fin: 3, \"a b\": 1}\n"))
+    result = run_cli("check", "--content", str(content))
+    assert result.returncode == 1
+    for said in ("index.es.md:4: anchor `p3` must be a name without spaces", "anchor `fin` must lead to a passage of "
+                 "the text, 1 to 2", "anchor `a b` must be a name"):
+        assert said in result.stdout + result.stderr, result.stdout + result.stderr

@@ -1,0 +1,34 @@
+"""A link from elsewhere to a section of an imported post (`#o-basico`) reaches the passage that holds it."""
+
+from __future__ import annotations
+
+from helpers import make_content, run_cli
+
+ESSAY = ("---\ntitle: Decoradores\nauthor: Ana\nanchors: {o-basico: 3, \"fim\": 5}\n---\n\n[O básico](#p3)\n\n"
+         + "Um parágrafo longo o bastante para empurrar a página. " * 40 + "\n\n## O básico\n\n"
+         + "Mais texto. " * 200 + "\n\n## Wraps\n\nFim.\n")
+TRANSLATION = ("---\ntitle: Decorators\ntranslation_of: pt\nanchors: {the-basics: 3}\n---\n\n[The basics](#p3)\n\n"
+               + "A paragraph long enough to push the page down. " * 40 + "\n\n## The basics\n\n"
+               + "More text. " * 200 + "\n\n## Wraps\n\nEnd.\n")
+SITE = ('title: T\nbase_url: "https://example.github.io/anchors/"\nlanguages:\n  pt: Português\n  en: English\n'
+        "main_language: pt\nsearch: false\n")
+
+
+def test_an_old_anchor_leads_to_its_passage_in_every_view_and_an_unknown_one_changes_nothing(server, open_page):
+    """A walk: a link to a section of the old blog (from a forum, a chat) opened the moved post at its top."""
+    content = make_content(server["root"].parent / "anchors-content", {
+        "site.yml": SITE, "posts/decoradores/index.pt.md": ESSAY, "posts/decoradores/index.en.md": TRANSLATION},
+        with_essay=False)
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "anchors"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    for path, anchor, passage in (("/anchors/posts/decoradores/", "o-basico", "p3"),
+                                  ("/anchors/posts/decoradores/", "the-basics", "p3"),  # the translation's own
+                                  ("/anchors/en/posts/decoradores/", "the-basics", "p3"),
+                                  ("/anchors/pt/posts/decoradores/", "fim", "p5")):
+        page = open_page(server["url"] + path + "#" + anchor)
+        page.wait_for_function(f"location.hash === '#{passage}'")
+        assert page.evaluate("window.scrollY") > 300, (path, anchor)
+        assert page.problems == []
+    page = open_page(server["url"] + "/anchors/posts/decoradores/#nowhere")
+    page.wait_for_timeout(300)
+    assert page.evaluate("location.hash") == "#nowhere" and page.evaluate("window.scrollY") == 0
