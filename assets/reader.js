@@ -556,7 +556,10 @@
     if (!found && article) {
       try {
         var passages = JSON.parse(article.getAttribute("data-anchors"));
-        found = Object.prototype.hasOwnProperty.call(passages, id) ? document.getElementById(passages[id]) : null;
+        var raw = window.location.hash.slice(1);  // a name written as the link spells it (`caf%C3%A9`) too
+        var name = Object.prototype.hasOwnProperty.call(passages, id) ? id
+          : Object.prototype.hasOwnProperty.call(passages, raw) ? raw : "";
+        found = name ? document.getElementById(passages[name]) : null;
       } catch (e) { found = null; }
     }
     if (found) { window.location.replace("#" + found.id); }

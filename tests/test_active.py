@@ -19,6 +19,17 @@ def test_a_script_an_svg_holds_however_written_is_found(inside):
     assert active_svg(SVG.format(inside).encode()) == SCRIPT
 
 
+def test_a_page_named_as_a_picture_or_a_page_s_refresh_in_one_is_no_picture():
+    """A review: an XHTML page pasted as `data:image/svg+xml` was saved as a picture, and opened on its own its
+    `<meta http-equiv=refresh>` sent the reader to another site from the site's own address."""
+    page = (b'<html xmlns="http://www.w3.org/1999/xhtml"><body><meta http-equiv="refresh" '
+            b'content="0;url=https://evil.example/"/></body></html>')
+    assert active_svg(page) == SCRIPT
+    assert active_svg(SVG.format("<h:meta xmlns:h='http://www.w3.org/1999/xhtml' http-equiv='refresh' "
+                                 "content='0;url=https://evil.example/'/>").encode()) == SCRIPT
+    assert active_svg(SVG.format('<metadata>drawn</metadata><text dominant-baseline="middle">x</text>').encode()) == ""
+
+
 def test_an_svg_in_another_encoding_is_read_before_it_is_called_a_picture():
     """The bytes of UTF-16 or EBCDIC hold no `script` a byte search sees: they are parsed, never passed."""
     assert active_svg(SVG.format("<script>alert(1)</script>").encode("utf-16")) == SCRIPT

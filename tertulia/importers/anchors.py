@@ -12,6 +12,7 @@ is). The converter's escaping reads a mark as no word (wpbody.LEAD).
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import unquote
 
@@ -33,7 +34,8 @@ KEPT_ID = re.compile(r"""<[A-Za-z][^<>]*?\sid=["']([^"']*)["']""")  # an anchor 
 FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)", re.MULTILINE)
 CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)
 MAX_ANCHORS = 500  # a post's table of contents in earnest has a few dozen
-LINKABLE = re.compile(r"[^\s#\"'<>\\`]{1,200}")  # an anchor a text's `anchors` may keep (reading/fields.ANCHOR_NAME)
+LINKABLE = re.compile(r"[^\s#\"'<>\\`\x00-\x1f\x7f]{1,200}")  # what a text's `anchors` may keep (fields.ANCHOR_NAME)
+OWN_ID = re.compile(r"(?:comment|view)-")  # a comment's anchor, a view's button: the page's own
 PASSAGE = re.compile(r"p[0-9]+")  # a passage's own, which the page holds already
 
 
@@ -136,6 +138,17 @@ def _passages(markdown: str, seconds: float) -> tuple[dict[str, int], int]:
     return found, number
 
 
+# the page's own anchors, which it holds before any of the text's (and #comments, #respond: the discussion)
+PAGE_IDS = {"main", "discussion", "comments", "respond", "disqus_thread", "proposal-form", "swap-sides"}
+
+
 def kept_for_links(numbers: dict[str, int]) -> dict[str, int]:
-    """The anchors a text's front matter keeps (`anchors:`) for links from elsewhere: those the build takes."""
-    return {name: number for name, number in numbers.items() if LINKABLE.fullmatch(name) and not PASSAGE.fullmatch(name)}
+    """The anchors a text's front matter keeps (`anchors:`) for links from elsewhere, by the name a browser
+    looks for: its character references and percent escapes read (`o-b%c3%a1sico` is `o-básico`, as the
+    page's script reads a link's fragment); only those the build takes and the page does not hold itself."""
+    kept: dict[str, int] = {}
+    for name, number in numbers.items():
+        read = unquote(html.unescape(name))
+        if LINKABLE.fullmatch(read) and not PASSAGE.fullmatch(read) and read not in PAGE_IDS and not OWN_ID.match(read):
+            kept.setdefault(read, number)
+    return kept

@@ -71,8 +71,8 @@ def _file(kind: str, encoded: str, files: dict[str, bytes]) -> tuple[str, str]:
         data = b""
     if not data:
         return "", "not a picture's bytes"
-    if extension == "svg" and (why := active_svg(data)):
-        return "", f"an SVG that could run a script ({why})"
+    if extension == "svg" and active_svg(data):
+        return "", "an SVG that could run a script, or no SVG at all"
     name = f"pasted-{hashlib.sha256(data).hexdigest()[:12]}.{extension}"
     files[name] = data
     return name, ""

@@ -816,7 +816,7 @@ def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, sum
     blog = channel.link or channel.base_site_url
     draft = _is_draft(item)
     item, pictures = pasted.taken_out(item)
-    summary.pasted_left += [f"{place.folder} ({why})" for why in pictures.left]
+    summary.pasted_left += [f"{place.folder} ({why})" for why in dict.fromkeys(pictures.left)]
     if item.password or item.status == "private":
         summary.protected.append(place.folder)
     if item.sticky and not page and not place.translation_of:

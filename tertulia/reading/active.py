@@ -10,14 +10,16 @@ import re
 # What lets an SVG opened on its own run code: a script, an event handler, a script URL (set by an
 # animation too), embedded HTML or another document. Looked for in the parsed tree, where neither a
 # namespace prefix (`<s:script>`) nor a character reference (`javascript&#58;`) hides it.
-ACTIVE_ELEMENTS = {"script", "foreignobject", "handler", "iframe", "embed", "object", "listener"}
+ACTIVE_ELEMENTS = {"script", "foreignobject", "handler", "iframe", "embed", "object", "listener", "meta", "base"}
+XHTML = "{http://www.w3.org/1999/xhtml}"  # a page's elements: a `<meta http-equiv=refresh>` sends the reader away
 SCRIPT_URL = re.compile(r"(?:java|vb)script:|data:text/html", re.IGNORECASE)
 
 
 # Bytes without any of these hold no script, handler, script URL, entity or other encoding: the file is
 # read no further (a 36 MB map parsed on every build took five seconds and 650 MB)
 SUSPECT = re.compile(rb"script|&|<!|<\?(?!xml[\s?])|foreignobject|iframe|embed|object|handler|listener|data:"
-                     rb"|on[a-z0-9_.:-]*\s*=|encoding\s*=\s*[\"'](?!utf-?8[\"'])|\x00", re.IGNORECASE)
+                     rb"|on[a-z0-9_.:-]*\s*=|encoding\s*=\s*[\"'](?!utf-?8[\"'])|\x00|xhtml|meta|base|refresh"
+                     rb"|<(?:[a-z0-9_.-]+:)?html", re.IGNORECASE)
 SCRIPT = "it holds a script (or markup that could run one)"
 UNREADABLE = ("it holds a DTD or entities (as Illustrator writes them), or markup that does not parse, which "
               "could hide a script: save it again as plain SVG")
@@ -35,8 +37,11 @@ def active_svg(data: bytes) -> str:
         return UNREADABLE
     if _instructions(data):  # `<?xml-stylesheet?>`: an XSLT the browser runs turns the file into a page with a script
         return SCRIPT
+    if not isinstance(root.tag, str) or root.tag.rsplit("}", 1)[-1] != "svg":  # a page (XHTML) named .svg: no picture
+        return SCRIPT
     for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag.rsplit("}", 1)[-1].lower() in ACTIVE_ELEMENTS:
+        if (not isinstance(element.tag, str) or element.tag.rsplit("}", 1)[-1].lower() in ACTIVE_ELEMENTS
+                or element.tag.startswith(XHTML)):
             return SCRIPT
         for name, value in element.attrib.items():
             local = name.rsplit("}", 1)[-1].lower()

@@ -116,21 +116,23 @@ def aliases(record: Record, found: Findings) -> tuple[str, ...]:
 
 
 # an anchor a link from elsewhere may name (`#o-basico`): one word of a URL's fragment, not a passage's own (`p3`)
-ANCHOR_NAME = re.compile(r"[^\s#\"'<>\\`]{1,200}")
+ANCHOR_NAME = re.compile(r"[^\s#\"'<>\\`\x00-\x1f\x7f]{1,200}")
 PASSAGE_ID = re.compile(r"p[0-9]+")
 
 
 def anchors(record: Record, blocks: int, found: Findings) -> tuple[tuple[str, int], ...]:
     """`anchors`: the old blog's anchors in the text (`o-basico: 3`), each with the passage that holds it now,
     so that a link from elsewhere naming one (`/2023/03/post/#o-basico`) still reaches its place."""
-    value = record.meta.get("anchors", {})
+    value = record.meta.get("anchors") or {}  # `anchors:` with nothing after it: none
     if not isinstance(value, dict):
         found.error(record, "anchors", "anchors must map each old anchor to its passage's number, e.g. `{intro: 3}`")
         return ()
     kept = []
     for name, number in value.items():
-        if not isinstance(name, str) or not ANCHOR_NAME.fullmatch(name) or PASSAGE_ID.fullmatch(name):
-            found.error(record, "anchors", f"anchor `{str(name)[:80]}` must be a name without spaces, quotes or `#`, "
+        if not isinstance(name, str):  # YAML reads `1:` as a number
+            found.error(record, "anchors", f"anchor `{str(name)[:80]}` must be a name: quote it (`\"{str(name)[:80]}\": …`)")
+        elif not ANCHOR_NAME.fullmatch(name) or PASSAGE_ID.fullmatch(name):
+            found.error(record, "anchors", f"anchor `{name[:80]!s}` must be a name without spaces, quotes or `#`, "
                                            "and not a passage's own (`p3`)")
         elif isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= blocks:
             found.error(record, "anchors", f"anchor `{name}` must lead to a passage of the text, 1 to {blocks}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import make_content, run_cli
 
-ESSAY = ("---\ntitle: Decoradores\nauthor: Ana\nanchors: {o-basico: 3, \"fim\": 5}\n---\n\n[O básico](#p3)\n\n"
+ESSAY = ("---\ntitle: Decoradores\nauthor: Ana\nanchors: {o-basico: 3, \"fim\": 5, \"caf%C3%A9\": 4}\n---\n\n[O básico](#p3)\n\n"
          + "Um parágrafo longo o bastante para empurrar a página. " * 40 + "\n\n## O básico\n\n"
          + "Mais texto. " * 200 + "\n\n## Wraps\n\nFim.\n")
 TRANSLATION = ("---\ntitle: Decorators\ntranslation_of: pt\nanchors: {the-basics: 3}\n---\n\n[The basics](#p3)\n\n"
@@ -24,7 +24,9 @@ def test_an_old_anchor_leads_to_its_passage_in_every_view_and_an_unknown_one_cha
     for path, anchor, passage in (("/anchors/posts/decoradores/", "o-basico", "p3"),
                                   ("/anchors/posts/decoradores/", "the-basics", "p3"),  # the translation's own
                                   ("/anchors/en/posts/decoradores/", "the-basics", "p3"),
-                                  ("/anchors/pt/posts/decoradores/", "fim", "p5")):
+                                  ("/anchors/pt/posts/decoradores/", "fim", "p5"),
+                                  # a name kept as a link spells it, percent-encoded: found as written too
+                                  ("/anchors/posts/decoradores/", "caf%C3%A9", "p4")):
         page = open_page(server["url"] + path + "#" + anchor)
         page.wait_for_function(f"location.hash === '#{passage}'")
         assert page.evaluate("window.scrollY") > 300, (path, anchor)

@@ -969,11 +969,15 @@ def test_a_post_s_anchors_are_kept_for_links_from_elsewhere(tmp_path):
     """A walk: `/2012/09/10/hello/#o-basico`, linked from a forum, opened the moved post at its top: its table
     of contents was pointed at the passages, but no link from elsewhere could be."""
     body = ('<p><a href="#o-basico">Ir</a></p><h2 id="o-basico">O básico</h2><p>Texto.</p>'
-            '<h2 id="wraps">Wraps</h2><p id="p9">Nove.</p><p><a name="fim"></a>Fim.</p>')
+            '<h2 id="wraps">Wraps</h2><p id="p9">Nove.</p><p><a name="fim"></a>Fim.</p>'
+            # a review: WordPress spells an accented heading's id percent-encoded, or with references; a name
+            # the page holds itself (`main`) would never be followed
+            '<h2 id="o-b%c3%a1sico">Acentos</h2><h2 id="caf&eacute;">Café</h2><h2 id="main">Main</h2><p>Fim.</p>')
     site = tmp_path / "site"
     assert import_into(site, export_text(post(body=body))).returncode == 0
     essay = (site / "content/posts/hello/index.en.md").read_text()
-    assert 'anchors: {"o-basico": 2, "wraps": 4, "fim": 6}\n' in essay and "[Ir](#p2)" in essay, essay
+    assert 'anchors: {"o-basico": 2, "wraps": 4, "fim": 6, "o-básico": 7, "café": 8}\n' in essay, essay
+    assert "[Ir](#p2)" in essay
     built = built_without_error(site)
     assert "warning" not in built.stdout.replace("0 warnings", ""), built.stdout
     assert "data-anchors=" in (site / "output/posts/hello/index.html").read_text()

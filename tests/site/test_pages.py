@@ -430,9 +430,11 @@ def test_an_old_anchor_is_kept_for_the_page_s_script_and_a_wrong_one_is_an_autho
     for page in ("posts/hola/index.html", "es/posts/hola/index.html", "en/posts/hola/index.html"):
         assert 'data-anchors="{&#34;second&#34;: &#34;p2&#34;, &#34;segundo&#34;: &#34;p2&#34;}"' in (out / page).read_text(), page
     essay = content / "posts/hola/index.es.md"
-    essay.write_text(ESSAY_ES.replace("author: Ana\n", "author: Ana\nanchors: {p3: 1, fin: 3, \"a b\": 1}\n"))
+    essay.write_text(ESSAY_ES.replace("author: Ana\n", "author: Ana\nanchors: {p3: 1, fin: 3, \"a b\": 1, 7: 1}\n"))
     result = run_cli("check", "--content", str(content))
     assert result.returncode == 1
     for said in ("index.es.md:4: anchor `p3` must be a name without spaces", "anchor `fin` must lead to a passage of "
-                 "the text, 1 to 2", "anchor `a b` must be a name"):
+                 "the text, 1 to 2", "anchor `a b` must be a name", 'anchor `7` must be a name: quote it (`"7": …`)'):
         assert said in result.stdout + result.stderr, result.stdout + result.stderr
+    essay.write_text(ESSAY_ES.replace("author: Ana\n", "author: Ana\nanchors:\n"))  # nothing after it: none
+    assert run_cli("check", "--content", str(content)).returncode == 0
