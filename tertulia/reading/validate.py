@@ -423,8 +423,21 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         text = replace(text, stale=stale) if stale else text
         text = replace(text, stale_title=retitled) if retitled is not None else text
         text = replace(text, stale_summary=resummed) if resummed is not None else text
+        _warn_anchor_elsewhere(record, text, texts, found)
         texts.append(unfinished_shown_as_original(text, texts[0], blocks[original.path], record) if aligned else text)
     return original, tuple(texts)
+
+
+def _warn_anchor_elsewhere(record: Record, text: Text, before: list[Text], found: Findings) -> None:
+    """Name an anchor this translation leads to another passage than a text before it does: the pages follow
+    the first (see site/plan.old_anchors), so a link naming it would not reach this text's."""
+    earlier = {}
+    for other in reversed(before):
+        earlier.update((name, (number, other.lang)) for name, number in other.anchors)
+    for name, number in text.anchors:
+        if name in earlier and earlier[name][0] != number:
+            found.warn(record, "anchors", f"anchor `{name}` leads to passage {number} here but to passage "
+                                          f"{earlier[name][0]} in `{earlier[name][1]}`, which a link naming it reaches")
 
 
 def _warn_skipped_heading(record: Record, blocks: tuple[str, ...], found: Findings) -> None:

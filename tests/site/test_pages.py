@@ -438,3 +438,8 @@ def test_an_old_anchor_is_kept_for_the_page_s_script_and_a_wrong_one_is_an_autho
         assert said in result.stdout + result.stderr, result.stdout + result.stderr
     essay.write_text(ESSAY_ES.replace("author: Ana\n", "author: Ana\nanchors:\n"))  # nothing after it: none
     assert run_cli("check", "--content", str(content)).returncode == 0
+    # a review: one name, two passages, one in each language: the original's is followed, and that is said
+    essay.write_text(ESSAY_ES.replace("author: Ana\n", "author: Ana\nanchors: {second: 1}\n"))
+    said = run_cli("check", "--content", str(content))
+    assert said.returncode == 0 and ("index.en.md:4: warning: anchor `second` leads to passage 2 here but to passage 1 "
+                                     "in `es`, which a link naming it reaches") in said.stdout + said.stderr, said.stdout
