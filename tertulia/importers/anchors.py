@@ -16,14 +16,14 @@ import html
 import re
 from urllib.parse import unquote
 
-from ..reading.markup import trusted_blocks
+from ..reading.fields import ANCHOR_NAME, PASSAGE_ID
+from ..reading.markup import trusted_block_count, trusted_blocks
 
 START, END = "\ue000", "\ue001"  # private-use characters: a mark no post's words hold (they are taken out first)
 MARK = re.compile(f"{START}([0-9]{{1,4}}){END}")
 MARK_TEXT = f"{START}[0-9]{{1,4}}{END}"  # the same, capturing nothing: for another pattern to hold
 # the marks' characters however written: as they are, or as references the converter would turn into them
 FORGED = re.compile(r"[\ue000\ue001]|&#(?:[xX]0*[eE]00[01]|0*5734[45]);")
-LINKED = re.compile(r"""href\s*=\s*["']?#([^\s"'<>()#]{1,200})""", re.IGNORECASE)  # an in-page link in HTML
 # an in-page link as the Markdown holds it: a Markdown link's, or inside an HTML tag the text kept
 MARKDOWN_LINK = re.compile(r"""(?<!\\)(\]\()#([^\s"'<>()#]{1,200})(\))""")
 TAG_LINK = re.compile(r"""(<[A-Za-z][^<>]*?\shref\s*=\s*["'])#([^\s"'<>()#]{1,200})(["'])""", re.IGNORECASE)
@@ -34,9 +34,7 @@ KEPT_ID = re.compile(r"""<[A-Za-z][^<>]*?\sid=["']([^"']*)["']""")  # an anchor 
 FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)", re.MULTILINE)
 CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)
 MAX_ANCHORS = 500  # a post's table of contents in earnest has a few dozen
-LINKABLE = re.compile(r"[^\s#\"'<>\\`\x00-\x1f\x7f]{1,200}")  # what a text's `anchors` may keep (fields.ANCHOR_NAME)
 OWN_ID = re.compile(r"(?:comment|view)-")  # a comment's anchor, a view's button: the page's own
-PASSAGE = re.compile(r"p[0-9]+")  # a passage's own, which the page holds already
 
 
 def marked(html: str) -> tuple[str, list[str]]:
@@ -66,7 +64,7 @@ def places(markdown: str, marked_markdown: str, anchors: list[str], seconds: flo
     if not anchors or not MARK.search(marked_markdown):
         return {}
     passages, blocks = _passages(marked_markdown, seconds)
-    if blocks != _blocks(markdown, seconds):
+    if blocks != trusted_block_count(markdown, seconds):
         return {}
     kept = {found for part, code in _parts(markdown) if not code for found in KEPT_ID.findall(part)}
     return {anchors[int(mark)]: number for mark, number in passages.items()
@@ -85,12 +83,6 @@ def resolved(markdown: str, numbers: dict[str, int]) -> str:
         return f"{link.group(1)}#p{number}{link.group(3)}" if number else link.group()
     return "".join(part if code else TAG_LINK.sub(pointed, MARKDOWN_LINK.sub(pointed, part))
                    for part, code in _parts(markdown))
-
-
-def _blocks(markdown: str, seconds: float) -> int:
-    """How many blocks the build finds in a text, -1 when it would take too long to say."""
-    blocks = trusted_blocks(markdown, seconds)
-    return -1 if blocks is None else len(blocks)
 
 
 def _parts(markdown: str) -> list[tuple[str, bool]]:
@@ -149,6 +141,6 @@ def kept_for_links(numbers: dict[str, int]) -> dict[str, int]:
     kept: dict[str, int] = {}
     for name, number in numbers.items():
         read = unquote(html.unescape(name))
-        if LINKABLE.fullmatch(read) and not PASSAGE.fullmatch(read) and read not in PAGE_IDS and not OWN_ID.match(read):
+        if ANCHOR_NAME.fullmatch(read) and not PASSAGE_ID.fullmatch(read) and read not in PAGE_IDS and not OWN_ID.match(read):
             kept.setdefault(read, number)
     return kept

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..reading.markup import trusted_blocks
+from ..reading.markup import trusted_block_count
 from ..reading.read import parse_text
 from .known import Known
 from .wxr import Channel, Item, WPML_GROUP, WPML_SOURCE
@@ -87,7 +87,7 @@ def block_count(text: str, seconds: float) -> int:
     """The top-level blocks of a text's body (after its front matter), as the build counts them: a
     translation whose count differs from its original's would stop every build. -1 for one that takes
     longer than `seconds` to read."""
-    return _counted(text.partition("\n---\n")[2], seconds)
+    return trusted_block_count(text.partition("\n---\n")[2], seconds)
 
 
 def original_state(original: Path, seconds: float) -> tuple[int, bool]:
@@ -96,14 +96,8 @@ def original_state(original: Path, seconds: float) -> tuple[int, bool]:
     parsed, error = parse_text(original.read_bytes(), str(original)) if original.is_file() else (None, None)
     if parsed is None or error is not None:
         return -2, False
-    blocks = _counted(parsed.body, seconds)
+    blocks = trusted_block_count(parsed.body, seconds)
     return blocks if blocks >= 0 else -2, parsed.meta.get("draft") is True
-
-
-def _counted(body: str, seconds: float) -> int:
-    """A body's blocks as the build counts them, -1 past `seconds`."""
-    blocks = trusted_blocks(body, seconds)
-    return -1 if blocks is None else len(blocks)
 
 
 def term_translations(channel: Channel) -> dict[tuple[str, str], dict[str, tuple[str, str]]]:

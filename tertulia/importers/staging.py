@@ -120,7 +120,7 @@ class Staging:
     def stage(self, files: dict[str, Planned], overwrite: bool = False) -> None:
         """Stage `files` (or report them, in a dry run), then forget them. Texts go first: a picture's is
         decided before the picture (see Planned.shown_by)."""
-        left_as: dict[str, str | None] = {}  # each text staged here, as it is left: written, or as it was
+        left_as: dict[str, str | None] = {}  # each text staged here that this import writes (its text) or removes
         for relative, planned in sorted(files.items(), key=lambda pair: isinstance(pair[1].text, bytes)):
             refuse_links(self.content, relative)
             target = self.content / relative
@@ -132,8 +132,8 @@ class Staging:
                 self.done.orphaned.append(relative)  # written, it would be a comment of no post: check refuses it
                 continue
             verb = self._decide(relative, target, planned, overwrite)
-            if isinstance(planned.text, str):
-                left_as[relative] = planned.text if verb == "write" else None if verb == "remove" else _text_of(target)
+            if isinstance(planned.text, str) and verb in ("write", "remove"):  # any other is left as it is there
+                left_as[relative] = planned.text if verb == "write" else None
             if verb == "write" and planned.shown_by:
                 self.done.pasted.append(relative)
             if verb == "write" and ESSAY_FILE.fullmatch(relative):

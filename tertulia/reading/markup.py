@@ -307,6 +307,12 @@ def trusted_blocks(text: str, seconds: float) -> tuple[str, ...] | None:
             return None
 
 
+def trusted_block_count(text: str, seconds: float) -> int:
+    """How many blocks the build makes of an author's text, -1 when making them takes longer than `seconds`."""
+    blocks = trusted_blocks(text, seconds)
+    return -1 if blocks is None else len(blocks)
+
+
 def _first_line(text: str) -> int:
     """The line a text's first non-empty line is on."""
     return text[:len(text) - len(text.lstrip("\r\n"))].count("\n") + 1
