@@ -358,7 +358,7 @@ UNTAGGED = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_an_exports_language_no_registry_has_is_refused_with_the_tag_browsers_know():
-    from tertulia.importers.wordpress import language_tag
+    from tertulia.importers.wpplaces import language_tag
     assert language_tag("pt_BR", "--lang") == "pt-BR"
     with pytest.raises(ValueError, match=r"the export's <language>: `deu` is not a current tag of IANA's .* write `de`; or choose"):
         language_tag("deu", "the export's <language>")
