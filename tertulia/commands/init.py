@@ -21,7 +21,7 @@ from ..reading.read import parse_text
 from .scaffold import new_translation
 from .starter import has_starter, starter
 from ..reading.translations import UNFINISHED as PLACEHOLDER
-from ..reading.yamltext import plain_or_quoted
+from ..reading.yamltext import plain_or_quoted, quoted
 from ..importers.proposal import TEMPLATE_HINT
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -343,9 +343,9 @@ def site_files(name: str, lang: str, translations: list[str], title: str | None,
         author = "author: Anonymous  # your name, as readers should see it\n" if code == lang else ""
         author += f"date: {today}\n" if code == lang and today else ""
         files[f"content/posts/{ESSAY}/index.{code}.md"] = _markdown(
-            f"{english}title: {_quoted(words.essay_title)}\n{author}{translation_of}", words.essay, lang)
+            f"{english}title: {quoted(words.essay_title)}\n{author}{translation_of}", words.essay, lang)
         files[f"content/pages/{PAGE}/index.{code}.md"] = _markdown(
-            f"{english}title: {_quoted(words.about_title)}\n{translation_of}", words.about, lang)
+            f"{english}title: {quoted(words.about_title)}\n{translation_of}", words.about, lang)
     for code in unworded:
         for kind in (f"posts/{ESSAY}", f"pages/{PAGE}"):
             original, _ = parse_text(files[f"content/{kind}/index.{lang}.md"].encode("utf-8"), kind)
@@ -366,19 +366,15 @@ def _markdown(front: str, blocks: tuple[str, ...], lang: str) -> str:
     return f"---\n{front}---\n\n" + "\n\n".join(block.format(lang=lang) for block in blocks) + "\n"
 
 
-def _quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def _site_yml(title: str | None, name: str, base_url: str, languages: list[str]) -> str:
     """site.yml; a title the writer gave is in their main language (pages mark it so), the folder's
     name stands in no language."""
     from ..site.ui import autonym
-    names = "".join(f"  {plain_or_quoted(code)}: {_quoted(autonym(code))}\n" for code in languages)
+    names = "".join(f"  {plain_or_quoted(code)}: {quoted(autonym(code))}\n" for code in languages)
     lang = plain_or_quoted(languages[0])
-    shown = f"{{{lang}: {_quoted(title)}}}" if title is not None else _quoted(name)
+    shown = f"{{{lang}: {quoted(title)}}}" if title is not None else quoted(name)
     others = ", ".join(f'{plain_or_quoted(code)}: "…"' for code in languages[1:]) or 'xx: "…"'
-    hint = (f"one per language: {{{lang}: {_quoted(title)}, {others}}}" if title is not None
+    hint = (f"one per language: {{{lang}: {quoted(title)}, {others}}}" if title is not None
             else f'or one per language: {{{lang}: "…", {others}}}')
     # English words under another language's key would be published as that language's, once uncommented
     english = languages[0].split("-")[0].lower() == "en"
@@ -388,7 +384,7 @@ def _site_yml(title: str | None, name: str, base_url: str, languages: list[str])
         said = [f"{plain_or_quoted(code)}: {in_english if index == 0 and english else to_write}"
                 for index, code in enumerate(languages)]
         return "{" + ", ".join(said) + "}"
-    return SITE_YML.format(title=shown, title_hint=hint, base_url=_quoted(base_url), languages=names,
+    return SITE_YML.format(title=shown, title_hint=hint, base_url=quoted(base_url), languages=names,
                            main=lang, lang=lang, about=labels('"What this site is about"'),
                            elsewhere=labels('"Elsewhere"'), essays=labels('"essays"'))
 

@@ -438,3 +438,14 @@ def test_init_without_its_folder_says_that_translation_took_it(tmp_path):
     forgotten = run_cli("init", "--translation", "en", "--lang", "es", cwd=tmp_path)  # `en` is a language: no guess
     assert forgotten.returncode == 2 and forgotten.stderr == (
         "init: the new site's folder is missing: `tertulia init FOLDER --lang LANG [--translation LANG ...]`\n")
+
+
+def test_a_title_holding_a_control_character_or_a_line_separator_gives_a_site_that_builds(tmp_path):
+    """A title pasted with a stray control character (a bell, from a terminal) or a line separator was
+    written raw into site.yml, which YAML then refused: the new site did not build at all (a review)."""
+    title = 'Zwei\x07 "Sprachen"\u2028und mehr'
+    assert run_cli("init", str(tmp_path / "new"), "--lang", "de", "--translation", "fr", "--title", title).returncode == 0
+    content = tmp_path / "new" / "content"
+    assert yaml.safe_load((content / "site.yml").read_text(encoding="utf-8"))["title"] == {"de": title}
+    built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert built.returncode == 0, built.stderr
