@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import mailbox
+import textwrap
 from email.message import EmailMessage
 from email.mime.application import MIMEApplication
 from email.mime.multipart import MIMEMultipart
@@ -59,6 +60,17 @@ def _flowed_line(line: str, delsp: bool, width: int = 40) -> list[str]:
         current += piece
     out.append(current)
     return [" " + piece if piece.startswith((" ", ">", "From ")) else piece for piece in out]
+
+
+def hard_wrapped(body: str, subject: str, number: int, width: int = 40):
+    """Outlook's plain text ("wrap text at 76 characters", here narrower): a line too long cut at its last
+    space that fits, the space gone, nothing marking the cut; a word longer than the line left whole."""
+    lines = []
+    for line in body.split("\n"):
+        lines += textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [""]
+    message = EmailMessage()
+    message.set_content("\r\n".join(lines), cte="quoted-printable", charset="windows-1252")
+    return headers(message, subject, number)
 
 
 def html_only(body: str, subject: str, number: int):

@@ -19,7 +19,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..errors import one_line
+from ..errors import counted, one_line
 from ..model import SiteConfig
 from ..reading.config import load_config
 from ..reading.find import is_key, is_scratch
@@ -142,6 +142,7 @@ class Proposal:
     after: str = ""  # the reader's words after the comment file (a P.S.), which are not read: named
     unread: str = ""  # the file's own text when the words above are another text: kept in the file, unpublished
     left_out: tuple[str, ...] = ()  # the lines under the reader's text taken for their mail program's: named
+    joined: int = 0  # the comment file's lines a mail program wrapped, joined again: named
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,11 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
                       "essay's “Join the discussion” link (or a comment's “Reply”), and write your comment there")
     path, file_text = inside[0].strip(), "\n".join(inside[1:]).strip("\n") + "\n"
     parsed, error = parse_text(file_text.encode("utf-8"), path[:300])
+    joined = 0
+    if error is not None and (mended := _unwrapped(inside)):  # taken only when it reads: else the file's error
+        read_again = parse_text(mended[1].encode("utf-8"), mended[0][:300])
+        if read_again[1] is None:
+            (path, _, joined), (parsed, error) = mended, read_again
     if error is not None:
         raise Refused(f"its comment file cannot be read: {error.message}")
     # a fence without its partner on each side of the file wraps it (a reader's own unclosed block does not)
@@ -199,7 +205,37 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
     left_out = tuple(line.strip() for line in written[len(kept):] if line.strip()) if body != filed else ()
     unread = filed if body != filed and _another_text(typed, filed, placeholders) else ""
     return Proposal(path=path, meta=parsed.meta, body=body, others=others, after=after, left_out=left_out,
-                    unread=unread)
+                    unread=unread, joined=joined)
+
+
+# a front matter's line that starts a value (`url:`), a comment, or the line closing it
+KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:\s.*)?|#.*|---\s*")
+
+
+def _unwrapped(inside: list[str]) -> tuple[str, str, int] | None:
+    """The comment file as written before a mail program wrapped its long lines (Outlook's plain text, at
+    76 characters): a front-matter line that starts no value continues the one above it, after the space
+    the wrap took; a path cut into pieces is one again. (path, file text, lines joined), or None when
+    nothing was cut."""
+    closing = next((i for i in range(len(inside)) if inside[i].strip() == "---"), None)
+    if closing is None or closing == 0:
+        return None
+    path = "".join(line.strip() for line in inside[:closing])  # a path has no space to wrap at: cut inside
+    joined = closing - 1
+    front: list[str] = []
+    rest = inside[closing + 1:]
+    end = next((i for i in range(len(rest)) if rest[i].strip() == "---"), None)
+    if end is None:
+        return None
+    for line in rest[:end]:
+        if front and line.strip() and not line[:1].isspace() and not KEY_LINE.fullmatch(line.rstrip()):
+            front[-1] = f"{front[-1].rstrip()} {line.strip()}"
+            joined += 1
+        else:
+            front.append(line)
+    if not joined:
+        return None
+    return path, "\n".join(["---", *front, *rest[end:]]).strip("\n") + "\n", joined
 
 
 def _quoting(lines: list[str], begin: int, end: int) -> tuple[int, int] | None:
@@ -438,6 +474,9 @@ def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: 
                      f"“{_quoted_in_note(proposal.unread)}”, {kept}")
     if proposal.left_out:
         notes.append(_left_out_note(proposal.left_out))
+    if proposal.joined:
+        notes.append(f"{counted(proposal.joined, 'line')} of its comment file, which the mail program had wrapped, "
+                     "joined again")
     if free != comment_id:
         notes.append(f"named {free}: {why}")
         relative = f"posts/{slug}/comments/{free}.{lang}.md"
@@ -561,8 +600,30 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
         raise Refused(f"its comment is refused, as `check` would refuse it: {problem}")
     notes = [f"website left out: {why}"] * bool(why) + [f"date {date} left out: it is in the future"] * bool(late)
     notes += [f"name cut to its first {LONGEST_NAME} characters"] * cut
+    typed = values["date"] if fallback_date and values["date"] and parse_date(values["date"]) else ""
+    notes += [f"its file's date {typed} left out: it is in the future"] * bool(typed and not before_tomorrow(typed))
+    notes += _changes_said(proposal, values["author"], body)
     return {"author": author, "url": url, "date": "" if late else date, "reply_to": reply_to, "body": body,
             "note": "; ".join(notes)}
+
+
+# the keys the form writes: a proposal sets no other (a status, a translation_of), which a maintainer is told of
+PROPOSED_KEYS = ("author", "url", "date", "reply_to")
+
+
+def _changes_said(proposal: Proposal, author: str, body: str) -> list[str]:
+    """What the import changed of what the reader sent, besides their website and date, said for the
+    reviewer: keys only the site's author sets, the sender's address taken out of the name or the text."""
+    notes = []
+    others = [str(key) for key in proposal.meta if key not in PROPOSED_KEYS]
+    if others:
+        notes.append(f"left out: {shown(', '.join(others))} (a proposal sets only {', '.join(PROPOSED_KEYS)})")
+    if REDACTED in author:
+        notes.append("the sender's e-mail address taken out of the name")
+    if (removed := body.count(REDACTED) - clean_text(proposal.body).count(REDACTED)) > 0:
+        notes.append(f"the sender's e-mail address taken out of the comment's text ({counted(removed, 'place')}), "
+                     f"written `{REDACTED}`")
+    return notes
 
 
 # the sender's address as a mail program writes it after a name (`Inês M. <ines@…>`), once removed

@@ -71,6 +71,43 @@ def test_each_way_of_sending_gives_the_same_pending_comment_once(tmp_path, kind,
     assert every_file(content) == before
 
 
+def test_a_comment_file_its_mail_program_wrapped_is_read_as_written_saying_so(tmp_path):
+    """Outlook's plain text wraps every long line at a space, the comment file's too: a long name or website
+    split its `key: value` line in two, and the letter was refused as YAML that does not parse (a new
+    user's walk). A front-matter line that starts no value continues the one above it."""
+    content = site(tmp_path)
+    name = "Gino Bartolomé della Valle Superiore di Sopra e di Sotto"
+    url = "https://www.example.com/un-indirizzo-molto-lungo/che-supera-la-larghezza/"
+    body = "La nebbia di Milano è gentile."
+    message = mails.hard_wrapped(the_letter(body, name=name, url=url), "Commento", 1, width=60)
+    assert f'url: "{url}"' not in message.get_content()  # the line was cut
+    result = import_mail(content, *mails.store([message], tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    parsed, error = parse_text(comments_of(content)["20261130-0615-k3x9qa7b.es.md"].encode(), "x.md")
+    assert error is None and parsed.meta["author"] == name and parsed.meta["url"] == url
+    assert " ".join(parsed.body.split()) == body
+    assert "2 lines of its comment file, which the mail program had wrapped, joined again" in result.stdout
+
+
+def test_what_a_proposal_may_not_set_and_the_sender_s_address_taken_out_are_said(tmp_path):
+    """The import's report goes to the reviewer (the workflow pastes it into the pull request): keys only
+    the site's author sets, a date in the future and the sender's address taken out were dropped unsaid."""
+    content = site(tmp_path)
+    path = "content/posts/hola/comments/20261130-0615-k3x9qa7b.es.md"
+    file_text = ("---\nauthor: \"Eve <eve.private@mail.example.net>\"\ndate: \"2031-01-01 10:00\"\n"
+                 "status: published\ntranslation_of: en\n---\n\nEscribidme a eve.private@mail.example.net.\n")
+    message = mails.quoted_printable(letter("Escribidme a eve.private@mail.example.net.", path, file_text),
+                                     "Comentario", 1)
+    result = import_mail(content, *mails.store([message], tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    written = comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+    assert "eve.private" not in written and "status: pending" in written and "translation_of" not in written
+    assert "its file's date 2031-01-01 10:00 left out: it is in the future" in result.stdout
+    assert "left out: status, translation_of (a proposal sets only author, url, date, reply_to)" in result.stdout
+    assert "the sender's e-mail address taken out of the name" in result.stdout
+    assert "taken out of the comment's text (1 place)" in result.stdout
+
+
 def test_a_file_without_a_date_takes_when_the_letter_was_sent_on_the_site_s_clock_saying_so(tmp_path):
     """Sent at 06:15 UTC: written 07:15+01:00 on a site in Madrid, so that its thread shows one clock."""
     content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": COMMENT_C1})
