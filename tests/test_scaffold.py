@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 import pytest
@@ -120,6 +121,20 @@ def test_new_comment_takes_the_next_number_and_waits_for_review(tmp_path):
     assert text.endswith("\n---\n\nEl comentario.\n")  # the page will say it is in Spanish
     assert 'reply_to: "1"' in text and "status: pending" in text
     assert len(load_site(Options(content=content)).site.essays[0].comments) == 1
+    # dated when it was started, on the site's clock: once published, an undated reply was shown last
+    # in its thread with no date, and set its feed's time (a new user's walk)
+    (content / "posts/hola/comments/2.es.md").write_text(text.replace("status: pending\n", ""))
+    reply = load_site(Options(content=content)).site.essays[0].comments[1]
+    assert reply.reply_to == "1" and reply.date is not None
+    assert re.search(r'\ndate: "[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}\+00:00"', text), text
+
+
+def test_new_comment_is_dated_on_the_sites_clock(tmp_path):
+    content = make_content(tmp_path)
+    (content / "site.yml").write_text((content / "site.yml").read_text() + "timezone: Asia/Kolkata\n")
+    assert new(content, "comment", "hola", "--lang", "es").returncode == 0
+    text = (content / "posts/hola/comments/1.es.md").read_text()
+    assert re.search(r'\ndate: "[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}\+05:30"', text), text
 
 
 def test_new_refuses_to_overwrite(tmp_path):

@@ -15,6 +15,7 @@ from ..reading.names import is_key, key_problem
 from ..reading.read import read_parsed
 from ..reading.find import shown_path
 from .translated import record_new, translation_pair
+from ..importers.clock import in_zone, utc_text
 from ..reading.validate import STARTER_AUTHOR, STARTER_TITLE, page_slug_collision
 from ..reading.yamltext import plain_or_quoted, quoted
 from .starter import starter
@@ -52,7 +53,9 @@ def scaffold(content: Path, kind: str, slug: str, lang: str | None, reply_to: st
     if update and kind != "translation":
         return _usage("--update goes with `new translation`")
     try:
-        status = _scaffolded(content, kind, slug, lang, reply_to, comments, page, update)
+        # now on the site's clock, as the contract writes a time: a new post's day, a new comment's minute
+        now = in_zone(utc_text(dt.datetime.now(dt.timezone.utc)), config.timezone)
+        status = _scaffolded(content, kind, slug, lang, reply_to, comments, page, update, now)
     except ContentErrors as problem:  # a file the new one starts from does not read
         print("\n".join(str(e) for e in problem.errors), file=sys.stderr)
         return 1
@@ -62,7 +65,7 @@ def scaffold(content: Path, kind: str, slug: str, lang: str | None, reply_to: st
 
 
 def _scaffolded(content: Path, kind: str, slug: str, lang: str, reply_to: str, comments: bool, page: bool,
-                update: bool = False) -> int:
+                update: bool = False, now: str = "") -> int:
     """scaffold's work once the request is known to be right."""
     post = _folder(content, kind, slug, page)
     link = _link_on_the_way(content, post)
@@ -81,7 +84,7 @@ def _scaffolded(content: Path, kind: str, slug: str, lang: str, reply_to: str, c
         except ValueError as problem:
             return _usage(str(problem))
     try:
-        path, text = _new_file(post, kind, slug, lang, reply_to)
+        path, text = _new_file(post, kind, slug, lang, reply_to, now)
     except ValueError as problem:
         return _usage(str(problem))
     if os.path.lexists(path):
@@ -232,9 +235,10 @@ def _usage(message: str) -> int:
     return 2
 
 
-def _new_file(post: Path, kind: str, slug: str, lang: str, reply_to: str) -> tuple[Path, str]:
+def _new_file(post: Path, kind: str, slug: str, lang: str, reply_to: str, now: str) -> tuple[Path, str]:
+    """The new file's path and text; `now` (`YYYY-MM-DD HH:MM±HH:MM`) dates a post (its day) and a comment."""
     if kind == "post":
-        return post / f"index.{lang}.md", new_post(lang, dt.date.today().isoformat())
+        return post / f"index.{lang}.md", new_post(lang, now[:10])
     if kind == "page":
         return post / f"index.{lang}.md", new_page(lang)
     if kind == "translation":
@@ -247,7 +251,7 @@ def _new_file(post: Path, kind: str, slug: str, lang: str, reply_to: str) -> tup
     if reply_to and reply_to not in _comment_ids(post / "comments"):
         raise ValueError(f"post `{slug}` has no comment `{reply_to}` to reply to")
     comment_id = next_comment_id(post / "comments")
-    return post / "comments" / f"{comment_id}.{lang}.md", new_comment(lang, reply_to)
+    return post / "comments" / f"{comment_id}.{lang}.md", new_comment(lang, reply_to, now)
 
 
 def new_post(lang: str, today: str = "") -> str:
@@ -265,10 +269,12 @@ def new_page(lang: str) -> str:
     return (f'---\ntitle: "{STARTER_TITLE}"\ndraft: true\n---\n\n{starter(lang).placeholders[0]}\n')
 
 
-def new_comment(lang: str, reply_to: str) -> str:
-    """Pending until someone reviews it: comments come from the public."""
+def new_comment(lang: str, reply_to: str, now: str = "") -> str:
+    """Pending until someone reviews it: comments come from the public. Dated `now`, when it was started
+    (an undated comment is shown last in its thread, with no date)."""
     reply = f'reply_to: "{reply_to}"\n' if reply_to else ""
-    return (f'---\nauthor: Anonymous\n# date: YYYY-MM-DD HH:MM\n{reply}status: pending\n---\n\n'
+    date = f'date: "{now}"  # when it was written\n' if now else "# date: YYYY-MM-DD HH:MM\n"
+    return (f'---\nauthor: Anonymous\n{date}{reply}status: pending\n---\n\n'
             f"{starter(lang).placeholders[1]}\n")
 
 
