@@ -1,7 +1,7 @@
 """Full-text search with no server: a Pagefind index of what readers read, built as a stage of the build.
 
 The index is made from the model, not by crawling the pages: one document per essay (or page
-of content/pages/) and language, holding its title and author, each paragraph (`id="pN"`, as on the page) and
+of content/pages/) and language, holding its title, author and summary, each paragraph (`id="pN"`, as on the page) and
 each published comment in that language with its writer's name (`id="comment-ID"`). So navigation and controls are never indexed,
 and drafts, pending comments and spam never reach it. All languages share one index (Pagefind's
 `force_language`), so a word finds its essay from any page; a `language` filter narrows it.
@@ -116,7 +116,7 @@ def _document(text: Text, side: str, comments: list[str], original: str, author:
              f'<span hidden data-pagefind-meta="language:{text.lang}"></span>',
              f'<span hidden data-pagefind-meta="side:{side.encode("utf-8").hex()}"></span>',
              f'<span hidden data-pagefind-meta="original:{original.encode("utf-8").hex()}"></span>',
-             *_byline(author)]
+             *_byline(author), *_summary(text)]
     # a block not yet translated holds the original's words, which the original's document holds already:
     # a search in the original's language should not find them a second time, in the translation
     parts += [f'<div id="p{number}">{elisions_apart(images_described(block), text.lang)}</div>'
@@ -157,6 +157,15 @@ def _comments(essay: Essay, text: Text) -> list[str]:
         parts.append(f'<div id="comment-{comment.id}">{"".join(_byline(comment.author))}'
                      f'{elisions_apart(blocks, version.lang)}</div>')
     return parts
+
+
+def _summary(text: Text) -> list[str]:
+    """A text's summary as a part of its document, or none: the words a reader saw under its title on the
+    home page, and looked for (a new user's walk). One still the original's, untranslated, is not this
+    language's, as a block not yet translated is not (see _document)."""
+    if not text.summary or "summary" in text.unfinished_fields:
+        return []
+    return [f"<p>{elisions_apart(escape(text.summary), text.lang)}</p>"]
 
 
 def _byline(author: str) -> list[str]:

@@ -224,3 +224,22 @@ def test_a_writers_name_is_found_at_their_essay_or_their_comment(tmp_path):
     named = next(i for i, word in enumerate(words) if word == "Bernardete")
     comment = {a["id"]: a["location"] for a in spanish["anchors"]}["comment-c1"]
     assert comment <= named < {a["id"]: a["location"] for a in spanish["anchors"]}["comment-c1-p1"]
+
+
+def test_a_summary_is_found_in_its_own_language_and_an_untranslated_one_only_in_the_original(tmp_path):
+    """A walk: words of the summary shown under each title on the home page found nothing. A translation's
+    summary still the original's (its marker) is not its language's words, as a block not translated is not."""
+    documents = searched(tmp_path, {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\nsummary: La niebla resta en el puerto.\n---\n\n"
+                                  "Primer párrafo.\n",
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\nsummary: \"TODO translate: La niebla resta "
+                                  "en el puerto.\"\n---\n\nFirst paragraph.\n",
+        "posts/otro/index.es.md": "---\ntitle: Otro\nauthor: Ana\nsummary: Un faro que queda.\n---\n\nTexto.\n",
+        "posts/otro/index.en.md": "---\ntitle: Other\ntranslation_of: es\nsummary: A lighthouse that stays.\n---\n\n"
+                                  "Text.\n"})
+    assert "La niebla resta en el puerto." in documents["/es/posts/hola/"]["content"]
+    assert "niebla" not in documents["/en/posts/hola/"]["content"]
+    assert "A lighthouse that stays." in documents["/en/posts/otro/"]["content"]
+    first = {a["id"]: a["location"] for a in documents["/en/posts/otro/"]["anchors"]}["p1"]
+    words = documents["/en/posts/otro/"]["content"].split()
+    assert words.index("lighthouse") < first  # before the first passage: a hit there opens the page at its top
