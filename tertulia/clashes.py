@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 from .errors import ContentError
 from .reading.find import Found, is_page, shown_path
 from .site import routes
-from .site.routes import PAGEFIND, file_path
-from .writing.write import MARK, folders_above
+from .layout import CNAME, MARK, NO_JEKYLL, NOT_FOUND, PAGEFIND, SITEMAP
+from .site.routes import file_path
+from .writing.write import folders_above
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -75,7 +76,7 @@ def _static_clashes(content: Path, static, generated: set[str], search: bool,
     `redirected_from` names the old address behind a page that sends readers on."""
     if not static:
         return []
-    index_folder = PAGEFIND.partition("/")[0]
+    index_folder = PAGEFIND
     folders = _folders_of(generated) | ({index_folder} if search else set())
     errors = []
     for relative in sorted(static):
@@ -99,7 +100,7 @@ def clashes_known_early(options: Options, found: Found, config: SiteConfig,
         return []
     listings = (routes.home, routes.feed, routes.tags, routes.comments, routes.comments_feed)
     made = {file_path(url(lang=lang)) for lang in ("", *config.language_codes) for url in listings}
-    made |= {routes.SITEMAP, routes.NOT_FOUND, ".nojekyll", MARK, *(["CNAME"] if config.cname else [])}
+    made |= {SITEMAP, NOT_FOUND, NO_JEKYLL, MARK, *([CNAME] if config.cname else [])}  # as pipeline._extras writes them
     made |= {"assets/" + relative for relative in options.theme.files("assets")}
     static = [relative for relative, _ in found.static]
     made |= _own_pages(records, config, options.drafts, {relative.split("/")[0] for relative in static})

@@ -5,7 +5,11 @@ looked up when it was last drawn, recorded then), and the record of the last run
 says which files were made from the same fingerprint and are still as written; only the others are
 drawn. Before any of it, a build compares every input with the last build's (whole_site_key): when
 nothing changed it only checks the output is intact and stops. A preview keeps its last run's
-results (LastRun), found again only by the content that made them, never by rules of their own.
+results (LastRun), found again only by the content that made them, never by rules of their own:
+a file's parse by its path and bytes' hash (reading/parse.py, Kept), a post's validation by its files'
+hashes and the settings (reading/validate.py, _post), an essay's pages by its and its neighbours'
+inputs (site/plan.py, _last_plan). Each key is made beside the work it stands for, where a new input
+of that work is seen; a contributor adding one extends the key there.
 """
 
 from __future__ import annotations

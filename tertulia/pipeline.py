@@ -31,7 +31,8 @@ from .reading.find import Found, find_content, shown_path
 from .site.routes import file_path
 from .theme import CATALOG, Theme
 from .versions import installed_libraries, parser_version
-from .writing.write import MARK, MARK_TEXT, OutputRefused, after_commit, output_lock, staged_output
+from .layout import CNAME, MARK, NO_JEKYLL
+from .writing.write import MARK_TEXT, OutputRefused, after_commit, output_lock, staged_output
 
 if TYPE_CHECKING:
     from .model import Site, SiteConfig
@@ -445,10 +446,10 @@ def _extras(loaded: Loaded, options: Options, beside_posts: dict[str, bytes]) ->
     for essay in loaded.site.essays + loaded.site.pages:
         for url in essay.files:
             extras[url] = beside_posts[url]
-    extras[".nojekyll"] = b""
+    extras[NO_JEKYLL] = b""
     extras[MARK] = MARK_TEXT
     if loaded.site.config.cname:
-        extras["CNAME"] = loaded.site.config.cname.encode() + b"\n"
+        extras[CNAME] = loaded.site.config.cname.encode() + b"\n"
     return extras
 
 

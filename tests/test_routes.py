@@ -46,3 +46,16 @@ def test_a_relative_link_leads_where_it_points(start, target):
     start = "" if start.startswith("#") else start.split("#")[0]
     for base in ("https://user.github.io/repo/", "https://example.org/"):
         assert urljoin(base + start, relative_url(start, target)) == base + target
+
+
+def test_every_address_of_the_site_s_own_starts_with_a_name_layout_declares():
+    """reading/ checks page slugs and old addresses against layout.py's names, which it cannot take from
+    routes: a new first segment made here and not declared there would let a page's slug take it."""
+    from tertulia import layout
+    made = [routes.essay("a"), routes.essay_with("a", "fr"), routes.single("fr", "a"), routes.tags(), routes.tag("k"),
+            routes.tag("k", 2, "fr"), routes.comments(), routes.comments(3, "fr"), routes.search("fr"), routes.feed(),
+            routes.comments_feed("fr"), routes.discussion_feed("a", "fr"), routes.home(2), routes.home(2, "fr"),
+            routes.SITEMAP, routes.NOT_FOUND, routes.STYLE, routes.SCRIPT, routes.SEARCH_SCRIPT, routes.PAGEFIND]
+    for url in made:
+        first = url.removeprefix("fr/").split("/")[0]
+        assert first in layout.SEGMENTS or first in layout.ROOT_FILES, url

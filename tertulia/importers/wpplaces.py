@@ -11,11 +11,11 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..errors import counted
+from ..layout import SEGMENTS
 from ..reading.addresses import own_page, page_url, split as address_split
 from ..reading.fields import FEED_ID
 from ..reading.language_tags import LANGUAGE_TAG, unregistered
 from ..reading.names import slug_of
-from ..reading.validate import RESERVED_SEGMENTS
 from . import addresses, media, pairing, pasted, siteyml
 from .known import WP_ID
 from .problems import ContentProblem, shown
@@ -409,7 +409,7 @@ def _folder(item: Item, page: bool, plan: Plan, blog: str) -> str:
     spelled = partial(_as_written_in, lang=plan.lang)
     base = slug_of(spelled(unquote(item.name))) or slug_of(spelled(title_of(item))) or f"{'page' if page else 'post'}-" \
         f"{slug_of(item.post_id) or 'untitled'}"
-    if page and (base in RESERVED_SEGMENTS or base in plan.languages):
+    if page and (base in SEGMENTS or base in plan.languages):
         base = f"{base}-page"  # the site's own first segments are not a page's
     for number in range(1, 10_000):
         folder = f"{kind}/{base}" if number == 1 else f"{kind}/{base}-{number}"

@@ -11,12 +11,16 @@ import re
 import unicodedata
 from urllib.parse import unquote
 
+from ..layout import ASSETS, COMMENTS, PAGEFIND, POSTS, ROOT_FILES, SEGMENTS
+
 MAX_LENGTH = 2000
 NAME_MAX = 255  # bytes in a file or folder name, on the file systems a site is built and served from
 UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\\\"<>`]")
 BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")  # a browser sends it as it is; a host may refuse or decode it either way
-OWN_FOLDERS = {"tags", "search", "page", "assets", "pagefind"}
-OWN_FILES = {"feed.xml", "sitemap.xml", "404.html", ".nojekyll", "CNAME", ".tertulia-site", "robots.txt"}
+# the site's own first segments but two: under posts/ and comments/, an old address may be one no page of the
+# site has (a renamed post's folder, WordPress's /comments/feed/), which own_page tells from the site's own
+OWN_FOLDERS = set(SEGMENTS) - {POSTS, COMMENTS}
+OWN_FILES = {*ROOT_FILES, "robots.txt"}
 # A site is often built on a disk that ignores letter case (macOS's, Windows's), where `About/index.html`
 # is the file `about/index.html`: old addresses are compared with the site's own, and with each other,
 # with their paths' case folded, so that one never overwrites another there.
@@ -124,7 +128,7 @@ def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: s
     path, query = split(address)
     if query:
         name = path.rsplit("/", 1)[-1]  # a file that is not a page (a feed, an asset) runs no script
-        return name in OWN_FILES or name.endswith(".xml") or _first(path, languages) in ("assets", "pagefind")
+        return name in OWN_FILES or name.endswith(".xml") or _first(path, languages) in (ASSETS, PAGEFIND)
     url = page_url(path).strip("/").casefold()
     parts = url.split("/") if url else []
     if parts and parts[0] in {code.casefold() for code in languages}:

@@ -14,6 +14,7 @@ from .address_claims import check_addresses, check_feed_ids
 from ..cache import content_key
 from .dates import record_date
 from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors, one_line
+from ..layout import HOST_ROOT_FILES, SEGMENTS
 from .find import is_page
 from .findings import Findings, original_record, text_of
 from .footnotes import loose_footnotes
@@ -38,9 +39,6 @@ TRANSLATION_ONLY = {"translator"}  # (`translation_of` is what makes a file a tr
 COMMENT_KEYS = {"author", "date", "reply_to", "status", "url", "translation_of", "translator"}
 PAGE_KEYS = {"title", "author", "summary", "draft", "translate", "aliases", "translation_of", "translator", "anchors"}
 # a page's slug is its first URL segment: it must not be one the site itself uses
-RESERVED_SEGMENTS = {"posts": "its essays", "tags": "its tags", "comments": "its comment archive", "search": "its search",
-                     "page": "its home's later pages", "assets": "its styles and scripts", "pagefind": "its search index"}
-HOST_ROOT_FILES = {"robots.txt", "ads.txt"}  # read by crawlers at a host's root, and nowhere else
 FAVICONS = ("favicon.svg", "favicon.png", "favicon.ico")  # in content/static/, the first found is linked
 
 
@@ -133,8 +131,8 @@ def page_slug_collision(slug: str, config: SiteConfig, static_roots: set[str], r
     the content folder as messages name it."""
     if slug in static_roots:
         return f"page slug `{slug}` collides with the static file {root}/static/{slug}"
-    if slug in RESERVED_SEGMENTS:
-        return f"page slug `{slug}` collides with the site's own address /{slug}/ ({RESERVED_SEGMENTS[slug]})"
+    if slug in SEGMENTS:
+        return f"page slug `{slug}` collides with the site's own address /{slug}/ ({SEGMENTS[slug]})"
     for code in config.language_codes:
         if slug == code.lower():
             return (f"page slug `{slug}` collides with the site's own address /{slug}/ (the home of its pages in "

@@ -1,9 +1,13 @@
-"""Every URL of the site, relative to base_url; the one place that knows the layout."""
+"""Every URL of the site, relative to base_url: the one place that lays them out, from the names
+layout.py declares."""
 
 from __future__ import annotations
 
 import re
 from urllib.parse import quote
+
+from .. import layout
+from ..layout import ASSETS, COMMENTS, FEED, PAGED, POSTS, SEARCH, TAGS
 
 NEEDS_ENCODING = re.compile(r"[^A-Za-z0-9/._~-]")  # only a tag key in another script brings such a sign
 
@@ -20,16 +24,16 @@ def _in(lang: str) -> str:
 
 def essay(slug: str) -> str:
     """The side-by-side page: original beside its main_language translation."""
-    return f"posts/{slug}/"
+    return f"{POSTS}/{slug}/"
 
 
 def essay_with(slug: str, lang: str) -> str:
     """The side-by-side page with another translation chosen (an addition to the contract)."""
-    return f"posts/{slug}/with-{lang}/"
+    return f"{POSTS}/{slug}/with-{lang}/"
 
 
 def single(lang: str, slug: str) -> str:
-    return f"{lang}/posts/{slug}/"
+    return f"{lang}/{POSTS}/{slug}/"
 
 
 def page(slug: str) -> str:
@@ -57,49 +61,49 @@ def comment_on(page: str, comment_id: str) -> str:
 
 
 def tags(lang: str = "") -> str:
-    return f"{_in(lang)}tags/"
+    return f"{_in(lang)}{TAGS}/"
 
 
 def tag(key: str, page: int = 1, lang: str = "") -> str:
-    return _paged(f"{_in(lang)}tags/{key}/", page)
+    return _paged(f"{_in(lang)}{TAGS}/{key}/", page)
 
 
 def comments(page: int = 1, lang: str = "") -> str:
-    return _paged(f"{_in(lang)}comments/", page)
+    return _paged(f"{_in(lang)}{COMMENTS}/", page)
 
 
 def search(lang: str = "") -> str:
-    return f"{_in(lang)}search/"
+    return f"{_in(lang)}{SEARCH}/"
 
 
-SEARCH_SCRIPT = "assets/search.js"
-PAGEFIND = "pagefind/pagefind.js"
+SEARCH_SCRIPT = f"{ASSETS}/search.js"
+PAGEFIND = f"{layout.PAGEFIND}/pagefind.js"  # the index's script, as templates ask for it
 
 
 def feed(lang: str = "") -> str:
-    return f"{_in(lang)}feed.xml"
+    return f"{_in(lang)}{FEED}"
 
 
 def comments_feed(lang: str = "") -> str:
-    return f"{_in(lang)}comments/feed.xml"
+    return f"{_in(lang)}{COMMENTS}/{FEED}"
 
 
 def discussion_feed(slug: str, lang: str = "") -> str:
     """One essay's discussion as a feed: beside its side-by-side page, or its page in `lang`."""
-    return f"{_in(lang)}posts/{slug}/comments.xml"
+    return f"{_in(lang)}{POSTS}/{slug}/comments.xml"
 
 
 def _paged(first: str, page: int) -> str:
     """Long listings go on at <listing>/page/<n>/; the first page keeps the listing's URL."""
-    return first if page == 1 else f"{first}page/{page}/"
+    return first if page == 1 else f"{first}{PAGED}/{page}/"
 
 
-SITEMAP = "sitemap.xml"
-NOT_FOUND = "404.html"
-STYLE = "assets/style.css"
-SCRIPT = "assets/reader.js"
-PROPOSE_SCRIPT = "assets/propose.js"
-LISTING_SCRIPT = "assets/listing.js"  # "2 new" on cards, from what the reader saw (see reader.js)
+SITEMAP = layout.SITEMAP
+NOT_FOUND = layout.NOT_FOUND
+STYLE = f"{ASSETS}/style.css"
+SCRIPT = f"{ASSETS}/reader.js"
+PROPOSE_SCRIPT = f"{ASSETS}/propose.js"
+LISTING_SCRIPT = f"{ASSETS}/listing.js"  # "2 new" on cards, from what the reader saw (see reader.js)
 
 
 def file_path(url: str) -> str:

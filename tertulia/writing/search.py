@@ -24,13 +24,13 @@ from pathlib import Path
 
 from ..errors import ToolFailed
 from ..interruptions import HELD
+from ..layout import PAGEFIND
 from ..site import routes
 from ..model import ANONYMOUS, ELISIONS, Essay, Site, Text, elides
 from ..reading.markup import images_described
 from ..site.ui import english_name
 from ..site.views import beside_original
 
-FOLDER = "pagefind"
 # A footnote's number and its way back (↩) are signs, not words: an excerpt read "minarets 1. What I saw"
 NOT_WORDS = ("--exclude-selectors", ".footnote-ref", "--exclude-selectors", ".footnote-backref")
 SHARED_LANGUAGE = "en"  # Pagefind needs one language to put every document in one index
@@ -189,7 +189,7 @@ class Indexing:
             raise
 
     def _start(self, site: Site) -> None:
-        documents_folder, self.bundle = self.scratch / "site", self.scratch / FOLDER
+        documents_folder, self.bundle = self.scratch / "site", self.scratch / PAGEFIND
         for url, html in documents(site):
             page = documents_folder / url.lstrip("/") / "index.html"
             page.parent.mkdir(parents=True, exist_ok=True)
@@ -207,7 +207,7 @@ class Indexing:
             # its last words on one line, as every message of a failed build is one
             said = " / ".join(line.strip() for line in logged if line.strip())[-500:]
             raise ToolFailed(f"search index: Pagefind failed (exit status {self.process.returncode}): {said}")
-        return {f"{FOLDER}/{path.relative_to(self.bundle).as_posix()}": path.read_bytes()
+        return {f"{PAGEFIND}/{path.relative_to(self.bundle).as_posix()}": path.read_bytes()
                 for path in sorted(self.bundle.rglob("*")) if path.is_file()}
 
     def close(self) -> None:

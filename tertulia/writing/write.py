@@ -26,14 +26,14 @@ from pathlib import Path
 from typing import Callable
 
 from ..interruptions import HELD, UNTOUCHED, Terminated, terminate
+from ..layout import ASSETS, CNAME, MARK, NO_JEKYLL, SITEMAP
 
 
 TREE = "site"  # in the staging folder, when the output is new
 JOURNAL = "commit.json"  # in the staging folder: the moves of a commit under way
 COMMITTED = "the new output was already in place"  # what an interruption held until the commit says
-MARK = ".tertulia-site"  # every build writes it: a folder holding it is ours to sweep
 MARK_TEXT = b"This folder is written by Tertulia and replaced whole by every build.\n"
-EARLIER_BUILD = (".nojekyll", "sitemap.xml", "assets/reader.js")  # what builds wrote before the mark
+EARLIER_BUILD = (NO_JEKYLL, SITEMAP, f"{ASSETS}/reader.js")  # what builds wrote before the mark
 
 
 class OutputRefused(Exception):
@@ -109,7 +109,7 @@ def _a_site(folder: Path) -> bool:
             return False  # `.git`, `.venv`: a repository or an environment, never a site's output
         for name in files:
             suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-            if name != "CNAME" and name.lower() not in SITE_TEXTS and suffix not in SITE_FILES:
+            if name != CNAME and name.lower() not in SITE_TEXTS and suffix not in SITE_FILES:
                 return False
             pages += suffix in ("html", "htm")
     return pages > 0
