@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..model import ANONYMOUS
 from ..reading.config import load_config
 from ..errors import ContentErrors, counted
 from ..reading.markup import Converter
@@ -274,7 +275,7 @@ def new_comment(lang: str, reply_to: str, now: str = "") -> str:
     (an undated comment is shown last in its thread, with no date)."""
     reply = f'reply_to: "{reply_to}"\n' if reply_to else ""
     date = f'date: "{now}"  # when it was written\n' if now else "# date: YYYY-MM-DD HH:MM\n"
-    return (f'---\nauthor: Anonymous\n{date}{reply}status: pending\n---\n\n'
+    return (f'---\nauthor: {ANONYMOUS}\n{date}{reply}status: pending\n---\n\n'
             f"{starter(lang).placeholders[1]}\n")
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..errors import ContentError, one_line
-from ..model import Discussion
+from ..model import ANONYMOUS, Discussion
 from ..reading.fields import LONGEST_NAME
 from ..reading.markup import MAX_ANGLES, MAX_BRACKETS, MAX_COMMENT, MAX_LINES, SAFE_URL
 from ..reading.yamltext import quoted as yaml_quoted
@@ -58,7 +58,7 @@ def comment_file(author: str, body: str, reply_to: str = "", url: str = "", date
     lines = ["---"] + ([f"# {origin}"] if origin else [])
     if unread:
         lines += [f"# {UNREAD}"] + [f"#   {one_line(line)}".rstrip() for line in unread.strip("\n").split("\n")]
-    lines.append(f"author: {yaml_quoted(author or 'Anonymous')}" + (f"  # {note}" if note else ""))
+    lines.append(f"author: {yaml_quoted(author or ANONYMOUS)}" + (f"  # {note}" if note else ""))
     if url:
         lines.append(f"url: {yaml_quoted(url)}")
     if date:
@@ -145,7 +145,7 @@ def _file_to_fill_in(slug: str, lang: str, known: int, placeholder: str, note: s
                      reply_to: str = "") -> tuple[str, str]:
     """A plain link's comment file, by its path: the placeholder where the comment goes, `note` by the name."""
     path = proposal_path(slug, offline_id(slug, reply_to, lang, known), lang)
-    return path, comment_file("Anonymous", placeholder, reply_to, note=note)
+    return path, comment_file(ANONYMOUS, placeholder, reply_to, note=note)
 
 
 def placeholders(content: Path) -> frozenset[str]:
