@@ -563,13 +563,17 @@ def _where(path: str, content: Path, languages: tuple[str, ...]) -> tuple[str, s
     return slug, comment_id, lang
 
 
+# the keys the form writes: a proposal sets no other (a status, a translation_of), which a maintainer is told of
+PROPOSED_KEYS = ("author", "url", "date", "reply_to")
+
+
 def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple[str, ...],
             earlier: set[str]) -> dict:
     """The values of the file to write, each checked as `check` checks it; private addresses removed.
     A reply may answer a comment on disk or one this run gave before (`earlier`)."""
     meta = proposal.meta
     values = {}
-    for key in ("author", "url", "date", "reply_to"):
+    for key in PROPOSED_KEYS:
         value = meta.get(key, "")
         if value is None:
             value = ""
@@ -605,10 +609,6 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
     notes += _changes_said(proposal, values["author"], body)
     return {"author": author, "url": url, "date": "" if late else date, "reply_to": reply_to, "body": body,
             "note": "; ".join(notes)}
-
-
-# the keys the form writes: a proposal sets no other (a status, a translation_of), which a maintainer is told of
-PROPOSED_KEYS = ("author", "url", "date", "reply_to")
 
 
 def _changes_said(proposal: Proposal, author: str, body: str) -> list[str]:
