@@ -255,6 +255,8 @@ def _check(args) -> int:
     print(f"content is valid: {counted(len(loaded.site.essays), 'essay')}, "
           + (f"{counted(pages, 'page')}, " if pages else "")
           + (f"{counted(drafts, 'draft')} (built only with --drafts), " if drafts else "")
+          # as a build says it: a maintainer who has just imported proposals sees them waiting
+          + (f"{counted(loaded.site.held_back, 'comment')} held back (spam or pending), " if loaded.site.held_back else "")
           + f"{counted(len(loaded.warnings), 'warning')}")
     return EXIT_OK
 

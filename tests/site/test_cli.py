@@ -19,7 +19,8 @@ def test_a_build_prints_a_one_line_summary(tmp_path):
                         r"2 held back \(spam or pending\), 1 draft left out \(draft: true; --drafts shows it\), "
                         r"4 warnings, in \d+\.\d\d s\n", result.stdout)  # the cname base_url does not lead to is one
     check = run_cli("check", "--content", str(FIXTURE))
-    assert check.stdout == "content is valid: 3 essays, 1 draft (built only with --drafts), 4 warnings\n"
+    assert check.stdout == ("content is valid: 3 essays, 1 draft (built only with --drafts), 2 comments held back "
+                            "(spam or pending), 4 warnings\n")
     drafts = run_cli("build", "--content", str(FIXTURE), "--output", str(tmp_path / "all"), "--drafts")
     # the draft among them said so (a walk: the preview counted it as one more essay, silently)
     assert ": 4 essays (1 of them a draft, shown), " in drafts.stdout and "left out" not in drafts.stdout
