@@ -110,7 +110,7 @@ class Theme:
         for kind in KINDS:
             own = self.own(kind)
             if own is not None:
-                errors += [ContentError(f"{kind}/{relative}", 0, f"is a folder where the default theme has a file "
+                errors += [ContentError(f"{kind}/{relative}", 0, "is a folder where the default theme has a file "
                                         "of that name: make it a file to replace the theme's, or rename it")
                            for relative in _tree(self.default / kind)
                            if (own / relative).is_dir() and not (own / relative).is_symlink()]

@@ -354,7 +354,7 @@ def _cname(value, fail) -> str:
 def _per_page(value, fail, key: str = "per_page") -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 10_000:
         fail(key, f"{key} must be a whole number from 1 to 10000, not `{value}`")
-        return 20
+        return next(setting.default for setting in SETTINGS if setting.name == key)  # as any key that fails
     return value
 
 
