@@ -456,3 +456,11 @@ def test_no_zone_is_guessed_from_an_offset_an_abbreviation_or_a_far_name(tmp_pat
     errors = config_errors(tmp_path, 'title: x\nbase_url: "https://example.org/"\nlanguages: {fi: Suomi}\n'
                                      f"main_language: fi\ntimezone: {zone}\n")
     assert len(errors) == 1 and "is it meant" not in errors[0], errors
+
+
+def test_an_import_takes_the_timezone_check_takes_and_no_other():
+    """The Disqus import read site.yml's `timezone` with a rule of its own, which took `localtime` (the
+    machine's clock, refused by check): its dates would have been written on whatever clock ran it."""
+    from tertulia.reading.config import usable_timezone
+    assert usable_timezone("Europe/Madrid") == "Europe/Madrid"
+    assert [usable_timezone(zone) for zone in ("localtime", "Factory", "Europe/Nowhere", "../etc", 5, None, "")] == [""] * 7

@@ -17,9 +17,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import counted
+from ..reading.config import usable_timezone
 from ..reading.dates import parse_date
 from ..reading.markup import is_safe_url
 from ..reading.yamltext import quoted
@@ -522,9 +522,5 @@ def _date(created: str, zone: str) -> str:
 
 
 def _zone(settings: dict) -> str:
-    """site.yml's `timezone` when it is one Python knows (`check` names any other), else ""."""
-    zone = settings.get("timezone")
-    try:
-        return zone if isinstance(zone, str) and zone and ZoneInfo(zone) else ""
-    except (ValueError, ZoneInfoNotFoundError, OSError):  # a path ZoneInfo refuses is a ValueError too
-        return ""
+    """site.yml's `timezone` when check takes it (it names any other, `localtime` too), else ""."""
+    return usable_timezone(settings.get("timezone"))
