@@ -5,6 +5,8 @@ and recognises them."""
 
 from __future__ import annotations
 
+# the folder a build writes when not told another (`--output`): the build's by convention, replaced whole
+OUTPUT = "output"
 POSTS, TAGS, COMMENTS, SEARCH, PAGED, ASSETS, PAGEFIND = "posts", "tags", "comments", "search", "page", "assets", "pagefind"
 # each first segment the site uses itself, with what it holds there (said to a page whose slug would take it)
 SEGMENTS = {POSTS: "its essays", TAGS: "its tags", COMMENTS: "its comment archive", SEARCH: "its search",

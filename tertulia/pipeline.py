@@ -51,6 +51,7 @@ class Options:
 
     content: Path
     output: Path | None = None
+    conventional_output: bool = False  # `output/`, no --output given: the build's by convention (see write.py)
     base_url: str | None = None
     drafts: bool = False
     pending: bool = False  # the preview shows comments awaiting review, marked, for a moderator
@@ -401,7 +402,7 @@ def _draw(options: Options, planned: Planned, memo: OutputMemo, progress, stack:
     fresh = keep_unchanged([(file_path(p.url), p) for p in planned.pages], fingerprints, memo)
     # The staging folder lasts as long as the run: an interruption anywhere after the commit, the
     # memo's saving included, passes through it and says the new output is in place.
-    staged = stack.enter_context(staged_output(options.output))
+    staged = stack.enter_context(staged_output(options.output, options.conventional_output))
     with indexing(site) as search_index:  # Pagefind indexes while the pages are drawn
         try:
             looked_up = render_into(staged.writer, site, interface, [page for _, page in fresh], options.theme,

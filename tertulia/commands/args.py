@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .. import __version__
+from ..layout import OUTPUT
 
 DESCRIPTION = "Build, serve, check or scaffold a bilingual site of essays and their discussions."
 EXIT_BROKEN_PIPE = 141  # as a shell reports a command that SIGPIPE ended: 128 + 13
@@ -95,7 +96,7 @@ def _content(parser: argparse.ArgumentParser, help: str = "content folder (defau
 def _output(parser: argparse.ArgumentParser, output_help: str = "output folder (default: output)",
             drafts_help: str = "include posts and pages marked draft: true") -> None:
     _content(parser)
-    parser.add_argument("--output", type=Path, default=Path("output"), help=output_help)
+    parser.add_argument("--output", type=Path, default=Path(OUTPUT), help=output_help)
     parser.add_argument("--base-url", type=base_url, default=None, help="override base_url of site.yml")
     parser.add_argument("--no-cache", action="store_true", help="convert every text afresh")
     parser.add_argument("--drafts", action="store_true", help=drafts_help)

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..cache import holds_links
 from ..errors import ContentErrors, ToolFailed, counted
 from ..interruptions import UNTOUCHED, Terminated, stop_on_sigterm
+from ..layout import OUTPUT
 from ..pipeline import Options, build, check_site, load_site
 from ..theme import KINDS, Theme
 from ..writing.write import COMMITTED, OutputBusy, OutputRefused, PartlyCommitted, after_commit, output_problem
@@ -93,7 +94,7 @@ def run(args) -> int:
 def _site_command(args) -> int:
     """A command on a site's content folder."""
     if args.command in ("build", "serve"):  # serve never writes it, but is not told a wrong one is fine
-        problem = output_problem(args.output, _sources(args.content))
+        problem = output_problem(args.output, _sources(args.content), conventional=_conventional(args))
         if problem:
             if args.command == "build":  # the content's errors first: an author mends those, wherever it builds to
                 load_site(replace(_options(args), cache_dir=None))  # read, and nothing written: not even a cache
@@ -203,13 +204,18 @@ def _sources(content) -> dict:
     return sources
 
 
+def _conventional(args) -> bool:
+    """Whether the output is `output/` because no --output said otherwise (see write.output_problem)."""
+    return getattr(args, "output", None) == Path(OUTPUT)
+
+
 def _options(args) -> Options:
     cache = None if getattr(args, "no_cache", False) else args.content.resolve().parent / ".tertulia-cache"
     # a link, or one inside it, would be written through, putting files wherever it points; a file in its
     # place holds no cache
     if cache is not None and (holds_links(cache) or (cache.exists() and not cache.is_dir())):
         cache = None
-    return Options(content=args.content, output=getattr(args, "output", None),
+    return Options(content=args.content, output=getattr(args, "output", None), conventional_output=_conventional(args),
                    base_url=getattr(args, "base_url", None), drafts=getattr(args, "drafts", False),
                    cache_dir=cache)
 

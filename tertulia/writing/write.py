@@ -59,10 +59,12 @@ def checked(relative: str) -> str:
     return relative
 
 
-def output_problem(output: Path, protected: dict[str, Path]) -> str | None:
+def output_problem(output: Path, protected: dict[str, Path], conventional: bool = False) -> str | None:
     """Why `output` must not be written, or None: it is a file, overlaps the sources, or holds
     files no build wrote. The sweep removes whatever the site does not have, so a mistyped
-    --output would otherwise delete an author's work."""
+    --output would otherwise delete an author's work. The `conventional` one, `output/` when no
+    --output is given, is the build's by the contract's word ("a build that succeeds replaces it
+    whole"): any files in it are replaced, unless it holds a repository or an environment."""
     if output.is_symlink():  # committed by a pull request, it would put the site wherever it points
         return (f"{output}: is a symbolic link; a build writes a folder of its own, never through a link: remove "
                 "the link, or choose another --output")
@@ -75,20 +77,22 @@ def output_problem(output: Path, protected: dict[str, Path]) -> str | None:
             relation = "is" if target == source else "lies inside" if source in target.parents else "contains"
             return (f"{output}: refused as the output folder: it {relation} the {name} folder {folder}, "
                     "and a build replaces everything in its output folder")
-    if target.is_dir() and not is_ours(target):
+    if target.is_dir() and not is_ours(target, conventional):
         return (f"{output}: refused as the output folder: it holds files that no Tertulia build wrote "
                 f"(no {MARK} file), and a build replaces everything in its output folder; "
                 "choose a new or empty folder")
     return None
 
 
-def is_ours(folder: Path) -> bool:
+def is_ours(folder: Path, conventional: bool = False) -> bool:
     """Empty, marked by an earlier build (or holding what builds wrote before the mark existed), or a
     built site's files alone, such as another generator's output: the contract's "a build replaces it
-    whole". A folder holding anything else (a document, a repository, sources) may be an author's work."""
+    whole". A folder holding anything else (a document, a repository, sources) may be an author's work,
+    but in the `conventional` output folder (see output_problem) only a repository or an environment is."""
     if not any(folder.iterdir()):
         return True
-    return (folder / MARK).is_file() or all((folder / name).is_file() for name in EARLIER_BUILD) or _a_site(folder)
+    return (folder / MARK).is_file() or all((folder / name).is_file() for name in EARLIER_BUILD) or _a_site(
+        folder, any_files=conventional)
 
 
 # What a static site is made of; a file of any other kind (`.md`, `.docx`, `.py`, none) is not an output's
@@ -99,9 +103,9 @@ SITE_TEXTS = {"robots.txt", "humans.txt", "security.txt", "ads.txt", "llms.txt"}
 MOST_LOOKED_AT = 20_000  # entries: a folder larger than any site a user would point --output at by mistake is
 
 
-def _a_site(folder: Path) -> bool:
+def _a_site(folder: Path, any_files: bool = False) -> bool:
     """Whether a folder holds a built site's files alone, a page among them (CNAME and .nojekyll are a
-    site's too)."""
+    site's too); with `any_files`, whether it holds no repository or environment (a dot-folder)."""
     seen, pages = 0, 0
     for root, folders, files in os.walk(folder):
         seen += len(folders) + len(files)
@@ -109,10 +113,10 @@ def _a_site(folder: Path) -> bool:
             return False  # `.git`, `.venv`: a repository or an environment, never a site's output
         for name in files:
             suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-            if name != CNAME and name.lower() not in SITE_TEXTS and suffix not in SITE_FILES:
+            if not any_files and name != CNAME and name.lower() not in SITE_TEXTS and suffix not in SITE_FILES:
                 return False
             pages += suffix in ("html", "htm")
-    return pages > 0
+    return pages > 0 or any_files
 
 
 def staged_name(relative: str) -> str:
@@ -153,9 +157,9 @@ class StagedOutput:
     that draw the pages fill folder by folder, and which becomes output/ in one rename.
     """
 
-    def __init__(self, output: Path):
+    def __init__(self, output: Path, conventional: bool = False):
         self.output = output.resolve()
-        if self.output.is_dir() and not is_ours(self.output):  # the command line says why; this is the backstop
+        if self.output.is_dir() and not is_ours(self.output, conventional):  # the command line says why; this is the backstop
             raise OutputRefused(f"{output}: holds files that no Tertulia build wrote; not replaced")
         self.output.parent.mkdir(parents=True, exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.new-", dir=self.output.parent))
@@ -383,9 +387,9 @@ def _with_folder(target: str, made: set[str]) -> str:
 
 
 @contextmanager
-def staged_output(output: Path):
+def staged_output(output: Path, conventional: bool = False):
     """Yield a StagedOutput; whatever happens, its staging folder is gone afterwards."""
-    staged = StagedOutput(output)
+    staged = StagedOutput(output, conventional)
     try:
         yield staged
     except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: say truly whether the new output is in

@@ -225,6 +225,29 @@ def test_a_folder_of_a_built_site_s_files_is_replaced_whole(tmp_path):
         assert refused.returncode == 2 and "no Tertulia build wrote" in refused.stderr, folder
 
 
+def test_the_default_output_folder_is_replaced_whole_whatever_it_holds_but_a_repository(tmp_path):
+    """The contract: "a build that succeeds replaces it whole". `output/`, when no --output names another, is
+    the build's by that word: a stray note left there before the first build stopped it with a usage error (a
+    contract audit). A clone in it (a gh-pages branch checked out there) is still never emptied, nor any folder
+    --output names that holds what no build wrote (see test_a_folder_no_build_wrote_is_never_emptied)."""
+    content = make_content(tmp_path / "project")
+    output = tmp_path / "project" / "output"
+    write_tree(output, {"stale.txt": "old", "notes/draft.md": "# old"})
+    built = run_cli("build", "--content", str(content), cwd=tmp_path / "project")
+    assert built.returncode == 0, built.stderr
+    assert not (output / "stale.txt").exists() and not (output / "notes").exists()
+    assert (output / "posts/hola/index.html").is_file()
+    clone = tmp_path / "other" / "output"
+    write_tree(clone, {".git/HEAD": "ref: refs/heads/gh-pages\n", "stale.txt": "old"})
+    refused = run_cli("build", "--content", str(content), cwd=tmp_path / "other")
+    assert refused.returncode == 2 and "no Tertulia build wrote" in refused.stderr
+    assert (clone / "stale.txt").read_text() == "old" and (clone / ".git/HEAD").is_file()
+    elsewhere = tmp_path / "elsewhere"
+    write_tree(elsewhere, {"stale.txt": "old"})
+    named = run_cli("build", "--content", str(content), "--output", str(elsewhere))
+    assert named.returncode == 2 and (elsewhere / "stale.txt").read_text() == "old"
+
+
 def test_content_errors_are_said_before_an_output_folder_is_refused(tmp_path):
     """An author's errors come first, whatever --output says: the refusal hid them behind a usage error."""
     content = make_content(tmp_path / "project", {"posts/hola/comments/c1.es.md": "---\nauthor: B\nreply_to: ghost\n---\n\nHola.\n"})
