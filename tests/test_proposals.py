@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT
+from helpers import ROOT, run_python
 from tertulia.importers.proposal import Refused, read_letter
 from tertulia.reading.markup import clean_text, is_safe_url, markup_problem
 from tertulia.model import Discussion
@@ -564,3 +564,36 @@ def test_a_removed_address_beside_no_break_spaces_or_in_a_code_span_leaves_no_ad
     span's closing backtick went with the address, so the span took the rest of the comment."""
     from tertulia.importers.proposal import REDACTED, redacted
     assert redacted(f"{written}!", ("ana@x.org",)) == left.format(REDACTED) + "!"
+
+
+WRAPPED_FILE = ("-------- Tertulia comment file: keep it as it is --------\ncontent/posts/hola/comments/c9.ca.md\n"
+                "---\n{front}\n---\n\nMolt bé.\n-------- end of the comment file --------\n")
+
+
+def test_a_front_matter_line_cut_by_the_mail_program_is_joined_and_a_line_its_writer_ended_is_not():
+    """Outlook's plain text cuts a long `url:` or `author:` line at a space: joined again. A red team's: a name
+    typed on the line under the plain link's `author: "Anonymous"  # your name` was joined into the YAML
+    comment, and published as Anonymous; under a short `author: Anonymous`, joined into the name. A line its
+    writer ended is no cut: such a letter is refused, as it was, for a maintainer to read."""
+    cut = 'author: "Gina Bartolomé della Valle Superiore di Sopra e di\nSotto"\nurl:\n"https://www.example.com/un-indirizzo-molto-lungo/che-supera-la-larghezza/"'
+    read = read_letter(WRAPPED_FILE.format(front=cut))
+    assert read.meta == {"author": "Gina Bartolomé della Valle Superiore di Sopra e di Sotto",
+                         "url": "https://www.example.com/un-indirizzo-molto-lungo/che-supera-la-larghezza/"} and read.joined == 2
+    for ended in ('author: "Anonymous"  # your name, as it should appear beside the comment\nAna García',
+                  "author: Anonymous\nAna García", 'author: "Ana"\n\nYo creo que sí, y mucho más que eso, de verdad que sí'):
+        with pytest.raises(Refused, match="YAML does not parse"):
+            read_letter(WRAPPED_FILE.format(front=ended))
+    with pytest.raises(Refused, match="YAML does not parse"):  # an issue's text is taken as typed: no mail program cut it
+        read_letter(WRAPPED_FILE.format(front=cut), mail=False)
+
+
+def test_a_front_matter_of_many_cut_lines_is_read_in_one_pass():
+    """A red team's: 495,000 lines of `x` under `author:` were joined one by one into a growing line (8.8 s
+    against 0.5 s before); and no name or website is cut at 76 characters more than a few dozen times."""
+    result = run_python("import sys; sys.path.insert(0, 'tests')\n"
+                        "from test_proposals import WRAPPED_FILE\n"
+                        "from tertulia.importers.proposal import Refused, read_letter\n"
+                        "front = 'author: ' + 'y' * 70 + ('\\n' + 'x' * 70) * 480000\n"
+                        "try:\n    read_letter(WRAPPED_FILE.format(front=front))\nexcept Refused as why:\n"
+                        "    print(why)\n", cpu_seconds=6)
+    assert result.returncode == 0 and "YAML does not parse" in result.stdout, result.stderr

@@ -183,7 +183,7 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
     path, file_text = inside[0].strip(), "\n".join(inside[1:]).strip("\n") + "\n"
     parsed, error = parse_text(file_text.encode("utf-8"), path[:300])
     joined = 0
-    if error is not None and (mended := _unwrapped(inside)):  # taken only when it reads: else the file's error
+    if error is not None and mail and (mended := _unwrapped(inside)):  # taken only when it reads, else its error
         read_again = parse_text(mended[1].encode("utf-8"), mended[0][:300])
         if read_again[1] is None:
             (path, _, joined), (parsed, error) = mended, read_again
@@ -210,32 +210,53 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
 
 # a front matter's line that starts a value (`url:`), a comment, or the line closing it
 KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:\s.*)?|#.*|---\s*")
+# a line a mail program cut: the next word would have taken it past this many characters (Outlook cuts at 76,
+# some at 72 or 70); a short line the next follows was ended by its writer, not cut
+NARROWEST_WRAP = 60
+MOST_JOINED = 40  # a name or a website cut at every space of its 76 characters' lines: a handful
 
 
 def _unwrapped(inside: list[str]) -> tuple[str, str, int] | None:
     """The comment file as written before a mail program wrapped its long lines (Outlook's plain text, at
-    76 characters): a front-matter line that starts no value continues the one above it, after the space
-    the wrap took; a path cut into pieces is one again. (path, file text, lines joined), or None when
-    nothing was cut."""
-    closing = next((i for i in range(len(inside)) if inside[i].strip() == "---"), None)
-    if closing is None or closing == 0:
+    76 characters): a front-matter line that starts no value continues a value's line above it that was
+    full, after the space the wrap took; a path cut into pieces is one again. (path, file text, lines
+    joined), or None when nothing reads as cut so."""
+    closing = next((i for i in range(min(len(inside), 4)) if inside[i].strip() == "---"), None)
+    if not closing:
         return None
     path = "".join(line.strip() for line in inside[:closing])  # a path has no space to wrap at: cut inside
-    joined = closing - 1
-    front: list[str] = []
+    if closing > 1 and (any(" " in line.strip() or not line.strip() for line in inside[:closing])
+                        or not PROPOSED_PATH.fullmatch(path)):
+        return None
     rest = inside[closing + 1:]
     end = next((i for i in range(len(rest)) if rest[i].strip() == "---"), None)
     if end is None:
         return None
+    front: list[list[str]] = []  # each line as its pieces, joined once: a letter of many is read in one pass
+    joined = closing - 1
     for line in rest[:end]:
-        if front and line.strip() and not line[:1].isspace() and not KEY_LINE.fullmatch(line.rstrip()):
-            front[-1] = f"{front[-1].rstrip()} {line.strip()}"
+        above = front[-1] if front else None
+        if above and line.strip() and not line[:1].isspace() and not KEY_LINE.fullmatch(line.rstrip()) \
+                and _cut(above, line):
+            above.append(line.strip())
             joined += 1
+            if joined > MOST_JOINED:
+                return None
         else:
-            front.append(line)
+            front.append([line])
     if not joined:
         return None
-    return path, "\n".join(["---", *front, *rest[end:]]).strip("\n") + "\n", joined
+    lines = [" ".join(piece.rstrip() if at == 0 else piece for at, piece in enumerate(pieces)) for pieces in front]
+    return path, "\n".join(["---", *lines, *rest[end:]]).strip("\n") + "\n", joined
+
+
+def _cut(above: list[str], line: str) -> bool:
+    """Whether `line` continues the value above it, which a mail program cut: a value's line (no comment at
+    its end, which the wrap would have cut too) full enough that the next word did not fit."""
+    first = above[0]
+    if not KEY_LINE.fullmatch(first.rstrip()) or first.lstrip().startswith(("#", "---")) or " #" in first:
+        return False
+    return len(above[-1].rstrip()) + 1 + len(line.split()[0]) > NARROWEST_WRAP
 
 
 def _quoting(lines: list[str], begin: int, end: int) -> tuple[int, int] | None:
@@ -618,7 +639,7 @@ def _changes_said(proposal: Proposal, author: str, body: str) -> list[str]:
     others = [str(key) for key in proposal.meta if key not in PROPOSED_KEYS]
     if others:
         notes.append(f"left out: {shown(', '.join(others))} (a proposal sets only {', '.join(PROPOSED_KEYS)})")
-    if REDACTED in author:
+    if author.count(REDACTED) > clean_text(str(proposal.meta.get("author") or "")).count(REDACTED):
         notes.append("the sender's e-mail address taken out of the name")
     if (removed := body.count(REDACTED) - clean_text(proposal.body).count(REDACTED)) > 0:
         notes.append(f"the sender's e-mail address taken out of the comment's text ({counted(removed, 'place')}), "
