@@ -13,6 +13,7 @@ from typing import Callable
 from ..errors import ContentError, ContentErrors, one_line
 from .find import SYMLINK
 from .language_tags import LANGUAGE_TAG, unregistered
+from .markup import clean_text
 from .names import tag_segment, tag_text
 from ..model import Discussion, MenuEntry, Redirect, SiteConfig, Tag
 from . import addresses
@@ -204,15 +205,17 @@ def _fail_at_entry(reading: Reading, entry, key: str, message: str) -> None:
 
 
 def _per_language(value, key: str, fail) -> tuple[tuple[str, str], ...]:
-    """A per-language text: a map of language -> text, or one plain string."""
+    """A per-language text: a map of language -> text, or one plain string; without the characters no
+    page or feed may carry, as a post's title is (YAML's `\u0001` wrote one into every feed, which no
+    feed reader could then read)."""
     if value is None:
         return ()
     if isinstance(value, str):
-        return (("", value),)
+        return (("", clean_text(value)),)
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
         fail(key, f"`{key}` must be text, or a map of language -> text")
         return ()
-    return tuple((str(lang), text) for lang, text in value.items())
+    return tuple((str(lang), clean_text(text)) for lang, text in value.items())
 
 
 def _title(value, fail) -> tuple[tuple[str, str], ...]:

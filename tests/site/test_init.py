@@ -442,10 +442,17 @@ def test_init_without_its_folder_says_that_translation_took_it(tmp_path):
 
 def test_a_title_holding_a_control_character_or_a_line_separator_gives_a_site_that_builds(tmp_path):
     """A title pasted with a stray control character (a bell, from a terminal) or a line separator was
-    written raw into site.yml, which YAML then refused: the new site did not build at all (a review)."""
-    title = 'Zwei\x07 "Sprachen"\u2028und mehr'
+    written raw into site.yml, which YAML then refused: the new site did not build at all (a review). Then,
+    quoted, it reached every feed, which no XML reader could read (a red team): the site's title is
+    cleaned as a post's is."""
+    from xml.etree import ElementTree
+    title = 'Zwei\x07 "Sprachen"\u2028und\x0c mehr'
     assert run_cli("init", str(tmp_path / "new"), "--lang", "de", "--translation", "fr", "--title", title).returncode == 0
     content = tmp_path / "new" / "content"
     assert yaml.safe_load((content / "site.yml").read_text(encoding="utf-8"))["title"] == {"de": title}
     built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
     assert built.returncode == 0, built.stderr
+    feeds = list((tmp_path / "out").rglob("*.xml"))
+    assert len(feeds) > 3 and all(ElementTree.parse(feed) is not None for feed in feeds)
+    shown = ElementTree.parse(tmp_path / "out/feed.xml").getroot().find("{http://www.w3.org/2005/Atom}title").text
+    assert shown == 'Zwei "Sprachen"\u2028und mehr'
