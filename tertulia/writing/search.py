@@ -97,15 +97,16 @@ def documents(site: Site) -> list[tuple[str, str]]:
         for text in page.texts:
             side = base + beside_original(site, page, text)
             found.append((routes.page_single(text.lang, page.slug),
-                          _document(text, side, [], page.original.lang, page.author)))
+                          _document(text, side, [], page.original.lang, page.author, summary=False)))
     return found
 
 
-def _document(text: Text, side: str, comments: list[str], original: str, author: str = "") -> str:
+def _document(text: Text, side: str, comments: list[str], original: str, author: str = "", summary: bool = True) -> str:
     """One language version as Pagefind reads it; `side` is the page a hit opens, `comments` the thread's parts,
     `original` its original's language, which a hit found in several is shown in when not in the reader's
     (in hexadecimal too: `es`, `de` or `it` as a word would find every translation of a text in them);
-    `author` its writer's name, which the page shows under its title and a reader may search for.
+    `author` its writer's name, which the page shows under its title and a reader may search for; `summary`,
+    whether its summary is shown under its title in a listing (an essay's; a page's is its description alone).
 
     Pagefind finds a word in a document's metadata too: the page a hit opens is written in hexadecimal,
     one word nobody types (search.js reads it back), and an image is its description, not an address
@@ -116,7 +117,7 @@ def _document(text: Text, side: str, comments: list[str], original: str, author:
              f'<span hidden data-pagefind-meta="language:{text.lang}"></span>',
              f'<span hidden data-pagefind-meta="side:{side.encode("utf-8").hex()}"></span>',
              f'<span hidden data-pagefind-meta="original:{original.encode("utf-8").hex()}"></span>',
-             *_byline(author), *_summary(text)]
+             *_byline(author), *(_summary(text) if summary else [])]
     # a block not yet translated holds the original's words, which the original's document holds already:
     # a search in the original's language should not find them a second time, in the translation
     parts += [f'<div id="p{number}">{elisions_apart(images_described(block), text.lang)}</div>'

@@ -243,3 +243,12 @@ def test_a_summary_is_found_in_its_own_language_and_an_untranslated_one_only_in_
     first = {a["id"]: a["location"] for a in documents["/en/posts/otro/"]["anchors"]}["p1"]
     words = documents["/en/posts/otro/"]["content"].split()
     assert words.index("lighthouse") < first  # before the first passage: a hit there opens the page at its top
+
+
+def test_a_page_s_summary_which_no_page_shows_is_not_found(tmp_path):
+    """A red team: a page's summary is its description for search engines alone, no listing shows it; found,
+    a hit would open a page without the words."""
+    documents = searched(tmp_path, {"pages/sobre/index.es.md": "---\ntitle: Sobre mí\nsummary: Palabras escondidas.\n"
+                                                                "---\n\nQuién soy.\n"})
+    page = next(document for url, document in documents.items() if "sobre" in url)
+    assert "Quién soy." in page["content"] and "escondidas" not in page["content"]
