@@ -49,15 +49,22 @@
   }
 
   // The passage a hit is in: the last paragraph or comment that starts before the first matched word the
-  // excerpt shows (else the first matched word).
+  // excerpt shows (else the first matched word). One before every passage is in the title, the byline or the
+  // summary (see search.py), which the page does not show beside its text: then the first passage holding
+  // a matched word, where the page can mark it, else none (the page's top).
   function passage(data) {
     var locations = data.locations || [];
     var start = excerptStart(data.weighted_locations);
     var shown = locations.filter(function (location) { return location >= start && location < start + EXCERPT_WORDS; });
     var at = shown.length ? shown[0] : (locations.length ? locations[0] : 0);
+    var passages = (data.anchors || []).filter(function (anchor) { return PASSAGE.test(anchor.id); });
+    if (passages.length && at < passages[0].location) {
+      var inText = locations.filter(function (location) { return location >= passages[0].location; });
+      if (inText.length) { at = inText[0]; }
+    }
     var found = "";
-    (data.anchors || []).forEach(function (anchor) {
-      if (PASSAGE.test(anchor.id) && anchor.location <= at) { found = anchor.id; }
+    passages.forEach(function (anchor) {
+      if (anchor.location <= at) { found = anchor.id; }
     });
     return found;
   }
