@@ -208,8 +208,8 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
                     unread=unread, joined=joined)
 
 
-# a front matter's line that starts a value (`url:`), a comment, or the line closing it
-KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:\s.*)?|#.*|---\s*")
+# a front matter's line that starts a value (`url: …`)
+VALUE_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:\s.*)?")
 # a line a mail program cut: the next word would have taken it past this many characters (Outlook cuts at 76,
 # some at 72 or 70); a short line the next follows was ended by its writer, not cut
 NARROWEST_WRAP = 60
@@ -236,8 +236,8 @@ def _unwrapped(inside: list[str]) -> tuple[str, str, int] | None:
     joined = closing - 1
     for line in rest[:end]:
         above = front[-1] if front else None
-        if above and line.strip() and not line[:1].isspace() and not KEY_LINE.fullmatch(line.rstrip()) \
-                and _cut(above, line):
+        if above and line.strip() and not line[:1].isspace() and not line.startswith("#") \
+                and not VALUE_LINE.fullmatch(line.rstrip()) and _cut(above, line):
             above.append(line.strip())
             joined += 1
             if joined > MOST_JOINED:
@@ -253,8 +253,7 @@ def _unwrapped(inside: list[str]) -> tuple[str, str, int] | None:
 def _cut(above: list[str], line: str) -> bool:
     """Whether `line` continues the value above it, which a mail program cut: a value's line (no comment at
     its end, which the wrap would have cut too) full enough that the next word did not fit."""
-    first = above[0]
-    if not KEY_LINE.fullmatch(first.rstrip()) or first.lstrip().startswith(("#", "---")) or " #" in first:
+    if not VALUE_LINE.fullmatch(above[0].rstrip()) or " #" in above[0]:
         return False
     return len(above[-1].rstrip()) + 1 + len(line.split()[0]) > NARROWEST_WRAP
 
