@@ -76,12 +76,11 @@ def _static_clashes(content: Path, static, generated: set[str], search: bool,
     `redirected_from` names the old address behind a page that sends readers on."""
     if not static:
         return []
-    index_folder = PAGEFIND
-    folders = _folders_of(generated) | ({index_folder} if search else set())
+    folders = _folders_of(generated) | ({PAGEFIND} if search else set())
     errors = []
     for relative in sorted(static):
         clash = _clashing(relative, generated, folders)
-        if search and relative.startswith(index_folder + "/"):
+        if search and relative.startswith(PAGEFIND + "/"):
             clash = clash or relative
         if clash:
             sent_on = redirected_from or {}  # a folder in the way: the one an old address's page is written in
