@@ -175,6 +175,7 @@ class Staging:
             _key(name, text) in self.recorded for text in (planned.text, *planned.earlier))
 
     def _decide(self, relative: str, target: Path, planned: Planned, overwrite: bool) -> str:
+        """What to do with one planned file, "write", "remove" or "nothing", said in `done`."""
         # a text by its name (a renamed folder changes nothing); a media file by its path, since one image
         # may stand beside many posts, and deleting one copy says nothing of the others
         name = relative if isinstance(planned.text, bytes) else relative.rsplit("/", 1)[-1]
@@ -182,22 +183,11 @@ class Staging:
             self.done.written.append(relative)
             return "write"
         identity = _identity_key(name, planned.identity)
-        if (identity and isinstance(planned.text, str) and COMMENT_FILE.fullmatch(relative) and target.exists()
-                and not self._recorded(name, planned)):
-            # no import ever wrote this comment under this name: the file there is another one (`new
-            # comment` numbers as blogs do, a proposal names its own), not this one edited by hand
-            text = _text_of(target)
-            if text != planned.text and not (text is not None and _key(name, text) in self.recorded):
-                self.done.taken.append(relative)
-                return "nothing"
+        if self._another_there(relative, target, planned, name, identity):
+            self.done.taken.append(relative)
+            return "nothing"
         if not target.exists():
-            if planned.text is None:
-                return "nothing"
-            if self._recorded(name, planned):
-                self.done.deleted.append(relative)  # an import wrote it, the author deleted it
-                return "nothing"
-            self.record.update(filter(None, (_key(name, planned.text), identity)))
-            return self._written(relative, planned.text)
+            return self._absent(relative, planned, name, identity)
         if identity:  # there, in whatever state: a later deletion of it is the author's, and for good
             self.record.add(identity)  # (also adopts what an import wrote before identities were recorded)
         text = _bytes_of(target) if isinstance(planned.text, bytes) else _text_of(target)
@@ -211,6 +201,30 @@ class Staging:
             self.done.pointed.append(relative)
             self._tallied(planned.text)
             return "write"
+        return self._differing(relative, planned, name, identity, text)
+
+    def _another_there(self, relative: str, target: Path, planned: Planned, name: str, identity: str) -> bool:
+        """Whether the comment file there is another comment under the name this one would take."""
+        if not (identity and isinstance(planned.text, str) and COMMENT_FILE.fullmatch(relative)
+                and target.exists() and not self._recorded(name, planned)):
+            return False
+        # no import ever wrote this comment under this name: the file there is another one (`new
+        # comment` numbers as blogs do, a proposal names its own), not this one edited by hand
+        text = _text_of(target)
+        return text != planned.text and not (text is not None and _key(name, text) in self.recorded)
+
+    def _absent(self, relative: str, planned: Planned, name: str, identity: str) -> str:
+        """A planned file not there: written, unless an import wrote it and the author deleted it."""
+        if planned.text is None:
+            return "nothing"
+        if self._recorded(name, planned):
+            self.done.deleted.append(relative)  # an import wrote it, the author deleted it
+            return "nothing"
+        self.record.update(filter(None, (_key(name, planned.text), identity)))
+        return self._written(relative, planned.text)
+
+    def _differing(self, relative: str, planned: Planned, name: str, identity: str, text: str | None) -> str:
+        """A text there that is not the blog's: followed where nobody touched it since an import, else kept."""
         as_imported = text is not None and _key(name, text) in self.record  # nobody has touched it since
         untouched = text is not None and (text in planned.earlier or (planned.if_recorded and as_imported))
         if untouched and planned.text is None:  # gone from the blog, and may come back if it returns there

@@ -385,35 +385,12 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
             continue  # the original, or a second one already reported
         target = record.meta.get("translation_of")
         stale, aligned, retitled, resummed = (), False, None, None
-        if not isinstance(target, str):
-            found.error(record, "translation_of", "translation_of must be the original's language, e.g. `es`")
-        elif target == original.lang and kind == "comment" and not blocks[original.path] and \
-                original.meta.get("status") == "spam":
-            aligned = False  # spam past a comment's limits, kept unread (see parse._spam): nothing to align with
-        elif target == original.lang:
-            written = getattr(blocks, "as_written", blocks)  # as the record reads them: see _rooted
-            known = read_for(followed.get(record.path), written[original.path], written[record.path])
-            aligned, moved = check_alignment(original, record, written, found, known, still_drafted)
-            if aligned and known:
-                stale = outdated_blocks(original, record, written, known, found, moved)
-            if known:  # a title is no block: it is outdated or not however the blocks align
-                retitled = title_outdated(original, record, known, found)
-                resummed = summary_outdated(original, record, known, found)
-            if resummed is None and kind != "comment":
-                summary_without_original(original, record, found, kind)
-        elif target == record.lang:
-            found.error(record, "translation_of", f"translation_of names this file's own language; a translation "
-                                                  f"names its original's (`{original.lang}`)")
-        elif target in versions:
-            found.error(record, "translation_of", f"translation_of must name the original (`{original.lang}`), "
-                                                  f"not `{target}`, which is itself a translation")
-        elif not found.is_broken(record) and target not in order:  # `catalan`, `Español`: a name, not a code
-            found.error(record, "translation_of", f"translation_of names `{target}`, which is no language of "
-                                                  f"site.yml: it takes the original's code, here `{original.lang}`")
-        elif not found.is_broken(record):
-            found.error(record, "translation_of", f"translation_of names `{target}`, but there is no "
-                                                  f"`{target}` file beside this one; the original here is "
-                                                  f"`{original.lang}`")
+        if target != original.lang:
+            _misdirected(record, target, original, versions, order, found)
+        elif not (kind == "comment" and not blocks[original.path] and original.meta.get("status") == "spam"):
+            # (spam past a comment's limits is kept unread, see parse._spam: nothing to align with)
+            stale, aligned, retitled, resummed = _compared(original, record, blocks, found, followed, kind,
+                                                          still_drafted)
         # a translation the record does not name was written by hand, and one it names against another
         # original follows nothing of this one: status names both (no copy made for it)
         text = _text(record, blocks, found, False, kind, keys, excerpts.get(record.path, ""), still_drafted,
@@ -424,6 +401,44 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         _warn_anchor_elsewhere(record, text, texts, found)
         texts.append(unfinished_shown_as_original(text, texts[0], blocks[original.path], record) if aligned else text)
     return original, tuple(texts)
+
+
+def _compared(original: Record, record: Record, blocks, found: Findings, followed: dict, kind: str,
+              still_drafted: bool) -> tuple:
+    """(outdated blocks, whether the blocks align, outdated title, outdated summary) of a translation of
+    `original`, judged against the translation record where it follows this translation."""
+    stale, retitled, resummed = (), None, None
+    written = getattr(blocks, "as_written", blocks)  # as the record reads them: see _rooted
+    known = read_for(followed.get(record.path), written[original.path], written[record.path])
+    aligned, moved = check_alignment(original, record, written, found, known, still_drafted)
+    if aligned and known:
+        stale = outdated_blocks(original, record, written, known, found, moved)
+    if known:  # a title is no block: it is outdated or not however the blocks align
+        retitled = title_outdated(original, record, known, found)
+        resummed = summary_outdated(original, record, known, found)
+    if resummed is None and kind != "comment":
+        summary_without_original(original, record, found, kind)
+    return stale, aligned, retitled, resummed
+
+
+def _misdirected(record: Record, target, original: Record, versions: dict, order: tuple[str, ...],
+                 found: Findings) -> None:
+    """Say why a translation's `translation_of` names no original beside it."""
+    if not isinstance(target, str):
+        found.error(record, "translation_of", "translation_of must be the original's language, e.g. `es`")
+    elif target == record.lang:
+        found.error(record, "translation_of", f"translation_of names this file's own language; a translation "
+                                              f"names its original's (`{original.lang}`)")
+    elif target in versions:
+        found.error(record, "translation_of", f"translation_of must name the original (`{original.lang}`), "
+                                              f"not `{target}`, which is itself a translation")
+    elif not found.is_broken(record) and target not in order:  # `catalan`, `Español`: a name, not a code
+        found.error(record, "translation_of", f"translation_of names `{target}`, which is no language of "
+                                              f"site.yml: it takes the original's code, here `{original.lang}`")
+    elif not found.is_broken(record):
+        found.error(record, "translation_of", f"translation_of names `{target}`, but there is no "
+                                              f"`{target}` file beside this one; the original here is "
+                                              f"`{original.lang}`")
 
 
 def _warn_anchor_elsewhere(record: Record, text: Text, before: list[Text], found: Findings) -> None:
