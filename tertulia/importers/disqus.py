@@ -22,7 +22,6 @@ from ..errors import counted
 from ..reading.config import usable_timezone
 from ..reading.dates import parse_date
 from ..reading.markup import is_safe_url
-from ..reading.yamltext import quoted
 from . import siteyml
 from .addresses import relinked, same_address, site_path
 from .clock import in_zone, utc_text, written_yet
@@ -32,7 +31,7 @@ from .proposal import private_name
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
 from .wpbody import comment_markdown, comment_markdown_without, comment_refused
-from .wpfiles import text_of
+from .wpfiles import imported_comment, text_of
 from .wxr import DISQUS, not_the_export, safe_events
 
 NS = "{http://disqus.com}"
@@ -465,18 +464,12 @@ def _comment_writer(element, folder: str, site: Site, thread_host: str = ""):
     email = ((author.findtext(NS + "email") or "") if author is not None else "").strip()
     private = (email,) if "@" in email else ()  # never written: the commenter's own, kept out of what is
     name = private_name(text_of((author.findtext(NS + "name") or "") if author is not None else ""), private)
-    head = ["---", f"author: {quoted(name)}"]
     date = comment_date(element, site)
-    if date:
-        head.append(f"date: {quoted(date)}")
     body = _relinked(comment_markdown_without(_unwrapped(element.findtext(NS + "message") or ""), private), folder,
                      site, thread_host)
 
     def written(status: str, parent: str) -> str:
-        lines = head + ([f"reply_to: {quoted(parent)}"] if parent else [])
-        if status != "published":
-            lines.append(f"status: {status}")
-        return "\n".join(lines) + "\n---\n\n" + body
+        return imported_comment(name, date, parent, status, body)
     return written
 
 

@@ -154,17 +154,25 @@ def comment_file(comment: WPComment, status: str, parent: str) -> str:
     """The comment's file; the commenter's own e-mail address, which WordPress knew, kept out of its name,
     its text and its website (content/ goes into a public repository, spam and pending ones too)."""
     private = (comment.email,) if "@" in comment.email else ()
-    lines = ["---", f"author: {quoted(private_name(text_of(comment.author), private))}"]
-    date = comment_date(comment)
+    # the build refuses any other website
+    url = comment.url if is_safe_url(comment.url) and redacted(comment.url, private) == comment.url else ""
+    return imported_comment(private_name(text_of(comment.author), private), comment_date(comment), parent, status,
+                            comment_markdown_without(comment.content, private), url)
+
+
+def imported_comment(author: str, date: str, parent: str, status: str, body: str, url: str = "") -> str:
+    """A comment file as the imports write it (WordPress's and Disqus's alike, so that either's later
+    import knows the other's files): only the keys that say something, `status` when not published."""
+    lines = ["---", f"author: {quoted(author)}"]
     if date:
         lines.append(f"date: {quoted(date)}")
     if parent:
         lines.append(f"reply_to: {quoted(parent)}")
     if status != "published":
         lines.append(f"status: {status}")
-    if is_safe_url(comment.url) and redacted(comment.url, private) == comment.url:  # the build refuses any other
-        lines.append(f"url: {quoted(comment.url)}")
-    return "\n".join(lines) + "\n---\n\n" + comment_markdown_without(comment.content, private)
+    if url:
+        lines.append(f"url: {quoted(url)}")
+    return "\n".join(lines) + "\n---\n\n" + body
 
 
 def stamp(local: str, gmt: str = "") -> str:
