@@ -261,3 +261,11 @@ def test_a_new_post_or_page_published_as_written_is_warned_of_and_fails_a_strict
     assert result.returncode == 1
     for warning in said:
         assert f"content/{warning}" in result.stderr, result.stderr
+
+
+def test_a_slug_in_devanagari_is_refused_with_one_a_hindi_reader_would_spell(tmp_path):
+    """A Hindi writer's `new post बनारस-यात्रा` was offered `bnars-yatra` (a new user's walk)."""
+    content = make_content(tmp_path)
+    result = new(content, "post", "बनारस-यात्रा", "--lang", "es")
+    assert result.returncode == 2
+    assert "e.g. `banaras-yatra`" in result.stderr

@@ -28,6 +28,7 @@ from urllib.parse import quote, unquote, urlsplit
 from anyascii import anyascii
 
 from ..reading.active import active_svg
+from ..reading.indic import romanized
 from .addresses import uploads_on_blog, without_dot_segments
 
 MAX_BYTES = 25 * 1024 * 1024  # a large photograph or a short clip; anything bigger is listed, not fetched
@@ -334,7 +335,7 @@ def _body(response, deadline: _Deadline) -> bytes:
 
 def _safe_name(url: str) -> str:
     """A file name of plain characters (other scripts transliterated) that keeps the original's extension."""
-    name = anyascii(PurePosixPath(unquote(urlsplit(url).path)).name).lower()
+    name = anyascii(romanized(PurePosixPath(unquote(urlsplit(url).path)).name)).lower()
     stem, _, extension = name.rpartition(".")
     stem = re.sub(r"[^a-z0-9_-]+", "-", stem).strip("-")[:80] or "file"
     return f"{stem}.{extension}"

@@ -33,9 +33,10 @@ def key_problem(text: str) -> str:
 
 def slug_of(text: str) -> str:
     """A slug in ASCII made of a title or a name: other scripts transliterated (Ελληνικά -> ellinika,
-    中文 -> zhongwen), cut to MAX_KEY; "" when nothing of it is a letter or digit."""
+    中文 -> zhongwen, परिचय -> parichay), cut to MAX_KEY; "" when nothing of it is a letter or digit."""
     from anyascii import anyascii  # here, not above: only a name that needs one asks
-    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
+    from .indic import romanized
+    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(romanized(text)).lower()).strip("-")
     slug = slug[:MAX_KEY].rstrip("-")
     return slug if SLUG.fullmatch(slug or "-") else ""
 

@@ -1,0 +1,33 @@
+"""Slugs of titles in the scripts of India: each consonant keeps the vowel it carries unwritten."""
+
+import pytest
+
+from tertulia.reading.indic import romanized
+from tertulia.reading.names import slug_of
+
+
+@pytest.mark.parametrize("title, slug", [
+    ("परिचय", "parichay"),  # a Hindi About page: `pricy` before
+    ("बनारस की सुबह", "banaras-ki-subah"),
+    ("दादी की रसोई", "dadi-ki-rasoi"),
+    ("हिंदी में क्यों लिखूँ", "hindi-men-kyon-likhun"),  # anusvara and candrabindu: a nasal, said n
+    ("संबंध", "sambandh"),  # ... and m before a labial
+    ("स्मृति", "smriti"),
+    ("क", "ka"),  # a word's one syllable keeps its vowel
+    ("ज़िंदगी", "zindagi"),  # a nukta, written as a sign after its letter
+    ("রবীন্দ্রনাথ ঠাকুর", "rabindranath-thakur"),  # Bengali
+    ("ਪੰਜਾਬੀ", "panjabi"),  # Gurmukhi's own nasal sign
+    ("ગુજરાતી", "gujarati"),
+    ("తెలుగు", "telugu"),  # Telugu, Kannada, Malayalam say a word's last vowel
+    ("ಕನ್ನಡ", "kannada"),
+    ("മലയാളം", "malayalam"),
+    ("தமிழ் நாடு", "tamil-natu"),
+])
+def test_a_title_in_a_script_of_india_gives_the_slug_its_readers_would_spell(title, slug):
+    assert slug_of(title) == slug
+
+
+def test_other_scripts_and_ascii_are_left_as_they_were():
+    assert romanized("Ελληνικά, 中文 and plain words") == "Ελληνικά, 中文 and plain words"
+    assert slug_of("Ελληνικά") == "ellinika"
+    assert romanized("2024 में") == "2024 men"
