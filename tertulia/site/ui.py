@@ -297,8 +297,20 @@ class Words:
             shown = _filled(escape(self.catalog.texts[message]), values)
             if shown is not None:
                 return shown
-        shown = _filled(escape(message), {name: self._in_english.get(id(value), value) for name, value in values.items()})
+        shown = _filled(escape(message), {name: self._as_in_english(value) for name, value in values.items()})
         return shown if self.english else Markup('<span lang="en">{}</span>').format(shown)
+
+    def _as_in_english(self, value):
+        """A phrase's value as an English phrase shows it: a language's name or a date in English's words,
+        a name the template left unmarked (being in the page's language) marked as the page's."""
+        known = self._in_english.get(id(value))
+        if known is not None:
+            return known
+        if not self.english and type(value) is Markup and "<bdi" in value:
+            marked = f' lang="{escape(self.lang)}">'
+            return Markup(UNMARKED_NAME.sub(lambda bdi: bdi.group(0) if " lang=" in bdi.group(1)
+                                            else f"<bdi{bdi.group(1)}{marked}", value))
+        return value
 
     def attr(self, message: str, **values) -> str:
         """A phrase for an attribute, where no element can mark a fallback's language."""
@@ -478,6 +490,12 @@ def _display_name(code: str, in_language, sentence: bool = False) -> str:
     if not name or sentence:
         return name or ""
     return name[:1].upper() + name[1:]
+
+
+# A name a template left unmarked, being in the page's language (it marks one in another): inside a phrase
+# this language's catalog lacks, the English element around it claimed it (a Hindi reader's name was read
+# out as English)
+UNMARKED_NAME = re.compile(r"<bdi((?:\s[^>]*)?)>")
 
 
 STRING_PLACEHOLDERS_ONLY = re.compile(r"(?:[^%]|%%|%\(\w+\)s)*")

@@ -72,6 +72,23 @@ def test_a_language_without_a_catalog_warns_once_and_falls_back_to_marked_englis
             '<time datetime="2012-09" lang="eu">2012(e)ko iraila</time></span>') in archive
 
 
+def test_a_name_in_the_pages_language_keeps_it_inside_an_english_phrase(tmp_path):
+    """A Hindi reader's name in a page with no Hindi catalog was read out as English: the English phrase
+    around it claimed it (a new user's walk)."""
+    files = {**BASQUE, "posts/hola/index.eu.md": BASQUE["posts/hola/index.eu.md"].replace(
+                 "translation_of: es", "translation_of: es\ntranslator: Miren"),
+             "posts/hola/comments/c2.eu.md": "---\nauthor: Ane\ndate: 2012-10\n---\n\nIruzkin bat.\n",
+             "posts/hola/comments/c2.en.md": "---\ntranslation_of: eu\n---\n\nA comment.\n"}
+    content = make_content(tmp_path, files, with_essay=False)
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    archive = (tmp_path / "out/eu/comments/index.html").read_text()
+    assert '<span lang="en"><bdi class="author" lang="eu">Ane</bdi> on ' in archive
+    assert '<bdi class="author" lang="es">Bea</bdi>' in archive  # another language's name, as before
+    page = (tmp_path / "out/eu/posts/hola/index.html").read_text()
+    assert '<span lang="en">translated from Spanish by <bdi class="translator" lang="eu">Miren</bdi></span>' in page
+
+
 def test_a_site_may_accept_english_for_a_language_without_a_catalog(tmp_path):
     accepting = {**BASQUE, "site.yml": BASQUE["site.yml"] + "english_interface: [eu]\n"}
     result = run_cli("check", "--content", str(make_content(tmp_path, accepting, with_essay=False)))
