@@ -66,6 +66,7 @@ class DisqusSummary:
     comments: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
     unmatched: dict[str, int] = field(default_factory=dict)  # thread link -> its comments
+    sent_elsewhere: dict[str, str] = field(default_factory=dict)  # such a link -> where redirects send it
     matched: int = 0  # threads on an essay of the site
     on_pages: Counter = field(default_factory=Counter)  # a page's folder -> its comments, kept unpublished
     future_dates: list[str] = field(default_factory=list)  # comments dated after tomorrow: written undated
@@ -83,13 +84,15 @@ class DisqusSummary:
             lines.append("of them on pages, kept in the page's comments/ folder but never shown (a page has no thread): "
                          + ", ".join(f"{folder} {count}" for folder, count in sorted(self.on_pages.items())))
         for link, count in sorted(self.unmatched.items()):
-            lines.append(f"thread matching no essay ({counted(count, 'comment')}): {shown(link, 200)}")
+            lines.append(f"thread matching no essay ({counted(count, 'comment')}): {shown(link, 200)}" + (
+                f", which site.yml's `redirects` send to {shown('/' + self.sent_elsewhere[link], 200)}, a page that "
+                "shows no discussion" if link in self.sent_elsewhere else ""))
         if self.unmatched and not self.matched:
             lines.append("no thread matched an essay: import the blog's posts first (`tertulia import wordpress`), "
                          "then this export again")
         elif self.unmatched:  # written nowhere yet, and not lost: the export holds them for the next run
-            lines.append("to bring a thread's comments in, add its address to an essay's `aliases` (or to site.yml's "
-                         "`redirects`), then import this export again")
+            lines.append("to bring a thread's comments in, add its address to the `aliases` of the essay they belong "
+                         "to (or send it there with site.yml's `redirects`), then import this export again")
         lines.append(f"{verb} {counted(len(staged.written), 'file')}; kept {len(staged.kept)} that were already there")
         if staged.moved_on or staged.removed:
             lines.append(f"followed Disqus: {len(staged.moved_on)} updated, {len(staged.removed)} removed")
@@ -136,6 +139,8 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
             if not folder:
                 link = threads.get(post.thread, ("",))[0] or "(a thread missing from the export)"
                 summary.unmatched[link] = summary.unmatched.get(link, 0) + 1
+                if targets := _redirect_targets(_untracked(link) or link, site):
+                    summary.sent_elsewhere[link] = targets[0]
                 summary.skipped["on threads matching no essay"] += 1
                 continue
             summary.comments[post.status] += 1
@@ -335,21 +340,25 @@ def _redirected(link: str, site: Site, identifier: str = "") -> tuple[str, str]:
     which no alias can hold), as a path at the blog's root or at the link's own host, whatever it is (the
     blog with or without `www.`: aliases are matched so too), or the WordPress post its `identifier` names
     (`102 https://blog/?p=102`); ("", "") when they send it nowhere such."""
+    for target in _redirect_targets(link, site, identifier):
+        found = re.fullmatch(r"(?:([^/]+)/)?(posts/[^/]+)/", target)  # not the home's "" either
+        if found and found.group(2) in site.essays.folders and (found.group(1) or "") in ("", *site.languages):
+            return found.group(2), found.group(1) or ""
+    return "", ""
+
+
+def _redirect_targets(link: str, site: Site, identifier: str = "") -> list[str]:
+    """Where site.yml's `redirects` send a thread's old address (see _redirected), first the likeliest."""
     try:
         own_root = "{0.scheme}://{0.netloc}/".format(urlsplit(link))
     except ValueError:
-        return "", ""
+        return []
     olds = [site_path(link, root) for root in dict.fromkeys([*sorted(site.essays.roots), own_root])]
     # with or without the last slash, as an alias is matched: Disqus keeps the address as it was first seen
     olds += [old + "/" for old in olds if old and "?" not in old and not old.endswith("/")]
     if number := WORDPRESS_IDENTIFIER.fullmatch(identifier):
         olds += [f"/?p={number.group(1)}", f"/?page_id={number.group(1)}"]
-    for old in olds:
-        target = site.moved.get(same_address(old)) if old else None
-        found = re.fullmatch(r"(?:([^/]+)/)?(posts/[^/]+)/", target or "")
-        if found and found.group(2) in site.essays.folders and (found.group(1) or "") in ("", *site.languages):
-            return found.group(2), found.group(1) or ""
-    return "", ""
+    return [target for old in olds if old and (target := site.moved.get(same_address(old))) is not None]
 
 
 def _language_said(link: str, languages: list[str]) -> tuple[str, str]:

@@ -506,8 +506,8 @@ def test_disqus_threads_land_under_their_essays(tmp_path):
     assert "comments not imported: 1 deleted, 1 on threads matching no essay" in result.stdout
     assert "thread matching no essay (1 comment): https://elsewhere.example.net/unknown-post/" in result.stdout
     # a migration walk: the summary named them, and not how to bring them in (the export holds them still)
-    assert ("to bring a thread's comments in, add its address to an essay's `aliases` (or to site.yml's "
-            "`redirects`), then import this export again") in result.stdout
+    assert ("to bring a thread's comments in, add its address to the `aliases` of the essay they belong to (or "
+            "send it there with site.yml's `redirects`), then import this export again") in result.stdout
     thread = content / "posts/los-clientes/comments"
     first, reply = (thread / "disqus-3001.es.md").read_text(), (thread / "disqus-3003.es.md").read_text()
     assert 'author: "Dora & Co"\ndate: "2013-02-03 04:05+00:00"\n' in first and "**bold** & more" in first
@@ -558,6 +558,20 @@ def test_a_disqus_thread_on_a_child_page_or_named_by_its_page_id_is_kept_with_th
     result = imported(site, export, source="disqus")
     assert "matching no essay" not in result.stdout, result.stdout
     assert len(list((site / "content/pages/about/comments").iterdir())) == 1
+
+
+def test_a_disqus_thread_redirected_to_a_tag_page_says_where_it_is_sent(tmp_path):
+    """A thread on a blog's tag archive, which the import sends to a tag page: the summary said to add
+    its address to `redirects`, where it was already (a new user's walk)."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    assert '"/tag/cluetrain/": "/tags/cluetrain/"' in (site / "content/site.yml").read_text()
+    export = tmp_path / "on-a-tag.xml"
+    export.write_text(DISQUS.read_text().replace("https://elsewhere.example.net/unknown-post/",
+                                                 "https://blog.example.org/tag/cluetrain/"))
+    result = imported(site, export, source="disqus")
+    assert ("thread matching no essay (1 comment): https://blog.example.org/tag/cluetrain/, which site.yml's "
+            "`redirects` send to /tags/cluetrain/, a page that shows no discussion") in result.stdout
 
 
 def test_a_disqus_thread_on_a_page_is_kept_in_the_page_s_folder_never_shown(tmp_path):
