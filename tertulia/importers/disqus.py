@@ -28,6 +28,7 @@ from .clock import in_zone, utc_text, written_yet
 from .known import Known, known
 from .problems import first_few, reasons_said, refusal, shown
 from .proposal import private_name
+from .scripts import language_of_letters
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
 from .wpbody import comment_markdown, comment_markdown_without, comment_refused
@@ -70,6 +71,7 @@ class DisqusSummary:
     matched: int = 0  # threads on an essay of the site
     on_pages: Counter = field(default_factory=Counter)  # a page's folder -> its comments, kept unpublished
     future_dates: list[str] = field(default_factory=list)  # comments dated after tomorrow: written undated
+    filed_by_letters: list[str] = field(default_factory=list)  # comments in another language than their thread's
 
     def lines(self, dry_run: bool, staged) -> list[str]:
         verb = "would write" if dry_run else "wrote"
@@ -80,6 +82,9 @@ class DisqusSummary:
         if self.future_dates:
             lines.append("comments dated after today, which no one can have written yet (a wrong clock's), written "
                          f"with no date: {first_few(self.future_dates)}")
+        if self.filed_by_letters:
+            lines.append("comments filed in the language their letters are written in, which their thread's "
+                         f"language does not write (one in another: rename its file): {first_few(self.filed_by_letters)}")
         if self.on_pages:
             lines.append("of them on pages, kept in the page's comments/ folder but never shown (a page has no thread): "
                          + ", ".join(f"{folder} {count}" for folder, count in sorted(self.on_pages.items())))
@@ -104,12 +109,9 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     """Import `export` into the essays of `content`: (summary, what was staged)."""
     if not (content / "posts").is_dir():
         raise ValueError(f"{content}: no posts to bring comments to (import the blog's posts first)")
-    essays = known(content)
     threads, posts = _first_pass(export)
     summary = DisqusSummary()
-    settings = siteyml.settings(content / "site.yml")
-    site = Site(essays, siteyml.languages_in(settings)[0], siteyml.base_url_in(settings), _moved(essays, settings),
-                _zone(settings))
+    site = _site(content)
     places = {thread: _thread_place(link, identifier, site) for thread, (link, identifier) in threads.items()}
     hosts = {thread: _other_host(link, site) for thread, (link, _) in threads.items() if places[thread][0]}
     summary.matched = sum(1 for folder, _ in places.values() if folder)
@@ -117,15 +119,17 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     staging = Staging(content, dry_run, report)
 
     def deleted(post_id: str) -> bool:  # by hand, since an earlier import: its replies answer the nearest that stays
-        folder, lang = places.get(posts[post_id].thread, ("", ""))
-        return bool(folder) and staging.deleted_by_hand(f"{folder}/comments/disqus-{post_id}.{lang}.md",
-                                                        _identity(post_id, posts))
+        folder, lang = places.get(posts[post_id].thread, ("", ""))  # (in whichever language it was filed)
+        return bool(folder) and any(staging.deleted_by_hand(f"{folder}/comments/disqus-{post_id}.{filed}.md",
+                                                            _identity(post_id, posts))
+                                    for filed in dict.fromkeys((lang, *site.languages)))
     finders: dict = {}  # a thread -> where its replies go (see _kept_ancestor)
     failed = True
     try:
         for key, element in _posts(export):
             post = posts[key]
-            folder, lang = places.get(post.thread, ("", ""))
+            folder, thread_lang = places.get(post.thread, ("", ""))
+            lang = _filed(element, key, folder, thread_lang, site, staging, posts) if folder else thread_lang
             if post.status not in STATUSES:
                 summary.skipped[post.status] += 1
                 if post.status == "deleted" and folder:
@@ -148,6 +152,8 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 summary.future_dates.append(f"{folder}/comments/disqus-{key}")
             if folder.startswith("pages/"):  # no thread there, but no reader's words are lost
                 summary.on_pages[folder] += 1
+            if lang != thread_lang:
+                summary.filed_by_letters.append(f"{folder}/comments/disqus-{key}.{lang}.md")
             parent = _kept_ancestor(key, posts, copies, finders, deleted)
             written = _comment_writer(element, folder, site, hosts.get(post.thread, ""))
             files = {f"{folder}/comments/disqus-{key}.{lang}.md": Planned(
@@ -159,6 +165,24 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     finally:
         staging.close(failed)
     return summary, staging.done
+
+
+def _site(content: Path) -> Site:
+    """What the import needs to know of the site in `content`: its essays, languages, addresses and clock."""
+    essays = known(content)
+    settings = siteyml.settings(content / "site.yml")
+    return Site(essays, siteyml.languages_in(settings)[0], siteyml.base_url_in(settings), _moved(essays, settings),
+                _zone(settings))
+
+
+def _filed(element, post_id: str, folder: str, lang: str, site: Site, staging: Staging, posts) -> str:
+    """The language a comment's file takes (see wpcomments.filed_language): its thread's `lang`, unless
+    its letters are another language's of the site's alone, and no earlier import filed it in `lang`."""
+    other = language_of_letters(element.findtext(NS + "message") or "", lang, site.languages)
+    path = f"{folder}/comments/disqus-{post_id}.{lang}.md"
+    if not other or (staging.content / path).exists() or staging.deleted_by_hand(path, _identity(post_id, posts)):
+        return lang
+    return other
 
 
 def _copies(posts: dict[str, Post], places: dict[str, tuple[str, str]], content: Path) -> dict[str, str]:

@@ -28,7 +28,7 @@ from .problems import ANONYMOUS, author_name
 from .shortcodes import GALLERY_IDS, Media, left_out
 from .staging import Planned, Staging
 from .wpbody import blocks_left_out, safe_as_essay
-from .wpcomments import comments_brought, comments_gone, translated_here
+from .wpcomments import comments_brought, comments_gone, filed_language, translated_here
 from .wpfiles import clock_offset, comment_file, essay_file, stamp, text_of, title_of, translation_file
 from .wpplaces import first_pass
 from .wpplan import ESSAY_STATUSES, KINDS, Place, Plan, attached_to, is_draft, other_language, placed
@@ -280,17 +280,21 @@ def _thread_planned(item: Item, place: Place, lang: str, plan: Plan, summary: Su
     page = item.type == "page"
     counts = Summary() if page else summary
 
-    def deleted(comment_id: str) -> bool:
-        return plan.deleted_by_hand(f"{place.folder}/comments/{comment_id}.{lang}.md",
-                                    identity and f"{identity} comment {comment_id}")
+    def deleted(comment_id: str) -> bool:  # in whichever language an import filed it (see filed_language)
+        return any(plan.deleted_by_hand(f"{place.folder}/comments/{comment_id}.{filed}.md",
+                                        identity and f"{identity} comment {comment_id}")
+                   for filed in dict.fromkeys((lang, *plan.languages)))
 
     for comment, status, parent, earlier in comments_brought(item.comments, counts, pingbacks, deleted):
-        if status is None and translated_here(plan, place, comment.id, lang):
+        filed = filed_language(comment, lang, place, plan, identity)
+        if status is None and translated_here(plan, place, comment.id, filed):
             continue  # trashed on the blog, but translated here: the author's now
         file = planned(comment_file(comment, status, parent)) if status else Planned(None)
         if status and (date := stamp(comment.date, comment.date_gmt)) and not written_yet(date):
             summary.future_dates.append(f"{place.folder}/comments/{comment.id}")
-        plan.files[f"{place.folder}/comments/{comment.id}.{lang}.md"] = replace(
+        if status and filed != lang:
+            summary.filed_by_letters.append(f"{place.folder}/comments/{comment.id}.{filed}.md")
+        plan.files[f"{place.folder}/comments/{comment.id}.{filed}.md"] = replace(
             file, earlier=tuple(within(text) for text in earlier), if_recorded=True,
             identity=identity and f"{identity} comment {comment.id}")
     for gone, comment_id in comments_gone(item, place, lang, plan):

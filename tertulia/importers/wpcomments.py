@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from .known import WP_ID
 from .problems import refusal
+from .scripts import language_of_letters
 from .threads import nearest_kept_finder
 from .wpbody import comment_refused
 from .wpfiles import comment_file
@@ -32,19 +33,35 @@ PINGS = ("pingback", "trackback")
 COMMENT_ID = re.compile(r"(?:[0-9]{1,20}|unnumbered)(-[0-9]+)?")
 
 
+def filed_language(comment: WPComment, lang: str, place: Place, plan: Plan, identity: str) -> str:
+    """The language a comment's file takes: its post's `lang`, unless its letters are those of another
+    language of the site's alone (an English comment under a Hindi post) and no earlier import filed it
+    in its post's (the file there, or deleted by hand since, stays what it was)."""
+    other = language_of_letters(comment.content, lang, plan.languages)
+    if not other:
+        return lang
+    path = f"{place.folder}/comments/{comment.id}.{lang}.md"
+    if (plan.content is not None and (plan.content / path).exists()) or plan.deleted_by_hand(
+            path, identity and f"{identity} comment {comment.id}"):
+        return lang
+    return other
+
+
 def comments_gone(item: Item, place: Place, lang: str, plan: Plan) -> list[tuple[str, str]]:
     """The comment files (and ids) of an earlier import whose comments the blog has deleted since (absent
-    from the export, not trashed): removed if they are still as an import wrote them, and not translated."""
+    from the export, not trashed): removed if they are still as an import wrote them, and not translated.
+    In any of the site's languages: one filed by its letters is in another than its post's."""
     folder = plan.content / place.folder / "comments" if plan.content is not None else None
     if folder is None or not folder.is_dir() or folder.is_symlink():
         return []
     exported = {comment.id for comment in _unique_ids(item.comments)}
     gone = []
-    for path in sorted(folder.glob(f"*.{lang}.md")):
-        comment_id = path.name[:-len(f".{lang}.md")]
-        if COMMENT_ID.fullmatch(comment_id) and comment_id not in exported and not translated_here(
-                plan, place, comment_id, lang):
-            gone.append((f"{place.folder}/comments/{path.name}", comment_id))
+    for filed in dict.fromkeys((lang, *plan.languages)):
+        for path in sorted(folder.glob(f"*.{filed}.md")):
+            comment_id = path.name[:-len(f".{filed}.md")]
+            if COMMENT_ID.fullmatch(comment_id) and comment_id not in exported and not translated_here(
+                    plan, place, comment_id, filed):
+                gone.append((f"{place.folder}/comments/{path.name}", comment_id))
     return gone
 
 

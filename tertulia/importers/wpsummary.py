@@ -39,6 +39,7 @@ class Summary:
     sticky: list[str] = field(default_factory=list)  # posts the blog kept at the top of its home page
     no_language: list[str] = field(default_factory=list)  # on a multilingual blog, those its plugin gave none
     future_dates: list[str] = field(default_factory=list)  # comments dated after tomorrow: written undated
+    filed_by_letters: list[str] = field(default_factory=list)  # comments in another language than their post's
     menu_written: list[str] = field(default_factory=list)  # the pages a new site.yml's menu links, from the blog's
     menu_left_out: Counter = field(default_factory=Counter)  # the blog's other menu items, by what they lead to
     left_out: dict = field(default_factory=dict)  # `[shortcode]`, `wp:block` only WordPress filled in -> its folders
@@ -69,6 +70,8 @@ class Summary:
                               "their feed_id (feed readers take the site's own id for them), their words all kept: "),
             (self.same_titled, "pages of the site titled as an imported page, perhaps the one `tertulia init` wrote "
                                "(remove it, and link the imported one from `menu`, if it replaces it): "),
+            (self.filed_by_letters, "comments filed in the language their letters are written in, which their "
+                                    "post's language does not write (one in another: rename its file): "),
             (self.sticky, "posts the blog kept at the top of its home page (sticky), listed here by their date "
                           "as every essay is: "),
             (self.no_language, "given no language by the blog's plugin, so imported in the language this import "

@@ -374,3 +374,55 @@ def test_an_import_into_an_empty_folder_says_how_the_site_gets_published(tmp_pat
     assert run_cli("init", str(tmp_path / "started"), "--lang", "es").returncode == 0
     (tmp_path / "started/content/site.yml").unlink()  # as a writer who lets the import write it
     assert "a new site:" not in imported(tmp_path / "started").stdout
+
+
+SPANISH_AND_RUSSIAN = ('title: {es: "Blog"}\nbase_url: "https://example.org/"\n'
+                       "languages: {es: Español, ru: Русский}\nmain_language: es\n")
+
+
+def with_a_russian_comment(tmp_path):
+    """The blog's export with a Russian reader's reply on its Spanish post `los-clientes`."""
+    text = EXPORT.read_text()
+    at = text.index("</wp:comment>") + len("</wp:comment>")
+    comment = ("<wp:comment><wp:comment_id>95</wp:comment_id><wp:comment_author><![CDATA[Olga]]></wp:comment_author>"
+               "<wp:comment_date><![CDATA[2012-09-15 09:00:00]]></wp:comment_date><wp:comment_content><![CDATA["
+               "Очень интересная статья, <a href=\"https://example.org/x\">спасибо</a> большое!]]>"
+               "</wp:comment_content><wp:comment_approved>1</wp:comment_approved>"
+               "<wp:comment_parent>11</wp:comment_parent></wp:comment>")
+    export = tmp_path / "export.xml"
+    export.write_text(text[:at] + comment + text[at:])
+    return export
+
+
+def test_a_comment_in_another_script_is_filed_in_the_one_site_language_writing_it(tmp_path):
+    """A Hindi blog's English comments were filed as Hindi, and `new translation --comments` asked for
+    their English translation (a new user's walk): letters tell a script, and one language of the site
+    alone writes Cyrillic here."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/site.yml").write_text(SPANISH_AND_RUSSIAN)
+    result = imported(tmp_path, export=with_a_russian_comment(tmp_path))
+    thread = tmp_path / "content/posts/los-clientes/comments"
+    assert (thread / "95.ru.md").is_file() and not (thread / "95.es.md").exists()
+    assert 'reply_to: "11"' in (thread / "95.ru.md").read_text()
+    assert (thread / "11.es.md").is_file() and not (thread / "11.ru.md").exists()  # the Spanish ones stay
+    assert ("comments filed in the language their letters are written in, which their post's language does not "
+            "write (one in another: rename its file): posts/los-clientes/comments/95.ru.md") in result.stdout
+    assert run_cli("check", cwd=tmp_path).returncode == 0
+    assert "wrote 0 files" in imported(tmp_path, export=with_a_russian_comment(tmp_path)).stdout
+
+
+def test_a_comment_an_earlier_import_filed_in_its_posts_language_stays_there(tmp_path):
+    """Filed as Spanish by an import before the site had Russian, the comment keeps its file: a second
+    original of it in Russian would have two originals."""
+    export = with_a_russian_comment(tmp_path)
+    imported(tmp_path, export=export)
+    thread = tmp_path / "content/posts/los-clientes/comments"
+    assert (thread / "95.es.md").is_file()
+    site = tmp_path / "content/site.yml"
+    site.write_text(site.read_text().replace('  es: "Español"\n', '  es: "Español"\n  ru: "Русский"\n'))
+    assert 'ru: "Русский"' in site.read_text()
+    again = imported(tmp_path, export=export)
+    assert not (thread / "95.ru.md").exists() and "wrote 0 files" in again.stdout
+    (thread / "95.es.md").unlink()  # deleted by hand: not brought back, in either language
+    imported(tmp_path, export=export)
+    assert not (thread / "95.es.md").exists() and not (thread / "95.ru.md").exists()

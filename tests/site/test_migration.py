@@ -574,6 +574,24 @@ def test_a_disqus_thread_redirected_to_a_tag_page_says_where_it_is_sent(tmp_path
             "`redirects` send to /tags/cluetrain/, a page that shows no discussion") in result.stdout
 
 
+def test_a_disqus_comment_in_another_script_is_filed_in_the_one_site_language_writing_it(tmp_path):
+    """As the WordPress import does (see test_import): letters tell a script, one language writes it here."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    yml = site / "content/site.yml"
+    yml.write_text(yml.read_text().replace('  es: "Español"\n', '  es: "Español"\n  ru: "Русский"\n'))
+    export = tmp_path / "russian.xml"
+    export.write_text(DISQUS.read_text().replace("DISQUS-FIRST a comment from Disqus, with <b>bold</b> &amp; more.",
+                                                 "Очень интересная статья, спасибо большое!"))
+    result = imported(site, export, source="disqus")
+    thread = site / "content/posts/los-clientes/comments"
+    assert (thread / "disqus-3001.ru.md").is_file() and not (thread / "disqus-3001.es.md").exists()
+    assert (thread / "disqus-3003.es.md").is_file()
+    assert ("comments filed in the language their letters are written in, which their thread's language does "
+            "not write (one in another: rename its file): posts/los-clientes/comments/disqus-3001.ru.md") in result.stdout
+    assert "wrote 0 files" in imported(site, export, source="disqus").stdout
+
+
 def test_a_disqus_thread_on_a_page_is_kept_in_the_page_s_folder_never_shown(tmp_path):
     """A thread on the blog's About page was "matching no essay": its readers' words were written nowhere.
     The page keeps its own address here, so no alias names it; the thread is found by that address."""
