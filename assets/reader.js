@@ -432,6 +432,7 @@
       var phrase = text.getAttribute("data-glance").split("%(language)s");
       var language = document.createElement("span");
       language.lang = name.lang;
+      if (name.dir) { language.dir = name.dir; }  // an Arabic name in a Romanian phrase, as the heading marks it
       language.textContent = name.textContent;
       interfaceWords(button.lastChild, " " + phrase[0]);
       button.lastChild.appendChild(language);

@@ -150,3 +150,20 @@ def _note_stands_with_the_words(page, comment: str, written: str, stacked: bool)
         assert note[1] < first[1] < second[1], (note, first, second)
     else:
         assert note[0] > first[0] and abs(note[1] - first[1]) < 2, (note, first)
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_in_forced_colors_axe_finds_the_chosen_view_and_the_form_s_buttons_readable(server, open_page, dark):
+    """axe reads a text's colour where forcing leaves the page's own: the chosen view's light text and the
+    form's buttons were measured over the forced white, 1.02:1 (a reader's review; axe-core #3978)."""
+    from tools import AXE_JS, ensure_node_tools
+    ensure_node_tools()
+    page = open_page(server["url"] + "/fixture-repo/posts/alpha/", width=390, dark=dark)
+    page.emulate_media(forced_colors="active")
+    page.locator("#comment-c1 > .comment-actions a.propose").click()
+    page.locator("#comment-c1 > form.proposal button[type=submit]").first.click()  # refused: empty
+    page.add_script_tag(path=str(AXE_JS))
+    run = """async () => (await axe.run(document, {runOnly: ['color-contrast']})).violations
+        .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
+    assert page.locator(".views label:has(input:checked)").count() == 1
+    assert page.evaluate(run) == []

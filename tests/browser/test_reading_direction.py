@@ -207,3 +207,12 @@ def test_a_note_s_way_back_turns_in_right_to_left_text_only(server, open_page):
     found = page.locator(".footnote-backref").evaluate_all(turned)
     assert {lang for lang, _ in found} == {"ar", "en"}
     assert all((transform == "none") == (lang == "en") for lang, transform in found), found
+
+
+def test_in_one_language_a_passage_s_button_names_the_arabic_original_in_its_direction(server, open_page):
+    """The button showing a passage's counterpart named العربية with its `lang` but not its `dir`, which
+    every other element of a right-to-left site's pages says (a reader's review)."""
+    page = open_page(server["url"] + ESSAY + "?view=en")
+    names = page.eval_on_selector_all(".glance-toggle [lang]", "found => found.map(e => e.lang + ':' + e.dir)")
+    assert names and set(names) == {"ar:rtl"}
+    assert page.problems == []

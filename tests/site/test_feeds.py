@@ -161,7 +161,8 @@ def test_a_readers_name_that_overrides_the_direction_reverses_nothing_but_itself
     titles = [entry.title for entry in feedparser.parse((out / "comments/feed.xml").read_bytes()).entries]
     assert titles == ["\u2068\u202egnp.exe\u2069: Mesa"]  # isolated: the override ends with the name
     page = (out / "posts/mesa/index.html").read_text()
-    assert 'aria-label="\u2068\u202egnp.exe\u2069"' in page
+    # the comment is named by its writer's name's element, where the name is isolated too
+    assert 'aria-labelledby="by_b1"' in page and 'id="by_b1" lang="es">\u2068\u202egnp.exe\u2069</bdi>' in page
 
 
 def test_links_from_the_root_and_written_mail_addresses_reach_their_targets_from_every_page_and_feed(tmp_path):

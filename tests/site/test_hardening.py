@@ -275,7 +275,7 @@ def test_control_characters_never_reach_a_feed_and_feeds_stay_well_formed(tmp_pa
         assert forbidden not in data
     page = (out / "posts/hola/index.html").read_text()
     # kept, and isolated where no <bdi> is; marked Spanish, the language its writer wrote in, on an English page
-    assert '<bdi class="author" lang="es">\u2068\u202eEvil name\u2069</bdi>' in page
+    assert '<bdi class="author" id="by_c3" lang="es">\u2068\u202eEvil name\u2069</bdi>' in page
 
 
 # 8 and 18.3. Interrupted builds: no litter, and a killed commit is finished by the next run

@@ -68,7 +68,7 @@ def test_a_language_without_a_catalog_warns_once_and_falls_back_to_marked_englis
     assert "gaztelania" not in page and '<span lang="en">translated from Spanish</span>' in page
     # a date is the page's language's, in an English sentence too: it says so there (it was read as English)
     archive = (tmp_path / "out/eu/comments/index.html").read_text()
-    assert ('<span lang="en"><bdi class="author" lang="es">Bea</bdi> on <a href="../posts/hola/#comment-c1" lang="eu">Kaixo</a>, '
+    assert ('<span lang="en"><bdi class="author" id="by_1" lang="es">Bea</bdi> on <a href="../posts/hola/#comment-c1" lang="eu">Kaixo</a>, '
             '<time datetime="2012-09" lang="eu">2012(e)ko iraila</time></span>') in archive
 
 
@@ -83,8 +83,13 @@ def test_a_name_in_the_pages_language_keeps_it_inside_an_english_phrase(tmp_path
     result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     archive = (tmp_path / "out/eu/comments/index.html").read_text()
-    assert '<span lang="en"><bdi class="author" lang="eu">Ane</bdi> on ' in archive
-    assert '<bdi class="author" lang="es">Bea</bdi>' in archive  # another language's name, as before
+    assert '<span lang="en"><bdi class="author" id="by_1" lang="eu">Ane</bdi> on ' in archive
+    assert '<bdi class="author" id="by_2" lang="es">Bea</bdi>' in archive  # another language's name, as before
+    # each comment is named by that element, which says its language: an attribute could not
+    assert '<article class="archived-comment" aria-labelledby="by_2">' in archive and "aria-label=" not in archive.split(
+        '<ol class="comment-archive">')[1]
+    thread = (tmp_path / "out/posts/hola/index.html").read_text()
+    assert 'id="comment-c2" aria-labelledby="by_c2">' in thread and '<bdi class="author" id="by_c2" lang="eu">Ane</bdi>' in thread
     page = (tmp_path / "out/eu/posts/hola/index.html").read_text()
     assert '<span lang="en">translated from Spanish by <bdi class="translator" lang="eu">Miren</bdi></span>' in page
 
@@ -308,16 +313,17 @@ def test_a_name_is_marked_with_the_language_its_writer_wrote_in_where_that_is_no
     assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
     english = (tmp_path / "out/en/posts/hola/index.html").read_text()
     assert '<bdi class="author" lang="es">\u2068דנה לוי\u2069</bdi>' in english  # isolated, as every name in that script
-    assert '<bdi class="author" lang="es">\u2068ليلى\u2069</bdi>' in english
-    assert '<bdi class="author">Anonymous</bdi>' in english
+    assert '<bdi class="author" id="by_c1" lang="es">\u2068ليلى\u2069</bdi>' in english
+    assert '<bdi class="author" id="by_c2">Anonymous</bdi>' in english
     assert '<bdi class="translator">Li Wei</bdi>' in english  # the page's own language: nothing to mark
     # a comment's translator, on the side-by-side page (in the main language, English) and on the Spanish one
     assert '<bdi class="translator">Ayşe</bdi>' in (tmp_path / "out/posts/hola/index.html").read_text()
     assert '<bdi class="translator">Ayşe</bdi>' in english
     spanish = (tmp_path / "out/es/posts/hola/index.html").read_text()
-    assert '<bdi class="author">\u2068ليلى\u2069</bdi>' in spanish
+    assert '<bdi class="author" id="by_c1">\u2068ليلى\u2069</bdi>' in spanish
     assert '<bdi class="author" lang="es">\u2068דנה לוי\u2069</bdi>' in (tmp_path / "out/en/index.html").read_text()
-    assert '<bdi class="author" lang="es">\u2068ليلى\u2069</bdi>' in (tmp_path / "out/en/comments/index.html").read_text()
+    assert '<bdi class="author" id="by_1" lang="es">\u2068ليلى\u2069</bdi>' in (
+        tmp_path / "out/en/comments/index.html").read_text()
 
 
 def test_a_translation_whose_title_is_not_translated_yet_does_not_repeat_the_originals_on_the_home_page(tmp_path):
