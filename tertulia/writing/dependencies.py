@@ -24,26 +24,37 @@ ONE_NAME = re.compile(r"""\s*(['"])([^'"]*)\1\s*(?:(?:ignore\s+missing\s*)?(?:(?
 # `site` in a template's code: the whole model, whose every essay a page may then show. The default
 # theme reads only `site.favicon` and `site.search`, which every page's key holds already.
 EVERY_PAGE_HOLDS = frozenset({"favicon", "search"})
+# what a page holds of the model to make its context (an essay and its neighbours, whole): a template
+# reading them reads beyond its own content files as `site` does (a red team's `page.args[2].comments`)
+PAGE_HOLDS_THE_MODEL = frozenset({"args", "make", "context"})
 
 
 def reads_the_whole_site(env: Environment) -> bool:
     """Whether one of the site's own templates reads the model beyond what every page's key holds
-    (`site.essays[0].title` in a footer): then any content file changes every page. Asked of Jinja's
-    parse of each, since text can hide a name (`{{ "}}" ~ site.essays|length }}` ends at its `}}`); one
-    that does not parse is taken to (its error stops the build anyway)."""
+    (`site.essays[0].title` in a footer, a neighbour through `page.args`): then any content file changes
+    every page. Asked of Jinja's parse of each, since text can hide a name (`{{ "}}" ~ site.essays|length }}`
+    ends at its `}}`); one that does not parse is taken to (its error stops the build anyway)."""
     for name in env.theme.overrides("templates"):
         try:
             text = env.loader.get_source(env, name)[0]  # the site's own, which its name finds first
-            if "site" not in text:
+            if "site" not in text and "page" not in text:
                 continue
             tree = env.parse(text, name)
         except (TemplateError, UnicodeDecodeError):
             return True
-        held = {id(node.node) for node in tree.find_all(nodes.Getattr)
-                if isinstance(node.node, nodes.Name) and node.attr in EVERY_PAGE_HOLDS}
-        if any(node.name == "site" and id(node) not in held for node in tree.find_all(nodes.Name)):
+        if _reads_the_model(tree):
             return True
     return False
+
+
+def _reads_the_model(tree: nodes.Template) -> bool:
+    """Whether a template's parse names `site` beyond what every page's key holds, or what a page holds
+    of the model."""
+    attributes = [node for node in tree.find_all(nodes.Getattr) if isinstance(node.node, nodes.Name)]
+    if any(node.node.name == "page" and node.attr in PAGE_HOLDS_THE_MODEL for node in attributes):
+        return True
+    held = {id(node.node) for node in attributes if node.attr in EVERY_PAGE_HOLDS}
+    return any(node.name == "site" and id(node) not in held for node in tree.find_all(nodes.Name))
 
 
 def template_closure(env: Environment, names) -> set[str]:

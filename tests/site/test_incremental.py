@@ -380,6 +380,24 @@ def test_a_site_template_that_shows_other_essays_through_site_redraws_every_page
     assert every_file(tmp_path / "out") == plain_build(content, tmp_path / "reference", Theme(tmp_path))
 
 
+def test_a_site_template_reading_a_neighbour_through_the_page_redraws_when_the_neighbour_changes(tmp_path):
+    """An essay page counting its neighbour's comments through `page.args` stayed stale when a comment
+    came to that neighbour: the page's key holds only the neighbours' texts (a red team)."""
+    from helpers import ESSAY_EN, make_content, write_tree
+    content = make_content(tmp_path, {"posts/otro/index.en.md": ESSAY_EN.replace("translation_of: es\n",
+                                                                                  "author: B\ndate: 2001-01-01\n")})
+    write_tree(tmp_path, {"templates/essay.html": '{% extends "default/essay.html" %}\n{% block main %}{{ super() }}'
+                          "<p>Nearby: {% for held in page.args if held.comments is defined %}"
+                          "{{ held.comments|length }};{% endfor %}</p>{% endblock %}\n"})
+    options = Options(content=content, output=tmp_path / "out", workers=1, cache_dir=tmp_path / "cache")
+    build(options)
+    before = (tmp_path / "out/posts/hola/index.html").read_text()
+    write_tree(content, {"posts/otro/comments/c9.en.md": "---\nauthor: Cy\n---\n\nA new comment.\n"})
+    build(options)
+    assert (tmp_path / "out/posts/hola/index.html").read_text() != before
+    assert every_file(tmp_path / "out") == plain_build(content, tmp_path / "reference", Theme(tmp_path))
+
+
 def test_the_preview_redraws_a_template_saved_again_within_the_same_file_time(tmp_path):
     """Jinja reloads a template when its file's time changes; saved twice within the file system's
     tick, the preview kept drawing the first edit under the second's key."""
