@@ -16,6 +16,7 @@ from tertulia.reading.names import slug_of
     ("क", "ka"),  # a word's one syllable keeps its vowel
     ("ज़िंदगी", "zindagi"),  # a nukta, written as a sign after its letter
     ("রবীন্দ্রনাথ ঠাকুর", "rabindranath-thakur"),  # Bengali
+    ("বাংলা ভাষা", "bangla-bhasha"),  # whose anusvara is said ng
     ("ਪੰਜਾਬੀ", "panjabi"),  # Gurmukhi's own nasal sign
     ("ગુજરાતી", "gujarati"),
     ("తెలుగు", "telugu"),  # Telugu, Kannada, Malayalam say a word's last vowel

@@ -15,6 +15,7 @@ INDIC_WORD = re.compile("[\u0900-\u0d7f]+")
 BLOCK = 0x80
 NASALS = (0x01, 0x02)  # candrabindu, anusvara: a nasal vowel, or the nasal of the consonant after
 TIPPI = "\u0a70"  # Gurmukhi's anusvara, where the other blocks have a sign of their own (ਪੰਜਾਬੀ)
+BENGALI_ANUSVARA = "\u0982"  # said ng wherever it stands (বাংলা is `bangla`)
 ADDAK = "\u0a71"  # Gurmukhi's sign doubling the consonant after it, which its readers' spelling does not
 VISARGA, NUKTA = 0x03, 0x3C
 LABIALS = range(0x2A, 0x2F)  # pa, pha, ba, bha, ma: a nasal before them is an m (`sambandh`)
@@ -46,7 +47,9 @@ def _word(word: str) -> str:
     for i, char in enumerate(word):
         block, offset = _place(char)
         following = word[i + 1:i + 3]
-        if (offset in NASALS or char == TIPPI) and block in FINAL_A_UNSAID:
+        if char == BENGALI_ANUSVARA:
+            spelled.append("ng")
+        elif (offset in NASALS or char == TIPPI) and block in FINAL_A_UNSAID:
             spelled.append("m" if following and _place(following[0])[1] in LABIALS else "n")
         elif char == ADDAK:
             continue
