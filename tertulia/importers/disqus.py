@@ -73,6 +73,24 @@ class DisqusSummary:
     future_dates: list[str] = field(default_factory=list)  # comments dated after tomorrow: written undated
     filed_by_letters: list[str] = field(default_factory=list)  # comments in another language than their thread's
 
+    def unmatched_thread(self, link: str, sent_to: list[str]) -> None:
+        """Count a comment on a thread no essay matches, and where site.yml's `redirects` send its address."""
+        self.unmatched[link] = self.unmatched.get(link, 0) + 1
+        if sent_to:
+            self.sent_elsewhere[link] = sent_to[0]
+        self.skipped["on threads matching no essay"] += 1
+
+    def brought(self, status: str, path: str, dated_later: bool, by_letters: bool) -> None:
+        """Count a comment brought to the file at `path`, and name it where it is worth a look."""
+        self.comments[status] += 1
+        folder = path.split("/comments/")[0]
+        if dated_later:
+            self.future_dates.append(path.rsplit(".", 2)[0])
+        if folder.startswith("pages/"):  # no thread there, but no reader's words are lost
+            self.on_pages[folder] += 1
+        if by_letters:
+            self.filed_by_letters.append(path)
+
     def lines(self, dry_run: bool, staged) -> list[str]:
         verb = "would write" if dry_run else "wrote"
         total = sum(self.comments.values()) + sum(self.skipped.values())
@@ -142,24 +160,15 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 continue
             if not folder:
                 link = threads.get(post.thread, ("",))[0] or "(a thread missing from the export)"
-                summary.unmatched[link] = summary.unmatched.get(link, 0) + 1
-                if targets := _redirect_targets(_untracked(link) or link, site):
-                    summary.sent_elsewhere[link] = targets[0]
-                summary.skipped["on threads matching no essay"] += 1
+                summary.unmatched_thread(link, _redirect_targets(_untracked(link) or link, site))
                 continue
-            summary.comments[post.status] += 1
-            if _dated_later(element, site):
-                summary.future_dates.append(f"{folder}/comments/disqus-{key}")
-            if folder.startswith("pages/"):  # no thread there, but no reader's words are lost
-                summary.on_pages[folder] += 1
-            if lang != thread_lang:
-                summary.filed_by_letters.append(f"{folder}/comments/disqus-{key}.{lang}.md")
+            path = f"{folder}/comments/disqus-{key}.{lang}.md"
+            summary.brought(post.status, path, _dated_later(element, site), by_letters=lang != thread_lang)
             parent = _kept_ancestor(key, posts, copies, finders, deleted)
             written = _comment_writer(element, folder, site, hosts.get(post.thread, ""))
-            files = {f"{folder}/comments/disqus-{key}.{lang}.md": Planned(
-                written(post.status, parent), tuple(written(status, parent) for status in STATUSES),
-                if_recorded=True, identity=_identity(key, posts))}
-            staging.stage(files)
+            every_status = tuple(written(status, parent) for status in STATUSES)  # as an earlier import wrote it
+            staging.stage({path: Planned(written(post.status, parent), every_status, if_recorded=True,
+                                         identity=_identity(key, posts))})
         staging.move_in()
         failed = False
     finally:
