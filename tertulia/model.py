@@ -175,6 +175,7 @@ class Comment(Versions):
     status: str = "published"
     url: str = ""
     replies: tuple["Comment", ...] = ()
+    author_lang: str = ""  # the language its author's name is marked with (reading/scripts.name_language)
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,7 @@ class Essay(Versions):
     source_files: tuple[str, ...] = ()  # every content file of the post, hidden comments included
     aliases: tuple[str, ...] = ()  # old site-relative addresses that lead here (`/2012/09/10/slug/`, `/?p=5`)
     feed_id: str = ""  # the Atom entry id to keep (a WordPress guid); "" for the essay's own address
+    author_lang: str = ""  # the language its author's name is marked with (reading/scripts.name_language)
     # a content key of everything it was validated from but site.yml (its files' hashes, the translation
     # record's entries, the options): equal keys under equal settings mean equal essays
     inputs: str = field(default="", compare=False, repr=False)
@@ -234,6 +236,7 @@ class SitePage(Versions):
     aliases: tuple[str, ...] = ()  # old site-relative addresses that lead here (site/redirects.py)
     files: tuple[str, ...] = ()
     source_files: tuple[str, ...] = ()
+    author_lang: str = ""  # as an essay's
 
 
 @dataclass(frozen=True)

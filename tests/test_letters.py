@@ -1,6 +1,6 @@
 """Which language of a site a comment's letters name: a script only one of its languages writes."""
 
-from tertulia.importers.scripts import language_of_letters
+from tertulia.reading.scripts import language_of_letters
 
 HINDI_AND_ENGLISH = ("hi", "en")
 

@@ -28,7 +28,7 @@ from .clock import in_zone, utc_text, written_yet
 from .known import Known, known
 from .problems import first_few, reasons_said, refusal, shown
 from .proposal import private_name
-from .scripts import language_of_letters
+from ..reading.scripts import language_of_letters
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
 from .wpbody import comment_markdown, comment_markdown_without, comment_refused

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .known import WP_ID
 from .problems import refusal
-from .scripts import language_of_letters
+from ..reading.scripts import language_of_letters
 from .threads import nearest_kept_finder
 from .wpbody import comment_refused
 from .wpfiles import comment_file

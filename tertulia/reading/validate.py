@@ -26,6 +26,7 @@ from .parse import ContentFiles
 from .read import Record
 from .tags import essay_tags, site_tags, warn_drafts_tags
 from .replies import check_anchors, check_replies, nested_threads
+from .scripts import name_language
 from .translations import read_for
 from .translation_checks import (check_alignment, outdated_blocks, summary_outdated, summary_without_original,
                                  title_outdated, unfinished_shown_as_original, warn_unfinished)
@@ -179,8 +180,10 @@ def _page(slug: str, versions: dict, files: ContentFiles, found: Findings, follo
     if original is None:
         return None
     prefix = f"{slug}/"
+    author = fields.person(original, "author", False, found)
     page = SitePage(
-        slug=slug, texts=texts, author=fields.person(original, "author", False, found),
+        slug=slug, texts=texts, author=author,
+        author_lang=name_language(author, original.lang, config.language_codes),
         draft=fields.flag(original, "draft", found), translate=fields.translate(original, len(texts), found),
         aliases=fields.aliases(original, found), files=tuple(url for url, _ in files.assets if url.startswith(prefix)),
         source_files=tuple(sorted(r.path for r in versions.values())),
@@ -541,9 +544,11 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
         return None, 0
     threads = nested_threads(comments, ("published", "pending") if include_pending else ("published",))
     published = tuple(c for c in comments if c.status == "published")
+    author = fields.person(original, "author", True, found)
     essay = Essay(
         slug=slug,
-        author=fields.person(original, "author", True, found),
+        author=author,
+        author_lang=name_language(author, original.lang, config.language_codes),
         texts=texts,
         date=record_date(original, found, config.timezone),
         tags=essay_tags(original, found, config.tags),
@@ -587,7 +592,8 @@ def _comment(comment_id: str, versions, blocks, found: Findings, followed: dict,
         url = ""
     for record in versions.values():  # a translation's file comes from outside as much as its original
         _warn_overrides(record, blocks.get(record.path, ()), found)
-    return Comment(id=comment_id, author=fields.person(original, "author", True, found), texts=texts,
+    author = fields.person(original, "author", True, found)
+    return Comment(id=comment_id, author=author, texts=texts, author_lang=name_language(author, texts[0].lang, order),
                    date=record_date(original, found, zone), reply_to=str(reply_to) if reply_to is not None else "",
                    status=status, url=url)
 

@@ -223,7 +223,7 @@ def _comment_view(comment: Comment, langs: list[str], reply, depth: int, after: 
         pending=comment.status == "pending",
         replying_to=named.author if named else "", replying_to_id=named.id if named else "",
         translators=credits, translated_from=_translated_from(comment, langs),
-        author_lang=comment.original.lang, replying_to_lang=named.original.lang if named else "",
+        author_lang=comment.author_lang, replying_to_lang=named.author_lang if named else "",
     )
 
 

@@ -336,3 +336,22 @@ def test_a_translation_whose_title_is_not_translated_yet_does_not_repeat_the_ori
     card = home.split('class="essay-card"', 1)[1].split("</h2>", 1)[0]
     assert card.count(">Hola<") == 1 and ">Hello<" in card
     assert ">Hola<" in (tmp_path / "out/ro/index.html").read_text()  # the Romanian listing shows it, marked
+
+
+def test_a_name_is_marked_with_the_language_its_letters_are_in_where_only_one_of_the_site_writes_them(tmp_path):
+    """A Bengali writer answering an English reader in English under her Bengali name: the name was
+    marked English, and read out so (a new user's walk); a Latin name under a Bengali essay, Bengali."""
+    content = make_content(tmp_path, {
+        "site.yml": 'title: {bn: "লেখা"}\nbase_url: "https://example.org/"\nlanguages: {bn: বাংলা, en: English}\n'
+                    "main_language: bn\n",
+        "posts/gan/index.bn.md": "---\ntitle: গান\nauthor: Ananya Rao\ndate: 2024-01-01\n---\n\nবর্ষার গান।\n",
+        "posts/gan/index.en.md": "---\ntitle: Song\ntranslation_of: bn\n---\n\nA song of the rains.\n",
+        "posts/gan/comments/7.en.md": "---\nauthor: সুমনা বসু\ndate: 2024-01-02\n---\n\nThank you, dear reader.\n",
+        "posts/gan/comments/7.bn.md": "---\ntranslation_of: en\n---\n\nধন্যবাদ।\n",
+    }, with_essay=False)
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    english = (tmp_path / "out/en/posts/gan/index.html").read_text()
+    assert '<bdi class="author" id="by_7" lang="bn">সুমনা বসু</bdi>' in english
+    assert 'by <bdi class="author" lang="en">Ananya Rao</bdi>' in (tmp_path / "out/bn/posts/gan/index.html").read_text()
+    assert '<bdi class="author" id="by_1" lang="bn">সুমনা বসু</bdi>' in (tmp_path / "out/en/comments/index.html").read_text()

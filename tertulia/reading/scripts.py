@@ -1,13 +1,15 @@
-"""Which of a site's languages a comment's letters name, where its post's language writes another
-script: an English comment under a Hindi post was filed as Hindi, and its translation asked for English
-(a new user's walk). Letters tell a script, never a language: only a script one language of the site
-alone writes names one."""
+"""Which of a site's languages a text's letters name, where the language it stands in writes another
+script: an English comment under a Hindi post was filed as Hindi, and its translation asked for English;
+a Bengali name on an English comment was read out in English (two new users' walks). Letters tell a
+script, never a language: only a script one language of the site alone writes names one."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import lru_cache
+
+from ..model import ANONYMOUS
 
 # ISO 15924's codes, as CLDR gives a language's script, -> the first word of Unicode's names of its letters
 SCRIPT_LETTERS = {
@@ -23,13 +25,13 @@ FEWEST_LETTERS = 12  # "ok", "Danke!": too few to tell a script by
 MOST_OTHERS = 0.2  # a Hindi comment quoting an English title, or a link, stays Hindi
 
 
-def language_of_letters(text: str, lang: str, languages) -> str:
+def language_of_letters(text: str, lang: str, languages, fewest: int = FEWEST_LETTERS) -> str:
     """The one language of `languages` whose script a text's letters are in (its markup and addresses
-    left out), where `lang`'s is another; "" where the letters are `lang`'s, are few, are mixed, or more
-    than one language writes them."""
+    left out), where `lang`'s is another; "" where the letters are `lang`'s, are fewer than `fewest`, are
+    mixed, or more than one language writes them."""
     counts = _letters_by_name(NOT_WORDS.sub(" ", text))
     total = sum(counts.values())
-    if total < FEWEST_LETTERS or not _letter_names(lang):  # a language CLDR does not know: its script neither
+    if total < max(fewest, 1) or not _letter_names(lang):  # a language CLDR does not know: its script neither
         return ""
 
     def written_in(language: str) -> bool:
@@ -39,6 +41,15 @@ def language_of_letters(text: str, lang: str, languages) -> str:
         return ""
     writing = [other for other in languages if written_in(other)]
     return writing[0] if len(writing) == 1 else ""
+
+
+@lru_cache(maxsize=4096)  # a commenter's name, on every page that shows their comments
+def name_language(name: str, lang: str, languages: tuple[str, ...]) -> str:
+    """The language a person's name is marked with: that of the text it signs (`lang`), unless its letters
+    are another language's of the site alone (সুমনা বসু signing an English comment on a Bengali site)."""
+    if name == ANONYMOUS or (name.isascii() and "LATIN" in _letter_names(lang)):  # most: nothing to count
+        return lang
+    return language_of_letters(name, lang, languages, fewest=1) or lang
 
 
 def _letters_by_name(text: str) -> dict[str, int]:
