@@ -25,10 +25,10 @@ from ..reading.markup import is_safe_url
 from . import siteyml
 from .addresses import relinked, same_address, site_path
 from .clock import in_zone, utc_text, written_yet
+from .filing import comment_language
 from .known import Known, known
 from .problems import first_few, reasons_said, refusal, shown
 from .proposal import private_name
-from ..reading.scripts import language_of_letters
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
 from .wpbody import comment_markdown, comment_markdown_without, comment_refused
@@ -147,7 +147,8 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
         for key, element in _posts(export):
             post = posts[key]
             folder, thread_lang = places.get(post.thread, ("", ""))
-            lang = _filed(element, key, folder, thread_lang, site, staging, posts) if folder else thread_lang
+            lang, by_letters = _filed(element, key, folder, thread_lang, site, staging, posts) if folder else (
+                thread_lang, False)
             if post.status not in STATUSES:
                 summary.skipped[post.status] += 1
                 if post.status == "deleted" and folder:
@@ -163,7 +164,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
                 summary.unmatched_thread(link, _redirect_targets(_untracked(link) or link, site))
                 continue
             path = f"{folder}/comments/disqus-{key}.{lang}.md"
-            summary.brought(post.status, path, _dated_later(element, site), by_letters=lang != thread_lang)
+            summary.brought(post.status, path, _dated_later(element, site), by_letters)
             parent = _kept_ancestor(key, posts, copies, finders, deleted)
             written = _comment_writer(element, folder, site, hosts.get(post.thread, ""))
             every_status = tuple(written(status, parent) for status in STATUSES)  # as an earlier import wrote it
@@ -184,14 +185,12 @@ def _site(content: Path) -> Site:
                 _zone(settings))
 
 
-def _filed(element, post_id: str, folder: str, lang: str, site: Site, staging: Staging, posts) -> str:
-    """The language a comment's file takes (see wpcomments.filed_language): its thread's `lang`, unless
-    its letters are another language's of the site's alone, and no earlier import filed it in `lang`."""
-    other = language_of_letters(element.findtext(NS + "message") or "", lang, site.languages)
-    path = f"{folder}/comments/disqus-{post_id}.{lang}.md"
-    if not other or (staging.content / path).exists() or staging.deleted_by_hand(path, _identity(post_id, posts)):
-        return lang
-    return other
+def _filed(element, post_id: str, folder: str, lang: str, site: Site, staging: Staging, posts) -> tuple[str, bool]:
+    """The language of a comment's file, and whether its letters decided it (see filing.comment_language)."""
+    def deleted(language: str) -> bool:
+        return staging.deleted_by_hand(f"{folder}/comments/disqus-{post_id}.{language}.md", _identity(post_id, posts))
+    return comment_language(staging.content / folder / "comments", f"disqus-{post_id}",
+                            element.findtext(NS + "message") or "", lang, site.languages, deleted)
 
 
 def _copies(posts: dict[str, Post], places: dict[str, tuple[str, str]], content: Path) -> dict[str, str]:

@@ -28,7 +28,8 @@ from .problems import ANONYMOUS, author_name
 from .shortcodes import GALLERY_IDS, Media, left_out
 from .staging import Planned, Staging
 from .wpbody import blocks_left_out, safe_as_essay
-from .wpcomments import comments_brought, comments_gone, filed_language, translated_here
+from .filing import comment_language
+from .wpcomments import comments_brought, comments_gone, translated_here
 from .wpfiles import clock_offset, comment_file, essay_file, stamp, text_of, title_of, translation_file
 from .wpplaces import first_pass
 from .wpplan import ESSAY_STATUSES, KINDS, Place, Plan, attached_to, is_draft, other_language, placed
@@ -285,14 +286,17 @@ def _thread_planned(item: Item, place: Place, lang: str, plan: Plan, summary: Su
                                         identity and f"{identity} comment {comment_id}")
                    for filed in dict.fromkeys((lang, *plan.languages)))
 
+    folder = plan.content / place.folder / "comments" if plan.content is not None else None
     for comment, status, parent, earlier in comments_brought(item.comments, counts, pingbacks, deleted):
-        filed = filed_language(comment, lang, place, plan, identity)
+        filed, by_letters = comment_language(folder, comment.id, comment.content, lang, plan.languages, partial(
+            _deleted_in, plan=plan, path=f"{place.folder}/comments/{comment.id}",
+            identity=identity and f"{identity} comment {comment.id}"))
         if status is None and translated_here(plan, place, comment.id, filed):
             continue  # trashed on the blog, but translated here: the author's now
         file = planned(comment_file(comment, status, parent)) if status else Planned(None)
         if status and (date := stamp(comment.date, comment.date_gmt)) and not written_yet(date):
             summary.future_dates.append(f"{place.folder}/comments/{comment.id}")
-        if status and filed != lang:
+        if status and by_letters:
             summary.filed_by_letters.append(f"{place.folder}/comments/{comment.id}.{filed}.md")
         plan.files[f"{place.folder}/comments/{comment.id}.{filed}.md"] = replace(
             file, earlier=tuple(within(text) for text in earlier), if_recorded=True,
@@ -304,6 +308,11 @@ def _thread_planned(item: Item, place: Place, lang: str, plan: Plan, summary: Su
         summary.skipped_comments.update(counts.skipped_comments)
         if counts.comments:
             summary.on_pages[place.folder] = sum(counts.comments.values())
+
+
+def _deleted_in(language: str, plan: Plan, path: str, identity: str) -> bool:
+    """Whether the author deleted the comment file an earlier import wrote at `path` in `language`."""
+    return plan.deleted_by_hand(f"{path}.{language}.md", identity)
 
 
 def _gallery_unfound(content: str, media: Media) -> bool:

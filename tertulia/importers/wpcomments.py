@@ -11,7 +11,6 @@ from dataclasses import replace
 
 from .known import WP_ID
 from .problems import refusal
-from ..reading.scripts import language_of_letters
 from .threads import nearest_kept_finder
 from .wpbody import comment_refused
 from .wpfiles import comment_file
@@ -31,20 +30,6 @@ PINGS = ("pingback", "trackback")
 
 # and -2, -3... for a second comment under one id; `unnumbered-<n>` for one without an id WordPress makes
 COMMENT_ID = re.compile(r"(?:[0-9]{1,20}|unnumbered)(-[0-9]+)?")
-
-
-def filed_language(comment: WPComment, lang: str, place: Place, plan: Plan, identity: str) -> str:
-    """The language a comment's file takes: its post's `lang`, unless its letters are those of another
-    language of the site's alone (an English comment under a Hindi post) and no earlier import filed it
-    in its post's (the file there, or deleted by hand since, stays what it was)."""
-    other = language_of_letters(comment.content, lang, plan.languages)
-    if not other:
-        return lang
-    path = f"{place.folder}/comments/{comment.id}.{lang}.md"
-    if (plan.content is not None and (plan.content / path).exists()) or plan.deleted_by_hand(
-            path, identity and f"{identity} comment {comment.id}"):
-        return lang
-    return other
 
 
 def comments_gone(item: Item, place: Place, lang: str, plan: Plan) -> list[tuple[str, str]]:

@@ -56,9 +56,11 @@ def _letters_by_name(text: str) -> dict[str, int]:
     """How many of a text's letters have names beginning with each word (LATIN, DEVANAGARI, CJK)."""
     counts: dict[str, int] = {}
     for char in text:
-        if char.isalpha():
+        # a vowel sign is a letter's part: हिंदी's ि, ं (not a Latin accent's COMBINING, whose letter counts)
+        if char.isalpha() or unicodedata.category(char) in ("Mn", "Mc"):
             word = unicodedata.name(char, "").split(" ", 1)[0]
-            counts[word] = counts.get(word, 0) + 1
+            if word != "COMBINING":
+                counts[word] = counts.get(word, 0) + 1
     return counts
 
 

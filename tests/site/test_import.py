@@ -426,3 +426,31 @@ def test_a_comment_an_earlier_import_filed_in_its_posts_language_stays_there(tmp
     (thread / "95.es.md").unlink()  # deleted by hand: not brought back, in either language
     imported(tmp_path, export=export)
     assert not (thread / "95.es.md").exists() and not (thread / "95.ru.md").exists()
+
+
+def test_a_comment_filed_by_its_letters_keeps_its_file_whatever_changes_after(tmp_path):
+    """A red team: a second language of the same script in site.yml, the comment rewritten on the blog in
+    its post's language, or its translation into that language written here, each made a re-import write
+    a second original of it (the build stopped), or refuse it as another comment's."""
+    (tmp_path / "content").mkdir()
+    site = tmp_path / "content/site.yml"
+    site.write_text(SPANISH_AND_RUSSIAN)
+    export = with_a_russian_comment(tmp_path)
+    imported(tmp_path, export=export)
+    thread = tmp_path / "content/posts/los-clientes/comments"
+    assert (thread / "95.ru.md").is_file()
+    site.write_text(site.read_text().replace("ru: Русский}", "ru: Русский, uk: Українська}"))
+    assert "uk: Українська" in site.read_text()
+    again = imported(tmp_path, export=export)  # Cyrillic is no one language's now
+    assert "wrote 0 files" in again.stdout and not (thread / "95.es.md").exists()
+    assert "comments filed in the language their letters" not in again.stdout  # nothing was filed this time
+    (thread / "95.es.md").write_text("---\ntranslation_of: ru\n---\n\nUn artículo muy interesante, ¡gracias!\n")
+    again = imported(tmp_path, export=export)
+    assert "wrote 0 files" in again.stdout and "held by other comments" not in again.stdout
+    rewritten = tmp_path / "rewritten.xml"
+    rewritten.write_text(export.read_text().replace("Очень интересная статья, <a href=\"https://example.org/x\">спасибо"
+                                                    "</a> большое!", "Un artículo muy interesante, de verdad."))
+    imported(tmp_path, export=rewritten)
+    assert "Un artículo muy interesante, de verdad." in (thread / "95.ru.md").read_text()  # followed the blog
+    assert "translation_of" in (thread / "95.es.md").read_text()  # the translation, untouched
+    assert run_cli("check", cwd=tmp_path).returncode == 0

@@ -590,6 +590,14 @@ def test_a_disqus_comment_in_another_script_is_filed_in_the_one_site_language_wr
     assert ("comments filed in the language their letters are written in, which their thread's language does "
             "not write (one in another: rename its file): posts/los-clientes/comments/disqus-3001.ru.md") in result.stdout
     assert "wrote 0 files" in imported(site, export, source="disqus").stdout
+    # deleted on Disqus since, its words blanked: its file goes all the same (a red team's)
+    gone = tmp_path / "gone.xml"
+    text = export.read_text().replace("Очень интересная статья, спасибо большое!", "")
+    at = text.index('<post dsq:id="3001">')
+    gone.write_text(text[:at] + text[at:].replace("<isDeleted>false</isDeleted>", "<isDeleted>true</isDeleted>", 1))
+    assert text[at:].count("<isDeleted>false</isDeleted>") >= 1
+    imported(site, gone, source="disqus")
+    assert not (thread / "disqus-3001.ru.md").exists() and not (thread / "disqus-3001.es.md").exists()
 
 
 def test_a_disqus_thread_on_a_page_is_kept_in_the_page_s_folder_never_shown(tmp_path):
