@@ -134,3 +134,12 @@ def test_a_scheme_in_capitals_is_a_website_address_still():
     from tertulia.reading.markup import is_safe_url
     assert is_safe_url("HTTPS://example.org/me") and is_safe_url("Http://example.org")
     assert not is_safe_url("javascript://example.org/%0aalert(1)") and not is_safe_url("ftp://example.org/")
+
+
+def test_a_file_s_name_is_plain_letters_and_keeps_its_extension_or_has_none():
+    """A red team: a name without an extension became `file.noext`, one of viramas alone `file.`."""
+    from tertulia.importers.media import _safe_name
+    assert _safe_name("https://blog.example.org/wp-content/uploads/परिचय.JPG") == "parichay.jpg"
+    assert _safe_name("https://blog.example.org/uploads/noext") == "noext"
+    assert _safe_name("https://blog.example.org/uploads/%E0%A5%8D%E0%A5%8D.") == "file"
+    assert _safe_name("https://blog.example.org/uploads/a%20b.p%20ng") == "a-b.png"

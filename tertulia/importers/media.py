@@ -336,9 +336,12 @@ def _body(response, deadline: _Deadline) -> bytes:
 def _safe_name(url: str) -> str:
     """A file name of plain characters (other scripts transliterated) that keeps the original's extension."""
     name = anyascii(romanized(PurePosixPath(unquote(urlsplit(url).path)).name)).lower()
-    stem, _, extension = name.rpartition(".")
+    stem, dot, extension = name.rpartition(".")
+    if not dot:  # `noext`: all of it is the stem (it was `file.noext`)
+        stem, extension = extension, ""
     stem = re.sub(r"[^a-z0-9_-]+", "-", stem).strip("-")[:80] or "file"
-    return f"{stem}.{extension}"
+    extension = re.sub(r"[^a-z0-9]+", "", extension)[:16]  # `jpg`, not `jpg ` or `` (a name ending in a dot)
+    return f"{stem}.{extension}" if extension else stem
 
 
 def _same_file(path: Path, data: bytes) -> bool:

@@ -24,9 +24,10 @@ ONE_NAME = re.compile(r"""\s*(['"])([^'"]*)\1\s*(?:(?:ignore\s+missing\s*)?(?:(?
 # `site` in a template's code: the whole model, whose every essay a page may then show. The default
 # theme reads only `site.favicon` and `site.search`, which every page's key holds already.
 EVERY_PAGE_HOLDS = frozenset({"favicon", "search"})
-# what a page holds of the model to make its context (an essay and its neighbours, whole): a template
-# reading them reads beyond its own content files as `site` does (a red team's `page.args[2].comments`)
-PAGE_HOLDS_THE_MODEL = frozenset({"args", "make", "context"})
+# what a template may read of `page` that its key holds: any other use of it (`page.args[2].comments`,
+# `page["args"]`, `{% set p = page %}`, a macro given it) may reach the model it is made of, its
+# neighbours whole, and reads beyond its own content files as `site` does (two red teams')
+PAGE_KEYED = frozenset({"url", "lang", "kind", "template", "alternates", "in_sitemap", "shape", "scope"})
 
 
 def reads_the_whole_site(env: Environment) -> bool:
@@ -48,13 +49,12 @@ def reads_the_whole_site(env: Environment) -> bool:
 
 
 def _reads_the_model(tree: nodes.Template) -> bool:
-    """Whether a template's parse names `site` beyond what every page's key holds, or what a page holds
-    of the model."""
+    """Whether a template's parse names `site` beyond what every page's key holds, or `page` beyond
+    what its own key holds."""
     attributes = [node for node in tree.find_all(nodes.Getattr) if isinstance(node.node, nodes.Name)]
-    if any(node.node.name == "page" and node.attr in PAGE_HOLDS_THE_MODEL for node in attributes):
-        return True
-    held = {id(node.node) for node in attributes if node.attr in EVERY_PAGE_HOLDS}
-    return any(node.name == "site" and id(node) not in held for node in tree.find_all(nodes.Name))
+    held = {id(node.node) for node in attributes if (node.attr in EVERY_PAGE_HOLDS and node.node.name == "site")
+            or (node.attr in PAGE_KEYED and node.node.name == "page")}
+    return any(node.name in ("site", "page") and id(node) not in held for node in tree.find_all(nodes.Name))
 
 
 def template_closure(env: Environment, names) -> set[str]:

@@ -380,14 +380,15 @@ def test_a_site_template_that_shows_other_essays_through_site_redraws_every_page
     assert every_file(tmp_path / "out") == plain_build(content, tmp_path / "reference", Theme(tmp_path))
 
 
-def test_a_site_template_reading_a_neighbour_through_the_page_redraws_when_the_neighbour_changes(tmp_path):
+@pytest.mark.parametrize("held", ["page.args", 'page["args"]', "(page|attr('args'))"])
+def test_a_site_template_reading_a_neighbour_through_the_page_redraws_when_the_neighbour_changes(tmp_path, held):
     """An essay page counting its neighbour's comments through `page.args` stayed stale when a comment
-    came to that neighbour: the page's key holds only the neighbours' texts (a red team)."""
+    came to that neighbour: the page's key holds only the neighbours' texts (two red teams)."""
     from helpers import ESSAY_EN, make_content, write_tree
     content = make_content(tmp_path, {"posts/otro/index.en.md": ESSAY_EN.replace("translation_of: es\n",
                                                                                   "author: B\ndate: 2001-01-01\n")})
     write_tree(tmp_path, {"templates/essay.html": '{% extends "default/essay.html" %}\n{% block main %}{{ super() }}'
-                          "<p>Nearby: {% for held in page.args if held.comments is defined %}"
+                          f"<p>Nearby: {{% for held in {held} if held.comments is defined %}}"
                           "{{ held.comments|length }};{% endfor %}</p>{% endblock %}\n"})
     options = Options(content=content, output=tmp_path / "out", workers=1, cache_dir=tmp_path / "cache")
     build(options)
@@ -478,3 +479,20 @@ def test_the_preview_publishes_and_unpublishes_a_hidden_file_of_static(tmp_path)
     walked = last.found
     last.take({str(swap)})
     assert last.found is walked
+
+
+@pytest.mark.parametrize("shown, whole", [("{{ page.lang }} {{ page.url }} {{ site.favicon }}", False),
+                                          ("{{ page.args|length }}", True),
+                                          ("{% set p = page %}{{ p.lang }}", True),
+                                          ("{{ site.essays|length }}", True)])
+def test_a_site_template_depends_on_every_content_file_only_where_it_reads_the_model(tmp_path, shown, whole):
+    """What a page's key holds (its language, its address, the favicon) keeps a one-comment edit to the
+    pages that show it; the page or the site taken whole may reach any essay."""
+    from helpers import make_content, write_tree
+    from tertulia.theme import Theme
+    from tertulia.writing.dependencies import reads_the_whole_site
+    from tertulia.writing.render import make_environment
+    make_content(tmp_path)
+    write_tree(tmp_path, {"templates/base.html": '{% extends "default/base.html" %}\n{% block footer %}'
+                          f"<p>{shown}</p>{{{{ super() }}}}{{% endblock %}}\n"})
+    assert reads_the_whole_site(make_environment(Theme(tmp_path))) is whole
