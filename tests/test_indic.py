@@ -15,8 +15,11 @@ from tertulia.reading.names import slug_of
     ("स्मृति", "smriti"),
     ("क", "ka"),  # a word's one syllable keeps its vowel
     ("ज़िंदगी", "zindagi"),  # a nukta, written as a sign after its letter
-    ("রবীন্দ্রনাথ ঠাকুর", "rabindranath-thakur"),  # Bengali
+    ("কলকাতার ট্রাম", "kolkatar-tram"),  # Bengali, whose own vowel is o, unsaid between VC and CV as Hindi's
     ("বাংলা ভাষা", "bangla-bhasha"),  # whose anusvara is said ng
+    ("জ্ঞান", "gyan"), ("ज्ञान", "gyan"),  # a cluster said otherwise than its letters
+    ("कमला", "kamla"), ("समझना", "samajhna"),  # Hindi's vowel unsaid between a vowel, consonant, consonant, vowel
+    ("घर।", "ghar"),  # a danda ends a word
     ("ਪੰਜਾਬੀ", "panjabi"),  # Gurmukhi's own nasal sign
     ("ગુજરાતી", "gujarati"),
     ("తెలుగు", "telugu"),  # Telugu, Kannada, Malayalam say a word's last vowel
