@@ -376,8 +376,9 @@ def _import_issue(args) -> int:
     written = _proposals_in(args, [args.event], lambda: import_issue(args.event, args.content))
     if isinstance(written, int):
         return written
-    if written.new:
-        print(f"wrote {args.content}/{written.relative}" + (f" ({written.note})" if written.note else ""))
+    if written.new:  # unlike a mail's, published as it is: said, for a maintainer who runs it by hand (a walk)
+        print(f"wrote {args.content}/{written.relative} (published once merged: the pull request is its review)"
+              + (f" ({written.note})" if written.note else ""))
     else:
         print(f"already imported as {args.content}/{written.relative}; nothing written")
     return EXIT_OK

@@ -156,6 +156,8 @@ def test_the_same_issue_imported_twice_writes_once(tmp_path):
     second = run_cli("import", "issue", str(event_file), "--content", str(content))
     assert first.returncode == second.returncode == 0 and "already imported" in second.stdout
     assert every_file(content) == before
+    # unlike a mail's, the file is not pending: the line says so, for a maintainer running it by hand (a walk)
+    assert "(published once merged: the pull request is its review)" in first.stdout
 
 
 def test_two_issues_proposing_one_name_become_two_comments(tmp_path):
