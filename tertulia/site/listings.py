@@ -173,9 +173,10 @@ def _archive_entry(scope: Scope, essay: Essay, comment: Comment, here, words, es
         known = essays_here[essay.slug] = (here(_essay_page(essay, scope)), essay.text(scope.lang) or essay.original)
     page_link, title = known
     url = routes.comment_on(page_link, comment.id)  # to the comment, where it stands in the essay
+    lang = excerpt_lang(text)  # the original's where its translation is not done yet
     return {"comment": comment, "url": url, "essay": Link(url, title.title, title.title_in),
-            "date": words.date(comment.date) if comment.date else "", "excerpt": excerpt(text), "lang": excerpt_lang(text),
-            "written_in": text.lang if text.lang != scope.lang else ""}  # a reader is told why it reads otherwise
+            "date": words.date(comment.date) if comment.date else "", "excerpt": excerpt(text), "lang": lang,
+            "written_in": lang if lang != scope.lang else ""}  # a reader is told why it reads otherwise
 
 
 def _tag_pages(site: Site, scope: Scope) -> list[Page]:

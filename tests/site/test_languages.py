@@ -355,3 +355,15 @@ def test_a_name_is_marked_with_the_language_its_letters_are_in_where_only_one_of
     assert '<bdi class="author" id="by_7" lang="bn">সুমনা বসু</bdi>' in english
     assert 'by <bdi class="author" lang="en">Ananya Rao</bdi>' in (tmp_path / "out/bn/posts/gan/index.html").read_text()
     assert '<bdi class="author" id="by_1" lang="bn">সুমনা বসু</bdi>' in (tmp_path / "out/en/comments/index.html").read_text()
+
+
+def test_an_archive_says_a_comment_shown_in_its_original_while_its_translation_is_not_done_is_in_it(tmp_path):
+    """A translation started and not done showed the Bengali original in the English archive with no
+    "written in Bangla", which the archive said where no translation file was (a new user's walk)."""
+    content = make_content(tmp_path, {
+        "posts/hola/comments/c1.es.md": "---\nauthor: Bea\ndate: 2012-09-12\n---\n\nUn comentario.\n",
+        "posts/hola/comments/c1.en.md": "---\ntranslation_of: es\n---\n\nTODO translate: Un comentario.\n"})
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    archive = (tmp_path / "out/en/comments/index.html").read_text()
+    assert "written in Spanish" in archive and '<blockquote lang="es">' in archive
