@@ -263,9 +263,16 @@ def test_a_new_post_or_page_published_as_written_is_warned_of_and_fails_a_strict
         assert f"content/{warning}" in result.stderr, result.stderr
 
 
-def test_a_slug_in_devanagari_is_refused_with_one_a_hindi_reader_would_spell(tmp_path):
-    """A Hindi writer's `new post बनारस-यात्रा` was offered `bnars-yatra` (a new user's walk)."""
+def test_a_title_given_for_a_post_or_a_page_makes_its_slug_as_a_reader_would_spell_it(tmp_path):
+    """A Hindi writer's `new post बनारस-यात्रा` was offered `bnars-yatra`, and a Bengali writer's `new post
+    "কলকাতার ট্রাম"` was refused: a dead end that dropped the title she typed (two new users' walks)."""
     content = make_content(tmp_path)
-    result = new(content, "post", "बनारस-यात्रा", "--lang", "es")
-    assert result.returncode == 2
-    assert "e.g. `banaras-yatra`" in result.stderr
+    result = new(content, "post", "কলকাতার ট্রাম", "--lang", "es")
+    assert result.returncode == 0, result.stderr
+    assert "its slug, `kolkatar-tram`, is made of the title" in result.stdout
+    written = (content / "posts/kolkatar-tram/index.es.md").read_text()
+    assert written.startswith('---\ntitle: "কলকাতার ট্রাম"\n') and "draft: true" in written
+    assert new(content, "page", "बनारस-यात्रा", "--lang", "es").returncode == 0
+    assert (content / "pages/banaras-yatra/index.es.md").read_text().startswith('---\ntitle: "बनारस-यात्रा"\n')
+    refused = new(content, "translation", "কলকাতার ট্রাম", "--lang", "en")  # names a post: never made up
+    assert refused.returncode == 2 and "e.g. `kolkatar-tram`" in refused.stderr

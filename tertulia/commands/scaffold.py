@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import unicodedata
 from pathlib import Path
 
 from ..model import ANONYMOUS
@@ -12,7 +13,7 @@ from ..reading.config import load_config
 from ..errors import ContentErrors, counted
 from ..reading.markup import Converter
 from ..reading.find import COMMENT_FILE, ESSAY_FILE, SYMLINK
-from ..reading.names import is_key, key_problem
+from ..reading.names import as_written_in, is_key, key_problem, slug_of
 from ..reading.read import read_parsed
 from ..reading.find import shown_path
 from .translated import record_new, translation_pair
@@ -32,6 +33,10 @@ def scaffold(content: Path, kind: str, slug: str, lang: str | None, reply_to: st
     except ContentErrors as problem:
         print("\n".join(str(e) for e in problem.errors), file=sys.stderr)
         return 1
+    title = ""
+    if kind in ("post", "page") and not is_key(slug) and _a_title(slug) and (made := slug_of(slug)):
+        # a title where the slug goes (`new post "কলকাতার ট্রাম"`), as a blog takes one: its slug made of it
+        title, slug = " ".join(slug.split()), slug_of(as_written_in(slug, lang or config.main_language)) or made
     if not is_key(slug):
         return _usage(f"bad slug `{slug[:60]}`: {key_problem(slug)}")
     static = content / "static"
@@ -56,17 +61,26 @@ def scaffold(content: Path, kind: str, slug: str, lang: str | None, reply_to: st
     try:
         # now on the site's clock, as the contract writes a time: a new post's day, a new comment's minute
         now = in_zone(utc_text(dt.datetime.now(dt.timezone.utc)), config.timezone)
-        status = _scaffolded(content, kind, slug, lang, reply_to, comments, page, update, now)
+        status = _scaffolded(content, kind, slug, lang, reply_to, comments, page, update, now, title)
     except ContentErrors as problem:  # a file the new one starts from does not read
         print("\n".join(str(e) for e in problem.errors), file=sys.stderr)
         return 1
+    if status == 0 and title:
+        print(f"  its slug, `{slug}`, is made of the title: rename its folder to choose another")
     if status == 0 and kind == "page" and not any(entry.page == slug for entry in config.menu):
         print(f"  a `menu` entry in site.yml links it from every page:  - page: {slug}")
     return status
 
 
+def _a_title(given: str) -> bool:
+    """Whether what `new post` was given for a slug is a title: words, or a word in a script other than
+    Latin (`Bad_Slug` and `ñandú` are slugs mistyped, and are said so)."""
+    return " " in given.strip() or any(char.isalpha() and not unicodedata.name(char, "").startswith("LATIN")
+                                       for char in given)
+
+
 def _scaffolded(content: Path, kind: str, slug: str, lang: str, reply_to: str, comments: bool, page: bool,
-                update: bool = False, now: str = "") -> int:
+                update: bool = False, now: str = "", title: str = "") -> int:
     """scaffold's work once the request is known to be right."""
     post = _folder(content, kind, slug, page)
     link = _link_on_the_way(content, post)
@@ -85,7 +99,7 @@ def _scaffolded(content: Path, kind: str, slug: str, lang: str, reply_to: str, c
         except ValueError as problem:
             return _usage(str(problem))
     try:
-        path, text = _new_file(post, kind, slug, lang, reply_to, now)
+        path, text = _new_file(post, kind, slug, lang, reply_to, now, title)
     except ValueError as problem:
         return _usage(str(problem))
     if os.path.lexists(path):
@@ -236,12 +250,14 @@ def _usage(message: str) -> int:
     return 2
 
 
-def _new_file(post: Path, kind: str, slug: str, lang: str, reply_to: str, now: str) -> tuple[Path, str]:
-    """The new file's path and text; `now` (`YYYY-MM-DD HH:MM±HH:MM`) dates a post (its day) and a comment."""
+def _new_file(post: Path, kind: str, slug: str, lang: str, reply_to: str, now: str,
+              title: str = "") -> tuple[Path, str]:
+    """The new file's path and text; `now` (`YYYY-MM-DD HH:MM±HH:MM`) dates a post (its day) and a comment;
+    `title`, a post's or a page's, where its writer gave one."""
     if kind == "post":
-        return post / f"index.{lang}.md", new_post(lang, now[:10])
+        return post / f"index.{lang}.md", new_post(lang, now[:10], title)
     if kind == "page":
-        return post / f"index.{lang}.md", new_page(lang)
+        return post / f"index.{lang}.md", new_page(lang, title)
     if kind == "translation":
         original = _original_of(post, slug)
         return post / f"index.{lang}.md", new_translation(original[:2])
@@ -255,19 +271,19 @@ def _new_file(post: Path, kind: str, slug: str, lang: str, reply_to: str, now: s
     return post / "comments" / f"{comment_id}.{lang}.md", new_comment(lang, reply_to, now)
 
 
-def new_post(lang: str, today: str = "") -> str:
+def new_post(lang: str, today: str = "", title: str = "") -> str:
     """A draft, so nothing half-written is published by accident; its placeholder in its own language,
     which the page will say it is in. Dated `today`, the day its writer started it (as `init`'s first
     essay is): an essay published without a date is listed after every dated one."""
     date = f"date: {today}  # the day you started it; write the day you publish it\n" if today else ""
-    return (f'---\ntitle: "{STARTER_TITLE}"\nauthor: "{STARTER_AUTHOR}"\n{date}'
+    return (f'---\ntitle: {quoted(title or STARTER_TITLE)}\nauthor: "{STARTER_AUTHOR}"\n{date}'
             f"tags: []\ndraft: true\n---\n\n{starter(lang).placeholders[0]}\n")
 
 
-def new_page(lang: str) -> str:
+def new_page(lang: str, title: str = "") -> str:
     """A draft page (About, Contact): a post's starter without what pages do not have, a date and tags.
     A `menu` entry in site.yml links it once it is published."""
-    return (f'---\ntitle: "{STARTER_TITLE}"\ndraft: true\n---\n\n{starter(lang).placeholders[0]}\n')
+    return (f'---\ntitle: {quoted(title or STARTER_TITLE)}\ndraft: true\n---\n\n{starter(lang).placeholders[0]}\n')
 
 
 def new_comment(lang: str, reply_to: str, now: str = "") -> str:

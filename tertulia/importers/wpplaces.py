@@ -15,7 +15,7 @@ from ..layout import SEGMENTS
 from ..reading.addresses import own_page, page_url, split as address_split
 from ..reading.fields import FEED_ID
 from ..reading.language_tags import LANGUAGE_TAG, unregistered
-from ..reading.names import slug_of
+from ..reading.names import as_written_in, slug_of
 from . import addresses, media, pairing, pasted, siteyml
 from .known import WP_ID
 from .problems import ContentProblem, shown
@@ -27,9 +27,6 @@ from .wptags import declared_language, language_home, language_prefix, post_tags
 from .wxr import Channel, Item, line_of, read_export
 
 
-# WordPress's remove_accents() for a German or a Danish site: the letters' spellings without their marks
-ASCII_SPELLINGS = {"de": str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}),
-                   "da": str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})}
 
 
 def first_pass(export: Path, content: Path, lang: str | None, plan: Plan, download: bool,
@@ -406,7 +403,7 @@ def _folder(item: Item, page: bool, plan: Plan, blog: str) -> str:
     if earlier.startswith(f"{kind}/") and earlier not in plan.taken:
         plan.taken.add(earlier)
         return earlier
-    spelled = partial(_as_written_in, lang=plan.lang)
+    spelled = partial(as_written_in, lang=plan.lang)
     base = slug_of(spelled(unquote(item.name))) or slug_of(spelled(title_of(item))) or f"{'page' if page else 'post'}-" \
         f"{slug_of(item.post_id) or 'untitled'}"
     if page and (base in SEGMENTS or base in plan.languages):
@@ -417,9 +414,3 @@ def _folder(item: Item, page: bool, plan: Plan, blog: str) -> str:
             plan.taken.add(folder)
             return folder
     raise ValueError(f"no free slug for `{base}`")
-
-
-def _as_written_in(text: str, lang: str) -> str:
-    """A slug's letters as its language spells them in ASCII, as WordPress's German and Danish sites do
-    (`über` is `ueber`, not `uber`); other languages' are left to the transliteration."""
-    return text.translate(ASCII_SPELLINGS.get(lang.split("-")[0].lower(), {}))

@@ -31,6 +31,17 @@ def key_problem(text: str) -> str:
     return f"{BAD_NAME}, e.g. `{suggested}`" if suggested else BAD_NAME
 
 
+# WordPress's remove_accents() for a German or a Danish site: the letters' spellings without their marks
+ASCII_SPELLINGS = {"de": str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}),
+                   "da": str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})}
+
+
+def as_written_in(text: str, lang: str) -> str:
+    """A slug's letters as its language spells them in ASCII, as WordPress's German and Danish sites do
+    (`über` is `ueber`, not `uber`); other languages' are left to the transliteration."""
+    return text.translate(ASCII_SPELLINGS.get(lang.split("-")[0].lower(), {}))
+
+
 def slug_of(text: str) -> str:
     """A slug in ASCII made of a title or a name: other scripts transliterated (Ελληνικά -> ellinika,
     中文 -> zhongwen, परिचय -> parichay), cut to MAX_KEY; "" when nothing of it is a letter or digit."""
