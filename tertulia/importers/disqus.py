@@ -25,7 +25,7 @@ from ..reading.markup import is_safe_url
 from . import siteyml
 from .addresses import relinked, same_address, site_path
 from .clock import in_zone, utc_text, written_yet
-from .filing import comment_language
+from .filing import comment_language, original_there, other_names
 from .known import Known, known
 from .problems import first_few, reasons_said, refusal, shown
 from .proposal import private_name
@@ -137,10 +137,11 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     staging = Staging(content, dry_run, report)
 
     def deleted(post_id: str) -> bool:  # by hand, since an earlier import: its replies answer the nearest that stays
-        folder, lang = places.get(posts[post_id].thread, ("", ""))  # (in whichever language it was filed)
-        return bool(folder) and any(staging.deleted_by_hand(f"{folder}/comments/disqus-{post_id}.{filed}.md",
-                                                            _identity(post_id, posts))
-                                    for filed in dict.fromkeys((lang, *site.languages)))
+        folder, lang = places.get(posts[post_id].thread, ("", ""))  # (in whichever language, not renamed since)
+        languages = (lang, *site.languages)
+        return bool(folder) and not original_there(content / folder / "comments", f"disqus-{post_id}", languages) \
+            and any(staging.deleted_by_hand(f"{folder}/comments/disqus-{post_id}.{filed}.md", _identity(post_id, posts))
+                    for filed in dict.fromkeys(languages))
     finders: dict = {}  # a thread -> where its replies go (see _kept_ancestor)
     failed = True
     try:
@@ -169,7 +170,8 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
             written = _comment_writer(element, folder, site, hosts.get(post.thread, ""))
             every_status = tuple(written(status, parent) for status in STATUSES)  # as an earlier import wrote it
             staging.stage({path: Planned(written(post.status, parent), every_status, if_recorded=True,
-                                         identity=_identity(key, posts))})
+                                         identity=_identity(key, posts),
+                                         named_before=other_names(f"disqus-{key}", lang, (lang, *site.languages)))})
         staging.move_in()
         failed = False
     finally:

@@ -21,7 +21,7 @@ def comment_language(folder: Path | None, name: str, text: str, lang: str, langu
     blog, `lang` its post's language; `deleted(language)`, whether the author deleted the file an
     earlier import wrote in that language (it stays so, under that name)."""
     candidates = tuple(dict.fromkeys((lang, *languages)))
-    if folder is not None and (there := _original_there(folder, name, candidates)):
+    if folder is not None and (there := original_there(folder, name, candidates)):
         return there, False
     for language in candidates:
         if deleted(language):
@@ -30,9 +30,9 @@ def comment_language(folder: Path | None, name: str, text: str, lang: str, langu
     return (other, True) if other else (lang, False)
 
 
-def _original_there(folder: Path, name: str, languages: tuple[str, ...]) -> str:
+def original_there(folder: Path | None, name: str, languages) -> str:
     """The language of the comment's original file in `folder` (one not a translation), "" if none."""
-    for language in languages:
+    for language in (dict.fromkeys(languages) if folder is not None else ()):
         path = folder / f"{name}.{language}.md"
         try:
             with path.open(encoding="utf-8", errors="replace") as file:
@@ -43,3 +43,8 @@ def _original_there(folder: Path, name: str, languages: tuple[str, ...]) -> str:
         if not TRANSLATION.search(front):
             return language
     return ""
+
+
+def other_names(name: str, filed: str, languages) -> tuple[str, ...]:
+    """The names the comment's file may have had in the site's other languages (see staging.Planned)."""
+    return tuple(f"{name}.{language}.md" for language in dict.fromkeys(languages) if language != filed)

@@ -84,6 +84,9 @@ class Planned:
     # a picture pasted into a post (pasted.py): the text that shows it, as it is left, must name it, or it is
     # not written (a text edited since, or changed on the blog and left as it is, would show nothing of it)
     shown_by: str = ""
+    # the names an earlier import may have given it, which its author has changed since (a comment's file
+    # renamed to its language, `12.hi.md` to `12.en.md`): it is still the import's own under its new name
+    named_before: tuple[str, ...] = ()
 
 
 def _refuse_blocked(targets: list[Path], content: Path) -> None:
@@ -171,8 +174,9 @@ class Staging:
 
     def _recorded(self, name: str, planned: Planned) -> bool:
         """Whether an earlier import wrote this file (by its identity in the export, or a text of it)."""
-        return _identity_key(name, planned.identity) in self.recorded or any(
-            _key(name, text) in self.recorded for text in (planned.text, *planned.earlier))
+        return any(_identity_key(named, planned.identity) in self.recorded or any(
+            _key(named, text) in self.recorded for text in (planned.text, *planned.earlier))
+            for named in (name, *planned.named_before))
 
     def _decide(self, relative: str, target: Path, planned: Planned, overwrite: bool) -> str:
         """What to do with one planned file, "write", "remove" or "nothing", said in `done`."""

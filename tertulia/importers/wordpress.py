@@ -28,7 +28,7 @@ from .problems import ANONYMOUS, author_name
 from .shortcodes import GALLERY_IDS, Media, left_out
 from .staging import Planned, Staging
 from .wpbody import blocks_left_out, safe_as_essay
-from .filing import comment_language
+from .filing import comment_language, original_there, other_names
 from .wpcomments import comments_brought, comments_gone, translated_here
 from .wpfiles import clock_offset, comment_file, essay_file, stamp, text_of, title_of, translation_file
 from .wpplaces import first_pass
@@ -281,12 +281,14 @@ def _thread_planned(item: Item, place: Place, lang: str, plan: Plan, summary: Su
     page = item.type == "page"
     counts = Summary() if page else summary
 
-    def deleted(comment_id: str) -> bool:  # in whichever language an import filed it (see filed_language)
-        return any(plan.deleted_by_hand(f"{place.folder}/comments/{comment_id}.{filed}.md",
-                                        identity and f"{identity} comment {comment_id}")
-                   for filed in dict.fromkeys((lang, *plan.languages)))
-
     folder = plan.content / place.folder / "comments" if plan.content is not None else None
+    languages = (lang, *plan.languages)
+
+    def deleted(comment_id: str) -> bool:  # in whichever language an import filed it, and not renamed since
+        return not original_there(folder, comment_id, languages) and any(
+            plan.deleted_by_hand(f"{place.folder}/comments/{comment_id}.{filed}.md",
+                                 identity and f"{identity} comment {comment_id}") for filed in dict.fromkeys(languages))
+
     for comment, status, parent, earlier in comments_brought(item.comments, counts, pingbacks, deleted):
         filed, by_letters = comment_language(folder, comment.id, comment.content, lang, plan.languages, partial(
             _deleted_in, plan=plan, path=f"{place.folder}/comments/{comment.id}",
@@ -300,7 +302,8 @@ def _thread_planned(item: Item, place: Place, lang: str, plan: Plan, summary: Su
             summary.filed_by_letters.append(f"{place.folder}/comments/{comment.id}.{filed}.md")
         plan.files[f"{place.folder}/comments/{comment.id}.{filed}.md"] = replace(
             file, earlier=tuple(within(text) for text in earlier), if_recorded=True,
-            identity=identity and f"{identity} comment {comment.id}")
+            identity=identity and f"{identity} comment {comment.id}",
+            named_before=other_names(comment.id, filed, languages))
     for gone, comment_id in comments_gone(item, place, lang, plan):
         plan.files.setdefault(gone, Planned(None, if_recorded=True,
                                             identity=identity and f"{identity} comment {comment_id}"))

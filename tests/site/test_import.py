@@ -454,3 +454,25 @@ def test_a_comment_filed_by_its_letters_keeps_its_file_whatever_changes_after(tm
     assert "Un artículo muy interesante, de verdad." in (thread / "95.ru.md").read_text()  # followed the blog
     assert "translation_of" in (thread / "95.es.md").read_text()  # the translation, untouched
     assert run_cli("check", cwd=tmp_path).returncode == 0
+
+
+def test_a_comment_file_its_author_renamed_to_its_language_stays_the_import_s_own(tmp_path):
+    """A verification of the letters' filing: a comment renamed by hand to its language (as the summary
+    advises) lost its replies at the next import, and a later edit on the blog was refused as another
+    comment's name, with advice that would have written it twice."""
+    imported(tmp_path)
+    thread = tmp_path / "content/posts/los-clientes/comments"
+    assert 'reply_to: "11"' in (thread / "12.es.md").read_text()
+    (thread / "11.es.md").rename(thread / "11.en.md")
+    site = tmp_path / "content/site.yml"
+    site.write_text(site.read_text().replace('  es: "Español"\n', '  es: "Español"\n  en: "English"\n'))
+    again = imported(tmp_path)
+    assert "wrote 0 files" in again.stdout and 'reply_to: "11"' in (thread / "12.es.md").read_text()
+    edited = tmp_path / "edited.xml"
+    text = EXPORT.read_text()
+    at = text.index("<wp:comment_id>11</wp:comment_id>")
+    edited.write_text(text[:at] + text[at:].replace("]]></wp:comment_content>", " (edited)]]></wp:comment_content>", 1))
+    after = imported(tmp_path, export=edited)
+    assert "held by other comments" not in after.stdout and not (thread / "11.es.md").exists()
+    assert 'reply_to: "11"' in (thread / "12.es.md").read_text()
+    assert run_cli("check", cwd=tmp_path).returncode == 0
