@@ -68,7 +68,7 @@ def test_no_executable_markup_from_comments(fixture_site):
 def test_comment_links_carry_nofollow_ugc_noopener(fixture_site):
     text = (fixture_site / "posts/alpha/index.html").read_text()
     assert '<a href="https://fine.example.com/" rel="nofollow ugc noopener">fine link</a>' in text
-    assert 'href="https://carla.example.net/" rel="nofollow ugc noopener"><bdi lang="es">Carla</bdi></a>' in text
+    assert 'href="https://carla.example.net/" rel="nofollow ugc noopener"><bdi id="by_c1" lang="es">Carla</bdi></a>' in text
 
 
 def test_every_internal_link_resolves_to_a_file(fixture_site):
