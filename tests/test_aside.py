@@ -181,7 +181,7 @@ def test_a_worker_of_a_command_killed_outright_ends_without_a_word(tmp_path):
     import sys
     command = subprocess.Popen([sys.executable, "-c", KILLED_MID_WORK], cwd=ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
-    assert command.stdout.readline() == "working\n"
+    assert "working" in command.stdout.readline()  # (two workers may print on one line)
     command.kill()
     _, stderr = command.communicate(timeout=30)  # its stderr closes when the last worker is gone
     assert "Traceback" not in stderr and stderr == ""
