@@ -94,19 +94,24 @@ def _units(word: str) -> list[tuple[str, str, int]]:
 def _unsaid(units: list[tuple[str, str, int]]) -> None:
     """Leave out the inherent vowels Hindi and its neighbours do not say, from the word's end back: a
     word's last (घर is `ghar`), where another vowel comes before it, and in Hindi and Bengali one between
-    a vowel and a consonant and a consonant and a vowel (कमला is `kamla`, কলকাতা `kolkata`)."""
+    a vowel and a consonant and a consonant and a vowel (कमला is `kamla`, কলকাতা `kolkata`). One pass each
+    way: a title is an export's, and may be a word of 100,000 letters."""
     def vowel(at: int) -> bool:
         return 0 <= at < len(units) and units[at][1] in (VOWEL, INHERENT_VOWEL)
+    vowel_before, seen = [], False
+    for unit in units:
+        vowel_before.append(seen)
+        seen = seen or unit[1] in (VOWEL, INHERENT_VOWEL)
+    last = True  # nothing said after this unit but punctuation
     for at in range(len(units) - 1, -1, -1):
         text, kind, block = units[at]
-        if kind != INHERENT_VOWEL or block not in FINAL_A_UNSAID:
-            continue
-        last = all(later[1] in (UNSAID, PUNCTUATION) for later in units[at + 1:])
-        earlier = any(unit[1] in (VOWEL, INHERENT_VOWEL) for unit in units[:at])
-        between = (block in MEDIAL_A_UNSAID and vowel(at - 2) and units[at - 1][1] == CONSONANT
-                   and at + 2 < len(units) and units[at + 1][1] == CONSONANT and vowel(at + 2))
-        if (last and earlier) or between:
-            units[at] = (text, UNSAID, block)
+        if kind == INHERENT_VOWEL and block in FINAL_A_UNSAID:
+            between = (block in MEDIAL_A_UNSAID and vowel(at - 2) and units[at - 1][1] == CONSONANT
+                       and at + 2 < len(units) and units[at + 1][1] == CONSONANT and vowel(at + 2))
+            if (last and vowel_before[at]) or between:
+                units[at] = (text, UNSAID, block)
+                continue
+        last = last and units[at][1] in (UNSAID, PUNCTUATION)
 
 
 def _place(char: str) -> tuple[int, int]:
