@@ -34,9 +34,10 @@ def scaffold(content: Path, kind: str, slug: str, lang: str | None, reply_to: st
         print("\n".join(str(e) for e in problem.errors), file=sys.stderr)
         return 1
     title = ""
-    if kind in ("post", "page") and not is_key(slug) and _a_title(slug) and (made := slug_of(slug)):
+    if kind in ("post", "page") and not is_key(slug) and _a_title(slug) and (
+            made := slug_of(as_written_in(slug, lang or config.main_language))):
         # a title where the slug goes (`new post "কলকাতার ট্রাম"`), as a blog takes one: its slug made of it
-        title, slug = " ".join(slug.split()), slug_of(as_written_in(slug, lang or config.main_language)) or made
+        title, slug = " ".join(slug.split()), made
     if not is_key(slug):
         return _usage(f"bad slug `{slug[:60]}`: {key_problem(slug)}")
     static = content / "static"

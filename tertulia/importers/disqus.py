@@ -25,7 +25,7 @@ from ..reading.markup import is_safe_url
 from . import siteyml
 from .addresses import relinked, same_address, site_path
 from .clock import in_zone, utc_text, written_yet
-from .filing import comment_language, original_there, other_names
+from .filing import comment_language, deleted_here, other_names
 from .known import Known, known
 from .problems import first_few, reasons_said, refusal, shown
 from .proposal import private_name
@@ -137,11 +137,9 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     staging = Staging(content, dry_run, report)
 
     def deleted(post_id: str) -> bool:  # by hand, since an earlier import: its replies answer the nearest that stays
-        folder, lang = places.get(posts[post_id].thread, ("", ""))  # (in whichever language, not renamed since)
-        languages = (lang, *site.languages)
-        return bool(folder) and not original_there(content / folder / "comments", f"disqus-{post_id}", languages) \
-            and any(staging.deleted_by_hand(f"{folder}/comments/disqus-{post_id}.{filed}.md", _identity(post_id, posts))
-                    for filed in dict.fromkeys(languages))
+        folder, lang = places.get(posts[post_id].thread, ("", ""))
+        return bool(folder) and deleted_here(content / folder / "comments", f"disqus-{post_id}",
+                                             (lang, *site.languages), _deleted_in(folder, post_id, staging, posts))
     finders: dict = {}  # a thread -> where its replies go (see _kept_ancestor)
     failed = True
     try:
@@ -189,10 +187,15 @@ def _site(content: Path) -> Site:
 
 def _filed(element, post_id: str, folder: str, lang: str, site: Site, staging: Staging, posts) -> tuple[str, bool]:
     """The language of a comment's file, and whether its letters decided it (see filing.comment_language)."""
-    def deleted(language: str) -> bool:
-        return staging.deleted_by_hand(f"{folder}/comments/disqus-{post_id}.{language}.md", _identity(post_id, posts))
     return comment_language(staging.content / folder / "comments", f"disqus-{post_id}",
-                            element.findtext(NS + "message") or "", lang, site.languages, deleted)
+                            element.findtext(NS + "message") or "", lang, site.languages,
+                            _deleted_in(folder, post_id, staging, posts))
+
+
+def _deleted_in(folder: str, post_id: str, staging: Staging, posts):
+    """Whether the author deleted, in a language, the file an earlier import wrote for a comment."""
+    return lambda language: staging.deleted_by_hand(f"{folder}/comments/disqus-{post_id}.{language}.md",
+                                                    _identity(post_id, posts))
 
 
 def _copies(posts: dict[str, Post], places: dict[str, tuple[str, str]], content: Path) -> dict[str, str]:

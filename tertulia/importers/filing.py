@@ -30,6 +30,12 @@ def comment_language(folder: Path | None, name: str, text: str, lang: str, langu
     return (other, True) if other else (lang, False)
 
 
+def deleted_here(folder: Path | None, name: str, languages, deleted: Callable[[str], bool]) -> bool:
+    """Whether the author deleted the comment's file an earlier import wrote, in whichever language it
+    was filed (`deleted(language)`), and has not renamed it to another (its replies then move up)."""
+    return not original_there(folder, name, languages) and any(map(deleted, dict.fromkeys(languages)))
+
+
 def original_there(folder: Path | None, name: str, languages) -> str:
     """The language of the comment's original file in `folder` (one not a translation), "" if none."""
     for language in (dict.fromkeys(languages) if folder is not None else ()):

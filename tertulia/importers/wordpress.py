@@ -28,7 +28,7 @@ from .problems import ANONYMOUS, author_name
 from .shortcodes import GALLERY_IDS, Media, left_out
 from .staging import Planned, Staging
 from .wpbody import blocks_left_out, safe_as_essay
-from .filing import comment_language, original_there, other_names
+from .filing import comment_language, deleted_here, other_names
 from .wpcomments import comments_brought, comments_gone, translated_here
 from .wpfiles import clock_offset, comment_file, essay_file, stamp, text_of, title_of, translation_file
 from .wpplaces import first_pass
@@ -284,15 +284,16 @@ def _thread_planned(item: Item, place: Place, lang: str, plan: Plan, summary: Su
     folder = plan.content / place.folder / "comments" if plan.content is not None else None
     languages = (lang, *plan.languages)
 
-    def deleted(comment_id: str) -> bool:  # in whichever language an import filed it, and not renamed since
-        return not original_there(folder, comment_id, languages) and any(
-            plan.deleted_by_hand(f"{place.folder}/comments/{comment_id}.{filed}.md",
-                                 identity and f"{identity} comment {comment_id}") for filed in dict.fromkeys(languages))
+    def deleted_in(comment_id: str) -> Callable[[str], bool]:  # whether deleted in a language
+        return partial(_deleted_in, plan=plan, path=f"{place.folder}/comments/{comment_id}",
+                       identity=identity and f"{identity} comment {comment_id}")
+
+    def deleted(comment_id: str) -> bool:
+        return deleted_here(folder, comment_id, languages, deleted_in(comment_id))
 
     for comment, status, parent, earlier in comments_brought(item.comments, counts, pingbacks, deleted):
-        filed, by_letters = comment_language(folder, comment.id, comment.content, lang, plan.languages, partial(
-            _deleted_in, plan=plan, path=f"{place.folder}/comments/{comment.id}",
-            identity=identity and f"{identity} comment {comment.id}"))
+        filed, by_letters = comment_language(folder, comment.id, comment.content, lang, plan.languages,
+                                             deleted_in(comment.id))
         if status is None and translated_here(plan, place, comment.id, filed):
             continue  # trashed on the blog, but translated here: the author's now
         file = planned(comment_file(comment, status, parent)) if status else Planned(None)

@@ -593,7 +593,7 @@ def _comment(comment_id: str, versions, blocks, found: Findings, followed: dict,
     for record in versions.values():  # a translation's file comes from outside as much as its original
         _warn_overrides(record, blocks.get(record.path, ()), found)
     author = fields.person(original, "author", True, found)
-    return Comment(id=comment_id, author=author, texts=texts, author_lang=name_language(author, texts[0].lang, order),
+    return Comment(id=comment_id, author=author, texts=texts, author_lang=name_language(author, original.lang, order),
                    date=record_date(original, found, zone), reply_to=str(reply_to) if reply_to is not None else "",
                    status=status, url=url)
 
