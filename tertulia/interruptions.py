@@ -35,21 +35,6 @@ def stop_on_sigterm() -> None:
 def _forked() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the command's own process ends its workers
-    _ended_with_parent()
-
-
-PR_SET_PDEATHSIG = 1  # Linux's prctl option: a signal this process gets when the one that forked it dies
-
-
-def _ended_with_parent() -> None:
-    """A forked worker ends, without a word, when its command is killed outright (SIGKILL, which no
-    `finally` sees): it went on, found the pipe to its parent broken, and printed a traceback no one could
-    act on (a red team's). Linux alone says so; elsewhere the worker ends as it did."""
-    try:
-        import ctypes
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):
-        pass
 
 
 def terminate(received, frame):

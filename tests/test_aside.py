@@ -156,32 +156,3 @@ def test_a_ctrl_c_swallowed_by_a_finalizer_is_raised_again(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=30)
     assert result.stdout == "stopped\n", result.stderr
     assert "Exception ignored" not in result.stderr
-
-
-KILLED_MID_WORK = """
-import multiprocessing, sys, time
-from tertulia.aside import forked_pool
-from tertulia.interruptions import stop_on_sigterm
-stop_on_sigterm()
-
-def slow(n):
-    print("working", flush=True)
-    time.sleep(1.5)
-    return "x" * 100_000  # a result the dead parent's pipe cannot take
-
-with forked_pool(multiprocessing.get_context("fork"), 2) as pool:
-    pool.map(slow, range(2))
-"""
-
-
-def test_a_worker_of_a_command_killed_outright_ends_without_a_word(tmp_path):
-    """After `kill -9` of a build, its workers went on, found the pipe to it broken and printed two
-    tracebacks (a red team's)."""
-    import subprocess
-    import sys
-    command = subprocess.Popen([sys.executable, "-c", KILLED_MID_WORK], cwd=ROOT, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
-    assert "working" in command.stdout.readline()  # (two workers may print on one line)
-    command.kill()
-    _, stderr = command.communicate(timeout=30)  # its stderr closes when the last worker is gone
-    assert "Traceback" not in stderr and stderr == ""
