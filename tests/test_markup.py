@@ -139,9 +139,11 @@ def test_a_chinese_excerpt_has_no_space_where_a_block_or_a_line_ended():
 
 
 def test_a_comment_too_slow_to_read_is_refused_and_an_essay_has_a_longer_time(monkeypatch):
+    from helpers import stall_on
     from tertulia.reading import markup
     monkeypatch.setattr(markup, "MAX_SECONDS", 0.05)
-    slow = "[" * 50 + "\\\\" * 1_500  # each `[` scans the text the escapes have swollen: about 0.25 s
+    slow = "Lento, *lento*."  # marked: a plain paragraph is never given to Python-Markdown
+    stall_on(monkeypatch, slow, 0.3)
     assert markup.comment_refusal(slow) == markup.TOO_SLOW
     with markup.alarms() as timed:
         assert markup.Converter(timed).blocks(slow, trusted=True)  # within an author's time
