@@ -22,8 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import Cache, OutputMemo, content_key, tree_key
-from .reading.find import Found, digest_files, find_content, never_read
-from .reading.translations import RECORD
+from .reading.find import RECORD, Found, digest_files, find_content, never_read
 from .site.routes import file_path
 from .theme import KINDS, THEME_IN_PACKAGE
 from .versions import installed_libraries

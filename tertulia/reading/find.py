@@ -116,7 +116,8 @@ def find_content(content_dir: Path) -> Found:
 
 
 # What content/ holds besides posts/, pages/ and static/ (a record's lock and an import's state are hidden)
-OWN_FILES = {"site.yml", "translations.json"}
+RECORD = "translations.json"  # the translators' record (reading/translations.py), beside site.yml
+OWN_FILES = {"site.yml", RECORD}
 
 
 def _strangers(content_dir: Path, errors) -> list[ContentError]:

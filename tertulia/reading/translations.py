@@ -21,9 +21,8 @@ from pathlib import Path
 
 from ..errors import ContentError
 from . import cjk
-from .find import shown_path
+from .find import RECORD, shown_path
 
-RECORD = "translations.json"
 UNFINISHED = "TODO translate"  # what `new translation` writes in each block, until the translator's words replace it
 
 
