@@ -189,11 +189,11 @@ def _entries(folder, shown: str, errors, skip=is_scratch) -> list[tuple[str, str
 
 
 def _kind(entry: os.DirEntry) -> str:
-    if entry.is_symlink():
-        return "link"
+    if entry.is_file(follow_symlinks=False):  # asked first: 40,000 of a build's entries are files, never links
+        return "file"
     if entry.is_dir(follow_symlinks=False):
         return "dir"
-    return "file" if entry.is_file(follow_symlinks=False) else "other"
+    return "link" if entry.is_symlink() else "other"
 
 
 def _find_in_post(folder: str, slug: str, shown: str, sources, assets, errors, warnings, page: str = "") -> None:
