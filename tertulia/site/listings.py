@@ -271,7 +271,7 @@ def _discussion_feed(site: Site, interface, essay: Essay, comments, scope: Scope
         if content is None:
             content = contents[key] = _absolute(site, essay, text, relinked)
         entries.append(_feed_entry(site, text, entry_url, comment.author, comment.date, title, shown.title_in, content,
-                                   titled_by=comment.author))
+                                   titled_by=comment.author, author_lang=comment.author_lang))
     entries = _unnamed_in_their_words(interface, shown.lang, entries)
     return {"entries": entries, "feed_url": url, "page_url": page, "updated": updated, "feed_title": title,
             "feed_lang": shown.lang}  # the essay's title names the feed, whatever language the site's title has
@@ -281,7 +281,7 @@ def _essay_feed_entry(site: Site, essay: Essay, scope: Scope, relinked: dict | N
     text = _shown_in(essay, scope)
     url = _essay_page(essay, scope)
     entry = _feed_entry(site, text, url, essay.author, essay.date, text.title, text.title_in,
-                        _absolute(site, essay, text, relinked))
+                        _absolute(site, essay, text, relinked), author_lang=essay.author_lang)
     if essay.feed_id and not scope.folder:  # the feed the old blog's feed now redirects to keeps its ids
         entry["id"] = essay.feed_id
     return entry
@@ -291,16 +291,17 @@ def _comment_feed_entry(site: Site, essay: Essay, comment: Comment, scope: Scope
     text, url = _shown_in(comment, scope), routes.comment_on(_essay_page(essay, scope), comment.id)
     titled = (essay.text(scope.lang) if scope.folder else None) or essay.original
     return _feed_entry(site, text, url, comment.author, comment.date, titled.title, titled.title_in,
-                       _absolute(site, essay, text, relinked), titled_by=comment.author)
+                       _absolute(site, essay, text, relinked), titled_by=comment.author, author_lang=comment.author_lang)
 
 
 def _feed_entry(site: Site, text: Text, url, author, date, title, title_lang: str, content: str,
-                titled_by: str = "") -> dict:
+                titled_by: str = "", author_lang: str = "") -> dict:
     """One entry of a feed: `title_lang` is the title's language, when it is not the entry's (a comment's,
     under its essay's title); `content`, the text's HTML with absolute addresses (see _absolute);
-    `titled_by`, a comment's author, whom the template names before the title in the feed's words."""
+    `titled_by`, a comment's author, whom the template names before the title in the feed's words;
+    `author_lang`, the language the author's name is written in (कमला under an English comment), as pages mark it."""
     return {"url": url, "id": "", "title": title, "title_lang": title_lang, "lang": text.lang, "titled_by": titled_by,
-            "author": name_alone(author), "author_lang": "", "date": date,
+            "author": name_alone(author), "author_lang": author_lang if author_lang != text.lang else "", "date": date,
             "content": _directed(_passages_on(site, content, url), text.lang), "summary": text.summary,
             "summary_lang": text.summary_in}
 

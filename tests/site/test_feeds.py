@@ -261,3 +261,24 @@ def test_words_still_to_translate_in_a_right_to_left_feed_carry_their_direction(
     assert "&lt;div lang=&#34;es&#34; dir=&#34;ltr&#34;&gt;" in feed
     english = (tmp_path / "out/en/feed.xml").read_text()
     assert "dir=&#34;ltr&#34;" not in english  # the feed's own direction: nothing to say
+
+
+def test_an_author_named_in_another_script_is_marked_with_that_language_in_feeds(tmp_path):
+    """कमला signing an English comment on a Hindi and English site: her name was marked Hindi on the pages
+    but said under the entry's xml:lang="en" in every feed, read aloud as English letters."""
+    import xml.etree.ElementTree as ET
+    content = make_content(tmp_path, {
+        "site.yml": 'title: {en: "Notes"}\nbase_url: "https://example.org/"\nlanguages: {en: English, hi: हिन्दी}\n'
+                    "main_language: en\nsearch: false\n",
+        "posts/ghat/index.en.md": "---\ntitle: The ghats\nauthor: सुमन\ndate: 2026-11-01\n---\n\nSteps to the river.\n",
+        "posts/ghat/comments/c1.en.md": "---\nauthor: कमला\ndate: 2026-11-02\n---\n\nLovely steps.\n",
+        "posts/ghat/comments/c2.en.md": "---\nauthor: Ana\ndate: 2026-11-03\n---\n\nAnd the boats.\n"},
+        with_essay=False)
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    atom, xml_lang = "{http://www.w3.org/2005/Atom}", "{http://www.w3.org/XML/1998/namespace}lang"
+    for feed in ("feed.xml", "comments/feed.xml", "posts/ghat/comments.xml"):
+        authors = {author.find(f"{atom}name").text: author.get(xml_lang)
+                   for author in ET.parse(tmp_path / "out" / feed).getroot().iter(f"{atom}author")}
+        expected = {"feed.xml": {"सुमन": "hi"}}.get(feed, {"कमला": "hi", "Ana": None})
+        assert authors == expected, feed
