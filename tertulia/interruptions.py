@@ -28,13 +28,42 @@ def stop_on_sigterm() -> None:
     red team's), after a traceback on stderr."""
     if signal.getsignal(signal.SIGTERM) is not terminate:
         signal.signal(signal.SIGTERM, terminate)
-        os.register_at_fork(after_in_child=_forked)
+        forks = _Forks()
+        os.register_at_fork(before=forks.before, after_in_child=forks.in_child)
         sys.unraisablehook = _raised_again(sys.unraisablehook)
 
 
-def _forked() -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the command's own process ends its workers
+PR_SET_PDEATHSIG = 1  # Linux's prctl option: the signal a process gets when the one that forked it dies
+
+
+class _Forks:
+    """What a forked process is set up with: the signals of a worker, and an end with its command.
+
+    A build killed outright (SIGKILL, the kernel's out-of-memory killer) runs no `finally`: its workers
+    lived on, blocked for ever on pipes no one read, and held the output's lock they were forked with,
+    so every later build was refused as "another build is writing there" until they were found and
+    killed by hand. On Linux each one now dies with its parent."""
+
+    def __init__(self):
+        self.parent = 0  # the forking process, noted just before each fork: a child compares its own parent
+        self.prctl = None  # libc's, looked up in the parent once: a child must not load libraries
+
+    def before(self) -> None:
+        self.parent = os.getpid()
+        if self.prctl is None and sys.platform.startswith("linux"):
+            try:
+                import ctypes
+                self.prctl = ctypes.CDLL(None).prctl
+            except (OSError, AttributeError):  # no libc to ask: children end as they did
+                self.prctl = False
+
+    def in_child(self) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the command's own process ends its workers
+        if self.prctl:
+            self.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+            if os.getppid() != self.parent:  # it died before the request, which nothing will now answer
+                os._exit(1)
 
 
 def terminate(received, frame):

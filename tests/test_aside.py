@@ -156,3 +156,39 @@ def test_a_ctrl_c_swallowed_by_a_finalizer_is_raised_again(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=30)
     assert result.stdout == "stopped\n", result.stderr
     assert "Exception ignored" not in result.stderr
+
+
+KILLED_MID_WORK = """
+import multiprocessing, sys, time
+from pathlib import Path
+from tertulia.aside import forked_pool
+from tertulia.interruptions import stop_on_sigterm
+from tertulia.writing.write import output_lock
+stop_on_sigterm()
+
+def slow(n):
+    print("working", flush=True)
+    time.sleep(60)
+    return "x" * 100_000  # a result the dead parent's pipe could not take
+
+with output_lock(Path(sys.argv[1])), forked_pool(multiprocessing.get_context("fork"), 2) as pool:
+    pool.map(slow, range(2))
+"""
+
+
+def test_the_workers_of_a_build_killed_outright_end_with_it_and_free_the_output(tmp_path):
+    """After `kill -9` of a build its workers lived on, blocked on pipes no one read, holding the output's
+    lock: every later build was refused as "another build is writing there", until they were found and
+    killed by hand (and those that woke printed tracebacks of a broken pipe)."""
+    import subprocess
+    import sys
+
+    from tertulia.writing.write import output_lock
+    command = subprocess.Popen([sys.executable, "-c", KILLED_MID_WORK, str(tmp_path / "out")], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert command.stdout.readline().startswith("working")  # two workers may say it on one line
+    command.kill()
+    _, stderr = command.communicate(timeout=30)  # its pipes close when the last worker is gone, not in 60 s
+    assert stderr == ""
+    with output_lock(tmp_path / "out"):  # refused, were a worker still holding it
+        pass
