@@ -27,8 +27,6 @@ from .wptags import declared_language, language_home, language_prefix, post_tags
 from .wxr import Channel, Item, line_of, read_export
 
 
-
-
 def first_pass(export: Path, content: Path, lang: str | None, plan: Plan, download: bool,
                 uploads: Path | None) -> tuple[Channel, str]:
     """The blog, its attachments, and the place of every post and page with its old addresses: read
