@@ -1,4 +1,5 @@
-"""Work handed to a forked process while this one goes on: for a core that would otherwise idle.
+"""Work handed to forked processes while this one goes on: the other cores' share of the parse,
+the hashing and the rendering (forked_workers), and work for a core that would otherwise idle (Aside).
 
 While a build validates the content and plans its pages, one process works and the other core has
 nothing to do. A forked child inherits everything already in memory, so it can compile the
@@ -9,62 +10,174 @@ its result is asked for.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
+import select
 import signal
+import struct
 import threading
+import traceback
 from contextlib import ExitStack, contextmanager
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 from .interruptions import HELD
 
 
 @contextmanager
-def forked_pool(context, processes: int, initializer: Callable | None = None, initargs: tuple = ()):
-    """A multiprocessing pool whose workers cannot lose the SIGTERM that ends them.
+def forked_workers(count: int, task: Callable[[int], Iterable[object]]):
+    """`count` forked processes, the i-th sending what `task(i)` yields; this gives, as they come,
+    (i, one of them), and raises the exception a task raised.
 
-    Leaving a pool early (Ctrl-C, SIGTERM) terminates its workers and waits for them. A worker
-    signalled in its first instant, before Python has set itself up after the fork, drops the
-    signal, lives on, and the wait never ends. So Ctrl-C and SIGTERM are held off while the pool
-    forks, and each worker lets them through once its own SIGTERM is the default, dying of one
-    that came meanwhile."""
+    Each worker has a pipe of its own, and nothing else in common with the others or this process:
+    a worker killed half-way through sending (a SIGTERM to the whole command, as `timeout` and service
+    managers send it) could wedge a pool's shared queue, and the build waited on it for ever (a red
+    team's, once in 30 runs). Workers ignore Ctrl-C and SIGTERM: leaving early (an interruption, an
+    error) kills them outright, and waits only for that. Interruptions are held off while they fork,
+    so none is unknown here when one lands."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    workers = _Workers()
     try:
-        pool = context.Pool(processes, initializer=_let_through, initargs=(held, initializer, initargs))
+        for index in range(count):
+            workers.start(index, task)
     except BaseException:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        workers.kill()
         raise
-    with pool:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        yield pool
-
-
-@contextmanager
-def forked_executor(processes: int):
-    """A ProcessPoolExecutor whose workers, as forked_pool's, cannot be lost to a Ctrl-C or SIGTERM:
-    they all fork at once, on the first task, while both are held off. Leaving it early cancels
-    what no worker has started."""
-    from concurrent.futures import ProcessPoolExecutor  # 11 ms of imports an unchanged build never needs
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, ())  # the mask as it is, for the workers to take back
-    pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),  # forks nothing yet
-                               initializer=_let_through, initargs=(held, None, ()))
     try:
-        signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
-        pool.submit(int)  # a fork context's executor forks every worker for its first task
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # one that came meanwhile lands here, and is seen below
-        yield pool
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # one that came meanwhile lands here
+        yield workers.messages()
     except BaseException:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        pool.shutdown(wait=True, cancel_futures=True)
+        workers.kill()
         raise
-    pool.shutdown(wait=True)
+    workers.wait()
 
 
-def _let_through(held, initializer: Callable | None, initargs: tuple) -> None:
-    signal.pthread_sigmask(signal.SIG_SETMASK, held)
-    if initializer is not None:
-        initializer(*initargs)
+class _Workers:
+    """forked_workers' processes: their pids, pipes and what has come from each so far."""
+
+    def __init__(self):
+        self.pids: dict[int, int] = {}  # pipe's descriptor -> worker
+        self.indexes: dict[int, int] = {}  # pipe's descriptor -> task index
+        self.received: dict[int, bytearray] = {}
+
+    def start(self, index: int, task) -> None:
+        read, write = os.pipe()
+        try:
+            pid = os.fork()
+        except BaseException:
+            os.close(read)
+            os.close(write)
+            raise
+        if pid == 0:
+            os.close(read)
+            for others in self.pids:  # the earlier workers' pipes are this process's alone to read
+                os.close(others)
+            _work(task, index, write)  # never returns
+        os.close(write)
+        self.pids[read], self.indexes[read], self.received[read] = pid, index, bytearray()
+
+    def messages(self) -> Iterator[tuple[int, object]]:
+        """(task index, message) as the workers send them, until every one has ended."""
+        poll = select.poll()
+        for descriptor in self.pids:
+            poll.register(descriptor, select.POLLIN)
+        while self.received:
+            for descriptor, _ in poll.poll():
+                data = os.read(descriptor, 1 << 20)
+                if not data:
+                    poll.unregister(descriptor)
+                    self._ended(descriptor)
+                    continue
+                buffer = self.received[descriptor]
+                buffer += data
+                for kind, message in _frames(buffer):
+                    if kind == "error":
+                        raise message
+                    yield self.indexes[descriptor], message
+
+    def _ended(self, descriptor: int) -> None:
+        """A worker's pipe closed: it must have sent all it had, and ended well."""
+        left = self.received.pop(descriptor)
+        os.close(descriptor)
+        _, status = os.waitpid(self.pids.pop(descriptor), 0)
+        if left or status:
+            raise ChildProcessError(f"a worker process ended before its work was done ({_said(status)})")
+
+    def wait(self) -> None:
+        for descriptor in list(self.pids):
+            self._ended(descriptor)
+
+    def kill(self) -> None:
+        """End every worker now and wait for that: SIGKILL cannot be ignored, nor leave anything to wait on."""
+        for descriptor, pid in self.pids.items():
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        for descriptor, pid in self.pids.items():
+            os.close(descriptor)
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+        self.pids.clear()
+        self.received.clear()
+
+
+FRAME = struct.Struct("!Q")  # each message's length, before its pickle
+
+
+def _work(task, index: int, write: int) -> None:
+    """Run in a forked worker: send each message of task(index), or the exception that stopped it, and
+    leave at once, running none of the parent's exit handlers and flushing none of its buffers."""
+    status = 0
+    try:
+        for interruption in HELD:  # still held from the fork: none comes through, one pending is dropped
+            signal.signal(interruption, signal.SIG_IGN)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD)
+        with os.fdopen(write, "wb") as pipe:
+            try:
+                for message in task(index):
+                    _send(pipe, "message", message)
+            except Exception as error:  # noqa: BLE001 - raised again in the parent
+                status = 1
+                _send(pipe, "error", _picklable(error))
+    except BaseException:  # noqa: BLE001 - the parent sees the pipe end short, or the status
+        status = 1
+    finally:
+        os._exit(status)
+
+
+def _send(pipe, kind: str, message) -> None:
+    data = pickle.dumps((kind, message), pickle.HIGHEST_PROTOCOL)
+    pipe.write(FRAME.pack(len(data)))
+    pipe.write(data)
+    pipe.flush()
+
+
+def _frames(buffer: bytearray) -> Iterator[tuple[str, object]]:
+    """The whole messages at the start of `buffer`, taken out of it; a partial one stays for more data."""
+    while len(buffer) >= FRAME.size:
+        (length,) = FRAME.unpack_from(buffer)
+        if len(buffer) < FRAME.size + length:
+            return
+        data = bytes(buffer[FRAME.size:FRAME.size + length])
+        del buffer[:FRAME.size + length]
+        yield pickle.loads(data)
+
+
+def _picklable(error: Exception) -> Exception:
+    try:
+        pickle.dumps(error)
+        return error
+    except Exception:  # noqa: BLE001 - its class or arguments do not travel: its words do
+        return RuntimeError("".join(traceback.format_exception(error)))
+
+
+def _said(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        return f"killed by signal {os.WTERMSIG(status)}"
+    return f"exit status {os.waitstatus_to_exitcode(status)}"
 
 
 class Aside:
@@ -184,3 +297,34 @@ def _quietly(work):
         return work()
     except Exception:  # as in a child: only speed is lost
         return None
+
+
+class Tickets:
+    """Numbers 0, 1, 2, … given out once each to whichever process asks first, this one or its forks.
+
+    They wait in a pipe, written before the fork: a read of four bytes is atomic, so no lock is
+    shared, and a process killed half-way through taking one leaves none of the others waiting."""
+
+    TICKET = struct.Struct("<I")
+    MOST = 4096  # what any system's smallest pipe holds (16 KiB), all written at once
+
+    def __init__(self, count: int):
+        if count > self.MOST:
+            raise ValueError(f"{count} tickets: a pipe holds {self.MOST}")
+        self.count = count
+        self.read, write = os.pipe()
+        try:
+            os.write(write, b"".join(self.TICKET.pack(number) for number in range(count)))
+        finally:
+            os.close(write)  # read to its end, the pipe says there is none left
+
+    def next(self) -> int:
+        """The next number no process took yet; `count` once none is left."""
+        ticket = os.read(self.read, self.TICKET.size)
+        return self.TICKET.unpack(ticket)[0] if len(ticket) == self.TICKET.size else self.count
+
+    def __enter__(self) -> "Tickets":
+        return self
+
+    def __exit__(self, *_) -> None:
+        os.close(self.read)

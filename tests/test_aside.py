@@ -99,38 +99,102 @@ def _signal_state(_=None):
             signal.getsignal(signal.SIGINT))
 
 
-def test_a_pools_workers_let_sigterm_through_and_the_caller_gets_its_mask_back():
-    import multiprocessing
-    from tertulia.aside import forked_pool
+def test_workers_ignore_interruptions_and_the_caller_gets_its_mask_back():
+    from tertulia.aside import forked_workers
     from tertulia.interruptions import stop_on_sigterm
     import sys
     handler, hook = signal.getsignal(signal.SIGTERM), sys.unraisablehook
-    stop_on_sigterm()  # as a build does: a pool's workers must not inherit its handler either
+    stop_on_sigterm()  # as a build does: the workers must not inherit its handler either
     try:
         before = signal.pthread_sigmask(signal.SIG_BLOCK, [])
-        with forked_pool(multiprocessing.get_context("fork"), 2) as pool:
+        with forked_workers(2, lambda index: [_signal_state(index)]) as sent:
             assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before  # let through again here
-            states = pool.map(_signal_state, range(4))
+            states = [state for _, state in sent]
     finally:
         signal.signal(signal.SIGTERM, handler)
         sys.unraisablehook = hook
-    # a terminal's Ctrl-C reaches every process of the command: the workers leave it to the build, which
-    # ends them (one stopped half-way through sending a result hung the pool for ever: a red team's)
-    assert states == [(False, signal.SIG_DFL, signal.SIG_IGN)] * 4
+    # a terminal's Ctrl-C, `timeout` and a service manager's SIGTERM reach every process of the command:
+    # the workers leave it to the build, which kills them (one stopped half-way through sending a result
+    # hung the build for ever: a red team's)
+    assert states == [(False, signal.SIG_IGN, signal.SIG_IGN)] * 2
 
 
-def _blocked_in_worker(_) -> set:
-    return set(signal.pthread_sigmask(signal.SIG_BLOCK, []))
+def test_workers_send_in_order_and_share_the_tickets_out_once_each():
+    from tertulia.aside import Tickets, forked_workers
+
+    def take(index):
+        while (number := tickets.next()) < 500:
+            yield index, number, os.getpid()
+
+    with Tickets(500) as tickets, forked_workers(3, take) as sent:
+        received = list(sent)
+    assert sorted(number for _, (_, number, _) in received) == list(range(500))
+    assert all(index == sender for index, (sender, _, _) in received)
+    for worker in range(3):  # each worker's messages come in the order it sent them
+        numbers = [number for index, (_, number, _) in received if index == worker]
+        assert numbers == sorted(numbers)
+    assert os.getpid() not in {pid for _, (_, _, pid) in received}
 
 
-def test_the_parse_workers_fork_with_interruptions_held_and_take_them_once_running():
-    """Held while the executor forks (so none is lost half-forked), let through in each worker and here."""
-    from tertulia.aside import forked_executor
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, [])
-    with forked_executor(2) as pool:
-        assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before
-        blocked = list(pool.map(_blocked_in_worker, range(4)))
-    assert all(signal.SIGTERM not in mask and signal.SIGINT not in mask for mask in blocked)
+def test_a_workers_error_is_raised_here_and_the_others_are_ended():
+    from tertulia.aside import forked_workers
+
+    def task(index):
+        if index == 1:
+            raise LookupError("no such page")
+        time.sleep(60)
+        yield "never"
+
+    started = time.monotonic()
+    with pytest.raises(LookupError, match="no such page"):
+        with forked_workers(2, task) as sent:
+            list(sent)
+    assert time.monotonic() - started < 30  # the sleeping worker was killed, not waited for
+
+
+def test_a_worker_that_dies_is_an_error_not_a_wait():
+    from tertulia.aside import forked_workers
+
+    def task(index):
+        yield "x" * 200_000 if index else "fine"
+        if index:
+            os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer would
+
+    with pytest.raises(ChildProcessError, match="signal 9"):
+        with forked_workers(2, task) as sent:
+            list(sent)
+
+
+SIGTERM_TO_THE_GROUP = """
+import os, signal, sys, time
+from tertulia.aside import forked_workers
+from tertulia.interruptions import Terminated, stop_on_sigterm
+stop_on_sigterm()
+
+def big(index):
+    while True:
+        yield b"x" * 1_000_000  # bigger than a pipe holds: a worker is nearly always half-way through one
+
+try:
+    with forked_workers(2, big) as sent:
+        for count, _ in enumerate(sent):
+            if count == 20:
+                os.killpg(0, signal.SIGTERM)  # as `timeout` and service managers send it
+            time.sleep(0.01)
+except Terminated:
+    print("ended")
+"""
+
+
+def test_a_sigterm_to_the_whole_command_ends_it_and_its_workers():
+    """A red team's: SIGTERM to a build's process group killed workers half-way through sending their
+    results, and the build waited for the rest of them for ever (once in 30 to 40 runs)."""
+    import subprocess
+    import sys
+    for _ in range(5):
+        command = subprocess.run([sys.executable, "-c", SIGTERM_TO_THE_GROUP], cwd=ROOT, capture_output=True,
+                                 text=True, timeout=60, start_new_session=True)
+        assert (command.stdout, command.stderr) == ("ended\n", "")
 
 
 def test_a_ctrl_c_swallowed_by_a_finalizer_is_raised_again(tmp_path):
@@ -159,9 +223,9 @@ def test_a_ctrl_c_swallowed_by_a_finalizer_is_raised_again(tmp_path):
 
 
 KILLED_MID_WORK = """
-import multiprocessing, sys, time
+import sys, time
 from pathlib import Path
-from tertulia.aside import forked_pool
+from tertulia.aside import forked_workers
 from tertulia.interruptions import stop_on_sigterm
 from tertulia.writing.write import output_lock
 stop_on_sigterm()
@@ -169,10 +233,10 @@ stop_on_sigterm()
 def slow(n):
     print("working", flush=True)
     time.sleep(60)
-    return "x" * 100_000  # a result the dead parent's pipe could not take
+    yield "x" * 100_000  # a result the dead parent's pipe could not take
 
-with output_lock(Path(sys.argv[1])), forked_pool(multiprocessing.get_context("fork"), 2) as pool:
-    pool.map(slow, range(2))
+with output_lock(Path(sys.argv[1])), forked_workers(2, slow) as sent:
+    list(sent)
 """
 
 

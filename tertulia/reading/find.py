@@ -4,13 +4,12 @@ parsed here."""
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..aside import forked_pool
+from ..aside import forked_workers
 from ..errors import ContentError, counted, readable_name, unpublishable
 from ..theme import KINDS
 from .active import active_svg
@@ -314,11 +313,11 @@ def digest_files(paths: list[str], workers: int | None = None) -> list[str]:
         return _digests(paths)
     share = -(-len(paths) // workers)
     parts = [paths[start:start + share] for start in range(0, len(paths), share)]
-    # forked helpers take the later parts while this process hashes the first; order is kept
-    with forked_pool(multiprocessing.get_context("fork"), len(parts) - 1) as pool:
-        theirs = pool.map_async(_digests, parts[1:])
+    # forked workers take the later parts while this process hashes the first; order is kept
+    with forked_workers(len(parts) - 1, lambda index: [_digests(parts[index + 1])]) as sent:
         mine = _digests(parts[0])
-        return mine + [digest for part in theirs.get() for digest in part]
+        theirs = dict(sent)
+    return mine + [digest for index in sorted(theirs) for digest in theirs[index]]
 
 
 def _digests(paths: list[str]) -> list[str]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..aside import forked_executor
+from ..aside import Tickets, forked_workers
 from ..cache import Cache
 from ..errors import ContentError
 from .find import Found, Source, contents
@@ -160,17 +161,27 @@ def _run(jobs, workers: int | None, progress):
     if workers == 1 or len(jobs) < PARALLEL_THRESHOLD:
         yield from _parse_chunk(jobs)
         return
-    size = max(50, len(jobs) // (workers * 8))
+    size = max(50, len(jobs) // (workers * 8), -(-len(jobs) // Tickets.MOST))
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
-    done = 0
-    # forked: a Ctrl-C or SIGTERM while the workers fork could leave one unknown to the pool, and the
-    # command waiting for it at exit, forever (it happened in the test suite, once)
-    with forked_executor(workers) as pool:
-        for chunk_result in pool.map(_parse_chunk, chunks):  # map keeps order: deterministic
-            yield from chunk_result
-            done += len(chunk_result)
-            if progress:
-                progress(f"parsed {done}/{len(jobs)} files")
+    done, arrived, following = 0, {}, 0
+    # each worker takes chunk after chunk (a ticket each), so none waits while another
+    # still has work; their results are given on in the chunks' order: deterministic
+    with Tickets(len(chunks)) as taken, forked_workers(workers, lambda _: _parse_taken(chunks, taken)) as sent:
+        for _, (index, chunk_result) in sent:
+            arrived[index] = chunk_result
+            while following in arrived:
+                chunk_result = arrived.pop(following)
+                following += 1
+                yield from chunk_result
+                done += len(chunk_result)
+                if progress:
+                    progress(f"parsed {done}/{len(jobs)} files")
+
+
+def _parse_taken(chunks: list, taken) -> Iterator[tuple[int, list]]:
+    """(index, parsed) of each chunk this worker takes, until none is left."""
+    while (index := taken.next()) < len(chunks):
+        yield index, _parse_chunk(chunks[index])
 
 
 def _parse_chunk(jobs) -> list:

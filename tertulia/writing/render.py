@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 from types import FunctionType, MethodType
@@ -19,7 +18,7 @@ except ImportError:  # pragma: no cover - a MarkupSafe without it escapes the sl
     def _escape_inner(text: str) -> str:
         return str(escape(text))
 
-from ..aside import forked_pool
+from ..aside import Tickets, forked_workers
 from ..site import routes
 from ..site.routes import file_path, relative_url
 from ..site.structured import og_locale
@@ -36,7 +35,6 @@ from .direction import has_right_to_left, with_directions
 from .write import SiteWriter
 
 PARALLEL_PAGES = 300  # below this many pages, one process renders faster than two can start
-_worker: dict = {}  # what a forked render worker was handed at its start; empty in the main process
 
 
 def escape_once(value) -> str:
@@ -413,16 +411,14 @@ def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: lis
     # on the way in. Every process, this one too, takes the next chunk when it is done with one, so
     # none waits while another still has pages: chunks of essays and of archives differ in weight.
     _load_templates(env, {page.template for page in pages})  # once, here, not again in each worker
-    context = multiprocessing.get_context("fork")
     chunks = _chunks(len(pages), workers)
-    taken = context.Value("i", 0)
-    with forked_pool(context, workers - 1, _start_worker, (writer, env, site, interface, pages, chunks, taken)) as pool:
-        waiting = [pool.apply_async(_render_taken) for _ in range(workers - 1)]
+    with Tickets(len(chunks)) as taken, forked_workers(
+            workers - 1, lambda _: [_take_and_render(writer, env, site, interface, pages, chunks, taken)]) as sent:
         drawn = _take_and_render(writer, env, site, interface, pages, chunks, taken)
         if progress:
             progress(f"rendered {len(drawn)}/{len(pages)} pages, waiting for the rest")
-        for result in waiting:
-            drawn.update(result.get())
+        for _, theirs in sent:
+            drawn.update(theirs)
     return drawn
 
 
@@ -438,8 +434,9 @@ def _load_templates(env: Environment, names: set[str]) -> None:
 
 def _chunks(count: int, workers: int, smallest: int = 10) -> list[range]:
     """Ranges of pages, each a share of what is left, so they shrink towards the end: the processes
-    start with big chunks (few turns at the shared counter) and finish within a small one of each
-    other, instead of one drawing a last big chunk while the other waits."""
+    start with big chunks (few tickets taken) and finish within a small one of each other, instead
+    of one drawing a last big chunk while the other waits. A thousand at most, whatever the count."""
+    smallest = max(smallest, -(-count // 1000))
     chunks, start = [], 0
     while start < count:
         size = max(smallest, (count - start) // (workers * 4))
@@ -448,26 +445,13 @@ def _chunks(count: int, workers: int, smallest: int = 10) -> list[range]:
     return chunks
 
 
-def _start_worker(writer: SiteWriter, env: Environment, site: Site, interface: Interface, pages: list[Page],
-                  chunks: list[range], taken) -> None:
-    _worker.update(writer=writer, env=env, site=site, interface=interface, pages=pages, chunks=chunks, taken=taken)
-
-
-def _render_taken() -> int:
-    return _take_and_render(**_worker)
-
-
 def _take_and_render(writer: SiteWriter, env: Environment, site: Site, interface: Interface, pages: list[Page],
                      chunks: list[range], taken) -> dict[int, frozenset]:
     """Render chunk after chunk, each taken by one process only, until none is left."""
     drawn: dict[int, frozenset] = {}
-    while True:
-        with taken.get_lock():
-            index = taken.value
-            taken.value += 1
-        if index >= len(chunks):
-            return drawn
+    while (index := taken.next()) < len(chunks):
         drawn.update(_render_range(writer, env, site, interface, pages, chunks[index]))
+    return drawn
 
 
 def _render_range(writer: SiteWriter, env: Environment, site: Site, interface: Interface, pages: list[Page],
