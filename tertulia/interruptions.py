@@ -1,5 +1,7 @@
 """A Ctrl-C or a polite kill (SIGTERM): which signals a build holds off while its files move in, and
-SIGTERM raised as Terminated, so that every `finally` runs and nothing half-done is left behind.
+SIGTERM raised as Terminated, so that every `finally` runs and nothing half-done is left behind; and
+what a command killed outright leaves: its forked processes end with it, its scratch folders are
+cleared away by the next command that makes one.
 
 Below every stage: the worker pools (aside.py) hold the same signals while they fork, and the
 writing stage holds them while it commits; neither may import the other's stage for it.
@@ -8,9 +10,13 @@ writing stage holds them while it commits; neither may import the other's stage 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
+import stat
 import sys
 import threading
+import time
+from pathlib import Path
 
 HELD = (signal.SIGINT, signal.SIGTERM)
 UNTOUCHED = "the previous output is untouched"  # what an interruption before the commit says
@@ -84,3 +90,37 @@ def _raised_again(previous):
         else:
             previous(unraisable)
     return hook
+
+
+ABANDONED_AFTER = 3600  # seconds: a folder this old, of a process no longer there, was left by a kill
+
+
+def scratch_folder(prefix: str, within: Path | None = None) -> Path:
+    """A new folder for this command's scratch work, its name carrying the process's id; the ones that
+    commands killed outright left (`kill -9`, the out-of-memory killer: no clean-up ran) are cleared away
+    first, or Pagefind's copies of a site piled up in $TMPDIR for ever (a red team's)."""
+    import tempfile  # 3 ms of imports a build that makes no scratch folder never needs
+    within = Path(within or tempfile.gettempdir())
+    for folder in within.glob(f"{prefix}*-*"):
+        if _abandoned(folder, folder.name[len(prefix):].split("-", 1)[0]):
+            shutil.rmtree(folder, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=within))
+
+
+def _abandoned(folder: Path, pid: str) -> bool:
+    """Whether no process of that id is alive here, and the folder was last changed an hour ago or more:
+    the id of a process in another container that shares $TMPDIR means nothing here."""
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+        return False
+    except ProcessLookupError:
+        pass
+    except (PermissionError, OverflowError):  # another user's process, or no id a process can have
+        return False
+    try:
+        found = folder.lstat()
+        return stat.S_ISDIR(found.st_mode) and time.time() - found.st_mtime >= ABANDONED_AFTER
+    except OSError:
+        return False

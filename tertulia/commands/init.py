@@ -351,7 +351,8 @@ def site_files(name: str, lang: str, translations: list[str], title: str | None,
             original, _ = parse_text(files[f"content/{kind}/index.{lang}.md"].encode("utf-8"), kind)
             files[f"content/{kind}/index.{code}.md"] = new_translation((original, lang))
     files.update({
-        ".gitignore": "# what builds make; never commit it\noutput/\n.tertulia-cache/\n",
+        ".gitignore": "# what builds make; never commit it\noutput/\n.tertulia-cache/\n"
+                      "# what an import stopped outright leaves in content/ (the next import clears it)\n.import-*/\n",
         "requirements.txt": _requirements(requirement) + _word_cutting(languages),
         ".github/workflows/pages.yml": PAGES_WORKFLOW,
         ".github/workflows/check.yml": CHECK_WORKFLOW,

@@ -20,10 +20,10 @@ import json
 import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..interruptions import scratch_folder
 from .problems import ContentProblem, shown
 
 RECORD = ".tertulia-imports.json"
@@ -112,7 +112,7 @@ class Staging:
         self.folder = None
         if not dry_run:
             content.mkdir(parents=True, exist_ok=True)
-            self.folder = Path(tempfile.mkdtemp(prefix=".import-", dir=content))
+            self.folder = scratch_folder(".import-", content)  # and those of imports killed outright cleared away
         self.done = Staged()
         self.removals: list[str] = []
         self.essays: set[str] = set()  # the post folders with an essay file, there or written by this import

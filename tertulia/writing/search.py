@@ -12,18 +12,18 @@ side-by-side page there.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 from contextlib import contextmanager
 from html import escape
 from pathlib import Path
 
 from ..errors import ToolFailed
-from ..interruptions import HELD
+from ..interruptions import HELD, scratch_folder
 from ..layout import PAGEFIND
 from ..site import routes
 from ..model import ANONYMOUS, ELISIONS, Essay, Site, Text, elides
@@ -174,6 +174,24 @@ def _byline(author: str) -> list[str]:
     return [f"<p>{escape(author)}</p>"] if author and author != ANONYMOUS else []
 
 
+# Pagefind's own command (`python -m pagefind`, which becomes its binary), asking Linux first to end it
+# when the build that started it dies: a build killed outright left it indexing for minutes, orphaned.
+# A subprocess runs none of the fork hooks that tie the build's workers to it (see interruptions.py).
+TIED = """import os, runpy, signal, sys
+parent = int(sys.argv.pop(1))
+if sys.platform.startswith("linux"):
+    try:
+        import ctypes
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # already gone, before the request
+        sys.exit(1)
+sys.argv[0] = "pagefind"
+runpy.run_module("pagefind", run_name="__main__", alter_sys=True)
+"""
+
+
 class Indexing:
     """Pagefind at work on a scratch folder of the documents, each at the path of its URL.
 
@@ -182,7 +200,7 @@ class Indexing:
     Its output goes to a file, not a pipe, so the processes that draw pages hold nothing of it."""
 
     def __init__(self, site: Site):
-        self.scratch = Path(tempfile.mkdtemp(prefix="tertulia-search-"))
+        self.scratch = scratch_folder("tertulia-search-")
         try:
             self._start(site)
         except BaseException:  # a Ctrl-C or a full disk while the documents are written: no folder left in /tmp
@@ -197,8 +215,9 @@ class Indexing:
             page.write_text(html, encoding="utf-8")
         self.log = (self.scratch / "pagefind.log").open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(documents_folder), "--output-path", str(self.bundle),
-             "--force-language", index_language(site), *NOT_WORDS, "--silent"], stdout=self.log, stderr=subprocess.STDOUT)
+            [sys.executable, "-c", TIED, str(os.getpid()), "--site", str(documents_folder),
+             "--output-path", str(self.bundle), "--force-language", index_language(site), *NOT_WORDS, "--silent"],
+            stdout=self.log, stderr=subprocess.STDOUT)
 
     def files(self) -> dict[str, bytes]:
         """The index's files by their path in the output (under pagefind/), once Pagefind is done."""

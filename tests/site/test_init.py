@@ -107,7 +107,7 @@ def test_every_optional_key_of_site_yml_reads_once_its_hash_and_space_are_taken_
 def test_requirements_pin_this_version_and_git_ignores_what_builds_make(new_site):
     from tertulia import __version__
     assert f"tertulia=={__version__}\n" in (new_site / "requirements.txt").read_text()
-    assert {"output/", ".tertulia-cache/"} <= set((new_site / ".gitignore").read_text().splitlines())
+    assert {"output/", ".tertulia-cache/", ".import-*/"} <= set((new_site / ".gitignore").read_text().splitlines())
     assert "pagefind" not in (new_site / "requirements.txt").read_text()  # German and French: no need
 
 

@@ -252,3 +252,56 @@ def test_a_page_s_summary_which_no_page_shows_is_not_found(tmp_path):
                                                                 "---\n\nQuién soy.\n"})
     page = next(document for url, document in documents.items() if "sobre" in url)
     assert "Quién soy." in page["content"] and "escondidas" not in page["content"]
+
+
+FAKE_PAGEFIND = """import os, sys, time
+open(os.environ["PAGEFIND_PID"], "w").write(str(os.getpid()))
+time.sleep(120)  # as Pagefind indexing a big site
+"""
+
+
+def test_pagefind_ends_with_a_build_killed_outright(tmp_path):
+    """A red team's: `kill -9` of a build left Pagefind running as an orphan, indexing a site no one would
+    publish, for minutes on a big one."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from helpers import ROOT
+    fake = tmp_path / "fake" / "pagefind"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    (fake / "__main__.py").write_text(FAKE_PAGEFIND)
+    content = make_content(tmp_path, {"site.yml": SITE_YML.replace("search: false", "search: true")})
+    marker = tmp_path / "pagefind.pid"
+    env = dict(os.environ, PYTHONPATH=str(tmp_path / "fake"), PAGEFIND_PID=str(marker), TMPDIR=str(tmp_path))
+    command = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "build", "--content", str(content),
+                                "--output", str(tmp_path / "out")], env=env, cwd=tmp_path,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(600):
+            if marker.exists() and marker.read_text():
+                break
+            time.sleep(0.05)
+        pagefind = int(marker.read_text())
+    finally:
+        command.kill()
+        command.wait()
+    for _ in range(200):
+        if not _running(pagefind):
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(pagefind, signal.SIGKILL)
+        raise AssertionError("Pagefind was still running 10 s after its build was killed")
+
+
+def _running(pid: int) -> bool:
+    """Whether a process lives (a zombie, dead and not yet reaped by the init process, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

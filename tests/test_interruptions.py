@@ -1,0 +1,53 @@
+"""What a command killed outright leaves behind is cleared away by the next one: its scratch folders."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+from tertulia.interruptions import ABANDONED_AFTER, scratch_folder
+
+
+def _dead_pid() -> int:
+    """The id of a process that has ended (and was reaped)."""
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    return ended.pid
+
+
+def _left(folder, name: str, age: float):
+    (folder / name).mkdir()
+    (folder / name / "page.html").write_text("<p>a site no one publishes</p>")
+    then = time.time() - age
+    os.utime(folder / name, (then, then))
+    return folder / name
+
+
+def test_a_scratch_folder_clears_those_that_killed_commands_left_and_nothing_else(tmp_path):
+    dead, hour = _dead_pid(), ABANDONED_AFTER
+    abandoned = _left(tmp_path, f"tertulia-search-{dead}-k2j4", hour + 60)
+    recent = _left(tmp_path, f"tertulia-search-{dead}-a8f1", 60)  # another container's, maybe: its id means nothing here
+    alive = _left(tmp_path, f"tertulia-search-{os.getppid()}-x0q9", hour * 5)  # a command still at work
+    unnamed = _left(tmp_path, "tertulia-search-qz81", hour * 5)  # an older Tertulia's: whose is unknown
+    other = _left(tmp_path, f"tertulia-{dead}-p1", hour * 5)
+    target = _left(tmp_path, "elsewhere", hour * 5)
+    (tmp_path / f"tertulia-search-{dead}-link").symlink_to(target)
+    made = scratch_folder("tertulia-search-", tmp_path)
+    assert made.is_dir() and made.name.startswith(f"tertulia-search-{os.getpid()}-") and made.parent == tmp_path
+    assert not abandoned.exists()
+    assert all(folder.is_dir() for folder in (recent, alive, unnamed, other))
+    assert (target / "page.html").exists() and (tmp_path / f"tertulia-search-{dead}-link").is_symlink()
+
+
+def test_an_import_clears_the_staging_an_import_killed_outright_left_in_content(tmp_path):
+    from helpers import ROOT, run_cli
+    content = tmp_path / "site" / "content"
+    content.mkdir(parents=True)
+    left = _left(content, f".import-{_dead_pid()}-sg02lf68", ABANDONED_AFTER + 60)
+    export = ROOT / "tests" / "fixtures" / "wordpress" / "blog.xml"
+    result = run_cli("import", "wordpress", str(export), "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    assert not left.exists()
+    assert not [name for name in os.listdir(content) if name.startswith(".import-")]
