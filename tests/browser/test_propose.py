@@ -379,3 +379,14 @@ def test_the_form_takes_a_website_and_name_as_long_as_an_import_does(server, ope
     assert form.locator("input[name=url]").input_value() == website
     assert form.locator("input[name=author]").input_value() == "N" * LONGEST_NAME
     assert int(form.locator("input[name=url]").get_attribute("maxlength")) == LONGEST_WEBSITE
+
+
+def test_a_reply_link_is_named_for_whom_it_answers_and_shows_reply(server, open_page):
+    """Its name said in the page's words with the name in its own language (a review's: an aria-label
+    read "Reply to Carla" all in English); the visible word stays "Reply"."""
+    page = open_page(server["url"] + "/fixture-repo/en/posts/alpha/", width=1280)
+    link = page.get_by_role("button", name="Reply to Carla", exact=True)  # a button, once the script opens a form
+    assert link.count() == 1
+    assert link.locator('bdi[lang="es"]').count() == 1  # counted at once: no wait for what is not there
+    assert link.locator('[aria-hidden="true"]').inner_text() == "Reply"
+    assert link.bounding_box()["width"] < 120  # the hidden words take no room

@@ -162,6 +162,16 @@ def test_a_plain_reply_to_an_unnamed_reader_names_them_in_the_pages_language(tmp
     assert parse_qs(urlsplit(reply["href"]).query)["title"] == ["Respuesta a Anónimo sobre «Hola»"]
 
 
+def test_a_reply_link_names_whom_it_answers_with_the_name_in_its_own_language(fixture_site):
+    """A review's: the link's name was an aria-label, "Reply to Carla", read out wholly in the page's language
+    though Carla is a Spanish name on an English page; an attribute cannot mark a part of itself."""
+    page = (fixture_site / "en/posts/alpha/index.html").read_text()
+    link = re.search(r'<a class="propose"[^>]*data-reply-to="c1"[^>]*>(.*?)</a>', page).group(0)
+    assert "aria-label" not in link
+    assert link.endswith('><span aria-hidden="true">Reply</span>'
+                        '<span class="visually-hidden">Reply to <bdi lang="es">Carla</bdi></span></a>')
+
+
 def test_on_a_side_by_side_page_a_reader_writes_in_the_pages_language(tmp_path):
     """A German site's German essay beside its French translation: the page is German, so is the form."""
     assert run_cli("init", str(tmp_path / "site"), "--lang", "de", "--translation", "fr").returncode == 0
