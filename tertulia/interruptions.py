@@ -3,7 +3,7 @@ SIGTERM raised as Terminated, so that every `finally` runs and nothing half-done
 what a command killed outright leaves: its forked processes end with it, its scratch folders are
 cleared away by the next command that makes one.
 
-Below every stage: the worker pools (aside.py) hold the same signals while they fork, and the
+Below every stage: the forked workers (aside.py) hold the same signals while they fork, and the
 writing stage holds them while it commits; neither may import the other's stage for it.
 """
 
@@ -28,10 +28,10 @@ class Terminated(KeyboardInterrupt):
 
 def stop_on_sigterm() -> None:
     """From now on SIGTERM raises Terminated in this process, so every `finally` runs; processes
-    forked from it keep the default, so a pool that ends its workers ends them quietly, and let
-    this one alone take a Ctrl-C: a terminal sends it to every process of the command, and a worker
-    it stopped half-way through sending a result left the pool waiting for the rest, for ever (a
-    red team's), after a traceback on stderr."""
+    forked from it keep the default, so one ended with it ends quietly, and let this one alone take
+    a Ctrl-C: a terminal sends it to every process of the command, and a worker it stopped half-way
+    through sending a result left the build waiting for the rest, for ever (a red team's), after a
+    traceback on stderr. The forked workers ignore SIGTERM too (see aside.forked_workers)."""
     if signal.getsignal(signal.SIGTERM) is not terminate:
         signal.signal(signal.SIGTERM, terminate)
         forks = _Forks()
