@@ -20,6 +20,7 @@ import traceback
 from contextlib import ExitStack, contextmanager
 from typing import Callable, Iterable, Iterator
 
+from .errors import ToolFailed
 from .interruptions import HELD
 
 
@@ -31,9 +32,10 @@ def forked_workers(count: int, task: Callable[[int], Iterable[object]]):
     Each worker has a pipe of its own, and nothing else in common with the others or this process:
     a worker killed half-way through sending (a SIGTERM to the whole command, as `timeout` and service
     managers send it) could wedge a pool's shared queue, and the build waited on it for ever (a red
-    team's, once in 30 runs). Workers ignore Ctrl-C and SIGTERM: leaving early (an interruption, an
-    error) kills them outright, and waits only for that. Interruptions are held off while they fork,
-    so none is unknown here when one lands."""
+    team's, once in 30 runs). Workers ignore Ctrl-C, SIGTERM and SIGHUP: leaving early (an interruption,
+    an error) kills them outright, and waits only for that. Interruptions are held off while they fork,
+    so none is unknown here when one lands. A task no process could be forked for is done here, after
+    the workers' (a task that takes tickets then finds what they left)."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
     workers = _Workers()
     try:
@@ -53,21 +55,32 @@ def forked_workers(count: int, task: Callable[[int], Iterable[object]]):
 
 
 class _Workers:
-    """forked_workers' processes: their pids, pipes and what has come from each so far."""
+    """forked_workers' processes: their pids, pipes and what has come from each so far; and the tasks no
+    process could be forked for (a limit on processes, no memory), which this process does itself."""
 
     def __init__(self):
         self.pids: dict[int, int] = {}  # pipe's descriptor -> worker
         self.indexes: dict[int, int] = {}  # pipe's descriptor -> task index
         self.received: dict[int, bytearray] = {}
+        self.here: list[int] = []  # tasks done in this process, once the workers are done
+        self.task = None
 
     def start(self, index: int, task) -> None:
-        read, write = os.pipe()
+        self.task = task
+        try:
+            read, write = os.pipe()
+        except OSError:  # no descriptor to spare: the work is done here
+            self.here.append(index)
+            return
         try:
             pid = os.fork()
-        except BaseException:
+        except BaseException as problem:
             os.close(read)
             os.close(write)
-            raise
+            if not isinstance(problem, OSError):
+                raise
+            self.here.append(index)  # no process to spare: the work is done here
+            return
         if pid == 0:
             os.close(read)
             for others in self.pids:  # the earlier workers' pipes are this process's alone to read
@@ -77,7 +90,8 @@ class _Workers:
         self.pids[read], self.indexes[read], self.received[read] = pid, index, bytearray()
 
     def messages(self) -> Iterator[tuple[int, object]]:
-        """(task index, message) as the workers send them, until every one has ended."""
+        """(task index, message) as the workers send them, until every one has ended; then those of the
+        tasks done here (a task taking tickets finds what the workers left, or none)."""
         poll = select.poll()
         for descriptor in self.pids:
             poll.register(descriptor, select.POLLIN)
@@ -94,6 +108,10 @@ class _Workers:
                     if kind == "error":
                         raise message
                     yield self.indexes[descriptor], message
+        while self.here:
+            index = self.here.pop(0)
+            for message in self.task(index):
+                yield index, message
 
     def _ended(self, descriptor: int) -> None:
         """A worker's pipe closed: it must have sent all it had, and ended well."""
@@ -101,11 +119,14 @@ class _Workers:
         os.close(descriptor)
         _, status = os.waitpid(self.pids.pop(descriptor), 0)
         if left or status:
-            raise ChildProcessError(f"a worker process ended before its work was done ({_said(status)})")
+            raise ToolFailed(f"a process building the site beside this one ended before its work was done "
+                             f"({_said(status)}){LIKELY.get(os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0, '')}")
 
     def wait(self) -> None:
-        for descriptor in list(self.pids):
-            self._ended(descriptor)
+        """Wait for every worker to end, taking in (and dropping) what it still sends, so none is stuck
+        writing to a pipe no one reads."""
+        for _ in self.messages():
+            pass
 
     def kill(self) -> None:
         """End every worker now and wait for that: SIGKILL cannot be ignored, nor leave anything to wait on."""
@@ -122,6 +143,12 @@ class _Workers:
                 pass
         self.pids.clear()
         self.received.clear()
+        self.here.clear()
+
+
+# what most likely ended a worker that ignores Ctrl-C and SIGTERM, for the author reading the message
+LIKELY = {signal.SIGKILL: ": the system may have run out of memory, and ended it to free some",
+          signal.SIGSEGV: ": a library it used crashed"}
 
 
 FRAME = struct.Struct("!Q")  # each message's length, before its pickle
@@ -219,11 +246,17 @@ class Aside:
             os.close(read)
             _child(work, then, write)  # never returns
         os.close(write)
-        self._pid = pid
         # A pipe holds 64 KiB; the result is bigger. Taken in as it comes (the thread waits on the
         # pipe without the interpreter's lock), so the child is never stuck writing and goes on to `then`.
         self._reader = threading.Thread(target=_take_in, args=(read, self._received), daemon=True)
-        self._reader.start()
+        try:
+            self._reader.start()
+        except RuntimeError:  # no thread to spare (a limit on processes): the child is ended, the work done here
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            os.close(read)
+            return
+        self._pid = pid
 
     def result(self):
         """What `work()` returned, once the child sent it; None if it failed."""
@@ -306,7 +339,7 @@ class Tickets:
     shared, and a process killed half-way through taking one leaves none of the others waiting."""
 
     TICKET = struct.Struct("<I")
-    MOST = 4096  # what any system's smallest pipe holds (16 KiB), all written at once
+    MOST = 1024  # what the smallest pipe holds (4 KiB: Linux's, for a user over their pipes' limit), written at once
 
     def __init__(self, count: int):
         if count > self.MOST:

@@ -18,12 +18,17 @@ import threading
 import time
 from pathlib import Path
 
-HELD = (signal.SIGINT, signal.SIGTERM)
+HELD = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 UNTOUCHED = "the previous output is untouched"  # what an interruption before the commit says
 
 
 class Terminated(KeyboardInterrupt):
     """A polite kill (SIGTERM), handled as Ctrl-C is: the build stops and clears its staging away."""
+
+
+class HungUp(Terminated):
+    """The terminal the command ran in closed, or the connection to it (SIGHUP): a polite kill too, which
+    left a build's scratch folders behind as one killed outright does (a red team's)."""
 
 
 def stop_on_sigterm() -> None:
@@ -34,6 +39,8 @@ def stop_on_sigterm() -> None:
     traceback on stderr. The forked workers ignore SIGTERM too (see aside.forked_workers)."""
     if signal.getsignal(signal.SIGTERM) is not terminate:
         signal.signal(signal.SIGTERM, terminate)
+        if signal.getsignal(signal.SIGHUP) is signal.SIG_DFL:  # under `nohup` it is ignored, and stays so
+            signal.signal(signal.SIGHUP, terminate)
         forks = _Forks()
         os.register_at_fork(before=forks.before, after_in_child=forks.in_child)
         sys.unraisablehook = _raised_again(sys.unraisablehook)
@@ -65,6 +72,8 @@ class _Forks:
 
     def in_child(self) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        if signal.getsignal(signal.SIGHUP) is terminate:
+            signal.signal(signal.SIGHUP, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the command's own process ends its workers
         if self.prctl:
             self.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -73,8 +82,14 @@ class _Forks:
 
 
 def terminate(received, frame):
-    """SIGTERM's handler: Terminated raised wherever the main thread is, as Ctrl-C raises KeyboardInterrupt."""
-    raise Terminated(UNTOUCHED)
+    """SIGTERM's (and SIGHUP's) handler: Terminated raised wherever the main thread is, as Ctrl-C raises
+    KeyboardInterrupt."""
+    raise stopped_by(received)(UNTOUCHED)
+
+
+def stopped_by(received: int) -> type[Terminated]:
+    """The exception `terminate` raises for a signal."""
+    return HungUp if received == signal.SIGHUP else Terminated
 
 
 def _raised_again(previous):
@@ -83,7 +98,8 @@ def _raised_again(previous):
     main thread meets it at its next step, outside the hook."""
     def hook(unraisable):
         if isinstance(unraisable.exc_value, KeyboardInterrupt):
-            again = signal.SIGTERM if isinstance(unraisable.exc_value, Terminated) else signal.SIGINT
+            again = (signal.SIGHUP if isinstance(unraisable.exc_value, HungUp) else
+                     signal.SIGTERM if isinstance(unraisable.exc_value, Terminated) else signal.SIGINT)
             resend = threading.Timer(0.05, os.kill, (os.getpid(), again))  # once the hook is left
             resend.daemon = True
             resend.start()

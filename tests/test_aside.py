@@ -160,9 +160,48 @@ def test_a_worker_that_dies_is_an_error_not_a_wait():
         if index:
             os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer would
 
-    with pytest.raises(ChildProcessError, match="signal 9"):
+    from tertulia.errors import ToolFailed
+    with pytest.raises(ToolFailed, match="killed by signal 9.*run out of memory"):
         with forked_workers(2, task) as sent:
             list(sent)
+
+
+def test_without_a_process_to_spare_the_workers_work_is_done_here(monkeypatch):
+    """A limit on processes (`ulimit -u`) was said as "output: could not be written or read: Resource
+    temporarily unavailable" (a red team's): the work a worker could not be forked for is done here."""
+    from tertulia.aside import Tickets, forked_workers
+    forks = []
+
+    def second_refused():
+        forks.append(1)
+        if len(forks) > 1:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        return real_fork()
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", second_refused)
+
+    def task(index):
+        while (number := tickets.next()) < 40:
+            yield index, number, os.getpid()
+
+    with Tickets(40) as tickets, forked_workers(3, task) as sent:
+        received = list(sent)
+    assert sorted(number for _, (_, number, _) in received) == list(range(40))
+    with Tickets(3) as tickets, forked_workers(3, lambda index: [(index, tickets.next(), os.getpid())]) as sent:
+        received = sorted(message for _, message in sent)
+    assert [index for index, _, _ in received] == [0, 1, 2] and received[1][2] == received[2][2] == os.getpid()
+
+
+def test_without_a_thread_to_spare_the_work_set_aside_is_done_here(tmp_path, monkeypatch):
+    """A red team's: with few processes allowed, the thread that takes the child's result could not start,
+    and the build ended in a traceback, its child never waited for."""
+    def refused(self):
+        raise RuntimeError("can't start new thread")
+    monkeypatch.setattr(threading.Thread, "start", refused)
+    marker = tmp_path / "saved"
+    with Aside(lambda: os.getpid(), then=lambda: marker.write_text("saved here")) as aside:
+        assert aside.result() == os.getpid()
+    assert marker.read_text() == "saved here"
 
 
 SIGTERM_TO_THE_GROUP = """

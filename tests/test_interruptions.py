@@ -51,3 +51,20 @@ def test_an_import_clears_the_staging_an_import_killed_outright_left_in_content(
     assert result.returncode == 0, result.stderr
     assert not left.exists()
     assert not [name for name in os.listdir(content) if name.startswith(".import-")]
+
+
+def test_a_hang_up_is_taken_as_sigterm_unless_the_command_runs_under_nohup():
+    script = ("import signal, sys\n"
+              "if sys.argv[1] == 'nohup':\n"
+              "    signal.signal(signal.SIGHUP, signal.SIG_IGN)\n"
+              "from tertulia.interruptions import HungUp, stop_on_sigterm\n"
+              "stop_on_sigterm()\n"
+              "try:\n"
+              "    signal.raise_signal(signal.SIGHUP)\n"
+              "    print('ignored')\n"
+              "except HungUp:\n"
+              "    print('stopped')\n")
+    from helpers import ROOT
+    said = [subprocess.run([sys.executable, "-c", script, how], cwd=ROOT, capture_output=True, text=True,
+                           timeout=30).stdout for how in ("terminal", "nohup")]
+    assert said == ["stopped\n", "ignored\n"]

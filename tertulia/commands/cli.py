@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..cache import holds_links
 from ..errors import ContentErrors, ToolFailed, counted
-from ..interruptions import UNTOUCHED, Terminated, stop_on_sigterm
+from ..interruptions import UNTOUCHED, HungUp, Terminated, stop_on_sigterm
 from ..layout import OUTPUT
 from ..pipeline import Options, build, check_site, load_site
 from ..theme import KINDS, Theme
@@ -171,8 +171,9 @@ def _failed(args, problem: Exception) -> int:
 
 
 def _interrupted(stop: KeyboardInterrupt) -> int:
-    print(f"interrupted; {stop.args[0] if stop.args else UNTOUCHED}", file=sys.stderr)
-    return 143 if isinstance(stop, Terminated) else 130
+    with contextlib.suppress(OSError):  # a terminal that hung up takes no more words
+        print(f"interrupted; {stop.args[0] if stop.args else UNTOUCHED}", file=sys.stderr)
+    return 129 if isinstance(stop, HungUp) else 143 if isinstance(stop, Terminated) else 130
 
 
 def _interruption_behind(problem: BaseException) -> KeyboardInterrupt | None:

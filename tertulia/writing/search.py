@@ -18,6 +18,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from contextlib import contextmanager
 from html import escape
 from pathlib import Path
@@ -200,11 +201,16 @@ class Indexing:
     Its output goes to a file, not a pipe, so the processes that draw pages hold nothing of it."""
 
     def __init__(self, site: Site):
-        self.scratch = scratch_folder("tertulia-search-")
+        try:
+            self.scratch = scratch_folder("tertulia-search-")
+        except OSError as problem:
+            raise _scratch_failed(problem) from None
         try:
             self._start(site)
-        except BaseException:  # a Ctrl-C or a full disk while the documents are written: no folder left in /tmp
+        except BaseException as problem:  # a Ctrl-C or a full disk while the documents are written: no folder left in /tmp
             _removed(self.scratch)
+            if isinstance(problem, OSError):
+                raise _scratch_failed(problem) from None
             raise
 
     def _start(self, site: Site) -> None:
@@ -214,10 +220,14 @@ class Indexing:
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(html, encoding="utf-8")
         self.log = (self.scratch / "pagefind.log").open("w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", TIED, str(os.getpid()), "--site", str(documents_folder),
-             "--output-path", str(self.bundle), "--force-language", index_language(site), *NOT_WORDS, "--silent"],
-            stdout=self.log, stderr=subprocess.STDOUT)
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", TIED, str(os.getpid()), "--site", str(documents_folder),
+                 "--output-path", str(self.bundle), "--force-language", index_language(site), *NOT_WORDS, "--silent"],
+                stdout=self.log, stderr=subprocess.STDOUT)
+        except OSError as problem:  # no process to spare
+            self.log.close()
+            raise ToolFailed(f"search index: Pagefind could not be started: {problem.strerror or problem}") from None
 
     def files(self) -> dict[str, bytes]:
         """The index's files by their path in the output (under pagefind/), once Pagefind is done."""
@@ -236,6 +246,14 @@ class Indexing:
             self.process.wait()
         self.log.close()
         _removed(self.scratch)
+
+
+def _scratch_failed(problem: OSError) -> ToolFailed:
+    """A scratch folder that could not be written, said as what it is: a full $TMPDIR was reported as the
+    output folder, whose disk had room (a red team's)."""
+    where = problem.filename or tempfile.gettempdir()
+    return ToolFailed(f"search index: its scratch folder could not be written, in {where}: "
+                      f"{problem.strerror or problem} (the TMPDIR environment variable chooses where it goes)")
 
 
 def _removed(scratch: Path) -> None:

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
-from ..interruptions import HELD, UNTOUCHED, Terminated, terminate
+from ..interruptions import HELD, UNTOUCHED, stopped_by, terminate
 from ..layout import ASSETS, CNAME, MARK, NO_JEKYLL, SITEMAP
 
 
@@ -420,8 +420,8 @@ def _interruptions_held(said: str = COMMITTED):
             signal.signal(number, handler)
     if caught and caught[0] == signal.SIGINT and previous[signal.SIGINT] is signal.default_int_handler:
         raise KeyboardInterrupt(said)
-    if caught and caught[0] == signal.SIGTERM and previous[signal.SIGTERM] is terminate:
-        raise Terminated(said)
+    if caught and caught[0] != signal.SIGINT and previous[caught[0]] is terminate:
+        raise stopped_by(caught[0])(said)
     if caught:
         signal.raise_signal(caught[0])  # now handled as it would have been
 

@@ -647,7 +647,7 @@ def test_an_error_in_the_clean_up_after_a_sigterm_is_still_reported_as_the_inter
     """A signal can land inside a process pool's start, whose clean-up then fails with an error of
     its own (seen: RuntimeError: cannot join thread before it is started): one line, exit 143."""
     from tertulia.commands import cli
-    from tertulia.writing.write import Terminated
+    from tertulia.interruptions import Terminated
     try:
         try:
             raise Terminated("the previous output is untouched")

@@ -126,6 +126,17 @@ def test_french_punctuation_never_starts_a_line():
     assert texts and [text for text in texts if re.search(r" [:;?!»]|« ", text)] == []
 
 
+def test_a_reply_links_name_holds_the_word_it_shows_in_every_catalog():
+    """Its name is "Reply to %(author)s" and it shows "Reply": a reader who says the word shown to their voice
+    control must reach it (WCAG 2.5.3); Polish showed "Odpowiedz" and named it "Odpowiedź dla: …" (a red team's)."""
+    for po_file in sorted((ROOT / "locales").glob("*/LC_MESSAGES/messages.po")):
+        with open(po_file, encoding="utf-8") as po:
+            catalog = read_po(po)
+        shown, named = catalog.get("Reply"), catalog.get("Reply to %(author)s")
+        if shown and named and shown.string and named.string:
+            assert shown.string.lower() in named.string.lower(), po_file
+
+
 @pytest.mark.parametrize("lang", ["de", "ca", "uk"])
 def test_a_region_tagged_translation_is_named_in_the_byline_without_parentheses_in_parentheses(tmp_path, lang):
     """"Übersetzung (Portugiesisch (Brasilien)): João" read badly; CLDR's name brings its own pair."""

@@ -169,7 +169,7 @@ def test_a_reply_link_names_whom_it_answers_with_the_name_in_its_own_language(fi
     link = re.search(r'<a class="propose"[^>]*data-reply-to="c1"[^>]*>(.*?)</a>', page).group(0)
     assert "aria-label" not in link
     assert link.endswith('><span aria-hidden="true">Reply</span>'
-                        '<span class="visually-hidden">Reply to <bdi lang="es">Carla</bdi></span></a>')
+                        ' <span class="visually-hidden">Reply to <bdi lang="es">Carla</bdi></span></a>')
 
 
 def test_on_a_side_by_side_page_a_reader_writes_in_the_pages_language(tmp_path):

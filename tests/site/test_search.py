@@ -199,6 +199,28 @@ def test_an_interruption_while_the_documents_are_written_leaves_no_folder_in_tmp
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_full_scratch_disk_is_named_as_the_search_index_s_not_the_output(tmp_path, monkeypatch):
+    """A red team's: a full $TMPDIR was said as "output: could not be written or read: No space left on
+    device", though the output's disk had room."""
+    import errno
+    import pytest
+    import tempfile
+    from dataclasses import replace
+    from pathlib import Path
+    from tertulia.errors import ToolFailed
+    site = replace(load_site(Options(content=FIXTURE)).site, search=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    def full(self, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(self))
+    monkeypatch.setattr(Path, "write_text", full)
+    with pytest.raises(ToolFailed, match=r"^search index: its scratch folder could not be written, in \S*tertulia-search-"
+                                         r"\S*: No space left on device \(the TMPDIR environment variable"):
+        with search.indexing(site):
+            pass
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_comments_paragraphs_are_anchored_as_its_page_numbers_them(tmp_path):
     """A hit in a long comment's fourth paragraph opened at the comment's top (a reader's review); a block
     that sanitizing empties is no row of the page, so a comment holding one keeps the comment's anchor
@@ -260,11 +282,9 @@ time.sleep(120)  # as Pagefind indexing a big site
 """
 
 
-def test_pagefind_ends_with_a_build_killed_outright(tmp_path):
-    """A red team's: `kill -9` of a build left Pagefind running as an orphan, indexing a site no one would
-    publish, for minutes on a big one."""
+def _build_waiting_on_pagefind(tmp_path):
+    """A search build started while Pagefind (a stand-in that sleeps) indexes, and Pagefind's pid."""
     import os
-    import signal
     import subprocess
     import sys
     import time
@@ -276,26 +296,51 @@ def test_pagefind_ends_with_a_build_killed_outright(tmp_path):
     (fake / "__main__.py").write_text(FAKE_PAGEFIND)
     content = make_content(tmp_path, {"site.yml": SITE_YML.replace("search: false", "search: true")})
     marker = tmp_path / "pagefind.pid"
-    env = dict(os.environ, PYTHONPATH=str(tmp_path / "fake"), PAGEFIND_PID=str(marker), TMPDIR=str(tmp_path))
+    (tmp_path / "tmp").mkdir()
+    env = dict(os.environ, PYTHONPATH=str(tmp_path / "fake"), PAGEFIND_PID=str(marker), TMPDIR=str(tmp_path / "tmp"))
     command = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "build", "--content", str(content),
                                 "--output", str(tmp_path / "out")], env=env, cwd=tmp_path,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(600):
-            if marker.exists() and marker.read_text():
-                break
-            time.sleep(0.05)
-        pagefind = int(marker.read_text())
-    finally:
-        command.kill()
-        command.wait()
-    for _ in range(200):
-        if not _running(pagefind):
-            break
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for _ in range(600):
+        if marker.exists() and marker.read_text():
+            return command, int(marker.read_text())
         time.sleep(0.05)
-    else:
-        os.kill(pagefind, signal.SIGKILL)
-        raise AssertionError("Pagefind was still running 10 s after its build was killed")
+    command.kill()
+    raise AssertionError(f"Pagefind never started: {command.communicate()}")
+
+
+def _ends(pid: int) -> None:
+    import os
+    import signal
+    import time
+    for _ in range(200):
+        if not _running(pid):
+            return
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
+    raise AssertionError("Pagefind was still running 10 s after its build ended")
+
+
+def test_pagefind_ends_with_a_build_killed_outright(tmp_path):
+    """A red team's: `kill -9` of a build left Pagefind running as an orphan, indexing a site no one would
+    publish, for minutes on a big one."""
+    command, pagefind = _build_waiting_on_pagefind(tmp_path)
+    command.kill()
+    command.communicate()
+    _ends(pagefind)
+
+
+def test_a_hang_up_stops_a_build_as_sigterm_does_and_clears_its_scratch_folder(tmp_path):
+    """A red team's: a closed terminal (SIGHUP) killed a build as `kill -9` does, and its copy of the site
+    for Pagefind stayed in $TMPDIR."""
+    import signal
+    command, pagefind = _build_waiting_on_pagefind(tmp_path)
+    assert [path.name.startswith("tertulia-search-") for path in (tmp_path / "tmp").iterdir()] == [True]
+    command.send_signal(signal.SIGHUP)
+    _, stderr = command.communicate(timeout=60)
+    assert (command.returncode, stderr) == (129, "interrupted; the previous output is untouched\n")
+    _ends(pagefind)
+    assert list((tmp_path / "tmp").iterdir()) == [] and not (tmp_path / "out").exists()
 
 
 def _running(pid: int) -> bool:
