@@ -119,16 +119,22 @@ def test_workers_ignore_interruptions_and_the_caller_gets_its_mask_back():
     assert states == [(False, signal.SIG_IGN, signal.SIG_IGN)] * 2
 
 
-def test_workers_send_in_order_and_share_the_tickets_out_once_each():
+def _tickets_taken(count: int, workers: int) -> list:
+    """(worker, (worker, ticket, its process)) for every ticket of `count`, taken by `workers` workers."""
     from tertulia.aside import Tickets, forked_workers
 
     def take(index):
-        while (number := tickets.next()) < 500:
+        while (number := tickets.next()) < count:
             yield index, number, os.getpid()
 
-    with Tickets(500) as tickets, forked_workers(3, take) as sent:
+    with Tickets(count) as tickets, forked_workers(workers, take) as sent:
         received = list(sent)
-    assert sorted(number for _, (_, number, _) in received) == list(range(500))
+    assert sorted(number for _, (_, number, _) in received) == list(range(count))
+    return received
+
+
+def test_workers_send_in_order_and_share_the_tickets_out_once_each():
+    received = _tickets_taken(500, 3)
     assert all(index == sender for index, (sender, _, _) in received)
     for worker in range(3):  # each worker's messages come in the order it sent them
         numbers = [number for index, (_, number, _) in received if index == worker]
@@ -180,13 +186,7 @@ def test_without_a_process_to_spare_the_workers_work_is_done_here(monkeypatch):
     real_fork = os.fork
     monkeypatch.setattr(os, "fork", second_refused)
 
-    def task(index):
-        while (number := tickets.next()) < 40:
-            yield index, number, os.getpid()
-
-    with Tickets(40) as tickets, forked_workers(3, task) as sent:
-        received = list(sent)
-    assert sorted(number for _, (_, number, _) in received) == list(range(40))
+    _tickets_taken(40, 3)  # every one taken, though only one worker could be forked
     with Tickets(3) as tickets, forked_workers(3, lambda index: [(index, tickets.next(), os.getpid())]) as sent:
         received = sorted(message for _, message in sent)
     assert [index for index, _, _ in received] == [0, 1, 2] and received[1][2] == received[2][2] == os.getpid()
