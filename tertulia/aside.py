@@ -37,10 +37,10 @@ def forked_workers(count: int, task: Callable[[int], Iterable[object]]):
     so none is unknown here when one lands. A task no process could be forked for is done here, after
     the workers' (a task that takes tickets then finds what they left)."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
-    workers = _Workers()
+    workers = _Workers(task)
     try:
         for index in range(count):
-            workers.start(index, task)
+            workers.start(index)
     except BaseException:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
         workers.kill()
@@ -58,15 +58,14 @@ class _Workers:
     """forked_workers' processes: their pids, pipes and what has come from each so far; and the tasks no
     process could be forked for (a limit on processes, no memory), which this process does itself."""
 
-    def __init__(self):
+    def __init__(self, task: Callable[[int], Iterable[object]]):
+        self.task = task
         self.pids: dict[int, int] = {}  # pipe's descriptor -> worker
         self.indexes: dict[int, int] = {}  # pipe's descriptor -> task index
         self.received: dict[int, bytearray] = {}
         self.here: list[int] = []  # tasks done in this process, once the workers are done
-        self.task = None
 
-    def start(self, index: int, task) -> None:
-        self.task = task
+    def start(self, index: int) -> None:
         try:
             read, write = os.pipe()
         except OSError:  # no descriptor to spare: the work is done here
@@ -85,7 +84,7 @@ class _Workers:
             os.close(read)
             for others in self.pids:  # the earlier workers' pipes are this process's alone to read
                 os.close(others)
-            _work(task, index, write)  # never returns
+            _work(self.task, index, write)  # never returns
         os.close(write)
         self.pids[read], self.indexes[read], self.received[read] = pid, index, bytearray()
 
@@ -119,8 +118,8 @@ class _Workers:
         os.close(descriptor)
         _, status = os.waitpid(self.pids.pop(descriptor), 0)
         if left or status:
-            raise ToolFailed(f"a process building the site beside this one ended before its work was done "
-                             f"({_said(status)}){LIKELY.get(os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0, '')}")
+            raise ToolFailed("a process building the site beside this one ended before its work was done "
+                             + _how(status))
 
     def wait(self) -> None:
         """Wait for every worker to end, taking in (and dropping) what it still sends, so none is stuck
@@ -201,10 +200,11 @@ def _picklable(error: Exception) -> Exception:
         return RuntimeError("".join(traceback.format_exception(error)))
 
 
-def _said(status: int) -> str:
+def _how(status: int) -> str:
+    """How a worker ended, and what most likely ended it, for the author reading the message."""
     if os.WIFSIGNALED(status):
-        return f"killed by signal {os.WTERMSIG(status)}"
-    return f"exit status {os.waitstatus_to_exitcode(status)}"
+        return f"(killed by signal {os.WTERMSIG(status)}){LIKELY.get(os.WTERMSIG(status), '')}"
+    return f"(exit status {os.waitstatus_to_exitcode(status)})"
 
 
 class Aside:

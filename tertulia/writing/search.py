@@ -24,7 +24,7 @@ from html import escape
 from pathlib import Path
 
 from ..errors import ToolFailed
-from ..interruptions import HELD, scratch_folder
+from ..interruptions import HELD, PR_SET_PDEATHSIG, scratch_folder
 from ..layout import PAGEFIND
 from ..site import routes
 from ..model import ANONYMOUS, ELISIONS, Essay, Site, Text, elides
@@ -178,12 +178,12 @@ def _byline(author: str) -> list[str]:
 # Pagefind's own command (`python -m pagefind`, which becomes its binary), asking Linux first to end it
 # when the build that started it dies: a build killed outright left it indexing for minutes, orphaned.
 # A subprocess runs none of the fork hooks that tie the build's workers to it (see interruptions.py).
-TIED = """import os, runpy, signal, sys
+TIED = f"""import os, runpy, signal, sys
 parent = int(sys.argv.pop(1))
 if sys.platform.startswith("linux"):
     try:
         import ctypes
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        ctypes.CDLL(None).prctl({PR_SET_PDEATHSIG}, signal.SIGKILL)
     except (OSError, AttributeError):
         pass
     if os.getppid() != parent:  # already gone, before the request
