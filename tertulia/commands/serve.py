@@ -12,8 +12,8 @@ import mimetypes
 import os
 import queue
 import re
+import shutil
 import sys
-import tempfile
 import threading
 import time
 from urllib.parse import quote, unquote
@@ -24,6 +24,7 @@ from ..reading.addresses import NAME_MAX
 from ..reading.config import read_config
 from ..errors import ContentErrors, ToolFailed, counted
 from ..freshness import LastRun
+from ..interruptions import scratch_folder
 from ..pipeline import Options, parse_cache, build
 from ..theme import KINDS
 from ..writing.write import OutputBusy, OutputRefused
@@ -351,6 +352,18 @@ def _inode(folder: Path) -> int | None:
 
 def serve(options: Options, port: int, bound: str = LOOPBACK) -> int:
     """Serve until interrupted; every save under content/ or the theme's folders rebuilds what it touches."""
+    if options.cache_dir is not None:
+        return _serve(options, port, bound)
+    # with no cache folder (--no-cache, or one a link made unusable) the preview's pages go to a scratch
+    # folder removed when it stops: each run left a whole copy of the site in $TMPDIR
+    scratch = scratch_folder("tertulia-preview-")
+    try:
+        return _serve(options, port, bound, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _serve(options: Options, port: int, bound: str, scratch: Path | None = None) -> int:
     from livereload import Server  # imported here: only the preview needs tornado
     from livereload.handlers import ForceReloadHandler, LiveReloadHandler
 
@@ -360,7 +373,7 @@ def serve(options: Options, port: int, bound: str = LOOPBACK) -> int:
         return 2
     state = PreviewState(base_path=base_path(options))  # even while a setting is wrong: its page lists what is
     shared_parse_cache = parse_cache(options)
-    options = preview_options(options, port)
+    options = preview_options(options, port, scratch)
     last = LastRun(options, shared_parse_cache)
     first_build = time.time()
     rebuild(options, state, last)
@@ -512,13 +525,14 @@ def _local_server(server_class, answered):
     return PreviewServer
 
 
-def preview_options(options: Options, port: int | None = None) -> Options:
+def preview_options(options: Options, port: int | None = None, scratch: Path | None = None) -> Options:
     """The preview's build: its own folder and output memo under the cache, never the output folder,
     so what it shows (pending comments, for a moderator to read in context; drafts, for their writer
     to read as they write) is never published; and no search index, which would be redone on every save.
     Each port's preview has a folder of its own: two previews of one site (one for this machine, one for a
-    phone) took turns at one folder, and the one that lost showed an error page until the next save."""
-    folder = (options.cache_dir or Path(tempfile.mkdtemp(prefix="tertulia-"))) / PREVIEW
+    phone) took turns at one folder, and the one that lost showed an error page until the next save.
+    Without a cache folder it goes in `scratch`, which its caller removes."""
+    folder = (options.cache_dir or scratch) / PREVIEW
     if port is not None:
         folder = folder / str(port)
     return replace(options, pending=True, drafts=True, search=False, output=folder / "site", cache_dir=folder)

@@ -794,7 +794,7 @@ def test_a_link_inside_the_cache_folder_is_not_written_through(tmp_path, inside)
     from tertulia.commands.serve import preview_options
     args = argparse.Namespace(content=content, output=None)
     assert _options(args).cache_dir is None
-    assert elsewhere not in preview_options(_options(args)).output.resolve().parents
+    assert elsewhere not in preview_options(_options(args), scratch=tmp_path / "scratch").output.resolve().parents
 
 
 @pytest.mark.parametrize("there", [True, False], ids=["empty-folder", "nothing"])

@@ -528,3 +528,28 @@ def test_every_page_says_the_rebuild_it_was_drawn_from_and_the_preview_the_last_
     assert body(FRESH + "/build") == b"7" and b"location.reload()" in body(FRESH)
     state.build = 8
     assert body(FRESH + "/build") == b"8"
+
+
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+def test_a_preview_without_a_cache_folder_leaves_nothing_in_the_scratch_folder(tmp_path, stop):
+    """`serve --no-cache` drew its site into a new folder of $TMPDIR on every run and never removed it: a
+    whole copy of the site piled up each time an author started the preview (found in session 73)."""
+    import signal
+    content = make_content(tmp_path)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    port = free_port()
+    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port), "--no-cache",
+                                "--content", str(content), "--output", str(tmp_path / "output")],
+                               cwd=tmp_path, env={**os.environ, "TMPDIR": str(scratch)},
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        poll(f"http://127.0.0.1:{port}/repo/", lambda status, body: status == 200)
+        drawn = list(scratch.glob("tertulia-*/**/index.html"))
+        assert drawn, "the preview drew its pages somewhere else"
+    finally:
+        process.send_signal(getattr(signal, stop))
+        said = process.communicate(timeout=60)[0]
+    assert list(scratch.iterdir()) == [], said
+    assert "Traceback" not in said
+    assert not (tmp_path / ".tertulia-cache").exists()
