@@ -521,12 +521,27 @@
     });
   }
 
+  // "Reply to Carla": the words in the interface's language, the name in its own, as the reply link says it
+  // (a screen reader spoke a Spanish name with English sounds); its element is the one that heads the comment
+  function replyTitle(title, words, commentId, name) {
+    var at = words.indexOf("%(author)s");  // split, not replaced: `$&` in a name is not a pattern
+    interfaceWords(title, at < 0 ? words : words.slice(0, at));
+    if (at < 0) { return; }
+    var named = commentId && document.getElementById("by_" + commentId);
+    var holder = named && named.closest("[lang]");
+    var bdi = document.createElement("bdi");
+    bdi.textContent = name;
+    if (holder) { bdi.lang = holder.getAttribute("lang"); }
+    title.appendChild(bdi);
+    title.appendChild(document.createTextNode(words.slice(at + "%(author)s".length)));
+  }
+
   function wire(form, section, trigger) {
     var replyTo = trigger.getAttribute("data-reply-to") || "";
     var title = form.querySelector(".proposal-title");
     var author = replyTo && trigger.closest(".comment").querySelector(".author");
     var replyName = author ? author.textContent : replyTo;
-    if (replyTo) { interfaceWords(title, form.dataset.replyTitle.replace("%(author)s", function () { return replyName; })); }  // a function: `$&` in a name is not a pattern
+    if (replyTo) { replyTitle(title, form.dataset.replyTitle, author ? replyTo : "", replyName); }
     form.elements.lang.addEventListener("change", function () { form.dataset.langChosen = "yes"; writtenIn(form); });
     restoreKept(form);
     var shown = form.querySelector(".preview-body");

@@ -390,3 +390,14 @@ def test_a_reply_link_is_named_for_whom_it_answers_and_shows_reply(server, open_
     assert link.locator('bdi[lang="es"]').count() == 1  # counted at once: no wait for what is not there
     assert link.locator('[aria-hidden="true"]').inner_text() == "Reply"
     assert link.bounding_box()["width"] < 120  # the hidden words take no room
+
+
+def test_the_reply_form_s_title_says_the_name_in_its_own_language(server, open_page):
+    """"Reply to Carla" in the form's heading held the Spanish name as English text, where the reply link
+    that opened it already marked it (found in session 73)."""
+    page, form = open_reply_form(server, open_page, width=1280)
+    title = form.locator(".proposal-title")
+    assert title.inner_text() == "Reply to Carla"
+    assert title.locator("bdi").inner_text() == "Carla"
+    assert title.locator("bdi").get_attribute("lang") == "es"
+    assert page.problems == []
