@@ -6,6 +6,12 @@
 (function () {
   "use strict";
 
+  // a number's digits as the page's own words write them (data-digits, set by the build: Bengali's ১২)
+  function written(number) {
+    var digits = Array.from(document.documentElement.getAttribute("data-digits") || "0123456789");
+    return String(number).replace(/[0-9]/g, function (digit) { return digits[digit]; });
+  }
+
   function seenOn(slug) {
     var seen = null;
     try { seen = JSON.parse(window.localStorage.getItem("tertulia.seen." + slug) || "null"); } catch (e) { seen = null; }
@@ -22,7 +28,7 @@
     var category = "other";
     try { category = new Intl.PluralRules(lang).select(count); } catch (e) { category = count === 1 ? "one" : "other"; }
     var words = list.getAttribute("data-new-" + category) || list.getAttribute("data-new-other");
-    return words.replace("%(num)d", count.toLocaleString(lang, { numberingSystem: "latn" }));
+    return words.replace("%(num)d", written(count.toLocaleString(lang, { numberingSystem: "latn" })));
   }
 
   function markCards() {

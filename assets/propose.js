@@ -5,6 +5,13 @@
    lead to GitHub with a file to fill in. The composing functions mirror tertulia/site/proposals.py. */
 (function () {
   "use strict";
+
+  // a number's digits as the page's own words write them (data-digits, set by the build: Bengali's ১২)
+  function written(number) {
+    var digits = Array.from(document.documentElement.getAttribute("data-digits") || "0123456789");
+    return String(number).replace(/[0-9]/g, function (digit) { return digits[digit]; });
+  }
+
   var MAX_URL = 8000;  // GitHub answers longer addresses with an error page
   var MAX_ISSUE = 65536;  // GitHub refuses an issue whose body is longer (in characters)
   var KEPT = "tertulia.proposer";
@@ -433,8 +440,9 @@
       var words = { chars: form.dataset.tooManyChars, brackets: form.dataset.tooManyBrackets,
         angles: form.dataset.tooManyAngles, lines: form.dataset.tooManyLines }[problem.kind];
       var language = document.documentElement.lang || undefined;  // the sentence's, not the browser's
-      var digits = { numberingSystem: "latn" };  // 0-9, as the page's other numbers (Babel's) are in every language
-      var numbers = { count: problem.count.toLocaleString(language, digits), max: problem.max.toLocaleString(language, digits) };
+      var latin = { numberingSystem: "latn" };  // grouped as that language groups them, then in the page's digits
+      var numbers = { count: written(problem.count.toLocaleString(language, latin)),
+        max: written(problem.max.toLocaleString(language, latin)) };
       refuse(form, form.elements.body, filled(words, numbers));
       return;
     }

@@ -3,6 +3,13 @@
    is set before its text is drawn, by the small script the page carries (templates/_reader_early.js). */
 (function () {
   "use strict";
+
+  // a number's digits as the page's own words write them (data-digits, set by the build: Bengali's ১২)
+  function written(number) {
+    var digits = Array.from(document.documentElement.getAttribute("data-digits") || "0123456789");
+    return String(number).replace(/[0-9]/g, function (digit) { return digits[digit]; });
+  }
+
   var VIEW = "tertulia.view";
   var SWAP = "tertulia.swap";
   var TRANSLATION = "tertulia.translation";
@@ -467,7 +474,7 @@
     if (fresh.length && heading) {
       var words = document.createElement("span");
       words.className = "new-count";
-      interfaceWords(words, " · " + discussion.getAttribute("data-new-count").replace("%(num)s", String(fresh.length)));
+      interfaceWords(words, " · " + discussion.getAttribute("data-new-count").replace("%(num)s", written(fresh.length)));
       heading.appendChild(words);
     }
   }

@@ -2,6 +2,13 @@
    paragraph or comment it was found in, with the words marked (see reader.js). */
 (function () {
   "use strict";
+
+  // a number's digits as the page's own words write them (data-digits, set by the build: Bengali's ১২)
+  function written(number) {
+    var digits = Array.from(document.documentElement.getAttribute("data-digits") || "0123456789");
+    return String(number).replace(/[0-9]/g, function (digit) { return digits[digit]; });
+  }
+
   var form = document.querySelector("[data-search]");
   if (!form) { return; }
   var status = document.querySelector(".search-status");
@@ -208,7 +215,7 @@
   function show(words, lang, results) {
     var hits = onePerPassage(words, results);
     list.textContent = "";
-    interfaceWords(status, hits.length ? form.getAttribute("data-found").replace("%(count)s", hits.length) : form.getAttribute("data-none"));
+    interfaceWords(status, hits.length ? form.getAttribute("data-found").replace("%(count)s", written(hits.length)) : form.getAttribute("data-none"));
     hits.forEach(function (hit) {
       var data = hit.data;
       var item = document.createElement("li");

@@ -244,6 +244,23 @@ def babel_locale(lang: str) -> Locale | None:
         return None
 
 
+# The digit zero of each numbering system CLDR makes a language's own where it is not the Latin one: a
+# Bengali page writes ৭ ডিসেম্বর, ২০২৬ and a Persian one ۷ دسامبر ۲۰۲۶, as a browser's own dates do there.
+# Babel formats every number and date with Latin digits; the nine others follow each zero in Unicode.
+DIGIT_ZERO = {"arab": "\u0660", "arabext": "\u06f0", "adlm": "\U0001e950", "beng": "\u09e6", "cakm": "\U00011136",
+              "deva": "\u0966", "hmnp": "\U0001e140", "mtei": "\uabf0", "mymr": "\u1040", "nkoo": "\u07c0",
+              "olck": "\u1c50", "tibt": "\u0f20"}
+
+
+@lru_cache(maxsize=None)
+def native_digits(lang: str) -> dict[int, str] | None:
+    """A str.translate table from Latin digits to the ones this language writes numbers with; None for
+    the Latin ones (most languages) or a language CLDR does not know."""
+    locale = babel_locale(lang) if lang else None
+    zero = DIGIT_ZERO.get(locale.default_numbering_system) if locale is not None else None
+    return None if zero is None else {ord("0") + step: chr(ord(zero) + step) for step in range(10)}
+
+
 @lru_cache(maxsize=None)  # a handful of languages, asked on every element of every page
 def direction(lang: str) -> str:
     """"rtl" for a language written right to left (CLDR's word: Arabic, Hebrew, Persian, Urdu…), else "ltr"."""
@@ -260,9 +277,13 @@ class Words:
         self.config = config
         self.locale = babel_locale(lang)
         self.english = lang.split("-")[0] == ENGLISH
+        self.digits = native_digits(lang)  # None where numbers are written with Latin digits
         # the language the words of a language with no catalog are in: what a script marks the
         # words it places with, since it cannot ask the catalog (see templates/base.html)
         self.stand_in = "" if self.english or catalog else ENGLISH
+        # the ten, for the scripts that write numbers into this language's words on a page ("" for Latin ones,
+        # and where the words are English's: a language without a catalog)
+        self.digit_string = "".join(self.digits.values()) if self.digits and not self.stand_in else ""
         self._dates: dict[int, Markup] = {}
         self._kept: list[PartialDate] = []
         self._parts: dict[tuple, str] = {}  # (year, month, day) or (hour, minute) -> its text
@@ -294,11 +315,21 @@ class Words:
         if self.catalog and message in self.catalog.texts:
             if not values:  # most words of a page: no placeholder, no second call
                 return escape(self.catalog.texts[message])
-            shown = _filled(escape(self.catalog.texts[message]), values)
+            shown = _filled(escape(self.catalog.texts[message]), self._numbers_written(values))
             if shown is not None:
                 return shown
         shown = _filled(escape(message), {name: self._as_in_english(value) for name, value in values.items()})
         return shown if self.english else Markup('<span lang="en">{}</span>').format(shown)
+
+    def _numbers_written(self, values: dict) -> dict:
+        """A phrase's whole numbers ("Page 2 of 7", "Discussion (12)") as this language writes them."""
+        if self.digits is None:
+            return values
+        return {name: self.numeral(value) if type(value) is int else value for name, value in values.items()}
+
+    def numeral(self, value: int) -> str:
+        """A number as this page's language writes its digits (a count in a template, a page's number)."""
+        return str(value).translate(self.digits) if self.digits else str(value)
 
     def _as_in_english(self, value):
         """A phrase's value as an English phrase shows it: a language's name or a date in English's words,
@@ -316,6 +347,8 @@ class Words:
         """A phrase for an attribute, where no element can mark a fallback's language."""
         self.used.add(message)
         text = self.catalog.texts.get(message, message) if self.catalog else message
+        if values and text is not message:  # this language's words: its numbers too
+            values = self._numbers_written(values)
         try:
             return text % values if values else text
         except (KeyError, ValueError, TypeError):  # a translation naming a placeholder the phrase lacks
@@ -360,6 +393,8 @@ class Words:
         if self.catalog and singular in self.catalog.plurals:
             forms = self.catalog.plurals[singular]
             form = forms[min(self.catalog.rule(singular)[1](count), len(forms) - 1)]
+            if self.digits:  # its separators too: Persian groups with ٬
+                number = format_decimal(count, locale=self.locale, numbering_system="default").translate(self.digits)
             return escape(form.replace("%(num)d", number))
         text = (singular if count == 1 else plural).replace("%(num)d", number)
         return escape(text) if self.english else Markup('<span lang="en">{}</span>').format(text)
@@ -389,7 +424,8 @@ class Words:
     def _part(self, key: tuple, make) -> str:
         known = self._parts.get(key)
         if known is None:
-            known = self._parts[key] = make(*key)
+            known = make(*key)
+            known = self._parts[key] = known.translate(self.digits) if self.digits else known
         return known
 
     def _day_text(self, year: int, month: int, day: int) -> str:

@@ -396,7 +396,7 @@ def _interface(interface: Interface, lang: str) -> dict:
     return {"_": words.text, "_attr": words.attr, "ngettext": words.plural, "format_date": words.date,
             "language_name": words.language, "language_in_text": words.language_in_text,
             "language_in_text_parts": words.language_in_text_parts, "autonym": words.autonym,
-            "words_lang": words.stand_in}
+            "numeral": words.numeral, "digits": words.digit_string, "words_lang": words.stand_in}
 
 
 def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: list[Page], templates: Theme,

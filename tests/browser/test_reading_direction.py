@@ -122,7 +122,7 @@ def test_words_a_script_places_where_the_page_has_no_catalog_are_marked_as_engli
 
 def test_an_arabic_card_counts_its_new_comments_in_the_page_s_digits(server, open_page, tmp_path):
     """The card's "N new", placed by a script, takes Arabic's plural form and the digits of the count
-    the page holds ("5 تعليقات", Babel's), not the browser's Arabic-Indic ones for Egyptian Arabic."""
+    the build wrote: Egyptian Arabic's own by CLDR ("٥ تعليقات"), as its dates are, whatever the browser's."""
     content = fixture_as(tmp_path / "content", "ar-EG", "العربية")
     for n in range(3, 6):
         (content / f"posts/al-fina/comments/c{n}.ar-EG.md").write_text(
@@ -133,9 +133,10 @@ def test_an_arabic_card_counts_its_new_comments_in_the_page_s_digits(server, ope
     page.evaluate("localStorage.setItem('tertulia.seen.al-fina', JSON.stringify(['comment-c1']))")
     page.reload()
     assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ar-EG", "rtl"]
-    assert page.locator(".essay-card .comment-count").inner_text() == "5 تعليقات"
+    assert page.locator(".essay-card .comment-count").inner_text() == "٥ تعليقات"
     assert page.eval_on_selector_all(".essay-card .new-count", "marks => marks.map(m => m.textContent)") == [
-        "4 تعليقات جديدة"]
+        "٤ تعليقات جديدة"]
+    assert page.locator(".essay-card time").inner_text() == "١٢ مارس ٢٠٢٤"
     assert page.problems == []
 
 

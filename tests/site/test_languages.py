@@ -367,3 +367,43 @@ def test_an_archive_says_a_comment_shown_in_its_original_while_its_translation_i
     assert result.returncode == 0, result.stderr
     archive = (tmp_path / "out/en/comments/index.html").read_text()
     assert "written in Spanish" in archive and '<blockquote lang="es">' in archive
+
+
+BENGALI_CATALOG = '''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+msgid "Discussion (%(count)s)"
+msgstr "আলোচনা (%(count)s)"
+
+msgid "%(num)d comment"
+msgid_plural "%(num)d comments"
+msgstr[0] "%(num)d টি মন্তব্য"
+msgstr[1] "%(num)d টি মন্তব্য"
+'''
+
+
+def test_a_language_that_writes_its_own_digits_has_its_dates_and_counts_in_them(tmp_path):
+    """A Bengali page said "11 সেপ্টেম্বর, 2012" and "আলোচনা (12)": CLDR gives Bengali its own digits, as
+    a browser's dates there show them (১১ সেপ্টেম্বর, ২০১২); Babel writes every number with Latin ones."""
+    comments = {f"posts/nodi/comments/c{number}.bn.md": f"---\nauthor: সুমনা\ndate: 2012-09-11 10:{number:02d}\n---\n\nমন্তব্য।\n"
+                for number in range(1, 13)}
+    content = make_content(tmp_path, {
+        "site.yml": 'title: নদী\nbase_url: "https://example.github.io/repo/"\nlanguages: {bn: বাংলা, en: English}\n'
+                    "main_language: bn\nenglish_interface: [bn]\n",
+        "posts/nodi/index.bn.md": "---\ntitle: নদী\nauthor: সুমনা\ndate: 2012-09-11 10:27\ntags: [nodi]\n---\n\nপ্রথম।\n",
+        "posts/nodi/index.en.md": "---\ntitle: River\ntranslation_of: bn\n---\n\nFirst.\n",
+        **comments}, with_essay=False)
+    write_tree(tmp_path / "locales/bn/LC_MESSAGES", {"messages.po": BENGALI_CATALOG})
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    bengali = (tmp_path / "out/bn/posts/nodi/index.html").read_text()
+    times = re.findall(r"<time [^>]*>([^<]*)</time>", bengali)
+    assert "১১ সেপ্টেম্বর, ২০১২" in times[0] and len(times) == 13, times
+    assert not any(re.search("[0-9]", shown) for shown in times), times
+    assert "আলোচনা (১২)" in bengali
+    assert "১২ টি মন্তব্য" in (tmp_path / "out/bn/index.html").read_text()
+    assert re.search(r'<span class="count">\(১\)</span>', (tmp_path / "out/bn/tags/index.html").read_text())
+    english = (tmp_path / "out/en/posts/nodi/index.html").read_text()  # English keeps its own
+    assert "September 11, 2012" in english and "Discussion (12)" in english
