@@ -11,6 +11,7 @@ from frontmatter.default_handlers import YAMLHandler
 from .align import block_lines
 from ..errors import ContentError
 from .find import Source
+from .lists import flattened_item_line
 from .markup import clean_text, has_forbidden_bytes
 from .yamltext import key_lines, load_yaml
 
@@ -31,6 +32,7 @@ class Record:
     body_line: int = 1
     block_starts: tuple[int, ...] = ()  # where each block probably starts, for a translation's errors
     digest: str = ""
+    flattened_item: int = 0  # the line of a sub-list indented too little to be nested (reading/lists), or 0
 
     def line(self, key: str) -> int:
         """The line of a front-matter key, or of the front matter itself when absent."""
@@ -51,11 +53,12 @@ class Parsed:
     body: str = ""  # dropped once converted: only the blocks and where they start are kept
     body_line: int = 1
     block_starts: tuple[int, ...] = ()
+    flattened_item: int = 0
 
     def record_fields(self) -> tuple:
         """What a record keeps of it (not the body: its blocks are kept instead), as a plain tuple:
         cached for every file, and a tuple is unpickled in a third of the time a class takes."""
-        return self.meta, self.lines, self.body_line, self.block_starts
+        return self.meta, self.lines, self.body_line, self.block_starts, self.flattened_item
 
 
 def parse_text(raw: bytes, shown: str) -> tuple[Parsed | None, ContentError | None]:
@@ -92,7 +95,7 @@ def parse_text(raw: bytes, shown: str) -> tuple[Parsed | None, ContentError | No
                or "\u202e" in body or "\u202d" in body
                or (("###" in body or "<h" in body or "<H" in body) and DEEP_HEADING.search(body)))
     starts = tuple(block_lines(body, body_line)) if located else ()
-    return Parsed(meta, lines, body, body_line, starts), None
+    return Parsed(meta, lines, body, body_line, starts, flattened_item_line(body, body_line)), None
 
 
 TEXT_KEYS = ("title", "author", "translator", "summary", "reply_to")  # reply_to: comment ids such as `01`
@@ -110,9 +113,10 @@ def _as_written(meta: dict, lines: dict, front: list[str], front_line: int) -> N
 
 def make_record(source: Source, fields: tuple, digest: str) -> Record:
     """The record of a file at `source` from the fields its parse kept (Parsed.record_fields)."""
-    meta, lines, body_line, block_starts = fields
+    meta, lines, body_line, block_starts, flattened_item = fields
     return Record(path=source.path, slug=source.slug, comment_id=source.comment_id, lang=source.lang,
-                  meta=meta, lines=lines, body_line=body_line, block_starts=block_starts, digest=digest)
+                  meta=meta, lines=lines, body_line=body_line, block_starts=block_starts, digest=digest,
+                  flattened_item=flattened_item)
 
 
 def read_parsed(path: Path) -> tuple[Parsed | None, ContentError | None]:

@@ -481,6 +481,10 @@ def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str,
         warn_unfinished(record, blocks[record.path], found)
     if kind in ("essay", "page"):
         _warn_skipped_heading(record, blocks[record.path], found)
+    if record.flattened_item:
+        found.warnings.append(ContentError(record.path, record.flattened_item, (
+            "this list item is indented less than 4 spaces under the one above: it is shown as the next item "
+            "of the same list, not nested under it; indent a nested list by 4 spaces")))
     for key in record.meta:
         if key not in keys:  # a key of the file's own role first: a translation's `translater` is its `translator`
             own = keys - (ORIGINAL_ONLY if not is_original else TRANSLATION_ONLY)

@@ -615,3 +615,24 @@ def test_a_thread_s_comments_without_the_main_language_are_one_warning(tmp_path)
     assert result.stderr.splitlines() == [
         "content/posts/hola/comments/1.es.md: warning: this comment and 7 more of its thread (2.es.md, 3.es.md, "
         "4.es.md, 5.es.md, 6.es.md, …) have no `en` translation (main_language)"], result.stderr
+
+
+def test_a_sub_list_indented_two_spaces_is_named_where_it_is_written(tmp_path):
+    """`- Rhein` then `  - Köln`: GitHub's editor nests it, Python-Markdown draws one flat list, and nothing
+    said so (a German writer's walk, session 74). Four spaces, a code block, a list at one indent: no word."""
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\nRíos:\n\n- Rin\n  - Colonia\n  - Bonn\n- Danubio\n",
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nRivers:\n\n- Rhine\n    - Cologne\n"
+                                  "    - Bonn\n- Danube\n",
+        "posts/hola/comments/1.es.md": "---\nauthor: A\n---\n\n```\n- a\n  - b\n```\n\n - uno\n - dos\n",
+    })
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if "indented" in line] == [
+        "content/posts/hola/index.es.md:9: warning: this list item is indented less than 4 spaces under the one "
+        "above: it is shown as the next item of the same list, not nested under it; indent a nested list by 4 spaces"]
+    assert run_cli("check", "--strict", "--content", str(content), cwd=tmp_path).returncode == 1
+    built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"), cwd=tmp_path)
+    assert built.returncode == 0 and "index.es.md:9: warning" in built.stderr
+    assert "<li>Rhine<ul>" in (tmp_path / "out/en/posts/hola/index.html").read_text()  # four spaces nest
+    assert "<li>Rin<ul>" not in (tmp_path / "out/es/posts/hola/index.html").read_text()  # as the warning says
