@@ -434,7 +434,8 @@ def test_a_date_written_as_people_write_it_asks_for_the_form_meant(tmp_path, dat
 
 @pytest.mark.parametrize("date, iso", [("2012", "2012"), ("2012-09", "2012-09"), ("2012-09-11", "2012-09-11"),
                                        ('"2012-09-11 10:27"', "2012-09-11T10:27+00:00"),  # no timezone in site.yml: UTC, as the contract says
-                                       ('"2012-09-11 10:27-05:30"', "2012-09-11T10:27-05:30")])
+                                       # another offset: the same instant on the site's clock, UTC here
+                                       ('"2012-09-11 10:27-05:30"', "2012-09-11T15:57+00:00")])
 def test_every_allowed_date_form_keeps_its_precision(tmp_path, date, iso):
     loaded = loads(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", f"author: Ana\ndate: {date}")})
     assert loaded.site.essays[0].date.iso == iso

@@ -147,19 +147,20 @@ def record_date(record: Record, found: Findings, zone: str = "") -> PartialDate 
             found.error(record, "date", f"date `{value}` in {zone} is not on the calendar in UTC, where dates are "
                                         "ordered: a year is 0001-9999 there too")
             return None
-    elif zone and date.hour >= 0:
+    elif date.hour >= 0 and date.offset is not None and (zone or date.offset):  # not a UTC time on UTC's clock
         return _on_the_site_s_clock(date, zone)
     return date
 
 
 def _on_the_site_s_clock(date: PartialDate, zone: str) -> PartialDate:
     """A time written with another offset (a reader's form writes UTC), shown as the same instant on
-    the site's clock: a thread whose times mix clocks reads as out of order."""
+    the site's clock, UTC without a `timezone`: a thread whose times mix clocks reads as out of order, and
+    an imported blog's comments at its own offset beside Disqus's in UTC said two clocks' times alike."""
     from zoneinfo import ZoneInfo
     written = dt.datetime(date.year, date.month, date.day, date.hour, date.minute,
                           tzinfo=dt.timezone(dt.timedelta(minutes=date.offset)))
     try:
-        local = written.astimezone(ZoneInfo(zone))
+        local = written.astimezone(ZoneInfo(zone) if zone else dt.timezone.utc)
     except OverflowError:  # the calendar's very ends: shown as written
         return date
     offset = _minutes(local.utcoffset())
