@@ -96,7 +96,7 @@ def _site_yml_planned(channel: Channel, content: Path, lang: str, plan: Plan, su
     summary.unpaired = plan.unpaired
     summary.languages_left = _languages_left(plan, content, lang)
     summary.shared_ids = plan.shared_ids
-    redirects = _redirects_kept(plan, content, summary)
+    redirects = _redirects_kept(plan, content, summary, staging.done.changed_on_blog + staging.done.edited_both)
     menu, menus, summary.menu_left_out = plan.menus.linked(lang)
     site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary,
                            languages=plan.blog_languages, odd_languages=sorted(plan.odd_languages),
@@ -108,12 +108,14 @@ def _site_yml_planned(channel: Channel, content: Path, lang: str, plan: Plan, su
         staging.stage(plan.files, overwrite=True)
 
 
-def _redirects_kept(plan: Plan, content: Path, summary: Summary) -> dict[str, str]:
-    """The import's redirects that the site can serve; those under a file left out, and named."""
+def _redirects_kept(plan: Plan, content: Path, summary: Summary, left: list[str]) -> dict[str, str]:
+    """The import's redirects that the site can serve; those under a file left out, and named. `left`: the
+    files left as they are though the blog changed them."""
     # an old address the build would refuse (a tag named `%2e%2e`, a NUL in a category's name)
     # is left out: written, it would stop the site from building at all
     redirects = {old: new for old, new in plan.redirects.items() if old not in plan.aliases
                  and not addresses.problem(old) and not addresses.problem(new, target=True)}
+    redirects.update(_addresses_left_behind(plan, content, left))
     # WordPress served `/post.html/feed/` under a `.html` permalink; a static host cannot hold both
     blocked = under_files([*plan.aliases, *redirects])
     # nor under a file the site serves itself (`/sitemap.xml/feed/`): the build would fail
@@ -122,6 +124,21 @@ def _redirects_kept(plan: Plan, content: Path, summary: Summary) -> dict[str, st
                    if (above := addresses.site_file_above(old, static, plan.languages)))
     summary.under_files = [f"{old[:80]} (under {above[:80]})" for old, above in blocked.items()]
     return {old: new for old, new in redirects.items() if old not in blocked}
+
+
+def _addresses_left_behind(plan: Plan, content: Path, left: list[str]) -> dict[str, str]:
+    """The blog's addresses of a post or page whose file was left as it is (an essay does not follow the blog:
+    its translations align to it) that the file does not hold, each to its page: renamed on the blog since
+    an import, a post's new address led nowhere, and a Disqus thread there matched no essay."""
+    held: dict[str, set] = {}  # folder -> the aliases its files left as they are hold
+    for path in left:
+        folder, name = path.rsplit("/", 1)
+        if name.startswith("index."):
+            parsed, _ = parse_text((content / path).read_bytes(), path)
+            aliases = parsed.meta.get("aliases") if parsed else None
+            held.setdefault(folder, set()).update(map(str, aliases) if isinstance(aliases, list) else ())
+    return {alias: "/" + place.url for place in plan.places if place.folder in held
+            for alias in place.aliases if alias not in held[place.folder]}
 
 
 def _languages_left(plan: Plan, content: Path, lang: str) -> list[str]:
