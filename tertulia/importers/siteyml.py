@@ -181,6 +181,18 @@ def _indents(text: str) -> dict:
     return {"mapping": 2, "sequence": 2, "offset": 0}
 
 
+# The tagline WordPress gives every new blog: its words, not the blogger's (a migration walk found it as
+# every page's description). Said in the blog's language where WordPress was, but these are the most met.
+STOCK_TAGLINES = frozenset({"just another wordpress site", "just another wordpress.com site",
+                            "just another wordpress weblog", "just another wordpress.com weblog"})
+
+
+def own_description(channel: Channel) -> str:
+    """The blog's description as its blogger wrote it; none where it is WordPress's stock tagline."""
+    description = text_of(channel.description)
+    return "" if description.strip().rstrip(".").casefold() in STOCK_TAGLINES else description
+
+
 def unsaid(data, channel: Channel, lang: str, path: Path) -> list[str]:
     """The summary's lines for the blog's title and description that site.yml lacks (its title still the
     folder's name, as `tertulia init` writes it without --title): each with the key to set, since
@@ -188,7 +200,7 @@ def unsaid(data, channel: Channel, lang: str, path: Path) -> list[str]:
     where = f"{path.parent.name}/{path.name}"
     lines = []
     lang = _blog_language(data, channel, lang)
-    title, description = text_of(channel.title), text_of(channel.description)
+    title, description = text_of(channel.title), own_description(channel)
     standing = data.get("title")
     folder = path.resolve().parent.parent.name
     if title and (not standing or standing == folder):
@@ -340,8 +352,8 @@ def new_site(channel: Channel, lang: str, tags: dict[str, str], redirects: dict[
         raise ValueError("the export gives no address for the blog (its <link>), which site.yml needs as base_url")
     code = lang if plain(lang) else quoted(lang)  # `no`, Norwegian, is false to YAML
     lines = [f"title: {{{code}: {quoted(text_of(channel.title) or base_url)}}}"]
-    if channel.description:
-        lines.append(f"description: {{{code}: {quoted(text_of(channel.description))}}}")
+    if own_description(channel):
+        lines.append(f"description: {{{code}: {quoted(own_description(channel))}}}")
     lines += [f"base_url: {quoted(base_url.rstrip('/') + '/')}", "languages:"]
     lines += [f"  {tag if plain(tag) else quoted(tag)}: {quoted(label)}" for tag, label in languages.items()] + [
         f"main_language: {quoted(lang)}"]

@@ -2214,3 +2214,19 @@ def test_a_post_renamed_on_the_blog_since_an_import_keeps_its_new_address(tmp_pa
     assert 'rel="canonical" href="https://' in page and "/posts/second-post/" in page
     imported(site, export_of(tmp_path, blog, renamed))
     assert (site / "content/site.yml").read_text() == site_yml  # once only
+
+
+@pytest.mark.parametrize(("tagline", "kept"), [("Just another WordPress.com site", False),
+                                               ("Just another WordPress site", False),
+                                               ("Notes from a harbour town", True)])
+def test_wordpress_s_stock_tagline_is_not_taken_for_the_blog_s_description(tmp_path, tagline, kept):
+    """"Just another WordPress.com site" became every page's description: WordPress's words, not the
+    blogger's (a migration walk, session 74). The blogger's own is kept, into a new site.yml."""
+    blog = "https://old.example.org"
+    export = export_of(tmp_path, blog, item(12, "harbour"), channel=f"<description>{tagline}</description>")
+    site = tmp_path / "site"
+    imported(site, export)
+    site_yml = (site / "content/site.yml").read_text()
+    assert (f'description: {{en: "{tagline}"}}' in site_yml) is kept, site_yml
+    assert run_cli("build", "--content", str(site / "content"), "--output", str(tmp_path / "out")).returncode == 0
+    assert (tagline in (tmp_path / "out/index.html").read_text()) is kept
