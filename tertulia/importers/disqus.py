@@ -170,11 +170,27 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
             staging.stage({path: Planned(written(post.status, parent), every_status, if_recorded=True,
                                          identity=_identity(key, posts),
                                          named_before=other_names(f"disqus-{key}", lang, (lang, *site.languages)))})
+        staging.stage(_vanished(content, places, posts))
         staging.move_in()
         failed = False
     finally:
         staging.close(failed)
     return summary, staging.done
+
+
+def _vanished(content: Path, places: dict[str, tuple[str, str]], posts: dict[str, Post]) -> dict:
+    """The comment files of the threads this export holds whose comment it no longer holds (deleted on
+    Disqus and dropped from its exports): they go where they are as an import wrote them, as the WordPress
+    import removes a comment the blog no longer has. A thread missing from the export loses none, and a
+    comment translated here none: it is the author's now (its translation would answer nothing)."""
+    gone = {}
+    for folder in sorted({folder for folder, _ in places.values() if folder}):
+        by_id: dict[str, list[str]] = {}
+        for path in sorted((content / folder / "comments").glob("disqus-*.md")):
+            by_id.setdefault(path.name[len("disqus-"):].split(".", 1)[0], []).append(path.name)
+        gone.update((f"{folder}/comments/{names[0]}", Planned(None, if_recorded=True))
+                    for post_id, names in by_id.items() if post_id not in posts and len(names) == 1)
+    return gone
 
 
 def _site(content: Path) -> Site:

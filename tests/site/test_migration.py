@@ -2230,3 +2230,35 @@ def test_wordpress_s_stock_tagline_is_not_taken_for_the_blog_s_description(tmp_p
     assert (f'description: {{en: "{tagline}"}}' in site_yml) is kept, site_yml
     assert run_cli("build", "--content", str(site / "content"), "--output", str(tmp_path / "out")).returncode == 0
     assert (tagline in (tmp_path / "out/index.html").read_text()) is kept
+
+
+def test_a_disqus_comment_gone_from_a_newer_export_leaves_unless_edited_by_hand(tmp_path):
+    """A comment in one export and missing from the next (of the same thread) stayed published, where the
+    WordPress import removes one the blog no longer has (a migration walk, session 74). It goes now, as
+    one flagged deleted does, unless edited here; a thread missing from the export takes nothing away."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    imported(site, DISQUS, source="disqus")
+    thread = site / "content/posts/los-clientes/comments"
+    assert (thread / "disqus-3004.es.md").exists() and (thread / "disqus-3003.es.md").exists()
+    reply = thread / "disqus-3003.es.md"
+    reply.write_text(reply.read_text() + "\nA word of mine.\n")
+    text = DISQUS.read_text()
+    for gone in ("3003", "3004"):
+        start = text.index(f'<post dsq:id="{gone}">')
+        text = text[:start] + text[text.index("</post>", start) + len("</post>"):]
+    newer = tmp_path / "newer.xml"
+    newer.write_text(text)
+    again = imported(site, newer, source="disqus").stdout
+    assert not (thread / "disqus-3004.es.md").exists() and "A word of mine." in reply.read_text()
+    assert "1 removed" in again and "disqus-3003.es.md" in again
+    start = text.index('<thread dsq:id="200">')
+    (tmp_path / "other.xml").write_text(text[:start] + text[text.index("</thread>", start) + len("</thread>"):])
+    assert "removed" not in imported(site, tmp_path / "other.xml", source="disqus").stdout
+    assert reply.exists() and any(thread.glob("disqus-300[12].es.md"))
+    first = next(thread.glob("disqus-3001.es.md"))  # translated here: the author's, kept with its translation
+    (thread / "disqus-3001.en.md").write_text("---\ntranslation_of: es\n---\n\nMine.\n")
+    start = text.index('<post dsq:id="3001">')
+    (tmp_path / "third.xml").write_text(text[:start] + text[text.index("</post>", start) + len("</post>"):])
+    imported(site, tmp_path / "third.xml", source="disqus")
+    assert first.exists()
