@@ -170,7 +170,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
             staging.stage({path: Planned(written(post.status, parent), every_status, if_recorded=True,
                                          identity=_identity(key, posts),
                                          named_before=other_names(f"disqus-{key}", lang, (lang, *site.languages)))})
-        staging.stage(_vanished(content, places, posts))
+        staging.stage(_vanished(content, places, posts, staging))
         staging.move_in()
         failed = False
     finally:
@@ -178,18 +178,25 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
     return summary, staging.done
 
 
-def _vanished(content: Path, places: dict[str, tuple[str, str]], posts: dict[str, Post]) -> dict:
-    """The comment files of the threads this export holds whose comment it no longer holds (deleted on
-    Disqus and dropped from its exports): they go where they are as an import wrote them, as the WordPress
-    import removes a comment the blog no longer has. A thread missing from the export loses none, and a
-    comment translated here none: it is the author's now (its translation would answer nothing)."""
+def _vanished(content: Path, places: dict[str, tuple[str, str]], posts: dict[str, Post], staging: Staging) -> dict:
+    """The comment files an import of one of this export's threads wrote whose comment the export no longer
+    holds (deleted on Disqus and dropped from its exports): they go where they are as an import wrote them,
+    as the WordPress import removes a comment the blog no longer has. A thread missing from the export loses
+    none, nor another forum's thread on the same essay, and a comment translated here none: it is the
+    author's now (its translation would answer nothing)."""
+    threads: dict[str, list[str]] = {}  # folder -> this export's threads placed there
+    for thread, (folder, _) in places.items():
+        if folder:
+            threads.setdefault(folder, []).append(thread)
     gone = {}
-    for folder in sorted({folder for folder, _ in places.values() if folder}):
+    for folder, placed in sorted(threads.items()):
         by_id: dict[str, list[str]] = {}
         for path in sorted((content / folder / "comments").glob("disqus-*.md")):
-            by_id.setdefault(path.name[len("disqus-"):].split(".", 1)[0], []).append(path.name)
-        gone.update((f"{folder}/comments/{names[0]}", Planned(None, if_recorded=True))
-                    for post_id, names in by_id.items() if post_id not in posts and len(names) == 1)
+            by_id.setdefault(path.name[len("disqus-"):].split(".", 1)[0], []).append(f"{folder}/comments/{path.name}")
+        for post_id, paths in by_id.items():
+            ours = [identity for thread in placed if staging.wrote(paths[0], identity := _identity(post_id, posts, thread))]
+            if post_id not in posts and len(paths) == 1 and ours:
+                gone[paths[0]] = Planned(None, if_recorded=True, identity=ours[0])
     return gone
 
 
@@ -237,9 +244,9 @@ def _deleted_since(post_id: str, path: str, posts: dict[str, Post], copies: dict
     return {path: Planned(None, earlier, if_recorded=True, identity=_identity(post_id, posts))}
 
 
-def _identity(post_id: str, posts: dict[str, Post]) -> str:
+def _identity(post_id: str, posts: dict[str, Post], thread: str = "") -> str:
     """What a comment is on Disqus, whatever its text says now: its thread and its own id."""
-    return f"disqus thread {posts[post_id].thread} post {post_id}"
+    return f"disqus thread {thread or posts[post_id].thread} post {post_id}"
 
 
 def _first_pass(export: Path) -> tuple[dict[str, tuple[str, str]], dict[str, Post]]:

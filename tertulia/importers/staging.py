@@ -159,11 +159,15 @@ class Staging:
         text = left_as[shown_by] if shown_by in left_as else _text_of(self.content / shown_by)
         return text is not None and relative.rsplit("/", 1)[-1] in text
 
+    def wrote(self, relative: str, identity: str) -> bool:
+        """Whether an earlier import wrote a file of this identity under the name `relative` has."""
+        key = _identity_key(relative.rsplit("/", 1)[-1], identity)
+        return bool(key) and key in self.recorded
+
     def deleted_by_hand(self, relative: str, identity: str) -> bool:
         """Whether an earlier import wrote the file of this identity at `relative`, which is no longer there:
         its replies then answer the nearest comment that stays, as those of one the blog deleted do."""
-        key = _identity_key(relative.rsplit("/", 1)[-1], identity)
-        return bool(key) and key in self.recorded and not (self.content / relative).exists()
+        return self.wrote(relative, identity) and not (self.content / relative).exists()
 
     def _has_essay(self, post: str) -> bool:
         """Whether the post's folder holds an essay file, or this import writes one into it; the folder

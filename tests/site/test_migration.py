@@ -2262,3 +2262,21 @@ def test_a_disqus_comment_gone_from_a_newer_export_leaves_unless_edited_by_hand(
     (tmp_path / "third.xml").write_text(text[:start] + text[text.index("</post>", start) + len("</post>"):])
     imported(site, tmp_path / "third.xml", source="disqus")
     assert first.exists()
+
+
+def test_a_second_forum_s_export_on_the_same_essays_takes_none_of_the_first_s_comments(tmp_path):
+    """A red team's: an export of another Disqus forum (a renamed shortname) with a thread on the same
+    essay removed the first forum's comments, as gone from Disqus, and its next import called them
+    deleted by hand. Only what an import of this export's own threads wrote may go."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    imported(site, DISQUS, source="disqus")
+    thread = site / "content/posts/los-clientes/comments"
+    first = sorted(path.name for path in thread.glob("disqus-*.md"))
+    text = DISQUS.read_text()
+    other = re.sub(r'dsq:id="(\d+)"', lambda found: f'dsq:id="9{found.group(1)}"', text)  # its own thread and post ids
+    (tmp_path / "other.xml").write_text(other.replace("<forum>testblog</forum>", "<forum>oldforum</forum>"))
+    said = imported(site, tmp_path / "other.xml", source="disqus").stdout
+    assert "removed" not in said and set(first) <= {path.name for path in thread.glob("disqus-*.md")}
+    again = imported(site, DISQUS, source="disqus").stdout
+    assert "deleted by hand" not in again and "removed" not in again
