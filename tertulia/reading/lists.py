@@ -4,28 +4,41 @@ from __future__ import annotations
 
 import re
 
-# An item indented one to three spaces: CommonMark (GitHub's editor, most others) nests it under the item
-# above; Python-Markdown nests only at four spaces, and makes it the next item of the same list
-SHALLOW_ITEM = re.compile(r"\n( {1,3})(?:[-*+]|\d{1,9}[.)])[ \t]")
-ITEM = re.compile(r"( {0,3})(?:[-*+]|\d{1,9}[.)])[ \t]")
+# An item indented at least as far as the text of the item above it begins (two spaces under `- `):
+# CommonMark (GitHub's editor, most others) nests it there; Python-Markdown nests only four spaces
+# further in, and makes it the next item of the same list
+GATE = re.compile(r"\n(?: {0,3}> ?)*( +)(?:[-*+]|\d{1,9}\.)[ \t]")
+ITEM = re.compile(r"( *)((?:[-*+]|\d{1,9}\.)[ \t]+)\S")  # Python-Markdown has no `1)` lists
+RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # `* * *` is a line across, not an item
 FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+QUOTED = re.compile(r"(?: {0,3}> ?)+")
 
 
 def flattened_item_line(body: str, body_line: int) -> int:
-    """The line of the first list item indented less than four spaces right under a less indented item
-    (a sub-list the page shows flattened), outside fenced code; 0 when there is none."""
-    if not SHALLOW_ITEM.search(body):  # most bodies: one scan, and done
+    """The line of the first list item that CommonMark would nest under the item above it and Python-
+    Markdown draws beside it (a sub-list the page shows flat), outside code and raw HTML; 0 for none."""
+    if not GATE.search(body):  # most bodies: one scan, and done
         return 0
-    fence = ""
-    above = None  # the indent of the line above when it is a list item
+    fence, html, blank = "", False, True
+    above = None  # (indent, where its text begins) of the item before, while a list is being read
     for number, line in enumerate(body.split("\n")):
-        opened = FENCE.match(line)
-        if opened and (not fence or opened.group(1).startswith(fence)):
-            fence = "" if fence else opened.group(1)[0] * 3
-            above = None
+        line = line[len(quoted.group()):] if (quoted := QUOTED.match(line)) else line
+        if fence:
+            fence = "" if line.strip().startswith(fence) and not line.strip().strip(fence[0]) else fence
             continue
-        item = None if fence else ITEM.match(line)
-        if item and above is not None and above < len(item.group(1)):
+        if not line.strip():
+            html, blank = False, True
+            continue
+        opened = FENCE.match(line)
+        if opened or html or (blank and line.startswith("<")):  # code, or a block of raw HTML to its blank line
+            fence, html, above, blank = opened.group(1) if opened else "", not opened, None, False
+            continue
+        item = None if RULE.match(line) else ITEM.match(line)
+        if item and above is not None and above[1] <= len(item.group(1)) < above[0] + 4:
             return body_line + number
-        above = len(item.group(1)) if item else None
+        if item and (above is not None or blank):  # right under a paragraph's line, an item is that line's words
+            above = (len(item.group(1)), len(item.group(0)) - 1)
+        elif not item and blank and len(line) - len(line.lstrip(" ")) < 4:
+            above = None  # a paragraph after the list: it has ended
+        blank = False
     return 0
