@@ -28,7 +28,8 @@
     var category = "other";
     try { category = new Intl.PluralRules(lang).select(count); } catch (e) { category = count === 1 ? "one" : "other"; }
     var words = list.getAttribute("data-new-" + category) || list.getAttribute("data-new-other");
-    return words.replace("%(num)d", written(count.toLocaleString(lang, { numberingSystem: "latn" })));
+    var latin = count.toLocaleString(lang, { numberingSystem: "latn" });
+    return words.replace("%(num)d", list.hasAttribute("data-new-lang") ? latin : written(latin));  // English's: its digits
   }
 
   function markCards() {

@@ -354,6 +354,12 @@ class Words:
         except (KeyError, ValueError, TypeError):  # a translation naming a placeholder the phrase lacks
             return message % values
 
+    def attr_lang(self, message: str) -> str:
+        """The language of `attr(message)` where it is not the page's: "en" for a phrase this language's catalog
+        lacks, so that a script placing it says so, and writes its numbers with Latin digits; else ""."""
+        self.used.add(message)
+        return "" if self.english or (self.catalog and message in self.catalog.texts) else ENGLISH
+
     def language_in_text(self, code: str) -> Markup:
         """A language's name inside a sentence of this page: as this language writes it there (CLDR:
         "français" in French, "Französisch" in German), not a label's capitalized form."""
