@@ -127,9 +127,10 @@ def _redirects_kept(plan: Plan, content: Path, summary: Summary, left: list[str]
 
 
 def _addresses_left_behind(plan: Plan, content: Path, left: list[str]) -> dict[str, str]:
-    """The blog's addresses of a post or page whose file was left as it is (an essay does not follow the blog:
-    its translations align to it) that the file does not hold, each to its page: renamed on the blog since
-    an import, a post's new address led nowhere, and a Disqus thread there matched no essay."""
+    """The blog's address now of a post or page whose file was left as it is (an essay does not follow the blog:
+    its translations align to it) where the file does not hold it, to its page: renamed on the blog since an
+    import, a post's new address led nowhere, and a Disqus thread there matched no essay. Only that one: an
+    old address its author took out of `aliases` by hand stays out (a red team's)."""
     held: dict[str, set] = {}  # folder -> the aliases its files left as they are hold
     for path in left:
         folder, name = path.rsplit("/", 1)
@@ -137,8 +138,8 @@ def _addresses_left_behind(plan: Plan, content: Path, left: list[str]) -> dict[s
             parsed, _ = parse_text((content / path).read_bytes(), path)
             aliases = parsed.meta.get("aliases") if parsed else None
             held.setdefault(folder, set()).update(map(str, aliases) if isinstance(aliases, list) else ())
-    return {alias: "/" + place.url for place in plan.places if place.folder in held
-            for alias in place.aliases if alias not in held[place.folder]}
+    return {place.address: "/" + place.url for place in plan.places
+            if place.folder in held and place.address in place.aliases and place.address not in held[place.folder]}
 
 
 def _languages_left(plan: Plan, content: Path, lang: str) -> list[str]:

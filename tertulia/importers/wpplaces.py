@@ -295,7 +295,9 @@ def _place(item: Item, channel: Channel, plan: Plan, index: int) -> Place:
     if item.type != "page":
         post_tags(item, channel, plan, is_draft(item))
     _old_addresses_sent_on(item, blog, plan, new_url, candidates, aliases)
-    return _counted(item, Place(folder, new_url.lstrip("/"), tuple(aliases)), plan)
+    permalink = addresses.site_path(item.link, blog)
+    return _counted(item, Place(folder, new_url.lstrip("/"), tuple(aliases),
+                                address=permalink if permalink in aliases else ""), plan)
 
 
 def _old_addresses_sent_on(item: Item, blog: str, plan: Plan, new_url: str, candidates: list[str],

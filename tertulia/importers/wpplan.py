@@ -37,6 +37,7 @@ class Place:
     guid_taken: bool = False  # an earlier post's feed_id is its guid too: it is written without one
     translation_of: str = ""  # its original's language, when it goes beside an original an earlier import brought
     language: str = ""  # then its own
+    address: str = ""  # its address on the blog now, when one of its aliases (a post renamed since keeps it)
 
 
 @dataclass

@@ -2280,3 +2280,21 @@ def test_a_second_forum_s_export_on_the_same_essays_takes_none_of_the_first_s_co
     assert "removed" not in said and set(first) <= {path.name for path in thread.glob("disqus-*.md")}
     again = imported(site, DISQUS, source="disqus").stdout
     assert "deleted by hand" not in again and "removed" not in again
+
+
+def test_an_old_address_taken_out_of_aliases_by_hand_does_not_come_back_as_a_redirect(tmp_path):
+    """A red team's: the redirect for a post's new address brought back, beside it, an old one its author
+    had taken out of `aliases` by hand."""
+    blog = "https://old.example.org"
+    site = tmp_path / "site"
+    imported(site, export_of(tmp_path, blog, item(12, "second-post")))
+    essay = site / "content/posts/second-post/index.en.md"
+    essay.write_text(essay.read_text().replace('aliases: ["/2014/05/second-post/", "/?p=12"]', 'aliases: ["/?p=12"]'))
+    assert 'aliases: ["/?p=12"]' in essay.read_text()
+    renamed = item(12, "second-post-v2", body="Words, since edited.",
+                   extra="<wp:postmeta><wp:meta_key>_wp_old_slug</wp:meta_key><wp:meta_value>second-post</wp:meta_value>"
+                         "</wp:postmeta>")
+    imported(site, export_of(tmp_path, blog, renamed))
+    site_yml = (site / "content/site.yml").read_text()
+    assert '"/2014/05/second-post-v2/": "/posts/second-post/"' in site_yml
+    assert '"/2014/05/second-post/": ' not in site_yml
