@@ -389,7 +389,7 @@
       function (added) { (added.matches("a") ? added.parentNode : added).remove(); });
     var plain = function (element) { return element.textContent.trim().replace(/\s+/g, " "); };
     var parts = { text: plain(words), author: author ? plain(author) : "", title: plain(title),
-                  number: anchor.hash.replace(/^#p/, ""), address: address };
+                  number: written(anchor.hash.replace(/^#p/, "")), address: address };
     if (!parts.author) { form = form.replace(/%\(author\)s[,،、]?\s*/, ""); }  // a page that names no one: no empty slot
     return form.replace(/%\((\w+)\)s/g, function (whole, name) { return name in parts ? parts[name] : whole; });
   }

@@ -181,16 +181,20 @@ def _indents(text: str) -> dict:
     return {"mapping": 2, "sequence": 2, "offset": 0}
 
 
-# The tagline WordPress gives every new blog: its words, not the blogger's (a migration walk found it as
-# every page's description). Said in the blog's language where WordPress was, but these are the most met.
+# The tagline WordPress gave every new blog (until 6.1): its words, not the blogger's (a migration walk found
+# it as every page's description), in English and as its translations for the languages most met said it
 STOCK_TAGLINES = frozenset({"just another wordpress site", "just another wordpress.com site",
-                            "just another wordpress weblog", "just another wordpress.com weblog"})
+                            "just another wordpress weblog", "just another wordpress.com weblog",
+                            "otro sitio realizado con wordpress", "un site utilisant wordpress",
+                            "eine weitere wordpress-website", "eine weitere wordpress-seite", "un altro sito wordpress",
+                            "só mais um site wordpress", "zomaar een wordpress website", "încă un site wordpress",
+                            "un altre lloc de wordpress"})
 
 
 def own_description(channel: Channel) -> str:
     """The blog's description as its blogger wrote it; none where it is WordPress's stock tagline."""
     description = text_of(channel.description)
-    return "" if description.strip().rstrip(".").casefold() in STOCK_TAGLINES else description
+    return "" if description.strip().rstrip(".!…").strip().casefold() in STOCK_TAGLINES else description
 
 
 def unsaid(data, channel: Channel, lang: str, path: Path) -> list[str]:

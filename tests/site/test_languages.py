@@ -402,7 +402,7 @@ def test_a_language_that_writes_its_own_digits_has_its_dates_and_counts_in_them(
     times = re.findall(r"<time [^>]*>([^<]*)</time>", bengali)
     assert "১১ সেপ্টেম্বর, ২০১২" in times[0] and len(times) == 13, times
     assert not any(re.search("[0-9]", shown) for shown in times), times
-    assert "আলোচনা (১২)" in bengali
+    assert "আলোচনা (১২)" in bengali and '<a class="anchor" href="#p1">§১<' in bengali  # a passage's number too
     assert "১২ টি মন্তব্য" in (tmp_path / "out/bn/index.html").read_text()
     assert re.search(r'<span class="count">\(১\)</span>', (tmp_path / "out/bn/tags/index.html").read_text())
     english = (tmp_path / "out/en/posts/nodi/index.html").read_text()  # English keeps its own

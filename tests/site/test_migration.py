@@ -2218,6 +2218,8 @@ def test_a_post_renamed_on_the_blog_since_an_import_keeps_its_new_address(tmp_pa
 
 @pytest.mark.parametrize(("tagline", "kept"), [("Just another WordPress.com site", False),
                                                ("Just another WordPress site", False),
+                                               ("Otro sitio realizado con WordPress", False),
+                                               ("Just another WordPress.com site…", False),
                                                ("Notes from a harbour town", True)])
 def test_wordpress_s_stock_tagline_is_not_taken_for_the_blog_s_description(tmp_path, tagline, kept):
     """"Just another WordPress.com site" became every page's description: WordPress's words, not the
