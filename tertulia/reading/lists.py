@@ -7,7 +7,8 @@ import re
 # An item indented at least as far as the text of the item above it begins (two spaces under `- `):
 # CommonMark (GitHub's editor, most others) nests it there; Python-Markdown nests only four spaces
 # further in, and makes it the next item of the same list
-GATE = re.compile(r"\n(?: {0,3}> ?)*( +)(?:[-*+]|\d{1,9}\.)[ \t]")
+# (lazy, and of one class: `(?: {0,3}> ?)*( +)` took 2^n steps on a line of n `> ` that held no item)
+GATE = re.compile(r"\n[ >]*? (?:[-*+]|\d{1,9}\.)[ \t]")
 ITEM = re.compile(r"( *)((?:[-*+]|\d{1,9}\.)[ \t]+)\S")  # Python-Markdown has no `1)` lists
 RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # `* * *` is a line across, not an item
 FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
