@@ -356,8 +356,9 @@ def new_site(channel: Channel, lang: str, tags: dict[str, str], redirects: dict[
         raise ValueError("the export gives no address for the blog (its <link>), which site.yml needs as base_url")
     code = lang if plain(lang) else quoted(lang)  # `no`, Norwegian, is false to YAML
     lines = [f"title: {{{code}: {quoted(text_of(channel.title) or base_url)}}}"]
-    if own_description(channel):
-        lines.append(f"description: {{{code}: {quoted(own_description(channel))}}}")
+    description = own_description(channel)
+    if description:
+        lines.append(f"description: {{{code}: {quoted(description)}}}")
     lines += [f"base_url: {quoted(base_url.rstrip('/') + '/')}", "languages:"]
     lines += [f"  {tag if plain(tag) else quoted(tag)}: {quoted(label)}" for tag, label in languages.items()] + [
         f"main_language: {quoted(lang)}"]

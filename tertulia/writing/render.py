@@ -393,8 +393,8 @@ def _interface(interface: Interface, lang: str) -> dict:
     """The names templates use for the interface's words (`_`, `_attr`, `ngettext`: what
     `pybabel extract` looks for) and for dates and language names."""
     words = interface.words(lang)
-    return {"_": words.text, "_attr": words.attr, "_attr_lang": words.attr_lang, "ngettext": words.plural, "format_date": words.date,
-            "language_name": words.language, "language_in_text": words.language_in_text,
+    return {"_": words.text, "_attr": words.attr, "_attr_lang": words.attr_lang, "ngettext": words.plural,
+            "format_date": words.date, "language_name": words.language, "language_in_text": words.language_in_text,
             "language_in_text_parts": words.language_in_text_parts, "autonym": words.autonym,
             "numeral": words.numeral, "digits": words.digit_string, "words_lang": words.stand_in}
 
