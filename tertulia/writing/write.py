@@ -395,8 +395,19 @@ def staged_output(output: Path, conventional: bool = False):
     except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: say truly whether the new output is in
         raise after_commit(stop) if staged.committed else stop
     finally:  # not cut short by an interruption, which would leave the staging folder behind
-        with _interruptions_held(COMMITTED if staged.committed else UNTOUCHED):
-            shutil.rmtree(staged.staging, ignore_errors=True)
+        _clear(staged.staging, COMMITTED if staged.committed else UNTOUCHED)
+
+
+def _clear(staging: Path, said: str) -> None:
+    """Remove the staging folder, an interruption held off meanwhile. One that lands before the hold
+    begins (a SIGTERM just as the build leaves its commit, once in some thirty runs) still leaves
+    no folder behind: it is cleared on the way out."""
+    try:
+        with _interruptions_held(said):
+            shutil.rmtree(staging, ignore_errors=True)
+    finally:
+        if os.path.lexists(staging):
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def after_commit(stop: KeyboardInterrupt) -> KeyboardInterrupt:
@@ -412,7 +423,12 @@ def _interruptions_held(said: str = COMMITTED):
         yield  # only the main thread may set handlers, and one set outside Python could not be put back
         return
     caught: list[int] = []
-    previous = {number: signal.signal(number, lambda received, _: caught.append(received)) for number in HELD}
+    # blocked while the handlers are swapped: one landing half way would leave Ctrl-C swallowed for good
+    unblocked = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    try:
+        previous = {number: signal.signal(number, lambda received, _: caught.append(received)) for number in HELD}
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, unblocked)  # one that came meanwhile is caught now
     try:
         yield
     finally:
