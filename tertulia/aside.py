@@ -351,6 +351,11 @@ class Tickets:
         finally:
             os.close(write)  # read to its end, the pipe says there is none left
 
+    @classmethod
+    def fewest_each(cls, count: int) -> int:
+        """The least a chunk of `count` jobs must hold for its chunks to need no more tickets than a pipe holds."""
+        return -(-count // cls.MOST)
+
     def next(self) -> int:
         """The next number no process took yet; `count` once none is left."""
         ticket = os.read(self.read, self.TICKET.size)

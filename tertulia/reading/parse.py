@@ -161,7 +161,7 @@ def _run(jobs, workers: int | None, progress):
     if workers == 1 or len(jobs) < PARALLEL_THRESHOLD:
         yield from _parse_chunk(jobs)
         return
-    size = max(50, len(jobs) // (workers * 8), -(-len(jobs) // Tickets.MOST))
+    size = max(50, len(jobs) // (workers * 8), Tickets.fewest_each(len(jobs)))
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     done, arrived, following = 0, {}, 0
     # each worker takes chunk after chunk (a ticket each), so none waits while another

@@ -436,7 +436,7 @@ def _chunks(count: int, workers: int, smallest: int = 10) -> list[range]:
     """Ranges of pages, each a share of what is left, so they shrink towards the end: the processes
     start with big chunks (few tickets taken) and finish within a small one of each other, instead
     of one drawing a last big chunk while the other waits. No more than there are tickets, whatever the count."""
-    smallest = max(smallest, -(-count // Tickets.MOST))
+    smallest = max(smallest, Tickets.fewest_each(count))
     chunks, start = [], 0
     while start < count:
         size = max(smallest, (count - start) // (workers * 4))

@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 import time
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -16,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import ESSAY_EN, ESSAY_ES, ROOT, SITE_YML, children_cpu, every_file, make_content, run_cli, write_tree
+from helpers import ESSAY_EN, ROOT, SITE_YML, children_cpu, every_file, make_content, run_cli
 from tertulia.errors import ContentErrors
 from tertulia.pipeline import Options, build
 

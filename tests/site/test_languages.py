@@ -10,7 +10,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from helpers import ROOT, make_content, run_cli, write_tree
-from site_pages import html_files, read_page, resolve, url_of
+from site_pages import read_page, resolve, url_of
 
 GERMAN = {
     "site.yml": """\

@@ -450,7 +450,7 @@ def test_update_with_comments_puts_every_comment_translation_in_line_with_its_or
     check = run_cli("check", cwd=tmp_path)
     assert check.returncode == 1
     advice = "`tertulia new translation hola --lang en --comments --update`"
-    assert f"content/posts/hola/comments/c1.en.md:5: translation has 1 block, original has 2" in check.stderr
+    assert "content/posts/hola/comments/c1.en.md:5: translation has 1 block, original has 2" in check.stderr
     assert advice in check.stderr
     updated = run_cli("new", "translation", "hola", "--lang", "en", "--comments", "--update", cwd=tmp_path)
     assert updated.returncode == 0, updated.stderr
@@ -482,7 +482,7 @@ def test_pages_are_in_the_status_report_and_their_translations_can_be_marked(tmp
 
 def test_a_half_done_translation_is_unfinished_in_status_check_and_marking(tmp_path):
     """A translator who left the starter's marker in two blocks is told which, wherever they look."""
-    content = make_content(tmp_path, {
+    make_content(tmp_path, {
         "posts/hola/index.ro.md": "---\ntitle: Salut\ntranslation_of: es\n---\n\nPrimul paragraf.\n\n"
                                   "TODO translate: Segundo párrafo.\n",
         "posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\nUno.\n\nDos.\n",
@@ -546,7 +546,7 @@ def test_an_essay_its_writer_keeps_in_one_language_is_missing_nowhere(tmp_path):
 
 def test_an_unfinished_title_and_summary_are_named_in_status(tmp_path):
     """The starter marks the title too: status names it with the blocks, at the title's line."""
-    content = make_content(tmp_path, {
+    make_content(tmp_path, {
         "posts/hola/index.ro.md": "---\ntranslation_of: es\ntitle: \"TODO translate: Hola\"\n"
                                   "summary: \"TODO translate: Un saludo\"\n---\n\nTODO translate: Hola.\n\nDoi.\n"})
     status = run_cli("status", cwd=tmp_path)
@@ -788,7 +788,7 @@ def test_status_reports_past_other_content_errors_naming_where_each_is(tmp_path)
     """A bad date in an original, a translation whose YAML does not parse, a comment's translation a
     block short, and an essay whose only original does not parse: each is said above, and where the
     report would give a state it says the file has errors; the essay that could not be read is named."""
-    content = make_content(tmp_path, {
+    make_content(tmp_path, {
         "posts/hola/index.ro.md": "---\ntitle: \"Salut\ntranslation_of: es\n---\n\nUnu.\n\nDoi.\n",
         "posts/hola/comments/c1.es.md": "---\nauthor: B\n---\n\nUno.\n\nDos.\n",
         "posts/hola/comments/c1.en.md": "---\ntranslation_of: es\n---\n\nOne.\n",
@@ -939,7 +939,7 @@ def test_a_retitled_originals_title_is_recorded_alone_as_a_block_is(tmp_path):
 def test_update_says_the_translation_changed_when_its_original_did_not(tmp_path):
     """A new user added a block to the translation alone: --update blamed "the translation record does not
     say which of the original's blocks it followed", though the record was right and the original unchanged."""
-    content = site_with_record(tmp_path)
+    site_with_record(tmp_path)
     (tmp_path / TRANSLATION).write_text((tmp_path / TRANSLATION).read_text() + "\nExtra.\n")
     before = (tmp_path / TRANSLATION).read_text()
     result = run_cli("new", "translation", "hola", "--lang", "en", "--update", cwd=tmp_path)
