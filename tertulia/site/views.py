@@ -83,6 +83,9 @@ class CommentView:
     # (a Hebrew name on an English page is read as Hebrew), wherever that is not the page's
     author_lang: str = ""
     replying_to_lang: str = ""
+    # its own words, apart, on a page that shows only translations of it (a Japanese comment on an Arabic
+    # essay, read in its English translation): folded away, but never out of the reader's reach
+    original_rows: tuple[tuple[Side, ...], ...] = ()
 
     @property
     def numbered_rows(self) -> tuple[tuple[int, tuple[Side, ...]], ...]:
@@ -224,7 +227,18 @@ def _comment_view(comment: Comment, langs: list[str], reply, depth: int, after: 
         replying_to=named.author if named else "", replying_to_id=named.id if named else "",
         translators=credits, translated_from=_translated_from(comment, langs),
         author_lang=comment.author_lang, replying_to_lang=named.author_lang if named else "",
+        original_rows=_original_apart(comment, langs, base),
     )
+
+
+def _original_apart(comment: Comment, langs: list[str], base: LinkBase) -> tuple[tuple[Side, ...], ...]:
+    """The original's rows, standing apart from the columns, when a page of two columns shows a
+    translation of the comment and its original is in neither; else none (most comments: one test).
+    A page in one language is that language's only, as the contract has it: the side-by-side page
+    is where a reader goes for a text and its translation."""
+    if len(langs) < 2 or comment.original.lang in langs or not any(comment.text(lang) for lang in langs):
+        return ()
+    return tuple((replace(side, role="other"),) for (side,) in rows([comment.original], base))
 
 
 def _begun(text) -> bool:

@@ -163,3 +163,24 @@ def test_a_korean_line_breaks_between_words_never_inside_one(server, open_page):
     for path in ("/korean/posts/long/", "/korean/comments/"):
         page = open_page(server["url"] + path, width=360)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+
+
+def test_a_japanese_date_or_count_keeps_to_one_line_on_a_phone(server, open_page):
+    """Japanese breaks a line between any two characters, and dates broke inside themselves on a phone
+    ("（2025年3" then "月16日 12:00）" in the comment archive; a reader's walk of an Arabic, English and
+    Japanese site, 2026-12). A date, and a card's comment count, now keep to one line."""
+    comments = {f"posts/yoru/comments/c{n}.ja.md": f"---\nauthor: {'佐藤' * (1 + n % 5)}\ndate: 2025-03-{10 + n} 12:00\n---\n\n"
+                + "夜の町を歩きながら考えたこと。" * (1 + n % 3) + "\n" for n in range(14)}
+    files = {"site.yml": "title: {ja: 夜}\nbase_url: https://example.github.io/yoru/\nlanguages: {ja: 日本語, en: English}\n"
+                         "main_language: ja\nsearch: false\n",
+             "posts/yoru/index.ja.md": "---\ntitle: 夜の町\nauthor: 山田\ndate: 2025-03-01\n---\n\n夜の町は静かだった。\n",
+             **comments}
+    content = make_content(server["root"].parent / "yoru-content", files, with_essay=False)
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "yoru"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    for path, selector in (("/yoru/comments/", "time"), ("/yoru/posts/yoru/", "time"), ("/yoru/", ".comment-count")):
+        for width in (320, 360, 390):
+            page = open_page(server["url"] + path, width=width)
+            lines = page.eval_on_selector_all(selector, "found => found.map(e => e.getClientRects().length)")
+            assert lines and set(lines) == {1}, (path, width, lines)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width  # kept whole, yet within the page

@@ -407,3 +407,28 @@ def test_a_language_that_writes_its_own_digits_has_its_dates_and_counts_in_them(
     assert re.search(r'<span class="count">\(১\)</span>', (tmp_path / "out/bn/tags/index.html").read_text())
     english = (tmp_path / "out/en/posts/nodi/index.html").read_text()  # English keeps its own
     assert "September 11, 2012" in english and "Discussion (12)" in english
+
+
+def test_a_comment_read_only_in_translation_keeps_its_own_words_a_click_away(tmp_path):
+    """A reader's walk: a Japanese comment under an Arabic essay, read beside English, showed its English
+    translation and "written in Japanese", and its own words nowhere on the page. They are folded under
+    the comment now, labelled as the columns are, in their language; a page showing them already has none."""
+    content = make_content(tmp_path, {
+        "posts/hola/comments/c1.ro.md": "---\nauthor: Ioana\n---\n\nUn comentariu scris în română.\n\nAl doilea.\n",
+        "posts/hola/comments/c1.en.md": "---\ntranslation_of: ro\n---\n\nA comment written in Romanian.\n\nThe second.\n",
+        "posts/hola/comments/c2.es.md": "---\nauthor: Ana\n---\n\nUn comentario en español.\n",
+        "posts/hola/comments/c2.en.md": "---\ntranslation_of: es\n---\n\nA comment in Spanish.\n",
+    })
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+    html = (tmp_path / "out/posts/hola/index.html").read_text()  # Spanish beside English
+    comment = html[html.index('id="comment-c1"'):html.index('id="comment-c2"')]
+    assert "A comment written in Romanian." in comment
+    folded = comment[comment.index('<details class="original-words">'):comment.index("</details>")]
+    assert '<summary><span lang="ro">Română</span> · original</summary>' in folded
+    assert '<div class="side other" lang="ro"><p>Un comentariu scris în română.</p></div>' in folded
+    assert '<div class="side other" lang="ro"><p>Al doilea.</p></div>' in folded
+    assert html.count("original-words") == 1  # the Spanish comment's original is in a column already
+    # a page in one language keeps to it; without a Spanish text the Romanian one shows as it was written
+    assert "original-words" not in (tmp_path / "out/en/posts/hola/index.html").read_text()
+    spanish = (tmp_path / "out/es/posts/hola/index.html").read_text()
+    assert "Un comentariu scris în română." in spanish and "original-words" not in spanish
