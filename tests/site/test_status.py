@@ -477,7 +477,7 @@ def test_pages_are_in_the_status_report_and_their_translations_can_be_marked(tmp
     assert lines[lines.index("contact (page, original in en)") + 1] == "  page:     es missing · ro missing"
     assert ("content/pages/about/index.en.md:6: block 1 outdated; the original now begins “Somos tres.”; "
             "changed: Somos [-dos.-]{+tres.+}") in lines
-    assert lines[-1] == "1 essay, 2 pages, 0 comments: 1 translation current, 1 outdated (1 block), 4 missing"
+    assert lines[-1] == "1 essay, 2 pages, 0 comments: 1 translation current (1 untracked), 1 outdated (1 block), 4 missing"
 
 
 def test_a_half_done_translation_is_unfinished_in_status_check_and_marking(tmp_path):
@@ -618,7 +618,7 @@ def test_comments_are_not_missing_in_a_language_the_essay_itself_is_not_in(tmp_p
     at = lines.index("hola (original in es)")
     assert lines[at + 1] == "  essay:    en translated · ro missing"
     assert lines[at + 2] == "  comments (1): en 0 translated, 1 missing (comment c1)"
-    assert lines[-1] == "1 essay, 1 comment: 1 translation current, 0 outdated (0 blocks), 2 missing"
+    assert lines[-1] == "1 essay, 1 comment: 1 translation current (1 untracked), 0 outdated (0 blocks), 2 missing"
 
 
 def test_a_translation_written_by_hand_is_said_to_be_untracked_until_translated_records_it(tmp_path):
@@ -662,11 +662,15 @@ def test_a_comment_translated_by_hand_is_untracked_too_and_one_command_records_a
     before = run_cli("status", cwd=tmp_path).stdout.splitlines()
     assert before[-2].startswith(f"untracked (no record of the original they follow, so a change to it goes unnamed): "
                                  f"{comments}/c1.en.md, {comments}/c2.en.md, {TRANSLATION}; ")
+    # the summary says how much of "current" rests on no record (a maintainer's walk: "5 translations current"
+    # stood under a hint naming the same five as untracked)
+    assert before[-1].startswith("1 essay, 2 comments: 3 translations current (3 untracked), 0 outdated"), before[-1]
     marked = run_cli("translated", f"{comments}/c1.en.md", f"{comments}/c1.es.md", f"{comments}/c2.en.md",
                      cwd=tmp_path)
     # an original among them is passed by: `comments/*.md` of a thread written in both languages names
     # originals of each (a new user's walk: it exited 2, "3 of 6 translations not recorded")
     assert marked.returncode == 0, marked.stderr
+    assert "3 translations current (1 untracked), " in run_cli("status", cwd=tmp_path).stdout.splitlines()[-1]
     assert [line.split(" follows ")[0] for line in marked.stdout.splitlines()] == [
         f"recorded: {comments}/c1.en.md", f"{comments}/c1.es.md: an original, not a translation: nothing to record",
         f"recorded: {comments}/c2.en.md"]
@@ -777,7 +781,7 @@ def test_a_translation_with_a_count_error_is_said_and_the_rest_still_reported(tm
     assert lines[lines.index("hola (original in es)") + 1:][:2] == [
         "  essay:    en has errors (see above) · ro missing", "  comments (1): en 1 translated"]
     assert lines[lines.index("adios (original in es)") + 1] == "  essay:    en translated · ro missing"
-    assert lines[-1] == "2 essays, 1 comment: 2 translations current, 0 outdated (0 blocks), 2 missing, 1 with errors"
+    assert lines[-1] == "2 essays, 1 comment: 2 translations current (1 untracked), 0 outdated (0 blocks), 2 missing, 1 with errors"
     assert run_cli("check", cwd=tmp_path).returncode == 1
     built = run_cli("build", "--output", "out", cwd=tmp_path)
     assert built.returncode == 1 and built.stdout.endswith("1 content error; nothing was written\n")
@@ -810,7 +814,7 @@ def test_status_reports_past_other_content_errors_naming_where_each_is(tmp_path)
         "  essay:    en translated · ro has errors (see above)",
         "  comments (1): en 0 translated, 1 with errors (comment c1; see above)"]
     assert "roto (left out: it has errors, see above)" in lines
-    assert lines[-1] == "2 essays, 1 comment: 2 translations current, 0 outdated (0 blocks), 1 missing, 2 with errors"
+    assert lines[-1] == "2 essays, 1 comment: 2 translations current (2 untracked), 0 outdated (0 blocks), 1 missing, 2 with errors"
 
 
 def test_a_block_still_to_translate_is_not_recorded_as_following_the_original_as_it_is_now(tmp_path):
