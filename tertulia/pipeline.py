@@ -77,11 +77,26 @@ class Counts:
     drafts: int = 0
     search_note: str = ""  # what the index cannot do here, when the site needs it
     drafts_shown: int = 0  # essays among `essays` that are drafts (--drafts, the preview): said as such
+    # of `held_back`, the comments awaiting review that the preview shows, marked: "1 held back" alone,
+    # over a page showing it, read as if it were lost (a maintainer's walk)
+    pending_shown: int = 0
 
     @classmethod
-    def of(cls, site: "Site", warnings: list[ContentError], search_off: str = "", search_note: str = "") -> "Counts":
+    def of(cls, site: "Site", warnings: list[ContentError], search_off: str = "", search_note: str = "",
+           pending: bool = False) -> "Counts":
         return cls(len(site.essays), sum(len(e.comments) for e in site.essays), site.held_back, tuple(warnings),
-                   search_off, site.drafts, search_note, sum(essay.draft for essay in site.essays))
+                   search_off, site.drafts, search_note, sum(essay.draft for essay in site.essays),
+                   _pending_in(site) if pending else 0)
+
+
+def _pending_in(site: "Site") -> int:
+    """The comments awaiting review in the site's threads (only the preview's threads hold any)."""
+    count, waiting = 0, [comment for essay in site.essays for comment in essay.threads]
+    while waiting:
+        comment = waiting.pop()
+        count += comment.status == "pending"
+        waiting += comment.replies
+    return count
 
 
 @dataclass
@@ -101,7 +116,8 @@ class Report:
         c = self.counts
         shown = f" ({c.drafts_shown} of them {'a draft' if c.drafts_shown == 1 else 'drafts'}, shown)" if c.drafts_shown else ""
         return (f"built {counted(self.files, 'file')} ({self.drawn} new or changed): {counted(c.essays, 'essay')}{shown}, "
-                f"{counted(c.comments, 'comment')} published, {c.held_back} held back (spam or pending), "
+                f"{counted(c.comments, 'comment')} published, {c.held_back} held back (spam or pending"
+                + (f"; {c.pending_shown} pending shown here, marked" if c.pending_shown else "") + "), "
                 + (f"{counted(c.drafts, 'draft')} left out (draft: true; --drafts shows it), " if c.drafts else "")
                 + f"{counted(len(c.warnings), 'warning')}, in {self.seconds:.2f} s"
                 + (f"; search is off ({c.search_off})" if c.search_off else "")
@@ -369,7 +385,7 @@ def _plan(options: Options, found: Found, digests: list[str] | None, copied: Cop
         raise ContentErrors(clashes, loaded.warnings)
     extras.update(copied.static)  # content/static/ at the site's root, as it is
     counts = Counts.of(loaded.site, loaded.warnings + unreached_addresses(loaded.site, fingerprints, extras), search_off,
-                       uncut_words(loaded.site) if loaded.site.search else "")
+                       uncut_words(loaded.site) if loaded.site.search else "", options.pending)
     fingerprints.update((relative, hashlib.sha256(data).hexdigest()) for relative, data in extras.items())
     _names_this_system_can_write(fingerprints)
     return Planned(loaded, pages, env, drawn_from, fingerprints, extras, counts, whole)

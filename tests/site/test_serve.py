@@ -553,3 +553,19 @@ def test_a_preview_without_a_cache_folder_leaves_nothing_in_the_scratch_folder(t
     assert list(scratch.iterdir()) == [], said
     assert "Traceback" not in said
     assert not (tmp_path / ".tertulia-cache").exists()
+
+
+def test_the_previews_summary_says_the_pending_comments_it_shows(tmp_path, capsys):
+    """A maintainer's walk: the preview said "1 held back (spam or pending)" over a page showing that very
+    comment, marked as awaiting review. The build, which publishes none of them, says what it always did."""
+    from tertulia import pipeline
+    from tertulia.commands import serve
+    content = make_content(tmp_path / "site", {
+        "posts/hola/comments/c1.es.md": "---\nauthor: Mod\nstatus: pending\n---\n\nEsperando revisión.\n",
+        "posts/hola/comments/c2.es.md": "---\nauthor: Bot\nstatus: spam\n---\n\nCompre ya.\n",
+        "posts/hola/comments/c3.es.md": "---\nauthor: Luz\nstatus: pending\nreply_to: c1\n---\n\nYo también.\n"})
+    options = pipeline.Options(content=content, output=tmp_path / "preview", pending=True, search=False)
+    serve.rebuild(options, serve.PreviewState())
+    assert "0 comments published, 3 held back (spam or pending; 2 pending shown here, marked), " in capsys.readouterr().out
+    built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert "0 comments published, 3 held back (spam or pending), " in built.stdout
