@@ -432,3 +432,22 @@ def test_a_comment_read_only_in_translation_keeps_its_own_words_a_click_away(tmp
     assert "original-words" not in (tmp_path / "out/en/posts/hola/index.html").read_text()
     spanish = (tmp_path / "out/es/posts/hola/index.html").read_text()
     assert "Un comentariu scris în română." in spanish and "original-words" not in spanish
+
+
+def test_a_card_whose_only_title_is_in_another_language_is_headed_in_that_language(tmp_path):
+    """A reader's walk: on the Japanese home, an essay only in Arabic had its title start at the left (an
+    inline Arabic run in a Japanese heading) and its summary at the right. The heading is Arabic now."""
+    content = make_content(tmp_path, {
+        "site.yml": "title: {ja: 夜}\nbase_url: https://example.github.io/yoru/\nlanguages: {ja: 日本語, ar: العربية}\n"
+                    "main_language: ja\nsearch: false\n",
+        "posts/samt/index.ar.md": "---\ntitle: ترجمة الصمت\nauthor: ليلى\nsummary: عن الصمت.\n---\n\nفقرة.\n",
+        "posts/yoru/index.ja.md": "---\ntitle: 夜の町\nauthor: 山田\n---\n\n夜の町は静かだった。\n",
+        "posts/yoru/index.ar.md": "---\ntitle: مدينة الليل\ntranslation_of: ja\n---\n\nكانت المدينة هادئة.\n",
+    }, with_essay=False)
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+    japanese = (tmp_path / "out/ja/index.html").read_text()
+    assert '<h2 lang="ar" dir="rtl"><a href="../posts/samt/"><span lang="ar" dir="rtl">ترجمة الصمت</span>' in japanese
+    assert '<p class="summary" lang="ar" dir="rtl">عن الصمت.</p>' in japanese
+    assert '<h2><a href="posts/yoru/"><span lang="ja" dir="ltr">夜の町</span></a></h2>' in japanese  # its own: as it was
+    both = (tmp_path / "out/index.html").read_text()  # two titles, one in the page's language: as it was
+    assert '<h2><a href="posts/yoru/"><span lang="ja" dir="ltr">夜の町</span> <span class="sep">/</span>' in both
