@@ -265,6 +265,8 @@
         container.appendChild(codeBlock(block.replace(/^( {4}|\t)/gm, "")));
         return;
       }
+      // a line across (`---`, `* * *`) stands for itself, as in the published comment: not a paragraph of dashes
+      if (RULE.test(block)) { container.appendChild(document.createElement("hr")); return; }
       if (LIST_ITEM.test(block)) { container.appendChild(list(block)); return; }
       var quoted = /^>\s?/.test(block);
       var paragraph = document.createElement("p");
@@ -278,6 +280,7 @@
     });
   }
 
+  var RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
   // A list as the build makes one: `- `, `* `, `+ ` or `1. ` starts an item, any other line goes on with it.
   var LIST_ITEM = /^ {0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+/;
   function list(block) {

@@ -238,6 +238,13 @@ def test_the_preview_shows_lists_as_the_build_will(server, open_page):
     assert form.locator(".preview-body ol li").all_inner_texts() == ["primero", "segundo"]
 
 
+def test_the_preview_shows_a_line_across_as_the_build_will(server, open_page):
+    """A maintainer's walk: `---` between blank lines was previewed as a paragraph of dashes, and published
+    as a line across the comment. `* * *` and `___` are lines too; a dash in a sentence is not."""
+    _, blocks = previewed(server, open_page, "Antes.\n\n---\n\nEntre.\n\n* * *\n\n___\n\n-- no, esto sigue.")
+    assert blocks == ["P", "HR", "P", "HR", "HR", "P"]
+
+
 def test_the_preview_draws_the_inline_tags_the_build_keeps(server, open_page):
     """`y <b>html</b> e <em>cursiva</em>` was previewed as its tags' text, and published bold and italic
     (a walk, 2026-12); so was `<span>`, which the build takes out, keeping its words. Nothing typed is
