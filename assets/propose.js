@@ -258,7 +258,7 @@
   }
 
   function previewProse(container, markdown) {
-    markdown.split(/\n\s*\n/).forEach(function (block) {
+    apartFromRules(markdown).split(/\n\s*\n/).forEach(function (block) {
       block = block.replace(/^\n+|\n+$/g, "");
       if (!block.trim()) { return; }
       if (/^( {4}|\t)/.test(block) && block.split("\n").every(function (line) { return /^( {4}|\t)/.test(line); })) {
@@ -281,6 +281,15 @@
   }
 
   var RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+  // A line across is a block of its own even where text touches it (`Text` over `***`), as the build reads
+  // it; but dashes right under a line of text underline it into a heading there, which this leaves alone.
+  function apartFromRules(markdown) {
+    var lines = markdown.split("\n");
+    return lines.map(function (line, index) {
+      var underlines = /^ {0,3}-/.test(line) && index > 0 && lines[index - 1].trim() !== "";
+      return RULE.test(line) && !underlines ? "\n" + line + "\n" : line;
+    }).join("\n");
+  }
   // A list as the build makes one: `- `, `* `, `+ ` or `1. ` starts an item, any other line goes on with it.
   var LIST_ITEM = /^ {0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+/;
   function list(block) {

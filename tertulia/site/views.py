@@ -235,8 +235,9 @@ def _original_apart(comment: Comment, langs: list[str], base: LinkBase) -> tuple
     """The original's rows, standing apart from the columns, when a page of two columns shows a
     translation of the comment and its original is in neither; else none (most comments: one test).
     A page in one language is that language's only, as the contract has it: the side-by-side page
-    is where a reader goes for a text and its translation."""
-    if len(langs) < 2 or comment.original.lang in langs or not any(comment.text(lang) for lang in langs):
+    is where a reader goes for a text and its translation. A translation not begun shows the
+    original's words already, in its column: folded again, they were read twice (a red team)."""
+    if len(langs) < 2 or comment.original.lang in langs or not any(_begun(comment.text(lang)) for lang in langs):
         return ()
     return tuple((replace(side, role="other"),) for (side,) in rows([comment.original], base))
 

@@ -243,6 +243,9 @@ def test_the_preview_shows_a_line_across_as_the_build_will(server, open_page):
     as a line across the comment. `* * *` and `___` are lines too; a dash in a sentence is not."""
     _, blocks = previewed(server, open_page, "Antes.\n\n---\n\nEntre.\n\n* * *\n\n___\n\n-- no, esto sigue.")
     assert blocks == ["P", "HR", "P", "HR", "HR", "P"]
+    # and where text touches it, but for dashes under a line of text (the build underlines that into a heading)
+    _, blocks = previewed(server, open_page, "Antes.\n\n---\nTexto\n\nOtro\n***\n\nFin.")
+    assert blocks == ["P", "HR", "P", "P", "HR", "P"]
 
 
 def test_the_preview_draws_the_inline_tags_the_build_keeps(server, open_page):

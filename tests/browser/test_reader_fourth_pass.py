@@ -167,3 +167,22 @@ def test_in_forced_colors_axe_finds_the_chosen_view_and_the_form_s_buttons_reada
         .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
     assert page.locator(".views label:has(input:checked)").count() == 1
     assert page.evaluate(run) == []
+
+
+def test_a_comments_folded_original_opens_on_screen_and_stays_off_paper(server, open_page):
+    """A Romanian comment read in English beside a Spanish essay: its own words are folded under it,
+    opened by a click, in their language; on paper, where a fold cannot be opened, the edition is its
+    two columns (a red team: the printed page showed a closed triangle)."""
+    content = make_content(server["root"].parent / "folded-content", {
+        "posts/hola/comments/c1.ro.md": "---\nauthor: Ioana\n---\n\nUn comentariu scris în română.\n",
+        "posts/hola/comments/c1.en.md": "---\ntranslation_of: ro\n---\n\nA comment written in Romanian.\n"})
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "folded"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    page = open_page(server["url"] + "/folded/posts/hola/", width=1280)
+    words = page.locator(".original-words .side[lang=ro]")
+    assert not words.is_visible()
+    page.click(".original-words summary")
+    assert words.is_visible() and words.inner_text() == "Un comentariu scris în română."
+    page.emulate_media(media="print")
+    assert not page.locator(".original-words").is_visible()
+    assert page.locator("#comment-c1 .side.translation").inner_text() == "A comment written in Romanian."

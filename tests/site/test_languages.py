@@ -418,9 +418,13 @@ def test_a_comment_read_only_in_translation_keeps_its_own_words_a_click_away(tmp
         "posts/hola/comments/c1.en.md": "---\ntranslation_of: ro\n---\n\nA comment written in Romanian.\n\nThe second.\n",
         "posts/hola/comments/c2.es.md": "---\nauthor: Ana\n---\n\nUn comentario en español.\n",
         "posts/hola/comments/c2.en.md": "---\ntranslation_of: es\n---\n\nA comment in Spanish.\n",
+        # a translation not begun shows its original's words in its column already: no fold repeats them
+        "posts/hola/comments/c3.ro.md": "---\nauthor: Dan\n---\n\nÎncă unul.\n",
+        "posts/hola/comments/c3.en.md": "---\ntranslation_of: ro\n---\n\nTODO translate: Încă unul.\n",
     })
     assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
     html = (tmp_path / "out/posts/hola/index.html").read_text()  # Spanish beside English
+    assert html[html.index('<ol class="thread">'):].count("Încă unul.") == 1
     comment = html[html.index('id="comment-c1"'):html.index('id="comment-c2"')]
     assert "A comment written in Romanian." in comment
     folded = comment[comment.index('<details class="original-words">'):comment.index("</details>")]
