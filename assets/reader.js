@@ -243,6 +243,12 @@
   // A view kept on this device may hide the words a search found ("Română only" for a hit in English): the
   // view of the first one's language, else both stacked, for this visit (the address says it; the kept one stays).
   function showFound(marks) {
+    var folded = marks.length ? marks[0].closest("details:not([open])") : null;
+    if (folded) {  // a comment's folded original (Chromium gives what a closed fold holds a box all the same)
+      folded.open = true;
+      marks[0].scrollIntoView({ block: "center" });
+      return;
+    }
     if (!marks.length || marks[0].getClientRects().length) {  // the first, where the reader looks: a title's, say
       return;
     }

@@ -185,4 +185,8 @@ def test_a_comments_folded_original_opens_on_screen_and_stays_off_paper(server, 
     assert words.is_visible() and words.inner_text() == "Un comentariu scris în română."
     page.emulate_media(media="print")
     assert not page.locator(".original-words").is_visible()
+    # a word asked to be found in it opens the fold (a search's link, `?highlight=`)
+    page = open_page(server["url"] + "/folded/posts/hola/?highlight=rom%C3%A2n%C4%83#comment-c1", width=1280)
+    page.wait_for_function("document.querySelector('.original-words').open")
+    assert page.locator(".original-words mark").first.is_visible()
     assert page.locator("#comment-c1 .side.translation").inner_text() == "A comment written in Romanian."
