@@ -239,6 +239,11 @@ def _original_apart(comment: Comment, langs: list[str], base: LinkBase) -> tuple
     original's words already, in its column: folded again, they were read twice (a red team)."""
     if len(langs) < 2 or comment.original.lang in langs or not any(_begun(comment.text(lang)) for lang in langs):
         return ()
+    return _original_alone(comment, base)
+
+
+def _original_alone(comment: Comment, base: LinkBase) -> tuple[tuple[Side, ...], ...]:
+    """The original's rows, each one side standing apart from the page's columns."""
     return tuple((replace(side, role="other"),) for (side,) in rows([comment.original], base))
 
 
@@ -271,7 +276,7 @@ def _comment_rows(comment: Comment, langs: list[str], base: LinkBase) -> tuple[t
     if all(texts):
         return rows(texts, base), ""
     if not any(texts):
-        return tuple((replace(side, role="other"),) for (side,) in rows([comment.original], base)), ""
+        return _original_alone(comment, base), ""
     present = 0 if texts[0] else 1
     lacking = ROLES[1 - present]
     found = [(replace(side, role=ROLES[present]),) for (side,) in rows([texts[present]], base)]
