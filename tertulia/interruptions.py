@@ -83,13 +83,34 @@ class _Forks:
 
 def terminate(received, frame):
     """SIGTERM's (and SIGHUP's) handler: Terminated raised wherever the main thread is, as Ctrl-C raises
-    KeyboardInterrupt."""
-    raise stopped_by(received)(UNTOUCHED)
+    KeyboardInterrupt; unless the command is already stopping for an interruption. A second polite
+    kill a moment after the first (a process group's and its leader's) is the same request: raised
+    inside the first one's clean-up it cut that short, said "the previous output is untouched" when
+    the new one was in place, or escaped as a traceback (a red team's, once in some 60 runs)."""
+    if interruption_behind(sys.exc_info()[1]) is None:
+        raise stopped_by(received)(UNTOUCHED)
+
+
+def interruption_behind(problem: BaseException | None) -> KeyboardInterrupt | None:
+    """The Ctrl-C or SIGTERM that a problem is, or arose from, if any: a signal can land anywhere,
+    even inside a process pool's start, whose own clean-up then fails (`cannot join thread`)."""
+    seen = set()
+    while problem is not None and id(problem) not in seen:
+        if isinstance(problem, KeyboardInterrupt):
+            return problem
+        seen.add(id(problem))
+        problem = problem.__cause__ or problem.__context__
+    return None
 
 
 def stopped_by(received: int) -> type[Terminated]:
     """The exception `terminate` raises for a signal."""
     return HungUp if received == signal.SIGHUP else Terminated
+
+
+def exit_status(stop: KeyboardInterrupt) -> int:
+    """What a command an interruption ended exits with: 128 and the signal's number, as a shell says."""
+    return 129 if isinstance(stop, HungUp) else 143 if isinstance(stop, Terminated) else 130
 
 
 def _raised_again(previous):

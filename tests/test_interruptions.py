@@ -68,3 +68,44 @@ def test_a_hang_up_is_taken_as_sigterm_unless_the_command_runs_under_nohup():
     said = [subprocess.run([sys.executable, "-c", script, how], cwd=ROOT, capture_output=True, text=True,
                            timeout=30).stdout for how in ("terminal", "nohup")]
     assert said == ["stopped\n", "ignored\n"]
+
+
+def test_a_second_sigterm_during_the_first_ones_clean_up_is_the_same_request_said_twice():
+    """Two polite kills a moment apart (a process group's and its leader's): the second one, landing
+    as the first one's clean-up runs, neither cuts it short nor replaces what the first one says."""
+    script = ("import signal\n"
+              "from tertulia.interruptions import Terminated, stop_on_sigterm\n"
+              "stop_on_sigterm()\n"
+              "cleared = []\n"
+              "try:\n"
+              "    try:\n"
+              "        raise Terminated('the new output is in place')\n"
+              "    finally:\n"
+              "        signal.raise_signal(signal.SIGTERM)\n"
+              "        cleared.append('staging')\n"
+              "except Terminated as stop:\n"
+              "    signal.raise_signal(signal.SIGTERM)  # as the first one is said\n"
+              "    print(stop.args[0], cleared)\n"
+              "try:\n"
+              "    signal.raise_signal(signal.SIGTERM)\n"
+              "except Terminated:\n"
+              "    print('a later one stops it as ever')\n")
+    from helpers import ROOT
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=30)
+    assert done.stdout == "the new output is in place ['staging']\na later one stops it as ever\n", done.stderr
+
+
+def test_a_second_ctrl_c_while_the_first_is_said_ends_the_command_without_a_traceback(monkeypatch):
+    from tertulia.commands import args, cli
+
+    def said_while_interrupted_again(_):
+        try:
+            raise KeyboardInterrupt("the previous output is untouched")
+        except KeyboardInterrupt:
+            raise KeyboardInterrupt from None  # the second one, inside the first one's handler
+    monkeypatch.setattr(cli, "run", said_while_interrupted_again)
+    try:
+        status = args.main(["check"])
+    except KeyboardInterrupt:  # out of the command: Python would print a traceback
+        status = "a traceback"
+    assert status == 130

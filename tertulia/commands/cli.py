@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..cache import holds_links
 from ..errors import ContentErrors, ToolFailed, counted
-from ..interruptions import UNTOUCHED, HungUp, Terminated, stop_on_sigterm
+from ..interruptions import UNTOUCHED, exit_status, interruption_behind, stop_on_sigterm
 from ..layout import OUTPUT
 from ..pipeline import Options, build, check_site, load_site
 from ..theme import KINDS, Theme
@@ -85,7 +85,7 @@ def run(args) -> int:
     except KeyboardInterrupt as stop:
         return _interrupted(stop)
     except Exception as problem:  # noqa: BLE001  (only an interruption's aftermath is ours to word)
-        stop = _interruption_behind(problem)
+        stop = interruption_behind(problem)
         if stop is None:
             raise
         return _interrupted(stop)
@@ -173,19 +173,7 @@ def _failed(args, problem: Exception) -> int:
 def _interrupted(stop: KeyboardInterrupt) -> int:
     with contextlib.suppress(OSError):  # a terminal that hung up takes no more words
         print(f"interrupted; {stop.args[0] if stop.args else UNTOUCHED}", file=sys.stderr)
-    return 129 if isinstance(stop, HungUp) else 143 if isinstance(stop, Terminated) else 130
-
-
-def _interruption_behind(problem: BaseException) -> KeyboardInterrupt | None:
-    """The Ctrl-C or SIGTERM that a clean-up error arose from, if any: a signal can land anywhere,
-    even inside a process pool's start, whose own clean-up then fails (`cannot join thread`)."""
-    seen = set()
-    while problem is not None and id(problem) not in seen:
-        if isinstance(problem, KeyboardInterrupt):
-            return problem
-        seen.add(id(problem))
-        problem = problem.__cause__ or problem.__context__
-    return None
+    return exit_status(stop)
 
 
 def _is_site(content) -> bool:

@@ -646,16 +646,15 @@ def test_serve_never_touches_the_output_folder(tmp_path):
 def test_an_error_in_the_clean_up_after_a_sigterm_is_still_reported_as_the_interruption():
     """A signal can land inside a process pool's start, whose clean-up then fails with an error of
     its own (seen: RuntimeError: cannot join thread before it is started): one line, exit 143."""
-    from tertulia.commands import cli
-    from tertulia.interruptions import Terminated
+    from tertulia.interruptions import Terminated, interruption_behind
     try:
         try:
             raise Terminated("the previous output is untouched")
         except Terminated:
             raise RuntimeError("cannot join thread before it is started")
     except RuntimeError as aftermath:
-        assert cli._interruption_behind(aftermath).args == ("the previous output is untouched",)
-    assert cli._interruption_behind(RuntimeError("unrelated")) is None
+        assert interruption_behind(aftermath).args == ("the previous output is untouched",)
+    assert interruption_behind(RuntimeError("unrelated")) is None
 
 
 def test_a_file_that_cannot_be_moved_into_the_output_leaves_it_as_it_was(tmp_path, monkeypatch, capsys):
