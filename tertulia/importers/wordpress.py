@@ -49,6 +49,7 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
     hosts = plan.files_from.hosts if plan.files_from is not None else set()
     staging = Staging(content, dry_run, report, tally=partial(media.old_host_references, hosts=hosts))
     plan.deleted_by_hand = staging.deleted_by_hand
+    plan.wrote = staging.wrote
     failed = True
     try:
         _second_pass(export, channel, lang, plan, summary, staging, pingbacks)
@@ -323,7 +324,7 @@ def _thread_planned(item: Item, place: Place, lang: str, plan: Plan, summary: Su
             file, earlier=tuple(within(text) for text in earlier), if_recorded=True,
             identity=identity and f"{identity} comment {comment.id}",
             named_before=other_names(comment.id, filed, languages))
-    for gone, comment_id in comments_gone(item, place, lang, plan):
+    for gone, comment_id in comments_gone(item, place, lang, plan, identity):
         plan.files.setdefault(gone, Planned(None, if_recorded=True,
                                             identity=identity and f"{identity} comment {comment_id}"))
     if page:

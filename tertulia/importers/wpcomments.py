@@ -32,21 +32,24 @@ PINGS = ("pingback", "trackback")
 COMMENT_ID = re.compile(r"(?:[0-9]{1,20}|unnumbered)(-[0-9]+)?")
 
 
-def comments_gone(item: Item, place: Place, lang: str, plan: Plan) -> list[tuple[str, str]]:
-    """The comment files (and ids) of an earlier import whose comments the blog has deleted since (absent
-    from the export, not trashed): removed if they are still as an import wrote them, and not translated.
-    In any of the site's languages: one filed by its letters is in another than its post's."""
+def comments_gone(item: Item, place: Place, lang: str, plan: Plan, identity: str) -> list[tuple[str, str]]:
+    """The comment files (and ids) an earlier import wrote for this post (its `identity` in the export)
+    whose comments the blog has deleted since (absent from the export, not trashed): removed if they are
+    still as an import wrote them, and not translated. In any of the site's languages: one filed by its
+    letters is in another than its post's. Only this post's: a translation shares its original's folder,
+    and the English import of a Polylang blog removed every comment the Portuguese one had brought (a
+    red team's); a file no record ties to this post is never taken for one of its comments."""
     folder = plan.content / place.folder / "comments" if plan.content is not None else None
-    if folder is None or not folder.is_dir() or folder.is_symlink():
+    if not identity or folder is None or not folder.is_dir() or folder.is_symlink():
         return []
     exported = {comment.id for comment in _unique_ids(item.comments)}
     gone = []
     for filed in dict.fromkeys((lang, *plan.languages)):
         for path in sorted(folder.glob(f"*.{filed}.md")):
-            comment_id = path.name[:-len(f".{filed}.md")]
-            if COMMENT_ID.fullmatch(comment_id) and comment_id not in exported and not translated_here(
-                    plan, place, comment_id, filed):
-                gone.append((f"{place.folder}/comments/{path.name}", comment_id))
+            comment_id, relative = path.name[:-len(f".{filed}.md")], f"{place.folder}/comments/{path.name}"
+            if COMMENT_ID.fullmatch(comment_id) and comment_id not in exported and plan.wrote(
+                    relative, f"{identity} comment {comment_id}") and not translated_here(plan, place, comment_id, filed):
+                gone.append((relative, comment_id))
     return gone
 
 

@@ -69,6 +69,7 @@ class Plan:
     polylang: bool = False  # some item has a language of its own (a multilingual plugin's term)
     # (path, identity) -> whether an earlier import wrote that comment and the author has deleted it since
     deleted_by_hand: Callable[[str, str], bool] = lambda path, identity: False
+    wrote: Callable[[str, str], bool] = lambda path, identity: False  # (path, identity): an earlier import wrote it
     blog_languages: dict[str, str] = field(default_factory=dict)  # published items' languages: tag -> the blog's name
     odd_languages: set[str] = field(default_factory=set)  # the plugin's languages that are no language tag
     untagged: set[int] = field(default_factory=set)  # the places of items that have none

@@ -121,6 +121,21 @@ def test_a_polylang_blog_s_translations_come_in_beside_their_originals(tmp_path)
     assert "À propos." in (out / "fr/about/index.html").read_text(encoding="utf-8")
 
 
+def test_importing_one_language_never_removes_the_comments_another_language_s_import_brought(tmp_path):
+    """A translation shares its original's folder, and its import took every comment file there that its
+    own post did not export for one the blog had deleted since: the French import removed the English
+    post's comments, the English one run again the French post's, and they never came back (a red team's)."""
+    export = polylang_blog(tmp_path)
+    site = tmp_path / "site"
+    content = site / "content"
+    thread = content / "posts/bridge/comments"
+    for lang in ("en", "fr", "en", "fr"):
+        said = imported(site, export, "--lang", lang).stdout
+        assert "removed" not in said and "not brought back" not in said, said
+    assert sorted(path.name for path in thread.iterdir()) == ["500.en.md", "501.fr.md"]
+    assert "Lovely." in (thread / "500.en.md").read_text() and "Très beau." in (thread / "501.fr.md").read_text()
+
+
 def test_a_second_import_of_the_translations_finds_them_where_the_first_put_them(tmp_path):
     """Run again, the import writes no second copy and keeps what a translator changed since."""
     export = polylang_blog(tmp_path)
