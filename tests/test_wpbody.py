@@ -451,10 +451,10 @@ def test_a_post_s_links_to_its_own_anchors_lead_to_the_passages_that_hold_them()
 
 
 def test_an_anchor_the_text_keeps_and_marks_a_post_holds_are_left_as_they_are():
-    """An imported footnote's anchors stay in the text (`<sup id="fnref-1">`): its links already work. The
-    private-use signs that mark anchors are taken out of a post's words first, where it links in itself."""
+    """An imported footnote is Markdown's, which the build links by itself. The private-use signs that
+    mark anchors are taken out of a post's words first, where it links in itself."""
     noted = to_markdown('<p>A claim[footnote]The source.[/footnote] here. <a href="#x">x</a></p><h2 id="x">X</h2>', "5")
-    assert 'A claim<sup id="fnref-1">[1](#fn-1)</sup> here. [x](#p2)' in noted and 'href="#fnref-1"' in noted
+    assert noted == "A claim[^1] here. [x](#p2)\n\n## X\n\n[^1]: The source.\n"
     # a note written by hand, whose ids Markdown drops, leads to its passage
     assert to_markdown('<p>A claim<sup id="r1"><a href="#n1">1</a></sup>.</p><ol><li id="n1">A note '
                        '<a href="#r1">back</a></li></ol>', "5") == "A claim<sup>[1](#p2)</sup>.\n\n1. A note [back](#p1)\n"
@@ -566,3 +566,19 @@ def test_code_that_opens_a_quotation_or_a_list_item_stays_code():
     # after words of its own, Markdown indents it as code, as before
     assert "<pre><code>line one\n    indented two\n</code></pre>" in _page(
         "<blockquote><p>x</p><pre>line one\n    indented two</pre></blockquote>")
+
+
+def test_imported_footnotes_are_markdown_s_so_a_translation_beside_its_original_links_to_its_own():
+    """As HTML (`<li id="fn-1">`) an original and its translation side by side held the same ids, and the
+    translation's marks led to the original's notes (a red team's): as Markdown, the build names each
+    text's ids by its language. A note keeps its markup and its lines; a mark Markdown would not read
+    (inside a table kept as HTML) leaves the notes as the blog's HTML, which still link."""
+    two = to_markdown("<p>Saudade[footnote]Le&atilde;o, <em>Origem</em>, 1606.[/footnote] e mar[footnote]First line"
+                      '<br>second, <a href="https://example.org/">a source</a>.[/footnote].</p>', "5")
+    assert two == ("Saudade[^1] e mar[^2].\n\n[^1]: Leão, *Origem*, 1606.\n\n"
+                   "[^2]: First line  \n    second, [a source](https://example.org/).\n")
+    from tertulia.reading.markup import Converter
+    built = Converter().blocks(two, trusted=True, lang="pt")
+    assert 'href="#fn-pt-2"' in built[0] and '<li id="fn-pt-2">' in built[1] and "<em>Origem</em>" in built[1]
+    in_a_table = to_markdown('<table><tr><td>A[footnote]Note.[/footnote]</td><td rowspan="2">B</td></tr></table>', "5")
+    assert '<li id="fn-1">' in in_a_table and 'href="#fn-1"' in in_a_table and "[^1]" not in in_a_table

@@ -141,6 +141,7 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
 # What Python-Markdown itself writes, beside what an imported body may hold as HTML
 MARKDOWN_ATTRIBUTES = {"a": {"href", "title", "rel"}, "img": {"src", "alt", "title"}, "ol": {"start"}, "th": {"style"},
                        "td": {"style"}}
+FOOTNOTE_CLASSES = {"footnote", "footnote-ref", "footnote-backref"}  # what Python-Markdown's footnotes write
 URL_ATTRIBUTES = {"href", "src", "poster"}
 TABLE_ALIGN = re.compile(r"text-align: (?:left|right|center);")
 INVISIBLE = re.compile(r"[\x00-\x20\x7f]")  # a browser reads `java\tscript:` as `javascript:`
@@ -175,6 +176,8 @@ def _allowed(tag: str, name: str, value: str) -> bool:
         return value in DIRECTIONS
     if name in ANY_TAG_ATTRIBUTES:
         return bool(LANGUAGE_TAG.fullmatch(value))
+    if name == "class" and tag in ("a", "div"):  # an imported post's footnotes, as Markdown's (see footnotes.py)
+        return value in FOOTNOTE_CLASSES
     if name not in ATTRIBUTES.get(tag, set()) | MARKDOWN_ATTRIBUTES.get(tag, set()):
         return False
     if name == "style":

@@ -24,6 +24,7 @@ from markdownify import MarkdownConverter
 from ..reading.markup import (MAX_ANGLES, MAX_COMMENT, MAX_SECONDS, MAX_SECONDS_TRUSTED,
                               comment_refusal, run_on, trusted_blocks)
 from . import anchors
+from .footnotes import notes_as_markdown
 from .accessible import accessible
 from .proposal import REDACTED, redacted
 from .shortcodes import PRE_END, Media, expanded
@@ -367,6 +368,8 @@ def to_markdown(body: str, post_id: str = "", media: Media | None = None, footno
                 places.update(anchors.kept_for_links(numbers))
     else:
         markdown = flat_markdown(text) if flat else _converted(cleaned(text, frames=shortcodes, every_word=not shortcodes))
+    if shortcodes and not flat:
+        markdown = notes_as_markdown(markdown, _converted)
     if shortcodes and not flat and not safe_as_essay(markdown):  # a post or page: its Markdown is trusted when built
         markdown = flat_markdown(text)
         if flattened is not None:

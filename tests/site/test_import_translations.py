@@ -136,6 +136,29 @@ def test_importing_one_language_never_removes_the_comments_another_language_s_im
     assert "Lovely." in (thread / "500.en.md").read_text() and "Très beau." in (thread / "501.fr.md").read_text()
 
 
+def test_a_translation_s_footnotes_side_by_side_with_its_original_s_lead_each_to_its_own_notes(tmp_path):
+    """Imported as the blog's HTML, both columns held `id="fn-1"`: the French mark led to the English note."""
+    import re
+    export = export_of(
+        tmp_path, BLOG,
+        item(70, "bridge", "<p>First[footnote]An English note.[/footnote].</p>", EN + group("pll_a")),
+        item(71, "pont", "<p>Premier[footnote]Une note française.[/footnote].</p>", FR + group("pll_a"),
+             link=f"{BLOG}/fr/2014/05/pont/"),
+        channel=POLYLANG)
+    site, out = tmp_path / "site", tmp_path / "out"
+    imported(site, export, "--lang", "en")
+    imported(site, export, "--lang", "fr")
+    assert "[^1]: Une note française." in (site / "content/posts/bridge/index.fr.md").read_text()
+    built = run_cli("build", "--content", str(site / "content"), "--output", str(out))
+    assert built.returncode == 0, built.stderr
+    side = (out / "posts/bridge/index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'\sid="([^"]+)"', side)
+    assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
+    french = side[side.index('<li id="fn-fr-1"'):]
+    assert french.index("Une note française.") < french.index("</li>")
+    assert side.count('href="#fn-fr-1"') == 1 and side.count('href="#fn-en-1"') == 1
+
+
 def test_a_second_import_of_the_translations_finds_them_where_the_first_put_them(tmp_path):
     """Run again, the import writes no second copy and keeps what a translator changed since."""
     export = polylang_blog(tmp_path)
