@@ -18,6 +18,7 @@ import itertools
 import mailbox
 import re
 from dataclasses import dataclass, field
+from datetime import timezone
 from email import policy
 from email.header import decode_header, make_header
 from email.utils import getaddresses, parsedate_to_datetime
@@ -580,10 +581,17 @@ def _sent(message) -> str:
     return _utc(next((str(value) for name, value in message.raw_items() if name.lower() == "date"), ""))  # as sent
 
 
+# RFC 5322's zone for a time in UTC from a sender whose own zone is unknown (Python's `formatdate()`
+# writes it): Python reads it as no zone at all, and the letter's date was dropped for the reader's own
+UNKNOWN_ZONE = re.compile(r"\s-0000(?:\s*\([^()]*\))?\s*\Z")
+
+
 def _utc(said: str) -> str:
     """A mail date (RFC 5322's form) in UTC, as the page's form writes dates; "" for one without its zone."""
     try:
         when = parsedate_to_datetime(said)
+        if when.tzinfo is None and UNKNOWN_ZONE.search(said):
+            when = when.replace(tzinfo=timezone.utc)
         if when.tzinfo is None or str(when.year) not in said:  # a year of 1 or 99 is read as 2001, 1999
             return ""
         return utc_text(when)

@@ -119,6 +119,19 @@ def test_a_file_without_a_date_takes_when_the_letter_was_sent_on_the_site_s_cloc
     assert 'date: "2026-11-30 07:15+01:00"' in comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
 
 
+@pytest.mark.parametrize("zone", ["-0000", "-0000 (UTC)", "+0000"])
+def test_a_letter_sent_at_a_time_in_utc_whose_sender_s_zone_is_unknown_is_dated_by_it(tmp_path, zone):
+    """`-0000`, as Python's own `formatdate()` writes it, is UTC from a sender of no known zone: read as
+    no zone at all, the letter's date gave way to the one the reader's page had written (a red team's)."""
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": COMMENT_C1})
+    path = "content/posts/hola/comments/20261130-0615-k3x9qa7b.es.md"
+    typed = letter(BODY, path, comment_file("Eve", BODY, "c1", "", "2026-11-30 06:25+00:00"))
+    message = mails.quoted_printable(typed, "Respuesta a Carla sobre Hola", 1)
+    message.replace_header("Date", f"Mon, 30 Nov 2026 06:15:00 {zone}")
+    assert import_mail(content, *mails.store([message], tmp_path / "mail")["eml"]).returncode == 0
+    assert 'date: "2026-11-30 06:15+00:00"' in comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+
+
 def test_a_letter_labelled_punycode_is_read_as_the_utf_8_it_is_not_a_traceback(tmp_path):
     content = site(tmp_path)
     message = EmailMessage()
