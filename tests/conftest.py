@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import threading
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,18 @@ def ctrl_c_at_a_terminal():
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     yield
     signal.signal(signal.SIGINT, previous)
+
+
+@pytest.fixture(autouse=True)
+def signals_as_they_were():
+    """A command run in the test's own process takes over its interruptions (SIGTERM raises, and once
+    it ends for one, the rest are ignored), as it would its own process: the next test gets them back."""
+    held = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    handlers = [signal.getsignal(number) for number in held]
+    yield
+    for number, handler in zip(held, handlers):
+        if handler is not None and threading.current_thread() is threading.main_thread():  # (else none can be set)
+            signal.signal(number, handler)
 
 
 def pytest_assertrepr_compare(op, left, right):

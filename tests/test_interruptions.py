@@ -109,3 +109,22 @@ def test_a_second_ctrl_c_while_the_first_is_said_ends_the_command_without_a_trac
     except KeyboardInterrupt:  # out of the command: Python would print a traceback
         status = "a traceback"
     assert status == 130
+
+
+def test_a_second_sigterm_after_the_first_is_said_ends_nothing_more():
+    """Python puts back the default action of its handlers as it shuts down: a second polite kill landing
+    then ended the command by the signal (exit -15, not 143) once in ten double kills of a build."""
+    script = ("import os, signal, sys, time\n"
+              "from tertulia.commands import args, cli\n"
+              "def killed(_):\n"
+              "    signal.raise_signal(signal.SIGTERM)\n"
+              "cli._site_command = killed\n"
+              "status = args.main(['check'])\n"
+              "os.kill(os.getpid(), signal.SIGTERM)  # the second one, as the command ends\n"
+              "time.sleep(0.2)\n"
+              "print('ended', status)\n"
+              "sys.exit(status)\n")
+    from helpers import ROOT
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=30)
+    assert (done.returncode, done.stdout) == (143, "ended 143\n"), done.stderr
+    assert done.stderr == "interrupted; the previous output is untouched\n"

@@ -171,9 +171,10 @@ def _failed(args, problem: Exception) -> int:
 
 
 def _interrupted(stop: KeyboardInterrupt) -> int:
+    status = exit_status(stop)  # first: a later interruption must not cut the line short
     with contextlib.suppress(OSError):  # a terminal that hung up takes no more words
         print(f"interrupted; {stop.args[0] if stop.args else UNTOUCHED}", file=sys.stderr)
-    return exit_status(stop)
+    return status
 
 
 def _is_site(content) -> bool:
