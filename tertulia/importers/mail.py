@@ -105,7 +105,10 @@ def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen
             report(f"{verb} {shown} (pending) from {where}" + (f" ({extra})" if extra else ""))
         else:
             outcome.already.append(shown)
-            report(f"{where}: already imported as {shown}; nothing written")
+            if Path(shown).exists():
+                report(f"{where}: already imported as {shown}; nothing written")
+            else:  # a dry run's: the same proposal as a message before it in this run, which nothing wrote
+                report(f"{where}: the same proposal as one above, which would be {shown}; nothing written")
 
 
 def _from_the_site(message, config) -> bool:

@@ -270,12 +270,15 @@ def test_messages_without_a_usable_proposal_are_listed_one_line_each(tmp_path):
 
 
 def test_a_dry_run_says_what_it_would_write_and_writes_nothing(tmp_path):
+    """The same letter sent twice: the second was said to be "already imported", by a run that imports none."""
     content = site(tmp_path)
-    sources = mails.store([mails.quoted_printable(the_letter(), "Comment", 1)], tmp_path / "mail")
+    sources = mails.store([mails.quoted_printable(the_letter(), "Comment", n) for n in (1, 2)], tmp_path / "mail")
     before = every_file(content)
-    result = import_mail(content, *sources["eml"], dry=True)
+    result = import_mail(content, *sources["mbox"], dry=True)
     assert result.returncode == 0 and "would write" in result.stdout
+    assert "already imported" not in result.stdout and "the same proposal as one above, which would be" in result.stdout
     assert every_file(content) == before
+    assert "already imported as" in import_mail(content, *sources["mbox"]).stdout  # the second, in earnest
 
 
 def test_an_attachment_is_named_and_left_out(tmp_path):
