@@ -19,7 +19,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..errors import counted, one_line
+from ..errors import counted, hides, one_line
 from ..model import SiteConfig
 from ..reading.config import load_config
 from ..reading.find import is_key, is_scratch
@@ -640,6 +640,9 @@ def _changes_said(proposal: Proposal, author: str, body: str) -> list[str]:
         notes.append(f"left out: {shown(', '.join(others))} (a proposal sets only {', '.join(PROPOSED_KEYS)})")
     if author.count(REDACTED) > clean_text(str(proposal.meta.get("author") or "")).count(REDACTED):
         notes.append("the sender's e-mail address taken out of the name")
+    if any(hides(char) for char in author):  # the text keeps its own, which `check` then names
+        notes.append("a character that hides or turns the letters after it (a direction override) taken out of "
+                     "the name")
     if (removed := body.count(REDACTED) - clean_text(proposal.body).count(REDACTED)) > 0:
         notes.append(f"the sender's e-mail address taken out of the comment's text ({counted(removed, 'place')}), "
                      f"written `{REDACTED}`")

@@ -108,6 +108,19 @@ def test_what_a_proposal_may_not_set_and_the_sender_s_address_taken_out_are_said
     assert "taken out of the comment's text (1 place)" in result.stdout
 
 
+def test_a_direction_override_taken_out_of_a_name_is_said(tmp_path):
+    """`Eve \u202egnp.exe` is written `Eve gnp.exe` (a name never turns the words after it), and the
+    report said nothing of it, while the same character in the text is kept and `check` names it."""
+    content = site(tmp_path)
+    path = "content/posts/hola/comments/20261130-0615-k3x9qa7b.es.md"
+    file_text = '---\nauthor: "Eve \u202egnp.exe"\n---\n\nHola.\n'
+    message = mails.quoted_printable(letter("Hola.", path, file_text), "Comentario", 1)
+    result = import_mail(content, *mails.store([message], tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert 'author: "Eve gnp.exe"' in comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+    assert "(a direction override) taken out of the name" in result.stdout
+
+
 def test_a_file_without_a_date_takes_when_the_letter_was_sent_on_the_site_s_clock_saying_so(tmp_path):
     """Sent at 06:15 UTC: written 07:15+01:00 on a site in Madrid, so that its thread shows one clock."""
     content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": COMMENT_C1})
