@@ -31,6 +31,7 @@ from .problems import first_few, reasons_said, refusal, shown
 from .proposal import private_name
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
+from .twins import Twins
 from .wpbody import comment_markdown, comment_markdown_without, comment_refused
 from .wpfiles import imported_comment, text_of
 from .wxr import DISQUS, not_the_export, safe_events
@@ -72,6 +73,7 @@ class DisqusSummary:
     on_pages: Counter = field(default_factory=Counter)  # a page's folder -> its comments, kept unpublished
     future_dates: list[str] = field(default_factory=list)  # comments dated after tomorrow: written undated
     filed_by_letters: list[str] = field(default_factory=list)  # comments in another language than their thread's
+    twins: list[str] = field(default_factory=list)  # comments repeating a WordPress comment (see twins.py)
 
     def unmatched_thread(self, link: str, sent_to: list[str]) -> None:
         """Count a comment on a thread no essay matches, and where site.yml's `redirects` send its address."""
@@ -103,6 +105,10 @@ class DisqusSummary:
         if self.filed_by_letters:
             lines.append("comments filed in the language their letters are written in, which their thread's "
                          f"language does not write (one in another: rename its file): {first_few(self.filed_by_letters)}")
+        if self.twins:
+            lines.append("comments that repeat a WordPress comment of their thread, the same name, minute and words, "
+                         "which Disqus does not mark as its copy (`wp_id`); both kept: if they are one comment, "
+                         f"delete one: {first_few(self.twins)}")
         if self.on_pages:
             lines.append("of them on pages, kept in the page's comments/ folder but never shown (a page has no thread): "
                          + ", ".join(f"{folder} {count}" for folder, count in sorted(self.on_pages.items())))
@@ -141,6 +147,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
         return bool(folder) and deleted_here(content / folder / "comments", f"disqus-{post_id}",
                                              (lang, *site.languages), _deleted_in(folder, post_id, staging, posts))
     finders: dict = {}  # a thread -> where its replies go (see _kept_ancestor)
+    twins = Twins(content)
     failed = True
     try:
         for key, element in _posts(export):
@@ -166,6 +173,8 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
             summary.brought(post.status, path, _dated_later(element, site), by_letters)
             parent = _kept_ancestor(key, posts, copies, finders, deleted)
             written = _comment_writer(element, folder, site, hosts.get(post.thread, ""))
+            if not deleted(key) and (twin := twins.of(folder, written(post.status, parent))):
+                summary.twins.append(f"{path} ({twin})")
             every_status = tuple(written(status, parent) for status in STATUSES)  # as an earlier import wrote it
             staging.stage({path: Planned(written(post.status, parent), every_status, if_recorded=True,
                                          identity=_identity(key, posts),

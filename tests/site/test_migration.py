@@ -1560,6 +1560,29 @@ def test_disqus_copies_of_the_blogs_own_comments_are_not_imported_twice(tmp_path
     assert "DISQUS-FIRST" not in page and page.count('id="comment-11"') == 1
 
 
+def test_a_disqus_comment_repeating_a_wordpress_one_without_wp_id_is_kept_and_named(tmp_path):
+    """Comment 11 again in Disqus (its name, minute and words), with no `wp_id` to say it is Disqus's copy:
+    shown twice, in the archive and the feeds too, and nothing said (a red team's). Both stay (each may
+    be the person's own posting); the summary names the pair."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    text = DISQUS.read_text().replace(
+        "<p>DISQUS-FIRST a comment from Disqus, with <b>bold</b> &amp; more.</p>",
+        "<p>Primer comentario.<br>Con una línea más.</p><p>Y un segundo párrafo.</p>").replace(
+        "<createdAt>2013-02-03T04:05:06Z</createdAt>", "<createdAt>2012-09-11T08:27:30Z</createdAt>").replace(
+        "<name>Dora &amp;amp; Co</name>", "<name>La Communa</name>")
+    export = tmp_path / "disqus.xml"
+    export.write_text(text)
+    result = imported(site, export, source="disqus").stdout
+    thread = site / "content/posts/los-clientes/comments"
+    assert (thread / "disqus-3001.es.md").exists() and (thread / "11.es.md").exists()
+    assert ("which Disqus does not mark as its copy (`wp_id`); both kept: if they are one comment, delete one: "
+            "posts/los-clientes/comments/disqus-3001.es.md (posts/los-clientes/comments/11.es.md)") in result, result
+    # the export as Disqus really holds that comment, other words: no twin, and the file follows it
+    assert "repeat a WordPress comment" not in imported(site, DISQUS, source="disqus").stdout
+    assert "DISQUS-FIRST" in (thread / "disqus-3001.es.md").read_text()
+
+
 def test_a_frame_in_a_comment_is_a_link_to_what_it_showed_never_a_frame(tmp_path):
     """WordPress never showed a commenter's frame, but the address says which video the comment is about."""
     site = tmp_path / "site"
