@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .errors import ContentError
 from .reading.find import Found, is_page, shown_path
 from .site import routes
-from .layout import CNAME, MARK, NO_JEKYLL, NOT_FOUND, PAGEFIND, SITEMAP
+from .layout import ASSETS, CNAME, MARK, NO_JEKYLL, NOT_FOUND, PAGEFIND, SITEMAP
 from .site.routes import file_path
 from .writing.write import folders_above
 
@@ -100,7 +100,7 @@ def clashes_known_early(options: Options, found: Found, config: SiteConfig,
     listings = (routes.home, routes.feed, routes.tags, routes.comments, routes.comments_feed)
     made = {file_path(url(lang=lang)) for lang in ("", *config.language_codes) for url in listings}
     made |= {SITEMAP, NOT_FOUND, NO_JEKYLL, MARK, *([CNAME] if config.cname else [])}  # as pipeline._extras writes them
-    made |= {"assets/" + relative for relative in options.theme.files("assets")}
+    made |= {f"{ASSETS}/{relative}" for relative in options.theme.files("assets")}
     static = [relative for relative, _ in found.static]
     made |= _own_pages(records, config, options.drafts, {relative.split("/")[0] for relative in static})
     return _static_clashes(options.content, static, made, config.search)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import Cache, OutputMemo, content_key, tree_key
-from .reading.find import RECORD, Found, digest_files, find_content, never_read
+from .reading.find import RECORD, SETTINGS, Found, digest_files, find_content, never_read
 from .site.routes import file_path
 from .theme import KINDS, THEME_IN_PACKAGE
 from .versions import installed_libraries
@@ -162,7 +162,7 @@ def keep_unchanged(items: list[tuple[str, object]], fingerprints: dict,
 def inputs_key(options: Options) -> str:
     """What every page depends on besides the posts: code, libraries, site.yml, the translation
     record, options. Templates and catalogs are not here: each page is keyed by those it uses."""
-    site_yml, record = options.content / "site.yml", options.content / RECORD
+    site_yml, record = options.content / SETTINGS, options.content / RECORD
     return content_key(tree_key(PACKAGE, skip=THEME_IN_PACKAGE), installed_libraries(),
                        _text_of(site_yml), _text_of(record),
                        str(options.base_url), str(options.drafts), str(options.pending))

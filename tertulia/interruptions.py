@@ -1,4 +1,4 @@
-"""A Ctrl-C or a polite kill (SIGTERM): which signals a build holds off while its files move in, and
+"""A Ctrl-C or a polite kill (SIGTERM, or SIGHUP as a terminal closes): which signals a build holds off while its files move in, and
 SIGTERM raised as Terminated, so that every `finally` runs and nothing half-done is left behind; and
 what a command killed outright leaves: its forked processes end with it, its scratch folders are
 cleared away by the next command that makes one.

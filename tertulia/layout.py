@@ -1,12 +1,13 @@
 """The site's own names in output/, declared once: the first segments of its addresses and the files
 the build writes at its root. site/routes.py makes every URL from them; reading/ checks authors' page
-slugs and old addresses against them (a stage before site/, it may not ask routes); writing/ writes
-and recognises them."""
+slugs and old addresses against them (a stage before site/, it may not ask routes); the pipeline writes
+the markers among them (`.nojekyll`, `.tertulia-site`, `CNAME`) and writing/ recognises them."""
 
 from __future__ import annotations
 
 # the folder a build writes when not told another (`--output`): the build's by convention, replaced whole
 OUTPUT = "output"
+CACHE = ".tertulia-cache"  # beside content/: what the last builds parsed and drew, to do less next time
 POSTS, TAGS, COMMENTS, SEARCH, PAGED, ASSETS, PAGEFIND = "posts", "tags", "comments", "search", "page", "assets", "pagefind"
 # each first segment the site uses itself, with what it holds there (said to a page whose slug would take it)
 SEGMENTS = {POSTS: "its essays", TAGS: "its tags", COMMENTS: "its comment archive", SEARCH: "its search",

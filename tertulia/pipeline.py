@@ -27,11 +27,11 @@ from .cache import Cache, OutputMemo, content_key
 from .errors import ContentError, ContentErrors, counted
 from .freshness import (LastRun, digests_to_check, every_page_shows, inputs_key, keep_unchanged, output_memo,
                         page_inputs, saved, theme_key, whole_site_key, with_words)
-from .reading.find import Found, find_content, shown_path
+from .reading.find import SETTINGS, Found, find_content, shown_path
 from .site.routes import file_path
 from .theme import CATALOG, Theme
 from .versions import installed_libraries, parser_version
-from .layout import CNAME, MARK, NO_JEKYLL
+from .layout import ASSETS, CNAME, MARK, NO_JEKYLL
 from .writing.write import MARK_TEXT, OutputRefused, after_commit, output_lock, staged_output
 
 if TYPE_CHECKING:
@@ -152,8 +152,8 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     from .reading.parse import parse_all
     from .reading.translations import load_record
     from .reading.validate import build_model
-    config, setting_errors, setting_warnings = read_config(options.content / "site.yml",
-                                         shown_path(options.content, options.content / "site.yml"), options.base_url)
+    config, setting_errors, setting_warnings = read_config(options.content / SETTINGS,
+                                         shown_path(options.content, options.content / SETTINGS), options.base_url)
     followed, record_errors = load_record(options.content)
     earlier = setting_errors + record_errors + options.theme.refused()  # reported with the content's, at once
     cache = last.cache if last else parse_cache(options)
@@ -240,7 +240,7 @@ def _missing_catalogs(options: Options, interface: "Interface") -> list[ContentE
     unless site.yml accepts English for it."""
     from .reading.yamltext import plain_or_quoted
     from .site.ui import template_messages
-    shown = shown_path(options.content, options.content / "site.yml")
+    shown = shown_path(options.content, options.content / SETTINGS)
     warnings = [ContentError(shown, 0, f"language `{lang}` has no interface catalog "
                                        f"(locales/{lang}/{CATALOG}): its pages use English words; "
                                        "write one, or accept English with `english_interface: [" + plain_or_quoted(lang) + "]`")
@@ -459,7 +459,7 @@ def _extras(loaded: Loaded, options: Options, beside_posts: dict[str, bytes]) ->
     """Static assets, files beside published posts, and the GitHub Pages markers, by output path."""
     extras = {}
     for relative, asset in options.theme.files("assets").items():
-        extras["assets/" + relative] = asset.read_bytes()
+        extras[f"{ASSETS}/{relative}"] = asset.read_bytes()
     for essay in loaded.site.essays + loaded.site.pages:
         for url in essay.files:
             extras[url] = beside_posts[url]

@@ -1,4 +1,5 @@
-"""The commands of `tertulia` (and `build.py`): each returns the exit status of the contract (0, 1 or 2)."""
+"""The commands of `tertulia` (and `build.py`): each returns the exit status of the contract (0, 1 or 2),
+or, ended by an interruption, 128 and its signal's number as a shell says (see interruptions.exit_status)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pathlib import Path
 from ..cache import holds_links
 from ..errors import ContentErrors, ToolFailed, counted
 from ..interruptions import UNTOUCHED, exit_status, interruption_behind, stop_on_sigterm
-from ..layout import OUTPUT
+from ..layout import CACHE, OUTPUT
+from ..reading.find import SETTINGS
 from ..pipeline import Options, build, check_site, load_site
 from ..theme import KINDS, Theme
 from ..writing.write import COMMITTED, OutputBusy, OutputRefused, PartlyCommitted, after_commit, output_problem
@@ -27,7 +29,7 @@ def _site_above(content: Path) -> str:
         return ""
     here = Path.cwd()
     for folder in here.parents:
-        if (folder / "content" / "site.yml").is_file():
+        if (folder / "content" / SETTINGS).is_file():
             return os.path.relpath(folder, here)
     return ""
 
@@ -180,7 +182,7 @@ def _interrupted(stop: KeyboardInterrupt) -> int:
 def _is_site(content) -> bool:
     """A content folder with its settings, or one holding essays or pages whose site.yml is missing
     (that is a content error, said with the others)."""
-    return content.is_dir() and any((content / name).exists() for name in ("site.yml", "posts", "pages"))
+    return content.is_dir() and any((content / name).exists() for name in (SETTINGS, "posts", "pages"))
 
 
 def _sources(content) -> dict:
@@ -200,7 +202,7 @@ def _conventional(args) -> bool:
 
 
 def _options(args) -> Options:
-    cache = None if getattr(args, "no_cache", False) else args.content.resolve().parent / ".tertulia-cache"
+    cache = None if getattr(args, "no_cache", False) else args.content.resolve().parent / CACHE
     # a link, or one inside it, would be written through, putting files wherever it points; a file in its
     # place holds no cache
     if cache is not None and (holds_links(cache) or (cache.exists() and not cache.is_dir())):
@@ -377,7 +379,7 @@ def _import_issue(args) -> int:
 def _proposals_in(args, sources, run_import):
     """What `run_import` gives, or the exit status of a usage or content problem, said on stderr."""
     from ..importers.proposal import Refused
-    if not (args.content / "site.yml").is_file():
+    if not (args.content / SETTINGS).is_file():
         print(f"{args.content}: no site.yml; import proposals into a site's content folder", file=sys.stderr)
         return EXIT_USAGE
     missing = [str(path) for path in sources if not os.path.lexists(path)]

@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 from urllib.request import url2pathname
 
 from .. import __version__
+from ..layout import CACHE, OUTPUT
 from ..reading.language_tags import LANGUAGE_TAG, unregistered
 from ..reading.read import parse_text
 from .scaffold import new_translation
@@ -351,7 +352,7 @@ def site_files(name: str, lang: str, translations: list[str], title: str | None,
             original, _ = parse_text(files[f"content/{kind}/index.{lang}.md"].encode("utf-8"), kind)
             files[f"content/{kind}/index.{code}.md"] = new_translation((original, lang))
     files.update({
-        ".gitignore": "# what builds make; never commit it\noutput/\n.tertulia-cache/\n"
+        ".gitignore": f"# what builds make; never commit it\n{OUTPUT}/\n{CACHE}/\n"
                       "# what an import stopped outright leaves in content/ (the next import clears it)\n.import-*/\n",
         "requirements.txt": _requirements(requirement) + _word_cutting(languages),
         ".github/workflows/pages.yml": PAGES_WORKFLOW,

@@ -15,7 +15,7 @@ from ..reading.markup import Converter
 from ..reading.find import COMMENT_FILE, ESSAY_FILE, SYMLINK
 from ..reading.names import as_written_in, is_key, key_problem, slug_of
 from ..reading.read import read_parsed
-from ..reading.find import shown_path
+from ..reading.find import SETTINGS, shown_path
 from .translated import record_new, translation_pair
 from ..importers.clock import in_zone, utc_text
 from ..reading.validate import STARTER_AUTHOR, STARTER_TITLE, page_slug_collision
@@ -29,7 +29,7 @@ def scaffold(content: Path, kind: str, slug: str, lang: str | None, reply_to: st
              page: bool = False, update: bool = False) -> int:
     """Write the new file and say where it is; 2 for a wrong request, 1 when it would overwrite."""
     try:
-        config = load_config(content / "site.yml", str(content / "site.yml"))
+        config = load_config(content / SETTINGS, str(content / SETTINGS))
     except ContentErrors as problem:
         print("\n".join(str(e) for e in problem.errors), file=sys.stderr)
         return 1

@@ -22,9 +22,11 @@ from pathlib import Path
 
 from ..reading.addresses import NAME_MAX
 from ..reading.config import read_config
+from ..reading.find import SETTINGS
 from ..errors import ContentErrors, ToolFailed, counted
 from ..freshness import LastRun
 from ..interruptions import scratch_folder
+from ..layout import NOT_FOUND
 from ..pipeline import Options, parse_cache, build
 from ..theme import KINDS
 from ..writing.write import OutputBusy, OutputRefused
@@ -87,7 +89,7 @@ def rebuild(options: Options, state: PreviewState, last: LastRun | None = None,
 
 def base_path(options: Options) -> str:
     """The path base_url puts the site under, "/" while site.yml cannot say."""
-    config_path = options.content / "site.yml"
+    config_path = options.content / SETTINGS
     try:
         config = read_config(config_path, str(config_path), options.base_url)[0]
     except ContentErrors:
@@ -235,7 +237,7 @@ def _found(path: str, output: Path, state: PreviewState) -> tuple[str, str, byte
         # as GitHub Pages answers: the page's relative links only resolve from the folder's own address
         return "301 Moved Permanently", "text/plain; charset=utf-8", b""
     if target is None:
-        missing = output / "404.html"
+        missing = output / NOT_FOUND
         return "404 Not Found", "text/html; charset=utf-8", missing.read_bytes() if missing.is_file() else b"not found"
     kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
     if kind.startswith("text/") or kind in ("application/javascript", "application/xml"):

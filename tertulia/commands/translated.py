@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
 from ..reading.align import counts_differ
-from ..reading.find import shown_path
+from ..reading.find import SETTINGS, shown_path
 from ..reading.translations import (RECORD, SUMMARY, TITLE, UNFINISHED, Followed, blocks_named, gone_entries, listed,
                                     fingerprints, load_record, read_for, marked, mend_rearranged, paired_blocks,
                                     rearranged, stale_blocks, still_marked, summary_of, title_of, words_of)
@@ -261,7 +261,7 @@ def _declared_languages(content: Path) -> tuple[str, ...]:
     """The languages site.yml declares, or () when it cannot say (the build says why)."""
     from ..reading.config import load_config
     try:
-        return load_config(content / "site.yml", str(content / "site.yml")).language_codes
+        return load_config(content / SETTINGS, str(content / SETTINGS)).language_codes
     except (ContentErrors, OSError):
         return ()
 

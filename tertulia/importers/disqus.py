@@ -21,6 +21,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..errors import counted
 from ..reading.config import usable_timezone
 from ..reading.dates import parse_date
+from ..reading.find import SETTINGS
 from ..reading.markup import is_safe_url
 from . import siteyml
 from .addresses import relinked, same_address, site_path
@@ -212,7 +213,7 @@ def _vanished(content: Path, places: dict[str, tuple[str, str]], posts: dict[str
 def _site(content: Path) -> Site:
     """What the import needs to know of the site in `content`: its essays, languages, addresses and clock."""
     essays = known(content)
-    settings = siteyml.settings(content / "site.yml")
+    settings = siteyml.settings(content / SETTINGS)
     return Site(essays, siteyml.languages_in(settings)[0], siteyml.base_url_in(settings), _moved(essays, settings),
                 _zone(settings))
 

@@ -22,7 +22,7 @@ from urllib.parse import unquote
 from ..errors import counted, hides, one_line
 from ..model import SiteConfig
 from ..reading.config import load_config
-from ..reading.find import is_key, is_scratch
+from ..reading.find import SETTINGS, is_key, is_scratch
 from ..reading.markup import clean_text, comment_refusal, comment_too_long
 from ..reading.names import MAX_KEY, passage_of
 from ..reading.read import FRONT_MATTER, parse_text
@@ -452,7 +452,7 @@ def _outlook_headers(lines: list[str], index: int) -> bool:
 
 def site_config(content: Path) -> SiteConfig:
     """The settings of the site a proposal goes into; raises ContentErrors for a bad site.yml."""
-    return load_config(content / "site.yml", f"{content.name}/site.yml")
+    return load_config(content / SETTINGS, f"{content.name}/site.yml")
 
 
 def write_proposal(proposal: Proposal, content: Path, site: SiteConfig, origin: str, fallback_date: str,

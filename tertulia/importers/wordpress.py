@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..reading.addresses import under_files
+from ..reading.find import SETTINGS
 from ..reading.names import same_words
 from ..reading.read import parse_text
 from . import addresses, media, pasted, siteyml
@@ -99,13 +100,13 @@ def _site_yml_planned(channel: Channel, content: Path, lang: str, plan: Plan, su
     summary.shared_ids = plan.shared_ids
     redirects = _redirects_kept(plan, content, summary, staging.done.changed_on_blog + staging.done.edited_both)
     menu, menus, summary.menu_left_out = plan.menus.linked(lang)
-    site = siteyml.updated(content / "site.yml", channel, lang, plan.tags, redirects, summary,
+    site = siteyml.updated(content / SETTINGS, channel, lang, plan.tags, redirects, summary,
                            languages=plan.blog_languages, odd_languages=sorted(plan.odd_languages),
                            menu=menu, menus=menus, labels=plan.labels)
-    summary.unlinked_pages = _unlinked_pages(summary.page_folders, content / "site.yml", summary.menu_written)
+    summary.unlinked_pages = _unlinked_pages(summary.page_folders, content / SETTINGS, summary.menu_written)
     summary.same_titled = _same_titled(summary.page_titles, content, lang)
     if site is not None:
-        plan.files["site.yml"] = Planned(site)
+        plan.files[SETTINGS] = Planned(site)
         staging.stage(plan.files, overwrite=True)
 
 

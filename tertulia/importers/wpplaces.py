@@ -14,6 +14,7 @@ from ..errors import counted
 from ..layout import SEGMENTS
 from ..reading.addresses import own_page, page_url, split as address_split
 from ..reading.fields import FEED_ID
+from ..reading.find import SETTINGS
 from ..reading.language_tags import LANGUAGE_TAG, unregistered
 from ..reading.names import as_written_in, slug_of
 from . import addresses, media, pairing, pasted, siteyml
@@ -68,13 +69,13 @@ def _blog_read(channel: Channel, content: Path, lang: str, plan: Plan, download:
     """What the blog's header decides for every post: the site's languages, the blog's feeds' redirects, the
     terms that translate each other, site.yml's tags, where media come from."""
     # a new site.yml declares the plugin's languages too: a page's slug keeps clear of them already
-    plan.languages = tuple(siteyml.languages(content / "site.yml")[0]) or (lang, *_usable_tags(channel.language_terms))
+    plan.languages = tuple(siteyml.languages(content / SETTINGS)[0]) or (lang, *_usable_tags(channel.language_terms))
     plan.redirects.update(addresses.FEEDS)
     plan.lang = lang
     # the blog's terms that translate each other, and site.yml's tags, read once: every post asks
     plan.term_translations = pairing.term_translations(channel)
     if plan.content is not None:
-        plan.site_tags = {key.casefold(): key for key in siteyml.tag_keys(plan.content / "site.yml")}
+        plan.site_tags = {key.casefold(): key for key in siteyml.tag_keys(plan.content / SETTINGS)}
     plan.files_from = media.source_for(channel.link, channel.base_site_url, download, uploads)
 
 
@@ -354,8 +355,8 @@ def _language(asked: str | None, channel: Channel, content: Path, export: Path) 
     """--lang, else the blog's language, else site.yml's main_language; it must be one of site.yml's.
 
     The result names files and goes into site.yml, so it is a BCP 47 tag before anything else."""
-    known, main = siteyml.languages(content / "site.yml")
-    if not known and (content / "site.yml").is_file():  # the posts would land in a site that cannot build
+    known, main = siteyml.languages(content / SETTINGS)
+    if not known and (content / SETTINGS).is_file():  # the posts would land in a site that cannot build
         raise ContentProblem(f"{content.name}/site.yml: declares no `languages`: add them there (the blog's "
                              "too) before importing into it")
     if asked is not None:

@@ -1,5 +1,6 @@
 """Files that would run code where the site serves them: an SVG with a script, opened on its own, runs it
-at the site's own address. Both a build (files beside a post, static/) and `--media` ask here.
+at the site's own address. A build asks here of the files beside a post (static/ publishes one on
+purpose, as its author put it there), as do `--media` and a picture pasted into an imported post.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from urllib.parse import unquote
 
-from ..layout import ASSETS, COMMENTS, PAGEFIND, POSTS, ROOT_FILES, SEGMENTS
+from ..layout import ASSETS, COMMENTS, FEED, HOST_ROOT_FILES, PAGED, PAGEFIND, POSTS, ROOT_FILES, SEGMENTS, TAGS
 
 MAX_LENGTH = 2000
 NAME_MAX = 255  # bytes in a file or folder name, on the file systems a site is built and served from
@@ -20,7 +20,7 @@ BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")  # a browser sends it as it is; 
 # the site's own first segments but two: under posts/ and comments/, an old address may be one no page of the
 # site has (a renamed post's folder, WordPress's /comments/feed/), which own_page tells from the site's own
 OWN_FOLDERS = set(SEGMENTS) - {POSTS, COMMENTS}
-OWN_FILES = {*ROOT_FILES, "robots.txt"}
+OWN_FILES = {*ROOT_FILES, *HOST_ROOT_FILES}
 # A site is often built on a disk that ignores letter case (macOS's, Windows's), where `About/index.html`
 # is the file `about/index.html`: old addresses are compared with the site's own, and with each other,
 # with their paths' case folded, so that one never overwrites another there.
@@ -136,14 +136,14 @@ def own_page(address: str, languages: tuple[str, ...], slugs: set[str], pages: s
     if not parts:
         return True
     first = parts[0]
-    if first == "tags" and tags is not None and len(parts) > 1:
+    if first == TAGS and tags is not None and len(parts) > 1:
         return compared(parts[1]) in tags
     if first in OWN_FOLDERS or "/".join(parts) in OWN_FILES_FOLDED or first.startswith(".") or (
             len(parts) == 1 and first in pages):
         return True
-    if first == "comments":
-        return len(parts) == 1 or parts[1] in ("page", "feed.xml")
-    return first == "posts" and len(parts) > 1 and parts[1] in slugs
+    if first == COMMENTS:
+        return len(parts) == 1 or parts[1] in (PAGED, FEED)
+    return first == POSTS and len(parts) > 1 and parts[1] in slugs
 
 
 def compared(segment: str) -> str:

@@ -115,8 +115,9 @@ def find_content(content_dir: Path) -> Found:
 
 
 # What content/ holds besides posts/, pages/ and static/ (a record's lock and an import's state are hidden)
+SETTINGS = "site.yml"  # the site's settings (reading/config.py)
 RECORD = "translations.json"  # the translators' record (reading/translations.py), beside site.yml
-OWN_FILES = {"site.yml", RECORD}
+OWN_FILES = {SETTINGS, RECORD}
 
 
 def _strangers(content_dir: Path, errors) -> list[ContentError]:
