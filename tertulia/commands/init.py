@@ -17,6 +17,7 @@ from urllib.request import url2pathname
 
 from .. import __version__
 from ..layout import CACHE, OUTPUT
+from ..model import Discussion, SiteConfig
 from ..reading.language_tags import LANGUAGE_TAG, unregistered
 from ..reading.read import parse_text
 from .scaffold import new_translation
@@ -388,7 +389,8 @@ def _site_yml(title: str | None, name: str, base_url: str, languages: list[str])
         return "{" + ", ".join(said) + "}"
     return SITE_YML.format(title=shown, title_hint=hint, base_url=quoted(base_url), languages=names,
                            main=lang, lang=lang, about=labels('"What this site is about"'),
-                           elsewhere=labels('"Elsewhere"'), essays=labels('"essays"'))
+                           elsewhere=labels('"Elsewhere"'), essays=labels('"essays"'),
+                           per_page=SiteConfig.per_page, branch=Discussion.branch)  # the defaults, as the model has them
 
 
 SITE_YML = """\
@@ -408,7 +410,7 @@ menu:                     # links in every page's masthead, in this order
 
 # tags:                   # key -> label per language
 #   essays: {essays}   # a tag's name in each language
-# per_page: 20            # essays on each page of a listing
+# per_page: {per_page}            # essays on each page of a listing
 # search: true            # full-text search at /search/ (false to leave it out)
 # cname: essays.example.org   # a custom domain for GitHub Pages
 # english_interface: [xx]     # languages with no catalog whose pages may use English words
@@ -417,7 +419,7 @@ menu:                     # links in every page's masthead, in this order
 #   /about-us/: /about/
 # discussion:                 # readers propose comments as pull requests (see `tertulia guide`)
 #   repo: owner/name
-#   branch: main
+#   branch: {branch}
 #   email: talk@example.org
 #   issues: true              # readers with a GitHub account propose through an issue, no fork
 """
