@@ -115,6 +115,14 @@ def error_page(errors: list[str]) -> bytes:
             f"<p>Fix them and save: this page reloads by itself.</p>\n</main>\n</body>\n</html>\n").encode("utf-8")
 
 
+def _warnings_only(record: logging.LogRecord) -> bool:
+    return record.levelno >= logging.WARNING
+
+
+def _never(record: logging.LogRecord) -> bool:
+    return False
+
+
 LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")  # the names by which this machine's own pages reach the preview
 LOOPBACK = "127.0.0.1"  # where the preview answers unless told `--host`
 
@@ -403,11 +411,11 @@ def _serve(options: Options, port: int, bound: str, scratch: Path | None = None)
     # livereload's own notes are not for an author: its address lacks the site's path (a 404 under a
     # sub-path), and "Start watching changes", "Browser Connected", "Reload 0 waiters" come between the
     # preview's own lines, which already say each rebuild; its warnings and errors still show
-    logging.getLogger("livereload").addFilter(lambda record: record.levelno >= logging.WARNING)
+    logging.getLogger("livereload").addFilter(_warnings_only)  # one filter however often a process serves
     # tornado logs answers of status 500 as errors of its own ("[E …] 500 GET /"), the error page's status, whose
     # errors the preview has just said in its own words, and a 404 as a warning in its own format ("[W 261205
     # 21:27:10 wsgi:263] 404 GET …") between the preview's lines: a page not found is the browser's to show
-    logging.getLogger("tornado.access").addFilter(lambda record: False)
+    logging.getLogger("tornado.access").addFilter(_never)
     loop = _serving(server, port, bound)
     if loop is None:
         return 1
