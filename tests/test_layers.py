@@ -29,3 +29,18 @@ def test_site_loads_nothing_of_writing_or_the_commands():
     later = [name for name in loaded_after_importing("site")
              if name.startswith(("tertulia.writing", "tertulia.commands", "tertulia.importers"))]
     assert later == []
+
+
+def test_writing_loads_nothing_of_the_commands_or_the_importers():
+    later = [name for name in loaded_after_importing("writing")
+             if name.startswith(("tertulia.commands", "tertulia.importers"))]
+    assert later == []
+
+
+def test_a_build_loads_no_importer_and_no_command():
+    """The pipeline (read, validate, plan, render, write) is the core every command calls; an import is a
+    command of its own, which the core never needs."""
+    script = ("import sys, tertulia.pipeline, tertulia.freshness, tertulia.clashes\n"
+              "print('\\n'.join(m for m in sys.modules if m.startswith('tertulia.')))")
+    loaded = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert [name for name in loaded.stdout.split() if name.startswith(("tertulia.commands", "tertulia.importers"))] == []
