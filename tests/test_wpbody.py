@@ -580,5 +580,8 @@ def test_imported_footnotes_are_markdown_s_so_a_translation_beside_its_original_
     from tertulia.reading.markup import Converter
     built = Converter().blocks(two, trusted=True, lang="pt")
     assert 'href="#fn-pt-2"' in built[0] and '<li id="fn-pt-2">' in built[1] and "<em>Origem</em>" in built[1]
+    apart = to_markdown("<p>A claim[footnote]One paragraph.\n\nAnother, <em>its own</em>.[/footnote].</p>", "5")
+    assert apart == "A claim[^1].\n\n[^1]: One paragraph.\n\n    Another, *its own*.\n"
+    assert Converter().blocks(apart, trusted=True, lang="en")[1].count("<p>") == 2
     in_a_table = to_markdown('<table><tr><td>A[footnote]Note.[/footnote]</td><td rowspan="2">B</td></tr></table>', "5")
     assert '<li id="fn-1">' in in_a_table and 'href="#fn-1"' in in_a_table and "[^1]" not in in_a_table

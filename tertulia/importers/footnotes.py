@@ -27,9 +27,16 @@ def notes_as_markdown(markdown: str, converted: Callable[[str], str]) -> str:
     marks = [int(number) for number in REFERENCE.findall(text)]
     if not notes or sorted(marks) != list(range(1, len(notes) + 1)):
         return markdown
-    definitions = "\n\n".join(f"[^{number}]: " + converted(note).strip().replace("\n", "\n    ")
+    definitions = "\n\n".join(f"[^{number}]: " + _indented(converted(note).strip())
                               for number, note in enumerate(notes, 1))
     return REFERENCE.sub(r"[^\1]", text).rstrip("\n") + "\n\n" + definitions + "\n"
+
+
+def _indented(note: str) -> str:
+    """A note's lines after its first indented four spaces, as Markdown holds them in the note (its
+    paragraphs too); a blank line stays blank."""
+    return "\n".join(("    " + line if line.strip() else "") if index else line
+                     for index, line in enumerate(note.split("\n")))
 
 
 def _notes(section: str) -> list[str] | None:

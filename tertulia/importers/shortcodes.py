@@ -218,10 +218,17 @@ def _shortcode(match: re.Match, body: Body) -> str:
                        if k in attributes), (match.group(2) or "").strip().split(" ")[0])
         return _media(name, html.unescape(source)) + inner
     if name in ("footnote", "ref"):
-        body.notes.append(inner.strip())
+        body.notes.append(_paragraphs(inner.strip()))
         number = len(body.notes)
         return f'<sup id="fnref-{number}"><a href="#fn-{number}">{number}</a></sup>'
     return inner  # a shortcode whose plugin this site does not have: its text, as far as it has one
+
+
+def _paragraphs(note: str) -> str:
+    """A note's paragraphs as written apart (a blank line between), each its own: run together, the
+    conversion made one paragraph of them."""
+    parts = [part.strip() for part in re.split(r"\n\s*\n", note) if part.strip()]
+    return "".join(f"<p>{part}</p>" for part in parts) if len(parts) > 1 else note
 
 
 def attributes_of(text: str) -> dict[str, str]:

@@ -112,6 +112,8 @@ class Converter:
                 rendered = CHARACTER_REFERENCE.sub(_allowed_reference, rendered)
             if md is not self._md:
                 rendered = footnote_ids(rendered, lang)
+            elif trusted and lang and ' id="fn' in rendered:
+                rendered = html_footnote_ids(rendered, lang)
             blocks = [part for part in (p.strip() for p in rendered.split(BLOCK_MARK)) if part]
         blocks = [joined_lines(block) for block in blocks]
         if not trusted:
@@ -142,6 +144,18 @@ def footnote_ids(rendered: str, lang: str) -> str:
     prefix = f"-{lang}-" if lang else "-"
     return EMPTY_TITLE.sub(r"\1", FOOTNOTE_ID.sub(
         lambda m: f' {m.group(1)}="{m.group(2)}{m.group(3)}{prefix}{"-".join(m.group(4).split())}"', rendered))
+
+
+# Footnotes written as HTML (`<li id="fn-1">`, `href="#fnref-1"`): most blogs' plugins, and what an import
+# keeps where a note's mark stands inside HTML (a table, a caption); each language's text holds the same ids
+HTML_FOOTNOTE_ID = re.compile(r'\s(id|href)="(#?)(fn|fnref)-([0-9]{1,4})"')
+
+
+def html_footnote_ids(rendered: str, lang: str) -> str:
+    """Footnote ids written as HTML, named by the text's language as Markdown's are (`fn-en-1`, see
+    footnote_ids; a text holds one kind or the other, since this is asked only of one without `[^`):
+    side by side, a translation's marks led to its original's notes (a red team's)."""
+    return HTML_FOOTNOTE_ID.sub(lambda m: f' {m.group(1)}="{m.group(2)}{m.group(3)}-{lang}-{m.group(4)}"', rendered)
 
 
 LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)

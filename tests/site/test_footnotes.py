@@ -138,3 +138,28 @@ def test_notes_an_import_wrote_as_html_are_referred_to(tmp_path):
     orphan = body.replace('<sup id="fnref-1"><a href="#fn-1">1</a></sup>', "")
     (content / "posts/hola/index.es.md").write_text("---\ntitle: Hola\nauthor: Ana\n---\n\n" + orphan)
     assert "the footnote [^1] is referred to nowhere" in run_cli("check", "--content", str(content)).stderr
+
+
+def test_notes_written_as_html_in_both_languages_lead_each_side_to_its_own(tmp_path):
+    """As a blog's footnote plugin and an earlier import wrote them (`<li id="fn-1">`), in a caption too,
+    where Markdown's `[^1]` cannot stand: both sides held the same ids, and the English marks led to
+    the Spanish notes (a red team's)."""
+    def body(words: str, note: str, caption: str) -> str:
+        return (f'{words}<sup id="fnref-1"><a href="#fn-1">1</a></sup>\n\n<figure><img src="a.png" alt="">'
+                f'<figcaption>{caption}<sup id="fnref-2"><a href="#fn-2">2</a></sup></figcaption></figure>\n\n'
+                f'<section class="footnotes"><ol><li id="fn-1">{note} <a href="#fnref-1">↩</a></li>'
+                f'<li id="fn-2">{caption}. <a href="#fnref-2">↩</a></li></ol></section>\n')
+    result, out = build(tmp_path, {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\n" + body("Un dato.", "La fuente.", "Foto"),
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\n" + body("A fact.", "The source.", "Photo"),
+        "posts/hola/a.png": "png"})
+    assert result.returncode == 0 and "footnote" not in result.stderr, result.stderr
+    page = (out / "posts/hola/index.html").read_text()
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
+    for lang, note in (("es", "La fuente."), ("en", "The source.")):
+        assert page.count(f'href="#fn-{lang}-1"') == 1 and page.count(f'href="#fn-{lang}-2"') == 1
+        assert page[page.index(f'<li id="fn-{lang}-1">'):].startswith(f'<li id="fn-{lang}-1">{note}')
+        assert page.count(f'href="#fnref-{lang}-2"') == 1
+    single = (out / "en/posts/hola/index.html").read_text()
+    assert 'href="#fn-en-1"' in single and '<li id="fn-en-1">The source.' in single
