@@ -15,15 +15,18 @@ from bs4 import BeautifulSoup
 
 # a note's mark as the conversion writes the one shortcodes.expanded made, and the notes it put last
 REFERENCE = re.compile(r'<sup id="fnref-([0-9]{1,4})">\[\1\]\(#fn-\1\)</sup>')
-NOTES = re.compile(r'(?:\A|\n\n)(<section class="footnotes"><ol>.*</ol></section>)\s*\Z', re.DOTALL)
+NOTES_START, NOTES_END = '<section class="footnotes"><ol>', "</ol></section>"
 
 
 def notes_as_markdown(markdown: str, converted: Callable[[str], str]) -> str:
     """`markdown` with its imported footnotes as Markdown's, each note's HTML `converted`; as it is where
     they are not exactly the import's own (a mark inside HTML Markdown does not read, a note missing)."""
-    found = NOTES.search(markdown)
-    notes = _notes(found.group(1)) if found else None
-    text = markdown[:found.start()] if found else markdown
+    # the last block, found from the end: a pattern searched from each `<section` of a hostile post is quadratic
+    start = markdown.rfind(NOTES_START)
+    alone = start == 0 or markdown[:start].endswith("\n\n")  # a block of its own
+    last = start >= 0 and alone and markdown.rstrip().endswith(NOTES_END)
+    notes = _notes(markdown[start:]) if last else None
+    text = markdown[:start] if last else markdown
     marks = [int(number) for number in REFERENCE.findall(text)]
     if not notes or sorted(marks) != list(range(1, len(notes) + 1)):
         return markdown
