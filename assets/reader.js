@@ -573,6 +573,13 @@
     var number = /^comment-([0-9]+)$/.exec(id);
     var found = number ? document.getElementById("comment-disqus-" + number[1])
       : /^(?:comments|respond|disqus_thread)$/.test(id) ? document.getElementById("discussion") : null;
+    // a footnote's id as a blog wrote it (`#fn-1`, `#fnref-1`), which the build names by each text's
+    // language (`fn-en-1`): the page's own language's, else the first on the page
+    var note = /^(fn|fnref)-([0-9]+)$/.exec(id);
+    if (!found && note) {
+      found = document.getElementById(note[1] + "-" + document.documentElement.lang + "-" + note[2]) ||
+        document.querySelector('[id^="' + note[1] + '-"][id$="-' + note[2] + '"]');
+    }
     var article = document.querySelector("article[data-anchors]");
     if (!found && article) {
       try {

@@ -34,3 +34,25 @@ def test_an_old_anchor_leads_to_its_passage_in_every_view_and_an_unknown_one_cha
     page = open_page(server["url"] + "/anchors/posts/decoradores/#nowhere")
     page.wait_for_timeout(300)
     assert page.evaluate("location.hash") == "#nowhere" and page.evaluate("window.scrollY") == 0
+
+
+def test_a_link_to_a_blog_s_footnote_reaches_the_note_in_the_page_s_language(server, open_page):
+    """Each text's footnote ids are named by its language (`fn-en-1`), so that side by side each leads to
+    its own notes: a link made for the blog's (`#fn-1`) led to the page's top."""
+    def text(head: str, words: str, note: str) -> str:
+        return (head + "Texto " * 400 + f'\n\n{words}<sup id="fnref-1"><a href="#fn-1">1</a></sup>\n\n'
+                + "Mais. " * 400 + f'\n\n<section class="footnotes"><ol><li id="fn-1">{note} <a href="#fnref-1">↩</a>'
+                "</li></ol></section>\n")
+    content = make_content(server["root"].parent / "notes-content", {
+        "site.yml": SITE,
+        "posts/notas/index.pt.md": text("---\ntitle: Notas\nauthor: Ana\n---\n\n", "Um dado.", "A fonte."),
+        "posts/notas/index.en.md": text("---\ntitle: Notes\ntranslation_of: pt\n---\n\n", "A fact.", "The source.")},
+        with_essay=False)
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "notes"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    for path, anchor, reached in (("/notes/en/posts/notas/", "fn-1", "fn-en-1"), ("/notes/pt/posts/notas/", "fn-1", "fn-pt-1"),
+                                  ("/notes/en/posts/notas/", "fnref-1", "fnref-en-1")):
+        page = open_page(server["url"] + path + "#" + anchor)
+        page.wait_for_function(f"location.hash === '#{reached}'")
+        assert page.evaluate("window.scrollY") > 300, (path, anchor)
+        assert page.problems == []
