@@ -281,7 +281,9 @@ class Aside:
 
     def __exit__(self, *_) -> None:
         """Wait for the child, even through one interruption (its work is a moment's): the
-        interruption is raised once it is over. A second one ends the child at once."""
+        interruption is raised once it is over. A second one ends the child at once: a Ctrl-C always, a
+        SIGTERM unless the first interruption came before this wait began (then it is that one's clean-up,
+        and a SIGTERM then is the same request said twice: see interruptions.terminate)."""
         stopped = None
         while not self._done or self._pid:
             try:
