@@ -26,7 +26,7 @@ from . import addresses, media, pasted, siteyml
 from .clock import written_yet
 from .known import WP_ID, known
 from .problems import ANONYMOUS, author_name
-from .shortcodes import GALLERY_IDS, Media, left_out
+from .shortcodes import GALLERY_IDS, Media, left_out, notes_missing
 from .staging import Planned, Staging
 from .wpbody import blocks_left_out, safe_as_essay
 from .filing import comment_language, deleted_here, other_names
@@ -263,6 +263,8 @@ def _told(item: Item, place: Place, found: Media, summary: Summary) -> None:
         summary.page_titles[place.folder] = same_words(title_of(item))
     for name in [f"[{code}]" for code in left_out(item.content)] + [f"wp:{b}" for b in blocks_left_out(item.content)]:
         summary.left_out.setdefault(name, []).append(place.folder)
+    if notes_missing(item.content, dict(item.meta).get("footnotes", "")):
+        summary.notes_missing.append(place.folder)
     if _gallery_unfound(item.content, found):  # it vanished, its images not in the export to show
         summary.left_out.setdefault("[gallery] of images the export does not hold", []).append(place.folder)
     summary.clock_offsets.update(filter(None, [clock_offset(item.date, item.date_gmt),

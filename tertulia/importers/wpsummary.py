@@ -49,12 +49,15 @@ class Summary:
     unpaired: list[str] = field(default_factory=list)  # in a translation group, but imported on their own: why
     languages_left: list[str] = field(default_factory=list)  # other languages of the blog's posts content/ has none in
     pasted_left: list[str] = field(default_factory=list)  # `folder (why)`: a picture pasted into it, left as its words
+    notes_missing: list[str] = field(default_factory=list)  # a footnote's number whose note the export does not hold
 
     def _named_lists(self) -> list[tuple[list[str], str]]:
         """Each list of posts or addresses the summary names, with the words that introduce it."""
         return [
             (self.protected, "private or password-protected, imported as drafts, whose text a public repository "
                              "would show (remove them before you push, if they must stay private): "),
+            (self.notes_missing, "footnote numbers whose note's words the export does not hold (the block editor "
+                                 "keeps them beside the text, in the post's `footnotes` meta): "),
             (self.unlinked_pages, "pages no link leads to (a page is listed nowhere: `menu:` in site.yml links it, "
                                   "as `- page: <slug>`): "),
             (self.unnamed_authors, "written by `Anonymous`, their author's display name being empty in the export "

@@ -2323,3 +2323,18 @@ def test_an_old_address_taken_out_of_aliases_by_hand_does_not_come_back_as_a_red
     site_yml = (site / "content/site.yml").read_text()
     assert '"/2014/05/second-post-v2/": "/posts/second-post/"' in site_yml
     assert '"/2014/05/second-post/": ' not in site_yml
+
+
+def test_a_block_footnote_whose_note_the_export_lacks_is_named_not_filled(tmp_path):
+    """Two marks and one note in the post's `footnotes` meta: the second became an empty note, unsaid."""
+    body = ('<!-- wp:paragraph --><p>Um<sup data-fn="aa11" class="fn"><a href="#aa11" id="aa11-link">1</a></sup> e '
+            'dois<sup data-fn="bb22" class="fn"><a href="#bb22" id="bb22-link">2</a></sup>.</p><!-- /wp:paragraph -->'
+            "<!-- wp:footnotes /-->")
+    meta = ('<wp:postmeta><wp:meta_key>footnotes</wp:meta_key><wp:meta_value><![CDATA[[{"content":"A nota um.",'
+            '"id":"aa11"}]]]></wp:meta_value></wp:postmeta>')
+    site = tmp_path / "site"
+    said = imported(site, export_of(tmp_path, "https://blog.example", item(5, "notas", body, meta),
+                                    item(6, "inteiro", body.replace("bb22", "aa11"), meta))).stdout
+    assert "footnote numbers whose note's words the export does not hold" in said
+    assert "the post's `footnotes` meta): posts/notas" in said and "inteiro" not in said.split("meta): ")[1].split("\n")[0]
+    assert "[^1]: A nota um." in (site / "content/posts/notas/index.en.md").read_text()
