@@ -109,14 +109,18 @@ def stopped_by(received: int) -> type[Terminated]:
 
 
 def exit_status(stop: KeyboardInterrupt) -> int:
-    """What a command an interruption ended exits with: 128 and the signal's number, as a shell says.
-    Any later one is ignored from now on: the command is ending, and Python, as it shuts down, puts
-    back the default action of a handler of its own, so a second SIGTERM a moment after the first
-    killed it as it said why it stopped, or after (exit -15, not 143: once in ten double kills)."""
+    """What a command an interruption ended exits with: 128 and the signal's number, as a shell says."""
+    return 129 if isinstance(stop, HungUp) else 143 if isinstance(stop, Terminated) else 130
+
+
+def ignore_the_rest() -> None:
+    """For a command ending for an interruption: any later one is ignored from now on. Python, as it
+    shuts down, puts back the default action of a handler of its own, so a second SIGTERM a moment after
+    the first killed the command as it said why it stopped, or after (exit -15, not 143: once in ten
+    double kills)."""
     if threading.current_thread() is threading.main_thread():
         for number in HELD:
             signal.signal(number, signal.SIG_IGN)
-    return 129 if isinstance(stop, HungUp) else 143 if isinstance(stop, Terminated) else 130
 
 
 def _raised_again(previous):

@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None, prog: str = "tertulia") -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nor may the exit's flush fail
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt as stop:  # a second Ctrl-C while the first one was said: it was, or is being
-        from ..interruptions import exit_status
+        from ..interruptions import exit_status, ignore_the_rest
+        ignore_the_rest()
         return exit_status(stop)
 
 

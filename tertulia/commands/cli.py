@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..cache import holds_links
 from ..errors import ContentErrors, ToolFailed, counted
-from ..interruptions import UNTOUCHED, exit_status, interruption_behind, stop_on_sigterm
+from ..interruptions import UNTOUCHED, exit_status, ignore_the_rest, interruption_behind, stop_on_sigterm
 from ..layout import CACHE, OUTPUT
 from ..reading.find import SETTINGS
 from ..pipeline import Options, build, check_site, load_site
@@ -173,10 +173,10 @@ def _failed(args, problem: Exception) -> int:
 
 
 def _interrupted(stop: KeyboardInterrupt) -> int:
-    status = exit_status(stop)  # first: a later interruption must not cut the line short
+    ignore_the_rest()  # first: a later interruption must not cut the line short
     with contextlib.suppress(OSError):  # a terminal that hung up takes no more words
         print(f"interrupted; {stop.args[0] if stop.args else UNTOUCHED}", file=sys.stderr)
-    return status
+    return exit_status(stop)
 
 
 def _is_site(content) -> bool:

@@ -174,10 +174,11 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
             summary.brought(post.status, path, _dated_later(element, site), by_letters)
             parent = _kept_ancestor(key, posts, copies, finders, deleted)
             written = _comment_writer(element, folder, site, hosts.get(post.thread, ""))
-            if not deleted(key) and (twin := twins.of(folder, written(post.status, parent))):
+            text = written(post.status, parent)
+            if not deleted(key) and (twin := twins.of(folder, text)):
                 summary.twins.append(f"{path} ({twin})")
             every_status = tuple(written(status, parent) for status in STATUSES)  # as an earlier import wrote it
-            staging.stage({path: Planned(written(post.status, parent), every_status, if_recorded=True,
+            staging.stage({path: Planned(text, every_status, if_recorded=True,
                                          identity=_identity(key, posts),
                                          named_before=other_names(f"disqus-{key}", lang, (lang, *site.languages)))})
         staging.stage(_vanished(content, places, posts, staging))

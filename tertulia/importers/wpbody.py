@@ -366,10 +366,9 @@ def to_markdown(body: str, post_id: str = "", media: Media | None = None, footno
             markdown = anchors.resolved(markdown, numbers)
             if places is not None:
                 places.update(anchors.kept_for_links(numbers))
+        markdown = notes_as_markdown(markdown, _converted)
     else:
         markdown = flat_markdown(text) if flat else _converted(cleaned(text, frames=shortcodes, every_word=not shortcodes))
-    if shortcodes and not flat:
-        markdown = notes_as_markdown(markdown, _converted)
     if shortcodes and not flat and not safe_as_essay(markdown):  # a post or page: its Markdown is trusted when built
         markdown = flat_markdown(text)
         if flattened is not None:
