@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -95,7 +96,7 @@ def test_a_second_sigterm_during_the_first_ones_clean_up_is_the_same_request_sai
     assert done.stdout == "the new output is in place ['staging']\na later one stops it as ever\n", done.stderr
 
 
-def test_a_second_ctrl_c_while_the_first_is_said_ends_the_command_without_a_traceback(monkeypatch):
+def test_a_second_ctrl_c_while_the_first_is_said_ends_the_command_without_a_traceback(monkeypatch, capsys):
     from tertulia.commands import args, cli
 
     def said_while_interrupted_again(_):
@@ -109,6 +110,14 @@ def test_a_second_ctrl_c_while_the_first_is_said_ends_the_command_without_a_trac
     except KeyboardInterrupt:  # out of the command: Python would print a traceback
         status = "a traceback"
     assert status == 130
+    # a SIGTERM landing before the command takes it in hand (CI, once): said, not a silent exit 143
+    monkeypatch.setattr(cli, "run", lambda _: signal.raise_signal(signal.SIGTERM))
+    from tertulia.interruptions import stop_on_sigterm
+    monkeypatch.setattr(sys, "unraisablehook", sys.unraisablehook)  # stop_on_sigterm wraps it: put back after
+    stop_on_sigterm()  # as `run` does first (the conftest gives pytest its handlers back)
+    capsys.readouterr()
+    assert args.main(["check"]) == 143
+    assert capsys.readouterr().err == "interrupted; the previous output is untouched\n"
 
 
 def test_a_second_sigterm_after_the_first_is_said_ends_nothing_more():

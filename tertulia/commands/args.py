@@ -29,10 +29,9 @@ def main(argv: list[str] | None = None, prog: str = "tertulia") -> int:
     except BrokenPipeError:  # what reads our lines went away (`| head -1`): nothing of ours failed
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nor may the exit's flush fail
         return EXIT_BROKEN_PIPE
-    except KeyboardInterrupt as stop:  # a second Ctrl-C while the first one was said: it was, or is being
-        from ..interruptions import exit_status, ignore_the_rest
-        ignore_the_rest()
-        return exit_status(stop)
+    except KeyboardInterrupt as stop:  # one before `run` took it in hand, or a second while the first was said
+        from .cli import interrupted
+        return interrupted(stop)
 
 
 def parse(argv: list[str], prog: str = "tertulia") -> argparse.Namespace:

@@ -68,7 +68,7 @@ def run(args) -> int:
                   "the import stopped there", file=sys.stderr)
             return EXIT_CONTENT
         except KeyboardInterrupt as stop:  # a Ctrl-C or SIGTERM: one line too (it was a traceback; a review's)
-            return _interrupted(type(stop)("the import stopped before it finished; run it again to finish it"))
+            return interrupted(type(stop)("the import stopped before it finished; run it again to finish it"))
     if not _is_site(args.content):
         above = _site_above(args.content)
         if above:  # inside a site's folder (in content/, beside a post): where to stand, not how to start one
@@ -85,12 +85,12 @@ def run(args) -> int:
     except (ContentErrors, OutputRefused, OutputBusy, ToolFailed, OSError) as problem:
         return _failed(args, problem)
     except KeyboardInterrupt as stop:
-        return _interrupted(stop)
+        return interrupted(stop)
     except Exception as problem:  # noqa: BLE001  (only an interruption's aftermath is ours to word)
         stop = interruption_behind(problem)
         if stop is None:
             raise
-        return _interrupted(stop)
+        return interrupted(stop)
 
 
 def _site_command(args) -> int:
@@ -172,7 +172,8 @@ def _failed(args, problem: Exception) -> int:
     return EXIT_CONTENT
 
 
-def _interrupted(stop: KeyboardInterrupt) -> int:
+def interrupted(stop: KeyboardInterrupt) -> int:
+    """One line saying the command was interrupted, and its exit status."""
     ignore_the_rest()  # first: a later interruption must not cut the line short
     with contextlib.suppress(OSError):  # a terminal that hung up takes no more words
         print(f"interrupted; {stop.args[0] if stop.args else UNTOUCHED}", file=sys.stderr)
