@@ -37,7 +37,8 @@ def redirect_pages(site: Site, pages: list[Page]) -> list[Page]:
         target = targets.get(url, routes.home())
         if url in taken:  # a real page: only query aliases get here (validation refuses the rest)
             index = taken[url]
-            script = _query_script(url, queries[url], "")
+            searched = routes.relative_url(url, routes.search()) if site.search and url == routes.home() else ""
+            script = _query_script(url, queries[url], "", searched)
             page = pages[index]
             result[index] = replace(page, shape=page.shape + script, make=_with_script,
                                     args=(page.make, page.args, script))
@@ -132,18 +133,22 @@ def _final(target: str, targets: dict[str, str]) -> str:
         target = following + ("#" + fragment if fragment and not routes.split_fragment(following)[1] else "")
 
 
-def _query_script(url: str, queries: dict[str, str], otherwise: str) -> str:
+def _query_script(url: str, queries: dict[str, str], otherwise: str, searched: str = "") -> str:
     """A script that sends a reader who came with one of `queries` on to its page, fragment kept; else
     to `otherwise` ("" to stay). A query matches when the reader's has each of its parameters; of those
-    that match, the one naming most wins (`?p=5&feed=rss2` is the post's feed, not the post), then the first."""
+    that match, the one naming most wins (`?p=5&feed=rss2` is the post's feed, not the post), then the first.
+    With `searched` (the link to the search page, on the home page of a blog that answered `/?p=`), a
+    query that matched none but asks `?s=words`, as WordPress's search did, takes the words there."""
     if not queries and not otherwise:
         return ""
     links = {query: target_link(url, target) for query, target in sorted(queries.items())}
     data = json.dumps(links, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
     fallback = json.dumps(otherwise, ensure_ascii=True).replace("<", "\\u003c")
+    search = ("var w=s.get('s');if(!t&&w&&w.trim())t=" + json.dumps(searched, ensure_ascii=True).replace("<", "\\u003c")
+              + "+'?q='+encodeURIComponent(w);") if searched else ""
     return ("(function(){var m=" + data + ",s=new URLSearchParams(location.search),t=" + fallback + ",b=0;"
             "for(var k in m){var p=new URLSearchParams(k),all=true,c=0;"
-            "p.forEach(function(v,n){c++;if(s.get(n)!==v)all=false});if(all&&c>b){t=m[k];b=c}}"
+            "p.forEach(function(v,n){c++;if(s.get(n)!==v)all=false});if(all&&c>b){t=m[k];b=c}}" + search +
             "if(t)location.replace(t.indexOf('#')<0?t+location.hash:t)})()")  # the new address's own fragment wins
 
 

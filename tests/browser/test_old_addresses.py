@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 
@@ -90,6 +90,45 @@ def test_an_archive_s_later_page_or_feed_reaches_the_archive(blog, open_page, ol
     page.route(lambda url: url == missing, lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
     page.goto(blog["url"] + old)
     page.wait_for_url(blog["url"] + new, timeout=10_000)
+
+
+@pytest.mark.parametrize("old, new", [
+    # WordPress found a post whatever the case its address was typed in; a static host does not
+    ("2013/01/05/Title-With-Special-Characters/#comment-881", "posts/title-with-special-characters/#comment-881"),
+    ("Category/Markup/Page/2/", "tags/markup/"),
+    (quote("2013/02/01/ΕΛΛΗΝΙΚΆ/"), "posts/ellinika/"),
+    # and answered `/search/words/` as `/?s=words`
+    ("search/Hello+world/", re.compile(r".*/blog/search/\?q=Hello(%20|\+)world$")),
+])
+def test_an_old_address_in_other_letters_reaches_its_page(blog, open_page, old, new):
+    body = (blog["root"] / "404.html").read_text()
+    page = open_page("about:blank")
+    page.route(lambda url: not (blog["root"] / unquote(url.split("/blog/", 1)[1].split("?")[0]) / "index.html").exists(),
+               lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
+    page.goto(blog["url"] + old)
+    page.wait_for_url(new if isinstance(new, re.Pattern) else blog["url"] + new, timeout=10_000)
+
+
+def test_wordpress_s_search_address_reaches_the_site_s_search(blog, open_page):
+    """`/?s=words` was the blog's search; a static host serves the home page for it, which said nothing."""
+    page = open_page(blog["url"] + "?s=" + quote("Hello world"))
+    page.wait_for_url(re.compile(r".*/blog/search/\?q=Hello(%20|\+)world$"), timeout=10_000)
+    assert page.locator("input[name=q]").input_value() == "Hello world"
+
+
+def test_a_site_s_own_address_in_capitals_does_not_go_round(blog, open_page):
+    """A lowered address that is not found either stays the not-found page: one hop, never a loop."""
+    body = (blog["root"] / "404.html").read_text()
+    page = open_page("about:blank")
+    asked = []
+    page.route("**/No-Such-Post/**", lambda route: (asked.append(route.request.url),
+                                                    route.fulfill(status=404, body=body, content_type="text/html")))
+    page.route("**/no-such-post/**", lambda route: (asked.append(route.request.url),
+                                                    route.fulfill(status=404, body=body, content_type="text/html")))
+    page.goto(blog["url"] + "No-Such-Post/")
+    page.wait_for_url(blog["url"] + "no-such-post/", timeout=10_000)
+    page.wait_for_timeout(500)
+    assert page.url == blog["url"] + "no-such-post/" and len(asked) == 2
 
 
 def test_a_missing_date_archive_is_not_sent_to_the_year_above(blog, open_page):
