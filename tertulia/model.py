@@ -18,6 +18,10 @@ DATE_PATTERN = re.compile(
 
 # the files' word for an author the source does not name: pages and feeds say it in their reader's language
 ANONYMOUS = "Anonymous"
+# the time a feed gives what has no date and no newer one of its own (Atom asks one of every entry): the
+# epoch, which no reader takes for a real day and which never moves, so an old undated comment is not
+# shown as new again whenever something else is written
+UNDATED = "1970-01-01T00:00:00Z"
 LATEST_OFFSET = 14 * 60  # minutes east or west of UTC: no place on Earth keeps its clocks further
 
 

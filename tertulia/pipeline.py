@@ -32,6 +32,7 @@ from .site.routes import file_path
 from .theme import CATALOG, Theme
 from .versions import installed_libraries, parser_version
 from .layout import ASSETS, CNAME, MARK, NO_JEKYLL
+from .model import UNDATED
 from .writing.write import MARK_TEXT, OutputRefused, after_commit, output_lock, staged_output
 
 if TYPE_CHECKING:
@@ -531,5 +532,4 @@ def build_time(site: "Site") -> str:
         return told.strftime("%Y-%m-%dT%H:%M:%SZ")
     dates = [e.date for e in site.essays if e.date] + [c.date for e in site.essays for c in e.comments if c.date]
     # the newest, as newest_first orders them, the first of equals; the key read in C: 20,000 dates a save
-    return max(dates, key=attrgetter("moment")).timestamp if dates else \
-        "1970-01-01T00:00:00Z"
+    return max(dates, key=attrgetter("moment")).timestamp if dates else UNDATED

@@ -12,7 +12,7 @@ from functools import partial
 from itertools import chain
 
 from . import routes
-from ..model import ANONYMOUS, Comment, Essay, Site, Text, name_alone, newest_first
+from ..model import ANONYMOUS, UNDATED, Comment, Essay, Site, Text, name_alone, newest_first
 from ..reading.markup import absolute_links
 from .pages import Kind, Page, no_context
 from .routes import relative_url
@@ -239,13 +239,13 @@ def _comments_feed(site: Site, interface, scope: Scope, comments, build_time: st
             "page_url": routes.comments(1, scope.folder), "updated": _updated(entries, build_time)}
 
 
-def discussion_feeds(site: Site, essay: Essay, build_time: str, relinked: dict[str, dict[str, str]]) -> list[Page]:
+def discussion_feeds(site: Site, essay: Essay, relinked: dict[str, dict[str, str]]) -> list[Page]:
     """One essay's discussion as Atom feeds, to follow it: the root's (each comment in its original)
     and one for every language the essay has, each entry linking to the comment in its thread;
     `relinked`, by language, its feed_links there."""
     comments = sorted(essay.comments, key=lambda c: newest_first(c.date) + (c.id,))[:FEED_ENTRIES]
     dated = [c.date.timestamp for c in comments if c.date] + ([essay.date.timestamp] if essay.date else [])
-    updated = max(dated) if dated else build_time
+    updated = max(dated) if dated else UNDATED  # its own: another essay's new comment leaves this feed as it was
     contents: dict = {}  # a text's feed content, made once for the root's feed and its language's
     pages = []
     for scope in [Scope("", site.config.main_language)] + [Scope(t.lang, t.lang) for t in essay.texts]:
@@ -302,6 +302,7 @@ def _feed_entry(site: Site, text: Text, url, author, date, title, title_lang: st
     `author_lang`, the language the author's name is written in (कमला under an English comment), as pages mark it."""
     return {"url": url, "id": "", "title": title, "title_lang": title_lang, "lang": text.lang, "titled_by": titled_by,
             "author": name_alone(author), "author_lang": author_lang if author_lang != text.lang else "", "date": date,
+            "updated": date.timestamp if date else UNDATED,
             "content": _directed(_passages_on(site, content, url), text.lang), "summary": text.summary,
             "summary_lang": text.summary_in}
 

@@ -32,10 +32,10 @@ def plan_site(site: Site, build_time: str, planned: dict | None = None) -> list[
     """Every page, in a fixed order, so output and progress are the same on every run.
 
     `planned`, a preview's, holds the last run's pages of each essay by what they were planned from,
-    by content (the essay's and its neighbours' inputs, site.yml, the build time); it is left holding
+    by content (the essay's and its neighbours' inputs, site.yml); it is left holding
     this run's. A page holds no context, only its arguments: it is drawn with this build's site."""
     main = site.config.main_language
-    last, planned = _last_plan(site, build_time, planned)
+    last, planned = _last_plan(site, planned)
     comments = tuple((essay, comment) for _, essay, comment in sorted(_archive_entries(site.essays)))  # newest first
     every_scope, sources = scopes(site), comment_sources(comments)
     pages = listing_pages(site, every_scope[0], comments, build_time, sources)
@@ -59,7 +59,7 @@ def plan_site(site: Site, build_time: str, planned: dict | None = None) -> list[
         # a link to another post follows that post's languages: a translation added there redraws this one
         key = (essay.inputs, newer.inputs if newer else "", older.inputs if older else "", repr(moved))
         known = last.get(key) if essay.inputs else None
-        planned[key] = known if known is not None else _essay_pages(site, essay, newer, older, build_time, moved,
+        planned[key] = known if known is not None else _essay_pages(site, essay, newer, older, moved,
                                                                     in_feeds.get(essay.slug, {}))
         pages += planned[key]
     for site_page in site.pages:
@@ -76,9 +76,9 @@ def plan_site(site: Site, build_time: str, planned: dict | None = None) -> list[
     return pages
 
 
-def _last_plan(site: Site, build_time: str, planned: dict | None) -> tuple[dict, dict]:
+def _last_plan(site: Site, planned: dict | None) -> tuple[dict, dict]:
     """(the last run's essay pages, if planned with the same settings; an empty table for this run's)."""
-    settings = (site.config, site.search, build_time)
+    settings = (site.config, site.search)
     if planned is None:
         return {}, {}
     last = planned.get("pages", {}) if planned.get("settings") == settings else {}
@@ -114,7 +114,7 @@ def _sitemap(site: Site, interface: Interface, listed: list[Page]) -> dict:
 
 
 
-def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | None, build_time: str,
+def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | None,
                  moved: dict[str, dict[str, str]], in_feeds: dict[str, dict[str, str]]) -> list[Page]:
     """The side-by-side page, one per other translation, one page per language, and the feeds of
     its discussion."""
@@ -134,7 +134,7 @@ def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | N
         relinked = moved.get(text.lang)
         pages.append(Page(url, Kind.SINGLE, text.lang, _single, (essay, newer, older, url, text, relinked), alternates,
                           True, sources, shape + (repr(relinked) if relinked else ""), text.lang))
-    return pages + discussion_feeds(site, essay, build_time, in_feeds)
+    return pages + discussion_feeds(site, essay, in_feeds)
 
 
 def _site_page_pages(site: Site, site_page: SitePage, moved: dict[str, dict[str, str]]) -> list[Page]:

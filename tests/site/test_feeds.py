@@ -282,3 +282,34 @@ def test_an_author_named_in_another_script_is_marked_with_that_language_in_feeds
                    for author in ET.parse(tmp_path / "out" / feed).getroot().iter(f"{atom}author")}
         expected = {"feed.xml": {"सुमन": "hi"}}.get(feed, {"कमला": "hi", "Ana": None})
         assert authors == expected, feed
+
+
+def test_an_undated_entry_is_not_updated_again_when_something_else_is_written(tmp_path):
+    """An undated essay or comment took the feed's own time, the newest date of the whole site: one new
+    comment on another essay made every undated entry, and that essay's discussion feed, look updated
+    (a feed reader's review). An undated entry says the epoch, which never moves."""
+    undated_essay = "---\ntitle: Viejo\nauthor: Eva\n---\n\nTexto.\n"
+    undated_comment = "---\nauthor: Bea\n---\n\nHola.\n"
+    content = make_content(tmp_path, {
+        "posts/mesa/index.es.md": ESSAY_ES, "posts/mesa/index.en.md": ESSAY_EN,
+        "posts/mesa/comments/b1.es.md": COMMENT,
+        "posts/viejo/index.es.md": undated_essay, "posts/viejo/comments/u1.es.md": undated_comment})
+
+    def built(out: str) -> dict:
+        result = run_cli("build", "--content", str(content), "--output", str(tmp_path / out), "--base-url", BASE)
+        assert result.returncode == 0, result.stderr
+        return {feed: (tmp_path / out / feed).read_text() for feed in
+                ("feed.xml", "es/feed.xml", "comments/feed.xml", "posts/viejo/comments.xml", "es/posts/viejo/comments.xml")}
+
+    def undated(feed: str) -> list[str]:
+        return [re.search(r"<updated>([^<]*)", entry).group(1) for entry in feed.split("<entry")[1:]
+                if "viejo" in entry]
+
+    before = built("before")
+    (content / "posts/mesa/comments/b2.es.md").write_text(COMMENT.replace("2026-11-02", "2026-12-05"))
+    after = built("after")
+    for feed in ("feed.xml", "es/feed.xml", "comments/feed.xml"):
+        assert undated(after[feed]) == undated(before[feed]) == ["1970-01-01T00:00:00Z"], feed
+    assert after["posts/viejo/comments.xml"] == before["posts/viejo/comments.xml"]
+    assert after["es/posts/viejo/comments.xml"] == before["es/posts/viejo/comments.xml"]
+    assert feedparser.parse(after["posts/viejo/comments.xml"]).bozo == 0
