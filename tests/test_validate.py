@@ -765,3 +765,11 @@ def test_a_source_whose_host_cannot_be_read_is_an_error_not_a_traceback(tmp_path
     """A red team: `source: "http://[::1/x/"` passed check, and the build naming its host stopped with one."""
     errors = errors_for(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", 'author: Ana\nsource: "http://[::1/x/"')})
     assert errors == ["content/posts/hola/index.es.md:4: `source` must be an absolute http(s) URL, not `http://[::1/x/`"]
+
+
+def test_a_comment_marked_as_a_draft_is_said_to_be_published_and_how_to_hold_it_back(tmp_path):
+    """`draft: true` holds an essay back; on a comment it was "unknown key `draft` is ignored", and the
+    comment was on every page and feed (a feed reader's review)."""
+    loaded = loads(tmp_path, {"posts/hola/comments/c1.es.md": "---\nauthor: Ana\ndraft: true\n---\n\nHola.\n"})
+    assert ("content/posts/hola/comments/c1.es.md:3: unknown key `draft` is ignored: the comment is published; "
+            "`status: pending` holds a comment back") in [str(w) for w in loaded.warnings]

@@ -491,6 +491,8 @@ def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str,
             near = get_close_matches(str(key), sorted(own), n=1, cutoff=0.75) or \
                 get_close_matches(str(key), sorted(keys), n=1, cutoff=0.75)  # `translater`: a credit lost unseen
             meant = f"; is it meant to be `{near[0]}`?" if near else ""
+            if kind == "comment" and key == "draft":  # an essay's way to hold back, which published the comment
+                meant = ": the comment is published; `status: pending` holds a comment back"
             found.warn(record, key, f"unknown key `{key}` is ignored{meant}")
         elif not is_original and key in ORIGINAL_ONLY:
             found.warn(record, key, f"`{key}` belongs in the original, not a translation; it is ignored here")
