@@ -128,13 +128,21 @@ def _essay_pages(site: Site, essay: Essay, newer: Essay | None, older: Essay | N
         url = side_by_side_url(essay, chosen, translation)
         # the interface speaks the site's own language, whichever pair of languages the page shows
         pages.append(Page(url, Kind.ESSAY, site.config.main_language, _side_by_side,
-                          (essay, newer, older, url, chosen, [translation] + others), alternates, True, sources, shape))
+                          (essay, newer, older, url, chosen, [translation] + others), _own(alternates, chosen, translation),
+                          True, sources, shape))
     for text in essay.texts:
         url = routes.single(text.lang, essay.slug)
         relinked = moved.get(text.lang)
         pages.append(Page(url, Kind.SINGLE, text.lang, _single, (essay, newer, older, url, text, relinked), alternates,
                           True, sources, shape + (repr(relinked) if relinked else ""), text.lang))
     return pages + discussion_feeds(site, essay, in_feeds)
+
+
+def _own(alternates: tuple, chosen, default) -> tuple:
+    """A side-by-side page's language versions, for search engines: the default pair's. Another pair
+    (`with-ar/`) is no language version of the essay, and alternates that do not name the page they
+    stand on, nor name it back, are ignored as a whole (a feed and sitemap review)."""
+    return alternates if chosen is default else ()
 
 
 def _site_page_pages(site: Site, site_page: SitePage, moved: dict[str, dict[str, str]]) -> list[Page]:
@@ -148,7 +156,8 @@ def _site_page_pages(site: Site, site_page: SitePage, moved: dict[str, dict[str,
         url = side_by_side_url(site_page, chosen, translation)
         # side by side, a page speaks the site's language, as an essay does
         pages.append(Page(url, Kind.PAGE, site.config.main_language, _page_side_by_side,
-                          (site_page, chosen, [translation] + others, url), alternates, True, site_page.source_files))
+                          (site_page, chosen, [translation] + others, url), _own(alternates, chosen, translation), True,
+                          site_page.source_files))
     for text in site_page.texts:
         url = routes.page_single(text.lang, site_page.slug)
         relinked = moved.get(text.lang)

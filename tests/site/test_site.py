@@ -208,6 +208,23 @@ def test_the_sitemap_lists_pages_with_hreflang_alternates(fixture_site):
     assert len(locs) == len(html_files(fixture_site)) - 1  # every page but 404.html
 
 
+def test_the_sitemap_s_alternates_name_each_other_back_and_themselves(fixture_site):
+    """Search engines drop a set of hreflang alternates that does not name its own page or is not named back:
+    the side-by-side page with another translation (`with-pt-BR/`) gave the default pair's set, which named
+    neither it nor it them (a feed and sitemap review). It is listed, as every page, with no alternates."""
+    root = ET.parse(fixture_site / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    sets = {u.find("s:loc", ns).text: {link.get("href") for link in u.findall("x:link", ns)} for u in root.findall("s:url", ns)}
+    other_pair = "https://example.github.io/fixture-repo/posts/alpha/with-pt-BR/"
+    assert other_pair in sets and sets[other_pair] == set()
+    for url, alternates in sets.items():
+        assert not alternates or url in alternates, url
+        for alternate in alternates:
+            assert sets[alternate] == alternates, (url, alternate)
+    page = (fixture_site / "posts/alpha/with-pt-BR/index.html").read_text()
+    assert 'rel="alternate" hreflang' not in page and 'rel="canonical"' in page
+
+
 def test_two_builds_are_byte_identical(tmp_path):
     outputs = []
     for name in ("one", "two"):
