@@ -678,6 +678,10 @@ def test_a_translated_list_with_an_item_left_out_is_warned_of_at_its_line(tmp_pa
                     "an item left out, or two run together?"]
     files["posts/lista/index.en.md"] += "- c\n"  # the nested items are the second item's, not the list's
     assert [str(w) for w in loads(tmp_path / "b", files).warnings if "list" in str(w)] == []
+    files["posts/lista/index.en.md"] += "- d\n"  # one more: no item was left out (a translator's walk)
+    assert [str(w) for w in loads(tmp_path / "c", files).warnings if "list" in str(w)] == [
+        "content/posts/lista/index.en.md:8: block 2 is a list of 4 items, its original's has 3: "
+        "an item added, or one split in two?"]
 
 
 @pytest.mark.parametrize("ending", ["\r", "\r\n", "mixed"])

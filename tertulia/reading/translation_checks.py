@@ -216,10 +216,10 @@ def _warn_list_lengths(translation: Record, source, target, found: Findings) -> 
             continue
         if theirs.startswith("<table") and (expected := theirs.count("<tr")) != (written := ours.count("<tr")):
             said = (f"a table of {written} row{'s' if written != 1 else ''}, its original's has {expected}: a row "
-                    "left out, or one added?")
+                    f"{'left out' if written < expected else 'added'}?")
         elif (expected := _items(theirs)) is not None and (written := _items(ours)) != expected:
-            said = (f"a list of {written} item{'s' if written != 1 else ''}, its original's has {expected}: an item "
-                    "left out, or two run together?")
+            guess = "an item left out, or two run together?" if written < expected else "an item added, or one split in two?"
+            said = f"a list of {written} item{'s' if written != 1 else ''}, its original's has {expected}: {guess}"
         else:
             continue
         line = translation.block_line(index, len(target)) or translation.body_line
