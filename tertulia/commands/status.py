@@ -249,5 +249,8 @@ def _outdated(original: Text, translation: Text, tally: Tally) -> None:
     current = words_of(original.blocks)
     for index, old, line in translation.stale:
         now, begins = current[index], opening_words(original.blocks[index])
-        tally.details.append((translation.path, line, f"{translation.path}:{line}: block {index + 1} outdated; "
-                              f"the original now begins “{begins}”; changed: {word_diff(old, now)}"))
+        # a block the original moved: its words diffed with the paragraph that took its place were noise
+        moved_to = next((at for at, words in enumerate(current) if words == old and at != index), None)
+        said = (f"its original, unchanged, is now block {moved_to + 1} (see the moved blocks)" if moved_to is not None
+                else f"the original now begins “{begins}”; changed: {word_diff(old, now)}")
+        tally.details.append((translation.path, line, f"{translation.path}:{line}: block {index + 1} outdated; {said}"))

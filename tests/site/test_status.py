@@ -351,6 +351,10 @@ def test_check_says_a_translation_sits_beside_other_paragraphs_after_one_was_rem
     assert ("content/posts/p/index.en.md:6: warning: since this translation was recorded, the original's blocks moved "
             "(block 1 was block 2, block 2 was block 1): unless you have moved its blocks to match since, this "
             "translation's blocks 1, 2 stand beside other paragraphs") in run_cli("check", cwd=tmp_path).stderr
+    # and status says where each went, not a diff of two paragraphs that were never one (a translator's walk)
+    status = run_cli("status", cwd=tmp_path).stdout
+    assert ("content/posts/p/index.en.md:6: block 1 outdated; its original, unchanged, is now block 2 (see the moved "
+            "blocks)") in status and "changed: [-Uno" not in status, status
     # an outdated block's way to be recorded waits on the blocks put back: `translated --block 3`, as it
     # was offered, is refused while they stand beside others (a translator's red team)
     (content / "posts/p/index.es.md").write_text(head + "Dos.\n\nUno.\n\nTres y más.\n")
