@@ -198,6 +198,29 @@ def test_an_author_s_footnotes_become_one_last_block_with_ids_of_the_text_s_lang
     assert len(blocks) == 2
 
 
+def test_notes_written_as_html_beside_markdown_s_take_the_language_too_and_never_the_same_id():
+    """A post with a blog's HTML notes and a `[^` (a note on Markdown, or a shortcode's note) named only
+    Markdown's by language: side by side, both columns held `fn-1` (a red team's)."""
+    import re
+    text = ('Uno.[^1] Dos.<sup id="fnref-1"><a href="#fn-1">1</a></sup>\n\n'
+            '<ol><li id="fn-1">Nota. <a href="#fnref-1">↩</a></li></ol>\n\n[^1]: Otra.\n')
+    html = "".join(Converter().blocks(text, True, "es"))
+    ids = re.findall(r' id="([^"]*)"', html)
+    assert len(ids) == len(set(ids)) and all(i.startswith(("fn-es-", "fnref-es-")) for i in ids), ids
+    assert 'href="#fn-es-h-1"' in html and 'id="fn-es-h-1"' in html
+
+
+def test_footnote_markup_shown_as_code_is_shown_as_written():
+    """Inline and indented code escape no `"`: a post on how plugins write notes saw `id="fn-es-1"` in its
+    samples, which said `id="fn-1"` (a red team's)."""
+    sample = 'A plugin writes `<li id="fn-1">` and `<a href="#fnref:1">`.[^1]\n\n    <sup id="fnref-1"></sup>\n\n[^1]: So.\n'
+    html = "".join(Converter().blocks(sample, True, "es"))
+    assert '<code>&lt;li id="fn-1"&gt;</code>' in html and '<code>&lt;a href="#fnref:1"&gt;</code>' in html
+    assert '<code>&lt;sup id="fnref-1"&gt;&lt;/sup&gt;' in html and 'id="fn-es-1"' in html
+    plain = "".join(Converter().blocks('Writes `<li id="fn-1">`.<sup id="fnref-1"><a href="#fn-1">1</a></sup>\n', True, "es"))
+    assert '<code>&lt;li id="fn-1"&gt;</code>' in plain and '<sup id="fnref-es-1"><a href="#fn-es-1">' in plain
+
+
 def test_text_without_a_footnote_converts_as_it_did_and_a_comment_keeps_the_signs():
     from tertulia.reading.markup import Converter
     assert Converter().blocks("A *claim* [link](x).\n", True, "en") == ('<p>A <em>claim</em> <a href="x">link</a>.</p>',)

@@ -112,8 +112,8 @@ class Converter:
                 rendered = CHARACTER_REFERENCE.sub(_allowed_reference, rendered)
             if md is not self._md:
                 rendered = footnote_ids(rendered, lang)
-            elif trusted and lang and ' id="fn' in rendered:
-                rendered = html_footnote_ids(rendered, lang)
+            if trusted and lang and ' id="fn' in rendered:  # a text may hold both kinds: an import's, a post on notes
+                rendered = html_footnote_ids(rendered, lang if md is self._md else f"{lang}-h")
             blocks = [part for part in (p.strip() for p in rendered.split(BLOCK_MARK)) if part]
         blocks = [joined_lines(block) for block in blocks]
         if not trusted:
@@ -142,8 +142,20 @@ def footnote_ids(rendered: str, lang: str) -> str:
     """Footnote ids of one language's text (`fn-en-1`), apart from the other language's beside it on the
     same page; a label's spaces, which no id may hold, become hyphens."""
     prefix = f"-{lang}-" if lang else "-"
-    return EMPTY_TITLE.sub(r"\1", FOOTNOTE_ID.sub(
-        lambda m: f' {m.group(1)}="{m.group(2)}{m.group(3)}{prefix}{"-".join(m.group(4).split())}"', rendered))
+    return EMPTY_TITLE.sub(r"\1", _outside_code(FOOTNOTE_ID, lambda m: (
+        f' {m.group(1)}="{m.group(2)}{m.group(3)}{prefix}{"-".join(m.group(4).split())}"'), rendered))
+
+
+# Inline and indented code escape no `"`: `<li id="fn:1">` shown in a post about notes reads as an id there
+CODE_ELEMENT = re.compile(r"(<code\b[^>]*>.*?</code>)", re.DOTALL)
+
+
+def _outside_code(pattern: re.Pattern, rename, rendered: str) -> str:
+    """`rendered` with `pattern`'s matches renamed, except where code shows them as written."""
+    if "<code" not in rendered:
+        return pattern.sub(rename, rendered)
+    parts = CODE_ELEMENT.split(rendered)
+    return "".join(part if index % 2 else pattern.sub(rename, part) for index, part in enumerate(parts))
 
 
 # Footnotes written as HTML (`<li id="fn-1">`, `href="#fnref-1"`): most blogs' plugins, and what an import
@@ -153,9 +165,10 @@ HTML_FOOTNOTE_ID = re.compile(r'\s(id|href)="(#?)(fn|fnref)-([0-9]{1,4})"')
 
 def html_footnote_ids(rendered: str, lang: str) -> str:
     """Footnote ids written as HTML, named by the text's language as Markdown's are (`fn-en-1`, see
-    footnote_ids; a text holds one kind or the other, since this is asked only of one without `[^`):
-    side by side, a translation's marks led to its original's notes (a red team's)."""
-    return HTML_FOOTNOTE_ID.sub(lambda m: f' {m.group(1)}="{m.group(2)}{m.group(3)}-{lang}-{m.group(4)}"', rendered)
+    footnote_ids; `en-h` in a text that holds Markdown's too, whose numbers may be the same): side by
+    side, a translation's marks led to its original's notes (a red team's)."""
+    return _outside_code(HTML_FOOTNOTE_ID, lambda m: f' {m.group(1)}="{m.group(2)}{m.group(3)}-{lang}-{m.group(4)}"',
+                         rendered)
 
 
 LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
