@@ -34,6 +34,9 @@ KEPT_ID = re.compile(r"""<[A-Za-z][^<>]*?\sid=["']([^"']*)["']""")  # an anchor 
 FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)", re.MULTILINE)
 CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)
 MAX_ANCHORS = 500  # a post's table of contents in earnest has a few dozen
+# a footnote's and its mark's: the notes become Markdown's, whose ids the build names (or stay, kept): no passage
+# is looked for them, which converted the post again, and a post of thousands of notes for minutes (a red team's)
+FOOTNOTE_ID = re.compile(r"fn(?:ref)?[-:][0-9]{1,5}")
 OWN_ID = re.compile(r"(?:comment|view)-")  # a comment's anchor, a view's button: the page's own
 
 
@@ -48,7 +51,7 @@ def marked(html: str) -> tuple[str, list[str]]:
 
     def mark(tag: re.Match) -> str:
         names = [next(filter(None, found.groups()), "") for found in ANCHOR.finditer(tag.group(2) or "")]
-        new = [name for name in names if name and name not in anchors]
+        new = [name for name in names if name and name not in anchors and not FOOTNOTE_ID.fullmatch(name)]
         if not new or len(anchors) >= MAX_ANCHORS:
             return tag.group()
         anchors.extend(new)

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 # a note's mark as the conversion writes the one shortcodes.expanded made, and the notes it put last
 REFERENCE = re.compile(r'<sup id="fnref-([0-9]{1,4})">\[\1\]\(#fn-\1\)</sup>')
 NOTES_START, NOTES_END = '<section class="footnotes"><ol>', "</ol></section>"
+MAX_NOTES = 1000  # each is converted on its own, some milliseconds each: a hostile post's 10,000 took minutes
 
 
 def notes_as_markdown(markdown: str, converted: Callable[[str], str]) -> str:
@@ -28,8 +29,8 @@ def notes_as_markdown(markdown: str, converted: Callable[[str], str]) -> str:
     notes = _notes(markdown[start:]) if last else None
     text = markdown[:start] if last else markdown
     marks = [int(number) for number in REFERENCE.findall(text)]
-    if not notes or sorted(marks) != list(range(1, len(notes) + 1)):
-        return markdown
+    if not notes or len(notes) > MAX_NOTES or sorted(marks) != list(range(1, len(notes) + 1)):
+        return markdown  # more notes than a post in earnest has stay HTML, which the build names as well
     definitions = "\n\n".join(f"[^{number}]: " + _indented(converted(note).strip())
                               for number, note in enumerate(notes, 1))
     return REFERENCE.sub(r"[^\1]", text).rstrip("\n") + "\n\n" + definitions + "\n"

@@ -218,10 +218,23 @@ def _shortcode(match: re.Match, body: Body) -> str:
                        if k in attributes), (match.group(2) or "").strip().split(" ")[0])
         return _media(name, html.unescape(source)) + inner
     if name in ("footnote", "ref"):
+        if _in_a_tag(match.string, match.start()):  # `title="[footnote]…"`: a mark there broke the tag open
+            return html.escape(inner, quote=True)
         body.notes.append(_paragraphs(inner.strip()))
         number = len(body.notes)
         return f'<sup id="fnref-{number}"><a href="#fn-{number}">{number}</a></sup>'
     return inner  # a shortcode whose plugin this site does not have: its text, as far as it has one
+
+
+def _in_a_tag(text: str, at: int) -> bool:
+    """Whether `at` stands inside an HTML tag (in an attribute's value): a `<` after the last `>` before
+    it, looked for among the characters just before, so that a post of many notes is read once, not again
+    for each."""
+    window = text[max(0, at - TAG_SEEN):at]
+    return window.rfind("<") > window.rfind(">")
+
+
+TAG_SEEN = 2000  # characters before a note's mark in which the tag it may stand in begins
 
 
 def _paragraphs(note: str) -> str:
