@@ -12,8 +12,9 @@
   var path = location.pathname.replace(/(?:\/index\.php)+(?=\/|$)/g, "");  // every `index.php` at once
   path += /index\.php$/.test(location.pathname) ? "/" : "";
   // WordPress answered `/search/words/` as `/?s=words`: this site's search page takes them
-  var here = document.querySelector(".not-found[data-root]"), root = here.getAttribute("data-root");
-  var searched = here.hasAttribute("data-search") && /^(.*\/search\/)([^\/]+)\/?$/.exec(path);
+  // (a site's own 404.html, written before these, has neither: its readers get the rest)
+  var here = document.querySelector(".not-found[data-root]"), root = here && here.getAttribute("data-root");
+  var searched = here && here.hasAttribute("data-search") && /^(.*\/search\/)([^\/]+)\/?$/.exec(path);
   if (searched) {
     try {
       location.replace(location.origin + searched[1] + "?q=" + encodeURIComponent(decodeURIComponent(searched[2].replace(/\+/g, " "))));
@@ -22,7 +23,7 @@
   }
   // and found a post whatever the case its address was typed in (`/2019/05/Mi-Viaje/`), which a static
   // host does not: the path below the site's own folder, lowered, as the import wrote every address
-  if (path.indexOf(root) === 0) {
+  if (root && path.indexOf(root) === 0) {
     path = root + path.slice(root.length).split("/").map(function (segment) {
       try { return /[A-Z]/.test(segment) || /%[0-9A-F]{2}/i.test(segment) ? encodeURIComponent(decodeURIComponent(segment).toLowerCase()) : segment; }
       catch (e) { return segment; }

@@ -109,6 +109,17 @@ def test_an_old_address_in_other_letters_reaches_its_page(blog, open_page, old, 
     page.wait_for_url(new if isinstance(new, re.Pattern) else blog["url"] + new, timeout=10_000)
 
 
+def test_a_site_s_own_not_found_page_written_before_still_sends_paged_addresses_on(blog, open_page):
+    """A site's own 404.html, copied from an older theme, lacks the marks the script now reads: it threw,
+    and none of the old addresses it had handled led anywhere."""
+    body = re.sub(r' data-root="[^"]*"( data-search)?', "", (blog["root"] / "404.html").read_text())
+    assert " data-root=" not in body
+    page = open_page("about:blank")
+    page.route("**/category/markup/page/2/", lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
+    page.goto(blog["url"] + "category/markup/page/2/")
+    page.wait_for_url(blog["url"] + "tags/markup/", timeout=10_000)
+
+
 def test_wordpress_s_search_address_reaches_the_site_s_search(blog, open_page):
     """`/?s=words` was the blog's search; a static host serves the home page for it, which said nothing."""
     page = open_page(blog["url"] + "?s=" + quote("Hello world"))
