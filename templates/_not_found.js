@@ -22,11 +22,20 @@
     } catch (e) { /* an address no words decode from stays not found */ }
   }
   // and found a post whatever the case its address was typed in (`/2019/05/Mi-Viaje/`), which a static
-  // host does not: the path below the site's own folder, lowered, as the import wrote every address
+  // host does not: the path below the site's own folder, lowered, as the import wrote every address; a
+  // language's folder and a side-by-side page's `with-pt-BR` are written as the site writes them
   if (root && path.indexOf(root) === 0) {
-    path = root + path.slice(root.length).split("/").map(function (segment) {
-      try { return /[A-Z]/.test(segment) || /%[0-9A-F]{2}/i.test(segment) ? encodeURIComponent(decodeURIComponent(segment).toLowerCase()) : segment; }
-      catch (e) { return segment; }
+    var codes = {}, main = document.documentElement.lang;
+    codes[main.toLowerCase()] = main;
+    Array.prototype.forEach.call(document.querySelectorAll(".not-found[lang]"), function (version) {
+      codes[version.lang.toLowerCase()] = version.lang;
+    });
+    path = root + path.slice(root.length).split("/").map(function (segment, index) {
+      try {
+        var lowered = decodeURIComponent(segment).toLowerCase(), code = lowered.replace(/^with-/, "");
+        if (codes[code] && (index === 0 || code !== lowered)) { return lowered.slice(0, lowered.length - code.length) + codes[code]; }
+        return /[A-Z]/.test(segment) || /%[0-9A-F]{2}/i.test(segment) ? encodeURIComponent(lowered) : segment;
+      } catch (e) { return segment; }
     }).join("/");
   }
   var paged = /^(.*\/)(?:comment-page-[0-9]+|page\/[0-9]+|feed(?:\/(?:rss|rss2|atom|rdf))?|amp)\/?$/.exec(path) ||

@@ -306,3 +306,28 @@ def test_the_not_found_page_never_sends_the_reader_to_another_host(blog, open_pa
     page.goto(origin + "//evil.example/feed/")
     page.wait_for_timeout(500)
     assert page.url.startswith(origin + "/"), page.url
+
+
+@pytest.mark.parametrize("asked, reached", [
+    # a language's folder and a side-by-side page's are written as the site writes them, whatever the case
+    ("/fixture-repo/PT-br/Posts/Alpha/", "/fixture-repo/pt-BR/posts/alpha/"),
+    ("/fixture-repo/posts/ALPHA/with-PT-BR/", "/fixture-repo/posts/alpha/with-pt-BR/"),
+])
+def test_an_address_in_other_capitals_keeps_the_site_s_own_language_tags(server, open_page, asked, reached):
+    body = (server["root"] / "fixture-repo" / "404.html").read_text()
+    page = open_page("about:blank")
+    page.route(lambda url: url.endswith(asked), lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
+    page.goto(server["url"] + asked)
+    page.wait_for_url(server["url"] + reached, timeout=10_000)
+
+
+def test_a_missing_page_in_a_language_folder_with_capitals_stays_that_language_s(server, open_page):
+    """`/pt-BR/` holds capitals: lowered, every missing address there went to `/pt-br/…`, another not-found
+    page in the site's language."""
+    body = (server["root"] / "fixture-repo" / "404.html").read_text()
+    page = open_page("about:blank")
+    page.route("**/nada/", lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
+    page.goto(server["url"] + "/fixture-repo/pt-BR/nada/")
+    page.wait_for_timeout(500)
+    assert page.url == server["url"] + "/fixture-repo/pt-BR/nada/"
+    assert page.evaluate("document.documentElement.lang") == "pt-BR"
