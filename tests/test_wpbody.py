@@ -593,6 +593,9 @@ def test_a_footnote_shortcode_in_an_attribute_keeps_the_tag_and_the_post_s_notes
     markdown = to_markdown('<p>Un <a title="[footnote]en atributo[/footnote]" href="https://e.org/">enlace</a>'
                            "[footnote]Nota.[/footnote].</p>", "5")
     assert markdown == 'Un [enlace](https://e.org/ "en atributo")[^1].\n\n[^1]: Nota.\n'
+    # a `<` of the words starts no tag: the notes after it stay notes (a red team's, of the first version)
+    assert to_markdown("<p>If x < 5 then y[footnote]One.[/footnote], I <3 it[footnote]Two.[/footnote].</p>", "5") == (
+        "If x &lt; 5 then y[^1], I &lt;3 it[^2].\n\n[^1]: One.\n\n[^2]: Two.\n")
 
 
 def test_a_post_s_footnote_marks_are_no_anchors_to_place():
