@@ -11,26 +11,31 @@
   // `/?p=ID` and `/<permalink>/` name.
   var path = location.pathname.replace(/(?:\/index\.php)+(?=\/|$)/g, "");  // every `index.php` at once
   path += /index\.php$/.test(location.pathname) ? "/" : "";
-  // WordPress answered `/search/words/` as `/?s=words`: this site's search page takes them
-  // (a site's own 404.html, written before these, has neither: its readers get the rest)
-  var here = document.querySelector(".not-found[data-root]"), root = here && here.getAttribute("data-root");
-  var searched = here && here.hasAttribute("data-search") && /^(.*\/search\/)([^\/]+)\/?$/.exec(path);
-  if (searched) {
+  // (a site's own 404.html, written before the marks read here, has none: its readers get the rest)
+  var here = document.querySelector(".not-found[data-root]"), siteRoot = here && here.getAttribute("data-root");
+  var below = siteRoot && path.indexOf(siteRoot) === 0 ? path.slice(siteRoot.length) : null;
+  var codes = {}, main = document.documentElement.lang;  // the site's languages, by their tags as it writes them
+  codes[main.toLowerCase()] = main;
+  Array.prototype.forEach.call(document.querySelectorAll(".not-found[lang]"), function (version) {
+    codes[version.lang.toLowerCase()] = version.lang;
+  });
+  // WordPress answered `/search/words/` (Polylang's `/en/search/words/`) as `/?s=words`: the site's search takes them
+  var searched = below !== null && here.hasAttribute("data-search") && /^(?:([^\/]+)\/)?search\/([^\/]+)\/?$/i.exec(below);
+  if (searched && (!searched[1] || codes[searched[1].toLowerCase()])) {
     try {
-      location.replace(location.origin + searched[1] + "?q=" + encodeURIComponent(decodeURIComponent(searched[2].replace(/\+/g, " "))));
+      location.replace(location.origin + siteRoot + (searched[1] ? codes[searched[1].toLowerCase()] + "/" : "") + "search/?q=" +
+                       encodeURIComponent(decodeURIComponent(searched[2].replace(/\+/g, " "))));
       return;
     } catch (e) { /* an address no words decode from stays not found */ }
   }
-  // and found a post whatever the case its address was typed in (`/2019/05/Mi-Viaje/`), which a static
-  // host does not: the path below the site's own folder, lowered, as the import wrote every address; a
-  // language's folder and a side-by-side page's `with-pt-BR` are written as the site writes them
-  if (root && path.indexOf(root) === 0) {
-    var codes = {}, main = document.documentElement.lang;
-    codes[main.toLowerCase()] = main;
-    Array.prototype.forEach.call(document.querySelectorAll(".not-found[lang]"), function (version) {
-      codes[version.lang.toLowerCase()] = version.lang;
-    });
-    path = root + path.slice(root.length).split("/").map(function (segment, index) {
+  var paged = /^(.*\/)(?:comment-page-[0-9]+|page\/[0-9]+|feed(?:\/(?:rss|rss2|atom|rdf))?|amp)\/?$/i.exec(path) ||
+    /^(.*\/[^\/]*[^0-9\/][^\/]*\/)[0-9]+\/?$/.exec(path);
+  // WordPress also found a post whatever the case its address was typed in (`/2019/05/Mi-Viaje/`), which a
+  // static host does not: once nothing hangs from the address as typed (an alias may hold capitals), the path
+  // below the site's folder is lowered, as the import wrote every address; a language's folder and a
+  // side-by-side page's `with-pt-BR` are written as the site writes them
+  if (!paged && below !== null) {
+    path = siteRoot + below.split("/").map(function (segment, index) {
       try {
         var lowered = decodeURIComponent(segment).toLowerCase(), code = lowered.replace(/^with-/, "");
         if (codes[code] && (index === 0 || code !== lowered)) { return lowered.slice(0, lowered.length - code.length) + codes[code]; }
@@ -38,8 +43,7 @@
       } catch (e) { return segment; }
     }).join("/");
   }
-  var paged = /^(.*\/)(?:comment-page-[0-9]+|page\/[0-9]+|feed(?:\/(?:rss|rss2|atom|rdf))?|amp)\/?$/.exec(path) ||
-    /^(.*\/[^\/]*[^0-9\/][^\/]*\/)[0-9]+\/?$/.exec(path) || (path !== location.pathname && [path, path]);
+  paged = paged || (path !== location.pathname && [path, path]);
   if (paged) {
     // on this site's own host, always: a path of `//other.example/feed/` read alone names another host
     location.replace(location.origin + paged[1] + location.search + location.hash);
