@@ -247,10 +247,14 @@ def _outdated(original: Text, translation: Text, tally: Tally) -> None:
                 else f"the original has one now: “{now}”" if now else f"the original has none now (it was “{old}”)")
         tally.details.append((translation.path, line, f"{translation.path}:{line}: summary outdated; {said}"))
     current = words_of(original.blocks)
+    stale_at = {index: old for index, old, _ in translation.stale}
     for index, old, line in translation.stale:
         now, begins = current[index], opening_words(original.blocks[index])
-        # a block the original moved: its words diffed with the paragraph that took its place were noise
-        moved_to = next((at for at, words in enumerate(current) if words == old and at != index), None)
+        # a block the original moved: its words diffed with the paragraph that took its place were noise.
+        # Moved to a place whose own block changed too: the same words where they already stood (a second
+        # "Fin.") are no move, and this block's edit is shown
+        moved_to = next((at for at, words in enumerate(current)
+                         if words == old and at != index and at in stale_at and stale_at[at] != words), None)
         said = (f"its original, unchanged, is now block {moved_to + 1} (see the moved blocks)" if moved_to is not None
                 else f"the original now begins “{begins}”; changed: {word_diff(old, now)}")
         tally.details.append((translation.path, line, f"{translation.path}:{line}: block {index + 1} outdated; {said}"))

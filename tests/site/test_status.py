@@ -369,6 +369,13 @@ def test_check_says_a_translation_sits_beside_other_paragraphs_after_one_was_rem
     assert updated.returncode == 0, updated.stderr
     assert (content / "posts/p/index.en.md").read_text().endswith("Two.\n\nOne.\n\nThree.\n")
     assert "outdated" not in run_cli("check", cwd=tmp_path).stderr
+    # the same words standing elsewhere already (a second "Fin.") are no move: the edit is shown (a red team's)
+    (content / "posts/p/index.es.md").write_text(head + "Uno.\n\nFin.\n\nTres.\n\nFin.\n")
+    (content / "posts/p/index.en.md").write_text(theirs + "One.\n\nEnd.\n\nThree.\n\nEnd.\n")
+    assert run_cli("translated", "content/posts/p/index.en.md", cwd=tmp_path).returncode == 0
+    (content / "posts/p/index.es.md").write_text(head + "Uno.\n\nFin del uno.\n\nTres.\n\nFin.\n")
+    status = run_cli("status", cwd=tmp_path).stdout
+    assert "block 2 outdated; the original now begins “Fin del uno.”; changed: [-Fin.-]{+Fin del uno.+}" in status, status
 
 
 def test_update_refuses_blocks_whose_start_it_cannot_be_sure_of(tmp_path):
