@@ -219,6 +219,8 @@ def test_footnote_markup_shown_as_code_is_shown_as_written():
     assert '<code>&lt;sup id="fnref-1"&gt;&lt;/sup&gt;' in html and 'id="fn-es-1"' in html
     plain = "".join(Converter().blocks('Writes `<li id="fn-1">`.<sup id="fnref-1"><a href="#fn-1">1</a></sup>\n', True, "es"))
     assert '<code>&lt;li id="fn-1"&gt;</code>' in plain and '<sup id="fnref-es-1"><a href="#fn-es-1">' in plain
+    typed = "".join(Converter().blocks('Press <kbd>id="fn-1"</kbd>.<sup id="fnref-1"><a href="#fn-1">1</a></sup>\n', True, "es"))
+    assert '<kbd>id="fn-1"</kbd>' in typed and '<sup id="fnref-es-1">' in typed
 
 
 def test_text_without_a_footnote_converts_as_it_did_and_a_comment_keeps_the_signs():

@@ -147,15 +147,17 @@ def footnote_ids(rendered: str, lang: str) -> str:
 
 
 # Inline and indented code escape no `"`: `<li id="fn:1">` shown in a post about notes reads as an id there
-CODE_ELEMENT = re.compile(r"(<code\b[^>]*>.*?</code>)", re.DOTALL)
+# (and in an author's own `<kbd>`, `<samp>` or `<pre>`)
+CODE_ELEMENT = re.compile(r"(<(code|kbd|samp|pre)\b[^>]*>.*?</\2>)", re.DOTALL)
 
 
 def _outside_code(pattern: re.Pattern, rename, rendered: str) -> str:
     """`rendered` with `pattern`'s matches renamed, except where code shows them as written."""
-    if "<code" not in rendered:
+    if not any(tag in rendered for tag in ("<code", "<kbd", "<samp", "<pre")):
         return pattern.sub(rename, rendered)
-    parts = CODE_ELEMENT.split(rendered)
-    return "".join(part if index % 2 else pattern.sub(rename, part) for index, part in enumerate(parts))
+    parts = CODE_ELEMENT.split(rendered)  # text, code, its tag's name, text, …
+    return "".join(part if index % 3 else pattern.sub(rename, part) for index, part in enumerate(parts)
+                   if index % 3 != 2)
 
 
 # Footnotes written as HTML (`<li id="fn-1">`, `href="#fnref-1"`): most blogs' plugins, and what an import
