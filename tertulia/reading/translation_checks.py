@@ -80,15 +80,13 @@ def check_alignment(original: Record, translation: Record, blocks, found: Findin
     # a block the translator added by hand follows nothing the original lost or gained (see as_edited)
     recorded = recorded and None not in followed.blocks
     changed = _changed_since_recorded(followed.blocks, source, target, translation.block_starts) if recorded else None
-    line, where, by_hand = changed or (*locate_mismatch(source, target, list(translation.block_starts)), False)
+    line, where, by_hand, done = changed or (*locate_mismatch(source, target, list(translation.block_starts)), False, "")
     message = counts_differ(len(target), len(source))
     if where:
         message += f"; {where}"
     message += _list_run_in(target, source)
     if recorded and not by_hand and (command := update_command(translation.path)):
-        message += (f" ({command} adds the original's new blocks marked `TODO translate`, shown "
-                    "in its language until translated, moves the translations of blocks that moved with them, "
-                    "joins those of paragraphs it joined and takes out those it lost)")
+        message += f" ({command} {UPDATE_DOES[done]})"
     found.errors.append(ContentError(translation.path, line or translation.body_line, message))
     return False, False
 
@@ -125,9 +123,21 @@ def _list_run_in(target, source) -> str:
     return ""
 
 
-def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[int, str, bool] | None:
-    """(line, sentence, whether it is mended by hand) naming the blocks the original gained, or those it
-    lost, since the translation was recorded as following it (its blocks then: `recorded`), paired as
+# what `--update` does, said for what the original did (a translator was told all four every time)
+UPDATE_DOES = {
+    "gained": "adds the original's new blocks marked `TODO translate`, shown in its language until translated",
+    "lost": "takes out the translations of the blocks the original lost",
+    "joined": "joins the translations of the paragraphs the original joined",
+    "": ("adds the original's new blocks marked `TODO translate`, shown in its language until translated, moves "
+         "the translations of blocks that moved with them, joins those of paragraphs it joined and takes out those "
+         "it lost"),
+}
+
+
+def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[int, str, bool, str] | None:
+    """(line, sentence, whether it is mended by hand, what the original did: see UPDATE_DOES) naming the
+    blocks the original gained, or those it lost, since the translation was recorded as following it (its
+    blocks then: `recorded`), paired as
     translations.paired_blocks pairs them; a paragraph cut in two is said so, and mended by hand (`--update`
     would add a block to write), as is two made one. None when it both gained and lost some, which one
     sentence cannot say."""
@@ -139,16 +149,16 @@ def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[in
         return None
     lines = [starts[min(index, len(starts) - 1)] if starts else 0 for index in range(max(len(source), len(target)))]
     if gained and (split := _split(recorded, current, paired, gained, source)):
-        return lines[split[0]], split[1], True
+        return lines[split[0]], split[1], True, "gained"
     if lost and (joined := _joined(recorded, current, paired, lost, source)):
-        return lines[joined[0]], joined[1], False  # `--update` joins them as this says
+        return lines[joined[0]], joined[1], False, "joined"  # `--update` joins them as this says
     at, one = (gained or lost)[0], len(gained or lost) == 1
     which = _blocks_said(gained or lost)
     if gained:
         return lines[at], (f"original {which} (“{opening_words(source[at])}”) {'was' if one else 'were'} added after "
-                           f"this translation was recorded: translate {'it' if one else 'them'} here as {which}"), False
+                           f"this translation was recorded: translate {'it' if one else 'them'} here as {which}"), False, "gained"
     return lines[at], (f"the original's {which} {'was' if one else 'were'} removed after this translation was recorded: "
-                       f"translation {which} (“{opening_words(target[at])}”) {'follows' if one else 'follow'} nothing now"), False
+                       f"translation {which} (“{opening_words(target[at])}”) {'follows' if one else 'follow'} nothing now"), False, "lost"
 
 
 def _split(recorded: tuple, current: tuple, paired: dict, gained: list[int], source) -> tuple[int, str] | None:
