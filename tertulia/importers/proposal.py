@@ -613,6 +613,9 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
     # reader's to type, and one in 2099 would head every newest-first list and feed until then
     date = fallback_date or (values["date"] if values["date"] and parse_date(values["date"]) else "")
     late = date and not before_tomorrow(date)  # a wrong clock's, or typed: unknown, then
+    # no one proposes a comment before its essay is there to read: a wrong clock's, or forged (1900-01-01)
+    essay_date = "" if late or not date else _essay_date(folder.parent)
+    early = bool(essay_date) and parse_date(date).first_day() < parse_date(essay_date).first_day()
     too_long = comment_too_long(proposal.body)  # before the redaction, which reads the whole text
     if too_long:
         raise Refused(f"its comment is refused, as `check` would refuse it: {too_long[1]}")
@@ -623,11 +626,12 @@ def _fields(proposal: Proposal, folder: Path, fallback_date: str, private: tuple
     if problem:
         raise Refused(f"its comment is refused, as `check` would refuse it: {problem}")
     notes = [f"website left out: {why}"] * bool(why) + [f"date {date} left out: it is in the future"] * bool(late)
+    notes += [f"date {date} left out: it is before its essay's, {essay_date}"] * early
     notes += [f"name cut to its first {LONGEST_NAME} characters"] * cut
     typed = values["date"] if fallback_date and values["date"] and parse_date(values["date"]) else ""
     notes += [f"its file's date {typed} left out: it is in the future"] * bool(typed and not before_tomorrow(typed))
     notes += _changes_said(proposal, values["author"], body)
-    return {"author": author, "url": url, "date": "" if late else date, "reply_to": reply_to, "body": body,
+    return {"author": author, "url": url, "date": "" if late or early else date, "reply_to": reply_to, "body": body,
             "note": "; ".join(notes)}
 
 
@@ -668,6 +672,18 @@ def private_name(typed: str, private: tuple[str, ...]) -> str:
     """A commenter's name as an import writes it, without their own addresses (`private`), which an
     export's e-mail field or a letter's sender gives: a name that was only the address names no one."""
     return _name_written(redacted(typed, private))
+
+
+def _essay_date(folder: Path) -> str:
+    """The date an essay's original says (as written, if it is one of the contract's), "" for none."""
+    for path in sorted(folder.glob("index.*.md")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        parsed, error = parse_text(path.read_bytes(), path.name)
+        if error is None and "translation_of" not in parsed.meta:
+            written = str(parsed.meta.get("date") or "")
+            return written if written and parse_date(written) else ""
+    return ""
 
 
 def _status_of(folder: Path, comment_id: str) -> str:

@@ -145,6 +145,21 @@ def test_a_letter_sent_at_a_time_in_utc_whose_sender_s_zone_is_unknown_is_dated_
     assert 'date: "2026-11-30 06:15+00:00"' in comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
 
 
+def test_a_letter_dated_before_its_essay_is_no_date_and_says_so(tmp_path):
+    """`Date: Mon, 1 Jan 1900` was written as the comment's date, unsaid: no one proposes a comment before
+    its essay is there to read (a red team's); the moderator is told, as of a date in the future."""
+    content = make_content(tmp_path, {"posts/hola/comments/c1.es.md": COMMENT_C1})
+    essay = (content / "posts/hola/index.es.md").read_text()
+    (content / "posts/hola/index.es.md").write_text(essay.replace("\n---\n", "\ndate: 2012-09-11\n---\n", 1))
+    path = "content/posts/hola/comments/20261130-0615-k3x9qa7b.es.md"
+    message = mails.quoted_printable(letter(BODY, path, comment_file("Eve", BODY, "c1", "", "")), "Respuesta", 1)
+    message.replace_header("Date", "Mon, 01 Jan 1900 00:00:00 +0000")
+    result = import_mail(content, *mails.store([message], tmp_path / "mail")["eml"])
+    assert result.returncode == 0, result.stderr
+    assert "date 1900-01-01 00:00+00:00 left out: it is before its essay's, 2012-09-11" in result.stdout, result.stdout
+    assert "\ndate:" not in comments_of(content)["20261130-0615-k3x9qa7b.es.md"]
+
+
 def test_a_letter_labelled_punycode_is_read_as_the_utf_8_it_is_not_a_traceback(tmp_path):
     content = site(tmp_path)
     message = EmailMessage()
