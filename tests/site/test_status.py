@@ -785,12 +785,13 @@ def test_a_translation_with_a_count_error_is_said_and_the_rest_still_reported(tm
     content = site_with_record(tmp_path)
     (content / "posts/adios").mkdir()
     (content / "posts/adios/index.es.md").write_text("---\ntitle: Adiós\nauthor: Ana\n---\n\nUno.\n")
-    (content / "posts/adios/index.en.md").write_text("---\ntitle: Goodbye\ntranslation_of: es\n---\n\nOne.\n")
+    (content / "posts/adios/index.en.md").write_text("---\ntitle: Goodbye\ntranslation_of: es\nzzz: 1\n---\n\nOne.\n")
     edit(content, ESSAY, "Segundo párrafo.", "Segundo párrafo.\n\nUna coda breve.")
     status = run_cli("status", cwd=tmp_path)
     assert status.returncode == 1
     said = status.stderr.splitlines()
     assert said[0].startswith(f"{TRANSLATION}:8: translation has 2 blocks, original has 3; original block 3")
+    assert len(said) == 1  # check's warnings are not said again over the report, which says the rest
     assert status.stdout.splitlines()[0] == "1 content error"  # the count, before the report
     lines = status.stdout.splitlines()
     assert lines[lines.index("hola (original in es)") + 1:][:2] == [
