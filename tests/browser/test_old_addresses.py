@@ -101,12 +101,18 @@ def test_an_archive_s_later_page_or_feed_reaches_the_archive(blog, open_page, ol
     ("search/Hello+world/", re.compile(r".*/blog/search/\?q=Hello(%20|\+)world$")),
 ])
 def test_an_old_address_in_other_letters_reaches_its_page(blog, open_page, old, new):
-    body = (blog["root"] / "404.html").read_text()
+    followed_as_github_pages_serves(open_page, blog, "/blog/", old, new)
+
+
+def followed_as_github_pages_serves(open_page, site: dict, folder: str, asked: str, reached) -> None:
+    """Open `asked` below `site`'s URL, every missing page answered with its 404.html (status 404), and
+    wait for `reached` (below the site's URL, or a pattern of the whole address)."""
+    body = (site["root"] / "404.html").read_text()
     page = open_page("about:blank")
-    page.route(lambda url: not (blog["root"] / unquote(url.split("/blog/", 1)[1].split("?")[0]) / "index.html").exists(),
+    page.route(lambda url: not (site["root"] / unquote(url.split(folder, 1)[1].split("?")[0]) / "index.html").exists(),
                lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
-    page.goto(blog["url"] + old)
-    page.wait_for_url(new if isinstance(new, re.Pattern) else blog["url"] + new, timeout=10_000)
+    page.goto(site["url"] + asked)
+    page.wait_for_url(reached if isinstance(reached, re.Pattern) else site["url"] + reached, timeout=10_000)
 
 
 def test_a_site_s_own_not_found_page_written_before_still_sends_paged_addresses_on(blog, open_page):
@@ -144,12 +150,19 @@ def test_a_site_s_own_address_in_capitals_does_not_go_round(blog, open_page):
 
 def test_a_missing_date_archive_is_not_sent_to_the_year_above(blog, open_page):
     """The number that ends a date's path is no page of a split post: `/2099/12/` stays the not-found page."""
-    body = (blog["root"] / "404.html").read_text()
+    stays_not_found(open_page, blog, "**/2099/12/", "2099/12/")
+
+
+def stays_not_found(open_page, site: dict, missing: str, asked: str):
+    """Open `asked` below `site`'s URL, the addresses `missing` matches answered with its 404.html, and see
+    that the reader stays there; the page."""
+    body = (site["root"] / "404.html").read_text()
     page = open_page("about:blank")
-    page.route("**/2099/12/", lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
-    page.goto(blog["url"] + "2099/12/")
+    page.route(missing, lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
+    page.goto(site["url"] + asked)
     page.wait_for_timeout(500)
-    assert page.url == blog["url"] + "2099/12/"
+    assert page.url == site["url"] + asked
+    return page
 
 
 def test_without_scripts_a_redirect_page_still_sends_the_reader_on(blog, open_page):
@@ -324,12 +337,8 @@ def test_an_address_in_other_capitals_keeps_the_site_s_own_language_tags(server,
 def test_a_missing_page_in_a_language_folder_with_capitals_stays_that_language_s(server, open_page):
     """`/pt-BR/` holds capitals: lowered, every missing address there went to `/pt-br/…`, another not-found
     page in the site's language."""
-    body = (server["root"] / "fixture-repo" / "404.html").read_text()
-    page = open_page("about:blank")
-    page.route("**/nada/", lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
-    page.goto(server["url"] + "/fixture-repo/pt-BR/nada/")
-    page.wait_for_timeout(500)
-    assert page.url == server["url"] + "/fixture-repo/pt-BR/nada/"
+    fixture = {"root": server["root"] / "fixture-repo", "url": server["url"] + "/fixture-repo/"}
+    page = stays_not_found(open_page, fixture, "**/nada/", "pt-BR/nada/")
     assert page.evaluate("document.documentElement.lang") == "pt-BR"
 
 
@@ -358,19 +367,9 @@ def aliased(tmp_path_factory):
     ("ES/Search/Hola+Mundo/", re.compile(r".*/Sub-Path/es/search/\?q=Hola(%20|\+)Mundo$")),
 ])
 def test_an_alias_in_capitals_and_search_addresses_below_the_site_s_folder(aliased, open_page, asked, reached):
-    body = (aliased["root"] / "404.html").read_text()
-    page = open_page("about:blank")
-    page.route(lambda url: not (aliased["root"] / unquote(url.split("/Sub-Path/", 1)[1].split("?")[0]) / "index.html").exists(),
-               lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
-    page.goto(aliased["url"] + asked)
-    page.wait_for_url(reached if isinstance(reached, re.Pattern) else aliased["url"] + reached, timeout=10_000)
+    followed_as_github_pages_serves(open_page, aliased, "/Sub-Path/", asked, reached)
 
 
 def test_search_in_an_address_below_a_post_is_no_search(aliased, open_page):
     """`/posts/hola/search/x/` was sent to `/posts/hola/search/?q=x`, another not-found address."""
-    body = (aliased["root"] / "404.html").read_text()
-    page = open_page("about:blank")
-    page.route("**/posts/hola/search/**", lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
-    page.goto(aliased["url"] + "posts/hola/search/x/")
-    page.wait_for_timeout(500)
-    assert page.url == aliased["url"] + "posts/hola/search/x/"
+    stays_not_found(open_page, aliased, "**/posts/hola/search/**", "posts/hola/search/x/")
