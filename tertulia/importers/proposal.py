@@ -676,25 +676,26 @@ def private_name(typed: str, private: tuple[str, ...]) -> str:
 
 def _essay_date(folder: Path) -> str:
     """The date an essay's original says (as written, if it is one of the contract's), "" for none."""
-    for path in sorted(folder.glob("index.*.md")):
-        if path.is_symlink() or not path.is_file():
-            continue
-        parsed, error = parse_text(path.read_bytes(), path.name)
-        if error is None and "translation_of" not in parsed.meta:
-            written = str(parsed.meta.get("date") or "")
-            return written if written and parse_date(written) else ""
-    return ""
+    meta = _original_meta(folder, "index")
+    written = str(meta.get("date") or "") if meta is not None else ""
+    return written if written and parse_date(written) else ""
 
 
 def _status_of(folder: Path, comment_id: str) -> str:
     """The `status` a comment's original says, "" where no file of it reads as one."""
-    for path in sorted(folder.glob(f"{comment_id}.*.md")):
+    meta = _original_meta(folder, comment_id)
+    return str(meta.get("status", "published")) if meta is not None else ""
+
+
+def _original_meta(folder: Path, name: str) -> dict | None:
+    """The front matter of the original among `<name>.<lang>.md` in `folder`, None where none reads as one."""
+    for path in sorted(folder.glob(f"{name}.*.md")):
         if path.is_symlink() or not path.is_file():
             continue
         parsed, error = parse_text(path.read_bytes(), path.name)
         if error is None and "translation_of" not in parsed.meta:
-            return str(parsed.meta.get("status", "published"))
-    return ""
+            return parsed.meta
+    return None
 
 
 def redacted(text: str, private: tuple[str, ...]) -> str:

@@ -226,15 +226,15 @@ def _shortcode(match: re.Match, body: Body) -> str:
     return inner  # a shortcode whose plugin this site does not have: its text, as far as it has one
 
 
+TAG_SEEN = 2000  # characters before a note's mark in which the tag it may stand in begins
+OPEN_TAG = re.compile(r"<[A-Za-z][^<>]*$")
+
+
 def _in_a_tag(text: str, at: int) -> bool:
     """Whether `at` stands inside an HTML tag (in an attribute's value): a tag's start, `<` and a letter,
     with no `>` after it, among the characters just before, so that a post of many notes is read once, not
     again for each. A `<` of the words (`x < 5`, `<3`) starts no tag."""
     return OPEN_TAG.search(text, max(0, at - TAG_SEEN), at) is not None
-
-
-TAG_SEEN = 2000  # characters before a note's mark in which the tag it may stand in begins
-OPEN_TAG = re.compile(r"<[A-Za-z][^<>]*$")
 
 
 def _paragraphs(note: str) -> str:

@@ -148,12 +148,13 @@ def footnote_ids(rendered: str, lang: str) -> str:
 
 # Inline and indented code escape no `"`: `<li id="fn:1">` shown in a post about notes reads as an id there
 # (and in an author's own `<kbd>`, `<samp>` or `<pre>`)
-CODE_ELEMENT = re.compile(r"(<(code|kbd|samp|pre)\b[^>]*>.*?</\2>)", re.DOTALL)
+CODE_TAGS = ("code", "kbd", "samp", "pre")
+CODE_ELEMENT = re.compile(rf"(<({'|'.join(CODE_TAGS)})\b[^>]*>.*?</\2>)", re.DOTALL)
 
 
 def _outside_code(pattern: re.Pattern, rename, rendered: str) -> str:
     """`rendered` with `pattern`'s matches renamed, except where code shows them as written."""
-    if not any(tag in rendered for tag in ("<code", "<kbd", "<samp", "<pre")):
+    if not any(f"<{tag}" in rendered for tag in CODE_TAGS):
         return pattern.sub(rename, rendered)
     parts = CODE_ELEMENT.split(rendered)  # text, code, its tag's name, text, …
     return "".join(part if index % 3 else pattern.sub(rename, part) for index, part in enumerate(parts)

@@ -142,14 +142,16 @@ def _query_script(url: str, queries: dict[str, str], otherwise: str, searched: s
     if not queries and not otherwise:
         return ""
     links = {query: target_link(url, target) for query, target in sorted(queries.items())}
-    data = json.dumps(links, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
-    fallback = json.dumps(otherwise, ensure_ascii=True).replace("<", "\\u003c")
-    search = ("var w=s.get('s');if(!t&&w&&w.trim())t=" + json.dumps(searched, ensure_ascii=True).replace("<", "\\u003c")
-              + "+'?q='+encodeURIComponent(w);") if searched else ""
-    return ("(function(){var m=" + data + ",s=new URLSearchParams(location.search),t=" + fallback + ",b=0;"
+    search = f"var w=s.get('s');if(!t&&w&&w.trim())t={_in_script(searched)}+'?q='+encodeURIComponent(w);" if searched else ""
+    return ("(function(){var m=" + _in_script(links) + ",s=new URLSearchParams(location.search),t=" + _in_script(otherwise) + ",b=0;"
             "for(var k in m){var p=new URLSearchParams(k),all=true,c=0;"
             "p.forEach(function(v,n){c++;if(s.get(n)!==v)all=false});if(all&&c>b){t=m[k];b=c}}" + search +
             "if(t)location.replace(t.indexOf('#')<0?t+location.hash:t)})()")  # the new address's own fragment wins
+
+
+def _in_script(value) -> str:
+    """A value as a script literal inside `<script>`: JSON, ASCII, no `<` that could close the element."""
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
 
 
 def target_link(from_url: str, target: str, base_url: str = "") -> str:
