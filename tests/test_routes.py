@@ -59,3 +59,31 @@ def test_every_address_of_the_site_s_own_starts_with_a_name_layout_declares():
     for url in made:
         first = url.removeprefix("fr/").split("/")[0]
         assert first in layout.SEGMENTS or first in layout.ROOT_FILES, url
+
+
+RENAMED_SEGMENT = """
+import sys
+from tertulia import layout
+layout.POSTS = "essays"  # before any module takes the name from it
+from tertulia.commands.args import main
+sys.argv[0] = "tertulia"
+sys.exit(main())
+"""
+
+
+def test_the_essays_segment_is_declared_once_and_pictures_follow_it(tmp_path):
+    """layout.py declares the essays' first segment for routes and reading/ alike: renamed there alone, an
+    essay's picture still lands beside its page."""
+    import subprocess
+    import sys
+    from helpers import ESSAY_EN, ESSAY_ES, ROOT, make_content
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": ESSAY_ES.replace("Primer párrafo.", "Primer párrafo.\n\n![Un perro](perro.svg)"),
+        "posts/hola/index.en.md": ESSAY_EN.replace("First paragraph.", "First paragraph.\n\n![A dog](perro.svg)"),
+        "posts/hola/perro.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'})
+    built = subprocess.run([sys.executable, "-c", RENAMED_SEGMENT, "build", "--content", str(content),
+                            "--output", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "out/essays/hola/index.html").is_file()
+    assert (tmp_path / "out/essays/hola/perro.svg").is_file() and not (tmp_path / "out/posts").exists()
+    assert "image" not in built.stdout + built.stderr  # no picture called missing

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..layout import POSTS
 from ..reading.addresses import problem as reading_problem, split, under_own_file
 from .wpbody import markdown_url
 
@@ -146,7 +147,7 @@ def feed_redirect(link: str, blog: str, new_url: str, is_page: bool, post_id: st
     A post's goes to its discussion feed; a page's, which has no thread (its comments are not imported)
     and so no feed, to the page itself."""
     old = site_path(link, blog)
-    if not old or old == "/" or old.startswith("/posts/"):
+    if not old or old == "/" or old.startswith(f"/{POSTS}/"):
         return {}  # under /posts/ the site serves its own pages
     target = new_url if is_page else f"{new_url}comments.xml"
     feeds = [feed_address(old)]

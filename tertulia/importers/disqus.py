@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import counted
+from ..layout import POSTS
 from ..reading.config import usable_timezone
 from ..reading.dates import parse_date
 from ..reading.find import SETTINGS
@@ -412,9 +413,10 @@ def _redirected(link: str, site: Site, identifier: str = "") -> tuple[str, str]:
     blog with or without `www.`: aliases are matched so too), or the WordPress post its `identifier` names
     (`102 https://blog/?p=102`); ("", "") when they send it nowhere such."""
     for target in _redirect_targets(link, site, identifier):
-        found = re.fullmatch(r"(?:([^/]+)/)?(posts/[^/]+)/", target)  # not the home's "" either
-        if found and found.group(2) in site.essays.folders and (found.group(1) or "") in ("", *site.languages):
-            return found.group(2), found.group(1) or ""
+        found = re.fullmatch(rf"(?:([^/]+)/)?{re.escape(POSTS)}/([^/]+)/", target)  # not the home's "" either
+        folder = f"posts/{found.group(2)}" if found else ""  # the essay's folder in content/
+        if folder in site.essays.folders and (found.group(1) or "") in ("", *site.languages):
+            return folder, found.group(1) or ""
     return "", ""
 
 
@@ -459,8 +461,9 @@ def _own_page(link: str, site: Site) -> str:
         return ""
     if not base.hostname or parts.hostname != base.hostname:
         return ""
-    found = re.fullmatch(re.escape(base.path.rstrip("/")) + r"/(posts/[^/]+)/?", parts.path)
-    return found.group(1) if found and found.group(1) in site.essays.folders else ""
+    found = re.fullmatch(re.escape(f"{base.path.rstrip('/')}/{POSTS}/") + r"([^/]+)/?", parts.path)
+    folder = f"posts/{found.group(1)}" if found else ""  # the essay's folder in content/
+    return folder if folder in site.essays.folders else ""
 
 
 def _page_kept_at(link: str, essays: Known) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..aside import forked_workers
 from ..errors import ContentError, counted, readable_name, unpublishable
+from ..layout import POSTS
 from ..theme import KINDS
 from .active import active_svg
 from .names import MAX_KEY, is_key, key_problem
@@ -223,7 +224,7 @@ def _find_in_post(folder: str, slug: str, shown: str, sources, assets, errors, w
             errors.append(ContentError(f"{shown}/{name}", 0, f"{'a page' if page else 'an essay'} file must be "
                                                              f"named index.<lang>.md{notes}"))
         else:
-            _collect_assets(Path(folder, name), kind, f"{page or f'posts/{slug}/'}{name}", f"{shown}/{name}",
+            _collect_assets(Path(folder, name), kind, f"{page or f'{POSTS}/{slug}/'}{name}", f"{shown}/{name}",
                             assets, errors, warnings)
 
 
@@ -273,7 +274,7 @@ def _collect_assets(path: Path, kind: str, url_path: str, shown: str, assets, er
     elif path.suffix[1:].lower() not in NEVER_BESIDE_A_POST:
         assets.append((url_path, path))
     else:
-        beside = "a post" if url_path.startswith("posts/") else "a page"
+        beside = "a post" if url_path.startswith(f"{POSTS}/") else "a page"
         warnings.append(ContentError(shown, 0, f"not published: a `{path.suffix}` file beside {beside} would be a "
                                                f"page, a script or text of the site's own; {shown.split('/', 1)[0]}/static/ "
                                                "publishes one on purpose"))

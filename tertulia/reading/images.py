@@ -8,6 +8,7 @@ import re
 from urllib.parse import quote, unquote, urlsplit
 
 from ..errors import ContentError
+from ..layout import POSTS
 from .find import is_page
 from .parse import ContentFiles
 
@@ -25,7 +26,7 @@ def missing_images(files: ContentFiles, static: tuple[str, ...]) -> list[Content
         blocks = files.blocks.get(record.path, ())
         if record.comment_id or not any("<img" in block for block in blocks):
             continue
-        folder = f"{record.slug}/" if is_page(record.path) else f"posts/{record.slug}/"
+        folder = f"{record.slug}/" if is_page(record.path) else f"{POSTS}/{record.slug}/"
         said = set()
         for index, block in enumerate(blocks):
             for source in IMAGE_SOURCE.findall(HTML_COMMENT.sub("", block) if "<!--" in block else block):

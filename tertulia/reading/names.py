@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..layout import POSTS
 from .addresses import NAME_MAX, served_at
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -124,7 +125,8 @@ def without_tonos(segment: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept))
 
 
-FOLDER_ADDRESS = {"posts": re.compile(r"posts/([^/]+)/"), "pages": re.compile(r"([^/]+)/")}  # as routes lays them out
+# a folder's address, by the content folder it is in, as routes lays them out
+FOLDER_ADDRESS = {"posts": re.compile(rf"{re.escape(POSTS)}/([^/]+)/"), "pages": re.compile(r"([^/]+)/")}
 
 
 def renamed_from(alias: str, kind: str) -> str:

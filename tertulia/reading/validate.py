@@ -14,7 +14,7 @@ from .address_claims import check_addresses, check_feed_ids
 from ..cache import content_key
 from .dates import record_date
 from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors, one_line
-from ..layout import HOST_ROOT_FILES, SEGMENTS
+from ..layout import HOST_ROOT_FILES, POSTS, SEGMENTS
 from .find import is_page
 from .findings import Findings, original_record, text_of
 from .footnotes import loose_footnotes
@@ -199,7 +199,7 @@ def _post(config: SiteConfig, slug: str, versions, comment_versions, files: Cont
     followed = followed or {}
     key = (config, include_pending, broken, tuple(sorted((r.path, r.lang, r.digest, followed.get(r.path)) for r in records)),
            not versions and any(_index_unread(r, files.errors) for r in records),
-           tuple(url for url, _ in files.assets if url.startswith(f"posts/{slug}/")))
+           tuple(url for url, _ in files.assets if url.startswith(f"{POSTS}/{slug}/")))
     if posts is not None and posts.get(slug, (None,))[0] == key:
         return posts[slug][1]
     found = Findings(broken=broken)
@@ -563,7 +563,7 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
         translate=fields.translate(original, len(texts), found),
         threads=threads,
         comments=published,
-        files=tuple(url for url, _ in files.assets if url.startswith(f"posts/{slug}/")),
+        files=tuple(url for url, _ in files.assets if url.startswith(f"{POSTS}/{slug}/")),
         source_files=tuple(sorted([r.path for r in versions.values()]
                                   + [r.path for by_lang in comment_versions.values() for r in by_lang.values()])),
         aliases=fields.aliases(original, found),
