@@ -28,8 +28,11 @@
     var category = "other";
     try { category = new Intl.PluralRules(lang).select(count); } catch (e) { category = count === 1 ? "one" : "other"; }
     var words = list.getAttribute("data-new-" + category) || list.getAttribute("data-new-other");
-    var latin = count.toLocaleString(lang, { numberingSystem: "latn" });
-    return words.replace("%(num)d", list.hasAttribute("data-new-lang") ? latin : written(latin));  // English's: its digits
+    var english = list.hasAttribute("data-new-lang");  // English's words: its digits
+    // grouped as the build groups the page's numbers, in the numbering system it wrote them in (data-numbering)
+    var system = (!english && document.documentElement.getAttribute("data-numbering")) || "latn";
+    var number = count.toLocaleString(lang, { numberingSystem: system });
+    return words.replace("%(num)d", english ? number : written(number));
   }
 
   function markCards() {
@@ -48,7 +51,7 @@
         mark.className = "new-count";
         if (list.hasAttribute("data-new-lang")) { mark.lang = list.getAttribute("data-new-lang"); }
         mark.textContent = phrase(list, fresh, mark.lang || lang);
-        count.after(" · ", mark);
+        count.after(" " + (document.documentElement.getAttribute("data-dot") || "·") + " ", mark);  // as the byline parts its items
       });
     });
   }

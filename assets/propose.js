@@ -12,6 +12,13 @@
     return String(number).replace(/[0-9]/g, function (digit) { return digits[digit]; });
   }
 
+  // a number grouped as the page's language groups it in the page's digits (Persian's ۵۰٬۰۰۰, not ۵۰,۰۰۰):
+  // the numbering system the build wrote the page's numbers in (data-numbering), Latin's where it says none
+  function grouped(number, language) {
+    var system = document.documentElement.getAttribute("data-numbering") || "latn";
+    return written(number.toLocaleString(language, { numberingSystem: system }));  // a system the browser lacks: Latin, then
+  }
+
   var MAX_URL = 8000;  // GitHub answers longer addresses with an error page
   var MAX_ISSUE = 65536;  // GitHub refuses an issue whose body is longer (in characters)
   var KEPT = "tertulia.proposer";
@@ -452,9 +459,7 @@
       var words = { chars: form.dataset.tooManyChars, brackets: form.dataset.tooManyBrackets,
         angles: form.dataset.tooManyAngles, lines: form.dataset.tooManyLines }[problem.kind];
       var language = document.documentElement.lang || undefined;  // the sentence's, not the browser's
-      var latin = { numberingSystem: "latn" };  // grouped as that language groups them, then in the page's digits
-      var numbers = { count: written(problem.count.toLocaleString(language, latin)),
-        max: written(problem.max.toLocaleString(language, latin)) };
+      var numbers = { count: grouped(problem.count, language), max: grouped(problem.max, language) };
       refuse(form, form.elements.body, filled(words, numbers));
       return;
     }

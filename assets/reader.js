@@ -486,7 +486,8 @@
       var words = document.createElement("span");
       words.className = "new-count";
       var english = discussion.getAttribute("data-new-count-lang");  // a phrase the catalog lacks: English's digits too
-      interfaceWords(words, " · " + discussion.getAttribute("data-new-count").replace("%(num)s",
+      var dot = document.documentElement.getAttribute("data-dot") || "·";  // as the page parts a line's items
+      interfaceWords(words, " " + dot + " " + discussion.getAttribute("data-new-count").replace("%(num)s",
         english ? String(fresh.length) : written(fresh.length)), english);
       heading.appendChild(words);
     }

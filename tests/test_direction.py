@@ -31,3 +31,15 @@ def test_every_lang_gets_its_dir_and_an_authors_own_dir_stands():
 def test_text_and_code_that_show_a_lang_attribute_are_left_as_written():
     html = '<p>Write lang="ar" in the tag.</p><pre><code>&lt;p lang="ar"&gt;</code></pre>'
     assert with_directions(html) == html
+
+
+def test_a_text_s_lists_are_numbered_in_its_language_s_digits_and_a_latin_site_gets_no_rule():
+    """A list in Persian reads ۱. ۲., in Santali ᱑. ᱒. (a numbering system CSS has no name for: drawn from
+    its digits); a site of Latin digits adds nothing to its pages."""
+    from tertulia.site.ui import list_digit_styles
+    assert list_digit_styles(("es", "en", "ar")) == ""  # Arabic's own CLDR default is the Latin digits
+    persian = list_digit_styles(("fa", "en"))
+    assert persian == ":where(ol:lang(fa)) { list-style-type: persian; }"
+    santali = list_digit_styles(("sat",))
+    assert santali.startswith('@counter-style digits-olck { system: numeric; symbols: "᱐" "᱑"')
+    assert santali.endswith(":where(ol:lang(sat)) { list-style-type: digits-olck; }")

@@ -261,6 +261,34 @@ def native_digits(lang: str) -> dict[int, str] | None:
     return None if zero is None else {ord("0") + step: chr(ord(zero) + step) for step in range(10)}
 
 
+DOT_ZEROS = {DIGIT_ZERO["arab"], DIGIT_ZERO["arabext"]}  # zeros written as a dot
+
+
+# CSS's own counter style for each numbering system above that has one; the others are drawn from their digits
+LIST_STYLES = {"arab": "arabic-indic", "arabext": "persian", "beng": "bengali", "deva": "devanagari",
+               "mymr": "myanmar", "tibt": "tibetan"}
+
+
+@lru_cache(maxsize=None)  # once per site's languages, asked by every page
+def list_digit_styles(languages: tuple[str, ...]) -> Markup:
+    """The style sheet lines that number a text's lists in its language's own digits, as its dates and counts
+    are (a Persian list reads ۱. ۲. ۳.); "" for a site whose languages all write Latin digits. Of no weight
+    (`:where`), so a list the theme draws without numbers (a thread, a listing) stays so."""
+    rules = []
+    for lang in languages:
+        locale = babel_locale(lang)
+        system = locale.default_numbering_system if locale is not None and native_digits(lang) else ""
+        if not system:
+            continue
+        style = LIST_STYLES.get(system)
+        if style is None:
+            style = f"digits-{system}"
+            symbols = " ".join(f'"{chr(ord(DIGIT_ZERO[system]) + step)}"' for step in range(10))
+            rules.append(f"@counter-style {style} {{ system: numeric; symbols: {symbols}; }}")
+        rules.append(f":where(ol:lang({lang})) {{ list-style-type: {style}; }}")
+    return Markup("\n".join(rules))  # language tags are checked (BCP 47) and the rest is ours: nothing to escape
+
+
 @lru_cache(maxsize=None)  # a handful of languages, asked on every element of every page
 def direction(lang: str) -> str:
     """"rtl" for a language written right to left (CLDR's word: Arabic, Hebrew, Persian, Urdu…), else "ltr"."""
@@ -284,6 +312,11 @@ class Words:
         # the ten, for the scripts that write numbers into this language's words on a page ("" for Latin ones,
         # and where the words are English's: a language without a catalog)
         self.digit_string = "".join(self.digits.values()) if self.digits and not self.stand_in else ""
+        # and the numbering system they belong to, for a script that groups a number's digits as the build does
+        self.numbering = self.locale.default_numbering_system if self.digit_string else ""
+        # what parts a byline's items (author · date · count): not a dot beside digits whose zero is one (Arabic's
+        # ٠, Persian's ۰), where "۱ · ۰" read as ten
+        self.dot = "|" if self.digits and self.digits[ord("0")] in DOT_ZEROS else "·"
         self._dates: dict[int, Markup] = {}
         self._kept: list[PartialDate] = []
         self._parts: dict[tuple, str] = {}  # (year, month, day) or (hour, minute) -> its text

@@ -26,7 +26,7 @@ from ..errors import ContentError, ContentErrors
 from ..model import Site
 from ..site.pages import Kind
 from ..site.plan import Page
-from ..site.ui import Interface, spaced_comma
+from ..site.ui import Interface, list_digit_styles, spaced_comma
 from ..site.views import menu_links
 from ..theme import DEFAULT_PREFIX, Theme
 from .compiled import Compiled, theme_store
@@ -181,7 +181,8 @@ def render_page(env: Environment, site: Site, interface: Interface, page: Page) 
         menu = menu_links(site, page.lang, page.scope, page.url) if site.config.menu else ()
         html = template.render(
             page.context(site, interface), site=site, config=site.config, page=page, routes=routes, href=href, menu=menu,
-            absolute=lambda url: site.config.base_url + routes.encoded(url), og_locale=og_locale, **_interface(interface, page.lang),
+            absolute=lambda url: site.config.base_url + routes.encoded(url), og_locale=og_locale,
+            list_digits=list_digit_styles(site.config.language_codes), **_interface(interface, page.lang),
         )
     except Exception as problem:  # a site's own template can be wrong: say where, as for content
         error = _template_error(env, problem)
@@ -396,7 +397,8 @@ def _interface(interface: Interface, lang: str) -> dict:
     return {"_": words.text, "_attr": words.attr, "_attr_lang": words.attr_lang, "ngettext": words.plural,
             "format_date": words.date, "language_name": words.language, "language_in_text": words.language_in_text,
             "language_in_text_parts": words.language_in_text_parts, "autonym": words.autonym,
-            "numeral": words.numeral, "digits": words.digit_string, "words_lang": words.stand_in}
+            "numeral": words.numeral, "digits": words.digit_string, "words_lang": words.stand_in, "dot": words.dot,
+            "numbering": words.numbering}
 
 
 def render_into(writer: SiteWriter, site: Site, interface: Interface, pages: list[Page], templates: Theme,

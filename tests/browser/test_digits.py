@@ -48,3 +48,37 @@ def test_a_placed_count_takes_the_digits_of_the_words_around_it(server, open_pag
     assert count.get_attribute("lang") == "en"
     assert page.locator(".new-badge").first.inner_text() == "নতুন" and page.locator(".new-badge").first.get_attribute("lang") is None
     assert page.problems == []
+
+
+def test_a_persian_page_parts_its_bylines_numbers_its_lists_and_quotes_as_persian_is_written(server, open_page, tmp_path):
+    """A Persian writer's walk (session 78): the byline's dot read as the zero beside it ("۱ · ۰ دیدگاه": ten),
+    a list in a Persian text was numbered 1. 2., a tag's name was quoted with English marks, back to front in
+    a right-to-left line, and the form's limit said ۵۰,۰۰۰ with a Latin comma."""
+    content = make_content(tmp_path / "persian", {
+        "site.yml": 'title: دفتر\nbase_url: "https://example.github.io/daftar/"\nlanguages: {fa: فارسی, en: English}\n'
+                    "main_language: fa\ntags: {hafez: {fa: حافظ, en: Hafez}}\ndiscussion: {repo: parisa/daftar}\n",
+        "posts/ketab/index.fa.md": "---\ntitle: کتاب‌ها\nauthor: پریسا\ndate: 2024-01-10\ntags: [hafez]\n---\n\n"
+                                   "کتاب‌هایی که خواندم:\n\n1. دیوان حافظ\n2. گلستان\n",
+        "posts/ketab/index.en.md": "---\ntitle: Books\ntranslation_of: fa\n---\n\nBooks I read:\n\n1. Hafez\n2. Golestan\n",
+        "posts/ketab/comments/c1.fa.md": "---\nauthor: مهسا\ndate: 2024-01-11 10:00\n---\n\nچه خوب.\n"},
+        with_essay=False)
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "daftar"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    page = open_page(server["url"] + "/daftar/")
+    byline = page.locator(".essay-card .byline").first.inner_text()
+    assert "·" not in byline and byline.count(" | ") == 3 and "| ۱ دیدگاه |" in byline, byline
+    page.goto(server["url"] + "/daftar/fa/posts/ketab/")
+    styles = page.evaluate("""() => [...document.querySelectorAll("ol")].map(list =>
+        [list.className, getComputedStyle(list).listStyleType])""")
+    assert ["", "persian"] in styles and ["thread", "none"] in styles, styles
+    reply = page.locator("#comment-c1 .comment-actions a.propose")
+    reply.focus()
+    page.keyboard.press("Enter")
+    form = page.locator("#comment-c1 > form.proposal")
+    form.locator("textarea").fill("آ" * 50_001)
+    form.locator("button[type=submit][value=github]").click()
+    assert "۵۰٬۰۰۱" in form.locator(".field-problem").inner_text() and "۵۰٬۰۰۰" in form.locator(".field-problem").inner_text()
+    page.goto(server["url"] + "/daftar/tags/hafez/")
+    quotes = page.evaluate("getComputedStyle(document.querySelector('h1 q')).quotes")
+    assert quotes.startswith('"«" "»"'), quotes
+    assert page.problems == []

@@ -93,25 +93,25 @@ def fixture_as(content, lang: str, name: str, extra: str = ""):
 
 
 @pytest.fixture(scope="module")
-def persian(server):
-    """The right-to-left fixture as a Persian site, a language with no catalog: its pages speak English."""
-    content = fixture_as(server["root"].parent / "persian-content", "fa", "فارسی", "english_interface: [fa]\n")
-    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "persian"), "--no-cache")
+def urdu(server):
+    """The right-to-left fixture as an Urdu site, a language with no catalog: its pages speak English."""
+    content = fixture_as(server["root"].parent / "urdu-content", "ur", "اردو", "english_interface: [ur]\n")
+    result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "urdu"), "--no-cache")
     assert result.returncode == 0 and "catalog" not in result.stderr, result.stderr
-    return "/persian/"
+    return "/urdu/"
 
 
-def test_words_a_script_places_where_the_page_has_no_catalog_are_marked_as_english(server, open_page, persian):
-    """Persian has no catalog: the page's own stand-in words carry lang="en", and so must those
+def test_words_a_script_places_where_the_page_has_no_catalog_are_marked_as_english(server, open_page, urdu):
+    """Urdu has no catalog (Persian had one in session 78): the page's own stand-in words carry lang="en", and so must those
     the scripts place (a copied link's note, a search's status and "matched in …")."""
-    page = open_page(server["url"] + persian + "posts/al-fina/")
-    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["fa", "rtl"]
+    page = open_page(server["url"] + urdu + "posts/al-fina/")
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ur", "rtl"]
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.click("#p1 .anchor")
     page.wait_for_selector(".copied-note")
     assert directions(page, ".copied-note > span, .copied-note > button, [data-passage-status]") == ["en:ltr"] * 3
     assert page.inner_text(".copied-note > span") == "Link copied"
-    search = open_page(server["url"] + persian + "search/?q=quotation")
+    search = open_page(server["url"] + urdu + "search/?q=quotation")
     search.wait_for_function("document.querySelectorAll('.search-results li').length > 0")
     assert directions(search, ".search-status, .match-language") == ["en:ltr"] * 2
     assert search.inner_text(".search-status").startswith("Results:")
