@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ContentError
-from .reading.find import Found, is_page, shown_path
+from .reading.find import Found, is_page, shown_path, static_in_the_way
 from .site import routes
 from .layout import ASSETS, CNAME, MARK, NO_JEKYLL, NOT_FOUND, PAGEFIND, SITEMAP
 from .site.routes import file_path
@@ -102,14 +102,14 @@ def clashes_known_early(options: Options, found: Found, config: SiteConfig,
     made |= {SITEMAP, NOT_FOUND, NO_JEKYLL, MARK, *([CNAME] if config.cname else [])}  # as pipeline._extras writes them
     made |= {f"{ASSETS}/{relative}" for relative in options.theme.files("assets")}
     static = [relative for relative, _ in found.static]
-    made |= _own_pages(records, config, options.drafts, {relative.split("/")[0] for relative in static})
+    made |= _own_pages(records, config, options.drafts, set(static_in_the_way(static)))
     return _static_clashes(options.content, static, made, config.search)
 
 
 def _own_pages(records: "Iterable[Record]", config: SiteConfig, drafts: bool, static_tops: set[str]) -> set[str]:
     """The side-by-side and one-language page of every essay and page the files hold, in the site's
     languages (a draft's only when drafts are shown), as the plan will make them; but a page's side by
-    side where static/ has a file or folder of its slug, which validation names already."""
+    side where a static file takes its slug, which validation names already."""
     texts = [(is_page(r.path), r.slug, r.lang, r.meta) for r in records if not r.comment_id]
     # the original's `draft` (a translation's is ignored, with a warning)
     left_out = set() if drafts else {(page, slug) for page, slug, _, meta in texts

@@ -12,10 +12,9 @@ from ..model import ANONYMOUS
 from ..reading.config import load_config
 from ..errors import ContentErrors, counted
 from ..reading.markup import Converter
-from ..reading.find import COMMENT_FILE, ESSAY_FILE, SYMLINK
+from ..reading.find import COMMENT_FILE, ESSAY_FILE, SETTINGS, SYMLINK, shown_path, static_in_the_way
 from ..reading.names import as_written_in, is_key, key_problem, slug_of
 from ..reading.read import read_parsed
-from ..reading.find import SETTINGS, shown_path
 from .translated import record_new, translation_pair
 from ..importers.clock import in_zone, utc_text
 from ..reading.validate import STARTER_AUTHOR, STARTER_TITLE, page_slug_collision
@@ -41,8 +40,8 @@ def scaffold(content: Path, kind: str, slug: str, lang: str | None, reply_to: st
     if not is_key(slug):
         return _usage(f"bad slug `{slug[:60]}`: {key_problem(slug)}")
     static = content / "static"
-    collision = kind == "page" and page_slug_collision(
-        slug, config, {path.name for path in static.iterdir()} if static.is_dir() else set(), content.resolve().name)
+    present = [name for name in (slug, f"{slug}/index.html") if (static / name).is_file()]
+    collision = kind == "page" and page_slug_collision(slug, config, static_in_the_way(present), content.resolve().name)
     if collision:  # the build would refuse the page: say so now, before anything is written
         return _usage(collision)
     if lang is None and kind == "translation":

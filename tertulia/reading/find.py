@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -353,3 +354,15 @@ def contents(paths: list[str]):
     finally:
         if descriptor is not None:
             os.close(descriptor)
+
+
+def static_in_the_way(static: Iterable[str]) -> dict[str, str]:
+    """The page slugs files of content/static/ take, each with the file: one named as the slug, where the
+    page's folder goes, or that folder's `index.html`, the page itself. Any other file in such a folder
+    (`static/about/cv.pdf`) is served beside the page."""
+    taken: dict[str, str] = {}
+    for path in sorted(static):
+        top, _, rest = path.partition("/")
+        if rest in ("", "index.html"):
+            taken.setdefault(top, path)
+    return taken

@@ -15,7 +15,7 @@ from ..cache import content_key
 from .dates import record_date
 from ..errors import DIRECTION_CONTROLS, ContentError, ContentErrors, one_line
 from ..layout import HOST_ROOT_FILES, POSTS, SEGMENTS
-from .find import is_page
+from .find import is_page, static_in_the_way
 from .findings import Findings, original_record, text_of
 from .footnotes import loose_footnotes
 from .images import missing_images
@@ -127,11 +127,11 @@ def _warn_root_files_under_a_path(config: SiteConfig, static: tuple[str, ...], f
                                            f"or put its lines in the one at the host's root"))
 
 
-def page_slug_collision(slug: str, config: SiteConfig, static_roots: set[str], root: str = "content") -> str:
-    """Why a page cannot have this slug (its address is the site's own, or a static file's), or ""; `root` is
-    the content folder as messages name it."""
-    if slug in static_roots:
-        return f"page slug `{slug}` collides with the static file {root}/static/{slug}"
+def page_slug_collision(slug: str, config: SiteConfig, static_taken: dict[str, str], root: str = "content") -> str:
+    """Why a page cannot have this slug (its address is the site's own, or a static file takes it: see
+    static_in_the_way), or ""; `root` is the content folder as messages name it."""
+    if slug in static_taken:
+        return f"page slug `{slug}` collides with the static file {root}/static/{static_taken[slug]}"
     if slug in SEGMENTS:
         return f"page slug `{slug}` collides with the site's own address /{slug}/ ({SEGMENTS[slug]})"
     for code in config.language_codes:
@@ -145,11 +145,11 @@ def _pages(config: SiteConfig, records: dict, files: ContentFiles, found: Findin
            include_drafts: bool, followed: dict | None) -> tuple[tuple[SitePage, ...], int]:
     """content/pages/ -> pages, in slug order, and how many drafts were left out; every menu entry must
     name one (drafts count: a draft's menu entry would otherwise fail only once it is published)."""
-    roots = {path.split("/", 1)[0] for path in static}
+    taken = static_in_the_way(static)
     pages, drafts, left_out = [], 0, set()
     for slug, versions in sorted(records.items()):
         record = original_record(versions)
-        collision = page_slug_collision(slug, config, roots, files.root)
+        collision = page_slug_collision(slug, config, taken, files.root)
         if collision:
             found.error(record, None, f"{collision}; rename the folder {files.root}/pages/{slug}")
             continue

@@ -149,8 +149,8 @@ def test_a_static_file_replacing_an_essay_s_or_a_page_s_own_page_is_said_beside_
            "search); rename the folder content/pages/search" in said
     made = [line.split(":")[0] for line in said if "would replace the site's own" in line]
     assert sum("about" in line for line in said) == 2, said  # static/about: said once, as validation says it (a review)
-    assert ("content/pages/about/index.en.md: page slug `about` collides with the static file content/static/about; "
-            "rename the folder content/pages/about") in said
+    assert ("content/pages/about/index.en.md: page slug `about` collides with the static file "
+            "content/static/about/index.html; rename the folder content/pages/about") in said
     assert made == ["content/static/en/about/index.html",
                     "content/static/es/posts/hola/index.html", "content/static/posts/hola/index.html"], said
 

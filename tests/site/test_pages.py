@@ -443,3 +443,23 @@ def test_an_old_anchor_is_kept_for_the_page_s_script_and_a_wrong_one_is_an_autho
     said = run_cli("check", "--content", str(content))
     assert said.returncode == 0 and ("index.en.md:4: warning: anchor `second` leads to passage 2 here but to passage 1 "
                                      "in `es`, which a link naming it reaches") in said.stdout + said.stderr, said.stdout
+
+
+def test_a_static_folder_named_as_a_page_serves_its_files_beside_the_page(tmp_path):
+    """A contract audit (session 78): `static/about/cv.pdf` beside the page `about` was refused as a collision,
+    though the page writes `about/index.html` and the file `about/cv.pdf`; a file in the page's own place is
+    still refused, named as it is."""
+    content = about_site(tmp_path, {"static/about/cv.pdf": "%PDF-1.4 mine", "static/about/more/notes.txt": "notes"})
+    result = build(content, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out/about/cv.pdf").read_text() == "%PDF-1.4 mine"
+    assert (tmp_path / "out/about/more/notes.txt").read_text() == "notes"
+    assert "We are two." in (tmp_path / "out/about/index.html").read_text()
+    (content / "static/about/index.html").write_text("mine")
+    result = build(content, tmp_path / "out")
+    assert result.returncode == 1
+    assert ("content/pages/about/index.es.md: page slug `about` collides with the static file "
+            "content/static/about/index.html; rename the folder content/pages/about") in result.stderr.splitlines()
+    assert (tmp_path / "out/about/cv.pdf").is_file()  # the output before stays
+    said = run_cli("new", "page", "about", "--content", str(content), cwd=tmp_path)
+    assert said.returncode == 2 and "collides with the static file" in said.stderr
