@@ -278,6 +278,8 @@ def test_chinese_and_japanese_are_cut_and_counted_by_their_characters_not_their_
     cut = first_words([f"<p>{long}</p>"])
     assert cut == long[:100] + "…"  # forty words, at two and a half characters a word
     assert word_count(long) == 360 / 2.5 and word_count("three plain words") == 3
+    # bopomofo, which annotates Chinese, and the radicals are such characters as cjk.py names them (a review)
+    assert word_count("ㄅㄆㄇㄈㄉ") == 5 / 2.5 and word_count("⺀⺁⺂⺃⺄") == 5 / 2.5
     assert cut_to_words("Kyoto 京都の夜 at night", 2) == "Kyoto 京都…" and cut_to_words("京都の夜", 2) == "京都の夜"
     assert first_words(["<p>" + " ".join(["word"] * 41) + "</p>"]) == " ".join(["word"] * 40) + "…"
 

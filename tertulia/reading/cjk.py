@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 
-# Han, kana, bopomofo, CJK symbols and punctuation, full-width forms: not Hangul, which Korean spaces
-CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-       "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef")
+# Han, kana, bopomofo, CJK symbols and punctuation, full-width forms: not Hangul, which Korean spaces. The
+# characters a text of them is counted and cut by (markup.py) are these but their space (U+3000)
+CJK_CHARACTERS = ("\u2e80-\u2fdf\u3001-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf"
+                  "\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef")
+CJK = "\u3000" + CJK_CHARACTERS
 # Thai, Lao, Khmer and Burmese write a phrase's words without spaces too (a space there ends a phrase or
 # a sentence), and a line break inside one is no space either
 UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"

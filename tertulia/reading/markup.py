@@ -19,7 +19,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
-from .cjk import LETTERS_A_WORD, MARKS, UNSPACED, joined_lines, without_spaces
+from .cjk import CJK_CHARACTERS, LETTERS_A_WORD, MARKS, UNSPACED, joined_lines, without_spaces
 from .language_tags import known_tag
 from .linkify import linked_addresses
 
@@ -696,7 +696,7 @@ def cut_tokens(tokens: list[str], count: int) -> str:
 # Chinese and Japanese write words without spaces between them: their characters are counted, about
 # two and a half to a word as readers read them (500 a minute against 200 words), not their spaces.
 # Their punctuation (、。「」, full-width ！？) is counted with them, not as a word of its own.
-CLOSE_SET_RANGES = r"\u3001-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uffef"
+CLOSE_SET_RANGES = CJK_CHARACTERS  # as cjk.py names them, radicals and bopomofo too
 CLOSE_SET = re.compile(f"[{CLOSE_SET_RANGES}]")
 UNIT = re.compile(f"[{CLOSE_SET_RANGES}]|[^\\s{CLOSE_SET_RANGES}]+")  # one such character, or a spaced word
 CHARACTER, WORD = 6, 15  # in fifteenths of a word, counted in whole numbers: two and a half characters a word
