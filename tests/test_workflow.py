@@ -81,9 +81,9 @@ def test_the_issue_template_labels_a_proposal_for_the_workflow():
 
 def test_this_repositorys_proposal_workflow_and_issue_form_are_the_ones_init_gives_every_site():
     """One text for both, so a fix to the proposal round reaches new sites too."""
-    from tertulia.commands.init import ISSUE_TEMPLATE, proposals_workflow
+    from tertulia.commands.init import ISSUE_TEMPLATE_TEXT, proposals_workflow
     assert PROPOSALS.read_text() == proposals_workflow(in_this_repository=True)
-    assert (ROOT / ".github" / "ISSUE_TEMPLATE" / "comment.md").read_text() == ISSUE_TEMPLATE
+    assert (ROOT / ".github" / "ISSUE_TEMPLATE" / "comment.md").read_text() == ISSUE_TEMPLATE_TEXT
 
 
 def test_the_proposal_workflow_prints_the_import_report_with_workflow_commands_stopped():

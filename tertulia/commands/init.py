@@ -25,6 +25,8 @@ from .starter import has_starter, starter
 from ..reading.translations import UNFINISHED as PLACEHOLDER
 from ..reading.yamltext import plain_or_quoted, quoted
 from ..importers.proposal import TEMPLATE_HINT
+from ..site.proposals import CONTENT_FOLDER, ISSUE_LABEL, ISSUE_TEMPLATE, LETTER_BEGIN, LETTER_END
+from ..theme import KINDS
 
 EXIT_OK, EXIT_USAGE = 0, 2
 ESSAY, PAGE = "welcome", "about"
@@ -359,7 +361,7 @@ def site_files(name: str, lang: str, translations: list[str], title: str | None,
         ".github/workflows/pages.yml": PAGES_WORKFLOW,
         ".github/workflows/check.yml": CHECK_WORKFLOW,
         ".github/workflows/proposals.yml": proposals_workflow(),
-        ".github/ISSUE_TEMPLATE/comment.md": ISSUE_TEMPLATE,
+        f".github/ISSUE_TEMPLATE/{ISSUE_TEMPLATE}": ISSUE_TEMPLATE_TEXT,
         "README.md": README.format(title=title or name, name=name, lang=lang),
     })
     return files
@@ -376,9 +378,9 @@ def _site_yml(title: str | None, name: str, base_url: str, languages: list[str])
     names = "".join(f"  {plain_or_quoted(code)}: {quoted(autonym(code))}\n" for code in languages)
     lang = plain_or_quoted(languages[0])
     shown = f"{{{lang}: {quoted(title)}}}" if title is not None else quoted(name)
-    others = ", ".join(f'{plain_or_quoted(code)}: "…"' for code in languages[1:]) or 'xx: "…"'
-    hint = (f"one per language: {{{lang}: {quoted(title)}, {others}}}" if title is not None
-            else f'or one per language: {{{lang}: "…", {others}}}')
+    others = "".join(f', {plain_or_quoted(code)}: "…"' for code in languages[1:])
+    hint = (f"one per language: {{{lang}: {quoted(title)}{others}}}" if title is not None
+            else f'or one per language: {{{lang}: "…"{others}}}')
     # English words under another language's key would be published as that language's, once uncommented
     english = languages[0].split("-")[0].lower() == "en"
 
@@ -390,7 +392,8 @@ def _site_yml(title: str | None, name: str, base_url: str, languages: list[str])
     return SITE_YML.format(title=shown, title_hint=hint, base_url=quoted(base_url), languages=names,
                            main=lang, lang=lang, about=labels('"What this site is about"'),
                            elsewhere=labels('"Elsewhere"'), essays=labels('"essays"'),
-                           per_page=SiteConfig.per_page, branch=Discussion.branch)  # the defaults, as the model has them
+                           per_page=SiteConfig.per_page, branch=Discussion.branch,  # the defaults, as the model has them
+                           search=str(SiteConfig.search).lower())
 
 
 SITE_YML = """\
@@ -411,7 +414,7 @@ menu:                     # links in every page's masthead, in this order
 # tags:                   # key -> label per language
 #   essays: {essays}   # a tag's name in each language
 # per_page: {per_page}            # essays on each page of a listing
-# search: true            # full-text search at /search/ (false to leave it out)
+# search: {search}            # full-text search at /search/ (false to leave it out)
 # cname: essays.example.org   # a custom domain for GitHub Pages
 # english_interface: [xx]     # languages with no catalog whose pages may use English words
 # timezone: Europe/Madrid     # the zone dates with a time are written in (default UTC)
@@ -473,7 +476,7 @@ jobs:
         run: tertulia build --base-url "$BASE_URL/"
       - uses: actions/upload-pages-artifact@v3
         with:
-          path: output
+          path: """ + OUTPUT + """
 
   deploy:
     needs: build
@@ -500,13 +503,11 @@ name: Check content
 on:
   pull_request:
     paths:
-      - "content/**"
-      - "templates/**"
-      - "assets/**"
-      - "locales/**"
+""" + "".join(f'      - "{folder}/**"\n' for folder in (CONTENT_FOLDER, *KINDS)) + f"""\
       - "requirements.txt"
-      - "tertulia-wheel/**"
+      - "{WHEELS}/**"
 
+""" + """\
 permissions:
   contents: read
 
@@ -549,7 +550,7 @@ jobs:
   propose:
     # the template labels it; a reader's edit of the labels cannot hide a letter from the workflow. A closed
     # issue (answered, or turned down) proposes nothing more when someone edits it.
-    if: github.event.issue.state == 'open' && (contains(github.event.issue.labels.*.name, 'comment') || contains(github.event.issue.body, 'Tertulia comment file'))
+    if: github.event.issue.state == 'open' && (contains(github.event.issue.labels.*.name, '{label}') || contains(github.event.issue.body, '{marker}'))
     runs-on: ubuntu-latest
     env:
       GH_TOKEN: ${{{{ github.token }}}}
@@ -624,28 +625,32 @@ jobs:
           gh issue comment "$NUMBER" --body-file answer.md
 """
 
-ISSUE_TEMPLATE = f"""\
+ISSUE_TEMPLATE_TEXT = f"""\
 ---
 name: Comment on an essay
 about: Propose a comment; the site's pages fill this in for you ("Join the discussion", "Reply")
 title: "Comment on "
-labels: comment
+labels: {ISSUE_LABEL}
 ---
 
 Your comment, in Markdown.
 
--------- Tertulia comment file: keep it as it is --------
+{LETTER_BEGIN}
 {TEMPLATE_HINT}
--------- end of the comment file --------
+{LETTER_END}
 """
+
+
+# how the workflow tells a letter from any issue: the label the issue template gives it, or the marker it holds
+_LETTER = {"label": ISSUE_LABEL, "marker": LETTER_BEGIN.strip("- ").split(":")[0]}
 
 
 def proposals_workflow(in_this_repository: bool = False) -> str:
     """The issue-proposal workflow for a site (the tool from requirements.txt) or for this repository."""
     if in_this_repository:
-        return PROPOSALS_WORKFLOW.format(setup=_SETUP, install_line="          python -m pip install --quiet .\n",
+        return PROPOSALS_WORKFLOW.format(setup=_SETUP, install_line="          python -m pip install --quiet .\n", **_LETTER,
                                          command="python build.py", serve="build.py serve")
-    return PROPOSALS_WORKFLOW.format(setup=_INSTALL, install_line="", command="tertulia", serve="tertulia serve")
+    return PROPOSALS_WORKFLOW.format(setup=_INSTALL, install_line="", command="tertulia", serve="tertulia serve", **_LETTER)
 
 
 README = """\

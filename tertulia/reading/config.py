@@ -394,7 +394,7 @@ def _discussion(value, reading: Reading) -> Discussion | None:
 def _search(value, fail) -> bool:
     if not isinstance(value, bool):
         fail("search", f"search must be true or false, not `{value}`")
-        return True
+        return SiteConfig.search
     return value
 
 

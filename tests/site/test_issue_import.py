@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from helpers import every_file, make_content, run_cli
-from tertulia.commands.init import ISSUE_TEMPLATE
+from tertulia.commands.init import ISSUE_TEMPLATE_TEXT
 from tertulia.model import Discussion
 from tertulia.reading.read import parse_text
 from tertulia.site.proposals import comment_file, github_new_issue, letter
@@ -121,7 +121,7 @@ HOSTILE = {
     "hostile front matter": (issues_event(proposal().replace('author: "Eve"', "author: !!python/object:os.system x")),
                              "issue #12: its comment file cannot be read"),
     # a reader who opened the site's issue template from the repository, not from an essay's page
-    "the template unfilled": (issues_event(ISSUE_TEMPLATE.split("---\n", 2)[2].replace("\n", "\r\n")),
+    "the template unfilled": (issues_event(ISSUE_TEMPLATE_TEXT.split("---\n", 2)[2].replace("\n", "\r\n")),
                               "issue #12: it holds the form's empty comment file: the essay's page fills it in. "
                               "Open the form from the essay's “Join the discussion” link"),
     "not an issues event": ({"ref": "refs/heads/main", "commits": []}, "not a GitHub \"issues\" event"),
