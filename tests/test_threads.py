@@ -6,9 +6,13 @@ import random
 import subprocess
 import sys
 
-from tertulia.importers.threads import nearest_kept, nearest_kept_finder
+from tertulia.importers.threads import nearest_kept_finder
 
 PARENTS = {"c4": "c3", "c3": "c2", "c2": "c1", "c1": "", "x": "y", "y": "x", "z": "x"}
+
+
+def nearest_kept(start, parent_of, kept):
+    return nearest_kept_finder(parent_of, kept)(start)
 
 
 def test_a_reply_moves_up_past_what_was_not_kept_and_a_loop_goes_to_the_top():

@@ -527,7 +527,7 @@ def _post_of(identifier: str, essays: Known) -> str:
 
 def _kept_ancestor(post_id: str, posts: dict[str, Post], copies: dict[str, str], finders: dict,
                    deleted=lambda post_id: False) -> str:
-    """The nearest ancestor in the same thread that comes across, as a comment id (see nearest_kept); a
+    """The nearest ancestor in the same thread that comes across, as a comment id (see nearest_kept_finder); a
     copy of a blog comment is there already, under the blog's id; one `deleted` by hand since an earlier
     import is not. `finders`, one per thread, are kept by the caller from one comment to the next."""
     thread = posts[post_id].thread

@@ -5,15 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 
-def nearest_kept(start: str, parent_of: Callable[[str], str], kept: Callable[[str], bool]) -> str:
-    """The nearest ancestor that comes across (a reply to a deleted comment moves up), else "" (the top);
-    the top too when the export also puts that ancestor under `start`, a loop no thread can show."""
-    return nearest_kept_finder(parent_of, kept)(start)
-
-
 def nearest_kept_finder(parent_of: Callable[[str], str], kept: Callable[[str], bool]) -> Callable[[str], str]:
-    """nearest_kept for any comment of one export, each chain of parents walked once: walked again from
-    each of its comments, a chain of 20,000 replies (an export is untrusted) took minutes."""
+    """What finds, for any comment of one export, its nearest ancestor that comes across (a reply to a
+    deleted comment moves up), else "" (the top); the top too when the export also puts that ancestor
+    under the comment, a loop no thread can show. Each chain of parents is walked once: walked again
+    from each of its comments, a chain of 20,000 replies (an export is untrusted) took minutes."""
     above: dict[str, str] = {}  # a comment -> its nearest kept ancestor, "" for none
     looped: set[str] = set()  # the comments on a loop of parents: each is its own ancestor
 
