@@ -484,13 +484,13 @@ def test_an_html_letter_s_markdown_is_the_markdown_its_reader_typed():
 ])
 def test_the_sender_s_address_is_removed_however_its_characters_are_marked(written):
     """A red team: these spellings of the sender's address were written into the public comment file."""
-    from tertulia.importers.proposal import REDACTED, redacted
+    from tertulia.importers.private import REDACTED, redacted
     assert redacted(f"Write to {written} any time.", ("ana_maria@example.org",)) == f"Write to {REDACTED} any time."
     assert redacted("anamaria@example.org", ("ana_maria@example.org",)) == "anamaria@example.org"  # another's
 
 
 def test_an_address_is_removed_with_its_host_in_either_spelling():
-    from tertulia.importers.proposal import REDACTED, redacted
+    from tertulia.importers.private import REDACTED, redacted
     for sender in ("ana@xn--bcher-kva.example", "ana@bücher.example"):
         assert redacted("ana@bücher.example, ana@xn--bcher-kva.example", (sender,)) == f"{REDACTED}, {REDACTED}"
 
@@ -500,8 +500,8 @@ def test_an_address_made_of_marks_is_found_in_linear_time_and_others_addresses_a
     runs took exponential time (an import stalled for an hour); `ana_maria@x.org` was removed for the
     sender `anamaria@x.org`, `diana@…` became `di[address removed]`, and words between `<` and `>` went."""
     import sys
-    from tertulia.importers.proposal import REDACTED, redacted
-    program = ("from tertulia.importers.proposal import redacted\n"
+    from tertulia.importers.private import REDACTED, redacted
+    program = ("from tertulia.importers.private import redacted\n"
                "sender = '_'.join('a' * 32) + '@x.org'\n"
                "print(redacted('Hola x.org ' + '_____'.join('a' * 32) + '@x.orz fin, ' + sender, (sender,)))")
     # in a process of its own, so that a search that never ends fails here instead of holding the suite
@@ -518,7 +518,7 @@ def test_an_address_made_of_marks_is_found_in_linear_time_and_others_addresses_a
 def test_the_sender_s_address_is_removed_behind_a_comment_a_plus_or_a_percent_escape(written):
     """A review: an HTML comment between its characters (which a page shows as nothing), or a `+` or a
     percent escape just before it, kept the sender's address in the public file."""
-    from tertulia.importers.proposal import REDACTED, redacted
+    from tertulia.importers.private import REDACTED, redacted
     assert "ana" not in redacted(written, ("ana@x.org",)).replace(REDACTED, "")
 
 
@@ -530,12 +530,12 @@ def test_the_sender_s_address_is_removed_behind_a_comment_a_plus_or_a_percent_es
 def test_the_sender_s_address_is_removed_behind_invisible_characters_or_spelled_out(written):
     """A red team: a soft hyphen or a zero-width space between its characters (a page shows them as
     nothing), or its at sign and dots spelled out against harvesters, kept the sender's address public."""
-    from tertulia.importers.proposal import REDACTED, redacted
+    from tertulia.importers.private import REDACTED, redacted
     assert redacted(f"Write to {written}, any time.", ("ana_maria@example.org",)) == f"Write to {REDACTED}, any time."
 
 
 def test_a_longer_address_spelled_out_is_another_s():
-    from tertulia.importers.proposal import redacted
+    from tertulia.importers.private import redacted
     kept = "ana [at] example [dot] org [dot] uk and ana at example dot org"
     assert redacted(kept, ("ana@example.org",)) == kept
 
@@ -544,11 +544,11 @@ def test_spelled_out_signs_are_read_in_linear_time_and_a_redacted_address_keeps_
     """A review: a run of 60,000 spaces in a comment took minutes, each space the start of a search for
     `[at]`; and `<b>ana</b>@x.org` lost its `</b>` with the address, leaving the rest of the comment bold."""
     import sys
-    program = ("from tertulia.importers.proposal import redacted\n"
+    program = ("from tertulia.importers.private import redacted\n"
                "print(redacted('ana ' + ' ' * 200000 + '\\t' * 100000 + 'b (at) x (dot) org', ('ana@x.org',))[-20:])")
     done = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, timeout=20)
     assert done.stdout == "\t\tb (at) x (dot) org\n", done.stderr
-    from tertulia.importers.proposal import REDACTED, redacted
+    from tertulia.importers.private import REDACTED, redacted
     assert redacted("<b>ana</b> (at) x (dot) org. Then", ("ana@x.org",)) == f"<b>{REDACTED}</b>. Then"
     assert redacted("x <i>ana@x.</i>org", ("ana@x.org",)) == f"x <i>{REDACTED}</i>"
     assert redacted("ana_<span>maria</span>@x.org!", ("ana_maria@x.org",)) == f"{REDACTED}!"
@@ -562,7 +562,7 @@ def test_spelled_out_signs_are_read_in_linear_time_and_a_redacted_address_keeps_
 def test_a_removed_address_beside_no_break_spaces_or_in_a_code_span_leaves_no_address_and_no_broken_mark(written, left):
     """A second review: a no-break space or a line's end beside `[at]` kept the address public, and a code
     span's closing backtick went with the address, so the span took the rest of the comment."""
-    from tertulia.importers.proposal import REDACTED, redacted
+    from tertulia.importers.private import REDACTED, redacted
     assert redacted(f"{written}!", ("ana@x.org",)) == left.format(REDACTED) + "!"
 
 

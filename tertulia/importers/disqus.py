@@ -30,7 +30,7 @@ from .clock import in_zone, utc_text, written_yet
 from .filing import comment_language, deleted_here, other_names
 from .known import Known, known
 from .problems import first_few, reasons_said, refusal, shown
-from .proposal import private_name
+from .private import private_name
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
 from .twins import Twins

@@ -26,7 +26,7 @@ from ..reading.markup import (MAX_ANGLES, MAX_COMMENT, MAX_SECONDS, MAX_SECONDS_
 from . import anchors
 from .footnotes import notes_as_markdown
 from .accessible import accessible
-from .proposal import REDACTED, redacted
+from .private import REDACTED, redacted
 from .shortcodes import PRE_END, Media, expanded
 from .untrusted import DROPPED_FROM_POSTS, cleaned, sub_closed, unsafe_markup
 from .wrapped_blocks import formatting_within_blocks

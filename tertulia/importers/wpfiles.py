@@ -16,7 +16,7 @@ from ..reading.yamltext import quoted
 from .addresses import directed
 from .clock import written_yet
 from .media import shown_in
-from .proposal import private_name, redacted
+from .private import private_name, redacted
 from .shortcodes import Media, expanded, stripped
 from .wpbody import before_more, comment_markdown_without, plain, to_markdown
 from .wxr import Item, WPComment
