@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tertulia.reading.markup import Converter, plain_text, rebase_links, sanitize
+from tertulia.reading.markup import Converter, plain_text, sanitize
+from tertulia.site.relink import rebase_links
 
 MARKDOWN = """\
 # Heading
@@ -90,7 +91,8 @@ def test_plain_text_strips_tags_and_entities():
 
 
 def test_excerpts_read_as_the_page_does_and_cards_take_the_first_sentence():
-    from tertulia.reading.markup import first_sentence, first_words, is_wordless
+    from tertulia.reading.markup import first_words
+    from tertulia.site.excerpts import first_sentence, is_wordless
     assert first_words(['<p>a fine <a href="x">link</a>. And <em>more</em>, here.</p>']) == "a fine link. And more, here."
     assert plain_text('<p>a fine <a href="x">link</a>.</p>') == "a fine link .", "the translation record's words stay"
     assert first_sentence(["<h2>Title</h2>", '<p><img alt="" src="a.png"></p>',
@@ -103,7 +105,8 @@ def test_excerpts_read_as_the_page_does_and_cards_take_the_first_sentence():
 def test_a_card_and_an_excerpt_leave_out_a_script_s_or_a_style_sheet_s_code():
     """A contract audit: an essay's `<script>window.essayScript=1</script>` read on the home page's card as
     "Beta text window.essayScript=1."; the translation record's words stay as they were."""
-    from tertulia.reading.markup import first_sentence, first_words
+    from tertulia.reading.markup import first_words
+    from tertulia.site.excerpts import first_sentence
     block = "<p>Beta text <script>window.essayScript=1</script><STYLE>p { x: 1 }</STYLE>. Then more.</p>"
     assert first_sentence([block]) == "Beta text ." and first_words([block]) == "Beta text . Then more."
     assert "essayScript" in plain_text(block)
@@ -124,7 +127,7 @@ def test_a_card_and_an_excerpt_leave_out_a_script_s_or_a_style_sheet_s_code():
 
 def test_a_card_s_first_sentence_ends_where_its_language_ends_one():
     """Greek's question mark is `;`, Arabic's `؟`, Hindi's full stop `।`: a card ran on to the next sentence."""
-    from tertulia.reading.markup import first_sentence
+    from tertulia.site.excerpts import first_sentence
     assert first_sentence(["<p>Τι σημαίνει η λέξη ψυχή; Σημαίνει και ανάσα.</p>"], lang="el") == "Τι σημαίνει η λέξη ψυχή;"
     assert first_sentence(["<p>Uno; dos y tres. Cuatro.</p>"], lang="es") == "Uno; dos y tres."
     assert first_sentence(["<p>ما هذا؟ لا أعرف.</p>"], lang="ar") == "ما هذا؟"
@@ -232,7 +235,7 @@ def test_text_without_a_footnote_converts_as_it_did_and_a_comment_keeps_the_sign
 
 def test_a_feeds_links_are_absolute_with_their_dot_segments_resolved():
     """A feed reader shows the address: `…/posts/a/../b/` reads as broken, though it resolves."""
-    from tertulia.reading.markup import absolute_links
+    from tertulia.site.relink import absolute_links
     block = ('<p><a href="../welcome/">w</a> <img src="photo.jpg" alt=""> <a href="./notes.pdf?a=1&amp;b=2">n</a> '
              '<a href="/sub/about/">a</a> <a href="#fn-1">1</a></p>')
     assert absolute_links(block, "https://ex.org/sub/posts/x/", "https://ex.org") == (
@@ -243,7 +246,8 @@ def test_a_feeds_links_are_absolute_with_their_dot_segments_resolved():
 
 def test_links_are_rewritten_in_tags_only_never_in_the_words_or_code_a_block_shows():
     """A reader who writes `href="/about/"`, an essay's code sample `<img src="dog.png">`: words, kept as written."""
-    from tertulia.reading.markup import absolute_links, rebase_links, rooted_links
+    from tertulia.reading.markup import rooted_links
+    from tertulia.site.relink import absolute_links, rebase_links
     words = '<code>&lt;img src="dog.png"&gt;</code> said href="/about/"'
     block = f'<p>{words} <img alt="d" src="dog.png"> <a href="/about/">x</a></p>'
     assert rebase_links(block, "../../") == f'<p>{words} <img alt="d" src="../../dog.png"> <a href="/about/">x</a></p>'
@@ -270,7 +274,8 @@ def test_a_comments_image_is_its_description_linking_to_the_picture(text, shown)
 def test_chinese_and_japanese_are_cut_and_counted_by_their_characters_not_their_spaces():
     """With no space between words, a whole Japanese paragraph was one "word": cards showed three
     sentences, the archive a 560-character comment in full, and every essay took "1 min"."""
-    from tertulia.reading.markup import cut_to_words, first_sentence, first_words, word_count
+    from tertulia.reading.markup import cut_to_words, first_words, word_count
+    from tertulia.site.excerpts import first_sentence
     sentence = "雨の音を聞く夜は、いつも祖母の家を思い出す。"
     assert first_sentence([f"<p>{sentence}梅雨の頃、窓を叩く雨は静かだった。</p>"]) == sentence
     assert first_sentence(["<p>「雨だ。」と彼は言った。</p>"]) == "「雨だ。」"

@@ -544,56 +544,13 @@ RELATIVE_LINK = re.compile(r'(\s(?:src|href)=")(?![\x00-\x20]*(?:[a-zA-Z][a-zA-Z
 OPENING_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
 
 
-def _in_tags(block_html: str, pattern: re.Pattern, replace) -> str:
+def in_tags(block_html: str, pattern: re.Pattern, replace) -> str:
     """`pattern` replaced as `replace` says, inside the block's tags only."""
     return OPENING_TAG.sub(lambda tag: pattern.sub(replace, tag.group(0)) if '="' in tag.group(0) else tag.group(0),
                            block_html)
 
 
-def rebase_links(block_html: str, prefix: str, moved: dict[str, str] | None = None) -> str:
-    """Point an essay's relative links (its images) at the post folder from another page; a link
-    `moved` names (to another post) goes where it says instead."""
-    if not prefix or ('src="' not in block_html and 'href="' not in block_html):  # most blocks: no link
-        return block_html
-    if moved and 'href="' in block_html:
-        return _in_tags(block_html, RELATIVE_VALUE, _relinked(moved, lambda address: prefix + address))
-    return _in_tags(block_html, RELATIVE_LINK, lambda m: m.group(1) + prefix)
-
-
-def _relinked(moved: dict[str, str] | None, written):
-    """A replacement of RELATIVE_VALUE's matches: a link `moved` names goes where it says, any other
-    relative address (an image's too) as `written(address)` writes it."""
-    def replace(match: re.Match) -> str:
-        address = match.group(2)
-        if moved and address in moved and match.group(1).endswith('href="'):
-            return match.group(1) + moved[address] + '"'
-        return match.group(1) + written(address) + '"'
-    return replace
-
-
 ROOTED_LINK = re.compile(r'(\s(?:src|href)=")/(?!/)')
-
-
-RELATIVE_VALUE = re.compile(RELATIVE_LINK.pattern + r'([^"]*)"')
-
-
-def _joined(folder: str, relative: str) -> str:
-    """A relative address from `folder` as one absolute address, its `..` and `.` resolved: a feed
-    reader shows it, and `…/posts/a/../b/` reads as broken."""
-    if "./" not in relative and not relative.endswith("."):  # most: no dot segment to resolve
-        return folder + relative
-    from urllib.parse import urljoin
-    return urljoin(folder, relative)
-
-
-def absolute_links(block_html: str, folder: str, origin: str, moved: dict[str, str] | None = None) -> str:
-    """A block's links and images as absolute addresses, for a feed: relative ones from the post's
-    `folder` (an address), those from the site's root (already under its sub-path) on `origin`; a link
-    `moved` names (to another post, in a one-language feed) goes to the address it gives."""
-    if '="' not in block_html:
-        return block_html
-    block_html = _in_tags(block_html, RELATIVE_VALUE, _relinked(moved, lambda address: _joined(folder, address)))
-    return _in_tags(block_html, ROOTED_LINK, lambda m: m.group(1) + origin + "/") if '="/' in block_html else block_html
 
 
 def rooted_links(block_html: str, base_path: str) -> str:
@@ -601,7 +558,7 @@ def rooted_links(block_html: str, base_path: str) -> str:
     as GitHub Pages serves a project's site under one; a link that already starts with it is kept."""
     if base_path == "/" or '="/' not in block_html:
         return block_html
-    return _in_tags(block_html, ROOTED_LINK, lambda m: m.group(0) if m.string.startswith(base_path, m.end() - 1)
+    return in_tags(block_html, ROOTED_LINK, lambda m: m.group(0) if m.string.startswith(base_path, m.end() - 1)
                     else m.group(1) + base_path)
 
 
@@ -761,40 +718,3 @@ def _letter_boundary(text: str, starts: list[int]) -> int:
         if text[at - 1] not in HOLDS_THE_NEXT and text[at] not in FOLLOWS_ITS_LETTER:
             return at
     return starts[-1]
-
-
-# A sentence ends at a full stop, a question or an exclamation mark, or an ellipsis, with the marks
-# of other scripts: Arabic's question mark, Urdu's full stop, the danda of Hindi and its neighbours,
-# Armenian's, Ethiopic's and Burmese's full stops; and Chinese and Japanese's, which no space follows.
-SENTENCE_END = re.compile(r"(?<=[.!?…؟۔।॥։።။])[\"'»”’)]*\s|(?<=[。！？])[」』）”’]*")
-# Greek asks its questions with `;` (the Greek question mark U+037E, which NFC makes a semicolon)
-GREEK_SENTENCE_END = re.compile(r"(?<=[.!?…;])[\"'»”’)]*\s")
-
-
-def first_sentence(blocks, words: int = 40, lang: str = "") -> str:
-    """The first sentence of a text's first paragraph of words, for a card with no summary (cut at `words`)."""
-    at = first_paragraph(blocks)
-    text = reading_text(blocks[at]) if at >= 0 else ""
-    ends = GREEK_SENTENCE_END if lang.split("-")[0].lower() in ("el", "grc") else SENTENCE_END
-    end = ends.search(text + " ")
-    sentence = text[:end.end()].rstrip() if end else text
-    return first_words([f"<p>{html.escape(sentence)}</p>"], words) if sentence else ""
-
-
-def first_paragraph(blocks) -> int:
-    """The index of a text's first paragraph of words (a card's summary is its first sentence); -1 if none."""
-    return next((i for i, block in enumerate(blocks) if block.startswith("<p>") and reading_text(block)), -1)
-
-
-def first_worded(blocks) -> int:
-    """The index of a text's first block with words (an excerpt starts there); -1 if none."""
-    return next((i for i, block in enumerate(blocks) if reading_text(block).strip()), -1)
-
-
-ALT_TEXT = re.compile(r'\salt="[^"]')
-WORDLESS = re.compile(r"\s*<(?:pre|math)\b|\s*<div class=\"arithmatex\"", re.IGNORECASE)
-
-
-def is_wordless(block_html: str) -> bool:
-    """A block with nothing to translate: code, a formula, or no visible words (an image without alt text)."""
-    return bool(WORDLESS.match(block_html)) or not (plain_text(block_html) or ALT_TEXT.search(block_html))

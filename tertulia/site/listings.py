@@ -13,7 +13,7 @@ from itertools import chain
 
 from . import routes
 from ..model import ANONYMOUS, UNDATED, Comment, Essay, Site, Text, name_alone, newest_first
-from ..reading.markup import absolute_links
+from .relink import absolute_links
 from .pages import Kind, Page, no_context
 from .routes import relative_url
 from .ui import direction

@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from . import routes
-from ..reading.markup import (first_paragraph, first_sentence, first_words, first_worded, is_wordless, reading_text,
-                              rebase_links, word_count)
+from ..reading.markup import first_words, reading_text, word_count
+from .excerpts import first_paragraph, first_sentence, first_worded, is_wordless
+from .relink import rebase_links
 from ..model import Comment, Essay, PartialDate, Site, SitePage, Tag, Text
 
 
