@@ -13,6 +13,8 @@ from typing import Callable
 
 from bs4 import BeautifulSoup
 
+from ..reading.lists import INDENT
+
 # a note's mark as the conversion writes the one shortcodes.expanded made, and the notes it put last
 REFERENCE = re.compile(r'<sup id="fnref-([0-9]{1,4})">\[\1\]\(#fn-\1\)</sup>')
 NOTES_START, NOTES_END = '<section class="footnotes"><ol>', "</ol></section>"
@@ -37,9 +39,9 @@ def notes_as_markdown(markdown: str, converted: Callable[[str], str]) -> str:
 
 
 def _indented(note: str) -> str:
-    """A note's lines after its first indented four spaces, as Markdown holds them in the note (its
-    paragraphs too); a blank line stays blank."""
-    return "\n".join(("    " + line if line.strip() else "") if index else line
+    """A note's lines after its first indented as Markdown holds them in the note (its paragraphs too);
+    a blank line stays blank."""
+    return "\n".join((" " * INDENT + line if line.strip() else "") if index else line
                      for index, line in enumerate(note.split("\n")))
 
 

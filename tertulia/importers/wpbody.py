@@ -21,6 +21,7 @@ import nh3
 from bs4 import BeautifulSoup
 from markdownify import MarkdownConverter
 
+from ..reading.lists import INDENT
 from ..reading.markup import (MAX_ANGLES, MAX_COMMENT, MAX_SECONDS, MAX_SECONDS_TRUSTED,
                               comment_refusal, run_on, trusted_blocks)
 from . import anchors
@@ -53,7 +54,6 @@ CLOSING_INSIDE_BLOCK = re.compile(r"</(?:figure|audio|video|section)>", re.IGNOR
 LANGUAGE = re.compile(r"language-([a-z0-9+#_-]+)")
 ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 INTRAWORD_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # an underscore not between two letters or digits
-LIST_INDENT = 4  # Python-Markdown's tab length: what a list item's later lines, and code, are indented by
 LANG_BLOCKS = {"p", "blockquote", "div"}  # with a `lang` or `dir`, kept as an HTML block
 LANG_INLINE = {"span", "em", "i", "b", "strong", "q", "cite", "dfn", "abbr", "small", "code"}  # inline HTML
 URL_ENDERS = re.compile(r"""[\s()<>"'\\`\[\]]""")  # what would end a URL in Markdown's (...) or <...>
@@ -197,7 +197,7 @@ class _Converter(MarkdownConverter):
             return item
         width = len(bullet.group())
         first, _, rest = item.partition("\n")
-        item = first + "\n" + re.sub(rf"(?m)^ {{{width}}}(?=\s*\S)", " " * LIST_INDENT, rest)
+        item = first + "\n" + re.sub(rf"(?m)^ {{{width}}}(?=\s*\S)", " " * INDENT, rest)
         # an item of several blocks ends with a blank line, or the next item's bullet continues its last
         return item.rstrip("\n") + "\n\n" if "\n\n" in item.strip("\n") else item
 
@@ -227,8 +227,8 @@ class _Converter(MarkdownConverter):
             return self._kept(el, text)  # a fenced block holds no link: the preformatted text stays HTML, links and all
         if parent_tags & {"li", "blockquote"} and text:
             # Python-Markdown finds fences only at a line's start: in a list or a quote, code is indented
-            code = text.strip("\n").expandtabs(LIST_INDENT)
-            return "\n\n" + "\n".join(" " * LIST_INDENT + line if line.strip() else "" for line in code.split("\n")) + "\n\n"
+            code = text.strip("\n").expandtabs(INDENT)
+            return "\n\n" + "\n".join(" " * INDENT + line if line.strip() else "" for line in code.split("\n")) + "\n\n"
         # a fence longer than any run of backticks in the code: a ``` line in it must not end the block
         fenced = super().convert_pre(el, text, parent_tags)  # "\n\n```lang\ncode\n```\n\n"
         longest = max((len(run) for run in re.findall(r"`+", text or "")), default=0)

@@ -13,6 +13,7 @@ ITEM = re.compile(r"( *)((?:[-*+]|\d{1,9}\.)[ \t]+)\S")  # Python-Markdown has n
 RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # `* * *` is a line across, not an item
 FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 QUOTED = re.compile(r"(?: {0,3}> ?)+")
+INDENT = 4  # Python-Markdown's tab length: what an item's later lines, a note's and code are indented by
 
 
 def flattened_item_line(body: str, body_line: int) -> int:
@@ -35,11 +36,11 @@ def flattened_item_line(body: str, body_line: int) -> int:
             fence, html, above, blank = opened.group(1) if opened else "", not opened, None, False
             continue
         item = None if RULE.match(line) else ITEM.match(line)
-        if item and above is not None and above[1] <= len(item.group(1)) < above[0] + 4:
+        if item and above is not None and above[1] <= len(item.group(1)) < above[0] + INDENT:
             return body_line + number
         if item and (above is not None or blank):  # right under a paragraph's line, an item is that line's words
             above = (len(item.group(1)), len(item.group(0)) - 1)
-        elif not item and blank and len(line) - len(line.lstrip(" ")) < 4:
+        elif not item and blank and len(line) - len(line.lstrip(" ")) < INDENT:
             above = None  # a paragraph after the list: it has ended
         blank = False
     return 0
