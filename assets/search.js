@@ -273,7 +273,34 @@
         });
       });
     }
+    if (form.hasAttribute("data-arabic-script") && /[يكىیک]/.test(words)) {
+      found = found.concat(found.map(persianLetters), found.map(arabicLetters));
+    }
+    // the site's own digits (data-digit-sets), and both Arabic-script keyboards' on a site written in that script
+    var sets = (form.getAttribute("data-digit-sets") || "").split(" ").filter(Boolean)
+      .concat(form.hasAttribute("data-arabic-script") ? ["\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",
+        "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"] : []);
+    if (sets.length && /\p{Nd}/u.test(words)) {
+      sets = ["0123456789"].concat(sets).filter(function (set, at, all) { return all.indexOf(set) === at; });
+      found = found.concat.apply(found, sets.map(function (set) { return found.map(function (each) { return inDigits(each, sets, set); }); }));
+    }
     return found.filter(function (each, at) { return found.indexOf(each) === at; });
+  }
+
+  // A word as Persian and Urdu write its yeh and kaf (ی ک), and as Arabic does (ي ك): the index keeps each
+  // as written, and an Arabic keyboard types Arabic's letters in a Persian word ("يلدا" found nothing of "یلدا").
+  function persianLetters(words) { return words.replace(/[يى]/g, "\u06cc").replace(/ك/g, "\u06a9"); }
+  function arabicLetters(words) { return words.replace(/ی/g, "\u064a").replace(/ک/g, "\u0643"); }
+
+  // A number written in the digits `set`, whichever of `sets` it was typed in ("1402" finds "۱۴۰۲")
+  function inDigits(words, sets, set) {
+    return Array.from(words).map(function (char) {
+      for (var at = 0; at < sets.length; at += 1) {
+        var value = Array.from(sets[at]).indexOf(char);
+        if (value >= 0) { return Array.from(set)[value]; }
+      }
+      return char;
+    }).join("");
   }
 
   // Every form searched, each page once at its best score, best first.

@@ -275,6 +275,9 @@ class Discussion:
 
 
 DOTLESS_I = {"tr", "az", "crh", "tt"}  # Turkish, Azerbaijani, Crimean Tatar, Tatar: CLDR's Turkic lower-casing
+# languages written in the Arabic script, whose yeh and kaf each have two letters (Arabic's ي ك, Persian's and
+# Urdu's ی ک) that look alike and that a reader's keyboard types either way
+ARABIC_SCRIPT = {"ar", "fa", "ur", "ps", "ckb", "sd", "ug", "ks", "mzn", "lrc", "sdh", "bal", "glk", "prs"}
 # French, Italian, Catalan and Occitan join an article or pronoun cut short to the next word (`l’hospitalité`,
 # `dell’arte`, `d’aigua`), which search keeps apart (see writing/search.py): those words, and no others
 # (`aujourd’hui` is one word, and English's `don't` is no elision)
@@ -325,6 +328,12 @@ class SiteConfig:
         """Whether a language of the site has the dotless ı beside the i (Turkish, Azerbaijani), whose
         capitals I and İ lower to ı and i: search looks for a word typed with them in both forms."""
         return any(code.split("-")[0].lower() in DOTLESS_I for code, _ in self.languages)
+
+    @property
+    def writes_arabic_script(self) -> bool:
+        """Whether a language of the site is written in the Arabic script (ARABIC_SCRIPT, or a tag naming
+        it: `pa-Arab`): search looks for a word typed with either yeh or kaf in both forms."""
+        return any(code.split("-")[0].lower() in ARABIC_SCRIPT or "-arab" in code.lower() for code, _ in self.languages)
 
     @property
     def eliding(self) -> tuple[str, ...]:

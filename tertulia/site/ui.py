@@ -269,6 +269,14 @@ LIST_STYLES = {"arab": "arabic-indic", "arabext": "persian", "beng": "bengali", 
                "mymr": "myanmar", "tibt": "tibetan"}
 
 
+@lru_cache(maxsize=None)  # once per site's languages
+def digit_sets(languages: tuple[str, ...]) -> tuple[str, ...]:
+    """The ten digits of each of the site's languages that write numbers in their own (`۰۱۲…`): search
+    looks for a number typed in any of them, or in Latin digits, in all."""
+    found = (native_digits(lang) for lang in languages)
+    return tuple(dict.fromkeys("".join(digits.values()) for digits in found if digits))
+
+
 @lru_cache(maxsize=None)  # once per site's languages, asked by every page
 def list_digit_styles(languages: tuple[str, ...]) -> Markup:
     """The style sheet lines that number a text's lists in its language's own digits, as its dates and counts

@@ -26,7 +26,7 @@ from ..errors import ContentError, ContentErrors
 from ..model import Site
 from ..site.pages import Kind
 from ..site.plan import Page
-from ..site.ui import Interface, list_digit_styles, spaced_comma
+from ..site.ui import Interface, digit_sets, list_digit_styles, spaced_comma
 from ..site.views import menu_links
 from ..theme import DEFAULT_PREFIX, Theme
 from .compiled import Compiled, theme_store
@@ -182,7 +182,8 @@ def render_page(env: Environment, site: Site, interface: Interface, page: Page) 
         html = template.render(
             page.context(site, interface), site=site, config=site.config, page=page, routes=routes, href=href, menu=menu,
             absolute=lambda url: site.config.base_url + routes.encoded(url), og_locale=og_locale,
-            list_digits=list_digit_styles(site.config.language_codes), **_interface(interface, page.lang),
+            list_digits=list_digit_styles(site.config.language_codes), digit_sets=digit_sets(site.config.language_codes),
+            **_interface(interface, page.lang),
         )
     except Exception as problem:  # a site's own template can be wrong: say where, as for content
         error = _template_error(env, problem)

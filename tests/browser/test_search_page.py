@@ -341,3 +341,26 @@ def test_the_words_found_are_marked_where_a_word_starts_never_inside_one(server,
     page.wait_for_selector("#p3 mark.search-hit")
     # both sides of the passage: "clientes" and "clients", marked where they start; "ores" (of "valores") nowhere
     assert page.eval_on_selector_all("mark.search-hit", "marks => marks.map(m => m.textContent)") == ["client"] * 2
+
+
+def test_a_persian_number_or_word_is_found_however_a_keyboard_typed_it(tmp_path, open_page):
+    """A Persian writer's walk (session 78): "1402" (Latin digits) and "١٤٠٢" (an Arabic keyboard's) found
+    nothing of "۱۴۰۲", nor "يلدا" (Arabic's yeh) of "یلدا", which Persian writes with its own."""
+    from helpers import serving
+    content = make_content(tmp_path, {
+        "site.yml": 'title: دفتر\nbase_url: "https://example.github.io/daftar/"\nlanguages: {fa: فارسی, en: English}\n'
+                    "main_language: fa\nsearch: true\n",
+        "posts/yalda/index.fa.md": "---\ntitle: شب یلدا\nauthor: پریسا\ndate: 2023-12-21\n---\n\n"
+                                   "یلدا بلندترین شب سال است: ۳۰ آذر ۱۴۰۲.\n",
+        "posts/yalda/index.en.md": "---\ntitle: Yalda night\ntranslation_of: fa\n---\n\nYalda is the longest night.\n",
+    }, with_essay=False)
+    out = tmp_path / "www" / "daftar"
+    built = run_cli("build", "--content", str(content), "--output", str(out))
+    assert built.returncode == 0, built.stderr
+    with serving(tmp_path / "www") as url:
+        for words in ("۱۴۰۲", "1402", "١٤٠٢", "یلدا", "يلدا"):
+            page = open_page(f"{url}/daftar/search/?q={words}")
+            results(page)
+            found = page.eval_on_selector_all(".search-results li h2 a", "links => links.map(a => a.lang)")
+            assert found == ["fa"], (words, found)
+            assert page.problems == []
