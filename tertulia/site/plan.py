@@ -221,7 +221,7 @@ def _side_by_side(site: Site, interface: Interface, essay: Essay, newer, older, 
         "source_site": source_site(essay.source), "discussion_feed": routes.discussion_feed(essay.slug),
         "newer": _neighbour(newer, reader, False), "older": _neighbour(older, reader, False),
         "comment_count": len(essay.comments),
-        "meta": essay_meta(site.config, essay, shown, url), "reading": reading_times(shown),
+        "meta": essay_meta(site.config, essay, shown, url, interface.words(reader).dot), "reading": reading_times(shown),
         "structured": essay_data(site.config, essay, shown, url, essay.comments), "anchors": old_anchors(essay),
     }
 
@@ -244,7 +244,7 @@ def _print_style(shown: list, words) -> Markup:
     """Printed side by side, each page headed by the columns' languages, in their own names."""
     if len(shown) < 2:
         return Markup()
-    labels = [f"{words.autonym(text.lang)} · {words.attr(role)}" for text, role in zip(shown, ("original", "translation"))]
+    labels = [f"{words.autonym(text.lang)} {words.dot} {words.attr(role)}" for text, role in zip(shown, ("original", "translation"))]
     # a page read right to left lays its first column, the original, on the right
     return print_labels(labels[::-1] if direction(words.lang) == "rtl" else labels)
 

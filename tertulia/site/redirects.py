@@ -46,7 +46,7 @@ def redirect_pages(site: Site, pages: list[Page]) -> list[Page]:
         link, address = target_link(url, target), target_link(url, target, site.config.base_url)
         go = _query_script(url, queries.get(url, {}), link)
         result.append(Page(url, Kind.REDIRECT, _language_of(target, site.config), _redirect,
-                           (go, link, address), in_sitemap=False, shape=target + go))
+                           (target, go, link, address), in_sitemap=False, shape=target + go))
     return result
 
 
@@ -172,8 +172,9 @@ ESCAPED_BEYOND_ASCII = re.compile(r"%[89A-Fa-f][0-9A-Fa-f]")
 ESCAPED_ASCII = re.compile(r"%[0-7][0-9A-Fa-f]")
 
 
-def _redirect(site: Site, interface, go: str, link: str, address: str) -> dict:
-    return {"go": Markup(go), "link": link, "address": address, "shown": readable(address)}
+def _redirect(site: Site, interface, target: str, go: str, link: str, address: str) -> dict:
+    # `target` is read by no template of the theme's; a site's own redirect.html may (a red team's)
+    return {"target": target, "go": Markup(go), "link": link, "address": address, "shown": readable(address)}
 
 
 def readable(address: str) -> str:

@@ -281,7 +281,8 @@ def digit_sets(languages: tuple[str, ...]) -> tuple[str, ...]:
 def list_digit_styles(languages: tuple[str, ...]) -> Markup:
     """The style sheet lines that number a text's lists in its language's own digits, as its dates and counts
     are (a Persian list reads ۱. ۲. ۳.); "" for a site whose languages all write Latin digits. Of no weight
-    (`:where`), so a list the theme draws without numbers (a thread, a listing) stays so."""
+    (`:where`), so a list the theme draws without numbers (a thread, a listing) stays so; and not for a list
+    whose `type` asks letters or Roman numerals (an essay's HTML), which any rule of a style sheet overrides."""
     rules = []
     for lang in languages:
         locale = babel_locale(lang)
@@ -293,7 +294,7 @@ def list_digit_styles(languages: tuple[str, ...]) -> Markup:
             style = f"digits-{system}"
             symbols = " ".join(f'"{chr(ord(DIGIT_ZERO[system]) + step)}"' for step in range(10))
             rules.append(f"@counter-style {style} {{ system: numeric; symbols: {symbols}; }}")
-        rules.append(f":where(ol:lang({lang})) {{ list-style-type: {style}; }}")
+        rules.append(f":where(ol:lang({lang}):not([type])) {{ list-style-type: {style}; }}")
     return Markup("\n".join(rules))  # language tags are checked (BCP 47) and the rest is ours: nothing to escape
 
 

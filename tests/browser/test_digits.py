@@ -58,12 +58,16 @@ def test_a_persian_page_parts_its_bylines_numbers_its_lists_and_quotes_as_persia
         "site.yml": 'title: دفتر\nbase_url: "https://example.github.io/daftar/"\nlanguages: {fa: فارسی, en: English}\n'
                     "main_language: fa\ntags: {hafez: {fa: حافظ, en: Hafez}}\ndiscussion: {repo: parisa/daftar}\n",
         "posts/ketab/index.fa.md": "---\ntitle: کتاب‌ها\nauthor: پریسا\ndate: 2024-01-10\ntags: [hafez]\n---\n\n"
-                                   "کتاب‌هایی که خواندم:\n\n1. دیوان حافظ\n2. گلستان\n",
-        "posts/ketab/index.en.md": "---\ntitle: Books\ntranslation_of: fa\n---\n\nBooks I read:\n\n1. Hafez\n2. Golestan\n",
+                                   "کتاب‌هایی که خواندم:\n\n1. دیوان حافظ\n2. گلستان\n\n"
+                                   '<ol type="a"><li>الف</li><li>ب</li></ol>\n',
+        "posts/ketab/index.en.md": "---\ntitle: Books\ntranslation_of: fa\n---\n\nBooks I read:\n\n1. Hafez\n2. Golestan\n\n"
+                                   '<ol type="a"><li>a</li><li>b</li></ol>\n',
         "posts/ketab/comments/c1.fa.md": "---\nauthor: مهسا\ndate: 2024-01-11 10:00\n---\n\nچه خوب.\n"},
         with_essay=False)
     result = run_cli("build", "--content", str(content), "--output", str(server["root"] / "daftar"), "--no-cache")
     assert result.returncode == 0, result.stderr
+    not_found = (server["root"] / "daftar/404.html").read_text()  # each language's title parted as its pages are
+    assert "<title>صفحه پیدا نشد | دفتر</title>" in not_found and 'data-title="Page not found · دفتر"' in not_found
     page = open_page(server["url"] + "/daftar/")
     byline = page.locator(".essay-card .byline").first.inner_text()
     assert "·" not in byline and byline.count(" | ") == 3 and "| ۱ دیدگاه |" in byline, byline
@@ -71,6 +75,11 @@ def test_a_persian_page_parts_its_bylines_numbers_its_lists_and_quotes_as_persia
     styles = page.evaluate("""() => [...document.querySelectorAll("ol")].map(list =>
         [list.className, getComputedStyle(list).listStyleType])""")
     assert ["", "persian"] in styles and ["thread", "none"] in styles, styles
+    assert ["", "lower-alpha"] in styles  # an essay's own list of letters keeps them (a red team)
+    page.goto(server["url"] + "/daftar/posts/ketab/")
+    shared = page.get_attribute('meta[property="og:title"]', "content")
+    assert shared == "کتاب‌ها | Books", shared  # the title a shared link shows, parted as the page's are
+    page.goto(server["url"] + "/daftar/fa/posts/ketab/")
     reply = page.locator("#comment-c1 .comment-actions a.propose")
     reply.focus()
     page.keyboard.press("Enter")

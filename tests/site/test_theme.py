@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import ROOT, every_file, make_content, run_cli, write_tree
+from helpers import ESSAY_ES, ROOT, every_file, make_content, run_cli, write_tree
 
 SITE_BASE = """\
 {% extends "default/base.html" %}
@@ -317,3 +317,14 @@ def test_a_theme_file_that_cannot_be_read_is_named_with_its_line_and_the_output_
         assert every_file(tmp_path / "output") == before
         for relative in files:
             (tmp_path / relative).unlink()
+
+
+def test_a_site_s_redirect_page_may_read_where_it_sends_the_reader(tmp_path):
+    """A red team (session 78): `target`, which no template of the theme's reads, was taken out of a
+    redirect page's values, and a site's own redirect.html that printed it no longer built."""
+    content = make_content(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\naliases: [/viejo/]")})
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates/redirect.html").write_text('<!DOCTYPE html><title>{{ target }}</title><a href="{{ link }}">on</a>')
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    assert "<title>posts/hola/</title>" in (tmp_path / "out/viejo/index.html").read_text()
