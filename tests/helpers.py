@@ -8,8 +8,11 @@ import functools
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
+import json
+import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -95,9 +98,47 @@ def every_file(folder: Path) -> dict[str, bytes]:
 
 
 def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run `python build.py ...` as an author would, capturing what they would see."""
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=300)
+    """Run `python build.py ...` as an author would, capturing what they would see: in a process of its
+    own, forked from one with the command's modules already imported (tests/forker.py)."""
+    command = [sys.executable, str(ROOT / "build.py"), *args]
+    environment = dict(os.environ if env is None else env)
+    if _at_start(environment) != _at_start(os.environ):  # a locale, an encoding: what Python reads as it starts
+        return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    with tempfile.TemporaryDirectory() as scratch:
+        out, err = Path(scratch, "out"), Path(scratch, "err")
+        out.touch()
+        err.touch()
+        request = {"args": list(args), "cwd": str(cwd), "env": environment,
+                   "out": str(out), "err": str(err), "timeout": 300}
+        code = _forked(request)
+        # read as subprocess's text mode reads: the locale's encoding, every line ending as \n
+        return subprocess.CompletedProcess(command, code, out.read_text(), err.read_text())
+
+
+def _at_start(environment) -> dict:
+    """What of an environment Python reads once, as it starts, which a forked child keeps from its parent."""
+    return {key: value for key, value in environment.items() if key.startswith(("PYTHON", "LC_")) or key == "LANG"}
+
+
+_FORKER: list[subprocess.Popen] = []  # this test process's forker, started by its first command
+
+
+def _forked(request: dict) -> int:
+    """The exit code of the command `request` names, run by the forker (started again if it ended)."""
+    for _ in range(2):
+        if not _FORKER or _FORKER[0].poll() is not None:
+            _FORKER[:] = [subprocess.Popen([sys.executable, str(ROOT / "tests" / "forker.py")], cwd=ROOT, text=True,
+                                           stdin=subprocess.PIPE, stdout=subprocess.PIPE)]
+        forker = _FORKER[0]
+        try:
+            forker.stdin.write(json.dumps(request) + "\n")
+            forker.stdin.flush()
+            answer = forker.stdout.readline()
+        except BrokenPipeError:
+            answer = ""
+        if answer:
+            return json.loads(answer)["code"]
+    raise RuntimeError("tests/forker.py ended without an answer")
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 

@@ -604,7 +604,10 @@ def test_sigterm_during_a_build_leaves_no_litter_and_an_intact_output(tmp_path, 
     clean(run_cli("build", "--content", str(content), "--output", str(fresh), "--no-cache"), 0)
     if build.returncode != 0 and "already in place" not in stderr:
         assert build.returncode == -signal.SIGTERM or "interrupted; the previous output is untouched" in stderr
-        assert every_file(out) == before, said
+        # -15: killed before its handler was set, or once Python, ending, had put the default back (a loaded
+        # machine's build ended at 1.3 s): the output before, or the new one whole, never a mixture
+        assert every_file(out) == before or (build.returncode == -signal.SIGTERM
+                                             and every_file(out) == every_file(fresh)), said
     else:  # done, or stopped once its output was moved in
         assert every_file(out) == every_file(fresh), said
     clean(run_cli("build", "--content", str(content), "--output", str(out)), 0)
