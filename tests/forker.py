@@ -59,17 +59,8 @@ def serve() -> None:
     for line in sys.stdin:
         request = json.loads(line)
         child = os.fork()
-        if child == 0:
-            code = 1
-            try:
-                code = command(request)
-            finally:
-                for stream in (sys.stdout, sys.stderr):
-                    try:
-                        stream.flush()
-                    except (OSError, ValueError):
-                        pass
-                os._exit(code if isinstance(code, int) and 0 <= code < 256 else 1)
+        if child == 0:  # ends as a program ends: its files flushed and closed, its threads joined
+            sys.exit(command(request))
         _, status = os.waitpid(child, 0)
         print(json.dumps({"code": os.waitstatus_to_exitcode(status)}), flush=True)
 
