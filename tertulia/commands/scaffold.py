@@ -40,7 +40,9 @@ def scaffold(content: Path, kind: str, slug: str, lang: str | None, reply_to: st
     if not is_key(slug):
         return _usage(f"bad slug `{slug[:60]}`: {key_problem(slug)}")
     static = content / "static"
-    present = [name for name in (slug, f"{slug}/index.html") if (static / name).is_file()]
+    # the files static/ holds at the slug, or in its folder, for the rule the build judges them by
+    beside = [static / slug, *((static / slug).iterdir() if (static / slug).is_dir() else ())]
+    present = [path.relative_to(static).as_posix() for path in beside if path.is_file()]
     collision = kind == "page" and page_slug_collision(slug, config, static_in_the_way(present), content.resolve().name)
     if collision:  # the build would refuse the page: say so now, before anything is written
         return _usage(collision)

@@ -253,15 +253,23 @@ DIGIT_ZERO = {"arab": "\u0660", "arabext": "\u06f0", "adlm": "\U0001e950", "beng
 
 
 @lru_cache(maxsize=None)
+def native_numbering(lang: str) -> str:
+    """The numbering system this language writes numbers in where its digits are not the Latin ones
+    (`arabext`, one of DIGIT_ZERO's); "" for the Latin ones (most languages) or a language CLDR does not know."""
+    locale = babel_locale(lang) if lang else None
+    system = locale.default_numbering_system if locale is not None else ""
+    return system if system in DIGIT_ZERO else ""
+
+
+@lru_cache(maxsize=None)
 def native_digits(lang: str) -> dict[int, str] | None:
     """A str.translate table from Latin digits to the ones this language writes numbers with; None for
-    the Latin ones (most languages) or a language CLDR does not know."""
-    locale = babel_locale(lang) if lang else None
-    zero = DIGIT_ZERO.get(locale.default_numbering_system) if locale is not None else None
+    the Latin ones (see native_numbering)."""
+    zero = DIGIT_ZERO.get(native_numbering(lang))
     return None if zero is None else {ord("0") + step: chr(ord(zero) + step) for step in range(10)}
 
 
-DOT_ZEROS = {DIGIT_ZERO["arab"], DIGIT_ZERO["arabext"]}  # zeros written as a dot
+DOT_ZEROS = {"arab", "arabext"}  # the numbering systems whose zero is written as a dot (٠ ۰)
 
 
 # CSS's own counter style for each numbering system above that has one; the others are drawn from their digits
@@ -285,14 +293,13 @@ def list_digit_styles(languages: tuple[str, ...]) -> Markup:
     whose `type` asks letters or Roman numerals (an essay's HTML), which any rule of a style sheet overrides."""
     rules = []
     for lang in languages:
-        locale = babel_locale(lang)
-        system = locale.default_numbering_system if locale is not None and native_digits(lang) else ""
+        system = native_numbering(lang)
         if not system:
             continue
         style = LIST_STYLES.get(system)
         if style is None:
             style = f"digits-{system}"
-            symbols = " ".join(f'"{chr(ord(DIGIT_ZERO[system]) + step)}"' for step in range(10))
+            symbols = " ".join(f'"{digit}"' for digit in native_digits(lang).values())
             rules.append(f"@counter-style {style} {{ system: numeric; symbols: {symbols}; }}")
         rules.append(f":where(ol:lang({lang}):not([type])) {{ list-style-type: {style}; }}")
     return Markup("\n".join(rules))  # language tags are checked (BCP 47) and the rest is ours: nothing to escape
@@ -322,10 +329,10 @@ class Words:
         # and where the words are English's: a language without a catalog)
         self.digit_string = "".join(self.digits.values()) if self.digits and not self.stand_in else ""
         # and the numbering system they belong to, for a script that groups a number's digits as the build does
-        self.numbering = self.locale.default_numbering_system if self.digit_string else ""
+        self.numbering = native_numbering(lang) if self.digit_string else ""
         # what parts a byline's items (author · date · count): not a dot beside digits whose zero is one (Arabic's
         # ٠, Persian's ۰), where "۱ · ۰" read as ten
-        self.dot = "|" if self.digits and self.digits[ord("0")] in DOT_ZEROS else "·"
+        self.dot = "|" if native_numbering(lang) in DOT_ZEROS else "·"
         self._dates: dict[int, Markup] = {}
         self._kept: list[PartialDate] = []
         self._parts: dict[tuple, str] = {}  # (year, month, day) or (hour, minute) -> its text
