@@ -23,7 +23,7 @@ from ..site import routes
 from ..site.routes import file_path, relative_url
 from ..site.structured import og_locale
 from ..errors import ContentError, ContentErrors
-from ..model import Site
+from ..model import ANONYMOUS, Site
 from ..site.pages import Kind
 from ..site.plan import Page
 from ..site.ui import Interface, digit_sets, list_digit_styles, spaced_comma
@@ -165,6 +165,7 @@ def make_environment(theme: Theme, reload: bool = False, *, compiled: dict[str, 
     env.context_class = _Context
     env.theme = theme  # so that an error can name the template as the author knows it
     env.globals["spaced_comma"] = spaced_comma
+    env.globals["anonymous"] = ANONYMOUS  # the files' word for a name the source does not give, compared in the macros
     env.bytecode_cache = Compiled(compiled, theme_store(), theme.default / "templates")
     return env
 
