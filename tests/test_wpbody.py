@@ -605,3 +605,28 @@ def test_a_post_s_footnote_marks_are_no_anchors_to_place():
     _, held = anchors.marked('<p>A<sup id="fnref-1"><a href="#fn-1">1</a></sup> <span id="here">b</span></p>'
                              '<ol><li id="fn-1">N.</li><li id="fn:2">M.</li></ol>')
     assert held == ["here"]
+
+
+@pytest.mark.parametrize("tag", ["script", "textarea", "style", "title", "noscript", "plaintext"])
+def test_an_unclosed_tag_of_raw_text_keeps_the_words_after_it_and_adds_none(tag):
+    """A red team: a comment asking how to add a <script> tag lost the tag's name, and the paragraph break
+    after it came out as words nobody wrote (`</p>`, `<p>`); a post lost every paragraph after it."""
+    comment = comment_markdown(f"How do I add a <{tag}> tag? Thanks.\n\nSecond paragraph.")
+    assert comment == f"How do I add a &lt;{tag}> tag? Thanks.\n\nSecond paragraph.\n"
+    post = to_markdown(f"How to add a <{tag}> tag to your theme.\n\nSecond paragraph.\n\nThird one.", "9")
+    assert post == f"How to add a &lt;{tag}> tag to your theme.\n\nSecond paragraph.\n\nThird one.\n"
+    assert safe_as_essay(post)
+    assert "&lt;" + tag in markdown.markdown(post)  # the reader sees the tag's name, as typed
+
+
+def test_a_closed_script_in_a_post_still_goes_whole_beside_an_unclosed_style_in_words():
+    written = to_markdown("<script>alert(1)</script>Last words, and a <style> tag.", "9")
+    assert written == "Last words, and a &lt;style> tag.\n"
+    assert safe_as_essay(written)
+
+
+def test_blocks_no_essay_holds_keep_their_words_apart():
+    """A red team: `<center>one</center><center>two</center>`, common in old blogs, became "onetwo"."""
+    body = "<center>W1 one</center><center>W2 two</center><nav>W3</nav><main>W4</main><hgroup>W5</hgroup><menu>W6</menu>"
+    for written in (to_markdown(body, "5"), comment_markdown(body)):
+        assert written == "W1 one\n\nW2 two\n\nW3\n\nW4\n\nW5\n\nW6\n", written

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import nh3
 
 from ..reading.language_tags import LANGUAGE_TAG, known_tag
-from ..reading.markup import URL_SPACES, unwrap_other_tags
+from ..reading.markup import RAW_TEXT_ELEMENTS, URL_SPACES, unwrap_other_tags
 
 TAGS = {"a", "abbr", "audio", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn",
         "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "iframe",
@@ -188,6 +188,25 @@ def _allowed(tag: str, name: str, value: str) -> bool:
         scheme = re.match(r"([a-z][a-z0-9+.-]*):", INVISIBLE.sub("", value).lower())
         return scheme is None or scheme.group(1) in SCHEMES
     return True
+
+
+# the opening tags of markup.RAW_TEXT_ELEMENTS but frames (an unclosed frame is a tag alone: _frames_replaced)
+RAW_TEXT_OPENING = re.compile(rf"<({'|'.join(name for name in RAW_TEXT_ELEMENTS if name != 'iframe')})(?![\w-])",
+                              re.IGNORECASE)
+
+
+def unclosed_as_text(fragment: str) -> str:
+    """`fragment` with each RAW_TEXT_OPENING that no closing tag follows written as text: who typed "add a
+    <script> tag" in a comment meant the words, and a parser took the rest of the body (`</p>` and all) for
+    the script's: the words were lost, or `</p>` shown as words nobody wrote (a red team)."""
+    lowered = fragment.lower()
+    last_closing = {name: lowered.rfind("</" + name) for name in RAW_TEXT_ELEMENTS}  # `</plaintext` ends none: -1
+    last_closing["plaintext"] = -1
+
+    def as_text_unless_closed(opening: re.Match) -> str:
+        closed = last_closing[opening.group(1).lower()] > opening.start()
+        return opening.group() if closed else "&lt;" + opening.group()[1:]
+    return RAW_TEXT_OPENING.sub(as_text_unless_closed, fragment)
 
 
 def closed_part(text: str, closer: re.Pattern) -> int:

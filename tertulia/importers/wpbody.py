@@ -29,7 +29,7 @@ from .footnotes import notes_as_markdown
 from .accessible import accessible
 from .private import REDACTED, redacted
 from .shortcodes import PRE_END, Media, expanded
-from .untrusted import DROPPED_FROM_POSTS, cleaned, sub_closed, unsafe_markup
+from .untrusted import DROPPED_FROM_POSTS, cleaned, sub_closed, unclosed_as_text, unsafe_markup
 from .wrapped_blocks import formatting_within_blocks
 
 BLOCK_EDITOR_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
@@ -43,8 +43,11 @@ MORE = re.compile(r"<!--more(.*?)?-->", re.IGNORECASE)
 NEXTPAGE = re.compile(r"<!--nextpage-->", re.IGNORECASE)
 # A table cell's words, its code spans apart: a `|` outside one ends the cell in Markdown, inside one it does not
 CODE_SPANS = re.compile(r"(?<![\\`])(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)  # an escaped backtick opens none
+# a browser's blocks, each on lines of its own; the last six are no essay's (see untrusted.TAGS), but their words part
+# as a reader saw them: `<center>one</center><center>two</center>` was "onetwo" (a red team)
 BLOCK_TAGS = ("address|article|aside|blockquote|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|summary|"
-              "li|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul|iframe|video|audio|object|form")
+              "li|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul|iframe|video|audio|object|form|"
+              "center|fieldset|hgroup|main|menu|nav")
 BLOCK_BOUNDARY = re.compile(rf"(<(?:{BLOCK_TAGS})\b[^<>]*>|</(?:{BLOCK_TAGS})>)", re.IGNORECASE)
 STARTS_WITH_BLOCK = re.compile(rf"^\s*</?(?:{BLOCK_TAGS})\b", re.IGNORECASE)
 OPENS_PHRASING = re.compile(r"<(?:h[1-6]|p|li|td|th|dt|dd|figcaption|summary)\b[^<>]*>$", re.IGNORECASE)  # holds no <p>
@@ -350,6 +353,7 @@ def to_markdown(body: str, post_id: str = "", media: Media | None = None, footno
     whose markup cannot be made safe (or, with `flat`, any) keeps its words with plain formatting, and
     its id goes to `flattened`; a post's anchors (`id`, `name`) go to `places`, each with its passage."""
     text = sub_closed(BLOCK_EDITOR_COMMENT, "", body.replace("\r\n", "\n").replace("\r", "\n"), COMMENT_END)
+    text = unclosed_as_text(text)
     text = NEXTPAGE.sub("\n\n<hr />\n\n", sub_closed(MORE, "", text, COMMENT_END))
     code: list[str] = []
     if shortcodes:

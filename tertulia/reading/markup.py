@@ -403,11 +403,14 @@ def plain_blocks(text: str) -> list[str] | None:
 NEUTRAL_PARAGRAPH = re.compile("<p>[^<>&\x00-\x09\x0b-\x1f\x7f-\x9f\xa0]*</p>")
 
 
-# Tags of elements whose content an HTML parser reads as raw text, or that a comment may not hold with
-# its content (script, a form field, SVG): an unclosed `<script>` in "never put a <script> tag in"
-# took every word after it. Shown as typed instead, as text, so every word the reader wrote stays.
-SWALLOWING_TAG = re.compile(r"<(?=/?(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext|"
-                            r"template|select|object|embed|applet|svg)(?![\w-]))", re.IGNORECASE)
+# Elements whose content an HTML parser reads as text up to their own closing tag, wherever that is
+RAW_TEXT_ELEMENTS = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+                     "plaintext")
+# Tags of those, or of elements a comment may not hold with their content (a form field, SVG): an unclosed
+# `<script>` in "never put a <script> tag in" took every word after it. Shown as typed instead, as text, so
+# every word the reader wrote stays.
+SWALLOWING_TAG = re.compile(rf"<(?=/?(?:{'|'.join(RAW_TEXT_ELEMENTS)}|template|select|object|embed|applet|svg)(?![\w-]))",
+                            re.IGNORECASE)
 # `<www.example.org>`, an address bracketed as one writes it in a letter (Markdown links only `<https://…>`):
 # read as a tag, the sanitizer took the address away with it
 BRACKETED_ADDRESS = re.compile(r"<(?=www\.[^\s<>]+>)", re.IGNORECASE)
