@@ -597,3 +597,20 @@ def test_a_front_matter_of_many_cut_lines_is_read_in_one_pass():
                         "try:\n    read_letter(WRAPPED_FILE.format(front=front))\nexcept Refused as why:\n"
                         "    print(why)\n", cpu_seconds=6)
     assert result.returncode == 0 and "YAML does not parse" in result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("written", [
+    "ana_maria＠example．org", "ana_maria@example。org", "ana_maria@example\ufe52org",  # other widths' signs
+    "ana_maria\u00a0@\u00a0example.org", "ana_maria\u2009@ example.org",  # no-break and thin spaces by the at
+    "ana_maria@exa\u2062mple.org", "ana\u200e_maria@example.org", "ana_ma\u034fria@example.org",  # invisible
+    "ana_maria@exa\u3164mple.org", "ana_maria@exa&InvisibleTimes;mple.org", "ana_maria@exa&#x2063;mple.org",
+])
+def test_the_sender_s_address_is_removed_in_other_widths_spaces_and_invisible_characters(written):
+    """A red team: a full-width or ideographic full stop (typed with a Chinese or Japanese input method on),
+    a no-break space beside the at sign, or an invisible operator, filler or mark of direction between its
+    characters kept the sender's address in the public file, and as a commenter's name on the page."""
+    from tertulia.importers.private import REDACTED, private_name, redacted
+    assert redacted(f"Write to {written}, any time.", ("ana_maria@example.org",)) == f"Write to {REDACTED}, any time."
+    assert private_name(written, ("ana_maria@example.org",)) == "Anonymous"
+    longer = written.replace("org", "org．uk")
+    assert redacted(longer, ("ana_maria@example.org",)) == longer  # another's

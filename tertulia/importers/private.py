@@ -79,13 +79,19 @@ MARKS = ("\\", "*", "~", "`")
 # a tag (`<eve@x.org>` is an address, written so), or an HTML comment, which a page shows as nothing
 TAG_BETWEEN = r"(?:</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>@]{0,80})?/?>|<!--[^<>]{0,80}?-->)"
 # characters a page shows as nothing (a soft hyphen, zero-width spaces and joiners), as they are or as
-# references: `ana&shy;maria@x.org` reads as the address it hides (a red team)
-INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-INVISIBLE_BETWEEN = (f"[{INVISIBLE}]|&(?:shy|ZeroWidthSpace|zwn?j|NoBreak);?|"
-                     + "|".join(f"&#0*{ord(c)};?|&#x0*{ord(c):x};?" for c in INVISIBLE))
+# references: `ana&shy;maria@x.org` reads as the address it hides (a red team); and the other characters Unicode
+# says to show as nothing where a font has no glyph for them (marks of direction, invisible operators, fillers)
+INVISIBLE = ("\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u180f\u200b\u200c\u200d\u200e\u200f"
+             "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u3164\ufeff\uffa0")
+INVISIBLE_BETWEEN = (f"[{INVISIBLE}]|&(?:shy|ZeroWidthSpace|zwn?j|NoBreak);?|&(?:lrm|rlm|it|ic|af|InvisibleTimes|"
+                     "InvisibleComma|ApplyFunction);|"
+                     f"&#0*(?:{'|'.join(str(ord(c)) for c in INVISIBLE)});?|&#x0*(?:{'|'.join(f'{ord(c):x}' for c in INVISIBLE)});?")
 # the at sign and the dot as people spell them out to keep an address from harvesters: `ana [at] x [dot] org`
 # (a space beside them may be a no-break one, or a line's end, which a page shows as a space: a review)
-SPACES = r"(?:[ \t\n\u00a0]|&nbsp;|&#160;|&#xa0;)*"
+SPACES = r"(?:[ \t\n\u00a0\u2000-\u200a\u202f\u205f\u3000]|&nbsp;|&#160;|&#xa0;|&thinsp;|&ensp;|&emsp;)*"
+# the at signs and full stops of other widths and scripts, which read as the address's (`ana＠x．org`, typed with
+# a Chinese or Japanese input method on: a red team)
+AT_SIGNS, FULL_STOPS = "\uff20\ufe6b", "\uff0e\u3002\uff61\ufe52\u2024"
 SPELLED_OUT = {"@": rf"{SPACES}[\[({{][ \t]*at[ \t]*[\])}}]{SPACES}", ".": rf"{SPACES}[\[({{][ \t]*dot[ \t]*[\])}}]{SPACES}"}
 SPELLED_SIGNS = {sign: re.compile(spelled.removeprefix(SPACES).removesuffix(SPACES))
                  for sign, spelled in SPELLED_OUT.items()}  # the words alone, from their bracket
@@ -99,7 +105,7 @@ def _address_pattern(address: str) -> str:
         marks = "".join(re.escape(mark) for mark in MARKS if mark not in (before, after))
         parts.append(f"(?:[{marks}]|{TAG_BETWEEN}|{INVISIBLE_BETWEEN}){{0,4}}" + _spellings(after))
     # after a percent escape (`?to=%20ana%40x.org`) it stands alone whatever the escape's last sign (a review)
-    longer = rf"(?!\.?[0-9A-Za-z-]|{SPELLED_OUT['.']}[0-9A-Za-z])"  # `ana [at] x [dot] org [dot] uk` too
+    longer = rf"(?![.{FULL_STOPS}]?[0-9A-Za-z-]|{SPELLED_OUT['.']}[0-9A-Za-z])"  # `ana [at] x [dot] org [dot] uk` too
     return r"(?:(?<![0-9A-Za-z.-])|(?<=%[0-9A-Fa-f]{2}))" + "".join(parts) + longer
 
 
@@ -111,11 +117,14 @@ def _as_read(text: str) -> str:
     """The text as a reader would read it, lower case: its character references and percent escapes
     decoded, its marks and tags (MARKS, TAG_BETWEEN) gone, so that any spelling _spellings finds holds the
     address's halves as they are (unmarked too)."""
-    decoded = html.unescape(text).replace("\uff20", "@").replace("\ufe6b", "@")
+    decoded = html.unescape(text).translate(READ_AS)
     decoded = _unmarked(re.sub(r"(?:%[0-9A-Fa-f]{2})+", _percent_decoded, decoded).lower())
     for sign, spelled in SPELLED_SIGNS.items():
         decoded = _joined(spelled.split(decoded), sign)
     return decoded
+
+
+READ_AS = {**dict.fromkeys(map(ord, AT_SIGNS), "@"), **dict.fromkeys(map(ord, FULL_STOPS), ".")}
 
 
 def _joined(parts: list[str], sign: str) -> str:
@@ -153,8 +162,8 @@ def _spellings(character: str) -> str:
     names = [re.escape(f"&{name}") for name, value in html.entities.html5.items() if value == character]
     escaped = "".join(f"%{byte:02x}" for byte in character.encode("utf-8"))
     spelled = "|".join([re.escape(character), f"&#0*{code};?", f"&#x0*{code:x};?", *names, escaped])
-    if character == "@":  # and the full-width and small at signs, which read as one
-        return f"(?:[ \t]*(?:{spelled}|\uff20|\ufe6b)[ \t]*|{SPELLED_OUT['@']})"
+    if character == "@":  # and the at signs that read as one, spaces beside it as a page shows them
+        return f"(?:{SPACES}(?:{spelled}|[{AT_SIGNS}]){SPACES}|{SPELLED_OUT['@']})"
     if character == ".":
-        return f"(?:{spelled}|{SPELLED_OUT['.']})"
+        return f"(?:{spelled}|[{FULL_STOPS}]|{SPELLED_OUT['.']})"
     return f"(?:{spelled})"
