@@ -276,3 +276,13 @@ def test_a_title_given_for_a_post_or_a_page_makes_its_slug_as_a_reader_would_spe
     assert (content / "pages/banaras-yatra/index.es.md").read_text().startswith('---\ntitle: "बनारस-यात्रा"\n')
     refused = new(content, "translation", "কলকাতার ট্রাম", "--lang", "en")  # names a post: never made up
     assert refused.returncode == 2 and "e.g. `kolkatar-tram`" in refused.stderr
+
+
+def test_a_hebrew_title_makes_one_slug_with_its_vowel_points_or_without_and_no_hyphen_inside_a_word():
+    """A Hebrew writer's walk: `new post "שָׁלוֹם"` gave `sahlvom` (the shin's dot read as `h`), `שלום` gave
+    `slvm`, and an alef, ayin or geresh inside a word split it with a hyphen (`צ׳יפס`: `ts-yfs`)."""
+    from tertulia.reading.names import slug_of
+    assert slug_of("שָׁלוֹם") == slug_of("שלום") == "slvm"
+    assert slug_of("צ׳יפס") == "tsyfs" and slug_of("שאלה") == "slh"
+    assert slug_of("על שָׁלוֹם ושלום־בית") == "l-slvm-vslvm-vyt"  # the maqaf parts words as a hyphen does
+    assert slug_of("Ελληνικά") == "ellinika" and slug_of("l’été") == "l-ete"  # other scripts as they were

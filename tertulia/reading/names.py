@@ -43,12 +43,20 @@ def as_written_in(text: str, lang: str) -> str:
     return text.translate(ASCII_SPELLINGS.get(lang.split("-")[0].lower(), {}))
 
 
+# Hebrew's vowel points and cantillation, which a slug leaves out as a Hebrew writer does mostly (the
+# transliteration read the shin's dot as `h`: שָׁלוֹם was `sahlvom`, שלום `slvm`); its alef and ayin, and
+# the geresh and gershayim, are letters a slug has none for (an apostrophe, made a hyphen in mid-word:
+# צ׳יפס was `ts-yfs`, שאלה `s-lh`). A Hebrew writer's walk.
+UNWRITTEN_IN_HEBREW_SLUGS = str.maketrans(dict.fromkeys(
+    [*range(0x0591, 0x05BE), 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7, *map(ord, "אע׳״")]))
+
+
 def slug_of(text: str) -> str:
     """A slug in ASCII made of a title or a name: other scripts transliterated (Ελληνικά -> ellinika,
     中文 -> zhongwen, परिचय -> parichay), cut to MAX_KEY; "" when nothing of it is a letter or digit."""
     from anyascii import anyascii  # here, not above: only a name that needs one asks
     from .indic import romanized
-    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(romanized(text)).lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(romanized(text.translate(UNWRITTEN_IN_HEBREW_SLUGS))).lower()).strip("-")
     slug = slug[:MAX_KEY].rstrip("-")
     return slug if SLUG.fullmatch(slug or "-") else ""
 
