@@ -135,8 +135,25 @@
         paragraph.appendChild(document.createTextNode(node.textContent));
       }
     });
+    if (paragraph.textContent.indexOf("\u05be") >= 0) { maqafJoined(paragraph); }
     var eliding = (form.getAttribute("data-elides") || "").split(" ");
     return eliding.indexOf(lang) >= 0 ? rejoined(paragraph) : paragraph;
+  }
+
+  // Two words a Hebrew maqaf joins, joined again: the index keeps them apart (see search.py), and Pagefind's
+  // excerpt puts a space between them (`בית־ ספר`), inside a run of text or beside a mark.
+  function maqafJoined(paragraph) {
+    var nodes = paragraph.childNodes;
+    for (var i = 0; i < nodes.length; i++) {
+      var text = nodes[i].textContent.replace(/\u05be (?=[\p{L}\p{N}])/gu, "\u05be");
+      var next = nodes[i + 1] ? nodes[i + 1].textContent : "";
+      if (/\u05be $/.test(text) && /^[\p{L}\p{N}]/u.test(next)) {
+        text = text.slice(0, -1);
+      } else if (/\u05be$/.test(text) && /^ /.test(next)) {
+        nodes[i + 1].textContent = next.slice(1);
+      }
+      if (text !== nodes[i].textContent) { nodes[i].textContent = text; }
+    }
   }
 
   // A language's name as this page's sentence writes it ("trouvé en français"), marked with the
@@ -259,7 +276,8 @@
   // lowers them ("ILIK" is "ılık"), and with ı as i where a capital stood: the index lowers I to i, so it
   // holds "Işık" as "işık" and "IŞIK" as "işik", which "ışık" did not find.
   function forms(words) {
-    var found = [words.toLowerCase()];
+    // the two words a maqaf joins are two in the index (see search.py): looked for as two
+    var found = [words.toLowerCase().replace(/\u05be/g, " ")];
     if (form.hasAttribute("data-dotless-i") && /[ıIİ]/.test(words)) {
       var turkic = words.toLocaleLowerCase("tr");
       found.push(turkic, turkic.replace(/(^|[^\p{L}])ı/gu, "$1i"), turkic.replace(/ı/g, "i"));
@@ -273,6 +291,15 @@
         });
       });
     }
+    // Ukrainian's apostrophe as each keyboard types it: the index holds a word with the modifier letter ʼ whole,
+    // and one with ' or ’ as words apart, so "п'ять" found nothing of "пʼять", nor "мʼята" of "м'ята"
+    if (/\p{L}['’ʼ]\p{L}/u.test(words)) {
+      found = found.concat(found.map(function (each) { return each.replace(/(\p{L})['’](?=\p{L})/gu, "$1\u02bc"); }),
+                           found.map(function (each) { return each.replace(/(\p{L})\u02bc(?=\p{L})/gu, "$1’"); }));
+    }
+    if (form.hasAttribute("data-stroked-l") && /l/.test(found[0])) {
+      found = found.concat.apply(found, found.map(strokedLs));
+    }
     if (form.hasAttribute("data-arabic-script") && /[يكىیک]/.test(words)) {
       found = found.concat(found.map(persianLetters), found.map(arabicLetters));
     }
@@ -285,6 +312,27 @@
       found = found.concat.apply(found, sets.map(function (set) { return found.map(function (each) { return inDigits(each, sets, set); }); }));
     }
     return found.filter(function (each, at) { return found.indexOf(each) === at; });
+  }
+
+  // The forms of `words` with each l as Polish's ł, a letter made of no other: the index holds "łódź" as "łodz"
+  // with its other marks gone, and "lodz" found nothing (a Polish reader's walk). Every choice in a word of a
+  // few l's; in a longer one, all or none.
+  function strokedLs(words) {
+    var spelled = [""];
+    words.split(/(\s+)/).forEach(function (word) {
+      var ls = (word.match(/[lł]/g) || []).length;
+      var choices = ls > 3 ? [word, word.replace(/l/g, "ł")] : [word];
+      for (var at = 0; ls && ls <= 3 && at < ls; at++) {
+        choices = choices.concat(choices.map(function (each) {
+          var which = -1;
+          return each.replace(/[lł]/g, function (letter) { which += 1; return which === at ? "ł" : letter; });
+        }));
+      }
+      spelled = [].concat.apply([], spelled.map(function (before) {
+        return choices.map(function (choice) { return before + choice; });
+      })).slice(0, 16);  // a query of many words with an l: the first forms, not thousands of searches
+    });
+    return spelled.slice(1);
   }
 
   // A word as Persian and Urdu write its yeh and kaf (ی ک), and as Arabic does (ي ك): the index keeps each

@@ -278,6 +278,9 @@ DOTLESS_I = {"tr", "az", "crh", "tt"}  # Turkish, Azerbaijani, Crimean Tatar, Ta
 # languages written in the Arabic script, whose yeh and kaf each have two letters (Arabic's ي ك, Persian's and
 # Urdu's ی ک) that look alike and that a reader's keyboard types either way
 ARABIC_SCRIPT = {"ar", "fa", "ur", "ps", "ckb", "sd", "ug", "ks", "mzn", "lrc", "sdh", "bal", "glk", "prs"}
+# Polish, Kashubian, Silesian and the Sorbian languages: their ł is made of no other letter, so the index's
+# forms without marks keep it, and search looks for each l typed as ł too
+STROKED_L = {"pl", "csb", "szl", "hsb", "dsb"}
 # French, Italian, Catalan and Occitan join an article or pronoun cut short to the next word (`l’hospitalité`,
 # `dell’arte`, `d’aigua`), which search keeps apart (see writing/search.py): those words, and no others
 # (`aujourd’hui` is one word, and English's `don't` is no elision)
@@ -334,6 +337,11 @@ class SiteConfig:
         """Whether a language of the site is written in the Arabic script (ARABIC_SCRIPT, or a tag naming
         it: `pa-Arab`): search looks for a word typed with either yeh or kaf in both forms."""
         return any(code.split("-")[0].lower() in ARABIC_SCRIPT or "-arab" in code.lower() for code, _ in self.languages)
+
+    @property
+    def writes_stroked_l(self) -> bool:
+        """Whether a language of the site writes ł (STROKED_L): search looks for an l typed as ł too."""
+        return any(code.split("-")[0].lower() in STROKED_L for code, _ in self.languages)
 
     @property
     def eliding(self) -> tuple[str, ...]:

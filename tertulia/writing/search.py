@@ -114,14 +114,14 @@ def _document(text: Text, side: str, comments: list[str], original: str, author:
     Pagefind would keep as the `image` field: `chaguan`, a site's sub-path, found every page, and `png`
     an essay with a picture, neither with a word marked."""
     parts = [f'<html lang="{text.lang}"><head><title>{escape(text.title)}</title></head><body><main data-pagefind-body>',
-             f'<h1 data-pagefind-meta="title">{elisions_apart(escape(text.title), text.lang)}</h1>',
+             f'<h1 data-pagefind-meta="title">{words_apart(escape(text.title), text.lang)}</h1>',
              f'<span hidden data-pagefind-meta="language:{text.lang}"></span>',
              f'<span hidden data-pagefind-meta="side:{side.encode("utf-8").hex()}"></span>',
              f'<span hidden data-pagefind-meta="original:{original.encode("utf-8").hex()}"></span>',
              *_byline(author), *(_summary(text) if summary else [])]
     # a block not yet translated holds the original's words, which the original's document holds already:
     # a search in the original's language should not find them a second time, in the translation
-    parts += [f'<div id="p{number}">{elisions_apart(images_described(block), text.lang)}</div>'
+    parts += [f'<div id="p{number}">{words_apart(images_described(block), text.lang)}</div>'
               for number, block in enumerate(text.blocks, 1) if number - 1 not in text.unfinished]
     return "".join(parts + comments) + "</main></body></html>"
 
@@ -133,8 +133,16 @@ APOSTROPHE = r"(?:['’]|&(?:rsquo|apos|#0*39|#[xX]0*27|#0*8217|#[xX]0*2019);)"
 ELISION = re.compile(rf"(?<![^\W\d_])((?:{'|'.join(ELISIONS)}){APOSTROPHE})(?=[^\W\d_])", re.IGNORECASE)
 
 
-def elisions_apart(html: str, lang: str) -> str:
-    """`html` with an elided word apart from the next (`l’\u200ahospitalité`), in a language that elides."""
+# Hebrew's maqaf joins two words as a hyphen does, but Pagefind parts words at a hyphen-minus alone: `ספר`
+# found nothing of `בית־ספר`, nor `20` of `ה־20` (a Hebrew writer's walk). A hair space parts them too.
+MAQAF = "\u05be"
+
+
+def words_apart(html: str, lang: str) -> str:
+    """`html` with the words Pagefind would index as one apart: an elided word from the next
+    (`l’\u200ahospitalité`) in a language that elides, the two a maqaf joins (`בית־\u200aספר`)."""
+    if MAQAF in html:
+        html = html.replace(MAQAF, MAQAF + "\u200a")
     if not elides(lang):
         return html
     return ELISION.sub("\\1\u200a", html)
@@ -157,7 +165,7 @@ def _comments(essay: Essay, text: Text) -> list[str]:
                          for number, block in enumerate(version.blocks, 1)) if all(version.blocks) else "".join(version.blocks)
         # its writer's name too, as the page shows it above the words: a reader looks for what Bea said
         parts.append(f'<div id="comment-{comment.id}">{"".join(_byline(comment.author))}'
-                     f'{elisions_apart(blocks, version.lang)}</div>')
+                     f'{words_apart(blocks, version.lang)}</div>')
     return parts
 
 
@@ -167,7 +175,7 @@ def _summary(text: Text) -> list[str]:
     language's, as a block not yet translated is not (see _document)."""
     if not text.summary or "summary" in text.unfinished_fields:
         return []
-    return [f"<p>{elisions_apart(escape(text.summary), text.lang)}</p>"]
+    return [f"<p>{words_apart(escape(text.summary), text.lang)}</p>"]
 
 
 def _byline(author: str) -> list[str]:
