@@ -237,6 +237,22 @@ STARTERS = {
             "страницы.",
         ),
         ("Первый абзац.", "Комментарий.")),
+    "pl": Starter(
+        "Witamy", (
+            "To pierwszy esej na Twojej stronie. Znajduje się w `content/posts/welcome/`, po jednym pliku na każdy "
+            "język: `index.{lang}.md` to oryginał, a każdy inny plik to przekład, który mówi o tym przez "
+            "`translation_of`.",
+            "Każdy akapit przekładu stoi obok tego samego akapitu oryginału, dlatego przekład zachowuje akapity, "
+            "nagłówki i listy oryginału.",
+            "Aby napisać następny: `tertulia new post moj-esej --lang {lang}`, a potem `tertulia new translation "
+            "moj-esej --lang …` dla każdego przekładu. `tertulia serve` pokazuje go na bieżąco, gdy piszesz.",
+        ),
+        "O stronie", (
+            "Napisz tutaj, kto prowadzi tę stronę i dlaczego w więcej niż jednym języku.",
+            "Ta strona znajduje się w `content/pages/about/`; `menu` w `content/site.yml` prowadzi do niej z każdej "
+            "strony.",
+        ),
+        ("Pierwszy akapit.", "Komentarz.")),
     "ja": Starter(
         "ようこそ", (
             "これはあなたのサイトの最初のエッセイです。`content/posts/welcome/` にあり、言語ごとにファイルが一つあります。"

@@ -415,6 +415,15 @@ def test_every_starter_language_writes_its_own_words_whose_blocks_align_with_eng
     assert check.returncode == 0 and [line for line in check.stderr.splitlines() if "interface catalog" not in line] == []
 
 
+def test_every_language_the_interface_speaks_has_starter_words():
+    """A Polish writer's walk: `init --lang pl` wrote an English essay and About page marked `pl`, though every
+    button and count of the site was Polish."""
+    from tertulia.commands.starter import has_starter
+    from tertulia.theme import DEFAULT
+    spoken = sorted(folder.name.replace("_", "-") for folder in (DEFAULT / "locales").iterdir() if folder.is_dir())
+    assert len(spoken) > 15 and [lang for lang in spoken if not has_starter(lang)] == []
+
+
 def test_an_original_tertulia_has_no_words_in_says_in_its_file_that_it_is_english(tmp_path):
     """`init --lang ko` wrote an English essay marked `ko`; only a note that scrolls away said so, and
     `check` passes it (a Korean writer's walk, 2026-12). The file says it where the writer looks."""
