@@ -286,3 +286,15 @@ def test_a_hebrew_title_makes_one_slug_with_its_vowel_points_or_without_and_no_h
     assert slug_of("צ׳יפס") == "tsyfs" and slug_of("שאלה") == "slh"
     assert slug_of("על שָׁלוֹם ושלום־בית") == "l-slvm-vslvm-vyt"  # the maqaf parts words as a hyphen does
     assert slug_of("Ελληνικά") == "ellinika" and slug_of("l’été") == "l-ete"  # other scripts as they were
+
+
+def test_a_ukrainian_title_makes_its_slug_as_ukraine_romanizes_it():
+    """A Ukrainian writer's walk: `М'ята` gave `m-yata` (the apostrophe made a hyphen in mid-word), `Єдність`
+    `iednist` and `г` a Russian `g`; Ukraine's own romanization (2010) writes `miata`, `yednist`, `h`."""
+    from tertulia.reading.names import as_written_in, slug_of
+    made = {title: slug_of(as_written_in(title, "uk")) for title in (
+        "М'ята, їжак і ґанок", "Пʼять обʼєктів", "Ялта, Юрій, Євген, Їжачок", "Розгін", "Подвір’я")}
+    assert made == {"М'ята, їжак і ґанок": "miata-yizhak-i-ganok", "Пʼять обʼєктів": "piat-obiektiv",
+                    "Ялта, Юрій, Євген, Їжачок": "yalta-yurii-yevhen-yizhachok", "Розгін": "rozghin",
+                    "Подвір’я": "podviria"}
+    assert slug_of(as_written_in("Мята", "ru")) == "myata"  # Russian's stays the transliteration's

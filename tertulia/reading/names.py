@@ -37,10 +37,36 @@ ASCII_SPELLINGS = {"de": str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä"
                    "da": str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})}
 
 
+# Ukraine's own romanization (2010), which its passports and road signs use: the transliteration's is Russian's
+# (`г` as `g`, `є` as `ie`), and it made an apostrophe a hyphen in mid-word (`м'ята`: `m-yata`, not `miata`)
+UKRAINIAN = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя", [
+    "a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
+    "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia"]))
+UKRAINIAN_AT_WORD_START = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+UKRAINIAN_LETTER = re.compile(f"[{''.join(UKRAINIAN)}]")
+
+
 def as_written_in(text: str, lang: str) -> str:
     """A slug's letters as its language spells them in ASCII, as WordPress's German and Danish sites do
-    (`über` is `ueber`, not `uber`); other languages' are left to the transliteration."""
-    return text.translate(ASCII_SPELLINGS.get(lang.split("-")[0].lower(), {}))
+    (`über` is `ueber`, not `uber`), and Ukrainian as Ukraine romanizes it; other languages' are left to the
+    transliteration."""
+    base = lang.split("-")[0].lower()
+    if base == "uk":
+        return _romanized_ukrainian(text)
+    return text.translate(ASCII_SPELLINGS.get(base, {}))
+
+
+def _romanized_ukrainian(text: str) -> str:
+    """`text`, lower case, its Ukrainian letters as Ukraine's romanization of 2010 writes them (`зг` is `zgh`,
+    apart from `zh`); its apostrophes, which mark a sound the Latin letters need no sign for, left out."""
+    text = re.sub(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])", "", text.lower()).replace("зг", "zgh")
+    return UKRAINIAN_LETTER.sub(_ukrainian_letter, text)
+
+
+def _ukrainian_letter(letter: re.Match) -> str:
+    """A letter's Latin spelling, which for five of them differs at a word's start (`я` is `ya` there, else `ia`)."""
+    at_start = letter.start() == 0 or not letter.string[letter.start() - 1].isalpha()
+    return at_start and UKRAINIAN_AT_WORD_START.get(letter.group()) or UKRAINIAN[letter.group()]
 
 
 # Hebrew's vowel points and cantillation, which a slug leaves out as a Hebrew writer does mostly (the
