@@ -169,6 +169,20 @@ def test_in_forced_colors_axe_finds_the_chosen_view_and_the_form_s_buttons_reada
     assert page.evaluate(run) == []
 
 
+def test_in_forced_colors_and_dark_axe_finds_the_words_a_search_marked_readable(server, open_page):
+    """A browser review: with forced colours over a dark scheme, axe measured each marked word's inherited light
+    text over the forced yellow of a mark, 1.14:1, though the screen showed black on yellow (axe-core #3978)."""
+    from tools import AXE_JS, ensure_node_tools
+    ensure_node_tools()
+    page = open_page(server["url"] + "/fixture-repo/posts/alpha/?highlight=enough#p1", width=390, dark=True)
+    page.emulate_media(forced_colors="active")
+    page.wait_for_selector("#p1 mark.search-hit")
+    page.add_script_tag(path=str(AXE_JS))
+    run = """async () => (await axe.run(document, {runOnly: ['color-contrast']})).violations
+        .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
+    assert page.evaluate(run) == []
+
+
 def test_a_comments_folded_original_opens_on_screen_and_stays_off_paper(server, open_page):
     """A Romanian comment read in English beside a Spanish essay: its own words are folded under it,
     opened by a click, in their language; on paper, where a fold cannot be opened, the edition is its
