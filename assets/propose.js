@@ -428,7 +428,9 @@
     field.setAttribute("aria-describedby", note.id);
     field.focus({ preventScroll: true });
     note.scrollIntoView({ block: "nearest" });
-    field.scrollIntoView({ block: "nearest" });
+    // the box with its label: from the buttons below, the box alone came flush with the screen's top, the
+    // label above it and the focus ring cut (a browser review)
+    field.closest("p").scrollIntoView({ block: "nearest" });
   }
 
   function clearProblems(form) {

@@ -6,6 +6,8 @@ import re
 import shutil
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 from helpers import FIXTURE, make_content, read_proposals, run_cli, serving
 from tools import AXE_JS, ensure_node_tools
 from tertulia.importers.proposal import read_letter
@@ -197,6 +199,22 @@ def test_on_a_phone_the_reason_a_comment_is_refused_stands_above_the_controls(se
     reason = form.locator(".field-problem").bounding_box()
     assert reason["y"] >= 0 and reason["y"] + reason["height"] <= page.viewport_size["height"], reason
     assert form.locator("textarea").get_attribute("aria-invalid") == "true"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_comment_refused_from_the_buttons_below_shows_its_box_with_its_label(server, open_page, width):
+    """A browser review: sent empty from the buttons under it, the box was scrolled flush with the screen's top,
+    its label above the screen and its focus ring cut, on a language's own page (no bar pinned above it)."""
+    page = open_page(server["url"] + "/fixture-repo/en/posts/alpha/", width=width)
+    page.set_viewport_size({"width": width, "height": 700})
+    page.locator(".join a.propose").click()
+    form = page.locator(".join + form.proposal")
+    form.locator("button[type=submit][value=github]").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.name") == "body"
+    label = form.locator("textarea").evaluate("e => e.closest('p').getBoundingClientRect().toJSON()")
+    reason = form.locator(".field-problem").bounding_box()
+    assert label["top"] >= 0 and reason["y"] + reason["height"] <= 700, (label, reason)
 
 
 def previewed(server, open_page, typed: str):
