@@ -134,6 +134,15 @@ def test_usage_errors_exit_2(tmp_path):
     assert not (tmp_path / "output").exists() and not (tmp_path / "new").exists()
 
 
+def test_python_m_build_in_the_repository_says_which_build_answered(tmp_path):
+    """Two helpers' `python -m build --wheel` in this folder ran Tertulia's build.py, which said only that
+    `--wheel` was no argument of its own; nothing was built, and nothing is."""
+    done = subprocess.run([sys.executable, "-m", "build", "--wheel", "-o", str(tmp_path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and list(tmp_path.iterdir()) == []
+    assert "Tertulia's build.py, not PyPA's `build`" in done.stderr and "pip wheel --no-deps -w dist ." in done.stderr
+
+
 def test_base_url_can_be_overridden(tmp_path):
     content = make_content(tmp_path)
     out = tmp_path / "out"
