@@ -343,74 +343,59 @@ def test_the_words_found_are_marked_where_a_word_starts_never_inside_one(server,
     assert page.eval_on_selector_all("mark.search-hit", "marks => marks.map(m => m.textContent)") == ["client"] * 2
 
 
+def searched(tmp_path, open_page, folder: str, files: dict, asked: list[tuple[str, str]]) -> dict:
+    """A site of `files` built under `/<folder>/` and searched for each of `asked`'s words: (the languages of
+    its hits, the first hit's excerpt) by the words. Each expected language is `asked`'s other half."""
+    from helpers import serving
+    content = make_content(tmp_path, files, with_essay=False)
+    built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "www" / folder))
+    assert built.returncode == 0, built.stderr
+    found = {}
+    with serving(tmp_path / "www") as url:
+        for words, lang in asked:
+            page = open_page(f"{url}/{folder}/search/?q={words}")
+            results(page)
+            languages = page.eval_on_selector_all(".search-results li h2 a", "links => links.map(a => a.lang)")
+            assert languages == [lang] and page.problems == [], (words, languages, page.problems)
+            found[words] = page.inner_text(".search-results li p:last-child")
+    return found
+
+
 def test_a_persian_number_or_word_is_found_however_a_keyboard_typed_it(tmp_path, open_page):
     """A Persian writer's walk (session 78): "1402" (Latin digits) and "١٤٠٢" (an Arabic keyboard's) found
     nothing of "۱۴۰۲", nor "يلدا" (Arabic's yeh) of "یلدا", which Persian writes with its own."""
-    from helpers import serving
-    content = make_content(tmp_path, {
+    searched(tmp_path, open_page, "daftar", {
         "site.yml": 'title: دفتر\nbase_url: "https://example.github.io/daftar/"\nlanguages: {fa: فارسی, en: English}\n'
                     "main_language: fa\nsearch: true\n",
         "posts/yalda/index.fa.md": "---\ntitle: شب یلدا\nauthor: پریسا\ndate: 2023-12-21\n---\n\n"
                                    "یلدا بلندترین شب سال است: ۳۰ آذر ۱۴۰۲.\n",
         "posts/yalda/index.en.md": "---\ntitle: Yalda night\ntranslation_of: fa\n---\n\nYalda is the longest night.\n",
-    }, with_essay=False)
-    out = tmp_path / "www" / "daftar"
-    built = run_cli("build", "--content", str(content), "--output", str(out))
-    assert built.returncode == 0, built.stderr
-    with serving(tmp_path / "www") as url:
-        for words in ("۱۴۰۲", "1402", "١٤٠٢", "یلدا", "يلدا"):
-            page = open_page(f"{url}/daftar/search/?q={words}")
-            results(page)
-            found = page.eval_on_selector_all(".search-results li h2 a", "links => links.map(a => a.lang)")
-            assert found == ["fa"], (words, found)
-            assert page.problems == []
+    }, [(words, "fa") for words in ("۱۴۰۲", "1402", "١٤٠٢", "یلدا", "يلدا")])
 
 
 def test_a_word_a_maqaf_joins_is_found_alone_and_its_excerpt_reads_as_written(tmp_path, open_page):
     """A Hebrew writer's walk: Pagefind parts words at a hyphen-minus alone, so "ספר" found nothing of
     "בית־ספר", nor "20" of "ה־20"; the index parts them, and the excerpt shows them joined again."""
-    from helpers import serving
-    content = make_content(tmp_path, {
+    excerpts = searched(tmp_path, open_page, "mahberet", {
         "site.yml": 'title: מחברת\nbase_url: "https://example.github.io/mahberet/"\nlanguages: {he: עברית, en: English}\n'
                     "main_language: he\nsearch: true\n",
         "posts/bayit/index.he.md": "---\ntitle: בית\nauthor: דנה\ndate: 2026-12-01\n---\n\n"
                                    "במאה ה־20 נבנו בית־ספר ובית־כנסת.\n",
         "posts/bayit/index.en.md": "---\ntitle: Home\ntranslation_of: he\n---\n\nIn the century a school was built.\n",
-    }, with_essay=False)
-    out = tmp_path / "www" / "mahberet"
-    built = run_cli("build", "--content", str(content), "--output", str(out))
-    assert built.returncode == 0, built.stderr
-    with serving(tmp_path / "www") as url:
-        for words in ("ספר", "כנסת", "20", "בית־ספר"):
-            page = open_page(f"{url}/mahberet/search/?q={words}")
-            results(page)
-            found = page.eval_on_selector_all(".search-results li h2 a", "links => links.map(a => a.lang)")
-            assert found == ["he"], (words, found)
-            excerpt = page.inner_text(".search-results li p:last-child")
-            assert "במאה ה־20 נבנו בית־ספר ובית־כנסת." in excerpt, (words, excerpt)  # no space after a maqaf
-            assert page.problems == []
+    }, [(words, "he") for words in ("ספר", "כנסת", "20", "בית־ספר")])
+    for words, excerpt in excerpts.items():
+        assert "במאה ה־20 נבנו בית־ספר ובית־כנסת." in excerpt, (words, excerpt)  # no space after a maqaf
 
 
 def test_a_polish_word_typed_without_its_l_stroke_and_a_ukrainian_one_with_any_apostrophe_are_found(tmp_path, open_page):
     """A Polish and Ukrainian reader's walk: "lodz" found nothing of "łódź" (ł is made of no other letter, so
     the index's forms without marks keep it), and "п'ять" nothing of "пʼять" (the modifier letter ʼ, which
     the index keeps inside its word, where ' and ’ part it), nor "мʼята" of "м'ята"."""
-    from helpers import serving
-    content = make_content(tmp_path, {
+    searched(tmp_path, open_page, "zeszyt", {
         "site.yml": 'title: Zeszyt\nbase_url: "https://example.github.io/zeszyt/"\n'
                     "languages: {pl: Polski, uk: Українська}\nmain_language: pl\nsearch: true\n",
         "posts/lodz/index.pl.md": "---\ntitle: Łąka\nauthor: Ola\ndate: 2026-12-01\n---\n\n"
                                   "Pojechałam do Łodzi i kupiłam ołówek.\n",
         "posts/lodz/index.uk.md": "---\ntitle: Луг\ntranslation_of: pl\n---\n\nПʼять кущів м'яти біля ґанку.\n",
-    }, with_essay=False)
-    out = tmp_path / "www" / "zeszyt"
-    built = run_cli("build", "--content", str(content), "--output", str(out))
-    assert built.returncode == 0, built.stderr
-    with serving(tmp_path / "www") as url:
-        for words, lang in (("lodzi", "pl"), ("olowek", "pl"), ("ŁODZI", "pl"), ("п'ять", "uk"), ("п’ять", "uk"),
-                            ("мʼяти", "uk"), ("м'яти", "uk")):
-            page = open_page(f"{url}/zeszyt/search/?q={words}")
-            results(page)
-            found = page.eval_on_selector_all(".search-results li h2 a", "links => links.map(a => a.lang)")
-            assert found == [lang], (words, found)
-            assert page.problems == []
+    }, [("lodzi", "pl"), ("olowek", "pl"), ("ŁODZI", "pl"), ("п'ять", "uk"), ("п’ять", "uk"), ("мʼяти", "uk"),
+        ("м'яти", "uk")])
