@@ -614,3 +614,21 @@ def test_the_sender_s_address_is_removed_in_other_widths_spaces_and_invisible_ch
     assert private_name(written, ("ana_maria@example.org",)) == "Anonymous"
     longer = written.replace("org", "org．uk")
     assert redacted(longer, ("ana_maria@example.org",)) == longer  # another's
+
+
+@pytest.mark.parametrize("written", [
+    "ａｎａ_ｍａｒｉａ＠ｅｘａｍｐｌｅ．ｏｒｇ",  # an input method's full-width letters
+    "ana_maria\u2009[at]\u2009example\u2009[dot]\u2009org", "ana_maria\u3000[at]\u3000example\u3000[dot]\u3000org",
+    "ana_ma\u061cria@example.org", "ana_ma\ufe0fria@example.org", "ana_ma\U000e0061ria@example.org",
+    "ana_ma" + "\u200b" * 5 + "ria@example.org",  # a run of invisible characters, however long
+])
+def test_the_sender_s_address_is_removed_in_full_width_spelled_with_wide_spaces_or_behind_a_run_of_invisibles(written):
+    """A red team of the fix above: these still kept the sender's address public."""
+    from tertulia.importers.private import REDACTED, redacted
+    assert redacted(f"Write to {written}, any time.", ("ana_maria@example.org",)) == f"Write to {REDACTED}, any time."
+
+
+def test_an_address_before_an_ideographic_full_stop_and_a_latin_word_is_removed():
+    """A red team: taking `。` for a dot inside a longer address let `ana@x.org。Twitterでも` keep the address."""
+    from tertulia.importers.private import REDACTED, redacted
+    assert redacted("連絡はana@x.org。Twitterでも", ("ana@x.org",)) == f"連絡は{REDACTED}。Twitterでも"

@@ -81,14 +81,19 @@ TAG_BETWEEN = r"(?:</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>@]{0,80})?/?>|<!--[^<>]{0,80
 # characters a page shows as nothing (a soft hyphen, zero-width spaces and joiners), as they are or as
 # references: `ana&shy;maria@x.org` reads as the address it hides (a red team); and the other characters Unicode
 # says to show as nothing where a font has no glyph for them (marks of direction, invisible operators, fillers)
-INVISIBLE = ("\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u180f\u200b\u200c\u200d\u200e\u200f"
-             "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u3164\ufeff\uffa0")
-INVISIBLE_BETWEEN = (f"[{INVISIBLE}]|&(?:shy|ZeroWidthSpace|zwn?j|NoBreak);?|&(?:lrm|rlm|it|ic|af|InvisibleTimes|"
-                     "InvisibleComma|ApplyFunction);|"
+INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u180f\u200b\u200c\u200d\u200e"
+             "\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2065\u2066\u2067\u2068\u2069\u3164"
+             "\ufeff\uffa0")
+# and, in a character class, the runs of them: variation selectors, tags, shorthand format controls
+INVISIBLE_RANGES = INVISIBLE + "\ufe00-\ufe0f\U0001bca0-\U0001bca3\U000e0000-\U000e0fff"
+# a run of them as one (possessive: never given back, so however long, it is read once: a red team typed five)
+INVISIBLE_BETWEEN = (f"[{INVISIBLE_RANGES}]++|&(?:shy|ZeroWidthSpace|zwn?j|NoBreak);?|&(?:lrm|rlm|it|ic|af|"
+                     "InvisibleTimes|InvisibleComma|ApplyFunction);|"
                      f"&#0*(?:{'|'.join(str(ord(c)) for c in INVISIBLE)});?|&#x0*(?:{'|'.join(f'{ord(c):x}' for c in INVISIBLE)});?")
 # the at sign and the dot as people spell them out to keep an address from harvesters: `ana [at] x [dot] org`
 # (a space beside them may be a no-break one, or a line's end, which a page shows as a space: a review)
-SPACES = r"(?:[ \t\n\u00a0\u2000-\u200a\u202f\u205f\u3000]|&nbsp;|&#160;|&#xa0;|&thinsp;|&ensp;|&emsp;)*"
+SPACE_CHARACTERS = " \t\n\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+SPACES = rf"(?:[{SPACE_CHARACTERS}]|&nbsp;|&#160;|&#xa0;|&thinsp;|&ensp;|&emsp;)*"
 # the at signs and full stops of other widths and scripts, which read as the address's (`ana＠x．org`, typed with
 # a Chinese or Japanese input method on: a red team)
 AT_SIGNS, FULL_STOPS = "\uff20\ufe6b", "\uff0e\u3002\uff61\ufe52\u2024"
@@ -105,12 +110,13 @@ def _address_pattern(address: str) -> str:
         marks = "".join(re.escape(mark) for mark in MARKS if mark not in (before, after))
         parts.append(f"(?:[{marks}]|{TAG_BETWEEN}|{INVISIBLE_BETWEEN}){{0,4}}" + _spellings(after))
     # after a percent escape (`?to=%20ana%40x.org`) it stands alone whatever the escape's last sign (a review)
-    longer = rf"(?![.{FULL_STOPS}]?[0-9A-Za-z-]|{SPELLED_OUT['.']}[0-9A-Za-z])"  # `ana [at] x [dot] org [dot] uk` too
+    # (an ideographic full stop ends a sentence, and a Latin word may follow it: `ana@x.org。Twitterでも`, a red team)
+    longer = rf"(?![.．]?[0-9A-Za-z-]|{SPELLED_OUT['.']}[0-9A-Za-z])"  # `ana [at] x [dot] org [dot] uk` too
     return r"(?:(?<![0-9A-Za-z.-])|(?<=%[0-9A-Fa-f]{2}))" + "".join(parts) + longer
 
 
 def _unmarked(text: str) -> str:
-    return re.sub(TAG_BETWEEN + rf"|[\\*~`{INVISIBLE}]", "", text)
+    return re.sub(TAG_BETWEEN + rf"|[\\*~`{INVISIBLE_RANGES}]", "", text)
 
 
 def _as_read(text: str) -> str:
@@ -124,15 +130,18 @@ def _as_read(text: str) -> str:
     return decoded
 
 
-READ_AS = {**dict.fromkeys(map(ord, AT_SIGNS), "@"), **dict.fromkeys(map(ord, FULL_STOPS), ".")}
+# ASCII's full-width forms (`ａｎａ＠ｘ．ｏｒｇ`, an input method's full-width mode) read as ASCII
+FULL_WIDTH = 0xFEE0  # from `!` (U+0021) to `~`, U+FF01 to U+FF5E
+READ_AS = {**{code + FULL_WIDTH: chr(code) for code in range(0x21, 0x7F)},
+           **dict.fromkeys(map(ord, AT_SIGNS), "@"), **dict.fromkeys(map(ord, FULL_STOPS), ".")}
 
 
 def _joined(parts: list[str], sign: str) -> str:
     """`parts` joined by `sign`, without the spaces beside it: `ana [at] x` read as `ana@x`. Split first
     and trimmed after, since a search starting at the spaces tried every one of a long run (60,000
     spaces in a comment, minutes: a review)."""
-    trimmed = [part.rstrip(" \t\n\u00a0") for part in parts[:-1]] + parts[-1:]
-    return sign.join(trimmed[:1] + [part.lstrip(" \t\n\u00a0") for part in trimmed[1:]])
+    trimmed = [part.rstrip(SPACE_CHARACTERS) for part in parts[:-1]] + parts[-1:]
+    return sign.join(trimmed[:1] + [part.lstrip(SPACE_CHARACTERS) for part in trimmed[1:]])
 
 
 def _host_spellings(address: str) -> tuple[str, ...]:
@@ -161,7 +170,8 @@ def _spellings(character: str) -> str:
     code = ord(character)
     names = [re.escape(f"&{name}") for name, value in html.entities.html5.items() if value == character]
     escaped = "".join(f"%{byte:02x}" for byte in character.encode("utf-8"))
-    spelled = "|".join([re.escape(character), f"&#0*{code};?", f"&#x0*{code:x};?", *names, escaped])
+    full_width = [chr(code + FULL_WIDTH)] if 0x21 <= code < 0x7F else []
+    spelled = "|".join([re.escape(character), *full_width, f"&#0*{code};?", f"&#x0*{code:x};?", *names, escaped])
     if character == "@":  # and the at signs that read as one, spaces beside it as a page shows them
         return f"(?:{SPACES}(?:{spelled}|[{AT_SIGNS}]){SPACES}|{SPELLED_OUT['@']})"
     if character == ".":
