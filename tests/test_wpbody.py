@@ -630,3 +630,12 @@ def test_blocks_no_essay_holds_keep_their_words_apart():
     body = "<center>W1 one</center><center>W2 two</center><nav>W3</nav><main>W4</main><hgroup>W5</hgroup><menu>W6</menu>"
     for written in (to_markdown(body, "5"), comment_markdown(body)):
         assert written == "W1 one\n\nW2 two\n\nW3\n\nW4\n\nW5\n\nW6\n", written
+
+
+def test_a_comment_keeps_raw_text_tags_it_opens_and_closes_as_typed_words():
+    """A red team of the fix above: a comment typing both `<script>` and `</script>` as words still showed
+    `</p>` and `<p>` nobody wrote, and lost the tags' names; a post's closed script still goes whole."""
+    typed = "Write <script> first.\n\nThen your code, then </script>."
+    assert comment_markdown(typed) == "Write &lt;script> first.\n\nThen your code, then &lt;/script>.\n"
+    assert comment_markdown("a <style> b </stylex> c") == "a &lt;style> b c\n"  # `</stylex>` closes no style
+    assert to_markdown("<script>alert(1)</script>Last words.", "9") == "Last words.\n"

@@ -190,23 +190,24 @@ def _allowed(tag: str, name: str, value: str) -> bool:
     return True
 
 
-# the opening tags of markup.RAW_TEXT_ELEMENTS but frames (an unclosed frame is a tag alone: _frames_replaced)
-RAW_TEXT_OPENING = re.compile(rf"<({'|'.join(name for name in RAW_TEXT_ELEMENTS if name != 'iframe')})(?![\w-])",
-                              re.IGNORECASE)
+# the tags of markup.RAW_TEXT_ELEMENTS but frames (an unclosed frame is a tag alone: _frames_replaced)
+RAW_TEXT_TAG = re.compile(rf"<(/?)({'|'.join(name for name in RAW_TEXT_ELEMENTS if name != 'iframe')})(?=[\s/>])",
+                          re.IGNORECASE)
 
 
-def unclosed_as_text(fragment: str) -> str:
-    """`fragment` with each RAW_TEXT_OPENING that no closing tag follows written as text: who typed "add a
-    <script> tag" in a comment meant the words, and a parser took the rest of the body (`</p>` and all) for
-    the script's: the words were lost, or `</p>` shown as words nobody wrote (a red team)."""
-    lowered = fragment.lower()
-    last_closing = {name: lowered.rfind("</" + name) for name in RAW_TEXT_ELEMENTS}  # `</plaintext` ends none: -1
-    last_closing["plaintext"] = -1
+def raw_text_as_typed(fragment: str, every: bool = False) -> str:
+    """`fragment` with each opening tag of a raw text element (`<script>`, `<textarea>`) that no closing tag
+    follows written as text; with `every` (a comment, which WordPress never let hold one), every such tag,
+    opening or closing. Who typed "add a <script> tag" meant the words, and a parser took the rest of the
+    body (`</p>` and all) for the script's: the words were lost, or `</p>` shown as words nobody wrote (a
+    red team). A parser ends the element at `</script` followed by a space, `/` or `>` alone."""
+    closings = {} if every else {match.group(2).lower(): match.start() for match in RAW_TEXT_TAG.finditer(fragment)
+                                 if match.group(1)}  # the last of each, as they come in order
 
-    def as_text_unless_closed(opening: re.Match) -> str:
-        closed = last_closing[opening.group(1).lower()] > opening.start()
-        return opening.group() if closed else "&lt;" + opening.group()[1:]
-    return RAW_TEXT_OPENING.sub(as_text_unless_closed, fragment)
+    def as_text_unless_closed(tag: re.Match) -> str:
+        closed = not tag.group(1) and closings.get(tag.group(2).lower(), -1) > tag.start() and tag.group(2).lower() != "plaintext"
+        return tag.group() if closed or (tag.group(1) and not every) else "&lt;" + tag.group()[1:]
+    return RAW_TEXT_TAG.sub(as_text_unless_closed, fragment)
 
 
 def closed_part(text: str, closer: re.Pattern) -> int:

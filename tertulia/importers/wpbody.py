@@ -29,7 +29,7 @@ from .footnotes import notes_as_markdown
 from .accessible import accessible
 from .private import REDACTED, redacted
 from .shortcodes import PRE_END, Media, expanded
-from .untrusted import DROPPED_FROM_POSTS, cleaned, sub_closed, unclosed_as_text, unsafe_markup
+from .untrusted import DROPPED_FROM_POSTS, cleaned, raw_text_as_typed, sub_closed, unsafe_markup
 from .wrapped_blocks import formatting_within_blocks
 
 BLOCK_EDITOR_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
@@ -353,7 +353,7 @@ def to_markdown(body: str, post_id: str = "", media: Media | None = None, footno
     whose markup cannot be made safe (or, with `flat`, any) keeps its words with plain formatting, and
     its id goes to `flattened`; a post's anchors (`id`, `name`) go to `places`, each with its passage."""
     text = sub_closed(BLOCK_EDITOR_COMMENT, "", body.replace("\r\n", "\n").replace("\r", "\n"), COMMENT_END)
-    text = unclosed_as_text(text)
+    text = raw_text_as_typed(text, every=not shortcodes)  # a comment's, all; a post's closed script is one
     text = NEXTPAGE.sub("\n\n<hr />\n\n", sub_closed(MORE, "", text, COMMENT_END))
     code: list[str] = []
     if shortcodes:
