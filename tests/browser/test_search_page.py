@@ -345,7 +345,8 @@ def test_the_words_found_are_marked_where_a_word_starts_never_inside_one(server,
 
 def searched(tmp_path, open_page, folder: str, files: dict, asked: list[tuple[str, str]]) -> dict:
     """A site of `files` built under `/<folder>/` and searched for each of `asked`'s words: (the languages of
-    its hits, the first hit's excerpt) by the words. Each expected language is `asked`'s other half."""
+    its hits, the first hit's excerpt and the words it marks) by the words. Each expected language is `asked`'s
+    other half."""
     from helpers import serving
     content = make_content(tmp_path, files, with_essay=False)
     built = run_cli("build", "--content", str(content), "--output", str(tmp_path / "www" / folder))
@@ -357,7 +358,8 @@ def searched(tmp_path, open_page, folder: str, files: dict, asked: list[tuple[st
             results(page)
             languages = page.eval_on_selector_all(".search-results li h2 a", "links => links.map(a => a.lang)")
             assert languages == [lang] and page.problems == [], (words, languages, page.problems)
-            found[words] = page.inner_text(".search-results li p:last-child")
+            found[words] = page.eval_on_selector(".search-results li p:last-child",
+                                                 "p => [p.innerText, [...p.querySelectorAll('mark')].map(m => m.textContent)]")
     return found
 
 
@@ -382,9 +384,13 @@ def test_a_word_a_maqaf_joins_is_found_alone_and_its_excerpt_reads_as_written(tm
         "posts/bayit/index.he.md": "---\ntitle: בית\nauthor: דנה\ndate: 2026-12-01\n---\n\n"
                                    "במאה ה־20 נבנו בית־ספר ובית־כנסת.\n",
         "posts/bayit/index.en.md": "---\ntitle: Home\ntranslation_of: he\n---\n\nIn the century a school was built.\n",
-    }, [(words, "he") for words in ("ספר", "כנסת", "20", "בית־ספר")])
-    for words, excerpt in excerpts.items():
+    }, [(words, "he") for words in ("ספר", "כנסת", "20", "בית־ספר", "בית-ספר", "ה־20", "ה-20")])
+    for words, (excerpt, _) in excerpts.items():
         assert "במאה ה־20 נבנו בית־ספר ובית־כנסת." in excerpt, (words, excerpt)  # no space after a maqaf
+    # a hyphen typed for the maqaf, as a Hebrew keyboard's plain layer has none; a prefix of one letter alone
+    # found every word it starts (`ה־20` marked `הבניין`: a re-walk)
+    assert {"בית־", "ספר"} <= set(excerpts["בית-ספר"][1]), excerpts
+    assert excerpts["ה־20"][1] == excerpts["ה-20"][1] == ["20"], excerpts
 
 
 def test_a_polish_word_typed_without_its_l_stroke_and_a_ukrainian_one_with_any_apostrophe_are_found(tmp_path, open_page):
