@@ -280,12 +280,17 @@ def test_a_title_given_for_a_post_or_a_page_makes_its_slug_as_a_reader_would_spe
 
 def test_a_hebrew_title_makes_one_slug_with_its_vowel_points_or_without_and_no_hyphen_inside_a_word():
     """A Hebrew writer's walk: `new post "שָׁלוֹם"` gave `sahlvom` (the shin's dot read as `h`), `שלום` gave
-    `slvm`, and an alef, ayin or geresh inside a word split it with a hyphen (`צ׳יפס`: `ts-yfs`)."""
-    from tertulia.reading.names import slug_of
-    assert slug_of("שָׁלוֹם") == slug_of("שלום") == "slvm"
-    assert slug_of("צ׳יפס") == "tsyfs" and slug_of("שאלה") == "slh"
-    assert slug_of("על שָׁלוֹם ושלום־בית") == "l-slvm-vslvm-vyt"  # the maqaf parts words as a hyphen does
-    assert slug_of("Ελληνικά") == "ellinika" and slug_of("l’été") == "l-ete"  # other scripts as they were
+    `slvm`, and an alef, ayin or geresh inside a word split it with a hyphen (`צ׳יפס`: `ts-yfs`), typed as a
+    geresh or as a keyboard's `'` (a re-walk)."""
+    from tertulia.reading.names import as_written_in, slug_of
+
+    def hebrew(title):
+        return slug_of(as_written_in(title, "he"))
+    assert hebrew("שָׁלוֹם") == hebrew("שלום") == "slvm"
+    assert hebrew("צ׳יפס") == hebrew("צ'יפס") == "tsyfs" and hebrew("צה״ל") == hebrew('צה"ל') == "tshl"
+    assert hebrew("שאלה") == "slh" and hebrew("Don't panic") == "don-t-panic"
+    assert hebrew("על שָׁלוֹם ושלום־בית") == "l-slvm-vslvm-vyt"  # the maqaf parts words as a hyphen does
+    assert slug_of(as_written_in("מאַמע", "yi")) != "mm"  # Yiddish writes its vowels with them
 
 
 def test_a_ukrainian_title_makes_its_slug_as_ukraine_romanizes_it():
@@ -298,3 +303,5 @@ def test_a_ukrainian_title_makes_its_slug_as_ukraine_romanizes_it():
                     "Ялта, Юрій, Євген, Їжачок": "yalta-yurii-yevhen-yizhachok", "Розгін": "rozghin",
                     "Подвір’я": "podviria"}
     assert slug_of(as_written_in("Мята", "ru")) == "myata"  # Russian's stays the transliteration's
+    decomposed = __import__("unicodedata").normalize("NFD", "Чайка")  # a red team: й typed as и and its breve
+    assert slug_of(as_written_in(decomposed, "uk")) == "chaika" and slug_of(as_written_in("ʼЯма", "uk")) == "yama"

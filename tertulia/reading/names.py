@@ -46,35 +46,38 @@ UKRAINIAN_AT_WORD_START = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": 
 UKRAINIAN_LETTER = re.compile(f"[{''.join(UKRAINIAN)}]")
 
 
+# Hebrew's vowel points and cantillation, which a slug leaves out as a Hebrew writer does mostly (the
+# transliteration read the shin's dot as `h`: שָׁלוֹם was `sahlvom`, שלום `slvm`); its alef and ayin, and the geresh
+# and gershayim, typed as such or as a keyboard's `'` and `"`, are letters or signs a slug has none for (an
+# apostrophe, made a hyphen in mid-word: צ׳יפס was `ts-yfs`, שאלה `s-lh`). A Hebrew writer's walk.
+UNWRITTEN_IN_HEBREW_SLUGS = str.maketrans(dict.fromkeys(
+    [*range(0x0591, 0x05BE), 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7, *map(ord, "אע׳״")]))
+SIGN_BY_HEBREW_LETTER = re.compile("(?<=[\u05d0-\u05ea])['\"’]|['\"’](?=[\u05d0-\u05ea])")
+
+
 def as_written_in(text: str, lang: str) -> str:
     """A slug's letters as its language spells them in ASCII, as WordPress's German and Danish sites do
-    (`über` is `ueber`, not `uber`), and Ukrainian as Ukraine romanizes it; other languages' are left to the
-    transliteration."""
+    (`über` is `ueber`, not `uber`), Ukrainian as Ukraine romanizes it, Hebrew without its vowel points; other
+    languages' are left to the transliteration."""
     base = lang.split("-")[0].lower()
     if base == "uk":
         return _romanized_ukrainian(text)
+    if base == "he":
+        return SIGN_BY_HEBREW_LETTER.sub("", text.translate(UNWRITTEN_IN_HEBREW_SLUGS))
     return text.translate(ASCII_SPELLINGS.get(base, {}))
 
 
 def _romanized_ukrainian(text: str) -> str:
     """`text`, lower case, its Ukrainian letters as Ukraine's romanization of 2010 writes them (`зг` is `zgh`,
     apart from `zh`); its apostrophes, which mark a sound the Latin letters need no sign for, left out."""
-    text = re.sub(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])", "", text.lower()).replace("зг", "zgh")
+    text = re.sub(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])", "", unicodedata.normalize("NFC", text).lower()).replace("зг", "zgh")
     return UKRAINIAN_LETTER.sub(_ukrainian_letter, text)
 
 
 def _ukrainian_letter(letter: re.Match) -> str:
     """A letter's Latin spelling, which for five of them differs at a word's start (`я` is `ya` there, else `ia`)."""
-    at_start = letter.start() == 0 or not letter.string[letter.start() - 1].isalpha()
+    at_start = letter.start() == 0 or not letter.string[letter.start() - 1].isalpha() or letter.string[letter.start() - 1] == "ʼ"
     return at_start and UKRAINIAN_AT_WORD_START.get(letter.group()) or UKRAINIAN[letter.group()]
-
-
-# Hebrew's vowel points and cantillation, which a slug leaves out as a Hebrew writer does mostly (the
-# transliteration read the shin's dot as `h`: שָׁלוֹם was `sahlvom`, שלום `slvm`); its alef and ayin, and
-# the geresh and gershayim, are letters a slug has none for (an apostrophe, made a hyphen in mid-word:
-# צ׳יפס was `ts-yfs`, שאלה `s-lh`). A Hebrew writer's walk.
-UNWRITTEN_IN_HEBREW_SLUGS = str.maketrans(dict.fromkeys(
-    [*range(0x0591, 0x05BE), 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7, *map(ord, "אע׳״")]))
 
 
 def slug_of(text: str) -> str:
@@ -82,7 +85,7 @@ def slug_of(text: str) -> str:
     中文 -> zhongwen, परिचय -> parichay), cut to MAX_KEY; "" when nothing of it is a letter or digit."""
     from anyascii import anyascii  # here, not above: only a name that needs one asks
     from .indic import romanized
-    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(romanized(text.translate(UNWRITTEN_IN_HEBREW_SLUGS))).lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(romanized(text)).lower()).strip("-")
     slug = slug[:MAX_KEY].rstrip("-")
     return slug if SLUG.fullmatch(slug or "-") else ""
 
