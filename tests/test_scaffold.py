@@ -305,3 +305,19 @@ def test_a_ukrainian_title_makes_its_slug_as_ukraine_romanizes_it():
     assert slug_of(as_written_in("Мята", "ru")) == "myata"  # Russian's stays the transliteration's
     decomposed = __import__("unicodedata").normalize("NFD", "Чайка")  # a red team: й typed as и and its breve
     assert slug_of(as_written_in(decomposed, "uk")) == "chaika" and slug_of(as_written_in("ʼЯма", "uk")) == "yama"
+
+
+def test_a_new_post_in_a_folder_holding_another_language_s_essay_is_refused_with_the_way_to_translate_it(tmp_path):
+    """A re-walk: `new post "Źdźbło i łódź" --lang en` beside the Polish original wrote a second original, which
+    `check` then refused ("two originals"); and a title making an existing slug was refused without saying why."""
+    content = make_content(tmp_path)  # posts/hola: Spanish, with its English translation
+    refused = new(content, "post", "hola", "--lang", "ro")
+    assert refused.returncode == 1 and not (content / "posts/hola/index.ro.md").exists()
+    assert refused.stderr == ("content/posts/hola: holds a post already (index.en.md, index.es.md); a translation of "
+                              "it is `tertulia new translation hola --lang ro`\n")
+    assert new(content, "post", "Otro ensayo", "--lang", "es").returncode == 0
+    again = new(content, "post", "Otro  ensayo", "--lang", "es")  # another title, the same slug
+    assert again.returncode == 1 and again.stderr.endswith(
+        "already exists; not overwritten; its slug is made of the title `Otro ensayo`: for another post, give its "
+        "slug yourself (`tertulia new post my-post --lang es`) and write the title in its file\n")
+    assert run_cli("check", "--content", str(content)).returncode == 0

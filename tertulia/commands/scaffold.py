@@ -105,8 +105,13 @@ def _scaffolded(content: Path, kind: str, slug: str, lang: str, reply_to: str, c
     except ValueError as problem:
         return _usage(str(problem))
     if os.path.lexists(path):
-        print(f"{path}: already exists; not overwritten{_the_original_note(path, kind) or _update_note(kind, slug, lang)}",
-              file=sys.stderr)
+        print(f"{path}: already exists; not overwritten{_the_original_note(path, kind) or _update_note(kind, slug, lang)}"
+              f"{_made_of_the_title(kind, lang, title)}", file=sys.stderr)
+        return 1
+    if kind in ("post", "page") and (held := sorted(other.name for other in post.glob("index.*.md"))):
+        # another language's text there: a second original, which the build refuses ("two originals")
+        print(f"{shown_path(content, post)}: holds a {kind} already ({', '.join(held)}); a translation of it is "
+              f"`tertulia new translation {slug} --lang {lang}`{_made_of_the_title(kind, lang, title)}", file=sys.stderr)
         return 1
     _write(path, text)
     if kind == "translation":
@@ -162,6 +167,14 @@ def _the_original_note(path: Path, kind: str) -> str:
     if parsed is None or "translation_of" in parsed.meta:
         return ""
     return f": it is the original, in `{ESSAY_FILE.fullmatch(path.name)['lang']}`; --lang names the translation's language"
+
+
+def _made_of_the_title(kind: str, lang: str, title: str) -> str:
+    """Where a title made the slug, how to give another (two titles may make one slug: `שָׁלוֹם`, `שלום`)."""
+    if not title:
+        return ""
+    return (f"; its slug is made of the title `{title}`: for another {kind}, give its slug yourself "
+            f"(`tertulia new {kind} my-{kind} --lang {lang}`) and write the title in its file")
 
 
 def _update_note(kind: str, slug: str, lang: str) -> str:
