@@ -24,7 +24,7 @@ from .shortcodes import attachments_named
 from .wpbody import IMPORTED_SECONDS, safe_as_essay
 from .wpfiles import text_of, title_of, translation_file, unusable_ids
 from .wpplan import KINDS, Place, Plan, attached_to, is_draft, language_term, placed
-from .wptags import declared_language, language_home, language_prefix, post_tags, translated_terms
+from .wptags import declared_language, language_home, language_prefix, parent_categories, post_tags, translated_terms
 from .wxr import Channel, Item, line_of, read_export
 
 
@@ -93,6 +93,7 @@ def _whole_export_read(channel: Channel, lang: str, plan: Plan) -> None:
         # a blog of plain permalinks linked its feeds as `/?feed=rss2`; each post's own (`?p=ID&feed=rss2`)
         # says more, and wins; on a blog of pretty ones `?p=ID&feed=rss2` rather leads to the post itself
         plan.redirects.update(addresses.QUERY_FEEDS)
+    parent_categories(channel, plan)
     moved = {"/": "", **{old: new.lstrip("/") for old, new in plan.redirects.items()}, **plan.moved}
     plan.moved = {addresses.same_address(old): new for old, new in moved.items()}  # as links are compared
     _keep_clear_of_own_pages(plan)

@@ -62,6 +62,23 @@ def post_tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str
     return keys
 
 
+def parent_categories(channel: Channel, plan: Plan) -> None:
+    """The old archives of a category only others were filed under (`/category/food/` over
+    `/category/food/street/`), where WordPress listed its children's posts: sent to the one page its children's
+    are sent to, else to the tags' list. A walk found its address lost, and a post's link to it left on the
+    old blog. The deepest first, so that a grandparent finds its child's."""
+    parents = channel.category_parents
+    depth = {name: addresses.category_path(name, parents).count("/") for name in set(parents.values()) - {""}}
+    for parent in sorted(depth, key=lambda name: (-depth[name], name)):
+        if f"/category/{parent}/" in plan.redirects or parent in (channel.default_category, "uncategorized"):
+            continue
+        sent = {plan.redirects.get(f"/category/{child}/") for child, above in parents.items() if above == parent}
+        sent.discard(None)
+        if sent:  # a child on a published post: an archive the blog showed
+            target = sent.pop() if len(sent) == 1 else "/tags/"
+            plan.redirects.update(_archives_sent_to("category", parent, channel, "", target))
+
+
 def _paired_tag(domain: str, nicename: str, plan: Plan, original: str = "") -> str:
     """The site's tag that a term Polylang pairs with this one became in an earlier import (`buecher` for the
     French `livres`), as site.yml writes it, or "": a post in another language files under that tag, not a

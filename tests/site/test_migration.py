@@ -1074,10 +1074,12 @@ def test_a_posts_own_feed_and_nested_categories_redirect_where_they_belong(tmp_p
         assert run_cli("build", "--output", str(out), "--base-url", url + "/", cwd=site).returncode == 0
         for old, new in [("2014/05/harbour/feed/", "posts/harbour/comments.xml"),
                          ("category/travel/sea/", "tags/sea/"), ("category/sea/", "tags/sea/"),
+                         ("category/travel/", "tags/sea/"),  # a parent alone: its child's page (a walk)
                          (quote("category/travel/sea/海/"), "tags/hai/"), ("category/%E6%B5%B7/", "tags/hai/")]:
             status, text = get(url + "/" + old)
             assert status == 200 and Page(text).canonical == url + "/" + new, old
             assert get(url + "/" + new)[0] == 200, new
+    assert '"/?cat=5": "/tags/sea/"' in (site / "content/site.yml").read_text()  # its plain address too
 
 
 def test_links_in_imported_comments_lead_to_the_new_pages_from_every_page_showing_them(tmp_path):
@@ -2338,3 +2340,22 @@ def test_a_block_footnote_whose_note_the_export_lacks_is_named_not_filled(tmp_pa
     assert "footnote numbers whose note's words the export does not hold" in said
     assert "the post's `footnotes` meta): posts/notas" in said and "inteiro" not in said.split("meta): ")[1].split("\n")[0]
     assert "[^1]: A nota um." in (site / "content/posts/notas/index.en.md").read_text()
+
+
+def test_a_parent_category_of_two_used_ones_leads_to_the_tags_and_a_link_to_it_follows(tmp_path):
+    """A Hebrew blog's move: `/category/food/`, whose posts were all filed under its children, was lost, and a
+    post's link to it left on the old blog. WordPress listed both children's posts there: the tags' list."""
+    blog = "https://old.example.org"
+    categories = ''.join(f'<wp:category><wp:term_id>{n}</wp:term_id><wp:category_nicename>{name}</wp:category_nicename>'
+                         f'<wp:category_parent>{parent}</wp:category_parent><wp:cat_name>{name.title()}</wp:cat_name>'
+                         '</wp:category>' for n, name, parent in ((5, "food", ""), (6, "street", "food"), (7, "home", "food")))
+    export = export_of(tmp_path, blog,
+                       item(70, "falafel", "Words.", '<category domain="category" nicename="street"><![CDATA[Street]]></category>'),
+                       item(72, "soup", f'See <a href="{blog}/category/food/">all food</a>.',
+                            '<category domain="category" nicename="home"><![CDATA[Home]]></category>'),
+                       channel=categories)
+    site = tmp_path / "site"
+    imported(site, export)
+    settings = (site / "content/site.yml").read_text()
+    assert '"/category/food/": "/tags/"' in settings and '"/?cat=5": "/tags/"' in settings
+    assert "[all food](../../tags/)" in (site / "content/posts/soup/index.en.md").read_text()
