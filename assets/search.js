@@ -320,7 +320,7 @@
   // one letter (`ה־20`, "the 20th") as none, which alone would find every word it starts. A hyphen typed for the
   // maqaf (a Hebrew keyboard's plain layer has none) likewise.
   function maqafApart(words) {
-    return words.replace(/(^|[^\p{L}\p{M}])[\u05d0-\u05ea]\p{M}*[\u05be-](?=[\p{L}\p{N}])/gu, "$1")
+    return words.replace(/(?<![\p{L}\p{M}])[\u05d0-\u05ea]\p{M}*[\u05be-](?=[\p{L}\p{N}])/gu, "")  // ו־ה־ too
       .replace(/([\u05d0-\u05ea]\p{M}*)[\u05be-](?=[\u05d0-\u05ea\p{N}])/gu, "$1 ").replace(/\u05be/g, " ");
   }
 

@@ -321,3 +321,14 @@ def test_a_new_post_in_a_folder_holding_another_language_s_essay_is_refused_with
         "already exists; not overwritten; its slug is made of the title `Otro ensayo`: for another post, give its "
         "slug yourself (`tertulia new post my-post --lang es`) and write the title in its file\n")
     assert run_cli("check", "--content", str(content)).returncode == 0
+
+
+def test_a_new_page_refused_beside_a_post_of_its_slug_names_the_page_s_translation(tmp_path):
+    """A red team: refused, `new page essay --lang ro` named `new translation essay --lang ro`, which translated
+    the post of that slug, not the page."""
+    content = make_content(tmp_path)
+    assert new(content, "page", "hola", "--lang", "es").returncode == 0  # a page and a post may share a slug
+    refused = new(content, "page", "hola", "--lang", "ro")
+    assert refused.returncode == 1 and "`tertulia new translation hola --lang ro --page`" in refused.stderr
+    assert new(content, "translation", "hola", "--lang", "ro", "--page").returncode == 0
+    assert (content / "pages/hola/index.ro.md").exists() and not (content / "posts/hola/index.ro.md").exists()

@@ -639,3 +639,10 @@ def test_a_comment_keeps_raw_text_tags_it_opens_and_closes_as_typed_words():
     assert comment_markdown(typed) == "Write &lt;script> first.\n\nThen your code, then &lt;/script>.\n"
     assert comment_markdown("a <style> b </stylex> c") == "a &lt;style> b c\n"  # `</stylex>` closes no style
     assert to_markdown("<script>alert(1)</script>Last words.", "9") == "Last words.\n"
+
+
+def test_a_script_closed_by_a_tag_no_parser_reads_as_its_end_keeps_the_post_after_it():
+    """A red team: `</script` and a no-break space ended the script for Python's `\\s`, not for a parser,
+    which then took the rest of the post for the script's: the post came in empty, unsaid."""
+    written = to_markdown("<script>var a=1;</script\u00a0>Rest of the post stays.\n\nSecond paragraph.", "1")
+    assert "Rest of the post stays.\n\nSecond paragraph." in written and safe_as_essay(written)

@@ -110,8 +110,10 @@ def _scaffolded(content: Path, kind: str, slug: str, lang: str, reply_to: str, c
         return 1
     if kind in ("post", "page") and (held := sorted(other.name for other in post.glob("index.*.md"))):
         # another language's text there: a second original, which the build refuses ("two originals")
+        page_option = " --page" if kind == "page" else ""  # a post of the same slug is translated without it
         print(f"{shown_path(content, post)}: holds a {kind} already ({', '.join(held)}); a translation of it is "
-              f"`tertulia new translation {slug} --lang {lang}`{_made_of_the_title(kind, lang, title)}", file=sys.stderr)
+              f"`tertulia new translation {slug} --lang {lang}{page_option}`{_made_of_the_title(kind, lang, title)}",
+              file=sys.stderr)
         return 1
     _write(path, text)
     if kind == "translation":

@@ -191,7 +191,9 @@ def _allowed(tag: str, name: str, value: str) -> bool:
 
 
 # the tags of markup.RAW_TEXT_ELEMENTS but frames (an unclosed frame is a tag alone: _frames_replaced)
-RAW_TEXT_TAG = re.compile(rf"<(/?)({'|'.join(name for name in RAW_TEXT_ELEMENTS if name != 'iframe')})(?=[\s/>])",
+# (a tag's name ends at HTML's own spaces, `/` or `>`: Python's `\s` is wider, and `</script` and a no-break space
+# ended no script for a parser, which then took the rest of a post: a red team)
+RAW_TEXT_TAG = re.compile(rf"<(/?)({'|'.join(name for name in RAW_TEXT_ELEMENTS if name != 'iframe')})(?=[ \t\n\f\r/>])",
                           re.IGNORECASE)
 
 

@@ -68,15 +68,24 @@ def parent_categories(channel: Channel, plan: Plan) -> None:
     are sent to, else to the tags' list. A walk found its address lost, and a post's link to it left on the
     old blog. The deepest first, so that a grandparent finds its child's."""
     parents = channel.category_parents
-    depth = {name: addresses.category_path(name, parents).count("/") for name in set(parents.values()) - {""}}
+    depth = {name: _ancestors(name, parents) for name in set(parents.values()) - {""}}
     for parent in sorted(depth, key=lambda name: (-depth[name], name)):
-        if f"/category/{parent}/" in plan.redirects or parent in (channel.default_category, "uncategorized"):
+        if f"/category/{parent}/" in plan.redirects:
             continue
         sent = {plan.redirects.get(f"/category/{child}/") for child, above in parents.items() if above == parent}
         sent.discard(None)
-        if sent:  # a child on a published post: an archive the blog showed
-            target = sent.pop() if len(sent) == 1 else "/tags/"
+        if sent:  # a child on a published post: an archive the blog showed; the default category's is home's
+            target = "/" if parent in (channel.default_category, "uncategorized") else (
+                sent.pop() if len(sent) == 1 else "/tags/")
             plan.redirects.update(_archives_sent_to("category", parent, channel, "", target))
+
+
+def _ancestors(name: str, parents: dict[str, str]) -> int:
+    """How many categories `name` is filed under, up to its root (a cycle, which an export may hold, ends it)."""
+    seen = {name}
+    while (name := parents.get(name, "")) and name not in seen:
+        seen.add(name)
+    return len(seen) - 1
 
 
 def _paired_tag(domain: str, nicename: str, plan: Plan, original: str = "") -> str:

@@ -384,13 +384,13 @@ def test_a_word_a_maqaf_joins_is_found_alone_and_its_excerpt_reads_as_written(tm
         "posts/bayit/index.he.md": "---\ntitle: בית\nauthor: דנה\ndate: 2026-12-01\n---\n\n"
                                    "במאה ה־20 נבנו בית־ספר ובית־כנסת.\n",
         "posts/bayit/index.en.md": "---\ntitle: Home\ntranslation_of: he\n---\n\nIn the century a school was built.\n",
-    }, [(words, "he") for words in ("ספר", "כנסת", "20", "בית־ספר", "בית-ספר", "ה־20", "ה-20")])
+    }, [(words, "he") for words in ("ספר", "כנסת", "20", "בית־ספר", "בית-ספר", "ה־20", "ה-20", "ו־ה־20")])
     for words, (excerpt, _) in excerpts.items():
         assert "במאה ה־20 נבנו בית־ספר ובית־כנסת." in excerpt, (words, excerpt)  # no space after a maqaf
     # a hyphen typed for the maqaf, as a Hebrew keyboard's plain layer has none; a prefix of one letter alone
     # found every word it starts (`ה־20` marked `הבניין`: a re-walk)
     assert {"בית־", "ספר"} <= set(excerpts["בית-ספר"][1]), excerpts
-    assert excerpts["ה־20"][1] == excerpts["ה-20"][1] == ["20"], excerpts
+    assert excerpts["ה־20"][1] == excerpts["ה-20"][1] == excerpts["ו־ה־20"][1] == ["20"], excerpts  # prefixes chained too
 
 
 def test_a_polish_word_typed_without_its_l_stroke_and_a_ukrainian_one_with_any_apostrophe_are_found(tmp_path, open_page):

@@ -2359,3 +2359,22 @@ def test_a_parent_category_of_two_used_ones_leads_to_the_tags_and_a_link_to_it_f
     settings = (site / "content/site.yml").read_text()
     assert '"/category/food/": "/tags/"' in settings and '"/?cat=5": "/tags/"' in settings
     assert "[all food](../../tags/)" in (site / "content/posts/soup/index.en.md").read_text()
+
+
+def test_every_ancestor_of_a_deeply_filed_category_and_a_default_parent_keep_their_addresses(tmp_path):
+    """A red team: past twenty levels, a parent was handled before its child had an address, and every
+    ancestor's was lost; the default category over a used one kept none (WordPress listed its posts there)."""
+    blog = "https://old.example.org"
+    chain = [(n + 10, f"l{n:02d}", f"l{n - 1:02d}" if n else "") for n in range(25)]
+    categories = "".join(f'<wp:category><wp:term_id>{n}</wp:term_id><wp:category_nicename>{name}</wp:category_nicename>'
+                         f'<wp:category_parent>{parent}</wp:category_parent><wp:cat_name>{name}</wp:cat_name></wp:category>'
+                         for n, name, parent in [*chain, (1, "uncategorized", ""), (2, "news", "uncategorized")])
+    export = export_of(tmp_path, blog, item(70, "deep", "Words.", '<category domain="category" nicename="l24">'
+                                            '<![CDATA[l24]]></category><category domain="category" nicename="news">'
+                                            '<![CDATA[news]]></category>'), channel=categories)
+    site = tmp_path / "site"
+    imported(site, export)
+    settings = (site / "content/site.yml").read_text()
+    assert all(f'"/category/l{n:02d}/": "/tags/l24/"' in settings for n in range(24)), settings
+    assert '"/category/uncategorized/": "/"' in settings and '"/category/news/": "/tags/news/"' in settings
+    assert run_cli("build", cwd=site).returncode == 0
