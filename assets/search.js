@@ -361,6 +361,27 @@
     }).join("");
   }
 
+  // The hits that mark a word the reader looked for (in any of its forms) before those that mark none: where a
+  // form matches nothing, Pagefind looks for a shorter start of it, and its guesses could outscore another
+  // form's true hit ("olowek" put the About page first, for its "O", before "ołówek": a re-walk). A word is
+  // the reader's when it starts as a form's word does (four letters, marks aside: "clientes" finds "clientul").
+  function foundFirst(words, results) {
+    var starts = [].concat.apply([], forms(words).map(function (each) { return each.split(/\s+/); }))
+      .filter(Boolean).map(function (term) { return folded(term).slice(0, 4); });
+    function guessed(data) {
+      var marked = ((data.excerpt || "").match(/<mark>[^<]*<\/mark>/g) || []).map(function (mark) {
+        return folded(mark.slice(6, -7).replace(/^[^\p{L}\p{N}]+/u, ""));
+      });
+      return marked.length > 0 && !marked.some(function (word) {
+        return starts.some(function (start) { return word.indexOf(start) === 0; });
+      });
+    }
+    return results.filter(function (data) { return !guessed(data); })
+      .concat(results.filter(guessed));
+  }
+
+  function folded(word) { return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); }
+
   // Every form searched, each page once at its best score, best first.
   function searchAll(index, words) {
     var asked = forms(words);
@@ -393,9 +414,9 @@
       // one index for every language: narrowing to one is done here, on the best hits
       return Promise.all(search.results.slice(0, lang ? 60 : 20).map(function (result) { return result.data(); }));
     }).then(function (results) {
-      show(words, lang, results.filter(function (data) {
+      show(words, lang, foundFirst(words, results.filter(function (data) {
         return !lang || (data.meta && data.meta.language) === lang;
-      }).slice(0, 20));
+      })).slice(0, 20));
     })
       .catch(function () { interfaceWords(status, form.getAttribute("data-none")); });
   }
