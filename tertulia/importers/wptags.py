@@ -4,6 +4,7 @@ under that tag, labelled in this language."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote
 
 from ..reading.names import slug_of, tag_segment
@@ -62,6 +63,9 @@ def post_tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str
     return keys
 
 
+PREFIXED_CATEGORY = re.compile(r"/([^/?]+)/category/(?:[^?]*/)?([^/?]+)/")  # `/en/category/food/street/`
+
+
 def parent_categories(channel: Channel, plan: Plan) -> None:
     """The old archives of a category only others were filed under (`/category/food/` over
     `/category/food/street/`), where WordPress listed its children's posts: sent to the one page its children's
@@ -69,6 +73,10 @@ def parent_categories(channel: Channel, plan: Plan) -> None:
     old blog. The deepest first, so that a grandparent finds its child's."""
     parents = channel.category_parents
     depth = {name: _ancestors(name, parents) for name in set(parents.values()) - {""}}
+    prefixed: dict[str, list[str]] = {}  # a category -> its archives under a language's prefix
+    for old in plan.redirects:
+        if (match := PREFIXED_CATEGORY.fullmatch(old)) and match.group(2) in parents:
+            prefixed.setdefault(match.group(2), []).append(old)
     for parent in sorted(depth, key=lambda name: (-depth[name], name)):
         if f"/category/{parent}/" in plan.redirects:
             continue
@@ -77,7 +85,13 @@ def parent_categories(channel: Channel, plan: Plan) -> None:
         if sent:  # a child on a published post: an archive the blog showed; the default category's is home's
             target = "/" if parent in (channel.default_category, "uncategorized") else (
                 sent.pop() if len(sent) == 1 else "/tags/")
-            plan.redirects.update(_archives_sent_to("category", parent, channel, "", target))
+            archives = _archives_sent_to("category", parent, channel, "", target)
+            # and under each language's prefix its children's archives were at (Polylang's `/en/category/`)
+            prefixes = {old.split("/")[1] for child, above in parents.items() if above == parent
+                        for old in prefixed.get(child, ())}
+            for prefix in sorted(prefixes):
+                archives.update(_in_language(archives, prefix))
+            plan.redirects.update(archives)
 
 
 def _ancestors(name: str, parents: dict[str, str]) -> int:

@@ -2378,3 +2378,16 @@ def test_every_ancestor_of_a_deeply_filed_category_and_a_default_parent_keep_the
     assert all(f'"/category/l{n:02d}/": "/tags/l24/"' in settings for n in range(24)), settings
     assert '"/category/uncategorized/": "/"' in settings and '"/category/news/": "/tags/news/"' in settings
     assert run_cli("build", cwd=site).returncode == 0
+
+
+def test_a_parent_category_keeps_its_archive_under_each_language_prefix_its_children_had():
+    """A red team: on a Polylang blog `/en/category/food/street/` was kept, `/en/category/food/` not."""
+    from tertulia.importers.wpplan import Plan
+    from tertulia.importers.wptags import parent_categories
+    from tertulia.importers.wxr import Channel
+    channel, plan = Channel(), Plan()
+    channel.category_parents, channel.category_ids = {"street": "food", "food": ""}, {"food": "5"}
+    plan.redirects = {"/category/street/": "/tags/street/", "/en/category/street/": "/tags/street/"}
+    parent_categories(channel, plan)
+    assert {old: new for old, new in plan.redirects.items() if "street" not in old} == {
+        "/category/food/": "/tags/street/", "/en/category/food/": "/tags/street/", "/?cat=5": "/tags/street/"}
