@@ -332,3 +332,16 @@ def test_a_new_page_refused_beside_a_post_of_its_slug_names_the_page_s_translati
     assert refused.returncode == 1 and "`tertulia new translation hola --lang ro --page`" in refused.stderr
     assert new(content, "translation", "hola", "--lang", "ro", "--page").returncode == 0
     assert (content / "pages/hola/index.ro.md").exists() and not (content / "posts/hola/index.ro.md").exists()
+
+
+def test_an_arabic_script_title_keeps_its_alef_in_its_slug():
+    """A Persian writer's walk (session 78): the transliteration dropped the alef (`کتاب` was `ktb`, `ایران` `yrn`)
+    and made Arabic's hamza on an alef a hyphen (`أحمد` was `hmd`, after a hyphen it trimmed)."""
+    from tertulia.reading.names import as_written_in, slug_of
+    made = {(title, lang): slug_of(as_written_in(title, lang)) for title, lang in (
+        ("کتاب", "fa"), ("ایران", "fa"), ("شب یلدا", "fa"), ("أحمد", "ar"), ("إسلام", "ar"), ("السلام عليكم", "ar"),
+        ("کتاب", "pa-Arab"))}
+    assert made == {("کتاب", "fa"): "ktab", ("ایران", "fa"): "iran", ("شب یلدا", "fa"): "shb-ylda",
+                    ("أحمد", "ar"): "ahmd", ("إسلام", "ar"): "islam", ("السلام عليكم", "ar"): "alslam-lykm",
+                    ("کتاب", "pa-Arab"): "ktab"}
+    assert slug_of(as_written_in("کتاب", "en")) == "ktb"  # a slug's language decides, not its letters

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from ..layout import POSTS
+from ..model import ARABIC_SCRIPT
 from .addresses import NAME_MAX, served_at
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -55,15 +56,24 @@ UNWRITTEN_IN_HEBREW_SLUGS = str.maketrans(dict.fromkeys(
 SIGN_BY_HEBREW_LETTER = re.compile("(?<=[\u05d0-\u05ea])['\"’]|['\"’](?=[\u05d0-\u05ea])")
 
 
+# The Arabic script's alef in its forms, which the transliteration drops or makes an apostrophe (`کتاب` was `ktb`,
+# `ایران` `yrn`, `أحمد` `-hmd`), as the vowel it mostly writes; an alef and ye opening a word as `i`; ayin and hamza,
+# which a slug has no letter for, left out, as in Hebrew. A Persian writer's slugs (session 78), read again.
+ARABIC_SCRIPT_ALEF = str.maketrans({"ا": "a", "آ": "a", "أ": "a", "ٱ": "a", "إ": "i", "ع": "", "ء": "", "ؤ": "w", "ئ": "y"})
+OPENING_ALEF_YE = re.compile("(?<![^\\W\\d_])[اإ][یي]")
+
+
 def as_written_in(text: str, lang: str) -> str:
     """A slug's letters as its language spells them in ASCII, as WordPress's German and Danish sites do
-    (`über` is `ueber`, not `uber`), Ukrainian as Ukraine romanizes it, Hebrew without its vowel points; other
-    languages' are left to the transliteration."""
+    (`über` is `ueber`, not `uber`), Ukrainian as Ukraine romanizes it, Hebrew without its vowel points, the
+    Arabic script with its alef; other languages' are left to the transliteration."""
     base = lang.split("-")[0].lower()
     if base == "uk":
         return _romanized_ukrainian(text)
     if base == "he":
         return SIGN_BY_HEBREW_LETTER.sub("", text.translate(UNWRITTEN_IN_HEBREW_SLUGS))
+    if base in ARABIC_SCRIPT or "-arab" in lang.lower():
+        return OPENING_ALEF_YE.sub("i", text).translate(ARABIC_SCRIPT_ALEF)
     return text.translate(ASCII_SPELLINGS.get(base, {}))
 
 
