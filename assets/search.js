@@ -84,22 +84,28 @@
   // an article or pronoun cut short, as the site's languages that elide write them (`l’`, `qu’`, `dell’`)
   var ELISION = "(?:" + (form.getAttribute("data-elisions") || "-").split(" ").join("|") + ")['’]";
   var ELIDED_WORD = new RegExp("(^|[^\\p{L}])(" + ELISION + ")(\\p{L}+)", "giu");
-  var APART = new RegExp("(^|[^\\p{L}])(" + ELISION + ") (?=\\p{L})", "giu");
-  var ENDS_ELIDED = new RegExp("(^|[^\\p{L}])" + ELISION + "$", "iu");
-  var ENDS_ELIDED_APART = new RegExp("(^|[^\\p{L}])" + ELISION + " $", "iu");
+  // Two words the index keeps apart (see search.py), each sign that parts them as its excerpt writes it: apart
+  // (`l’ hospitalité`), or ending a run of text, with or without the space
+  var ELIDED = {
+    apart: new RegExp("(^|[^\\p{L}])(" + ELISION + ") (?=\\p{L})", "giu"),
+    ends: new RegExp("(^|[^\\p{L}])" + ELISION + "$", "iu"),
+    endsApart: new RegExp("(^|[^\\p{L}])" + ELISION + " $", "iu"),
+    word: /^\p{L}/u  // how the word after it starts
+  };
+  var MAQAF = { apart: /()(\u05be) (?=[\p{L}\p{N}])/gu, ends: /\u05be$/u, endsApart: /\u05be $/u, word: /^[\p{L}\p{N}]/u };
 
-  // An excerpt in a language that elides, its elided words joined to theirs again: Pagefind's excerpt puts a
-  // space between the two the index keeps apart (`l’ hospitalité`), inside a run of text or where a marked
-  // word starts or ends (`<mark>all’</mark> <mark>alba</mark>`).
-  function rejoined(paragraph) {
+  // An excerpt's words the index keeps apart joined again (`sign`: ELIDED or MAQAF): Pagefind's excerpt puts a
+  // space between the two (`l’ hospitalité`, `בית־ ספר`), inside a run of text or where a marked word starts or
+  // ends (`<mark>all’</mark> <mark>alba</mark>`).
+  function rejoined(paragraph, sign) {
     var nodes = paragraph.childNodes;
     for (var i = 0; i < nodes.length; i++) {
-      var text = nodes[i].textContent.replace(APART, "$1$2");
+      var text = nodes[i].textContent.replace(sign.apart, "$1$2");
       var next = nodes[i + 1] ? nodes[i + 1].textContent : "";
-      if (ENDS_ELIDED_APART.test(text) && /^\p{L}/u.test(next)) {
+      if (sign.endsApart.test(text) && sign.word.test(next)) {
         text = text.slice(0, -1);
-      } else if (ENDS_ELIDED.test(text) && (/^ \p{L}/u.test(next) ||
-                 (next === " " && nodes[i + 2] && /^\p{L}/u.test(nodes[i + 2].textContent)))) {
+      } else if (sign.ends.test(text) && ((next.charAt(0) === " " && sign.word.test(next.slice(1))) ||
+                 (next === " " && nodes[i + 2] && sign.word.test(nodes[i + 2].textContent)))) {
         nodes[i + 1].textContent = next.slice(1);  // a space alone between two marks is left empty
       }
       if (text !== nodes[i].textContent) { nodes[i].textContent = text; }
@@ -135,25 +141,9 @@
         paragraph.appendChild(document.createTextNode(node.textContent));
       }
     });
-    if (paragraph.textContent.indexOf("\u05be") >= 0) { maqafJoined(paragraph); }
+    if (paragraph.textContent.indexOf("\u05be") >= 0) { rejoined(paragraph, MAQAF); }
     var eliding = (form.getAttribute("data-elides") || "").split(" ");
-    return eliding.indexOf(lang) >= 0 ? rejoined(paragraph) : paragraph;
-  }
-
-  // Two words a Hebrew maqaf joins, joined again: the index keeps them apart (see search.py), and Pagefind's
-  // excerpt puts a space between them (`בית־ ספר`), inside a run of text or beside a mark.
-  function maqafJoined(paragraph) {
-    var nodes = paragraph.childNodes;
-    for (var i = 0; i < nodes.length; i++) {
-      var text = nodes[i].textContent.replace(/\u05be (?=[\p{L}\p{N}])/gu, "\u05be");
-      var next = nodes[i + 1] ? nodes[i + 1].textContent : "";
-      if (/\u05be $/.test(text) && /^[\p{L}\p{N}]/u.test(next)) {
-        text = text.slice(0, -1);
-      } else if (/\u05be$/.test(text) && /^ /.test(next)) {
-        nodes[i + 1].textContent = next.slice(1);
-      }
-      if (text !== nodes[i].textContent) { nodes[i].textContent = text; }
-    }
+    return eliding.indexOf(lang) >= 0 ? rejoined(paragraph, ELIDED) : paragraph;
   }
 
   // A language's name as this page's sentence writes it ("trouvé en français"), marked with the
@@ -365,8 +355,8 @@
   // form matches nothing, Pagefind looks for a shorter start of it, and its guesses could outscore another
   // form's true hit ("olowek" put the About page first, for its "O", before "ołówek": a re-walk). A word is
   // the reader's when it starts as a form's word does (four letters, marks aside: "clientes" finds "clientul").
-  function foundFirst(words, results) {
-    var starts = [].concat.apply([], forms(words).map(function (each) { return each.split(/\s+/); }))
+  function foundFirst(asked, results) {
+    var starts = [].concat.apply([], asked.map(function (each) { return each.split(/\s+/); }))
       .filter(Boolean).map(function (term) { return folded(term).slice(0, 4); });
     function guessed(data) {
       var marked = ((data.excerpt || "").match(/<mark>[^<]*<\/mark>/g) || []).map(function (mark) {
@@ -383,8 +373,7 @@
   function folded(word) { return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); }
 
   // Every form searched, each page once at its best score, best first.
-  function searchAll(index, words) {
-    var asked = forms(words);
+  function searchAll(index, asked) {
     if (asked.length === 1) { return index.search(asked[0]); }
     return Promise.all(asked.map(function (each) { return index.search(each); })).then(function (searches) {
       var best = [];
@@ -408,13 +397,14 @@
     window.history.replaceState(null, "", address.href);
     if (!words) { list.textContent = ""; status.textContent = ""; return; }
     interfaceWords(status, form.getAttribute("data-loading"));
+    var asked = forms(words);  // searched, then what their hits mark is weighed by
     load().then(function (index) {
-      return searchAll(index, words);
+      return searchAll(index, asked);
     }).then(function (search) {
       // one index for every language: narrowing to one is done here, on the best hits
       return Promise.all(search.results.slice(0, lang ? 60 : 20).map(function (result) { return result.data(); }));
     }).then(function (results) {
-      show(words, lang, foundFirst(words, results.filter(function (data) {
+      show(words, lang, foundFirst(asked, results.filter(function (data) {
         return !lang || (data.meta && data.meta.language) === lang;
       })).slice(0, 20));
     })
