@@ -203,12 +203,16 @@ def raw_text_as_typed(fragment: str, every: bool = False) -> str:
     opening or closing. Who typed "add a <script> tag" meant the words, and a parser took the rest of the
     body (`</p>` and all) for the script's: the words were lost, or `</p>` shown as words nobody wrote (a
     red team). A parser ends the element at `</script` followed by a space, `/` or `>` alone."""
-    closings = {} if every else {match.group(2).lower(): match.start() for match in RAW_TEXT_TAG.finditer(fragment)
-                                 if match.group(1)}  # the last of each, as they come in order
+    # where each element's last closing tag starts (dict keeps the last of each); none ends `<plaintext>`
+    last_closing = {} if every else {match.group(2).lower(): match.start() for match in RAW_TEXT_TAG.finditer(fragment)
+                                     if match.group(1) and match.group(2).lower() != "plaintext"}
 
     def as_text_unless_closed(tag: re.Match) -> str:
-        closed = not tag.group(1) and closings.get(tag.group(2).lower(), -1) > tag.start() and tag.group(2).lower() != "plaintext"
-        return tag.group() if closed or (tag.group(1) and not every) else "&lt;" + tag.group()[1:]
+        if every:
+            return "&lt;" + tag.group()[1:]
+        closing, name = tag.group(1), tag.group(2).lower()
+        kept = closing or last_closing.get(name, -1) > tag.start()
+        return tag.group() if kept else "&lt;" + tag.group()[1:]
     return RAW_TEXT_TAG.sub(as_text_unless_closed, fragment)
 
 

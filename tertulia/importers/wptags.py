@@ -72,24 +72,25 @@ def parent_categories(channel: Channel, plan: Plan) -> None:
     are sent to, else to the tags' list. A walk found its address lost, and a post's link to it left on the
     old blog. The deepest first, so that a grandparent finds its child's."""
     parents = channel.category_parents
-    depth = {name: _ancestors(name, parents) for name in set(parents.values()) - {""}}
-    prefixed: dict[str, list[str]] = {}  # a category -> its archives under a language's prefix
+    children: dict[str, list[str]] = {}
+    for child, parent in parents.items():
+        children.setdefault(parent, []).append(child)
+    prefixes: dict[str, set[str]] = {}  # a category -> the language prefixes its archives were under
     for old in plan.redirects:
         if (match := PREFIXED_CATEGORY.fullmatch(old)) and match.group(2) in parents:
-            prefixed.setdefault(match.group(2), []).append(old)
+            prefixes.setdefault(match.group(2), set()).add(match.group(1))
+    depth = {name: _ancestors(name, parents) for name in children if name}
     for parent in sorted(depth, key=lambda name: (-depth[name], name)):
         if f"/category/{parent}/" in plan.redirects:
             continue
-        sent = {plan.redirects.get(f"/category/{child}/") for child, above in parents.items() if above == parent}
-        sent.discard(None)
+        sent = {plan.redirects[f"/category/{child}/"] for child in children[parent]
+                if f"/category/{child}/" in plan.redirects}
         if sent:  # a child on a published post: an archive the blog showed; the default category's is home's
             target = "/" if parent in (channel.default_category, "uncategorized") else (
                 sent.pop() if len(sent) == 1 else "/tags/")
             archives = _archives_sent_to("category", parent, channel, "", target)
             # and under each language's prefix its children's archives were at (Polylang's `/en/category/`)
-            prefixes = {old.split("/")[1] for child, above in parents.items() if above == parent
-                        for old in prefixed.get(child, ())}
-            for prefix in sorted(prefixes):
+            for prefix in sorted(set().union(*(prefixes.get(child, ()) for child in children[parent]))):
                 archives.update(_in_language(archives, prefix))
             plan.redirects.update(archives)
 

@@ -86,7 +86,8 @@ def _romanized_ukrainian(text: str) -> str:
 
 def _ukrainian_letter(letter: re.Match) -> str:
     """A letter's Latin spelling, which for five of them differs at a word's start (`я` is `ya` there, else `ia`)."""
-    at_start = letter.start() == 0 or not letter.string[letter.start() - 1].isalpha() or letter.string[letter.start() - 1] == "ʼ"
+    before = letter.string[letter.start() - 1] if letter.start() else " "
+    at_start = not before.isalpha() or before == "ʼ"  # a modifier letter, but no letter of the word
     return at_start and UKRAINIAN_AT_WORD_START.get(letter.group()) or UKRAINIAN[letter.group()]
 
 
