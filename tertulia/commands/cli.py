@@ -67,7 +67,7 @@ def run(args) -> int:
             print(f"{problem.filename or 'stdout'}: could not be written or read: {problem.strerror or problem}; "
                   "the import stopped there", file=sys.stderr)
             return EXIT_CONTENT
-        except KeyboardInterrupt as stop:  # a Ctrl-C or SIGTERM: one line too (it was a traceback; a review's)
+        except KeyboardInterrupt as stop:  # a Ctrl-C or SIGTERM: one line too (it was a traceback)
             return interrupted(type(stop)("the import stopped before it finished; run it again to finish it"))
     if not _is_site(args.content):
         above = _site_above(args.content)
@@ -321,7 +321,7 @@ def _import_disqus(args) -> int:
 
 def _imported(args, importing) -> int:
     """Run an import: its summary, or the one line that says why nothing was written."""
-    from ..importers.problems import ContentProblem
+    from ..importers.problems import ContentProblem, UsageProblem
     from ..importers.wxr import UnreadableExport
     if not os.path.lexists(args.export):  # the contract's export that cannot be read: a content error
         print(f"{args.export}: no such export file; nothing was written", file=sys.stderr)
@@ -344,7 +344,7 @@ def _imported(args, importing) -> int:
         print(problem, file=sys.stderr)
         print("nothing was written")
         return EXIT_CONTENT
-    except ValueError as problem:
+    except UsageProblem as problem:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
     print("\n".join(summary.lines(args.dry_run, staged)))
@@ -369,7 +369,7 @@ def _import_issue(args) -> int:
     written = _proposals_in(args, [args.event], lambda: import_issue(args.event, args.content))
     if isinstance(written, int):
         return written
-    if written.new:  # unlike a mail's, published as it is: said, for a maintainer who runs it by hand (a walk)
+    if written.new:  # unlike a mail's, published as it is: said, for a maintainer who runs it by hand
         print(f"wrote {args.content}/{written.relative} (published once merged: the pull request is its review)"
               + (f" ({written.note})" if written.note else ""))
     else:

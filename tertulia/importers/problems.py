@@ -12,7 +12,13 @@ REFUSED = "refused as `check` would refuse it"  # an imported comment's reason, 
 
 
 class ContentProblem(Exception):
-    """content/ cannot take the import as it is; the message is `content/path[:line]: what is wrong`."""
+    """content/ cannot take the import as it is, or the export lacks what it needs; the message is
+    `path[:line]: what is wrong`, the path content/'s or the export's."""
+
+
+class UsageProblem(ValueError):
+    """The import cannot go on as its command line asks (a language to choose with --lang): exit 2, one line.
+    A ValueError, as the language checks that raise it are also asked of the export's own tags."""
 
 
 def shown(text: str, limit: int = 60) -> str:

@@ -347,13 +347,17 @@ def _map(data, key: str, path: Path):
     return found
 
 
+def has_address(channel: Channel) -> bool:
+    """Whether the export gives the blog's address, which a new site.yml needs as its `base_url`."""
+    return channel.address.startswith(("http://", "https://"))
+
+
 def new_site(channel: Channel, lang: str, tags: dict[str, str], redirects: dict[str, str],
              languages: dict[str, str], menu: list[str] = ()) -> str:
     """A site.yml from the blog's header: its title, description, address and `languages` (tag -> label),
     and a `menu` of the pages its own menu linked (their slugs)."""
-    base_url = channel.link or channel.base_site_url
-    if not base_url.startswith(("http://", "https://")):
-        raise ValueError("the export gives no address for the blog (its <link>), which site.yml needs as base_url")
+    base_url = channel.address
+    assert has_address(channel), "the first pass refuses an export without one"
     code = lang if plain(lang) else quoted(lang)  # `no`, Norwegian, is false to YAML
     lines = [f"title: {{{code}: {quoted(text_of(channel.title) or base_url)}}}"]
     description = own_description(channel)

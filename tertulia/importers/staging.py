@@ -343,7 +343,7 @@ def refuse_links(content: Path, relative: str) -> None:
     whatever the export says: a link could lead the write anywhere."""
     parts = relative.split("/")
     if any(part in ("", ".", "..") or "\\" in part or "\0" in part for part in parts):
-        raise ValueError(f"refused to write `{shown(relative)}`: not a plain path inside {content}")
+        raise ContentProblem(f"refused to write `{shown(relative)}`: not a plain path inside {content}")
     for depth in range(1, len(parts) + 1):
         if (content / "/".join(parts[:depth])).is_symlink():
             raise ContentProblem(f"{content.name}/{'/'.join(parts[:depth])}: is a link; an import never writes "

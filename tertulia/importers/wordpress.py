@@ -43,7 +43,7 @@ def import_wordpress(export: Path, content: Path, lang: str | None, dry_run: boo
                      pingbacks: bool = False, report=print, download: bool = False,
                      uploads: Path | None = None) -> tuple[Summary, object]:
     """Import `export` into `content`: (summary, what was staged); raises UnreadableExport or
-    ContentProblem (nothing written) or ValueError (usage)."""
+    ContentProblem (nothing written) or UsageProblem."""
     summary = Summary()
     plan = Plan(known=known(content), content=content)
     channel, lang = first_pass(export, content, lang, plan, download, uploads)
@@ -132,7 +132,7 @@ def _addresses_left_behind(plan: Plan, content: Path, left: list[str]) -> dict[s
     """The blog's address now of a post or page whose file was left as it is (an essay does not follow the blog:
     its translations align to it) where the file does not hold it, to its page: renamed on the blog since an
     import, a post's new address led nowhere, and a Disqus thread there matched no essay. Only that one: an
-    old address its author took out of `aliases` by hand stays out (a red team's)."""
+    old address its author took out of `aliases` by hand stays out."""
     held: dict[str, set] = {}  # folder -> the aliases its files left as they are hold
     for path in left:
         folder, name = path.rsplit("/", 1)
@@ -225,7 +225,7 @@ def _not_placed(item: Item, summary: Summary, lang: str, joined: bool = False, s
 def _item(item: Item, place: Place, channel: Channel, lang: str, plan: Plan, summary: Summary,
           pingbacks: bool) -> None:
     """One exported post or page, with its comments, at the place the first pass gave it."""
-    blog = channel.link or channel.base_site_url
+    blog = channel.address
     item, pictures = pasted.taken_out(item)
     summary.pasted_left += [f"{place.folder} ({why})" for why in dict.fromkeys(pictures.left)]
     _told(item, place, plan.media, summary)

@@ -28,6 +28,7 @@ from . import anchors
 from .footnotes import notes_as_markdown
 from .accessible import accessible
 from .private import REDACTED, redacted
+from .problems import ContentProblem
 from .shortcodes import PRE_END, Media, expanded
 from .untrusted import DROPPED_FROM_POSTS, cleaned, raw_text_as_typed, sub_closed, unsafe_markup
 from .wrapped_blocks import formatting_within_blocks
@@ -44,7 +45,7 @@ NEXTPAGE = re.compile(r"<!--nextpage-->", re.IGNORECASE)
 # A table cell's words, its code spans apart: a `|` outside one ends the cell in Markdown, inside one it does not
 CODE_SPANS = re.compile(r"(?<![\\`])(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)  # an escaped backtick opens none
 # a browser's blocks, each on lines of its own; the last six are no essay's (see untrusted.TAGS), but their words part
-# as a reader saw them: `<center>one</center><center>two</center>` was "onetwo" (a red team)
+# as a reader saw them: `<center>one</center><center>two</center>` was "onetwo"
 BLOCK_TAGS = ("address|article|aside|blockquote|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|summary|"
               "li|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul|iframe|video|audio|object|form|"
               "center|fieldset|hgroup|main|menu|nav")
@@ -151,7 +152,7 @@ class _Converter(MarkdownConverter):
 
     def convert_td(self, el, text, parent_tags):
         """A cell whose words hold a `|` keeps them: unescaped, it cut the cell there and moved the rest
-        of the row under the wrong heading (a red team's "Tea | coffee")."""
+        of the row under the wrong heading ("Tea | coffee")."""
         return super().convert_td(el, _pipes_escaped(text), parent_tags)
 
     def convert_th(self, el, text, parent_tags):
@@ -361,7 +362,7 @@ def to_markdown(body: str, post_id: str = "", media: Media | None = None, footno
     text = autop(text)
     text = re.sub(r"(?:<p>)?\x00code(\d+)\x00(?:</p>)?", lambda m: code[int(m.group(1))], text)
     if text.count("<") > MANY_TAGS and _nests_deeper(text, DEEP):  # nh3 takes time as the square of how deep
-        text = shallow(text)  # tags nest: 100,000 `<div>`, 40 s (a red team); their words kept, as past MAX_NESTING
+        text = shallow(text)  # tags nest: 100,000 `<div>`, 40 s; their words kept, as past MAX_NESTING
     if shortcodes and not flat:  # a post's table of contents: its anchors, found again as passages
         markdown = _converted(cleaned(text, frames=True))
         marked_text, held = anchors.marked(text)
@@ -451,7 +452,7 @@ def flat_markdown(fragment: str) -> str:
         return escaped
     markdown = _fenced(markdown)  # too slow to convert, even so (80,000 `\[`): every word kept, as written
     if not safe_as_essay(markdown):  # never seen; but this is the last step, so it holds on its own
-        raise ValueError("an imported body could not be made safe")
+        raise ContentProblem("an imported body could not be made safe, even as a code block")
     return markdown
 
 
@@ -469,7 +470,7 @@ VOID = {"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "
 MANY_TAGS = 20_000  # in one body, which a long post in earnest stays far below
 DEEP = 1_000  # elements open at once, which no post written in earnest comes near
 # elements a parser closes itself at the next of their kind (`<li>` after `<li>`): a long list whose items
-# are left open, as HTML allows, is not deep (a review: 5,100 such items lost their links past the 40th)
+# are left open, as HTML allows, is not deep (5,100 such items lost their links past the 40th)
 CLOSED_BY_THE_NEXT = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rt", "rp",
                                 "thead", "tbody", "tfoot", "colgroup", "caption"})
 # HTML's formatting elements: closed by an end tag of an element around them, a parser opens them again after it

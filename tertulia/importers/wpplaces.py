@@ -19,7 +19,7 @@ from ..reading.language_tags import LANGUAGE_TAG, unregistered
 from ..reading.names import as_written_in, slug_of
 from . import addresses, media, pairing, pasted, siteyml
 from .known import WP_ID
-from .problems import ContentProblem, shown
+from .problems import ContentProblem, UsageProblem, shown
 from .shortcodes import attachments_named
 from .wpbody import IMPORTED_SECONDS, safe_as_essay
 from .wpfiles import text_of, title_of, translation_file, unusable_ids
@@ -43,6 +43,10 @@ def first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downlo
         if isinstance(entry, Channel):
             channel = entry
             lang = _language(lang, channel, content, export)
+            if not siteyml.has_address(channel) and not (content / SETTINGS).is_file():
+                raise ContentProblem(f"{export}:{line_of(export, 'channel')}: the export gives no address for the "
+                                     "blog (the channel's <link>), which a new site.yml needs as base_url: write content/site.yml "
+                                     "first (`tertulia init` writes one), or add the <link> to the export")
             _blog_read(channel, content, lang, plan, download, uploads)
             continue
         if (post := attached_to(entry)) and entry.comments:  # whatever its file's address
@@ -115,7 +119,7 @@ def _translation_place(item: Item, channel: Channel, plan: Plan, index: int, lan
     """The place beside its original of a post or page the blog's plugin groups with one an earlier import
     brought, or None (see pairing.py). A translation has no aliases: its old addresses lead to its page in
     its own language through site.yml's redirects."""
-    blog = channel.link or channel.base_site_url
+    blog = channel.address
     folder, original = pairing.original_of(item, lang, plan.groups, plan.known, blog)
     if not folder or plan.content is None:
         return None
@@ -281,7 +285,7 @@ def _place(item: Item, channel: Channel, plan: Plan, index: int) -> Place:
     """A post's or page's folder and old addresses, and the site's redirects it brings (its archives,
     its terms, its own feed)."""
     page = item.type == "page"
-    blog = channel.link or channel.base_site_url
+    blog = channel.address
     folder = _folder(item, page, plan, blog)
     new_url = f"/{folder.split('/', 1)[1]}/" if page else f"/{folder}/"
     # an address a hostile or broken export gives (a quote in a link) would stop every later build
@@ -346,7 +350,7 @@ def _attachment(entry: Item, channel: Channel, plan: Plan) -> None:
     if alt:
         found.alts[entry.post_id] = alt
     found.children.setdefault(entry.parent, []).append(entry.post_id)
-    page = addresses.site_path(entry.link, channel.link or channel.base_site_url)
+    page = addresses.site_path(entry.link, channel.address)
     if page and page != "/":
         plan.attachment_pages[addresses.same_address(page)] = entry.attachment_url  # with media: the file
     plan.shown_on += [(old, entry.parent, entry.post_id) for old in (page, f"/?attachment_id={entry.post_id}") if old]
@@ -365,19 +369,19 @@ def _language(asked: str | None, channel: Channel, content: Path, export: Path) 
     elif channel.language:
         try:
             wanted = language_tag(channel.language, "the export's <language>")
-        except ValueError as problem:
-            raise ValueError(f"{export}:{line_of(export, 'language')}: {problem}") from None
+        except UsageProblem as problem:
+            raise UsageProblem(f"{export}:{line_of(export, 'language')}: {problem}") from None
     elif main:
         wanted = language_tag(main, f"{content.name}/site.yml's main_language")
     else:
-        raise ValueError("the export names no language and there is no site.yml: say which with --lang")
+        raise UsageProblem("the export names no language and there is no site.yml: say which with --lang")
     if known and wanted not in known:
         primary = wanted.split("-")[0].lower()
         if asked:
-            raise ValueError(f"language `{wanted}` is not in {content}/site.yml languages ({', '.join(known)}); "
+            raise UsageProblem(f"language `{wanted}` is not in {content}/site.yml languages ({', '.join(known)}); "
                              "add it there or choose one with --lang")
         if primary not in known:  # the blog's setting, which its posts may not all follow: said where it stands
-            raise ValueError(f"{export}:{line_of(export, 'language')}: the export's language `{wanted}` is not in "
+            raise UsageProblem(f"{export}:{line_of(export, 'language')}: the export's language `{wanted}` is not in "
                              f"{content}/site.yml languages ({', '.join(known)}): add `{primary}` there, or, if the "
                              f"posts are written in one of those, say which with --lang (--lang {known[0]})")
         wanted = primary
@@ -387,13 +391,13 @@ def _language(asked: str | None, channel: Channel, content: Path, export: Path) 
 
 
 def language_tag(text: str, where: str) -> str:
-    """`text` as a BCP 47 tag (`en_US` read as `en-US`), or a ValueError that names `where`."""
+    """`text` as a BCP 47 tag (`en_US` read as `en-US`), or a UsageProblem that names `where`."""
     tag = text.strip().replace("_", "-")
     if not LANGUAGE_TAG.fullmatch(tag):
-        raise ValueError(f"{where} `{shown(text)}` is not a BCP 47 language tag such as `en` or `pt-BR`: "
+        raise UsageProblem(f"{where} `{shown(text)}` is not a BCP 47 language tag such as `en` or `pt-BR`: "
                          "choose the site's language with --lang")
     if problem := unregistered(tag):
-        raise ValueError(f"{where}: {problem}; or choose the site's language with --lang")
+        raise UsageProblem(f"{where}: {problem}; or choose the site's language with --lang")
     return tag
 
 
@@ -415,4 +419,6 @@ def _folder(item: Item, page: bool, plan: Plan, blog: str) -> str:
         if folder not in plan.taken and folder not in plan.known.folders:
             plan.taken.add(folder)
             return folder
-    raise ValueError(f"no free slug for `{base}`")
+    where = f"{plan.content.name}/{kind}" if plan.content is not None else kind
+    raise ContentProblem(f"{where}/{base}: no free slug for this {'page' if page else 'post'}: {base}-2 to "
+                         f"{base}-9999 are all taken; rename some of those folders")

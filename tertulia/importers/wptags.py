@@ -18,7 +18,7 @@ def translated_terms(item: Item, channel: Channel, plan: Plan, lang: str, origin
     """A translation's categories and tags, which its original's tags stand for: each the tag of the term
     Polylang pairs it with in the original's language, labelled in this one (`travel: {en: Travel, fr:
     Voyage}`), its archives leading to that tag's page in this language; another's to this language's home."""
-    prefix = language_prefix(item, channel.link or channel.base_site_url)
+    prefix = language_prefix(item, channel.address)
     for domain, nicename, name in item.terms:
         if domain not in ("post_tag", "category"):
             continue
@@ -34,7 +34,7 @@ def post_tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str
     """Tag keys from the post's tags and categories, except the blog's default category, whatever
     its name (term 1: Uncategorized, Sin categoría...)."""
     keys = []
-    prefix = language_prefix(item, channel.link or channel.base_site_url)
+    prefix = language_prefix(item, channel.address)
     for domain, nicename, name in item.terms:
         if domain not in ("post_tag", "category"):
             continue

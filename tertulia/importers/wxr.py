@@ -68,6 +68,11 @@ class Channel:
     terms: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # category's or tag's id -> (domain, slug, name)
     term_groups: list[dict[str, str]] = field(default_factory=list)  # Polylang's terms that translate each other: lang -> id
 
+    @property
+    def address(self) -> str:
+        """The blog's address: its `<link>`, else WordPress's own `base_site_url` (an export cut by hand)."""
+        return self.link or self.base_site_url
+
 
 @dataclass(frozen=True)
 class WPComment:

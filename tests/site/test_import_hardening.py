@@ -82,6 +82,32 @@ def test_a_lang_option_that_is_not_a_tag_is_a_usage_error(tmp_path, language):
     assert list(site.iterdir()) == []
 
 
+@pytest.mark.parametrize("link", ["", "<link></link>", "<link>/blog/</link>"])
+def test_an_export_without_the_blogs_address_is_named_at_its_line_before_any_work(tmp_path, link):
+    """A new site.yml needs the blog's address: the export's fault, said as `export:line:`, exit 1
+    (it was a usage error, exit 2, with no place named, after every post had been converted)."""
+    site = tmp_path / "site"
+    text = export_text(post()).replace("<link>https://b.example.org</link>", link)
+    result = import_into(site, text.replace("<channel>", "<channel>\n"))
+    no_traceback(result)
+    export = site.parent / "site-export.xml"
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(f"{export}:2: the export gives no address for the blog"), result.stderr
+    assert "nothing was written" in result.stdout and list(site.iterdir()) == []
+
+
+def test_comments_from_disqus_into_a_site_with_no_posts_are_a_content_error(tmp_path):
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content/site.yml").write_text(SITE_EN)
+    export = tmp_path / "disqus.xml"
+    export.write_text('<?xml version="1.0"?><disqus xmlns="http://disqus.com"></disqus>\n')
+    result = run_cli("import", "disqus", str(export), cwd=site)
+    no_traceback(result)
+    assert result.returncode == 1 and "no posts to bring comments to" in result.stderr
+    assert sorted(path.name for path in (site / "content").iterdir()) == ["site.yml"]
+
+
 def test_with_lang_a_hostile_export_language_is_ignored_and_the_site_builds(tmp_path):
     site = tmp_path / "site"
     result = import_into(site, export_text(post(), language="x/../../victim"), "--lang", "en")
