@@ -167,6 +167,11 @@ class Versions:
         return tuple(t for t in self.texts if not t.is_original)
 
 
+# a comment's `status`, as the contract names them: only a published one is shown on the site
+PUBLISHED = "published"
+COMMENT_STATUSES = (PUBLISHED, "pending", "spam")
+
+
 @dataclass(frozen=True)
 class Comment(Versions):
     """One comment, all its language versions, and the replies shown under it."""
@@ -176,7 +181,7 @@ class Comment(Versions):
     texts: tuple[Text, ...]
     date: PartialDate | None = None
     reply_to: str = ""
-    status: str = "published"
+    status: str = PUBLISHED
     url: str = ""
     replies: tuple["Comment", ...] = ()
     author_lang: str = ""  # the language its author's name is marked with (reading/scripts.name_language)

@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import counted
 from ..layout import POSTS
+from ..model import COMMENT_STATUSES
 from ..reading.config import usable_timezone
 from ..reading.dates import parse_date
 from ..reading.find import SETTINGS
@@ -29,7 +30,7 @@ from .addresses import relinked, same_address, site_path
 from .clock import in_zone, utc_text, written_yet
 from .filing import comment_language, deleted_here, other_names
 from .known import Known, known
-from .problems import first_few, reasons_said, refusal, shown
+from .problems import ContentProblem, first_few, reasons_said, refusal, shown
 from .private import private_name
 from .staging import Planned, Staging
 from .threads import nearest_kept_finder
@@ -40,7 +41,6 @@ from .wxr import DISQUS, not_the_export, safe_events
 
 NS = "{http://disqus.com}"
 INTERNALS = "{http://disqus.com/disqus-internals}id"
-STATUSES = ("published", "pending", "spam")
 DISQUS_ID = re.compile(r"[0-9]{1,20}")
 
 # what a share or a reply link adds to an address: Disqus may have named the thread by such a one
@@ -134,7 +134,7 @@ class DisqusSummary:
 def import_disqus(export: Path, content: Path, dry_run: bool = False, report=print):
     """Import `export` into the essays of `content`: (summary, what was staged)."""
     if not (content / "posts").is_dir():
-        raise ValueError(f"{content}: no posts to bring comments to (import the blog's posts first)")
+        raise ContentProblem(f"{content}: no posts to bring comments to (import the blog's posts first)")
     threads, posts = _first_pass(export)
     summary = DisqusSummary()
     site = _site(content)
@@ -157,7 +157,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
             folder, thread_lang = places.get(post.thread, ("", ""))
             lang, by_letters = _filed(element, key, folder, thread_lang, site, staging, posts) if folder else (
                 thread_lang, False)
-            if post.status not in STATUSES:
+            if post.status not in COMMENT_STATUSES:
                 summary.skipped[post.status] += 1
                 if post.status == "deleted" and folder:
                     staging.stage(_deleted_since(key, f"{folder}/comments/disqus-{key}.{lang}.md", posts, copies,
@@ -178,7 +178,7 @@ def import_disqus(export: Path, content: Path, dry_run: bool = False, report=pri
             text = written(post.status, parent)
             if not deleted(key) and (twin := twins.of(folder, text)):
                 summary.twins.append(f"{path} ({twin})")
-            every_status = tuple(written(status, parent) for status in STATUSES)  # as an earlier import wrote it
+            every_status = tuple(written(status, parent) for status in COMMENT_STATUSES)  # as an earlier import wrote it
             staging.stage({path: Planned(text, every_status, if_recorded=True,
                                          identity=_identity(key, posts),
                                          named_before=other_names(f"disqus-{key}", lang, (lang, *site.languages)))})
@@ -252,7 +252,7 @@ def _deleted_since(post_id: str, path: str, posts: dict[str, Post], copies: dict
     parent = posts[post_id].parent
     parents = dict.fromkeys([_kept_ancestor(post_id, posts, copies, finders, deleted),
                              f"disqus-{parent}" if DISQUS_ID.fullmatch(parent) else "", ""])
-    earlier = tuple(written(status, p) for status in STATUSES for p in parents)
+    earlier = tuple(written(status, p) for status in COMMENT_STATUSES for p in parents)
     return {path: Planned(None, earlier, if_recorded=True, identity=_identity(post_id, posts))}
 
 
@@ -534,7 +534,7 @@ def _kept_ancestor(post_id: str, posts: dict[str, Post], copies: dict[str, str],
     if thread not in finders:
         finders[thread] = nearest_kept_finder(
             lambda i: posts[i].parent if i in posts else "",
-            lambda i: i in posts and posts[i].status in STATUSES and posts[i].thread == thread and not deleted(i))
+            lambda i: i in posts and posts[i].status in COMMENT_STATUSES and posts[i].thread == thread and not deleted(i))
     kept = finders[thread](post_id)
     return (copies.get(kept) or f"disqus-{kept}") if kept else ""
 

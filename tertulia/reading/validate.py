@@ -21,7 +21,7 @@ from .footnotes import loose_footnotes
 from .images import missing_images
 from .language_tags import known_tag
 from .markup import is_safe_url, rooted_links
-from ..model import Comment, Essay, Site, SiteConfig, SitePage, Text, newest_first
+from ..model import COMMENT_STATUSES, Comment, Essay, Site, SiteConfig, SitePage, Text, newest_first
 from .parse import ContentFiles
 from .read import Record
 from .tags import essay_tags, site_tags, warn_drafts_tags
@@ -31,7 +31,6 @@ from .translations import read_for
 from .translation_checks import (check_alignment, outdated_blocks, summary_outdated, summary_without_original,
                                  title_outdated, unfinished_shown_as_original, warn_unfinished)
 
-STATUSES = ("published", "pending", "spam")
 ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url", "aliases", "feed_id",
                  "translate"}
 ESSAY_KEYS = {"title", "author", "date", "tags", "source", "summary", "draft", "translate", "translation_of", "translator",
@@ -353,18 +352,19 @@ def _rooted(files: ContentFiles, records, base_path: str) -> ContentFiles:
     under its sub-path, if it has one."""
     if base_path == "/":
         return files
-    rooted = Rooted({record.path: tuple(rooted_links(block, base_path) for block in files.blocks[record.path])
-                     for record in records if record.path in files.blocks})
-    rooted.as_written = files.blocks
-    return replace(files, blocks=rooted)
+    return replace(files, blocks=Rooted({record.path: tuple(rooted_links(block, base_path)
+                                                            for block in files.blocks[record.path])
+                                         for record in records if record.path in files.blocks}, files.blocks))
 
 
 class Rooted(dict):
     """Blocks by path as a page shows them, under the site's sub-path, which keep them `as_written` too: the
-    translation record holds a picture's address as its writer wrote it, and a root-relative one was
-    outdated for ever on a site under a sub-path (a review)."""
+    translation record holds a picture's address as its writer wrote it, and a root-relative one would be
+    outdated for ever on a site under a sub-path."""
 
-    as_written: dict
+    def __init__(self, shown: dict, as_written: dict):
+        super().__init__(shown)
+        self.as_written = as_written
 
 
 def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys: set[str], followed: dict,
@@ -579,8 +579,8 @@ def _comment(comment_id: str, versions, blocks, found: Findings, followed: dict,
     if original is None:
         return None
     status = original.meta.get("status", "published")
-    if not isinstance(status, str) or status not in STATUSES:
-        found.error(original, "status", f"unknown status `{status}`: use one of {', '.join(STATUSES)}")
+    if not isinstance(status, str) or status not in COMMENT_STATUSES:
+        found.error(original, "status", f"unknown status `{status}`: use one of {', '.join(COMMENT_STATUSES)}")
         status = "spam"  # shown nowhere while the error stands
     reply_to = original.meta.get("reply_to", "")
     if not isinstance(reply_to, (str, int)) or isinstance(reply_to, bool):
