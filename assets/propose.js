@@ -39,13 +39,18 @@
   // Where the page's language has no catalog, the interface's words are English stand-ins, and <html>
   // says so (templates/base.html): the words a script places are marked like those the page holds.
   // The same function in reader.js, propose.js and search.js, which pages load apart.
-  function interfaceWords(element, words) {
-    var lang = document.documentElement.getAttribute("data-words-lang");  // read when asked: tests load a script without a page
+  // `phraseLang`: "en" for a phrase the page's catalog lacks (data-*-lang), where the rest of the page's words are its own
+  function interfaceWords(element, words, phraseLang) {
+    var lang = phraseLang || document.documentElement.getAttribute("data-words-lang");  // read when asked: tests load a script without a page
     if (words !== undefined) { element.textContent = words; }
     if (lang) {
       element.lang = lang;
       if (document.documentElement.hasAttribute("dir")) { element.dir = "ltr"; }  // English, on a right-to-left site
+    } else if (element.hasAttribute("data-marked")) {  // an element that said an English phrase before says the page's now
+      element.removeAttribute("lang");
+      element.removeAttribute("dir");
     }
+    element.toggleAttribute("data-marked", Boolean(lang));
     return element;
   }
 
