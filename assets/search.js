@@ -43,7 +43,7 @@
 
   // Where Pagefind's excerpt starts: the window of its 30 words (its default) that holds the most weight
   // of matched words, as its own calculate_excerpt_region finds it. The link must lead to the passage the
-  // excerpt quotes, not to the first word matched, which can be in another (a review, 2026-12).
+  // excerpt quotes, not to the first word matched, which can be in another.
   var EXCERPT_WORDS = 30;
   function excerptStart(weighted) {
     var words = [];

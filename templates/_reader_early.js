@@ -18,7 +18,7 @@
     }
   }
   // A shared `?view=ca` of the page side by side with another translation: the page that holds that
-  // language, in that view (a new user's walk: the link showed no Catalan, and said nothing of it)
+  // language, in that view (the link showed no Catalan, and said nothing of it)
   var holding = asked && !(chosen && chosen.value === asked) && window.CSS && CSS.escape
     && document.querySelector('.choices a[hreflang="' + CSS.escape(asked) + '"]:not([aria-current])');
   if (holding) {

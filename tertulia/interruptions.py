@@ -28,14 +28,14 @@ class Terminated(KeyboardInterrupt):
 
 class HungUp(Terminated):
     """The terminal the command ran in closed, or the connection to it (SIGHUP): a polite kill too, which
-    left a build's scratch folders behind as one killed outright does (a red team's)."""
+    left a build's scratch folders behind as one killed outright does."""
 
 
 def stop_on_sigterm() -> None:
     """From now on SIGTERM raises Terminated in this process, so every `finally` runs; processes
     forked from it keep the default, so one ended with it ends quietly, and let this one alone take
     a Ctrl-C: a terminal sends it to every process of the command, and a worker it stopped half-way
-    through sending a result left the build waiting for the rest, for ever (a red team's), after a
+    through sending a result left the build waiting for the rest, for ever, after a
     traceback on stderr. The forked workers ignore SIGTERM too (see aside.forked_workers)."""
     if signal.getsignal(signal.SIGTERM) is not terminate:
         signal.signal(signal.SIGTERM, terminate)
@@ -86,7 +86,7 @@ def terminate(received, frame):
     KeyboardInterrupt; unless the command is already stopping for an interruption. A second polite
     kill a moment after the first (a process group's and its leader's) is the same request: raised
     inside the first one's clean-up it cut that short, said "the previous output is untouched" when
-    the new one was in place, or escaped as a traceback (a red team's, once in some 60 runs)."""
+    the new one was in place, or escaped as a traceback (once in some 60 runs)."""
     if interruption_behind(sys.exc_info()[1]) is None:
         raise stopped_by(received)(UNTOUCHED)
 
@@ -145,7 +145,7 @@ ABANDONED_AFTER = 3600  # seconds: a folder this old, of a process no longer the
 def scratch_folder(prefix: str, within: Path | None = None) -> Path:
     """A new folder for this command's scratch work, its name carrying the process's id; the ones that
     commands killed outright left (`kill -9`, the out-of-memory killer: no clean-up ran) are cleared away
-    first, or Pagefind's copies of a site piled up in $TMPDIR for ever (a red team's)."""
+    first, or Pagefind's copies of a site piled up in $TMPDIR for ever."""
     import tempfile  # 3 ms of imports a build that makes no scratch folder never needs
     within = Path(within or tempfile.gettempdir())
     for folder in within.glob(f"{prefix}*-*"):

@@ -90,7 +90,7 @@ def status_report(site: Site, gone: list[str] | tuple[str, ...] = (), errors: li
         renamed = (f": a renamed {folder[0]}'s original then lists its old address in `aliases`, e.g. "
                    f"`aliases: [/{folder[1]}/]`, so that its old links still lead to it and the record follows it"
                    if folder else "")
-        # a file deleted from a folder still there is no post deleted (a new user's walk: a page's translation)
+        # a file deleted from a folder still there is no post deleted (a page's translation)
         why = f"a {folder[0]} deleted or its folder renamed{renamed}" if folder else "deleted"
         hint.append(f"the translation record still names {listed(gone, MISSING_SHOWN)}, no longer there ({why}); the "
                     f"next `tertulia translated`, of any translation, drops {'them' if len(gone) > 1 else 'it'}")

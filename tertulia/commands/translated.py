@@ -110,7 +110,7 @@ def mark_translated(content: Path, path: Path, blocks: list[int | str] | None = 
 def _rearranged_since(known: Followed | None, original_shown: str, current: tuple) -> str:
     """What the record says the original's blocks did (moved, came or went) since the translation was
     recorded, or "": its blocks may then sit beside other paragraphs than theirs, and a record would call
-    that right for good, said by nothing any more (a new user's walk)."""
+    that right for good, said by nothing any more."""
     if known is None or not known.tells(original_shown, len(current)):
         return ""
     return rearranged(known.blocks, current).said()

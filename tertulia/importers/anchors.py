@@ -35,7 +35,7 @@ FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)", re.MULTILINE)
 CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)
 MAX_ANCHORS = 500  # a post's table of contents in earnest has a few dozen
 # a footnote's and its mark's: the notes become Markdown's, whose ids the build names (or stay, kept): no passage
-# is looked for them, which converted the post again, and a post of thousands of notes for minutes (a red team's)
+# is looked for them, which converted the post again, and a post of thousands of notes for minutes
 FOOTNOTE_ID = re.compile(r"fn(?:ref)?[-:][0-9]{1,5}")
 OWN_ID = re.compile(r"(?:comment|view)-")  # a comment's anchor, a view's button: the page's own
 

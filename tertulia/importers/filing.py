@@ -1,6 +1,6 @@
 """The language an imported comment's file takes: the one its original file has already (an earlier
 import's, or the author's rename), else the one its letters name (reading/scripts.py), else its post's.
-A second import must never write a second original of one comment: that stops the build (a red team's)."""
+A second import must never write a second original of one comment: that stops the build."""
 
 from __future__ import annotations
 

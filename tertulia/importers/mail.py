@@ -114,7 +114,7 @@ def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen
 def _from_the_site(message, config) -> bool:
     """Whether the message is the site's own: From its `discussion.email`, not as a mailing list at that
     address rewrites a reader's From ("'Anna' via Talk", Google Groups' and Mailman's way, the reader then in
-    X-Original-From, Reply-To or Cc): a reader's letter, not the maintainer's (a review). A Reply-To alone
+    X-Original-From, Reply-To or Cc): a reader's letter, not the maintainer's. A Reply-To alone
     says nothing: the maintainer's own answer may carry their personal address there."""
     own = config.discussion.email.lower() if config.discussion and config.discussion.email else ""
     if not own:

@@ -57,7 +57,7 @@ def _formatting_kept(address: str, found: re.Match) -> str:
     inside a code span is words, kept as none."""
     text = found.group()
     # a mark's runs, not its characters, pair: in `**ana**@x.org` the `**` inside closes the one before the
-    # address, an even count of `*` that left that one open (a review)
+    # address, an even count of `*` that left that one open
     runs = [re.findall(f"{re.escape(mark)}+", text) for mark in "*~`" if mark not in address]
     marks = "".join(found_runs[-1] for found_runs in runs if len(found_runs) % 2)
     if "`" in text:
@@ -79,7 +79,7 @@ MARKS = ("\\", "*", "~", "`")
 # a tag (`<eve@x.org>` is an address, written so), or an HTML comment, which a page shows as nothing
 TAG_BETWEEN = r"(?:</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>@]{0,80})?/?>|<!--[^<>]{0,80}?-->)"
 # characters a page shows as nothing (a soft hyphen, zero-width spaces and joiners), as they are or as
-# references: `ana&shy;maria@x.org` reads as the address it hides (a red team); and the other characters Unicode
+# references: `ana&shy;maria@x.org` reads as the address it hides; and the other characters Unicode
 # says to show as nothing where a font has no glyph for them (marks of direction, invisible operators, fillers)
 INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u180f\u200b\u200c\u200d\u200e"
              "\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2065\u2066\u2067\u2068\u2069\u3164"
@@ -109,7 +109,7 @@ def _address_pattern(address: str) -> str:
     for before, after in zip(address, address[1:]):
         marks = "".join(re.escape(mark) for mark in MARKS if mark not in (before, after))
         parts.append(f"(?:[{marks}]|{TAG_BETWEEN}|{INVISIBLE_BETWEEN}){{0,4}}" + _spellings(after))
-    # after a percent escape (`?to=%20ana%40x.org`) it stands alone whatever the escape's last sign (a review)
+    # after a percent escape (`?to=%20ana%40x.org`) it stands alone whatever the escape's last sign
     # (an ideographic full stop ends a sentence, and a Latin word may follow it: `ana@x.org。Twitterでも`, a red team)
     longer = rf"(?![.．]?[0-9A-Za-z-]|{SPELLED_OUT['.']}[0-9A-Za-z])"  # `ana [at] x [dot] org [dot] uk` too
     return r"(?:(?<![0-9A-Za-z.-])|(?<=%[0-9A-Fa-f]{2}))" + "".join(parts) + longer

@@ -268,7 +268,7 @@ def _quoting(lines: list[str], begin: int, end: int) -> tuple[int, int] | None:
         depth += 1 if END.fullmatch(lines[at].strip()) else -1 if BEGIN.fullmatch(lines[at].strip()) else 0
         if depth == 0:
             # whole lines, in one substring search: comparing a slice at each line took minutes on a letter of
-            # many lines (a review)
+            # many lines
             first = "\n" + "\n".join(line.strip() for line in lines[begin:end + 1]) + "\n"
             later = "\n" + "\n".join(line.strip() for line in lines[at + 1:last]) + "\n"
             return (at, last) if first in later else None
@@ -513,7 +513,7 @@ def _left_out_note(lines: tuple[str, ...]) -> str:
     """The lines under the reader's text left out as their mail program's (a signature, a quoted letter),
     named by the first, its addresses hidden: the maintainer puts back what a reader wrote after all. Not
     kept in the file: a signature's telephone number or a private letter quoted under the comment would go
-    into the site's repository, which is often public, with it (a review)."""
+    into the site's repository, which is often public, with it."""
     first = ADDRESS_IN_NOTE.sub(REDACTED, lines[0])
     more = f" and {len(lines) - 1} line{'s' if len(lines) > 2 else ''} under it" if len(lines) > 1 else ""
     return (f"left out as the mail program's: “{shown(first)}”{more}; "

@@ -1,7 +1,7 @@
 """A Disqus comment that repeats a comment the WordPress import brought to the same thread: the same
 name, the same minute and the same words, without the `wp_id` by which Disqus marks the copies it took
 in from the blog. Both are kept, since each may be a person's own posting; the summary names the pair,
-so that the author deletes one if they are one comment (a red team's: shown twice, in the archive and
+so that the author deletes one if they are one comment (shown twice, in the archive and
 the feeds too)."""
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ import html
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 # what markdownify writes as a block (wpbody's BLOCK_TAGS); a player or a frame is not one to go into: a
-# `<source>` counts only as its player's own child, and a link put between them left it empty (a review)
+# `<source>` counts only as its player's own child, and a link put between them left it empty
 BLOCK_NAMES = frozenset({"address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "figcaption",
                          "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "summary", "li", "ol",
                          "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption"})

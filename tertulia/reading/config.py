@@ -554,7 +554,7 @@ def _zone_meant(value: str) -> str:
     """The zone a misspelt one (`Europe/Helsinky`), one written in other letter case or with spaces
     (`america/sao paulo`) or a city alone (`Madrid`) likely means, or "". None is guessed for an offset or
     an abbreviation (`UTC+2`, `CEST`): a place's clock keeps summer time, an offset does not, and a zone
-    guessed from one (`UTC`, `EST`) would move every date by hours (a review)."""
+    guessed from one (`UTC`, `EST`) would move every date by hours."""
     if re.search(r"[0-9+]", value) or re.fullmatch(r"[A-Z]{2,5}", value):
         return ""
     zones = sorted(_zones())

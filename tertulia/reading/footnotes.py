@@ -14,7 +14,7 @@ UNDEFINED = re.compile(r"\[\^([^\]\s]+)\]")
 CODE = re.compile(r"<(code|pre)\b.*?</\1>", re.DOTALL)  # `[^a-z]` in code is a pattern, not a reference
 NOTE = re.compile(r'<li id="fn-([^"]+)">')
 # Python-Markdown's reference, or one written as HTML, as `import wordpress` writes a footnote plugin's
-# (`<sup id="fnref-1"><a href="#fn-1">`): each was a note "referred to nowhere" on a fresh import (a review)
+# (`<sup id="fnref-1"><a href="#fn-1">`): each was a note "referred to nowhere" on a fresh import
 REFERRED = re.compile(r'<a\b[^>]*?\shref="#fn-([^"]+)"')
 
 

@@ -1,6 +1,6 @@
 """Brahmic scripts' words in ASCII as their readers spell them: each consonant with the vowel it carries
 unwritten. anyascii goes letter by letter and leaves that vowel out, so a Hindi writer's About page,
-परिचय, got the folder `pricy` and बनारस the slug `bnars` (a new user's walk)."""
+परिचय, got the folder `pricy` and बनारस the slug `bnars`."""
 
 from __future__ import annotations
 

@@ -169,7 +169,7 @@ HTML_FOOTNOTE_ID = re.compile(r'\s(id|href)="(#?)(fn|fnref)-([0-9]{1,4})"')
 def html_footnote_ids(rendered: str, lang: str) -> str:
     """Footnote ids written as HTML, named by the text's language as Markdown's are (`fn-en-1`, see
     footnote_ids; `en-h` in a text that holds Markdown's too, whose numbers may be the same): side by
-    side, a translation's marks led to its original's notes (a red team's)."""
+    side, a translation's marks led to its original's notes."""
     return _outside_code(HTML_FOOTNOTE_ID, lambda m: f' {m.group(1)}="{m.group(2)}{m.group(3)}-{lang}-{m.group(4)}"',
                          rendered)
 
@@ -518,7 +518,7 @@ SAFE_URL = re.compile(r"[hH][tT][tT][pP][sS]?://[^\s\"'<>\u202a-\u202e\u2066-\u2
 def is_safe_url(url: str) -> bool:
     """True for absolute http(s) URLs, the only kind a commenter's website may be, whose host can be read:
     `http://[::1/x`, a bracket left open, passed `check` and stopped the build that names an essay's source's
-    host with a traceback (a red team)."""
+    host with a traceback."""
     return bool(SAFE_URL.fullmatch(url)) and host_readable(url)
 
 

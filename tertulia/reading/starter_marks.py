@@ -51,7 +51,7 @@ def untouched_starter(block_html: str, followed: str | None, original_html: str)
     """Whether a translation's block is still its starter as written: the words of the original it was
     started from (`followed`, as the record keeps them) behind every marker a starter of the original
     puts, in the original's elements (`original_html`), with nothing of a translator's: a link's new
-    target, a heading's level or a marker taken off one item is theirs (a review)."""
+    target, a heading's level or a marker taken off one item is theirs."""
     if followed is None or UNFINISHED not in block_html:
         return False
     words = words_of((block_html,))[0]
@@ -63,5 +63,5 @@ def untouched_starter(block_html: str, followed: str | None, original_html: str)
 
 def _tags(block_html: str) -> list[str]:
     """A block's elements with their attributes (a link's title, an image's alt and its own), but those
-    NOT_COMPARED names: a translator's title or alt is theirs (a review)."""
+    NOT_COMPARED names: a translator's title or alt is theirs."""
     return [MARKED_ALT.sub(r"\1", NOT_COMPARED.sub("", tag)) for tag in TOKENS.findall(block_html)]

@@ -171,7 +171,7 @@ def _well_formed(entry) -> bool:
 
 
 # what a block's HTML says of where it is built, not of what it says: footnote ids named by language, and
-# links from the root put under the site's sub-path (a review: `translated` and `check` read them apart)
+# links from the root put under the site's sub-path (`translated` and `check` read them apart)
 PLACED = re.compile(r'\s(?:id|href|src)="[^"]*"')
 
 
@@ -184,7 +184,7 @@ def read_for(followed: Followed | None, original_blocks, blocks) -> Followed | N
     """The record as it bears on a translation's `blocks` now: read through the translator's own edits
     (as_edited) once the original has changed since it was recorded. While the original is as recorded, a
     block the translator added, took out or moved is theirs alone, said as the counts or kinds that part,
-    never as the original's change (a review: "original block 2 was added", and `--update` refused)."""
+    never as the original's change ("original block 2 was added", and `--update` refused)."""
     if followed is None or followed.own is None or followed.blocks == words_of(original_blocks):
         return followed
     return as_edited(followed, blocks)

@@ -173,7 +173,7 @@ ESCAPED_ASCII = re.compile(r"%[0-7][0-9A-Fa-f]")
 
 
 def _redirect(site: Site, interface, target: str, go: str, link: str, address: str) -> dict:
-    # `target` is read by no template of the theme's; a site's own redirect.html may (a red team's)
+    # `target` is read by no template of the theme's; a site's own redirect.html may
     return {"target": target, "go": Markup(go), "link": link, "address": address, "shown": readable(address)}
 
 

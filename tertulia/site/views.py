@@ -237,7 +237,7 @@ def _original_apart(comment: Comment, langs: list[str], base: LinkBase) -> tuple
     translation of the comment and its original is in neither; else none (most comments: one test).
     A page in one language is that language's only, as the contract has it: the side-by-side page
     is where a reader goes for a text and its translation. A translation not begun shows the
-    original's words already, in its column: folded again, they were read twice (a red team)."""
+    original's words already, in its column: folded again, they were read twice."""
     if len(langs) < 2 or comment.original.lang in langs or not any(_begun(comment.text(lang)) for lang in langs):
         return ()
     return _original_alone(comment, base)

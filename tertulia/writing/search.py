@@ -171,7 +171,7 @@ def _comments(essay: Essay, text: Text) -> list[str]:
 
 def _summary(text: Text) -> list[str]:
     """A text's summary as a part of its document, or none: the words a reader saw under its title on the
-    home page, and looked for (a new user's walk). One still the original's, untranslated, is not this
+    home page, and looked for. One still the original's, untranslated, is not this
     language's, as a block not yet translated is not (see _document)."""
     if not text.summary or "summary" in text.unfinished_fields:
         return []
@@ -258,7 +258,7 @@ class Indexing:
 
 def _scratch_failed(problem: OSError) -> ToolFailed:
     """A scratch folder that could not be written, said as what it is: a full $TMPDIR was reported as the
-    output folder, whose disk had room (a red team's)."""
+    output folder, whose disk had room."""
     where = problem.filename or tempfile.gettempdir()
     return ToolFailed(f"search index: its scratch folder could not be written, in {where}: "
                       f"{problem.strerror or problem} (the TMPDIR environment variable chooses where it goes)")
@@ -266,7 +266,7 @@ def _scratch_failed(problem: OSError) -> ToolFailed:
 
 def _removed(scratch: Path) -> None:
     """The scratch folder removed whole, a Ctrl-C held until it is: one landing in it left the rest in
-    $TMPDIR (a review's), which nothing ever removed."""
+    $TMPDIR, which nothing ever removed."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
     try:
         shutil.rmtree(scratch, ignore_errors=True)
