@@ -287,7 +287,10 @@
                            found.map(function (each) { return each.replace(/(\p{L})\u02bc(?=\p{L})/gu, "$1’"); }));
     }
     if (form.hasAttribute("data-stroked-l") && /l/.test(found[0])) {
-      found = found.concat.apply(found, found.map(strokedLs));
+      found = found.concat.apply(found, found.map(function (each) { return otherLetters(each, "l", "ł"); }));
+    }
+    if (form.hasAttribute("data-dotless-i") && /i/.test(found[0])) {
+      found = found.concat.apply(found, found.map(function (each) { return otherLetters(each, "i", "ı"); }));
     }
     if (form.hasAttribute("data-arabic-script") && /[يكىیک]/.test(words)) {
       found = found.concat(found.map(persianLetters), found.map(arabicLetters));
@@ -300,8 +303,8 @@
       sets = ["0123456789"].concat(sets).filter(function (set, at, all) { return all.indexOf(set) === at; });
       found = found.concat.apply(found, sets.map(function (set) { return found.map(function (each) { return inDigits(each, sets, set); }); }));
     }
-    // each form is a search of its own, all at once: a few dozen at the most, the likeliest first (a red team's
-    // query of a Polish, Turkish and Persian site's variants made 384)
+    // each form is a search of its own, all at once: a few dozen at the most, the likeliest first (a query of a
+    // Polish, Turkish and Persian site's variants made 384)
     return found.filter(function (each, at) { return found.indexOf(each) === at; }).slice(0, MOST_FORMS);
   }
   var MOST_FORMS = 24;
@@ -314,23 +317,24 @@
       .replace(/([\u05d0-\u05ea]\p{M}*)[\u05be-](?=[\u05d0-\u05ea\p{N}])/gu, "$1 ").replace(/\u05be/g, " ");
   }
 
-  // The forms of `words` with each l as Polish's ł, a letter made of no other: the index holds "łódź" as "łodz"
-  // with its other marks gone, and "lodz" found nothing (a Polish reader's walk). Every choice in a word of a
-  // few l's; in a longer one, all or none.
-  function strokedLs(words) {
+  // The forms of `words` with each `plain` letter as `other`, a letter made of no other: Polish's ł, Turkish's ı.
+  // The index keeps it with the other marks gone ("łódź" as "łodz", "çınar" as "cınar"), so "lodz" and "cinar",
+  // typed on a keyboard without it, found nothing. Every choice in a word of a few; in a longer one, all or none.
+  function otherLetters(words, plain, other) {
+    var either = new RegExp("[" + plain + other + "]", "g");
     var spelled = [""];
     words.split(/(\s+)/).forEach(function (word) {
-      var ls = (word.match(/[lł]/g) || []).length;
-      var choices = ls > 3 ? [word, word.replace(/l/g, "ł")] : [word];
-      for (var at = 0; ls && ls <= 3 && at < ls; at++) {
+      var count = (word.match(either) || []).length;
+      var choices = count > 3 ? [word, word.split(plain).join(other)] : [word];
+      for (var at = 0; count && count <= 3 && at < count; at++) {
         choices = choices.concat(choices.map(function (each) {
           var which = -1;
-          return each.replace(/[lł]/g, function (letter) { which += 1; return which === at ? "ł" : letter; });
+          return each.replace(either, function (letter) { which += 1; return which === at ? other : letter; });
         }));
       }
       spelled = [].concat.apply([], spelled.map(function (before) {
         return choices.map(function (choice) { return before + choice; });
-      })).slice(0, 16);  // a query of many words with an l: the first forms, not thousands of searches
+      })).slice(0, 16);  // a query of many such words: the first forms, not thousands of searches
     });
     return spelled.slice(1);
   }
@@ -351,11 +355,12 @@
     }).join("");
   }
 
-  // The hits that mark a word the reader looked for (in any of its forms) before those that mark none: where a
-  // form matches nothing, Pagefind looks for a shorter start of it, and its guesses could outscore another
-  // form's true hit ("olowek" put the About page first, for its "O", before "ołówek": a re-walk). A word is
-  // the reader's when it starts as a form's word does (four letters, marks aside: "clientes" finds "clientul").
-  function foundFirst(asked, results) {
+  // The hits that mark a word the reader looked for (in any of its forms), and only those where there are any:
+  // where a form matches nothing, Pagefind looks for a shorter start of it, and its guesses are no one's words
+  // ("olowek" listed the About page for its "O" beside "ołówek"; "ışığı" four English pages for their "is").
+  // Where no hit marks one, the guesses are what there is. A word is the reader's when it starts as a form's
+  // word does (four letters, marks aside: "clientes" finds "clientul").
+  function readersWordsFound(asked, results) {
     var starts = [].concat.apply([], asked.map(function (each) { return each.split(/\s+/); }))
       .filter(Boolean).map(function (term) { return folded(term).slice(0, 4); });
     function guessed(data) {
@@ -366,8 +371,8 @@
         return starts.some(function (start) { return word.indexOf(start) === 0; });
       });
     }
-    return results.filter(function (data) { return !guessed(data); })
-      .concat(results.filter(guessed));
+    var found = results.filter(function (data) { return !guessed(data); });
+    return found.length ? found : results;
   }
 
   function folded(word) { return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); }
@@ -404,7 +409,7 @@
       // one index for every language: narrowing to one is done here, on the best hits
       return Promise.all(search.results.slice(0, lang ? 60 : 20).map(function (result) { return result.data(); }));
     }).then(function (results) {
-      show(words, lang, foundFirst(asked, results.filter(function (data) {
+      show(words, lang, readersWordsFound(asked, results.filter(function (data) {
         return !lang || (data.meta && data.meta.language) === lang;
       })).slice(0, 20));
     })

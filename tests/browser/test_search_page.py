@@ -405,9 +405,25 @@ def test_a_polish_word_typed_without_its_l_stroke_and_a_ukrainian_one_with_any_a
                                   "Pojechałam do Łodzi i kupiłam ołówek.\n",
         "posts/lodz/index.uk.md": "---\ntitle: Луг\ntranslation_of: pl\n---\n\nПʼять кущів м'яти біля ґанку.\n",
         "pages/o/index.pl.md": "---\ntitle: O stronie\n---\n\nO tym, kto pisze.\n",
-    }, [("lodzi", "pl"), ("olowek", ["pl", "pl"]), ("ŁODZI", "pl"), ("п'ять", "uk"), ("п’ять", "uk"), ("мʼяти", "uk"),
+    }, [("lodzi", "pl"), ("olowek", "pl"), ("ŁODZI", "pl"), ("п'ять", "uk"), ("п’ять", "uk"), ("мʼяти", "uk"),
         ("м'яти", "uk")])
     # Pagefind's guess for "olowek", which matched nothing (the page `O stronie`, for its "O"), outscored the
-    # essay "ołówek" found: the hit that marks the reader's word comes first (a re-walk)
+    # essay "ołówek" found; a guess beside a hit that marks the reader's word is not listed at all
     first, marked = found["olowek"][2][0], found["olowek"][1]
     assert "/zeszyt/posts/lodz/?" in first and marked == ["ołówek"], (first, marked)
+
+
+def test_a_turkish_word_typed_without_its_dotless_i_is_found_and_no_guess_is_listed_beside_it(tmp_path, open_page):
+    """A Turkish writer's walk: "cinar" found nothing of "çınar" (ı is made of no other letter, so the index
+    keeps it where it drops ç's cedilla), and "ışığı" listed four English pages beside its essay, for their
+    "is": Pagefind's guesses at forms that matched nothing."""
+    found = searched(tmp_path, open_page, "sohbet", {
+        "site.yml": 'title: Sohbet\nbase_url: "https://example.github.io/sohbet/"\n'
+                    "languages: {tr: Türkçe, en: English}\nmain_language: tr\nsearch: true\n",
+        "posts/agac/index.tr.md": "---\ntitle: Ağaç\nauthor: Ayşe\ndate: 2026-12-01\n---\n\n"
+                                  "Çınarın altında ışığı bekledik.\n",
+        "posts/agac/index.en.md": "---\ntitle: Tree\ntranslation_of: tr\n---\n\nIt is what I saw: the light is "
+                                  "in the plane tree.\n",
+        "pages/about/index.en.md": "---\ntitle: About\n---\n\nThis is a site, and I write it.\n",
+    }, [("cinarin", "tr"), ("isigi", "tr"), ("ışığı", "tr"), ("IŞIĞI", "tr")])
+    assert found["cinarin"][1] == ["Çınarın"] and found["isigi"][1] == ["ışığı"], found
