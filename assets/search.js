@@ -377,6 +377,34 @@
 
   function folded(word) { return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); }
 
+  // Thai, Lao, Khmer, Burmese, Chinese and Japanese write a phrase's words without spaces. Pagefind's build cut
+  // the index's text into words by its dictionary, and its script cuts the reader's query by the browser's,
+  // which parts some words the index keeps whole: "ชาเย็น" (iced tea), looked for as "ชา" and "เย็น", found
+  // nothing of the essay it names. Each such run the browser parts is also looked for whole: its first word
+  // finds the word of the index it starts, and a page is kept where its text holds every run as typed.
+  var UNSPACED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+  var MOST_WHOLE = 60;  // the first word's hits read to find the runs in: a short word starts many
+
+  function partedRuns(words) {
+    if (typeof Intl.Segmenter !== "function") { return []; }
+    var segmenter = new Intl.Segmenter(document.documentElement.lang || undefined, { granularity: "word" });
+    return (words.match(UNSPACED) || []).map(function (run) {
+      return { run: run, words: Array.from(segmenter.segment(run)).filter(function (part) { return part.isWordLike; }) };
+    }).filter(function (parted) { return parted.words.length > 1; });
+  }
+
+  function wholeRuns(index, parted) {
+    if (!parted.length) { return Promise.resolve([]); }
+    return index.search(parted[0].words[0].segment).then(function (search) {
+      return Promise.all(search.results.slice(0, MOST_WHOLE).map(function (result) { return result.data(); }));
+    }).then(function (results) {
+      return results.filter(function (data) {
+        var text = (data.content || "").replace(/\s+/g, "");
+        return parted.every(function (each) { return text.indexOf(each.run) >= 0; });
+      });
+    });
+  }
+
   // Every form searched, each page once at its best score, best first.
   function searchAll(index, asked) {
     if (asked.length === 1) { return index.search(asked[0]); }
@@ -404,10 +432,14 @@
     interfaceWords(status, form.getAttribute("data-loading"));
     var asked = forms(words);  // searched, then what their hits mark is weighed by
     load().then(function (index) {
-      return searchAll(index, asked);
-    }).then(function (search) {
+      return Promise.all([searchAll(index, asked), wholeRuns(index, partedRuns(words))]);
+    }).then(function (searches) {
       // one index for every language: narrowing to one is done here, on the best hits
-      return Promise.all(search.results.slice(0, lang ? 60 : 20).map(function (result) { return result.data(); }));
+      return Promise.all(searches[0].results.slice(0, lang ? 60 : 20).map(function (result) { return result.data(); }))
+        .then(function (results) {
+          var whole = searches[1].map(function (data) { return data.url; });
+          return searches[1].concat(results.filter(function (data) { return whole.indexOf(data.url) < 0; }));
+        });
     }).then(function (results) {
       show(words, lang, readersWordsFound(asked, results.filter(function (data) {
         return !lang || (data.meta && data.meta.language) === lang;

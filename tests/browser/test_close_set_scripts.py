@@ -49,3 +49,29 @@ def test_a_japanese_word_inside_a_sentence_is_found_and_english_words_still_are(
                                              "a.getAttribute('href').replace(/\\?highlight=[^#]*/, ''))")
             assert hits == [f"{found} /zuihitsu/posts/ame/#p1"], (words, hits)
             assert page.problems == []
+
+
+def test_a_thai_word_the_browser_parts_and_the_index_keeps_whole_is_found(tmp_path, open_page):
+    """A Thai writer's walk: "ชาเย็น" (iced tea), a word of the index, is two to the browser ("ชา เย็น"), and
+    was found nowhere, nor "ตลาดน้ำ" of "ตลาดน้ำดำเนินสะดวก"; one page, which holds "เย็น" alone, was listed
+    instead. A page is found whose text holds the words as the reader typed them."""
+    content = write_tree(tmp_path / "content", {
+        "site.yml": "title: ร้านน้ำชา\nbase_url: https://example.github.io/cha/\nlanguages: {th: ไทย, en: English}\n"
+                    "main_language: th\nsearch: true\n",
+        "posts/chayen/index.th.md": "---\ntitle: ชาเย็น ยามบ่าย\nauthor: สมชาย\ndate: 2026-04-13\n---\n\n"
+                                    "ลูกค้าประจำของร้านมักจะสั่งชาเย็นหวานน้อยแล้วนั่งคุยกัน\n\n"
+                                    "เราไปตลาดน้ำดำเนินสะดวกตอนเช้า\n",
+        "posts/chayen/index.en.md": "---\ntitle: Iced tea\ntranslation_of: th\n---\n\nRegulars order iced tea.\n\n"
+                                    "We went to the floating market.\n",
+        "pages/about/index.th.md": "---\ntitle: เกี่ยวกับเรา\n---\n\nร้านปิดตอนหกโมงเย็น\n"})
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "www" / "cha"))
+    assert result.returncode == 0 and "cannot cut" not in result.stdout, result.stderr
+    with serving(tmp_path / "www") as url:
+        for words, passage in (("ชาเย็น", "p1"), ("ชาเย็นหวานน้อย", "p1"), ("ตลาดน้ำ", "p2"), ("ตลาด", "p2")):
+            page = open_page(f"{url}/cha/search/?q={words}")
+            page.wait_for_function("document.querySelector('.search-status').textContent.length > 0 "
+                                   "&& !document.querySelector('.search-status').textContent.endsWith('…')")
+            hits = page.eval_on_selector_all(".search-results li h2 a", "links => links.map(a => a.lang + ' ' + "
+                                             "a.getAttribute('href').replace(/\\?highlight=[^#]*/, ''))")
+            assert hits == [f"th /cha/posts/chayen/#{passage}"], (words, hits)
+            assert page.problems == []
