@@ -459,6 +459,13 @@
         var open = pair.classList.toggle("glancing");
         button.setAttribute("aria-expanded", open ? "true" : "false");
       });
+      // Escape closes the counterpart, as it does what else opens on the page, from its button or within it
+      pair.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape" || !pair.classList.contains("glancing")) { return; }
+        pair.classList.remove("glancing");
+        button.setAttribute("aria-expanded", "false");
+        button.focus();
+      });
       pair.appendChild(button);
     });
   }

@@ -204,3 +204,19 @@ def test_a_comments_folded_original_opens_on_screen_and_stays_off_paper(server, 
     page.wait_for_function("document.querySelector('.original-words').open")
     assert page.locator(".original-words mark").first.is_visible()
     assert page.locator("#comment-c1 .side.translation").inner_text() == "A comment written in Romanian."
+
+
+def test_in_forced_colors_a_reply_keeps_the_rule_that_marks_it_a_reply(server, browser):
+    """The rule beside a reply is a background's picture, which forced colours drop: in Windows' high
+    contrast a reply stood as if it answered the essay, its indent alone left (a keyboard and zoom review)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, forced_colors="active")
+    page = context.new_page()
+    page.goto(server["url"] + ESSAY)
+    replies = page.locator(".thread.replies > li > .comment")
+    assert replies.count() > 0
+    drawn = replies.evaluate_all("found => found.map(e => getComputedStyle(e).backgroundImage)")
+    assert all(image.startswith("linear-gradient") for image in drawn), drawn
+    # its words are still in the system's colours, as the essay's are
+    text = page.locator(".thread.replies .comment p").first.evaluate("e => getComputedStyle(e).color")
+    assert text == page.locator("main h1").first.evaluate("e => getComputedStyle(e).color")
+    context.close()

@@ -486,6 +486,10 @@ def test_in_one_language_a_passage_shows_its_counterpart_in_place(server, open_p
     assert original.bounding_box()["y"] > translation["y"], "the counterpart follows the passage"
     page.keyboard.press("Enter")
     assert original.is_hidden()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")  # as the form and "Link copied" close
+    assert original.is_hidden() and glance.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.classList.contains('glance-toggle')")
     page.check("#view-side-by-side")
     assert page.locator(".glance-toggle").count() == 0
 
