@@ -249,7 +249,11 @@ def babel_locale(lang: str) -> Locale | None:
 # Babel formats every number and date with Latin digits; the nine others follow each zero in Unicode.
 DIGIT_ZERO = {"arab": "\u0660", "arabext": "\u06f0", "adlm": "\U0001e950", "beng": "\u09e6", "cakm": "\U00011136",
               "deva": "\u0966", "hmnp": "\U0001e140", "mtei": "\uabf0", "mymr": "\u1040", "nkoo": "\u07c0",
-              "olck": "\u1c50", "tibt": "\u0f20"}
+              "olck": "\u1c50", "tibt": "\u0f20",
+              # and of those CLDR names a language's native digits, where its default is Latin: Thai prose
+              # often writes ๒๕๖๙, Hindi २०२६, which a reader types in Latin digits or in them
+              "thai": "\u0e50", "laoo": "\u0ed0", "khmr": "\u17e0", "tamldec": "\u0be6", "telu": "\u0c66",
+              "gujr": "\u0ae6", "guru": "\u0a66", "knda": "\u0ce6", "mlym": "\u0d66", "orya": "\u0b66"}
 
 
 @lru_cache(maxsize=None)
@@ -279,10 +283,18 @@ LIST_STYLES = {"arab": "arabic-indic", "arabext": "persian", "beng": "bengali", 
 
 @lru_cache(maxsize=None)  # once per site's languages
 def digit_sets(languages: tuple[str, ...]) -> tuple[str, ...]:
-    """The ten digits of each of the site's languages that write numbers in their own (`۰۱۲…`): search
-    looks for a number typed in any of them, or in Latin digits, in all."""
-    found = (native_digits(lang) for lang in languages)
-    return tuple(dict.fromkeys("".join(digits.values()) for digits in found if digits))
+    """The ten digits of each of the site's languages that write numbers in their own (`۰۱۲…`), by default
+    or as its writers may (CLDR's native digits, Thai's `๐๑๒…`): search looks for a number typed in any of
+    them, or in Latin digits, in all."""
+    systems = (system for lang in languages for system in (native_numbering(lang), _native_system(lang)))
+    zeros = dict.fromkeys(DIGIT_ZERO[system] for system in systems if system in DIGIT_ZERO)
+    return tuple("".join(chr(ord(zero) + step) for step in range(10)) for zero in zeros)
+
+
+def _native_system(lang: str) -> str:
+    """The numbering system CLDR names this language's native one (`thai`), whatever it writes by default."""
+    locale = babel_locale(lang) if lang else None
+    return locale.other_numbering_systems.get("native", "") if locale is not None else ""
 
 
 @lru_cache(maxsize=None)  # once per site's languages, asked by every page

@@ -376,6 +376,17 @@ def test_a_persian_number_or_word_is_found_however_a_keyboard_typed_it(tmp_path,
     }, [(words, "fa") for words in ("۱۴۰۲", "1402", "١٤٠٢", "یلدا", "يلدا")])
 
 
+def test_a_number_thai_writes_in_its_own_digits_is_found_typed_in_latin_ones(tmp_path, open_page):
+    """A Thai writer's walk: CLDR writes Thai numbers in Latin digits by default, so search knew no other;
+    Thai prose often writes its own (๒๕๐๔), which "2504" found nothing of."""
+    searched(tmp_path, open_page, "cha", {
+        "site.yml": 'title: ร้านน้ำชา\nbase_url: "https://example.github.io/cha/"\nlanguages: {th: ไทย, en: English}\n'
+                    "main_language: th\nsearch: true\n",
+        "posts/ran/index.th.md": "---\ntitle: ร้าน\nauthor: สมชาย\ndate: 2026-04-13\n---\n\nร้านเปิดเมื่อปี ๒๕๐๔\n",
+        "posts/ran/index.en.md": "---\ntitle: The shop\ntranslation_of: th\n---\n\nThe shop opened long ago.\n",
+    }, [(words, "th") for words in ("๒๕๐๔", "2504")])
+
+
 def test_a_word_a_maqaf_joins_is_found_alone_and_its_excerpt_reads_as_written(tmp_path, open_page):
     """A Hebrew writer's walk: Pagefind parts words at a hyphen-minus alone, so "ספר" found nothing of
     "בית־ספר", nor "20" of "ה־20"; the index parts them, and the excerpt shows them joined again."""
