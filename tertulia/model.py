@@ -194,10 +194,12 @@ class Tag:
     key: str  # its URL segment: `Big Data` is `big-data`
     labels: tuple[tuple[str, str], ...]
     written: str = ""  # the key as site.yml (or the first essay that uses it) writes it: `Big Data`
+    written_lang: str = ""  # the language `written` is in, as the essay that writes it is (reading/tags.site_tags);
+                            # "" for a key of site.yml's, which says none
 
     def label(self, lang: str, fallback: str) -> tuple[str, str]:
         """The label in `lang`, else `fallback`, else any, else the key as written: (text, its language),
-        the key's language unknown (""): site.yml gives none, and a key need not be in the page's."""
+        a key of site.yml's in no language known (""): site.yml gives none, and a key need not be in the page's."""
         labels = dict(self.labels)
         for wanted in (lang, fallback):
             if wanted in labels:
@@ -205,7 +207,7 @@ class Tag:
         if labels:
             other = next(iter(labels))
             return labels[other], other or lang  # one label for every language (kept under "") is each page's
-        return self.written or self.key, ""
+        return self.written or self.key, self.written_lang
 
 
 @dataclass(frozen=True)

@@ -521,8 +521,8 @@ def test_a_missing_label_falls_back_to_the_key_as_written_not_its_url_segment(tm
         "author: Ana", "author: Ana\ntags: [open source, Big Data, values]")})
     tags = {tag.key: tag for tag in loaded.site.tags}
     assert loaded.site.essays[0].tags == ("open-source", "big-data", "values")
-    assert tags["open-source"].label("es", "en") == ("Open Source", "")  # the key's language is not known
-    assert tags["big-data"].label("ro", "en") == ("Big Data", "")
+    assert tags["open-source"].label("es", "en") == ("Open Source", "")  # site.yml's key: its language is not known
+    assert tags["big-data"].label("ro", "en") == ("Big Data", "es")  # as the Spanish essay writes it
     assert tags["values"].label("ro", "en") == ("values", "en")
     assert [str(w) for w in loaded.warnings] == [
         "content/posts/hola/index.es.md:4: tag `Big Data` is not in site.yml tags; its label is its key in every language: "

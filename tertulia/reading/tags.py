@@ -10,6 +10,7 @@ from ..model import Essay, SiteConfig, Tag
 from .findings import Findings
 from .names import in_capitals, lowered_from_capitals, same_words, tag_segment, tag_text, without_tonos
 from .read import Record
+from .scripts import name_language
 from .yamltext import plain_or_quoted
 
 
@@ -95,7 +96,10 @@ def site_tags(config: SiteConfig, essays: list[Essay], essay_records, found: Fin
     for essay in essays:
         for key in essay.tags:
             if key not in known and key not in extra:
-                extra[key] = Tag(key=key, labels=(), written=_warn_unknown_tag(config, essay, key, essay_records, found))
+                written = _warn_unknown_tag(config, essay, key, essay_records, found)
+                # in the language of the essay that writes it, unless its letters are another's of the site alone
+                extra[key] = Tag(key=key, labels=(), written=written,
+                                 written_lang=name_language(written, essay.original.lang, config.language_codes))
     return tuple(known.values()) + tuple(extra[k] for k in sorted(extra))
 
 

@@ -276,20 +276,24 @@ def test_a_right_to_left_name_standing_alone_carries_no_isolating_marks(arabic_s
     assert '"name":"سمير"' in essay and '"name":"ليلى حداد"' in essay
 
 
-def test_a_tag_with_no_label_claims_no_language_and_takes_its_letters_direction(tmp_path):
-    """A key site.yml does not label was marked as the main language: `Cairo` as Arabic, right to left."""
+def test_a_tag_with_no_label_is_in_the_language_its_letters_and_its_essay_say(tmp_path):
+    """A key site.yml does not label was marked as the main language (`Cairo` as Arabic, right to left), then
+    as no language at all (`lang=""`, a Turkish writer's `IŞIK` on every page): it is its essay's language,
+    unless its letters are another's of the site alone (`Cairo`, Latin letters on an Arabic and English site)."""
     import shutil
     content = tmp_path / "content"
     shutil.copytree(RTL_FIXTURE, content)
     essay = content / "posts/al-fina/index.ar.md"
-    essay.write_text(essay.read_text(encoding="utf-8").replace("tags: [courtyard]", "tags: [courtyard, Cairo]"),
+    essay.write_text(essay.read_text(encoding="utf-8").replace("tags: [courtyard]", "tags: [courtyard, Cairo, القاهرة]"),
                      encoding="utf-8")
     out = tmp_path / "out"
     result = run_cli("build", "--content", str(content), "--output", str(out))
     assert result.returncode == 0, result.stderr
     page = (out / "posts/al-fina/index.html").read_text(encoding="utf-8")
-    assert '<a href="../../tags/cairo/" lang="" rel="tag" dir="auto">Cairo</a>' in page
+    assert '<a href="../../tags/cairo/" lang="en" rel="tag" dir="ltr">Cairo</a>' in page
+    assert '<a href="../../tags/%D8%A7%D9%84%D9%82%D8%A7%D9%87%D8%B1%D8%A9/" lang="ar" rel="tag" dir="rtl">القاهرة</a>' in page
     assert '<a href="../../tags/courtyard/" lang="ar" rel="tag" dir="rtl">الفناء</a>' in page
+    assert 'lang=""' not in (out / "tags/index.html").read_text(encoding="utf-8")
 
 
 def test_a_brazilian_site_speaks_brazilian_portuguese_and_a_portuguese_one_european(tmp_path):
