@@ -498,6 +498,21 @@ def test_turkish_and_greek_tags_written_in_capitals_or_lower_case_are_the_tag_of
         "to be `αυλός`?"]
 
 
+def test_a_tag_in_capitals_another_essay_writes_in_small_letters_asks_whether_it_is_that_tag(tmp_path):
+    """A Turkish writer's walk: `IŞIK` and `Işık`, neither in site.yml, were two tags (/tags/işik/ and
+    /tags/işık/) and nothing said so; nor of `ΠΟΙΗΣΗ` beside `ποίηση`. Capitals drop the dotless ı and the
+    tonos, so which is meant is asked, and site.yml's tags, which capitals do match, settle it."""
+    loaded = loads(tmp_path, {
+        "posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\ntags: [IŞIK, ΠΟΙΗΣΗ]"),
+        "posts/luz/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\ntags: [Işık, ποίηση]")})
+    said = [str(w) for w in loaded.warnings if "IŞIK" in str(w) or "ΠΟΙΗΣΗ" in str(w)]
+    assert said == [
+        "content/posts/hola/index.es.md:4: tag `IŞIK` is not in site.yml tags; its label is its key; is it meant to "
+        "be `Işık`, as another essay writes it? (name it in site.yml's tags)",
+        "content/posts/hola/index.es.md:4: tag `ΠΟΙΗΣΗ` is not in site.yml tags; its label is its key; is it meant to "
+        "be `ποίηση`, as another essay writes it? (name it in site.yml's tags)"], loaded.warnings
+
+
 def test_a_tag_written_as_another_tag_s_label_asks_whether_it_is_that_tag(tmp_path):
     """A Korean writer tagged `기억`, the `ko` label of `memory`: a second tag of the same name, with only
     "not in site.yml tags" said of it (a writer's walk, 2026-12)."""

@@ -92,25 +92,42 @@ def _meant_tag(key: str, written: str, declared: tuple[Tag, ...]) -> str:
 def site_tags(config: SiteConfig, essays: list[Essay], essay_records, found: Findings) -> tuple[Tag, ...]:
     """The tags of site.yml, plus any an essay uses that site.yml lacks (with a warning)."""
     known = {t.key: t for t in config.tags}
-    extra = {}
+    unknown: dict[str, Essay] = {}  # each tag site.yml lacks, with the first essay that uses it
     for essay in essays:
         for key in essay.tags:
-            if key not in known and key not in extra:
-                written = _warn_unknown_tag(config, essay, key, essay_records, found)
-                # in the language of the essay that writes it, unless its letters are another's of the site alone
-                extra[key] = Tag(key=key, labels=(), written=written,
-                                 written_lang=name_language(written, essay.original.lang, config.language_codes))
+            if key not in known:
+                unknown.setdefault(key, essay)
+    written = {key: _written_tag(essay_records[essay.slug][essay.original.lang], key, config.tags)
+               for key, essay in unknown.items()}
+    extra = {}
+    for key, essay in unknown.items():
+        _warn_unknown_tag(config, essay, key, essay_records, found, written.values())
+        # in the language of the essay that writes it, unless its letters are another's of the site alone
+        extra[key] = Tag(key=key, labels=(), written=written[key],
+                         written_lang=name_language(written[key], essay.original.lang, config.language_codes))
     return tuple(known.values()) + tuple(extra[k] for k in sorted(extra))
 
 
-def _warn_unknown_tag(config: SiteConfig, essay: Essay, key: str, essay_records, found: Findings) -> str:
-    """Warn, at the essay's `tags`, of a tag site.yml lacks (and the one perhaps meant); the tag as written."""
+def _warn_unknown_tag(config: SiteConfig, essay: Essay, key: str, essay_records, found: Findings,
+                      in_use=()) -> str:
+    """Warn, at the essay's `tags`, of a tag site.yml lacks (and the one perhaps meant, of site.yml's or, for
+    one in capitals, of the other essays' `in_use`); the tag as written."""
     record = essay_records[essay.slug][essay.original.lang]
     written = _written_tag(record, key, config.tags)
-    meant = _meant_tag(key, written, config.tags)
+    meant = _meant_tag(key, written, config.tags) or _meant_in_use(written, in_use)
     found.warn(record, "tags", f"tag `{written}` is not in site.yml tags; its label is its key" + (meant or (
         f" in every language: add it to site.yml's `tags` with a label for each ({_tag_entry(config, record.lang, written)})")))
     return written
+
+
+def _meant_in_use(written: str, in_use) -> str:
+    """A question after the warning of a tag in capitals that site.yml lacks: the tag another essay writes in
+    small letters, which capitals spell so (`IŞIK` for `Işık`, `ΠΟΙΗΣΗ` for `ποίηση`): capitals drop the
+    dotless ı and the tonos, so the two are two tags until site.yml names one."""
+    if not written.isupper():
+        return ""
+    near = [other for other in in_use if not other.isupper() and in_capitals(other) == in_capitals(written)]
+    return f"; is it meant to be `{near[0]}`, as another essay writes it? (name it in site.yml's tags)" if near else ""
 
 
 def _tag_entry(config: SiteConfig, lang: str, written: str) -> str:
