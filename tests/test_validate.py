@@ -513,6 +513,16 @@ def test_a_tag_in_capitals_another_essay_writes_in_small_letters_asks_whether_it
         "be `ποίηση`, as another essay writes it? (name it in site.yml's tags)"], loaded.warnings
 
 
+def test_a_tag_key_pasted_with_a_character_no_one_sees_is_the_tag_it_reads_as(tmp_path):
+    """A Thai writer's walk: `ชา` pasted with a zero-width space (Thai pages put one between words), and
+    `ร้านน้ำชา` with its sara am typed in two keys, were tags of their own, each listed twice under one name."""
+    loaded = loads(tmp_path, {
+        "posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", 'author: Ana\ntags: ["ชา\\u200b", "ร้านน้\\u0e4d\\u0e32ชา"]'),
+        "posts/luz/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\ntags: [ชา, ร้านน้ำชา, Big\u00adData]"),
+        "posts/mar/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\ntags: [BigData]")})
+    assert sorted(tag.key for tag in loaded.site.tags if tag.key != "values") == ["bigdata", "ชา", "ร้านน้ำชา"]
+
+
 def test_a_tag_written_as_another_tag_s_label_asks_whether_it_is_that_tag(tmp_path):
     """A Korean writer tagged `기억`, the `ko` label of `memory`: a second tag of the same name, with only
     "not in site.yml tags" said of it (a writer's walk, 2026-12)."""

@@ -124,16 +124,28 @@ def tag_text(value) -> str | None:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+# Characters no one sees that text pasted from the web carries between a word's letters (a zero-width space,
+# which Thai pages put between words, a word joiner, a soft hyphen): a key holding one was a tag of its own,
+# listed twice under one name. The joiners that shape letters (ZWJ, ZWNJ) are a word's own and stay.
+UNSEEN_IN_KEYS = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+# Thai's and Lao's sara am as typed in two keys (nikhahit then sara aa), which no normal form joins: one letter
+TYPED_APART = {"\u0e4d\u0e32": "\u0e33", "\u0ecd\u0eb2": "\u0eb3"}
+
+
 def tag_segment(key: str) -> tuple[str, str]:
     """(the tag's URL segment, "") or ("", the rule its key breaks).
 
     The segment is the key in lower case with spaces as hyphens, so keys that differ only
-    there are one tag; NFC first, so an editor that decomposes accents makes no second tag. The
-    capital İ lowers to i, as in Turkish, its only language: Unicode's default lowers it to an i with
-    a second dot above, which made `İstanbul` a tag apart from `istanbul`, at an address showing the dot."""
+    there are one tag; NFC first, so an editor that decomposes accents makes no second tag, and without
+    the characters no one sees (UNSEEN_IN_KEYS). The capital İ lowers to i, as in Turkish, its only
+    language: Unicode's default lowers it to an i with a second dot above, which made `İstanbul` a tag
+    apart from `istanbul`, at an address showing the dot."""
     if NOT_IN_TAG.search(key):
         return "", "must not hold `/`, `\\` or a control character"
-    segment = "-".join(unicodedata.normalize("NFC", key).replace("İ", "i").lower().split())
+    key = unicodedata.normalize("NFC", key).translate(UNSEEN_IN_KEYS)
+    for apart, letter in TYPED_APART.items():
+        key = key.replace(apart, letter)
+    segment = "-".join(key.replace("İ", "i").lower().split())
     if not segment.strip("."):
         return "", "must hold more than dots and spaces"
     if len(segment) > MAX_KEY:
