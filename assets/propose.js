@@ -375,10 +375,13 @@
       return { text: sent.letter, url: mailtoUrl(section.dataset.email, sent.subject, bare ? "" : sent.letter) };
     }
     if ("issues" in section.dataset) {
-      // The letter holds the comment twice (the text, then the file); past GitHub's limit the file
-      // alone, which the import reads as it reads the letter
-      var text = bare && sent.letter.length > MAX_ISSUE ? letter("", sent.path, sent.file) : sent.letter;
-      return { text: text, url: issueUrl(section.dataset.repo, sent.subject, bare ? "" : sent.letter) };
+      // The letter holds the comment twice (the text, then the file); where twice is past GitHub's limit,
+      // or past a link's (a Thai letter takes nine characters of one), the file alone, which the import
+      // reads as it reads the letter
+      var alone = letter("", sent.path, sent.file);
+      var url = issueUrl(section.dataset.repo, sent.subject, bare ? "" : sent.letter);
+      if (!bare && url.length > MAX_URL) { url = issueUrl(section.dataset.repo, sent.subject, alone); }
+      return { text: bare && sent.letter.length > MAX_ISSUE ? alone : sent.letter, url: url };
     }
     return { text: sent.file, url: githubUrl(section.dataset.repo, section.dataset.branch, sent.path,
                                              bare ? "" : sent.file) };

@@ -152,6 +152,29 @@ def test_a_long_comment_proposed_as_an_issue_is_offered_as_the_text_to_paste(ope
         assert page.problems == []
 
 
+def test_a_comment_too_long_for_a_link_twice_goes_to_the_issue_once(open_page, tmp_path):
+    """A Thai writer's walk: a letter holds the comment twice, and a Thai letter takes nine characters of a
+    link, so a paragraph of 440 letters was "too long to send through a link"; once, in its file, it fits."""
+    thai = "ชาเย็นหวานน้อย" * 33  # 462 letters
+    with serving(built_taking_issues(tmp_path, "---\nauthor: Ana\n---\n\nHola.\n")) as url:
+        page = open_page(url + "/repo/posts/hola/")
+        page.add_init_script(CAPTURE_OPEN)
+        page.reload()
+        page.locator(".join a.propose").click()
+        form = page.locator(".join + form.proposal")
+        form.locator("textarea").fill(thai)
+        form.locator("button[type=submit][value=github]").click()
+        opened = page.evaluate("window.__opened")
+        assert opened and len(opened) <= 8000, "offered to copy instead"
+        body = parse_qs(urlsplit(opened).query)["body"][0]
+        assert body.startswith("-------- Tertulia comment file: keep it as it is --------\ncontent/posts/hola/")
+        assert read_letter(body, mail=False).body == thai
+        form.locator("textarea").fill("ชา")  # a short one still reads first, above its file
+        form.locator("button[type=submit][value=github]").click()
+        assert parse_qs(urlsplit(page.evaluate("window.__opened")).query)["body"][0].startswith("ชา\n\n--------")
+        assert page.problems == []
+
+
 def test_remembering_is_only_on_request(server, open_page):
     page, form = open_reply_form(server, open_page, width=1280)
     form.locator("input[name=author]").fill("Ana")
