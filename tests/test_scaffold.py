@@ -307,6 +307,20 @@ def test_a_ukrainian_title_makes_its_slug_as_ukraine_romanizes_it():
     assert slug_of(as_written_in(decomposed, "uk")) == "chaika" and slug_of(as_written_in("ʼЯма", "uk")) == "yama"
 
 
+def test_a_greek_title_makes_its_slug_as_greece_romanizes_it():
+    """A Greek translator's walk: the transliteration took each letter alone (`ου` as `oy`, `ευ` as `ey`), so
+    Κωνσταντινούπολη was `konstantinoypoli` and Ευαγγέλιο `eyaggelio`; ELOT 743 writes `ou`, `ev`/`ef`, `ng`."""
+    from tertulia.reading.names import as_written_in, slug_of
+    made = {title: slug_of(as_written_in(title, "el")) for title in (
+        "Φως και σκιά στην Κωνσταντινούπολη", "Ευχαριστώ", "Ευαγγέλιο", "Αϋπνία", "Αυτοκίνητο και αυλός",
+        "ΨΥΧΉ", "Ταξίδι στην Ελλάδα 2026")}
+    assert made == {"Φως και σκιά στην Κωνσταντινούπολη": "fos-kai-skia-stin-konstantinoupoli",
+                    "Ευχαριστώ": "efcharisto", "Ευαγγέλιο": "evangelio", "Αϋπνία": "aypnia",
+                    "Αυτοκίνητο και αυλός": "aftokinito-kai-avlos", "ΨΥΧΉ": "psychi",
+                    "Ταξίδι στην Ελλάδα 2026": "taxidi-stin-ellada-2026"}
+    assert slug_of(as_written_in("Ευχαριστώ", "en")) == "eycharisto"  # another language's title: as it was
+
+
 def test_a_new_post_in_a_folder_holding_another_language_s_essay_is_refused_with_the_way_to_translate_it(tmp_path):
     """A re-walk: `new post "Źdźbło i łódź" --lang en` beside the Polish original wrote a second original, which
     `check` then refused ("two originals"); and a title making an existing slug was refused without saying why."""

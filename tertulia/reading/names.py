@@ -63,13 +63,29 @@ ARABIC_SCRIPT_ALEF = str.maketrans({"ا": "a", "آ": "a", "أ": "a", "ٱ": "a", 
 OPENING_ALEF_YE = re.compile("(?<![^\\W\\d_])[اإ][یي]")
 
 
+# Greek as Greece romanizes it (ELOT 743, its passports' and road signs'): the transliteration took each letter
+# alone, so `ου` was `oy` and `ευ` `ey` (Κωνσταντινούπολη `konstantinoypoli`, Ευχαριστώ `eycharisto`). A diaeresis
+# parts two vowels (`αϋ` is `ay`); `αυ`, `ευ`, `ηυ` are `av`, `ev`, `iv` before a vowel or a voiced consonant, and
+# `af`, `ef`, `if` before a voiceless one or at a word's end; `γ` before `γ`, `ξ`, `χ` is `n`.
+GREEK = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψω", [
+    "a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p", "r", "s", "s", "t", "y", "f",
+    "ch", "ps", "o"]))
+GREEK_PAIRS = {"ου": "ou", "αι": "ai", "ει": "ei", "οι": "oi", "υι": "yi"}
+GREEK_U_AFTER = {"α": "a", "ε": "e", "η": "i"}  # the vowels whose υ is a v or an f
+GREEK_VOICELESS = set("θκξπστφχψς")
+GREEK_NASAL_G = set("γξχ")  # a γ before these is sounded n
+GREEK_WORD = re.compile("[\u0370-\u03ff\u0300-\u036f]+")
+
+
 def as_written_in(text: str, lang: str) -> str:
     """A slug's letters as its language spells them in ASCII, as WordPress's German and Danish sites do
-    (`über` is `ueber`, not `uber`), Ukrainian as Ukraine romanizes it, Hebrew without its vowel points, the
-    Arabic script with its alef; other languages' are left to the transliteration."""
+    (`über` is `ueber`, not `uber`), Ukrainian as Ukraine romanizes it, Greek as Greece does, Hebrew without
+    its vowel points, the Arabic script with its alef; other languages' are left to the transliteration."""
     base = lang.split("-")[0].lower()
     if base == "uk":
         return _romanized_ukrainian(text)
+    if base == "el":
+        return GREEK_WORD.sub(lambda word: _romanized_greek(word.group()), unicodedata.normalize("NFD", text).lower())
     if base == "he":
         return SIGN_BY_HEBREW_LETTER.sub("", text.translate(UNWRITTEN_IN_HEBREW_SLUGS))
     if base in ARABIC_SCRIPT or "-arab" in lang.lower():
@@ -82,6 +98,27 @@ def _romanized_ukrainian(text: str) -> str:
     apart from `zh`); its apostrophes, which mark a sound the Latin letters need no sign for, left out."""
     text = re.sub(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])", "", unicodedata.normalize("NFC", text).lower()).replace("зг", "zgh")
     return UKRAINIAN_LETTER.sub(_ukrainian_letter, text)
+
+
+def _romanized_greek(word: str) -> str:
+    """One Greek word (lower case, NFD: its tonos apart, which is left out) as ELOT 743 writes it."""
+    letters = [(char, word[at + 1:at + 2] == "\u0308") for at, char in enumerate(word) if not unicodedata.combining(char)]
+    spelled, at = [], 0
+    while at < len(letters):
+        char, _ = letters[at]
+        after, parted = letters[at + 1] if at + 1 < len(letters) else ("", False)
+        if char + after in GREEK_PAIRS and not parted:
+            spelled.append(GREEK_PAIRS[char + after])
+            at += 2
+            continue
+        if char in GREEK_U_AFTER and after == "υ" and not parted:
+            following = letters[at + 2][0] if at + 2 < len(letters) else ""
+            spelled.append(GREEK_U_AFTER[char] + ("f" if not following or following in GREEK_VOICELESS else "v"))
+            at += 2
+            continue
+        spelled.append("n" if char == "γ" and after in GREEK_NASAL_G else GREEK.get(char, char))
+        at += 1
+    return "".join(spelled)
 
 
 def _ukrainian_letter(letter: re.Match) -> str:
