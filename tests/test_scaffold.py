@@ -321,6 +321,14 @@ def test_a_greek_title_makes_its_slug_as_greece_romanizes_it():
     assert slug_of(as_written_in("Ευχαριστώ", "en")) == "eycharisto"  # another language's title: as it was
 
 
+def test_a_turkish_title_leaves_out_the_apostrophe_before_a_suffix_as_turkish_addresses_do():
+    """A Turkish writer's walk: `İstanbul'da` (in Istanbul) made `istanbul-da`, a hyphen no Turkish address has."""
+    from tertulia.reading.names import as_written_in, slug_of
+    assert slug_of(as_written_in("İstanbul'da Işık ve Gölge", "tr")) == "istanbulda-isik-ve-golge"
+    assert slug_of(as_written_in("Türkçe’nin 'sesi'", "tr")) == "turkcenin-sesi"
+    assert slug_of(as_written_in("L'été", "fr")) == "l-ete"  # French keeps WordPress's hyphen
+
+
 def test_a_new_post_in_a_folder_holding_another_language_s_essay_is_refused_with_the_way_to_translate_it(tmp_path):
     """A re-walk: `new post "Źdźbło i łódź" --lang en` beside the Polish original wrote a second original, which
     `check` then refused ("two originals"); and a title making an existing slug was refused without saying why."""

@@ -77,6 +77,12 @@ GREEK_NASAL_G = set("γξχ")  # a γ before these is sounded n
 GREEK_WORD = re.compile("[\u0370-\u03ff\u0300-\u036f]+")
 
 
+# Turkish and Azerbaijani part a proper name from its suffix with an apostrophe (`İstanbul'da`, in Istanbul), which
+# their addresses leave out as their writers do (`istanbulda`); the transliteration made it a hyphen (`istanbul-da`)
+SUFFIX_APOSTROPHE = {"tr", "az"}
+WITHIN_A_WORD = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
+
+
 def as_written_in(text: str, lang: str) -> str:
     """A slug's letters as its language spells them in ASCII, as WordPress's German and Danish sites do
     (`über` is `ueber`, not `uber`), Ukrainian as Ukraine romanizes it, Greek as Greece does, Hebrew without
@@ -84,6 +90,8 @@ def as_written_in(text: str, lang: str) -> str:
     base = lang.split("-")[0].lower()
     if base == "uk":
         return _romanized_ukrainian(text)
+    if base in SUFFIX_APOSTROPHE:
+        return WITHIN_A_WORD.sub("", text)
     if base == "el":
         return GREEK_WORD.sub(lambda word: _romanized_greek(word.group()), unicodedata.normalize("NFD", text).lower())
     if base == "he":
