@@ -54,31 +54,15 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
     (`status`, which reports on the rest), receives the errors instead of their being raised: the site
     returned is then what could be validated despite them, fit to be read but never to be built.
     """
-    broken = defaultdict(set)  # by post's slug (errors name `content/posts/<slug>/...`), pages' under ""
-    for error in files.errors:
-        if error.path.endswith(".md") and error.path.count("/") > 2:
-            broken["" if is_page(error.path) else error.path.split("/")[2]].add(text_of(error.path))
+    broken = _unread_by_post(files)
     found = Findings(errors=list(files.errors), warnings=list(files.warnings), broken=frozenset(broken.pop("", ())))
     page_records = [record for record in files.records if is_page(record.path)]
     essay_records, comment_records = _group([r for r in files.records if not is_page(r.path)], config, found)
     page_groups = _group(page_records, config, found)[0]
-    pages, drafts = _pages(config, page_groups, files, found, static, include_drafts, followed)
-    essays, held_back, unpublished = [], 0, []  # `drafts` counts on from the pages'
-    slugs = essay_records.keys() | comment_records.keys()
-    for gone in (posts.keys() - slugs) if posts is not None else ():  # a run's results, not every run's
-        del posts[gone]
-    for slug in sorted(slugs):
-        essay, held, post_found = _post(config, slug, essay_records.get(slug, {}), comment_records.get(slug, {}),
-                                        files, posts, include_pending, followed or {},
-                                        frozenset(broken.get(slug, ())))
-        found.errors += post_found.errors
-        found.warnings += post_found.warnings
-        if essay and (include_drafts or not essay.draft):
-            essays.append(essay)
-            held_back += held
-        elif essay:
-            drafts += 1
-            unpublished.append(essay)
+    pages, page_drafts = _pages(config, page_groups, files, found, static, include_drafts, followed)
+    essays, unpublished, held_back = _posts(config, essay_records, comment_records, files, found, broken, posts,
+                                            include_drafts, include_pending, followed or {})
+    drafts = page_drafts + len(unpublished)
     check_addresses(config, essays, essay_records, found, pages, page_groups, unpublished)
     check_feed_ids(essays, essay_records, found)
     found.warnings += missing_images(files, static) + loose_footnotes(files, {error.path for error in found.errors})
@@ -96,6 +80,37 @@ def build_model(config: SiteConfig, files: ContentFiles, include_drafts: bool = 
                 static=static,
                 favicon=next((name for name in FAVICONS if name in static), ""))
     return site, sorted(set(found.warnings))
+
+
+def _unread_by_post(files: ContentFiles) -> dict[str, set[str]]:
+    """The texts whose files could not be read, by post's slug (errors name `content/posts/<slug>/...`),
+    the pages' under "": a post is validated without them, and says nothing of what they would hold."""
+    broken = defaultdict(set)
+    for error in files.errors:
+        if error.path.endswith(".md") and error.path.count("/") > 2:
+            broken["" if is_page(error.path) else error.path.split("/")[2]].add(text_of(error.path))
+    return broken
+
+
+def _posts(config: SiteConfig, essay_records, comment_records, files: ContentFiles, found: Findings, broken,
+           posts: dict | None, include_drafts: bool, include_pending: bool, followed: dict):
+    """Every post validated (each on its own, its last result reused where its inputs are the same):
+    (the essays published, the drafts left out, how many comments are held back), their findings in `found`."""
+    essays, unpublished, held_back = [], [], 0
+    slugs = essay_records.keys() | comment_records.keys()
+    for gone in (posts.keys() - slugs) if posts is not None else ():  # a run's results, not every run's
+        del posts[gone]
+    for slug in sorted(slugs):
+        essay, held, post_found = _post(config, slug, essay_records.get(slug, {}), comment_records.get(slug, {}),
+                                        files, posts, include_pending, followed, frozenset(broken.get(slug, ())))
+        found.errors += post_found.errors
+        found.warnings += post_found.warnings
+        if essay and (include_drafts or not essay.draft):
+            essays.append(essay)
+            held_back += held
+        elif essay:
+            unpublished.append(essay)
+    return essays, unpublished, held_back
 
 
 def _not_from_unread(warnings: list[ContentError], unread: tuple[ContentError, ...]) -> list[ContentError]:
