@@ -193,11 +193,13 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
 def _catalogs(options: Options, config: "SiteConfig") -> tuple["Interface", list[ContentError], tuple[list, list]]:
     """The site's interface words, the errors of catalogs that cannot be read, and the warnings of
     those that can: (of the languages lacking words, of lines a page cannot use)."""
+    from .site import catalog_check
     from .site.ui import UNREADABLE, Interface
     interface = Interface(options.theme.folders("locales"), config)
-    unreadable = _said_of_catalogs(options, interface.unreadable())
+    unreadable = _said_of_catalogs(options, catalog_check.unreadable(interface))
     try:
-        return interface, unreadable, (_missing_catalogs(options, interface), _said_of_catalogs(options, interface.problems()))
+        return interface, unreadable, (_missing_catalogs(options, interface),
+                                       _said_of_catalogs(options, catalog_check.problems(interface)))
     except UNREADABLE:  # a catalog that cannot be read at all, as `unreadable` says: the others' warnings wait
         return interface, unreadable, ([], [])
 
@@ -240,17 +242,17 @@ def _missing_catalogs(options: Options, interface: "Interface") -> list[ContentE
     """One warning per declared language whose interface words would be English, wholly or in part,
     unless site.yml accepts English for it."""
     from .reading.yamltext import plain_or_quoted
-    from .site.ui import template_messages
+    from .site.catalog_check import incomplete, missing, template_messages, unknown_messages
     shown = shown_path(options.content, options.content / SETTINGS)
     warnings = [ContentError(shown, 0, f"language `{lang}` has no interface catalog "
                                        f"(locales/{lang}/{CATALOG}): its pages use English words; "
                                        "write one, or accept English with `english_interface: [" + plain_or_quoted(lang) + "]`")
-                for lang in interface.missing()]
+                for lang in missing(interface)]
     wanted = template_messages(options.theme.default / "locales" / "messages.pot")  # read once for both
     warnings += [ContentError(options.theme.shown("locales", path), line, why) for path, line, why in
-                 interface.unknown_messages(wanted, options.theme.own("locales"),
-                                            options.theme.own_text("templates", (".html", ".xml")))]
-    for lang, path, lacking in interface.incomplete(wanted):
+                 unknown_messages(interface, wanted, options.theme.own("locales"),
+                                  options.theme.own_text("templates", (".html", ".xml")))]
+    for lang, path, lacking in incomplete(interface, wanted):
         warnings.append(ContentError(options.theme.shown("locales", path), 0, (
             f"{counted(lacking, 'message')} of the interface {'has' if lacking == 1 else 'have'} no `{lang}` "
             "translation here: pages show them in English")))

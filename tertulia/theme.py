@@ -17,6 +17,7 @@ from .errors import ContentError, is_utf8_name, readable_name, unpublishable
 PACKAGE = Path(__file__).resolve().parent
 KINDS = ("templates", "assets", "locales")
 CATALOG = "LC_MESSAGES/messages.po"  # a language's words under locales/<lang>/ (gettext's layout)
+ENGLISH = "en"  # the language of the theme's own words, which needs no catalog
 LINKED = ("a symbolic link: refused, so that nothing outside the site's folder can be published or read into "
           "a page; put the file itself here")
 DEFAULT_PREFIX = "default"  # `{% extends "default/base.html" %}` in a site's own base.html

@@ -11,7 +11,6 @@ and the output must not change with an upgrade nobody asked for.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import gettext
 import re
 import unicodedata
@@ -20,16 +19,13 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, format_time
-from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from ..cache import content_key
 from ..model import PartialDate, SiteConfig
-from ..theme import CATALOG
+from ..theme import CATALOG, ENGLISH
 from .catalog_check import placeholder_problems, read_catalog
-
-ENGLISH = "en"
 
 
 class Catalog:
@@ -82,20 +78,6 @@ def catalog_paths(locales, lang: str) -> list[Path]:
     return paths
 
 
-def _line_holding(path: Path, words: str) -> int:
-    """The first line of a catalog holding `words` (a header's), counted as gettext counts lines, else 1."""
-    text = path.read_bytes().decode("utf-8", "replace")
-    return next((number for number, line in enumerate(text.split("\n"), 1) if words in line), 1)
-
-
-def _first_bad_line(raw: bytes) -> int:
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as problem:
-        return raw.count(b"\n", 0, problem.start) + 1
-    return 1
-
-
 # What reading a catalog raises when it cannot be read at all: not UTF-8, or a Plural-Forms gettext refuses
 UNREADABLE = (UnicodeDecodeError, LookupError, ValueError, SyntaxError, RecursionError)
 
@@ -140,100 +122,22 @@ class Interface:
 
     def words(self, lang: str) -> "Words":
         if lang not in self._words:
-            catalogs = [self._catalog(path) for path in self.catalog_paths(lang)]
+            catalogs = [self.catalog(path) for path in self.catalog_paths(lang)]
             merged = catalogs[-1] if catalogs else None
             for catalog in reversed(catalogs[:-1]):
                 merged = catalog.over(merged)
             self._words[lang] = Words(lang, merged, self.config)
         return self._words[lang]
 
-    def _catalog(self, path: Path) -> Catalog:
+    def catalog(self, path: Path) -> Catalog:
         if path not in self._catalogs:
             self._catalogs[path] = Catalog(path)
         return self._catalogs[path]
 
-    def unreadable(self) -> list[tuple[str, int, str]]:
-        """(its path under locales/, line, why) for each catalog the site's languages use that cannot be read: a file
-        saved in another encoding, a plural rule that is no C expression, a line Babel cannot parse."""
-        found: list[tuple[str, int, str]] = []
-        for path, shown in self._used_catalogs():
-            try:
-                found += [(shown, line, why) for line, why in self._catalog(path).unparsed]
-            except UnicodeDecodeError:
-                raw = path.read_bytes()
-                found.append((shown, _first_bad_line(raw), "not valid UTF-8; save it as UTF-8"))
-            except LookupError as problem:  # its header's charset, which Python does not know
-                found.append((shown, _line_holding(path, "charset="),
-                              f"its charset is not one Python knows ({problem}); write charset=UTF-8"))
-            except (ValueError, SyntaxError, RecursionError) as problem:  # gettext's verdict on Plural-Forms
-                found.append((shown, _line_holding(path, "Plural-Forms"), f"its Plural-Forms cannot be read ({problem})"))
-        return found
-
-    def problems(self) -> list[tuple[str, int, str]]:
-        """(its path under locales/, line, why) for each line of the catalogs the site's languages use
-        that a page cannot use as written (see catalog_check)."""
-        return [(shown, line, why) for path, shown in self._used_catalogs() for line, why in self._catalog(path).problems]
-
-    def _used_catalogs(self) -> list[tuple[Path, str]]:
+    def used_catalogs(self) -> list[tuple[Path, str]]:
         """Each catalog the site's languages use, once, with its path under locales/ (<lang>/LC_MESSAGES/…)."""
         paths = dict.fromkeys(path for lang in self.config.language_codes for path in self.catalog_paths(lang))
         return [(path, path.relative_to(path.parents[2]).as_posix()) for path in paths]
-
-    def missing(self) -> list[str]:
-        """The site's languages with no catalog, whose pages use English words (unless site.yml accepts it)."""
-        return [lang for lang in self.config.language_codes
-                if lang.split("-")[0] != ENGLISH and self.catalog_path(lang) is None
-                and lang not in self.config.english_interface]
-
-    def unknown_messages(self, wanted: frozenset[str], own: Path | None, own_templates: str) -> list[tuple[str, int, str]]:
-        """(path under locales/, line, why) for each message of the site's own catalogs (under `own`) that
-        neither the theme (`wanted`, see template_messages) nor the site's own templates ask for: a misspelt
-        msgid (`Serch`) is never shown, and nothing said so."""
-        if own is None or not wanted:
-            return []
-        found = []
-        for path, shown in self._used_catalogs():
-            if own not in path.parents:
-                continue
-            with path.open("rb") as file:
-                po, _ = read_catalog(file)
-            for message in po:
-                name = message.id if isinstance(message.id, str) else (message.id or ("",))[0]
-                # as a template writes it: `_("Say \"hi\"")` holds the msgid `Say "hi"`
-                written = (name, name.replace('"', '\\"'), name.replace("'", "\\'"))
-                if not name or name in wanted or any(form in own_templates for form in written):
-                    continue
-                near = difflib.get_close_matches(name, sorted(wanted), n=1, cutoff=0.8)
-                meant = f"; is it meant to be “{near[0]}”?" if near else ""
-                found.append((shown, message.lineno, f"no template asks for the message “{name}”, so its "
-                                                     f"translation is never shown{meant}"))
-        return found
-
-    def incomplete(self, wanted: frozenset[str]) -> list[tuple[str, str, int]]:
-        """(language, its catalog's path under locales/, how many messages it lacks) for each catalog the
-        site's languages use that lacks messages of the theme's (`wanted`, see template_messages); each
-        catalog once."""
-        if not wanted:
-            return []
-        found, seen = [], set()
-        for lang in self.config.language_codes:
-            path = self.catalog_path(lang)
-            if path is None or path in seen or lang in self.config.english_interface:
-                continue
-            seen.add(path)
-            catalog = self.words(lang).catalog
-            lacking = len(wanted - catalog.texts.keys() - catalog.plurals.keys())
-            if lacking:
-                found.append((lang, path.relative_to(path.parents[2]).as_posix(), lacking))
-        return found
-
-
-def template_messages(template: Path) -> frozenset[str]:
-    """The messages the theme's templates ask for, by their singular, from its messages.pot (none without one)."""
-    if not template.is_file():
-        return frozenset()
-    with template.open("rb") as file:
-        return frozenset(m.id if isinstance(m.id, str) else m.id[0] for m in read_po(file) if m.id)
 
 
 @lru_cache(maxsize=None)  # CLDR's data for a language is read once: pages ask for a handful of languages, often
