@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .cache import Cache, OutputMemo, content_key, tree_key
 from .reading.find import RECORD, SETTINGS, Found, digest_files, find_content, never_read
 from .site.routes import file_path
-from .theme import KINDS, THEME_IN_PACKAGE
+from .theme import KINDS, PACKAGE, THEME_IN_PACKAGE
 from .versions import installed_libraries
 
 if TYPE_CHECKING:
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from .site.plan import Page
 
 MEMO = "output.pickle"  # in the cache folder
-PACKAGE = Path(__file__).resolve().parent
 
 
 @dataclass

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import ContentError, is_utf8_name, readable_name, unpublishable
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent  # the installed tertulia: its code, and the theme a wheel carries in it
 KINDS = ("templates", "assets", "locales")
 CATALOG = "LC_MESSAGES/messages.po"  # a language's words under locales/<lang>/ (gettext's layout)
 ENGLISH = "en"  # the language of the theme's own words, which needs no catalog

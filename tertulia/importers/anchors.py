@@ -32,7 +32,7 @@ ANCHOR = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))
 EMPTY = re.compile(r"\s*(?:<(p|blockquote)>\s*</\1>)?\s*")  # what a block of nothing but marks leaves
 KEPT_ID = re.compile(r"""<[A-Za-z][^<>]*?\sid=["']([^"']*)["']""")  # an anchor a tag of the text still holds
 FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)", re.MULTILINE)
-CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)
+CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)  # an escaped backtick opens none
 MAX_ANCHORS = 500  # a post's table of contents in earnest has a few dozen
 # a footnote's and its mark's: the notes become Markdown's, whose ids the build names (or stay, kept): no passage
 # is looked for them, which converted the post again, and a post of thousands of notes for minutes

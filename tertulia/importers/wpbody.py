@@ -43,7 +43,6 @@ COMMENT_END = re.compile("-->")
 MORE = re.compile(r"<!--more(.*?)?-->", re.IGNORECASE)
 NEXTPAGE = re.compile(r"<!--nextpage-->", re.IGNORECASE)
 # A table cell's words, its code spans apart: a `|` outside one ends the cell in Markdown, inside one it does not
-CODE_SPANS = re.compile(r"(?<![\\`])(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)  # an escaped backtick opens none
 # a browser's blocks, each on lines of its own; the last six are no essay's (see untrusted.TAGS), but their words part
 # as a reader saw them: `<center>one</center><center>two</center>` was "onetwo"
 BLOCK_TAGS = ("address|article|aside|blockquote|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|summary|"
@@ -648,7 +647,7 @@ def autop(text: str) -> str:
 def _pipes_escaped(text: str) -> str:
     """A cell's text with each `|` outside its code spans escaped, as Markdown's tables read `\\|`."""
     parts, at = [], 0
-    for span in CODE_SPANS.finditer(text):
+    for span in anchors.CODE_SPAN.finditer(text):
         parts += [text[at:span.start()].replace("|", "\\|"), span.group()]
         at = span.end()
     return "".join(parts + [text[at:].replace("|", "\\|")])

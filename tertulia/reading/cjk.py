@@ -70,10 +70,10 @@ def _is_cjk(char: str) -> bool:
     return bool(ONE.fullmatch(char))
 
 
-LETTER = re.compile(f"[{UNSPACED}]")
+UNSPACED_LETTER = re.compile(f"[{UNSPACED}]")
 LETTERS_A_WORD = 3  # a Thai word runs to three letters (see markup.word_count)
 
 
 def as_many_as(tokens: list[str], words: int) -> int:
     """How many of `tokens` (see words) make `words` words: three times as many Thai letters."""
-    return words * LETTERS_A_WORD if tokens and LETTER.match(tokens[0]) else words
+    return words * LETTERS_A_WORD if tokens and UNSPACED_LETTER.match(tokens[0]) else words

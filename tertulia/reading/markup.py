@@ -19,7 +19,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
-from .cjk import CJK_CHARACTERS, LETTERS_A_WORD, MARKS, UNSPACED, joined_lines, without_spaces
+from .cjk import CJK_CHARACTERS, LETTERS_A_WORD, MARKS, UNSPACED, UNSPACED_LETTER, joined_lines, without_spaces
 from .language_tags import known_tag
 from .linkify import linked_addresses
 
@@ -635,7 +635,7 @@ def first_words(blocks, words: int = 40) -> str:
         words_of = inner if "<" not in inner and "&" not in inner else reading_text(block)
         if CLOSE_SET.search(words_of):  # Chinese or Japanese: cut by characters, not spaces
             return cut_to_words(without_spaces(" ".join(reading_text(block) for block in blocks)), words)
-        if UNSPACED_SET.search(words_of):  # Thai: by letters, and its blocks joined as its phrases are, by a space
+        if UNSPACED_LETTER.search(words_of):  # Thai: by letters, and its blocks joined as its phrases are, by a space
             return cut_to_words(" ".join(reading_text(block) for block in blocks), words)
         more = words_of.split()
         if taken and more and not ends_in_punctuation(taken[-1]):
@@ -664,18 +664,17 @@ CHARACTER, WORD = 6, 15  # in fifteenths of a word, counted in whole numbers: tw
 # with it) is counted as a third of a word, as a Thai word runs to three letters (ICU's dictionary cuts a
 # Thai essay so), and a text is cut between two letters, never after a vowel written before its consonant
 # (Thai's เ แ โ ใ ไ) nor before a mark
-UNSPACED_SET = re.compile(f"[{UNSPACED}]")
 UNSPACED_UNIT = re.compile(f"[{CLOSE_SET_RANGES}]|[{UNSPACED}][{MARKS}]*|[^\\s{CLOSE_SET_RANGES}{UNSPACED}]+")
 # a vowel written before its consonant (Thai's and Lao's), and the signs that stack the next letter under one
 HOLDS_THE_NEXT = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4\u17d2\u1039")
 FOLLOWS_ITS_LETTER = frozenset("\u0e30\u0e32\u0e33\u0e45\u0eb0\u0eb2\u0eb3")  # ะ า ำ ๅ and Lao's, after a consonant
-LETTER = WORD // LETTERS_A_WORD  # in fifteenths of a word
+LETTER_WEIGHT = WORD // LETTERS_A_WORD  # a Thai letter's, in fifteenths of a word
 
 
 def word_count(text: str) -> float:
     """How many words `text` holds: its spaced words, and its Chinese or Japanese characters and its Thai
     (Lao, Khmer, Burmese) letters by their weight."""
-    if UNSPACED_SET.search(text):
+    if UNSPACED_LETTER.search(text):
         return sum(_weight(unit) for unit in UNSPACED_UNIT.findall(text)) / WORD
     if not CLOSE_SET.search(text):
         return len(text.split())
@@ -684,12 +683,12 @@ def word_count(text: str) -> float:
 
 
 def _weight(unit: str) -> int:
-    return CHARACTER if CLOSE_SET.fullmatch(unit) else LETTER if UNSPACED_SET.match(unit) else WORD
+    return CHARACTER if CLOSE_SET.fullmatch(unit) else LETTER_WEIGHT if UNSPACED_LETTER.match(unit) else WORD
 
 
 def cut_to_words(text: str, words: int) -> str:
     """`text` cut after `words` words as word_count counts them, with "…" when something is left out."""
-    if UNSPACED_SET.search(text):
+    if UNSPACED_LETTER.search(text):
         return _cut_unspaced(text, words)
     counted, most = 0, words * WORD
     for unit in UNIT.finditer(text):
