@@ -181,7 +181,7 @@
     var kept = [];
     var at = {};
     results.forEach(function (data) {
-      var target = passage(data);
+      var target = data.byRun ? data.byRun.passage : passage(data);
       var side = (data.meta && data.meta.side) ? fromHex(data.meta.side) : data.url;
       var place = side + "#" + target;
       var found = { data: data, target: target, side: side };
@@ -286,12 +286,12 @@
       found = found.concat(found.map(function (each) { return each.replace(/(\p{L})['’](?=\p{L})/gu, "$1\u02bc"); }),
                            found.map(function (each) { return each.replace(/(\p{L})\u02bc(?=\p{L})/gu, "$1’"); }));
     }
-    if (form.hasAttribute("data-stroked-l") && /l/.test(found[0])) {
-      found = found.concat.apply(found, found.map(function (each) { return otherLetters(each, "l", "ł"); }));
-    }
-    if (form.hasAttribute("data-dotless-i") && /i/.test(found[0])) {
-      found = found.concat.apply(found, found.map(function (each) { return otherLetters(each, "i", "ı"); }));
-    }
+    // a letter made of no other (data-own-letters: "lł dđ"), which a reader's keyboard may lack
+    (form.getAttribute("data-own-letters") || "").split(" ").filter(Boolean).forEach(function (pair) {
+      if (found[0].indexOf(pair[0]) >= 0) {
+        found = found.concat.apply(found, found.map(function (each) { return otherLetters(each, pair[0], pair[1]); }));
+      }
+    });
     if (form.hasAttribute("data-arabic-script") && /[يكىیک]/.test(words)) {
       found = found.concat(found.map(persianLetters), found.map(arabicLetters));
     }
@@ -317,9 +317,10 @@
       .replace(/([\u05d0-\u05ea]\p{M}*)[\u05be-](?=[\u05d0-\u05ea\p{N}])/gu, "$1 ").replace(/\u05be/g, " ");
   }
 
-  // The forms of `words` with each `plain` letter as `other`, a letter made of no other: Polish's ł, Turkish's ı.
-  // The index keeps it with the other marks gone ("łódź" as "łodz", "çınar" as "cınar"), so "lodz" and "cinar",
-  // typed on a keyboard without it, found nothing. Every choice in a word of a few; in a longer one, all or none.
+  // The forms of `words` with each `plain` letter as `other`, a letter made of no other: Polish's ł, Vietnamese's
+  // đ, Turkish's ı. The index keeps it with the other marks gone ("łódź" as "łodz", "đường" as "đuong"), so "lodz"
+  // and "duong", typed on a keyboard without it, found nothing. Every choice in a word of a few; in a longer one,
+  // all or none.
   function otherLetters(words, plain, other) {
     var either = new RegExp("[" + plain + other + "]", "g");
     var spelled = [""];
@@ -364,6 +365,7 @@
     var starts = [].concat.apply([], asked.map(function (each) { return each.split(/\s+/); }))
       .filter(Boolean).map(function (term) { return folded(term).slice(0, 4); });
     function guessed(data) {
+      if (data.byRun) { return false; }  // its text holds what was typed (see byRuns)
       var marked = ((data.excerpt || "").match(/<mark>[^<]*<\/mark>/g) || []).map(function (mark) {
         return folded(mark.slice(6, -7).replace(/^[^\p{L}\p{N}]+/u, ""));
       });
@@ -380,10 +382,14 @@
   // Thai, Lao, Khmer, Burmese, Chinese and Japanese write a phrase's words without spaces. Pagefind's build cut
   // the index's text into words by its dictionary, and its script cuts the reader's query by the browser's,
   // which parts some words the index keeps whole: "ชาเย็น" (iced tea), looked for as "ชา" and "เย็น", found
-  // nothing of the essay it names. Each such run the browser parts is also looked for whole: its first word
-  // finds the word of the index it starts, and a page is kept where its text holds every run as typed.
-  var UNSPACED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
-  var MOST_WHOLE = 60;  // the first word's hits read to find the runs in: a short word starts many
+  // nothing of the essay it names. Where no hit holds such a run as typed, the run is looked for whole: its
+  // first word (the one sure to start a word of the index) finds the pages, and a page is kept where its text
+  // holds every run, linked to the passage that holds it, its excerpt the run in its sentence.
+  // (Script_Extensions: Japanese's long vowel mark ー, and 々, belong to the run they stand in.)
+  var UNSPACED = /[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmr}\p{scx=Mymr}\p{scx=Han}\p{scx=Hira}\p{scx=Kana}]+/gu;
+  var GAP = /[\s\u200b]/;  // between two words of Pagefind's text: a space, or the zero-width one it puts there
+  var MOST_WHOLE = 40;  // pages read to find a run in, the first word's best: a short word starts many
+  var AROUND_RUN = 60;  // letters of its sentence an excerpt shows before a run (twice as many after)
 
   function partedRuns(words) {
     if (typeof Intl.Segmenter !== "function") { return []; }
@@ -393,15 +399,66 @@
     }).filter(function (parted) { return parted.words.length > 1; });
   }
 
-  function wholeRuns(index, parted) {
-    if (!parted.length) { return Promise.resolve([]); }
+  // A page's text with the gaps Pagefind parts its words with (its `content` has none: `raw_content` keeps them)
+  function gappedText(data) { return data.raw_content || data.content || ""; }
+
+  // Where a page's text holds the first run, if it holds every run: each {start, end} in its text (Pagefind's,
+  // its gaps counted), or null.
+  function runIn(data, parted) {
+    var content = gappedText(data);
+    var joined = "", places = [];
+    for (var at = 0; at < content.length; at++) {
+      if (!GAP.test(content[at])) { joined += content[at]; places.push(at); }
+    }
+    if (!parted.every(function (each) { return joined.indexOf(each.run) >= 0; })) { return null; }
+    var found = [], run = parted[0].run;
+    for (var from = joined.indexOf(run); from >= 0; from = joined.indexOf(run, from + 1)) {
+      found.push({ start: places[from], end: places[from + run.length - 1] + 1 });
+    }
+    return found;
+  }
+
+  // A page found by its run, as a hit shows it: the run marked in its sentence, and the passage that holds it,
+  // the first that does (the title, the byline and the summary come before every passage, as passage() says).
+  // Passages are placed by words, Pagefind's, which its text parts with gaps; a stop between two is one too.
+  function foundByRun(data, places) {
+    var content = gappedText(data);
+    var passages = (data.anchors || []).filter(function (anchor) { return PASSAGE.test(anchor.id); });
+    var inPassages = places.map(function (place) {
+      var words = content.slice(0, place.start).split(/[\s\u200b]+/).filter(Boolean).length;
+      var within = passages.filter(function (anchor) { return anchor.location <= words; });
+      return { place: place, passage: within.length ? within[within.length - 1].id : "" };
+    });
+    var chosen = inPassages.filter(function (each) { return each.passage; })[0] || inPassages[0];
+    var place = chosen.place;
+    function shown(text) {
+      return text.replace(/\u200b/g, "").replace(/[&<>]/g, function (c) { return c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"; });
+    }
+    var excerpt = shown(content.slice(Math.max(0, place.start - AROUND_RUN), place.start)) + "<mark>" +
+      shown(content.slice(place.start, place.end)) + "</mark>" + shown(content.slice(place.end, place.end + 2 * AROUND_RUN));
+    return Object.assign({}, data, { excerpt: excerpt, byRun: { passage: chosen.passage } });
+  }
+
+  // Each hit whose text holds the runs the browser parted, shown by them: the run marked as typed, in the passage
+  // that holds it (Pagefind's excerpt marks its parts, the first passage one of them is in: "ชา" of "ชาวนา").
+  function byRuns(found, parted) {
+    return parted.length ? found.map(function (data) {
+      var places = runIn(data, parted);
+      return places ? foundByRun(data, places) : data;
+    }) : found;
+  }
+
+  // The pages that hold the runs the browser parted, where none of the hits `found` does.
+  function wholeRuns(index, parted, found) {
+    if (!parted.length || found.some(function (data) { return data.byRun; })) { return Promise.resolve([]); }
+    var known = found.map(function (data) { return data.url; });
     return index.search(parted[0].words[0].segment).then(function (search) {
       return Promise.all(search.results.slice(0, MOST_WHOLE).map(function (result) { return result.data(); }));
     }).then(function (results) {
-      return results.filter(function (data) {
-        var text = (data.content || "").replace(/\s+/g, "");
-        return parted.every(function (each) { return text.indexOf(each.run) >= 0; });
-      });
+      return results.filter(function (data) { return known.indexOf(data.url) < 0; }).map(function (data) {
+        var places = runIn(data, parted);
+        return places && foundByRun(data, places);
+      }).filter(Boolean);
     });
   }
 
@@ -431,15 +488,15 @@
     if (!words) { list.textContent = ""; status.textContent = ""; return; }
     interfaceWords(status, form.getAttribute("data-loading"));
     var asked = forms(words);  // searched, then what their hits mark is weighed by
+    var parted = partedRuns(words);  // runs of letters the browser cuts where the index may not
     load().then(function (index) {
-      return Promise.all([searchAll(index, asked), wholeRuns(index, partedRuns(words))]);
-    }).then(function (searches) {
-      // one index for every language: narrowing to one is done here, on the best hits
-      return Promise.all(searches[0].results.slice(0, lang ? 60 : 20).map(function (result) { return result.data(); }))
-        .then(function (results) {
-          var whole = searches[1].map(function (data) { return data.url; });
-          return searches[1].concat(results.filter(function (data) { return whole.indexOf(data.url) < 0; }));
-        });
+      return searchAll(index, asked).then(function (search) {
+        // one index for every language: narrowing to one is done here, on the best hits
+        return Promise.all(search.results.slice(0, lang ? 60 : 20).map(function (result) { return result.data(); }));
+      }).then(function (found) {
+        found = byRuns(found, parted);
+        return wholeRuns(index, parted, found).then(function (byRun) { return byRun.concat(found); });
+      });
     }).then(function (results) {
       show(words, lang, readersWordsFound(asked, results.filter(function (data) {
         return !lang || (data.meta && data.meta.language) === lang;

@@ -285,9 +285,12 @@ DOTLESS_I = {"tr", "az", "crh", "tt"}  # Turkish, Azerbaijani, Crimean Tatar, Ta
 # languages written in the Arabic script, whose yeh and kaf each have two letters (Arabic's ي ك, Persian's and
 # Urdu's ی ک) that look alike and that a reader's keyboard types either way
 ARABIC_SCRIPT = {"ar", "fa", "ur", "ps", "ckb", "sd", "ug", "ks", "mzn", "lrc", "sdh", "bal", "glk", "prs"}
-# Polish, Kashubian, Silesian and the Sorbian languages: their ł is made of no other letter, so the index's
-# forms without marks keep it, and search looks for each l typed as ł too
-STROKED_L = {"pl", "csb", "szl", "hsb", "dsb"}
+# Letters made of no other, which the index's forms without marks keep and a reader's keyboard may lack: on a site
+# in a language writing one, search looks for its plain letter typed as it too (`lodz` finds `łódź`, `duong` finds
+# `đường`, `cinar` finds `çınar`). Polish, Kashubian, Silesian and Sorbian's ł; Vietnamese, Croatian, Bosnian,
+# Serbian (in Latin letters) and Sami's đ; the Turkic languages' ı.
+OWN_LETTERS = {"ł": ("l", {"pl", "csb", "szl", "hsb", "dsb"}), "đ": ("d", {"vi", "hr", "bs", "sr", "sh", "se", "smn"}),
+               "ı": ("i", DOTLESS_I)}
 # French, Italian, Catalan and Occitan join an article or pronoun cut short to the next word (`l’hospitalité`,
 # `dell’arte`, `d’aigua`), which search keeps apart (see writing/search.py): those words, and no others
 # (`aujourd’hui` is one word, and English's `don't` is no elision)
@@ -346,9 +349,11 @@ class SiteConfig:
         return any(code.split("-")[0].lower() in ARABIC_SCRIPT or "-arab" in code.lower() for code, _ in self.languages)
 
     @property
-    def writes_stroked_l(self) -> bool:
-        """Whether a language of the site writes ł (STROKED_L): search looks for an l typed as ł too."""
-        return any(code.split("-")[0].lower() in STROKED_L for code, _ in self.languages)
+    def own_letters(self) -> tuple[str, ...]:
+        """Each letter of OWN_LETTERS a language of the site writes, after its plain one (`lł`): search looks
+        for the plain letter typed as it too."""
+        bases = {code.split("-")[0].lower() for code, _ in self.languages}
+        return tuple(plain + letter for letter, (plain, languages) in OWN_LETTERS.items() if bases & languages)
 
     @property
     def eliding(self) -> tuple[str, ...]:

@@ -247,7 +247,7 @@ def test_the_search_page_of_a_site_in_turkish_looks_for_both_is(tmp_path):
     searched = SITE_YML.replace("search: false", "search: true")
     content = make_content(tmp_path, {"site.yml": searched.replace("ro: Română", "tr: Türkçe")})
     assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
-    assert 'data-scope="" data-dotless-i\n' in (tmp_path / "out/search/index.html").read_text(encoding="utf-8")
+    assert 'data-scope="" data-dotless-i data-own-letters="iı"\n' in (tmp_path / "out/search/index.html").read_text(encoding="utf-8")
     other = make_content(tmp_path / "other", {"site.yml": searched})
     assert run_cli("build", "--content", str(other), "--output", str(tmp_path / "other-out")).returncode == 0
     assert "data-dotless-i" not in (tmp_path / "other-out/search/index.html").read_text(encoding="utf-8")
@@ -422,6 +422,19 @@ def test_a_polish_word_typed_without_its_l_stroke_and_a_ukrainian_one_with_any_a
     # essay "ołówek" found; a guess beside a hit that marks the reader's word is not listed at all
     first, marked = found["olowek"][2][0], found["olowek"][1]
     assert "/zeszyt/posts/lodz/?" in first and marked == ["ołówek"], (first, marked)
+
+
+def test_a_vietnamese_word_typed_without_its_barred_d_is_found(tmp_path, open_page):
+    """A Vietnamese writer's walk: "duong" found nothing of "đường", nor "da lat" of "Đà Lạt": every other mark
+    is folded away, but đ is made of no other letter, as Polish's ł is."""
+    found = searched(tmp_path, open_page, "caphe", {
+        "site.yml": 'title: Quán Cà Phê\nbase_url: "https://example.github.io/caphe/"\n'
+                    "languages: {vi: Tiếng Việt, en: English}\nmain_language: vi\nsearch: true\n",
+        "posts/pho/index.vi.md": "---\ntitle: Phố\nauthor: Lan\ndate: 2026-12-01\n---\n\n"
+                                 "Những con đường ở Đà Lạt buổi sáng.\n",
+        "posts/pho/index.en.md": "---\ntitle: Streets\ntranslation_of: vi\n---\n\nThe streets of Da Lat.\n",
+    }, [("duong", "vi"), ("đường", "vi"), ("nhung con duong", "vi")])
+    assert found["duong"][1] == ["đường"], found
 
 
 def test_a_turkish_word_typed_without_its_dotless_i_is_found_and_no_guess_is_listed_beside_it(tmp_path, open_page):
