@@ -459,14 +459,22 @@
         var open = pair.classList.toggle("glancing");
         button.setAttribute("aria-expanded", open ? "true" : "false");
       });
-      // Escape closes the counterpart, as it does what else opens on the page, from its button or within it
-      pair.addEventListener("keydown", function (event) {
-        if (event.key !== "Escape" || !pair.classList.contains("glancing")) { return; }
-        pair.classList.remove("glancing");
-        button.setAttribute("aria-expanded", "false");
-        button.focus();
-      });
       pair.appendChild(button);
+    });
+  }
+
+  // Escape closes a counterpart shown in place, as it closes what else opens on the page, from its button or within
+  // it: one listener for the page, as glances() draws the buttons anew at each change of view
+  function closingGlances() {
+    var text = document.querySelector(".text[data-glance]");
+    if (!text) { return; }
+    text.addEventListener("keydown", function (event) {
+      var pair = event.key === "Escape" && event.target.closest(".pair.glancing");
+      var button = pair && pair.querySelector(":scope > .glance-toggle");
+      if (!button) { return; }
+      pair.classList.remove("glancing");
+      button.setAttribute("aria-expanded", "false");
+      button.focus();
     });
   }
 
@@ -505,6 +513,7 @@
     showProgress();
     textSize();
     glances();
+    closingGlances();
     noted = placeMarks();
     copyPassageLinks();
     var swap = document.querySelector("[data-swap]");

@@ -486,6 +486,10 @@ def test_in_one_language_a_passage_shows_its_counterpart_in_place(server, open_p
     assert original.bounding_box()["y"] > translation["y"], "the counterpart follows the passage"
     page.keyboard.press("Enter")
     assert original.is_hidden()
+    for view in ("#view-original", "#view-translation"):  # the buttons drawn anew, twice: Escape still closes
+        page.check(view)
+    glance = page.get_by_role("button", name="Show this passage in Español", exact=True).nth(1)
+    glance.focus()
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")  # as the form and "Link copied" close
     assert original.is_hidden() and glance.get_attribute("aria-expanded") == "false"
