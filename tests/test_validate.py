@@ -508,9 +508,9 @@ def test_a_tag_in_capitals_another_essay_writes_in_small_letters_asks_whether_it
     said = [str(w) for w in loaded.warnings if "IŞIK" in str(w) or "ΠΟΙΗΣΗ" in str(w)]
     assert said == [
         "content/posts/hola/index.es.md:4: tag `IŞIK` is not in site.yml tags; its label is its key; is it meant to "
-        "be `Işık`, as another essay writes it? (name it in site.yml's tags)",
+        "be `Işık`, which an essay uses? (name it in site.yml's tags)",
         "content/posts/hola/index.es.md:4: tag `ΠΟΙΗΣΗ` is not in site.yml tags; its label is its key; is it meant to "
-        "be `ποίηση`, as another essay writes it? (name it in site.yml's tags)"], loaded.warnings
+        "be `ποίηση`, which an essay uses? (name it in site.yml's tags)"], loaded.warnings
 
 
 def test_a_tag_key_pasted_with_a_character_no_one_sees_is_the_tag_it_reads_as(tmp_path):
@@ -521,6 +521,18 @@ def test_a_tag_key_pasted_with_a_character_no_one_sees_is_the_tag_it_reads_as(tm
         "posts/luz/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\ntags: [ชา, ร้านน้ำชา, Big\u00adData]"),
         "posts/mar/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\ntags: [BigData]")})
     assert sorted(tag.key for tag in loaded.site.tags if tag.key != "values") == ["bigdata", "ชา", "ร้านน้ำชา"]
+
+
+def test_a_tag_key_keeps_a_joiner_inside_a_word_and_drops_marks_of_direction_and_joiners_at_its_ends(tmp_path):
+    """A red team: `کتاب` with a right-to-left mark, or a ZWNJ after it, were tags of their own shown as `کتاب`;
+    a key of such characters alone was an invisible tag. Persian's ZWNJ inside a word shapes it: `کتاب‌ها` (books)
+    is no `کتابها`. Thai's sara am typed in two keys with the tone mark between is one letter too."""
+    loaded = loads(tmp_path, {"posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", 'author: Ana\ntags: '
+                              '["کتاب", "کتاب\\u200f", "کتاب\\u200c", "کتاب\\u200cها", "کتابها", "น\\u0e4d\\u0e49\\u0e32", "น้ำ"]')})
+    assert {tag.key for tag in loaded.site.tags if tag.key != "values"} == {"کتاب", "کتاب\u200cها", "کتابها", "น้ำ"}
+    refused = errors_for(tmp_path / "refused", {"posts/hola/index.es.md": ESSAY_ES.replace(
+        "author: Ana", 'author: Ana\ntags: ["\\u200e\\u200c"]')})
+    assert any("must hold more than dots, spaces and characters no one sees" in error for error in refused), refused
 
 
 def test_a_tag_written_as_another_tag_s_label_asks_whether_it_is_that_tag(tmp_path):

@@ -170,11 +170,14 @@ def tag_text(value) -> str | None:
 
 
 # Characters no one sees that text pasted from the web carries between a word's letters (a zero-width space,
-# which Thai pages put between words, a word joiner, a soft hyphen): a key holding one was a tag of its own,
-# listed twice under one name. The joiners that shape letters (ZWJ, ZWNJ) are a word's own and stay.
-UNSEEN_IN_KEYS = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
-# Thai's and Lao's sara am as typed in two keys (nikhahit then sara aa), which no normal form joins: one letter
-TYPED_APART = {"\u0e4d\u0e32": "\u0e33", "\u0ecd\u0eb2": "\u0eb3"}
+# which Thai pages put between words, a word joiner, a soft hyphen, a mark of direction): a key holding one
+# was a tag of its own, listed twice under one name. The joiners that shape letters (ZWJ, ZWNJ) are a word's
+# own inside it (Persian's کتاب‌ها is not کتابها), and nothing at its ends.
+UNSEEN_IN_KEYS = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad\u200e\u200f\u061c"))
+JOINERS = "\u200c\u200d"
+# Thai's and Lao's sara am typed in two keys (nikhahit, then sara aa, a tone mark perhaps between), which no
+# normal form joins: one letter, after the tone mark, as Thai writes it
+TYPED_APART = re.compile("([\u0e4d\u0ecd])([\u0e48-\u0e4b\u0ec8-\u0ecb]?)([\u0e32\u0eb2])")
 
 
 def tag_segment(key: str) -> tuple[str, str]:
@@ -188,11 +191,10 @@ def tag_segment(key: str) -> tuple[str, str]:
     if NOT_IN_TAG.search(key):
         return "", "must not hold `/`, `\\` or a control character"
     key = unicodedata.normalize("NFC", key).translate(UNSEEN_IN_KEYS)
-    for apart, letter in TYPED_APART.items():
-        key = key.replace(apart, letter)
-    segment = "-".join(key.replace("İ", "i").lower().split())
-    if not segment.strip("."):
-        return "", "must hold more than dots and spaces"
+    key = TYPED_APART.sub(lambda typed: typed.group(2) + chr(ord(typed.group(3)) + 1), key)  # า + 1 is ำ
+    segment = "-".join(word for word in (part.strip(JOINERS) for part in key.replace("İ", "i").lower().split()) if word)
+    if not segment.strip(".-"):
+        return "", "must hold more than dots, spaces and characters no one sees"
     if len(segment) > MAX_KEY:
         return "", f"is too long: at most {MAX_KEY} characters"
     if len(segment.encode("utf-8")) > NAME_MAX:  # a folder's name: 85 characters of a script three bytes each

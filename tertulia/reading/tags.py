@@ -8,7 +8,8 @@ from difflib import get_close_matches
 
 from ..model import Essay, SiteConfig, Tag
 from .findings import Findings
-from .names import in_capitals, lowered_from_capitals, same_words, tag_segment, tag_text, without_tonos
+from .names import (UNSEEN_IN_KEYS, in_capitals, lowered_from_capitals, same_words, tag_segment, tag_text,
+                    without_tonos)
 from .read import Record
 from .scripts import name_language
 from .yamltext import plain_or_quoted
@@ -62,8 +63,9 @@ def _written_keys(record: Record) -> list[str | None]:
 
 
 def _written_tag(record: Record, segment: str, declared: tuple[Tag, ...]) -> str:
-    """The tag key as the essay writes it (`Big Data`), for its label: the first that gives `segment`."""
-    return next((key for key in _written_keys(record) if key is not None
+    """The tag key as the essay writes it (`Big Data`), for its label: the first that gives `segment`, without
+    the characters no one sees that its segment leaves out (a label or a site.yml line would carry them on)."""
+    return next((key.translate(UNSEEN_IN_KEYS) for key in _written_keys(record) if key is not None
                  and _meant_in_capitals(key, tag_segment(key)[0], declared) == segment), segment)
 
 
@@ -101,33 +103,31 @@ def site_tags(config: SiteConfig, essays: list[Essay], essay_records, found: Fin
                for key, essay in unknown.items()}
     extra = {}
     for key, essay in unknown.items():
-        _warn_unknown_tag(config, essay, key, essay_records, found, written.values())
+        _warn_unknown_tag(config, essay_records[essay.slug][essay.original.lang], key, written[key], found,
+                          written.values())
         # in the language of the essay that writes it, unless its letters are another's of the site alone
         extra[key] = Tag(key=key, labels=(), written=written[key],
                          written_lang=name_language(written[key], essay.original.lang, config.language_codes))
     return tuple(known.values()) + tuple(extra[k] for k in sorted(extra))
 
 
-def _warn_unknown_tag(config: SiteConfig, essay: Essay, key: str, essay_records, found: Findings,
-                      in_use=()) -> str:
-    """Warn, at the essay's `tags`, of a tag site.yml lacks (and the one perhaps meant, of site.yml's or, for
-    one in capitals, of the other essays' `in_use`); the tag as written."""
-    record = essay_records[essay.slug][essay.original.lang]
-    written = _written_tag(record, key, config.tags)
+def _warn_unknown_tag(config: SiteConfig, record: Record, key: str, written: str, found: Findings,
+                      in_use=()) -> None:
+    """Warn, at the `tags` of the essay's `record`, of a tag site.yml lacks, `written` as the essay writes it
+    (and the one perhaps meant: of site.yml's, or, for one in capitals, of the tags essays use, `in_use`)."""
     meant = _meant_tag(key, written, config.tags) or _meant_in_use(written, in_use)
     found.warn(record, "tags", f"tag `{written}` is not in site.yml tags; its label is its key" + (meant or (
         f" in every language: add it to site.yml's `tags` with a label for each ({_tag_entry(config, record.lang, written)})")))
-    return written
 
 
 def _meant_in_use(written: str, in_use) -> str:
-    """A question after the warning of a tag in capitals that site.yml lacks: the tag another essay writes in
-    small letters, which capitals spell so (`IŞIK` for `Işık`, `ΠΟΙΗΣΗ` for `ποίηση`): capitals drop the
-    dotless ı and the tonos, so the two are two tags until site.yml names one."""
+    """A question after the warning of a tag in capitals that site.yml lacks: the tag an essay writes in small
+    letters, which capitals spell so (`IŞIK` for `Işık`, `ΠΟΙΗΣΗ` for `ποίηση`): capitals drop the dotless ı
+    and the tonos, so the two are two tags until site.yml names one."""
     if not written.isupper():
         return ""
     near = [other for other in in_use if not other.isupper() and in_capitals(other) == in_capitals(written)]
-    return f"; is it meant to be `{near[0]}`, as another essay writes it? (name it in site.yml's tags)" if near else ""
+    return f"; is it meant to be `{near[0]}`, which an essay uses? (name it in site.yml's tags)" if near else ""
 
 
 def _tag_entry(config: SiteConfig, lang: str, written: str) -> str:
@@ -147,4 +147,5 @@ def warn_drafts_tags(config: SiteConfig, drafts: list[Essay], tags: tuple[Tag, .
         for key in essay.tags:
             if key not in said:
                 said.add(key)
-                _warn_unknown_tag(config, essay, key, essay_records, found)
+                record = essay_records[essay.slug][essay.original.lang]
+                _warn_unknown_tag(config, record, key, _written_tag(record, key, config.tags), found)
