@@ -10,7 +10,7 @@ import pytest
 
 from tertulia.pipeline import Options, load_site
 
-from helpers import make_content, run_cli
+from helpers import SITE_YML, make_content, run_cli
 
 
 def new(content, *args):
@@ -327,6 +327,16 @@ def test_a_turkish_title_leaves_out_the_apostrophe_before_a_suffix_as_turkish_ad
     assert slug_of(as_written_in("İstanbul'da Işık ve Gölge", "tr")) == "istanbulda-isik-ve-golge"
     assert slug_of(as_written_in("Türkçe’nin 'sesi'", "tr")) == "turkcenin-sesi"
     assert slug_of(as_written_in("L'été", "fr")) == "l-ete"  # French keeps WordPress's hyphen
+    assert slug_of(as_written_in("1990'lar ve 2023'te", "tr")) == "1990lar-ve-2023te"  # after a number too (a red team)
+    # a Greek title's other scripts stay whole for the transliteration: ガイド is gaido, not its decomposed ka-ito
+    assert slug_of(as_written_in("Ελλάδα ガイド Ἀθῆναι", "el")) == "ellada-gaido-athinai"
+
+
+def test_a_one_word_turkish_title_is_refused_as_a_slug_with_the_slug_turkish_makes(tmp_path):
+    """`new post "İstanbul'da"`, one Latin word, reads as a mistyped slug: the one it suggests is Turkish's."""
+    content = make_content(tmp_path, {"site.yml": SITE_YML.replace("ro: Română", "tr: Türkçe")})
+    refused = new(content, "post", "İstanbul'da", "--lang", "tr")
+    assert refused.returncode == 2 and "e.g. `istanbulda`" in refused.stderr, refused.stderr
 
 
 def test_a_new_post_in_a_folder_holding_another_language_s_essay_is_refused_with_the_way_to_translate_it(tmp_path):

@@ -38,7 +38,7 @@ def scaffold(content: Path, kind: str, slug: str, lang: str | None, reply_to: st
         # a title where the slug goes (`new post "কলকাতার ট্রাম"`), as a blog takes one: its slug made of it
         title, slug = " ".join(slug.split()), made
     if not is_key(slug):
-        return _usage(f"bad slug `{slug[:60]}`: {key_problem(slug)}")
+        return _usage(f"bad slug `{slug[:60]}`: {key_problem(slug, lang or config.main_language)}")
     static = content / "static"
     # the files static/ holds at the slug, or in its folder, for the rule the build judges them by
     beside = [static / slug, *((static / slug).iterdir() if (static / slug).is_dir() else ())]

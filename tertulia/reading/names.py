@@ -22,14 +22,15 @@ def is_key(text: str) -> bool:
     return len(text) <= MAX_KEY and SLUG.fullmatch(text) is not None
 
 
-def key_problem(text: str) -> str:
+def key_problem(text: str, lang: str = "") -> str:
     """The rule a slug or comment id breaks, said to its author ("" when it breaks none), with a slug
-    that keeps it when one can be made of its letters (`мова-і-памʼять`: `mova-i-pam-yat`)."""
+    that keeps it when one can be made of its letters (`мова-і-памʼять`: `mova-i-pam-yat`), as `lang`
+    spells them where it is given (see as_written_in: `İstanbul'da` is `istanbulda` in Turkish)."""
     if len(text) > MAX_KEY:
         return f"{len(text)} characters long; at most {MAX_KEY} characters"
     if SLUG.fullmatch(text):
         return ""
-    suggested = slug_of(text)
+    suggested = slug_of(as_written_in(text, lang) if lang else text)
     return f"{BAD_NAME}, e.g. `{suggested}`" if suggested else BAD_NAME
 
 
@@ -74,13 +75,13 @@ GREEK_PAIRS = {"ου": "ou", "αι": "ai", "ει": "ei", "οι": "oi", "υι": "
 GREEK_U_AFTER = {"α": "a", "ε": "e", "η": "i"}  # the vowels whose υ is a v or an f
 GREEK_VOICELESS = set("θκξπστφχψς")
 GREEK_NASAL_G = set("γξχ")  # a γ before these is sounded n
-GREEK_WORD = re.compile("[\u0370-\u03ff\u0300-\u036f]+")
+GREEK_WORD = re.compile("[\u0370-\u03ff\u1f00-\u1fff][\u0370-\u03ff\u1f00-\u1fff\u0300-\u036f]*")  # polytonic too
 
 
 # Turkish and Azerbaijani part a proper name from its suffix with an apostrophe (`İstanbul'da`, in Istanbul), which
 # their addresses leave out as their writers do (`istanbulda`); the transliteration made it a hyphen (`istanbul-da`)
 SUFFIX_APOSTROPHE = {"tr", "az"}
-WITHIN_A_WORD = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
+WITHIN_A_WORD = re.compile(r"(?<=[^\W_])['’](?=[^\W\d_])")  # after a number too: `1990'lar`
 
 
 def as_written_in(text: str, lang: str) -> str:
@@ -93,7 +94,7 @@ def as_written_in(text: str, lang: str) -> str:
     if base in SUFFIX_APOSTROPHE:
         return WITHIN_A_WORD.sub("", text)
     if base == "el":
-        return GREEK_WORD.sub(lambda word: _romanized_greek(word.group()), unicodedata.normalize("NFD", text).lower())
+        return GREEK_WORD.sub(lambda word: _romanized_greek(word.group()), unicodedata.normalize("NFC", text))
     if base == "he":
         return SIGN_BY_HEBREW_LETTER.sub("", text.translate(UNWRITTEN_IN_HEBREW_SLUGS))
     if base in ARABIC_SCRIPT or "-arab" in lang.lower():
@@ -109,7 +110,9 @@ def _romanized_ukrainian(text: str) -> str:
 
 
 def _romanized_greek(word: str) -> str:
-    """One Greek word (lower case, NFD: its tonos apart, which is left out) as ELOT 743 writes it."""
+    """One Greek word as ELOT 743 writes it, its accents left out (decomposed: the tonos apart, and the
+    diaeresis that parts two vowels read); the title's other words stay as written, for the transliteration."""
+    word = unicodedata.normalize("NFD", word).lower()
     letters = [(char, word[at + 1:at + 2] == "\u0308") for at, char in enumerate(word) if not unicodedata.combining(char)]
     spelled, at = [], 0
     while at < len(letters):
