@@ -6,7 +6,9 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
+from ..reading.config import BASE_URL, base_url_problem
 from ..reading.yamltext import plain_or_quoted, quoted, yaml_problem
 from .problems import ContentProblem, shown
 from .wpfiles import text_of
@@ -347,17 +349,30 @@ def _map(data, key: str, path: Path):
     return found
 
 
-def has_address(channel: Channel) -> bool:
-    """Whether the export gives the blog's address, which a new site.yml needs as its `base_url`."""
-    return channel.address.startswith(("http://", "https://"))
+def site_address(channel: Channel) -> tuple[str, str]:
+    """(the blog's address as a new site.yml's `base_url` takes it, "") or ("", why the export gives none): its
+    scheme in lower case, without a query or fragment, and one a browser follows, as `check` asks of base_url."""
+    written = channel.address.strip()
+    try:
+        parts = urlsplit(written)
+    except ValueError:  # `https://[::1`: no host a browser could ask
+        parts = None
+    if not written:
+        return "", "the export gives no address for the blog (the channel's <link>)"
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc or re.search(r"\s", written):
+        return "", f"the blog's address `{shown(written)}` (the channel's <link>) is no http(s) address"
+    address = urlunsplit((parts.scheme.lower(), parts.netloc, parts.path, "", ""))
+    problem = "" if BASE_URL.fullmatch(address) else "is no http(s) address"
+    problem = problem or base_url_problem(address)
+    return ("", f"the blog's address `{shown(written)}` (the channel's <link>) {problem}") if problem else (address, "")
 
 
 def new_site(channel: Channel, lang: str, tags: dict[str, str], redirects: dict[str, str],
              languages: dict[str, str], menu: list[str] = ()) -> str:
     """A site.yml from the blog's header: its title, description, address and `languages` (tag -> label),
     and a `menu` of the pages its own menu linked (their slugs)."""
-    base_url = channel.address
-    assert has_address(channel), "the first pass refuses an export without one"
+    base_url, problem = site_address(channel)
+    assert not problem, "the first pass refuses an export without one"
     code = lang if plain(lang) else quoted(lang)  # `no`, Norwegian, is false to YAML
     lines = [f"title: {{{code}: {quoted(text_of(channel.title) or base_url)}}}"]
     description = own_description(channel)

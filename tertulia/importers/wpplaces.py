@@ -43,10 +43,11 @@ def first_pass(export: Path, content: Path, lang: str | None, plan: Plan, downlo
         if isinstance(entry, Channel):
             channel = entry
             lang = _language(lang, channel, content, export)
-            if not siteyml.has_address(channel) and not (content / SETTINGS).is_file():
-                raise ContentProblem(f"{export}:{line_of(export, 'channel')}: the export gives no address for the "
-                                     "blog (the channel's <link>), which a new site.yml needs as base_url: write content/site.yml "
-                                     "first (`tertulia init` writes one), or add the <link> to the export")
+            unusable = siteyml.site_address(channel)[1]
+            if unusable and not (content / SETTINGS).is_file():
+                raise ContentProblem(f"{export}:{line_of(export, 'channel')}: {unusable}, which a new site.yml needs as "
+                                     "base_url: write content/site.yml first (`tertulia init` writes one), or mend the "
+                                     "<link> of the export")
             _blog_read(channel, content, lang, plan, download, uploads)
             continue
         if (post := attached_to(entry)) and entry.comments:  # whatever its file's address

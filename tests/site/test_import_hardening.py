@@ -82,18 +82,30 @@ def test_a_lang_option_that_is_not_a_tag_is_a_usage_error(tmp_path, language):
     assert list(site.iterdir()) == []
 
 
-@pytest.mark.parametrize("link", ["", "<link></link>", "<link>/blog/</link>"])
+@pytest.mark.parametrize("link", ["", "<link></link>", "<link>/blog/</link>", "<link>https://</link>",
+                                  "<link>https:// b.example.org</link>", "<link>https://b.example.org:99999/</link>",
+                                  '<link>https://b.example.org/"x</link>'])
 def test_an_export_without_the_blogs_address_is_named_at_its_line_before_any_work(tmp_path, link):
-    """A new site.yml needs the blog's address: the export's fault, said as `export:line:`, exit 1
-    (it was a usage error, exit 2, with no place named, after every post had been converted)."""
+    """A new site.yml needs the blog's address: the export's fault, said as `export:line:`, exit 1 (it was a
+    usage error, exit 2, with no place named, after every post had been converted); one no browser follows
+    is none (a red team: a site.yml was written that `check` then refused)."""
     site = tmp_path / "site"
     text = export_text(post()).replace("<link>https://b.example.org</link>", link)
     result = import_into(site, text.replace("<channel>", "<channel>\n"))
     no_traceback(result)
     export = site.parent / "site-export.xml"
     assert result.returncode == 1, result.stderr
-    assert result.stderr.startswith(f"{export}:2: the export gives no address for the blog"), result.stderr
+    assert result.stderr.startswith(f"{export}:2: ") and "which a new site.yml needs as base_url" in result.stderr
     assert "nothing was written" in result.stdout and list(site.iterdir()) == []
+
+
+@pytest.mark.parametrize("link", ["HTTPS://b.example.org", "https://b.example.org/?p=1#top"])
+def test_a_blog_address_a_browser_follows_is_the_new_sites_base_url_as_check_takes_it(tmp_path, link):
+    site = tmp_path / "site"
+    result = import_into(site, export_text(post()).replace("<link>https://b.example.org</link>", f"<link>{link}</link>"))
+    assert result.returncode == 0, result.stderr
+    assert 'base_url: "https://b.example.org/"' in (site / "content/site.yml").read_text(encoding="utf-8")
+    assert run_cli("check", cwd=site).returncode == 0
 
 
 def test_comments_from_disqus_into_a_site_with_no_posts_are_a_content_error(tmp_path):
