@@ -321,6 +321,17 @@ def test_a_greek_title_makes_its_slug_as_greece_romanizes_it():
     assert slug_of(as_written_in("Ευχαριστώ", "en")) == "eycharisto"  # another language's title: as it was
 
 
+def test_a_korean_title_makes_its_slug_as_south_korea_romanizes_it():
+    """A Vietnamese writer's walk with Korean translations: the transliteration took each letter alone, so 한국
+    was `hangug`, 거리 `geoli`, 신라 `sinla`; the Revised Romanization writes what is said, as Korean readers expect."""
+    from tertulia.reading.names import as_written_in, slug_of
+    made = {title: slug_of(as_written_in(title, "ko")) for title in (
+        "새벽의 하노이 거리", "한국 음식", "신라와 종로", "독립문", "음악과 라면", "좋아, 강아지!", "Seoul 2026 서울에서")}
+    assert made == {"새벽의 하노이 거리": "saebyeogui-hanoi-geori", "한국 음식": "hanguk-eumsik",
+                    "신라와 종로": "sillawa-jongno", "독립문": "dongnimmun", "음악과 라면": "eumakgwa-ramyeon",
+                    "좋아, 강아지!": "joa-gangaji", "Seoul 2026 서울에서": "seoul-2026-seoureseo"}
+
+
 def test_a_turkish_title_leaves_out_the_apostrophe_before_a_suffix_as_turkish_addresses_do():
     """A Turkish writer's walk: `İstanbul'da` (in Istanbul) made `istanbul-da`, a hyphen no Turkish address has."""
     from tertulia.reading.names import as_written_in, slug_of

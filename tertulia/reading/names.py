@@ -84,13 +84,52 @@ SUFFIX_APOSTROPHE = {"tr", "az"}
 WITHIN_A_WORD = re.compile(r"(?<=[^\W_])['’](?=[^\W\d_])")  # after a number too: `1990'lar`
 
 
+# Korean as the Revised Romanization writes it (South Korea's, its road signs' and passports'): by sound, where
+# the transliteration took each letter alone (한국 `hangug`, 거리 `geoli`, 신라 `sinla`; hanguk, geori, silla). A
+# syllable's last consonant is said as the next one's first where that starts with a vowel (음악 eumak), ㄹ is
+# `r` before a vowel and `l` after ㄴ or ㄹ, and a k, t or p before n or m is said through the nose (독립문
+# dongnimmun). Its tables are in Unicode's order of the letters a syllable is made of.
+KOREAN_FIRST = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]
+KOREAN_VOWEL = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
+                "yu", "eu", "ui", "i"]
+KOREAN_LAST = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t",
+               "ng", "t", "t", "k", "t", "p", "t"]
+# each last consonant before a vowel: (what stays last, what starts the next syllable); ㅎ is not said there
+KOREAN_LINKED = ["", ("", "g"), ("", "kk"), ("k", "s"), ("", "n"), ("n", "j"), ("", "n"), ("", "d"), ("", "r"),
+                 ("l", "g"), ("l", "m"), ("l", "b"), ("l", "s"), ("l", "t"), ("l", "p"), ("", "r"), ("", "m"),
+                 ("", "b"), ("p", "s"), ("", "s"), ("", "ss"), ("ng", ""), ("", "j"), ("", "ch"), ("", "k"),
+                 ("", "t"), ("", "p"), ("", "")]
+THROUGH_THE_NOSE = {"k": "ng", "t": "n", "p": "m"}
+HANGUL_SYLLABLES = re.compile("[\uac00-\ud7a3]+")
+
+
+def _romanized_korean(word: str) -> str:
+    """A run of Hangul syllables as the Revised Romanization writes it (see KOREAN_FIRST)."""
+    parts = [divmod(ord(syllable) - 0xAC00, 28) for syllable in word]
+    sounds = [[KOREAN_FIRST[rest // 21], KOREAN_VOWEL[rest % 21], KOREAN_LAST[last], last] for rest, last in parts]
+    for this, following in zip(sounds, sounds[1:]):
+        last, first = this[3], following[0]
+        if not last:
+            continue
+        if first == "":  # the next starts with a vowel: the consonant is said as its first
+            this[2], following[0] = KOREAN_LINKED[last]
+        elif first == "r":
+            this[2], following[0] = ("l", "l") if this[2] in ("n", "l") else (THROUGH_THE_NOSE.get(this[2], this[2]), "n")
+        elif first in ("n", "m"):
+            this[2] = THROUGH_THE_NOSE.get(this[2], this[2])
+    return "".join(first + vowel + last for first, vowel, last, _ in sounds)
+
+
 def as_written_in(text: str, lang: str) -> str:
     """A slug's letters as its language spells them in ASCII, as WordPress's German and Danish sites do
-    (`über` is `ueber`, not `uber`), Ukrainian as Ukraine romanizes it, Greek as Greece does, Hebrew without
-    its vowel points, the Arabic script with its alef; other languages' are left to the transliteration."""
+    (`über` is `ueber`, not `uber`), Ukrainian as Ukraine romanizes it, Greek as Greece does, Korean as South
+    Korea does, Hebrew without its vowel points, the Arabic script with its alef; other languages' are left to
+    the transliteration."""
     base = lang.split("-")[0].lower()
     if base == "uk":
         return _romanized_ukrainian(text)
+    if base == "ko":
+        return HANGUL_SYLLABLES.sub(lambda word: _romanized_korean(word.group()), unicodedata.normalize("NFC", text))
     if base in SUFFIX_APOSTROPHE:
         return WITHIN_A_WORD.sub("", text)
     if base == "el":
