@@ -123,13 +123,19 @@ def built_taking_issues(tmp_path, comment: str):
     return tmp_path / "www"
 
 
+def issue_form(page, url: str):
+    """The form of a site taking proposals as issues, opened, `window.open` caught (see CAPTURE_OPEN)."""
+    page.goto(url + "/repo/posts/hola/")
+    page.add_init_script(CAPTURE_OPEN)
+    page.reload()
+    page.locator(".join a.propose").click()
+    return page.locator(".join + form.proposal")
+
+
 def test_a_long_comment_proposed_as_an_issue_is_offered_as_the_text_to_paste(open_page, tmp_path):
     with serving(built_taking_issues(tmp_path, "---\nauthor: Ana\n---\n\nHola.\n")) as url:
         page = open_page(url + "/repo/posts/hola/")
-        page.add_init_script(CAPTURE_OPEN)
-        page.reload()
-        page.locator(".join a.propose").click()
-        form = page.locator(".join + form.proposal")
+        form = issue_form(page, url)
         form.locator("textarea").fill("ä" * 3000)
         form.locator("button[type=submit][value=github]").click()
         assert page.evaluate("window.__opened") is None
@@ -158,10 +164,7 @@ def test_a_comment_too_long_for_a_link_twice_goes_to_the_issue_once(open_page, t
     thai = "ชาเย็นหวานน้อย" * 33  # 462 letters
     with serving(built_taking_issues(tmp_path, "---\nauthor: Ana\n---\n\nHola.\n")) as url:
         page = open_page(url + "/repo/posts/hola/")
-        page.add_init_script(CAPTURE_OPEN)
-        page.reload()
-        page.locator(".join a.propose").click()
-        form = page.locator(".join + form.proposal")
+        form = issue_form(page, url)
         form.locator("textarea").fill(thai)
         form.locator("button[type=submit][value=github]").click()
         opened = page.evaluate("window.__opened")
