@@ -131,3 +131,12 @@ def test_an_alignment_error_quotes_the_first_words_of_a_japanese_block_not_all_o
 def test_a_lists_comma_takes_a_space_unless_it_is_full_width(comma, spaced):
     from tertulia.site.ui import spaced_comma
     assert spaced_comma(Markup(comma)) == spaced
+
+
+def test_a_language_named_inside_a_vietnamese_sentence_is_written_small_as_vietnamese_writes_it():
+    """A Vietnamese writer's walk: "dịch sang Tiếng Hàn" (translated into Korean) wrote CLDR's label, capital
+    and all, inside the sentence; Vietnamese writes the common noun small there, and a label capital."""
+    from tertulia.site.ui import _display_name, babel_locale
+    assert _display_name("ko", babel_locale("vi"), sentence=True) == "tiếng Hàn"
+    assert _display_name("ko", babel_locale("vi")) == "Tiếng Hàn"  # a label, as the language switch shows it
+    assert _display_name("fr", babel_locale("de"), sentence=True) == "Französisch"

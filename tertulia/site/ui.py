@@ -489,13 +489,21 @@ def _in_buddhist_era(locale: Locale, year: int, month: int, day: int) -> str:
 ERA_OR_YEAR = re.compile(r"'[^']*'|G+|y+")  # a pattern's quoted words are kept as they are
 
 
+# Vietnamese names a language "Tiếng Hàn" (the tongue, Korean) as CLDR writes a label; inside a sentence the
+# common noun is written small, as Vietnamese writes it ("dịch sang tiếng Hàn"), and CLDR says no transform
+SMALL_IN_A_SENTENCE = {"vi": ("Tiếng ", "tiếng ")}
+
+
 @lru_cache(maxsize=None)  # every card names its languages: the same few names, thousands of times a build
 def _display_name(code: str, in_language, sentence: bool = False) -> str:
     """CLDR's name of a language in another; capitalized as a label unless it stands in a sentence."""
     locale = babel_locale(code)
     name = locale.get_display_name(in_language) if locale else None
-    if not name or sentence:
-        return name or ""
+    if not name:
+        return ""
+    if sentence:
+        label, small = SMALL_IN_A_SENTENCE.get(str(in_language).split("_")[0], ("", ""))
+        return small + name[len(label):] if label and name.startswith(label) else name
     return name[:1].upper() + name[1:]
 
 
