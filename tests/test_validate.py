@@ -535,6 +535,16 @@ def test_a_tag_key_keeps_a_joiner_inside_a_word_and_drops_marks_of_direction_and
     assert any("must hold more than dots, spaces and characters no one sees" in error for error in refused), refused
 
 
+def test_a_tag_site_yml_lacks_is_labelled_as_an_essay_spells_it_in_small_letters(tmp_path):
+    """A Vietnamese writer's walk: `ĐƯỜNG PHỐ` and `đường phố`, one tag, was labelled in capitals on every page,
+    as the essay first in order wrote it."""
+    loaded = loads(tmp_path, {
+        "posts/a/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\ntags: [ĐƯỜNG PHỐ]"),
+        "posts/b/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\ntags: [đường phố]")})
+    tag = next(tag for tag in loaded.site.tags if tag.key == "đường-phố")
+    assert tag.label("es", "en") == ("đường phố", "es")
+
+
 def test_a_tag_written_as_another_tag_s_label_asks_whether_it_is_that_tag(tmp_path):
     """A Korean writer tagged `기억`, the `ko` label of `memory`: a second tag of the same name, with only
     "not in site.yml tags" said of it (a writer's walk, 2026-12)."""

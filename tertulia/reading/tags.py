@@ -94,13 +94,14 @@ def _meant_tag(key: str, written: str, declared: tuple[Tag, ...]) -> str:
 def site_tags(config: SiteConfig, essays: list[Essay], essay_records, found: Findings) -> tuple[Tag, ...]:
     """The tags of site.yml, plus any an essay uses that site.yml lacks (with a warning)."""
     known = {t.key: t for t in config.tags}
-    unknown: dict[str, Essay] = {}  # each tag site.yml lacks, with the first essay that uses it
+    using: dict[str, list[Essay]] = {}  # each tag site.yml lacks, with the essays that use it
     for essay in essays:
         for key in essay.tags:
             if key not in known:
-                unknown.setdefault(key, essay)
-    written = {key: _written_tag(essay_records[essay.slug][essay.original.lang], key, config.tags)
-               for key, essay in unknown.items()}
+                using.setdefault(key, []).append(essay)
+    unknown, written = {}, {}
+    for key, users in using.items():
+        unknown[key], written[key] = _spelled_best(key, users, essay_records, config.tags)
     extra = {}
     for key, essay in unknown.items():
         _warn_unknown_tag(config, essay_records[essay.slug][essay.original.lang], key, written[key], found,
@@ -109,6 +110,18 @@ def site_tags(config: SiteConfig, essays: list[Essay], essay_records, found: Fin
         extra[key] = Tag(key=key, labels=(), written=written[key],
                          written_lang=name_language(written[key], essay.original.lang, config.language_codes))
     return tuple(known.values()) + tuple(extra[k] for k in sorted(extra))
+
+
+def _spelled_best(key: str, users: list[Essay], essay_records, declared: tuple[Tag, ...]) -> tuple[Essay, str]:
+    """The essay whose spelling of a tag site.yml lacks is its label, with that spelling: the first not in
+    capitals, else the first (`đường phố` beside `ĐƯỜNG PHỐ`: a label shouts on every page otherwise)."""
+    first = None
+    for essay in users:  # most tags are spelled in small letters by their first essay: read no further
+        spelled = (essay, _written_tag(essay_records[essay.slug][essay.original.lang], key, declared))
+        if not spelled[1].isupper():
+            return spelled
+        first = first or spelled
+    return first
 
 
 def _warn_unknown_tag(config: SiteConfig, record: Record, key: str, written: str, found: Findings,
