@@ -528,7 +528,7 @@ jobs:
 # site's: tests/test_workflow.py checks that the repository's file is this, as `python build.py`.
 PROPOSALS_WORKFLOW = """\
 # A reader proposed a comment through a new issue (site.yml: `discussion: {{issues: true}}`): write
-# its comment file, open a pull request with it (merging it publishes the comment),
+# its comment file, open a pull request with it (the review: merging it publishes the comment),
 # and answer the issue with the pull request's link, or with why nothing could be taken from it. The issue's text is never
 # put into a command line: the import reads the event file GitHub gives the job. An edited issue
 # proposes again: its pull request, if it has one, then holds the corrected comment.
