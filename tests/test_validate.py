@@ -511,6 +511,14 @@ def test_a_tag_in_capitals_another_essay_writes_in_small_letters_asks_whether_it
         "be `Işık`, which an essay uses? (name it in site.yml's tags)",
         "content/posts/hola/index.es.md:4: tag `ΠΟΙΗΣΗ` is not in site.yml tags; its label is its key; is it meant to "
         "be `ποίηση`, which an essay uses? (name it in site.yml's tags)"], loaded.warnings
+    # and site.yml settles it: `Işık` named there is the tag `IŞIK` means (its segment is `işık`, its capital
+    # lowered as most languages lower it; capitals may stand for either i: a re-walk went round in a loop)
+    site_yml = SITE_YML.replace("  values: {en: values, es: valores}", "  values: {en: values, es: valores}\n  Işık: {}")
+    settled = loads(tmp_path / "settled", {"site.yml": site_yml,
+        "posts/hola/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\ntags: [IŞIK]"),
+        "posts/luz/index.es.md": ESSAY_ES.replace("author: Ana", "author: Ana\ntags: [Işık]")})
+    assert {essay.tags for essay in settled.site.essays} == {("işık",)}
+    assert not [w for w in settled.warnings if "IŞIK" in str(w)]
 
 
 def test_a_tag_key_pasted_with_a_character_no_one_sees_is_the_tag_it_reads_as(tmp_path):

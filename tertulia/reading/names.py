@@ -261,7 +261,20 @@ def lowered_from_capitals(key: str) -> set[str]:
     resume, as the contract has it."""
     if not key.isupper():
         return set()
-    return {tag_segment(key.replace("I", "ı"))[0], without_tonos(tag_segment(key)[0])} - {""}
+    return {tag_segment(spelled)[0] for spelled in _each_i_either_way(key)} | {without_tonos(tag_segment(key)[0])} - {""}
+
+
+def _each_i_either_way(key: str, most: int = 4) -> list[str]:
+    """`key` with each capital I as ı or as i: capitals do not say which a word holds, and a key written
+    `Işık` has the segment `işık` (its capital lowered as most languages lower it), `ışık` in Turkish.
+    A key of more I's than `most`: all as ı, as before."""
+    parts = key.split("I")
+    if len(parts) - 1 > most:
+        return [key.replace("I", "ı")]
+    spelled = [parts[0]]
+    for part in parts[1:]:
+        spelled = [before + letter + part for before in spelled for letter in ("ı", "i")]
+    return spelled
 
 
 def without_tonos(segment: str) -> str:
