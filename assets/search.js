@@ -373,7 +373,9 @@
         return starts.some(function (start) { return word.indexOf(start) === 0; });
       });
     }
-    var found = results.filter(function (data) { return !guessed(data); });
+    // where a hit holds the runs the browser parted as typed, one that does not is no one's (see byRuns)
+    var holding = results.filter(function (data) { return data.byRun; });
+    var found = (holding.length ? holding : results).filter(function (data) { return !guessed(data); });
     return found.length ? found : results;
   }
 
@@ -434,8 +436,9 @@
     function shown(text) {
       return text.replace(/\u200b/g, "").replace(/[&<>]/g, function (c) { return c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"; });
     }
-    var excerpt = shown(content.slice(Math.max(0, place.start - AROUND_RUN), place.start)) + "<mark>" +
-      shown(content.slice(place.start, place.end)) + "</mark>" + shown(content.slice(place.end, place.end + 2 * AROUND_RUN));
+    var excerpt = shown(wholeWords(content, Math.max(0, place.start - AROUND_RUN), place.start)) + "<mark>" +
+      shown(content.slice(place.start, place.end)) + "</mark>" +
+      shown(wholeWords(content, place.end, Math.min(content.length, place.end + 2 * AROUND_RUN)));
     return Object.assign({}, data, { excerpt: excerpt, byRun: { passage: chosen.passage } });
   }
 
@@ -446,6 +449,15 @@
       var places = runIn(data, parted);
       return places ? foundByRun(data, places) : data;
     }) : found;
+  }
+
+  // `content` from `start` to `end`, less a word cut at either end (a Thai vowel left without its consonant)
+  function wholeWords(content, start, end) {
+    var parts = Array.from(new Intl.Segmenter(document.documentElement.lang || undefined, { granularity: "word" })
+      .segment(content.slice(start, end)), function (part) { return part.segment; });
+    if (start > 0 && parts.length > 1) { parts.shift(); }
+    if (end < content.length && parts.length > 1) { parts.pop(); }
+    return parts.join("");
   }
 
   // The pages that hold the runs the browser parted, where none of the hits `found` does.
@@ -498,9 +510,11 @@
         return wholeRuns(index, parted, found).then(function (byRun) { return byRun.concat(found); });
       });
     }).then(function (results) {
-      show(words, lang, readersWordsFound(asked, results.filter(function (data) {
+      // what is the reader's is judged in every language, then narrowed to the one asked: a guess in English
+      // ("is" for "ışığı") is none the better for the Turkish hits being set aside
+      show(words, lang, readersWordsFound(asked, results).filter(function (data) {
         return !lang || (data.meta && data.meta.language) === lang;
-      })).slice(0, 20));
+      }).slice(0, 20));
     })
       .catch(function () { interfaceWords(status, form.getAttribute("data-none")); });
   }
