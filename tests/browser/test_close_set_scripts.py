@@ -83,6 +83,11 @@ def test_a_thai_word_the_browser_parts_and_the_index_keeps_whole_is_found(tmp_pa
             marked = page.eval_on_selector_all(".search-results mark", "marks => marks.map(m => m.textContent)")
             assert marked and all(mark.startswith(words) or words.startswith(mark) for mark in marked), (words, marked)
             assert page.problems == []
+        # in English alone, no page holds it: nothing found, not the English page whose byline's สมชาย starts ชา
+        page = open_page(f"{url}/cha/search/?q=ชาเย็น&lang=en")
+        page.wait_for_function("document.querySelector('.search-status').textContent.length > 0 "
+                               "&& !document.querySelector('.search-status').textContent.endsWith('…')")
+        assert page.locator(".search-results li").count() == 0
 
 
 def test_a_japanese_phrase_the_index_finds_costs_no_second_search(tmp_path, open_page):
