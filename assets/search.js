@@ -266,6 +266,7 @@
   // lowers them ("ILIK" is "ılık"), and with ı as i where a capital stood: the index lowers I to i, so it
   // holds "Işık" as "işık" and "IŞIK" as "işik", which "ışık" did not find.
   function forms(words) {
+    words = saraAmJoined(words);
     var found = [maqafApart(words.toLowerCase())];
     if (form.hasAttribute("data-dotless-i") && /[ıIİ]/.test(words)) {
       var turkic = words.toLocaleLowerCase("tr");
@@ -393,7 +394,16 @@
   var MOST_WHOLE = 40;  // pages read to find a run in, the first word's best: a short word starts many
   var AROUND_RUN = 60;  // letters of its sentence an excerpt shows before a run (twice as many after)
 
+  // Thai's and Lao's sara am typed in two keys (nikhahit, a tone mark perhaps, sara aa): the one letter the
+  // index holds (as a tag key is read: reading/names.TYPED_APART)
+  function saraAmJoined(words) {
+    return words.replace(/([\u0e4d\u0ecd])([\u0e48-\u0e4b\u0ec8-\u0ecb]?)([\u0e32\u0eb2])/g, function (typed, nikhahit, tone, aa) {
+      return tone + String.fromCharCode(aa.charCodeAt(0) + 1);
+    });
+  }
+
   function partedRuns(words) {
+    words = saraAmJoined(words);
     if (typeof Intl.Segmenter !== "function") { return []; }
     var segmenter = new Intl.Segmenter(document.documentElement.lang || undefined, { granularity: "word" });
     return (words.match(UNSPACED) || []).map(function (run) {

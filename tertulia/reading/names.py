@@ -122,18 +122,17 @@ def _romanized_korean(word: str) -> str:
 
 def as_written_in(text: str, lang: str) -> str:
     """A slug's letters as its language spells them in ASCII, as WordPress's German and Danish sites do
-    (`über` is `ueber`, not `uber`), Ukrainian as Ukraine romanizes it, Greek as Greece does, Korean as South
-    Korea does, Hebrew without its vowel points, the Arabic script with its alef; other languages' are left to
-    the transliteration."""
+    (`über` is `ueber`, not `uber`), Ukrainian as Ukraine romanizes it, Hebrew without its vowel points, the
+    Arabic script with its alef; Greek as Greece romanizes it and Korean as South Korea does, in a title of any
+    language (no other language writes their letters); the rest is left to the transliteration."""
+    text = unicodedata.normalize("NFC", text)
+    text = GREEK_WORD.sub(lambda word: _romanized_greek(word.group()), text)
+    text = HANGUL_SYLLABLES.sub(lambda word: _romanized_korean(word.group()), text)
     base = lang.split("-")[0].lower()
     if base == "uk":
         return _romanized_ukrainian(text)
-    if base == "ko":
-        return HANGUL_SYLLABLES.sub(lambda word: _romanized_korean(word.group()), unicodedata.normalize("NFC", text))
     if base in SUFFIX_APOSTROPHE:
         return WITHIN_A_WORD.sub("", text)
-    if base == "el":
-        return GREEK_WORD.sub(lambda word: _romanized_greek(word.group()), unicodedata.normalize("NFC", text))
     if base == "he":
         return SIGN_BY_HEBREW_LETTER.sub("", text.translate(UNWRITTEN_IN_HEBREW_SLUGS))
     if base in ARABIC_SCRIPT or "-arab" in lang.lower():
@@ -222,6 +221,13 @@ JOINERS = "\u200c\u200d"
 TYPED_APART = re.compile("([\u0e4d\u0ecd])([\u0e48-\u0e4b\u0ec8-\u0ecb]?)([\u0e32\u0eb2])")
 
 
+def key_as_seen(key: str) -> str:
+    """A tag key as a reader sees it: NFC, without the characters no one sees (UNSEEN_IN_KEYS), a sara am typed
+    apart as the one letter it is (TYPED_APART)."""
+    key = unicodedata.normalize("NFC", key).translate(UNSEEN_IN_KEYS)
+    return TYPED_APART.sub(lambda typed: typed.group(2) + chr(ord(typed.group(3)) + 1), key)  # า + 1 is ำ
+
+
 def tag_segment(key: str) -> tuple[str, str]:
     """(the tag's URL segment, "") or ("", the rule its key breaks).
 
@@ -232,8 +238,7 @@ def tag_segment(key: str) -> tuple[str, str]:
     apart from `istanbul`, at an address showing the dot."""
     if NOT_IN_TAG.search(key):
         return "", "must not hold `/`, `\\` or a control character"
-    key = unicodedata.normalize("NFC", key).translate(UNSEEN_IN_KEYS)
-    key = TYPED_APART.sub(lambda typed: typed.group(2) + chr(ord(typed.group(3)) + 1), key)  # า + 1 is ำ
+    key = key_as_seen(key)
     segment = "-".join(word for word in (part.strip(JOINERS) for part in key.replace("İ", "i").lower().split()) if word)
     if not segment.strip(".-"):
         return "", "must hold more than dots, spaces and characters no one sees"

@@ -8,7 +8,7 @@ from difflib import get_close_matches
 
 from ..model import Essay, SiteConfig, Tag
 from .findings import Findings
-from .names import (UNSEEN_IN_KEYS, in_capitals, lowered_from_capitals, same_words, tag_segment, tag_text,
+from .names import (in_capitals, key_as_seen, lowered_from_capitals, same_words, tag_segment, tag_text,
                     without_tonos)
 from .read import Record
 from .scripts import name_language
@@ -65,7 +65,7 @@ def _written_keys(record: Record) -> list[str | None]:
 def _written_tag(record: Record, segment: str, declared: tuple[Tag, ...]) -> str:
     """The tag key as the essay writes it (`Big Data`), for its label: the first that gives `segment`, without
     the characters no one sees that its segment leaves out (a label or a site.yml line would carry them on)."""
-    return next((key.translate(UNSEEN_IN_KEYS) for key in _written_keys(record) if key is not None
+    return next((key_as_seen(key) for key in _written_keys(record) if key is not None
                  and _meant_in_capitals(key, tag_segment(key)[0], declared) == segment), segment)
 
 

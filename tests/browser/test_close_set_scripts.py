@@ -73,7 +73,8 @@ def test_a_thai_word_the_browser_parts_and_the_index_keeps_whole_is_found(tmp_pa
     assert result.returncode == 0 and "cannot cut" not in result.stdout, result.stderr
     with serving(tmp_path / "www") as url:
         for words, found in (("ชาเย็น", {"chayen/#p2", "arroy/#p1"}), ("ชาเย็นหวานน้อย", {"chayen/#p2"}),
-                             ("ตลาดน้ำ", {"chayen/#p3"}), ("ตลาด", {"chayen/#p3", "yai/#p1"})):
+                             ("ตลาดน้ำ", {"chayen/#p3"}), ("ตลาด", {"chayen/#p3", "yai/#p1"}),
+                             ("ตลาดน\u0e49\u0e4d\u0e32", {"chayen/#p3"})):  # its sara am typed in two keys
             page = open_page(f"{url}/cha/search/?q={words}")
             page.wait_for_function("document.querySelector('.search-status').textContent.length > 0 "
                                    "&& !document.querySelector('.search-status').textContent.endsWith('…')")
@@ -81,7 +82,8 @@ def test_a_thai_word_the_browser_parts_and_the_index_keeps_whole_is_found(tmp_pa
                                              "a.getAttribute('href').replace(/\\?highlight=[^#]*/, ''))")
             assert sorted(hits) == sorted(f"th /cha/posts/{hit}" for hit in found), (words, hits)
             marked = page.eval_on_selector_all(".search-results mark", "marks => marks.map(m => m.textContent)")
-            assert marked and all(mark.startswith(words) or words.startswith(mark) for mark in marked), (words, marked)
+            typed = words.replace("\u0e4d\u0e32", "\u0e33")
+            assert marked and all(mark.startswith(typed) or typed.startswith(mark) for mark in marked), (words, marked)
             assert page.problems == []
         # in English alone, no page holds it: nothing found, not the English page whose byline's สมชาย starts ชา
         page = open_page(f"{url}/cha/search/?q=ชาเย็น&lang=en")
