@@ -42,7 +42,6 @@ FILLED_HERE = {"footnotes", "core/footnotes"}  # written from the post's meta (s
 COMMENT_END = re.compile("-->")
 MORE = re.compile(r"<!--more(.*?)?-->", re.IGNORECASE)
 NEXTPAGE = re.compile(r"<!--nextpage-->", re.IGNORECASE)
-# A table cell's words, its code spans apart: a `|` outside one ends the cell in Markdown, inside one it does not
 # a browser's blocks, each on lines of its own; the last six are no essay's (see untrusted.TAGS), but their words part
 # as a reader saw them: `<center>one</center><center>two</center>` was "onetwo"
 BLOCK_TAGS = ("address|article|aside|blockquote|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|summary|"
@@ -645,7 +644,8 @@ def autop(text: str) -> str:
 
 
 def _pipes_escaped(text: str) -> str:
-    """A cell's text with each `|` outside its code spans escaped, as Markdown's tables read `\\|`."""
+    """A cell's text with each `|` outside its code spans escaped, as Markdown's tables read `\\|` (a `|` outside
+    one ends the cell in Markdown, inside one it does not)."""
     parts, at = [], 0
     for span in anchors.CODE_SPAN.finditer(text):
         parts += [text[at:span.start()].replace("|", "\\|"), span.group()]

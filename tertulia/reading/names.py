@@ -141,9 +141,10 @@ def as_written_in(text: str, lang: str) -> str:
 
 
 def _romanized_ukrainian(text: str) -> str:
-    """`text`, lower case, its Ukrainian letters as Ukraine's romanization of 2010 writes them (`зг` is `zgh`,
-    apart from `zh`); its apostrophes, which mark a sound the Latin letters need no sign for, left out."""
-    text = re.sub(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])", "", unicodedata.normalize("NFC", text).lower()).replace("зг", "zgh")
+    """`text` (NFC, as as_written_in gives it: a `й` typed as `и` and its breve is one letter), lower case,
+    its Ukrainian letters as Ukraine's romanization of 2010 writes them (`зг` is `zgh`, apart from `zh`); its
+    apostrophes, which mark a sound the Latin letters need no sign for, left out."""
+    text = re.sub(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])", "", text.lower()).replace("зг", "zgh")
     return UKRAINIAN_LETTER.sub(_ukrainian_letter, text)
 
 
@@ -266,7 +267,7 @@ def lowered_from_capitals(key: str) -> set[str]:
     resume, as the contract has it."""
     if not key.isupper():
         return set()
-    return {tag_segment(spelled)[0] for spelled in _each_i_either_way(key)} | {without_tonos(tag_segment(key)[0])} - {""}
+    return ({tag_segment(spelled)[0] for spelled in _each_i_either_way(key)} | {without_tonos(tag_segment(key)[0])}) - {""}
 
 
 def _each_i_either_way(key: str, most: int = 4) -> list[str]:
