@@ -353,17 +353,15 @@ def site_address(channel: Channel) -> tuple[str, str]:
     """(the blog's address as a new site.yml's `base_url` takes it, "") or ("", why the export gives none): its
     scheme in lower case, without a query or fragment, and one a browser follows, as `check` asks of base_url."""
     written = channel.address.strip()
+    if not written:
+        return "", "the export gives no address for the blog (the channel's <link>)"
     try:
         parts = urlsplit(written)
     except ValueError:  # `https://[::1`: no host a browser could ask
         parts = None
-    if not written:
-        return "", "the export gives no address for the blog (the channel's <link>)"
-    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc or re.search(r"\s", written):
-        return "", f"the blog's address `{shown(written)}` (the channel's <link>) is no http(s) address"
-    address = urlunsplit((parts.scheme.lower(), parts.netloc, parts.path, "", ""))
-    problem = "" if BASE_URL.fullmatch(address) else "is no http(s) address"
-    problem = problem or base_url_problem(address)
+    address = urlunsplit((parts.scheme.lower(), parts.netloc, parts.path, "", "")) if parts else ""
+    http = parts and parts.scheme.lower() in ("http", "https") and parts.netloc and not re.search(r"\s", written)
+    problem = base_url_problem(address) if http and BASE_URL.fullmatch(address) else "is no http(s) address"
     return ("", f"the blog's address `{shown(written)}` (the channel's <link>) {problem}") if problem else (address, "")
 
 

@@ -104,12 +104,16 @@ def site_tags(config: SiteConfig, essays: list[Essay], essay_records, found: Fin
         unknown[key], written[key] = _spelled_best(key, users, essay_records, config.tags)
     extra = {}
     for key, essay in unknown.items():
-        _warn_unknown_tag(config, essay_records[essay.slug][essay.original.lang], key, written[key], found,
-                          written.values())
+        _warn_unknown_tag(config, _original_of(essay, essay_records), key, written[key], found, written.values())
         # in the language of the essay that writes it, unless its letters are another's of the site alone
         extra[key] = Tag(key=key, labels=(), written=written[key],
                          written_lang=name_language(written[key], essay.original.lang, config.language_codes))
     return tuple(known.values()) + tuple(extra[k] for k in sorted(extra))
+
+
+def _original_of(essay: Essay, essay_records) -> Record:
+    """The record of an essay's original, whose `tags` its tags are and where their warnings are said."""
+    return essay_records[essay.slug][essay.original.lang]
 
 
 def _spelled_best(key: str, users: list[Essay], essay_records, declared: tuple[Tag, ...]) -> tuple[Essay, str]:
@@ -117,7 +121,7 @@ def _spelled_best(key: str, users: list[Essay], essay_records, declared: tuple[T
     capitals, else the first (`đường phố` beside `ĐƯỜNG PHỐ`: a label shouts on every page otherwise)."""
     first = None
     for essay in users:  # most tags are spelled in small letters by their first essay: read no further
-        spelled = (essay, _written_tag(essay_records[essay.slug][essay.original.lang], key, declared))
+        spelled = (essay, _written_tag(_original_of(essay, essay_records), key, declared))
         if not spelled[1].isupper():
             return spelled
         first = first or spelled
@@ -160,5 +164,5 @@ def warn_drafts_tags(config: SiteConfig, drafts: list[Essay], tags: tuple[Tag, .
         for key in essay.tags:
             if key not in said:
                 said.add(key)
-                record = essay_records[essay.slug][essay.original.lang]
+                record = _original_of(essay, essay_records)
                 _warn_unknown_tag(config, record, key, _written_tag(record, key, config.tags), found)
