@@ -266,7 +266,6 @@
   // lowers them ("ILIK" is "ılık"), and with ı as i where a capital stood: the index lowers I to i, so it
   // holds "Işık" as "işık" and "IŞIK" as "işik", which "ışık" did not find.
   function forms(words) {
-    words = saraAmJoined(words);
     var found = [maqafApart(words.toLowerCase())];
     if (form.hasAttribute("data-dotless-i") && /[ıIİ]/.test(words)) {
       var turkic = words.toLocaleLowerCase("tr");
@@ -402,12 +401,17 @@
     });
   }
 
+  // The browser's words, as it cuts the page's language (made once, when first asked)
+  var segmenter = null;
+  function wordsOf(text) {
+    segmenter = segmenter || new Intl.Segmenter(document.documentElement.lang || undefined, { granularity: "word" });
+    return Array.from(segmenter.segment(text));
+  }
+
   function partedRuns(words) {
-    words = saraAmJoined(words);
     if (typeof Intl.Segmenter !== "function") { return []; }
-    var segmenter = new Intl.Segmenter(document.documentElement.lang || undefined, { granularity: "word" });
     return (words.match(UNSPACED) || []).map(function (run) {
-      return { run: run, words: Array.from(segmenter.segment(run)).filter(function (part) { return part.isWordLike; }) };
+      return { run: run, words: wordsOf(run).filter(function (part) { return part.isWordLike; }) };
     }).filter(function (parted) { return parted.words.length > 1; });
   }
 
@@ -437,7 +441,7 @@
     var content = gappedText(data);
     var passages = (data.anchors || []).filter(function (anchor) { return PASSAGE.test(anchor.id); });
     var inPassages = places.map(function (place) {
-      var words = content.slice(0, place.start).split(/[\s\u200b]+/).filter(Boolean).length;
+      var words = content.slice(0, place.start).split(GAP).filter(Boolean).length;
       var within = passages.filter(function (anchor) { return anchor.location <= words; });
       return { place: place, passage: within.length ? within[within.length - 1].id : "" };
     });
@@ -463,8 +467,7 @@
 
   // `content` from `start` to `end`, less a word cut at either end (a Thai vowel left without its consonant)
   function wholeWords(content, start, end) {
-    var parts = Array.from(new Intl.Segmenter(document.documentElement.lang || undefined, { granularity: "word" })
-      .segment(content.slice(start, end)), function (part) { return part.segment; });
+    var parts = wordsOf(content.slice(start, end)).map(function (part) { return part.segment; });
     if (start > 0 && parts.length > 1) { parts.shift(); }
     if (end < content.length && parts.length > 1) { parts.pop(); }
     return parts.join("");
@@ -509,8 +512,9 @@
     window.history.replaceState(null, "", address.href);
     if (!words) { list.textContent = ""; status.textContent = ""; return; }
     interfaceWords(status, form.getAttribute("data-loading"));
-    var asked = forms(words);  // searched, then what their hits mark is weighed by
-    var parted = partedRuns(words);  // runs of letters the browser cuts where the index may not
+    var typed = saraAmJoined(words);  // as the index holds a Thai word
+    var asked = forms(typed);  // searched, then what their hits mark is weighed by
+    var parted = partedRuns(typed);  // runs of letters the browser cuts where the index may not
     load().then(function (index) {
       return searchAll(index, asked).then(function (search) {
         // one index for every language: narrowing to one is done here, on the best hits
