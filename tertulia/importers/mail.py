@@ -92,6 +92,12 @@ def _one(where: str, raw: bytes, content: Path, site: tuple, dry_run: bool, seen
             raise Refused("it was sent from the site's own address (`discussion.email`): your own letter, such as an "
                           "answer to a reader, not a reader's proposal; import the reader's message itself (a "
                           "forward of it, `Fwd:`, is read as theirs)")
+        if message is outer and proposal.copied_from and not _forwarding(outer, text) \
+                and _someone_else(proposal.copied_from, outer, config):
+            # a reply to another reader's letter, copied in whole under the reply's words: its comment file
+            # is that reader's, and the reply's words would go out under their name
+            raise Refused(f"its only comment file is in the letter it answers, from {one_line(proposal.copied_from)}, "
+                          "which it copies in: that file is theirs, not this letter's writer's; import their own letter")
         private = tuple(sorted(set(senders + _addresses(message) + _forwarded_senders(text)), key=len, reverse=True))
         key = _message_key(message, raw if message is outer else message.as_bytes())
         origin = f"proposed by e-mail, message {key}"
@@ -129,6 +135,23 @@ def _from_the_site(message, config) -> bool:
     name, address = senders[0] if senders else ("", "")
     rewritten = LIST_REWRITE.search(name) or any(other.lower() not in ("", own) for _, other in originals)
     return address.lower() == own and not rewritten
+
+
+def _someone_else(named: str, message, config) -> bool:
+    """Whether the writer a copied-in letter's `From:` names is neither the message's sender nor the site nor
+    whom the message is sent to (a reader answering the maintainer, their own letter below, corrects their own
+    comment): by address where it shows one, else by the name, where the sender's From gives one."""
+    try:
+        sender_name, sender = getaddresses([str(message.get("From", ""))[:LONG_HEADER]])[0]
+        addressees = [address.lower() for _, address in getaddresses([str(message.get("To", ""))[:LONG_HEADER]])]
+    except (ValueError, TypeError, IndexError, RecursionError):
+        return False
+    own = config.discussion.email.lower() if config.discussion and config.discussion.email else ""
+    addresses = [address.lower() for address in ADDRESS_LIKE.findall(named)]
+    if addresses:
+        return not any(address in (sender.lower(), own, *addressees) for address in addresses)
+    name = " ".join(named.strip("\"' ").split()).casefold()
+    return bool(sender_name) and name != " ".join(sender_name.split()).casefold()
 
 
 LIST_REWRITE = re.compile(r"\svia\s", re.IGNORECASE)  # "'Anna' via Talk": a list's name for a reader's letter

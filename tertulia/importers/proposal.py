@@ -138,6 +138,7 @@ class Proposal:
     after: str = ""  # the reader's words after the comment file (a P.S.), which are not read: named
     unread: str = ""  # the file's own text when the words above are another text: kept in the file, unpublished
     left_out: tuple[str, ...] = ()  # the lines under the reader's text taken for their mail program's: named
+    copied_from: str = ""  # who wrote the letter a reply copies in over the file (its `From:`), see _copied_from
     joined: int = 0  # the comment file's lines a mail program wrapped, joined again: named
 
 
@@ -200,8 +201,9 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
     # the lines taken for the mail program's, said when the text they closed is the comment, not the file's
     left_out = tuple(line.strip() for line in written[len(kept):] if line.strip()) if body != filed else ()
     unread = filed if body != filed and _another_text(typed, filed, placeholders) else ""
+    copied_from = _copied_from(above) if mail and written == above else ""
     return Proposal(path=path, meta=parsed.meta, body=body, others=others, after=after, left_out=left_out,
-                    unread=unread, joined=joined)
+                    unread=unread, joined=joined, copied_from=copied_from)
 
 
 # a front matter's line that starts a value (`url: …`)
@@ -438,6 +440,17 @@ def _outlook_forward(lines: list[str], forward: bool = False) -> int | None:
             if forward or any(FORWARD_SUBJECT.fullmatch(line.strip()) for line in block):
                 return index - 1
     return None
+
+
+def _copied_from(lines: list[str]) -> str:
+    """Who wrote the letter a reply copies in unquoted above the comment file, as its header block names
+    them (`From: Ana <ana@x.org>`, under Outlook's separator), the nearest block to the file; or ""."""
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index].strip()
+        under_separator = index > 0 and SEPARATOR.fullmatch(lines[index - 1].strip())
+        if HEADER_FROM.fullmatch(line) and (under_separator or _outlook_headers(lines, index)):
+            return line.split(":", 1)[1].strip(" *")
+    return ""
 
 
 def _outlook_headers(lines: list[str], index: int) -> bool:

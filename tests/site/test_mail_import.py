@@ -393,6 +393,26 @@ def test_a_readers_own_quote_stays_and_a_copied_in_message_goes(tmp_path):
     assert comments["20261130-0700-cccccccc.es.md"].endswith("\n\nAdding a word.\n")
 
 
+def test_a_reply_to_another_readers_letter_copied_in_is_not_their_comment(tmp_path):
+    """A Russian walk: Irina answered Yuri's proposal in Outlook, which copies his letter in whole under her
+    words, his comment file with it; her "I agree with Yuri." went out as a comment under his name. A reader's
+    answer to their own letter (the maintainer's question between) still corrects their comment."""
+    content = site(tmp_path)
+    copied = ("Поддерживаю Юрия.\n\n-----Original Message-----\nFrom: Щукин Юрий\nSent: 7 декабря 2026 г. 23:50\n\n"
+              "Щедрость — не утопия.")
+    other = mails.headers(EmailMessage(), "RE: Ответ", 1, sender="Ирина Ёлкина <irina@example.ru>")
+    other.set_content(the_letter(name="Щукин Юрий", body="Щедрость — не утопия.", text=copied))
+    own = copied.replace("From: Щукин Юрий", "From: Eve <eve@mail.example.net>").replace("Поддерживаю Юрия.", "Короче.")
+    mine = mails.headers(EmailMessage(), "RE: Ответ", 2, sender="Eve <eve@mail.example.net>")
+    mine.set_content(the_letter(comment_id="20261130-0700-cccccccc", body="Щедрость — не утопия.", text=own))
+    result = import_mail(content, *mails.store([other, mine], tmp_path / "mail")["eml"])
+    refused = [line for line in result.stderr.splitlines() if "not imported" in line]
+    assert len(refused) == 1 and "in the letter it answers, from Щукин Юрий" in refused[0], result.stderr
+    comments = comments_of(content)
+    assert "20261130-0615-k3x9qa7b.es.md" not in comments
+    assert comments["20261130-0700-cccccccc.es.md"].endswith("\n\nКороче.\n")
+
+
 def test_the_site_s_own_answer_over_a_readers_letter_is_no_proposal_but_its_forward_is(tmp_path):
     """A red team: the maintainer's Outlook answer ("we will not publish this, it is rude") over the reader's
     letter, copied in unquoted, became a pending comment of those words under the reader's name."""
