@@ -36,6 +36,12 @@ MAX_PARTS = 50
 TEXT_TYPES = ("text/plain", "text/html")
 PRIVATE_HEADERS = ("from", "sender", "reply-to", "return-path")
 LETTER_BEGIN_WORDS = "tertulia comment file"
+# What mail programs and browsers read a label as (WHATWG's Encoding Standard): a letter labelled Latin-1 is
+# often Windows-1252 (its curly quotes, dashes and €; Latin-1's own control characters are never meant); one
+# labelled GB2312 is GBK (`喆`), Big5 is Big5 with Hong Kong's and Microsoft's additions (`裏`), Shift_JIS and
+# EUC-KR are Windows' Japanese and Korean, each a superset the label's own codec refuses
+READ_AS = {"iso8859-1": ("cp1252",), "gb2312": ("gb18030",), "gbk": ("gb18030",), "big5": ("big5hkscs", "cp950"),
+           "shift_jis": ("cp932",), "euc_kr": ("cp949",)}
 LATIN_LABELS = {"iso8859-1", "cp1252", "iso8859-15"}  # codecs' names of the labels UTF-8 is often sent under
 
 
@@ -377,11 +383,9 @@ def _decoded(part) -> str:
             # are valid UTF-8 beyond ASCII are almost never Latin-1 text (`QuÃ© tal`), so read as what they are
             with contextlib.suppress(UnicodeDecodeError):
                 return payload.decode("utf-8")
-        if codec == "iso8859-1":
-            # what mail programs and browsers do: a letter labelled Latin-1 is often Windows-1252 (its
-            # curly quotes, dashes and €), and Latin-1's own control characters are never meant
+        for wider in READ_AS.get(codec, ()):
             with contextlib.suppress(UnicodeDecodeError):
-                return payload.decode("cp1252")
+                return payload.decode(wider)
         return payload.decode(charset)
     except UnicodeError:  # a decoding error, or a codec such as punycode that raises its parent
         problem = f"its text is not valid {_safe_name(charset)}"

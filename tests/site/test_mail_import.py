@@ -614,6 +614,28 @@ def test_a_letter_labelled_latin_1_in_windows_1252_keeps_its_quotes_dashes_and_e
     assert body in written and "\x92" not in written
 
 
+@pytest.mark.parametrize("label, codec, body", [
+    ("gb2312", "gbk", "陈喆说：广告的价值。"),  # 喆 is GBK's, not GB2312's, the label Chinese mail programs write
+    ("big5", "cp950", "這裏是臺北，價格 5 €。"),  # 裏 and € are Microsoft's Big5 (CP950), the label Big5's
+    ("shift_jis", "cp932", "①番目の髙橋さん。"),  # ① and 髙 are Windows' Shift_JIS
+    ("euc-kr", "cp949", "똠방각하의 댓글."),  # 똠 is Windows' Korean (UHC) only
+])
+def test_a_letter_labelled_as_mail_programs_label_east_asian_text_is_read_as_they_read_it(tmp_path, label, codec, body):
+    """A Chinese walk: GBK text labelled gb2312 and CP950 text labelled big5 were refused as "not valid";
+    mail programs and browsers read these labels as the wider encodings (WHATWG's Encoding Standard)."""
+    with pytest.raises(UnicodeDecodeError):
+        body.encode(codec).decode(label)
+    content = site(tmp_path)
+    message = EmailMessage()
+    message.set_content(the_letter(body=body, name="Eve"), cte="8bit")
+    raw = mails.headers(message, "Comment", 1).as_bytes().replace(b"utf-8", label.encode())
+    (tmp_path / "mail").mkdir()
+    (tmp_path / "mail/a.eml").write_bytes(raw.replace(body.encode("utf-8"), body.encode(codec)))
+    result = import_mail(content, tmp_path / "mail/a.eml")
+    assert result.returncode == 0, result.stderr
+    assert comments_of(content)["20261130-0615-k3x9qa7b.es.md"].endswith("\n\n" + body + "\n")
+
+
 def test_a_photo_put_in_the_middle_of_a_letter_leaves_both_halves_of_its_text(tmp_path):
     content = site(tmp_path)
     message = EmailMessage()
