@@ -140,3 +140,11 @@ def test_a_language_named_inside_a_vietnamese_sentence_is_written_small_as_vietn
     assert _display_name("ko", babel_locale("vi"), sentence=True) == "tiếng Hàn"
     assert _display_name("ko", babel_locale("vi")) == "Tiếng Hàn"  # a label, as the language switch shows it
     assert _display_name("fr", babel_locale("de"), sentence=True) == "Französisch"
+
+
+def test_open_graph_names_a_script_s_own_country():
+    """A Chinese walk: a Traditional Chinese page told link previews it was `zh_CN`, the likely country of
+    Chinese alone, not of Chinese in Traditional characters."""
+    from tertulia.site.structured import og_locale
+    assert [og_locale(lang) for lang in ("zh-Hant", "zh-Hans", "zh", "sr-Latn", "pt-BR", "es")] == \
+        ["zh_TW", "zh_CN", "zh_CN", "sr_RS", "pt_BR", "es_ES"]

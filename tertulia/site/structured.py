@@ -18,8 +18,8 @@ COMMENT_WORDS = 20  # fewer than the archive's excerpt holds (markup.first_words
 
 @lru_cache(maxsize=None)
 def og_locale(lang: str) -> str:
-    """Open Graph's form of a language, `ll_CC` (`es` -> `es_ES`, `pt-BR` -> `pt_BR`), from CLDR's likely
-    subtags; a language CLDR does not know keeps its code."""
+    """Open Graph's form of a language, `ll_CC` (`es` -> `es_ES`, `pt-BR` -> `pt_BR`, `zh-Hant` -> `zh_TW`),
+    from CLDR's likely subtags, of its script where it names one; a language CLDR does not know keeps its code."""
     from babel import Locale, UnknownLocaleError
     try:
         locale = Locale.parse(lang.replace("-", "_"))
@@ -28,7 +28,9 @@ def og_locale(lang: str) -> str:
     if locale.territory:
         return f"{locale.language}_{locale.territory}"
     from babel.core import get_global
-    likely = get_global("likely_subtags").get(locale.language, "")
+    subtags = get_global("likely_subtags")
+    likely = subtags.get(f"{locale.language}_{locale.script}", "") if locale.script else ""
+    likely = likely or subtags.get(locale.language, "")
     territory = next((part for part in likely.split("_")[1:] if part.isupper() and len(part) == 2), "")
     return f"{locale.language}_{territory}" if territory else locale.language
 
