@@ -242,10 +242,10 @@ def _missing_catalogs(options: Options, interface: "Interface") -> list[ContentE
     """One warning per declared language whose interface words would be English, wholly or in part,
     unless site.yml accepts English for it."""
     from .reading.yamltext import plain_or_quoted
-    from .site.catalog_check import incomplete, missing, template_messages, unknown_messages
+    from .site.catalog_check import incomplete, missing, pybabel_folder, template_messages, unknown_messages
     shown = shown_path(options.content, options.content / SETTINGS)
     warnings = [ContentError(shown, 0, f"language `{lang}` has no interface catalog "
-                                       f"(locales/{lang}/{CATALOG}): its pages use English words; "
+                                       f"(locales/{pybabel_folder(lang)}/{CATALOG}): its pages use English words; "
                                        "write one, or accept English with `english_interface: [" + plain_or_quoted(lang) + "]`")
                 for lang in missing(interface)]
     wanted = template_messages(options.theme.default / "locales" / "messages.pot")  # read once for both

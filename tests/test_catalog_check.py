@@ -141,3 +141,29 @@ def test_a_site_catalogs_message_no_template_asks_for_is_a_warning_at_its_line(t
     assert [line for line in result.stderr.splitlines() if "locales/" in line] == [
         "locales/es/LC_MESSAGES/messages.po:5: warning: no template asks for the message “Serch”, so its translation "
         "is never shown; is it meant to be “Search”?"]
+
+
+def test_a_language_in_another_script_than_its_base_language_takes_none_of_its_words(tmp_path):
+    """A Russian walk: `sr-Latn` pages showed the Serbian catalog's Cyrillic words as Latin-script text, and
+    check said nothing; Simplified Chinese words would likewise have gone to `zh-TW` readers."""
+    from tertulia.site.ui import catalog_paths
+    for code in ("sr", "zh", "pt", "sr_Latn"):
+        (tmp_path / code / "LC_MESSAGES").mkdir(parents=True)
+        (tmp_path / code / "LC_MESSAGES/messages.po").write_text("")
+    named = {lang: [path.parent.parent.name for path in catalog_paths([tmp_path], lang)]
+             for lang in ("sr-Latn", "sr-Cyrl", "zh-TW", "zh-Hant", "zh-CN", "pt-BR")}
+    assert named == {"sr-Latn": ["sr_Latn"], "sr-Cyrl": ["sr"], "zh-TW": [], "zh-Hant": [], "zh-CN": ["zh"],
+                     "pt-BR": ["pt"]}
+
+
+def test_a_latin_serbian_site_beside_a_cyrillic_catalog_is_told_where_its_own_goes(tmp_path):
+    """Its pages took the `sr` catalog's Cyrillic words, without a warning; the warning names the folder
+    `pybabel init -l` writes (`sr_Latn`: it refuses `sr-Latn`)."""
+    content = make_content(tmp_path, {"site.yml": SITE_YML.replace("ro: Română", "ro: Română, sr-Latn: Srpski")})
+    catalog = tmp_path / "locales/sr/LC_MESSAGES/messages.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(HEADER + 'msgid "Tags"\nmsgstr "Ознаке"\n', encoding="utf-8")
+    result = run_cli("check", "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    assert ("content/site.yml: warning: language `sr-Latn` has no interface catalog "
+            "(locales/sr_Latn/LC_MESSAGES/messages.po)") in result.stderr

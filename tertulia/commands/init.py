@@ -691,6 +691,7 @@ tertulia guide | less                       # the author's guide: every file and
   theme has none for (or your own for one it has). Start one from the theme's list of them, then fill in
   each `msgstr` and run `tertulia check`:
   `pybabel init -i "$(python -c 'from tertulia.theme import DEFAULT; print(DEFAULT)')/locales/messages.pot" -d locales -l <lang>`
+  (with `_` for `-`: `-l pt_BR`, `-l zh_Hant`)
 
 ## Publishing
 

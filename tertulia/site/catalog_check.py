@@ -30,6 +30,12 @@ WRITTEN = re.compile(r'(?:msg(?:id|id_plural|str|str\[\d+\]|ctxt)\s+)?"(?:[^"\\]
 QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')  # a line's string, from its opening quote to its closing one
 
 
+def pybabel_folder(lang: str) -> str:
+    """The folder a language's catalog goes in as `pybabel init -l` names it (`pt_BR`, `zh_Hant`: Babel
+    refuses `zh-Hant`); the build reads either spelling."""
+    return lang.replace("-", "_")
+
+
 def read_catalog(file) -> tuple[object, list[tuple[int, str]]]:
     """The catalog in a .po file, and (line, why) for the first line Babel could not parse: it is read
     again leniently (Babel's note to stdout silenced), for the other errors a run says."""

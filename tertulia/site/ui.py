@@ -67,15 +67,33 @@ class Catalog:
 
 def catalog_paths(locales, lang: str) -> list[Path]:
     """The catalogs under the `locales` folders (the site's own, then the theme's) a language's words come
-    from, the first that has a word winning: for the language, then for its base language (`pt` for `pt-BR`)."""
+    from, the first that has a word winning: for the language, then for its base language (`pt` for `pt-BR`)
+    where both are written in one script (`sr` is Cyrillic, `sr-Latn` not; `zh` is Simplified, `zh-TW` not)."""
     paths = []
-    for code in dict.fromkeys((lang, lang.split("-")[0])):
+    base = lang.split("-")[0]
+    for code in dict.fromkeys((lang, base) if script_of(lang) == script_of(base) else (lang,)):
         for folder in locales:
             for name in dict.fromkeys((code, code.replace("-", "_"))):
                 path = folder / name / CATALOG
                 if path.is_file() and path not in paths:
                     paths.append(path)
     return paths
+
+
+@lru_cache(maxsize=None)
+def script_of(lang: str) -> str:
+    """The script a language tag is written in: its own script subtag, else CLDR's likely one for the
+    language in its region, else for the language; "" where CLDR does not know it."""
+    from babel.core import get_global
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return ""
+    if locale.script:
+        return locale.script
+    likely = get_global("likely_subtags")
+    found = likely.get(f"{locale.language}_{locale.territory}", "") or likely.get(locale.language, "")
+    return next((part for part in found.split("_")[1:] if len(part) == 4), "")
 
 
 # What reading a catalog raises when it cannot be read at all: not UTF-8, or a Plural-Forms gettext refuses
