@@ -15,6 +15,14 @@ def test_blank_lines_make_paragraphs_and_single_newlines_breaks():
     assert autop("One\ntwo\n\nThree") == "<p>One<br />\ntwo</p>\n<p>Three</p>"
 
 
+def test_a_break_typed_before_a_line_s_end_is_one_break_and_the_paragraph_stays_whole():
+    """An Italian blog's move: an address typed `Riga uno<br />` then a new line became three paragraphs,
+    a second break added where wpautop adds none."""
+    markdown_text = to_markdown("Via Roma 1<br />\n20121 Milano<BR>\nItalia\n\nDopo.")
+    assert markdown_text == "Via Roma 1  \n20121 Milano  \nItalia\n\nDopo.\n"
+    assert markdown.markdown(markdown_text).count("<p>") == 2
+
+
 def test_block_elements_are_not_wrapped_and_pre_keeps_its_blank_lines():
     html = autop("<h2>Title</h2>\nText\n\n<pre>a\n\nb</pre>")
     assert html == "<h2>\nTitle\n</h2>\n<p>Text</p>\n<pre>a\n\nb</pre>"

@@ -618,6 +618,11 @@ def plain(body: str) -> str:
     return " ".join([run_on(block) for block in blocks[:-1]] + blocks[-1:])
 
 
+# A line's end in a paragraph, with the <br> a writer typed before it: wpautop adds none there (`a<br />\nb` is
+# one break, not two, which Markdown would read as a paragraph's end)
+LINE_END = re.compile(r"(<br\s*/?>)?\s*\n\s*", re.IGNORECASE)
+
+
 def autop(text: str) -> str:
     """WordPress's wpautop, in short: blank lines make paragraphs, single newlines <br>,
     except around and inside block elements, and never inside <pre>."""
@@ -638,7 +643,7 @@ def autop(text: str) -> str:
                 chunks and OPENS_PHRASING.search(chunks[-1])):
             chunks.append(chunk)
         else:
-            chunks.append("<p>" + re.sub(r"\s*\n\s*", "<br />\n", chunk) + "</p>")
+            chunks.append("<p>" + LINE_END.sub(lambda m: (m.group(1) or "<br />") + "\n", chunk) + "</p>")
     joined = "\n".join(chunks)
     return re.sub(r"\x00pre(\d+)\x00", lambda m: kept[int(m.group(1))], joined)
 
