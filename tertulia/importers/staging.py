@@ -45,6 +45,7 @@ class Staged:
     edited_both: list[str] = field(default_factory=list)  # changed by hand here and on the blog since: named apart
     taken: list[str] = field(default_factory=list)  # a comment's name held by another no import wrote: not imported
     changed_on_blog: list[str] = field(default_factory=list)  # as an import wrote it, but the blog has moved on
+    published_on_blog: list[str] = field(default_factory=list)  # of those, a draft here the blog has published
     removed: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)  # deleted by hand since an import: not brought back
     orphaned: list[str] = field(default_factory=list)  # new comments of a post deleted by hand: left out
@@ -64,7 +65,10 @@ class Staged:
              "another id, and its replies' reply_to, then import again): ", self.taken),
             # an upgraded converter's better reading of the same export (a link relinked) comes here too
             ("changed since an earlier import (on the blog, or in how this version of Tertulia reads it), left as "
-             "they are here: ", self.changed_on_blog),
+             "they are here: ", [name for name in self.changed_on_blog if name not in self.published_on_blog]),
+            ("published on the blog since an earlier import, drafts here, left as they are (its addresses lead "
+             "nowhere until it is published: take out `draft: true`, and bring the blog's changes across by hand "
+             "if they are wanted): ", self.published_on_blog),
             ("deleted by hand since an earlier import, not brought back: ", self.deleted),
             ("comments of a post deleted by hand, left out with it: ", self.orphaned)) if files]
 
@@ -87,6 +91,14 @@ class Planned:
     # the names an earlier import may have given it, which its author has changed since (a comment's file
     # renamed to its language, `12.hi.md` to `12.en.md`): it is still the import's own under its new name
     named_before: tuple[str, ...] = ()
+
+
+DRAFT = re.compile(r"^draft: true$", re.MULTILINE)  # as an import writes it (wpfiles)
+
+
+def _a_draft(text: str) -> bool:
+    """Whether a text an import wrote is a draft, by its front matter (between its first two `---` lines)."""
+    return bool(DRAFT.search(text.split("\n---", 1)[0]))
 
 
 def _refuse_blocked(targets: list[Path], content: Path) -> None:
@@ -248,6 +260,8 @@ class Staging:
             self.done.kept.append(relative)
         if as_imported:  # an essay does not follow the blog (its translations align to it): named as such
             self.done.changed_on_blog.append(relative)
+            if isinstance(planned.text, str) and _a_draft(text) and not _a_draft(planned.text):
+                self.done.published_on_blog.append(relative)
             return "nothing"
         # the blog's text is one no import wrote (it is not in the record): the blog has changed it too
         blog_changed = isinstance(planned.text, str) and not any(  # (with or without the media: the same text)

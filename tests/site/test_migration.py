@@ -908,6 +908,22 @@ def test_a_redirect_to_a_page_of_the_blog_or_a_page_answered_brings_nothing(tmp_
     assert "SECRET" not in "".join(p.read_text(errors="replace") for p in post.iterdir())
 
 
+def test_a_draft_the_blog_has_published_since_is_said_so(tmp_path):
+    """An Italian blog's move: a draft published on the blog after the first import stayed a draft here, said
+    only to have "changed", and its new address, redirected to it, led to "page not found"."""
+    blog = "https://old.example.org"
+    draft = item(7, "novel", "First draft.").replace("<wp:status>publish", "<wp:status>draft")
+    site = tmp_path / "site"
+    imported(site, export_of(tmp_path, blog, draft))
+    essay = site / "content/posts/novel/index.en.md"
+    assert "draft: true" in essay.read_text()
+    again = imported(site, export_of(tmp_path, blog, item(7, "novel", "Published at last."), name="later.xml")).stdout
+    assert "draft: true" in essay.read_text()  # an original is never replaced: its translations align to it
+    assert "published on the blog since an earlier import, drafts here" in again
+    assert "take out `draft: true`" in again and "posts/novel/index.en.md" in again
+    assert "changed since an earlier import" not in again
+
+
 def test_an_essay_the_blog_changed_since_is_said_so_not_called_a_hand_edit(tmp_path):
     export = media_export(tmp_path, "https://old.example.org")
     site = tmp_path / "site"
