@@ -307,6 +307,19 @@ def test_a_ukrainian_title_makes_its_slug_as_ukraine_romanizes_it():
     assert slug_of(as_written_in(decomposed, "uk")) == "chaika" and slug_of(as_written_in("ʼЯма", "uk")) == "yama"
 
 
+def test_russian_and_serbian_titles_make_the_slugs_their_writers_spell():
+    """A Russian walk with Serbian: `Подъезд` gave `pod-ezd` (the hard sign an apostrophe, then a hyphen), and
+    Serbian took Russian's spellings (`џем` `dzhem`, `жена` `zhena`) and lost đ's `j` (`Đorđević` `dordevic`)."""
+    from tertulia.reading.names import as_written_in, slug_of
+    russian = {title: slug_of(as_written_in(title, "ru")) for title in ("Подъезд и объявление", "Семья", "Ёлка и щи")}
+    assert russian == {"Подъезд и объявление": "podezd-i-obyavlenie", "Семья": "semya", "Ёлка и щи": "elka-i-shchi"}
+    serbian = {title: slug_of(as_written_in(title, lang)) for title, lang in (
+        ("Џем, ћевапи и ђак", "sr"), ("Жена, шума, чаша, хлеб, цена, љубав", "sr-Cyrl"), ("Đorđević i Ђорђевић", "sr-Latn"))}
+    assert serbian == {"Џем, ћевапи и ђак": "dzem-cevapi-i-djak", "Жена, шума, чаша, хлеб, цена, љубав":
+                       "zena-suma-casa-hleb-cena-ljubav", "Đorđević i Ђорђевић": "djordjevic-i-djordjevic"}
+    assert slug_of(as_written_in("Жена", "ru")) == "zhena"  # Russian's stays the transliteration's
+
+
 def test_a_greek_title_makes_its_slug_as_greece_romanizes_it():
     """A Greek translator's walk: the transliteration took each letter alone (`ου` as `oy`, `ευ` as `ey`), so
     Κωνσταντινούπολη was `konstantinoypoli` and Ευαγγέλιο `eyaggelio`; ELOT 743 writes `ou`, `ev`/`ef`, `ng`."""

@@ -34,9 +34,17 @@ def key_problem(text: str, lang: str = "") -> str:
     return f"{BAD_NAME}, e.g. `{suggested}`" if suggested else BAD_NAME
 
 
-# WordPress's remove_accents() for a German or a Danish site: the letters' spellings without their marks
+# WordPress's remove_accents() for a German or a Danish site: the letters' spellings without their marks;
+# Russian's hard and soft signs, which Russian sites' addresses leave out (`подъезд` is `podezd`: the
+# transliteration's apostrophe made it `pod-ezd`); Serbian as its own Latin letters are written without their
+# marks (`џем` is `dzem`, `жена` `zena`, `Ђорђевић` and `Đorđević` `djordjevic`; the transliteration's are
+# Russian's, `dzhem`, `zhena`, and `đ` was `d`). A Russian writer's walk, with Serbian.
 ASCII_SPELLINGS = {"de": str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}),
-                   "da": str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})}
+                   "da": str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"}),
+                   "ru": str.maketrans(dict.fromkeys("ъьЪЬ", "")),
+                   "sr": str.maketrans({"ж": "z", "ш": "s", "ч": "c", "ћ": "c", "ц": "c", "х": "h", "ђ": "dj", "џ": "dz",
+                                        "Ж": "Z", "Ш": "S", "Ч": "C", "Ћ": "C", "Ц": "C", "Х": "H", "Ђ": "Dj", "Џ": "Dz",
+                                        "đ": "dj", "Đ": "Dj"})}
 
 
 # Ukraine's own romanization (2010), which its passports and road signs use: the transliteration's is Russian's
