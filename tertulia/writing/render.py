@@ -221,14 +221,15 @@ def template_errors(theme: Theme) -> list[ContentError]:
             env.get_template(name)
             if problem := _missing_parent(env, name) or _extends_ring(env, name):
                 errors.append(ContentError(f"templates/{name}", problem[0], problem[1]))
-        except TemplateSyntaxError as problem:
-            errors.append(ContentError(f"templates/{name}", problem.lineno or 0, problem.message or str(problem)))
+        except TemplateSyntaxError as problem:  # its own, or of a template it extends, read on the way: named there
+            where = name if not problem.name or problem.name.startswith(DEFAULT_PREFIX + "/") else problem.name
+            errors.append(ContentError(f"templates/{where}", problem.lineno or 0, problem.message or str(problem)))
         except TemplateError as problem:
             errors.append(_template_error(env, problem))
         except UnicodeDecodeError as problem:  # a template saved in another encoding, or not text at all
             line = problem.object[:problem.start].count(b"\n") + 1
             errors.append(ContentError(f"templates/{name}", line, "not valid UTF-8; save it as UTF-8"))
-    return errors
+    return sorted(set(errors))
 
 
 def unknown_blocks(theme: Theme) -> list[ContentError]:

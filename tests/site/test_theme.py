@@ -200,6 +200,17 @@ def test_a_broken_override_names_its_line_exits_1_and_keeps_the_output(tmp_path)
     assert every_file(tmp_path / "output") == before
 
 
+def test_a_broken_base_is_named_once_not_again_in_each_template_extending_it(tmp_path):
+    """A maintainer's walk: one error on base.html's line 3 was said for home.html and tag.html too, at a line
+    neither has."""
+    result = build(tmp_path, {"templates/base.html": '{% extends "default/base.html" %}\n\n{% block footer %}{% if %}{% endblock %}\n',
+                              "templates/home.html": '{% extends "default/home.html" %}\n',
+                              "templates/tag.html": '{% extends "default/tag.html" %}\n'})
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("templates/")]
+    assert len(errors) == 1 and errors[0].startswith("templates/base.html:3: "), result.stderr
+
+
 def test_an_override_failing_while_drawn_names_its_line(tmp_path):
     write_tree(tmp_path, {"templates/base.html": '{% extends "default/base.html" %}\n'
                                                 '{% block footer %}\n{{ no_such_thing.attribute }}\n{% endblock %}\n'})
