@@ -158,9 +158,10 @@ def _load(options: Options, found: Found, digests: list[str] | None, progress,
     followed, record_errors = load_record(options.content)
     earlier = setting_errors + record_errors + options.theme.refused()  # reported with the content's, at once
     cache = last.cache if last else parse_cache(options)
-    from .writing.render import template_errors, unknown_blocks
+    from .writing.render import root_addresses, template_errors, unknown_blocks
     # said in every run, a failing one too: a writer fixing one run's problems sees them all
     early_warnings = setting_warnings + options.theme.unknown_overrides() + unknown_blocks(options.theme)
+    early_warnings += root_addresses(options.theme, config.base_path) if config else []
     if config is None:  # nothing can be validated without settings, but every file's own errors can be said
         files = parse_all(found, digests, cache, options.workers, progress)
         raise ContentErrors(earlier + list(files.errors), list(files.warnings) + early_warnings)

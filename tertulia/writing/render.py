@@ -259,6 +259,37 @@ def unknown_blocks(theme: Theme) -> list[ContentError]:
     return warnings
 
 
+# An address written from the host's root in a site's template (`href="/assets/club.css"`) or stylesheet
+# (`url(/fonts/a.woff2)`): under a sub-path it is none of the site's files
+ROOT_ADDRESS = re.compile(r"""\b(?:href|src|action|poster|srcset)\s*=\s*["']?(/(?!/)[^"'\s>{}]*)"""
+                          r"""|\burl\(\s*["']?(/(?!/)[^"')\s]*)""", re.IGNORECASE)
+
+
+def root_addresses(theme: Theme, base_path: str) -> list[ContentError]:
+    """A warning for each address from the host's root in a site's own templates and stylesheets, where
+    base_url has a path: the preview sends it on under that path, the published site answers it with
+    nothing (a maintainer's walk: the club's stylesheet and logo were gone once published)."""
+    if base_path == "/":
+        return []
+    warnings = []
+    for kind, suffixes in (("templates", (".html", ".xml")), ("assets", (".css",))):
+        own = theme.own(kind)
+        for relative in theme.overrides(kind):
+            if not relative.endswith(suffixes):
+                continue
+            text = (own / relative).read_text(encoding="utf-8", errors="replace")
+            for number, line in enumerate(text.splitlines(), 1):
+                for found in ROOT_ADDRESS.finditer(line):
+                    address = found.group(1) or found.group(2)
+                    how = (f"{{{{ href('{address.lstrip('/')}') }}}}" if kind == "templates"
+                           else "an address relative to this stylesheet")
+                    warnings.append(ContentError(f"{kind}/{relative}", number, (
+                        f"`{address}` starts at the host's root, but the site lives under "
+                        f"{base_path}, where it is none of the site's files (the preview sends it on; the "
+                        f"published site will not): write {how}")))
+    return warnings
+
+
 def _filled_by_every_page(env: Environment, name: str) -> dict[str, list[str]]:
     """The blocks every page template extending `name` fills itself, with those templates: `main` and
     `title` of base.html, which a site's base.html would fill in vain."""

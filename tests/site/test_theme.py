@@ -211,6 +211,26 @@ def test_a_broken_base_is_named_once_not_again_in_each_template_extending_it(tmp
     assert len(errors) == 1 and errors[0].startswith("templates/base.html:3: "), result.stderr
 
 
+def test_an_address_from_the_host_s_root_in_a_site_s_template_or_stylesheet_is_a_warning_under_a_sub_path(tmp_path):
+    """A maintainer's walk: `href="/assets/club.css"` looked right in the preview, which sends such an address on
+    under base_url's path, and the published site under /leesclub/ had no stylesheet and no logo."""
+    base = ('{% extends "default/base.html" %}\n{% block head %}<link rel="stylesheet" href="/assets/club.css">'
+            '<link rel="stylesheet" href="{{ href(\'assets/club.css\') }}">{% endblock %}\n'
+            '{% block site_title %}<img src=/logo.svg alt="">{{ super() }}{% endblock %}\n')
+    files = {"templates/base.html": base, "assets/club.css": "body { background: url('/paper.png'); }\n"
+             "h1 { background: url(paper.png); } a { background: url(//cdn.example.org/a.png); }\n"}
+    result = build(tmp_path, files)
+    assert result.returncode == 0, result.stderr
+    warned = [line.split(": warning: ")[0] + " " + line.split("`")[1] for line in result.stderr.splitlines()
+              if "starts at the host's root" in line]
+    assert warned == ["templates/base.html:2 /assets/club.css", "templates/base.html:3 /logo.svg",
+                      "assets/club.css:1 /paper.png"], result.stderr
+    assert "write {{ href('assets/club.css') }}" in result.stderr
+    at_root = run_cli("build", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "root"),
+                      "--base-url", "https://club.example.org/")
+    assert at_root.returncode == 0 and "host's root" not in at_root.stderr
+
+
 def test_an_override_failing_while_drawn_names_its_line(tmp_path):
     write_tree(tmp_path, {"templates/base.html": '{% extends "default/base.html" %}\n'
                                                 '{% block footer %}\n{{ no_such_thing.attribute }}\n{% endblock %}\n'})
