@@ -360,8 +360,10 @@
   // where a form matches nothing, Pagefind looks for a shorter start of it, and its guesses are no one's words
   // ("olowek" listed the About page for its "O" beside "ołówek"; "ışığı" four English pages for their "is").
   // Where no hit marks one, the guesses are what there is. A word is the reader's when it starts as a form's
-  // word does (four letters, marks aside: "clientes" finds "clientul").
-  function readersWordsFound(asked, results) {
+  // word does (four letters, marks aside: "clientes" finds "clientul"). Of a Chinese word no page holds, the
+  // guesses kept mark two of its characters or more (`怡君` of `陈怡君`): one of them is no page about it
+  // (`待审核秘密词` listed a page for its `词`). `chinese`: the query's Chinese runs.
+  function readersWordsFound(asked, results, chinese) {
     var starts = [].concat.apply([], asked.map(function (each) { return each.split(/\s+/); }))
       .filter(Boolean).map(function (term) { return folded(term).slice(0, 4); });
     function guessed(data) {
@@ -376,7 +378,15 @@
     // where a hit holds the runs the browser parted as typed, one that does not is no one's (see byRuns)
     var holding = results.filter(function (data) { return data.byRun; });
     var found = (holding.length ? holding : results).filter(function (data) { return !guessed(data); });
-    return found.length ? found : results;
+    if (found.length || !chinese.length) { return found.length ? found : results; }
+    return results.filter(function (data) {
+      // Pagefind marks each character of an index cut into them apart: marks side by side are one word
+      var excerpt = (data.excerpt || "").replace(/<\/mark>[\s\u200b]*<mark>/g, "");
+      return (excerpt.match(/<mark>[^<]*<\/mark>/g) || []).some(function (mark) {
+        var word = mark.slice(6, -7);
+        return Array.from(word).length > 1 && chinese.some(function (run) { return run.indexOf(word) >= 0; });
+      });
+    });
   }
 
   function folded(word) { return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); }
@@ -408,11 +418,15 @@
     return Array.from(segmenter.segment(text));
   }
 
+  // The runs the index may cut otherwise than the browser: those it parts, and a Chinese word of two characters
+  // or more, which Pagefind's dictionary (Simplified Chinese's) may have cut into characters: Traditional text's
+  // `廣告` is `廣` and `告` in the index, and the browser's whole word matched nothing (a Chinese walk).
+  var CHINESE = /^\p{scx=Han}{2,}$/u;
   function partedRuns(words) {
     if (typeof Intl.Segmenter !== "function") { return []; }
     return (words.match(UNSPACED) || []).map(function (run) {
       return { run: run, words: wordsOf(run).filter(function (part) { return part.isWordLike; }) };
-    }).filter(function (parted) { return parted.words.length > 1; });
+    }).filter(function (parted) { return parted.words.length > 1 || CHINESE.test(parted.run); });
   }
 
   // A page's text with the gaps Pagefind parts its words with (its `content` has none: `raw_content` keeps them)
@@ -473,11 +487,17 @@
     return parts.join("");
   }
 
-  // The pages that hold the runs the browser parted, where none of the hits `found` does.
+  // The pages that hold the runs the browser parted, where none of the hits `found` does: found by the first
+  // run's first word. A Chinese run is looked for by its characters too, together and the first alone, as an
+  // index cut into characters holds it, hits or none: one page's text may be cut so and another's not.
   function wholeRuns(index, parted, found) {
-    if (!parted.length || found.some(function (data) { return data.byRun; })) { return Promise.resolve([]); }
+    var held = found.some(function (data) { return data.byRun; });
+    var chinese = parted.length > 0 && CHINESE.test(parted[0].run);
+    if (!parted.length || held && !chinese) { return Promise.resolve([]); }
     var known = found.map(function (data) { return data.url; });
-    return index.search(parted[0].words[0].segment).then(function (search) {
+    var letters = Array.from(parted[0].run);
+    var looked = (held ? [] : [parted[0].words[0].segment]).concat(chinese ? [letters.join(" "), letters[0]] : []);
+    return searchAll(index, looked).then(function (search) {
       return Promise.all(search.results.slice(0, MOST_WHOLE).map(function (result) { return result.data(); }));
     }).then(function (results) {
       return results.filter(function (data) { return known.indexOf(data.url) < 0; }).map(function (data) {
@@ -521,12 +541,17 @@
         return Promise.all(search.results.slice(0, lang ? 60 : 20).map(function (result) { return result.data(); }));
       }).then(function (found) {
         found = byRuns(found, parted);
-        return wholeRuns(index, parted, found).then(function (byRun) { return byRun.concat(found); });
+        return wholeRuns(index, parted, found).then(function (byRun) {
+          // the index's own hits that hold the runs first, then those found by the runs, then the rest
+          var holding = found.filter(function (data) { return data.byRun; });
+          return holding.concat(byRun, found.filter(function (data) { return !data.byRun; }));
+        });
       });
     }).then(function (results) {
       // what is the reader's is judged in every language, then narrowed to the one asked: a guess in English
       // ("is" for "ışığı") is none the better for the Turkish hits being set aside
-      show(words, lang, readersWordsFound(asked, results).filter(function (data) {
+      var chinese = parted.filter(function (each) { return CHINESE.test(each.run); }).map(function (each) { return each.run; });
+      show(words, lang, readersWordsFound(asked, results, chinese).filter(function (data) {
         return !lang || (data.meta && data.meta.language) === lang;
       }).slice(0, 20));
     })

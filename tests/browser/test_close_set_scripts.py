@@ -113,3 +113,35 @@ def test_a_japanese_phrase_the_index_finds_costs_no_second_search(tmp_path, open
                                          "a.getAttribute('href').replace(/\\?highlight=[^#]*/, ''))")
         assert hits == ["ja /zuihitsu/posts/ame/#p1"] and len(fragments) <= 2, (hits, fragments)
         assert page.problems == []
+
+
+def test_a_traditional_chinese_word_the_index_cuts_into_characters_is_found_where_it_stands(tmp_path, open_page):
+    """A Chinese walk: Pagefind's dictionary is Simplified Chinese's, and it cut the Traditional text into single
+    characters, which the browser's whole word (`廣告`) matched nowhere: the two pages holding it were missed,
+    and `雨傘` listed every page with a `雨`. A page is found whose Traditional text holds the word as typed."""
+    content = write_tree(tmp_path / "content", {
+        "site.yml": "title: {zh-Hans: 两种文字, zh-Hant: 兩種文字}\nbase_url: https://example.github.io/wenzi/\n"
+                    "languages: {zh-Hans: 简体中文, zh-Hant: 繁體中文}\nmain_language: zh-Hans\nsearch: true\n",
+        "posts/guanggao/index.zh-Hans.md": "---\ntitle: 广告的价值\nauthor: 林晓雨\ndate: 2026-11-03\n---\n\n"
+                                           "我在报纸上看到一则广告。\n\n下雨的时候我们在家。\n",
+        "posts/guanggao/index.zh-Hant.md": "---\ntitle: 廣告的價值\ntranslation_of: zh-Hans\n---\n\n"
+                                           "我在報紙上看到一則廣告。\n\n下雨的時候我們在家。\n",
+        "posts/yusan/index.zh-Hans.md": "---\ntitle: 雨季\nauthor: 林晓雨\ndate: 2026-11-04\n---\n\n"
+                                        "出门别忘了带雨伞。\n",
+        "posts/yusan/index.zh-Hant.md": "---\ntitle: 雨季\ntranslation_of: zh-Hans\n---\n\n出門別忘了帶雨傘。\n"})
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "www" / "wenzi"))
+    assert result.returncode == 0 and "cannot cut" not in result.stdout, result.stderr
+    with serving(tmp_path / "www") as url:
+        for words, found in (("廣告", {"zh-Hant /wenzi/posts/guanggao/#p1"}),
+                             ("雨傘", {"zh-Hant /wenzi/posts/yusan/#p1"}),
+                             ("报纸", {"zh-Hans /wenzi/posts/guanggao/#p1"}),
+                             ("雨衣", set())):  # a raincoat: no page holds it, nor is one about it for its 雨
+            page = open_page(f"{url}/wenzi/search/?q={words}")
+            page.wait_for_function("document.querySelector('.search-status').textContent.length > 0 "
+                                   "&& !document.querySelector('.search-status').textContent.endsWith('…')")
+            hits = page.eval_on_selector_all(".search-results li h2 a", "links => links.map(a => a.lang + ' ' + "
+                                             "a.getAttribute('href').replace(/\\?highlight=[^#]*/, ''))")
+            assert set(hits) == found, (words, hits)
+            marked = page.eval_on_selector_all(".search-results mark", "marks => marks.map(m => m.textContent)")
+            assert all(mark == words for mark in marked) and bool(marked) == bool(found), (words, marked)
+            assert page.problems == []
