@@ -295,6 +295,13 @@
     if (form.hasAttribute("data-arabic-script") && /[يكىیک]/.test(words)) {
       found = found.concat(found.map(persianLetters), found.map(arabicLetters));
     }
+    // Latin letters and digits in both widths on a Chinese, Japanese or Korean site: its keyboards type either
+    // (`ＡＢＣ`, `２０２６`), and the index holds each as written (a Chinese walk: `2026` missed `２０２６`)
+    if (form.hasAttribute("data-wide-forms") && /[!-~\uff01-\uff5e]/.test(words)) {
+      found = found.concat(found.map(function (each) { return each.normalize("NFKC"); }), found.map(function (each) {
+        return each.replace(/[!-~]/g, function (narrow) { return String.fromCharCode(narrow.charCodeAt(0) + 0xfee0); });
+      }));
+    }
     // the site's own digits (data-digit-sets), and both Arabic-script keyboards' on a site written in that script
     var sets = (form.getAttribute("data-digit-sets") || "").split(" ").filter(Boolean)
       .concat(form.hasAttribute("data-arabic-script") ? ["\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",

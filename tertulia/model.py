@@ -282,6 +282,7 @@ class Discussion:
 
 
 DOTLESS_I = {"tr", "az", "crh", "tt"}  # Turkish, Azerbaijani, Crimean Tatar, Tatar: CLDR's Turkic lower-casing
+WIDE_FORMS = {"zh", "ja", "ko", "yue"}  # whose keyboards type Latin letters and digits full-width too
 # languages written in the Arabic script, whose yeh and kaf each have two letters (Arabic's ي ك, Persian's and
 # Urdu's ی ک) that look alike and that a reader's keyboard types either way
 ARABIC_SCRIPT = {"ar", "fa", "ur", "ps", "ckb", "sd", "ug", "ks", "mzn", "lrc", "sdh", "bal", "glk", "prs"}
@@ -341,6 +342,12 @@ class SiteConfig:
         """Whether a language of the site has the dotless ı beside the i (Turkish, Azerbaijani), whose
         capitals I and İ lower to ı and i: search looks for a word typed with them in both forms."""
         return any(code.split("-")[0].lower() in DOTLESS_I for code, _ in self.languages)
+
+    @property
+    def writes_wide_forms(self) -> bool:
+        """Whether a language of the site is Chinese, Japanese or Korean (WIDE_FORMS), whose writers type Latin
+        letters and digits in either width (`ＡＢＣ`, `２０２６`): search looks for a word typed in one in both."""
+        return any(code.split("-")[0].lower() in WIDE_FORMS for code, _ in self.languages)
 
     @property
     def writes_arabic_script(self) -> bool:

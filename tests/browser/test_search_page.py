@@ -387,6 +387,17 @@ def test_a_number_thai_writes_in_its_own_digits_is_found_typed_in_latin_ones(tmp
     }, [(words, "th") for words in ("๒๕๐๔", "2504")])
 
 
+def test_latin_letters_and_digits_are_found_in_either_width_on_a_chinese_site(tmp_path, open_page):
+    """A Chinese walk: a Chinese keyboard types Latin letters and digits full-width too; `2026` found nothing of
+    `２０２６`, nor `ABC` of `ＡＢＣ`, and `１２` nothing of the English `12`."""
+    searched(tmp_path, open_page, "wenzi", {
+        "site.yml": 'title: 文字\nbase_url: "https://example.github.io/wenzi/"\nlanguages: {zh-Hans: 简体中文, en: English}\n'
+                    "main_language: zh-Hans\nsearch: true\n",
+        "posts/nian/index.zh-Hans.md": "---\ntitle: 年\nauthor: 林晓雨\ndate: 2026-11-03\n---\n\n２０２６年的ＡＢＣ报告。\n",
+        "posts/nian/index.en.md": "---\ntitle: The year\ntranslation_of: zh-Hans\n---\n\nA report of the year, page 12.\n",
+    }, [("2026", "zh-Hans"), ("２０２６", "zh-Hans"), ("ABC", "zh-Hans"), ("abc", "zh-Hans"), ("１２", "en")])
+
+
 def test_a_word_a_maqaf_joins_is_found_alone_and_its_excerpt_reads_as_written(tmp_path, open_page):
     """A Hebrew writer's walk: Pagefind parts words at a hyphen-minus alone, so "ספר" found nothing of
     "בית־ספר", nor "20" of "ה־20"; the index parts them, and the excerpt shows them joined again."""
