@@ -514,6 +514,24 @@
     });
   }
 
+  // A phrase in quotes that Pagefind finds nowhere, though a page holds it: it misses one whose page writes a
+  // word of it in two ways (`все` and `всё`, "все свои" found nothing: a Russian walk). Its words are then looked
+  // for apart, and a page kept whose text holds each phrase, marks and case aside.
+  function phrasesFound(index, typed, found) {
+    var phrases = (typed.match(/"[^"]+"/g) || []).map(function (quoted) {
+      return folded(quoted.slice(1, -1)).replace(/\s+/g, " ").trim();
+    }).filter(Boolean);
+    if (!phrases.length || found.length) { return Promise.resolve(found); }
+    return index.search(typed.replace(/"/g, " ")).then(function (search) {
+      return Promise.all(search.results.slice(0, MOST_WHOLE).map(function (result) { return result.data(); }));
+    }).then(function (results) {
+      return results.filter(function (data) {
+        var text = folded(data.content || "").replace(/\s+/g, " ");
+        return phrases.every(function (phrase) { return text.indexOf(phrase) >= 0; });
+      });
+    });
+  }
+
   // Every form searched, each page once at its best score, best first.
   function searchAll(index, asked) {
     if (asked.length === 1) { return index.search(asked[0]); }
@@ -553,6 +571,8 @@
           var holding = found.filter(function (data) { return data.byRun; });
           return holding.concat(byRun, found.filter(function (data) { return !data.byRun; }));
         });
+      }).then(function (found) {
+        return phrasesFound(index, typed, found);
       });
     }).then(function (results) {
       // what is the reader's is judged in every language, then narrowed to the one asked: a guess in English

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from helpers import SITE_YML, make_content, run_cli
 from tools import AXE_JS, ensure_node_tools
 
@@ -396,6 +398,21 @@ def test_latin_letters_and_digits_are_found_in_either_width_on_a_chinese_site(tm
         "posts/nian/index.zh-Hans.md": "---\ntitle: 年\nauthor: 林晓雨\ndate: 2026-11-03\n---\n\n２０２６年的ＡＢＣ报告。\n",
         "posts/nian/index.en.md": "---\ntitle: The year\ntranslation_of: zh-Hans\n---\n\nA report of the year, page 12.\n",
     }, [("2026", "zh-Hans"), ("２０２６", "zh-Hans"), ("ABC", "zh-Hans"), ("abc", "zh-Hans"), ("１２", "en")])
+
+
+def test_a_phrase_in_quotes_is_found_where_a_page_writes_one_of_its_words_in_two_ways(tmp_path, open_page):
+    """A Russian walk: Pagefind found `"все свои"` nowhere in a page holding «все свои» and, elsewhere, `всё`,
+    nor `"всё как всегда"` there; a page holding the words apart is still no hit for the phrase."""
+    found = searched(tmp_path, open_page, "progulki", {
+        "site.yml": 'title: Прогулки\nbase_url: "https://example.github.io/progulki/"\nlanguages: {ru: Русский, en: English}\n'
+                    "main_language: ru\nsearch: true\n",
+        "posts/yolka/index.ru.md": "---\ntitle: Ёлка\nauthor: Ольга\ndate: 2026-12-01\n---\n\n"
+                                   "Вечером вокруг неё стояли «все свои». Всё как всегда.\n",
+        "posts/yolka/index.en.md": "---\ntitle: The tree\ntranslation_of: ru\n---\n\nOur own people stood round it.\n",
+        "posts/dvor/index.ru.md": "---\ntitle: Двор\nauthor: Ольга\ndate: 2026-12-02\n---\n\nСвои дела, и все ушли.\n",
+    }, [('"все свои"', "ru"), ('"всё как всегда"', "ru"), ('"Все как всегда"', "ru")])
+    assert all(len(links) == 1 and re.sub(r"\?highlight=[^#]*", "", links[0]).endswith("/progulki/posts/yolka/#p1")
+               for _, _, links in found.values()), found
 
 
 def test_a_word_a_maqaf_joins_is_found_alone_and_its_excerpt_reads_as_written(tmp_path, open_page):
