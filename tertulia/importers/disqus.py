@@ -490,7 +490,21 @@ def _essay_of(link: str, essays: Known) -> str:
         return ""
     untracked = _untracked(link)
     folder = essays.find(*_spellings(link), *(_spellings(untracked) if untracked not in ("", link) else ()))
+    if not folder and untracked and (same := _same_post(untracked)) != untracked:
+        folder = essays.find(*_spellings(same))
     return folder if folder.startswith(("posts/", "pages/")) else ""  # a page keeps its thread, unshown
+
+
+# What WordPress serves a post under beside its address, where a thread may have been seen first: a page of a
+# post split by <!--nextpage--> (`/slug/2/`), its AMP page, a page of its comments (an Italian blog's move)
+SAME_POST_SUFFIX = re.compile(r"(?<=/)(?:[0-9]{1,3}|amp|comment-page-[0-9]+)/?$")
+
+
+def _same_post(link: str) -> str:
+    """A thread's link as the post's own address: without what SAME_POST_SUFFIX names, in small letters
+    (WordPress finds a post's address in any case)."""
+    parts = urlsplit(link)
+    return urlunsplit(parts._replace(path=SAME_POST_SUFFIX.sub("", parts.path).lower()))
 
 
 def _spellings(link: str) -> list[str]:

@@ -1357,6 +1357,21 @@ def test_a_disqus_thread_finds_its_essay_by_any_spelling_of_its_old_address(tmp_
     assert result.count("thread matching no essay") == 1
 
 
+@pytest.mark.parametrize("seen_at", ["2012/09/10/los-clientes/2/", "2012/09/10/los-clientes/amp/",
+                                     "2012/09/10/los-clientes/comment-page-1/", "2012/09/10/Los-Clientes/"])
+def test_a_disqus_thread_seen_first_on_another_page_of_its_post_finds_its_essay(tmp_path, seen_at):
+    """An Italian blog's move: a thread first seen on the second page of a post split by <!--nextpage-->, its
+    AMP page, a page of its comments or its address in other letters matched no essay."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    text = DISQUS.read_text().replace("<id>5 https://blog.example.org/?p=5</id>", "<id/>")
+    export = tmp_path / "disqus.xml"
+    export.write_text(text.replace("http://blog.example.org/2012/09/10/los-clientes/", "http://blog.example.org/" + seen_at))
+    result = imported(site, export, source="disqus").stdout
+    assert (site / "content/posts/los-clientes/comments/disqus-3001.es.md").exists(), result
+    assert result.count("thread matching no essay") == 1  # the export's thread on a post the blog never had
+
+
 def test_a_disqus_thread_is_found_by_a_shared_link_or_by_the_wordpress_plugins_identifier(tmp_path):
     """Disqus names a thread by the address it was first seen at, a share's `?utm_…` and all; the
     WordPress plugin also names it `5 https://…/?p=5`, which outlives a move to another domain."""
