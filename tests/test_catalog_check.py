@@ -35,6 +35,8 @@ def test_every_catalog_of_the_default_theme_can_be_filled_as_written(catalog: Pa
     ("por %(author", "has a placeholder that cannot be filled (incomplete format key; a % of the text is written %%)"),
     ("por %s %s", "has a placeholder that cannot be filled (not enough arguments for format string); write them as "
                   "the message does"),
+    # a maintainer's walk: "Stukken met dit trefwoord" for "Essays tagged %(tag)s" left the tag's page naming no tag
+    ("por alguien", "leaves out %(author)s, which the message gives"),
 ])
 def test_a_translation_that_cannot_be_filled_is_named_at_its_line(translation, why):
     assert problems_of(f'#: templates/x.html:1\nmsgid "by %(author)s"\nmsgstr "{translation}"\n') == [

@@ -77,10 +77,20 @@ def placeholder_problems(catalog) -> list[tuple[int, str, str]]:
         source, name = (message.id[-1], message.id[0]) if plural else (message.id, message.id)
         forms = message.string if plural else (message.string,)
         why = next((why for form in forms if form and (why := _unfillable(source, form))), None)
+        # a plural's form may leave its number out ("تعليق واحد", one comment); a phrase that leaves out a value
+        # has lost it (`Essays tagged %(tag)s` as "Stukken met dit trefwoord": the tag's page named no tag)
+        why = why or (not plural and message.string and _left_out(source, message.string))
         if why:
             problems.append((message.lineno, f"the translation of “{name}” {why}; pages show the theme's "
                                              "translation instead, or the English phrase where it has none", name))
     return problems
+
+
+def _left_out(source: str, translation: str) -> str | None:
+    """Why `translation` shows less than `source` gives: a placeholder of it left out, or None."""
+    lacking = [f"%({name})s" for name, _ in PERCENT.findall(source) if f"%({name})" not in translation]
+    lacking += [f"{{{name}}}" for name in BRACES.findall(source) if f"{{{name}}}" not in translation]
+    return f"leaves out {lacking[0]}, which the message gives" if lacking else None
 
 
 def _unfillable(source: str, translation: str) -> str | None:
