@@ -139,8 +139,10 @@ def _essay_entry(site: Site, scope: Scope, essay: Essay, here, words, tags: dict
         languages = [Link(here(routes.single(t.lang, essay.slug)), words.language(t.lang), t.lang)
                      for t in titles] if len(titles) > 1 else []
     summary = essay.text(scope.lang) or essay.original
-    # at the root, a translation whose title is not translated yet would show the original's again
+    # at the root, a translation whose title is not translated yet would show the original's again, and one
+    # written as another language writes it (Traditional and Simplified Chinese's `繁體與簡體`) would repeat it
     shown = titles if scope.folder else [t for t in titles if t.is_original or t.title_in == t.lang]
+    shown = [t for at, t in enumerate(shown) if t.title not in (earlier.title for earlier in shown[:at])]
     return {"essay": essay, "url": url, "titles": [Link(url, t.title, t.title_in) for t in shown],
             "languages": languages, "summary": card_summary(summary), "summary_lang": summary_lang(summary),
             "tags": [Link(here(routes.tag(key, 1, scope.folder)), *tags[key].label(scope.lang, site.config.main_language))

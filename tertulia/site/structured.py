@@ -42,7 +42,7 @@ def essay_meta(config: SiteConfig, essay: Essay, shown: list[Text], url: str, do
     # the page's <meta name="description"> picks its own; one still in the original's words is none of the
     # translation's (a description has no language of its own but the page's)
     summaries = {text.lang: card_summary(text) for text in shown if summary_lang(text) == text.lang}
-    return {"type": "article", "title": f" {dot} ".join(text.title for text in shown), "description": summaries.get(lead.lang, ""),
+    return {"type": "article", "title": f" {dot} ".join(dict.fromkeys(text.title for text in shown)), "description": summaries.get(lead.lang, ""),
             "summaries": summaries, "url": config.base_url + url, "locale": og_locale(lead.lang),
             "alternates": [og_locale(text.lang) for text in essay.texts if text is not lead]}
 

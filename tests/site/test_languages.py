@@ -455,3 +455,23 @@ def test_a_card_whose_only_title_is_in_another_language_is_headed_in_that_langua
     assert '<h2><a href="posts/yoru/"><span lang="ja" dir="ltr">夜の町</span></a></h2>' in japanese  # its own: as it was
     both = (tmp_path / "out/index.html").read_text()  # two titles, one in the page's language: as it was
     assert '<h2><a href="posts/yoru/"><span lang="ja" dir="ltr">夜の町</span> <span class="sep">/</span>' in both
+
+
+def test_a_title_two_languages_write_alike_is_shown_once(tmp_path):
+    """A Chinese walk: a title Traditional and Simplified Chinese write alike (`繁體與簡體`) stood twice on the
+    home page's card, in the page's title and in its link preview."""
+    content = make_content(tmp_path, {
+        "site.yml": "title: {zh-Hans: 两种文字}\nbase_url: https://example.github.io/wenzi/\n"
+                    "languages: {zh-Hans: 简体中文, zh-Hant: 繁體中文, en: English}\nmain_language: zh-Hant\n",
+        "posts/ti/index.zh-Hans.md": "---\ntitle: 繁體與簡體\nauthor: 林晓雨\ndate: 2026-11-03\n---\n\n同一种语言。\n",
+        "posts/ti/index.zh-Hant.md": "---\ntitle: 繁體與簡體\ntranslation_of: zh-Hans\n---\n\n同一種語言。\n",
+        "posts/ti/index.en.md": "---\ntitle: Traditional and Simplified\ntranslation_of: zh-Hans\n---\n\nOne language.\n"},
+        with_essay=False)
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "out/index.html").read_text()
+    card = re.search(r'<h2[^>]*><a href="posts/ti/">(.*?)</a>', home, re.S)[1]
+    assert re.sub(r"<[^>]+>", "", card).split() == ["繁體與簡體", "/", "Traditional", "and", "Simplified"], card
+    essay = (tmp_path / "out/posts/ti/index.html").read_text()
+    assert re.search(r"<title>(.*?)</title>", essay)[1] == "繁體與簡體 · 两种文字"
+    assert '<meta property="og:title" content="繁體與簡體">' in essay
