@@ -295,6 +295,13 @@
     if (form.hasAttribute("data-arabic-script") && /[يكىیک]/.test(words)) {
       found = found.concat(found.map(persianLetters), found.map(arabicLetters));
     }
+    // Serbian in its other script: its readers write both, and type Latin most (a Russian walk with Serbian:
+    // `ekonomija` found nothing of `економија`), `dj` for `đ` on a keyboard without it
+    if (form.hasAttribute("data-serbian")) {
+      found = found.concat(found.map(serbianCyrillic), found.map(function (each) {
+        return serbianCyrillic(each.replace(/dj/g, "đ"));
+      }), found.map(serbianLatin));
+    }
     // Latin letters and digits in both widths on a Chinese, Japanese or Korean site: its keyboards type either
     // (`ＡＢＣ`, `２０２６`), and the index holds each as written (a Chinese walk: `2026` missed `２０２６`)
     if (form.hasAttribute("data-wide-forms") && /[!-~\uff01-\uff5e]/.test(words)) {
@@ -349,6 +356,22 @@
 
   // A word as Persian and Urdu write its yeh and kaf (ی ک), and as Arabic does (ي ك): the index keeps each
   // as written, and an Arabic keyboard types Arabic's letters in a Persian word ("يلدا" found nothing of "یلدا").
+  // Serbian's two scripts, letter for letter (its Latin's lj, nj and dž are one Cyrillic letter each)
+  var SERBIAN_LATIN = ["lj", "nj", "dž", "a", "b", "v", "g", "d", "đ", "e", "ž", "z", "i", "j", "k", "l", "m", "n", "o",
+                       "p", "r", "s", "t", "ć", "u", "f", "h", "c", "č", "š"];
+  var SERBIAN_CYRILLIC = "љњџабвгдђежзијклмнопрстћуфхцчш";
+  function serbianCyrillic(words) {
+    return words.normalize("NFC").replace(/lj|nj|dž|[a-pr-vzćčđšž]/g, function (latin) {
+      return SERBIAN_CYRILLIC[SERBIAN_LATIN.indexOf(latin)] || latin;
+    });
+  }
+  function serbianLatin(words) {
+    return words.replace(/[\u0430-\u045f]/g, function (cyrillic) {
+      var at = SERBIAN_CYRILLIC.indexOf(cyrillic);
+      return at >= 0 ? SERBIAN_LATIN[at] : cyrillic;
+    });
+  }
+
   function persianLetters(words) { return words.replace(/[يى]/g, "\u06cc").replace(/ك/g, "\u06a9"); }
   function arabicLetters(words) { return words.replace(/ی/g, "\u064a").replace(/ک/g, "\u0643"); }
 

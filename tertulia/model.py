@@ -350,6 +350,12 @@ class SiteConfig:
         return any(code.split("-")[0].lower() in WIDE_FORMS for code, _ in self.languages)
 
     @property
+    def writes_serbian(self) -> bool:
+        """Whether a language of the site is Serbian, which its readers write in either of its scripts: search
+        looks for a word typed in one in the other too."""
+        return any(code.split("-")[0].lower() == "sr" for code, _ in self.languages)
+
+    @property
     def writes_arabic_script(self) -> bool:
         """Whether a language of the site is written in the Arabic script (ARABIC_SCRIPT, or a tag naming
         it: `pa-Arab`): search looks for a word typed with either yeh or kaf in both forms."""

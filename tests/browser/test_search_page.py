@@ -415,6 +415,18 @@ def test_a_phrase_in_quotes_is_found_where_a_page_writes_one_of_its_words_in_two
                for _, _, links in found.values()), found
 
 
+def test_a_serbian_word_is_found_typed_in_either_of_its_scripts(tmp_path, open_page):
+    """A Russian walk with Serbian: Serbian readers write both scripts and type Latin most; `ekonomija` found
+    nothing of `економија`, nor `Đorđević` of `Ђорђевић`."""
+    searched(tmp_path, open_page, "sveska", {
+        "site.yml": 'title: Свеска\nbase_url: "https://example.github.io/sveska/"\n'
+                    "languages: {sr: Српски, sr-Latn: Srpski, en: English}\nmain_language: sr\nsearch: true\n",
+        "posts/jelka/index.sr.md": "---\ntitle: Јелка\nauthor: Ђорђевић\ndate: 2026-12-01\n---\n\n"
+                                   "Економија дарежљивости у дворишту.\n",
+        "posts/jelka/index.sr-Latn.md": "---\ntitle: Jelka\ntranslation_of: sr\n---\n\nLjubav i džem.\n",
+    }, [("ekonomija", "sr"), ("Đorđević", "sr"), ("економија", "sr"), ("љубав", "sr-Latn"), ("džem", "sr-Latn")])
+
+
 def test_a_word_a_maqaf_joins_is_found_alone_and_its_excerpt_reads_as_written(tmp_path, open_page):
     """A Hebrew writer's walk: Pagefind parts words at a hyphen-minus alone, so "ספר" found nothing of
     "בית־ספר", nor "20" of "ה־20"; the index parts them, and the excerpt shows them joined again."""
