@@ -51,7 +51,7 @@ def post_tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str
                                                         f"/{plan.lang}/tags/{tag_segment(paired)[0]}/"))
             keys += [paired] if paired not in keys else []
             continue
-        key = _own_key(slug_of(unquote(nicename)) or slug_of(text_of(name)), unquote(nicename) or text_of(name), plan)
+        key = _own_key(*_term_slug(domain, nicename, name, channel), plan)
         if not key:
             continue
         plan.tags.setdefault(key, text_of(name) or key)
@@ -155,6 +155,17 @@ def _in_language(redirects: dict[str, str], prefix: str) -> dict[str, str]:
     does; not a query address (`/?cat=5`), which Polylang answered at the root."""
     return {**redirects, **{f"/{prefix}{old}": new for old, new in redirects.items()
                             if prefix and not old.startswith("/?")}}
+
+
+def _term_slug(domain: str, nicename: str, name: str, channel: Channel) -> tuple[str, str]:
+    """A term's slug as a tag key, and what tells it from another's: its own, but a tag's that WordPress
+    numbered apart from a category of its name (`scrittura-2` beside the category `scrittura`: slugs were one
+    namespace) is the category's, and the two are one tag (an Italian blog's move: "Scrittura" and "scrittura"
+    stood side by side)."""
+    own, named = slug_of(unquote(nicename)), slug_of(text_of(name))
+    if domain == "post_tag" and named in channel.category_ids and re.fullmatch(rf"{re.escape(named)}-[0-9]+", own):
+        return named, named
+    return own or named, unquote(nicename) or text_of(name)
 
 
 def _own_key(key: str, term: str, plan: Plan) -> str:

@@ -224,6 +224,22 @@ def test_two_terms_spelled_alike_in_latin_letters_stay_two_tags(tmp_path):
     assert '"/tag/%e4%b8%ad%e6%96%87/": "/tags/zhongwen/"' in yml and '"/tag/%e9%92%9f%e6%96%87/": "/tags/zhongwen-2/"' in yml
 
 
+def test_a_tag_wordpress_numbered_apart_from_a_category_of_its_name_is_that_category_s_tag(tmp_path):
+    """An Italian blog's move: the category "Scrittura" (`scrittura`) and the tag "scrittura", which WordPress
+    gave the slug `scrittura-2`, were two tags side by side, and `/tags/scrittura-2/` a public address."""
+    site = tmp_path / "site"
+    channel = ("<wp:category><wp:term_id>4</wp:term_id><wp:category_nicename>scrittura</wp:category_nicename>"
+               "<wp:category_parent></wp:category_parent><wp:cat_name><![CDATA[Scrittura]]></wp:cat_name></wp:category>")
+    imported(site, export_of(tmp_path, "https://old.example.org", item(
+        70, "uno", extra='<category domain="category" nicename="scrittura"><![CDATA[Scrittura]]></category>'
+                         '<category domain="post_tag" nicename="scrittura-2"><![CDATA[scrittura]]></category>'
+                         '<category domain="post_tag" nicename="covid-19"><![CDATA[Covid]]></category>'),
+        channel=channel))
+    assert 'tags: ["scrittura", "covid-19"]' in front(site / "content/posts/uno/index.en.md")
+    yml = (site / "content/site.yml").read_text()
+    assert '"/tag/scrittura-2/": "/tags/scrittura/"' in yml and "scrittura-2:" not in yml
+
+
 def test_a_blog_with_plain_permalinks_keeps_its_query_feeds(tmp_path):
     blog = "https://old.example.org"
     export = export_of(tmp_path, blog, item(70, "harbour", link=f"{blog}/?p=70"),
