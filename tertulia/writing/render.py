@@ -406,7 +406,10 @@ def _template_error(env: Environment, problem: Exception) -> ContentError | None
 MISSING_MACRO = re.compile(r"'jinja2\.environment\.TemplateModule object' has no attribute '([^']+)'")
 # and for a field a value does not have: `{{ site.impressum }}`, said of the value's kind in an author's words
 NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']+)'")
-OBJECT_WORDS = {"dict": "a mapping", "str": "a text", "list": "a list", "tuple": "a list", "int": "a number",
+OBJECT_WORDS = {"dict": "a mapping", "str": "a text", "list": "a list", "int": "a number",
+                # site.yml's per-language maps are held as pairs (a maintainer's walk: `config.title.nl`)
+                "tuple": "a list (a per-language value of site.yml, such as `config.title`, is read with "
+                         "`config.localized(config.title, page.lang)`, which gives its text and its language)",
                 "NoneType": "nothing (a value left empty)", "Markup": "a text", "Site": "the site (`site`)"}
 
 

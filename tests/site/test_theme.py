@@ -248,6 +248,11 @@ def test_a_field_the_site_does_not_have_is_said_in_an_author_s_words(tmp_path):
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         "templates/base.html:3: template error: `impressum` is undefined: the site (`site`) has no such field")
+    # a maintainer's walk: a per-language value read as a mapping was said to be "a list", and no more
+    write_tree(tmp_path, {"templates/base.html": '{% extends "default/base.html" %}\n'
+                                                '{% block footer %}\n{{ config.title.nl.upper() }}\n{% endblock %}\n'})
+    result = build(tmp_path, {})
+    assert result.returncode == 1 and "`config.localized(config.title, page.lang)`" in result.stderr.splitlines()[0]
 
 
 def test_an_override_extending_itself_or_a_ring_is_said_so_with_the_way_out(tmp_path):
