@@ -168,8 +168,11 @@ def _init(parser: argparse.ArgumentParser) -> None:
 
 
 def _guide(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--contract", action="store_true",
-                        help="the contract instead: the exact file names, addresses and command line")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--contract", action="store_true",
+                       help="the contract instead: the exact file names, addresses and command line")
+    which.add_argument("--changes", action="store_true",
+                       help="the CHANGELOG instead: what changed for a site's author, version by version")
 
 
 def _import(parser: argparse.ArgumentParser) -> None:

@@ -57,7 +57,7 @@ def run(args) -> int:
         return init_site(args.folder, args.lang, args.translation, args.title, args.base_url)
     if args.command == "guide":
         from .guide import print_guide
-        return print_guide(args.contract)
+        return print_guide(args.contract, args.changes)
     if args.command == "import":
         try:
             return IMPORTERS[args.source](args)  # into a folder that may not exist yet

@@ -320,10 +320,10 @@ def _requirements(requirement: str) -> str:
     """requirements.txt's Tertulia, with how to upgrade it: a version raised, or a wheel kept in the site replaced."""
     if requirement.startswith(f"./{WHEELS}/"):
         return (f"# the Tertulia this site is built with: the wheel it was installed from, kept in {WHEELS}/;\n"
-                f"# to upgrade, put the new one there and name it here (see its CHANGELOG); a new build with the\n"
+                f"# to upgrade, put the new one there and name it here (`tertulia guide --changes`); a new build with the\n"
                 f"# same version number is installed only by `python -m pip install --force-reinstall --no-deps <its file>`.\n"
                 f"{requirement}\n")
-    return ("# the Tertulia this site is built with; raise it to upgrade (see its CHANGELOG).\n"
+    return ("# the Tertulia this site is built with; raise it to upgrade (`tertulia guide --changes`: what changed).\n"
             "# Installing from a repository instead of a package index, write for example\n"
             f"#   tertulia @ git+https://github.com/OWNER/tertulia@v{__version__}\n{requirement}\n")
 
@@ -711,7 +711,7 @@ shown by `tertulia serve` and published once you delete that line. A message is 
 
 Raise the version in `requirements.txt` (or, where it names a wheel kept in `tertulia-wheel/`, put the new
 wheel there, name that and delete the old one), run `python -m pip install -r requirements.txt`, then
-`tertulia check`; its CHANGELOG says what changed. A new wheel with the same version number as the one
+`tertulia check`; its CHANGELOG says what changed (`tertulia guide --changes` prints it). A new wheel with the same version number as the one
 installed (built from a later commit) is kept out by pip, which says so in one line: install it with
 `python -m pip install --force-reinstall --no-deps ./tertulia-wheel/<its file>`.
 """

@@ -67,6 +67,9 @@ def test_the_wheel_holds_the_theme_and_runs_outside_the_repository(tool, tmp_pat
     assert guide.returncode == 0 and guide.stdout == (ROOT / "docs/author-guide.md").read_text(encoding="utf-8")
     contract = run(tool, "guide", "--contract", cwd=tmp_path, env=clean_env())
     assert contract.stdout == (ROOT / "docs/content-format.md").read_text(encoding="utf-8")
+    # a maintainer's walk: the site's README and requirements.txt say "see its CHANGELOG", which the wheel lacked
+    changes = run(tool, "guide", "--changes", cwd=tmp_path, env=clean_env())
+    assert changes.stdout == (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
 
 
 def test_init_then_build_gives_the_contracts_pages_and_the_sites_own_files_win(tool, tmp_path):
