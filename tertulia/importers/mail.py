@@ -17,6 +17,7 @@ import hashlib
 import itertools
 import mailbox
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import timezone
 from email import policy
@@ -144,20 +145,36 @@ def _from_the_site(message, config) -> bool:
 
 
 def _someone_else(named: str, message, config) -> bool:
-    """Whether the writer a copied-in letter's `From:` names is neither the message's sender nor the site nor
-    whom the message is sent to (a reader answering the maintainer, their own letter below, corrects their own
-    comment): by address where it shows one, else by the name, where the sender's From gives one."""
+    """Whether the letter a reply copies in, whose `From:` is `named`, is another's than the message's sender (as
+    a mailing list's rewrite names them too) or the site's (a reader answering the maintainer, whose letter holds
+    the reader's own below, corrects their own comment): its comment file is then theirs. Told by address where
+    the line shows one, else by the name, against the sender's and the site's (its title, or its address's name
+    in To or Cc): `Smith, Eve` is Eve Smith, `José` is `Jose`, `Eve` is Eve Smith, and `eve.smith@…` names her
+    too. Without `discussion.email`, whom the message is sent to stands for the site; with it, a reply-all's other
+    readers do not. What cannot be told apart is another's: a refused letter is the maintainer's to read."""
     try:
-        sender_name, sender = getaddresses([str(message.get("From", ""))[:LONG_HEADER]])[0]
-        addressees = [address.lower() for _, address in getaddresses([str(message.get("To", ""))[:LONG_HEADER]])]
+        people = {name: getaddresses([str(message.get(name, ""))[:LONG_HEADER]])
+                  for name in ("From", "X-Original-From", "Reply-To", "To", "Cc")}
     except (ValueError, TypeError, IndexError, RecursionError):
         return False
     own = config.discussion.email.lower() if config.discussion and config.discussion.email else ""
+    site = {own} if own else {address.lower() for _, address in people["To"]}
+    senders = [pair for name in ("From", "X-Original-From", "Reply-To") for pair in people[name]]
     addresses = [address.lower() for address in ADDRESS_LIKE.findall(named)]
     if addresses:
-        return not any(address in (sender.lower(), own, *addressees) for address in addresses)
-    name = " ".join(named.strip("\"' ").split()).casefold()
-    return bool(sender_name) and name != " ".join(sender_name.split()).casefold()
+        return not any(address in site | {address.lower() for _, address in senders if address} for address in addresses)
+    writer = _name_words(named)
+    names = [LIST_REWRITE.split(name)[0] for name, _ in senders if name] + [text for _, text in config.title]
+    names += [name for name, address in people["To"] + people["Cc"] if name and address.lower() in site]
+    names += [address.split("@")[0].replace(".", " ") for _, address in senders if "@" in address]
+    known = [words for words in map(_name_words, names) if words]
+    return bool(writer) and not any(writer <= words or words <= writer for words in known)
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """A person's name as its words, in any order, case and marks aside (`Smith, Eve`, `Щукин Юрий`, `José`)."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char))
+    return frozenset(re.findall(r"\w+", plain.casefold()))
 
 
 LIST_REWRITE = re.compile(r"\svia\s", re.IGNORECASE)  # "'Anna' via Talk": a list's name for a reader's letter
@@ -378,7 +395,9 @@ def _decoded(part) -> str:
     charset = (part.get_content_charset() or "us-ascii").strip()
     try:
         codec = codecs.lookup(charset).name
-        if codec in LATIN_LABELS and not payload.isascii():
+        if codec == "iso2022_jp" and not _iso2022_jp_readable(payload):
+            return _windows_iso2022_jp(payload)
+        if (codec in LATIN_LABELS or codec in READ_AS) and not payload.isascii():
             # the page's letter is UTF-8, and a mail program may label it Latin-1 all the same: bytes that
             # are valid UTF-8 beyond ASCII are almost never Latin-1 text (`QuÃ© tal`), so read as what they are
             with contextlib.suppress(UnicodeDecodeError):
@@ -391,10 +410,45 @@ def _decoded(part) -> str:
         problem = f"its text is not valid {_safe_name(charset)}"
     except (LookupError, ValueError):  # ValueError: a name holding a NUL, which no lookup takes
         problem = f"its text is in a character set this computer does not know (`{_safe_name(charset)}`)"
+    if b"\x1b" in payload:  # an ISO-2022 letter's escapes, which read as UTF-8 would be published as they are
+        raise Refused(problem)
     try:
         return payload.decode("utf-8")  # what the page's letter is; many programs mislabel it
     except UnicodeDecodeError:
         raise Refused(problem) from None
+
+
+def _iso2022_jp_readable(payload: bytes) -> bool:
+    try:
+        payload.decode("iso2022_jp")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+# ISO-2022-JP's escapes: to ASCII or JIS-Roman, to JIS X 0208 (two bytes a letter), to half-width katakana
+JIS_ESCAPE = re.compile(rb"\x1b(\(B|\(J|\$@|\$B|\(I)")
+
+
+def _windows_iso2022_jp(payload: bytes) -> str:
+    """ISO-2022-JP as Windows and Japanese mail programs write it (CP50220), with NEC's and IBM's letters
+    (`①`, `㈱`) that the standard's codec refuses: each JIS letter made its Shift_JIS bytes, read as Windows'
+    Shift_JIS (CP932). Raises UnicodeDecodeError where it is not so either."""
+    out, mode, at = bytearray(), b"(B", 0
+    for escape in [*JIS_ESCAPE.finditer(payload), None]:
+        chunk = payload[at:escape.start() if escape else len(payload)]
+        if mode in (b"$@", b"$B"):
+            if len(chunk) % 2 or any(not 0x21 <= byte <= 0x7E for byte in chunk):  # no JIS letter
+                raise UnicodeDecodeError("iso2022_jp", payload, at, at + len(chunk), "not a JIS letter")
+            for first, second in zip(chunk[::2], chunk[1::2]):
+                lead = (first + 1) // 2 + (0x70 if first <= 0x5E else 0xB0)
+                trail = second + (0x1F + (second >= 0x60) if first % 2 else 0x7E)
+                out += bytes((lead, trail))
+        else:
+            out += bytes(byte + 0x80 for byte in chunk) if mode == b"(I" else chunk
+        if escape:
+            mode, at = escape.group(1), escape.end()
+    return bytes(out).decode("cp932")
 
 
 def _unflowed(text: str, part) -> str:

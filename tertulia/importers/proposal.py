@@ -65,7 +65,9 @@ LONGEST_ATTRIBUTION = 400
 # reader's new text; below a forward's, the letter forwarded (whose text the proposal is).
 SEPARATOR = re.compile(r"-{2,} ?(?:original message|mail original|mensaje original|missatge original|message d'origine|"
                        r"ursprüngliche nachricht|messaggio originale|mensagem original|mesaj original|الرسالة الأصلية|"
-                       r"הודעה מקורית|oorspronkelijk bericht|ursprungligt meddelande) ?-{2,}",
+                       r"הודעה מקורית|oorspronkelijk bericht|ursprungligt meddelande|исходное сообщение|"
+                       r"оригінальне повідомлення|wiadomość oryginalna|původní zpráva|orijinal ileti|αρχικό μήνυμα|"
+                       r"原始邮件|原始郵件|元のメッセージ|원본 메시지) ?-{2,}",
                        re.IGNORECASE)
 FORWARD = re.compile(r"-{2,} ?(?:forwarded message|mensaje reenviado|missatge reenviat|message transféré|"
                      r"weitergeleitete nachricht|messaggio inoltrato|mensagem encaminhada|mesaj redirecționat|doorgestuurd bericht|"
@@ -83,10 +85,15 @@ FORWARD_SUBJECT = re.compile(r"\*?(?:subject|asunto|assumpte|objet|betreff|ogget
 # The message's own subject, which in Outlook's forward holds the "FW:" (the block's keeps the original's)
 FORWARDED_MESSAGE = re.compile(r"\s*(?:re ?: ?)*" + FORWARD_PREFIX + ".*", re.IGNORECASE | re.DOTALL)
 # Outlook's header block over the message a reply copies in ("From: …" then "Sent: …"), in its languages
-# (French puts a space before the colon: `De : …`, `Envoyé : …`; Romanian's "from" is `De la:`)
-HEADER_FROM = re.compile(r"\*?(?:from|de|de la|von|da|van|od|från|من|מאת)\*? ?: .*", re.IGNORECASE)
-HEADER_SENT = re.compile(r"\*?(?:sent|date|enviat|enviado|envoyé|gesendet|inviato|data|fecha|datum|trimis|verzonden|"
-                         r"skickat|تاريخ الإرسال|تم الإرسال|נשלח)\*? ?: .*", re.IGNORECASE)
+# (French puts a space before the colon: `De : …`, `Envoyé : …`; Romanian's "from" is `De la:`; Chinese and
+# Japanese may write a full-width colon), in bold as an HTML letter's reads (`**From:** …`, `*From:*`)
+HEADER_COLON = r"\**(?: ?:\**\s|：\**\s?)"
+HEADER_FROM = re.compile(r"\**(?:from|de|de la|von|da|van|od|från|من|מאת|от|від|kimden|από|fra|lähettäjä|"
+                         r"发件人|寄件者|差出人|보낸 사람)" + HEADER_COLON + ".*", re.IGNORECASE)
+HEADER_SENT = re.compile(r"\**(?:sent|date|enviat|enviado|envoyé|gesendet|inviato|data|fecha|datum|trimis|verzonden|"
+                         r"skickat|تاريخ الإرسال|تم الإرسال|נשלח|отправлено|дата|надіслано|wysłano|odesláno|gönderildi|"
+                         r"tarih|στάλθηκε|ημερομηνία|lähetetty|sendt|发送时间|日期|寄件日期|傳送時間|送信日時|보낸 날짜)"
+                         + HEADER_COLON + ".*", re.IGNORECASE)
 RULE = re.compile(r"_{8,}")  # Outlook's line over the message a reply copies in
 HEADER_LINE = re.compile(r"[\w*][\w *.-]{0,30}: .*")  # a header of a forwarded message: `Subject: …`
 # A mail program's line under the text, in the shapes mail apps write it: "Sent from my iPhone", "Sent from
@@ -443,14 +450,32 @@ def _outlook_forward(lines: list[str], forward: bool = False) -> int | None:
 
 
 def _copied_from(lines: list[str]) -> str:
-    """Who wrote the letter a reply copies in unquoted above the comment file, as its header block names
-    them (`From: Ana <ana@x.org>`, under Outlook's separator), the nearest block to the file; or ""."""
+    """Who wrote the letter a reply copies in unquoted above the comment file, the nearest to it: as its header
+    block names them (`From: Ana <ana@x.org>`, under Outlook's or Thunderbird's separator), or the mail program's
+    line over it (`On …, Ana <ana@x.org> wrote:`, where it gives an address); or ""."""
+    quoted_below = False  # a line over `>`-quoted lines is over a quote the file stands after, not in (Gmail's)
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index].strip()
-        under_separator = index > 0 and SEPARATOR.fullmatch(lines[index - 1].strip())
-        if HEADER_FROM.fullmatch(line) and (under_separator or _outlook_headers(lines, index)):
-            return line.split(":", 1)[1].strip(" *")
+        if HEADER_FROM.fullmatch(line) and (_under_separator(lines, index) or _outlook_headers(lines, index)):
+            return re.split("[:：]", line, maxsplit=1)[1].strip(" *")
+        if not quoted_below and _attribution(line) and SENDER_ADDRESS.search(line):
+            return line
+        quoted_below = quoted_below or line.startswith(">")
     return ""
+
+
+SENDER_ADDRESS = re.compile(r"<[^<>@\s]+@[^<>\s]+>")  # `<ana@x.org>` in a mail program's line over a letter
+
+
+def _under_separator(lines: list[str], index: int) -> bool:
+    """Whether the line stands in the header block right under a separator (Thunderbird's puts `Subject:` and
+    `Date:` before `From:`)."""
+    for above in range(index - 1, max(index - 8, -1), -1):
+        if not lines[above].strip():
+            return False
+        if SEPARATOR.fullmatch(lines[above].strip()):
+            return True
+    return False
 
 
 def _outlook_headers(lines: list[str], index: int) -> bool:

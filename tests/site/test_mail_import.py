@@ -413,6 +413,39 @@ def test_a_reply_to_another_readers_letter_copied_in_is_not_their_comment(tmp_pa
     assert comments["20261130-0700-cccccccc.es.md"].endswith("\n\nКороче.\n")
 
 
+@pytest.mark.parametrize("case, sender, copied, extra, refused", [
+    # a red team: Outlook in Russian, Chinese or Thunderbird's order, a reply-all To the other reader, an HTML
+    # letter's bold header all let another reader's file go out
+    ("ru", "Ирина <irina@example.ru>", "-----Исходное сообщение-----\nОт: Щукин Юрий\nОтправлено: 30 ноября 2026 г.",
+     {}, True),
+    ("zh", "Irina <irina@example.ru>", "-----原始邮件-----\n发件人: 尤里\n发送时间: 2026年11月30日 6:15", {}, True),
+    ("thunderbird", "Irina <irina@example.ru>",
+     "-------- Original Message --------\nSubject: Hola\nDate: Mon, 30 Nov 2026\nFrom: Yuri <yuri@example.ru>", {}, True),
+    ("reply-all", "Irina <irina@example.ru>", "-----Original Message-----\nFrom: Yuri <yuri@example.ru>\nSent: Monday",
+     {"To": "Yuri <yuri@example.ru>", "Cc": "talk@example.org"}, True),
+    ("bold", "Irina <irina@example.ru>", "**From:** Yuri <yuri@example.ru>\n**Sent:** Monday", {}, True),
+    # and what is the reader's own letter, or the site's, still corrects their comment
+    ("own, name turned", "Eve Smith <eve@example.net>", "-----Original Message-----\nFrom: Smith, Eve\nSent: Monday",
+     {}, False),
+    ("own, marks", "Jose Garcia <jg@example.net>", "-----Original Message-----\nFrom: José García\nSent: Monday", {}, False),
+    ("own, through a list", "'Eve Smith' via Talk <talk@example.org>",
+     "-----Original Message-----\nFrom: Eve Smith <eve@example.net>\nSent: Monday", {"Reply-To": "eve@example.net"}, False),
+    ("the site's", "Eve Smith <eve@example.net>", "-----Original Message-----\nFrom: Talk <TALK@example.org>\nSent: Monday",
+     {}, False),
+])
+def test_whose_letter_a_reply_copies_in_is_told_in_mail_programs_many_shapes(tmp_path, case, sender, copied, extra, refused):
+    content = make_content(tmp_path, {"site.yml": SITE_YML + "discussion: {repo: o/r, email: talk@example.org}\n",
+                                      "posts/hola/comments/c1.es.md": COMMENT_C1})
+    message = mails.headers(EmailMessage(), "RE: Hola", 1, sender=sender)
+    for name, value in extra.items():
+        del message[name]
+        message[name] = value
+    message.set_content(the_letter(name="Yuri", body="Texto original.", text=f"Corto.\n\n{copied}\n\nTexto original."))
+    result = import_mail(content, *mails.store([message], tmp_path / "mail")["eml"])
+    assert ("in the letter it answers" in result.stderr) == refused, (case, result.stdout + result.stderr)
+    assert ("20261130-0615-k3x9qa7b.es.md" in comments_of(content)) != refused, case
+
+
 def test_the_site_s_own_answer_over_a_readers_letter_is_no_proposal_but_its_forward_is(tmp_path):
     """A red team: the maintainer's Outlook answer ("we will not publish this, it is rude") over the reader's
     letter, copied in unquoted, became a pending comment of those words under the reader's name."""
@@ -634,6 +667,38 @@ def test_a_letter_labelled_as_mail_programs_label_east_asian_text_is_read_as_the
     result = import_mail(content, tmp_path / "mail/a.eml")
     assert result.returncode == 0, result.stderr
     assert comments_of(content)["20261130-0615-k3x9qa7b.es.md"].endswith("\n\n" + body + "\n")
+
+
+@pytest.mark.parametrize("label", ["gb2312", "big5", "shift_jis", "euc-kr"])
+def test_a_utf_8_letter_labelled_with_an_east_asian_character_set_is_read_as_utf_8(tmp_path, label):
+    """A red team: a Russian letter in UTF-8 labelled gb2312 read well (gb2312 refused it, UTF-8 took it), and
+    read as nonsense once the label was read as GB18030, which takes almost any bytes."""
+    content = site(tmp_path)
+    body = "Поддерживаю Юрия: всё так."
+    message = EmailMessage()
+    message.set_content(the_letter(body=body, name="Ирина"), cte="8bit")
+    (tmp_path / "mail").mkdir()
+    (tmp_path / "mail/a.eml").write_bytes(mails.headers(message, "Comment", 1).as_bytes().replace(b"utf-8", label.encode()))
+    assert import_mail(content, tmp_path / "mail/a.eml").returncode == 0
+    assert comments_of(content)["20261130-0615-k3x9qa7b.es.md"].endswith("\n\n" + body + "\n")
+
+
+def test_a_japanese_letter_in_iso_2022_jp_with_windows_letters_is_read_and_never_published_as_escapes(tmp_path):
+    """A red team: `その通り①㈱` in ISO-2022-JP, as Japanese mail programs write ① and ㈱ (NEC's row 13), failed the
+    standard's codec, and the 7-bit bytes read as UTF-8 were published as `$B$=$NDL$j-!-j(B`."""
+    content = site(tmp_path)
+    message = EmailMessage()
+    message.set_content(the_letter(body="XX", name="Taro", text="XX"), cte="7bit")
+    raw = mails.headers(message, "Comment", 1).as_bytes().replace(b"utf-8", b"iso-2022-jp")
+    (tmp_path / "mail").mkdir()
+    nec = b"\x1b$B$=$NDL$j-!-j\x1b(B"  # その通り①㈱
+    (tmp_path / "mail/a.eml").write_bytes(raw.replace(b"XX", nec))
+    result = import_mail(content, tmp_path / "mail/a.eml")
+    assert result.returncode == 0, result.stderr
+    assert comments_of(content)["20261130-0615-k3x9qa7b.es.md"].endswith("\n\nその通り①㈱\n")
+    (tmp_path / "mail/a.eml").write_bytes(raw.replace(b"XX", b"\x1b$B\x7f\x7f\x1b(B"))  # no letter either way
+    result = import_mail(site(tmp_path / "again"), tmp_path / "mail/a.eml")
+    assert "not imported: its text is not valid iso-2022-jp" in result.stderr
 
 
 def test_a_photo_put_in_the_middle_of_a_letter_leaves_both_halves_of_its_text(tmp_path):
