@@ -171,12 +171,13 @@ def make_environment(theme: Theme, reload: bool = False, *, compiled: dict[str, 
 
 
 def render_page(env: Environment, site: Site, interface: Interface, page: Page) -> bytes:
-    """One page's bytes. The 404 page is served at any depth, so its links are root-absolute."""
+    """One page's bytes. The 404 page is served at any depth, so its links are root-absolute. A site's template
+    may write `href('/favicon.ico')` from the site's root, as an essay's link is written: the root is the site's."""
     base_path = site.config.base_path
     if page.url == routes.NOT_FOUND:
-        href = lambda url: base_path + routes.encoded(url)  # noqa: E731 - a two-word helper reads best inline
+        href = lambda url: base_path + routes.encoded(url.lstrip("/"))  # noqa: E731 - a two-word helper reads best inline
     else:
-        href = lambda url: relative_url(page.url, url)  # noqa: E731
+        href = lambda url: relative_url(page.url, url.lstrip("/"))  # noqa: E731
     try:
         template = env.get_template(page.template)
         menu = menu_links(site, page.lang, page.scope, page.url) if site.config.menu else ()
@@ -260,34 +261,47 @@ def unknown_blocks(theme: Theme) -> list[ContentError]:
 
 
 # An address written from the host's root in a site's template (`href="/assets/club.css"`) or stylesheet
-# (`url(/fonts/a.woff2)`): under a sub-path it is none of the site's files
-ROOT_ADDRESS = re.compile(r"""\b(?:href|src|action|poster|srcset)\s*=\s*["']?(/(?!/)[^"'\s>{}]*)"""
-                          r"""|\burl\(\s*["']?(/(?!/)[^"')\s]*)""", re.IGNORECASE)
+# (`url(/fonts/a.woff2)`, `@import "/base.css"`): under a sub-path it is none of the site's files. A quoted
+# value is read whole (`"/{{ page.lang }}/about/"`); each of a srcset's candidates is one
+ROOT_ADDRESS = re.compile(r"""\b(?:href|src|action|poster)\s*=\s*(?:"(/(?!/)[^"]*)"|'(/(?!/)[^']*)'|(/(?!/)[^\s>"']*))"""
+                          r"""|\burl\(\s*["']?(/(?!/)[^"')\s]*)|@import\s+["'](/(?!/)[^"']*)""", re.IGNORECASE)
+SRCSET = re.compile(r"""\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+COMMENTED = {"templates": re.compile(r"\{#.*?#\}|<!--.*?-->", re.DOTALL), "assets": re.compile(r"/\*.*?\*/", re.DOTALL)}
 
 
 def root_addresses(theme: Theme, base_path: str) -> list[ContentError]:
     """A warning for each address from the host's root in a site's own templates and stylesheets, where
     base_url has a path: the preview sends it on under that path, the published site answers it with
-    nothing (a maintainer's walk: the club's stylesheet and logo were gone once published)."""
+    nothing (a maintainer's walk: the club's stylesheet and logo were gone once published). What a comment
+    holds is none."""
     if base_path == "/":
         return []
     warnings = []
     for kind, suffixes in (("templates", (".html", ".xml")), ("assets", (".css",))):
         own = theme.own(kind)
         for relative in theme.overrides(kind):
-            if not relative.endswith(suffixes):
-                continue
-            text = (own / relative).read_text(encoding="utf-8", errors="replace")
-            for number, line in enumerate(text.splitlines(), 1):
-                for found in ROOT_ADDRESS.finditer(line):
-                    address = found.group(1) or found.group(2)
-                    how = (f"{{{{ href('{address.lstrip('/')}') }}}}" if kind == "templates"
-                           else "an address relative to this stylesheet")
-                    warnings.append(ContentError(f"{kind}/{relative}", number, (
-                        f"`{address}` starts at the host's root, but the site lives under "
-                        f"{base_path}, where it is none of the site's files (the preview sends it on; the "
-                        f"published site will not): write {how}")))
+            if relative.endswith(suffixes):
+                text = (own / relative).read_text(encoding="utf-8", errors="replace")
+                text = COMMENTED[kind].sub(lambda found: "\n" * found.group().count("\n"), text)
+                warnings += [ContentError(f"{kind}/{relative}", number, _root_said(address, kind, base_path))
+                             for number, line in enumerate(text.splitlines(), 1) for address in _from_root(line)]
     return warnings
+
+
+def _from_root(line: str) -> list[str]:
+    """The addresses from the host's root a line of a template or stylesheet writes."""
+    found = [next(filter(None, match.groups())) for match in ROOT_ADDRESS.finditer(line)]
+    for match in SRCSET.finditer(line):
+        candidates = (candidate.split()[0] for candidate in (match.group(1) or match.group(2)).split(",") if candidate.split())
+        found += [candidate for candidate in candidates if candidate.startswith("/") and not candidate.startswith("//")]
+    return found
+
+
+def _root_said(address: str, kind: str, base_path: str) -> str:
+    how = ("an address relative to this stylesheet" if kind == "assets" else "it with `href()`" if "{" in address
+           else f"{{{{ href('{address.lstrip('/')}') }}}}")
+    return (f"`{address}` starts at the host's root, but the site lives under {base_path}, where it is none of the "
+            f"site's files (the preview sends it on; the published site will not): write {how}")
 
 
 def _filled_by_every_page(env: Environment, name: str) -> dict[str, list[str]]:

@@ -215,17 +215,25 @@ def test_an_address_from_the_host_s_root_in_a_site_s_template_or_stylesheet_is_a
     """A maintainer's walk: `href="/assets/club.css"` looked right in the preview, which sends such an address on
     under base_url's path, and the published site under /leesclub/ had no stylesheet and no logo."""
     base = ('{% extends "default/base.html" %}\n{% block head %}<link rel="stylesheet" href="/assets/club.css">'
-            '<link rel="stylesheet" href="{{ href(\'assets/club.css\') }}">{% endblock %}\n'
+            '<link rel="stylesheet" href="{{ href(\'assets/club.css\') }}"><link rel="icon" href="{{ href(\'/logo.svg\') }}">'
+            '{% endblock %}\n'
             '{% block site_title %}<img src=/logo.svg alt="">{{ super() }}{% endblock %}\n')
+    base += ('{# <link href="/old.css"> #}\n{% block footer %}<a href="/{{ page.lang }}/about/">A</a>'
+             '<img srcset="a.png 1x, /b.png 2x" alt="">{% endblock %}\n')
     files = {"templates/base.html": base, "assets/club.css": "body { background: url('/paper.png'); }\n"
-             "h1 { background: url(paper.png); } a { background: url(//cdn.example.org/a.png); }\n"}
+             "h1 { background: url(paper.png); } a { background: url(//cdn.example.org/a.png); }\n"
+             "/* url(/commented.png) */ @import \"/fonts.css\";\n"}
     result = build(tmp_path, files)
     assert result.returncode == 0, result.stderr
     warned = [line.split(": warning: ")[0] + " " + line.split("`")[1] for line in result.stderr.splitlines()
               if "starts at the host's root" in line]
     assert warned == ["templates/base.html:2 /assets/club.css", "templates/base.html:3 /logo.svg",
-                      "assets/club.css:1 /paper.png"], result.stderr
+                      "templates/base.html:5 /{{ page.lang }}/about/", "templates/base.html:5 /b.png",
+                      "assets/club.css:1 /paper.png", "assets/club.css:3 /fonts.css"], result.stderr
     assert "write {{ href('assets/club.css') }}" in result.stderr
+    # href() from the site's root, as an essay's link may be written, is the site's (a red team: `../..//logo.svg`)
+    assert '<link rel="icon" href="../../logo.svg">' in (tmp_path / "output/posts/hola/index.html").read_text()
+    assert '<link rel="icon" href="/repo/logo.svg">' in (tmp_path / "output/404.html").read_text()
     at_root = run_cli("build", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "root"),
                       "--base-url", "https://club.example.org/")
     assert at_root.returncode == 0 and "host's root" not in at_root.stderr
