@@ -60,7 +60,8 @@ class Staged:
         return [said + ", ".join(files) for said, files in (
             ("edited by hand, left as they are: ", self.edited),
             ("edited by hand here and changed since (on the blog, or in how this version of Tertulia reads it), "
-             "left as they are here (bring the change across by hand if it is wanted): ", self.edited_both),
+             "left as they are here (bring the change across by hand if it is wanted): ",
+             [name for name in self.edited_both if name not in self.published_on_blog]),
             ("not imported, their names held by other comments, which no import wrote (give each of those "
              "another id, and its replies' reply_to, then import again): ", self.taken),
             # an upgraded converter's better reading of the same export (a link relinked) comes here too
@@ -267,6 +268,8 @@ class Staging:
         blog_changed = isinstance(planned.text, str) and not any(  # (with or without the media: the same text)
             _key(name, text) in self.recorded for text in (planned.text, planned.unbrought, planned.beside) if text)
         (self.done.edited_both if blog_changed else self.done.edited).append(relative)
+        if blog_changed and text is not None and _a_draft(text) and not _a_draft(planned.text):
+            self.done.published_on_blog.append(relative)  # a draft here, edited by hand, that the blog published
         return "nothing"
 
     def _written(self, relative: str, text: str | bytes) -> str:

@@ -938,6 +938,9 @@ def test_a_draft_the_blog_has_published_since_is_said_so(tmp_path):
     assert "published on the blog since an earlier import, drafts here" in again
     assert "take out `draft: true`" in again and "posts/novel/index.en.md" in again
     assert "changed since an earlier import" not in again
+    essay.write_text(essay.read_text().replace("First draft.", "First draft, edited here."))  # by hand (a red team)
+    later = imported(site, export_of(tmp_path, blog, item(7, "novel", "Published, and edited."), name="last.xml")).stdout
+    assert "published on the blog since an earlier import, drafts here" in later and "edited by hand" not in later
 
 
 def test_an_essay_the_blog_changed_since_is_said_so_not_called_a_hand_edit(tmp_path):
