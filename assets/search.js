@@ -448,15 +448,17 @@
     return Array.from(segmenter.segment(text));
   }
 
-  // The runs the index may cut otherwise than the browser: those it parts, and a Chinese word of two characters
-  // or more, which Pagefind's dictionary (Simplified Chinese's) may have cut into characters: Traditional text's
-  // `廣告` is `廣` and `告` in the index, and the browser's whole word matched nothing (a Chinese walk).
+  // The runs the index may cut otherwise than the browser: those it parts, and on a site in Traditional Chinese
+  // (data-characters) a Chinese word of two characters or more, which Pagefind's dictionary (Simplified
+  // Chinese's) cut into characters: `廣告` is `廣` and `告` in the index, and the browser's whole word matched
+  // nothing (a Chinese walk).
   var CHINESE = /^\p{scx=Han}{2,}$/u;
   function partedRuns(words) {
     if (typeof Intl.Segmenter !== "function") { return []; }
+    var characters = form.hasAttribute("data-characters");
     return (words.match(UNSPACED) || []).map(function (run) {
       return { run: run, words: wordsOf(run).filter(function (part) { return part.isWordLike; }) };
-    }).filter(function (parted) { return parted.words.length > 1 || CHINESE.test(parted.run); });
+    }).filter(function (parted) { return parted.words.length > 1 || characters && CHINESE.test(parted.run); });
   }
 
   // A page's text with the gaps Pagefind parts its words with (its `content` has none: `raw_content` keeps them)
@@ -522,7 +524,7 @@
   // index cut into characters holds it, hits or none: one page's text may be cut so and another's not.
   function wholeRuns(index, parted, found) {
     var held = found.some(function (data) { return data.byRun; });
-    var chinese = parted.length > 0 && CHINESE.test(parted[0].run);
+    var chinese = form.hasAttribute("data-characters") && parted.length > 0 && CHINESE.test(parted[0].run);
     if (!parted.length || held && !chinese) { return Promise.resolve([]); }
     var known = found.map(function (data) { return data.url; });
     var letters = Array.from(parted[0].run);
@@ -600,7 +602,7 @@
     }).then(function (results) {
       // what is the reader's is judged in every language, then narrowed to the one asked: a guess in English
       // ("is" for "ışığı") is none the better for the Turkish hits being set aside
-      var chinese = parted.filter(function (each) { return CHINESE.test(each.run); }).map(function (each) { return each.run; });
+      var chinese = (typed.match(UNSPACED) || []).filter(function (run) { return CHINESE.test(run); });
       show(words, lang, readersWordsFound(asked, results, chinese).filter(function (data) {
         return !lang || (data.meta && data.meta.language) === lang;
       }).slice(0, 20));

@@ -282,6 +282,7 @@ class Discussion:
 
 
 DOTLESS_I = {"tr", "az", "crh", "tt"}  # Turkish, Azerbaijani, Crimean Tatar, Tatar: CLDR's Turkic lower-casing
+TRADITIONAL_CHINESE = ("zh-hant", "zh-tw", "zh-hk", "zh-mo", "yue")
 WIDE_FORMS = {"zh", "ja", "ko", "yue"}  # whose keyboards type Latin letters and digits full-width too
 # languages written in the Arabic script, whose yeh and kaf each have two letters (Arabic's ي ك, Persian's and
 # Urdu's ی ک) that look alike and that a reader's keyboard types either way
@@ -348,6 +349,13 @@ class SiteConfig:
         """Whether a language of the site is Chinese, Japanese or Korean (WIDE_FORMS), whose writers type Latin
         letters and digits in either width (`ＡＢＣ`, `２０２６`): search looks for a word typed in one in both."""
         return any(code.split("-")[0].lower() in WIDE_FORMS for code, _ in self.languages)
+
+    @property
+    def writes_traditional_chinese(self) -> bool:
+        """Whether a language of the site is Chinese in Traditional characters (TRADITIONAL_CHINESE), which
+        Pagefind's dictionary, Simplified Chinese's, cuts into characters: search looks for a Chinese word by them."""
+        return any(code.lower() == tag or code.lower().startswith(tag + "-")
+                   for code, _ in self.languages for tag in TRADITIONAL_CHINESE)
 
     @property
     def writes_serbian(self) -> bool:
