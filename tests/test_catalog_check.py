@@ -149,13 +149,14 @@ def test_a_language_in_another_script_than_its_base_language_takes_none_of_its_w
     """A Russian walk: `sr-Latn` pages showed the Serbian catalog's Cyrillic words as Latin-script text, and
     check said nothing; Simplified Chinese words would likewise have gone to `zh-TW` readers."""
     from tertulia.site.ui import catalog_paths
-    for code in ("sr", "zh", "pt", "sr_Latn"):
+    for code in ("sr", "zh", "pt", "sr_Latn", "zh-Hant"):
         (tmp_path / code / "LC_MESSAGES").mkdir(parents=True)
         (tmp_path / code / "LC_MESSAGES/messages.po").write_text("")
     named = {lang: [path.parent.parent.name for path in catalog_paths([tmp_path], lang)]
-             for lang in ("sr-Latn", "sr-Cyrl", "zh-TW", "zh-Hant", "zh-CN", "pt-BR")}
-    assert named == {"sr-Latn": ["sr_Latn"], "sr-Cyrl": ["sr"], "zh-TW": [], "zh-Hant": [], "zh-CN": ["zh"],
-                     "pt-BR": ["pt"]}
+             for lang in ("sr-Latn", "sr-Cyrl", "sr-ME", "zh-TW", "zh-HK", "zh-Hant", "zh-CN", "pt-BR")}
+    # a language in a script takes its script's catalog (a red team: `zh-TW` beside a `zh-Hant` catalog got English)
+    assert named == {"sr-Latn": ["sr_Latn"], "sr-Cyrl": ["sr"], "sr-ME": ["sr_Latn"], "zh-TW": ["zh-Hant"],
+                     "zh-HK": ["zh-Hant"], "zh-Hant": ["zh-Hant"], "zh-CN": ["zh"], "pt-BR": ["pt"]}
 
 
 def test_a_latin_serbian_site_beside_a_cyrillic_catalog_is_told_where_its_own_goes(tmp_path):

@@ -67,11 +67,14 @@ class Catalog:
 
 def catalog_paths(locales, lang: str) -> list[Path]:
     """The catalogs under the `locales` folders (the site's own, then the theme's) a language's words come
-    from, the first that has a word winning: for the language, then for its base language (`pt` for `pt-BR`)
-    where both are written in one script (`sr` is Cyrillic, `sr-Latn` not; `zh` is Simplified, `zh-TW` not)."""
+    from, the first that has a word winning: for the language, then for it in its script (`zh-Hant` for `zh-TW`),
+    then for its base language (`pt` for `pt-BR`) where both are written in one script (`sr` is Cyrillic,
+    `sr-Latn` not; `zh` is Simplified, `zh-TW` not)."""
     paths = []
-    base = lang.split("-")[0]
-    for code in dict.fromkeys((lang, base) if script_of(lang) == script_of(base) else (lang,)):
+    base, script = lang.split("-")[0], script_of(lang)
+    # then its script's (`zh-Hant` for `zh-TW` and `zh-HK`, `sr-Latn` for `sr-ME`)
+    codes = (lang, f"{base}-{script}") if script else (lang,)
+    for code in dict.fromkeys(codes + ((base,) if script == script_of(base) else ())):
         for folder in locales:
             for name in dict.fromkeys((code, code.replace("-", "_"))):
                 path = folder / name / CATALOG
