@@ -148,3 +148,12 @@ def test_open_graph_names_a_script_s_own_country():
     from tertulia.site.structured import og_locale
     assert [og_locale(lang) for lang in ("zh-Hant", "zh-Hans", "zh", "sr-Latn", "pt-BR", "es")] == \
         ["zh_TW", "zh_CN", "zh_CN", "sr_RS", "pt_BR", "es_ES"]
+
+
+def test_a_language_name_is_capitalized_as_its_script_titles_a_word():
+    """A Georgian walk: `ქართული` was written `Ქართული`, its first letter Mtavruli, the capitals Georgian does not
+    start a word with and no font here draws: a box stood on every page, in site.yml's name as init wrote it."""
+    from tertulia.importers.siteyml import language_name
+    from tertulia.site.ui import _display_name
+    assert language_name("ka") == "ქართული" and _display_name("ka", "ka") == "ქართული"
+    assert language_name("hy") == "Հայերեն" and _display_name("fr", "fr") == "Français"

@@ -397,4 +397,4 @@ def language_name(lang: str) -> str:
         name = Locale.parse(lang.replace("-", "_")).get_display_name(lang.replace("-", "_")) or lang
     except (ValueError, UnknownLocaleError):
         return lang
-    return name[:1].upper() + name[1:]
+    return name[:1].title() + name[1:]  # title case: Georgian has none, and upper case is Mtavruli

@@ -525,7 +525,7 @@ def _display_name(code: str, in_language, sentence: bool = False) -> str:
     if sentence:
         label, small = SMALL_IN_A_SENTENCE.get(str(in_language).split("_")[0], ("", ""))
         return small + name[len(label):] if label and name.startswith(label) else name
-    return name[:1].upper() + name[1:]
+    return name[:1].title() + name[1:]  # title case: Georgian has none, and upper case is Mtavruli
 
 
 # A name a template left unmarked, being in the page's language (it marks one in another): inside a phrase
