@@ -173,8 +173,13 @@
   // Dutch essay was shown its Polish translation), else the better.
   function preferred(data, reader) {
     var meta = data.meta || {};
-    return meta.language === reader ? 0 : meta.original && meta.language === fromHex(meta.original) ? 1 : 2;
+    var found = languageOf(data);
+    return found === reader ? 0 : meta.original && found === fromHex(meta.original) ? 1 : 2;
   }
+
+  // The language a hit was found in, which the index holds in hexadecimal too: as a word, `ka` found every
+  // Georgian page for `kakheti` (a Georgian walk)
+  function languageOf(data) { return data.meta && data.meta.language ? fromHex(data.meta.language) : ""; }
 
   function onePerPassage(words, results) {
     var reader = document.documentElement.lang;
@@ -196,8 +201,8 @@
     // as every link there does; the site's own search page, a hit side by side.
     var scope = form.getAttribute("data-scope");
     return kept.map(function (found) {
-      var text = excerpt(found.data.excerpt || "", (found.data.meta || {}).language);  // read once: shown, and its marks carried to the page
-      var page = scope && (found.data.meta || {}).language === scope ? found.data.url : found.side;
+      var text = excerpt(found.data.excerpt || "", languageOf(found.data));  // read once: shown, and its marks carried to the page
+      var page = scope && languageOf(found.data) === scope ? found.data.url : found.side;
       return { data: found.data, text: text,
                href: page + "?highlight=" + encodeURIComponent(highlighted(words, text)) + (found.target ? "#" + found.target : "") };
     });
@@ -235,7 +240,7 @@
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = hit.href;
-      var found = (data.meta && data.meta.language) || "";
+      var found = languageOf(data);
       link.textContent = ((data.meta && data.meta.title) || data.url).replace(/\u200a/g, "");  // see search.py
       link.lang = found;
       link.dir = directionOf(found);
@@ -604,7 +609,7 @@
       // ("is" for "ışığı") is none the better for the Turkish hits being set aside
       var chinese = (typed.match(UNSPACED) || []).filter(function (run) { return CHINESE.test(run); });
       show(words, lang, readersWordsFound(asked, results, chinese).filter(function (data) {
-        return !lang || (data.meta && data.meta.language) === lang;
+        return !lang || languageOf(data) === lang;
       }).slice(0, 20));
     })
       .catch(function () { interfaceWords(status, form.getAttribute("data-none")); });

@@ -109,13 +109,14 @@ def _document(text: Text, side: str, comments: list[str], original: str, author:
     `author` its writer's name, which the page shows under its title and a reader may search for; `summary`,
     whether its summary is shown under its title in a listing (an essay's; a page's is its description alone).
 
-    Pagefind finds a word in a document's metadata too: the page a hit opens is written in hexadecimal,
-    one word nobody types (search.js reads it back), and an image is its description, not an address
+    Pagefind finds a word in a document's metadata too: the page a hit opens and its language are written in
+    hexadecimal, words nobody types (search.js reads them back; `ka` found every Georgian page for
+    `kakheti`), and an image is its description, not an address
     Pagefind would keep as the `image` field: `chaguan`, a site's sub-path, found every page, and `png`
     an essay with a picture, neither with a word marked."""
     parts = [f'<html lang="{text.lang}"><head><title>{escape(text.title)}</title></head><body><main data-pagefind-body>',
              f'<h1 data-pagefind-meta="title">{words_apart(escape(text.title), text.lang)}</h1>',
-             f'<span hidden data-pagefind-meta="language:{text.lang}"></span>',
+             f'<span hidden data-pagefind-meta="language:{text.lang.encode("utf-8").hex()}"></span>',
              f'<span hidden data-pagefind-meta="side:{side.encode("utf-8").hex()}"></span>',
              f'<span hidden data-pagefind-meta="original:{original.encode("utf-8").hex()}"></span>',
              *_byline(author), *(_summary(text) if summary else [])]

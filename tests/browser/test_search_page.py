@@ -138,7 +138,7 @@ def test_a_hit_reads_in_its_languages_direction_not_its_first_letters(server, op
 SAME_PLACE_INDEX = """
 const hex = (text) => Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, "0")).join("");
 const hit = (lang, title) => ({data: async () => ({url: `/fixture-repo/${lang}/posts/alpha/`, excerpt: "<mark>alfa</mark>",
-  meta: {title, language: lang, side: hex("/fixture-repo/posts/alpha/")}, anchors: [], locations: [0]})});
+  meta: {title, language: hex(lang), side: hex("/fixture-repo/posts/alpha/")}, anchors: [], locations: [0]})});
 export async function init() {}
 export async function search() { return {results: [hit("en", "Alpha: values"), hit("es", "Alfa: los valores")]}; }
 """
@@ -211,7 +211,7 @@ def test_pagefind_s_own_urls_lead_to_the_pages_under_the_sub_path(server, open_p
 CASED_INDEX = """
 const hex = (text) => Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, "0")).join("");
 const hit = (slug) => ({id: slug, score: 1, data: async () => ({url: `/fixture-repo/${slug}/`, excerpt: "x",
-  meta: {title: slug, language: "en", side: hex(`/fixture-repo/${slug}/`)}, anchors: [], locations: [0]})});
+  meta: {title: slug, language: hex("en"), side: hex(`/fixture-repo/${slug}/`)}, anchors: [], locations: [0]})});
 const holds = {"işık": "isik", "ılık": "ilik", "ψυχης": "psychis"};  // as Pagefind keeps "Işık", "ılık", "ψυχής"
 export async function init() {}
 export async function search(term) {
@@ -360,6 +360,8 @@ def searched(tmp_path, open_page, folder: str, files: dict, asked: list[tuple[st
             results(page)
             languages = page.eval_on_selector_all(".search-results li h2 a", "links => links.map(a => a.lang)")
             assert languages == ([lang] if isinstance(lang, str) else lang) and page.problems == [], (words, languages)
+            if not languages:  # nothing found, as it should be
+                continue
             found[words] = page.eval_on_selector(".search-results li p:last-child",
                                                  "p => [p.innerText, [...p.querySelectorAll('mark')].map(m => m.textContent)]")
             found[words].append(page.eval_on_selector_all(".search-results li h2 a", "links => links.map(a => a.href)"))
@@ -425,6 +427,17 @@ def test_a_serbian_word_is_found_typed_in_either_of_its_scripts(tmp_path, open_p
                                    "Економија дарежљивости у дворишту.\n",
         "posts/jelka/index.sr-Latn.md": "---\ntitle: Jelka\ntranslation_of: sr\n---\n\nLjubav i džem.\n",
     }, [("ekonomija", "sr"), ("Đorđević", "sr"), ("економија", "sr"), ("љубав", "sr-Latn"), ("džem", "sr-Latn")])
+
+
+def test_a_word_starting_with_a_language_s_code_finds_no_page_for_its_language(tmp_path, open_page):
+    """A Georgian walk: the index held each page's language as a word, so `kakheti`, which no page holds, listed
+    every Georgian page (`ka`), nothing marked, and `enough` every English one."""
+    searched(tmp_path, open_page, "ori", {
+        "site.yml": 'title: ორი ენა\nbase_url: "https://example.github.io/ori/"\nlanguages: {ka: ქართული, en: English}\n'
+                    "main_language: ka\nsearch: true\n",
+        "posts/tbilisi/index.ka.md": "---\ntitle: თბილისი\nauthor: ნინო\ndate: 2026-12-01\n---\n\nთბილისი ძველი ქალაქია.\n",
+        "posts/tbilisi/index.en.md": "---\ntitle: Tbilisi\ntranslation_of: ka\n---\n\nTbilisi is an old city.\n",
+    }, [("kakheti", []), ("enough", []), ("თბილისი", "ka")])
 
 
 def test_a_word_a_maqaf_joins_is_found_alone_and_its_excerpt_reads_as_written(tmp_path, open_page):
