@@ -320,6 +320,16 @@ def test_russian_and_serbian_titles_make_the_slugs_their_writers_spell():
     assert slug_of(as_written_in("Жена", "ru")) == "zhena"  # Russian's stays the transliteration's
 
 
+def test_georgian_and_armenian_titles_make_the_slugs_their_writers_spell():
+    """A Georgian walk with Armenian: an ejective's or an aspirate's apostrophe made a hyphen inside a word
+    (`წყალი` `ts-q-ali`, `գիրքը` `girk-y`), and Armenian's `Երևան` was `erevan`, `Ուղի` `owghi`."""
+    from tertulia.reading.names import as_written_in, slug_of
+    made = {title: slug_of(as_written_in(title, lang)) for title, lang in (
+        ("წყალი და ჭიათურა", "ka"), ("ქართული ენა", "ka"), ("Երևանի գիրքը", "hy"), ("Ոսկե Ուղի", "hy"))}
+    assert made == {"წყალი და ჭიათურა": "tsqali-da-chiatura", "ქართული ენა": "kartuli-ena",
+                    "Երևանի գիրքը": "yerevani-girky", "Ոսկե Ուղի": "voske-ughi"}
+
+
 def test_a_greek_title_makes_its_slug_as_greece_romanizes_it():
     """A Greek translator's walk: the transliteration took each letter alone (`ου` as `oy`, `ευ` as `ey`), so
     Κωνσταντινούπολη was `konstantinoypoli` and Ευαγγέλιο `eyaggelio`; ELOT 743 writes `ou`, `ev`/`ef`, `ng`."""

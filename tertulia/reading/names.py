@@ -42,6 +42,9 @@ def key_problem(text: str, lang: str = "") -> str:
 ASCII_SPELLINGS = {"de": str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}),
                    "da": str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"}),
                    "ru": str.maketrans(dict.fromkeys("ъьЪЬ", "")),
+                   # Georgia's romanization (2002) marks its ejectives with an apostrophe, which made a hyphen
+                   # inside a word (`წყალი` was `ts-q-ali`); Georgian writers leave it out in an address
+                   "ka": str.maketrans({"წ": "ts", "ჭ": "ch", "ყ": "q", "კ": "k", "პ": "p", "ტ": "t"}),
                    "sr": str.maketrans({"ж": "z", "ш": "s", "ч": "c", "ћ": "c", "ц": "c", "х": "h", "ђ": "dj", "џ": "dz",
                                         "Ж": "Z", "Ш": "S", "Ч": "C", "Ћ": "C", "Ц": "C", "Х": "H", "Ђ": "Dj", "Џ": "Dz",
                                         "đ": "dj", "Đ": "Dj"})}
@@ -139,6 +142,8 @@ def as_written_in(text: str, lang: str) -> str:
     base = lang.split("-")[0].lower()
     if base == "uk":
         return _romanized_ukrainian(text)
+    if base == "hy":
+        return _romanized_armenian(text)
     if base in SUFFIX_APOSTROPHE:
         return WITHIN_A_WORD.sub("", text)
     if base == "he":
@@ -146,6 +151,21 @@ def as_written_in(text: str, lang: str) -> str:
     if base in ARABIC_SCRIPT or "-arab" in lang.lower():
         return OPENING_ALEF_YE.sub("i", text).translate(ARABIC_SCRIPT_ALEF)
     return text.translate(ASCII_SPELLINGS.get(base, {}))
+
+
+# Armenian as its writers spell it in Latin letters: `ու` is `u`; `ե` and `ո` opening a word `ye`, `vo`; `և` `ev`
+# (`yev` opening one); the aspirates without the apostrophe the transliteration gives them, which made a
+# hyphen inside a word (`Երևան` was `erevan`, `գիրքը` `girk-y`, `Ուղի` `owghi`: a Georgian walk with Armenian)
+ARMENIAN_WORD_START = {"ե": "ye", "ո": "vo", "և": "yev"}
+ARMENIAN = str.maketrans({"և": "ev", "թ": "t", "փ": "p", "չ": "ch", "ց": "ts", "ք": "k"})
+
+
+def _romanized_armenian(text: str) -> str:
+    """`text` in lower case, its Armenian letters as Armenian writers spell them in Latin letters where the
+    transliteration does not (see ARMENIAN); the rest is left to it."""
+    text = text.lower().replace("ու", "u")
+    text = re.sub(r"(?<![^\W\d_])[եոև]", lambda letter: ARMENIAN_WORD_START[letter.group()], text)
+    return text.translate(ARMENIAN)
 
 
 def _romanized_ukrainian(text: str) -> str:
