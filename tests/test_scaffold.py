@@ -318,6 +318,8 @@ def test_russian_and_serbian_titles_make_the_slugs_their_writers_spell():
     assert serbian == {"Џем, ћевапи и ђак": "dzem-cevapi-i-djak", "Жена, шума, чаша, хлеб, цена, љубав":
                        "zena-suma-casa-hleb-cena-ljubav", "Đorđević i Ђорђевић": "djordjevic-i-djordjevic"}
     assert slug_of(as_written_in("Жена", "ru")) == "zhena"  # Russian's stays the transliteration's
+    # Bulgarian's ъ is a vowel (a red team: `България` was `b-lgariya`), as Bulgaria's romanization writes it
+    assert slug_of(as_written_in("България и щастие", "bg")) == "balgaria-i-shtastie"
 
 
 def test_georgian_and_armenian_titles_make_the_slugs_their_writers_spell():

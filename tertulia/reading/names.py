@@ -42,6 +42,9 @@ def key_problem(text: str, lang: str = "") -> str:
 ASCII_SPELLINGS = {"de": str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}),
                    "da": str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"}),
                    "ru": str.maketrans(dict.fromkeys("ъьЪЬ", "")),
+                   # Bulgaria's romanization (2009), whose `ъ` is a vowel (`България` was `b-lgariya`)
+                   "bg": str.maketrans({"ъ": "a", "Ъ": "A", "щ": "sht", "Щ": "Sht", "х": "h", "Х": "H", "ь": "y",
+                                        "Ь": "Y"}),
                    # Georgia's romanization (2002) marks its ejectives with an apostrophe, which made a hyphen
                    # inside a word (`წყალი` was `ts-q-ali`); Georgian writers leave it out in an address
                    "ka": str.maketrans({"წ": "ts", "ჭ": "ch", "ყ": "q", "კ": "k", "პ": "p", "ტ": "t"}),
@@ -144,6 +147,8 @@ def as_written_in(text: str, lang: str) -> str:
         return _romanized_ukrainian(text)
     if base == "hy":
         return _romanized_armenian(text)
+    if base == "bg":  # `ия` closing a word is `ia` (`България` is `Bulgaria`)
+        text = re.sub(r"ия(?![^\W\d_])", "ia", text)
     if base in SUFFIX_APOSTROPHE:
         return WITHIN_A_WORD.sub("", text)
     if base == "he":
