@@ -300,6 +300,12 @@
     if (form.hasAttribute("data-arabic-script") && /[يكىیک]/.test(words)) {
       found = found.concat(found.map(persianLetters), found.map(arabicLetters));
     }
+    // Armenian's `և` as one letter or as `եւ`, both spellings in use, and `եվ` as its capitals `ԵՎ` lower (a
+    // Georgian walk with Armenian: `Երեւան` found nothing of `Երևան`, nor `ԵՐԵՎԱՆ`)
+    if (/[\u0565\u0587]/.test(found[0])) {
+      found = found.concat(found.map(function (each) { return each.replace(/\u0587/g, "\u0565\u0582"); }),
+                           found.map(function (each) { return each.replace(/\u0565[\u0582\u057e]/g, "\u0587"); }));
+    }
     // Serbian in its other script: its readers write both, and type Latin most (a Russian walk with Serbian:
     // `ekonomija` found nothing of `економија`), `dj` for `đ` on a keyboard without it
     if (form.hasAttribute("data-serbian")) {

@@ -440,6 +440,17 @@ def test_a_word_starting_with_a_language_s_code_finds_no_page_for_its_language(t
     }, [("kakheti", []), ("enough", []), ("თბილისი", "ka")])
 
 
+def test_an_armenian_word_is_found_with_its_ligature_written_either_way(tmp_path, open_page):
+    """A Georgian walk with Armenian: `Երեւան` (the classical spelling) found nothing of `Երևան`, nor its
+    capitals `ԵՐԵՎԱՆ`, as the reformed spelling writes them."""
+    searched(tmp_path, open_page, "yerkir", {
+        "site.yml": 'title: Երկիր\nbase_url: "https://example.github.io/yerkir/"\nlanguages: {hy: Հայերեն, en: English}\n'
+                    "main_language: hy\nsearch: true\n",
+        "posts/yerevan/index.hy.md": "---\ntitle: Քաղաք\nauthor: Անի\ndate: 2026-12-01\n---\n\nԵրևանը հին քաղաք է։\n",
+        "posts/yerevan/index.en.md": "---\ntitle: The city\ntranslation_of: hy\n---\n\nAn old city.\n",
+    }, [("Երևանը", "hy"), ("Երեւանը", "hy"), ("ԵՐԵՎԱՆԸ", "hy")])
+
+
 def test_a_word_a_maqaf_joins_is_found_alone_and_its_excerpt_reads_as_written(tmp_path, open_page):
     """A Hebrew writer's walk: Pagefind parts words at a hyphen-minus alone, so "ספר" found nothing of
     "בית־ספר", nor "20" of "ה־20"; the index parts them, and the excerpt shows them joined again."""
