@@ -290,7 +290,9 @@ def letter_of(typed: str, body: str) -> str:
         "Sent from my HTC", "Sent from Xfinity Connect App", "Enviado desde mi Samsung Galaxy, un smartphone de AT&T",
         "Von meinem iPhone gesendet", "iPhoneから送信", "Envoyé à partir de Courrier pour Windows",
         "Obtenir Outlook pour iOS", "أرسلت من iPhone الخاص بي", "Skickat från min iPhone", "Hämta Outlook för Android",
-        "Verzonden vanaf mijn iPhone")],
+        "Verzonden vanaf mijn iPhone",
+        # a Georgian walk with Armenian: "Sent from my iPhone" in theirs was kept in the comment
+        "Ուղարկված է իմ iPhone-ից", "გაგზავნილია ჩემი iPhone-დან")],
     # Dutch's and Swedish's mail programs, now that their pages speak those languages
     ("Eens.\n\n-----Oorspronkelijk bericht-----\nVan: Jordi\n\nHallo", "Eens."),
     ("Håller med.\n\n-----Ursprungligt meddelande-----\nFrån: Jordi\n\nHej", "Håller med."),

@@ -105,7 +105,7 @@ SENT_FROM_LEAD = re.compile(
     r"(?:sent (?:from|with|via)|get outlook for|enviado (?:desde|do|de)|enviat (?:des de|amb)|"
     r"envoyé (?:de|depuis|avec|à partir de)|obtenir outlook pour|gesendet (?:von|mit)|inviato (?:da|dal|dalla|con)|"
     r"trimis (?:de pe|cu)|verzonden (?:met|vanaf)|verstuurd (?:met|vanaf)|skickat (?:från|med)|hämta outlook för|"
-    r"wysłane z|отправлено с|надіслано з|"
+    r"wysłane z|отправлено с|надіслано з|ուղարկված է(?: իմ)?|გაგზავნილია(?: ჩემი)?|"
     r"أُ?رسلت من|مرسل من) (.*)", re.IGNORECASE)
 SENT_LAST = re.compile(r"(?:von|vom) (?:meinem|meiner) (.*) gesendet\.?|(.*)から送信", re.IGNORECASE)  # the verb last
 SENT_FROM_DEVICE = re.compile(
