@@ -430,7 +430,11 @@
     });
   }
 
-  function folded(word) { return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); }
+  // A word without the accents that Latin, Greek and Cyrillic letters carry (`é`, `ё`, `ά`), and Hebrew's and
+  // Arabic's vowel points, which a writer may leave out; not the vowel signs
+  // that make a Tamil or Sinhala letter (a Tamil walk: `மழை`, rain, read `மழ`, and took `மொழிபெயர்க்கிறார்கள்`
+  // for the reader's word)
+  function folded(word) { return word.normalize("NFD").replace(/[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670]/g, "").toLowerCase(); }
 
   // Thai, Lao, Khmer, Burmese, Chinese and Japanese write a phrase's words without spaces. Pagefind's build cut
   // the index's text into words by its dictionary, and its script cuts the reader's query by the browser's,

@@ -451,6 +451,17 @@ def test_an_armenian_word_is_found_with_its_ligature_written_either_way(tmp_path
     }, [("Երևանը", "hy"), ("Երեւանը", "hy"), ("ԵՐԵՎԱՆԸ", "hy")])
 
 
+def test_a_tamil_word_is_not_taken_for_another_sharing_its_consonants(tmp_path, open_page):
+    """A Tamil walk: `மழை` (rain) listed the About page for `மொழிபெயர்க்கிறார்கள்` (they translate): without its
+    vowel signs, taken for accents, each read `மழ…`, and Pagefind's guess passed for the reader's word."""
+    searched(tmp_path, open_page, "irukarai", {
+        "site.yml": 'title: இருகரை\nbase_url: "https://example.github.io/irukarai/"\nlanguages: {ta: தமிழ், en: English}\n'
+                    "main_language: ta\nsearch: true\n",
+        "posts/malai/index.ta.md": "---\ntitle: மழைக்காலம்\nauthor: முருகன்\ndate: 2026-12-01\n---\n\nசென்னையில் மழை பெய்கிறது.\n",
+        "pages/about/index.ta.md": "---\ntitle: எங்களைப் பற்றி\n---\n\nநண்பர்கள் மொழிபெயர்க்கிறார்கள்.\n",
+    }, [("மழை", "ta")])
+
+
 def test_a_word_a_maqaf_joins_is_found_alone_and_its_excerpt_reads_as_written(tmp_path, open_page):
     """A Hebrew writer's walk: Pagefind parts words at a hyphen-minus alone, so "ספר" found nothing of
     "בית־ספר", nor "20" of "ה־20"; the index parts them, and the excerpt shows them joined again."""
