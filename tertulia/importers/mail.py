@@ -149,8 +149,8 @@ def _someone_else(named: str, message, config) -> bool:
     a mailing list's rewrite names them too) or the site's (a reader answering the maintainer, whose letter holds
     the reader's own below, corrects their own comment): its comment file is then theirs. Told by address where
     the line shows one, else by the name, against the sender's and the site's (its title, or its address's name
-    in To or Cc): `Smith, Eve` is Eve Smith, `José` is `Jose`, `Eve` is Eve Smith, and `eve.smith@…` names her
-    too. Without `discussion.email`, whom the message is sent to stands for the site; with it, a reply-all's other
+    in To or Cc): `Smith, Eve` is Eve Smith, `José` is `Jose`, `Eve Marie Smith` is Eve Smith, and `eve.smith@…`
+    names her too; a list's `'Yuri' via Talk <talk@…>`, Yuri. Without `discussion.email`, whom the message is sent to stands for the site; with it, a reply-all's other
     readers do not. What cannot be told apart is another's: a refused letter is the maintainer's to read."""
     try:
         people = {name: getaddresses([str(message.get(name, ""))[:LONG_HEADER]])
@@ -160,15 +160,21 @@ def _someone_else(named: str, message, config) -> bool:
     own = config.discussion.email.lower() if config.discussion and config.discussion.email else ""
     site = {own} if own else {address.lower() for _, address in people["To"]}
     senders = [pair for name in ("From", "X-Original-From", "Reply-To") for pair in people[name]]
-    addresses = [address.lower() for address in ADDRESS_LIKE.findall(named)]
+    listed = LIST_REWRITE.search(named)  # "'Yuri' via Talk <talk@…>": the list's address, a reader's name
+    addresses = [] if listed else [address.lower() for address in ADDRESS_LIKE.findall(named)]
     if addresses:
         return not any(address in site | {address.lower() for _, address in senders if address} for address in addresses)
-    writer = _name_words(named)
+    writer = _name_words(LIST_REWRITE.split(ADDRESS_LIKE.sub("", named))[0])
+    if not writer:  # no name to tell by (`From: 🌸`): another's, as what cannot be told apart is
+        return True
     names = [LIST_REWRITE.split(name)[0] for name, _ in senders if name] + [text for _, text in config.title]
     names += [name for name, address in people["To"] + people["Cc"] if name and address.lower() in site]
     names += [address.split("@")[0].replace(".", " ") for _, address in senders if "@" in address]
     known = [words for words in map(_name_words, names) if words]
-    return bool(writer) and not any(writer <= words or words <= writer for words in known)
+    # the same words, or all of a name of two words or more within the other (a middle name): one word shared
+    # (`Yuri` and `Yuri Petrov`, `Smith` and `John Smith`) is no sign of one person
+    return not any(writer == words or min(len(writer), len(words)) > 1 and (writer <= words or words <= writer)
+                   for words in known)
 
 
 def _name_words(name: str) -> frozenset[str]:
@@ -397,11 +403,17 @@ def _decoded(part) -> str:
         codec = codecs.lookup(charset).name
         if codec == "iso2022_jp" and not _iso2022_jp_readable(payload):
             return _windows_iso2022_jp(payload)
-        if (codec in LATIN_LABELS or codec in READ_AS) and not payload.isascii():
+        if codec in LATIN_LABELS and not payload.isascii():
             # the page's letter is UTF-8, and a mail program may label it Latin-1 all the same: bytes that
             # are valid UTF-8 beyond ASCII are almost never Latin-1 text (`QuÃ© tal`), so read as what they are
             with contextlib.suppress(UnicodeDecodeError):
                 return payload.decode("utf-8")
+        if codec in READ_AS and codec not in LATIN_LABELS:
+            # the label's own first (a short GB2312 `一些` is valid UTF-8 too), then UTF-8 mislabelled (GB18030,
+            # wider, takes almost any bytes), then the wider set mail programs mean by the label
+            for reading in (codec, "utf-8"):
+                with contextlib.suppress(UnicodeDecodeError):
+                    return payload.decode(reading)
         for wider in READ_AS.get(codec, ()):
             with contextlib.suppress(UnicodeDecodeError):
                 return payload.decode(wider)
@@ -444,6 +456,8 @@ def _windows_iso2022_jp(payload: bytes) -> str:
                 lead = (first + 1) // 2 + (0x70 if first <= 0x5E else 0xB0)
                 trail = second + (0x1F + (second >= 0x60) if first % 2 else 0x7E)
                 out += bytes((lead, trail))
+        elif b"\x1b" in chunk:  # an escape to a set Windows does not write (JIS X 0212's): not read as text
+            raise UnicodeDecodeError("iso2022_jp", payload, at, at + len(chunk), "an unknown escape")
         else:
             out += bytes(byte + 0x80 for byte in chunk) if mode == b"(I" else chunk
         if escape:

@@ -67,7 +67,7 @@ SEPARATOR = re.compile(r"-{2,} ?(?:original message|mail original|mensaje origin
                        r"ursprüngliche nachricht|messaggio originale|mensagem original|mesaj original|الرسالة الأصلية|"
                        r"הודעה מקורית|oorspronkelijk bericht|ursprungligt meddelande|исходное сообщение|"
                        r"оригінальне повідомлення|wiadomość oryginalna|původní zpráva|orijinal ileti|αρχικό μήνυμα|"
-                       r"原始邮件|原始郵件|元のメッセージ|원본 메시지) ?-{2,}",
+                       r"原始邮件|原始郵件|元のメッセージ|원본 메시지|message original) ?-{2,}",
                        re.IGNORECASE)
 FORWARD = re.compile(r"-{2,} ?(?:forwarded message|mensaje reenviado|missatge reenviat|message transféré|"
                      r"weitergeleitete nachricht|messaggio inoltrato|mensagem encaminhada|mesaj redirecționat|doorgestuurd bericht|"
@@ -89,10 +89,12 @@ FORWARDED_MESSAGE = re.compile(r"\s*(?:re ?: ?)*" + FORWARD_PREFIX + ".*", re.IG
 # Japanese may write a full-width colon), in bold as an HTML letter's reads (`**From:** …`, `*From:*`)
 HEADER_COLON = r"\**(?: ?:\**\s|：\**\s?)"
 HEADER_FROM = re.compile(r"\**(?:from|de|de la|von|da|van|od|från|من|מאת|от|від|kimden|από|fra|lähettäjä|"
-                         r"发件人|寄件者|差出人|보낸 사람)" + HEADER_COLON + ".*", re.IGNORECASE)
+                         r"发件人|寄件者|差出人|보낸 사람|از|feladó|từ|dari|од)" + HEADER_COLON + ".*", re.IGNORECASE)
 HEADER_SENT = re.compile(r"\**(?:sent|date|enviat|enviado|envoyé|gesendet|inviato|data|fecha|datum|trimis|verzonden|"
                          r"skickat|تاريخ الإرسال|تم الإرسال|נשלח|отправлено|дата|надіслано|wysłano|odesláno|gönderildi|"
-                         r"tarih|στάλθηκε|ημερομηνία|lähetetty|sendt|发送时间|日期|寄件日期|傳送時間|送信日時|보낸 날짜)"
+                         r"tarih|στάλθηκε|ημερομηνία|lähetetty|sendt|发送时间|日期|寄件日期|傳送時間|送信日時|보낸 날짜|"
+                         r"enviado el|enviada em|enviado em|enviat el|ارسال شده|изпратено|poslano|odoslané|elküldve|"
+                         r"đã gửi|dikirim|послато)"
                          + HEADER_COLON + ".*", re.IGNORECASE)
 RULE = re.compile(r"_{8,}")  # Outlook's line over the message a reply copies in
 HEADER_LINE = re.compile(r"[\w*][\w *.-]{0,30}: .*")  # a header of a forwarded message: `Subject: …`
@@ -480,8 +482,8 @@ def _under_separator(lines: list[str], index: int) -> bool:
 
 def _outlook_headers(lines: list[str], index: int) -> bool:
     """Whether Outlook's block of headers over a message it copies in starts at this line."""
-    after = [line.strip() for line in lines[index + 1:index + 4] if line.strip()]
-    return bool(HEADER_FROM.fullmatch(lines[index].strip()) and after and HEADER_SENT.fullmatch(after[0]))
+    after = [line.strip() for line in lines[index + 1:index + 4] if line.strip()]  # `Cc:` may come between
+    return bool(HEADER_FROM.fullmatch(lines[index].strip()) and any(HEADER_SENT.fullmatch(line) for line in after))
 
 
 def site_config(content: Path) -> SiteConfig:

@@ -424,6 +424,13 @@ def test_a_reply_to_another_readers_letter_copied_in_is_not_their_comment(tmp_pa
     ("reply-all", "Irina <irina@example.ru>", "-----Original Message-----\nFrom: Yuri <yuri@example.ru>\nSent: Monday",
      {"To": "Yuri <yuri@example.ru>", "Cc": "talk@example.org"}, True),
     ("bold", "Irina <irina@example.ru>", "**From:** Yuri <yuri@example.ru>\n**Sent:** Monday", {}, True),
+    # a second red team: another reader's letter through the site's list, Spanish Outlook with To and Cc before
+    # its date, a first name shared
+    ("list", "Irina <irina@example.ru>", "-----Original Message-----\nFrom: 'Yuri Shchukin' via Talk <talk@example.org>\n"
+     "Sent: Monday", {}, True),
+    ("es", "Irina <irina@example.ru>", "________________________________\nDe: Yuri <yuri@example.ru>\nPara: talk@example.org\n"
+     "CC: x@example.org\nEnviado el: lunes, 30 de noviembre de 2026 6:15", {}, True),
+    ("a first name shared", "Yuri Petrov <yp@example.ru>", "-----Original Message-----\nFrom: Yuri\nSent: Monday", {}, True),
     # and what is the reader's own letter, or the site's, still corrects their comment
     ("own, name turned", "Eve Smith <eve@example.net>", "-----Original Message-----\nFrom: Smith, Eve\nSent: Monday",
      {}, False),
@@ -669,6 +676,18 @@ def test_a_letter_labelled_as_mail_programs_label_east_asian_text_is_read_as_the
     assert comments_of(content)["20261130-0615-k3x9qa7b.es.md"].endswith("\n\n" + body + "\n")
 
 
+def test_a_short_gb2312_letter_that_is_valid_utf_8_too_is_read_as_gb2312(tmp_path):
+    """A second red team: `一些` in GB2312 is valid UTF-8 (`һЩ`), and read so once UTF-8 was tried first."""
+    content = site(tmp_path)
+    message = EmailMessage()
+    message.set_content(the_letter(body="一些", name="Eve"), cte="8bit")
+    raw = mails.headers(message, "Comment", 1).as_bytes().replace(b"utf-8", b"gb2312")
+    (tmp_path / "mail").mkdir()
+    (tmp_path / "mail/a.eml").write_bytes(raw.replace("一些".encode("utf-8"), "一些".encode("gb2312")))
+    assert import_mail(content, tmp_path / "mail/a.eml").returncode == 0
+    assert comments_of(content)["20261130-0615-k3x9qa7b.es.md"].endswith("\n\n一些\n")
+
+
 @pytest.mark.parametrize("label", ["gb2312", "big5", "shift_jis", "euc-kr"])
 def test_a_utf_8_letter_labelled_with_an_east_asian_character_set_is_read_as_utf_8(tmp_path, label):
     """A red team: a Russian letter in UTF-8 labelled gb2312 read well (gb2312 refused it, UTF-8 took it), and
@@ -696,9 +715,10 @@ def test_a_japanese_letter_in_iso_2022_jp_with_windows_letters_is_read_and_never
     result = import_mail(content, tmp_path / "mail/a.eml")
     assert result.returncode == 0, result.stderr
     assert comments_of(content)["20261130-0615-k3x9qa7b.es.md"].endswith("\n\nその通り①㈱\n")
-    (tmp_path / "mail/a.eml").write_bytes(raw.replace(b"XX", b"\x1b$B\x7f\x7f\x1b(B"))  # no letter either way
-    result = import_mail(site(tmp_path / "again"), tmp_path / "mail/a.eml")
-    assert "not imported: its text is not valid iso-2022-jp" in result.stderr
+    for unread in (b"\x1b$B\x7f\x7f\x1b(B", b"abc \x1b$(D0!\x1b(B def"):  # no letter either way; JIS X 0212's
+        (tmp_path / "mail/a.eml").write_bytes(raw.replace(b"XX", unread))
+        result = import_mail(site(tmp_path / str(len(unread))), tmp_path / "mail/a.eml")
+        assert "not imported: its text is not valid iso-2022-jp" in result.stderr
 
 
 def test_a_photo_put_in_the_middle_of_a_letter_leaves_both_halves_of_its_text(tmp_path):
