@@ -303,7 +303,7 @@
     // Armenian's `և` as one letter or as `եւ`, both spellings in use, and `եվ` as its capitals `ԵՎ` lower (a
     // Georgian walk with Armenian: `Երեւան` found nothing of `Երևան`, nor `ԵՐԵՎԱՆ`)
     if (/[\u0565\u0587]/.test(found[0])) {
-      found = found.concat(found.map(function (each) { return each.replace(/\u0587/g, "\u0565\u0582"); }),
+      found = found.concat(found.map(function (each) { return each.replace(/\u0587|\u0565\u057e/g, "\u0565\u0582"); }),
                            found.map(function (each) { return each.replace(/\u0565[\u0582\u057e]/g, "\u0587"); }));
     }
     // Serbian in its other script: its readers write both, and type Latin most (a Russian walk with Serbian:

@@ -327,9 +327,10 @@ def test_georgian_and_armenian_titles_make_the_slugs_their_writers_spell():
     (`წყალი` `ts-q-ali`, `գիրքը` `girk-y`), and Armenian's `Երևան` was `erevan`, `Ուղի` `owghi`."""
     from tertulia.reading.names import as_written_in, slug_of
     made = {title: slug_of(as_written_in(title, lang)) for title, lang in (
-        ("წყალი და ჭიათურა", "ka"), ("ქართული ენა", "ka"), ("Երևանի գիրքը", "hy"), ("Ոսկե Ուղի", "hy"))}
+        ("წყალი და ჭიათურა", "ka"), ("ქართული ენა", "ka"), ("Երևանի գիրքը", "hy"), ("Ոսկե Ուղի", "hy"),
+        ("Երեւան", "hy"))}
     assert made == {"წყალი და ჭიათურა": "tsqali-da-chiatura", "ქართული ენა": "kartuli-ena",
-                    "Երևանի գիրքը": "yerevani-girky", "Ոսկե Ուղի": "voske-ughi"}
+                    "Երևանի գիրքը": "yerevani-girky", "Ոսկե Ուղի": "voske-ughi", "Երեւան": "yerevan"}
 
 
 def test_a_greek_title_makes_its_slug_as_greece_romanizes_it():

@@ -162,7 +162,7 @@ def as_written_in(text: str, lang: str) -> str:
 # (`yev` opening one); the aspirates without the apostrophe the transliteration gives them, which made a
 # hyphen inside a word (`Երևան` was `erevan`, `գիրքը` `girk-y`, `Ուղի` `owghi`: a Georgian walk with Armenian)
 ARMENIAN_WORD_START = {"ե": "ye", "ո": "vo", "և": "yev"}
-ARMENIAN = str.maketrans({"և": "ev", "թ": "t", "փ": "p", "չ": "ch", "ց": "ts", "ք": "k"})
+ARMENIAN = str.maketrans({"և": "ev", "ւ": "v", "թ": "t", "փ": "p", "չ": "ch", "ց": "ts", "ք": "k"})  # `եւ`: `ev`
 
 
 def _romanized_armenian(text: str) -> str:

@@ -448,7 +448,8 @@ def test_an_armenian_word_is_found_with_its_ligature_written_either_way(tmp_path
                     "main_language: hy\nsearch: true\n",
         "posts/yerevan/index.hy.md": "---\ntitle: Քաղաք\nauthor: Անի\ndate: 2026-12-01\n---\n\nԵրևանը հին քաղաք է։\n",
         "posts/yerevan/index.en.md": "---\ntitle: The city\ntranslation_of: hy\n---\n\nAn old city.\n",
-    }, [("Երևանը", "hy"), ("Երեւանը", "hy"), ("ԵՐԵՎԱՆԸ", "hy")])
+        "posts/hin/index.hy.md": "---\ntitle: Հին\nauthor: Անի\ndate: 2026-12-02\n---\n\nԳյումրի եւ Երեւան։\n",
+    }, [(words, ["hy", "hy"]) for words in ("Երևան", "Երեւան", "ԵՐԵՎԱՆ", "Երևանը")])
 
 
 def test_a_tamil_word_is_not_taken_for_another_sharing_its_consonants(tmp_path, open_page):
