@@ -401,8 +401,11 @@ def _decoded(part) -> str:
     charset = (part.get_content_charset() or "us-ascii").strip()
     try:
         codec = codecs.lookup(charset).name
-        if codec == "iso2022_jp" and not _iso2022_jp_readable(payload):
-            return _windows_iso2022_jp(payload)
+        if codec == "iso2022_jp":
+            try:
+                return payload.decode(codec)
+            except UnicodeDecodeError:  # Windows' letters (`①`), which the standard's codec refuses
+                return _windows_iso2022_jp(payload)
         if codec in LATIN_LABELS and not payload.isascii():
             # the page's letter is UTF-8, and a mail program may label it Latin-1 all the same: bytes that
             # are valid UTF-8 beyond ASCII are almost never Latin-1 text (`QuÃ© tal`), so read as what they are
@@ -428,14 +431,6 @@ def _decoded(part) -> str:
         return payload.decode("utf-8")  # what the page's letter is; many programs mislabel it
     except UnicodeDecodeError:
         raise Refused(problem) from None
-
-
-def _iso2022_jp_readable(payload: bytes) -> bool:
-    try:
-        payload.decode("iso2022_jp")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 # ISO-2022-JP's escapes: to ASCII or JIS-Roman, to JIS X 0208 (two bytes a letter), to half-width katakana
