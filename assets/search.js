@@ -365,8 +365,6 @@
     return spelled.slice(1);
   }
 
-  // A word as Persian and Urdu write its yeh and kaf (ی ک), and as Arabic does (ي ك): the index keeps each
-  // as written, and an Arabic keyboard types Arabic's letters in a Persian word ("يلدا" found nothing of "یلدا").
   // Serbian's two scripts, letter for letter (its Latin's lj, nj and dž are one Cyrillic letter each)
   var SERBIAN_LATIN = ["lj", "nj", "dž", "a", "b", "v", "g", "d", "đ", "e", "ž", "z", "i", "j", "k", "l", "m", "n", "o",
                        "p", "r", "s", "t", "ć", "u", "f", "h", "c", "č", "š"];
@@ -383,6 +381,8 @@
     });
   }
 
+  // A word as Persian and Urdu write its yeh and kaf (ی ک), and as Arabic does (ي ك): the index keeps each
+  // as written, and an Arabic keyboard types Arabic's letters in a Persian word ("يلدا" found nothing of "یلدا").
   function persianLetters(words) { return words.replace(/[يى]/g, "\u06cc").replace(/ك/g, "\u06a9"); }
   function arabicLetters(words) { return words.replace(/ی/g, "\u064a").replace(/ک/g, "\u0643"); }
 
@@ -545,7 +545,7 @@
     var letters = Array.from(parted[0].run);
     var looked = (held ? [] : [parted[0].words[0].segment]).concat(chinese ? [letters.join(" "), letters[0]] : []);
     return searchAll(index, looked).then(function (search) {
-      return Promise.all(search.results.slice(0, MOST_WHOLE).map(function (result) { return result.data(); }));
+      return pagesOf(search, MOST_WHOLE);
     }).then(function (results) {
       return results.filter(function (data) { return known.indexOf(data.url) < 0; }).map(function (data) {
         var places = runIn(data, parted);
@@ -563,13 +563,18 @@
     }).filter(Boolean);
     if (!phrases.length || found.length) { return Promise.resolve(found); }
     return index.search(typed.replace(/"/g, " ")).then(function (search) {
-      return Promise.all(search.results.slice(0, MOST_WHOLE).map(function (result) { return result.data(); }));
+      return pagesOf(search, MOST_WHOLE);
     }).then(function (results) {
       return results.filter(function (data) {
         var text = folded(data.content || "").replace(/\s+/g, " ");
         return phrases.every(function (phrase) { return text.indexOf(phrase) >= 0; });
       });
     });
+  }
+
+  // The data of a search's best `most` pages, each a fragment the browser loads
+  function pagesOf(search, most) {
+    return Promise.all(search.results.slice(0, most).map(function (result) { return result.data(); }));
   }
 
   // Every form searched, each page once at its best score, best first.
@@ -603,7 +608,7 @@
     load().then(function (index) {
       return searchAll(index, asked).then(function (search) {
         // one index for every language: narrowing to one is done here, on the best hits
-        return Promise.all(search.results.slice(0, lang ? 60 : 20).map(function (result) { return result.data(); }));
+        return pagesOf(search, lang ? 60 : 20);
       }).then(function (found) {
         found = byRuns(found, parted);
         return wholeRuns(index, parted, found).then(function (byRun) {
