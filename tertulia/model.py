@@ -339,16 +339,22 @@ class SiteConfig:
         return tuple(code for code, _ in self.languages)
 
     @property
+    def base_languages(self) -> frozenset[str]:
+        """The site's languages without their script or region, in small letters (`zh` of `zh-Hant`): what a
+        language does to its words is mostly its base language's."""
+        return frozenset(code.split("-")[0].lower() for code, _ in self.languages)
+
+    @property
     def writes_dotless_i(self) -> bool:
         """Whether a language of the site has the dotless ı beside the i (Turkish, Azerbaijani), whose
         capitals I and İ lower to ı and i: search looks for a word typed with them in both forms."""
-        return any(code.split("-")[0].lower() in DOTLESS_I for code, _ in self.languages)
+        return bool(self.base_languages & DOTLESS_I)
 
     @property
     def writes_wide_forms(self) -> bool:
         """Whether a language of the site is Chinese, Japanese or Korean (WIDE_FORMS), whose writers type Latin
         letters and digits in either width (`ＡＢＣ`, `２０２６`): search looks for a word typed in one in both."""
-        return any(code.split("-")[0].lower() in WIDE_FORMS for code, _ in self.languages)
+        return bool(self.base_languages & WIDE_FORMS)
 
     @property
     def writes_traditional_chinese(self) -> bool:
@@ -361,20 +367,19 @@ class SiteConfig:
     def writes_serbian(self) -> bool:
         """Whether a language of the site is Serbian, which its readers write in either of its scripts: search
         looks for a word typed in one in the other too."""
-        return any(code.split("-")[0].lower() == "sr" for code, _ in self.languages)
+        return "sr" in self.base_languages
 
     @property
     def writes_arabic_script(self) -> bool:
         """Whether a language of the site is written in the Arabic script (ARABIC_SCRIPT, or a tag naming
         it: `pa-Arab`): search looks for a word typed with either yeh or kaf in both forms."""
-        return any(code.split("-")[0].lower() in ARABIC_SCRIPT or "-arab" in code.lower() for code, _ in self.languages)
+        return bool(self.base_languages & ARABIC_SCRIPT) or any("-arab" in code.lower() for code in self.language_codes)
 
     @property
     def own_letters(self) -> tuple[str, ...]:
         """Each letter of OWN_LETTERS a language of the site writes, after its plain one (`lł`): search looks
         for the plain letter typed as it too."""
-        bases = {code.split("-")[0].lower() for code, _ in self.languages}
-        return tuple(plain + letter for letter, (plain, languages) in OWN_LETTERS.items() if bases & languages)
+        return tuple(plain + letter for letter, (plain, languages) in OWN_LETTERS.items() if self.base_languages & languages)
 
     @property
     def eliding(self) -> tuple[str, ...]:
