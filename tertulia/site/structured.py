@@ -10,29 +10,22 @@ from markupsafe import Markup
 from . import routes
 from ..reading.markup import CLOSE_SET, cut_to_words, cut_tokens
 from ..model import Comment, Essay, SiteConfig, Text, name_alone
+from .ui import likely_subtags
 from .views import card_summary, excerpt, summary_lang
 
 COMMENTS_DESCRIBED = 10  # JSON-LD describes this many comments, so a long thread does not weigh on its page
 COMMENT_WORDS = 20  # fewer than the archive's excerpt holds (markup.first_words): they are cut from it
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=None)  # every page asks it of its languages
 def og_locale(lang: str) -> str:
     """Open Graph's form of a language, `ll_CC` (`es` -> `es_ES`, `pt-BR` -> `pt_BR`, `zh-Hant` -> `zh_TW`),
-    from CLDR's likely subtags, of its script where it names one; a language CLDR does not know keeps its code."""
-    from babel import Locale, UnknownLocaleError
-    try:
-        locale = Locale.parse(lang.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
+    from CLDR's likely subtags (ui.likely_subtags); a language CLDR does not know keeps its code."""
+    found = likely_subtags(lang)
+    if found is None:
         return lang.replace("-", "_")
-    if locale.territory:
-        return f"{locale.language}_{locale.territory}"
-    from babel.core import get_global
-    subtags = get_global("likely_subtags")
-    likely = subtags.get(f"{locale.language}_{locale.script}", "") if locale.script else ""
-    likely = likely or subtags.get(locale.language, "")
-    territory = next((part for part in likely.split("_")[1:] if part.isupper() and len(part) == 2), "")
-    return f"{locale.language}_{territory}" if territory else locale.language
+    language, _, territory = found
+    return f"{language}_{territory}" if territory else language
 
 
 def essay_meta(config: SiteConfig, essay: Essay, shown: list[Text], url: str, dot: str = "·") -> dict:

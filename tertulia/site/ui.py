@@ -84,19 +84,27 @@ def catalog_paths(locales, lang: str) -> list[Path]:
 
 
 @lru_cache(maxsize=None)
-def script_of(lang: str) -> str:
-    """The script a language tag is written in: its own script subtag, else CLDR's likely one for the
-    language in its region, else for the language; "" where CLDR does not know it."""
+def likely_subtags(lang: str) -> tuple[str, str, str] | None:
+    """A language tag's language, script and region: its own subtags, and for those it lacks CLDR's likely ones
+    (`zh-TW` is zh, Hant, TW; `zh-Hant` zh, Hant, TW; `sr` sr, Cyrl, RS), "" where CLDR has none; None where
+    Babel cannot read the tag."""
     from babel.core import get_global
     try:
         locale = Locale.parse(lang.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
-        return ""
-    if locale.script:
-        return locale.script
+        return None
     likely = get_global("likely_subtags")
-    found = likely.get(f"{locale.language}_{locale.territory}", "") or likely.get(locale.language, "")
-    return next((part for part in found.split("_")[1:] if len(part) == 4), "")
+    keys = [f"{locale.language}_{part}" for part in (locale.script, locale.territory) if part] + [locale.language]
+    parts = next((likely[key] for key in keys if key in likely), "").split("_")[1:]
+    script = locale.script or next((part for part in parts if len(part) == 4), "")
+    territory = locale.territory or next((part for part in parts if part.isupper() and len(part) == 2), "")
+    return locale.language, script, territory
+
+
+def script_of(lang: str) -> str:
+    """The script a language tag is written in (see likely_subtags); "" where CLDR does not know it."""
+    found = likely_subtags(lang)
+    return found[1] if found else ""
 
 
 # What reading a catalog raises when it cannot be read at all: not UTF-8, or a Plural-Forms gettext refuses
