@@ -102,6 +102,11 @@ def _a_draft(text: str) -> bool:
     return bool(DRAFT.search(text.split("\n---", 1)[0]))
 
 
+def _published_since(text: str | None, planned: "Planned") -> bool:
+    """Whether the text here is a draft the blog has published since (its planned text is none)."""
+    return isinstance(planned.text, str) and text is not None and _a_draft(text) and not _a_draft(planned.text)
+
+
 def _refuse_blocked(targets: list[Path], content: Path) -> None:
     """A file the import writes where a folder, or a file in place of one of its folders, stands:
     said before anything moves, so that nothing is half imported. Each folder is looked at once."""
@@ -261,14 +266,14 @@ class Staging:
             self.done.kept.append(relative)
         if as_imported:  # an essay does not follow the blog (its translations align to it): named as such
             self.done.changed_on_blog.append(relative)
-            if isinstance(planned.text, str) and _a_draft(text) and not _a_draft(planned.text):
+            if _published_since(text, planned):
                 self.done.published_on_blog.append(relative)
             return "nothing"
         # the blog's text is one no import wrote (it is not in the record): the blog has changed it too
         blog_changed = isinstance(planned.text, str) and not any(  # (with or without the media: the same text)
             _key(name, text) in self.recorded for text in (planned.text, planned.unbrought, planned.beside) if text)
         (self.done.edited_both if blog_changed else self.done.edited).append(relative)
-        if blog_changed and text is not None and _a_draft(text) and not _a_draft(planned.text):
+        if blog_changed and _published_since(text, planned):
             self.done.published_on_blog.append(relative)  # a draft here, edited by hand, that the blog published
         return "nothing"
 
