@@ -150,8 +150,9 @@ def _someone_else(named: str, message, config) -> bool:
     the reader's own below, corrects their own comment): its comment file is then theirs. Told by address where
     the line shows one, else by the name, against the sender's and the site's (its title, or its address's name
     in To or Cc): `Smith, Eve` is Eve Smith, `José` is `Jose`, `Eve Marie Smith` is Eve Smith, and `eve.smith@…`
-    names her too; a list's `'Yuri' via Talk <talk@…>`, Yuri. Without `discussion.email`, whom the message is sent to stands for the site; with it, a reply-all's other
-    readers do not. What cannot be told apart is another's: a refused letter is the maintainer's to read."""
+    names her too; a list's `'Yuri' via Talk <talk@…>`, Yuri. Without `discussion.email`, whom the message is
+    sent to stands for the site; with it, a reply-all's other readers do not. What cannot be told apart is
+    another's: a refused letter is the maintainer's to read."""
     try:
         people = {name: getaddresses([str(message.get(name, ""))[:LONG_HEADER]])
                   for name in ("From", "X-Original-From", "Reply-To", "To", "Cc")}
