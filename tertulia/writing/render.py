@@ -263,8 +263,10 @@ def unknown_blocks(theme: Theme) -> list[ContentError]:
 # An address written from the host's root in a site's template (`href="/assets/club.css"`) or stylesheet
 # (`url(/fonts/a.woff2)`, `@import "/base.css"`): under a sub-path it is none of the site's files. A quoted
 # value is read whole (`"/{{ page.lang }}/about/"`); each of a srcset's candidates is one
-ROOT_ADDRESS = re.compile(r"""\b(?:href|src|action|poster)\s*=\s*(?:"(/(?!/)[^"]*)"|'(/(?!/)[^']*)'|(/(?!/)[^\s>"']*))"""
-                          r"""|\burl\(\s*["']?(/(?!/)[^"')\s]*)|@import\s+["'](/(?!/)[^"']*)""", re.IGNORECASE)
+# `url=` is a refresh's target inside `<meta content="0; url=/x">`; `data` an `<object>`'s file
+ROOT_ADDRESS = re.compile(r"""\b(?:href|src|action|formaction|poster|data)\s*=\s*(?:"(/(?!/)[^"]*)"|'(/(?!/)[^']*)'|(/(?!/)[^\s>"']*))"""
+                          r"""|\burl\(\s*["']?(/(?!/)[^"')\s]*)|@import\s+["'](/(?!/)[^"']*)"""
+                          r"""|;\s*url\s*=\s*['"]?(/(?!/)[^"'\s>]*)""", re.IGNORECASE)
 SRCSET = re.compile(r"""\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 COMMENTED = {"templates": re.compile(r"\{#.*?#\}|<!--.*?-->", re.DOTALL), "assets": re.compile(r"/\*.*?\*/", re.DOTALL)}
 

@@ -219,7 +219,10 @@ def test_an_address_from_the_host_s_root_in_a_site_s_template_or_stylesheet_is_a
             '{% endblock %}\n'
             '{% block site_title %}<img src=/logo.svg alt="">{{ super() }}{% endblock %}\n')
     base += ('{# <link href="/old.css"> #}\n{% block footer %}<a href="/{{ page.lang }}/about/">A</a>'
-             '<img srcset="a.png 1x, /b.png 2x" alt="">{% endblock %}\n')
+             '<img srcset="a.png 1x, /b.png 2x" alt="">{% endblock %}\n'
+             # a red team: a button's own target, an object's file and a refresh's target were not said
+             '{% block page_head %}<button formaction="/send">S</button><object data="/map.svg"></object>'
+             '<meta http-equiv="refresh" content="5; url=/moved/"><div data-x="/not-an-address"></div>{% endblock %}\n')
     files = {"templates/base.html": base, "assets/club.css": "body { background: url('/paper.png'); }\n"
              "h1 { background: url(paper.png); } a { background: url(//cdn.example.org/a.png); }\n"
              "/* url(/commented.png) */ @import \"/fonts.css\";\n"}
@@ -229,6 +232,7 @@ def test_an_address_from_the_host_s_root_in_a_site_s_template_or_stylesheet_is_a
               if "starts at the host's root" in line]
     assert warned == ["templates/base.html:2 /assets/club.css", "templates/base.html:3 /logo.svg",
                       "templates/base.html:5 /{{ page.lang }}/about/", "templates/base.html:5 /b.png",
+                      "templates/base.html:6 /send", "templates/base.html:6 /map.svg", "templates/base.html:6 /moved/",
                       "assets/club.css:1 /paper.png", "assets/club.css:3 /fonts.css"], result.stderr
     assert "write {{ href('assets/club.css') }}" in result.stderr
     # href() from the site's root, as an essay's link may be written, is the site's (a red team: `../..//logo.svg`)
