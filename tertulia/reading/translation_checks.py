@@ -14,7 +14,7 @@ from .markup import first_words
 from ..model import Text
 from .read import Record
 from .starter_marks import copied_code, untouched_starter
-from .translations import (UNFINISHED, Followed, mend_rearranged, opening_words, paired_blocks, rearranged,
+from .translations import (UNFINISHED, Followed, cut_by_translator, cut_said, mend_rearranged, opening_words, paired_blocks, rearranged,
                            joined_into, split_off, stale_blocks, still_marked, summary_of, title_of, update_command,
                            words_of)
 
@@ -148,6 +148,8 @@ def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[in
     if bool(gained) == bool(lost):
         return None
     lines = [starts[min(index, len(starts) - 1)] if starts else 0 for index in range(max(len(source), len(target)))]
+    if lost and (cut := _cut(recorded, paired, lost, source, target)):
+        return lines[cut[0]], cut[1], True, "lost"
     if gained and (split := _split(recorded, current, paired, gained, source)):
         return lines[split[0]], split[1], True, "gained"
     if lost and (joined := _joined(recorded, current, paired, lost, source)):
@@ -159,6 +161,16 @@ def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[in
                            f"this translation was recorded: translate {'it' if one else 'them'} here as {which}"), False, "gained"
     return lines[at], (f"the original's {which} {'was' if one else 'were'} removed after this translation was recorded: "
                        f"translation {which} (“{opening_words(target[at])}”) {'follows' if one else 'follow'} nothing now"), False, "lost"
+
+
+def _cut(recorded: tuple, paired: dict, lost: list[int], source, target) -> tuple[int, str] | None:
+    """(the translation's first block of the cut, what to say) when every block the original seems to have
+    lost is a part of one the translator cut: the original lost nothing, and `--update` would delete words."""
+    runs = [run for run in cut_by_translator(recorded) if any(old in run for old in paired.values())]
+    if not runs or not set(lost) <= {index for run in runs for index in run}:
+        return None
+    original_index = next(new for new, old in sorted(paired.items()) if old in runs[0])
+    return runs[0][0], cut_said(runs[0], original_index, target, source)
 
 
 def _split(recorded: tuple, current: tuple, paired: dict, gained: list[int], source) -> tuple[int, str] | None:

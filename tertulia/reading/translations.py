@@ -226,6 +226,28 @@ def as_edited(followed: Followed | None, blocks) -> Followed | None:
     return replace(followed, blocks=tuple(kept.get(new) for new in range(len(now))), own=now)
 
 
+def cut_by_translator(followed_blocks: tuple) -> list[range]:
+    """Runs of a translation's blocks that each follow the same original block: one the translator cut in
+    parts since it was recorded (as_edited has each part follow the whole). Read as the original having
+    lost blocks, they were "removed", and `--update` deleted the parts (a translator's week)."""
+    runs, start = [], 0
+    for index in range(1, len(followed_blocks) + 1):
+        if index == len(followed_blocks) or not followed_blocks[index] or followed_blocks[index] != followed_blocks[start]:
+            if index - start > 1 and followed_blocks[start]:
+                runs.append(range(start, index))
+            start = index
+    return runs
+
+
+def cut_said(run: range, original_index: int, target, source) -> str:
+    """The translator's cut, said as what to mend: `translation blocks 1 to 3 (…) were cut from one block…`."""
+    from .align import span  # here, not above: align imports Markdown, which an unchanged build never does
+    quoted = " … ".join(f"“{opening_words(target[index])}”" for index in (run[0], run[-1]))
+    return (f"translation blocks {span(run[0], len(run))} ({quoted}) were cut from one block after this translation "
+            f"was recorded, and the original's block {original_index + 1} (“{opening_words(source[original_index])}”) "
+            "is still one: make them one block again, or cut the original the same way")
+
+
 def words_of(blocks) -> tuple[str, ...]:
     """Each block's visible words, as the record keeps them; a block of pictures alone, by each picture's
     file and description, so that a new picture or description is outdated as new words are (they were

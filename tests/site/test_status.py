@@ -1518,3 +1518,26 @@ def test_a_page_s_deleted_translation_is_not_called_a_post_deleted(tmp_path):
     (content / "pages/about/index.en.md").unlink()
     status = run_cli("status", cwd=tmp_path).stdout
     assert "content/pages/about/index.en.md, no longer there (deleted); the next" in status, status
+
+
+def test_a_paragraph_the_translator_split_is_said_so_and_update_leaves_its_words(tmp_path):
+    """A translator's week: a Hungarian paragraph cut in three (the original untouched but for a word
+    elsewhere) was "the original's blocks 1 to 2 were removed", and the `--update` that message offered
+    deleted two thirds of the paragraph and called the rest current."""
+    head, theirs = HEADS
+    original = head + "El río es ancho y lento.\n\nEl puente es viejo.\n\nFin del texto.\n"
+    content = recorded(tmp_path, original, theirs + "The river is wide and slow.\n\nThe bridge is old.\n\nThe end.\n")
+    (content / "posts/p/index.es.md").write_text(original.replace("Fin del texto.", "Fin del texto aquí."))
+    translation = content / "posts/p/index.en.md"
+    translation.write_text(theirs + "The river\n\nA new part.\n\nis wide and slow.\n\nThe bridge is old.\n\nThe end.\n")
+    check = run_cli("check", cwd=tmp_path)
+    assert check.returncode == 1
+    assert ("content/posts/p/index.en.md:6: translation has 5 blocks, original has 3; translation blocks 1 to 3 "
+            "(“The river” … “is wide and slow.”) were cut from one block after this translation was recorded, and "
+            "the original's block 1 (“El río es ancho y lento.”) is still one: make them one block again, or cut "
+            "the original the same way") in check.stderr, check.stderr
+    assert "removed" not in check.stderr and "--update" not in check.stderr
+    before = translation.read_text()
+    result = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
+    assert result.returncode == 1 and "translation blocks 1 to 3" in result.stderr, result.stderr
+    assert translation.read_text() == before
