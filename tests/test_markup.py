@@ -360,3 +360,11 @@ def test_a_comment_address_holding_what_no_address_may_is_percent_encoded():
                                       trusted=False))
     assert 'href="https://a.org/%20b"' in html and 'href="https://a.org/%22x"' in html
     assert 'href="https://a.org/a%7Cb"' in html and ">https://a.org/ b</a>" in html  # the words as written
+
+
+def test_a_numbered_list_typed_in_a_script_s_own_digits_starts_at_its_number_in_html_s_digits():
+    """An Urdu walk: `۳.` made `<ol start="۳">`, which the Nu checker refuses and a browser reads as 1."""
+    urdu, = Converter().blocks("۳. تیسرا\n۴. چوتھا\n", True, "ur")
+    assert urdu.startswith('<ol start="3">'), urdu
+    hindi, = Converter().blocks("१. पहला\n२. दूसरा\n", True, "hi")
+    assert hindi.startswith("<ol>"), hindi  # 1 is a list's own start

@@ -47,6 +47,20 @@ class _MarkBlocks(Treeprocessor):
             child.tail = "\n" + BLOCK_MARK + "\n"
 
 
+class _AsciiListStart(Treeprocessor):
+    """A numbered list's `start` in ASCII digits: Markdown takes any script's digits for a list's number
+    and copies them (`۳.` made `start="۳"`, which HTML refuses and browsers read as 1: an Urdu walk)."""
+
+    def run(self, root):
+        for numbered in root.iter("ol"):
+            start = numbered.get("start")
+            if start and not start.isascii():
+                if int(start) == 1:  # as `1.` makes it: no attribute
+                    del numbered.attrib["start"]
+                else:
+                    numbered.set("start", str(int(start)))
+
+
 class TooSlow(Exception):
     """A text whose Markdown took longer than MAX_SECONDS (a comment) or MAX_SECONDS_TRUSTED to convert."""
 
@@ -77,6 +91,7 @@ def _markdown(*extensions) -> markdown.Markdown:
     """A Markdown converter that marks where each top-level block ends."""
     md = markdown.Markdown(extensions=list(extensions), output_format="html")
     # lowest priority: runs after every other tree processor, before raw HTML is restored
+    md.treeprocessors.register(_AsciiListStart(md), "tertulia-list-start", -90)
     md.treeprocessors.register(_MarkBlocks(md), "tertulia-blocks", -100)
     return md
 
