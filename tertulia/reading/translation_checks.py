@@ -28,14 +28,17 @@ def _notes_renamed(block: str, original_lang: str, lang: str) -> str:
 
 
 def unfinished_shown_as_original(text: Text, original: Text, original_blocks: tuple[str, ...],
-                                  record: Record) -> Text:
+                                  record: Record, follows: dict[int, int] | None = None) -> Text:
     """A block (or title) that still holds the starter's marker is never published: the original's
     stands in its place, in its own language, the block noted as not yet translated (and where it
-    starts, for `status`)."""
+    starts, for `status`). The original's block it was started from, where the original's blocks moved
+    since (`follows`): the one now in its place showed a moved paragraph twice, and the list it was
+    started from nowhere (a translator's week)."""
+    follows = follows or {}
     unfinished = tuple(i for i, block in enumerate(text.blocks) if UNFINISHED in block)
     if unfinished:
-        blocks = tuple(_notes_renamed(original_blocks[i], original.lang, text.lang) if i in unfinished else block
-                       for i, block in enumerate(text.blocks))
+        blocks = tuple(_notes_renamed(original_blocks[follows.get(i, i)], original.lang, text.lang)
+                       if i in unfinished else block for i, block in enumerate(text.blocks))
         text = replace(text, blocks=blocks, unfinished=unfinished, original_lang=original.lang,
                        excerpt=first_words(blocks) if text.excerpt else "",
                        unfinished_line=record.block_line(unfinished[0], len(blocks)) or record.body_line)

@@ -27,7 +27,7 @@ from .read import Record
 from .tags import essay_tags, site_tags, warn_drafts_tags
 from .replies import check_anchors, check_replies, nested_threads
 from .scripts import name_language
-from .translations import read_for
+from .translations import paired_blocks, read_for, words_of
 from .translation_checks import (check_alignment, outdated_blocks, summary_outdated, summary_without_original,
                                  title_outdated, unfinished_shown_as_original, warn_unfinished)
 
@@ -402,13 +402,13 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         if "translation_of" not in record.meta:
             continue  # the original, or a second one already reported
         target = record.meta.get("translation_of")
-        stale, aligned, retitled, resummed = (), False, None, None
+        stale, aligned, retitled, resummed, follows = (), False, None, None, {}
         if target != original.lang:
             _misdirected(record, target, original, versions, order, found)
         elif not (kind == "comment" and not blocks[original.path] and original.meta.get("status") == "spam"):
             # (spam past a comment's limits is kept unread, see parse._spam: nothing to align with)
-            stale, aligned, retitled, resummed = _compared(original, record, blocks, found, followed, kind,
-                                                          still_drafted)
+            stale, aligned, retitled, resummed, follows = _compared(original, record, blocks, found, followed, kind,
+                                                                   still_drafted)
         # a translation the record does not name was written by hand, and one it names against another
         # original follows nothing of this one: status names both (no copy made for it)
         text = _text(record, blocks, found, False, kind, keys, excerpts.get(record.path, ""), still_drafted,
@@ -417,26 +417,30 @@ def _texts(versions: dict[str, Record], blocks, found: Findings, kind: str, keys
         text = replace(text, stale_title=retitled) if retitled is not None else text
         text = replace(text, stale_summary=resummed) if resummed is not None else text
         _warn_anchor_elsewhere(record, text, texts, found)
-        texts.append(unfinished_shown_as_original(text, texts[0], blocks[original.path], record) if aligned else text)
+        texts.append(unfinished_shown_as_original(text, texts[0], blocks[original.path], record, follows)
+                     if aligned else text)
     return original, tuple(texts)
 
 
 def _compared(original: Record, record: Record, blocks, found: Findings, followed: dict, kind: str,
               still_drafted: bool) -> tuple:
-    """(outdated blocks, whether the blocks align, outdated title, outdated summary) of a translation of
-    `original`, judged against the translation record where it follows this translation."""
-    stale, retitled, resummed = (), None, None
+    """(outdated blocks, whether the blocks align, outdated title, outdated summary, the original's block each
+    of its blocks follows where the original's moved since) of a translation of `original`, judged against
+    the translation record where it follows this translation."""
+    stale, retitled, resummed, follows = (), None, None, {}
     written = getattr(blocks, "as_written", blocks)  # as the record reads them: see _rooted
     known = read_for(followed.get(record.path), written[original.path], written[record.path])
     aligned, moved = check_alignment(original, record, written, found, known, still_drafted)
     if aligned and known:
         stale = outdated_blocks(original, record, written, known, found, moved)
+        if moved and None not in known.blocks:
+            follows = {old: new for new, old in paired_blocks(known.blocks, words_of(written[original.path])).items()}
     if known:  # a title is no block: it is outdated or not however the blocks align
         retitled = title_outdated(original, record, known, found)
         resummed = summary_outdated(original, record, known, found)
     if resummed is None and kind != "comment":
         summary_without_original(original, record, found, kind)
-    return stale, aligned, retitled, resummed
+    return stale, aligned, retitled, resummed, follows
 
 
 def _misdirected(record: Record, target, original: Record, versions: dict, order: tuple[str, ...],

@@ -1541,3 +1541,18 @@ def test_a_paragraph_the_translator_split_is_said_so_and_update_leaves_its_words
     result = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
     assert result.returncode == 1 and "translation blocks 1 to 3" in result.stderr, result.stderr
     assert translation.read_text() == before
+
+
+def test_a_block_still_to_translate_shows_the_original_it_was_started_from_after_the_original_s_blocks_moved(tmp_path):
+    """A translator's week: the writer swapped a paragraph and the list under it; the list's translation was
+    still `TODO translate`, and its place showed the moved paragraph a second time, the list nowhere."""
+    head, theirs = HEADS
+    original = head + "Primero.\n\nLos anguilas viajan lejos.\n\n- mar\n- río\n\nFin.\n"
+    recorded(tmp_path, original, theirs + "First.\n\nEels travel far.\n\n- TODO translate\n\nThe end.\n")
+    (tmp_path / "content/posts/p/index.es.md").write_text(
+        original.replace("Los anguilas viajan lejos.\n\n- mar\n- río", "- mar\n- río\n\nLos anguilas viajan lejos."))
+    result = run_cli("build", "--output", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out/en/posts/p/index.html").read_text()
+    assert page.count("Los anguilas viajan lejos.") == 0 and page.count("<li>mar</li>") == 1, page
+    assert page.index("Eels travel far.") < page.index("<li>mar</li>")  # in the translation's own order
