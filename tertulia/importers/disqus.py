@@ -397,11 +397,13 @@ def _thread_place(link: str, identifier: str, site: Site) -> tuple[str, str]:
     """The essay a thread was on, and the language its comments are in: the one its address names
     (`/en/…` or `?lang=en` on the old blog, `/en/posts/<slug>/` here), which is a translation's, else the
     essay's original's."""
-    said, plain = _language_said(link, site.languages)
+    said, plain = _language_said(link, site.languages, site.base_url)
     folder = _essay_of(link, site.essays) or (_essay_of(plain, site.essays) if said else "") \
         or _own_page(plain, site) or _post_of(identifier, site.essays) or _page_kept_at(plain, site.essays)
     if not folder:
         folder, named = _redirected(_untracked(link) or link, site, identifier)
+        if not folder and said:  # `?p=15&lang=en`: the old address site.yml's redirects name is without it
+            folder, named = _redirected(_untracked(plain) or plain, site, identifier)
         said = named or said
     return folder, said or site.essays.languages.get(folder) or "en"
 
@@ -417,6 +419,10 @@ def _redirected(link: str, site: Site, identifier: str = "") -> tuple[str, str]:
         folder = f"posts/{found.group(2)}" if found else ""  # the essay's folder in content/
         if folder in site.essays.folders and (found.group(1) or "") in ("", *site.languages):
             return folder, found.group(1) or ""
+        # a page's translation (`/en/about-me/: /en/over-mij/`): its comments are kept, as on the original's address
+        if (page := re.fullmatch(r"(?:([^/]+)/)?([^/]+)/", target)) and f"pages/{page.group(2)}" in site.essays.folders \
+                and (page.group(1) or "") in ("", *site.languages):
+            return f"pages/{page.group(2)}", page.group(1) or ""
     return "", ""
 
 
@@ -434,18 +440,22 @@ def _redirect_targets(link: str, site: Site, identifier: str = "") -> list[str]:
     return [target for old in olds if old and (target := site.moved.get(same_address(old))) is not None]
 
 
-def _language_said(link: str, languages: list[str]) -> tuple[str, str]:
+def _language_said(link: str, languages: list[str], base_url: str = "") -> tuple[str, str]:
     """(the site's language a link names, as a multilingual blog or this site put it: its first segment
-    `/en/…` or `?lang=en`; the link without it), or ("", link)."""
+    `/en/…` (on this site, the first under base_url's path) or `?lang=en`; the link without it), or ("", link)."""
     try:
         parts = urlsplit(link)
         query = parse_qsl(parts.query, keep_blank_values=True)
+        base = urlsplit(base_url)
     except ValueError:
         return "", link
     by_name = {language.lower(): language for language in languages}
-    first, _, rest = parts.path.lstrip("/").partition("/")
+    # a project site's `https://x.github.io/blog/en/posts/…`: its language is under the site's path
+    root = base.path.rstrip("/") if parts.hostname and parts.hostname == base.hostname else ""
+    within = parts.path[len(root):] if root and parts.path.startswith(root + "/") else parts.path
+    first, _, rest = within.lstrip("/").partition("/")
     if first.lower() in by_name:
-        return by_name[first.lower()], urlunsplit(parts._replace(path="/" + rest))
+        return by_name[first.lower()], urlunsplit(parts._replace(path=(root if within != parts.path else "") + "/" + rest))
     said = [by_name[value.lower()] for name, value in query if name == "lang" and value.lower() in by_name]
     if said:
         return said[0], urlunsplit(parts._replace(query=urlencode([(n, v) for n, v in query if n != "lang"])))

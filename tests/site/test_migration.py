@@ -579,6 +579,33 @@ def test_a_disqus_thread_on_a_child_page_or_named_by_its_page_id_is_kept_with_th
     assert len(list((site / "content/pages/about/comments").iterdir())) == 1
 
 
+@pytest.mark.parametrize("link, kept", [
+    # the new site's own address under a project site's path: its language was looked for in `blog/`
+    ("https://x.github.io/blog/en/posts/los-clientes/", "posts/los-clientes/comments"),
+    # a page's translation's old address, which site.yml's redirects send to that translation
+    ("https://blog.example.org/en/about-me/", "pages/about/comments"),
+    # a translation's `?p=` with Polylang's `lang`, which the redirects name without it
+    ("https://blog.example.org/?p=99&amp;lang=en", "posts/los-clientes/comments"),
+])
+def test_a_disqus_thread_on_a_translation_s_address_is_kept_in_that_language(tmp_path, link, kept):
+    """A Dutch and English blog's move: a thread on the English About page's old address was "matching no
+    essay" and its comment not written, though WordPress's own comment there was kept; one on the new
+    site's `/koffie/en/posts/…/` was not matched either."""
+    site = tmp_path / "site"
+    imported(site, BLOG)
+    yml = site / "content/site.yml"
+    yml.write_text(yml.read_text().replace('base_url: "https://blog.example.org/"', 'base_url: "https://x.github.io/blog/"')
+                   .replace('  es: "Español"\n', '  es: "Español"\n  en: "English"\n')
+                   .replace('redirects:  # the old blog\'s addresses -> their new ones\n',
+                            'redirects:  # the old blog\'s addresses -> their new ones\n  "/en/about-me/": "/en/about/"\n'
+                            '  "/?p=99": "/en/posts/los-clientes/"\n'))
+    export = tmp_path / "on-a-translation.xml"
+    export.write_text(DISQUS.read_text().replace("https://elsewhere.example.net/unknown-post/", link))
+    result = imported(site, export, source="disqus")
+    assert "matching no essay" not in result.stdout, result.stdout
+    assert [path.name for path in (site / "content" / kept).iterdir() if "disqus" in path.name and path.name.endswith(".en.md")]
+
+
 def test_a_disqus_thread_redirected_to_a_tag_page_says_where_it_is_sent(tmp_path):
     """A thread on a blog's tag archive, which the import sends to a tag page: the summary said to add
     its address to `redirects`, where it was already (a new user's walk)."""
