@@ -38,7 +38,7 @@ def post_tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str
     for domain, nicename, name in item.terms:
         if domain not in ("post_tag", "category"):
             continue
-        if domain == "category" and nicename in (channel.default_category, "uncategorized"):
+        if domain == "category" and _default_category(nicename, channel, plan):
             if not draft:  # its plain address, `/?cat=1`, is the home page already
                 plan.redirects.update(_in_language({f"/category/{nicename}/": "/"}, prefix))
             continue
@@ -61,6 +61,19 @@ def post_tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str
         if key not in keys:
             keys.append(key)
     return keys
+
+
+# WPML's slug for a translated term is the original's with the language after it (`uncategorized-en`)
+DEFAULT_TRANSLATED = re.compile(r"uncategori[sz]ed-[a-z]{2,3}(?:-[a-z0-9]{2,8})?")
+
+
+def _default_category(nicename: str, channel: Channel, plan: Plan) -> bool:
+    """Whether a category is the blog's default one or its translation: Polylang pairs term 1 with an English
+    `uncategorized-en`, which became a tag of no one's choosing (a Dutch and English blog's move)."""
+    if nicename in (channel.default_category, "uncategorized") or DEFAULT_TRANSLATED.fullmatch(nicename):
+        return True
+    paired = plan.term_translations.get(("category", nicename), {})
+    return any(slug == channel.default_category for slug, _ in paired.values())
 
 
 PREFIXED_CATEGORY = re.compile(r"/([^/?]+)/category/(?:[^?]*/)?([^/?]+)/")  # `/en/category/food/street/`

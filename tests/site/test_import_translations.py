@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from helpers import run_cli
 from test_migration import POLYLANG, export_of, imported, in_language, item
 
@@ -421,3 +423,22 @@ def test_a_tag_an_earlier_version_made_of_a_paired_term_stays_its_tag(tmp_path):
     yml.write_text(yml.read_text().replace("tags:\n", 'tags:\n  voyage: {fr: "Voyage"}\n'))
     imported(site, export, "--lang", "fr")
     assert 'tags: ["voyage"]' in (site / "content/posts/gare/index.fr.md").read_text()
+
+
+@pytest.mark.parametrize("slug, pair", [("general", 'a:2:{s:2:"fr";i:1;s:2:"en";i:7;}'), ("uncategorized-en", "")])
+def test_the_default_category_s_translation_is_no_tag_as_the_default_category_is_none(tmp_path, slug, pair):
+    """A Dutch and English blog's move: Polylang's English `uncategorized-en`, paired with term 1, became a
+    tag `Uncategorized (0)` with empty pages, and an English post imported on its own was filed under it;
+    WPML names it so without a pair."""
+    terms = categories((1, "geen-categorie", "Geen categorie"), (7, slug, "Uncategorized"),
+                       (5, "travel", "Travel")) + (term_group(pair) if pair else "")
+    export = export_of(
+        tmp_path, BLOG,
+        item(70, "bridge", "<p>First.</p>", EN + filed(slug, "travel")),
+        item(71, "pont", "<p>Premier.</p>", FR + filed("geen-categorie")),
+        channel=POLYLANG + terms)
+    site = tmp_path / "site"
+    imported(site, export, "--lang", "en")
+    essay = (site / "content/posts/bridge/index.en.md").read_text()
+    assert "travel" in essay and slug not in essay, essay
+    assert f"{slug}:" not in (site / "content/site.yml").read_text()
