@@ -24,7 +24,7 @@ from ..reading.markup import clean_text, comment_refusal, comment_too_long
 from ..reading.names import MAX_KEY, passage_of
 from ..reading.read import FRONT_MATTER, parse_text
 from ..reading.dates import parse_date
-from ..site.proposals import (CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, LONGEST_NAME, comment_file,
+from ..site.proposals import (CONTENT_FOLDER, LETTER_BEGIN, LETTER_END, LONGEST_NAME, PLACEHOLDER, comment_file,
                               complete_website)
 from .clock import before_tomorrow, in_zone
 from .private import ADDRESS_IN_NOTE, REDACTED, name_written, redacted
@@ -168,6 +168,7 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
     except UnicodeEncodeError:  # a lone surrogate, as a JSON escape or a UTF-7 letter can carry
         raise Refused("it holds a character that is not text (a lone surrogate)") from None
     lines = _forward_unquoted(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = _without_template_file(lines, placeholders)
     begin = next((i for i, line in enumerate(lines) if BEGIN.fullmatch(line.strip())), None)
     if begin is None:
         if any(BEGIN.fullmatch(QUOTED.sub("", line, count=1).strip()) for line in lines):
@@ -213,6 +214,33 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
     copied_from = _copied_from(above) if mail and written == above else ""
     return Proposal(path=path, meta=parsed.meta, body=body, others=others, after=after, left_out=left_out,
                     unread=unread, joined=joined, copied_from=copied_from)
+
+
+def _without_template_file(lines: list[str], placeholders: frozenset[str]) -> list[str]:
+    """The letter without the issue template's empty comment file (its markers, its hint and the placeholder
+    line above it), where the reader pasted the page's letter below, above or inside it: that file came first
+    and was refused as the form's, the reader's own never read (a reader on a phone, whose comment was too
+    long for the issue's link)."""
+    hint = next((i for i, line in enumerate(lines) if line.strip() == TEMPLATE_HINT), None)
+    starts = [i for i, line in enumerate(lines) if BEGIN.fullmatch(line.strip())]
+    if hint is None or len(starts) < 2:
+        return lines
+    after = _next_filled(lines, hint)
+    # the template's own start is followed by its hint, or by what was pasted inside it; a page's by a path
+    begin = next((i for i in reversed(starts) if i < hint
+                  and not PROPOSED_PATH.fullmatch(lines[_next_filled(lines, i) or i].strip())), None)
+    if after is None or not END.fullmatch(lines[after].strip()) or begin is None:
+        return lines
+    dropped = {hint, after, begin}
+    above = next((i for i in range(begin - 1, -1, -1) if lines[i].strip()), None)
+    if above is not None and (lines[above].strip() == PLACEHOLDER or lines[above].strip() in placeholders):
+        dropped.add(above)
+    return [line for i, line in enumerate(lines) if i not in dropped]
+
+
+def _next_filled(lines: list[str], index: int) -> int | None:
+    """The index of the first line after `index` that holds anything, or None."""
+    return next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
 
 
 # a front matter's line that starts a value (`url: …`)

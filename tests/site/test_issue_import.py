@@ -315,3 +315,21 @@ def test_a_note_above_a_comment_file_of_other_words_loses_neither(tmp_path):
     written = (content / path.removeprefix("content/")).read_text()
     assert parse_text(written.encode(), "x.md")[0].body.strip() == mended
     assert "another text" not in result.stdout and "#   " not in written
+
+
+@pytest.mark.parametrize("where", ["below", "above", "inside"])
+def test_the_page_s_letter_pasted_beside_the_issue_template_s_empty_file_is_read(tmp_path, where):
+    """A reader on a phone: a comment too long for the issue's link is copied from the page and pasted into the
+    issue, which the template had filled with its empty file; pasted below it, the proposal was refused as
+    "the form's empty comment file", pasted above it was said to hold a second file."""
+    template = ISSUE_TEMPLATE_TEXT.split("---\n", 2)[2]
+    pasted = letter("Estoy de acuerdo.", "content/posts/hola/comments/20261130-0620-q1w2e3r4.es.md",
+                    comment_file("Eve", "Estoy de acuerdo.", "c1", "", "2026-11-30 06:20"))
+    head, hint, tail = template.partition("(The essay's page")
+    body = {"below": template + pasted, "above": pasted + "\n" + template,
+            "inside": head + pasted + "\n" + hint + tail}[where]
+    content, _, result = run_import(tmp_path, issues_event(body.replace("\n", "\r\n")))
+    assert result.returncode == 0, result.stderr
+    written = (content / "posts/hola/comments/20261130-0620-q1w2e3r4.es.md").read_text()
+    assert written.rstrip().endswith("\n\nEstoy de acuerdo.") and "Your comment" not in written, written
+    assert "more comment file" not in result.stdout, result.stdout
