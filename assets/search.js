@@ -271,7 +271,8 @@
   // lowers them ("ILIK" is "ılık"), and with ı as i where a capital stood: the index lowers I to i, so it
   // holds "Işık" as "işık" and "IŞIK" as "işik", which "ışık" did not find.
   function forms(words) {
-    var found = [maqafApart(words.toLowerCase())];
+    // Ethiopic's wordspace and marks part words as the index parts them (see search.py's ETHIOPIC_MARK)
+    var found = [maqafApart(words.toLowerCase().replace(/[\u1361-\u1368]/g, " ").trim())];
     if (form.hasAttribute("data-dotless-i") && /[ıIİ]/.test(words)) {
       var turkic = words.toLocaleLowerCase("tr");
       found.push(turkic, turkic.replace(/(^|[^\p{L}])ı/gu, "$1i"), turkic.replace(/ı/g, "i"));
@@ -297,8 +298,10 @@
         found = found.concat.apply(found, found.map(function (each) { return otherLetters(each, pair[0], pair[1]); }));
       }
     });
-    if (form.hasAttribute("data-arabic-script") && /[يكىیک]/.test(words)) {
-      found = found.concat(found.map(persianLetters), found.map(arabicLetters));
+    if (form.hasAttribute("data-arabic-script") && /[يكىیکهہھةۃ]/.test(words)) {
+      found = found.concat(found.map(persianLetters), found.map(arabicLetters), found.map(function (each) {
+        return urduLetters(each).replace(/\u06be/g, "\u06c1");  // دہلی, whose ہ follows a د as بھ's ھ does
+      }), found.map(urduLetters));
     }
     // Armenian's `և` as one letter or as `եւ`, both spellings in use, and `եվ` as its capitals `ԵՎ` lower (a
     // Georgian walk with Armenian: `Երեւան` found nothing of `Երևան`, nor `ԵՐԵՎԱՆ`)
@@ -383,8 +386,17 @@
 
   // A word as Persian and Urdu write its yeh and kaf (ی ک), and as Arabic does (ي ك): the index keeps each
   // as written, and an Arabic keyboard types Arabic's letters in a Persian word ("يلدا" found nothing of "یلدا").
-  function persianLetters(words) { return words.replace(/[يى]/g, "\u06cc").replace(/ك/g, "\u06a9"); }
-  function arabicLetters(words) { return words.replace(/ی/g, "\u064a").replace(/ک/g, "\u0643"); }
+  // Their heh too: Persian and Arabic write one (ه), Urdu a round one (ہ) and, for the breath after b, p, t, d, k,
+  // g, r and their kin, a two-eyed one (ھ); an Arabic or Persian keyboard types ه ("لاهور" found nothing of
+  // "لاہور", nor "دوده" of "دودھ": an Urdu walk), and Urdu's round teh marbuta (ۃ) is Arabic's ة
+  function persianLetters(words) {
+    return words.replace(/[يى]/g, "\u06cc").replace(/ك/g, "\u06a9").replace(/[ہھ]/g, "\u0647").replace(/ۃ/g, "\u0629");
+  }
+  function arabicLetters(words) { return persianLetters(words).replace(/ی/g, "\u064a").replace(/ک/g, "\u0643"); }
+  function urduLetters(words) {
+    return words.replace(/[يى]/g, "\u06cc").replace(/ك/g, "\u06a9").replace(/ة/g, "\u06c3")
+      .replace(/([بپتٹجچدڈکگرڑ])ه/g, "$1\u06be").replace(/ه/g, "\u06c1");
+  }
 
   // A number written in the digits `set`, whichever of `sets` it was typed in ("1402" finds "۱۴۰۲")
   function inDigits(words, sets, set) {

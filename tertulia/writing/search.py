@@ -139,11 +139,18 @@ ELISION = re.compile(rf"(?<![^\W\d_])((?:{'|'.join(ELISIONS)}){APOSTROPHE})(?=[^
 MAQAF = "\u05be"
 
 
+# Ethiopic's wordspace (፡), full stop and other marks part words as a space does, with none beside them in the
+# older style (`አዲስ፡አበባ`): Pagefind kept each such paragraph as one word, which no search found (an Amharic walk)
+ETHIOPIC_MARK = re.compile("([\u1361-\u1368])(?=[^\\s\u1361-\u1368])")
+
+
 def words_apart(html: str, lang: str) -> str:
     """`html` with the words Pagefind would index as one apart: an elided word from the next
-    (`l’\u200ahospitalité`) in a language that elides, the two a maqaf joins (`בית־\u200aספר`)."""
+    (`l’\u200ahospitalité`) in a language that elides, the two a maqaf joins (`בית־\u200aספר`), those
+    Ethiopic's marks part (`አዲስ፡\u200aአበባ`)."""
     if MAQAF in html:
         html = html.replace(MAQAF, MAQAF + "\u200a")
+    html = ETHIOPIC_MARK.sub("\\1\u200a", html)
     if not elides(lang):
         return html
     return ELISION.sub("\\1\u200a", html)

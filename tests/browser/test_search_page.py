@@ -380,6 +380,31 @@ def test_a_persian_number_or_word_is_found_however_a_keyboard_typed_it(tmp_path,
     }, [(words, "fa") for words in ("۱۴۰۲", "1402", "١٤٠٢", "یلدا", "يلدا")])
 
 
+def test_an_urdu_word_is_found_typed_with_an_arabic_or_persian_keyboard_s_heh(tmp_path, open_page):
+    """An Urdu walk: "لاهور" (Arabic's heh) found nothing of "لاہور", nor "دوده" of "دودھ": Urdu writes a round
+    heh, and a two-eyed one after the consonants it breathes."""
+    searched(tmp_path, open_page, "daftar", {
+        "site.yml": 'title: دفتر\nbase_url: "https://example.github.io/daftar/"\nlanguages: {ur: اردو, en: English}\n'
+                    "main_language: ur\nsearch: true\n",
+        "posts/shehr/index.ur.md": "---\ntitle: شہر\nauthor: فاطمہ\ndate: 2026-07-14\n---\n\n"
+                                   "لاہور میں دودھ پتی چائے، اور دہلی کی یاد۔\n",
+        "posts/shehr/index.en.md": "---\ntitle: The city\ntranslation_of: ur\n---\n\nTea in the old city.\n",
+    }, [(words, "ur") for words in ("لاہور", "لاهور", "دوده", "دهلی", "دودھ")])
+
+
+def test_amharic_written_with_its_wordspace_is_found_word_by_word(tmp_path, open_page):
+    """An Amharic walk: in the older style words are parted by ፡ alone, and Pagefind kept a paragraph as one
+    word: `ጣይቱ` found nothing of `…በእቴጌ፡ጣይቱ፡ተመሠረተች።`."""
+    found = searched(tmp_path, open_page, "dirsetoch", {
+        "site.yml": 'title: ድርሰቶች\nbase_url: "https://example.github.io/dirsetoch/"\nlanguages: {am: አማርኛ, en: English}\n'
+                    "main_language: am\nsearch: true\n",
+        "posts/addis/index.am.md": "---\ntitle: አዲስ አበባ\nauthor: ሙሉጌታ\ndate: 2026-11-02\n---\n\n"
+                                   "አዲስ፡አበባ፡በዳግማዊ፡ምኒልክ፡እና፡በእቴጌ፡ጣይቱ፡ተመሠረተች።ስሟ፡አዲስ፡አበባ፡ነው።\n",
+        "posts/addis/index.en.md": "---\ntitle: Addis Ababa\ntranslation_of: am\n---\n\nFounded long ago.\n",
+    }, [(words, "am") for words in ("ጣይቱ", "ተመሠረተች", "ስሟ", "አዲስ፡አበባ")])
+    assert [mark.rstrip("፡") for mark in found["ጣይቱ"][1]] == ["ጣይቱ"], found
+
+
 def test_a_number_thai_writes_in_its_own_digits_is_found_typed_in_latin_ones(tmp_path, open_page):
     """A Thai writer's walk: CLDR writes Thai numbers in Latin digits by default, so search knew no other;
     Thai prose often writes its own (๒๕๐๔), which "2504" found nothing of."""
