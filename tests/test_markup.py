@@ -368,3 +368,15 @@ def test_a_numbered_list_typed_in_a_script_s_own_digits_starts_at_its_number_in_
     assert urdu.startswith('<ol start="3">'), urdu
     hindi, = Converter().blocks("१. पहला\n२. दूसरा\n", True, "hi")
     assert hindi.startswith("<ol>"), hindi  # 1 is a list's own start
+
+
+def test_an_abbreviation_s_dots_and_ethiopic_s_marks_are_read_as_an_amharic_reader_reads_them():
+    """An Amharic walk: cards ended at "ዓ.ም." (and "1879 E.C."), a paragraph of the older style's `፡`-parted
+    words was one sentence and one word, and its reading time counted 600 words as 1."""
+    from tertulia.reading.markup import word_count
+    from tertulia.site.excerpts import first_sentence
+    assert first_sentence(["<p>Founded in 1879 E.C. by Menelik II. Then more.</p>"]) == "Founded in 1879 E.C. by Menelik II."
+    assert first_sentence(["<p>በ፲፬፻ ዓ.ም. አካባቢ ፊደል ተወረሰ። ሌላ።</p>"], lang="am") == "በ፲፬፻ ዓ.ም. አካባቢ ፊደል ተወረሰ።"
+    assert first_sentence(["<p>አዲስ፡አበባ፡ተመሠረተች።ስሟ፡ነው።</p>"], lang="am") == "አዲስ፡አበባ፡ተመሠረተች።"
+    assert first_sentence(["<p>It is A. Then B.</p>"]) == "It is A."  # one letter and its dot: a sentence's end
+    assert word_count("፡".join(["ቡና"] * 600) + "።") == word_count(" ".join(["ቡና"] * 600) + "።") == 600

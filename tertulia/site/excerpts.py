@@ -10,7 +10,11 @@ from ..reading.markup import first_words, plain_text, reading_text
 # A sentence ends at a full stop, a question or an exclamation mark, or an ellipsis, with the marks
 # of other scripts: Arabic's question mark, Urdu's full stop, the danda of Hindi and its neighbours,
 # Armenian's, Ethiopic's and Burmese's full stops; and Chinese and Japanese's, which no space follows.
-SENTENCE_END = re.compile(r"(?<=[.!?…؟۔।॥։።။])[\"'»”’)]*\s|(?<=[。！？])[」』）”’]*")
+# Ethiopic's full stop ends a sentence with no space after it too, in the older style that parts words by ፡
+SENTENCE_END = re.compile(r"(?<=[.!?…؟۔।॥։።။])[\"'»”’)]*\s|(?<=[。！？])[」』）”’]*|(?<=።)(?=[^\s\"'»”’)])")
+# letters each with its dot, `E.C.`, `ዓ.ም.`, `U.S.`: an abbreviation, whose dot ends no sentence (an Amharic
+# walk: cards said "Addis Ababa was founded in 1879 E.C." and no more)
+ABBREVIATION = re.compile(r"(?:^|[\s(])(?:\w\.){2,}[\"'»”’)]*\s*$")
 # Greek asks its questions with `;` (the Greek question mark U+037E, which NFC makes a semicolon)
 GREEK_SENTENCE_END = re.compile(r"(?<=[.!?…;])[\"'»”’)]*\s")
 
@@ -20,7 +24,7 @@ def first_sentence(blocks, words: int = 40, lang: str = "") -> str:
     at = first_paragraph(blocks)
     text = reading_text(blocks[at]) if at >= 0 else ""
     ends = GREEK_SENTENCE_END if lang.split("-")[0].lower() in ("el", "grc") else SENTENCE_END
-    end = ends.search(text + " ")
+    end = next((end for end in ends.finditer(text + " ") if not ABBREVIATION.search(text, 0, end.start())), None)
     sentence = text[:end.end()].rstrip() if end else text
     return first_words([f"<p>{html.escape(sentence)}</p>"], words) if sentence else ""
 
