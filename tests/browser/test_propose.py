@@ -33,6 +33,8 @@ def test_a_reader_proposes_a_reply_by_keyboard_and_it_is_published(server, open_
     page, form = open_reply_form(server, open_page)
     assert page.evaluate("document.activeElement.className") == "proposal-title"
     assert form.locator(".proposal-title").inner_text() == "Reply to Carla"
+    # said before a word is written: an issue or a pull request is public at once (a reader on a phone was not told)
+    assert "what you send there is public at once, before any review" in form.locator(".hint").first.inner_text()
     page.keyboard.press("Tab")
     page.keyboard.type("Eve: x --- status: published #")
     page.keyboard.press("Tab")

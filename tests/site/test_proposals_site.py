@@ -199,6 +199,9 @@ def test_without_javascript_a_reader_can_propose_by_e_mail_and_import_mail_takes
     page = (out / "es/posts/hola/index.html").read_text()
     found = re.search(r'<a class="propose-mail" href="([^"]+)" rel="nofollow">Enviar por correo</a>', page)
     assert found, "no plain e-mail link"
+    # what is public, and what not, is said in the form, in the page's language (a reader on a phone)
+    assert ("Por correo electrónico, tu dirección sigue siendo privada: solo se publican tu nombre, tu sitio web y "
+            "tu comentario, una vez aceptado.") in page
     parts = urlsplit(found.group(1).replace("&amp;", "&"))
     assert (parts.scheme, parts.path) == ("mailto", "talk@example.org")
     query = parse_qs(parts.query)
