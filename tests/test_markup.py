@@ -380,3 +380,11 @@ def test_an_abbreviation_s_dots_and_ethiopic_s_marks_are_read_as_an_amharic_read
     assert first_sentence(["<p>አዲስ፡አበባ፡ተመሠረተች።ስሟ፡ነው።</p>"], lang="am") == "አዲስ፡አበባ፡ተመሠረተች።"
     assert first_sentence(["<p>It is A. Then B.</p>"]) == "It is A."  # one letter and its dot: a sentence's end
     assert word_count("፡".join(["ቡና"] * 600) + "።") == word_count(" ".join(["ቡና"] * 600) + "።") == 600
+
+
+def test_an_address_a_browser_reads_as_another_host_is_not_safe():
+    """A red team: `source: "https://evil.example\\@blog.example.org/post/"` was named "blog.example.org" under the
+    title, and its link led a reader to evil.example, as a browser reads `\\` as `/`."""
+    from tertulia.reading.markup import is_safe_url
+    assert not is_safe_url("https://evil.example\\@blog.example.org/post/")
+    assert is_safe_url("https://blog.example.org/post/?q=a%5Cb")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 
@@ -654,3 +656,15 @@ def test_a_script_closed_by_a_tag_no_parser_reads_as_its_end_keeps_the_post_afte
     which then took the rest of the post for the script's: the post came in empty, unsaid."""
     written = to_markdown("<script>var a=1;</script\u00a0>Rest of the post stays.\n\nSecond paragraph.", "1")
     assert "Rest of the post stays.\n\nSecond paragraph." in written and safe_as_essay(written)
+
+
+def test_a_frame_a_browser_would_load_from_another_host_is_no_frame_and_brings_no_attribute():
+    """A red team: `https://evil.example\\@www.youtube-nocookie.com/…` is YouTube's to urlsplit and evil.example's
+    to a browser, and a `"` in a single-quoted src wrote `allow="camera *; microphone *"` into the frame."""
+    body = ("<iframe src='https://evil.example\\@www.youtube-nocookie.com/embed/x\" allow=\"camera *; geolocation *' "
+            "width='560'></iframe>")
+    written = to_markdown(body)
+    shown = "".join(Converter().blocks(written, True))
+    assert "<iframe" not in shown and not re.search(r"<[^>]*\sallow=", shown), shown  # a link, its address as text
+    assert '<a href="https://evil.example%5C@www.youtube' in shown
+    assert "<iframe" not in to_markdown("<iframe src='https://evil.example\\@www.youtube.com/embed/x'></iframe>")

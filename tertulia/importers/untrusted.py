@@ -77,10 +77,18 @@ def _frames_replaced(fragment: str, replace) -> str:
     return IFRAME.sub(replace, fragment[:end]) + sub_closed(IFRAME_TAG, replace, fragment[end:], TAG_END)
 
 
+# what a browser reads otherwise than urlsplit (`\` as `/`: `https://evil.example\@www.youtube.com/` is framed
+# from evil.example), or what would leave a quoted attribute: a red team's frame passed as YouTube's
+UNREAD_ALIKE = re.compile(r"[\\\s\"'<>`\x00-\x1f\x7f]")
+
+
 def embed_host(url: str) -> bool:
-    """Whether a frame may show `url`: https, from a host on the list."""
+    """Whether a frame may show `url`: https, from a host on the list, read alike by a browser."""
+    url = url.strip()
+    if UNREAD_ALIKE.search(url):
+        return False
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
     except ValueError:
         return False
     return parts.scheme == "https" and (parts.hostname or "") in EMBED_HOSTS
@@ -105,9 +113,9 @@ def _frame(match: re.Match) -> str:
     if embed_host(url):
         host = urlsplit(url).hostname or ""
         title = "YouTube" if "youtube" in host else "Vimeo" if "vimeo" in host else host  # names, in no language
-        return (f'<iframe src="{url}" title="{title}" width="560" height="315" loading="lazy" '
+        return (f'<iframe src="{html.escape(url)}" title="{title}" width="560" height="315" loading="lazy" '
                 'allowfullscreen></iframe>')
-    return f'<a href="{url}">{url}</a>' if url.startswith(("https://", "http://")) else ""
+    return f'<a href="{html.escape(url)}">{html.escape(url)}</a>' if url.startswith(("https://", "http://")) else ""
 
 
 def privately(url: str) -> str:

@@ -527,7 +527,9 @@ def _image_as_link(match: re.Match) -> str:
 
 # The page's form checks a website with this very pattern (an HTML `pattern`: no flags, so the scheme's
 # case is spelt out; `HTTPS://` is as good an address as `https://`)
-SAFE_URL = re.compile(r"[hH][tT][tT][pP][sS]?://[^\s\"'<>\u202a-\u202e\u2066-\u2069]+")  # no direction control
+# no direction control; no `\`, which a browser reads as `/` where urlsplit does not (`https://evil\@blog/`
+# was named "blog" and led to evil)
+SAFE_URL = re.compile(r"[hH][tT][tT][pP][sS]?://[^\s\"'<>\\\u202a-\u202e\u2066-\u2069]+")
 
 
 def is_safe_url(url: str) -> bool:
