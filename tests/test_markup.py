@@ -388,3 +388,13 @@ def test_an_address_a_browser_reads_as_another_host_is_not_safe():
     from tertulia.reading.markup import is_safe_url
     assert not is_safe_url("https://evil.example\\@blog.example.org/post/")
     assert is_safe_url("https://blog.example.org/post/?q=a%5Cb")
+
+
+@pytest.mark.parametrize("trusted", [True, False])
+def test_markdown_s_own_placeholders_and_block_mark_never_reach_a_page(trusted):
+    """A red team: ``[z](a"b"(1)) `x` `` left Markdown's `\\x02klzzwxh:0000` in the link's address, and every comment
+    feed holding it was ill-formed XML; the block mark typed in a text cut its paragraph in two."""
+    converter = Converter()
+    shown = "".join(converter.blocks('See [the docs](https://example.org/f"x"(1)) and `code`.', trusted, "en"))
+    assert not any(ord(character) < 32 for character in shown) and "klzzwxh" not in shown, shown
+    assert converter.blocks("a\ufdd0tertulia-block\ufdd0b", trusted, "en") == ("<p>atertulia-blockb</p>",)
