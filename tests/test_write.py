@@ -34,6 +34,23 @@ def test_a_commit_moves_new_files_in_and_removes_what_the_site_no_longer_has(tmp
     assert [p.name for p in tmp_path.iterdir()] == ["output"]  # no staging folder left behind
 
 
+def test_a_sweep_removes_a_link_to_a_folder_and_leaves_what_it_points_at(tmp_path):
+    """A red team: `output/leak -> /etc` stayed through every build, and the Pages upload, which follows links,
+    published what it pointed at."""
+    output = earlier_output(tmp_path, {"kept.html": "kept"})
+    outside = tmp_path / "outside"
+    (outside / "inner").mkdir(parents=True)
+    (outside / "secret").write_text("secret")
+    os.symlink(outside, output / "leak")
+    os.makedirs(output / "posts")
+    os.symlink(outside / "inner", output / "posts" / "deeper")
+    with staged_output(output) as staged:
+        staged.writer.write("kept.html", b"kept")
+        staged.commit(["kept.html"], {"kept.html"}, {"kept.html"}, sweep=True)
+    assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*")) == ["kept.html"]
+    assert (outside / "secret").read_text() == "secret" and (outside / "inner").is_dir()
+
+
 def test_without_a_sweep_only_known_files_are_removed(tmp_path):
     output = earlier_output(tmp_path, {"old.html": "old", "stray.html": "not known"})
     with staged_output(output) as staged:

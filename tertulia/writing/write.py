@@ -466,10 +466,12 @@ def _prune(output: Path, folder: str, undo: list | None = None) -> None:
 
 def _remove_strays(output: Path, keep: set[str]) -> None:
     """Remove whatever else is in output/: it is the site, and only the site."""
-    for folder, _, names in os.walk(output, topdown=False):
+    for folder, folders, names in os.walk(output, topdown=False):
         relative = os.path.relpath(folder, output)
         prefix = "" if relative == "." else relative + "/"
-        for name in names:
+        # a link to a folder is listed among the folders, never walked into: it stayed through every build, and
+        # the Pages upload, which follows links, published what it pointed at (a red team's `leak -> /etc`)
+        for name in names + [name for name in folders if os.path.islink(os.path.join(folder, name))]:
             if prefix + name not in keep:
                 os.remove(os.path.join(folder, name))
         if folder != str(output) and not os.listdir(folder):
