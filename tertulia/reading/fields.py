@@ -63,6 +63,19 @@ def person(record: Record, key: str, required: bool, found: Findings) -> str:
     return f"{ISOLATE}{name}{END_ISOLATE}"
 
 
+OVERRIDES = {"LRE", "RLE", "LRO", "RLO", "PDF"}  # the controls that turn all after them, unlike an isolate
+
+
+def turned(record: Record, key: str, value: str, found: Findings) -> str:
+    """`value`, with a warning when it holds an override: a title's turns the words after it wherever it stands
+    alone (a tab's title, a feed's, a link's: `\u202egnp.exe` · Welcome), which the page's isolation cannot
+    mend (a red team's imported title)."""
+    if not value.isascii() and (controls := sorted({f"U+{ord(c):04X}" for c in value if bidirectional(c) in OVERRIDES})):
+        found.warn(record, key, f"the {key} holds direction overrides ({', '.join(controls)}), which turn the words after "
+                                "them where it stands alone (a browser's tab, a feed): remove them")
+    return value
+
+
 def single_line_name(name: str) -> str:
     """A name on one line: a line break in it would break a reply's mail subject (`%0ABcc:`), and no
     one's name holds one."""

@@ -485,6 +485,22 @@ def test_a_comment_authors_name_holding_invisible_characters_is_a_warning(tmp_pa
         "which can make it read as another (an override turns `gnp.exe` into `exe.png`): remove them"]
 
 
+def test_a_direction_override_in_a_title_or_summary_is_a_warning(tmp_path):
+    """A red team: an imported title `\u202eDots gnp.exe` turned the words after it in the browser's tab
+    (`· Bienvenida · Red`), the feeds and the cards, with no word from check."""
+    content = make_content(tmp_path, {
+        "posts/dots/index.es.md": '---\ntitle: "\\u202eDots gnp.exe"\nsummary: "Un \\u202dresumen"\nauthor: Ana\n---\n\nTexto.\n',
+        "posts/dots/index.en.md": '---\ntitle: "Dots \\u2067نقطة\\u2069"\ntranslation_of: es\n---\n\nText.\n',
+    })
+    result = run_cli("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 0
+    assert [line for line in result.stderr.splitlines() if "override" in line] == [
+        "content/posts/dots/index.es.md:2: warning: the title holds direction overrides (U+202E), which turn the words "
+        "after them where it stands alone (a browser's tab, a feed): remove them",
+        "content/posts/dots/index.es.md:3: warning: the summary holds direction overrides (U+202D), which turn the "
+        "words after them where it stands alone (a browser's tab, a feed): remove them"], result.stderr
+
+
 def test_a_direction_override_in_a_comments_text_or_website_is_a_warning(tmp_path):
     """A merged proposal's text held U+202E with no word from check: the words after it show reversed, an
     address reads as another (a red team's). Its website with one is left out, as one not http(s) is."""
