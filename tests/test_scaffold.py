@@ -414,3 +414,13 @@ def test_an_arabic_script_title_keeps_its_alef_in_its_slug():
                     ("أحمد", "ar"): "ahmd", ("إسلام", "ar"): "islam", ("السلام عليكم", "ar"): "alslam-lykm",
                     ("کتاب", "pa-Arab"): "ktab"}
     assert slug_of(as_written_in("کتاب", "en")) == "ktb"  # a slug's language decides, not its letters
+
+
+def test_an_amharic_title_makes_its_slug_with_its_numbers_as_numbers_and_no_hyphen_inside_a_word():
+    """An Amharic walk: `በ፲፱፻` (in 1900) gave `be109100`, numeral by numeral, and the transliteration's glottal
+    marks made hyphens inside words (`ityop-ya`, `k-wank-wa`)."""
+    from tertulia.reading.names import as_written_in, slug_of
+    made = {title: slug_of(as_written_in(title, "am")) for title in (
+        "አዲስ፡አበባ፡በ፲፱፻፡ዓ.ም.", "ኢትዮጵያ", "ቋንቋ", "፳፻፲፰", "፲፰፻፸፱ እና ፻፲፪")}
+    assert made == {"አዲስ፡አበባ፡በ፲፱፻፡ዓ.ም.": "adis-abeba-be1900-a-m", "ኢትዮጵያ": "ityopya", "ቋንቋ": "kwankwa",
+                    "፳፻፲፰": "2018", "፲፰፻፸፱ እና ፻፲፪": "1879-na-112"}

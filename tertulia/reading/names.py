@@ -117,6 +117,36 @@ THROUGH_THE_NOSE = {"k": "ng", "t": "n", "p": "m"}
 HANGUL_SYLLABLES = re.compile("[\uac00-\ud7a3]+")
 
 
+# Ethiopic (Amharic, Tigrinya) as its writers spell it in Latin letters: a number its numerals write as that number
+# (`፲፱፻` is 1900, not "109100" numeral by numeral), the transliteration's glottal marks (`ityop'ya`, `yeg`z`)
+# left out, not made hyphens inside a word (an Amharic walk)
+ETHIOPIC = re.compile("[\u1200-\u135f\u1369-\u137c\u1380-\u139f\u2d80-\u2ddf\uab00-\uab2f]")
+ETHIOPIC_NUMBER = re.compile("[\u1369-\u137c]+")
+ETHIOPIC_WORD = re.compile("[\u1200-\u135f\u1380-\u139f\u2d80-\u2ddf\uab00-\uab2f]+")
+
+
+def _romanized_ethiopic(text: str) -> str:
+    from anyascii import anyascii  # here, not above: only a name that needs one asks
+    text = ETHIOPIC_NUMBER.sub(lambda number: str(ethiopic_value(number.group())), text)
+    return ETHIOPIC_WORD.sub(lambda word: re.sub(r"['`]", "", anyascii(word.group())), text)
+
+
+def ethiopic_value(numerals: str) -> int:
+    """The number Ethiopic numerals write: ones and tens added, ፻ a hundred of what precedes it, ፼ ten thousand."""
+    total, hundreds, ones = 0, 0, 0
+    for numeral in numerals:
+        code = ord(numeral)
+        if code <= 0x1371:  # ፩ to ፱
+            ones += code - 0x1368
+        elif code <= 0x137a:  # ፲ to ፺
+            ones += (code - 0x1371) * 10
+        elif code == 0x137b:  # ፻
+            hundreds, ones = hundreds + (ones or 1) * 100, 0
+        else:  # ፼
+            total, hundreds, ones = ((total + hundreds + ones) or 1) * 10000, 0, 0
+    return total + hundreds + ones
+
+
 def _romanized_korean(word: str) -> str:
     """A run of Hangul syllables as the Revised Romanization writes it (see KOREAN_FIRST)."""
     parts = [divmod(ord(syllable) - 0xAC00, 28) for syllable in word]
@@ -142,6 +172,8 @@ def as_written_in(text: str, lang: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = GREEK_WORD.sub(lambda word: _romanized_greek(word.group()), text)
     text = HANGUL_SYLLABLES.sub(lambda word: _romanized_korean(word.group()), text)
+    if ETHIOPIC.search(text):
+        text = _romanized_ethiopic(text)
     base = lang.split("-")[0].lower()
     if base == "uk":
         return _romanized_ukrainian(text)
