@@ -135,3 +135,23 @@ def test_a_split_block_is_named_across_scripts_that_spend_characters_apart():
     # a block dropped from the Spanish is still said to be, or one of two merged
     _, message = locate_mismatch(KOREAN, (SPANISH[0], SPANISH[3]), [])
     assert message.endswith(("probably dropped before translation block 2", "or one of them was dropped")), message
+
+
+def test_blocks_left_out_are_named_by_their_kinds_where_these_leave_one_way_to_pair():
+    """A translator's week: a translation lacking the original's table (7) and code block (10) was said to
+    have merged original blocks 4 and 5, which were there, in order; with only paragraphs, lengths decide."""
+    kinds = ["<p>Uno dos tres.</p>", "<h2>Título</h2>", "<p>Cuatro cinco.</p>", "<ul><li>a</li></ul>",
+             "<blockquote><p>Cita.</p></blockquote>", '<p><img alt="x" src="a.png"></p>',
+             "<table><tr><td>Celda</td></tr></table>", "<h2>Otro</h2>", "<p>Seis siete.</p>", "<pre><code>x = 1</code></pre>",
+             '<div class="footnote"><ol><li>Nota.</li></ol></div>']
+    translation = tuple(block for number, block in enumerate(kinds) if number not in (6, 9))
+    line, message = locate_mismatch(tuple(kinds), translation, list(range(10, 19)))
+    assert message == ("original blocks 7 and 10 (“Celda” and another) have no counterpart, by their kinds: "
+                       "probably dropped, the first before translation block 7"), message
+    assert line == 16
+    run = tuple(block for number, block in enumerate(kinds) if number not in (6, 7))  # one run: said as before
+    assert locate_mismatch(tuple(kinds), run, [])[1] == (
+        "original blocks 7 and 8 (“Celda” and after) have no counterpart: probably dropped before translation block 7")
+    added = (*kinds[:3], "<table><tr><td>Nueva</td></tr></table>", *kinds[3:8], "<pre><code>y</code></pre>", *kinds[8:])
+    assert locate_mismatch(tuple(kinds), added, [])[1] == (
+        "translation blocks 4 and 10 (“Nueva” and another) have no counterpart, by their kinds: probably added")

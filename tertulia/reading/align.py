@@ -122,6 +122,8 @@ def locate_mismatch(original: tuple[str, ...], translation: tuple[str, ...],
     apart = _dense(original_text) != _dense(translation_text)
     if abs(len(source) - len(target)) == 1:
         edit = _best_single_edit(source, target, [_kind(b) for b in original], [_kind(b) for b in translation], apart)
+    elif (left_out := _only_by_kinds([_kind(b) for b in original], [_kind(b) for b in translation])) is not None:
+        return _described_by_kinds(left_out, len(target) > len(source), original, translation, translation_lines)
     else:
         source = [round(length) for length in _scaled(source, sum(source), sum(target))] if apart else source
         steps = align_lengths(source, target)
@@ -130,6 +132,52 @@ def locate_mismatch(original: tuple[str, ...], translation: tuple[str, ...],
         if run and run[0] < _steps_cost(source, target, steps):
             edit = run[1]
     return _describe(*edit, original, translation, translation_lines) if edit else (0, "")
+
+
+MOST_KIND_PAIRINGS = 250_000  # blocks of the one text times the other's: beyond, lengths alone are weighed
+
+
+def _only_by_kinds(source_kinds: list[str], target_kinds: list[str]) -> list[int] | None:
+    """The longer text's blocks the shorter has no counterpart for, where their kinds leave one way alone to pair
+    them (a translation lacking the original's table and its code block): the lengths guessed two paragraphs
+    merged, blocks away from either (a translator's week). None where kinds allow more ways, or none."""
+    longer, shorter = (source_kinds, target_kinds) if len(source_kinds) > len(target_kinds) else (target_kinds, source_kinds)
+    if len(longer) * len(shorter) > MOST_KIND_PAIRINGS:
+        return None
+    # ways[i][j]: how many ways shorter[j:] pairs in order with blocks of longer[i:] (2 standing for "more than one")
+    ways = [[0] * (len(shorter) + 1) for _ in range(len(longer) + 1)]
+    for i in range(len(longer), -1, -1):
+        ways[i][len(shorter)] = 1
+        for j in range(len(shorter) - 1, -1, -1):
+            if i < len(longer):
+                ways[i][j] = min(2, ways[i + 1][j] + (ways[i + 1][j + 1] if longer[i] == shorter[j] else 0))
+    if ways[0][0] != 1:
+        return None
+    left_out, j = [], 0
+    for i in range(len(longer)):  # the one way: pair where pairing still leaves a way for the rest
+        if j < len(shorter) and longer[i] == shorter[j] and ways[i + 1][j + 1]:
+            j += 1
+        else:
+            left_out.append(i)
+    return left_out
+
+
+def _described_by_kinds(left_out: list[int], added: bool, original, translation, lines) -> tuple[int, str]:
+    """(line, sentence) naming the blocks _only_by_kinds found without a counterpart."""
+    first = left_out[0]
+    if left_out == list(range(first, first + len(left_out))):  # one run: the blocks before it pair one to one
+        count = len(left_out)
+        return _describe(*((0, count, first, first) if added else (count, 0, first, first)), original, translation, lines)
+    numbers = ", ".join(str(index + 1) for index in left_out[:-1]) + f" and {left_out[-1] + 1}"
+    more = "another" if len(left_out) == 2 else "others"
+    if added:
+        line = lines[min(first, len(lines) - 1)] if len(lines) == len(translation) and lines else 0
+        return line, (f"translation blocks {numbers} ({_quote(translation[first])} and {more}) have no counterpart, "
+                      "by their kinds: probably added")
+    at = first  # the translation's block the first dropped one would stand before
+    line = lines[min(at, len(lines) - 1)] if len(lines) == len(translation) and lines else 0
+    return line, (f"original blocks {numbers} ({_quote(original[first])} and {more}) have no counterpart, by their "
+                  f"kinds: probably dropped, the first before translation block {at + 1}")
 
 
 def _scaled(source: list[int], source_paired: float, target_paired: float) -> list[float]:
