@@ -262,18 +262,32 @@ FIRST_ELEMENT = re.compile(r"\s*<([a-z][a-z0-9]*)")
 def _warn_kinds(translation: Record, source, target, found: Findings) -> None:
     """Warn of a block that is of another kind than its original's (a heading translated as a paragraph):
     the counts still match, so nothing else would say so, and the pair would show a heading beside a line
-    of prose. Cheap where nothing differs: a block's first three characters name its kind."""
+    of prose. Cheap where nothing differs: a block's first three characters name its kind. Two neighbours
+    each of the other's kind are said swapped (a translator's week: four warnings asked after the Markdown
+    of a quote and a list that had changed places)."""
+    swapped = -2  # the first of a pair said swapped: its neighbour is said with it
     for index, (theirs, ours) in enumerate(zip(source, target)):
-        if theirs[:3] == ours[:3] or UNFINISHED in ours:  # a block still to translate shows its original's
+        # a block still to translate shows its original's
+        if theirs[:3] == ours[:3] or UNFINISHED in ours or index == swapped + 1:
             continue
-        kinds = [BLOCK_KINDS.get(element.group(1)) if (element := FIRST_ELEMENT.match(block)) else None
-                 for block in (theirs, ours)]
+        kinds = [_kind_of(block) for block in (theirs, ours)]
         if None in kinds or kinds[0] == kinds[1]:
             continue
         line = translation.block_line(index, len(target)) or translation.body_line
+        if index + 1 < len(target) and kinds == [_kind_of(target[index + 1]), _kind_of(source[index + 1])]:
+            swapped = index
+            found.warnings.append(ContentError(translation.path, line, (
+                f"blocks {index + 1} and {index + 2} seem swapped: {kinds[1]} then {kinds[0]} here, {kinds[0]} then "
+                f"{kinds[1]} in the original; each stands beside the other's original until they change places")))
+            continue
         found.warnings.append(ContentError(translation.path, line, (
             f"block {index + 1} is {kinds[1]} here, {kinds[0]} in the original: is its Markdown "
             f"written as the original's?")))
+
+
+def _kind_of(block: str) -> str | None:
+    """A block's kind as a warning names it (`a bulleted list`), or None for one not named."""
+    return BLOCK_KINDS.get(element.group(1)) if (element := FIRST_ELEMENT.match(block)) else None
 
 
 def title_outdated(original: Record, translation: Record, followed: Followed, found: Findings) -> tuple[str, int] | None:

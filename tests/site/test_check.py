@@ -652,3 +652,17 @@ def test_a_sub_list_indented_two_spaces_is_named_where_it_is_written(tmp_path):
     assert built.returncode == 0 and "index.es.md:9: warning" in built.stderr
     assert "<li>Rhine<ul>" in (tmp_path / "out/en/posts/hola/index.html").read_text()  # four spaces nest
     assert "<li>Rin<ul>" not in (tmp_path / "out/es/posts/hola/index.html").read_text()  # as the warning says
+
+
+def test_two_blocks_the_translator_swapped_are_said_swapped(tmp_path):
+    """A translator's week: a quote and a list that had changed places were four warnings asking whether each
+    block's Markdown was written as the original's, and none said they were swapped."""
+    content = make_content(tmp_path, {
+        "posts/hola/index.es.md": "---\ntitle: Hola\nauthor: Ana\n---\n\nUno.\n\n- a\n- b\n\n> Cita.\n\nFin.\n",
+        "posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\nOne.\n\n> Quote.\n\n- a\n- b\n\nEnd.\n",
+    })
+    assert [line for line in run_cli("check", "--content", str(content), cwd=tmp_path).stderr.splitlines()
+            if "block" in line] == [
+        "content/posts/hola/index.en.md:8: warning: blocks 2 and 3 seem swapped: a block quote then a bulleted list "
+        "here, a bulleted list then a block quote in the original; each stands beside the other's original until "
+        "they change places"]
