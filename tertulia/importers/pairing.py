@@ -74,6 +74,12 @@ def original_of(item: Item, language: str, groups: Groups, known: Known, blog: s
     ("", "")."""
     if said_original(item):
         return "", ""
+    return imported_in_another_language(item, language, groups, known, blog)
+
+
+def imported_in_another_language(item: Item, language: str, groups: Groups, known: Known, blog: str) -> tuple[str, str]:
+    """The folder an earlier import gave a post (or page) of the item's group in another language, as an
+    original, and its language; or ("", "")."""
     kind = {"post": "posts", "page": "pages"}.get(item.type, "")
     for member in groups.others(item, language):
         folder = known.of_post(member.link, member.guid, member.post_id, item.type == "page", blog)

@@ -122,9 +122,16 @@ def _translation_place(item: Item, channel: Channel, plan: Plan, index: int, lan
     its own language through site.yml's redirects."""
     blog = channel.address
     folder, original = pairing.original_of(item, lang, plan.groups, plan.known, blog)
+    named = f"{item.type} {item.post_id} ({shown(title_of(item), 60)})"
+    if pairing.said_original(item) and plan.content is not None and not is_draft(item) and (
+            earlier := pairing.imported_in_another_language(item, lang, plan.groups, plan.known, blog))[0]:
+        # WPML's original, its translation brought first as an original: no order of imports pairs a blog whose
+        # originals are in both languages, and the two came in as two essays without a word (a Dutch blog's move)
+        plan.unpaired.append(f"{named}: WPML's original of the {earlier[1]} {item.type} imported earlier into "
+                             f"{earlier[0]}, which is its translation")
+        return None
     if not folder or plan.content is None:
         return None
-    named = f"{item.type} {item.post_id} ({shown(title_of(item), 60)})"
     if (own := plan.known.of_post(item.link, item.guid, item.post_id, item.type == "page", blog)) not in ("", folder):
         # an earlier import put it in a folder of its own (a version before pairing, or blocks that did not
         # pair then): it stays there, whole, rather than half moved
