@@ -66,7 +66,8 @@ def _old_addresses(site: Site, taken) -> tuple[dict[str, str], dict[str, dict[st
     old += [(alias, routes.essay(essay.slug)) for essay in site.essays for alias in essay.aliases]
     old += [(alias, routes.page(page.slug)) for page in site.pages for alias in page.aliases]
     old += _tags_moved(site)
-    if carried := _renamed(site):  # most sites have none: the site's every file is not folded for nothing
+    # most sites have none: the site's every file is not folded for nothing
+    if carried := _renamed(site) + _tag_in_each_language(site):
         # a file the site has already, in any letter case (one file on macOS's and Windows's disks), stays its own
         occupied = {folded(file_path(url)) for url in taken} | {folded(path) for path in site.static}
         occupied |= {_file_of(address) for address, _ in old}
@@ -92,6 +93,21 @@ def _tags_moved(site: Site) -> list[tuple[str, str]]:
         if before and before != tag.key:
             moved += [("/" + routes.tag(before, lang=lang), routes.tag(tag.key, lang=lang))
                       for lang in ("", *site.config.language_codes)]
+    return moved
+
+
+TAG_PAGE = re.compile(r"/?tags/([^/?#]+)/")
+
+
+def _tag_in_each_language(site: Site) -> list[tuple[str, str]]:
+    """(old address, new) in each language for a redirect from one tag's page to another's (a tag renamed,
+    `/tags/město/: /tags/velkoměsto/`): its pages in one language were linked too, and went nowhere (a writer's
+    week), as an essay's alias carries its pages in each language (see _renamed)."""
+    moved = []
+    for redirect in site.config.redirects:
+        if (old := TAG_PAGE.fullmatch(redirect.old)) and (new := TAG_PAGE.fullmatch(redirect.new)):
+            moved += [("/" + routes.tag(old.group(1), lang=lang), routes.tag(new.group(1), lang=lang))
+                      for lang in site.config.language_codes]
     return moved
 
 

@@ -463,3 +463,15 @@ def test_a_static_folder_named_as_a_page_serves_its_files_beside_the_page(tmp_pa
     assert (tmp_path / "out/about/cv.pdf").is_file()  # the output before stays
     said = run_cli("new", "page", "about", "--content", str(content), cwd=tmp_path)
     assert said.returncode == 2 and "collides with the static file" in said.stderr
+
+
+def test_a_redirect_from_one_tag_to_another_leads_there_in_each_language_too(tmp_path):
+    """A writer's week: a tag renamed, `/tags/město/: /tags/velkoměsto/` sent its page on, and `/cs/tags/město/`,
+    linked from every Czech page that had shown the tag, went nowhere."""
+    from helpers import SITE_YML
+    content = make_content(tmp_path, {"site.yml": SITE_YML.replace("  values:", "  vecinos: {es: vecinos}\n  values:")
+                                      + 'redirects:\n  "/tags/viejo/": "/tags/vecinos/"\n'})
+    assert build(content, tmp_path / "out").returncode == 0
+    for lang in ("", "es/", "en/", "ro/"):
+        page = (tmp_path / f"out/{lang}tags/viejo/index.html").read_text()
+        assert f'<link rel="canonical" href="https://example.github.io/repo/{lang}tags/vecinos/">' in page, (lang, page)
