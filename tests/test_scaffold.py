@@ -276,6 +276,9 @@ def test_a_title_given_for_a_post_or_a_page_makes_its_slug_as_a_reader_would_spe
     assert (content / "pages/banaras-yatra/index.es.md").read_text().startswith('---\ntitle: "बनारस-यात्रा"\n')
     refused = new(content, "translation", "কলকাতার ট্রাম", "--lang", "en")  # names a post: never made up
     assert refused.returncode == 2 and "e.g. `kolkatar-tram`" in refused.stderr
+    # a number in its own digits is a title too (an Urdu walk: `۱۲۳` was a bad slug, and `123` its suggestion)
+    assert new(content, "post", "۱۲۳", "--lang", "es").returncode == 0
+    assert (content / "posts/123/index.es.md").read_text().startswith('---\ntitle: "۱۲۳"\n')
 
 
 def test_a_hebrew_title_makes_one_slug_with_its_vowel_points_or_without_and_no_hyphen_inside_a_word():

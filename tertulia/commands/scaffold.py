@@ -76,9 +76,10 @@ def scaffold(content: Path, kind: str, slug: str, lang: str | None, reply_to: st
 
 def _a_title(given: str) -> bool:
     """Whether what `new post` was given for a slug is a title: words, or a word in a script other than
-    Latin (`Bad_Slug` and `ñandú` are slugs mistyped, and are said so)."""
+    Latin, or a number in its digits (`۱۲۳`, an Urdu walk: refused as a bad slug, `123` given as the one
+    to use); `Bad_Slug` and `ñandú` are slugs mistyped, and are said so."""
     return " " in given.strip() or any(char.isalpha() and not unicodedata.name(char, "").startswith("LATIN")
-                                       for char in given)
+                                       or char.isdecimal() and not char.isascii() for char in given)
 
 
 def _scaffolded(content: Path, kind: str, slug: str, lang: str, reply_to: str, comments: bool, page: bool,
