@@ -151,8 +151,25 @@ def safe_events(path: Path, events: tuple[str, ...], expected: str) -> Iterator[
         if str(problem).startswith("XML or text declaration not at start of entity"):  # `\n\n<?xml`, as a paste leaves it
             raise UnreadableExport(f"{path}:{line}: `<?xml` must begin the file, and blank lines or spaces stand "
                                    "before it: remove them and import it again") from None
-        raise UnreadableExport(f"{path}:{line}: not well-formed XML at column {column + 1}: "
-                               f"{str(problem).split(':')[0]}") from None
+        said = str(problem).split(':')[0]
+        raise UnreadableExport(f"{path}:{line}: not well-formed XML at column {column + 1}: {said}"
+                               f"{_what_to_do(path, line, said)}") from None
+
+
+def _what_to_do(path: Path, line: int, said: str) -> str:
+    """The likeliest mending for expat's complaint, for a blogger who never wrote the file by hand: one cut
+    short (a download stopped) is exported again; a bare `&` is written `&amp;` (a Dutch blog's move)."""
+    if said in ("unclosed token", "no element found") or (said.startswith("mismatched") and _last_line(path) <= line):
+        return " (the file ends before its last element closes: it was cut short; export it again from the blog)"
+    if said == "not well-formed (invalid token)":
+        return " (a `&` or `<` written as it is in a text? an export writes them `&amp;` and `&lt;`)"
+    return ""
+
+
+def _last_line(path: Path) -> int:
+    """The number of the file's last line."""
+    with path.open("rb") as raw:
+        return sum(1 for _ in raw)
 
 
 def not_the_export(path: Path, root: str, expected: str) -> UnreadableExport:

@@ -1019,3 +1019,18 @@ def test_a_post_s_anchors_are_kept_for_links_from_elsewhere(tmp_path):
     built = built_without_error(site)
     assert "warning" not in built.stdout.replace("0 warnings", ""), built.stdout
     assert "data-anchors=" in (site / "output/posts/hello/index.html").read_text()
+
+
+def test_an_export_cut_short_or_with_a_bare_ampersand_says_what_to_do(tmp_path):
+    """A Dutch blog's move: a truncated export was `not well-formed XML at column 3: unclosed token`, at its
+    last line, and a bare `&` `not well-formed (invalid token)`, neither saying what to do."""
+    whole = export_text(post())
+    cut = tmp_path / "cut.xml"
+    cut.write_text(whole[:whole.index("</item>") + 3])
+    ampersand = tmp_path / "ampersand.xml"
+    ampersand.write_text(whole.replace("<title>Blog</title>", "<title>Koffie & Code</title>", 1))
+    results = [run_cli("import", "wordpress", str(export), "--content", str(tmp_path / "site/content"))
+               for export in (cut, ampersand)]
+    assert all(result.returncode == 1 for result in results)
+    assert "it was cut short; export it again from the blog)" in results[0].stderr, results[0].stderr
+    assert "an export writes them `&amp;` and `&lt;`)" in results[1].stderr, results[1].stderr
