@@ -218,6 +218,7 @@ class Essay(Versions):
     author: str
     texts: tuple[Text, ...]
     date: PartialDate | None = None
+    updated: PartialDate | None = None  # when its writer last revised it (`updated:`), which feeds announce
     tags: tuple[str, ...] = ()
     source: str = ""
     draft: bool = False

@@ -119,8 +119,10 @@ def _off_calendar(written: str) -> str:
     return ""
 
 
-def record_date(record: Record, found: Findings, zone: str = "") -> PartialDate | None:
-    value = record.meta.get("date")
+def record_date(record: Record, found: Findings, zone: str = "", key: str = "date") -> PartialDate | None:
+    """The date `key` gives (`date`, or an essay's `updated`) on the site's clock, or None; an error or a
+    warning named at its line where it is not one."""
+    value = record.meta.get(key)
     if value is None:
         return None
     date = parse_date(value, utc=not zone) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
@@ -129,12 +131,12 @@ def record_date(record: Record, found: Findings, zone: str = "") -> PartialDate 
         shown = value if isinstance(value, (str, int)) else value.isoformat(sep=" ") if isinstance(
             value, dt.datetime) else f"a {type(value).__name__}"
         if isinstance(value, str) and DATE_PATTERN.fullmatch(value):  # the form is right, a number is not
-            found.error(record, "date", f"date `{shown}` is not on the calendar: " + (_off_calendar(value) or (
+            found.error(record, key, f"{key} `{shown}` is not on the calendar: " + (_off_calendar(value) or (
                 "a year is 0001-9999 (also in UTC), a month 01-12, a day one of its month's, an hour 00-23, a minute "
                 "00-59, an offset at most ±14:00" + _date_meant(value))))
         else:
             off = _off_calendar(str(shown))  # `2025-06-20T25:61`: no form to ask for, but what is wrong in it
-            found.error(record, "date", f"date `{shown}` is in none of the forms YYYY, YYYY-MM, "
+            found.error(record, key, f"{key} `{shown}` is in none of the forms YYYY, YYYY-MM, "
                                         "YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM±HH:MM"
                                         + (_date_meant(str(shown)) or (f"; {off}" if off else "")))
     elif zone and date.hour >= 0 and date.offset is None:
@@ -142,9 +144,9 @@ def record_date(record: Record, found: Findings, zone: str = "") -> PartialDate 
         date = replace(date, offset=_minutes(local.utcoffset()))
         unclear = _unclear_on_the_clock(local, zone, str(value))
         if unclear:
-            found.warn(record, "date", unclear)
+            found.warn(record, key, unclear)
         if not in_calendar(date):
-            found.error(record, "date", f"date `{value}` in {zone} is not on the calendar in UTC, where dates are "
+            found.error(record, key, f"{key} `{value}` in {zone} is not on the calendar in UTC, where dates are "
                                         "ordered: a year is 0001-9999 there too")
             return None
     elif date.hour >= 0 and date.offset is not None and (zone or date.offset):  # not a UTC time on UTC's clock

@@ -21,7 +21,7 @@ from .footnotes import loose_footnotes
 from .images import missing_images
 from .language_tags import known_tag
 from .markup import is_safe_url, rooted_links
-from ..model import COMMENT_STATUSES, Comment, Essay, Site, SiteConfig, SitePage, Text, newest_first
+from ..model import COMMENT_STATUSES, Comment, Essay, PartialDate, Site, SiteConfig, SitePage, Text, newest_first
 from .parse import ContentFiles
 from .read import Record
 from .tags import essay_tags, site_tags, warn_drafts_tags
@@ -31,10 +31,10 @@ from .translations import paired_blocks, read_for, words_of
 from .translation_checks import (check_alignment, outdated_blocks, summary_outdated, summary_without_original,
                                  title_outdated, unfinished_shown_as_original, warn_unfinished)
 
-ORIGINAL_ONLY = {"author", "date", "tags", "source", "draft", "reply_to", "status", "url", "aliases", "feed_id",
-                 "translate"}
-ESSAY_KEYS = {"title", "author", "date", "tags", "source", "summary", "draft", "translate", "translation_of", "translator",
-              "aliases", "feed_id", "anchors"}
+ORIGINAL_ONLY = {"author", "date", "updated", "tags", "source", "draft", "reply_to", "status", "url", "aliases",
+                 "feed_id", "translate"}
+ESSAY_KEYS = {"title", "author", "date", "updated", "tags", "source", "summary", "draft", "translate", "translation_of",
+              "translator", "aliases", "feed_id", "anchors"}
 TRANSLATION_ONLY = {"translator"}  # (`translation_of` is what makes a file a translation)
 COMMENT_KEYS = {"author", "date", "reply_to", "status", "url", "translation_of", "translator"}
 PAGE_KEYS = {"title", "author", "summary", "draft", "translate", "aliases", "translation_of", "translator", "anchors"}
@@ -532,6 +532,18 @@ def _text(record: Record, blocks, found: Findings, is_original: bool, kind: str,
     )
 
 
+def _updated(original: Record, found: Findings, zone: str) -> PartialDate | None:
+    """When an essay was last revised (`updated:`), if after its date; one before it is said (a slip in the year)."""
+    if "updated" not in original.meta:
+        return None
+    updated, date = record_date(original, found, zone, "updated"), record_date(original, Findings(), zone)
+    if updated and date and updated.timestamp < date.timestamp:
+        found.warn(original, "updated", f"updated `{original.meta['updated']}` is before the essay's date: feeds "
+                                        "announce its date alone; is the year right?")
+        return None
+    return updated
+
+
 STARTER_TITLE, STARTER_AUTHOR = "TODO title", "TODO author"  # what `new post` writes until the author does
 
 
@@ -576,6 +588,7 @@ def _essay(slug, versions, comment_versions, files: ContentFiles, found: Finding
         author_lang=name_language(author, original.lang, config.language_codes),
         texts=texts,
         date=record_date(original, found, config.timezone),
+        updated=_updated(original, found, config.timezone),
         tags=essay_tags(original, found, config.tags),
         source=fields.web_address(original, "source", found),
         draft=fields.flag(original, "draft", found),

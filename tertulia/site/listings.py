@@ -283,7 +283,7 @@ def _essay_feed_entry(site: Site, essay: Essay, scope: Scope, relinked: dict | N
     text = _shown_in(essay, scope)
     url = _essay_page(essay, scope)
     entry = _feed_entry(site, text, url, essay.author, essay.date, text.title, text.title_in,
-                        _absolute(site, essay, text, relinked), author_lang=essay.author_lang)
+                        _absolute(site, essay, text, relinked), author_lang=essay.author_lang, updated=essay.updated)
     if essay.feed_id and not scope.folder:  # the feed the old blog's feed now redirects to keeps its ids
         entry["id"] = essay.feed_id
     return entry
@@ -297,14 +297,16 @@ def _comment_feed_entry(site: Site, essay: Essay, comment: Comment, scope: Scope
 
 
 def _feed_entry(site: Site, text: Text, url, author, date, title, title_lang: str, content: str,
-                titled_by: str = "", author_lang: str = "") -> dict:
+                titled_by: str = "", author_lang: str = "", updated=None) -> dict:
     """One entry of a feed: `title_lang` is the title's language, when it is not the entry's (a comment's,
     under its essay's title); `content`, the text's HTML with absolute addresses (see _absolute);
     `titled_by`, a comment's author, whom the template names before the title in the feed's words;
-    `author_lang`, the language the author's name is written in (कमला under an English comment), as pages mark it."""
+    `author_lang`, the language the author's name is written in (कमला under an English comment), as pages mark it;
+    `updated`, when an essay's writer revised it: a feed reader shows the entry again, its first date `published`."""
     return {"url": url, "id": "", "title": title, "title_lang": title_lang, "lang": text.lang, "titled_by": titled_by,
             "author": name_alone(author), "author_lang": author_lang if author_lang != text.lang else "", "date": date,
-            "updated": date.timestamp if date else UNDATED,
+            "updated": (updated or date).timestamp if updated or date else UNDATED,
+            "published": date.timestamp if updated and date else "",
             "content": _directed(_passages_on(site, content, url), text.lang), "summary": text.summary,
             "summary_lang": text.summary_in}
 
@@ -361,6 +363,6 @@ def _passages_on(site: Site, content: str, url: str) -> str:
 
 
 def _updated(entries: list[dict], build_time: str) -> str:
-    dated = [e["date"].timestamp for e in entries if e["date"]]
+    dated = [e["updated"] for e in entries if e["date"]]
     return max(dated) if dated else build_time
 

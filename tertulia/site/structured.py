@@ -69,6 +69,8 @@ def _posting(config: SiteConfig, essay: Essay, text: Text, url: str) -> dict:
                "author": {"@type": "Person", "name": name_alone(essay.author)}}
     if essay.date:
         posting["datePublished"] = essay.date.iso
+    if essay.updated:
+        posting["dateModified"] = essay.updated.iso
     if text.translator:
         posting["translator"] = {"@type": "Person", "name": text.translator}
     if essay.source and text.is_original:

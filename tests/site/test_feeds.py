@@ -313,3 +313,20 @@ def test_an_undated_entry_is_not_updated_again_when_something_else_is_written(tm
     assert after["posts/viejo/comments.xml"] == before["posts/viejo/comments.xml"]
     assert after["es/posts/viejo/comments.xml"] == before["es/posts/viejo/comments.xml"]
     assert feedparser.parse(after["posts/viejo/comments.xml"]).bozo == 0
+
+
+def test_an_essay_s_updated_date_is_its_feed_entry_s_and_its_date_stays_published(tmp_path):
+    """A writer's week: `updated:` was an unknown key, and a revised essay never showed again in feed readers."""
+    content = make_content(tmp_path)
+    essay = content / "posts/hola/index.es.md"
+    essay.write_text(essay.read_text().replace("author:", "date: 2026-11-01\nupdated: 2026-11-20 10:00\nauthor:", 1))
+    result = run_cli("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0 and "updated" not in result.stderr, result.stderr
+    feed = feedparser.parse((tmp_path / "out/feed.xml").read_bytes())
+    entry = feed.entries[0]
+    assert not feed.bozo and entry.updated == "2026-11-20T10:00:00Z" and entry.published < entry.updated, entry
+    assert feed.feed.updated == "2026-11-20T10:00:00Z"
+    assert '"dateModified":"2026-11-20T10:00' in (tmp_path / "out/posts/hola/index.html").read_text()
+    essay.write_text(essay.read_text().replace("updated: 2026-11-20 10:00", "updated: 2016-11-20"))
+    early = run_cli("check", "--content", str(content))
+    assert "content/posts/hola/index.es.md:4: warning: updated `2016-11-20` is before the essay's date" in early.stderr
