@@ -103,7 +103,7 @@ def _refuse_unless_known(shown: str, original_shown: str, records: tuple[Followe
             f"has {len(target)} blocks, its original {len(source)}; the original is as it was when this translation "
             f"was recorded, so the translation has {more} blocks than it had: `tertulia check` says where they part, "
             "for you to mend by hand"))])
-    if known and (runs := cut_by_translator(followed.blocks)):
+    if known and (runs := cut_by_translator(followed)):
         paired = paired_blocks(followed.blocks, words_of(source))
         original_index = next((new for new, old in sorted(paired.items()) if old in runs[0]), None)
         if original_index is not None:

@@ -82,7 +82,7 @@ def check_alignment(original: Record, translation: Record, blocks, found: Findin
         return True, shifted
     # a block the translator added by hand follows nothing the original lost or gained (see as_edited)
     recorded = recorded and None not in followed.blocks
-    changed = _changed_since_recorded(followed.blocks, source, target, translation.block_starts) if recorded else None
+    changed = _changed_since_recorded(followed, source, target, translation.block_starts) if recorded else None
     line, where, by_hand, done = changed or (*locate_mismatch(source, target, list(translation.block_starts)), False, "")
     message = counts_differ(len(target), len(source))
     if where:
@@ -137,21 +137,21 @@ UPDATE_DOES = {
 }
 
 
-def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[int, str, bool, str] | None:
+def _changed_since_recorded(followed: Followed, source, target, starts) -> tuple[int, str, bool, str] | None:
     """(line, sentence, whether it is mended by hand, what the original did: see UPDATE_DOES) naming the
     blocks the original gained, or those it lost, since the translation was recorded as following it (its
-    blocks then: `recorded`), paired as
+    blocks then: `followed.blocks`), paired as
     translations.paired_blocks pairs them; a paragraph cut in two is said so, and mended by hand (`--update`
     would add a block to write), as is two made one. None when it both gained and lost some, which one
     sentence cannot say."""
-    current = words_of(source)
+    recorded, current = followed.blocks, words_of(source)
     paired = paired_blocks(recorded, current)  # as `--update` pairs them, which the message names
     gained = [new for new in range(len(source)) if new not in paired]
     lost = sorted(set(range(len(recorded))) - set(paired.values()))
     if bool(gained) == bool(lost):
         return None
     lines = [starts[min(index, len(starts) - 1)] if starts else 0 for index in range(max(len(source), len(target)))]
-    if lost and (cut := _cut(recorded, paired, lost, source, target)):
+    if lost and (cut := _cut(followed, paired, lost, source, target)):
         return lines[cut[0]], cut[1], True, "lost"
     if gained and (split := _split(recorded, current, paired, gained, source)):
         return lines[split[0]], split[1], True, "gained"
@@ -166,10 +166,10 @@ def _changed_since_recorded(recorded: tuple, source, target, starts) -> tuple[in
                        f"translation {which} (“{opening_words(target[at])}”) {'follows' if one else 'follow'} nothing now"), False, "lost"
 
 
-def _cut(recorded: tuple, paired: dict, lost: list[int], source, target) -> tuple[int, str] | None:
+def _cut(followed: Followed, paired: dict, lost: list[int], source, target) -> tuple[int, str] | None:
     """(the translation's first block of the cut, what to say) when every block the original seems to have
     lost is a part of one the translator cut: the original lost nothing, and `--update` would delete words."""
-    runs = [run for run in cut_by_translator(recorded) if any(old in run for old in paired.values())]
+    runs = [run for run in cut_by_translator(followed) if any(old in run for old in paired.values())]
     if not runs or not set(lost) <= {index for run in runs for index in run}:
         return None
     original_index = next(new for new, old in sorted(paired.items()) if old in runs[0])

@@ -39,6 +39,9 @@ class Followed:
     title: str | None = None
     summary: str | None = None
     own: tuple[str, ...] | None = None
+    # the runs of the translation's blocks (start, end) its translator cut from one since it was recorded, as
+    # as_edited reads them: never saved, and told apart from two alike blocks of the original by `own`
+    cut: tuple[tuple[int, int], ...] = ()
 
     def tells(self, original: str, count: int) -> bool:
         """Whether this record says which of `original`'s blocks a translation of `count` blocks followed:
@@ -210,7 +213,7 @@ def as_edited(followed: Followed | None, blocks) -> Followed | None:
         if new not in paired and (old := next((old for old in left if then[old] == now[new]), None)) is not None:
             paired[new] = old
             left.remove(old)
-    kept = {}
+    kept, cut = {}, []
     for tag, old_start, old_end, new_start, new_end in runs:
         olds = [old for old in range(old_start, old_end) if old in left]
         news = [new for new in range(new_start, new_end) if new not in paired]
@@ -220,23 +223,20 @@ def as_edited(followed: Followed | None, blocks) -> Followed | None:
             kept.update((new, followed.blocks[old]) for old, new in zip(olds, news))
         elif len(olds) == 1:  # one cut in parts, each following the whole it was cut from
             kept.update((new, followed.blocks[olds[0]]) for new in news)
+            if news == list(range(news[0], news[-1] + 1)):
+                cut.append((news[0], news[-1] + 1))
         elif len(news) == 1 and None not in (joined := [followed.blocks[old] for old in olds]):
             kept[news[0]] = " ".join(joined)  # parts made one, following all they were
     kept.update((new, followed.blocks[old]) for new, old in paired.items())
-    return replace(followed, blocks=tuple(kept.get(new) for new in range(len(now))), own=now)
+    return replace(followed, blocks=tuple(kept.get(new) for new in range(len(now))), own=now, cut=tuple(cut))
 
 
-def cut_by_translator(followed_blocks: tuple) -> list[range]:
-    """Runs of a translation's blocks that each follow the same original block: one the translator cut in
-    parts since it was recorded (as_edited has each part follow the whole). Read as the original having
-    lost blocks, they were "removed", and `--update` deleted the parts (a translator's week)."""
-    runs, start = [], 0
-    for index in range(1, len(followed_blocks) + 1):
-        if index == len(followed_blocks) or not followed_blocks[index] or followed_blocks[index] != followed_blocks[start]:
-            if index - start > 1 and followed_blocks[start]:
-                runs.append(range(start, index))
-            start = index
-    return runs
+def cut_by_translator(followed: Followed) -> list[range]:
+    """Runs of a translation's blocks its translator cut from one since it was recorded, each following the
+    whole (see as_edited). Read as the original having lost blocks, they were "removed", and `--update`
+    deleted the parts (a translator's week); two alike blocks of the original are none (a red team's two
+    pictures)."""
+    return [range(start, end) for start, end in followed.cut if end - start > 1]
 
 
 def cut_said(run: range, original_index: int, target, source) -> str:

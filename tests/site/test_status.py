@@ -6,6 +6,8 @@ import json
 import os
 import shutil
 
+import pytest
+
 from helpers import ROOT, about_site, make_content, run_cli
 
 ESSAY = "posts/hola/index.es.md"
@@ -1556,3 +1558,19 @@ def test_a_block_still_to_translate_shows_the_original_it_was_started_from_after
     page = (tmp_path / "out/en/posts/p/index.html").read_text()
     assert page.count("Los anguilas viajan lejos.") == 0 and page.count("<li>mar</li>") == 1, page
     assert page.index("Eels travel far.") < page.index("<li>mar</li>")  # in the translation's own order
+
+
+@pytest.mark.parametrize("twin", ["![Un gato](pic.png)", "§"])
+def test_two_alike_blocks_of_the_original_one_taken_out_are_removed_not_a_translator_s_cut(tmp_path, twin):
+    """A red team: two alike pictures side by side, one taken out of the original, were said to be "cut from one
+    block" by the translator, and `--update`, which check had offered, refused."""
+    head, theirs = HEADS
+    their_twin = twin.replace("Un gato", "A cat")
+    original = head + f"Primero.\n\n{twin}\n\n{twin}\n\nÚltimo.\n"
+    content = recorded(tmp_path, original, theirs + f"First.\n\n{their_twin}\n\n{their_twin}\n\nLast.\n")
+    (content / "posts/p/index.es.md").write_text(original.replace(f"{twin}\n\n{twin}", twin))
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert "cut from one block" not in check and "removed after this translation was recorded" in check, check
+    result = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (content / "posts/p/index.en.md").read_text().count(their_twin) == 1
