@@ -368,6 +368,9 @@ def test_a_numbered_list_typed_in_a_script_s_own_digits_starts_at_its_number_in_
     assert urdu.startswith('<ol start="3">'), urdu
     hindi, = Converter().blocks("१. पहला\n२. दूसरा\n", True, "hi")
     assert hindi.startswith("<ol>"), hindi  # 1 is a list's own start
+    long, = Converter().blocks("۱" * 4400 + ". lista\n", True, "ur")  # a red team: int() stopped the build
+    assert long.startswith('<ol start="' + "1" * 4400 + '">')
+    assert Converter().blocks("٠٣. ثالث\n", True, "ar")[0].startswith('<ol start="3">')
 
 
 def test_an_abbreviation_s_dots_and_ethiopic_s_marks_are_read_as_an_amharic_reader_reads_them():

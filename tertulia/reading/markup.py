@@ -61,10 +61,12 @@ class _AsciiListStart(Treeprocessor):
         for numbered in root.iter("ol"):
             start = numbered.get("start")
             if start and not start.isascii():
-                if int(start) == 1:  # as `1.` makes it: no attribute
+                # digit by digit, not int(): 4,301 of them stopped the build with a traceback (a red team)
+                number = "".join(str(unicodedata.decimal(digit, 0)) for digit in start).lstrip("0") or "0"
+                if number == "1":  # as `1.` makes it: no attribute
                     del numbered.attrib["start"]
                 else:
-                    numbered.set("start", str(int(start)))
+                    numbered.set("start", number)
 
 
 class TooSlow(Exception):
