@@ -93,6 +93,8 @@
     word: /^\p{L}/u  // how the word after it starts
   };
   var MAQAF = { apart: /()(\u05be) (?=[\p{L}\p{N}])/gu, ends: /\u05be$/u, endsApart: /\u05be $/u, word: /^[\p{L}\p{N}]/u };
+  // Ethiopic's wordspace, after which the index parts words (see search.py): a space after it is none the author wrote
+  var WORDSPACE = { apart: /()(\u1361) (?=[\p{L}\p{N}])/gu, ends: /\u1361$/u, endsApart: /\u1361 $/u, word: /^[\p{L}\p{N}]/u };
 
   // An excerpt's words the index keeps apart joined again (`sign`: ELIDED or MAQAF): Pagefind's excerpt puts a
   // space between the two (`l’ hospitalité`, `בית־ ספר`), inside a run of text or where a marked word starts or
@@ -117,7 +119,7 @@
   // `<mark>(brand)</mark>`): left outside the mark, as the page a result opens marks the word alone. An
   // apostrophe stays: it is part of an elided word (`all’`, see rejoined).
   var OPENING = /^[(\[{«“„‘‚"¿¡‹「『（［\u00a0\u202f]+/;
-  var CLOSING = /[.,;:!?)\]}»”“"…›،؛؟。，、：；！？」』）］\u00a0\u202f]+$/;
+  var CLOSING = /[.,;:!?)\]}»”“"…›،؛؟。，、：；！？」』）］\u00a0\u202f\u1361-\u1368]+$/;
 
   // Pagefind's excerpt is text with <mark> around the matched words: keep exactly that, nothing else.
   function excerpt(html, lang) {
@@ -142,6 +144,7 @@
       }
     });
     if (paragraph.textContent.indexOf("\u05be") >= 0) { rejoined(paragraph, MAQAF); }
+    if (paragraph.textContent.indexOf("\u1361") >= 0) { rejoined(paragraph, WORDSPACE); }
     var eliding = (form.getAttribute("data-elides") || "").split(" ");
     return eliding.indexOf(lang) >= 0 ? rejoined(paragraph, ELIDED) : paragraph;
   }
