@@ -218,24 +218,31 @@ def read_letter(text: str, mail: bool = True, placeholders: frozenset[str] = fro
 
 def _without_template_file(lines: list[str], placeholders: frozenset[str]) -> list[str]:
     """The letter without the issue template's empty comment file (its markers, its hint and the placeholder
-    line above it), where the reader pasted the page's letter below, above or inside it: that file came first
-    and was refused as the form's, the reader's own never read (a reader on a phone, whose comment was too
-    long for the issue's link)."""
+    line above it), where the reader pasted the page's letter beside or inside it, with the hint or without:
+    that file came first and was refused as the form's, or as empty, the reader's own never read (a reader on
+    a phone, whose comment was too long for the issue's link; a red team's other pastings)."""
+    if sum(1 for line in lines if BEGIN.fullmatch(line.strip())) < 2:
+        return lines
     hint = next((i for i, line in enumerate(lines) if line.strip() == TEMPLATE_HINT), None)
-    starts = [i for i, line in enumerate(lines) if BEGIN.fullmatch(line.strip())]
-    if hint is None or len(starts) < 2:
+    kept = [line for i, line in enumerate(lines) if i != hint]
+    starts = [i for i, line in enumerate(kept) if BEGIN.fullmatch(line.strip())]
+    # the template's own start: followed by its end (emptied), or, where its hint was, by what was pasted in it
+    begin = next((i for i in starts if (after := _next_filled(kept, i)) is not None and (
+        END.fullmatch(kept[after].strip()) or hint is not None and not PROPOSED_PATH.fullmatch(kept[after].strip()))),
+        None)
+    if begin is None:
         return lines
-    after = _next_filled(lines, hint)
-    # the template's own start is followed by its hint, or by what was pasted inside it; a page's by a path
-    begin = next((i for i in reversed(starts) if i < hint
-                  and not PROPOSED_PATH.fullmatch(lines[_next_filled(lines, i) or i].strip())), None)
-    if after is None or not END.fullmatch(lines[after].strip()) or begin is None:
+    after = _next_filled(kept, begin)
+    ends = [i for i, line in enumerate(kept) if END.fullmatch(line.strip())]
+    # its end: right after it, or the last, one more than the starts left, where the letter was pasted inside it
+    close = after if END.fullmatch(kept[after].strip()) else ends[-1] if len(ends) >= len(starts) else None
+    if close is None:
         return lines
-    dropped = {hint, after, begin}
-    above = next((i for i in range(begin - 1, -1, -1) if lines[i].strip()), None)
-    if above is not None and (lines[above].strip() == PLACEHOLDER or lines[above].strip() in placeholders):
+    dropped = {begin, close}
+    above = next((i for i in range(begin - 1, -1, -1) if kept[i].strip()), None)
+    if above is not None and (kept[above].strip() == PLACEHOLDER or kept[above].strip() in placeholders):
         dropped.add(above)
-    return [line for i, line in enumerate(lines) if i not in dropped]
+    return [line for i, line in enumerate(kept) if i not in dropped]
 
 
 def _next_filled(lines: list[str], index: int) -> int | None:

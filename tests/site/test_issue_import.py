@@ -317,7 +317,7 @@ def test_a_note_above_a_comment_file_of_other_words_loses_neither(tmp_path):
     assert "another text" not in result.stdout and "#   " not in written
 
 
-@pytest.mark.parametrize("where", ["below", "above", "inside"])
+@pytest.mark.parametrize("where", ["below", "above", "inside", "inside after the hint", "below, the hint deleted"])
 def test_the_page_s_letter_pasted_beside_the_issue_template_s_empty_file_is_read(tmp_path, where):
     """A reader on a phone: a comment too long for the issue's link is copied from the page and pasted into the
     issue, which the template had filled with its empty file; pasted below it, the proposal was refused as
@@ -326,8 +326,10 @@ def test_the_page_s_letter_pasted_beside_the_issue_template_s_empty_file_is_read
     pasted = letter("Estoy de acuerdo.", "content/posts/hola/comments/20261130-0620-q1w2e3r4.es.md",
                     comment_file("Eve", "Estoy de acuerdo.", "c1", "", "2026-11-30 06:20"))
     head, hint, tail = template.partition("(The essay's page")
+    hinted, ending = (hint + tail).split("\n", 1)
     body = {"below": template + pasted, "above": pasted + "\n" + template,
-            "inside": head + pasted + "\n" + hint + tail}[where]
+            "inside": head + pasted + "\n" + hint + tail, "inside after the hint": head + hinted + "\n" + pasted + ending,
+            "below, the hint deleted": head + ending + pasted}[where]
     content, _, result = run_import(tmp_path, issues_event(body.replace("\n", "\r\n")))
     assert result.returncode == 0, result.stderr
     written = (content / "posts/hola/comments/20261130-0620-q1w2e3r4.es.md").read_text()
