@@ -148,11 +148,16 @@ def _changed_since_recorded(followed: Followed, source, target, starts) -> tuple
     paired = paired_blocks(recorded, current)  # as `--update` pairs them, which the message names
     gained = [new for new in range(len(source)) if new not in paired]
     lost = sorted(set(range(len(recorded))) - set(paired.values()))
-    if bool(gained) == bool(lost):
-        return None
     lines = [starts[min(index, len(starts) - 1)] if starts else 0 for index in range(max(len(source), len(target)))]
     if lost and (cut := _cut(followed, paired, lost, source, target)):
         return lines[cut[0]], cut[1], True, "lost"
+    if runs := cut_by_translator(followed):  # and the original changed too: one thing at a time (a red team)
+        whole = next((new for new, old in sorted(paired.items()) if old in runs[0]), None)
+        if whole is not None:
+            return lines[runs[0][0]], (cut_said(runs[0], whole, target, source) + "; then `tertulia check` says what "
+                                       "the original changed since"), True, ""
+    if bool(gained) == bool(lost):
+        return None
     if gained and (split := _split(recorded, current, paired, gained, source)):
         return lines[split[0]], split[1], True, "gained"
     if lost and (joined := _joined(recorded, current, paired, lost, source)):

@@ -1574,3 +1574,18 @@ def test_two_alike_blocks_of_the_original_one_taken_out_are_removed_not_a_transl
     result = run_cli("new", "translation", "p", "--lang", "en", "--update", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (content / "posts/p/index.en.md").read_text().count(their_twin) == 1
+
+
+def test_a_translator_s_cut_beside_a_block_the_original_lost_is_mended_first(tmp_path):
+    """A red team: the translator cut a paragraph in two and the writer deleted another; check said two blocks
+    were removed, quoted the translator's own half as following nothing, and offered `--update`, which refused."""
+    head, theirs = HEADS
+    original = head + "El río es ancho.\n\nEl puente es viejo.\n\nFin del texto.\n"
+    content = recorded(tmp_path, original, theirs + "The river is wide.\n\nThe bridge is old.\n\nThe end.\n")
+    (content / "posts/p/index.es.md").write_text(original.replace("El puente es viejo.\n\n", ""))
+    (content / "posts/p/index.en.md").write_text(theirs + "The river\n\nis wide.\n\nThe bridge is old.\n\nThe end.\n")
+    check = run_cli("check", cwd=tmp_path).stderr
+    assert ("translation blocks 1 and 2 (“The river” … “is wide.”) were cut from one block after this translation "
+            "was recorded, and the original's block 1 (“El río es ancho.”) is still one: make them one block again, "
+            "or cut the original the same way; then `tertulia check` says what the original changed since") in check, check
+    assert "--update" not in check
