@@ -14,7 +14,8 @@ from ..reading.markup import first_words, plain_text, reading_text
 SENTENCE_END = re.compile(r"(?<=[.!?…؟۔।॥։።။])[\"'»”’)]*\s|(?<=[。！？])[」』）”’]*|(?<=።)(?=[^\s\"'»”’)])")
 # letters each with its dot, `E.C.`, `ዓ.ም.`, `U.S.`: an abbreviation, whose dot ends no sentence (an Amharic
 # walk: cards said "Addis Ababa was founded in 1879 E.C." and no more)
-ABBREVIATION = re.compile(r"(?:^|[\s(])(?:\w\.){2,}[\"'»”’)]*\s*$")
+ABBREVIATION = re.compile(r"(?:^|[\s(])\w{1,3}\.(?:\w\.)+[\"'»”’)]*\s*$")  # `የአ.አ.ዩ.`: a prefix on its first letter
+ABBREVIATION_REACH = 40  # characters before a dot where an abbreviation ending in it starts: looked for there alone
 # Greek asks its questions with `;` (the Greek question mark U+037E, which NFC makes a semicolon)
 GREEK_SENTENCE_END = re.compile(r"(?<=[.!?…;])[\"'»”’)]*\s")
 
@@ -24,7 +25,8 @@ def first_sentence(blocks, words: int = 40, lang: str = "") -> str:
     at = first_paragraph(blocks)
     text = reading_text(blocks[at]) if at >= 0 else ""
     ends = GREEK_SENTENCE_END if lang.split("-")[0].lower() in ("el", "grc") else SENTENCE_END
-    end = next((end for end in ends.finditer(text + " ") if not ABBREVIATION.search(text, 0, end.start())), None)
+    end = next((end for end in ends.finditer(text + " ")
+                if not ABBREVIATION.search(text, max(0, end.start() - ABBREVIATION_REACH), end.start())), None)
     sentence = text[:end.end()].rstrip() if end else text
     return first_words([f"<p>{html.escape(sentence)}</p>"], words) if sentence else ""
 
