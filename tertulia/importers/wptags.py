@@ -64,14 +64,16 @@ def post_tags(item: Item, channel: Channel, plan: Plan, draft: bool) -> list[str
 
 
 # WPML's slug for a translated term is the original's with the language after it (`uncategorized-en`)
-DEFAULT_TRANSLATED = re.compile(r"uncategori[sz]ed-[a-z]{2,3}(?:-[a-z0-9]{2,8})?")
+DEFAULT_TRANSLATED = re.compile(r"uncategori[sz]ed-([a-z]{2,3})(?:-[a-z0-9]{2,8})?")
 
 
 def _default_category(nicename: str, channel: Channel, plan: Plan) -> bool:
     """Whether a category is the blog's default one or its translation: Polylang pairs term 1 with an English
     `uncategorized-en`, which became a tag of no one's choosing (a Dutch and English blog's move)."""
-    if nicename in (channel.default_category, "uncategorized") or DEFAULT_TRANSLATED.fullmatch(nicename):
+    if nicename in (channel.default_category, "uncategorized"):
         return True
+    if (translated := DEFAULT_TRANSLATED.fullmatch(nicename)) and translated.group(1) == plan.lang.split("-")[0].lower():
+        return True  # in this import's language: `uncategorized-art` is a category of art (a red team)
     paired = plan.term_translations.get(("category", nicename), {})
     return any(slug == channel.default_category for slug, _ in paired.values())
 

@@ -63,7 +63,7 @@ def person(record: Record, key: str, required: bool, found: Findings) -> str:
     return f"{ISOLATE}{name}{END_ISOLATE}"
 
 
-OVERRIDES = {"LRE", "RLE", "LRO", "RLO", "PDF"}  # the controls that turn all after them, unlike an isolate
+OVERRIDES = {"LRE", "RLE", "LRO", "RLO", "PDF"}  # overrides and embeddings: they turn all after them, unlike an isolate
 
 
 def turned(record: Record, key: str, value: str, found: Findings) -> str:
@@ -71,7 +71,7 @@ def turned(record: Record, key: str, value: str, found: Findings) -> str:
     alone (a tab's title, a feed's, a link's: `\u202egnp.exe` · Welcome), which the page's isolation cannot
     mend (a red team's imported title)."""
     if not value.isascii() and (controls := sorted({f"U+{ord(c):04X}" for c in value if bidirectional(c) in OVERRIDES})):
-        found.warn(record, key, f"the {key} holds direction overrides ({', '.join(controls)}), which turn the words after "
+        found.warn(record, key, f"the {key} holds direction controls ({', '.join(controls)}), which turn the words after "
                                 "them where it stands alone (a browser's tab, a feed): remove them")
     return value
 

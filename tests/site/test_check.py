@@ -494,10 +494,10 @@ def test_a_direction_override_in_a_title_or_summary_is_a_warning(tmp_path):
     })
     result = run_cli("check", "--content", str(content), cwd=tmp_path)
     assert result.returncode == 0
-    assert [line for line in result.stderr.splitlines() if "override" in line] == [
-        "content/posts/dots/index.es.md:2: warning: the title holds direction overrides (U+202E), which turn the words "
+    assert [line for line in result.stderr.splitlines() if "direction controls" in line] == [
+        "content/posts/dots/index.es.md:2: warning: the title holds direction controls (U+202E), which turn the words "
         "after them where it stands alone (a browser's tab, a feed): remove them",
-        "content/posts/dots/index.es.md:3: warning: the summary holds direction overrides (U+202D), which turn the "
+        "content/posts/dots/index.es.md:3: warning: the summary holds direction controls (U+202D), which turn the "
         "words after them where it stands alone (a browser's tab, a feed): remove them"], result.stderr
 
 

@@ -445,3 +445,9 @@ def test_the_default_category_s_translation_is_no_tag_as_the_default_category_is
     essay = (site / "content/posts/bridge/index.en.md").read_text()
     assert "travel" in essay and slug not in essay, essay
     assert f"{slug}:" not in (site / "content/site.yml").read_text()
+    art = tmp_path / "art"  # a category of art, whose slug reads alike, stays a tag (a red team)
+    imported(art, export_of(tmp_path, BLOG, item(70, "bridge", "<p>First.</p>", EN + filed("uncategorized-art")),
+                            channel=POLYLANG + categories((1, "geen-categorie", "Geen categorie"),
+                                                          (8, "uncategorized-art", "Art")), name="art.xml"),
+             "--lang", "en")
+    assert "uncategorized-art" in (art / "content/posts/bridge/index.en.md").read_text()
