@@ -640,3 +640,19 @@ def test_a_shared_view_of_another_translation_opens_the_page_that_holds_it(serve
     assert page.locator('#p1 .translation[lang="pt-BR"]').is_visible()
     page = open_page(server["url"] + ALPHA + '?view=x"]')  # no such language: the page as it is
     assert page.url.endswith('/posts/alpha/?view=x%22]') and page.locator("#p1").is_visible()
+
+
+def test_stacked_a_block_still_to_translate_is_its_note_not_its_original_a_second_time(tmp_path, open_page):
+    """A writer's week on a phone: stacked, a block not yet translated showed the same Czech paragraph twice in a
+    row, its original and the original standing in for it; side by side and alone it stays, as it should."""
+    from helpers import make_content, run_cli, serving
+    content = make_content(tmp_path, {"posts/hola/index.en.md": "---\ntitle: Hello\ntranslation_of: es\n---\n\n"
+                                                                "First paragraph.\n\nTODO translate\n"})
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "www/repo")).returncode == 0
+    with serving(tmp_path / "www") as url:
+        page = open_page(f"{url}/repo/posts/hola/", width=390)
+        page.check("#view-stacked")
+        assert page.locator("#p2 .translation .unfinished-note").is_visible()
+        assert page.locator("#p2 .translation").inner_text() == page.locator("#p2 .translation .unfinished-note").inner_text()
+        page.check("#view-translation")
+        assert "Segundo párrafo." in page.locator("#p2 .translation").inner_text()
