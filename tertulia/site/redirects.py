@@ -74,6 +74,7 @@ def _old_addresses(site: Site, taken) -> tuple[dict[str, str], dict[str, dict[st
         old += [(address, new) for address, new in carried if _file_of(address) not in occupied]
     for address, new in old:
         url, query = served_at(address)
+        new = readable(new)  # `/tags/m%C4%9Bsto/` as a browser's bar copied it: encoded again, it led nowhere
         new = new.lstrip("/") if new.startswith("/") else new
         if query:
             queries[url].setdefault(query, new)
@@ -96,7 +97,7 @@ def _tags_moved(site: Site) -> list[tuple[str, str]]:
     return moved
 
 
-TAG_PAGE = re.compile(r"/?tags/([^/?#]+)/")
+TAG_PAGE = re.compile(r"/?tags/([^/?#]+)/?")
 
 
 def _tag_in_each_language(site: Site) -> list[tuple[str, str]]:
@@ -106,7 +107,7 @@ def _tag_in_each_language(site: Site) -> list[tuple[str, str]]:
     moved = []
     for redirect in site.config.redirects:
         if (old := TAG_PAGE.fullmatch(redirect.old)) and (new := TAG_PAGE.fullmatch(redirect.new)):
-            moved += [("/" + routes.tag(old.group(1), lang=lang), routes.tag(new.group(1), lang=lang))
+            moved += [("/" + routes.tag(readable(old.group(1)), lang=lang), routes.tag(readable(new.group(1)), lang=lang))
                       for lang in site.config.language_codes]
     return moved
 
