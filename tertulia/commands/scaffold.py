@@ -77,9 +77,11 @@ def scaffold(content: Path, kind: str, slug: str, lang: str | None, reply_to: st
 def _a_title(given: str) -> bool:
     """Whether what `new post` was given for a slug is a title: words, or a word in a script other than
     Latin, or a number in its digits (`۱۲۳`, an Urdu walk: refused as a bad slug, `123` given as the one
-    to use); `Bad_Slug` and `ñandú` are slugs mistyped, and are said so."""
+    to use) or Ethiopic's numerals (`፲፱፻፹፯`, which are no decimal digits); `Bad_Slug` and `ñandú` are slugs
+    mistyped, and are said so."""
     return " " in given.strip() or any(char.isalpha() and not unicodedata.name(char, "").startswith("LATIN")
-                                       or char.isdecimal() and not char.isascii() for char in given)
+                                       or char.isdecimal() and not char.isascii() or "\u1369" <= char <= "\u137c"
+                                       for char in given)
 
 
 def _scaffolded(content: Path, kind: str, slug: str, lang: str, reply_to: str, comments: bool, page: bool,

@@ -127,8 +127,14 @@ ETHIOPIC_WORD = re.compile("[\u1200-\u135f\u1380-\u139f\u2d80-\u2ddf\uab00-\uab2
 
 def _romanized_ethiopic(text: str) -> str:
     from anyascii import anyascii  # here, not above: only a name that needs one asks
-    text = ETHIOPIC_NUMBER.sub(lambda number: str(ethiopic_value(number.group())), text)
+    text = ETHIOPIC_NUMBER.sub(lambda number: _number_written(ethiopic_value(number.group())), text)
     return ETHIOPIC_WORD.sub(lambda word: re.sub(r"['`]", "", anyascii(word.group())), text)
+
+
+def _number_written(value: int) -> str:
+    """A number in ASCII digits, or none where it has more than a slug holds: `str()` of a longer one (`፼`
+    1,100 times) raised Python's limit on a number's digits, a traceback (a red team)."""
+    return str(value) if value.bit_length() < 3 * MAX_KEY else ""
 
 
 def ethiopic_value(numerals: str) -> int:
