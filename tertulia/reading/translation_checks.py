@@ -74,6 +74,9 @@ def check_alignment(original: Record, translation: Record, blocks, found: Findin
     source, target = blocks[original.path], blocks[translation.path]
     recorded = followed is not None and followed.tells(original.path, len(target))
     if len(source) == len(target):
+        if recorded and (cut := _cut_first(followed, source, target, translation.block_starts)):
+            found.warnings.append(ContentError(translation.path, *cut))  # the counts agree by chance (a red team)
+            return True, True
         # a draft's too: `translated` refuses it alike, and says why only here
         shifted = recorded and _warn_shifted(translation, followed.blocks, source, found)
         if not (in_progress or shifted):  # a draft's or a pending comment's translation is work in progress (see
@@ -151,11 +154,8 @@ def _changed_since_recorded(followed: Followed, source, target, starts) -> tuple
     lines = [starts[min(index, len(starts) - 1)] if starts else 0 for index in range(max(len(source), len(target)))]
     if lost and (cut := _cut(followed, paired, lost, source, target)):
         return lines[cut[0]], cut[1], True, "lost"
-    if runs := cut_by_translator(followed):  # and the original changed too: one thing at a time (a red team)
-        whole = next((new for new, old in sorted(paired.items()) if old in runs[0]), None)
-        if whole is not None:
-            return lines[runs[0][0]], (cut_said(runs[0], whole, target, source) + "; then `tertulia check` says what "
-                                       "the original changed since"), True, ""
+    if cut := _cut_first(followed, source, target, starts):  # and the original changed too: one thing at a time
+        return *cut, True, ""
     if bool(gained) == bool(lost):
         return None
     if gained and (split := _split(recorded, current, paired, gained, source)):
@@ -169,6 +169,21 @@ def _changed_since_recorded(followed: Followed, source, target, starts) -> tuple
                            f"this translation was recorded: translate {'it' if one else 'them'} here as {which}"), False, "gained"
     return lines[at], (f"the original's {which} {'was' if one else 'were'} removed after this translation was recorded: "
                        f"translation {which} (“{opening_words(target[at])}”) {'follows' if one else 'follow'} nothing now"), False, "lost"
+
+
+def _cut_first(followed: Followed, source, target, starts) -> tuple[int, str] | None:
+    """(line, what to say) where the translator cut a block in parts and the original changed its blocks too:
+    the cut is mended by hand first, then `check` says what the original did (a red team: a cut beside a block
+    the original lost was said as two removed, and `--update`, offered, refused)."""
+    runs = cut_by_translator(followed)
+    if not runs:
+        return None
+    whole = next((new for new, old in sorted(paired_blocks(followed.blocks, words_of(source)).items())
+                  if old in runs[0]), None)
+    if whole is None:
+        return None
+    line = starts[min(runs[0][0], len(starts) - 1)] if starts else 0
+    return line, cut_said(runs[0], whole, target, source) + "; then `tertulia check` says what the original changed since"
 
 
 def _cut(followed: Followed, paired: dict, lost: list[int], source, target) -> tuple[int, str] | None:

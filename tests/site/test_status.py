@@ -1589,3 +1589,17 @@ def test_a_translator_s_cut_beside_a_block_the_original_lost_is_mended_first(tmp
             "was recorded, and the original's block 1 (“El río es ancho.”) is still one: make them one block again, "
             "or cut the original the same way; then `tertulia check` says what the original changed since") in check, check
     assert "--update" not in check
+
+
+def test_a_translator_s_cut_beside_a_block_the_original_gained_is_said_though_the_counts_agree(tmp_path):
+    """A red team: the translator cut a paragraph in two and the writer added one, so the counts agreed; check said
+    the original "lost its block 3 and gained block 4" and offered an `--update` that refused."""
+    head, theirs = HEADS
+    original = head + "Alfa uno.\n\nBeta dos. Beta tres.\n\nGamma.\n"
+    content = recorded(tmp_path, original, theirs + "Alpha one.\n\nBeta two. Beta three.\n\nGamma.\n")
+    (content / "posts/p/index.es.md").write_text(original + "\nDelta nuevo.\n")
+    (content / "posts/p/index.en.md").write_text(theirs + "Alpha one.\n\nBeta two.\n\nBeta three.\n\nGamma.\n")
+    check = run_cli("check", cwd=tmp_path)
+    assert check.returncode == 0
+    assert ("translation blocks 2 and 3 (“Beta two.” … “Beta three.”) were cut from one block after this translation "
+            "was recorded") in check.stderr and "--update" not in check.stderr, check.stderr
