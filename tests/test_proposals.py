@@ -634,3 +634,17 @@ def test_an_address_before_an_ideographic_full_stop_and_a_latin_word_is_removed(
     """A red team: taking `。` for a dot inside a longer address let `ana@x.org。Twitterでも` keep the address."""
     from tertulia.importers.private import REDACTED, redacted
     assert redacted("連絡はana@x.org。Twitterでも", ("ana@x.org",)) == f"連絡は{REDACTED}。Twitterでも"
+
+
+def test_a_fenced_file_pasted_above_the_issue_template_is_read():
+    """A red team: a page's file inside a code fence within its markers, pasted above the issue template with its
+    hint kept, was taken for the template's and refused as cut short; it was read before."""
+    from tertulia.commands.init import ISSUE_TEMPLATE_TEXT
+    from tertulia.site.proposals import comment_file, letter
+    mine = letter("Mine.", "content/posts/hola/comments/20261130-0620-aaaa.es.md",
+                  comment_file("Eve", "Mine.", "c1", "", "2026-11-30 06:20")).split("\n")
+    begin = next(i for i, line in enumerate(mine) if "Tertulia comment file" in line)
+    end = next(i for i, line in enumerate(mine) if "end of the comment file" in line)
+    fenced = "\n".join(mine[:begin + 1] + ["```"] + mine[begin + 1:end] + ["```"] + mine[end:])
+    read = read_letter(fenced + "\n" + ISSUE_TEMPLATE_TEXT.split("---\n", 2)[2], mail=False)
+    assert (read.path, read.meta["author"], read.body) == ("content/posts/hola/comments/20261130-0620-aaaa.es.md", "Eve", "Mine.")

@@ -227,8 +227,9 @@ def _without_template_file(lines: list[str], placeholders: frozenset[str]) -> li
     kept = [line for i, line in enumerate(lines) if i != hint]
     starts = [i for i, line in enumerate(kept) if BEGIN.fullmatch(line.strip())]
     # the template's own start: followed by its end (emptied), or, where its hint was, by what was pasted in it
+    # (a page's file may sit in a code fence inside its markers: its path is the first line past the fence)
     begin = next((i for i in starts if (after := _next_filled(kept, i)) is not None and (
-        END.fullmatch(kept[after].strip()) or hint is not None and not PROPOSED_PATH.fullmatch(kept[after].strip()))),
+        END.fullmatch(kept[after].strip()) or hint is not None and not PROPOSED_PATH.fullmatch(_past_fence(kept, after)))),
         None)
     if begin is None:
         return lines
@@ -243,6 +244,14 @@ def _without_template_file(lines: list[str], placeholders: frozenset[str]) -> li
     if above is not None and (kept[above].strip() == PLACEHOLDER or kept[above].strip() in placeholders):
         dropped.add(above)
     return [line for i, line in enumerate(kept) if i not in dropped]
+
+
+def _past_fence(lines: list[str], index: int) -> str:
+    """Line `index`, or the first line holding anything after it where it opens a code fence."""
+    if not FENCE_LINE.fullmatch(lines[index]):
+        return lines[index].strip()
+    after = _next_filled(lines, index)
+    return lines[after].strip() if after is not None else ""
 
 
 def _next_filled(lines: list[str], index: int) -> int | None:
