@@ -142,7 +142,7 @@ def record_date(record: Record, found: Findings, zone: str = "", key: str = "dat
     elif zone and date.hour >= 0 and date.offset is None:
         local = _local_time(zone, date)
         date = replace(date, offset=_minutes(local.utcoffset()))
-        unclear = _unclear_on_the_clock(local, zone, str(value))
+        unclear = _unclear_on_the_clock(local, zone, str(value), key)
         if unclear:
             found.warn(record, key, unclear)
         if not in_calendar(date):
@@ -171,7 +171,7 @@ def _on_the_site_s_clock(date: PartialDate, zone: str) -> PartialDate:
     return PartialDate(local.year, local.month, local.day, local.hour, local.minute, offset)
 
 
-def _unclear_on_the_clock(local: dt.datetime, zone: str, written: str) -> str:
+def _unclear_on_the_clock(local: dt.datetime, zone: str, written: str, key: str = "date") -> str:
     """Why a local time names no single instant in `zone` (the hour the clocks skipped or went through
     twice), with the offset taken for it; "" for every other time. The source alone can say which."""
     other = local.replace(fold=1).utcoffset()
@@ -179,9 +179,9 @@ def _unclear_on_the_clock(local: dt.datetime, zone: str, written: str) -> str:
         return ""
     taken = f"{written}{offset_text(_minutes(local.utcoffset()))}"
     if local.astimezone(dt.timezone.utc).astimezone(local.tzinfo).replace(tzinfo=None) != local.replace(tzinfo=None):
-        return (f"date `{written}` is no time on {zone}'s clocks (they skipped that hour); taken as `{taken}`: "
+        return (f"{key} `{written}` is no time on {zone}'s clocks (they skipped that hour); taken as `{taken}`: "
                 "write the offset the source gives")
-    return (f"date `{written}` came twice on {zone}'s clocks (they went back an hour); taken as the first, "
+    return (f"{key} `{written}` came twice on {zone}'s clocks (they went back an hour); taken as the first, "
             f"`{taken}`: write `{written}{offset_text(_minutes(other))}` for the second")
 
 

@@ -537,10 +537,11 @@ def _updated(original: Record, found: Findings, zone: str) -> PartialDate | None
     if "updated" not in original.meta:
         return None
     updated, date = record_date(original, found, zone, "updated"), record_date(original, Findings(), zone)
-    if updated and date and updated.timestamp < date.timestamp:
-        found.warn(original, "updated", f"updated `{original.meta['updated']}` is before the essay's date: feeds "
-                                        "announce its date alone; is the year right?")
-        return None
+    if updated and date and updated.timestamp <= date.timestamp:
+        if not date.iso.startswith(updated.iso):  # the same day (or year) said less exactly is no slip
+            found.warn(original, "updated", f"updated `{original.meta['updated']}` is before the essay's date: feeds "
+                                            "announce its date alone; is the year right?")
+        return None  # a feed's entry is never updated before it was published
     return updated
 
 

@@ -363,6 +363,6 @@ def _passages_on(site: Site, content: str, url: str) -> str:
 
 
 def _updated(entries: list[dict], build_time: str) -> str:
-    dated = [e["updated"] for e in entries if e["date"]]
+    dated = [e["updated"] for e in entries if e["updated"] != UNDATED]  # an undated essay revised: its updated
     return max(dated) if dated else build_time
 

@@ -330,3 +330,9 @@ def test_an_essay_s_updated_date_is_its_feed_entry_s_and_its_date_stays_publishe
     essay.write_text(essay.read_text().replace("updated: 2026-11-20 10:00", "updated: 2016-11-20"))
     early = run_cli("check", "--content", str(content))
     assert "content/posts/hola/index.es.md:4: warning: updated `2016-11-20` is before the essay's date" in early.stderr
+    # the same day said less exactly is no slip, and no revision a feed could announce (a red team)
+    essay.write_text(essay.read_text().replace("updated: 2016-11-20", "updated: 2026-11"))
+    assert "updated" not in run_cli("check", "--content", str(content)).stderr
+    assert run_cli("build", "--content", str(content), "--output", str(tmp_path / "out")).returncode == 0
+    written = (tmp_path / "out/feed.xml").read_text()
+    assert "<published>" not in written and "\n    <updated>2026-11-01T00:00:00Z</updated>\n" in written, written
