@@ -159,10 +159,14 @@ def safe_events(path: Path, events: tuple[str, ...], expected: str) -> Iterator[
 def _what_to_do(path: Path, line: int, said: str) -> str:
     """The likeliest mending for expat's complaint, for a blogger who never wrote the file by hand: one cut
     short (a download stopped) is exported again; a bare `&` is written `&amp;` (a Dutch blog's move)."""
-    if said in ("unclosed token", "no element found") or (said.startswith("mismatched") and _last_line(path) <= line):
+    if said in ("unclosed token", "no element found", "unclosed CDATA section") or (
+            said.startswith("mismatched") and line > 1 and _last_line(path) <= line):
         return " (the file ends before its last element closes: it was cut short; export it again from the blog)"
     if said == "not well-formed (invalid token)":
         return " (a `&` or `<` written as it is in a text? an export writes them `&amp;` and `&lt;`)"
+    if said == "undefined entity":
+        return (" (an HTML entity such as `&nbsp;`, which XML does not know: an export writes `&#160;`, or the "
+                "character itself)")
     return ""
 
 

@@ -1034,3 +1034,11 @@ def test_an_export_cut_short_or_with_a_bare_ampersand_says_what_to_do(tmp_path):
     assert all(result.returncode == 1 for result in results)
     assert "it was cut short; export it again from the blog)" in results[0].stderr, results[0].stderr
     assert "an export writes them `&amp;` and `&lt;`)" in results[1].stderr, results[1].stderr
+    cdata = tmp_path / "cdata.xml"  # cut inside a post's text, which an export holds in CDATA (a red team)
+    cdata.write_text(whole[:whole.index("<![CDATA[") + 12])
+    nbsp = tmp_path / "nbsp.xml"
+    nbsp.write_text(whole.replace("<title>Blog</title>", "<title>Koffie&nbsp;Code</title>", 1))
+    results = [run_cli("import", "wordpress", str(export), "--content", str(tmp_path / "site/content"))
+               for export in (cdata, nbsp)]
+    assert "it was cut short; export it again from the blog)" in results[0].stderr, results[0].stderr
+    assert "an HTML entity such as `&nbsp;`" in results[1].stderr, results[1].stderr
