@@ -69,6 +69,11 @@ def _written_tag(record: Record, segment: str, declared: tuple[Tag, ...]) -> str
                  and _meant_in_capitals(key, tag_segment(key)[0], declared) == segment), segment)
 
 
+# The Arabic script's letters that keyboards type for one another: yeh, kaf, heh, teh marbuta (see search.js)
+ARABIC_ALIKE = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ہ": "ه", "ھ": "ه", "ۃ": "ة"})
+ARABIC_VARIANTS = re.compile("[يىیكکهہھةۃ]")
+
+
 def _meant_tag(key: str, written: str, declared: tuple[Tag, ...]) -> str:
     """A question after the warning of a tag site.yml lacks: the declared key it spells without marks
     (`Cag` for `Çağ`), or whose label it is in a language (`기억`, the `ko` label of `memory`): a
@@ -81,6 +86,10 @@ def _meant_tag(key: str, written: str, declared: tuple[Tag, ...]) -> str:
     if labelled:
         tag, lang = labelled[0]
         return f"; it is the `{lang}` label of `{tag.written or tag.key}`: is it meant to be `{tag.written or tag.key}`?"
+    if ARABIC_VARIANTS.search(key):  # `شهر` typed on an Arabic keyboard for Urdu's `شہر` (an Urdu walk)
+        alike = [tag for tag in declared if tag.key.translate(ARABIC_ALIKE) == key.translate(ARABIC_ALIKE)]
+        if alike:
+            return f"; is it meant to be `{alike[0].written or alike[0].key}`?"
     # a letter more, fewer or other (`cidade` for `cidades`): a typo, as close a word as a key is to a key
     capitals: dict[str, Tag] = {}
     for tag in declared:  # the first declared of a spelling, as the site lists them

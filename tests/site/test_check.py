@@ -666,3 +666,15 @@ def test_two_blocks_the_translator_swapped_are_said_swapped(tmp_path):
         "content/posts/hola/index.en.md:8: warning: blocks 2 and 3 seem swapped: a block quote then a bulleted list "
         "here, a bulleted list then a block quote in the original; each stands beside the other's original until "
         "they change places"]
+
+
+def test_a_tag_typed_with_an_arabic_keyboard_s_letters_names_the_site_s_tag_it_means(tmp_path):
+    """An Urdu walk: `شهر` (Arabic's heh) beside site.yml's `شہر` became a second tag with its own pages, and the
+    warning named neither."""
+    from helpers import SITE_YML
+    content = make_content(tmp_path, {"site.yml": SITE_YML.replace("  values:", "  شہر: {es: ciudad}\n  values:")})
+    essay = content / "posts/hola/index.es.md"
+    essay.write_text(essay.read_text().replace("author: Ana", "author: Ana\ntags: [شهر]"))
+    warned = [line for line in run_cli("check", "--content", str(content), cwd=tmp_path).stderr.splitlines()
+              if "tags" in line]
+    assert warned and warned[0].endswith("is it meant to be `شہر`?"), warned
