@@ -22,8 +22,8 @@ from ..reading.read import parse_text
 from ..reading.find import shown_path
 from .translated import record_lock, save_record
 from ..reading.starter_marks import copied_code, untouched_starter
-from ..reading.translations import (Followed, cut_by_translator, cut_said, fingerprints, joined_into, load_record,
-                                    opening_words, paired_blocks, read_for, rearranged, split_off, stale_blocks, words_of)
+from ..reading.translations import (Followed, fingerprints, first_cut, joined_into, load_record, opening_words,
+                                    paired_blocks, read_for, rearranged, split_off, stale_blocks, words_of)
 from .translation_starter import starter_markdown
 
 
@@ -103,13 +103,9 @@ def _refuse_unless_known(shown: str, original_shown: str, records: tuple[Followe
             f"has {len(target)} blocks, its original {len(source)}; the original is as it was when this translation "
             f"was recorded, so the translation has {more} blocks than it had: `tertulia check` says where they part, "
             "for you to mend by hand"))])
-    if known and (runs := cut_by_translator(followed)):
-        paired = paired_blocks(followed.blocks, words_of(source))
-        original_index = next((new for new, old in sorted(paired.items()) if old in runs[0]), None)
-        if original_index is not None:
-            raise ContentErrors([ContentError(shown, 0, cut_said(runs[0], original_index, target, source) +
-                                              " before `--update`, which would take the parts out as blocks the "
-                                              "original lost")])
+    if known and (cut := first_cut(followed, source, target)):
+        raise ContentErrors([ContentError(shown, 0, cut[1] + " before `--update`, which would take the parts out as "
+                                          "blocks the original lost")])
     if not known:
         raise ContentErrors([ContentError(shown, 0, (
             f"has {len(target)} blocks, its original {len(source)}, and the translation record does not say which "

@@ -14,7 +14,7 @@ from .markup import first_words
 from ..model import Text
 from .read import Record
 from .starter_marks import copied_code, untouched_starter
-from .translations import (UNFINISHED, Followed, cut_by_translator, cut_said, mend_rearranged, opening_words, paired_blocks, rearranged,
+from .translations import (UNFINISHED, Followed, first_cut, mend_rearranged, opening_words, paired_blocks, rearranged,
                            joined_into, split_off, stale_blocks, still_marked, summary_of, title_of, update_command,
                            words_of)
 
@@ -74,8 +74,9 @@ def check_alignment(original: Record, translation: Record, blocks, found: Findin
     source, target = blocks[original.path], blocks[translation.path]
     recorded = followed is not None and followed.tells(original.path, len(target))
     if len(source) == len(target):
-        if recorded and (cut := _cut_first(followed, source, target, translation.block_starts)):
-            found.warnings.append(ContentError(translation.path, *cut))  # the counts agree by chance (a red team)
+        if recorded and (cut := first_cut(followed, source, target)):  # the counts agree by chance (a red team)
+            line = translation.block_line(cut[0][0], len(target)) or translation.body_line
+            found.warnings.append(ContentError(translation.path, line, cut[1] + THEN_CHECK))
             return True, True
         # a draft's too: `translated` refuses it alike, and says why only here
         shifted = recorded and _warn_shifted(translation, followed.blocks, source, found)
@@ -140,6 +141,9 @@ UPDATE_DOES = {
 }
 
 
+THEN_CHECK = "; then `tertulia check` says what the original changed since"  # after a cut beside the original's change
+
+
 def _changed_since_recorded(followed: Followed, source, target, starts) -> tuple[int, str, bool, str] | None:
     """(line, sentence, whether it is mended by hand, what the original did: see UPDATE_DOES) naming the
     blocks the original gained, or those it lost, since the translation was recorded as following it (its
@@ -152,10 +156,10 @@ def _changed_since_recorded(followed: Followed, source, target, starts) -> tuple
     gained = [new for new in range(len(source)) if new not in paired]
     lost = sorted(set(range(len(recorded))) - set(paired.values()))
     lines = [starts[min(index, len(starts) - 1)] if starts else 0 for index in range(max(len(source), len(target)))]
-    if lost and (cut := _cut(followed, paired, lost, source, target)):
-        return lines[cut[0]], cut[1], True, "lost"
-    if cut := _cut_first(followed, source, target, starts):  # and the original changed too: one thing at a time
-        return *cut, True, ""
+    if cut := first_cut(followed, source, target):  # mended by hand, before what the original changed, if it did
+        cut_parts = {index for start, end in followed.cut for index in range(start, end)}
+        only_the_cut = not gained and set(lost) <= cut_parts  # the original lost nothing: `--update` would delete words
+        return lines[cut[0][0]], cut[1] + ("" if only_the_cut else THEN_CHECK), True, ""
     if bool(gained) == bool(lost):
         return None
     if gained and (split := _split(recorded, current, paired, gained, source)):
@@ -169,31 +173,6 @@ def _changed_since_recorded(followed: Followed, source, target, starts) -> tuple
                            f"this translation was recorded: translate {'it' if one else 'them'} here as {which}"), False, "gained"
     return lines[at], (f"the original's {which} {'was' if one else 'were'} removed after this translation was recorded: "
                        f"translation {which} (“{opening_words(target[at])}”) {'follows' if one else 'follow'} nothing now"), False, "lost"
-
-
-def _cut_first(followed: Followed, source, target, starts) -> tuple[int, str] | None:
-    """(line, what to say) where the translator cut a block in parts and the original changed its blocks too:
-    the cut is mended by hand first, then `check` says what the original did (a red team: a cut beside a block
-    the original lost was said as two removed, and `--update`, offered, refused)."""
-    runs = cut_by_translator(followed)
-    if not runs:
-        return None
-    whole = next((new for new, old in sorted(paired_blocks(followed.blocks, words_of(source)).items())
-                  if old in runs[0]), None)
-    if whole is None:
-        return None
-    line = starts[min(runs[0][0], len(starts) - 1)] if starts else 0
-    return line, cut_said(runs[0], whole, target, source) + "; then `tertulia check` says what the original changed since"
-
-
-def _cut(followed: Followed, paired: dict, lost: list[int], source, target) -> tuple[int, str] | None:
-    """(the translation's first block of the cut, what to say) when every block the original seems to have
-    lost is a part of one the translator cut: the original lost nothing, and `--update` would delete words."""
-    runs = [run for run in cut_by_translator(followed) if any(old in run for old in paired.values())]
-    if not runs or not set(lost) <= {index for run in runs for index in run}:
-        return None
-    original_index = next(new for new, old in sorted(paired.items()) if old in runs[0])
-    return runs[0][0], cut_said(runs[0], original_index, target, source)
 
 
 def _split(recorded: tuple, current: tuple, paired: dict, gained: list[int], source) -> tuple[int, str] | None:

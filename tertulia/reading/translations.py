@@ -231,15 +231,21 @@ def as_edited(followed: Followed | None, blocks) -> Followed | None:
     return replace(followed, blocks=tuple(kept.get(new) for new in range(len(now))), own=now, cut=tuple(cut))
 
 
-def cut_by_translator(followed: Followed) -> list[range]:
-    """Runs of a translation's blocks its translator cut from one since it was recorded, each following the
-    whole (see as_edited). Read as the original having lost blocks, they were "removed", and `--update`
-    deleted the parts (a translator's week); two alike blocks of the original are none (a red team's two
-    pictures)."""
-    return [range(start, end) for start, end in followed.cut if end - start > 1]
+def first_cut(followed: Followed, source, target) -> tuple[range, str] | None:
+    """The first run of a translation's blocks its translator cut from one since it was recorded (see as_edited)
+    whose whole the original still has, with what to say of it; None where there is none. Read as the original
+    having lost blocks, they were "removed", and `--update` deleted the parts (a translator's week); two alike
+    blocks of the original are no cut (a red team's two pictures): `check` and `--update` both ask here."""
+    paired = None
+    for run in (range(start, end) for start, end in followed.cut if end - start > 1):
+        paired = paired_blocks(followed.blocks, words_of(source)) if paired is None else paired
+        whole = next((new for new, old in sorted(paired.items()) if old in run), None)
+        if whole is not None:
+            return run, _cut_said(run, whole, target, source)
+    return None
 
 
-def cut_said(run: range, original_index: int, target, source) -> str:
+def _cut_said(run: range, original_index: int, target, source) -> str:
     """The translator's cut, said as what to mend: `translation blocks 1 to 3 (…) were cut from one block…`."""
     from .align import span  # here, not above: align imports Markdown, which an unchanged build never does
     quoted = " … ".join(f"“{opening_words(target[index])}”" for index in (run[0], run[-1]))
