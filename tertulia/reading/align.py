@@ -170,14 +170,18 @@ def _described_by_kinds(left_out: list[int], added: bool, original, translation,
         return _describe(*((0, count, first, first) if added else (count, 0, first, first)), original, translation, lines)
     numbers = ", ".join(str(index + 1) for index in left_out[:-1]) + f" and {left_out[-1] + 1}"
     more = "another" if len(left_out) == 2 else "others"
+    # the translation's block the first added is, or the first dropped would stand before
+    line = _line_of(first, translation, lines)
     if added:
-        line = lines[min(first, len(lines) - 1)] if len(lines) == len(translation) and lines else 0
         return line, (f"translation blocks {numbers} ({_quote(translation[first])} and {more}) have no counterpart, "
                       "by their kinds: probably added")
-    at = first  # the translation's block the first dropped one would stand before
-    line = lines[min(at, len(lines) - 1)] if len(lines) == len(translation) and lines else 0
     return line, (f"original blocks {numbers} ({_quote(original[first])} and {more}) have no counterpart, by their "
-                  f"kinds: probably dropped, the first before translation block {at + 1}")
+                  f"kinds: probably dropped, the first before translation block {first + 1}")
+
+
+def _line_of(index: int, translation, lines) -> int:
+    """The line translation block `index` starts on, where `lines` has each block's; else 0."""
+    return lines[min(index, len(lines) - 1)] if len(lines) == len(translation) and lines else 0
 
 
 def _scaled(source: list[int], source_paired: float, target_paired: float) -> list[float]:
@@ -311,7 +315,7 @@ def span(first: int, count: int) -> str:
 
 def _describe(di, dj, i, j, original, translation, lines) -> tuple[int, str]:
     """One sentence naming the block that was probably added, dropped, merged or split."""
-    line = lines[min(j, len(lines) - 1)] if len(lines) == len(translation) and lines else 0
+    line = _line_of(j, translation, lines)
     if (di, dj) == (0, 1):
         return line, f"translation block {j + 1} {_quote(translation[j])} has no counterpart: probably added"
     if di == 0:
