@@ -392,13 +392,11 @@
   // Their heh too: Persian and Arabic write one (ه), Urdu a round one (ہ) and, for the breath after b, p, t, d, k,
   // g, r and their kin, a two-eyed one (ھ); an Arabic or Persian keyboard types ه ("لاهور" found nothing of
   // "لاہور", nor "دوده" of "دودھ": an Urdu walk), and Urdu's round teh marbuta (ۃ) is Arabic's ة
-  function persianLetters(words) {
-    return words.replace(/[يى]/g, "\u06cc").replace(/ك/g, "\u06a9").replace(/[ہھ]/g, "\u0647").replace(/ۃ/g, "\u0629");
-  }
+  function ownYehKaf(words) { return words.replace(/[يى]/g, "\u06cc").replace(/ك/g, "\u06a9"); }  // Persian's and Urdu's
+  function persianLetters(words) { return ownYehKaf(words).replace(/[ہھ]/g, "\u0647").replace(/ۃ/g, "\u0629"); }
   function arabicLetters(words) { return persianLetters(words).replace(/ی/g, "\u064a").replace(/ک/g, "\u0643"); }
   function urduLetters(words) {
-    return words.replace(/[يى]/g, "\u06cc").replace(/ك/g, "\u06a9").replace(/ة/g, "\u06c3")
-      .replace(/([بپتٹجچدڈکگرڑ])ه/g, "$1\u06be").replace(/ه/g, "\u06c1");
+    return ownYehKaf(words).replace(/ة/g, "\u06c3").replace(/([بپتٹجچدڈکگرڑ])ه/g, "$1\u06be").replace(/ه/g, "\u06c1");
   }
 
   // A number written in the digits `set`, whichever of `sets` it was typed in ("1402" finds "۱۴۰۲")
